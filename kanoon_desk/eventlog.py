@@ -1,0 +1,297 @@
+"""The single path that appends an event and folds it into the projections, in one transaction.
+
+Services call `record`; sync calls `ingest`; `check` calls `refold_digest`. Nothing else writes
+projection tables. Projectors are registered per event type by the `kanoon_desk.projections`
+package; each aggregate type registers a reset that deletes its projection rows, so one aggregate
+can be re-folded when a late event arrives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
+
+from .ids import new_id
+from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, utcnow
+
+if TYPE_CHECKING:
+    from .store import Store
+
+Projector = Callable[[Session, Event], None]
+Resetter = Callable[[Session, str], None]
+
+_PROJECTORS: dict[str, Projector] = {}
+_RESETTERS: dict[str, Resetter] = {}
+_EVENT_AGGREGATE: dict[str, str] = {}
+_loaded = False
+
+GENESIS_HASH = "0" * 64
+SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the logged-in user (roles checked by services), at which office."""
+
+    user_id: str
+    username: str
+    full_name: str
+    office_code: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+def system_actor(office_code: str) -> Actor:
+    """The actor of set-up, demo data and sync bookkeeping."""
+    return Actor(SYSTEM_USER_ID, "system", "سیستم", office_code, frozenset({"admin"}))
+
+
+def projector(event_type: str, aggregate_type: str) -> Callable[[Projector], Projector]:
+    """Register the fold step for one event type (one per type)."""
+
+    def register(fn: Projector) -> Projector:
+        if event_type in _PROJECTORS:
+            raise RuntimeError(f"two projectors for {event_type}")
+        _PROJECTORS[event_type] = fn
+        _EVENT_AGGREGATE[event_type] = aggregate_type
+        return fn
+
+    return register
+
+
+def resetter(aggregate_type: str) -> Callable[[Resetter], Resetter]:
+    """Register how to delete one aggregate's projection rows before it is re-folded."""
+
+    def register(fn: Resetter) -> Resetter:
+        _RESETTERS[aggregate_type] = fn
+        return fn
+
+    return register
+
+
+def load_projections() -> None:
+    global _loaded
+    if not _loaded:
+        importlib.import_module("kanoon_desk.projections")
+        _loaded = True
+
+
+def known_event_types() -> dict[str, str]:
+    """Event type → aggregate type, for validation of incoming events."""
+    load_projections()
+    return dict(_EVENT_AGGREGATE)
+
+
+def apply(session: Session, event: Event) -> None:
+    load_projections()
+    fn = _PROJECTORS.get(event.type)
+    if fn is None:
+        raise KeyError(f"no projector for event type {event.type!r}")
+    fn(session, event)
+
+
+def raise_conflict(session: Session, kind: str, aggregate_type: str, aggregate_id: str,
+                   office_code: str, involved: list[str], hlc: int, summary: dict[str, Any]) -> Conflict:
+    """Record a broken invariant once: the id is derived from the kind and the sorted ids involved,
+    so every desk meeting the same facts, in any order, raises the same single conflict."""
+    key = kind + ":" + ",".join(sorted(involved))
+    cid = str(uuid.uuid5(uuid.NAMESPACE_URL, "kanoon-desk:conflict:" + key))
+    existing = session.get(Conflict, cid)
+    if existing is not None:
+        return existing
+    conflict = Conflict(id=cid, kind=kind, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
+                        office_code=office_code, facts={"involved": sorted(involved), "summary": summary},
+                        raised_hlc=hlc, status="open")
+    session.add(conflict)
+    session.flush()
+    return conflict
+
+
+# --- the audit chain -------------------------------------------------------------------------
+
+
+def _audit_hash(prev: str, at: datetime, user_id: str, username: str, action: str, subject: str,
+                event_id: str | None, detail: str) -> str:
+    body = json.dumps([prev, at.isoformat(), user_id, username, action, subject, event_id or "", detail],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def audit(session: Session, *, user_id: str, username: str, action: str, subject: str = "",
+          event_id: str | None = None, detail: str = "", at: datetime | None = None) -> AuditEntry:
+    """Append one entry to the tamper-evident audit chain."""
+    at = at or utcnow()
+    at = at.replace(microsecond=(at.microsecond // 1000) * 1000)  # what the DB keeps round-trips
+    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
+    prev = prev or GENESIS_HASH
+    entry = AuditEntry(at=at, user_id=user_id, username=username, action=action, subject=subject,
+                       event_id=event_id, detail=detail, prev_hash=prev,
+                       hash=_audit_hash(prev, at, user_id, username, action, subject, event_id, detail))
+    session.add(entry)
+    return entry
+
+
+def verify_audit_chain(session: Session) -> list[str]:
+    """Problems found in the chain (empty when intact), in Persian for the operator."""
+    problems: list[str] = []
+    prev = GENESIS_HASH
+    rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
+    for e in rows:
+        if e.prev_hash != prev:
+            problems.append(f"زنجیره ممیزی در ردیف {e.seq} گسسته است (پیوند به ردیف پیشین نمی‌خورد).")
+        expected = _audit_hash(e.prev_hash, e.at, e.user_id, e.username, e.action, e.subject, e.event_id, e.detail)
+        if e.hash != expected:
+            problems.append(f"ردیف {e.seq} زنجیره ممیزی دست‌کاری شده است (چکیده نمی‌خورد).")
+        prev = e.hash
+        session.expunge(e)
+    return problems
+
+
+# --- counters --------------------------------------------------------------------------------
+
+
+def bump_counter(session: Session, series: str, year: int = 0) -> int:
+    """Next value of a per-desk counter, in the caller's transaction (so no number is lost or reused)."""
+    row = session.get(Counter, (series, year))
+    if row is None:
+        row = Counter(series=series, year=year, value=0)
+        session.add(row)
+    row.value += 1
+    return row.value
+
+
+# --- appending -------------------------------------------------------------------------------
+
+
+def record(store: Store, session: Session, actor: Actor, event_type: str, aggregate_id: str,
+           payload: dict[str, Any], *, subject: str = "") -> Event:
+    """Append a local event, fold it, and chain an audit entry — all in the caller's transaction."""
+    load_projections()
+    aggregate_type = _EVENT_AGGREGATE.get(event_type)
+    if aggregate_type is None:
+        raise KeyError(f"unknown event type {event_type!r}")
+    identity = store.identity
+    now = utcnow()
+    event = Event(
+        id=new_id(), type=event_type, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
+        payload=payload, hlc=store.clock.now(), device_id=identity.device_id,
+        office_code=actor.office_code or identity.office_code, user_id=actor.user_id,
+        recorded_at=now.replace(microsecond=(now.microsecond // 1000) * 1000),
+        client_seq=bump_counter(session, "client_seq"),
+    )
+    session.add(event)
+    session.flush()
+    apply(session, event)
+    audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
+          subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
+    return event
+
+
+def ingest(session: Session, events: Iterable[Event], *, username: str = "sync") -> list[Event]:
+    """Fold events that came from elsewhere; skip ones already held. Returns the new ones.
+
+    An event older (by (hlc, id)) than one already applied to its aggregate re-folds that
+    aggregate from its events, so arrival order never changes the result.
+    """
+    load_projections()
+    fresh: list[Event] = []
+    for ev in events:
+        if session.get(Event, ev.id) is not None:
+            continue
+        session.add(ev)
+        fresh.append(ev)
+    if not fresh:
+        return []
+    session.flush()
+    fresh.sort(key=lambda e: (e.hlc, e.id))
+    refold: set[tuple[str, str]] = set()
+    for ev in fresh:
+        if (ev.aggregate_type, ev.aggregate_id) in refold:
+            continue
+        newer = session.scalar(
+            select(func.count()).select_from(Event).where(
+                Event.aggregate_id == ev.aggregate_id, Event.id != ev.id,
+                (Event.hlc > ev.hlc) | ((Event.hlc == ev.hlc) & (Event.id > ev.id)),
+                Event.id.not_in([f.id for f in fresh]),
+            )
+        )
+        if newer:
+            refold.add((ev.aggregate_type, ev.aggregate_id))
+        else:
+            apply(session, ev)
+        audit(session, user_id=ev.user_id, username=username, action=ev.type,
+              subject=ev.aggregate_id, event_id=ev.id, detail=f"from {ev.office_code}/{ev.device_id}")
+    for aggregate_type, aggregate_id in sorted(refold):
+        refold_aggregate(session, aggregate_type, aggregate_id)
+    return fresh
+
+
+def refold_aggregate(session: Session, aggregate_type: str, aggregate_id: str) -> None:
+    load_projections()
+    reset = _RESETTERS.get(aggregate_type)
+    if reset is None:
+        raise KeyError(f"no resetter for aggregate type {aggregate_type!r}")
+    reset(session, aggregate_id)
+    session.flush()
+    for ev in session.scalars(
+        select(Event).where(Event.aggregate_id == aggregate_id).order_by(Event.hlc, Event.id)
+    ):
+        apply(session, ev)
+
+
+# --- re-fold for `check` ---------------------------------------------------------------------
+
+
+def projection_digests(session: Session) -> dict[str, str]:
+    """SHA-256 over every projection table's rows, ordered by primary key."""
+    digests: dict[str, str] = {}
+    for name in projection_tables():
+        table = Base.metadata.tables[name]
+        h = hashlib.sha256()
+        order = list(table.primary_key.columns)
+        for row in session.execute(select(table).order_by(*order)):
+            h.update(repr(tuple(row)).encode())
+        digests[name] = h.hexdigest()
+    return digests
+
+
+def refold_all(session: Session, batch: int = 5000) -> None:
+    """Delete every projection row and fold all events again in (hlc, id) order."""
+    load_projections()
+    for name in reversed(projection_tables()):
+        session.execute(delete(Base.metadata.tables[name]))
+    for extra in _EXTRA_RESET_SQL:
+        session.execute(text(extra))
+    last: tuple[int, str] | None = None
+    while True:
+        q = select(Event).order_by(Event.hlc, Event.id).limit(batch)
+        if last is not None:
+            q = q.where((Event.hlc > last[0]) | ((Event.hlc == last[0]) & (Event.id > last[1])))
+        chunk = list(session.scalars(q))
+        if not chunk:
+            break
+        for ev in chunk:
+            apply(session, ev)
+        session.flush()
+        last = (chunk[-1].hlc, chunk[-1].id)
+        session.expunge_all()
+
+
+#: Raw SQL run before a full re-fold to empty tables that are not ORM models (FTS indexes).
+_EXTRA_RESET_SQL: list[str] = []
+
+
+def register_reset_sql(sql: str) -> None:
+    if sql not in _EXTRA_RESET_SQL:
+        _EXTRA_RESET_SQL.append(sql)

@@ -1,0 +1,21 @@
+"""SQLAlchemy models of the desk store, re-exported by area."""
+
+from .accounts import ROLES, Holiday, Office, User
+from .base import PROJECTION, Base, projection_tables, utcnow
+from .events import AuditEntry, Conflict, Counter, DeskState, Event
+
+__all__ = [
+    "PROJECTION",
+    "ROLES",
+    "AuditEntry",
+    "Base",
+    "Conflict",
+    "Counter",
+    "DeskState",
+    "Event",
+    "Holiday",
+    "Office",
+    "User",
+    "projection_tables",
+    "utcnow",
+]

@@ -1,0 +1,86 @@
+"""Fold of office, user and holiday events into their tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..eventlog import projector, raise_conflict, resetter
+from ..models import Event, Holiday, Office, User
+
+
+@projector("office.set", "office")
+def _office_set(s: Session, e: Event) -> None:
+    """Field-by-field upsert: a later stamp wins per field (fold order is (hlc, id))."""
+    office = s.get(Office, e.aggregate_id)
+    if office is None:
+        office = Office(code=e.aggregate_id, name=e.payload.get("name", e.aggregate_id))
+        s.add(office)
+    for key in ("name", "kind", "province", "city", "address", "phone", "heading"):
+        if key in e.payload:
+            setattr(office, key, e.payload[key])
+    s.flush()
+
+
+@resetter("office")
+def _office_reset(s: Session, code: str) -> None:
+    s.execute(delete(Office).where(Office.code == code))
+
+
+@projector("user.created", "user")
+def _user_created(s: Session, e: Event) -> None:
+    p = e.payload
+    twin = s.scalar(select(User).where(User.username == p["username"], User.id != e.aggregate_id))
+    if twin is not None:
+        raise_conflict(s, "username.duplicate", "user", e.aggregate_id, e.office_code,
+                       [twin.id, e.aggregate_id], e.hlc, {"username": p["username"]})
+    s.add(User(id=e.aggregate_id, office_code=p["office_code"], username=p["username"],
+               full_name=p["full_name"], password_hash=p["password_hash"],
+               roles=" ".join(sorted(p.get("roles", []))), active=True,
+               must_change_password=bool(p.get("must_change_password", False)),
+               created_at=e.recorded_at))
+    s.flush()
+
+
+@projector("user.updated", "user")
+def _user_updated(s: Session, e: Event) -> None:
+    user = s.get(User, e.aggregate_id)
+    if user is None:
+        return
+    p = e.payload
+    if "full_name" in p:
+        user.full_name = p["full_name"]
+    if "roles" in p:
+        user.roles = " ".join(sorted(p["roles"]))
+    if "active" in p:
+        user.active = bool(p["active"])
+    if "password_hash" in p:
+        user.password_hash = p["password_hash"]
+        user.must_change_password = bool(p.get("must_change_password", False))
+    s.flush()
+
+
+@resetter("user")
+def _user_reset(s: Session, user_id: str) -> None:
+    s.execute(delete(User).where(User.id == user_id))
+
+
+@projector("holiday.set", "holiday")
+def _holiday_set(s: Session, e: Event) -> None:
+    day = date.fromisoformat(e.aggregate_id)
+    row = s.get(Holiday, day)
+    if e.payload.get("removed"):
+        if row is not None:
+            s.delete(row)
+    elif row is None:
+        s.add(Holiday(day=day, title=e.payload.get("title", "")))
+    else:
+        row.title = e.payload.get("title", "")
+    s.flush()
+
+
+@resetter("holiday")
+def _holiday_reset(s: Session, day: str) -> None:
+    s.execute(delete(Holiday).where(Holiday.day == date.fromisoformat(day)))

@@ -1,0 +1,274 @@
+"""Desk set-up, log-in, users and roles, the office's details and the holiday table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from ..errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
+from ..eventlog import Actor, audit, system_actor
+from ..ids import new_id
+from ..models import ROLES, Holiday, Office, User
+from ..persian import WorkingCalendar, normalize
+from ..store import Store
+
+_hasher = PasswordHasher()
+
+MSG_BAD_LOGIN = QT_TRANSLATE_NOOP("Errors", "نام کاربری یا گذرواژه درست نیست.")
+MSG_DISABLED = QT_TRANSLATE_NOOP("Errors", "این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.")
+MSG_NEED_ADMIN = QT_TRANSLATE_NOOP("Errors", "این کار فقط از مدیر سامانه دفتر برمی‌آید.")
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید.")
+MSG_PASSWORD_SHORT = QT_TRANSLATE_NOOP("Errors", "گذرواژه دست‌کم ۸ نویسه باشد.")
+MSG_USERNAME_TAKEN = QT_TRANSLATE_NOOP("Errors", "این نام کاربری پیش‌تر گرفته شده است.")
+MSG_USERNAME_SHAPE = QT_TRANSLATE_NOOP("Errors", "نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.")
+MSG_OFFICE_CODE = QT_TRANSLATE_NOOP("Errors", "کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.")
+MSG_ROLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "نقش ناشناخته است.")
+MSG_NO_ROLES = QT_TRANSLATE_NOOP("Errors", "دست‌کم یک نقش برگزینید.")
+MSG_LAST_ADMIN = QT_TRANSLATE_NOOP("Errors", "آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.")
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: str
+    username: str
+    full_name: str
+    roles: frozenset[str]
+    active: bool
+    office_code: str
+    must_change_password: bool
+
+
+def _view(u: User) -> UserView:
+    return UserView(u.id, u.username, u.full_name, u.role_set, u.active, u.office_code,
+                    u.must_change_password)
+
+
+def require(actor: Actor, *roles: str) -> None:
+    """Refuse unless the actor holds one of `roles` (services call this; the UI only hides)."""
+    if not actor.has(*roles):
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "شما اجازه این کار را ندارید."))
+
+
+def _required(value: str, field: str) -> str:
+    value = normalize(value or "")
+    if not value:
+        raise ValidationError(MSG_REQUIRED, field)
+    return value
+
+
+def _check_username(username: str) -> str:
+    username = (username or "").strip().lower()
+    if not username:
+        raise ValidationError(MSG_REQUIRED, "username")
+    if not all(c.isascii() and (c.isalnum() or c in "._") for c in username) or len(username) > 64:
+        raise ValidationError(MSG_USERNAME_SHAPE, "username")
+    return username
+
+
+def _check_password(password: str) -> str:
+    if len(password or "") < 8:
+        raise ValidationError(MSG_PASSWORD_SHORT, "password")
+    return password
+
+
+def _check_roles(roles: set[str] | frozenset[str] | list[str]) -> list[str]:
+    roles = set(roles)
+    if not roles:
+        raise ValidationError(MSG_NO_ROLES, "roles")
+    if not roles <= set(ROLES):
+        raise ValidationError(MSG_ROLE_UNKNOWN, "roles")
+    return sorted(roles)
+
+
+def setup_desk(store: Store, *, office_code: str, office_name: str, admin_username: str,
+               admin_full_name: str, admin_password: str, device_no: int = 1,
+               office_kind: str = "office", province: str = "") -> UserView:
+    """First run: the desk's identity, its office and the first admin user, in one go."""
+    office_code = (office_code or "").strip().upper()
+    if not (1 <= len(office_code) <= 8 and office_code.isascii() and office_code.isalnum()):
+        raise ValidationError(MSG_OFFICE_CODE, "office_code")
+    office_name = _required(office_name, "office_name")
+    username = _check_username(admin_username)
+    full_name = _required(admin_full_name, "full_name")
+    _check_password(admin_password)
+    store.set_identity(office_code, device_no)
+    actor = system_actor(office_code)
+    with store.transaction() as s:
+        if s.get(Office, office_code) is None:
+            store.record(s, actor, "office.set", office_code,
+                         {"name": office_name, "kind": office_kind, "province": province})
+        user_id = new_id()
+        store.record(s, actor, "user.created", user_id, {
+            "office_code": office_code, "username": username, "full_name": full_name,
+            "password_hash": _hasher.hash(admin_password), "roles": list(ROLES)})
+        user = s.get(User, user_id)
+        assert user is not None
+        return _view(user)
+
+
+def login(store: Store, username: str, password: str) -> Actor:
+    """Check a password (argon2); every attempt, good or bad, is on the audit chain."""
+    username = (username or "").strip().lower()
+    with store.transaction() as s:
+        # Two desks set up apart may both have a user of this name (a sync conflict): the
+        # oldest account keeps the name until an admin resolves it.
+        user = s.scalar(select(User).where(User.username == username).order_by(User.created_at).limit(1))
+        ok = False
+        if user is not None:
+            try:
+                ok = _hasher.verify(user.password_hash, password or "")
+            except (VerificationError, InvalidHashError):
+                ok = False
+        audit(s, user_id=user.id if user else "", username=username,
+              action="login.ok" if ok and user and user.active else "login.failed")
+        if not ok or user is None:
+            raise ValidationError(MSG_BAD_LOGIN, "password")
+        if not user.active:
+            raise PermissionDenied(MSG_DISABLED, "username")
+        return Actor(user.id, user.username, user.full_name, user.office_code, user.role_set)
+
+
+def list_users(store: Store, actor: Actor) -> list[UserView]:
+    require(actor, "admin")
+    with store.read() as s:
+        return [_view(u) for u in s.scalars(select(User).order_by(User.username))]
+
+
+def create_user(store: Store, actor: Actor, *, username: str, full_name: str, password: str,
+                roles: set[str] | list[str], must_change_password: bool = True) -> UserView:
+    require(actor, "admin")
+    username = _check_username(username)
+    full_name = _required(full_name, "full_name")
+    _check_password(password)
+    role_list = _check_roles(roles)
+    with store.transaction() as s:
+        if s.scalar(select(User.id).where(User.username == username)):
+            raise ValidationError(MSG_USERNAME_TAKEN, "username")
+        user_id = new_id()
+        store.record(s, actor, "user.created", user_id, {
+            "office_code": actor.office_code, "username": username, "full_name": full_name,
+            "password_hash": _hasher.hash(password), "roles": role_list,
+            "must_change_password": must_change_password}, subject=username)
+        user = s.get(User, user_id)
+        assert user is not None
+        return _view(user)
+
+
+def _active_admins(s: object) -> int:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    return sum(1 for u in s.scalars(select(User).where(User.active.is_(True))) if "admin" in u.role_set)
+
+
+def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | None = None,
+                roles: set[str] | list[str] | None = None, active: bool | None = None) -> UserView:
+    require(actor, "admin")
+    payload: dict[str, object] = {}
+    if full_name is not None:
+        payload["full_name"] = _required(full_name, "full_name")
+    if roles is not None:
+        payload["roles"] = _check_roles(roles)
+    if active is not None:
+        payload["active"] = active
+    with store.transaction() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))
+        losing_admin = "admin" in user.role_set and (
+            active is False or (roles is not None and "admin" not in set(roles)))
+        if losing_admin and _active_admins(s) <= 1:
+            raise ValidationError(MSG_LAST_ADMIN, "roles")
+        store.record(s, actor, "user.updated", user_id, payload, subject=user.username)
+        return _view(user)
+
+
+def reset_password(store: Store, actor: Actor, user_id: str, new_password: str, *,
+                   must_change: bool = True) -> None:
+    """An admin sets a temporary password (the user changes it at next log-in)."""
+    require(actor, "admin")
+    _check_password(new_password)
+    with store.transaction() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))
+        store.record(s, actor, "user.updated", user_id,
+                     {"password_hash": _hasher.hash(new_password), "must_change_password": must_change},
+                     subject=user.username)
+
+
+def change_own_password(store: Store, actor: Actor, old_password: str, new_password: str) -> None:
+    _check_password(new_password)
+    with store.transaction() as s:
+        user = s.get(User, actor.user_id)
+        if user is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))
+        try:
+            _hasher.verify(user.password_hash, old_password or "")
+        except (VerificationError, InvalidHashError):
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "گذرواژه کنونی درست نیست."),
+                                  "old_password") from None
+        store.record(s, actor, "user.updated", user.id,
+                     {"password_hash": _hasher.hash(new_password), "must_change_password": False},
+                     subject=user.username)
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    code: str
+    name: str
+    kind: str
+    province: str
+    city: str
+    address: str
+    phone: str
+    heading: str
+
+
+def get_office(store: Store, code: str | None = None) -> OfficeView | None:
+    code = code or store.identity.office_code
+    with store.read() as s:
+        o = s.get(Office, code)
+        if o is None:
+            return None
+        return OfficeView(o.code, o.name, o.kind, o.province, o.city, o.address, o.phone, o.heading)
+
+
+def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
+    """Change the office's details (name, address, phone, the heading printed on letters)."""
+    require(actor, "admin")
+    allowed = {"name", "kind", "province", "city", "address", "phone", "heading"}
+    payload = {k: normalize(v) for k, v in fields.items() if k in allowed}
+    if "name" in payload and not payload["name"]:
+        raise ValidationError(MSG_REQUIRED, "name")
+    with store.transaction() as s:
+        store.record(s, actor, "office.set", actor.office_code, payload, subject=actor.office_code)
+    view = get_office(store, actor.office_code)
+    assert view is not None
+    return view
+
+
+def list_holidays(store: Store) -> list[tuple[date, str]]:
+    with store.read() as s:
+        return [(h.day, h.title) for h in s.scalars(select(Holiday).order_by(Holiday.day))]
+
+
+def set_holiday(store: Store, actor: Actor, day: date, title: str) -> None:
+    require(actor, "admin")
+    with store.transaction() as s:
+        store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize(title or "")})
+
+
+def remove_holiday(store: Store, actor: Actor, day: date) -> None:
+    require(actor, "admin")
+    with store.transaction() as s:
+        store.record(s, actor, "holiday.set", day.isoformat(), {"removed": True})
+
+
+def working_calendar(store: Store) -> WorkingCalendar:
+    """The Jalali working calendar: Friday weekend plus the admin's holiday table."""
+    return WorkingCalendar(holidays=[d for d, _ in list_holidays(store)])

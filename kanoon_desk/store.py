@@ -1,0 +1,185 @@
+"""The one place that opens a desk's SQLite file: pragmas, migrations, identity, transactions, backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .eventlog import Actor, record
+from .ids import HybridClock, new_id
+from .models import DeskState, Event
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class StoreError(Exception):
+    """The file is not a usable Kanoon Desk store."""
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    """Who this desk is: a device of an office. `device_no` appears in every human number it issues."""
+
+    device_id: str
+    device_no: int
+    office_code: str
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed transaction survives kill -9
+    cur.close()
+
+
+def make_engine(path: Path | str, *, immediate: bool = False) -> Engine:
+    """An engine on the file. With `immediate`, every transaction starts with BEGIN IMMEDIATE.
+
+    A deferred SQLite transaction that reads and then writes can fail with "database is locked"
+    instead of waiting its turn; taking the write lock first makes two writers queue politely.
+    (SQLAlchemy's documented recipe: the driver's own BEGIN is turned off, we emit ours.)
+    """
+    url = f"sqlite:///{Path(path)}"
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_begin(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    command.upgrade(alembic_config(engine), revision)
+
+
+class Store:
+    """An open desk store. Thread-safe for short transactions; one writer at a time (SQLite)."""
+
+    def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.parent.exists():
+            raise StoreError(f"folder does not exist: {self.path.parent}")
+        self.engine = make_engine(self.path)
+        self.write_engine = make_engine(self.path, immediate=True)
+        if migrate:
+            upgrade(self.write_engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers = sessionmaker(self.write_engine, expire_on_commit=False)
+        with self._sessions() as s:
+            last = s.scalar(select(func.max(Event.hlc))) or 0
+        self.clock = HybridClock(last)
+        self._identity: DeskIdentity | None = None
+
+    # -- identity -------------------------------------------------------------------------------
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        with self._sessions() as s:
+            row = s.get(DeskState, key)
+            return row.value if row else default
+
+    def set_state(self, session: Session, key: str, value: str) -> None:
+        row = session.get(DeskState, key)
+        if row is None:
+            session.add(DeskState(key=key, value=value))
+        else:
+            row.value = value
+
+    @property
+    def is_initialised(self) -> bool:
+        return self.get_state("device_id") is not None
+
+    @property
+    def identity(self) -> DeskIdentity:
+        if self._identity is None:
+            device_id = self.get_state("device_id")
+            if device_id is None:
+                raise StoreError("desk is not set up yet (no device identity)")
+            self._identity = DeskIdentity(device_id, int(self.get_state("device_no") or "1"),
+                                          self.get_state("office_code") or "")
+        return self._identity
+
+    def set_identity(self, office_code: str, device_no: int, device_id: str | None = None) -> DeskIdentity:
+        with self.transaction() as s:
+            self.set_state(s, "device_id", device_id or new_id())
+            self.set_state(s, "device_no", str(device_no))
+            self.set_state(s, "office_code", office_code)
+        self._identity = None
+        return self.identity
+
+    # -- transactions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits at the end of the block, rolls back on any exception."""
+        session = self._writers()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (nothing is committed)."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.close()  # releases the connection; loaded objects stay readable, detached
+
+    def record(self, session: Session, actor: Actor, event_type: str, aggregate_id: str,
+               payload: dict[str, Any], *, subject: str = "") -> Event:
+        return record(self, session, actor, event_type, aggregate_id, payload, subject=subject)
+
+    # -- backup ---------------------------------------------------------------------------------
+
+    def backup_to(self, dest: Path) -> None:
+        """SQLite online backup: a consistent copy while the desk keeps working."""
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        tmp.unlink(missing_ok=True)
+        src = sqlite3.connect(str(self.path))
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        tmp.replace(dest)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.write_engine.dispose()
+
+
+def open_store(path: Path | str, *, migrate: bool = True) -> Store:
+    return Store(path, migrate=migrate)

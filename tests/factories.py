@@ -1,0 +1,26 @@
+"""Builders shared by the tests: a set-up desk store with a user for each role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kanoon_desk.eventlog import Actor
+from kanoon_desk.services import accounts
+from kanoon_desk.store import Store
+
+PASSWORD = "secret-pass-1"
+
+
+def make_desk(path: Path, office: str = "13", device_no: int = 1) -> tuple[Store, Actor]:
+    """A store with its office and an admin who holds every role; returns (store, admin actor)."""
+    store = Store(path)
+    accounts.setup_desk(store, office_code=office, office_name="دفتر مدیریت عملکرد استانداری",
+                        admin_username="admin", admin_full_name="مدیر سامانه",
+                        admin_password=PASSWORD, device_no=device_no)
+    return store, accounts.login(store, "admin", PASSWORD)
+
+
+def make_user(store: Store, admin: Actor, username: str, *roles: str) -> Actor:
+    accounts.create_user(store, admin, username=username, full_name=f"کاربر {username}",
+                         password=PASSWORD, roles=set(roles), must_change_password=False)
+    return accounts.login(store, username, PASSWORD)

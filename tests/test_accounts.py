@@ -1,0 +1,76 @@
+"""Log-in (argon2), roles enforced in services, user administration, holidays."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk.errors import PermissionDenied, ValidationError
+from kanoon_desk.services import accounts
+
+from .factories import PASSWORD, make_desk, make_user
+
+
+def test_login_and_wrong_password(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    assert admin.has("admin") and admin.office_code == "13"
+    with pytest.raises(ValidationError) as err:
+        accounts.login(store, "admin", "wrong-password")
+    assert err.value.field == "password" and "گذرواژه" in err.value.message
+
+
+def test_role_refusal_is_in_the_service(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    librarian = make_user(store, admin, "lib1", "librarian")
+    with pytest.raises(PermissionDenied):
+        accounts.create_user(store, librarian, username="x", full_name="x", password=PASSWORD,
+                             roles={"clerk"})
+    with pytest.raises(PermissionDenied):
+        accounts.set_holiday(store, librarian, date(2025, 3, 21), "نوروز")
+
+
+def test_disable_user_and_last_admin_is_protected(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    clerk = make_user(store, admin, "clerk1", "clerk")
+    accounts.update_user(store, admin, clerk.user_id, active=False)
+    with pytest.raises(PermissionDenied):
+        accounts.login(store, "clerk1", PASSWORD)
+    with pytest.raises(ValidationError):
+        accounts.update_user(store, admin, admin.user_id, active=False)
+
+
+def test_reset_password(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    clerk = make_user(store, admin, "clerk1", "clerk")
+    accounts.reset_password(store, admin, clerk.user_id, "temporary-99")
+    with pytest.raises(ValidationError):
+        accounts.login(store, "clerk1", PASSWORD)
+    assert accounts.login(store, "clerk1", "temporary-99").user_id == clerk.user_id
+    users = {u.username: u for u in accounts.list_users(store, admin)}
+    assert users["clerk1"].must_change_password
+
+
+@pytest.mark.parametrize(("field", "kwargs"), [
+    ("username", {"username": "علی"}),
+    ("password", {"password": "short"}),
+    ("full_name", {"full_name": "  "}),
+    ("roles", {"roles": set()}),
+])
+def test_create_user_validation_names_the_field(tmp_path: Path, field: str, kwargs: dict) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    args = {"username": "ok_user", "full_name": "نام", "password": PASSWORD, "roles": {"clerk"}} | kwargs
+    with pytest.raises(ValidationError) as err:
+        accounts.create_user(store, admin, **args)
+    assert err.value.field == field
+
+
+def test_holidays_shape_the_working_calendar(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    # 1404/01/01 is Friday 2025-03-21; Saturday 22nd made a holiday
+    accounts.set_holiday(store, admin, date(2025, 3, 22), "نوروز")
+    cal = accounts.working_calendar(store)
+    assert not cal.is_working_day(date(2025, 3, 21))  # Friday
+    assert not cal.is_working_day(date(2025, 3, 22))  # holiday
+    assert cal.is_working_day(date(2025, 3, 23))
