@@ -1,5 +1,6 @@
 """SQLAlchemy models of the desk store, re-exported by area."""
 
+from . import library, secretariat  # noqa: F401 - complete Base.metadata
 from .accounts import ROLES, Holiday, Office, User
 from .base import PROJECTION, Base, projection_tables, utcnow
 from .events import AuditEntry, Conflict, Counter, DeskState, Event

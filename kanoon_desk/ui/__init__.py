@@ -1,0 +1,1 @@
+"""The Qt user interface: thin forms and lazy item models over the Qt-free services."""

@@ -1,0 +1,50 @@
+"""What every screen is handed: the store, the logged-in actor, the change bus and the task runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..eventlog import Actor
+from ..store import Store
+from .tasks import TaskRunner
+
+
+class ChangeBus(QObject):
+    """Announces what changed so each screen decides whether to refresh (Anki's operations idea).
+
+    Signals:
+        changed(str): emitted after a service call committed; the argument names the area
+            ("secretariat", "library", "accounts", "sync", ...).
+    """
+
+    changed = Signal(str)
+
+
+@dataclass
+class UiContext:
+    store: Store
+    actor: Actor
+    bus: ChangeBus
+    tasks: TaskRunner
+    settings: QSettings = field(default_factory=QSettings)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the main window's side bar.
+
+    `title` is already translated by the desk module (with its own `tr`); `icon` is a qtawesome
+    name such as "fa6s.inbox"; `roles` are the roles that see the page (empty: everyone).
+    """
+
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[UiContext], QWidget]
+    roles: frozenset[str] = frozenset()
+    extra: dict[str, Any] = field(default_factory=dict)

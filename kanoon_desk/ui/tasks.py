@@ -1,0 +1,98 @@
+"""Run a service call off the GUI thread, then report back on it: the one helper every screen uses."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # reported on the GUI thread, never swallowed
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a thread pool; callbacks arrive on the GUI thread.
+
+    Signals:
+        busy(bool): True when the first job starts, False when the last one ends (status bar
+            spinner).
+    """
+
+    busy = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._running = 0
+        self._keep: set[_Signals] = set()
+        #: tests and the screenshot command run jobs inline for determinism
+        self.synchronous = synchronous
+
+    def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        if self.synchronous:
+            try:
+                result = fn()
+            except BaseException as exc:
+                self._fail(exc, on_error)
+            else:
+                if on_done:
+                    on_done(result)
+            return
+        signals = _Signals()
+        self._keep.add(signals)
+        self._running += 1
+        if self._running == 1:
+            self.busy.emit(True)
+
+        def finish() -> None:
+            self._keep.discard(signals)
+            self._running -= 1
+            if self._running == 0:
+                self.busy.emit(False)
+
+        def done(result: Any) -> None:
+            finish()
+            if on_done:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            self._fail(exc, on_error)
+
+        signals.done.connect(done)
+        signals.failed.connect(failed)
+        self._pool.start(_Job(fn, signals))
+
+    def _fail(self, exc: BaseException, on_error: Callable[[BaseException], None] | None) -> None:
+        if on_error is not None:
+            on_error(exc)
+        else:
+            log.error("background task failed", exc_info=exc)
+            raise exc
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
