@@ -1,0 +1,265 @@
+"""Operator tasks on a desk file: integrity check, statistics with digests, backup and safe restore.
+
+Qt-free; the command line (`kanoon-desk check|stats|backup|restore`) and the tests call these.
+Problems are reported in Persian, one sentence each, naming what is wrong (a table, a row).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from .. import eventlog
+from ..digest import EventDigest
+from ..store import MIGRATIONS, Store
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Tables every store has from the first revision on.
+CORE_TABLES = ("alembic_version", "events", "desk_state", "audit")
+
+
+class OpsError(Exception):
+    """An operator task refused: `problems` says why (Persian sentences)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class RestoreRefused(OpsError):
+    """The backup file is not a valid store or fails `check`; the target was left untouched."""
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def validate_store_file(path: Path) -> list[str]:
+    """Problems that make `path` not a Kanoon Desk store at all (empty list: it is one)."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"پرونده پیدا نشد: {path}"]
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            return [f"این پرونده پایگاه داده SQLite نیست: {path}"]
+    try:
+        with closing(_connect_ro(path)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            missing = [t for t in CORE_TABLES if t not in tables]
+            if missing:
+                return [f"این پرونده پایگاه داده کانون دسک نیست (جدول‌های {', '.join(missing)} را ندارد): {path}"]
+            versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+            device = conn.execute("SELECT value FROM desk_state WHERE key='device_id'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return [f"پایگاه داده خوانده نشد ({exc}): {path}"]
+    problems: list[str] = []
+    if not versions:
+        problems.append(f"نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}")
+    unknown = versions - _known_revisions()
+    if unknown:
+        problems.append(f"این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {', '.join(sorted(unknown))}).")
+    if device is None:
+        problems.append(f"میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}")
+    return problems
+
+
+def _sqlite_checks(path: Path) -> list[str]:
+    problems: list[str] = []
+    with closing(sqlite3.connect(str(path))) as conn:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            shown = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
+            problems.append(f"بررسی درستی SQLite (integrity_check) خطا یافت: {shown}")
+            return problems
+        broken: dict[str, int] = {}
+        for table, _rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+            key = f"{table} → {parent}"
+            broken[key] = broken.get(key, 0) + 1
+        for key, n in sorted(broken.items()):
+            problems.append(f"کلید خارجی شکسته در جدول {key}: {n} ردیف (foreign_key_check).")
+    return problems
+
+
+def _refold_problems(store: Store) -> list[str]:
+    """Re-fold every event inside a transaction that is rolled back; name the tables that differ."""
+    from ..models import projection_tables
+
+    with store.read() as s:
+        existing = {r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    missing = [name for name in projection_tables() if name not in existing]
+    if missing:
+        return [f"جدول {name} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند)." for name in missing]
+    session = Session(bind=store.write_engine, expire_on_commit=False)
+    try:
+        before = eventlog.projection_digests(session)
+        try:
+            eventlog.refold_all(session)
+            session.flush()
+        except (KeyError, ValueError, SQLAlchemyError) as exc:
+            return [f"بازسازی جدول‌ها از رویدادها شکست خورد: {exc}"]
+        after = eventlog.projection_digests(session)
+    finally:
+        session.rollback()
+        session.close()
+    return [f"جدول {name} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است)."
+            for name in sorted(before) if before[name] != after.get(name)]
+
+
+def check(store_path: Path) -> list[str]:
+    """Everything wrong with the store (empty list: healthy).
+
+    SQLite `integrity_check` and `foreign_key_check`; projections equal a re-fold of the events;
+    the audit chain is intact. Opening the store migrates it to the newest schema first.
+    """
+    store_path = Path(store_path)
+    problems = validate_store_file(store_path)
+    if problems:
+        return problems
+    problems = _sqlite_checks(store_path)
+    if any("integrity_check" in p for p in problems):
+        return problems
+    try:
+        store = Store(store_path)
+    except (SQLAlchemyError, sqlite3.DatabaseError, OSError) as exc:
+        return [*problems, f"پایگاه داده باز نشد: {exc}"]
+    try:
+        with store.read() as s:
+            problems += eventlog.verify_audit_chain(s)
+        problems += _refold_problems(store)
+    finally:
+        store.close()
+    return problems
+
+
+def stats(store_path: Path) -> dict[str, Any]:
+    """Counts per aggregate type and a content digest per type (see `kanoon_desk.digest`).
+
+    ``{"store", "device_id", "office_code", "events", "digest",
+       "aggregates": {type: {"events", "aggregates", "digest"}}, "tables": {projection table: rows}}``
+    """
+    store_path = Path(store_path)
+    problems = validate_store_file(store_path)
+    if problems:
+        raise OpsError(problems)
+    from ..models import projection_tables
+
+    with closing(_connect_ro(store_path)) as conn:
+        state = dict(conn.execute("SELECT key, value FROM desk_state WHERE key IN ('device_id', 'office_code')"))
+        distinct = dict(conn.execute(
+            "SELECT aggregate_type, COUNT(DISTINCT aggregate_id) FROM events GROUP BY aggregate_type"))
+        overall = EventDigest()
+        per_type: dict[str, EventDigest] = {}
+        for agg, eid, etype, payload, hlc in conn.execute(
+                "SELECT aggregate_type, id, type, payload, hlc FROM events ORDER BY id"):
+            overall.add(eid, etype, payload, hlc)
+            d = per_type.get(agg)
+            if d is None:
+                d = per_type[agg] = EventDigest()
+            d.add(eid, etype, payload, hlc)
+        existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {name: conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+                  for name in projection_tables() if name in existing}
+    return {
+        "store": str(store_path),
+        "device_id": state.get("device_id"),
+        "office_code": state.get("office_code"),
+        "events": overall.count,
+        "digest": overall.hexdigest(),
+        "aggregates": {t: {"events": d.count, "aggregates": distinct.get(t, 0), "digest": d.hexdigest()}
+                       for t, d in sorted(per_type.items())},
+        "tables": tables,
+    }
+
+
+def backup(store_path: Path, dest: Path) -> Path:
+    """SQLite online backup of the store to `dest` (consistent while the desk keeps working)."""
+    store_path, dest = Path(store_path), Path(dest)
+    problems = validate_store_file(store_path)
+    if problems:
+        raise OpsError(problems)
+    if dest.resolve() == store_path.resolve():
+        raise OpsError(["پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد."])
+    store = Store(store_path, migrate=False)
+    try:
+        store.backup_to(dest)
+    finally:
+        store.close()
+    return dest
+
+
+def _online_copy(src: Path, dest: Path) -> None:
+    with closing(_connect_ro(src)) as s, closing(sqlite3.connect(str(dest))) as d:
+        s.backup(d)
+
+
+def _checkpoint(path: Path) -> None:
+    with closing(sqlite3.connect(str(path))) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _remove(paths: list[Path]) -> None:
+    for p in paths:
+        p.unlink(missing_ok=True)
+
+
+def restore(store_path: Path, source: Path) -> Path | None:
+    """Replace the store with the backup `source`, only if the backup is a healthy store.
+
+    The backup is copied next to the target, opened (migrated to the newest schema) and checked;
+    only then the current store is kept as ``<name>.before-restore`` and atomically replaced.
+    Raises `RestoreRefused` (target untouched) otherwise. Returns the kept previous store, if any.
+    Close the app on this store first.
+    """
+    store_path, source = Path(store_path), Path(source)
+    if source.resolve() == store_path.resolve():
+        raise RestoreRefused(["پرونده پشتیبان همان پایگاه داده کنونی است."])
+    problems = validate_store_file(source)
+    if problems:
+        raise RestoreRefused(problems)
+    tmp = store_path.with_name(store_path.name + ".restore-tmp")
+    _remove([tmp, *_sidecars(tmp)])
+    try:
+        _online_copy(source, tmp)
+        problems = check(tmp)
+        if problems:
+            raise RestoreRefused(problems)
+        _checkpoint(tmp)
+        _remove(_sidecars(tmp))
+    except sqlite3.DatabaseError as exc:
+        _remove([tmp, *_sidecars(tmp)])
+        raise RestoreRefused([f"پرونده پشتیبان خوانده نشد: {exc}"]) from exc
+    except BaseException:
+        _remove([tmp, *_sidecars(tmp)])
+        raise
+    previous: Path | None = None
+    if store_path.exists():
+        previous = store_path.with_name(store_path.name + ".before-restore")
+        _remove([previous, *_sidecars(previous)])
+        try:
+            _online_copy(store_path, previous)
+            _checkpoint(store_path)
+        except sqlite3.DatabaseError:  # not a database: keep its bytes as they are
+            shutil.copyfile(store_path, previous)
+        # The old WAL must not outlive its database file (it would be replayed onto the new one).
+        _remove(_sidecars(store_path))
+    os.replace(tmp, store_path)
+    return previous

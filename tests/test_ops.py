@@ -1,0 +1,181 @@
+"""Operator tasks: check, stats digests, backup and the restore that refuses bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk import eventlog
+from kanoon_desk.digest import EventDigest, event_digest
+from kanoon_desk.models import Event
+from kanoon_desk.services import accounts, ops
+from kanoon_desk.store import Store
+from tests.factories import make_desk, make_user
+
+
+def _sql(path: Path, statement: str) -> None:
+    with closing(sqlite3.connect(str(path))) as conn:
+        conn.execute(statement)
+        conn.commit()
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.sqlite3"
+    store, admin = make_desk(path)
+    make_user(store, admin, "clerk1", "clerk")
+    accounts.set_holiday(store, admin, date(2026, 3, 21), "نوروز")
+    store.close()
+    return path
+
+
+def test_check_passes_on_a_fresh_store(desk: Path) -> None:
+    assert ops.check(desk) == []
+
+
+def test_check_names_the_projection_table_altered_with_raw_sql(desk: Path) -> None:
+    _sql(desk, "UPDATE users SET full_name = 'دست‌کاری' WHERE username = 'clerk1'")
+    problems = ops.check(desk)
+    assert len(problems) == 1
+    assert "users" in problems[0]
+    # the check ran in a rolled-back transaction: the altered row is still there
+    with closing(sqlite3.connect(str(desk))) as conn:
+        assert conn.execute("SELECT full_name FROM users WHERE username='clerk1'").fetchone()[0] == "دست‌کاری"
+
+
+def test_check_notices_a_deleted_projection_row(desk: Path) -> None:
+    _sql(desk, "DELETE FROM holidays")
+    assert any("holidays" in p for p in ops.check(desk))
+
+
+def test_check_fails_on_a_broken_audit_chain(desk: Path) -> None:
+    _sql(desk, "UPDATE audit SET username = 'someone-else' WHERE seq = 2")
+    problems = ops.check(desk)
+    assert problems
+    assert any("ممیزی" in p for p in problems)
+
+
+def test_check_refuses_files_that_are_not_stores(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"this is not a database at all" * 100)
+    assert ops.check(garbage)
+    assert ops.check(tmp_path / "missing.sqlite3")
+    plain = tmp_path / "plain.sqlite3"
+    _sql(plain, "CREATE TABLE t (x)")
+    assert "کانون دسک" in ops.check(plain)[0]
+    with closing(sqlite3.connect(str(plain))) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["t"]
+
+
+def _copy_events(src: Path, dest: Path) -> None:
+    a = Store(src)
+    with a.read() as s:
+        events = [Event(id=e.id, type=e.type, aggregate_type=e.aggregate_type, aggregate_id=e.aggregate_id,
+                        payload=e.payload, hlc=e.hlc, device_id=e.device_id, office_code=e.office_code,
+                        user_id=e.user_id, recorded_at=e.recorded_at)
+                  for e in s.query(Event).all()]
+    a.close()
+    b = Store(dest)
+    b.set_identity("13", 2)
+    with b.transaction() as s:
+        eventlog.ingest(s, list(reversed(events)))
+    b.close()
+
+
+def test_stats_digests_equal_for_two_stores_holding_the_same_events(desk: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    _copy_events(desk, other)
+    a, b = ops.stats(desk), ops.stats(other)
+    assert a["device_id"] != b["device_id"]
+    assert a["aggregates"] == b["aggregates"]
+    assert a["digest"] == b["digest"]
+    assert a["aggregates"]["user"]["events"] == 2
+    assert a["aggregates"]["user"]["aggregates"] == 2
+    assert a["tables"]["users"] == 2
+    assert ops.check(other) == []
+
+    store = Store(other)
+    admin = accounts.login(store, "admin", "secret-pass-1")
+    accounts.set_holiday(store, admin, date(2026, 4, 2), "روز طبیعت")
+    store.close()
+    c = ops.stats(other)
+    assert c["aggregates"]["holiday"]["digest"] != a["aggregates"]["holiday"]["digest"]
+    assert c["aggregates"]["user"] == a["aggregates"]["user"]
+
+
+def test_event_digest_ignores_order_and_payload_key_order() -> None:
+    rows = [("b", "t.x", {"k": 1, "a": "ی"}, 7), ("a", "t.y", '{"z": 2}', 5)]
+    same = [("a", "t.y", {"z": 2}, 5), ("b", "t.x", '{"a":"ی","k":1}', 7)]
+    assert event_digest(rows) == event_digest(same)
+    assert event_digest(rows) != event_digest([("a", "t.y", {"z": 3}, 5), rows[0]])
+    d = EventDigest()
+    d.add("b", "t", {}, 1)
+    with pytest.raises(ValueError):
+        d.add("a", "t", {}, 1)
+
+
+def _holidays(path: Path) -> list[str]:
+    with closing(sqlite3.connect(str(path))) as conn:
+        return [r[0] for r in conn.execute("SELECT day FROM holidays ORDER BY day")]
+
+
+def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
+    backup_file = tmp_path / "backups" / "b1.sqlite3"
+    ops.backup(desk, backup_file)
+    assert ops.check(backup_file) == []
+    store = Store(desk)
+    admin = accounts.login(store, "admin", "secret-pass-1")
+    accounts.set_holiday(store, admin, date(2026, 4, 2), "روز طبیعت")
+    store.close()
+    assert len(_holidays(desk)) == 2
+
+    previous = ops.restore(desk, backup_file)
+    assert previous == desk.with_name("desk.sqlite3.before-restore")
+    assert len(_holidays(desk)) == 1
+    assert len(_holidays(previous)) == 2
+    assert ops.check(desk) == []
+    restored = Store(desk)
+    assert accounts.login(restored, "clerk1", "secret-pass-1").username == "clerk1"
+    restored.close()
+
+
+def test_restore_refuses_garbage_and_leaves_the_target_untouched(desk: Path, tmp_path: Path) -> None:
+    before = _file_hash(desk)
+    garbage = tmp_path / "garbage.bak"
+    garbage.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    with pytest.raises(ops.RestoreRefused):
+        ops.restore(desk, garbage)
+    text = tmp_path / "notes.txt"
+    text.write_text("یادداشت", encoding="utf-8")
+    with pytest.raises(ops.RestoreRefused):
+        ops.restore(desk, text)
+    assert _file_hash(desk) == before
+    assert not desk.with_name("desk.sqlite3.before-restore").exists()
+    assert not desk.with_name("desk.sqlite3.restore-tmp").exists()
+    assert ops.check(desk) == []
+
+
+def test_restore_refuses_a_backup_that_fails_check(desk: Path, tmp_path: Path) -> None:
+    backup_file = tmp_path / "b.sqlite3"
+    ops.backup(desk, backup_file)
+    _sql(backup_file, "UPDATE offices SET name = 'جعلی'")
+    before = _file_hash(desk)
+    with pytest.raises(ops.RestoreRefused) as refused:
+        ops.restore(desk, backup_file)
+    assert any("offices" in p for p in refused.value.problems)
+    assert _file_hash(desk) == before
+    assert ops.check(desk) == []
+
+
+def test_backup_refuses_a_non_store(tmp_path: Path) -> None:
+    with pytest.raises(ops.OpsError):
+        ops.backup(tmp_path / "nothing.sqlite3", tmp_path / "b.sqlite3")
