@@ -1,0 +1,152 @@
+"""The `kanoon-desk` command line: names and flags, demo → check, stats, backup/restore, pass-through."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import types
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk import __version__
+from kanoon_desk.__main__ import main
+from kanoon_desk.demo import ADMIN_PASSWORD, DEMO_USERS, USER_PASSWORD, holidays_of_year
+from kanoon_desk.services import accounts
+from kanoon_desk.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--office", "21", "--seed", "7"]) == 0
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"kanoon-desk {__version__}"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 2  # --db is required
+    assert "--db" in capsys.readouterr().err
+    assert main(["demo", "--db", "x.sqlite3", "--size", "huge"]) == 2
+
+
+def test_demo_then_check_passes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--db", str(demo_db)]) == 0
+    assert "check ok" in capsys.readouterr().out
+
+
+def test_demo_sets_up_users_centres_and_holidays(demo_db: Path) -> None:
+    store = Store(demo_db)
+    try:
+        assert store.identity.office_code == "21"
+        admin = accounts.login(store, "admin", ADMIN_PASSWORD)
+        assert "admin" in admin.roles
+        for username, role, _ in DEMO_USERS:
+            assert accounts.login(store, username, USER_PASSWORD).roles == frozenset({role})
+        with store.read() as s:
+            from kanoon_desk.models import Office
+
+            centres = [o.code for o in s.query(Office).filter(Office.kind == "centre")]
+        assert centres == ["2101", "2102", "2103"]
+        days = {d for d, _ in accounts.list_holidays(store)}
+    finally:
+        store.close()
+    nowruz = holidays_of_year(1405)[0][0]
+    assert nowruz.month == 3 and nowruz.day in (20, 21, 22)
+    assert len(days) == 10
+
+
+def test_demo_twice_adds_nothing(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    before = json.loads(_stats(demo_db, capsys))
+    assert main(["demo", "--db", str(demo_db)]) == 0
+    assert "already holds" in capsys.readouterr().out
+    assert json.loads(_stats(demo_db, capsys))["digest"] == before["digest"]
+
+
+def _stats(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["stats", "--db", str(path), "--json"]) == 0
+    return capsys.readouterr().out
+
+
+def test_stats_json(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(_stats(demo_db, capsys))
+    assert data["office_code"] == "21"
+    assert data["aggregates"]["user"]["events"] >= 5
+    assert data["aggregates"]["holiday"]["aggregates"] == 10
+    assert data["events"] == sum(row["events"] for row in data["aggregates"].values())
+    assert len(data["digest"]) == 64
+
+
+def test_check_exit_1_with_reasons(tmp_path: Path, demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--to", str(copy)]) == 0
+    with closing(sqlite3.connect(str(copy))) as conn:
+        conn.execute("UPDATE holidays SET title = 'ساختگی'")
+        conn.commit()
+    capsys.readouterr()
+    assert main(["check", "--db", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED" in out and "holidays" in out
+
+
+def test_backup_restore_and_refusal(tmp_path: Path, demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    live = tmp_path / "live.sqlite3"
+    backup_file = tmp_path / "b.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--to", str(live)]) == 0
+    assert main(["backup", "--db", str(live), "--to", str(backup_file)]) == 0
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(b"\x00garbage" * 64)
+    before = live.read_bytes()
+    assert main(["restore", "--db", str(live), "--from", str(garbage)]) == 1
+    assert "refused" in capsys.readouterr().err
+    assert live.read_bytes() == before
+    assert main(["restore", "--db", str(live), "--from", str(backup_file)]) == 0
+    assert live.with_name("live.sqlite3.before-restore").exists()
+    assert main(["check", "--db", str(live)]) == 0
+    assert main(["backup", "--db", str(tmp_path / "none.sqlite3"), "--to", str(backup_file)]) == 1
+
+
+def test_pass_through_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, list[str]]] = []
+    server = types.ModuleType("kanoon_desk.server.cli")
+    server.main = lambda argv: calls.append(("server", list(argv))) or 0  # type: ignore[attr-defined]
+    sync = types.ModuleType("kanoon_desk.sync.cli")
+    sync.main = lambda argv: calls.append(("sync", list(argv))) or 3  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kanoon_desk.server.cli", server)
+    monkeypatch.setitem(sys.modules, "kanoon_desk.sync.cli", sync)
+    assert main(["server", "--db", "sqlite:///s.db", "--port", "9"]) == 0
+    assert main(["enroll", "--db", "d.sqlite3", "--code", "X"]) == 3
+    assert main(["sync", "--db", "d.sqlite3"]) == 3
+    assert calls == [("server", ["--db", "sqlite:///s.db", "--port", "9"]),
+                     ("sync", ["enroll", "--db", "d.sqlite3", "--code", "X"]),
+                     ("sync", ["sync", "--db", "d.sqlite3"])]
+
+
+def test_pass_through_missing_module_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "kanoon_desk.server.cli", None)
+    assert main(["server", "--port", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "not available yet" in err and "هنوز" in err
+
+
+def test_check_and_stats_never_import_qt(demo_db: Path) -> None:
+    code = (
+        "import sys\n"
+        "from kanoon_desk.__main__ import main\n"
+        f"assert main(['check', '--db', {str(demo_db)!r}]) == 0\n"
+        f"assert main(['stats', '--db', {str(demo_db)!r}, '--json']) == 0\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
