@@ -6,6 +6,7 @@ Problems are reported in Persian, one sentence each, naming what is wrong (a tab
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -103,25 +104,47 @@ def _refold_problems(store: Store) -> list[str]:
     """Re-fold every event inside a transaction that is rolled back; name the tables that differ."""
     from ..models import projection_tables
 
-    with store.read() as s:
-        existing = {r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    existing = {name for name, _ in existing_sql(store)}
     missing = [name for name in projection_tables() if name not in existing]
     if missing:
         return [f"جدول {name} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند)." for name in missing]
+    fts = sorted(name for name, sql in existing_sql(store) if "VIRTUAL TABLE" in sql.upper())
     session = Session(bind=store.write_engine, expire_on_commit=False)
     try:
-        before = eventlog.projection_digests(session)
+        before = eventlog.projection_digests(session) | _fts_digests(session, fts)
         try:
             eventlog.refold_all(session)
             session.flush()
         except (KeyError, ValueError, SQLAlchemyError) as exc:
             return [f"بازسازی جدول‌ها از رویدادها شکست خورد: {exc}"]
-        after = eventlog.projection_digests(session)
+        after = eventlog.projection_digests(session) | _fts_digests(session, fts)
     finally:
         session.rollback()
         session.close()
     return [f"جدول {name} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است)."
             for name in sorted(before) if before[name] != after.get(name)]
+
+
+def existing_sql(store: Store) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of every table in the store's file."""
+    with store.read() as s:
+        return [(r[0], r[1] or "") for r in s.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type='table' ORDER BY name"))]
+
+
+def _fts_digests(session: Session, tables: list[str]) -> dict[str, str]:
+    """Digest of each full-text index's rows (not rowids: a re-fold may number them anew)."""
+    out: dict[str, str] = {}
+    for name in tables:
+        cols = [r[1] for r in session.execute(text(f'PRAGMA table_info("{name}")'))]
+        if not cols:
+            continue
+        listed = ", ".join(f'"{c}"' for c in cols)
+        h = hashlib.sha256()
+        for row in session.execute(text(f'SELECT {listed} FROM "{name}" ORDER BY {listed}')):
+            h.update(repr(tuple(row)).encode())
+        out[name] = h.hexdigest()
+    return out
 
 
 def check(store_path: Path) -> list[str]:
