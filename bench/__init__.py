@@ -1,0 +1,1 @@
+"""Kanoon Desk benchmarks: `python -m bench [--size small|large] [--only NAME]` (see bench/runner.py)."""
