@@ -1,1 +1,446 @@
-"""Placeholder: filled by the library desk."""
+"""Fold of lending events: rules, members, titles (with their FTS index), copies, loans, holds, stock-takes.
+
+A copy's status, location and current loan are recomputed from the rows of loans and holds that
+mention it plus the copy's own facts, so any arrival order of events gives the same result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from ..eventlog import projector, raise_conflict, register_reset_sql, resetter
+from ..models import Conflict, Event
+from ..models.library import (
+    Copy,
+    Hold,
+    Loan,
+    LoanRule,
+    Member,
+    OverrideGrant,
+    OverrideLog,
+    Stocktake,
+    StocktakeItem,
+    Title,
+)
+from ..persian import search_key
+
+FTS_TABLE = "lib_titles_fts"
+register_reset_sql(f"DELETE FROM {FTS_TABLE}")
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+# --- loan rules and override grants -----------------------------------------------------------
+
+
+@projector("loan_rule.set", "loan_rule")
+def _rule_set(s: Session, e: Event) -> None:
+    rule = s.get(LoanRule, e.aggregate_id)
+    p = e.payload
+    if rule is None:
+        rule = LoanRule(category=e.aggregate_id, period_days=14, max_loans=3, max_renewals=2, hold_days=3)
+        s.add(rule)
+    for key in ("period_days", "max_loans", "max_renewals", "hold_days"):
+        if key in p:
+            setattr(rule, key, int(p[key]))
+    s.flush()
+
+
+@resetter("loan_rule")
+def _rule_reset(s: Session, category: str) -> None:
+    s.execute(delete(LoanRule).where(LoanRule.category == category))
+
+
+@projector("override.grant_set", "override_grant")
+def _grant_set(s: Session, e: Event) -> None:
+    grant = s.get(OverrideGrant, e.aggregate_id)
+    if grant is None:
+        s.add(OverrideGrant(user_id=e.aggregate_id, granted=bool(e.payload["granted"])))
+    else:
+        grant.granted = bool(e.payload["granted"])
+    s.flush()
+
+
+@resetter("override_grant")
+def _grant_reset(s: Session, user_id: str) -> None:
+    s.execute(delete(OverrideGrant).where(OverrideGrant.user_id == user_id))
+
+
+@projector("circulation.overridden", "override")
+def _overridden(s: Session, e: Event) -> None:
+    p = e.payload
+    s.add(OverrideLog(id=e.aggregate_id, action=p["action"], refusals=" ".join(p["refusals"]),
+                      user_id=e.user_id, centre=e.office_code, member_id=p.get("member_id", ""),
+                      copy_id=p.get("copy_id", ""), loan_id=p.get("loan_id", ""),
+                      note=p.get("note", ""), at=e.recorded_at))
+    s.flush()
+
+
+@resetter("override")
+def _override_reset(s: Session, oid: str) -> None:
+    s.execute(delete(OverrideLog).where(OverrideLog.id == oid))
+
+
+# --- members ----------------------------------------------------------------------------------
+
+MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
+                 "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo")
+
+
+def _set_member_fields(m: Member, p: dict[str, object]) -> None:
+    for key in MEMBER_FIELDS:
+        if key in p:
+            value = p[key]
+            if key in ("birth_date", "expires_on"):
+                value = _d(value)  # type: ignore[arg-type]
+            setattr(m, key, value)
+    m.name_key = search_key(f"{m.first_name} {m.last_name}")
+
+
+@projector("member.registered", "member")
+def _member_registered(s: Session, e: Event) -> None:
+    p = e.payload
+    m = Member(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="", last_name="",
+               category="child", phone="", guardian_name="", guardian_phone="",
+               home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1), photo="",
+               registered_at=e.recorded_at)
+    _set_member_fields(m, p)
+    s.add(m)
+    s.flush()
+
+
+@projector("member.field_set", "member")
+def _member_field_set(s: Session, e: Event) -> None:
+    """Field by field; fold order is (hlc, id), so the newest stamp wins per field."""
+    m = s.get(Member, e.aggregate_id)
+    if m is None:
+        return
+    _set_member_fields(m, e.payload)
+    s.flush()
+
+
+@resetter("member")
+def _member_reset(s: Session, member_id: str) -> None:
+    s.execute(delete(Member).where(Member.id == member_id))
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+TITLE_FIELDS = ("title", "author", "publisher", "isbn", "age_group", "subject")
+
+
+def _index_title(s: Session, t: Title) -> None:
+    s.execute(text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :id"), {"id": t.id})
+    body = search_key(" ".join([t.title, t.author, t.publisher, t.subject, t.isbn]))
+    s.execute(text(f"INSERT INTO {FTS_TABLE}(title_id, body) VALUES (:id, :body)"), {"id": t.id, "body": body})
+
+
+@projector("title.added", "title")
+def _title_added(s: Session, e: Event) -> None:
+    t = Title(id=e.aggregate_id, title="", author="", publisher="", isbn="", age_group="", subject="",
+              added_at=e.recorded_at)
+    for key in TITLE_FIELDS:
+        if key in e.payload:
+            setattr(t, key, e.payload[key])
+    s.add(t)
+    s.flush()
+    _index_title(s, t)
+
+
+@projector("title.field_set", "title")
+def _title_field_set(s: Session, e: Event) -> None:
+    t = s.get(Title, e.aggregate_id)
+    if t is None:
+        return
+    for key in TITLE_FIELDS:
+        if key in e.payload:
+            setattr(t, key, e.payload[key])
+    s.flush()
+    _index_title(s, t)
+
+
+@resetter("title")
+def _title_reset(s: Session, title_id: str) -> None:
+    s.execute(text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :id"), {"id": title_id})
+    s.execute(delete(Title).where(Title.id == title_id))
+
+
+# --- copies -----------------------------------------------------------------------------------
+
+
+def _sync_double_loans(s: Session, copy_id: str) -> None:
+    """Raise a conflict for every two loans of the copy whose spans (by HLC) overlap, and drop open
+    ones that no longer hold (a late return showed the spans apart): a function of state only."""
+    loans = list(s.execute(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.centre)
+                           .where(Loan.copy_id == copy_id).order_by(Loan.out_hlc, Loan.id)))
+    keep: set[str] = set()
+    for i, a in enumerate(loans):
+        a_end = a.returned_hlc if a.returned_hlc is not None else 1 << 62
+        for b in loans[i + 1:]:
+            if b.out_hlc >= a_end:
+                continue
+            c = raise_conflict(s, "copy.double_loan", "copy", copy_id, b.centre, [a.id, b.id], b.out_hlc,
+                               {"copy_id": copy_id, "loans": sorted([a.id, b.id]),
+                                "centres": sorted({a.centre, b.centre})})
+            keep.add(c.id)
+    stale = select(Conflict.id).where(Conflict.kind == "copy.double_loan", Conflict.aggregate_id == copy_id,
+                                      Conflict.status == "open")
+    for cid in s.scalars(stale).all():
+        if cid not in keep:
+            s.execute(delete(Conflict).where(Conflict.id == cid))
+
+
+def recompute_copy(s: Session, copy_id: str) -> None:
+    """Status, location and current loan of a copy, from its loans, holds and own facts."""
+    s.flush()
+    _sync_double_loans(s, copy_id)
+    copy = s.get(Copy, copy_id)
+    if copy is None:
+        return
+    open_loans = list(s.execute(
+        select(Loan.id, Loan.out_hlc).where(Loan.copy_id == copy_id, Loan.returned_at.is_(None))
+        .order_by(Loan.out_hlc.desc(), Loan.id.desc())))
+    last_out = s.scalar(select(Loan.out_hlc).where(Loan.copy_id == copy_id)
+                        .order_by(Loan.out_hlc.desc()).limit(1)) or 0
+    last_return = s.execute(
+        select(Loan.returned_hlc, Loan.returned_centre).where(Loan.copy_id == copy_id,
+                                                             Loan.returned_hlc.is_not(None))
+        .order_by(Loan.returned_hlc.desc()).limit(1)).first()
+    location, loc_hlc = copy.home_centre, 0
+    if copy.received_hlc is not None and copy.received_hlc > loc_hlc:
+        location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
+    if last_return is not None and last_return[0] > loc_hlc:
+        location, loc_hlc = last_return[1] or copy.home_centre, last_return[0]
+    held = s.scalar(select(Hold.id).where(Hold.copy_id == copy_id, Hold.status == "ready").limit(1))
+    copy.location = location
+    copy.current_loan_id = open_loans[0][0] if open_loans else None
+    if copy.withdrawn:
+        copy.status = "withdrawn"
+    elif copy.lost_hlc is not None and copy.lost_hlc > max(loc_hlc, last_out):
+        copy.status = "lost"
+    elif open_loans:
+        copy.status = "on_loan"
+    elif held is not None:
+        copy.status = "held"
+    elif location != copy.home_centre:
+        copy.status = "in_transit"
+    else:
+        copy.status = "on_shelf"
+    s.flush()
+
+
+@projector("copy.added", "copy")
+def _copy_added(s: Session, e: Event) -> None:
+    p = e.payload
+    s.add(Copy(id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"],
+               home_centre=p["home_centre"], shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)),
+               added_at=e.recorded_at, withdrawn=False, status="on_shelf", location=p["home_centre"]))
+    recompute_copy(s, e.aggregate_id)
+
+
+@projector("copy.field_set", "copy")
+def _copy_field_set(s: Session, e: Event) -> None:
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is None:
+        return
+    for key in ("shelf", "loanable", "home_centre", "title_id"):
+        if key in e.payload:
+            setattr(copy, key, e.payload[key])
+    recompute_copy(s, copy.id)
+
+
+@projector("copy.withdrawn", "copy")
+def _copy_withdrawn(s: Session, e: Event) -> None:
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is not None:
+        copy.withdrawn = True
+        recompute_copy(s, copy.id)
+
+
+@projector("copy.marked_lost", "copy")
+def _copy_lost(s: Session, e: Event) -> None:
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is not None:
+        copy.lost_hlc = e.hlc
+        recompute_copy(s, copy.id)
+
+
+@projector("copy.sent", "copy")
+def _copy_sent(s: Session, e: Event) -> None:
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is not None:
+        copy.sent_hlc = e.hlc
+        recompute_copy(s, copy.id)
+
+
+@projector("copy.received", "copy")
+def _copy_received(s: Session, e: Event) -> None:
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is not None:
+        copy.received_hlc = e.hlc
+        copy.received_centre = e.payload.get("centre", e.office_code)
+        recompute_copy(s, copy.id)
+
+
+@resetter("copy")
+def _copy_reset(s: Session, copy_id: str) -> None:
+    s.execute(delete(Copy).where(Copy.id == copy_id))
+
+
+# --- loans ------------------------------------------------------------------------------------
+
+
+@projector("loan.checked_out", "loan")
+def _loan_out(s: Session, e: Event) -> None:
+    p = e.payload
+    loan = Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
+                title_id=p.get("title_id", ""), centre=e.office_code, out_at=e.recorded_at, out_hlc=e.hlc,
+                due_on=date.fromisoformat(p["due_on"]), renewals=0,
+                overridden=" ".join(p.get("overridden", [])))
+    s.add(loan)
+    s.flush()
+    recompute_copy(s, loan.copy_id)
+
+
+@projector("loan.returned", "loan")
+def _loan_returned(s: Session, e: Event) -> None:
+    loan = s.get(Loan, e.aggregate_id)
+    if loan is None:
+        return
+    if loan.returned_at is not None:
+        raise_conflict(s, "loan.return_on_closed", "loan", loan.id, e.office_code, [loan.id, e.id], e.hlc,
+                       {"loan_id": loan.id, "first_centre": loan.returned_centre,
+                        "second_centre": e.payload.get("centre", e.office_code)})
+        return
+    loan.returned_at = e.recorded_at
+    loan.returned_hlc = e.hlc
+    loan.returned_centre = e.payload.get("centre", e.office_code)
+    recompute_copy(s, loan.copy_id)
+
+
+@projector("loan.renewed", "loan")
+def _loan_renewed(s: Session, e: Event) -> None:
+    loan = s.get(Loan, e.aggregate_id)
+    if loan is None or loan.returned_at is not None:
+        return
+    loan.renewals += 1
+    loan.due_on = date.fromisoformat(e.payload["due_on"])
+    s.flush()
+
+
+@resetter("loan")
+def _loan_reset(s: Session, loan_id: str) -> None:
+    copy_id = s.scalar(select(Loan.copy_id).where(Loan.id == loan_id))
+    s.execute(delete(Loan).where(Loan.id == loan_id))
+    if copy_id:
+        recompute_copy(s, copy_id)
+
+
+# --- holds ------------------------------------------------------------------------------------
+
+
+@projector("hold.placed", "hold")
+def _hold_placed(s: Session, e: Event) -> None:
+    p = e.payload
+    s.add(Hold(id=e.aggregate_id, title_id=p["title_id"], member_id=p["member_id"],
+               pickup_centre=p.get("pickup_centre", e.office_code), placed_at=e.recorded_at,
+               placed_hlc=e.hlc, status="waiting"))
+    s.flush()
+
+
+def _hold_status(s: Session, e: Event, status: str) -> None:
+    hold = s.get(Hold, e.aggregate_id)
+    if hold is None:
+        return
+    old_copy = hold.copy_id
+    hold.status = status
+    if status == "ready":
+        hold.copy_id = e.payload["copy_id"]
+        hold.ready_until = _d(e.payload.get("until"))
+        hold.notified = bool(e.payload.get("notified", False))
+    s.flush()
+    for cid in {old_copy, hold.copy_id} - {None}:
+        recompute_copy(s, cid)  # type: ignore[arg-type]
+
+
+@projector("hold.ready", "hold")
+def _hold_ready(s: Session, e: Event) -> None:
+    _hold_status(s, e, "ready")
+
+
+@projector("hold.collected", "hold")
+def _hold_collected(s: Session, e: Event) -> None:
+    _hold_status(s, e, "collected")
+
+
+@projector("hold.expired", "hold")
+def _hold_expired(s: Session, e: Event) -> None:
+    _hold_status(s, e, "expired")
+
+
+@projector("hold.cancelled", "hold")
+def _hold_cancelled(s: Session, e: Event) -> None:
+    _hold_status(s, e, "cancelled")
+
+
+@resetter("hold")
+def _hold_reset(s: Session, hold_id: str) -> None:
+    copy_id = s.scalar(select(Hold.copy_id).where(Hold.id == hold_id))
+    s.execute(delete(Hold).where(Hold.id == hold_id))
+    if copy_id:
+        recompute_copy(s, copy_id)
+
+
+# --- stock-takes ------------------------------------------------------------------------------
+
+
+@projector("stocktake.opened", "stocktake")
+def _stocktake_opened(s: Session, e: Event) -> None:
+    p = e.payload
+    s.add(Stocktake(id=e.aggregate_id, centre=p["centre"], shelf_from=p.get("shelf_from", ""),
+                    shelf_to=p.get("shelf_to", ""), opened_at=e.recorded_at, status="open"))
+    s.flush()
+    rows = [{"stocktake_id": e.aggregate_id, "barcode": barcode, "copy_id": copy_id, "expected": True,
+             "expected_status": status, "scanned": False, "scanned_shelf": "", "outcome": "missing"}
+            for barcode, copy_id, status in p["expected"]]
+    if rows:
+        s.execute(StocktakeItem.__table__.insert(), rows)
+
+
+@projector("stocktake.scanned", "stocktake")
+def _stocktake_scanned(s: Session, e: Event) -> None:
+    """The outcome was decided by the service at scan time (a fact of what the librarian saw)."""
+    take = s.get(Stocktake, e.aggregate_id)
+    if take is None:
+        return
+    for scan in e.payload["scans"]:
+        item = s.get(StocktakeItem, (take.id, scan["barcode"]))
+        if item is None:
+            s.add(StocktakeItem(stocktake_id=take.id, barcode=scan["barcode"], copy_id=scan.get("copy_id"),
+                                expected=False, expected_status="", scanned=True,
+                                scanned_shelf=scan.get("shelf", ""), outcome=scan["outcome"]))
+        else:
+            item.scanned = True
+            item.scanned_shelf = scan.get("shelf", "")
+            item.outcome = scan["outcome"]
+    s.flush()
+
+
+@projector("stocktake.closed", "stocktake")
+def _stocktake_closed(s: Session, e: Event) -> None:
+    take = s.get(Stocktake, e.aggregate_id)
+    if take is not None:
+        take.status = "closed"
+        take.closed_at = e.recorded_at
+        s.flush()
+
+
+@resetter("stocktake")
+def _stocktake_reset(s: Session, take_id: str) -> None:
+    s.execute(delete(StocktakeItem).where(StocktakeItem.stocktake_id == take_id))
+    s.execute(delete(Stocktake).where(Stocktake.id == take_id))

@@ -1,0 +1,443 @@
+"""Circulation: checkout, return, renewal with the loan rules, refusals and overrides, transit, holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
+from ..eventlog import Actor
+from ..ids import new_id
+from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
+from ..persian import WorkingCalendar, normalize
+from ..store import Store
+from .accounts import require, working_calendar
+from .library import (
+    LIBRARIAN,
+    MSG_COPY_NOT_FOUND,
+    MSG_MEMBER_NOT_FOUND,
+    MSG_TITLE_NOT_FOUND,
+    MemberView,
+    centre_exists,
+    find_copy,
+    find_member,
+    get_rule,
+    member_view,
+)
+
+#: Refusal code → Persian message (shown translated by the UI).
+REFUSALS: dict[str, str] = {
+    "expired": QT_TRANSLATE_NOOP("Errors", "عضویت این عضو به پایان رسیده است."),
+    "overdue": QT_TRANSLATE_NOOP("Errors", "این عضو کتاب دیرکرد دارد."),
+    "limit": QT_TRANSLATE_NOOP("Errors", "سقف امانت این عضو پر است."),
+    "not_loanable": QT_TRANSLATE_NOOP("Errors", "این نسخه امانت‌دادنی نیست."),
+    "lost": QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده ثبت شده است."),
+    "withdrawn": QT_TRANSLATE_NOOP("Errors", "این نسخه از گردش خارج شده است."),
+    "held_for_other": QT_TRANSLATE_NOOP("Errors", "این نسخه برای عضو دیگری کنار گذاشته شده است."),
+    "max_renewals": QT_TRANSLATE_NOOP("Errors", "سقف تمدید این امانت پر است."),
+    "hold_waiting": QT_TRANSLATE_NOOP("Errors", "عضو دیگری این عنوان را رزرو کرده است."),
+}
+MSG_ON_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.")
+MSG_LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "امانت پیدا نشد.")
+MSG_LOAN_CLOSED = QT_TRANSLATE_NOOP("Errors", "این امانت پیش‌تر بازگردانده شده است.")
+MSG_NO_OPEN_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه در امانت نیست.")
+MSG_NO_OVERRIDE = QT_TRANSLATE_NOOP("Errors", "شما اجازه نادیده گرفتن این مانع را ندارید.")
+MSG_HOLD_DUPLICATE = QT_TRANSLATE_NOOP("Errors", "این عضو پیش‌تر این عنوان را رزرو کرده است.")
+MSG_HOLD_ON_SHELF = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.")
+MSG_HOLD_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "رزرو پیدا نشد.")
+MSG_HOLD_CLOSED = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر باز نیست.")
+MSG_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
+
+#: Refusals no override can lift: lending a copy that is on loan would make two open loans.
+HARD = frozenset({"on_loan"})
+
+
+class CirculationRefused(InvariantError):
+    """One or more reasons why a loan or renewal is refused; `codes` are keys of REFUSALS.
+
+    `overridable` says whether a permitted librarian may go ahead anyway.
+    """
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+        self.messages = [REFUSALS[c] for c in codes]
+        super().__init__(" ".join(self.messages))
+        self.overridable = True
+
+
+@dataclass(frozen=True)
+class LoanView:
+    id: str
+    copy_id: str
+    barcode: str
+    title_id: str
+    title: str
+    member_id: str
+    centre: str
+    out_at: datetime
+    due_on: date
+    renewals: int
+    returned_at: datetime | None
+    overdue_days: int
+
+
+@dataclass(frozen=True)
+class HoldView:
+    id: str
+    title_id: str
+    title: str
+    member_id: str
+    pickup_centre: str
+    status: str
+    copy_id: str | None
+    ready_until: date | None
+    position: int
+
+
+@dataclass(frozen=True)
+class MemberDesk:
+    """What the desk shows after a member is scanned."""
+
+    member: MemberView
+    loans: list[LoanView]
+    blocks: list[str]  # refusal codes that would stop a new loan
+    holds: list[HoldView]
+    history: list[LoanView]
+    rule_max_loans: int
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    loan: LoanView | None
+    #: "reshelve" | "send_home" | "hold_here" | "send_to_hold" | "received"
+    next_action: str
+    send_to: str = ""
+    hold: HoldView | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:
+    copy = copy or s.get(Copy, loan.copy_id)
+    title = s.scalar(select(Title.title).where(Title.id == loan.title_id)) or ""
+    overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
+    return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
+                    loan.centre, loan.out_at, loan.due_on, loan.renewals, loan.returned_at, overdue)
+
+
+def _hold_view(s: Session, h: Hold) -> HoldView:
+    title = s.scalar(select(Title.title).where(Title.id == h.title_id)) or ""
+    position = 0
+    if h.status == "waiting":
+        position = 1 + (s.scalar(select(func.count()).select_from(Hold).where(
+            Hold.title_id == h.title_id, Hold.status == "waiting",
+            (Hold.placed_hlc < h.placed_hlc) | ((Hold.placed_hlc == h.placed_hlc) & (Hold.id < h.id)))) or 0)
+    return HoldView(h.id, h.title_id, title, h.member_id, h.pickup_centre, h.status, h.copy_id, h.ready_until,
+                    position)
+
+
+def _open_loans(s: Session, member_id: str) -> list[Loan]:
+    return list(s.scalars(select(Loan).where(Loan.member_id == member_id, Loan.returned_at.is_(None))
+                          .order_by(Loan.due_on, Loan.out_hlc)))
+
+
+def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -> list[str]:
+    blocks = []
+    if m.expires_on < today:
+        blocks.append("expired")
+    if any(loan.due_on < today for loan in open_loans):
+        blocks.append("overdue")
+    if len(open_loans) >= get_rule(s, m.category).max_loans:
+        blocks.append("limit")
+    return blocks
+
+
+def member_desk(store: Store, code: str, *, today: date | None = None, history: int = 20) -> MemberDesk:
+    """Scan a card (or type a national ID): the member, their loans, blocks, holds and history."""
+    today = today or date.today()
+    with store.read() as s:
+        m = find_member(s, code) or s.get(Member, code)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
+        loans = _open_loans(s, m.id)
+        past = s.scalars(select(Loan).where(Loan.member_id == m.id, Loan.returned_at.is_not(None))
+                         .order_by(Loan.returned_at.desc()).limit(history))
+        holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(("waiting", "ready")))
+                          .order_by(Hold.placed_hlc))
+        return MemberDesk(member_view(m), [_loan_view(s, x, today) for x in loans],
+                          _member_blocks(s, m, today, loans), [_hold_view(s, h) for h in holds],
+                          [_loan_view(s, x, today) for x in past], get_rule(s, m.category).max_loans)
+
+
+def _may_override(s: Session, actor: Actor) -> bool:
+    if actor.has("admin"):
+        return True
+    grant = s.get(OverrideGrant, actor.user_id)
+    return bool(grant and grant.granted)
+
+
+def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: list[str], *,
+                  member_id: str = "", copy_id: str = "", loan_id: str = "", note: str = "") -> None:
+    if not _may_override(s, actor):
+        raise PermissionDenied(MSG_NO_OVERRIDE)
+    store.record(s, actor, "circulation.overridden", new_id(), {
+        "action": action, "refusals": codes, "member_id": member_id, "copy_id": copy_id, "loan_id": loan_id,
+        "note": normalize(note or "")}, subject=action)
+
+
+def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
+    """The due date: `period_days` working days after today, on the Jalali working calendar."""
+    return calendar.add_working_days(today, period_days)
+
+
+def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, today: date | None = None,
+             override: bool = False, note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
+    """Lend a scanned copy to a member. Refusals raise CirculationRefused; with `override` a permitted
+    librarian lends anyway and the override is logged as its own event."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    calendar = calendar or working_calendar(store)
+    with store.transaction() as s:
+        m = find_member(s, member_code) or s.get(Member, member_code)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status == "on_loan":
+            raise InvariantError(MSG_ON_LOAN, "barcode")
+        loans = _open_loans(s, m.id)
+        codes = _member_blocks(s, m, today, loans)
+        if copy.status in ("lost", "withdrawn"):
+            codes.append(copy.status)
+        elif not copy.loanable:
+            codes.append("not_loanable")
+        ready = s.scalar(select(Hold).where(Hold.copy_id == copy.id, Hold.status == "ready").limit(1))
+        if ready is not None and ready.member_id != m.id:
+            codes.append("held_for_other")
+        if codes and not override:
+            raise CirculationRefused(codes)
+        loan_id = new_id()
+        if codes:
+            _log_override(store, s, actor, "checkout", codes, member_id=m.id, copy_id=copy.id, loan_id=loan_id,
+                          note=note)
+        rule = get_rule(s, m.category)
+        payload: dict[str, Any] = {"copy_id": copy.id, "member_id": m.id, "title_id": copy.title_id,
+                                   "due_on": due_date(calendar, today, rule.period_days).isoformat()}
+        if codes:
+            payload["overridden"] = codes
+        store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
+        mine = s.scalar(select(Hold).where(Hold.member_id == m.id, Hold.title_id == copy.title_id,
+                                           Hold.status.in_(("ready", "waiting"))).order_by(Hold.placed_hlc).limit(1))
+        if mine is not None:
+            store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
+        loan = s.get(Loan, loan_id)
+        assert loan is not None
+        return _loan_view(s, loan, today, copy)
+
+
+def _next_hold(s: Session, title_id: str) -> Hold | None:
+    return s.scalar(select(Hold).where(Hold.title_id == title_id, Hold.status == "waiting")
+                    .order_by(Hold.placed_hlc, Hold.id).limit(1))
+
+
+def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> tuple[str, str, HoldView | None]:
+    """Where a copy that just came back (here) goes next: a waiting hold first, in the order placed."""
+    here = actor.office_code
+    hold = _next_hold(s, copy.title_id)
+    if hold is not None and copy.loanable:
+        if hold.pickup_centre == here:
+            member = s.get(Member, hold.member_id)
+            rule = get_rule(s, member.category if member else "child")
+            until = working_calendar(store).add_working_days(today, rule.hold_days)
+            store.record(s, actor, "hold.ready", hold.id, {"copy_id": copy.id, "until": until.isoformat(),
+                                                           "notified": True})
+            return "hold_here", here, _hold_view(s, hold)
+        return "send_to_hold", hold.pickup_centre, _hold_view(s, hold)
+    if copy.home_centre != here:
+        return "send_home", copy.home_centre, None
+    return "reshelve", here, None
+
+
+def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """A copy scanned at the return desk: close its loan (or receive it from transit) and say what next."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        loan = s.scalar(select(Loan).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
+                        .order_by(Loan.out_hlc.desc()).limit(1))
+        if loan is None:
+            if copy.location != actor.office_code or copy.status == "lost":
+                store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
+                             subject=copy.barcode)
+                action, to, hold = _route(store, s, actor, copy, today)
+                return ReturnResult(None, action, to, hold, ["received"])
+            raise InvariantError(MSG_NO_OPEN_LOAN, "barcode")
+        view = _loan_view(s, loan, today, copy)
+        store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id},
+                     subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        return ReturnResult(view, action, to, hold)
+
+
+def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None, override: bool = False,
+          note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
+    """Extend a loan by the rule's period from today; refused past the rule's renewals, for an expired
+    member or when another member holds the title."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    calendar = calendar or working_calendar(store)
+    with store.transaction() as s:
+        loan = s.get(Loan, loan_id)
+        if loan is None:
+            raise NotFound(MSG_LOAN_NOT_FOUND)
+        if loan.returned_at is not None:
+            raise InvariantError(MSG_LOAN_CLOSED)
+        m = s.get(Member, loan.member_id)
+        category = m.category if m else "child"
+        rule = get_rule(s, category)
+        codes = []
+        if m is not None and m.expires_on < today:
+            codes.append("expired")
+        if loan.renewals >= rule.max_renewals:
+            codes.append("max_renewals")
+        if s.scalar(select(Hold.id).where(Hold.title_id == loan.title_id, Hold.status == "waiting",
+                                          Hold.member_id != loan.member_id).limit(1)):
+            codes.append("hold_waiting")
+        if codes and not override:
+            raise CirculationRefused(codes)
+        if codes:
+            _log_override(store, s, actor, "renew", codes, member_id=loan.member_id, copy_id=loan.copy_id,
+                          loan_id=loan.id, note=note)
+        due = max(due_date(calendar, today, rule.period_days), loan.due_on)
+        store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat()})
+        return _loan_view(s, loan, today)
+
+
+def renew_all(store: Store, actor: Actor, member_code: str, *,
+              today: date | None = None) -> list[tuple[LoanView | None, str, CirculationRefused | None]]:
+    """Renew every open loan of a member: (renewed loan or None, loan id, refusal or None) per loan."""
+    today = today or date.today()
+    desk = member_desk(store, member_code, today=today)
+    calendar = working_calendar(store)
+    results: list[tuple[LoanView | None, str, CirculationRefused | None]] = []
+    for loan in desk.loans:
+        try:
+            results.append((renew(store, actor, loan.id, today=today, calendar=calendar), loan.id, None))
+        except CirculationRefused as exc:
+            results.append((None, loan.id, exc))
+    return results
+
+
+# --- transit ----------------------------------------------------------------------------------
+
+
+def send_copy(store: Store, actor: Actor, barcode: str, to_centre: str) -> None:
+    """The copy leaves this centre for another (its home, or a hold's pick-up centre)."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if not centre_exists(s, to_centre):
+            raise ValidationError(MSG_CENTRE, "centre")
+        store.record(s, actor, "copy.sent", copy.id, {"from": actor.office_code, "to": to_centre},
+                     subject=copy.barcode)
+
+
+def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """A copy in transit scanned at arrival: it is here now; a waiting hold here sets it aside."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status == "on_loan":
+            raise InvariantError(MSG_ON_LOAN, "barcode")
+        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code}, subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        return ReturnResult(None, action, to, hold, ["received"])
+
+
+# --- holds ------------------------------------------------------------------------------------
+
+
+def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, pickup_centre: str = "",
+               today: date | None = None) -> HoldView:
+    """Reserve a title that is out here (or on a shelf at another centre); served in the order placed."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    pickup = pickup_centre or actor.office_code
+    with store.transaction() as s:
+        m = find_member(s, member_code) or s.get(Member, member_code)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
+        if s.get(Title, title_id) is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        if not centre_exists(s, pickup):
+            raise ValidationError(MSG_CENTRE, "pickup_centre")
+        if m.expires_on < today:
+            raise CirculationRefused(["expired"])
+        if s.scalar(select(Hold.id).where(Hold.member_id == m.id, Hold.title_id == title_id,
+                                          Hold.status.in_(("waiting", "ready"))).limit(1)):
+            raise InvariantError(MSG_HOLD_DUPLICATE)
+        if s.scalar(select(Copy.id).where(Copy.title_id == title_id, Copy.status == "on_shelf",
+                                          Copy.home_centre == pickup, Copy.loanable.is_(True)).limit(1)):
+            raise InvariantError(MSG_HOLD_ON_SHELF)
+        hold_id = new_id()
+        store.record(s, actor, "hold.placed", hold_id, {"title_id": title_id, "member_id": m.id,
+                                                        "pickup_centre": pickup}, subject=m.member_no)
+        hold = s.get(Hold, hold_id)
+        assert hold is not None
+        return _hold_view(s, hold)
+
+
+def cancel_hold(store: Store, actor: Actor, hold_id: str) -> None:
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        hold = s.get(Hold, hold_id)
+        if hold is None:
+            raise NotFound(MSG_HOLD_NOT_FOUND)
+        if hold.status not in ("waiting", "ready"):
+            raise InvariantError(MSG_HOLD_CLOSED)
+        store.record(s, actor, "hold.cancelled", hold_id, {})
+
+
+def expire_holds(store: Store, actor: Actor, *, today: date | None = None) -> list[ReturnResult]:
+    """Uncollected holds past their date expire; each freed copy goes to the next hold or the shelf."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    results: list[ReturnResult] = []
+    with store.transaction() as s:
+        stale = list(s.scalars(select(Hold).where(Hold.status == "ready", Hold.ready_until < today,
+                                                  Hold.pickup_centre == actor.office_code)))
+        for hold in stale:
+            copy_id = hold.copy_id
+            store.record(s, actor, "hold.expired", hold.id, {})
+            copy = s.get(Copy, copy_id) if copy_id else None
+            if copy is not None:
+                action, to, nxt = _route(store, s, actor, copy, today)
+                results.append(ReturnResult(None, action, to, nxt))
+    return results
+
+
+def holds_of_title(store: Store, title_id: str) -> list[HoldView]:
+    with store.read() as s:
+        rows = s.scalars(select(Hold).where(Hold.title_id == title_id, Hold.status.in_(("waiting", "ready")))
+                         .order_by(Hold.placed_hlc, Hold.id))
+        return [_hold_view(s, h) for h in rows]
+
+
+def ready_holds(store: Store, centre: str) -> list[HoldView]:
+    """The hold shelf of a centre: copies set aside for members to collect."""
+    with store.read() as s:
+        rows = s.scalars(select(Hold).where(Hold.pickup_centre == centre, Hold.status == "ready")
+                         .order_by(Hold.ready_until))
+        return [_hold_view(s, h) for h in rows]

@@ -1,0 +1,536 @@
+"""Lending desk: members, the shared catalogue, copies, loan rules and override grants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from ..eventlog import Actor, bump_counter
+from ..ids import new_id
+from ..models import Office
+from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, LoanRule, Member, OverrideGrant, Title
+from ..persian import (
+    damm_check_digit,
+    is_valid_isbn,
+    is_valid_mobile,
+    normalize,
+    normalize_isbn,
+    normalize_mobile,
+    normalize_national_id,
+    search_key,
+    to_ascii_digits,
+)
+from ..projections.library import FTS_TABLE
+from ..store import Store
+from .accounts import require
+
+LIBRARIAN = ("librarian", "admin")
+
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید.")
+MSG_NATIONAL_ID = QT_TRANSLATE_NOOP("Errors", "کد ملی درست نیست.")
+MSG_NATIONAL_ID_TAKEN = QT_TRANSLATE_NOOP("Errors", "عضوی با این کد ملی پیش‌تر ثبت شده است.")
+MSG_MOBILE = QT_TRANSLATE_NOOP("Errors", "شماره همراه درست نیست (۰۹xxxxxxxxx).")
+MSG_GUARDIAN = QT_TRANSLATE_NOOP("Errors", "برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.")
+MSG_CATEGORY = QT_TRANSLATE_NOOP("Errors", "گروه عضویت ناشناخته است.")
+MSG_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
+MSG_MEMBER_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "عضوی با این شماره پیدا نشد.")
+MSG_ISBN = QT_TRANSLATE_NOOP("Errors", "شابک درست نیست.")
+MSG_AGE_GROUP = QT_TRANSLATE_NOOP("Errors", "گروه سنی باید یکی از الف، ب، ج، د، ه باشد.")
+MSG_TITLE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "عنوان پیدا نشد.")
+MSG_COPY_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای با این بارکد پیدا نشد.")
+MSG_BARCODE_TAKEN = QT_TRANSLATE_NOOP("Errors", "این بارکد پیش‌تر به نسخه دیگری داده شده است.")
+MSG_BARCODE_SHAPE = QT_TRANSLATE_NOOP("Errors", "بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).")
+MSG_RULE_VALUE = QT_TRANSLATE_NOOP("Errors", "مقدار قاعده امانت باید عددی مثبت باشد.")
+MSG_DATE_ORDER = QT_TRANSLATE_NOOP("Errors", "تاریخ پایان عضویت پیش از امروز است.")
+
+#: Loan rules a new desk starts with (working days, loans at once, renewals).
+DEFAULT_RULES: dict[str, tuple[int, int, int]] = {"child": (10, 3, 2), "teen": (14, 4, 2), "adult": (14, 5, 1)}
+
+
+# --- views ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: str
+    member_no: str
+    national_id: str
+    first_name: str
+    last_name: str
+    category: str
+    birth_date: date | None
+    phone: str
+    guardian_name: str
+    guardian_phone: str
+    home_centre: str
+    expires_on: date
+    photo: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def member_view(m: Member) -> MemberView:
+    return MemberView(m.id, m.member_no, m.national_id, m.first_name, m.last_name, m.category, m.birth_date,
+                      m.phone, m.guardian_name, m.guardian_phone, m.home_centre, m.expires_on, m.photo)
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    first_name: str
+    last_name: str
+    national_id: str = ""
+    category: str = ""
+    birth_date: date | None = None
+    phone: str = ""
+    guardian_name: str = ""
+    guardian_phone: str = ""
+    home_centre: str = ""
+    expires_on: date | None = None
+    photo: str = ""
+
+
+@dataclass(frozen=True)
+class TitleView:
+    id: str
+    title: str
+    author: str
+    publisher: str
+    isbn: str
+    age_group: str
+    subject: str
+
+
+def title_view(t: Title) -> TitleView:
+    return TitleView(t.id, t.title, t.author, t.publisher, t.isbn, t.age_group, t.subject)
+
+
+@dataclass(frozen=True)
+class TitleInput:
+    title: str
+    author: str = ""
+    publisher: str = ""
+    isbn: str = ""
+    age_group: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class CopyView:
+    id: str
+    barcode: str
+    title_id: str
+    title: str
+    home_centre: str
+    shelf: str
+    status: str
+    location: str
+    loanable: bool
+    current_loan_id: str | None
+
+
+def copy_view(c: Copy, title: str) -> CopyView:
+    return CopyView(c.id, c.barcode, c.title_id, title, c.home_centre, c.shelf, c.status, c.location,
+                    c.loanable, c.current_loan_id)
+
+
+@dataclass(frozen=True)
+class RuleView:
+    category: str
+    period_days: int
+    max_loans: int
+    max_renewals: int
+    hold_days: int
+
+
+# --- helpers shared by the lending services ----------------------------------------------------
+
+
+def clean_code(code: str) -> str:
+    """A scanned or typed barcode / member number: ASCII digits, no spaces, upper case."""
+    return to_ascii_digits(normalize(code or "")).replace(" ", "").upper()
+
+
+def find_member(s: Session, code: str) -> Member | None:
+    """By member number (the card's barcode) or national ID — both indexed."""
+    code = clean_code(code)
+    if not code:
+        return None
+    m = s.scalar(select(Member).where(Member.member_no == code).limit(1))
+    if m is None and len(code) == 10 and code.isdigit():
+        m = s.scalar(select(Member).where(Member.national_id == code).limit(1))
+    return m
+
+
+def find_copy(s: Session, barcode: str) -> Copy | None:
+    barcode = clean_code(barcode)
+    return s.scalar(select(Copy).where(Copy.barcode == barcode).limit(1)) if barcode else None
+
+
+def centre_exists(s: Session, code: str) -> bool:
+    return s.get(Office, code) is not None
+
+
+def category_for(birth: date | None, today: date) -> str:
+    if birth is None:
+        return "child"
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    return "child" if age < 12 else "teen" if age < 18 else "adult"
+
+
+def get_rule(s: Session, category: str) -> RuleView:
+    r = s.get(LoanRule, category)
+    if r is None:
+        period, loans, renewals = DEFAULT_RULES.get(category, DEFAULT_RULES["child"])
+        return RuleView(category, period, loans, renewals, 3)
+    return RuleView(r.category, r.period_days, r.max_loans, r.max_renewals, r.hold_days)
+
+
+def _new_code(store: Store, s: Session, series: str, width: int) -> str:
+    ident = store.identity
+    body = f"{to_ascii_digits(ident.office_code)}{ident.device_no:02d}{bump_counter(s, series):0{width}d}"
+    return body + (damm_check_digit(body) if body.isdigit() else "")
+
+
+# --- members ----------------------------------------------------------------------------------
+
+
+def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool) -> dict[str, Any]:
+    p: dict[str, Any] = {}
+    first, last = normalize(data.first_name or ""), normalize(data.last_name or "")
+    if not first:
+        raise ValidationError(MSG_REQUIRED, "first_name")
+    if not last:
+        raise ValidationError(MSG_REQUIRED, "last_name")
+    p["first_name"], p["last_name"] = first, last
+    if data.national_id:
+        try:
+            p["national_id"] = normalize_national_id(data.national_id)
+        except ValueError:
+            raise ValidationError(MSG_NATIONAL_ID, "national_id") from None
+    elif not partial:
+        p["national_id"] = ""
+    category = data.category or category_for(data.birth_date, today)
+    if category not in MEMBER_CATEGORIES:
+        raise ValidationError(MSG_CATEGORY, "category")
+    p["category"] = category
+    p["birth_date"] = data.birth_date.isoformat() if data.birth_date else None
+    for key in ("phone", "guardian_phone"):
+        value = getattr(data, key)
+        if value:
+            if not is_valid_mobile(value):
+                raise ValidationError(MSG_MOBILE, key)
+            p[key] = normalize_mobile(value)
+        else:
+            p[key] = ""
+    p["guardian_name"] = normalize(data.guardian_name or "")
+    if category != "adult" and (not p["guardian_name"] or not p["guardian_phone"]):
+        raise ValidationError(MSG_GUARDIAN, "guardian_name" if not p["guardian_name"] else "guardian_phone")
+    if data.home_centre:
+        if not centre_exists(s, data.home_centre):
+            raise ValidationError(MSG_CENTRE, "home_centre")
+        p["home_centre"] = data.home_centre
+    if data.expires_on is not None:
+        p["expires_on"] = data.expires_on.isoformat()
+    p["photo"] = data.photo or ""
+    return p
+
+
+def validate_member(s: Session, actor: Actor, data: MemberInput, today: date) -> dict[str, Any]:
+    """The payload of a new member, or ValidationError (used by registration and the import)."""
+    if not data.home_centre:
+        data = replace(data, home_centre=actor.office_code)
+    p = _member_payload(s, data, today, partial=False)
+    p.setdefault("expires_on", (today + timedelta(days=365)).isoformat())
+    if date.fromisoformat(p["expires_on"]) < today:
+        raise ValidationError(MSG_DATE_ORDER, "expires_on")
+    if p["national_id"] and s.scalar(select(Member.id).where(Member.national_id == p["national_id"]).limit(1)):
+        raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")
+    return p
+
+
+def register_member(store: Store, actor: Actor, data: MemberInput, *, today: date | None = None) -> MemberView:
+    """A new member (no duplicate national IDs); the member number is issued by this desk."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        p = validate_member(s, actor, data, today)
+        p["member_no"] = _new_code(store, s, "member_no", 6)
+        member_id = new_id()
+        store.record(s, actor, "member.registered", member_id, p, subject=p["member_no"])
+        m = s.get(Member, member_id)
+        assert m is not None
+        return member_view(m)
+
+
+def update_member(store: Store, actor: Actor, member_id: str, data: MemberInput, *,
+                  today: date | None = None) -> MemberView:
+    """Only the fields that changed are recorded (field by field, the newest stamp wins in sync)."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        m = s.get(Member, member_id)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND)
+        p = _member_payload(s, data, today, partial=True)
+        if p.get("national_id") and s.scalar(select(Member.id).where(
+                Member.national_id == p["national_id"], Member.id != member_id).limit(1)):
+            raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")
+        current = member_view(m)
+        changed: dict[str, Any] = {}
+        for key, value in p.items():
+            old = getattr(current, key)
+            old = old.isoformat() if isinstance(old, date) else old
+            if value != old:
+                changed[key] = value
+        if changed:
+            store.record(s, actor, "member.field_set", member_id, changed, subject=m.member_no)
+        return member_view(m)
+
+
+def renew_membership(store: Store, actor: Actor, member_id: str, until: date) -> MemberView:
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        m = s.get(Member, member_id)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND)
+        store.record(s, actor, "member.field_set", member_id, {"expires_on": until.isoformat()},
+                     subject=m.member_no)
+        return member_view(m)
+
+
+def lookup_member(store: Store, code: str) -> MemberView | None:
+    """By the card's barcode (member number) or national ID."""
+    with store.read() as s:
+        m = find_member(s, code)
+        return member_view(m) if m else None
+
+
+def get_member(store: Store, member_id: str) -> MemberView:
+    with store.read() as s:
+        m = s.get(Member, member_id)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND)
+        return member_view(m)
+
+
+def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView]:
+    """By number, national ID, or the start of the name."""
+    with store.read() as s:
+        exact = find_member(s, query)
+        if exact is not None:
+            return [member_view(exact)]
+        key = search_key(query)
+        if not key:
+            return []
+        rows = s.scalars(select(Member).where(Member.name_key.like(key.replace("%", "") + "%"))
+                         .order_by(Member.name_key).limit(limit))
+        return [member_view(m) for m in rows]
+
+
+# --- catalogue --------------------------------------------------------------------------------
+
+
+def validate_title(data: TitleInput) -> dict[str, Any]:
+    title = normalize(data.title or "")
+    if not title:
+        raise ValidationError(MSG_REQUIRED, "title")
+    isbn = ""
+    if data.isbn and normalize(data.isbn):
+        if not is_valid_isbn(data.isbn):
+            raise ValidationError(MSG_ISBN, "isbn")
+        isbn = normalize_isbn(data.isbn)
+    age = normalize(data.age_group or "")
+    if age and age not in AGE_GROUPS:
+        raise ValidationError(MSG_AGE_GROUP, "age_group")
+    return {"title": title, "author": normalize(data.author or ""), "publisher": normalize(data.publisher or ""),
+            "isbn": isbn, "age_group": age, "subject": normalize(data.subject or "")}
+
+
+def add_title(store: Store, actor: Actor, data: TitleInput) -> TitleView:
+    require(actor, *LIBRARIAN)
+    p = validate_title(data)
+    with store.transaction() as s:
+        title_id = new_id()
+        store.record(s, actor, "title.added", title_id, p, subject=p["title"][:200])
+        t = s.get(Title, title_id)
+        assert t is not None
+        return title_view(t)
+
+
+def update_title(store: Store, actor: Actor, title_id: str, data: TitleInput) -> TitleView:
+    require(actor, *LIBRARIAN)
+    p = validate_title(data)
+    with store.transaction() as s:
+        t = s.get(Title, title_id)
+        if t is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        changed = {k: v for k, v in p.items() if getattr(t, k) != v}
+        if changed:
+            store.record(s, actor, "title.field_set", title_id, changed, subject=t.title[:200])
+        return title_view(t)
+
+
+def fts_query(query: str) -> str:
+    """FTS5 MATCH text: each normalised word as a quoted prefix term (user text never is syntax)."""
+    words = [w.replace('"', "") for w in search_key(query).split()]
+    return " ".join(f'"{w}"*' for w in words if w)
+
+
+def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
+    """Full-text search over title, author, publisher, subject and ISBN (normalised Persian)."""
+    match = fts_query(query)
+    if not match:
+        return []
+    with store.read() as s:
+        ids = [r[0] for r in s.execute(
+            text(f"SELECT title_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :n"),
+            {"q": match, "n": limit})]
+        if not ids:
+            return []
+        by_id = {t.id: t for t in s.scalars(select(Title).where(Title.id.in_(ids)))}
+        return [title_view(by_id[i]) for i in ids if i in by_id]
+
+
+def get_title(store: Store, title_id: str) -> TitleView:
+    with store.read() as s:
+        t = s.get(Title, title_id)
+        if t is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        return title_view(t)
+
+
+def validate_barcode(s: Session, barcode: str) -> str:
+    code = clean_code(barcode)
+    if not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
+        raise ValidationError(MSG_BARCODE_SHAPE, "barcode")
+    if s.scalar(select(Copy.id).where(Copy.barcode == code).limit(1)):
+        raise ValidationError(MSG_BARCODE_TAKEN, "barcode")
+    return code
+
+
+def add_copy(store: Store, actor: Actor, title_id: str, *, barcode: str = "", shelf: str = "",
+             home_centre: str = "", loanable: bool = True) -> CopyView:
+    """A copy of a title held by a centre; without a barcode this desk issues one."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        t = s.get(Title, title_id)
+        if t is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        centre = home_centre or actor.office_code
+        if not centre_exists(s, centre):
+            raise ValidationError(MSG_CENTRE, "home_centre")
+        code = validate_barcode(s, barcode) if barcode else _new_code(store, s, "copy_barcode", 7)
+        copy_id = new_id()
+        store.record(s, actor, "copy.added", copy_id, {
+            "barcode": code, "title_id": title_id, "home_centre": centre,
+            "shelf": normalize(shelf or ""), "loanable": loanable}, subject=code)
+        c = s.get(Copy, copy_id)
+        assert c is not None
+        return copy_view(c, t.title)
+
+
+def get_copy(store: Store, barcode: str) -> CopyView:
+    with store.read() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+def copies_of_title(store: Store, title_id: str) -> list[CopyView]:
+    with store.read() as s:
+        t = s.get(Title, title_id)
+        name = t.title if t else ""
+        rows = s.scalars(select(Copy).where(Copy.title_id == title_id).order_by(Copy.home_centre, Copy.barcode))
+        return [copy_view(c, name) for c in rows]
+
+
+def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND)
+        store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize(reason or "")}, subject=c.barcode)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "") -> CopyView:
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND)
+        store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+def catalogue_counts(store: Store) -> dict[str, int]:
+    with store.read() as s:
+        return {status: n for status, n in s.execute(select(Copy.status, func.count()).group_by(Copy.status))}
+
+
+# --- loan rules and override grants -------------------------------------------------------------
+
+
+def list_rules(store: Store) -> list[RuleView]:
+    with store.read() as s:
+        return [get_rule(s, c) for c in MEMBER_CATEGORIES]
+
+
+def set_rule(store: Store, actor: Actor, category: str, *, period_days: int, max_loans: int,
+             max_renewals: int, hold_days: int = 3) -> RuleView:
+    """The admin edits the loan rule of a member category."""
+    require(actor, "admin")
+    if category not in MEMBER_CATEGORIES:
+        raise ValidationError(MSG_CATEGORY, "category")
+    values = {"period_days": period_days, "max_loans": max_loans, "max_renewals": max_renewals,
+              "hold_days": hold_days}
+    for key, value in values.items():
+        if not isinstance(value, int) or value < (0 if key == "max_renewals" else 1) or value > 365:
+            raise ValidationError(MSG_RULE_VALUE, key)
+    with store.transaction() as s:
+        store.record(s, actor, "loan_rule.set", category, values, subject=category)
+        return get_rule(s, category)
+
+
+def set_override_grant(store: Store, actor: Actor, user_id: str, granted: bool) -> None:
+    """The admin lets a librarian override circulation refusals (or takes it back)."""
+    require(actor, "admin")
+    with store.transaction() as s:
+        store.record(s, actor, "override.grant_set", user_id, {"granted": granted})
+
+
+def can_override(store: Store, actor: Actor) -> bool:
+    if actor.has("admin"):
+        return True
+    with store.read() as s:
+        g = s.get(OverrideGrant, actor.user_id)
+        return bool(g and g.granted)
+
+
+def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "") -> None:
+    """A cultural centre (an office of kind "centre") that holds copies and members."""
+    require(actor, "admin")
+    code = (code or "").strip().upper()
+    if not (1 <= len(code) <= 8 and code.isascii() and code.isalnum()):
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد."), "code")
+    name = normalize(name or "")
+    if not name:
+        raise ValidationError(MSG_REQUIRED, "name")
+    with store.transaction() as s:
+        store.record(s, actor, "office.set", code, {"name": name, "kind": "centre", "province": province,
+                                                     "city": city}, subject=code)
+
+
+def list_centres(store: Store) -> list[tuple[str, str]]:
+    with store.read() as s:
+        return [(o.code, o.name) for o in s.scalars(select(Office).where(Office.kind == "centre")
+                                                    .order_by(Office.code))]

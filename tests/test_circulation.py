@@ -1,0 +1,293 @@
+"""Checkout, return, renewal, refusals and overrides, transit between centres, double loans offline."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kanoon_desk.errors import InvariantError, NotFound, PermissionDenied
+from kanoon_desk.models import Conflict
+from kanoon_desk.models.library import OverrideLog
+from kanoon_desk.services import accounts
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import library as lib
+from tests.factories import make_user
+from tests.library_helpers import TODAY, actor_at, make_library
+
+
+def test_checkout_due_date_on_working_calendar(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    # child rule: 10 working days; Fridays (9th, 16th) do not count
+    assert loan.due_on == date(2025, 5, 17)
+    accounts.set_holiday(L.store, L.admin, date(2025, 5, 10), "تعطیل")
+    loan2 = circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY)
+    assert loan2.due_on == date(2025, 5, 18)
+    assert lib.get_copy(L.store, "B0001").status == "on_loan"
+    assert lib.get_copy(L.store, "B0001").current_loan_id == loan.id
+    desk = circ.member_desk(L.store, L.child.member_no, today=TODAY)
+    assert [x.barcode for x in desk.loans] == ["B0001", "B0002"]
+    assert desk.blocks == []
+
+
+def test_copy_already_on_loan_is_refused_even_with_override(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    with pytest.raises(InvariantError) as err:
+        circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY, override=True)
+    assert "امانت" in err.value.message
+
+
+def test_unknown_member_or_copy(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    with pytest.raises(NotFound):
+        circ.checkout(L.store, L.admin, "000", "B0001", today=TODAY)
+    with pytest.raises(NotFound):
+        circ.checkout(L.store, L.admin, L.child.member_no, "NOPE", today=TODAY)
+
+
+def test_limit_reached_refused_then_overridden_and_logged(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    lib.set_rule(L.store, L.admin, "child", period_days=10, max_loans=2, max_renewals=1)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY)
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY)
+    assert err.value.codes == ["limit"]
+    assert lib.get_copy(L.store, "B0003").status == "on_shelf"  # nothing written
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY, override=True, note="امتحان")
+    with L.store.read() as s:
+        log = s.scalars(select(OverrideLog)).one()
+        assert (log.action, log.refusals, log.user_id, log.loan_id, log.note) == (
+            "checkout", "limit", L.admin.user_id, loan.id, "امتحان")
+
+
+def test_override_needs_admin_or_a_grant(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    librarian = make_user(L.store, L.admin, "lib1", "librarian")
+    lib.renew_membership(L.store, L.admin, L.adult.id, TODAY - timedelta(days=1))
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.checkout(L.store, librarian, L.adult.member_no, "B0001", today=TODAY)
+    assert err.value.codes == ["expired"]
+    with pytest.raises(PermissionDenied):
+        circ.checkout(L.store, librarian, L.adult.member_no, "B0001", today=TODAY, override=True)
+    assert not lib.can_override(L.store, librarian)
+    lib.set_override_grant(L.store, L.admin, librarian.user_id, True)
+    assert lib.can_override(L.store, librarian)
+    circ.checkout(L.store, librarian, L.adult.member_no, "B0001", today=TODAY, override=True)
+    assert lib.get_copy(L.store, "B0001").status == "on_loan"
+
+
+def test_overdue_items_block_new_loans(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    later = TODAY + timedelta(days=30)
+    desk = circ.member_desk(L.store, L.adult.member_no, today=later)
+    assert desk.blocks == ["overdue"] and desk.loans[0].overdue_days > 0
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=later)
+    assert err.value.codes == ["overdue"]
+    assert err.value.message == circ.REFUSALS["overdue"]
+
+
+@pytest.mark.parametrize("how", ["lost", "withdrawn", "not_loanable"])
+def test_copy_not_loanable(tmp_path: Path, how: str) -> None:
+    L = make_library(tmp_path)
+    barcode = "B0001"
+    if how == "lost":
+        lib.mark_copy_lost(L.store, L.admin, barcode)
+    elif how == "withdrawn":
+        lib.withdraw_copy(L.store, L.admin, barcode)
+    else:
+        barcode = lib.add_copy(L.store, L.admin, L.title.id, barcode="REF1", loanable=False).barcode
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.checkout(L.store, L.admin, L.adult.member_no, barcode, today=TODAY)
+    assert err.value.codes == [how]
+
+
+def test_return_reshelve_and_history(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    result = circ.checkin(L.store, L.admin, "b0001", today=TODAY)
+    assert result.next_action == "reshelve" and result.loan is not None and result.loan.id == loan.id
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+    desk = circ.member_desk(L.store, L.adult.member_no, today=TODAY)
+    assert desk.loans == [] and [h.id for h in desk.history] == [loan.id]
+    with pytest.raises(InvariantError):
+        circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+
+
+def test_renew_until_the_rule_says_no(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    lib.set_rule(L.store, L.admin, "adult", period_days=14, max_loans=5, max_renewals=1)
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    renewed = circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=10))
+    assert renewed.renewals == 1 and renewed.due_on > loan.due_on
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=12))
+    assert err.value.codes == ["max_renewals"]
+    again = circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=12), override=True)
+    assert again.renewals == 2
+
+
+def test_renew_refused_when_another_member_holds_the_title(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    for bc in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
+    circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    results = circ.renew_all(L.store, L.admin, L.adult.member_no, today=TODAY)
+    assert len(results) == 3
+    assert all(r[0] is None and r[2] is not None and r[2].codes == ["hold_waiting"] for r in results)
+
+
+def test_renew_all(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY)
+    results = circ.renew_all(L.store, L.admin, L.adult.member_no, today=TODAY + timedelta(days=3))
+    assert [r[0].renewals for r in results if r[0]] == [1, 1]
+
+
+def test_member_of_a_returns_at_b_goes_into_transit_and_is_received_home(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    # a member of centre 13 borrows a copy of 13 at home...
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    # ...and returns it at centre 14
+    result = circ.checkin(L.store, at_b, "B0001", today=TODAY)
+    assert (result.next_action, result.send_to) == ("send_home", "13")
+    copy = lib.get_copy(L.store, "B0001")
+    assert (copy.status, copy.location) == ("in_transit", "14")
+    circ.send_copy(L.store, at_b, "B0001", "13")
+    assert lib.get_copy(L.store, "B0001").status == "in_transit"
+    arrived = circ.receive_copy(L.store, L.admin, "B0001", today=TODAY)
+    assert arrived.next_action == "reshelve"
+    copy = lib.get_copy(L.store, "B0001")
+    assert (copy.status, copy.location) == ("on_shelf", "13")
+    assert loan.centre == "13"
+
+
+def test_member_borrows_at_another_centre(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    other = lib.add_copy(L.store, at_b, L.title.id, barcode="C0001")
+    assert other.home_centre == "14"
+    loan = circ.checkout(L.store, at_b, L.child.member_no, "C0001", today=TODAY)
+    assert loan.centre == "14"
+    assert circ.checkin(L.store, at_b, "C0001", today=TODAY).next_action == "reshelve"
+
+
+def test_scan_at_return_of_a_copy_in_transit_receives_it(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    circ.checkin(L.store, actor_at(L.admin, "14"), "B0001", today=TODAY)
+    result = circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    assert result.notes == ["received"] and result.next_action == "reshelve"
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+
+
+def test_lost_copy_found_at_return_desk(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    lib.mark_copy_lost(L.store, L.admin, "B0002")
+    assert lib.get_copy(L.store, "B0002").status == "lost"
+    circ.checkin(L.store, L.admin, "B0002", today=TODAY)
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"
+
+
+def test_lost_while_on_loan(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    lib.mark_copy_lost(L.store, L.admin, "B0001")
+    assert lib.get_copy(L.store, "B0001").status == "lost"
+
+
+def clone(ev: object) -> object:
+    """A pulled copy of another desk's event (no local outbox number)."""
+    from kanoon_desk.models import Event
+    cols = {c.key: getattr(ev, c.key) for c in Event.__table__.columns}
+    cols["client_seq"] = None
+    return Event(**cols)
+
+
+def _conflicts(store: object) -> list[Conflict]:
+    from kanoon_desk.store import Store
+    assert isinstance(store, Store)
+    with store.read() as s:
+        return list(s.scalars(select(Conflict).order_by(Conflict.kind)))
+
+
+def test_double_loan_offline_keeps_both_and_raises_one_conflict_in_any_order(tmp_path: Path) -> None:
+    from kanoon_desk.eventlog import ingest, projection_digests, refold_all
+    from kanoon_desk.models import Event
+    from kanoon_desk.store import Store
+
+    L = make_library(tmp_path)
+    with L.store.read() as s:
+        base = [e.id for e in s.scalars(select(Event))]
+    # Two desks copy the same base store, then lend B0001 offline to different members.
+    for name in ("a.sqlite3", "b.sqlite3"):
+        L.store.backup_to(tmp_path / name)
+    a, b = Store(tmp_path / "a.sqlite3"), Store(tmp_path / "b.sqlite3")
+    b.set_identity("14", 2)
+    la = circ.checkout(a, L.admin, L.child.member_no, "B0001", today=TODAY)
+    lb = circ.checkout(b, actor_at(L.admin, "14"), L.adult.member_no, "B0001", today=TODAY)
+
+    def new_events(store: Store) -> list[Event]:
+        with store.read() as s:
+            rows = list(s.scalars(select(Event).where(Event.id.not_in(base)).order_by(Event.hlc)))
+            for r in rows:
+                s.expunge(r)
+            return rows
+
+    ea, eb = new_events(a), new_events(b)
+    with a.transaction() as s:
+        ingest(s, [clone(e) for e in eb])  # type: ignore[misc]
+    with b.transaction() as s:
+        ingest(s, [clone(e) for e in ea])  # type: ignore[misc]
+    for store in (a, b):
+        kinds = [(c.kind, sorted(c.facts["involved"])) for c in _conflicts(store)]
+        assert kinds == [("copy.double_loan", sorted([la.id, lb.id]))]
+        assert lib.get_copy(store, "B0001").status == "on_loan"
+        desk_child = circ.member_desk(store, L.child.member_no, today=TODAY)
+        desk_adult = circ.member_desk(store, L.adult.member_no, today=TODAY)
+        assert len(desk_child.loans) == 1 and len(desk_adult.loans) == 1
+    with a.read() as s:
+        da = projection_digests(s)
+    with b.read() as s:
+        db = projection_digests(s)
+    assert da == db
+    with a.transaction() as s:
+        refold_all(s)
+    with a.read() as s:
+        assert projection_digests(s) == da
+    # The copy comes back once; the other loan is still open, the conflict stays for a person.
+    circ.checkin(a, L.admin, "B0001", today=TODAY)
+    assert lib.get_copy(a, "B0001").status == "on_loan"
+
+
+def test_return_on_a_loan_closed_elsewhere_raises_conflict(tmp_path: Path) -> None:
+    from kanoon_desk.eventlog import ingest
+    from kanoon_desk.models import Event
+    from kanoon_desk.store import Store
+
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    with L.store.read() as s:
+        base = [e.id for e in s.scalars(select(Event))]
+    L.store.backup_to(tmp_path / "b.sqlite3")
+    b = Store(tmp_path / "b.sqlite3")
+    b.set_identity("14", 2)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    circ.checkin(b, actor_at(L.admin, "14"), "B0001", today=TODAY)
+    with b.read() as s:
+        theirs = list(s.scalars(select(Event).where(Event.id.not_in(base))))
+        for e in theirs:
+            s.expunge(e)
+    with L.store.transaction() as s:
+        ingest(s, [clone(e) for e in theirs])  # type: ignore[misc]
+    kinds = [c.kind for c in _conflicts(L.store)]
+    assert kinds == ["loan.return_on_closed"]
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"

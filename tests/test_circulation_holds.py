@@ -1,0 +1,95 @@
+"""Holds: placed on a title that is out, served in order at return, collected, expired, cancelled."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk.errors import InvariantError
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import library as lib
+from tests.library_helpers import NATIONAL_IDS, TODAY, actor_at, make_library
+
+
+def _all_out(L: object) -> None:
+    from tests.library_helpers import Lib
+    assert isinstance(L, Lib)
+    for bc in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
+
+
+def test_hold_refused_when_a_copy_is_on_the_shelf_here(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    with pytest.raises(InvariantError):
+        circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+
+
+def test_holds_are_served_in_the_order_placed(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    _all_out(L)
+    third = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    h1 = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    h2 = circ.place_hold(L.store, L.admin, third.member_no, L.title.id, today=TODAY)
+    assert (h1.position, h2.position) == (1, 2)
+    with pytest.raises(InvariantError):
+        circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    r = circ.checkin(L.store, L.admin, "B0002", today=TODAY)
+    assert r.next_action == "hold_here" and r.hold is not None and r.hold.member_id == L.child.id
+    assert lib.get_copy(L.store, "B0002").status == "held"
+    # the adult cannot take the copy set aside for the child
+    r2 = circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    assert r2.hold is not None and r2.hold.member_id == third.id
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.checkout(L.store, L.admin, third.member_no, "B0002", today=TODAY)
+    assert err.value.codes == ["held_for_other"]
+    # the child collects it: the hold is done, the copy is on loan
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY)
+    assert [h.status for h in circ.holds_of_title(L.store, L.title.id)] == ["ready"]
+    assert lib.get_copy(L.store, "B0002").status == "on_loan"
+    desk = circ.member_desk(L.store, third.member_no, today=TODAY)
+    assert [h.status for h in desk.holds] == ["ready"]
+
+
+def test_uncollected_hold_expires_and_copy_goes_to_the_next(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    _all_out(L)
+    third = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    h1 = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.place_hold(L.store, L.admin, third.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    assert circ.expire_holds(L.store, L.admin, today=TODAY + timedelta(days=1)) == []
+    results = circ.expire_holds(L.store, L.admin, today=TODAY + timedelta(days=10))
+    assert len(results) == 1 and results[0].next_action == "hold_here"
+    assert results[0].hold is not None and results[0].hold.member_id == third.id
+    statuses = {h.member_id: h.status for h in circ.holds_of_title(L.store, L.title.id)}
+    assert statuses == {third.id: "ready"}
+    assert h1.id not in {h.id for h in circ.holds_of_title(L.store, L.title.id)}
+    assert lib.get_copy(L.store, "B0001").status == "held"
+
+
+def test_cancelled_hold_frees_the_copy(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    _all_out(L)
+    h = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0003", today=TODAY)
+    circ.cancel_hold(L.store, L.admin, h.id)
+    assert lib.get_copy(L.store, "B0003").status == "on_shelf"
+    with pytest.raises(InvariantError):
+        circ.cancel_hold(L.store, L.admin, h.id)
+
+
+def test_hold_for_pickup_at_another_centre_travels_there(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    _all_out(L)
+    at_b = actor_at(L.admin, "14")
+    circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    r = circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    assert (r.next_action, r.send_to) == ("send_to_hold", "14")
+    circ.send_copy(L.store, L.admin, "B0001", "14")
+    arrived = circ.receive_copy(L.store, at_b, "B0001", today=TODAY)
+    assert arrived.next_action == "hold_here"
+    assert [h.ready_until for h in circ.ready_holds(L.store, "14")] == [date(2025, 5, 8)]
