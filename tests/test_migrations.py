@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -12,6 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+import kanoon_desk.models
 from kanoon_desk.models import Base
 from kanoon_desk.store import MIGRATIONS, Store, alembic_config, make_engine
 
@@ -56,6 +59,8 @@ def _virtual_tables(path: Path) -> set[str]:
 
 
 def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
+    for module in pkgutil.iter_modules(kanoon_desk.models.__path__):  # every area's tables
+        importlib.import_module(f"kanoon_desk.models.{module.name}")
     path = tmp_path / "d.sqlite3"
     Store(path).close()
     virtual = _virtual_tables(path)
