@@ -1,0 +1,23 @@
+"""Admin pages: users and roles, the office's details, the holiday table (admin role only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..context import PageSpec, UiContext
+
+
+def pages(ctx: UiContext) -> list[PageSpec]:
+    from .holidays import HolidaysPage
+    from .office import OfficePage
+    from .users import UsersPage
+
+    admin = frozenset({"admin"})
+    return [
+        PageSpec("admin-users", QCoreApplication.translate("AdminPages", "کاربران و نقش‌ها"),
+                 "fa6s.users-gear", UsersPage, admin),
+        PageSpec("admin-office", QCoreApplication.translate("AdminPages", "مشخصات دفتر"),
+                 "fa6s.building", OfficePage, admin),
+        PageSpec("admin-holidays", QCoreApplication.translate("AdminPages", "تعطیلات رسمی"),
+                 "fa6s.calendar-days", HolidaysPage, admin),
+    ]

@@ -1,0 +1,132 @@
+"""Holiday table page: official holidays by Jalali date; the admin adds and removes them each year."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import persian
+from ...services import accounts
+from ..context import UiContext
+from ..widgets import ERROR_STYLE, Form, JalaliDateEdit, LazyTableModel, list_fetcher, today
+
+
+class HolidaysModel(LazyTableModel):
+    """(day, title) rows from the holiday table, oldest first."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        fetch, count = list_fetcher(lambda: accounts.list_holidays(ctx.store))
+        super().__init__([QCoreApplication.translate("HolidaysModel", "تاریخ"), QCoreApplication.translate("HolidaysModel", "روز هفته"),
+                          QCoreApplication.translate("HolidaysModel", "مناسبت")], fetch, count)
+
+    def display(self, row: Any, column: int) -> str:
+        day: date = row[0]
+        if column == 0:
+            return persian.format_jalali_date(day)
+        if column == 1:
+            return persian.WEEKDAYS_FA[(day.weekday() + 2) % 7]
+        return str(row[1])
+
+
+class HolidaysPage(QWidget):
+    """The table, a Jalali date field with a title to add a holiday, and a remove button."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("holidays-page")
+        self.model = HolidaysModel(ctx)
+        self.table = QTableView()
+        self.table.setObjectName("holidays-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.form = Form()
+        self.day = JalaliDateEdit(value=today())
+        self.day.setObjectName("day")
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("مثلاً عید نوروز"))
+        self.form.add_field("day", self.tr("تاریخ"), self.day)
+        self.form.add_field("title", self.tr("مناسبت"), self.title)
+        self.add_button = QPushButton(self.tr("افزودن تعطیلی"))
+        self.add_button.setObjectName("add-holiday")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button = QPushButton(self.tr("حذف تعطیلی برگزیده"))
+        self.remove_button.setObjectName("remove-holiday")
+        self.remove_button.clicked.connect(self.remove)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        box.addLayout(buttons)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.message)
+        ctx.bus.changed.connect(self._on_changed)
+        self.model.reload()
+
+    def _on_changed(self, area: str) -> None:
+        if area == "accounts":
+            self.model.reload()
+
+    def add(self) -> None:
+        self.form.clear_errors()
+        self.message.clear()
+        if not self.title.text().strip():
+            self.form.set_error("title", self.tr("مناسبت تعطیلی را بنویسید."))
+            return
+        store, actor, day, title = self.ctx.store, self.ctx.actor, self.day.value(), self.title.text()
+
+        def done(_: object) -> None:
+            self.title.clear()
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("تعطیلی %1 افزوده شد.").replace("%1", persian.format_jalali_date(day)))
+            self.ctx.bus.changed.emit("accounts")
+
+        self.ctx.tasks.run(lambda: accounts.set_holiday(store, actor, day, title),
+                           on_done=done, on_error=self.form.show_error)
+
+    def remove(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(self.tr("نخست یک تعطیلی را در جدول برگزینید."))
+            return
+        store, actor = self.ctx.store, self.ctx.actor
+        days = [self.model.row_at(r.row())[0] for r in rows]
+
+        def work() -> None:
+            for d in days:
+                accounts.remove_holiday(store, actor, d)
+
+        def done(_: object) -> None:
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("تعطیلی حذف شد."))
+            self.ctx.bus.changed.emit("accounts")
+
+        def failed(err: BaseException) -> None:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.form.show_error(err)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed)

@@ -1,0 +1,87 @@
+"""Office details page: name, province, city, address, phone and the heading printed on letters."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import accounts
+from ..context import UiContext
+from ..widgets import Form, LtrLineEdit
+
+
+class OfficePage(QWidget):
+    """Edits this desk's office through `services.accounts.update_office`."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("office-page")
+        self.form = Form()
+        self.code = LtrLineEdit()
+        self.code.setReadOnly(True)
+        self.name = QLineEdit()
+        self.province = QLineEdit()
+        self.city = QLineEdit()
+        self.address = QLineEdit()
+        self.phone = LtrLineEdit()
+        self.heading = QPlainTextEdit()
+        self.heading.setFixedHeight(90)
+        for key, widget in (("name", self.name), ("province", self.province), ("city", self.city),
+                            ("address", self.address), ("phone", self.phone), ("heading", self.heading)):
+            widget.setObjectName(key)
+        f = self.form
+        f.add_field("code", self.tr("کد دفتر"), self.code)
+        f.add_field("name", self.tr("نام دفتر"), self.name)
+        f.add_field("province", self.tr("استان"), self.province)
+        f.add_field("city", self.tr("شهر"), self.city)
+        f.add_field("address", self.tr("نشانی"), self.address)
+        f.add_field("phone", self.tr("تلفن"), self.phone)
+        f.add_field("heading", self.tr("سربرگ نامه‌ها"), self.heading)
+        self.save_button = QPushButton(self.tr("ذخیره"))
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        self.message.setObjectName("office-message")
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.message, 1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        box.addLayout(row)
+        box.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        office = accounts.get_office(self.ctx.store, self.ctx.actor.office_code)
+        if office is None:
+            return
+        self.code.setText(office.code)
+        self.name.setText(office.name)
+        self.province.setText(office.province)
+        self.city.setText(office.city)
+        self.address.setText(office.address)
+        self.phone.setText(office.phone)
+        self.heading.setPlainText(office.heading)
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.message.clear()
+        store, actor = self.ctx.store, self.ctx.actor
+        fields = {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),
+                  "address": self.address.text(), "phone": self.phone.text(),
+                  "heading": self.heading.toPlainText()}
+
+        def done(_: object) -> None:
+            self.message.setText(self.tr("مشخصات دفتر ذخیره شد."))
+            self.ctx.bus.changed.emit("accounts")
+
+        self.ctx.tasks.run(lambda: accounts.update_office(store, actor, **fields),
+                           on_done=done, on_error=self.form.show_error)

@@ -1,0 +1,284 @@
+"""Users page: the list of users, create, edit roles, reset a password, disable/enable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import ROLES
+from ...services import accounts
+from ...services.accounts import UserView
+from ..context import UiContext
+from ..errors import error_text
+from ..roles import role_title, roles_text
+from ..widgets import ERROR_STYLE, Form, LazyTableModel, LtrLineEdit, list_fetcher
+
+
+class UsersModel(LazyTableModel):
+    """Users of this desk (a few dozen at most: the service returns them whole, paged here)."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        fetch, count = list_fetcher(lambda: accounts.list_users(ctx.store, ctx.actor))
+        headers = [QCoreApplication.translate("UsersModel", "نام کاربری"), QCoreApplication.translate("UsersModel", "نام و نام خانوادگی"),
+                   QCoreApplication.translate("UsersModel", "نقش‌ها"), QCoreApplication.translate("UsersModel", "وضعیت")]
+        super().__init__(headers, fetch, count)
+
+    def display(self, row: Any, column: int) -> str:
+        user: UserView = row
+        if column == 0:
+            return user.username
+        if column == 1:
+            return user.full_name
+        if column == 2:
+            return roles_text(user.roles)
+        return self.tr("فعال") if user.active else self.tr("غیرفعال")
+
+
+class RoleChecks(QWidget):
+    """One check box per role, in the order of ROLES."""
+
+    def __init__(self, chosen: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for role in ROLES:
+            box = QCheckBox(role_title(role))
+            box.setObjectName(f"role-{role}")
+            box.setChecked(role in chosen)
+            row.addWidget(box)
+            self.boxes[role] = box
+        row.addStretch(1)
+
+    def roles(self) -> set[str]:
+        return {r for r, box in self.boxes.items() if box.isChecked()}
+
+
+class _ServiceDialog(QDialog):
+    """A dialog with a Form whose OK runs a service call off the GUI thread; errors land at fields."""
+
+    def __init__(self, ctx: UiContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.form = Form()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(QCoreApplication.translate("AdminDialogs", "ثبت"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("AdminDialogs", "انصراف"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        box.addWidget(self.buttons)
+
+    def run(self, fn: Callable[[], object]) -> None:
+        self.form.clear_errors()
+        self.ok_button.setEnabled(False)
+
+        def done(_: object) -> None:
+            self.ok_button.setEnabled(True)
+            self.ctx.bus.changed.emit("accounts")
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            self.form.show_error(err)
+
+        self.ctx.tasks.run(fn, on_done=done, on_error=failed)
+
+    def passwords_match(self, first: QLineEdit, second: QLineEdit, field: str) -> bool:
+        if first.text() != second.text():
+            self.form.set_error(field, QCoreApplication.translate("AdminDialogs", "دو گذرواژه یکسان نیستند؛ دوباره بنویسید."))
+            return False
+        return True
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class UserDialog(_ServiceDialog):
+    """Create a user (`user` is None) or edit an existing user's name and roles."""
+
+    def __init__(self, ctx: UiContext, user: UserView | None = None, parent: QWidget | None = None) -> None:
+        title = (QCoreApplication.translate("UserDialog", "کاربر تازه") if user is None
+                 else QCoreApplication.translate("UserDialog", "ویرایش کاربر"))
+        super().__init__(ctx, title, parent)
+        self.user = user
+        self.username = LtrLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("full_name")
+        self.password = LtrLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = LtrLineEdit()
+        self.password2.setObjectName("password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.roles = RoleChecks(user.roles if user else frozenset())
+        f = self.form
+        f.add_field("username", self.tr("نام کاربری"), self.username)
+        f.add_field("full_name", self.tr("نام و نام خانوادگی"), self.full_name)
+        if user is None:
+            f.add_field("password", self.tr("گذرواژه موقت"), self.password)
+            f.add_field("password2", self.tr("تکرار گذرواژه"), self.password2)
+        else:
+            self.username.setText(user.username)
+            self.username.setReadOnly(True)
+            self.full_name.setText(user.full_name)
+        f.add_field("roles", self.tr("نقش‌ها"), self.roles)
+
+    def submit(self) -> None:
+        store, actor, user = self.ctx.store, self.ctx.actor, self.user
+        username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
+        roles = self.roles.roles()
+        if user is None:
+            if not self.passwords_match(self.password, self.password2, "password2"):
+                return
+            self.run(lambda: accounts.create_user(store, actor, username=username, full_name=full_name,
+                                                  password=password, roles=roles))
+        else:
+            self.run(lambda: accounts.update_user(store, actor, user.id, full_name=full_name, roles=roles))
+
+
+class PasswordDialog(_ServiceDialog):
+    """An admin sets a temporary password; the user changes it at the next log-in."""
+
+    def __init__(self, ctx: UiContext, user: UserView, parent: QWidget | None = None) -> None:
+        title = QCoreApplication.translate("PasswordDialog", "گذرواژه تازه برای %1")
+        super().__init__(ctx, title.replace("%1", user.full_name), parent)
+        self.user = user
+        self.password = LtrLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = LtrLineEdit()
+        self.password2.setObjectName("password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add_field("password", self.tr("گذرواژه موقت"), self.password)
+        self.form.add_field("password2", self.tr("تکرار گذرواژه"), self.password2)
+
+    def submit(self) -> None:
+        if not self.passwords_match(self.password, self.password2, "password2"):
+            return
+        store, actor, user_id, password = self.ctx.store, self.ctx.actor, self.user.id, self.password.text()
+        self.run(lambda: accounts.reset_password(store, actor, user_id, password))
+
+
+class UsersPage(QWidget):
+    """The users table with buttons for the admin's four jobs. Dialog classes are attributes so
+    tests (and Picard-style dialog services) can drive them without a modal loop."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("users-page")
+        self.model = UsersModel(ctx)
+        self.table = QTableView()
+        self.table.setObjectName("users-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_user())
+
+        self.new_button = QPushButton(self.tr("کاربر تازه"))
+        self.edit_button = QPushButton(self.tr("ویرایش نام و نقش‌ها"))
+        self.password_button = QPushButton(self.tr("گذرواژه تازه"))
+        self.active_button = QPushButton(self.tr("غیرفعال کردن"))
+        self.new_button.clicked.connect(self.new_user)
+        self.edit_button.clicked.connect(self.edit_user)
+        self.password_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.message = QLabel()
+        self.message.setObjectName("users-message")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.password_button, self.active_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addLayout(buttons)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.message)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ctx.bus.changed.connect(self._on_changed)
+        self.model.reload()
+        self._update_buttons()
+
+    def _on_changed(self, area: str) -> None:
+        if area == "accounts":
+            self.model.reload()
+            self._update_buttons()
+
+    def selected(self) -> UserView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None  # type: ignore[no-any-return]
+
+    def select_username(self, username: str) -> None:
+        for i in range(self.model.rowCount()):
+            if self.model.row_at(i).username == username:
+                self.table.selectRow(i)
+                return
+        raise KeyError(username)
+
+    def _update_buttons(self) -> None:
+        user = self.selected()
+        for b in (self.edit_button, self.password_button, self.active_button):
+            b.setEnabled(user is not None)
+        self.active_button.setText(self.tr("فعال کردن") if user and not user.active else self.tr("غیرفعال کردن"))
+
+    def user_dialog(self, user: UserView | None = None) -> UserDialog:
+        return UserDialog(self.ctx, user, self)
+
+    def new_user(self) -> None:
+        self.user_dialog().open()
+
+    def edit_user(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self.user_dialog(user).open()
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is not None:
+            PasswordDialog(self.ctx, user, self).open()
+
+    def toggle_active(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        store, actor = self.ctx.store, self.ctx.actor
+        self.message.clear()
+
+        def done(_: object) -> None:
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("وضعیت کاربر %1 تغییر کرد.").replace("%1", user.full_name))
+            self.ctx.bus.changed.emit("accounts")
+
+        def failed(err: BaseException) -> None:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(error_text(err))
+
+        self.ctx.tasks.run(lambda: accounts.update_user(store, actor, user.id, active=not user.active),
+                           on_done=done, on_error=failed)
+

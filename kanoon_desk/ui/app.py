@@ -1,0 +1,313 @@
+"""Start-up of the desktop app: language, font, data folder, log file, crash dialog, backups, the shell."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ..eventlog import Actor
+from ..store import Store, open_store
+from .context import ChangeBus, UiContext
+from .fonts import load_fonts, translations_dir
+from .tasks import TaskRunner
+from .widgets import today
+
+log = logging.getLogger(__name__)
+
+ORG_NAME = "Kanoon"
+APP_NAME = "KanoonDesk"
+STORE_FILE = "desk.sqlite3"
+LOG_FILE = "kanoon-desk.log"
+BACKUP_KEEP = 7
+LANGUAGES = ("fa", "en")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+# -- the application object and its language ----------------------------------------------------
+
+
+def ensure_app() -> QApplication:
+    """The process's QApplication (created on first call), with the names QSettings uses."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    return app
+
+
+def set_language(app: QApplication, lang: str, translations: Path | None = None) -> list[QTranslator]:
+    """Set up the language once, at start: translators, default locale, layout direction, font.
+
+    Persian is the source language of every string, so Persian needs only Qt's own `qtbase_fa`
+    (buttons of standard dialogs); English loads `translations/kanoon_desk_en.qm`. Calling it
+    again replaces the translators it installed before (the tests switch languages).
+    `translations` overrides the folder of our .qm files (default: `translations/` of the bundle).
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {LANGUAGES}")
+    for old in app.findChildren(QTranslator, "kanoon-translator"):
+        app.removeTranslator(old)
+        old.setParent(None)
+    installed: list[QTranslator] = []
+    candidates = [(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    if lang != "fa":
+        candidates.append((f"kanoon_desk_{lang}", str(translations or translations_dir())))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        translator.setObjectName("kanoon-translator")
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.setParent(None)
+            (log.warning if name.startswith("kanoon_desk") else log.info)(
+                "no translation %s in %s", name, folder)
+    if lang == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    family = load_fonts()
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(10.0)
+        app.setFont(font)
+    return installed
+
+
+# -- data folder, log file, crash reports, backups ----------------------------------------------
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (platformdirs), created if missing."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def setup_logging(folder: Path) -> logging.Handler:
+    """A rotating log file in the data folder (1 MB x 5), attached to the root logger once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and \
+                Path(handler.baseFilename) == path.resolve():
+            return handler
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    return handler
+
+
+def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseException,
+                       tb: TracebackType | None) -> Path:
+    """Write the traceback to `<folder>/crash-reports/crash-<time>.txt` and return its path."""
+    reports = folder / "crash-reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    path = reports / f"crash-{stamp}.txt"
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    path.write_text(f"Kanoon Desk crash report {datetime.now().isoformat()}\n\n{text}", encoding="utf-8")
+    return path
+
+
+def crash_message(report: Path) -> str:
+    what = QCoreApplication.translate(
+        "App", "کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
+    todo = QCoreApplication.translate(
+        "App", "چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:")
+    return f"{what}\n\n{todo}\n\n{report}"
+
+
+def make_excepthook(folder: Path, parent: Callable[[], QWidget | None] = lambda: None) -> ExceptHook:
+    """An excepthook that logs, writes a crash report and shows a Persian dialog saying what to do.
+
+    The dialog is shown non-modally (`show`, not `exec`) so a failing slot cannot stack event
+    loops; its object name is "crash-dialog".
+    """
+    keep: list[QMessageBox] = []
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        try:
+            if issubclass(exc_type, KeyboardInterrupt):
+                sys.__excepthook__(exc_type, exc, tb)
+                return
+            log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+            report = write_crash_report(folder, exc_type, exc, tb)
+            if QApplication.instance() is None:
+                sys.__excepthook__(exc_type, exc, tb)
+                return
+            box = QMessageBox(parent())
+            box.setObjectName("crash-dialog")
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(QCoreApplication.translate("App", "خطای پیش‌بینی‌نشده"))
+            box.setText(crash_message(report))
+            box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            keep[:] = [b for b in keep if b.isVisible()] + [box]
+            box.show()
+        except Exception:  # the hook must never raise: fall back to Python's own report
+            sys.__excepthook__(exc_type, exc, tb)
+
+    return hook
+
+
+def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date | None = None) -> Path | None:
+    """Back the store up into `<folder>/backups/` at most once a day, keeping the newest `keep`.
+
+    Returns the new backup's path, or None when today's backup already exists.
+    """
+    day = day or today()
+    backups = folder / "backups"
+    stem = store.path.stem
+    dest = backups / f"{stem}-{day.isoformat()}.sqlite3"
+    if dest.exists():
+        return None
+    store.backup_to(dest)
+    olds = sorted(backups.glob(f"{stem}-????-??-??.sqlite3"))
+    for old in olds[:-keep] if keep > 0 else olds:
+        old.unlink()
+    log.info("backup written to %s", dest)
+    return dest
+
+
+# -- the shell: set-up, log-in, main window, log-out ---------------------------------------------
+
+
+class Shell(QObject):
+    """Walks a person through set-up (first run), log-in and the main window, and back on log-out."""
+
+    def __init__(self, store: Store, settings: QSettings, *, synchronous_tasks: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.synchronous_tasks = synchronous_tasks
+        self.login_window: QWidget | None = None
+        self.main_window: QWidget | None = None
+
+    def start(self) -> bool:
+        """Run set-up if the desk has no identity, then show the log-in window; False if cancelled."""
+        from .setup import SetupDialog
+
+        if not self.store.is_initialised:
+            dialog = SetupDialog(self.store)
+            if dialog.exec() != SetupDialog.DialogCode.Accepted:
+                return False
+        self.show_login()
+        return True
+
+    def show_login(self) -> None:
+        from .login import LoginWindow
+
+        window = LoginWindow(self.store, last_username=str(self.settings.value("login/last_username", "")))
+        window.logged_in.connect(self.open_main)
+        window.show()
+        self.login_window = window
+
+    def open_main(self, actor: Actor) -> None:
+        from .main_window import MainWindow
+
+        self.settings.setValue("login/last_username", actor.username)
+        ctx = UiContext(self.store, actor, ChangeBus(), TaskRunner(synchronous=self.synchronous_tasks),
+                        self.settings)
+        window = MainWindow(ctx)
+        window.logout_requested.connect(self.logout)
+        window.show()
+        self.main_window = window
+        if self.login_window is not None:
+            self.login_window.close()
+            self.login_window.deleteLater()
+            self.login_window = None
+
+    def logout(self) -> None:
+        self.show_login()  # first, so closing the main window does not end the app
+        if self.main_window is not None:
+            self.main_window.close()
+            self.main_window.deleteLater()
+            self.main_window = None
+
+
+def run_app(db_path: Path | None, lang: str) -> int:
+    """The desktop app: `kanoon-desk [--db PATH] [--lang fa|en]`. Returns the exit code."""
+    app = ensure_app()
+    set_language(app, lang)
+    if db_path is None:
+        folder = default_data_dir()
+        db_path = folder / STORE_FILE
+    else:
+        db_path = Path(db_path).resolve()
+        folder = db_path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+    setup_logging(folder)
+    sys.excepthook = make_excepthook(folder, QApplication.activeWindow)
+    log.info("starting with store %s, language %s", db_path, lang)
+    store = open_store(db_path)
+    shell = Shell(store, QSettings())
+    try:
+        if not shell.start():
+            return 0
+        code = app.exec()
+        if store.is_initialised:
+            try:
+                auto_backup(store, folder)
+            except Exception:  # a failed backup must not lose the session; it is in the log
+                log.exception("automatic backup failed")
+        return int(code)
+    finally:
+        store.close()
+
+
+def smoke() -> int:
+    """Open the log-in window offscreen on a temporary store, render it to PNG; 0 when it worked."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..services import accounts
+    from .login import LoginWindow
+
+    app = ensure_app()
+    set_language(app, "fa")
+    with tempfile.TemporaryDirectory(prefix="kanoon-smoke-") as tmp:
+        store = open_store(Path(tmp) / STORE_FILE)
+        try:
+            accounts.setup_desk(store, office_code="SMOKE", office_name="دفتر آزمایشی",
+                                admin_username="admin", admin_full_name="مدیر سامانه",
+                                admin_password="smoke-pass-1")
+            window = LoginWindow(store)
+            window.show()
+            app.processEvents()
+            png = Path(tmp) / "login.png"
+            ok = window.grab().save(str(png)) and png.stat().st_size > 0
+            window.close()
+        finally:
+            store.close()
+    print(f"kanoon-desk smoke: login window {'rendered' if ok else 'NOT rendered'}")
+    return 0 if ok else 1

@@ -1,0 +1,32 @@
+"""Service errors as a person reads them: the Persian source message, translated on show."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from ..errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+
+def error_text(err: BaseException) -> str:
+    """The message to show for `err` in the current language.
+
+    A `ServiceError` carries a Persian message marked with QT_TRANSLATE_NOOP("Errors", ...), so the
+    English .qm has it under the "Errors" context. A `ValueError` from `kanoon_desk.persian`
+    (dates, national IDs) carries a ready Persian sentence too. Anything else is a bug: it is
+    logged and the person gets a general sentence instead of a Python message.
+    """
+    if isinstance(err, ServiceError):
+        return QCoreApplication.translate("Errors", err.message)
+    if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
+        return QCoreApplication.translate("Errors", err.args[0])
+    log.error("unexpected error shown to the user", exc_info=err)
+    return QCoreApplication.translate("Errors", "کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.")
+
+
+def error_field(err: BaseException) -> str | None:
+    """The input field the error belongs to, if the service named one."""
+    return err.field if isinstance(err, ServiceError) else None

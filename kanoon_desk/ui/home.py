@@ -1,0 +1,94 @@
+"""The home page: a greeting, today's Jalali date, the office, the person's roles, coming holidays."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from .. import persian
+from ..services import accounts
+from .context import PageSpec, UiContext
+from .roles import roles_text
+from .widgets import today
+
+
+class HomePage(QWidget):
+    """Cheap facts only (a few small queries), refreshed when accounts change on the bus."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("home-page")
+        self.greeting = QLabel()
+        self.greeting.setObjectName("greeting")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.greeting.setFont(big)
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(24)
+        self.facts.setVerticalSpacing(8)
+        self.facts.setColumnStretch(1, 1)
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setLayout(self.facts)
+        box = QVBoxLayout(self)
+        box.addWidget(self.greeting)
+        box.addWidget(card)
+        box.addStretch(1)
+        ctx.bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, area: str) -> None:
+        if area == "accounts":
+            self.refresh()
+
+    def _fact(self, row: int, title: str, value: str) -> None:
+        name = QLabel(title)
+        name.setStyleSheet("color: #546e7a;")
+        text = QLabel(value)
+        text.setWordWrap(True)
+        # A value of digits alone would otherwise align by its own (left-to-right) direction.
+        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        text.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.addWidget(name, row, 0)
+        self.facts.addWidget(text, row, 1)
+
+    def refresh(self) -> None:
+        while self.facts.count():
+            item = self.facts.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        actor = self.ctx.actor
+        self.greeting.setText(self.tr("سلام، %1").replace("%1", actor.full_name))
+        office = accounts.get_office(self.ctx.store, actor.office_code)
+        day = today()
+        rows = [
+            (self.tr("امروز"), persian.format_jalali_long(day)),
+            (self.tr("دفتر"), office.name if office else actor.office_code),
+            (self.tr("نقش‌های شما"), roles_text(actor.roles)),
+        ]
+        calendar = accounts.working_calendar(self.ctx.store)
+        rows.append((self.tr("امروز روز کاری است؟"),
+                     self.tr("بله") if calendar.is_working_day(day) else self.tr("خیر، تعطیل است")))
+        coming = [(d, t) for d, t in accounts.list_holidays(self.ctx.store) if d >= day][:3]
+        rows.append((self.tr("تعطیلی‌های پیش رو"), "\n".join(_holiday_line(d, t) for d, t in coming)
+                     or self.tr("در جدول تعطیلات روزی ثبت نشده است.")))
+        if actor.has("admin"):
+            users = accounts.list_users(self.ctx.store, actor)
+            active = sum(1 for u in users if u.active)
+            rows.append((self.tr("کاربران فعال"), persian.to_persian_digits(active)))
+        for i, (title, value) in enumerate(rows):
+            self._fact(i, title, value)
+
+
+def _holiday_line(day: date, title: str) -> str:
+    return f"{persian.format_jalali_long(day)} — {title}" if title else persian.format_jalali_long(day)
+
+
+def page(ctx: UiContext) -> PageSpec:
+    return PageSpec("home", QCoreApplication.translate("HomePage", "پیشخوان"), "fa6s.house", HomePage)

@@ -1,0 +1,246 @@
+"""The main window: a side bar of pages (home, the desks, admin, sync), a page stack and a status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import persian
+from ..services import accounts
+from .context import PageSpec, UiContext
+from .widgets import today
+
+log = logging.getLogger(__name__)
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SyncPlaceholder(QWidget):
+    """Says plainly that this desk does not sync yet; replaced once `kanoon_desk.ui.sync` exists."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        label = QLabel(self.tr("همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود."))
+        label.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.addWidget(label)
+        box.addStretch(1)
+
+
+def _desk_pages(module: str, ctx: UiContext) -> list[PageSpec] | None:
+    """`pages(ctx)` of a desk package, or None when the package is not there yet."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+    pages: Callable[[UiContext], list[PageSpec]] | None = getattr(mod, "pages", None)
+    return list(pages(ctx)) if pages is not None else None
+
+
+def all_pages(ctx: UiContext) -> list[PageSpec]:
+    """Every page in side-bar order: home, secretariat, lending, admin, sync (before role filtering)."""
+    from . import admin, home
+
+    specs = [home.page(ctx)]
+    for module in ("kanoon_desk.ui.secretariat", "kanoon_desk.ui.library"):
+        specs.extend(_desk_pages(module, ctx) or [])
+    specs.extend(admin.pages(ctx))
+    sync = _desk_pages("kanoon_desk.ui.sync", ctx)
+    if sync is None:
+        sync = [PageSpec("sync", QCoreApplication.translate("MainWindow", "همگام‌سازی"), "fa6s.arrows-rotate", SyncPlaceholder)]
+    specs.extend(sync)
+    return specs
+
+
+def visible_pages(ctx: UiContext) -> list[PageSpec]:
+    """The pages the logged-in actor's roles may see (the services still check every action)."""
+    return [p for p in all_pages(ctx) if not p.roles or ctx.actor.has(*p.roles)]
+
+
+class MainWindow(QMainWindow):
+    """The desk's main window. Pages are built on first visit; icons load after the window shows.
+
+    Signals:
+        logout_requested(): the person chose "log out" (the shell shows the log-in window again).
+    """
+
+    logout_requested = Signal()
+
+    def __init__(self, ctx: UiContext, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main-window")
+        self.setWindowTitle(self.tr("کانون دسک"))
+        self.pages = pages if pages is not None else visible_pages(ctx)
+        self._widgets: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setSpacing(2)
+        self.sidebar.setMinimumWidth(200)
+        for i, spec in enumerate(self.pages):
+            item = QListWidgetItem(spec.title)
+            item.setData(KEY_ROLE, spec.key)
+            if i < 9:
+                item.setToolTip(QKeySequence(f"Ctrl+{i + 1}").toString(QKeySequence.SequenceFormat.NativeText))
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self.page_title = QLabel()
+        self.page_title.setObjectName("page-title")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.page_title.setFont(title_font)
+
+        right = QWidget()
+        col = QVBoxLayout(right)
+        col.setContentsMargins(12, 8, 12, 8)
+        col.addWidget(self.page_title)
+        col.addWidget(self.stack, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_status_bar()
+        self._build_actions()
+        self.sidebar.currentRowChanged.connect(self._on_row)
+        if self.pages:
+            self.sidebar.setCurrentRow(0)
+        self.resize(1280, 800)
+        geometry = ctx.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        QTimer.singleShot(0, self.load_icons)
+
+    # -- chrome ---------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        office = accounts.get_office(self.ctx.store, self.ctx.actor.office_code)
+        self.user_label = QLabel(self.ctx.actor.full_name)
+        self.user_label.setObjectName("status-user")
+        self.office_label = QLabel(office.name if office else self.ctx.actor.office_code)
+        self.office_label.setObjectName("status-office")
+        self.date_label = QLabel(persian.format_jalali_long(today()))
+        self.date_label.setObjectName("status-date")
+        self.sync_label = QLabel(self.tr("آفلاین"))
+        self.sync_label.setObjectName("status-sync")
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.setSpacing(18)
+        for i, label in enumerate((self.user_label, self.office_label, self.date_label, self.sync_label)):
+            if i:
+                rule = QFrame()
+                rule.setFrameShape(QFrame.Shape.VLine)
+                rule.setFrameShadow(QFrame.Shadow.Sunken)
+                row.addWidget(rule)
+            row.addWidget(label)
+        row.addStretch(1)
+        bar.addWidget(holder, 1)
+
+    def _build_actions(self) -> None:
+        self.logout_action = QAction(self.tr("خروج از حساب"), self)
+        self.logout_action.setObjectName("logout")
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.triggered.connect(self.logout_requested.emit)
+        self.quit_action = QAction(self.tr("بستن برنامه"), self)
+        self.quit_action.setObjectName("quit")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        menu = self.menuBar().addMenu(self.tr("میز کار"))
+        menu.addAction(self.logout_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        go = self.menuBar().addMenu(self.tr("رفتن به"))
+        self._shortcuts: list[QShortcut] = []
+        for i, spec in enumerate(self.pages[:9]):
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, row=i: self.sidebar.setCurrentRow(row))
+            go.addAction(action)
+        toolbar = self.addToolBar(self.tr("ابزار"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.logout_action)
+        toolbar.addAction(self.quit_action)
+
+    def load_icons(self) -> None:
+        """qtawesome costs ~0.2 s to import: icons come after the window is on screen."""
+        try:
+            import qtawesome
+        except Exception:  # icons are decoration; the app works without them
+            log.exception("qtawesome failed to load; side bar without icons")
+            return
+        for i, spec in enumerate(self.pages):
+            try:
+                self.sidebar.item(i).setIcon(qtawesome.icon(spec.icon, color="#37474f"))
+            except Exception:
+                log.warning("no icon %r for page %s", spec.icon, spec.key)
+        try:
+            self.logout_action.setIcon(qtawesome.icon("fa6s.right-from-bracket", color="#37474f"))
+            self.quit_action.setIcon(qtawesome.icon("fa6s.power-off", color="#b00020"))
+        except Exception:
+            log.warning("toolbar icons missing")
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return [p.key for p in self.pages]
+
+    def page_widget(self, key: str) -> QWidget:
+        """The page's widget, built on first use by its PageSpec factory."""
+        widget = self._widgets.get(key)
+        if widget is None:
+            spec = next(p for p in self.pages if p.key == key)
+            widget = spec.factory(self.ctx)
+            self._widgets[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def show_page(self, key: str) -> QWidget:
+        self.sidebar.setCurrentRow(self.page_keys().index(key))
+        return self.page_widget(key)
+
+    def current_key(self) -> str | None:
+        row = self.sidebar.currentRow()
+        return self.pages[row].key if 0 <= row < len(self.pages) else None
+
+    def _on_row(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        spec = self.pages[row]
+        self.stack.setCurrentWidget(self.page_widget(spec.key))
+        self.page_title.setText(spec.title)
+
+    def set_sync_state(self, text: str) -> None:
+        """The sync engine's word for its state ("آفلاین", "همگام", ...), shown in the status bar."""
+        self.sync_label.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,270 @@
+"""Shared widgets: forms that show a service error at its field, Jalali date input, LTR islands, lazy tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCalendar,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import persian
+from .errors import error_field, error_text
+
+ERROR_STYLE = "color: #b00020;"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def today() -> date:
+    """The desk's today: the calendar date in Tehran (what a clerk sees on the wall calendar)."""
+    return datetime.now(persian.TEHRAN).date()
+
+
+class LtrLineEdit(QLineEdit):
+    """A left-to-right island for codes, user names, barcodes, phone numbers and passwords.
+
+    Inside a right-to-left form a Latin code typed into an RTL line edit jumps around as the
+    bidi algorithm reorders it; a code is read left to right, so the field is forced LTR.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class JalaliDateEdit(QDateEdit):
+    """A date input on Qt's Jalali calendar that reads like `persian.format_jalali_date`.
+
+    `format_jalali_date` gives "۱۴۰۳/۰۵/۱۲": one run of digits that the bidi algorithm lays out
+    left to right, the year on the left, in labels, tables and printed letters alike. A QDateEdit
+    under a right-to-left layout reverses its sections instead (it showed ۱۲/۰۵/۱۴۰۳, the day on
+    the left), so the same day would look different in the field and on paper. The date is a
+    numeric island: the field is laid out left to right with "yyyy/MM/dd", and the clerk types
+    year, month, day in the order they are written on every Iranian form.
+    """
+
+    def __init__(self, parent: QWidget | None = None, value: date | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendar(QCalendar(QCalendar.System.Jalali))
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setDisplayFormat("yyyy/MM/dd")
+        self.setCalendarPopup(True)
+        self.setMaximumWidth(220)
+        if QLocale().language() == QLocale.Language.Persian:
+            self.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        self.set_value(value or today())
+
+    def value(self) -> date:
+        return self.date().toPython()  # type: ignore[no-any-return]
+
+    def set_value(self, value: date) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+
+class Form(QWidget):
+    """A labelled form whose fields show a service error under themselves, in red, in Persian.
+
+    Fields are registered by the name services use in `ServiceError.field` ("username",
+    "password", "office_code", ...). `show_error(err)` puts the message under that field (or in
+    the general line at the bottom when the field is not on this form), focuses the field, and
+    keeps everything typed: nothing is cleared, so the person fixes one thing and tries again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.form)
+        box.addWidget(self.general_error)
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add_field(self, name: str, label: str, widget: QWidget, aliases: Sequence[str] = ()) -> QWidget:
+        """Add a row: `label`, then `widget` with its (hidden) error line below it."""
+        holder = QWidget()
+        col = QVBoxLayout(holder)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        if widget.maximumWidth() < 16777215:  # a narrow field (a date) stands at the reading start
+            col.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeading)
+        else:
+            col.addWidget(widget)
+        err = QLabel()
+        err.setObjectName(f"error_{name}")
+        err.setStyleSheet(ERROR_STYLE)
+        err.setWordWrap(True)
+        err.hide()
+        col.addWidget(err)
+        self.form.addRow(label, holder)
+        for key in (name, *aliases):
+            self._fields[key] = (widget, err)
+        return widget
+
+    def field(self, name: str) -> QWidget:
+        return self._fields[name][0]
+
+    def error_label(self, name: str) -> QLabel:
+        return self._fields[name][1]
+
+    def error_of(self, name: str) -> str:
+        """The message shown under a field ("" when none): what a test or a screen reader reads."""
+        label = self._fields[name][1]
+        return label.text() if not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for _, label in self._fields.values():
+            label.clear()
+            label.hide()
+        self.general_error.clear()
+        self.general_error.hide()
+
+    def set_error(self, field: str | None, text: str) -> None:
+        """Show `text` at `field` (or in the general line), focus the field."""
+        self.clear_errors()
+        if field in self._fields:
+            widget, label = self._fields[field]
+            label.setText(text)
+            label.show()
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+        else:
+            self.general_error.setText(text)
+            self.general_error.show()
+
+    def show_error(self, err: BaseException) -> None:
+        self.set_error(error_field(err), error_text(err))
+
+
+class LazyTableModel(QAbstractTableModel):
+    """A table that fetches rows a page at a time, so a million rows scroll like a hundred.
+
+    Give it `fetch(offset, limit) -> list[row]` and `count() -> int`; subclasses override
+    `display(row, column)` (and `align(column)`) to turn a row into text. The view asks
+    `canFetchMore`/`fetchMore` as the person scrolls; `reload()` starts again from the top
+    (after a change announced on the bus).
+    """
+
+    def __init__(self, headers: Sequence[str], fetch: Callable[[int, int], list[Any]],
+                 count: Callable[[], int], page_size: int = 200) -> None:
+        super().__init__()
+        self.headers = list(headers)
+        self._fetch = fetch
+        self._count = count
+        self.page_size = page_size
+        self._rows: list[Any] = []
+        self._total = count()
+
+    # -- what subclasses customise --------------------------------------------------------------
+
+    def display(self, row: Any, column: int) -> str:
+        value = row[column]
+        if isinstance(value, datetime):
+            return persian.format_jalali_datetime(value)
+        if isinstance(value, date):
+            return persian.format_jalali_date(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return persian.to_persian_digits(value)
+        return "" if value is None else str(value)
+
+    def align(self, column: int) -> Qt.AlignmentFlag | None:
+        return None
+
+    # -- Qt model API ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(self._rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            flag = self.align(index.column())
+            return None if flag is None else int(flag | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if section < len(self.headers) else None
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return persian.to_persian_digits(section + 1)
+        return None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        batch = self._fetch(len(self._rows), self.page_size)
+        if not batch:
+            self._total = len(self._rows)  # the table shrank under us; stop asking
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def row_at(self, i: int) -> Any:
+        return self._rows[i]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._total = self._count()
+        self.endResetModel()
+        if self.canFetchMore():
+            self.fetchMore()
+
+
+def list_fetcher(items: Callable[[], Sequence[Any]]) -> tuple[Callable[[int, int], list[Any]], Callable[[], int]]:
+    """fetch/count over a small list a service returns whole (users, holidays): pages of a list."""
+    cache: dict[str, Sequence[Any]] = {}
+
+    def count() -> int:
+        cache["rows"] = items()
+        return len(cache["rows"])
+
+    def fetch(offset: int, limit: int) -> list[Any]:
+        rows = cache.get("rows")
+        if rows is None:
+            rows = cache["rows"] = items()
+        return list(rows[offset:offset + limit])
+
+    return fetch, count

@@ -1,0 +1,50 @@
+"""Helpers for the shell's GUI tests: switch the app's language and back, build a page context."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from kanoon_desk.eventlog import Actor
+from kanoon_desk.store import Store
+from kanoon_desk.ui.app import set_language
+from kanoon_desk.ui.context import ChangeBus, UiContext
+from kanoon_desk.ui.tasks import TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def language(app: QApplication, lang: str, translations: Path | None = None) -> Iterator[None]:
+    """Set the app up for `lang` as `run_app` does, then put direction, locale, font back."""
+    direction, locale, font = app.layoutDirection(), QLocale(), app.font()
+    set_language(app, lang, translations)
+    try:
+        yield
+    finally:
+        for t in app.findChildren(QTranslator, "kanoon-translator"):
+            app.removeTranslator(t)
+            t.setParent(None)
+        app.setLayoutDirection(direction)
+        QLocale.setDefault(locale)
+        app.setFont(font)
+
+
+def make_ctx(store: Store, actor: Actor, tmp_path: Path) -> UiContext:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return UiContext(store, actor, ChangeBus(), TaskRunner(synchronous=True), settings)
+
+
+def compile_english(out_dir: Path) -> Path:
+    """Build kanoon_desk_en.qm from the committed .ts into `out_dir` (tests need not run make)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    qm = out_dir / "kanoon_desk_en.qm"
+    subprocess.run([str(lrelease), str(ROOT / "translations" / "kanoon_desk_en.ts"), "-qm", str(qm)],
+                   check=True, capture_output=True)
+    return out_dir

@@ -1,0 +1,191 @@
+"""The shell: log-in, first-run set-up, the right-to-left main window, English, the crash dialog."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kanoon_desk import persian
+from kanoon_desk.services import accounts
+from kanoon_desk.store import Store
+from kanoon_desk.ui.app import Shell, auto_backup, make_excepthook, smoke
+from kanoon_desk.ui.login import LoginWindow
+from kanoon_desk.ui.main_window import MainWindow
+from kanoon_desk.ui.setup import SetupDialog
+from kanoon_desk.ui.widgets import today
+
+from ..factories import PASSWORD, make_desk
+from .shell_support import compile_english, language, make_ctx
+
+BAD_LOGIN = "نام کاربری یا گذرواژه درست نیست."
+
+
+@pytest.fixture
+def fa(qapp: QApplication) -> Iterator[QApplication]:
+    with language(qapp, "fa"):
+        yield qapp
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    yield store, admin
+    store.close()
+
+
+def test_bad_password_shows_persian_error_at_the_field(fa: QApplication, qtbot: Any,
+                                                       desk: tuple[Store, Any]) -> None:
+    store, _ = desk
+    window = LoginWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.username, "admin")
+    qtbot.keyClicks(window.password, "not-the-password")
+    with qtbot.assertNotEmitted(window.logged_in):
+        qtbot.keyClick(window.password, Qt.Key.Key_Return)
+    assert window.error_text("password") == BAD_LOGIN
+    assert window.form.error_label("password").isVisible()
+    assert window.error_text("username") == ""
+    # nothing typed is lost
+    assert window.username.text() == "admin" and window.password.text() == "not-the-password"
+    # the window shows the office and the desk's date in Jalali with Persian digits
+    assert window.office_label.text() == "دفتر مدیریت عملکرد استانداری"
+    assert window.date_label.text() == persian.format_jalali_long(today())
+
+
+def test_good_login_opens_the_right_to_left_main_window(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                        desk: tuple[Store, Any]) -> None:
+    store, _ = desk
+    shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                  synchronous_tasks=True)
+    shell.show_login()
+    login = shell.login_window
+    assert isinstance(login, LoginWindow)
+    qtbot.keyClicks(login.username, "admin")
+    qtbot.keyClick(login.username, Qt.Key.Key_Return)  # Enter on the user name moves on
+    assert login.password.hasFocus() or shell.main_window is None
+    qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    main = shell.main_window
+    assert isinstance(main, MainWindow)
+    qtbot.addWidget(main)
+    assert main.isVisible() and main.isRightToLeft()
+    assert main.date_label.text() == persian.format_jalali_long(today())
+    assert any(ch in main.date_label.text() for ch in "۰۱۲۳۴۵۶۷۸۹")
+    assert main.user_label.text() == "مدیر سامانه"
+    assert main.sync_label.text() == "آفلاین"
+    # the side bar stands on the right of the page stack
+    sidebar_x = main.sidebar.mapTo(main, main.sidebar.rect().topLeft()).x()
+    stack_x = main.stack.mapTo(main, main.stack.rect().topLeft()).x()
+    assert sidebar_x > stack_x
+    assert main.page_keys()[0] == "home"
+    # Ctrl+2 goes to the second page
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    qtbot.keyClick(main, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert main.current_key() == main.page_keys()[1]
+    # log out: the log-in window comes back, remembering the user name
+    main.logout_action.trigger()
+    assert isinstance(shell.login_window, LoginWindow) and shell.main_window is None
+    qtbot.addWidget(shell.login_window)
+    assert shell.login_window.username.text() == "admin"
+
+
+def test_first_run_setup_dialog_creates_the_desk(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                 type_persian: Any) -> None:
+    store = Store(tmp_path / "new.sqlite3")
+    try:
+        assert not store.is_initialised
+        dialog = SetupDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.office_code, "13/x")
+        type_persian(dialog.office_name, "دفتر مدیریت عملکرد، بازرسی و امور حقوقی")
+        qtbot.keyClicks(dialog.username, "boss")
+        type_persian(dialog.full_name, "مریم رضایی")
+        qtbot.keyClicks(dialog.password, "long-enough-1")
+        qtbot.keyClicks(dialog.password2, "long-enough-2")
+        dialog.submit()
+        assert dialog.form.error_of("password2") == "دو گذرواژه یکسان نیستند؛ دوباره بنویسید."
+        dialog.password2.setText("long-enough-1")
+        dialog.submit()
+        assert dialog.form.error_of("office_code") == "کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد."
+        assert dialog.office_name.text() == "دفتر مدیریت عملکرد، بازرسی و امور حقوقی"  # kept
+        assert not store.is_initialised
+        dialog.office_code.setText("13")
+        dialog.submit()
+        assert dialog.result() == SetupDialog.DialogCode.Accepted
+        assert store.is_initialised and store.identity.office_code == "13"
+        actor = accounts.login(store, "boss", "long-enough-1")
+        assert actor.full_name == "مریم رضایی" and actor.has("admin")
+        office = accounts.get_office(store)
+        assert office is not None and office.name == "دفتر مدیریت عملکرد، بازرسی و امور حقوقی"
+    finally:
+        store.close()
+
+
+def test_english_is_left_to_right_and_translated(qapp: QApplication, qtbot: Any, tmp_path: Path,
+                                                 desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    qm_dir = compile_english(tmp_path)
+    with language(qapp, "en", qm_dir):
+        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        window = MainWindow(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(window)
+        window.show()
+        assert not window.isRightToLeft()
+        assert window.sidebar.item(0).text() == "Home"
+        assert window.sync_label.text() == "Offline"
+        assert QCoreApplication.translate("Errors", BAD_LOGIN) == "Wrong user name or password."
+        login = LoginWindow(store)
+        qtbot.addWidget(login)
+        login.password.setText("wrong")
+        login.username.setText("admin")
+        login.try_login()
+        assert login.error_text("password") == "Wrong user name or password."
+    assert qapp.translate("Errors", BAD_LOGIN) == BAD_LOGIN  # back to Persian source text
+
+
+def test_unexpected_error_shows_a_persian_dialog_and_writes_a_report(fa: QApplication, qtbot: Any,
+                                                                     tmp_path: Path) -> None:
+    hook = make_excepthook(tmp_path)
+    try:
+        raise ZeroDivisionError("boom in a slot")
+    except ZeroDivisionError:
+        hook(*sys.exc_info())  # type: ignore[arg-type]
+    reports = list((tmp_path / "crash-reports").glob("crash-*.txt"))
+    assert len(reports) == 1
+    assert "ZeroDivisionError: boom in a slot" in reports[0].read_text(encoding="utf-8")
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.objectName() == "crash-dialog" and w.isVisible()]
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert str(reports[0]) in box.text()
+    assert "چه کنید" in box.text() and "خطای پیش‌بینی‌نشده" in box.windowTitle()
+    box.close()
+
+
+def test_automatic_backup_is_daily_and_keeps_the_last_seven(desk: tuple[Store, Any], tmp_path: Path) -> None:
+    store, _ = desk
+    made = [auto_backup(store, tmp_path, day=date(2026, 11, d)) for d in range(1, 11)]
+    assert all(p is not None for p in made)
+    assert auto_backup(store, tmp_path, day=date(2026, 11, 10)) is None  # at most once a day
+    kept = sorted(p.name for p in (tmp_path / "backups").glob("*.sqlite3"))
+    assert kept == [f"d-2026-11-{d:02d}.sqlite3" for d in range(4, 11)]
+    copy = Store(tmp_path / "backups" / kept[-1])
+    try:
+        assert copy.is_initialised and accounts.get_office(copy) is not None
+    finally:
+        copy.close()
+
+
+def test_smoke_renders_the_login_window(fa: QApplication, capsys: pytest.CaptureFixture[str]) -> None:
+    assert smoke() == 0
+    assert "kanoon-desk smoke: login window rendered" in capsys.readouterr().out

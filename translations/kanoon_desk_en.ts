@@ -1,0 +1,1036 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fa_IR">
+<context>
+    <name>AdminDialogs</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="85"/>
+        <source>ثبت</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="86"/>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="110"/>
+        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPages</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/__init__.py" line="17"/>
+        <source>کاربران و نقش‌ها</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/__init__.py" line="19"/>
+        <source>مشخصات دفتر</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/__init__.py" line="21"/>
+        <source>تعطیلات رسمی</source>
+        <translation>Official holidays</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../kanoon_desk/ui/app.py" line="145"/>
+        <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
+        <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/app.py" line="147"/>
+        <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
+        <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/app.py" line="173"/>
+        <source>خطای پیش‌بینی‌نشده</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="21"/>
+        <source>نام کاربری یا گذرواژه درست نیست.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="22"/>
+        <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
+        <translation>This user is disabled; contact the office administrator.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="23"/>
+        <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
+        <translation>Only the office&apos;s system administrator can do this.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="24"/>
+        <location filename="../kanoon_desk/services/library.py" line="34"/>
+        <location filename="../kanoon_desk/services/secretariat.py" line="42"/>
+        <source>این خانه را پر کنید.</source>
+        <translation>Fill in this field.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="25"/>
+        <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
+        <translation>The password must be at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="26"/>
+        <source>این نام کاربری پیش‌تر گرفته شده است.</source>
+        <translation>This user name is already taken.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="27"/>
+        <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
+        <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="28"/>
+        <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
+        <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="29"/>
+        <source>نقش ناشناخته است.</source>
+        <translation>Unknown role.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="30"/>
+        <source>دست‌کم یک نقش برگزینید.</source>
+        <translation>Choose at least one role.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="31"/>
+        <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
+        <translation>The last system administrator cannot be disabled or lose the role.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="53"/>
+        <source>شما اجازه این کار را ندارید.</source>
+        <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="181"/>
+        <location filename="../kanoon_desk/services/accounts.py" line="198"/>
+        <location filename="../kanoon_desk/services/accounts.py" line="209"/>
+        <source>کاربر پیدا نشد.</source>
+        <translation>User not found.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/accounts.py" line="213"/>
+        <source>گذرواژه کنونی درست نیست.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="34"/>
+        <source>عضویت این عضو به پایان رسیده است.</source>
+        <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="35"/>
+        <source>این عضو کتاب دیرکرد دارد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="36"/>
+        <source>سقف امانت این عضو پر است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="37"/>
+        <source>این نسخه امانت‌دادنی نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="38"/>
+        <source>این نسخه گم‌شده ثبت شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="39"/>
+        <source>این نسخه از گردش خارج شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="40"/>
+        <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="41"/>
+        <source>سقف تمدید این امانت پر است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="42"/>
+        <source>عضو دیگری این عنوان را رزرو کرده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="44"/>
+        <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="45"/>
+        <source>امانت پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="46"/>
+        <source>این امانت پیش‌تر بازگردانده شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="47"/>
+        <source>این نسخه در امانت نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="48"/>
+        <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="49"/>
+        <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="50"/>
+        <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="51"/>
+        <source>رزرو پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="52"/>
+        <source>این رزرو دیگر باز نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/circulation.py" line="53"/>
+        <location filename="../kanoon_desk/services/library.py" line="40"/>
+        <source>مرکز فرهنگی هنری پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="35"/>
+        <source>کد ملی درست نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="36"/>
+        <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="37"/>
+        <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="38"/>
+        <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="39"/>
+        <source>گروه عضویت ناشناخته است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="41"/>
+        <source>عضوی با این شماره پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="42"/>
+        <source>شابک درست نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="43"/>
+        <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="44"/>
+        <source>عنوان پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="45"/>
+        <source>نسخه‌ای با این بارکد پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="46"/>
+        <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="47"/>
+        <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="48"/>
+        <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="49"/>
+        <source>تاریخ پایان عضویت پیش از امروز است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library.py" line="524"/>
+        <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
+        <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="43"/>
+        <source>شیوه دریافت را برگزینید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="44"/>
+        <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="45"/>
+        <source>درخواست پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="46"/>
+        <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="47"/>
+        <source>این درخواست در کارتابل شما نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="48"/>
+        <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="49"/>
+        <source>این ارجاع پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="50"/>
+        <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="51"/>
+        <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="52"/>
+        <source>دلیل رد را برگزینید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="53"/>
+        <source>نتیجه بستن پرونده را برگزینید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="54"/>
+        <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="55"/>
+        <source>شیوه را برگزینید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="56"/>
+        <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="57"/>
+        <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat.py" line="58"/>
+        <source>هدف مراجعه را برگزینید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="20"/>
+        <source>نام دستگاه را بنویسید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="21"/>
+        <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22"/>
+        <source>دستگاه اجرایی پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_files.py" line="15"/>
+        <source>فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_files.py" line="16"/>
+        <source>اندازه هر پیوست حداکثر ۲۰ مگابایت است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_files.py" line="17"/>
+        <source>پرونده پیوست خالی است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_files.py" line="18"/>
+        <source>پرونده پیوست خوانده نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_files.py" line="19"/>
+        <source>پرونده این پیوست در پوشه پیوست‌ها نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="7"/>
+        <source>کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="8"/>
+        <source>نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="9"/>
+        <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="10"/>
+        <source>کارگزار درخواست همگام‌سازی را نپذیرفت.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="11"/>
+        <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="12"/>
+        <source>در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="13"/>
+        <source>پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/sync/errors.py" line="14"/>
+        <source>پاسخ کارگزار خوانده نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/errors.py" line="27"/>
+        <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
+        <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/stocktake.py" line="21"/>
+        <source>انبارگردانی پیدا نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/stocktake.py" line="22"/>
+        <source>این انبارگردانی بسته شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/stocktake.py" line="23"/>
+        <source>نخست انبارگردانی را ببندید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/stocktake.py" line="24"/>
+        <source>انبارگردانی دیگری برای این مرکز باز است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/stocktake.py" line="25"/>
+        <source>بارکد خالی است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysModel</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="32"/>
+        <source>تاریخ</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="32"/>
+        <source>روز هفته</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="33"/>
+        <source>مناسبت</source>
+        <translation>Occasion</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="65"/>
+        <source>مثلاً عید نوروز</source>
+        <translation>e.g. Nowruz</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="66"/>
+        <source>تاریخ</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="67"/>
+        <source>مناسبت</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="68"/>
+        <source>افزودن تعطیلی</source>
+        <translation>Add holiday</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="71"/>
+        <source>حذف تعطیلی برگزیده</source>
+        <translation>Remove selected holiday</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="97"/>
+        <source>مناسبت تعطیلی را بنویسید.</source>
+        <translation>Write the holiday&apos;s occasion.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="104"/>
+        <source>تعطیلی %1 افزوده شد.</source>
+        <translation>Holiday %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="114"/>
+        <source>نخست یک تعطیلی را در جدول برگزینید.</source>
+        <translation>First select a holiday in the table.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/holidays.py" line="125"/>
+        <source>تعطیلی حذف شد.</source>
+        <translation>Holiday removed.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="67"/>
+        <source>سلام، %1</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="71"/>
+        <source>امروز</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="72"/>
+        <source>دفتر</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="73"/>
+        <source>نقش‌های شما</source>
+        <translation>Your roles</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="76"/>
+        <source>امروز روز کاری است؟</source>
+        <translation>Is today a working day?</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="77"/>
+        <source>بله</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="77"/>
+        <source>خیر، تعطیل است</source>
+        <translation>No, it is a holiday</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="79"/>
+        <source>تعطیلی‌های پیش رو</source>
+        <translation>Coming holidays</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="80"/>
+        <source>در جدول تعطیلات روزی ثبت نشده است.</source>
+        <translation>No day is in the holiday table.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="84"/>
+        <source>کاربران فعال</source>
+        <translation>Active users</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/home.py" line="94"/>
+        <source>پیشخوان</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="29"/>
+        <source>کانون دسک — ورود</source>
+        <translation>Kanoon Desk — log in</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="33"/>
+        <source>دفتر</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="52"/>
+        <source>نام کاربری</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="53"/>
+        <source>گذرواژه</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="55"/>
+        <source>ورود</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="87"/>
+        <source>نام کاربری را بنویسید.</source>
+        <translation>Write your user name.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="68"/>
+        <source>همگام‌سازی</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="91"/>
+        <source>کانون دسک</source>
+        <translation>Kanoon Desk</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="149"/>
+        <source>آفلاین</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="166"/>
+        <source>خروج از حساب</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="170"/>
+        <source>بستن برنامه</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="174"/>
+        <source>میز کار</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="178"/>
+        <source>رفتن به</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="185"/>
+        <source>ابزار</source>
+        <translation>Tools</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="41"/>
+        <source>کد دفتر</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="42"/>
+        <source>نام دفتر</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="43"/>
+        <source>استان</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="44"/>
+        <source>شهر</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="45"/>
+        <source>نشانی</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="46"/>
+        <source>تلفن</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="47"/>
+        <source>سربرگ نامه‌ها</source>
+        <translation>Letter heading</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="48"/>
+        <source>ذخیره</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/office.py" line="83"/>
+        <source>مشخصات دفتر ذخیره شد.</source>
+        <translation>Office details saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="166"/>
+        <source>گذرواژه تازه برای %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="175"/>
+        <source>گذرواژه موقت</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="176"/>
+        <source>تکرار گذرواژه</source>
+        <translation>Password again</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../kanoon_desk/ui/roles.py" line="14"/>
+        <source>کارمند دبیرخانه</source>
+        <translation>Secretariat clerk</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/roles.py" line="15"/>
+        <source>کارشناس بررسی</source>
+        <translation>Reviewing expert</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/roles.py" line="16"/>
+        <source>مدیر</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/roles.py" line="17"/>
+        <source>کتابدار</source>
+        <translation>Librarian</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/roles.py" line="18"/>
+        <source>مدیر سامانه</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/roles.py" line="26"/>
+        <source>، </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="26"/>
+        <source>راه‌اندازی میز کار</source>
+        <translation>Set up this desk</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="29"/>
+        <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید.</source>
+        <translation>This desk is not set up yet. Name its office and the first system administrator.</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="52"/>
+        <source>کد دفتر</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="53"/>
+        <source>نام دفتر</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="54"/>
+        <source>شماره این دستگاه</source>
+        <translation>Device number</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="55"/>
+        <source>نام کاربری مدیر</source>
+        <translation>Administrator&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="56"/>
+        <source>نام و نام خانوادگی مدیر</source>
+        <translation>Administrator&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="57"/>
+        <source>گذرواژه</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="58"/>
+        <source>تکرار گذرواژه</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="63"/>
+        <source>راه‌اندازی</source>
+        <translation>Set up</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="65"/>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/setup.py" line="78"/>
+        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="25"/>
+        <source>دریافت‌شده، در انتظار بررسی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="26"/>
+        <source>پذیرفته‌شده، در انتظار ثبت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="27"/>
+        <source>ثبت‌شده در دبیرخانه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="28"/>
+        <source>در کارتابل مدیر</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="29"/>
+        <source>ارجاع به دستگاه اجرایی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="30"/>
+        <source>پاسخ دستگاه رسیده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="31"/>
+        <source>ردشده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="32"/>
+        <source>مختومه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="35"/>
+        <source>رسیدگی و حل شد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="36"/>
+        <source>رد شد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="37"/>
+        <source>خارج از وظایف دستگاه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/secretariat_query.py" line="38"/>
+        <source>مختومه بدون حل</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlaceholder</name>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="39"/>
+        <source>همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود.</source>
+        <translation>Sync with the central server is not set up for this desk yet. The desk works offline and keeps everything on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="122"/>
+        <source>کاربر تازه</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="123"/>
+        <source>ویرایش کاربر</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="138"/>
+        <source>نام کاربری</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="139"/>
+        <source>نام و نام خانوادگی</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="141"/>
+        <source>گذرواژه موقت</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="142"/>
+        <source>تکرار گذرواژه</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="147"/>
+        <source>نقش‌ها</source>
+        <translation>Roles</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="38"/>
+        <source>نام کاربری</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="38"/>
+        <source>نام و نام خانوادگی</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
+        <source>نقش‌ها</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="50"/>
+        <source>فعال</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="50"/>
+        <source>غیرفعال</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="204"/>
+        <source>کاربر تازه</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="205"/>
+        <source>ویرایش نام و نقش‌ها</source>
+        <translation>Edit name and roles</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="206"/>
+        <source>گذرواژه تازه</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="207"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="248"/>
+        <source>غیرفعال کردن</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="248"/>
+        <source>فعال کردن</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="275"/>
+        <source>وضعیت کاربر %1 تغییر کرد.</source>
+        <translation>User %1 updated.</translation>
+    </message>
+</context>
+</TS>
