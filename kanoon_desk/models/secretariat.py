@@ -1,1 +1,221 @@
-"""Placeholder: filled by the secretariat desk."""
+"""Secretariat projections: applicants, cases, referrals (cartable), forwards, follow-ups, notices,
+visits, attachments and the agency directory. The FTS5 index `case_fts` is created by migration 0002."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import PROJECTION, Base
+
+#: Case statuses, in process order.
+CASE_STATUSES: tuple[str, ...] = (
+    "received",  # taken in, waiting for the expert's review
+    "accepted",  # accepted by the expert, waiting for the secretariat number
+    "registered",  # numbered, waiting to be referred to a manager
+    "referred",  # in someone's cartable
+    "forwarded",  # at an executive agency (the agency's clock runs)
+    "answered",  # the agency answered; the applicant is to be told
+    "rejected",  # rejected at review or by the manager
+    "closed",  # closed with an outcome
+)
+OPEN_STATUSES: frozenset[str] = frozenset({"received", "accepted", "registered", "referred",
+                                           "forwarded", "answered"})
+OUTCOMES: tuple[str, ...] = ("resolved", "rejected", "not_responsible", "unresolved")
+CHANNELS: tuple[str, ...] = ("in_person", "post", "phone")
+NOTICE_METHODS: tuple[str, ...] = ("phone", "letter", "sms", "in_person")
+FOLLOW_UP_METHODS: tuple[str, ...] = ("phone", "letter")
+VISIT_PURPOSES: tuple[str, ...] = ("submit", "ask", "receive", "other")
+
+
+class Applicant(Base):
+    """A person who brings a request or complaint; found again by national ID."""
+
+    __tablename__ = "applicants"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    national_id: Mapped[str] = mapped_column(String(10), index=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    mobile: Mapped[str] = mapped_column(String(11), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+
+
+class Agency(Base):
+    """An executive agency of the province (admin-editable directory)."""
+
+    __tablename__ = "agencies"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    #: working days an agency gets to answer; None means the default (15)
+    deadline_days: Mapped[int | None] = mapped_column(Integer)
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Case(Base):
+    """One request or complaint: the fold of its `case.*` events."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_status_received", "status", "received_date"),
+        Index("ix_cases_agency_deadline", "status", "deadline"),
+        Index("ix_cases_received", "received_date"),
+        Index("ix_cases_closed", "closed_on"),
+        {"info": PROJECTION},
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: deterministic integer key of the case's row in the FTS5 index (from the id)
+    fts_key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    registration_no: Mapped[str | None] = mapped_column(String(32), index=True)
+    registration_date: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(16))
+    applicant_id: Mapped[str] = mapped_column(String(36), index=True)
+    #: snapshot of the applicant at intake, for lists and look-ups without a join
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    national_id: Mapped[str] = mapped_column(String(10), index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(100), default="")
+    channel: Mapped[str] = mapped_column(String(16))
+    received_date: Mapped[date]
+    office_code: Mapped[str] = mapped_column(String(16))
+    created_by: Mapped[str] = mapped_column(String(36))
+    reviewed_by: Mapped[str | None] = mapped_column(String(36))
+    accepted_on: Mapped[date | None]
+    rejected_on: Mapped[date | None]
+    reject_reason: Mapped[str | None] = mapped_column(String(200))
+    reject_note: Mapped[str | None] = mapped_column(Text)
+    #: the user who holds the case now (cartable), or None while an agency or nobody holds it
+    holder_user_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    holder_since: Mapped[datetime | None]
+    agency_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    deadline: Mapped[date | None]
+    #: whose clock runs: "office" or "agency"; `agency_since` and `agency_days` (calendar days
+    #: spent at agencies in closed intervals) let reports split the office's own time out
+    clock: Mapped[str] = mapped_column(String(8), default="office")
+    agency_since: Mapped[date | None]
+    agency_days: Mapped[int] = mapped_column(Integer, default=0)
+    answered_on: Mapped[date | None]
+    response_text: Mapped[str | None] = mapped_column(Text)
+    notified_on: Mapped[date | None]
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    responsible_party: Mapped[str | None] = mapped_column(String(200))
+    closed_on: Mapped[date | None]
+    closed_event_id: Mapped[str | None] = mapped_column(String(36))
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    follow_ups: Mapped[int] = mapped_column(Integer, default=0)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger)
+
+
+class Referral(Base):
+    """A cartable item: a case sent to a user for action (or as a CC, for information)."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        Index("ix_referrals_cartable", "to_user_id", "status", "sent_at"),
+        {"info": PROJECTION},
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: the referral event's id, shared by the action item and its CC items
+    referral_id: Mapped[str] = mapped_column(String(36), index=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    from_user_id: Mapped[str] = mapped_column(String(36))
+    to_user_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(8))  # action | cc
+    instruction: Mapped[str] = mapped_column(Text, default="")
+    cc: Mapped[list[Any]]
+    sent_at: Mapped[datetime]
+    read: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | recalled | acted
+    closed_at: Mapped[datetime | None]
+
+
+class Forward(Base):
+    """A case sent to an executive agency with an outgoing letter and a deadline."""
+
+    __tablename__ = "forwards"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    agency_id: Mapped[str] = mapped_column(String(36))
+    letter_no: Mapped[str] = mapped_column(String(64))
+    letter_date: Mapped[date]
+    deadline: Mapped[date]
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | answered | closed
+    sent_by: Mapped[str] = mapped_column(String(36))
+    answered_on: Mapped[date | None]
+
+
+class FollowUp(Base):
+    """A follow-up with the agency (phone or letter), with its note and new deadline."""
+
+    __tablename__ = "follow_ups"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    forward_id: Mapped[str | None] = mapped_column(String(36))
+    method: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")
+    letter_no: Mapped[str] = mapped_column(String(64), default="")
+    new_deadline: Mapped[date | None]
+    day: Mapped[date]
+    user_id: Mapped[str] = mapped_column(String(36))
+
+
+class Notice(Base):
+    """What the applicant was told, and how (SMS waits in `queued` for the server to send)."""
+
+    __tablename__ = "notices"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # rejection | result
+    method: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10))  # queued | pending | done
+    day: Mapped[date]
+
+
+class Visit(Base):
+    """One in-person visit of an applicant about a case (the service card counts them)."""
+
+    __tablename__ = "visits"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))
+    day: Mapped[date] = mapped_column(index=True)
+
+
+class Attachment(Base):
+    """A scanned document of a case; the bytes live in `attachments/<sha[:2]>/<sha>` by the store."""
+
+    __tablename__ = "attachments"
+    __table_args__ = {"info": PROJECTION}
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(260))
+    mime: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(12), default="intake")  # intake | response | other
+    added_at: Mapped[datetime]
+    added_by: Mapped[str] = mapped_column(String(36))

@@ -1,1 +1,376 @@
-"""Placeholder: filled by the secretariat desk."""
+"""Fold of agency, applicant and case events into the secretariat tables and the FTS5 index.
+
+Every date a case carries comes from the payload (`day`, `at`), never from the clock, so a re-fold
+anywhere gives the same rows. A case acted on after it was closed, or forwarded while another
+forward is still open, raises a conflict and keeps both facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.orm import Session
+
+from ..eventlog import projector, raise_conflict, register_reset_sql, resetter
+from ..models import Event
+from ..models.secretariat import (
+    Agency,
+    Applicant,
+    Attachment,
+    Case,
+    FollowUp,
+    Forward,
+    Notice,
+    Referral,
+    Visit,
+)
+from ..persian import search_key
+
+register_reset_sql("DELETE FROM case_fts")
+
+#: events that change a case's course; after a close they are a conflict, not a change
+_ACTIONS = frozenset({"case.reviewed", "case.registered", "case.referred", "case.forwarded",
+                      "case.followed_up", "case.answered", "case.closed"})
+_CLOSED = frozenset({"closed", "rejected"})
+
+
+_EPOCH = date(1970, 1, 1)
+_HASH_BITS = 46
+
+
+def fts_key(case_id: str, received: date) -> int:
+    """The case's integer row key in `case_fts`, the same on every desk: the received day in the
+    high bits, a hash of the id below, so `ORDER BY rowid DESC` lists the newest first without a
+    sort and a word search stops after one page."""
+    h = int.from_bytes(hashlib.blake2b(case_id.encode(), digest_size=6).digest(), "big") >> 2
+    return ((received - _EPOCH).days << _HASH_BITS) | h
+
+
+def cc_item_id(referral_id: str, user_id: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"kanoon-desk:cc:{referral_id}:{user_id}"))
+
+
+def fts_body(c: Case) -> str:
+    parts = [c.subject, c.text, c.category, c.applicant_name, c.national_id, c.tracking_code,
+             c.registration_no or ""]
+    return search_key(" ".join(p for p in parts if p))
+
+
+def _day(p: dict[str, Any], key: str = "day") -> date:
+    return date.fromisoformat(p[key])
+
+
+def _at(e: Event) -> datetime:
+    raw = e.payload.get("at")
+    return datetime.fromisoformat(raw) if raw else e.recorded_at
+
+
+# --- agencies and applicants -----------------------------------------------------------------
+
+
+@projector("agency.set", "agency")
+def _agency_set(s: Session, e: Event) -> None:
+    row = s.get(Agency, e.aggregate_id)
+    if row is None:
+        row = Agency(id=e.aggregate_id, name=e.payload.get("name", ""), deadline_days=None,
+                     address="", phone="", active=True)
+        s.add(row)
+    for key in ("name", "deadline_days", "address", "phone", "active"):
+        if key in e.payload:
+            setattr(row, key, e.payload[key])
+    s.flush()
+
+
+@resetter("agency")
+def _agency_reset(s: Session, agency_id: str) -> None:
+    s.execute(delete(Agency).where(Agency.id == agency_id))
+
+
+@projector("applicant.set", "applicant")
+def _applicant_set(s: Session, e: Event) -> None:
+    row = s.get(Applicant, e.aggregate_id)
+    if row is None:
+        row = Applicant(id=e.aggregate_id, national_id=e.payload.get("national_id", ""),
+                        first_name="", last_name="", mobile="", address="")
+        s.add(row)
+    for key in ("national_id", "first_name", "last_name", "mobile", "address"):
+        if key in e.payload:
+            setattr(row, key, e.payload[key])
+    s.flush()
+
+
+@resetter("applicant")
+def _applicant_reset(s: Session, applicant_id: str) -> None:
+    s.execute(delete(Applicant).where(Applicant.id == applicant_id))
+
+
+# --- cases -----------------------------------------------------------------------------------
+
+
+def _write_fts(s: Session, c: Case, *, new: bool) -> None:
+    if not new:
+        s.execute(text("DELETE FROM case_fts WHERE rowid = :k"), {"k": c.fts_key})
+    s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)"), {"k": c.fts_key, "b": fts_body(c)})
+
+
+@projector("case.received", "case")
+def _received(s: Session, e: Event) -> None:
+    p = e.payload
+    if s.get(Case, e.aggregate_id) is not None:
+        return
+    c = Case(id=e.aggregate_id, fts_key=fts_key(e.aggregate_id, _day(p, "received_date")), tracking_code=p["tracking_code"],
+             registration_no=None, registration_date=None, status="received",
+             applicant_id=p["applicant_id"], applicant_name=p["applicant_name"],
+             national_id=p["national_id"], subject=p["subject"], text=p.get("text", ""),
+             category=p.get("category", ""), channel=p["channel"],
+             received_date=_day(p, "received_date"), office_code=e.office_code, created_by=e.user_id,
+             clock="office", agency_days=0, reopen_count=0, visits=0, follow_ups=0, updated_hlc=e.hlc)
+    s.add(c)
+    if p["channel"] == "in_person":
+        c.visits = 1
+        s.add(Visit(id=e.id, case_id=c.id, purpose="submit", day=_day(p, "received_date")))
+    s.flush()
+    _write_fts(s, c, new=True)
+
+
+def _case(s: Session, e: Event) -> Case | None:
+    """The case an event acts on; None (and a conflict) when it acts on a closed case."""
+    c = s.get(Case, e.aggregate_id)
+    if c is None:
+        return None
+    if e.type in _ACTIONS and c.status in _CLOSED:
+        raise_conflict(s, "case.acted_after_close", "case", c.id, e.office_code,
+                       [c.closed_event_id or "", e.id], e.hlc,
+                       {"tracking_code": c.tracking_code, "event": e.type})
+        return None
+    c.updated_hlc = e.hlc
+    return c
+
+
+def _finish_items(s: Session, case_id: str, at: datetime) -> None:
+    """Whatever was waiting in someone's cartable for this case has now been acted on."""
+    s.execute(update(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
+                                     Referral.status == "open").values(status="acted", closed_at=at))
+
+
+def _end_agency_clock(c: Case, day: date) -> None:
+    if c.clock == "agency" and c.agency_since is not None:
+        c.agency_days += max(0, (day - c.agency_since).days)
+    c.clock, c.agency_since = "office", None
+
+
+def _close(s: Session, e: Event, c: Case, outcome: str, day: date) -> None:
+    _end_agency_clock(c, day)
+    c.status = "rejected" if outcome == "rejected" else "closed"
+    c.outcome, c.closed_on, c.closed_event_id = outcome, day, e.id
+    c.holder_user_id, c.holder_since = None, None
+    _finish_items(s, c.id, _at(e))
+    s.execute(update(Forward).where(Forward.case_id == c.id, Forward.status == "open")
+              .values(status="closed"))
+
+
+@projector("case.reviewed", "case")
+def _reviewed(s: Session, e: Event) -> None:
+    c = _case(s, e)
+    if c is None:
+        return
+    p, day = e.payload, _day(e.payload)
+    c.reviewed_by = e.user_id
+    if p["decision"] == "accept":
+        c.status, c.accepted_on = "accepted", day
+    else:
+        c.rejected_on, c.reject_reason, c.reject_note = day, p.get("reason", ""), p.get("note", "")
+        _close(s, e, c, "rejected", day)
+        s.add(Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
+                     text=p.get("notice", ""), status="pending", day=day))
+    s.flush()
+
+
+@projector("case.registered", "case")
+def _registered(s: Session, e: Event) -> None:
+    c = _case(s, e)
+    if c is None:
+        return
+    c.registration_no, c.registration_date = e.payload["registration_no"], _day(e.payload)
+    if c.status in ("received", "accepted"):
+        c.status = "registered"
+    s.flush()
+    _write_fts(s, c, new=False)
+
+
+@projector("case.referred", "case")
+def _referred(s: Session, e: Event) -> None:
+    c = _case(s, e)
+    if c is None:
+        return
+    p, at = e.payload, _at(e)
+    _finish_items(s, c.id, at)
+    cc = list(p.get("cc", []))
+    s.add(Referral(id=e.id, referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
+                   to_user_id=p["to_user_id"], kind="action", instruction=p.get("instruction", ""),
+                   cc=cc, sent_at=at, read=False, status="open"))
+    for uid in cc:
+        s.add(Referral(id=cc_item_id(e.id, uid), referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
+                       to_user_id=uid, kind="cc", instruction=p.get("instruction", ""), cc=cc,
+                       sent_at=at, read=False, status="open"))
+    c.status, c.holder_user_id, c.holder_since = "referred", p["to_user_id"], at
+    s.flush()
+
+
+@projector("case.referral_recalled", "case")
+def _recalled(s: Session, e: Event) -> None:
+    c = s.get(Case, e.aggregate_id)
+    item = s.get(Referral, e.payload["referral_id"])
+    if c is None or item is None or item.status != "open":
+        return  # already acted on elsewhere: the action stands, the recall is moot
+    at = _at(e)
+    c.updated_hlc = e.hlc
+    s.execute(update(Referral).where(Referral.referral_id == item.referral_id)
+              .values(status="recalled", closed_at=at))
+    if c.holder_user_id == item.to_user_id and c.status == "referred":
+        c.holder_user_id, c.holder_since = item.from_user_id, at
+        c.status = "registered" if c.registration_no else "accepted"
+    s.flush()
+
+
+@projector("case.referral_read", "case")
+def _read(s: Session, e: Event) -> None:
+    item = s.get(Referral, e.payload["item_id"])
+    if item is not None:
+        item.read = True
+        s.flush()
+
+
+@projector("case.forwarded", "case")
+def _forwarded(s: Session, e: Event) -> None:
+    p, day = e.payload, _day(e.payload)
+    c = _case(s, e)
+    fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"], letter_no=p["letter_no"],
+                 letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"), status="open",
+                 sent_by=e.user_id, answered_on=None)
+    if c is None:
+        if s.get(Case, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
+            fw.status = "closed"
+            s.add(fw)
+            s.flush()
+        return
+    other = s.scalar(select(Forward.id).where(Forward.case_id == c.id, Forward.status == "open")
+                     .order_by(Forward.id).limit(1))
+    if other is not None:
+        raise_conflict(s, "case.forwarded_twice", "case", c.id, e.office_code, [other, e.id], e.hlc,
+                       {"tracking_code": c.tracking_code})
+    s.add(fw)
+    _finish_items(s, c.id, _at(e))
+    if c.clock != "agency":
+        c.clock, c.agency_since = "agency", day
+    c.status, c.agency_id, c.deadline = "forwarded", p["agency_id"], fw.deadline
+    c.holder_user_id, c.holder_since = None, None
+    s.flush()
+
+
+@projector("case.followed_up", "case")
+def _followed_up(s: Session, e: Event) -> None:
+    p = e.payload
+    c = _case(s, e)
+    new_deadline = date.fromisoformat(p["new_deadline"]) if p.get("new_deadline") else None
+    fw_id = p.get("forward_id")
+    s.add(FollowUp(id=e.id, case_id=e.aggregate_id, forward_id=fw_id, method=p["method"],
+                   note=p.get("note", ""), letter_no=p.get("letter_no", ""), new_deadline=new_deadline,
+                   day=_day(p), user_id=e.user_id))
+    if c is not None:
+        c.follow_ups += 1
+        if new_deadline is not None:
+            c.deadline = new_deadline
+            if fw_id:
+                s.execute(update(Forward).where(Forward.id == fw_id).values(deadline=new_deadline))
+    s.flush()
+
+
+@projector("case.answered", "case")
+def _answered(s: Session, e: Event) -> None:
+    c = _case(s, e)
+    if c is None:
+        return
+    day = _day(e.payload)
+    _end_agency_clock(c, day)
+    s.execute(update(Forward).where(Forward.case_id == c.id, Forward.status == "open")
+              .values(status="answered", answered_on=day))
+    c.status, c.answered_on, c.response_text = "answered", day, e.payload.get("text", "")
+    s.flush()
+
+
+@projector("case.notified", "case")
+def _notified(s: Session, e: Event) -> None:
+    c = s.get(Case, e.aggregate_id)
+    if c is None:
+        return
+    p, day = e.payload, _day(e.payload)
+    c.updated_hlc = e.hlc
+    c.notified_on = day
+    s.execute(update(Notice).where(Notice.case_id == c.id, Notice.status == "pending")
+              .values(status="done"))
+    s.add(Notice(id=e.id, case_id=c.id, kind=p.get("kind", "result"), method=p["method"],
+                 text=p.get("text", ""), status="queued" if p["method"] == "sms" else "done", day=day))
+    if p["method"] == "in_person":
+        c.visits += 1
+        s.add(Visit(id=e.id, case_id=c.id, purpose="receive", day=day))
+    s.flush()
+
+
+@projector("case.closed", "case")
+def _closed(s: Session, e: Event) -> None:
+    c = _case(s, e)
+    if c is None:
+        return
+    p = e.payload
+    c.outcome_note, c.responsible_party = p.get("note", ""), p.get("responsible_party") or None
+    _close(s, e, c, p["outcome"], _day(p))
+    s.flush()
+
+
+@projector("case.reopened", "case")
+def _reopened(s: Session, e: Event) -> None:
+    c = s.get(Case, e.aggregate_id)
+    if c is None or c.status not in _CLOSED:
+        return
+    c.updated_hlc = e.hlc
+    c.status = "registered" if c.registration_no else ("accepted" if c.accepted_on else "received")
+    c.outcome = c.outcome_note = c.responsible_party = None
+    c.closed_on = c.closed_event_id = None
+    c.rejected_on = c.reject_reason = c.reject_note = None
+    c.reopen_count += 1
+    s.flush()
+
+
+@projector("case.visited", "case")
+def _visited(s: Session, e: Event) -> None:
+    c = s.get(Case, e.aggregate_id)
+    if c is None:
+        return
+    c.updated_hlc = e.hlc
+    c.visits += 1
+    s.add(Visit(id=e.id, case_id=c.id, purpose=e.payload.get("purpose", "other"), day=_day(e.payload)))
+    s.flush()
+
+
+@projector("case.attached", "case")
+def _attached(s: Session, e: Event) -> None:
+    p = e.payload
+    s.add(Attachment(id=e.id, case_id=e.aggregate_id, sha256=p["sha256"], filename=p["filename"],
+                     mime=p["mime"], size=int(p["size"]), kind=p.get("kind", "intake"), added_at=_at(e),
+                     added_by=e.user_id))
+    s.flush()
+
+
+@resetter("case")
+def _case_reset(s: Session, case_id: str) -> None:
+    key = s.scalar(select(Case.fts_key).where(Case.id == case_id))
+    if key is not None:
+        s.execute(text("DELETE FROM case_fts WHERE rowid = :k"), {"k": key})
+    for model in (Referral, Forward, FollowUp, Notice, Visit, Attachment):
+        s.execute(delete(model).where(model.case_id == case_id))
+    s.execute(delete(Case).where(Case.id == case_id))

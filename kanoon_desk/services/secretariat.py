@@ -1,0 +1,463 @@
+"""The complaint process, one function per step: intake, review, registration, referral, forward,
+follow-up, response, notice, close, reopen, visits. Each is one transaction of `case.*` events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
+from ..eventlog import Actor
+from ..ids import new_id
+from ..models import User, utcnow
+from ..models.secretariat import (
+    CHANNELS,
+    FOLLOW_UP_METHODS,
+    NOTICE_METHODS,
+    OUTCOMES,
+    VISIT_PURPOSES,
+    Applicant,
+    Case,
+    Forward,
+    Referral,
+)
+from ..persian import (
+    TEHRAN,
+    normalize,
+    normalize_mobile,
+    normalize_national_id,
+    parse_jalali_date,
+)
+from ..store import Store
+from . import numbers
+from .accounts import require, working_calendar
+from .secretariat_agencies import default_deadline, get_agency
+from .secretariat_files import StoredFile, put_file
+
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید.")
+MSG_CHANNEL = QT_TRANSLATE_NOOP("Errors", "شیوه دریافت را برگزینید.")
+MSG_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ دریافت نمی‌تواند پس از امروز باشد.")
+MSG_NO_CASE = QT_TRANSLATE_NOOP("Errors", "درخواست پیدا نشد.")
+MSG_STATE = QT_TRANSLATE_NOOP("Errors", "این کار در وضعیت کنونی درخواست شدنی نیست.")
+MSG_NOT_HOLDER = QT_TRANSLATE_NOOP("Errors", "این درخواست در کارتابل شما نیست.")
+MSG_NO_USER = QT_TRANSLATE_NOOP("Errors", "گیرنده ارجاع پیدا نشد یا فعال نیست.")
+MSG_NO_ITEM = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیدا نشد.")
+MSG_RECALL_ACTED = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.")
+MSG_RECALL_OWNER = QT_TRANSLATE_NOOP("Errors", "فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.")
+MSG_REASON = QT_TRANSLATE_NOOP("Errors", "دلیل رد را برگزینید.")
+MSG_OUTCOME = QT_TRANSLATE_NOOP("Errors", "نتیجه بستن پرونده را برگزینید.")
+MSG_WHOSE = QT_TRANSLATE_NOOP("Errors", "بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.")
+MSG_METHOD = QT_TRANSLATE_NOOP("Errors", "شیوه را برگزینید.")
+MSG_DEADLINE = QT_TRANSLATE_NOOP("Errors", "مهلت پاسخ باید پس از تاریخ نامه باشد.")
+MSG_SELF = QT_TRANSLATE_NOOP("Errors", "نمی‌توانید درخواست را به خودتان ارجاع دهید.")
+MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزینید.")
+
+READ_ROLES = ("clerk", "expert", "manager", "admin")
+
+
+def today() -> date:
+    """Today's date in Tehran (the office's day, whatever the machine's time zone)."""
+    return datetime.now(TEHRAN).date()
+
+
+def _stamp(on: date | None) -> tuple[date, str]:
+    """The day of an action and its instant (ISO), for the event payload."""
+    now = utcnow()
+    if on is None:
+        return now.astimezone(TEHRAN).date(), now.isoformat()
+    local = now.astimezone(TEHRAN)
+    return on, datetime.combine(on, local.time(), TEHRAN).astimezone(UTC).isoformat()
+
+
+@dataclass
+class CaseInput:
+    """What the clerk types at intake (as typed: the service normalises and validates)."""
+
+    national_id: str
+    first_name: str
+    last_name: str
+    subject: str
+    mobile: str = ""
+    address: str = ""
+    text: str = ""
+    category: str = ""
+    channel: str = "in_person"
+    received_date: str | date = ""  # Jalali text as typed, or a date
+    attachments: Sequence[Path | str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    case_id: str
+    tracking_code: str
+    applicant_name: str
+    national_id: str
+    subject: str
+    received_date: date
+    channel: str
+    attachments: int
+
+
+def _required(value: str, name: str) -> str:
+    value = normalize(value or "")
+    if not value:
+        raise ValidationError(MSG_REQUIRED, name)
+    return value
+
+
+def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, object]:
+    """Normalised intake fields, or a ValidationError naming the first wrong field (form order)."""
+    try:
+        nid = normalize_national_id(data.national_id or "")
+    except ValueError as exc:
+        raise ValidationError(str(exc), "national_id") from None
+    first = _required(data.first_name, "first_name")
+    last = _required(data.last_name, "last_name")
+    mobile = ""
+    if normalize(data.mobile or ""):
+        try:
+            mobile = normalize_mobile(data.mobile)
+        except ValueError as exc:
+            raise ValidationError(str(exc), "mobile") from None
+    subject = _required(data.subject, "subject")
+    if data.channel not in CHANNELS:
+        raise ValidationError(MSG_CHANNEL, "channel")
+    if isinstance(data.received_date, date):
+        received = data.received_date
+    elif not normalize(data.received_date or ""):
+        received = on or today()
+    else:
+        try:
+            received = parse_jalali_date(data.received_date)
+        except ValueError as exc:
+            raise ValidationError(str(exc), "received_date") from None
+    if received > (on or today()):
+        raise ValidationError(MSG_FUTURE, "received_date")
+    return {"national_id": nid, "first_name": first, "last_name": last, "mobile": mobile,
+            "address": normalize(data.address or ""), "subject": subject[:300],
+            "text": normalize(data.text or ""), "category": normalize(data.category or ""),
+            "channel": data.channel, "received_date": received}
+
+
+def _applicant_id(store: Store, s: Session, actor: Actor, v: dict[str, object]) -> str:
+    """Reuse the applicant known by this national ID (updating what changed), or add one."""
+    known = s.scalar(select(Applicant).where(Applicant.national_id == v["national_id"])
+                     .order_by(Applicant.id).limit(1))
+    fields = {k: v[k] for k in ("national_id", "first_name", "last_name", "mobile", "address")}
+    if known is None:
+        aid = new_id()
+        store.record(s, actor, "applicant.set", aid, fields, subject=str(v["national_id"]))
+        return aid
+    changed = {k: val for k, val in fields.items() if val and getattr(known, k) != val}
+    if changed:
+        store.record(s, actor, "applicant.set", known.id, changed, subject=str(v["national_id"]))
+    return known.id
+
+
+def _new_tracking_code(store: Store, s: Session) -> str:
+    while True:
+        code = numbers.new_tracking_code(store)
+        if s.scalar(select(Case.id).where(Case.tracking_code == code)) is None:
+            return code
+
+
+def intake(store: Store, actor: Actor, data: CaseInput, *, on: date | None = None) -> Receipt:
+    """A clerk takes in a request: applicant, text, scans; returns the receipt's facts."""
+    require(actor, "clerk")
+    v = validate_input(data, on=on)
+    files: list[StoredFile] = [put_file(store, p) for p in data.attachments]
+    day, at = _stamp(on)
+    case_id = new_id()
+    with store.transaction() as s:
+        aid = _applicant_id(store, s, actor, v)
+        code = _new_tracking_code(store, s)
+        received: date = v["received_date"]  # type: ignore[assignment]
+        store.record(s, actor, "case.received", case_id, {
+            "tracking_code": code, "applicant_id": aid,
+            "applicant_name": f"{v['first_name']} {v['last_name']}", "national_id": v["national_id"],
+            "subject": v["subject"], "text": v["text"], "category": v["category"],
+            "channel": v["channel"], "received_date": received.isoformat(), "at": at}, subject=code)
+        for f in files:
+            _attach(store, s, actor, case_id, f, "intake", at, code)
+    return Receipt(case_id, code, f"{v['first_name']} {v['last_name']}", str(v["national_id"]),
+                   str(v["subject"]), received, str(v["channel"]), len(files))
+
+
+def _attach(store: Store, s: Session, actor: Actor, case_id: str, f: StoredFile, kind: str, at: str,
+            subject: str) -> None:
+    store.record(s, actor, "case.attached", case_id, {
+        "sha256": f.sha256, "filename": f.filename, "mime": f.mime, "size": f.size, "kind": kind,
+        "at": at}, subject=subject)
+
+
+def _load(s: Session, case_id: str) -> Case:
+    c = s.get(Case, case_id)
+    if c is None:
+        raise NotFound(MSG_NO_CASE, "case_id")
+    return c
+
+
+def _need(c: Case, *statuses: str) -> None:
+    if c.status not in statuses:
+        raise InvariantError(MSG_STATE)
+
+
+def _subject(c: Case) -> str:
+    return c.registration_no or c.tracking_code
+
+
+def add_attachment(store: Store, actor: Actor, case_id: str, path: Path | str, *,
+                   kind: str = "other") -> None:
+    require(actor, "clerk", "expert", "manager")
+    f = put_file(store, path)
+    _, at = _stamp(None)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _attach(store, s, actor, case_id, f, kind, at, _subject(c))
+
+
+def rejection_notice_text(tracking_code: str, reason: str, note: str) -> str:
+    return (f"متقاضی گرامی، درخواست شما با کد رهگیری {tracking_code} بررسی شد و به دلیل «{reason}» "
+            f"پذیرفته نشد. {note}").strip()
+
+
+def review(store: Store, actor: Actor, case_id: str, *, accept: bool, reason: str = "", note: str = "",
+           on: date | None = None) -> None:
+    """The expert's initial review: accept, or reject with a reason (the applicant's notice follows)."""
+    require(actor, "expert")
+    reason, note = normalize(reason or ""), normalize(note or "")
+    if not accept and not reason:
+        raise ValidationError(MSG_REASON, "reason")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "received")
+        payload: dict[str, object] = {"decision": "accept" if accept else "reject", "day": day.isoformat(),
+                                      "at": at}
+        if not accept:
+            payload.update(reason=reason, note=note,
+                           notice=rejection_notice_text(c.tracking_code, reason, note))
+        store.record(s, actor, "case.reviewed", case_id, payload, subject=_subject(c))
+
+
+def register(store: Store, actor: Actor, case_id: str, *, on: date | None = None) -> str:
+    """Give an accepted case the secretariat's registration number; returns it."""
+    require(actor, "clerk", "expert")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "accepted")
+        number = numbers.allocate_number(store, s, "case", day)
+        store.record(s, actor, "case.registered", case_id,
+                     {"registration_no": number, "day": day.isoformat(), "at": at}, subject=number)
+        return number
+
+
+def _active_user(s: Session, user_id: str, field_name: str) -> User:
+    u = s.get(User, user_id)
+    if u is None or not u.active:
+        raise ValidationError(MSG_NO_USER, field_name)
+    return u
+
+
+def _open_item(s: Session, case_id: str) -> Referral | None:
+    return s.scalar(select(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
+                                           Referral.status == "open").limit(1))
+
+
+def _check_holder(actor: Actor, c: Case) -> None:
+    if c.status == "referred" and c.holder_user_id != actor.user_id and not actor.has("admin"):
+        raise PermissionDenied(MSG_NOT_HOLDER)
+
+
+def refer(store: Store, actor: Actor, case_id: str, to_user_id: str, *, instruction: str = "",
+          cc: Sequence[str] = (), on: date | None = None) -> str:
+    """Send a case to a user's cartable with an instruction (پاراف) and CCs; returns the item id."""
+    require(actor, "expert", "manager")
+    if to_user_id == actor.user_id:
+        raise ValidationError(MSG_SELF, "to_user_id")
+    _, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "registered", "referred", "answered")
+        _check_holder(actor, c)
+        _active_user(s, to_user_id, "to_user_id")
+        ccs = sorted({u for u in cc if u != to_user_id})
+        for u in ccs:
+            _active_user(s, u, "cc")
+        ev = store.record(s, actor, "case.referred", case_id, {
+            "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs, "at": at},
+            subject=_subject(c))
+        return ev.id
+
+
+def refer_back(store: Store, actor: Actor, case_id: str, *, instruction: str = "",
+               to_user_id: str | None = None, on: date | None = None) -> str:
+    """The manager sends the case back to the expert who referred it (or another one)."""
+    require(actor, "manager")
+    with store.read() as s:
+        item = _open_item(s, case_id)
+        if item is None or item.to_user_id != actor.user_id:
+            raise PermissionDenied(MSG_NOT_HOLDER)
+        back_to = to_user_id or item.from_user_id
+    return refer(store, actor, case_id, back_to, instruction=instruction, on=on)
+
+
+def recall(store: Store, actor: Actor, item_id: str) -> None:
+    """The sender takes a referral back, as long as the receiver has not acted on it."""
+    require(actor, "expert", "manager")
+    _, at = _stamp(None)
+    with store.transaction() as s:
+        item = s.get(Referral, item_id)
+        if item is None or item.kind != "action":
+            raise NotFound(MSG_NO_ITEM, "item_id")
+        if item.from_user_id != actor.user_id:
+            raise PermissionDenied(MSG_RECALL_OWNER)
+        if item.status != "open":
+            raise InvariantError(MSG_RECALL_ACTED)
+        c = _load(s, item.case_id)
+        store.record(s, actor, "case.referral_recalled", item.case_id,
+                     {"referral_id": item.id, "at": at}, subject=_subject(c))
+
+
+def mark_read(store: Store, actor: Actor, item_id: str) -> None:
+    """Opening a cartable item marks it read (once)."""
+    with store.transaction() as s:
+        item = s.get(Referral, item_id)
+        if item is None:
+            raise NotFound(MSG_NO_ITEM, "item_id")
+        if item.to_user_id != actor.user_id or item.read:
+            return
+        store.record(s, actor, "case.referral_read", item.case_id, {"item_id": item_id})
+
+
+def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_no: str = "",
+            letter_date: date | None = None, deadline: date | None = None,
+            on: date | None = None) -> Forward:
+    """Send the case to an executive agency; the deadline defaults to the agency's working days."""
+    require(actor, "manager")
+    day, at = _stamp(on)
+    agency = get_agency(store, agency_id)
+    letter_day = letter_date or day
+    due = deadline or default_deadline(working_calendar(store), agency, letter_day)
+    if due <= letter_day:
+        raise ValidationError(MSG_DEADLINE, "deadline")
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "registered", "referred", "answered")
+        _check_holder(actor, c)
+        number = normalize(letter_no or "") or numbers.allocate_number(store, s, "letter", letter_day)
+        ev = store.record(s, actor, "case.forwarded", case_id, {
+            "agency_id": agency_id, "letter_no": number, "letter_date": letter_day.isoformat(),
+            "deadline": due.isoformat(), "day": day.isoformat(), "at": at}, subject=_subject(c))
+        fw = s.get(Forward, ev.id)
+        assert fw is not None
+        s.expunge(fw)
+        return fw
+
+
+def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: str = "",
+              new_deadline: date | None = None, letter_no: str = "", on: date | None = None) -> None:
+    """The expert chases the agency (phone or letter), with a note and perhaps a new deadline."""
+    require(actor, "expert", "manager")
+    if method not in FOLLOW_UP_METHODS:
+        raise ValidationError(MSG_METHOD, "method")
+    day, at = _stamp(on)
+    if new_deadline is not None and new_deadline <= day:
+        raise ValidationError(MSG_DEADLINE, "new_deadline")
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "forwarded")
+        fw_id = s.scalar(select(Forward.id).where(Forward.case_id == case_id, Forward.status == "open")
+                         .order_by(Forward.letter_date.desc(), Forward.id.desc()).limit(1))
+        if method == "letter" and not normalize(letter_no or ""):
+            letter_no = numbers.allocate_number(store, s, "letter", day)
+        store.record(s, actor, "case.followed_up", case_id, {
+            "method": method, "note": normalize(note or ""), "letter_no": normalize(letter_no or ""),
+            "new_deadline": new_deadline.isoformat() if new_deadline else None, "forward_id": fw_id,
+            "day": day.isoformat(), "at": at}, subject=_subject(c))
+
+
+def record_response(store: Store, actor: Actor, case_id: str, *, text: str,
+                    attachment: Path | str | None = None, on: date | None = None) -> None:
+    """The agency's answer arrived: its text and perhaps its scanned letter."""
+    require(actor, "clerk", "expert", "manager")
+    body = _required(text, "text")
+    f = put_file(store, attachment, "attachment") if attachment else None
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "forwarded")
+        store.record(s, actor, "case.answered", case_id, {"text": body, "day": day.isoformat(), "at": at},
+                     subject=_subject(c))
+        if f is not None:
+            _attach(store, s, actor, case_id, f, "response", at, _subject(c))
+
+
+def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str = "",
+           on: date | None = None) -> None:
+    """Tell the applicant (phone, letter, SMS queued for the server, or in person: also a visit)."""
+    require(actor, "clerk", "expert")
+    if method not in NOTICE_METHODS:
+        raise ValidationError(MSG_METHOD, "method")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        kind = "rejection" if c.status == "rejected" else "result"
+        store.record(s, actor, "case.notified", case_id, {
+            "method": method, "text": normalize(text or ""), "kind": kind, "day": day.isoformat(),
+            "at": at}, subject=_subject(c))
+
+
+def close(store: Store, actor: Actor, case_id: str, *, outcome: str, note: str = "",
+          responsible_party: str = "", on: date | None = None) -> None:
+    """Close with an honest outcome; a manager's rejection is a close with outcome "rejected"."""
+    require(actor, "expert", "manager")
+    if outcome not in OUTCOMES:
+        raise ValidationError(MSG_OUTCOME, "outcome")
+    party = normalize(responsible_party or "")
+    if outcome == "not_responsible" and not party:
+        raise ValidationError(MSG_WHOSE, "responsible_party")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "accepted", "registered", "referred", "forwarded", "answered")
+        _check_holder(actor, c)
+        store.record(s, actor, "case.closed", case_id, {
+            "outcome": outcome, "note": normalize(note or ""), "responsible_party": party,
+            "day": day.isoformat(), "at": at}, subject=_subject(c))
+
+
+def manager_reject(store: Store, actor: Actor, case_id: str, *, note: str,
+                   on: date | None = None) -> None:
+    require(actor, "manager")
+    close(store, actor, case_id, outcome="rejected", note=_required(note, "note"), on=on)
+
+
+def reopen(store: Store, actor: Actor, case_id: str, *, reason: str, on: date | None = None) -> None:
+    require(actor, "expert", "manager")
+    why = _required(reason, "reason")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _need(c, "closed", "rejected")
+        store.record(s, actor, "case.reopened", case_id, {"reason": why, "day": day.isoformat(), "at": at},
+                     subject=_subject(c))
+
+
+def record_visit(store: Store, actor: Actor, case_id: str, *, purpose: str = "ask",
+                 on: date | None = None) -> None:
+    """One click: the applicant came in person about this case."""
+    require(actor, "clerk", "expert")
+    if purpose not in VISIT_PURPOSES:
+        raise ValidationError(MSG_PURPOSE, "purpose")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        store.record(s, actor, "case.visited", case_id, {"purpose": purpose, "day": day.isoformat(),
+                                                         "at": at}, subject=_subject(c))

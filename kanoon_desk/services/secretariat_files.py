@@ -1,0 +1,89 @@
+"""Scanned documents of a case: allowed types by magic bytes, size limit, content-addressed storage."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from ..store import Store
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+MSG_TYPE = QT_TRANSLATE_NOOP("Errors", "فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود.")
+MSG_SIZE = QT_TRANSLATE_NOOP("Errors", "اندازه هر پیوست حداکثر ۲۰ مگابایت است.")
+MSG_EMPTY = QT_TRANSLATE_NOOP("Errors", "پرونده پیوست خالی است.")
+MSG_UNREADABLE = QT_TRANSLATE_NOOP("Errors", "پرونده پیوست خوانده نشد.")
+MSG_MISSING = QT_TRANSLATE_NOOP("Errors", "پرونده این پیوست در پوشه پیوست‌ها نیست.")
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    filename: str
+    mime: str
+    size: int
+
+
+def sniff_mime(head: bytes) -> str | None:
+    """The MIME type told by the first bytes, or None when it is not an allowed type."""
+    for magic, mime in _MAGIC:
+        if head.startswith(magic):
+            return mime
+    return None
+
+
+def attachments_dir(store: Store) -> Path:
+    return store.path.parent / "attachments"
+
+
+def attachment_path(store: Store, sha256: str) -> Path:
+    return attachments_dir(store) / sha256[:2] / sha256
+
+
+def put_bytes(store: Store, data: bytes, filename: str, field: str = "attachments") -> StoredFile:
+    """Check and keep one document; the same bytes are kept once whatever their name."""
+    if not data:
+        raise ValidationError(MSG_EMPTY, field)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(MSG_SIZE, field)
+    mime = sniff_mime(data[:16])
+    if mime is None:
+        raise ValidationError(MSG_TYPE, field)
+    sha = hashlib.sha256(data).hexdigest()
+    dest = attachment_path(store, sha)
+    if not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + f".{os.getpid()}.part")
+        tmp.write_bytes(data)
+        os.replace(tmp, dest)  # atomic: a reader never sees half a file
+    return StoredFile(sha, Path(filename).name[:260], mime, len(data))
+
+
+def put_file(store: Store, path: Path | str, field: str = "attachments") -> StoredFile:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(MSG_SIZE, field)
+        data = path.read_bytes()
+    except OSError:
+        raise ValidationError(MSG_UNREADABLE, field) from None
+    return put_bytes(store, data, path.name, field)
+
+
+def read_attachment(store: Store, sha256: str) -> bytes:
+    path = attachment_path(store, sha256)
+    if not path.exists():
+        raise NotFound(MSG_MISSING)
+    return path.read_bytes()

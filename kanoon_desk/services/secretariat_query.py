@@ -1,0 +1,372 @@
+"""Reading the secretariat: search, cartable, overdue queue, the case view with its timeline, the
+public tracking-code look-up. Lists are paged (offset/limit plus a count) for lazy Qt models."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy.orm import Session, aliased
+
+from ..errors import QT_TRANSLATE_NOOP, NotFound
+from ..eventlog import Actor
+from ..models import Event, User
+from ..models.secretariat import Agency, Attachment, Case, FollowUp, Forward, Notice, Referral
+from ..persian import normalize, search_key, to_ascii_digits
+from ..store import Store
+from .accounts import require
+from .numbers import is_valid_tracking_code
+from .secretariat import MSG_NO_CASE, READ_ROLES, today
+
+STATUS_FA: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("Status", "دریافت‌شده، در انتظار بررسی"),
+    "accepted": QT_TRANSLATE_NOOP("Status", "پذیرفته‌شده، در انتظار ثبت"),
+    "registered": QT_TRANSLATE_NOOP("Status", "ثبت‌شده در دبیرخانه"),
+    "referred": QT_TRANSLATE_NOOP("Status", "در کارتابل مدیر"),
+    "forwarded": QT_TRANSLATE_NOOP("Status", "ارجاع به دستگاه اجرایی"),
+    "answered": QT_TRANSLATE_NOOP("Status", "پاسخ دستگاه رسیده"),
+    "rejected": QT_TRANSLATE_NOOP("Status", "ردشده"),
+    "closed": QT_TRANSLATE_NOOP("Status", "مختومه"),
+}
+OUTCOME_FA: dict[str, str] = {
+    "resolved": QT_TRANSLATE_NOOP("Status", "رسیدگی و حل شد"),
+    "rejected": QT_TRANSLATE_NOOP("Status", "رد شد"),
+    "not_responsible": QT_TRANSLATE_NOOP("Status", "خارج از وظایف دستگاه"),
+    "unresolved": QT_TRANSLATE_NOOP("Status", "مختومه بدون حل"),
+}
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    tracking_code: str
+    registration_no: str | None
+    status: str
+    applicant_name: str
+    national_id: str
+    subject: str
+    received_date: date
+    agency_name: str | None
+    deadline: date | None
+    holder_user_id: str | None
+
+    def is_overdue(self, on: date) -> bool:
+        return self.status == "forwarded" and self.deadline is not None and self.deadline < on
+
+
+def _rows_query() -> Select[Any]:
+    return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
+                   Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
+                   Case.holder_user_id)
+            .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id))
+
+
+def _row(r: Any) -> CaseRow:
+    return CaseRow(*r)
+
+
+@dataclass
+class SearchQuery:
+    """One look-up: `text` is a tracking code, registration number, national ID, or words."""
+
+    text: str = ""
+    status: str | None = None
+    agency_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    overdue: bool = False
+    on: date | None = None
+
+
+_REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-\d{6}", re.IGNORECASE)
+
+
+def fts_match(words: str) -> str | None:
+    """An FTS5 query: every word, as a prefix, normalised like the index; None when no words."""
+    tokens = [t for t in re.split(r"[^\w]+", search_key(words)) if t]
+    if not tokens:
+        return None
+    return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
+
+
+def _search_select(q: SearchQuery) -> Select[Any] | None:
+    stmt = _rows_query()
+    raw = to_ascii_digits(normalize(q.text or "")).strip()
+    compact = raw.replace("-", "").replace(" ", "")
+    if raw:
+        if compact.isdigit() and len(compact) == 13 and is_valid_tracking_code(compact):
+            stmt = stmt.where(Case.tracking_code == compact)
+        elif compact.isdigit() and len(compact) == 10:
+            stmt = stmt.where(Case.national_id == compact)
+        elif _REG_NO.fullmatch(raw):
+            stmt = stmt.where(Case.registration_no == raw.upper())
+        else:
+            match = fts_match(raw)
+            if match is None:
+                return None
+            fts = text("SELECT rowid AS k FROM case_fts WHERE case_fts MATCH :m ORDER BY rowid DESC") \
+                .bindparams(m=match).columns(literal_column("k")).subquery("fts")
+            stmt = stmt.join(fts, fts.c.k == Case.fts_key)
+    if q.status:
+        stmt = stmt.where(Case.status == q.status)
+    if q.agency_id:
+        stmt = stmt.where(Case.agency_id == q.agency_id)
+    if q.date_from:
+        stmt = stmt.where(Case.received_date >= q.date_from)
+    if q.date_to:
+        stmt = stmt.where(Case.received_date <= q.date_to)
+    if q.overdue:
+        stmt = stmt.where(Case.status == "forwarded", Case.deadline < (q.on or today()))
+    return stmt
+
+
+def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit: int = 50) -> list[CaseRow]:
+    """Newest received first."""
+    require(actor, *READ_ROLES)
+    stmt = _search_select(q)
+    if stmt is None:
+        return []
+    with store.read() as s:
+        return [_row(r) for r in s.execute(stmt.order_by(Case.fts_key.desc()).offset(offset).limit(limit))]
+
+
+def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
+    require(actor, *READ_ROLES)
+    stmt = _search_select(q)
+    if stmt is None:
+        return 0
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
+                        on: date | None = None, limit: int = 10) -> list[CaseRow]:
+    """Before saving: cases of the last 90 days with the same national ID, or with every word of
+    this subject. A hint for the clerk, never a refusal."""
+    require(actor, *READ_ROLES)
+    since = (on or today()) - timedelta(days=90)
+    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    found: dict[str, CaseRow] = {}
+    with store.read() as s:
+        if len(nid) == 10:
+            stmt = _rows_query().where(Case.national_id == nid, Case.received_date >= since)
+            for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
+                found[r[0]] = _row(r)
+        match = fts_match(subject or "")
+        if match is not None:
+            fts = text("SELECT rowid AS k FROM case_fts WHERE case_fts MATCH :m ORDER BY rowid DESC") \
+                .bindparams(m=match).columns(literal_column("k")).subquery("fts")
+            stmt = _rows_query().join(fts, fts.c.k == Case.fts_key).where(Case.received_date >= since)
+            for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
+                found.setdefault(r[0], _row(r))
+    return list(found.values())[:limit]
+
+
+# --- cartable --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CartableItem:
+    item_id: str
+    case_id: str
+    kind: str  # action | cc
+    tracking_code: str
+    registration_no: str | None
+    subject: str
+    applicant_name: str
+    from_user_name: str
+    instruction: str
+    sent_at: datetime
+    read: bool
+    status: str
+
+    def dwell(self, now: datetime) -> timedelta:
+        """How long the item has sat in the cartable (رسوب)."""
+        return now - self.sent_at
+
+
+CARTABLE_SORTS = {"sent": Referral.sent_at, "subject": Case.subject, "tracking": Case.tracking_code}
+
+
+def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words: str) -> Select[Any]:
+    sender = aliased(User)
+    stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
+                   Case.subject, Case.applicant_name, sender.full_name, Referral.instruction,
+                   Referral.sent_at, Referral.read, Referral.status)
+            .select_from(Referral).join(Case, Case.id == Referral.case_id)
+            .outerjoin(sender, sender.id == Referral.from_user_id)
+            .where(Referral.to_user_id == actor.user_id, Referral.status == "open"))
+    if not include_cc:
+        stmt = stmt.where(Referral.kind == "action")
+    if unread_only:
+        stmt = stmt.where(Referral.read.is_(False))
+    key = search_key(words or "")
+    if key:
+        stmt = stmt.where(func.lower(Case.subject).contains(key) | Case.tracking_code.contains(key))
+    return stmt
+
+
+def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, sort: str = "sent",
+             descending: bool = False, include_cc: bool = True, unread_only: bool = False,
+             words: str = "") -> list[CartableItem]:
+    """The user's own cartable: open items sent to them, oldest first (longest dwell on top)."""
+    require(actor, "expert", "manager", "admin")
+    col = CARTABLE_SORTS.get(sort, Referral.sent_at)
+    order = [col.desc() if descending else col.asc(), Referral.id]
+    stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
+    with store.read() as s:
+        return [CartableItem(*r) for r in s.execute(stmt.order_by(*order).offset(offset).limit(limit))]
+
+
+def cartable_count(store: Store, actor: Actor, *, include_cc: bool = True, unread_only: bool = False,
+                   words: str = "") -> int:
+    require(actor, "expert", "manager", "admin")
+    stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+def sent_items(store: Store, actor: Actor, *, limit: int = 100) -> list[CartableItem]:
+    """Referrals this user sent that are still open (recallable)."""
+    require(actor, "expert", "manager", "admin")
+    receiver = aliased(User)
+    stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
+                   Case.subject, Case.applicant_name, receiver.full_name, Referral.instruction,
+                   Referral.sent_at, Referral.read, Referral.status)
+            .select_from(Referral).join(Case, Case.id == Referral.case_id)
+            .outerjoin(receiver, receiver.id == Referral.to_user_id)
+            .where(Referral.from_user_id == actor.user_id, Referral.status == "open",
+                   Referral.kind == "action").order_by(Referral.sent_at.desc()).limit(limit))
+    with store.read() as s:
+        return [CartableItem(*r) for r in s.execute(stmt)]
+
+
+# --- overdue ---------------------------------------------------------------------------------
+
+
+def _overdue_select(on: date, agency_id: str | None) -> Select[Any]:
+    stmt = _rows_query().where(Case.status == "forwarded", Case.deadline < on)
+    if agency_id:
+        stmt = stmt.where(Case.agency_id == agency_id)
+    return stmt
+
+
+def overdue(store: Store, actor: Actor, *, on: date | None = None, agency_id: str | None = None,
+            offset: int = 0, limit: int = 100) -> list[CaseRow]:
+    """Cases whose agency is past its deadline, the longest overdue first."""
+    require(actor, *READ_ROLES)
+    stmt = _overdue_select(on or today(), agency_id).order_by(Case.deadline, Case.id)
+    with store.read() as s:
+        return [_row(r) for r in s.execute(stmt.offset(offset).limit(limit))]
+
+
+def overdue_count(store: Store, actor: Actor, *, on: date | None = None, agency_id: str | None = None) -> int:
+    require(actor, *READ_ROLES)
+    with store.read() as s:
+        stmt = _overdue_select(on or today(), agency_id).subquery()
+        return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
+
+
+# --- the case view ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event_id: str
+    type: str
+    recorded_at: datetime
+    day: date | None
+    user_name: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: dict[str, Any]
+    holder_name: str | None
+    agency_name: str | None
+    timeline: list[TimelineEntry]
+    attachments: list[dict[str, Any]]
+    forwards: list[dict[str, Any]]
+    follow_ups: list[dict[str, Any]]
+    notices: list[dict[str, Any]]
+    open_item_id: str | None
+    open_item_from: str | None
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
+def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
+    """The case's events in fold order (hlc, id), with who did them."""
+    rows = s.execute(select(Event, User.full_name).outerjoin(User, User.id == Event.user_id)
+                     .where(Event.aggregate_id == case_id).order_by(Event.hlc, Event.id))
+    out: list[TimelineEntry] = []
+    for ev, name in rows:
+        p = dict(ev.payload)
+        raw = p.get("day") or p.get("received_date")
+        out.append(TimelineEntry(ev.id, ev.type, ev.recorded_at, date.fromisoformat(raw) if raw else None,
+                                 name or "", p))
+    return out
+
+
+def get_case(store: Store, actor: Actor, case_id: str) -> CaseDetail:
+    require(actor, *READ_ROLES)
+    with store.read() as s:
+        c = s.get(Case, case_id)
+        if c is None:
+            raise NotFound(MSG_NO_CASE, "case_id")
+        holder = s.get(User, c.holder_user_id) if c.holder_user_id else None
+        agency = s.get(Agency, c.agency_id) if c.agency_id else None
+        item = s.scalar(select(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
+                                               Referral.status == "open").limit(1))
+
+        def rows(model: Any, order: Any) -> list[dict[str, Any]]:
+            return [_as_dict(r) for r in s.scalars(select(model).where(model.case_id == case_id).order_by(*order))]
+
+        return CaseDetail(
+            case=_as_dict(c), holder_name=holder.full_name if holder else None,
+            agency_name=agency.name if agency else None, timeline=timeline(s, case_id),
+            attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
+            forwards=rows(Forward, (Forward.letter_date, Forward.id)),
+            follow_ups=rows(FollowUp, (FollowUp.day, FollowUp.id)),
+            notices=rows(Notice, (Notice.day, Notice.id)),
+            open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None)
+
+
+def find_case_id(store: Store, actor: Actor, text_: str) -> str | None:
+    """One step from what a caller says (tracking code, registration number) to the case."""
+    rows = search(store, actor, SearchQuery(text=text_), limit=2)
+    return rows[0].id if len(rows) == 1 else None
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What anyone with the tracking code may learn — nothing personal."""
+
+    tracking_code: str
+    status: str
+    status_fa: str
+    received_date: date
+    registration_no: str | None
+    deadline: date | None
+    closed_on: date | None
+    outcome_fa: str | None
+
+
+def case_status_by_tracking_code(store: Store, code: str) -> PublicStatus | None:
+    """"Where is my complaint?" by tracking code; None for an unknown or mistyped code."""
+    code = to_ascii_digits(normalize(code or "")).replace("-", "").replace(" ", "")
+    if not is_valid_tracking_code(code):
+        return None
+    with store.read() as s:
+        c = s.scalar(select(Case).where(Case.tracking_code == code))
+        if c is None:
+            return None
+        return PublicStatus(c.tracking_code, c.status, STATUS_FA[c.status], c.received_date,
+                            c.registration_no, c.deadline if c.status == "forwarded" else None,
+                            c.closed_on, OUTCOME_FA.get(c.outcome or ""))

@@ -1,0 +1,147 @@
+"""Search, duplicate hints, tracking-code look-up and the conflicts the fold raises."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kanoon_desk.eventlog import ingest, projection_digests, refold_all
+from kanoon_desk.models import Conflict, Event
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.store import Store
+
+from .secretariat_helpers import Desk, case_input, make_secretariat_desk
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def test_word_search_is_normalised_arabic_letters_and_digits(desk: Desk) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(1, subject="تأخیر در صدور پروانه ساختمانی",
+                                                     text="پلاک ۱۲ کوچه یکم"), on=DAY)
+    sec.intake(desk.store, desk.clerk, case_input(2, subject="قطعی آب"), on=DAY)
+    # typed with Arabic yeh and kaf, Arabic-Indic digits: the stored Persian text still matches
+    for typed in ("ساختماني", "پروانه", "صدور پروان", "كوچه", "پلاک ١٢", "زهرا کریمی"):
+        rows = q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))
+        assert r.case_id in [x.id for x in rows], typed
+    assert q.search_count(desk.store, desk.clerk, q.SearchQuery(text="ساختمانی")) == 1
+    assert q.search(desk.store, desk.clerk, q.SearchQuery(text="هواپیما")) == []
+    assert q.search(desk.store, desk.clerk, q.SearchQuery(text="  ")) != []  # no words: everything
+
+
+def test_lookup_by_codes_national_id_and_filters(desk: Desk) -> None:
+    r1 = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    r2 = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY - timedelta(days=40))
+    sec.review(desk.store, desk.expert, r1.case_id, accept=True, on=DAY)
+    number = sec.register(desk.store, desk.clerk, r1.case_id, on=DAY)
+    by = lambda text, **kw: [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=text, **kw))]  # noqa: E731
+    from kanoon_desk.persian import to_persian_digits
+    assert by(to_persian_digits(r2.tracking_code)) == [r2.case_id]
+    assert by(number.lower()) == [r1.case_id]
+    assert by(r1.national_id) == [r1.case_id]
+    assert by("", status="registered") == [r1.case_id]
+    assert by("", date_from=DAY - timedelta(days=1)) == [r1.case_id]
+    assert by("", date_to=DAY - timedelta(days=1)) == [r2.case_id]
+    assert by("برق") == [r1.case_id, r2.case_id]  # newest received first
+    assert q.find_case_id(desk.store, desk.clerk, r2.tracking_code) == r2.case_id
+    page = q.search(desk.store, desk.clerk, q.SearchQuery(), offset=1, limit=1)
+    assert [x.id for x in page] == [r2.case_id]
+
+
+def test_public_status_by_tracking_code_tells_nothing_personal(desk: Desk) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    pub = q.case_status_by_tracking_code(desk.store, r.tracking_code)
+    assert pub is not None and pub.status == "received" and pub.received_date == DAY
+    assert "کریمی" not in repr(pub) and r.national_id not in repr(pub)
+    wrong = r.tracking_code[:-1] + str((int(r.tracking_code[-1]) + 1) % 10)
+    assert q.case_status_by_tracking_code(desk.store, wrong) is None
+    assert q.case_status_by_tracking_code(desk.store, "abc") is None
+
+
+def test_duplicate_hint_same_national_id_or_same_subject_within_90_days(desk: Desk) -> None:
+    old = sec.intake(desk.store, desk.clerk, case_input(1, subject="عدم پاسخگویی به درخواست انشعاب آب"),
+                     on=DAY - timedelta(days=100))
+    recent = sec.intake(desk.store, desk.clerk, case_input(2, subject="عدم پاسخگویی به درخواست انشعاب آب"),
+                        on=DAY - timedelta(days=10))
+    hits = q.possible_duplicates(desk.store, desk.clerk, case_input(1).national_id, "موضوع تازه", on=DAY)
+    assert hits == []  # same person, but more than 90 days ago
+    hits = q.possible_duplicates(desk.store, desk.clerk, case_input(2).national_id, "موضوع تازه", on=DAY)
+    assert [h.id for h in hits] == [recent.case_id]
+    hits = q.possible_duplicates(desk.store, desk.clerk, "", "انشعاب آب درخواست", on=DAY)
+    assert [h.id for h in hits] == [recent.case_id]
+    assert old.case_id not in [h.id for h in hits]
+
+
+def _events_missing(src: Store, dst: Store) -> list[Event]:
+    with dst.read() as s:
+        have = set(s.scalars(select(Event.id)))
+    with src.read() as s:
+        out = []
+        for e in s.scalars(select(Event).where(Event.id.not_in(have)).order_by(Event.hlc, Event.id)):
+            out.append(Event(id=e.id, type=e.type, aggregate_type=e.aggregate_type, aggregate_id=e.aggregate_id,
+                             payload=e.payload, hlc=e.hlc, device_id=e.device_id, office_code=e.office_code,
+                             user_id=e.user_id, recorded_at=e.recorded_at, schema_version=1, client_seq=None))
+        return out
+
+
+def _twin(desk: Desk, tmp_path: Path) -> Store:
+    desk.store.close()
+    (tmp_path / "b").mkdir()
+    shutil.copyfile(tmp_path / "d.sqlite3", tmp_path / "b" / "d.sqlite3")
+    desk.store = Store(tmp_path / "d.sqlite3")
+    return Store(tmp_path / "b" / "d.sqlite3")
+
+
+def _ready(desk: Desk) -> str:
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    return r.case_id
+
+
+def test_forwarded_twice_on_two_desks_raises_one_conflict_and_keeps_both(desk: Desk, tmp_path: Path) -> None:
+    case_id = _ready(desk)
+    other = _twin(desk, tmp_path)
+    sec.forward(desk.store, desk.admin, case_id, desk.agency.id, letter_no="A-1", on=DAY)
+    sec.forward(other, desk.admin, case_id, desk.agency.id, letter_no="B-1", on=DAY)
+    with desk.store.transaction() as s:
+        ingest(s, _events_missing(other, desk.store))
+    with other.transaction() as s:
+        ingest(s, _events_missing(desk.store, other))
+    digests = []
+    for st in (desk.store, other):
+        d = q.get_case(st, desk.admin, case_id)
+        assert sorted(f["letter_no"] for f in d.forwards) == ["A-1", "B-1"]
+        with st.read() as s:
+            kinds = [c.kind for c in s.scalars(select(Conflict))]
+            digests.append(projection_digests(s))
+        assert kinds == ["case.forwarded_twice"]
+    assert digests[0] == digests[1]
+
+
+def test_closed_on_one_desk_while_other_acted_raises_conflict(desk: Desk, tmp_path: Path) -> None:
+    case_id = _ready(desk)
+    other = _twin(desk, tmp_path)
+    sec.close(desk.store, desk.admin, case_id, outcome="unresolved", on=DAY)
+    sec.forward(other, desk.admin, case_id, desk.agency.id, letter_no="B-2", on=DAY + timedelta(days=1))
+    for a, b in ((desk.store, other), (other, desk.store)):
+        with b.transaction() as s:
+            ingest(s, _events_missing(a, b))
+    results = []
+    for st in (desk.store, other):
+        with st.read() as s:
+            results.append(([c.kind for c in s.scalars(select(Conflict))], projection_digests(s)))
+        assert q.get_case(st, desk.admin, case_id).case["status"] == "closed"
+    assert results[0] == results[1] and results[0][0] == ["case.acted_after_close"]
+    with desk.store.transaction() as s:
+        refold_all(s)
+        assert projection_digests(s) == results[0][1]
