@@ -128,7 +128,7 @@ class Loan(Base):
         Index("ix_lib_loans_copy", "copy_id", "returned_at"),
         Index("ix_lib_loans_member", "member_id", "returned_at"),
         Index("ix_lib_loans_open_due", "returned_at", "due_on"),
-        Index("ix_lib_loans_out", "out_at"),
+        Index("ix_lib_loans_out_on", "out_on"),
         {"info": PROJECTION},
     )
 
@@ -139,10 +139,13 @@ class Loan(Base):
     centre: Mapped[str] = mapped_column(String(16))
     out_at: Mapped[datetime]
     out_hlc: Mapped[int] = mapped_column(BigInteger)
+    #: the desk's business day of the loan and of the return (reports group by these)
+    out_on: Mapped[date]
     due_on: Mapped[date]
     renewals: Mapped[int] = mapped_column(Integer, default=0)
     returned_at: Mapped[datetime | None]
     returned_hlc: Mapped[int | None] = mapped_column(BigInteger)
+    returned_on: Mapped[date | None]
     returned_centre: Mapped[str | None] = mapped_column(String(16))
     overridden: Mapped[str] = mapped_column(String(200), default="")
 

@@ -300,6 +300,7 @@ def _loan_out(s: Session, e: Event) -> None:
     p = e.payload
     loan = Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
                 title_id=p.get("title_id", ""), centre=e.office_code, out_at=e.recorded_at, out_hlc=e.hlc,
+                out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
                 due_on=date.fromisoformat(p["due_on"]), renewals=0,
                 overridden=" ".join(p.get("overridden", [])))
     s.add(loan)
@@ -319,6 +320,7 @@ def _loan_returned(s: Session, e: Event) -> None:
         return
     loan.returned_at = e.recorded_at
     loan.returned_hlc = e.hlc
+    loan.returned_on = date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat())
     loan.returned_centre = e.payload.get("centre", e.office_code)
     recompute_copy(s, loan.copy_id)
 

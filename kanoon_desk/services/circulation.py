@@ -226,7 +226,8 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
                           note=note)
         rule = get_rule(s, m.category)
         payload: dict[str, Any] = {"copy_id": copy.id, "member_id": m.id, "title_id": copy.title_id,
-                                   "due_on": due_date(calendar, today, rule.period_days).isoformat()}
+                                   "due_on": due_date(calendar, today, rule.period_days).isoformat(),
+                                   "out_on": today.isoformat()}
         if codes:
             payload["overridden"] = codes
         store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
@@ -280,7 +281,8 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
                 return ReturnResult(None, action, to, hold, ["received"])
             raise InvariantError(MSG_NO_OPEN_LOAN, "barcode")
         view = _loan_view(s, loan, today, copy)
-        store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id},
+        store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id,
+                                                          "returned_on": today.isoformat()},
                      subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
         return ReturnResult(view, action, to, hold)

@@ -80,10 +80,12 @@ def upgrade() -> None:
     sa.Column('centre', sa.String(length=16), nullable=False),
     sa.Column('out_at', kanoon_desk.models.base.UTCDateTime(), nullable=False),
     sa.Column('out_hlc', sa.BigInteger(), nullable=False),
+    sa.Column('out_on', sa.Date(), nullable=False),
     sa.Column('due_on', sa.Date(), nullable=False),
     sa.Column('renewals', sa.Integer(), nullable=False),
     sa.Column('returned_at', kanoon_desk.models.base.UTCDateTime(), nullable=True),
     sa.Column('returned_hlc', sa.BigInteger(), nullable=True),
+    sa.Column('returned_on', sa.Date(), nullable=True),
     sa.Column('returned_centre', sa.String(length=16), nullable=True),
     sa.Column('overridden', sa.String(length=200), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_lib_loans')),
@@ -93,7 +95,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_lib_loans_copy', ['copy_id', 'returned_at'], unique=False)
         batch_op.create_index('ix_lib_loans_member', ['member_id', 'returned_at'], unique=False)
         batch_op.create_index('ix_lib_loans_open_due', ['returned_at', 'due_on'], unique=False)
-        batch_op.create_index('ix_lib_loans_out', ['out_at'], unique=False)
+        batch_op.create_index('ix_lib_loans_out_on', ['out_on'], unique=False)
 
     op.create_table('lib_members',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -189,7 +191,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS lib_titles_fts")
 
-
     with op.batch_alter_table('lib_titles', schema=None) as batch_op:
         batch_op.drop_index('ix_lib_titles_isbn')
 
@@ -209,7 +210,7 @@ def downgrade() -> None:
 
     op.drop_table('lib_members')
     with op.batch_alter_table('lib_loans', schema=None) as batch_op:
-        batch_op.drop_index('ix_lib_loans_out')
+        batch_op.drop_index('ix_lib_loans_out_on')
         batch_op.drop_index('ix_lib_loans_open_due')
         batch_op.drop_index('ix_lib_loans_member')
         batch_op.drop_index('ix_lib_loans_copy')

@@ -1,0 +1,189 @@
+"""Lending reports: the overdue list (paged) and popular titles, active readers, active centres,
+loans by age group and the overdue rate over a Jalali month, season or year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Select, and_, case, func, select
+
+from ..models import Office
+from ..models.library import Copy, Loan, Member, Title
+from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
+from ..store import Store
+
+# --- overdue ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    loan_id: str
+    days: int
+    due_on: date
+    member_id: str
+    member_no: str
+    member_name: str
+    phone: str
+    guardian_name: str
+    guardian_phone: str
+    title: str
+    barcode: str
+    centre: str
+
+
+def _overdue_filter(q: Select, today: date, centre: str | None) -> Select:  # type: ignore[type-arg]
+    q = q.where(Loan.returned_at.is_(None), Loan.due_on < today)
+    if centre:
+        q = q.where(Loan.centre == centre)
+    return q
+
+
+def overdue_count(store: Store, *, today: date | None = None, centre: str | None = None) -> int:
+    today = today or date.today()
+    with store.read() as s:
+        return s.scalar(_overdue_filter(select(func.count()).select_from(Loan), today, centre)) or 0
+
+
+def overdue_page(store: Store, *, today: date | None = None, centre: str | None = None, offset: int = 0,
+                 limit: int = 100) -> list[OverdueRow]:
+    """Most overdue first, with the member's and the guardian's phone (indexed, one page at a time)."""
+    today = today or date.today()
+    with store.read() as s:
+        q = _overdue_filter(
+            select(Loan.id, Loan.due_on, Loan.member_id, Member.member_no, Member.first_name, Member.last_name,
+                   Member.phone, Member.guardian_name, Member.guardian_phone, Title.title, Copy.barcode,
+                   Loan.centre)
+            .outerjoin(Member, Member.id == Loan.member_id).outerjoin(Title, Title.id == Loan.title_id)
+            .outerjoin(Copy, Copy.id == Loan.copy_id), today, centre)
+        q = q.order_by(Loan.due_on, Loan.id).offset(offset).limit(limit)
+        return [OverdueRow(r[0], (today - r[1]).days, r[1], r[2], r[3] or "", f"{r[4] or ''} {r[5] or ''}".strip(),
+                           r[6] or "", r[7] or "", r[8] or "", r[9] or "", r[10] or "", r[11])
+                for r in s.execute(q)]
+
+
+def overdue_notice_text(row: OverdueRow) -> str:
+    """The SMS / printed notice for one overdue loan (queued until the server can send it)."""
+    from ..persian import format_jalali_date, to_persian_digits
+
+    who = row.guardian_name or row.member_name
+    return (f"{who} گرامی، کتاب «{row.title}» امانت {row.member_name} از تاریخ "
+            f"{format_jalali_date(row.due_on)} ({to_persian_digits(row.days)} روز) دیرکرد دارد. "
+            f"لطفاً آن را به کتابخانه کانون بازگردانید.")
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def period_bounds(kind: str, year: int, n: int = 1) -> tuple[date, date]:
+    """First and last day of a Jalali month (n 1..12), season (n 1..4) or year."""
+    if kind == "month":
+        return jalali_month_bounds(year, n)
+    if kind == "season":
+        return jalali_season_bounds(year, n)
+    return jalali_year_bounds(year)
+
+
+def _loans_in(start: date, end: date, centre: str | None) -> list[object]:
+    """Loans made on the desk's business days start..end (both included)."""
+    conds: list[object] = [Loan.out_on >= start, Loan.out_on <= end]
+    if centre:
+        conds.append(Loan.centre == centre)
+    return conds
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    label: str
+    count: int
+    detail: str = ""
+
+
+def popular_titles(store: Store, start: date, end: date, *, centre: str | None = None,
+                   limit: int = 10) -> list[Count]:
+    with store.read() as s:
+        n = func.count().label("n")
+        q = (select(Loan.title_id, Title.title, Title.author, n).join(Title, Title.id == Loan.title_id)
+             .where(and_(*_loans_in(start, end, centre))).group_by(Loan.title_id, Title.title, Title.author)  # type: ignore[arg-type]
+             .order_by(n.desc(), Title.title).limit(limit))
+        return [Count(tid, title, cnt, author) for tid, title, author, cnt in s.execute(q)]
+
+
+def active_readers(store: Store, start: date, end: date, *, centre: str | None = None,
+                   limit: int = 10) -> list[Count]:
+    with store.read() as s:
+        n = func.count().label("n")
+        q = (select(Loan.member_id, Member.first_name, Member.last_name, Member.member_no, n)
+             .join(Member, Member.id == Loan.member_id).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
+             .group_by(Loan.member_id, Member.first_name, Member.last_name, Member.member_no)
+             .order_by(n.desc(), Member.last_name).limit(limit))
+        return [Count(mid, f"{fn} {ln}", cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
+
+
+def active_centres(store: Store, start: date, end: date, *, limit: int = 20) -> list[Count]:
+    """Centres by loans in the period, with how many distinct members borrowed there."""
+    with store.read() as s:
+        n = func.count().label("n")
+        q = (select(Loan.centre, Office.name, n, func.count(func.distinct(Loan.member_id)))
+             .outerjoin(Office, Office.code == Loan.centre).where(and_(*_loans_in(start, end, None)))  # type: ignore[arg-type]
+             .group_by(Loan.centre, Office.name).order_by(n.desc(), Loan.centre).limit(limit))
+        return [Count(code, name or code, cnt, str(readers)) for code, name, cnt, readers in s.execute(q)]
+
+
+def loans_by_age_group(store: Store, start: date, end: date, *, centre: str | None = None) -> list[Count]:
+    """Loans by the Kanoon age group of the book (الف … ه); books without one under "".
+    Always the five groups in order, zeros included, so charts keep their shape."""
+    from ..models.library import AGE_GROUPS
+
+    with store.read() as s:
+        q = (select(Title.age_group, func.count()).select_from(Loan).join(Title, Title.id == Loan.title_id)
+             .where(and_(*_loans_in(start, end, centre))).group_by(Title.age_group))  # type: ignore[arg-type]
+        got: dict[str, int] = {g: n for g, n in s.execute(q)}
+    out = [Count(g, g, got.get(g, 0)) for g in AGE_GROUPS]
+    if got.get(""):
+        out.append(Count("", "", got[""]))
+    return out
+
+
+@dataclass(frozen=True)
+class OverdueRate:
+    loans: int
+    late: int
+
+    @property
+    def rate(self) -> float:
+        return self.late / self.loans if self.loans else 0.0
+
+
+def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = None,
+                 today: date | None = None) -> OverdueRate:
+    """Of the loans made in the period: how many came back late or are still out past due."""
+    today = today or date.today()
+    with store.read() as s:
+        late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on)
+        still_out = and_(Loan.returned_at.is_(None), Loan.due_on < today)
+        q = select(func.count(), func.sum(case((late_back | still_out, 1), else_=0))).where(
+            and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
+        total, late = s.execute(q).one()
+        return OverdueRate(total or 0, int(late or 0))
+
+
+def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, title: str = "") -> None:
+    """A right-to-left sheet with a heading row: the Excel export of any report table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.sheet_view.rightToLeft = True
+    if title:
+        ws.title = title[:31]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)

@@ -1,0 +1,223 @@
+"""Stock-take (انبارگردانی): expected list frozen at opening, shelf scans, results, missing → lost, export."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
+from ..eventlog import Actor
+from ..ids import new_id
+from ..models.library import Copy, Stocktake, StocktakeItem, Title
+from ..persian import normalize
+from ..store import Store
+from .accounts import require
+from .library import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code
+
+MSG_TAKE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "انبارگردانی پیدا نشد.")
+MSG_TAKE_CLOSED = QT_TRANSLATE_NOOP("Errors", "این انبارگردانی بسته شده است.")
+MSG_TAKE_OPEN = QT_TRANSLATE_NOOP("Errors", "نخست انبارگردانی را ببندید.")
+MSG_TAKE_RUNNING = QT_TRANSLATE_NOOP("Errors", "انبارگردانی دیگری برای این مرکز باز است.")
+MSG_EMPTY_BARCODE = QT_TRANSLATE_NOOP("Errors", "بارکد خالی است.")
+
+OUTCOMES: tuple[str, ...] = ("found", "missing", "misplaced", "unknown", "on_loan")
+
+#: Copy statuses expected on the shelves at opening.
+SHELF_STATUSES = ("on_shelf", "held")
+
+
+@dataclass(frozen=True)
+class StocktakeView:
+    id: str
+    centre: str
+    shelf_from: str
+    shelf_to: str
+    status: str
+    opened_at: datetime
+    closed_at: datetime | None
+    counts: dict[str, int]
+    expected: int
+
+
+@dataclass(frozen=True)
+class StocktakeRow:
+    barcode: str
+    title: str
+    shelf: str
+    scanned_shelf: str
+    expected: bool
+    outcome: str
+
+
+def _in_range(shelf: str, lo: str, hi: str) -> bool:
+    return (not lo or shelf >= lo) and (not hi or shelf <= hi)
+
+
+def _view(s: object, take: Stocktake) -> StocktakeView:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    counts = {o: 0 for o in OUTCOMES}
+    for outcome, n in s.execute(select(StocktakeItem.outcome, func.count()).where(
+            StocktakeItem.stocktake_id == take.id).group_by(StocktakeItem.outcome)):
+        counts[outcome] = n
+    expected = s.scalar(select(func.count()).select_from(StocktakeItem).where(
+        StocktakeItem.stocktake_id == take.id, StocktakeItem.expected.is_(True))) or 0
+    return StocktakeView(take.id, take.centre, take.shelf_from, take.shelf_to, take.status, take.opened_at,
+                         take.closed_at, counts, expected)
+
+
+def open_stocktake(store: Store, actor: Actor, centre: str = "", *, shelf_from: str = "",
+                   shelf_to: str = "") -> StocktakeView:
+    """Open a session; the list of copies expected on the shelves is frozen in the opening event."""
+    require(actor, *LIBRARIAN)
+    centre = centre or actor.office_code
+    lo, hi = normalize(shelf_from or "").upper(), normalize(shelf_to or "").upper()
+    with store.transaction() as s:
+        if not centre_exists(s, centre):
+            raise ValidationError(MSG_CENTRE, "centre")
+        if s.scalar(select(Stocktake.id).where(Stocktake.centre == centre, Stocktake.status == "open",
+                                               Stocktake.shelf_from == lo, Stocktake.shelf_to == hi).limit(1)):
+            raise InvariantError(MSG_TAKE_RUNNING)
+        q = select(Copy.barcode, Copy.id, Copy.status, Copy.shelf).where(
+            Copy.home_centre == centre, Copy.status.in_(SHELF_STATUSES)).order_by(Copy.barcode)
+        expected = [[b, cid, st] for b, cid, st, shelf in s.execute(q) if _in_range(shelf.upper(), lo, hi)]
+        take_id = new_id()
+        store.record(s, actor, "stocktake.opened", take_id, {"centre": centre, "shelf_from": lo, "shelf_to": hi,
+                                                             "expected": expected}, subject=centre)
+        take = s.get(Stocktake, take_id)
+        assert take is not None
+        return _view(s, take)
+
+
+def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *, shelf: str = "") -> list[str]:
+    """Record shelf scans; the outcome of each is decided now, from what the librarian saw.
+
+    An on-loan copy found on a shelf is reported, never checked in: the loan stays for a person.
+    """
+    require(actor, *LIBRARIAN)
+    codes = [clean_code(b) for b in ([barcodes] if isinstance(barcodes, str) else barcodes)]
+    codes = [c for c in codes if c]
+    if not codes:
+        raise ValidationError(MSG_EMPTY_BARCODE, "barcode")
+    shelf = normalize(shelf or "").upper()
+    with store.transaction() as s:
+        take = s.get(Stocktake, take_id)
+        if take is None:
+            raise NotFound(MSG_TAKE_NOT_FOUND)
+        if take.status != "open":
+            raise InvariantError(MSG_TAKE_CLOSED)
+        scans = []
+        for code in codes:
+            copy = s.scalar(select(Copy).where(Copy.barcode == code).limit(1))
+            item = s.get(StocktakeItem, (take.id, code))
+            if copy is None:
+                outcome = "unknown"
+            elif copy.status == "on_loan":
+                outcome = "on_loan"
+            elif copy.home_centre != take.centre:
+                outcome = "misplaced"
+            elif item is None or not item.expected:
+                outcome = "misplaced" if not _in_range(copy.shelf.upper(), take.shelf_from, take.shelf_to) \
+                    else "found"
+            elif shelf and copy.shelf and shelf != copy.shelf.upper():
+                outcome = "misplaced"
+            else:
+                outcome = "found"
+            scans.append({"barcode": code, "copy_id": copy.id if copy else None, "shelf": shelf,
+                          "outcome": outcome})
+        store.record(s, actor, "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
+        return [x["outcome"] for x in scans]  # type: ignore[misc]
+
+
+def close_stocktake(store: Store, actor: Actor, take_id: str) -> StocktakeView:
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        take = s.get(Stocktake, take_id)
+        if take is None:
+            raise NotFound(MSG_TAKE_NOT_FOUND)
+        if take.status != "open":
+            raise InvariantError(MSG_TAKE_CLOSED)
+        store.record(s, actor, "stocktake.closed", take.id, {}, subject=take.centre)
+        return _view(s, take)
+
+
+def get_stocktake(store: Store, take_id: str) -> StocktakeView:
+    with store.read() as s:
+        take = s.get(Stocktake, take_id)
+        if take is None:
+            raise NotFound(MSG_TAKE_NOT_FOUND)
+        return _view(s, take)
+
+
+def list_stocktakes(store: Store, centre: str | None = None) -> list[StocktakeView]:
+    with store.read() as s:
+        q = select(Stocktake).order_by(Stocktake.opened_at.desc())
+        if centre:
+            q = q.where(Stocktake.centre == centre)
+        return [_view(s, t) for t in s.scalars(q)]
+
+
+def stocktake_rows(store: Store, take_id: str, outcome: str | None = None) -> list[StocktakeRow]:
+    with store.read() as s:
+        q = (select(StocktakeItem, Copy.shelf, Title.title)
+             .outerjoin(Copy, Copy.id == StocktakeItem.copy_id).outerjoin(Title, Title.id == Copy.title_id)
+             .where(StocktakeItem.stocktake_id == take_id).order_by(StocktakeItem.outcome, StocktakeItem.barcode))
+        if outcome:
+            q = q.where(StocktakeItem.outcome == outcome)
+        return [StocktakeRow(i.barcode, title or "", shelf or "", i.scanned_shelf, i.expected, i.outcome)
+                for i, shelf, title in s.execute(q)]
+
+
+def mark_missing_lost(store: Store, actor: Actor, take_id: str) -> int:
+    """One action after closing: every expected copy not scanned is marked lost (one event each)."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        take = s.get(Stocktake, take_id)
+        if take is None:
+            raise NotFound(MSG_TAKE_NOT_FOUND)
+        if take.status != "closed":
+            raise InvariantError(MSG_TAKE_OPEN)
+        missing = list(s.execute(select(StocktakeItem.copy_id, StocktakeItem.barcode).where(
+            StocktakeItem.stocktake_id == take.id, StocktakeItem.outcome == "missing")))
+        n = 0
+        for copy_id, barcode in missing:
+            copy = s.get(Copy, copy_id) if copy_id else None
+            if copy is None or copy.status in ("lost", "withdrawn", "on_loan"):
+                continue  # it moved since opening (lent, already written off)
+            store.record(s, actor, "copy.marked_lost", copy.id, {"stocktake_id": take.id}, subject=barcode)
+            n += 1
+        return n
+
+
+#: Column headings of the exported result, Persian first.
+EXPORT_HEADERS = ["بارکد", "عنوان", "قفسه", "قفسه اسکن", "در فهرست", "نتیجه"]
+OUTCOME_FA = {"found": "پیدا شد", "missing": "ناپیدا", "misplaced": "جابه‌جا", "unknown": "ناشناخته",
+              "on_loan": "در امانت"}
+
+
+def export_stocktake(store: Store, take_id: str, path: Path) -> int:
+    """The result as .xlsx or .csv (by the file's suffix); returns the number of rows written."""
+    rows = [[r.barcode, r.title, r.shelf, r.scanned_shelf, "بله" if r.expected else "خیر", OUTCOME_FA[r.outcome]]
+            for r in stocktake_rows(store, take_id)]
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.sheet_view.rightToLeft = True
+        ws.append(EXPORT_HEADERS)
+        for row in rows:
+            ws.append(row)
+        wb.save(path)
+    else:
+        with path.open("w", newline="", encoding="utf-8-sig") as f:
+            writer = csv.writer(f)
+            writer.writerow(EXPORT_HEADERS)
+            writer.writerows(rows)
+    return len(rows)

@@ -1,0 +1,66 @@
+"""Overdue list and lending reports over Jalali periods."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import library_reports as rep
+from tests.library_helpers import TODAY, actor_at, make_library
+
+
+def test_overdue_list_most_late_first_with_phones(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=25))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY, override=True)
+    assert rep.overdue_count(L.store, today=TODAY) == 2
+    rows = rep.overdue_page(L.store, today=TODAY)
+    assert [r.barcode for r in rows] == ["B0001", "B0002"]
+    child = rows[0]
+    assert (child.guardian_name, child.guardian_phone, child.member_name) == ("علی محمدی", "09121234567", "زهرا محمدی")
+    assert child.days == (TODAY - child.due_on).days > rows[1].days > 0
+    assert rep.overdue_page(L.store, today=TODAY, offset=1, limit=1)[0].barcode == "B0002"
+    assert rep.overdue_count(L.store, today=TODAY, centre="14") == 0
+    assert "ماهی سیاه کوچولو" in rep.overdue_notice_text(child)
+
+
+def test_reports_over_a_jalali_month(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره", age_group="ج"))
+    lib.add_copy(L.store, L.admin, other.id, barcode="K1")
+    at_b = actor_at(L.admin, "14")
+    lib.add_copy(L.store, at_b, L.title.id, barcode="C1")
+    day = date(2025, 5, 5)  # 1404/02/15
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=day)
+    circ.checkin(L.store, L.admin, "B0001", today=day)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=day)
+    circ.checkout(L.store, L.admin, L.child.member_no, "K1", today=day)
+    circ.checkout(L.store, at_b, L.child.member_no, "C1", today=day)
+    start, end = rep.period_bounds("month", 1404, 2)
+    assert (start, end) == (date(2025, 4, 21), date(2025, 5, 21))
+    pop = rep.popular_titles(L.store, start, end)
+    assert [(c.label, c.count) for c in pop] == [("ماهی سیاه کوچولو", 3), ("خمره", 1)]
+    assert [(c.key, c.count) for c in rep.popular_titles(L.store, start, end, centre="14")] == [(L.title.id, 1)]
+    readers = rep.active_readers(L.store, start, end)
+    assert [(c.key, c.count) for c in readers] == [(L.adult.id, 2), (L.child.id, 2)] or \
+        sorted((c.key, c.count) for c in readers) == sorted([(L.adult.id, 2), (L.child.id, 2)])
+    centres = rep.active_centres(L.store, start, end)
+    assert [(c.key, c.count, c.detail) for c in centres] == [("13", 3, "2"), ("14", 1, "1")]
+    ages = rep.loans_by_age_group(L.store, start, end)
+    assert [(c.key, c.count) for c in ages] == [("الف", 0), ("ب", 3), ("ج", 1), ("د", 0), ("ه", 0)]
+    rate = rep.overdue_rate(L.store, start, end, today=day + timedelta(days=60))
+    assert (rate.loans, rate.late) == (4, 3)  # the returned one came back on time
+    assert rep.popular_titles(L.store, *rep.period_bounds("year", 1390)) == []
+
+
+def test_excel_export(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    path = tmp_path / "r.xlsx"
+    rep.export_xlsx(path, ["عنوان", "امانت"], [["خمره", 3]], title="پرامانت‌ترین")
+    wb = load_workbook(path)
+    ws = wb.active
+    assert ws is not None and ws.sheet_view.rightToLeft and ws.cell(2, 2).value == 3
+    wb.close()

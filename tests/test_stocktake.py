@@ -1,0 +1,84 @@
+"""Stock-take outcomes: found, missing, misplaced, unknown, on-loan never checked in; close, lost, export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kanoon_desk.errors import InvariantError
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import stocktake as st
+from tests.library_helpers import TODAY, actor_at, make_library
+
+
+def test_stocktake_outcomes_and_mark_missing_lost(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A2")
+    other = lib.add_copy(L.store, actor_at(L.admin, "14"), L.title.id, barcode="C0001")
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY)
+    take = st.open_stocktake(L.store, L.admin, "13")
+    assert take.expected == 3  # B0001, B0002, B0004; B0003 is on loan; C0001 belongs to 14
+    # copies added after opening are not expected
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0005", shelf="A1")
+    assert st.scan(L.store, L.admin, take.id, "B0001", shelf="A1") == ["found"]
+    assert st.scan(L.store, L.admin, take.id, ["B0004"], shelf="A1") == ["misplaced"]  # lives on A2
+    assert st.scan(L.store, L.admin, take.id, other.barcode) == ["misplaced"]
+    assert st.scan(L.store, L.admin, take.id, "ZZZ9") == ["unknown"]
+    assert st.scan(L.store, L.admin, take.id, "B0003") == ["on_loan"]
+    # the stock-take never checks the loan in
+    assert lib.get_copy(L.store, "B0003").status == "on_loan"
+    assert circ.member_desk(L.store, L.adult.member_no, today=TODAY).loans[0].id == loan.id
+    with pytest.raises(InvariantError):
+        st.mark_missing_lost(L.store, L.admin, take.id)
+    closed = st.close_stocktake(L.store, L.admin, take.id)
+    assert closed.status == "closed"
+    assert closed.counts == {"found": 1, "missing": 1, "misplaced": 2, "unknown": 1, "on_loan": 1}
+    with pytest.raises(InvariantError):
+        st.scan(L.store, L.admin, take.id, "B0002")
+    assert [r.barcode for r in st.stocktake_rows(L.store, take.id, "missing")] == ["B0002"]
+    assert st.mark_missing_lost(L.store, L.admin, take.id) == 1
+    assert lib.get_copy(L.store, "B0002").status == "lost"
+    assert lib.get_copy(L.store, "B0005").status == "on_shelf"
+    out = tmp_path / "take.csv"
+    assert st.export_stocktake(L.store, take.id, out) == 6
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == st.EXPORT_HEADERS
+    assert ["B0002", "ماهی سیاه کوچولو", "A1", "", "بله", "ناپیدا"] in rows
+    xlsx = tmp_path / "take.xlsx"
+    assert st.export_stocktake(L.store, take.id, xlsx) == 6
+    from openpyxl import load_workbook
+    wb = load_workbook(xlsx)
+    ws = wb.active
+    assert ws is not None and ws.cell(1, 1).value == "بارکد" and ws.max_row == 7
+    wb.close()
+
+
+def test_shelf_range_and_one_open_session(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0009", shelf="C1")
+    take = st.open_stocktake(L.store, L.admin, "13", shelf_from="A1", shelf_to="B9")
+    assert take.expected == 3
+    with pytest.raises(InvariantError):
+        st.open_stocktake(L.store, L.admin, "13", shelf_from="A1", shelf_to="B9")
+    assert st.scan(L.store, L.admin, take.id, "B0009") == ["misplaced"]
+    assert [t.id for t in st.list_stocktakes(L.store, "13")] == [take.id]
+
+
+def test_stocktake_survives_a_refold(tmp_path: Path) -> None:
+    from kanoon_desk.eventlog import projection_digests, refold_all
+
+    L = make_library(tmp_path)
+    take = st.open_stocktake(L.store, L.admin)
+    st.scan(L.store, L.admin, take.id, ["B0001", "X"])
+    st.close_stocktake(L.store, L.admin, take.id)
+    with L.store.read() as s:
+        before = projection_digests(s)
+    with L.store.transaction() as s:
+        refold_all(s)
+    with L.store.read() as s:
+        assert projection_digests(s) == before
+    assert lib.search_titles(L.store, "ماهی")  # the FTS index is rebuilt too
