@@ -1,0 +1,128 @@
+"""Printed papers of the secretariat as right-to-left HTML for QTextDocument (Qt-free): the intake
+receipt, the rejection notice, the forwarding and follow-up letters, and the report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+from ..persian import format_jalali_date, format_jalali_long, format_number, to_persian_digits
+from .accounts import OfficeView
+from .secretariat_query import OUTCOME_FA
+from .secretariat_reports import Report
+
+CHANNEL_FA = {"in_person": "حضوری", "post": "پستی", "phone": "تلفنی"}
+
+_STYLE = ("body{font-family:'Vazirmatn';font-size:11pt;} h1{font-size:15pt;text-align:center;} "
+          "h2{font-size:12pt;} td,th{padding:4px;border:1px solid #888;} .ltr{direction:ltr;} "
+          ".muted{color:#555;font-size:9pt;}")
+
+
+def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table that reads right to left in QTextDocument: it does not mirror tables, so the
+    first column is emitted last."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in reversed(headers))
+    body = "".join("<tr>" + "".join(f'<td align="right">{escape(c)}</td>' for c in reversed(r)) + "</tr>"
+                   for r in rows)
+    return f'<table width="100%" cellspacing="0" border="1">' \
+           f"<tr>{head}</tr>{body}</table>"
+
+
+def _page(office: OfficeView | None, title: str, body: str) -> str:
+    heading = escape(office.heading or office.name) if office else ""
+    return (f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head>'
+            f'<body dir="rtl"><div dir="rtl" align="right">'
+            f'<p align="center"><b>{heading}</b></p><h1>{escape(title)}</h1>{body}</div></body></html>')
+
+
+def _ltr(text: str) -> str:
+    """A code or number kept left to right inside Persian text."""
+    return f"\u2066{text}\u2069"
+
+
+def _ltrh(text: str) -> str:
+    return escape(_ltr(text))
+
+
+def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_name: str, subject: str,
+                 received_date: date, channel: str, attachments: int, printed_on: date) -> str:
+    rows = [("کد رهگیری", _ltr(to_persian_digits(tracking_code))), ("متقاضی", applicant_name),
+            ("موضوع", subject), ("تاریخ دریافت", format_jalali_date(received_date)),
+            ("شیوه دریافت", CHANNEL_FA.get(channel, channel)), ("پیوست‌ها", format_number(attachments))]
+    phone = office.phone if office and office.phone else ""
+    body = (rtl_table(["عنوان", "شرح"], rows)
+            + "<h2>پس از این چه می‌شود؟</h2>"
+            "<p>درخواست شما نخست به دست کارشناس بررسی می‌شود؛ اگر پذیرفته شود در دبیرخانه ثبت و برای "
+            "رسیدگی به دستگاه اجرایی مربوط فرستاده می‌شود. نتیجه را به شما اعلام می‌کنیم و برای پیگیری "
+            "نیازی به مراجعه حضوری نیست.</p>"
+            f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {_ltrh(to_persian_digits(tracking_code))} را "
+            f"در تماس تلفنی{(' با شماره ' + _ltrh(to_persian_digits(phone))) if phone else ''} یا در "
+            "درگاه پیگیری اعلام کنید.</p>"
+            f'<p class="muted">تاریخ چاپ: {format_jalali_long(printed_on)}</p>')
+    return _page(office, "رسید دریافت درخواست", body)
+
+
+def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tracking_code: str,
+                          reason: str, note: str, on: date) -> str:
+    body = (f"<p>{escape(applicant_name)} گرامی،</p>"
+            f"<p>درخواست شما با کد رهگیری {_ltrh(to_persian_digits(tracking_code))} بررسی شد و به دلیل "
+            f"«{escape(reason)}» پذیرفته نشد.</p>"
+            + (f"<p>{escape(note)}</p>" if note else "")
+            + f'<p class="muted">{format_jalali_long(on)}</p>')
+    return _page(office, "اعلام نتیجه بررسی درخواست", body)
+
+
+def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str,
+                           letter_date: date, deadline: date, registration_no: str, tracking_code: str,
+                           applicant_name: str, subject: str, text: str, instruction: str = "") -> str:
+    meta = rtl_table(["شماره نامه", "تاریخ", "شماره ثبت"],
+                     [[_ltr(to_persian_digits(letter_no)), format_jalali_date(letter_date),
+                       _ltr(to_persian_digits(registration_no))]])
+    body = (meta + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
+            f"<p>به پیوست درخواست/شکایت {escape(applicant_name)} با موضوع «{escape(subject)}» "
+            f"(کد رهگیری {_ltrh(to_persian_digits(tracking_code))}) برای رسیدگی فرستاده می‌شود.</p>"
+            f"<blockquote>{escape(text)}</blockquote>"
+            + (f"<p>{escape(instruction)}</p>" if instruction else "")
+            + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "
+            "اعلام فرمایید.</p>")
+    return _page(office, "نامه ارجاع به دستگاه اجرایی", body)
+
+
+def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str, on: date,
+                          first_letter_no: str, first_letter_date: date, subject: str,
+                          new_deadline: date | None, note: str = "") -> str:
+    body = (rtl_table(["شماره نامه", "تاریخ"], [[_ltr(to_persian_digits(letter_no)), format_jalali_date(on)]])
+            + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
+            f"<p>پیرو نامه شماره {_ltrh(to_persian_digits(first_letter_no))} مورخ "
+            f"{format_jalali_date(first_letter_date)} درباره «{escape(subject)}»، پاسخی به این دفتر "
+            "نرسیده است.</p>"
+            + (f"<p>{escape(note)}</p>" if note else "")
+            + (f"<p>خواهشمند است پاسخ را تا تاریخ <b>{format_jalali_date(new_deadline)}</b> اعلام فرمایید.</p>"
+               if new_deadline else ""))
+    return _page(office, "نامه پیگیری", body)
+
+
+def report_html(office: OfficeView | None, rep: Report) -> str:
+    def num(x: float | int | None, digits: int = 1) -> str:
+        if x is None:
+            return "—"
+        return to_persian_digits(f"{x:.{digits}f}") if isinstance(x, float) else format_number(x)
+
+    rows = [("دریافت‌شده", num(rep.received)), ("پذیرفته‌شده", num(rep.accepted)),
+            ("ردشده", num(rep.rejected))]
+    rows += [(f"مختومه: {OUTCOME_FA.get(k, k)}", num(v)) for k, v in sorted(rep.closed_by_outcome.items())]
+    rows += [("میانگین زمان ارائه خدمت (روز کاری)", num(rep.avg_service_days)),
+             ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", num(rep.p90_service_days)),
+             ("مراجعه حضوری", num(rep.visits)),
+             ("متقاضیان در هر فصل", num(rep.applicants_per_season)),
+             ("مراجعه حضوری برای هر درخواست", num(rep.visits_per_case))]
+    body = (f"<p>از {format_jalali_date(rep.period.start)} تا {format_jalali_date(rep.period.end)}</p>"
+            + rtl_table(["شاخص", "مقدار"], rows)
+            + "<h2>دیرکرد پاسخ به تفکیک دستگاه</h2>"
+            + rtl_table(["دستگاه اجرایی", "پرونده‌های دیرکرد"],
+                        [(a, format_number(n)) for a, n in rep.overdue_by_agency] or [("—", "۰")])
+            + "<h2>به تفکیک ماه</h2>"
+            + rtl_table(["ماه", "دریافت", "مختومه"],
+                        [(m, format_number(r), format_number(c)) for m, r, c in rep.by_month]))
+    return _page(office, f"گزارش رسیدگی به درخواست‌ها و شکایات — {rep.period.title}", body)

@@ -1,0 +1,121 @@
+"""Secretariat reports by Jalali month, season or year, and the service card's figures from the data."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+
+from ..eventlog import Actor
+from ..models.secretariat import Agency, Case, Visit
+from ..persian import (
+    JALALI_MONTHS,
+    jalali_month_bounds,
+    jalali_month_key,
+    jalali_season_bounds,
+    jalali_year_bounds,
+    season_name,
+    to_persian_digits,
+)
+from ..store import Store
+from .accounts import require, working_calendar
+from .secretariat import today
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # month | season | year
+    year: int
+    number: int  # month 1..12, season 1..4, or 0 for a year
+    start: date
+    end: date
+
+    @property
+    def title(self) -> str:
+        y = to_persian_digits(self.year)
+        if self.kind == "month":
+            return f"{JALALI_MONTHS[self.number - 1]} {y}"
+        if self.kind == "season":
+            return f"{season_name(self.number)} {y}"
+        return f"سال {y}"
+
+
+def period(kind: str, year: int, number: int = 0) -> Period:
+    if kind == "month":
+        start, end = jalali_month_bounds(year, number)
+    elif kind == "season":
+        start, end = jalali_season_bounds(year, number)
+    elif kind == "year":
+        start, end = jalali_year_bounds(year)
+    else:
+        raise ValueError(f"unknown period kind {kind!r}")
+    return Period(kind, year, number, start, end)
+
+
+@dataclass
+class Report:
+    period: Period
+    received: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    closed_by_outcome: dict[str, int] = field(default_factory=dict)
+    avg_service_days: float | None = None
+    p90_service_days: int | None = None
+    overdue_by_agency: list[tuple[str, int]] = field(default_factory=list)
+    visits: int = 0
+    applicants: int = 0
+    #: the service card's figures, computed: applicants per season, visits per request
+    applicants_per_season: float = 0.0
+    visits_per_case: float | None = None
+    by_month: list[tuple[str, int, int]] = field(default_factory=list)  # (month, received, closed)
+
+
+def _p90(values: list[int]) -> int | None:
+    if not values:
+        return None
+    values = sorted(values)
+    return values[max(0, math.ceil(0.9 * len(values)) - 1)]
+
+
+def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = None) -> Report:
+    """Every figure of the period from the projection tables (service time in working days)."""
+    require(actor, "clerk", "expert", "manager", "admin")
+    cal = working_calendar(store)
+    rep = Report(p)
+    asof = min(p.end, on or today())
+    in_range = lambda col: col.between(p.start, p.end)  # noqa: E731
+    with store.read() as s:
+        rep.received = int(s.scalar(select(func.count()).select_from(Case).where(in_range(Case.received_date))) or 0)
+        rep.accepted = int(s.scalar(select(func.count()).select_from(Case).where(in_range(Case.accepted_on))) or 0)
+        for outcome, n in s.execute(select(Case.outcome, func.count()).where(in_range(Case.closed_on))
+                                    .group_by(Case.outcome)):
+            rep.closed_by_outcome[outcome] = int(n)
+        rep.rejected = rep.closed_by_outcome.get("rejected", 0)
+        spans = [cal.working_days_between(r, c) for r, c in
+                 s.execute(select(Case.received_date, Case.closed_on).where(in_range(Case.closed_on)))]
+        if spans:
+            rep.avg_service_days = sum(spans) / len(spans)
+            rep.p90_service_days = _p90(spans)
+        rep.overdue_by_agency = [(name, int(n)) for name, n in s.execute(
+            select(Agency.name, func.count()).select_from(Case).join(Agency, Agency.id == Case.agency_id)
+            .where(Case.status == "forwarded", Case.deadline < asof)
+            .group_by(Agency.name).order_by(func.count().desc(), Agency.name))]
+        rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
+        rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
+                                      .where(in_range(Case.received_date))) or 0)
+        case_visits = s.scalar(select(func.sum(Case.visits)).where(in_range(Case.received_date)))
+        months: dict[tuple[int, int], list[int]] = {}
+        for d, n in s.execute(select(Case.received_date, func.count()).where(in_range(Case.received_date))
+                              .group_by(Case.received_date)):
+            months.setdefault(jalali_month_key(d), [0, 0])[0] += int(n)
+        for d, n in s.execute(select(Case.closed_on, func.count()).where(in_range(Case.closed_on))
+                              .group_by(Case.closed_on)):
+            months.setdefault(jalali_month_key(d), [0, 0])[1] += int(n)
+    seasons = {"month": 1 / 3, "season": 1.0, "year": 4.0}[p.kind]
+    rep.applicants_per_season = rep.applicants / seasons
+    rep.visits_per_case = (int(case_visits or 0) / rep.received) if rep.received else None
+    rep.by_month = [(f"{JALALI_MONTHS[m - 1]} {to_persian_digits(y)}", r, c)
+                    for (y, m), (r, c) in sorted(months.items())]
+    return rep

@@ -1,0 +1,58 @@
+"""Report figures by Jalali period, and the printed papers' HTML (right to left, reversed tables)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_docs as docs
+from kanoon_desk.services.accounts import get_office
+from kanoon_desk.services.secretariat_reports import build_report, period
+
+from .secretariat_helpers import case_input, make_secretariat_desk
+
+DAY = date(2025, 5, 4)  # 14 Ordibehesht 1404: spring (season 1) of 1404
+
+
+def test_report_counts_service_time_and_service_card(tmp_path: Path) -> None:
+    d = make_secretariat_desk(tmp_path)
+    a = sec.intake(d.store, d.clerk, case_input(1), on=DAY)  # in person: one visit
+    sec.review(d.store, d.expert, a.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, a.case_id, on=DAY)
+    sec.close(d.store, d.expert, a.case_id, outcome="resolved", on=DAY + timedelta(days=7))  # 6 working days
+    b = sec.intake(d.store, d.clerk, case_input(2, channel="post"), on=DAY)
+    sec.review(d.store, d.expert, b.case_id, accept=False, reason="تکراری", on=DAY + timedelta(days=1))
+    c = sec.intake(d.store, d.clerk, case_input(3), on=DAY)
+    sec.review(d.store, d.expert, c.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, c.case_id, on=DAY)
+    sec.forward(d.store, d.admin, c.case_id, d.agency.id, deadline=DAY + timedelta(days=3), on=DAY)
+    sec.record_visit(d.store, d.clerk, c.case_id, purpose="ask", on=DAY + timedelta(days=2))
+    rep = build_report(d.store, d.manager, period("season", 1404, 1), on=DAY + timedelta(days=10))
+    assert rep.period.title == "بهار ۱۴۰۴"
+    assert (rep.received, rep.accepted, rep.rejected) == (3, 2, 1)
+    assert rep.closed_by_outcome == {"resolved": 1, "rejected": 1}
+    assert rep.p90_service_days == 6 and rep.avg_service_days == (6 + 1) / 2
+    assert rep.overdue_by_agency == [("شهرداری مرکز استان", 1)]
+    assert rep.visits == 3 and rep.visits_per_case == 1.0
+    assert rep.applicants == 3 and rep.applicants_per_season == 3.0
+    assert [m for m, _, _ in rep.by_month] == ["اردیبهشت ۱۴۰۴"]
+    other = build_report(d.store, d.manager, period("month", 1404, 3), on=DAY + timedelta(days=10))
+    assert other.received == 0 and other.avg_service_days is None
+    html = docs.report_html(get_office(d.store), rep)
+    assert 'dir="rtl"' in html and "بهار ۱۴۰۴" in html and "شهرداری مرکز استان" in html
+
+
+def test_printed_papers_are_rtl_with_reversed_table_columns() -> None:
+    table = docs.rtl_table(["اول", "دوم"], [["۱", "۲"]])
+    assert table.index("دوم") < table.index("اول") and table.index("۲") < table.index("۱")
+    html = docs.receipt_html(None, tracking_code="0011234567890", applicant_name="زهرا کریمی",
+                             subject="قطعی <برق>", received_date=DAY, channel="in_person", attachments=2,
+                             printed_on=DAY)
+    assert 'dir="rtl"' in html and "۰۰۱۱۲۳۴۵۶۷۸۹۰" in html and "۱۴۰۴/۰۲/۱۴" in html
+    assert "&lt;برق&gt;" in html and "حضوری" in html
+    letter = docs.forwarding_letter_html(None, agency_name="شهرداری", letter_no="13-D01-1404-000001",
+                                         letter_date=DAY, deadline=DAY + timedelta(days=20),
+                                         registration_no="13-D01-1404-000007", tracking_code="1",
+                                         applicant_name="علی", subject="آب", text="متن")
+    assert "۱۴۰۴/۰۳/۰۳" in letter and "ریاست محترم شهرداری" in letter
