@@ -101,7 +101,7 @@ PRUNABLE_QT_LIBS = [
 # Packages that load parts of themselves dynamically (uvicorn protocol/loop modules,
 # the app's own lazily imported UI modules) or ship data files (qtawesome fonts).
 COLLECT_SUBMODULES = ["kanoon_desk", "uvicorn"]
-COLLECT_DATA = ["qtawesome", "jdatetime"]
+COLLECT_DATA = ["qtawesome", "jdatetime", "kanoon_desk"]  # kanoon_desk: demo word lists (json), templates
 HIDDEN_IMPORTS = ["logging.config"]
 
 
