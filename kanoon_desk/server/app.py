@@ -1,0 +1,224 @@
+"""The central server's HTTP face: FastAPI routes under /v1 (its OpenAPI schema documents the protocol)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import BackgroundTasks, Depends, FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..ids import HybridClock
+from ..sync import protocol as p
+from . import auth, exchange, logs, sms
+from .attachments import AttachmentError, AttachmentStore
+from .db import ServerDb
+from .server_models import ServerEvent
+from .status import RateLimiter, lookup
+
+ERRORS = {400: p.ErrorResponse, 401: p.ErrorResponse, 403: p.ErrorResponse, 409: p.ErrorResponse,
+          426: p.ErrorResponse}
+ERROR_DOC: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in ERRORS.items()}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, reason: str, reason_fa: str = "") -> None:
+        super().__init__(reason)
+        self.status, self.code, self.reason, self.reason_fa = status, code, reason, reason_fa
+
+
+def _err(status: int, code: str, reason: str, reason_fa: str = "", **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": code, "reason": reason, "reason_fa": reason_fa, **extra}, status_code=status)
+
+
+def _check_versions(protocol_version: int | None, schema_version: int | None) -> None:
+    if protocol_version is not None and protocol_version < p.MIN_PROTOCOL_VERSION:
+        raise ApiError(426, "upgrade_required",
+                       f"protocol {protocol_version} is below the minimum {p.MIN_PROTOCOL_VERSION}",
+                       "نسخه برنامه میز کهنه است؛ لطفاً برنامه را به‌روز کنید.")
+    if schema_version is not None and schema_version < p.MIN_SCHEMA_VERSION:
+        raise ApiError(426, "upgrade_required", f"schema {schema_version} is no longer accepted",
+                       "نسخه برنامه میز کهنه است؛ لطفاً برنامه را به‌روز کنید.")
+
+
+def version_headers(
+    x_kanoon_protocol: Annotated[int | None, Header()] = None,
+    x_kanoon_schema: Annotated[int | None, Header()] = None,
+) -> None:
+    _check_versions(x_kanoon_protocol, x_kanoon_schema)
+
+
+def default_attachments_dir(db: ServerDb) -> Path:
+    if db.url.startswith("sqlite:///"):
+        path = Path(db.url.removeprefix("sqlite:///"))
+        return path.with_name(path.name + ".attachments")
+    return Path.cwd() / "kanoon-attachments"
+
+
+def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
+               attachments_dir: Path | None = None, status_limiter: RateLimiter | None = None) -> FastAPI:
+    """The server on `db_url` (an SQLite path or URL, or `postgresql+psycopg://…`), migrated."""
+    db = ServerDb(db_url)
+    with db.read() as s:
+        clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc))) or 0))
+    gateway = sms_gateway or sms.LogGateway()
+    files = AttachmentStore(attachments_dir or default_attachments_dir(db))
+    limiter = status_limiter or RateLimiter()
+    app = FastAPI(title="Kanoon Desk central server", version=str(p.PROTOCOL_VERSION),
+                  description="Sync protocol of Kanoon Desk: enrol, push, pull, snapshot, attachments, "
+                              "public case status. See ARCHITECTURE.md, 'The protocol'.",
+                  dependencies=[Depends(version_headers)])
+    app.state.db, app.state.clock, app.state.gateway, app.state.files = db, clock, gateway, files
+
+    @app.middleware("http")
+    async def access_log(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        t0 = time.perf_counter()
+        response: Response = await call_next(request)
+        logs.event("request", method=request.method, path=request.url.path, status=response.status_code,
+                   ms=round((time.perf_counter() - t0) * 1000, 2),
+                   client=request.client.host if request.client else "")
+        return response
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_r: Request, exc: ApiError) -> JSONResponse:
+        return _err(exc.status, exc.code, exc.reason, exc.reason_fa)
+
+    @app.exception_handler(auth.AuthError)
+    async def _auth_error(_r: Request, exc: auth.AuthError) -> JSONResponse:
+        logs.event("auth.refused", code=exc.code)
+        return _err(exc.status, exc.code, exc.reason, exc.reason_fa)
+
+    @app.exception_handler(AttachmentError)
+    async def _att_error(_r: Request, exc: AttachmentError) -> JSONResponse:
+        return _err(exc.status, exc.code, exc.reason, exc.reason_fa, received=exc.received)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_r: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return _err(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}", "درخواست نادرست است.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _err(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(OperationalError)
+    async def _busy(_r: Request, exc: OperationalError) -> JSONResponse:
+        logs.event("db.busy", error=str(exc.orig))
+        return _err(503, "busy", "database busy, try again", "کارگزار سرش شلوغ است؛ دوباره بکوشید.")
+
+    @app.exception_handler(IntegrityError)
+    async def _conflict(_r: Request, exc: IntegrityError) -> JSONResponse:
+        logs.event("db.integrity", error=str(exc.orig))
+        return _err(409, "conflict", "concurrent write, try again", "نوشتن هم‌زمان؛ دوباره بکوشید.")
+
+    @app.get("/v1/health", response_model=p.HealthResponse)
+    def health() -> p.HealthResponse:
+        return p.HealthResponse(status="ok", protocol_version=p.PROTOCOL_VERSION,
+                                min_protocol_version=p.MIN_PROTOCOL_VERSION, schema_version=p.SCHEMA_VERSION,
+                                server_time_ms=exchange.now_ms())
+
+    @app.post("/v1/enroll", response_model=p.EnrollResponse, responses=ERROR_DOC)
+    def enroll(req: p.EnrollRequest) -> p.EnrollResponse:
+        _check_versions(req.protocol_version, req.schema_version)
+        got = auth.enrol(db, req.code, req.label)
+        logs.event("device.enrolled", device_id=got.device_id, office=got.office_code, device_no=got.device_no)
+        return p.EnrollResponse(device_id=got.device_id, device_no=got.device_no, office_code=got.office_code,
+                                secret=got.secret, server_hlc=clock.now(), server_time_ms=exchange.now_ms())
+
+    @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC)
+    def push(req: p.PushRequest, background: BackgroundTasks,
+             authorization: Annotated[str | None, Header()] = None) -> p.PushResponse:
+        _check_versions(req.protocol_version, req.schema_version)
+        with db.transaction() as s:
+            device = auth.check_device(s, authorization, lock=True)
+            if req.device_id != device.id:
+                raise ApiError(403, "wrong_device", "device_id differs from the credential",
+                               "شناسه دستگاه با اعتبارنامه نمی‌خواند.")
+            answer = exchange.push(db, s, device, req, clock)
+        stored = sum(1 for r in answer.results if r.status == "stored")
+        logs.event("push", device_id=req.device_id, batch_id=req.batch_id, events=len(req.events),
+                   stored=stored, rejected=sum(1 for r in answer.results if r.status == "rejected"),
+                   resend_from=answer.resend_from)
+        if any(e.type == exchange.SMS_EVENT for e in req.events):
+            background.add_task(sms.drain, db, gateway)
+        return answer
+
+    def _pull(req: p.PullRequest, authorization: str | None) -> p.PullResponse:
+        _check_versions(req.protocol_version, req.schema_version)
+        with db.read() as s:
+            device = auth.check_device(s, authorization)
+            return exchange.pull(db, s, device, req, clock)
+
+    @app.post("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
+    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None) -> p.PullResponse:
+        return _pull(req, authorization)
+
+    @app.get("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
+    def pull_get(cursor: Annotated[int, Query(ge=0)] = 0,
+                 limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
+                 summary: bool = False,
+                 authorization: Annotated[str | None, Header()] = None) -> p.PullResponse:
+        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization)
+
+    @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
+    def snapshot(cursor: Annotated[int, Query(ge=0)] = 0, upto: Annotated[int, Query(ge=0)] = 0,
+                 limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+                 authorization: Annotated[str | None, Header()] = None) -> p.SnapshotResponse:
+        with db.read() as s:
+            device = auth.check_device(s, authorization)
+            return exchange.snapshot(db, s, device, cursor, upto, limit, clock)
+
+    @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
+             responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})
+    def status(tracking_code: str, request: Request) -> Any:
+        client = request.client.host if request.client else "?"
+        if not limiter.allow(client):
+            return _err(429, "rate_limited", "too many look-ups, wait a minute",
+                        "درخواست‌ها زیاد بود؛ یک دقیقه دیگر بکوشید.")
+        from ..services.numbers import is_valid_tracking_code
+
+        if len(tracking_code) > 40 or not is_valid_tracking_code(tracking_code):
+            return _err(400, "bad_code", "not a valid tracking code (check digit)", "کد رهگیری درست نیست.")
+        found = lookup(db, tracking_code)
+        if found is None:
+            return _err(404, "not_found", "no case with this tracking code", "درخواستی با این کد رهگیری پیدا نشد.")
+        return found
+
+    def _device(authorization: str | None) -> None:
+        with db.read() as s:
+            auth.check_device(s, authorization)
+
+    @app.put("/v1/attachments/{sha256}", response_model=p.AttachmentStatus, responses=ERROR_DOC)
+    async def put_attachment(sha256: str, request: Request,
+                             authorization: Annotated[str | None, Header()] = None,
+                             content_range: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
+        await run_in_threadpool(_device, authorization)
+        length = int(request.headers.get("content-length") or 0)
+        if length > files.max_bytes:
+            raise AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
+                                  "پیوست از اندازه مجاز بزرگ‌تر است.")
+        data = await request.body()
+        return await run_in_threadpool(files.put, sha256, data, content_range)
+
+    @app.get("/v1/attachments/{sha256}/status", response_model=p.AttachmentStatus, responses=ERROR_DOC)
+    def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
+        _device(authorization)
+        return files.status(sha256)
+
+    @app.get("/v1/attachments/{sha256}", responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}})
+    def get_attachment(sha256: str, authorization: Annotated[str | None, Header()] = None) -> Any:
+        _device(authorization)
+        path = files.path(sha256)
+        if path is None:
+            return _err(404, "not_found", "no such attachment", "پیوست پیدا نشد.")
+        return FileResponse(path, media_type="application/octet-stream")
+
+    return app

@@ -1,0 +1,125 @@
+"""Device credentials and one-time enrolment codes: random secrets kept only as SHA-256 hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..ids import new_id
+from .db import ServerDb
+from .server_models import Device, EnrolmentCode, ServerOffice, utcnow
+
+#: Unambiguous letters and digits (no 0/O, 1/I/L) for codes read over the phone.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_GROUPS = 4
+
+
+class AuthError(Exception):
+    """A refused credential or code: `code` is machine-readable, `reason` English, `reason_fa` Persian."""
+
+    def __init__(self, code: str, reason: str, reason_fa: str, status: int = 401) -> None:
+        super().__init__(reason)
+        self.code, self.reason, self.reason_fa, self.status = code, reason, reason_fa, status
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
+def new_enrolment_code(db: ServerDb, office_code: str, *, expires_hours: float = 72) -> str:
+    """A one-time code for one new desk of `office_code` (created if the office is new)."""
+    office_code = office_code.strip().upper()
+    if not (1 <= len(office_code) <= 8 and office_code.isascii() and office_code.isalnum()):
+        raise ValueError("office code must be 1-8 ASCII letters or digits")
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4 * CODE_GROUPS))
+    shown = "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+    with db.transaction() as s:
+        if s.get(ServerOffice, office_code) is None:
+            s.add(ServerOffice(code=office_code, name=office_code))
+        s.add(EnrolmentCode(code_hash=sha256_hex(raw), office_code=office_code,
+                            expires_at=utcnow() + timedelta(hours=expires_hours)))
+    return shown
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    device_id: str
+    device_no: int
+    office_code: str
+    secret: str
+
+
+def enrol(db: ServerDb, code: str, label: str = "") -> Enrolled:
+    """Spend a code: a new device of its office, with a fresh secret (shown once, stored hashed)."""
+    code_hash = sha256_hex(normalise_code(code))
+    secret = secrets.token_urlsafe(32)
+    with db.transaction() as s:
+        row = s.get(EnrolmentCode, code_hash)
+        now = utcnow()
+        if row is None:
+            raise AuthError("bad_code", "unknown enrolment code", "کد ثبت دستگاه شناخته نشد.")
+        if row.used_at is not None:
+            raise AuthError("used_code", "enrolment code already used", "این کد ثبت دستگاه پیش‌تر به کار رفته است.")
+        if row.expires_at < now:
+            raise AuthError("expired_code", "enrolment code expired", "مهلت این کد ثبت دستگاه گذشته است.")
+        device_id = new_id()
+        # Single use even under a race: only one UPDATE finds used_at still empty.
+        spent = s.execute(update(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash,
+                                                      EnrolmentCode.used_at.is_(None))
+                          .values(used_at=now, device_id=device_id))
+        if spent.rowcount != 1:
+            raise AuthError("used_code", "enrolment code already used", "این کد ثبت دستگاه پیش‌تر به کار رفته است.")
+        # Device numbers per office, taken under the office row's lock (two enrolments queue).
+        s.scalars(select(ServerOffice).where(ServerOffice.code == row.office_code).with_for_update()).first()
+        device_no = (s.scalar(select(func.max(Device.device_no)).where(Device.office_code == row.office_code))
+                     or 0) + 1
+        s.add(Device(id=device_id, office_code=row.office_code, device_no=device_no, label=label,
+                     secret_hash=sha256_hex(secret), revoked=False, last_client_seq=0))
+        return Enrolled(device_id, device_no, row.office_code, secret)
+
+
+def revoke(db: ServerDb, device_id: str) -> bool:
+    """Cut a lost or stolen desk off at once; True when the device existed."""
+    with db.transaction() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            return False
+        device.revoked = True
+        return True
+
+
+def parse_bearer(header: str | None) -> tuple[str, str]:
+    if not header:
+        raise AuthError("no_credentials", "missing Authorization header", "اعتبارنامه دستگاه فرستاده نشده است.")
+    scheme, _, value = header.partition(" ")
+    device_id, sep, secret = value.strip().partition(":")
+    if scheme.lower() != "bearer" or not sep or not device_id or not secret:
+        raise AuthError("bad_credentials", "Authorization must be 'Bearer <device_id>:<secret>'",
+                        "قالب اعتبارنامه دستگاه نادرست است.")
+    return device_id, secret
+
+
+def check_device(session: Session, header: str | None, *, lock: bool = False) -> Device:
+    """The device the request speaks for, or AuthError (unknown, wrong secret, revoked)."""
+    device_id, secret = parse_bearer(header)
+    q = select(Device).where(Device.id == device_id)
+    if lock:
+        q = q.with_for_update()
+    device = session.scalars(q).first()
+    expected = device.secret_hash if device is not None else sha256_hex("no such device")
+    good = hmac.compare_digest(expected, sha256_hex(secret))
+    if device is None or not good:
+        raise AuthError("bad_credentials", "unknown device or wrong secret", "دستگاه یا رمز آن شناخته نشد.")
+    if device.revoked:
+        raise AuthError("revoked", "this device was revoked", "دسترسی این دستگاه لغو شده است؛ دوباره ثبت کنید.", 403)
+    return device

@@ -1,0 +1,116 @@
+"""`kanoon-desk server`: run the central server, issue enrolment codes, revoke devices.
+
+    kanoon-desk server --db URL [--host 127.0.0.1] [--port 8750]
+    kanoon-desk server enroll --db URL --office CODE [--expires-hours 72]   (code alone on the last line)
+    kanoon-desk server revoke --db URL --device ID
+    kanoon-desk server sms --db URL [--gateway-url URL --gateway-key KEY]  (send queued notices once)
+
+`--db` is an SQLite file path (or sqlite:/// URL) or a `postgresql+psycopg://…` URL; the schema is
+migrated at start. Environment: KANOON_SMS_URL and KANOON_SMS_KEY choose the HTTP SMS gateway.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+DEFAULT_DB = "kanoon-server.sqlite3"
+DEFAULT_PORT = 8750
+
+
+def _gateway(url: str | None, key: str | None) -> object | None:
+    from .sms import HttpGateway
+
+    url = url or os.environ.get("KANOON_SMS_URL")
+    key = key or os.environ.get("KANOON_SMS_KEY", "")
+    return HttpGateway(url, key) if url else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kanoon-desk server", description="Kanoon Desk central server")
+    ap.add_argument("--db", default=DEFAULT_DB, help="SQLite path or database URL")
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=DEFAULT_PORT)
+    ap.add_argument("--attachments", default=None, help="folder for attachments")
+    ap.add_argument("--gateway-url", default=None)
+    ap.add_argument("--gateway-key", default=None)
+    sub = ap.add_subparsers(dest="cmd")
+    en = sub.add_parser("enroll", help="print a one-time enrolment code for a new desk of an office")
+    en.add_argument("--db", default=argparse.SUPPRESS)
+    en.add_argument("--office", required=True)
+    en.add_argument("--expires-hours", type=float, default=72)
+    rv = sub.add_parser("revoke", help="cut a device off at once")
+    rv.add_argument("--db", default=argparse.SUPPRESS)
+    rv.add_argument("--device", required=True)
+    sm = sub.add_parser("sms", help="send queued SMS notices once")
+    sm.add_argument("--db", default=argparse.SUPPRESS)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(argv) if argv is not None else sys.argv[1:]
+    if args_list and args_list[0] == "server":
+        args_list = args_list[1:]
+    try:
+        args = _parser().parse_args(args_list)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    db = getattr(args, "db", None) or DEFAULT_DB
+    from .db import ServerDb
+
+    if args.cmd == "enroll":
+        from .auth import new_enrolment_code
+
+        server_db = ServerDb(db)
+        try:
+            code = new_enrolment_code(server_db, args.office, expires_hours=args.expires_hours)
+        except ValueError as exc:
+            print(f"کد دفتر نادرست است | {exc}", file=sys.stderr)
+            return 2
+        finally:
+            server_db.close()
+        print(f"کد یک‌بارمصرف ثبت دستگاه برای دفتر {args.office.upper()} ({args.expires_hours:g} ساعت اعتبار) | "
+              f"one-time enrolment code for office {args.office.upper()}:")
+        print(code)
+        return 0
+    if args.cmd == "revoke":
+        from .auth import revoke
+
+        server_db = ServerDb(db)
+        try:
+            found = revoke(server_db, args.device)
+        finally:
+            server_db.close()
+        if not found:
+            print(f"دستگاه پیدا نشد | no such device: {args.device}", file=sys.stderr)
+            return 1
+        print(f"دسترسی دستگاه لغو شد | device revoked: {args.device}")
+        return 0
+    if args.cmd == "sms":
+        from .sms import LogGateway, drain
+
+        server_db = ServerDb(db)
+        try:
+            sent = drain(server_db, _gateway(args.gateway_url, args.gateway_key) or LogGateway())  # type: ignore[arg-type]
+        finally:
+            server_db.close()
+        print(f"{sent} پیامک فرستاده شد | {sent} SMS sent")
+        return 0
+    import uvicorn
+
+    from .app import create_app
+    from .logs import setup_json_logging
+
+    setup_json_logging()
+    from pathlib import Path
+
+    app = create_app(db, sms_gateway=_gateway(args.gateway_url, args.gateway_key),  # type: ignore[arg-type]
+                     attachments_dir=Path(args.attachments) if args.attachments else None)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""The server's database: engine for an SQLite path or a PostgreSQL URL, migrations, sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .server_models import ServerCounter
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SEQ_COUNTER = "server_seq"
+
+
+def normalise_url(db: str) -> str:
+    """A plain file path means an SQLite file; URLs pass through (`postgresql+psycopg://…`)."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def make_engine(db: str) -> Engine:
+    url = normalise_url(db)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (IMMEDIATE: writers queue)
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    command.upgrade(alembic_config(engine), "head")
+
+
+class ServerDb:
+    """The open server database: short transactions, the sequence counter under lock."""
+
+    def __init__(self, db: str, *, migrate: bool = True) -> None:
+        self.url = normalise_url(db)
+        self.engine = make_engine(db)
+        self.is_postgres = self.engine.dialect.name == "postgresql"
+        if migrate:
+            upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self.transaction() as s:
+            if s.get(ServerCounter, SEQ_COUNTER) is None:
+                s.add(ServerCounter(name=SEQ_COUNTER, value=0))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def take_seqs(self, session: Session, n: int) -> int:
+        """Reserve `n` sequence numbers; returns the first. The row stays locked until commit
+        (PostgreSQL: SELECT … FOR UPDATE; SQLite: the writer lock of BEGIN IMMEDIATE), so a
+        reader that sees number k committed also sees every number below k."""
+        row = session.scalars(select(ServerCounter).where(ServerCounter.name == SEQ_COUNTER)
+                              .with_for_update()).one()
+        first = row.value + 1
+        row.value += n
+        session.flush()
+        return first
+
+    def high_water(self, session: Session) -> int:
+        """The newest committed sequence number (every number up to it is committed)."""
+        return int(session.scalar(select(ServerCounter.value).where(ServerCounter.name == SEQ_COUNTER)) or 0)
+
+    def close(self) -> None:
+        self.engine.dispose()

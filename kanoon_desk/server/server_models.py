@@ -1,0 +1,151 @@
+"""The central server's own tables (separate metadata from the desk store's)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: JSON text on SQLite, JSONB on PostgreSQL (digests use canonical JSON, so key order never matters).
+JsonDoc = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC instant, stored naive UTC (the same on SQLite and PostgreSQL)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JsonDoc}
+
+
+class ServerOffice(ServerBase):
+    __tablename__ = "offices"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Device(ServerBase):
+    """An enrolled desk. Its secret is kept only as a SHA-256 of 32 random bytes."""
+
+    __tablename__ = "devices"
+    __table_args__ = (Index("ix_devices_office_no", "office_code", "device_no", unique=True),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(16))
+    device_no: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_client_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime | None]
+
+
+class EnrolmentCode(ServerBase):
+    """A one-time code (hashed), valid until `expires_at`, used at most once."""
+
+    __tablename__ = "enrolment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class ServerEvent(ServerBase):
+    """The union of every desk's events, in one order: `server_seq` (commit order)."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_scope_seq", "scope", "server_seq"),
+        Index("ix_events_device_seq", "device_id", "client_seq"),
+        Index("ix_events_tracking", "tracking_code"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    server_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    type: Mapped[str] = mapped_column(String(64))
+    aggregate_type: Mapped[str] = mapped_column(String(32))
+    aggregate_id: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[dict[str, Any]]
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(36))
+    office_code: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[str] = mapped_column(String(36))
+    recorded_at: Mapped[datetime]
+    schema_version: Mapped[int] = mapped_column(Integer, default=1)
+    client_seq: Mapped[int] = mapped_column(BigInteger)
+    #: `*` for shared aggregate types, else the office code: who may pull it.
+    scope: Mapped[str] = mapped_column(String(16))
+    #: The public tracking code a case event carries, for the status look-up.
+    tracking_code: Mapped[str | None] = mapped_column(String(32))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ServerCounter(ServerBase):
+    """A counter row taken under lock, so `server_seq` order equals commit order."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SmsOutbox(ServerBase):
+    """SMS notices queued by desks (`notice.sms_queued` events), sent by the server's gateway."""
+
+    __tablename__ = "sms_outbox"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mobile: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    queued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]

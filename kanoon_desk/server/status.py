@@ -1,0 +1,72 @@
+"""The public tracking-code look-up: one case's public status, rate-limited per client address."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlalchemy import select
+
+from ..persian import to_ascii_digits
+from ..services.numbers import is_valid_tracking_code
+from ..sync.protocol import StatusResponse
+from .db import ServerDb
+from .server_models import ServerEvent
+
+#: The newest event type of a case → (public status, Persian wording). Nothing else leaks.
+PUBLIC_STATUS: dict[str, tuple[str, str]] = {
+    "case.registered": ("received", "درخواست شما ثبت شد و در نوبت بررسی است."),
+    "case.reviewed": ("in_review", "درخواست شما در حال بررسی است."),
+    "case.referred": ("referred", "درخواست شما برای رسیدگی به دستگاه مربوط ارجاع شد."),
+    "case.forwarded": ("referred", "درخواست شما برای رسیدگی به دستگاه مربوط ارجاع شد."),
+    "case.followed_up": ("in_progress", "رسیدگی به درخواست شما پیگیری می‌شود."),
+    "case.answered": ("answered", "به درخواست شما پاسخ داده شد."),
+    "case.notified": ("answered", "پاسخ درخواست به شما اعلام شد."),
+    "case.closed": ("closed", "رسیدگی به درخواست شما پایان یافت."),
+}
+DEFAULT_STATUS = ("in_progress", "درخواست شما در حال رسیدگی است.")
+
+
+class RateLimiter:
+    """A token bucket per client address: `capacity` look-ups, refilled at `per_minute`."""
+
+    def __init__(self, capacity: int = 10, per_minute: float = 10) -> None:
+        self.capacity, self.rate = capacity, per_minute / 60.0
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            tokens, at = self._buckets.get(key, (float(self.capacity), now))
+            tokens = min(float(self.capacity), tokens + (now - at) * self.rate)
+            if len(self._buckets) > 100_000:  # bounded memory under a flood of addresses
+                self._buckets.clear()
+            if tokens < 1:
+                self._buckets[key] = (tokens, now)
+                return False
+            self._buckets[key] = (tokens - 1, now)
+            return True
+
+
+def clean_code(code: str) -> str:
+    return to_ascii_digits((code or "").replace("-", "").replace(" ", ""))
+
+
+def lookup(db: ServerDb, code: str) -> StatusResponse | None:
+    """None when no case carries this code (call only with a valid code)."""
+    if not is_valid_tracking_code(code):
+        return None
+    code = clean_code(code)
+    with db.read() as s:
+        aggregate_id = s.scalar(select(ServerEvent.aggregate_id).where(
+            ServerEvent.tracking_code == code, ServerEvent.aggregate_type == "case").limit(1))
+        if aggregate_id is None:
+            return None
+        newest = s.execute(select(ServerEvent.type, ServerEvent.recorded_at).where(
+            ServerEvent.aggregate_id == aggregate_id, ServerEvent.aggregate_type == "case",
+            ServerEvent.type.in_(list(PUBLIC_STATUS))).order_by(
+            ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(1)).first()
+    status, status_fa = PUBLIC_STATUS.get(newest[0], DEFAULT_STATUS) if newest else DEFAULT_STATUS
+    updated = newest[1].date().isoformat() if newest else ""
+    return StatusResponse(tracking_code=code, status=status, status_fa=status_fa, updated_on=updated)

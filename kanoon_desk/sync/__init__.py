@@ -1,0 +1,8 @@
+"""Desk-side sync with the central server (protocol models shared with `kanoon_desk.server`)."""
+
+from __future__ import annotations
+
+from ..models import sync as _sync_models  # noqa: F401 - registers sync_log/sync_rejections on Base.metadata
+from .client import SyncClient, SyncReport, enroll, pending_count, sync_once
+
+__all__ = ["SyncClient", "SyncReport", "enroll", "pending_count", "sync_once"]

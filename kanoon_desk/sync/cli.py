@@ -1,0 +1,79 @@
+"""`kanoon-desk enroll --db PATH --server URL --code CODE` and `kanoon-desk sync --db PATH`.
+
+Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch — the one-line summary
+says why, in Persian and English); 2 bad usage; 3 upgrade required; 4 credential refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import errors
+from .client import SyncReport, enroll, sync_once
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UPGRADE, EXIT_AUTH = 0, 1, 2, 3, 4
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kanoon-desk", description="Kanoon Desk sync with the central server")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    en = sub.add_parser("enroll", help="create a desk store on PATH from a one-time enrolment code")
+    en.add_argument("--db", required=True, type=Path)
+    en.add_argument("--server", required=True)
+    en.add_argument("--code", required=True)
+    en.add_argument("--label", default="")
+    sy = sub.add_parser("sync", help="one sync round: push, pull, verify")
+    sy.add_argument("--db", required=True, type=Path)
+    sy.add_argument("--batch", type=int, default=250)
+    sy.add_argument("--page", type=int, default=1000)
+    return ap
+
+
+def _exit_for(report: SyncReport | None, exc: errors.SyncError | None = None) -> int:
+    if exc is not None:
+        if isinstance(exc, errors.UpgradeRequired):
+            return EXIT_UPGRADE
+        if isinstance(exc, errors.AuthRefused):
+            return EXIT_AUTH
+        return EXIT_FAILED
+    return EXIT_OK if report is not None and report.ok else EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    try:
+        if args.cmd == "enroll":
+            store, report = enroll(args.db, args.server, args.code, label=args.label)
+            ident = store.identity
+            print(f"این میز ثبت شد: دفتر {ident.office_code}، دستگاه {ident.device_no} | "
+                  f"enrolled: office {ident.office_code}, device {ident.device_no} ({ident.device_id})")
+            store.close()
+        else:
+            from ..store import Store
+
+            if not args.db.is_file():
+                print(f"پایگاه داده پیدا نشد | store not found: {args.db}", file=sys.stderr)
+                return EXIT_USAGE
+            store = Store(args.db)
+            try:
+                report = sync_once(store, batch_size=args.batch, page_size=args.page)
+            finally:
+                store.close()
+    except errors.SyncError as exc:
+        print(f"{exc.message} | {exc.detail or type(exc).__name__}", file=sys.stderr)
+        return _exit_for(None, exc)
+    if report is not None:
+        print(report.summary_line(), file=sys.stdout if report.ok else sys.stderr)
+        if not report.ok and report.error_detail.startswith("protocol"):
+            return EXIT_UPGRADE
+    return _exit_for(report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

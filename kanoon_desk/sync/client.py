@@ -1,0 +1,394 @@
+"""The desk side of the protocol: enrol once, then rounds of push, pull and verify.
+
+Everything a round learns is stored in the same local transaction as the data it concerns (an
+acknowledged batch with its outbox position, a pulled page with its cursor), so a round cut at any
+point — lost reply, dropped connection, kill -9 — resumes without losing or repeating anything.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import bindparam, func, insert, select, update
+
+from .. import eventlog
+from ..digest import digests_by_aggregate
+from ..ids import MAX_DRIFT_MS, new_id
+from ..models import Event, utcnow
+from ..models.sync import SyncLog, SyncRejection
+from ..store import Store
+from . import errors as e
+from . import protocol as p
+
+K_SERVER, K_SECRET = "sync.server_url", "sync.secret"
+K_ACKED, K_CURSOR = "sync.acked_seq", "sync.cursor"
+K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
+K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class SyncReport:
+    """What one round did; `ok` False means it stopped early (nothing is lost: run it again)."""
+
+    started_at: datetime = field(default_factory=utcnow)
+    ok: bool = False
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    snapshot: int = 0
+    resends: int = 0
+    cursor: int = 0
+    mismatches: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    error_detail: str = ""
+
+    def summary_line(self) -> str:
+        """One line, Persian then English, for the command line and the log."""
+        if self.ok:
+            fa = (f"همگام‌سازی انجام شد: {self.pushed} رویداد فرستاده، {self.pulled + self.snapshot} رویداد دریافت، "
+                  f"{self.rejected} رد شده")
+            en = (f"sync ok: pushed {self.pushed}, pulled {self.pulled + self.snapshot}, rejected {self.rejected}, "
+                  f"cursor {self.cursor}")
+        else:
+            fa = f"همگام‌سازی ناتمام ماند: {self.error or ''}"
+            en = f"sync failed: {self.error_detail or 'see log'}"
+        if self.warnings:
+            fa += " — " + "؛ ".join(self.warnings)
+        return f"{fa} | {en}"
+
+
+class SyncClient:
+    """Talks to one server for one desk store. `transport` lets tests inject faults."""
+
+    def __init__(self, store: Store, base_url: str | None = None, transport: httpx.BaseTransport | None = None,
+                 *, batch_size: int = p.DEFAULT_BATCH, page_size: int = p.DEFAULT_PAGE, retries: int = 3,
+                 timeout: float = 30.0, backoff: float = 0.2) -> None:
+        self.store = store
+        base_url = base_url or store.get_state(K_SERVER)
+        if not base_url:
+            raise e.SyncError(e.MSG_NOT_ENROLLED, "no server url in desk_state")
+        self.base_url = base_url.rstrip("/")
+        self.batch_size, self.page_size = batch_size, page_size
+        self.retries, self.backoff = retries, backoff
+        self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout)
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- HTTP ------------------------------------------------------------------------------------
+
+    def _headers(self, authenticated: bool = True) -> dict[str, str]:
+        h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(p.SCHEMA_VERSION)}
+        if authenticated:
+            secret = self.store.get_state(K_SECRET)
+            if not secret:
+                raise e.SyncError(e.MSG_NOT_ENROLLED, "no device secret in desk_state")
+            h["Authorization"] = f"Bearer {self.store.identity.device_id}:{secret}"
+        return h
+
+    def call(self, method: str, path: str, model: type[M], *, json: Any = None,
+             params: dict[str, Any] | None = None, authenticated: bool = True) -> M:
+        """One request with retries on transport errors and 503; maps refusals to SyncError."""
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff * attempt)
+            try:
+                r = self.http.request(method, path, json=json, params=params,
+                                      headers=self._headers(authenticated))
+            except httpx.TransportError as exc:
+                last = exc
+                continue
+            if r.status_code == 503 or r.status_code >= 500:
+                last = RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
+                continue
+            if r.status_code == 426:
+                raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
+            if r.status_code in (401, 403):
+                raise e.AuthRefused(e.MSG_AUTH, _reason(r))
+            if r.status_code >= 400:
+                raise e.Refused(e.MSG_REFUSED, f"HTTP {r.status_code}: {_reason(r)}")
+            try:
+                return model.model_validate_json(r.content)
+            except ValidationError as exc:
+                last = exc
+                continue
+        raise e.Offline(e.MSG_OFFLINE, f"{type(last).__name__}: {last}")
+
+    # -- bookkeeping -----------------------------------------------------------------------------
+
+    def _int_state(self, key: str) -> int:
+        return int(self.store.get_state(key) or 0)
+
+    def _after_reply(self, report: SyncReport, server_hlc: int, server_time_ms: int) -> None:
+        self.store.clock.merge(server_hlc)
+        skew = self.store.clock.skew_ms(server_time_ms)
+        with self.store.transaction() as s:
+            self.store.set_state(s, K_SKEW, str(skew))
+        if abs(skew) > MAX_DRIFT_MS:
+            minutes = round(abs(skew) / 60000)
+            msg = f"ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید"
+            if msg not in report.warnings:
+                report.warnings.append(msg)
+
+    # -- push ------------------------------------------------------------------------------------
+
+    def push(self, report: SyncReport) -> None:
+        """Send the outbox in contiguous batches until it is empty."""
+        device_id = self.store.identity.device_id
+        resends = 0
+        while True:
+            acked = self._int_state(K_ACKED)
+            with self.store.read() as s:
+                batch = list(s.scalars(select(Event).where(Event.client_seq > acked)
+                                       .order_by(Event.client_seq).limit(self.batch_size)))
+            if not batch:
+                return
+            contiguous = [ev for i, ev in enumerate(batch) if ev.client_seq == acked + 1 + i]
+            if not contiguous:
+                raise e.SyncError(e.MSG_REFUSED, f"outbox hole after client_seq {acked}")
+            req = p.PushRequest(device_id=device_id, batch_id=new_id(), first_client_seq=acked + 1,
+                                events=[_event_in(ev) for ev in contiguous], hlc=self.store.clock.last)
+            answer = self.call("POST", "/v1/push", p.PushResponse, json=req.model_dump(mode="json"))
+            self._after_reply(report, answer.server_hlc, answer.server_time_ms)
+            if answer.resend_from is not None:
+                resends += 1
+                report.resends += 1
+                if resends > 3:
+                    raise e.SyncError(e.MSG_REFUSED, f"server keeps asking to resend from {answer.resend_from}")
+                with self.store.transaction() as s:
+                    self.store.set_state(s, K_ACKED, str(max(0, answer.resend_from - 1)))
+                continue
+            self._record_push(contiguous, answer, report)
+
+    def _record_push(self, sent: list[Event], answer: p.PushResponse, report: SyncReport) -> None:
+        by_id = {r.id: r for r in answer.results}
+        seqs: list[dict[str, Any]] = []
+        rejections: list[dict[str, Any]] = []
+        for ev in sent:
+            res = by_id.get(ev.id)
+            if res is None:
+                raise e.SyncError(e.MSG_BAD_ANSWER, f"no result for event {ev.id}")
+            if res.status == "rejected":
+                rejections.append({"event_id": ev.id, "client_seq": ev.client_seq, "event_type": ev.type,
+                                   "reason": res.reason or "", "at": utcnow()})
+            else:
+                if res.server_seq is not None:
+                    seqs.append({"b_id": ev.id, "b_seq": res.server_seq})
+                if res.status == "stored":
+                    report.pushed += 1
+                else:
+                    report.duplicates += 1
+        last = sent[-1].client_seq
+        assert last is not None
+        with self.store.transaction() as s:
+            if seqs:
+                s.connection().execute(
+                    update(Event.__table__).where(Event.__table__.c.id == _bind("b_id"))
+                    .values(server_seq=_bind("b_seq")), seqs)
+            for row in rejections:
+                if s.get(SyncRejection, row["event_id"]) is None:
+                    s.add(SyncRejection(**row))
+                    report.rejected += 1
+            acked = self._int_state(K_ACKED)
+            self.store.set_state(s, K_ACKED, str(max(acked, min(last, answer.last_client_seq))))
+
+    # -- pull ------------------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport) -> dict[str, p.AggregateSummary] | None:
+        """Fetch pages after the stored cursor; each page and its cursor in one local transaction."""
+        if self.store.get_state(K_CURSOR) is None:
+            self.snapshot(report)
+        while True:
+            cursor = self._int_state(K_CURSOR)
+            req = p.PullRequest(cursor=cursor, limit=self.page_size, summary=True, hlc=self.store.clock.last)
+            page = self.call("POST", "/v1/pull", p.PullResponse, json=req.model_dump(mode="json"))
+            self._after_reply(report, page.server_hlc, page.server_time_ms)
+            with self.store.transaction() as s:
+                if self._int_state(K_CURSOR) != cursor:  # another round moved on meanwhile
+                    continue
+                fresh = eventlog.ingest(s, [_event_row(ev) for ev in page.events])
+                self.store.set_state(s, K_CURSOR, str(page.next_cursor))
+            report.pulled += len(fresh)
+            report.cursor = page.next_cursor
+            if fresh:
+                self.store.clock.merge(max(ev.hlc for ev in fresh))
+            if not page.has_more:
+                return page.summary
+
+    def snapshot(self, report: SyncReport) -> None:
+        """First sync: every event the office sees, inserted in bulk, then one full re-fold."""
+        while True:
+            upto, cursor = self._int_state(K_SNAP_UPTO), self._int_state(K_SNAP_CURSOR)
+            page = self.call("GET", "/v1/snapshot", p.SnapshotResponse,
+                             params={"cursor": cursor, "upto": upto, "limit": p.MAX_PAGE})
+            self._after_reply(report, page.server_hlc, page.server_time_ms)
+            with self.store.transaction() as s:
+                ids = [ev.id for ev in page.events]
+                have = set(s.scalars(select(Event.id).where(Event.id.in_(ids)))) if ids else set()
+                rows = [_event_dict(ev) for ev in page.events if ev.id not in have]
+                if rows:
+                    s.execute(insert(Event), rows)
+                self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
+                self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
+            report.snapshot += len(rows)
+            if page.events:
+                self.store.clock.merge(max(ev.hlc for ev in page.events))
+            if not page.has_more:
+                break
+        with self.store.transaction() as s:
+            eventlog.refold_all(s)
+            upto = self._int_state(K_SNAP_UPTO)
+            eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.snapshot",
+                           detail=f"{report.snapshot} events up to {upto}")
+            self.store.set_state(s, K_CURSOR, str(upto))
+        report.cursor = upto
+
+    # -- verify ----------------------------------------------------------------------------------
+
+    def local_summary(self) -> dict[str, p.AggregateSummary]:
+        """Counts and digest per aggregate type of what the server should hold for this office."""
+        acked = self._int_state(K_ACKED)
+        with self.store.read() as s:
+            refused = select(SyncRejection.event_id)
+            rows = s.execute(select(Event.aggregate_type, Event.id, Event.type, Event.payload, Event.hlc)
+                             .where((Event.client_seq.is_(None)) | (Event.client_seq <= acked),
+                                    Event.id.not_in(refused)).order_by(Event.id))
+            got = digests_by_aggregate((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+        return {t: p.AggregateSummary(events=v["events"], digest=v["digest"]) for t, v in got.items()}
+
+    def verify(self, report: SyncReport, server: dict[str, p.AggregateSummary] | None) -> None:
+        if server is None:
+            return
+        local = self.local_summary()
+        for t in sorted(set(local) | set(server)):
+            mine, theirs = local.get(t), server.get(t)
+            if mine != theirs:
+                report.mismatches.append(
+                    f"{t}: local {mine.events if mine else 0} events, server {theirs.events if theirs else 0}"
+                    + (" (same count, different content)" if mine and theirs and mine.events == theirs.events
+                       else ""))
+
+    # -- one round -------------------------------------------------------------------------------
+
+    def sync_once(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self.push(report)
+            summary = self.pull(report)
+            self.verify(report, summary)
+            if report.mismatches:
+                raise e.SyncError(e.MSG_MISMATCH, "; ".join(report.mismatches))
+            report.ok = True
+        except e.SyncError as exc:
+            report.ok, report.error, report.error_detail = False, exc.message, exc.detail
+        finally:
+            _log_round(self.store, report)
+        return report
+
+
+def _reason(r: httpx.Response) -> str:
+    try:
+        body = r.json()
+        return str(body.get("reason") or body)
+    except ValueError:
+        return r.text[:200]
+
+
+def _bind(name: str) -> Any:
+    return bindparam(name)
+
+
+def _event_in(ev: Event) -> p.EventIn:
+    return p.EventIn(id=ev.id, type=ev.type, aggregate_type=ev.aggregate_type, aggregate_id=ev.aggregate_id,
+                     payload=ev.payload, hlc=ev.hlc, device_id=ev.device_id, office_code=ev.office_code,
+                     user_id=ev.user_id, recorded_at=ev.recorded_at, schema_version=ev.schema_version)
+
+
+def _event_dict(ev: p.EventOut) -> dict[str, Any]:
+    return {"id": ev.id, "type": ev.type, "aggregate_type": ev.aggregate_type, "aggregate_id": ev.aggregate_id,
+            "payload": ev.payload, "hlc": ev.hlc, "device_id": ev.device_id, "office_code": ev.office_code,
+            "user_id": ev.user_id, "recorded_at": ev.recorded_at, "schema_version": ev.schema_version,
+            "client_seq": None, "server_seq": ev.server_seq}
+
+
+def _event_row(ev: p.EventOut) -> Event:
+    return Event(**_event_dict(ev))
+
+
+def _log_round(store: Store, report: SyncReport) -> None:
+    now = utcnow()
+    try:
+        with store.transaction() as s:
+            s.add(SyncLog(id=new_id(), started_at=report.started_at, finished_at=now, ok=report.ok,
+                          pushed=report.pushed, pulled=report.pulled + report.snapshot, rejected=report.rejected,
+                          message=report.summary_line()))
+            store.set_state(s, K_LAST_TRY, now.isoformat())
+            if report.ok:
+                store.set_state(s, K_LAST_OK, now.isoformat())
+    except Exception:  # the history is a courtesy; never let it hide the round's own outcome
+        if report.ok:
+            raise
+
+
+def sync_once(store: Store, *, transport: httpx.BaseTransport | None = None, **options: Any) -> SyncReport:
+    """One round for an enrolled desk store: push, pull (snapshot the first time), verify."""
+    client = SyncClient(store, transport=transport, **options)
+    try:
+        return client.sync_once()
+    finally:
+        client.close()
+
+
+def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
+           label: str = "", first_sync: bool = True,
+           on_store: Callable[[Store], None] | None = None) -> tuple[Store, SyncReport | None]:
+    """Create a desk store at `db_path` (which must not exist) from an enrolment code, and run its
+    first sync (which brings the office's data down as a snapshot)."""
+    path = Path(db_path)
+    if path.exists() and path.stat().st_size > 0:
+        raise e.SyncError(e.MSG_STORE_EXISTS, f"{path} already exists")
+    http = httpx.Client(base_url=server_url.rstrip("/"), transport=transport, timeout=30)
+    try:
+        try:
+            r = http.post("/v1/enroll", json=p.EnrollRequest(code=code, label=label).model_dump(mode="json"),
+                          headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(p.SCHEMA_VERSION)})
+        except httpx.TransportError as exc:
+            raise e.Offline(e.MSG_OFFLINE, str(exc)) from exc
+    finally:
+        http.close()
+    if r.status_code == 426:
+        raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
+    if r.status_code >= 400:
+        raise e.AuthRefused(e.MSG_AUTH, f"HTTP {r.status_code}: {_reason(r)}")
+    answer = p.EnrollResponse.model_validate_json(r.content)
+    store = Store(path)
+    store.set_identity(answer.office_code, answer.device_no, answer.device_id)
+    store.clock.merge(answer.server_hlc)
+    with store.transaction() as s:
+        store.set_state(s, K_SERVER, server_url.rstrip("/"))
+        store.set_state(s, K_SECRET, answer.secret)
+        eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.enrolled",
+                       subject=answer.device_id, detail=f"office {answer.office_code} device {answer.device_no}")
+    if on_store is not None:
+        on_store(store)
+    report = sync_once(store, transport=transport) if first_sync else None
+    return store, report
+
+
+def pending_count(store: Store) -> int:
+    """Events recorded here and not yet acknowledged by the server (for the status bar)."""
+    acked = int(store.get_state(K_ACKED) or 0)
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Event).where(Event.client_seq > acked)) or 0)

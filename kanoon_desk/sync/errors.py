@@ -1,0 +1,39 @@
+"""Why a sync round failed, for a person: a Persian message (translated by the UI) and the detail."""
+
+from __future__ import annotations
+
+from ..errors import QT_TRANSLATE_NOOP
+
+MSG_OFFLINE = QT_TRANSLATE_NOOP("Errors", "کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.")
+MSG_UPGRADE = QT_TRANSLATE_NOOP("Errors", "نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.")
+MSG_AUTH = QT_TRANSLATE_NOOP("Errors", "کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.")
+MSG_REFUSED = QT_TRANSLATE_NOOP("Errors", "کارگزار درخواست همگام‌سازی را نپذیرفت.")
+MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز هنوز در کارگزار مرکزی ثبت نشده است.")
+MSG_STORE_EXISTS = QT_TRANSLATE_NOOP("Errors", "در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.")
+MSG_MISMATCH = QT_TRANSLATE_NOOP("Errors", "پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.")
+MSG_BAD_ANSWER = QT_TRANSLATE_NOOP("Errors", "پاسخ کارگزار خوانده نشد.")
+
+
+class SyncError(Exception):
+    """A failed round: `message` Persian (source language), `detail` technical English."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(detail or message)
+        self.message = message
+        self.detail = detail
+
+
+class Offline(SyncError):
+    """The server could not be reached (or kept failing); nothing is lost, try later."""
+
+
+class UpgradeRequired(SyncError):
+    """HTTP 426: this program is older than the server accepts."""
+
+
+class AuthRefused(SyncError):
+    """HTTP 401/403: wrong or revoked device credential."""
+
+
+class Refused(SyncError):
+    """Another 4xx answer."""

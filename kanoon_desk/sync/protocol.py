@@ -1,0 +1,186 @@
+"""The wire protocol between a desk and the central server: pydantic models both sides import.
+
+Versions: every request carries `protocol_version` and `schema_version` (in the body of push and
+pull, and in the `X-Kanoon-Protocol` / `X-Kanoon-Schema` headers of every request). A client
+below `MIN_PROTOCOL_VERSION` is answered HTTP 426 "upgrade required".
+
+Authentication: `Authorization: Bearer <device_id>:<secret>` on every request except enrol,
+health and the public status look-up.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MIN_PROTOCOL_VERSION = 1
+#: Newest event schema this code writes and understands.
+SCHEMA_VERSION = 1
+#: Oldest event schema the server still accepts (and upgrades on receipt).
+MIN_SCHEMA_VERSION = 1
+
+HEADER_PROTOCOL = "X-Kanoon-Protocol"
+HEADER_SCHEMA = "X-Kanoon-Schema"
+
+DEFAULT_BATCH = 250
+MAX_BATCH = 2000
+DEFAULT_PAGE = 1000
+MAX_PAGE = 5000
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+#: Aggregate types every office sees (the catalogue, the member registry and lending anywhere,
+#: the agency list, office records, conflict resolutions). Every other aggregate (a case, a
+#: user, a holiday of the office) is seen only by the office that wrote it.
+SHARED_AGGREGATE_TYPES: frozenset[str] = frozenset(
+    {"office", "title", "member", "agency", "copy", "loan", "hold", "conflict"})
+
+#: The scope value stored on the server for shared events.
+SHARED_SCOPE = "*"
+
+
+def scope_of(aggregate_type: str, office_code: str) -> str:
+    """Who may see an event: every office (`*`) or only its own office."""
+    return SHARED_SCOPE if aggregate_type in SHARED_AGGREGATE_TYPES else office_code
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EventIn(_Model):
+    """One event as a desk pushes it (its `client_seq` is implied by its place in the batch)."""
+
+    id: str = Field(min_length=1, max_length=36)
+    type: str = Field(min_length=1, max_length=64)
+    aggregate_type: str = Field(min_length=1, max_length=32)
+    aggregate_id: str = Field(min_length=1, max_length=36)
+    payload: dict[str, Any]
+    hlc: int = Field(ge=0, lt=2**63)
+    device_id: str = Field(min_length=1, max_length=36)
+    office_code: str = Field(min_length=1, max_length=16)
+    user_id: str = Field(min_length=1, max_length=36)
+    recorded_at: datetime
+    schema_version: int = Field(default=1, ge=0, lt=1000)
+
+
+class EventOut(EventIn):
+    """One event as the server hands it out, with its place in the server's order."""
+
+    server_seq: int
+
+
+class PushRequest(_Model):
+    device_id: str
+    batch_id: str = Field(min_length=1, max_length=64)
+    first_client_seq: int = Field(ge=1)
+    events: list[EventIn] = Field(max_length=MAX_BATCH)
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int = SCHEMA_VERSION
+    hlc: int = Field(default=0, ge=0, lt=2**63)
+
+
+class PushResult(_Model):
+    id: str
+    status: Literal["stored", "duplicate", "rejected"]
+    reason: str | None = None
+    server_seq: int | None = None
+
+
+class PushResponse(_Model):
+    batch_id: str
+    results: list[PushResult]
+    #: The highest client sequence number the server holds for this device.
+    last_client_seq: int
+    #: Set when the batch did not follow on: send again from this client sequence number.
+    resend_from: int | None = None
+    server_hlc: int
+    server_time_ms: int
+
+
+class AggregateSummary(_Model):
+    events: int
+    digest: str
+
+
+class PullRequest(_Model):
+    cursor: int = Field(default=0, ge=0)
+    limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE)
+    #: Ask for the per-aggregate-type counts and digests with the last page.
+    summary: bool = False
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int = SCHEMA_VERSION
+    hlc: int = Field(default=0, ge=0, lt=2**63)
+
+
+class PullResponse(_Model):
+    cursor: int
+    events: list[EventOut]
+    next_cursor: int
+    has_more: bool
+    #: With the last page when asked: what the office sees up to `next_cursor`.
+    summary: dict[str, AggregateSummary] | None = None
+    server_hlc: int
+    server_time_ms: int
+
+
+class SnapshotResponse(_Model):
+    """One page of a first sync: every event the office sees up to `upto`, own device's included."""
+
+    cursor: int
+    upto: int
+    events: list[EventOut]
+    next_cursor: int
+    has_more: bool
+    server_hlc: int
+    server_time_ms: int
+
+
+class EnrollRequest(_Model):
+    code: str = Field(min_length=4, max_length=64)
+    label: str = Field(default="", max_length=200)
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int = SCHEMA_VERSION
+
+
+class EnrollResponse(_Model):
+    device_id: str
+    device_no: int
+    office_code: str
+    secret: str
+    server_hlc: int
+    server_time_ms: int
+
+
+class StatusResponse(_Model):
+    """The public status of one case, and nothing else about it."""
+
+    tracking_code: str
+    status: str
+    status_fa: str
+    updated_on: str
+
+
+class HealthResponse(_Model):
+    status: str
+    protocol_version: int
+    min_protocol_version: int
+    schema_version: int
+    server_time_ms: int
+
+
+class AttachmentStatus(_Model):
+    sha256: str
+    received: int
+    complete: bool
+    size: int | None = None
+
+
+class ErrorResponse(_Model):
+    """Every refusal: a machine-readable code, a reason in English and one in Persian."""
+
+    error: str
+    reason: str
+    reason_fa: str = ""

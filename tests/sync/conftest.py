@@ -1,0 +1,28 @@
+"""Fixtures of the sync suite: a live server on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .helpers import LiveServer, reset_pg
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "server.sqlite3")
+    url: str = request.getfixturevalue("pg_url")
+    reset_pg(url)
+    return url
+
+
+@pytest.fixture
+def server(server_db_url: str, tmp_path: Path) -> Iterator[LiveServer]:
+    live = LiveServer(server_db_url, attachments_dir=tmp_path / "attachments")
+    try:
+        yield live
+    finally:
+        live.stop()

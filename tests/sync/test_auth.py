@@ -1,0 +1,102 @@
+"""Authentication and scope: missing, wrong, revoked and other-office credentials are refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kanoon_desk.ids import new_id
+from kanoon_desk.server.auth import revoke
+from kanoon_desk.sync import client, errors, protocol
+
+from .helpers import LiveServer, add_user, bootstrap_admin, enrol
+
+
+def creds(store: client.Store) -> dict[str, str]:
+    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(client.K_SECRET)}"}
+
+
+def pull(server: LiveServer, headers: dict[str, str]) -> httpx.Response:
+    return httpx.post(server.url + "/v1/pull", json={"cursor": 0}, headers=headers)
+
+
+def test_missing_and_malformed_credentials(server: LiveServer, tmp_path: Path) -> None:
+    enrol(server, tmp_path / "a.sqlite3", "13")
+    for headers in ({}, {"Authorization": "Basic abc"}, {"Authorization": "Bearer nocolon"}):
+        r = pull(server, headers)
+        assert r.status_code == 401, headers
+        assert r.json()["reason_fa"]
+    assert httpx.get(server.url + "/v1/snapshot").status_code == 401
+    assert httpx.get(server.url + "/v1/attachments/" + "0" * 64).status_code == 401
+
+
+def test_wrong_secret_and_unknown_device(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    assert pull(server, {"Authorization": f"Bearer {a.identity.device_id}:wrong"}).status_code == 401
+    assert pull(server, {"Authorization": f"Bearer {new_id()}:{a.get_state(client.K_SECRET)}"}).status_code == 401
+    assert pull(server, creds(a)).status_code == 200
+
+
+def test_revoked_device_is_cut_off_at_once(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    assert revoke(server.db, a.identity.device_id)
+    r = pull(server, creds(a))
+    assert r.status_code == 403 and r.json()["error"] == "revoked"
+    report = client.sync_once(a)
+    assert not report.ok and "لغو" in r.json()["reason_fa"]
+    with pytest.raises(errors.AuthRefused):
+        c = client.SyncClient(a)
+        try:
+            c.pull(client.SyncReport())
+        finally:
+            c.close()
+
+
+def test_enrolment_code_is_single_use_and_checked(server: LiveServer, tmp_path: Path) -> None:
+    code = server.code("13")
+    client.enroll(tmp_path / "a.sqlite3", server.url, code)
+    with pytest.raises(errors.AuthRefused):
+        client.enroll(tmp_path / "b.sqlite3", server.url, code)
+    with pytest.raises(errors.AuthRefused):
+        client.enroll(tmp_path / "c.sqlite3", server.url, "AAAA-BBBB-CCCC-DDDD")
+    assert not (tmp_path / "b.sqlite3").exists() and not (tmp_path / "c.sqlite3").exists()
+    with pytest.raises(errors.SyncError):  # never over an existing store
+        client.enroll(tmp_path / "a.sqlite3", server.url, server.code("13"))
+
+
+def test_other_office_events_and_other_device_claims_are_refused(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    c = enrol(server, tmp_path / "c.sqlite3", "21")
+    admin = bootstrap_admin(a)
+    add_user(a, admin, "secret_clerk")
+    assert client.sync_once(a).ok
+    # c pretends its events belong to office 13, and to device a
+    now = datetime.now(UTC).isoformat()
+    forged = [
+        {"id": new_id(), "type": "user.created", "aggregate_type": "user", "aggregate_id": new_id(),
+         "payload": {}, "hlc": 1, "device_id": c.identity.device_id, "office_code": "13", "user_id": "u",
+         "recorded_at": now},
+        {"id": new_id(), "type": "user.created", "aggregate_type": "user", "aggregate_id": new_id(),
+         "payload": {}, "hlc": 1, "device_id": a.identity.device_id, "office_code": "21", "user_id": "u",
+         "recorded_at": now},
+    ]
+    body = {"device_id": c.identity.device_id, "batch_id": "x", "first_client_seq": 1, "events": forged}
+    r = httpx.post(server.url + "/v1/push", json=body, headers=creds(c))
+    assert r.status_code == 200
+    assert [x["status"] for x in r.json()["results"]] == ["rejected", "rejected"]
+    # pushing in another device's name is refused outright
+    body["device_id"] = a.identity.device_id
+    assert httpx.post(server.url + "/v1/push", json=body, headers=creds(c)).status_code == 403
+    # c's pull never shows office 13's users
+    seen = pull(server, creds(c)).json()["events"]
+    assert all(ev["aggregate_type"] != "user" for ev in seen)
+    assert client.sync_once(c).ok
+
+
+def test_public_status_needs_no_credentials_but_a_valid_code(server: LiveServer) -> None:
+    r = httpx.get(server.url + "/v1/status/1234567890123")
+    assert r.status_code in (400, 404)
+    assert httpx.get(server.url + "/v1/health").json()["protocol_version"] == protocol.PROTOCOL_VERSION

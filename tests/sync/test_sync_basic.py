@@ -1,0 +1,144 @@
+"""Push, pull, enrol and verify against a live server (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, select
+
+from kanoon_desk.eventlog import Actor
+from kanoon_desk.models import Event, User
+from kanoon_desk.models.sync import SyncRejection
+from kanoon_desk.server.exchange import office_summary
+from kanoon_desk.server.server_models import ServerEvent
+from kanoon_desk.services import accounts, ops
+from kanoon_desk.sync import client, protocol
+
+from .helpers import FaultPlan, FaultyTransport, LiveServer, add_user, bootstrap_admin, enrol
+
+
+def usernames(store: client.Store) -> set[str]:
+    with store.read() as s:
+        return set(s.scalars(select(User.username)))
+
+
+def server_count(server: LiveServer) -> int:
+    with server.db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(ServerEvent)) or 0)
+
+
+def assert_matches_server(server: LiveServer, store: client.Store) -> None:
+    stats = ops.stats(store.path)
+    with server.db.read() as s:
+        theirs = office_summary(server.db, s, store.identity.office_code)
+    mine = {t: {"events": v["events"], "digest": v["digest"]} for t, v in stats["aggregates"].items()}
+    assert mine == {t: v.model_dump() for t, v in theirs.items()}
+
+
+def test_enrol_push_pull_scope_and_digests(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    b = enrol(server, tmp_path / "b.sqlite3", "13")
+    c = enrol(server, tmp_path / "c.sqlite3", "21")
+    assert (a.identity.device_no, b.identity.device_no, c.identity.device_no) == (1, 2, 1)
+    admin = bootstrap_admin(a)
+    add_user(a, admin, "clerk1")
+    accounts.update_office(a, admin, name="دفتر تهران")
+    report = client.sync_once(a)
+    assert report.ok and report.pushed == 3 and not report.mismatches, report.summary_line()
+    rb, rc = client.sync_once(b), client.sync_once(c)
+    assert rb.ok and rc.ok
+    assert usernames(b) == {"admin", "clerk1"}
+    assert usernames(c) == set()  # users are office-scoped
+    assert accounts.get_office(c, "13") is not None  # office records are shared
+    assert accounts.get_office(c, "13").name == "دفتر تهران"
+    for store in (a, b, c):
+        assert_matches_server(server, store)
+    again = client.sync_once(a)
+    assert again.ok and again.pushed == 0 and again.pulled == 0
+    assert client.pending_count(a) == 0
+
+
+def test_lost_reply_retry_is_a_no_op(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(5):
+        add_user(a, admin, f"user{i}")
+    # every reply is lost: the server commits, the desk hears nothing and retries
+    faulty = FaultyTransport(plan=FaultPlan(drop=0, lose_reply=1.0, repeat=0, delay=0, replay_old=0))
+    failed = client.sync_once(a, transport=faulty, retries=2, backoff=0)
+    assert not failed.ok and failed.error
+    assert server_count(server) == 6
+    assert client.pending_count(a) == 6  # the desk does not know yet
+    ok = client.sync_once(a)
+    assert ok.ok and ok.pushed == 0 and ok.duplicates == 6
+    assert server_count(server) == 6
+    assert client.pending_count(a) == 0
+    with a.read() as s:
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.server_seq.is_(None))) == 0
+
+
+def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    add_user(a, admin, "u1")
+    # the desk believes the server already has its first two events (e.g. the server was restored)
+    with a.transaction() as s:
+        a.set_state(s, client.K_ACKED, "2")
+    blind = client.sync_once(a)  # nothing to push: only the digest comparison can tell
+    assert not blind.ok and blind.mismatches == ["user: local 2 events, server 0"]
+    add_user(a, admin, "u2")  # the next push starts at 3; the server answers "resend from 1"
+    report = client.sync_once(a)
+    assert report.ok and report.resends == 1 and report.pushed == 3, report.summary_line()
+    assert server_count(server) == 3
+    assert_matches_server(server, a)
+
+
+def test_raw_gap_answer(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+    body = protocol.PushRequest(device_id=a.identity.device_id, batch_id="b1", first_client_seq=7, events=[])
+    r = httpx.post(server.url + "/v1/push", json=body.model_dump(mode="json"), headers=headers)
+    assert r.status_code == 200 and r.json()["resend_from"] == 1
+
+
+def test_rejected_event_does_not_block_the_queue(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    stranger = Actor(admin.user_id, "admin", "مدیر", "21", admin.roles)  # writes for another office
+    accounts.set_holiday(a, stranger, __import__("datetime").date(2026, 3, 21), "نوروز")
+    add_user(a, admin, "after")
+    report = client.sync_once(a)
+    assert report.ok and report.rejected == 1 and report.pushed == 2, report.summary_line()
+    with a.read() as s:
+        rejection = s.scalars(select(SyncRejection)).one()
+    assert rejection.event_type == "holiday.set" and "scope" in rejection.reason
+    assert client.pending_count(a) == 0
+    assert client.sync_once(a).ok  # verify ignores the refused event
+
+
+def test_upgrade_required_is_polite(server: LiveServer, tmp_path: Path, monkeypatch: object) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    r = httpx.get(server.url + "/v1/health", headers={protocol.HEADER_PROTOCOL: "0"})
+    assert r.status_code == 426 and r.json()["reason_fa"]
+    import pytest
+
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setattr(protocol, "PROTOCOL_VERSION", 0)
+        report = client.sync_once(a)
+    finally:
+        mp.undo()
+    assert not report.ok and "به‌روز" in (report.error or "")
+    assert "upgrade" in report.summary_line() or "protocol" in report.summary_line()
+
+
+def test_sync_history_is_kept(server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.models.sync import SyncLog
+
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    client.sync_once(a)
+    with a.read() as s:
+        rows = list(s.scalars(select(SyncLog)))
+    assert len(rows) == 2 and all(r.ok for r in rows)
+    assert a.get_state(client.K_LAST_OK)
