@@ -12,14 +12,19 @@ from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QWidget
 
+from ..persian import to_persian_digits
 from .fonts import FONT_FAMILY, load_fonts
 
 Cell = str | int | float | None
 
 
-def esc(text: Cell) -> str:
-    """Escape a value for HTML (None is an empty cell)."""
-    return "" if text is None else _html.escape(str(text))
+def esc(text: Cell, persian_digits: bool = False) -> str:
+    """Escape a value for HTML (None is an empty cell); numbers in Persian digits when asked."""
+    if text is None:
+        return ""
+    if persian_digits and isinstance(text, int | float) and not isinstance(text, bool):
+        return to_persian_digits(str(text))
+    return _html.escape(str(text))
 
 
 def html_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], rtl: bool = True,
@@ -28,7 +33,8 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], rtl: bool
 
     QTextDocument does not mirror `<table>` columns for right-to-left text (neither `dir="rtl"`
     nor the document's text direction moves the first column to the right), so for RTL the
-    columns are emitted in reverse order. Cells are escaped; pass plain values.
+    columns are emitted in reverse order. Cells are escaped; pass plain values (numbers are
+    written in Persian digits in right-to-left tables).
     """
 
     def order(cells: Sequence[Cell]) -> list[Cell]:
@@ -37,7 +43,7 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], rtl: bool
     align = "right" if rtl else "left"
     head = "".join(f'<th align="{align}">{esc(h)}</th>' for h in order(headers))
     body = "".join(
-        "<tr>" + "".join(f'<td align="{align}">{esc(c)}</td>' for c in order(row)) + "</tr>"
+        "<tr>" + "".join(f'<td align="{align}">{esc(c, rtl)}</td>' for c in order(row)) + "</tr>"
         for row in rows)
     return f"<table {attrs}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

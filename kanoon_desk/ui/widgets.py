@@ -10,12 +10,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCalendar,
     QDate,
+    QItemSelectionModel,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QLabel,
@@ -35,6 +37,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def today() -> date:
     """The desk's today: the calendar date in Tehran (what a clerk sees on the wall calendar)."""
     return datetime.now(persian.TEHRAN).date()
+
+
+def digits(n: int | str) -> str:
+    """A number in the digits of the current language: Persian digits unless the app runs in English."""
+    if QLocale().language() == QLocale.Language.Persian:
+        return persian.to_persian_digits(n)
+    return str(n)
 
 
 class LtrLineEdit(QLineEdit):
@@ -188,7 +197,7 @@ class LazyTableModel(QAbstractTableModel):
         if isinstance(value, date):
             return persian.format_jalali_date(value)
         if isinstance(value, int) and not isinstance(value, bool):
-            return persian.to_persian_digits(value)
+            return digits(value)
         return "" if value is None else str(value)
 
     def align(self, column: int) -> Qt.AlignmentFlag | None:
@@ -217,7 +226,7 @@ class LazyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section] if section < len(self.headers) else None
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return persian.to_persian_digits(section + 1)
+            return digits(section + 1)
         return None
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -251,6 +260,17 @@ class LazyTableModel(QAbstractTableModel):
         self.endResetModel()
         if self.canFetchMore():
             self.fetchMore()
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Select a whole row. QTableView.selectRow selects nothing under a right-to-left layout
+    (seen with PySide6 6.12, offscreen), so the selection model is told directly."""
+    model = view.model()
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    index = model.index(row, 0)
+    view.selectionModel().select(index, flags)
+    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 def list_fetcher(items: Callable[[], Sequence[Any]]) -> tuple[Callable[[int, int], list[Any]], Callable[[], int]]:

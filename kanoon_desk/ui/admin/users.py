@@ -27,7 +27,7 @@ from ...services.accounts import UserView
 from ..context import UiContext
 from ..errors import error_text
 from ..roles import role_title, roles_text
-from ..widgets import ERROR_STYLE, Form, LazyTableModel, LtrLineEdit, list_fetcher
+from ..widgets import ERROR_STYLE, Form, LazyTableModel, LtrLineEdit, list_fetcher, select_row
 
 
 class UsersModel(LazyTableModel):
@@ -237,7 +237,7 @@ class UsersPage(QWidget):
     def select_username(self, username: str) -> None:
         for i in range(self.model.rowCount()):
             if self.model.row_at(i).username == username:
-                self.table.selectRow(i)
+                select_row(self.table, i)
                 return
         raise KeyError(username)
 

@@ -1,0 +1,173 @@
+"""Admin pages, role filtering of the side bar, shared widgets, and the screenshot command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kanoon_desk import persian
+from kanoon_desk.services import accounts
+from kanoon_desk.store import Store
+from kanoon_desk.ui import library
+from kanoon_desk.ui.admin.holidays import HolidaysPage
+from kanoon_desk.ui.admin.users import UsersPage
+from kanoon_desk.ui.context import PageSpec, UiContext
+from kanoon_desk.ui.main_window import MainWindow
+from kanoon_desk.ui.screenshots import render_all
+from kanoon_desk.ui.widgets import JalaliDateEdit, LazyTableModel
+
+from ..factories import PASSWORD, make_desk, make_user
+from .shell_support import language, make_ctx
+
+
+@pytest.fixture
+def fa(qapp: QApplication) -> Iterator[QApplication]:
+    with language(qapp, "fa"):
+        yield qapp
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    yield store, admin
+    store.close()
+
+
+def test_admin_creates_a_user_and_errors_stay_at_the_field(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                           desk: tuple[Store, Any], type_persian: Any) -> None:
+    store, admin = desk
+    window = MainWindow(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(window)
+    page = window.show_page("admin-users")
+    assert isinstance(page, UsersPage) and page.model.rowCount() == 1
+    dialog = page.user_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "clerk7")
+    type_persian(dialog.full_name, "علی محمدی")
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.password2, "short")
+    dialog.roles.boxes["clerk"].setChecked(True)
+    dialog.submit()
+    assert dialog.form.error_of("password") == "گذرواژه دست‌کم ۸ نویسه باشد."
+    assert dialog.full_name.text() == "علی محمدی"
+    dialog.password.setText("long-enough-1")
+    dialog.password2.setText("long-enough-1")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.model.rowCount() == 2  # the page reloaded on the bus
+    page.select_username("clerk7")
+    assert page.model.display(page.selected(), 2) == "کارمند دبیرخانه"
+    clerk = accounts.login(store, "clerk7", "long-enough-1")
+    assert clerk.roles == frozenset({"clerk"})
+
+    # disable, then the last admin cannot be disabled: the refusal is shown on the page
+    page.toggle_active()
+    with pytest.raises(Exception, match="غیرفعال"):
+        accounts.login(store, "clerk7", "long-enough-1")
+    page.select_username("admin")
+    page.toggle_active()
+    assert page.message.text() == "آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد."
+
+
+def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                           desk: tuple[Store, Any],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    store, admin = desk
+
+    def lending_pages(ctx: UiContext) -> list[PageSpec]:
+        return [PageSpec("circulation", "امانت و بازگشت", "fa6s.book", lambda c: QLabel("امانت"),
+                         frozenset({"librarian"}))]
+
+    monkeypatch.setattr(library, "pages", lending_pages)
+    librarian = make_user(store, admin, "lib1", "librarian")
+    clerk = make_user(store, admin, "clerk1", "clerk")
+    keys = {}
+    for name, actor in (("admin", admin), ("lib", librarian), ("clerk", clerk)):
+        window = MainWindow(make_ctx(store, actor, tmp_path))
+        qtbot.addWidget(window)
+        keys[name] = window.page_keys()
+    assert keys["admin"][0] == "home" and keys["admin"][-1] == "sync"
+    assert {"circulation", "admin-users", "admin-office", "admin-holidays"} <= set(keys["admin"])
+    assert keys["lib"] == ["home", "circulation", "sync"]
+    assert keys["clerk"] == ["home", "sync"]
+
+
+def test_holidays_page_adds_a_jalali_date_and_removes_it(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                         desk: tuple[Store, Any], type_persian: Any) -> None:
+    store, admin = desk
+    page = HolidaysPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    nowruz = date(2025, 3, 21)  # 1404/01/01
+    page.day.set_value(nowruz)
+    assert page.day.text() == persian.format_jalali_date(nowruz) == "۱۴۰۴/۰۱/۰۱"
+    page.add()
+    assert page.form.error_of("title") == "مناسبت تعطیلی را بنویسید."
+    type_persian(page.title, "عید نوروز")
+    page.add()
+    assert accounts.list_holidays(store) == [(nowruz, "عید نوروز")]
+    assert page.model.display(page.model.row_at(0), 0) == "۱۴۰۴/۰۱/۰۱"
+    assert page.model.display(page.model.row_at(0), 1) == "جمعه"
+    page.show()
+    cell = page.table.visualRect(page.model.index(0, 2)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a clerk's click
+    page.remove()
+    assert accounts.list_holidays(store) == [] and page.model.rowCount() == 0
+
+
+def test_jalali_date_edit_reads_like_printed_dates(fa: QApplication, qtbot: Any) -> None:
+    edit = JalaliDateEdit(value=date(2024, 8, 2))
+    qtbot.addWidget(edit)
+    edit.show()
+    assert edit.text() == persian.format_jalali_date(date(2024, 8, 2)) == "۱۴۰۳/۰۵/۱۲"
+    assert not edit.isRightToLeft()  # a numeric island: year on the left, as on paper
+    edit.setDate(edit.date().addDays(1))
+    assert edit.value() == date(2024, 8, 3)
+
+
+def test_lazy_table_model_fetches_pages_on_demand(fa: QApplication) -> None:
+    calls: list[tuple[int, int]] = []
+    data = [(i, f"ردیف {i}") for i in range(1000)]
+
+    def fetch(offset: int, limit: int) -> list[Any]:
+        calls.append((offset, limit))
+        return data[offset:offset + limit]
+
+    model = LazyTableModel(["شماره", "عنوان"], fetch, lambda: len(data), page_size=200)
+    assert model.rowCount() == 0 and model.canFetchMore() and model.total == 1000
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 400 and calls == [(0, 200), (200, 200)]
+    assert model.data(model.index(5, 0)) == "۵"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "شماره"
+    assert model.headerData(4, Qt.Orientation.Vertical) == "۵"
+    for _ in range(10):
+        if model.canFetchMore():
+            model.fetchMore()
+    assert model.rowCount() == 1000 and not model.canFetchMore()
+    model.reload()
+    assert model.rowCount() == 200
+
+
+def test_screenshots_render_login_and_every_page(qapp: QApplication, tmp_path: Path,
+                                                 desk: tuple[Store, Any]) -> None:
+    store, _ = desk
+    with language(qapp, "fa"):
+        paths = render_all(store.path, tmp_path / "shots", "fa")
+    names = [p.name for p in paths]
+    assert names[0] == "00-login.png" and names[1] == "01-home.png"
+    assert {"02-admin-users.png", "03-admin-office.png", "04-admin-holidays.png"} <= set(names)
+    assert names[-1].endswith("-sync.png")
+    img = QImage(str(tmp_path / "shots" / "01-home.png"))
+    assert (img.width(), img.height()) == (1280, 800)
+
+
+def test_make_user_helper_login(desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    assert accounts.login(store, "admin", PASSWORD).user_id == admin.user_id
