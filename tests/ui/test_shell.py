@@ -189,3 +189,37 @@ def test_automatic_backup_is_daily_and_keeps_the_last_seven(desk: tuple[Store, A
 def test_smoke_renders_the_login_window(fa: QApplication, capsys: pytest.CaptureFixture[str]) -> None:
     assert smoke() == 0
     assert "kanoon-desk smoke: login window rendered" in capsys.readouterr().out
+
+
+def test_run_app_shows_login_logs_and_backs_up_at_close(qapp: QApplication, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from PySide6.QtCore import QTimer
+
+    from kanoon_desk.ui.app import run_app
+
+    store, _ = make_desk(tmp_path / "desk.sqlite3")
+    store.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own; undo after
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # QSettings stays in tmp
+    seen: list[str] = []
+
+    def close_login() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, LoginWindow) and w.isVisible():
+                seen.append(w.office_label.text())
+                w.close()  # last window closed: the event loop ends
+
+    QTimer.singleShot(200, close_login)
+    before = set(logging.getLogger().handlers)
+    try:
+        with language(qapp, "fa"):
+            assert run_app(tmp_path / "desk.sqlite3", "fa") == 0
+    finally:
+        for handler in set(logging.getLogger().handlers) - before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    assert seen == ["دفتر مدیریت عملکرد استانداری"]
+    assert len(list((tmp_path / "backups").glob("desk-*.sqlite3"))) == 1
+    assert "starting with store" in (tmp_path / "kanoon-desk.log").read_text(encoding="utf-8")
