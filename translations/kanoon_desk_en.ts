@@ -40,19 +40,53 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../kanoon_desk/ui/app.py" line="145"/>
+        <location filename="../kanoon_desk/ui/app.py" line="155"/>
         <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
         <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/app.py" line="147"/>
+        <location filename="../kanoon_desk/ui/app.py" line="157"/>
         <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
         <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/app.py" line="173"/>
+        <location filename="../kanoon_desk/ui/app.py" line="183"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../kanoon_desk/ui/password.py" line="20"/>
+        <location filename="../kanoon_desk/ui/password.py" line="33"/>
+        <source>تغییر گذرواژه</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/password.py" line="29"/>
+        <source>گذرواژه کنونی</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/password.py" line="30"/>
+        <source>گذرواژه تازه</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/password.py" line="31"/>
+        <source>تکرار گذرواژه تازه</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/password.py" line="34"/>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/password.py" line="44"/>
+        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+        <translation>The two passwords differ; type them again.</translation>
     </message>
 </context>
 <context>
@@ -75,8 +109,10 @@
     <message>
         <location filename="../kanoon_desk/services/accounts.py" line="24"/>
         <location filename="../kanoon_desk/services/library.py" line="34"/>
+        <location filename="../kanoon_desk/services/library_import.py" line="142"/>
         <location filename="../kanoon_desk/services/secretariat.py" line="42"/>
         <source>این خانه را پر کنید.</source>
+        <extracomment>Accepted column headings (Persian as centres write them, or English) → field name.</extracomment>
         <translation>Fill in this field.</translation>
     </message>
     <message>
@@ -494,6 +530,41 @@
         <source>بارکد خالی است.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="35"/>
+        <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="36"/>
+        <source>پرونده ردیفی ندارد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="37"/>
+        <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="38"/>
+        <source>ستون لازم در پرونده نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="39"/>
+        <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="40"/>
+        <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/services/library_import.py" line="41"/>
+        <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HolidaysModel</name>
@@ -681,16 +752,21 @@
     </message>
     <message>
         <location filename="../kanoon_desk/ui/main_window.py" line="174"/>
+        <source>تغییر گذرواژه…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="177"/>
         <source>میز کار</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="178"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="182"/>
         <source>رفتن به</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="185"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="189"/>
         <source>ابزار</source>
         <translation>Tools</translation>
     </message>
@@ -969,32 +1045,32 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="38"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
         <source>نام کاربری</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="38"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="40"/>
         <source>نقش‌ها</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="40"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="50"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="51"/>
         <source>فعال</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="50"/>
+        <location filename="../kanoon_desk/ui/admin/users.py" line="51"/>
         <source>غیرفعال</source>
         <translation>Disabled</translation>
     </message>

@@ -17,10 +17,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QMessageLogContext,
     QObject,
     QSettings,
     Qt,
+    QtMsgType,
     QTranslator,
+    qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -127,6 +130,13 @@ def setup_logging(folder: Path) -> logging.Handler:
     if root.level == logging.NOTSET or root.level > logging.INFO:
         root.setLevel(logging.INFO)
     return handler
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file too (they would vanish without a console)."""
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseException,
@@ -270,6 +280,7 @@ def run_app(db_path: Path | None, lang: str) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     setup_logging(folder)
     sys.excepthook = make_excepthook(folder, QApplication.activeWindow)
+    previous_handler = qInstallMessageHandler(_qt_message)
     log.info("starting with store %s, language %s", db_path, lang)
     store = open_store(db_path)
     shell = Shell(store, QSettings())
@@ -284,6 +295,7 @@ def run_app(db_path: Path | None, lang: str) -> int:
                 log.exception("automatic backup failed")
         return int(code)
     finally:
+        qInstallMessageHandler(previous_handler)
         store.close()
 
 

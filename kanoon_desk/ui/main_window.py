@@ -171,7 +171,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setObjectName("quit")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.password_action = QAction(self.tr("تغییر گذرواژه…"), self)
+        self.password_action.setObjectName("change-password")
+        self.password_action.triggered.connect(self.change_password)
         menu = self.menuBar().addMenu(self.tr("میز کار"))
+        menu.addAction(self.password_action)
         menu.addAction(self.logout_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -236,6 +240,11 @@ class MainWindow(QMainWindow):
         spec = self.pages[row]
         self.stack.setCurrentWidget(self.page_widget(spec.key))
         self.page_title.setText(spec.title)
+
+    def change_password(self) -> None:
+        from .password import ChangePasswordDialog
+
+        ChangePasswordDialog(self.ctx, self).open()
 
     def set_sync_state(self, text: str) -> None:
         """The sync engine's word for its state ("آفلاین", "همگام", ...), shown in the status bar."""

@@ -168,6 +168,25 @@ def test_screenshots_render_login_and_every_page(qapp: QApplication, tmp_path: P
     assert (img.width(), img.height()) == (1280, 800)
 
 
-def test_make_user_helper_login(desk: tuple[Store, Any]) -> None:
+
+
+def test_change_own_password_from_the_menu(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                           desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.ui.password import ChangePasswordDialog
+
     store, admin = desk
-    assert accounts.login(store, "admin", PASSWORD).user_id == admin.user_id
+    clerk = make_user(store, admin, "clerk2", "clerk")
+    window = MainWindow(make_ctx(store, clerk, tmp_path))
+    qtbot.addWidget(window)
+    window.password_action.trigger()
+    dialog = window.findChild(ChangePasswordDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.old, "not-my-password")
+    qtbot.keyClicks(dialog.new, "brand-new-pass")
+    qtbot.keyClicks(dialog.new2, "brand-new-pass")
+    dialog.submit()
+    assert dialog.form.error_of("old_password") == "گذرواژه کنونی درست نیست."
+    dialog.old.setText(PASSWORD)
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert accounts.login(store, "clerk2", "brand-new-pass").user_id == clerk.user_id

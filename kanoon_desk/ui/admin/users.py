@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -55,16 +56,15 @@ class RoleChecks(QWidget):
 
     def __init__(self, chosen: frozenset[str] = frozenset()) -> None:
         super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for role in ROLES:
+        for i, role in enumerate(ROLES):
             box = QCheckBox(role_title(role))
             box.setObjectName(f"role-{role}")
             box.setChecked(role in chosen)
-            row.addWidget(box)
+            grid.addWidget(box, i // 3, i % 3)
             self.boxes[role] = box
-        row.addStretch(1)
 
     def roles(self) -> set[str]:
         return {r for r, box in self.boxes.items() if box.isChecked()}
