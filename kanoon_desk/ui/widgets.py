@@ -16,8 +16,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QFormLayout,
     QLabel,
@@ -77,9 +79,24 @@ class JalaliDateEdit(QDateEdit):
         self.setDisplayFormat("yyyy/MM/dd")
         self.setCalendarPopup(True)
         self.setMaximumWidth(220)
+        self._iranian_week()
         if QLocale().language() == QLocale.Language.Persian:
             self.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         self.set_value(value or today())
+
+    def _iranian_week(self) -> None:
+        """The pop-up calendar: the week starts on Saturday and only Friday is the weekend
+        (Qt colours Saturday and Sunday red by default)."""
+        popup = self.calendarWidget()
+        popup.setLayoutDirection(QApplication.layoutDirection())
+        popup.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
+        plain = QTextCharFormat()
+        plain.setForeground(popup.palette().color(QPalette.ColorRole.Text))
+        weekend = QTextCharFormat()
+        weekend.setForeground(QColor("#c62828"))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            popup.setWeekdayTextFormat(day, plain)
+        popup.setWeekdayTextFormat(Qt.DayOfWeek.Friday, weekend)
 
     def value(self) -> date:
         return self.date().toPython()  # type: ignore[no-any-return]
@@ -119,7 +136,10 @@ class Form(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
         if widget.maximumWidth() < 16777215:  # a narrow field (a date) stands at the reading start
-            col.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeading)
+            # Absolute side: an LTR island (the date) would otherwise mirror "leading" by its own
+            # direction and stand on the far left of a right-to-left form.
+            side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+            col.addWidget(widget, 0, side | Qt.AlignmentFlag.AlignAbsolute)
         else:
             col.addWidget(widget)
         err = QLabel()

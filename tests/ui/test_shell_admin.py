@@ -129,6 +129,11 @@ def test_jalali_date_edit_reads_like_printed_dates(fa: QApplication, qtbot: Any)
     assert not edit.isRightToLeft()  # a numeric island: year on the left, as on paper
     edit.setDate(edit.date().addDays(1))
     assert edit.value() == date(2024, 8, 3)
+    popup = edit.calendarWidget()  # the Iranian week: Saturday first, Friday the weekend
+    assert popup.firstDayOfWeek() == Qt.DayOfWeek.Saturday and popup.isRightToLeft()
+    friday = popup.weekdayTextFormat(Qt.DayOfWeek.Friday).foreground().color()
+    saturday = popup.weekdayTextFormat(Qt.DayOfWeek.Saturday).foreground().color()
+    assert friday.red() > 150 and saturday.red() < 100
 
 
 def test_lazy_table_model_fetches_pages_on_demand(fa: QApplication) -> None:
