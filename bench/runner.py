@@ -158,18 +158,17 @@ def measure(bench: Benchmark, size: str) -> Result:
 def demo_store(size: str, *, rebuild: bool = False) -> Path:
     """The cached demo store of `size` under bench/cache/ (built by `kanoon_desk.demo.run`).
 
-    A new cache is built under a temporary name and renamed when complete; an existing one is
-    topped up (demo parts whose generator landed after the cache was built are added)."""
+    Built under a temporary name and renamed when complete, so a failed build never leaves a
+    half-filled cache. A cache that lacks a demo part whose generator has landed since is rebuilt."""
     from kanoon_desk import demo
 
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     path = CACHE_DIR / f"demo-{size}.sqlite3"
-    if rebuild:
-        for p in CACHE_DIR.glob(f"demo-{size}.sqlite3*"):
-            p.unlink()
-    if path.exists():
-        demo.run(path, size=size, seed=1)
-        return path
+    if path.exists() and not rebuild:
+        missing = demo.available_parts() - demo.done_parts(path)
+        if not missing:
+            return path
+        print(f"bench: the cached store lacks {sorted(missing)}; rebuilding it", flush=True)
     building = CACHE_DIR / f"demo-{size}.building.sqlite3"
     for p in CACHE_DIR.glob(f"demo-{size}.building.sqlite3*"):
         p.unlink()
@@ -178,6 +177,8 @@ def demo_store(size: str, *, rebuild: bool = False) -> Path:
     demo.run(building, size=size, seed=1)
     with closing(sqlite3.connect(str(building))) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for p in CACHE_DIR.glob(f"demo-{size}.sqlite3*"):
+        p.unlink()
     for suffix in ("-wal", "-shm"):
         Path(str(building) + suffix).unlink(missing_ok=True)
     building.replace(path)

@@ -16,11 +16,14 @@ Word lists come from `demo_persian.json` next to this module (see `words()`).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import random
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -137,6 +140,27 @@ def _generator(module: str, name: str = "generate") -> Callable[..., Any] | None
         return None
     fn = getattr(mod, name, None)
     return fn if callable(fn) else None
+
+
+PARTS: tuple[str, ...] = ("core", "secretariat", "library")
+
+
+def available_parts() -> set[str]:
+    """The demo parts this installation can write (a desk generator module may not be there yet)."""
+    return {"core"} | {name for name in PARTS[1:] if importlib.util.find_spec(f"kanoon_desk.demo.{name}")}
+
+
+def done_parts(db_path: Path | str) -> set[str]:
+    """The demo parts already written to the store at `db_path` (empty for a missing or new file)."""
+    path = Path(db_path)
+    if not path.is_file():
+        return set()
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (DEMO_MARK,)).fetchone()
+    except sqlite3.DatabaseError:
+        return set()
+    return set(row[0].split()) if row else set()
 
 
 def _mark(store: Store, done: set[str]) -> None:
