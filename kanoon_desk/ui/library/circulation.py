@@ -1,0 +1,355 @@
+"""The circulation desk: one screen, scanner first — scan a card, scan books, return, renew, slip."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import persian
+from ...services import circulation as circ
+from ...services import library as lib
+from ...services.accounts import get_office
+from ..context import UiContext
+from ..errors import error_text
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, today
+from .common import ListModel, category_text, jdate, table_view, tr
+from .printouts import SlipDialog, slip_html
+
+OK_STYLE = "color: #1b5e20;"
+
+
+def next_action_text(r: circ.ReturnResult, centre_name: Any) -> str:
+    if r.next_action == "hold_here" and r.hold is not None:
+        return tr("برای رزرو کنار بگذارید: {t}").format(t=r.hold.title)
+    if r.next_action == "send_to_hold":
+        return tr("برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
+    if r.next_action == "send_home":
+        return tr("به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
+    return tr("به قفسه برگردانید.")
+
+
+class CirculationPage(QWidget):
+    """Scan a member's card (or type a national ID), then scan books to lend them; in return mode
+    each scanned book is checked in and the next action is shown (reshelve, send home, hold).
+
+    Signals:
+        scanned(str): after each scan was handled (tests and the status bar listen).
+    """
+
+    scanned = Signal(str)
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("circulation-page")
+        self.desk: circ.MemberDesk | None = None
+        self.session_loans: list[circ.LoanView] = []
+        self.pending: tuple[str, str] | None = None  # (member, barcode) waiting for an override
+        self.may_override = lib.can_override(ctx.store, ctx.actor)
+        self.today: date = today()
+
+        self.mode_lend = QRadioButton(tr("امانت"))
+        self.mode_lend.setObjectName("mode-lend")
+        self.mode_return = QRadioButton(tr("بازگشت"))
+        self.mode_return.setObjectName("mode-return")
+        self.mode_lend.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.mode_lend)
+        group.addButton(self.mode_return)
+        self.mode_return.toggled.connect(self._mode_changed)
+        self.scan = LtrLineEdit()
+        self.scan.setObjectName("scan")
+        self.scan.setPlaceholderText(tr("کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"))
+        self.scan.returnPressed.connect(self.on_scan)
+        font = self.scan.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.scan.setFont(font)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("کار:")))
+        top.addWidget(self.mode_lend)
+        top.addWidget(self.mode_return)
+        top.addWidget(self.scan, 1)
+
+        self.member_box = QFrame()
+        self.member_box.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self.member_box)
+        self.member_name = QLabel(tr("عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
+        self.member_name.setObjectName("member-name")
+        f = self.member_name.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        self.member_name.setFont(f)
+        self.member_info = QLabel()
+        self.member_info.setObjectName("member-info")
+        self.member_info.setWordWrap(True)
+        self.blocks = QLabel()
+        self.blocks.setObjectName("blocks")
+        self.blocks.setStyleSheet(ERROR_STYLE)
+        self.blocks.setWordWrap(True)
+        grid.addWidget(self.member_name, 0, 0)
+        grid.addWidget(self.member_info, 1, 0)
+        grid.addWidget(self.blocks, 2, 0)
+
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        f2 = self.message.font()
+        f2.setPointSizeF(f2.pointSizeF() * 1.2)
+        self.message.setFont(f2)
+        self.override_button = QPushButton(tr("نادیده گرفتن مانع و امانت (ثبت می‌شود)"))
+        self.override_button.setObjectName("override")
+        self.override_button.clicked.connect(self.do_override)
+        self.override_button.hide()
+        msg_row = QHBoxLayout()
+        msg_row.addWidget(self.message, 1)
+        msg_row.addWidget(self.override_button)
+
+        self.loans_title = QLabel(tr("امانت‌های باز"))
+        self.loans = table_view("loans-table")
+        self.renew_one = QPushButton(tr("تمدید برگزیده"))
+        self.renew_one.setObjectName("renew-one")
+        self.renew_one.clicked.connect(self.renew_selected)
+        self.renew_all = QPushButton(tr("تمدید همه"))
+        self.renew_all.setObjectName("renew-all")
+        self.renew_all.clicked.connect(self.do_renew_all)
+        self.slip = QPushButton(tr("برگه امانت"))
+        self.slip.setObjectName("slip")
+        self.slip.clicked.connect(self.show_slip)
+        self.done = QPushButton(tr("پایان (Esc)"))
+        self.done.setObjectName("done")
+        self.done.clicked.connect(self.clear_member)
+        buttons = QHBoxLayout()
+        for b in (self.renew_one, self.renew_all, self.slip, self.done):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.history_title = QLabel(tr("پیشینه امانت"))
+        self.history = table_view("history-table")
+
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.member_box)
+        box.addLayout(msg_row)
+        box.addWidget(self.loans_title)
+        box.addWidget(self.loans, 3)
+        box.addLayout(buttons)
+        box.addWidget(self.history_title)
+        box.addWidget(self.history, 2)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_member)
+        QShortcut(QKeySequence("F2"), self, lambda: self.mode_lend.setChecked(True))
+        QShortcut(QKeySequence("F3"), self, lambda: self.mode_return.setChecked(True))
+        self._centres = dict(lib.list_centres(ctx.store))
+        self._show_desk()
+        self.scan.setFocus()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def centre_name(self, code: str) -> str:
+        if code not in self._centres:
+            office = get_office(self.ctx.store, code)
+            self._centres[code] = office.name if office else code
+        return self._centres[code]
+
+    def say(self, text: str, ok: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+
+    def _mode_changed(self) -> None:
+        self.override_button.hide()
+        self.pending = None
+        self.say(tr("حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
+                 else tr("حالت امانت: کارت عضو را بخوانید."))
+        self.scan.setFocus()
+
+    def clear_member(self) -> None:
+        self.desk = None
+        self.session_loans = []
+        self.pending = None
+        self.override_button.hide()
+        self._show_desk()
+        self.say("")
+        self.scan.setFocus()
+
+    def _show_desk(self) -> None:
+        d = self.desk
+        has = d is not None
+        for b in (self.renew_one, self.renew_all, self.done):
+            b.setEnabled(has)
+        self.slip.setEnabled(bool(self.session_loans))
+        if d is None:
+            self.member_name.setText(tr("عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
+            self.member_info.setText("")
+            self.blocks.setText("")
+            loans: list[circ.LoanView] = []
+            history: list[circ.LoanView] = []
+        else:
+            m = d.member
+            self.member_name.setText(f"{m.full_name} — {category_text(m.category)}")
+            parts = [tr("شماره عضویت: {n}").format(n=digits(m.member_no)),
+                     tr("مرکز: {c}").format(c=self.centre_name(m.home_centre)),
+                     tr("اعتبار تا: {d}").format(d=jdate(m.expires_on)),
+                     tr("امانت‌ها: {n} از {max}").format(n=digits(len(d.loans)), max=digits(d.rule_max_loans))]
+            if m.guardian_name:
+                parts.append(tr("ولی: {g} ({p})").format(g=m.guardian_name, p=digits(m.guardian_phone)))
+            elif m.phone:
+                parts.append(tr("تلفن: {p}").format(p=digits(m.phone)))
+            ready = [h for h in d.holds if h.status == "ready"]
+            if ready:
+                parts.append(tr("رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
+            self.member_info.setText(" | ".join(parts))
+            self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))
+            loans, history = d.loans, d.history
+        headers = [tr("بارکد"), tr("عنوان"), tr("تاریخ امانت"), tr("مهلت بازگشت"), tr("دیرکرد (روز)"), tr("تمدید")]
+        self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
+            x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals]))
+        self.history.setModel(ListModel([tr("بارکد"), tr("عنوان"), tr("مهلت بازگشت"), tr("بازگشت")],
+                                        lambda: history, lambda x: [
+                                            x.barcode, x.title, x.due_on,
+                                            x.returned_at.date() if x.returned_at else None]))
+        for view in (self.loans, self.history):
+            view.horizontalHeader().setStretchLastSection(False)
+            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def _reload_member(self) -> None:
+        if self.desk is not None:
+            self.desk = circ.member_desk(self.ctx.store, self.desk.member.id, today=self.today)
+        self._show_desk()
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def on_scan(self) -> None:
+        code = lib.clean_code(self.scan.text())
+        self.scan.clear()
+        if not code:
+            return
+        self.override_button.hide()
+        self.pending = None
+        if self.mode_return.isChecked():
+            self.ctx.tasks.run(lambda: circ.checkin(self.ctx.store, self.ctx.actor, code, today=self.today),
+                               on_done=self._returned, on_error=self._failed)
+        else:
+            member = lib.lookup_member(self.ctx.store, code)
+            if member is not None:
+                self.desk = circ.member_desk(self.ctx.store, member.id, today=self.today)
+                self.session_loans = []
+                self._show_desk()
+                self.say(tr("عضو: {n}. کتاب‌ها را بخوانید.").format(n=member.full_name))
+                self.scanned.emit(code)
+            elif self.desk is None:
+                self.say(tr("نخست کارت عضو را بخوانید."), ok=False)
+                self.scanned.emit(code)
+            else:
+                self._lend(code, override=False)
+        self.scan.setFocus()
+
+    def _lend(self, barcode: str, override: bool) -> None:
+        assert self.desk is not None
+        member_id = self.desk.member.id
+
+        def work() -> circ.LoanView:
+            return circ.checkout(self.ctx.store, self.ctx.actor, member_id, barcode, today=self.today,
+                                 override=override)
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, circ.CirculationRefused):
+                self.pending = (member_id, barcode)
+                self.override_button.setVisible(self.may_override)
+            self._failed(err)
+
+        self.ctx.tasks.run(work, on_done=self._lent, on_error=failed)
+
+    def _lent(self, loan: circ.LoanView) -> None:
+        self.session_loans.append(loan)
+        self.pending = None
+        self.override_button.hide()
+        self.say(tr("امانت داده شد: «{t}» — مهلت بازگشت {d}").format(
+            t=loan.title, d=persian.format_jalali_long(loan.due_on)))
+        self._reload_member()
+        self.ctx.bus.changed.emit("library")
+        self.scanned.emit(loan.barcode)
+
+    def do_override(self) -> None:
+        if self.pending is None:
+            return
+        _member, barcode = self.pending
+        self._lend(barcode, override=True)
+        self.scan.setFocus()
+
+    def _returned(self, r: circ.ReturnResult) -> None:
+        title = r.loan.title if r.loan else ""
+        head = tr("بازگشت ثبت شد: «{t}».").format(t=title) if r.loan else tr("نسخه در این مرکز دریافت شد.")
+        if r.loan and r.loan.overdue_days:
+            head += " " + tr("{n} روز دیرکرد.").format(n=digits(r.loan.overdue_days))
+        self.say(f"{head} {next_action_text(r, self.centre_name)}")
+        self._reload_member()
+        self.ctx.bus.changed.emit("library")
+        self.scanned.emit(r.loan.barcode if r.loan else "")
+
+    def _failed(self, err: BaseException) -> None:
+        self.say(error_text(err), ok=False)
+        self.scanned.emit("")
+
+    # -- renewals and the slip -------------------------------------------------------------------
+
+    def renew_selected(self) -> None:
+        if self.desk is None or not self.desk.loans:
+            return
+        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
+        row = rows[0].row() if rows else 0
+        loan = self.desk.loans[row]
+        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan.id, today=self.today),
+                           on_done=self._renewed, on_error=self._failed)
+
+    def _renewed(self, loan: circ.LoanView) -> None:
+        self.say(tr("تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
+        self._reload_member()
+        self.ctx.bus.changed.emit("library")
+
+    def do_renew_all(self) -> None:
+        if self.desk is None:
+            return
+        member_id = self.desk.member.id
+
+        def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
+            ok = sum(1 for r in results if r[0] is not None)
+            refused = [error_text(r[2]) for r in results if r[2] is not None]
+            text = tr("{n} امانت تمدید شد.").format(n=digits(ok))
+            if refused:
+                text += " " + tr("تمدیدنشده: {r}").format(r=" ".join(sorted(set(refused))))
+            self.say(text, ok=not refused)
+            self._reload_member()
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: circ.renew_all(self.ctx.store, self.ctx.actor, member_id, today=self.today),
+                           on_done=done, on_error=self._failed)
+
+    def slip_html(self) -> str:
+        assert self.desk is not None
+        loans = self.session_loans or self.desk.loans
+        return slip_html(self.desk.member, loans, self.centre_name(self.ctx.actor.office_code),
+                         persian.format_jalali_date(self.today))
+
+    def show_slip(self) -> SlipDialog | None:
+        if self.desk is None:
+            return None
+        dialog = SlipDialog(self.slip_html(), self)
+        dialog.show()
+        return dialog
+
+    def select_loan(self, row: int) -> None:
+        select_row(self.loans, row)

@@ -1,0 +1,64 @@
+"""Small helpers shared by the lending screens: Persian labels of statuses, dates, simple list models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ... import persian
+from ..widgets import LazyTableModel, digits, list_fetcher
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Library", text)
+
+
+def status_text(status: str) -> str:
+    return {
+        "on_shelf": tr("در قفسه"), "on_loan": tr("در امانت"), "in_transit": tr("در راه"),
+        "held": tr("کنار گذاشته برای رزرو"), "lost": tr("گم‌شده"), "withdrawn": tr("خارج از گردش"),
+    }.get(status, status)
+
+
+def category_text(category: str) -> str:
+    return {"child": tr("کودک"), "teen": tr("نوجوان"), "adult": tr("بزرگسال")}.get(category, category)
+
+
+def jdate(d: date | None) -> str:
+    return persian.format_jalali_date(d) if d else ""
+
+
+class ListModel(LazyTableModel):
+    """A table over a list a service returns whole, with a `cells(row) -> list` to show."""
+
+    def __init__(self, headers: Sequence[str], items: Callable[[], Sequence[Any]],
+                 cells: Callable[[Any], Sequence[Any]]) -> None:
+        fetch, count = list_fetcher(items)
+        self._cells = cells
+        super().__init__(headers, fetch, count)
+        if self.canFetchMore():
+            self.fetchMore()
+
+    def display(self, row: Any, column: int) -> str:
+        value = self._cells(row)[column]
+        if isinstance(value, date):
+            return persian.format_jalali_date(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return digits(value)
+        return "" if value is None else str(value)
+
+
+def table_view(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    return view

@@ -1,0 +1,157 @@
+"""Printed things of the lending desk: due-date slip (RTL HTML), membership card and copy labels (Code 128)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from ... import persian
+from ...services.circulation import LoanView
+from ...services.library import MemberView
+from ..fonts import FONT_FAMILY, load_fonts
+from ..printing import document_from_html, esc, html_table, print_dialog
+from . import code128
+from .common import category_text, tr
+
+KANOON = "کانون پرورش فکری کودکان و نوجوانان"
+
+
+def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, today_text: str) -> str:
+    """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table."""
+    rows = [[i + 1, loan.title, loan.barcode, persian.format_jalali_date(loan.due_on)]
+            for i, loan in enumerate(loans)]
+    table = html_table([tr("ردیف"), tr("عنوان"), tr("بارکد"), tr("مهلت بازگشت")], rows)
+    return (f"<h3 align='center'>{esc(KANOON)}</h3>"
+            f"<p align='center'>{esc(centre_name)} — {esc(tr('برگه امانت'))}</p>"
+            f"<p>{esc(tr('عضو'))}: <b>{esc(member.full_name)}</b> &nbsp; {esc(tr('شماره عضویت'))}: "
+            f"{esc(persian.to_persian_digits(member.member_no))}</p>"
+            f"<p>{esc(tr('تاریخ'))}: {esc(today_text)}</p>{table}"
+            f"<p>{esc(tr('لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.'))}</p>")
+
+
+class SlipDialog(QDialog):
+    """Shows the slip on screen with a print button (the printer is optional at a centre)."""
+
+    def __init__(self, html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("برگه امانت"))
+        self.html = html
+        self.view = QTextBrowser()
+        self.view.setObjectName("slip-view")
+        self.view.setDocument(document_from_html(html))
+        buttons = QDialogButtonBox()
+        print_button = buttons.addButton(tr("چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
+        print_button.clicked.connect(lambda: print_dialog(self, self.html))
+        buttons.addButton(tr("بستن"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.view)
+        box.addWidget(buttons)
+        self.resize(560, 480)
+
+
+def render_html(html: str, path: Path, width: int = 700) -> Path:
+    """The document as a PNG (screenshots and tests look at printed things as pictures)."""
+    doc = document_from_html(html)
+    doc.setTextWidth(width)
+    size = doc.size().toSize()
+    image = QImage(size.width(), size.height(), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    doc.drawContents(painter)
+    painter.end()
+    image.save(str(path))
+    return path
+
+
+def draw_barcode(painter: QPainter, text: str, rect: QRectF, *, caption: bool = True) -> None:
+    """Code 128 bars of `text` filling `rect` (with quiet zones), the code written below, left to right."""
+    widths = code128.widths_b(text)
+    total = sum(widths) + 20  # ten modules of quiet zone each side
+    text_h = rect.height() * 0.22 if caption else 0.0
+    module = rect.width() / total
+    x = rect.left() + 10 * module
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    for i, w in enumerate(widths):
+        if i % 2 == 0:
+            painter.drawRect(QRectF(x, rect.top(), w * module, rect.height() - text_h))
+        x += w * module
+    if caption:
+        painter.setPen(QPen(QColor("black")))
+        font = QFont("monospace")
+        font.setPixelSize(max(8, int(text_h * 0.8)))
+        painter.setFont(font)
+        painter.drawText(QRectF(rect.left(), rect.bottom() - text_h, rect.width(), text_h),
+                         int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.restore()
+
+
+def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0) -> QImage:
+    """A credit-card-sized (85.6 × 54 mm) membership card: Kanoon, name, number, centre, expiry, barcode."""
+    load_fonts()
+    w, h = int(428 * scale), int(270 * scale)
+    image = QImage(w, h, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor("#1b5e20"), 3 * scale))
+    p.drawRoundedRect(QRectF(2 * scale, 2 * scale, w - 4 * scale, h - 4 * scale), 12 * scale, 12 * scale)
+    p.fillRect(QRectF(4 * scale, 4 * scale, w - 8 * scale, 44 * scale), QColor("#2e7d32"))
+    p.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(int(17 * scale))
+    font.setBold(True)
+    p.setFont(font)
+    p.setPen(QColor("white"))
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    p.drawText(QRectF(14 * scale, 4 * scale, w - 28 * scale, 44 * scale), right, KANOON)
+    p.setPen(QColor("black"))
+    font.setPixelSize(int(19 * scale))
+    p.setFont(font)
+    p.drawText(QRectF(14 * scale, 56 * scale, w - 28 * scale, 30 * scale), right, member.full_name)
+    font.setBold(False)
+    font.setPixelSize(int(13 * scale))
+    p.setFont(font)
+    lines = [
+        f"{tr('کارت عضویت کتابخانه')} — {category_text(member.category)}",
+        f"{tr('مرکز')}: {centre_name}",
+        f"{tr('اعتبار تا')}: {persian.format_jalali_date(member.expires_on)}",
+    ]
+    for i, line in enumerate(lines):
+        p.drawText(QRectF(14 * scale, (90 + i * 22) * scale, w - 28 * scale, 22 * scale), right, line)
+    p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    draw_barcode(p, member.member_no, QRectF(24 * scale, 170 * scale, 250 * scale, 88 * scale))
+    p.end()
+    return image
+
+
+def copy_labels(items: Sequence[tuple[str, str]], *, columns: int = 3, scale: float = 2.0) -> QImage:
+    """A sheet of copy labels: (barcode, title) each, the title above its bars."""
+    load_fonts()
+    cw, ch = int(200 * scale), int(110 * scale)
+    rows = max(1, (len(items) + columns - 1) // columns)
+    image = QImage(cw * columns, ch * rows, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(int(12 * scale))
+    for i, (barcode, title) in enumerate(items):
+        col = columns - 1 - i % columns  # the first label on the right, as a Persian sheet is read
+        x, y = col * cw, (i // columns) * ch
+        p.setPen(QPen(QColor("#999999"), 1))
+        p.drawRect(QRectF(x + 2, y + 2, cw - 4, ch - 4))
+        p.setPen(QColor("black"))
+        p.setFont(font)
+        p.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        p.drawText(QRectF(x + 8 * scale, y + 4 * scale, cw - 16 * scale, 24 * scale),
+                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), title[:40])
+        p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        draw_barcode(p, barcode, QRectF(x + 8 * scale, y + 30 * scale, cw - 16 * scale, 72 * scale))
+    p.end()
+    return image

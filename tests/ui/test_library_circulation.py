@@ -1,0 +1,114 @@
+"""The circulation desk driven as a keyboard-wedge scanner drives it: Latin code + Enter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kanoon_desk.services import library as lib
+from kanoon_desk.ui.library.circulation import CirculationPage
+from tests.factories import make_user
+from tests.library_helpers import TODAY, Lib, make_library
+from tests.ui.shell_support import language, make_ctx
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+def scan(qtbot: Any, page: CirculationPage, code: str) -> None:
+    page.scan.clear()
+    qtbot.keyClicks(page.scan, code)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def desk(tmp_path: Path, qtbot: Any) -> tuple[Lib, CirculationPage]:
+    L = make_library(tmp_path)
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    return L, page
+
+
+def test_scan_card_then_books_lends_with_jalali_due_date(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    L, page = desk
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "نخست کارت عضو را بخوانید."
+    scan(qtbot, page, L.child.member_no)
+    assert "زهرا محمدی" in page.member_name.text()
+    scan(qtbot, page, "B0001")
+    scan(qtbot, page, "b0002")  # a scanner in lower case still finds the copy
+    assert page.loans.model().rowCount() == 2
+    # 10 working days after 1404/02/15: 1404/02/27, shown in Persian
+    assert "۲۷ اردیبهشت ۱۴۰۴" in page.message.text()
+    assert page.loans.model().index(0, 3).data() == "۱۴۰۴/۰۲/۲۷"
+    assert lib.get_copy(L.store, "B0001").status == "on_loan"
+    assert page.slip.isEnabled()
+    html = page.slip_html()
+    assert "ماهی سیاه کوچولو" in html and "۱۴۰۴/۰۲/۲۷" in html
+    page.grab().save(str(Path(page.ctx.settings.fileName()).parent / "desk.png"))
+
+
+def test_refusal_shown_on_screen_and_overridden_by_admin(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    L, page = desk
+    lib.set_rule(L.store, L.admin, "child", period_days=10, max_loans=1, max_renewals=1)
+    scan(qtbot, page, L.child.member_no)
+    scan(qtbot, page, "B0001")
+    scan(qtbot, page, "B0002")
+    assert page.message.text() == "سقف امانت این عضو پر است."
+    assert page.override_button.isVisible()
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"
+    qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
+    assert lib.get_copy(L.store, "B0002").status == "on_loan"
+    assert not page.override_button.isVisible()
+    assert page.loans.model().rowCount() == 2
+
+
+def test_librarian_without_grant_sees_no_override(tmp_path: Path, qtbot: Any) -> None:
+    L = make_library(tmp_path)
+    librarian = make_user(L.store, L.admin, "lib1", "librarian")
+    lib.renew_membership(L.store, L.admin, L.adult.id, TODAY.replace(year=2024))
+    page = CirculationPage(make_ctx(L.store, librarian, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    scan(qtbot, page, L.adult.member_no)
+    assert page.blocks.text() == "عضویت این عضو به پایان رسیده است."
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "عضویت این عضو به پایان رسیده است."
+    assert not page.override_button.isVisible()
+
+
+def test_return_mode_shows_next_action(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    L, page = desk
+    scan(qtbot, page, L.adult.member_no)
+    scan(qtbot, page, "B0001")
+    qtbot.keyClick(page, Qt.Key.Key_F3)
+    page.mode_return.setChecked(True)
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "بازگشت ثبت شد: «ماهی سیاه کوچولو». به قفسه برگردانید."
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "این نسخه در امانت نیست."
+
+
+def test_renew_one_and_all(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    L, page = desk
+    scan(qtbot, page, L.adult.member_no)
+    scan(qtbot, page, "B0001")
+    scan(qtbot, page, "B0002")
+    page.select_loan(1)
+    qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("تمدید شد")
+    qtbot.mouseClick(page.renew_all, Qt.MouseButton.LeftButton)
+    # adult rule: one renewal; the one already renewed is refused
+    assert "۱ امانت تمدید شد" in page.message.text() and "سقف تمدید" in page.message.text()
+    qtbot.keyClick(page.scan, Qt.Key.Key_Escape)
+    assert page.desk is None
