@@ -2,6 +2,278 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa_IR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="37"/>
+        <source>برای رزرو کنار بگذارید: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="39"/>
+        <source>برای رزرو به مرکز «{c}» بفرستید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="41"/>
+        <source>به مرکز خودش «{c}» بفرستید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="42"/>
+        <source>به قفسه برگردانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="65"/>
+        <source>امانت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="67"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <source>بازگشت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="76"/>
+        <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="83"/>
+        <source>کار:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="91"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="194"/>
+        <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="114"/>
+        <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="122"/>
+        <source>امانت‌های باز</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="124"/>
+        <source>تمدید برگزیده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="127"/>
+        <source>تمدید همه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="130"/>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="41"/>
+        <source>برگه امانت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="133"/>
+        <source>پایان (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="140"/>
+        <source>پیشینه امانت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="174"/>
+        <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="175"/>
+        <source>حالت امانت: کارت عضو را بخوانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="202"/>
+        <source>شماره عضویت: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="203"/>
+        <source>مرکز: {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="204"/>
+        <source>اعتبار تا: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="205"/>
+        <source>امانت‌ها: {n} از {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="207"/>
+        <source>ولی: {g} ({p})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="209"/>
+        <source>تلفن: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="212"/>
+        <source>رزرو آماده: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
+        <source>بارکد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
+        <source>عنوان</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <source>تاریخ امانت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
+        <source>مهلت بازگشت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <source>دیرکرد (روز)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <source>تمدید</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="247"/>
+        <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="250"/>
+        <source>نخست کارت عضو را بخوانید.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="276"/>
+        <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="291"/>
+        <source>بازگشت ثبت شد: «{t}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="291"/>
+        <source>نسخه در این مرکز دریافت شد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="293"/>
+        <source>{n} روز دیرکرد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="315"/>
+        <source>تمدید شد: «{t}» تا {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="327"/>
+        <source>{n} امانت تمدید شد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="329"/>
+        <source>تمدیدنشده: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="22"/>
+        <source>در قفسه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="22"/>
+        <source>در امانت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="22"/>
+        <source>در راه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="23"/>
+        <source>کنار گذاشته برای رزرو</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="23"/>
+        <source>گم‌شده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="23"/>
+        <source>خارج از گردش</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
+        <source>کودک</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
+        <source>نوجوان</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
+        <source>بزرگسال</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
+        <source>ردیف</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="47"/>
+        <source>چاپ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/printouts.py" line="49"/>
+        <source>بستن</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminDialogs</name>
     <message>
         <location filename="../kanoon_desk/ui/admin/users.py" line="85"/>
@@ -726,47 +998,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="68"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="74"/>
         <source>همگام‌سازی</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="91"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="97"/>
         <source>کانون دسک</source>
         <translation>Kanoon Desk</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="149"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="155"/>
         <source>آفلاین</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="166"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="157"/>
+        <source>در حال انجام…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="180"/>
         <source>خروج از حساب</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="170"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="184"/>
         <source>بستن برنامه</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="174"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="188"/>
         <source>تغییر گذرواژه…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="177"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="191"/>
         <source>میز کار</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="182"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="196"/>
         <source>رفتن به</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="189"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="203"/>
         <source>ابزار</source>
         <translation>Tools</translation>
     </message>
@@ -999,7 +1276,7 @@
 <context>
     <name>SyncPlaceholder</name>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="39"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="40"/>
         <source>همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود.</source>
         <translation>Sync with the central server is not set up for this desk yet. The desk works offline and keeps everything on this computer.</translation>
     </message>

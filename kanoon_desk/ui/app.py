@@ -214,6 +214,16 @@ def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date |
 # -- the shell: set-up, log-in, main window, log-out ---------------------------------------------
 
 
+def must_change_password(store: Store, actor: Actor) -> bool:
+    """Whether an admin gave this user a temporary password (read from the users projection;
+    services.accounts has no query for it yet)."""
+    from ..models import User
+
+    with store.read() as s:
+        user = s.get(User, actor.user_id)
+        return bool(user is not None and user.must_change_password)
+
+
 class Shell(QObject):
     """Walks a person through set-up (first run), log-in and the main window, and back on log-out."""
 
@@ -258,6 +268,8 @@ class Shell(QObject):
             self.login_window.close()
             self.login_window.deleteLater()
             self.login_window = None
+        if must_change_password(self.store, actor):
+            window.change_password()  # a temporary password set by an admin is changed first
 
     def logout(self) -> None:
         self.show_login()  # first, so closing the main window does not end the app

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
@@ -43,15 +44,20 @@ class SyncPlaceholder(QWidget):
         box.addStretch(1)
 
 
-def _desk_pages(module: str, ctx: UiContext) -> list[PageSpec] | None:
-    """`pages(ctx)` of a desk package, or None when the package is not there yet."""
+def _desk_attr(module: str, name: str) -> Any:
+    """An attribute of a desk package, or None when the package (or the name) is not there yet."""
     try:
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if exc.name == module:
             return None
         raise
-    pages: Callable[[UiContext], list[PageSpec]] | None = getattr(mod, "pages", None)
+    return getattr(mod, name, None)
+
+
+def _desk_pages(module: str, ctx: UiContext) -> list[PageSpec] | None:
+    """`pages(ctx)` of a desk package, or None when the package is not there yet."""
+    pages: Callable[[UiContext], list[PageSpec]] | None = _desk_attr(module, "pages")
     return list(pages(ctx)) if pages is not None else None
 
 
@@ -148,11 +154,18 @@ class MainWindow(QMainWindow):
         self.date_label.setObjectName("status-date")
         self.sync_label = QLabel(self.tr("آفلاین"))
         self.sync_label.setObjectName("status-sync")
+        self.busy_label = QLabel(self.tr("در حال انجام…"))
+        self.busy_label.setObjectName("status-busy")
+        self.busy_label.hide()
+        self.ctx.tasks.busy.connect(self.busy_label.setVisible)
+        # The sync desk may bring its own status widget (state, last sync time, a "sync now").
+        sync_status = _desk_attr("kanoon_desk.ui.sync", "status_widget")
+        sync_widget: QWidget = sync_status(self.ctx) if sync_status is not None else self.sync_label
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(4, 0, 4, 0)
         row.setSpacing(18)
-        for i, label in enumerate((self.user_label, self.office_label, self.date_label, self.sync_label)):
+        for i, label in enumerate((self.user_label, self.office_label, self.date_label, sync_widget)):
             if i:
                 rule = QFrame()
                 rule.setFrameShape(QFrame.Shape.VLine)
@@ -160,6 +173,7 @@ class MainWindow(QMainWindow):
                 row.addWidget(rule)
             row.addWidget(label)
         row.addStretch(1)
+        row.addWidget(self.busy_label)
         bar.addWidget(holder, 1)
 
     def _build_actions(self) -> None:

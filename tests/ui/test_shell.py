@@ -86,6 +86,8 @@ def test_good_login_opens_the_right_to_left_main_window(fa: QApplication, qtbot:
     stack_x = main.stack.mapTo(main, main.stack.rect().topLeft()).x()
     assert sidebar_x > stack_x
     assert main.page_keys()[0] == "home"
+    from kanoon_desk.ui.password import ChangePasswordDialog
+    assert main.findChild(ChangePasswordDialog) is None  # no temporary password, no prompt
     # Ctrl+2 goes to the second page
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
@@ -223,3 +225,30 @@ def test_run_app_shows_login_logs_and_backs_up_at_close(qapp: QApplication, tmp_
     assert seen == ["دفتر مدیریت عملکرد استانداری"]
     assert len(list((tmp_path / "backups").glob("desk-*.sqlite3"))) == 1
     assert "starting with store" in (tmp_path / "kanoon-desk.log").read_text(encoding="utf-8")
+
+
+def test_a_temporary_password_is_changed_right_after_login(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                           desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.ui.password import ChangePasswordDialog
+
+    store, admin = desk
+    accounts.create_user(store, admin, username="newbie", full_name="کاربر تازه", password="temporary-1",
+                         roles={"clerk"})  # must_change_password by default
+    shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                  synchronous_tasks=True)
+    shell.show_login()
+    login = shell.login_window
+    assert isinstance(login, LoginWindow)
+    login.username.setText("newbie")
+    login.password.setText("temporary-1")
+    login.try_login()
+    main = shell.main_window
+    assert isinstance(main, MainWindow)
+    qtbot.addWidget(main)
+    dialog = main.findChild(ChangePasswordDialog)
+    assert dialog is not None and dialog.isVisible()
+    # the status bar shows work in progress while a background task runs
+    main.ctx.tasks.busy.emit(True)
+    assert main.busy_label.isVisible()
+    main.ctx.tasks.busy.emit(False)
+    assert not main.busy_label.isVisible()

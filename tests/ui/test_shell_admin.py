@@ -19,8 +19,8 @@ from kanoon_desk.ui import library
 from kanoon_desk.ui.admin.holidays import HolidaysPage
 from kanoon_desk.ui.admin.users import UsersPage
 from kanoon_desk.ui.context import PageSpec, UiContext
-from kanoon_desk.ui.main_window import MainWindow
-from kanoon_desk.ui.screenshots import render_all
+from kanoon_desk.ui.main_window import MainWindow, visible_pages
+from kanoon_desk.ui.screenshots import first_admin, render_all
 from kanoon_desk.ui.widgets import JalaliDateEdit, LazyTableModel
 
 from ..factories import PASSWORD, make_desk, make_user
@@ -167,8 +167,11 @@ def test_screenshots_render_login_and_every_page(qapp: QApplication, tmp_path: P
         paths = render_all(store.path, tmp_path / "shots", "fa")
     names = [p.name for p in paths]
     assert names[0] == "00-login.png" and names[1] == "01-home.png"
-    assert {"02-admin-users.png", "03-admin-office.png", "04-admin-holidays.png"} <= set(names)
-    assert names[-1].endswith("-sync.png")
+    with language(qapp, "fa"):
+        expected = [p.key for p in visible_pages(make_ctx(store, first_admin(store), tmp_path))]
+    # every page of every desk, in side-bar order, then the desks' extra renders
+    assert names[1:1 + len(expected)] == [f"{i:02d}-{key}.png" for i, key in enumerate(expected, 1)]
+    assert {"admin-users", "admin-office", "admin-holidays", "sync"} <= set(expected)
     img = QImage(str(tmp_path / "shots" / "01-home.png"))
     assert (img.width(), img.height()) == (1280, 800)
 
