@@ -192,3 +192,15 @@ def test_check_names_a_full_text_index_that_drifted(desk: Path) -> None:
         conn.execute(f'INSERT INTO "{fts[0]}" ({cols[-1]}) VALUES (?)', ("متن جاافتاده",))
         conn.commit()
     assert any(fts[0] in p for p in ops.check(desk))
+
+
+def test_check_only_reads_the_store_so_a_working_desk_is_not_locked_out(desk: Path) -> None:
+    before = _file_hash(desk)
+    writer = sqlite3.connect(str(desk), isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # the desk is in the middle of a write
+        assert ops.check(desk) == []
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+    assert _file_hash(desk) == before

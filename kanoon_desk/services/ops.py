@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -147,11 +148,16 @@ def _fts_digests(session: Session, tables: list[str]) -> dict[str, str]:
     return out
 
 
-def check(store_path: Path) -> list[str]:
+def check(store_path: Path, *, snapshot: bool = True) -> list[str]:
     """Everything wrong with the store (empty list: healthy).
 
-    SQLite `integrity_check` and `foreign_key_check`; projections equal a re-fold of the events;
-    the audit chain is intact. Opening the store migrates it to the newest schema first.
+    SQLite `integrity_check` and `foreign_key_check`; projections (and full-text indexes) equal
+    a re-fold of the events; the audit chain is intact.
+
+    With `snapshot` (the default) the re-fold runs on an online-backup copy in a temporary folder,
+    so the store itself is only read — a desk that is working meanwhile is not locked out, and an
+    older store is not migrated. Without it the re-fold runs on the file itself (migrated to the
+    newest schema, write-locked while the rolled-back re-fold runs).
     """
     store_path = Path(store_path)
     problems = validate_store_file(store_path)
@@ -160,17 +166,28 @@ def check(store_path: Path) -> list[str]:
     problems = _sqlite_checks(store_path)
     if any("integrity_check" in p for p in problems):
         return problems
+    if not snapshot:
+        return problems + _deep_checks(store_path)
+    with tempfile.TemporaryDirectory(prefix="kanoon-check-") as tmp:
+        copy = Path(tmp) / store_path.name
+        try:
+            _online_copy(store_path, copy)
+        except sqlite3.DatabaseError as exc:
+            return [*problems, f"پایگاه داده خوانده نشد: {exc}"]
+        return problems + _deep_checks(copy)
+
+
+def _deep_checks(path: Path) -> list[str]:
     try:
-        store = Store(store_path)
+        store = Store(path)
     except (SQLAlchemyError, sqlite3.DatabaseError, OSError) as exc:
-        return [*problems, f"پایگاه داده باز نشد: {exc}"]
+        return [f"پایگاه داده باز نشد: {exc}"]
     try:
         with store.read() as s:
-            problems += eventlog.verify_audit_chain(s)
-        problems += _refold_problems(store)
+            problems = eventlog.verify_audit_chain(s)
+        return problems + _refold_problems(store)
     finally:
         store.close()
-    return problems
 
 
 def stats(store_path: Path) -> dict[str, Any]:
@@ -262,7 +279,7 @@ def restore(store_path: Path, source: Path) -> Path | None:
     _remove([tmp, *_sidecars(tmp)])
     try:
         _online_copy(source, tmp)
-        problems = check(tmp)
+        problems = check(tmp, snapshot=False)  # migrates the copy, which is then what is restored
         if problems:
             raise RestoreRefused(problems)
         _checkpoint(tmp)
