@@ -220,7 +220,7 @@ class CirculationPage(QWidget):
         self.history.setModel(ListModel([tr("بارکد"), tr("عنوان"), tr("مهلت بازگشت"), tr("بازگشت")],
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
-                                            x.returned_at.date() if x.returned_at else None]))
+                                            x.returned_on]))
         for view in (self.loans, self.history):
             view.horizontalHeader().setStretchLastSection(False)
             view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

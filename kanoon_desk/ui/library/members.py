@@ -1,0 +1,134 @@
+"""Members page: find by number, national ID or name; register a member; see and save the membership card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import library as lib
+from ..context import UiContext
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, today
+from .common import ListModel, category_text, jdate, table_view, tr
+from .printouts import membership_card
+
+
+class MembersPage(QWidget):
+    """Search on the right, the selected member's card and the registration form on the left."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("members-page")
+        self.current: lib.MemberView | None = None
+        self.query = QLineEdit()
+        self.query.setObjectName("member-query")
+        self.query.setPlaceholderText(tr("شماره عضویت، کد ملی یا نام"))
+        self.query.returnPressed.connect(self.search)
+        self.table = table_view("members-table")
+        self.table.clicked.connect(lambda index: self.select(index.row()))
+        self.results: list[lib.MemberView] = []
+        left = QVBoxLayout()
+        left.addWidget(self.query)
+        left.addWidget(self.table)
+
+        self.card = QLabel()
+        self.card.setObjectName("member-card")
+        self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.save_card = QPushButton(tr("ذخیره کارت عضویت (PNG)"))
+        self.save_card.clicked.connect(self.save_card_dialog)
+        self.save_card.setEnabled(False)
+
+        self.form = Form()
+        self.first = self.form.add_field("first_name", tr("نام"), QLineEdit())
+        self.last = self.form.add_field("last_name", tr("نام خانوادگی"), QLineEdit())
+        self.nid = self.form.add_field("national_id", tr("کد ملی"), LtrLineEdit())
+        self.category = QComboBox()
+        for key in ("child", "teen", "adult"):
+            self.category.addItem(category_text(key), key)
+        self.form.add_field("category", tr("گروه عضویت"), self.category)
+        self.has_birth = QCheckBox(tr("تاریخ تولد را می‌دانم"))
+        self.form.form.addRow("", self.has_birth)
+        self.birth = self.form.add_field("birth_date", tr("تاریخ تولد"), JalaliDateEdit(value=today()))
+        self.phone = self.form.add_field("phone", tr("شماره همراه"), LtrLineEdit())
+        self.guardian = self.form.add_field("guardian_name", tr("نام ولی"), QLineEdit())
+        self.guardian_phone = self.form.add_field("guardian_phone", tr("تلفن ولی"), LtrLineEdit())
+        self.register_button = QPushButton(tr("ثبت عضو"))
+        self.register_button.setObjectName("register-member")
+        self.register_button.clicked.connect(self.register)
+        self.message = QLabel()
+        self.message.setObjectName("member-message")
+        right = QVBoxLayout()
+        right.addWidget(self.card)
+        right.addWidget(self.save_card)
+        right.addWidget(QLabel(tr("عضو تازه")))
+        right.addWidget(self.form)
+        right.addWidget(self.register_button)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        box = QHBoxLayout(self)
+        box.addLayout(left, 3)
+        box.addLayout(right, 2)
+        self._show_results([])
+
+    def _show_results(self, members: list[lib.MemberView]) -> None:
+        self.results = members
+        self.table.setModel(ListModel(
+            [tr("شماره عضویت"), tr("نام"), tr("گروه"), tr("مرکز"), tr("اعتبار تا")], lambda: members,
+            lambda m: [digits(m.member_no), m.full_name, category_text(m.category), m.home_centre, jdate(m.expires_on)]))
+
+    def search(self) -> None:
+        self._show_results(lib.search_members(self.ctx.store, self.query.text()))
+        if len(self.results) == 1:
+            self.select(0)
+
+    def select(self, row: int) -> None:
+        if not 0 <= row < len(self.results):
+            return
+        self.current = self.results[row]
+        centre = dict(lib.list_centres(self.ctx.store)).get(self.current.home_centre, self.current.home_centre)
+        image = membership_card(self.current, centre, scale=1.0)
+        self.card.setPixmap(QPixmap.fromImage(image))
+        self.save_card.setEnabled(True)
+
+    def register(self) -> None:
+        data = lib.MemberInput(
+            first_name=self.first.text(), last_name=self.last.text(), national_id=self.nid.text(),  # type: ignore[attr-defined]
+            category=self.category.currentData(),
+            birth_date=self.birth.value() if self.has_birth.isChecked() else None,  # type: ignore[attr-defined]
+            phone=self.phone.text(), guardian_name=self.guardian.text(),  # type: ignore[attr-defined]
+            guardian_phone=self.guardian_phone.text())  # type: ignore[attr-defined]
+
+        def done(member: lib.MemberView) -> None:
+            self.form.clear_errors()
+            self.message.setText(tr("عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
+            self._show_results([member])
+            self.select(0)
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: lib.register_member(self.ctx.store, self.ctx.actor, data),
+                           on_done=done, on_error=self.form.show_error)
+
+    def save_card_dialog(self) -> None:
+        if self.current is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, tr("کارت عضویت"), f"card-{self.current.member_no}.png", "PNG (*.png)")
+        if name:
+            self.card_image().save(str(Path(name)))
+
+    def card_image(self) -> object:
+        assert self.current is not None
+        centre = dict(lib.list_centres(self.ctx.store)).get(self.current.home_centre, self.current.home_centre)
+        return membership_card(self.current, centre)

@@ -1,0 +1,227 @@
+"""Lending reports page: popular titles, loans by age group (charts), active readers and centres, overdue
+rate — over a Jalali month, season or year, for one centre or all; Excel and PDF export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import persian
+from ...services import library as lib
+from ...services import library_reports as rep
+from ..context import UiContext
+from ..fonts import FONT_FAMILY
+from ..printing import esc, html_table, to_pdf
+from ..widgets import digits, today
+from .common import ListModel, table_view, tr
+
+KINDS = {"month": "ماه", "season": "فصل", "year": "سال"}
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(FONT_FAMILY)
+    font.setPointSize(10)
+    chart.setTitleFont(font)
+    chart.legend().hide()
+    chart.setLocalizeNumbers(True)
+    chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def popular_chart(rows: list[rep.Count]) -> QChart:
+    """Horizontal bars, the most borrowed on top (a category axis lists from the bottom up)."""
+    chart = _chart(tr("پرامانت‌ترین عنوان‌ها"))
+    rows = list(reversed(rows[:8]))
+    bars = QBarSet(tr("امانت"))
+    bars.append([float(r.count) for r in rows])
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    axis_y = QBarCategoryAxis()
+    axis_y.append([r.label[:28] for r in rows] or [""])
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)  # the labels on the reader's starting side
+    series.attachAxis(axis_y)
+    axis_x = QValueAxis()
+    axis_x.setLabelFormat("%.0f")
+    axis_x.setMin(0)
+    axis_x.setMax(max([r.count for r in rows] + [1]) * 1.15)
+    axis_x.applyNiceNumbers()
+    axis_x.setReverse(True)  # bars grow from the right, as a Persian reader expects
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    return chart
+
+
+def age_chart(rows: list[rep.Count]) -> QChart:
+    """Vertical bars of the age groups, الف on the right: categories are laid out in reverse for RTL."""
+    chart = _chart(tr("امانت به تفکیک گروه سنی"))
+    rows = list(reversed([r for r in rows if r.key]))
+    bars = QBarSet(tr("امانت"))
+    bars.append([float(r.count) for r in rows])
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([r.label for r in rows])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setMin(0)
+    axis_y.setMax(max([r.count for r in rows] + [1]) * 1.15)
+    axis_y.applyNiceNumbers()
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)
+    series.attachAxis(axis_y)
+    return chart
+
+
+class ReportsPage(QWidget):
+    """Pick a period and a centre, press «نمایش»; the charts and tables follow."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("library-reports-page")
+        year, month = persian.jalali_month_key(today())
+        self.kind = QComboBox()
+        for key, label in KINDS.items():
+            self.kind.addItem(tr(label), key)
+        self.kind.setCurrentIndex(2)
+        self.year = QSpinBox()
+        self.year.setRange(1390, 1500)
+        self.year.setValue(year)
+        self.number = QSpinBox()
+        self.number.setRange(1, 12)
+        self.number.setValue(month)
+        self.centre = QComboBox()
+        self.centre.addItem(tr("همه مراکز"), "")
+        for code, name in lib.list_centres(ctx.store):
+            self.centre.addItem(name, code)
+        show = QPushButton(tr("نمایش"))
+        show.setObjectName("show-report")
+        show.clicked.connect(self.refresh)
+        excel = QPushButton(tr("خروجی اکسل"))
+        excel.clicked.connect(lambda: self._save("xlsx"))
+        pdf = QPushButton(tr("خروجی PDF"))
+        pdf.clicked.connect(lambda: self._save("pdf"))
+        top = QHBoxLayout()
+        for w in (QLabel(tr("دوره:")), self.kind, QLabel(tr("سال:")), self.year, QLabel(tr("شماره:")), self.number,
+                  QLabel(tr("مرکز:")), self.centre, show, excel, pdf):
+            top.addWidget(w)
+        top.addStretch(1)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("report-period")
+        self.rate = QLabel()
+        self.rate.setObjectName("overdue-rate")
+        self.popular_view = QChartView()
+        self.popular_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.age_view = QChartView()
+        self.age_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.readers = table_view("readers-table")
+        self.centres = table_view("centres-table")
+        grid = QGridLayout()
+        grid.addWidget(self.popular_view, 0, 0)
+        grid.addWidget(self.age_view, 0, 1)
+        grid.addWidget(self.readers, 1, 0)
+        grid.addWidget(self.centres, 1, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.period_label)
+        box.addWidget(self.rate)
+        box.addLayout(grid)
+        self.refresh()
+
+    def bounds(self) -> tuple[str, tuple]:  # type: ignore[type-arg]
+        kind = self.kind.currentData()
+        year, n = self.year.value(), self.number.value()
+        if kind == "season":
+            n = min(n, 4)
+            label = f"{persian.season_name(n)} {digits(year)}"
+        elif kind == "month":
+            label = f"{persian.JALALI_MONTHS[n - 1]} {digits(year)}"
+        else:
+            label = tr("سال {y}").format(y=digits(year))
+        return label, rep.period_bounds(kind, year, n)
+
+    def refresh(self) -> None:
+        label, (start, end) = self.bounds()
+        centre = self.centre.currentData() or None
+        store = self.ctx.store
+        self.popular = rep.popular_titles(store, start, end, centre=centre)
+        self.ages = rep.loans_by_age_group(store, start, end, centre=centre)
+        self.active = rep.active_readers(store, start, end, centre=centre)
+        self.active_centres = rep.active_centres(store, start, end)
+        self.overdue = rep.overdue_rate(store, start, end, centre=centre)
+        self.period_label.setText(tr("دوره: {p} ({a} تا {b})").format(
+            p=label, a=persian.format_jalali_date(start), b=persian.format_jalali_date(end)))
+        self.rate.setText(tr("امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪").format(
+            n=digits(self.overdue.loans), late=digits(self.overdue.late), r=digits(round(self.overdue.rate * 100))))
+        self.popular_view.setChart(popular_chart(self.popular))
+        self.age_view.setChart(age_chart(self.ages))
+        readers = self.active
+        self.readers.setModel(ListModel([tr("عضو فعال"), tr("شماره عضویت"), tr("امانت")], lambda: readers,
+                                        lambda c: [c.label, digits(c.detail), c.count]))
+        centres = self.active_centres
+        self.centres.setModel(ListModel([tr("مرکز فعال"), tr("امانت"), tr("اعضای امانت‌گیرنده")], lambda: centres,
+                                        lambda c: [c.label, c.count, digits(c.detail)]))
+
+    def tables(self) -> list[tuple[str, list[str], list[list[object]]]]:
+        return [
+            (tr("پرامانت‌ترین عنوان‌ها"), [tr("عنوان"), tr("نویسنده"), tr("امانت")],
+             [[c.label, c.detail, c.count] for c in self.popular]),
+            (tr("امانت به تفکیک گروه سنی"), [tr("گروه سنی"), tr("امانت")], [[c.label, c.count] for c in self.ages]),
+            (tr("اعضای فعال"), [tr("عضو"), tr("شماره عضویت"), tr("امانت")],
+             [[c.label, c.detail, c.count] for c in self.active]),
+            (tr("مراکز فعال"), [tr("مرکز"), tr("امانت"), tr("اعضا")],
+             [[c.label, c.count, c.detail] for c in self.active_centres]),
+        ]
+
+    def export_pdf(self, path: Path) -> Path:
+        label, _ = self.bounds()
+        body = f"<h2>{esc(tr('گزارش امانت کتابخانه‌ها'))} — {esc(label)}</h2><p>{esc(self.rate.text())}</p>"
+        for title, headers, rows in self.tables():
+            body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows)  # type: ignore[arg-type]
+        return to_pdf(body, path)
+
+    def export_xlsx(self, path: Path) -> Path:
+        headers: list[str] = []
+        rows: list[list[object]] = []
+        for title, head, body in self.tables():
+            rows.append([title])
+            rows.append(list(head))
+            rows.extend(body)
+            rows.append([])
+        rep.export_xlsx(path, headers or [self.period_label.text()], rows, title=tr("گزارش"))
+        return path
+
+    def _save(self, kind: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("خروجی"), f"report.{kind}", f"*.{kind}")
+        if name:
+            (self.export_pdf if kind == "pdf" else self.export_xlsx)(Path(name))

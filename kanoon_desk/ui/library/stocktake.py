@@ -1,0 +1,184 @@
+"""Stock-take screen: open for a centre (and shelf range), scan shelves, see results, close, write off, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import library as lib
+from ...services import stocktake as st
+from ..context import UiContext
+from ..errors import error_text
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits
+from .common import ListModel, table_view, tr
+
+OUTCOME_LABELS = {"found": "پیدا شد", "missing": "ناپیدا", "misplaced": "جابه‌جا", "unknown": "ناشناخته",
+                  "on_loan": "در امانت (بازگردانده نشد)"}
+
+
+class StocktakePage(QWidget):
+    """One session at a time: the counts by outcome on top, the rows of the chosen outcome below."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("stocktake-page")
+        self.take: st.StocktakeView | None = None
+        self.centre = QComboBox()
+        self.centre.setObjectName("stocktake-centre")
+        centres = lib.list_centres(ctx.store)
+        for code, name in centres:
+            self.centre.addItem(name, code)
+        if not centres:
+            self.centre.addItem(ctx.actor.office_code, ctx.actor.office_code)
+        index = self.centre.findData(ctx.actor.office_code)
+        self.centre.setCurrentIndex(max(index, 0))
+        self.shelf_from = LtrLineEdit()
+        self.shelf_from.setPlaceholderText("A1")
+        self.shelf_to = LtrLineEdit()
+        self.shelf_to.setPlaceholderText("H9")
+        self.open_button = QPushButton(tr("آغاز انبارگردانی"))
+        self.open_button.setObjectName("open-stocktake")
+        self.open_button.clicked.connect(self.open_take)
+        row1 = QHBoxLayout()
+        for w in (QLabel(tr("مرکز:")), self.centre, QLabel(tr("از قفسه:")), self.shelf_from,
+                  QLabel(tr("تا قفسه:")), self.shelf_to, self.open_button):
+            row1.addWidget(w)
+        row1.addStretch(1)
+
+        self.shelf = LtrLineEdit()
+        self.shelf.setObjectName("scan-shelf")
+        self.shelf.setPlaceholderText(tr("قفسه"))
+        self.shelf.setMaximumWidth(90)
+        self.scan = LtrLineEdit()
+        self.scan.setObjectName("stocktake-scan")
+        self.scan.setPlaceholderText(tr("بارکد نسخه‌های قفسه را بخوانید"))
+        self.scan.returnPressed.connect(self.on_scan)
+        self.close_button = QPushButton(tr("بستن انبارگردانی"))
+        self.close_button.setObjectName("close-stocktake")
+        self.close_button.clicked.connect(self.close_take)
+        self.lost_button = QPushButton(tr("ثبت ناپیداها به‌عنوان گم‌شده"))
+        self.lost_button.setObjectName("mark-lost")
+        self.lost_button.clicked.connect(self.mark_lost)
+        self.export_button = QPushButton(tr("خروجی اکسل"))
+        self.export_button.clicked.connect(self.export_dialog)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.shelf)
+        row2.addWidget(self.scan, 1)
+        for b in (self.close_button, self.lost_button, self.export_button):
+            row2.addWidget(b)
+
+        self.status = QLabel(tr("انبارگردانی بازی نیست."))
+        self.status.setObjectName("stocktake-status")
+        self.status.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("stocktake-message")
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("stocktake-outcome")
+        self.outcome.addItem(tr("همه"), "")
+        for key, label in OUTCOME_LABELS.items():
+            self.outcome.addItem(tr(label), key)
+        self.outcome.currentIndexChanged.connect(self.refresh)
+        self.table = table_view("stocktake-table")
+        box = QVBoxLayout(self)
+        box.addLayout(row1)
+        box.addLayout(row2)
+        box.addWidget(self.status)
+        box.addWidget(self.message)
+        box.addWidget(self.outcome)
+        box.addWidget(self.table)
+        takes = st.list_stocktakes(ctx.store, ctx.actor.office_code)
+        self.take = takes[0] if takes else None
+        self.refresh()
+
+    def _fail(self, err: BaseException) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(error_text(err))
+
+    def _say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def open_take(self) -> None:
+        def done(view: st.StocktakeView) -> None:
+            self.take = view
+            self._say(tr("انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.").format(n=digits(view.expected)))
+            self.refresh()
+            self.scan.setFocus()
+
+        self.ctx.tasks.run(lambda: st.open_stocktake(self.ctx.store, self.ctx.actor, self.centre.currentData(),
+                                                     shelf_from=self.shelf_from.text(), shelf_to=self.shelf_to.text()),
+                           on_done=done, on_error=self._fail)
+
+    def on_scan(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code or self.take is None:
+            return
+        take_id = self.take.id
+
+        def done(outcomes: list[str]) -> None:
+            self._say(f"{code}: {tr(OUTCOME_LABELS[outcomes[0]])}")
+            self.refresh()
+
+        self.ctx.tasks.run(lambda: st.scan(self.ctx.store, self.ctx.actor, take_id, code, shelf=self.shelf.text()),
+                           on_done=done, on_error=self._fail)
+        self.scan.setFocus()
+
+    def close_take(self) -> None:
+        if self.take is None:
+            return
+        take_id = self.take.id
+        self.ctx.tasks.run(lambda: st.close_stocktake(self.ctx.store, self.ctx.actor, take_id),
+                           on_done=lambda _v: self.refresh(), on_error=self._fail)
+
+    def mark_lost(self) -> None:
+        if self.take is None:
+            return
+        take_id = self.take.id
+
+        def done(n: int) -> None:
+            self._say(tr("{n} نسخه گم‌شده ثبت شد.").format(n=digits(n)))
+            self.ctx.bus.changed.emit("library")
+            self.refresh()
+
+        self.ctx.tasks.run(lambda: st.mark_missing_lost(self.ctx.store, self.ctx.actor, take_id),
+                           on_done=done, on_error=self._fail)
+
+    def refresh(self) -> None:
+        if self.take is not None:
+            self.take = st.get_stocktake(self.ctx.store, self.take.id)
+        t = self.take
+        open_ = t is not None and t.status == "open"
+        self.scan.setEnabled(open_)
+        self.close_button.setEnabled(open_)
+        self.lost_button.setEnabled(t is not None and t.status == "closed")
+        self.export_button.setEnabled(t is not None)
+        if t is None:
+            self.table.setModel(ListModel([], lambda: [], lambda r: []))
+            return
+        counts = " | ".join(f"{tr(OUTCOME_LABELS[k])}: {digits(v)}" for k, v in t.counts.items())
+        state = tr("باز") if open_ else tr("بسته")
+        self.status.setText(tr("انبارگردانی {state} — در فهرست: {n} — {counts}").format(
+            state=state, n=digits(t.expected), counts=counts))
+        rows = st.stocktake_rows(self.ctx.store, t.id, self.outcome.currentData() or None)
+        self.table.setModel(ListModel(
+            [tr("بارکد"), tr("عنوان"), tr("قفسه"), tr("قفسه اسکن"), tr("نتیجه")], lambda: rows,
+            lambda r: [r.barcode, r.title, r.shelf, r.scanned_shelf, tr(OUTCOME_LABELS[r.outcome])]))
+
+    def export_dialog(self) -> None:
+        if self.take is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, tr("خروجی اکسل"), "stocktake.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        if name:
+            st.export_stocktake(self.ctx.store, self.take.id, Path(name))
+

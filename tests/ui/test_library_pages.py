@@ -1,0 +1,126 @@
+"""The lending pages other than the desk: overdue (lazy), stock-take, members, catalogue import, reports."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import library as lib
+from kanoon_desk.ui.library import pages
+from kanoon_desk.ui.library.catalogue import CataloguePage
+from kanoon_desk.ui.library.members import MembersPage
+from kanoon_desk.ui.library.overdue import OverdueModel, OverduePage
+from kanoon_desk.ui.library.reports import ReportsPage
+from kanoon_desk.ui.library.stocktake import StocktakePage
+from tests.library_helpers import TODAY, Lib, make_library
+from tests.ui.shell_support import language, make_ctx
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def L(tmp_path: Path) -> Lib:
+    return make_library(tmp_path)
+
+
+def test_pages_listed_for_librarians(L: Lib, tmp_path: Path) -> None:
+    keys = [p.key for p in pages(make_ctx(L.store, L.admin, tmp_path))]
+    assert keys[0] == "library-circulation" and "library-stocktake" in keys and "library-reports" in keys
+
+
+def test_overdue_model_fetches_lazily(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    for i in range(3):
+        lib.add_copy(L.store, L.admin, L.title.id, barcode=f"X{i}")
+        circ.checkout(L.store, L.admin, L.adult.member_no, f"X{i}", today=TODAY - timedelta(days=40 - i),
+                      override=True)
+    ctx = make_ctx(L.store, L.admin, tmp_path)
+    model = OverdueModel(ctx)
+    model.page_size = 2
+    model.reload()
+    assert model.total == 3 and model.rowCount() == 2 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 3
+    assert model.index(0, 7).data() == "X0"
+    from kanoon_desk.persian import to_persian_digits
+    assert model.index(0, 0).data() == to_persian_digits(model.row_at(0).days)  # Persian digits
+    page = OverduePage(ctx)
+    qtbot.addWidget(page)
+    assert page.count.text() == "۳ امانت دیرکرد دارد."
+    out = tmp_path / "o.xlsx"
+    assert page.export(out) == 3
+
+
+def test_stocktake_screen_scans_and_closes(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.scan.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.take is not None and page.take.expected == 3
+    for code in ("B0001", "NOPE"):
+        qtbot.keyClicks(page.scan, code)
+        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.message.text() == "NOPE: ناشناخته"
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert "بسته" in page.status.text() and "ناپیدا: ۲" in page.status.text()
+    qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "۲ نسخه گم‌شده ثبت شد."
+    assert lib.get_copy(L.store, "B0002").status == "lost"
+
+
+def test_members_page_registers_and_shows_card(L: Lib, tmp_path: Path, qtbot: Any, type_persian: Any) -> None:
+    page = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    type_persian(page.first, "نرگس")
+    type_persian(page.last, "کریمی")
+    page.category.setCurrentIndex(2)  # adult
+    qtbot.keyClicks(page.nid, "0013542419")  # already a member's
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    assert page.form.error_of("national_id") == "عضوی با این کد ملی پیش‌تر ثبت شده است."
+    page.nid.clear()
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("عضو ثبت شد")
+    assert page.card.pixmap() is not None and not page.card.pixmap().isNull()
+    qtbot.keyClicks(page.query, L.child.member_no)
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert page.current is not None and page.current.id == L.child.id
+
+
+def test_catalogue_search_and_import_preview(L: Lib, tmp_path: Path, qtbot: Any, type_persian: Any) -> None:
+    page = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    type_persian(page.query, "ماهي")  # Arabic yeh still finds it
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert [t.title for t in page.titles] == ["ماهی سیاه کوچولو"]
+    assert page.copy_table.model().rowCount() == 3
+    assert page.copy_table.model().index(0, 3).data() == "در قفسه"
+    path = tmp_path / "t.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["عنوان", "شابک"], ["خمره", ""], ["", ""], ["بد", "123"]])
+    dialog = page.preview_import("titles", path)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled() and "۱ ردیف نادرست" in dialog.summary.text()
+
+
+def test_reports_page_charts_and_exports(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    page.refresh()
+    assert [c.count for c in page.popular] == [1]
+    assert "۱۴۰۴/۰۱/۰۱" in page.period_label.text()
+    assert page.popular_view.chart().series()[0].count() == 1
+    assert page.export_pdf(tmp_path / "r.pdf").stat().st_size > 1000
+    assert page.export_xlsx(tmp_path / "r.xlsx").exists()
