@@ -34,8 +34,17 @@ def _user_created(s: Session, e: Event) -> None:
     p = e.payload
     twin = s.scalar(select(User).where(User.username == p["username"], User.id != e.aggregate_id))
     if twin is not None:
-        raise_conflict(s, "username.duplicate", "user", e.aggregate_id, e.office_code,
-                       [twin.id, e.aggregate_id], e.hlc, {"username": p["username"]})
+        # The conflict row must not depend on which of the two arrived last (sync delivers in any
+        # order, and only the late aggregate is folded): describe it by the newer creation.
+        first = s.execute(select(Event.hlc, Event.office_code).where(Event.aggregate_id == twin.id)
+                          .order_by(Event.hlc, Event.id).limit(1)).first()
+        twin_hlc, twin_office = (first[0], first[1]) if first else (0, twin.office_code)
+        if (e.hlc, e.aggregate_id) > (twin_hlc, twin.id):
+            newer_id, newer_office, newer_hlc = e.aggregate_id, e.office_code, e.hlc
+        else:
+            newer_id, newer_office, newer_hlc = twin.id, twin_office, twin_hlc
+        raise_conflict(s, "username.duplicate", "user", newer_id, newer_office,
+                       [twin.id, e.aggregate_id], newer_hlc, {"username": p["username"]})
     s.add(User(id=e.aggregate_id, office_code=p["office_code"], username=p["username"],
                full_name=p["full_name"], password_hash=p["password_hash"],
                roles=" ".join(sorted(p.get("roles", []))), active=True,
