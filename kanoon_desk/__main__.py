@@ -213,24 +213,24 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("demo", cmd_demo, "fill a store with realistic Persian demo data")
-    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--office", default="13", metavar="CODE", help="office code of a new desk (default 13)")
     p.add_argument("--size", choices=("small", "large"), default="small",
                    help="small (hundreds of cases) or large (the benchmark size: 1M cases, 2M loans)")
     p.add_argument("--seed", type=int, default=1, metavar="N", help="random seed (default 1)")
     p = add("check", cmd_check, "integrity: SQLite, projections equal a re-fold, audit chain; exit 1 if not")
-    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p = add("stats", cmd_stats, "counts and a content digest per aggregate type")
-    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p = add("backup", cmd_backup, "SQLite online backup of the store to a file")
-    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--to", required=True, metavar="FILE")
     p = add("restore", cmd_restore, "replace the store with a backup, only if the backup passes check")
-    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
     p = add("screenshots", cmd_screenshots, "render every main screen to PNG (offscreen)")
-    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--lang", choices=("fa", "en"), default="fa")
     add("smoke", cmd_smoke, "open the login window offscreen and exit (packaging smoke run)")
@@ -247,6 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
+        if args.handler not in (cmd_app, cmd_smoke) and not args.db:
+            # `kanoon-desk --db X check` and `kanoon-desk check --db X` both work
+            parser.error(f"{args_list[0] if args_list else 'command'}: --db PATH is required")
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_UNAVAILABLE)
     handler: Callable[[argparse.Namespace], int] = args.handler
