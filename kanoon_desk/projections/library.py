@@ -7,6 +7,7 @@ mention it plus the copy's own facts, so any arrival order of events gives the s
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
@@ -173,22 +174,24 @@ def _title_reset(s: Session, title_id: str) -> None:
 # --- copies -----------------------------------------------------------------------------------
 
 
-def _sync_double_loans(s: Session, copy_id: str) -> None:
+_OPEN_END = 1 << 62
+
+
+def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
     """Raise a conflict for every two loans of the copy whose spans (by HLC) overlap, and drop open
-    ones that no longer hold (a late return showed the spans apart): a function of state only."""
-    loans = list(s.execute(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.centre)
-                           .where(Loan.copy_id == copy_id).order_by(Loan.out_hlc, Loan.id)))
+    ones that no longer hold (a late return showed the spans apart): a function of state only.
+    `loans` are the copy's loans ordered by (out_hlc, id)."""
     keep: set[str] = set()
     for i, a in enumerate(loans):
-        a_end = a.returned_hlc if a.returned_hlc is not None else 1 << 62
+        a_end = a.returned_hlc if a.returned_hlc is not None else _OPEN_END
         for b in loans[i + 1:]:
             if b.out_hlc >= a_end:
-                continue
+                break  # ordered by checkout: every later loan starts after this one ended
             c = raise_conflict(s, "copy.double_loan", "copy", copy_id, b.centre, [a.id, b.id], b.out_hlc,
                                {"copy_id": copy_id, "loans": sorted([a.id, b.id]),
                                 "centres": sorted({a.centre, b.centre})})
             keep.add(c.id)
-    stale = select(Conflict.id).where(Conflict.kind == "copy.double_loan", Conflict.aggregate_id == copy_id,
+    stale = select(Conflict.id).where(Conflict.aggregate_id == copy_id, Conflict.kind == "copy.double_loan",
                                       Conflict.status == "open")
     for cid in s.scalars(stale).all():
         if cid not in keep:
@@ -198,27 +201,24 @@ def _sync_double_loans(s: Session, copy_id: str) -> None:
 def recompute_copy(s: Session, copy_id: str) -> None:
     """Status, location and current loan of a copy, from its loans, holds and own facts."""
     s.flush()
-    _sync_double_loans(s, copy_id)
+    loans = list(s.execute(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+                           .where(Loan.copy_id == copy_id).order_by(Loan.out_hlc, Loan.id)))
+    _sync_double_loans(s, copy_id, loans)
     copy = s.get(Copy, copy_id)
     if copy is None:
         return
-    open_loans = list(s.execute(
-        select(Loan.id, Loan.out_hlc).where(Loan.copy_id == copy_id, Loan.returned_at.is_(None))
-        .order_by(Loan.out_hlc.desc(), Loan.id.desc())))
-    last_out = s.scalar(select(Loan.out_hlc).where(Loan.copy_id == copy_id)
-                        .order_by(Loan.out_hlc.desc()).limit(1)) or 0
-    last_return = s.execute(
-        select(Loan.returned_hlc, Loan.returned_centre).where(Loan.copy_id == copy_id,
-                                                             Loan.returned_hlc.is_not(None))
-        .order_by(Loan.returned_hlc.desc()).limit(1)).first()
+    open_loans = [x for x in loans if x.returned_hlc is None]
+    last_out = loans[-1].out_hlc if loans else 0
+    returned = [x for x in loans if x.returned_hlc is not None]
+    last_return = max(returned, key=lambda x: x.returned_hlc) if returned else None
     location, loc_hlc = copy.home_centre, 0
     if copy.received_hlc is not None and copy.received_hlc > loc_hlc:
         location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
-    if last_return is not None and last_return[0] > loc_hlc:
-        location, loc_hlc = last_return[1] or copy.home_centre, last_return[0]
+    if last_return is not None and last_return.returned_hlc > loc_hlc:
+        location, loc_hlc = last_return.returned_centre or copy.home_centre, last_return.returned_hlc
     held = s.scalar(select(Hold.id).where(Hold.copy_id == copy_id, Hold.status == "ready").limit(1))
     copy.location = location
-    copy.current_loan_id = open_loans[0][0] if open_loans else None
+    copy.current_loan_id = open_loans[-1].id if open_loans else None
     if copy.withdrawn:
         copy.status = "withdrawn"
     elif copy.lost_hlc is not None and copy.lost_hlc > max(loc_hlc, last_out):

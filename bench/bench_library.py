@@ -1,0 +1,125 @@
+"""Lending benchmarks: checkout by scan (committed), member look-up, title search, overdue first page.
+
+Each is compared with the bare operation on the same file: a raw SQLite insert transaction, an
+indexed SELECT, a raw FTS5 MATCH, a raw LIMIT query.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sqlite3
+from datetime import date
+
+from sqlalchemy import func, select
+
+from bench.runner import BenchContext, Benchmark
+from kanoon_desk.eventlog import system_actor
+from kanoon_desk.ids import new_id
+from kanoon_desk.models.library import Copy, Loan, Member, Title
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import library_reports as rep
+from kanoon_desk.services.accounts import working_calendar
+from kanoon_desk.store import Store
+
+FLOOR_TABLE = ("CREATE TABLE IF NOT EXISTS bench_floor_loans (id TEXT PRIMARY KEY, copy_id TEXT, member_id TEXT, "
+               "due_on TEXT, payload TEXT)")
+
+
+def _raw(path: object) -> sqlite3.Connection:
+    raw = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=NORMAL")
+    return raw
+
+
+def _checkout(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.scratch_store())
+    today = date.today()
+    with store.read() as s:
+        busy = select(Loan.member_id).where(Loan.returned_at.is_(None))
+        members = list(s.scalars(select(Member.member_no).where(Member.expires_on >= today, Member.id.not_in(busy))
+                                 .order_by(Member.member_no).limit(400)))
+        copies = list(s.execute(select(Copy.barcode, Copy.home_centre).where(Copy.status == "on_shelf",
+                                                                            Copy.loanable.is_(True))
+                                .order_by(Copy.barcode).limit(2000)))
+    calendar = working_calendar(store)
+    pairs = iter([(members[i // 2 % len(members)], copies[i]) for i in range(len(copies))])
+
+    def run() -> None:
+        member_no, (barcode, centre) = next(pairs)
+        # the desk's two steps: the card scan shows the member, the book scan lends
+        circ.member_desk(store, member_no, today=today, history=0)
+        circ.checkout(store, system_actor(centre), member_no, barcode, today=today, calendar=calendar)
+
+    raw = _raw(store.path)
+    raw.execute(FLOOR_TABLE)
+
+    def floor() -> None:
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO bench_floor_loans VALUES (?,?,?,?,?)",
+                    (new_id(), "copy", "member", today.isoformat(), '{"copy_id":"c","member_id":"m"}'))
+        raw.execute("COMMIT")
+
+    return Benchmark("library.checkout_scan", "ms", run, floor, repeat=min(300, len(copies) - 5), warmup=3)
+
+
+def _lookup(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.store_path)
+    with store.read() as s:
+        rows = list(s.execute(select(Member.member_no, Member.national_id).order_by(func.random()).limit(500)))
+    codes = itertools.cycle([c for pair in rows for c in pair if c])
+
+    def run() -> None:
+        assert lib.lookup_member(store, next(codes)) is not None
+
+    raw = _raw(ctx.store_path)
+    floor_codes = itertools.cycle([r[0] for r in rows])
+
+    def floor() -> None:
+        raw.execute("SELECT * FROM lib_members WHERE member_no = ?", (next(floor_codes),)).fetchall()
+
+    return Benchmark("library.member_lookup", "ms", run, floor, repeat=500, warmup=5)
+
+
+def _search(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.store_path)
+    rng = random.Random(3)
+    with store.read() as s:
+        titles = list(s.scalars(select(Title.title).order_by(func.random()).limit(200)))
+    words = [w for t in titles for w in t.split() if len(w) > 2] or ["ماهی"]
+    queries = itertools.cycle([" ".join(rng.sample(words, 1))[:-1] for _ in range(200)])
+
+    def run() -> None:
+        lib.search_titles(store, next(queries))
+
+    raw = _raw(ctx.store_path)
+    floor_q = itertools.cycle([lib.fts_query(w) for w in words[:200]])
+
+    def floor() -> None:
+        raw.execute("SELECT title_id FROM lib_titles_fts WHERE lib_titles_fts MATCH ? LIMIT 50",
+                    (next(floor_q),)).fetchall()
+
+    return Benchmark("library.title_search", "ms", run, floor, repeat=300, warmup=5)
+
+
+def _overdue(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.store_path)
+    today = date.today()
+
+    def run() -> None:
+        rep.overdue_count(store, today=today)
+        rep.overdue_page(store, today=today, limit=100)
+
+    raw = _raw(ctx.store_path)
+
+    def floor() -> None:
+        raw.execute("SELECT id, due_on FROM lib_loans WHERE returned_at IS NULL AND due_on < ? "
+                    "ORDER BY due_on LIMIT 100", (today.isoformat(),)).fetchall()
+
+    return Benchmark("library.overdue_first_page", "ms", run, floor, repeat=50, warmup=2)
+
+
+def benchmarks(ctx: BenchContext) -> list[Benchmark]:
+    return [_checkout(ctx), _lookup(ctx), _search(ctx), _overdue(ctx)]
