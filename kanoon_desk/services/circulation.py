@@ -83,6 +83,7 @@ class LoanView:
     due_on: date
     renewals: int
     returned_at: datetime | None
+    returned_on: date | None
     overdue_days: int
 
 
@@ -126,7 +127,8 @@ def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) ->
     title = s.scalar(select(Title.title).where(Title.id == loan.title_id)) or ""
     overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
     return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
-                    loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at, overdue)
+                    loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
+                    loan.returned_on, overdue)
 
 
 def _hold_view(s: Session, h: Hold) -> HoldView:
