@@ -167,7 +167,7 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
             raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
         loans = _open_loans(s, m.id)
         past = s.scalars(select(Loan).where(Loan.member_id == m.id, Loan.returned_at.is_not(None))
-                         .order_by(Loan.returned_at.desc()).limit(history))
+                         .order_by(Loan.returned_at.desc()).limit(history)) if history else []
         holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(("waiting", "ready")))
                           .order_by(Hold.placed_hlc))
         return MemberDesk(member_view(m), [_loan_view(s, x, today) for x in loans],
@@ -218,8 +218,12 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
             codes.append(copy.status)
         elif not copy.loanable:
             codes.append("not_loanable")
-        ready = s.scalar(select(Hold).where(Hold.copy_id == copy.id, Hold.status == "ready").limit(1))
-        if ready is not None and ready.member_id != m.id:
+        # one look at the holds: the copy set aside for someone, or this member's own hold on the title
+        holds = list(s.scalars(select(Hold).where(
+            Hold.status.in_(("ready", "waiting")),
+            (Hold.copy_id == copy.id) | ((Hold.member_id == m.id) & (Hold.title_id == copy.title_id)))
+            .order_by(Hold.placed_hlc)))
+        if any(h.copy_id == copy.id and h.status == "ready" and h.member_id != m.id for h in holds):
             codes.append("held_for_other")
         if codes and not override:
             raise CirculationRefused(codes)
@@ -234,8 +238,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         if codes:
             payload["overridden"] = codes
         store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
-        mine = s.scalar(select(Hold).where(Hold.member_id == m.id, Hold.title_id == copy.title_id,
-                                           Hold.status.in_(("ready", "waiting"))).order_by(Hold.placed_hlc).limit(1))
+        mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
         if mine is not None:
             store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
         loan = s.get(Loan, loan_id)

@@ -383,17 +383,42 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{w}"*' for w in words if w)
 
 
+#: Above this many matches a query is too broad to rank them all by bm25 within the time a person
+#: waits; the first matches are ordered by how the title reads against the query instead.
+RANK_CAP = 200
+
+
+def _fts_ids(s: Session, match: str, key: str, limit: int) -> list[str]:
+    sql = f"SELECT title_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
+    ids = [r[0] for r in s.execute(text(sql + " LIMIT :n"), {"q": match, "n": RANK_CAP})]
+    if len(ids) < RANK_CAP:
+        return [r[0] for r in s.execute(text(sql + " ORDER BY rank LIMIT :n"), {"q": match, "n": limit})]
+    names = dict(s.execute(select(Title.id, Title.title).where(Title.id.in_(ids))).all())
+
+    def closeness(tid: str) -> tuple[bool, bool, int]:
+        name = search_key(names.get(tid, ""))
+        return (not name.startswith(key), key not in name, len(name))
+
+    return sorted(ids, key=closeness)[:limit]
+
+
 def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
-    """Full-text search over title, author, publisher, subject and ISBN (normalised Persian)."""
-    match = fts_query(query)
-    if not match:
+    """Full-text search over title, author, publisher, subject and ISBN (normalised Persian): the
+    words as a phrase first (the last one a prefix), then all the words anywhere."""
+    words = fts_query(query)
+    if not words:
         return []
+    key = search_key(query)
+    phrase = '"' + " ".join(w.replace('"', "") for w in key.split()) + '"*'
+    ids: list[str] = []
     with store.read() as s:
-        ids = [r[0] for r in s.execute(
-            text(f"SELECT title_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :n"),
-            {"q": match, "n": limit})]
-        if not ids:
-            return []
+        for match in ([phrase, words] if len(key.split()) > 1 else [words]):
+            for tid in _fts_ids(s, match, key, limit):
+                if tid not in ids:
+                    ids.append(tid)
+            if len(ids) >= limit:
+                break
+        ids = ids[:limit]
         by_id = {t.id: t for t in s.scalars(select(Title).where(Title.id.in_(ids)))}
         return [title_view(by_id[i]) for i in ids if i in by_id]
 
