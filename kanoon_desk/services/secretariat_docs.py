@@ -107,7 +107,9 @@ def report_html(office: OfficeView | None, rep: Report) -> str:
     def num(x: float | int | None, digits: int = 1) -> str:
         if x is None:
             return "—"
-        return to_persian_digits(f"{x:.{digits}f}") if isinstance(x, float) else format_number(x)
+        if isinstance(x, float):
+            return to_persian_digits(f"{x:.{digits}f}").replace(".", "\u066b")  # Persian decimal separator
+        return format_number(x)
 
     rows = [("دریافت‌شده", num(rep.received)), ("پذیرفته‌شده", num(rep.accepted)),
             ("ردشده", num(rep.rejected))]

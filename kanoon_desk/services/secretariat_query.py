@@ -15,7 +15,7 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor
 from ..models import Event, User
 from ..models.secretariat import Agency, Attachment, Case, FollowUp, Forward, Notice, Referral
-from ..persian import normalize, search_key, to_ascii_digits
+from ..persian import TEHRAN, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
 from .numbers import is_valid_tracking_code
@@ -309,8 +309,10 @@ def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
     for ev, name in rows:
         p = dict(ev.payload)
         raw = p.get("day") or p.get("received_date")
-        out.append(TimelineEntry(ev.id, ev.type, ev.recorded_at, date.fromisoformat(raw) if raw else None,
-                                 name or "", p))
+        day = date.fromisoformat(raw) if raw else None
+        if day is None and p.get("at"):
+            day = datetime.fromisoformat(p["at"]).astimezone(TEHRAN).date()
+        out.append(TimelineEntry(ev.id, ev.type, ev.recorded_at, day, name or "", p))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -119,3 +120,43 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     rep.by_month = [(f"{JALALI_MONTHS[m - 1]} {to_persian_digits(y)}", r, c)
                     for (y, m), (r, c) in sorted(months.items())]
     return rep
+
+
+def report_to_xlsx(rep: Report, path: Path) -> Path:
+    """The report as an Excel workbook with right-to-left sheets (figures, overdue, by month)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from .secretariat_query import OUTCOME_FA
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "شاخص‌ها"
+    ws.sheet_view.rightToLeft = True
+    ws.append([f"گزارش {rep.period.title}", rep.period.start.isoformat(), rep.period.end.isoformat()])
+    ws["A1"].font = Font(bold=True)
+    rows: list[tuple[str, float | int | None]] = [
+        ("دریافت‌شده", rep.received), ("پذیرفته‌شده", rep.accepted), ("ردشده", rep.rejected),
+        *[(f"مختومه: {OUTCOME_FA.get(k, k)}", v) for k, v in sorted(rep.closed_by_outcome.items())],
+        ("میانگین زمان ارائه خدمت (روز کاری)", round(rep.avg_service_days, 2) if rep.avg_service_days else None),
+        ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", rep.p90_service_days), ("مراجعه حضوری", rep.visits),
+        ("متقاضیان در هر فصل", round(rep.applicants_per_season, 1)),
+        ("مراجعه حضوری برای هر درخواست", round(rep.visits_per_case, 2) if rep.visits_per_case else None)]
+    for row in rows:
+        ws.append(list(row))
+    ws.column_dimensions["A"].width = 40
+    od = wb.create_sheet("دیرکرد دستگاه‌ها")
+    od.sheet_view.rightToLeft = True
+    od.append(["دستگاه اجرایی", "پرونده‌های دیرکرد"])
+    for agency, n in rep.overdue_by_agency:
+        od.append([agency, n])
+    od.column_dimensions["A"].width = 45
+    bm = wb.create_sheet("ماهانه")
+    bm.sheet_view.rightToLeft = True
+    bm.append(["ماه", "دریافت", "مختومه"])
+    for month, r, c in rep.by_month:
+        bm.append([month, r, c])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

@@ -1,9 +1,28 @@
-"""Secretariat desk screens (intake, review, cartable, forwarding, follow-up, search, reports)."""
+"""Secretariat desk screens (intake, cartable, search and case view, overdue queue, reports)."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
 
 from ..context import PageSpec, UiContext
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:
-    return []
+    from .intake import IntakePage
+    from .lists import CartablePage, OverduePage, SearchPage
+    from .reports import ReportsPage
+    from .screens import secretariat_screenshots
+
+    t = QCoreApplication.translate
+    staff = frozenset({"clerk", "expert", "manager", "admin"})
+    return [
+        PageSpec("secretariat-intake", t("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
+                 frozenset({"clerk", "admin"}), extra={"screenshots": secretariat_screenshots}),
+        PageSpec("secretariat-cartable", t("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
+                 frozenset({"expert", "manager", "admin"})),
+        PageSpec("secretariat-search", t("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
+                 SearchPage, staff),
+        PageSpec("secretariat-overdue", t("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff),
+        PageSpec("secretariat-reports", t("SecretariatPages", "گزارش دبیرخانه"), "fa6s.chart-column", ReportsPage,
+                 staff),
+    ]

@@ -1,0 +1,81 @@
+"""Shared pieces of the secretariat screens: status words, the case list model, printing papers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ... import persian
+from ...services.secretariat_query import OUTCOME_FA, STATUS_FA, CaseRow
+from .. import printing
+from ..widgets import LazyTableModel, today
+
+
+def status_text(status: str) -> str:
+    return QCoreApplication.translate("Status", STATUS_FA.get(status, status))
+
+
+def outcome_text(outcome: str | None) -> str:
+    return QCoreApplication.translate("Status", OUTCOME_FA.get(outcome or "", outcome or ""))
+
+
+def ltr(text: str) -> str:
+    """A code or number kept left to right inside right-to-left text (LRI … PDI)."""
+    return f"\u2066{text}\u2069" if text else text
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Secretariat", text)
+
+
+class CaseListModel(LazyTableModel):
+    """Cases a page at a time: tracking code, number, applicant, subject, status, agency, deadline."""
+
+    def __init__(self, fetch: Callable[[int, int], list[CaseRow]], count: Callable[[], int],
+                 on: Callable[[], date] = today) -> None:
+        super().__init__([tr("کد رهگیری"), tr("شماره ثبت"), tr("متقاضی"), tr("موضوع"), tr("وضعیت"),
+                          tr("تاریخ دریافت"), tr("دستگاه"), tr("مهلت پاسخ")], fetch, count)
+        self._on = on
+
+    def display(self, row: CaseRow, column: int) -> str:
+        if column == 0:
+            return ltr(persian.to_persian_digits(row.tracking_code))
+        if column == 1:
+            return ltr(persian.to_persian_digits(row.registration_no or ""))
+        if column == 2:
+            return row.applicant_name
+        if column == 3:
+            return row.subject
+        if column == 4:
+            late = row.is_overdue(self._on())
+            return status_text(row.status) + (" — " + tr("دیرکرد") if late else "")
+        if column == 5:
+            return persian.format_jalali_date(row.received_date)
+        if column == 6:
+            return row.agency_name or ""
+        return persian.format_jalali_date(row.deadline) if row.deadline else ""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.row() < len(self._rows):
+            from PySide6.QtGui import QColor
+
+            if self._rows[index.row()].is_overdue(self._on()):
+                return QColor("#b00020")
+        return super().data(index, role)
+
+
+def save_pdf(parent: QWidget | None, html: str, suggested: str) -> Path | None:
+    """Ask where, then write the paper as a PDF (right to left, Vazirmatn)."""
+    name, _ = QFileDialog.getSaveFileName(parent, tr("ذخیره PDF"), suggested, "PDF (*.pdf)")
+    if not name:
+        return None
+    return printing.to_pdf(html, Path(name))
+
+
+def print_html(parent: QWidget | None, html: str) -> bool:
+    return printing.print_dialog(parent, html)

@@ -1,0 +1,206 @@
+"""Intake (ثبت درخواست): the clerk types the applicant and the request, attaches scans, saves with
+Enter, gets the tracking code and prints the receipt. A failed save keeps everything typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import persian
+from ...services import secretariat as sec
+from ...services import secretariat_query as q
+from ...services.accounts import get_office
+from ...services.secretariat_docs import receipt_html
+from ..context import UiContext
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, today
+from .common import print_html, save_pdf, status_text
+
+CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
+
+
+class IntakePage(QWidget):
+    """Signals:
+        saved(str): the new case's id, after a successful save.
+    """
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today()
+        self.receipt: sec.Receipt | None = None
+        self.files: list[Path] = []
+        root = QHBoxLayout(self)
+        left = QVBoxLayout()
+        root.addLayout(left, 3)
+        self.form = Form()
+        f = self.form
+        self.national_id = LtrLineEdit()
+        self.national_id.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
+        f.add_field("national_id", self.tr("کد ملی"), self.national_id)
+        self.first_name = f.add_field("first_name", self.tr("نام"), QLineEdit())
+        self.last_name = f.add_field("last_name", self.tr("نام خانوادگی"), QLineEdit())
+        self.mobile = LtrLineEdit()
+        self.mobile.setPlaceholderText("۰۹۱۲۱۲۳۴۵۶۷")
+        f.add_field("mobile", self.tr("شماره همراه"), self.mobile)
+        self.address = f.add_field("address", self.tr("نشانی"), QLineEdit())
+        self.subject = f.add_field("subject", self.tr("موضوع"), QLineEdit())
+        self.text = QPlainTextEdit()
+        self.text.setFixedHeight(110)
+        f.add_field("text", self.tr("شرح درخواست"), self.text)
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems([self.tr(c) for c in CATEGORIES])
+        f.add_field("category", self.tr("دسته"), self.category)
+        self.channel = QComboBox()
+        for key, label in (("in_person", self.tr("حضوری")), ("post", self.tr("پستی")), ("phone", self.tr("تلفنی"))):
+            self.channel.addItem(label, key)
+        f.add_field("channel", self.tr("شیوه دریافت"), self.channel)
+        self.received = JalaliDateEdit(value=self.today)
+        f.add_field("received_date", self.tr("تاریخ دریافت"), self.received)
+        files_box = QWidget()
+        fl = QHBoxLayout(files_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.file_list = QListWidget()
+        self.file_list.setMaximumHeight(70)
+        add = QPushButton(self.tr("افزودن پیوست…"))
+        add.clicked.connect(self.choose_files)
+        fl.addWidget(self.file_list, 1)
+        fl.addWidget(add)
+        f.add_field("attachments", self.tr("پیوست‌ها"), files_box)
+        left.addWidget(f)
+        self.save_button = QPushButton(self.tr("ثبت درخواست (Enter)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        left.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
+        left.addStretch(1)
+        for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
+            edit.returnPressed.connect(self.save)  # type: ignore[attr-defined]
+        self.national_id.editingFinished.connect(self.check_national_id)
+        self.national_id.editingFinished.connect(self.refresh_duplicates)
+        self.subject.editingFinished.connect(self.refresh_duplicates)  # type: ignore[attr-defined]
+
+        right = QVBoxLayout()
+        root.addLayout(right, 2)
+        dup_box = QGroupBox(self.tr("درخواست‌های مشابه در ۹۰ روز گذشته"))
+        dl = QVBoxLayout(dup_box)
+        self.duplicates = QLabel(self.tr("موردی نیست."))
+        self.duplicates.setWordWrap(True)
+        dl.addWidget(self.duplicates)
+        right.addWidget(dup_box)
+        done_box = QGroupBox(self.tr("رسید"))
+        rl = QVBoxLayout(done_box)
+        self.result = QLabel(self.tr("پس از ثبت، کد رهگیری اینجا نشان داده می‌شود."))
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rl.addWidget(self.result)
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("چاپ رسید"))
+        self.pdf_button = QPushButton(self.tr("رسید PDF"))
+        self.print_button.clicked.connect(lambda: print_html(self, self.receipt_html()))
+        self.pdf_button.clicked.connect(lambda: save_pdf(self, self.receipt_html(), "receipt.pdf"))
+        for b in (self.print_button, self.pdf_button):
+            b.setEnabled(False)
+            buttons.addWidget(b)
+        rl.addLayout(buttons)
+        right.addWidget(done_box)
+        right.addStretch(1)
+        self.national_id.setFocus()
+
+    # -- checks while typing --------------------------------------------------------------------
+
+    def check_national_id(self) -> None:
+        text = self.national_id.text()
+        if text.strip() and not persian.is_valid_national_id(text):
+            self.form.set_error("national_id", self.tr(persian.MSG_NATIONAL_ID_INVALID))
+        elif self.form.error_of("national_id"):
+            self.form.clear_errors()
+
+    def refresh_duplicates(self) -> None:
+        try:
+            rows = q.possible_duplicates(self.ctx.store, self.ctx.actor, self.national_id.text(),
+                                         self.subject.text(), on=self.today)
+        except Exception:  # a hint must never stop the clerk
+            rows = []
+        if not rows:
+            self.duplicates.setText(self.tr("موردی نیست."))
+            self.duplicates.setStyleSheet("")
+            return
+        lines = [f"• {persian.to_persian_digits(r.tracking_code)} — {r.applicant_name} — {r.subject} "
+                 f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
+        self.duplicates.setText("\n".join(lines))
+        self.duplicates.setStyleSheet("color: #8a5300;")
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("پیوست‌ها"), "",
+                                                self.tr("اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        for n in names:
+            self.add_file(Path(n))
+
+    def add_file(self, path: Path) -> None:
+        self.files.append(path)
+        self.file_list.addItem(path.name)
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def input(self) -> sec.CaseInput:
+        return sec.CaseInput(
+            national_id=self.national_id.text(), first_name=self.first_name.text(),  # type: ignore[attr-defined]
+            last_name=self.last_name.text(), mobile=self.mobile.text(),  # type: ignore[attr-defined]
+            address=self.address.text(), subject=self.subject.text(),  # type: ignore[attr-defined]
+            text=self.text.toPlainText(), category=self.category.currentText(),
+            channel=str(self.channel.currentData()), received_date=self.received.value(),
+            attachments=list(self.files))
+
+    def save(self) -> None:
+        data = self.input()
+        self.save_button.setEnabled(False)
+        self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=self.today),
+                           on_done=self._saved, on_error=self._failed)
+
+    def _failed(self, err: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.form.show_error(err)  # nothing typed is cleared
+
+    def _saved(self, receipt: sec.Receipt) -> None:
+        self.save_button.setEnabled(True)
+        self.receipt = receipt
+        self.form.clear_errors()
+        code = persian.to_persian_digits(receipt.tracking_code)
+        self.result.setText(self.tr("درخواست {name} ثبت شد.\nکد رهگیری: {code}")
+                            .replace("{name}", receipt.applicant_name).replace("{code}", code))
+        self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")
+        for b in (self.print_button, self.pdf_button):
+            b.setEnabled(True)
+        for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
+            edit.clear()  # type: ignore[attr-defined]
+        self.text.clear()
+        self.files.clear()
+        self.file_list.clear()
+        self.duplicates.setText(self.tr("موردی نیست."))
+        self.national_id.setFocus()
+        self.ctx.bus.changed.emit("secretariat")
+        self.saved.emit(receipt.case_id)
+
+    def receipt_html(self) -> str:
+        r = self.receipt
+        assert r is not None
+        return receipt_html(get_office(self.ctx.store), tracking_code=r.tracking_code,
+                            applicant_name=r.applicant_name, subject=r.subject, received_date=r.received_date,
+                            channel=r.channel, attachments=r.attachments, printed_on=self.today)
+

@@ -1,0 +1,224 @@
+"""The list screens: the cartable (unread in bold, dwell time), search with the case beside it
+(a tracking code opens its case in one step), and the overdue queue with its follow-up."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import persian
+from ...models import utcnow
+from ...services import secretariat as sec
+from ...services import secretariat_query as q
+from ...services.secretariat_agencies import list_agencies
+from ..context import UiContext
+from ..widgets import LazyTableModel, select_row, today
+from .case_view import CaseView
+from .common import CaseListModel, ltr, status_text, tr
+
+
+def dwell_text(delta: Any) -> str:
+    days = delta.days
+    if days >= 1:
+        return persian.to_persian_digits(days) + tr(" روز")
+    return persian.to_persian_digits(max(0, delta.seconds // 3600)) + tr(" ساعت")
+
+
+class CartableModel(LazyTableModel):
+    """Cartable items; unread ones in bold, CCs marked, dwell time (رسوب) from the sending."""
+
+    def __init__(self, ctx: UiContext, opts: dict[str, Any]) -> None:
+        self.ctx, self.opts = ctx, opts
+        self.now: datetime = utcnow()
+        super().__init__(
+            [tr("کد رهگیری"), tr("شماره ثبت"), tr("موضوع"), tr("متقاضی"), tr("از"), tr("دستور"), tr("رسیده"),
+             tr("رسوب")],
+            lambda off, lim: q.cartable(ctx.store, ctx.actor, offset=off, limit=lim, **self.opts),
+            lambda: q.cartable_count(ctx.store, ctx.actor, **{k: v for k, v in self.opts.items()
+                                                               if k not in ("sort", "descending")}))
+
+    def display(self, row: q.CartableItem, column: int) -> str:
+        if column == 0:
+            return ltr(persian.to_persian_digits(row.tracking_code))
+        if column == 1:
+            return ltr(persian.to_persian_digits(row.registration_no or ""))
+        if column == 2:
+            return row.subject + ("  " + tr("(رونوشت)") if row.kind == "cc" else "")
+        if column == 3:
+            return row.applicant_name
+        if column == 4:
+            return row.from_user_name
+        if column == 5:
+            return row.instruction
+        if column == 6:
+            return persian.format_jalali_datetime(row.sent_at)
+        return dwell_text(row.dwell(self.now))
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() < len(self._rows):
+            if not self._rows[index.row()].read:
+                f = QFont()
+                f.setBold(True)
+                return f
+            return None
+        return super().data(index, role)
+
+    def reload(self) -> None:
+        self.now = utcnow()
+        super().reload()
+
+
+def _table() -> QTableView:
+    t = QTableView()
+    t.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setAlternatingRowColors(True)
+    return t
+
+
+class CartablePage(QWidget):
+    """The user's cartable beside the selected case; opening an item marks it read."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.opts: dict[str, Any] = {"sort": "sent", "descending": False, "include_cc": True,
+                                     "unread_only": False, "words": ""}
+        box = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
+        self.filter.textChanged.connect(self._refilter)
+        self.sort = QComboBox()
+        for label, key, desc in ((self.tr("قدیمی‌ترین (بیشترین رسوب)"), "sent", False),
+                                 (self.tr("تازه‌ترین"), "sent", True), (self.tr("موضوع"), "subject", False)):
+            self.sort.addItem(label, (key, desc))
+        self.sort.currentIndexChanged.connect(self._refilter)
+        self.unread = QCheckBox(self.tr("فقط خوانده‌نشده"))
+        self.unread.toggled.connect(self._refilter)
+        self.count = QLabel()
+        for w in (self.filter, self.sort, self.unread, self.count):
+            bar.addWidget(w)
+        box.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.table = _table()
+        self.model = CartableModel(ctx, self.opts)
+        self.table.setModel(self.model)
+        self.table.clicked.connect(lambda idx: self.open_row(idx.row()))
+        self.table.activated.connect(lambda idx: self.open_row(idx.row()))
+        split.addWidget(self.table)
+        self.view = CaseView(ctx)
+        self.view.changed.connect(self.refresh)
+        split.addWidget(self.view)
+        split.setSizes([300, 500])
+        box.addWidget(split)
+        ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
+        self.refresh()
+
+    def _refilter(self) -> None:
+        key, desc = self.sort.currentData()
+        self.opts.update(sort=key, descending=desc, unread_only=self.unread.isChecked(), words=self.filter.text())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.count.setText(self.tr("{n} مورد").replace("{n}", persian.format_number(self.model.total)))
+        self.table.resizeColumnsToContents()
+
+    def open_row(self, row: int) -> None:
+        item: q.CartableItem = self.model.row_at(row)
+        if not item.read:
+            sec.mark_read(self.ctx.store, self.ctx.actor, item.item_id)
+            self.model.reload()
+            select_row(self.table, row)
+        self.view.load(item.case_id)
+
+
+class SearchPage(QWidget):
+    """Search by tracking code, registration number, national ID, name or words; filters."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, overdue_only: bool = False) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today()
+        self.query = q.SearchQuery(overdue=overdue_only)
+        box = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter"))
+        self.text.returnPressed.connect(self.run)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("همه وضعیت‌ها"), None)
+        for st in q.STATUS_FA:
+            self.status.addItem(status_text(st), st)
+        self.agency = QComboBox()
+        self.agency.addItem(self.tr("همه دستگاه‌ها"), None)
+        for a in list_agencies(ctx.store):
+            self.agency.addItem(a.name, a.id)
+        self.overdue = QCheckBox(self.tr("فقط دیرکرد"))
+        self.overdue.setChecked(overdue_only)
+        for w in (self.status, self.agency, self.overdue):
+            (w.currentIndexChanged if isinstance(w, QComboBox) else w.toggled).connect(self.run)
+        self.count = QLabel()
+        bar.addWidget(self.text, 2)
+        for w in (self.status, self.agency, self.overdue, self.count):
+            bar.addWidget(w)
+        box.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.table = _table()
+        self.model = CaseListModel(self._fetch, self._count, lambda: self.today)
+        self.table.setModel(self.model)
+        self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
+        split.addWidget(self.table)
+        self.view = CaseView(ctx)
+        self.view.changed.connect(self.model.reload)
+        split.addWidget(self.view)
+        split.setSizes([300, 500])
+        box.addWidget(split)
+        self.run()
+
+    def _fetch(self, offset: int, limit: int) -> list[q.CaseRow]:
+        if self.query.overdue:
+            return q.overdue(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id,
+                             offset=offset, limit=limit) if not self.query.text and not self.query.status \
+                else q.search(self.ctx.store, self.ctx.actor, self.query, offset=offset, limit=limit)
+        return q.search(self.ctx.store, self.ctx.actor, self.query, offset=offset, limit=limit)
+
+    def _count(self) -> int:
+        if self.query.overdue and not self.query.text and not self.query.status:
+            return q.overdue_count(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id)
+        return q.search_count(self.ctx.store, self.ctx.actor, self.query)
+
+    def run(self) -> None:
+        self.query = q.SearchQuery(text=self.text.text(), status=self.status.currentData(),
+                                   agency_id=self.agency.currentData(), overdue=self.overdue.isChecked(),
+                                   on=self.today)
+        self.model.reload()
+        self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
+        self.table.resizeColumnsToContents()
+        if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
+            select_row(self.table, 0)
+            self.view.load(self.model.row_at(0).id)
+
+
+class OverduePage(SearchPage):
+    """Cases whose agency is past its deadline, longest overdue first; follow up from the case."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, overdue_only=True)

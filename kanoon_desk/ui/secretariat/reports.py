@@ -1,0 +1,141 @@
+"""The secretariat report by Jalali month, season or year: figures, a bar chart read right to left
+in Persian digits, export to Excel (RTL sheet) and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import persian
+from ...services.accounts import get_office
+from ...services.secretariat_docs import report_html
+from ...services.secretariat_reports import Report, build_report, period, report_to_xlsx
+from .. import printing
+from ..context import UiContext
+from ..widgets import today
+
+
+def build_chart(rep: Report) -> QChart:
+    """Received and closed per month; months ordered right to left (the first month on the right)."""
+    chart = QChart()
+    chart.setLocalizeNumbers(True)
+    chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    chart.setTitle(QChart.tr("دریافت و مختومه به تفکیک ماه — ") + rep.period.title)
+    received = QBarSet(QChart.tr("دریافت"))
+    closed = QBarSet(QChart.tr("مختومه"))
+    months = list(reversed(rep.by_month))  # QtCharts does not mirror: put the first month last
+    for _, r, c in months:
+        received.append(r)
+        closed.append(c)
+    series = QBarSeries()
+    series.append(received)
+    series.append(closed)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([m for m, _, _ in months] or ["—"])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    top = max([max(r, c) for _, r, c in months] or [1])
+    axis_y.setRange(0, max(1, top * 1.1))
+    axis_y.setLabelFormat("%.0f")  # "%d" made the labels vanish with localised numbers
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)  # the value axis on the reader's start side
+    series.attachAxis(axis_y)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+    chart.setMargins(QMargins(6, 6, 6, 6))
+    return chart
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today()
+        self.report: Report | None = None
+        box = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        for label, key in ((self.tr("فصل"), "season"), (self.tr("ماه"), "month"), (self.tr("سال"), "year")):
+            self.kind.addItem(label, key)
+        self.year = QSpinBox()
+        self.year.setRange(1390, 1500)
+        self.year.setValue(persian.jalali_year(self.today))
+        self.year.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        self.number = QComboBox()
+        self.kind.currentIndexChanged.connect(self._numbers)
+        self._numbers()
+        _, month = persian.jalali_month_key(self.today)
+        self.number.setCurrentIndex((month - 1) // 3)
+        show = QPushButton(self.tr("نمایش"))
+        show.clicked.connect(self.refresh)
+        self.excel = QPushButton(self.tr("خروجی اکسل"))
+        self.excel.clicked.connect(self.export_excel)
+        self.pdf = QPushButton(self.tr("خروجی PDF"))
+        self.pdf.clicked.connect(self.export_pdf)
+        for w in (QLabel(self.tr("دوره:")), self.kind, self.number, self.year, show, self.excel, self.pdf):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        box.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.figures = QTextBrowser()
+        split.addWidget(self.figures)
+        self.chart_view = QChartView()
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        split.addWidget(self.chart_view)
+        split.setSizes([500, 600])
+        box.addWidget(split)
+        self.refresh()
+
+    def _numbers(self) -> None:
+        self.number.clear()
+        kind = self.kind.currentData()
+        if kind == "season":
+            for i in range(1, 5):
+                self.number.addItem(persian.season_name(i), i)
+        elif kind == "month":
+            for i, name in enumerate(persian.JALALI_MONTHS, 1):
+                self.number.addItem(name, i)
+        else:
+            self.number.addItem("—", 0)
+
+    def refresh(self) -> None:
+        p = period(self.kind.currentData(), self.year.value(), self.number.currentData() or 0)
+        self.report = build_report(self.ctx.store, self.ctx.actor, p, on=self.today)
+        self.figures.setHtml(self.html())
+        self.chart_view.setChart(build_chart(self.report))
+
+    def html(self) -> str:
+        assert self.report is not None
+        return report_html(get_office(self.ctx.store), self.report)
+
+    def export_excel(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("خروجی اکسل"), "report.xlsx", "Excel (*.xlsx)")
+            if not name:
+                return None
+            path = Path(name)
+        assert self.report is not None
+        return report_to_xlsx(self.report, path)
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("خروجی PDF"), "report.pdf", "PDF (*.pdf)")
+            if not name:
+                return None
+            path = Path(name)
+        return printing.to_pdf(self.html(), path)

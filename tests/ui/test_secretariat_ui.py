@@ -1,0 +1,167 @@
+"""The secretariat's main forms driven by the keyboard: intake in Persian with Enter, errors at the
+field with nothing lost, the cartable (unread in bold, opening marks read), search in one step."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.ui.secretariat import pages
+from kanoon_desk.ui.secretariat.intake import IntakePage
+from kanoon_desk.ui.secretariat.lists import CartablePage, SearchPage
+from kanoon_desk.ui.secretariat.reports import ReportsPage
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk, national_id
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _intake(qtbot: Any, desk: Desk, tmp_path: Path) -> IntakePage:
+    page = IntakePage(make_ctx(desk.store, desk.clerk, tmp_path))
+    page.today = DAY
+    page.received.set_value(DAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def test_intake_typed_in_persian_saved_with_enter(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                 type_persian: Any) -> None:
+    page = _intake(qtbot, desk, tmp_path)
+    qtbot.keyClicks(page.national_id, national_id(4242))
+    type_persian(page.first_name, "زهرا")
+    type_persian(page.last_name, "کریمی")
+    type_persian(page.text, "برق محله ما هر شب قطع می‌شود")
+    type_persian(page.subject, "قطعی مکرر برق")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None
+    code = page.receipt.tracking_code
+    assert "کد رهگیری" in page.result.text()
+    from kanoon_desk.persian import to_persian_digits
+
+    assert to_persian_digits(code) in page.result.text()
+    assert page.first_name.text() == "" and page.print_button.isEnabled()
+    status = q.case_status_by_tracking_code(desk.store, code)
+    assert status is not None and status.status == "received"
+    rows = q.search(desk.store, desk.clerk, q.SearchQuery(text=code))
+    assert rows[0].applicant_name == "زهرا کریمی" and rows[0].subject == "قطعی مکرر برق"
+    html = page.receipt_html()
+    assert 'dir="rtl"' in html and "۱۴۰۴/۰۲/۱۴" in html
+    page.grab().save(str(tmp_path / "intake.png"))
+
+
+def test_errors_show_at_the_field_and_nothing_typed_is_lost(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                           type_persian: Any) -> None:
+    page = _intake(qtbot, desk, tmp_path)
+    qtbot.keyClicks(page.national_id, "1234567890")
+    page.national_id.editingFinished.emit()
+    assert "کد ملی" in page.form.error_of("national_id")  # checked at the field, before saving
+    type_persian(page.first_name, "علی")
+    type_persian(page.subject, "خرابی آسفالت")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is None
+    assert page.form.error_of("national_id") != ""
+    assert (page.first_name.text(), page.subject.text()) == ("علی", "خرابی آسفالت")
+    page.national_id.setText(national_id(77))
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.form.error_of("last_name") == "این خانه را پر کنید."
+    assert page.first_name.text() == "علی" and page.last_name.hasFocus()
+    type_persian(page.last_name, "رضایی")
+    qtbot.keyClick(page.last_name, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.form.error_of("last_name") == ""
+
+
+def test_duplicate_hint_before_saving(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5, subject="قطعی آب"), on=DAY)
+    page = _intake(qtbot, desk, tmp_path)
+    qtbot.keyClicks(page.national_id, case_input(5).national_id)
+    page.national_id.editingFinished.emit()
+    assert "قطعی آب" in page.duplicates.text()
+
+
+def _referred(desk: Desk, n: int) -> str:
+    r = sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, instruction="بررسی شود", on=DAY)
+    return r.case_id
+
+
+def test_cartable_unread_bold_then_read_on_open(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    ids = [_referred(desk, n) for n in (1, 2, 3)]
+    page = CartablePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    model = page.model
+    assert model.total == 3 and model.rowCount() == 3
+    assert "۳" in page.count.text()
+    font = model.data(model.index(0, 2), Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert model.data(model.index(0, 7)).endswith("ساعت") or model.data(model.index(0, 7)).endswith("روز")
+    first_case = model.row_at(0).case_id
+    page.open_row(0)
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.FontRole) is None  # read now
+    assert page.view.case_id == first_case and "forward" in page.view.buttons
+    page.unread.setChecked(True)
+    assert page.model.total == 2
+    assert set(ids) >= {model.row_at(i).case_id for i in range(model.rowCount())}
+    page.grab().save(str(tmp_path / "cartable.png"))
+
+
+def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(9), on=DAY)
+    sec.intake(desk.store, desk.clerk, case_input(10), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.total == 2
+    qtbot.keyClicks(page.text, r.tracking_code)
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.model.total == 1 and page.view.case_id == r.case_id
+    assert "visit" in page.view.buttons and "accept" not in page.view.buttons  # a clerk does not review
+
+
+def test_reports_page_and_exports(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    _referred(desk, 1)
+    page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    page.kind.setCurrentIndex(0)
+    page.number.setCurrentIndex(0)
+    page.refresh()
+    assert page.report is not None and page.report.received == 1
+    xlsx = page.export_excel(tmp_path / "r.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(xlsx)
+    assert wb.active.sheet_view.rightToLeft and wb.active["B2"].value == 1
+    pdf = page.export_pdf(tmp_path / "r.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_pages_follow_roles(desk: Desk, tmp_path: Path) -> None:
+    specs = pages(make_ctx(desk.store, desk.clerk, tmp_path))
+    keys = {s.key for s in specs}
+    assert {"secretariat-intake", "secretariat-cartable", "secretariat-reports"} <= keys
+    librarian_sees = [s for s in specs if not s.roles or desk.librarian.has(*s.roles)]
+    assert librarian_sees == []
