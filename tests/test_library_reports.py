@@ -64,3 +64,16 @@ def test_excel_export(tmp_path: Path) -> None:
     ws = wb.active
     assert ws is not None and ws.sheet_view.rightToLeft and ws.cell(2, 2).value == 3
     wb.close()
+
+
+def test_overdue_notices_are_queued_once_a_week_to_the_guardian(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY) == 2
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY + timedelta(days=3)) == 0
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY + timedelta(days=8)) == 2
+    queued = rep.queued_notices(L.store)
+    phones = {p for p, _t, _d in queued}
+    assert phones == {"09121234567", "09351234567"}  # the child's guardian, the adult's own
+    assert any("علی محمدی گرامی" in t for _p, t, _d in queued)

@@ -220,3 +220,19 @@ class StocktakeItem(Base):
     scanned_shelf: Mapped[str] = mapped_column(String(32), default="")
     #: found | missing | misplaced | unknown | on_loan (recomputed on each scan)
     outcome: Mapped[str] = mapped_column(String(16), default="missing")
+
+
+class Notice(Base):
+    """An overdue notice queued as an SMS until the server can send it (or printed at the desk)."""
+
+    __tablename__ = "lib_notices"
+    __table_args__ = (Index("ix_lib_notices_loan", "loan_id", "queued_on"), {"info": PROJECTION})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    loan_id: Mapped[str] = mapped_column(String(36))
+    member_id: Mapped[str] = mapped_column(String(36))
+    phone: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    queued_on: Mapped[date]
+    centre: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | sent

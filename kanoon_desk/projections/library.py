@@ -20,6 +20,7 @@ from ..models.library import (
     Loan,
     LoanRule,
     Member,
+    Notice,
     OverrideGrant,
     OverrideLog,
     Stocktake,
@@ -446,3 +447,27 @@ def _stocktake_closed(s: Session, e: Event) -> None:
 def _stocktake_reset(s: Session, take_id: str) -> None:
     s.execute(delete(StocktakeItem).where(StocktakeItem.stocktake_id == take_id))
     s.execute(delete(Stocktake).where(Stocktake.id == take_id))
+
+
+# --- overdue notices --------------------------------------------------------------------------
+
+
+@projector("notice.queued", "notice")
+def _notice_queued(s: Session, e: Event) -> None:
+    p = e.payload
+    s.add(Notice(id=e.aggregate_id, loan_id=p["loan_id"], member_id=p["member_id"], phone=p["phone"],
+                 text=p["text"], queued_on=date.fromisoformat(p["queued_on"]), centre=e.office_code, status="queued"))
+    s.flush()
+
+
+@projector("notice.sent", "notice")
+def _notice_sent(s: Session, e: Event) -> None:
+    notice = s.get(Notice, e.aggregate_id)
+    if notice is not None:
+        notice.status = "sent"
+        s.flush()
+
+
+@resetter("notice")
+def _notice_reset(s: Session, notice_id: str) -> None:
+    s.execute(delete(Notice).where(Notice.id == notice_id))

@@ -4,15 +4,18 @@ loans by age group and the overdue rate over a Jalali month, season or year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Select, and_, case, func, select
 
+from ..eventlog import Actor
+from ..ids import new_id
 from ..models import Office
-from ..models.library import Copy, Loan, Member, Title
+from ..models.library import Copy, Loan, Member, Notice, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..store import Store
+from .accounts import require
 
 # --- overdue ----------------------------------------------------------------------------------
 
@@ -187,3 +190,39 @@ def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, tit
     for row in rows:
         ws.append(row)
     wb.save(path)
+
+
+def queue_overdue_notices(store: Store, actor: Actor, *, today: date | None = None, centre: str | None = None,
+                          min_days: int = 1, every_days: int = 7) -> int:
+    """Queue an SMS notice for each overdue loan with a phone (the guardian's for children), at most one
+    per loan every `every_days`; the sync server sends them when it can. Returns how many were queued."""
+    require(actor, "librarian", "admin")
+    today = today or date.today()
+    n = 0
+    offset = 0
+    while True:
+        rows = overdue_page(store, today=today, centre=centre, offset=offset, limit=1000)
+        if not rows:
+            break
+        offset += len(rows)
+        with store.transaction() as s:
+            recent = {lid for (lid,) in s.execute(select(Notice.loan_id).where(
+                Notice.loan_id.in_([r.loan_id for r in rows]),
+                Notice.queued_on > today - timedelta(days=every_days)))}
+            for r in rows:
+                phone = r.guardian_phone or r.phone
+                if r.loan_id in recent or not phone or r.days < min_days:
+                    continue
+                store.record(s, actor, "notice.queued", new_id(), {
+                    "loan_id": r.loan_id, "member_id": r.member_id, "phone": phone,
+                    "text": overdue_notice_text(r), "queued_on": today.isoformat()}, subject=r.member_no)
+                n += 1
+    return n
+
+
+def queued_notices(store: Store, *, status: str = "queued", limit: int = 1000) -> list[tuple[str, str, date]]:
+    """(phone, text, day) of notices waiting for the server (or to print)."""
+    with store.read() as s:
+        q = (select(Notice.phone, Notice.text, Notice.queued_on).where(Notice.status == status)
+             .order_by(Notice.queued_on, Notice.id).limit(limit))
+        return [(p, t, d) for p, t, d in s.execute(q)]

@@ -58,10 +58,16 @@ class OverduePage(QWidget):
         self.count.setObjectName("overdue-count")
         self.export_button = QPushButton(tr("خروجی اکسل"))
         self.export_button.clicked.connect(self.export_dialog)
+        self.notice_button = QPushButton(tr("صف پیامک یادآوری"))
+        self.notice_button.setObjectName("queue-notices")
+        self.notice_button.setToolTip(tr("برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ "
+                                         "سرور هنگام همگام‌سازی آن را می‌فرستد."))
+        self.notice_button.clicked.connect(self.queue_notices)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("مرکز:")))
         top.addWidget(self.centre)
         top.addWidget(self.count, 1)
+        top.addWidget(self.notice_button)
         top.addWidget(self.export_button)
         self.table = table_view("overdue-table")
         self.model = OverdueModel(ctx)
@@ -76,6 +82,14 @@ class OverduePage(QWidget):
         self.model.centre = self.centre.currentData() or None
         self.model.reload()
         self.count.setText(tr("{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
+
+    def queue_notices(self) -> None:
+        def done(n: int) -> None:
+            self.ctx.bus.changed.emit("library")
+            self.count.setText(tr("{n} پیامک یادآوری در صف ارسال گذاشته شد.").format(n=digits(n)))
+
+        self.ctx.tasks.run(lambda: rep.queue_overdue_notices(self.ctx.store, self.ctx.actor, today=self.model.day,
+                                                             centre=self.model.centre), on_done=done)
 
     def export(self, path: Path) -> int:
         rows: list[list[object]] = []
