@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         geometry = ctx.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        QTimer.singleShot(0, self.load_icons)
+        QTimer.singleShot(0, self, self.load_icons)  # tied to the window: never runs after it is gone
 
     # -- chrome ---------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kanoon_desk import persian
 from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
-from kanoon_desk.ui import library
+from kanoon_desk.ui import library, secretariat
 from kanoon_desk.ui.admin.holidays import HolidaysPage
 from kanoon_desk.ui.admin.users import UsersPage
 from kanoon_desk.ui.context import PageSpec, UiContext
@@ -85,7 +85,12 @@ def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtb
         return [PageSpec("circulation", "امانت و بازگشت", "fa6s.book", lambda c: QLabel("امانت"),
                          frozenset({"librarian"}))]
 
+    def secretariat_pages(ctx: UiContext) -> list[PageSpec]:
+        return [PageSpec("intake", "پذیرش", "fa6s.inbox", lambda c: QLabel("پذیرش"),
+                         frozenset({"clerk", "expert"}))]
+
     monkeypatch.setattr(library, "pages", lending_pages)
+    monkeypatch.setattr(secretariat, "pages", secretariat_pages)
     librarian = make_user(store, admin, "lib1", "librarian")
     clerk = make_user(store, admin, "clerk1", "clerk")
     keys = {}
@@ -94,9 +99,10 @@ def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtb
         qtbot.addWidget(window)
         keys[name] = window.page_keys()
     assert keys["admin"][0] == "home" and keys["admin"][-1] == "sync"
-    assert {"circulation", "admin-users", "admin-office", "admin-holidays"} <= set(keys["admin"])
+    assert keys["admin"] == ["home", "intake", "circulation", "admin-users", "admin-office",
+                             "admin-holidays", "sync"]
     assert keys["lib"] == ["home", "circulation", "sync"]
-    assert keys["clerk"] == ["home", "sync"]
+    assert keys["clerk"] == ["home", "intake", "sync"]
 
 
 def test_holidays_page_adds_a_jalali_date_and_removes_it(fa: QApplication, qtbot: Any, tmp_path: Path,
