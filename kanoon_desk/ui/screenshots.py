@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -48,7 +49,7 @@ def render_all(store_path: Path, out_dir: Path, lang: str = "fa") -> list[Path]:
     fails to render is logged and skipped; at the end a RuntimeError names every failure.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEvent, QSettings
     from PySide6.QtWidgets import QApplication
 
     from .app import ensure_app, set_language
@@ -67,6 +68,7 @@ def render_all(store_path: Path, out_dir: Path, lang: str = "fa") -> list[Path]:
         for _ in range(3):
             QApplication.processEvents()
 
+    before = {id(w) for w in QApplication.topLevelWidgets()}
     store = open_store(store_path)
     try:
         actor = first_admin(store)
@@ -108,6 +110,15 @@ def render_all(store_path: Path, out_dir: Path, lang: str = "fa") -> list[Path]:
                     log.exception("extra screenshots of %s failed", spec.key)
                     failed.append(f"{spec.key} (extra)")
             window.close()
+            # Destroy every window made here (ours and the desks' extra renders) now, in Qt's
+            # order, rather than at interpreter exit, where Python's collector and Qt's
+            # parent/child deletion race (QtCharts aborted the process that way).
+            for widget in QApplication.topLevelWidgets():
+                if id(widget) not in before:
+                    widget.close()
+                    widget.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            gc.collect()
             settle()
     finally:
         store.close()
