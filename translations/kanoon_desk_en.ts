@@ -4,211 +4,357 @@
 <context>
     <name></name>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="37"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="38"/>
         <source>برای رزرو کنار بگذارید: {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="39"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="40"/>
         <source>برای رزرو به مرکز «{c}» بفرستید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="41"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="42"/>
         <source>به مرکز خودش «{c}» بفرستید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="42"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="43"/>
         <source>به قفسه برگردانید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="65"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="66"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="60"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="85"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="189"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="192"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="199"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
         <source>امانت</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="67"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="68"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
         <source>بازگشت</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="76"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="77"/>
         <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="83"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="84"/>
         <source>کار:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="91"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="194"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="92"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="195"/>
         <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="114"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="115"/>
         <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="122"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="123"/>
         <source>امانت‌های باز</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="124"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="125"/>
         <source>تمدید برگزیده</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="127"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="128"/>
         <source>تمدید همه</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="130"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="131"/>
         <location filename="../kanoon_desk/ui/library/printouts.py" line="41"/>
         <source>برگه امانت</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="133"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="134"/>
         <source>پایان (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="140"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="141"/>
         <source>پیشینه امانت</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="174"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="175"/>
         <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="175"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="176"/>
         <source>حالت امانت: کارت عضو را بخوانید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="202"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="203"/>
         <source>شماره عضویت: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="203"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="204"/>
         <source>مرکز: {c}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="204"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="205"/>
         <source>اعتبار تا: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="205"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="206"/>
         <source>امانت‌ها: {n} از {max}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="207"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="208"/>
         <source>ولی: {g} ({p})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="209"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="210"/>
         <source>تلفن: {p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="212"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="213"/>
         <source>رزرو آماده: {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="38"/>
+        <source>پیش‌نمایش درون‌ریزی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="41"/>
+        <source>خطا</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="44"/>
+        <source>{n} ردیف، {bad} ردیف نادرست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="48"/>
+        <source>درون‌ریزی همه ردیف‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="50"/>
+        <source>انصراف</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="66"/>
+        <source>{n} ردیف درون‌ریزی شد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="82"/>
+        <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="87"/>
+        <source>درون‌ریزی از CSV/XLSX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="98"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
+        <source>نویسنده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="99"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
+        <source>شابک</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="104"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="199"/>
+        <source>گروه سنی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="105"/>
+        <source>افزودن عنوان</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="108"/>
+        <source>بارکد (خالی: خودکار)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="110"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="60"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
+        <source>قفسه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="111"/>
+        <source>افزودن نسخه به عنوان برگزیده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="113"/>
+        <source>برچسب بارکد نسخه‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="126"/>
+        <source>نسخه‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
+        <source>ناشر</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
         <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
         <source>بارکد</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
+        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
+        <source>مرکز</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
+        <source>وضعیت</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
+        <source>اکنون در</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="186"/>
+        <source>نسخه {b} افزوده شد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="201"/>
+        <source>برچسب‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="206"/>
+        <source>درون‌ریزی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="97"/>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
         <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
         <source>عنوان</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
         <source>تاریخ امانت</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="219"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
         <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
         <source>مهلت بازگشت</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
         <source>دیرکرد (روز)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
         <source>تمدید</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="247"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="251"/>
         <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="250"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="254"/>
         <source>نخست کارت عضو را بخوانید.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="276"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="280"/>
+        <location filename="../kanoon_desk/ui/library/screens.py" line="22"/>
         <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="291"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="295"/>
         <source>بازگشت ثبت شد: «{t}».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="291"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="295"/>
         <source>نسخه در این مرکز دریافت شد.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="293"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="297"/>
         <source>{n} روز دیرکرد.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="315"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="319"/>
         <source>تمدید شد: «{t}» تا {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="327"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="331"/>
         <source>{n} امانت تمدید شد.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="329"/>
+        <location filename="../kanoon_desk/ui/library/circulation.py" line="333"/>
         <source>تمدیدنشده: {r}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,6 +404,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../kanoon_desk/ui/library/catalogue.py" line="41"/>
         <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
         <source>ردیف</source>
         <translation type="unfinished"></translation>
@@ -270,6 +417,469 @@
     <message>
         <location filename="../kanoon_desk/ui/library/printouts.py" line="49"/>
         <source>بستن</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="38"/>
+        <source>شماره عضویت، کد ملی یا نام</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="50"/>
+        <source>ذخیره کارت عضویت (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="55"/>
+        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
+        <source>نام</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="56"/>
+        <source>نام خانوادگی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="57"/>
+        <source>کد ملی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="61"/>
+        <source>گروه عضویت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="62"/>
+        <source>تاریخ تولد را می‌دانم</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="64"/>
+        <source>تاریخ تولد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="65"/>
+        <source>شماره همراه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="66"/>
+        <source>نام ولی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="67"/>
+        <source>تلفن ولی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="68"/>
+        <source>ثبت عضو</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="76"/>
+        <source>عضو تازه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="189"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
+        <source>شماره عضویت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
+        <source>گروه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
+        <source>اعتبار تا</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="116"/>
+        <source>عضو ثبت شد؛ شماره عضویت {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/members.py" line="127"/>
+        <source>کارت عضویت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="53"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="124"/>
+        <source>همه مراکز</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="59"/>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="109"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="130"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="72"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="181"/>
+        <source>خروجی اکسل</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="61"/>
+        <source>صف پیامک یادآوری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="63"/>
+        <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="67"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="136"/>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="53"/>
+        <source>مرکز:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="84"/>
+        <source>{n} امانت دیرکرد دارد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="89"/>
+        <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/overdue.py" line="105"/>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="56"/>
+        <source>دیرکرد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="58"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
+        <source>پرامانت‌ترین عنوان‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="83"/>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="199"/>
+        <source>امانت به تفکیک گروه سنی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="127"/>
+        <source>نمایش</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="132"/>
+        <source>خروجی PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="135"/>
+        <source>دوره:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="135"/>
+        <source>سال:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="135"/>
+        <source>شماره:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="170"/>
+        <source>سال {y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="182"/>
+        <source>دوره: {p} ({a} تا {b})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="184"/>
+        <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="189"/>
+        <source>عضو فعال</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="192"/>
+        <source>مرکز فعال</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="192"/>
+        <source>اعضای امانت‌گیرنده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
+        <source>اعضای فعال</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
+        <source>عضو</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
+        <source>مراکز فعال</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
+        <source>اعضا</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="221"/>
+        <source>گزارش</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/reports.py" line="225"/>
+        <source>خروجی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="49"/>
+        <source>آغاز انبارگردانی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="53"/>
+        <source>از قفسه:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="54"/>
+        <source>تا قفسه:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="64"/>
+        <source>بارکد نسخه‌های قفسه را بخوانید</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="66"/>
+        <source>بستن انبارگردانی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="69"/>
+        <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="80"/>
+        <source>انبارگردانی بازی نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="87"/>
+        <source>همه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="114"/>
+        <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="150"/>
+        <source>{n} نسخه گم‌شده ثبت شد.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="170"/>
+        <source>باز</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="170"/>
+        <source>بسته</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="171"/>
+        <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
+        <source>قفسه اسکن</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
+        <source>نتیجه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53"/>
+        <source>پذیرفته شد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53"/>
+        <source>رد شد: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57"/>
+        <source>به </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59"/>
+        <source> — مهلت </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62"/>
+        <source> — مهلت تازه </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68"/>
+        <source>تلفنی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64"/>
+        <source>کتبی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68"/>
+        <source>نامه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68"/>
+        <source>پیامک (در صف)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="69"/>
+        <source>حضوری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
+        <source>تاریخ</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
+        <source>کار</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
+        <source>کاربر</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
+        <source>شرح</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>کد رهگیری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>شماره ثبت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>متقاضی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>موضوع</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="42"/>
+        <source>تاریخ دریافت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="42"/>
+        <source>دستگاه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="42"/>
+        <source>مهلت پاسخ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/common.py" line="74"/>
+        <source>ذخیره PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="37"/>
+        <source> روز</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38"/>
+        <source> ساعت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>از</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>دستور</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
+        <source>رسیده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49"/>
+        <source>رسوب</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="60"/>
+        <source>(رونوشت)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -325,6 +935,302 @@
         <location filename="../kanoon_desk/ui/app.py" line="183"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>CartablePage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="106"/>
+        <source>جستجو در موضوع یا کد رهگیری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="109"/>
+        <source>قدیمی‌ترین (بیشترین رسوب)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110"/>
+        <source>تازه‌ترین</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110"/>
+        <source>موضوع</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="113"/>
+        <source>فقط خوانده‌نشده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141"/>
+        <source>{n} مورد</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165"/>
+        <source>پرونده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170"/>
+        <source>کد رهگیری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170"/>
+        <source>شماره ثبت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170"/>
+        <source>وضعیت</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171"/>
+        <source>متقاضی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171"/>
+        <source>موضوع</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171"/>
+        <source>در دست</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172"/>
+        <source>مهلت پاسخ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261"/>
+        <source>مراجعه حضوری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="191"/>
+        <source>پیوست‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221"/>
+        <source>دیرکرد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="244"/>
+        <source>پذیرش</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245"/>
+        <source>رد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246"/>
+        <source>ثبت در دبیرخانه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321"/>
+        <source>ارجاع</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249"/>
+        <source>پس‌گرفتن ارجاع</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251"/>
+        <source>ارسال به دستگاه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347"/>
+        <source>پیگیری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254"/>
+        <source>ثبت پاسخ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362"/>
+        <source>اعلام به متقاضی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257"/>
+        <source>مختومه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380"/>
+        <source>بازگشایی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262"/>
+        <source>نامه ارسال PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304"/>
+        <source>رد درخواست</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382"/>
+        <source>دلیل</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376"/>
+        <source>توضیح</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324"/>
+        <source>گیرنده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325"/>
+        <source>دستور (پاراف)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326"/>
+        <source>رونوشت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326"/>
+        <source>بدون رونوشت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336"/>
+        <source>ارسال به دستگاه اجرایی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339"/>
+        <source>دستگاه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340"/>
+        <source>شماره نامه (خالی: خودکار)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341"/>
+        <source>مهلت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341"/>
+        <source>پیش‌فرض دستگاه (روز کاری)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342"/>
+        <source>تاریخ دلخواه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343"/>
+        <source>تاریخ مهلت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
+        <source>شیوه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
+        <source>تلفنی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350"/>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
+        <source>نامه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351"/>
+        <source>یادداشت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352"/>
+        <source>مهلت تازه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356"/>
+        <source>ثبت پاسخ دستگاه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358"/>
+        <source>متن پاسخ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365"/>
+        <source>پیامک</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365"/>
+        <source>حضوری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366"/>
+        <source>متن</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370"/>
+        <source>مختومه کردن</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373"/>
+        <source>نتیجه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375"/>
+        <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -607,9 +1513,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/services/library.py" line="524"/>
+        <location filename="../kanoon_desk/services/library.py" line="549"/>
         <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
-        <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals).</extracomment>
+        <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals). Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -963,6 +1869,133 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="55"/>
+        <source>کد ملی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="56"/>
+        <source>نام</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="57"/>
+        <source>نام خانوادگی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60"/>
+        <source>شماره همراه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="61"/>
+        <source>نشانی</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="62"/>
+        <source>موضوع</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="65"/>
+        <source>شرح درخواست</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69"/>
+        <source>دسته</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
+        <source>حضوری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
+        <source>پستی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
+        <source>تلفنی</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73"/>
+        <source>شیوه دریافت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75"/>
+        <source>تاریخ دریافت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="81"/>
+        <source>افزودن پیوست…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85"/>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150"/>
+        <source>پیوست‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87"/>
+        <source>ثبت درخواست (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="100"/>
+        <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102"/>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141"/>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="195"/>
+        <source>موردی نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106"/>
+        <source>رسید</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108"/>
+        <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113"/>
+        <source>چاپ رسید</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="114"/>
+        <source>رسید PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151"/>
+        <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="185"/>
+        <source>درخواست {name} ثبت شد.
+کد رهگیری: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <location filename="../kanoon_desk/ui/login.py" line="29"/>
@@ -1003,47 +2036,62 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="97"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="82"/>
+        <source>دبیرخانه</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="83"/>
+        <source>کتابخانه</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="84"/>
+        <source>مدیریت سامانه</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/main_window.py" line="107"/>
         <source>کانون دسک</source>
         <translation>Kanoon Desk</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="155"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="174"/>
         <source>آفلاین</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="157"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="176"/>
         <source>در حال انجام…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="180"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="199"/>
         <source>خروج از حساب</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="184"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="203"/>
         <source>بستن برنامه</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="188"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="207"/>
         <source>تغییر گذرواژه…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="191"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="210"/>
         <source>میز کار</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="196"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="215"/>
         <source>رفتن به</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="203"/>
+        <location filename="../kanoon_desk/ui/main_window.py" line="222"/>
         <source>ابزار</source>
         <translation>Tools</translation>
     </message>
@@ -1115,6 +2163,64 @@
     </message>
 </context>
 <context>
+    <name>QChart</name>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="38"/>
+        <source>دریافت و مختومه به تفکیک ماه — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39"/>
+        <source>دریافت</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40"/>
+        <source>مختومه</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73"/>
+        <source>فصل</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73"/>
+        <source>ماه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73"/>
+        <source>سال</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="84"/>
+        <source>نمایش</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="86"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="128"/>
+        <source>خروجی اکسل</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="88"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="137"/>
+        <source>خروجی PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="90"/>
+        <source>دوره:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../kanoon_desk/ui/roles.py" line="14"/>
@@ -1145,6 +2251,34 @@
         <location filename="../kanoon_desk/ui/roles.py" line="26"/>
         <source>، </source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="164"/>
+        <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="167"/>
+        <source>همه وضعیت‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171"/>
+        <source>همه دستگاه‌ها</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174"/>
+        <source>فقط دیرکرد</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213"/>
+        <source>{n} پرونده</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -76,6 +76,16 @@ def all_pages(ctx: UiContext) -> list[PageSpec]:
     return specs
 
 
+def _group_title(key: str) -> str | None:
+    """The side-bar heading a page stands under, from its key's prefix (None: no heading)."""
+    groups = {
+        "secretariat": QCoreApplication.translate("MainWindow", "دبیرخانه"),
+        "library": QCoreApplication.translate("MainWindow", "کتابخانه"),
+        "admin": QCoreApplication.translate("MainWindow", "مدیریت سامانه"),
+    }
+    return groups.get(key.split("-", 1)[0]) if "-" in key else None
+
+
 def visible_pages(ctx: UiContext) -> list[PageSpec]:
     """The pages the logged-in actor's roles may see (the services still check every action)."""
     return [p for p in all_pages(ctx) if not p.roles or ctx.actor.has(*p.roles)]
@@ -103,11 +113,20 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setSpacing(2)
         self.sidebar.setMinimumWidth(200)
+        self._rows: list[int] = []  # side-bar row of each page (group headings take rows too)
+        self._page_at_row: dict[int, int] = {}
+        group: str | None = None
         for i, spec in enumerate(self.pages):
+            heading = _group_title(spec.key)
+            if heading is not None and heading != group:
+                self._add_heading(heading)
+            group = heading
             item = QListWidgetItem(spec.title)
             item.setData(KEY_ROLE, spec.key)
             if i < 9:
                 item.setToolTip(QKeySequence(f"Ctrl+{i + 1}").toString(QKeySequence.SequenceFormat.NativeText))
+            self._page_at_row[self.sidebar.count()] = i
+            self._rows.append(self.sidebar.count())
             self.sidebar.addItem(item)
         self.stack = QStackedWidget()
         self.page_title = QLabel()
@@ -134,7 +153,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.sidebar.currentRowChanged.connect(self._on_row)
         if self.pages:
-            self.sidebar.setCurrentRow(0)
+            self.select_page(0)
         self.resize(1280, 800)
         geometry = ctx.settings.value("main/geometry")
         if geometry is not None:
@@ -198,7 +217,7 @@ class MainWindow(QMainWindow):
         for i, spec in enumerate(self.pages[:9]):
             action = QAction(spec.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _=False, row=i: self.sidebar.setCurrentRow(row))
+            action.triggered.connect(lambda _=False, index=i: self.select_page(index))
             go.addAction(action)
         toolbar = self.addToolBar(self.tr("ابزار"))
         toolbar.setObjectName("main-toolbar")
@@ -216,7 +235,7 @@ class MainWindow(QMainWindow):
             return
         for i, spec in enumerate(self.pages):
             try:
-                self.sidebar.item(i).setIcon(qtawesome.icon(spec.icon, color="#37474f"))
+                self.sidebar.item(self._rows[i]).setIcon(qtawesome.icon(spec.icon, color="#37474f"))
             except Exception:
                 log.warning("no icon %r for page %s", spec.icon, spec.key)
         try:
@@ -241,17 +260,33 @@ class MainWindow(QMainWindow):
         return widget
 
     def show_page(self, key: str) -> QWidget:
-        self.sidebar.setCurrentRow(self.page_keys().index(key))
+        self.select_page(self.page_keys().index(key))
         return self.page_widget(key)
 
+    def select_page(self, index: int) -> None:
+        """Show the page at `index` of `pages` (Ctrl+1 is index 0)."""
+        self.sidebar.setCurrentRow(self._rows[index])
+
     def current_key(self) -> str | None:
-        row = self.sidebar.currentRow()
-        return self.pages[row].key if 0 <= row < len(self.pages) else None
+        index = self._page_at_row.get(self.sidebar.currentRow())
+        return None if index is None else self.pages[index].key
+
+    def _add_heading(self, text: str) -> None:
+        """A group heading in the side bar (not selectable; arrow keys pass over it)."""
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont(self.sidebar.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        item.setFont(font)
+        item.setForeground(QColor("#607d8b"))
+        self.sidebar.addItem(item)
 
     def _on_row(self, row: int) -> None:
-        if not 0 <= row < len(self.pages):
+        index = self._page_at_row.get(row)
+        if index is None:
             return
-        spec = self.pages[row]
+        spec = self.pages[index]
         self.stack.setCurrentWidget(self.page_widget(spec.key))
         self.page_title.setText(spec.title)
 

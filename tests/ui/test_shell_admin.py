@@ -82,27 +82,37 @@ def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtb
     store, admin = desk
 
     def lending_pages(ctx: UiContext) -> list[PageSpec]:
-        return [PageSpec("circulation", "امانت و بازگشت", "fa6s.book", lambda c: QLabel("امانت"),
+        return [PageSpec("library-circulation", "امانت و بازگشت", "fa6s.book", lambda c: QLabel("امانت"),
                          frozenset({"librarian"}))]
 
     def secretariat_pages(ctx: UiContext) -> list[PageSpec]:
-        return [PageSpec("intake", "پذیرش", "fa6s.inbox", lambda c: QLabel("پذیرش"),
+        return [PageSpec("secretariat-intake", "پذیرش", "fa6s.inbox", lambda c: QLabel("پذیرش"),
                          frozenset({"clerk", "expert"}))]
 
     monkeypatch.setattr(library, "pages", lending_pages)
     monkeypatch.setattr(secretariat, "pages", secretariat_pages)
     librarian = make_user(store, admin, "lib1", "librarian")
     clerk = make_user(store, admin, "clerk1", "clerk")
-    keys = {}
+    keys, headings = {}, {}
     for name, actor in (("admin", admin), ("lib", librarian), ("clerk", clerk)):
         window = MainWindow(make_ctx(store, actor, tmp_path))
         qtbot.addWidget(window)
         keys[name] = window.page_keys()
+        items = [window.sidebar.item(r) for r in range(window.sidebar.count())]
+        headings[name] = [i.text() for i in items if not i.flags() & Qt.ItemFlag.ItemIsSelectable]
+    # Ctrl+3 (the third page) skips the headings
+    window = MainWindow(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(window)
+    window.select_page(2)
+    assert window.current_key() == "library-circulation"
+    assert window.page_title.text() == "امانت و بازگشت"
     assert keys["admin"][0] == "home" and keys["admin"][-1] == "sync"
-    assert keys["admin"] == ["home", "intake", "circulation", "admin-users", "admin-office",
-                             "admin-holidays", "sync"]
-    assert keys["lib"] == ["home", "circulation", "sync"]
-    assert keys["clerk"] == ["home", "intake", "sync"]
+    assert keys["admin"] == ["home", "secretariat-intake", "library-circulation", "admin-users",
+                             "admin-office", "admin-holidays", "sync"]
+    assert keys["lib"] == ["home", "library-circulation", "sync"]
+    assert keys["clerk"] == ["home", "secretariat-intake", "sync"]
+    assert headings["admin"] == ["دبیرخانه", "کتابخانه", "مدیریت سامانه"]
+    assert headings["lib"] == ["کتابخانه"]
 
 
 def test_holidays_page_adds_a_jalali_date_and_removes_it(fa: QApplication, qtbot: Any, tmp_path: Path,
