@@ -922,19 +922,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../kanoon_desk/ui/app.py" line="155"/>
+        <location filename="../kanoon_desk/ui/app.py" line="158"/>
         <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
+        <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
         <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/app.py" line="157"/>
+        <location filename="../kanoon_desk/ui/app.py" line="160"/>
         <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
         <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/app.py" line="183"/>
+        <location filename="../kanoon_desk/ui/app.py" line="186"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/app.py" line="204"/>
+        <source>پرونده داده باز نشد</source>
+        <translation>The data file could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/app.py" line="205"/>
+        <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
+        <translation>This desk&apos;s data file could not be opened; it may be damaged, or another file was put in its place:</translation>
+    </message>
+    <message>
+        <location filename="../kanoon_desk/ui/app.py" line="206"/>
+        <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
+        <translation>What to do: close the program and, with the office&apos;s technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
     </message>
 </context>
 <context>

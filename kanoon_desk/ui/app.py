@@ -44,6 +44,9 @@ LOG_FILE = "kanoon-desk.log"
 BACKUP_KEEP = 7
 LANGUAGES = ("fa", "en")
 
+#: message boxes that show file paths: wide enough that a path is not cut at the edge
+WIDE_MESSAGE = "QLabel#qt_msgbox_label { min-width: 620px; }"
+
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
@@ -182,6 +185,7 @@ def make_excepthook(folder: Path, parent: Callable[[], QWidget | None] = lambda:
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle(QCoreApplication.translate("App", "خطای پیش‌بینی‌نشده"))
             box.setText(crash_message(report))
+            box.setStyleSheet(WIDE_MESSAGE)
             box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             keep[:] = [b for b in keep if b.isVisible()] + [box]
@@ -190,6 +194,19 @@ def make_excepthook(folder: Path, parent: Callable[[], QWidget | None] = lambda:
             sys.__excepthook__(exc_type, exc, tb)
 
     return hook
+
+
+def store_failed_dialog(db_path: Path, folder: Path, report: Path) -> QMessageBox:
+    """The dialog shown when the desk's data file cannot be opened (not a store, damaged, locked)."""
+    box = QMessageBox()
+    box.setObjectName("store-failed")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "پرونده داده باز نشد"))
+    what = QCoreApplication.translate("App", "پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:")
+    todo = QCoreApplication.translate("App", "چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:")
+    box.setText(f"{what}\n{db_path}\n\n{todo}\n{folder / 'backups'}\n{report}")
+    box.setStyleSheet(WIDE_MESSAGE)
+    return box
 
 
 def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date | None = None) -> Path | None:
@@ -294,7 +311,13 @@ def run_app(db_path: Path | None, lang: str) -> int:
     sys.excepthook = make_excepthook(folder, QApplication.activeWindow)
     previous_handler = qInstallMessageHandler(_qt_message)
     log.info("starting with store %s, language %s", db_path, lang)
-    store = open_store(db_path)
+    try:
+        store = open_store(db_path)
+    except Exception as exc:  # a broken or foreign file: say so, and what to do, then stop
+        log.exception("could not open the store %s", db_path)
+        report = write_crash_report(folder, type(exc), exc, exc.__traceback__)
+        store_failed_dialog(db_path, folder, report).exec()
+        return 2
     shell = Shell(store, QSettings())
     try:
         if not shell.start():

@@ -252,3 +252,36 @@ def test_a_temporary_password_is_changed_right_after_login(fa: QApplication, qtb
     assert main.busy_label.isVisible()
     main.ctx.tasks.busy.emit(False)
     assert not main.busy_label.isVisible()
+
+
+def test_run_app_explains_a_data_file_it_cannot_open(qapp: QApplication, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from PySide6.QtCore import QTimer
+
+    from kanoon_desk.ui.app import run_app
+
+    bad = tmp_path / "desk.sqlite3"
+    bad.write_bytes(b"this is not a database " * 200)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shown: list[str] = []
+
+    def close_box() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.objectName() == "store-failed" and w.isVisible():
+                shown.append(w.text())
+                w.done(0)
+
+    QTimer.singleShot(200, close_box)
+    before = set(logging.getLogger().handlers)
+    try:
+        with language(qapp, "fa"):
+            assert run_app(bad, "fa") == 2
+    finally:
+        for handler in set(logging.getLogger().handlers) - before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    assert len(shown) == 1 and str(bad) in shown[0] and "چه کنید" in shown[0]
+    assert list((tmp_path / "crash-reports").glob("crash-*.txt"))
+    assert bad.read_bytes().startswith(b"this is not a database")  # the file is left as it was
