@@ -19,7 +19,7 @@ from sqlalchemy import select
 from ..errors import ServiceError
 from ..eventlog import Actor, system_actor
 from ..models import User
-from ..persian import WorkingCalendar
+from ..persian import WorkingCalendar, to_persian_digits
 from ..services import accounts
 from ..services import circulation as circ
 from ..services import library as lib
@@ -83,10 +83,11 @@ def make_titles(rng: random.Random, n: int) -> Iterator[dict[str, Any]]:
     while i < n:
         title = rng.choice(_PATTERNS).format(h=rng.choice(_HEROES), a=rng.choice(_ADJ), p=rng.choice(_PLACES),
                                              t=rng.choice(_THINGS))
-        if title in seen:
-            title = f"{title} {rng.choice(('۱', '۲', '۳', '(جلد دوم)', '(جلد سوم)'))}"
-            if title in seen:
-                title = f"{title} - {i}"
+        base = title
+        volume = 1
+        while title in seen:  # a series: «… (جلد ۲)», «… (جلد ۳)» …
+            volume += 1
+            title = f"{base} (جلد {to_persian_digits(volume)})"
         seen.add(title)
         i += 1
         yield {"title": title, "author": f"{rng.choice(names)} {rng.choice(w['last_names'])}",
@@ -243,4 +244,30 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
                 circ.receive_copy(store, actors[plan.copies[ci]["centre"]], barcodes[ci], today=day)
         except ServiceError:
             counts["refused"] += 1  # a member blocked that day (overdue, limit): the loan did not happen
+    counts["holds"] = _some_holds(store, rng, plan, member_codes, barcodes, actors, today)
     return counts
+
+
+def _some_holds(store: Store, rng: random.Random, plan: Plan, member_codes: list[str], barcodes: list[str],
+                actors: dict[str, Actor], today: date) -> int:
+    """Members waiting for titles that are out at their centre; a few of them already set aside."""
+    from sqlalchemy import select
+
+    from ..models.library import Copy, Loan
+
+    with store.read() as s:
+        out = list(s.execute(select(Loan.title_id, Loan.centre).where(Loan.returned_at.is_(None))
+                             .order_by(Loan.out_hlc.desc()).limit(40)))
+        on_shelf = {(t, c) for t, c in s.execute(select(Copy.title_id, Copy.home_centre)
+                                                 .where(Copy.status == "on_shelf"))}
+    n = 0
+    for title_id, centre in out:
+        if (title_id, centre) in on_shelf or centre not in actors:
+            continue
+        for code in rng.sample(member_codes, 2):
+            try:
+                circ.place_hold(store, actors[centre], code, title_id, pickup_centre=centre, today=today)
+                n += 1
+            except ServiceError:
+                pass
+    return n

@@ -70,9 +70,97 @@ def library_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
         render_html(page.slip_html(), path)
         written.append(path)
     page.close()
+    written.extend(work_screenshots(ctx, out_dir))
     if copies:
         titles = {c.id: lib.get_copy(ctx.store, c.barcode).title for c in copies}
         path = out_dir / "library-labels.png"
         copy_labels([(c.barcode, titles[c.id]) for c in copies]).save(str(path))
         written.append(path)
+    return written
+
+
+def _scratch_ctx(ctx: UiContext, folder: Path) -> UiContext:
+    """The same person on a throw-away copy of the store: screenshots may scan, the real store stays."""
+    from ...store import Store
+
+    path = folder / "shots.sqlite3"
+    ctx.store.backup_to(path)
+    return UiContext(Store(path), ctx.actor, ctx.bus, ctx.tasks, ctx.settings)
+
+
+def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
+    """Stock-take results, a refusal at the desk and a report chart (on a copy of the store)."""
+    import random
+    import tempfile
+
+    from ...eventlog import Actor
+    from ...services import stocktake as st
+    from .circulation import CirculationPage
+    from .reports import ReportsPage
+    from .stocktake import StocktakePage
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kanoon-lib-shots-") as tmp:
+        scratch = _scratch_ctx(ctx, Path(tmp))
+        try:
+            store = scratch.store
+            with store.read() as s:
+                centre = s.scalar(select(Copy.home_centre).group_by(Copy.home_centre)
+                                  .order_by(func.count().desc()).limit(1))
+                other = s.scalar(select(Copy.barcode).where(Copy.home_centre != centre, Copy.status == "on_shelf")
+                                 .limit(1))
+                lent = s.scalar(select(Copy.barcode).where(Copy.home_centre == centre, Copy.status == "on_loan")
+                                .limit(1))
+            if centre:
+                take = st.open_stocktake(store, scratch.actor, centre)
+                rows = st.stocktake_rows(store, take.id)
+                rng = random.Random(4)
+                seen = [r.barcode for r in rows if rng.random() < 0.93]
+                extra = [b for b in (other, lent, "X-000123") if b]
+                st.scan(store, scratch.actor, take.id, seen + extra)
+                st.close_stocktake(store, scratch.actor, take.id)
+                at_centre = Actor(scratch.actor.user_id, scratch.actor.username, scratch.actor.full_name, centre,
+                                  scratch.actor.roles)
+                page = StocktakePage(UiContext(store, at_centre, scratch.bus, scratch.tasks, scratch.settings))
+                page.outcome.setCurrentIndex(page.outcome.findData("missing"))
+                page.resize(1200, 780)
+                page.show()
+                _settle()
+                path = out_dir / "library-stocktake-results.png"
+                page.grab().save(str(path))
+                written.append(path)
+                page.close()
+            # a refusal on screen: a member at the limit scans one more book
+            with store.read() as s:
+                member = s.scalar(select(Member).join(Loan, Loan.member_id == Member.id)
+                                  .where(Loan.returned_at.is_(None)).group_by(Member.id)
+                                  .order_by(func.count().desc()).limit(1))
+                free = s.scalar(select(Copy.barcode).where(Copy.status == "on_shelf").limit(1))
+            if member is not None and free:
+                desk = CirculationPage(scratch)
+                desk.resize(1200, 780)
+                desk.scan.setText(member.member_no)
+                desk.on_scan()
+                if not desk.desk or not desk.desk.blocks:
+                    lib.set_rule(store, scratch.actor, member.category, period_days=10, max_loans=1, max_renewals=1)
+                    desk.scan.setText(member.member_no)
+                    desk.on_scan()
+                desk.scan.setText(free)
+                desk.on_scan()
+                desk.show()
+                _settle()
+                path = out_dir / "library-circulation-refusal.png"
+                desk.grab().save(str(path))
+                written.append(path)
+                desk.close()
+        finally:
+            scratch.store.close()
+    report = ReportsPage(ctx)
+    report.resize(1200, 780)
+    report.show()
+    _settle()
+    path = out_dir / "library-report-chart.png"
+    report.grab().save(str(path))
+    written.append(path)
+    report.close()
     return written
