@@ -61,8 +61,9 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         while self.facts.count():
             item = self.facts.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         actor = self.ctx.actor
         self.greeting.setText(self.tr("سلام، %1").replace("%1", actor.full_name))
         office = accounts.get_office(self.ctx.store, actor.office_code)

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         geometry = ctx.settings.value("main/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         QTimer.singleShot(0, self, self.load_icons)  # tied to the window: never runs after it is gone
 
     # -- chrome ---------------------------------------------------------------------------------

@@ -99,7 +99,9 @@ class JalaliDateEdit(QDateEdit):
         popup.setWeekdayTextFormat(Qt.DayOfWeek.Friday, weekend)
 
     def value(self) -> date:
-        return self.date().toPython()  # type: ignore[no-any-return]
+        value = self.date().toPython()
+        assert isinstance(value, date)
+        return value
 
     def set_value(self, value: date) -> None:
         self.setDate(QDate(value.year, value.month, value.day))

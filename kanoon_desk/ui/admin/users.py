@@ -232,7 +232,7 @@ class UsersPage(QWidget):
 
     def selected(self) -> UserView | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None  # type: ignore[no-any-return]
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_username(self, username: str) -> None:
         for i in range(self.model.rowCount()):
