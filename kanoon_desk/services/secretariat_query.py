@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import Select, column, func, literal_column, select, table
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound
@@ -92,8 +92,25 @@ def fts_match(words: str) -> str | None:
     return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
 
 
-def _search_select(q: SearchQuery) -> Select[Any] | None:
+_FTS = table("case_fts", column("rowid"))
+
+
+def _join_fts(stmt: Select[Any], match: str) -> Select[Any]:
+    """Join the FTS5 index so that SQLite scans it newest first (ORDER BY its rowid DESC, which
+    FTS5 serves without a sort) and stops after a page; see `_order`."""
+    return stmt.join(_FTS, _FTS.c.rowid == Case.fts_key).where(
+        literal_column("case_fts").op("MATCH")(match))
+
+
+def _order(stmt: Select[Any], words: bool) -> Select[Any]:
+    """Newest received first: by the FTS rowid when searching words (same value as fts_key)."""
+    return stmt.order_by(_FTS.c.rowid.desc() if words else Case.fts_key.desc())
+
+
+def _search_select(q: SearchQuery) -> tuple[Select[Any], bool] | None:
+    """The filtered select, and whether it searches words (joins the FTS index)."""
     stmt = _rows_query()
+    words = False
     raw = to_ascii_digits(normalize(q.text or "")).strip()
     compact = raw.replace("-", "").replace(" ", "")
     if raw:
@@ -107,9 +124,7 @@ def _search_select(q: SearchQuery) -> Select[Any] | None:
             match = fts_match(raw)
             if match is None:
                 return None
-            fts = text("SELECT rowid AS k FROM case_fts WHERE case_fts MATCH :m ORDER BY rowid DESC") \
-                .bindparams(m=match).columns(literal_column("k")).subquery("fts")
-            stmt = stmt.join(fts, fts.c.k == Case.fts_key)
+            stmt, words = _join_fts(stmt, match), True
     if q.status:
         stmt = stmt.where(Case.status == q.status)
     if q.agency_id:
@@ -120,26 +135,27 @@ def _search_select(q: SearchQuery) -> Select[Any] | None:
         stmt = stmt.where(Case.received_date <= q.date_to)
     if q.overdue:
         stmt = stmt.where(Case.status == "forwarded", Case.deadline < (q.on or today()))
-    return stmt
+    return stmt, words
 
 
 def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit: int = 50) -> list[CaseRow]:
     """Newest received first."""
     require(actor, *READ_ROLES)
-    stmt = _search_select(q)
-    if stmt is None:
+    found = _search_select(q)
+    if found is None:
         return []
+    stmt, words = found
     with store.read() as s:
-        return [_row(r) for r in s.execute(stmt.order_by(Case.fts_key.desc()).offset(offset).limit(limit))]
+        return [_row(r) for r in s.execute(_order(stmt, words).offset(offset).limit(limit))]
 
 
 def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
     require(actor, *READ_ROLES)
-    stmt = _search_select(q)
-    if stmt is None:
+    found = _search_select(q)
+    if found is None:
         return 0
     with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        return int(s.scalar(select(func.count()).select_from(found[0].subquery())) or 0)
 
 
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
@@ -157,10 +173,8 @@ def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: s
                 found[r[0]] = _row(r)
         match = fts_match(subject or "")
         if match is not None:
-            fts = text("SELECT rowid AS k FROM case_fts WHERE case_fts MATCH :m ORDER BY rowid DESC") \
-                .bindparams(m=match).columns(literal_column("k")).subquery("fts")
-            stmt = _rows_query().join(fts, fts.c.k == Case.fts_key).where(Case.received_date >= since)
-            for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
+            stmt = _join_fts(_rows_query(), match).where(Case.received_date >= since)
+            for r in s.execute(_order(stmt, True).limit(limit)):
                 found.setdefault(r[0], _row(r))
     return list(found.values())[:limit]
 
@@ -224,9 +238,18 @@ def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, s
 def cartable_count(store: Store, actor: Actor, *, include_cc: bool = True, unread_only: bool = False,
                    words: str = "") -> int:
     require(actor, "expert", "manager", "admin")
-    stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
+    if search_key(words or ""):
+        stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
+        with store.read() as s:
+            return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    count = select(func.count()).select_from(Referral).where(  # no join: the index answers alone
+        Referral.to_user_id == actor.user_id, Referral.status == "open")
+    if not include_cc:
+        count = count.where(Referral.kind == "action")
+    if unread_only:
+        count = count.where(Referral.read.is_(False))
     with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        return int(s.scalar(count) or 0)
 
 
 def sent_items(store: Store, actor: Actor, *, limit: int = 100) -> list[CartableItem]:

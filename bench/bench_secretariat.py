@@ -1,0 +1,153 @@
+"""Secretariat benchmarks: intake committed (events, projection, FTS, audit, tracking number) against a
+bare SQLite insert transaction; word search against a bare FTS5 MATCH; the first page (count +
+first rows) of a 100k-item cartable and of the overdue queue against the bare SELECTs."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sqlite3
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bench.runner import BenchContext, Benchmark
+from kanoon_desk.eventlog import Actor, system_actor
+from kanoon_desk.ids import new_id
+from kanoon_desk.models import User
+from kanoon_desk.models.secretariat import Case
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.store import Store
+
+WORDS = ("برق", "پروانه ساختمانی", "آسفالت", "قطعی مکرر", "انشعاب آب", "مستمری", "زهرا", "محمدی",
+         "یارانه", "سند")
+CARTABLE_ROWS = 100_000
+
+FLOOR_TABLE = """CREATE TABLE IF NOT EXISTS bench_floor_cases (
+    id TEXT PRIMARY KEY, tracking_code TEXT UNIQUE, status TEXT, applicant_name TEXT, national_id TEXT,
+    subject TEXT, text TEXT, received_date TEXT)"""
+
+
+def _national_ids(rng: random.Random) -> Any:
+    while True:
+        body = f"{rng.randint(1, 999_999_999):09d}"
+        s = sum(int(d) * (10 - i) for i, d in enumerate(body)) % 11
+        yield body + str(s if s < 2 else 11 - s)
+
+
+def _clerk(store: Store) -> Actor:
+    with store.read() as s:
+        for u in s.scalars(select(User).where(User.active.is_(True))):
+            if "clerk" in u.role_set:
+                return Actor(u.id, u.username, u.full_name, u.office_code, u.role_set)
+    return system_actor(store.identity.office_code)
+
+
+def _register(ctx: BenchContext) -> Benchmark:
+    path = ctx.scratch_store()
+    store = Store(path)
+    clerk = _clerk(store) if _clerk(store).has("clerk") else system_actor(store.identity.office_code)
+    ids = _national_ids(random.Random(5))
+    n = itertools.count()
+    today = date.today()
+
+    def run() -> None:
+        sec.intake(store, clerk, sec.CaseInput(
+            national_id=next(ids), first_name="زهرا", last_name="کریمی", mobile="09121234567",
+            address="خیابان آزادی", subject="قطعی مکرر برق در محله", text="برق محله ما هر شب قطع می‌شود.",
+            category="خدمات شهری", channel="in_person"), on=today)
+
+    raw = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute(FLOOR_TABLE)
+
+    def floor() -> None:
+        i = next(n)
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO bench_floor_cases VALUES (?,?,?,?,?,?,?,?)",
+                    (new_id(), f"B{i:012d}", "received", "زهرا کریمی", "0012345678", "قطعی مکرر برق در محله",
+                     "برق محله ما هر شب قطع می‌شود.", today.isoformat()))
+        raw.execute("COMMIT")
+
+    return Benchmark("secretariat.register", "ms", run, floor, repeat=200, warmup=5)
+
+
+def _search(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.store_path, migrate=False)
+    actor = system_actor(store.identity.office_code)
+    words = itertools.cycle(WORDS)
+    floor_words = itertools.cycle(WORDS)
+    raw = sqlite3.connect(f"file:{ctx.store_path}?mode=ro", uri=True, check_same_thread=False)
+
+    def run() -> None:
+        q.search(store, actor, q.SearchQuery(text=next(words)), limit=50)
+
+    def floor() -> None:
+        raw.execute("SELECT rowid FROM case_fts WHERE case_fts MATCH ? ORDER BY rowid DESC LIMIT 50",
+                    (q.fts_match(next(floor_words)),)).fetchall()
+
+    return Benchmark("secretariat.search", "ms", run, floor, repeat=200, warmup=10)
+
+
+def _fill_cartable(path: Any, user_id: str) -> None:
+    """Give the bench user a cartable of CARTABLE_ROWS open items (referrals to existing cases)."""
+    con = sqlite3.connect(str(path))
+    have = con.execute("SELECT count(*) FROM referrals WHERE to_user_id=? AND status='open'", (user_id,)).fetchone()[0]
+    if have < CARTABLE_ROWS:
+        cases = [r[0] for r in con.execute("SELECT id FROM cases LIMIT ?", (CARTABLE_ROWS,))]
+        rows = []
+        for i in range(CARTABLE_ROWS - have):
+            rid = new_id()
+            rows.append((rid, rid, cases[i % len(cases)], user_id, user_id, "action", "بررسی شود", "[]",
+                         f"2025-{1 + i % 12:02d}-{1 + i % 28:02d} 08:{i % 60:02d}:00.000000", i % 3 == 0, "open"))
+        con.executemany("INSERT INTO referrals (id, referral_id, case_id, from_user_id, to_user_id, kind, "
+                        "instruction, cc, sent_at, read, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.commit()
+    con.close()
+
+
+def _cartable(ctx: BenchContext) -> Benchmark:
+    path = ctx.scratch_store()
+    store = Store(path)
+    actor = Actor(new_id(), "bench_manager", "مدیر آزمایشی", store.identity.office_code, frozenset({"manager"}))
+    _fill_cartable(path, actor.user_id)
+    raw = sqlite3.connect(str(path), check_same_thread=False)
+
+    def run() -> None:  # what the lazy model does on show: count, then the first page
+        q.cartable_count(store, actor)
+        q.cartable(store, actor, limit=200)
+
+    def floor() -> None:
+        raw.execute("SELECT count(*) FROM referrals WHERE to_user_id=? AND status='open'", (actor.user_id,)).fetchone()
+        raw.execute("SELECT r.id, c.subject FROM referrals r JOIN cases c ON c.id = r.case_id WHERE r.to_user_id=? "
+                    "AND r.status='open' ORDER BY r.sent_at LIMIT 200", (actor.user_id,)).fetchall()
+
+    return Benchmark("secretariat.cartable_first_rows", "ms", run, floor, repeat=50, warmup=2)
+
+
+def _overdue(ctx: BenchContext) -> Benchmark:
+    store = Store(ctx.store_path, migrate=False)
+    actor = system_actor(store.identity.office_code)
+    on = date.today()
+    raw = sqlite3.connect(f"file:{ctx.store_path}?mode=ro", uri=True, check_same_thread=False)
+    with store.read() as s:
+        total = s.scalar(select(func.count()).select_from(Case).where(Case.status == "forwarded"))
+    print(f"bench: overdue queue over {total:,} forwarded cases", flush=True)
+
+    def run() -> None:
+        q.overdue_count(store, actor, on=on)
+        q.overdue(store, actor, on=on, limit=200)
+
+    def floor() -> None:
+        raw.execute("SELECT count(*) FROM cases WHERE status='forwarded' AND deadline < ?", (on.isoformat(),)).fetchone()
+        raw.execute("SELECT id, subject FROM cases WHERE status='forwarded' AND deadline < ? ORDER BY deadline "
+                    "LIMIT 200", (on.isoformat(),)).fetchall()
+
+    return Benchmark("secretariat.overdue_first_rows", "ms", run, floor, repeat=50, warmup=2)
+
+
+def benchmarks(ctx: BenchContext) -> list[Benchmark]:
+    return [_register(ctx), _search(ctx), _cartable(ctx), _overdue(ctx)]
