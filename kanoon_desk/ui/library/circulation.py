@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ... import persian
 from ...services import circulation as circ
 from ...services import library as lib
-from ...services.accounts import get_office
+from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, today
@@ -62,6 +62,7 @@ class CirculationPage(QWidget):
         self.pending: tuple[str, str] | None = None  # (member, barcode) waiting for an override
         self.may_override = lib.can_override(ctx.store, ctx.actor)
         self.today: date = today()
+        self.calendar = working_calendar(ctx.store)  # read once: a scan should not re-read the holidays
 
         self.mode_lend = QRadioButton(tr("امانت"))
         self.mode_lend.setObjectName("mode-lend")
@@ -263,7 +264,7 @@ class CirculationPage(QWidget):
 
         def work() -> circ.LoanView:
             return circ.checkout(self.ctx.store, self.ctx.actor, member_id, barcode, today=self.today,
-                                 override=override)
+                                 override=override, calendar=self.calendar)
 
         def failed(err: BaseException) -> None:
             if isinstance(err, circ.CirculationRefused):
@@ -312,7 +313,8 @@ class CirculationPage(QWidget):
         rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
         row = rows[0].row() if rows else 0
         loan = self.desk.loans[row]
-        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan.id, today=self.today),
+        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan.id, today=self.today,
+                                                      calendar=self.calendar),
                            on_done=self._renewed, on_error=self._failed)
 
     def _renewed(self, loan: circ.LoanView) -> None:
