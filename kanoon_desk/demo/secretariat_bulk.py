@@ -93,12 +93,13 @@ class _Writer:
     def event(self, actor: Actor, type_: str, aggregate_type: str, aggregate_id: str, payload: dict[str, Any],
               at: datetime, subject: str) -> dict[str, Any]:
         at = at.replace(microsecond=(at.microsecond // 1000) * 1000)
-        ev = {"id": new_id(), "type": type_, "aggregate_type": aggregate_type, "aggregate_id": aggregate_id,
+        eid = new_id()
+        ev: dict[str, Any] = {"id": eid, "type": type_, "aggregate_type": aggregate_type, "aggregate_id": aggregate_id,
               "payload": payload, "hlc": self.store.clock.now(), "device_id": self.device_id,
               "office_code": actor.office_code or self.office, "user_id": actor.user_id, "recorded_at": at,
               "schema_version": 1, "client_seq": self.bump("client_seq"), "server_seq": None}
         self.add("events", ev)
-        h = _audit_hash(self.prev, at, actor.user_id, actor.username, type_, subject, ev["id"], "")
+        h = _audit_hash(self.prev, at, actor.user_id, actor.username, type_, subject, eid, "")
         self.add("audit", {"at": at, "user_id": actor.user_id, "username": actor.username, "action": type_,
                            "subject": subject, "event_id": ev["id"], "detail": "", "prev_hash": self.prev,
                            "hash": h})

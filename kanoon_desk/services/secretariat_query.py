@@ -57,7 +57,7 @@ class CaseRow:
         return self.status == "forwarded" and self.deadline is not None and self.deadline < on
 
 
-def _rows_query() -> Select[Any]:
+def _rows_query() -> Select[*tuple[Any, ...]]:
     return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
                    Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
                    Case.holder_user_id)
@@ -95,19 +95,19 @@ def fts_match(words: str) -> str | None:
 _FTS = table("case_fts", column("rowid"))
 
 
-def _join_fts(stmt: Select[Any], match: str) -> Select[Any]:
+def _join_fts(stmt: Select[*tuple[Any, ...]], match: str) -> Select[*tuple[Any, ...]]:
     """Join the FTS5 index so that SQLite scans it newest first (ORDER BY its rowid DESC, which
     FTS5 serves without a sort) and stops after a page; see `_order`."""
     return stmt.join(_FTS, _FTS.c.rowid == Case.fts_key).where(
         literal_column("case_fts").op("MATCH")(match))
 
 
-def _order(stmt: Select[Any], words: bool) -> Select[Any]:
+def _order(stmt: Select[*tuple[Any, ...]], words: bool) -> Select[*tuple[Any, ...]]:
     """Newest received first: by the FTS rowid when searching words (same value as fts_key)."""
     return stmt.order_by(_FTS.c.rowid.desc() if words else Case.fts_key.desc())
 
 
-def _search_select(q: SearchQuery) -> tuple[Select[Any], bool] | None:
+def _search_select(q: SearchQuery) -> tuple[Select[*tuple[Any, ...]], bool] | None:
     """The filtered select, and whether it searches words (joins the FTS index)."""
     stmt = _rows_query()
     words = False
@@ -205,7 +205,7 @@ class CartableItem:
 CARTABLE_SORTS = {"sent": Referral.sent_at, "subject": Case.subject, "tracking": Case.tracking_code}
 
 
-def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words: str) -> Select[Any]:
+def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words: str) -> Select[*tuple[Any, ...]]:
     sender = aliased(User)
     stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
                    Case.subject, Case.applicant_name, sender.full_name, Referral.instruction,
@@ -264,13 +264,13 @@ def sent_items(store: Store, actor: Actor, *, limit: int = 100) -> list[Cartable
             .where(Referral.from_user_id == actor.user_id, Referral.status == "open",
                    Referral.kind == "action").order_by(Referral.sent_at.desc()).limit(limit))
     with store.read() as s:
-        return [CartableItem(*r) for r in s.execute(stmt)]
+        return [CartableItem(*tuple(r)) for r in s.execute(stmt)]
 
 
 # --- overdue ---------------------------------------------------------------------------------
 
 
-def _overdue_select(on: date, agency_id: str | None) -> Select[Any]:
+def _overdue_select(on: date, agency_id: str | None) -> Select[*tuple[Any, ...]]:
     stmt = _rows_query().where(Case.status == "forwarded", Case.deadline < on)
     if agency_id:
         stmt = stmt.where(Case.agency_id == agency_id)

@@ -6,8 +6,9 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from ..eventlog import Actor
 from ..models.secretariat import Agency, Case, Visit
@@ -86,16 +87,20 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     cal = working_calendar(store)
     rep = Report(p)
     asof = min(p.end, on or today())
-    in_range = lambda col: col.between(p.start, p.end)  # noqa: E731
+
+    def in_range(col: Any) -> ColumnElement[bool]:
+        return col.between(p.start, p.end)  # type: ignore[no-any-return]
+
     with store.read() as s:
         rep.received = int(s.scalar(select(func.count()).select_from(Case).where(in_range(Case.received_date))) or 0)
         rep.accepted = int(s.scalar(select(func.count()).select_from(Case).where(in_range(Case.accepted_on))) or 0)
         for outcome, n in s.execute(select(Case.outcome, func.count()).where(in_range(Case.closed_on))
                                     .group_by(Case.outcome)):
-            rep.closed_by_outcome[outcome] = int(n)
+            rep.closed_by_outcome[str(outcome)] = int(n)
         rep.rejected = rep.closed_by_outcome.get("rejected", 0)
         spans = [cal.working_days_between(r, c) for r, c in
-                 s.execute(select(Case.received_date, Case.closed_on).where(in_range(Case.closed_on)))]
+                 s.execute(select(Case.received_date, Case.closed_on).where(in_range(Case.closed_on)))
+                 if c is not None]
         if spans:
             rep.avg_service_days = sum(spans) / len(spans)
             rep.p90_service_days = _p90(spans)
@@ -111,9 +116,10 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
         for d, n in s.execute(select(Case.received_date, func.count()).where(in_range(Case.received_date))
                               .group_by(Case.received_date)):
             months.setdefault(jalali_month_key(d), [0, 0])[0] += int(n)
-        for d, n in s.execute(select(Case.closed_on, func.count()).where(in_range(Case.closed_on))
-                              .group_by(Case.closed_on)):
-            months.setdefault(jalali_month_key(d), [0, 0])[1] += int(n)
+        for closed, n in s.execute(select(Case.closed_on, func.count()).where(in_range(Case.closed_on))
+                                   .group_by(Case.closed_on)):
+            if closed is not None:
+                months.setdefault(jalali_month_key(closed), [0, 0])[1] += int(n)
     seasons = {"month": 1 / 3, "season": 1.0, "year": 4.0}[p.kind]
     rep.applicants_per_season = rep.applicants / seasons
     rep.visits_per_case = (int(case_visits or 0) / rep.received) if rep.received else None

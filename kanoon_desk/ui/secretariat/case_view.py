@@ -233,8 +233,9 @@ class CaseView(QWidget):
     def _build_actions(self) -> None:
         while self.actions_bar.count():
             item = self.actions_bar.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.buttons = {}
         assert self.detail is not None
         c, a = self.detail.case, self.ctx.actor

@@ -53,13 +53,17 @@ class IntakePage(QWidget):
         self.national_id = LtrLineEdit()
         self.national_id.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
         f.add_field("national_id", self.tr("کد ملی"), self.national_id)
-        self.first_name = f.add_field("first_name", self.tr("نام"), QLineEdit())
-        self.last_name = f.add_field("last_name", self.tr("نام خانوادگی"), QLineEdit())
+        self.first_name = QLineEdit()
+        f.add_field("first_name", self.tr("نام"), self.first_name)
+        self.last_name = QLineEdit()
+        f.add_field("last_name", self.tr("نام خانوادگی"), self.last_name)
         self.mobile = LtrLineEdit()
         self.mobile.setPlaceholderText("۰۹۱۲۱۲۳۴۵۶۷")
         f.add_field("mobile", self.tr("شماره همراه"), self.mobile)
-        self.address = f.add_field("address", self.tr("نشانی"), QLineEdit())
-        self.subject = f.add_field("subject", self.tr("موضوع"), QLineEdit())
+        self.address = QLineEdit()
+        f.add_field("address", self.tr("نشانی"), self.address)
+        self.subject = QLineEdit()
+        f.add_field("subject", self.tr("موضوع"), self.subject)
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(110)
         f.add_field("text", self.tr("شرح درخواست"), self.text)
@@ -90,10 +94,10 @@ class IntakePage(QWidget):
         left.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
         left.addStretch(1)
         for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
-            edit.returnPressed.connect(self.save)  # type: ignore[attr-defined]
+            edit.returnPressed.connect(self.save)
         self.national_id.editingFinished.connect(self.check_national_id)
         self.national_id.editingFinished.connect(self.refresh_duplicates)
-        self.subject.editingFinished.connect(self.refresh_duplicates)  # type: ignore[attr-defined]
+        self.subject.editingFinished.connect(self.refresh_duplicates)
 
         right = QVBoxLayout()
         root.addLayout(right, 2)
@@ -160,9 +164,9 @@ class IntakePage(QWidget):
 
     def input(self) -> sec.CaseInput:
         return sec.CaseInput(
-            national_id=self.national_id.text(), first_name=self.first_name.text(),  # type: ignore[attr-defined]
-            last_name=self.last_name.text(), mobile=self.mobile.text(),  # type: ignore[attr-defined]
-            address=self.address.text(), subject=self.subject.text(),  # type: ignore[attr-defined]
+            national_id=self.national_id.text(), first_name=self.first_name.text(),
+            last_name=self.last_name.text(), mobile=self.mobile.text(),
+            address=self.address.text(), subject=self.subject.text(),
             text=self.text.toPlainText(), category=self.category.currentText(),
             channel=str(self.channel.currentData()), received_date=self.received.value(),
             attachments=list(self.files))
@@ -188,7 +192,7 @@ class IntakePage(QWidget):
         for b in (self.print_button, self.pdf_button):
             b.setEnabled(True)
         for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
-            edit.clear()  # type: ignore[attr-defined]
+            edit.clear()
         self.text.clear()
         self.files.clear()
         self.file_list.clear()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,9 +35,9 @@ def build_chart(rep: Report) -> QChart:
     chart = QChart()
     chart.setLocalizeNumbers(True)
     chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-    chart.setTitle(QChart.tr("دریافت و مختومه به تفکیک ماه — ") + rep.period.title)
-    received = QBarSet(QChart.tr("دریافت"))
-    closed = QBarSet(QChart.tr("مختومه"))
+    chart.setTitle(QCoreApplication.translate("SecretariatReports", "دریافت و مختومه به تفکیک ماه — ") + rep.period.title)
+    received = QBarSet(QCoreApplication.translate("SecretariatReports", "دریافت"))
+    closed = QBarSet(QCoreApplication.translate("SecretariatReports", "مختومه"))
     months = list(reversed(rep.by_month))  # QtCharts does not mirror: put the first month last
     for _, r, c in months:
         received.append(r)
