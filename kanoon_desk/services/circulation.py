@@ -131,6 +131,19 @@ def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) ->
                     loan.returned_on, overdue)
 
 
+def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
+    """Views of many loans with two look-ups in all (barcodes, titles), not two per loan."""
+    if not loans:
+        return []
+    barcodes: dict[str, str] = {i: b for i, b in s.execute(select(Copy.id, Copy.barcode).where(
+        Copy.id.in_({x.copy_id for x in loans})))}
+    titles: dict[str, str] = {i: t for i, t in s.execute(select(Title.id, Title.title).where(
+        Title.id.in_({x.title_id for x in loans})))}
+    return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
+                     x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
+                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0) for x in loans]
+
+
 def _hold_view(s: Session, h: Hold) -> HoldView:
     title = s.scalar(select(Title.title).where(Title.id == h.title_id)) or ""
     position = 0
@@ -166,13 +179,13 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
         loans = _open_loans(s, m.id)
-        past = s.scalars(select(Loan).where(Loan.member_id == m.id, Loan.returned_at.is_not(None))
-                         .order_by(Loan.returned_at.desc()).limit(history)) if history else []
+        past = list(s.scalars(select(Loan).where(Loan.member_id == m.id, Loan.returned_at.is_not(None))
+                              .order_by(Loan.returned_at.desc()).limit(history))) if history else []
         holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(("waiting", "ready")))
                           .order_by(Hold.placed_hlc))
-        return MemberDesk(member_view(m), [_loan_view(s, x, today) for x in loans],
-                          _member_blocks(s, m, today, loans), [_hold_view(s, h) for h in holds],
-                          [_loan_view(s, x, today) for x in past], get_rule(s, m.category).max_loans)
+        views = _loan_views(s, loans + past, today)
+        return MemberDesk(member_view(m), views[:len(loans)], _member_blocks(s, m, today, loans),
+                          [_hold_view(s, h) for h in holds], views[len(loans):], get_rule(s, m.category).max_loans)
 
 
 def _may_override(s: Session, actor: Actor) -> bool:
