@@ -59,6 +59,14 @@ MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزین
 
 READ_ROLES = ("clerk", "expert", "manager", "admin")
 
+#: The reasons an expert picks from when rejecting (free text goes in the note).
+REJECTION_REASONS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Errors", "خارج از حیطه وظایف"),
+    QT_TRANSLATE_NOOP("Errors", "مدارک ناقص"),
+    QT_TRANSLATE_NOOP("Errors", "تکراری"),
+    QT_TRANSLATE_NOOP("Errors", "فاقد موضوع قابل رسیدگی"),
+)
+
 
 def today() -> date:
     """Today's date in Tehran (the office's day, whatever the machine's time zone)."""

@@ -300,12 +300,10 @@ class CaseView(QWidget):
         self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True))
 
     def reject_case(self) -> None:
-        from ...demo import words
-
         d = self._dialog(self.tr("رد درخواست"), lambda v: sec.review(
             self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
             note=v["note"]))
-        d.combo("reason", self.tr("دلیل"), [(r, r) for r in words()["rejection_reasons"]])
+        d.combo("reason", self.tr("دلیل"), [(self.tr(r), r) for r in sec.REJECTION_REASONS])
         d.text("note", self.tr("توضیح"))
         self._exec(d)
 

@@ -52,4 +52,31 @@ def secretariat_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
     if case is not None:
         written += _pdf_and_png(view.letter_html(), out_dir, "secretariat-forwarding-letter")
     view.close()
+    written += _manager_cartable(ctx, out_dir)
     return written
+
+
+def _manager_cartable(ctx: UiContext, out_dir: Path) -> list[Path]:
+    """The cartable as the manager sees it (the screenshot actor, an admin, holds no items)."""
+    from dataclasses import replace
+
+    from ...eventlog import Actor
+    from ...models import User
+    from .lists import CartablePage
+
+    with ctx.store.read() as s:
+        users = [u for u in s.scalars(select(User).where(User.active.is_(True))) if u.role_set == {"manager"}]
+    if not users:
+        return []
+    u = users[0]
+    mctx = replace(ctx, actor=Actor(u.id, u.username, u.full_name, u.office_code, u.role_set))
+    page = CartablePage(mctx)
+    page.resize(1280, 800)
+    page.show()
+    if page.model.rowCount():
+        page.view.load(page.model.row_at(0).case_id)  # shown without marking it read
+    QApplication.processEvents()
+    path = out_dir / "secretariat-cartable-manager.png"
+    page.grab().save(str(path))
+    page.close()
+    return [path]
