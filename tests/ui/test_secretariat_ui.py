@@ -165,3 +165,33 @@ def test_pages_follow_roles(desk: Desk, tmp_path: Path) -> None:
     assert {"secretariat-intake", "secretariat-cartable", "secretariat-reports"} <= keys
     librarian_sees = [s for s in specs if not s.roles or desk.librarian.has(*s.roles)]
     assert librarian_sees == []
+
+
+def test_case_view_action_dialog_keeps_input_and_shows_error_at_field(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      type_persian: Any) -> None:
+    from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+
+    case_id = _referred(desk, 1)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path), case_id)
+    qtbot.addWidget(view)
+    assert {"follow_up", "answer", "close"} <= set(view.buttons) and "forward" not in view.buttons
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        outcome = dlg.form.field("outcome")
+        outcome.setCurrentIndex(outcome.findData("not_responsible"))  # type: ignore[attr-defined]
+        dlg.submit()  # no responsible agency named: refused at that field, the dialog stays
+        seen["error"] = dlg.form.error_of("responsible_party")
+        seen["still_open"] = dlg.result() != ActionDialog.DialogCode.Accepted
+        type_persian(dlg.form.field("responsible_party"), "اداره کل آموزش و پرورش")
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view.buttons["close"].click()
+    assert seen == {"error": "بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.", "still_open": True}
+    c = q.get_case(desk.store, desk.expert, case_id).case
+    assert c["status"] == "closed" and c["responsible_party"] == "اداره کل آموزش و پرورش"
+    assert "reopen" in view.buttons and view.timeline.model().rowCount() == 6
