@@ -126,6 +126,8 @@ class Loan(Base):
     __tablename__ = "lib_loans"
     __table_args__ = (
         Index("ix_lib_loans_copy", "copy_id", "returned_at"),
+        # covers the recompute of a copy (its loans' spans) without touching the table
+        Index("ix_lib_loans_copy_span", "copy_id", "out_hlc", "id", "returned_hlc", "returned_centre", "centre"),
         Index("ix_lib_loans_member", "member_id", "returned_at"),
         Index("ix_lib_loans_open_due", "returned_at", "due_on"),
         Index("ix_lib_loans_out_on", "out_on"),
