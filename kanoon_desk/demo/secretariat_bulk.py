@@ -9,6 +9,7 @@ import random
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -32,7 +33,7 @@ def _t(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def _to_sql(col_type: Any) -> Callable[[Any], Any]:
+def _to_sql(col_type: Any) -> Callable[[Any], Any] | None:
     """How SQLAlchemy's SQLite dialect stores a value of this column type (what it reads back)."""
     if isinstance(col_type, UTCDateTime):
         return lambda v: None if v is None else v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -42,16 +43,24 @@ def _to_sql(col_type: Any) -> Callable[[Any], Any]:
         return lambda v: json.dumps(v)
     if isinstance(col_type, Boolean):
         return lambda v: None if v is None else int(v)
-    return lambda v: v
+    return None  # stored as it is
 
 
 def _raw_insert(dbapi: Any, name: str, rows: list[dict[str, Any]]) -> None:
     """executemany on the driver itself: the SQLAlchemy layer costs more than SQLite here."""
     table = _t(name)
     cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True and name == "audit")]
-    conv = [(c.name, _to_sql(c.type)) for c in cols]
+    get = itemgetter(*(c.name for c in cols))
+    convert = [(i, f) for i, c in enumerate(cols) if (f := _to_sql(c.type)) is not None]
     sql = f"INSERT INTO {name} ({', '.join(c.name for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
-    dbapi.executemany(sql, [tuple(f(r[n]) for n, f in conv) for r in rows])
+
+    def values(r: dict[str, Any]) -> list[Any]:
+        v = list(get(r))
+        for i, f in convert:
+            v[i] = f(v[i])
+        return v
+
+    dbapi.executemany(sql, map(values, rows))
 
 
 class _Writer:
