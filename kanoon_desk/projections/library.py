@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..eventlog import projector, raise_conflict, register_reset_sql, resetter
@@ -412,7 +412,7 @@ def _stocktake_opened(s: Session, e: Event) -> None:
              "expected_status": status, "scanned": False, "scanned_shelf": "", "outcome": "missing"}
             for barcode, copy_id, status in p["expected"]]
     if rows:
-        s.execute(StocktakeItem.__table__.insert(), rows)
+        s.execute(insert(StocktakeItem), rows)
 
 
 @projector("stocktake.scanned", "stocktake")
