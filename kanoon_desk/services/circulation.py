@@ -275,11 +275,28 @@ def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> t
             until = working_calendar(store).add_working_days(today, rule.hold_days)
             store.record(s, actor, "hold.ready", hold.id, {"copy_id": copy.id, "until": until.isoformat(),
                                                            "notified": True})
+            _notify_hold(store, s, actor, hold, member, until, today)
             return "hold_here", here, _hold_view(s, hold)
         return "send_to_hold", hold.pickup_centre, _hold_view(s, hold)
     if copy.home_centre != here:
         return "send_home", copy.home_centre, None
     return "reshelve", here, None
+
+
+def _notify_hold(store: Store, s: Session, actor: Actor, hold: Hold, member: Member | None, until: date,
+                 today: date) -> None:
+    """The member (or the guardian) gets an SMS, queued until the server can send it."""
+    from ..persian import format_jalali_date
+
+    phone = (member.guardian_phone or member.phone) if member else ""
+    if not phone or member is None:
+        return
+    title = s.scalar(select(Title.title).where(Title.id == hold.title_id)) or ""
+    text = (f"کتاب «{title}» که برای {member.first_name} {member.last_name} رزرو شده بود آماده است؛ "
+            f"تا {format_jalali_date(until)} آن را از کتابخانه کانون بگیرید.")
+    store.record(s, actor, "notice.queued", new_id(), {"loan_id": "", "member_id": member.id, "phone": phone,
+                                                       "text": text, "queued_on": today.isoformat()},
+                 subject=member.member_no)
 
 
 def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
