@@ -195,3 +195,20 @@ def test_case_view_action_dialog_keeps_input_and_shows_error_at_field(qtbot: Any
     c = q.get_case(desk.store, desk.expert, case_id).case
     assert c["status"] == "closed" and c["responsible_party"] == "اداره کل آموزش و پرورش"
     assert "reopen" in view.buttons and view.timeline.model().rowCount() == 6
+
+
+def test_case_view_papers_follow_up_letter_and_rejection_notice(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.ui.secretariat.case_view import CaseView
+
+    case_id = _referred(desk, 1)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", note="پاسخی نرسید",
+                  new_deadline=date(2025, 6, 10), on=date(2025, 5, 27))
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path), case_id)
+    qtbot.addWidget(view)
+    html = view.follow_up_letter_html()
+    assert "نامه پیگیری" in html and "۱۴۰۴/۰۳/۲۰" in html and "شهرداری مرکز استان" in html
+    r = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    view.load(r.case_id)
+    assert "rejection_notice" in view.buttons and "مدارک ناقص" in view.rejection_notice_html()

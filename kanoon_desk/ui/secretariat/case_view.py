@@ -32,7 +32,11 @@ from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.secretariat_agencies import list_agencies
-from ...services.secretariat_docs import forwarding_letter_html
+from ...services.secretariat_docs import (
+    follow_up_letter_html,
+    forwarding_letter_html,
+    rejection_notice_html,
+)
 from ..context import UiContext
 from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, today
 from .common import ltr, outcome_text, print_html, save_pdf, status_text, tr
@@ -261,6 +265,10 @@ class CaseView(QWidget):
             ("reopen", self.tr("بازگشایی"), st in ("closed", "rejected") and a.has("expert", "manager"), self.reopen),
             ("visit", self.tr("مراجعه حضوری"), a.has("clerk", "expert"), self.visit),
             ("letter", self.tr("نامه ارسال PDF"), bool(self.detail.forwards), self.letter_pdf),
+            ("follow_up_letter", self.tr("نامه پیگیری PDF"),
+             any(f["method"] == "letter" for f in self.detail.follow_ups), self.follow_up_letter_pdf),
+            ("rejection_notice", self.tr("اعلام رد PDF"), st == "rejected" and bool(c["reject_reason"]),
+             self.rejection_notice_pdf),
         ]
         for key, label, enabled, slot in spec:
             if not enabled:
@@ -393,6 +401,30 @@ class CaseView(QWidget):
             letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
             tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
             text=c["text"])
+
+    def follow_up_letter_html(self) -> str:
+        assert self.detail is not None
+        c = self.detail.case
+        fu = [f for f in self.detail.follow_ups if f["method"] == "letter"][-1]
+        fw = next((f for f in self.detail.forwards if f["id"] == fu["forward_id"]), self.detail.forwards[-1])
+        agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}
+        return follow_up_letter_html(
+            get_office(self.ctx.store), agency_name=agencies.get(fw["agency_id"], ""), letter_no=fu["letter_no"],
+            on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
+            subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"])
+
+    def follow_up_letter_pdf(self) -> None:
+        save_pdf(self, self.follow_up_letter_html(), "follow-up.pdf")
+
+    def rejection_notice_html(self) -> str:
+        assert self.detail is not None
+        c = self.detail.case
+        return rejection_notice_html(get_office(self.ctx.store), applicant_name=c["applicant_name"],
+                                     tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
+                                     note=c["reject_note"] or "", on=c["rejected_on"] or self.today)
+
+    def rejection_notice_pdf(self) -> None:
+        save_pdf(self, self.rejection_notice_html(), "notice.pdf")
 
     def letter_pdf(self) -> None:
         save_pdf(self, self.letter_html(), "letter.pdf")
