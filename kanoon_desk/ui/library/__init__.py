@@ -17,14 +17,13 @@ def pages(ctx: UiContext) -> list[PageSpec]:
     from .stocktake import StocktakePage
 
     staff = frozenset({"librarian", "admin"})
-    t = QCoreApplication.translate
     return [
-        PageSpec("library-circulation", t("LibraryPages", "میز امانت"), "fa6s.barcode", CirculationPage, staff,
+        PageSpec("library-circulation", QCoreApplication.translate("LibraryPages", "میز امانت"), "fa6s.barcode", CirculationPage, staff,
                  extra={"screenshots": library_screenshots}),
-        PageSpec("library-members", t("LibraryPages", "اعضای کتابخانه"), "fa6s.id-card", MembersPage, staff),
-        PageSpec("library-catalogue", t("LibraryPages", "فهرست کتاب‌ها"), "fa6s.book", CataloguePage, staff),
-        PageSpec("library-overdue", t("LibraryPages", "دیرکردها"), "fa6s.clock", OverduePage, staff),
-        PageSpec("library-stocktake", t("LibraryPages", "انبارگردانی"), "fa6s.boxes-stacked", StocktakePage, staff),
-        PageSpec("library-reports", t("LibraryPages", "گزارش‌های کتابخانه"), "fa6s.chart-column", ReportsPage,
+        PageSpec("library-members", QCoreApplication.translate("LibraryPages", "اعضای کتابخانه"), "fa6s.id-card", MembersPage, staff),
+        PageSpec("library-catalogue", QCoreApplication.translate("LibraryPages", "فهرست کتاب‌ها"), "fa6s.book", CataloguePage, staff),
+        PageSpec("library-overdue", QCoreApplication.translate("LibraryPages", "دیرکردها"), "fa6s.clock", OverduePage, staff),
+        PageSpec("library-stocktake", QCoreApplication.translate("LibraryPages", "انبارگردانی"), "fa6s.boxes-stacked", StocktakePage, staff),
+        PageSpec("library-reports", QCoreApplication.translate("LibraryPages", "گزارش‌های کتابخانه"), "fa6s.chart-column", ReportsPage,
                  frozenset({"librarian", "admin", "manager"})),
     ]

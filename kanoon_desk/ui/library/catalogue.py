@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits
-from .common import ListModel, status_text, table_view, tr
+from .common import ListModel, status_text, table_view, tr_dynamic
 from .printouts import copy_labels
 
-IMPORT_KINDS = {"titles": "عنوان‌ها", "copies": "نسخه‌ها", "members": "اعضا"}
+IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
 
 
 class ImportDialog(QDialog):
@@ -35,19 +37,19 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.preview = preview
-        self.setWindowTitle(tr("پیش‌نمایش درون‌ریزی"))
+        self.setWindowTitle(QCoreApplication.translate("Library", "پیش‌نمایش درون‌ریزی"))
         table = table_view("import-table")
         fields = sorted({k for r in preview.rows for k in r.values})
-        table.setModel(ListModel([tr("ردیف"), tr("خطا"), *fields], lambda: preview.rows,
-                                 lambda r: [digits(r.line), tr(r.error), *[r.values.get(f, "") for f in fields]]))
+        table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"), *fields], lambda: preview.rows,
+                                 lambda r: [digits(r.line), QCoreApplication.translate("Errors", r.error), *[r.values.get(f, "") for f in fields]]))
         bad = len(preview.errors)
-        self.summary = QLabel(tr("{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
+        self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
         if bad:
             self.summary.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(tr("درون‌ریزی همه ردیف‌ها"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(QCoreApplication.translate("Library", "درون‌ریزی همه ردیف‌ها"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setEnabled(preview.ok)
-        buttons.addButton(tr("انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("Library", "انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.commit)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -63,7 +65,7 @@ class ImportDialog(QDialog):
             self.summary.setText(error_text(err))
             self.summary.setStyleSheet(ERROR_STYLE)
             return
-        self.summary.setText(tr("{n} ردیف درون‌ریزی شد.").format(n=digits(n)))
+        self.summary.setText(QCoreApplication.translate("Library", "{n} ردیف درون‌ریزی شد.").format(n=digits(n)))
         self.ctx.bus.changed.emit("library")
         self.accept()
 
@@ -79,12 +81,12 @@ class CataloguePage(QWidget):
         self.copies: list[lib.CopyView] = []
         self.query = QLineEdit()
         self.query.setObjectName("title-query")
-        self.query.setPlaceholderText(tr("عنوان، نویسنده، ناشر، موضوع یا شابک"))
+        self.query.setPlaceholderText(QCoreApplication.translate("Library", "عنوان، نویسنده، ناشر، موضوع یا شابک"))
         self.query.returnPressed.connect(self.search)
         self.kind = QComboBox()
         for key, label in IMPORT_KINDS.items():
-            self.kind.addItem(tr(label), key)
-        self.import_button = QPushButton(tr("درون‌ریزی از CSV/XLSX"))
+            self.kind.addItem(tr_dynamic(label), key)
+        self.import_button = QPushButton(QCoreApplication.translate("Library", "درون‌ریزی از CSV/XLSX"))
         self.import_button.clicked.connect(self.import_dialog)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
@@ -94,23 +96,23 @@ class CataloguePage(QWidget):
         self.title_table.clicked.connect(lambda i: self.select(i.row()))
         self.copy_table = table_view("copies-table")
         self.form = Form()
-        self.t_title = self.form.add_field("title", tr("عنوان"), QLineEdit())
-        self.t_author = self.form.add_field("author", tr("نویسنده"), QLineEdit())
-        self.t_isbn = self.form.add_field("isbn", tr("شابک"), LtrLineEdit())
+        self.t_title = self.form.add_field("title", QCoreApplication.translate("Library", "عنوان"), QLineEdit())
+        self.t_author = self.form.add_field("author", QCoreApplication.translate("Library", "نویسنده"), QLineEdit())
+        self.t_isbn = self.form.add_field("isbn", QCoreApplication.translate("Library", "شابک"), LtrLineEdit())
         self.t_age = QComboBox()
         self.t_age.addItem("", "")
         for g in ("الف", "ب", "ج", "د", "ه"):
             self.t_age.addItem(g, g)
-        self.form.add_field("age_group", tr("گروه سنی"), self.t_age)
-        add_title = QPushButton(tr("افزودن عنوان"))
+        self.form.add_field("age_group", QCoreApplication.translate("Library", "گروه سنی"), self.t_age)
+        add_title = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
         add_title.clicked.connect(self.add_title)
         self.barcode = LtrLineEdit()
-        self.barcode.setPlaceholderText(tr("بارکد (خالی: خودکار)"))
+        self.barcode.setPlaceholderText(QCoreApplication.translate("Library", "بارکد (خالی: خودکار)"))
         self.shelf = LtrLineEdit()
-        self.shelf.setPlaceholderText(tr("قفسه"))
-        add_copy = QPushButton(tr("افزودن نسخه به عنوان برگزیده"))
+        self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
+        add_copy = QPushButton(QCoreApplication.translate("Library", "افزودن نسخه به عنوان برگزیده"))
         add_copy.clicked.connect(self.add_copy)
-        labels = QPushButton(tr("برچسب بارکد نسخه‌ها"))
+        labels = QPushButton(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
         labels.clicked.connect(self.save_labels)
         self.message = QLabel()
         self.message.setObjectName("catalogue-message")
@@ -123,7 +125,7 @@ class CataloguePage(QWidget):
         side.addStretch(1)
         middle = QVBoxLayout()
         middle.addWidget(self.title_table, 3)
-        middle.addWidget(QLabel(tr("نسخه‌ها")))
+        middle.addWidget(QLabel(QCoreApplication.translate("Library", "نسخه‌ها")))
         middle.addWidget(self.copy_table, 2)
         middle.addLayout(copy_row)
         middle.addWidget(self.message)
@@ -139,13 +141,13 @@ class CataloguePage(QWidget):
     def _show_titles(self, titles: list[lib.TitleView]) -> None:
         self.titles = titles
         self.title_table.setModel(ListModel(
-            [tr("عنوان"), tr("نویسنده"), tr("ناشر"), tr("گروه سنی"), tr("شابک")], lambda: titles,
+            [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "نویسنده"), QCoreApplication.translate("Library", "ناشر"), QCoreApplication.translate("Library", "گروه سنی"), QCoreApplication.translate("Library", "شابک")], lambda: titles,
             lambda t: [t.title, t.author, t.publisher, t.age_group, t.isbn]))
 
     def _show_copies(self, copies: list[lib.CopyView]) -> None:
         self.copies = copies
         self.copy_table.setModel(ListModel(
-            [tr("بارکد"), tr("مرکز"), tr("قفسه"), tr("وضعیت"), tr("اکنون در")], lambda: copies,
+            [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "قفسه"), QCoreApplication.translate("Library", "وضعیت"), QCoreApplication.translate("Library", "اکنون در")], lambda: copies,
             lambda c: [c.barcode, c.home_centre, c.shelf, status_text(c.status), c.location]))
 
     def search(self) -> None:
@@ -183,7 +185,7 @@ class CataloguePage(QWidget):
 
         def done(c: lib.CopyView) -> None:
             self.message.setStyleSheet("")
-            self.message.setText(tr("نسخه {b} افزوده شد.").format(b=c.barcode))
+            self.message.setText(QCoreApplication.translate("Library", "نسخه {b} افزوده شد.").format(b=c.barcode))
             self.barcode.clear()
             self._show_copies(lib.copies_of_title(self.ctx.store, title.id))
             self.ctx.bus.changed.emit("library")
@@ -198,12 +200,12 @@ class CataloguePage(QWidget):
     def save_labels(self) -> None:
         if not self.copies:
             return
-        name, _ = QFileDialog.getSaveFileName(self, tr("برچسب‌ها"), "labels.png", "PNG (*.png)")
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png", "PNG (*.png)")
         if name:
             copy_labels([(c.barcode, c.title) for c in self.copies]).save(str(Path(name)))
 
     def import_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("درون‌ریزی"), "", "CSV/Excel (*.csv *.xlsx)")
+        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Library", "درون‌ریزی"), "", "CSV/Excel (*.csv *.xlsx)")
         if not name:
             return
         self.preview_import(self.kind.currentData(), Path(name)).exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,7 +27,7 @@ from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, today
-from .common import ListModel, category_text, jdate, table_view, tr
+from .common import ListModel, category_text, jdate, table_view
 from .printouts import SlipDialog, slip_html
 
 OK_STYLE = "color: #1b5e20;"
@@ -35,12 +35,12 @@ OK_STYLE = "color: #1b5e20;"
 
 def next_action_text(r: circ.ReturnResult, centre_name: Any) -> str:
     if r.next_action == "hold_here" and r.hold is not None:
-        return tr("برای رزرو کنار بگذارید: {t}").format(t=r.hold.title)
+        return QCoreApplication.translate("Library", "برای رزرو کنار بگذارید: {t}").format(t=r.hold.title)
     if r.next_action == "send_to_hold":
-        return tr("برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
+        return QCoreApplication.translate("Library", "برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
     if r.next_action == "send_home":
-        return tr("به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
-    return tr("به قفسه برگردانید.")
+        return QCoreApplication.translate("Library", "به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
+    return QCoreApplication.translate("Library", "به قفسه برگردانید.")
 
 
 class CirculationPage(QWidget):
@@ -64,9 +64,9 @@ class CirculationPage(QWidget):
         self.today: date = today()
         self.calendar = working_calendar(ctx.store)  # read once: a scan should not re-read the holidays
 
-        self.mode_lend = QRadioButton(tr("امانت"))
+        self.mode_lend = QRadioButton(QCoreApplication.translate("Library", "امانت"))
         self.mode_lend.setObjectName("mode-lend")
-        self.mode_return = QRadioButton(tr("بازگشت"))
+        self.mode_return = QRadioButton(QCoreApplication.translate("Library", "بازگشت"))
         self.mode_return.setObjectName("mode-return")
         self.mode_lend.setChecked(True)
         group = QButtonGroup(self)
@@ -75,14 +75,14 @@ class CirculationPage(QWidget):
         self.mode_return.toggled.connect(self._mode_changed)
         self.scan = LtrLineEdit()
         self.scan.setObjectName("scan")
-        self.scan.setPlaceholderText(tr("کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"))
+        self.scan.setPlaceholderText(QCoreApplication.translate("Library", "کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"))
         self.scan.returnPressed.connect(self.on_scan)
         font = self.scan.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.scan.setFont(font)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("کار:")))
+        top.addWidget(QLabel(QCoreApplication.translate("Library", "کار:")))
         top.addWidget(self.mode_lend)
         top.addWidget(self.mode_return)
         top.addWidget(self.scan, 1)
@@ -90,7 +90,7 @@ class CirculationPage(QWidget):
         self.member_box = QFrame()
         self.member_box.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self.member_box)
-        self.member_name = QLabel(tr("عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
+        self.member_name = QLabel(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
         self.member_name.setObjectName("member-name")
         f = self.member_name.font()
         f.setBold(True)
@@ -113,7 +113,7 @@ class CirculationPage(QWidget):
         f2 = self.message.font()
         f2.setPointSizeF(f2.pointSizeF() * 1.2)
         self.message.setFont(f2)
-        self.override_button = QPushButton(tr("نادیده گرفتن مانع و امانت (ثبت می‌شود)"))
+        self.override_button = QPushButton(QCoreApplication.translate("Library", "نادیده گرفتن مانع و امانت (ثبت می‌شود)"))
         self.override_button.setObjectName("override")
         self.override_button.clicked.connect(self.do_override)
         self.override_button.hide()
@@ -121,25 +121,25 @@ class CirculationPage(QWidget):
         msg_row.addWidget(self.message, 1)
         msg_row.addWidget(self.override_button)
 
-        self.loans_title = QLabel(tr("امانت‌های باز"))
+        self.loans_title = QLabel(QCoreApplication.translate("Library", "امانت‌های باز"))
         self.loans = table_view("loans-table")
-        self.renew_one = QPushButton(tr("تمدید برگزیده"))
+        self.renew_one = QPushButton(QCoreApplication.translate("Library", "تمدید برگزیده"))
         self.renew_one.setObjectName("renew-one")
         self.renew_one.clicked.connect(self.renew_selected)
-        self.renew_all = QPushButton(tr("تمدید همه"))
+        self.renew_all = QPushButton(QCoreApplication.translate("Library", "تمدید همه"))
         self.renew_all.setObjectName("renew-all")
         self.renew_all.clicked.connect(self.do_renew_all)
-        self.slip = QPushButton(tr("برگه امانت"))
+        self.slip = QPushButton(QCoreApplication.translate("Library", "برگه امانت"))
         self.slip.setObjectName("slip")
         self.slip.clicked.connect(self.show_slip)
-        self.done = QPushButton(tr("پایان (Esc)"))
+        self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = QHBoxLayout()
         for b in (self.renew_one, self.renew_all, self.slip, self.done):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        self.history_title = QLabel(tr("پیشینه امانت"))
+        self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
         self.history = table_view("history-table")
 
         box = QVBoxLayout(self)
@@ -173,8 +173,8 @@ class CirculationPage(QWidget):
     def _mode_changed(self) -> None:
         self.override_button.hide()
         self.pending = None
-        self.say(tr("حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
-                 else tr("حالت امانت: کارت عضو را بخوانید."))
+        self.say(QCoreApplication.translate("Library", "حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
+                 else QCoreApplication.translate("Library", "حالت امانت: کارت عضو را بخوانید."))
         self.scan.setFocus()
 
     def clear_member(self) -> None:
@@ -193,7 +193,7 @@ class CirculationPage(QWidget):
             b.setEnabled(has)
         self.slip.setEnabled(bool(self.session_loans))
         if d is None:
-            self.member_name.setText(tr("عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
+            self.member_name.setText(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
             self.member_info.setText("")
             self.blocks.setText("")
             loans: list[circ.LoanView] = []
@@ -201,24 +201,24 @@ class CirculationPage(QWidget):
         else:
             m = d.member
             self.member_name.setText(f"{m.full_name} — {category_text(m.category)}")
-            parts = [tr("شماره عضویت: {n}").format(n=digits(m.member_no)),
-                     tr("مرکز: {c}").format(c=self.centre_name(m.home_centre)),
-                     tr("اعتبار تا: {d}").format(d=jdate(m.expires_on)),
-                     tr("امانت‌ها: {n} از {max}").format(n=digits(len(d.loans)), max=digits(d.rule_max_loans))]
+            parts = [QCoreApplication.translate("Library", "شماره عضویت: {n}").format(n=digits(m.member_no)),
+                     QCoreApplication.translate("Library", "مرکز: {c}").format(c=self.centre_name(m.home_centre)),
+                     QCoreApplication.translate("Library", "اعتبار تا: {d}").format(d=jdate(m.expires_on)),
+                     QCoreApplication.translate("Library", "امانت‌ها: {n} از {max}").format(n=digits(len(d.loans)), max=digits(d.rule_max_loans))]
             if m.guardian_name:
-                parts.append(tr("ولی: {g} ({p})").format(g=m.guardian_name, p=digits(m.guardian_phone)))
+                parts.append(QCoreApplication.translate("Library", "ولی: {g} ({p})").format(g=m.guardian_name, p=digits(m.guardian_phone)))
             elif m.phone:
-                parts.append(tr("تلفن: {p}").format(p=digits(m.phone)))
+                parts.append(QCoreApplication.translate("Library", "تلفن: {p}").format(p=digits(m.phone)))
             ready = [h for h in d.holds if h.status == "ready"]
             if ready:
-                parts.append(tr("رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
+                parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
             self.member_info.setText(" | ".join(parts))
             self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))
             loans, history = d.loans, d.history
-        headers = [tr("بارکد"), tr("عنوان"), tr("تاریخ امانت"), tr("مهلت بازگشت"), tr("دیرکرد (روز)"), tr("تمدید")]
+        headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]
         self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
             x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals]))
-        self.history.setModel(ListModel([tr("بارکد"), tr("عنوان"), tr("مهلت بازگشت"), tr("بازگشت")],
+        self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
                                             x.returned_on]))
@@ -249,10 +249,10 @@ class CirculationPage(QWidget):
                 self.desk = circ.member_desk(self.ctx.store, member.id, today=self.today)
                 self.session_loans = []
                 self._show_desk()
-                self.say(tr("عضو: {n}. کتاب‌ها را بخوانید.").format(n=member.full_name))
+                self.say(QCoreApplication.translate("Library", "عضو: {n}. کتاب‌ها را بخوانید.").format(n=member.full_name))
                 self.scanned.emit(code)
             elif self.desk is None:
-                self.say(tr("نخست کارت عضو را بخوانید."), ok=False)
+                self.say(QCoreApplication.translate("Library", "نخست کارت عضو را بخوانید."), ok=False)
                 self.scanned.emit(code)
             else:
                 self._lend(code, override=False)
@@ -278,7 +278,7 @@ class CirculationPage(QWidget):
         self.session_loans.append(loan)
         self.pending = None
         self.override_button.hide()
-        self.say(tr("امانت داده شد: «{t}» — مهلت بازگشت {d}").format(
+        self.say(QCoreApplication.translate("Library", "امانت داده شد: «{t}» — مهلت بازگشت {d}").format(
             t=loan.title, d=persian.format_jalali_long(loan.due_on)))
         self._reload_member()
         self.ctx.bus.changed.emit("library")
@@ -293,9 +293,9 @@ class CirculationPage(QWidget):
 
     def _returned(self, r: circ.ReturnResult) -> None:
         title = r.loan.title if r.loan else ""
-        head = tr("بازگشت ثبت شد: «{t}».").format(t=title) if r.loan else tr("نسخه در این مرکز دریافت شد.")
+        head = QCoreApplication.translate("Library", "بازگشت ثبت شد: «{t}».").format(t=title) if r.loan else QCoreApplication.translate("Library", "نسخه در این مرکز دریافت شد.")
         if r.loan and r.loan.overdue_days:
-            head += " " + tr("{n} روز دیرکرد.").format(n=digits(r.loan.overdue_days))
+            head += " " + QCoreApplication.translate("Library", "{n} روز دیرکرد.").format(n=digits(r.loan.overdue_days))
         self.say(f"{head} {next_action_text(r, self.centre_name)}")
         self._reload_member()
         self.ctx.bus.changed.emit("library")
@@ -318,7 +318,7 @@ class CirculationPage(QWidget):
                            on_done=self._renewed, on_error=self._failed)
 
     def _renewed(self, loan: circ.LoanView) -> None:
-        self.say(tr("تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
+        self.say(QCoreApplication.translate("Library", "تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
         self._reload_member()
         self.ctx.bus.changed.emit("library")
 
@@ -330,9 +330,9 @@ class CirculationPage(QWidget):
         def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
             ok = sum(1 for r in results if r[0] is not None)
             refused = [error_text(r[2]) for r in results if r[2] is not None]
-            text = tr("{n} امانت تمدید شد.").format(n=digits(ok))
+            text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
             if refused:
-                text += " " + tr("تمدیدنشده: {r}").format(r=" ".join(sorted(set(refused))))
+                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r=" ".join(sorted(set(refused))))
             self.say(text, ok=not refused)
             self._reload_member()
             self.ctx.bus.changed.emit("library")

@@ -10,22 +10,29 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ... import persian
+from ...errors import QT_TRANSLATE_NOOP
 from ..widgets import LazyTableModel, digits, list_fetcher
 
 
-def tr(text: str) -> str:
+def tr_dynamic(text: str) -> str:
+    """A Library-context translation of a text marked elsewhere with QT_TRANSLATE_NOOP("Library", …)."""
     return QCoreApplication.translate("Library", text)
 
 
+STATUS_LABELS = {
+    "on_shelf": QT_TRANSLATE_NOOP("Library", "در قفسه"), "on_loan": QT_TRANSLATE_NOOP("Library", "در امانت"),
+    "in_transit": QT_TRANSLATE_NOOP("Library", "در راه"),
+    "held": QT_TRANSLATE_NOOP("Library", "کنار گذاشته برای رزرو"),
+    "lost": QT_TRANSLATE_NOOP("Library", "گم‌شده"), "withdrawn": QT_TRANSLATE_NOOP("Library", "خارج از گردش"),
+}
+
+
 def status_text(status: str) -> str:
-    return {
-        "on_shelf": tr("در قفسه"), "on_loan": tr("در امانت"), "in_transit": tr("در راه"),
-        "held": tr("کنار گذاشته برای رزرو"), "lost": tr("گم‌شده"), "withdrawn": tr("خارج از گردش"),
-    }.get(status, status)
+    return tr_dynamic(STATUS_LABELS.get(status, status))
 
 
 def category_text(category: str) -> str:
-    return {"child": tr("کودک"), "teen": tr("نوجوان"), "adult": tr("بزرگسال")}.get(category, category)
+    return {"child": QCoreApplication.translate("Library", "کودک"), "teen": QCoreApplication.translate("Library", "نوجوان"), "adult": QCoreApplication.translate("Library", "بزرگسال")}.get(category, category)
 
 
 def jdate(d: date | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...services import library as lib
 from ..context import UiContext
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, today
-from .common import ListModel, category_text, jdate, table_view, tr
+from .common import ListModel, category_text, jdate, table_view
 from .printouts import membership_card
 
 
@@ -35,7 +35,7 @@ class MembersPage(QWidget):
         self.current: lib.MemberView | None = None
         self.query = QLineEdit()
         self.query.setObjectName("member-query")
-        self.query.setPlaceholderText(tr("شماره عضویت، کد ملی یا نام"))
+        self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
         self.query.returnPressed.connect(self.search)
         self.table = table_view("members-table")
         self.table.clicked.connect(lambda index: self.select(index.row()))
@@ -47,25 +47,25 @@ class MembersPage(QWidget):
         self.card = QLabel()
         self.card.setObjectName("member-card")
         self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.save_card = QPushButton(tr("ذخیره کارت عضویت (PNG)"))
+        self.save_card = QPushButton(QCoreApplication.translate("Library", "ذخیره کارت عضویت (PNG)"))
         self.save_card.clicked.connect(self.save_card_dialog)
         self.save_card.setEnabled(False)
 
         self.form = Form()
-        self.first = self.form.add_field("first_name", tr("نام"), QLineEdit())
-        self.last = self.form.add_field("last_name", tr("نام خانوادگی"), QLineEdit())
-        self.nid = self.form.add_field("national_id", tr("کد ملی"), LtrLineEdit())
+        self.first = self.form.add_field("first_name", QCoreApplication.translate("Library", "نام"), QLineEdit())
+        self.last = self.form.add_field("last_name", QCoreApplication.translate("Library", "نام خانوادگی"), QLineEdit())
+        self.nid = self.form.add_field("national_id", QCoreApplication.translate("Library", "کد ملی"), LtrLineEdit())
         self.category = QComboBox()
         for key in ("child", "teen", "adult"):
             self.category.addItem(category_text(key), key)
-        self.form.add_field("category", tr("گروه عضویت"), self.category)
-        self.has_birth = QCheckBox(tr("تاریخ تولد را می‌دانم"))
+        self.form.add_field("category", QCoreApplication.translate("Library", "گروه عضویت"), self.category)
+        self.has_birth = QCheckBox(QCoreApplication.translate("Library", "تاریخ تولد را می‌دانم"))
         self.form.form.addRow("", self.has_birth)
-        self.birth = self.form.add_field("birth_date", tr("تاریخ تولد"), JalaliDateEdit(value=today()))
-        self.phone = self.form.add_field("phone", tr("شماره همراه"), LtrLineEdit())
-        self.guardian = self.form.add_field("guardian_name", tr("نام ولی"), QLineEdit())
-        self.guardian_phone = self.form.add_field("guardian_phone", tr("تلفن ولی"), LtrLineEdit())
-        self.register_button = QPushButton(tr("ثبت عضو"))
+        self.birth = self.form.add_field("birth_date", QCoreApplication.translate("Library", "تاریخ تولد"), JalaliDateEdit(value=today()))
+        self.phone = self.form.add_field("phone", QCoreApplication.translate("Library", "شماره همراه"), LtrLineEdit())
+        self.guardian = self.form.add_field("guardian_name", QCoreApplication.translate("Library", "نام ولی"), QLineEdit())
+        self.guardian_phone = self.form.add_field("guardian_phone", QCoreApplication.translate("Library", "تلفن ولی"), LtrLineEdit())
+        self.register_button = QPushButton(QCoreApplication.translate("Library", "ثبت عضو"))
         self.register_button.setObjectName("register-member")
         self.register_button.clicked.connect(self.register)
         self.message = QLabel()
@@ -73,7 +73,7 @@ class MembersPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.card)
         right.addWidget(self.save_card)
-        right.addWidget(QLabel(tr("عضو تازه")))
+        right.addWidget(QLabel(QCoreApplication.translate("Library", "عضو تازه")))
         right.addWidget(self.form)
         right.addWidget(self.register_button)
         right.addWidget(self.message)
@@ -86,7 +86,7 @@ class MembersPage(QWidget):
     def _show_results(self, members: list[lib.MemberView]) -> None:
         self.results = members
         self.table.setModel(ListModel(
-            [tr("شماره عضویت"), tr("نام"), tr("گروه"), tr("مرکز"), tr("اعتبار تا")], lambda: members,
+            [QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "نام"), QCoreApplication.translate("Library", "گروه"), QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "اعتبار تا")], lambda: members,
             lambda m: [digits(m.member_no), m.full_name, category_text(m.category), m.home_centre, jdate(m.expires_on)]))
 
     def search(self) -> None:
@@ -113,7 +113,7 @@ class MembersPage(QWidget):
 
         def done(member: lib.MemberView) -> None:
             self.form.clear_errors()
-            self.message.setText(tr("عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
+            self.message.setText(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
             self._show_results([member])
             self.select(0)
             self.ctx.bus.changed.emit("library")
@@ -124,7 +124,7 @@ class MembersPage(QWidget):
     def save_card_dialog(self) -> None:
         if self.current is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, tr("کارت عضویت"), f"card-{self.current.member_no}.png", "PNG (*.png)")
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "کارت عضویت"), f"card-{self.current.member_no}.png", "PNG (*.png)")
         if name:
             self.card_image().save(str(Path(name)))
 

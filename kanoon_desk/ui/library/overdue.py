@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
 from ..context import UiContext
 from ..widgets import LazyTableModel, digits, today
-from .common import jdate, table_view, tr
+from .common import jdate, table_view, tr_dynamic
 
-HEADERS = ("روز دیرکرد", "عضو", "شماره عضویت", "تلفن", "ولی", "تلفن ولی", "عنوان", "بارکد", "مهلت بازگشت", "مرکز")
+HEADERS = (QT_TRANSLATE_NOOP("Library", "روز دیرکرد"), QT_TRANSLATE_NOOP("Library", "عضو"), QT_TRANSLATE_NOOP("Library", "شماره عضویت"), QT_TRANSLATE_NOOP("Library", "تلفن"), QT_TRANSLATE_NOOP("Library", "ولی"), QT_TRANSLATE_NOOP("Library", "تلفن ولی"), QT_TRANSLATE_NOOP("Library", "عنوان"), QT_TRANSLATE_NOOP("Library", "بارکد"), QT_TRANSLATE_NOOP("Library", "مهلت بازگشت"), QT_TRANSLATE_NOOP("Library", "مرکز"))
 
 
 class OverdueModel(LazyTableModel):
@@ -25,7 +26,7 @@ class OverdueModel(LazyTableModel):
         self.centre = centre
         self.day = today()
         self.centre_names = dict(lib.list_centres(ctx.store))
-        super().__init__([tr(h) for h in HEADERS],
+        super().__init__([tr_dynamic(h) for h in HEADERS],
                          lambda offset, limit: rep.overdue_page(ctx.store, today=self.day, centre=self.centre,
                                                                 offset=offset, limit=limit),
                          lambda: rep.overdue_count(ctx.store, today=self.day, centre=self.centre), page_size=100)
@@ -50,21 +51,21 @@ class OverduePage(QWidget):
         self.setObjectName("overdue-page")
         self.centre = QComboBox()
         self.centre.setObjectName("overdue-centre")
-        self.centre.addItem(tr("همه مراکز"), "")
+        self.centre.addItem(QCoreApplication.translate("Library", "همه مراکز"), "")
         for code, name in lib.list_centres(ctx.store):
             self.centre.addItem(name, code)
         self.centre.currentIndexChanged.connect(self.reload)
         self.count = QLabel()
         self.count.setObjectName("overdue-count")
-        self.export_button = QPushButton(tr("خروجی اکسل"))
+        self.export_button = QPushButton(QCoreApplication.translate("Library", "خروجی اکسل"))
         self.export_button.clicked.connect(self.export_dialog)
-        self.notice_button = QPushButton(tr("صف پیامک یادآوری"))
+        self.notice_button = QPushButton(QCoreApplication.translate("Library", "صف پیامک یادآوری"))
         self.notice_button.setObjectName("queue-notices")
-        self.notice_button.setToolTip(tr("برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ "
+        self.notice_button.setToolTip(QCoreApplication.translate("Library", "برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ "
                                          "سرور هنگام همگام‌سازی آن را می‌فرستد."))
         self.notice_button.clicked.connect(self.queue_notices)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("مرکز:")))
+        top.addWidget(QLabel(QCoreApplication.translate("Library", "مرکز:")))
         top.addWidget(self.centre)
         top.addWidget(self.count, 1)
         top.addWidget(self.notice_button)
@@ -81,12 +82,12 @@ class OverduePage(QWidget):
     def reload(self) -> None:
         self.model.centre = self.centre.currentData() or None
         self.model.reload()
-        self.count.setText(tr("{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
+        self.count.setText(QCoreApplication.translate("Library", "{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
 
     def queue_notices(self) -> None:
         def done(n: int) -> None:
             self.ctx.bus.changed.emit("library")
-            self.count.setText(tr("{n} پیامک یادآوری در صف ارسال گذاشته شد.").format(n=digits(n)))
+            self.count.setText(QCoreApplication.translate("Library", "{n} پیامک یادآوری در صف ارسال گذاشته شد.").format(n=digits(n)))
 
         self.ctx.tasks.run(lambda: rep.queue_overdue_notices(self.ctx.store, self.ctx.actor, today=self.model.day,
                                                              centre=self.model.centre), on_done=done)
@@ -102,10 +103,10 @@ class OverduePage(QWidget):
             rows += [[r.days, r.member_name, r.member_no, r.phone, r.guardian_name, r.guardian_phone, r.title,
                       r.barcode, jdate(r.due_on), r.centre] for r in page]
             offset += len(page)
-        rep.export_xlsx(path, [tr(h) for h in HEADERS], rows, title=tr("دیرکرد"))
+        rep.export_xlsx(path, [tr_dynamic(h) for h in HEADERS], rows, title=QCoreApplication.translate("Library", "دیرکرد"))
         return len(rows)
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("خروجی اکسل"), "overdue.xlsx", "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی اکسل"), "overdue.xlsx", "Excel (*.xlsx)")
         if name:
             self.export(Path(name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -15,7 +15,7 @@ from ...services.library import MemberView
 from ..fonts import FONT_FAMILY, load_fonts
 from ..printing import document_from_html, esc, html_table, print_dialog
 from . import code128
-from .common import category_text, tr
+from .common import category_text
 
 KANOON = "کانون پرورش فکری کودکان و نوجوانان"
 
@@ -24,13 +24,13 @@ def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, t
     """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table."""
     rows = [[i + 1, loan.title, loan.barcode, persian.format_jalali_date(loan.due_on)]
             for i, loan in enumerate(loans)]
-    table = html_table([tr("ردیف"), tr("عنوان"), tr("بارکد"), tr("مهلت بازگشت")], rows)
+    table = html_table([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "مهلت بازگشت")], rows)
     return (f"<h3 align='center'>{esc(KANOON)}</h3>"
-            f"<p align='center'>{esc(centre_name)} — {esc(tr('برگه امانت'))}</p>"
-            f"<p>{esc(tr('عضو'))}: <b>{esc(member.full_name)}</b> &nbsp; {esc(tr('شماره عضویت'))}: "
+            f"<p align='center'>{esc(centre_name)} — {esc(QCoreApplication.translate('Library', 'برگه امانت'))}</p>"
+            f"<p>{esc(QCoreApplication.translate('Library', 'عضو'))}: <b>{esc(member.full_name)}</b> &nbsp; {esc(QCoreApplication.translate('Library', 'شماره عضویت'))}: "
             f"{esc(persian.to_persian_digits(member.member_no))}</p>"
-            f"<p>{esc(tr('تاریخ'))}: {esc(today_text)}</p>{table}"
-            f"<p>{esc(tr('لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.'))}</p>")
+            f"<p>{esc(QCoreApplication.translate('Library', 'تاریخ'))}: {esc(today_text)}</p>{table}"
+            f"<p>{esc(QCoreApplication.translate('Library', 'لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.'))}</p>")
 
 
 class SlipDialog(QDialog):
@@ -38,15 +38,15 @@ class SlipDialog(QDialog):
 
     def __init__(self, html: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("برگه امانت"))
+        self.setWindowTitle(QCoreApplication.translate("Library", "برگه امانت"))
         self.html = html
         self.view = QTextBrowser()
         self.view.setObjectName("slip-view")
         self.view.setDocument(document_from_html(html))
         buttons = QDialogButtonBox()
-        print_button = buttons.addButton(tr("چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
+        print_button = buttons.addButton(QCoreApplication.translate("Library", "چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
         print_button.clicked.connect(lambda: print_dialog(self, self.html))
-        buttons.addButton(tr("بستن"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("Library", "بستن"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.view)
@@ -119,9 +119,9 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
     font.setPixelSize(int(13 * scale))
     p.setFont(font)
     lines = [
-        f"{tr('کارت عضویت کتابخانه')} — {category_text(member.category)}",
-        f"{tr('مرکز')}: {centre_name}",
-        f"{tr('اعتبار تا')}: {persian.format_jalali_date(member.expires_on)}",
+        f"{QCoreApplication.translate('Library', 'کارت عضویت کتابخانه')} — {category_text(member.category)}",
+        f"{QCoreApplication.translate('Library', 'مرکز')}: {centre_name}",
+        f"{QCoreApplication.translate('Library', 'اعتبار تا')}: {persian.format_jalali_date(member.expires_on)}",
     ]
     for i, line in enumerate(lines):
         p.drawText(QRectF(14 * scale, (90 + i * 22) * scale, w - 28 * scale, 22 * scale), right, line)

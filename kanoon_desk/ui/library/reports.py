@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,15 +29,27 @@ from PySide6.QtWidgets import (
 )
 
 from ... import persian
+from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
 from ..widgets import digits, today
-from .common import ListModel, table_view, tr
+from .common import ListModel, table_view, tr_dynamic
 
-KINDS = {"month": "ماه", "season": "فصل", "year": "سال"}
+KINDS = {"month": QT_TRANSLATE_NOOP("Library", "ماه"), "season": QT_TRANSLATE_NOOP("Library", "فصل"), "year": QT_TRANSLATE_NOOP("Library", "سال")}
+
+
+#: Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes
+#: the C++ axis or series the chart still uses (seen as heap corruption at exit).
+_KEEP: dict[int, tuple[object, ...]] = {}
+
+
+def _keep(chart: QChart, *parts: object) -> None:
+    key = id(chart)
+    _KEEP[key] = (chart, *parts)
+    chart.destroyed.connect(lambda *_a: _KEEP.pop(key, None))
 
 
 def _chart(title: str) -> QChart:
@@ -55,9 +67,9 @@ def _chart(title: str) -> QChart:
 
 def popular_chart(rows: list[rep.Count]) -> QChart:
     """Horizontal bars, the most borrowed on top (a category axis lists from the bottom up)."""
-    chart = _chart(tr("پرامانت‌ترین عنوان‌ها"))
+    chart = _chart(QCoreApplication.translate("Library", "پرامانت‌ترین عنوان‌ها"))
     rows = list(reversed(rows[:8]))
-    bars = QBarSet(tr("امانت"))
+    bars = QBarSet(QCoreApplication.translate("Library", "امانت"))
     bars.append([float(r.count) for r in rows])
     series = QHorizontalBarSeries()
     series.append(bars)
@@ -75,14 +87,15 @@ def popular_chart(rows: list[rep.Count]) -> QChart:
     axis_x.setReverse(True)  # bars grow from the right, as a Persian reader expects
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
+    _keep(chart, bars, series, axis_x, axis_y)
     return chart
 
 
 def age_chart(rows: list[rep.Count]) -> QChart:
     """Vertical bars of the age groups, الف on the right: categories are laid out in reverse for RTL."""
-    chart = _chart(tr("امانت به تفکیک گروه سنی"))
+    chart = _chart(QCoreApplication.translate("Library", "امانت به تفکیک گروه سنی"))
     rows = list(reversed([r for r in rows if r.key]))
-    bars = QBarSet(tr("امانت"))
+    bars = QBarSet(QCoreApplication.translate("Library", "امانت"))
     bars.append([float(r.count) for r in rows])
     series = QBarSeries()
     series.append(bars)
@@ -99,6 +112,7 @@ def age_chart(rows: list[rep.Count]) -> QChart:
     axis_y.applyNiceNumbers()
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)
     series.attachAxis(axis_y)
+    _keep(chart, bars, series, axis_x, axis_y)
     return chart
 
 
@@ -112,7 +126,7 @@ class ReportsPage(QWidget):
         year, month = persian.jalali_month_key(today())
         self.kind = QComboBox()
         for key, label in KINDS.items():
-            self.kind.addItem(tr(label), key)
+            self.kind.addItem(tr_dynamic(label), key)
         self.kind.setCurrentIndex(2)
         self.year = QSpinBox()
         self.year.setRange(1390, 1500)
@@ -121,19 +135,19 @@ class ReportsPage(QWidget):
         self.number.setRange(1, 12)
         self.number.setValue(month)
         self.centre = QComboBox()
-        self.centre.addItem(tr("همه مراکز"), "")
+        self.centre.addItem(QCoreApplication.translate("Library", "همه مراکز"), "")
         for code, name in lib.list_centres(ctx.store):
             self.centre.addItem(name, code)
-        show = QPushButton(tr("نمایش"))
+        show = QPushButton(QCoreApplication.translate("Library", "نمایش"))
         show.setObjectName("show-report")
         show.clicked.connect(self.refresh)
-        excel = QPushButton(tr("خروجی اکسل"))
+        excel = QPushButton(QCoreApplication.translate("Library", "خروجی اکسل"))
         excel.clicked.connect(lambda: self._save("xlsx"))
-        pdf = QPushButton(tr("خروجی PDF"))
+        pdf = QPushButton(QCoreApplication.translate("Library", "خروجی PDF"))
         pdf.clicked.connect(lambda: self._save("pdf"))
         top = QHBoxLayout()
-        for w in (QLabel(tr("دوره:")), self.kind, QLabel(tr("سال:")), self.year, QLabel(tr("شماره:")), self.number,
-                  QLabel(tr("مرکز:")), self.centre, show, excel, pdf):
+        for w in (QLabel(QCoreApplication.translate("Library", "دوره:")), self.kind, QLabel(QCoreApplication.translate("Library", "سال:")), self.year, QLabel(QCoreApplication.translate("Library", "شماره:")), self.number,
+                  QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre, show, excel, pdf):
             top.addWidget(w)
         top.addStretch(1)
         self.period_label = QLabel()
@@ -167,7 +181,7 @@ class ReportsPage(QWidget):
         elif kind == "month":
             label = f"{persian.JALALI_MONTHS[n - 1]} {digits(year)}"
         else:
-            label = tr("سال {y}").format(y=digits(year))
+            label = QCoreApplication.translate("Library", "سال {y}").format(y=digits(year))
         return label, rep.period_bounds(kind, year, n)
 
     def refresh(self) -> None:
@@ -179,33 +193,33 @@ class ReportsPage(QWidget):
         self.active = rep.active_readers(store, start, end, centre=centre)
         self.active_centres = rep.active_centres(store, start, end)
         self.overdue = rep.overdue_rate(store, start, end, centre=centre)
-        self.period_label.setText(tr("دوره: {p} ({a} تا {b})").format(
+        self.period_label.setText(QCoreApplication.translate("Library", "دوره: {p} ({a} تا {b})").format(
             p=label, a=persian.format_jalali_date(start), b=persian.format_jalali_date(end)))
-        self.rate.setText(tr("امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪").format(
+        self.rate.setText(QCoreApplication.translate("Library", "امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪").format(
             n=digits(self.overdue.loans), late=digits(self.overdue.late), r=digits(round(self.overdue.rate * 100))))
-        self.popular_view.setChart(popular_chart(self.popular))
-        self.age_view.setChart(age_chart(self.ages))
+        for view, chart in ((self.popular_view, popular_chart(self.popular)), (self.age_view, age_chart(self.ages))):
+            view.setChart(chart)
         readers = self.active
-        self.readers.setModel(ListModel([tr("عضو فعال"), tr("شماره عضویت"), tr("امانت")], lambda: readers,
+        self.readers.setModel(ListModel([QCoreApplication.translate("Library", "عضو فعال"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")], lambda: readers,
                                         lambda c: [c.label, digits(c.detail), c.count]))
         centres = self.active_centres
-        self.centres.setModel(ListModel([tr("مرکز فعال"), tr("امانت"), tr("اعضای امانت‌گیرنده")], lambda: centres,
+        self.centres.setModel(ListModel([QCoreApplication.translate("Library", "مرکز فعال"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضای امانت‌گیرنده")], lambda: centres,
                                         lambda c: [c.label, c.count, digits(c.detail)]))
 
     def tables(self) -> list[tuple[str, list[str], list[list[object]]]]:
         return [
-            (tr("پرامانت‌ترین عنوان‌ها"), [tr("عنوان"), tr("نویسنده"), tr("امانت")],
+            (QCoreApplication.translate("Library", "پرامانت‌ترین عنوان‌ها"), [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "نویسنده"), QCoreApplication.translate("Library", "امانت")],
              [[c.label, c.detail, c.count] for c in self.popular]),
-            (tr("امانت به تفکیک گروه سنی"), [tr("گروه سنی"), tr("امانت")], [[c.label, c.count] for c in self.ages]),
-            (tr("اعضای فعال"), [tr("عضو"), tr("شماره عضویت"), tr("امانت")],
+            (QCoreApplication.translate("Library", "امانت به تفکیک گروه سنی"), [QCoreApplication.translate("Library", "گروه سنی"), QCoreApplication.translate("Library", "امانت")], [[c.label, c.count] for c in self.ages]),
+            (QCoreApplication.translate("Library", "اعضای فعال"), [QCoreApplication.translate("Library", "عضو"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")],
              [[c.label, c.detail, c.count] for c in self.active]),
-            (tr("مراکز فعال"), [tr("مرکز"), tr("امانت"), tr("اعضا")],
+            (QCoreApplication.translate("Library", "مراکز فعال"), [QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضا")],
              [[c.label, c.count, c.detail] for c in self.active_centres]),
         ]
 
     def export_pdf(self, path: Path) -> Path:
         label, _ = self.bounds()
-        body = f"<h2>{esc(tr('گزارش امانت کتابخانه‌ها'))} — {esc(label)}</h2><p>{esc(self.rate.text())}</p>"
+        body = f"<h2>{esc(QCoreApplication.translate('Library', 'گزارش امانت کتابخانه‌ها'))} — {esc(label)}</h2><p>{esc(self.rate.text())}</p>"
         for title, headers, rows in self.tables():
             body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows)  # type: ignore[arg-type]
         return to_pdf(body, path)
@@ -218,10 +232,10 @@ class ReportsPage(QWidget):
             rows.append(list(head))
             rows.extend(body)
             rows.append([])
-        rep.export_xlsx(path, headers or [self.period_label.text()], rows, title=tr("گزارش"))
+        rep.export_xlsx(path, headers or [self.period_label.text()], rows, title=QCoreApplication.translate("Library", "گزارش"))
         return path
 
     def _save(self, kind: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("خروجی"), f"report.{kind}", f"*.{kind}")
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی"), f"report.{kind}", f"*.{kind}")
         if name:
             (self.export_pdf if kind == "pdf" else self.export_xlsx)(Path(name))

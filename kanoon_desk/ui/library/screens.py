@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from ...models.library import Copy, Loan, Member
@@ -17,15 +18,23 @@ from .printouts import copy_labels, membership_card, render_html
 
 def tr_lent(loan: LoanView) -> str:
     from ... import persian
-    from .common import tr
 
-    return tr("امانت داده شد: «{t}» — مهلت بازگشت {d}").format(t=loan.title,
+    return QCoreApplication.translate("Library", "امانت داده شد: «{t}» — مهلت بازگشت {d}").format(t=loan.title,
                                                             d=persian.format_jalali_long(loan.due_on))
 
 
 def _settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
+
+
+def _dispose(widget: QWidget) -> None:
+    """Delete a top-level page now: left to the garbage collector at exit, its charts and models
+    can be freed after the application (seen as heap corruption)."""
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, int(QEvent.Type.DeferredDelete))
+    _settle()
 
 
 def library_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
@@ -69,7 +78,7 @@ def library_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
         path = out_dir / "library-slip.png"
         render_html(page.slip_html(), path)
         written.append(path)
-    page.close()
+    _dispose(page)
     written.extend(work_screenshots(ctx, out_dir))
     if copies:
         titles = {c.id: lib.get_copy(ctx.store, c.barcode).title for c in copies}
@@ -129,7 +138,7 @@ def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
                 path = out_dir / "library-stocktake-results.png"
                 page.grab().save(str(path))
                 written.append(path)
-                page.close()
+                _dispose(page)
             # a refusal on screen: a member at the limit scans one more book
             with store.read() as s:
                 member = s.scalar(select(Member).join(Loan, Loan.member_id == Member.id)
@@ -152,7 +161,7 @@ def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
                 path = out_dir / "library-circulation-refusal.png"
                 desk.grab().save(str(path))
                 written.append(path)
-                desk.close()
+                _dispose(desk)
         finally:
             scratch.store.close()
     report = ReportsPage(ctx)
@@ -162,5 +171,5 @@ def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
     path = out_dir / "library-report-chart.png"
     report.grab().save(str(path))
     written.append(path)
-    report.close()
+    _dispose(report)
     return written

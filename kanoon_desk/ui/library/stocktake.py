@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -14,15 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits
-from .common import ListModel, table_view, tr
+from .common import ListModel, table_view, tr_dynamic
 
-OUTCOME_LABELS = {"found": "پیدا شد", "missing": "ناپیدا", "misplaced": "جابه‌جا", "unknown": "ناشناخته",
-                  "on_loan": "در امانت (بازگردانده نشد)"}
+OUTCOME_LABELS = {"found": QT_TRANSLATE_NOOP("Library", "پیدا شد"), "missing": QT_TRANSLATE_NOOP("Library", "ناپیدا"), "misplaced": QT_TRANSLATE_NOOP("Library", "جابه‌جا"), "unknown": QT_TRANSLATE_NOOP("Library", "ناشناخته"),
+                  "on_loan": QT_TRANSLATE_NOOP("Library", "در امانت (بازگردانده نشد)")}
 
 
 class StocktakePage(QWidget):
@@ -46,30 +48,30 @@ class StocktakePage(QWidget):
         self.shelf_from.setPlaceholderText("A1")
         self.shelf_to = LtrLineEdit()
         self.shelf_to.setPlaceholderText("H9")
-        self.open_button = QPushButton(tr("آغاز انبارگردانی"))
+        self.open_button = QPushButton(QCoreApplication.translate("Library", "آغاز انبارگردانی"))
         self.open_button.setObjectName("open-stocktake")
         self.open_button.clicked.connect(self.open_take)
         row1 = QHBoxLayout()
-        for w in (QLabel(tr("مرکز:")), self.centre, QLabel(tr("از قفسه:")), self.shelf_from,
-                  QLabel(tr("تا قفسه:")), self.shelf_to, self.open_button):
+        for w in (QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre, QLabel(QCoreApplication.translate("Library", "از قفسه:")), self.shelf_from,
+                  QLabel(QCoreApplication.translate("Library", "تا قفسه:")), self.shelf_to, self.open_button):
             row1.addWidget(w)
         row1.addStretch(1)
 
         self.shelf = LtrLineEdit()
         self.shelf.setObjectName("scan-shelf")
-        self.shelf.setPlaceholderText(tr("قفسه"))
+        self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
         self.shelf.setMaximumWidth(90)
         self.scan = LtrLineEdit()
         self.scan.setObjectName("stocktake-scan")
-        self.scan.setPlaceholderText(tr("بارکد نسخه‌های قفسه را بخوانید"))
+        self.scan.setPlaceholderText(QCoreApplication.translate("Library", "بارکد نسخه‌های قفسه را بخوانید"))
         self.scan.returnPressed.connect(self.on_scan)
-        self.close_button = QPushButton(tr("بستن انبارگردانی"))
+        self.close_button = QPushButton(QCoreApplication.translate("Library", "بستن انبارگردانی"))
         self.close_button.setObjectName("close-stocktake")
         self.close_button.clicked.connect(self.close_take)
-        self.lost_button = QPushButton(tr("ثبت ناپیداها به‌عنوان گم‌شده"))
+        self.lost_button = QPushButton(QCoreApplication.translate("Library", "ثبت ناپیداها به‌عنوان گم‌شده"))
         self.lost_button.setObjectName("mark-lost")
         self.lost_button.clicked.connect(self.mark_lost)
-        self.export_button = QPushButton(tr("خروجی اکسل"))
+        self.export_button = QPushButton(QCoreApplication.translate("Library", "خروجی اکسل"))
         self.export_button.clicked.connect(self.export_dialog)
         row2 = QHBoxLayout()
         row2.addWidget(self.shelf)
@@ -77,16 +79,16 @@ class StocktakePage(QWidget):
         for b in (self.close_button, self.lost_button, self.export_button):
             row2.addWidget(b)
 
-        self.status = QLabel(tr("انبارگردانی بازی نیست."))
+        self.status = QLabel(QCoreApplication.translate("Library", "انبارگردانی بازی نیست."))
         self.status.setObjectName("stocktake-status")
         self.status.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("stocktake-message")
         self.outcome = QComboBox()
         self.outcome.setObjectName("stocktake-outcome")
-        self.outcome.addItem(tr("همه"), "")
+        self.outcome.addItem(QCoreApplication.translate("Library", "همه"), "")
         for key, label in OUTCOME_LABELS.items():
-            self.outcome.addItem(tr(label), key)
+            self.outcome.addItem(tr_dynamic(label), key)
         self.outcome.currentIndexChanged.connect(self.refresh)
         self.table = table_view("stocktake-table")
         box = QVBoxLayout(self)
@@ -111,7 +113,7 @@ class StocktakePage(QWidget):
     def open_take(self) -> None:
         def done(view: st.StocktakeView) -> None:
             self.take = view
-            self._say(tr("انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.").format(n=digits(view.expected)))
+            self._say(QCoreApplication.translate("Library", "انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.").format(n=digits(view.expected)))
             self.refresh()
             self.scan.setFocus()
 
@@ -127,7 +129,7 @@ class StocktakePage(QWidget):
         take_id = self.take.id
 
         def done(outcomes: list[str]) -> None:
-            self._say(f"{code}: {tr(OUTCOME_LABELS[outcomes[0]])}")
+            self._say(f"{code}: {tr_dynamic(OUTCOME_LABELS[outcomes[0]])}")
             self.refresh()
 
         self.ctx.tasks.run(lambda: st.scan(self.ctx.store, self.ctx.actor, take_id, code, shelf=self.shelf.text()),
@@ -147,7 +149,7 @@ class StocktakePage(QWidget):
         take_id = self.take.id
 
         def done(n: int) -> None:
-            self._say(tr("{n} نسخه گم‌شده ثبت شد.").format(n=digits(n)))
+            self._say(QCoreApplication.translate("Library", "{n} نسخه گم‌شده ثبت شد.").format(n=digits(n)))
             self.ctx.bus.changed.emit("library")
             self.refresh()
 
@@ -166,19 +168,19 @@ class StocktakePage(QWidget):
         if t is None:
             self.table.setModel(ListModel([], lambda: [], lambda r: []))
             return
-        counts = " | ".join(f"{tr(OUTCOME_LABELS[k])}: {digits(v)}" for k, v in t.counts.items())
-        state = tr("باز") if open_ else tr("بسته")
-        self.status.setText(tr("انبارگردانی {state} — در فهرست: {n} — {counts}").format(
+        counts = " | ".join(f"{tr_dynamic(OUTCOME_LABELS[k])}: {digits(v)}" for k, v in t.counts.items())
+        state = QCoreApplication.translate("Library", "باز") if open_ else QCoreApplication.translate("Library", "بسته")
+        self.status.setText(QCoreApplication.translate("Library", "انبارگردانی {state} — در فهرست: {n} — {counts}").format(
             state=state, n=digits(t.expected), counts=counts))
         rows = st.stocktake_rows(self.ctx.store, t.id, self.outcome.currentData() or None)
         self.table.setModel(ListModel(
-            [tr("بارکد"), tr("عنوان"), tr("قفسه"), tr("قفسه اسکن"), tr("نتیجه")], lambda: rows,
-            lambda r: [r.barcode, r.title, r.shelf, r.scanned_shelf, tr(OUTCOME_LABELS[r.outcome])]))
+            [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "قفسه"), QCoreApplication.translate("Library", "قفسه اسکن"), QCoreApplication.translate("Library", "نتیجه")], lambda: rows,
+            lambda r: [r.barcode, r.title, r.shelf, r.scanned_shelf, tr_dynamic(OUTCOME_LABELS[r.outcome])]))
 
     def export_dialog(self) -> None:
         if self.take is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, tr("خروجی اکسل"), "stocktake.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی اکسل"), "stocktake.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
         if name:
             st.export_stocktake(self.ctx.store, self.take.id, Path(name))
 
