@@ -1,0 +1,70 @@
+"""tools/fill_ts.py fills a Qt .ts file from a JSON mapping and lists what is still unfinished."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fa_IR">
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../kanoon_desk/ui/login.py" line="10"/>
+        <source>ورود</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>گذرواژه</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>ورود</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+@pytest.fixture
+def fill_ts() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "tools" / "fill_ts.py"
+    spec = importlib.util.spec_from_file_location("fill_ts", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fill_sets_translations_of_the_named_context_only(fill_ts: ModuleType, tmp_path: Path) -> None:
+    ts = tmp_path / "x.ts"
+    ts.write_text(TS, encoding="utf-8")
+    filled, missing = fill_ts.fill(ts, {"LoginWindow": {"ورود": "Log in", "نیست": "Absent"}})
+    assert filled == 1 and missing == [("LoginWindow", "نیست")]
+    text = ts.read_text(encoding="utf-8")
+    assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>')
+    assert "<translation>Log in</translation>" in text
+    todo = fill_ts.skeleton(ts, [])
+    assert todo == {"LoginWindow": {"گذرواژه": ""}, "Errors": {"ورود": ""}}  # same source, other context
+    assert fill_ts.skeleton(ts, ["Errors"]) == {"Errors": {"ورود": ""}}
+
+
+def test_cli_strict_fails_on_unknown_sources(fill_ts: ModuleType, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    ts = tmp_path / "x.ts"
+    ts.write_text(TS, encoding="utf-8")
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"Errors": {"ورود": "Enter", "غایب": "x"}}, ensure_ascii=False),
+                       encoding="utf-8")
+    assert fill_ts.main([str(ts), str(mapping), "--strict"]) == 1
+    assert "غایب" in capsys.readouterr().err
+    assert fill_ts.main([str(ts), str(mapping)]) == 0
