@@ -137,7 +137,7 @@ def test_holidays_page_adds_a_jalali_date_and_removes_it(fa: QApplication, qtbot
     assert accounts.list_holidays(store) == [] and page.model.rowCount() == 0
 
 
-def test_jalali_date_edit_reads_like_printed_dates(fa: QApplication, qtbot: Any) -> None:
+def test_jalali_date_edit_reads_like_printed_dates(fa: QApplication, qtbot: Any, type_persian: Any) -> None:
     edit = JalaliDateEdit(value=date(2024, 8, 2))
     qtbot.addWidget(edit)
     edit.show()
@@ -145,6 +145,14 @@ def test_jalali_date_edit_reads_like_printed_dates(fa: QApplication, qtbot: Any)
     assert not edit.isRightToLeft()  # a numeric island: year on the left, as on paper
     edit.setDate(edit.date().addDays(1))
     assert edit.value() == date(2024, 8, 3)
+    # a clerk types year, month, day in the order they are written, in Persian or Latin digits
+    edit.setFocus()
+    edit.setSelectedSection(JalaliDateEdit.Section.YearSection)
+    type_persian(edit, "۱۴۰۴۰۱۰۱")
+    assert edit.value() == date(2025, 3, 21) and edit.text() == "۱۴۰۴/۰۱/۰۱"
+    edit.setSelectedSection(JalaliDateEdit.Section.YearSection)
+    qtbot.keyClicks(edit, "14030512")
+    assert edit.value() == date(2024, 8, 2)
     popup = edit.calendarWidget()  # the Iranian week: Saturday first, Friday the weekend
     assert popup.firstDayOfWeek() == Qt.DayOfWeek.Saturday and popup.isRightToLeft()
     friday = popup.weekdayTextFormat(Qt.DayOfWeek.Friday).foreground().color()
