@@ -126,3 +126,19 @@ def test_reports_page_charts_and_exports(L: Lib, tmp_path: Path, qtbot: Any) -> 
     assert page.popular_view.chart().series()[0].count() == 1
     assert page.export_pdf(tmp_path / "r.pdf").stat().st_size > 1000
     assert page.export_xlsx(tmp_path / "r.xlsx").exists()
+
+
+def test_rules_page_saves_rules_and_grants(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    from kanoon_desk.ui.library.rules import RulesPage
+    from tests.factories import make_user
+
+    librarian = make_user(L.store, L.admin, "lib1", "librarian")
+    page = RulesPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.spins["child"]["max_loans"].setValue(2)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "قاعده‌ها ذخیره شد."
+    assert lib.list_rules(L.store)[0].max_loans == 2
+    assert not lib.can_override(L.store, librarian)
+    page.grants["lib1"].setChecked(True)
+    assert lib.can_override(L.store, librarian)

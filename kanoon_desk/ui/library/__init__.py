@@ -13,6 +13,7 @@ def pages(ctx: UiContext) -> list[PageSpec]:
     from .members import MembersPage
     from .overdue import OverduePage
     from .reports import ReportsPage
+    from .rules import RulesPage
     from .screens import library_screenshots
     from .stocktake import StocktakePage
 
@@ -26,4 +27,6 @@ def pages(ctx: UiContext) -> list[PageSpec]:
         PageSpec("library-stocktake", QCoreApplication.translate("LibraryPages", "انبارگردانی"), "fa6s.boxes-stacked", StocktakePage, staff),
         PageSpec("library-reports", QCoreApplication.translate("LibraryPages", "گزارش‌های کتابخانه"), "fa6s.chart-column", ReportsPage,
                  frozenset({"librarian", "admin", "manager"})),
+        PageSpec("library-rules", QCoreApplication.translate("LibraryPages", "قاعده‌های امانت"), "fa6s.sliders",
+                 RulesPage, frozenset({"admin"})),
     ]
