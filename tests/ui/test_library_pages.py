@@ -97,6 +97,9 @@ def test_members_page_registers_and_shows_card(L: Lib, tmp_path: Path, qtbot: An
     qtbot.keyClicks(page.query, L.child.member_no)
     qtbot.keyClick(page.query, Qt.Key.Key_Return)
     assert page.current is not None and page.current.id == L.child.id
+    qtbot.mouseClick(page.renew_button, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("عضویت تا")
+    assert lib.get_member(L.store, L.child.id).expires_on > L.child.expires_on
 
 
 def test_catalogue_search_and_import_preview(L: Lib, tmp_path: Path, qtbot: Any, type_persian: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...services import library as lib
 from ..context import UiContext
+from ..errors import error_text
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, today
 from .common import ListModel, category_text, jdate, table_view
 from .printouts import membership_card
@@ -50,6 +52,10 @@ class MembersPage(QWidget):
         self.save_card = QPushButton(QCoreApplication.translate("Library", "ذخیره کارت عضویت (PNG)"))
         self.save_card.clicked.connect(self.save_card_dialog)
         self.save_card.setEnabled(False)
+        self.renew_button = QPushButton(QCoreApplication.translate("Library", "تمدید عضویت برای یک سال"))
+        self.renew_button.setObjectName("renew-membership")
+        self.renew_button.clicked.connect(self.renew_membership)
+        self.renew_button.setEnabled(False)
 
         self.form = Form()
         self.first = self.form.add_field("first_name", QCoreApplication.translate("Library", "نام"), QLineEdit())
@@ -73,6 +79,7 @@ class MembersPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.card)
         right.addWidget(self.save_card)
+        right.addWidget(self.renew_button)
         right.addWidget(QLabel(QCoreApplication.translate("Library", "عضو تازه")))
         right.addWidget(self.form)
         right.addWidget(self.register_button)
@@ -102,6 +109,23 @@ class MembersPage(QWidget):
         image = membership_card(self.current, centre, scale=1.0)
         self.card.setPixmap(QPixmap.fromImage(image))
         self.save_card.setEnabled(True)
+        self.renew_button.setEnabled(True)
+
+    def renew_membership(self) -> None:
+        if self.current is None:
+            return
+        member = self.current
+        until = max(today(), member.expires_on) + timedelta(days=365)
+
+        def done(view: lib.MemberView) -> None:
+            self.message.setText(QCoreApplication.translate("Library", "عضویت تا {d} تمدید شد.").format(
+                d=jdate(view.expires_on)))
+            self._show_results([view])
+            self.select(0)
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: lib.renew_membership(self.ctx.store, self.ctx.actor, member.id, until),
+                           on_done=done, on_error=lambda err: self.message.setText(error_text(err)))
 
     def register(self) -> None:
         data = lib.MemberInput(
