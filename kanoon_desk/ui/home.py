@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -12,7 +13,9 @@ from .. import persian
 from ..services import accounts
 from .context import PageSpec, UiContext
 from .roles import roles_text
-from .widgets import today
+from .widgets import digits, today
+
+log = logging.getLogger(__name__)
 
 
 class HomePage(QWidget):
@@ -82,9 +85,28 @@ class HomePage(QWidget):
         if actor.has("admin"):
             users = accounts.list_users(self.ctx.store, actor)
             active = sum(1 for u in users if u.active)
-            rows.append((self.tr("کاربران فعال"), persian.to_persian_digits(active)))
+            rows.append((self.tr("کاربران فعال"), digits(active)))
+        rows.extend(self._desk_facts())
         for i, (title, value) in enumerate(rows):
             self._fact(i, title, value)
+
+
+    def _desk_facts(self) -> list[tuple[str, str]]:
+        """Facts the desks offer: `PageSpec.extra["home_facts"]` is `(ctx) -> [(title, value)]`
+        (open cases in my cartable, loans due today...); each must be cheap. A failing one is
+        logged and left out, so the home page always opens."""
+        from .main_window import visible_pages
+
+        facts: list[tuple[str, str]] = []
+        for spec in visible_pages(self.ctx):
+            provider = spec.extra.get("home_facts")
+            if provider is None:
+                continue
+            try:
+                facts.extend((str(t), str(v)) for t, v in provider(self.ctx))
+            except Exception:
+                log.exception("home facts of %s failed", spec.key)
+        return facts
 
 
 def _holiday_line(day: date, title: str) -> str:

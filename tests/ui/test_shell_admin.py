@@ -222,3 +222,27 @@ def test_change_own_password_from_the_menu(fa: QApplication, qtbot: Any, tmp_pat
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert accounts.login(store, "clerk2", "brand-new-pass").user_id == clerk.user_id
+
+
+def test_home_page_shows_the_desks_facts(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                         desk: tuple[Store, Any], monkeypatch: pytest.MonkeyPatch,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    from kanoon_desk.ui.home import HomePage
+
+    def broken(ctx: UiContext) -> list[tuple[str, str]]:
+        raise RuntimeError("facts are down")
+
+    def lending_pages(ctx: UiContext) -> list[PageSpec]:
+        return [PageSpec("library-circulation", "میز امانت", "fa6s.book", lambda c: QLabel(""),
+                         extra={"home_facts": lambda c: [("امانت‌های امروز", "۱۲")]}),
+                PageSpec("library-reports", "گزارش‌ها", "fa6s.chart-column", lambda c: QLabel(""),
+                         extra={"home_facts": broken})]
+
+    monkeypatch.setattr(library, "pages", lending_pages)
+    store, admin = desk
+    page = HomePage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert "امانت‌های امروز" in texts and "۱۲" in texts
+    assert "سلام، مدیر سامانه" in texts
+    assert "facts are down" in caplog.text  # logged, and the page still opened
