@@ -1,0 +1,72 @@
+"""Lending desk: loan rules per member category, override grants, and the cultural centres."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..eventlog import Actor
+from ..models import Office
+from ..models.library import MEMBER_CATEGORIES, OverrideGrant
+from ..persian import normalize
+from ..store import Store
+from .accounts import require
+from .library import MSG_CATEGORY, MSG_REQUIRED, MSG_RULE_VALUE, RuleView, get_rule
+
+# --- loan rules and override grants -------------------------------------------------------------
+
+
+def list_rules(store: Store) -> list[RuleView]:
+    with store.read() as s:
+        return [get_rule(s, c) for c in MEMBER_CATEGORIES]
+
+
+def set_rule(store: Store, actor: Actor, category: str, *, period_days: int, max_loans: int,
+             max_renewals: int, hold_days: int = 3) -> RuleView:
+    """The admin edits the loan rule of a member category."""
+    require(actor, "admin")
+    if category not in MEMBER_CATEGORIES:
+        raise ValidationError(MSG_CATEGORY, "category")
+    values = {"period_days": period_days, "max_loans": max_loans, "max_renewals": max_renewals,
+              "hold_days": hold_days}
+    for key, value in values.items():
+        if not isinstance(value, int) or value < (0 if key == "max_renewals" else 1) or value > 365:
+            raise ValidationError(MSG_RULE_VALUE, key)
+    with store.transaction() as s:
+        store.record(s, actor, "loan_rule.set", category, values, subject=category)
+        return get_rule(s, category)
+
+
+def set_override_grant(store: Store, actor: Actor, user_id: str, granted: bool) -> None:
+    """The admin lets a librarian override circulation refusals (or takes it back)."""
+    require(actor, "admin")
+    with store.transaction() as s:
+        store.record(s, actor, "override.grant_set", user_id, {"granted": granted})
+
+
+def can_override(store: Store, actor: Actor) -> bool:
+    if actor.has("admin"):
+        return True
+    with store.read() as s:
+        g = s.get(OverrideGrant, actor.user_id)
+        return bool(g and g.granted)
+
+
+def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "") -> None:
+    """A cultural centre (an office of kind "centre") that holds copies and members."""
+    require(actor, "admin")
+    code = (code or "").strip().upper()
+    if not (1 <= len(code) <= 8 and code.isascii() and code.isalnum()):
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد."), "code")
+    name = normalize(name or "")
+    if not name:
+        raise ValidationError(MSG_REQUIRED, "name")
+    with store.transaction() as s:
+        store.record(s, actor, "office.set", code, {"name": name, "kind": "centre", "province": province,
+                                                     "city": city}, subject=code)
+
+
+def list_centres(store: Store) -> list[tuple[str, str]]:
+    with store.read() as s:
+        return [(o.code, o.name) for o in s.scalars(select(Office).where(Office.kind == "centre")
+                                                    .order_by(Office.code))]
