@@ -58,6 +58,8 @@ def test_overdue_model_fetches_lazily(L: Lib, tmp_path: Path, qtbot: Any) -> Non
     assert page.count.text() == "۳ امانت دیرکرد دارد."
     out = tmp_path / "o.xlsx"
     assert page.export(out) == 3
+    html = page.notices_html()
+    assert html.count("<hr/>") == 3 and "ماهی سیاه کوچولو" in html
     qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
     assert page.count.text() == "۳ پیامک یادآوری در صف ارسال گذاشته شد."
 

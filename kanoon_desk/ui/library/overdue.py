@@ -12,6 +12,7 @@ from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
 from ..context import UiContext
+from ..printing import esc, print_dialog
 from ..widgets import LazyTableModel, digits, today
 from .common import jdate, table_view, tr_dynamic
 
@@ -64,11 +65,15 @@ class OverduePage(QWidget):
         self.notice_button.setToolTip(QCoreApplication.translate("Library", "برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ "
                                          "سرور هنگام همگام‌سازی آن را می‌فرستد."))
         self.notice_button.clicked.connect(self.queue_notices)
+        self.print_button = QPushButton(QCoreApplication.translate("Library", "چاپ برگه‌های یادآوری"))
+        self.print_button.setObjectName("print-notices")
+        self.print_button.clicked.connect(lambda: print_dialog(self, self.notices_html()))
         top = QHBoxLayout()
         top.addWidget(QLabel(QCoreApplication.translate("Library", "مرکز:")))
         top.addWidget(self.centre)
         top.addWidget(self.count, 1)
         top.addWidget(self.notice_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         self.table = table_view("overdue-table")
         self.model = OverdueModel(ctx)
@@ -83,6 +88,13 @@ class OverduePage(QWidget):
         self.model.centre = self.centre.currentData() or None
         self.model.reload()
         self.count.setText(QCoreApplication.translate("Library", "{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
+
+    def notices_html(self, limit: int = 500) -> str:
+        """One printed notice per overdue loan (most overdue first), to hand over or post."""
+        rows = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre, limit=limit)
+        parts = [f"<h3>{esc(QCoreApplication.translate('Library', 'یادآوری دیرکرد امانت'))}</h3>"
+                 f"<p>{esc(rep.overdue_notice_text(r))}</p><hr/>" for r in rows]
+        return "".join(parts)
 
     def queue_notices(self) -> None:
         def done(n: int) -> None:
