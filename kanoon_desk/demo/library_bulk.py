@@ -219,7 +219,7 @@ def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str
                     due_cache[key] = calendar.add_working_days(out, period)
                 due[i] = due_cache[key].isoformat()
                 p = {"copy_id": copy_ids[ci], "member_id": member_ids[mi], "title_id": title_ids[plan.copies[ci]["title"]],
-                     "due_on": due[i], "out_on": out.isoformat()}
+                     "due_on": due[i], "out_on": out.isoformat(), "centre": centre}
                 hlc, when = w.add(at, "loan.checked_out", "loan", loan_ids[i], p, centre, barcode)
                 out_hlc[i], out_at[i] = hlc, when.replace(tzinfo=None).strftime(_FMT)
             elif kind == 0:

@@ -300,7 +300,7 @@ def _copy_reset(s: Session, copy_id: str) -> None:
 def _loan_out(s: Session, e: Event) -> None:
     p = e.payload
     loan = Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
-                title_id=p.get("title_id", ""), centre=e.office_code, out_at=e.recorded_at, out_hlc=e.hlc,
+                title_id=p.get("title_id", ""), centre=p.get("centre", e.office_code), out_at=e.recorded_at, out_hlc=e.hlc,
                 out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
                 due_on=date.fromisoformat(p["due_on"]), renewals=0,
                 overridden=" ".join(p.get("overridden", [])))

@@ -247,7 +247,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         rule = get_rule(s, m.category)
         payload: dict[str, Any] = {"copy_id": copy.id, "member_id": m.id, "title_id": copy.title_id,
                                    "due_on": due_date(calendar, today, rule.period_days).isoformat(),
-                                   "out_on": today.isoformat()}
+                                   "out_on": today.isoformat(), "centre": actor.office_code}
         if codes:
             payload["overridden"] = codes
         store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
