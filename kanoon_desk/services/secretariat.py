@@ -100,6 +100,18 @@ class CaseInput:
 
 
 @dataclass(frozen=True)
+class ForwardView:
+    """A forward just made: its letter number and the agency's deadline."""
+
+    id: str
+    case_id: str
+    agency_id: str
+    letter_no: str
+    letter_date: date
+    deadline: date
+
+
+@dataclass(frozen=True)
 class Receipt:
     case_id: str
     tracking_code: str
@@ -346,7 +358,7 @@ def mark_read(store: Store, actor: Actor, item_id: str) -> None:
 
 def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_no: str = "",
             letter_date: date | None = None, deadline: date | None = None,
-            on: date | None = None) -> Forward:
+            on: date | None = None) -> ForwardView:
     """Send the case to an executive agency; the deadline defaults to the agency's working days."""
     require(actor, "manager")
     day, at = _stamp(on)
@@ -363,10 +375,7 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
         ev = store.record(s, actor, "case.forwarded", case_id, {
             "agency_id": agency_id, "letter_no": number, "letter_date": letter_day.isoformat(),
             "deadline": due.isoformat(), "day": day.isoformat(), "at": at}, subject=_subject(c))
-        fw = s.get(Forward, ev.id)
-        assert fw is not None
-        s.expunge(fw)
-        return fw
+        return ForwardView(ev.id, case_id, agency_id, number, letter_day, due)
 
 
 def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: str = "",
