@@ -147,3 +147,24 @@ def test_rules_page_saves_rules_and_grants(L: Lib, tmp_path: Path, qtbot: Any) -
     assert not lib.can_override(L.store, librarian)
     page.grants["lib1"].setChecked(True)
     assert lib.can_override(L.store, librarian)
+
+
+def test_extra_screenshots_render(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    from datetime import date
+
+    from PySide6.QtGui import QImage
+
+    from kanoon_desk.ui.library.screens import library_screenshots
+    lib.renew_membership(L.store, L.admin, L.adult.id, date(2099, 1, 1))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    out = tmp_path / "shots"
+    out.mkdir()
+    names = {p.name for p in library_screenshots(make_ctx(L.store, L.admin, tmp_path), out)}
+    assert {"library-card.png", "library-circulation-checkout.png", "library-slip.png",
+            "library-stocktake-results.png", "library-circulation-refusal.png", "library-report-chart.png",
+            "library-labels.png"} <= names
+    assert not QImage(str(out / "library-card.png")).isNull()
+    # the screenshots worked on a copy: the real store has no stock-take and its rules are untouched
+    from kanoon_desk.services import stocktake as st
+    assert st.list_stocktakes(L.store) == []
+    assert lib.list_rules(L.store)[2].max_loans == 5
