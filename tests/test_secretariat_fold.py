@@ -1,0 +1,82 @@
+"""Any arrival order of a case's events folds to the same tables (hypothesis over permutations)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from kanoon_desk.eventlog import ingest, projection_digests
+from kanoon_desk.models import Event
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.store import Store
+
+from .secretariat_helpers import case_input, make_secretariat_desk
+
+DAY = date(2025, 5, 4)
+_SCENARIO: tuple[Path, list[Event], dict[str, str]] | None = None
+
+
+def _scenario() -> tuple[Path, list[Event], dict[str, str]]:
+    """A desk's base file, the case events recorded on top of it, and the digests they fold to."""
+    global _SCENARIO
+    if _SCENARIO is None:
+        folder = Path(tempfile.mkdtemp(prefix="kanoon-fold-"))
+        d = make_secretariat_desk(folder)
+        d.store.close()
+        shutil.copyfile(folder / "d.sqlite3", folder / "base.sqlite3")
+        d.store = Store(folder / "d.sqlite3")
+        with d.store.read() as s:
+            base = set(s.scalars(select(Event.id)))
+        a = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+        sec.review(d.store, d.expert, a.case_id, accept=True, on=DAY)
+        sec.register(d.store, d.clerk, a.case_id, on=DAY)
+        item = sec.refer(d.store, d.expert, a.case_id, d.manager.user_id, cc=[d.manager2.user_id], on=DAY)
+        sec.mark_read(d.store, d.manager, item)
+        sec.forward(d.store, d.manager, a.case_id, d.agency.id, on=DAY)
+        sec.follow_up(d.store, d.expert, a.case_id, method="phone", new_deadline=DAY + timedelta(days=30),
+                      on=DAY + timedelta(days=25))
+        sec.record_response(d.store, d.clerk, a.case_id, text="پاسخ", on=DAY + timedelta(days=26))
+        sec.notify(d.store, d.clerk, a.case_id, method="in_person", on=DAY + timedelta(days=27))
+        sec.close(d.store, d.expert, a.case_id, outcome="resolved", on=DAY + timedelta(days=27))
+        sec.reopen(d.store, d.manager, a.case_id, reason="اعتراض", on=DAY + timedelta(days=28))
+        b = sec.intake(d.store, d.clerk, case_input(1, subject="موضوع دوم"), on=DAY)  # same applicant
+        sec.review(d.store, d.expert, b.case_id, accept=False, reason="تکراری", on=DAY)
+        sec.record_visit(d.store, d.clerk, b.case_id, on=DAY + timedelta(days=1))
+        with d.store.read() as s:
+            events = [Event(id=e.id, type=e.type, aggregate_type=e.aggregate_type, aggregate_id=e.aggregate_id,
+                            payload=e.payload, hlc=e.hlc, device_id=e.device_id, office_code=e.office_code,
+                            user_id=e.user_id, recorded_at=e.recorded_at, schema_version=1, client_seq=None)
+                      for e in s.scalars(select(Event).where(Event.id.not_in(base)))]
+            digests = projection_digests(s)
+        d.store.close()
+        _SCENARIO = (folder / "base.sqlite3", events, digests)
+    return _SCENARIO
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.randoms(use_true_random=False), batches=st.integers(min_value=1, max_value=4))
+def test_any_arrival_order_folds_to_the_same_tables(tmp_path: Path, order: object, batches: int) -> None:
+    base, events, digests = _scenario()
+    shuffled = list(events)
+    order.shuffle(shuffled)  # type: ignore[attr-defined]
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    shutil.copyfile(base, folder / "d.sqlite3")
+    store = Store(folder / "d.sqlite3")
+    try:
+        size = -(-len(shuffled) // batches)
+        for i in range(0, len(shuffled), size):  # several sync pulls, each one transaction
+            with store.transaction() as s:
+                ingest(s, [Event(**{c: getattr(e, c) for c in ("id", "type", "aggregate_type", "aggregate_id",
+                                                                "payload", "hlc", "device_id", "office_code",
+                                                                "user_id", "recorded_at", "schema_version")})
+                           for e in shuffled[i:i + size]])
+        with store.read() as s:
+            assert projection_digests(s) == digests
+    finally:
+        store.close()
