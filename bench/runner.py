@@ -199,6 +199,14 @@ def _selected(module: str, bench: Benchmark, only: str | None) -> bool:
     return only in (short, module) or bench.name == only or bench.name.startswith(only + ".")
 
 
+def _module_selected(module: str, only: str | None) -> bool:
+    """Whether a module can hold a selected benchmark (names are dotted by area: core.x in bench_core)."""
+    if not only:
+        return True
+    short = module.rsplit(".", 1)[-1].removeprefix("bench_")
+    return only in (short, module) or only.startswith(short + ".")
+
+
 def format_table(results: list[Result], failures: list[tuple[str, str]]) -> str:
     head = f"{'benchmark':<34}{'size':>6}{'p50':>12}{'p95':>12}{'floor p50':>12}{'ratio':>9}  unit"
     lines = [head, "-" * len(head)]
@@ -236,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kanoon-bench-") as tmp:
         ctx = BenchContext(size=args.size, store_path=store_path, scratch_dir=Path(tmp))
         for module in discover():
+            if not _module_selected(module, args.only):
+                continue
             try:
                 benches = importlib.import_module(module).benchmarks(ctx)
             except Exception as exc:  # a broken module must not hide the others' numbers

@@ -61,3 +61,14 @@ def test_results_json_shape_and_merge(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_core_benchmarks_are_discovered() -> None:
     assert "bench.bench_core" in runner.discover()
+
+
+def test_only_selects_modules_and_benchmarks() -> None:
+    b = Benchmark("core.event_append", "ms", lambda: None, lambda: None, repeat=1)
+    assert runner._module_selected("bench.bench_core", "core")
+    assert runner._module_selected("bench.bench_core", "core.event_append")
+    assert not runner._module_selected("bench.bench_library", "core.event_append")
+    assert runner._module_selected("bench.bench_library", None)
+    assert runner._selected("bench.bench_core", b, "core.event_append")
+    assert runner._selected("bench.bench_core", b, "core")
+    assert not runner._selected("bench.bench_core", b, "core.app_start")
