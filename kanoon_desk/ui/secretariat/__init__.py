@@ -13,16 +13,15 @@ def pages(ctx: UiContext) -> list[PageSpec]:
     from .reports import ReportsPage
     from .screens import secretariat_screenshots
 
-    t = QCoreApplication.translate
     staff = frozenset({"clerk", "expert", "manager", "admin"})
     return [
-        PageSpec("secretariat-intake", t("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
+        PageSpec("secretariat-intake", QCoreApplication.translate("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
                  frozenset({"clerk", "admin"}), extra={"screenshots": secretariat_screenshots}),
-        PageSpec("secretariat-cartable", t("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
+        PageSpec("secretariat-cartable", QCoreApplication.translate("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
                  frozenset({"expert", "manager", "admin"})),
-        PageSpec("secretariat-search", t("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
+        PageSpec("secretariat-search", QCoreApplication.translate("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
                  SearchPage, staff),
-        PageSpec("secretariat-overdue", t("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff),
-        PageSpec("secretariat-reports", t("SecretariatPages", "گزارش دبیرخانه"), "fa6s.chart-column", ReportsPage,
+        PageSpec("secretariat-overdue", QCoreApplication.translate("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff),
+        PageSpec("secretariat-reports", QCoreApplication.translate("SecretariatPages", "گزارش دبیرخانه"), "fa6s.chart-column", ReportsPage,
                  staff),
     ]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from ... import persian
+from ...errors import QT_TRANSLATE_NOOP
 from ...models import User
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
@@ -39,14 +40,24 @@ from ...services.secretariat_docs import (
 )
 from ..context import UiContext
 from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, today
-from .common import ltr, outcome_text, print_html, save_pdf, status_text, tr
+from .common import ltr, outcome_text, print_html, save_pdf, status_text
 
-EVENT_FA = {
-    "case.received": "دریافت درخواست", "case.reviewed": "بررسی اولیه کارشناس", "case.registered": "ثبت در دبیرخانه",
-    "case.referred": "ارجاع", "case.referral_recalled": "پس‌گرفتن ارجاع", "case.referral_read": "دیده شد",
-    "case.forwarded": "ارسال به دستگاه اجرایی", "case.followed_up": "پیگیری", "case.answered": "دریافت پاسخ",
-    "case.notified": "اعلام به متقاضی", "case.closed": "مختومه", "case.reopened": "بازگشایی",
-    "case.visited": "مراجعه حضوری", "case.attached": "پیوست",
+EVENT_FA = {  # noqa: E501
+
+    "case.received": QT_TRANSLATE_NOOP("Secretariat", "دریافت درخواست"),
+    "case.reviewed": QT_TRANSLATE_NOOP("Secretariat", "بررسی اولیه کارشناس"),
+    "case.registered": QT_TRANSLATE_NOOP("Secretariat", "ثبت در دبیرخانه"),
+    "case.referred": QT_TRANSLATE_NOOP("Secretariat", "ارجاع"),
+    "case.referral_recalled": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارجاع"),
+    "case.referral_read": QT_TRANSLATE_NOOP("Secretariat", "دیده شد"),
+    "case.forwarded": QT_TRANSLATE_NOOP("Secretariat", "ارسال به دستگاه اجرایی"),
+    "case.followed_up": QT_TRANSLATE_NOOP("Secretariat", "پیگیری"),
+    "case.answered": QT_TRANSLATE_NOOP("Secretariat", "دریافت پاسخ"),
+    "case.notified": QT_TRANSLATE_NOOP("Secretariat", "اعلام به متقاضی"),
+    "case.closed": QT_TRANSLATE_NOOP("Secretariat", "مختومه"),
+    "case.reopened": QT_TRANSLATE_NOOP("Secretariat", "بازگشایی"),
+    "case.visited": QT_TRANSLATE_NOOP("Secretariat", "مراجعه حضوری"),
+    "case.attached": QT_TRANSLATE_NOOP("Secretariat", "پیوست"),
 }
 
 
@@ -54,23 +65,23 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     p = entry.payload
     t = entry.type
     if t == "case.reviewed":
-        return tr("پذیرفته شد") if p.get("decision") == "accept" else tr("رد شد: ") + str(p.get("reason", ""))
+        return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + str(p.get("reason", ""))
     if t == "case.registered":
         return ltr(persian.to_persian_digits(str(p.get("registration_no", ""))))
     if t == "case.referred":
-        return tr("به ") + names.get(p.get("to_user_id", ""), "?") + (f" — «{p['instruction']}»" if p.get("instruction") else "")
+        return QCoreApplication.translate("Secretariat", "به ") + names.get(p.get("to_user_id", ""), "?") + (f" — «{p['instruction']}»" if p.get("instruction") else "")
     if t == "case.forwarded":
-        return (agencies.get(p.get("agency_id", ""), "") + tr(" — مهلت ")
+        return (agencies.get(p.get("agency_id", ""), "") + QCoreApplication.translate("Secretariat", " — مهلت ")
                 + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
     if t == "case.followed_up":
-        extra = (tr(" — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
+        extra = (QCoreApplication.translate("Secretariat", " — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
                  if p.get("new_deadline") else "")
-        return (tr("تلفنی") if p.get("method") == "phone" else tr("کتبی")) + extra + " " + str(p.get("note", ""))
+        return (QCoreApplication.translate("Secretariat", "تلفنی") if p.get("method") == "phone" else QCoreApplication.translate("Secretariat", "کتبی")) + extra + " " + str(p.get("note", ""))
     if t in ("case.answered",):
         return str(p.get("text", ""))
     if t == "case.notified":
-        return {"phone": tr("تلفنی"), "letter": tr("نامه"), "sms": tr("پیامک (در صف)"),
-                "in_person": tr("حضوری")}.get(p.get("method", ""), "")
+        return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"), "sms": QCoreApplication.translate("Secretariat", "پیامک (در صف)"),
+                "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "")
     if t == "case.closed":
         party = p.get("responsible_party")
         return outcome_text(p.get("outcome")) + (f" ({party})" if party else "")
@@ -84,14 +95,14 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
 class TimelineModel(LazyTableModel):
     def __init__(self, entries: list[q.TimelineEntry], names: dict[str, str], agencies: dict[str, str]) -> None:
         fetch, count = list_fetcher(lambda: entries)
-        super().__init__([tr("تاریخ"), tr("کار"), tr("کاربر"), tr("شرح")], fetch, count)
+        super().__init__([QCoreApplication.translate("Secretariat", "تاریخ"), QCoreApplication.translate("Secretariat", "کار"), QCoreApplication.translate("Secretariat", "کاربر"), QCoreApplication.translate("Secretariat", "شرح")], fetch, count)
         self._names, self._agencies = names, agencies
 
     def display(self, row: q.TimelineEntry, column: int) -> str:
         if column == 0:
             return persian.format_jalali_date(row.day) if row.day else persian.format_jalali_datetime(row.recorded_at)
         if column == 1:
-            return tr(EVENT_FA.get(row.type, row.type))
+            return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
         if column == 2:
             return row.user_name
         return _describe(row, self._names, self._agencies)
@@ -311,7 +322,7 @@ class CaseView(QWidget):
         d = self._dialog(self.tr("رد درخواست"), lambda v: sec.review(
             self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
             note=v["note"]))
-        d.combo("reason", self.tr("دلیل"), [(self.tr(r), r) for r in sec.REJECTION_REASONS])
+        d.combo("reason", self.tr("دلیل"), [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
         d.text("note", self.tr("توضیح"))
         self._exec(d)
 

@@ -29,17 +29,13 @@ def ltr(text: str) -> str:
     return f"\u2066{text}\u2069" if text else text
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Secretariat", text)
-
-
 class CaseListModel(LazyTableModel):
     """Cases a page at a time: tracking code, number, applicant, subject, status, agency, deadline."""
 
     def __init__(self, fetch: Callable[[int, int], list[CaseRow]], count: Callable[[], int],
                  on: Callable[[], date] = today) -> None:
-        super().__init__([tr("کد رهگیری"), tr("شماره ثبت"), tr("متقاضی"), tr("موضوع"), tr("وضعیت"),
-                          tr("تاریخ دریافت"), tr("دستگاه"), tr("مهلت پاسخ")], fetch, count)
+        super().__init__([QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "وضعیت"),
+                          QCoreApplication.translate("Secretariat", "تاریخ دریافت"), QCoreApplication.translate("Secretariat", "دستگاه"), QCoreApplication.translate("Secretariat", "مهلت پاسخ")], fetch, count)
         self._on = on
 
     def display(self, row: CaseRow, column: int) -> str:
@@ -53,7 +49,7 @@ class CaseListModel(LazyTableModel):
             return row.subject
         if column == 4:
             late = row.is_overdue(self._on())
-            return status_text(row.status) + (" — " + tr("دیرکرد") if late else "")
+            return status_text(row.status) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
         if column == 5:
             return persian.format_jalali_date(row.received_date)
         if column == 6:
@@ -71,7 +67,7 @@ class CaseListModel(LazyTableModel):
 
 def save_pdf(parent: QWidget | None, html: str, suggested: str) -> Path | None:
     """Ask where, then write the paper as a PDF (right to left, Vazirmatn)."""
-    name, _ = QFileDialog.getSaveFileName(parent, tr("ذخیره PDF"), suggested, "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Secretariat", "ذخیره PDF"), suggested, "PDF (*.pdf)")
     if not name:
         return None
     return printing.to_pdf(html, Path(name))

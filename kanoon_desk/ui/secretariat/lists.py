@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,14 +28,14 @@ from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
 from ..widgets import LazyTableModel, select_row, today
 from .case_view import CaseView
-from .common import CaseListModel, ltr, status_text, tr
+from .common import CaseListModel, ltr, status_text
 
 
 def dwell_text(delta: Any) -> str:
     days = delta.days
     if days >= 1:
-        return persian.to_persian_digits(days) + tr(" روز")
-    return persian.to_persian_digits(max(0, delta.seconds // 3600)) + tr(" ساعت")
+        return persian.to_persian_digits(days) + QCoreApplication.translate("Secretariat", " روز")
+    return persian.to_persian_digits(max(0, delta.seconds // 3600)) + QCoreApplication.translate("Secretariat", " ساعت")
 
 
 class CartableModel(LazyTableModel):
@@ -45,8 +45,8 @@ class CartableModel(LazyTableModel):
         self.ctx, self.opts = ctx, opts
         self.now: datetime = utcnow()
         super().__init__(
-            [tr("کد رهگیری"), tr("شماره ثبت"), tr("موضوع"), tr("متقاضی"), tr("از"), tr("دستور"), tr("رسیده"),
-             tr("رسوب")],
+            [QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "از"), QCoreApplication.translate("Secretariat", "دستور"), QCoreApplication.translate("Secretariat", "رسیده"),
+             QCoreApplication.translate("Secretariat", "رسوب")],
             lambda off, lim: q.cartable(ctx.store, ctx.actor, offset=off, limit=lim, **self.opts),
             lambda: q.cartable_count(ctx.store, ctx.actor, **{k: v for k, v in self.opts.items()
                                                                if k not in ("sort", "descending")}))
@@ -57,7 +57,7 @@ class CartableModel(LazyTableModel):
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
-            return row.subject + ("  " + tr("(رونوشت)") if row.kind == "cc" else "")
+            return row.subject + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)") if row.kind == "cc" else "")
         if column == 3:
             return row.applicant_name
         if column == 4:
