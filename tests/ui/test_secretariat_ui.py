@@ -212,3 +212,29 @@ def test_case_view_papers_follow_up_letter_and_rejection_notice(qtbot: Any, desk
     sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
     view.load(r.case_id)
     assert "rejection_notice" in view.buttons and "مدارک ناقص" in view.rejection_notice_html()
+
+
+def test_intake_attachments_checked_and_kept_on_failure(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                        type_persian: Any) -> None:
+    from tests.secretariat_helpers import PDF_BYTES
+
+    page = _intake(qtbot, desk, tmp_path)
+    bad = tmp_path / "notes.pdf"
+    bad.write_bytes(b"just text, not a scan")
+    good = tmp_path / "scan.pdf"
+    good.write_bytes(PDF_BYTES)
+    qtbot.keyClicks(page.national_id, national_id(31))
+    type_persian(page.first_name, "مریم")
+    type_persian(page.last_name, "احمدی")
+    type_persian(page.subject, "خرابی آسفالت معبر")
+    page.add_file(good)
+    page.add_file(bad)
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert "PDF" in page.form.error_of("attachments") and page.receipt is None
+    assert page.file_list.count() == 2 and page.subject.text() == "خرابی آسفالت معبر"
+    page.file_list.setCurrentRow(1)
+    page.remove_selected_file()
+    assert page.files == [good]
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.attachments == 1
+    assert "۱" in page.receipt_html()

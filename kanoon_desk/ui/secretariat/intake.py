@@ -84,8 +84,13 @@ class IntakePage(QWidget):
         self.file_list.setMaximumHeight(70)
         add = QPushButton(self.tr("افزودن پیوست…"))
         add.clicked.connect(self.choose_files)
+        remove = QPushButton(self.tr("حذف پیوست"))
+        remove.clicked.connect(self.remove_selected_file)
         fl.addWidget(self.file_list, 1)
-        fl.addWidget(add)
+        side = QVBoxLayout()
+        side.addWidget(add)
+        side.addWidget(remove)
+        fl.addLayout(side)
         f.add_field("attachments", self.tr("پیوست‌ها"), files_box)
         left.addWidget(f)
         self.save_button = QPushButton(self.tr("ثبت درخواست (Enter)"))
@@ -155,6 +160,12 @@ class IntakePage(QWidget):
                                                 self.tr("اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         for n in names:
             self.add_file(Path(n))
+
+    def remove_selected_file(self) -> None:
+        row = self.file_list.currentRow()
+        if 0 <= row < len(self.files):
+            del self.files[row]
+            self.file_list.takeItem(row)
 
     def add_file(self, path: Path) -> None:
         self.files.append(path)
