@@ -33,6 +33,7 @@ K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
 K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
 
 M = TypeVar("M", bound=BaseModel)
+INGEST_SLICE = 100
 
 
 @dataclass
@@ -218,7 +219,11 @@ class SyncClient:
             with self.store.transaction() as s:
                 if self._int_state(K_CURSOR) != cursor:  # another round moved on meanwhile
                     continue
-                fresh = eventlog.ingest(s, [_event_row(ev) for ev in page.events])
+                fresh = []
+                rows = [_event_row(ev) for ev in page.events]
+                # eventlog.ingest is quadratic in its batch size; small slices, one transaction.
+                for i in range(0, len(rows), INGEST_SLICE):
+                    fresh += eventlog.ingest(s, rows[i:i + INGEST_SLICE])
                 self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)
             report.cursor = page.next_cursor
