@@ -23,6 +23,7 @@ from ..digest import digests_by_aggregate
 from ..ids import MAX_DRIFT_MS, new_id
 from ..models import Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
+from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
 from ..store import Store
 from . import errors as e
 from . import protocol as p

@@ -1,0 +1,36 @@
+"""Fold of conflict resolutions: a person's choice about a conflict, synced like any other fact."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from ..eventlog import projector, resetter
+from ..models import Conflict, Event
+
+
+@projector("conflict.resolved", "conflict")
+def _conflict_resolved(s: Session, e: Event) -> None:
+    """Mark the conflict resolved (the newest resolution wins). A resolution can arrive before the
+    facts that raise the conflict here: its payload carries the conflict's description, so the
+    row it creates is the one `raise_conflict` would create, and that call then finds it."""
+    p = e.payload
+    conflict = s.get(Conflict, e.aggregate_id)
+    if conflict is None:
+        c = p.get("conflict") or {}
+        conflict = Conflict(id=e.aggregate_id, kind=c.get("kind", ""), aggregate_type=c.get("aggregate_type", ""),
+                            aggregate_id=c.get("aggregate_id", ""), office_code=c.get("office_code", e.office_code),
+                            facts=c.get("facts", {}), raised_hlc=int(c.get("raised_hlc", e.hlc)), status="open")
+        s.add(conflict)
+    conflict.status = "resolved"
+    conflict.resolution = str(p.get("resolution", ""))
+    conflict.resolved_by = e.user_id
+    conflict.resolution_note = str(p.get("note", ""))
+    s.flush()
+
+
+@resetter("conflict")
+def _conflict_reset(s: Session, conflict_id: str) -> None:
+    """Back to open (the facts that raised it stay); the resolutions are folded again in order."""
+    s.execute(update(Conflict).where(Conflict.id == conflict_id)
+              .values(status="open", resolution=None, resolved_by=None, resolution_note=None))
