@@ -1,0 +1,70 @@
+"""What the app shows about sync: status bar facts, round history, refused events (Qt-free reads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from ..models import Conflict
+from ..models.sync import SyncLog, SyncRejection
+from ..store import Store
+from .client import K_LAST_OK, K_LAST_TRY, K_SERVER, K_SKEW, pending_count
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str
+    last_ok_at: datetime | None
+    last_attempt_at: datetime | None
+    last_ok: bool | None
+    pending: int
+    open_conflicts: int
+    rejected: int
+    skew_ms: int
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    started_at: datetime
+    ok: bool
+    pushed: int
+    pulled: int
+    rejected: int
+    message: str
+
+
+@dataclass(frozen=True)
+class RejectionRow:
+    event_id: str
+    event_type: str
+    reason: str
+    at: datetime
+
+
+def _when(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def sync_status(store: Store) -> SyncStatus:
+    server = store.get_state(K_SERVER) or ""
+    with store.read() as s:
+        conflicts = int(s.scalar(select(func.count()).select_from(Conflict).where(Conflict.status == "open")) or 0)
+        rejected = int(s.scalar(select(func.count()).select_from(SyncRejection)) or 0)
+        last = s.scalar(select(SyncLog.ok).order_by(SyncLog.started_at.desc()).limit(1))
+    return SyncStatus(bool(server), server, _when(store.get_state(K_LAST_OK)), _when(store.get_state(K_LAST_TRY)),
+                      last, pending_count(store), conflicts, rejected, int(store.get_state(K_SKEW) or 0))
+
+
+def history(store: Store, limit: int = 100) -> list[HistoryRow]:
+    with store.read() as s:
+        return [HistoryRow(r.started_at, r.ok, r.pushed, r.pulled, r.rejected, r.message)
+                for r in s.scalars(select(SyncLog).order_by(SyncLog.started_at.desc()).limit(limit))]
+
+
+def rejections(store: Store) -> list[RejectionRow]:
+    with store.read() as s:
+        return [RejectionRow(r.event_id, r.event_type, r.reason, r.at)
+                for r in s.scalars(select(SyncRejection).order_by(SyncRejection.at.desc()))]
