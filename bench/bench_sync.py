@@ -1,0 +1,168 @@
+"""Sync throughput on loopback: push, pull and first-sync snapshot against a live server.
+
+Floors: a raw SQLite `executemany` insert of the same rows (one transaction) for the SQLite server,
+and a raw PostgreSQL `COPY` of the same rows when KANOON_TEST_PG_URL is set. Each timed call moves
+`N` events; events/s = N / p50.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from sqlalchemy import insert, text
+
+from bench.runner import BenchContext, Benchmark
+from kanoon_desk.ids import new_id
+from kanoon_desk.models import Event
+from kanoon_desk.server import create_app
+from kanoon_desk.server.auth import new_enrolment_code
+from kanoon_desk.store import Store
+from kanoon_desk.sync import client
+
+REPEAT = 3
+
+
+class _Server:
+    def __init__(self, db_url: str, scratch: Path) -> None:
+        self.app = create_app(db_url, attachments_dir=scratch / "att")
+        self.db = self.app.state.db
+        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning",
+                                                    lifespan="off", access_log=False))
+        threading.Thread(target=self.server.run, daemon=True).start()
+        while not self.server.started:
+            time.sleep(0.01)
+        self.url = f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
+
+
+def _rows(n: int, device_id: str, office: str) -> list[dict[str, Any]]:
+    now = datetime.now(UTC).replace(microsecond=0)
+    base = time.time_ns() // 1_000_000 << 16
+    return [{"id": new_id(), "type": "holiday.set", "aggregate_type": "holiday",
+             "aggregate_id": (date(1900, 1, 1) + timedelta(days=i)).isoformat(),
+             "payload": {"title": f"روز {i}"}, "hlc": base + i, "device_id": device_id, "office_code": office,
+             "user_id": "bench", "recorded_at": now, "schema_version": 1, "client_seq": i + 1,
+             "server_seq": None} for i in range(n)]
+
+
+def _desk(srv: _Server, scratch: Path, office: str, n_events: int = 0) -> Store:
+    path = scratch / f"desk-{new_id()}.sqlite3"
+    store, _ = client.enroll(path, srv.url, new_enrolment_code(srv.db, office), first_sync=False)
+    if n_events:
+        ident = store.identity
+        with store.transaction() as s:
+            s.execute(insert(Event), _rows(n_events, ident.device_id, ident.office_code))
+            store.set_state(s, client.K_CURSOR, "0")
+    return store
+
+
+def _raw_sqlite_floor(scratch: Path, n: int) -> Callable[[], None]:
+
+    rows = [(new_id(), "holiday.set", "holiday", str(i), json.dumps({"title": f"روز {i}"}), i, "d", "P", "u",
+             "2026-01-01", 1, i + 1, i + 1, "P") for i in range(n)]
+
+    def floor() -> None:
+        path = scratch / f"floor-{new_id()}.sqlite3"
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE e (id TEXT PRIMARY KEY, type TEXT, aggregate_type TEXT, aggregate_id TEXT, "
+                     "payload TEXT, hlc INTEGER, device_id TEXT, office_code TEXT, user_id TEXT, recorded_at TEXT, "
+                     "schema_version INTEGER, client_seq INTEGER, server_seq INTEGER UNIQUE, scope TEXT)")
+        with conn:
+            conn.executemany("INSERT INTO e VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.close()
+
+    return floor
+
+
+def _copy_floor(pg_url: str, n: int) -> Callable[[], None]:
+    import psycopg
+
+    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    rows = [(new_id(), "holiday.set", "holiday", str(i), json.dumps({"title": f"روز {i}"}), i, "d", "P", "u",
+             "2026-01-01", 1, i + 1, i + 1, "P") for i in range(n)]
+
+    def floor() -> None:
+        with psycopg.connect(dsn) as conn:
+            conn.execute("CREATE TEMP TABLE e (id varchar(36) PRIMARY KEY, type text, aggregate_type text, "
+                         "aggregate_id text, payload jsonb, hlc bigint, device_id text, office_code text, "
+                         "user_id text, recorded_at timestamp, schema_version int, client_seq bigint, "
+                         "server_seq bigint UNIQUE, scope text)")
+            with conn.cursor().copy("COPY e FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.commit()
+
+    return floor
+
+
+def _push_bench(name: str, srv: _Server, scratch: Path, n: int, floor: Callable[[], None]) -> Benchmark:
+    stores = [_desk(srv, scratch, "P", n) for _ in range(REPEAT + 1)]
+
+    def run() -> None:
+        store = stores.pop()
+        c = client.SyncClient(store, batch_size=1000)
+        report = client.SyncReport()
+        c.push(report)
+        c.close()
+        assert report.pushed == n, report
+
+    return Benchmark(name, "s", run, floor, REPEAT)
+
+
+def benchmarks(ctx: BenchContext) -> list[Benchmark]:
+    n = 5000 if ctx.size == "small" else 20000
+    scratch = ctx.scratch_dir / "sync"
+    scratch.mkdir(parents=True, exist_ok=True)
+    srv = _Server(str(scratch / "server.sqlite3"), scratch)
+    benches = [_push_bench(f"sync.push_{n}_sqlite", srv, scratch, n, _raw_sqlite_floor(scratch, n))]
+    # an office that already holds n events, for pull and first sync
+    source = _desk(srv, scratch, "Q", n)
+    c = client.SyncClient(source, batch_size=1000)
+    c.push(client.SyncReport())
+    c.close()
+    pullers = [_desk(srv, scratch, "Q") for _ in range(REPEAT + 1)]
+    for store in pullers:
+        with store.transaction() as s:
+            store.set_state(s, client.K_CURSOR, "0")
+
+    def pull() -> None:
+        c = client.SyncClient(pullers.pop(), page_size=5000)
+        report = client.SyncReport()
+        c.pull(report)
+        c.close()
+        assert report.pulled == n, report
+
+    benches.append(Benchmark(f"sync.pull_{n}_sqlite", "s", pull, _raw_sqlite_floor(scratch, n), REPEAT))
+    fresh = [_desk(srv, scratch, "Q") for _ in range(REPEAT + 1)]
+
+    def first_sync() -> None:
+        report = client.sync_once(fresh.pop())
+        assert report.ok and report.snapshot == n, report.summary_line()
+
+    benches.append(Benchmark(f"sync.snapshot_{n}_sqlite", "s", first_sync, _raw_sqlite_floor(scratch, n), REPEAT))
+    pg_url = os.environ.get("KANOON_TEST_PG_URL", "").strip()
+    if pg_url:
+        engine_srv = _reset_pg(pg_url)
+        pg = _Server(engine_srv, scratch)
+        benches.append(_push_bench(f"sync.push_{n}_postgres", pg, scratch, n, _copy_floor(pg_url, n)))
+    return benches
+
+
+def _reset_pg(url: str) -> str:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
