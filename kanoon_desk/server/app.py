@@ -38,6 +38,11 @@ def _err(status: int, code: str, reason: str, reason_fa: str = "", **extra: Any)
     return JSONResponse({"error": code, "reason": reason, "reason_fa": reason_fa, **extra}, status_code=status)
 
 
+def _json(model: Any, background: BackgroundTasks | None = None) -> Response:
+    """A model already built by our own code, serialised once (no second validation pass)."""
+    return Response(content=model.model_dump_json(), media_type="application/json", background=background)
+
+
 def _check_versions(protocol_version: int | None, schema_version: int | None) -> None:
     if protocol_version is not None and protocol_version < p.MIN_PROTOCOL_VERSION:
         raise ApiError(426, "upgrade_required",
@@ -135,7 +140,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
 
     @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC)
     def push(req: p.PushRequest, background: BackgroundTasks,
-             authorization: Annotated[str | None, Header()] = None) -> p.PushResponse:
+             authorization: Annotated[str | None, Header()] = None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.transaction() as s:
             device = auth.check_device(s, authorization, lock=True)
@@ -149,32 +154,32 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                    resend_from=answer.resend_from)
         if any(e.type == exchange.SMS_EVENT for e in req.events):
             background.add_task(sms.drain, db, gateway)
-        return answer
+        return _json(answer, background)
 
-    def _pull(req: p.PullRequest, authorization: str | None) -> p.PullResponse:
+    def _pull(req: p.PullRequest, authorization: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.read() as s:
             device = auth.check_device(s, authorization)
-            return exchange.pull(db, s, device, req, clock)
+            return _json(exchange.pull(db, s, device, req, clock))
 
     @app.post("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
-    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None) -> p.PullResponse:
+    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
         return _pull(req, authorization)
 
     @app.get("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
     def pull_get(cursor: Annotated[int, Query(ge=0)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
                  summary: bool = False,
-                 authorization: Annotated[str | None, Header()] = None) -> p.PullResponse:
+                 authorization: Annotated[str | None, Header()] = None) -> Response:
         return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization)
 
     @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
     def snapshot(cursor: Annotated[int, Query(ge=0)] = 0, upto: Annotated[int, Query(ge=0)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
-                 authorization: Annotated[str | None, Header()] = None) -> p.SnapshotResponse:
+                 authorization: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:
             device = auth.check_device(s, authorization)
-            return exchange.snapshot(db, s, device, cursor, upto, limit, clock)
+            return _json(exchange.snapshot(db, s, device, cursor, upto, limit, clock))
 
     @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
              responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})

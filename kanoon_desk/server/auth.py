@@ -77,7 +77,7 @@ def enrol(db: ServerDb, code: str, label: str = "") -> Enrolled:
         spent = s.execute(update(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash,
                                                       EnrolmentCode.used_at.is_(None))
                           .values(used_at=now, device_id=device_id))
-        if spent.rowcount != 1:
+        if getattr(spent, "rowcount", 0) != 1:
             raise AuthError("used_code", "enrolment code already used", "این کد ثبت دستگاه پیش‌تر به کار رفته است.")
         # Device numbers per office, taken under the office row's lock (two enrolments queue).
         s.scalars(select(ServerOffice).where(ServerOffice.code == row.office_code).with_for_update()).first()

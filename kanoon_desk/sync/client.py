@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 
 from .. import eventlog
 from ..digest import digests_by_aggregate
@@ -35,6 +35,7 @@ K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync
 
 M = TypeVar("M", bound=BaseModel)
 INGEST_SLICE = 100
+EVENTS: Table = Event.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -153,16 +154,20 @@ class SyncClient:
         while True:
             acked = self._int_state(K_ACKED)
             with self.store.read() as s:
-                batch = list(s.scalars(select(Event).where(Event.client_seq > acked)
-                                       .order_by(Event.client_seq).limit(self.batch_size)))
+                batch = [_Outgoing(*row) for row in s.execute(
+                    select(*_OUT_COLUMNS).where(Event.client_seq > acked)
+                    .order_by(Event.client_seq).limit(self.batch_size))]
             if not batch:
                 return
             contiguous = [ev for i, ev in enumerate(batch) if ev.client_seq == acked + 1 + i]
             if not contiguous:
                 raise e.SyncError(e.MSG_REFUSED, f"outbox hole after client_seq {acked}")
-            req = p.PushRequest(device_id=device_id, batch_id=new_id(), first_client_seq=acked + 1,
-                                events=[_event_in(ev) for ev in contiguous], hlc=self.store.clock.last)
-            answer = self.call("POST", "/v1/push", p.PushResponse, json=req.model_dump(mode="json"))
+            # The body is built by hand (the server validates it against p.PushRequest): a pydantic
+            # round trip per event on the desk was a third of the push time.
+            body = {"device_id": device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
+                    "events": [ev.wire() for ev in contiguous], "protocol_version": p.PROTOCOL_VERSION,
+                    "schema_version": p.SCHEMA_VERSION, "hlc": self.store.clock.last}
+            answer = self.call("POST", "/v1/push", p.PushResponse, json=body)
             self._after_reply(report, answer.server_hlc, answer.server_time_ms)
             if answer.resend_from is not None:
                 resends += 1
@@ -174,7 +179,7 @@ class SyncClient:
                 continue
             self._record_push(contiguous, answer, report)
 
-    def _record_push(self, sent: list[Event], answer: p.PushResponse, report: SyncReport) -> None:
+    def _record_push(self, sent: list[_Outgoing], answer: p.PushResponse, report: SyncReport) -> None:
         by_id = {r.id: r for r in answer.results}
         seqs: list[dict[str, Any]] = []
         rejections: list[dict[str, Any]] = []
@@ -193,11 +198,10 @@ class SyncClient:
                 else:
                     report.duplicates += 1
         last = sent[-1].client_seq
-        assert last is not None
         with self.store.transaction() as s:
             if seqs:
                 s.connection().execute(
-                    update(Event.__table__).where(Event.__table__.c.id == _bind("b_id"))
+                    update(EVENTS).where(EVENTS.c.id == _bind("b_id"))
                     .values(server_seq=_bind("b_seq")), seqs)
             for row in rejections:
                 if s.get(SyncRejection, row["event_id"]) is None:
@@ -316,10 +320,33 @@ def _bind(name: str) -> Any:
     return bindparam(name)
 
 
-def _event_in(ev: Event) -> p.EventIn:
-    return p.EventIn(id=ev.id, type=ev.type, aggregate_type=ev.aggregate_type, aggregate_id=ev.aggregate_id,
-                     payload=ev.payload, hlc=ev.hlc, device_id=ev.device_id, office_code=ev.office_code,
-                     user_id=ev.user_id, recorded_at=ev.recorded_at, schema_version=ev.schema_version)
+_OUT_COLUMNS = (Event.id, Event.type, Event.aggregate_type, Event.aggregate_id, Event.payload, Event.hlc,
+                Event.device_id, Event.office_code, Event.user_id, Event.recorded_at, Event.schema_version,
+                Event.client_seq)
+
+
+class _Outgoing(NamedTuple):
+    """One outbox event as read for a push."""
+
+    id: str
+    type: str
+    aggregate_type: str
+    aggregate_id: str
+    payload: dict[str, Any]
+    hlc: int
+    device_id: str
+    office_code: str
+    user_id: str
+    recorded_at: datetime
+    schema_version: int
+    client_seq: int
+
+    def wire(self) -> dict[str, Any]:
+        """The event as `p.EventIn` JSON."""
+        return {"id": self.id, "type": self.type, "aggregate_type": self.aggregate_type,
+                "aggregate_id": self.aggregate_id, "payload": self.payload, "hlc": self.hlc,
+                "device_id": self.device_id, "office_code": self.office_code, "user_id": self.user_id,
+                "recorded_at": self.recorded_at.isoformat(), "schema_version": self.schema_version}
 
 
 def _event_dict(ev: p.EventOut) -> dict[str, Any]:
