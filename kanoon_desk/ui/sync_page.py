@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -227,6 +227,50 @@ class ConflictInbox(QWidget):
         self.note.clear()
         self.message.setText(self.tr("تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد."))
         self.ctx.bus.changed.emit("sync")
+
+
+class BackgroundSync(QObject):
+    """Runs a sync round every `minutes` (and on `sync_now()`), off the GUI thread, one at a time.
+
+    Signals:
+        finished(object): the `SyncReport` of a round (for the status bar: ok → online).
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, ctx: UiContext, minutes: float = 5, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.running = False
+        self.last_report: SyncReport | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self.sync_now)
+
+    def start(self) -> None:
+        if sync_status.sync_status(self.ctx.store).enrolled:
+            self.timer.start()
+
+    def sync_now(self) -> bool:
+        """Start a round unless one is running; False when skipped."""
+        if self.running or not sync_status.sync_status(self.ctx.store).enrolled:
+            return False
+        self.running = True
+        store = self.ctx.store
+        self.ctx.tasks.run(lambda: sync_once(store), on_done=self._done, on_error=self._failed)
+        return True
+
+    def _done(self, report: SyncReport) -> None:
+        self.running = False
+        self.last_report = report
+        self.finished.emit(report)
+        self.ctx.bus.changed.emit("sync")
+
+    def _failed(self, err: BaseException) -> None:
+        self.running = False
+        report = SyncReport(error=error_text(err))
+        self.last_report = report
+        self.finished.emit(report)
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:

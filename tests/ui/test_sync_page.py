@@ -14,7 +14,7 @@ from kanoon_desk.services import conflicts
 from kanoon_desk.sync import client
 from kanoon_desk.ui.context import ChangeBus, UiContext
 from kanoon_desk.ui.fonts import load_fonts
-from kanoon_desk.ui.sync_page import ConflictInbox, SyncPage, pages
+from kanoon_desk.ui.sync_page import BackgroundSync, ConflictInbox, SyncPage, pages
 from kanoon_desk.ui.tasks import TaskRunner
 from tests.sync.helpers import LiveServer, add_user, bootstrap_admin, enrol
 
@@ -67,3 +67,16 @@ def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Pa
     assert inbox.list.count() == 0
     assert client.sync_once(a1).ok and client.sync_once(a2).ok
     assert conflicts.open_count(a2) == 0
+
+
+def test_background_sync_runs_off_the_gui_thread(qtbot: Any, live: LiveServer, tmp_path: Path) -> None:
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    ctx = UiContext(store=a1, actor=admin, bus=ChangeBus(), tasks=TaskRunner())
+    bg = BackgroundSync(ctx, minutes=0.001)
+    with qtbot.waitSignal(bg.finished, timeout=10000) as got:
+        bg.start()
+    assert got.args[0].ok and got.args[0].pushed == 1
+    bg.timer.stop()
+    ctx.tasks.wait()
+    assert client.pending_count(a1) == 0
