@@ -1,30 +1,33 @@
 """Sync throughput on loopback: push, pull and first-sync snapshot against a live server.
 
-Floors: a raw SQLite `executemany` insert of the same rows (one transaction) for the SQLite server,
+The server runs in its own process. Floors: a raw SQLite `executemany` insert of the same rows (one transaction) for the SQLite server,
 and a raw PostgreSQL `COPY` of the same rows when KANOON_TEST_PG_URL is set. Each timed call moves
 `N` events; events/s = N / p50.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import sqlite3
-import threading
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import uvicorn
+import httpx
 from sqlalchemy import insert, text
 
 from bench.runner import BenchContext, Benchmark
+from bench.sync_load import ROOT, _free_port
 from kanoon_desk.ids import new_id
 from kanoon_desk.models import Event
-from kanoon_desk.server import create_app
 from kanoon_desk.server.auth import new_enrolment_code
+from kanoon_desk.server.db import ServerDb
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 
@@ -32,15 +35,25 @@ REPEAT = 3
 
 
 class _Server:
+    """The server in its own process on 127.0.0.1 (as deployed: no GIL shared with the desk)."""
+
     def __init__(self, db_url: str, scratch: Path) -> None:
-        self.app = create_app(db_url, attachments_dir=scratch / "att")
-        self.db = self.app.state.db
-        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning",
-                                                    lifespan="off", access_log=False))
-        threading.Thread(target=self.server.run, daemon=True).start()
-        while not self.server.started:
-            time.sleep(0.01)
-        self.url = f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
+        self.db = ServerDb(db_url)
+        port = _free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kanoon_desk.server.cli", "--db", db_url, "--port", str(port),
+             "--attachments", str(scratch / "att")], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        atexit.register(self.proc.terminate)
+        self.url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(self.url + "/v1/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
 
 def _rows(n: int, device_id: str, office: str) -> list[dict[str, Any]]:
