@@ -152,7 +152,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         logs.event("push", device_id=req.device_id, batch_id=req.batch_id, events=len(req.events),
                    stored=stored, rejected=sum(1 for r in answer.results if r.status == "rejected"),
                    resend_from=answer.resend_from)
-        if any(e.type == exchange.SMS_EVENT for e in req.events):
+        if any(e.type in exchange.SMS_EVENTS for e in req.events):
             background.add_task(sms.drain, db, gateway)
         return _json(answer, background)
 

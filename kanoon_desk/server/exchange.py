@@ -35,7 +35,8 @@ from .server_models import Device, ServerEvent, SmsOutbox, utcnow
 
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-SMS_EVENT = "notice.sms_queued"
+#: Events that ask the server to send an SMS (the lending desk's notices use "notice.queued").
+SMS_EVENTS = frozenset({"notice.sms_queued", "notice.queued"})
 
 #: (event type, schema version) → function giving the payload in the next version. The server
 #: upgrades older formats it still accepts on receipt, so pulls hand out one format only.
@@ -127,9 +128,9 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             row["server_seq"] = first + k
             results[fresh_index[k]].server_seq = first + k
         session.execute(insert(ServerEvent), rows)
-        sms = [{"event_id": r["id"], "mobile": str(r["payload"].get("mobile", ""))[:20],
+        sms = [{"event_id": r["id"], "mobile": str(r["payload"].get("mobile") or r["payload"].get("phone") or "")[:20],
                 "text": str(r["payload"].get("text", "")), "status": "pending", "attempts": 0,
-                "last_error": "", "queued_at": received} for r in rows if r["type"] == SMS_EVENT]
+                "last_error": "", "queued_at": received} for r in rows if r["type"] in SMS_EVENTS]
         if sms:
             session.execute(insert(SmsOutbox), sms)
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)

@@ -15,8 +15,11 @@ from .server_models import ServerEvent
 
 #: The newest event type of a case → (public status, Persian wording). Nothing else leaks.
 PUBLIC_STATUS: dict[str, tuple[str, str]] = {
-    "case.registered": ("received", "درخواست شما ثبت شد و در نوبت بررسی است."),
-    "case.reviewed": ("in_review", "درخواست شما در حال بررسی است."),
+    "case.received": ("received", "درخواست شما دریافت شد و در نوبت بررسی است."),
+    "case.reviewed": ("in_review", "درخواست شما بررسی شد."),
+    "case.registered": ("registered", "درخواست شما در دبیرخانه ثبت شد و در حال رسیدگی است."),
+    "case.referral_recalled": ("in_progress", "درخواست شما در حال رسیدگی است."),
+    "case.reopened": ("in_progress", "رسیدگی به درخواست شما دوباره آغاز شد."),
     "case.referred": ("referred", "درخواست شما برای رسیدگی به دستگاه مربوط ارجاع شد."),
     "case.forwarded": ("referred", "درخواست شما برای رسیدگی به دستگاه مربوط ارجاع شد."),
     "case.followed_up": ("in_progress", "رسیدگی به درخواست شما پیگیری می‌شود."),

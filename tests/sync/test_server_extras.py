@@ -56,7 +56,7 @@ def test_status_look_up_answers_only_the_public_status(extras: tuple[LiveServer,
     body = "001" + "123456789"
     code = body + damm_check_digit(body)
     case_id = new_id()
-    r = push_raw(server, a, 1, [raw_event(a, "case.registered", "case", case_id,
+    r = push_raw(server, a, 1, [raw_event(a, "case.received", "case", case_id,
                                           {"tracking_code": code, "citizen_name": "سارا"}, 10)])
     assert r.status_code == 200 and r.json()["results"][0]["status"] == "stored"
     got = httpx.get(f"{server.url}/v1/status/{code}")
@@ -104,11 +104,12 @@ def test_queued_sms_is_sent_by_the_gateway(extras: tuple[LiveServer, LogGateway]
     server, gateway = extras
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     ev = raw_event(a, "notice.sms_queued", "case", new_id(), {"mobile": "09121234567", "text": "پاسخ آماده است"}, 5)
-    assert push_raw(server, a, 1, [ev]).status_code == 200
+    lending = raw_event(a, "notice.queued", "notice", new_id(), {"phone": "09351112233", "text": "کتاب آماده است"}, 6)
+    assert push_raw(server, a, 1, [ev, lending]).status_code == 200
     deadline = time.monotonic() + 5
-    while not gateway.sent and time.monotonic() < deadline:
+    while len(gateway.sent) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert gateway.sent == [("09121234567", "پاسخ آماده است")]
+    assert sorted(gateway.sent) == [("09121234567", "پاسخ آماده است"), ("09351112233", "کتاب آماده است")]
 
 
 JSON = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.text(max_size=20),
