@@ -49,6 +49,8 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     snapshot: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
     resends: int = 0
     cursor: int = 0
     mismatches: list[str] = field(default_factory=list)
@@ -297,6 +299,9 @@ class SyncClient:
         try:
             self.push(report)
             summary = self.pull(report)
+            from .attachments import sync_attachments
+
+            sync_attachments(self, report)
             self.verify(report, summary)
             if report.mismatches:
                 raise e.SyncError(e.MSG_MISMATCH, "; ".join(report.mismatches))

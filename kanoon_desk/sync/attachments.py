@@ -1,0 +1,103 @@
+"""Attachments in a sync round: upload the files local events name, fetch the ones pulled events name.
+
+Files are content-addressed (SHA-256, `services.secretariat_files.attachment_path`); any event whose
+payload carries a 64-hex `sha256` names one. Uploads resume from what the server already holds;
+the scan positions live in `desk_state`, advanced only once a file is safely across.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from ..models import Event
+from ..services.secretariat_files import attachment_path
+from . import errors as e
+from . import protocol as p
+
+if TYPE_CHECKING:
+    from .client import SyncClient, SyncReport
+
+K_UP, K_DOWN = "sync.attachments_up_seq", "sync.attachments_down_seq"
+SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+CHUNK = 1024 * 1024
+
+
+def _named(payload: dict[str, object]) -> str | None:
+    sha = payload.get("sha256")
+    return sha if isinstance(sha, str) and SHA_RE.match(sha) else None
+
+
+def upload(c: SyncClient, sha: str, data: bytes) -> None:
+    status = c.call("GET", f"/v1/attachments/{sha}/status", p.AttachmentStatus)
+    offset = status.received
+    while not status.complete:
+        chunk = data[offset:offset + CHUNK]
+        end = offset + len(chunk) - 1
+        r = c.http.put(f"/v1/attachments/{sha}", content=chunk,
+                       headers={**c._headers(), "Content-Range": f"bytes {offset}-{end}/{len(data)}"})
+        if r.status_code == 409:  # the server holds a different amount: resume from there
+            offset = int(r.json().get("received", 0))
+            continue
+        if r.status_code >= 400:
+            raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
+        status = p.AttachmentStatus.model_validate_json(r.content)
+        offset = status.received
+
+
+def sync_attachments(c: SyncClient, report: SyncReport) -> None:
+    store = c.store
+    up_from = int(store.get_state(K_UP) or 0)
+    down_from = int(store.get_state(K_DOWN) or 0)
+    with store.read() as s:
+        mine = s.execute(select(Event.client_seq, Event.payload).where(Event.client_seq > up_from)
+                         .order_by(Event.client_seq)).all()
+        theirs = s.execute(select(Event.server_seq, Event.payload).where(
+            Event.client_seq.is_(None), Event.server_seq > down_from).order_by(Event.server_seq)).all()
+    acked = int(store.get_state("sync.acked_seq") or 0)
+
+    def mark(key: str, seq: int) -> None:
+        with store.transaction() as s:
+            store.set_state(s, key, str(seq))
+
+    done = up_from
+    for seq, payload in mine:
+        if seq > acked:
+            break  # only files of events the server already holds
+        sha = _named(payload)
+        path = attachment_path(store, sha) if sha else None
+        if sha and path is not None and path.is_file():
+            upload(c, sha, path.read_bytes())
+            report.uploaded += 1
+            mark(K_UP, seq)
+        done = seq
+    if done != up_from:
+        mark(K_UP, done)
+    _download(c, report, list(theirs), mark)
+
+
+def _download(c: SyncClient, report: SyncReport, theirs: list[Any], mark: Callable[[str, int], None]) -> None:
+    store = c.store
+    done = None
+    for seq, payload in theirs:
+        sha = _named(payload)
+        if sha and not attachment_path(store, sha).is_file():
+            r = c.http.get(f"/v1/attachments/{sha}", headers=c._headers())
+            if r.status_code == 404:
+                report.warnings.append(f"پیوست {sha[:12]} هنوز به کارگزار نرسیده است")
+                break  # try again next round, from here
+            if r.status_code >= 400 or hashlib.sha256(r.content).hexdigest() != sha:
+                raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
+            dest = attachment_path(store, sha)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(dest.name + ".part")
+            tmp.write_bytes(r.content)
+            tmp.replace(dest)
+            report.downloaded += 1
+        done = seq
+    if done is not None:
+        mark(K_DOWN, done)
