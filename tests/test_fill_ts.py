@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
@@ -68,3 +69,47 @@ def test_cli_strict_fails_on_unknown_sources(fill_ts: ModuleType, tmp_path: Path
     assert fill_ts.main([str(ts), str(mapping), "--strict"]) == 1
     assert "غایب" in capsys.readouterr().err
     assert fill_ts.main([str(ts), str(mapping)]) == 0
+
+
+NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fa_IR">
+<context>
+    <name>Library</name>
+    <message numerus="yes">
+        <source>%n نسخه</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n عضو</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>نسخه</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def test_numerus_messages_get_one_numerusform_per_plural_form(fill_ts: ModuleType, tmp_path: Path) -> None:
+    ts = tmp_path / "x.ts"
+    ts.write_text(NUMERUS_TS, encoding="utf-8")
+    assert fill_ts.skeleton(ts, []) == {"Library": {"%n نسخه": ["", ""], "%n عضو": ["", ""], "نسخه": ""}}
+    filled, missing = fill_ts.fill(ts, {"Library": {"%n نسخه": ["%n copy", "%n copies"], "%n عضو": "%n member(s)"}})
+    assert filled == 2 and missing == []
+    root = ET.parse(ts).getroot()
+    forms = {m.findtext("source"): [f.text for f in m.iter("numerusform")] for m in root.iter("message")}
+    assert forms["%n نسخه"] == ["%n copy", "%n copies"]
+    assert forms["%n عضو"] == ["%n member(s)", "%n member(s)"]  # a string fills every form
+    assert all(m.find("translation").get("type") is None for m in root.iter("message") if m.get("numerus"))
+    assert fill_ts.skeleton(ts, []) == {"Library": {"نسخه": ""}}
+    with pytest.raises(ValueError, match="not numerus"):
+        fill_ts.fill(ts, {"Library": {"نسخه": ["copy", "copies"]}})

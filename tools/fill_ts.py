@@ -9,6 +9,10 @@ sources not found in the .ts are listed on stderr (exit status 1 with --strict).
 prints the still-unfinished messages of the named contexts (all contexts when none is named)
 as a JSON skeleton to fill in. Run `make lupdate` first so the .ts has your strings, and
 `make translations` afterwards to build the .qm.
+
+A plural message (`numerus="yes"`, from `tr(text, "", n)` with `%n` in the text) takes a list
+of forms, one `<numerusform>` each (English: ["%n copy", "%n copies"]); a single string is used
+for every form. Its skeleton entry is a list of empty strings, one per form.
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ from pathlib import Path
 
 HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 
+#: Plural forms written for a numerus message that has none yet (English: singular, plural).
+DEFAULT_PLURAL_FORMS = 2
+
+Translation = str | list[str]
+
 
 def _messages(root: ET.Element) -> list[tuple[str, ET.Element]]:
     found = []
@@ -31,8 +40,53 @@ def _messages(root: ET.Element) -> list[tuple[str, ET.Element]]:
     return found
 
 
-def fill(ts_path: Path, mapping: dict[str, dict[str, str]]) -> tuple[int, list[tuple[str, str]]]:
-    """Write the translations into `ts_path`; returns (messages filled, (context, source) not found)."""
+def is_numerus(message: ET.Element) -> bool:
+    return message.get("numerus") == "yes"
+
+
+def plural_forms(message: ET.Element) -> list[str]:
+    """The texts of a numerus message's `<numerusform>`s (empty list when it has none)."""
+    translation = message.find("translation")
+    if translation is None:
+        return []
+    return [form.text or "" for form in translation.findall("numerusform")]
+
+
+def is_finished(message: ET.Element) -> bool:
+    """True when the message has a translation (every plural form of a numerus one) not marked unfinished."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") == "unfinished":
+        return False
+    if is_numerus(message):
+        forms = plural_forms(message)
+        return bool(forms) and all(forms)
+    return bool(translation.text or "")
+
+
+def _set_translation(message: ET.Element, text: Translation, key: tuple[str, str]) -> None:
+    translation = message.find("translation")
+    if translation is None:
+        translation = ET.SubElement(message, "translation")
+    if is_numerus(message):
+        if isinstance(text, str):
+            text = [text] * (len(plural_forms(message)) or DEFAULT_PLURAL_FORMS)
+        for form in translation.findall("numerusform"):
+            translation.remove(form)
+        translation.text = None
+        for form_text in text:
+            ET.SubElement(translation, "numerusform").text = form_text
+    else:
+        if not isinstance(text, str):
+            raise ValueError(f"[{key[0]}] {key[1]}: a list of plural forms for a message that is not numerus")
+        translation.text = text
+    translation.attrib.pop("type", None)
+
+
+def fill(ts_path: Path, mapping: dict[str, dict[str, Translation]]) -> tuple[int, list[tuple[str, str]]]:
+    """Write the translations into `ts_path`; returns (messages filled, (context, source) not found).
+
+    A value is a string, or for a numerus message a list with one text per plural form.
+    """
     tree = ET.parse(ts_path)
     root = tree.getroot()
     wanted = {(ctx, src): text for ctx, entries in mapping.items() for src, text in entries.items()}
@@ -43,11 +97,7 @@ def fill(ts_path: Path, mapping: dict[str, dict[str, str]]) -> tuple[int, list[t
         if key not in wanted:
             continue
         seen.add(key)
-        translation = message.find("translation")
-        if translation is None:
-            translation = ET.SubElement(message, "translation")
-        translation.text = wanted[key]
-        translation.attrib.pop("type", None)
+        _set_translation(message, wanted[key], key)
         filled += 1
     ET.indent(tree, space="    ")
     body = ET.tostring(root, encoding="unicode")
@@ -55,15 +105,20 @@ def fill(ts_path: Path, mapping: dict[str, dict[str, str]]) -> tuple[int, list[t
     return filled, sorted(set(wanted) - seen)
 
 
-def skeleton(ts_path: Path, contexts: list[str]) -> dict[str, dict[str, str]]:
-    """The unfinished messages of `contexts` (all when empty) as {context: {source: ""}}."""
-    out: dict[str, dict[str, str]] = {}
+def skeleton(ts_path: Path, contexts: list[str]) -> dict[str, dict[str, Translation]]:
+    """The unfinished messages of `contexts` (all when empty) as {context: {source: ""}}.
+
+    A numerus message's entry is a list of "" (one per plural form) instead of "".
+    """
+    out: dict[str, dict[str, Translation]] = {}
     for ctx, message in _messages(ET.parse(ts_path).getroot()):
         if contexts and ctx not in contexts:
             continue
-        translation = message.find("translation")
-        if translation is None or translation.get("type") == "unfinished" or not (translation.text or ""):
-            out.setdefault(ctx, {})[message.findtext("source") or ""] = ""
+        if not is_finished(message):
+            blank: Translation = ""
+            if is_numerus(message):
+                blank = [""] * (len(plural_forms(message)) or DEFAULT_PLURAL_FORMS)
+            out.setdefault(ctx, {})[message.findtext("source") or ""] = blank
     return out
 
 

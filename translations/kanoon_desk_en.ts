@@ -1,2539 +1,3062 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa_IR">
-<context>
-    <name></name>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="38"/>
-        <source>برای رزرو کنار بگذارید: {t}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="40"/>
-        <source>برای رزرو به مرکز «{c}» بفرستید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="42"/>
-        <source>به مرکز خودش «{c}» بفرستید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="43"/>
-        <source>به قفسه برگردانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="66"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="60"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="85"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="189"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="192"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="199"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
-        <source>امانت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="68"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
-        <source>بازگشت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="77"/>
-        <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="84"/>
-        <source>کار:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="92"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="195"/>
-        <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="115"/>
-        <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="123"/>
-        <source>امانت‌های باز</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="125"/>
-        <source>تمدید برگزیده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="128"/>
-        <source>تمدید همه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="131"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="41"/>
-        <source>برگه امانت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="134"/>
-        <source>پایان (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="141"/>
-        <source>پیشینه امانت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="175"/>
-        <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="176"/>
-        <source>حالت امانت: کارت عضو را بخوانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="203"/>
-        <source>شماره عضویت: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="204"/>
-        <source>مرکز: {c}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="205"/>
-        <source>اعتبار تا: {d}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="206"/>
-        <source>امانت‌ها: {n} از {max}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="208"/>
-        <source>ولی: {g} ({p})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="210"/>
-        <source>تلفن: {p}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="213"/>
-        <source>رزرو آماده: {t}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="38"/>
-        <source>پیش‌نمایش درون‌ریزی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="41"/>
-        <source>خطا</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="44"/>
-        <source>{n} ردیف، {bad} ردیف نادرست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="48"/>
-        <source>درون‌ریزی همه ردیف‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="50"/>
-        <source>انصراف</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="66"/>
-        <source>{n} ردیف درون‌ریزی شد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="82"/>
-        <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="87"/>
-        <source>درون‌ریزی از CSV/XLSX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="98"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
-        <source>نویسنده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="99"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
-        <source>شابک</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="104"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="199"/>
-        <source>گروه سنی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="105"/>
-        <source>افزودن عنوان</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="108"/>
-        <source>بارکد (خالی: خودکار)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="110"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="60"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
-        <source>قفسه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="111"/>
-        <source>افزودن نسخه به عنوان برگزیده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="113"/>
-        <source>برچسب بارکد نسخه‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="126"/>
-        <source>نسخه‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
-        <source>ناشر</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
-        <source>بارکد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
-        <source>مرکز</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
-        <source>وضعیت</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="148"/>
-        <source>اکنون در</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="186"/>
-        <source>نسخه {b} افزوده شد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="201"/>
-        <source>برچسب‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="206"/>
-        <source>درون‌ریزی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="97"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="142"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
-        <source>عنوان</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
-        <source>تاریخ امانت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="220"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
-        <source>مهلت بازگشت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
-        <source>دیرکرد (روز)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="217"/>
-        <source>تمدید</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="251"/>
-        <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="254"/>
-        <source>نخست کارت عضو را بخوانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="280"/>
-        <location filename="../kanoon_desk/ui/library/screens.py" line="22"/>
-        <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="295"/>
-        <source>بازگشت ثبت شد: «{t}».</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="295"/>
-        <source>نسخه در این مرکز دریافت شد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="297"/>
-        <source>{n} روز دیرکرد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="319"/>
-        <source>تمدید شد: «{t}» تا {d}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="331"/>
-        <source>{n} امانت تمدید شد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="333"/>
-        <source>تمدیدنشده: {r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="22"/>
-        <source>در قفسه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="22"/>
-        <source>در امانت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="22"/>
-        <source>در راه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="23"/>
-        <source>کنار گذاشته برای رزرو</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="23"/>
-        <source>گم‌شده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="23"/>
-        <source>خارج از گردش</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
-        <source>کودک</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
-        <source>نوجوان</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
-        <source>بزرگسال</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="41"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="27"/>
-        <source>ردیف</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="47"/>
-        <source>چاپ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="49"/>
-        <source>بستن</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="38"/>
-        <source>شماره عضویت، کد ملی یا نام</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="50"/>
-        <source>ذخیره کارت عضویت (PNG)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="55"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
-        <source>نام</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="56"/>
-        <source>نام خانوادگی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="57"/>
-        <source>کد ملی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="61"/>
-        <source>گروه عضویت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="62"/>
-        <source>تاریخ تولد را می‌دانم</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="64"/>
-        <source>تاریخ تولد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="65"/>
-        <source>شماره همراه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="66"/>
-        <source>نام ولی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="67"/>
-        <source>تلفن ولی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="68"/>
-        <source>ثبت عضو</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="76"/>
-        <source>عضو تازه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="189"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
-        <source>شماره عضویت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
-        <source>گروه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="89"/>
-        <source>اعتبار تا</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="116"/>
-        <source>عضو ثبت شد؛ شماره عضویت {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="127"/>
-        <source>کارت عضویت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="53"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="124"/>
-        <source>همه مراکز</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="59"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="109"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="130"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="72"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="181"/>
-        <source>خروجی اکسل</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="61"/>
-        <source>صف پیامک یادآوری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="63"/>
-        <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="67"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="136"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="53"/>
-        <source>مرکز:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="84"/>
-        <source>{n} امانت دیرکرد دارد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="89"/>
-        <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="105"/>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="56"/>
-        <source>دیرکرد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="58"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="197"/>
-        <source>پرامانت‌ترین عنوان‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="83"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="199"/>
-        <source>امانت به تفکیک گروه سنی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="127"/>
-        <source>نمایش</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="132"/>
-        <source>خروجی PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="135"/>
-        <source>دوره:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="135"/>
-        <source>سال:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="135"/>
-        <source>شماره:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="170"/>
-        <source>سال {y}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="182"/>
-        <source>دوره: {p} ({a} تا {b})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="184"/>
-        <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="189"/>
-        <source>عضو فعال</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="192"/>
-        <source>مرکز فعال</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="192"/>
-        <source>اعضای امانت‌گیرنده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
-        <source>اعضای فعال</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="200"/>
-        <source>عضو</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
-        <source>مراکز فعال</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="202"/>
-        <source>اعضا</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="221"/>
-        <source>گزارش</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="225"/>
-        <source>خروجی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="49"/>
-        <source>آغاز انبارگردانی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="53"/>
-        <source>از قفسه:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="54"/>
-        <source>تا قفسه:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="64"/>
-        <source>بارکد نسخه‌های قفسه را بخوانید</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="66"/>
-        <source>بستن انبارگردانی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="69"/>
-        <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="80"/>
-        <source>انبارگردانی بازی نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="87"/>
-        <source>همه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="114"/>
-        <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="150"/>
-        <source>{n} نسخه گم‌شده ثبت شد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="170"/>
-        <source>باز</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="170"/>
-        <source>بسته</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="171"/>
-        <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
-        <source>قفسه اسکن</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="175"/>
-        <source>نتیجه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53"/>
-        <source>پذیرفته شد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53"/>
-        <source>رد شد: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57"/>
-        <source>به </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59"/>
-        <source> — مهلت </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62"/>
-        <source> — مهلت تازه </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68"/>
-        <source>تلفنی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64"/>
-        <source>کتبی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68"/>
-        <source>نامه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68"/>
-        <source>پیامک (در صف)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="69"/>
-        <source>حضوری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
-        <source>تاریخ</source>
-        <translation type="unfinished">Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
-        <source>کار</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
-        <source>کاربر</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
-        <source>شرح</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>کد رهگیری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>شماره ثبت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>متقاضی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="41"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>موضوع</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="42"/>
-        <source>تاریخ دریافت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="42"/>
-        <source>دستگاه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="42"/>
-        <source>مهلت پاسخ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="74"/>
-        <source>ذخیره PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="37"/>
-        <source> روز</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38"/>
-        <source> ساعت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>از</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>دستور</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48"/>
-        <source>رسیده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49"/>
-        <source>رسوب</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="60"/>
-        <source>(رونوشت)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AdminDialogs</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="85"/>
-        <source>ثبت</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="86"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="110"/>
-        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPages</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="17"/>
-        <source>کاربران و نقش‌ها</source>
-        <translation>Users and roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="19"/>
-        <source>مشخصات دفتر</source>
-        <translation>Office details</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="21"/>
-        <source>تعطیلات رسمی</source>
-        <translation>Official holidays</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="158"/>
-        <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
-        <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
-        <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="160"/>
-        <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
-        <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="186"/>
-        <source>خطای پیش‌بینی‌نشده</source>
-        <translation>Unexpected error</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="204"/>
-        <source>پرونده داده باز نشد</source>
-        <translation>The data file could not be opened</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="205"/>
-        <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
-        <translation>This desk&apos;s data file could not be opened; it may be damaged, or another file was put in its place:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="206"/>
-        <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
-        <translation>What to do: close the program and, with the office&apos;s technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
-    </message>
-</context>
-<context>
-    <name>CartablePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="106"/>
-        <source>جستجو در موضوع یا کد رهگیری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="109"/>
-        <source>قدیمی‌ترین (بیشترین رسوب)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110"/>
-        <source>تازه‌ترین</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110"/>
-        <source>موضوع</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="113"/>
-        <source>فقط خوانده‌نشده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141"/>
-        <source>{n} مورد</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165"/>
-        <source>پرونده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170"/>
-        <source>کد رهگیری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170"/>
-        <source>شماره ثبت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170"/>
-        <source>وضعیت</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171"/>
-        <source>متقاضی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171"/>
-        <source>موضوع</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171"/>
-        <source>در دست</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172"/>
-        <source>مهلت پاسخ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261"/>
-        <source>مراجعه حضوری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="191"/>
-        <source>پیوست‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221"/>
-        <source>دیرکرد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="244"/>
-        <source>پذیرش</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245"/>
-        <source>رد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246"/>
-        <source>ثبت در دبیرخانه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321"/>
-        <source>ارجاع</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249"/>
-        <source>پس‌گرفتن ارجاع</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251"/>
-        <source>ارسال به دستگاه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347"/>
-        <source>پیگیری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254"/>
-        <source>ثبت پاسخ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362"/>
-        <source>اعلام به متقاضی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257"/>
-        <source>مختومه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380"/>
-        <source>بازگشایی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262"/>
-        <source>نامه ارسال PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304"/>
-        <source>رد درخواست</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382"/>
-        <source>دلیل</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376"/>
-        <source>توضیح</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324"/>
-        <source>گیرنده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325"/>
-        <source>دستور (پاراف)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326"/>
-        <source>رونوشت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326"/>
-        <source>بدون رونوشت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336"/>
-        <source>ارسال به دستگاه اجرایی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339"/>
-        <source>دستگاه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340"/>
-        <source>شماره نامه (خالی: خودکار)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341"/>
-        <source>مهلت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341"/>
-        <source>پیش‌فرض دستگاه (روز کاری)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342"/>
-        <source>تاریخ دلخواه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343"/>
-        <source>تاریخ مهلت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
-        <source>شیوه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
-        <source>تلفنی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
-        <source>نامه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351"/>
-        <source>یادداشت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352"/>
-        <source>مهلت تازه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356"/>
-        <source>ثبت پاسخ دستگاه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358"/>
-        <source>متن پاسخ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365"/>
-        <source>پیامک</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365"/>
-        <source>حضوری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366"/>
-        <source>متن</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370"/>
-        <source>مختومه کردن</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373"/>
-        <source>نتیجه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375"/>
-        <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ChangePasswordDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="20"/>
-        <location filename="../kanoon_desk/ui/password.py" line="33"/>
-        <source>تغییر گذرواژه</source>
-        <translation>Change password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="29"/>
-        <source>گذرواژه کنونی</source>
-        <translation>Current password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="30"/>
-        <source>گذرواژه تازه</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="31"/>
-        <source>تکرار گذرواژه تازه</source>
-        <translation>New password again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="34"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="44"/>
-        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="21"/>
-        <source>نام کاربری یا گذرواژه درست نیست.</source>
-        <translation>Wrong user name or password.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="22"/>
-        <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
-        <translation>This user is disabled; contact the office administrator.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="23"/>
-        <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
-        <translation>Only the office&apos;s system administrator can do this.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="24"/>
-        <location filename="../kanoon_desk/services/library.py" line="34"/>
-        <location filename="../kanoon_desk/services/library_import.py" line="142"/>
-        <location filename="../kanoon_desk/services/secretariat.py" line="42"/>
-        <source>این خانه را پر کنید.</source>
-        <extracomment>Accepted column headings (Persian as centres write them, or English) → field name.</extracomment>
-        <translation>Fill in this field.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="25"/>
-        <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
-        <translation>The password must be at least 8 characters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="26"/>
-        <source>این نام کاربری پیش‌تر گرفته شده است.</source>
-        <translation>This user name is already taken.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="27"/>
-        <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
-        <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="28"/>
-        <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
-        <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="29"/>
-        <source>نقش ناشناخته است.</source>
-        <translation>Unknown role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="30"/>
-        <source>دست‌کم یک نقش برگزینید.</source>
-        <translation>Choose at least one role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="31"/>
-        <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
-        <translation>The last system administrator cannot be disabled or lose the role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="53"/>
-        <source>شما اجازه این کار را ندارید.</source>
-        <translation>You are not allowed to do this.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="181"/>
-        <location filename="../kanoon_desk/services/accounts.py" line="198"/>
-        <location filename="../kanoon_desk/services/accounts.py" line="209"/>
-        <source>کاربر پیدا نشد.</source>
-        <translation>User not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="213"/>
-        <source>گذرواژه کنونی درست نیست.</source>
-        <translation>The current password is wrong.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="34"/>
-        <source>عضویت این عضو به پایان رسیده است.</source>
-        <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="35"/>
-        <source>این عضو کتاب دیرکرد دارد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="36"/>
-        <source>سقف امانت این عضو پر است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="37"/>
-        <source>این نسخه امانت‌دادنی نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="38"/>
-        <source>این نسخه گم‌شده ثبت شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="39"/>
-        <source>این نسخه از گردش خارج شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="40"/>
-        <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="41"/>
-        <source>سقف تمدید این امانت پر است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="42"/>
-        <source>عضو دیگری این عنوان را رزرو کرده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="44"/>
-        <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="45"/>
-        <source>امانت پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="46"/>
-        <source>این امانت پیش‌تر بازگردانده شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="47"/>
-        <source>این نسخه در امانت نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="48"/>
-        <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="49"/>
-        <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="50"/>
-        <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="51"/>
-        <source>رزرو پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="52"/>
-        <source>این رزرو دیگر باز نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="53"/>
-        <location filename="../kanoon_desk/services/library.py" line="40"/>
-        <source>مرکز فرهنگی هنری پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="35"/>
-        <source>کد ملی درست نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="36"/>
-        <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="37"/>
-        <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="38"/>
-        <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="39"/>
-        <source>گروه عضویت ناشناخته است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="41"/>
-        <source>عضوی با این شماره پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="42"/>
-        <source>شابک درست نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="43"/>
-        <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="44"/>
-        <source>عنوان پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="45"/>
-        <source>نسخه‌ای با این بارکد پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="46"/>
-        <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="47"/>
-        <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="48"/>
-        <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="49"/>
-        <source>تاریخ پایان عضویت پیش از امروز است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="549"/>
-        <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
-        <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals). Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="43"/>
-        <source>شیوه دریافت را برگزینید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="44"/>
-        <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="45"/>
-        <source>درخواست پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="46"/>
-        <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="47"/>
-        <source>این درخواست در کارتابل شما نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="48"/>
-        <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="49"/>
-        <source>این ارجاع پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="50"/>
-        <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="51"/>
-        <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="52"/>
-        <source>دلیل رد را برگزینید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="53"/>
-        <source>نتیجه بستن پرونده را برگزینید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="54"/>
-        <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="55"/>
-        <source>شیوه را برگزینید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="56"/>
-        <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="57"/>
-        <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="58"/>
-        <source>هدف مراجعه را برگزینید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="20"/>
-        <source>نام دستگاه را بنویسید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="21"/>
-        <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22"/>
-        <source>دستگاه اجرایی پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="15"/>
-        <source>فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="16"/>
-        <source>اندازه هر پیوست حداکثر ۲۰ مگابایت است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="17"/>
-        <source>پرونده پیوست خالی است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="18"/>
-        <source>پرونده پیوست خوانده نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="19"/>
-        <source>پرونده این پیوست در پوشه پیوست‌ها نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="7"/>
-        <source>کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="8"/>
-        <source>نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="9"/>
-        <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="10"/>
-        <source>کارگزار درخواست همگام‌سازی را نپذیرفت.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="11"/>
-        <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="12"/>
-        <source>در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="13"/>
-        <source>پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="14"/>
-        <source>پاسخ کارگزار خوانده نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/errors.py" line="27"/>
-        <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
-        <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="21"/>
-        <source>انبارگردانی پیدا نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="22"/>
-        <source>این انبارگردانی بسته شده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="23"/>
-        <source>نخست انبارگردانی را ببندید.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="24"/>
-        <source>انبارگردانی دیگری برای این مرکز باز است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="25"/>
-        <source>بارکد خالی است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="35"/>
-        <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="36"/>
-        <source>پرونده ردیفی ندارد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="37"/>
-        <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="38"/>
-        <source>ستون لازم در پرونده نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="39"/>
-        <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="40"/>
-        <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="41"/>
-        <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>HolidaysModel</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="32"/>
-        <source>تاریخ</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="32"/>
-        <source>روز هفته</source>
-        <translation>Weekday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="33"/>
-        <source>مناسبت</source>
-        <translation>Occasion</translation>
-    </message>
-</context>
-<context>
-    <name>HolidaysPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="65"/>
-        <source>مثلاً عید نوروز</source>
-        <translation>e.g. Nowruz</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="66"/>
-        <source>تاریخ</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="67"/>
-        <source>مناسبت</source>
-        <translation>Occasion</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="68"/>
-        <source>افزودن تعطیلی</source>
-        <translation>Add holiday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="71"/>
-        <source>حذف تعطیلی برگزیده</source>
-        <translation>Remove selected holiday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="97"/>
-        <source>مناسبت تعطیلی را بنویسید.</source>
-        <translation>Write the holiday&apos;s occasion.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="104"/>
-        <source>تعطیلی %1 افزوده شد.</source>
-        <translation>Holiday %1 added.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="114"/>
-        <source>نخست یک تعطیلی را در جدول برگزینید.</source>
-        <translation>First select a holiday in the table.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="125"/>
-        <source>تعطیلی حذف شد.</source>
-        <translation>Holiday removed.</translation>
-    </message>
-</context>
-<context>
-    <name>HomePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="67"/>
-        <source>سلام، %1</source>
-        <translation>Hello, %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="71"/>
-        <source>امروز</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="72"/>
-        <source>دفتر</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="73"/>
-        <source>نقش‌های شما</source>
-        <translation>Your roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="76"/>
-        <source>امروز روز کاری است؟</source>
-        <translation>Is today a working day?</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="77"/>
-        <source>بله</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="77"/>
-        <source>خیر، تعطیل است</source>
-        <translation>No, it is a holiday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="79"/>
-        <source>تعطیلی‌های پیش رو</source>
-        <translation>Coming holidays</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="80"/>
-        <source>در جدول تعطیلات روزی ثبت نشده است.</source>
-        <translation>No day is in the holiday table.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="84"/>
-        <source>کاربران فعال</source>
-        <translation>Active users</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="94"/>
-        <source>پیشخوان</source>
-        <translation>Home</translation>
-    </message>
-</context>
-<context>
-    <name>IntakePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="55"/>
-        <source>کد ملی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="56"/>
-        <source>نام</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="57"/>
-        <source>نام خانوادگی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60"/>
-        <source>شماره همراه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="61"/>
-        <source>نشانی</source>
-        <translation type="unfinished">Address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="62"/>
-        <source>موضوع</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="65"/>
-        <source>شرح درخواست</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69"/>
-        <source>دسته</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
-        <source>حضوری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
-        <source>پستی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
-        <source>تلفنی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73"/>
-        <source>شیوه دریافت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75"/>
-        <source>تاریخ دریافت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="81"/>
-        <source>افزودن پیوست…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150"/>
-        <source>پیوست‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87"/>
-        <source>ثبت درخواست (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="100"/>
-        <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="195"/>
-        <source>موردی نیست.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106"/>
-        <source>رسید</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108"/>
-        <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113"/>
-        <source>چاپ رسید</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="114"/>
-        <source>رسید PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151"/>
-        <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="185"/>
-        <source>درخواست {name} ثبت شد.
+    <context>
+        <name>AdminDialogs</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="85" />
+            <source>ثبت</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="86" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="110" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPages</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="17" />
+            <source>کاربران و نقش‌ها</source>
+            <translation>Users and roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
+            <source>مشخصات دفتر</source>
+            <translation>Office details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
+            <source>تعطیلات رسمی</source>
+            <translation>Official holidays</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="158" />
+            <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
+            <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
+            <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="160" />
+            <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
+            <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="186" />
+            <source>خطای پیش‌بینی‌نشده</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="204" />
+            <source>پرونده داده باز نشد</source>
+            <translation>The data file could not be opened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
+            <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="206" />
+            <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
+            <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartablePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="106" />
+            <source>جستجو در موضوع یا کد رهگیری</source>
+            <translation>Search the subject or tracking code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="109" />
+            <source>قدیمی‌ترین (بیشترین رسوب)</source>
+            <translation>Oldest first (longest dwell)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110" />
+            <source>تازه‌ترین</source>
+            <translation>Newest first</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="113" />
+            <source>فقط خوانده‌نشده</source>
+            <translation>Unread only</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141" />
+            <source>{n} مورد</source>
+            <translation>{n} items</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <source>پرونده</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="185" />
+            <source>کد رهگیری</source>
+            <translation>Tracking code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="185" />
+            <source>شماره ثبت</source>
+            <translation>Registration no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="185" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="186" />
+            <source>متقاضی</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="186" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="186" />
+            <source>در دست</source>
+            <translation>Held by</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="187" />
+            <source>مهلت پاسخ</source>
+            <translation>Response deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
+            <source>مراجعه حضوری</source>
+            <translation>In-person visits</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="206" />
+            <source>پیوست‌ها</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="236" />
+            <source>دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
+            <source>پذیرش</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <source>رد</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
+            <source>ثبت در دبیرخانه</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
+            <source>ارجاع</source>
+            <translation>Refer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="265" />
+            <source>پس‌گرفتن ارجاع</source>
+            <translation>Recall referral</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
+            <source>ارسال به دستگاه</source>
+            <translation>Forward to agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365" />
+            <source>پیگیری</source>
+            <translation>Follow up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
+            <source>ثبت پاسخ</source>
+            <translation>Record response</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <source>اعلام به متقاضی</source>
+            <translation>Notify applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
+            <source>مختومه</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="276" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <source>بازگشایی</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="278" />
+            <source>نامه ارسال PDF</source>
+            <translation>Forwarding letter PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
+            <source>نامه پیگیری PDF</source>
+            <translation>Follow-up letter PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <source>اعلام رد PDF</source>
+            <translation>Rejection notice PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <source>رد درخواست</source>
+            <translation>Reject request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
+            <source>دلیل</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <source>توضیح</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <source>گیرنده</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
+            <source>دستور (پاراف)</source>
+            <translation>Instruction</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <source>رونوشت</source>
+            <translation>CC</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <source>بدون رونوشت</source>
+            <translation>No CC</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <source>ارسال به دستگاه اجرایی</source>
+            <translation>Forward to executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <source>دستگاه</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="358" />
+            <source>شماره نامه (خالی: خودکار)</source>
+            <translation>Letter no. (empty: automatic)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <source>مهلت</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <source>پیش‌فرض دستگاه (روز کاری)</source>
+            <translation>Agency default (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="360" />
+            <source>تاریخ دلخواه</source>
+            <translation>Chosen date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
+            <source>تاریخ مهلت</source>
+            <translation>Deadline date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <source>شیوه</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <source>نامه</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="369" />
+            <source>یادداشت</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <source>مهلت تازه</source>
+            <translation>New deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <source>ثبت پاسخ دستگاه</source>
+            <translation>Record agency response</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <source>متن پاسخ</source>
+            <translation>Response text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
+            <source>پیامک</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
+            <source>حضوری</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <source>متن</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <source>مختومه کردن</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
+            <source>نتیجه</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
+            <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
+            <translation>Responsible agency (if not this agency's duty)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="20" />
+            <location filename="../kanoon_desk/ui/password.py" line="33" />
+            <source>تغییر گذرواژه</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="29" />
+            <source>گذرواژه کنونی</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="30" />
+            <source>گذرواژه تازه</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="31" />
+            <source>تکرار گذرواژه تازه</source>
+            <translation>New password again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="34" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="44" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictInbox</name>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="147" />
+            <source>رویداد نخست</source>
+            <translation>First event</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="147" />
+            <source>رویداد دوم</source>
+            <translation>Second event</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="156" />
+            <source>توضیح تصمیم (اختیاری)</source>
+            <translation>Note on the decision (optional)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <source>ناسازگاری بازی نیست.</source>
+            <translation>There are no open conflicts.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <source>رویداد</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <source>زمان ثبت</source>
+            <translation>Recorded at</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <source>دستگاه</source>
+            <translation>Device</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="228" />
+            <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
+            <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="21" />
+            <source>نام کاربری یا گذرواژه درست نیست.</source>
+            <translation>Wrong user name or password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="22" />
+            <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
+            <translation>This user is disabled; contact the office administrator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="23" />
+            <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
+            <translation>Only the office's system administrator can do this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="24" />
+            <location filename="../kanoon_desk/services/library.py" line="34" />
+            <location filename="../kanoon_desk/services/library_import.py" line="142" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="42" />
+            <source>این خانه را پر کنید.</source>
+            <extracomment>Accepted column headings (Persian as centres write them, or English) → field name.</extracomment>
+            <translation>Fill in this field.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="25" />
+            <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
+            <translation>The password must be at least 8 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="26" />
+            <source>این نام کاربری پیش‌تر گرفته شده است.</source>
+            <translation>This user name is already taken.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="27" />
+            <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
+            <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="28" />
+            <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
+            <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="29" />
+            <source>نقش ناشناخته است.</source>
+            <translation>Unknown role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <source>دست‌کم یک نقش برگزینید.</source>
+            <translation>Choose at least one role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
+            <translation>The last system administrator cannot be disabled or lose the role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="53" />
+            <source>شما اجازه این کار را ندارید.</source>
+            <translation>You are not allowed to do this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="181" />
+            <location filename="../kanoon_desk/services/accounts.py" line="198" />
+            <location filename="../kanoon_desk/services/accounts.py" line="209" />
+            <source>کاربر پیدا نشد.</source>
+            <translation>User not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="213" />
+            <source>گذرواژه کنونی درست نیست.</source>
+            <translation>The current password is wrong.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="34" />
+            <source>عضویت این عضو به پایان رسیده است.</source>
+            <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
+            <translation>This member's membership has expired.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="35" />
+            <source>این عضو کتاب دیرکرد دارد.</source>
+            <translation>This member has overdue books.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="36" />
+            <source>سقف امانت این عضو پر است.</source>
+            <translation>This member has reached the loan limit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="37" />
+            <source>این نسخه امانت‌دادنی نیست.</source>
+            <translation>This copy is not for loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="38" />
+            <source>این نسخه گم‌شده ثبت شده است.</source>
+            <translation>This copy is recorded as lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="39" />
+            <source>این نسخه از گردش خارج شده است.</source>
+            <translation>This copy has been withdrawn from circulation.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="40" />
+            <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
+            <translation>This copy is set aside for another member's hold.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="41" />
+            <source>سقف تمدید این امانت پر است.</source>
+            <translation>This loan has reached the renewal limit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="42" />
+            <source>عضو دیگری این عنوان را رزرو کرده است.</source>
+            <translation>Another member has a hold on this title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="44" />
+            <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
+            <translation>This copy is on loan right now; check it in first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="45" />
+            <source>امانت پیدا نشد.</source>
+            <translation>Loan not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="46" />
+            <source>این امانت پیش‌تر بازگردانده شده است.</source>
+            <translation>This loan has already been returned.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="47" />
+            <source>این نسخه در امانت نیست.</source>
+            <translation>This copy is not on loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="48" />
+            <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
+            <translation>You are not allowed to override this block.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="49" />
+            <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
+            <translation>This member already has a hold on this title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="50" />
+            <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
+            <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="51" />
+            <source>رزرو پیدا نشد.</source>
+            <translation>Hold not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="52" />
+            <source>این رزرو دیگر باز نیست.</source>
+            <translation>This hold is no longer open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="53" />
+            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <source>مرکز فرهنگی هنری پیدا نشد.</source>
+            <translation>Cultural centre not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="35" />
+            <source>کد ملی درست نیست.</source>
+            <translation>The national ID is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="36" />
+            <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
+            <translation>A member with this national ID is already registered.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="37" />
+            <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
+            <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="38" />
+            <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
+            <translation>For a child or teen member, enter the guardian's name and phone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="39" />
+            <source>گروه عضویت ناشناخته است.</source>
+            <translation>Unknown membership category.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <source>عضوی با این شماره پیدا نشد.</source>
+            <translation>No member has this number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="42" />
+            <source>شابک درست نیست.</source>
+            <translation>The ISBN is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="43" />
+            <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
+            <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="44" />
+            <source>عنوان پیدا نشد.</source>
+            <translation>Title not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="45" />
+            <source>نسخه‌ای با این بارکد پیدا نشد.</source>
+            <translation>No copy has this barcode.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="46" />
+            <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
+            <translation>This barcode is already assigned to another copy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="47" />
+            <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
+            <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="48" />
+            <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
+            <translation>A lending rule value must be a positive number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="49" />
+            <source>تاریخ پایان عضویت پیش از امروز است.</source>
+            <translation>The membership end date is before today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="60" />
+            <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
+            <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="43" />
+            <source>شیوه دریافت را برگزینید.</source>
+            <translation>Choose how the request was received.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
+            <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
+            <translation>The received date cannot be after today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
+            <source>درخواست پیدا نشد.</source>
+            <translation>Request not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
+            <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
+            <translation>This cannot be done in the request's current status.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
+            <source>این درخواست در کارتابل شما نیست.</source>
+            <translation>This request is not in your cartable.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
+            <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
+            <translation>The referral's recipient was not found or is not active.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
+            <source>این ارجاع پیدا نشد.</source>
+            <translation>This referral was not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
+            <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
+            <translation>This referral has already been acted on and cannot be recalled.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
+            <translation>Only the sender of a referral can recall it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="52" />
+            <source>دلیل رد را برگزینید.</source>
+            <translation>Choose the reason for rejection.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <source>نتیجه بستن پرونده را برگزینید.</source>
+            <translation>Choose the outcome of closing the case.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="54" />
+            <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
+            <translation>Write which agency is responsible for this request.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
+            <source>شیوه را برگزینید.</source>
+            <translation>Choose the method.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
+            <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
+            <translation>The response deadline must be after the letter date.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
+            <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
+            <translation>You cannot refer a request to yourself.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
+            <source>هدف مراجعه را برگزینید.</source>
+            <translation>Choose the purpose of the visit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="64" />
+            <source>خارج از حیطه وظایف</source>
+            <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
+            <translation>Outside the scope of duties</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="65" />
+            <source>مدارک ناقص</source>
+            <translation>Incomplete documents</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="66" />
+            <source>تکراری</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="67" />
+            <source>فاقد موضوع قابل رسیدگی</source>
+            <translation>No actionable subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="20" />
+            <source>نام دستگاه را بنویسید.</source>
+            <translation>Write the agency's name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="21" />
+            <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
+            <translation>The response deadline must be between 1 and 90 working days.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
+            <source>دستگاه اجرایی پیدا نشد.</source>
+            <translation>Executive agency not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="15" />
+            <source>فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود.</source>
+            <translation>Only PDF, JPEG, PNG and TIFF files are accepted.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="16" />
+            <source>اندازه هر پیوست حداکثر ۲۰ مگابایت است.</source>
+            <translation>Each attachment may be at most 20 MB.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="17" />
+            <source>پرونده پیوست خالی است.</source>
+            <translation>The attachment file is empty.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="18" />
+            <source>پرونده پیوست خوانده نشد.</source>
+            <translation>The attachment file could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="19" />
+            <source>پرونده این پیوست در پوشه پیوست‌ها نیست.</source>
+            <translation>This attachment's file is not in the attachments folder.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="7" />
+            <source>کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.</source>
+            <translation>The central server cannot be reached; work goes on uninterrupted and will be synced later.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="8" />
+            <source>نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.</source>
+            <translation>This version of the program is too old to sync; please update it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="9" />
+            <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.</source>
+            <translation>The server refused this device (wrong secret or access revoked); enrol the device again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="10" />
+            <source>کارگزار درخواست همگام‌سازی را نپذیرفت.</source>
+            <translation>The server refused the sync request.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="11" />
+            <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
+            <translation>This desk is not enrolled with the central server yet.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="12" />
+            <source>در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.</source>
+            <translation>A database already exists at this path; a device can only be enrolled into an empty path.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="13" />
+            <source>پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.</source>
+            <translation>After the sync, this desk's data does not match the server's.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="14" />
+            <source>پاسخ کارگزار خوانده نشد.</source>
+            <translation>The server's reply could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/errors.py" line="27" />
+            <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
+            <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="21" />
+            <source>انبارگردانی پیدا نشد.</source>
+            <translation>Stock-take not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="22" />
+            <source>این انبارگردانی بسته شده است.</source>
+            <translation>This stock-take is closed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
+            <source>نخست انبارگردانی را ببندید.</source>
+            <translation>Close the stock-take first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
+            <source>انبارگردانی دیگری برای این مرکز باز است.</source>
+            <translation>Another stock-take is open for this centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <source>بارکد خالی است.</source>
+            <translation>The barcode is empty.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="35" />
+            <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
+            <translation>Only CSV or XLSX files can be imported.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="36" />
+            <source>پرونده ردیفی ندارد.</source>
+            <translation>The file has no rows.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="37" />
+            <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
+            <translation>The file has invalid rows; no row was imported.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="38" />
+            <source>ستون لازم در پرونده نیست.</source>
+            <translation>A required column is missing from the file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
+            <translation>This value also appears in another row of the same file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
+            <translation>No title with this ISBN or name is in the catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
+            <translation>The date is not valid (e.g. 1403/05/12).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="29" />
+            <source>یک نام کاربری در دو میز ساخته شده است</source>
+            <extracomment>Roles allowed to see and resolve conflicts. Persian names of the conflict kinds the desks raise.</extracomment>
+            <translation>The same user name was created at two desks</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="30" />
+            <source>یک نسخه در دو مرکز امانت داده شده است</source>
+            <translation>The same copy was checked out at two centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="31" />
+            <source>بازگشت امانتی که مرکز دیگری بسته است</source>
+            <translation>Return of a loan that another centre has closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="32" />
+            <source>یک پرونده دو بار ارسال شده است</source>
+            <translation>The same case was forwarded twice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="33" />
+            <source>کار روی پرونده‌ای که دفتر دیگری بسته است</source>
+            <translation>Work on a case that another office has closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="38" />
+            <source>رویداد نخست درست است</source>
+            <extracomment>Resolution code → Persian label; which ones a kind offers.</extracomment>
+            <translation>The first event is right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="39" />
+            <source>رویداد دوم درست است</source>
+            <translation>The second event is right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="40" />
+            <source>هر دو درست است</source>
+            <translation>Both are right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="41" />
+            <source>دستی اصلاح شد</source>
+            <translation>Fixed by hand</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="52" />
+            <source>این ناسازگاری پیدا نشد.</source>
+            <translation>Conflict not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="53" />
+            <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
+            <translation>This resolution is not allowed for this conflict.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="54" />
+            <source>این ناسازگاری پیش‌تر حل شده است.</source>
+            <translation>This conflict has already been resolved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="32" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="32" />
+            <source>روز هفته</source>
+            <translation>Weekday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="33" />
+            <source>مناسبت</source>
+            <translation>Occasion</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="65" />
+            <source>مثلاً عید نوروز</source>
+            <translation>e.g. Nowruz</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="66" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="67" />
+            <source>مناسبت</source>
+            <translation>Occasion</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="68" />
+            <source>افزودن تعطیلی</source>
+            <translation>Add holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="71" />
+            <source>حذف تعطیلی برگزیده</source>
+            <translation>Remove selected holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="97" />
+            <source>مناسبت تعطیلی را بنویسید.</source>
+            <translation>Write the holiday's occasion.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="104" />
+            <source>تعطیلی %1 افزوده شد.</source>
+            <translation>Holiday %1 added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="114" />
+            <source>نخست یک تعطیلی را در جدول برگزینید.</source>
+            <translation>First select a holiday in the table.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="125" />
+            <source>تعطیلی حذف شد.</source>
+            <translation>Holiday removed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="71" />
+            <source>سلام، %1</source>
+            <translation>Hello, %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="75" />
+            <source>امروز</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="76" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="77" />
+            <source>نقش‌های شما</source>
+            <translation>Your roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="80" />
+            <source>امروز روز کاری است؟</source>
+            <translation>Is today a working day?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="81" />
+            <source>بله</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="81" />
+            <source>خیر، تعطیل است</source>
+            <translation>No, it is a holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="83" />
+            <source>تعطیلی‌های پیش رو</source>
+            <translation>Coming holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="84" />
+            <source>در جدول تعطیلات روزی ثبت نشده است.</source>
+            <translation>No day is in the holiday table.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="88" />
+            <source>کاربران فعال</source>
+            <translation>Active users</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="117" />
+            <source>پیشخوان</source>
+            <translation>Home</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="55" />
+            <source>کد ملی</source>
+            <translation>National ID</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="57" />
+            <source>نام</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="59" />
+            <source>نام خانوادگی</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="62" />
+            <source>شماره همراه</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="64" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69" />
+            <source>شرح درخواست</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <source>دسته</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <source>حضوری</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <source>پستی</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
+            <source>شیوه دریافت</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
+            <source>تاریخ دریافت</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <source>افزودن پیوست…</source>
+            <translation>Add attachment…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
+            <source>حذف پیوست</source>
+            <translation>Remove attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <source>پیوست‌ها</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <source>ثبت درخواست (Enter)</source>
+            <translation>Save request (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
+            <translation>Similar requests in the last 90 days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="210" />
+            <source>موردی نیست.</source>
+            <translation>None.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
+            <source>رسید</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="117" />
+            <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
+            <translation>After saving, the tracking code is shown here.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <source>چاپ رسید</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
+            <source>رسید PDF</source>
+            <translation>Receipt PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
+            <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200" />
+            <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LoginWindow</name>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="29"/>
-        <source>کانون دسک — ورود</source>
-        <translation>Kanoon Desk — log in</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="33"/>
-        <source>دفتر</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="52"/>
-        <source>نام کاربری</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="53"/>
-        <source>گذرواژه</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="55"/>
-        <source>ورود</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="87"/>
-        <source>نام کاربری را بنویسید.</source>
-        <translation>Write your user name.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="74"/>
-        <source>همگام‌سازی</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="82"/>
-        <source>دبیرخانه</source>
-        <translation>Secretariat</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="83"/>
-        <source>کتابخانه</source>
-        <translation>Library</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="84"/>
-        <source>مدیریت سامانه</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="107"/>
-        <source>کانون دسک</source>
-        <translation>Kanoon Desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="174"/>
-        <source>آفلاین</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="176"/>
-        <source>در حال انجام…</source>
-        <translation>Working…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="199"/>
-        <source>خروج از حساب</source>
-        <translation>Log out</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="203"/>
-        <source>بستن برنامه</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="207"/>
-        <source>تغییر گذرواژه…</source>
-        <translation>Change password…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="210"/>
-        <source>میز کار</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="215"/>
-        <source>رفتن به</source>
-        <translation>Go to</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="222"/>
-        <source>ابزار</source>
-        <translation>Tools</translation>
-    </message>
-</context>
-<context>
-    <name>OfficePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="41"/>
-        <source>کد دفتر</source>
-        <translation>Office code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="42"/>
-        <source>نام دفتر</source>
-        <translation>Office name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="43"/>
-        <source>استان</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="44"/>
-        <source>شهر</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="45"/>
-        <source>نشانی</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="46"/>
-        <source>تلفن</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="47"/>
-        <source>سربرگ نامه‌ها</source>
-        <translation>Letter heading</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="48"/>
-        <source>ذخیره</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="83"/>
-        <source>مشخصات دفتر ذخیره شد.</source>
-        <translation>Office details saved.</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="166"/>
-        <source>گذرواژه تازه برای %1</source>
-        <translation>New password for %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="175"/>
-        <source>گذرواژه موقت</source>
-        <translation>Temporary password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="176"/>
-        <source>تکرار گذرواژه</source>
-        <translation>Password again</translation>
-    </message>
-</context>
-<context>
-    <name>QChart</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="38"/>
-        <source>دریافت و مختومه به تفکیک ماه — </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39"/>
-        <source>دریافت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40"/>
-        <source>مختومه</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportsPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73"/>
-        <source>فصل</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73"/>
-        <source>ماه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73"/>
-        <source>سال</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="84"/>
-        <source>نمایش</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="86"/>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="128"/>
-        <source>خروجی اکسل</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="88"/>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="137"/>
-        <source>خروجی PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="90"/>
-        <source>دوره:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Roles</name>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="14"/>
-        <source>کارمند دبیرخانه</source>
-        <translation>Secretariat clerk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="15"/>
-        <source>کارشناس بررسی</source>
-        <translation>Reviewing expert</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="16"/>
-        <source>مدیر</source>
-        <translation>Manager</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="17"/>
-        <source>کتابدار</source>
-        <translation>Librarian</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="18"/>
-        <source>مدیر سامانه</source>
-        <translation>System administrator</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="26"/>
-        <source>، </source>
-        <translation>, </translation>
-    </message>
-</context>
-<context>
-    <name>SearchPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="164"/>
-        <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="167"/>
-        <source>همه وضعیت‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171"/>
-        <source>همه دستگاه‌ها</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174"/>
-        <source>فقط دیرکرد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213"/>
-        <source>{n} پرونده</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SetupDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="26"/>
-        <source>راه‌اندازی میز کار</source>
-        <translation>Set up this desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="29"/>
-        <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید.</source>
-        <translation>This desk is not set up yet. Name its office and the first system administrator.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="52"/>
-        <source>کد دفتر</source>
-        <translation>Office code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="53"/>
-        <source>نام دفتر</source>
-        <translation>Office name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="54"/>
-        <source>شماره این دستگاه</source>
-        <translation>Device number</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="55"/>
-        <source>نام کاربری مدیر</source>
-        <translation>Administrator&apos;s user name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="56"/>
-        <source>نام و نام خانوادگی مدیر</source>
-        <translation>Administrator&apos;s full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="57"/>
-        <source>گذرواژه</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="58"/>
-        <source>تکرار گذرواژه</source>
-        <translation>Password again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="63"/>
-        <source>راه‌اندازی</source>
-        <translation>Set up</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="65"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="78"/>
-        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="25"/>
-        <source>دریافت‌شده، در انتظار بررسی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="26"/>
-        <source>پذیرفته‌شده، در انتظار ثبت</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="27"/>
-        <source>ثبت‌شده در دبیرخانه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="28"/>
-        <source>در کارتابل مدیر</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="29"/>
-        <source>ارجاع به دستگاه اجرایی</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="30"/>
-        <source>پاسخ دستگاه رسیده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="31"/>
-        <source>ردشده</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="32"/>
-        <source>مختومه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="35"/>
-        <source>رسیدگی و حل شد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="36"/>
-        <source>رد شد</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="37"/>
-        <source>خارج از وظایف دستگاه</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="38"/>
-        <source>مختومه بدون حل</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SyncPlaceholder</name>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="40"/>
-        <source>همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود.</source>
-        <translation>Sync with the central server is not set up for this desk yet. The desk works offline and keeps everything on this computer.</translation>
-    </message>
-</context>
-<context>
-    <name>UserDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="122"/>
-        <source>کاربر تازه</source>
-        <translation>New user</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="123"/>
-        <source>ویرایش کاربر</source>
-        <translation>Edit user</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="138"/>
-        <source>نام کاربری</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="139"/>
-        <source>نام و نام خانوادگی</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="141"/>
-        <source>گذرواژه موقت</source>
-        <translation>Temporary password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="142"/>
-        <source>تکرار گذرواژه</source>
-        <translation>Password again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="147"/>
-        <source>نقش‌ها</source>
-        <translation>Roles</translation>
-    </message>
-</context>
-<context>
-    <name>UsersModel</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
-        <source>نام کاربری</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
-        <source>نام و نام خانوادگی</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="40"/>
-        <source>نقش‌ها</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="40"/>
-        <source>وضعیت</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="51"/>
-        <source>فعال</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="51"/>
-        <source>غیرفعال</source>
-        <translation>Disabled</translation>
-    </message>
-</context>
-<context>
-    <name>UsersPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="204"/>
-        <source>کاربر تازه</source>
-        <translation>New user</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="205"/>
-        <source>ویرایش نام و نقش‌ها</source>
-        <translation>Edit name and roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="206"/>
-        <source>گذرواژه تازه</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="207"/>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="248"/>
-        <source>غیرفعال کردن</source>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="248"/>
-        <source>فعال کردن</source>
-        <translation>Enable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="275"/>
-        <source>وضعیت کاربر %1 تغییر کرد.</source>
-        <translation>User %1 updated.</translation>
-    </message>
-</context>
+            <translation>Request of {name} saved.
+Tracking code: {code}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Library</name>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="30" />
+            <source>عنوان‌ها</source>
+            <translation>Titles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
+            <source>نسخه‌ها</source>
+            <translation>Copies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>اعضا</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="40" />
+            <source>پیش‌نمایش درون‌ریزی</source>
+            <translation>Import preview</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <source>ردیف</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="43" />
+            <source>خطا</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="46" />
+            <source>{n} ردیف، {bad} ردیف نادرست.</source>
+            <translation>Rows: {n}, invalid: {bad}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="50" />
+            <source>درون‌ریزی همه ردیف‌ها</source>
+            <translation>Import all rows</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="52" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
+            <source>{n} ردیف درون‌ریزی شد.</source>
+            <translation>Rows imported: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
+            <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
+            <translation>Title, author, publisher, subject or ISBN</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="89" />
+            <source>درون‌ریزی از CSV/XLSX</source>
+            <translation>Import from CSV/XLSX</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <source>عنوان</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <source>نویسنده</source>
+            <translation>Author</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <source>شابک</source>
+            <translation>ISBN</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <source>گروه سنی</source>
+            <translation>Age group</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <source>افزودن عنوان</source>
+            <translation>Add title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
+            <source>بارکد (خالی: خودکار)</source>
+            <translation>Barcode (leave empty for automatic)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <source>قفسه</source>
+            <translation>Shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <source>افزودن نسخه به عنوان برگزیده</source>
+            <translation>Add a copy to the selected title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <source>برچسب بارکد نسخه‌ها</source>
+            <translation>Barcode labels for the copies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <source>ناشر</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <source>بارکد</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>مرکز</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <source>اکنون در</source>
+            <translation>Now at</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="188" />
+            <source>نسخه {b} افزوده شد.</source>
+            <translation>Copy {b} added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
+            <source>برچسب‌ها</source>
+            <translation>Labels</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="208" />
+            <source>درون‌ریزی</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="38" />
+            <source>برای رزرو کنار بگذارید: {t}</source>
+            <translation>Set aside for a hold: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="40" />
+            <source>برای رزرو به مرکز «{c}» بفرستید.</source>
+            <translation>Send to the “{c}” centre for a hold.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="42" />
+            <source>به مرکز خودش «{c}» بفرستید.</source>
+            <translation>Send back to its home centre, “{c}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="43" />
+            <source>به قفسه برگردانید.</source>
+            <translation>Put it back on the shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>امانت</source>
+            <translation>Loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <source>بازگشت</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="78" />
+            <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
+            <translation>Scan a member card or a book barcode and press Enter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="85" />
+            <source>کار:</source>
+            <translation>Mode:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="196" />
+            <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
+            <translation>No member selected; scan a member card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="116" />
+            <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
+            <translation>Override the block and check out (this is logged)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="124" />
+            <source>امانت‌های باز</source>
+            <translation>Open loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="126" />
+            <source>تمدید برگزیده</source>
+            <translation>Renew selected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="129" />
+            <source>تمدید همه</source>
+            <translation>Renew all</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="41" />
+            <source>برگه امانت</source>
+            <translation>Checkout slip</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="135" />
+            <source>پایان (Esc)</source>
+            <translation>Done (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="142" />
+            <source>پیشینه امانت</source>
+            <translation>Loan history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
+            <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
+            <translation>Return mode: scan the books.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="177" />
+            <source>حالت امانت: کارت عضو را بخوانید.</source>
+            <translation>Checkout mode: scan a member card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="204" />
+            <source>شماره عضویت: {n}</source>
+            <translation>Member no.: {n}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="205" />
+            <source>مرکز: {c}</source>
+            <translation>Centre: {c}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="206" />
+            <source>اعتبار تا: {d}</source>
+            <translation>Valid until: {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="207" />
+            <source>امانت‌ها: {n} از {max}</source>
+            <translation>Loans: {n} of {max}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="209" />
+            <source>ولی: {g} ({p})</source>
+            <translation>Guardian: {g} ({p})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="211" />
+            <source>تلفن: {p}</source>
+            <translation>Phone: {p}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="214" />
+            <source>رزرو آماده: {t}</source>
+            <translation>Holds ready for pickup: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <source>تاریخ امانت</source>
+            <translation>Checked out on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <source>مهلت بازگشت</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <source>دیرکرد (روز)</source>
+            <translation>Overdue (days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <source>تمدید</source>
+            <translation>Renewals</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
+            <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
+            <translation>Member: {n}. Scan the books.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="255" />
+            <source>نخست کارت عضو را بخوانید.</source>
+            <translation>Scan the member card first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/screens.py" line="22" />
+            <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
+            <translation>Checked out: “{t}” — due {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
+            <source>بازگشت ثبت شد: «{t}».</source>
+            <translation>Returned: “{t}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
+            <source>نسخه در این مرکز دریافت شد.</source>
+            <translation>Copy received at this centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="298" />
+            <source>{n} روز دیرکرد.</source>
+            <translation>Days overdue: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="321" />
+            <source>تمدید شد: «{t}» تا {d}</source>
+            <translation>Renewed: “{t}” until {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
+            <source>{n} امانت تمدید شد.</source>
+            <translation>Loans renewed: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="335" />
+            <source>تمدیدنشده: {r}</source>
+            <translation>Not renewed: {r}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="23" />
+            <source>در قفسه</source>
+            <translation>On the shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="23" />
+            <source>در امانت</source>
+            <translation>On loan</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="24" />
+            <source>در راه</source>
+            <translation>In transit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
+            <source>کنار گذاشته برای رزرو</source>
+            <translation>Set aside for a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <source>گم‌شده</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <source>خارج از گردش</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="35" />
+            <source>کودک</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="35" />
+            <source>نوجوان</source>
+            <translation>Teen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="35" />
+            <source>بزرگسال</source>
+            <translation>Adult</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="40" />
+            <source>شماره عضویت، کد ملی یا نام</source>
+            <translation>Member no., national ID or name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="52" />
+            <source>ذخیره کارت عضویت (PNG)</source>
+            <translation>Save membership card (PNG)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="55" />
+            <source>تمدید عضویت برای یک سال</source>
+            <translation>Renew membership for one year</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <source>نام</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <source>نام خانوادگی</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
+            <source>کد ملی</source>
+            <translation>National ID</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <source>گروه عضویت</source>
+            <translation>Membership category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="68" />
+            <source>تاریخ تولد را می‌دانم</source>
+            <translation>Date of birth is known</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
+            <source>تاریخ تولد</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
+            <source>شماره همراه</source>
+            <translation>Mobile number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
+            <source>نام ولی</source>
+            <translation>Guardian's name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>تلفن ولی</source>
+            <translation>Guardian's phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="74" />
+            <source>ثبت عضو</source>
+            <translation>Register member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="83" />
+            <source>عضو تازه</source>
+            <translation>New member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <source>شماره عضویت</source>
+            <translation>Member no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <source>گروه</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <source>اعتبار تا</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <source>عضویت تا {d} تمدید شد.</source>
+            <translation>Membership renewed until {d}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
+            <source>عضو ثبت شد؛ شماره عضویت {n}</source>
+            <translation>Member registered; member no. {n}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
+            <source>کارت عضویت</source>
+            <translation>Membership card</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>روز دیرکرد</source>
+            <translation>Days overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <source>عضو</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>ولی</source>
+            <translation>Guardian</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="138" />
+            <source>همه مراکز</source>
+            <translation>All centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="183" />
+            <source>خروجی اکسل</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="63" />
+            <source>صف پیامک یادآوری</source>
+            <translation>Queue SMS reminders</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="65" />
+            <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
+            <translation>For each overdue loan, one SMS a week is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="68" />
+            <source>چاپ برگه‌های یادآوری</source>
+            <translation>Print reminder notices</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="55" />
+            <source>مرکز:</source>
+            <translation>Centre:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="90" />
+            <source>{n} امانت دیرکرد دارد.</source>
+            <translation>Overdue loans: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="102" />
+            <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
+            <translation>SMS reminders queued for sending: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="118" />
+            <source>دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="47" />
+            <source>چاپ</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
+            <source>بستن</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
+            <source>ماه</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
+            <source>فصل</source>
+            <translation>Season</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
+            <source>سال</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <source>پرامانت‌ترین عنوان‌ها</source>
+            <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
+            <translation>Most borrowed titles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <source>امانت به تفکیک گروه سنی</source>
+            <translation>Loans by age group</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="141" />
+            <source>نمایش</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="146" />
+            <source>خروجی PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <source>دوره:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <source>سال:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <source>شماره:</source>
+            <translation>Number:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="184" />
+            <source>سال {y}</source>
+            <translation>Year {y}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="196" />
+            <source>دوره: {p} ({a} تا {b})</source>
+            <translation>Period: {p} ({a} to {b})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="198" />
+            <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
+            <translation>Loans in the period: {n} — overdue: {late} — overdue rate: {r}%</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <source>عضو فعال</source>
+            <translation>Active member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <source>مرکز فعال</source>
+            <translation>Active centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <source>اعضای امانت‌گیرنده</source>
+            <translation>Borrowing members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <source>اعضای فعال</source>
+            <translation>Active members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>مراکز فعال</source>
+            <translation>Active centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <source>گزارش</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <source>خروجی</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="36" />
+            <source>قاعده‌های امانت</source>
+            <translation>Lending rules</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <source>مهلت (روز کاری)</source>
+            <translation>Loan period (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <source>حداکثر امانت</source>
+            <translation>Max. loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="39" />
+            <source>حداکثر تمدید</source>
+            <translation>Max. renewals</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="39" />
+            <source>نگه‌داری رزرو (روز کاری)</source>
+            <translation>Hold kept for (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="55" />
+            <source>ذخیره قاعده‌ها</source>
+            <translation>Save rules</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="61" />
+            <source>کتابدارانی که می‌توانند مانع امانت را نادیده بگیرند (ثبت می‌شود)</source>
+            <translation>Librarians who may override checkout blocks (this is logged)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="74" />
+            <source>کاربری با نقش کتابدار نیست.</source>
+            <translation>No user has the librarian role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="97" />
+            <source>قاعده‌ها ذخیره شد.</source>
+            <translation>Rules saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <source>پیدا شد</source>
+            <translation>Found</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <source>ناپیدا</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <source>جابه‌جا</source>
+            <translation>Misplaced</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <source>ناشناخته</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="27" />
+            <source>در امانت (بازگردانده نشد)</source>
+            <translation>On loan (not returned)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="51" />
+            <source>آغاز انبارگردانی</source>
+            <translation>Start stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="55" />
+            <source>از قفسه:</source>
+            <translation>From shelf:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="56" />
+            <source>تا قفسه:</source>
+            <translation>To shelf:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="66" />
+            <source>بارکد نسخه‌های قفسه را بخوانید</source>
+            <translation>Scan the barcodes of the copies on the shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="68" />
+            <source>بستن انبارگردانی</source>
+            <translation>Close stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
+            <translation>Mark missing copies as lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
+            <source>انبارگردانی بازی نیست.</source>
+            <translation>No stock-take is open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="89" />
+            <source>همه</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="116" />
+            <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
+            <translation>Stock-take started; copies expected: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
+            <source>{n} نسخه گم‌شده ثبت شد.</source>
+            <translation>Copies marked as lost: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="172" />
+            <source>باز</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="172" />
+            <source>بسته</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="173" />
+            <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
+            <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <source>قفسه اسکن</source>
+            <translation>Scanned on shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <source>نتیجه</source>
+            <translation>Outcome</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPages</name>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="22" />
+            <source>میز امانت</source>
+            <translation>Circulation desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="24" />
+            <source>اعضای کتابخانه</source>
+            <translation>Library members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="25" />
+            <source>فهرست کتاب‌ها</source>
+            <translation>Catalogue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="26" />
+            <source>دیرکردها</source>
+            <translation>Overdue loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="27" />
+            <source>انبارگردانی</source>
+            <translation>Stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="28" />
+            <source>گزارش‌های کتابخانه</source>
+            <translation>Library reports</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="30" />
+            <source>قاعده‌های امانت</source>
+            <translation>Lending rules</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginWindow</name>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="29" />
+            <source>کانون دسک — ورود</source>
+            <translation>Kanoon Desk — log in</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="33" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="52" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="53" />
+            <source>گذرواژه</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="55" />
+            <source>ورود</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="87" />
+            <source>نام کاربری را بنویسید.</source>
+            <translation>Write your user name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="74" />
+            <source>همگام‌سازی</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="82" />
+            <source>دبیرخانه</source>
+            <translation>Secretariat</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="83" />
+            <source>کتابخانه</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="84" />
+            <source>مدیریت سامانه</source>
+            <translation>Administration</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="107" />
+            <source>کانون دسک</source>
+            <translation>Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="174" />
+            <source>آفلاین</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="176" />
+            <source>در حال انجام…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="199" />
+            <source>خروج از حساب</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
+            <source>بستن برنامه</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="207" />
+            <source>تغییر گذرواژه…</source>
+            <translation>Change password…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="210" />
+            <source>میز کار</source>
+            <translation>Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="215" />
+            <source>رفتن به</source>
+            <translation>Go to</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="222" />
+            <source>ابزار</source>
+            <translation>Tools</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="41" />
+            <source>کد دفتر</source>
+            <translation>Office code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="42" />
+            <source>نام دفتر</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="43" />
+            <source>استان</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="44" />
+            <source>شهر</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
+            <source>سربرگ نامه‌ها</source>
+            <translation>Letter heading</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
+            <source>ذخیره</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="83" />
+            <source>مشخصات دفتر ذخیره شد.</source>
+            <translation>Office details saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="166" />
+            <source>گذرواژه تازه برای %1</source>
+            <translation>New password for %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="175" />
+            <source>گذرواژه موقت</source>
+            <translation>Temporary password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
+            <source>تکرار گذرواژه</source>
+            <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73" />
+            <source>فصل</source>
+            <translation>Season</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73" />
+            <source>ماه</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73" />
+            <source>سال</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="84" />
+            <source>نمایش</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="128" />
+            <source>خروجی اکسل</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="137" />
+            <source>خروجی PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="90" />
+            <source>دوره:</source>
+            <translation>Period:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roles</name>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="14" />
+            <source>کارمند دبیرخانه</source>
+            <translation>Secretariat clerk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="15" />
+            <source>کارشناس بررسی</source>
+            <translation>Reviewing expert</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="16" />
+            <source>مدیر</source>
+            <translation>Manager</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="17" />
+            <source>کتابدار</source>
+            <translation>Librarian</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="18" />
+            <source>مدیر سامانه</source>
+            <translation>System administrator</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="26" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="164" />
+            <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
+            <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="167" />
+            <source>همه وضعیت‌ها</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
+            <source>همه دستگاه‌ها</source>
+            <translation>All agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <source>فقط دیرکرد</source>
+            <translation>Overdue only</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <source>{n} پرونده</source>
+            <translation>{n} cases</translation>
+        </message>
+    </context>
+    <context>
+        <name>Secretariat</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="47" />
+            <source>دریافت درخواست</source>
+            <translation>Request received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="48" />
+            <source>بررسی اولیه کارشناس</source>
+            <translation>Expert's initial review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="49" />
+            <source>ثبت در دبیرخانه</source>
+            <translation>Registered in the secretariat</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <source>ارجاع</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <source>پس‌گرفتن ارجاع</source>
+            <translation>Referral recalled</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <source>دیده شد</source>
+            <translation>Seen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <source>ارسال به دستگاه اجرایی</source>
+            <translation>Forwarded to executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <source>پیگیری</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <source>دریافت پاسخ</source>
+            <translation>Response received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <source>اعلام به متقاضی</source>
+            <translation>Applicant notified</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <source>مختومه</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <source>بازگشایی</source>
+            <translation>Reopened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <source>مراجعه حضوری</source>
+            <translation>In-person visit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <source>پیوست</source>
+            <translation>Attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68" />
+            <source>پذیرفته شد</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68" />
+            <source>رد شد: </source>
+            <translation>Rejected: </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="72" />
+            <source>به </source>
+            <translation>To </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <source> — مهلت </source>
+            <translation> — deadline </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <source> — مهلت تازه </source>
+            <translation> — new deadline </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <source>کتبی</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <source>نامه</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <source>پیامک (در صف)</source>
+            <translation>SMS (queued)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
+            <source>حضوری</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <source>کار</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <source>کاربر</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <source>شرح</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>کد رهگیری</source>
+            <translation>Tracking code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>شماره ثبت</source>
+            <translation>Registration no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>متقاضی</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <source>تاریخ دریافت</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <source>دستگاه</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <source>مهلت پاسخ</source>
+            <translation>Response deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="52" />
+            <source>دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="70" />
+            <source>ذخیره PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="37" />
+            <source> روز</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38" />
+            <source> ساعت</source>
+            <translation> hours</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>از</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>دستور</source>
+            <translation>Instruction</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <source>رسیده</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <source>رسوب</source>
+            <translation>Dwell</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="60" />
+            <source>(رونوشت)</source>
+            <translation>(CC)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretariatPages</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="18" />
+            <source>ثبت درخواست</source>
+            <translation>New request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="20" />
+            <source>کارتابل</source>
+            <translation>Cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="22" />
+            <source>جستجو و پیگیری</source>
+            <translation>Search and tracking</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="24" />
+            <source>دیرکرد دستگاه‌ها</source>
+            <translation>Overdue agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="25" />
+            <source>گزارش دبیرخانه</source>
+            <translation>Secretariat report</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretariatReports</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="38" />
+            <source>دریافت و مختومه به تفکیک ماه — </source>
+            <translation>Received and closed by month — </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
+            <source>دریافت</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
+            <source>مختومه</source>
+            <translation>Closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="26" />
+            <source>راه‌اندازی میز کار</source>
+            <translation>Set up this desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="29" />
+            <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید.</source>
+            <translation>This desk is not set up yet. Name its office and the first system administrator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="52" />
+            <source>کد دفتر</source>
+            <translation>Office code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="53" />
+            <source>نام دفتر</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="54" />
+            <source>شماره این دستگاه</source>
+            <translation>Device number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="55" />
+            <source>نام کاربری مدیر</source>
+            <translation>Administrator's user name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="56" />
+            <source>نام و نام خانوادگی مدیر</source>
+            <translation>Administrator's full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="57" />
+            <source>گذرواژه</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="58" />
+            <source>تکرار گذرواژه</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="63" />
+            <source>راه‌اندازی</source>
+            <translation>Set up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="65" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="78" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="25" />
+            <source>دریافت‌شده، در انتظار بررسی</source>
+            <translation>Received, awaiting review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="26" />
+            <source>پذیرفته‌شده، در انتظار ثبت</source>
+            <translation>Accepted, awaiting registration</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="27" />
+            <source>ثبت‌شده در دبیرخانه</source>
+            <translation>Registered in the secretariat</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="28" />
+            <source>در کارتابل مدیر</source>
+            <translation>In the manager's cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
+            <source>ارجاع به دستگاه اجرایی</source>
+            <translation>Forwarded to executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
+            <source>پاسخ دستگاه رسیده</source>
+            <translation>Agency has answered</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
+            <source>ردشده</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
+            <source>مختومه</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="35" />
+            <source>رسیدگی و حل شد</source>
+            <translation>Resolved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
+            <source>رد شد</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="37" />
+            <source>خارج از وظایف دستگاه</source>
+            <translation>Not the agency's responsibility</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="38" />
+            <source>مختومه بدون حل</source>
+            <translation>Closed unresolved</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <source>موفق</source>
+            <translation>Succeeded</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <source>ناموفق</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <source>همگام‌سازی اکنون</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <source>زمان</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <source>نتیجه</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <source>فرستاده</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <source>دریافتی</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <source>رد شده</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <source>شرح</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <source>تاریخچه همگام‌سازی</source>
+            <translation>Sync history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <source>نوع رویداد</source>
+            <translation>Event type</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <source>دلیل رد</source>
+            <translation>Reason for rejection</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <source>رویدادهای ردشده</source>
+            <translation>Rejected events</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
+            <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
+            <translation>This desk is not enrolled with the central server yet.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
+            <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <source>در حال همگام‌سازی…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="114" />
+            <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
+            <translation>Sync complete: events sent: %1, events received: %2.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="279" />
+            <source>همگام‌سازی</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="280" />
+            <source>ناسازگاری‌ها</source>
+            <translation>Conflicts</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPlaceholder</name>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="40" />
+            <source>همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود.</source>
+            <translation>Sync with the central server is not set up for this desk yet. The desk works offline and keeps everything on this computer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="122" />
+            <source>کاربر تازه</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="123" />
+            <source>ویرایش کاربر</source>
+            <translation>Edit user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="138" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="139" />
+            <source>نام و نام خانوادگی</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="141" />
+            <source>گذرواژه موقت</source>
+            <translation>Temporary password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="142" />
+            <source>تکرار گذرواژه</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="147" />
+            <source>نقش‌ها</source>
+            <translation>Roles</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="39" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="39" />
+            <source>نام و نام خانوادگی</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <source>نقش‌ها</source>
+            <translation>Roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <source>غیرفعال</source>
+            <translation>Disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
+            <source>کاربر تازه</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
+            <source>ویرایش نام و نقش‌ها</source>
+            <translation>Edit name and roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
+            <source>گذرواژه تازه</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <source>غیرفعال کردن</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <source>فعال کردن</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
+            <source>وضعیت کاربر %1 تغییر کرد.</source>
+            <translation>User %1 updated.</translation>
+        </message>
+    </context>
 </TS>

@@ -1,0 +1,125 @@
+"""The English translation (translations/kanoon_desk_en.ts) is complete, in step with the sources, and
+keeps every placeholder of the Persian source text.
+
+When one of these fails: run `make lupdate`, translate what
+`.venv/bin/python tools/fill_ts.py translations/kanoon_desk_en.ts --skeleton` prints (into a JSON file
+under translations/en/, filled with tools/fill_ts.py), then `make translations`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "translations" / "kanoon_desk_en.ts"
+SOURCES = ROOT / "kanoon_desk"
+
+#: Qt's %1..%9 and %n, and str.format's {name} / {0} / {}.
+PLACEHOLDER = re.compile(r"%[1-9]|%n|\{[^{}]*\}")
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source, <message>) of every message of `ts`, in file order."""
+    root = ET.parse(ts).getroot()
+    return [(context.findtext("name") or "", message.findtext("source") or "", message)
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+def translated_texts(message: ET.Element) -> list[str]:
+    """The translation's text, or for a numerus message the text of each plural form."""
+    translation = message.find("translation")
+    if translation is None:
+        return []
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.findall("numerusform")]
+    return [translation.text or ""]
+
+
+def listing(pairs: list[tuple[str, str]] | set[tuple[str, str]]) -> str:
+    return "\n".join(f"  [{context}] {source!r}" for context, source in sorted(pairs))
+
+
+def lupdate_executable() -> Path | None:
+    name = "pyside6-lupdate.exe" if sys.platform == "win32" else "pyside6-lupdate"
+    exe = Path(sys.executable).parent / name
+    return exe if exe.is_file() else None
+
+
+def test_the_ts_file_has_messages() -> None:
+    assert len(messages(TS)) > 100, f"{TS} looks empty or truncated"
+
+
+def test_every_message_is_translated() -> None:
+    failures: list[str] = []
+    for context, source, message in messages(TS):
+        translation = message.find("translation")
+        texts = translated_texts(message)
+        if translation is None:
+            failures.append(f"  [{context}] {source!r}: no <translation>")
+        elif translation.get("type") == "unfinished":
+            failures.append(f"  [{context}] {source!r}: type=\"unfinished\"")
+        elif not texts or not all(text.strip() for text in texts):
+            failures.append(f"  [{context}] {source!r}: empty translation")
+    assert not failures, (f"{len(failures)} message(s) of {TS.name} are not translated:\n"
+                          + "\n".join(failures))
+
+
+def test_ts_is_in_step_with_the_sources(tmp_path: Path) -> None:
+    exe = lupdate_executable()
+    if exe is None:
+        pytest.skip(f"pyside6-lupdate is not installed next to {sys.executable}")
+    fresh = tmp_path / TS.name
+    shutil.copyfile(TS, fresh)
+    files = sorted(str(path.relative_to(ROOT)) for path in SOURCES.rglob("*.py"))
+    assert files, f"no Python sources under {SOURCES}"
+    result = subprocess.run(
+        [str(exe), *files, "-source-language", "fa_IR", "-target-language", "en", "-no-obsolete",
+         "-ts", str(fresh)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, f"pyside6-lupdate failed:\n{result.stdout}\n{result.stderr}"
+
+    committed = {(context, source) for context, source, _m in messages(TS)}
+    extracted = {(context, source) for context, source, _m in messages(fresh)}
+    new = extracted - committed
+    gone = committed - extracted
+    problems = []
+    if new:
+        problems.append(f"strings in the sources but not in {TS.name} (run `make lupdate` and translate them):\n"
+                        + listing(new))
+    if gone:
+        problems.append(f"strings in {TS.name} no longer in the sources (run `make lupdate`):\n" + listing(gone))
+    assert not problems, "\n".join(problems)
+
+
+def test_translations_keep_the_placeholders() -> None:
+    failures: list[str] = []
+    for context, source, message in messages(TS):
+        wanted = Counter(PLACEHOLDER.findall(source))
+        for text in translated_texts(message):
+            if not text:
+                continue  # reported by test_every_message_is_translated
+            got = Counter(PLACEHOLDER.findall(text))
+            if got != wanted:
+                failures.append(f"  [{context}] {source!r} -> {text!r}: source has {sorted(wanted.elements())}, "
+                                f"translation has {sorted(got.elements())}")
+    assert not failures, f"{len(failures)} translation(s) lose or add placeholders:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize(("source", "text", "same"), [
+    ("سلام، %1", "Hello, %1", True),
+    ("%1 از %2", "%2 of %1", True),
+    ("{n} ردیف", "Rows: {n}", True),
+    ("{n} ردیف", "Rows: {count}", False),
+    ("%1 و %1", "%1", False),
+    ("%n نسخه", "copies", False),
+])
+def test_placeholder_pattern(source: str, text: str, same: bool) -> None:
+    assert (Counter(PLACEHOLDER.findall(source)) == Counter(PLACEHOLDER.findall(text))) is same
