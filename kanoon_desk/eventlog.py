@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from .ids import new_id
@@ -142,6 +142,25 @@ def audit(session: Session, *, user_id: str, username: str, action: str, subject
     return entry
 
 
+def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | None = None) -> None:
+    """Append several entries to the chain at once (same fields as `audit`), in the given order."""
+    if not entries:
+        return
+    at = at or utcnow()
+    at = at.replace(microsecond=(at.microsecond // 1000) * 1000)
+    session.flush()
+    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)) or GENESIS_HASH
+    rows = []
+    for e in entries:
+        row = dict(at=at, user_id=e["user_id"], username=e["username"], action=e["action"],
+                   subject=e.get("subject", ""), event_id=e.get("event_id"), detail=e.get("detail", ""),
+                   prev_hash=prev)
+        row["hash"] = prev = _audit_hash(prev, at, row["user_id"], row["username"], row["action"],
+                                         row["subject"], row["event_id"], row["detail"])
+        rows.append(row)
+    session.execute(insert(AuditEntry.__table__), rows)
+
+
 def verify_audit_chain(session: Session) -> list[str]:
     """Problems found in the chain (empty when intact), in Persian for the operator."""
     problems: list[str] = []
@@ -203,38 +222,69 @@ def ingest(session: Session, events: Iterable[Event], *, username: str = "sync")
 
     An event older (by (hlc, id)) than one already applied to its aggregate re-folds that
     aggregate from its events, so arrival order never changes the result.
+
+    The bookkeeping is per batch, not per event: one query finds the events already held, one
+    finds the aggregates that already hold a newer event (they are re-folded once, at the end),
+    and the audit entries are chained in memory and inserted together. Only the projectors run
+    per event, in (hlc, id) order.
     """
     load_projections()
-    fresh: list[Event] = []
+    batch: dict[str, Event] = {}
     for ev in events:
-        if session.get(Event, ev.id) is not None:
-            continue
-        session.add(ev)
-        fresh.append(ev)
+        batch.setdefault(ev.id, ev)
+    if not batch:
+        return []
+    held: set[str] = set()
+    ids = list(batch)
+    for i in range(0, len(ids), _IN_CHUNK):
+        held.update(session.scalars(select(Event.id).where(Event.id.in_(ids[i:i + _IN_CHUNK]))))
+    fresh = [ev for ev in batch.values() if ev.id not in held]
     if not fresh:
         return []
+    session.add_all(fresh)
     session.flush()
     fresh.sort(key=lambda e: (e.hlc, e.id))
+    stale = _aggregates_holding_newer(session, fresh)
     refold: set[tuple[str, str]] = set()
     for ev in fresh:
-        if (ev.aggregate_type, ev.aggregate_id) in refold:
-            continue
-        newer = session.scalar(
-            select(func.count()).select_from(Event).where(
-                Event.aggregate_id == ev.aggregate_id, Event.id != ev.id,
-                (Event.hlc > ev.hlc) | ((Event.hlc == ev.hlc) & (Event.id > ev.id)),
-                Event.id.not_in([f.id for f in fresh]),
-            )
-        )
-        if newer:
+        if ev.aggregate_id in stale:
             refold.add((ev.aggregate_type, ev.aggregate_id))
-        else:
+        elif (ev.aggregate_type, ev.aggregate_id) not in refold:
             apply(session, ev)
-        audit(session, user_id=ev.user_id, username=username, action=ev.type,
-              subject=ev.aggregate_id, event_id=ev.id, detail=f"from {ev.office_code}/{ev.device_id}")
     for aggregate_type, aggregate_id in sorted(refold):
         refold_aggregate(session, aggregate_type, aggregate_id)
+    audit_many(session, [dict(user_id=ev.user_id, username=username, action=ev.type, subject=ev.aggregate_id,
+                              event_id=ev.id, detail=f"from {ev.office_code}/{ev.device_id}") for ev in fresh])
     return fresh
+
+
+#: Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
+_IN_CHUNK = 900
+
+
+def _aggregates_holding_newer(session: Session, fresh: list[Event]) -> set[str]:
+    """Aggregate ids for which an event held before this batch sorts after the batch's first one.
+
+    `fresh` is sorted by (hlc, id) and already flushed; its own events are left out of the
+    comparison (they are folded in order), so only a late arrival triggers a re-fold.
+    """
+    first: dict[str, tuple[int, str]] = {}
+    for ev in fresh:
+        first.setdefault(ev.aggregate_id, (ev.hlc, ev.id))
+    fresh_ids = {ev.id for ev in fresh}
+    stale: set[str] = set()
+    aggregates = list(first)
+    for i in range(0, len(aggregates), _IN_CHUNK):
+        chunk = aggregates[i:i + _IN_CHUNK]
+        floor_hlc = min(first[a][0] for a in chunk)
+        rows = session.execute(
+            select(Event.aggregate_id, Event.hlc, Event.id)
+            .where(Event.aggregate_id.in_(chunk), Event.hlc >= floor_hlc)
+        )
+        for aggregate_id, hlc, event_id in rows:
+            if event_id not in fresh_ids and (hlc, event_id) > first[aggregate_id]:
+                stale.add(aggregate_id)
+    return stale
 
 
 def refold_aggregate(session: Session, aggregate_type: str, aggregate_id: str) -> None:
