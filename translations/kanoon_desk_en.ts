@@ -414,47 +414,47 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="147" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="147" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="156" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="157" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="191" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="228" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="229" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -1017,6 +1017,16 @@
             <source>این ناسازگاری پیش‌تر حل شده است.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="42" />
+            <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
+            <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="43" />
+            <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
+            <translation>Attachment {sha} has not reached the server yet</translation>
+        </message>
     </context>
     <context>
         <name>HolidaysModel</name>
@@ -1346,7 +1356,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <source>عنوان</source>
@@ -1410,7 +1420,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <source>بارکد</source>
             <translation>Barcode</translation>
@@ -1419,6 +1429,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
             <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>مرکز</source>
             <translation>Centre</translation>
@@ -1525,7 +1536,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
@@ -1593,7 +1605,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
@@ -1774,6 +1786,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
             <source>شماره عضویت</source>
@@ -1786,6 +1799,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
@@ -1811,6 +1825,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
             <source>عضو</source>
             <translation>Member</translation>
@@ -1868,6 +1883,11 @@ Tracking code: {code}</translation>
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="95" />
+            <source>یادآوری دیرکرد امانت</source>
+            <translation>Overdue loan reminder</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="102" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
@@ -1878,14 +1898,29 @@ Tracking code: {code}</translation>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="35" />
+            <source>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</source>
+            <translation>Please return the books by their due date to any Kanoon centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="55" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="57" />
             <source>بستن</source>
             <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="129" />
+            <source>کارت عضویت کتابخانه</source>
+            <translation>Library membership card</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
@@ -1981,12 +2016,17 @@ Tracking code: {code}</translation>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="222" />
+            <source>گزارش امانت کتابخانه‌ها</source>
+            <translation>Library lending report</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="236" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>
@@ -2936,12 +2976,12 @@ Tracking code: {code}</translation>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="279" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="280" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="280" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="281" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>

@@ -81,6 +81,8 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
 
 
 def _download(c: SyncClient, report: SyncReport, theirs: list[Any], mark: Callable[[str, int], None]) -> None:
+    from .client import ATTACHMENT_PENDING, SyncWarning
+
     store = c.store
     done = None
     for seq, payload in theirs:
@@ -88,7 +90,7 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], mark: Callab
         if sha and not attachment_path(store, sha).is_file():
             r = c.http.get(f"/v1/attachments/{sha}", headers=c._headers())
             if r.status_code == 404:
-                report.warnings.append(f"پیوست {sha[:12]} هنوز به کارگزار نرسیده است")
+                report.warnings.append(SyncWarning(ATTACHMENT_PENDING, (("sha", sha[:12]),)))
                 break  # try again next round, from here
             if r.status_code >= 400 or hashlib.sha256(r.content).hexdigest() != sha:
                 raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")

@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 
 from .. import eventlog
 from ..digest import digests_by_aggregate
+from ..errors import QT_TRANSLATE_NOOP
 from ..ids import MAX_DRIFT_MS, new_id
 from ..models import Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
@@ -38,6 +39,20 @@ INGEST_SLICE = 100
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
 
 
+CLOCK_SKEW = QT_TRANSLATE_NOOP("Errors", "ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید")
+ATTACHMENT_PENDING = QT_TRANSLATE_NOOP("Errors", "پیوست {sha} هنوز به کارگزار نرسیده است")
+
+
+class SyncWarning(NamedTuple):
+    """Something the clerk should know although the round went on: a template and its values."""
+
+    template: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self) -> str:
+        return self.template.format(**dict(self.params))
+
+
 @dataclass
 class SyncReport:
     """What one round did; `ok` False means it stopped early (nothing is lost: run it again)."""
@@ -54,7 +69,8 @@ class SyncReport:
     resends: int = 0
     cursor: int = 0
     mismatches: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    #: Persian templates (marked for translation, `{name}` placeholders) with their values.
+    warnings: list[SyncWarning] = field(default_factory=list)
     error: str | None = None
     error_detail: str = ""
 
@@ -69,7 +85,7 @@ class SyncReport:
             fa = f"همگام‌سازی ناتمام ماند: {self.error or ''}"
             en = f"sync failed: {self.error_detail or 'see log'}"
         if self.warnings:
-            fa += " — " + "؛ ".join(self.warnings)
+            fa += " — " + "؛ ".join(w.text() for w in self.warnings)
         return f"{fa} | {en}"
 
 
@@ -143,9 +159,9 @@ class SyncClient:
             self.store.set_state(s, K_SKEW, str(skew))
         if abs(skew) > MAX_DRIFT_MS:
             minutes = round(abs(skew) / 60000)
-            msg = f"ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید"
-            if msg not in report.warnings:
-                report.warnings.append(msg)
+            warning = SyncWarning(CLOCK_SKEW, (("minutes", minutes),))
+            if warning not in report.warnings:
+                report.warnings.append(warning)
 
     # -- push ------------------------------------------------------------------------------------
 

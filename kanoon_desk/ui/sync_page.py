@@ -115,8 +115,9 @@ class SyncPage(QWidget):
             text = text.replace("%1", digits(report.pushed)).replace("%2", digits(report.pulled + report.snapshot))
         else:
             text = QCoreApplication.translate("Errors", report.error or "")
-        if report.warnings:
-            text += " " + "؛ ".join(report.warnings)
+        for warning in report.warnings:
+            values = {k: digits(v) if isinstance(v, int) else v for k, v in warning.params}
+            text += " " + QCoreApplication.translate("Errors", warning.template).format(**values)
         self.message.setText(text)
         self.ctx.bus.changed.emit("sync")
 

@@ -92,8 +92,8 @@ class OverduePage(QWidget):
     def notices_html(self, limit: int = 500) -> str:
         """One printed notice per overdue loan (most overdue first), to hand over or post."""
         rows = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre, limit=limit)
-        parts = [f"<h3>{esc(QCoreApplication.translate('Library', 'یادآوری دیرکرد امانت'))}</h3>"
-                 f"<p>{esc(rep.overdue_notice_text(r))}</p><hr/>" for r in rows]
+        heading = esc(QCoreApplication.translate("Library", "یادآوری دیرکرد امانت"))
+        parts = [f"<h3>{heading}</h3><p>{esc(rep.overdue_notice_text(r))}</p><hr/>" for r in rows]
         return "".join(parts)
 
     def queue_notices(self) -> None:

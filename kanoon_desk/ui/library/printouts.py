@@ -24,13 +24,21 @@ def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, t
     """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table."""
     rows = [[i + 1, loan.title, loan.barcode, persian.format_jalali_date(loan.due_on)]
             for i, loan in enumerate(loans)]
-    table = html_table([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "مهلت بازگشت")], rows)
+    table = html_table([QCoreApplication.translate("Library", "ردیف"),
+                        QCoreApplication.translate("Library", "عنوان"),
+                        QCoreApplication.translate("Library", "بارکد"),
+                        QCoreApplication.translate("Library", "مهلت بازگشت")], rows)
+    slip = QCoreApplication.translate("Library", "برگه امانت")
+    member_word = QCoreApplication.translate("Library", "عضو")
+    member_no = QCoreApplication.translate("Library", "شماره عضویت")
+    date_word = QCoreApplication.translate("Library", "تاریخ")
+    please = QCoreApplication.translate("Library", "لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.")
     return (f"<h3 align='center'>{esc(KANOON)}</h3>"
-            f"<p align='center'>{esc(centre_name)} — {esc(QCoreApplication.translate('Library', 'برگه امانت'))}</p>"
-            f"<p>{esc(QCoreApplication.translate('Library', 'عضو'))}: <b>{esc(member.full_name)}</b> &nbsp; {esc(QCoreApplication.translate('Library', 'شماره عضویت'))}: "
+            f"<p align='center'>{esc(centre_name)} — {esc(slip)}</p>"
+            f"<p>{esc(member_word)}: <b>{esc(member.full_name)}</b> &nbsp; {esc(member_no)}: "
             f"{esc(persian.to_persian_digits(member.member_no))}</p>"
-            f"<p>{esc(QCoreApplication.translate('Library', 'تاریخ'))}: {esc(today_text)}</p>{table}"
-            f"<p>{esc(QCoreApplication.translate('Library', 'لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.'))}</p>")
+            f"<p>{esc(date_word)}: {esc(today_text)}</p>{table}"
+            f"<p>{esc(please)}</p>")
 
 
 class SlipDialog(QDialog):
@@ -118,10 +126,13 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
     font.setBold(False)
     font.setPixelSize(int(13 * scale))
     p.setFont(font)
+    card = QCoreApplication.translate("Library", "کارت عضویت کتابخانه")
+    centre_word = QCoreApplication.translate("Library", "مرکز")
+    valid_until = QCoreApplication.translate("Library", "اعتبار تا")
     lines = [
-        f"{QCoreApplication.translate('Library', 'کارت عضویت کتابخانه')} — {category_text(member.category)}",
-        f"{QCoreApplication.translate('Library', 'مرکز')}: {centre_name}",
-        f"{QCoreApplication.translate('Library', 'اعتبار تا')}: {persian.format_jalali_date(member.expires_on)}",
+        f"{card} — {category_text(member.category)}",
+        f"{centre_word}: {centre_name}",
+        f"{valid_until}: {persian.format_jalali_date(member.expires_on)}",
     ]
     for i, line in enumerate(lines):
         p.drawText(QRectF(14 * scale, (90 + i * 22) * scale, w - 28 * scale, 22 * scale), right, line)

@@ -219,7 +219,8 @@ class ReportsPage(QWidget):
 
     def export_pdf(self, path: Path) -> Path:
         label, _ = self.bounds()
-        body = f"<h2>{esc(QCoreApplication.translate('Library', 'گزارش امانت کتابخانه‌ها'))} — {esc(label)}</h2><p>{esc(self.rate.text())}</p>"
+        heading = QCoreApplication.translate("Library", "گزارش امانت کتابخانه‌ها")
+        body = f"<h2>{esc(heading)} — {esc(label)}</h2><p>{esc(self.rate.text())}</p>"
         for title, headers, rows in self.tables():
             body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows)  # type: ignore[arg-type]
         return to_pdf(body, path)
