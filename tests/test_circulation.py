@@ -291,3 +291,46 @@ def test_return_on_a_loan_closed_elsewhere_raises_conflict(tmp_path: Path) -> No
     kinds = [c.kind for c in _conflicts(L.store)]
     assert kinds == ["loan.return_on_closed"]
     assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+
+
+def test_returns_at_three_centres_arriving_newest_first_fold_as_a_full_refold(tmp_path: Path) -> None:
+    """Found by the sync state machine: the second-return conflict named the centre that had closed
+    the loan when it was folded; an earlier return arriving later must change that description."""
+    from kanoon_desk.eventlog import ingest, projection_digests, refold_all
+    from kanoon_desk.models import Event
+    from kanoon_desk.store import Store
+
+    L = make_library(tmp_path)
+    lib.add_centre(L.store, L.admin, "15", "مرکز فرهنگی هنری شماره ۳")
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    with L.store.read() as s:
+        base = [e.id for e in s.scalars(select(Event))]
+    desks = []
+    for i, centre in enumerate(("13", "14", "15")):
+        L.store.backup_to(tmp_path / f"{centre}.sqlite3")
+        desk = Store(tmp_path / f"{centre}.sqlite3")
+        desk.set_identity(centre, i + 2)
+        desks.append((desk, centre))
+    returns: list[Event] = []
+    for desk, centre in desks:  # one after another in time: 13's return is the first
+        circ.checkin(desk, actor_at(L.admin, centre), "B0001", today=TODAY)
+        with desk.read() as s:
+            mine = list(s.scalars(select(Event).where(Event.id.not_in(base))))
+            for e in mine:
+                s.expunge(e)
+        returns += mine
+    returns.sort(key=lambda e: (e.hlc, e.id))
+    L.store.backup_to(tmp_path / "w.sqlite3")
+    w = Store(tmp_path / "w.sqlite3")
+    w.set_identity("13", 9)
+    for ev in reversed(returns):  # newest first, each in its own pull
+        with w.transaction() as s:
+            ingest(s, [clone(ev)])  # type: ignore[misc]
+    found = {c.facts["summary"]["second_centre"]: c.facts["summary"]["first_centre"] for c in _conflicts(w)}
+    assert found == {"14": "13", "15": "13"}
+    with w.read() as s:
+        incremental = projection_digests(s)
+    with w.transaction() as s:
+        refold_all(s)
+    with w.read() as s:
+        assert projection_digests(s) == incremental

@@ -315,9 +315,15 @@ def _loan_returned(s: Session, e: Event) -> None:
     if loan is None:
         return
     if loan.returned_at is not None:
-        raise_conflict(s, "loan.return_on_closed", "loan", loan.id, e.office_code, [loan.id, e.id], e.hlc,
-                       {"loan_id": loan.id, "first_centre": loan.returned_centre,
-                        "second_centre": e.payload.get("centre", e.office_code)})
+        summary = {"loan_id": loan.id, "first_centre": loan.returned_centre,
+                   "second_centre": e.payload.get("centre", e.office_code)}
+        c = raise_conflict(s, "loan.return_on_closed", "loan", loan.id, e.office_code, [loan.id, e.id], e.hlc,
+                           summary)
+        # Which return closed the loan depends on the returns held when this one was folded; a late,
+        # earlier return re-folds the loan and comes here again: describe the conflict as it is now,
+        # so every arrival order ends with the description a full re-fold gives.
+        if c.facts.get("summary") != summary:
+            c.facts = {**c.facts, "summary": summary}
         return
     loan.returned_at = e.recorded_at
     loan.returned_hlc = e.hlc
