@@ -167,7 +167,7 @@ def benchmarks(ctx: BenchContext) -> list[Benchmark]:
         engine_srv = _reset_pg(pg_url)
         pg = _Server(engine_srv, scratch)
         benches.append(_push_bench(f"sync.push_{n}_postgres", pg, scratch, n, _copy_floor(pg_url, n)))
-    return benches
+    return benches + week_benchmarks(ctx)
 
 
 def _reset_pg(url: str) -> str:
@@ -179,3 +179,65 @@ def _reset_pg(url: str) -> str:
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     return url
+
+
+# --- a week of a busy centre offline -----------------------------------------------------------
+
+WEEK_LOANS, WEEK_CASES = 2000, 50
+
+
+def _week_fixture(scratch: Path, seed: int) -> tuple[Store, Store, int]:
+    """A fresh server; desk B of centre 1301 (synced, idle) and desk A of the same centre, which then
+    works offline: registers 300 members and 1,500 copies, lends 2,000 times and takes 50 complaints
+    through the secretariat (everything the demo generators do through the services)."""
+    import random
+
+    from kanoon_desk.demo import library as demo_library
+    from kanoon_desk.demo import secretariat as demo_secretariat
+    from kanoon_desk.eventlog import system_actor
+    from kanoon_desk.services import accounts
+    from kanoon_desk.services import library as lib
+
+    root = scratch / f"week-{seed}"
+    root.mkdir()
+    srv = _Server(str(root / "server.sqlite3"), root)
+    centre = "1301"
+    a, _ = client.enroll(root / "a.sqlite3", srv.url, new_enrolment_code(srv.db, centre), first_sync=False)
+    actor = system_actor(centre)
+    lib.add_centre(a, actor, centre, "مرکز فرهنگی هنری شماره ۱", province="تهران", city="تهران")
+    for username, role in (("clerk1", "clerk"), ("expert1", "expert"), ("manager1", "manager")):
+        accounts.create_user(a, actor, username=username, full_name=f"کاربر {username}", password="kanoon-1234",
+                             roles={role}, must_change_password=False)
+    assert client.sync_once(a).ok  # the centre and its staff are known everywhere before the week
+    b, report = client.enroll(root / "b.sqlite3", srv.url, new_enrolment_code(srv.db, centre))
+    assert report is not None and report.ok, report
+    before = client.pending_count(a)
+    rng = random.Random(seed)
+    today = date.today()
+    demo_secretariat.generate_agencies(a, rng)
+    demo_library.generate(a, rng, centres=[centre], members=300, copies=1500, loans=WEEK_LOANS, today=today)
+    demo_secretariat.generate(a, rng, cases=WEEK_CASES, today=today, bulk=False)
+    return a, b, client.pending_count(a) - before
+
+
+def week_benchmarks(ctx: BenchContext) -> list[Benchmark]:
+    """`sync.week_offline_round`: the offline desk's first round back (push the week, pull, verify);
+    `sync.week_offline_receive`: the centre's other desk's next round, which folds the whole week in."""
+    scratch = ctx.scratch_dir / "sync-week"
+    scratch.mkdir(parents=True, exist_ok=True)
+    fixtures = [_week_fixture(scratch, seed) for seed in range(REPEAT)]
+    events = min(n for _, _, n in fixtures)
+    print(f"  sync.week_offline: {', '.join(str(n) for _, _, n in fixtures)} events offline per desk", flush=True)
+    senders, receivers = [a for a, _, _ in fixtures], [b for _, b, _ in fixtures]
+
+    def round_back() -> None:
+        report = client.sync_once(senders.pop())
+        assert report.ok and report.pushed >= events, report.summary_line()
+
+    def receive() -> None:
+        report = client.sync_once(receivers.pop())
+        assert report.ok and report.pulled >= events, report.summary_line()
+
+    floor = _raw_sqlite_floor(scratch, events)
+    return [Benchmark("sync.week_offline_round", "s", round_back, floor, REPEAT, warmup=0),
+            Benchmark("sync.week_offline_receive", "s", receive, floor, REPEAT, warmup=0)]
