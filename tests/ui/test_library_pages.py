@@ -156,10 +156,13 @@ def test_extra_screenshots_render(L: Lib, tmp_path: Path, qtbot: Any) -> None:
 
     from kanoon_desk.ui.library.screens import library_screenshots
     lib.renew_membership(L.store, L.admin, L.adult.id, date(2099, 1, 1))
+    lib.renew_membership(L.store, L.admin, L.child.id, date(2099, 1, 1))  # in good standing: lends for real
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
     out = tmp_path / "shots"
     out.mkdir()
     names = {p.name for p in library_screenshots(make_ctx(L.store, L.admin, tmp_path), out)}
+    # the checkout screenshot scanned the child's card and two books, on a copy of the store
+    assert [loan.barcode for loan in circ.member_desk(L.store, L.child.member_no, today=TODAY).loans] == []
     assert {"library-card.png", "library-circulation-checkout.png", "library-slip.png",
             "library-stocktake-results.png", "library-circulation-refusal.png", "library-report-chart.png",
             "library-labels.png"} <= names

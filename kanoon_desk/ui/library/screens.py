@@ -10,17 +10,9 @@ from sqlalchemy import func, select
 
 from ...models.library import Copy, Loan, Member
 from ...services import library as lib
-from ...services.circulation import LoanView
 from ..context import UiContext
 from ..widgets import today
 from .printouts import copy_labels, membership_card, render_html
-
-
-def tr_lent(loan: LoanView) -> str:
-    from ... import persian
-
-    return QCoreApplication.translate("Library", "امانت داده شد: «{t}» — مهلت بازگشت {d}").format(t=loan.title,
-                                                            d=persian.format_jalali_long(loan.due_on))
 
 
 def _settle() -> None:
@@ -67,24 +59,58 @@ def library_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
     path = out_dir / "library-circulation-member.png"
     page.grab().save(str(path))
     written.append(path)
-    page.session_loans = list(page.desk.loans[:3]) if page.desk else []
-    page._show_desk()
-    if page.desk is not None and page.desk.loans:
-        page.say(tr_lent(page.desk.loans[-1]))
-        _settle()
-        path = out_dir / "library-circulation-checkout.png"
-        page.grab().save(str(path))
-        written.append(path)
-        path = out_dir / "library-slip.png"
-        render_html(page.slip_html(), path)
-        written.append(path)
     _dispose(page)
+    written.extend(checkout_screenshots(ctx, out_dir))
     written.extend(work_screenshots(ctx, out_dir))
     if copies:
         titles = {c.id: lib.get_copy(ctx.store, c.barcode).title for c in copies}
         path = out_dir / "library-labels.png"
         copy_labels([(c.barcode, titles[c.id]) for c in copies]).save(str(path))
         written.append(path)
+    return written
+
+
+def checkout_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
+    """A real checkout at the desk, on a copy of the store: a member in good standing scans the card,
+    then two books of the centre's shelf; then the due-date slip of this visit."""
+    import tempfile
+
+    from ...eventlog import Actor
+    from .circulation import CirculationPage
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kanoon-lib-checkout-") as tmp:
+        scratch = _scratch_ctx(ctx, Path(tmp))
+        try:
+            store, day = scratch.store, today()
+            with store.read() as s:
+                busy = select(Loan.member_id).where(Loan.returned_at.is_(None))
+                member = s.scalar(select(Member).where(Member.expires_on >= day, Member.id.not_in(busy))
+                                  .order_by(Member.member_no).limit(1))
+                books = [] if member is None else list(s.scalars(
+                    select(Copy.barcode).where(Copy.home_centre == member.home_centre, Copy.status == "on_shelf",
+                                               Copy.loanable.is_(True)).order_by(Copy.barcode).limit(2)))
+            if member is None or not books:
+                return written
+            actor = scratch.actor
+            at_centre = Actor(actor.user_id, actor.username, actor.full_name, member.home_centre, actor.roles)
+            page = CirculationPage(UiContext(store, at_centre, scratch.bus, scratch.tasks, scratch.settings))
+            page.resize(1200, 780)
+            page.show()
+            for code in [member.member_no, *books]:  # as the scanner types them, each with Enter
+                page.scan.setText(code)
+                page.on_scan()
+            _settle()
+            path = out_dir / "library-circulation-checkout.png"
+            page.grab().save(str(path))
+            written.append(path)
+            if page.session_loans:
+                path = out_dir / "library-slip.png"
+                render_html(page.slip_html(), path)
+                written.append(path)
+            _dispose(page)
+        finally:
+            scratch.store.close()
     return written
 
 
