@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import bindparam, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..eventlog import projector, raise_conflict, register_reset_sql, resetter
@@ -178,6 +178,13 @@ def _title_reset(s: Session, title_id: str) -> None:
 _OPEN_END = 1 << 62
 
 
+_OPEN_LOANS_OF_COPY = (select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+                       .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id))
+_OPEN_DOUBLE_LOANS = select(Conflict.id).where(Conflict.aggregate_id == bindparam("copy_id"),
+                                               Conflict.kind == "copy.double_loan", Conflict.status == "open")
+_READY_HOLD = select(Hold.id).where(Hold.copy_id == bindparam("copy_id"), Hold.status == "ready").limit(1)
+
+
 def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
     """Raise a conflict for every two loans of the copy whose spans (by HLC) overlap, and drop open
     ones that no longer hold (a late return showed the spans apart): a function of state only.
@@ -191,19 +198,21 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
             c = raise_conflict(s, "copy.double_loan", "copy", copy_id, b.centre, [a.id, b.id], b.out_hlc,
                                {"copy_id": copy_id, "loans": sorted([a.id, b.id]),
                                 "centres": sorted({a.centre, b.centre})})
-            keep.add(c.id)
-    stale = select(Conflict.id).where(Conflict.aggregate_id == copy_id, Conflict.kind == "copy.double_loan",
-                                      Conflict.status == "open")
-    for cid in s.scalars(stale).all():
+            keep.add(c.id)  # raise_conflict flushed: the statement below sees it
+    for cid in s.connection().execute(_OPEN_DOUBLE_LOANS, {"copy_id": copy_id}).scalars().all():
         if cid not in keep:
             s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
 def recompute_copy(s: Session, copy_id: str) -> None:
-    """Status, location and current loan of a copy, from its loans, holds and own facts."""
+    """Status, location and current loan of a copy, from its loans, holds and own facts.
+
+    Called for every lending event, so its reads go to the session's connection as plain
+    statements built once (after one flush, the rows are current): the ORM's per-query
+    overhead was most of the fold's time."""
     s.flush()
-    loans = list(s.execute(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
-                           .where(Loan.copy_id == copy_id).order_by(Loan.out_hlc, Loan.id)))
+    conn = s.connection()
+    loans = list(conn.execute(_OPEN_LOANS_OF_COPY, {"copy_id": copy_id}))
     _sync_double_loans(s, copy_id, loans)
     copy = s.get(Copy, copy_id)
     if copy is None:
@@ -217,7 +226,7 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
     if last_return is not None and last_return.returned_hlc > loc_hlc:
         location, loc_hlc = last_return.returned_centre or copy.home_centre, last_return.returned_hlc
-    held = s.scalar(select(Hold.id).where(Hold.copy_id == copy_id, Hold.status == "ready").limit(1))
+    held = conn.execute(_READY_HOLD, {"copy_id": copy_id}).scalar()
     copy.location = location
     copy.current_loan_id = open_loans[-1].id if open_loans else None
     if copy.withdrawn:

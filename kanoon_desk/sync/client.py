@@ -244,7 +244,8 @@ class SyncClient:
                     continue
                 fresh = []
                 rows = [_event_row(ev) for ev in page.events]
-                # eventlog.ingest is quadratic in its batch size; small slices, one transaction.
+                # One transaction, folded in slices: the projectors' UPDATE/DELETE statements scan the
+                # session's identity map, which grows with the slice (100 measured best on real events).
                 for i in range(0, len(rows), INGEST_SLICE):
                     fresh += eventlog.ingest(s, rows[i:i + INGEST_SLICE])
                 self.store.set_state(s, K_CURSOR, str(page.next_cursor))
