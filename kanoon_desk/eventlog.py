@@ -158,7 +158,7 @@ def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | N
         row["hash"] = prev = _audit_hash(prev, at, row["user_id"], row["username"], row["action"],
                                          row["subject"], row["event_id"], row["detail"])
         rows.append(row)
-    session.execute(insert(AuditEntry.__table__), rows)
+    session.execute(insert(AuditEntry), rows)
 
 
 def verify_audit_chain(session: Session) -> list[str]:

@@ -1427,7 +1427,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
@@ -1436,6 +1437,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="59" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -1631,7 +1633,6 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
-            <location filename="../kanoon_desk/ui/library/screens.py" line="22" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
@@ -1711,80 +1712,149 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="42" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="54" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="57" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="61" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="20" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="21" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
             <source>کد ملی</source>
+            <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="78" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="80" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="29" />
+            <source>عکس</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <source>تاریخچه تغییرات {name}</source>
+            <translation>Change history of {name}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <source>در اجرا</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="55" />
+            <source>جایگزین شد</source>
+            <translation>Replaced</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="58" />
+            <source>فیلد</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="58" />
+            <source>مقدار</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="59" />
+            <source>کاربر</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <source>مرکز یا دفتر</source>
+            <translation>Centre or office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <source>زمان</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
+            <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
+            <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="61" />
+            <source>تاریخچه تغییرات</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
+            <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
+            <translation>Every value each field has had, from every centre, replaced values included.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
             <source>ثبت عضو</source>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -1793,28 +1863,29 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="150" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="169" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

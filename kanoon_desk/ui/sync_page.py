@@ -206,7 +206,7 @@ class ConflictInbox(QWidget):
     def _set_buttons(self, c: conflicts.ConflictView | None) -> None:
         while self.buttons.count():
             item = self.buttons.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.setParent(None)

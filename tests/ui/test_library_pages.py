@@ -171,3 +171,26 @@ def test_extra_screenshots_render(L: Lib, tmp_path: Path, qtbot: Any) -> None:
     from kanoon_desk.services import stocktake as st
     assert st.list_stocktakes(L.store) == []
     assert lib.list_rules(L.store)[2].max_loans == 5
+
+
+def test_member_history_shows_the_replaced_value(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
+        first_name="حسین", last_name="احمدی", national_id=L.adult.national_id, category="adult",
+        phone="09359998877"), today=TODAY)
+    page = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.history_button.isEnabled()
+    qtbot.keyClicks(page.query, L.adult.member_no)
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert page.history_button.isEnabled()
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    phones = [row for row in rows if row[0] == "شماره همراه"]
+    assert [(row[1], row[2]) for row in phones] == [("۰۹۳۵۹۹۹۸۸۷۷", "در اجرا"), ("۰۹۳۵۱۲۳۴۵۶۷", "جایگزین شد")]
+    from kanoon_desk.persian import format_jalali_date
+    from kanoon_desk.ui.widgets import today
+    assert all(format_jalali_date(today()) in row[5] for row in rows)  # recorded today, shown Jalali

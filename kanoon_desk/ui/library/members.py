@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services import history
 from ...services import library as lib
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, today
 from .common import ListModel, category_text, jdate, table_view
+from .history import FieldHistoryDialog
 from .printouts import membership_card
 
 
@@ -56,6 +58,12 @@ class MembersPage(QWidget):
         self.renew_button.setObjectName("renew-membership")
         self.renew_button.clicked.connect(self.renew_membership)
         self.renew_button.setEnabled(False)
+        self.history_button = QPushButton(QCoreApplication.translate("Library", "تاریخچه تغییرات"))
+        self.history_button.setObjectName("member-history")
+        self.history_button.setToolTip(QCoreApplication.translate(
+            "Library", "همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود."))
+        self.history_button.clicked.connect(self.show_history)
+        self.history_button.setEnabled(False)
 
         self.form = Form()
         self.first = self.form.add_field("first_name", QCoreApplication.translate("Library", "نام"), QLineEdit())
@@ -80,6 +88,7 @@ class MembersPage(QWidget):
         right.addWidget(self.card)
         right.addWidget(self.save_card)
         right.addWidget(self.renew_button)
+        right.addWidget(self.history_button)
         right.addWidget(QLabel(QCoreApplication.translate("Library", "عضو تازه")))
         right.addWidget(self.form)
         right.addWidget(self.register_button)
@@ -110,6 +119,7 @@ class MembersPage(QWidget):
         self.card.setPixmap(QPixmap.fromImage(image))
         self.save_card.setEnabled(True)
         self.renew_button.setEnabled(True)
+        self.history_button.setEnabled(True)
 
     def renew_membership(self) -> None:
         if self.current is None:
@@ -145,6 +155,14 @@ class MembersPage(QWidget):
         self.ctx.tasks.run(lambda: lib.register_member(self.ctx.store, self.ctx.actor, data),
                            on_done=done, on_error=self.form.show_error)
 
+    def show_history(self) -> FieldHistoryDialog | None:
+        if self.current is None:
+            return None
+        dialog = FieldHistoryDialog(history.field_history(self.ctx.store, "member", self.current.id),
+                                    self.current.full_name, self)
+        dialog.open()
+        return dialog
+
     def save_card_dialog(self) -> None:
         if self.current is None:
             return
@@ -152,7 +170,7 @@ class MembersPage(QWidget):
         if name:
             self.card_image().save(str(Path(name)))
 
-    def card_image(self) -> object:
+    def card_image(self) -> QImage:
         assert self.current is not None
         centre = dict(lib.list_centres(self.ctx.store)).get(self.current.home_centre, self.current.home_centre)
         return membership_card(self.current, centre)

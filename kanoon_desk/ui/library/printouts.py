@@ -22,8 +22,8 @@ KANOON = "کانون پرورش فکری کودکان و نوجوانان"
 
 def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, today_text: str) -> str:
     """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table."""
-    rows = [[i + 1, loan.title, loan.barcode, persian.format_jalali_date(loan.due_on)]
-            for i, loan in enumerate(loans)]
+    rows: list[list[str | int | float | None]] = [
+        [i + 1, loan.title, loan.barcode, persian.format_jalali_date(loan.due_on)] for i, loan in enumerate(loans)]
     table = html_table([QCoreApplication.translate("Library", "ردیف"),
                         QCoreApplication.translate("Library", "عنوان"),
                         QCoreApplication.translate("Library", "بارکد"),

@@ -1,0 +1,65 @@
+"""The history of a record's editable fields: every value it was given, by whom, where and when,
+and which one is in force (the newest HLC stamp per field) and which were replaced by a later one.
+
+Editable fields merge field by field in sync: when two desks change the same field offline, the
+change with the newer stamp wins everywhere. The losing value is not lost: it stays in its event,
+and this is where a person sees it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from ..eventlog import SYSTEM_USER_ID
+from ..models import Event, User
+from ..store import Store
+
+#: Event types that set editable fields, and the editable fields of each aggregate type.
+FIELD_EVENTS = ("member.registered", "member.field_set", "title.added", "title.field_set", "copy.added",
+                "copy.field_set", "office.set")
+FIELDS: dict[str, tuple[str, ...]] = {
+    "member": ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
+               "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo"),
+    "title": ("title", "author", "publisher", "isbn", "age_group", "subject"),
+    "copy": ("shelf", "loanable", "home_centre", "title_id"),
+    "office": ("name", "kind", "province", "city", "address", "phone", "heading"),
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One value given to one field. `in_force` is False for a value a later stamp replaced."""
+
+    field: str
+    value: Any
+    recorded_at: datetime
+    user: str
+    office_code: str
+    event_id: str
+    in_force: bool
+
+
+def field_history(store: Store, aggregate_type: str, aggregate_id: str) -> list[FieldChange]:
+    """Every value of every editable field of one record, newest first (by fold order)."""
+    fields = FIELDS.get(aggregate_type)
+    if fields is None:
+        raise KeyError(f"no editable fields for {aggregate_type!r}")
+    with store.read() as s:
+        events = list(s.scalars(select(Event).where(
+            Event.aggregate_type == aggregate_type, Event.aggregate_id == aggregate_id,
+            Event.type.in_(list(FIELD_EVENTS))).order_by(Event.hlc, Event.id)))
+        names: dict[str, str] = {user_id: name for user_id, name in s.execute(
+            select(User.id, User.full_name).where(User.id.in_({e.user_id for e in events})))}
+    names.setdefault(SYSTEM_USER_ID, "سیستم")
+    changes: list[tuple[str, Event]] = [(f, e) for e in events for f in fields if f in e.payload]
+    last = {f: e.id for f, e in changes}  # fold order: the last value of a field is the one in force
+    out = [FieldChange(field=f, value=e.payload[f], recorded_at=e.recorded_at,
+                       user=names.get(e.user_id, e.user_id[:8]), office_code=e.office_code,
+                       event_id=e.id, in_force=last[f] == e.id)
+           for f, e in changes]
+    out.reverse()
+    return out

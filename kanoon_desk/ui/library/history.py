@@ -1,0 +1,75 @@
+"""A dialog listing every value a record's fields were given (who, where, when), in force or replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from ... import persian
+from ...errors import QT_TRANSLATE_NOOP
+from ...services.history import FieldChange
+from ..widgets import digits
+from .common import ListModel, category_text, table_view, tr_dynamic
+
+#: Field names as a librarian reads them (translated on show).
+FIELD_LABELS = {
+    "national_id": QT_TRANSLATE_NOOP("Library", "کد ملی"),
+    "first_name": QT_TRANSLATE_NOOP("Library", "نام"),
+    "last_name": QT_TRANSLATE_NOOP("Library", "نام خانوادگی"),
+    "category": QT_TRANSLATE_NOOP("Library", "گروه عضویت"),
+    "birth_date": QT_TRANSLATE_NOOP("Library", "تاریخ تولد"),
+    "phone": QT_TRANSLATE_NOOP("Library", "شماره همراه"),
+    "guardian_name": QT_TRANSLATE_NOOP("Library", "نام ولی"),
+    "guardian_phone": QT_TRANSLATE_NOOP("Library", "تلفن ولی"),
+    "home_centre": QT_TRANSLATE_NOOP("Library", "مرکز"),
+    "expires_on": QT_TRANSLATE_NOOP("Library", "اعتبار تا"),
+    "photo": QT_TRANSLATE_NOOP("Library", "عکس"),
+}
+
+
+def value_text(field: str, value: object) -> str:
+    """A stored value as it reads on screen: Jalali dates, Persian digits, category names."""
+    if value in (None, ""):
+        return "—"
+    if field in ("birth_date", "expires_on") and isinstance(value, str):
+        return persian.format_jalali_date(date.fromisoformat(value))
+    if field == "category":
+        return category_text(str(value))
+    if field in ("national_id", "phone", "guardian_phone", "home_centre"):
+        return digits(str(value))
+    return str(value)
+
+
+class FieldHistoryDialog(QDialog):
+    """Newest first; a replaced value (a later stamp won, here or at another centre) says so."""
+
+    def __init__(self, changes: Sequence[FieldChange], title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("field-history")
+        self.setWindowTitle(QCoreApplication.translate("Library", "تاریخچه تغییرات {name}").format(name=title))
+        self.resize(860, 420)
+        in_force = QCoreApplication.translate("Library", "در اجرا")
+        replaced = QCoreApplication.translate("Library", "جایگزین شد")
+        self.table = table_view("field-history-table")
+        self.model = ListModel(
+            [QCoreApplication.translate("Library", "فیلد"), QCoreApplication.translate("Library", "مقدار"),
+             QCoreApplication.translate("Library", "وضعیت"), QCoreApplication.translate("Library", "کاربر"),
+             QCoreApplication.translate("Library", "مرکز یا دفتر"), QCoreApplication.translate("Library", "زمان")],
+            lambda: list(changes),
+            lambda c: [tr_dynamic(FIELD_LABELS.get(c.field, c.field)),
+                       value_text(c.field, c.value), in_force if c.in_force else replaced, c.user,
+                       digits(c.office_code), persian.format_jalali_datetime(c.recorded_at)])
+        self.table.setModel(self.model)
+        note = QLabel(QCoreApplication.translate(
+            "Library", "وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و "
+                       "مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(note)
+        box.addWidget(self.table)
+        box.addWidget(buttons)
