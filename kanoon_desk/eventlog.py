@@ -249,7 +249,7 @@ def ingest(session: Session, events: Iterable[Event], *, username: str = "sync")
     for ev in fresh:
         if ev.aggregate_id in stale:
             refold.add((ev.aggregate_type, ev.aggregate_id))
-        elif (ev.aggregate_type, ev.aggregate_id) not in refold:
+        else:
             apply(session, ev)
     for aggregate_type, aggregate_id in sorted(refold):
         refold_aggregate(session, aggregate_type, aggregate_id)

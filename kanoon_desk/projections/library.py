@@ -178,7 +178,7 @@ def _title_reset(s: Session, title_id: str) -> None:
 _OPEN_END = 1 << 62
 
 
-_OPEN_LOANS_OF_COPY = (select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+_LOANS_OF_COPY = (select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
                        .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id))
 _OPEN_DOUBLE_LOANS = select(Conflict.id).where(Conflict.aggregate_id == bindparam("copy_id"),
                                                Conflict.kind == "copy.double_loan", Conflict.status == "open")
@@ -212,7 +212,7 @@ def recompute_copy(s: Session, copy_id: str) -> None:
     overhead was most of the fold's time."""
     s.flush()
     conn = s.connection()
-    loans = list(conn.execute(_OPEN_LOANS_OF_COPY, {"copy_id": copy_id}))
+    loans = list(conn.execute(_LOANS_OF_COPY, {"copy_id": copy_id}))
     _sync_double_loans(s, copy_id, loans)
     copy = s.get(Copy, copy_id)
     if copy is None:
