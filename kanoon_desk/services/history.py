@@ -16,15 +16,15 @@ from sqlalchemy import select
 
 from ..eventlog import SYSTEM_USER_ID
 from ..models import Event, User
+from ..projections.library import MEMBER_FIELDS, TITLE_FIELDS
 from ..store import Store
 
 #: Event types that set editable fields, and the editable fields of each aggregate type.
 FIELD_EVENTS = ("member.registered", "member.field_set", "title.added", "title.field_set", "copy.added",
                 "copy.field_set", "office.set")
 FIELDS: dict[str, tuple[str, ...]] = {
-    "member": ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
-               "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo"),
-    "title": ("title", "author", "publisher", "isbn", "age_group", "subject"),
+    "member": MEMBER_FIELDS,  # the fields the fold sets: one list, so the history cannot drift from it
+    "title": TITLE_FIELDS,
     "copy": ("shelf", "loanable", "home_centre", "title_id"),
     "office": ("name", "kind", "province", "city", "address", "phone", "heading"),
 }
