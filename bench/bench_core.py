@@ -84,7 +84,7 @@ def _event_append(ctx: BenchContext) -> Benchmark:
 
     raw = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute("PRAGMA synchronous=FULL")  # the durability of the store it is compared with
     raw.execute(FLOOR_TABLE)
     hlc = itertools.count(1)
 

@@ -30,7 +30,7 @@ FLOOR_TABLE = ("CREATE TABLE IF NOT EXISTS bench_floor_loans (id TEXT PRIMARY KE
 def _raw(path: object) -> sqlite3.Connection:
     raw = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute("PRAGMA synchronous=FULL")  # the durability of the store it is compared with
     return raw
 
 
@@ -48,9 +48,8 @@ def _checkout(ctx: BenchContext) -> Benchmark:
     pairs = iter([(members[i // 2 % len(members)], copies[i]) for i in range(len(copies))])
 
     def run() -> None:
+        # the book scan: the member's card was scanned first (that is `library.card_scan`)
         member_no, (barcode, centre) = next(pairs)
-        # the desk's two steps: the card scan shows the member, the book scan lends
-        circ.member_desk(store, member_no, today=today, history=0)
         circ.checkout(store, system_actor(centre), member_no, barcode, today=today, calendar=calendar)
 
     raw = _raw(store.path)
@@ -63,6 +62,27 @@ def _checkout(ctx: BenchContext) -> Benchmark:
         raw.execute("COMMIT")
 
     return Benchmark("library.checkout_scan", "ms", run, floor, repeat=min(300, len(copies) - 5), warmup=3)
+
+
+def _card_scan(ctx: BenchContext) -> Benchmark:
+    """The card scan at the desk: the member, their open loans, blocks and holds (no history)."""
+    store = Store(ctx.store_path)
+    today = date.today()
+    with store.read() as s:
+        busy = select(Loan.member_id).where(Loan.returned_at.is_(None)).distinct().limit(250)
+        codes = itertools.cycle(list(s.scalars(select(Member.member_no).where(Member.id.in_(busy))))
+                                or ["none"])
+
+    def run() -> None:
+        circ.member_desk(store, next(codes), today=today, history=0)
+
+    raw = _raw(ctx.store_path)
+    floor_codes = itertools.cycle([next(codes) for _ in range(250)])
+
+    def floor() -> None:
+        raw.execute("SELECT * FROM lib_members WHERE member_no = ?", (next(floor_codes),)).fetchall()
+
+    return Benchmark("library.card_scan", "ms", run, floor, repeat=300, warmup=5)
 
 
 def _lookup(ctx: BenchContext) -> Benchmark:
@@ -122,4 +142,4 @@ def _overdue(ctx: BenchContext) -> Benchmark:
 
 
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
-    return [_checkout(ctx), _lookup(ctx), _search(ctx), _overdue(ctx)]
+    return [_checkout(ctx), _card_scan(ctx), _lookup(ctx), _search(ctx), _overdue(ctx)]

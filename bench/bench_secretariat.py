@@ -61,7 +61,7 @@ def _register(ctx: BenchContext) -> Benchmark:
 
     raw = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute("PRAGMA synchronous=FULL")  # the durability of the store it is compared with
     raw.execute(FLOOR_TABLE)
 
     def floor() -> None:

@@ -40,6 +40,21 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
         assert s.scalar(select(func.count()).select_from(Event)) == 2
 
 
+def test_store_syncs_every_commit_demo_builds_without(tmp_path: Path) -> None:
+    """A desk commit is on disk before it returns (synchronous=FULL: survives a power cut, not only
+    kill -9); a store opened for a demo build trades that for speed (NORMAL, still corruption-safe)."""
+    store, _admin = make_desk(tmp_path / "d.sqlite3")
+    for engine in (store.engine, store.write_engine):
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    demo = Store(tmp_path / "d.sqlite3", durable=False)
+    with demo.write_engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    demo.close()
+    store.close()
+
+
 def test_refold_reproduces_projections(tmp_path: Path) -> None:
     store, admin = make_desk(tmp_path / "d.sqlite3")
     clerk = make_user(store, admin, "clerk1", "clerk")

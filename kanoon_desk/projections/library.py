@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
-from ..eventlog import projector, raise_conflict, register_reset_sql, resetter
+from ..eventlog import insert_row, projector, raise_conflict, register_reset_sql, resetter
 from ..models import Conflict, Event
 from ..models.library import (
     Copy,
@@ -204,17 +206,27 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
             s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
+_COPIES = Copy.__table__
+_COPY_FACTS = select(_COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
+                     _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id
+                     ).where(_COPIES.c.id == bindparam("copy_id"))
+_SET_COPY_STATE = (update(_COPIES).where(_COPIES.c.id == bindparam("copy_id"))
+                   .values(status=bindparam("new_status"), location=bindparam("new_location"),
+                           current_loan_id=bindparam("new_loan")))
+
+
 def recompute_copy(s: Session, copy_id: str) -> None:
     """Status, location and current loan of a copy, from its loans, holds and own facts.
 
-    Called for every lending event, so its reads go to the session's connection as plain
-    statements built once (after one flush, the rows are current): the ORM's per-query
-    overhead was most of the fold's time."""
+    Called for every lending event, so it reads and writes with plain statements built once on the
+    session's connection (after one flush, the rows are current), and writes only when something
+    changed; a Copy object the session holds is brought up to date without becoming dirty. The
+    ORM's per-statement overhead was most of a checkout's time."""
     s.flush()
     conn = s.connection()
     loans = list(conn.execute(_LOANS_OF_COPY, {"copy_id": copy_id}))
     _sync_double_loans(s, copy_id, loans)
-    copy = s.get(Copy, copy_id)
+    copy = conn.execute(_COPY_FACTS, {"copy_id": copy_id}).one_or_none()
     if copy is None:
         return
     open_loans = [x for x in loans if x.returned_hlc is None]
@@ -226,22 +238,28 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
     if last_return is not None and last_return.returned_hlc > loc_hlc:
         location, loc_hlc = last_return.returned_centre or copy.home_centre, last_return.returned_hlc
-    held = conn.execute(_READY_HOLD, {"copy_id": copy_id}).scalar()
-    copy.location = location
-    copy.current_loan_id = open_loans[-1].id if open_loans else None
+    current_loan = open_loans[-1].id if open_loans else None
     if copy.withdrawn:
-        copy.status = "withdrawn"
+        status = "withdrawn"
     elif copy.lost_hlc is not None and copy.lost_hlc > max(loc_hlc, last_out):
-        copy.status = "lost"
+        status = "lost"
     elif open_loans:
-        copy.status = "on_loan"
-    elif held is not None:
-        copy.status = "held"
+        status = "on_loan"
+    elif conn.execute(_READY_HOLD, {"copy_id": copy_id}).scalar() is not None:
+        status = "held"
     elif location != copy.home_centre:
-        copy.status = "in_transit"
+        status = "in_transit"
     else:
-        copy.status = "on_shelf"
-    s.flush()
+        status = "on_shelf"
+    if (status, location, current_loan) == (copy.status, copy.location, copy.current_loan_id):
+        return
+    conn.execute(_SET_COPY_STATE, {"copy_id": copy_id, "new_status": status, "new_location": location,
+                                   "new_loan": current_loan})
+    held = s.identity_map.get(identity_key(Copy, (copy_id,)))
+    if held is not None:
+        set_committed_value(held, "status", status)
+        set_committed_value(held, "location", location)
+        set_committed_value(held, "current_loan_id", current_loan)
 
 
 @projector("copy.added", "copy")
@@ -308,14 +326,12 @@ def _copy_reset(s: Session, copy_id: str) -> None:
 @projector("loan.checked_out", "loan")
 def _loan_out(s: Session, e: Event) -> None:
     p = e.payload
-    loan = Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
-                title_id=p.get("title_id", ""), centre=p.get("centre", e.office_code), out_at=e.recorded_at, out_hlc=e.hlc,
-                out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
-                due_on=date.fromisoformat(p["due_on"]), renewals=0,
-                overridden=" ".join(p.get("overridden", [])))
-    s.add(loan)
-    s.flush()
-    recompute_copy(s, loan.copy_id)
+    insert_row(s, Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
+                       title_id=p.get("title_id", ""), centre=p.get("centre", e.office_code), out_at=e.recorded_at,
+                       out_hlc=e.hlc, out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
+                       due_on=date.fromisoformat(p["due_on"]), renewals=0,
+                       overridden=" ".join(p.get("overridden", []))))
+    recompute_copy(s, p["copy_id"])
 
 
 @projector("loan.returned", "loan")

@@ -12,10 +12,10 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ..eventlog import projector, raise_conflict, register_reset_sql, resetter
+from ..eventlog import insert_row, projector, raise_conflict, register_reset_sql, resetter
 from ..models import Event
 from ..models.secretariat import (
     Agency,
@@ -90,14 +90,21 @@ def _agency_reset(s: Session, agency_id: str) -> None:
     s.execute(delete(Agency).where(Agency.id == agency_id))
 
 
+_APPLICANT_HELD = select(Applicant.__table__.c.id).where(Applicant.__table__.c.id == bindparam("id"))
+_CASE_HELD = select(Case.__table__.c.id).where(Case.__table__.c.id == bindparam("id"))
+_FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
+
+
 @projector("applicant.set", "applicant")
 def _applicant_set(s: Session, e: Event) -> None:
+    s.flush()
+    if s.connection().execute(_APPLICANT_HELD, {"id": e.aggregate_id}).first() is None:
+        # a new applicant, at every intake of someone not met before: one plain INSERT
+        insert_row(s, Applicant(id=e.aggregate_id, **{k: e.payload.get(k, "") for k in _FIELDS}))
+        return
     row = s.get(Applicant, e.aggregate_id)
-    if row is None:
-        row = Applicant(id=e.aggregate_id, national_id=e.payload.get("national_id", ""),
-                        first_name="", last_name="", mobile="", address="")
-        s.add(row)
-    for key in ("national_id", "first_name", "last_name", "mobile", "address"):
+    assert row is not None
+    for key in _FIELDS:
         if key in e.payload:
             setattr(row, key, e.payload[key])
     s.flush()
@@ -111,29 +118,36 @@ def _applicant_reset(s: Session, applicant_id: str) -> None:
 # --- cases -----------------------------------------------------------------------------------
 
 
+_FTS_DELETE = text("DELETE FROM case_fts WHERE rowid = :k")
+_FTS_INSERT = text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)")
+
+
 def _write_fts(s: Session, c: Case, *, new: bool) -> None:
+    conn = s.connection()
     if not new:
-        s.execute(text("DELETE FROM case_fts WHERE rowid = :k"), {"k": c.fts_key})
-    s.execute(text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)"), {"k": c.fts_key, "b": fts_body(c)})
+        conn.execute(_FTS_DELETE, {"k": c.fts_key})
+    conn.execute(_FTS_INSERT, {"k": c.fts_key, "b": fts_body(c)})
 
 
 @projector("case.received", "case")
 def _received(s: Session, e: Event) -> None:
     p = e.payload
-    if s.get(Case, e.aggregate_id) is not None:
+    s.flush()
+    if s.connection().execute(_CASE_HELD, {"id": e.aggregate_id}).first() is not None:
         return
+    in_person = p["channel"] == "in_person"
     c = Case(id=e.aggregate_id, fts_key=fts_key(e.aggregate_id, _day(p, "received_date")), tracking_code=p["tracking_code"],
              registration_no=None, registration_date=None, status="received",
              applicant_id=p["applicant_id"], applicant_name=p["applicant_name"],
              national_id=p["national_id"], subject=p["subject"], text=p.get("text", ""),
              category=p.get("category", ""), channel=p["channel"],
              received_date=_day(p, "received_date"), office_code=e.office_code, created_by=e.user_id,
-             clock="office", agency_days=0, reopen_count=0, visits=0, follow_ups=0, updated_hlc=e.hlc)
-    s.add(c)
-    if p["channel"] == "in_person":
-        c.visits = 1
-        s.add(Visit(id=e.id, case_id=c.id, purpose="submit", day=_day(p, "received_date")))
-    s.flush()
+             clock="office", agency_days=0, reopen_count=0, visits=1 if in_person else 0, follow_ups=0,
+             updated_hlc=e.hlc)
+    # every intake folds this: plain INSERTs, not the ORM's unit of work (see eventlog.insert_row)
+    insert_row(s, c)
+    if in_person:
+        insert_row(s, Visit(id=e.id, case_id=c.id, purpose="submit", day=_day(p, "received_date")))
     _write_fts(s, c, new=True)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
@@ -23,6 +23,7 @@ from .library import (
     MSG_TITLE_NOT_FOUND,
     MemberView,
     centre_exists,
+    clean_code,
     find_copy,
     find_member,
     get_rule,
@@ -160,15 +161,49 @@ def _open_loans(s: Session, member_id: str) -> list[Loan]:
                           .order_by(Loan.due_on, Loan.out_hlc)))
 
 
-def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -> list[str]:
+def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date) -> list[str]:
+    """The refusal codes that stop a new loan for a member: expired, overdue items, limit reached."""
     blocks = []
-    if m.expires_on < today:
+    if expires_on < today:
         blocks.append("expired")
-    if any(loan.due_on < today for loan in open_loans):
+    if any(due < today for due in due_dates):
         blocks.append("overdue")
-    if len(open_loans) >= get_rule(s, m.category).max_loans:
+    if len(due_dates) >= max_loans:
         blocks.append("limit")
     return blocks
+
+
+def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -> list[str]:
+    return _blocks(m.expires_on, [x.due_on for x in open_loans], get_rule(s, m.category).max_loans, today)
+
+
+_MEMBERS, _COPIES, _LOANS, _HOLDS = Member.__table__, Copy.__table__, Loan.__table__, Hold.__table__
+_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on)
+_MEMBER_BY = {key: select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1)
+              for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
+_COPY_BY_BARCODE = select(_COPIES.c.id, _COPIES.c.barcode, _COPIES.c.title_id, _COPIES.c.status,
+                          _COPIES.c.loanable).where(_COPIES.c.barcode == bindparam("code")).limit(1)
+_OPEN_DUE = select(_LOANS.c.due_on).where(_LOANS.c.member_id == bindparam("member_id"),
+                                          _LOANS.c.returned_at.is_(None))
+_CHECKOUT_HOLDS = (select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c.status, _HOLDS.c.member_id, _HOLDS.c.title_id)
+                   .where(_HOLDS.c.status.in_(("ready", "waiting")),
+                          (_HOLDS.c.copy_id == bindparam("copy_id"))
+                          | ((_HOLDS.c.member_id == bindparam("member_id"))
+                             & (_HOLDS.c.title_id == bindparam("title_id"))))
+                   .order_by(_HOLDS.c.placed_hlc))
+_TITLE_NAME = select(Title.__table__.c.title).where(Title.__table__.c.id == bindparam("title_id"))
+
+
+def _member_key(s: Session, code: str) -> Any:
+    """(id, category, expires_on) of a member by card number, national ID or id — as `find_member`."""
+    conn = s.connection()
+    clean = clean_code(code)
+    row = conn.execute(_MEMBER_BY["no"], {"code": clean}).one_or_none() if clean else None
+    if row is None and len(clean) == 10 and clean.isdigit():
+        row = conn.execute(_MEMBER_BY["nid"], {"code": clean}).one_or_none()
+    if row is None and code:
+        row = conn.execute(_MEMBER_BY["id"], {"code": code}).one_or_none()
+    return row
 
 
 def member_desk(store: Store, code: str, *, today: date | None = None, history: int = 20) -> MemberDesk:
@@ -184,8 +219,10 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
         holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(("waiting", "ready")))
                           .order_by(Hold.placed_hlc))
         views = _loan_views(s, loans + past, today)
-        return MemberDesk(member_view(m), views[:len(loans)], _member_blocks(s, m, today, loans),
-                          [_hold_view(s, h) for h in holds], views[len(loans):], get_rule(s, m.category).max_loans)
+        max_loans = get_rule(s, m.category).max_loans
+        return MemberDesk(member_view(m), views[:len(loans)],
+                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today),
+                          [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 
 
 def _may_override(s: Session, actor: Actor) -> bool:
@@ -217,25 +254,28 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
     today = today or date.today()
     calendar = calendar or working_calendar(store)
     with store.transaction() as s:
-        m = find_member(s, member_code) or s.get(Member, member_code)
+        # The desk's busiest write: plain statements built once, no ORM objects (see recompute_copy).
+        s.flush()
+        conn = s.connection()
+        m = _member_key(s, member_code)
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
-        copy = find_copy(s, barcode)
+        clean = clean_code(barcode)
+        copy = conn.execute(_COPY_BY_BARCODE, {"code": clean}).one_or_none() if clean else None
         if copy is None:
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
         if copy.status == "on_loan":
             raise InvariantError(MSG_ON_LOAN, "barcode")
-        loans = _open_loans(s, m.id)
-        codes = _member_blocks(s, m, today, loans)
+        rule = get_rule(s, m.category)
+        codes = _blocks(m.expires_on, list(conn.execute(_OPEN_DUE, {"member_id": m.id}).scalars()), rule.max_loans,
+                        today)
         if copy.status in ("lost", "withdrawn"):
             codes.append(copy.status)
         elif not copy.loanable:
             codes.append("not_loanable")
         # one look at the holds: the copy set aside for someone, or this member's own hold on the title
-        holds = list(s.scalars(select(Hold).where(
-            Hold.status.in_(("ready", "waiting")),
-            (Hold.copy_id == copy.id) | ((Hold.member_id == m.id) & (Hold.title_id == copy.title_id)))
-            .order_by(Hold.placed_hlc)))
+        holds = list(conn.execute(_CHECKOUT_HOLDS, {"copy_id": copy.id, "member_id": m.id,
+                                                    "title_id": copy.title_id}))
         if any(h.copy_id == copy.id and h.status == "ready" and h.member_id != m.id for h in holds):
             codes.append("held_for_other")
         if codes and not override:
@@ -244,19 +284,19 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         if codes:
             _log_override(store, s, actor, "checkout", codes, member_id=m.id, copy_id=copy.id, loan_id=loan_id,
                           note=note)
-        rule = get_rule(s, m.category)
+        due_on = due_date(calendar, today, rule.period_days)
         payload: dict[str, Any] = {"copy_id": copy.id, "member_id": m.id, "title_id": copy.title_id,
-                                   "due_on": due_date(calendar, today, rule.period_days).isoformat(),
-                                   "out_on": today.isoformat(), "centre": actor.office_code}
+                                   "due_on": due_on.isoformat(), "out_on": today.isoformat(),
+                                   "centre": actor.office_code}
         if codes:
             payload["overridden"] = codes
-        store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
+        event = store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
         mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
         if mine is not None:
             store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
-        loan = s.get(Loan, loan_id)
-        assert loan is not None
-        return _loan_view(s, loan, today, copy)
+        title = conn.execute(_TITLE_NAME, {"title_id": copy.title_id}).scalar() or ""
+        return LoanView(loan_id, copy.id, copy.barcode, copy.title_id, title, m.id, actor.office_code,
+                        event.recorded_at, today, due_on, 0, None, None, 0)
 
 
 def _next_hold(s: Session, title_id: str) -> Hold | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
@@ -184,12 +184,20 @@ def category_for(birth: date | None, today: date) -> str:
     return "child" if age < 12 else "teen" if age < 18 else "adult"
 
 
+_RULES = LoanRule.__table__
+_RULE = select(_RULES.c.period_days, _RULES.c.max_loans, _RULES.c.max_renewals, _RULES.c.hold_days).where(
+    _RULES.c.category == bindparam("category"))
+
+
 def get_rule(s: Session, category: str) -> RuleView:
-    r = s.get(LoanRule, category)
+    """The loan rule of a member category (the defaults until an admin sets one); one plain
+    statement, as every checkout and renewal asks."""
+    s.flush()
+    r = s.connection().execute(_RULE, {"category": category}).one_or_none()
     if r is None:
         period, loans, renewals = DEFAULT_RULES.get(category, DEFAULT_RULES["child"])
         return RuleView(category, period, loans, renewals, 3)
-    return RuleView(r.category, r.period_days, r.max_loans, r.max_renewals, r.hold_days)
+    return RuleView(category, r.period_days, r.max_loans, r.max_renewals, r.hold_days)
 
 
 def _new_code(store: Store, s: Session, series: str, width: int) -> str:

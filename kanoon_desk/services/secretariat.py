@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
@@ -164,11 +164,18 @@ def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, obje
             "channel": data.channel, "received_date": received}
 
 
+_APPLICANTS, _CASES = Applicant.__table__, Case.__table__
+_APPLICANT_FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
+_APPLICANT_BY_NID = (select(_APPLICANTS.c.id, *(_APPLICANTS.c[k] for k in _APPLICANT_FIELDS))
+                     .where(_APPLICANTS.c.national_id == bindparam("nid")).order_by(_APPLICANTS.c.id).limit(1))
+_TRACKING_CODE_TAKEN = select(_CASES.c.id).where(_CASES.c.tracking_code == bindparam("code"))
+
+
 def _applicant_id(store: Store, s: Session, actor: Actor, v: dict[str, object]) -> str:
     """Reuse the applicant known by this national ID (updating what changed), or add one."""
-    known = s.scalar(select(Applicant).where(Applicant.national_id == v["national_id"])
-                     .order_by(Applicant.id).limit(1))
-    fields = {k: v[k] for k in ("national_id", "first_name", "last_name", "mobile", "address")}
+    s.flush()
+    known = s.connection().execute(_APPLICANT_BY_NID, {"nid": v["national_id"]}).one_or_none()
+    fields = {k: v[k] for k in _APPLICANT_FIELDS}
     if known is None:
         aid = new_id()
         store.record(s, actor, "applicant.set", aid, fields, subject=str(v["national_id"]))
@@ -176,13 +183,13 @@ def _applicant_id(store: Store, s: Session, actor: Actor, v: dict[str, object]) 
     changed = {k: val for k, val in fields.items() if val and getattr(known, k) != val}
     if changed:
         store.record(s, actor, "applicant.set", known.id, changed, subject=str(v["national_id"]))
-    return known.id
+    return str(known.id)
 
 
 def _new_tracking_code(store: Store, s: Session) -> str:
     while True:
         code = numbers.new_tracking_code(store)
-        if s.scalar(select(Case.id).where(Case.tracking_code == code)) is None:
+        if s.connection().execute(_TRACKING_CODE_TAKEN, {"code": code}).first() is None:
             return code
 
 
