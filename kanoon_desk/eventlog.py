@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from .ids import new_id
 from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, utcnow
@@ -135,6 +137,15 @@ def insert_row(session: Session, obj: Base) -> None:
     session.connection().execute(stmt, {c.key: state[c.key] for c in table.columns if c.key in state})
 
 
+def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> None:
+    """After a plain UPDATE of one row: an object of it the session holds takes the new values as
+    loaded (not dirty), so a service reading it later in the transaction sees what the fold wrote."""
+    held = session.identity_map.get(identity_key(model, key if isinstance(key, tuple) else (key,)))
+    if held is not None:
+        for name, value in values.items():
+            set_committed_value(held, name, value)
+
+
 # --- the audit chain -------------------------------------------------------------------------
 
 
@@ -241,7 +252,7 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     )
     # The row goes in as one plain INSERT; the object (never added to the session) is what the
     # projector folds. The ORM's unit of work per event was a third of a checkout's time.
-    session.connection().execute(_INSERT_EVENT, {c: getattr(event, c) for c in _EVENT_COLUMNS})
+    session.connection().execute(_INSERT_EVENT, _event_params(event))
     apply(session, event)
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
           subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
@@ -250,6 +261,14 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
 
 _INSERT_EVENT = insert(Event.__table__)
 _EVENT_COLUMNS = tuple(c.key for c in Event.__table__.columns)
+
+
+def _event_params(ev: Event) -> dict[str, Any]:
+    """The INSERT's values of an event object (one not flushed has no schema_version yet)."""
+    row = {c: getattr(ev, c) for c in _EVENT_COLUMNS}
+    if row["schema_version"] is None:
+        row["schema_version"] = 1
+    return row
 
 
 def ingest(session: Session, events: Iterable[Event], *, username: str = "sync") -> list[Event]:
@@ -276,8 +295,11 @@ def ingest(session: Session, events: Iterable[Event], *, username: str = "sync")
     fresh = [ev for ev in batch.values() if ev.id not in held]
     if not fresh:
         return []
-    session.add_all(fresh)
+    # plain INSERTs, many rows per statement; the objects stay out of the session (as in `record`)
     session.flush()
+    conn = session.connection()
+    for i in range(0, len(fresh), _INSERT_CHUNK):
+        conn.execute(_INSERT_EVENT, [_event_params(ev) for ev in fresh[i:i + _INSERT_CHUNK]])
     fresh.sort(key=lambda e: (e.hlc, e.id))
     stale = _aggregates_holding_newer(session, fresh)
     refold: set[tuple[str, str]] = set()
@@ -295,6 +317,8 @@ def ingest(session: Session, events: Iterable[Event], *, username: str = "sync")
 
 #: Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
 _IN_CHUNK = 900
+#: Events per executemany of the INSERT.
+_INSERT_CHUNK = 1000
 
 
 def _aggregates_holding_newer(session: Session, fresh: list[Event]) -> set[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
-from ..eventlog import projector, raise_conflict, resetter
+from ..eventlog import insert_row, projector, raise_conflict, refresh_held, resetter
 from ..models import Event, Holiday, Office, User
 
 
@@ -76,18 +77,28 @@ def _user_reset(s: Session, user_id: str) -> None:
     s.execute(delete(User).where(User.id == user_id))
 
 
+_HOLIDAYS = Holiday.__table__
+_HOLIDAY_HELD = select(_HOLIDAYS.c.day).where(_HOLIDAYS.c.day == bindparam("day"))
+
+
 @projector("holiday.set", "holiday")
 def _holiday_set(s: Session, e: Event) -> None:
     day = date.fromisoformat(e.aggregate_id)
-    row = s.get(Holiday, day)
-    if e.payload.get("removed"):
-        if row is not None:
-            s.delete(row)
-    elif row is None:
-        s.add(Holiday(day=day, title=e.payload.get("title", "")))
-    else:
-        row.title = e.payload.get("title", "")
     s.flush()
+    conn = s.connection()
+    held = conn.execute(_HOLIDAY_HELD, {"day": day}).first() is not None
+    title = e.payload.get("title", "")
+    if e.payload.get("removed"):
+        if held:
+            conn.execute(delete(_HOLIDAYS).where(_HOLIDAYS.c.day == day))
+            gone = s.identity_map.get(identity_key(Holiday, (day,)))
+            if gone is not None:
+                s.expunge(gone)
+    elif not held:
+        insert_row(s, Holiday(day=day, title=title))
+    else:
+        conn.execute(update(_HOLIDAYS).where(_HOLIDAYS.c.day == day).values(title=title))
+        refresh_held(s, Holiday, day, {"title": title})
 
 
 @resetter("holiday")

@@ -11,10 +11,8 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.util import identity_key
 
-from ..eventlog import insert_row, projector, raise_conflict, register_reset_sql, resetter
+from ..eventlog import insert_row, projector, raise_conflict, refresh_held, register_reset_sql, resetter
 from ..models import Conflict, Event
 from ..models.library import (
     Copy,
@@ -114,18 +112,31 @@ def _member_registered(s: Session, e: Event) -> None:
                home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1), photo="",
                registered_at=e.recorded_at)
     _set_member_fields(m, p)
-    s.add(m)
-    s.flush()
+    insert_row(s, m)
+
+
+_MEMBERS = Member.__table__
+_MEMBER_NAME = select(_MEMBERS.c.first_name, _MEMBERS.c.last_name).where(_MEMBERS.c.id == bindparam("member_id"))
 
 
 @projector("member.field_set", "member")
 def _member_field_set(s: Session, e: Event) -> None:
-    """Field by field; fold order is (hlc, id), so the newest stamp wins per field."""
-    m = s.get(Member, e.aggregate_id)
-    if m is None:
-        return
-    _set_member_fields(m, e.payload)
+    """Field by field; fold order is (hlc, id), so the newest stamp wins per field. One read of the
+    name (for its search key) and one UPDATE of the fields the event sets."""
     s.flush()
+    conn = s.connection()
+    name = conn.execute(_MEMBER_NAME, {"member_id": e.aggregate_id}).one_or_none()
+    if name is None:
+        return
+    values: dict[str, Any] = {}
+    for key in MEMBER_FIELDS:
+        if key in e.payload:
+            value = e.payload[key]
+            values[key] = _d(value) if key in ("birth_date", "expires_on") else value
+    first, last = values.get("first_name", name.first_name), values.get("last_name", name.last_name)
+    values["name_key"] = search_key(f"{first} {last}")
+    conn.execute(update(_MEMBERS).where(_MEMBERS.c.id == e.aggregate_id).values(**values))
+    refresh_held(s, Member, e.aggregate_id, values)
 
 
 @resetter("member")
@@ -138,10 +149,16 @@ def _member_reset(s: Session, member_id: str) -> None:
 TITLE_FIELDS = ("title", "author", "publisher", "isbn", "age_group", "subject")
 
 
-def _index_title(s: Session, t: Title) -> None:
-    s.execute(text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :id"), {"id": t.id})
+_FTS_DELETE = text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :id")
+_FTS_INSERT = text(f"INSERT INTO {FTS_TABLE}(title_id, body) VALUES (:id, :body)")
+
+
+def _index_title(s: Session, t: Title, *, new: bool = False) -> None:
+    conn = s.connection()
+    if not new:
+        conn.execute(_FTS_DELETE, {"id": t.id})
     body = search_key(" ".join([t.title, t.author, t.publisher, t.subject, t.isbn]))
-    s.execute(text(f"INSERT INTO {FTS_TABLE}(title_id, body) VALUES (:id, :body)"), {"id": t.id, "body": body})
+    conn.execute(_FTS_INSERT, {"id": t.id, "body": body})
 
 
 @projector("title.added", "title")
@@ -151,9 +168,8 @@ def _title_added(s: Session, e: Event) -> None:
     for key in TITLE_FIELDS:
         if key in e.payload:
             setattr(t, key, e.payload[key])
-    s.add(t)
-    s.flush()
-    _index_title(s, t)
+    insert_row(s, t)
+    _index_title(s, t, new=True)  # a re-fold resets the title's index row first
 
 
 @projector("title.field_set", "title")
@@ -255,20 +271,16 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         return
     conn.execute(_SET_COPY_STATE, {"copy_id": copy_id, "new_status": status, "new_location": location,
                                    "new_loan": current_loan})
-    held = s.identity_map.get(identity_key(Copy, (copy_id,)))
-    if held is not None:
-        set_committed_value(held, "status", status)
-        set_committed_value(held, "location", location)
-        set_committed_value(held, "current_loan_id", current_loan)
+    refresh_held(s, Copy, copy_id, {"status": status, "location": location, "current_loan_id": current_loan})
 
 
 @projector("copy.added", "copy")
 def _copy_added(s: Session, e: Event) -> None:
     p = e.payload
-    s.add(Copy(id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"],
-               home_centre=p["home_centre"], shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)),
-               added_at=e.recorded_at, withdrawn=False, status="on_shelf", location=p["home_centre"]))
-    recompute_copy(s, e.aggregate_id)
+    insert_row(s, Copy(id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"],
+                       home_centre=p["home_centre"], shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)),
+                       added_at=e.recorded_at, withdrawn=False, status="on_shelf", location=p["home_centre"]))
+    recompute_copy(s, e.aggregate_id)  # its loans may have arrived first
 
 
 @projector("copy.field_set", "copy")
@@ -334,9 +346,16 @@ def _loan_out(s: Session, e: Event) -> None:
     recompute_copy(s, p["copy_id"])
 
 
+_LOANS = Loan.__table__
+_LOAN_STATE = select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,
+                     _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id"))
+
+
 @projector("loan.returned", "loan")
 def _loan_returned(s: Session, e: Event) -> None:
-    loan = s.get(Loan, e.aggregate_id)
+    s.flush()
+    conn = s.connection()
+    loan = conn.execute(_LOAN_STATE, {"loan_id": e.aggregate_id}).one_or_none()
     if loan is None:
         return
     if loan.returned_at is not None:
@@ -350,21 +369,24 @@ def _loan_returned(s: Session, e: Event) -> None:
         if c.facts.get("summary") != summary:
             c.facts = {**c.facts, "summary": summary}
         return
-    loan.returned_at = e.recorded_at
-    loan.returned_hlc = e.hlc
-    loan.returned_on = date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat())
-    loan.returned_centre = e.payload.get("centre", e.office_code)
+    values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
+              "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),
+              "returned_centre": e.payload.get("centre", e.office_code)}
+    conn.execute(update(_LOANS).where(_LOANS.c.id == loan.id).values(**values))
+    refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
 
 
 @projector("loan.renewed", "loan")
 def _loan_renewed(s: Session, e: Event) -> None:
-    loan = s.get(Loan, e.aggregate_id)
+    s.flush()
+    conn = s.connection()
+    loan = conn.execute(_LOAN_STATE, {"loan_id": e.aggregate_id}).one_or_none()
     if loan is None or loan.returned_at is not None:
         return
-    loan.renewals += 1
-    loan.due_on = date.fromisoformat(e.payload["due_on"])
-    s.flush()
+    values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}
+    conn.execute(update(_LOANS).where(_LOANS.c.id == loan.id).values(**values))
+    refresh_held(s, Loan, loan.id, values)
 
 
 @resetter("loan")
