@@ -23,12 +23,38 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from .ids import new_id
-from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, utcnow
+from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, table_of, utcnow
 
 if TYPE_CHECKING:
     from .store import Store
 
-Projector = Callable[[Session, Event], None]
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """An event as the fold sees it: the row's values, without an ORM object.
+
+    `record` and `ingest` insert events with plain statements and fold these; building an ORM
+    `Event` costs more than the INSERT. Events read back from the table are `Event` objects; the
+    projectors take either (`FoldEvent`)."""
+
+    id: str
+    type: str
+    aggregate_type: str
+    aggregate_id: str
+    payload: dict[str, Any]
+    hlc: int
+    device_id: str
+    office_code: str
+    user_id: str
+    recorded_at: datetime
+    schema_version: int = 1
+    client_seq: int | None = None
+    server_seq: int | None = None
+
+
+FoldEvent = Event | EventRecord
+Projector = Callable[[Session, FoldEvent], None]
 Resetter = Callable[[Session, str], None]
 
 _PROJECTORS: dict[str, Projector] = {}
@@ -95,7 +121,7 @@ def known_event_types() -> dict[str, str]:
     return dict(_EVENT_AGGREGATE)
 
 
-def apply(session: Session, event: Event) -> None:
+def apply(session: Session, event: FoldEvent) -> None:
     load_projections()
     fn = _PROJECTORS.get(event.type)
     if fn is None:
@@ -129,7 +155,7 @@ def insert_row(session: Session, obj: Base) -> None:
 
     For the projectors of the busiest events (a checkout, an intake): the ORM's unit of work costs
     several times the INSERT itself. A later `session.get` loads the row like any other."""
-    table = obj.__table__  # type: ignore[attr-defined]
+    table = table_of(type(obj))
     stmt = _INSERTS.get(table.name)
     if stmt is None:
         stmt = _INSERTS[table.name] = insert(table)
@@ -156,7 +182,7 @@ def _audit_hash(prev: str, at: datetime, user_id: str, username: str, action: st
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-_AUDIT = AuditEntry.__table__
+_AUDIT = table_of(AuditEntry)
 _LAST_AUDIT_HASH = select(_AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)
 _INSERT_AUDIT = insert(_AUDIT)
 
@@ -213,7 +239,7 @@ def verify_audit_chain(session: Session) -> list[str]:
 # --- counters --------------------------------------------------------------------------------
 
 
-_COUNTERS = Counter.__table__
+_COUNTERS = table_of(Counter)
 _BUMP = (update(_COUNTERS).where(_COUNTERS.c.series == bindparam("s"), _COUNTERS.c.year == bindparam("y"))
          .values(value=_COUNTERS.c.value + 1).returning(_COUNTERS.c.value))
 _NEW_COUNTER = insert(_COUNTERS)
@@ -235,7 +261,7 @@ def bump_counter(session: Session, series: str, year: int = 0) -> int:
 
 
 def record(store: Store, session: Session, actor: Actor, event_type: str, aggregate_id: str,
-           payload: dict[str, Any], *, subject: str = "") -> Event:
+           payload: dict[str, Any], *, subject: str = "") -> EventRecord:
     """Append a local event, fold it, and chain an audit entry — all in the caller's transaction."""
     load_projections()
     aggregate_type = _EVENT_AGGREGATE.get(event_type)
@@ -243,15 +269,15 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
         raise KeyError(f"unknown event type {event_type!r}")
     identity = store.identity
     now = utcnow()
-    event = Event(
+    event = EventRecord(
         id=new_id(), type=event_type, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
         payload=payload, hlc=store.clock.now(), device_id=identity.device_id,
         office_code=actor.office_code or identity.office_code, user_id=actor.user_id,
         recorded_at=now.replace(microsecond=(now.microsecond // 1000) * 1000),
         client_seq=bump_counter(session, "client_seq"), schema_version=1,
     )
-    # The row goes in as one plain INSERT; the object (never added to the session) is what the
-    # projector folds. The ORM's unit of work per event was a third of a checkout's time.
+    # The row goes in as one plain INSERT and the projector folds the record: the ORM's unit of work
+    # per event was a third of a checkout's time.
     session.connection().execute(_INSERT_EVENT, _event_params(event))
     apply(session, event)
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
@@ -259,11 +285,20 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     return event
 
 
-_INSERT_EVENT = insert(Event.__table__)
-_EVENT_COLUMNS = tuple(c.key for c in Event.__table__.columns)
+_INSERT_EVENT = insert(table_of(Event))
+_EVENT_COLUMNS = tuple(c.key for c in table_of(Event).columns)
 
 
-def _event_params(ev: Event) -> dict[str, Any]:
+_EVENT_TABLE = table_of(Event)
+
+
+def _records(session: Session, query: Any) -> list[EventRecord]:
+    """Events read back for a re-fold, as records (no ORM objects to build and track)."""
+    session.flush()
+    return [EventRecord(**row._mapping) for row in session.connection().execute(query)]
+
+
+def _event_params(ev: FoldEvent) -> dict[str, Any]:
     """The INSERT's values of an event object (one not flushed has no schema_version yet)."""
     row = {c: getattr(ev, c) for c in _EVENT_COLUMNS}
     if row["schema_version"] is None:
@@ -271,7 +306,7 @@ def _event_params(ev: Event) -> dict[str, Any]:
     return row
 
 
-def ingest(session: Session, events: Iterable[Event], *, username: str = "sync") -> list[Event]:
+def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sync") -> list[FoldEvent]:
     """Fold events that came from elsewhere; skip ones already held. Returns the new ones.
 
     An event older (by (hlc, id)) than one already applied to its aggregate re-folds that
@@ -283,7 +318,7 @@ def ingest(session: Session, events: Iterable[Event], *, username: str = "sync")
     per event, in (hlc, id) order.
     """
     load_projections()
-    batch: dict[str, Event] = {}
+    batch: dict[str, FoldEvent] = {}
     for ev in events:
         batch.setdefault(ev.id, ev)
     if not batch:
@@ -321,7 +356,7 @@ _IN_CHUNK = 900
 _INSERT_CHUNK = 1000
 
 
-def _aggregates_holding_newer(session: Session, fresh: list[Event]) -> set[str]:
+def _aggregates_holding_newer(session: Session, fresh: list[FoldEvent]) -> set[str]:
     """Aggregate ids for which an event held before this batch sorts after the batch's first one.
 
     `fresh` is sorted by (hlc, id) and already flushed; its own events are left out of the
@@ -353,9 +388,8 @@ def refold_aggregate(session: Session, aggregate_type: str, aggregate_id: str) -
         raise KeyError(f"no resetter for aggregate type {aggregate_type!r}")
     reset(session, aggregate_id)
     session.flush()
-    for ev in session.scalars(
-        select(Event).where(Event.aggregate_id == aggregate_id).order_by(Event.hlc, Event.id)
-    ):
+    for ev in _records(session, select(*_EVENT_TABLE.c).where(_EVENT_TABLE.c.aggregate_id == aggregate_id)
+                       .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)):
         apply(session, ev)
 
 
@@ -383,11 +417,12 @@ def refold_all(session: Session, batch: int = 5000) -> None:
     for extra in _EXTRA_RESET_SQL:
         session.execute(text(extra))
     last: tuple[int, str] | None = None
+    t = _EVENT_TABLE
     while True:
-        q = select(Event).order_by(Event.hlc, Event.id).limit(batch)
+        q = select(*t.c).order_by(t.c.hlc, t.c.id).limit(batch)
         if last is not None:
-            q = q.where((Event.hlc > last[0]) | ((Event.hlc == last[0]) & (Event.id > last[1])))
-        chunk = list(session.scalars(q))
+            q = q.where((t.c.hlc > last[0]) | ((t.c.hlc == last[0]) & (t.c.id > last[1])))
+        chunk = _records(session, q)
         if not chunk:
             break
         for ev in chunk:

@@ -14,7 +14,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from .eventlog import Actor, record
+from .eventlog import Actor, EventRecord, record
 from .ids import HybridClock, new_id
 from .models import DeskState, Event
 
@@ -164,7 +164,7 @@ class Store:
             session.close()  # releases the connection; loaded objects stay readable, detached
 
     def record(self, session: Session, actor: Actor, event_type: str, aggregate_id: str,
-               payload: dict[str, Any], *, subject: str = "") -> Event:
+               payload: dict[str, Any], *, subject: str = "") -> EventRecord:
         return record(self, session, actor, event_type, aggregate_id, payload, subject=subject)
 
     # -- backup ---------------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
 from . import library, secretariat  # noqa: F401 - complete Base.metadata
 from .accounts import ROLES, Holiday, Office, User
-from .base import PROJECTION, Base, projection_tables, utcnow
+from .base import PROJECTION, Base, projection_tables, table_of, utcnow
 from .events import AuditEntry, Conflict, Counter, DeskState, Event
 
 __all__ = [
+    "table_of",
     "PROJECTION",
     "ROLES",
     "AuditEntry",

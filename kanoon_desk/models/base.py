@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator
+from sqlalchemy import JSON, DateTime, MetaData, Table, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
@@ -52,3 +52,10 @@ class Base(DeclarativeBase):
 def projection_tables() -> list[str]:
     """Names of the tables that are projections of the event log, in dependency order."""
     return [t.name for t in Base.metadata.sorted_tables if t.info.get("projection")]
+
+
+def table_of(model: type[Base]) -> Table:
+    """A mapped class's Table (typed as such: `Model.__table__` is typed as any FROM clause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

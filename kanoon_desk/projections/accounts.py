@@ -8,12 +8,12 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from ..eventlog import insert_row, projector, raise_conflict, refresh_held, resetter
-from ..models import Event, Holiday, Office, User
+from ..eventlog import FoldEvent, insert_row, projector, raise_conflict, refresh_held, resetter
+from ..models import Event, Holiday, Office, User, table_of
 
 
 @projector("office.set", "office")
-def _office_set(s: Session, e: Event) -> None:
+def _office_set(s: Session, e: FoldEvent) -> None:
     """Field-by-field upsert: a later stamp wins per field (fold order is (hlc, id))."""
     office = s.get(Office, e.aggregate_id)
     if office is None:
@@ -31,7 +31,7 @@ def _office_reset(s: Session, code: str) -> None:
 
 
 @projector("user.created", "user")
-def _user_created(s: Session, e: Event) -> None:
+def _user_created(s: Session, e: FoldEvent) -> None:
     p = e.payload
     twin = s.scalar(select(User).where(User.username == p["username"], User.id != e.aggregate_id))
     if twin is not None:
@@ -55,7 +55,7 @@ def _user_created(s: Session, e: Event) -> None:
 
 
 @projector("user.updated", "user")
-def _user_updated(s: Session, e: Event) -> None:
+def _user_updated(s: Session, e: FoldEvent) -> None:
     user = s.get(User, e.aggregate_id)
     if user is None:
         return
@@ -77,12 +77,12 @@ def _user_reset(s: Session, user_id: str) -> None:
     s.execute(delete(User).where(User.id == user_id))
 
 
-_HOLIDAYS = Holiday.__table__
+_HOLIDAYS = table_of(Holiday)
 _HOLIDAY_HELD = select(_HOLIDAYS.c.day).where(_HOLIDAYS.c.day == bindparam("day"))
 
 
 @projector("holiday.set", "holiday")
-def _holiday_set(s: Session, e: Event) -> None:
+def _holiday_set(s: Session, e: FoldEvent) -> None:
     day = date.fromisoformat(e.aggregate_id)
     s.flush()
     conn = s.connection()

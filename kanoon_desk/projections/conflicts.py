@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from ..eventlog import projector, resetter
-from ..models import Conflict, Event
+from ..eventlog import FoldEvent, projector, resetter
+from ..models import Conflict
 
 
 @projector("conflict.resolved", "conflict")
-def _conflict_resolved(s: Session, e: Event) -> None:
+def _conflict_resolved(s: Session, e: FoldEvent) -> None:
     """Mark the conflict resolved (the newest resolution wins). A resolution can arrive before the
     facts that raise the conflict here: its payload carries the conflict's description, so the
     row it creates is the one `raise_conflict` would create, and that call then finds it."""

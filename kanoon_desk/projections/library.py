@@ -12,8 +12,16 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from ..eventlog import insert_row, projector, raise_conflict, refresh_held, register_reset_sql, resetter
-from ..models import Conflict, Event
+from ..eventlog import (
+    FoldEvent,
+    insert_row,
+    projector,
+    raise_conflict,
+    refresh_held,
+    register_reset_sql,
+    resetter,
+)
+from ..models import Conflict, table_of
 from ..models.library import (
     Copy,
     Hold,
@@ -41,7 +49,7 @@ def _d(value: str | None) -> date | None:
 
 
 @projector("loan_rule.set", "loan_rule")
-def _rule_set(s: Session, e: Event) -> None:
+def _rule_set(s: Session, e: FoldEvent) -> None:
     rule = s.get(LoanRule, e.aggregate_id)
     p = e.payload
     if rule is None:
@@ -59,7 +67,7 @@ def _rule_reset(s: Session, category: str) -> None:
 
 
 @projector("override.grant_set", "override_grant")
-def _grant_set(s: Session, e: Event) -> None:
+def _grant_set(s: Session, e: FoldEvent) -> None:
     grant = s.get(OverrideGrant, e.aggregate_id)
     if grant is None:
         s.add(OverrideGrant(user_id=e.aggregate_id, granted=bool(e.payload["granted"])))
@@ -74,7 +82,7 @@ def _grant_reset(s: Session, user_id: str) -> None:
 
 
 @projector("circulation.overridden", "override")
-def _overridden(s: Session, e: Event) -> None:
+def _overridden(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(OverrideLog(id=e.aggregate_id, action=p["action"], refusals=" ".join(p["refusals"]),
                       user_id=e.user_id, centre=e.office_code, member_id=p.get("member_id", ""),
@@ -105,7 +113,7 @@ def _set_member_fields(m: Member, p: dict[str, object]) -> None:
 
 
 @projector("member.registered", "member")
-def _member_registered(s: Session, e: Event) -> None:
+def _member_registered(s: Session, e: FoldEvent) -> None:
     p = e.payload
     m = Member(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="", last_name="",
                category="child", phone="", guardian_name="", guardian_phone="",
@@ -115,12 +123,12 @@ def _member_registered(s: Session, e: Event) -> None:
     insert_row(s, m)
 
 
-_MEMBERS = Member.__table__
+_MEMBERS = table_of(Member)
 _MEMBER_NAME = select(_MEMBERS.c.first_name, _MEMBERS.c.last_name).where(_MEMBERS.c.id == bindparam("member_id"))
 
 
 @projector("member.field_set", "member")
-def _member_field_set(s: Session, e: Event) -> None:
+def _member_field_set(s: Session, e: FoldEvent) -> None:
     """Field by field; fold order is (hlc, id), so the newest stamp wins per field. One read of the
     name (for its search key) and one UPDATE of the fields the event sets."""
     s.flush()
@@ -162,7 +170,7 @@ def _index_title(s: Session, t: Title, *, new: bool = False) -> None:
 
 
 @projector("title.added", "title")
-def _title_added(s: Session, e: Event) -> None:
+def _title_added(s: Session, e: FoldEvent) -> None:
     t = Title(id=e.aggregate_id, title="", author="", publisher="", isbn="", age_group="", subject="",
               added_at=e.recorded_at)
     for key in TITLE_FIELDS:
@@ -173,7 +181,7 @@ def _title_added(s: Session, e: Event) -> None:
 
 
 @projector("title.field_set", "title")
-def _title_field_set(s: Session, e: Event) -> None:
+def _title_field_set(s: Session, e: FoldEvent) -> None:
     t = s.get(Title, e.aggregate_id)
     if t is None:
         return
@@ -222,7 +230,7 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
             s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
-_COPIES = Copy.__table__
+_COPIES = table_of(Copy)
 _COPY_FACTS = select(_COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
                      _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id
                      ).where(_COPIES.c.id == bindparam("copy_id"))
@@ -275,7 +283,7 @@ def recompute_copy(s: Session, copy_id: str) -> None:
 
 
 @projector("copy.added", "copy")
-def _copy_added(s: Session, e: Event) -> None:
+def _copy_added(s: Session, e: FoldEvent) -> None:
     p = e.payload
     insert_row(s, Copy(id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"],
                        home_centre=p["home_centre"], shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)),
@@ -284,7 +292,7 @@ def _copy_added(s: Session, e: Event) -> None:
 
 
 @projector("copy.field_set", "copy")
-def _copy_field_set(s: Session, e: Event) -> None:
+def _copy_field_set(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
     if copy is None:
         return
@@ -295,7 +303,7 @@ def _copy_field_set(s: Session, e: Event) -> None:
 
 
 @projector("copy.withdrawn", "copy")
-def _copy_withdrawn(s: Session, e: Event) -> None:
+def _copy_withdrawn(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
     if copy is not None:
         copy.withdrawn = True
@@ -303,7 +311,7 @@ def _copy_withdrawn(s: Session, e: Event) -> None:
 
 
 @projector("copy.marked_lost", "copy")
-def _copy_lost(s: Session, e: Event) -> None:
+def _copy_lost(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
     if copy is not None:
         copy.lost_hlc = e.hlc
@@ -311,7 +319,7 @@ def _copy_lost(s: Session, e: Event) -> None:
 
 
 @projector("copy.sent", "copy")
-def _copy_sent(s: Session, e: Event) -> None:
+def _copy_sent(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
     if copy is not None:
         copy.sent_hlc = e.hlc
@@ -319,7 +327,7 @@ def _copy_sent(s: Session, e: Event) -> None:
 
 
 @projector("copy.received", "copy")
-def _copy_received(s: Session, e: Event) -> None:
+def _copy_received(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
     if copy is not None:
         copy.received_hlc = e.hlc
@@ -336,7 +344,7 @@ def _copy_reset(s: Session, copy_id: str) -> None:
 
 
 @projector("loan.checked_out", "loan")
-def _loan_out(s: Session, e: Event) -> None:
+def _loan_out(s: Session, e: FoldEvent) -> None:
     p = e.payload
     insert_row(s, Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
                        title_id=p.get("title_id", ""), centre=p.get("centre", e.office_code), out_at=e.recorded_at,
@@ -346,13 +354,13 @@ def _loan_out(s: Session, e: Event) -> None:
     recompute_copy(s, p["copy_id"])
 
 
-_LOANS = Loan.__table__
+_LOANS = table_of(Loan)
 _LOAN_STATE = select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,
                      _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id"))
 
 
 @projector("loan.returned", "loan")
-def _loan_returned(s: Session, e: Event) -> None:
+def _loan_returned(s: Session, e: FoldEvent) -> None:
     s.flush()
     conn = s.connection()
     loan = conn.execute(_LOAN_STATE, {"loan_id": e.aggregate_id}).one_or_none()
@@ -378,7 +386,7 @@ def _loan_returned(s: Session, e: Event) -> None:
 
 
 @projector("loan.renewed", "loan")
-def _loan_renewed(s: Session, e: Event) -> None:
+def _loan_renewed(s: Session, e: FoldEvent) -> None:
     s.flush()
     conn = s.connection()
     loan = conn.execute(_LOAN_STATE, {"loan_id": e.aggregate_id}).one_or_none()
@@ -401,7 +409,7 @@ def _loan_reset(s: Session, loan_id: str) -> None:
 
 
 @projector("hold.placed", "hold")
-def _hold_placed(s: Session, e: Event) -> None:
+def _hold_placed(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(Hold(id=e.aggregate_id, title_id=p["title_id"], member_id=p["member_id"],
                pickup_centre=p.get("pickup_centre", e.office_code), placed_at=e.recorded_at,
@@ -409,7 +417,7 @@ def _hold_placed(s: Session, e: Event) -> None:
     s.flush()
 
 
-def _hold_status(s: Session, e: Event, status: str) -> None:
+def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
     hold = s.get(Hold, e.aggregate_id)
     if hold is None:
         return
@@ -425,22 +433,22 @@ def _hold_status(s: Session, e: Event, status: str) -> None:
 
 
 @projector("hold.ready", "hold")
-def _hold_ready(s: Session, e: Event) -> None:
+def _hold_ready(s: Session, e: FoldEvent) -> None:
     _hold_status(s, e, "ready")
 
 
 @projector("hold.collected", "hold")
-def _hold_collected(s: Session, e: Event) -> None:
+def _hold_collected(s: Session, e: FoldEvent) -> None:
     _hold_status(s, e, "collected")
 
 
 @projector("hold.expired", "hold")
-def _hold_expired(s: Session, e: Event) -> None:
+def _hold_expired(s: Session, e: FoldEvent) -> None:
     _hold_status(s, e, "expired")
 
 
 @projector("hold.cancelled", "hold")
-def _hold_cancelled(s: Session, e: Event) -> None:
+def _hold_cancelled(s: Session, e: FoldEvent) -> None:
     _hold_status(s, e, "cancelled")
 
 
@@ -456,7 +464,7 @@ def _hold_reset(s: Session, hold_id: str) -> None:
 
 
 @projector("stocktake.opened", "stocktake")
-def _stocktake_opened(s: Session, e: Event) -> None:
+def _stocktake_opened(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(Stocktake(id=e.aggregate_id, centre=p["centre"], shelf_from=p.get("shelf_from", ""),
                     shelf_to=p.get("shelf_to", ""), opened_at=e.recorded_at, status="open"))
@@ -469,7 +477,7 @@ def _stocktake_opened(s: Session, e: Event) -> None:
 
 
 @projector("stocktake.scanned", "stocktake")
-def _stocktake_scanned(s: Session, e: Event) -> None:
+def _stocktake_scanned(s: Session, e: FoldEvent) -> None:
     """The outcome was decided by the service at scan time (a fact of what the librarian saw)."""
     take = s.get(Stocktake, e.aggregate_id)
     if take is None:
@@ -488,7 +496,7 @@ def _stocktake_scanned(s: Session, e: Event) -> None:
 
 
 @projector("stocktake.closed", "stocktake")
-def _stocktake_closed(s: Session, e: Event) -> None:
+def _stocktake_closed(s: Session, e: FoldEvent) -> None:
     take = s.get(Stocktake, e.aggregate_id)
     if take is not None:
         take.status = "closed"
@@ -506,7 +514,7 @@ def _stocktake_reset(s: Session, take_id: str) -> None:
 
 
 @projector("notice.queued", "notice")
-def _notice_queued(s: Session, e: Event) -> None:
+def _notice_queued(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(Notice(id=e.aggregate_id, loan_id=p["loan_id"], member_id=p["member_id"], phone=p["phone"],
                  text=p["text"], queued_on=date.fromisoformat(p["queued_on"]), centre=e.office_code, status="queued"))
@@ -514,7 +522,7 @@ def _notice_queued(s: Session, e: Event) -> None:
 
 
 @projector("notice.sent", "notice")
-def _notice_sent(s: Session, e: Event) -> None:
+def _notice_sent(s: Session, e: FoldEvent) -> None:
     notice = s.get(Notice, e.aggregate_id)
     if notice is not None:
         notice.status = "sent"

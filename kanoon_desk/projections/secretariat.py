@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ..eventlog import insert_row, projector, raise_conflict, register_reset_sql, resetter
-from ..models import Event
+from ..eventlog import FoldEvent, insert_row, projector, raise_conflict, register_reset_sql, resetter
+from ..models import table_of
 from ..models.secretariat import (
     Agency,
     Applicant,
@@ -64,7 +64,7 @@ def _day(p: dict[str, Any], key: str = "day") -> date:
     return date.fromisoformat(p[key])
 
 
-def _at(e: Event) -> datetime:
+def _at(e: FoldEvent) -> datetime:
     raw = e.payload.get("at")
     return datetime.fromisoformat(raw) if raw else e.recorded_at
 
@@ -73,7 +73,7 @@ def _at(e: Event) -> datetime:
 
 
 @projector("agency.set", "agency")
-def _agency_set(s: Session, e: Event) -> None:
+def _agency_set(s: Session, e: FoldEvent) -> None:
     row = s.get(Agency, e.aggregate_id)
     if row is None:
         row = Agency(id=e.aggregate_id, name=e.payload.get("name", ""), deadline_days=None,
@@ -90,13 +90,13 @@ def _agency_reset(s: Session, agency_id: str) -> None:
     s.execute(delete(Agency).where(Agency.id == agency_id))
 
 
-_APPLICANT_HELD = select(Applicant.__table__.c.id).where(Applicant.__table__.c.id == bindparam("id"))
-_CASE_HELD = select(Case.__table__.c.id).where(Case.__table__.c.id == bindparam("id"))
+_APPLICANT_HELD = select(table_of(Applicant).c.id).where(table_of(Applicant).c.id == bindparam("id"))
+_CASE_HELD = select(table_of(Case).c.id).where(table_of(Case).c.id == bindparam("id"))
 _FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
 
 
 @projector("applicant.set", "applicant")
-def _applicant_set(s: Session, e: Event) -> None:
+def _applicant_set(s: Session, e: FoldEvent) -> None:
     s.flush()
     if s.connection().execute(_APPLICANT_HELD, {"id": e.aggregate_id}).first() is None:
         # a new applicant, at every intake of someone not met before: one plain INSERT
@@ -130,7 +130,7 @@ def _write_fts(s: Session, c: Case, *, new: bool) -> None:
 
 
 @projector("case.received", "case")
-def _received(s: Session, e: Event) -> None:
+def _received(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.flush()
     if s.connection().execute(_CASE_HELD, {"id": e.aggregate_id}).first() is not None:
@@ -151,7 +151,7 @@ def _received(s: Session, e: Event) -> None:
     _write_fts(s, c, new=True)
 
 
-def _case(s: Session, e: Event) -> Case | None:
+def _case(s: Session, e: FoldEvent) -> Case | None:
     """The case an event acts on; None (and a conflict) when it acts on a closed case."""
     c = s.get(Case, e.aggregate_id)
     if c is None:
@@ -177,7 +177,7 @@ def _end_agency_clock(c: Case, day: date) -> None:
     c.clock, c.agency_since = "office", None
 
 
-def _close(s: Session, e: Event, c: Case, outcome: str, day: date) -> None:
+def _close(s: Session, e: FoldEvent, c: Case, outcome: str, day: date) -> None:
     _end_agency_clock(c, day)
     c.status = "rejected" if outcome == "rejected" else "closed"
     c.outcome, c.closed_on, c.closed_event_id = outcome, day, e.id
@@ -188,7 +188,7 @@ def _close(s: Session, e: Event, c: Case, outcome: str, day: date) -> None:
 
 
 @projector("case.reviewed", "case")
-def _reviewed(s: Session, e: Event) -> None:
+def _reviewed(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
@@ -205,7 +205,7 @@ def _reviewed(s: Session, e: Event) -> None:
 
 
 @projector("case.registered", "case")
-def _registered(s: Session, e: Event) -> None:
+def _registered(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
@@ -217,7 +217,7 @@ def _registered(s: Session, e: Event) -> None:
 
 
 @projector("case.referred", "case")
-def _referred(s: Session, e: Event) -> None:
+def _referred(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
@@ -236,7 +236,7 @@ def _referred(s: Session, e: Event) -> None:
 
 
 @projector("case.referral_recalled", "case")
-def _recalled(s: Session, e: Event) -> None:
+def _recalled(s: Session, e: FoldEvent) -> None:
     c = s.get(Case, e.aggregate_id)
     item = s.get(Referral, e.payload["referral_id"])
     if c is None or item is None or item.status != "open":
@@ -252,7 +252,7 @@ def _recalled(s: Session, e: Event) -> None:
 
 
 @projector("case.referral_read", "case")
-def _read(s: Session, e: Event) -> None:
+def _read(s: Session, e: FoldEvent) -> None:
     item = s.get(Referral, e.payload["item_id"])
     if item is not None:
         item.read = True
@@ -260,7 +260,7 @@ def _read(s: Session, e: Event) -> None:
 
 
 @projector("case.forwarded", "case")
-def _forwarded(s: Session, e: Event) -> None:
+def _forwarded(s: Session, e: FoldEvent) -> None:
     p, day = e.payload, _day(e.payload)
     c = _case(s, e)
     fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"], letter_no=p["letter_no"],
@@ -287,7 +287,7 @@ def _forwarded(s: Session, e: Event) -> None:
 
 
 @projector("case.followed_up", "case")
-def _followed_up(s: Session, e: Event) -> None:
+def _followed_up(s: Session, e: FoldEvent) -> None:
     p = e.payload
     c = _case(s, e)
     new_deadline = date.fromisoformat(p["new_deadline"]) if p.get("new_deadline") else None
@@ -305,7 +305,7 @@ def _followed_up(s: Session, e: Event) -> None:
 
 
 @projector("case.answered", "case")
-def _answered(s: Session, e: Event) -> None:
+def _answered(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
@@ -318,7 +318,7 @@ def _answered(s: Session, e: Event) -> None:
 
 
 @projector("case.notified", "case")
-def _notified(s: Session, e: Event) -> None:
+def _notified(s: Session, e: FoldEvent) -> None:
     c = s.get(Case, e.aggregate_id)
     if c is None:
         return
@@ -336,7 +336,7 @@ def _notified(s: Session, e: Event) -> None:
 
 
 @projector("case.closed", "case")
-def _closed(s: Session, e: Event) -> None:
+def _closed(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
@@ -347,7 +347,7 @@ def _closed(s: Session, e: Event) -> None:
 
 
 @projector("case.reopened", "case")
-def _reopened(s: Session, e: Event) -> None:
+def _reopened(s: Session, e: FoldEvent) -> None:
     c = s.get(Case, e.aggregate_id)
     if c is None or c.status not in _CLOSED:
         return
@@ -361,7 +361,7 @@ def _reopened(s: Session, e: Event) -> None:
 
 
 @projector("case.visited", "case")
-def _visited(s: Session, e: Event) -> None:
+def _visited(s: Session, e: FoldEvent) -> None:
     c = s.get(Case, e.aggregate_id)
     if c is None:
         return
@@ -372,7 +372,7 @@ def _visited(s: Session, e: Event) -> None:
 
 
 @projector("case.attached", "case")
-def _attached(s: Session, e: Event) -> None:
+def _attached(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(Attachment(id=e.id, case_id=e.aggregate_id, sha256=p["sha256"], filename=p["filename"],
                      mime=p["mime"], size=int(p["size"]), kind=p.get("kind", "intake"), added_at=_at(e),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
+from ..models import table_of
 from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
 from ..persian import WorkingCalendar, normalize
 from ..store import Store
@@ -177,7 +178,7 @@ def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -
     return _blocks(m.expires_on, [x.due_on for x in open_loans], get_rule(s, m.category).max_loans, today)
 
 
-_MEMBERS, _COPIES, _LOANS, _HOLDS = Member.__table__, Copy.__table__, Loan.__table__, Hold.__table__
+_MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
 _MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on)
 _MEMBER_BY = {key: select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1)
               for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
@@ -191,7 +192,7 @@ _CHECKOUT_HOLDS = (select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c.status, _HOLDS
                           | ((_HOLDS.c.member_id == bindparam("member_id"))
                              & (_HOLDS.c.title_id == bindparam("title_id"))))
                    .order_by(_HOLDS.c.placed_hlc))
-_TITLE_NAME = select(Title.__table__.c.title).where(Title.__table__.c.id == bindparam("title_id"))
+_TITLE_NAME = select(table_of(Title).c.title).where(table_of(Title).c.id == bindparam("title_id"))
 
 
 def _member_key(s: Session, code: str) -> Any:

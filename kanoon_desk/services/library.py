@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor, bump_counter
 from ..ids import new_id
-from ..models import Office
+from ..models import Office, table_of
 from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, LoanRule, Member, Title
 from ..persian import (
     damm_check_digit,
@@ -184,7 +184,7 @@ def category_for(birth: date | None, today: date) -> str:
     return "child" if age < 12 else "teen" if age < 18 else "adult"
 
 
-_RULES = LoanRule.__table__
+_RULES = table_of(LoanRule)
 _RULE = select(_RULES.c.period_days, _RULES.c.max_loans, _RULES.c.max_renewals, _RULES.c.hold_days).where(
     _RULES.c.category == bindparam("category"))
 

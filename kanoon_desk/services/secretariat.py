@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import User, utcnow
+from ..models import User, table_of, utcnow
 from ..models.secretariat import (
     CHANNELS,
     FOLLOW_UP_METHODS,
@@ -164,7 +164,7 @@ def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, obje
             "channel": data.channel, "received_date": received}
 
 
-_APPLICANTS, _CASES = Applicant.__table__, Case.__table__
+_APPLICANTS, _CASES = table_of(Applicant), table_of(Case)
 _APPLICANT_FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
 _APPLICANT_BY_NID = (select(_APPLICANTS.c.id, *(_APPLICANTS.c[k] for k in _APPLICANT_FIELDS))
                      .where(_APPLICANTS.c.national_id == bindparam("nid")).order_by(_APPLICANTS.c.id).limit(1))

@@ -378,8 +378,8 @@ def _event_dict(ev: p.EventOut) -> dict[str, Any]:
             "client_seq": None, "server_seq": ev.server_seq}
 
 
-def _event_row(ev: p.EventOut) -> Event:
-    return Event(**_event_dict(ev))
+def _event_row(ev: p.EventOut) -> eventlog.EventRecord:
+    return eventlog.EventRecord(**_event_dict(ev))
 
 
 def _log_round(store: Store, report: SyncReport) -> None:
