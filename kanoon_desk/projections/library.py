@@ -7,13 +7,14 @@ mention it plus the copy's own facts, so any arrival order of events gives the s
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..eventlog import (
     FoldEvent,
+    SqliteStatement,
     insert_row,
     projector,
     raise_conflict,
@@ -124,7 +125,8 @@ def _member_registered(s: Session, e: FoldEvent) -> None:
 
 
 _MEMBERS = table_of(Member)
-_MEMBER_NAME = select(_MEMBERS.c.first_name, _MEMBERS.c.last_name).where(_MEMBERS.c.id == bindparam("member_id"))
+_MEMBER_NAME = SqliteStatement(select(_MEMBERS.c.first_name, _MEMBERS.c.last_name)
+                               .where(_MEMBERS.c.id == bindparam("member_id")))
 
 
 @projector("member.field_set", "member")
@@ -133,7 +135,7 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
     name (for its search key) and one UPDATE of the fields the event sets."""
     s.flush()
     conn = s.connection()
-    name = conn.execute(_MEMBER_NAME, {"member_id": e.aggregate_id}).one_or_none()
+    name = _MEMBER_NAME.first(s, member_id=e.aggregate_id)
     if name is None:
         return
     values: dict[str, Any] = {}
@@ -141,7 +143,7 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
         if key in e.payload:
             value = e.payload[key]
             values[key] = _d(value) if key in ("birth_date", "expires_on") else value
-    first, last = values.get("first_name", name.first_name), values.get("last_name", name.last_name)
+    first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
     values["name_key"] = search_key(f"{first} {last}")
     conn.execute(update(_MEMBERS).where(_MEMBERS.c.id == e.aggregate_id).values(**values))
     refresh_held(s, Member, e.aggregate_id, values)
@@ -204,11 +206,20 @@ def _title_reset(s: Session, title_id: str) -> None:
 _OPEN_END = 1 << 62
 
 
-_LOANS_OF_COPY = (select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
-                       .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id))
-_OPEN_DOUBLE_LOANS = select(Conflict.id).where(Conflict.aggregate_id == bindparam("copy_id"),
-                                               Conflict.kind == "copy.double_loan", Conflict.status == "open")
-_READY_HOLD = select(Hold.id).where(Hold.copy_id == bindparam("copy_id"), Hold.status == "ready").limit(1)
+class _Span(NamedTuple):
+    id: str
+    out_hlc: int
+    returned_hlc: int | None
+    returned_centre: str | None
+    centre: str
+
+
+_LOANS_OF_COPY = SqliteStatement(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+                                 .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id))
+_OPEN_DOUBLE_LOANS = SqliteStatement(select(Conflict.id).where(
+    Conflict.aggregate_id == bindparam("copy_id"), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
+_READY_HOLD = SqliteStatement(select(Hold.id).where(Hold.copy_id == bindparam("copy_id"), Hold.status == "ready")
+                              .limit(1))
 
 
 def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
@@ -225,18 +236,30 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
                                {"copy_id": copy_id, "loans": sorted([a.id, b.id]),
                                 "centres": sorted({a.centre, b.centre})})
             keep.add(c.id)  # raise_conflict flushed: the statement below sees it
-    for cid in s.connection().execute(_OPEN_DOUBLE_LOANS, {"copy_id": copy_id}).scalars().all():
+    for (cid,) in _OPEN_DOUBLE_LOANS.rows(s, copy_id=copy_id):
         if cid not in keep:
             s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
 _COPIES = table_of(Copy)
-_COPY_FACTS = select(_COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
-                     _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id
-                     ).where(_COPIES.c.id == bindparam("copy_id"))
-_SET_COPY_STATE = (update(_COPIES).where(_COPIES.c.id == bindparam("copy_id"))
-                   .values(status=bindparam("new_status"), location=bindparam("new_location"),
-                           current_loan_id=bindparam("new_loan")))
+_COPY_FACTS = SqliteStatement(select(
+    _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
+    _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id,
+).where(_COPIES.c.id == bindparam("copy_id")))
+_SET_COPY_STATE = SqliteStatement(update(_COPIES).where(_COPIES.c.id == bindparam("copy_id"))
+                                  .values(status=bindparam("new_status"), location=bindparam("new_location"),
+                                          current_loan_id=bindparam("new_loan")))
+
+
+class _CopyFacts(NamedTuple):
+    home_centre: str
+    received_hlc: int | None
+    received_centre: str | None
+    withdrawn: int
+    lost_hlc: int | None
+    status: str
+    location: str
+    current_loan_id: str | None
 
 
 def recompute_copy(s: Session, copy_id: str) -> None:
@@ -247,21 +270,22 @@ def recompute_copy(s: Session, copy_id: str) -> None:
     changed; a Copy object the session holds is brought up to date without becoming dirty. The
     ORM's per-statement overhead was most of a checkout's time."""
     s.flush()
-    conn = s.connection()
-    loans = list(conn.execute(_LOANS_OF_COPY, {"copy_id": copy_id}))
+    loans = [_Span(*row) for row in _LOANS_OF_COPY.rows(s, copy_id=copy_id)]
     _sync_double_loans(s, copy_id, loans)
-    copy = conn.execute(_COPY_FACTS, {"copy_id": copy_id}).one_or_none()
-    if copy is None:
+    row = _COPY_FACTS.first(s, copy_id=copy_id)
+    if row is None:
         return
+    copy = _CopyFacts(*row)
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
-    returned = [x for x in loans if x.returned_hlc is not None]
-    last_return = max(returned, key=lambda x: x.returned_hlc) if returned else None
+    returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
     location, loc_hlc = copy.home_centre, 0
     if copy.received_hlc is not None and copy.received_hlc > loc_hlc:
         location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
-    if last_return is not None and last_return.returned_hlc > loc_hlc:
-        location, loc_hlc = last_return.returned_centre or copy.home_centre, last_return.returned_hlc
+    if returns:
+        last_return_hlc, last_return_centre = max(returns, key=lambda r: r[0])
+        if last_return_hlc > loc_hlc:
+            location, loc_hlc = last_return_centre or copy.home_centre, last_return_hlc
     current_loan = open_loans[-1].id if open_loans else None
     if copy.withdrawn:
         status = "withdrawn"
@@ -269,7 +293,7 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         status = "lost"
     elif open_loans:
         status = "on_loan"
-    elif conn.execute(_READY_HOLD, {"copy_id": copy_id}).scalar() is not None:
+    elif _READY_HOLD.first(s, copy_id=copy_id) is not None:
         status = "held"
     elif location != copy.home_centre:
         status = "in_transit"
@@ -277,8 +301,7 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         status = "on_shelf"
     if (status, location, current_loan) == (copy.status, copy.location, copy.current_loan_id):
         return
-    conn.execute(_SET_COPY_STATE, {"copy_id": copy_id, "new_status": status, "new_location": location,
-                                   "new_loan": current_loan})
+    _SET_COPY_STATE.rows(s, copy_id=copy_id, new_status=status, new_location=location, new_loan=current_loan)
     refresh_held(s, Copy, copy_id, {"status": status, "location": location, "current_loan_id": current_loan})
 
 
@@ -355,15 +378,25 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
 
 
 _LOANS = table_of(Loan)
-_LOAN_STATE = select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,
-                     _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id"))
+
+
+class _LoanState(NamedTuple):
+    id: str
+    copy_id: str
+    returned_at: str | None  # as stored: only whether it is set matters here
+    returned_centre: str | None
+    renewals: int
+
+_LOAN_STATE = SqliteStatement(select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,
+                     _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id")))
 
 
 @projector("loan.returned", "loan")
 def _loan_returned(s: Session, e: FoldEvent) -> None:
     s.flush()
     conn = s.connection()
-    loan = conn.execute(_LOAN_STATE, {"loan_id": e.aggregate_id}).one_or_none()
+    row = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
+    loan = _LoanState(*row) if row else None
     if loan is None:
         return
     if loan.returned_at is not None:
@@ -389,7 +422,8 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
 def _loan_renewed(s: Session, e: FoldEvent) -> None:
     s.flush()
     conn = s.connection()
-    loan = conn.execute(_LOAN_STATE, {"loan_id": e.aggregate_id}).one_or_none()
+    row = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
+    loan = _LoanState(*row) if row else None
     if loan is None or loan.returned_at is not None:
         return
     values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}

@@ -15,7 +15,15 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ..eventlog import FoldEvent, insert_row, projector, raise_conflict, register_reset_sql, resetter
+from ..eventlog import (
+    FoldEvent,
+    SqliteStatement,
+    insert_row,
+    projector,
+    raise_conflict,
+    register_reset_sql,
+    resetter,
+)
 from ..models import table_of
 from ..models.secretariat import (
     Agency,
@@ -90,15 +98,15 @@ def _agency_reset(s: Session, agency_id: str) -> None:
     s.execute(delete(Agency).where(Agency.id == agency_id))
 
 
-_APPLICANT_HELD = select(table_of(Applicant).c.id).where(table_of(Applicant).c.id == bindparam("id"))
-_CASE_HELD = select(table_of(Case).c.id).where(table_of(Case).c.id == bindparam("id"))
+_APPLICANT_HELD = SqliteStatement(select(table_of(Applicant).c.id).where(table_of(Applicant).c.id == bindparam("id")))
+_CASE_HELD = SqliteStatement(select(table_of(Case).c.id).where(table_of(Case).c.id == bindparam("id")))
 _FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
 
 
 @projector("applicant.set", "applicant")
 def _applicant_set(s: Session, e: FoldEvent) -> None:
     s.flush()
-    if s.connection().execute(_APPLICANT_HELD, {"id": e.aggregate_id}).first() is None:
+    if _APPLICANT_HELD.first(s, id=e.aggregate_id) is None:
         # a new applicant, at every intake of someone not met before: one plain INSERT
         insert_row(s, Applicant(id=e.aggregate_id, **{k: e.payload.get(k, "") for k in _FIELDS}))
         return
@@ -133,7 +141,7 @@ def _write_fts(s: Session, c: Case, *, new: bool) -> None:
 def _received(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.flush()
-    if s.connection().execute(_CASE_HELD, {"id": e.aggregate_id}).first() is not None:
+    if _CASE_HELD.first(s, id=e.aggregate_id) is not None:
         return
     in_person = p["channel"] == "in_person"
     c = Case(id=e.aggregate_id, fts_key=fts_key(e.aggregate_id, _day(p, "received_date")), tracking_code=p["tracking_code"],
