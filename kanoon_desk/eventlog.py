@@ -157,11 +157,17 @@ def insert_row(session: Session, obj: Base) -> None:
     For the projectors of the busiest events (a checkout, an intake): the ORM's unit of work costs
     several times the INSERT itself. A later `session.get` loads the row like any other."""
     table = table_of(type(obj))
+    state = inspect(obj).dict
+    insert_values(session, type(obj), {c.key: state[c.key] for c in table.columns if c.key in state})
+
+
+def insert_values(session: Session, model: type[Base], values: dict[str, Any]) -> None:
+    """`insert_row` from the column values themselves (no object to build at all)."""
+    table = table_of(model)
     stmt = _INSERTS.get(table.name)
     if stmt is None:
         stmt = _INSERTS[table.name] = insert(table)
-    state = inspect(obj).dict
-    session.connection().execute(stmt, {c.key: state[c.key] for c in table.columns if c.key in state})
+    session.connection().execute(stmt, values)
 
 
 def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> None:
@@ -196,6 +202,12 @@ class SqliteStatement:
         assert raw is not None
         found: list[Any] = raw.execute(self.sql, [values[n] for n in self.names]).fetchall()
         return found
+
+    def many(self, session: Session, rows: list[dict[str, Any]]) -> None:
+        """One executemany over `rows` (for writes)."""
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.executemany(self.sql, [[{**self.defaults, **row}[n] for n in self.names] for row in rows])
 
     def first(self, session: Session, **params: Any) -> Any:
         """The first row, or None."""

@@ -16,6 +16,7 @@ from ..eventlog import (
     FoldEvent,
     SqliteStatement,
     insert_row,
+    insert_values,
     projector,
     raise_conflict,
     refresh_held,
@@ -308,9 +309,10 @@ def recompute_copy(s: Session, copy_id: str) -> None:
 @projector("copy.added", "copy")
 def _copy_added(s: Session, e: FoldEvent) -> None:
     p = e.payload
-    insert_row(s, Copy(id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"],
-                       home_centre=p["home_centre"], shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)),
-                       added_at=e.recorded_at, withdrawn=False, status="on_shelf", location=p["home_centre"]))
+    insert_values(s, Copy, dict(
+        id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"], home_centre=p["home_centre"],
+        shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)), added_at=e.recorded_at, withdrawn=False,
+        status="on_shelf", location=p["home_centre"]))
     recompute_copy(s, e.aggregate_id)  # its loans may have arrived first
 
 
@@ -369,15 +371,25 @@ def _copy_reset(s: Session, copy_id: str) -> None:
 @projector("loan.checked_out", "loan")
 def _loan_out(s: Session, e: FoldEvent) -> None:
     p = e.payload
-    insert_row(s, Loan(id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"],
-                       title_id=p.get("title_id", ""), centre=p.get("centre", e.office_code), out_at=e.recorded_at,
-                       out_hlc=e.hlc, out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
-                       due_on=date.fromisoformat(p["due_on"]), renewals=0,
-                       overridden=" ".join(p.get("overridden", []))))
+    insert_values(s, Loan, dict(
+        id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"], title_id=p.get("title_id", ""),
+        centre=p.get("centre", e.office_code), out_at=e.recorded_at, out_hlc=e.hlc,
+        out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
+        due_on=date.fromisoformat(p["due_on"]), renewals=0, overridden=" ".join(p.get("overridden", []))))
     recompute_copy(s, p["copy_id"])
 
 
 _LOANS = table_of(Loan)
+
+
+def _setter(table: Any, *columns: str) -> Any:
+    """UPDATE table SET each column = :v_<column> WHERE id = :loan_id, built once."""
+    return (update(table).where(table.c.id == bindparam("loan_id"))
+            .values(**{c: bindparam("v_" + c) for c in columns}))
+
+
+_SET_RETURNED = _setter(_LOANS, "returned_at", "returned_hlc", "returned_on", "returned_centre")
+_SET_RENEWED = _setter(_LOANS, "renewals", "due_on")
 
 
 class _LoanState(NamedTuple):
@@ -413,7 +425,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),
               "returned_centre": e.payload.get("centre", e.office_code)}
-    conn.execute(update(_LOANS).where(_LOANS.c.id == loan.id).values(**values))
+    conn.execute(_SET_RETURNED, {"loan_id": loan.id, **{"v_" + k: v for k, v in values.items()}})
     refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
 
@@ -427,7 +439,7 @@ def _loan_renewed(s: Session, e: FoldEvent) -> None:
     if loan is None or loan.returned_at is not None:
         return
     values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}
-    conn.execute(update(_LOANS).where(_LOANS.c.id == loan.id).values(**values))
+    conn.execute(_SET_RENEWED, {"loan_id": loan.id, **{"v_" + k: v for k, v in values.items()}})
     refresh_held(s, Loan, loan.id, values)
 
 

@@ -218,9 +218,7 @@ class SyncClient:
         last = sent[-1].client_seq
         with self.store.transaction() as s:
             if seqs:
-                s.connection().execute(
-                    update(EVENTS).where(EVENTS.c.id == _bind("b_id"))
-                    .values(server_seq=_bind("b_seq")), seqs)
+                _SET_SERVER_SEQ.many(s, seqs)
             for row in rejections:
                 if s.get(SyncRejection, row["event_id"]) is None:
                     s.add(SyncRejection(**row))
@@ -369,6 +367,11 @@ class _Outgoing(NamedTuple):
                 "aggregate_id": self.aggregate_id, "payload": self.payload, "hlc": self.hlc,
                 "device_id": self.device_id, "office_code": self.office_code, "user_id": self.user_id,
                 "recorded_at": self.recorded_at.isoformat(), "schema_version": self.schema_version}
+
+
+#: The server's order of pushed events, acknowledged in one executemany per batch.
+_SET_SERVER_SEQ = eventlog.SqliteStatement(update(EVENTS).where(EVENTS.c.id == _bind("b_id"))
+                                           .values(server_seq=_bind("b_seq")))
 
 
 def _event_dict(ev: p.EventOut) -> dict[str, Any]:
