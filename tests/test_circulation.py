@@ -334,3 +334,33 @@ def test_returns_at_three_centres_arriving_newest_first_fold_as_a_full_refold(tm
         refold_all(s)
     with w.read() as s:
         assert projection_digests(s) == incremental
+
+
+def test_objects_held_in_the_transaction_see_what_the_fold_wrote(tmp_path: Path) -> None:
+    """The lending fold writes with plain statements; a Copy or Loan the same transaction already
+    holds as an ORM object must show the new state, and must not be written back stale."""
+    from kanoon_desk.ids import new_id
+    from kanoon_desk.models.library import Copy, Loan
+
+    L = make_library(tmp_path)
+    with L.store.transaction() as s:
+        copy = s.scalar(select(Copy).where(Copy.barcode == "B0001"))
+        assert copy is not None and copy.status == "on_shelf"
+        loan_id = new_id()
+        L.store.record(s, L.admin, "loan.checked_out", loan_id, {
+            "copy_id": copy.id, "member_id": L.child.id, "title_id": copy.title_id,
+            "due_on": "2025-05-17", "out_on": TODAY.isoformat(), "centre": L.admin.office_code})
+        assert (copy.status, copy.current_loan_id) == ("on_loan", loan_id)
+        assert copy not in s.dirty
+        loan = s.get(Loan, loan_id)
+        assert loan is not None and loan.renewals == 0
+        L.store.record(s, L.admin, "loan.renewed", loan_id, {"due_on": "2025-05-31"})
+        assert (loan.renewals, loan.due_on) == (1, date(2025, 5, 31))
+        L.store.record(s, L.admin, "loan.returned", loan_id, {"centre": L.admin.office_code,
+                                                              "copy_id": copy.id, "returned_on": "2025-05-20"})
+        assert loan.returned_on == date(2025, 5, 20) and loan not in s.dirty
+        assert (copy.status, copy.current_loan_id) == ("on_shelf", None)
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+    with L.store.read() as s:
+        stored = s.get(Loan, loan_id)
+        assert stored is not None and (stored.renewals, stored.returned_on) == (1, date(2025, 5, 20))

@@ -154,3 +154,19 @@ def test_same_username_from_two_desks_becomes_one_conflict(tmp_path: Path) -> No
     with b.read() as s:
         conflicts = list(s.scalars(select(Conflict)))
     assert [c.kind for c in conflicts] == ["username.duplicate"]
+
+
+def test_sqlite_statement_runs_its_core_form_with_literals_and_fails_on_a_missing_parameter(
+        tmp_path: Path) -> None:
+    from sqlalchemy import bindparam
+
+    from kanoon_desk.eventlog import SqliteStatement
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    by_type = SqliteStatement(select(Event.type, Event.client_seq)
+                              .where(Event.type == "user.created", Event.office_code == bindparam("office")))
+    with store.read() as s:
+        assert by_type.rows(s, office=admin.office_code) == [("user.created", 2)]
+        assert by_type.first(s, office="nowhere") is None
+        with pytest.raises(KeyError):
+            by_type.rows(s)
