@@ -81,7 +81,7 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
 
 
 def test_search_indexes_gain_prefix_indexes_and_keep_their_rows(tmp_path: Path) -> None:
-    """0002p/0003p rebuild both FTS5 tables with 2-4 letter prefix indexes, rows kept."""
+    """0002p/0003p rebuild both FTS5 tables with 2- to 6-letter prefix indexes, rows kept."""
     path = tmp_path / "before.sqlite3"
     engine = make_engine(path)
     command.upgrade(alembic_config(engine), "0002")
@@ -96,7 +96,7 @@ def test_search_indexes_gain_prefix_indexes_and_keep_their_rows(tmp_path: Path) 
     with closing(sqlite3.connect(str(path))) as conn:
         for table in ("case_fts", "lib_titles_fts"):
             sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-            assert "prefix='2 3 4'" in sql
+            assert "prefix='2 3 4 5 6'" in sql
         assert conn.execute("SELECT rowid FROM case_fts WHERE case_fts MATCH '\"برق\"*'").fetchall() == [(7,)]
         assert conn.execute("SELECT title_id FROM lib_titles_fts WHERE lib_titles_fts MATCH '\"سیا\"*'"
                             ).fetchall() == [("t1",)]

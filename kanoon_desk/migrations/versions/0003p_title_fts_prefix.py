@@ -1,4 +1,4 @@
-"""library: prefix indexes (2, 3 and 4 letters) on the title search (see 0002p)
+"""library: prefix indexes (2 to 6 letters) on the title search (see 0002p)
 
 Revision ID: 0003p
 Revises: 0003c
@@ -27,7 +27,7 @@ def _rebuild(options: str) -> None:
 
 
 def upgrade() -> None:
-    _rebuild(TOKENIZE + ", prefix='2 3 4'")
+    _rebuild(TOKENIZE + ", prefix='2 3 4 5 6'")
 
 
 def downgrade() -> None:
