@@ -226,9 +226,13 @@ def _audit_hash(prev: str, at: datetime, user_id: str, username: str, action: st
 
 
 _AUDIT = table_of(AuditEntry)
-_LAST_AUDIT_HASH = select(_AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)
 _INSERT_AUDIT = insert(_AUDIT)
-_LAST_AUDIT_HASH_RAW = SqliteStatement(_LAST_AUDIT_HASH)
+_LAST_AUDIT_HASH = SqliteStatement(select(_AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1))
+
+
+def _last_audit_hash(session: Session) -> str:
+    row = _LAST_AUDIT_HASH.first(session)
+    return str(row[0]) if row else GENESIS_HASH
 
 
 def audit(session: Session, *, user_id: str, username: str, action: str, subject: str = "",
@@ -237,8 +241,7 @@ def audit(session: Session, *, user_id: str, username: str, action: str, subject
     connection: this runs for every event a desk records)."""
     at = at or utcnow()
     at = at.replace(microsecond=(at.microsecond // 1000) * 1000)  # what the DB keeps round-trips
-    row = _LAST_AUDIT_HASH_RAW.first(session)
-    prev = row[0] if row else GENESIS_HASH
+    prev = _last_audit_hash(session)
     session.connection().execute(_INSERT_AUDIT, dict(at=at, user_id=user_id, username=username, action=action, subject=subject,
                                      event_id=event_id, detail=detail, prev_hash=prev,
                                      hash=_audit_hash(prev, at, user_id, username, action, subject, event_id,
@@ -252,7 +255,7 @@ def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | N
     at = at or utcnow()
     at = at.replace(microsecond=(at.microsecond // 1000) * 1000)
     session.flush()
-    prev = session.connection().execute(_LAST_AUDIT_HASH).scalar() or GENESIS_HASH
+    prev = _last_audit_hash(session)
     rows = []
     for e in entries:
         row = dict(at=at, user_id=e["user_id"], username=e["username"], action=e["action"],
