@@ -172,8 +172,8 @@ class SyncClient:
         while True:
             acked = self._int_state(K_ACKED)
             with self.store.read() as s:
-                batch = [_Outgoing(*row) for row in s.execute(
-                    select(*_OUT_COLUMNS).where(Event.client_seq > acked)
+                batch = [eventlog.EventRecord(**row._mapping) for row in s.execute(
+                    select(*EVENTS.c).where(Event.client_seq > acked)
                     .order_by(Event.client_seq).limit(self.batch_size))]
             if not batch:
                 return
@@ -183,7 +183,7 @@ class SyncClient:
             # The body is built by hand (the server validates it against p.PushRequest): a pydantic
             # round trip per event on the desk was a third of the push time.
             body = {"device_id": device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
-                    "events": [ev.wire() for ev in contiguous], "protocol_version": p.PROTOCOL_VERSION,
+                    "events": [_wire(ev) for ev in contiguous], "protocol_version": p.PROTOCOL_VERSION,
                     "schema_version": p.SCHEMA_VERSION, "hlc": self.store.clock.last}
             answer = self.call("POST", "/v1/push", p.PushResponse, json=body)
             self._after_reply(report, answer.server_hlc, answer.server_time_ms)
@@ -197,7 +197,7 @@ class SyncClient:
                 continue
             self._record_push(contiguous, answer, report)
 
-    def _record_push(self, sent: list[_Outgoing], answer: p.PushResponse, report: SyncReport) -> None:
+    def _record_push(self, sent: list[eventlog.EventRecord], answer: p.PushResponse, report: SyncReport) -> None:
         by_id = {r.id: r for r in answer.results}
         seqs: list[dict[str, Any]] = []
         rejections: list[dict[str, Any]] = []
@@ -216,6 +216,7 @@ class SyncClient:
                 else:
                     report.duplicates += 1
         last = sent[-1].client_seq
+        assert last is not None  # read from the outbox: every row is numbered
         with self.store.transaction() as s:
             if seqs:
                 _SET_SERVER_SEQ.many(s, seqs)
@@ -340,33 +341,12 @@ def _bind(name: str) -> Any:
     return bindparam(name)
 
 
-_OUT_COLUMNS = (Event.id, Event.type, Event.aggregate_type, Event.aggregate_id, Event.payload, Event.hlc,
-                Event.device_id, Event.office_code, Event.user_id, Event.recorded_at, Event.schema_version,
-                Event.client_seq)
-
-
-class _Outgoing(NamedTuple):
-    """One outbox event as read for a push."""
-
-    id: str
-    type: str
-    aggregate_type: str
-    aggregate_id: str
-    payload: dict[str, Any]
-    hlc: int
-    device_id: str
-    office_code: str
-    user_id: str
-    recorded_at: datetime
-    schema_version: int
-    client_seq: int
-
-    def wire(self) -> dict[str, Any]:
-        """The event as `p.EventIn` JSON."""
-        return {"id": self.id, "type": self.type, "aggregate_type": self.aggregate_type,
-                "aggregate_id": self.aggregate_id, "payload": self.payload, "hlc": self.hlc,
-                "device_id": self.device_id, "office_code": self.office_code, "user_id": self.user_id,
-                "recorded_at": self.recorded_at.isoformat(), "schema_version": self.schema_version}
+def _wire(ev: eventlog.EventRecord) -> dict[str, Any]:
+    """An outbox event as `p.EventIn` JSON."""
+    return {"id": ev.id, "type": ev.type, "aggregate_type": ev.aggregate_type,
+            "aggregate_id": ev.aggregate_id, "payload": ev.payload, "hlc": ev.hlc,
+            "device_id": ev.device_id, "office_code": ev.office_code, "user_id": ev.user_id,
+            "recorded_at": ev.recorded_at.isoformat(), "schema_version": ev.schema_version}
 
 
 #: The server's order of pushed events, acknowledged in one executemany per batch.
