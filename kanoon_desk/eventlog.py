@@ -25,6 +25,7 @@ from sqlalchemy.orm.util import identity_key
 
 from .ids import new_id
 from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, table_of, utcnow
+from .sqlite_bulk import SqliteInsert
 
 if TYPE_CHECKING:
     from .store import Store
@@ -203,6 +204,13 @@ class SqliteStatement:
         found: list[Any] = raw.execute(self.sql, [values[n] for n in self.names]).fetchall()
         return found
 
+    def run(self, session: Session, **params: Any) -> None:
+        """Execute a write once."""
+        values = {**self.defaults, **params}
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.execute(self.sql, [values[n] for n in self.names])
+
     def many(self, session: Session, rows: list[dict[str, Any]]) -> None:
         """One executemany over `rows` (for writes)."""
         raw = session.connection().connection.dbapi_connection
@@ -226,7 +234,16 @@ def _audit_hash(prev: str, at: datetime, user_id: str, username: str, action: st
 
 
 _AUDIT = table_of(AuditEntry)
-_INSERT_AUDIT = insert(_AUDIT)
+#: Audit rows go in as plain DBAPI executemany (sqlite_bulk): one per recorded event, a thousand
+#: per pulled page.
+_INSERT_AUDIT = SqliteInsert(_AUDIT, [c.name for c in _AUDIT.columns if c.name != "seq"])
+
+
+def _dbapi(session: Session) -> Any:
+    """The session's own DBAPI connection (statements on it are part of the session's transaction)."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    return raw
 _LAST_AUDIT_HASH = SqliteStatement(select(_AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1))
 
 
@@ -242,10 +259,10 @@ def audit(session: Session, *, user_id: str, username: str, action: str, subject
     at = at or utcnow()
     at = at.replace(microsecond=(at.microsecond // 1000) * 1000)  # what the DB keeps round-trips
     prev = _last_audit_hash(session)
-    session.connection().execute(_INSERT_AUDIT, dict(at=at, user_id=user_id, username=username, action=action, subject=subject,
-                                     event_id=event_id, detail=detail, prev_hash=prev,
-                                     hash=_audit_hash(prev, at, user_id, username, action, subject, event_id,
-                                                      detail)))
+    _INSERT_AUDIT.many(_dbapi(session), [dict(
+        at=at, user_id=user_id, username=username, action=action, subject=subject, event_id=event_id,
+        detail=detail, prev_hash=prev, hash=_audit_hash(prev, at, user_id, username, action, subject, event_id,
+                                                        detail))])
 
 
 def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | None = None) -> None:
@@ -264,7 +281,7 @@ def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | N
         row["hash"] = prev = _audit_hash(prev, at, row["user_id"], row["username"], row["action"],
                                          row["subject"], row["event_id"], row["detail"])
         rows.append(row)
-    session.connection().execute(_INSERT_AUDIT, rows)
+    _INSERT_AUDIT.many(_dbapi(session), rows)
 
 
 def verify_audit_chain(session: Session) -> list[str]:
@@ -324,18 +341,26 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     )
     # The row goes in as one plain INSERT and the projector folds the record: the ORM's unit of work
     # per event was a third of a checkout's time.
-    session.connection().execute(_INSERT_EVENT, _event_params(event))
+    _INSERT_EVENT.many(_dbapi(session), [_event_params(event)])
     apply(session, event)
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
           subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
     return event
 
 
-_INSERT_EVENT = insert(table_of(Event))
 _EVENT_COLUMNS = tuple(c.key for c in table_of(Event).columns)
+_INSERT_EVENT = SqliteInsert(table_of(Event), _EVENT_COLUMNS)
 
 
 _EVENT_TABLE = table_of(Event)
+
+
+def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
+    """Insert events as they are, unfolded (a first sync's snapshot is folded once, at the end)."""
+    rows = [_event_params(ev) for ev in events]
+    raw = _dbapi(session)
+    for i in range(0, len(rows), _INSERT_CHUNK):
+        _INSERT_EVENT.many(raw, rows[i:i + _INSERT_CHUNK])
 
 
 def _records(session: Session, query: Any) -> list[EventRecord]:
@@ -378,9 +403,7 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
         return []
     # plain INSERTs, many rows per statement; the objects stay out of the session (as in `record`)
     session.flush()
-    conn = session.connection()
-    for i in range(0, len(fresh), _INSERT_CHUNK):
-        conn.execute(_INSERT_EVENT, [_event_params(ev) for ev in fresh[i:i + _INSERT_CHUNK]])
+    insert_events(session, fresh)
     fresh.sort(key=lambda e: (e.hlc, e.id))
     stale = _aggregates_holding_newer(session, fresh)
     refold: set[tuple[str, str]] = set()

@@ -66,6 +66,23 @@ def test_create_user_validation_names_the_field(tmp_path: Path, field: str, kwar
     assert err.value.field == field
 
 
+def test_holiday_titles_change_and_removals_fold_the_same_as_a_refold(tmp_path: Path) -> None:
+    from kanoon_desk import eventlog
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    accounts.set_holiday(store, admin, date(2025, 3, 21), "نوروز")
+    accounts.set_holiday(store, admin, date(2025, 3, 22), "نوروز")
+    accounts.set_holiday(store, admin, date(2025, 4, 1), "روز جمهوری")
+    accounts.set_holiday(store, admin, date(2025, 3, 22), "عید نوروز")  # a new title replaces the old
+    accounts.remove_holiday(store, admin, date(2025, 3, 21))
+    accounts.remove_holiday(store, admin, date(2025, 5, 1))  # never a holiday: nothing to remove
+    expected = [(date(2025, 3, 22), "عید نوروز"), (date(2025, 4, 1), "روز جمهوری")]
+    assert accounts.list_holidays(store) == expected
+    with store.transaction() as s:
+        eventlog.refold_all(s)
+    assert accounts.list_holidays(store) == expected
+
+
 def test_holidays_shape_the_working_calendar(tmp_path: Path) -> None:
     store, admin = make_desk(tmp_path / "d.sqlite3")
     # 1404/01/01 is Friday 2025-03-21; Saturday 22nd made a holiday

@@ -170,3 +170,40 @@ def test_sqlite_statement_runs_its_core_form_with_literals_and_fails_on_a_missin
         assert by_type.first(s, office="nowhere") is None
         with pytest.raises(KeyError):
             by_type.rows(s)
+
+
+def test_plain_inserts_write_what_the_orm_writes(tmp_path: Path) -> None:
+    """Events and audit rows go in through sqlite_bulk; they must read back like ORM rows."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from sqlalchemy import text
+
+    from kanoon_desk.models import table_of
+    from kanoon_desk.sqlite_bulk import SqliteInsert
+
+    store, _admin = make_desk(tmp_path / "d.sqlite3")
+    tehran = timezone(timedelta(hours=3, minutes=30))
+    common = dict(type="holiday.set", aggregate_type="holiday", aggregate_id="2026-03-21",
+                  payload={"title": "نوروز\u200cها", "n": [1, 2.5, None], "ok": False}, hlc=2**62 + 1,
+                  device_id="dev", office_code="13", user_id="u",
+                  recorded_at=datetime(2026, 3, 20, 23, 0, 0, 120000, tzinfo=tehran), schema_version=1,
+                  client_seq=None, server_seq=7)
+    insert = SqliteInsert(table_of(Event))
+    with store.transaction() as s:
+        s.add(Event(id="by-orm", **common))
+        s.flush()
+        insert.many(s.connection().connection.dbapi_connection, [dict(common, id="by-bulk")])
+    with store.read() as s:
+        raw = {r[0]: r[1:] for r in s.execute(text(
+            "SELECT id, type, aggregate_id, payload, hlc, recorded_at, server_seq FROM events "
+            "WHERE id IN ('by-orm', 'by-bulk')"))}
+        orm = {e.id: e for e in s.scalars(select(Event).where(Event.id.in_(["by-orm", "by-bulk"])))}
+    assert raw["by-bulk"][4:] == raw["by-orm"][4:]  # the instant's text and the numbers are identical
+    assert raw["by-bulk"][4] == "2026-03-20 19:30:00.120000"
+    ours, theirs = orm["by-bulk"], orm["by-orm"]
+    assert (ours.payload, ours.recorded_at, ours.hlc) == (theirs.payload, theirs.recorded_at, theirs.hlc)
+    assert ours.recorded_at == datetime(2026, 3, 20, 19, 30, 0, 120000, tzinfo=UTC)
+    with pytest.raises(ValueError, match="naive"):  # the store's rule for instants holds here too
+        with store.transaction() as s:
+            insert.many(s.connection().connection.dbapi_connection,
+                        [dict(common, id="naive", recorded_at=datetime(2026, 1, 1))])

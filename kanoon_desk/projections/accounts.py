@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from ..eventlog import FoldEvent, insert_row, projector, raise_conflict, refresh_held, resetter
+from ..eventlog import (
+    FoldEvent,
+    SqliteStatement,
+    projector,
+    raise_conflict,
+    refresh_held,
+    resetter,
+)
 from ..models import Event, Holiday, Office, User, table_of
 
 
@@ -78,27 +86,27 @@ def _user_reset(s: Session, user_id: str) -> None:
 
 
 _HOLIDAYS = table_of(Holiday)
-_HOLIDAY_HELD = select(_HOLIDAYS.c.day).where(_HOLIDAYS.c.day == bindparam("day"))
+#: A holiday's title, inserted or replaced in one statement; and its removal. Days are bound as the
+#: ISO text SQLAlchemy stores for a date (the event's aggregate id, normalised).
+_HOLIDAY_UPSERT = SqliteStatement(
+    sqlite_insert(_HOLIDAYS).values(day=bindparam("day"), title=bindparam("title"))
+    .on_conflict_do_update(index_elements=[_HOLIDAYS.c.day], set_={"title": bindparam("title")}))
+_HOLIDAY_DELETE = SqliteStatement(delete(_HOLIDAYS).where(_HOLIDAYS.c.day == bindparam("day")))
 
 
 @projector("holiday.set", "holiday")
 def _holiday_set(s: Session, e: FoldEvent) -> None:
     day = date.fromisoformat(e.aggregate_id)
     s.flush()
-    conn = s.connection()
-    held = conn.execute(_HOLIDAY_HELD, {"day": day}).first() is not None
-    title = e.payload.get("title", "")
     if e.payload.get("removed"):
-        if held:
-            conn.execute(delete(_HOLIDAYS).where(_HOLIDAYS.c.day == day))
-            gone = s.identity_map.get(identity_key(Holiday, (day,)))
-            if gone is not None:
-                s.expunge(gone)
-    elif not held:
-        insert_row(s, Holiday(day=day, title=title))
-    else:
-        conn.execute(update(_HOLIDAYS).where(_HOLIDAYS.c.day == day).values(title=title))
-        refresh_held(s, Holiday, day, {"title": title})
+        _HOLIDAY_DELETE.run(s, day=day.isoformat())
+        gone = s.identity_map.get(identity_key(Holiday, (day,)))
+        if gone is not None:
+            s.expunge(gone)
+        return
+    title = e.payload.get("title", "")
+    _HOLIDAY_UPSERT.run(s, day=day.isoformat(), title=title)
+    refresh_held(s, Holiday, day, {"title": title})
 
 
 @resetter("holiday")

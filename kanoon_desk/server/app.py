@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import BackgroundTasks, Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,6 +23,8 @@ from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
 from .server_models import ServerEvent
 from .status import RateLimiter, lookup
+
+M = TypeVar("M", bound=BaseModel)
 
 ERRORS = {400: p.ErrorResponse, 401: p.ErrorResponse, 403: p.ErrorResponse, 409: p.ErrorResponse,
           426: p.ErrorResponse}
@@ -41,6 +44,46 @@ def _err(status: int, code: str, reason: str, reason_fa: str = "", **extra: Any)
 def _json(model: Any, background: BackgroundTasks | None = None) -> Response:
     """A model already built by our own code, serialised once (no second validation pass)."""
     return Response(content=model.model_dump_json(), media_type="application/json", background=background)
+
+
+#: Schemas of bodies that endpoints parse themselves, added to the OpenAPI components.
+_OWN_BODIES: dict[str, Any] = {}
+
+
+def _raw_json(body: bytes) -> Response:
+    return Response(content=body, media_type="application/json")
+
+
+def _json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """OpenAPI for an endpoint that reads its JSON body itself (see `_parse`)."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    _OWN_BODIES.update(schema.pop("$defs", {}))
+    _OWN_BODIES[model.__name__] = schema
+    return {"requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
+
+
+def _with_own_bodies(app: FastAPI) -> None:
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        first = app.openapi_schema is None
+        schema = make()
+        if first:
+            known = schema.setdefault("components", {}).setdefault("schemas", {})
+            known.update({k: v for k, v in _OWN_BODIES.items() if k not in known})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _parse(model: type[M], body: bytes) -> M:
+    """`model` from a JSON body; a bad body is answered like FastAPI's own validation (422)."""
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError([{**err, "loc": ("body", *err["loc"])} for err in exc.errors(include_url=False)]
+                                     ) from exc
 
 
 def _check_versions(protocol_version: int | None, schema_version: int | None) -> None:
@@ -138,9 +181,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         return p.EnrollResponse(device_id=got.device_id, device_no=got.device_no, office_code=got.office_code,
                                 secret=got.secret, server_hlc=clock.now(), server_time_ms=exchange.now_ms())
 
-    @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC)
-    def push(req: p.PushRequest, background: BackgroundTasks,
-             authorization: Annotated[str | None, Header()] = None) -> Response:
+    def _push(req: p.PushRequest, background: BackgroundTasks, authorization: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.transaction() as s:
             device = auth.check_device(s, authorization, lock=True)
@@ -156,11 +197,20 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             background.add_task(sms.drain, db, gateway)
         return _json(answer, background)
 
+    @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC,
+              openapi_extra=_json_body(p.PushRequest))
+    async def push(request: Request, background: BackgroundTasks,
+                   authorization: Annotated[str | None, Header()] = None) -> Response:
+        # The body is parsed by pydantic straight from its bytes (a batch is a thousand events):
+        # FastAPI's json.loads followed by validation of the objects took four times as long.
+        req = _parse(p.PushRequest, await request.body())
+        return await run_in_threadpool(_push, req, background, authorization)
+
     def _pull(req: p.PullRequest, authorization: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.read() as s:
             device = auth.check_device(s, authorization)
-            return _json(exchange.pull(db, s, device, req, clock))
+            return _raw_json(exchange.pull(db, s, device, req, clock).json())
 
     @app.post("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
     def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
@@ -179,7 +229,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                  authorization: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:
             device = auth.check_device(s, authorization)
-            return _json(exchange.snapshot(db, s, device, cursor, upto, limit, clock))
+            return _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
 
     @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
              responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})
@@ -226,4 +276,5 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             return _err(404, "not_found", "no such attachment", "پیوست پیدا نشد.")
         return FileResponse(path, media_type="application/octet-stream")
 
+    _with_own_bodies(app)
     return app

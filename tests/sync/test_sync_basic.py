@@ -36,6 +36,15 @@ def assert_matches_server(server: LiveServer, store: client.Store) -> None:
     assert mine == {t: v.model_dump() for t, v in theirs.items()}
 
 
+def assert_server_seqs(server: LiveServer, store: client.Store) -> None:
+    """Each event the desk pushed carries the server's position for it; a refused one none."""
+    with server.db.read() as s:
+        theirs = dict(s.execute(select(ServerEvent.id, ServerEvent.server_seq)).all())
+    with store.read() as s:
+        mine = s.execute(select(Event.id, Event.server_seq).where(Event.client_seq.is_not(None))).all()
+    assert mine and all(seq == theirs.get(event_id) for event_id, seq in mine), (mine, theirs)
+
+
 def test_enrol_push_pull_scope_and_digests(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     b = enrol(server, tmp_path / "b.sqlite3", "13")
@@ -74,6 +83,7 @@ def test_lost_reply_retry_is_a_no_op(server: LiveServer, tmp_path: Path) -> None
     assert ok.ok and ok.pushed == 0 and ok.duplicates == 6
     assert server_count(server) == 6
     assert client.pending_count(a) == 0
+    assert_server_seqs(server, a)
     with a.read() as s:
         assert s.scalar(select(func.count()).select_from(Event).where(Event.server_seq.is_(None))) == 0
 
@@ -114,6 +124,9 @@ def test_rejected_event_does_not_block_the_queue(server: LiveServer, tmp_path: P
         rejection = s.scalars(select(SyncRejection)).one()
     assert rejection.event_type == "holiday.set" and "scope" in rejection.reason
     assert client.pending_count(a) == 0
+    assert_server_seqs(server, a)  # the refused event sits between two stored ones
+    with a.read() as s:
+        assert s.scalar(select(Event.server_seq).where(Event.id == rejection.event_id)) is None
     assert client.sync_once(a).ok  # verify ignores the refused event
 
 
@@ -142,3 +155,14 @@ def test_sync_history_is_kept(server: LiveServer, tmp_path: Path) -> None:
         rows = list(s.scalars(select(SyncLog)))
     assert len(rows) == 2 and all(r.ok for r in rows)
     assert a.get_state(client.K_LAST_OK)
+
+
+def test_clock_skew_is_kept_and_refreshed_when_it_moves(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    assert client.sync_once(a).ok
+    first = int(a.get_state(client.K_SKEW) or "nan")
+    assert abs(first) < client.SKEW_RESOLUTION_MS  # same machine: no real skew
+    with a.transaction() as s:  # as if the clock had been an hour off at the last round
+        a.set_state(s, client.K_SKEW, str(3_600_000))
+    assert client.sync_once(a).ok
+    assert abs(int(a.get_state(client.K_SKEW) or "nan")) < client.SKEW_RESOLUTION_MS
