@@ -148,7 +148,8 @@ def raise_conflict(session: Session, kind: str, aggregate_type: str, aggregate_i
     return conflict
 
 
-_INSERTS: dict[str, Any] = {}
+_INSERTS: dict[tuple[str, tuple[str, ...]], SqliteInsert] = {}
+_DEFAULTS: dict[str, dict[str, Callable[[], Any]]] = {}
 
 
 def insert_row(session: Session, obj: Base) -> None:
@@ -165,10 +166,26 @@ def insert_row(session: Session, obj: Base) -> None:
 def insert_values(session: Session, model: type[Base], values: dict[str, Any]) -> None:
     """`insert_row` from the column values themselves (no object to build at all)."""
     table = table_of(model)
-    stmt = _INSERTS.get(table.name)
+    defaults = _DEFAULTS.get(table.name)
+    if defaults is None:
+        defaults = _DEFAULTS[table.name] = _python_defaults(table)
+    row = {**{k: make() for k, make in defaults.items() if k not in values}, **values}
+    key = (table.name, tuple(row))
+    stmt = _INSERTS.get(key)
     if stmt is None:
-        stmt = _INSERTS[table.name] = insert(table)
-    session.connection().execute(stmt, values)
+        stmt = _INSERTS[key] = SqliteInsert(table, key[1])
+    stmt.many(_dbapi(session), [row])
+
+
+def _python_defaults(table: Any) -> dict[str, Callable[[], Any]]:
+    """The column defaults SQLAlchemy applies in Python (`default=`), as makers of a value."""
+    out: dict[str, Callable[[], Any]] = {}
+    for column in table.columns:
+        d = column.default
+        if d is None or not (d.is_scalar or d.is_callable):
+            continue
+        out[column.key] = (lambda f=d.arg: f(None)) if d.is_callable else (lambda v=d.arg: v)
+    return out
 
 
 def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> None:

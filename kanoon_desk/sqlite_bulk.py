@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Table, TypeDecorator
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, TypeDecorator
 from sqlalchemy.dialects import sqlite
 
 _DIALECT = sqlite.dialect()
@@ -52,16 +52,19 @@ def _converter(column: Any) -> Converter | None:
         return date.isoformat
     if isinstance(kind, Boolean):
         return int
-    return None
+    if isinstance(kind, String | Integer):  # Text and BigInteger included: stored as given
+        return None
+    raise TypeError(f"{column.table.name}.{column.name}: no plain conversion for {kind!r}")
 
 
 class SqliteInsert:
-    """`INSERT INTO table (columns…)` compiled once; `many` runs it over rows given as mappings."""
+    """`INSERT INTO table (columns…)` compiled once; `many` runs it over rows given as mappings
+    (keyed by column key). Column defaults are not applied here: see `eventlog.insert_values`."""
 
     def __init__(self, table: Table, columns: Sequence[str] | None = None) -> None:
         self.table = table
         self.columns = tuple(columns) if columns is not None else tuple(c.name for c in table.columns)
-        self.sql = (f"INSERT INTO {table.name} ({', '.join(self.columns)}) "
+        self.sql = (f"INSERT INTO {table.name} ({', '.join(table.c[key].name for key in self.columns)}) "
                     f"VALUES ({', '.join('?' for _ in self.columns)})")
         self.converters = tuple(_converter(table.c[name]) for name in self.columns)
 
