@@ -14,7 +14,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, insert, inspect, select, text, update
@@ -381,9 +381,21 @@ def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
 
 
 def _records(session: Session, query: Any) -> list[EventRecord]:
-    """Events read back for a re-fold, as records (no ORM objects to build and track)."""
+    """Events read back for a re-fold, as records (no ORM objects to build and track).
+
+    Read on the DBAPI connection: SQLAlchemy's per-row processing (JSON, instants) was half of a
+    first sync's re-fold. Payloads are JSON text and instants naive UTC text, as the ORM stores them."""
     session.flush()
-    return [EventRecord(**row._mapping) for row in session.connection().execute(query)]
+    names = [c.key for c in query.selected_columns]
+    rows = SqliteStatement(query).rows(session)
+    loads, at = json.loads, names.index("recorded_at")
+    out = []
+    for row in rows:
+        values = dict(zip(names, row, strict=True))
+        values["payload"] = loads(values["payload"])
+        values["recorded_at"] = datetime.fromisoformat(row[at]).replace(tzinfo=UTC)
+        out.append(EventRecord(**values))
+    return out
 
 
 def _event_params(ev: FoldEvent) -> dict[str, Any]:

@@ -206,8 +206,10 @@ def office_summary(db: ServerDb, session: Session, office_code: str, upto: int |
                    ) -> dict[str, AggregateSummary]:
     """Counts and digest per aggregate type of what `office_code` sees (up to `upto`)."""
     order = ServerEvent.id.collate("C") if db.is_postgres else ServerEvent.id
-    q = select(ServerEvent.aggregate_type, ServerEvent.id, ServerEvent.type, ServerEvent.payload,
-               ServerEvent.hlc).where(visible(office_code)).order_by(order)
+    # payload as the driver gives it (JSON text on SQLite, a dict from PostgreSQL's jsonb): the
+    # digest reads either, without the ORM's JSON processing first
+    q = select(ServerEvent.aggregate_type, ServerEvent.id, ServerEvent.type,
+               type_coerce(ServerEvent.payload, String), ServerEvent.hlc).where(visible(office_code)).order_by(order)
     if upto is not None:
         q = q.where(ServerEvent.server_seq <= upto)
     rows = session.execute(q.execution_options(yield_per=5000))
