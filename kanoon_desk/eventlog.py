@@ -12,12 +12,28 @@ import hashlib
 import importlib
 import json
 import uuid
+from collections import namedtuple
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, insert, inspect, select, text, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    TypeDecorator,
+    bindparam,
+    delete,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -197,21 +213,56 @@ def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str
             set_committed_value(held, name, value)
 
 
+def _utc_instant(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _reader(kind: Any) -> Callable[[Any], Any] | None:
+    """How a raw SQLite value of a column type is read as the ORM reads it (None: as it is)."""
+    if isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime):
+        return _utc_instant
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, Boolean):
+        return bool
+    if isinstance(kind, JSON):
+        return json.loads
+    if isinstance(kind, String | Integer) or type(kind).__name__ == "NullType":
+        return None
+    raise TypeError(f"no plain reading for {kind!r}")
+
+
 class SqliteStatement:
     """A Core statement compiled once for SQLite and run on the session's own DBAPI connection.
 
     For the fold's hottest reads and writes (a copy's recompute runs for every lending event):
-    SQLAlchemy's per-execute work was ten times SQLite's. Only for statements whose parameters and
-    result columns are strings, integers or booleans: no type processing is applied either way
-    (booleans come back as 0/1). The statement is still written against the models, so a renamed
-    column fails here, at import. Desk stores only (the fold runs on SQLite).
+    SQLAlchemy's per-execute work was ten times SQLite's. Parameters are bound as given, so pass
+    strings, integers and booleans (a date as its ISO text). Results come back as SQLite gives
+    them (booleans 0/1, dates as text), or with `typed=True` as named rows whose values are
+    converted by their column's type (dates, UTC instants, booleans, JSON), as the ORM would read
+    them. The statement is still written against the models, so a renamed column fails here, at
+    import. Desk stores only (the fold runs on SQLite).
     """
 
-    def __init__(self, stmt: Any) -> None:
+    def __init__(self, stmt: Any, *, typed: bool = False) -> None:
         compiled = stmt.compile(dialect=sqlite_dialect())
         self.sql = str(compiled)
+        if "POSTCOMPILE" in self.sql:  # IN lists are expanded per execution by SQLAlchemy only
+            raise ValueError(f"write the IN list as ORs (or bind each value) for a prebuilt statement: {self.sql}")
         self.names = tuple(compiled.positiontup or ())
         self.defaults = {k: v for k, v in compiled.params.items() if v is not None}
+        self._shape: tuple[Any, tuple[Callable[[Any], Any] | None, ...]] | None = None
+        if typed:
+            columns = list(stmt.selected_columns)
+            self._shape = (namedtuple("Row", [c.key for c in columns]),  # type: ignore[misc]
+                           tuple(_reader(c.type) for c in columns))
+
+    def _typed(self, found: list[Any]) -> list[Any]:
+        if self._shape is None:
+            return found
+        make, readers = self._shape
+        return [make(*(v if r is None or v is None else r(v) for v, r in zip(row, readers, strict=True)))
+                for row in found]
 
     def rows(self, session: Session, **params: Any) -> list[Any]:
         """Every row (read to the end, so no statement is left in progress)."""
@@ -219,7 +270,7 @@ class SqliteStatement:
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
         found: list[Any] = raw.execute(self.sql, [values[n] for n in self.names]).fetchall()
-        return found
+        return self._typed(found)
 
     def run(self, session: Session, **params: Any) -> None:
         """Execute a write once."""

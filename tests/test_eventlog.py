@@ -172,6 +172,28 @@ def test_sqlite_statement_runs_its_core_form_with_literals_and_fails_on_a_missin
             by_type.rows(s)
 
 
+def test_typed_sqlite_statement_reads_values_as_the_orm_does(tmp_path: Path) -> None:
+    from sqlalchemy import bindparam
+
+    from kanoon_desk.eventlog import SqliteStatement
+    from kanoon_desk.models import Holiday
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    accounts.set_holiday(store, admin, __import__("datetime").date(2026, 3, 21), "نوروز")
+    events = SqliteStatement(select(Event.id, Event.payload, Event.recorded_at, Event.hlc)
+                             .where(Event.type == bindparam("t")), typed=True)
+    days = SqliteStatement(select(Holiday.day, Holiday.title), typed=True)
+    users = SqliteStatement(select(User.username, User.active), typed=True)
+    with store.read() as s:
+        orm = s.scalars(select(Event).where(Event.type == "holiday.set")).one()
+        row = events.first(s, t="holiday.set")
+        assert (row.id, row.payload, row.recorded_at, row.hlc) == (orm.id, orm.payload, orm.recorded_at, orm.hlc)
+        assert days.rows(s) == [(__import__("datetime").date(2026, 3, 21), "نوروز")]
+        assert users.first(s).active is True
+    with pytest.raises(ValueError, match="IN list"):  # expanded per execution: cannot be prebuilt
+        SqliteStatement(select(User.id).where(User.username.in_(["a", "b"])))
+
+
 def test_plain_inserts_write_what_the_orm_writes(tmp_path: Path) -> None:
     """Events and audit rows go in through sqlite_bulk; they must read back like ORM rows."""
     from datetime import UTC, datetime, timedelta, timezone

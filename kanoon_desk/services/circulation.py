@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
-from ..eventlog import Actor
+from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
 from ..models import table_of
 from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
@@ -180,30 +180,31 @@ def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -
 
 _MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
 _MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on)
-_MEMBER_BY = {key: select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1)
+# the checkout's reads: on the DBAPI connection, rows typed as the ORM reads them (SqliteStatement)
+_MEMBER_BY = {key: SqliteStatement(select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1), typed=True)
               for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
-_COPY_BY_BARCODE = select(_COPIES.c.id, _COPIES.c.barcode, _COPIES.c.title_id, _COPIES.c.status,
-                          _COPIES.c.loanable).where(_COPIES.c.barcode == bindparam("code")).limit(1)
-_OPEN_DUE = select(_LOANS.c.due_on).where(_LOANS.c.member_id == bindparam("member_id"),
-                                          _LOANS.c.returned_at.is_(None))
-_CHECKOUT_HOLDS = (select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c.status, _HOLDS.c.member_id, _HOLDS.c.title_id)
-                   .where(_HOLDS.c.status.in_(("ready", "waiting")),
+_COPY_BY_BARCODE = SqliteStatement(
+    select(_COPIES.c.id, _COPIES.c.barcode, _COPIES.c.title_id, _COPIES.c.status, _COPIES.c.loanable)
+    .where(_COPIES.c.barcode == bindparam("code")).limit(1), typed=True)
+_OPEN_DUE = SqliteStatement(select(_LOANS.c.due_on).where(_LOANS.c.member_id == bindparam("member_id"),
+                                                          _LOANS.c.returned_at.is_(None)), typed=True)
+_CHECKOUT_HOLDS = SqliteStatement(select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c.status, _HOLDS.c.member_id, _HOLDS.c.title_id)
+                   .where((_HOLDS.c.status == "ready") | (_HOLDS.c.status == "waiting"),
                           (_HOLDS.c.copy_id == bindparam("copy_id"))
                           | ((_HOLDS.c.member_id == bindparam("member_id"))
                              & (_HOLDS.c.title_id == bindparam("title_id"))))
-                   .order_by(_HOLDS.c.placed_hlc))
-_TITLE_NAME = select(table_of(Title).c.title).where(table_of(Title).c.id == bindparam("title_id"))
+                   .order_by(_HOLDS.c.placed_hlc), typed=True)
+_TITLE_NAME = SqliteStatement(select(table_of(Title).c.title).where(table_of(Title).c.id == bindparam("title_id")))
 
 
 def _member_key(s: Session, code: str) -> Any:
     """(id, category, expires_on) of a member by card number, national ID or id — as `find_member`."""
-    conn = s.connection()
     clean = clean_code(code)
-    row = conn.execute(_MEMBER_BY["no"], {"code": clean}).one_or_none() if clean else None
+    row = _MEMBER_BY["no"].first(s, code=clean) if clean else None
     if row is None and len(clean) == 10 and clean.isdigit():
-        row = conn.execute(_MEMBER_BY["nid"], {"code": clean}).one_or_none()
+        row = _MEMBER_BY["nid"].first(s, code=clean)
     if row is None and code:
-        row = conn.execute(_MEMBER_BY["id"], {"code": code}).one_or_none()
+        row = _MEMBER_BY["id"].first(s, code=code)
     return row
 
 
@@ -257,26 +258,24 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
     with store.transaction() as s:
         # The desk's busiest write: plain statements built once, no ORM objects (see recompute_copy).
         s.flush()
-        conn = s.connection()
         m = _member_key(s, member_code)
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
         clean = clean_code(barcode)
-        copy = conn.execute(_COPY_BY_BARCODE, {"code": clean}).one_or_none() if clean else None
+        copy = _COPY_BY_BARCODE.first(s, code=clean) if clean else None
         if copy is None:
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
         if copy.status == "on_loan":
             raise InvariantError(MSG_ON_LOAN, "barcode")
         rule = get_rule(s, m.category)
-        codes = _blocks(m.expires_on, list(conn.execute(_OPEN_DUE, {"member_id": m.id}).scalars()), rule.max_loans,
+        codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
                         today)
         if copy.status in ("lost", "withdrawn"):
             codes.append(copy.status)
         elif not copy.loanable:
             codes.append("not_loanable")
         # one look at the holds: the copy set aside for someone, or this member's own hold on the title
-        holds = list(conn.execute(_CHECKOUT_HOLDS, {"copy_id": copy.id, "member_id": m.id,
-                                                    "title_id": copy.title_id}))
+        holds = _CHECKOUT_HOLDS.rows(s, copy_id=copy.id, member_id=m.id, title_id=copy.title_id)
         if any(h.copy_id == copy.id and h.status == "ready" and h.member_id != m.id for h in holds):
             codes.append("held_for_other")
         if codes and not override:
@@ -295,7 +294,8 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
         if mine is not None:
             store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
-        title = conn.execute(_TITLE_NAME, {"title_id": copy.title_id}).scalar() or ""
+        found = _TITLE_NAME.first(s, title_id=copy.title_id)
+        title = str(found[0]) if found else ""
         return LoanView(loan_id, copy.id, copy.barcode, copy.title_id, title, m.id, actor.office_code,
                         event.recorded_at, today, due_on, 0, None, None, 0)
 
