@@ -8,6 +8,7 @@ can be re-folded when a late event arrives.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import json
@@ -200,8 +201,12 @@ def _python_defaults(table: Any) -> dict[str, Callable[[], Any]]:
         d = column.default
         if d is None or not (d.is_scalar or d.is_callable):
             continue
-        out[column.key] = (lambda f=d.arg: f(None)) if d.is_callable else (lambda v=d.arg: v)
+        out[column.key] = functools.partial(d.arg, None) if d.is_callable else functools.partial(_constant, d.arg)
     return out
+
+
+def _constant(value: Any) -> Any:
+    return value
 
 
 def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> None:
@@ -254,7 +259,7 @@ class SqliteStatement:
         self._shape: tuple[Any, tuple[Callable[[Any], Any] | None, ...]] | None = None
         if typed:
             columns = list(stmt.selected_columns)
-            self._shape = (namedtuple("Row", [c.key for c in columns]),  # type: ignore[misc]
+            self._shape = (namedtuple("Row", [c.key for c in columns]),
                            tuple(_reader(c.type) for c in columns))
 
     def _typed(self, found: list[Any]) -> list[Any]:
