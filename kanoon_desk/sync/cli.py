@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import errors
 from .client import SyncReport, enroll, sync_once
+from .protocol import DEFAULT_BATCH, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UPGRADE, EXIT_AUTH = 0, 1, 2, 3, 4
 
@@ -27,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     en.add_argument("--label", default="")
     sy = sub.add_parser("sync", help="one sync round: push, pull, verify")
     sy.add_argument("--db", required=True, type=Path)
-    sy.add_argument("--batch", type=int, default=250)
-    sy.add_argument("--page", type=int, default=1000)
+    sy.add_argument("--batch", type=int, default=DEFAULT_BATCH, help=f"events per push (at most {MAX_BATCH})")
+    sy.add_argument("--page", type=int, default=DEFAULT_PAGE, help=f"events per pulled page (at most {MAX_PAGE})")
     return ap
 
 

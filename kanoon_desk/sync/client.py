@@ -107,7 +107,8 @@ class SyncClient:
         if not base_url:
             raise e.SyncError(e.MSG_NOT_ENROLLED, "no server url in desk_state")
         self.base_url = base_url.rstrip("/")
-        self.batch_size, self.page_size = batch_size, page_size
+        # the server refuses larger batches and pages: ask for at most what it allows
+        self.batch_size, self.page_size = max(1, min(batch_size, p.MAX_BATCH)), max(1, min(page_size, p.MAX_PAGE))
         self.retries, self.backoff = retries, backoff
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=tls_context())
 
