@@ -42,7 +42,7 @@ from sqlalchemy.orm.util import identity_key
 
 from .ids import new_id
 from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, table_of, utcnow
-from .sqlite_bulk import SqliteInsert
+from .sqlite_bulk import SqliteInsert, converter_for
 
 if TYPE_CHECKING:
     from .store import Store
@@ -241,8 +241,8 @@ class SqliteStatement:
     """A Core statement compiled once for SQLite and run on the session's own DBAPI connection.
 
     For the fold's hottest reads and writes (a copy's recompute runs for every lending event):
-    SQLAlchemy's per-execute work was ten times SQLite's. Parameters are bound as given, so pass
-    strings, integers and booleans (a date as its ISO text). Results come back as SQLite gives
+    SQLAlchemy's per-execute work was ten times SQLite's. Parameters are written as the ORM writes
+    values of their column's type (a date as ISO text, a boolean as 0/1). Results come back as SQLite gives
     them (booleans 0/1, dates as text), or with `typed=True` as named rows whose values are
     converted by their column's type (dates, UTC instants, booleans, JSON), as the ORM would read
     them. The statement is still written against the models, so a renamed column fails here, at
@@ -255,12 +255,24 @@ class SqliteStatement:
         if "POSTCOMPILE" in self.sql:  # IN lists are expanded per execution by SQLAlchemy only
             raise ValueError(f"write the IN list as ORs (or bind each value) for a prebuilt statement: {self.sql}")
         self.names = tuple(compiled.positiontup or ())
-        self.defaults = {k: v for k, v in compiled.params.items() if v is not None}
+        # a parameter is written as the ORM writes a value of its type (a date as ISO text…);
+        # text given for it is taken as already written
+        self._writers = {name: w for name in self.names
+                         if (w := converter_for(compiled.binds[name].type, name)) is not None}
+        self.defaults = {k: self._write(k, v) for k, v in compiled.params.items() if v is not None}
         self._shape: tuple[Any, tuple[Callable[[Any], Any] | None, ...]] | None = None
         if typed:
             columns = list(stmt.selected_columns)
             self._shape = (namedtuple("Row", [c.key for c in columns]),
                            tuple(_reader(c.type) for c in columns))
+
+    def _write(self, name: str, value: Any) -> Any:
+        writer = self._writers.get(name)
+        return value if writer is None or value is None or isinstance(value, str) else writer(value)
+
+    def _params(self, params: dict[str, Any]) -> list[Any]:
+        values = {**self.defaults, **{k: self._write(k, v) for k, v in params.items()}}
+        return [values[n] for n in self.names]
 
     def _typed(self, found: list[Any]) -> list[Any]:
         if self._shape is None:
@@ -271,24 +283,22 @@ class SqliteStatement:
 
     def rows(self, session: Session, **params: Any) -> list[Any]:
         """Every row (read to the end, so no statement is left in progress)."""
-        values = {**self.defaults, **params}
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
-        found: list[Any] = raw.execute(self.sql, [values[n] for n in self.names]).fetchall()
+        found: list[Any] = raw.execute(self.sql, self._params(params)).fetchall()
         return self._typed(found)
 
     def run(self, session: Session, **params: Any) -> None:
         """Execute a write once."""
-        values = {**self.defaults, **params}
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
-        raw.execute(self.sql, [values[n] for n in self.names])
+        raw.execute(self.sql, self._params(params))
 
     def many(self, session: Session, rows: list[dict[str, Any]]) -> None:
         """One executemany over `rows` (for writes)."""
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
-        raw.executemany(self.sql, [[{**self.defaults, **row}[n] for n in self.names] for row in rows])
+        raw.executemany(self.sql, [self._params(row) for row in rows])
 
     def first(self, session: Session, **params: Any) -> Any:
         """The first row, or None."""

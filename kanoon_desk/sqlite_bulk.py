@@ -35,8 +35,9 @@ def _datetime_text(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
-def _converter(column: Any) -> Converter | None:
-    kind = column.type
+def converter_for(kind: Any, where: str = "") -> Converter | None:
+    """How a Python value of column type `kind` is written to SQLite as the ORM writes it
+    (None: as it is). An unknown type is refused rather than written wrongly."""
     if isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime):
         bind = kind.process_bind_param
 
@@ -52,9 +53,13 @@ def _converter(column: Any) -> Converter | None:
         return date.isoformat
     if isinstance(kind, Boolean):
         return int
-    if isinstance(kind, String | Integer):  # Text and BigInteger included: stored as given
+    if isinstance(kind, String | Integer) or type(kind).__name__ == "NullType":
         return None
-    raise TypeError(f"{column.table.name}.{column.name}: no plain conversion for {kind!r}")
+    raise TypeError(f"{where}: no plain conversion for {kind!r}")
+
+
+def _converter(column: Any) -> Converter | None:
+    return converter_for(column.type, f"{column.table.name}.{column.name}")
 
 
 class SqliteInsert:

@@ -131,6 +131,9 @@ def test_full_happy_path_with_forward_follow_up_answer_notice_close(desk: Desk, 
     assert fw.letter_no.startswith("13-D01-1404-")
     assert q.overdue_count(desk.store, desk.expert, on=date(2025, 5, 21)) == 0
     assert q.overdue_count(desk.store, desk.expert, on=date(2025, 5, 22)) == 1
+    overdue_search = lambda on: [r.id for r in q.search(  # noqa: E731 - the search page's "overdue" filter
+        desk.store, desk.expert, q.SearchQuery(overdue=True, on=on, agency_id=desk.agency.id))]
+    assert overdue_search(date(2025, 5, 21)) == [] and overdue_search(date(2025, 5, 22)) == [case_id]
     late = date(2025, 5, 25)
     with pytest.raises(ValidationError):
         sec.follow_up(desk.store, desk.expert, case_id, method="fax", on=late)

@@ -55,6 +55,10 @@ def test_lookup_by_codes_national_id_and_filters(desk: Desk) -> None:
     assert q.find_case_id(desk.store, desk.clerk, r2.tracking_code) == r2.case_id
     page = q.search(desk.store, desk.clerk, q.SearchQuery(), offset=1, limit=1)
     assert [x.id for x in page] == [r2.case_id]
+    assert page[0].received_date == DAY - timedelta(days=40)  # a date, as the ORM reads it
+    count = lambda text, **kw: q.search_count(desk.store, desk.clerk, q.SearchQuery(text=text, **kw))  # noqa: E731
+    assert (count("برق"), count("برق", date_from=DAY - timedelta(days=1)), count("", status="received")) == (2, 1, 1)
+    assert by("برق", overdue=True, on=DAY) == [] and count("", overdue=True, on=DAY) == 0
 
 
 def test_public_status_by_tracking_code_tells_nothing_personal(desk: Desk) -> None:

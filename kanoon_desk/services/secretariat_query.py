@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, column, func, literal_column, select, table
+from sqlalchemy import Date, Select, bindparam, column, func, literal_column, select, table
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound
-from ..eventlog import Actor
+from ..eventlog import Actor, SqliteStatement
 from ..models import Event, User
 from ..models.secretariat import Agency, Attachment, Case, FollowUp, Forward, Notice, Referral
 from ..persian import TEHRAN, normalize, search_key, to_ascii_digits
@@ -95,7 +96,7 @@ def fts_match(words: str) -> str | None:
 _FTS = table("case_fts", column("rowid"))
 
 
-def _join_fts(stmt: Select[*tuple[Any, ...]], match: str) -> Select[*tuple[Any, ...]]:
+def _join_fts(stmt: Select[*tuple[Any, ...]], match: Any) -> Select[*tuple[Any, ...]]:
     """Join the FTS5 index so that SQLite scans it newest first (ORDER BY its rowid DESC, which
     FTS5 serves without a sort) and stops after a page; see `_order`."""
     return stmt.join(_FTS, _FTS.c.rowid == Case.fts_key).where(
@@ -107,57 +108,89 @@ def _order(stmt: Select[*tuple[Any, ...]], words: bool) -> Select[*tuple[Any, ..
     return stmt.order_by(_FTS.c.rowid.desc() if words else Case.fts_key.desc())
 
 
-def _search_select(q: SearchQuery) -> tuple[Select[*tuple[Any, ...]], bool] | None:
-    """The filtered select, and whether it searches words (joins the FTS index)."""
-    stmt = _rows_query()
-    words = False
+#: What a search looks for, as the statement's shape and the values it binds. Statements are built
+#: per shape with bound parameters (`_search_select`), so one shape is compiled once.
+_Plan = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def _search_plan(q: SearchQuery) -> _Plan | None:
+    shape: list[str] = []
+    params: dict[str, Any] = {}
     raw = to_ascii_digits(normalize(q.text or "")).strip()
     compact = raw.replace("-", "").replace(" ", "")
     if raw:
         if compact.isdigit() and len(compact) == 13 and is_valid_tracking_code(compact):
-            stmt = stmt.where(Case.tracking_code == compact)
+            shape.append("tracking_code")
+            params["tracking_code"] = compact
         elif compact.isdigit() and len(compact) == 10:
-            stmt = stmt.where(Case.national_id == compact)
+            shape.append("national_id")
+            params["national_id"] = compact
         elif _REG_NO.fullmatch(raw):
-            stmt = stmt.where(Case.registration_no == raw.upper())
+            shape.append("registration_no")
+            params["registration_no"] = raw.upper()
         else:
             match = fts_match(raw)
             if match is None:
                 return None
-            stmt, words = _join_fts(stmt, match), True
-    if q.status:
-        stmt = stmt.where(Case.status == q.status)
-    if q.agency_id:
-        stmt = stmt.where(Case.agency_id == q.agency_id)
-    if q.date_from:
-        stmt = stmt.where(Case.received_date >= q.date_from)
-    if q.date_to:
-        stmt = stmt.where(Case.received_date <= q.date_to)
+            shape.append("words")
+            params["match"] = match
+    for name, value in (("status", q.status), ("agency_id", q.agency_id), ("date_from", q.date_from),
+                        ("date_to", q.date_to)):
+        if value:
+            shape.append(name)
+            params[name] = value
     if q.overdue:
-        stmt = stmt.where(Case.status == "forwarded", Case.deadline < (q.on or today()))
+        shape.append("overdue")
+        params["on"] = q.on or today()
+    return tuple(shape), params
+
+
+def _search_select(shape: tuple[str, ...]) -> tuple[Select[*tuple[Any, ...]], bool]:
+    """The filtered select of a search's shape (bound parameters named as in `_search_plan`), and
+    whether it searches words (joins the FTS index)."""
+    stmt = _rows_query()
+    words = "words" in shape
+    for name in ("tracking_code", "national_id", "registration_no", "status", "agency_id"):
+        if name in shape:
+            stmt = stmt.where(getattr(Case, name) == bindparam(name))
+    if words:
+        stmt = _join_fts(stmt, bindparam("match"))
+    if "date_from" in shape:
+        stmt = stmt.where(Case.received_date >= bindparam("date_from", type_=Date))
+    if "date_to" in shape:
+        stmt = stmt.where(Case.received_date <= bindparam("date_to", type_=Date))
+    if "overdue" in shape:
+        stmt = stmt.where(Case.status == "forwarded", Case.deadline < bindparam("on", type_=Date))
     return stmt, words
+
+
+@lru_cache(maxsize=256)
+def _search_page(shape: tuple[str, ...]) -> SqliteStatement:
+    stmt, words = _search_select(shape)
+    return SqliteStatement(_order(stmt, words).offset(bindparam("offset")).limit(bindparam("limit")), typed=True)
 
 
 def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit: int = 50) -> list[CaseRow]:
     """Newest received first."""
     require(actor, *READ_ROLES)
-    found = _search_select(q)
-    if found is None:
+    plan = _search_plan(q)
+    if plan is None:
         return []
-    stmt, words = found
-    # a plain connection, not an ORM session: the search returns columns, and the session's
-    # execution path cost several times the query itself
-    with store.engine.connect() as conn:
-        return [_row(r) for r in conn.execute(_order(stmt, words).offset(offset).limit(limit))]
+    shape, params = plan
+    # one statement per shape, run on the DBAPI connection: building and compiling the select
+    # for every look-up cost several times the query itself
+    with store.read() as s:
+        return [CaseRow(*r) for r in _search_page(shape).rows(s, **params, offset=offset, limit=limit)]
 
 
 def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
     require(actor, *READ_ROLES)
-    found = _search_select(q)
-    if found is None:
+    plan = _search_plan(q)
+    if plan is None:
         return 0
+    shape, params = plan
     with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(found[0].subquery())) or 0)
+        return int(s.scalar(select(func.count()).select_from(_search_select(shape)[0].subquery()), params) or 0)
 
 
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
