@@ -98,25 +98,24 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
     seen: set[str] = set()
     received = utcnow()
     top_hlc = req.hlc
-    result = PushResult
     for i, ev in enumerate(req.events):
         client_seq = req.first_client_seq + i
         if ev.id in known:
-            results.append(result(id=ev.id, status="duplicate", reason=None, server_seq=known[ev.id]))
+            results.append(PushResult(id=ev.id, status="duplicate", reason=None, server_seq=known[ev.id]))
             continue
         if ev.id in seen:
-            results.append(result(id=ev.id, status="rejected", reason="event repeated in one batch",
-                                  server_seq=None))
+            results.append(PushResult(id=ev.id, status="rejected", reason="event repeated in one batch",
+                                      server_seq=None))
             continue
         seen.add(ev.id)
         if client_seq <= last:
-            results.append(result(id=ev.id, status="rejected", server_seq=None, reason=(
+            results.append(PushResult(id=ev.id, status="rejected", server_seq=None, reason=(
                 f"client sequence number {client_seq} was already used by another event of this device "
                 "(restored from an old backup?); the desk must enrol again")))
             continue
         reason = _reject_reason(ev, device)
         if reason is not None:
-            results.append(result(id=ev.id, status="rejected", reason=reason, server_seq=None))
+            results.append(PushResult(id=ev.id, status="rejected", reason=reason, server_seq=None))
             continue
         payload, version = _upgrade(ev)
         tracking = payload.get("tracking_code") if ev.aggregate_type == "case" else None
@@ -129,7 +128,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             "tracking_code": tracking if isinstance(tracking, str) else None, "received_at": received,
         })
         fresh_index.append(len(results))
-        results.append(result(id=ev.id, status="stored", reason=None, server_seq=None))
+        results.append(PushResult(id=ev.id, status="stored", reason=None, server_seq=None))
         top_hlc = max(top_hlc, ev.hlc)
     if rows:
         first = db.take_seqs(session, len(rows))
