@@ -446,22 +446,31 @@ def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
         _INSERT_EVENT.many(raw, rows[i:i + _INSERT_CHUNK])
 
 
-def _records(session: Session, query: Any) -> list[EventRecord]:
+def _records(session: Session, query: SqliteStatement, **params: Any) -> list[EventRecord]:
     """Events read back for a re-fold, as records (no ORM objects to build and track).
 
     Read on the DBAPI connection: SQLAlchemy's per-row processing (JSON, instants) was half of a
     first sync's re-fold. Payloads are JSON text and instants naive UTC text, as the ORM stores them."""
     session.flush()
-    names = [c.key for c in query.selected_columns]
-    rows = SqliteStatement(query).rows(session)
-    loads, at = json.loads, names.index("recorded_at")
+    loads, at = json.loads, _EVENT_COLUMNS.index("recorded_at")
     out = []
-    for row in rows:
-        values = dict(zip(names, row, strict=True))
+    for row in query.rows(session, **params):
+        values = dict(zip(_EVENT_COLUMNS, row, strict=True))
         values["payload"] = loads(values["payload"])
         values["recorded_at"] = datetime.fromisoformat(row[at]).replace(tzinfo=UTC)
         out.append(EventRecord(**values))
     return out
+
+
+#: The reads of a re-fold: one aggregate's events, and every event after a (hlc, id) in pages.
+_AGGREGATE_EVENTS = SqliteStatement(select(*_EVENT_TABLE.c).where(_EVENT_TABLE.c.aggregate_id == bindparam("a"))
+                                    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id))
+_EVENTS_FIRST = SqliteStatement(select(*_EVENT_TABLE.c).order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)
+                                .limit(bindparam("n")))
+_EVENTS_AFTER = SqliteStatement(
+    select(*_EVENT_TABLE.c).where((_EVENT_TABLE.c.hlc > bindparam("hlc"))
+                                  | ((_EVENT_TABLE.c.hlc == bindparam("hlc")) & (_EVENT_TABLE.c.id > bindparam("id"))))
+    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")))
 
 
 def _event_params(ev: FoldEvent) -> dict[str, Any]:
@@ -552,8 +561,7 @@ def refold_aggregate(session: Session, aggregate_type: str, aggregate_id: str) -
         raise KeyError(f"no resetter for aggregate type {aggregate_type!r}")
     reset(session, aggregate_id)
     session.flush()
-    for ev in _records(session, select(*_EVENT_TABLE.c).where(_EVENT_TABLE.c.aggregate_id == aggregate_id)
-                       .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)):
+    for ev in _records(session, _AGGREGATE_EVENTS, a=aggregate_id):
         apply(session, ev)
 
 
@@ -581,12 +589,11 @@ def refold_all(session: Session, batch: int = 5000) -> None:
     for extra in _EXTRA_RESET_SQL:
         session.execute(text(extra))
     last: tuple[int, str] | None = None
-    t = _EVENT_TABLE
     while True:
-        q = select(*t.c).order_by(t.c.hlc, t.c.id).limit(batch)
-        if last is not None:
-            q = q.where((t.c.hlc > last[0]) | ((t.c.hlc == last[0]) & (t.c.id > last[1])))
-        chunk = _records(session, q)
+        if last is None:
+            chunk = _records(session, _EVENTS_FIRST, n=batch)
+        else:
+            chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
         if not chunk:
             break
         for ev in chunk:
