@@ -7,6 +7,7 @@ mention it plus the copy's own facts, so any arrival order of events gives the s
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
@@ -135,7 +136,6 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
     """Field by field; fold order is (hlc, id), so the newest stamp wins per field. One read of the
     name (for its search key) and one UPDATE of the fields the event sets."""
     s.flush()
-    conn = s.connection()
     name = _MEMBER_NAME.first(s, member_id=e.aggregate_id)
     if name is None:
         return
@@ -146,8 +146,15 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
             values[key] = _d(value) if key in ("birth_date", "expires_on") else value
     first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
     values["name_key"] = search_key(f"{first} {last}")
-    conn.execute(update(_MEMBERS).where(_MEMBERS.c.id == e.aggregate_id).values(**values))
+    _member_update(tuple(sorted(values))).run(s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Member, e.aggregate_id, values)
+
+
+@lru_cache(maxsize=128)
+def _member_update(columns: tuple[str, ...]) -> SqliteStatement:
+    """UPDATE of these member fields (one statement per set of fields an event carries)."""
+    return SqliteStatement(update(_MEMBERS).where(_MEMBERS.c.id == bindparam("member_id"))
+                           .values(**{c: bindparam("v_" + c) for c in columns}))
 
 
 @resetter("member")
@@ -160,16 +167,15 @@ def _member_reset(s: Session, member_id: str) -> None:
 TITLE_FIELDS = ("title", "author", "publisher", "isbn", "age_group", "subject")
 
 
-_FTS_DELETE = text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :id")
-_FTS_INSERT = text(f"INSERT INTO {FTS_TABLE}(title_id, body) VALUES (:id, :body)")
+_FTS_DELETE = SqliteStatement(text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :id"))
+_FTS_INSERT = SqliteStatement(text(f"INSERT INTO {FTS_TABLE}(title_id, body) VALUES (:id, :body)"))
 
 
 def _index_title(s: Session, t: Title, *, new: bool = False) -> None:
-    conn = s.connection()
     if not new:
-        conn.execute(_FTS_DELETE, {"id": t.id})
+        _FTS_DELETE.run(s, id=t.id)
     body = search_key(" ".join([t.title, t.author, t.publisher, t.subject, t.isbn]))
-    conn.execute(_FTS_INSERT, {"id": t.id, "body": body})
+    _FTS_INSERT.run(s, id=t.id, body=body)
 
 
 @projector("title.added", "title")
@@ -382,10 +388,11 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
 _LOANS = table_of(Loan)
 
 
-def _setter(table: Any, *columns: str) -> Any:
-    """UPDATE table SET each column = :v_<column> WHERE id = :loan_id, built once."""
-    return (update(table).where(table.c.id == bindparam("loan_id"))
-            .values(**{c: bindparam("v_" + c) for c in columns}))
+def _setter(table: Any, *columns: str) -> SqliteStatement:
+    """UPDATE table SET each column = :v_<column> WHERE id = :loan_id, built once (its values are
+    written as their columns' types: instants, dates)."""
+    return SqliteStatement(update(table).where(table.c.id == bindparam("loan_id"))
+                           .values(**{c: bindparam("v_" + c) for c in columns}))
 
 
 _SET_RETURNED = _setter(_LOANS, "returned_at", "returned_hlc", "returned_on", "returned_centre")
@@ -406,7 +413,6 @@ _LOAN_STATE = SqliteStatement(select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.ret
 @projector("loan.returned", "loan")
 def _loan_returned(s: Session, e: FoldEvent) -> None:
     s.flush()
-    conn = s.connection()
     row = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
     loan = _LoanState(*row) if row else None
     if loan is None:
@@ -425,7 +431,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),
               "returned_centre": e.payload.get("centre", e.office_code)}
-    conn.execute(_SET_RETURNED, {"loan_id": loan.id, **{"v_" + k: v for k, v in values.items()}})
+    _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
 
@@ -433,13 +439,12 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
 @projector("loan.renewed", "loan")
 def _loan_renewed(s: Session, e: FoldEvent) -> None:
     s.flush()
-    conn = s.connection()
     row = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
     loan = _LoanState(*row) if row else None
     if loan is None or loan.returned_at is not None:
         return
     values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}
-    conn.execute(_SET_RENEWED, {"loan_id": loan.id, **{"v_" + k: v for k, v in values.items()}})
+    _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Loan, loan.id, values)
 
 
