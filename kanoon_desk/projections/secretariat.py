@@ -21,6 +21,7 @@ from ..eventlog import (
     insert_row,
     projector,
     raise_conflict,
+    refresh_held,
     register_reset_sql,
     resetter,
 )
@@ -173,10 +174,21 @@ def _case(s: Session, e: FoldEvent) -> Case | None:
     return c
 
 
+_REFERRALS = table_of(Referral)
+_FINISH_ITEMS = SqliteStatement(
+    update(_REFERRALS).where(_REFERRALS.c.case_id == bindparam("case_id"), _REFERRALS.c.kind == "action",
+                             _REFERRALS.c.status == "open")
+    .values(status="acted", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
+
+
 def _finish_items(s: Session, case_id: str, at: datetime) -> None:
-    """Whatever was waiting in someone's cartable for this case has now been acted on."""
-    s.execute(update(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
-                                     Referral.status == "open").values(status="acted", closed_at=at))
+    """Whatever was waiting in someone's cartable for this case has now been acted on.
+
+    One UPDATE … RETURNING on the DBAPI connection (the ORM's UPDATE evaluated its criteria
+    against every object in the session); the items the session holds take the new values."""
+    s.flush()
+    for (item_id,) in _FINISH_ITEMS.rows(s, case_id=case_id, at=at):
+        refresh_held(s, Referral, item_id, {"status": "acted", "closed_at": at})
 
 
 def _end_agency_clock(c: Case, day: date) -> None:
