@@ -16,17 +16,10 @@ import uuid
 from collections import namedtuple
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    Integer,
-    String,
-    TypeDecorator,
     bindparam,
     delete,
     insert,
@@ -42,7 +35,7 @@ from sqlalchemy.orm.util import identity_key
 
 from .ids import new_id
 from .models import AuditEntry, Base, Conflict, Counter, Event, projection_tables, table_of, utcnow
-from .sqlite_bulk import SqliteInsert, converter_for
+from .sqlite_bulk import SqliteInsert, converter_for, reader_for
 
 if TYPE_CHECKING:
     from .store import Store
@@ -218,23 +211,11 @@ def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str
             set_committed_value(held, name, value)
 
 
-def _utc_instant(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def _reader(kind: Any) -> Callable[[Any], Any] | None:
-    """How a raw SQLite value of a column type is read as the ORM reads it (None: as it is)."""
-    if isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime):
-        return _utc_instant
-    if isinstance(kind, Date):
-        return date.fromisoformat
-    if isinstance(kind, Boolean):
-        return bool
-    if isinstance(kind, JSON):
-        return json.loads
-    if isinstance(kind, String | Integer) or type(kind).__name__ == "NullType":
-        return None
-    raise TypeError(f"no plain reading for {kind!r}")
+def _dbapi(session: Session) -> Any:
+    """The session's own DBAPI connection (statements on it are part of the session's transaction)."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    return raw
 
 
 class SqliteStatement:
@@ -264,7 +245,7 @@ class SqliteStatement:
         if typed:
             columns = list(stmt.selected_columns)
             self._shape = (namedtuple("Row", [c.key for c in columns]),
-                           tuple(_reader(c.type) for c in columns))
+                           tuple(reader_for(c.type, c.key) for c in columns))
 
     def _write(self, name: str, value: Any) -> Any:
         writer = self._writers.get(name)
@@ -283,22 +264,16 @@ class SqliteStatement:
 
     def rows(self, session: Session, **params: Any) -> list[Any]:
         """Every row (read to the end, so no statement is left in progress)."""
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        found: list[Any] = raw.execute(self.sql, self._params(params)).fetchall()
+        found: list[Any] = _dbapi(session).execute(self.sql, self._params(params)).fetchall()
         return self._typed(found)
 
     def run(self, session: Session, **params: Any) -> None:
         """Execute a write once."""
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.execute(self.sql, self._params(params))
+        _dbapi(session).execute(self.sql, self._params(params))
 
     def many(self, session: Session, rows: list[dict[str, Any]]) -> None:
         """One executemany over `rows` (for writes)."""
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.executemany(self.sql, [self._params(row) for row in rows])
+        _dbapi(session).executemany(self.sql, [self._params(row) for row in rows])
 
     def first(self, session: Session, **params: Any) -> Any:
         """The first row, or None."""
@@ -322,11 +297,6 @@ _AUDIT = table_of(AuditEntry)
 _INSERT_AUDIT = SqliteInsert(_AUDIT, [c.name for c in _AUDIT.columns if c.name != "seq"])
 
 
-def _dbapi(session: Session) -> Any:
-    """The session's own DBAPI connection (statements on it are part of the session's transaction)."""
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    return raw
 _LAST_AUDIT_HASH = SqliteStatement(select(_AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1))
 
 
@@ -431,11 +401,9 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     return event
 
 
-_EVENT_COLUMNS = tuple(c.key for c in table_of(Event).columns)
-_INSERT_EVENT = SqliteInsert(table_of(Event), _EVENT_COLUMNS)
-
-
 _EVENT_TABLE = table_of(Event)
+_EVENT_COLUMNS = tuple(c.key for c in _EVENT_TABLE.columns)
+_INSERT_EVENT = SqliteInsert(_EVENT_TABLE, _EVENT_COLUMNS)
 
 
 def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
@@ -447,30 +415,22 @@ def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
 
 
 def _records(session: Session, query: SqliteStatement, **params: Any) -> list[EventRecord]:
-    """Events read back for a re-fold, as records (no ORM objects to build and track).
-
-    Read on the DBAPI connection: SQLAlchemy's per-row processing (JSON, instants) was half of a
-    first sync's re-fold. Payloads are JSON text and instants naive UTC text, as the ORM stores them."""
+    """Events read back for a re-fold, as records (no ORM objects to build and track), with a
+    typed statement on the DBAPI connection: SQLAlchemy's per-row processing (JSON, instants) was
+    half of a first sync's re-fold."""
     session.flush()
-    loads, at = json.loads, _EVENT_COLUMNS.index("recorded_at")
-    out = []
-    for row in query.rows(session, **params):
-        values = dict(zip(_EVENT_COLUMNS, row, strict=True))
-        values["payload"] = loads(values["payload"])
-        values["recorded_at"] = datetime.fromisoformat(row[at]).replace(tzinfo=UTC)
-        out.append(EventRecord(**values))
-    return out
+    return [EventRecord(**row._asdict()) for row in query.rows(session, **params)]
 
 
 #: The reads of a re-fold: one aggregate's events, and every event after a (hlc, id) in pages.
 _AGGREGATE_EVENTS = SqliteStatement(select(*_EVENT_TABLE.c).where(_EVENT_TABLE.c.aggregate_id == bindparam("a"))
-                                    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id))
+                                    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id), typed=True)
 _EVENTS_FIRST = SqliteStatement(select(*_EVENT_TABLE.c).order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)
-                                .limit(bindparam("n")))
+                                .limit(bindparam("n")), typed=True)
 _EVENTS_AFTER = SqliteStatement(
     select(*_EVENT_TABLE.c).where((_EVENT_TABLE.c.hlc > bindparam("hlc"))
                                   | ((_EVENT_TABLE.c.hlc == bindparam("hlc")) & (_EVENT_TABLE.c.id > bindparam("id"))))
-    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")))
+    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")), typed=True)
 
 
 def _event_params(ev: FoldEvent) -> dict[str, Any]:

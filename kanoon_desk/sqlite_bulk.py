@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, TypeDecorator
@@ -58,6 +58,26 @@ def converter_for(kind: Any, where: str = "") -> Converter | None:
     raise TypeError(f"{where}: no plain conversion for {kind!r}")
 
 
+def _utc_instant(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def reader_for(kind: Any, where: str = "") -> Converter | None:
+    """How a raw SQLite value of column type `kind` is read as the ORM reads it (None: as it is);
+    the inverse of `converter_for`."""
+    if isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime):
+        return _utc_instant
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, Boolean):
+        return bool
+    if isinstance(kind, JSON):
+        return json.loads
+    if isinstance(kind, String | Integer) or type(kind).__name__ == "NullType":
+        return None
+    raise TypeError(f"{where}: no plain reading for {kind!r}")
+
+
 def _converter(column: Any) -> Converter | None:
     return converter_for(column.type, f"{column.table.name}.{column.name}")
 
@@ -79,10 +99,7 @@ class SqliteInsert:
         for name, convert in zip(self.columns, self.converters, strict=True):
             column = [row[name] for row in rows]
             if convert is not None:
-                # an instant repeated over the rows (an audit batch's time) is converted once
-                done: dict[Any, Any] = {}
-                column = [None if v is None else convert(v) if isinstance(v, dict | list) else
-                          done[v] if v in done else done.setdefault(v, convert(v)) for v in column]
+                column = [None if v is None else convert(v) for v in column]
             out.append(column)
         return list(zip(*out, strict=True))
 

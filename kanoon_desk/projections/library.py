@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -146,14 +146,16 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
             values[key] = _d(value) if key in ("birth_date", "expires_on") else value
     first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
     values["name_key"] = search_key(f"{first} {last}")
-    _member_update(tuple(sorted(values))).run(s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
+    _setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
+        s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Member, e.aggregate_id, values)
 
 
 @lru_cache(maxsize=128)
-def _member_update(columns: tuple[str, ...]) -> SqliteStatement:
-    """UPDATE of these member fields (one statement per set of fields an event carries)."""
-    return SqliteStatement(update(_MEMBERS).where(_MEMBERS.c.id == bindparam("member_id"))
+def _setter(table: Any, key: str, columns: tuple[str, ...]) -> SqliteStatement:
+    """UPDATE table SET each column = :v_<column> WHERE id = :<key>, built once per set of columns
+    (values are written as their columns' types: instants, dates)."""
+    return SqliteStatement(update(table).where(table.c.id == bindparam(key))
                            .values(**{c: bindparam("v_" + c) for c in columns}))
 
 
@@ -213,16 +215,9 @@ def _title_reset(s: Session, title_id: str) -> None:
 _OPEN_END = 1 << 62
 
 
-class _Span(NamedTuple):
-    id: str
-    out_hlc: int
-    returned_hlc: int | None
-    returned_centre: str | None
-    centre: str
-
-
 _LOANS_OF_COPY = SqliteStatement(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
-                                 .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id))
+                                 .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id),
+                                 typed=True)
 _OPEN_DOUBLE_LOANS = SqliteStatement(select(Conflict.id).where(
     Conflict.aggregate_id == bindparam("copy_id"), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
 _READY_HOLD = SqliteStatement(select(Hold.id).where(Hold.copy_id == bindparam("copy_id"), Hold.status == "ready")
@@ -252,21 +247,10 @@ _COPIES = table_of(Copy)
 _COPY_FACTS = SqliteStatement(select(
     _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
     _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id,
-).where(_COPIES.c.id == bindparam("copy_id")))
+).where(_COPIES.c.id == bindparam("copy_id")), typed=True)
 _SET_COPY_STATE = SqliteStatement(update(_COPIES).where(_COPIES.c.id == bindparam("copy_id"))
                                   .values(status=bindparam("new_status"), location=bindparam("new_location"),
                                           current_loan_id=bindparam("new_loan")))
-
-
-class _CopyFacts(NamedTuple):
-    home_centre: str
-    received_hlc: int | None
-    received_centre: str | None
-    withdrawn: int
-    lost_hlc: int | None
-    status: str
-    location: str
-    current_loan_id: str | None
 
 
 def recompute_copy(s: Session, copy_id: str) -> None:
@@ -277,12 +261,11 @@ def recompute_copy(s: Session, copy_id: str) -> None:
     changed; a Copy object the session holds is brought up to date without becoming dirty. The
     ORM's per-statement overhead was most of a checkout's time."""
     s.flush()
-    loans = [_Span(*row) for row in _LOANS_OF_COPY.rows(s, copy_id=copy_id)]
+    loans = _LOANS_OF_COPY.rows(s, copy_id=copy_id)
     _sync_double_loans(s, copy_id, loans)
-    row = _COPY_FACTS.first(s, copy_id=copy_id)
-    if row is None:
+    copy = _COPY_FACTS.first(s, copy_id=copy_id)
+    if copy is None:
         return
-    copy = _CopyFacts(*row)
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
     returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
@@ -308,7 +291,7 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         status = "on_shelf"
     if (status, location, current_loan) == (copy.status, copy.location, copy.current_loan_id):
         return
-    _SET_COPY_STATE.rows(s, copy_id=copy_id, new_status=status, new_location=location, new_loan=current_loan)
+    _SET_COPY_STATE.run(s, copy_id=copy_id, new_status=status, new_location=location, new_loan=current_loan)
     refresh_held(s, Copy, copy_id, {"status": status, "location": location, "current_loan_id": current_loan})
 
 
@@ -388,33 +371,18 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
 _LOANS = table_of(Loan)
 
 
-def _setter(table: Any, *columns: str) -> SqliteStatement:
-    """UPDATE table SET each column = :v_<column> WHERE id = :loan_id, built once (its values are
-    written as their columns' types: instants, dates)."""
-    return SqliteStatement(update(table).where(table.c.id == bindparam("loan_id"))
-                           .values(**{c: bindparam("v_" + c) for c in columns}))
+_SET_RETURNED = _setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre"))
+_SET_RENEWED = _setter(_LOANS, "loan_id", ("renewals", "due_on"))
 
-
-_SET_RETURNED = _setter(_LOANS, "returned_at", "returned_hlc", "returned_on", "returned_centre")
-_SET_RENEWED = _setter(_LOANS, "renewals", "due_on")
-
-
-class _LoanState(NamedTuple):
-    id: str
-    copy_id: str
-    returned_at: str | None  # as stored: only whether it is set matters here
-    returned_centre: str | None
-    renewals: int
 
 _LOAN_STATE = SqliteStatement(select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,
-                     _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id")))
+                                     _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id")), typed=True)
 
 
 @projector("loan.returned", "loan")
 def _loan_returned(s: Session, e: FoldEvent) -> None:
     s.flush()
-    row = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
-    loan = _LoanState(*row) if row else None
+    loan = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
     if loan is None:
         return
     if loan.returned_at is not None:
@@ -439,8 +407,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
 @projector("loan.renewed", "loan")
 def _loan_renewed(s: Session, e: FoldEvent) -> None:
     s.flush()
-    row = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
-    loan = _LoanState(*row) if row else None
+    loan = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
     if loan is None or loan.returned_at is not None:
         return
     values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import pytest
 from sqlalchemy import insert, select, text
 
 from kanoon_desk.ids import new_id
@@ -49,26 +51,22 @@ def _check_same_as_orm(db: ServerDb) -> None:
     assert ours[0]["payload"]["subject"] == "قطعی برق «محله» \u200c"
 
 
-def test_sqlite_bulk_rows_read_back_like_orm_rows(tmp_path: Any) -> None:
-    db = ServerDb(str(tmp_path / "server.sqlite3"))
+@pytest.fixture
+def db(server_db_url: str) -> Iterator[ServerDb]:
+    """A fresh server database, SQLite and (with KANOON_TEST_PG_URL) PostgreSQL."""
+    opened = ServerDb(server_db_url)
     try:
-        _check_same_as_orm(db)
+        yield opened
+    finally:
+        opened.close()
+
+
+def test_bulk_rows_read_back_like_orm_rows(db: ServerDb) -> None:
+    _check_same_as_orm(db)
+    if not db.is_postgres:
         with db.read() as s:  # the stored text too, so SQL comparisons and ordering agree
             stored = s.execute(text("SELECT recorded_at, received_at FROM events ORDER BY server_seq")).all()
         assert stored[0] == stored[2] and stored[1] == stored[3]
-    finally:
-        db.close()
-
-
-def test_postgres_bulk_rows_read_back_like_orm_rows(pg_url: str) -> None:
-    from .helpers import reset_pg
-
-    reset_pg(pg_url)
-    db = ServerDb(pg_url)
-    try:
-        _check_same_as_orm(db)
-    finally:
-        db.close()
 
 
 def test_bulk_insert_is_part_of_the_transaction(tmp_path: Any) -> None:
@@ -110,20 +108,5 @@ def _check_pages_carry_the_stored_events(db: ServerDb) -> None:
         assert ev.model_dump() == {name: want[name] for name in ev.model_dump()}
 
 
-def test_sqlite_pages_carry_the_stored_events(tmp_path: Any) -> None:
-    db = ServerDb(str(tmp_path / "server.sqlite3"))
-    try:
-        _check_pages_carry_the_stored_events(db)
-    finally:
-        db.close()
-
-
-def test_postgres_pages_carry_the_stored_events(pg_url: str) -> None:
-    from .helpers import reset_pg
-
-    reset_pg(pg_url)
-    db = ServerDb(pg_url)
-    try:
-        _check_pages_carry_the_stored_events(db)
-    finally:
-        db.close()
+def test_pages_carry_the_stored_events(db: ServerDb) -> None:
+    _check_pages_carry_the_stored_events(db)
