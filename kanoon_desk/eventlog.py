@@ -12,6 +12,7 @@ import functools
 import hashlib
 import importlib
 import json
+import operator
 import uuid
 from collections import namedtuple
 from collections.abc import Callable, Iterable
@@ -20,8 +21,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
+    String,
     bindparam,
     delete,
+    exists,
+    func,
     insert,
     inspect,
     select,
@@ -205,6 +209,8 @@ def _constant(value: Any) -> Any:
 def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> None:
     """After a plain UPDATE of one row: an object of it the session holds takes the new values as
     loaded (not dirty), so a service reading it later in the transaction sees what the fold wrote."""
+    if not session.identity_map:  # a pull's fold holds no objects at all
+        return
     held = session.identity_map.get(identity_key(model, key if isinstance(key, tuple) else (key,)))
     if held is not None:
         for name, value in values.items():
@@ -212,10 +218,21 @@ def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str
 
 
 def _dbapi(session: Session) -> Any:
-    """The session's own DBAPI connection (statements on it are part of the session's transaction)."""
+    """The session's own DBAPI connection (statements on it are part of the session's transaction).
+
+    Kept in `session.info` with the transaction it belongs to: the fold asks for it several times
+    per event, and `session.connection()` costs more than a prebuilt statement's execute."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_DBAPI_KEY)
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return cached[1]
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
+    session.info[_DBAPI_KEY] = (session.get_transaction(), raw)
     return raw
+
+
+_DBAPI_KEY = "kanoon_desk.dbapi"
 
 
 class SqliteStatement:
@@ -247,13 +264,23 @@ class SqliteStatement:
             self._shape = (namedtuple("Row", [c.key for c in columns]),
                            tuple(reader_for(c.type, c.key) for c in columns))
 
+        self._plan = tuple((name, self._writers.get(name)) for name in self.names)
+
     def _write(self, name: str, value: Any) -> Any:
         writer = self._writers.get(name)
         return value if writer is None or value is None or isinstance(value, str) else writer(value)
 
     def _params(self, params: dict[str, Any]) -> list[Any]:
-        values = {**self.defaults, **{k: self._write(k, v) for k, v in params.items()}}
-        return [values[n] for n in self.names]
+        out: list[Any] = []
+        for name, writer in self._plan:
+            if name in params:
+                value = params[name]
+                if writer is not None and value is not None and not isinstance(value, str):
+                    value = writer(value)
+            else:
+                value = self.defaults[name]  # a parameter neither given nor bound: KeyError
+            out.append(value)
+        return out
 
     def _typed(self, found: list[Any]) -> list[Any]:
         if self._shape is None:
@@ -284,11 +311,15 @@ class SqliteStatement:
 # --- the audit chain -------------------------------------------------------------------------
 
 
-def _audit_hash(prev: str, at: datetime, user_id: str, username: str, action: str, subject: str,
+def _audit_hash(prev: str, at: datetime | str, user_id: str, username: str, action: str, subject: str,
                 event_id: str | None, detail: str) -> str:
-    body = json.dumps([prev, at.isoformat(), user_id, username, action, subject, event_id or "", detail],
-                      ensure_ascii=False, separators=(",", ":"))
+    """The entry's hash; `at` may be given as its `isoformat()` already (a batch shares one)."""
+    body = _AUDIT_JSON([prev, at if isinstance(at, str) else at.isoformat(), user_id, username, action,
+                        subject, event_id or "", detail])
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+_AUDIT_JSON: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 _AUDIT = table_of(AuditEntry)
@@ -326,12 +357,13 @@ def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | N
     at = at.replace(microsecond=(at.microsecond // 1000) * 1000)
     session.flush()
     prev = _last_audit_hash(session)
+    at_text = at.isoformat()
     rows = []
     for e in entries:
         row = dict(at=at, user_id=e["user_id"], username=e["username"], action=e["action"],
                    subject=e.get("subject", ""), event_id=e.get("event_id"), detail=e.get("detail", ""),
                    prev_hash=prev)
-        row["hash"] = prev = _audit_hash(prev, at, row["user_id"], row["username"], row["action"],
+        row["hash"] = prev = _audit_hash(prev, at_text, row["user_id"], row["username"], row["action"],
                                          row["subject"], row["event_id"], row["detail"])
         rows.append(row)
     _INSERT_AUDIT.many(_dbapi(session), rows)
@@ -404,6 +436,7 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
 _EVENT_TABLE = table_of(Event)
 _EVENT_COLUMNS = tuple(c.key for c in _EVENT_TABLE.columns)
 _INSERT_EVENT = SqliteInsert(_EVENT_TABLE, _EVENT_COLUMNS)
+_EVENT_VALUES = operator.attrgetter(*_EVENT_COLUMNS)
 
 
 def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
@@ -435,7 +468,7 @@ _EVENTS_AFTER = SqliteStatement(
 
 def _event_params(ev: FoldEvent) -> dict[str, Any]:
     """The INSERT's values of an event object (one not flushed has no schema_version yet)."""
-    row = {c: getattr(ev, c) for c in _EVENT_COLUMNS}
+    row = dict(zip(_EVENT_COLUMNS, _EVENT_VALUES(ev), strict=True))
     if row["schema_version"] is None:
         row["schema_version"] = 1
     return row
@@ -458,18 +491,15 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
         batch.setdefault(ev.id, ev)
     if not batch:
         return []
-    held: set[str] = set()
-    ids = list(batch)
-    for i in range(0, len(ids), _IN_CHUNK):
-        held.update(session.scalars(select(Event.id).where(Event.id.in_(ids[i:i + _IN_CHUNK]))))
+    session.flush()
+    held = {row[0] for row in _HELD.rows(session, ids=_json_list(list(batch)))}
     fresh = [ev for ev in batch.values() if ev.id not in held]
     if not fresh:
         return []
-    # plain INSERTs, many rows per statement; the objects stay out of the session (as in `record`)
-    session.flush()
-    insert_events(session, fresh)
     fresh.sort(key=lambda e: (e.hlc, e.id))
     stale = _aggregates_holding_newer(session, fresh)
+    # plain INSERTs, many rows per statement; the objects stay out of the session (as in `record`)
+    insert_events(session, fresh)
     refold: set[tuple[str, str]] = set()
     for ev in fresh:
         if ev.aggregate_id in stale:
@@ -483,35 +513,33 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
     return fresh
 
 
-#: Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
-_IN_CHUNK = 900
 #: Events per executemany of the INSERT.
 _INSERT_CHUNK = 1000
 
 
 def _aggregates_holding_newer(session: Session, fresh: list[FoldEvent]) -> set[str]:
-    """Aggregate ids for which an event held before this batch sorts after the batch's first one.
+    """Aggregate ids for which an event already held sorts after the batch's first one of it.
 
-    `fresh` is sorted by (hlc, id) and already flushed; its own events are left out of the
-    comparison (they are folded in order), so only a late arrival triggers a re-fold.
+    `fresh` is sorted by (hlc, id) and not inserted yet (its own events are folded in order), so
+    only a late arrival triggers a re-fold. One statement for the whole batch: the (aggregate, hlc,
+    id) of each aggregate's first event go in as one JSON array.
     """
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, list[Any]] = {}
     for ev in fresh:
-        first.setdefault(ev.aggregate_id, (ev.hlc, ev.id))
-    fresh_ids = {ev.id for ev in fresh}
-    stale: set[str] = set()
-    aggregates = list(first)
-    for i in range(0, len(aggregates), _IN_CHUNK):
-        chunk = aggregates[i:i + _IN_CHUNK]
-        floor_hlc = min(first[a][0] for a in chunk)
-        rows = session.execute(
-            select(Event.aggregate_id, Event.hlc, Event.id)
-            .where(Event.aggregate_id.in_(chunk), Event.hlc >= floor_hlc)
-        )
-        for aggregate_id, hlc, event_id in rows:
-            if event_id not in fresh_ids and (hlc, event_id) > first[aggregate_id]:
-                stale.add(aggregate_id)
-    return stale
+        first.setdefault(ev.aggregate_id, [ev.aggregate_id, ev.hlc, ev.id])
+    return {row[0] for row in _NEWER.rows(session, firsts=_json_list(list(first.values())))}
+
+
+_json_list: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: Lists given to one statement as a JSON array read by `json_each` (no IN list to build and bind
+#: per value: SQLAlchemy's expansion of a thousand-value IN cost more than the query).
+_IDS = func.json_each(bindparam("ids", type_=String)).table_valued("value")
+_HELD = SqliteStatement(select(_EVENT_TABLE.c.id).where(_EVENT_TABLE.c.id.in_(select(_IDS.c.value))))
+_FIRSTS = func.json_each(bindparam("firsts", type_=String)).table_valued("value")
+_FIRST_AGG, _FIRST_HLC, _FIRST_ID = (func.json_extract(_FIRSTS.c.value, f"$[{k}]") for k in range(3))
+_NEWER = SqliteStatement(select(_FIRST_AGG).select_from(_FIRSTS).where(exists().where(
+    _EVENT_TABLE.c.aggregate_id == _FIRST_AGG, _EVENT_TABLE.c.hlc >= _FIRST_HLC,
+    (_EVENT_TABLE.c.hlc > _FIRST_HLC) | (_EVENT_TABLE.c.id > _FIRST_ID))))
 
 
 def refold_aggregate(session: Session, aggregate_type: str, aggregate_id: str) -> None:

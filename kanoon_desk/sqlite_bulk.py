@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table, TypeDecorator
@@ -29,6 +29,7 @@ _DIALECT = sqlite.dialect()
 _json_text: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 Converter = Callable[[Any], Any]
+_ZERO = timedelta(0)
 
 
 def _datetime_text(value: datetime) -> str:
@@ -40,9 +41,20 @@ def converter_for(kind: Any, where: str = "") -> Converter | None:
     (None: as it is). An unknown type is refused rather than written wrongly."""
     if isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime):
         bind = kind.process_bind_param
+        # a batch's rows often share one instant (an audit entry's `at`); one (value, text) pair,
+        # replaced whole, so server threads sharing this converter never mix two pairs
+        last: list[tuple[Any, str]] = [(None, "")]
 
         def decorated(value: datetime) -> str:
-            return _datetime_text(bind(value, _DIALECT))
+            seen, text = last[0]
+            if value is seen:
+                return text
+            if value.utcoffset() == _ZERO:  # already UTC: the text without its "+00:00"
+                text = value.isoformat(" ", "microseconds")[:-6]
+            else:
+                text = _datetime_text(bind(value, _DIALECT))
+            last[0] = (value, text)
+            return text
 
         return decorated
     if isinstance(kind, JSON):
