@@ -1,4 +1,5 @@
-"""Sync throughput on loopback: push, pull and first-sync snapshot against a live server.
+"""Sync throughput on loopback: push, pull and first-sync snapshot against a live server, and a
+quiet round (nothing to move) of a desk holding the events, against one bare HTTP request.
 
 The server runs in its own process. Floors: a raw SQLite `executemany` insert of the same rows (one transaction) for the SQLite server,
 and a raw PostgreSQL `COPY` of the same rows when KANOON_TEST_PG_URL is set. Each timed call moves
@@ -162,6 +163,14 @@ def benchmarks(ctx: BenchContext) -> list[Benchmark]:
         assert report.ok and report.snapshot == n, report.summary_line()
 
     benches.append(Benchmark(f"sync.snapshot_{n}_sqlite", "s", first_sync, _raw_sqlite_floor(scratch, n), REPEAT))
+
+    def quiet_round() -> None:  # the desk that holds the n events: nothing to push, nothing to pull
+        report = client.sync_once(source)
+        assert report.ok and report.pushed == report.pulled == 0 and not report.mismatches, report.summary_line()
+
+    http = httpx.Client(base_url=srv.url)
+    atexit.register(http.close)
+    benches.append(Benchmark(f"sync.quiet_round_{n}", "s", quiet_round, lambda: http.get("/v1/health"), REPEAT))
     pg_url = os.environ.get("KANOON_TEST_PG_URL", "").strip()
     if pg_url:
         engine_srv = _reset_pg(pg_url)

@@ -7,8 +7,11 @@ import sqlite3
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kanoon_desk import eventlog
 from kanoon_desk.digest import EventDigest, event_digest
@@ -117,10 +120,34 @@ def test_event_digest_ignores_order_and_payload_key_order() -> None:
     same = [("a", "t.y", {"z": 2}, 5), ("b", "t.x", '{"a":"ی","k":1}', 7)]
     assert event_digest(rows) == event_digest(same)
     assert event_digest(rows) != event_digest([("a", "t.y", {"z": 3}, 5), rows[0]])
-    d = EventDigest()
-    d.add("b", "t", {}, 1)
-    with pytest.raises(ValueError):
-        d.add("a", "t", {}, 1)
+    assert EventDigest().hexdigest() == "0" * 64
+
+
+_EVENTS = st.lists(st.tuples(st.uuids().map(str), st.sampled_from(["loan.out", "holiday.set"]),
+                             st.dictionaries(st.sampled_from(["a", "k", "عنوان"]), st.integers() | st.text(max_size=5)),
+                             st.integers(min_value=0, max_value=2**62)),
+                   unique_by=lambda e: e[0], max_size=30)
+
+
+@given(_EVENTS, st.randoms())
+def test_a_digest_is_the_same_in_any_order_and_adds_up(events: list[Any], rnd: Any) -> None:
+    """What the running totals rely on: the digest of old events merged with the digest of the
+    new ones is the digest of all of them, whatever the order and the split."""
+    whole = event_digest(events)
+    shuffled = list(events)
+    rnd.shuffle(shuffled)
+    cut = rnd.randint(0, len(events))
+    old, new = EventDigest(), EventDigest()
+    for e in shuffled[:cut]:
+        old.add(*e)
+    for e in shuffled[cut:]:
+        new.add(*e)
+    old.merge(EventDigest.from_hex(new.count, new.hexdigest()))
+    assert (old.count, old.hexdigest()) == (len(events), whole)
+    if events:  # one event dropped, or one altered, changes the digest
+        assert event_digest(events[1:]) != whole
+        eid, etype, payload, hlc = events[0]
+        assert event_digest([(eid, etype, payload, hlc + 1), *events[1:]]) != whole
 
 
 def _holidays(path: Path) -> list[str]:

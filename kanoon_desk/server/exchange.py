@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import String, Text, cast, func, insert, literal_column, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from ..digest import digests_by_aggregate
+from ..digest import EventDigest, digests_by_aggregate
 from ..ids import HybridClock
 from ..sync.protocol import (
     MIN_SCHEMA_VERSION,
@@ -32,8 +32,8 @@ from ..sync.protocol import (
     scope_of,
 )
 from . import bulk
-from .db import ServerDb
-from .server_models import Device, ServerEvent, SmsOutbox, utcnow
+from .db import SEQ_COUNTER, ServerDb
+from .server_models import Device, DigestTotal, ServerCounter, ServerEvent, SmsOutbox, utcnow
 
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -136,6 +136,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             row["server_seq"] = first + k
             results[fresh_index[k]].server_seq = first + k
         bulk.insert_events(session, rows)
+        _add_to_totals(session, rows)
         sms = [{"event_id": r["id"], "mobile": str(r["payload"].get("mobile") or r["payload"].get("phone") or "")[:20],
                 "text": str(r["payload"].get("text", "")), "status": "pending", "attempts": 0,
                 "last_error": "", "queued_at": received} for r in rows if r["type"] in SMS_EVENTS]
@@ -201,18 +202,62 @@ def visible(office_code: str) -> Any:
     return ServerEvent.scope.in_([office_code, SHARED_SCOPE])
 
 
+def _add_to_totals(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Move the running digests by the events just stored (in the push's transaction, which holds
+    the sequence counter's lock: pushes move them one at a time)."""
+    moved = digest_per_scope((r["scope"], r["aggregate_type"], r["id"], r["type"], r["payload"], r["hlc"])
+                             for r in rows)
+    for (scope, aggregate_type), d in moved.items():
+        total = session.get(DigestTotal, (scope, aggregate_type))
+        if total is None:
+            session.add(DigestTotal(scope=scope, aggregate_type=aggregate_type, events=d.count,
+                                    digest=d.hexdigest()))
+        else:
+            d.merge(EventDigest.from_hex(total.events, total.digest))
+            total.events, total.digest = d.count, d.hexdigest()
+    session.flush()
+
+
+def digest_per_scope(rows: Iterable[tuple[str, str, str, str, Any, int]]) -> dict[tuple[str, str], EventDigest]:
+    """`EventDigest`s per (scope, aggregate type) of rows (scope, aggregate type, id, type, payload, hlc)."""
+    got: dict[tuple[str, str], EventDigest] = {}
+    for scope, aggregate_type, event_id, event_type, payload, hlc in rows:
+        d = got.get((scope, aggregate_type))
+        if d is None:
+            d = got[(scope, aggregate_type)] = EventDigest()
+        d.add(event_id, event_type, payload, hlc)
+    return got
+
+
 def office_summary(db: ServerDb, session: Session, office_code: str, upto: int | None = None
-                   ) -> dict[str, AggregateSummary]:
-    """Counts and digest per aggregate type of what `office_code` sees (up to `upto`)."""
-    order = ServerEvent.id.collate("C") if db.is_postgres else ServerEvent.id
-    # payload as the driver gives it (JSON text on SQLite, a dict from PostgreSQL's jsonb): the
-    # digest reads either, without the ORM's JSON processing first
+                   ) -> dict[str, AggregateSummary] | None:
+    """Counts and digest per aggregate type of what `office_code` sees, from the running totals.
+
+    With `upto`: None unless the totals read are exactly those of the events up to `upto` (on
+    PostgreSQL a push may commit between a page and this read; the round then skips its check).
+    The totals and the counter come from one statement, so they are of one moment."""
+    counter = aliased(ServerCounter)
+    q = (select(counter.value, DigestTotal.aggregate_type, DigestTotal.events, DigestTotal.digest)
+         .select_from(counter)
+         .outerjoin(DigestTotal, DigestTotal.scope.in_([office_code, SHARED_SCOPE]))
+         .where(counter.name == SEQ_COUNTER))
+    found = session.execute(q).all()
+    if upto is not None and (not found or int(found[0][0]) != upto):
+        return None
+    per_type: dict[str, EventDigest] = {}
+    for _value, aggregate_type, events, digest in found:
+        if aggregate_type is not None and events:
+            per_type.setdefault(aggregate_type, EventDigest()).merge(EventDigest.from_hex(events, digest))
+    return {t: AggregateSummary(events=d.count, digest=d.hexdigest()) for t, d in sorted(per_type.items())}
+
+
+def office_summary_from_events(db: ServerDb, session: Session, office_code: str) -> dict[str, AggregateSummary]:
+    """The same as `office_summary`, computed from every event the office sees (for `check`-like
+    audits and tests: slow on a big server)."""
     q = select(ServerEvent.aggregate_type, ServerEvent.id, ServerEvent.type,
-               type_coerce(ServerEvent.payload, String), ServerEvent.hlc).where(visible(office_code)).order_by(order)
-    if upto is not None:
-        q = q.where(ServerEvent.server_seq <= upto)
-    rows = session.execute(q.execution_options(yield_per=5000))
-    summary = digests_by_aggregate((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+               type_coerce(ServerEvent.payload, String), ServerEvent.hlc).where(visible(office_code))
+    summary = digests_by_aggregate((r[0], r[1], r[2], r[3], r[4])
+                                   for r in session.execute(q.execution_options(yield_per=5000)))
     return {t: AggregateSummary(events=v["events"], digest=v["digest"]) for t, v in summary.items()}
 
 

@@ -127,6 +127,20 @@ class ServerEvent(ServerBase):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class DigestTotal(ServerBase):
+    """Running count and digest (`kanoon_desk.digest`) of the events of one scope and aggregate
+    type, moved by every push in its own transaction: a sync round's check reads these rows
+    instead of every event an office sees."""
+
+    __tablename__ = "digest_totals"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    aggregate_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    events: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: 64 hex digits (a sum modulo 2**256)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
 class ServerCounter(ServerBase):
     """A counter row taken under lock, so `server_seq` order equals commit order."""
 

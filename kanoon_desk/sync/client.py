@@ -21,10 +21,10 @@ from typing import Any, NamedTuple, TypeVar
 import certifi
 import httpx
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import String, Table, bindparam, func, literal, select, type_coerce, update
+from sqlalchemy import String, Table, bindparam, func, literal, literal_column, select, type_coerce, update
 
 from .. import eventlog
-from ..digest import digests_by_aggregate
+from ..digest import EventDigest, digest_per_type
 from ..errors import QT_TRANSLATE_NOOP
 from ..ids import MAX_DRIFT_MS, new_id
 from ..models import Event, utcnow
@@ -38,6 +38,9 @@ K_SERVER, K_SECRET = "sync.server_url", "sync.secret"
 K_ACKED, K_CURSOR = "sync.acked_seq", "sync.cursor"
 K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
 K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
+#: The running digests of what the server should hold, with the event row and outbox position
+#: they were counted up to (see `SyncClient.local_summary`).
+K_DIGESTS = "sync.digests"
 
 M = TypeVar("M", bound=BaseModel)
 INGEST_SLICE = 100
@@ -305,17 +308,36 @@ class SyncClient:
     # -- verify ----------------------------------------------------------------------------------
 
     def local_summary(self) -> dict[str, p.AggregateSummary]:
-        """Counts and digest per aggregate type of what the server should hold for this office."""
+        """Counts and digest per aggregate type of what the server should hold for this office.
+
+        Kept up to date, not recomputed: the digests are sums (`kanoon_desk.digest`), so the totals
+        of the last round (in `desk_state`) plus the events since (others' events inserted after
+        the row it stopped at, own events acknowledged since) are the totals now. A desk's history
+        grows for years; a round's check reads only what moved."""
         acked = self._int_state(K_ACKED)
+        cache = _read_digest_cache(self.store.get_state(K_DIGESTS))
+        refused = select(SyncRejection.event_id)
         with self.store.read() as s:
-            refused = select(SyncRejection.event_id)
+            top = int(s.scalar(select(func.max(_ROWID)).select_from(Event)) or 0)
+            if cache is None or cache.acked > acked or cache.rowid > top:
+                cache = _DigestCache(0, 0, {})  # first round, or the outbox was moved back: all again
+            theirs = (Event.client_seq.is_(None)) & (_ROWID > cache.rowid) & (_ROWID <= top)
+            ours = (Event.client_seq > cache.acked) & (Event.client_seq <= acked)
             # payload as its JSON text: the digest parses it once (no ORM JSON processing first)
             rows = s.execute(select(Event.aggregate_type, Event.id, Event.type, type_coerce(Event.payload, String),
-                                    Event.hlc)
-                             .where((Event.client_seq.is_(None)) | (Event.client_seq <= acked),
-                                    Event.id.not_in(refused)).order_by(Event.id))
-            got = digests_by_aggregate((r[0], r[1], r[2], r[3], r[4]) for r in rows)
-        return {t: p.AggregateSummary(events=v["events"], digest=v["digest"]) for t, v in got.items()}
+                                    Event.hlc).where(theirs | ours, Event.id.not_in(refused)))
+            moved = digest_per_type((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+        totals = cache.totals
+        for t, d in moved.items():
+            if t in totals:
+                d.merge(totals[t])
+            totals[t] = d
+        if moved or (cache.rowid, cache.acked) != (top, acked):
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_DIGESTS, json.dumps({
+                    "rowid": top, "acked": acked,
+                    "types": {t: [d.count, d.hexdigest()] for t, d in sorted(totals.items())}}))
+        return {t: p.AggregateSummary(events=d.count, digest=d.hexdigest()) for t, d in sorted(totals.items()) if d.count}
 
     def verify(self, report: SyncReport, server: dict[str, p.AggregateSummary] | None) -> None:
         if server is None:
@@ -400,6 +422,28 @@ _OUTBOX = eventlog.SqliteStatement(
 _SET_SERVER_SEQ = eventlog.SqliteStatement(
     update(EVENTS).where(EVENTS.c.client_seq.between(_bind("lo"), _bind("hi")))
     .values(server_seq=EVENTS.c.client_seq + _bind("offset")))
+
+
+_ROWID = literal_column("events.rowid")
+
+
+@dataclass
+class _DigestCache:
+    rowid: int
+    acked: int
+    totals: dict[str, EventDigest]
+
+
+def _read_digest_cache(text: str | None) -> _DigestCache | None:
+    """The stored running digests, or None when there are none (or they cannot be read)."""
+    if not text:
+        return None
+    try:
+        got = json.loads(text)
+        return _DigestCache(int(got["rowid"]), int(got["acked"]),
+                            {t: EventDigest.from_hex(int(v[0]), str(v[1])) for t, v in got["types"].items()})
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
 
 
 def _event_dict(ev: p.EventOut) -> dict[str, Any]:

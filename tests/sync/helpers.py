@@ -146,3 +146,15 @@ class FaultyTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self.inner.close()
+
+
+def assert_running_digests(store: client.Store) -> None:
+    """The desk's running totals equal the same totals counted again from every event."""
+    c = client.SyncClient(store)
+    try:
+        running = c.local_summary()
+        with store.transaction() as s:
+            store.set_state(s, client.K_DIGESTS, "")
+        assert running == c.local_summary()
+    finally:
+        c.close()

@@ -32,7 +32,7 @@ from kanoon_desk.errors import ServiceError
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Conflict, Event, User
 from kanoon_desk.models.library import Copy, Loan
-from kanoon_desk.server.exchange import office_summary
+from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import accounts, circulation, ops
 from kanoon_desk.services import library as lib
@@ -40,7 +40,16 @@ from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
-from .helpers import FaultPlan, FaultyTransport, LiveServer, add_user, bootstrap_admin, enrol, reset_pg
+from .helpers import (
+    FaultPlan,
+    FaultyTransport,
+    LiveServer,
+    add_user,
+    assert_running_digests,
+    bootstrap_admin,
+    enrol,
+    reset_pg,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -177,9 +186,12 @@ class OfficesOffline(RuleBasedStateMachine):
             assert client.pending_count(store) == 0
             stats = ops.stats(store.path)
             with server.db.read() as s:
-                theirs = {t: v.model_dump() for t, v in office_summary(server.db, s, ident.office_code).items()}
+                summary = office_summary(server.db, s, ident.office_code)
+                assert summary == office_summary_from_events(server.db, s, ident.office_code)
+                theirs = {t: v.model_dump() for t, v in (summary or {}).items()}
             mine = {t: {"events": v["events"], "digest": v["digest"]} for t, v in stats["aggregates"].items()}
             assert mine == theirs, (ident.office_code, mine, theirs)
+            assert_running_digests(store)
             with store.read() as s:
                 total_local += s.scalar(select(func.count()).select_from(Event)
                                         .where(Event.device_id == ident.device_id)) or 0

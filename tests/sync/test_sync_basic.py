@@ -10,12 +10,20 @@ from sqlalchemy import func, select
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Event, User
 from kanoon_desk.models.sync import SyncRejection
-from kanoon_desk.server.exchange import office_summary
+from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import accounts, ops
 from kanoon_desk.sync import client, protocol
 
-from .helpers import FaultPlan, FaultyTransport, LiveServer, add_user, bootstrap_admin, enrol
+from .helpers import (
+    FaultPlan,
+    FaultyTransport,
+    LiveServer,
+    add_user,
+    assert_running_digests,
+    bootstrap_admin,
+    enrol,
+)
 
 
 def usernames(store: client.Store) -> set[str]:
@@ -32,8 +40,12 @@ def assert_matches_server(server: LiveServer, store: client.Store) -> None:
     stats = ops.stats(store.path)
     with server.db.read() as s:
         theirs = office_summary(server.db, s, store.identity.office_code)
+        assert theirs is not None
+        # the server's running totals are what its events add up to
+        assert theirs == office_summary_from_events(server.db, s, store.identity.office_code)
     mine = {t: {"events": v["events"], "digest": v["digest"]} for t, v in stats["aggregates"].items()}
     assert mine == {t: v.model_dump() for t, v in theirs.items()}
+    assert_running_digests(store)
 
 
 def assert_server_seqs(server: LiveServer, store: client.Store) -> None:
