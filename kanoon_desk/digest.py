@@ -42,7 +42,12 @@ def canonical_json(payload: Mapping[str, Any] | str | None) -> str:
         payload = {}
     if isinstance(payload, str):
         payload = json.loads(payload) if payload else {}
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL(payload)
+
+
+#: `json.dumps(…, sort_keys=True, ensure_ascii=False, separators=(",", ":"))` made once (dumps
+#: with options builds an encoder per call; this runs for every event a round checks).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
 
 
 def event_line(event_id: str, event_type: str, payload: Mapping[str, Any] | str | None, hlc: int) -> bytes:

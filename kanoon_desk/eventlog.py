@@ -16,7 +16,7 @@ import operator
 import uuid
 from collections import namedtuple
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -247,7 +247,7 @@ class SqliteStatement:
     import. Desk stores only (the fold runs on SQLite).
     """
 
-    def __init__(self, stmt: Any, *, typed: bool = False) -> None:
+    def __init__(self, stmt: Any, *, typed: bool = False, row: Callable[..., Any] | None = None) -> None:
         compiled = stmt.compile(dialect=sqlite_dialect())
         self.sql = str(compiled)
         if "POSTCOMPILE" in self.sql:  # IN lists are expanded per execution by SQLAlchemy only
@@ -258,12 +258,13 @@ class SqliteStatement:
         self._writers = {name: w for name in self.names
                          if (w := converter_for(compiled.binds[name].type, name)) is not None}
         self.defaults = {k: self._write(k, v) for k, v in compiled.params.items() if v is not None}
-        self._shape: tuple[Any, tuple[Callable[[Any], Any] | None, ...]] | None = None
+        # typed rows: the row maker (given, taking the columns in order, or a named tuple) and the
+        # (position, reader) of each column that needs converting
+        self._shape: tuple[Callable[..., Any], tuple[tuple[int, Callable[[Any], Any]], ...]] | None = None
         if typed:
             columns = list(stmt.selected_columns)
-            self._shape = (namedtuple("Row", [c.key for c in columns]),
-                           tuple(reader_for(c.type, c.key) for c in columns))
-
+            readers = tuple((i, r) for i, c in enumerate(columns) if (r := reader_for(c.type, c.key)) is not None)
+            self._shape = (row or namedtuple("Row", [c.key for c in columns]), readers)
         self._plan = tuple((name, self._writers.get(name)) for name in self.names)
 
     def _write(self, name: str, value: Any) -> Any:
@@ -286,8 +287,14 @@ class SqliteStatement:
         if self._shape is None:
             return found
         make, readers = self._shape
-        return [make(*(v if r is None or v is None else r(v) for v, r in zip(row, readers, strict=True)))
-                for row in found]
+        out = []
+        for row in found:
+            values = list(row)
+            for i, read in readers:
+                if values[i] is not None:
+                    values[i] = read(values[i])
+            out.append(make(*values))
+        return out
 
     def rows(self, session: Session, **params: Any) -> list[Any]:
         """Every row (read to the end, so no statement is left in progress)."""
@@ -435,6 +442,8 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
 
 _EVENT_TABLE = table_of(Event)
 _EVENT_COLUMNS = tuple(c.key for c in _EVENT_TABLE.columns)
+if tuple(f.name for f in fields(EventRecord)) != _EVENT_COLUMNS:  # re-fold reads build records by position
+    raise RuntimeError(f"EventRecord's fields must be the events table's columns, in order: {_EVENT_COLUMNS}")
 _INSERT_EVENT = SqliteInsert(_EVENT_TABLE, _EVENT_COLUMNS)
 _EVENT_VALUES = operator.attrgetter(*_EVENT_COLUMNS)
 
@@ -452,18 +461,18 @@ def _records(session: Session, query: SqliteStatement, **params: Any) -> list[Ev
     typed statement on the DBAPI connection: SQLAlchemy's per-row processing (JSON, instants) was
     half of a first sync's re-fold."""
     session.flush()
-    return [EventRecord(**row._asdict()) for row in query.rows(session, **params)]
+    return query.rows(session, **params)
 
 
 #: The reads of a re-fold: one aggregate's events, and every event after a (hlc, id) in pages.
 _AGGREGATE_EVENTS = SqliteStatement(select(*_EVENT_TABLE.c).where(_EVENT_TABLE.c.aggregate_id == bindparam("a"))
-                                    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id), typed=True)
+                                    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id), typed=True, row=EventRecord)
 _EVENTS_FIRST = SqliteStatement(select(*_EVENT_TABLE.c).order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)
-                                .limit(bindparam("n")), typed=True)
+                                .limit(bindparam("n")), typed=True, row=EventRecord)
 _EVENTS_AFTER = SqliteStatement(
     select(*_EVENT_TABLE.c).where((_EVENT_TABLE.c.hlc > bindparam("hlc"))
                                   | ((_EVENT_TABLE.c.hlc == bindparam("hlc")) & (_EVENT_TABLE.c.id > bindparam("id"))))
-    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")), typed=True)
+    .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")), typed=True, row=EventRecord)
 
 
 def _event_params(ev: FoldEvent) -> dict[str, Any]:
@@ -491,8 +500,7 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
         batch.setdefault(ev.id, ev)
     if not batch:
         return []
-    session.flush()
-    held = {row[0] for row in _HELD.rows(session, ids=_json_list(list(batch)))}
+    held = held_ids(session, list(batch))
     fresh = [ev for ev in batch.values() if ev.id not in held]
     if not fresh:
         return []
@@ -515,6 +523,14 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
 
 #: Events per executemany of the INSERT.
 _INSERT_CHUNK = 1000
+
+
+def held_ids(session: Session, ids: list[str]) -> set[str]:
+    """Which of `ids` the store already holds (one statement however many)."""
+    if not ids:
+        return set()
+    session.flush()
+    return {row[0] for row in _HELD.rows(session, ids=_json_list(ids))}
 
 
 def _aggregates_holding_newer(session: Session, fresh: list[FoldEvent]) -> set[str]:

@@ -258,8 +258,7 @@ class SyncClient:
             self.snapshot(report)
         while True:
             cursor = self._int_state(K_CURSOR)
-            req = p.PullRequest(cursor=cursor, limit=self.page_size, summary=True, hlc=self.store.clock.last)
-            page = self.call("POST", "/v1/pull", p.PullResponse, json=req.model_dump(mode="json"))
+            page = self._pull_page(cursor)
             self._after_reply(report, page.server_hlc, page.server_time_ms)
             with self.store.transaction() as s:
                 if self._int_state(K_CURSOR) != cursor:  # another round moved on meanwhile
@@ -278,16 +277,22 @@ class SyncClient:
             if not page.has_more:
                 return page.summary
 
+    def _pull_page(self, cursor: int) -> p.PullResponse:
+        req = p.PullRequest(cursor=cursor, limit=self.page_size, summary=True, hlc=self.store.clock.last)
+        return self.call("POST", "/v1/pull", p.PullResponse, json=req.model_dump(mode="json"))
+
+    def _snapshot_page(self, cursor: int, upto: int) -> p.SnapshotResponse:
+        return self.call("GET", "/v1/snapshot", p.SnapshotResponse,
+                         params={"cursor": cursor, "upto": upto, "limit": p.MAX_PAGE})
+
     def snapshot(self, report: SyncReport) -> None:
         """First sync: every event the office sees, inserted in bulk, then one full re-fold."""
         while True:
             upto, cursor = self._int_state(K_SNAP_UPTO), self._int_state(K_SNAP_CURSOR)
-            page = self.call("GET", "/v1/snapshot", p.SnapshotResponse,
-                             params={"cursor": cursor, "upto": upto, "limit": p.MAX_PAGE})
+            page = self._snapshot_page(cursor, upto)
             self._after_reply(report, page.server_hlc, page.server_time_ms)
             with self.store.transaction() as s:
-                ids = [ev.id for ev in page.events]
-                have = set(s.scalars(select(Event.id).where(Event.id.in_(ids)))) if ids else set()
+                have = eventlog.held_ids(s, [ev.id for ev in page.events])
                 rows = [_event_row(ev) for ev in page.events if ev.id not in have]
                 eventlog.insert_events(s, rows)
                 self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
