@@ -60,6 +60,12 @@ def event_hash(event_id: str, event_type: str, payload: Mapping[str, Any] | str 
     return int.from_bytes(hashlib.sha256(event_line(event_id, event_type, payload, hlc)).digest(), "big")
 
 
+def canonical_hash(event_id: str, event_type: str, canonical_payload: str, hlc: int) -> int:
+    """`event_hash` of an event whose payload is given as its canonical JSON text already."""
+    line = f"{event_id}{SEP}{event_type}{SEP}{canonical_payload}{SEP}{hlc}\n"
+    return int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")
+
+
 class EventDigest:
     """A digest built up event by event, in any order; two digests of disjoint sets add up."""
 

@@ -8,7 +8,9 @@ converter per column are made once from the table, and values are converted colu
 - a `TypeDecorator` over DATETIME (the stores' UTC instants) runs its own `process_bind_param`
   (so a naive value is refused or accepted exactly as the ORM would) and is written as the text
   SQLAlchemy's SQLite DATETIME writes (`YYYY-MM-DD HH:MM:SS.ffffff`);
-- JSON is written as compact JSON text, read back by the ORM's own JSON type;
+- JSON is written as compact JSON text, read back by the ORM's own JSON type (a `JsonText` value
+  is JSON already encoded, written as it is: the server encodes a pushed payload once, for its
+  digest and its row);
 - dates as ISO text, booleans as 0/1; everything else as given.
 
 Tests compare rows written here with rows the ORM wrote (`tests/sync/test_bulk_insert.py`,
@@ -27,6 +29,18 @@ from sqlalchemy.dialects import sqlite
 
 _DIALECT = sqlite.dialect()
 _json_text: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+
+class JsonText(str):
+    """JSON text already encoded (a JSON column writes it as it is, not as a JSON string)."""
+
+    __slots__ = ()
+
+
+def _json_value(value: Any) -> str:
+    return value if type(value) is JsonText else _json_text(value)
+
 
 Converter = Callable[[Any], Any]
 _ZERO = timedelta(0)
@@ -58,7 +72,7 @@ def converter_for(kind: Any, where: str = "") -> Converter | None:
 
         return decorated
     if isinstance(kind, JSON):
-        return _json_text
+        return _json_value
     if isinstance(kind, DateTime):
         return _datetime_text
     if isinstance(kind, Date):

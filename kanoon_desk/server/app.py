@@ -189,7 +189,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                 raise ApiError(403, "wrong_device", "device_id differs from the credential",
                                "شناسه دستگاه با اعتبارنامه نمی‌خواند.")
             answer = exchange.push(db, s, device, req, clock)
-        stored = sum(1 for r in answer.results if r.status == "stored")
+        stored = sum(1 for r in answer.results if r.status == "stored") + sum(run.count for run in answer.stored)
         logs.event("push", device_id=req.device_id, batch_id=req.batch_id, events=len(req.events),
                    stored=stored, rejected=sum(1 for r in answer.results if r.status == "rejected"),
                    resend_from=answer.resend_from)

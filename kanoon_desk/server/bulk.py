@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from ..sqlite_bulk import SqliteInsert
+from ..sqlite_bulk import JsonText, SqliteInsert
 from .server_models import ServerEvent, UTCDateTime
 
 EVENTS: Table = ServerEvent.__table__  # type: ignore[assignment]
@@ -58,6 +58,8 @@ def _copy(raw: Any, rows: Sequence[dict[str, Any]]) -> None:
 def _pg_value(name: str, value: Any) -> Any:
     if value is None:
         return None
+    if type(value) is JsonText:
+        return str(value)
     if name == "payload":
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, datetime):

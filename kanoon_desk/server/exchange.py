@@ -5,18 +5,21 @@ FastAPI-free, so the benchmarks and tests can call it directly; `app.py` maps it
 
 from __future__ import annotations
 
+import json
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import String, Text, cast, func, insert, literal_column, select, type_coerce
+from sqlalchemy import String, Text, any_, bindparam, cast, func, insert, literal_column, select, type_coerce
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased
 
-from ..digest import EventDigest, digests_by_aggregate
+from ..digest import EventDigest, canonical_hash, canonical_json, digests_by_aggregate
 from ..ids import HybridClock
+from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
     MIN_SCHEMA_VERSION,
     SCHEMA_VERSION,
@@ -29,6 +32,7 @@ from ..sync.protocol import (
     PushResponse,
     PushResult,
     SnapshotResponse,
+    StoredRun,
     scope_of,
 )
 from . import bulk
@@ -87,11 +91,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
     if req.first_client_seq > last + 1:
         return PushResponse(batch_id=req.batch_id, results=[], last_client_seq=last, resend_from=last + 1,
                             server_hlc=clock.merge(req.hlc), server_time_ms=now_ms())
-    ids = [e.id for e in req.events]
-    known: dict[str, int] = {}
-    if ids:
-        known = {r[0]: r[1] for r in session.execute(
-            select(ServerEvent.id, ServerEvent.server_seq).where(ServerEvent.id.in_(ids)))}
+    known = _known(db, session, [e.id for e in req.events])
     results: list[PushResult] = []
     rows: list[dict[str, Any]] = []
     fresh_index: list[int] = []
@@ -101,51 +101,84 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
     for i, ev in enumerate(req.events):
         client_seq = req.first_client_seq + i
         if ev.id in known:
-            results.append(PushResult(id=ev.id, status="duplicate", reason=None, server_seq=known[ev.id]))
+            results.append(_result(ev.id, "duplicate", None, known[ev.id]))
             continue
         if ev.id in seen:
-            results.append(PushResult(id=ev.id, status="rejected", reason="event repeated in one batch",
-                                      server_seq=None))
+            results.append(_result(ev.id, "rejected", "event repeated in one batch"))
             continue
         seen.add(ev.id)
         if client_seq <= last:
-            results.append(PushResult(id=ev.id, status="rejected", server_seq=None, reason=(
+            results.append(_result(ev.id, "rejected", (
                 f"client sequence number {client_seq} was already used by another event of this device "
                 "(restored from an old backup?); the desk must enrol again")))
             continue
         reason = _reject_reason(ev, device)
         if reason is not None:
-            results.append(PushResult(id=ev.id, status="rejected", reason=reason, server_seq=None))
+            results.append(_result(ev.id, "rejected", reason))
             continue
         payload, version = _upgrade(ev)
         tracking = payload.get("tracking_code") if ev.aggregate_type == "case" else None
+        # encoded once, canonically: the same text is the row's payload and the digest's line
         rows.append({
-            "id": ev.id, "type": ev.type, "aggregate_type": ev.aggregate_type,
-            "aggregate_id": ev.aggregate_id, "payload": payload, "hlc": ev.hlc, "device_id": ev.device_id,
+            "id": ev.id, "type": ev.type, "aggregate_type": ev.aggregate_type, "aggregate_id": ev.aggregate_id,
+            "payload": JsonText(canonical_json(payload)), "hlc": ev.hlc, "device_id": ev.device_id,
             "office_code": ev.office_code, "user_id": ev.user_id, "recorded_at": ev.recorded_at,
             "schema_version": version, "client_seq": client_seq,
             "scope": scope_of(ev.aggregate_type, ev.office_code),
             "tracking_code": tracking if isinstance(tracking, str) else None, "received_at": received,
+            "_payload": payload,
         })
-        fresh_index.append(len(results))
-        results.append(PushResult(id=ev.id, status="stored", reason=None, server_seq=None))
+        fresh_index.append(i)
+        if not req.compact:
+            results.append(_result(ev.id, "stored", None))
         top_hlc = max(top_hlc, ev.hlc)
+    runs: list[StoredRun] = []
     if rows:
         first = db.take_seqs(session, len(rows))
         for k, row in enumerate(rows):
             row["server_seq"] = first + k
-            results[fresh_index[k]].server_seq = first + k
+            if not req.compact:
+                results[fresh_index[k]].server_seq = first + k
+            elif runs and runs[-1].index + runs[-1].count == fresh_index[k]:
+                runs[-1].count += 1
+            else:
+                runs.append(StoredRun.model_construct(index=fresh_index[k], count=1, server_seq=first + k))
         bulk.insert_events(session, rows)
         _add_to_totals(session, rows)
-        sms = [{"event_id": r["id"], "mobile": str(r["payload"].get("mobile") or r["payload"].get("phone") or "")[:20],
-                "text": str(r["payload"].get("text", "")), "status": "pending", "attempts": 0,
+        sms = [{"event_id": r["id"], "mobile": str(r["_payload"].get("mobile") or r["_payload"].get("phone") or "")[:20],
+                "text": str(r["_payload"].get("text", "")), "status": "pending", "attempts": 0,
                 "last_error": "", "queued_at": received} for r in rows if r["type"] in SMS_EVENTS]
         if sms:
             session.execute(insert(SmsOutbox), sms)
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)
     device.last_seen_at = received
-    return PushResponse(batch_id=req.batch_id, results=results, last_client_seq=device.last_client_seq,
+    return PushResponse(batch_id=req.batch_id, results=results, stored=runs, last_client_seq=device.last_client_seq,
                         server_hlc=clock.merge(top_hlc), server_time_ms=now_ms())
+
+
+def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], reason: str | None, server_seq: int | None = None) -> PushResult:
+    """A batch's answer for one event, built without validation (every value is the server's own)."""
+    return PushResult.model_construct(id=event_id, status=status, reason=reason, server_seq=server_seq)
+
+
+_IDS_JSON = func.json_each(bindparam("ids", type_=String)).table_valued("value")
+_KNOWN_SQLITE = select(ServerEvent.id, ServerEvent.server_seq).where(ServerEvent.id.in_(select(_IDS_JSON.c.value)))
+_KNOWN_PG = select(ServerEvent.id, ServerEvent.server_seq).where(
+    ServerEvent.id == any_(bindparam("ids", type_=ARRAY(String))))
+_json_list = json.JSONEncoder(separators=(",", ":")).encode
+
+
+def _known(db: ServerDb, session: Session, ids: list[str]) -> dict[str, int]:
+    """Which of `ids` the server holds already, with their sequence numbers. The ids go in as one
+    value (a JSON array on SQLite, an array on PostgreSQL): an IN list of a thousand values cost
+    SQLAlchemy more to expand than the query cost the database."""
+    if not ids:
+        return {}
+    if db.is_postgres:
+        found = session.execute(_KNOWN_PG, {"ids": ids})
+    else:
+        found = session.execute(_KNOWN_SQLITE, {"ids": _json_list(ids)})
+    return {r[0]: r[1] for r in found}
 
 
 #: Each EventOut field and the column it is read from, in the protocol's order.
@@ -205,8 +238,12 @@ def visible(office_code: str) -> Any:
 def _add_to_totals(session: Session, rows: list[dict[str, Any]]) -> None:
     """Move the running digests by the events just stored (in the push's transaction, which holds
     the sequence counter's lock: pushes move them one at a time)."""
-    moved = digest_per_scope((r["scope"], r["aggregate_type"], r["id"], r["type"], r["payload"], r["hlc"])
-                             for r in rows)
+    moved: dict[tuple[str, str], EventDigest] = {}
+    for r in rows:  # the payload is canonical JSON text already (`push`)
+        d = moved.get((r["scope"], r["aggregate_type"]))
+        if d is None:
+            d = moved[(r["scope"], r["aggregate_type"])] = EventDigest()
+        d.add_hash(canonical_hash(r["id"], r["type"], r["payload"], r["hlc"]))
     for (scope, aggregate_type), d in moved.items():
         total = session.get(DigestTotal, (scope, aggregate_type))
         if total is None:
@@ -216,17 +253,6 @@ def _add_to_totals(session: Session, rows: list[dict[str, Any]]) -> None:
             d.merge(EventDigest.from_hex(total.events, total.digest))
             total.events, total.digest = d.count, d.hexdigest()
     session.flush()
-
-
-def digest_per_scope(rows: Iterable[tuple[str, str, str, str, Any, int]]) -> dict[tuple[str, str], EventDigest]:
-    """`EventDigest`s per (scope, aggregate type) of rows (scope, aggregate type, id, type, payload, hlc)."""
-    got: dict[tuple[str, str], EventDigest] = {}
-    for scope, aggregate_type, event_id, event_type, payload, hlc in rows:
-        d = got.get((scope, aggregate_type))
-        if d is None:
-            d = got[(scope, aggregate_type)] = EventDigest()
-        d.add(event_id, event_type, payload, hlc)
-    return got
 
 
 def office_summary(db: ServerDb, session: Session, office_code: str, upto: int | None = None

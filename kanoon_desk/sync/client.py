@@ -200,7 +200,7 @@ class SyncClient:
             # of the desk's share of a push.
             head = json.dumps({"device_id": device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
                                "protocol_version": p.PROTOCOL_VERSION, "schema_version": p.SCHEMA_VERSION,
-                               "hlc": self.store.clock.last}, ensure_ascii=False)
+                               "hlc": self.store.clock.last, "compact": True}, ensure_ascii=False)
             body = f'{head[:-1]}, "events": [{",".join(ev.wire for ev in contiguous)}]}}'.encode()
             answer = self.call("POST", "/v1/push", p.PushResponse, content=body)
             self._after_reply(report, answer.server_hlc, answer.server_time_ms)
@@ -215,26 +215,22 @@ class SyncClient:
             self._record_push(contiguous, answer, report)
 
     def _record_push(self, sent: list[_Outgoing], answer: p.PushResponse, report: SyncReport) -> None:
-        by_id = {r.id: r for r in answer.results}
         # Acknowledged positions as runs of the outbox with one offset (server_seq - client_seq):
         # a batch the server stored whole is one UPDATE, not a thousand.
         runs: list[dict[str, int]] = []
         rejections: list[dict[str, Any]] = []
-        for ev in sent:
-            res = by_id.get(ev.id)
-            if res is None:
-                raise e.SyncError(e.MSG_BAD_ANSWER, f"no result for event {ev.id}")
-            if res.status == "rejected":
+        for ev, (status, server_seq, reason) in zip(sent, _answers(sent, answer), strict=True):
+            if status == "rejected":
                 rejections.append({"event_id": ev.id, "client_seq": ev.client_seq, "event_type": ev.type,
-                                   "reason": res.reason or "", "at": utcnow()})
+                                   "reason": reason or "", "at": utcnow()})
             else:
-                if res.server_seq is not None:
-                    offset = res.server_seq - ev.client_seq
+                if server_seq is not None:
+                    offset = server_seq - ev.client_seq
                     if runs and runs[-1]["offset"] == offset and runs[-1]["hi"] == ev.client_seq - 1:
                         runs[-1]["hi"] = ev.client_seq
                     else:
                         runs.append({"lo": ev.client_seq, "hi": ev.client_seq, "offset": offset})
-                if res.status == "stored":
+                if status == "stored":
                     report.pushed += 1
                 else:
                     report.duplicates += 1
@@ -390,6 +386,27 @@ def _reason(r: httpx.Response) -> str:
         return str(body.get("reason") or body)
     except ValueError:
         return r.text[:200]
+
+
+def _answers(sent: list[_Outgoing], answer: p.PushResponse) -> list[tuple[str, int | None, str | None]]:
+    """(status, server_seq, reason) for each event sent, in order, from a full or a compact answer
+    (`p.PushRequest.compact`); an answer that leaves an event out or speaks of one twice is refused."""
+    got: list[tuple[str, int | None, str | None] | None] = [None] * len(sent)
+    for run in answer.stored:
+        if run.index + run.count > len(sent) or any(got[run.index:run.index + run.count]):
+            raise e.SyncError(e.MSG_BAD_ANSWER, f"stored run {run.index}+{run.count} outside the batch or repeated")
+        got[run.index:run.index + run.count] = [("stored", run.server_seq + k, None) for k in range(run.count)]
+    if answer.results:
+        index = {ev.id: i for i, ev in enumerate(sent)}
+        for res in answer.results:
+            i = index.get(res.id, -1)
+            if i < 0 or got[i] is not None:
+                raise e.SyncError(e.MSG_BAD_ANSWER, f"result for event {res.id} not sent or repeated")
+            got[i] = (res.status, res.server_seq, res.reason)
+    missing = [sent[i].id for i, g in enumerate(got) if g is None]
+    if missing:
+        raise e.SyncError(e.MSG_BAD_ANSWER, f"no result for event {missing[0]}")
+    return got  # type: ignore[return-value]  # every slot filled (checked above)
 
 
 def _bind(name: str) -> Any:

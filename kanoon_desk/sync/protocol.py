@@ -80,6 +80,9 @@ class PushRequest(_Model):
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int = SCHEMA_VERSION
     hlc: int = Field(default=0, ge=0, lt=2**63)
+    #: Ask for the compact answer: `results` only for events not stored now, the stored ones as
+    #: `stored` runs (a batch stored whole is one run, not a thousand results to build and read).
+    compact: bool = False
 
 
 class PushResult(_Model):
@@ -89,9 +92,21 @@ class PushResult(_Model):
     server_seq: int | None = None
 
 
+class StoredRun(_Model):
+    """`count` events of the batch, from its `index`-th (0-based), stored now with sequence numbers
+    from `server_seq` on, one apart."""
+
+    index: int = Field(ge=0)
+    count: int = Field(ge=1)
+    server_seq: int
+
+
 class PushResponse(_Model):
     batch_id: str
+    #: One per event of the batch, in its order; with `compact`, only those not stored now.
     results: list[PushResult]
+    #: With `compact`: the events stored now, as runs (otherwise empty).
+    stored: list[StoredRun] = Field(default_factory=list)
     #: The highest client sequence number the server holds for this device.
     last_client_seq: int
     #: Set when the batch did not follow on: send again from this client sequence number.
