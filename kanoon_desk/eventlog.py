@@ -73,7 +73,10 @@ FoldEvent = Event | EventRecord
 Projector = Callable[[Session, FoldEvent], None]
 Resetter = Callable[[Session, str], None]
 
+BatchProjector = Callable[[Session, list[FoldEvent]], None]
+
 _PROJECTORS: dict[str, Projector] = {}
+_BATCH_PROJECTORS: dict[str, BatchProjector] = {}
 _RESETTERS: dict[str, Resetter] = {}
 _EVENT_AGGREGATE: dict[str, str] = {}
 _loaded = False
@@ -114,6 +117,21 @@ def projector(event_type: str, aggregate_type: str) -> Callable[[Projector], Pro
     return register
 
 
+def batch_projector(event_type: str) -> Callable[[BatchProjector], BatchProjector]:
+    """Register the set form of a type's fold step: given a run of consecutive events of that
+    type (in fold order), it must leave exactly what the projector applied to each in turn would
+    (tests compare the two). Used while the session holds no objects (a pull's fold, a re-fold);
+    otherwise the projector runs per event, as it keeps held objects in step."""
+
+    def register(fn: BatchProjector) -> BatchProjector:
+        if event_type not in _PROJECTORS:
+            raise RuntimeError(f"batch projector for {event_type} before its projector")
+        _BATCH_PROJECTORS[event_type] = fn
+        return fn
+
+    return register
+
+
 def resetter(aggregate_type: str) -> Callable[[Resetter], Resetter]:
     """Register how to delete one aggregate's projection rows before it is re-folded."""
 
@@ -143,6 +161,32 @@ def apply(session: Session, event: FoldEvent) -> None:
     if fn is None:
         raise KeyError(f"no projector for event type {event.type!r}")
     fn(session, event)
+
+
+def apply_all(session: Session, events: Iterable[FoldEvent]) -> None:
+    """`apply` each event in the order given; a run of consecutive events of one type that has a
+    batch projector goes to it in one call (one statement for the run instead of one per event)."""
+    load_projections()
+    run: list[FoldEvent] = []
+    for ev in events:
+        if run and ev.type != run[0].type:
+            _apply_run(session, run)
+            run = []
+        if ev.type in _BATCH_PROJECTORS:
+            run.append(ev)
+        else:
+            apply(session, ev)
+    if run:
+        _apply_run(session, run)
+
+
+def _apply_run(session: Session, run: list[FoldEvent]) -> None:
+    session.flush()
+    if len(run) > 1 and not session.identity_map:
+        _BATCH_PROJECTORS[run[0].type](session, run)
+    else:
+        for ev in run:
+            apply(session, ev)
 
 
 def raise_conflict(session: Session, kind: str, aggregate_type: str, aggregate_id: str,
@@ -446,14 +490,18 @@ if tuple(f.name for f in fields(EventRecord)) != _EVENT_COLUMNS:  # re-fold read
     raise RuntimeError(f"EventRecord's fields must be the events table's columns, in order: {_EVENT_COLUMNS}")
 _INSERT_EVENT = SqliteInsert(_EVENT_TABLE, _EVENT_COLUMNS)
 _EVENT_VALUES = operator.attrgetter(*_EVENT_COLUMNS)
+_SCHEMA_VERSION = _EVENT_COLUMNS.index("schema_version")
 
 
 def insert_events(session: Session, events: Iterable[FoldEvent]) -> None:
     """Insert events as they are, unfolded (a first sync's snapshot is folded once, at the end)."""
-    rows = [_event_params(ev) for ev in events]
+    rows = [_EVENT_VALUES(ev) for ev in events]  # tuples in column order: no mapping per row
+    if any(row[_SCHEMA_VERSION] is None for row in rows):  # objects not flushed have none yet
+        rows = [row if row[_SCHEMA_VERSION] is not None else (*row[:_SCHEMA_VERSION], 1, *row[_SCHEMA_VERSION + 1:])
+                for row in rows]
     raw = _dbapi(session)
     for i in range(0, len(rows), _INSERT_CHUNK):
-        _INSERT_EVENT.many(raw, rows[i:i + _INSERT_CHUNK])
+        _INSERT_EVENT.many_tuples(raw, rows[i:i + _INSERT_CHUNK])
 
 
 def _records(session: Session, query: SqliteStatement, **params: Any) -> list[EventRecord]:
@@ -483,7 +531,8 @@ def _event_params(ev: FoldEvent) -> dict[str, Any]:
     return row
 
 
-def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sync") -> list[FoldEvent]:
+def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sync",
+           audited: bool = True) -> list[FoldEvent]:
     """Fold events that came from elsewhere; skip ones already held. Returns the new ones.
 
     An event older (by (hlc, id)) than one already applied to its aggregate re-folds that
@@ -491,8 +540,8 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
 
     The bookkeeping is per batch, not per event: one query finds the events already held, one
     finds the aggregates that already hold a newer event (they are re-folded once, at the end),
-    and the audit entries are chained in memory and inserted together. Only the projectors run
-    per event, in (hlc, id) order.
+    and the batch is one audit entry (`audit_received`; `audited=False` leaves it to the caller,
+    as a pull does for its whole page). Only the projectors run per event, in (hlc, id) order.
     """
     load_projections()
     batch: dict[str, FoldEvent] = {}
@@ -508,17 +557,30 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
     stale = _aggregates_holding_newer(session, fresh)
     # plain INSERTs, many rows per statement; the objects stay out of the session (as in `record`)
     insert_events(session, fresh)
-    refold: set[tuple[str, str]] = set()
-    for ev in fresh:
-        if ev.aggregate_id in stale:
-            refold.add((ev.aggregate_type, ev.aggregate_id))
-        else:
-            apply(session, ev)
+    refold = {(ev.aggregate_type, ev.aggregate_id) for ev in fresh if ev.aggregate_id in stale}
+    apply_all(session, [ev for ev in fresh if ev.aggregate_id not in stale] if refold else fresh)
     for aggregate_type, aggregate_id in sorted(refold):
         refold_aggregate(session, aggregate_type, aggregate_id)
-    audit_many(session, [dict(user_id=ev.user_id, username=username, action=ev.type, subject=ev.aggregate_id,
-                              event_id=ev.id, detail=f"from {ev.office_code}/{ev.device_id}") for ev in fresh])
+    if audited:
+        audit_received(session, fresh, username=username)
     return fresh
+
+
+def audit_received(session: Session, fresh: list[FoldEvent], *, username: str = "sync", detail: str = "") -> None:
+    """One audit entry for events that came from elsewhere (a pulled page, like a snapshot): how
+    many, of which types, from which offices. Each event keeps its own author, device and office;
+    the chain records that this store took them in, and when."""
+    if not fresh:
+        return
+    types: dict[str, int] = {}
+    for ev in fresh:
+        types[ev.type] = types.get(ev.type, 0) + 1
+    offices = sorted({ev.office_code for ev in fresh})
+    text = (f"{len(fresh)} events from {', '.join(offices)}: "
+            + ", ".join(f"{t} ×{n}" for t, n in sorted(types.items())))
+    audit(session, user_id=SYSTEM_USER_ID, username=username, action="sync.received",
+          subject=fresh[0].id if len(fresh) == 1 else "", event_id=fresh[0].id if len(fresh) == 1 else None,
+          detail=f"{detail}; {text}" if detail else text)
 
 
 #: Events per executemany of the INSERT.
@@ -600,8 +662,7 @@ def refold_all(session: Session, batch: int = 5000) -> None:
             chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
         if not chunk:
             break
-        for ev in chunk:
-            apply(session, ev)
+        apply_all(session, chunk)
         session.flush()
         last = (chunk[-1].hlc, chunk[-1].id)
         session.expunge_all()

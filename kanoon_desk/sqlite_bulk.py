@@ -132,3 +132,13 @@ class SqliteInsert:
     def many(self, dbapi_connection: Any, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows:
             dbapi_connection.executemany(self.sql, self.values(rows))
+
+    def many_tuples(self, dbapi_connection: Any, rows: Sequence[Sequence[Any]]) -> None:
+        """`many` for rows given as tuples in `columns` order (no mapping to build per row)."""
+        if not rows:
+            return
+        columns: list[Any] = list(zip(*rows, strict=True))
+        for k, convert in enumerate(self.converters):
+            if convert is not None:
+                columns[k] = [None if v is None else convert(v) for v in columns[k]]
+        dbapi_connection.executemany(self.sql, zip(*columns, strict=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -12,6 +13,7 @@ from sqlalchemy.orm.util import identity_key
 from ..eventlog import (
     FoldEvent,
     SqliteStatement,
+    batch_projector,
     projector,
     raise_conflict,
     refresh_held,
@@ -107,6 +109,24 @@ def _holiday_set(s: Session, e: FoldEvent) -> None:
     title = e.payload.get("title", "")
     _HOLIDAY_UPSERT.run(s, day=day.isoformat(), title=title)
     refresh_held(s, Holiday, day, {"title": title})
+
+
+@batch_projector("holiday.set")
+def _holiday_set_many(s: Session, events: list[FoldEvent]) -> None:
+    """Consecutive holiday events: the upserts between two removals as one executemany (run in
+    order, so a day set twice ends with its later title, as one by one)."""
+    upserts: list[dict[str, Any]] = []
+    for e in events:
+        day = date.fromisoformat(e.aggregate_id).isoformat()
+        if e.payload.get("removed"):
+            if upserts:
+                _HOLIDAY_UPSERT.many(s, upserts)
+                upserts = []
+            _HOLIDAY_DELETE.run(s, day=day)
+        else:
+            upserts.append({"day": day, "title": e.payload.get("title", "")})
+    if upserts:
+        _HOLIDAY_UPSERT.many(s, upserts)
 
 
 @resetter("holiday")

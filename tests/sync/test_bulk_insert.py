@@ -9,10 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, text
 
+from kanoon_desk.digest import canonical_json
 from kanoon_desk.ids import new_id
 from kanoon_desk.server import bulk
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.server.server_models import ServerEvent
+from kanoon_desk.sqlite_bulk import JsonText
+from kanoon_desk.sync import client
+from kanoon_desk.sync.protocol import EventOut
 
 DEVICE, USER = new_id(), new_id()
 
@@ -45,8 +49,13 @@ def _check_same_as_orm(db: ServerDb) -> None:
     with db.transaction() as s:
         s.execute(insert(ServerEvent), by_orm)
         bulk.insert_events(s, by_bulk)
+    # a payload handed over as JSON text already (the server's push: encoded once, canonically)
+    encoded = [_row(5, payload=JsonText(canonical_json(_row(0)["payload"])))]
+    with db.transaction() as s:
+        bulk.insert_events(s, encoded)
     orm, ours = _read(db, [1, 2]), _read(db, [3, 4])
     assert ours == orm
+    assert _read(db, [5]) == orm[:1]
     assert ours[0]["recorded_at"] == datetime(2026, 3, 20, 20, 29, 59, 5, tzinfo=UTC)
     assert ours[0]["payload"]["subject"] == "قطعی برق «محله» \u200c"
 
@@ -110,3 +119,11 @@ def _check_pages_carry_the_stored_events(db: ServerDb) -> None:
 
 def test_pages_carry_the_stored_events(db: ServerDb) -> None:
     _check_pages_carry_the_stored_events(db)
+
+
+def test_pulled_event_becomes_the_same_record_field_by_field() -> None:
+    ev = EventOut.model_validate({k: v for k, v in _row(7).items() if k not in ("client_seq", "scope", "tracking_code",
+                                                                                "received_at")})
+    record = client._event_row(ev)
+    assert {name: getattr(record, name) for name in ev.model_dump()} == ev.model_dump()
+    assert record.client_seq is None

@@ -7,8 +7,8 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
-from kanoon_desk.eventlog import Actor
-from kanoon_desk.models import Event, User
+from kanoon_desk.eventlog import Actor, verify_audit_chain
+from kanoon_desk.models import AuditEntry, Event, User
 from kanoon_desk.models.sync import SyncRejection
 from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import ServerEvent
@@ -78,6 +78,26 @@ def test_enrol_push_pull_scope_and_digests(server: LiveServer, tmp_path: Path) -
     again = client.sync_once(a)
     assert again.ok and again.pushed == 0 and again.pulled == 0
     assert client.pending_count(a) == 0
+
+
+def test_a_pulled_page_is_one_audit_entry_and_the_chain_holds(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    b = enrol(server, tmp_path / "b.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(4):
+        add_user(a, admin, f"user{i}")
+    assert client.sync_once(a).ok
+    with b.read() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    report = client.sync_once(b, page_size=2)  # three pages: 2 + 2 + 1 (the admin and four users)
+    assert report.ok and report.pulled == 5, report.summary_line()
+    with b.read() as s:
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "sync.received")
+                                 .order_by(AuditEntry.seq)))
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before + len(entries)
+        assert verify_audit_chain(s) == []
+    assert [e.detail.split("; ")[1].split(" events")[0] for e in entries] == ["2", "2", "1"]
+    assert all("from 13: user.created" in e.detail for e in entries)
 
 
 def test_lost_reply_retry_is_a_no_op(server: LiveServer, tmp_path: Path) -> None:
