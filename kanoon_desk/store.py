@@ -85,6 +85,9 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+_GET_STATE = f"SELECT value FROM {DeskState.__tablename__} WHERE key = ?"
+
+
 class Store:
     """An open desk store. Thread-safe for short transactions; one writer at a time (SQLite)."""
 
@@ -106,9 +109,11 @@ class Store:
     # -- identity -------------------------------------------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
-        with self._sessions() as s:
-            row = s.get(DeskState, key)
-            return row.value if row else default
+        """The committed value of `key` (one plain query: a sync round asks for several per batch,
+        and an ORM session per question cost more than the question)."""
+        with self.engine.connect() as conn:
+            value = conn.exec_driver_sql(_GET_STATE, (key,)).scalar()
+        return default if value is None else str(value)
 
     def set_state(self, session: Session, key: str, value: str) -> None:
         row = session.get(DeskState, key)
