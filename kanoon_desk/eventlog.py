@@ -18,7 +18,7 @@ from collections import namedtuple
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     String,
@@ -259,6 +259,32 @@ def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str
     if held is not None:
         for name, value in values.items():
             set_committed_value(held, name, value)
+
+
+def keep_get(session: Session, model: type[_M], key: Any) -> _M | None:
+    """`session.get`, and the object is kept by the session until the transaction ends.
+
+    The session's identity map holds objects weakly: a projector's case, loaded, changed and
+    flushed, was dropped when the projector returned, and the case's next event loaded it again
+    (a SELECT of every column). Folds that touch one aggregate many times in a transaction (a
+    pulled page, a re-fold) find it held instead."""
+    obj = session.get(model, key)
+    if obj is not None:
+        kept = session.info.get(_KEPT_KEY)
+        transaction = session.get_transaction()
+        if kept is None or kept[0] is not transaction:
+            kept = session.info[_KEPT_KEY] = (transaction, {})
+        kept[1][(model, key)] = obj
+    return obj
+
+
+def release_kept(session: Session) -> None:
+    """Let go of the objects `keep_get` kept (a long re-fold does this between its pages)."""
+    session.info.pop(_KEPT_KEY, None)
+
+
+_KEPT_KEY = "kanoon_desk.kept"
+_M = TypeVar("_M")
 
 
 def _dbapi(session: Session) -> Any:
@@ -665,6 +691,7 @@ def refold_all(session: Session, batch: int = 5000) -> None:
         apply_all(session, chunk)
         session.flush()
         last = (chunk[-1].hlc, chunk[-1].id)
+        release_kept(session)
         session.expunge_all()
 
 

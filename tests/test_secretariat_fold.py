@@ -80,3 +80,37 @@ def test_any_arrival_order_folds_to_the_same_tables(tmp_path: Path, order: objec
             assert projection_digests(s) == digests
     finally:
         store.close()
+
+
+def test_objects_held_in_the_transaction_see_the_fold_of_an_event(tmp_path: Path) -> None:
+    """The fold writes side tables with plain statements; what the session already holds must
+    show those writes (a service reading on after recording in the same transaction)."""
+    from kanoon_desk.models.secretariat import Forward, Notice, Referral
+
+    d = make_secretariat_desk(tmp_path)
+    a = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    sec.review(d.store, d.expert, a.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, a.case_id, on=DAY)
+    item = sec.refer(d.store, d.expert, a.case_id, d.manager.user_id, on=DAY)
+    with d.store.transaction() as s:
+        referral = s.get(Referral, item)
+        assert referral is not None and referral.status == "open"
+        d.store.record(s, d.expert, "case.referral_recalled", a.case_id,
+                       {"referral_id": referral.referral_id, "at": "2025-05-04T10:00:00+00:00"})
+        assert referral.status == "recalled"
+    sec.forward(d.store, d.manager, a.case_id, d.agency.id, on=DAY)
+    with d.store.transaction() as s:
+        forward = s.scalars(select(Forward).where(Forward.case_id == a.case_id)).one()
+        d.store.record(s, d.clerk, "case.followed_up", a.case_id,
+                       {"method": "phone", "day": "2025-05-20", "new_deadline": "2025-06-30",
+                        "forward_id": forward.id})
+        assert forward.deadline == date(2025, 6, 30)
+        d.store.record(s, d.clerk, "case.answered", a.case_id, {"day": "2025-05-25", "text": "پاسخ"})
+        assert (forward.status, forward.answered_on) == ("answered", date(2025, 5, 25))
+    b = sec.intake(d.store, d.clerk, case_input(2), on=DAY)
+    sec.review(d.store, d.expert, b.case_id, accept=False, reason="تکراری", on=DAY)
+    with d.store.transaction() as s:
+        notice = s.scalars(select(Notice).where(Notice.case_id == b.case_id)).one()
+        assert notice.status == "pending"
+        d.store.record(s, d.clerk, "case.notified", b.case_id, {"method": "letter", "day": "2025-05-05"})
+        assert notice.status == "done"

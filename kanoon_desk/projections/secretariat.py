@@ -19,6 +19,7 @@ from ..eventlog import (
     FoldEvent,
     SqliteStatement,
     insert_row,
+    keep_get,
     projector,
     raise_conflict,
     refresh_held,
@@ -162,7 +163,7 @@ def _received(s: Session, e: FoldEvent) -> None:
 
 def _case(s: Session, e: FoldEvent) -> Case | None:
     """The case an event acts on; None (and a conflict) when it acts on a closed case."""
-    c = s.get(Case, e.aggregate_id)
+    c = keep_get(s, Case, e.aggregate_id)
     if c is None:
         return None
     if e.type in _ACTIONS and c.status in _CLOSED:
@@ -191,6 +192,33 @@ def _finish_items(s: Session, case_id: str, at: datetime) -> None:
         refresh_held(s, Referral, item_id, {"status": "acted", "closed_at": at})
 
 
+_FORWARDS = table_of(Forward)
+_NOTICES = table_of(Notice)
+#: The side tables' bulk changes of a case's course as plain UPDATE … RETURNING statements (the
+#: ORM's UPDATE evaluated its criteria against every object the session held); the rows the
+#: session holds take the new values (`_changed`).
+_OPEN_FORWARDS = (_FORWARDS.c.case_id == bindparam("case_id")) & (_FORWARDS.c.status == "open")
+_CLOSE_FORWARDS = SqliteStatement(update(_FORWARDS).where(_OPEN_FORWARDS).values(status="closed")
+                                  .returning(_FORWARDS.c.id))
+_ANSWER_FORWARDS = SqliteStatement(update(_FORWARDS).where(_OPEN_FORWARDS)
+                                   .values(status="answered", answered_on=bindparam("day")).returning(_FORWARDS.c.id))
+_NEW_DEADLINE = SqliteStatement(update(_FORWARDS).where(_FORWARDS.c.id == bindparam("forward_id"))
+                                .values(deadline=bindparam("deadline")).returning(_FORWARDS.c.id))
+_NOTICES_DONE = SqliteStatement(update(_NOTICES).where(_NOTICES.c.case_id == bindparam("case_id"),
+                                                       _NOTICES.c.status == "pending")
+                                .values(status="done").returning(_NOTICES.c.id))
+_RECALL = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.referral_id == bindparam("referral_id"))
+                          .values(status="recalled", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
+
+
+def _changed(s: Session, model: type[Any], statement: SqliteStatement, values: dict[str, Any],
+             **params: Any) -> None:
+    """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`."""
+    s.flush()
+    for (row_id,) in statement.rows(s, **params):
+        refresh_held(s, model, row_id, values)
+
+
 def _end_agency_clock(c: Case, day: date) -> None:
     if c.clock == "agency" and c.agency_since is not None:
         c.agency_days += max(0, (day - c.agency_since).days)
@@ -203,8 +231,7 @@ def _close(s: Session, e: FoldEvent, c: Case, outcome: str, day: date) -> None:
     c.outcome, c.closed_on, c.closed_event_id = outcome, day, e.id
     c.holder_user_id, c.holder_since = None, None
     _finish_items(s, c.id, _at(e))
-    s.execute(update(Forward).where(Forward.case_id == c.id, Forward.status == "open")
-              .values(status="closed"))
+    _changed(s, Forward, _CLOSE_FORWARDS, {"status": "closed"}, case_id=c.id)
 
 
 @projector("case.reviewed", "case")
@@ -219,8 +246,8 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
     else:
         c.rejected_on, c.reject_reason, c.reject_note = day, p.get("reason", ""), p.get("note", "")
         _close(s, e, c, "rejected", day)
-        s.add(Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
-                     text=p.get("notice", ""), status="pending", day=day))
+        insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
+                             text=p.get("notice", ""), status="pending", day=day))
     s.flush()
 
 
@@ -244,27 +271,26 @@ def _referred(s: Session, e: FoldEvent) -> None:
     p, at = e.payload, _at(e)
     _finish_items(s, c.id, at)
     cc = list(p.get("cc", []))
-    s.add(Referral(id=e.id, referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
-                   to_user_id=p["to_user_id"], kind="action", instruction=p.get("instruction", ""),
-                   cc=cc, sent_at=at, read=False, status="open"))
+    insert_row(s, Referral(id=e.id, referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
+                           to_user_id=p["to_user_id"], kind="action", instruction=p.get("instruction", ""),
+                           cc=cc, sent_at=at, read=False, status="open"))
     for uid in cc:
-        s.add(Referral(id=cc_item_id(e.id, uid), referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
-                       to_user_id=uid, kind="cc", instruction=p.get("instruction", ""), cc=cc,
-                       sent_at=at, read=False, status="open"))
+        insert_row(s, Referral(id=cc_item_id(e.id, uid), referral_id=e.id, case_id=c.id, from_user_id=e.user_id,
+                               to_user_id=uid, kind="cc", instruction=p.get("instruction", ""), cc=cc,
+                               sent_at=at, read=False, status="open"))
     c.status, c.holder_user_id, c.holder_since = "referred", p["to_user_id"], at
     s.flush()
 
 
 @projector("case.referral_recalled", "case")
 def _recalled(s: Session, e: FoldEvent) -> None:
-    c = s.get(Case, e.aggregate_id)
+    c = keep_get(s, Case, e.aggregate_id)
     item = s.get(Referral, e.payload["referral_id"])
     if c is None or item is None or item.status != "open":
         return  # already acted on elsewhere: the action stands, the recall is moot
     at = _at(e)
     c.updated_hlc = e.hlc
-    s.execute(update(Referral).where(Referral.referral_id == item.referral_id)
-              .values(status="recalled", closed_at=at))
+    _changed(s, Referral, _RECALL, {"status": "recalled", "closed_at": at}, referral_id=item.referral_id, at=at)
     if c.holder_user_id == item.to_user_id and c.status == "referred":
         c.holder_user_id, c.holder_since = item.from_user_id, at
         c.status = "registered" if c.registration_no else "accepted"
@@ -287,7 +313,7 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
                  letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"), status="open",
                  sent_by=e.user_id, answered_on=None)
     if c is None:
-        if s.get(Case, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
+        if keep_get(s, Case, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
             fw.status = "closed"
             s.add(fw)
             s.flush()
@@ -312,15 +338,16 @@ def _followed_up(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     new_deadline = date.fromisoformat(p["new_deadline"]) if p.get("new_deadline") else None
     fw_id = p.get("forward_id")
-    s.add(FollowUp(id=e.id, case_id=e.aggregate_id, forward_id=fw_id, method=p["method"],
-                   note=p.get("note", ""), letter_no=p.get("letter_no", ""), new_deadline=new_deadline,
-                   day=_day(p), user_id=e.user_id))
+    insert_row(s, FollowUp(id=e.id, case_id=e.aggregate_id, forward_id=fw_id, method=p["method"],
+                           note=p.get("note", ""), letter_no=p.get("letter_no", ""), new_deadline=new_deadline,
+                           day=_day(p), user_id=e.user_id))
     if c is not None:
         c.follow_ups += 1
         if new_deadline is not None:
             c.deadline = new_deadline
             if fw_id:
-                s.execute(update(Forward).where(Forward.id == fw_id).values(deadline=new_deadline))
+                _changed(s, Forward, _NEW_DEADLINE, {"deadline": new_deadline}, forward_id=fw_id,
+                         deadline=new_deadline)
     s.flush()
 
 
@@ -331,27 +358,25 @@ def _answered(s: Session, e: FoldEvent) -> None:
         return
     day = _day(e.payload)
     _end_agency_clock(c, day)
-    s.execute(update(Forward).where(Forward.case_id == c.id, Forward.status == "open")
-              .values(status="answered", answered_on=day))
+    _changed(s, Forward, _ANSWER_FORWARDS, {"status": "answered", "answered_on": day}, case_id=c.id, day=day)
     c.status, c.answered_on, c.response_text = "answered", day, e.payload.get("text", "")
     s.flush()
 
 
 @projector("case.notified", "case")
 def _notified(s: Session, e: FoldEvent) -> None:
-    c = s.get(Case, e.aggregate_id)
+    c = keep_get(s, Case, e.aggregate_id)
     if c is None:
         return
     p, day = e.payload, _day(e.payload)
     c.updated_hlc = e.hlc
     c.notified_on = day
-    s.execute(update(Notice).where(Notice.case_id == c.id, Notice.status == "pending")
-              .values(status="done"))
-    s.add(Notice(id=e.id, case_id=c.id, kind=p.get("kind", "result"), method=p["method"],
-                 text=p.get("text", ""), status="queued" if p["method"] == "sms" else "done", day=day))
+    _changed(s, Notice, _NOTICES_DONE, {"status": "done"}, case_id=c.id)
+    insert_row(s, Notice(id=e.id, case_id=c.id, kind=p.get("kind", "result"), method=p["method"],
+                         text=p.get("text", ""), status="queued" if p["method"] == "sms" else "done", day=day))
     if p["method"] == "in_person":
         c.visits += 1
-        s.add(Visit(id=e.id, case_id=c.id, purpose="receive", day=day))
+        insert_row(s, Visit(id=e.id, case_id=c.id, purpose="receive", day=day))
     s.flush()
 
 
@@ -368,7 +393,7 @@ def _closed(s: Session, e: FoldEvent) -> None:
 
 @projector("case.reopened", "case")
 def _reopened(s: Session, e: FoldEvent) -> None:
-    c = s.get(Case, e.aggregate_id)
+    c = keep_get(s, Case, e.aggregate_id)
     if c is None or c.status not in _CLOSED:
         return
     c.updated_hlc = e.hlc
@@ -382,12 +407,12 @@ def _reopened(s: Session, e: FoldEvent) -> None:
 
 @projector("case.visited", "case")
 def _visited(s: Session, e: FoldEvent) -> None:
-    c = s.get(Case, e.aggregate_id)
+    c = keep_get(s, Case, e.aggregate_id)
     if c is None:
         return
     c.updated_hlc = e.hlc
     c.visits += 1
-    s.add(Visit(id=e.id, case_id=c.id, purpose=e.payload.get("purpose", "other"), day=_day(e.payload)))
+    insert_row(s, Visit(id=e.id, case_id=c.id, purpose=e.payload.get("purpose", "other"), day=_day(e.payload)))
     s.flush()
 
 
