@@ -15,7 +15,8 @@ import json
 import operator
 import uuid
 from collections import namedtuple
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -187,6 +188,40 @@ def _apply_run(session: Session, run: list[FoldEvent]) -> None:
     else:
         for ev in run:
             apply(session, ev)
+
+
+@contextmanager
+def deferring(session: Session) -> Iterator[None]:
+    """Within this block `defer` queues derived recomputations instead of running them; they run
+    once each (per key, in first-queued order) when the block ends.
+
+    For folds of many events at once (a pulled page, a full re-fold): a copy's status is a function
+    of its loans, holds and own facts, so recomputing it after each of its events or once after
+    all of them leaves the same rows, and no projector reads it meanwhile."""
+    if session.info.get(_DEFERRED_KEY) is not None:  # nested: the outer block runs them
+        yield
+        return
+    queued: dict[Any, Callable[[], None]] = {}
+    session.info[_DEFERRED_KEY] = queued
+    try:
+        yield
+        while queued:  # a recomputation may queue another
+            key = next(iter(queued))
+            queued.pop(key)()
+    finally:
+        session.info.pop(_DEFERRED_KEY, None)
+
+
+def defer(session: Session, key: Any, work: Callable[[], None]) -> bool:
+    """Queue `work` under `key` if a `deferring` block is open (True), else do nothing (False)."""
+    queued = session.info.get(_DEFERRED_KEY)
+    if queued is None:
+        return False
+    queued.setdefault(key, work)
+    return True
+
+
+_DEFERRED_KEY = "kanoon_desk.deferred"
 
 
 def raise_conflict(session: Session, kind: str, aggregate_type: str, aggregate_id: str,
@@ -584,9 +619,10 @@ def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sy
     # plain INSERTs, many rows per statement; the objects stay out of the session (as in `record`)
     insert_events(session, fresh)
     refold = {(ev.aggregate_type, ev.aggregate_id) for ev in fresh if ev.aggregate_id in stale}
-    apply_all(session, [ev for ev in fresh if ev.aggregate_id not in stale] if refold else fresh)
-    for aggregate_type, aggregate_id in sorted(refold):
-        refold_aggregate(session, aggregate_type, aggregate_id)
+    with deferring(session):
+        apply_all(session, [ev for ev in fresh if ev.aggregate_id not in stale] if refold else fresh)
+        for aggregate_type, aggregate_id in sorted(refold):
+            refold_aggregate(session, aggregate_type, aggregate_id)
     if audited:
         audit_received(session, fresh, username=username)
     return fresh
@@ -688,7 +724,8 @@ def refold_all(session: Session, batch: int = 5000) -> None:
             chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
         if not chunk:
             break
-        apply_all(session, chunk)
+        with deferring(session):
+            apply_all(session, chunk)
         session.flush()
         last = (chunk[-1].hlc, chunk[-1].id)
         release_kept(session)

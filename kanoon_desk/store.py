@@ -34,6 +34,9 @@ class DeskIdentity:
     office_code: str
 
 
+CACHE_KIB = 32 * 1024
+
+
 def _pragmas(dbapi_conn: Any, durable: bool) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -43,6 +46,10 @@ def _pragmas(dbapi_conn: Any, durable: bool) -> None:
     # not only kill -9. NORMAL could roll back the last commits on power loss: a receipt already
     # printed with its tracking code, a registration number issued again to the next case.
     cur.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=NORMAL")
+    # 32 MiB of page cache per connection (SQLite's default is 2 MiB): an office's store grows to
+    # hundreds of thousands of events, and a fold or a first sync that walks their indexes from
+    # the OS cache page by page took twice as long per event at 190k events as at 19k.
+    cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cur.close()
 
 

@@ -88,3 +88,18 @@ def test_batch_form_is_used_for_a_run_and_not_while_objects_are_held(tmp_path: P
         assert seen == [3]
     finally:
         eventlog._BATCH_PROJECTORS["holiday.set"] = original
+
+
+def test_deferred_work_runs_once_per_key_when_the_outermost_block_ends(tmp_path: Path) -> None:
+    store, _ = make_desk(tmp_path / "d.sqlite3")
+    ran: list[str] = []
+    with store.transaction() as s:
+        assert not eventlog.defer(s, "a", lambda: ran.append("now"))  # no block: the caller runs it
+        with eventlog.deferring(s):
+            assert eventlog.defer(s, "copy-1", lambda: ran.append("copy-1"))
+            with eventlog.deferring(s):  # nested: still queued for the outer block
+                assert eventlog.defer(s, "copy-2", lambda: ran.append("copy-2"))
+                assert eventlog.defer(s, "copy-1", lambda: ran.append("copy-1 again"))
+            assert ran == []
+        assert ran == ["copy-1", "copy-2"]
+        assert not eventlog.defer(s, "copy-3", lambda: None)

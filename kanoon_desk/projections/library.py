@@ -6,6 +6,7 @@ mention it plus the copy's own facts, so any arrival order of events gives the s
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..eventlog import (
     FoldEvent,
     SqliteStatement,
+    defer,
     insert_row,
     insert_values,
     projector,
@@ -254,6 +256,13 @@ _SET_COPY_STATE = SqliteStatement(update(_COPIES).where(_COPIES.c.id == bindpara
 
 
 def recompute_copy(s: Session, copy_id: str) -> None:
+    """Status, location and current loan of a copy, from its loans, holds and own facts: now, or
+    once at the end of the fold when many events are folded together (`eventlog.deferring`)."""
+    if not defer(s, ("copy", copy_id), functools.partial(_recompute_copy, s, copy_id)):
+        _recompute_copy(s, copy_id)
+
+
+def _recompute_copy(s: Session, copy_id: str) -> None:
     """Status, location and current loan of a copy, from its loans, holds and own facts.
 
     Called for every lending event, so it reads and writes with plain statements built once on the

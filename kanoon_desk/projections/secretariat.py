@@ -211,6 +211,9 @@ _RECALL = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.referral_id == b
                           .values(status="recalled", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
 
 
+_OPEN_FORWARD = SqliteStatement(select(_FORWARDS.c.id).where(_OPEN_FORWARDS).order_by(_FORWARDS.c.id).limit(1))
+
+
 def _changed(s: Session, model: type[Any], statement: SqliteStatement, values: dict[str, Any],
              **params: Any) -> None:
     """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`."""
@@ -315,15 +318,14 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
     if c is None:
         if keep_get(s, Case, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
             fw.status = "closed"
-            s.add(fw)
-            s.flush()
+            insert_row(s, fw)
         return
-    other = s.scalar(select(Forward.id).where(Forward.case_id == c.id, Forward.status == "open")
-                     .order_by(Forward.id).limit(1))
+    s.flush()
+    other = _OPEN_FORWARD.first(s, case_id=c.id)
     if other is not None:
-        raise_conflict(s, "case.forwarded_twice", "case", c.id, e.office_code, [other, e.id], e.hlc,
+        raise_conflict(s, "case.forwarded_twice", "case", c.id, e.office_code, [other[0], e.id], e.hlc,
                        {"tracking_code": c.tracking_code})
-    s.add(fw)
+    insert_row(s, fw)
     _finish_items(s, c.id, _at(e))
     if c.clock != "agency":
         c.clock, c.agency_since = "agency", day

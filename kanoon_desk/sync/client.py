@@ -263,8 +263,9 @@ class SyncClient:
                 rows = [_event_row(ev) for ev in page.events]
                 # One transaction, folded in slices: the projectors' UPDATE/DELETE statements scan the
                 # session's identity map, which grows with the slice (100 measured best on real events).
-                for i in range(0, len(rows), INGEST_SLICE):
-                    fresh += eventlog.ingest(s, rows[i:i + INGEST_SLICE], audited=False)
+                with eventlog.deferring(s):  # a copy's status once per page, not once per event
+                    for i in range(0, len(rows), INGEST_SLICE):
+                        fresh += eventlog.ingest(s, rows[i:i + INGEST_SLICE], audited=False)
                 eventlog.audit_received(s, fresh, detail=f"pull after {cursor} to {page.next_cursor}")
                 self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)
