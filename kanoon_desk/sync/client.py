@@ -284,7 +284,13 @@ class SyncClient:
                          params={"cursor": cursor, "upto": upto, "limit": p.MAX_PAGE})
 
     def snapshot(self, report: SyncReport) -> None:
-        """First sync: every event the office sees, inserted in bulk, then one full re-fold."""
+        """First sync: every event the office sees, inserted in bulk, then one full re-fold.
+
+        A desk that held no events takes the round check's running digests from the pages as they
+        arrive (their events are all it holds), so its first check does not read them all back."""
+        with self.store.read() as s:
+            empty = self._int_state(K_SNAP_CURSOR) == 0 and s.scalar(select(func.count()).select_from(Event)) == 0
+        digests: dict[str, EventDigest] | None = {} if empty else None
         while True:
             upto, cursor = self._int_state(K_SNAP_UPTO), self._int_state(K_SNAP_CURSOR)
             page = self._snapshot_page(cursor, upto)
@@ -293,6 +299,12 @@ class SyncClient:
                 have = eventlog.held_ids(s, [ev.id for ev in page.events])
                 rows = [_event_row(ev) for ev in page.events if ev.id not in have]
                 eventlog.insert_events(s, rows)
+                if digests is not None:
+                    for ev in rows:
+                        d = digests.get(ev.aggregate_type)
+                        if d is None:
+                            d = digests[ev.aggregate_type] = EventDigest()
+                        d.add(ev.id, ev.type, ev.payload, ev.hlc)
                 self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
                 self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
             report.snapshot += len(rows)
@@ -306,6 +318,9 @@ class SyncClient:
             eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.snapshot",
                            detail=f"{report.snapshot} events up to {upto}")
             self.store.set_state(s, K_CURSOR, str(upto))
+            if digests is not None:  # in the same transaction as the events they count
+                top = int(s.scalar(select(func.max(_ROWID)).select_from(Event)) or 0)
+                self.store.set_state(s, K_DIGESTS, _digest_cache_text(top, self._int_state(K_ACKED), digests))
         report.cursor = upto
 
     # -- verify ----------------------------------------------------------------------------------
@@ -337,9 +352,7 @@ class SyncClient:
             totals[t] = d
         if moved or (cache.rowid, cache.acked) != (top, acked):
             with self.store.transaction() as s:
-                self.store.set_state(s, K_DIGESTS, json.dumps({
-                    "rowid": top, "acked": acked,
-                    "types": {t: [d.count, d.hexdigest()] for t, d in sorted(totals.items())}}))
+                self.store.set_state(s, K_DIGESTS, _digest_cache_text(top, acked, totals))
         return {t: p.AggregateSummary(events=d.count, digest=d.hexdigest()) for t, d in sorted(totals.items()) if d.count}
 
     def verify(self, report: SyncReport, server: dict[str, p.AggregateSummary] | None) -> None:
@@ -456,6 +469,11 @@ class _DigestCache:
     rowid: int
     acked: int
     totals: dict[str, EventDigest]
+
+
+def _digest_cache_text(rowid: int, acked: int, totals: dict[str, EventDigest]) -> str:
+    return json.dumps({"rowid": rowid, "acked": acked,
+                       "types": {t: [d.count, d.hexdigest()] for t, d in sorted(totals.items())}})
 
 
 def _read_digest_cache(text: str | None) -> _DigestCache | None:

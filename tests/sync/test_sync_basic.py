@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from kanoon_desk.eventlog import Actor, verify_audit_chain
 from kanoon_desk.models import AuditEntry, Event, User
@@ -98,6 +98,21 @@ def test_a_pulled_page_is_one_audit_entry_and_the_chain_holds(server: LiveServer
         assert verify_audit_chain(s) == []
     assert [e.detail.split("; ")[1].split(" events")[0] for e in entries] == ["2", "2", "1"]
     assert all("from 13: user.created" in e.detail for e in entries)
+
+
+def test_first_sync_of_an_empty_desk_counts_its_digests_from_the_snapshot(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(3):
+        add_user(a, admin, f"user{i}")
+    assert client.sync_once(a).ok
+    b = enrol(server, tmp_path / "b.sqlite3", "13")  # snapshot: the admin and three users
+    cache = client._read_digest_cache(b.get_state(client.K_DIGESTS))
+    assert cache is not None and cache.totals["user"].count == 4
+    with b.read() as s:
+        assert cache.rowid == s.scalar(select(func.max(text("events.rowid"))).select_from(Event))
+    assert_running_digests(b)  # what the pages gave equals a count of every event held
+    assert_matches_server(server, b)
 
 
 def test_lost_reply_retry_is_a_no_op(server: LiveServer, tmp_path: Path) -> None:
