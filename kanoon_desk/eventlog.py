@@ -305,10 +305,11 @@ def keep_get(session: Session, model: type[_M], key: Any) -> _M | None:
     pulled page, a re-fold) find it held instead."""
     obj = session.get(model, key)
     if obj is not None:
-        kept = session.info.get(_KEPT_KEY)
+        kept: tuple[Any, dict[tuple[type[Any], Any], Any]] | None = session.info.get(_KEPT_KEY)
         transaction = session.get_transaction()
         if kept is None or kept[0] is not transaction:
-            kept = session.info[_KEPT_KEY] = (transaction, {})
+            kept = (transaction, {})
+            session.info[_KEPT_KEY] = kept
         kept[1][(model, key)] = obj
     return obj
 

@@ -493,7 +493,7 @@ _SET_SERVER_SEQ = eventlog.SqliteStatement(
     .values(server_seq=EVENTS.c.client_seq + _bind("offset")))
 
 
-_ROWID = literal_column("events.rowid")
+_ROWID: Any = literal_column("events.rowid")
 
 
 @dataclass
