@@ -116,6 +116,9 @@ class SyncClient:
         # the server refuses larger batches and pages: ask for at most what it allows
         self.batch_size, self.page_size = max(1, min(batch_size, p.MAX_BATCH)), max(1, min(page_size, p.MAX_PAGE))
         self.retries, self.backoff = retries, backoff
+        #: Ask for compact push answers (`p.PushRequest.compact`); turned off for a server that
+        #: does not know them.
+        self.compact = True
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=tls_context())
 
     def close(self) -> None:
@@ -201,11 +204,23 @@ class SyncClient:
             # The body is built from the JSON SQLite writes for each event (the server validates it
             # against p.PushRequest): reading events as objects and encoding them again was most
             # of the desk's share of a push.
-            head = json.dumps({"device_id": device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
-                               "protocol_version": p.PROTOCOL_VERSION, "schema_version": p.SCHEMA_VERSION,
-                               "hlc": self.store.clock.last, "compact": True}, ensure_ascii=False)
+            fields: dict[str, Any] = {
+                "device_id": device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
+                "protocol_version": p.PROTOCOL_VERSION, "schema_version": p.SCHEMA_VERSION,
+                "hlc": self.store.clock.last}
+            if self.compact:
+                fields["compact"] = True
+            head = json.dumps(fields, ensure_ascii=False)
             body = f'{head[:-1]}, "events": [{",".join(ev.wire for ev in contiguous)}]}}'.encode()
-            answer = self.call("POST", "/v1/push", p.PushResponse, content=body)
+            try:
+                answer = self.call("POST", "/v1/push", p.PushResponse, content=body)
+            except e.Refused as exc:
+                # a server from before the compact answer refuses the field (422, extra field):
+                # this client sends the batch again the old way and keeps to it
+                if not (self.compact and "422" in exc.detail and "compact" in exc.detail):
+                    raise
+                self.compact = False
+                continue
             self._after_reply(report, answer.server_hlc, answer.server_time_ms)
             if answer.resend_from is not None:
                 resends += 1

@@ -3,6 +3,7 @@ events as runs, results only for the others), and the desk's reading of either."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from kanoon_desk.sync import client
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync import protocol as p
 
-from .helpers import LiveServer, enrol
+from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 from .test_server_extras import creds, raw_event
 
 
@@ -97,3 +98,44 @@ def test_desk_refuses_an_answer_that_does_not_cover_the_batch_once(results: list
                                                                    stored: list[p.StoredRun]) -> None:
     with pytest.raises(e.SyncError):
         client._answers(_outgoing(3), _answer(results, stored))
+
+
+class _OldServer(httpx.BaseTransport):
+    """The live server as one from before the compact answer: a push naming `compact` is refused
+    the way FastAPI refuses an unknown field (422)."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.refused = 0
+        self.pushes: list[dict[str, Any]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+        if request.url.path == "/v1/push":
+            sent = json.loads(body)
+            self.pushes.append(sent)
+            if "compact" in sent:
+                self.refused += 1
+                return httpx.Response(422, json={"detail": [{"type": "extra_forbidden", "loc": ["body", "compact"],
+                                                             "msg": "Extra inputs are not permitted"}]})
+        response = self.inner.handle_request(httpx.Request(request.method, request.url, headers=request.headers,
+                                                           content=body))
+        response.read()
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_server_without_compact_answers_gets_the_old_push(server: LiveServer, tmp_path: Path) -> None:
+    desk = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(desk)
+    for i in range(4):
+        add_user(desk, admin, f"user{i}")
+    old = _OldServer()
+    report = client.sync_once(desk, transport=old, batch_size=2)
+    assert report.ok and report.pushed == 5, report.summary_line()
+    assert old.refused == 1  # asked once, then the old way for the rest of the round
+    assert [("compact" in b, len(b["events"])) for b in old.pushes] == [(True, 2), (False, 2), (False, 2),
+                                                                       (False, 1)]
+    assert client.pending_count(desk) == 0
