@@ -52,7 +52,11 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
 
 def event_line(event_id: str, event_type: str, payload: Mapping[str, Any] | str | None, hlc: int) -> bytes:
     """The bytes one event contributes to a digest."""
-    return (SEP.join((event_id, event_type, canonical_json(payload), str(int(hlc)))) + "\n").encode()
+    return _line(event_id, event_type, canonical_json(payload), hlc)
+
+
+def _line(event_id: str, event_type: str, canonical_payload: str, hlc: int) -> bytes:
+    return (SEP.join((event_id, event_type, canonical_payload, str(int(hlc)))) + "\n").encode()
 
 
 def event_hash(event_id: str, event_type: str, payload: Mapping[str, Any] | str | None, hlc: int) -> int:
@@ -61,9 +65,9 @@ def event_hash(event_id: str, event_type: str, payload: Mapping[str, Any] | str 
 
 
 def canonical_hash(event_id: str, event_type: str, canonical_payload: str, hlc: int) -> int:
-    """`event_hash` of an event whose payload is given as its canonical JSON text already."""
-    line = f"{event_id}{SEP}{event_type}{SEP}{canonical_payload}{SEP}{hlc}\n"
-    return int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")
+    """`event_hash` of an event whose payload is given as its canonical JSON text already (not
+    parsed again: the server encodes a pushed payload once, for its row and this)."""
+    return int.from_bytes(hashlib.sha256(_line(event_id, event_type, canonical_payload, hlc)).digest(), "big")
 
 
 class EventDigest:

@@ -539,7 +539,7 @@ def record(store: Store, session: Session, actor: Actor, event_type: str, aggreg
     )
     # The row goes in as one plain INSERT and the projector folds the record: the ORM's unit of work
     # per event was a third of a checkout's time.
-    _INSERT_EVENT.many(_dbapi(session), [_event_params(event)])
+    insert_events(session, [event])
     apply(session, event)
     audit(session, user_id=actor.user_id, username=actor.username, action=event_type,
           subject=subject or aggregate_id, event_id=event.id, at=event.recorded_at)
@@ -583,14 +583,6 @@ _EVENTS_AFTER = SqliteStatement(
     select(*_EVENT_TABLE.c).where((_EVENT_TABLE.c.hlc > bindparam("hlc"))
                                   | ((_EVENT_TABLE.c.hlc == bindparam("hlc")) & (_EVENT_TABLE.c.id > bindparam("id"))))
     .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")), typed=True, row=EventRecord)
-
-
-def _event_params(ev: FoldEvent) -> dict[str, Any]:
-    """The INSERT's values of an event object (one not flushed has no schema_version yet)."""
-    row = dict(zip(_EVENT_COLUMNS, _EVENT_VALUES(ev), strict=True))
-    if row["schema_version"] is None:
-        row["schema_version"] = 1
-    return row
 
 
 def ingest(session: Session, events: Iterable[FoldEvent], *, username: str = "sync",

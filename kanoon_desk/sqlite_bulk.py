@@ -31,7 +31,6 @@ _DIALECT = sqlite.dialect()
 _json_text: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-
 class JsonText(str):
     """JSON text already encoded (a JSON column writes it as it is, not as a JSON string)."""
 

@@ -175,6 +175,14 @@ def _case(s: Session, e: FoldEvent) -> Case | None:
     return c
 
 
+def _changed(s: Session, model: type[Any], statement: SqliteStatement, values: dict[str, Any],
+             **params: Any) -> None:
+    """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`."""
+    s.flush()
+    for (row_id,) in statement.rows(s, **params):
+        refresh_held(s, model, row_id, values)
+
+
 _REFERRALS = table_of(Referral)
 _FINISH_ITEMS = SqliteStatement(
     update(_REFERRALS).where(_REFERRALS.c.case_id == bindparam("case_id"), _REFERRALS.c.kind == "action",
@@ -187,9 +195,7 @@ def _finish_items(s: Session, case_id: str, at: datetime) -> None:
 
     One UPDATE … RETURNING on the DBAPI connection (the ORM's UPDATE evaluated its criteria
     against every object in the session); the items the session holds take the new values."""
-    s.flush()
-    for (item_id,) in _FINISH_ITEMS.rows(s, case_id=case_id, at=at):
-        refresh_held(s, Referral, item_id, {"status": "acted", "closed_at": at})
+    _changed(s, Referral, _FINISH_ITEMS, {"status": "acted", "closed_at": at}, case_id=case_id, at=at)
 
 
 _FORWARDS = table_of(Forward)
@@ -212,14 +218,6 @@ _RECALL = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.referral_id == b
 
 
 _OPEN_FORWARD = SqliteStatement(select(_FORWARDS.c.id).where(_OPEN_FORWARDS).order_by(_FORWARDS.c.id).limit(1))
-
-
-def _changed(s: Session, model: type[Any], statement: SqliteStatement, values: dict[str, Any],
-             **params: Any) -> None:
-    """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`."""
-    s.flush()
-    for (row_id,) in statement.rows(s, **params):
-        refresh_held(s, model, row_id, values)
 
 
 def _end_agency_clock(c: Case, day: date) -> None:

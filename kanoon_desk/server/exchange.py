@@ -156,7 +156,8 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
                         server_hlc=clock.merge(top_hlc), server_time_ms=now_ms())
 
 
-def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], reason: str | None, server_seq: int | None = None) -> PushResult:
+def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], reason: str | None,
+            server_seq: int | None = None) -> PushResult:
     """A batch's answer for one event, built without validation (every value is the server's own)."""
     return PushResult.model_construct(id=event_id, status=status, reason=reason, server_seq=server_seq)
 

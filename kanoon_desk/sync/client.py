@@ -320,11 +320,11 @@ class SyncClient:
                     rows = [_event_row(ev) for ev in page.events if ev.id not in have]
                     eventlog.insert_events(s, rows)
                     if digests is not None:
-                        for ev in rows:
-                            d = digests.get(ev.aggregate_type)
-                            if d is None:
-                                d = digests[ev.aggregate_type] = EventDigest()
-                            d.add(ev.id, ev.type, ev.payload, ev.hlc)
+                        for t, d in digest_per_type((ev.aggregate_type, ev.id, ev.type, ev.payload, ev.hlc)
+                                                    for ev in rows).items():
+                            if t in digests:
+                                d.merge(digests[t])
+                            digests[t] = d
                     self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
                     self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
             report.snapshot += len(rows)
