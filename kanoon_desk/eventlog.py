@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     String,
@@ -296,31 +296,24 @@ def refresh_held(session: Session, model: type[Base], key: Any, values: dict[str
             set_committed_value(held, name, value)
 
 
-def keep_get(session: Session, model: type[_M], key: Any) -> _M | None:
-    """`session.get`, and the object is kept by the session until the transaction ends.
-
-    The session's identity map holds objects weakly: a projector's case, loaded, changed and
-    flushed, was dropped when the projector returned, and the case's next event loaded it again
-    (a SELECT of every column). Folds that touch one aggregate many times in a transaction (a
-    pulled page, a re-fold) find it held instead."""
-    obj = session.get(model, key)
-    if obj is not None:
-        kept: tuple[Any, dict[tuple[type[Any], Any], Any]] | None = session.info.get(_KEPT_KEY)
-        transaction = session.get_transaction()
-        if kept is None or kept[0] is not transaction:
-            kept = (transaction, {})
-            session.info[_KEPT_KEY] = kept
-        kept[1][(model, key)] = obj
-    return obj
+def kept(session: Session) -> dict[tuple[Any, Any], Any]:
+    """What this transaction keeps across events (the case fold keeps each case's row): a fold of
+    many events touches one aggregate many times, and finds it here instead of reading it again.
+    Empty again in a new transaction or after `release_kept`."""
+    held: tuple[Any, dict[tuple[Any, Any], Any]] | None = session.info.get(_KEPT_KEY)
+    transaction = session.get_transaction()
+    if held is None or held[0] is not transaction:
+        held = (transaction, {})
+        session.info[_KEPT_KEY] = held
+    return held[1]
 
 
 def release_kept(session: Session) -> None:
-    """Let go of the objects `keep_get` kept (a long re-fold does this between its pages)."""
+    """Let go of what `kept` holds (a long re-fold does this between its pages)."""
     session.info.pop(_KEPT_KEY, None)
 
 
 _KEPT_KEY = "kanoon_desk.kept"
-_M = TypeVar("_M")
 
 
 def _dbapi(session: Session) -> Any:
@@ -419,6 +412,14 @@ class SqliteStatement:
         """The first row, or None."""
         found = self.rows(session, **params)
         return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=256)
+def column_setter(table: Any, key: str, columns: tuple[str, ...]) -> SqliteStatement:
+    """UPDATE table SET each column = :v_<column> WHERE id = :<key>, built once per set of columns
+    (values are written as their columns' types: instants, dates)."""
+    return SqliteStatement(update(table).where(table.c.id == bindparam(key))
+                           .values(**{c: bindparam("v_" + c) for c in columns}))
 
 
 # --- the audit chain -------------------------------------------------------------------------
@@ -705,6 +706,7 @@ def projection_digests(session: Session) -> dict[str, str]:
 def refold_all(session: Session, batch: int = 5000) -> None:
     """Delete every projection row and fold all events again in (hlc, id) order."""
     load_projections()
+    release_kept(session)  # what the transaction kept is about to be deleted
     for name in reversed(projection_tables()):
         session.execute(delete(Base.metadata.tables[name]))
     for extra in _EXTRA_RESET_SQL:

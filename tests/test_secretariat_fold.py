@@ -114,3 +114,42 @@ def test_objects_held_in_the_transaction_see_the_fold_of_an_event(tmp_path: Path
         assert notice.status == "pending"
         d.store.record(s, d.clerk, "case.notified", b.case_id, {"method": "letter", "day": "2025-05-05"})
         assert notice.status == "done"
+
+
+def test_a_case_held_in_the_transaction_sees_each_step_of_its_fold(tmp_path: Path) -> None:
+    """The case fold reads and writes the case's row without the ORM; a `Case` object the session
+    already holds must still show every step (and a referral's read mark), as it would after a
+    fresh load."""
+    from kanoon_desk.models.secretariat import Case, Referral
+
+    d = make_secretariat_desk(tmp_path)
+    a = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    with d.store.transaction() as s:
+        case = s.get(Case, a.case_id)
+        assert case is not None and case.status == "received"
+        d.store.record(s, d.expert, "case.reviewed", a.case_id, {"decision": "accept", "day": "2025-05-04"})
+        assert (case.status, case.accepted_on, case.reviewed_by) == ("accepted", DAY, d.expert.user_id)
+        d.store.record(s, d.clerk, "case.registered", a.case_id, {"registration_no": "۱۲۳", "day": "2025-05-05"})
+        assert (case.status, case.registration_no, case.registration_date) == ("registered", "۱۲۳", date(2025, 5, 5))
+        d.store.record(s, d.expert, "case.referred", a.case_id,
+                       {"to_user_id": d.manager.user_id, "instruction": "بررسی شود",
+                        "at": "2025-05-05T09:00:00+00:00"})
+        assert (case.status, case.holder_user_id) == ("referred", d.manager.user_id)
+        item = s.scalars(select(Referral).where(Referral.case_id == a.case_id)).one()
+        assert item.read is False
+        d.store.record(s, d.manager, "case.referral_read", a.case_id, {"item_id": item.id})
+        assert item.read is True
+        d.store.record(s, d.manager, "case.forwarded", a.case_id,
+                       {"agency_id": d.agency.id, "letter_no": "ن-۱", "letter_date": "2025-05-06",
+                        "deadline": "2025-05-27", "day": "2025-05-06", "at": "2025-05-06T09:00:00+00:00"})
+        assert (case.status, case.clock, case.agency_since, case.holder_user_id) == (
+            "forwarded", "agency", date(2025, 5, 6), None)
+        d.store.record(s, d.expert, "case.closed", a.case_id, {"outcome": "resolved", "day": "2025-05-10"})
+        assert (case.status, case.outcome, case.closed_on, case.agency_days) == (
+            "closed", "resolved", date(2025, 5, 10), 4)
+        held = (case.status, case.registration_no, case.deadline, case.updated_hlc, case.closed_event_id)
+    with d.store.read() as s:  # and the row itself says the same
+        fresh = s.get(Case, a.case_id)
+        assert fresh is not None
+        assert (fresh.status, fresh.registration_no, fresh.deadline, fresh.updated_hlc, fresh.closed_event_id) == held
+    d.store.close()

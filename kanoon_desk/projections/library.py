@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..eventlog import (
     FoldEvent,
     SqliteStatement,
+    column_setter,
     defer,
     insert_row,
     insert_values,
@@ -148,17 +148,11 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
             values[key] = _d(value) if key in ("birth_date", "expires_on") else value
     first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
     values["name_key"] = search_key(f"{first} {last}")
-    _setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
+    column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
         s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
     refresh_held(s, Member, e.aggregate_id, values)
 
 
-@lru_cache(maxsize=128)
-def _setter(table: Any, key: str, columns: tuple[str, ...]) -> SqliteStatement:
-    """UPDATE table SET each column = :v_<column> WHERE id = :<key>, built once per set of columns
-    (values are written as their columns' types: instants, dates)."""
-    return SqliteStatement(update(table).where(table.c.id == bindparam(key))
-                           .values(**{c: bindparam("v_" + c) for c in columns}))
 
 
 @resetter("member")
@@ -380,8 +374,8 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
 _LOANS = table_of(Loan)
 
 
-_SET_RETURNED = _setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre"))
-_SET_RENEWED = _setter(_LOANS, "loan_id", ("renewals", "due_on"))
+_SET_RETURNED = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre"))
+_SET_RENEWED = column_setter(_LOANS, "loan_id", ("renewals", "due_on"))
 
 
 _LOAN_STATE = SqliteStatement(select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.returned_at, _LOANS.c.returned_centre,

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from ..eventlog import (
     FoldEvent,
     SqliteStatement,
+    column_setter,
     insert_row,
-    keep_get,
+    kept,
     projector,
     raise_conflict,
     refresh_held,
@@ -64,7 +65,7 @@ def cc_item_id(referral_id: str, user_id: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"kanoon-desk:cc:{referral_id}:{user_id}"))
 
 
-def fts_body(c: Case) -> str:
+def fts_body(c: Case | CaseRow) -> str:
     parts = [c.subject, c.text, c.category, c.applicant_name, c.national_id, c.tracking_code,
              c.registration_no or ""]
     return search_key(" ".join(p for p in parts if p))
@@ -101,7 +102,6 @@ def _agency_reset(s: Session, agency_id: str) -> None:
 
 
 _APPLICANT_HELD = SqliteStatement(select(table_of(Applicant).c.id).where(table_of(Applicant).c.id == bindparam("id")))
-_CASE_HELD = SqliteStatement(select(table_of(Case).c.id).where(table_of(Case).c.id == bindparam("id")))
 _FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
 
 
@@ -128,22 +128,76 @@ def _applicant_reset(s: Session, applicant_id: str) -> None:
 # --- cases -----------------------------------------------------------------------------------
 
 
-_FTS_DELETE = text("DELETE FROM case_fts WHERE rowid = :k")
-_FTS_INSERT = text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)")
+_FTS_DELETE = SqliteStatement(text("DELETE FROM case_fts WHERE rowid = :k"))
+_FTS_INSERT = SqliteStatement(text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)"))
 
 
-def _write_fts(s: Session, c: Case, *, new: bool) -> None:
-    conn = s.connection()
+def _write_fts(s: Session, c: CaseRow, *, new: bool) -> None:
     if not new:
-        conn.execute(_FTS_DELETE, {"k": c.fts_key})
-    conn.execute(_FTS_INSERT, {"k": c.fts_key, "b": fts_body(c)})
+        _FTS_DELETE.run(s, k=c.fts_key)
+    _FTS_INSERT.run(s, k=c.fts_key, b=fts_body(c))
+
+
+_CASES = table_of(Case)
+_CASE_COLUMNS = tuple(col.key for col in _CASES.columns)
+
+
+class CaseRow:
+    """A case's row as the fold reads and changes it, without the ORM.
+
+    Read with one plain SELECT the first time an event of the transaction needs it, then kept for
+    the transaction (`eventlog.kept`); each projector writes what it changed as one UPDATE of those
+    columns (`_save`), and a `Case` object the session holds takes the same values. The ORM's load,
+    dirty tracking and flush per case event were most of a re-fold's secretariat time."""
+
+    __slots__ = ("_values", "_changed")
+
+    def __init__(self, *values: Any) -> None:
+        object.__setattr__(self, "_values", dict(zip(_CASE_COLUMNS, values, strict=True)))
+        object.__setattr__(self, "_changed", {})
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self._values:
+            raise AttributeError(f"cases has no column {name!r}")
+        self._values[name] = value
+        self._changed[name] = value
+
+
+_CASE_ROW = SqliteStatement(select(*_CASES.columns).where(_CASES.c.id == bindparam("id")), typed=True, row=CaseRow)
+
+
+def _row(s: Session, case_id: str) -> CaseRow | None:
+    """The case's row, kept for the transaction; None if the store has no such case."""
+    held = kept(s)
+    row: CaseRow | None = held.get((CaseRow, case_id))
+    if row is None or row._changed:  # (changes never saved: a projector failed midway)
+        row = _CASE_ROW.first(s, id=case_id)
+        if row is not None:
+            held[(CaseRow, case_id)] = row
+    return row
+
+
+def _save(s: Session, c: CaseRow) -> None:
+    """Write the columns the projector changed (one UPDATE) and pass them to a held `Case`."""
+    changes = c._changed
+    if not changes:
+        return
+    column_setter(_CASES, "case_id", tuple(sorted(changes))).run(
+        s, case_id=c.id, **{"v_" + k: v for k, v in changes.items()})
+    refresh_held(s, Case, c.id, dict(changes))
+    changes.clear()
 
 
 @projector("case.received", "case")
 def _received(s: Session, e: FoldEvent) -> None:
     p = e.payload
-    s.flush()
-    if _CASE_HELD.first(s, id=e.aggregate_id) is not None:
+    if _row(s, e.aggregate_id) is not None:
         return
     in_person = p["channel"] == "in_person"
     c = Case(id=e.aggregate_id, fts_key=fts_key(e.aggregate_id, _day(p, "received_date")), tracking_code=p["tracking_code"],
@@ -158,12 +212,14 @@ def _received(s: Session, e: FoldEvent) -> None:
     insert_row(s, c)
     if in_person:
         insert_row(s, Visit(id=e.id, case_id=c.id, purpose="submit", day=_day(p, "received_date")))
-    _write_fts(s, c, new=True)
+    row = CaseRow(*(getattr(c, name) for name in _CASE_COLUMNS))
+    kept(s)[(CaseRow, c.id)] = row
+    _write_fts(s, row, new=True)
 
 
-def _case(s: Session, e: FoldEvent) -> Case | None:
+def _case(s: Session, e: FoldEvent) -> CaseRow | None:
     """The case an event acts on; None (and a conflict) when it acts on a closed case."""
-    c = keep_get(s, Case, e.aggregate_id)
+    c = _row(s, e.aggregate_id)
     if c is None:
         return None
     if e.type in _ACTIONS and c.status in _CLOSED:
@@ -177,8 +233,10 @@ def _case(s: Session, e: FoldEvent) -> Case | None:
 
 def _changed(s: Session, model: type[Any], statement: SqliteStatement, values: dict[str, Any],
              **params: Any) -> None:
-    """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`."""
-    s.flush()
+    """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`.
+
+    No flush first: the fold writes these side tables only with plain statements, so the ORM has
+    nothing pending for them."""
     for (row_id,) in statement.rows(s, **params):
         refresh_held(s, model, row_id, values)
 
@@ -217,16 +275,18 @@ _RECALL = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.referral_id == b
                           .values(status="recalled", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
 
 
+_MARK_READ = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.id == bindparam("item_id"))
+                             .values(read=True).returning(_REFERRALS.c.id))
 _OPEN_FORWARD = SqliteStatement(select(_FORWARDS.c.id).where(_OPEN_FORWARDS).order_by(_FORWARDS.c.id).limit(1))
 
 
-def _end_agency_clock(c: Case, day: date) -> None:
+def _end_agency_clock(c: CaseRow, day: date) -> None:
     if c.clock == "agency" and c.agency_since is not None:
         c.agency_days += max(0, (day - c.agency_since).days)
     c.clock, c.agency_since = "office", None
 
 
-def _close(s: Session, e: FoldEvent, c: Case, outcome: str, day: date) -> None:
+def _close(s: Session, e: FoldEvent, c: CaseRow, outcome: str, day: date) -> None:
     _end_agency_clock(c, day)
     c.status = "rejected" if outcome == "rejected" else "closed"
     c.outcome, c.closed_on, c.closed_event_id = outcome, day, e.id
@@ -249,7 +309,7 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
         _close(s, e, c, "rejected", day)
         insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
                              text=p.get("notice", ""), status="pending", day=day))
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.registered", "case")
@@ -260,7 +320,7 @@ def _registered(s: Session, e: FoldEvent) -> None:
     c.registration_no, c.registration_date = e.payload["registration_no"], _day(e.payload)
     if c.status in ("received", "accepted"):
         c.status = "registered"
-    s.flush()
+    _save(s, c)
     _write_fts(s, c, new=False)
 
 
@@ -280,12 +340,12 @@ def _referred(s: Session, e: FoldEvent) -> None:
                                to_user_id=uid, kind="cc", instruction=p.get("instruction", ""), cc=cc,
                                sent_at=at, read=False, status="open"))
     c.status, c.holder_user_id, c.holder_since = "referred", p["to_user_id"], at
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.referral_recalled", "case")
 def _recalled(s: Session, e: FoldEvent) -> None:
-    c = keep_get(s, Case, e.aggregate_id)
+    c = _row(s, e.aggregate_id)
     item = s.get(Referral, e.payload["referral_id"])
     if c is None or item is None or item.status != "open":
         return  # already acted on elsewhere: the action stands, the recall is moot
@@ -295,15 +355,13 @@ def _recalled(s: Session, e: FoldEvent) -> None:
     if c.holder_user_id == item.to_user_id and c.status == "referred":
         c.holder_user_id, c.holder_since = item.from_user_id, at
         c.status = "registered" if c.registration_no else "accepted"
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.referral_read", "case")
 def _read(s: Session, e: FoldEvent) -> None:
-    item = s.get(Referral, e.payload["item_id"])
-    if item is not None:
-        item.read = True
-        s.flush()
+    for (row_id,) in _MARK_READ.rows(s, item_id=e.payload["item_id"]):
+        refresh_held(s, Referral, row_id, {"read": True})
 
 
 @projector("case.forwarded", "case")
@@ -314,11 +372,10 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
                  letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"), status="open",
                  sent_by=e.user_id, answered_on=None)
     if c is None:
-        if keep_get(s, Case, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
+        if _row(s, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
             fw.status = "closed"
             insert_row(s, fw)
         return
-    s.flush()
     other = _OPEN_FORWARD.first(s, case_id=c.id)
     if other is not None:
         raise_conflict(s, "case.forwarded_twice", "case", c.id, e.office_code, [other[0], e.id], e.hlc,
@@ -329,7 +386,7 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
         c.clock, c.agency_since = "agency", day
     c.status, c.agency_id, c.deadline = "forwarded", p["agency_id"], fw.deadline
     c.holder_user_id, c.holder_since = None, None
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.followed_up", "case")
@@ -348,7 +405,7 @@ def _followed_up(s: Session, e: FoldEvent) -> None:
             if fw_id:
                 _changed(s, Forward, _NEW_DEADLINE, {"deadline": new_deadline}, forward_id=fw_id,
                          deadline=new_deadline)
-    s.flush()
+        _save(s, c)
 
 
 @projector("case.answered", "case")
@@ -360,12 +417,12 @@ def _answered(s: Session, e: FoldEvent) -> None:
     _end_agency_clock(c, day)
     _changed(s, Forward, _ANSWER_FORWARDS, {"status": "answered", "answered_on": day}, case_id=c.id, day=day)
     c.status, c.answered_on, c.response_text = "answered", day, e.payload.get("text", "")
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.notified", "case")
 def _notified(s: Session, e: FoldEvent) -> None:
-    c = keep_get(s, Case, e.aggregate_id)
+    c = _row(s, e.aggregate_id)
     if c is None:
         return
     p, day = e.payload, _day(e.payload)
@@ -377,7 +434,7 @@ def _notified(s: Session, e: FoldEvent) -> None:
     if p["method"] == "in_person":
         c.visits += 1
         insert_row(s, Visit(id=e.id, case_id=c.id, purpose="receive", day=day))
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.closed", "case")
@@ -388,12 +445,12 @@ def _closed(s: Session, e: FoldEvent) -> None:
     p = e.payload
     c.outcome_note, c.responsible_party = p.get("note", ""), p.get("responsible_party") or None
     _close(s, e, c, p["outcome"], _day(p))
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.reopened", "case")
 def _reopened(s: Session, e: FoldEvent) -> None:
-    c = keep_get(s, Case, e.aggregate_id)
+    c = _row(s, e.aggregate_id)
     if c is None or c.status not in _CLOSED:
         return
     c.updated_hlc = e.hlc
@@ -402,31 +459,31 @@ def _reopened(s: Session, e: FoldEvent) -> None:
     c.closed_on = c.closed_event_id = None
     c.rejected_on = c.reject_reason = c.reject_note = None
     c.reopen_count += 1
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.visited", "case")
 def _visited(s: Session, e: FoldEvent) -> None:
-    c = keep_get(s, Case, e.aggregate_id)
+    c = _row(s, e.aggregate_id)
     if c is None:
         return
     c.updated_hlc = e.hlc
     c.visits += 1
     insert_row(s, Visit(id=e.id, case_id=c.id, purpose=e.payload.get("purpose", "other"), day=_day(e.payload)))
-    s.flush()
+    _save(s, c)
 
 
 @projector("case.attached", "case")
 def _attached(s: Session, e: FoldEvent) -> None:
     p = e.payload
-    s.add(Attachment(id=e.id, case_id=e.aggregate_id, sha256=p["sha256"], filename=p["filename"],
-                     mime=p["mime"], size=int(p["size"]), kind=p.get("kind", "intake"), added_at=_at(e),
-                     added_by=e.user_id))
-    s.flush()
+    insert_row(s, Attachment(id=e.id, case_id=e.aggregate_id, sha256=p["sha256"], filename=p["filename"],
+                             mime=p["mime"], size=int(p["size"]), kind=p.get("kind", "intake"), added_at=_at(e),
+                             added_by=e.user_id))
 
 
 @resetter("case")
 def _case_reset(s: Session, case_id: str) -> None:
+    kept(s).pop((CaseRow, case_id), None)
     key = s.scalar(select(Case.fts_key).where(Case.id == case_id))
     if key is not None:
         s.execute(text("DELETE FROM case_fts WHERE rowid = :k"), {"k": key})
