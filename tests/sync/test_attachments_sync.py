@@ -41,3 +41,36 @@ def test_attachment_goes_up_resumably_and_comes_down(server: LiveServer, tmp_pat
     assert attachment_path(b, sha).read_bytes() == PDF
     again = client.sync_once(b)
     assert again.ok and again.downloaded == 0 and client.sync_once(a).uploaded == 0
+
+
+def test_scan_positions_pass_events_that_name_no_file(server: LiveServer, tmp_path: Path) -> None:
+    """Only events naming a file are read, yet each round's scan position moves to the newest
+    event it has seen to, and a file named after events without one still travels."""
+    from sqlalchemy import func, select
+
+    from kanoon_desk.models import Event
+    from kanoon_desk.sync.attachments import K_DOWN, K_UP
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    b = enrol(server, tmp_path / "b" / "desk.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    first = sec.intake(a, admin, case_input(1))
+    scan = tmp_path / "one.pdf"
+    scan.write_bytes(b"%PDF-1.4 one")
+    sec.add_attachment(a, admin, first.case_id, scan)
+    sec.intake(a, admin, case_input(2))  # newer events, no file
+    assert client.sync_once(a).uploaded == 1
+    assert int(a.get_state(K_UP) or 0) == int(a.get_state("sync.acked_seq") or 0) > 0
+    assert client.sync_once(b).downloaded == 1
+    with b.read() as s:
+        newest = s.scalar(select(func.max(Event.server_seq)).where(Event.client_seq.is_(None)))
+    assert int(b.get_state(K_DOWN) or 0) == newest
+    other = tmp_path / "two.pdf"
+    other.write_bytes(b"%PDF-1.4 two")
+    sec.add_attachment(a, admin, first.case_id, other)
+    assert client.sync_once(a).uploaded == 1
+    assert client.sync_once(b).downloaded == 1
+    assert attachment_path(b, hashlib.sha256(b"%PDF-1.4 two").hexdigest()).read_bytes() == b"%PDF-1.4 two"
+    assert client.sync_once(b).downloaded == 0 and client.sync_once(a).uploaded == 0
