@@ -712,19 +712,21 @@ def refold_all(session: Session, batch: int = 5000) -> None:
     for extra in _EXTRA_RESET_SQL:
         session.execute(text(extra))
     last: tuple[int, str] | None = None
-    while True:
-        if last is None:
-            chunk = _records(session, _EVENTS_FIRST, n=batch)
-        else:
-            chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
-        if not chunk:
-            break
-        with deferring(session):
+    # derived state (a copy's status) is recomputed once, after the last chunk: a copy lent
+    # through the years was otherwise recomputed in every chunk that held one of its loans
+    with deferring(session):
+        while True:
+            if last is None:
+                chunk = _records(session, _EVENTS_FIRST, n=batch)
+            else:
+                chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
+            if not chunk:
+                break
             apply_all(session, chunk)
-        session.flush()
-        last = (chunk[-1].hlc, chunk[-1].id)
-        release_kept(session)
-        session.expunge_all()
+            session.flush()
+            last = (chunk[-1].hlc, chunk[-1].id)
+            release_kept(session)
+            session.expunge_all()
 
 
 #: Raw SQL run before a full re-fold to empty tables that are not ORM models (FTS indexes).
