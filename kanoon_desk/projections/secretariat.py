@@ -132,7 +132,7 @@ _FTS_DELETE = SqliteStatement(text("DELETE FROM case_fts WHERE rowid = :k"))
 _FTS_INSERT = SqliteStatement(text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)"))
 
 
-def _write_fts(s: Session, c: CaseRow, *, new: bool) -> None:
+def _write_fts(s: Session, c: Case | CaseRow, *, new: bool) -> None:
     if not new:
         _FTS_DELETE.run(s, k=c.fts_key)
     _FTS_INSERT.run(s, k=c.fts_key, b=fts_body(c))
@@ -212,9 +212,7 @@ def _received(s: Session, e: FoldEvent) -> None:
     insert_row(s, c)
     if in_person:
         insert_row(s, Visit(id=e.id, case_id=c.id, purpose="submit", day=_day(p, "received_date")))
-    row = CaseRow(*(getattr(c, name) for name in _CASE_COLUMNS))
-    kept(s)[(CaseRow, c.id)] = row
-    _write_fts(s, row, new=True)
+    _write_fts(s, c, new=True)  # (its next event reads the row as stored, defaults included)
 
 
 def _case(s: Session, e: FoldEvent) -> CaseRow | None:
