@@ -258,16 +258,31 @@ def insert_row(session: Session, obj: Base) -> None:
 
 def insert_values(session: Session, model: type[Base], values: dict[str, Any]) -> None:
     """`insert_row` from the column values themselves (no object to build at all)."""
+    insert_values_many(session, model, [values])
+
+
+def insert_values_many(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> None:
+    """`insert_values` for many rows: one executemany per set of columns given, in the order given
+    (a batch projector's run of new rows)."""
     table = table_of(model)
     defaults = _DEFAULTS.get(table.name)
     if defaults is None:
         defaults = _DEFAULTS[table.name] = _python_defaults(table)
-    row = {**{k: make() for k, make in defaults.items() if k not in values}, **values}
-    key = (table.name, tuple(row))
-    stmt = _INSERTS.get(key)
-    if stmt is None:
-        stmt = _INSERTS[key] = SqliteInsert(table, key[1])
-    stmt.many(_dbapi(session), [row])
+    runs: list[tuple[tuple[str, ...], list[dict[str, Any]]]] = []  # rows of one shape, in order
+    for values in rows:
+        row = {**{k: make() for k, make in defaults.items() if k not in values}, **values}
+        columns = tuple(row)
+        if runs and runs[-1][0] == columns:
+            runs[-1][1].append(row)
+        else:
+            runs.append((columns, [row]))
+    raw = _dbapi(session)
+    for columns, group in runs:
+        key = (table.name, columns)
+        stmt = _INSERTS.get(key)
+        if stmt is None:
+            stmt = _INSERTS[key] = SqliteInsert(table, columns)
+        stmt.many(raw, group)
 
 
 def _python_defaults(table: Any) -> dict[str, Callable[[], Any]]:

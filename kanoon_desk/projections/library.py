@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
@@ -16,10 +17,11 @@ from sqlalchemy.orm import Session
 from ..eventlog import (
     FoldEvent,
     SqliteStatement,
+    batch_projector,
     column_setter,
     defer,
-    insert_row,
     insert_values,
+    insert_values_many,
     projector,
     raise_conflict,
     refresh_held,
@@ -107,25 +109,30 @@ MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_da
                  "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo")
 
 
-def _set_member_fields(m: Member, p: dict[str, object]) -> None:
+def _new_member(e: FoldEvent) -> dict[str, Any]:
+    """The row a `member.registered` event makes."""
+    p = e.payload
+    row: dict[str, Any] = dict(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="",
+                               last_name="", category="child", phone="", guardian_name="", guardian_phone="",
+                               home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1),
+                               photo="", registered_at=e.recorded_at)
     for key in MEMBER_FIELDS:
         if key in p:
             value = p[key]
-            if key in ("birth_date", "expires_on"):
-                value = _d(value)  # type: ignore[arg-type]
-            setattr(m, key, value)
-    m.name_key = search_key(f"{m.first_name} {m.last_name}")
+            row[key] = _d(value) if key in ("birth_date", "expires_on") else value
+    row["name_key"] = search_key(f"{row['first_name']} {row['last_name']}")
+    return row
 
 
 @projector("member.registered", "member")
 def _member_registered(s: Session, e: FoldEvent) -> None:
-    p = e.payload
-    m = Member(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="", last_name="",
-               category="child", phone="", guardian_name="", guardian_phone="",
-               home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1), photo="",
-               registered_at=e.recorded_at)
-    _set_member_fields(m, p)
-    insert_row(s, m)
+    insert_values(s, Member, _new_member(e))
+
+
+@batch_projector("member.registered")
+def _members_registered(s: Session, events: list[FoldEvent]) -> None:
+    """A run of registrations (an imported member list) as one executemany."""
+    insert_values_many(s, Member, [_new_member(e) for e in events])
 
 
 _MEMBERS = table_of(Member)
@@ -169,22 +176,39 @@ _FTS_DELETE = SqliteStatement(text(f"DELETE FROM {FTS_TABLE} WHERE title_id = :i
 _FTS_INSERT = SqliteStatement(text(f"INSERT INTO {FTS_TABLE}(title_id, body) VALUES (:id, :body)"))
 
 
-def _index_title(s: Session, t: Title, *, new: bool = False) -> None:
-    if not new:
-        _FTS_DELETE.run(s, id=t.id)
-    body = search_key(" ".join([t.title, t.author, t.publisher, t.subject, t.isbn]))
-    _FTS_INSERT.run(s, id=t.id, body=body)
+def _index_title(s: Session, t: Title) -> None:
+    _FTS_DELETE.run(s, id=t.id)
+    _FTS_INSERT.run(s, id=t.id, body=_title_body(t))
+
+
+def _new_title(e: FoldEvent) -> dict[str, Any]:
+    """The row a `title.added` event makes."""
+    row: dict[str, Any] = dict(id=e.aggregate_id, title="", author="", publisher="", isbn="", age_group="",
+                               subject="", added_at=e.recorded_at)
+    for key in TITLE_FIELDS:
+        if key in e.payload:
+            row[key] = e.payload[key]
+    return row
+
+
+def _title_body(t: Any) -> str:
+    """The title's search text in its FTS row (`t`: a Title, or a new row as a namespace)."""
+    return search_key(" ".join([t.title, t.author, t.publisher, t.subject, t.isbn]))
 
 
 @projector("title.added", "title")
 def _title_added(s: Session, e: FoldEvent) -> None:
-    t = Title(id=e.aggregate_id, title="", author="", publisher="", isbn="", age_group="", subject="",
-              added_at=e.recorded_at)
-    for key in TITLE_FIELDS:
-        if key in e.payload:
-            setattr(t, key, e.payload[key])
-    insert_row(s, t)
-    _index_title(s, t, new=True)  # a re-fold resets the title's index row first
+    row = _new_title(e)
+    insert_values(s, Title, row)
+    _FTS_INSERT.run(s, id=row["id"], body=_title_body(SimpleNamespace(**row)))  # a re-fold resets it first
+
+
+@batch_projector("title.added")
+def _titles_added(s: Session, events: list[FoldEvent]) -> None:
+    """A run of new titles (an imported catalogue): rows and index rows as one executemany each."""
+    rows = [_new_title(e) for e in events]
+    insert_values_many(s, Title, rows)
+    _FTS_INSERT.many(s, [{"id": row["id"], "body": _title_body(SimpleNamespace(**row))} for row in rows])
 
 
 @projector("title.field_set", "title")
@@ -298,14 +322,26 @@ def _recompute_copy(s: Session, copy_id: str) -> None:
     refresh_held(s, Copy, copy_id, {"status": status, "location": location, "current_loan_id": current_loan})
 
 
+def _new_copy(e: FoldEvent) -> dict[str, Any]:
+    """The row a `copy.added` event makes (its status is then recomputed: its loans may be in)."""
+    p = e.payload
+    return dict(id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"], home_centre=p["home_centre"],
+                shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)), added_at=e.recorded_at,
+                withdrawn=False, status="on_shelf", location=p["home_centre"])
+
+
 @projector("copy.added", "copy")
 def _copy_added(s: Session, e: FoldEvent) -> None:
-    p = e.payload
-    insert_values(s, Copy, dict(
-        id=e.aggregate_id, barcode=p["barcode"], title_id=p["title_id"], home_centre=p["home_centre"],
-        shelf=p.get("shelf", ""), loanable=bool(p.get("loanable", True)), added_at=e.recorded_at, withdrawn=False,
-        status="on_shelf", location=p["home_centre"]))
-    recompute_copy(s, e.aggregate_id)  # its loans may have arrived first
+    insert_values(s, Copy, _new_copy(e))
+    recompute_copy(s, e.aggregate_id)
+
+
+@batch_projector("copy.added")
+def _copies_added(s: Session, events: list[FoldEvent]) -> None:
+    """A run of new copies (an imported shelf list) as one executemany, then each one's status."""
+    insert_values_many(s, Copy, [_new_copy(e) for e in events])
+    for e in events:
+        recompute_copy(s, e.aggregate_id)
 
 
 @projector("copy.field_set", "copy")
