@@ -221,6 +221,31 @@ def defer(session: Session, key: Any, work: Callable[[], None]) -> bool:
     return True
 
 
+class _Each:
+    """Items queued under one kind, for one call of their set form when the block ends."""
+
+    def __init__(self, work: Callable[[list[Any]], None]) -> None:
+        self.work = work
+        self.items: dict[Any, None] = {}  # first-queued order, each once
+
+    def __call__(self) -> None:
+        self.work(list(self.items))
+
+
+def defer_each(session: Session, kind: str, item: Any, work: Callable[[list[Any]], None]) -> bool:
+    """`defer` for work with a set form: every item queued under `kind` goes to one call of `work`
+    (each once, in first-queued order) when the block ends. False, and nothing queued, outside a
+    `deferring` block."""
+    queued = session.info.get(_DEFERRED_KEY)
+    if queued is None:
+        return False
+    entry = queued.get(("each", kind))
+    if entry is None:
+        entry = queued[("each", kind)] = _Each(work)
+    entry.items[item] = None
+    return True
+
+
 _DEFERRED_KEY = "kanoon_desk.deferred"
 
 
@@ -663,7 +688,7 @@ def held_ids(session: Session, ids: list[str]) -> set[str]:
     if not ids:
         return set()
     session.flush()
-    return {row[0] for row in _HELD.rows(session, ids=_json_list(ids))}
+    return {row[0] for row in _HELD.rows(session, ids=json_list(ids))}
 
 
 def _aggregates_holding_newer(session: Session, fresh: list[FoldEvent]) -> set[str]:
@@ -676,10 +701,10 @@ def _aggregates_holding_newer(session: Session, fresh: list[FoldEvent]) -> set[s
     first: dict[str, list[Any]] = {}
     for ev in fresh:
         first.setdefault(ev.aggregate_id, [ev.aggregate_id, ev.hlc, ev.id])
-    return {row[0] for row in _NEWER.rows(session, firsts=_json_list(list(first.values())))}
+    return {row[0] for row in _NEWER.rows(session, firsts=json_list(list(first.values())))}
 
 
-_json_list: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+json_list: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 #: Lists given to one statement as a JSON array read by `json_each` (no IN list to build and bind
 #: per value: SQLAlchemy's expansion of a thousand-value IN cost more than the query).
 _IDS = func.json_each(bindparam("ids", type_=String)).table_valued("value")

@@ -7,11 +7,12 @@ mention it plus the copy's own facts, so any arrival order of events gives the s
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import String, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..eventlog import (
@@ -19,9 +20,10 @@ from ..eventlog import (
     SqliteStatement,
     batch_projector,
     column_setter,
-    defer,
+    defer_each,
     insert_values,
     insert_values_many,
+    json_list,
     projector,
     raise_conflict,
     refresh_held,
@@ -244,10 +246,11 @@ _READY_HOLD = SqliteStatement(select(Hold.id).where(Hold.copy_id == bindparam("c
                               .limit(1))
 
 
-def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
+def _sync_double_loans(s: Session, copy_id: str, loans: list[Any], open_now: list[str] | None = None) -> None:
     """Raise a conflict for every two loans of the copy whose spans (by HLC) overlap, and drop open
     ones that no longer hold (a late return showed the spans apart): a function of state only.
-    `loans` are the copy's loans ordered by (out_hlc, id)."""
+    `loans` are the copy's loans ordered by (out_hlc, id); `open_now`, the copy's open double-loan
+    conflicts if already read."""
     keep: set[str] = set()
     for i, a in enumerate(loans):
         a_end = a.returned_hlc if a.returned_hlc is not None else _OPEN_END
@@ -258,7 +261,9 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any]) -> None:
                                {"copy_id": copy_id, "loans": sorted([a.id, b.id]),
                                 "centres": sorted({a.centre, b.centre})})
             keep.add(c.id)  # raise_conflict flushed: the statement below sees it
-    for (cid,) in _OPEN_DOUBLE_LOANS.rows(s, copy_id=copy_id):
+    if open_now is None:
+        open_now = [cid for (cid,) in _OPEN_DOUBLE_LOANS.rows(s, copy_id=copy_id)]
+    for cid in open_now:
         if cid not in keep:
             s.execute(delete(Conflict).where(Conflict.id == cid))
 
@@ -275,24 +280,15 @@ _SET_COPY_STATE = SqliteStatement(update(_COPIES).where(_COPIES.c.id == bindpara
 
 def recompute_copy(s: Session, copy_id: str) -> None:
     """Status, location and current loan of a copy, from its loans, holds and own facts: now, or
-    once at the end of the fold when many events are folded together (`eventlog.deferring`)."""
-    if not defer(s, ("copy", copy_id), functools.partial(_recompute_copy, s, copy_id)):
+    once at the end of the fold when many events are folded together (`eventlog.deferring`), for
+    all the copies they touched at once (`_recompute_copies`)."""
+    if not defer_each(s, "copy", copy_id, functools.partial(_recompute_copies, s)):
         _recompute_copy(s, copy_id)
 
 
-def _recompute_copy(s: Session, copy_id: str) -> None:
-    """Status, location and current loan of a copy, from its loans, holds and own facts.
-
-    Called for every lending event, so it reads and writes with plain statements built once on the
-    session's connection (after one flush, the rows are current), and writes only when something
-    changed; a Copy object the session holds is brought up to date without becoming dirty. The
-    ORM's per-statement overhead was most of a checkout's time."""
-    s.flush()
-    loans = _LOANS_OF_COPY.rows(s, copy_id=copy_id)
-    _sync_double_loans(s, copy_id, loans)
-    copy = _COPY_FACTS.first(s, copy_id=copy_id)
-    if copy is None:
-        return
+def _copy_state(copy: Any, loans: list[Any], ready_hold: Callable[[], bool]) -> tuple[str, str, str | None]:
+    """(status, location, current loan) of a copy from its facts, its loans ordered by (out_hlc,
+    id), and whether a ready hold sets it aside (asked only when it decides)."""
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
     returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
@@ -310,16 +306,80 @@ def _recompute_copy(s: Session, copy_id: str) -> None:
         status = "lost"
     elif open_loans:
         status = "on_loan"
-    elif _READY_HOLD.first(s, copy_id=copy_id) is not None:
+    elif ready_hold():
         status = "held"
     elif location != copy.home_centre:
         status = "in_transit"
     else:
         status = "on_shelf"
-    if (status, location, current_loan) == (copy.status, copy.location, copy.current_loan_id):
+    return status, location, current_loan
+
+
+def _recompute_copy(s: Session, copy_id: str) -> None:
+    """Status, location and current loan of a copy, from its loans, holds and own facts.
+
+    Called for every lending event, so it reads and writes with plain statements built once on the
+    session's connection (after one flush, the rows are current), and writes only when something
+    changed; a Copy object the session holds is brought up to date without becoming dirty. The
+    ORM's per-statement overhead was most of a checkout's time."""
+    s.flush()
+    loans = _LOANS_OF_COPY.rows(s, copy_id=copy_id)
+    _sync_double_loans(s, copy_id, loans)
+    copy = _COPY_FACTS.first(s, copy_id=copy_id)
+    if copy is None:
         return
+    state = _copy_state(copy, loans, lambda: _READY_HOLD.first(s, copy_id=copy_id) is not None)
+    if state == (copy.status, copy.location, copy.current_loan_id):
+        return
+    status, location, current_loan = state
     _SET_COPY_STATE.run(s, copy_id=copy_id, new_status=status, new_location=location, new_loan=current_loan)
     refresh_held(s, Copy, copy_id, {"status": status, "location": location, "current_loan_id": current_loan})
+
+
+_COPY_IDS = func.json_each(bindparam("ids", type_=String)).table_valued("value")
+_IN_COPY_IDS = select(_COPY_IDS.c.value)
+_LOANS_OF_COPIES = SqliteStatement(
+    select(Loan.copy_id, Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+    .where(Loan.copy_id.in_(_IN_COPY_IDS)).order_by(Loan.copy_id, Loan.out_hlc, Loan.id), typed=True)
+_FACTS_OF_COPIES = SqliteStatement(select(
+    _COPIES.c.id, _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
+    _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id,
+).where(_COPIES.c.id.in_(_IN_COPY_IDS)), typed=True)
+_READY_HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id).where(Hold.copy_id.in_(_IN_COPY_IDS),
+                                                                    Hold.status == "ready").distinct())
+_OPEN_DOUBLE_LOANS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Conflict.id).where(
+    Conflict.aggregate_id.in_(_IN_COPY_IDS), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
+
+
+def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
+    """`_recompute_copy` for many copies at once (the end of a pulled page or of a re-fold): each
+    kind of fact is read for all of them in one statement, and the changed states are written
+    in one executemany. Copies are taken in the order given, as one by one."""
+    s.flush()
+    ids = json_list(copy_ids)
+    loans: dict[str, list[Any]] = {}
+    for loan in _LOANS_OF_COPIES.rows(s, ids=ids):
+        loans.setdefault(loan.copy_id, []).append(loan)
+    facts = {row.id: row for row in _FACTS_OF_COPIES.rows(s, ids=ids)}
+    ready = {copy_id for (copy_id,) in _READY_HOLDS_OF_COPIES.rows(s, ids=ids)}
+    open_now: dict[str, list[str]] = {}
+    for copy_id, conflict_id in _OPEN_DOUBLE_LOANS_OF_COPIES.rows(s, ids=ids):
+        open_now.setdefault(copy_id, []).append(conflict_id)
+    changed: list[dict[str, Any]] = []
+    for copy_id in copy_ids:
+        of_copy = loans.get(copy_id, [])
+        _sync_double_loans(s, copy_id, of_copy, open_now.get(copy_id, []))
+        copy = facts.get(copy_id)
+        if copy is None:
+            continue
+        state = _copy_state(copy, of_copy, functools.partial(set.__contains__, ready, copy_id))
+        if state != (copy.status, copy.location, copy.current_loan_id):
+            changed.append({"copy_id": copy_id, "new_status": state[0], "new_location": state[1],
+                            "new_loan": state[2]})
+    _SET_COPY_STATE.many(s, changed)
+    for row in changed:
+        refresh_held(s, Copy, row["copy_id"], {"status": row["new_status"], "location": row["new_location"],
+                                               "current_loan_id": row["new_loan"]})
 
 
 def _new_copy(e: FoldEvent) -> dict[str, Any]:
