@@ -168,3 +168,17 @@ def test_catalogue_batches_equal_one_by_one(desk: Store, kinds: list[tuple[str, 
         s.rollback()
     assert got == want
     assert fts_got == fts_want
+
+
+def test_work_with_a_set_form_runs_once_for_every_item_queued(tmp_path: Path) -> None:
+    store, _ = make_desk(tmp_path / "d.sqlite3")
+    calls: list[list[str]] = []
+    with store.transaction() as s:
+        assert not eventlog.defer_each(s, "copy", "c0", calls.append)  # no block: the caller runs it
+        with eventlog.deferring(s):
+            for item in ("c2", "c1", "c2", "c3"):
+                assert eventlog.defer_each(s, "copy", item, calls.append)
+            with eventlog.deferring(s):  # nested: still one set for the outer block
+                assert eventlog.defer_each(s, "copy", "c4", calls.append)
+            assert calls == []
+        assert calls == [["c2", "c1", "c3", "c4"]]  # each once, in first-queued order
