@@ -150,11 +150,11 @@ class CaseRow:
     columns (`_save`), and a `Case` object the session holds takes the same values. The ORM's load,
     dirty tracking and flush per case event were most of a re-fold's secretariat time."""
 
-    __slots__ = ("_values", "_changed")
+    __slots__ = ("_values", "_dirty")
 
     def __init__(self, *values: Any) -> None:
         object.__setattr__(self, "_values", dict(zip(_CASE_COLUMNS, values, strict=True)))
-        object.__setattr__(self, "_changed", {})
+        object.__setattr__(self, "_dirty", {})
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -166,7 +166,7 @@ class CaseRow:
         if name not in self._values:
             raise AttributeError(f"cases has no column {name!r}")
         self._values[name] = value
-        self._changed[name] = value
+        self._dirty[name] = value
 
 
 _CASE_ROW = SqliteStatement(select(*_CASES.columns).where(_CASES.c.id == bindparam("id")), typed=True, row=CaseRow)
@@ -176,7 +176,7 @@ def _row(s: Session, case_id: str) -> CaseRow | None:
     """The case's row, kept for the transaction; None if the store has no such case."""
     held = kept(s)
     row: CaseRow | None = held.get((CaseRow, case_id))
-    if row is None or row._changed:  # (changes never saved: a projector failed midway)
+    if row is None or row._dirty:  # (changes never saved: a projector failed midway)
         row = _CASE_ROW.first(s, id=case_id)
         if row is not None:
             held[(CaseRow, case_id)] = row
@@ -185,7 +185,7 @@ def _row(s: Session, case_id: str) -> CaseRow | None:
 
 def _save(s: Session, c: CaseRow) -> None:
     """Write the columns the projector changed (one UPDATE) and pass them to a held `Case`."""
-    changes = c._changed
+    changes = c._dirty
     if not changes:
         return
     column_setter(_CASES, "case_id", tuple(sorted(changes))).run(
