@@ -7,7 +7,6 @@ mention it plus the copy's own facts, so any arrival order of events gives the s
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
@@ -237,20 +236,11 @@ def _title_reset(s: Session, title_id: str) -> None:
 _OPEN_END = 1 << 62
 
 
-_LOANS_OF_COPY = SqliteStatement(select(Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
-                                 .where(Loan.copy_id == bindparam("copy_id")).order_by(Loan.out_hlc, Loan.id),
-                                 typed=True)
-_OPEN_DOUBLE_LOANS = SqliteStatement(select(Conflict.id).where(
-    Conflict.aggregate_id == bindparam("copy_id"), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
-_READY_HOLD = SqliteStatement(select(Hold.id).where(Hold.copy_id == bindparam("copy_id"), Hold.status == "ready")
-                              .limit(1))
-
-
-def _sync_double_loans(s: Session, copy_id: str, loans: list[Any], open_now: list[str] | None = None) -> None:
+def _sync_double_loans(s: Session, copy_id: str, loans: list[Any], open_now: list[str]) -> None:
     """Raise a conflict for every two loans of the copy whose spans (by HLC) overlap, and drop open
     ones that no longer hold (a late return showed the spans apart): a function of state only.
-    `loans` are the copy's loans ordered by (out_hlc, id); `open_now`, the copy's open double-loan
-    conflicts if already read."""
+    `loans` are the copy's loans ordered by (out_hlc, id); `open_now`, its open double-loan
+    conflicts."""
     keep: set[str] = set()
     for i, a in enumerate(loans):
         a_end = a.returned_hlc if a.returned_hlc is not None else _OPEN_END
@@ -260,19 +250,13 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any], open_now: lis
             c = raise_conflict(s, "copy.double_loan", "copy", copy_id, b.centre, [a.id, b.id], b.out_hlc,
                                {"copy_id": copy_id, "loans": sorted([a.id, b.id]),
                                 "centres": sorted({a.centre, b.centre})})
-            keep.add(c.id)  # raise_conflict flushed: the statement below sees it
-    if open_now is None:
-        open_now = [cid for (cid,) in _OPEN_DOUBLE_LOANS.rows(s, copy_id=copy_id)]
+            keep.add(c.id)  # (one already open stays open)
     for cid in open_now:
         if cid not in keep:
             s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
 _COPIES = table_of(Copy)
-_COPY_FACTS = SqliteStatement(select(
-    _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
-    _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id,
-).where(_COPIES.c.id == bindparam("copy_id")), typed=True)
 _SET_COPY_STATE = SqliteStatement(update(_COPIES).where(_COPIES.c.id == bindparam("copy_id"))
                                   .values(status=bindparam("new_status"), location=bindparam("new_location"),
                                           current_loan_id=bindparam("new_loan")))
@@ -283,12 +267,12 @@ def recompute_copy(s: Session, copy_id: str) -> None:
     once at the end of the fold when many events are folded together (`eventlog.deferring`), for
     all the copies they touched at once (`_recompute_copies`)."""
     if not defer_each(s, "copy", copy_id, functools.partial(_recompute_copies, s)):
-        _recompute_copy(s, copy_id)
+        _recompute_copies(s, [copy_id])  # a checkout, a return: the set of one
 
 
-def _copy_state(copy: Any, loans: list[Any], ready_hold: Callable[[], bool]) -> tuple[str, str, str | None]:
+def _copy_state(copy: Any, loans: list[Any], ready_hold: bool) -> tuple[str, str, str | None]:
     """(status, location, current loan) of a copy from its facts, its loans ordered by (out_hlc,
-    id), and whether a ready hold sets it aside (asked only when it decides)."""
+    id), and whether a ready hold sets it aside."""
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
     returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
@@ -306,34 +290,13 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: Callable[[], bool]) -> 
         status = "lost"
     elif open_loans:
         status = "on_loan"
-    elif ready_hold():
+    elif ready_hold:
         status = "held"
     elif location != copy.home_centre:
         status = "in_transit"
     else:
         status = "on_shelf"
     return status, location, current_loan
-
-
-def _recompute_copy(s: Session, copy_id: str) -> None:
-    """Status, location and current loan of a copy, from its loans, holds and own facts.
-
-    Called for every lending event, so it reads and writes with plain statements built once on the
-    session's connection (after one flush, the rows are current), and writes only when something
-    changed; a Copy object the session holds is brought up to date without becoming dirty. The
-    ORM's per-statement overhead was most of a checkout's time."""
-    s.flush()
-    loans = _LOANS_OF_COPY.rows(s, copy_id=copy_id)
-    _sync_double_loans(s, copy_id, loans)
-    copy = _COPY_FACTS.first(s, copy_id=copy_id)
-    if copy is None:
-        return
-    state = _copy_state(copy, loans, lambda: _READY_HOLD.first(s, copy_id=copy_id) is not None)
-    if state == (copy.status, copy.location, copy.current_loan_id):
-        return
-    status, location, current_loan = state
-    _SET_COPY_STATE.run(s, copy_id=copy_id, new_status=status, new_location=location, new_loan=current_loan)
-    refresh_held(s, Copy, copy_id, {"status": status, "location": location, "current_loan_id": current_loan})
 
 
 _COPY_IDS = func.json_each(bindparam("ids", type_=String)).table_valued("value")
@@ -352,9 +315,13 @@ _OPEN_DOUBLE_LOANS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Con
 
 
 def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
-    """`_recompute_copy` for many copies at once (the end of a pulled page or of a re-fold): each
-    kind of fact is read for all of them in one statement, and the changed states are written
-    in one executemany. Copies are taken in the order given, as one by one."""
+    """Status, location and current loan of copies, from their loans, holds and own facts: one
+    copy after a checkout or a return, every copy a pulled page or a re-fold touched at its end.
+
+    Each kind of fact is read for all of them in one plain statement on the session's connection
+    (after one flush, the rows are current), and the states that changed are written in one
+    executemany; a Copy object the session holds is brought up to date without becoming dirty.
+    Copies are taken in the order given."""
     s.flush()
     ids = json_list(copy_ids)
     loans: dict[str, list[Any]] = {}
@@ -372,7 +339,7 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
         copy = facts.get(copy_id)
         if copy is None:
             continue
-        state = _copy_state(copy, of_copy, functools.partial(set.__contains__, ready, copy_id))
+        state = _copy_state(copy, of_copy, copy_id in ready)
         if state != (copy.status, copy.location, copy.current_loan_id):
             changed.append({"copy_id": copy_id, "new_status": state[0], "new_location": state[1],
                             "new_loan": state[2]})
