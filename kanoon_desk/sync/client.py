@@ -27,12 +27,13 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import String, Table, bindparam, func, literal, literal_column, select, type_coerce, update
 
 from .. import eventlog
-from ..digest import EventDigest, digest_per_type
+from ..digest import EventDigest, canonical_hash, canonical_json, digest_per_type
 from ..errors import QT_TRANSLATE_NOOP
 from ..ids import MAX_DRIFT_MS, new_id
 from ..models import Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
+from ..sqlite_bulk import JsonText
 from ..store import Store
 from . import errors as e
 from . import protocol as p
@@ -317,14 +318,17 @@ class SyncClient:
                 self._after_reply(report, page.server_hlc, page.server_time_ms)
                 with self.store.transaction() as s:
                     have = eventlog.held_ids(s, [ev.id for ev in page.events])
-                    rows = [_event_row(ev) for ev in page.events if ev.id not in have]
+                    # each payload encoded once, canonically: the row stores that text and the
+                    # running digest hashes it (no second encoding for either)
+                    new = [(ev, JsonText(canonical_json(ev.payload))) for ev in page.events if ev.id not in have]
+                    rows = [_event_row(ev, text) for ev, text in new]
                     eventlog.insert_events(s, rows)
                     if digests is not None:
-                        for t, d in digest_per_type((ev.aggregate_type, ev.id, ev.type, ev.payload, ev.hlc)
-                                                    for ev in rows).items():
-                            if t in digests:
-                                d.merge(digests[t])
-                            digests[t] = d
+                        for ev, text in new:
+                            d = digests.get(ev.aggregate_type)
+                            if d is None:
+                                d = digests[ev.aggregate_type] = EventDigest()
+                            d.add_hash(canonical_hash(ev.id, ev.type, text, ev.hlc))
                     self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
                     self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
             report.snapshot += len(rows)
@@ -535,10 +539,12 @@ def _read_digest_cache(text: str | None) -> _DigestCache | None:
         return None
 
 
-def _event_row(ev: p.EventOut) -> eventlog.EventRecord:
+def _event_row(ev: p.EventOut, payload: Any = None) -> eventlog.EventRecord:
     """The event as the desk's fold takes it (positional: EventRecord's fields are the events
-    table's columns, checked at import; pulled events have no client_seq)."""
-    return eventlog.EventRecord(ev.id, ev.type, ev.aggregate_type, ev.aggregate_id, ev.payload, ev.hlc, ev.device_id,
+    table's columns, checked at import; pulled events have no client_seq). `payload`, when given,
+    replaces the parsed one (a snapshot passes its canonical JSON text, stored as it is)."""
+    return eventlog.EventRecord(ev.id, ev.type, ev.aggregate_type, ev.aggregate_id,
+                                ev.payload if payload is None else payload, ev.hlc, ev.device_id,
                                 ev.office_code, ev.user_id, ev.recorded_at, ev.schema_version, None, ev.server_seq)
 
 
