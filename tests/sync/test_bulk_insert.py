@@ -53,9 +53,17 @@ def _check_same_as_orm(db: ServerDb) -> None:
     encoded = [_row(5, payload=JsonText(canonical_json(_row(0)["payload"])))]
     with db.transaction() as s:
         bulk.insert_events(s, encoded)
+    # COPY's text format escapes: backslash, tab, newline and carriage return, in a column and in JSON
+    odd = {"user_id": "u\\1\t2\n3\r4\\N", "payload": {"text": "خط\nدوم\t«\\»\\N", "k\\": "\r"}}
+    with db.transaction() as s:
+        s.execute(insert(ServerEvent), [_row(6, **odd)])
+        bulk.insert_events(s, [_row(7, **odd), _row(8, **{**odd, "payload": JsonText(canonical_json(odd["payload"]))})])
     orm, ours = _read(db, [1, 2]), _read(db, [3, 4])
     assert ours == orm
     assert _read(db, [5]) == orm[:1]
+    strange = _read(db, [6, 7, 8])
+    assert strange[0] == strange[1] == strange[2] and strange[1]["user_id"] == odd["user_id"]
+    assert strange[1]["payload"] == odd["payload"]
     assert ours[0]["recorded_at"] == datetime(2026, 3, 20, 20, 29, 59, 5, tzinfo=UTC)
     assert ours[0]["payload"]["subject"] == "قطعی برق «محله» \u200c"
 
