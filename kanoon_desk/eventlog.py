@@ -310,6 +310,51 @@ def insert_values_many(session: Session, model: type[Base], rows: Iterable[dict[
         stmt.many(raw, group)
 
 
+class RowBuffer:
+    """New rows of one projection table that a full re-fold holds back, to write many at once.
+
+    A loan is inserted at its checkout and updated at its return, a few days of events later. In a
+    re-fold both steps land in the held row, and the row is written once, complete, in one
+    executemany with the others: `refold_all` writes the finished rows after each chunk, and every
+    row left before the derived recomputations (which read the table) run. Projectors that read
+    the table look here first (`held_row`)."""
+
+    def __init__(self, model: type[Base], finished: Callable[[dict[str, Any]], bool]) -> None:
+        self.model = model
+        self.finished = finished
+        self.rows: dict[Any, dict[str, Any]] = {}  # key → the row's column values, in arrival order
+
+    def write(self, session: Session, *, everything: bool = False) -> None:
+        if everything:
+            done = list(self.rows.values())
+            self.rows.clear()
+        else:
+            keys = [k for k, row in self.rows.items() if self.finished(row)]
+            done = [self.rows.pop(k) for k in keys]
+        insert_values_many(session, self.model, done)
+
+
+def row_buffer(session: Session, model: type[Base],
+               finished: Callable[[dict[str, Any]], bool]) -> RowBuffer | None:
+    """The re-fold's buffer of `model` rows (made on first use), or None outside a full re-fold:
+    then projectors write their rows at once, as they always do."""
+    buffers: dict[type[Base], RowBuffer] | None = session.info.get(_BUFFERS_KEY)
+    if buffers is None:
+        return None
+    buffer = buffers.get(model)
+    if buffer is None:
+        buffer = buffers[model] = RowBuffer(model, finished)
+    return buffer
+
+
+def _write_buffers(session: Session, *, everything: bool) -> None:
+    for buffer in session.info.get(_BUFFERS_KEY, {}).values():
+        buffer.write(session, everything=everything)
+
+
+_BUFFERS_KEY = "kanoon_desk.row_buffers"
+
+
 def _python_defaults(table: Any) -> dict[str, Callable[[], Any]]:
     """The column defaults SQLAlchemy applies in Python (`default=`), as makers of a value."""
     out: dict[str, Callable[[], Any]] = {}
@@ -754,19 +799,26 @@ def refold_all(session: Session, batch: int = 5000) -> None:
     last: tuple[int, str] | None = None
     # derived state (a copy's status) is recomputed once, after the last chunk: a copy lent
     # through the years was otherwise recomputed in every chunk that held one of its loans
-    with deferring(session):
-        while True:
-            if last is None:
-                chunk = _records(session, _EVENTS_FIRST, n=batch)
-            else:
-                chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
-            if not chunk:
-                break
-            apply_all(session, chunk)
-            session.flush()
-            last = (chunk[-1].hlc, chunk[-1].id)
-            release_kept(session)
-            session.expunge_all()
+    session.info[_BUFFERS_KEY] = {}  # rows held back to be written many at once (`RowBuffer`)
+    try:
+        with deferring(session):
+            while True:
+                if last is None:
+                    chunk = _records(session, _EVENTS_FIRST, n=batch)
+                else:
+                    chunk = _records(session, _EVENTS_AFTER, hlc=last[0], id=last[1], n=batch)
+                if not chunk:
+                    break
+                apply_all(session, chunk)
+                _write_buffers(session, everything=False)
+                session.flush()
+                last = (chunk[-1].hlc, chunk[-1].id)
+                release_kept(session)
+                session.expunge_all()
+            _write_buffers(session, everything=True)  # before the recomputations read the tables
+            session.info.pop(_BUFFERS_KEY)
+    finally:
+        session.info.pop(_BUFFERS_KEY, None)
 
 
 #: Raw SQL run before a full re-fold to empty tables that are not ORM models (FTS indexes).

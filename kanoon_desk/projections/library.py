@@ -28,6 +28,7 @@ from ..eventlog import (
     refresh_held,
     register_reset_sql,
     resetter,
+    row_buffer,
 )
 from ..models import Conflict, table_of
 from ..models.library import (
@@ -423,14 +424,31 @@ def _copy_reset(s: Session, copy_id: str) -> None:
 # --- loans ------------------------------------------------------------------------------------
 
 
+def _loan_finished(row: dict[str, Any]) -> bool:
+    return row["returned_at"] is not None
+
+
+def _held_loans(s: Session) -> dict[str, dict[str, Any]] | None:
+    """Loans a full re-fold holds back (`eventlog.RowBuffer`): a checkout and its return, a few
+    days of events apart, become one complete row, written with the others in one executemany."""
+    buffer = row_buffer(s, Loan, _loan_finished)
+    return None if buffer is None else buffer.rows
+
+
 @projector("loan.checked_out", "loan")
 def _loan_out(s: Session, e: FoldEvent) -> None:
     p = e.payload
-    insert_values(s, Loan, dict(
+    values = dict(
         id=e.aggregate_id, copy_id=p["copy_id"], member_id=p["member_id"], title_id=p.get("title_id", ""),
         centre=p.get("centre", e.office_code), out_at=e.recorded_at, out_hlc=e.hlc,
         out_on=date.fromisoformat(p.get("out_on") or e.recorded_at.date().isoformat()),
-        due_on=date.fromisoformat(p["due_on"]), renewals=0, overridden=" ".join(p.get("overridden", []))))
+        due_on=date.fromisoformat(p["due_on"]), renewals=0, overridden=" ".join(p.get("overridden", [])))
+    held = _held_loans(s)
+    if held is not None and e.aggregate_id not in held:
+        held[e.aggregate_id] = {**values, "returned_at": None, "returned_hlc": None, "returned_on": None,
+                                "returned_centre": None}
+    else:  # (a second checkout of one loan id fails here, held or not: the id is the key)
+        insert_values(s, Loan, values)
     recompute_copy(s, p["copy_id"])
 
 
@@ -445,10 +463,20 @@ _LOAN_STATE = SqliteStatement(select(_LOANS.c.id, _LOANS.c.copy_id, _LOANS.c.ret
                                      _LOANS.c.renewals).where(_LOANS.c.id == bindparam("loan_id")), typed=True)
 
 
+def _loan_state(s: Session, loan_id: str) -> tuple[Any, dict[str, Any] | None]:
+    """The loan's id, copy, return and renewals, and its row if a re-fold holds it back (then it
+    is changed there, not in the table)."""
+    held = _held_loans(s)
+    row = None if held is None else held.get(loan_id)
+    if row is not None:
+        return SimpleNamespace(**row), row
+    s.flush()
+    return _LOAN_STATE.first(s, loan_id=loan_id), None
+
+
 @projector("loan.returned", "loan")
 def _loan_returned(s: Session, e: FoldEvent) -> None:
-    s.flush()
-    loan = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
+    loan, held = _loan_state(s, e.aggregate_id)
     if loan is None:
         return
     if loan.returned_at is not None:
@@ -465,20 +493,25 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),
               "returned_centre": e.payload.get("centre", e.office_code)}
-    _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-    refresh_held(s, Loan, loan.id, values)
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
 
 
 @projector("loan.renewed", "loan")
 def _loan_renewed(s: Session, e: FoldEvent) -> None:
-    s.flush()
-    loan = _LOAN_STATE.first(s, loan_id=e.aggregate_id)
+    loan, held = _loan_state(s, e.aggregate_id)
     if loan is None or loan.returned_at is not None:
         return
     values = {"renewals": loan.renewals + 1, "due_on": date.fromisoformat(e.payload["due_on"])}
-    _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
-    refresh_held(s, Loan, loan.id, values)
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
 
 
 @resetter("loan")
