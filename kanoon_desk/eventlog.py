@@ -31,6 +31,7 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
@@ -665,9 +666,12 @@ _AGGREGATE_EVENTS = SqliteStatement(select(*_EVENT_TABLE.c).where(_EVENT_TABLE.c
                                     .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id), typed=True, row=EventRecord)
 _EVENTS_FIRST = SqliteStatement(select(*_EVENT_TABLE.c).order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)
                                 .limit(bindparam("n")), typed=True, row=EventRecord)
+#: A row-value comparison: SQLite seeks the (hlc, id) index to it. The same condition spelled
+#: `hlc > :hlc OR (hlc = :hlc AND id > :id)` scanned the index from its start for every page
+#: (at 100k events in, 45 ms a page of 5,000 instead of 27 ms).
 _EVENTS_AFTER = SqliteStatement(
-    select(*_EVENT_TABLE.c).where((_EVENT_TABLE.c.hlc > bindparam("hlc"))
-                                  | ((_EVENT_TABLE.c.hlc == bindparam("hlc")) & (_EVENT_TABLE.c.id > bindparam("id"))))
+    select(*_EVENT_TABLE.c).where(tuple_(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id)
+                                  > tuple_(bindparam("hlc"), bindparam("id")))
     .order_by(_EVENT_TABLE.c.hlc, _EVENT_TABLE.c.id).limit(bindparam("n")), typed=True, row=EventRecord)
 
 

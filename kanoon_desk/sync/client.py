@@ -13,6 +13,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -190,48 +191,72 @@ class SyncClient:
     # -- push ------------------------------------------------------------------------------------
 
     def push(self, report: SyncReport) -> None:
-        """Send the outbox in contiguous batches until it is empty."""
-        device_id = self.store.identity.device_id
+        """Send the outbox in contiguous batches until it is empty.
+
+        One batch is in flight at a time (the server stores them in the outbox's order), but the
+        desk does not wait idle: while a batch is on its way the next one is read and encoded, and
+        it leaves as soon as the answer before it is in, which is booked while it travels. After
+        an answer that asks to resend, or a refusal, the prepared batch is dropped unsent."""
         resends = 0
-        while True:
-            acked = self._int_state(K_ACKED)
-            with self.store.read() as s:
-                batch = [_Outgoing(*row) for row in _OUTBOX.rows(s, after=acked, n=self.batch_size)]
-            if not batch:
-                return
-            contiguous = [ev for i, ev in enumerate(batch) if ev.client_seq == acked + 1 + i]
-            if not contiguous:
-                raise e.SyncError(e.MSG_REFUSED, f"outbox hole after client_seq {acked}")
-            # The body is built from the JSON SQLite writes for each event (the server validates it
-            # against p.PushRequest): reading events as objects and encoding them again was most
-            # of the desk's share of a push.
-            fields: dict[str, Any] = {
-                "device_id": device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
-                "protocol_version": p.PROTOCOL_VERSION, "schema_version": p.SCHEMA_VERSION,
-                "hlc": self.store.clock.last}
-            if self.compact:
-                fields["compact"] = True
-            head = json.dumps(fields, ensure_ascii=False)
-            body = f'{head[:-1]}, "events": [{",".join(ev.wire for ev in contiguous)}]}}'.encode()
-            try:
-                answer = self.call("POST", "/v1/push", p.PushResponse, content=body)
-            except e.Refused as exc:
-                # a server from before the compact answer refuses the field (422, extra field):
-                # this client sends the batch again the old way and keeps to it
-                if not (self.compact and "422" in exc.detail and "compact" in exc.detail):
-                    raise
-                self.compact = False
-                continue
-            self._after_reply(report, answer.server_hlc, answer.server_time_ms)
-            if answer.resend_from is not None:
-                resends += 1
-                report.resends += 1
-                if resends > 3:
-                    raise e.SyncError(e.MSG_REFUSED, f"server keeps asking to resend from {answer.resend_from}")
-                with self.store.transaction() as s:
-                    self.store.set_state(s, K_ACKED, str(max(0, answer.resend_from - 1)))
-                continue
-            self._record_push(contiguous, answer, report)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-push") as wire:
+            current = self._batch_after(self._int_state(K_ACKED))
+            while current is not None:
+                sending = wire.submit(self._send, current)
+                while True:
+                    upcoming = self._batch_after(current.last)  # while `current` is on its way
+                    try:
+                        answer = sending.result()
+                    except e.Refused as exc:
+                        # a server from before the compact answer refuses the field (422, extra
+                        # field): this client sends the batch again the old way and keeps to it
+                        if not (self.compact and "422" in exc.detail and "compact" in exc.detail):
+                            raise
+                        self.compact = False
+                        current = self._batch_after(current.first - 1)
+                        break
+                    self._after_reply(report, answer.server_hlc, answer.server_time_ms)
+                    if answer.resend_from is not None:
+                        resends += 1
+                        report.resends += 1
+                        if resends > 3:
+                            raise e.SyncError(e.MSG_REFUSED,
+                                              f"server keeps asking to resend from {answer.resend_from}")
+                        with self.store.transaction() as s:
+                            self.store.set_state(s, K_ACKED, str(max(0, answer.resend_from - 1)))
+                        current = self._batch_after(max(0, answer.resend_from - 1))
+                        break
+                    if upcoming is not None:  # on its way while this answer is booked
+                        sending = wire.submit(self._send, upcoming)
+                    self._record_push(current.events, answer, report)
+                    if upcoming is None:  # events recorded meanwhile go in this round too
+                        current = self._batch_after(self._int_state(K_ACKED))
+                        break
+                    current = upcoming
+
+    def _batch_after(self, acked: int) -> _Batch | None:
+        """The outbox's next batch after client_seq `acked`, encoded, or None when it is empty."""
+        with self.store.read() as s:
+            batch = [_Outgoing(*row) for row in _OUTBOX.rows(s, after=acked, n=self.batch_size)]
+        if not batch:
+            return None
+        contiguous = [ev for i, ev in enumerate(batch) if ev.client_seq == acked + 1 + i]
+        if not contiguous:
+            raise e.SyncError(e.MSG_REFUSED, f"outbox hole after client_seq {acked}")
+        # The body is built from the JSON SQLite writes for each event (the server validates it
+        # against p.PushRequest): reading events as objects and encoding them again was most
+        # of the desk's share of a push.
+        fields: dict[str, Any] = {
+            "device_id": self.store.identity.device_id, "batch_id": new_id(), "first_client_seq": acked + 1,
+            "protocol_version": p.PROTOCOL_VERSION, "schema_version": p.SCHEMA_VERSION,
+            "hlc": self.store.clock.last}
+        if self.compact:
+            fields["compact"] = True
+        head = json.dumps(fields, ensure_ascii=False)
+        body = f'{head[:-1]}, "events": [{",".join(ev.wire for ev in contiguous)}]}}'.encode()
+        return _Batch(contiguous, body)
+
+    def _send(self, batch: _Batch) -> p.PushResponse:
+        return self.call("POST", "/v1/push", p.PushResponse, content=batch.body)
 
     def _record_push(self, sent: list[_Outgoing], answer: p.PushResponse, report: SyncReport) -> None:
         # Acknowledged positions as runs of the outbox with one offset (server_seq - client_seq):
@@ -477,6 +502,22 @@ def _collector_paused() -> Iterator[None]:
 
 def _bind(name: str) -> Any:
     return bindparam(name)
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """Contiguous outbox events and the push body that carries them."""
+
+    events: list[_Outgoing]
+    body: bytes
+
+    @property
+    def first(self) -> int:
+        return self.events[0].client_seq
+
+    @property
+    def last(self) -> int:
+        return self.events[-1].client_seq
 
 
 class _Outgoing(NamedTuple):

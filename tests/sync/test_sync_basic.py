@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -213,3 +214,58 @@ def test_clock_skew_is_kept_and_refreshed_when_it_moves(server: LiveServer, tmp_
         a.set_state(s, client.K_SKEW, str(3_600_000))
     assert client.sync_once(a).ok
     assert abs(int(a.get_state(client.K_SKEW) or "nan")) < client.SKEW_RESOLUTION_MS
+
+
+def test_a_gap_in_a_push_of_many_batches_is_resent_from_the_answer(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(9):
+        add_user(a, admin, f"u{i}")
+    with a.transaction() as s:  # the desk believes the server has its first two events
+        a.set_state(s, client.K_ACKED, "2")
+    c = client.SyncClient(a, batch_size=3)
+    report = client.SyncReport()
+    try:
+        c.push(report)
+    finally:
+        c.close()
+    assert report.resends == 1 and report.pushed == 10 and report.duplicates == 0
+    assert server_count(server) == 10 and client.pending_count(a) == 0
+    assert_server_seqs(server, a)
+
+
+class _RecordsDuringPush(httpx.BaseTransport):
+    """A real transport that records one more event on the desk while the answer to push number `at`
+    travels back."""
+
+    def __init__(self, record: Callable[[], None], at: int) -> None:
+        self.inner, self.record, self.at, self.pushes = httpx.HTTPTransport(), record, at, 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if request.url.path.endswith("/push"):
+            self.pushes += 1
+            if self.pushes == self.at:  # answered, not yet heard: the desk has read its outbox
+                self.record()
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_events_recorded_while_the_last_batch_travels_go_in_the_same_round(server: LiveServer,
+                                                                         tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(5):
+        add_user(a, admin, f"u{i}")  # 6 events: two batches of three
+    transport = _RecordsDuringPush(lambda: add_user(a, admin, "late"), at=2)
+    c = client.SyncClient(a, transport=transport, batch_size=3)
+    report = client.SyncReport()
+    try:
+        c.push(report)
+    finally:
+        c.close()
+    assert report.pushed == 7 and client.pending_count(a) == 0
+    assert server_count(server) == 7 and transport.pushes == 3
+    assert_server_seqs(server, a)
