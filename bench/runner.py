@@ -13,7 +13,8 @@ Put a module ``bench/bench_<area>.py`` next to this file that exposes::
 * ``run``    — one operation of the app (no arguments, return ignored);
 * ``floor``  — the bare operation it is compared with (a raw SQLite insert transaction, a raw
   FTS5 MATCH, a bare PySide6 window start...), measured in the same run;
-* ``repeat`` — timed calls of each; ``warmup`` (default 1) untimed calls first.
+* ``repeat`` — timed calls of each; ``warmup`` (default 1) untimed calls first;
+* ``prepare`` — optional, untimed, before each call of ``run`` (what that call needs done first).
 
 The runner calls ``run`` and ``floor`` interleaved (alternating which goes first) ``repeat``
 times each, and reports p50 and p95 of each and ``ratio = p50 / floor_p50``. A benchmark whose
@@ -65,6 +66,8 @@ class Benchmark:
     floor: Callable[[], Any]
     repeat: int
     warmup: int = 1
+    #: Untimed, before each call of `run` (warm-up ones too): what that call needs done first.
+    prepare: Callable[[], Any] | None = None
 
 
 @dataclass
@@ -135,17 +138,21 @@ def measure(bench: Benchmark, size: str) -> Result:
     """Time `run` and `floor` interleaved; p50/p95 in the benchmark's unit."""
     if bench.unit not in UNITS:
         raise ValueError(f"{bench.name}: unit must be one of {sorted(UNITS)}")
+    prepare = bench.prepare or (lambda: None)
     for _ in range(bench.warmup):
+        prepare()
         bench.run()
         bench.floor()
     runs: list[float] = []
     floors: list[float] = []
     for i in range(max(1, bench.repeat)):
         if i % 2 == 0:
+            prepare()
             runs.append(_timed(bench.run))
             floors.append(_timed(bench.floor))
         else:
             floors.append(_timed(bench.floor))
+            prepare()
             runs.append(_timed(bench.run))
     scale = UNITS[bench.unit]
     p50, p95 = percentile(runs, 50) * scale, percentile(runs, 95) * scale

@@ -40,6 +40,19 @@ def test_measure_interleaves_run_and_floor_and_computes_the_ratio() -> None:
     assert result.ratio > 1.5
 
 
+def test_prepare_runs_untimed_before_every_call_of_run() -> None:
+    calls: list[str] = []
+
+    def prepare() -> None:
+        calls.append("prepare")
+        time.sleep(0.05)  # untimed: it must not show in the run's figures
+
+    result = runner.measure(Benchmark("t.prep", "ms", lambda: calls.append("run"), lambda: calls.append("floor"),
+                                      repeat=2, warmup=1, prepare=prepare), "small")
+    assert calls == ["prepare", "run", "floor", "prepare", "run", "floor", "floor", "prepare", "run"]
+    assert result.p95 < 40
+
+
 def test_unknown_unit_is_refused() -> None:
     with pytest.raises(ValueError):
         runner.measure(Benchmark("t.x", "minutes", lambda: None, lambda: None, repeat=1), "small")
