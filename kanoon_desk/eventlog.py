@@ -318,7 +318,7 @@ class RowBuffer:
     re-fold both steps land in the held row, and the row is written once, complete, in one
     executemany with the others: `refold_all` writes the finished rows after each chunk, and every
     row left before the derived recomputations (which read the table) run. Projectors that read
-    the table look here first (`held_row`)."""
+    the table look in `rows` first, and change a held row there."""
 
     def __init__(self, model: type[Base], finished: Callable[[dict[str, Any]], bool]) -> None:
         self.model = model
