@@ -13,7 +13,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -199,39 +199,41 @@ class SyncClient:
         an answer that asks to resend, or a refusal, the prepared batch is dropped unsent."""
         resends = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-push") as wire:
-            current = self._batch_after(self._int_state(K_ACKED))
-            while current is not None:
-                sending = wire.submit(self._send, current)
-                while True:
-                    upcoming = self._batch_after(current.last)  # while `current` is on its way
-                    try:
-                        answer = sending.result()
-                    except e.Refused as exc:
-                        # a server from before the compact answer refuses the field (422, extra
-                        # field): this client sends the batch again the old way and keeps to it
-                        if not (self.compact and "422" in exc.detail and "compact" in exc.detail):
-                            raise
-                        self.compact = False
-                        current = self._batch_after(current.first - 1)
-                        break
-                    self._after_reply(report, answer.server_hlc, answer.server_time_ms)
-                    if answer.resend_from is not None:
-                        resends += 1
-                        report.resends += 1
-                        if resends > 3:
-                            raise e.SyncError(e.MSG_REFUSED,
-                                              f"server keeps asking to resend from {answer.resend_from}")
-                        with self.store.transaction() as s:
-                            self.store.set_state(s, K_ACKED, str(max(0, answer.resend_from - 1)))
-                        current = self._batch_after(max(0, answer.resend_from - 1))
-                        break
-                    if upcoming is not None:  # on its way while this answer is booked
-                        sending = wire.submit(self._send, upcoming)
-                    self._record_push(current.events, answer, report)
-                    if upcoming is None:  # events recorded meanwhile go in this round too
-                        current = self._batch_after(self._int_state(K_ACKED))
-                        break
-                    current = upcoming
+
+            def launch(batch: _Batch | None) -> tuple[_Batch, Future[p.PushResponse]] | None:
+                return None if batch is None else (batch, wire.submit(self._send, batch))
+
+            flight = launch(self._batch_after(self._int_state(K_ACKED)))
+            while flight is not None:
+                current, sending = flight
+                try:  # the next batch, read and encoded while `current` is on its way
+                    upcoming = self._batch_after(current.last)
+                except e.SyncError:  # an outbox hole: raised below, once this answer is booked
+                    upcoming = None
+                try:
+                    answer = sending.result()
+                except e.Refused as exc:
+                    # a server from before the compact answer refuses the field (422, extra
+                    # field): this client sends the batch again the old way and keeps to it
+                    if not (self.compact and "422" in exc.detail and "compact" in exc.detail):
+                        raise
+                    self.compact = False
+                    flight = launch(self._batch_after(current.first - 1))
+                    continue
+                self._after_reply(report, answer.server_hlc, answer.server_time_ms)
+                if answer.resend_from is not None:
+                    resends += 1
+                    report.resends += 1
+                    if resends > 3:
+                        raise e.SyncError(e.MSG_REFUSED, f"server keeps asking to resend from {answer.resend_from}")
+                    with self.store.transaction() as s:
+                        self.store.set_state(s, K_ACKED, str(max(0, answer.resend_from - 1)))
+                    flight = launch(self._batch_after(max(0, answer.resend_from - 1)))
+                    continue
+                flight = launch(upcoming)  # on its way while this answer is booked
+                self._record_push(current.events, answer, report)
+                if flight is None:  # events recorded meanwhile go in this round too
+                    flight = launch(self._batch_after(self._int_state(K_ACKED)))
 
     def _batch_after(self, acked: int) -> _Batch | None:
         """The outbox's next batch after client_seq `acked`, encoded, or None when it is empty."""

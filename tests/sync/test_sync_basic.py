@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import func, select, text
 
 from kanoon_desk.eventlog import Actor, verify_audit_chain
@@ -15,6 +16,7 @@ from kanoon_desk.server.exchange import office_summary, office_summary_from_even
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import accounts, ops
 from kanoon_desk.sync import client, protocol
+from kanoon_desk.sync.errors import SyncError
 
 from .helpers import (
     FaultPlan,
@@ -269,3 +271,23 @@ def test_events_recorded_while_the_last_batch_travels_go_in_the_same_round(serve
     assert report.pushed == 7 and client.pending_count(a) == 0
     assert server_count(server) == 7 and transport.pushes == 3
     assert_server_seqs(server, a)
+
+
+def test_an_outbox_hole_stops_the_push_after_the_batch_before_it_is_booked(server: LiveServer,
+                                                                           tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(6):
+        add_user(a, admin, f"u{i}")  # client_seq 1..7
+    with a.write_engine.connect() as conn:  # a damaged store: event 5 is gone
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("DELETE FROM events WHERE client_seq = 5")
+        conn.commit()
+    c = client.SyncClient(a, batch_size=3)
+    try:
+        with pytest.raises(SyncError, match="outbox hole after client_seq 4"):
+            c.push(client.SyncReport())
+    finally:
+        c.close()
+    assert a.get_state(client.K_ACKED) == "4"  # 1–3, then 4 alone: both answers booked
+    assert server_count(server) == 4
