@@ -108,8 +108,9 @@ class SyncClient:
     """Talks to one server for one desk store. `transport` lets tests inject faults."""
 
     def __init__(self, store: Store, base_url: str | None = None, transport: httpx.BaseTransport | None = None,
-                 *, batch_size: int = p.DEFAULT_BATCH, page_size: int = p.DEFAULT_PAGE, retries: int = 3,
-                 timeout: float = 30.0, backoff: float = 0.2) -> None:
+                 *, batch_size: int = p.DEFAULT_BATCH, page_size: int = p.DEFAULT_PAGE,
+                 snapshot_page_size: int = p.MAX_PAGE, retries: int = 3, timeout: float = 30.0,
+                 backoff: float = 0.2) -> None:
         self.store = store
         base_url = base_url or store.get_state(K_SERVER)
         if not base_url:
@@ -117,6 +118,7 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         # the server refuses larger batches and pages: ask for at most what it allows
         self.batch_size, self.page_size = max(1, min(batch_size, p.MAX_BATCH)), max(1, min(page_size, p.MAX_PAGE))
+        self.snapshot_page_size = max(1, min(snapshot_page_size, p.MAX_PAGE))
         self.retries, self.backoff = retries, backoff
         #: Ask for compact push answers (`p.PushRequest.compact`); turned off for a server that
         #: does not know them.
@@ -328,7 +330,7 @@ class SyncClient:
 
     def _snapshot_page(self, cursor: int, upto: int) -> p.SnapshotResponse:
         return self.call("GET", "/v1/snapshot", p.SnapshotResponse,
-                         params={"cursor": cursor, "upto": upto, "limit": p.MAX_PAGE})
+                         params={"cursor": cursor, "upto": upto, "limit": self.snapshot_page_size})
 
     def snapshot(self, report: SyncReport) -> None:
         """First sync: every event the office sees, inserted in bulk, then one full re-fold.
@@ -338,31 +340,15 @@ class SyncClient:
         with self.store.read() as s:
             empty = self._int_state(K_SNAP_CURSOR) == 0 and s.scalar(select(func.count()).select_from(Event)) == 0
         digests: dict[str, EventDigest] | None = {} if empty else None
-        while True:
-            upto, cursor = self._int_state(K_SNAP_UPTO), self._int_state(K_SNAP_CURSOR)
-            with _collector_paused():
-                page = self._snapshot_page(cursor, upto)
-                self._after_reply(report, page.server_hlc, page.server_time_ms)
-                with self.store.transaction() as s:
-                    have = eventlog.held_ids(s, [ev.id for ev in page.events])
-                    # each payload encoded once, canonically: the row stores that text and the
-                    # running digest hashes it (no second encoding for either)
-                    new = [(ev, JsonText(canonical_json(ev.payload))) for ev in page.events if ev.id not in have]
-                    rows = [_event_row(ev, text) for ev, text in new]
-                    eventlog.insert_events(s, rows)
-                    if digests is not None:
-                        for ev, text in new:
-                            d = digests.get(ev.aggregate_type)
-                            if d is None:
-                                d = digests[ev.aggregate_type] = EventDigest()
-                            d.add_hash(canonical_hash(ev.id, ev.type, text, ev.hlc))
-                    self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
-                    self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
-            report.snapshot += len(rows)
-            if page.events:
-                self.store.clock.merge(max(ev.hlc for ev in page.events))
-            if not page.has_more:
-                break
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-snapshot") as wire:
+            coming = wire.submit(self._snapshot_page, self._int_state(K_SNAP_CURSOR), self._int_state(K_SNAP_UPTO))
+            while coming is not None:
+                page = coming.result()
+                # the next page is asked for while this one is stored: the server builds it, and
+                # it travels, meanwhile (a crash drops it unstored; the stored cursor asks again)
+                coming = wire.submit(self._snapshot_page, page.next_cursor, page.upto) if page.has_more else None
+                with _collector_paused():
+                    self._store_snapshot_page(report, page, digests)
         with _collector_paused():
             with self.store.transaction() as s:
                 eventlog.refold_all(s)
@@ -374,6 +360,29 @@ class SyncClient:
                     top = int(s.scalar(select(func.max(_ROWID)).select_from(Event)) or 0)
                     self.store.set_state(s, K_DIGESTS, _digest_cache_text(top, self._int_state(K_ACKED), digests))
         report.cursor = upto
+
+    def _store_snapshot_page(self, report: SyncReport, page: p.SnapshotResponse,
+                             digests: dict[str, EventDigest] | None) -> None:
+        """One snapshot page's new events inserted unfolded, with its cursor, in one transaction."""
+        self._after_reply(report, page.server_hlc, page.server_time_ms)
+        with self.store.transaction() as s:
+            have = eventlog.held_ids(s, [ev.id for ev in page.events])
+            # each payload encoded once, canonically: the row stores that text and the
+            # running digest hashes it (no second encoding for either)
+            new = [(ev, JsonText(canonical_json(ev.payload))) for ev in page.events if ev.id not in have]
+            rows = [_event_row(ev, text) for ev, text in new]
+            eventlog.insert_events(s, rows)
+            if digests is not None:
+                for ev, text in new:
+                    d = digests.get(ev.aggregate_type)
+                    if d is None:
+                        d = digests[ev.aggregate_type] = EventDigest()
+                    d.add_hash(canonical_hash(ev.id, ev.type, text, ev.hlc))
+            self.store.set_state(s, K_SNAP_UPTO, str(page.upto))
+            self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
+        report.snapshot += len(rows)
+        if page.events:
+            self.store.clock.merge(max(ev.hlc for ev in page.events))
 
     # -- verify ----------------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -291,3 +293,85 @@ def test_an_outbox_hole_stops_the_push_after_the_batch_before_it_is_booked(serve
         c.close()
     assert a.get_state(client.K_ACKED) == "4"  # 1–3, then 4 alone: both answers booked
     assert server_count(server) == 4
+
+
+class _SnapshotCut(httpx.BaseTransport):
+    """Passes requests through; the snapshot pages after the first `pass_pages` fail as if the
+    link went down. Records the cursor each snapshot request asked from."""
+
+    def __init__(self, pass_pages: int | None = None) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.pass_pages = pass_pages
+        self.cursors: list[int] = []
+        self.lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/snapshot":
+            with self.lock:
+                self.cursors.append(int(request.url.params["cursor"]))
+                cut = self.pass_pages is not None and len(self.cursors) > self.pass_pages
+            if cut:
+                raise httpx.ConnectError("fault: the link went down", request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _office_with_users(server: LiveServer, tmp_path: Path, users: int) -> client.Store:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    for i in range(users):
+        add_user(a, admin, f"user{i}")
+    assert client.sync_once(a).ok
+    return a
+
+
+def test_a_snapshot_cut_midway_goes_on_from_its_last_stored_page(server: LiveServer, tmp_path: Path) -> None:
+    _office_with_users(server, tmp_path, 6)  # 7 events: 4 pages of 2
+    b = enrol(server, tmp_path / "b.sqlite3", "13", first_sync=False)
+    cut = _SnapshotCut(pass_pages=2)
+    failed = client.sync_once(b, transport=cut, snapshot_page_size=2, retries=0, backoff=0)
+    assert not failed.ok and failed.error
+    with b.read() as s:
+        assert s.scalar(select(func.count()).select_from(Event)) == 4  # the two pages that came
+    assert b.get_state(client.K_CURSOR) is None  # not folded yet: the snapshot is not finished
+    stored = int(b.get_state(client.K_SNAP_CURSOR) or 0)
+    assert stored > 0
+    again = _SnapshotCut()
+    report = client.sync_once(b, transport=again, snapshot_page_size=2)
+    assert report.ok, report.summary_line()
+    assert again.cursors[0] == stored  # from where it stopped, not from the start
+    assert report.snapshot == 3
+    assert usernames(b) == {"admin"} | {f"user{i}" for i in range(6)}
+    assert_matches_server(server, b)
+    with b.read() as s:
+        assert verify_audit_chain(s) == []
+
+
+def test_the_next_snapshot_page_is_asked_for_while_the_one_before_it_is_stored(
+        server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _office_with_users(server, tmp_path, 6)
+    b = enrol(server, tmp_path / "b.sqlite3", "13", first_sync=False)
+    asked: list[threading.Event] = [threading.Event() for _ in range(6)]
+
+    class Watch(_SnapshotCut):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path == "/v1/snapshot":
+                asked[len(self.cursors)].set()
+            return super().handle_request(request)
+
+    store_page = client.SyncClient._store_snapshot_page
+    overlapped: list[bool] = []
+
+    def storing(self: client.SyncClient, report: client.SyncReport, page: protocol.SnapshotResponse,
+                digests: Any) -> None:
+        if page.has_more:  # the request for the page after this one is already out
+            overlapped.append(asked[len(overlapped) + 1].wait(timeout=5))
+        store_page(self, report, page, digests)
+
+    monkeypatch.setattr(client.SyncClient, "_store_snapshot_page", storing)
+    report = client.sync_once(b, transport=Watch(), snapshot_page_size=2)
+    assert report.ok and report.snapshot == 7, report.summary_line()
+    assert overlapped == [True, True, True]
+    assert_matches_server(server, b)
