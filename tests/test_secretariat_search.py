@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from kanoon_desk.eventlog import ingest, projection_digests, refold_all
 from kanoon_desk.models import Conflict, Event
+from kanoon_desk.models.secretariat import Case
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.store import Store
@@ -149,3 +150,24 @@ def test_closed_on_one_desk_while_other_acted_raises_conflict(desk: Desk, tmp_pa
     with desk.store.transaction() as s:
         refold_all(s)
         assert projection_digests(s) == results[0][1]
+
+
+def _fts_rows(store: Store) -> list[tuple[int, str]]:
+    with store.read() as s:
+        return [tuple(r) for r in s.execute(text("SELECT rowid, body FROM case_fts ORDER BY rowid"))]
+
+
+def test_a_case_received_and_registered_in_one_pulled_batch_is_found_by_its_number(
+        desk: Desk, tmp_path: Path) -> None:
+    other = _twin(desk, tmp_path)
+    case_id = _ready(desk)  # applicant, intake, review, registration: on `other` in one batch
+    with desk.store.read() as s:
+        number = s.scalar(select(Case.registration_no).where(Case.id == case_id))
+    with other.transaction() as s:
+        assert len(ingest(s, _events_missing(desk.store, other))) == 4
+    for typed in (number, "برق"):
+        assert [x.id for x in q.search(other, desk.clerk, q.SearchQuery(text=typed))] == [case_id], typed
+    assert _fts_rows(other) == _fts_rows(desk.store) and len(_fts_rows(other)) == 1
+    with other.transaction() as s:  # a full re-fold indexes each case once, the same way
+        refold_all(s)
+    assert _fts_rows(other) == _fts_rows(desk.store)

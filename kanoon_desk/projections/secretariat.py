@@ -7,19 +7,22 @@ forward is still open, raises a conflict and keeps both facts.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, text, update
+from sqlalchemy import String, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from ..eventlog import (
     FoldEvent,
     SqliteStatement,
     column_setter,
+    defer_each,
     insert_row,
+    json_list,
     kept,
     projector,
     raise_conflict,
@@ -130,12 +133,33 @@ def _applicant_reset(s: Session, applicant_id: str) -> None:
 
 _FTS_DELETE = SqliteStatement(text("DELETE FROM case_fts WHERE rowid = :k"))
 _FTS_INSERT = SqliteStatement(text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)"))
+_CASES_FTS_COLUMNS = tuple(table_of(Case).c[name] for name in (
+    "id", "fts_key", "subject", "text", "category", "applicant_name", "national_id", "tracking_code", "registration_no"))
 
 
 def _write_fts(s: Session, c: Case | CaseRow, *, new: bool) -> None:
+    """The case's words in `case_fts`: at once, or, while a page or a re-fold is folded
+    (`eventlog.deferring`), once per case when the block ends, from the row as it is then. A case
+    received and registered in one page was otherwise indexed, deleted (an FTS5 delete reads the
+    row's words back) and indexed again; no projector reads the index meanwhile."""
+    if defer_each(s, "case_fts", c.id, functools.partial(_write_fts_of, s)):
+        return
     if not new:
         _FTS_DELETE.run(s, k=c.fts_key)
     _FTS_INSERT.run(s, k=c.fts_key, b=fts_body(c))
+
+
+_FTS_ROWS = SqliteStatement(select(*_CASES_FTS_COLUMNS).where(
+    table_of(Case).c.id.in_(select(func.json_each(bindparam("ids", type_=String)).table_valued("value").c.value))),
+    typed=True)
+
+
+def _write_fts_of(s: Session, case_ids: list[str]) -> None:
+    """`_write_fts` for the cases queued in a block: one read of their rows, then for each its old
+    entry removed (if any) and the new one written."""
+    rows = _FTS_ROWS.rows(s, ids=json_list(case_ids))
+    _FTS_DELETE.many(s, [{"k": r.fts_key} for r in rows])
+    _FTS_INSERT.many(s, [{"k": r.fts_key, "b": fts_body(r)} for r in rows])
 
 
 _CASES = table_of(Case)
