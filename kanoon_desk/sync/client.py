@@ -341,7 +341,8 @@ class SyncClient:
             empty = self._int_state(K_SNAP_CURSOR) == 0 and s.scalar(select(func.count()).select_from(Event)) == 0
         digests: dict[str, EventDigest] | None = {} if empty else None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-snapshot") as wire:
-            coming = wire.submit(self._snapshot_page, self._int_state(K_SNAP_CURSOR), self._int_state(K_SNAP_UPTO))
+            coming: Future[p.SnapshotResponse] | None = wire.submit(
+                self._snapshot_page, self._int_state(K_SNAP_CURSOR), self._int_state(K_SNAP_UPTO))
             while coming is not None:
                 page = coming.result()
                 # the next page is asked for while this one is stored: the server builds it, and
