@@ -375,3 +375,19 @@ def test_the_next_snapshot_page_is_asked_for_while_the_one_before_it_is_stored(
     assert report.ok and report.snapshot == 7, report.summary_line()
     assert overlapped == [True, True, True]
     assert_matches_server(server, b)
+
+
+def test_a_retried_event_whose_id_holds_a_comma_is_a_duplicate(server: LiveServer, tmp_path: Path) -> None:
+    """The server's duplicate check passes a batch's ids as one value; an id is any text the
+    protocol allows, a comma included, and its retry must still be found."""
+    from .test_server_extras import push_raw, raw_event
+
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    events = [{**raw_event(a, "holiday.set", "holiday", "2025-03-01", {"title": "روز"}, 10), "id": "0,a23c34-9bae-77ca-a0a8-a7e722a76200"},
+              raw_event(a, "holiday.set", "holiday", "2025-03-02", {"title": "روز"}, 11)]
+    first = push_raw(server, a, 1, events)
+    assert first.status_code == 200, first.text
+    again = push_raw(server, a, 1, events)
+    assert again.status_code == 200, again.text
+    assert [r["status"] for r in again.json()["results"]] == ["duplicate", "duplicate"]
+    assert server_count(server) == 2
