@@ -133,8 +133,6 @@ def _applicant_reset(s: Session, applicant_id: str) -> None:
 
 _FTS_DELETE = SqliteStatement(text("DELETE FROM case_fts WHERE rowid = :k"))
 _FTS_INSERT = SqliteStatement(text("INSERT INTO case_fts(rowid, body) VALUES (:k, :b)"))
-_CASES_FTS_COLUMNS = tuple(table_of(Case).c[name] for name in (
-    "id", "fts_key", "subject", "text", "category", "applicant_name", "national_id", "tracking_code", "registration_no"))
 
 
 def _write_fts(s: Session, c: Case | CaseRow, *, new: bool) -> None:
@@ -149,15 +147,10 @@ def _write_fts(s: Session, c: Case | CaseRow, *, new: bool) -> None:
     _FTS_INSERT.run(s, k=c.fts_key, b=fts_body(c))
 
 
-_FTS_ROWS = SqliteStatement(select(*_CASES_FTS_COLUMNS).where(
-    table_of(Case).c.id.in_(select(func.json_each(bindparam("ids", type_=String)).table_valued("value").c.value))),
-    typed=True)
-
-
 def _write_fts_of(s: Session, case_ids: list[str]) -> None:
     """`_write_fts` for the cases queued in a block: one read of their rows, then for each its old
     entry removed (if any) and the new one written."""
-    rows = _FTS_ROWS.rows(s, ids=json_list(case_ids))
+    rows = _CASE_ROWS.rows(s, ids=json_list(case_ids))
     _FTS_DELETE.many(s, [{"k": r.fts_key} for r in rows])
     _FTS_INSERT.many(s, [{"k": r.fts_key, "b": fts_body(r)} for r in rows])
 
@@ -194,6 +187,8 @@ class CaseRow:
 
 
 _CASE_ROW = SqliteStatement(select(*_CASES.columns).where(_CASES.c.id == bindparam("id")), typed=True, row=CaseRow)
+_CASE_ROWS = SqliteStatement(select(*_CASES.columns).where(_CASES.c.id.in_(
+    select(func.json_each(bindparam("ids", type_=String)).table_valued("value").c.value))), typed=True, row=CaseRow)
 
 
 def _row(s: Session, case_id: str) -> CaseRow | None:
