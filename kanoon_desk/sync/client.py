@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import ssl
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -49,6 +50,9 @@ K_DIGESTS = "sync.digests"
 
 M = TypeVar("M", bound=BaseModel)
 INGEST_SLICE = 100
+#: A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k
+#: benchmark office); past it the kept events are dropped and the re-fold reads them back.
+SNAPSHOT_KEPT_MAX = 250_000
 #: The clock skew kept in desk_state is refreshed when it moves by this much.
 SKEW_RESOLUTION_MS = 1000
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
@@ -340,7 +344,12 @@ class SyncClient:
         with self.store.read() as s:
             empty = self._int_state(K_SNAP_CURSOR) == 0 and s.scalar(select(func.count()).select_from(Event)) == 0
         digests: dict[str, EventDigest] | None = {} if empty else None
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-snapshot") as wire:
+        # an empty desk keeps the events it stores, parsed, and folds them from memory (all its
+        # events are those); a resumed or oversized snapshot reads them back instead
+        kept: list[eventlog.EventRecord] | None = [] if empty else None
+        # the collector stays off from the first page to the fold: it would otherwise walk the kept
+        # events at each pass (cycles made meanwhile are collected after)
+        with _collector_paused(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-snapshot") as wire:
             coming: Future[p.SnapshotResponse] | None = wire.submit(
                 self._snapshot_page, self._int_state(K_SNAP_CURSOR), self._int_state(K_SNAP_UPTO))
             while coming is not None:
@@ -348,11 +357,13 @@ class SyncClient:
                 # the next page is asked for while this one is stored: the server builds it, and
                 # it travels, meanwhile (a crash drops it unstored; the stored cursor asks again)
                 coming = wire.submit(self._snapshot_page, page.next_cursor, page.upto) if page.has_more else None
-                with _collector_paused():
-                    self._store_snapshot_page(report, page, digests)
-        with _collector_paused():
+                self._store_snapshot_page(report, page, digests, kept)
+                if kept is not None and len(kept) > SNAPSHOT_KEPT_MAX:
+                    kept = None
+            if kept is not None:
+                kept.sort(key=_fold_order)
             with self.store.transaction() as s:
-                eventlog.refold_all(s)
+                eventlog.refold_all(s, records=kept)
                 upto = self._int_state(K_SNAP_UPTO)
                 eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.snapshot",
                                detail=f"{report.snapshot} events up to {upto}")
@@ -363,7 +374,8 @@ class SyncClient:
         report.cursor = upto
 
     def _store_snapshot_page(self, report: SyncReport, page: p.SnapshotResponse,
-                             digests: dict[str, EventDigest] | None) -> None:
+                             digests: dict[str, EventDigest] | None,
+                             kept: list[eventlog.EventRecord] | None = None) -> None:
         """One snapshot page's new events inserted unfolded, with its cursor, in one transaction."""
         self._after_reply(report, page.server_hlc, page.server_time_ms)
         with self.store.transaction() as s:
@@ -373,6 +385,8 @@ class SyncClient:
             new = [(ev, JsonText(canonical_json(ev.payload))) for ev in page.events if ev.id not in have]
             rows = [_event_row(ev, text) for ev, text in new]
             eventlog.insert_events(s, rows)
+            if kept is not None:
+                kept += [_kept_row(ev) for ev, _ in new]
             if digests is not None:
                 for ev, text in new:
                     d = digests.get(ev.aggregate_type)
@@ -599,6 +613,19 @@ def _event_row(ev: p.EventOut, payload: Any = None) -> eventlog.EventRecord:
     return eventlog.EventRecord(ev.id, ev.type, ev.aggregate_type, ev.aggregate_id,
                                 ev.payload if payload is None else payload, ev.hlc, ev.device_id,
                                 ev.office_code, ev.user_id, ev.recorded_at, ev.schema_version, None, ev.server_seq)
+
+
+def _kept_row(ev: p.EventOut) -> eventlog.EventRecord:
+    """The event as a first sync keeps it to fold from memory, its parsed payload with it. The
+    names repeated across events (type, device, office, user) are interned: a third less memory
+    (975 bytes an event instead of 1,314, measured on the 200k benchmark office)."""
+    return eventlog.EventRecord(ev.id, sys.intern(ev.type), sys.intern(ev.aggregate_type), ev.aggregate_id,
+                                ev.payload, ev.hlc, sys.intern(ev.device_id), sys.intern(ev.office_code),
+                                sys.intern(ev.user_id), ev.recorded_at, ev.schema_version, None, ev.server_seq)
+
+
+def _fold_order(record: eventlog.EventRecord) -> tuple[int, str]:
+    return record.hlc, record.id
 
 
 def _log_round(store: Store, report: SyncReport) -> None:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from kanoon_desk.models import Conflict
+import pytest
+from sqlalchemy import select
+
+from kanoon_desk import eventlog
+from kanoon_desk.models import Conflict, Event
+from kanoon_desk.models.library import Member
 from kanoon_desk.services import circulation, conflicts, ops
 from kanoon_desk.services import library as lib
 from kanoon_desk.sync import client
@@ -53,3 +59,58 @@ def test_one_copy_lent_at_two_centres_is_one_conflict_on_every_desk(server: Live
     assert conflicts.open_count(a) == 0
     with a.read() as s1, b.read() as s2:
         assert s1.get(Conflict, inbox_a[0].id).status == s2.get(Conflict, inbox_a[0].id).status == "resolved"
+
+
+LENDING = ("conflicts", "lib_copies", "lib_loans", "lib_members", "lib_titles")
+
+
+@pytest.mark.parametrize("kept_max", [None, 1], ids=["folded-from-memory", "read-back"])
+def test_a_desk_enrolled_later_folds_their_history_as_they_do(
+        server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept_max: int | None) -> None:
+    """A first sync folds in (hlc, id) order, not in the order the server received the events:
+    the later of two offline edits of one field wins, one copy lent at two centres is one conflict.
+    With `kept_max=1` the snapshot's events are too many to keep and are read back instead."""
+    if kept_max is not None:
+        monkeypatch.setattr(client, "SNAPSHOT_KEPT_MAX", kept_max)
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin_a = bootstrap_admin(a)
+    lib.add_centre(a, admin_a, "13", "مرکز فرهنگی هنری شماره ۱")
+    lib.add_centre(a, admin_a, "14", "مرکز فرهنگی هنری شماره ۲")
+    child = lib.register_member(a, admin_a, lib.MemberInput(
+        first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
+        guardian_phone="09121234567", birth_date=TODAY.replace(year=2016)), today=TODAY)
+    adult_in = lib.MemberInput(first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1],
+                               category="adult", phone="09351234567")
+    adult = lib.register_member(a, admin_a, adult_in, today=TODAY)
+    title = lib.add_title(a, admin_a, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
+    lib.add_copy(a, admin_a, title.id, barcode="B0001", shelf="A1")
+    assert client.sync_once(a).ok
+    b = enrol(server, tmp_path / "b.sqlite3", "14")
+    admin_b = bootstrap_admin(b)
+    # offline: centre 14 acts first, centre 13 after it; 13 is the first to send
+    circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
+    lib.update_member(b, admin_b, adult.id, dataclasses.replace(adult_in, phone="09350000014"), today=TODAY)
+    circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
+    lib.update_member(a, admin_a, adult.id, dataclasses.replace(adult_in, phone="09350000013"), today=TODAY)
+    for store in (a, b, a):
+        assert client.sync_once(store).ok
+    with a.read() as s:
+        sets = s.execute(select(Event.office_code, Event.hlc, Event.server_seq)
+                         .where(Event.type == "member.field_set")).all()
+    by_office = {office: (hlc, seq) for office, hlc, seq in sets}
+    assert by_office["14"][0] < by_office["13"][0]  # 14's edit is the older one...
+    assert by_office["14"][1] > by_office["13"][1]  # ...and reached the server last
+
+    c = enrol(server, tmp_path / "c.sqlite3", "13", first_sync=False)
+    first = client.sync_once(c, snapshot_page_size=3)  # a snapshot of many pages
+    assert first.ok and first.snapshot > 9, first.summary_line()
+    with c.read() as s:
+        assert s.get(Member, adult.id).phone == "09350000013"
+        assert s.scalars(select(Conflict.kind)).all() == ["copy.double_loan"]
+    with a.read() as s:
+        theirs = eventlog.projection_digests(s)
+    with c.transaction() as s:
+        ours = eventlog.projection_digests(s)
+        eventlog.refold_all(s)  # from the events read back from the store
+        assert eventlog.projection_digests(s) == ours
+    assert {t: ours[t] for t in LENDING} == {t: theirs[t] for t in LENDING}

@@ -365,10 +365,10 @@ def test_the_next_snapshot_page_is_asked_for_while_the_one_before_it_is_stored(
     overlapped: list[bool] = []
 
     def storing(self: client.SyncClient, report: client.SyncReport, page: protocol.SnapshotResponse,
-                digests: Any) -> None:
+                digests: Any, kept: Any = None) -> None:
         if page.has_more:  # the request for the page after this one is already out
             overlapped.append(asked[len(overlapped) + 1].wait(timeout=5))
-        store_page(self, report, page, digests)
+        store_page(self, report, page, digests, kept)
 
     monkeypatch.setattr(client.SyncClient, "_store_snapshot_page", storing)
     report = client.sync_once(b, transport=Watch(), snapshot_page_size=2)
