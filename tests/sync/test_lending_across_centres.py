@@ -9,17 +9,24 @@ import pytest
 from sqlalchemy import select
 
 from kanoon_desk import eventlog
+from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Conflict, Event
 from kanoon_desk.models.library import Member
 from kanoon_desk.services import circulation, conflicts, ops
 from kanoon_desk.services import library as lib
+from kanoon_desk.services.library import MemberView
+from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
 from .helpers import LiveServer, bootstrap_admin, enrol
 
+ADULT = lib.MemberInput(first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1], category="adult",
+                       phone="09351234567")
 
-def test_one_copy_lent_at_two_centres_is_one_conflict_on_every_desk(server: LiveServer, tmp_path: Path) -> None:
+
+def centre_13_with_a_copy(server: LiveServer, tmp_path: Path) -> tuple[Store, Actor, MemberView, MemberView]:
+    """Office 13's desk, synced: centres 13 and 14, a child and an adult member, copy B0001."""
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     admin_a = bootstrap_admin(a)
     lib.add_centre(a, admin_a, "13", "مرکز فرهنگی هنری شماره ۱")
@@ -27,13 +34,16 @@ def test_one_copy_lent_at_two_centres_is_one_conflict_on_every_desk(server: Live
     child = lib.register_member(a, admin_a, lib.MemberInput(
         first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
         guardian_phone="09121234567", birth_date=TODAY.replace(year=2016)), today=TODAY)
-    adult = lib.register_member(a, admin_a, lib.MemberInput(
-        first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1], category="adult",
-        phone="09351234567"), today=TODAY)
+    adult = lib.register_member(a, admin_a, ADULT, today=TODAY)
     title = lib.add_title(a, admin_a, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی",
                                                       isbn="978-964-391-300-7", age_group="ب"))
     lib.add_copy(a, admin_a, title.id, barcode="B0001", shelf="A1")
     assert client.sync_once(a).ok
+    return a, admin_a, child, adult
+
+
+def test_one_copy_lent_at_two_centres_is_one_conflict_on_every_desk(server: LiveServer, tmp_path: Path) -> None:
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
     b = enrol(server, tmp_path / "b.sqlite3", "14")  # the catalogue and members come down by snapshot
     admin_b = bootstrap_admin(b)
     # both centres, offline, lend the same copy
@@ -72,26 +82,14 @@ def test_a_desk_enrolled_later_folds_their_history_as_they_do(
     With `kept_max=1` the snapshot's events are too many to keep and are read back instead."""
     if kept_max is not None:
         monkeypatch.setattr(client, "SNAPSHOT_KEPT_MAX", kept_max)
-    a = enrol(server, tmp_path / "a.sqlite3", "13")
-    admin_a = bootstrap_admin(a)
-    lib.add_centre(a, admin_a, "13", "مرکز فرهنگی هنری شماره ۱")
-    lib.add_centre(a, admin_a, "14", "مرکز فرهنگی هنری شماره ۲")
-    child = lib.register_member(a, admin_a, lib.MemberInput(
-        first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
-        guardian_phone="09121234567", birth_date=TODAY.replace(year=2016)), today=TODAY)
-    adult_in = lib.MemberInput(first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1],
-                               category="adult", phone="09351234567")
-    adult = lib.register_member(a, admin_a, adult_in, today=TODAY)
-    title = lib.add_title(a, admin_a, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
-    lib.add_copy(a, admin_a, title.id, barcode="B0001", shelf="A1")
-    assert client.sync_once(a).ok
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
     b = enrol(server, tmp_path / "b.sqlite3", "14")
     admin_b = bootstrap_admin(b)
     # offline: centre 14 acts first, centre 13 after it; 13 is the first to send
     circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
-    lib.update_member(b, admin_b, adult.id, dataclasses.replace(adult_in, phone="09350000014"), today=TODAY)
+    lib.update_member(b, admin_b, adult.id, dataclasses.replace(ADULT, phone="09350000014"), today=TODAY)
     circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
-    lib.update_member(a, admin_a, adult.id, dataclasses.replace(adult_in, phone="09350000013"), today=TODAY)
+    lib.update_member(a, admin_a, adult.id, dataclasses.replace(ADULT, phone="09350000013"), today=TODAY)
     for store in (a, b, a):
         assert client.sync_once(store).ok
     with a.read() as s:
