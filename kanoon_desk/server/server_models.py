@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
@@ -97,14 +98,23 @@ class EnrolmentCode(ServerBase):
     device_id: Mapped[str | None] = mapped_column(String(36))
 
 
+#: The aggregate type of secretariat cases (the events the status look-up reads).
+CASE = "case"
+
+
 class ServerEvent(ServerBase):
     """The union of every desk's events, in one order: `server_seq` (commit order)."""
 
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_scope_seq", "scope", "server_seq"),
-        Index("ix_events_device_seq", "device_id", "client_seq"),
-        Index("ix_events_tracking", "tracking_code"),
+        # partial: only case events carry a code (an index of NULLs answers no look-up)
+        Index("ix_events_tracking", "tracking_code", postgresql_where=text("tracking_code IS NOT NULL"),
+              sqlite_where=text("tracking_code IS NOT NULL")),
+        # the status look-up's newest public event of one case (`status.lookup`: its filter on
+        # the aggregate type is the literal this index is made for)
+        Index("ix_events_case", "aggregate_id", "hlc", postgresql_where=text(f"aggregate_type = '{CASE}'"),
+              sqlite_where=text(f"aggregate_type = '{CASE}'")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

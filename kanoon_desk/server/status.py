@@ -5,13 +5,18 @@ from __future__ import annotations
 import threading
 import time
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from ..persian import to_ascii_digits
 from ..services.numbers import is_valid_tracking_code
 from ..sync.protocol import StatusResponse
 from .db import ServerDb
-from .server_models import ServerEvent
+from .server_models import CASE, ServerEvent
+
+#: A literal, not a bound value: the partial index `ix_events_case` is for `aggregate_type =
+#: 'case'`, and PostgreSQL's generic plan of a prepared statement (psycopg prepares a query run
+#: often) cannot use it for a parameter that could hold any type.
+IS_CASE = ServerEvent.aggregate_type == literal_column(f"'{CASE}'")
 
 #: The newest event type of a case → (public status, Persian wording). Nothing else leaks.
 PUBLIC_STATUS: dict[str, tuple[str, str]] = {
@@ -63,11 +68,11 @@ def lookup(db: ServerDb, code: str) -> StatusResponse | None:
     code = clean_code(code)
     with db.read() as s:
         aggregate_id = s.scalar(select(ServerEvent.aggregate_id).where(
-            ServerEvent.tracking_code == code, ServerEvent.aggregate_type == "case").limit(1))
+            ServerEvent.tracking_code == code, IS_CASE).limit(1))
         if aggregate_id is None:
             return None
         newest = s.execute(select(ServerEvent.type, ServerEvent.recorded_at).where(
-            ServerEvent.aggregate_id == aggregate_id, ServerEvent.aggregate_type == "case",
+            ServerEvent.aggregate_id == aggregate_id, IS_CASE,
             ServerEvent.type.in_(list(PUBLIC_STATUS))).order_by(
             ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(1)).first()
     status, status_fa = PUBLIC_STATUS.get(newest[0], DEFAULT_STATUS) if newest else DEFAULT_STATUS

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from sqlalchemy import event, insert
 
+from kanoon_desk.ids import new_id
+from kanoon_desk.persian import damm_check_digit
+from kanoon_desk.server import status
+from kanoon_desk.server.db import ServerDb
+from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.sync import client
 from tests.secretariat_helpers import case_input
@@ -25,3 +32,39 @@ def test_tracking_code_status_after_sync(server: LiveServer, tmp_path: Path) -> 
     assert body["status"] == "received" and body["tracking_code"] == receipt.tracking_code
     assert set(body) == {"tracking_code", "status", "status_fa", "updated_on"}
     assert "زهرا" not in answer.text and "برق" not in answer.text  # nothing but the public status
+
+
+def test_the_status_look_up_reads_by_index_not_the_whole_table(server_db_url: str) -> None:
+    """Both steps of a look-up (the code's case, then its newest public event) are answered from an
+    index on either database: the endpoint is public, and a server holds millions of events."""
+    db = ServerDb(server_db_url)
+    code = "001123456789" + damm_check_digit("001123456789")
+    case_id, now = new_id(), datetime(2026, 12, 4, tzinfo=UTC)
+
+    def row(seq: int, aggregate_type: str, aggregate_id: str, kind: str, tracking: str | None) -> dict[str, object]:
+        return {"id": new_id(), "server_seq": seq, "type": kind, "aggregate_type": aggregate_type,
+                "aggregate_id": aggregate_id, "payload": {}, "hlc": seq, "device_id": "d", "office_code": "13",
+                "user_id": "u", "recorded_at": now, "schema_version": 1, "client_seq": seq, "scope": "13",
+                "tracking_code": tracking, "received_at": now}
+
+    rows = [row(i, "loan", new_id(), "loan.checked_out", None) for i in range(1, 300)]
+    rows += [row(300, "case", case_id, "case.received", code), row(301, "case", case_id, "case.reviewed", None)]
+    statements: list[tuple[str, object]] = []
+    try:
+        with db.transaction() as s:
+            s.execute(insert(ServerEvent), rows)
+        event.listen(db.engine, "before_cursor_execute",
+                     lambda _c, _cur, sql, params, _ctx, _many: statements.append((sql, params)))
+        found = status.lookup(db, code)
+        assert found is not None and found.status == "in_review"
+        reads = [(sql, params) for sql, params in statements if "FROM events" in sql]
+        assert len(reads) == 2
+        with db.engine.connect() as conn:
+            if db.is_postgres:
+                conn.exec_driver_sql("SET enable_seqscan = off")  # an index it can use, it now uses
+            for sql, params in reads:
+                plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+                    ("EXPLAIN " if db.is_postgres else "EXPLAIN QUERY PLAN ") + sql, params).all())
+                assert "ix_events_" in plan and "Seq Scan on events" not in plan and "SCAN events" not in plan, plan
+    finally:
+        db.close()
