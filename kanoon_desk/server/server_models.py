@@ -164,12 +164,15 @@ class SmsOutbox(ServerBase):
     """SMS notices queued by desks (`notice.sms_queued` events), sent by the server's gateway."""
 
     __tablename__ = "sms_outbox"
+    __table_args__ = (Index("ix_sms_outbox_status", "status", "queued_at"),)
 
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     mobile: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed
+    #: pending | sending (claimed by a drain since `claimed_at`) | sent | failed
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     queued_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]

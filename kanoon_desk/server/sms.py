@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from . import logs
 from .db import ServerDb
@@ -44,25 +46,73 @@ class HttpGateway:
 
 
 def drain(db: ServerDb, gateway: SmsGateway, limit: int = 100) -> int:
-    """Send pending notices; returns how many went out. A failure is kept and retried later."""
+    """Send pending notices, oldest first; returns how many went out. A failure is kept and
+    retried later (up to MAX_ATTEMPTS).
+
+    No lock is held while the gateway is called (an HTTP provider may take seconds; on SQLite a
+    write transaction is the whole server's writer lock, and pushes would wait for it). Each
+    notice is claimed in a short transaction (`sending`), sent, and its outcome written in
+    another; a second drain skips a claimed notice. A claim older than CLAIM_EXPIRES (a drain
+    that died mid-send) is given back: that notice may then go out twice, never not at all."""
+    _give_back_expired_claims(db)
     with db.read() as s:
         pending = list(s.scalars(select(SmsOutbox.event_id).where(SmsOutbox.status == "pending")
                                  .order_by(SmsOutbox.queued_at).limit(limit)))
     sent = 0
     for event_id in pending:
-        with db.transaction() as s:
-            row = s.get(SmsOutbox, event_id)
-            if row is None or row.status != "pending":
-                continue
-            row.attempts += 1
-            try:
-                gateway.send(row.mobile, row.text)
-            except Exception as exc:  # any gateway failure: keep the notice, log it
-                row.last_error = str(exc)[:500]
-                if row.attempts >= MAX_ATTEMPTS:
-                    row.status = "failed"
-                logs.event("sms.failed", event_id=event_id, error=row.last_error)
-            else:
-                row.status, row.sent_at = "sent", utcnow()
-                sent += 1
+        claim = _claim(db, event_id)
+        if claim is None:
+            continue
+        try:
+            gateway.send(claim.mobile, claim.text)
+        except Exception as exc:  # any gateway failure: keep the notice, log it
+            error = str(exc)[:500]
+            _settle(db, claim, "failed" if claim.attempts >= MAX_ATTEMPTS else "pending", error)
+            logs.event("sms.failed", event_id=event_id, error=error)
+        else:
+            _settle(db, claim, "sent")
+            sent += 1
     return sent
+
+
+#: A claim this old is a drain that died between claiming and settling (the gateway's own
+#: timeout is 15 s).
+CLAIM_EXPIRES = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    event_id: str
+    claimed_at: datetime
+    mobile: str
+    text: str
+    attempts: int
+
+
+def _claim(db: ServerDb, event_id: str) -> _Claim | None:
+    with db.transaction() as s:
+        row = s.get(SmsOutbox, event_id, with_for_update=True)
+        if row is None or row.status != "pending":
+            return None
+        row.status, row.claimed_at = "sending", utcnow()
+        row.attempts += 1
+        return _Claim(event_id, row.claimed_at, row.mobile, row.text, row.attempts)
+
+
+def _settle(db: ServerDb, claim: _Claim, status: str, error: str | None = None) -> None:
+    with db.transaction() as s:
+        row = s.get(SmsOutbox, claim.event_id, with_for_update=True)
+        if row is None or row.status != "sending" or row.claimed_at != claim.claimed_at:
+            return  # the claim expired and was given back: the newer claim settles the notice
+        row.status, row.claimed_at = status, None
+        if status == "sent":
+            row.sent_at = utcnow()
+        if error is not None:
+            row.last_error = error
+
+
+def _give_back_expired_claims(db: ServerDb) -> None:
+    with db.transaction() as s:
+        s.execute(update(SmsOutbox).where(SmsOutbox.status == "sending",
+                                          SmsOutbox.claimed_at < utcnow() - CLAIM_EXPIRES)
+                  .values(status="pending", claimed_at=None))
