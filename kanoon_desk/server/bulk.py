@@ -23,6 +23,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from ..sqlite_bulk import SqliteInsert
+from .db import dbapi
 from .server_models import ServerEvent, UTCDateTime
 
 EVENTS: Table = ServerEvent.__table__  # type: ignore[assignment]
@@ -36,10 +37,8 @@ def insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Insert `rows` (dicts keyed by column name, every column present) into the server's events."""
     if not rows:
         return
-    conn = session.connection()
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
-    if conn.dialect.name == "postgresql":
+    raw, dialect = dbapi(session)
+    if dialect == "postgresql":
         _copy(raw, rows)
     else:
         _SQLITE_INSERT.many(raw, rows)

@@ -60,11 +60,11 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-_COUNTERS = ServerCounter.__tablename__
-_TAKE_SEQS = {
-    "sqlite": f"UPDATE {_COUNTERS} SET value = value + ? WHERE name = ? RETURNING value",
-    "postgresql": f"UPDATE {_COUNTERS} SET value = value + %s WHERE name = %s RETURNING value",
-}
+def per_dialect(sql: str) -> dict[str, str]:
+    """`sql`, written with `?` marks and `{json_values}` (a JSON array parameter read as a set
+    of text values), for each dialect's DBAPI driver (sqlite3: qmark; psycopg: format)."""
+    return {"sqlite": sql.format(json_values="SELECT value FROM json_each(?)"),
+            "postgresql": sql.format(json_values="SELECT json_array_elements_text(?::json)").replace("?", "%s")}
 
 
 def dbapi(session: Session) -> tuple[Any, str]:
@@ -75,6 +75,21 @@ def dbapi(session: Session) -> tuple[Any, str]:
     raw = conn.connection.dbapi_connection
     assert raw is not None
     return raw, conn.dialect.name
+
+
+@contextmanager
+def dbapi_cursor(session: Session, statements: dict[str, str]) -> Iterator[tuple[Any, str]]:
+    """A DBAPI cursor in `session`'s transaction and the statement of `statements` (`per_dialect`)
+    for its dialect."""
+    raw, dialect = dbapi(session)
+    cur = raw.cursor()
+    try:
+        yield cur, statements[dialect]
+    finally:
+        cur.close()
+
+
+_TAKE_SEQS = per_dialect(f"UPDATE {ServerCounter.__tablename__} SET value = value + ? WHERE name = ? RETURNING value")
 
 
 class ServerDb:
@@ -117,13 +132,9 @@ class ServerDb:
         (PostgreSQL: the UPDATE's row lock; SQLite: the writer lock of BEGIN IMMEDIATE), so a
         reader that sees number k committed also sees every number below k. One statement on
         the session's DBAPI connection (a push takes numbers once per batch)."""
-        raw, dialect = dbapi(session)
-        cur = raw.cursor()
-        try:
-            cur.execute(_TAKE_SEQS[dialect], (n, SEQ_COUNTER))
+        with dbapi_cursor(session, _TAKE_SEQS) as (cur, sql):
+            cur.execute(sql, (n, SEQ_COUNTER))
             top = cur.fetchone()
-        finally:
-            cur.close()
         if top is None:
             raise LookupError(f"no {SEQ_COUNTER} counter (the database was not migrated)")
         return int(top[0]) - n + 1

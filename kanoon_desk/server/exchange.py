@@ -35,7 +35,7 @@ from ..sync.protocol import (
     scope_of,
 )
 from . import bulk
-from .db import SEQ_COUNTER, ServerDb, dbapi
+from .db import SEQ_COUNTER, ServerDb, dbapi_cursor, per_dialect
 from .server_models import Device, DigestTotal, ServerCounter, ServerEvent, SmsOutbox, utcnow
 
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
@@ -163,10 +163,7 @@ def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], r
 
 _EVENTS = ServerEvent.__tablename__
 #: The ids go in as one JSON array, which the database reads itself.
-_KNOWN_SQL = {
-    "sqlite": f"SELECT id, server_seq FROM {_EVENTS} WHERE id IN (SELECT value FROM json_each(?))",
-    "postgresql": f"SELECT id, server_seq FROM {_EVENTS} WHERE id IN (SELECT json_array_elements_text(%s::json))",
-}
+_KNOWN_SQL = per_dialect(f"SELECT id, server_seq FROM {_EVENTS} WHERE id IN ({{json_values}})")
 _json_list = json.JSONEncoder(separators=(",", ":")).encode
 
 
@@ -179,13 +176,9 @@ def _known(db: ServerDb, session: Session, ids: list[str]) -> dict[str, int]:
     PostgreSQL (a push asks it once per batch)."""
     if not ids:
         return {}
-    raw, dialect = dbapi(session)
-    cur = raw.cursor()
-    try:
-        cur.execute(_KNOWN_SQL[dialect], (_json_list(ids),))
+    with dbapi_cursor(session, _KNOWN_SQL) as (cur, sql):
+        cur.execute(sql, (_json_list(ids),))
         return {r[0]: r[1] for r in cur.fetchall()}
-    finally:
-        cur.close()
 
 
 #: Each EventOut field and the column it is read from, in the protocol's order.
@@ -251,33 +244,23 @@ def _add_to_totals(session: Session, rows: list[dict[str, Any]]) -> None:
         if d is None:
             d = moved[(r["scope"], r["aggregate_type"])] = EventDigest()
         d.add_hash(canonical_hash(r["id"], r["type"], r["payload"], r["hlc"]))
-    raw, dialect = dbapi(session)
-    cur = raw.cursor()
-    try:
-        scopes = sorted({scope for scope, _ in moved})
-        cur.execute(_TOTALS_SQL[dialect], (_json_list(scopes),))
+    with dbapi_cursor(session, _TOTALS_SQL) as (cur, sql):
+        cur.execute(sql, (_json_list(sorted({scope for scope, _ in moved})),))
         for scope, aggregate_type, events, digest in cur.fetchall():
             d = moved.get((scope, aggregate_type))
             if d is not None:
                 d.merge(EventDigest.from_hex(events, digest))
-        cur.executemany(_TOTALS_SET_SQL[dialect], [(scope, aggregate_type, d.count, d.hexdigest())
-                                                   for (scope, aggregate_type), d in sorted(moved.items())])
-    finally:
-        cur.close()
+    with dbapi_cursor(session, _TOTALS_SET_SQL) as (cur, sql):
+        cur.executemany(sql, [(scope, aggregate_type, d.count, d.hexdigest())
+                              for (scope, aggregate_type), d in sorted(moved.items())])
 
 
 _TOTALS = DigestTotal.__tablename__
-_TOTALS_SQL = {
-    "sqlite": f"SELECT scope, aggregate_type, events, digest FROM {_TOTALS} "
-              "WHERE scope IN (SELECT value FROM json_each(?))",
-    "postgresql": f"SELECT scope, aggregate_type, events, digest FROM {_TOTALS} "
-                  "WHERE scope IN (SELECT json_array_elements_text(%s::json))",
-}
-_TOTALS_SET_SQL = {
-    name: f"INSERT INTO {_TOTALS} (scope, aggregate_type, events, digest) VALUES ({', '.join([mark] * 4)}) "
-          "ON CONFLICT (scope, aggregate_type) DO UPDATE SET events = excluded.events, digest = excluded.digest"
-    for name, mark in (("sqlite", "?"), ("postgresql", "%s"))
-}
+_TOTALS_SQL = per_dialect(f"SELECT scope, aggregate_type, events, digest FROM {_TOTALS} "
+                          "WHERE scope IN ({json_values})")
+_TOTALS_SET_SQL = per_dialect(
+    f"INSERT INTO {_TOTALS} (scope, aggregate_type, events, digest) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (scope, aggregate_type) DO UPDATE SET events = excluded.events, digest = excluded.digest")
 
 
 def office_summary(db: ServerDb, session: Session, office_code: str, upto: int | None = None

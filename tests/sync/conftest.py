@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kanoon_desk.server.db import ServerDb
+
 from .helpers import LiveServer, reset_pg
 
 
@@ -26,3 +28,13 @@ def server(server_db_url: str, tmp_path: Path) -> Iterator[LiveServer]:
         yield live
     finally:
         live.stop()
+
+
+@pytest.fixture
+def db(server_db_url: str) -> Iterator[ServerDb]:
+    """A fresh server database, SQLite and (with KANOON_TEST_PG_URL) PostgreSQL."""
+    opened = ServerDb(server_db_url)
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-import pytest
 from sqlalchemy import insert, select, text
 
 from kanoon_desk.digest import canonical_json
@@ -67,15 +65,6 @@ def _check_same_as_orm(db: ServerDb) -> None:
     assert ours[0]["recorded_at"] == datetime(2026, 3, 20, 20, 29, 59, 5, tzinfo=UTC)
     assert ours[0]["payload"]["subject"] == "قطعی برق «محله» \u200c"
 
-
-@pytest.fixture
-def db(server_db_url: str) -> Iterator[ServerDb]:
-    """A fresh server database, SQLite and (with KANOON_TEST_PG_URL) PostgreSQL."""
-    opened = ServerDb(server_db_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def test_bulk_rows_read_back_like_orm_rows(db: ServerDb) -> None:

@@ -4,26 +4,15 @@ writable while the gateway is called, and a notice claimed by a drain that died 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import timedelta
 from types import SimpleNamespace
 
-import pytest
 from sqlalchemy import insert, select
 
 from kanoon_desk.ids import new_id
 from kanoon_desk.server import sms
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.server.server_models import SmsOutbox, utcnow
-
-
-@pytest.fixture
-def db(server_db_url: str) -> Iterator[ServerDb]:
-    opened = ServerDb(server_db_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _queue(db: ServerDb, n: int, **over: object) -> list[str]:
