@@ -3,6 +3,7 @@ field with nothing lost, the cartable (unread in bold, opening marks read), sear
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -195,6 +196,26 @@ def test_case_view_action_dialog_keeps_input_and_shows_error_at_field(qtbot: Any
     c = q.get_case(desk.store, desk.expert, case_id).case
     assert c["status"] == "closed" and c["responsible_party"] == "اداره کل آموزش و پرورش"
     assert "reopen" in view.buttons and view.timeline.model().rowCount() == 6
+
+
+def test_case_view_timeline_shows_the_day_of_each_step_and_when_it_was_entered(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk import persian
+    from kanoon_desk.ui.secretariat.case_view import CaseView
+
+    case_id = _referred(desk, 1)  # received on DAY (in 2025), entered today
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path), case_id)
+    qtbot.addWidget(view)
+    model = view.timeline.model()
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers == ["تاریخ", "زمان ثبت", "کار", "کاربر", "شرح"]
+    entries = q.get_case(desk.store, desk.expert, case_id).timeline
+    cell = [[model.data(model.index(r, c)) for c in range(2)] for r in range(model.rowCount())]
+    assert cell[0][0] == persian.format_jalali_date(DAY) == "۱۴۰۴/۰۲/۱۴"
+    for shown, entry in zip(cell, entries, strict=True):
+        assert re.fullmatch(r"[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}", shown[1])
+        assert shown[1] == persian.format_jalali_datetime(entry.recorded_at)
+    assert cell[0][1][:10] != cell[0][0]  # the received day is not the day it was typed in
 
 
 def test_case_view_papers_follow_up_letter_and_rejection_notice(qtbot: Any, desk: Desk, tmp_path: Path) -> None:

@@ -95,15 +95,23 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
 class TimelineModel(LazyTableModel):
     def __init__(self, entries: list[q.TimelineEntry], names: dict[str, str], agencies: dict[str, str]) -> None:
         fetch, count = list_fetcher(lambda: entries)
-        super().__init__([QCoreApplication.translate("Secretariat", "تاریخ"), QCoreApplication.translate("Secretariat", "کار"), QCoreApplication.translate("Secretariat", "کاربر"), QCoreApplication.translate("Secretariat", "شرح")], fetch, count)
+        super().__init__([QCoreApplication.translate("Secretariat", "تاریخ"),
+                          QCoreApplication.translate("Secretariat", "زمان ثبت"),
+                          QCoreApplication.translate("Secretariat", "کار"),
+                          QCoreApplication.translate("Secretariat", "کاربر"),
+                          QCoreApplication.translate("Secretariat", "شرح")], fetch, count)
         self._names, self._agencies = names, agencies
 
     def display(self, row: q.TimelineEntry, column: int) -> str:
+        # "when it happened" (the letter's or the visit's own day, if the step names one) and
+        # "when it was entered" (date and time, Tehran): two steps on one day stay told apart
         if column == 0:
-            return persian.format_jalali_date(row.day) if row.day else persian.format_jalali_datetime(row.recorded_at)
+            return persian.format_jalali_date(row.day or row.recorded_at)
         if column == 1:
-            return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
+            return persian.format_jalali_datetime(row.recorded_at)
         if column == 2:
+            return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
+        if column == 3:
             return row.user_name
         return _describe(row, self._names, self._agencies)
 
