@@ -147,6 +147,21 @@ def to_persian_digits(text: str | int) -> str:
     return str(text).translate(_TO_PERSIAN_DIGITS)
 
 
+#: A letter of the Arabic script (Persian letters included), not a digit or a punctuation mark.
+_ARABIC_SCRIPT_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff]")
+
+
+def script_digits(text: str) -> str:
+    """Stored text for display: digits take the script of the text they stand in.
+
+    Text is stored with ASCII digits (`normalize`), so a title "راز ماه (جلد 3)" is shown
+    "راز ماه (جلد ۳)". Text with no Persian letter — a barcode, an ISBN, a Latin title — is left
+    as it is: "978-964-123" and "Harry Potter 2" keep their digits."""
+    if _ARABIC_SCRIPT_LETTER.search(text) is None:
+        return text
+    return text.translate(_TO_PERSIAN_DIGITS)
+
+
 def to_ascii_digits(text: str) -> str:
     """Persian (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII; every other character is left as it is."""
     return text.translate(_TO_ASCII_DIGITS)

@@ -160,6 +160,29 @@ def test_digit_conversion() -> None:
     assert to_ascii_digits("۱۴۰۳ و ٤٥") == "1403 و 45"
 
 
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("راز ماه (جلد 3)", "راز ماه (جلد ۳)"),
+    ("مرکز فرهنگی هنری شماره 2", "مرکز فرهنگی هنری شماره ۲"),
+    ("خیابان 17 شهریور، پلاک 4", "خیابان ۱۷ شهریور، پلاک ۴"),
+    ("130100000120", "130100000120"),  # a barcode keeps its digits
+    ("978-964-123-456-7", "978-964-123-456-7"),
+    ("Harry Potter 2", "Harry Potter 2"),  # Latin text keeps Latin digits
+    ("13-D01-1405-000159", "13-D01-1405-000159"),
+    ("", ""),
+])
+def test_script_digits_follow_the_script_of_the_text(stored: str, shown: str) -> None:
+    assert persian.script_digits(stored) == shown
+
+
+@given(st.text())
+def test_script_digits_change_nothing_but_digits(text: str) -> None:
+    shown = persian.script_digits(text)
+    assert to_ascii_digits(shown) == to_ascii_digits(text)
+    assert persian.script_digits(shown) == shown
+    if text.isascii():
+        assert shown == text
+
+
 @given(st.integers())
 def test_digit_round_trip(n: int) -> None:
     assert to_ascii_digits(to_persian_digits(n)) == str(n)

@@ -56,3 +56,13 @@ def test_printed_papers_are_rtl_with_reversed_table_columns() -> None:
                                          registration_no="13-D01-1404-000007", tracking_code="1",
                                          applicant_name="علی", subject="آب", text="متن")
     assert "۱۴۰۴/۰۳/۰۳" in letter and "ریاست محترم شهرداری" in letter
+
+
+def test_printed_papers_write_the_digits_of_persian_text_in_persian() -> None:
+    # the store keeps ASCII digits (persian.normalize); paper shows Persian text with Persian digits
+    letter = docs.forwarding_letter_html(None, agency_name="منطقه 4 شهرداری", letter_no="13-D01-1404-000001",
+                                         letter_date=DAY, deadline=DAY + timedelta(days=20),
+                                         registration_no="13-D01-1404-000007", tracking_code="1",
+                                         applicant_name="علی", subject="آب کوچه 12", text="از 3 روز پیش، Block 7")
+    assert "منطقه ۴ شهرداری" in letter and "آب کوچه ۱۲" in letter and "از ۳ روز پیش، Block ۷" in letter
+    assert "\u2066۱۳-D۰۱-۱۴۰۴-۰۰۰۰۰۷\u2069" in letter  # a number stays one left-to-right island

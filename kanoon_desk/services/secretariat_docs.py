@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from html import escape
+from html import escape as _html_escape
 
-from ..persian import format_jalali_date, format_jalali_long, format_number, to_persian_digits
+from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
 from .secretariat_query import OUTCOME_FA
 from .secretariat_reports import Report
@@ -17,6 +17,12 @@ CHANNEL_FA = {"in_person": "حضوری", "post": "پستی", "phone": "تلفن�
 _STYLE = ("body{font-family:'Vazirmatn';font-size:11pt;} h1{font-size:15pt;text-align:center;} "
           "h2{font-size:12pt;} td,th{padding:4px;border:1px solid #888;} .ltr{direction:ltr;} "
           ".muted{color:#555;font-size:9pt;}")
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, the digits of Persian text written Persian (the store keeps ASCII digits:
+    "کوچه 12" prints "کوچه ۱۲"); codes and Latin text keep theirs (`script_digits`)."""
+    return _html_escape(script_digits(text))
 
 
 def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -12,18 +12,22 @@ from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QWidget
 
-from ..persian import to_persian_digits
+from ..persian import script_digits, to_persian_digits
 from .fonts import FONT_FAMILY, load_fonts
 
 Cell = str | int | float | None
 
 
 def esc(text: Cell, persian_digits: bool = False) -> str:
-    """Escape a value for HTML (None is an empty cell); numbers in Persian digits when asked."""
+    """Escape a value for HTML (None is an empty cell). With `persian_digits`, numbers are written
+    in Persian digits and so are the digits of Persian text (`script_digits`: a title "جلد 3"),
+    while codes and Latin text keep theirs."""
     if text is None:
         return ""
     if persian_digits and isinstance(text, int | float) and not isinstance(text, bool):
         return to_persian_digits(str(text))
+    if persian_digits:
+        return _html.escape(script_digits(str(text)))
     return _html.escape(str(text))
 
 

@@ -48,6 +48,14 @@ def digits(n: int | str) -> str:
     return str(n)
 
 
+def text_digits(text: str) -> str:
+    """Stored text (ASCII digits) for display: in the Persian UI, Persian text shows Persian digits
+    (`persian.script_digits`: a title, a name, an address); codes and Latin text keep theirs."""
+    if QLocale().language() == QLocale.Language.Persian:
+        return persian.script_digits(text)
+    return text
+
+
 class LtrLineEdit(QLineEdit):
     """A left-to-right island for codes, user names, barcodes, phone numbers and passwords.
 
@@ -237,7 +245,7 @@ class LazyTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(self._rows[index.row()], index.column())
+            return text_digits(self.display(self._rows[index.row()], index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             flag = self.align(index.column())
             return None if flag is None else int(flag | Qt.AlignmentFlag.AlignVCenter)

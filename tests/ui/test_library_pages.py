@@ -99,9 +99,24 @@ def test_members_page_registers_and_shows_card(L: Lib, tmp_path: Path, qtbot: An
     qtbot.keyClicks(page.query, L.child.member_no)
     qtbot.keyClick(page.query, Qt.Key.Key_Return)
     assert page.current is not None and page.current.id == L.child.id
+    assert page.table.model().index(0, 3).data() == "مرکز فرهنگی هنری شماره ۱"  # the centre's name, not its code
     qtbot.mouseClick(page.renew_button, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("عضویت تا")
     assert lib.get_member(L.store, L.child.id).expires_on > L.child.expires_on
+
+
+def test_catalogue_shows_persian_digits_in_persian_text_and_codes_as_scanned(L: Lib, tmp_path: Path, qtbot: Any,
+                                                                             type_persian: Any) -> None:
+    title = lib.add_title(L.store, L.admin, lib.TitleInput(title="راز ماه (جلد ۳)", author="نویسنده ۲"))
+    lib.add_copy(L.store, L.admin, title.id, barcode="130100000777")
+    page = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    type_persian(page.query, "راز ماه")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert [t.title for t in page.titles] == ["راز ماه (جلد 3)"]  # stored with ASCII digits
+    assert page.title_table.model().index(0, 0).data() == "راز ماه (جلد ۳)"
+    assert page.title_table.model().index(0, 1).data() == "نویسنده ۲"
+    assert page.copy_table.model().index(0, 0).data() == "130100000777"
 
 
 def test_catalogue_search_and_import_preview(L: Lib, tmp_path: Path, qtbot: Any, type_persian: Any) -> None:
@@ -112,6 +127,8 @@ def test_catalogue_search_and_import_preview(L: Lib, tmp_path: Path, qtbot: Any,
     assert [t.title for t in page.titles] == ["ماهی سیاه کوچولو"]
     assert page.copy_table.model().rowCount() == 3
     assert page.copy_table.model().index(0, 3).data() == "در قفسه"
+    assert page.copy_table.model().index(0, 1).data() == "مرکز فرهنگی هنری شماره ۱"
+    assert page.copy_table.model().index(0, 4).data() == "مرکز فرهنگی هنری شماره ۱"
     path = tmp_path / "t.csv"
     with path.open("w", newline="", encoding="utf-8-sig") as f:
         csv.writer(f).writerows([["عنوان", "شابک"], ["خمره", ""], ["", ""], ["بد", "123"]])

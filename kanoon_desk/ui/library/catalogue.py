@@ -24,7 +24,7 @@ from ...services import library_import as imp
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits
-from .common import ListModel, status_text, table_view, tr_dynamic
+from .common import ListModel, centre_namer, status_text, table_view, tr_dynamic
 from .printouts import copy_labels
 
 IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
@@ -146,9 +146,12 @@ class CataloguePage(QWidget):
 
     def _show_copies(self, copies: list[lib.CopyView]) -> None:
         self.copies = copies
+        centre = centre_namer(self.ctx.store)
         self.copy_table.setModel(ListModel(
-            [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "قفسه"), QCoreApplication.translate("Library", "وضعیت"), QCoreApplication.translate("Library", "اکنون در")], lambda: copies,
-            lambda c: [c.barcode, c.home_centre, c.shelf, status_text(c.status), c.location]))
+            [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "مرکز"),
+             QCoreApplication.translate("Library", "قفسه"), QCoreApplication.translate("Library", "وضعیت"),
+             QCoreApplication.translate("Library", "اکنون در")], lambda: copies,
+            lambda c: [c.barcode, centre(c.home_centre), c.shelf, status_text(c.status), centre(c.location)]))
 
     def search(self) -> None:
         self._show_titles(lib.search_titles(self.ctx.store, self.query.text(), limit=200))

@@ -26,7 +26,7 @@ from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, today
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, jdate, table_view
 from .printouts import SlipDialog, slip_html
 
@@ -167,7 +167,7 @@ class CirculationPage(QWidget):
         return self._centres[code]
 
     def say(self, text: str, ok: bool = True) -> None:
-        self.message.setText(text)
+        self.message.setText(text_digits(text))  # a title's "جلد 3" reads "جلد ۳"
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
 
     def _mode_changed(self) -> None:
@@ -200,7 +200,7 @@ class CirculationPage(QWidget):
             history: list[circ.LoanView] = []
         else:
             m = d.member
-            self.member_name.setText(f"{m.full_name} — {category_text(m.category)}")
+            self.member_name.setText(text_digits(f"{m.full_name} — {category_text(m.category)}"))
             parts = [QCoreApplication.translate("Library", "شماره عضویت: {n}").format(n=digits(m.member_no)),
                      QCoreApplication.translate("Library", "مرکز: {c}").format(c=self.centre_name(m.home_centre)),
                      QCoreApplication.translate("Library", "اعتبار تا: {d}").format(d=jdate(m.expires_on)),
@@ -212,7 +212,7 @@ class CirculationPage(QWidget):
             ready = [h for h in d.holds if h.status == "ready"]
             if ready:
                 parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
-            self.member_info.setText(" | ".join(parts))
+            self.member_info.setText(text_digits(" | ".join(parts)))
             self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))
             loans, history = d.loans, d.history
         headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]

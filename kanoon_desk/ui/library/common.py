@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
+from ...services.library_rules import list_centres
+from ...store import Store
 from ..widgets import LazyTableModel, digits, list_fetcher
 
 
@@ -37,6 +39,13 @@ def category_text(category: str) -> str:
 
 def jdate(d: date | None) -> str:
     return persian.format_jalali_date(d) if d else ""
+
+
+def centre_namer(store: Store) -> Callable[[str | None], str]:
+    """A centre's name from its code (read once: call it again after centres change); a code
+    this store has no centre for (one not synced yet) is shown as it is. Digits shown Persian."""
+    names = dict(list_centres(store))
+    return lambda code: digits(names.get(code or "") or code or "")
 
 
 class ListModel(LazyTableModel):

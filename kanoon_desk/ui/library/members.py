@@ -24,7 +24,7 @@ from ...services import library as lib
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, today
-from .common import ListModel, category_text, jdate, table_view
+from .common import ListModel, category_text, centre_namer, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import membership_card
 
@@ -101,9 +101,13 @@ class MembersPage(QWidget):
 
     def _show_results(self, members: list[lib.MemberView]) -> None:
         self.results = members
+        centre = centre_namer(self.ctx.store)
         self.table.setModel(ListModel(
-            [QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "نام"), QCoreApplication.translate("Library", "گروه"), QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "اعتبار تا")], lambda: members,
-            lambda m: [digits(m.member_no), m.full_name, category_text(m.category), m.home_centre, jdate(m.expires_on)]))
+            [QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "نام"),
+             QCoreApplication.translate("Library", "گروه"), QCoreApplication.translate("Library", "مرکز"),
+             QCoreApplication.translate("Library", "اعتبار تا")], lambda: members,
+            lambda m: [digits(m.member_no), m.full_name, category_text(m.category), centre(m.home_centre),
+                       jdate(m.expires_on)]))
 
     def search(self) -> None:
         self._show_results(lib.search_members(self.ctx.store, self.query.text()))

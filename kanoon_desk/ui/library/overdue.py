@@ -113,7 +113,7 @@ class OverduePage(QWidget):
             if not page:
                 break
             rows += [[r.days, r.member_name, r.member_no, r.phone, r.guardian_name, r.guardian_phone, r.title,
-                      r.barcode, jdate(r.due_on), r.centre] for r in page]
+                      r.barcode, jdate(r.due_on), self.model.centre_names.get(r.centre, r.centre)] for r in page]
             offset += len(page)
         rep.export_xlsx(path, [tr_dynamic(h) for h in HEADERS], rows, title=QCoreApplication.translate("Library", "دیرکرد"))
         return len(rows)

@@ -39,7 +39,7 @@ from ...services.secretariat_docs import (
     rejection_notice_html,
 )
 from ..context import UiContext
-from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, today
+from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, text_digits, today
 from .common import ltr, outcome_text, print_html, save_pdf, status_text
 
 EVENT_FA = {  # noqa: E501
@@ -236,9 +236,9 @@ class CaseView(QWidget):
         if c["outcome"]:
             status += " — " + outcome_text(c["outcome"])
         L["status"].setText(status)
-        L["applicant"].setText(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})")
-        L["subject"].setText(c["subject"])
-        L["holder"].setText(d.holder_name or d.agency_name or "—")
+        L["applicant"].setText(text_digits(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})"))
+        L["subject"].setText(text_digits(c["subject"]))
+        L["holder"].setText(text_digits(d.holder_name or d.agency_name or "—"))
         late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today
         L["deadline"].setText((persian.format_jalali_date(c["deadline"]) if c["deadline"] else "—")
                               + (" — " + self.tr("دیرکرد") if late else ""))
