@@ -70,6 +70,25 @@ def test_member_update_records_changed_fields_only(tmp_path: Path) -> None:
     assert [m.id for m in lib.search_members(L.store, "حسین احمدی")] == [L.adult.id]
 
 
+def test_member_search_by_any_word_of_the_name(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    nargess = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="نرگس", last_name="محمدی‌فر", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+
+    def found(query: str) -> list[str]:
+        return [m.id for m in lib.search_members(L.store, query)]
+
+    assert found("احمدی") == [L.adult.id]  # the family name alone
+    assert found("احمدي حسين") == [L.adult.id]  # either order, Arabic yeh
+    assert found("حسین احم") == [L.adult.id]
+    assert found("محمدی") == [L.child.id, nargess.id]  # زهرا محمدی; نرگس محمدی‌فر (the word starts there)
+    assert found("نر محم") == [nargess.id]
+    assert found("زهرا") == [L.child.id]
+    assert found("مدی") == []  # a word's middle is not its start
+    assert found("%") == [] and found("_") == []  # LIKE's wildcards match nothing
+    assert found(L.child.member_no) == [L.child.id]
+
+
 def test_clerk_without_librarian_role_cannot_register(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     clerk = make_user(L.store, L.admin, "clerk1", "clerk")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
@@ -329,17 +329,25 @@ def get_member(store: Store, member_id: str) -> MemberView:
 
 
 def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView]:
-    """By number, national ID, or the start of the name."""
+    """By number or national ID (exactly), or by name: every word typed starts a word of the
+    name, in any order — "سلیمانی" (the family name alone), "مریم سلی" and "سلیمانی مریم" all
+    find مریم سلیمانی. Names that start with what was typed come first, then by name."""
     with store.read() as s:
         exact = find_member(s, query)
         if exact is not None:
             return [member_view(exact)]
-        key = search_key(query)
+        key = " ".join(search_key(query).translate(_LIKE_SPECIAL).split())
         if not key:
             return []
-        rows = s.scalars(select(Member).where(Member.name_key.like(key.replace("%", "") + "%"))
-                         .order_by(Member.name_key).limit(limit))
+        words = [or_(Member.name_key.like(w + "%"), Member.name_key.like("% " + w + "%")) for w in key.split()]
+        rows = s.scalars(select(Member).where(*words)
+                         .order_by(case((Member.name_key.like(key + "%"), 0), else_=1), Member.name_key)
+                         .limit(limit))
         return [member_view(m) for m in rows]
+
+
+#: LIKE's wildcards (and its escape) taken out of typed words: a name never holds them.
+_LIKE_SPECIAL = str.maketrans("", "", "%_\\")
 
 
 # --- catalogue --------------------------------------------------------------------------------
