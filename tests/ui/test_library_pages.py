@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
 
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
@@ -117,6 +118,8 @@ def test_catalogue_shows_persian_digits_in_persian_text_and_codes_as_scanned(L: 
     assert page.title_table.model().index(0, 0).data() == "راز ماه (جلد ۳)"
     assert page.title_table.model().index(0, 1).data() == "نویسنده ۲"
     assert page.copy_table.model().index(0, 0).data() == "130100000777"
+    header = page.title_table.horizontalHeader()  # the title takes the room, after every new model too
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch and not header.stretchLastSection()
 
 
 def test_catalogue_search_and_import_preview(L: Lib, tmp_path: Path, qtbot: Any, type_persian: Any) -> None:

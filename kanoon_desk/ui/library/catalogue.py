@@ -92,7 +92,7 @@ class CataloguePage(QWidget):
         top.addWidget(self.query, 1)
         top.addWidget(self.kind)
         top.addWidget(self.import_button)
-        self.title_table = table_view("titles-table")
+        self.title_table = table_view("titles-table", stretch=0)
         self.title_table.clicked.connect(lambda i: self.select(i.row()))
         self.copy_table = table_view("copies-table")
         self.form = Form()

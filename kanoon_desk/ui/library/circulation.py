@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -122,7 +121,7 @@ class CirculationPage(QWidget):
         msg_row.addWidget(self.override_button)
 
         self.loans_title = QLabel(QCoreApplication.translate("Library", "امانت‌های باز"))
-        self.loans = table_view("loans-table")
+        self.loans = table_view("loans-table", stretch=1)
         self.renew_one = QPushButton(QCoreApplication.translate("Library", "تمدید برگزیده"))
         self.renew_one.setObjectName("renew-one")
         self.renew_one.clicked.connect(self.renew_selected)
@@ -140,7 +139,7 @@ class CirculationPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
-        self.history = table_view("history-table")
+        self.history = table_view("history-table", stretch=1)
 
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -222,9 +221,6 @@ class CirculationPage(QWidget):
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
                                             x.returned_on]))
-        for view in (self.loans, self.history):
-            view.horizontalHeader().setStretchLastSection(False)
-            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _reload_member(self) -> None:
         if self.desk is not None:

@@ -68,13 +68,23 @@ class ListModel(LazyTableModel):
         return "" if value is None else str(value)
 
 
-def table_view(name: str) -> QTableView:
+def table_view(name: str, stretch: int | None = None) -> QTableView:
+    """A read-only row-selecting table whose columns fit their contents; the `stretch` column (the
+    title or the name: the text that needs the room) takes the rest of the width, whatever model
+    is set later, or else the last column does."""
     view = QTableView()
     view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        def widen(_old: int, new: int) -> None:
+            if new > stretch:
+                header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+        header.sectionCountChanged.connect(widen)
     view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     return view

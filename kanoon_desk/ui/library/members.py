@@ -41,7 +41,7 @@ class MembersPage(QWidget):
         self.query.setObjectName("member-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
         self.query.returnPressed.connect(self.search)
-        self.table = table_view("members-table")
+        self.table = table_view("members-table", stretch=1)
         self.table.clicked.connect(lambda index: self.select(index.row()))
         self.results: list[lib.MemberView] = []
         left = QVBoxLayout()

@@ -75,7 +75,7 @@ class OverduePage(QWidget):
         top.addWidget(self.notice_button)
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
-        self.table = table_view("overdue-table")
+        self.table = table_view("overdue-table", stretch=6)
         self.model = OverdueModel(ctx)
         self.table.setModel(self.model)
         box = QVBoxLayout(self)

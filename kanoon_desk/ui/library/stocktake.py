@@ -90,7 +90,7 @@ class StocktakePage(QWidget):
         for key, label in OUTCOME_LABELS.items():
             self.outcome.addItem(tr_dynamic(label), key)
         self.outcome.currentIndexChanged.connect(self.refresh)
-        self.table = table_view("stocktake-table")
+        self.table = table_view("stocktake-table", stretch=1)
         box = QVBoxLayout(self)
         box.addLayout(row1)
         box.addLayout(row2)
