@@ -74,32 +74,32 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="157" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="158" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="158" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="161" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="188" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
@@ -107,272 +107,277 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="189" />
+            <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
+            <translation>No case selected; pick one in the list to see its timeline.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="197" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="195" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="223" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="271" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="278" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="406" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="420" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="414" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="363" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
             <source>بدون رونوشت</source>
             <translation>No CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -1354,8 +1359,8 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
@@ -1395,7 +1400,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <source>قفسه</source>
@@ -1417,9 +1422,9 @@ Tracking code: {code}</translation>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
@@ -1427,9 +1432,9 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
@@ -1437,53 +1442,53 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <location filename="../kanoon_desk/ui/library/history.py" line="59" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="153" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="188" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="191" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="37" />
             <source>برای رزرو کنار بگذارید: {t}</source>
             <translation>Set aside for a hold: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="39" />
             <source>برای رزرو به مرکز «{c}» بفرستید.</source>
             <translation>Send to the “{c}” centre for a hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="41" />
             <source>به مرکز خودش «{c}» بفرستید.</source>
             <translation>Send back to its home centre, “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="42" />
             <source>به قفسه برگردانید.</source>
             <translation>Put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="66" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -1496,219 +1501,219 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="77" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="84" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="195" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="115" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="123" />
             <source>امانت‌های باز</source>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="125" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="131" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="134" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="175" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="203" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="204" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="205" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="206" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="208" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="210" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="213" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="248" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="277" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="292" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="292" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="294" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="329" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
             <source>در قفسه</source>
             <translation>On the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
             <source>در امانت</source>
             <translation>On loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
             <source>در راه</source>
             <translation>In transit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
             <source>کنار گذاشته برای رزرو</source>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>خارج از گردش</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
             <source>کودک</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
             <source>نوجوان</source>
             <translation>Teen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
             <source>بزرگسال</source>
             <translation>Adult</translation>
         </message>
@@ -1730,7 +1735,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
             <location filename="../kanoon_desk/ui/library/members.py" line="69" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
@@ -1855,7 +1860,7 @@ Tracking code: {code}</translation>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -1864,29 +1869,29 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="108" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="135" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="154" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -2529,27 +2534,27 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="218" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="221" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -2704,25 +2709,25 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -2757,37 +2762,37 @@ Tracking code: {code}</translation>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38" />
             <source> روز</source>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>(رونوشت)</source>
             <translation>(CC)</translation>
         </message>

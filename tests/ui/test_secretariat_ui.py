@@ -136,10 +136,45 @@ def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path
     qtbot.addWidget(page)
     page.show()
     assert page.model.total == 2
+    assert page.view.placeholder.isVisible() and not page.view.body.isVisible()  # no empty case form
     qtbot.keyClicks(page.text, r.tracking_code)
     qtbot.keyClick(page.text, Qt.Key.Key_Return)
     assert page.model.total == 1 and page.view.case_id == r.case_id
+    assert page.view.body.isVisible() and not page.view.placeholder.isVisible()
     assert "visit" in page.view.buttons and "accept" not in page.view.buttons  # a clerk does not review
+
+
+def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qtbot: Any, desk: Desk,
+                                                                               tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from kanoon_desk.services.secretariat_agencies import save_agency
+
+    long_name = save_agency(desk.store, desk.admin, name="اداره کل منابع طبیعی و آبخیزداری استان " * 3,
+                            deadline_days=None)
+    case_id = _referred(desk, 1)
+    sec.forward(desk.store, desk.manager, case_id, long_name.id, on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    header = page.table.horizontalHeader()
+    subject = page.model.headers.index("موضوع")
+    agency = page.model.headers.index("دستگاه")
+    assert header.sectionResizeMode(subject) == QHeaderView.ResizeMode.Stretch
+    wanted = min(page.table.SUBJECT_MIN, page.table.sizeHintForColumn(subject))
+    assert header.sectionSize(subject) >= wanted - 2  # the subject whole (up to a frame's pixels)
+    assert header.sectionSize(agency) < page.table.sizeHintForColumn(agency)  # the long name is cut
+    page.resize(3000, 600)  # room enough: every column at its full width again
+    qtbot.waitUntil(lambda: header.sectionSize(agency) >= page.table.sizeHintForColumn(agency))
+
+
+def test_column_cap_cuts_only_the_widest_columns() -> None:
+    from kanoon_desk.ui.secretariat.lists import column_cap
+
+    assert column_cap([100, 120, 300], room=600) == 300  # all fit: nothing cut
+    assert column_cap([100, 120, 300, 300], room=620) == 200  # the two wide ones share what is left
+    assert column_cap([100, 120, 300], room=100) == 90  # never below the floor
 
 
 def test_reports_page_and_exports(qtbot: Any, desk: Desk, tmp_path: Path) -> None:

@@ -184,7 +184,16 @@ class CaseView(QWidget):
         self.case_id: str | None = None
         self.detail: q.CaseDetail | None = None
         self.today = today()
-        box = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(self.tr("پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید."))
+        self.placeholder.setObjectName("case-placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #666;")
+        outer.addWidget(self.placeholder)
+        self.body = QWidget()
+        outer.addWidget(self.body)
+        box = QVBoxLayout(self.body)
         head = QGroupBox(self.tr("پرونده"))
         grid = QGridLayout(head)
         grid.setColumnStretch(1, 1)
@@ -214,6 +223,7 @@ class CaseView(QWidget):
         box.addWidget(QLabel(self.tr("پیوست‌ها")))
         box.addWidget(self.attachments)
         self.buttons: dict[str, QPushButton] = {}
+        self.body.hide()  # until a case is loaded
         if case_id:
             self.load(case_id)
 
@@ -226,6 +236,8 @@ class CaseView(QWidget):
     def load(self, case_id: str) -> None:
         self.case_id = case_id
         d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id)
+        self.placeholder.hide()
+        self.body.show()
         c = d.case
         names = self._names()
         agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -82,14 +83,61 @@ class CartableModel(LazyTableModel):
         super().reload()
 
 
-def _table() -> QTableView:
-    t = QTableView()
-    t.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    t.verticalHeader().hide()
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setAlternatingRowColors(True)
-    return t
+class CaseTable(QTableView):
+    """A single-selection list of cases whose `stretch` column (the subject) takes the spare
+    width. The other columns fit the rows loaded (`fit_columns`, after each reload); when they
+    would leave the subject less than its own width or `SUBJECT_MIN` (the smaller), the widest of them are cut to one width
+    (long agency names end in "…") — again whenever the table is resized."""
+
+    SUBJECT_MIN = 260
+
+    def __init__(self, model: LazyTableModel, stretch: int) -> None:
+        super().__init__()
+        self.stretch = stretch
+        self._natural: list[int] = []
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        self.setModel(model)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def fit_columns(self) -> None:
+        """Measure the columns against the rows loaded now, then share out the width."""
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        self._natural = [header.sectionSize(i) for i in range(header.count())]
+        self._share()
+
+    def _share(self) -> None:
+        header = self.horizontalHeader()
+        others = [w for i, w in enumerate(self._natural) if i != self.stretch]
+        subject = min(self.SUBJECT_MIN, self._natural[self.stretch]) if self.stretch < len(self._natural) else 0
+        cap = column_cap(others, self.viewport().width() - subject)
+        for i, width in enumerate(self._natural):
+            if i != self.stretch and i < header.count():
+                header.resizeSection(i, min(width, cap))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._natural:
+            self._share()
+
+
+def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
+    """The one width the widest columns are cut to so that all of `widths` fit in `room`
+    (water-filling: narrow columns keep their width); never below `floor`."""
+    if sum(widths) <= room:
+        return max(widths, default=floor)
+    ordered = sorted(widths)
+    spent = 0
+    for k, width in enumerate(ordered):
+        left = len(ordered) - k  # columns from this one up, all cut to the same width
+        if spent + width * left > room:
+            return max(floor, (room - spent) // left)
+        spent += width
+    return max(floor, ordered[-1])
 
 
 class CartablePage(QWidget):
@@ -117,9 +165,8 @@ class CartablePage(QWidget):
             bar.addWidget(w)
         box.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.table = _table()
         self.model = CartableModel(ctx, self.opts)
-        self.table.setModel(self.model)
+        self.table = CaseTable(self.model, stretch=2)
         self.table.clicked.connect(lambda idx: self.open_row(idx.row()))
         self.table.activated.connect(lambda idx: self.open_row(idx.row()))
         split.addWidget(self.table)
@@ -139,7 +186,7 @@ class CartablePage(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self.count.setText(self.tr("{n} مورد").replace("{n}", persian.format_number(self.model.total)))
-        self.table.resizeColumnsToContents()
+        self.table.fit_columns()
 
     def open_row(self, row: int) -> None:
         item: q.CartableItem = self.model.row_at(row)
@@ -182,9 +229,8 @@ class SearchPage(QWidget):
             bar.addWidget(widget)
         box.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.table = _table()
         self.model = CaseListModel(self._fetch, self._count, lambda: self.today)
-        self.table.setModel(self.model)
+        self.table = CaseTable(self.model, stretch=3)
         self.view: CaseView = CaseView(ctx)
         self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
         split.addWidget(self.table)
@@ -212,7 +258,7 @@ class SearchPage(QWidget):
                                    on=self.today)
         self.model.reload()
         self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
-        self.table.resizeColumnsToContents()
+        self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self.view.load(self.model.row_at(0).id)
