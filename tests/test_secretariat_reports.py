@@ -66,3 +66,8 @@ def test_printed_papers_write_the_digits_of_persian_text_in_persian() -> None:
                                          applicant_name="علی", subject="آب کوچه 12", text="از 3 روز پیش، Block 7")
     assert "منطقه ۴ شهرداری" in letter and "آب کوچه ۱۲" in letter and "از ۳ روز پیش، Block ۷" in letter
     assert "\u2066۱۳-D۰۱-۱۴۰۴-۰۰۰۰۰۷\u2069" in letter  # a number stays one left-to-right island
+
+
+def test_report_figures_read_as_counts_or_one_decimal() -> None:
+    assert docs.report_number(47.0) == "۴۷" and docs.report_number(1234) == "۱٬۲۳۴"
+    assert docs.report_number(17.56) == "۱۷٫۶" and docs.report_number(None) == "—"

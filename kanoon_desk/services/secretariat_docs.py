@@ -109,14 +109,19 @@ def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter
     return _page(office, "نامه پیگیری", body)
 
 
-def report_html(office: OfficeView | None, rep: Report) -> str:
-    def num(x: float | int | None, digits: int = 1) -> str:
-        if x is None:
-            return "—"
-        if isinstance(x, float):
-            return to_persian_digits(f"{x:.{digits}f}").replace(".", "\u066b")  # Persian decimal separator
-        return format_number(x)
+def report_number(x: float | int | None, digits: int = 1) -> str:
+    """A report's figure in Persian: a count as a whole number ("۴۷", not "۴۷٫۰", even when it is
+    an average that came out whole), a fraction with `digits` decimals and the Persian decimal
+    separator ("۱۷٫۶"), nothing to show as "—"."""
+    if x is None:
+        return "—"
+    if isinstance(x, float) and not x.is_integer():
+        return to_persian_digits(f"{x:.{digits}f}").replace(".", "\u066b")
+    return format_number(int(x))
 
+
+def report_html(office: OfficeView | None, rep: Report) -> str:
+    num = report_number
     rows = [("دریافت‌شده", num(rep.received)), ("پذیرفته‌شده", num(rep.accepted)),
             ("ردشده", num(rep.rejected))]
     rows += [(f"مختومه: {OUTCOME_FA.get(k, k)}", num(v)) for k, v in sorted(rep.closed_by_outcome.items())]

@@ -53,6 +53,7 @@ def build_chart(rep: Report) -> QChart:
     axis_y = QValueAxis()
     top = max([max(r, c) for _, r, c in months] or [1])
     axis_y.setRange(0, max(1, top * 1.1))
+    axis_y.applyNiceNumbers()  # ticks at round counts (0, 10, 20, 30), not 0, 7, 15, 22
     axis_y.setLabelFormat("%.0f")  # "%d" made the labels vanish with localised numbers
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)  # the value axis on the reader's start side
     series.attachAxis(axis_y)
