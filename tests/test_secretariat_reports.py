@@ -71,3 +71,18 @@ def test_printed_papers_write_the_digits_of_persian_text_in_persian() -> None:
 def test_report_figures_read_as_counts_or_one_decimal() -> None:
     assert docs.report_number(47.0) == "۴۷" and docs.report_number(1234) == "۱٬۲۳۴"
     assert docs.report_number(17.56) == "۱۷٫۶" and docs.report_number(None) == "—"
+
+
+def test_outgoing_letters_close_with_the_signer_and_the_office() -> None:
+    from kanoon_desk.services.accounts import OfficeView
+
+    office = OfficeView(code="13", name="دفتر مدیریت عملکرد استانداری", kind="office", province="", city="",
+                        address="", phone="", heading="")
+    letter = docs.forwarding_letter_html(office, agency_name="شهرداری", letter_no="1", letter_date=DAY,
+                                         deadline=DAY, registration_no="7", tracking_code="1",
+                                         applicant_name="علی", subject="آب", text="متن", signer="مریم حسینی")
+    closing = letter[letter.index("به این دفتر"):]
+    assert closing.index("مریم حسینی") < closing.index("دفتر مدیریت عملکرد استانداری") < closing.index("امضا و مهر")
+    follow = docs.follow_up_letter_html(office, agency_name="شهرداری", letter_no="2", on=DAY, first_letter_no="1",
+                                        first_letter_date=DAY, subject="آب", new_deadline=None, signer="علی رضایی")
+    assert "علی رضایی" in follow and "امضا و مهر" in follow

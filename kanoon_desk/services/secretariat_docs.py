@@ -57,7 +57,9 @@ def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_nam
             ("موضوع", subject), ("تاریخ دریافت", format_jalali_date(received_date)),
             ("شیوه دریافت", CHANNEL_FA.get(channel, channel)), ("پیوست‌ها", format_number(attachments))]
     phone = office.phone if office and office.phone else ""
-    body = (rtl_table(["عنوان", "شرح"], rows)
+    body = (f'<p align="center"><span style="font-size:16pt; font-weight:bold;">کد رهگیری: '
+            f"{_ltrh(to_persian_digits(tracking_code))}</span></p>"  # what the applicant will be asked for
+            + rtl_table(["عنوان", "شرح"], rows)
             + "<h2>پس از این چه می‌شود؟</h2>"
             "<p>درخواست شما نخست به دست کارشناس بررسی می‌شود؛ اگر پذیرفته شود در دبیرخانه ثبت و برای "
             "رسیدگی به دستگاه اجرایی مربوط فرستاده می‌شود. نتیجه را به شما اعلام می‌کنیم و برای پیگیری "
@@ -81,7 +83,8 @@ def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tra
 
 def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str,
                            letter_date: date, deadline: date, registration_no: str, tracking_code: str,
-                           applicant_name: str, subject: str, text: str, instruction: str = "") -> str:
+                           applicant_name: str, subject: str, text: str, instruction: str = "",
+                           signer: str = "") -> str:
     meta = rtl_table(["شماره نامه", "تاریخ", "شماره ثبت"],
                      [[_ltr(to_persian_digits(letter_no)), format_jalali_date(letter_date),
                        _ltr(to_persian_digits(registration_no))]])
@@ -91,13 +94,13 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
             f"<blockquote>{escape(text)}</blockquote>"
             + (f"<p>{escape(instruction)}</p>" if instruction else "")
             + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "
-            "اعلام فرمایید.</p>")
+            "اعلام فرمایید.</p>" + _signature(office, signer))
     return _page(office, "نامه ارجاع به دستگاه اجرایی", body)
 
 
 def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str, on: date,
                           first_letter_no: str, first_letter_date: date, subject: str,
-                          new_deadline: date | None, note: str = "") -> str:
+                          new_deadline: date | None, note: str = "", signer: str = "") -> str:
     body = (rtl_table(["شماره نامه", "تاریخ"], [[_ltr(to_persian_digits(letter_no)), format_jalali_date(on)]])
             + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>پیرو نامه شماره {_ltrh(to_persian_digits(first_letter_no))} مورخ "
@@ -105,8 +108,19 @@ def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter
             "نرسیده است.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
             + (f"<p>خواهشمند است پاسخ را تا تاریخ <b>{format_jalali_date(new_deadline)}</b> اعلام فرمایید.</p>"
-               if new_deadline else ""))
+               if new_deadline else "")
+            + _signature(office, signer))
     return _page(office, "نامه پیگیری", body)
+
+
+def _signature(office: OfficeView | None, signer: str) -> str:
+    """The closing of an outgoing letter on the reader's end side (left): who signs, for which
+    office, and room for the signature and the stamp."""
+    lines = [escape(signer)] if signer else []
+    if office is not None:
+        lines.append(escape(office.name))
+    lines.append('<span class="muted">امضا و مهر</span>')
+    return '<p align="left"><br/><br/>' + "<br/>".join(lines) + "</p>"
 
 
 def report_number(x: float | int | None, digits: int = 1) -> str:

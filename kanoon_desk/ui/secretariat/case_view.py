@@ -431,7 +431,7 @@ class CaseView(QWidget):
             get_office(self.ctx.store), agency_name=agencies.get(fw["agency_id"], ""), letter_no=fw["letter_no"],
             letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
             tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
-            text=c["text"])
+            text=c["text"], signer=self._names().get(fw["sent_by"], ""))
 
     def follow_up_letter_html(self) -> str:
         assert self.detail is not None
@@ -442,7 +442,8 @@ class CaseView(QWidget):
         return follow_up_letter_html(
             get_office(self.ctx.store), agency_name=agencies.get(fw["agency_id"], ""), letter_no=fu["letter_no"],
             on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
-            subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"])
+            subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"],
+            signer=self._names().get(fu["user_id"], ""))
 
     def follow_up_letter_pdf(self) -> None:
         save_pdf(self, self.follow_up_letter_html(), "follow-up.pdf")
