@@ -1638,37 +1638,42 @@ Tracking code: {code}</translation>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="272" />
+            <source>«{t}» امانت داده نشد: {why}</source>
+            <translation>“{t}” was not lent: {why}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="292" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="292" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="299" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="322" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="336" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
@@ -2461,39 +2466,39 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
             <source>فصل</source>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="85" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="86" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="129" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="137" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="138" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="91" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>

@@ -63,7 +63,7 @@ def test_refusal_shown_on_screen_and_overridden_by_admin(qtbot: Any, desk: tuple
     scan(qtbot, page, L.child.member_no)
     scan(qtbot, page, "B0001")
     scan(qtbot, page, "B0002")
-    assert page.message.text() == "سقف امانت این عضو پر است."
+    assert page.message.text() == f"«{lib.get_copy(L.store, 'B0002').title}» امانت داده نشد: سقف امانت این عضو پر است."
     assert page.override_button.isVisible()
     assert lib.get_copy(L.store, "B0002").status == "on_shelf"
     qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
@@ -83,7 +83,7 @@ def test_librarian_without_grant_sees_no_override(tmp_path: Path, qtbot: Any) ->
     scan(qtbot, page, L.adult.member_no)
     assert page.blocks.text() == "عضویت این عضو به پایان رسیده است."
     scan(qtbot, page, "B0001")
-    assert page.message.text() == "عضویت این عضو به پایان رسیده است."
+    assert page.message.text() == "«ماهی سیاه کوچولو» امانت داده نشد: عضویت این عضو به پایان رسیده است."
     assert not page.override_button.isVisible()
 
 

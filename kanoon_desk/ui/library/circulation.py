@@ -263,10 +263,15 @@ class CirculationPage(QWidget):
                                  override=override, calendar=self.calendar)
 
         def failed(err: BaseException) -> None:
-            if isinstance(err, circ.CirculationRefused):
-                self.pending = (member_id, barcode)
-                self.override_button.setVisible(self.may_override)
-            self._failed(err)
+            if not isinstance(err, circ.CirculationRefused):
+                self._failed(err)
+                return
+            self.pending = (member_id, barcode)
+            self.override_button.setVisible(self.may_override)
+            title = lib.get_copy(self.ctx.store, barcode).title  # a refused copy exists: the rule said no
+            self.say(QCoreApplication.translate("Library", "«{t}» امانت داده نشد: {why}").format(
+                t=title, why=error_text(err)), ok=False)
+            self.scanned.emit("")
 
         self.ctx.tasks.run(work, on_done=self._lent, on_error=failed)
 
