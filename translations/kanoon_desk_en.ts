@@ -526,19 +526,24 @@
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="53" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
+            <translation>This office has users already; log in as one of them.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="54" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="181" />
-            <location filename="../kanoon_desk/services/accounts.py" line="198" />
-            <location filename="../kanoon_desk/services/accounts.py" line="209" />
+            <location filename="../kanoon_desk/services/accounts.py" line="213" />
+            <location filename="../kanoon_desk/services/accounts.py" line="230" />
+            <location filename="../kanoon_desk/services/accounts.py" line="241" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="213" />
+            <location filename="../kanoon_desk/services/accounts.py" line="245" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
@@ -896,6 +901,36 @@
             <translation>The server's reply could not be read.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="16" />
+            <source>کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.</source>
+            <translation>No server answered at this address; check the address and the network connection.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="17" />
+            <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
+            <translation>This enrolment code is not known; type it again carefully.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="18" />
+            <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
+            <translation>This enrolment code has been used already; ask the server's operator for a new one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="19" />
+            <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
+            <translation>This enrolment code has expired; ask the server's operator for a new one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="20" />
+            <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
+            <translation>Type the server's full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="21" />
+            <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
+            <translation>Type the enrolment code the server's operator gave you.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/errors.py" line="27" />
             <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
@@ -1023,13 +1058,13 @@
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="61" />
+            <location filename="../kanoon_desk/sync/client.py" line="63" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
             <extracomment>The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="62" />
+            <location filename="../kanoon_desk/sync/client.py" line="64" />
             <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
             <translation>Attachment {sha} has not reached the server yet</translation>
         </message>
@@ -2851,62 +2886,132 @@ Tracking code: {code}</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="26" />
+            <location filename="../kanoon_desk/ui/setup.py" line="98" />
             <source>راه‌اندازی میز کار</source>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="29" />
-            <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید.</source>
-            <translation>This desk is not set up yet. Name its office and the first system administrator.</translation>
+            <location filename="../kanoon_desk/ui/setup.py" line="103" />
+            <source>میز تازه</source>
+            <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="52" />
+            <location filename="../kanoon_desk/ui/setup.py" line="104" />
+            <source>پیوستن به کارگزار مرکزی</source>
+            <translation>Join a central server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="147" />
+            <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
+            <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="154" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="53" />
+            <location filename="../kanoon_desk/ui/setup.py" line="195" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="54" />
+            <location filename="../kanoon_desk/ui/setup.py" line="159" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="55" />
+            <location filename="../kanoon_desk/ui/setup.py" line="204" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="56" />
+            <location filename="../kanoon_desk/ui/setup.py" line="205" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="57" />
+            <location filename="../kanoon_desk/ui/setup.py" line="206" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="58" />
+            <location filename="../kanoon_desk/ui/setup.py" line="207" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="63" />
+            <location filename="../kanoon_desk/ui/setup.py" line="164" />
+            <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
+            <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="177" />
+            <source>نشانی کارگزار</source>
+            <translation>Server address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="178" />
+            <source>کد ثبت دستگاه</source>
+            <translation>Enrolment code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="179" />
+            <source>نام این دستگاه (برای کارگزار)</source>
+            <translation>This device's name (for the server)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="225" />
+            <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
+            <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="230" />
+            <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
+            <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="237" />
+            <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
+            <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="253" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="65" />
+            <location filename="../kanoon_desk/ui/setup.py" line="253" />
+            <source>ثبت دستگاه و دریافت داده‌ها</source>
+            <translation>Enrol and fetch the data</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="255" />
+            <source>دریافت دوباره</source>
+            <translation>Fetch again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="257" />
+            <source>ساختن مدیر</source>
+            <translation>Make the administrator</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="280" />
+            <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
+            <translation>Fetching the office's data from the server…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="307" />
+            <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
+            <translation>Enrolling this device and fetching the office's data from the server…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="132" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="78" />
+            <location filename="../kanoon_desk/ui/setup.py" line="60" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>

@@ -29,6 +29,7 @@ MSG_OFFICE_CODE = QT_TRANSLATE_NOOP("Errors", "کد دفتر ۱ تا ۸ رقم �
 MSG_ROLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "نقش ناشناخته است.")
 MSG_NO_ROLES = QT_TRANSLATE_NOOP("Errors", "دست‌کم یک نقش برگزینید.")
 MSG_LAST_ADMIN = QT_TRANSLATE_NOOP("Errors", "آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.")
+MSG_HAS_USERS = QT_TRANSLATE_NOOP("Errors", "این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,37 @@ def setup_desk(store: Store, *, office_code: str, office_name: str, admin_userna
     full_name = _required(admin_full_name, "full_name")
     _check_password(admin_password)
     store.set_identity(office_code, device_no)
+    return _first_admin(store, office_code, office_name, office_kind, province, username, full_name, admin_password)
+
+
+def needs_first_admin(store: Store) -> bool:
+    """A desk with an identity and no user at all: enrolled with a server whose office had none
+    yet (its first desk), so nobody could log in. A desk holds its own office's users only."""
+    if not store.is_initialised:
+        return False
+    with store.read() as s:
+        return s.scalar(select(User.id).limit(1)) is None
+
+
+def create_first_admin(store: Store, *, admin_username: str, admin_full_name: str, admin_password: str,
+                       office_name: str = "") -> UserView:
+    """The office's first admin on an enrolled desk that has no user (`needs_first_admin`): the
+    trust of a first run, and only then. The office's name is asked for when the office has no
+    record yet (`get_office` is None); the user and the office record sync to the office's
+    other desks like any event."""
+    if not needs_first_admin(store):
+        raise PermissionDenied(MSG_HAS_USERS, "username")
+    office_code = store.identity.office_code
+    if get_office(store, office_code) is None:
+        office_name = _required(office_name, "office_name")
+    username = _check_username(admin_username)
+    full_name = _required(admin_full_name, "full_name")
+    _check_password(admin_password)
+    return _first_admin(store, office_code, office_name, "office", "", username, full_name, admin_password)
+
+
+def _first_admin(store: Store, office_code: str, office_name: str, office_kind: str, province: str,
+                 username: str, full_name: str, password: str) -> UserView:
     actor = system_actor(office_code)
     with store.transaction() as s:
         if s.get(Office, office_code) is None:
@@ -104,7 +136,7 @@ def setup_desk(store: Store, *, office_code: str, office_name: str, admin_userna
         user_id = new_id()
         store.record(s, actor, "user.created", user_id, {
             "office_code": office_code, "username": username, "full_name": full_name,
-            "password_hash": _hasher.hash(admin_password), "roles": list(ROLES)})
+            "password_hash": _hasher.hash(password), "roles": list(ROLES)})
         user = s.get(User, user_id)
         assert user is not None
         return _view(user)

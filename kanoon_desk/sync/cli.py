@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..services import accounts
 from . import errors
 from .client import SyncReport, enroll, sync_once
 from .protocol import DEFAULT_BATCH, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE
@@ -54,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ident = store.identity
             print(f"این میز ثبت شد: دفتر {ident.office_code}، دستگاه {ident.device_no} | "
                   f"enrolled: office {ident.office_code}, device {ident.device_no} ({ident.device_id})")
+            if report is not None and report.ok and accounts.needs_first_admin(store):
+                print("این دفتر هنوز کاربری ندارد؛ برنامه را باز کنید تا نخستین مدیر آن را بسازید | "
+                      "the office has no user yet: open the app to make its first administrator")
             store.close()
         else:
             from ..store import Store

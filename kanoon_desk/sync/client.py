@@ -31,9 +31,11 @@ from sqlalchemy import String, Table, bindparam, func, literal, literal_column, 
 from .. import eventlog
 from ..digest import EventDigest, canonical_hash, canonical_json, digest_per_type
 from ..errors import QT_TRANSLATE_NOOP
+from ..errors import ValidationError as FieldError
 from ..ids import MAX_DRIFT_MS, new_id
 from ..models import Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
+from ..persian import to_ascii_digits
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
 from ..sqlite_bulk import JsonText
 from ..store import Store
@@ -656,32 +658,90 @@ def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.
     path = Path(db_path)
     if path.exists() and path.stat().st_size > 0:
         raise e.SyncError(e.MSG_STORE_EXISTS, f"{path} already exists")
+    answer = _enrol_request(server_url, code, label, transport)
+    store = Store(path)
+    _take_identity(store, server_url, answer)
+    if on_store is not None:
+        on_store(store)
+    report = sync_once(store, transport=transport) if first_sync else None
+    return store, report
+
+
+def enroll_store(store: Store, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
+                 label: str = "") -> SyncReport:
+    """Enrol a desk that was opened but never set up (the app's first-run dialog), then run its
+    first sync. A desk that has an identity or any event already is refused: its history would
+    not be the office's. The report says whether the first sync finished; if it did not, the desk
+    is enrolled all the same and the next round carries on from where the snapshot stopped."""
+    if store.is_initialised:
+        raise e.SyncError(e.MSG_STORE_EXISTS, "this desk is set up already")
+    with store.read() as s:
+        if s.scalar(select(func.count()).select_from(Event)):
+            raise e.SyncError(e.MSG_STORE_EXISTS, "this desk holds events already")
+    answer = _enrol_request(server_url, code, label, transport)
+    _take_identity(store, server_url, answer)
+    return sync_once(store, transport=transport)
+
+
+def check_enrolment(server_url: str, code: str) -> tuple[str, str]:
+    """The server's address and the enrolment code as a person typed them, checked and cleaned
+    (Persian digits folded, spaces trimmed); a `kanoon_desk.errors.ValidationError` names the field
+    at fault."""
+    url = to_ascii_digits(server_url or "").strip().rstrip("/")
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError):
+        parsed = None
+    if (parsed is None or parsed.scheme not in ("http", "https") or not parsed.host
+            or any(c.isspace() for c in url)):
+        raise FieldError(e.MSG_SERVER_URL, "server_url")
+    code = to_ascii_digits(code or "").strip()
+    if not code:
+        raise FieldError(e.MSG_CODE_MISSING, "code")
+    return url, code
+
+
+def first_sync_done(store: Store) -> bool:
+    """Whether an enrolled desk has its office's data (its snapshot finished at least once)."""
+    return store.get_state(K_CURSOR) is not None
+
+
+def _enrol_request(server_url: str, code: str, label: str, transport: httpx.BaseTransport | None
+                   ) -> p.EnrollResponse:
     http = httpx.Client(base_url=server_url.rstrip("/"), transport=transport, timeout=30, verify=tls_context())
     try:
         try:
             r = http.post("/v1/enroll", json=p.EnrollRequest(code=code, label=label).model_dump(mode="json"),
                           headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(p.SCHEMA_VERSION)})
         except httpx.TransportError as exc:
-            raise e.Offline(e.MSG_OFFLINE, str(exc)) from exc
+            raise e.Offline(e.MSG_NO_SERVER, str(exc)) from exc
     finally:
         http.close()
     if r.status_code == 426:
         raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
     if r.status_code >= 400:
-        raise e.AuthRefused(e.MSG_AUTH, f"HTTP {r.status_code}: {_reason(r)}")
-    answer = p.EnrollResponse.model_validate_json(r.content)
-    store = Store(path)
-    store.set_identity(answer.office_code, answer.device_no, answer.device_id)
-    store.clock.merge(answer.server_hlc)
+        try:
+            refusal = str(r.json().get("error", ""))
+        except (ValueError, AttributeError):
+            refusal = ""
+        message = e.CODE_MESSAGES.get(refusal, e.MSG_AUTH if r.status_code in (401, 403) else e.MSG_REFUSED)
+        raise e.AuthRefused(message, f"HTTP {r.status_code}: {_reason(r)}")
+    try:
+        return p.EnrollResponse.model_validate_json(r.content)
+    except ValueError as exc:
+        raise e.SyncError(e.MSG_BAD_ANSWER, str(exc)) from exc
+
+
+def _take_identity(store: Store, server_url: str, answer: p.EnrollResponse) -> None:
+    """The credential first, the identity last: a desk stopped in between is still "not set up"
+    and can be enrolled again, never set up with an identity the server has no secret for."""
     with store.transaction() as s:
         store.set_state(s, K_SERVER, server_url.rstrip("/"))
         store.set_state(s, K_SECRET, answer.secret)
         eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.enrolled",
                        subject=answer.device_id, detail=f"office {answer.office_code} device {answer.device_no}")
-    if on_store is not None:
-        on_store(store)
-    report = sync_once(store, transport=transport) if first_sync else None
-    return store, report
+    store.set_identity(answer.office_code, answer.device_no, answer.device_id)
+    store.clock.merge(answer.server_hlc)
 
 
 def pending_count(store: Store) -> int:

@@ -12,6 +12,15 @@ MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز هنوز در کا
 MSG_STORE_EXISTS = QT_TRANSLATE_NOOP("Errors", "در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.")
 MSG_MISMATCH = QT_TRANSLATE_NOOP("Errors", "پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.")
 MSG_BAD_ANSWER = QT_TRANSLATE_NOOP("Errors", "پاسخ کارگزار خوانده نشد.")
+# Enrolment (the first-run dialog and `kanoon-desk enroll`): what to do next, for the person at the desk.
+MSG_NO_SERVER = QT_TRANSLATE_NOOP("Errors", "کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.")
+MSG_CODE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.")
+MSG_CODE_USED = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.")
+MSG_CODE_EXPIRED = QT_TRANSLATE_NOOP("Errors", "مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.")
+MSG_SERVER_URL = QT_TRANSLATE_NOOP("Errors", "نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750")
+MSG_CODE_MISSING = QT_TRANSLATE_NOOP("Errors", "کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.")
+#: The server's error code of a refused enrolment → the message shown for it.
+CODE_MESSAGES = {"bad_code": MSG_CODE_UNKNOWN, "used_code": MSG_CODE_USED, "expired_code": MSG_CODE_EXPIRED}
 
 
 class SyncError(Exception):

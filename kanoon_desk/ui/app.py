@@ -253,11 +253,12 @@ class Shell(QObject):
         self.main_window: QWidget | None = None
 
     def start(self) -> bool:
-        """Run set-up if the desk has no identity, then show the log-in window; False if cancelled."""
-        from .setup import SetupDialog
+        """Run set-up while the desk needs it (no identity; enrolled, with its first sync or its
+        office's first admin still to come), then show the log-in window; False if cancelled."""
+        from .setup import SetupDialog, first_run_stage
 
-        if not self.store.is_initialised:
-            dialog = SetupDialog(self.store)
+        if first_run_stage(self.store) != "ready":
+            dialog = SetupDialog(self.store, tasks=TaskRunner(synchronous=self.synchronous_tasks))
             if dialog.exec() != SetupDialog.DialogCode.Accepted:
                 return False
         self.show_login()

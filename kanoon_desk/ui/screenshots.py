@@ -40,6 +40,30 @@ def _safe(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", key).strip("-") or "page"
 
 
+def _first_run(tmp: Path, out_dir: Path, settle: Callable[[], None]) -> Path:
+    """The first-run dialog of a new machine, on the way to the office's server."""
+    from .setup import SetupDialog
+
+    fresh = Store(tmp / "first-run.sqlite3")
+    try:
+        dialog = SetupDialog(fresh)
+        dialog.tabs.setCurrentIndex(1)
+        dialog.server_url.setText("https://kanoon.example.ir")
+        dialog.enrol_code.setText("ABCD-EFGH-JKMN-PQRS")
+        dialog.device_label.setText("lending-desk-2")  # what the default, the machine's name, looks like
+        dialog.resize(620, dialog.sizeHint().height())
+        dialog.show()
+        dialog.server_url.deselect()
+        settle()
+        path = out_dir / "00-setup-join.png"
+        dialog.grab().save(str(path))
+        dialog.close()
+        dialog.deleteLater()
+        return path
+    finally:
+        fresh.close()
+
+
 def render_all(store_path: Path, out_dir: Path, lang: str = "fa") -> list[Path]:
     """Open the store and write `NN-<page key>.png` for the login window and every page.
 
@@ -81,6 +105,7 @@ def render_all(store_path: Path, out_dir: Path, lang: str = "fa") -> list[Path]:
         login.close()
 
         with tempfile.TemporaryDirectory(prefix="kanoon-shots-") as tmp:
+            written.append(_first_run(Path(tmp), out_dir, settle))
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             ctx = UiContext(store, actor, ChangeBus(), TaskRunner(synchronous=True), settings)
             window = MainWindow(ctx, visible_pages(ctx))

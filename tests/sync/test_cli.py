@@ -71,6 +71,7 @@ def test_enrol_and_sync_from_the_command_line(server_proc: tuple[str, str], tmp_
     out = run("kanoon_desk.sync.cli", "enroll", "--db", str(desk), "--server", url, "--code", code)
     assert out.returncode == 0, out.stderr
     assert "ثبت شد" in out.stdout and "enrolled" in out.stdout
+    assert "first administrator" in out.stdout  # office 13 is new on this server: nobody can log in yet
     store = Store(desk)
     admin = bootstrap_admin(store)
     add_user(store, admin, "clerk1")

@@ -190,14 +190,15 @@ def test_screenshots_render_login_and_every_page(qapp: QApplication, tmp_path: P
     with language(qapp, "fa"):
         paths = render_all(store.path, tmp_path / "shots", "fa")
     names = [p.name for p in paths]
-    assert names[0] == "00-login.png" and names[1] == "01-home.png"
+    assert names[:3] == ["00-login.png", "00-setup-join.png", "01-home.png"]
     with language(qapp, "fa"):
         expected = [p.key for p in visible_pages(make_ctx(store, first_admin(store), tmp_path))]
     # every page of every desk, in side-bar order, then the desks' extra renders
-    assert names[1:1 + len(expected)] == [f"{i:02d}-{key}.png" for i, key in enumerate(expected, 1)]
+    assert names[2:2 + len(expected)] == [f"{i:02d}-{key}.png" for i, key in enumerate(expected, 1)]
     assert {"admin-users", "admin-office", "admin-holidays", "sync"} <= set(expected)
     img = QImage(str(tmp_path / "shots" / "01-home.png"))
     assert (img.width(), img.height()) == (1280, 800)
+    assert not QImage(str(tmp_path / "shots" / "00-setup-join.png")).isNull()
 
 
 
