@@ -419,47 +419,47 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="219" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="219" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="157" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="228" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="265" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="265" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="191" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="229" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="305" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -931,6 +931,21 @@
             <translation>Type the enrolment code the server's operator gave you.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="22" />
+            <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
+            <translation>This code was issued for another office; get one for this desk's office.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
+            <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است.</source>
+            <translation>This desk has joined the central server already.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/errors.py" line="27" />
             <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
@@ -1058,13 +1073,13 @@
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="63" />
+            <location filename="../kanoon_desk/sync/client.py" line="64" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
             <extracomment>The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="64" />
+            <location filename="../kanoon_desk/sync/client.py" line="65" />
             <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
             <translation>Attachment {sha} has not reached the server yet</translation>
         </message>
@@ -1324,6 +1339,24 @@
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
 Tracking code: {code}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinForm</name>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="89" />
+            <source>نشانی کارگزار</source>
+            <translation>Server address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="90" />
+            <source>کد ثبت دستگاه</source>
+            <translation>Enrolment code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="91" />
+            <source>نام این دستگاه (برای کارگزار)</source>
+            <translation>This device's name (for the server)</translation>
         </message>
     </context>
     <context>
@@ -2367,67 +2400,57 @@ Tracking code: {code}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="74" />
-            <source>همگام‌سازی</source>
-            <translation>Sync</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="82" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
             <source>دبیرخانه</source>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="83" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="84" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="107" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="92" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="174" />
-            <source>آفلاین</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="176" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="159" />
             <source>در حال انجام…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="199" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="185" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="189" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="207" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="193" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="210" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="196" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="215" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="201" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="222" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="208" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -2886,127 +2909,112 @@ Tracking code: {code}</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="98" />
+            <location filename="../kanoon_desk/ui/setup.py" line="138" />
             <source>راه‌اندازی میز کار</source>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="103" />
+            <location filename="../kanoon_desk/ui/setup.py" line="143" />
             <source>میز تازه</source>
             <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="104" />
+            <location filename="../kanoon_desk/ui/setup.py" line="144" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="147" />
+            <location filename="../kanoon_desk/ui/setup.py" line="187" />
             <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
             <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="154" />
+            <location filename="../kanoon_desk/ui/setup.py" line="194" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="195" />
+            <location filename="../kanoon_desk/ui/setup.py" line="226" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="159" />
+            <location filename="../kanoon_desk/ui/setup.py" line="199" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="204" />
+            <location filename="../kanoon_desk/ui/setup.py" line="235" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="205" />
+            <location filename="../kanoon_desk/ui/setup.py" line="236" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="206" />
+            <location filename="../kanoon_desk/ui/setup.py" line="237" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="207" />
+            <location filename="../kanoon_desk/ui/setup.py" line="238" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="164" />
+            <location filename="../kanoon_desk/ui/setup.py" line="204" />
             <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
             <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="177" />
-            <source>نشانی کارگزار</source>
-            <translation>Server address</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="178" />
-            <source>کد ثبت دستگاه</source>
-            <translation>Enrolment code</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="179" />
-            <source>نام این دستگاه (برای کارگزار)</source>
-            <translation>This device's name (for the server)</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="225" />
+            <location filename="../kanoon_desk/ui/setup.py" line="256" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="230" />
+            <location filename="../kanoon_desk/ui/setup.py" line="261" />
             <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
             <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="237" />
+            <location filename="../kanoon_desk/ui/setup.py" line="268" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="253" />
+            <location filename="../kanoon_desk/ui/setup.py" line="284" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="253" />
+            <location filename="../kanoon_desk/ui/setup.py" line="284" />
             <source>ثبت دستگاه و دریافت داده‌ها</source>
             <translation>Enrol and fetch the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="255" />
+            <location filename="../kanoon_desk/ui/setup.py" line="286" />
             <source>دریافت دوباره</source>
             <translation>Fetch again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="257" />
+            <location filename="../kanoon_desk/ui/setup.py" line="288" />
             <source>ساختن مدیر</source>
             <translation>Make the administrator</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="280" />
+            <location filename="../kanoon_desk/ui/setup.py" line="311" />
             <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="307" />
+            <location filename="../kanoon_desk/ui/setup.py" line="335" />
             <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Enrolling this device and fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="132" />
+            <location filename="../kanoon_desk/ui/setup.py" line="172" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -3082,108 +3090,170 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
             <source>موفق</source>
+            <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
-            <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
-            <translation>This desk is not enrolled with the central server yet.</translation>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
+            <source>پیوستن به کارگزار مرکزی</source>
+            <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
+            <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="117" />
+            <source>پیوستن و همگام‌سازی</source>
+            <translation>Join and sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
+            <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
+            <translation>Joining the server and sending this desk's work…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="154" />
+            <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
+            <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="156" />
+            <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
+            <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="160" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="114" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
+            <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
+            <translation>A sync round is running; its result will show here.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="280" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="415" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="281" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="416" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
     </context>
     <context>
-        <name>SyncPlaceholder</name>
+        <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="40" />
-            <source>همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود.</source>
-            <translation>Sync with the central server is not set up for this desk yet. The desk works offline and keeps everything on this computer.</translation>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="384" />
+            <source>در حال همگام‌سازی…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="391" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="396" />
+            <source>آفلاین</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="392" />
+            <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
+            <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="396" />
+            <source>برخط</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="398" />
+            <source>در انتظار فرستادن: %1</source>
+            <translation>waiting to go up: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="399" />
+            <source>آخرین همگام‌سازی: %1</source>
+            <translation>last sync: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="401" />
+            <source>ناسازگاری: %1</source>
+            <translation>conflicts: %1</translation>
         </message>
     </context>
     <context>

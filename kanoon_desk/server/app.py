@@ -176,8 +176,15 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     @app.post("/v1/enroll", response_model=p.EnrollResponse, responses=ERROR_DOC)
     def enroll(req: p.EnrollRequest) -> p.EnrollResponse:
         _check_versions(req.protocol_version, req.schema_version)
-        got = auth.enrol(db, req.code, req.label)
-        logs.event("device.enrolled", device_id=got.device_id, office=got.office_code, device_no=got.device_no)
+        existing = None
+        if req.device_id is not None or req.office_code is not None or req.device_no is not None:
+            if req.device_id is None or req.office_code is None or req.device_no is None:
+                raise ApiError(422, "incomplete_identity", "device_id, office_code and device_no go together",
+                               "شناسه، دفتر و شماره دستگاه باید با هم فرستاده شوند.")
+            existing = auth.ExistingDesk(req.device_id, req.office_code, req.device_no)
+        got = auth.enrol(db, req.code, req.label, existing)
+        logs.event("device.enrolled", device_id=got.device_id, office=got.office_code, device_no=got.device_no,
+                   joined=existing is not None)
         return p.EnrollResponse(device_id=got.device_id, device_no=got.device_no, office_code=got.office_code,
                                 secret=got.secret, server_hlc=clock.now(), server_time_ms=exchange.now_ms())
 

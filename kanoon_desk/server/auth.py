@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..ids import new_id
@@ -59,8 +59,21 @@ class Enrolled:
     secret: str
 
 
-def enrol(db: ServerDb, code: str, label: str = "") -> Enrolled:
-    """Spend a code: a new device of its office, with a fresh secret (shown once, stored hashed)."""
+@dataclass(frozen=True)
+class ExistingDesk:
+    """A desk that worked on its own and now joins: it keeps its device id (its events carry it)
+    and, when no other device of the office has it, its device number (its numbers carry it)."""
+
+    device_id: str
+    office_code: str
+    device_no: int
+
+
+def enrol(db: ServerDb, code: str, label: str = "", existing: ExistingDesk | None = None) -> Enrolled:
+    """Spend a code: a device of its office, with a fresh secret (shown once, stored hashed).
+
+    A new desk gets a new device id; an `existing` one keeps its own, must belong to the code's
+    office, and must not be known here already. Refusals leave the code unspent."""
     code_hash = sha256_hex(normalise_code(code))
     secret = secrets.token_urlsafe(32)
     with db.transaction() as s:
@@ -72,7 +85,13 @@ def enrol(db: ServerDb, code: str, label: str = "") -> Enrolled:
             raise AuthError("used_code", "enrolment code already used", "این کد ثبت دستگاه پیش‌تر به کار رفته است.")
         if row.expires_at < now:
             raise AuthError("expired_code", "enrolment code expired", "مهلت این کد ثبت دستگاه گذشته است.")
-        device_id = new_id()
+        if existing is not None and existing.office_code != row.office_code:
+            raise AuthError("wrong_office", f"the code is for office {row.office_code}, the desk is of office "
+                            f"{existing.office_code}", "این کد برای دفتر دیگری صادر شده است.", status=409)
+        if existing is not None and s.get(Device, existing.device_id) is not None:
+            raise AuthError("device_known", "this device is enrolled already",
+                            "این دستگاه پیش‌تر در کارگزار ثبت شده است.", status=409)
+        device_id = existing.device_id if existing is not None else new_id()
         # Single use even under a race: only one UPDATE finds used_at still empty.
         spent = s.execute(update(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash,
                                                       EnrolmentCode.used_at.is_(None))
@@ -81,8 +100,11 @@ def enrol(db: ServerDb, code: str, label: str = "") -> Enrolled:
             raise AuthError("used_code", "enrolment code already used", "این کد ثبت دستگاه پیش‌تر به کار رفته است.")
         # Device numbers per office, taken under the office row's lock (two enrolments queue).
         s.scalars(select(ServerOffice).where(ServerOffice.code == row.office_code).with_for_update()).first()
-        device_no = (s.scalar(select(func.max(Device.device_no)).where(Device.office_code == row.office_code))
-                     or 0) + 1
+        taken = set(s.scalars(select(Device.device_no).where(Device.office_code == row.office_code)))
+        if existing is not None and existing.device_no not in taken:
+            device_no = existing.device_no
+        else:
+            device_no = max(taken, default=0) + 1
         s.add(Device(id=device_id, office_code=row.office_code, device_no=device_no, label=label,
                      secret_hash=sha256_hex(secret), revoked=False, last_client_seq=0))
         return Enrolled(device_id, device_no, row.office_code, secret)

@@ -37,6 +37,7 @@ from ..models import Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
 from ..persian import to_ascii_digits
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
+from ..services.accounts import require
 from ..sqlite_bulk import JsonText
 from ..store import Store
 from . import errors as e
@@ -653,11 +654,27 @@ def sync_once(store: Store, *, transport: httpx.BaseTransport | None = None, **o
 def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
            label: str = "", first_sync: bool = True,
            on_store: Callable[[Store], None] | None = None) -> tuple[Store, SyncReport | None]:
-    """Create a desk store at `db_path` (which must not exist) from an enrolment code, and run its
-    first sync (which brings the office's data down as a snapshot)."""
+    """Enrol the desk at `db_path` from a one-time code, and run its first sync.
+
+    On a path with no store yet it creates the desk, and the first sync brings the office's data
+    down as a snapshot. On an existing desk's store (one that worked on its own) it joins that
+    desk (`enroll_store`): its whole history goes up, the office's comes down."""
     path = Path(db_path)
     if path.exists() and path.stat().st_size > 0:
-        raise e.SyncError(e.MSG_STORE_EXISTS, f"{path} already exists")
+        try:
+            existing = Store(path, migrate=False)
+            initialised = existing.is_initialised
+            existing.close()
+        except Exception as exc:  # not a desk's store: leave the file alone
+            raise e.SyncError(e.MSG_STORE_EXISTS, f"{path} is not a Kanoon Desk store ({exc})") from exc
+        if not initialised:
+            raise e.SyncError(e.MSG_STORE_EXISTS, f"{path} exists and holds no desk")
+        store = Store(path)
+        try:
+            return store, enroll_store(store, server_url, code, transport=transport, label=label)
+        except BaseException:
+            store.close()
+            raise
     answer = _enrol_request(server_url, code, label, transport)
     store = Store(path)
     _take_identity(store, server_url, answer)
@@ -668,17 +685,35 @@ def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.
 
 
 def enroll_store(store: Store, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
-                 label: str = "") -> SyncReport:
-    """Enrol a desk that was opened but never set up (the app's first-run dialog), then run its
-    first sync. A desk that has an identity or any event already is refused: its history would
-    not be the office's. The report says whether the first sync finished; if it did not, the desk
-    is enrolled all the same and the next round carries on from where the snapshot stopped."""
-    if store.is_initialised:
-        raise e.SyncError(e.MSG_STORE_EXISTS, "this desk is set up already")
-    with store.read() as s:
-        if s.scalar(select(func.count()).select_from(Event)):
-            raise e.SyncError(e.MSG_STORE_EXISTS, "this desk holds events already")
-    answer = _enrol_request(server_url, code, label, transport)
+                 label: str = "", actor: eventlog.Actor | None = None) -> SyncReport:
+    """Enrol an open store with the office's server, then run its first sync.
+
+    - A store never set up (the app's first-run dialog) becomes a new device of the code's office.
+    - A desk that worked on its own joins (an admin's act: `actor`, when given, must be one). It
+      keeps its device id and, if free in the office, its device number (else the server gives
+      the next one, and its numbers from now on carry that). Its whole history goes up; the
+      office's other desks' comes down in the snapshot, which re-folds the desk; what the two
+      histories disagree on (a user name made on both sides, a number seen twice) is raised as
+      conflicts, never overwritten.
+
+    The report says whether the first sync finished; if it did not, the desk is enrolled all the
+    same and the next round carries on from where it stopped."""
+    joining = store.is_initialised
+    if joining:
+        if actor is not None:
+            require(actor, "admin")
+        if store.get_state(K_SECRET):
+            raise e.SyncError(e.MSG_ALREADY_ENROLLED, "this desk is enrolled already")
+        ident = store.identity
+        desk: tuple[str, str, int] | None = (ident.device_id, ident.office_code, ident.device_no)
+    else:
+        with store.read() as s:
+            if s.scalar(select(func.count()).select_from(Event)):
+                raise e.SyncError(e.MSG_STORE_EXISTS, "this desk holds events but has no identity")
+        desk = None
+    answer = _enrol_request(server_url, code, label, transport, desk)
+    if desk is not None and (answer.device_id, answer.office_code) != desk[:2]:
+        raise e.SyncError(e.MSG_BAD_ANSWER, f"the server enrolled {answer.device_id} of {answer.office_code}")
     _take_identity(store, server_url, answer)
     return sync_once(store, transport=transport)
 
@@ -706,12 +741,15 @@ def first_sync_done(store: Store) -> bool:
     return store.get_state(K_CURSOR) is not None
 
 
-def _enrol_request(server_url: str, code: str, label: str, transport: httpx.BaseTransport | None
-                   ) -> p.EnrollResponse:
+def _enrol_request(server_url: str, code: str, label: str, transport: httpx.BaseTransport | None,
+                   desk: tuple[str, str, int] | None = None) -> p.EnrollResponse:
+    request = p.EnrollRequest(code=code, label=label)
+    if desk is not None:  # only then: a server from before joining refuses the fields (422)
+        request = p.EnrollRequest(code=code, label=label, device_id=desk[0], office_code=desk[1], device_no=desk[2])
     http = httpx.Client(base_url=server_url.rstrip("/"), transport=transport, timeout=30, verify=tls_context())
     try:
         try:
-            r = http.post("/v1/enroll", json=p.EnrollRequest(code=code, label=label).model_dump(mode="json"),
+            r = http.post("/v1/enroll", json=request.model_dump(mode="json", exclude_none=True),
                           headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(p.SCHEMA_VERSION)})
         except httpx.TransportError as exc:
             raise e.Offline(e.MSG_NO_SERVER, str(exc)) from exc
@@ -740,7 +778,7 @@ def _take_identity(store: Store, server_url: str, answer: p.EnrollResponse) -> N
         store.set_state(s, K_SECRET, answer.secret)
         eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.enrolled",
                        subject=answer.device_id, detail=f"office {answer.office_code} device {answer.device_no}")
-    store.set_identity(answer.office_code, answer.device_no, answer.device_id)
+    store.set_identity(answer.office_code, answer.device_no, answer.device_id)  # a joining desk: maybe renumbered
     store.clock.merge(answer.server_hlc)
 
 

@@ -19,8 +19,12 @@ MSG_CODE_USED = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه پ�
 MSG_CODE_EXPIRED = QT_TRANSLATE_NOOP("Errors", "مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.")
 MSG_SERVER_URL = QT_TRANSLATE_NOOP("Errors", "نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750")
 MSG_CODE_MISSING = QT_TRANSLATE_NOOP("Errors", "کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.")
+MSG_CODE_OTHER_OFFICE = QT_TRANSLATE_NOOP("Errors", "این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.")
+MSG_DEVICE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.")
+MSG_ALREADY_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر به کارگزار مرکزی پیوسته است.")
 #: The server's error code of a refused enrolment → the message shown for it.
-CODE_MESSAGES = {"bad_code": MSG_CODE_UNKNOWN, "used_code": MSG_CODE_USED, "expired_code": MSG_CODE_EXPIRED}
+CODE_MESSAGES = {"bad_code": MSG_CODE_UNKNOWN, "used_code": MSG_CODE_USED, "expired_code": MSG_CODE_EXPIRED,
+                 "wrong_office": MSG_CODE_OTHER_OFFICE, "device_known": MSG_DEVICE_KNOWN}
 
 
 class SyncError(Exception):

@@ -156,6 +156,11 @@ class SnapshotResponse(_Model):
 class EnrollRequest(_Model):
     code: str = Field(min_length=4, max_length=64)
     label: str = Field(default="", max_length=200)
+    #: A desk that worked on its own and now joins sends its identity: it keeps its device id
+    #: (its events carry it) and, if free in the office, its device number. A new desk sends none.
+    device_id: str | None = Field(default=None, min_length=36, max_length=36)
+    office_code: str | None = Field(default=None, min_length=1, max_length=16)
+    device_no: int | None = Field(default=None, ge=1, lt=1000)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int = SCHEMA_VERSION
 

@@ -32,6 +32,9 @@ class UiContext:
     bus: ChangeBus
     tasks: TaskRunner
     settings: QSettings = field(default_factory=QSettings)
+    #: The session's background sync (`sync_page.BackgroundSync`), set by the status bar's sync
+    #: widget; the sync page asks it for a round, so two rounds never run at once.
+    sync_runner: Any = None
 
 
 @dataclass(frozen=True)

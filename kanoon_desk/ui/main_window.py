@@ -32,18 +32,6 @@ log = logging.getLogger(__name__)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SyncPlaceholder(QWidget):
-    """Says plainly that this desk does not sync yet; replaced once `kanoon_desk.ui.sync` exists."""
-
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__()
-        label = QLabel(self.tr("همگام‌سازی با سرور مرکزی هنوز برای این میز کار راه‌اندازی نشده است. میز کار آفلاین کار می‌کند و همه کارها در همین رایانه ثبت و نگه‌داری می‌شود."))
-        label.setWordWrap(True)
-        box = QVBoxLayout(self)
-        box.addWidget(label)
-        box.addStretch(1)
-
-
 def _desk_attr(module: str, name: str) -> Any:
     """An attribute of a desk package, or None when the package (or the name) is not there yet."""
     try:
@@ -63,16 +51,13 @@ def _desk_pages(module: str, ctx: UiContext) -> list[PageSpec] | None:
 
 def all_pages(ctx: UiContext) -> list[PageSpec]:
     """Every page in side-bar order: home, secretariat, lending, admin, sync (before role filtering)."""
-    from . import admin, home
+    from . import admin, home, sync_page
 
     specs = [home.page(ctx)]
     for module in ("kanoon_desk.ui.secretariat", "kanoon_desk.ui.library"):
         specs.extend(_desk_pages(module, ctx) or [])
     specs.extend(admin.pages(ctx))
-    sync = _desk_pages("kanoon_desk.ui.sync", ctx)
-    if sync is None:
-        sync = [PageSpec("sync", QCoreApplication.translate("MainWindow", "همگام‌سازی"), "fa6s.arrows-rotate", SyncPlaceholder)]
-    specs.extend(sync)
+    specs.extend(sync_page.pages(ctx))
     return specs
 
 
@@ -171,15 +156,16 @@ class MainWindow(QMainWindow):
         self.office_label.setObjectName("status-office")
         self.date_label = QLabel(persian.format_jalali_long(today()))
         self.date_label.setObjectName("status-date")
-        self.sync_label = QLabel(self.tr("آفلاین"))
-        self.sync_label.setObjectName("status-sync")
         self.busy_label = QLabel(self.tr("در حال انجام…"))
         self.busy_label.setObjectName("status-busy")
         self.busy_label.hide()
         self.ctx.tasks.busy.connect(self.busy_label.setVisible)
-        # The sync desk may bring its own status widget (state, last sync time, a "sync now").
-        sync_status = _desk_attr("kanoon_desk.ui.sync", "status_widget")
-        sync_widget: QWidget = sync_status(self.ctx) if sync_status is not None else self.sync_label
+        # Online or offline, events waiting, the last good round, open conflicts; it runs the
+        # session's background sync.
+        from .sync_page import SyncStatusWidget
+
+        sync_widget = self.sync_status = SyncStatusWidget(self.ctx)
+        self.sync_label = sync_widget.label
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(4, 0, 4, 0)
@@ -294,10 +280,6 @@ class MainWindow(QMainWindow):
         from .password import ChangePasswordDialog
 
         ChangePasswordDialog(self.ctx, self).open()
-
-    def set_sync_state(self, text: str) -> None:
-        """The sync engine's word for its state ("آفلاین", "همگام", ...), shown in the status bar."""
-        self.sync_label.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue("main/geometry", self.saveGeometry())

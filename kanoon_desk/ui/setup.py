@@ -70,6 +70,46 @@ def _problem(message: str) -> str:
     return QCoreApplication.translate("Errors", message)
 
 
+class JoinForm(Form):
+    """The server's address, the enrolment code and a name for this device: the first-run dialog's
+    way to a server, and the sync page's for a desk that worked on its own. It checks what was
+    typed before anything is sent and shows a refused enrolment at the field it is about."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.server_url = LtrLineEdit()
+        self.server_url.setObjectName("server_url")
+        self.server_url.setPlaceholderText("https://kanoon.example.ir")
+        self.enrol_code = LtrLineEdit()
+        self.enrol_code.setObjectName("code")
+        self.enrol_code.setPlaceholderText("ABCD-EFGH-JKMN-PQRS")
+        self.device_label = QLineEdit(socket.gethostname())
+        self.device_label.setObjectName("device_label")
+        self.device_label.setMaxLength(64)
+        self.add_field("server_url", self.tr("نشانی کارگزار"), self.server_url)
+        self.add_field("code", self.tr("کد ثبت دستگاه"), self.enrol_code)
+        self.add_field("label", self.tr("نام این دستگاه (برای کارگزار)"), self.device_label)
+
+    def checked(self) -> tuple[str, str, str] | None:
+        """(address, code, device name) cleaned, or None with the error shown at its field."""
+        self.clear_errors()
+        try:
+            url, code = client.check_enrolment(self.server_url.text(), self.enrol_code.text())
+        except ServiceError as err:
+            self.show_error(err)
+            return None
+        return url, code, self.device_label.text().strip()
+
+    def show_failure(self, exc: BaseException) -> None:
+        """A refused enrolment at its field: no answer at the address, a refused code at the code."""
+        if not isinstance(exc, sync_errors.SyncError):
+            self.show_error(exc)
+            return
+        field = ("server_url" if isinstance(exc, sync_errors.Offline)
+                 else "code" if isinstance(exc, sync_errors.AuthRefused) else None)
+        self.set_error(field, _problem(exc.message))
+
+
 def _page(intro: QLabel, form: Form) -> QWidget:
     page = QWidget()
     intro.setWordWrap(True)
@@ -164,19 +204,10 @@ class SetupDialog(QDialog):
         intro = QLabel(self.tr("نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. "
                                "این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ "
                                "پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود."))
-        self.join_form = Form()
-        self.server_url = LtrLineEdit()
-        self.server_url.setObjectName("server_url")
-        self.server_url.setPlaceholderText("https://kanoon.example.ir")
-        self.enrol_code = LtrLineEdit()
-        self.enrol_code.setObjectName("code")
-        self.enrol_code.setPlaceholderText("ABCD-EFGH-JKMN-PQRS")
-        self.device_label = QLineEdit(socket.gethostname())
-        self.device_label.setObjectName("device_label")
-        self.device_label.setMaxLength(64)
-        self.join_form.add_field("server_url", self.tr("نشانی کارگزار"), self.server_url)
-        self.join_form.add_field("code", self.tr("کد ثبت دستگاه"), self.enrol_code)
-        self.join_form.add_field("label", self.tr("نام این دستگاه (برای کارگزار)"), self.device_label)
+        self.join_form = JoinForm()
+        self.server_url = self.join_form.server_url
+        self.enrol_code = self.join_form.enrol_code
+        self.device_label = self.join_form.device_label
         return _page(intro, self.join_form)
 
     def _admin_page(self) -> QWidget:
@@ -296,13 +327,10 @@ class SetupDialog(QDialog):
         self.accept()
 
     def _join(self) -> None:
-        self.join_form.clear_errors()
-        try:
-            url, code = client.check_enrolment(self.server_url.text(), self.enrol_code.text())
-        except ServiceError as err:
-            self.join_form.show_error(err)
+        typed = self.join_form.checked()
+        if typed is None:
             return
-        label = self.device_label.text().strip()
+        url, code, label = typed
         self._run(lambda: client.enroll_store(self.store, url, code, label=label),
                   self.tr("در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…"))
 
@@ -322,9 +350,7 @@ class SetupDialog(QDialog):
         if self.store.is_initialised:  # enrolled: what is left is a first sync or a first admin
             self.show_stage(first_run_stage(self.store), message)
             return
-        field = ("server_url" if isinstance(exc, sync_errors.Offline)
-                 else "code" if isinstance(exc, sync_errors.AuthRefused) else None)
-        self.join_form.set_error(field, message)
+        self.join_form.show_failure(exc)
 
     def _first_admin(self) -> None:
         self.admin_form.clear_errors()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 from .. import persian
 from ..services import conflicts
 from ..sync import status as sync_status
-from ..sync.client import SyncReport, sync_once
+from ..sync.client import SyncReport, enroll_store, sync_once
 from .context import PageSpec, UiContext
 from .errors import error_text
 from .widgets import LazyTableModel, digits, list_fetcher
+
+#: The first round after log-in waits this long, so the window is up and drawn first.
+STARTUP_DELAY_MS = 3000
 
 
 def _when(value: Any) -> str:
@@ -59,7 +62,6 @@ class SyncPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
         self.status_label = QLabel()
@@ -72,6 +74,7 @@ class SyncPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        layout.addWidget(self._join_box())
         tabs = QTabWidget()
         fetch, count = list_fetcher(lambda: sync_status.history(ctx.store))
         self.history = HistoryModel([self.tr("زمان"), self.tr("نتیجه"), self.tr("فرستاده"), self.tr("دریافتی"),
@@ -87,26 +90,91 @@ class SyncPage(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         tabs.addTab(view, self.tr("رویدادهای ردشده"))
         layout.addWidget(tabs, 1)
+        self.tabs = tabs
+        layout.addStretch(0)  # holds the join box up while the tabs are hidden (`refresh`)
+        self._layout = layout
         ctx.bus.changed.connect(lambda _area: self.refresh())
+        if ctx.sync_runner is not None:  # rounds of the background sync (and ours) report here
+            ctx.sync_runner.finished.connect(self._done)
+        self.refresh()
+
+    def _join_box(self) -> QWidget:
+        """For a desk that worked on its own: join the office's server (admins only)."""
+        from .setup import JoinForm
+
+        self.join_box = QGroupBox(self.tr("پیوستن به کارگزار مرکزی"))
+        self.join_box.setObjectName("join-box")
+        box = QVBoxLayout(self.join_box)
+        intro = QLabel(self.tr(
+            "این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار "
+            "می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو "
+            "سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد."))
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        self.join_form = JoinForm()
+        box.addWidget(self.join_form)
+        row = QHBoxLayout()
+        self.join_button = QPushButton(self.tr("پیوستن و همگام‌سازی"))
+        self.join_button.setObjectName("join")
+        self.join_button.clicked.connect(self.join)
+        row.addWidget(self.join_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        return self.join_box
+
+    def join(self) -> None:
+        typed = self.join_form.checked()
+        if typed is None:
+            return
+        url, code, label = typed
+        self.join_button.setEnabled(False)
+        self.message.setText(self.tr("در حال پیوستن به کارگزار و فرستادن کارهای این میز…"))
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ctx.tasks.run(lambda: enroll_store(store, url, code, label=label, actor=actor),
+                           on_done=self._joined, on_error=self._join_failed)
+
+    def _joined(self, report: SyncReport) -> None:
+        self.join_button.setEnabled(True)
+        if self.ctx.sync_runner is not None:
+            self.ctx.sync_runner.start()  # from now on, a round every few minutes
+        self._done(report)
+        self.refresh()
+
+    def _join_failed(self, err: BaseException) -> None:
+        self.join_button.setEnabled(True)
+        self.message.clear()
+        self.join_form.show_failure(err)
         self.refresh()
 
     def refresh(self) -> None:
         st = sync_status.sync_status(self.ctx.store)
+        self.join_box.setVisible(not st.enrolled and self.ctx.actor.has("admin"))
         if not st.enrolled:
-            self.status_label.setText(self.tr("این میز هنوز در کارگزار مرکزی ثبت نشده است."))
+            self.status_label.setText(
+                self.tr("این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.")
+                if self.ctx.actor.has("admin") else
+                self.tr("این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد."))
             self.sync_button.setEnabled(False)
         else:
+            self.sync_button.setEnabled(True)
             state = self.tr("آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3")
             self.status_label.setText(state.replace("%1", _when(st.last_ok_at)).replace("%2", digits(st.pending))
                                       .replace("%3", digits(st.open_conflicts)))
         self.history.reload()
         self.rejected.reload()
+        lists = st.enrolled or self.history.total > 0  # no server and no rounds: nothing to list
+        self.tabs.setVisible(lists)
+        self._layout.setStretch(self._layout.count() - 1, 0 if lists else 1)
 
     def sync_now(self) -> None:
         self.sync_button.setEnabled(False)
         self.message.setText(self.tr("در حال همگام‌سازی…"))
-        store = self.ctx.store
-        self.ctx.tasks.run(lambda: sync_once(store), on_done=self._done, on_error=self._failed)
+        runner: BackgroundSync | None = self.ctx.sync_runner
+        if runner is None:  # a page on its own (no status bar): the round runs here
+            store = self.ctx.store
+            self.ctx.tasks.run(lambda: sync_once(store), on_done=self._done, on_error=self._failed)
+        elif not runner.sync_now():
+            self.message.setText(self.tr("همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید."))
 
     def _done(self, report: SyncReport) -> None:
         self.sync_button.setEnabled(True)
@@ -133,7 +201,6 @@ class ConflictInbox(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.items: list[conflicts.ConflictView] = []
         layout = QHBoxLayout(self)
         self.list = QListWidget()
@@ -143,6 +210,10 @@ class ConflictInbox(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         right.addWidget(self.title)
+        # the two facts, the note and the resolutions: shown while a conflict is selected
+        self.detail = QWidget()
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 0, 0, 0)
         facts = QHBoxLayout()
         self.fact_boxes: list[QTextBrowser] = []
         for caption in (self.tr("رویداد نخست"), self.tr("رویداد دوم")):
@@ -152,14 +223,17 @@ class ConflictInbox(QWidget):
             inner.addWidget(browser)
             self.fact_boxes.append(browser)
             facts.addWidget(box)
-        right.addLayout(facts, 1)
+        detail.addLayout(facts, 1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("توضیح تصمیم (اختیاری)"))
-        right.addWidget(self.note)
+        detail.addWidget(self.note)
         self.buttons = QHBoxLayout()
-        right.addLayout(self.buttons)
+        detail.addLayout(self.buttons)
+        right.addWidget(self.detail, 1)
         self.message = QLabel()
+        self.message.setWordWrap(True)
         right.addWidget(self.message)
+        right.addStretch(0)
         layout.addLayout(right, 2)
         ctx.bus.changed.connect(lambda _area: self.reload())
         self.reload()
@@ -177,6 +251,8 @@ class ConflictInbox(QWidget):
             self.list.addItem(QListWidgetItem(
                 f"{QCoreApplication.translate('Errors', c.title)} — {persian.format_jalali_datetime(c.raised_at)}"))
         self.list.blockSignals(False)
+        self.detail.setVisible(bool(self.items))
+        self.list.setVisible(bool(self.items))
         if self.items:
             self.list.setCurrentRow(0)  # shows it (currentRowChanged)
         else:
@@ -237,6 +313,7 @@ class BackgroundSync(QObject):
         finished(object): the `SyncReport` of a round (for the status bar: ok → online).
     """
 
+    started = Signal()
     finished = Signal(object)
 
     def __init__(self, ctx: UiContext, minutes: float = 5, parent: QObject | None = None) -> None:
@@ -257,6 +334,7 @@ class BackgroundSync(QObject):
         if self.running or not sync_status.sync_status(self.ctx.store).enrolled:
             return False
         self.running = True
+        self.started.emit()
         store = self.ctx.store
         self.ctx.tasks.run(lambda: sync_once(store), on_done=self._done, on_error=self._failed)
         return True
@@ -272,6 +350,63 @@ class BackgroundSync(QObject):
         report = SyncReport(error=error_text(err))
         self.last_report = report
         self.finished.emit(report)
+
+
+class SyncStatusWidget(QWidget):
+    """The status bar's word on sync, and the desk's background sync.
+
+    Shows online or offline (the last round's outcome), the events waiting to go up, the time of
+    the last successful round and the open conflicts; its tooltip says why the last round failed.
+    It owns the `BackgroundSync` of the session (`ctx.sync_runner`): a round every few minutes
+    and one shortly after log-in, and the sync page asks it for "sync now", so rounds never
+    overlap. A desk not enrolled with a server says so and runs nothing.
+    """
+
+    def __init__(self, ctx: UiContext, minutes: float = 5) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.runner = BackgroundSync(ctx, minutes, parent=self)
+        ctx.sync_runner = self.runner
+        self.label = QLabel()
+        self.label.setObjectName("status-sync")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        self.runner.started.connect(self._started)
+        self.runner.finished.connect(lambda _report: self.refresh())
+        ctx.bus.changed.connect(lambda _area: self.refresh())
+        self.refresh()
+        if sync_status.sync_status(ctx.store).enrolled:
+            self.runner.start()
+            QTimer.singleShot(STARTUP_DELAY_MS, self, self.runner.sync_now)
+
+    def _started(self) -> None:
+        self.label.setText(self.tr("در حال همگام‌سازی…"))
+
+    def refresh(self) -> None:
+        if self.runner.running:
+            return
+        st = sync_status.sync_status(self.ctx.store)
+        if not st.enrolled:
+            self.label.setText(self.tr("آفلاین"))
+            self.label.setToolTip(self.tr("این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود."))
+            return
+        report = self.runner.last_report
+        online = report.ok if report is not None else bool(st.last_ok)
+        parts = [self.tr("برخط") if online else self.tr("آفلاین")]
+        if st.pending:
+            parts.append(self.tr("در انتظار فرستادن: %1").replace("%1", digits(st.pending)))
+        parts.append(self.tr("آخرین همگام‌سازی: %1").replace("%1", _when(st.last_ok_at)))
+        if st.open_conflicts:
+            parts.append(self.tr("ناسازگاری: %1").replace("%1", digits(st.open_conflicts)))
+        self.label.setText(" — ".join(parts))
+        why = report.error if report is not None and not report.ok else None
+        self.label.setToolTip(QCoreApplication.translate("Errors", why) if why else st.server_url)
+
+
+def status_widget(ctx: UiContext) -> QWidget:
+    """The main window's status bar asks for this (see `main_window`)."""
+    return SyncStatusWidget(ctx)
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:

@@ -3,13 +3,15 @@ of an office new on the server; the refusals a person can meet (bad address, bad
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from kanoon_desk import persian
 from kanoon_desk.errors import PermissionDenied, ValidationError
-from kanoon_desk.services import accounts
+from kanoon_desk.eventlog import Actor
+from kanoon_desk.services import accounts, conflicts
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.sync import errors as e
@@ -53,22 +55,93 @@ def test_an_empty_store_enrols_and_its_office_new_on_the_server_gets_a_first_adm
         store.close()
 
 
-def test_enrol_refuses_a_desk_that_is_set_up_or_holds_events(server: LiveServer, tmp_path: Path) -> None:
-    standalone = Store(tmp_path / "alone.sqlite3")
+def _standalone(path: Path, office: str = "13") -> tuple[Store, Actor]:
+    """A desk set up on its own (no server), with its own admin and some work done."""
+    store = Store(path)
+    accounts.setup_desk(store, office_code=office, office_name="دفتر مدیریت عملکرد", admin_username="admin",
+                        admin_full_name="مدیر میز تنها", admin_password=PASSWORD)
+    actor = accounts.login(store, "admin", PASSWORD)
+    accounts.set_holiday(store, actor, date(2026, 3, 21), "نوروز")
+    accounts.create_user(store, actor, username="clerk7", full_name="کارمند هفتم", password=PASSWORD,
+                         roles={"clerk"}, must_change_password=False)
+    return store, actor
+
+
+def test_a_desk_that_worked_alone_joins_its_office_and_nothing_is_lost_or_overwritten(
+        server: LiveServer, tmp_path: Path) -> None:
+    office = enrol(server, tmp_path / "office.sqlite3", "13")  # the office's desk on the server: device 1
+    alone, actor = _standalone(tmp_path / "alone.sqlite3")
     try:
-        accounts.setup_desk(standalone, office_code="13", office_name="دفتر", admin_username="admin",
-                            admin_full_name="مدیر", admin_password=PASSWORD)
+        bootstrap_admin(office)  # "admin" on the server's side too: a user name made on both sides
+        accounts.set_holiday(office, accounts.login(office, "admin", PASSWORD), date(2026, 4, 2), "سیزده به در")
+        assert client.sync_once(office).ok
+        before = alone.identity
+        waiting = client.pending_count(alone)
+        assert waiting >= 4  # office, admin, holiday, clerk: the whole history waits to go up
+        report = client.enroll_store(alone, server.url, server.code("13"), actor=actor)
+        assert report.ok, report.summary_line()
+        assert report.pushed == waiting and client.pending_count(alone) == 0
+        # same device id (its events carry it); number 1 was taken on the server, so it is now 2
+        assert alone.identity.device_id == before.device_id and alone.identity.device_no == 2
+        assert client.sync_once(office).ok
+        for desk in (office, alone):
+            assert {d for d, _ in accounts.list_holidays(desk)} == {date(2026, 3, 21), date(2026, 4, 2)}
+            assert conflicts.open_count(desk) == 1  # the two "admin" accounts, raised, not merged
+        assert accounts.login(office, "clerk7", PASSWORD).office_code == "13"  # the desk's user reached the office
+        assert client.sync_once(alone).ok and client.sync_once(office).ok  # quiet: both agree with the server
+    finally:
+        alone.close()
+        office.close()
+
+
+def test_joining_is_refused_where_it_would_be_wrong(server: LiveServer, tmp_path: Path) -> None:
+    alone, actor = _standalone(tmp_path / "alone.sqlite3", office="14")
+    try:
         code = server.code("13")
-        with pytest.raises(e.SyncError):
-            client.enroll_store(standalone, server.url, code)
-        # the code was not spent on the refusal: another desk can still use it
-        fresh = Store(tmp_path / "fresh.sqlite3")
+        with pytest.raises(e.AuthRefused) as other:  # a code of another office
+            client.enroll_store(alone, server.url, code)
+        assert other.value.message == e.MSG_CODE_OTHER_OFFICE and alone.get_state(client.K_SECRET) is None
+        with pytest.raises(PermissionDenied):  # an admin's act
+            clerk = accounts.create_user(alone, actor, username="c1", full_name="کارمند", password=PASSWORD,
+                                         roles={"clerk"}, must_change_password=False)
+            client.enroll_store(alone, server.url, server.code("14"),
+                                actor=accounts.login(alone, clerk.username, PASSWORD))
+        fresh = Store(tmp_path / "fresh.sqlite3")  # the refused code was not spent
         try:
             assert client.enroll_store(fresh, server.url, code).ok
         finally:
             fresh.close()
+        backup = tmp_path / "before-joining.sqlite3"
+        alone.backup_to(backup)
+        assert client.enroll_store(alone, server.url, server.code("14"), actor=actor).ok
+        with pytest.raises(e.SyncError) as twice:
+            client.enroll_store(alone, server.url, server.code("14"), actor=actor)
+        assert twice.value.message == e.MSG_ALREADY_ENROLLED
+        restored = Store(backup)  # a copy from before it joined, trying to join again
+        try:
+            with pytest.raises(e.AuthRefused) as known:
+                client.enroll_store(restored, server.url, server.code("14"))
+            assert known.value.message == e.MSG_DEVICE_KNOWN
+        finally:
+            restored.close()
     finally:
-        standalone.close()
+        alone.close()
+
+
+def test_the_command_line_joins_an_existing_desk(server: LiveServer, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.sync.cli import main
+
+    alone, _ = _standalone(tmp_path / "alone.sqlite3")
+    alone.close()
+    assert main(["enroll", "--db", str(tmp_path / "alone.sqlite3"), "--server", server.url,
+                 "--code", server.code("13")]) == 0
+    out = capsys.readouterr().out
+    assert "enrolled: office 13, device 1" in out and "first administrator" not in out
+    not_a_store = tmp_path / "notes.sqlite3"
+    not_a_store.write_bytes(b"not a database at all")
+    assert main(["enroll", "--db", str(not_a_store), "--server", server.url, "--code", server.code("13")]) != 0
+    assert not_a_store.read_bytes() == b"not a database at all"  # left alone
 
 
 def test_refused_enrolments_say_what_to_do(server: LiveServer, tmp_path: Path) -> None:
@@ -124,3 +197,4 @@ def test_the_address_and_code_are_checked_before_anything_is_sent(url: str, code
 
 def test_persian_digits_and_spaces_in_the_address_are_folded() -> None:
     assert client.check_enrolment(" http://۱۹۲.۱۶۸.۱.۱۰:۸۷۵۰/ ", " ABCD-۲۳ ") == ("http://192.168.1.10:8750", "ABCD-23")
+

@@ -80,3 +80,98 @@ def test_background_sync_runs_off_the_gui_thread(qtbot: Any, live: LiveServer, t
     bg.timer.stop()
     ctx.tasks.wait()
     assert client.pending_count(a1) == 0
+
+
+def test_the_main_window_syncs_in_the_background_and_says_so_in_the_status_bar(
+        qtbot: Any, live: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kanoon_desk.ui import sync_page
+    from kanoon_desk.ui.main_window import MainWindow
+
+    from .shell_support import make_ctx
+
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    monkeypatch.setattr(sync_page, "STARTUP_DELAY_MS", 10)
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    a2 = enrol(live, tmp_path / "a2.sqlite3", "13")
+    admin = bootstrap_admin(a1)  # one event waiting to go up
+    ctx = make_ctx(a1, admin, tmp_path)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    # the real sync page and the conflict inbox are in the side bar (not a placeholder)
+    assert window.page_keys()[-2:] == ["sync", "conflicts"]
+    status = window.sync_status
+    assert window.sync_label is status.label and "در انتظار فرستادن: ۱" in status.label.text()
+    # a round runs shortly after log-in, by itself
+    qtbot.waitUntil(lambda: status.runner.last_report is not None, timeout=10000)
+    assert status.runner.last_report.ok and client.pending_count(a1) == 0
+    assert status.label.text().startswith("برخط") and "در انتظار" not in status.label.text()
+    assert status.runner.timer.isActive()  # and again every few minutes
+    # work done meanwhile shows as waiting at once (the change bus)
+    add_user(a1, admin, "ali")
+    ctx.bus.changed.emit("accounts")
+    assert "در انتظار فرستادن: ۱" in status.label.text()
+    # "sync now" on the sync page goes through the same runner, and the page hears the result
+    window.show_page("sync")
+    page = window.stack.currentWidget()
+    assert isinstance(page, SyncPage)
+    page.sync_button.click()
+    assert "همگام‌سازی انجام شد" in page.message.text() and client.pending_count(a1) == 0
+    # a conflict met by a round is counted in the status bar
+    add_user(a2, bootstrap_admin(a2, "admin2"), "ali")
+    assert client.sync_once(a2).ok
+    assert status.runner.sync_now()
+    assert "ناسازگاری: ۱" in status.label.text()
+    status.runner.timer.stop()
+    a2.close()
+
+
+def test_a_desk_without_a_server_runs_no_background_sync(qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.ui.main_window import MainWindow
+
+    from ..factories import make_desk
+    from .shell_support import make_ctx
+
+    store, admin = make_desk(tmp_path / "alone.sqlite3")
+    try:
+        window = MainWindow(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(window)
+        assert window.sync_label.text() == "آفلاین"
+        assert not window.sync_status.runner.timer.isActive() and not window.sync_status.runner.sync_now()
+    finally:
+        store.close()
+
+
+def test_a_desk_that_worked_alone_joins_from_the_sync_page(qtbot: Any, live: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.ui.main_window import MainWindow
+
+    from ..factories import make_desk, make_user
+    from .shell_support import make_ctx
+
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    store, admin = make_desk(tmp_path / "alone.sqlite3")
+    try:
+        clerk = make_user(store, admin, "clerk1", "clerk")
+        clerk_page = SyncPage(make_ctx(store, clerk, tmp_path))
+        qtbot.addWidget(clerk_page)
+        assert clerk_page.join_box.isHidden() and "مدیر سامانه می‌تواند" in clerk_page.status_label.text()
+        window = MainWindow(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(window)
+        window.show()
+        window.show_page("sync")
+        page = window.stack.currentWidget()
+        assert isinstance(page, SyncPage) and page.join_box.isVisible() and not page.sync_button.isEnabled()
+        page.join_form.server_url.setText(live.url)
+        qtbot.keyClicks(page.join_form.enrol_code, "WRONG-CODE-0000")
+        page.join_button.click()
+        assert page.join_form.error_of("code") == "این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید."
+        assert page.join_form.server_url.text() == live.url  # kept
+        page.join_form.enrol_code.setText(live.code("13"))
+        page.join_button.click()
+        # its history went up; the page is now the sync page of an enrolled desk
+        assert "همگام‌سازی انجام شد" in page.message.text() and client.pending_count(store) == 0
+        assert page.join_box.isHidden() and page.sync_button.isEnabled()
+        assert window.sync_label.text().startswith("برخط")
+        assert window.sync_status.runner.timer.isActive()
+        window.sync_status.runner.timer.stop()
+    finally:
+        store.close()
