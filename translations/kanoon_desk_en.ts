@@ -1037,38 +1037,43 @@
             <translation>Work on a case that another office has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="38" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="34" />
+            <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
+            <translation>One secretariat registration number was given to two cases</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="39" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label; which ones a kind offers.</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="39" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="40" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="40" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="41" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="41" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="42" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="52" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="54" />
             <source>این ناسازگاری پیدا نشد.</source>
             <translation>Conflict not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="53" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="55" />
             <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
             <translation>This resolution is not allowed for this conflict.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="54" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="56" />
             <source>این ناسازگاری پیش‌تر حل شده است.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>

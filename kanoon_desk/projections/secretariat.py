@@ -30,7 +30,7 @@ from ..eventlog import (
     register_reset_sql,
     resetter,
 )
-from ..models import table_of
+from ..models import Event, table_of
 from ..models.secretariat import (
     Agency,
     Applicant,
@@ -329,12 +329,30 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
     _save(s, c)
 
 
+#: Another case holding a registration number, and the event that gave it that number.
+_SAME_NUMBER = SqliteStatement(select(_CASES.c.id, _CASES.c.tracking_code).where(
+    _CASES.c.registration_no == bindparam("number"), _CASES.c.id != bindparam("case_id")).limit(1))
+_EVENTS = table_of(Event)
+_REGISTERED_BY = SqliteStatement(select(_EVENTS.c.id).where(
+    _EVENTS.c.aggregate_id == bindparam("case_id"), _EVENTS.c.type == "case.registered")
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1))
+
+
 @projector("case.registered", "case")
 def _registered(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
-    c.registration_no, c.registration_date = e.payload["registration_no"], _day(e.payload)
+    number = e.payload["registration_no"]
+    c.registration_no, c.registration_date = number, _day(e.payload)
+    # Two desks with one device number (a desk that worked alone and joined, a copy restored
+    # from a backup) give the same numbers: both cases keep theirs, and one conflict is raised,
+    # the same on every desk whatever the arrival order.
+    twin = _SAME_NUMBER.first(s, number=number, case_id=c.id)
+    if twin is not None:
+        by = _REGISTERED_BY.first(s, case_id=twin[0])
+        raise_conflict(s, "case.number_twice", "case", c.id, e.office_code, [by[0] if by else twin[0], e.id],
+                       e.hlc, {"registration_no": number, "tracking_codes": sorted([c.tracking_code, twin[1]])})
     if c.status in ("received", "accepted"):
         c.status = "registered"
     _save(s, c)

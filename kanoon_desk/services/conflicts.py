@@ -31,6 +31,7 @@ KIND_TITLES: dict[str, str] = {
     "loan.return_on_closed": QT_TRANSLATE_NOOP("Errors", "بازگشت امانتی که مرکز دیگری بسته است"),
     "case.forwarded_twice": QT_TRANSLATE_NOOP("Errors", "یک پرونده دو بار ارسال شده است"),
     "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که دفتر دیگری بسته است"),
+    "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
 }
 
 #: Resolution code → Persian label; which ones a kind offers.
@@ -46,6 +47,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "loan.return_on_closed": ("keep_first", "keep_second", "fixed_manually"),
     "case.forwarded_twice": ("keep_first", "keep_second", "keep_both"),
     "case.acted_after_close": ("keep_first", "keep_second", "keep_both"),
+    "case.number_twice": ("keep_first", "keep_second", "fixed_manually"),
 }
 DEFAULT_RESOLUTIONS = ("keep_first", "keep_second", "keep_both", "fixed_manually")
 

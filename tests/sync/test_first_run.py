@@ -198,3 +198,38 @@ def test_the_address_and_code_are_checked_before_anything_is_sent(url: str, code
 def test_persian_digits_and_spaces_in_the_address_are_folded() -> None:
     assert client.check_enrolment(" http://۱۹۲.۱۶۸.۱.۱۰:۸۷۵۰/ ", " ABCD-۲۳ ") == ("http://192.168.1.10:8750", "ABCD-23")
 
+
+def _registered_case(store: Store, actor: Actor, n: int) -> tuple[str, str]:
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input
+
+    receipt = sec.intake(store, actor, case_input(n))
+    sec.review(store, actor, receipt.case_id, accept=True)
+    return receipt.tracking_code, sec.register(store, actor, receipt.case_id)
+
+
+def test_a_registration_number_given_on_both_sides_is_one_conflict_on_every_desk(
+        server: LiveServer, tmp_path: Path) -> None:
+    office = enrol(server, tmp_path / "office.sqlite3", "13")  # device 1 of office 13 on the server
+    alone, actor = _standalone(tmp_path / "alone.sqlite3")  # also device 1 of office 13, on its own
+    try:
+        office_admin = bootstrap_admin(office, "boss")
+        code_a, number_a = _registered_case(office, office_admin, 1)
+        code_b, number_b = _registered_case(alone, actor, 2)
+        assert number_a == number_b  # the same device number gives the same numbers
+        assert client.sync_once(office).ok
+        assert client.enroll_store(alone, server.url, server.code("13"), actor=actor).ok
+        assert client.sync_once(office).ok
+        for desk, admin in ((office, office_admin), (alone, actor)):
+            twice = [c for c in conflicts.list_conflicts(desk, admin) if c.kind == "case.number_twice"]
+            assert len(twice) == 1, [c.kind for c in conflicts.list_conflicts(desk, admin)]
+            assert twice[0].summary == {"registration_no": number_a, "tracking_codes": sorted([code_a, code_b])}
+            assert len(twice[0].facts) == 2 and {f.type for f in twice[0].facts} == {"case.registered"}
+        same = {c.id for c in conflicts.list_conflicts(office, office_admin) if c.kind == "case.number_twice"}
+        assert same == {c.id for c in conflicts.list_conflicts(alone, actor) if c.kind == "case.number_twice"}
+        # from now on the joined desk numbers as device 2: no new clash
+        _, later = _registered_case(alone, actor, 3)
+        assert "-D02-" in later and "-D01-" in number_b
+    finally:
+        alone.close()
+        office.close()
