@@ -30,7 +30,7 @@ from ..eventlog import (
     resetter,
     row_buffer,
 )
-from ..models import Conflict, table_of
+from ..models import Conflict, Event, table_of
 from ..models.library import (
     Copy,
     Hold,
@@ -126,15 +126,62 @@ def _new_member(e: FoldEvent) -> dict[str, Any]:
     return row
 
 
+_EVENTS = table_of(Event)
+_FIRST_EVENT = SqliteStatement(select(_EVENTS.c.id, _EVENTS.c.hlc, _EVENTS.c.office_code).where(
+    _EVENTS.c.aggregate_id == bindparam("aggregate_id"), _EVENTS.c.type == bindparam("type"))
+    .order_by(_EVENTS.c.hlc, _EVENTS.c.id).limit(1))
+
+
+#: Values looked up per statement (SQLite caps the parameters of one statement).
+TWIN_CHUNK = 500
+
+
+def _raise_twins(s: Session, kind: str, aggregate_type: str, column: Any, summary_key: str,
+                 made: list[tuple[FoldEvent, str]]) -> None:
+    """One conflict for each other row that holds the value a row just made holds (`made`: the
+    event that made the row and its value). Two centres offline can give one barcode to two copies
+    or register one child twice; two desks with one device number give the same member numbers.
+    Both rows stay; a person decides. Each pair is raised once, whatever the arrival order, and
+    the conflict reads the same on every desk: its id is that of the pair, and it is raised at
+    the later of the two making events (by HLC), whichever was folded second here."""
+    values = sorted({value for _, value in made if value})
+    if not values:
+        return
+    holders: dict[str, list[str]] = {}
+    for i in range(0, len(values), TWIN_CHUNK):  # a re-fold's run can be a whole imported list
+        chunk = values[i:i + TWIN_CHUNK]
+        for row_id, value in s.execute(select(column.table.c.id, column).where(column.in_(chunk))):
+            holders.setdefault(value, []).append(row_id)
+    for e, value in made:
+        for other in holders.get(value, ()):
+            if other == e.aggregate_id:
+                continue
+            first = _FIRST_EVENT.first(s, aggregate_id=other, type=e.type)
+            later = (e.hlc, e.id, e.aggregate_id, e.office_code)
+            if first is not None and (first[1], first[0]) > (e.hlc, e.id):
+                later = (first[1], first[0], other, first[2])
+            raise_conflict(s, kind, aggregate_type, later[2], later[3], [other, e.aggregate_id], later[0],
+                           {summary_key: value})
+
+
+def _member_twins(s: Session, events: list[FoldEvent]) -> None:
+    _raise_twins(s, "member.number_twice", "member", _MEMBERS.c.member_no, "member_no",
+                 [(e, e.payload["member_no"]) for e in events])
+    _raise_twins(s, "member.registered_twice", "member", _MEMBERS.c.national_id, "national_id",
+                 [(e, str(e.payload.get("national_id") or "")) for e in events])
+
+
 @projector("member.registered", "member")
 def _member_registered(s: Session, e: FoldEvent) -> None:
     insert_values(s, Member, _new_member(e))
+    _member_twins(s, [e])
 
 
 @batch_projector("member.registered")
 def _members_registered(s: Session, events: list[FoldEvent]) -> None:
     """A run of registrations (an imported member list) as one executemany."""
     insert_values_many(s, Member, [_new_member(e) for e in events])
+    _member_twins(s, events)
 
 
 _MEMBERS = table_of(Member)
@@ -361,6 +408,7 @@ def _new_copy(e: FoldEvent) -> dict[str, Any]:
 @projector("copy.added", "copy")
 def _copy_added(s: Session, e: FoldEvent) -> None:
     insert_values(s, Copy, _new_copy(e))
+    _raise_twins(s, "copy.barcode_twice", "copy", _COPIES.c.barcode, "barcode", [(e, e.payload["barcode"])])
     recompute_copy(s, e.aggregate_id)
 
 
@@ -368,6 +416,8 @@ def _copy_added(s: Session, e: FoldEvent) -> None:
 def _copies_added(s: Session, events: list[FoldEvent]) -> None:
     """A run of new copies (an imported shelf list) as one executemany, then each one's status."""
     insert_values_many(s, Copy, [_new_copy(e) for e in events])
+    _raise_twins(s, "copy.barcode_twice", "copy", _COPIES.c.barcode, "barcode",
+                 [(e, e.payload["barcode"]) for e in events])
     for e in events:
         recompute_copy(s, e.aggregate_id)
 

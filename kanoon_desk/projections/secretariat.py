@@ -333,7 +333,7 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
 _SAME_NUMBER = SqliteStatement(select(_CASES.c.id, _CASES.c.tracking_code).where(
     _CASES.c.registration_no == bindparam("number"), _CASES.c.id != bindparam("case_id")).limit(1))
 _EVENTS = table_of(Event)
-_REGISTERED_BY = SqliteStatement(select(_EVENTS.c.id).where(
+_REGISTERED_BY = SqliteStatement(select(_EVENTS.c.id, _EVENTS.c.hlc, _EVENTS.c.office_code).where(
     _EVENTS.c.aggregate_id == bindparam("case_id"), _EVENTS.c.type == "case.registered")
     .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()).limit(1))
 
@@ -348,11 +348,15 @@ def _registered(s: Session, e: FoldEvent) -> None:
     # Two desks with one device number (a desk that worked alone and joined, a copy restored
     # from a backup) give the same numbers: both cases keep theirs, and one conflict is raised,
     # the same on every desk whatever the arrival order.
+    # It reads the same on every desk: raised at the later of the two registrations (by HLC).
     twin = _SAME_NUMBER.first(s, number=number, case_id=c.id)
     if twin is not None:
         by = _REGISTERED_BY.first(s, case_id=twin[0])
-        raise_conflict(s, "case.number_twice", "case", c.id, e.office_code, [by[0] if by else twin[0], e.id],
-                       e.hlc, {"registration_no": number, "tracking_codes": sorted([c.tracking_code, twin[1]])})
+        later = (e.hlc, e.id, c.id, e.office_code)
+        if by is not None and (by[1], by[0]) > (e.hlc, e.id):
+            later = (by[1], by[0], twin[0], by[2])
+        raise_conflict(s, "case.number_twice", "case", later[2], later[3], [by[0] if by else twin[0], e.id],
+                       later[0], {"registration_no": number, "tracking_codes": sorted([c.tracking_code, twin[1]])})
     if c.status in ("received", "accepted"):
         c.status = "registered"
     _save(s, c)

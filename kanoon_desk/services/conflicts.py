@@ -7,7 +7,7 @@ services; the resolution records what was decided and why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import hlc_millis
-from ..models import Conflict, Event
+from ..models import Conflict, Event, Office, User
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
 from ..store import Store
 from .accounts import require
@@ -32,6 +32,9 @@ KIND_TITLES: dict[str, str] = {
     "case.forwarded_twice": QT_TRANSLATE_NOOP("Errors", "یک پرونده دو بار ارسال شده است"),
     "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که دفتر دیگری بسته است"),
     "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
+    "copy.barcode_twice": QT_TRANSLATE_NOOP("Errors", "یک بارکد روی دو نسخه است"),
+    "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),
+    "member.registered_twice": QT_TRANSLATE_NOOP("Errors", "یک کد ملی در دو مرکز عضو شده است"),
 }
 
 #: Resolution code → Persian label; which ones a kind offers.
@@ -48,6 +51,9 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "case.forwarded_twice": ("keep_first", "keep_second", "keep_both"),
     "case.acted_after_close": ("keep_first", "keep_second", "keep_both"),
     "case.number_twice": ("keep_first", "keep_second", "fixed_manually"),
+    "copy.barcode_twice": ("keep_first", "keep_second", "fixed_manually"),
+    "member.number_twice": ("keep_first", "keep_second", "fixed_manually"),
+    "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
 }
 DEFAULT_RESOLUTIONS = ("keep_first", "keep_second", "keep_both", "fixed_manually")
 
@@ -68,6 +74,38 @@ class Fact:
     user_id: str
     recorded_at: datetime
     payload: dict[str, Any]
+    #: Who recorded it and the office's name, as this desk knows them ("" when it does not: a user
+    #: of another office is not on this desk).
+    user_name: str = ""
+    office_name: str = ""
+    #: The payload's references as a person reads them: copy_id → the copy's barcode, member_id →
+    #: the member's name and number, title_id → the title, agency_id → the agency, case_id → the
+    #: tracking code (those this desk holds).
+    refs: dict[str, str] = field(default_factory=dict)
+
+
+def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
+    from ..models.library import Copy, Member, Title
+    from ..models.secretariat import Agency, Case
+
+    found: dict[str, str] = {}
+    for key, model in (("copy_id", Copy), ("member_id", Member), ("title_id", Title), ("agency_id", Agency),
+                       ("case_id", Case)):
+        value = payload.get(key)
+        row = s.get(model, value) if isinstance(value, str) and value else None
+        if row is None:
+            continue
+        if isinstance(row, Copy):
+            found[key] = row.barcode
+        elif isinstance(row, Member):
+            found[key] = f"{row.first_name} {row.last_name} ({row.member_no})"
+        elif isinstance(row, Title):
+            found[key] = row.title
+        elif isinstance(row, Agency):
+            found[key] = row.name
+        else:
+            found[key] = row.tracking_code
+    return found
 
 
 @dataclass(frozen=True)
@@ -97,8 +135,11 @@ def _view(s: Any, c: Conflict) -> ConflictView:
         ev = next((x for x in events if x.id == key), None) or next(
             (x for x in events if x.aggregate_id == key), None)
         if ev is not None:
+            user, office = s.get(User, ev.user_id), s.get(Office, ev.office_code)
+            payload = dict(ev.payload)
             facts.append(Fact(ev.id, ev.type, ev.aggregate_id, ev.office_code, ev.device_id, ev.user_id,
-                              ev.recorded_at, dict(ev.payload)))
+                              ev.recorded_at, payload, user.full_name if user else "",
+                              office.name if office else "", _refs(s, payload)))
     return ConflictView(c.id, c.kind, KIND_TITLES.get(c.kind, c.kind), c.aggregate_type, c.aggregate_id,
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
                         dict(c.facts.get("summary", {})), tuple(facts),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -22,12 +24,105 @@ from PySide6.QtWidgets import (
 )
 
 from .. import persian
+from ..errors import QT_TRANSLATE_NOOP
 from ..services import conflicts
 from ..sync import status as sync_status
 from ..sync.client import SyncReport, enroll_store, sync_once
 from .context import PageSpec, UiContext
 from .errors import error_text
-from .widgets import LazyTableModel, digits, list_fetcher
+from .roles import roles_text
+from .widgets import LazyTableModel, digits, list_fetcher, text_digits
+
+#: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp).
+HIDDEN_FIELDS = frozenset({"password_hash", "at"})
+#: Payload field → its name on screen (translated on show, context "ConflictInbox").
+FIELD_TITLES = {
+    "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
+    "full_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام و نام خانوادگی"),
+    "roles": QT_TRANSLATE_NOOP("ConflictInbox", "نقش‌ها"),
+    "office_code": QT_TRANSLATE_NOOP("ConflictInbox", "دفتر"),
+    "must_change_password": QT_TRANSLATE_NOOP("ConflictInbox", "تغییر گذرواژه در ورود بعدی"),
+    "copy_id": QT_TRANSLATE_NOOP("ConflictInbox", "نسخه"),
+    "member_id": QT_TRANSLATE_NOOP("ConflictInbox", "عضو"),
+    "title_id": QT_TRANSLATE_NOOP("ConflictInbox", "عنوان"),
+    "agency_id": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
+    "case_id": QT_TRANSLATE_NOOP("ConflictInbox", "پرونده"),
+    "loan_id": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
+    "barcode": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد"),
+    "shelf": QT_TRANSLATE_NOOP("ConflictInbox", "قفسه"),
+    "home_centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
+    "centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
+    "member_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت"),
+    "national_id": QT_TRANSLATE_NOOP("ConflictInbox", "کد ملی"),
+    "first_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام"),
+    "last_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام خانوادگی"),
+    "phone": QT_TRANSLATE_NOOP("ConflictInbox", "شماره همراه"),
+    "guardian_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام ولی"),
+    "guardian_phone": QT_TRANSLATE_NOOP("ConflictInbox", "تلفن ولی"),
+    "category": QT_TRANSLATE_NOOP("ConflictInbox", "گروه عضویت"),
+    "birth_date": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ تولد"),
+    "expires_on": QT_TRANSLATE_NOOP("ConflictInbox", "اعتبار تا"),
+    "out_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ امانت"),
+    "due_on": QT_TRANSLATE_NOOP("ConflictInbox", "موعد بازگشت"),
+    "returned_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ بازگشت"),
+    "registration_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره ثبت"),
+    "letter_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره نامه"),
+    "letter_date": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ نامه"),
+    "deadline": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت"),
+    "day": QT_TRANSLATE_NOOP("ConflictInbox", "روز"),
+    "outcome": QT_TRANSLATE_NOOP("ConflictInbox", "نتیجه"),
+    "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
+    "instruction": QT_TRANSLATE_NOOP("ConflictInbox", "پاراف"),
+}
+#: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
+EVENT_TITLES = {
+    "user.created": QT_TRANSLATE_NOOP("ConflictInbox", "ساخت کاربر"),
+    "loan.checked_out": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
+    "loan.returned": QT_TRANSLATE_NOOP("ConflictInbox", "بازگشت امانت"),
+    "loan.renewed": QT_TRANSLATE_NOOP("ConflictInbox", "تمدید امانت"),
+    "copy.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن نسخه"),
+    "member.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت عضو"),
+    "case.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت در دبیرخانه"),
+    "case.forwarded": QT_TRANSLATE_NOOP("ConflictInbox", "ارسال به دستگاه اجرایی"),
+    "case.closed": QT_TRANSLATE_NOOP("ConflictInbox", "مختومه کردن پرونده"),
+    "case.referred": QT_TRANSLATE_NOOP("ConflictInbox", "ارجاع"),
+    "case.answered": QT_TRANSLATE_NOOP("ConflictInbox", "دریافت پاسخ دستگاه"),
+    "case.followed_up": QT_TRANSLATE_NOOP("ConflictInbox", "پیگیری"),
+    "case.notified": QT_TRANSLATE_NOOP("ConflictInbox", "اعلام به متقاضی"),
+}
+
+
+def event_title(event_type: str) -> str:
+    title = EVENT_TITLES.get(event_type)
+    return QCoreApplication.translate("ConflictInbox", title) if title else event_type
+
+
+def field_title(key: str) -> str:
+    title = FIELD_TITLES.get(key)
+    return QCoreApplication.translate("ConflictInbox", title) if title else key
+
+
+def _field_order(key: str) -> tuple[int, str]:
+    """Known fields in the table's order, then the rest by name."""
+    order = list(FIELD_TITLES)
+    return (order.index(key), "") if key in order else (len(order), key)
+
+
+def _value_text(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return QCoreApplication.translate("ConflictInbox", "بله") if value else QCoreApplication.translate(
+            "ConflictInbox", "خیر")
+    if key == "roles" and isinstance(value, list):
+        return roles_text(str(r) for r in value)
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            return persian.format_jalali_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return "، ".join(str(v) for v in value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
 
 #: The first round after log-in waits this long, so the window is up and drawn first.
 STARTUP_DELAY_MS = 3000
@@ -262,13 +357,21 @@ class ConflictInbox(QWidget):
             self._set_buttons(None)
 
     def _fact_html(self, fact: conflicts.Fact) -> str:
-        rows = [(self.tr("رویداد"), fact.type), (self.tr("دفتر"), fact.office_code),
+        """One fact as a person reads it: what, where, who, when, then its fields with their
+        Persian names and readable values (a copy by its barcode, a member by name and number)."""
+        office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
+        rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
+                (self.tr("کاربر"), fact.user_name or fact.user_id[-12:]),
                 (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at)),
                 (self.tr("دستگاه"), fact.device_id[-12:])]
-        rows += [(str(k), json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
-                 for k, v in sorted(fact.payload.items()) if k != "password_hash"]
-        body = "".join(f"<tr><th align='right'>{k}</th><td>{v}</td></tr>" for k, v in rows)
-        return f"<div dir='rtl'><table cellpadding='3'>{body}</table></div>"
+        for key, value in sorted(fact.payload.items(), key=lambda kv: _field_order(kv[0])):
+            if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
+                continue  # (the office is the row above)
+            rows.append((field_title(key), fact.refs.get(key) or _value_text(key, value)))
+        body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(text_digits(v))}</td></tr>"
+                       for k, v in rows)
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        return f"<div dir='{direction}'><table cellpadding='3'>{body}</table></div>"
 
     def show_conflict(self, row: int) -> None:
         if not 0 <= row < len(self.items):

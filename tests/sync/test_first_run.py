@@ -11,7 +11,7 @@ import pytest
 from kanoon_desk import persian
 from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.eventlog import Actor
-from kanoon_desk.services import accounts, conflicts
+from kanoon_desk.services import accounts, conflicts, ops
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.sync import errors as e
@@ -225,11 +225,42 @@ def test_a_registration_number_given_on_both_sides_is_one_conflict_on_every_desk
             assert len(twice) == 1, [c.kind for c in conflicts.list_conflicts(desk, admin)]
             assert twice[0].summary == {"registration_no": number_a, "tracking_codes": sorted([code_a, code_b])}
             assert len(twice[0].facts) == 2 and {f.type for f in twice[0].facts} == {"case.registered"}
-        same = {c.id for c in conflicts.list_conflicts(office, office_admin) if c.kind == "case.number_twice"}
-        assert same == {c.id for c in conflicts.list_conflicts(alone, actor) if c.kind == "case.number_twice"}
+        def seen(desk: Store, admin: Actor) -> set[tuple[object, ...]]:
+            return {(c.id, c.aggregate_id, c.office_code, c.raised_at)
+                    for c in conflicts.list_conflicts(desk, admin) if c.kind == "case.number_twice"}
+
+        assert seen(office, office_admin) == seen(alone, actor)  # it reads the same on both desks
+        assert ops.check(office.path) == [] and ops.check(alone.path) == []  # and a re-fold agrees
         # from now on the joined desk numbers as device 2: no new clash
         _, later = _registered_case(alone, actor, 3)
         assert "-D02-" in later and "-D01-" in number_b
+    finally:
+        alone.close()
+        office.close()
+
+
+def test_member_numbers_given_on_both_sides_are_one_conflict(server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import NATIONAL_IDS, TODAY
+
+    office = enrol(server, tmp_path / "office.sqlite3", "13")
+    alone, actor = _standalone(tmp_path / "alone.sqlite3")
+    try:
+        office_admin = bootstrap_admin(office, "boss")
+        lib.add_centre(office, office_admin, "13", "مرکز فرهنگی هنری شماره ۱")
+        made = []
+        for desk, admin, n in ((office, office_admin, 0), (alone, actor, 1)):
+            made.append(lib.register_member(desk, admin, lib.MemberInput(
+                first_name="عضو", last_name=f"شماره {n}", national_id=NATIONAL_IDS[n], category="adult",
+                phone="09351234567"), today=TODAY))
+        assert made[0].member_no == made[1].member_no  # device 1 on both sides: the same number
+        assert client.sync_once(office).ok
+        assert client.enroll_store(alone, server.url, server.code("13"), actor=actor).ok
+        assert client.sync_once(office).ok
+        for desk, admin in ((office, office_admin), (alone, actor)):
+            twice = [c for c in conflicts.list_conflicts(desk, admin) if c.kind == "member.number_twice"]
+            assert [c.summary for c in twice] == [{"member_no": made[0].member_no}]
+            assert {f.aggregate_id for f in twice[0].facts} == {m.id for m in made}
     finally:
         alone.close()
         office.close()

@@ -59,6 +59,11 @@ def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Pa
     inbox.resize(1000, 500)
     assert inbox.list.count() == 1
     assert "ali" in inbox.fact_boxes[0].toPlainText() and "ali" in inbox.fact_boxes[1].toPlainText()
+    # each fact reads as a person would: what, who, the fields by their Persian names
+    fact = inbox.fact_boxes[0].toPlainText()
+    assert "ساخت کاربر" in fact and "نام کاربری" in fact and "کارمند دبیرخانه" in fact  # the role by name
+    assert "مدیر سامانه" in fact  # who made it (the desk's admin), not a user id
+    assert "password" not in fact and "user.created" not in fact and "roles" not in fact
     inbox.grab().save("/tmp/conflict_inbox.png")
     button = inbox.findChild(QPushButton, "resolve-keep_first")
     assert button is not None
