@@ -136,6 +136,12 @@ _FIRST_EVENT = SqliteStatement(select(_EVENTS.c.id, _EVENTS.c.hlc, _EVENTS.c.off
 TWIN_CHUNK = 500
 
 
+@functools.cache
+def _holders_of(column: Any) -> SqliteStatement:
+    """The rows holding one value of `column` (an indexed column)."""
+    return SqliteStatement(select(column.table.c.id).where(column == bindparam("value")))
+
+
 def _raise_twins(s: Session, kind: str, aggregate_type: str, column: Any, summary_key: str,
                  made: list[tuple[FoldEvent, str]]) -> None:
     """One conflict for each other row that holds the value a row just made holds (`made`: the
@@ -148,10 +154,13 @@ def _raise_twins(s: Session, kind: str, aggregate_type: str, column: Any, summar
     if not values:
         return
     holders: dict[str, list[str]] = {}
-    for i in range(0, len(values), TWIN_CHUNK):  # a re-fold's run can be a whole imported list
-        chunk = values[i:i + TWIN_CHUNK]
-        for row_id, value in s.execute(select(column.table.c.id, column).where(column.in_(chunk))):
-            holders.setdefault(value, []).append(row_id)
+    if len(values) == 1:  # one event (the common case): a prebuilt statement on the index
+        holders[values[0]] = [r[0] for r in _holders_of(column).rows(s, value=values[0])]
+    else:
+        for i in range(0, len(values), TWIN_CHUNK):  # a re-fold's run can be a whole imported list
+            chunk = values[i:i + TWIN_CHUNK]
+            for row_id, value in s.execute(select(column.table.c.id, column).where(column.in_(chunk))):
+                holders.setdefault(value, []).append(row_id)
     for e, value in made:
         for other in holders.get(value, ()):
             if other == e.aggregate_id:
