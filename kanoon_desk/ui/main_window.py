@@ -283,4 +283,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue("main/geometry", self.saveGeometry())
+        # The session ends (log-out or quit): no more rounds, and work still running finishes in
+        # its thread (committed as usual) without reporting to pages that are going away.
+        self.sync_status.runner.timer.stop()
+        self.ctx.tasks.close()
         super().closeEvent(event)

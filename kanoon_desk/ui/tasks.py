@@ -50,6 +50,14 @@ class TaskRunner(QObject):
         self._keep: set[_Signals] = set()
         #: tests and the screenshot command run jobs inline for determinism
         self.synchronous = synchronous
+        #: set by `close()`: the screens that asked are gone, results are not handed back
+        self.closed = False
+
+    def close(self) -> None:
+        """The session's window closed (log-out, quit): jobs still running finish in their thread
+        (a service call commits as usual), but their callbacks, which would reach widgets that
+        are being deleted, are not called; a failure is logged."""
+        self.closed = True
 
     def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -76,11 +84,14 @@ class TaskRunner(QObject):
 
         def done(result: Any) -> None:
             finish()
-            if on_done:
+            if on_done and not self.closed:
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()
+            if self.closed:
+                log.error("background task failed after its window closed", exc_info=exc)
+                return
             self._fail(exc, on_error)
 
         signals.done.connect(done)

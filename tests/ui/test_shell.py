@@ -285,3 +285,28 @@ def test_run_app_explains_a_data_file_it_cannot_open(qapp: QApplication, tmp_pat
     assert len(shown) == 1 and str(bad) in shown[0] and "چه کنید" in shown[0]
     assert list((tmp_path / "crash-reports").glob("crash-*.txt"))
     assert bad.read_bytes().startswith(b"this is not a database")  # the file is left as it was
+
+
+def test_work_still_running_when_the_window_closes_does_not_report_to_it(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any], caplog: pytest.LogCaptureFixture) -> None:
+    import threading
+
+    from kanoon_desk.ui.tasks import TaskRunner
+
+    store, admin = desk
+    from .shell_support import make_ctx
+
+    ctx = make_ctx(store, admin, tmp_path)
+    ctx.tasks = TaskRunner()  # a real thread pool, as in the app
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    release, reported = threading.Event(), []
+    ctx.tasks.run(lambda: release.wait(10) and "done", on_done=reported.append)
+    ctx.tasks.run(lambda: release.wait(10) and 1 / 0, on_done=reported.append, on_error=reported.append)
+    window.close()  # log-out or quit while both are still running
+    assert ctx.tasks.closed and not window.sync_status.runner.timer.isActive()
+    release.set()
+    assert ctx.tasks.wait(10000)
+    qtbot.wait(50)  # the results' queued signals are delivered
+    assert reported == []  # nothing reached the closed window
+    assert "failed after its window closed" in caplog.text  # the failure is in the log, not lost
