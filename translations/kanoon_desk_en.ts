@@ -2599,37 +2599,42 @@ Tracking code: {code}</translation>
     <context>
         <name>LibraryPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="16" />
+            <source>امانت‌های دیرکرد</source>
+            <translation>Overdue loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="32" />
             <source>میز امانت</source>
             <translation>Circulation desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="34" />
             <source>اعضای کتابخانه</source>
             <translation>Library members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="35" />
             <source>فهرست کتاب‌ها</source>
             <translation>Catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="36" />
             <source>دیرکردها</source>
             <translation>Overdue loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="38" />
             <source>انبارگردانی</source>
             <translation>Stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="39" />
             <source>گزارش‌های کتابخانه</source>
             <translation>Library reports</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="41" />
             <source>قاعده‌های امانت</source>
             <translation>Lending rules</translation>
         </message>
@@ -3133,27 +3138,42 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="18" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="17" />
+            <source>{n} مورد باز، {u} مورد خوانده‌نشده</source>
+            <translation>{n} open, {u} unread</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="19" />
+            <source>کارتابل من</source>
+            <translation>My cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="26" />
+            <source>پرونده‌های گذشته از مهلت دستگاه</source>
+            <translation>Cases past their agency's deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="38" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="20" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="40" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="22" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="42" />
             <source>جستجو و پیگیری</source>
             <translation>Search and tracking</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="24" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="44" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Overdue agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="25" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="46" />
             <source>گزارش دبیرخانه</source>
             <translation>Secretariat report</translation>
         </message>
@@ -3478,11 +3498,16 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="518" />
+            <source>ناسازگاری‌های باز</source>
+            <translation>Open conflicts</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="519" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>

@@ -512,10 +512,16 @@ def status_widget(ctx: UiContext) -> QWidget:
     return SyncStatusWidget(ctx)
 
 
+def conflict_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line about open conflicts, when there are any."""
+    n = conflicts.open_count(ctx.store)
+    return [(QCoreApplication.translate("SyncPage", "ناسازگاری‌های باز"), digits(n))] if n else []
+
+
 def pages(ctx: UiContext) -> list[PageSpec]:
     """The sync page (everyone) and the conflict inbox (admins and managers)."""
     return [
         PageSpec("sync", QCoreApplication.translate("SyncPage", "همگام‌سازی"), "fa6s.rotate", SyncPage),
         PageSpec("conflicts", QCoreApplication.translate("SyncPage", "ناسازگاری‌ها"), "fa6s.code-compare",
-                 ConflictInbox, frozenset(conflicts.RESOLVER_ROLES)),
+                 ConflictInbox, frozenset(conflicts.RESOLVER_ROLES), extra={"home_facts": conflict_facts}),
     ]

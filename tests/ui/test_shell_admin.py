@@ -247,3 +247,33 @@ def test_home_page_shows_the_desks_facts(fa: QApplication, qtbot: Any, tmp_path:
     assert "امانت‌های امروز" in texts and "۱۲" in texts
     assert "سلام، مدیر سامانه" in texts
     assert "facts are down" in caplog.text  # logged, and the page still opened
+
+
+def test_home_page_counts_the_cartable_the_overdue_and_open_conflicts(fa: QApplication, qtbot: Any,
+                                                                     tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.ui.home import HomePage
+
+    from ..secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    try:
+        # one case referred to the manager (unread), forwarded by another with a deadline long past
+        for n in (1, 2):
+            receipt = sec.intake(d.store, d.clerk, case_input(n))
+            sec.review(d.store, d.expert, receipt.case_id, accept=True)
+            sec.register(d.store, d.clerk, receipt.case_id)
+            sec.refer(d.store, d.expert, receipt.case_id, d.manager.user_id if n == 1 else d.manager2.user_id)
+        old = sec.today() - timedelta(days=60)
+        sec.forward(d.store, d.manager2, receipt.case_id, d.agency.id, letter_no="۱۲۳", on=old)
+        page = HomePage(make_ctx(d.store, d.manager, tmp_path))
+        qtbot.addWidget(page)
+        texts = [w.text() for w in page.findChildren(QLabel)]
+        assert "کارتابل من" in texts and "۱ مورد باز، ۱ مورد خوانده‌نشده" in texts
+        i = texts.index("پرونده‌های گذشته از مهلت دستگاه")
+        assert texts[i + 1] == "۱"
+        assert "ناسازگاری‌های باز" not in texts  # none open: no line about it
+    finally:
+        d.store.close()

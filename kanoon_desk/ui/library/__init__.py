@@ -5,6 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..context import PageSpec, UiContext
+from ..widgets import digits
+
+
+def overdue_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line about overdue loans (every centre, as the overdue page opens)."""
+    from ...services import library_reports as rep
+    from ..widgets import today
+
+    return [(QCoreApplication.translate("LibraryPages", "امانت‌های دیرکرد"),
+             digits(rep.overdue_count(ctx.store, today=today())))]
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:
@@ -23,7 +33,8 @@ def pages(ctx: UiContext) -> list[PageSpec]:
                  extra={"screenshots": library_screenshots}),
         PageSpec("library-members", QCoreApplication.translate("LibraryPages", "اعضای کتابخانه"), "fa6s.id-card", MembersPage, staff),
         PageSpec("library-catalogue", QCoreApplication.translate("LibraryPages", "فهرست کتاب‌ها"), "fa6s.book", CataloguePage, staff),
-        PageSpec("library-overdue", QCoreApplication.translate("LibraryPages", "دیرکردها"), "fa6s.clock", OverduePage, staff),
+        PageSpec("library-overdue", QCoreApplication.translate("LibraryPages", "دیرکردها"), "fa6s.clock", OverduePage, staff,
+                 extra={"home_facts": overdue_facts}),
         PageSpec("library-stocktake", QCoreApplication.translate("LibraryPages", "انبارگردانی"), "fa6s.boxes-stacked", StocktakePage, staff),
         PageSpec("library-reports", QCoreApplication.translate("LibraryPages", "گزارش‌های کتابخانه"), "fa6s.chart-column", ReportsPage,
                  frozenset({"librarian", "admin", "manager"})),

@@ -5,6 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..context import PageSpec, UiContext
+from ..widgets import digits
+
+
+def cartable_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line about my cartable: open items, how many unread."""
+    from ...services import secretariat_query as q
+
+    open_items = q.cartable_count(ctx.store, ctx.actor)
+    unread = q.cartable_count(ctx.store, ctx.actor, unread_only=True) if open_items else 0
+    text = QCoreApplication.translate("SecretariatPages", "{n} مورد باز، {u} مورد خوانده‌نشده").format(
+        n=digits(open_items), u=digits(unread))
+    return [(QCoreApplication.translate("SecretariatPages", "کارتابل من"), text)]
+
+
+def overdue_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line about agencies past their deadline."""
+    from ...services import secretariat_query as q
+
+    return [(QCoreApplication.translate("SecretariatPages", "پرونده‌های گذشته از مهلت دستگاه"),
+             digits(q.overdue_count(ctx.store, ctx.actor)))]
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:
@@ -18,10 +38,11 @@ def pages(ctx: UiContext) -> list[PageSpec]:
         PageSpec("secretariat-intake", QCoreApplication.translate("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
                  frozenset({"clerk", "admin"}), extra={"screenshots": secretariat_screenshots}),
         PageSpec("secretariat-cartable", QCoreApplication.translate("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
-                 frozenset({"expert", "manager", "admin"})),
+                 frozenset({"expert", "manager", "admin"}), extra={"home_facts": cartable_facts}),
         PageSpec("secretariat-search", QCoreApplication.translate("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
                  SearchPage, staff),
-        PageSpec("secretariat-overdue", QCoreApplication.translate("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff),
+        PageSpec("secretariat-overdue", QCoreApplication.translate("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff,
+                 extra={"home_facts": overdue_facts}),
         PageSpec("secretariat-reports", QCoreApplication.translate("SecretariatPages", "گزارش دبیرخانه"), "fa6s.chart-column", ReportsPage,
                  staff),
     ]
