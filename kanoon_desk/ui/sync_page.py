@@ -429,12 +429,12 @@ class BackgroundSync(QObject):
         self.timer.timeout.connect(self.sync_now)
 
     def start(self) -> None:
-        if sync_status.sync_status(self.ctx.store).enrolled:
+        if sync_status.is_enrolled(self.ctx.store):
             self.timer.start()
 
     def sync_now(self) -> bool:
         """Start a round unless one is running; False when skipped."""
-        if self.running or not sync_status.sync_status(self.ctx.store).enrolled:
+        if self.running or not sync_status.is_enrolled(self.ctx.store):
             return False
         self.running = True
         self.started.emit()
@@ -479,7 +479,7 @@ class SyncStatusWidget(QWidget):
         self.runner.finished.connect(lambda _report: self.refresh())
         ctx.bus.changed.connect(lambda _area: self.refresh())
         self.refresh()
-        if sync_status.sync_status(ctx.store).enrolled:
+        if sync_status.is_enrolled(ctx.store):
             self.runner.start()
             QTimer.singleShot(STARTUP_DELAY_MS, self, self.runner.sync_now)
 
