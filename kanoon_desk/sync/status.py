@@ -55,8 +55,8 @@ def is_enrolled(store: Store) -> bool:
 
 def sync_status(store: Store) -> SyncStatus:
     """The facts the status bar and the sync page show. `pending` is 0 for a desk that is not
-    enrolled: its whole history waits for it to join, and counting it on every refresh of a
-    big store's status bar cost a tenth of a second each time."""
+    enrolled: its whole history waits for it to join, and counting it on every refresh of the
+    status bar costs about 50 ms per 2 million events (measured on a synthetic table)."""
     server = store.get_state(K_SERVER) or ""
     if not server:
         return SyncStatus(False, "", None, None, None, 0, 0, 0, 0)
