@@ -1676,6 +1676,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="73" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -1697,8 +1698,8 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
@@ -1761,8 +1762,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
@@ -1806,27 +1807,27 @@ Tracking code: {code}</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="40" />
             <source>برای رزرو کنار بگذارید: {t}</source>
             <translation>Set aside for a hold: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="42" />
             <source>برای رزرو به مرکز «{c}» بفرستید.</source>
             <translation>Send to the “{c}” centre for a hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="44" />
             <source>به مرکز خودش «{c}» بفرستید.</source>
             <translation>Send back to its home centre, “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="45" />
             <source>به قفسه برگردانید.</source>
             <translation>Put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -1839,179 +1840,225 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="68" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="80" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="87" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="212" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="118" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="126" />
             <source>امانت‌های باز</source>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="131" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="134" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="137" />
+            <source>رزرو کتاب (F6)</source>
+            <translation>Reserve a book (F6)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="273" />
+            <source>لغو رزرو</source>
+            <translation>Cancel a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="191" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="192" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="223" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="225" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="227" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="230" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="233" />
+            <source>در صف رزرو: {t}</source>
+            <translation>waiting for: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="234" />
+            <source>{t} (نوبت {n})</source>
+            <translation>{t} (place {n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="263" />
+            <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
+            <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="274" />
+            <source>کدام رزرو لغو شود؟</source>
+            <translation>Which hold should be cancelled?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="285" />
+            <source>رزرو «{t}» لغو شد.</source>
+            <translation>The hold on “{t}” was cancelled.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="287" />
+            <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
+            <translation>Take the copy set aside off the hold shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
+            <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
+            <translation>Holds not collected in time were let go:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="327" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="272" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="348" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="358" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="299" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="375" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="398" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="410" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="336" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="412" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
@@ -2594,6 +2641,41 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="42" />
+            <source>رزرو کتاب برای {m}</source>
+            <translation>Reserve a book for {m}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="48" />
+            <source>چند واژه از نام کتاب یا نویسنده</source>
+            <translation>A few words of the title or the author</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="64" />
+            <source>کتاب</source>
+            <translation>Book</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="65" />
+            <source>مرکز تحویل</source>
+            <translation>Pick-up centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
+            <source>رزروها به ترتیب ثبت پاسخ داده می‌شوند؛ وقتی نسخه‌ای برگردد، در میز بازگشت برای این عضو کنار گذاشته می‌شود.</source>
+            <translation>Holds are served in the order they were placed; when a copy comes back, the return desk sets it aside for this member.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="71" />
+            <source>ثبت رزرو</source>
+            <translation>Place the hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="98" />
+            <source>کتاب را بجویید و از فهرست برگزینید.</source>
+            <translation>Search for the book and pick it from the list.</translation>
         </message>
     </context>
     <context>

@@ -122,6 +122,9 @@ class ReturnResult:
     send_to: str = ""
     hold: HoldView | None = None
     notes: list[str] = field(default_factory=list)
+    #: The copy it is about, when the result is not a loan's (a hold that expired).
+    barcode: str = ""
+    title: str = ""
 
 
 def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:
@@ -503,7 +506,8 @@ def expire_holds(store: Store, actor: Actor, *, today: date | None = None) -> li
             copy = s.get(Copy, copy_id) if copy_id else None
             if copy is not None:
                 action, to, nxt = _route(store, s, actor, copy, today)
-                results.append(ReturnResult(None, action, to, nxt))
+                title = s.scalar(select(Title.title).where(Title.id == copy.title_id)) or ""
+                results.append(ReturnResult(None, action, to, nxt, barcode=copy.barcode, title=title))
     return results
 
 

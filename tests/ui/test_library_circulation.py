@@ -112,3 +112,70 @@ def test_renew_one_and_all(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> Non
     assert "۱ امانت تمدید شد" in page.message.text() and "سقف تمدید" in page.message.text()
     qtbot.keyClick(page.scan, Qt.Key.Key_Escape)
     assert page.desk is None
+
+
+def test_a_hold_placed_at_the_desk_is_set_aside_at_return_and_expires_uncollected(
+        qtbot: Any, desk: tuple[Lib, CirculationPage], monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    from datetime import timedelta
+
+    from kanoon_desk.ui.library import circulation as circulation_ui
+    from kanoon_desk.ui.library.holds import HoldDialog
+
+    L, page = desk
+    assert page.hold_dialog() is None and not page.hold_button.isEnabled()  # no member yet
+    scan(qtbot, page, L.adult.member_no)
+    for barcode in ("B0001", "B0002", "B0003"):  # every copy of the title is out
+        scan(qtbot, page, barcode)
+    page.clear_member()
+    scan(qtbot, page, L.child.member_no)
+    assert page.hold_button.isEnabled() and not page.cancel_hold_button.isEnabled()
+    dialog = page.hold_dialog()
+    assert isinstance(dialog, HoldDialog)
+    dialog.submit()
+    assert dialog.form.error_of("title") == "کتاب را بجویید و از فهرست برگزینید."
+    type_persian(dialog.query, "ماهی سیاه")
+    assert dialog.matches.count() == 1 and "صمد بهرنگی" in dialog.matches.item(0).text()
+    assert dialog.pickup.currentData() == "13"  # this desk's centre
+    dialog.submit()
+    assert dialog.result() == HoldDialog.DialogCode.Accepted and dialog.hold is not None
+    page.hold_placed(dialog.hold)
+    assert page.message.text() == "رزرو ثبت شد: «ماهی سیاه کوچولو» — نوبت ۱، تحویل در «مرکز فرهنگی هنری شماره ۱»."
+    assert "در صف رزرو: ماهی سیاه کوچولو (نوبت ۱)" in page.member_info.text()
+    assert page.cancel_hold_button.isEnabled()
+    again = page.hold_dialog()
+    assert again is not None
+    type_persian(again.query, "ماهی")
+    again.submit()  # the child holds it already: said in the dialog, which stays open
+    assert again.result() != HoldDialog.DialogCode.Accepted and again.form.general_error.text()
+    # the first copy back at the return desk is set aside for the child
+    page.mode_return.setChecked(True)
+    scan(qtbot, page, "B0001")
+    assert "برای رزرو کنار بگذارید" in page.message.text()
+    # nobody collects it: a desk opened after the hold shelf days lets it go and says what to do
+    later_day = TODAY + timedelta(days=30)
+    monkeypatch.setattr(circulation_ui, "today", lambda: later_day)
+    later = CirculationPage(page.ctx)
+    qtbot.addWidget(later)
+    assert later.message.text().startswith("رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:")
+    assert "«ماهی سیاه کوچولو» (B0001): به قفسه برگردانید." in later.message.text()
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+
+
+def test_a_waiting_hold_is_cancelled_at_the_desk(qtbot: Any, desk: tuple[Lib, CirculationPage],
+                                                 type_persian: Any) -> None:
+    L, page = desk
+    scan(qtbot, page, L.adult.member_no)
+    for barcode in ("B0001", "B0002", "B0003"):
+        scan(qtbot, page, barcode)
+    page.clear_member()
+    scan(qtbot, page, L.child.member_no)
+    dialog = page.hold_dialog()
+    assert dialog is not None
+    type_persian(dialog.query, "ماهی")
+    dialog.submit()
+    assert dialog.hold is not None
+    page.hold_placed(dialog.hold)
+    [hold] = page.open_holds()
+    page.cancel_hold(hold)
+    assert page.message.text() == "رزرو «ماهی سیاه کوچولو» لغو شد."
+    assert page.open_holds() == [] and not page.cancel_hold_button.isEnabled()

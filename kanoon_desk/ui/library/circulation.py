@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import persian
+from ...errors import ServiceError
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
@@ -27,6 +29,7 @@ from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, jdate, table_view
+from .holds import HoldDialog
 from .printouts import SlipDialog, slip_html
 
 OK_STYLE = "color: #1b5e20;"
@@ -131,11 +134,17 @@ class CirculationPage(QWidget):
         self.slip = QPushButton(QCoreApplication.translate("Library", "برگه امانت"))
         self.slip.setObjectName("slip")
         self.slip.clicked.connect(self.show_slip)
+        self.hold_button = QPushButton(QCoreApplication.translate("Library", "رزرو کتاب (F6)"))
+        self.hold_button.setObjectName("hold")
+        self.hold_button.clicked.connect(self.place_hold)
+        self.cancel_hold_button = QPushButton(QCoreApplication.translate("Library", "لغو رزرو"))
+        self.cancel_hold_button.setObjectName("cancel-hold")
+        self.cancel_hold_button.clicked.connect(self.choose_hold_to_cancel)
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = QHBoxLayout()
-        for b in (self.renew_one, self.renew_all, self.slip, self.done):
+        for b in (self.renew_one, self.renew_all, self.hold_button, self.cancel_hold_button, self.slip, self.done):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
@@ -153,9 +162,14 @@ class CirculationPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_member)
         QShortcut(QKeySequence("F2"), self, lambda: self.mode_lend.setChecked(True))
         QShortcut(QKeySequence("F3"), self, lambda: self.mode_return.setChecked(True))
+        QShortcut(QKeySequence("F6"), self, self.place_hold)
         self._centres = dict(lib.list_centres(ctx.store))
         self._show_desk()
         self.scan.setFocus()
+        if ctx.actor.has(*lib.LIBRARIAN):  # the day's uncollected holds here expire as the desk opens
+            store, actor, day = ctx.store, ctx.actor, self.today
+            ctx.tasks.run(lambda: circ.expire_holds(store, actor, today=day), on_done=self._holds_expired,
+                          on_error=lambda err: self.say(error_text(err), ok=False))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -165,8 +179,10 @@ class CirculationPage(QWidget):
             self._centres[code] = office.name if office else code
         return self._centres[code]
 
-    def say(self, text: str, ok: bool = True) -> None:
-        self.message.setText(text_digits(text))  # a title's "جلد 3" reads "جلد ۳"
+    def say(self, text: str, ok: bool = True, *, as_is: bool = False) -> None:
+        """Show `text`; its digits read Persian (a title's "جلد 3" reads "جلد ۳") unless `as_is`
+        (the text holds a barcode, whose digits stay those on its label)."""
+        self.message.setText(text if as_is else text_digits(text))
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
 
     def _mode_changed(self) -> None:
@@ -188,8 +204,9 @@ class CirculationPage(QWidget):
     def _show_desk(self) -> None:
         d = self.desk
         has = d is not None
-        for b in (self.renew_one, self.renew_all, self.done):
+        for b in (self.renew_one, self.renew_all, self.hold_button, self.done):
             b.setEnabled(has)
+        self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
         self.slip.setEnabled(bool(self.session_loans))
         if d is None:
             self.member_name.setText(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
@@ -211,6 +228,11 @@ class CirculationPage(QWidget):
             ready = [h for h in d.holds if h.status == "ready"]
             if ready:
                 parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
+            waiting = [h for h in d.holds if h.status == "waiting"]
+            if waiting:
+                parts.append(QCoreApplication.translate("Library", "در صف رزرو: {t}").format(t="، ".join(
+                    QCoreApplication.translate("Library", "{t} (نوبت {n})").format(t=h.title, n=digits(h.position))
+                    for h in waiting)))
             self.member_info.setText(text_digits(" | ".join(parts)))
             self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))
             loans, history = d.loans, d.history
@@ -221,6 +243,60 @@ class CirculationPage(QWidget):
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
                                             x.returned_on]))
+
+    # -- holds -------------------------------------------------------------------------------
+
+    def open_holds(self) -> list[circ.HoldView]:
+        return [h for h in self.desk.holds if h.status in ("waiting", "ready")] if self.desk else []
+
+    def hold_dialog(self) -> HoldDialog | None:
+        """The reserve dialog for the member on the desk (None when no member is scanned)."""
+        return HoldDialog(self.ctx, self.desk.member, self, day=self.today) if self.desk is not None else None
+
+    def place_hold(self) -> None:
+        dialog = self.hold_dialog()
+        if dialog is not None and dialog.exec() == HoldDialog.DialogCode.Accepted and dialog.hold is not None:
+            self.hold_placed(dialog.hold)
+        self.scan.setFocus()
+
+    def hold_placed(self, hold: circ.HoldView) -> None:
+        self.say(QCoreApplication.translate("Library", "رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».").format(
+            t=hold.title, n=digits(hold.position), c=self.centre_name(hold.pickup_centre)))
+        self.ctx.bus.changed.emit("library")
+        self._reload_member()
+
+    def choose_hold_to_cancel(self) -> None:
+        holds = self.open_holds()
+        if not holds:
+            return
+        labels = [text_digits(h.title) for h in holds]
+        label, ok = QInputDialog.getItem(self, QCoreApplication.translate("Library", "لغو رزرو"),
+                                         QCoreApplication.translate("Library", "کدام رزرو لغو شود؟"), labels, 0, False)
+        if ok and label in labels:
+            self.cancel_hold(holds[labels.index(label)])
+        self.scan.setFocus()
+
+    def cancel_hold(self, hold: circ.HoldView) -> None:
+        try:
+            circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id)  # (no day: a cancel is a cancel)
+        except ServiceError as err:
+            self.say(error_text(err), ok=False)
+            return
+        text = QCoreApplication.translate("Library", "رزرو «{t}» لغو شد.").format(t=hold.title)
+        if hold.status == "ready":  # its copy waits on the hold shelf
+            text += " " + QCoreApplication.translate("Library", "نسخه کنار گذاشته را از قفسه رزرو بردارید.")
+        self.say(text)
+        self.ctx.bus.changed.emit("library")
+        self._reload_member()
+
+    def _holds_expired(self, results: list[circ.ReturnResult]) -> None:
+        if not results:
+            return
+        lines = [f"«{text_digits(r.title)}» ({r.barcode}): {text_digits(next_action_text(r, self.centre_name))}"
+                 for r in results]
+        self.say(QCoreApplication.translate("Library", "رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:") + " "
+                 + "؛ ".join(lines), as_is=True)
+        self.ctx.bus.changed.emit("library")
 
     def _reload_member(self) -> None:
         if self.desk is not None:
