@@ -1773,7 +1773,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
@@ -2124,57 +2124,58 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="69" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
             <source>نام</source>
+            <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="77" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="84" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -2240,17 +2241,29 @@ Tracking code: {code}</translation>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
+            <source>ویرایش مشخصات عضو</source>
+            <translation>Edit the member's details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
             <source>ثبت عضو</source>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <source>انصراف از ویرایش</source>
+            <translation>Stop editing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="175" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -2259,29 +2272,49 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <source>ویرایش: {m} ({n})</source>
+            <translation>Editing: {m} ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="164" />
+            <source>ذخیره تغییرات</source>
+            <translation>Save changes</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="123" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="186" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="154" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
+            <source>چیزی تغییر نکرده بود.</source>
+            <translation>Nothing had changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="212" />
+            <source>تغییرات {m} ثبت شد.</source>
+            <translation>The changes to {m} were saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

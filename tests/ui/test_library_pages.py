@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView
 
 from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import history
 from kanoon_desk.services import library as lib
 from kanoon_desk.ui.library import pages
 from kanoon_desk.ui.library.catalogue import CataloguePage
@@ -214,3 +215,35 @@ def test_member_history_shows_the_replaced_value(L: Lib, tmp_path: Path, qtbot: 
     from kanoon_desk.persian import format_jalali_date
     from kanoon_desk.ui.widgets import today
     assert all(format_jalali_date(today()) in row[5] for row in rows)  # recorded today, shown Jalali
+
+
+def test_members_page_corrects_a_members_details(L: Lib, tmp_path: Path, qtbot: Any, type_persian: Any) -> None:
+    page = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.edit_button.isEnabled()
+    qtbot.keyClicks(page.query, L.child.member_no)
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert page.first.text() == "زهرا" and page.guardian_phone.text() == "09121234567"
+    assert page.register_button.text() == "ذخیره تغییرات" and page.cancel_edit_button.isVisible()
+    page.guardian_phone.clear()
+    qtbot.keyClicks(page.guardian_phone, "0912")  # half a number
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    assert page.form.error_of("guardian_phone")  # said at the field; the form keeps what was typed
+    assert page.guardian_phone.text() == "0912" and page.editing is not None
+    page.guardian_phone.clear()
+    qtbot.keyClicks(page.guardian_phone, "09129876543")
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "تغییرات زهرا محمدی ثبت شد."
+    assert lib.get_member(L.store, L.child.id).guardian_phone == "09129876543"
+    assert page.editing is None and page.register_button.text() == "ثبت عضو" and page.first.text() == ""
+    # only the changed field was recorded, and its history shows the value it replaced
+    changes = sorted((c for c in history.field_history(L.store, "member", L.child.id) if c.field == "guardian_phone"),
+                     key=lambda c: c.recorded_at)
+    assert [(c.value, c.in_force) for c in changes] == [("09121234567", False), ("09129876543", True)]
+    assert all(c.field in ("guardian_phone",) or c.event_id != changes[-1].event_id
+               for c in history.field_history(L.store, "member", L.child.id))  # one field in that event
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)  # saved with nothing changed
+    assert page.message.text() == "چیزی تغییر نکرده بود."

@@ -23,7 +23,7 @@ from ...services import history
 from ...services import library as lib
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, today
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, text_digits, today
 from .common import ListModel, category_text, centre_namer, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import membership_card
@@ -64,6 +64,12 @@ class MembersPage(QWidget):
             "Library", "همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود."))
         self.history_button.clicked.connect(self.show_history)
         self.history_button.setEnabled(False)
+        self.edit_button = QPushButton(QCoreApplication.translate("Library", "ویرایش مشخصات عضو"))
+        self.edit_button.setObjectName("edit-member")
+        self.edit_button.clicked.connect(self.start_edit)
+        self.edit_button.setEnabled(False)
+        #: the member whose details the form holds for editing (None: the form registers a new one)
+        self.editing: lib.MemberView | None = None
 
         self.form = Form()
         self.first = self.form.add_field("first_name", QCoreApplication.translate("Library", "نام"), QLineEdit())
@@ -82,6 +88,11 @@ class MembersPage(QWidget):
         self.register_button = QPushButton(QCoreApplication.translate("Library", "ثبت عضو"))
         self.register_button.setObjectName("register-member")
         self.register_button.clicked.connect(self.register)
+        self.cancel_edit_button = QPushButton(QCoreApplication.translate("Library", "انصراف از ویرایش"))
+        self.cancel_edit_button.setObjectName("cancel-edit")
+        self.cancel_edit_button.clicked.connect(self.end_edit)
+        self.cancel_edit_button.hide()
+        self.form_title = QLabel(QCoreApplication.translate("Library", "عضو تازه"))
         self.message = QLabel()
         self.message.setObjectName("member-message")
         right = QVBoxLayout()
@@ -89,9 +100,13 @@ class MembersPage(QWidget):
         right.addWidget(self.save_card)
         right.addWidget(self.renew_button)
         right.addWidget(self.history_button)
-        right.addWidget(QLabel(QCoreApplication.translate("Library", "عضو تازه")))
+        right.addWidget(self.edit_button)
+        right.addWidget(self.form_title)
         right.addWidget(self.form)
-        right.addWidget(self.register_button)
+        form_buttons = QHBoxLayout()
+        form_buttons.addWidget(self.register_button)
+        form_buttons.addWidget(self.cancel_edit_button)
+        right.addLayout(form_buttons)
         right.addWidget(self.message)
         right.addStretch(1)
         box = QHBoxLayout(self)
@@ -124,6 +139,42 @@ class MembersPage(QWidget):
         self.save_card.setEnabled(True)
         self.renew_button.setEnabled(True)
         self.history_button.setEnabled(True)
+        self.edit_button.setEnabled(True)
+
+    def start_edit(self) -> None:
+        """The selected member's details into the form, to correct and save (only the fields that
+        change are recorded; in sync each field keeps its newest value)."""
+        m = self.current
+        if m is None:
+            return
+        self.editing = m
+        self.form.clear_errors()
+        self.first.setText(m.first_name)  # type: ignore[attr-defined]
+        self.last.setText(m.last_name)  # type: ignore[attr-defined]
+        self.nid.setText(m.national_id)  # type: ignore[attr-defined]
+        self.category.setCurrentIndex(max(self.category.findData(m.category), 0))
+        self.has_birth.setChecked(m.birth_date is not None)
+        if m.birth_date is not None:
+            self.birth.set_value(m.birth_date)  # type: ignore[attr-defined]
+        self.phone.setText(m.phone)  # type: ignore[attr-defined]
+        self.guardian.setText(m.guardian_name)  # type: ignore[attr-defined]
+        self.guardian_phone.setText(m.guardian_phone)  # type: ignore[attr-defined]
+        self.form_title.setText(QCoreApplication.translate("Library", "ویرایش: {m} ({n})").format(
+            m=text_digits(m.full_name), n=digits(m.member_no)))
+        self.register_button.setText(QCoreApplication.translate("Library", "ذخیره تغییرات"))
+        self.cancel_edit_button.show()
+        self.first.setFocus()
+
+    def end_edit(self) -> None:
+        """Back to registering a new member, with an empty form."""
+        self.editing = None
+        self.form.clear_errors()
+        for field in (self.first, self.last, self.nid, self.phone, self.guardian, self.guardian_phone):
+            field.clear()  # type: ignore[attr-defined]
+        self.has_birth.setChecked(False)
+        self.form_title.setText(QCoreApplication.translate("Library", "عضو تازه"))
+        self.register_button.setText(QCoreApplication.translate("Library", "ثبت عضو"))
+        self.cancel_edit_button.hide()
 
     def renew_membership(self) -> None:
         if self.current is None:
@@ -149,15 +200,29 @@ class MembersPage(QWidget):
             phone=self.phone.text(), guardian_name=self.guardian.text(),  # type: ignore[attr-defined]
             guardian_phone=self.guardian_phone.text())  # type: ignore[attr-defined]
 
+        editing = self.editing
+
         def done(member: lib.MemberView) -> None:
             self.form.clear_errors()
-            self.message.setText(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
+            if editing is None:
+                self.message.setText(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
+            elif member == editing:
+                self.message.setText(QCoreApplication.translate("Library", "چیزی تغییر نکرده بود."))
+            else:
+                self.message.setText(QCoreApplication.translate("Library", "تغییرات {m} ثبت شد.").format(
+                    m=text_digits(member.full_name)))
+            if editing is not None:
+                self.end_edit()
             self._show_results([member])
             self.select(0)
             self.ctx.bus.changed.emit("library")
 
-        self.ctx.tasks.run(lambda: lib.register_member(self.ctx.store, self.ctx.actor, data),
-                           on_done=done, on_error=self.form.show_error)
+        if editing is None:
+            self.ctx.tasks.run(lambda: lib.register_member(self.ctx.store, self.ctx.actor, data),
+                               on_done=done, on_error=self.form.show_error)
+        else:
+            self.ctx.tasks.run(lambda: lib.update_member(self.ctx.store, self.ctx.actor, editing.id, data),
+                               on_done=done, on_error=self.form.show_error)
 
     def show_history(self) -> FieldHistoryDialog | None:
         if self.current is None:

@@ -122,7 +122,7 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
     p.setPen(QColor("black"))
     font.setPixelSize(int(19 * scale))
     p.setFont(font)
-    p.drawText(QRectF(14 * scale, 56 * scale, w - 28 * scale, 30 * scale), right, member.full_name)
+    p.drawText(QRectF(14 * scale, 56 * scale, w - 28 * scale, 30 * scale), right, persian.script_digits(member.full_name))
     font.setBold(False)
     font.setPixelSize(int(13 * scale))
     p.setFont(font)
@@ -131,7 +131,7 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
     valid_until = QCoreApplication.translate("Library", "اعتبار تا")
     lines = [
         f"{card} — {category_text(member.category)}",
-        f"{centre_word}: {centre_name}",
+        f"{centre_word}: {persian.script_digits(centre_name)}",  # digits as the papers write them
         f"{valid_until}: {persian.format_jalali_date(member.expires_on)}",
     ]
     for i, line in enumerate(lines):
