@@ -1632,72 +1632,72 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="41" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="44" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="44" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="46" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="47" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="51" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="53" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="73" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="85" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1708,60 +1708,77 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
+            <source>ویرایش عنوان برگزیده</source>
+            <translation>Edit the selected title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <source>وجین نسخه برگزیده</source>
+            <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
+            <translation>Withdraw the selected copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
+            <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
+            <translation>A worn or discarded copy is not lent again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="175" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1771,7 +1788,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1781,28 +1798,58 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="175" />
             <location filename="../kanoon_desk/ui/library/history.py" line="59" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <source>تغییرات «{t}» ثبت شد.</source>
+            <translation>The changes to “{t}” were saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
+            <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
+            <translation>First pick the copy in the list of copies.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
+            <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <source>یادداشت (کجا و کی دیده نشد):</source>
+            <translation>Note (where and when it was missed):</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="265" />
+            <source>نسخه {b} وجین شد.</source>
+            <translation>Copy {b} was withdrawn.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="268" />
+            <source>نسخه {b} گم‌شده ثبت شد.</source>
+            <translation>Copy {b} was recorded as lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -2083,6 +2130,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
             <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -2252,6 +2300,7 @@ Tracking code: {code}</translation>
             <translation>Register member</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
             <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -2282,6 +2331,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/members.py" line="164" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
@@ -2304,6 +2354,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <location filename="../kanoon_desk/ui/library/members.py" line="210" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>

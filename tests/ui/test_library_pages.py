@@ -247,3 +247,37 @@ def test_members_page_corrects_a_members_details(L: Lib, tmp_path: Path, qtbot: 
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)  # saved with nothing changed
     assert page.message.text() == "چیزی تغییر نکرده بود."
+
+
+def test_catalogue_corrects_a_title_and_withdraws_or_loses_a_copy(L: Lib, tmp_path: Path, qtbot: Any,
+                                                                 type_persian: Any) -> None:
+    from kanoon_desk.ui.library.catalogue import CataloguePage
+
+    lib.update_title(L.store, L.admin, L.title.id, lib.TitleInput(
+        title=L.title.title, author=L.title.author, publisher="کانون", isbn=L.title.isbn, age_group="ب"))
+    page = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    type_persian(page.query, "ماهی")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.edit_title_button, Qt.MouseButton.LeftButton)
+    assert page.t_author.text() == "صمد بهرنگی" and page.add_title_button.text() == "ذخیره تغییرات"
+    page.t_author.clear()
+    type_persian(page.t_author, "صمد بهرنگی و دیگران")
+    qtbot.mouseClick(page.add_title_button, Qt.MouseButton.LeftButton)
+    fixed = lib.get_title(L.store, L.title.id)
+    assert fixed.author == "صمد بهرنگی و دیگران" and fixed.publisher == "کانون"  # what the form does not show is kept
+    assert page.message.text() == "تغییرات «ماهی سیاه کوچولو» ثبت شد." and page.editing is None
+    # a worn copy is withdrawn, another is lost; neither is lent again
+    page._say("")
+    assert page.selected_copy() is None
+    page._ask_and_mark("withdraw")  # nothing selected: said, nothing asked
+    assert page.message.text() == "نخست نسخه را در فهرست نسخه‌ها برگزینید."
+    by_code = {c.barcode: c for c in page.copies}
+    page.mark_copy(by_code["B0001"], "withdraw", "فرسوده")
+    assert page.message.text() == "نسخه B0001 وجین شد."
+    page.mark_copy(by_code["B0002"], "lost", "در انبارگردانی دیده نشد")
+    statuses = {c.barcode: c.status for c in page.copies}
+    assert statuses["B0001"] == "withdrawn" and statuses["B0002"] == "lost" and statuses["B0003"] == "on_shelf"
+    with pytest.raises(circ.CirculationRefused):
+        circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import QT_TRANSLATE_NOOP
+from ...errors import QT_TRANSLATE_NOOP, ServiceError
 from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits
+from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits
 from .common import ListModel, centre_namer, status_text, table_view, tr_dynamic
 from .printouts import copy_labels
 
@@ -104,8 +105,26 @@ class CataloguePage(QWidget):
         for g in ("الف", "ب", "ج", "د", "ه"):
             self.t_age.addItem(g, g)
         self.form.add_field("age_group", QCoreApplication.translate("Library", "گروه سنی"), self.t_age)
-        add_title = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
-        add_title.clicked.connect(self.add_title)
+        add_title = self.add_title_button = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
+        add_title.setObjectName("add-title")
+        add_title.clicked.connect(self.save_title)
+        self.edit_title_button = QPushButton(QCoreApplication.translate("Library", "ویرایش عنوان برگزیده"))
+        self.edit_title_button.setObjectName("edit-title")
+        self.edit_title_button.clicked.connect(self.start_edit)
+        self.cancel_edit_button = QPushButton(QCoreApplication.translate("Library", "انصراف از ویرایش"))
+        self.cancel_edit_button.setObjectName("cancel-edit-title")
+        self.cancel_edit_button.clicked.connect(self.end_edit)
+        self.cancel_edit_button.hide()
+        #: the title the form holds for editing (None: the form adds a new one)
+        self.editing: lib.TitleView | None = None
+        self.withdraw_button = QPushButton(QCoreApplication.translate("Library", "وجین نسخه برگزیده"))
+        self.withdraw_button.setObjectName("withdraw-copy")
+        self.withdraw_button.setToolTip(QCoreApplication.translate(
+            "Library", "نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود."))
+        self.withdraw_button.clicked.connect(lambda: self._ask_and_mark("withdraw"))
+        self.lost_button = QPushButton(QCoreApplication.translate("Library", "گم‌شده"))
+        self.lost_button.setObjectName("lost-copy")
+        self.lost_button.clicked.connect(lambda: self._ask_and_mark("lost"))
         self.barcode = LtrLineEdit()
         self.barcode.setPlaceholderText(QCoreApplication.translate("Library", "بارکد (خالی: خودکار)"))
         self.shelf = LtrLineEdit()
@@ -117,11 +136,15 @@ class CataloguePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("catalogue-message")
         copy_row = QHBoxLayout()
-        for w in (self.barcode, self.shelf, add_copy, labels):
+        for w in (self.barcode, self.shelf, add_copy, labels, self.withdraw_button, self.lost_button):
             copy_row.addWidget(w)
         side = QVBoxLayout()
         side.addWidget(self.form)
-        side.addWidget(add_title)
+        title_buttons = QHBoxLayout()
+        title_buttons.addWidget(add_title)
+        title_buttons.addWidget(self.cancel_edit_button)
+        side.addLayout(title_buttons)
+        side.addWidget(self.edit_title_button)
         side.addStretch(1)
         middle = QVBoxLayout()
         middle.addWidget(self.title_table, 3)
@@ -168,18 +191,91 @@ class CataloguePage(QWidget):
             return self.titles[rows[0].row()]
         return self.titles[0] if self.titles else None
 
-    def add_title(self) -> None:
-        data = lib.TitleInput(self.t_title.text(), self.t_author.text(), "", self.t_isbn.text(),  # type: ignore[attr-defined]
-                              self.t_age.currentData())
+    def save_title(self) -> None:
+        """Add the title in the form, or save the corrections of the one being edited (its
+        publisher and subject, which the form does not show, are kept)."""
+        editing = self.editing
+        data = lib.TitleInput(self.t_title.text(), self.t_author.text(),  # type: ignore[attr-defined]
+                              editing.publisher if editing else "", self.t_isbn.text(),  # type: ignore[attr-defined]
+                              self.t_age.currentData(), editing.subject if editing else "")
 
         def done(t: lib.TitleView) -> None:
             self.form.clear_errors()
+            if editing is not None:
+                self.message.setStyleSheet("")
+                self.message.setText(QCoreApplication.translate("Library", "تغییرات «{t}» ثبت شد.").format(
+                    t=text_digits(t.title)) if t != editing else QCoreApplication.translate(
+                    "Library", "چیزی تغییر نکرده بود."))
+                self.end_edit()
             self._show_titles([t])
             self.select(0)
             self.ctx.bus.changed.emit("library")
 
-        self.ctx.tasks.run(lambda: lib.add_title(self.ctx.store, self.ctx.actor, data), on_done=done,
-                           on_error=self.form.show_error)
+        if editing is None:
+            self.ctx.tasks.run(lambda: lib.add_title(self.ctx.store, self.ctx.actor, data), on_done=done,
+                               on_error=self.form.show_error)
+        else:
+            self.ctx.tasks.run(lambda: lib.update_title(self.ctx.store, self.ctx.actor, editing.id, data),
+                               on_done=done, on_error=self.form.show_error)
+
+    def start_edit(self) -> None:
+        title = self._selected_title()
+        if title is None:
+            return
+        self.editing = title
+        self.form.clear_errors()
+        self.t_title.setText(title.title)  # type: ignore[attr-defined]
+        self.t_author.setText(title.author)  # type: ignore[attr-defined]
+        self.t_isbn.setText(title.isbn)  # type: ignore[attr-defined]
+        self.t_age.setCurrentIndex(max(self.t_age.findData(title.age_group), 0))
+        self.add_title_button.setText(QCoreApplication.translate("Library", "ذخیره تغییرات"))
+        self.cancel_edit_button.show()
+        self.t_title.setFocus()
+
+    def end_edit(self) -> None:
+        self.editing = None
+        self.form.clear_errors()
+        for field in (self.t_title, self.t_author, self.t_isbn):
+            field.clear()  # type: ignore[attr-defined]
+        self.t_age.setCurrentIndex(0)
+        self.add_title_button.setText(QCoreApplication.translate("Library", "افزودن عنوان"))
+        self.cancel_edit_button.hide()
+
+    def selected_copy(self) -> lib.CopyView | None:
+        model = self.copy_table.selectionModel()
+        rows = model.selectedRows() if model else []
+        return self.copies[rows[0].row()] if rows and rows[0].row() < len(self.copies) else None
+
+    def _ask_and_mark(self, what: str) -> None:
+        copy = self.selected_copy()
+        if copy is None:
+            self._say(QCoreApplication.translate("Library", "نخست نسخه را در فهرست نسخه‌ها برگزینید."), ok=False)
+            return
+        prompt = (QCoreApplication.translate("Library", "چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)") if what == "withdraw"
+                  else QCoreApplication.translate("Library", "یادداشت (کجا و کی دیده نشد):"))
+        text, ok = QInputDialog.getText(self, copy.barcode, prompt)
+        if ok:
+            self.mark_copy(copy, what, text)
+
+    def mark_copy(self, copy: lib.CopyView, what: str, note: str) -> None:
+        """Withdraw the copy or mark it lost; it is never lent again until a person changes it."""
+        try:
+            if what == "withdraw":
+                done = lib.withdraw_copy(self.ctx.store, self.ctx.actor, copy.barcode, note)
+                text = QCoreApplication.translate("Library", "نسخه {b} وجین شد.")
+            else:
+                done = lib.mark_copy_lost(self.ctx.store, self.ctx.actor, copy.barcode, note)
+                text = QCoreApplication.translate("Library", "نسخه {b} گم‌شده ثبت شد.")
+        except ServiceError as err:
+            self._say(error_text(err), ok=False)
+            return
+        self._say(text.format(b=done.barcode))
+        self._show_copies(lib.copies_of_title(self.ctx.store, done.title_id))
+        self.ctx.bus.changed.emit("library")
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet("" if ok else ERROR_STYLE)
+        self.message.setText(text)
 
     def add_copy(self) -> None:
         title = self._selected_title()
