@@ -153,7 +153,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
@@ -184,7 +184,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
@@ -195,189 +195,196 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <source>بازگرداندن به ارجاع‌دهنده</source>
+            <translation>Send back to the referrer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="420" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="414" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="363" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
             <source>بدون رونوشت</source>
             <translation>No CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="387" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="396" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="405" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="404" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="420" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>

@@ -294,3 +294,28 @@ def test_intake_attachments_checked_and_kept_on_failure(qtbot: Any, desk: Desk, 
     qtbot.keyClick(page.subject, Qt.Key.Key_Return)
     assert page.receipt is not None and page.receipt.attachments == 1
     assert "۱" in page.receipt_html()
+
+
+def test_the_manager_sends_a_case_back_to_the_expert_in_one_step(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                type_persian: Any) -> None:
+    from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+
+    case_id = _referred(desk, 1)  # the expert referred it to the manager
+    expert_view = CaseView(make_ctx(desk.store, desk.expert, tmp_path), case_id)
+    qtbot.addWidget(expert_view)
+    assert "refer_back" not in expert_view.buttons  # only the manager who holds it
+    view = CaseView(make_ctx(desk.store, desk.manager, tmp_path), case_id)
+    qtbot.addWidget(view)
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        type_persian(dlg.form.field("instruction"), "مدارک مالکیت را بخواهید")
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view.buttons["refer_back"].click()
+    assert q.cartable_count(desk.store, desk.expert) == 1 and q.cartable_count(desk.store, desk.manager) == 0
+    [item] = q.cartable(desk.store, desk.expert)
+    assert item.instruction == "مدارک مالکیت را بخواهید"
+    assert "refer_back" not in view.buttons  # it is the expert's now

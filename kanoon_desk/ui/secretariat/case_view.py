@@ -284,6 +284,8 @@ class CaseView(QWidget):
              and a.has("expert", "manager"), self.refer),
             ("recall", self.tr("پس‌گرفتن ارجاع"), st == "referred" and self.detail.open_item_from == a.user_id,
              self.recall),
+            ("refer_back", self.tr("بازگرداندن به ارجاع‌دهنده"), st == "referred" and mine and a.has("manager")
+             and bool(self.detail.open_item_from), self.refer_back),
             ("forward", self.tr("ارسال به دستگاه"), st in ("registered", "referred", "answered") and mine
              and a.has("manager"), self.forward),
             ("follow_up", self.tr("پیگیری"), st == "forwarded" and a.has("expert", "manager"), self.follow_up),
@@ -363,6 +365,13 @@ class CaseView(QWidget):
         d.line("instruction", self.tr("دستور (پاراف)"))
         d.combo("cc", self.tr("رونوشت"), [(self.tr("بدون رونوشت"), None), *self._users("manager"),
                                           *self._users("expert")])
+        self._exec(d)
+
+    def refer_back(self) -> None:
+        """The manager sends the case back to whoever referred it (the expert), with an instruction."""
+        d = self._dialog(self.tr("بازگرداندن به ارجاع‌دهنده"), lambda v: sec.refer_back(
+            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"]))
+        d.line("instruction", self.tr("دستور (پاراف)"))
         self._exec(d)
 
     def recall(self) -> None:
