@@ -107,284 +107,331 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170" />
+            <source>بدون پیوست</source>
+            <translation>No attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171" />
+            <source>انتخاب فایل…</source>
+            <translation>Choose a file…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="175" />
+            <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="216" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="469" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <source>افزودن پیوست</source>
+            <translation>Add an attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="365" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>بدون رونوشت</source>
             <translation>No CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="414" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="387" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="390" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="405" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <source>نامه پاسخ (اسکن)</source>
+            <translation>Answer letter (scan)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <source>فایل</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <source>گونه</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <source>مدرک متقاضی</source>
+            <translation>Applicant's document</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <source>دیگر</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="420" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -1359,6 +1406,11 @@
             <location filename="../kanoon_desk/sync/client.py" line="65" />
             <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
             <translation>Attachment {sha} has not reached the server yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="46" />
+            <source>نخست فایل اسکن را برگزینید.</source>
+            <translation>First choose the scanned file.</translation>
         </message>
     </context>
     <context>
@@ -3073,148 +3125,148 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="47" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>پیامک (در صف)</source>
             <translation>SMS (queued)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="102" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="103" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="104" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="105" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

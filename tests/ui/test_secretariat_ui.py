@@ -319,3 +319,42 @@ def test_the_manager_sends_a_case_back_to_the_expert_in_one_step(qtbot: Any, des
     [item] = q.cartable(desk.store, desk.expert)
     assert item.instruction == "مدارک مالکیت را بخواهید"
     assert "refer_back" not in view.buttons  # it is the expert's now
+
+
+def test_the_agencys_scanned_answer_and_a_later_document_join_the_case(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+    from tests.secretariat_helpers import PDF_BYTES, PNG_BYTES
+
+    case_id = _referred(desk, 1)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    letter, later = tmp_path / "پاسخ شهرداری.pdf", tmp_path / "sanad.png"
+    letter.write_bytes(PDF_BYTES)
+    later.write_bytes(PNG_BYTES)
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path), case_id)
+    qtbot.addWidget(view)
+    steps: list[Any] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        steps.append(dlg)
+        if len(steps) == 1:  # the answer, with its scanned letter
+            type_persian(dlg.form.field("text"), "پیگیری شد و برق محله وصل است")
+            dlg.findChild(QLineEdit, "attachment-path").setText(str(letter))
+        elif len(steps) == 2:  # a document brought later: nothing chosen is said at the field
+            dlg.submit()
+            steps.append(dlg.form.error_of("attachments"))
+            dlg.findChild(QLineEdit, "attachments-path").setText(str(later))
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view.buttons["answer"].click()
+    view.buttons["attach"].click()
+    assert steps[2] == "نخست فایل اسکن را برگزینید."
+    detail = q.get_case(desk.store, desk.expert, case_id)
+    assert detail.case["status"] == "answered"
+    assert sorted((a["filename"], a["kind"]) for a in detail.attachments) == [
+        ("sanad.png", "applicant"), ("پاسخ شهرداری.pdf", "response")]
+    assert view.attachments.count() == 2

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from ... import persian
-from ...errors import QT_TRANSLATE_NOOP
+from ...errors import QT_TRANSLATE_NOOP, ValidationError
 from ...models import User
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
@@ -41,6 +42,8 @@ from ...services.secretariat_docs import (
 from ..context import UiContext
 from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, text_digits, today
 from .common import ltr, outcome_text, print_html, save_pdf, status_text
+
+MSG_CHOOSE_FILE = QT_TRANSLATE_NOOP("Errors", "نخست فایل اسکن را برگزینید.")
 
 EVENT_FA = {  # noqa: E501
 
@@ -158,6 +161,30 @@ class ActionDialog(QDialog):
         self.form.add_field(name, label, w)
         self._getters[name] = w.value
         return w
+
+    def file(self, name: str, label: str) -> QLineEdit:
+        """A scanned file chosen from disk (PDF, JPEG, PNG, TIFF); its value is the path, or None."""
+        path = QLineEdit()
+        path.setReadOnly(True)
+        path.setObjectName(f"{name}-path")
+        path.setPlaceholderText(QCoreApplication.translate("CaseView", "بدون پیوست"))
+        choose = QPushButton(QCoreApplication.translate("CaseView", "انتخاب فایل…"))
+
+        def pick() -> None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, label, "", QCoreApplication.translate("CaseView", "اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+            if chosen:
+                path.setText(chosen)
+
+        choose.clicked.connect(pick)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(path, 1)
+        row.addWidget(choose)
+        self.form.add_field(name, label, holder)
+        self._getters[name] = lambda: path.text() or None
+        return path
 
     def values(self) -> dict[str, Any]:
         return {k: g() for k, g in self._getters.items()}
@@ -297,6 +324,7 @@ class CaseView(QWidget):
              self.close_case),
             ("reopen", self.tr("بازگشایی"), st in ("closed", "rejected") and a.has("expert", "manager"), self.reopen),
             ("visit", self.tr("مراجعه حضوری"), a.has("clerk", "expert"), self.visit),
+            ("attach", self.tr("افزودن پیوست"), a.has("clerk", "expert", "manager"), self.attach),
             ("letter", self.tr("نامه ارسال PDF"), bool(self.detail.forwards), self.letter_pdf),
             ("follow_up_letter", self.tr("نامه پیگیری PDF"),
              any(f["method"] == "letter" for f in self.detail.follow_ups), self.follow_up_letter_pdf),
@@ -401,8 +429,22 @@ class CaseView(QWidget):
 
     def answer(self) -> None:
         d = self._dialog(self.tr("ثبت پاسخ دستگاه"), lambda v: sec.record_response(
-            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"]))
         d.text("text", self.tr("متن پاسخ"))
+        d.file("attachment", self.tr("نامه پاسخ (اسکن)"))
+        self._exec(d)
+
+    def attach(self) -> None:
+        """A scan brought later (more documents from the applicant, a letter) joins the case."""
+        def run(v: dict[str, Any]) -> None:
+            if not v["attachments"]:
+                raise ValidationError(MSG_CHOOSE_FILE, "attachments")
+            sec.add_attachment(self.ctx.store, self.ctx.actor, self.case_id or "", v["attachments"], kind=v["kind"])
+
+        d = self._dialog(self.tr("افزودن پیوست"), run)
+        d.file("attachments", self.tr("فایل"))
+        d.combo("kind", self.tr("گونه"), [(self.tr("مدرک متقاضی"), "applicant"), (self.tr("نامه"), "letter"),
+                                          (self.tr("دیگر"), "other")])
         self._exec(d)
 
     def notify(self) -> None:
