@@ -107,331 +107,346 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="174" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="175" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="216" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="220" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <source>دو بار کلیک: باز کردن پیوست</source>
+            <translation>Double-click: open the attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="400" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="469" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>رونوشت</source>
             <translation>CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>بدون رونوشت</source>
             <translation>No CC</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="411" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
+            <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
+            <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
+            <translation>No program was found to open this file: {p}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="414" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -1408,7 +1423,7 @@
             <translation>Attachment {sha} has not reached the server yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="46" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -3125,148 +3140,148 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
             <source>پیامک (در صف)</source>
             <translation>SMS (queued)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="105" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="106" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

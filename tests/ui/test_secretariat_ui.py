@@ -358,3 +358,13 @@ def test_the_agencys_scanned_answer_and_a_later_document_join_the_case(
     assert sorted((a["filename"], a["kind"]) for a in detail.attachments) == [
         ("sanad.png", "applicant"), ("پاسخ شهرداری.pdf", "response")]
     assert view.attachments.count() == 2
+    # opened from the list: a copy under its own name, for the system's viewer
+    row = [a["filename"] for a in view.detail.attachments].index("پاسخ شهرداری.pdf")
+    copy = view.attachment_copy(row)
+    assert copy is not None and copy.name == "پاسخ شهرداری.pdf" and copy.read_bytes() == PDF_BYTES
+    # a desk that has the case but not yet the file says so instead of failing
+    from kanoon_desk.services.secretariat_files import attachment_path
+
+    attachment_path(desk.store, view.detail.attachments[row]["sha256"]).unlink()
+    assert view.attachment_copy(row) is None
+    assert view.attachment_message.text() == "این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود."

@@ -3,11 +3,14 @@ user's roles allow (review, register, refer, recall, forward, follow up, answer,
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from ... import persian
-from ...errors import QT_TRANSLATE_NOOP, ValidationError
+from ...errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ...models import User
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
@@ -39,6 +42,7 @@ from ...services.secretariat_docs import (
     forwarding_letter_html,
     rejection_notice_html,
 )
+from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, text_digits, today
 from .common import ltr, outcome_text, print_html, save_pdf, status_text
@@ -247,8 +251,13 @@ class CaseView(QWidget):
         box.addWidget(self.timeline, 3)
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(80)
+        self.attachments.setToolTip(self.tr("دو بار کلیک: باز کردن پیوست"))
+        self.attachments.itemActivated.connect(lambda _item: self.open_attachment(self.attachments.currentRow()))
+        self.attachment_message = QLabel()
+        self.attachment_message.setObjectName("attachment-message")
         box.addWidget(QLabel(self.tr("پیوست‌ها")))
         box.addWidget(self.attachments)
+        box.addWidget(self.attachment_message)
         self.buttons: dict[str, QPushButton] = {}
         self.body.hide()  # until a case is loaded
         if case_id:
@@ -394,6 +403,29 @@ class CaseView(QWidget):
         d.combo("cc", self.tr("رونوشت"), [(self.tr("بدون رونوشت"), None), *self._users("manager"),
                                           *self._users("expert")])
         self._exec(d)
+
+    def attachment_copy(self, row: int) -> Path | None:
+        """The attachment as a file under its own name (in a temporary folder), for the system's
+        viewer; None with the reason shown when this desk does not hold it (not synced yet)."""
+        if self.detail is None or not 0 <= row < len(self.detail.attachments):
+            return None
+        a = self.detail.attachments[row]
+        try:
+            data = read_attachment(self.ctx.store, a["sha256"])
+        except NotFound:
+            self.attachment_message.setText(self.tr(
+                "این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود."))
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="kanoon-attachment-"))
+        path = folder / (Path(a["filename"]).name or a["sha256"])
+        path.write_bytes(data)
+        self.attachment_message.clear()
+        return path
+
+    def open_attachment(self, row: int) -> None:
+        path = self.attachment_copy(row)
+        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.attachment_message.setText(self.tr("برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}").format(p=path))
 
     def refer_back(self) -> None:
         """The manager sends the case back to whoever referred it (the expert), with an instruction."""
