@@ -1750,7 +1750,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="53" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -1772,8 +1772,9 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
@@ -1853,8 +1854,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
@@ -1962,7 +1963,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
@@ -1978,7 +1979,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="216" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
@@ -2016,170 +2017,176 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="273" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
+            <source>قفسه رزرو</source>
+            <translation>Hold shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="195" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="196" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="224" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="225" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="226" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="227" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="229" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="227" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="231" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="234" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="237" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="238" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="263" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="271" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="293" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="295" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="305" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="332" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="327" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="335" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="358" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="383" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="398" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="406" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="410" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="418" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="420" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
@@ -2449,6 +2456,7 @@ Tracking code: {code}</translation>
             <translation>Days overdue</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
@@ -2456,6 +2464,7 @@ Tracking code: {code}</translation>
             <translation>Member</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن</source>
             <translation>Phone</translation>
@@ -2538,6 +2547,7 @@ Tracking code: {code}</translation>
             <translation>Print</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="57" />
             <source>بستن</source>
             <translation>Close</translation>
@@ -2801,39 +2811,49 @@ Tracking code: {code}</translation>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="43" />
             <source>رزرو کتاب برای {m}</source>
             <translation>Reserve a book for {m}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="49" />
             <source>چند واژه از نام کتاب یا نویسنده</source>
             <translation>A few words of the title or the author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="65" />
             <source>کتاب</source>
             <translation>Book</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
             <source>رزروها به ترتیب ثبت پاسخ داده می‌شوند؛ وقتی نسخه‌ای برگردد، در میز بازگشت برای این عضو کنار گذاشته می‌شود.</source>
             <translation>Holds are served in the order they were placed; when a copy comes back, the return desk sets it aside for this member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="72" />
             <source>ثبت رزرو</source>
             <translation>Place the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="99" />
             <source>کتاب را بجویید و از فهرست برگزینید.</source>
             <translation>Search for the book and pick it from the list.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <source>مهلت گرفتن</source>
+            <translation>Collect by</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="127" />
+            <source>قفسه رزرو این مرکز خالی است.</source>
+            <translation>This centre's hold shelf is empty.</translation>
         </message>
     </context>
     <context>

@@ -151,6 +151,11 @@ def test_a_hold_placed_at_the_desk_is_set_aside_at_return_and_expires_uncollecte
     page.mode_return.setChecked(True)
     scan(qtbot, page, "B0001")
     assert "برای رزرو کنار بگذارید" in page.message.text()
+    # the hold shelf lists it with the number to call (the child's guardian)
+    shelf = page.hold_shelf()
+    model = shelf.table.model()
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in range(3)] == ["ماهی سیاه کوچولو", "زهرا محمدی", "۰۹۱۲۱۲۳۴۵۶۷"]
     # nobody collects it: a desk opened after the hold shelf days lets it go and says what to do
     later_day = TODAY + timedelta(days=30)
     monkeypatch.setattr(circulation_ui, "today", lambda: later_day)

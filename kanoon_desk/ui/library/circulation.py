@@ -29,7 +29,7 @@ from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, jdate, table_view
-from .holds import HoldDialog
+from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
 
 OK_STYLE = "color: #1b5e20;"
@@ -140,11 +140,15 @@ class CirculationPage(QWidget):
         self.cancel_hold_button = QPushButton(QCoreApplication.translate("Library", "لغو رزرو"))
         self.cancel_hold_button.setObjectName("cancel-hold")
         self.cancel_hold_button.clicked.connect(self.choose_hold_to_cancel)
+        self.shelf_button = QPushButton(QCoreApplication.translate("Library", "قفسه رزرو"))
+        self.shelf_button.setObjectName("hold-shelf")
+        self.shelf_button.clicked.connect(lambda: self.hold_shelf().exec())
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = QHBoxLayout()
-        for b in (self.renew_one, self.renew_all, self.hold_button, self.cancel_hold_button, self.slip, self.done):
+        for b in (self.renew_one, self.renew_all, self.hold_button, self.cancel_hold_button, self.slip, self.done,
+                  self.shelf_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
@@ -258,6 +262,10 @@ class CirculationPage(QWidget):
         if dialog is not None and dialog.exec() == HoldDialog.DialogCode.Accepted and dialog.hold is not None:
             self.hold_placed(dialog.hold)
         self.scan.setFocus()
+
+    def hold_shelf(self) -> HoldShelfDialog:
+        """The hold shelf of this desk's centre (who to call)."""
+        return HoldShelfDialog(self.ctx, self.ctx.actor.office_code, self)
 
     def hold_placed(self, hold: circ.HoldView) -> None:
         self.say(QCoreApplication.translate("Library", "رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».").format(

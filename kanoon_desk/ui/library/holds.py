@@ -23,7 +23,8 @@ from ...services import circulation as circ
 from ...services import library as lib
 from ...services.library import MemberView
 from ..context import UiContext
-from ..widgets import Form, text_digits
+from ..widgets import Form, digits, text_digits
+from .common import ListModel, jdate, table_view
 
 
 class HoldDialog(QDialog):
@@ -105,3 +106,30 @@ class HoldDialog(QDialog):
             self.form.show_error(err)
             return
         self.accept()
+
+
+class HoldShelfDialog(QDialog):
+    """The centre's hold shelf: the copies set aside, for whom, their phone (the guardian's for a
+    child) and the last day to collect, the soonest first: the list a librarian calls from."""
+
+    def __init__(self, ctx: UiContext, centre: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hold-shelf")
+        self.setWindowTitle(QCoreApplication.translate("Library", "قفسه رزرو"))
+        self.setMinimumSize(640, 360)
+        self.rows: list[tuple[circ.HoldView, MemberView]] = [
+            (h, lib.get_member(ctx.store, h.member_id)) for h in circ.ready_holds(ctx.store, centre)]
+        headers = [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "عضو"),
+                   QCoreApplication.translate("Library", "تلفن"), QCoreApplication.translate("Library", "مهلت گرفتن")]
+        self.table = table_view("hold-shelf-table", stretch=0)
+        self.table.setModel(ListModel(headers, lambda: self.rows, lambda r: [
+            r[0].title, r[1].full_name, digits(r[1].guardian_phone or r[1].phone), jdate(r[0].ready_until)]))
+        empty = QLabel(QCoreApplication.translate("Library", "قفسه رزرو این مرکز خالی است."))
+        empty.setVisible(not self.rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(QCoreApplication.translate("Library", "بستن"))
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(empty)
+        box.addWidget(self.table)
+        box.addWidget(buttons)
