@@ -286,7 +286,7 @@ class CirculationPage(QWidget):
 
     def cancel_hold(self, hold: circ.HoldView) -> None:
         try:
-            circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id)  # (no day: a cancel is a cancel)
+            circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id)
         except ServiceError as err:
             self.say(error_text(err), ok=False)
             return
