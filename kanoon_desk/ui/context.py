@@ -35,6 +35,9 @@ class UiContext:
     #: The session's background sync (`sync_page.BackgroundSync`), set by the status bar's sync
     #: widget; the sync page asks it for a round, so two rounds never run at once.
     sync_runner: Any = None
+    #: Chores a screen does as it opens (the circulation desk expires its centre's uncollected
+    #: holds). Off for `kanoon-desk screenshots`, which only looks at a store.
+    housekeeping: bool = True
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def render_all(store_path: Path, out_dir: Path, lang: str = "fa") -> list[Path]:
         with tempfile.TemporaryDirectory(prefix="kanoon-shots-") as tmp:
             written.append(_first_run(Path(tmp), out_dir, settle))
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-            ctx = UiContext(store, actor, ChangeBus(), TaskRunner(synchronous=True), settings)
+            ctx = UiContext(store, actor, ChangeBus(), TaskRunner(synchronous=True), settings,
+                            housekeeping=False)  # rendering looks at the store, it records nothing
             window = MainWindow(ctx, visible_pages(ctx))
             window.resize(*WINDOW_SIZE)
             window.show()

@@ -281,3 +281,27 @@ def test_catalogue_corrects_a_title_and_withdraws_or_loses_a_copy(L: Lib, tmp_pa
     assert statuses["B0001"] == "withdrawn" and statuses["B0002"] == "lost" and statuses["B0003"] == "on_shelf"
     with pytest.raises(circ.CirculationRefused):
         circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+
+
+def test_screenshots_only_look_at_a_store_while_the_desk_does_its_chores(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    from sqlalchemy import func, select
+
+    from kanoon_desk.models import Event
+    from kanoon_desk.ui.library.circulation import CirculationPage
+    from kanoon_desk.ui.screenshots import render_all
+
+    for barcode in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, barcode, today=TODAY)
+    circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # set aside for the child, who never comes
+
+    def events() -> int:
+        with L.store.read() as s:
+            return int(s.scalar(select(func.count()).select_from(Event)) or 0)
+
+    before = events()
+    render_all(L.store.path, tmp_path / "shots", "fa")
+    assert events() == before  # rendering the circulation desk expired nothing
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))  # a librarian opening it does
+    qtbot.addWidget(page)
+    assert events() == before + 1 and page.message.text().startswith("رزروهای تحویل‌نشده")

@@ -170,7 +170,7 @@ class CirculationPage(QWidget):
         self._centres = dict(lib.list_centres(ctx.store))
         self._show_desk()
         self.scan.setFocus()
-        if ctx.actor.has(*lib.LIBRARIAN):  # the day's uncollected holds here expire as the desk opens
+        if ctx.housekeeping and ctx.actor.has(*lib.LIBRARIAN):  # uncollected holds here expire as the desk opens
             store, actor, day = ctx.store, ctx.actor, self.today
             ctx.tasks.run(lambda: circ.expire_holds(store, actor, today=day), on_done=self._holds_expired,
                           on_error=lambda err: self.say(error_text(err), ok=False))
