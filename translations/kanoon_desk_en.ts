@@ -74,32 +74,42 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="168" />
+            <source>رسیده به من</source>
+            <translation>Sent to me</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
+            <source>فرستاده‌های من (هنوز باز)</source>
+            <translation>Sent by me (still open)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="173" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="176" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="218" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
@@ -3132,27 +3142,27 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="241" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="218" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="248" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="290" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -3371,6 +3381,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -3390,9 +3401,15 @@ Tracking code: {code}</translation>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="74" />
             <source>(رونوشت)</source>
+            <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <source>به</source>
+            <translation>To</translation>
         </message>
     </context>
     <context>

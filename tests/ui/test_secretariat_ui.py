@@ -368,3 +368,19 @@ def test_the_agencys_scanned_answer_and_a_later_document_join_the_case(
     attachment_path(desk.store, view.detail.attachments[row]["sha256"]).unlink()
     assert view.attachment_copy(row) is None
     assert view.attachment_message.text() == "این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود."
+
+
+def test_the_cartable_shows_my_open_referrals_and_where_they_wait(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    case_id = _referred(desk, 1)  # the expert referred it to manager1, who has not opened it
+    page = CartablePage(make_ctx(desk.store, desk.expert, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0  # nothing sent to the expert
+    page.box.setCurrentIndex(page.box.findData("sent"))
+    model = page.model
+    assert model.rowCount() == 1 and model.headerData(4, Qt.Orientation.Horizontal) == "به"
+    assert model.index(0, 4).data() == "کاربر manager۱" and not page.unread.isEnabled()  # (digits as shown)
+    page.open_row(0)
+    assert page.view.case_id == case_id and "recall" in page.view.buttons  # it can be taken back from here
+    assert q.cartable_count(desk.store, desk.manager, unread_only=True) == 1  # still unread by the manager
+    page.box.setCurrentIndex(page.box.findData("inbox"))
+    assert page.model.rowCount() == 0 and page.model.headerData(4, Qt.Orientation.Horizontal) == "از"

@@ -48,9 +48,22 @@ class CartableModel(LazyTableModel):
         super().__init__(
             [QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "از"), QCoreApplication.translate("Secretariat", "دستور"), QCoreApplication.translate("Secretariat", "رسیده"),
              QCoreApplication.translate("Secretariat", "رسوب")],
-            lambda off, lim: q.cartable(ctx.store, ctx.actor, offset=off, limit=lim, **self.opts),
-            lambda: q.cartable_count(ctx.store, ctx.actor, **{k: v for k, v in self.opts.items()
-                                                               if k not in ("sort", "descending")}))
+            self._fetch, self._count)
+
+    #: How many of my open referrals the "sent" view lists (the newest first).
+    SENT_LIMIT = 500
+
+    def _fetch(self, offset: int, limit: int) -> list[q.CartableItem]:
+        if self.opts.get("box") == "sent":
+            return q.sent_items(self.ctx.store, self.ctx.actor, limit=self.SENT_LIMIT)[offset:offset + limit]
+        return q.cartable(self.ctx.store, self.ctx.actor, offset=offset, limit=limit,
+                          **{k: v for k, v in self.opts.items() if k != "box"})
+
+    def _count(self) -> int:
+        if self.opts.get("box") == "sent":
+            return len(q.sent_items(self.ctx.store, self.ctx.actor, limit=self.SENT_LIMIT))
+        return q.cartable_count(self.ctx.store, self.ctx.actor, **{k: v for k, v in self.opts.items()
+                                                                   if k not in ("sort", "descending", "box")})
 
     def display(self, row: q.CartableItem, column: int) -> str:
         if column == 0:
@@ -147,9 +160,15 @@ class CartablePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.opts: dict[str, Any] = {"sort": "sent", "descending": False, "include_cc": True,
-                                     "unread_only": False, "words": ""}
+                                     "unread_only": False, "words": "", "box": "inbox"}
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
+        self.box = QComboBox()
+        self.box.setObjectName("cartable-box")
+        self.box.addItem(self.tr("رسیده به من"), "inbox")
+        self.box.addItem(self.tr("فرستاده‌های من (هنوز باز)"), "sent")
+        self.box.currentIndexChanged.connect(self._box_changed)
+        bar.addWidget(self.box)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
         self.filter.textChanged.connect(self._refilter)
@@ -178,6 +197,17 @@ class CartablePage(QWidget):
         ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
         self.refresh()
 
+    def _box_changed(self) -> None:
+        """My inbox, or the referrals I sent that the receiver has not acted on (to see where they
+        wait, and recall one from its case)."""
+        sent = self.box.currentData() == "sent"
+        self.opts["box"] = "sent" if sent else "inbox"
+        for w in (self.filter, self.sort, self.unread):
+            w.setEnabled(not sent)
+        self.model.headers[4] = (QCoreApplication.translate("Secretariat", "به") if sent
+                                 else QCoreApplication.translate("Secretariat", "از"))
+        self.refresh()
+
     def _refilter(self) -> None:
         key, desc = self.sort.currentData()
         self.opts.update(sort=key, descending=desc, unread_only=self.unread.isChecked(), words=self.filter.text())
@@ -190,7 +220,7 @@ class CartablePage(QWidget):
 
     def open_row(self, row: int) -> None:
         item: q.CartableItem = self.model.row_at(row)
-        if not item.read:
+        if not item.read and self.opts["box"] == "inbox":  # a referral I sent is the receiver's to read
             sec.mark_read(self.ctx.store, self.ctx.actor, item.item_id)
             self.model.reload()
             select_row(self.table, row)
