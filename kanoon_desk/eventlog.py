@@ -267,6 +267,19 @@ def raise_conflict(session: Session, kind: str, aggregate_type: str, aggregate_i
     return conflict
 
 
+#: One of the two facts of a twin conflict: (hlc, event id, aggregate id, office code).
+TwinFact = tuple[int, str, str, str]
+
+
+def raise_twin_conflict(session: Session, kind: str, aggregate_type: str, involved: list[str],
+                        summary: dict[str, Any], this: TwinFact, other: TwinFact | None) -> Conflict:
+    """`raise_conflict` for a value two facts share (a number, a barcode), raised as at the later
+    of the two by (HLC, id): whichever was folded second on this desk, the conflict reads the
+    same (aggregate, office, instant) on every desk and after a re-fold."""
+    hlc, _event_id, aggregate_id, office_code = max(this, other) if other is not None else this
+    return raise_conflict(session, kind, aggregate_type, aggregate_id, office_code, involved, hlc, summary)
+
+
 _INSERTS: dict[tuple[str, tuple[str, ...]], SqliteInsert] = {}
 _DEFAULTS: dict[str, dict[str, Callable[[], Any]]] = {}
 

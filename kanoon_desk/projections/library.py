@@ -25,6 +25,7 @@ from ..eventlog import (
     json_list,
     projector,
     raise_conflict,
+    raise_twin_conflict,
     refresh_held,
     register_reset_sql,
     resetter,
@@ -166,11 +167,9 @@ def _raise_twins(s: Session, kind: str, aggregate_type: str, column: Any, summar
             if other == e.aggregate_id:
                 continue
             first = _FIRST_EVENT.first(s, aggregate_id=other, type=e.type)
-            later = (e.hlc, e.id, e.aggregate_id, e.office_code)
-            if first is not None and (first[1], first[0]) > (e.hlc, e.id):
-                later = (first[1], first[0], other, first[2])
-            raise_conflict(s, kind, aggregate_type, later[2], later[3], [other, e.aggregate_id], later[0],
-                           {summary_key: value})
+            raise_twin_conflict(s, kind, aggregate_type, [other, e.aggregate_id], {summary_key: value},
+                                (e.hlc, e.id, e.aggregate_id, e.office_code),
+                                (first[1], first[0], other, first[2]) if first is not None else None)
 
 
 def _member_twins(s: Session, events: list[FoldEvent]) -> None:

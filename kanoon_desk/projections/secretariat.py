@@ -26,6 +26,7 @@ from ..eventlog import (
     kept,
     projector,
     raise_conflict,
+    raise_twin_conflict,
     refresh_held,
     register_reset_sql,
     resetter,
@@ -352,11 +353,9 @@ def _registered(s: Session, e: FoldEvent) -> None:
     twin = _SAME_NUMBER.first(s, number=number, case_id=c.id)
     if twin is not None:
         by = _REGISTERED_BY.first(s, case_id=twin[0])
-        later = (e.hlc, e.id, c.id, e.office_code)
-        if by is not None and (by[1], by[0]) > (e.hlc, e.id):
-            later = (by[1], by[0], twin[0], by[2])
-        raise_conflict(s, "case.number_twice", "case", later[2], later[3], [by[0] if by else twin[0], e.id],
-                       later[0], {"registration_no": number, "tracking_codes": sorted([c.tracking_code, twin[1]])})
+        raise_twin_conflict(s, "case.number_twice", "case", [by[0] if by else twin[0], e.id],
+                            {"registration_no": number, "tracking_codes": sorted([c.tracking_code, twin[1]])},
+                            (e.hlc, e.id, c.id, e.office_code), (by[1], by[0], twin[0], by[2]) if by else None)
     if c.status in ("received", "accepted"):
         c.status = "registered"
     _save(s, c)
