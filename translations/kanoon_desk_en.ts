@@ -498,100 +498,99 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="314" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="314" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="323" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="319" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="354" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="350" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="363" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="363" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="40" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="41" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="41" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
             <source>مرکز</source>
             <translation>Centre</translation>
@@ -603,192 +602,112 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
-            <source>کد ملی</source>
-            <translation>National ID</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
-            <source>نام</source>
-            <translation>First name</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
-            <source>نام خانوادگی</source>
-            <translation>Last name</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
-            <source>شماره همراه</source>
-            <translation>Mobile</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
-            <source>نام ولی</source>
-            <translation>Guardian's name</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
-            <source>تلفن ولی</source>
-            <translation>Guardian's phone</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
-            <source>گروه عضویت</source>
-            <translation>Membership category</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
-            <source>تاریخ تولد</source>
-            <translation>Date of birth</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
-            <source>اعتبار تا</source>
-            <translation>Valid until</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
-            <source>ثبت در دبیرخانه</source>
-            <translation>Registered at the secretariat</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
-            <source>ارسال به دستگاه اجرایی</source>
-            <translation>Forwarded to an agency</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
-            <source>مختومه کردن پرونده</source>
-            <translation>Case closed</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
-            <source>ارجاع</source>
-            <translation>Referred</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
-            <source>دریافت پاسخ دستگاه</source>
-            <translation>Agency's response recorded</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
-            <source>پیگیری</source>
-            <translation>Followed up</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
-            <source>اعلام به متقاضی</source>
-            <translation>Applicant notified</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="113" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="113" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="361" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="408" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="404" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -3657,134 +3576,134 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
             <source>موفق</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="164" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="160" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="180" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="196" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="226" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="222" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="249" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="245" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="255" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="262" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="272" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="268" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="277" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="518" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="529" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -3792,38 +3711,38 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="487" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="484" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="494" />
             <location filename="../kanoon_desk/ui/sync_page.py" line="499" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="495" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="500" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="499" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="501" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="506" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="502" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="507" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from html import escape
@@ -27,7 +28,7 @@ from .. import persian
 from ..errors import QT_TRANSLATE_NOOP
 from ..services import conflicts
 from ..sync import status as sync_status
-from ..sync.client import SyncReport, enroll_store, sync_once
+from ..sync.client import SyncReport, enroll_store, pending_count, sync_once
 from .context import PageSpec, UiContext
 from .errors import error_text
 from .roles import roles_text
@@ -50,18 +51,8 @@ FIELD_TITLES = {
     "loan_id": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
     "barcode": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد"),
     "shelf": QT_TRANSLATE_NOOP("ConflictInbox", "قفسه"),
-    "home_centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
     "centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
     "member_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت"),
-    "national_id": QT_TRANSLATE_NOOP("ConflictInbox", "کد ملی"),
-    "first_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام"),
-    "last_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام خانوادگی"),
-    "phone": QT_TRANSLATE_NOOP("ConflictInbox", "شماره همراه"),
-    "guardian_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام ولی"),
-    "guardian_phone": QT_TRANSLATE_NOOP("ConflictInbox", "تلفن ولی"),
-    "category": QT_TRANSLATE_NOOP("ConflictInbox", "گروه عضویت"),
-    "birth_date": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ تولد"),
-    "expires_on": QT_TRANSLATE_NOOP("ConflictInbox", "اعتبار تا"),
     "out_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ امانت"),
     "due_on": QT_TRANSLATE_NOOP("ConflictInbox", "موعد بازگشت"),
     "returned_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ بازگشت"),
@@ -82,29 +73,34 @@ EVENT_TITLES = {
     "loan.renewed": QT_TRANSLATE_NOOP("ConflictInbox", "تمدید امانت"),
     "copy.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن نسخه"),
     "member.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت عضو"),
-    "case.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت در دبیرخانه"),
-    "case.forwarded": QT_TRANSLATE_NOOP("ConflictInbox", "ارسال به دستگاه اجرایی"),
-    "case.closed": QT_TRANSLATE_NOOP("ConflictInbox", "مختومه کردن پرونده"),
-    "case.referred": QT_TRANSLATE_NOOP("ConflictInbox", "ارجاع"),
-    "case.answered": QT_TRANSLATE_NOOP("ConflictInbox", "دریافت پاسخ دستگاه"),
-    "case.followed_up": QT_TRANSLATE_NOOP("ConflictInbox", "پیگیری"),
-    "case.notified": QT_TRANSLATE_NOOP("ConflictInbox", "اعلام به متقاضی"),
 }
 
 
 def event_title(event_type: str) -> str:
+    """What happened: a case's step by the name its timeline gives it, others from EVENT_TITLES."""
+    from .secretariat.case_view import EVENT_FA
+
+    if event_type in EVENT_FA:
+        return QCoreApplication.translate("Secretariat", EVENT_FA[event_type])
     title = EVENT_TITLES.get(event_type)
     return QCoreApplication.translate("ConflictInbox", title) if title else event_type
 
 
 def field_title(key: str) -> str:
+    """A payload field's name: a member's fields by the names their history gives them."""
+    from .library.history import FIELD_LABELS
+
+    if key in FIELD_LABELS:
+        return QCoreApplication.translate("Library", FIELD_LABELS[key])
     title = FIELD_TITLES.get(key)
     return QCoreApplication.translate("ConflictInbox", title) if title else key
 
 
 def _field_order(key: str) -> tuple[int, str]:
-    """Known fields in the table's order, then the rest by name."""
-    order = list(FIELD_TITLES)
+    """Known fields first (the member's, then the table's order), then the rest by name."""
+    from .library.history import FIELD_LABELS
+
+    order = [*FIELD_LABELS, *FIELD_TITLES]
     return (order.index(key), "") if key in order else (len(order), key)
 
 
@@ -477,7 +473,8 @@ class SyncStatusWidget(QWidget):
         row.addWidget(self.label)
         self.runner.started.connect(self._started)
         self.runner.finished.connect(lambda _report: self.refresh())
-        ctx.bus.changed.connect(lambda _area: self.refresh())
+        ctx.bus.changed.connect(self.refresh)
+        self._status: sync_status.SyncStatus | None = None
         self.refresh()
         if sync_status.is_enrolled(ctx.store):
             self.runner.start()
@@ -486,10 +483,18 @@ class SyncStatusWidget(QWidget):
     def _started(self) -> None:
         self.label.setText(self.tr("در حال همگام‌سازی…"))
 
-    def refresh(self) -> None:
+    def refresh(self, area: str = "sync") -> None:
+        """Say it again. After work at the desk (a scan, an intake: `area` is not "sync") only the
+        count of events waiting can have moved, so only it is read again; the rest is read after
+        a round or a sync-area change (a conflict resolved)."""
         if self.runner.running:
             return
-        st = sync_status.sync_status(self.ctx.store)
+        if area != "sync" and self._status is not None:
+            st = self._status
+            if st.enrolled:
+                st = self._status = dataclasses.replace(st, pending=pending_count(self.ctx.store))
+        else:
+            st = self._status = sync_status.sync_status(self.ctx.store)
         if not st.enrolled:
             self.label.setText(self.tr("آفلاین"))
             self.label.setToolTip(self.tr("این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود."))
