@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from bench.replay import CapturingStore, Replay
 from bench.runner import BenchContext, Benchmark
 from kanoon_desk.eventlog import system_actor
 from kanoon_desk.ids import new_id
@@ -62,6 +63,52 @@ def _checkout(ctx: BenchContext) -> Benchmark:
         raw.execute("COMMIT")
 
     return Benchmark("library.checkout_scan", "ms", run, floor, repeat=min(300, len(copies) - 5), warmup=3)
+
+
+def _checkout_writes(ctx: BenchContext) -> Benchmark:
+    """The book scan's own SQL run bare and committed (`bench.replay`), against the same one-row
+    floor as `library.checkout_scan`: what the data a checkout must write costs, with no application.
+
+    Its members and copies are others than `library.checkout_scan`'s (the two share a store: that one
+    lends to the first 150 members at most, two books each). The small store has few members left
+    over, so each book is returned (untimed) before the next is lent: no member reaches the limit."""
+    store = CapturingStore(ctx.scratch_store())
+    today = date.today()
+    with store.read() as s:
+        busy = select(Loan.member_id).where(Loan.returned_at.is_(None))
+        members = list(s.scalars(select(Member.member_no).where(Member.expires_on >= today, Member.id.not_in(busy))
+                                 .order_by(Member.member_no).offset(200).limit(400)))
+        copies = list(s.execute(select(Copy.barcode, Copy.home_centre).where(Copy.status == "on_shelf",
+                                                                            Copy.loanable.is_(True))
+                                .order_by(Copy.barcode.desc()).limit(1000)))
+    calendar = working_calendar(store)
+    pairs = iter([(members[i % len(members)], copies[i]) for i in range(len(copies))])
+    lent: list[tuple[str, str]] = []
+
+    def checkout() -> None:
+        member_no, (barcode, centre) = next(pairs)
+        circ.checkout(store, system_actor(centre), member_no, barcode, today=today, calendar=calendar)
+        lent.append((barcode, centre))
+
+    replay = Replay(store, checkout)
+
+    def prepare() -> None:
+        while lent:  # the book the last call lent (its replay committed the loan)
+            barcode, centre = lent.pop()
+            circ.checkin(store, system_actor(centre), barcode, today=today)
+        replay.prepare()
+
+    raw = replay.conn
+    raw.execute(FLOOR_TABLE)
+
+    def floor() -> None:
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO bench_floor_loans VALUES (?,?,?,?,?)",
+                    (new_id(), "copy", "member", today.isoformat(), '{"copy_id":"c","member_id":"m"}'))
+        raw.execute("COMMIT")
+
+    return Benchmark("library.checkout_writes", "ms", replay.run, floor, repeat=min(300, len(copies) // 2 - 5),
+                     warmup=3, prepare=prepare)
 
 
 def _card_scan(ctx: BenchContext) -> Benchmark:
@@ -142,4 +189,4 @@ def _overdue(ctx: BenchContext) -> Benchmark:
 
 
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
-    return [_checkout(ctx), _card_scan(ctx), _lookup(ctx), _search(ctx), _overdue(ctx)]
+    return [_checkout(ctx), _checkout_writes(ctx), _card_scan(ctx), _lookup(ctx), _search(ctx), _overdue(ctx)]

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bench.replay import CapturingStore, Replay
 from bench.runner import BenchContext, Benchmark
 from kanoon_desk.eventlog import Actor, system_actor
 from kanoon_desk.ids import new_id
@@ -73,6 +74,34 @@ def _register(ctx: BenchContext) -> Benchmark:
         raw.execute("COMMIT")
 
     return Benchmark("secretariat.register", "ms", run, floor, repeat=200, warmup=5)
+
+
+def _register_writes(ctx: BenchContext) -> Benchmark:
+    """The intake's own SQL run bare and committed (`bench.replay`), against the same one-row floor
+    as `secretariat.register`: what the data an intake must write costs, with no application."""
+    path = ctx.scratch_store()
+    store = CapturingStore(path)
+    clerk = _clerk(store) if _clerk(store).has("clerk") else system_actor(store.identity.office_code)
+    ids = _national_ids(random.Random(6))
+    today = date.today()
+    replay = Replay(store, lambda: sec.intake(store, clerk, sec.CaseInput(
+        national_id=next(ids), first_name="زهرا", last_name="کریمی", mobile="09121234567",
+        address="خیابان آزادی", subject="قطعی مکرر برق در محله", text="برق محله ما هر شب قطع می‌شود.",
+        category="خدمات شهری", channel="in_person"), on=today))
+    n = itertools.count(10_000_000)
+    raw = replay.conn
+    raw.execute(FLOOR_TABLE)
+
+    def floor() -> None:
+        i = next(n)
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO bench_floor_cases VALUES (?,?,?,?,?,?,?,?)",
+                    (new_id(), f"B{i:012d}", "received", "زهرا کریمی", "0012345678", "قطعی مکرر برق در محله",
+                     "برق محله ما هر شب قطع می‌شود.", today.isoformat()))
+        raw.execute("COMMIT")
+
+    return Benchmark("secretariat.register_writes", "ms", replay.run, floor, repeat=200, warmup=5,
+                     prepare=replay.prepare)
 
 
 def _search(ctx: BenchContext) -> Benchmark:
@@ -150,4 +179,4 @@ def _overdue(ctx: BenchContext) -> Benchmark:
 
 
 def benchmarks(ctx: BenchContext) -> list[Benchmark]:
-    return [_register(ctx), _search(ctx), _cartable(ctx), _overdue(ctx)]
+    return [_register(ctx), _register_writes(ctx), _search(ctx), _cartable(ctx), _overdue(ctx)]

@@ -13,6 +13,7 @@ import hashlib
 import importlib
 import json
 import operator
+import sqlite3
 import uuid
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -415,11 +416,14 @@ def release_kept(session: Session) -> None:
 _KEPT_KEY = "kanoon_desk.kept"
 
 
-def _dbapi(session: Session) -> Any:
+def _dbapi(session: Session | sqlite3.Connection) -> Any:
     """The session's own DBAPI connection (statements on it are part of the session's transaction).
 
     Kept in `session.info` with the transaction it belongs to: the fold asks for it several times
-    per event, and `session.connection()` costs more than a prebuilt statement's execute."""
+    per event, and `session.connection()` costs more than a prebuilt statement's execute. A DBAPI
+    connection given instead (`Store.reading`) is used as it is."""
+    if isinstance(session, sqlite3.Connection):
+        return session
     transaction = session.get_transaction()
     cached = session.info.get(_DBAPI_KEY)
     if transaction is not None and cached is not None and cached[0] is transaction:
@@ -494,20 +498,20 @@ class SqliteStatement:
             out.append(make(*values))
         return out
 
-    def rows(self, session: Session, **params: Any) -> list[Any]:
+    def rows(self, session: Session | sqlite3.Connection, **params: Any) -> list[Any]:
         """Every row (read to the end, so no statement is left in progress)."""
         found: list[Any] = _dbapi(session).execute(self.sql, self._params(params)).fetchall()
         return self._typed(found)
 
-    def run(self, session: Session, **params: Any) -> None:
+    def run(self, session: Session | sqlite3.Connection, **params: Any) -> None:
         """Execute a write once."""
         _dbapi(session).execute(self.sql, self._params(params))
 
-    def many(self, session: Session, rows: list[dict[str, Any]]) -> None:
+    def many(self, session: Session | sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         """One executemany over `rows` (for writes)."""
         _dbapi(session).executemany(self.sql, [self._params(row) for row in rows])
 
-    def first(self, session: Session, **params: Any) -> Any:
+    def first(self, session: Session | sqlite3.Connection, **params: Any) -> Any:
         """The first row, or None."""
         found = self.rows(session, **params)
         return found[0] if found else None

@@ -175,6 +175,24 @@ class Store:
         finally:
             session.close()  # releases the connection; loaded objects stay readable, detached
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A plain DBAPI connection in a read transaction (every statement in the block sees one
+        snapshot), for the busiest look-ups, which run prebuilt statements (`SqliteStatement`): a
+        search, a scan at the circulation desk. Setting a `read()` session up and tearing it down
+        cost ten times the statements it ran (about 0.2 ms against 0.02 ms a look-up)."""
+        pooled = self.engine.raw_connection()
+        try:
+            conn = pooled.driver_connection
+            assert isinstance(conn, sqlite3.Connection)
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("ROLLBACK")  # a read: nothing to keep
+        finally:
+            pooled.close()
+
     def record(self, session: Session, actor: Actor, event_type: str, aggregate_id: str,
                payload: dict[str, Any], *, subject: str = "") -> EventRecord:
         return record(self, session, actor, event_type, aggregate_id, payload, subject=subject)

@@ -170,6 +170,11 @@ def _search_page(shape: tuple[str, ...]) -> SqliteStatement:
     return SqliteStatement(_order(stmt, words).offset(bindparam("offset")).limit(bindparam("limit")), typed=True)
 
 
+@lru_cache(maxsize=256)
+def _search_count(shape: tuple[str, ...]) -> SqliteStatement:
+    return SqliteStatement(select(func.count()).select_from(_search_select(shape)[0].subquery()))
+
+
 def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit: int = 50) -> list[CaseRow]:
     """Newest received first."""
     require(actor, *READ_ROLES)
@@ -179,8 +184,8 @@ def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit
     shape, params = plan
     # one statement per shape, run on the DBAPI connection: building and compiling the select
     # for every look-up cost several times the query itself
-    with store.read() as s:
-        return [CaseRow(*r) for r in _search_page(shape).rows(s, **params, offset=offset, limit=limit)]
+    with store.reading() as conn:
+        return [CaseRow(*r) for r in _search_page(shape).rows(conn, **params, offset=offset, limit=limit)]
 
 
 def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
@@ -189,8 +194,8 @@ def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
     if plan is None:
         return 0
     shape, params = plan
-    with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(_search_select(shape)[0].subquery()), params) or 0)
+    with store.reading() as conn:
+        return int(_search_count(shape).rows(conn, **params)[0][0] or 0)
 
 
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
