@@ -13,6 +13,7 @@ from kanoon_desk.eventlog import ingest, projection_digests
 from kanoon_desk.models import Event
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
+from kanoon_desk.services import library_transit
 from kanoon_desk.services import stocktake as st
 from kanoon_desk.store import Store
 from tests.library_helpers import TODAY, actor_at, make_library
@@ -33,6 +34,11 @@ def _scenario(tmp_path: Path) -> Store:
         first_name="حسین", last_name="احمدی‌پور", national_id=L.adult.national_id, category="adult",
         phone="09351234567"), today=TODAY)
     lib.mark_copy_lost(L.store, L.admin, "B0003")
+    # a hold picked up at the other centre, served from this shelf: sent, then set aside there
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A1")
+    far = circ.place_hold(L.store, at_b, L.adult.member_no, L.title.id, today=TODAY)
+    library_transit.send_for_hold(L.store, L.admin, far.id, "B0004")
+    circ.receive_copy(L.store, at_b, "B0004", today=TODAY + timedelta(days=7))
     take = st.open_stocktake(L.store, L.admin, "13")
     st.scan(L.store, L.admin, take.id, ["B0002", "ZZZ"])
     st.close_stocktake(L.store, L.admin, take.id)

@@ -893,6 +893,26 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="56" />
+            <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
+            <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="57" />
+            <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
+            <translation>This hold is picked up at this centre; there is nothing to send.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="58" />
+            <source>این نسخه از کتاب دیگری است.</source>
+            <translation>This copy belongs to another title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="59" />
+            <source>این نسخه در قفسه همین مرکز نیست.</source>
+            <translation>This copy is not on this centre's shelf.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/library.py" line="35" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
@@ -1701,13 +1721,15 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
@@ -1763,6 +1785,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="175" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
@@ -1783,11 +1806,13 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
@@ -1858,27 +1883,27 @@ Tracking code: {code}</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="41" />
             <source>برای رزرو کنار بگذارید: {t}</source>
             <translation>Set aside for a hold: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="43" />
             <source>برای رزرو به مرکز «{c}» بفرستید.</source>
             <translation>Send to the “{c}” centre for a hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="45" />
             <source>به مرکز خودش «{c}» بفرستید.</source>
             <translation>Send back to its home centre, “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="45" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="46" />
             <source>به قفسه برگردانید.</source>
             <translation>Put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="70" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -1891,231 +1916,257 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="81" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="119" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="127" />
             <source>امانت‌های باز</source>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="129" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="135" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="138" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
+            <source>ارسال برای رزرو</source>
+            <translation>Send for holds</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
+            <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
+            <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="201" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="202" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="230" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="231" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="232" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="227" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="233" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="229" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="235" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="237" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="240" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <source>رزرو در راه: {t}</source>
+            <translation>Hold on its way: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="244" />
+            <source>{t} (به «{c}»)</source>
+            <translation>{t} (to “{c}”)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="248" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="249" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="271" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="286" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="308" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="310" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="312" />
+            <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
+            <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="322" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="349" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="352" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="383" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="398" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="398" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="400" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="406" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="423" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="418" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="435" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="420" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="437" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
@@ -2389,6 +2440,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
@@ -2478,6 +2530,8 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
@@ -2756,6 +2810,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
@@ -2783,6 +2838,81 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="127" />
             <source>قفسه رزرو این مرکز خالی است.</source>
             <translation>This centre's hold shelf is empty.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="38" />
+            <source>نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید).</source>
+            <translation>Copies on this centre's shelf that a hold at another centre is waiting for, oldest hold first. Take the copy from the shelf and scan its barcode (or select the row and press Enter).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="44" />
+            <source>بارکد نسخه‌ای که می‌فرستید</source>
+            <translation>Barcode of the copy you are sending</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="50" />
+            <source>نسخه‌ای برای فرستادن نیست.</source>
+            <translation>There is no copy to send.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="52" />
+            <source>ارسال برگزیده (Enter)</source>
+            <translation>Send selected (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <source>تاریخ رزرو</source>
+            <translation>Hold placed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="122" />
+            <source>رزروی در مرکز دیگر منتظر این کتاب نیست.</source>
+            <translation>No hold at another centre is waiting for this book.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="134" />
+            <source>«{t}» ({b}) برای {m} به مرکز «{c}» فرستاده شد؛ در راه ثبت شد.</source>
+            <translation>“{t}” ({b}) sent to “{c}” for {m}; recorded as in transit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="149" />
+            <source>نسخه‌های در راه به این مرکز</source>
+            <translation>Copies on their way to this centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="157" />
+            <source>رزرو {m}</source>
+            <translation>Hold of {m}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="158" />
+            <source>بازگشت به مرکز خودش</source>
+            <translation>Going back to its home centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <source>از مرکز</source>
+            <translation>From centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <source>از کی</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
+            <source>برای</source>
+            <translation>For</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="167" />
+            <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
+            <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="170" />
+            <source>نسخه‌ای در راه این مرکز نیست.</source>
+            <translation>No copy is on its way to this centre.</translation>
         </message>
     </context>
     <context>

@@ -168,10 +168,15 @@ class Hold(Base):
     pickup_centre: Mapped[str] = mapped_column(String(16))
     placed_at: Mapped[datetime]
     placed_hlc: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting ready collected expired cancelled
+    #: waiting | in_transit (a copy is on its way to the pick-up centre for it) | ready | collected |
+    #: expired | cancelled
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
     copy_id: Mapped[str | None] = mapped_column(String(36), index=True)
     ready_until: Mapped[date | None]
     notified: Mapped[bool] = mapped_column(default=False)
+    #: when and from which centre its copy was sent (a hold served from another centre's shelf)
+    sent_at: Mapped[datetime | None]
+    sent_from: Mapped[str | None] = mapped_column(String(16))
 
 
 class OverrideLog(Base):

@@ -326,9 +326,11 @@ def recompute_copy(s: Session, copy_id: str) -> None:
         _recompute_copies(s, [copy_id])  # a checkout, a return: the set of one
 
 
-def _copy_state(copy: Any, loans: list[Any], ready_hold: bool) -> tuple[str, str, str | None]:
+def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
+                transit_hold: bool = False) -> tuple[str, str, str | None]:
     """(status, location, current loan) of a copy from its facts, its loans ordered by (out_hlc,
-    id), and whether a ready hold sets it aside."""
+    id), whether a ready hold sets it aside, and whether it was sent to another centre for a hold
+    (it stays where it was sent from until it is received)."""
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
     returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
@@ -348,7 +350,7 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool) -> tuple[str, str
         status = "on_loan"
     elif ready_hold:
         status = "held"
-    elif location != copy.home_centre:
+    elif transit_hold or location != copy.home_centre:
         status = "in_transit"
     else:
         status = "on_shelf"
@@ -364,8 +366,9 @@ _FACTS_OF_COPIES = SqliteStatement(select(
     _COPIES.c.id, _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
     _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id,
 ).where(_COPIES.c.id.in_(_IN_COPY_IDS)), typed=True)
-_READY_HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id).where(Hold.copy_id.in_(_IN_COPY_IDS),
-                                                                    Hold.status == "ready").distinct())
+#: the holds that claim a copy: set aside for one (ready), or sent to its pick-up centre (in transit)
+_HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id, Hold.status).where(
+    Hold.copy_id.in_(_IN_COPY_IDS), (Hold.status == "ready") | (Hold.status == "in_transit")).distinct())
 _OPEN_DOUBLE_LOANS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Conflict.id).where(
     Conflict.aggregate_id.in_(_IN_COPY_IDS), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
 
@@ -384,7 +387,9 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
     for loan in _LOANS_OF_COPIES.rows(s, ids=ids):
         loans.setdefault(loan.copy_id, []).append(loan)
     facts = {row.id: row for row in _FACTS_OF_COPIES.rows(s, ids=ids)}
-    ready = {copy_id for (copy_id,) in _READY_HOLDS_OF_COPIES.rows(s, ids=ids)}
+    claimed = _HOLDS_OF_COPIES.rows(s, ids=ids)
+    ready = {copy_id for copy_id, status in claimed if status == "ready"}
+    transit = {copy_id for copy_id, status in claimed if status == "in_transit"}
     open_now: dict[str, list[str]] = {}
     for copy_id, conflict_id in _OPEN_DOUBLE_LOANS_OF_COPIES.rows(s, ids=ids):
         open_now.setdefault(copy_id, []).append(conflict_id)
@@ -395,7 +400,7 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
         copy = facts.get(copy_id)
         if copy is None:
             continue
-        state = _copy_state(copy, of_copy, copy_id in ready)
+        state = _copy_state(copy, of_copy, copy_id in ready, copy_id in transit)
         if state != (copy.status, copy.location, copy.current_loan_id):
             changed.append({"copy_id": copy_id, "new_status": state[0], "new_location": state[1],
                             "new_loan": state[2]})
@@ -602,6 +607,10 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
         hold.copy_id = e.payload["copy_id"]
         hold.ready_until = _d(e.payload.get("until"))
         hold.notified = bool(e.payload.get("notified", False))
+    elif status == "in_transit":
+        hold.copy_id = e.payload["copy_id"]
+        hold.sent_at = e.recorded_at
+        hold.sent_from = e.payload.get("from", e.office_code)
     s.flush()
     for cid in {old_copy, hold.copy_id} - {None}:
         recompute_copy(s, cid)  # type: ignore[arg-type]
@@ -610,6 +619,13 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
 @projector("hold.ready", "hold")
 def _hold_ready(s: Session, e: FoldEvent) -> None:
     _hold_status(s, e, "ready")
+
+
+@projector("hold.in_transit", "hold")
+def _hold_in_transit(s: Session, e: FoldEvent) -> None:
+    """A copy was sent from another centre's shelf (or return desk) to the hold's pick-up centre:
+    it is the hold's, and on its way, until it is received there (`hold.ready`)."""
+    _hold_status(s, e, "in_transit")
 
 
 @projector("hold.collected", "hold")

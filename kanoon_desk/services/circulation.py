@@ -53,6 +53,13 @@ MSG_HOLD_ON_SHELF = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای از این ع�
 MSG_HOLD_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "رزرو پیدا نشد.")
 MSG_HOLD_CLOSED = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر باز نیست.")
 MSG_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
+MSG_HOLD_NOT_WAITING = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.")
+MSG_HOLD_HERE = QT_TRANSLATE_NOOP("Errors", "این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.")
+MSG_COPY_OTHER_TITLE = QT_TRANSLATE_NOOP("Errors", "این نسخه از کتاب دیگری است.")
+MSG_COPY_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "این نسخه در قفسه همین مرکز نیست.")
+
+#: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
+OPEN_HOLD = ("waiting", "in_transit", "ready")
 
 #: Refusals no override can lift: lending a copy that is on loan would make two open loans.
 HARD = frozenset({"on_loan"})
@@ -100,6 +107,9 @@ class HoldView:
     copy_id: str | None
     ready_until: date | None
     position: int
+    #: when and from which centre its copy was sent (status in_transit)
+    sent_at: datetime | None = None
+    sent_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,7 @@ def _hold_view(s: Session, h: Hold) -> HoldView:
             Hold.title_id == h.title_id, Hold.status == "waiting",
             (Hold.placed_hlc < h.placed_hlc) | ((Hold.placed_hlc == h.placed_hlc) & (Hold.id < h.id)))) or 0)
     return HoldView(h.id, h.title_id, title, h.member_id, h.pickup_centre, h.status, h.copy_id, h.ready_until,
-                    position)
+                    position, h.sent_at, h.sent_from or "")
 
 
 def _open_loans(s: Session, member_id: str) -> list[Loan]:
@@ -192,7 +202,8 @@ _COPY_BY_BARCODE = SqliteStatement(
 _OPEN_DUE = SqliteStatement(select(_LOANS.c.due_on).where(_LOANS.c.member_id == bindparam("member_id"),
                                                           _LOANS.c.returned_at.is_(None)), typed=True)
 _CHECKOUT_HOLDS = SqliteStatement(select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c.status, _HOLDS.c.member_id, _HOLDS.c.title_id)
-                   .where((_HOLDS.c.status == "ready") | (_HOLDS.c.status == "waiting"),
+                   .where((_HOLDS.c.status == "waiting") | (_HOLDS.c.status == "in_transit")
+                          | (_HOLDS.c.status == "ready"),
                           (_HOLDS.c.copy_id == bindparam("copy_id"))
                           | ((_HOLDS.c.member_id == bindparam("member_id"))
                              & (_HOLDS.c.title_id == bindparam("title_id"))))
@@ -221,7 +232,7 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
         loans = _open_loans(s, m.id)
         past = list(s.scalars(select(Loan).where(Loan.member_id == m.id, Loan.returned_at.is_not(None))
                               .order_by(Loan.returned_at.desc()).limit(history))) if history else []
-        holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(("waiting", "ready")))
+        holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(OPEN_HOLD))
                           .order_by(Hold.placed_hlc))
         views = _loan_views(s, loans + past, today)
         max_loans = get_rule(s, m.category).max_loans
@@ -277,9 +288,9 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
             codes.append(copy.status)
         elif not copy.loanable:
             codes.append("not_loanable")
-        # one look at the holds: the copy set aside for someone, or this member's own hold on the title
+        # one look at the holds: the copy set aside (or sent) for someone, or this member's own hold
         holds = _CHECKOUT_HOLDS.rows(s, copy_id=copy.id, member_id=m.id, title_id=copy.title_id)
-        if any(h.copy_id == copy.id and h.status == "ready" and h.member_id != m.id for h in holds):
+        if any(h.copy_id == copy.id and h.status in ("ready", "in_transit") and h.member_id != m.id for h in holds):
             codes.append("held_for_other")
         if codes and not override:
             raise CirculationRefused(codes)
@@ -308,20 +319,45 @@ def _next_hold(s: Session, title_id: str) -> Hold | None:
                     .order_by(Hold.placed_hlc, Hold.id).limit(1))
 
 
+def _transit_hold(s: Session, copy_id: str) -> Hold | None:
+    """The hold a copy was sent to its pick-up centre for, while it is on its way."""
+    return s.scalar(select(Hold).where(Hold.copy_id == copy_id, Hold.status == "in_transit")
+                    .order_by(Hold.placed_hlc, Hold.id).limit(1))
+
+
+def _set_aside(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy, today: date) -> HoldView:
+    """The copy waits on this centre's hold shelf for the hold's member, who is told."""
+    member = s.get(Member, hold.member_id)
+    rule = get_rule(s, member.category if member else "child")
+    until = working_calendar(store).add_working_days(today, rule.hold_days)
+    store.record(s, actor, "hold.ready", hold.id, {"copy_id": copy.id, "until": until.isoformat(),
+                                                   "notified": True})
+    _notify_hold(store, s, actor, hold, member, until, today)
+    return _hold_view(s, hold)
+
+
+def record_sent_for_hold(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy) -> HoldView:
+    """The copy goes to the hold's pick-up centre, the hold's own on the way: it is not lent here,
+    and the hold is out of the queue (the next copy serves the next hold)."""
+    store.record(s, actor, "hold.in_transit", hold.id, {"copy_id": copy.id, "from": actor.office_code},
+                 subject=copy.barcode)
+    return _hold_view(s, hold)
+
+
 def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> tuple[str, str, HoldView | None]:
-    """Where a copy that just came back (here) goes next: a waiting hold first, in the order placed."""
+    """Where a copy that just came back (here) goes next: the hold it was sent for, if it was; else
+    a waiting hold first, in the order placed — set aside here, or sent to the pick-up centre."""
     here = actor.office_code
+    sent_for = _transit_hold(s, copy.id)
+    if sent_for is not None:
+        if sent_for.pickup_centre == here:
+            return "hold_here", here, _set_aside(store, s, actor, sent_for, copy, today)
+        return "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for)  # still on its way
     hold = _next_hold(s, copy.title_id)
     if hold is not None and copy.loanable:
         if hold.pickup_centre == here:
-            member = s.get(Member, hold.member_id)
-            rule = get_rule(s, member.category if member else "child")
-            until = working_calendar(store).add_working_days(today, rule.hold_days)
-            store.record(s, actor, "hold.ready", hold.id, {"copy_id": copy.id, "until": until.isoformat(),
-                                                           "notified": True})
-            _notify_hold(store, s, actor, hold, member, until, today)
-            return "hold_here", here, _hold_view(s, hold)
-        return "send_to_hold", hold.pickup_centre, _hold_view(s, hold)
+            return "hold_here", here, _set_aside(store, s, actor, hold, copy, today)
+        return "send_to_hold", hold.pickup_centre, record_sent_for_hold(store, s, actor, hold, copy)
     if copy.home_centre != here:
         return "send_home", copy.home_centre, None
     return "reshelve", here, None
@@ -359,6 +395,9 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
                              subject=copy.barcode)
                 action, to, hold = _route(store, s, actor, copy, today)
                 return ReturnResult(None, action, to, hold, ["received"])
+            sent_for = _transit_hold(s, copy.id)
+            if sent_for is not None:  # scanned again before it left: where it goes is already recorded
+                return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for))
             raise InvariantError(MSG_NO_OPEN_LOAN, "barcode")
         view = _loan_view(s, loan, today, copy)
         store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id,
@@ -468,7 +507,7 @@ def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, p
         if m.expires_on < today:
             raise CirculationRefused(["expired"])
         if s.scalar(select(Hold.id).where(Hold.member_id == m.id, Hold.title_id == title_id,
-                                          Hold.status.in_(("waiting", "ready"))).limit(1)):
+                                          Hold.status.in_(OPEN_HOLD)).limit(1)):
             raise InvariantError(MSG_HOLD_DUPLICATE)
         if s.scalar(select(Copy.id).where(Copy.title_id == title_id, Copy.status == "on_shelf",
                                           Copy.home_centre == pickup, Copy.loanable.is_(True)).limit(1)):
@@ -487,7 +526,7 @@ def cancel_hold(store: Store, actor: Actor, hold_id: str) -> None:
         hold = s.get(Hold, hold_id)
         if hold is None:
             raise NotFound(MSG_HOLD_NOT_FOUND)
-        if hold.status not in ("waiting", "ready"):
+        if hold.status not in OPEN_HOLD:
             raise InvariantError(MSG_HOLD_CLOSED)
         store.record(s, actor, "hold.cancelled", hold_id, {})
 
@@ -513,7 +552,7 @@ def expire_holds(store: Store, actor: Actor, *, today: date | None = None) -> li
 
 def holds_of_title(store: Store, title_id: str) -> list[HoldView]:
     with store.read() as s:
-        rows = s.scalars(select(Hold).where(Hold.title_id == title_id, Hold.status.in_(("waiting", "ready")))
+        rows = s.scalars(select(Hold).where(Hold.title_id == title_id, Hold.status.in_(OPEN_HOLD))
                          .order_by(Hold.placed_hlc, Hold.id))
         return [_hold_view(s, h) for h in rows]
 

@@ -184,3 +184,74 @@ def test_a_waiting_hold_is_cancelled_at_the_desk(qtbot: Any, desk: tuple[Lib, Ci
     page.cancel_hold(hold)
     assert page.message.text() == "رزرو «ماهی سیاه کوچولو» لغو شد."
     assert page.open_holds() == [] and not page.cancel_hold_button.isEnabled()
+
+
+def test_a_return_routed_to_a_hold_elsewhere_is_recorded_and_shown(qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import actor_at
+
+    L = make_library(tmp_path)
+    for barcode in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, barcode, today=TODAY)
+    circ.place_hold(L.store, actor_at(L.admin, "14"), L.child.member_no, L.title.id, today=TODAY)
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    page.mode_return.setChecked(True)
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "بازگشت ثبت شد: «ماهی سیاه کوچولو». برای رزرو به مرکز «مرکز فرهنگی هنری شماره ۲» بفرستید."
+    assert lib.get_copy(L.store, "B0001").status == "in_transit"
+    page.mode_lend.setChecked(True)
+    scan(qtbot, page, L.child.member_no)
+    assert "رزرو در راه: ماهی سیاه کوچولو (به «مرکز فرهنگی هنری شماره ۲»)" in page.member_info.text()
+    page.clear_member()
+    scan(qtbot, page, L.adult.member_no)
+    scan(qtbot, page, "B0001")  # the child's, on its way: not lent here
+    assert page.message.text() == "«ماهی سیاه کوچولو» امانت داده نشد: این نسخه برای عضو دیگری کنار گذاشته شده است."
+    assert lib.get_copy(L.store, "B0001").status == "in_transit"
+
+
+def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.persian import format_jalali_date
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library_transit as tr
+    from tests.library_helpers import NATIONAL_IDS, actor_at
+
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    third = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    first = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    second = circ.place_hold(L.store, at_b, third.member_no, L.title.id, today=TODAY)
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    assert page.pull_button.isEnabled()
+    dialog = page.pull_list()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.table.model()
+    assert model.rowCount() == 2
+    placed = format_jalali_date(tr.pull_list(L.store, "13")[0].placed_at.date())
+    assert [model.index(0, c).data() for c in range(6)] == [
+        "ماهی سیاه کوچولو", "زهرا محمدی", "مرکز فرهنگی هنری شماره ۲", placed, "B0001", "A1"]
+    # the librarian took B0003 from the shelf and scans it: it goes to the oldest hold
+    qtbot.keyClicks(dialog.scan, "b0003")
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert dialog.message.text() == \
+        "«ماهی سیاه کوچولو» (B0003) برای زهرا محمدی به مرکز «مرکز فرهنگی هنری شماره ۲» فرستاده شد؛ در راه ثبت شد."
+    assert [h.status for h in circ.holds_of_title(L.store, L.title.id)] == ["in_transit", "waiting"]
+    assert dialog.table.model().rowCount() == 1
+    # one key: Enter on the listed row sends its copy for the next hold
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.sent == 2
+    holds = {h.id: h for h in circ.holds_of_title(L.store, L.title.id)}
+    assert holds[first.id].status == holds[second.id].status == "in_transit"
+    assert lib.get_copy(L.store, "B0001").status == "in_transit"
+    assert tr.pull_list(L.store, "13") == [] and dialog.empty.isVisible()
+    qtbot.keyClicks(dialog.scan, "B0002")
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert dialog.message.text() == "رزروی در مرکز دیگر منتظر این کتاب نیست."

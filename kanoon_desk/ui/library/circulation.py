@@ -31,6 +31,7 @@ from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits,
 from .common import ListModel, category_text, jdate, table_view
 from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
+from .transit import PullListDialog
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -143,12 +144,17 @@ class CirculationPage(QWidget):
         self.shelf_button = QPushButton(QCoreApplication.translate("Library", "قفسه رزرو"))
         self.shelf_button.setObjectName("hold-shelf")
         self.shelf_button.clicked.connect(lambda: self.hold_shelf().exec())
+        self.pull_button = QPushButton(QCoreApplication.translate("Library", "ارسال برای رزرو"))
+        self.pull_button.setObjectName("pull-list")
+        self.pull_button.setToolTip(QCoreApplication.translate(
+            "Library", "نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است"))
+        self.pull_button.clicked.connect(lambda: self.pull_list().exec())
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = QHBoxLayout()
         for b in (self.renew_one, self.renew_all, self.hold_button, self.cancel_hold_button, self.slip, self.done,
-                  self.shelf_button):
+                  self.shelf_button, self.pull_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
@@ -232,6 +238,11 @@ class CirculationPage(QWidget):
             ready = [h for h in d.holds if h.status == "ready"]
             if ready:
                 parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
+            coming = [h for h in d.holds if h.status == "in_transit"]
+            if coming:
+                parts.append(QCoreApplication.translate("Library", "رزرو در راه: {t}").format(t="، ".join(
+                    QCoreApplication.translate("Library", "{t} (به «{c}»)").format(
+                        t=h.title, c=self.centre_name(h.pickup_centre)) for h in coming)))
             waiting = [h for h in d.holds if h.status == "waiting"]
             if waiting:
                 parts.append(QCoreApplication.translate("Library", "در صف رزرو: {t}").format(t="، ".join(
@@ -251,7 +262,7 @@ class CirculationPage(QWidget):
     # -- holds -------------------------------------------------------------------------------
 
     def open_holds(self) -> list[circ.HoldView]:
-        return [h for h in self.desk.holds if h.status in ("waiting", "ready")] if self.desk else []
+        return [h for h in self.desk.holds if h.status in circ.OPEN_HOLD] if self.desk else []
 
     def hold_dialog(self) -> HoldDialog | None:
         """The reserve dialog for the member on the desk (None when no member is scanned)."""
@@ -266,6 +277,10 @@ class CirculationPage(QWidget):
     def hold_shelf(self) -> HoldShelfDialog:
         """The hold shelf of this desk's centre (who to call)."""
         return HoldShelfDialog(self.ctx, self.ctx.actor.office_code, self)
+
+    def pull_list(self) -> PullListDialog:
+        """«ارسال برای رزرو»: copies on this centre's shelf that holds picked up elsewhere wait for."""
+        return PullListDialog(self.ctx, self)
 
     def hold_placed(self, hold: circ.HoldView) -> None:
         self.say(QCoreApplication.translate("Library", "رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».").format(
@@ -293,6 +308,8 @@ class CirculationPage(QWidget):
         text = QCoreApplication.translate("Library", "رزرو «{t}» لغو شد.").format(t=hold.title)
         if hold.status == "ready":  # its copy waits on the hold shelf
             text += " " + QCoreApplication.translate("Library", "نسخه کنار گذاشته را از قفسه رزرو بردارید.")
+        elif hold.status == "in_transit":  # its copy is on its way here
+            text += " " + QCoreApplication.translate("Library", "نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.")
         self.say(text)
         self.ctx.bus.changed.emit("library")
         self._reload_member()
