@@ -732,10 +732,10 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="24" />
             <location filename="../kanoon_desk/services/library.py" line="34" />
-            <location filename="../kanoon_desk/services/library_import.py" line="142" />
+            <location filename="../kanoon_desk/services/library_import.py" line="219" />
             <location filename="../kanoon_desk/services/secretariat.py" line="42" />
             <source>این خانه را پر کنید.</source>
-            <extracomment>Accepted column headings (Persian as centres write them, or English) → field name.</extracomment>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) One event an import row writes: (type, aggregate id, payload).</extracomment>
             <translation>Fill in this field.</translation>
         </message>
         <message>
@@ -981,6 +981,12 @@
             <location filename="../kanoon_desk/services/library.py" line="49" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
+            <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
+            <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/library_rules.py" line="60" />
@@ -1244,39 +1250,60 @@
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="35" />
+            <location filename="../kanoon_desk/services/library_import.py" line="37" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="36" />
+            <location filename="../kanoon_desk/services/library_import.py" line="38" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="37" />
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="38" />
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="42" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
             <translation>The date is not valid (e.g. 1403/05/12).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="44" />
+            <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
+            <translation>The loanable column must be “yes” or “no”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="46" />
+            <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
+            <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
+            <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="47" />
+            <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
+            <translation>The copy is added to “{t}”, already in the catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="48" />
+            <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
+            <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflicts.py" line="29" />
@@ -1661,7 +1688,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
@@ -1672,55 +1699,60 @@ Tracking code: {code}</translation>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="57" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="60" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="60" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="61" />
+            <source>یادداشت</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="53" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="71" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -1734,55 +1766,60 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="102" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="142" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -1790,22 +1827,23 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="154" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1817,7 +1855,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1827,58 +1865,58 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
             <location filename="../kanoon_desk/ui/library/history.py" line="59" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="226" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="279" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="280" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="268" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="312" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="327" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="332" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -2191,7 +2229,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="145" />
             <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -2361,7 +2399,7 @@ Tracking code: {code}</translation>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
             <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -2392,7 +2430,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/members.py" line="164" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
@@ -2415,7 +2453,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
             <location filename="../kanoon_desk/ui/library/members.py" line="210" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>

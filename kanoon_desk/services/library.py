@@ -47,6 +47,8 @@ MSG_BARCODE_TAKEN = QT_TRANSLATE_NOOP("Errors", "این بارکد پیش‌تر
 MSG_BARCODE_SHAPE = QT_TRANSLATE_NOOP("Errors", "بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).")
 MSG_RULE_VALUE = QT_TRANSLATE_NOOP("Errors", "مقدار قاعده امانت باید عددی مثبت باشد.")
 MSG_DATE_ORDER = QT_TRANSLATE_NOOP("Errors", "تاریخ پایان عضویت پیش از امروز است.")
+#: `{t}`: the title already in the catalogue (DuplicateIsbn.existing)
+MSG_ISBN_TAKEN = QT_TRANSLATE_NOOP("Errors", "کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.")
 
 #: Loan rules a new desk starts with (working days, loans at once, renewals).
 DEFAULT_RULES: dict[str, tuple[int, int, int]] = {"child": (10, 3, 2), "teen": (14, 4, 2), "adult": (14, 5, 1)}
@@ -109,6 +111,15 @@ class TitleView:
 
 def title_view(t: Title) -> TitleView:
     return TitleView(t.id, t.title, t.author, t.publisher, t.isbn, t.age_group, t.subject)
+
+
+class DuplicateIsbn(ValidationError):
+    """The ISBN is that of a title already in the shared catalogue (`existing`): one book, one title.
+    The message holds `{t}` for the existing title's name."""
+
+    def __init__(self, existing: TitleView) -> None:
+        super().__init__(MSG_ISBN_TAKEN, "isbn")
+        self.existing = existing
 
 
 @dataclass(frozen=True)
@@ -369,10 +380,55 @@ def validate_title(data: TitleInput) -> dict[str, Any]:
             "isbn": isbn, "age_group": age, "subject": normalize(data.subject or "")}
 
 
+def _isbn_check(body: str) -> str:
+    """The check character of an ISBN body: 9 digits (ISBN-10, mod 11) or 12 (ISBN-13, mod 10)."""
+    if len(body) == 9:
+        r = (11 - sum((10 - i) * int(c) for i, c in enumerate(body)) % 11) % 11
+        return "X" if r == 10 else str(r)
+    return str((10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(body)) % 10) % 10)
+
+
+def isbn_key(isbn: str) -> str:
+    """An ISBN (as `normalize_isbn` gives it) in one normal form, ISBN-13: the ISBN-10 and the
+    ISBN-13 of one book give the same key."""
+    if len(isbn) == 10:
+        body = "978" + isbn[:9]
+        return body + _isbn_check(body)
+    return isbn
+
+
+def isbn_forms(isbn: str) -> list[str]:
+    """The ways one book's ISBN can be stored: its ISBN-13 and, for 978 ISBNs, its ISBN-10."""
+    key = isbn_key(isbn)
+    forms = [key]
+    if key.startswith("978") and len(key) == 13:
+        forms.append(key[3:12] + _isbn_check(key[3:12]))
+    return forms
+
+
+def title_by_isbn(s: Session, isbn: str, *, other_than: str = "") -> Title | None:
+    """The catalogue's title with this ISBN (in either form), if any, other than `other_than`."""
+    if not isbn:
+        return None
+    q = select(Title).where(Title.isbn.in_(isbn_forms(isbn)))
+    if other_than:
+        q = q.where(Title.id != other_than)
+    return s.scalar(q.order_by(Title.added_at, Title.id).limit(1))
+
+
+def _refuse_known_isbn(s: Session, isbn: str, other_than: str = "") -> None:
+    found = title_by_isbn(s, isbn, other_than=other_than)
+    if found is not None:
+        raise DuplicateIsbn(title_view(found))
+
+
 def add_title(store: Store, actor: Actor, data: TitleInput) -> TitleView:
+    """A new title of the shared catalogue; an ISBN already there (ISBN-10 or -13) is refused at
+    the ISBN field, naming the title it belongs to."""
     require(actor, *LIBRARIAN)
     p = validate_title(data)
     with store.transaction() as s:
+        _refuse_known_isbn(s, p["isbn"])
         title_id = new_id()
         store.record(s, actor, "title.added", title_id, p, subject=p["title"][:200])
         t = s.get(Title, title_id)
@@ -387,6 +443,8 @@ def update_title(store: Store, actor: Actor, title_id: str, data: TitleInput) ->
         t = s.get(Title, title_id)
         if t is None:
             raise NotFound(MSG_TITLE_NOT_FOUND)
+        if p["isbn"] and isbn_key(p["isbn"]) != isbn_key(t.isbn or ""):
+            _refuse_known_isbn(s, p["isbn"], other_than=title_id)
         changed = {k: v for k, v in p.items() if getattr(t, k) != v}
         if changed:
             store.record(s, actor, "title.field_set", title_id, changed, subject=t.title[:200])

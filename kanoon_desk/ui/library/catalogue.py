@@ -31,6 +31,22 @@ from .printouts import copy_labels
 IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
 
 
+def note_text(row: imp.ImportRow) -> str:
+    """What an import row does besides the plain case (joins a title already in the catalogue)."""
+    if not row.note:
+        return ""
+    return QCoreApplication.translate("Errors", row.note).format(t=text_digits(row.note_title))
+
+
+def show_title_error(form: Form, err: BaseException) -> None:
+    """A refused title at its field; a known ISBN names the title it belongs to."""
+    if isinstance(err, lib.DuplicateIsbn):
+        form.set_error("isbn", QCoreApplication.translate("Errors", err.message).format(
+            t=text_digits(err.existing.title)))
+    else:
+        form.show_error(err)
+
+
 class ImportDialog(QDialog):
     """Preview of an import: every row with its Persian error; "import" only when no row is wrong."""
 
@@ -39,10 +55,12 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.preview = preview
         self.setWindowTitle(QCoreApplication.translate("Library", "پیش‌نمایش درون‌ریزی"))
-        table = table_view("import-table")
+        table = self.table = table_view("import-table")
         fields = sorted({k for r in preview.rows for k in r.values})
-        table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"), *fields], lambda: preview.rows,
-                                 lambda r: [digits(r.line), QCoreApplication.translate("Errors", r.error), *[r.values.get(f, "") for f in fields]]))
+        table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
+                                  QCoreApplication.translate("Library", "یادداشت"), *fields], lambda: preview.rows,
+                                 lambda r: [digits(r.line), QCoreApplication.translate("Errors", r.error), note_text(r),
+                                            *[r.values.get(f, "") for f in fields]]))
         bad = len(preview.errors)
         self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
         if bad:
@@ -99,12 +117,14 @@ class CataloguePage(QWidget):
         self.form = Form()
         self.t_title = self.form.add_field("title", QCoreApplication.translate("Library", "عنوان"), QLineEdit())
         self.t_author = self.form.add_field("author", QCoreApplication.translate("Library", "نویسنده"), QLineEdit())
+        self.t_publisher = self.form.add_field("publisher", QCoreApplication.translate("Library", "ناشر"), QLineEdit())
         self.t_isbn = self.form.add_field("isbn", QCoreApplication.translate("Library", "شابک"), LtrLineEdit())
         self.t_age = QComboBox()
         self.t_age.addItem("", "")
         for g in ("الف", "ب", "ج", "د", "ه"):
             self.t_age.addItem(g, g)
         self.form.add_field("age_group", QCoreApplication.translate("Library", "گروه سنی"), self.t_age)
+        self.t_subject = self.form.add_field("subject", QCoreApplication.translate("Library", "موضوع"), QLineEdit())
         add_title = self.add_title_button = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
         add_title.setObjectName("add-title")
         add_title.clicked.connect(self.save_title)
@@ -192,12 +212,12 @@ class CataloguePage(QWidget):
         return self.titles[0] if self.titles else None
 
     def save_title(self) -> None:
-        """Add the title in the form, or save the corrections of the one being edited (its
-        publisher and subject, which the form does not show, are kept)."""
+        """Add the title in the form, or save the corrections of the one being edited (only the
+        fields that changed are recorded). A known ISBN is refused at its field, naming the title."""
         editing = self.editing
         data = lib.TitleInput(self.t_title.text(), self.t_author.text(),  # type: ignore[attr-defined]
-                              editing.publisher if editing else "", self.t_isbn.text(),  # type: ignore[attr-defined]
-                              self.t_age.currentData(), editing.subject if editing else "")
+                              self.t_publisher.text(), self.t_isbn.text(),  # type: ignore[attr-defined]
+                              self.t_age.currentData(), self.t_subject.text())  # type: ignore[attr-defined]
 
         def done(t: lib.TitleView) -> None:
             self.form.clear_errors()
@@ -211,12 +231,15 @@ class CataloguePage(QWidget):
             self.select(0)
             self.ctx.bus.changed.emit("library")
 
+        def failed(err: BaseException) -> None:
+            show_title_error(self.form, err)
+
         if editing is None:
             self.ctx.tasks.run(lambda: lib.add_title(self.ctx.store, self.ctx.actor, data), on_done=done,
-                               on_error=self.form.show_error)
+                               on_error=failed)
         else:
             self.ctx.tasks.run(lambda: lib.update_title(self.ctx.store, self.ctx.actor, editing.id, data),
-                               on_done=done, on_error=self.form.show_error)
+                               on_done=done, on_error=failed)
 
     def start_edit(self) -> None:
         title = self._selected_title()
@@ -226,8 +249,10 @@ class CataloguePage(QWidget):
         self.form.clear_errors()
         self.t_title.setText(title.title)  # type: ignore[attr-defined]
         self.t_author.setText(title.author)  # type: ignore[attr-defined]
+        self.t_publisher.setText(title.publisher)  # type: ignore[attr-defined]
         self.t_isbn.setText(title.isbn)  # type: ignore[attr-defined]
         self.t_age.setCurrentIndex(max(self.t_age.findData(title.age_group), 0))
+        self.t_subject.setText(title.subject)  # type: ignore[attr-defined]
         self.add_title_button.setText(QCoreApplication.translate("Library", "ذخیره تغییرات"))
         self.cancel_edit_button.show()
         self.t_title.setFocus()
@@ -235,7 +260,7 @@ class CataloguePage(QWidget):
     def end_edit(self) -> None:
         self.editing = None
         self.form.clear_errors()
-        for field in (self.t_title, self.t_author, self.t_isbn):
+        for field in (self.t_title, self.t_author, self.t_publisher, self.t_isbn, self.t_subject):
             field.clear()  # type: ignore[attr-defined]
         self.t_age.setCurrentIndex(0)
         self.add_title_button.setText(QCoreApplication.translate("Library", "افزودن عنوان"))

@@ -1,0 +1,101 @@
+"""The shared catalogue: one title per book (ISBN-10 and ISBN-13 alike), in the form and the import."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kanoon_desk.models.library import Title
+from kanoon_desk.services import library as lib
+from kanoon_desk.services import library_import as imp
+from tests.library_helpers import make_library
+
+#: the ISBN-10 of the helper's title (978-964-391-300-7), worked by hand: 9·10+6·9+…+0·2 = 268,
+#: 268 mod 11 = 4, check 7
+ISBN10 = "964-391-300-7"
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _titles(L: object) -> int:
+    from tests.library_helpers import Lib
+    assert isinstance(L, Lib)
+    with L.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Title)) or 0)
+
+
+def test_isbn_normal_form() -> None:
+    assert lib.isbn_key("9643913007") == "9789643913007"
+    assert lib.isbn_key("9789643913007") == "9789643913007"
+    assert lib.isbn_forms("9643913007") == ["9789643913007", "9643913007"]
+    assert lib.isbn_forms("9791234567896") == ["9791234567896"]  # 979: no ISBN-10
+    assert lib.isbn_key("080442957X") == "9780804429573"
+
+
+def test_a_known_isbn_does_not_make_a_second_title(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    for typed in (ISBN10, "ISBN 978-964-391-300-7", "۹۷۸۹۶۴۳۹۱۳۰۰۷"):
+        with pytest.raises(lib.DuplicateIsbn) as err:
+            lib.add_title(L.store, L.admin, lib.TitleInput(title="ماهی سیاه", isbn=typed))
+        assert err.value.field == "isbn" and err.value.existing.id == L.title.id
+        assert err.value.existing.title == "ماهی سیاه کوچولو"
+    assert _titles(L) == 1
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="کلاغ‌ها", isbn="978-964-337-556-0"))
+    with pytest.raises(lib.DuplicateIsbn):  # corrected to the ISBN of another title
+        lib.update_title(L.store, L.admin, other.id, lib.TitleInput(title="کلاغ‌ها", isbn=ISBN10))
+    # its own ISBN, typed in the other form, is no duplicate
+    kept = lib.update_title(L.store, L.admin, L.title.id, lib.TitleInput(
+        title="ماهی سیاه کوچولو", author="صمد بهرنگی", isbn=ISBN10, age_group="ب"))
+    assert kept.isbn == "9643913007"
+
+
+def test_import_rows_with_a_known_isbn_join_the_title(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "t.csv", [
+        ["عنوان", "نویسنده", "شابک", "بارکد", "قفسه", "امانت‌دادنی"],
+        ["ماهی سیاه", "بهرنگی", ISBN10, "", "", ""],  # known, no copy: nothing to add
+        ["ماهی سیاه کوچولو", "", "9789643913007", "N1", "b2", "خیر"],  # known: its copy joins
+        ["کلاغ‌ها", "", "978-964-337-556-0", "N2", "", ""],  # new title with a copy
+        ["کلاغها", "", "9643375560", "N3", "", "بله"],  # same book, a row above made it
+        ["قصه", "", "", "", "", ""],
+    ])
+    preview = imp.preview_import(L.store, L.admin, "titles", path)
+    assert preview.ok
+    notes = {r.line: (r.note, r.note_title) for r in preview.rows}
+    assert notes[2] == (imp.MSG_TITLE_KNOWN, "ماهی سیاه کوچولو")
+    assert notes[3] == (imp.MSG_JOINS_TITLE, "ماهی سیاه کوچولو")
+    assert notes[4] == ("", "")
+    assert notes[5] == (imp.MSG_JOINS_ROW, "کلاغ‌ها")
+    assert imp.commit_import(L.store, L.admin, preview) == 4  # the first row wrote nothing
+    assert _titles(L) == 3
+    n1 = lib.get_copy(L.store, "N1")
+    assert (n1.title_id, n1.shelf, n1.loanable) == (L.title.id, "B2", False)
+    n2, n3 = lib.get_copy(L.store, "N2"), lib.get_copy(L.store, "N3")
+    assert n2.title_id == n3.title_id != L.title.id and n3.loanable
+
+
+def test_import_same_isbn_twice_without_copies_is_an_error(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "t.csv", [["عنوان", "شابک"], ["کلاغ‌ها", "9789643375560"], ["کلاغ‌ها", "9643375560"]])
+    preview = imp.preview_import(L.store, L.admin, "titles", path)
+    assert [(r.line, r.field, r.error) for r in preview.errors] == [(3, "isbn", imp.MSG_DUP_IN_FILE)]
+
+
+def test_copies_import_finds_the_title_by_either_isbn_and_reads_loanable(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "c.csv", [["بارکد", "شابک", "loanable"], ["K1", ISBN10, "no"], ["K2", ISBN10, ""],
+                                     ["K3", ISBN10, "شاید"]])
+    preview = imp.preview_import(L.store, L.admin, "copies", path)
+    assert [(r.line, r.field) for r in preview.errors] == [(4, "loanable")]
+    assert preview.rows[0].note == imp.MSG_JOINS_TITLE and preview.rows[0].note_title == "ماهی سیاه کوچولو"
+    preview.rows = preview.rows[:2]
+    assert imp.commit_import(L.store, L.admin, preview) == 2
+    assert [(c.barcode, c.loanable) for c in lib.copies_of_title(L.store, L.title.id) if c.barcode.startswith("K")] \
+        == [("K1", False), ("K2", True)]
