@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kanoon_desk.errors import InvariantError, NotFound, PermissionDenied
+from kanoon_desk.errors import InvariantError, NotFound, PermissionDenied, ValidationError
 from kanoon_desk.models import Conflict
 from kanoon_desk.models.library import OverrideLog
 from kanoon_desk.services import accounts
@@ -77,7 +77,10 @@ def test_override_needs_admin_or_a_grant(tmp_path: Path) -> None:
     assert not lib.can_override(L.store, librarian)
     lib.set_override_grant(L.store, L.admin, librarian.user_id, True)
     assert lib.can_override(L.store, librarian)
-    circ.checkout(L.store, librarian, L.adult.member_no, "B0001", today=TODAY, override=True)
+    with pytest.raises(ValidationError) as no_reason:  # an override says why
+        circ.checkout(L.store, librarian, L.adult.member_no, "B0001", today=TODAY, override=True, note="  ")
+    assert no_reason.value.field == "note"
+    circ.checkout(L.store, librarian, L.adult.member_no, "B0001", today=TODAY, override=True, note="کارت تازه")
     assert lib.get_copy(L.store, "B0001").status == "on_loan"
 
 
@@ -129,7 +132,7 @@ def test_renew_until_the_rule_says_no(tmp_path: Path) -> None:
     with pytest.raises(circ.CirculationRefused) as err:
         circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=12))
     assert err.value.codes == ["max_renewals"]
-    again = circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=12), override=True)
+    again = circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=12), override=True, note="امتحان")
     assert again.renewals == 2
 
 

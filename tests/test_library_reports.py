@@ -15,7 +15,7 @@ def test_overdue_list_most_late_first_with_phones(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=25))
-    circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY, override=True)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY, override=True, note="آزمون")
     assert rep.overdue_count(L.store, today=TODAY) == 2
     rows = rep.overdue_page(L.store, today=TODAY)
     assert [r.barcode for r in rows] == ["B0001", "B0002"]

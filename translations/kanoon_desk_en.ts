@@ -868,47 +868,52 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation.py" line="51" />
+            <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
+            <translation>Write a short reason for the override.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="52" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="52" />
+            <location filename="../kanoon_desk/services/circulation.py" line="53" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="53" />
+            <location filename="../kanoon_desk/services/circulation.py" line="54" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="54" />
+            <location filename="../kanoon_desk/services/circulation.py" line="55" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="55" />
+            <location filename="../kanoon_desk/services/circulation.py" line="56" />
             <location filename="../kanoon_desk/services/library.py" line="40" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="56" />
+            <location filename="../kanoon_desk/services/circulation.py" line="57" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="57" />
+            <location filename="../kanoon_desk/services/circulation.py" line="58" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="58" />
+            <location filename="../kanoon_desk/services/circulation.py" line="59" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="59" />
+            <location filename="../kanoon_desk/services/circulation.py" line="60" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
@@ -1753,8 +1758,8 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
@@ -1844,9 +1849,10 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -1859,6 +1865,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>مرکز</source>
@@ -1941,7 +1948,8 @@ Tracking code: {code}</translation>
             <translation>Put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -1951,260 +1959,282 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>امانت</source>
+            <extracomment>a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="82" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="89" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="96" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="203" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
             <source>امانت‌های باز</source>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="130" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="133" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="136" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="202" />
+            <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
+            <translation>Override and renew (logged)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="215" />
+            <source>دلیل نادیده گرفتن مانع</source>
+            <translation>Reason for the override</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="216" />
+            <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
+            <translation>A short reason (kept in the list of overrides):</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="223" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="232" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="253" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="256" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="258" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="261" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="264" />
             <source>رزرو در راه: {t}</source>
             <translation>Hold on its way: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="265" />
             <source>{t} (به «{c}»)</source>
             <translation>{t} (to “{c}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="269" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="270" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="307" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="318" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="329" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="312" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
             <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
             <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="343" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="349" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="393" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="403" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="398" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="398" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="432" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="461" />
+            <source>«{t}» تمدید نشد: {why}</source>
+            <translation>“{t}” was not renewed: {why}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="472" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="435" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="484" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="437" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="486" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
@@ -2369,6 +2399,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
@@ -2413,6 +2444,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="121" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
@@ -2476,6 +2508,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -2495,6 +2528,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="138" />
             <source>همه مراکز</source>
             <translation>All centres</translation>
@@ -2525,6 +2559,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="150" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="55" />
             <source>مرکز:</source>
@@ -2843,6 +2878,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <source>کتاب</source>
             <translation>Book</translation>
         </message>
@@ -2952,6 +2988,31 @@ Tracking code: {code}</translation>
             <source>نسخه‌ای در راه این مرکز نیست.</source>
             <translation>No copy is on its way to this centre.</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
+            <source>کتابدار</source>
+            <translation>Librarian</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
+            <source>کار</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
+            <source>مانع</source>
+            <translation>Refusal</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
+            <source>دلیل</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="82" />
+            <source>{n} مانع نادیده گرفته شده است.</source>
+            <translation>{n} refusals overridden.</translation>
+        </message>
     </context>
     <context>
         <name>LibraryPages</name>
@@ -2961,39 +3022,44 @@ Tracking code: {code}</translation>
             <translation>Overdue loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="33" />
             <source>میز امانت</source>
             <translation>Circulation desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="35" />
             <source>اعضای کتابخانه</source>
             <translation>Library members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="36" />
             <source>فهرست کتاب‌ها</source>
             <translation>Catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="37" />
             <source>دیرکردها</source>
             <translation>Overdue loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="39" />
             <source>انبارگردانی</source>
             <translation>Stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="40" />
             <source>گزارش‌های کتابخانه</source>
             <translation>Library reports</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="42" />
             <source>قاعده‌های امانت</source>
             <translation>Lending rules</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="44" />
+            <source>امانت‌های استثنا</source>
+            <translation>Overrides</translation>
         </message>
     </context>
     <context>

@@ -48,6 +48,7 @@ MSG_LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "امانت پیدا نشد.")
 MSG_LOAN_CLOSED = QT_TRANSLATE_NOOP("Errors", "این امانت پیش‌تر بازگردانده شده است.")
 MSG_NO_OPEN_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه در امانت نیست.")
 MSG_NO_OVERRIDE = QT_TRANSLATE_NOOP("Errors", "شما اجازه نادیده گرفتن این مانع را ندارید.")
+MSG_OVERRIDE_REASON = QT_TRANSLATE_NOOP("Errors", "دلیل نادیده گرفتن مانع را کوتاه بنویسید.")
 MSG_HOLD_DUPLICATE = QT_TRANSLATE_NOOP("Errors", "این عضو پیش‌تر این عنوان را رزرو کرده است.")
 MSG_HOLD_ON_SHELF = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.")
 MSG_HOLD_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "رزرو پیدا نشد.")
@@ -252,9 +253,12 @@ def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: li
                   member_id: str = "", copy_id: str = "", loan_id: str = "", note: str = "") -> None:
     if not _may_override(s, actor):
         raise PermissionDenied(MSG_NO_OVERRIDE)
+    reason = normalize(note or "")
+    if not reason:  # the admin's list of overrides says why each was done
+        raise ValidationError(MSG_OVERRIDE_REASON, "note")
     store.record(s, actor, "circulation.overridden", new_id(), {
         "action": action, "refusals": codes, "member_id": member_id, "copy_id": copy_id, "loan_id": loan_id,
-        "note": normalize(note or "")}, subject=action)
+        "note": reason}, subject=action)
 
 
 def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
@@ -265,7 +269,8 @@ def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
 def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, today: date | None = None,
              override: bool = False, note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
     """Lend a scanned copy to a member. Refusals raise CirculationRefused; with `override` a permitted
-    librarian lends anyway and the override is logged as its own event."""
+    librarian lends anyway, giving a short reason (`note`), and the override is logged as its own
+    event."""
     require(actor, *LIBRARIAN)
     today = today or date.today()
     calendar = calendar or working_calendar(store)

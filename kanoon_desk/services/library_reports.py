@@ -4,15 +4,15 @@ loans by age group and the overdue rate over a Jalali month, season or year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Select, and_, case, func, select
 
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import Office
-from ..models.library import Copy, Loan, Member, Notice, Title
+from ..models import Office, User
+from ..models.library import Copy, Loan, Member, Notice, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..store import Store
 from .accounts import require
@@ -226,3 +226,48 @@ def queued_notices(store: Store, *, status: str = "queued", limit: int = 1000) -
         q = (select(Notice.phone, Notice.text, Notice.queued_on).where(Notice.status == status)
              .order_by(Notice.queued_on, Notice.id).limit(limit))
         return [(p, t, d) for p, t, d in s.execute(q)]
+
+
+# --- overrides ("امانت‌های استثنا") ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverrideRow:
+    """A refusal a librarian overrode: who, at which centre, when, what and why."""
+
+    id: str
+    at: datetime
+    user_name: str
+    centre: str
+    #: "checkout" | "renew"
+    action: str
+    #: refusal codes (circulation.REFUSALS keys)
+    refusals: list[str]
+    member_no: str
+    member_name: str
+    barcode: str
+    title: str
+    note: str
+
+
+def _override_filter(q: Select, centre: str | None) -> Select:  # type: ignore[type-arg]
+    return q.where(OverrideLog.centre == centre) if centre else q
+
+
+def override_count(store: Store, *, centre: str | None = None) -> int:
+    with store.read() as s:
+        return s.scalar(_override_filter(select(func.count()).select_from(OverrideLog), centre)) or 0
+
+
+def override_page(store: Store, *, centre: str | None = None, offset: int = 0, limit: int = 100) -> list[OverrideRow]:
+    """The overrides, newest first, a page at a time (the OverrideLog projection)."""
+    with store.read() as s:
+        q = _override_filter(
+            select(OverrideLog, User.full_name, Member.member_no, Member.first_name, Member.last_name, Copy.barcode,
+                   Title.title)
+            .outerjoin(User, User.id == OverrideLog.user_id).outerjoin(Member, Member.id == OverrideLog.member_id)
+            .outerjoin(Copy, Copy.id == OverrideLog.copy_id).outerjoin(Title, Title.id == Copy.title_id), centre)
+        q = q.order_by(OverrideLog.at.desc(), OverrideLog.id).offset(offset).limit(limit)
+        return [OverrideRow(o.id, o.at, user or "", o.centre, o.action, o.refusals.split(), member_no or "",
+                            f"{first or ''} {last or ''}".strip(), barcode or "", title or "", o.note)
+                for o, user, member_no, first, last, barcode, title in s.execute(q)]

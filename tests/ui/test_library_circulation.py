@@ -66,6 +66,13 @@ def test_refusal_shown_on_screen_and_overridden_by_admin(qtbot: Any, desk: tuple
     assert page.message.text() == f"«{lib.get_copy(L.store, 'B0002').title}» امانت داده نشد: سقف امانت این عضو پر است."
     assert page.override_button.isVisible()
     assert lib.get_copy(L.store, "B0002").status == "on_shelf"
+    reasons: list[str | None] = [None, "  ", "کتاب درسی فردا"]  # changed mind, empty, a reason
+    page.ask_override_reason = lambda: reasons.pop(0)  # type: ignore[method-assign]
+    qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf" and page.override_button.isVisible()
+    qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "دلیل نادیده گرفتن مانع را کوتاه بنویسید."
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"
     qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
     assert lib.get_copy(L.store, "B0002").status == "on_loan"
     assert not page.override_button.isVisible()
@@ -255,3 +262,31 @@ def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> N
     qtbot.keyClicks(dialog.scan, "B0002")
     qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
     assert dialog.message.text() == "رزروی در مرکز دیگر منتظر این کتاب نیست."
+
+
+def test_a_refused_renewal_is_overridden_with_a_reason_and_listed_for_the_admin(
+        qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.ui.library.overrides import OverridesPage
+
+    L, page = desk
+    lib.set_rule(L.store, L.admin, "adult", period_days=14, max_loans=5, max_renewals=0)
+    scan(qtbot, page, L.adult.member_no)
+    scan(qtbot, page, "B0001")
+    page.select_loan(0)
+    qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "«ماهی سیاه کوچولو» تمدید نشد: سقف تمدید این امانت پر است."
+    assert page.override_button.isVisible() and page.override_button.text() == "نادیده گرفتن مانع و تمدید (ثبت می‌شود)"
+    page.ask_override_reason = lambda: "عضو در سفر بود"  # type: ignore[method-assign]
+    qtbot.mouseClick(page.override_button, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("تمدید شد") and not page.override_button.isVisible()
+    assert page.desk is not None and page.desk.loans[0].renewals == 1
+    admin_page = OverridesPage(page.ctx)
+    qtbot.addWidget(admin_page)
+    model = admin_page.model
+    assert model.rowCount() == 1 and admin_page.count.text() == "۱ مانع نادیده گرفته شده است."
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[1:] == [L.admin.full_name, "مرکز فرهنگی هنری شماره ۱", "تمدید", "سقف تمدید این امانت پر است.",
+                       "حسین احمدی", L.adult.member_no.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")),
+                       "ماهی سیاه کوچولو", "B0001", "عضو در سفر بود"]
+    admin_page.centre.setCurrentIndex(admin_page.centre.findData("14"))
+    assert model.rowCount() == 0

@@ -44,7 +44,7 @@ def test_overdue_model_fetches_lazily(L: Lib, tmp_path: Path, qtbot: Any) -> Non
     for i in range(3):
         lib.add_copy(L.store, L.admin, L.title.id, barcode=f"X{i}")
         circ.checkout(L.store, L.admin, L.adult.member_no, f"X{i}", today=TODAY - timedelta(days=40 - i),
-                      override=True)
+                      override=True, note="آزمون")
     ctx = make_ctx(L.store, L.admin, tmp_path)
     model = OverdueModel(ctx)
     model.page_size = 2

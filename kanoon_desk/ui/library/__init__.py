@@ -22,6 +22,7 @@ def pages(ctx: UiContext) -> list[PageSpec]:
     from .circulation import CirculationPage
     from .members import MembersPage
     from .overdue import OverduePage
+    from .overrides import OverridesPage
     from .reports import ReportsPage
     from .rules import RulesPage
     from .screens import library_screenshots
@@ -40,4 +41,6 @@ def pages(ctx: UiContext) -> list[PageSpec]:
                  frozenset({"librarian", "admin", "manager"})),
         PageSpec("library-rules", QCoreApplication.translate("LibraryPages", "قاعده‌های امانت"), "fa6s.sliders",
                  RulesPage, frozenset({"admin"})),
+        PageSpec("library-overrides", QCoreApplication.translate("LibraryPages", "امانت‌های استثنا"),
+                 "fa6s.triangle-exclamation", OverridesPage, frozenset({"admin"})),
     ]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import persian
-from ...errors import ServiceError
+from ...errors import ServiceError, ValidationError
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
@@ -62,7 +62,8 @@ class CirculationPage(QWidget):
         self.setObjectName("circulation-page")
         self.desk: circ.MemberDesk | None = None
         self.session_loans: list[circ.LoanView] = []
-        self.pending: tuple[str, str] | None = None  # (member, barcode) waiting for an override
+        #: a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)
+        self.pending: tuple[str, str] | None = None
         self.may_override = lib.can_override(ctx.store, ctx.actor)
         self.today: date = today()
         self.calendar = working_calendar(ctx.store)  # read once: a scan should not re-read the holidays
@@ -116,7 +117,7 @@ class CirculationPage(QWidget):
         f2 = self.message.font()
         f2.setPointSizeF(f2.pointSizeF() * 1.2)
         self.message.setFont(f2)
-        self.override_button = QPushButton(QCoreApplication.translate("Library", "نادیده گرفتن مانع و امانت (ثبت می‌شود)"))
+        self.override_button = QPushButton(self.override_text("checkout"))
         self.override_button.setObjectName("override")
         self.override_button.clicked.connect(self.do_override)
         self.override_button.hide()
@@ -194,6 +195,26 @@ class CirculationPage(QWidget):
         (the text holds a barcode, whose digits stay those on its label)."""
         self.message.setText(text if as_is else text_digits(text))
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+
+    @staticmethod
+    def override_text(action: str) -> str:
+        if action == "renew":
+            return QCoreApplication.translate("Library", "نادیده گرفتن مانع و تمدید (ثبت می‌شود)")
+        return QCoreApplication.translate("Library", "نادیده گرفتن مانع و امانت (ثبت می‌شود)")
+
+    def offer_override(self, action: str, key: str) -> None:
+        """After a refusal: a permitted librarian sees the button that goes ahead anyway."""
+        self.pending = (action, key)
+        self.override_button.setText(self.override_text(action))
+        self.override_button.setVisible(self.may_override)
+
+    def ask_override_reason(self) -> str | None:
+        """The short reason an override is logged with (None: the librarian changed their mind).
+        Tests replace this method; the desk asks in a small dialog."""
+        text, ok = QInputDialog.getText(
+            self, QCoreApplication.translate("Library", "دلیل نادیده گرفتن مانع"),
+            QCoreApplication.translate("Library", "دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):"))
+        return text if ok else None
 
     def _mode_changed(self) -> None:
         self.override_button.hide()
@@ -355,20 +376,19 @@ class CirculationPage(QWidget):
                 self._lend(code, override=False)
         self.scan.setFocus()
 
-    def _lend(self, barcode: str, override: bool) -> None:
+    def _lend(self, barcode: str, override: bool, note: str = "") -> None:
         assert self.desk is not None
         member_id = self.desk.member.id
 
         def work() -> circ.LoanView:
             return circ.checkout(self.ctx.store, self.ctx.actor, member_id, barcode, today=self.today,
-                                 override=override, calendar=self.calendar)
+                                 override=override, note=note, calendar=self.calendar)
 
         def failed(err: BaseException) -> None:
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
                 return
-            self.pending = (member_id, barcode)
-            self.override_button.setVisible(self.may_override)
+            self.offer_override("checkout", barcode)
             title = lib.get_copy(self.ctx.store, barcode).title  # a refused copy exists: the rule said no
             self.say(QCoreApplication.translate("Library", "«{t}» امانت داده نشد: {why}").format(
                 t=title, why=error_text(err)), ok=False)
@@ -387,10 +407,22 @@ class CirculationPage(QWidget):
         self.scanned.emit(loan.barcode)
 
     def do_override(self) -> None:
+        """Go ahead with the refused checkout or renewal, with a short reason (logged)."""
         if self.pending is None:
             return
-        _member, barcode = self.pending
-        self._lend(barcode, override=True)
+        reason = self.ask_override_reason()
+        if reason is None:
+            self.scan.setFocus()
+            return
+        if not reason.strip():
+            self.say(error_text(ValidationError(circ.MSG_OVERRIDE_REASON, "note")), ok=False)
+            self.scan.setFocus()
+            return
+        action, key = self.pending
+        if action == "renew":
+            self._renew(key, override=True, note=reason)
+        else:
+            self._lend(key, override=True, note=reason)
         self.scan.setFocus()
 
     def _returned(self, r: circ.ReturnResult) -> None:
@@ -414,12 +446,29 @@ class CirculationPage(QWidget):
             return
         rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
         row = rows[0].row() if rows else 0
-        loan = self.desk.loans[row]
-        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan.id, today=self.today,
-                                                      calendar=self.calendar),
-                           on_done=self._renewed, on_error=self._failed)
+        self.override_button.hide()
+        self.pending = None
+        self._renew(self.desk.loans[row].id, override=False)
+
+    def _renew(self, loan_id: str, override: bool, note: str = "") -> None:
+        loan = next((x for x in self.desk.loans if x.id == loan_id), None) if self.desk else None
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, circ.CirculationRefused):
+                self._failed(err)
+                return
+            self.offer_override("renew", loan_id)
+            self.say(QCoreApplication.translate("Library", "«{t}» تمدید نشد: {why}").format(
+                t=loan.title if loan else "", why=error_text(err)), ok=False)
+            self.scanned.emit("")
+
+        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan_id, today=self.today,
+                                              override=override, note=note, calendar=self.calendar),
+                           on_done=self._renewed, on_error=failed)
 
     def _renewed(self, loan: circ.LoanView) -> None:
+        self.pending = None
+        self.override_button.hide()
         self.say(QCoreApplication.translate("Library", "تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
         self._reload_member()
         self.ctx.bus.changed.emit("library")
