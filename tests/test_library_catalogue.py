@@ -99,3 +99,17 @@ def test_copies_import_finds_the_title_by_either_isbn_and_reads_loanable(tmp_pat
     assert imp.commit_import(L.store, L.admin, preview) == 2
     assert [(c.barcode, c.loanable) for c in lib.copies_of_title(L.store, L.title.id) if c.barcode.startswith("K")] \
         == [("K1", False), ("K2", True)]
+
+
+def test_copies_added_today_at_a_centre(tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from kanoon_desk.persian import TEHRAN
+
+    L = make_library(tmp_path)
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="C14", home_centre="14")
+    lib.mark_copy_lost(L.store, L.admin, "B0003")
+    day = datetime.now(TEHRAN).date()
+    assert [c.barcode for c in lib.copies_added_on(L.store, "13", day)] == ["B0001", "B0002"]
+    assert [c.barcode for c in lib.copies_added_on(L.store, "14", day)] == ["C14"]
+    assert lib.copies_added_on(L.store, "13", day - timedelta(days=1)) == []

@@ -731,7 +731,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="24" />
-            <location filename="../kanoon_desk/services/library.py" line="34" />
+            <location filename="../kanoon_desk/services/library.py" line="35" />
             <location filename="../kanoon_desk/services/library_import.py" line="219" />
             <location filename="../kanoon_desk/services/secretariat.py" line="42" />
             <source>این خانه را پر کنید.</source>
@@ -893,7 +893,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation.py" line="56" />
-            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <location filename="../kanoon_desk/services/library.py" line="41" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
@@ -918,77 +918,77 @@
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="35" />
+            <location filename="../kanoon_desk/services/library.py" line="36" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="36" />
+            <location filename="../kanoon_desk/services/library.py" line="37" />
             <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
             <translation>A member with this national ID is already registered.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="37" />
+            <location filename="../kanoon_desk/services/library.py" line="38" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="38" />
+            <location filename="../kanoon_desk/services/library.py" line="39" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="39" />
+            <location filename="../kanoon_desk/services/library.py" line="40" />
             <source>گروه عضویت ناشناخته است.</source>
             <translation>Unknown membership category.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <location filename="../kanoon_desk/services/library.py" line="42" />
             <source>عضوی با این شماره پیدا نشد.</source>
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="42" />
+            <location filename="../kanoon_desk/services/library.py" line="43" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="43" />
+            <location filename="../kanoon_desk/services/library.py" line="44" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="44" />
+            <location filename="../kanoon_desk/services/library.py" line="45" />
             <source>عنوان پیدا نشد.</source>
             <translation>Title not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="45" />
+            <location filename="../kanoon_desk/services/library.py" line="46" />
             <source>نسخه‌ای با این بارکد پیدا نشد.</source>
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="46" />
+            <location filename="../kanoon_desk/services/library.py" line="47" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="47" />
+            <location filename="../kanoon_desk/services/library.py" line="48" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="48" />
+            <location filename="../kanoon_desk/services/library.py" line="49" />
             <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="49" />
+            <location filename="../kanoon_desk/services/library.py" line="50" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <location filename="../kanoon_desk/services/library.py" line="52" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
@@ -1687,82 +1687,102 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="35" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="61" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="60" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="64" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="75" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <source>نسخه‌های برگزیده در فهرست ({n})</source>
+            <translation>Copies selected in the list ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
+            <translation>Copies this centre added today ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
+            <source>ذخیره PNG</source>
+            <translation>Save PNG</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="159" />
+            <source>نسخه‌ای برای برچسب نیست.</source>
+            <translation>No copy to label.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="182" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -1771,60 +1791,60 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="200" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="348" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="219" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="221" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -1832,28 +1852,43 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="154" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="105" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
+            <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
+            <translation>Every copy of this title at this centre ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <source>برچسب بارکد…</source>
+            <translation>Barcode labels…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="235" />
+            <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
+            <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
@@ -1861,69 +1896,69 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
             <location filename="../kanoon_desk/ui/library/history.py" line="59" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="278" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="279" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="361" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="372" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="375" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="312" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="394" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="327" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="165" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="416" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -2006,8 +2041,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="136" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="49" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
@@ -2138,7 +2173,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
@@ -2259,7 +2294,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="224" />
             <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -2285,74 +2320,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="43" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="55" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="58" />
+            <source>چاپ کارت عضویت</source>
+            <translation>Print membership card</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -2409,94 +2449,94 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="66" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="68" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="88" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="185" />
             <source>ثبت عضو</source>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="175" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="184" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="171" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="123" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="132" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="217" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="219" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="221" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="247" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -2509,7 +2549,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
@@ -2586,30 +2626,32 @@ Tracking code: {code}</translation>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="35" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="36" />
             <source>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</source>
             <translation>Please return the books by their due date to any Kanoon centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
             <source>کارت عضویت کتابخانه</source>
             <translation>Library membership card</translation>
         </message>

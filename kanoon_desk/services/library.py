@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, case, func, or_, select, text
@@ -15,6 +15,7 @@ from ..ids import new_id
 from ..models import Office, table_of
 from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, LoanRule, Member, Title
 from ..persian import (
+    TEHRAN,
     damm_check_digit,
     is_valid_isbn,
     is_valid_mobile,
@@ -549,6 +550,21 @@ def copies_of_title(store: Store, title_id: str) -> list[CopyView]:
         name = t.title if t else ""
         rows = s.scalars(select(Copy).where(Copy.title_id == title_id).order_by(Copy.home_centre, Copy.barcode))
         return [copy_view(c, name) for c in rows]
+
+
+#: Copies that are on no shelf any more: no label is printed for them.
+GONE = ("withdrawn", "lost")
+
+
+def copies_added_on(store: Store, centre: str, day: date) -> list[CopyView]:
+    """The copies a centre added on a day (the desk's calendar day in Tehran), for their labels;
+    withdrawn and lost ones are left out."""
+    start = datetime.combine(day, time.min, TEHRAN).astimezone(UTC)
+    with store.read() as s:
+        rows = s.execute(select(Copy, Title.title).outerjoin(Title, Title.id == Copy.title_id).where(
+            Copy.home_centre == centre, Copy.added_at >= start, Copy.added_at < start + timedelta(days=1),
+            Copy.status.not_in(GONE)).order_by(Copy.added_at, Copy.barcode))
+        return [copy_view(c, title or "") for c, title in rows]
 
 
 def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:

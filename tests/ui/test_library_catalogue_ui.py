@@ -76,3 +76,41 @@ def test_import_preview_says_which_rows_join_a_title(qtbot: Any, page: tuple[Lib
     assert model.index(0, 2).data() == "نسخه به عنوان «ماهی سیاه کوچولو» افزوده می‌شود که در فهرست هست."
     assert model.index(1, 2).data() == ""
     assert dialog.ok.isEnabled()
+
+
+def test_labels_for_selected_copies_or_todays_printed_without_gone_ones(
+        qtbot: Any, page: tuple[Lib, CataloguePage], monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from kanoon_desk.ui.library import catalogue as catalogue_ui
+
+    L, p = page
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="کلاغ‌ها"))
+    lib.add_copy(L.store, L.admin, other.id, barcode="C0001")
+    lib.add_copy(L.store, L.admin, other.id, barcode="C0002", home_centre="14")  # another centre's
+    lib.withdraw_copy(L.store, L.admin, "B0002")
+    p.query.setText("ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    selection = p.copy_table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1):  # B0001 and the withdrawn B0002
+        selection.select(p.copy_table.model().index(row, 0), flags)
+    assert [c.barcode for c in p.selected_copies()] == ["B0001", "B0002"]
+    dialog = p.labels_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == "selected" and dialog.items() == [("B0001", "ماهی سیاه کوچولو")]
+    dialog.buttons["title"].setChecked(True)
+    assert [b for b, _ in dialog.items()] == ["B0001", "B0003"]
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0014", home_centre="14")
+    p.select(0)
+    again = p.labels_dialog()  # another centre's copy of the title gets no label here
+    qtbot.addWidget(again)
+    again.buttons["title"].setChecked(True)
+    assert [b for b, _ in again.items()] == ["B0001", "B0003"] and len(p.copies) == 4
+    dialog.buttons["today"].setChecked(True)  # added today at this centre: not 14's, not the withdrawn
+    assert [b for b, _ in dialog.items()] == ["B0001", "B0003", "C0001"]  # (dialog opened before B0014)
+    assert dialog.buttons["today"].text() == "نسخه‌هایی که امروز در این مرکز افزوده شد (۳)"
+    printed: list[str] = []
+    monkeypatch.setattr(catalogue_ui, "print_dialog", lambda _parent, html: printed.append(html) or True)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert len(printed) == 1 and printed[0].count("<img ") == 3 and printed[0].count("<tr>") == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +27,10 @@ from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits
+from ..printing import print_dialog
+from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits, today
 from .common import ListModel, centre_namer, status_text, table_view, tr_dynamic
-from .printouts import copy_labels
+from .printouts import copy_labels, labels_print_html
 
 IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
 
@@ -87,6 +91,81 @@ class ImportDialog(QDialog):
         self.summary.setText(QCoreApplication.translate("Library", "{n} ردیف درون‌ریزی شد.").format(n=digits(n)))
         self.ctx.bus.changed.emit("library")
         self.accept()
+
+
+class LabelsDialog(QDialog):
+    """Barcode labels to print (or save as PNG): the copies selected in the list, every copy of the
+    title shown that this centre holds, or the copies this centre added today. Withdrawn and lost
+    copies get none."""
+
+    def __init__(self, ctx: UiContext, selected: list[lib.CopyView], of_title: list[lib.CopyView],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labels-dialog")
+        self.setWindowTitle(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
+        self.setMinimumSize(720, 520)
+        here = ctx.actor.office_code
+        today_copies = lib.copies_added_on(ctx.store, here, today())
+        self.choices: dict[str, list[lib.CopyView]] = {
+            key: [c for c in copies if c.status not in lib.GONE]
+            for key, copies in (("selected", selected), ("title", [c for c in of_title if c.home_centre == here]),
+                                ("today", today_copies))}
+        labels = {"selected": QCoreApplication.translate("Library", "نسخه‌های برگزیده در فهرست ({n})"),
+                  "title": QCoreApplication.translate("Library", "همه نسخه‌های این عنوان در این مرکز ({n})"),
+                  "today": QCoreApplication.translate("Library", "نسخه‌هایی که امروز در این مرکز افزوده شد ({n})")}
+        self.buttons: dict[str, QRadioButton] = {}
+        box = QVBoxLayout(self)
+        for key, text in labels.items():
+            button = QRadioButton(text.format(n=digits(len(self.choices[key]))))
+            button.setObjectName(f"labels-{key}")
+            button.setEnabled(bool(self.choices[key]))
+            button.toggled.connect(self.refresh)
+            self.buttons[key] = button
+            box.addWidget(button)
+        self.preview = QLabel()
+        self.preview.setObjectName("labels-preview")
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        box.addWidget(scroll, 1)
+        row = QDialogButtonBox()
+        self.print_button = row.addButton(QCoreApplication.translate("Library", "چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("labels-print")
+        self.print_button.clicked.connect(self.print_labels)
+        self.save_button = row.addButton(QCoreApplication.translate("Library", "ذخیره PNG"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.save_png)
+        row.addButton(QCoreApplication.translate("Library", "بستن"), QDialogButtonBox.ButtonRole.RejectRole)
+        row.rejected.connect(self.reject)
+        box.addWidget(row)
+        first = next((k for k in ("selected", "title", "today") if self.choices[k]), None)
+        if first is not None:
+            self.buttons[first].setChecked(True)
+        self.refresh()
+
+    def choice(self) -> str:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), "")
+
+    def items(self) -> list[tuple[str, str]]:
+        """(barcode, title) of the labels the dialog would print."""
+        return [(c.barcode, c.title) for c in self.choices.get(self.choice(), [])]
+
+    def refresh(self) -> None:
+        items = self.items()
+        self.print_button.setEnabled(bool(items))
+        self.save_button.setEnabled(bool(items))
+        if items:
+            self.preview.setPixmap(QPixmap.fromImage(copy_labels(items[:30], scale=1.0)))
+        else:
+            self.preview.setText(QCoreApplication.translate("Library", "نسخه‌ای برای برچسب نیست."))
+
+    def print_labels(self) -> bool:
+        return print_dialog(self, labels_print_html(self.items()))
+
+    def save_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png",
+                                              "PNG (*.png)")
+        if name:
+            copy_labels(self.items()).save(str(Path(name)))
 
 
 class CataloguePage(QWidget):
@@ -151,8 +230,11 @@ class CataloguePage(QWidget):
         self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
         add_copy = QPushButton(QCoreApplication.translate("Library", "افزودن نسخه به عنوان برگزیده"))
         add_copy.clicked.connect(self.add_copy)
-        labels = QPushButton(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
-        labels.clicked.connect(self.save_labels)
+        labels = QPushButton(QCoreApplication.translate("Library", "برچسب بارکد…"))
+        labels.setObjectName("labels")
+        labels.setToolTip(QCoreApplication.translate(
+            "Library", "چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز"))
+        labels.clicked.connect(lambda: self.labels_dialog().exec())
         self.message = QLabel()
         self.message.setObjectName("catalogue-message")
         copy_row = QHBoxLayout()
@@ -321,12 +403,14 @@ class CataloguePage(QWidget):
         self.ctx.tasks.run(lambda: lib.add_copy(self.ctx.store, self.ctx.actor, title.id, barcode=self.barcode.text(),
                                                 shelf=self.shelf.text()), on_done=done, on_error=failed)
 
-    def save_labels(self) -> None:
-        if not self.copies:
-            return
-        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png", "PNG (*.png)")
-        if name:
-            copy_labels([(c.barcode, c.title) for c in self.copies]).save(str(Path(name)))
+    def selected_copies(self) -> list[lib.CopyView]:
+        """The copies selected in the copies list (several with Ctrl or Shift), in list order."""
+        model = self.copy_table.selectionModel()
+        rows = sorted({i.row() for i in model.selectedRows()}) if model else []
+        return [self.copies[r] for r in rows if r < len(self.copies)]
+
+    def labels_dialog(self) -> LabelsDialog:
+        return LabelsDialog(self.ctx, self.selected_copies(), self.copies, self)
 
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Library", "درون‌ریزی"), "", "CSV/Excel (*.csv *.xlsx)")

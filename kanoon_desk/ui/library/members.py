@@ -23,10 +23,11 @@ from ...services import history
 from ...services import library as lib
 from ..context import UiContext
 from ..errors import error_text
+from ..printing import print_dialog
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, text_digits, today
 from .common import ListModel, category_text, centre_namer, jdate, table_view
 from .history import FieldHistoryDialog
-from .printouts import membership_card
+from .printouts import card_print_html, membership_card
 
 
 class MembersPage(QWidget):
@@ -54,6 +55,10 @@ class MembersPage(QWidget):
         self.save_card = QPushButton(QCoreApplication.translate("Library", "ذخیره کارت عضویت (PNG)"))
         self.save_card.clicked.connect(self.save_card_dialog)
         self.save_card.setEnabled(False)
+        self.print_card = QPushButton(QCoreApplication.translate("Library", "چاپ کارت عضویت"))
+        self.print_card.setObjectName("print-card")
+        self.print_card.clicked.connect(self.print_card_dialog)
+        self.print_card.setEnabled(False)
         self.renew_button = QPushButton(QCoreApplication.translate("Library", "تمدید عضویت برای یک سال"))
         self.renew_button.setObjectName("renew-membership")
         self.renew_button.clicked.connect(self.renew_membership)
@@ -97,7 +102,10 @@ class MembersPage(QWidget):
         self.message.setObjectName("member-message")
         right = QVBoxLayout()
         right.addWidget(self.card)
-        right.addWidget(self.save_card)
+        card_buttons = QHBoxLayout()
+        card_buttons.addWidget(self.print_card)
+        card_buttons.addWidget(self.save_card)
+        right.addLayout(card_buttons)
         right.addWidget(self.renew_button)
         right.addWidget(self.history_button)
         right.addWidget(self.edit_button)
@@ -137,6 +145,7 @@ class MembersPage(QWidget):
         image = membership_card(self.current, centre, scale=1.0)
         self.card.setPixmap(QPixmap.fromImage(image))
         self.save_card.setEnabled(True)
+        self.print_card.setEnabled(True)
         self.renew_button.setEnabled(True)
         self.history_button.setEnabled(True)
         self.edit_button.setEnabled(True)
@@ -239,7 +248,13 @@ class MembersPage(QWidget):
         if name:
             self.card_image().save(str(Path(name)))
 
-    def card_image(self) -> QImage:
+    def print_card_dialog(self) -> bool:
+        """The card at its real size (85.6 × 54 mm) to the printer, to cut out."""
+        if self.current is None:
+            return False
+        return print_dialog(self, card_print_html(self.card_image(scale=3.0)))
+
+    def card_image(self, scale: float = 2.0) -> QImage:
         assert self.current is not None
         centre = dict(lib.list_centres(self.ctx.store)).get(self.current.home_centre, self.current.home_centre)
-        return membership_card(self.current, centre)
+        return membership_card(self.current, centre, scale=scale)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -142,6 +143,23 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
     return image
 
 
+def _draw_label(p: QPainter, x: float, y: float, cw: float, ch: float, barcode: str, title: str,
+                scale: float) -> None:
+    """One copy label at (x, y): a light frame, the title (right to left) above its bars."""
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(int(12 * scale))
+    p.setPen(QPen(QColor("#999999"), 1))
+    p.drawRect(QRectF(x + 2, y + 2, cw - 4, ch - 4))
+    p.setPen(QColor("black"))
+    p.setFont(font)
+    p.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    p.drawText(QRectF(x + 8 * scale, y + 4 * scale, cw - 16 * scale, 24 * scale),
+               int(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+               persian.script_digits(title[:40]))
+    p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    draw_barcode(p, barcode, QRectF(x + 8 * scale, y + 30 * scale, cw - 16 * scale, 72 * scale))
+
+
 def copy_labels(items: Sequence[tuple[str, str]], *, columns: int = 3, scale: float = 2.0) -> QImage:
     """A sheet of copy labels: (barcode, title) each, the title above its bars."""
     load_fonts()
@@ -150,19 +168,57 @@ def copy_labels(items: Sequence[tuple[str, str]], *, columns: int = 3, scale: fl
     image = QImage(cw * columns, ch * rows, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     p = QPainter(image)
-    font = QFont(FONT_FAMILY)
-    font.setPixelSize(int(12 * scale))
     for i, (barcode, title) in enumerate(items):
         col = columns - 1 - i % columns  # the first label on the right, as a Persian sheet is read
-        x, y = col * cw, (i // columns) * ch
-        p.setPen(QPen(QColor("#999999"), 1))
-        p.drawRect(QRectF(x + 2, y + 2, cw - 4, ch - 4))
-        p.setPen(QColor("black"))
-        p.setFont(font)
-        p.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        p.drawText(QRectF(x + 8 * scale, y + 4 * scale, cw - 16 * scale, 24 * scale),
-                   int(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), title[:40])
-        p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        draw_barcode(p, barcode, QRectF(x + 8 * scale, y + 30 * scale, cw - 16 * scale, 72 * scale))
+        _draw_label(p, col * cw, (i // columns) * ch, cw, ch, barcode, title, scale)
     p.end()
     return image
+
+
+def copy_label(barcode: str, title: str, *, scale: float = 3.0) -> QImage:
+    """One copy label as a picture (the printed sheet puts them in a table)."""
+    load_fonts()
+    cw, ch = int(200 * scale), int(110 * scale)
+    image = QImage(cw, ch, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    _draw_label(p, 0, 0, cw, ch, barcode, title, scale)
+    p.end()
+    return image
+
+
+#: QTextDocument lays printed pages out in CSS pixels, 96 to the inch, whatever the printer.
+CSS_PX_PER_MM = 96 / 25.4
+
+
+def image_html(image: QImage, width_mm: float, height_mm: float) -> str:
+    """An <img> of `image` (a PNG data URL) printed `width_mm` × `height_mm`."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs say bytes; PySide6 takes str)
+    buffer.close()
+    encoded = base64.b64encode(bytes(data.data())).decode("ascii")
+    return (f'<img src="data:image/png;base64,{encoded}" width="{round(width_mm * CSS_PX_PER_MM)}" '
+            f'height="{round(height_mm * CSS_PX_PER_MM)}"/>')
+
+
+def card_print_html(card: QImage) -> str:
+    """The membership card for the printer, at its real size (85.6 × 54 mm), to cut out."""
+    return f"<p>{image_html(card, 85.6, 54.0)}</p>"
+
+
+#: A label on paper: three across an A4 sheet inside 15 mm margins.
+LABEL_MM = (58.0, 32.0)
+
+
+def labels_print_html(items: Sequence[tuple[str, str]], *, columns: int = 3) -> str:
+    """A sheet of copy labels for the printer: `columns` across, the first label on the right."""
+    rows = []
+    for start in range(0, len(items), columns):
+        cells = [f'<td width="{round(LABEL_MM[0] * CSS_PX_PER_MM)}">'
+                 f"{image_html(copy_label(barcode, title), *LABEL_MM)}</td>"
+                 for barcode, title in items[start:start + columns]]
+        cells += ["<td></td>"] * (columns - len(cells))
+        rows.append("<tr>" + "".join(reversed(cells)) + "</tr>")  # QTextDocument does not mirror tables
+    return f'<table cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
