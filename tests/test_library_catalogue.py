@@ -113,3 +113,41 @@ def test_copies_added_today_at_a_centre(tmp_path: Path) -> None:
     assert [c.barcode for c in lib.copies_added_on(L.store, "13", day)] == ["B0001", "B0002"]
     assert [c.barcode for c in lib.copies_added_on(L.store, "14", day)] == ["C14"]
     assert lib.copies_added_on(L.store, "13", day - timedelta(days=1)) == []
+
+
+def test_a_copy_is_corrected_field_by_field(tmp_path: Path) -> None:
+    from kanoon_desk.errors import ValidationError
+    from kanoon_desk.models import Event
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import TODAY
+
+    L = make_library(tmp_path)
+
+    def field_sets() -> list[dict[str, object]]:
+        with L.store.read() as s:
+            return [e.payload for e in s.scalars(select(Event).where(Event.type == "copy.field_set")
+                                                  .order_by(Event.hlc))]
+
+    fixed = lib.update_copy(L.store, L.admin, "B0001", shelf="A1", loanable=False, home_centre="13")
+    assert not fixed.loanable and field_sets() == [{"loanable": False}]  # only what changed
+    with pytest.raises(circ.CirculationRefused) as err:
+        circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    assert err.value.codes == ["not_loanable"]
+    assert lib.update_copy(L.store, L.admin, "B0001", loanable=True).loanable
+    moved = lib.update_copy(L.store, L.admin, "b0002", shelf="C7", home_centre="14")
+    assert (moved.shelf, moved.home_centre, moved.location, moved.status) == ("C7", "14", "14", "on_shelf")
+    assert field_sets()[-1] == {"shelf": "C7", "home_centre": "14"}
+    # lent and returned here, then found to belong to 14: it goes home
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY)
+    circ.checkin(L.store, L.admin, "B0003", today=TODAY)
+    home = lib.update_copy(L.store, L.admin, "B0003", home_centre="14")
+    assert (home.location, home.status) == ("13", "in_transit")
+    with pytest.raises(ValidationError) as bad:
+        lib.update_copy(L.store, L.admin, "B0003", home_centre="99")
+    assert bad.value.field == "home_centre"
+    with pytest.raises(ValidationError) as long_mark:
+        lib.update_copy(L.store, L.admin, "B0003", shelf="X" * 40)
+    assert long_mark.value.field == "shelf"
+    before = len(field_sets())
+    lib.update_copy(L.store, L.admin, "B0003", shelf="A1", loanable=True)  # nothing changed
+    assert len(field_sets()) == before

@@ -988,7 +988,12 @@
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="52" />
+            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
+            <translation>A shelf mark is at most 32 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="53" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
@@ -1687,97 +1692,98 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="35" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="259" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="62" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="66" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="70" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="160" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="182" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="188" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -1791,60 +1797,71 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="200" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="357" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="219" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <source>اصلاح نسخه</source>
+            <translation>Correct copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
+            <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
+            <translation>The selected copy's shelf, centre and whether it may be lent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -1852,38 +1869,48 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="200" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="238" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
+            <source>بله</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
+            <source>خیر</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="283" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1896,7 +1923,8 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="283" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -1907,58 +1935,69 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
             <location filename="../kanoon_desk/ui/library/history.py" line="59" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="285" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="285" />
+            <source>امانت‌دادنی</source>
+            <translation>Loanable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="388" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
+            <source>نسخه {b} اصلاح شد.</source>
+            <translation>Copy {b} corrected.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="390" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="391" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="401" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="404" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="394" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="166" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="416" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -2294,7 +2333,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="229" />
             <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -2470,7 +2509,7 @@ Tracking code: {code}</translation>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
             <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -2502,7 +2541,8 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="347" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
@@ -2525,7 +2565,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
             <location filename="../kanoon_desk/ui/library/members.py" line="219" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -2636,13 +2676,13 @@ Tracking code: {code}</translation>
             <translation>Please return the books by their due date to any Kanoon centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
@@ -3054,6 +3094,21 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="82" />
             <source>{n} مانع نادیده گرفته شده است.</source>
             <translation>{n} refusals overridden.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="25" />
+            <source>اصلاح نسخه {b}</source>
+            <translation>Correct copy {b}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
+            <source>امانت داده می‌شود</source>
+            <translation>May be lent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="42" />
+            <source>نسخه مرجع یا نمایشی را امانت‌ندادنی کنید؛ در قفسه می‌ماند و در میز امانت رد می‌شود.</source>
+            <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
         </message>
     </context>
     <context>

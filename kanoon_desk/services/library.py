@@ -48,6 +48,7 @@ MSG_BARCODE_TAKEN = QT_TRANSLATE_NOOP("Errors", "این بارکد پیش‌تر
 MSG_BARCODE_SHAPE = QT_TRANSLATE_NOOP("Errors", "بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).")
 MSG_RULE_VALUE = QT_TRANSLATE_NOOP("Errors", "مقدار قاعده امانت باید عددی مثبت باشد.")
 MSG_DATE_ORDER = QT_TRANSLATE_NOOP("Errors", "تاریخ پایان عضویت پیش از امروز است.")
+MSG_SHELF = QT_TRANSLATE_NOOP("Errors", "نشانی قفسه حداکثر ۳۲ نویسه باشد.")
 #: `{t}`: the title already in the catalogue (DuplicateIsbn.existing)
 MSG_ISBN_TAKEN = QT_TRANSLATE_NOOP("Errors", "کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.")
 
@@ -565,6 +566,34 @@ def copies_added_on(store: Store, centre: str, day: date) -> list[CopyView]:
             Copy.home_centre == centre, Copy.added_at >= start, Copy.added_at < start + timedelta(days=1),
             Copy.status.not_in(GONE)).order_by(Copy.added_at, Copy.barcode))
         return [copy_view(c, title or "") for c, title in rows]
+
+
+def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None = None, loanable: bool | None = None,
+                home_centre: str | None = None) -> CopyView:
+    """Correct a copy: its shelf mark, whether it may be lent, its home centre. Only the fields
+    given and changed are recorded (`copy.field_set`); its status is recomputed (a copy whose home
+    is corrected while it stands at another centre goes home)."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        changed: dict[str, Any] = {}
+        if shelf is not None:
+            mark = normalize(shelf)
+            if len(mark) > 32:
+                raise ValidationError(MSG_SHELF, "shelf")
+            if mark != c.shelf:
+                changed["shelf"] = mark
+        if home_centre is not None and home_centre != c.home_centre:
+            if not centre_exists(s, home_centre):
+                raise ValidationError(MSG_CENTRE, "home_centre")
+            changed["home_centre"] = home_centre
+        if loanable is not None and bool(loanable) != c.loanable:
+            changed["loanable"] = bool(loanable)
+        if changed:
+            store.record(s, actor, "copy.field_set", c.id, changed, subject=c.barcode)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
 def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:

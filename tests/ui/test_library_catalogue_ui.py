@@ -114,3 +114,36 @@ def test_labels_for_selected_copies_or_todays_printed_without_gone_ones(
     monkeypatch.setattr(catalogue_ui, "print_dialog", lambda _parent, html: printed.append(html) or True)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert len(printed) == 1 and printed[0].count("<img ") == 3 and printed[0].count("<tr>") == 1
+
+
+def test_a_copy_is_corrected_from_the_copies_list(qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    from kanoon_desk.ui.library.copies import CopyDialog
+    from kanoon_desk.ui.widgets import select_row
+
+    L, p = page
+    p.query.setText("ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    assert p.copy_dialog() is None and p.message.text() == "نخست نسخه را در فهرست نسخه‌ها برگزینید."
+    assert p.copy_table.model().index(0, 5).data() == "بله"
+    select_row(p.copy_table, 1)
+    dialog = p.copy_dialog()
+    assert isinstance(dialog, CopyDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.shelf.text() == "A1" and dialog.loanable.isChecked() and dialog.centre.currentData() == "13"
+    dialog.shelf.clear()
+    qtbot.keyClicks(dialog.shelf, "R" * 33)
+    dialog.save()
+    assert dialog.form.error_of("shelf") == "نشانی قفسه حداکثر ۳۲ نویسه باشد." and dialog.shelf.text() == "R" * 33
+    dialog.shelf.clear()
+    qtbot.keyClicks(dialog.shelf, "R1")
+    qtbot.keyClick(dialog.loanable, Qt.Key.Key_Space)
+    dialog.centre.setCurrentIndex(dialog.centre.findData("14"))
+    dialog.save()
+    assert dialog.result() == CopyDialog.DialogCode.Accepted
+    p.copy_corrected(dialog)
+    assert p.message.text() == "نسخه B0002 اصلاح شد."
+    fixed = lib.get_copy(L.store, "B0002")
+    assert (fixed.shelf, fixed.loanable, fixed.home_centre) == ("R1", False, "14")
+    row = [p.copy_table.model().index(2, c).data() for c in range(6)]  # (listed by centre)
+    assert row == ["B0002", "مرکز فرهنگی هنری شماره ۲", "R1", "در قفسه", "مرکز فرهنگی هنری شماره ۲", "خیر"]

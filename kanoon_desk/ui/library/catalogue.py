@@ -30,6 +30,7 @@ from ..errors import error_text
 from ..printing import print_dialog
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits, today
 from .common import ListModel, centre_namer, status_text, table_view, tr_dynamic
+from .copies import CopyDialog
 from .printouts import copy_labels, labels_print_html
 
 IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
@@ -221,6 +222,10 @@ class CataloguePage(QWidget):
         self.withdraw_button.setToolTip(QCoreApplication.translate(
             "Library", "نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود."))
         self.withdraw_button.clicked.connect(lambda: self._ask_and_mark("withdraw"))
+        self.correct_button = QPushButton(QCoreApplication.translate("Library", "اصلاح نسخه"))
+        self.correct_button.setObjectName("correct-copy")
+        self.correct_button.setToolTip(QCoreApplication.translate("Library", "قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده"))
+        self.correct_button.clicked.connect(self.correct_copy)
         self.lost_button = QPushButton(QCoreApplication.translate("Library", "گم‌شده"))
         self.lost_button.setObjectName("lost-copy")
         self.lost_button.clicked.connect(lambda: self._ask_and_mark("lost"))
@@ -238,7 +243,8 @@ class CataloguePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("catalogue-message")
         copy_row = QHBoxLayout()
-        for w in (self.barcode, self.shelf, add_copy, labels, self.withdraw_button, self.lost_button):
+        for w in (self.barcode, self.shelf, add_copy, labels, self.correct_button, self.withdraw_button,
+                  self.lost_button):
             copy_row.addWidget(w)
         side = QVBoxLayout()
         side.addWidget(self.form)
@@ -272,11 +278,14 @@ class CataloguePage(QWidget):
     def _show_copies(self, copies: list[lib.CopyView]) -> None:
         self.copies = copies
         centre = centre_namer(self.ctx.store)
+        yes, no = QCoreApplication.translate("Library", "بله"), QCoreApplication.translate("Library", "خیر")
         self.copy_table.setModel(ListModel(
             [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "مرکز"),
              QCoreApplication.translate("Library", "قفسه"), QCoreApplication.translate("Library", "وضعیت"),
-             QCoreApplication.translate("Library", "اکنون در")], lambda: copies,
-            lambda c: [c.barcode, centre(c.home_centre), c.shelf, status_text(c.status), centre(c.location)]))
+             QCoreApplication.translate("Library", "اکنون در"), QCoreApplication.translate("Library", "امانت‌دادنی")],
+            lambda: copies,
+            lambda c: [c.barcode, centre(c.home_centre), c.shelf, status_text(c.status), centre(c.location),
+                       yes if c.loanable else no]))
 
     def search(self) -> None:
         self._show_titles(lib.search_titles(self.ctx.store, self.query.text(), limit=200))
@@ -352,6 +361,26 @@ class CataloguePage(QWidget):
         model = self.copy_table.selectionModel()
         rows = model.selectedRows() if model else []
         return self.copies[rows[0].row()] if rows and rows[0].row() < len(self.copies) else None
+
+    def copy_dialog(self) -> CopyDialog | None:
+        """The correction dialog of the copy selected in the list (None, said, when none is)."""
+        copy = self.selected_copy()
+        if copy is None:
+            self._say(QCoreApplication.translate("Library", "نخست نسخه را در فهرست نسخه‌ها برگزینید."), ok=False)
+            return None
+        return CopyDialog(self.ctx, copy, self)
+
+    def correct_copy(self) -> None:
+        dialog = self.copy_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.copy_corrected(dialog)
+
+    def copy_corrected(self, dialog: CopyDialog) -> None:
+        if dialog.saved is None:
+            return
+        self._say(QCoreApplication.translate("Library", "نسخه {b} اصلاح شد.").format(b=dialog.saved.barcode))
+        self._show_copies(lib.copies_of_title(self.ctx.store, dialog.saved.title_id))
+        self.ctx.bus.changed.emit("library")
 
     def _ask_and_mark(self, what: str) -> None:
         copy = self.selected_copy()
