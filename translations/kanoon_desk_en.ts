@@ -731,7 +731,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="24" />
-            <location filename="../kanoon_desk/services/library.py" line="35" />
+            <location filename="../kanoon_desk/services/library.py" line="37" />
             <location filename="../kanoon_desk/services/library_import.py" line="219" />
             <location filename="../kanoon_desk/services/secretariat.py" line="42" />
             <source>این خانه را پر کنید.</source>
@@ -893,7 +893,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation.py" line="56" />
-            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <location filename="../kanoon_desk/services/library.py" line="43" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
@@ -918,82 +918,97 @@
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="36" />
+            <location filename="../kanoon_desk/services/library.py" line="38" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="37" />
+            <location filename="../kanoon_desk/services/library.py" line="39" />
             <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
             <translation>A member with this national ID is already registered.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="38" />
+            <location filename="../kanoon_desk/services/library.py" line="40" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="39" />
+            <location filename="../kanoon_desk/services/library.py" line="41" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <location filename="../kanoon_desk/services/library.py" line="42" />
             <source>گروه عضویت ناشناخته است.</source>
             <translation>Unknown membership category.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="42" />
+            <location filename="../kanoon_desk/services/library.py" line="44" />
             <source>عضوی با این شماره پیدا نشد.</source>
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="43" />
+            <location filename="../kanoon_desk/services/library.py" line="45" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="44" />
+            <location filename="../kanoon_desk/services/library.py" line="46" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="45" />
+            <location filename="../kanoon_desk/services/library.py" line="47" />
             <source>عنوان پیدا نشد.</source>
             <translation>Title not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="46" />
+            <location filename="../kanoon_desk/services/library.py" line="48" />
             <source>نسخه‌ای با این بارکد پیدا نشد.</source>
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="47" />
+            <location filename="../kanoon_desk/services/library.py" line="49" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="48" />
+            <location filename="../kanoon_desk/services/library.py" line="50" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="49" />
+            <location filename="../kanoon_desk/services/library.py" line="51" />
             <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="50" />
+            <location filename="../kanoon_desk/services/library.py" line="52" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <location filename="../kanoon_desk/services/library.py" line="53" />
+            <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
+            <translation>A member's photo must be a JPEG or PNG file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="54" />
+            <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
+            <translation>A photo is at most 2 MB.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="55" />
+            <source>پرونده عکس خوانده نشد.</source>
+            <translation>The photo file could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="56" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="53" />
+            <location filename="../kanoon_desk/services/library.py" line="58" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
@@ -1926,17 +1941,18 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="283" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
@@ -2359,79 +2375,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="44" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="56" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="59" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="80" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="83" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="88" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -2442,86 +2458,122 @@ Tracking code: {code}</translation>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="42" />
+            <source>عکس ({id})</source>
+            <translation>Photo ({id})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="57" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="69" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="185" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <source>انتخاب عکس…</source>
+            <translation>Choose photo…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <source>بدون عکس</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
+            <source>عکس (اختیاری)</source>
+            <translation>Photo (optional)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="221" />
             <source>ثبت عضو</source>
+            <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="240" />
+            <source>بی‌عکس</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="259" />
+            <source>عکس عضو</source>
+            <translation>Member's photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="260" />
+            <source>عکس (*.jpg *.jpeg *.png)</source>
+            <translation>Photos (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="184" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="220" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
@@ -2531,52 +2583,53 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="206" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="347" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="146" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="275" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="299" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="219" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="301" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="303" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="329" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -2691,7 +2744,7 @@ Tracking code: {code}</translation>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="144" />
             <source>کارت عضویت کتابخانه</source>
             <translation>Library membership card</translation>
         </message>

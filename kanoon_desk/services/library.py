@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, case, func, or_, select, text
@@ -48,6 +50,9 @@ MSG_BARCODE_TAKEN = QT_TRANSLATE_NOOP("Errors", "این بارکد پیش‌تر
 MSG_BARCODE_SHAPE = QT_TRANSLATE_NOOP("Errors", "بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).")
 MSG_RULE_VALUE = QT_TRANSLATE_NOOP("Errors", "مقدار قاعده امانت باید عددی مثبت باشد.")
 MSG_DATE_ORDER = QT_TRANSLATE_NOOP("Errors", "تاریخ پایان عضویت پیش از امروز است.")
+MSG_PHOTO_TYPE = QT_TRANSLATE_NOOP("Errors", "عکس عضو باید پرونده JPEG یا PNG باشد.")
+MSG_PHOTO_SIZE = QT_TRANSLATE_NOOP("Errors", "اندازه عکس حداکثر ۲ مگابایت است.")
+MSG_PHOTO_UNREADABLE = QT_TRANSLATE_NOOP("Errors", "پرونده عکس خوانده نشد.")
 MSG_SHELF = QT_TRANSLATE_NOOP("Errors", "نشانی قفسه حداکثر ۳۲ نویسه باشد.")
 #: `{t}`: the title already in the catalogue (DuplicateIsbn.existing)
 MSG_ISBN_TAKEN = QT_TRANSLATE_NOOP("Errors", "کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.")
@@ -97,7 +102,8 @@ class MemberInput:
     guardian_phone: str = ""
     home_centre: str = ""
     expires_on: date | None = None
-    photo: str = ""
+    #: the stored photo's SHA-256 (`put_member_photo`); None keeps the member's photo, "" removes it
+    photo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -259,8 +265,53 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
         p["home_centre"] = data.home_centre
     if data.expires_on is not None:
         p["expires_on"] = data.expires_on.isoformat()
-    p["photo"] = data.photo or ""
+    if data.photo is not None:
+        if data.photo and not _SHA256.fullmatch(data.photo):
+            raise ValidationError(MSG_PHOTO_TYPE, "photo")
+        p["photo"] = data.photo
+    elif not partial:
+        p["photo"] = ""
     return p
+
+
+def _names_photo(p: dict[str, Any]) -> dict[str, Any]:
+    """A payload that sets a photo also names its file as `sha256`, so sync carries the file."""
+    if p.get("photo"):
+        p["sha256"] = p["photo"]
+    return p
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+#: A member's photo: a JPEG or PNG of at most this many bytes (it is printed on a card).
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+PHOTO_TYPES = ("image/jpeg", "image/png")
+
+
+def put_member_photo(store: Store, path: Path | str) -> str:
+    """Keep a member's photo (JPEG or PNG) with the desk's attachments, content-addressed; returns
+    its SHA-256 to put in `MemberInput.photo`. Refused at the "photo" field otherwise."""
+    from .secretariat_files import put_bytes, sniff_mime
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        raise ValidationError(MSG_PHOTO_UNREADABLE, "photo") from None
+    if sniff_mime(data[:16]) not in PHOTO_TYPES:
+        raise ValidationError(MSG_PHOTO_TYPE, "photo")
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError(MSG_PHOTO_SIZE, "photo")
+    return put_bytes(store, data, Path(path).name, "photo").sha256
+
+
+def member_photo(store: Store, photo: str) -> bytes | None:
+    """A member's photo (`MemberView.photo`), if there is one and its file is on this desk (sync
+    brings a photo taken at another centre a little after the member)."""
+    from .secretariat_files import attachment_path
+
+    if not _SHA256.fullmatch(photo or ""):
+        return None
+    path = attachment_path(store, photo)
+    return path.read_bytes() if path.is_file() else None
 
 
 def validate_member(s: Session, actor: Actor, data: MemberInput, today: date) -> dict[str, Any]:
@@ -284,7 +335,7 @@ def register_member(store: Store, actor: Actor, data: MemberInput, *, today: dat
         p = validate_member(s, actor, data, today)
         p["member_no"] = _new_code(store, s, "member_no", 6)
         member_id = new_id()
-        store.record(s, actor, "member.registered", member_id, p, subject=p["member_no"])
+        store.record(s, actor, "member.registered", member_id, _names_photo(p), subject=p["member_no"])
         m = s.get(Member, member_id)
         assert m is not None
         return member_view(m)
@@ -311,7 +362,7 @@ def update_member(store: Store, actor: Actor, member_id: str, data: MemberInput,
             if value != old:
                 changed[key] = value
         if changed:
-            store.record(s, actor, "member.field_set", member_id, changed, subject=m.member_no)
+            store.record(s, actor, "member.field_set", member_id, _names_photo(changed), subject=m.member_no)
         return member_view(m)
 
 

@@ -46,3 +46,57 @@ def test_the_card_is_printed_at_its_size(qtbot: Any, page: tuple[Lib, MembersPag
     monkeypatch.setattr(members_ui, "print_dialog", lambda _parent, html: printed.append(html) or True)
     qtbot.mouseClick(p.print_card, Qt.MouseButton.LeftButton)
     assert len(printed) == 1 and 'width="324" height="204"' in printed[0]
+
+
+def _face(path: Path) -> Path:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(120, 160, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3f51b5"))
+    image.save(str(path))
+    return path
+
+
+def test_register_with_centre_expiry_and_photo_then_correct_without_losing_the_photo(
+        qtbot: Any, page: tuple[Lib, MembersPage], tmp_path: Path, type_persian: Any) -> None:
+    from datetime import date
+
+    from PySide6.QtGui import QColor
+
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, p = page
+    assert p.centre.currentData() == "13"  # this desk's centre by default
+    type_persian(p.first, "مریم")
+    type_persian(p.last, "رضایی")
+    qtbot.keyClicks(p.nid, NATIONAL_IDS[2])
+    p.category.setCurrentIndex(p.category.findData("adult"))
+    p.centre.setCurrentIndex(p.centre.findData("14"))
+    p.expires.set_value(date(2027, 3, 20))
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert not p.choose_photo(tmp_path / "scan.pdf")
+    assert p.form.error_of("photo") == "عکس عضو باید پرونده JPEG یا PNG باشد."
+    assert p.choose_photo(_face(tmp_path / "face.png"))
+    assert p.form.error_of("photo") == "" and not p.photo_view.pixmap().isNull()
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    assert p.message.text().startswith("عضو ثبت شد")
+    member = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    assert member is not None
+    assert (member.home_centre, member.expires_on) == ("14", date(2027, 3, 20)) and member.photo == p.current.photo
+    # the card on the page carries the photo (top left, inside its frame)
+    card = p.card.pixmap().toImage()
+    assert QColor(card.pixel(50, 100)).name() == "#3f51b5"
+    # a correction that does not touch the photo keeps it
+    qtbot.mouseClick(p.edit_button, Qt.MouseButton.LeftButton)
+    assert (p.centre.currentData(), p.expires.value()) == ("14", date(2027, 3, 20))
+    assert not p.photo_view.pixmap().isNull()
+    p.phone.clear()
+    qtbot.keyClicks(p.phone, "09121112233")
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    fixed = lib.get_member(L.store, member.id)
+    assert fixed.phone == "09121112233" and fixed.photo == member.photo
+    qtbot.mouseClick(p.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(p.no_photo, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    assert lib.get_member(L.store, member.id).photo == ""

@@ -38,6 +38,8 @@ def value_text(field: str, value: object) -> str:
         return persian.format_jalali_date(date.fromisoformat(value))
     if field == "category":
         return category_text(str(value))
+    if field == "photo":  # a stored file's SHA-256: its first characters tell one photo from another
+        return QCoreApplication.translate("Library", "عکس ({id})").format(id=str(value)[:8])
     if field in ("national_id", "phone", "guardian_phone", "home_centre"):
         return digits(str(value))
     return str(value)

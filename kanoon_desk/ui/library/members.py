@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import ServiceError
 from ...services import history
 from ...services import library as lib
 from ..context import UiContext
@@ -90,6 +91,34 @@ class MembersPage(QWidget):
         self.phone = self.form.add_field("phone", QCoreApplication.translate("Library", "شماره همراه"), LtrLineEdit())
         self.guardian = self.form.add_field("guardian_name", QCoreApplication.translate("Library", "نام ولی"), QLineEdit())
         self.guardian_phone = self.form.add_field("guardian_phone", QCoreApplication.translate("Library", "تلفن ولی"), LtrLineEdit())
+        self.centre = QComboBox()
+        self.centre.setObjectName("member-centre")
+        for code, name in lib.list_centres(ctx.store):
+            self.centre.addItem(text_digits(name), code)
+        self.form.add_field("home_centre", QCoreApplication.translate("Library", "مرکز"), self.centre)
+        self.expires = self.form.add_field("expires_on", QCoreApplication.translate("Library", "اعتبار تا"),
+                                           JalaliDateEdit(value=today() + timedelta(days=365)))
+        self.photo_view = QLabel()
+        self.photo_view.setObjectName("member-photo")
+        self.photo_view.setFixedSize(60, 80)
+        self.photo_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_view.setFrameShape(QLabel.Shape.StyledPanel)
+        choose = QPushButton(QCoreApplication.translate("Library", "انتخاب عکس…"))
+        choose.setObjectName("choose-photo")
+        choose.clicked.connect(self.choose_photo_dialog)
+        self.no_photo = QPushButton(QCoreApplication.translate("Library", "بدون عکس"))
+        self.no_photo.setObjectName("clear-photo")
+        self.no_photo.clicked.connect(self.clear_photo)
+        photo_row = QWidget()
+        photo_box = QHBoxLayout(photo_row)
+        photo_box.setContentsMargins(0, 0, 0, 0)
+        photo_box.addWidget(self.photo_view)
+        photo_box.addWidget(choose)
+        photo_box.addWidget(self.no_photo)
+        photo_box.addStretch(1)
+        self.form.add_field("photo", QCoreApplication.translate("Library", "عکس (اختیاری)"), photo_row)
+        #: the photo the form will save: None keeps the member's (or none for a new member), "" removes it
+        self.photo: str | None = None
         self.register_button = QPushButton(QCoreApplication.translate("Library", "ثبت عضو"))
         self.register_button.setObjectName("register-member")
         self.register_button.clicked.connect(self.register)
@@ -98,17 +127,19 @@ class MembersPage(QWidget):
         self.cancel_edit_button.clicked.connect(self.end_edit)
         self.cancel_edit_button.hide()
         self.form_title = QLabel(QCoreApplication.translate("Library", "عضو تازه"))
+        self._reset_extra_fields()
         self.message = QLabel()
         self.message.setObjectName("member-message")
+        # the selected member's card, with what can be done with it, under the search results
+        card_buttons = QVBoxLayout()
+        for b in (self.print_card, self.save_card, self.renew_button, self.history_button, self.edit_button):
+            card_buttons.addWidget(b)
+        card_buttons.addStretch(1)
+        card_row = QHBoxLayout()
+        card_row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
+        card_row.addLayout(card_buttons, 1)
+        left.addLayout(card_row)
         right = QVBoxLayout()
-        right.addWidget(self.card)
-        card_buttons = QHBoxLayout()
-        card_buttons.addWidget(self.print_card)
-        card_buttons.addWidget(self.save_card)
-        right.addLayout(card_buttons)
-        right.addWidget(self.renew_button)
-        right.addWidget(self.history_button)
-        right.addWidget(self.edit_button)
         right.addWidget(self.form_title)
         right.addWidget(self.form)
         form_buttons = QHBoxLayout()
@@ -141,9 +172,7 @@ class MembersPage(QWidget):
         if not 0 <= row < len(self.results):
             return
         self.current = self.results[row]
-        centre = dict(lib.list_centres(self.ctx.store)).get(self.current.home_centre, self.current.home_centre)
-        image = membership_card(self.current, centre, scale=1.0)
-        self.card.setPixmap(QPixmap.fromImage(image))
+        self.card.setPixmap(QPixmap.fromImage(self.card_image(scale=1.0)))
         self.save_card.setEnabled(True)
         self.print_card.setEnabled(True)
         self.renew_button.setEnabled(True)
@@ -168,6 +197,12 @@ class MembersPage(QWidget):
         self.phone.setText(m.phone)  # type: ignore[attr-defined]
         self.guardian.setText(m.guardian_name)  # type: ignore[attr-defined]
         self.guardian_phone.setText(m.guardian_phone)  # type: ignore[attr-defined]
+        if self.centre.findData(m.home_centre) < 0:  # a centre this desk has not synced yet
+            self.centre.addItem(m.home_centre, m.home_centre)
+        self.centre.setCurrentIndex(self.centre.findData(m.home_centre))
+        self.expires.set_value(m.expires_on)  # type: ignore[attr-defined]
+        self.photo = None  # kept unless another is chosen or it is removed
+        self._show_photo(self._photo_image(m.photo))
         self.form_title.setText(QCoreApplication.translate("Library", "ویرایش: {m} ({n})").format(
             m=text_digits(m.full_name), n=digits(m.member_no)))
         self.register_button.setText(QCoreApplication.translate("Library", "ذخیره تغییرات"))
@@ -181,9 +216,54 @@ class MembersPage(QWidget):
         for field in (self.first, self.last, self.nid, self.phone, self.guardian, self.guardian_phone):
             field.clear()  # type: ignore[attr-defined]
         self.has_birth.setChecked(False)
+        self._reset_extra_fields()
         self.form_title.setText(QCoreApplication.translate("Library", "عضو تازه"))
         self.register_button.setText(QCoreApplication.translate("Library", "ثبت عضو"))
         self.cancel_edit_button.hide()
+
+    def _reset_extra_fields(self) -> None:
+        """Home centre: this desk's; membership for a year; no photo."""
+        self.centre.setCurrentIndex(max(self.centre.findData(self.ctx.actor.office_code), 0))
+        self.expires.set_value(today() + timedelta(days=365))  # type: ignore[attr-defined]
+        self.photo = None
+        self._show_photo(None)
+
+    def _photo_image(self, sha: str) -> QImage | None:
+        """The stored photo as a picture (None: no photo, or its file has not arrived yet)."""
+        data = lib.member_photo(self.ctx.store, sha)
+        image = QImage.fromData(data) if data else QImage()
+        return None if image.isNull() else image
+
+    def _show_photo(self, image: QImage | None) -> None:
+        if image is None:
+            self.photo_view.setPixmap(QPixmap())
+            self.photo_view.setText(QCoreApplication.translate("Library", "بی‌عکس"))
+        else:
+            self.photo_view.setPixmap(QPixmap.fromImage(image).scaled(
+                self.photo_view.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+
+    def choose_photo(self, path: Path) -> bool:
+        """Keep the photo file (JPEG or PNG) for the member in the form; a refusal is said at the field."""
+        try:
+            sha = lib.put_member_photo(self.ctx.store, path)
+        except ServiceError as err:
+            self.form.show_error(err)
+            return False
+        self.form.clear_errors()
+        self.photo = sha
+        self._show_photo(QImage(str(path)))
+        return True
+
+    def choose_photo_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Library", "عکس عضو"), "",
+                                              QCoreApplication.translate("Library", "عکس (*.jpg *.jpeg *.png)"))
+        if name:
+            self.choose_photo(Path(name))
+
+    def clear_photo(self) -> None:
+        self.photo = ""
+        self._show_photo(None)
 
     def renew_membership(self) -> None:
         if self.current is None:
@@ -207,7 +287,9 @@ class MembersPage(QWidget):
             category=self.category.currentData(),
             birth_date=self.birth.value() if self.has_birth.isChecked() else None,  # type: ignore[attr-defined]
             phone=self.phone.text(), guardian_name=self.guardian.text(),  # type: ignore[attr-defined]
-            guardian_phone=self.guardian_phone.text())  # type: ignore[attr-defined]
+            guardian_phone=self.guardian_phone.text(),  # type: ignore[attr-defined]
+            home_centre=str(self.centre.currentData() or ""), expires_on=self.expires.value(),  # type: ignore[attr-defined]
+            photo=self.photo)
 
         editing = self.editing
 
@@ -255,6 +337,7 @@ class MembersPage(QWidget):
         return print_dialog(self, card_print_html(self.card_image(scale=3.0)))
 
     def card_image(self, scale: float = 2.0) -> QImage:
+        """The selected member's card, with their photo when they have one."""
         assert self.current is not None
         centre = dict(lib.list_centres(self.ctx.store)).get(self.current.home_centre, self.current.home_centre)
-        return membership_card(self.current, centre, scale=scale)
+        return membership_card(self.current, centre, scale=scale, photo=self._photo_image(self.current.photo))

@@ -101,8 +101,10 @@ def draw_barcode(painter: QPainter, text: str, rect: QRectF, *, caption: bool = 
     painter.restore()
 
 
-def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0) -> QImage:
-    """A credit-card-sized (85.6 × 54 mm) membership card: Kanoon, name, number, centre, expiry, barcode."""
+def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
+                    photo: QImage | None = None) -> QImage:
+    """A credit-card-sized (85.6 × 54 mm) membership card: Kanoon, name, number, centre, expiry,
+    barcode, and the member's photo (3 × 4, top left) when there is one."""
     load_fonts()
     w, h = int(428 * scale), int(270 * scale)
     image = QImage(w, h, QImage.Format.Format_ARGB32)
@@ -121,9 +123,21 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
     right = int(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     p.drawText(QRectF(14 * scale, 4 * scale, w - 28 * scale, 44 * scale), right, KANOON)
     p.setPen(QColor("black"))
+    left = 14 * scale  # where the text may reach, from the right: not over the photo
+    if photo is not None:
+        frame = QRectF(20 * scale, 56 * scale, 72 * scale, 96 * scale)
+        fitted = photo.scaled(frame.size().toSize(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                              Qt.TransformationMode.SmoothTransformation)
+        x, y = (fitted.width() - frame.width()) / 2, (fitted.height() - frame.height()) / 2
+        p.drawImage(frame, fitted, QRectF(x, y, frame.width(), frame.height()))
+        p.setPen(QPen(QColor("#9e9e9e"), 1 * scale))
+        p.drawRect(frame)
+        p.setPen(QColor("black"))
+        left = 104 * scale
     font.setPixelSize(int(19 * scale))
     p.setFont(font)
-    p.drawText(QRectF(14 * scale, 56 * scale, w - 28 * scale, 30 * scale), right, persian.script_digits(member.full_name))
+    p.drawText(QRectF(left, 56 * scale, w - left - 14 * scale, 30 * scale), right,
+               persian.script_digits(member.full_name))
     font.setBold(False)
     font.setPixelSize(int(13 * scale))
     p.setFont(font)
@@ -136,7 +150,7 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0)
         f"{valid_until}: {persian.format_jalali_date(member.expires_on)}",
     ]
     for i, line in enumerate(lines):
-        p.drawText(QRectF(14 * scale, (90 + i * 22) * scale, w - 28 * scale, 22 * scale), right, line)
+        p.drawText(QRectF(left, (90 + i * 22) * scale, w - left - 14 * scale, 22 * scale), right, line)
     p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     draw_barcode(p, member.member_no, QRectF(24 * scale, 170 * scale, 250 * scale, 88 * scale))
     p.end()

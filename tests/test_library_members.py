@@ -1,0 +1,66 @@
+"""Members: home centre, expiry and an optional photo (kept when other details are corrected)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kanoon_desk.errors import ValidationError
+from kanoon_desk.models import Event
+from kanoon_desk.services import library as lib
+from kanoon_desk.services.secretariat_files import attachment_path
+from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_a_photo_is_kept_when_other_details_change(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    (tmp_path / "face.png").write_bytes(PNG)
+    sha = lib.put_member_photo(L.store, tmp_path / "face.png")
+    assert attachment_path(L.store, sha).read_bytes() == PNG
+    m = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult", home_centre="14",
+        expires_on=date(2026, 6, 1), photo=sha), today=TODAY)
+    assert (m.photo, m.home_centre, m.expires_on) == (sha, "14", date(2026, 6, 1))
+    assert lib.member_photo(L.store, m.photo) == PNG
+    fixed = lib.update_member(L.store, L.admin, m.id, lib.MemberInput(
+        first_name="مریم", last_name="رضایی‌نیا", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    assert fixed.photo == sha and fixed.last_name == "رضایی‌نیا"  # not wiped by a form that did not touch it
+    with L.store.read() as s:
+        payloads = [e.payload for e in s.scalars(select(Event).where(Event.aggregate_id == m.id).order_by(Event.hlc))]
+    assert payloads[0]["sha256"] == sha  # the file travels with sync
+    assert payloads[1] == {"last_name": "رضایی‌نیا"}
+    removed = lib.update_member(L.store, L.admin, m.id, lib.MemberInput(
+        first_name="مریم", last_name="رضایی‌نیا", national_id=NATIONAL_IDS[2], category="adult", photo=""),
+        today=TODAY)
+    assert removed.photo == "" and lib.member_photo(L.store, removed.photo) is None
+
+
+def test_only_a_jpeg_or_png_photo(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    (tmp_path / "big.jpg").write_bytes(b"\xff\xd8\xff" + b"\x00" * lib.MAX_PHOTO_BYTES)
+    for name in ("scan.pdf", "big.jpg", "missing.png"):
+        with pytest.raises(ValidationError) as err:
+            lib.put_member_photo(L.store, tmp_path / name)
+        assert err.value.field == "photo"
+    with pytest.raises(ValidationError) as err:
+        lib.register_member(L.store, L.admin, lib.MemberInput(first_name="a", last_name="b", category="adult",
+                                                              photo="face.png"), today=TODAY)
+    assert err.value.field == "photo"
+
+
+def test_home_centre_and_expiry_corrected(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    moved = lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
+        first_name="حسین", last_name="احمدی", national_id=L.adult.national_id, category="adult",
+        phone="09351234567", home_centre="14", expires_on=date(2027, 1, 1)), today=TODAY)
+    assert (moved.home_centre, moved.expires_on) == ("14", date(2027, 1, 1))
+    with pytest.raises(ValidationError) as err:
+        lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
+            first_name="حسین", last_name="احمدی", category="adult", home_centre="99"), today=TODAY)
+    assert err.value.field == "home_centre"
