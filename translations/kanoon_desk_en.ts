@@ -1941,8 +1941,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="283" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
@@ -2380,74 +2380,74 @@ Tracking code: {code}</translation>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="59" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="66" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -2509,71 +2509,81 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="239" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="163" />
+            <source>آخرین اعضای ثبت‌شده</source>
+            <translation>Members registered last</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
+            <source>{n} عضو پیدا شد</source>
+            <translation>{n} members found</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="259" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="277" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="260" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
@@ -2583,53 +2593,53 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="224" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="347" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="226" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="146" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="299" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="317" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="303" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

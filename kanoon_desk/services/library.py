@@ -410,6 +410,16 @@ def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView
         return [member_view(m) for m in rows]
 
 
+def recent_members(store: Store, centre: str | None = None, limit: int = 50) -> list[MemberView]:
+    """The members registered last (at a centre, or anywhere), the newest first."""
+    with store.read() as s:
+        q = select(Member)
+        if centre:
+            q = q.where(Member.home_centre == centre)
+        rows = s.scalars(q.order_by(Member.registered_at.desc(), Member.member_no.desc()).limit(limit))
+        return [member_view(m) for m in rows]
+
+
 #: LIKE's wildcards (and its escape) taken out of typed words: a name never holds them.
 _LIKE_SPECIAL = str.maketrans("", "", "%_\\")
 

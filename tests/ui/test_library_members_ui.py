@@ -40,8 +40,9 @@ def test_the_card_is_printed_at_its_size(qtbot: Any, page: tuple[Lib, MembersPag
     from kanoon_desk.ui.library import members as members_ui
 
     L, p = page
-    assert not p.print_card.isEnabled()
     _find(qtbot, p, L.child.member_no)
+    assert p.current is not None and p.current.id == L.child.id
+    assert p.list_title.text() == "۱ عضو پیدا شد"
     printed: list[str] = []
     monkeypatch.setattr(members_ui, "print_dialog", lambda _parent, html: printed.append(html) or True)
     qtbot.mouseClick(p.print_card, Qt.MouseButton.LeftButton)
@@ -100,3 +101,47 @@ def test_register_with_centre_expiry_and_photo_then_correct_without_losing_the_p
     qtbot.mouseClick(p.no_photo, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
     assert lib.get_member(L.store, member.id).photo == ""
+
+
+def test_the_page_opens_on_the_members_registered_last_here(qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import TODAY, actor_at
+
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    elsewhere = lib.register_member(L.store, at_b, lib.MemberInput(first_name="سارا", last_name="کریمی",
+                                                                   category="adult"), today=TODAY)
+    p = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(p)
+    assert [m.id for m in p.results] == [L.adult.id, L.child.id]  # this centre's, newest first
+    assert p.current is not None and p.current.id == L.adult.id and not p.card.pixmap().isNull()
+    assert p.edit_button.isEnabled() and p.print_card.isEnabled()
+    other = MembersPage(make_ctx(L.store, actor_at(L.admin, "99"), tmp_path))  # not a centre's desk
+    qtbot.addWidget(other)
+    assert [m.id for m in other.results][:1] == [elsewhere.id]
+    p.query.setText("  ")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)  # an empty search goes back to them
+    assert p.list_title.text() == "آخرین اعضای ثبت‌شده" and len(p.results) == 2
+
+
+@pytest.mark.parametrize("overdue", [True, False])
+def test_the_refusal_screenshot_stages_a_real_refusal(qtbot: Any, tmp_path: Path, overdue: bool) -> None:
+    from datetime import date, timedelta
+
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.library.screens import refusal_desk
+    from kanoon_desk.ui.widgets import today
+
+    L = make_library(tmp_path)
+    for m in (L.adult, L.child):
+        lib.renew_membership(L.store, L.admin, m.id, date(2099, 1, 1))
+    if overdue:
+        circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=today() - timedelta(days=60))
+    desk = refusal_desk(make_ctx(L.store, L.admin, tmp_path))
+    assert desk is not None
+    qtbot.addWidget(desk)
+    why = "این عضو کتاب دیرکرد دارد." if overdue else "عضویت این عضو به پایان رسیده است."
+    assert desk.message.text().endswith(f"امانت داده نشد: {why}")
+    assert desk.override_button.isVisibleTo(desk)  # an admin may go ahead, with a reason
+    assert [r.max_loans for r in lib.list_rules(L.store)] == [3, 4, 5]  # no rule lowered to stage it

@@ -25,7 +25,7 @@ from ...services import library as lib
 from ..context import UiContext
 from ..errors import error_text
 from ..printing import print_dialog
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, text_digits, today
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, centre_namer, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import card_print_html, membership_card
@@ -46,8 +46,11 @@ class MembersPage(QWidget):
         self.table = table_view("members-table", stretch=1)
         self.table.clicked.connect(lambda index: self.select(index.row()))
         self.results: list[lib.MemberView] = []
+        self.list_title = QLabel()
+        self.list_title.setObjectName("members-list-title")
         left = QVBoxLayout()
         left.addWidget(self.query)
+        left.addWidget(self.list_title)
         left.addWidget(self.table)
 
         self.card = QLabel()
@@ -151,7 +154,16 @@ class MembersPage(QWidget):
         box = QHBoxLayout(self)
         box.addLayout(left, 3)
         box.addLayout(right, 2)
-        self._show_results([])
+        self.show_recent()
+
+    def show_recent(self) -> None:
+        """Before any search: the members registered last at this desk's centre (anywhere, at a
+        desk that is not a centre's), the newest selected with its card."""
+        members = lib.recent_members(self.ctx.store, self.ctx.actor.office_code) or lib.recent_members(self.ctx.store)
+        self.list_title.setText(QCoreApplication.translate("Library", "آخرین اعضای ثبت‌شده") if members else "")
+        self._show_results(members)
+        if members:
+            self.select(0)
 
     def _show_results(self, members: list[lib.MemberView]) -> None:
         self.results = members
@@ -164,7 +176,12 @@ class MembersPage(QWidget):
                        jdate(m.expires_on)]))
 
     def search(self) -> None:
+        if not self.query.text().strip():
+            self.show_recent()
+            return
         self._show_results(lib.search_members(self.ctx.store, self.query.text()))
+        self.list_title.setText(QCoreApplication.translate("Library", "{n} عضو پیدا شد").format(
+            n=digits(len(self.results))))
         if len(self.results) == 1:
             self.select(0)
 
@@ -172,6 +189,7 @@ class MembersPage(QWidget):
         if not 0 <= row < len(self.results):
             return
         self.current = self.results[row]
+        select_row(self.table, row)
         self.card.setPixmap(QPixmap.fromImage(self.card_image(scale=1.0)))
         self.save_card.setEnabled(True)
         self.print_card.setEnabled(True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -13,6 +15,9 @@ from ...services import library as lib
 from ..context import UiContext
 from ..widgets import today
 from .printouts import copy_labels, membership_card, render_html
+
+if TYPE_CHECKING:
+    from .circulation import CirculationPage
 
 
 def _settle() -> None:
@@ -130,7 +135,6 @@ def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
 
     from ...eventlog import Actor
     from ...services import stocktake as st
-    from .circulation import CirculationPage
     from .reports import ReportsPage
     from .stocktake import StocktakePage
 
@@ -165,23 +169,8 @@ def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
                 page.grab().save(str(path))
                 written.append(path)
                 _dispose(page)
-            # a refusal on screen: a member at the limit scans one more book
-            with store.read() as s:
-                member = s.scalar(select(Member).join(Loan, Loan.member_id == Member.id)
-                                  .where(Loan.returned_at.is_(None)).group_by(Member.id)
-                                  .order_by(func.count().desc()).limit(1))
-                free = s.scalar(select(Copy.barcode).where(Copy.status == "on_shelf").limit(1))
-            if member is not None and free:
-                desk = CirculationPage(scratch)
-                desk.resize(1200, 780)
-                desk.scan.setText(member.member_no)
-                desk.on_scan()
-                if not desk.desk or not desk.desk.blocks:
-                    lib.set_rule(store, scratch.actor, member.category, period_days=10, max_loans=1, max_renewals=1)
-                    desk.scan.setText(member.member_no)
-                    desk.on_scan()
-                desk.scan.setText(free)
-                desk.on_scan()
+            desk = refusal_desk(scratch)
+            if desk is not None:
                 desk.show()
                 _settle()
                 path = out_dir / "library-circulation-refusal.png"
@@ -199,3 +188,35 @@ def work_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
     written.append(path)
     _dispose(report)
     return written
+
+
+def refusal_desk(scratch: UiContext) -> CirculationPage | None:
+    """The desk refusing a book, as it happens (on a scratch store: it may record): a reader with
+    an overdue book scans one more at their centre; in a store with no overdue loan, a reader whose
+    membership has just run out does."""
+    from ...eventlog import Actor
+    from .circulation import CirculationPage
+
+    store, day = scratch.store, today()
+    with store.read() as s:
+        member = s.scalar(select(Member).join(Loan, Loan.member_id == Member.id)
+                          .where(Loan.returned_at.is_(None), Loan.due_on < day)
+                          .order_by(Loan.due_on.desc(), Member.member_no).limit(1))  # lately overdue
+        expire = member is None
+        if member is None:
+            member = s.scalar(select(Member).order_by(Member.member_no).limit(1))
+        free = None if member is None else s.scalar(
+            select(Copy.barcode).where(Copy.status == "on_shelf", Copy.loanable.is_(True),
+                                       Copy.home_centre == member.home_centre).order_by(Copy.barcode).limit(1))
+    if member is None or not free:
+        return None
+    if expire and member.expires_on >= day:
+        lib.renew_membership(store, scratch.actor, member.id, day - timedelta(days=1))
+    at_home = Actor(scratch.actor.user_id, scratch.actor.username, scratch.actor.full_name, member.home_centre,
+                    scratch.actor.roles)
+    desk = CirculationPage(UiContext(store, at_home, scratch.bus, scratch.tasks, scratch.settings))
+    desk.resize(1200, 780)
+    for code in (member.member_no, free):  # the card, then the book, as the scanner types them
+        desk.scan.setText(code)
+        desk.on_scan()
+    return desk
