@@ -1805,7 +1805,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>عنوان</source>
@@ -1877,8 +1877,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="235" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -1931,7 +1931,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>بارکد</source>
@@ -2680,8 +2680,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="61" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="122" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="144" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="232" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -2704,7 +2704,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="150" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
         </message>
@@ -2912,102 +2912,135 @@ Tracking code: {code}</translation>
             <translation>Rules saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
             <source>پیدا شد</source>
             <translation>Found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
             <source>ناپیدا</source>
             <translation>Missing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
             <source>جابه‌جا</source>
             <translation>Misplaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
             <source>ناشناخته</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
             <source>در امانت (بازگردانده نشد)</source>
             <translation>On loan (not returned)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="54" />
             <source>آغاز انبارگردانی</source>
             <translation>Start stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="59" />
+            <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
+            <translation>This centre's stock-takes, newest first</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="61" />
+            <source>در راه به این مرکز</source>
+            <translation>On the way here</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="63" />
+            <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
+            <translation>Copies sent to this centre and not received yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="67" />
+            <source>انبارگردانی:</source>
+            <translation>Stock-take:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
             <source>از قفسه:</source>
             <translation>From shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="72" />
             <source>تا قفسه:</source>
             <translation>To shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
             <source>بارکد نسخه‌های قفسه را بخوانید</source>
             <translation>Scan the barcodes of the copies on the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="84" />
             <source>بستن انبارگردانی</source>
             <translation>Close stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="87" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="217" />
             <source>انبارگردانی بازی نیست.</source>
             <translation>No stock-take is open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="105" />
             <source>همه</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="137" />
+            <source>{d} — {state}</source>
+            <translation>{d} — {state}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
+            <source>قفسه {a} تا {b}</source>
+            <translation>shelves {a} to {b}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="164" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="200" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="222" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import QT_TRANSLATE_NOOP
+from ...persian import format_jalali_datetime
 from ...services import library as lib
 from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits
 from .common import ListModel, table_view, tr_dynamic
+from .transit import TransitDialog
 
 OUTCOME_LABELS = {"found": QT_TRANSLATE_NOOP("Library", "پیدا شد"), "missing": QT_TRANSLATE_NOOP("Library", "ناپیدا"), "misplaced": QT_TRANSLATE_NOOP("Library", "جابه‌جا"), "unknown": QT_TRANSLATE_NOOP("Library", "ناشناخته"),
                   "on_loan": QT_TRANSLATE_NOOP("Library", "در امانت (بازگردانده نشد)")}
@@ -44,6 +46,7 @@ class StocktakePage(QWidget):
             self.centre.addItem(ctx.actor.office_code, ctx.actor.office_code)
         index = self.centre.findData(ctx.actor.office_code)
         self.centre.setCurrentIndex(max(index, 0))
+        self.centre.currentIndexChanged.connect(lambda _i: self.load_sessions())
         self.shelf_from = LtrLineEdit()
         self.shelf_from.setPlaceholderText("A1")
         self.shelf_to = LtrLineEdit()
@@ -51,6 +54,19 @@ class StocktakePage(QWidget):
         self.open_button = QPushButton(QCoreApplication.translate("Library", "آغاز انبارگردانی"))
         self.open_button.setObjectName("open-stocktake")
         self.open_button.clicked.connect(self.open_take)
+        self.session = QComboBox()
+        self.session.setObjectName("stocktake-session")
+        self.session.setToolTip(QCoreApplication.translate("Library", "انبارگردانی‌های این مرکز، تازه‌ترین نخست"))
+        self.session.currentIndexChanged.connect(self._session_chosen)
+        self.transit_button = QPushButton(QCoreApplication.translate("Library", "در راه به این مرکز"))
+        self.transit_button.setObjectName("transit-to-centre")
+        self.transit_button.setToolTip(QCoreApplication.translate(
+            "Library", "نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند"))
+        self.transit_button.clicked.connect(lambda: self.transit_dialog().exec())
+        row0 = QHBoxLayout()
+        row0.addWidget(QLabel(QCoreApplication.translate("Library", "انبارگردانی:")))
+        row0.addWidget(self.session, 1)
+        row0.addWidget(self.transit_button)
         row1 = QHBoxLayout()
         for w in (QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre, QLabel(QCoreApplication.translate("Library", "از قفسه:")), self.shelf_from,
                   QLabel(QCoreApplication.translate("Library", "تا قفسه:")), self.shelf_to, self.open_button):
@@ -93,14 +109,46 @@ class StocktakePage(QWidget):
         self.table = table_view("stocktake-table", stretch=1)
         box = QVBoxLayout(self)
         box.addLayout(row1)
+        box.addLayout(row0)
         box.addLayout(row2)
         box.addWidget(self.status)
         box.addWidget(self.message)
         box.addWidget(self.outcome)
         box.addWidget(self.table)
-        takes = st.list_stocktakes(ctx.store, ctx.actor.office_code)
-        self.take = takes[0] if takes else None
+        self.load_sessions()
+
+    def load_sessions(self, select: str | None = None) -> None:
+        """The chosen centre's sessions in the picker, the newest first; `select` (an id) or the
+        newest is shown."""
+        takes = st.list_stocktakes(self.ctx.store, self.centre.currentData())
+        self.session.blockSignals(True)
+        self.session.clear()
+        for t in takes:
+            self.session.addItem(self.session_label(t), t.id)
+        self.session.setCurrentIndex(max(self.session.findData(select), 0) if select else 0)
+        self.session.blockSignals(False)
+        self.session.setEnabled(bool(takes))
+        self._session_chosen()
+
+    @staticmethod
+    def session_label(t: st.StocktakeView) -> str:
+        state = QCoreApplication.translate("Library", "باز") if t.status == "open" else \
+            QCoreApplication.translate("Library", "بسته")
+        label = QCoreApplication.translate("Library", "{d} — {state}").format(
+            d=format_jalali_datetime(t.opened_at), state=state)
+        if t.shelf_from or t.shelf_to:
+            label += " — " + QCoreApplication.translate("Library", "قفسه {a} تا {b}").format(
+                a=t.shelf_from or "…", b=t.shelf_to or "…")
+        return label
+
+    def _session_chosen(self) -> None:
+        take_id = self.session.currentData()
+        self.take = st.get_stocktake(self.ctx.store, take_id) if take_id else None
         self.refresh()
+
+    def transit_dialog(self) -> TransitDialog:
+        """The copies on their way to the chosen centre (expected, from where, since when)."""
+        return TransitDialog(self.ctx, self, centre=str(self.centre.currentData() or ""))
 
     def _fail(self, err: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
@@ -112,7 +160,7 @@ class StocktakePage(QWidget):
 
     def open_take(self) -> None:
         def done(view: st.StocktakeView) -> None:
-            self.take = view
+            self.load_sessions(select=view.id)
             self._say(QCoreApplication.translate("Library", "انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.").format(n=digits(view.expected)))
             self.refresh()
             self.scan.setFocus()
@@ -141,7 +189,7 @@ class StocktakePage(QWidget):
             return
         take_id = self.take.id
         self.ctx.tasks.run(lambda: st.close_stocktake(self.ctx.store, self.ctx.actor, take_id),
-                           on_done=lambda _v: self.refresh(), on_error=self._fail)
+                           on_done=lambda _v: self.load_sessions(select=take_id), on_error=self._fail)
 
     def mark_lost(self) -> None:
         if self.take is None:
@@ -166,6 +214,7 @@ class StocktakePage(QWidget):
         self.lost_button.setEnabled(t is not None and t.status == "closed")
         self.export_button.setEnabled(t is not None)
         if t is None:
+            self.status.setText(QCoreApplication.translate("Library", "انبارگردانی بازی نیست."))
             self.table.setModel(ListModel([], lambda: [], lambda r: []))
             return
         counts = " | ".join(f"{tr_dynamic(OUTCOME_LABELS[k])}: {digits(v)}" for k, v in t.counts.items())
@@ -182,5 +231,11 @@ class StocktakePage(QWidget):
             return
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی اکسل"), "stocktake.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
         if name:
-            st.export_stocktake(self.ctx.store, self.take.id, Path(name))
+            self.export(Path(name))
+
+    def export(self, path: Path) -> int:
+        """The chosen session's result to .xlsx or .csv; the number of rows written."""
+        if self.take is None:
+            return 0
+        return st.export_stocktake(self.ctx.store, self.take.id, path)
 

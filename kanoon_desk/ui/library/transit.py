@@ -143,13 +143,13 @@ class TransitDialog(QDialog):
     """The copies on their way to this centre: for a hold picked up here, or going home after a
     return elsewhere; from where and since when, the longest on the way first."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, centre: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("transit-list")
         self.setWindowTitle(QCoreApplication.translate("Library", "نسخه‌های در راه به این مرکز"))
         self.setMinimumSize(760, 380)
         name = centre_namer(ctx.store)
-        self.items = tr.in_transit_to(ctx.store, ctx.actor.office_code)
+        self.items = tr.in_transit_to(ctx.store, centre or ctx.actor.office_code)
         items = self.items
 
         def why(i: tr.TransitItem) -> str:

@@ -1,0 +1,70 @@
+"""The stock-take page: an earlier session picked to view and export; the copies on their way here."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kanoon_desk.services import circulation as circ
+from kanoon_desk.services import stocktake as st
+from kanoon_desk.ui.library.stocktake import StocktakePage
+from tests.library_helpers import TODAY, actor_at, make_library
+from tests.ui.shell_support import language, make_ctx
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+def test_an_earlier_session_is_viewed_and_exported(tmp_path: Path, qtbot: Any) -> None:
+    L = make_library(tmp_path)
+    first = st.open_stocktake(L.store, L.admin, "13")
+    st.scan(L.store, L.admin, first.id, ["B0001", "B0002", "B0003"])
+    st.close_stocktake(L.store, L.admin, first.id)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)  # this year's, newer
+    qtbot.keyClicks(page.scan, "B0001")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.session.count() == 2 and page.take is not None and page.take.id != first.id
+    assert page.session.currentText().endswith("— باز") and page.session.itemText(1).endswith("— بسته")
+    assert "ناپیدا: ۲" in page.status.text()
+    page.session.setCurrentIndex(1)  # the earlier session: every copy was found
+    assert page.take is not None and page.take.id == first.id
+    assert "بسته" in page.status.text() and "پیدا شد: ۳" in page.status.text()
+    assert not page.scan.isEnabled() and page.export_button.isEnabled()
+    assert page.table.model().rowCount() == 3
+    out = tmp_path / "first.csv"
+    assert page.export(out) == 3
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert [r[-1] for r in rows[1:]] == ["پیدا شد"] * 3
+    page.centre.setCurrentIndex(page.centre.findData("14"))  # another centre: its own sessions (none)
+    assert page.session.count() == 0 and page.take is None and not page.session.isEnabled()
+
+
+def test_the_copies_on_their_way_to_this_centre(tmp_path: Path, qtbot: Any) -> None:
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    circ.checkin(L.store, actor_at(L.admin, "14"), "B0001", today=TODAY + timedelta(days=2))  # returned at 14
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    dialog = page.transit_dialog()
+    qtbot.addWidget(dialog)
+    model = dialog.table.model()
+    assert model.rowCount() == 1
+    row = [model.index(0, c).data() for c in range(5)]
+    assert row[:3] == ["B0001", "ماهی سیاه کوچولو", "مرکز فرهنگی هنری شماره ۲"]
+    assert row[3] and row[4] == "بازگشت به مرکز خودش"
+    page.centre.setCurrentIndex(page.centre.findData("14"))
+    other = page.transit_dialog()
+    qtbot.addWidget(other)
+    assert other.table.model().rowCount() == 0
