@@ -135,7 +135,7 @@ def in_transit_to(store: Store, centre: str) -> list[TransitItem]:
         for_holds = s.execute(
             select(Copy.id, Copy.barcode, Title.title, Hold.sent_from, Hold.sent_at, Copy.location,
                    Member.first_name, Member.last_name)
-            .join(Copy, Copy.id == Hold.copy_id).outerjoin(Title, Title.id == Copy.title_id)
+            .select_from(Hold).join(Copy, Copy.id == Hold.copy_id).outerjoin(Title, Title.id == Copy.title_id)
             .outerjoin(Member, Member.id == Hold.member_id)
             .where(Hold.status == "in_transit", Hold.pickup_centre == centre))
         claimed: set[str] = set()
