@@ -22,19 +22,176 @@
     <context>
         <name>AdminPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="17" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
             <source>کاربران و نقش‌ها</source>
             <translation>Users and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
             <source>مشخصات دفتر</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="23" />
             <source>تعطیلات رسمی</source>
             <translation>Official holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="25" />
+            <source>دستگاه‌های اجرایی</source>
+            <translation>Executive agencies</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="43" />
+            <source>نام دستگاه</source>
+            <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="44" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="45" />
+            <source>مهلت پاسخ (روز کاری)</source>
+            <translation>Answer deadline (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="46" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="47" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <source>غیرفعال</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="57" />
+            <source>{n} (پیش‌فرض)</source>
+            <translation>{n} (default)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="154" />
+            <source>دستگاه تازه</source>
+            <extracomment>the agency as saved, once the dialog is accepted</extracomment>
+            <translation>New agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="155" />
+            <source>اصلاح</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="156" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="224" />
+            <source>غیرفعال کردن</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="160" />
+            <source>نمایش دستگاه‌های غیرفعال</source>
+            <translation>Show inactive agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="164" />
+            <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
+            <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="191" />
+            <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
+            <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="223" />
+            <source>فعال کردن</source>
+            <translation>Activate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="236" />
+            <source>«%1» ذخیره شد.</source>
+            <translation>“%1” saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="256" />
+            <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
+            <translation>“%1” is offered for forwarding again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="257" />
+            <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
+            <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="71" />
+            <source>دستگاه اجرایی تازه</source>
+            <translation>New executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="71" />
+            <source>اصلاح دستگاه اجرایی</source>
+            <translation>Correct executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="81" />
+            <source>پیش‌فرض ({n} روز کاری)</source>
+            <translation>Default ({n} working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="82" />
+            <source> روز کاری</source>
+            <translation> working days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="88" />
+            <source>نام دستگاه</source>
+            <translation>Agency name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="89" />
+            <source>مهلت پاسخ</source>
+            <translation>Answer deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="90" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <source>ثبت</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="101" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1069,17 +1226,37 @@
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="20" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
             <source>نام دستگاه را بنویسید.</source>
             <translation>Write the agency's name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="21" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="23" />
+            <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
+            <translation>The agency name is longer than 200 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24" />
+            <source>دستگاهی با همین نام در فهرست هست.</source>
+            <translation>An agency of this name is already in the directory.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
             <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
             <translation>The response deadline must be between 1 and 90 working days.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
+            <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
+            <translation>The address is longer than 400 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
+            <translation>The phone number is longer than 40 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
             <source>دستگاه اجرایی پیدا نشد.</source>
             <translation>Executive agency not found.</translation>
         </message>
