@@ -45,43 +45,43 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="43" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="52" />
             <source>نام دستگاه</source>
             <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="53" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="45" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
             <source>مهلت پاسخ (روز کاری)</source>
             <translation>Answer deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="46" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="55" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="47" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="56" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="57" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
             <source>{n} (پیش‌فرض)</source>
             <translation>{n} (default)</translation>
         </message>
@@ -89,54 +89,54 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="154" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="163" />
             <source>دستگاه تازه</source>
             <extracomment>the agency as saved, once the dialog is accepted</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="155" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="164" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="156" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="224" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="233" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="160" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="169" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="164" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="173" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="191" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="223" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="232" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="236" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="245" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="256" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="265" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="257" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="266" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
@@ -144,52 +144,52 @@
     <context>
         <name>AgencyDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
             <source>دستگاه اجرایی تازه</source>
             <translation>New executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
             <source>اصلاح دستگاه اجرایی</source>
             <translation>Correct executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="81" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="90" />
             <source>پیش‌فرض ({n} روز کاری)</source>
             <translation>Default ({n} working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="82" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
             <source> روز کاری</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="97" />
             <source>نام دستگاه</source>
             <translation>Agency name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="98" />
             <source>مهلت پاسخ</source>
             <translation>Answer deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="90" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="99" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="101" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="110" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -266,354 +266,466 @@
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="218" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="223" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
+            <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
+            <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
     </context>
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="102" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="103" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="107" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="143" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="151" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <source>شماره همراه</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <source>زمان رسیدگی</source>
+            <translation>Time taken</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="183" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="187" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
+            <source>ثبت نشده</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="242" />
+            <source>هیچ‌کس (پرونده بسته است)</source>
+            <translation>Nobody (the case is closed)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
+            <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
+            <translation>Reviewing expert (waiting for review)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <source>دبیرخانه (در انتظار شماره ثبت)</source>
+            <translation>Secretariat (waiting for its registration number)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <source>دبیرخانه (در انتظار ارجاع)</source>
+            <translation>Secretariat (waiting to be referred)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
+            <translation>The office (expert: tell the applicant the answer)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
+            <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
+            <translation>the agency's clock runs, the office's is paused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <source>ساعت دفتر می‌گذرد</source>
+            <translation>the office's clock runs</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="278" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="469" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <source>چاپ رسید</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <source>رسید PDF</source>
+            <translation>Receipt PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <source>چاپ نامه ارسال</source>
+            <translation>Print forwarding letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <source>چاپ نامه پیگیری</source>
+            <translation>Print follow-up letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <source>چاپ اعلام رد</source>
+            <translation>Print rejection notice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <source>چاپ و PDF</source>
+            <translation>Print and PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="424" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
-            <source>رونوشت</source>
-            <translation>CC</translation>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <source>رونوشت (برای آگاهی)</source>
+            <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
-            <source>بدون رونوشت</source>
-            <translation>No CC</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="407" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
+            <source>تاریخ نامه</source>
+            <translation>Letter date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <source>تا {day}</source>
+            <translation>by {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
+            <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
+            <translation>by {day}: {n} working days from the letter's date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
+            <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
+            <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -890,7 +1002,7 @@
             <location filename="../kanoon_desk/services/accounts.py" line="24" />
             <location filename="../kanoon_desk/services/library.py" line="34" />
             <location filename="../kanoon_desk/services/library_import.py" line="142" />
-            <location filename="../kanoon_desk/services/secretariat.py" line="42" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="43" />
             <source>این خانه را پر کنید.</source>
             <extracomment>Accepted column headings (Persian as centres write them, or English) → field name.</extracomment>
             <translation>Fill in this field.</translation>
@@ -1125,103 +1237,123 @@
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="43" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
             <source>شیوه دریافت را برگزینید.</source>
             <translation>Choose how the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
             <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
             <translation>The received date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
             <source>درخواست پیدا نشد.</source>
             <translation>Request not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
             <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
             <translation>This cannot be done in the request's current status.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
             <source>این درخواست در کارتابل شما نیست.</source>
             <translation>This request is not in your cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
             <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
             <translation>The referral's recipient was not found or is not active.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
             <source>این ارجاع پیدا نشد.</source>
             <translation>This referral was not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
             <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
             <translation>This referral has already been acted on and cannot be recalled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="52" />
             <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="52" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="54" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="54" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
             <source>شیوه را برگزینید.</source>
             <translation>Choose the method.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
             <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
             <translation>The response deadline must be after the letter date.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
             <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
             <translation>You cannot refer a request to yourself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="59" />
             <source>هدف مراجعه را برگزینید.</source>
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="64" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="60" />
+            <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
+            <translation>The letter date cannot be after today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="61" />
+            <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
+            <translation>The letter date cannot be before the request was received.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="62" />
+            <source>دستگاه اجرایی را برگزینید.</source>
+            <translation>Choose the executive agency.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="63" />
+            <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
+            <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="70" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="65" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="71" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="72" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="73" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -1529,7 +1661,7 @@
             <translation>Attachment {sha} has not reached the server yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="45" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -3238,27 +3370,27 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="256" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="263" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="305" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -3266,148 +3398,153 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="49" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="70" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="70" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="76" />
+            <source> — نامه {no} مورخ {day}</source>
+            <translation> — letter {no} of {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <source>پیامک به {mobile}، در صف ارسال سرور</source>
+            <translation>SMS to {mobile}, queued for the server to send</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
-            <source>پیامک (در صف)</source>
-            <translation>SMS (queued)</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -3477,7 +3614,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -3503,7 +3640,7 @@ Tracking code: {code}</translation>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -3690,62 +3827,62 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="27" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="28" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="34" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="37" />
             <source>رسیدگی و حل شد</source>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="37" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="38" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="38" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="40" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

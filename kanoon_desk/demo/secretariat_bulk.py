@@ -22,7 +22,7 @@ from ..models.base import UTCDateTime
 from ..models.secretariat import Case
 from ..persian import TEHRAN, damm_check_digit, jalali_year
 from ..projections.secretariat import fts_body, fts_key
-from ..services.secretariat import rejection_notice_text
+from ..services.secretariat import rejection_notice_text, sms_text
 from ..store import Store
 from .secretariat import Person, Plan
 
@@ -261,12 +261,15 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
             c["status"], c["answered_on"], c["response_text"] = "answered", day, a["text"]
         elif kind == "notify":
             kind_ = "rejection" if c["status"] == "rejected" else "result"
-            e, _ = rec(clerk, "case.notified", {"method": a["method"], "text": "", "kind": kind_}, day)
+            said: dict[str, Any] = {"method": a["method"], "text": "", "kind": kind_}
+            if a["method"] == "sms":  # what `services.secretariat.notify` writes for the server to send
+                said.update(mobile=person.mobile, text=sms_text(c))
+            e, _ = rec(clerk, "case.notified", said, day)
             c["notified_on"] = day
             for n in notices:
                 if n["status"] == "pending":
                     n["status"] = "done"
-            notices.append({"id": e["id"], "case_id": cid, "kind": kind_, "method": a["method"], "text": "",
+            notices.append({"id": e["id"], "case_id": cid, "kind": kind_, "method": a["method"], "text": said["text"],
                             "status": "queued" if a["method"] == "sms" else "done", "day": day})
             if a["method"] == "in_person":
                 c["visits"] += 1

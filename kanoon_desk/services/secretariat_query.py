@@ -4,7 +4,7 @@ public tracking-code look-up. Lists are paged (offset/limit plus a count) for la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session, aliased
 from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, SqliteStatement
 from ..models import Event, User
-from ..models.secretariat import Agency, Attachment, Case, FollowUp, Forward, Notice, Referral
+from ..models.secretariat import Agency, Applicant, Attachment, Case, FollowUp, Forward, Notice, Referral
 from ..persian import TEHRAN, normalize, search_key, to_ascii_digits
 from ..store import Store
-from .accounts import require
+from .accounts import require, working_calendar
 from .numbers import is_valid_tracking_code
 from .secretariat import MSG_NO_CASE, READ_ROLES, today
+from .secretariat_time import ServiceTime, agency_spans, service_time
 
 STATUS_FA: dict[str, str] = {
     "received": QT_TRANSLATE_NOOP("Status", "دریافت‌شده، در انتظار بررسی"),
@@ -358,6 +359,10 @@ class CaseDetail:
     notices: list[dict[str, Any]]
     open_item_id: str | None
     open_item_from: str | None
+    #: the office's and the agencies' working days so far (the Jalali calendar with the holidays)
+    service_time: ServiceTime | None = None
+    #: the applicant as stored now (name, national ID, mobile, address)
+    applicant: dict[str, Any] = field(default_factory=dict)
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -379,8 +384,10 @@ def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
     return out
 
 
-def get_case(store: Store, actor: Actor, case_id: str) -> CaseDetail:
+def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None) -> CaseDetail:
+    """Everything the case view shows; `on` is the day the running clock counts to (today)."""
     require(actor, *READ_ROLES)
+    calendar = working_calendar(store)
     with store.read() as s:
         c = s.get(Case, case_id)
         if c is None:
@@ -393,14 +400,19 @@ def get_case(store: Store, actor: Actor, case_id: str) -> CaseDetail:
         def rows(model: Any, order: Any) -> list[dict[str, Any]]:
             return [_as_dict(r) for r in s.scalars(select(model).where(model.case_id == case_id).order_by(*order))]
 
+        steps = timeline(s, case_id)
+        spans = agency_spans((t.type, t.payload) for t in steps)
+        person = s.get(Applicant, c.applicant_id)
         return CaseDetail(
             case=_as_dict(c), holder_name=holder.full_name if holder else None,
-            agency_name=agency.name if agency else None, timeline=timeline(s, case_id),
+            agency_name=agency.name if agency else None, timeline=steps,
             attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
             forwards=rows(Forward, (Forward.letter_date, Forward.id)),
             follow_ups=rows(FollowUp, (FollowUp.day, FollowUp.id)),
             notices=rows(Notice, (Notice.day, Notice.id)),
-            open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None)
+            open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None,
+            service_time=service_time(calendar, c.received_date, c.closed_on, spans, on or today()),
+            applicant=_as_dict(person) if person is not None else {})
 
 
 def find_case_id(store: Store, actor: Actor, text_: str) -> str | None:

@@ -267,7 +267,43 @@ def test_case_view_papers_follow_up_letter_and_rejection_notice(qtbot: Any, desk
     r = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)
     sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
     view.load(r.case_id)
-    assert "rejection_notice" in view.buttons and "مدارک ناقص" in view.rejection_notice_html()
+    assert "rejection_notice" in view.papers and "مدارک ناقص" in view.rejection_notice_html()
+
+
+def test_every_paper_of_a_case_goes_to_the_printer_or_to_a_pdf(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from kanoon_desk.ui import printing
+    from kanoon_desk.ui.secretariat.case_view import CaseView
+
+    case_id = _referred(desk, 1)
+    view = CaseView(make_ctx(desk.store, desk.manager, tmp_path), case_id)
+    qtbot.addWidget(view)
+    assert set(view.papers) == {"receipt"}  # the receipt can be printed again at any time
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", note="پاسخی نرسید",
+                  new_deadline=date(2025, 6, 10), on=date(2025, 5, 27))
+    view.load(case_id)
+    assert set(view.papers) == {"receipt", "letter", "follow_up_letter"}
+    printed: list[str] = []
+    monkeypatch.setattr(printing, "print_dialog", lambda parent, html: printed.append(html) or True)
+    saved = tmp_path / "out.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "PDF (*.pdf)"))
+    menu = view.buttons["papers"].menu()
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "چاپ رسید", "رسید PDF", "چاپ نامه ارسال", "نامه ارسال PDF", "چاپ نامه پیگیری", "نامه پیگیری PDF"]
+    for key in ("receipt", "letter", "follow_up_letter"):
+        view.papers[key][0].trigger()
+    assert "رسید دریافت درخواست" in printed[0] and "نامه ارجاع به دستگاه اجرایی" in printed[1]
+    assert "نامه پیگیری" in printed[2]
+    view.papers["receipt"][1].trigger()
+    assert saved.read_bytes().startswith(b"%PDF")
+    r = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    view.load(r.case_id)
+    view.papers["rejection_notice"][0].trigger()
+    assert "مدارک ناقص" in printed[-1]
 
 
 def test_intake_attachments_checked_and_kept_on_failure(qtbot: Any, desk: Desk, tmp_path: Path,

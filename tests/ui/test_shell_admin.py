@@ -261,8 +261,8 @@ def test_home_page_counts_the_cartable_the_overdue_and_open_conflicts(fa: QAppli
     d = make_secretariat_desk(tmp_path)
     try:
         # one case referred to the manager (unread), forwarded by another with a deadline long past
-        for n in (1, 2):
-            receipt = sec.intake(d.store, d.clerk, case_input(n))
+        for n in (1, 2):  # received long ago (a letter is never dated before its request)
+            receipt = sec.intake(d.store, d.clerk, case_input(n, received_date=sec.today() - timedelta(days=90)))
             sec.review(d.store, d.expert, receipt.case_id, accept=True)
             sec.register(d.store, d.clerk, receipt.case_id)
             sec.refer(d.store, d.expert, receipt.case_id, d.manager.user_id if n == 1 else d.manager2.user_id)

@@ -183,6 +183,11 @@ class CartablePage(QWidget):
         for w in (self.filter, self.sort, self.unread, self.count):
             bar.addWidget(w)
         box.addLayout(bar)
+        self.note = QLabel()
+        self.note.setObjectName("cartable-note")
+        self.note.setStyleSheet("color: #555;")
+        self.note.hide()
+        box.addWidget(self.note)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CartableModel(ctx, self.opts)
         self.table = CaseTable(self.model, stretch=2)
@@ -219,11 +224,21 @@ class CartablePage(QWidget):
         self.table.fit_columns()
 
     def open_row(self, row: int) -> None:
+        """Show the item's case; opening an unread item of my own inbox marks it read. A CC read so
+        leaves the open cartable (it was for information): the case stays shown below, and a line
+        says where the copy went."""
         item: q.CartableItem = self.model.row_at(row)
+        self.note.hide()
         if not item.read and self.opts["box"] == "inbox":  # a referral I sent is the receiver's to read
             sec.mark_read(self.ctx.store, self.ctx.actor, item.item_id)
-            self.model.reload()
-            select_row(self.table, row)
+            self.refresh()
+            if item.kind == "cc":
+                self.table.clearSelection()
+                self.note.setText(self.tr("این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو "
+                                          "همیشه پیدا می‌شود."))
+                self.note.show()
+            elif row < self.model.rowCount():
+                select_row(self.table, row)
         self.view.load(item.case_id)
 
 
