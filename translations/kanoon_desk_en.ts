@@ -3380,17 +3380,37 @@ Tracking code: {code}</translation>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="272" />
+            <source>دریافت از</source>
+            <translation>Received from</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <source>تا</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="306" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="264" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
+            <source>{name} (غیرفعال)</source>
+            <translation>{name} (inactive)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="333" />
+            <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
+            <translation>The date range is reversed: «Received from» is after «to».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

@@ -420,3 +420,31 @@ def test_the_cartable_shows_my_open_referrals_and_where_they_wait(qtbot: Any, de
     assert q.cartable_count(desk.store, desk.manager, unread_only=True) == 1  # still unread by the manager
     page.box.setCurrentIndex(page.box.findData("inbox"))
     assert page.model.rowCount() == 0 and page.model.headerData(4, Qt.Orientation.Horizontal) == "از"
+
+
+def test_search_by_a_range_of_received_dates_each_bound_optional(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from kanoon_desk import persian
+
+    for n, day in ((1, date(2025, 4, 1)), (2, date(2025, 4, 20)), (3, date(2025, 5, 3))):
+        sec.intake(desk.store, desk.clerk, case_input(n, received_date=day), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    page.today = DAY
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.total == 3 and not page.date_from.date.isEnabled()  # no bound until ticked
+    page.date_from.check.setChecked(True)
+    assert page.date_from.date.isEnabled()
+    assert persian.format_jalali_date(page.date_from.date.value()).endswith("/۰۱")  # the month's first day
+    page.date_from.date.set_value(date(2025, 4, 10))
+    assert page.model.total == 2 and page.count.text() == "۲ پرونده"
+    page.date_to.set_value(date(2025, 4, 30))
+    assert page.model.total == 1 and page.model.row_at(0).received_date == date(2025, 4, 20)
+    page.date_from.set_value(None)  # unticked: only the upper bound is left
+    assert page.model.total == 2
+    page.date_from.set_value(date(2025, 5, 1))  # after the upper bound: said, not searched
+    assert page.count.text() == "بازه تاریخ وارونه است: «دریافت از» پس از «تا» است."
+    page.date_to.set_value(DAY + timedelta(days=1))
+    assert page.model.total == 1
+    page.grab().save(str(tmp_path / "search-dates.png"))
