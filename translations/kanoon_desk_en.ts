@@ -1798,125 +1798,139 @@
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="170" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="74" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="81" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="206" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="257" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="183" />
+            <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
+            <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="186" />
+            <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
+            <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="207" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="247" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

@@ -220,6 +220,32 @@ def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: s
     return list(found.values())[:limit]
 
 
+@dataclass(frozen=True)
+class KnownApplicant:
+    """An applicant met before, as stored, to fill an intake form from their national ID."""
+
+    id: str
+    national_id: str
+    first_name: str
+    last_name: str
+    mobile: str
+    address: str
+
+
+def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplicant | None:
+    """The applicant this national ID names (the one intake reuses), or None for a new one or a
+    mistyped ID."""
+    require(actor, *READ_ROLES)
+    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    if len(nid) != 10 or not nid.isdigit():
+        return None
+    with store.read() as s:
+        a = s.scalar(select(Applicant).where(Applicant.national_id == nid).order_by(Applicant.id).limit(1))
+        if a is None:
+            return None
+        return KnownApplicant(a.id, a.national_id, a.first_name, a.last_name, a.mobile, a.address)
+
+
 # --- cartable --------------------------------------------------------------------------------
 
 

@@ -448,3 +448,31 @@ def test_search_by_a_range_of_received_dates_each_bound_optional(qtbot: Any, des
     page.date_to.set_value(DAY + timedelta(days=1))
     assert page.model.total == 1
     page.grab().save(str(tmp_path / "search-dates.png"))
+
+
+def test_a_known_national_id_fills_the_empty_fields_and_says_so(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                type_persian: Any) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5, address="کوچه 12، پلاک 3"), on=DAY)
+    page = _intake(qtbot, desk, tmp_path)
+    type_persian(page.last_name, "کریمی‌نژاد")  # typed before the ID: kept
+    qtbot.keyClicks(page.national_id, case_input(5).national_id)
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Tab)  # leaving the field
+    assert (page.first_name.text(), page.last_name.text()) == ("زهرا", "کریمی‌نژاد")
+    assert page.mobile.text() == "۰۹۱۲۱۲۳۴۵۶۷" and page.address.text() == "کوچه ۱۲، پلاک ۳"
+    note = page.known.text()
+    assert page.known.isVisible() and note.startswith("متقاضی شناخته‌شده: زهرا کریمی.")
+    assert "نام، شماره همراه، نشانی از پرونده پیشین او پر شد" in note
+    page.grab().save(str(tmp_path / "intake-known.png"))
+    page.national_id.setText(national_id(999))  # another, unknown person: the filled values go
+    page.national_id.editingFinished.emit()
+    assert (page.first_name.text(), page.mobile.text(), page.address.text()) == ("", "", "")
+    assert page.last_name.text() == "کریمی‌نژاد" and not page.known.isVisible()
+    page.national_id.setText(case_input(5).national_id)
+    page.national_id.editingFinished.emit()
+    type_persian(page.subject, "آب گرفتگی معبر")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.applicant_name == "زهرا کریمی‌نژاد"
+    assert not page.known.isVisible() and page.first_name.text() == ""
+    known = q.find_applicant(desk.store, desk.clerk, case_input(5).national_id)
+    assert known is not None and known.last_name == "کریمی‌نژاد"  # the record took the correction
+    assert q.find_applicant(desk.store, desk.clerk, "123") is None

@@ -26,7 +26,7 @@ from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, today
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits, today
 from .common import print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
@@ -53,6 +53,14 @@ class IntakePage(QWidget):
         self.national_id = LtrLineEdit()
         self.national_id.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
         f.add_field("national_id", self.tr("کد ملی"), self.national_id)
+        # a known applicant found by national ID: what was filled in from the stored record
+        self.known = QLabel()
+        self.known.setObjectName("known-applicant")
+        self.known.setWordWrap(True)
+        self.known.setStyleSheet("color: #1b5e20;")
+        self.known.hide()
+        f.form.addRow("", self.known)
+        self._filled: dict[QLineEdit, str] = {}
         self.first_name = QLineEdit()
         f.add_field("first_name", self.tr("نام"), self.first_name)
         self.last_name = QLineEdit()
@@ -101,6 +109,7 @@ class IntakePage(QWidget):
         for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.returnPressed.connect(self.save)
         self.national_id.editingFinished.connect(self.check_national_id)
+        self.national_id.editingFinished.connect(self.fill_known_applicant)
         self.national_id.editingFinished.connect(self.refresh_duplicates)
         self.subject.editingFinished.connect(self.refresh_duplicates)
 
@@ -110,8 +119,9 @@ class IntakePage(QWidget):
         dl = QVBoxLayout(dup_box)
         self.duplicates = QLabel(self.tr("موردی نیست."))
         self.duplicates.setWordWrap(True)
-        dl.addWidget(self.duplicates)
-        right.addWidget(dup_box)
+        self.duplicates.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        dl.addWidget(self.duplicates, 1)
+        right.addWidget(dup_box, 1)  # room for the hint's lines (a squeezed box cut them)
         done_box = QGroupBox(self.tr("رسید"))
         rl = QVBoxLayout(done_box)
         self.result = QLabel(self.tr("پس از ثبت، کد رهگیری اینجا نشان داده می‌شود."))
@@ -128,7 +138,6 @@ class IntakePage(QWidget):
             buttons.addWidget(b)
         rl.addLayout(buttons)
         right.addWidget(done_box)
-        right.addStretch(1)
         self.national_id.setFocus()
 
     # -- checks while typing --------------------------------------------------------------------
@@ -139,6 +148,44 @@ class IntakePage(QWidget):
             self.form.set_error("national_id", self.tr(persian.MSG_NATIONAL_ID_INVALID))
         elif self.form.error_of("national_id"):
             self.form.clear_errors()
+
+    def fill_known_applicant(self) -> None:
+        """A national ID of an applicant met before fills the name, mobile and address fields the
+        clerk left empty (what was typed is kept), and says so under the field. Another ID typed
+        afterwards takes back what was filled and not changed since."""
+        for edit, value in self._filled.items():
+            if edit.text() == value:
+                edit.clear()
+        self._filled = {}
+        self.known.hide()
+        text = self.national_id.text()
+        if not persian.is_valid_national_id(text):
+            return
+        try:
+            known = q.find_applicant(self.ctx.store, self.ctx.actor, text)
+        except Exception:  # a convenience must never stop the clerk
+            known = None
+        if known is None:
+            return
+        values = ((self.first_name, known.first_name, self.tr("نام")),
+                  (self.last_name, known.last_name, self.tr("نام خانوادگی")),
+                  (self.mobile, persian.to_persian_digits(known.mobile), self.tr("شماره همراه")),
+                  (self.address, text_digits(known.address), self.tr("نشانی")))
+        filled = []
+        for edit, value, label in values:
+            if value and not edit.text().strip():
+                edit.setText(value)
+                self._filled[edit] = value
+                filled.append(label)
+        name = text_digits(f"{known.first_name} {known.last_name}")
+        if filled:
+            what = "، ".join(filled)
+            self.known.setText(self.tr("متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ "
+                                       "اگر چیزی تغییر کرده، اصلاحش کنید.").format(name=name, fields=what))
+        else:
+            self.known.setText(self.tr("متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او "
+                                       "را می‌گیرد.").format(name=name))
+        self.known.show()
 
     def refresh_duplicates(self) -> None:
         try:
@@ -208,6 +255,8 @@ class IntakePage(QWidget):
         self.files.clear()
         self.file_list.clear()
         self.duplicates.setText(self.tr("موردی نیست."))
+        self.known.hide()
+        self._filled = {}
         self.national_id.setFocus()
         self.ctx.bus.changed.emit("secretariat")
         self.saved.emit(receipt.case_id)
