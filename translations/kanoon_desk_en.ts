@@ -231,47 +231,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="181" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="224" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -294,438 +294,438 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="144" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="184" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="222" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="278" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="388" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="469" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="424" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="407" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="419" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -1661,7 +1661,7 @@
             <translation>Attachment {sha} has not reached the server yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="45" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="46" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -1793,144 +1793,144 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="56" />
             <source>کد ملی</source>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="65" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="67" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="70" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="82" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="86" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="207" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="105" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="120" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="197" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="198" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="258" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="126" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="128" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="184" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="187" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="208" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -3384,47 +3384,47 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="257" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="334" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -3432,249 +3432,249 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="53" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="71" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
             <source> روز</source>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="40" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="75" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
             <source>به</source>
             <translation>To</translation>
         </message>

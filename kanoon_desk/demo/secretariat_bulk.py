@@ -20,8 +20,9 @@ from ..ids import new_id
 from ..models import AuditEntry, Base, Counter
 from ..models.base import UTCDateTime
 from ..models.secretariat import Case
-from ..persian import TEHRAN, damm_check_digit, jalali_year
+from ..persian import TEHRAN, jalali_year
 from ..projections.secretariat import fts_body, fts_key
+from ..services.numbers import tracking_code_for
 from ..services.secretariat import rejection_notice_text, sms_text
 from ..store import Store
 from .secretariat import Person, Plan
@@ -90,8 +91,7 @@ class _Writer:
 
     def tracking_code(self) -> str:
         while True:
-            body = f"{self.device_no % 1000:03d}{self.rng.randrange(10**9):09d}"
-            code = body + damm_check_digit(body)
+            code = tracking_code_for(self.office, self.device_no, self.rng.randrange(10**9))
             if code not in self.codes:
                 self.codes.add(code)
                 return code

@@ -9,6 +9,7 @@ from html import escape as _html_escape
 
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
+from .numbers import format_tracking_code
 from .secretariat_query import OUTCOME_FA
 from .secretariat_reports import Report
 
@@ -53,18 +54,18 @@ def _ltrh(text: str) -> str:
 
 def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_name: str, subject: str,
                  received_date: date, channel: str, attachments: int, printed_on: date) -> str:
-    rows = [("کد رهگیری", _ltr(to_persian_digits(tracking_code))), ("متقاضی", applicant_name),
+    rows = [("کد رهگیری", _ltr(to_persian_digits(format_tracking_code(tracking_code)))), ("متقاضی", applicant_name),
             ("موضوع", subject), ("تاریخ دریافت", format_jalali_date(received_date)),
             ("شیوه دریافت", CHANNEL_FA.get(channel, channel)), ("پیوست‌ها", format_number(attachments))]
     phone = office.phone if office and office.phone else ""
     body = (f'<p align="center"><span style="font-size:16pt; font-weight:bold;">کد رهگیری: '
-            f"{_ltrh(to_persian_digits(tracking_code))}</span></p>"  # what the applicant will be asked for
+            f"{_ltrh(to_persian_digits(format_tracking_code(tracking_code)))}</span></p>"  # what the applicant will be asked for
             + rtl_table(["عنوان", "شرح"], rows)
             + "<h2>پس از این چه می‌شود؟</h2>"
             "<p>درخواست شما نخست به دست کارشناس بررسی می‌شود؛ اگر پذیرفته شود در دبیرخانه ثبت و برای "
             "رسیدگی به دستگاه اجرایی مربوط فرستاده می‌شود. نتیجه را به شما اعلام می‌کنیم و برای پیگیری "
             "نیازی به مراجعه حضوری نیست.</p>"
-            f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {_ltrh(to_persian_digits(tracking_code))} را "
+            f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))} را "
             f"در تماس تلفنی{(' با شماره ' + _ltrh(to_persian_digits(phone))) if phone else ''} یا در "
             "درگاه پیگیری اعلام کنید.</p>"
             f'<p class="muted">تاریخ چاپ: {format_jalali_long(printed_on)}</p>')
@@ -74,7 +75,7 @@ def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_nam
 def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tracking_code: str,
                           reason: str, note: str, on: date) -> str:
     body = (f"<p>{escape(applicant_name)} گرامی،</p>"
-            f"<p>درخواست شما با کد رهگیری {_ltrh(to_persian_digits(tracking_code))} بررسی شد و به دلیل "
+            f"<p>درخواست شما با کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))} بررسی شد و به دلیل "
             f"«{escape(reason)}» پذیرفته نشد.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
             + f'<p class="muted">{format_jalali_long(on)}</p>')
@@ -90,7 +91,7 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
                        _ltr(to_persian_digits(registration_no))]])
     body = (meta + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>به پیوست درخواست/شکایت {escape(applicant_name)} با موضوع «{escape(subject)}» "
-            f"(کد رهگیری {_ltrh(to_persian_digits(tracking_code))}) برای رسیدگی فرستاده می‌شود.</p>"
+            f"(کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))}) برای رسیدگی فرستاده می‌شود.</p>"
             f"<blockquote>{escape(text)}</blockquote>"
             + (f"<p>{escape(instruction)}</p>" if instruction else "")
             + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "

@@ -19,7 +19,7 @@ from ..models.secretariat import Agency, Applicant, Attachment, Case, FollowUp, 
 from ..persian import TEHRAN, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require, working_calendar
-from .numbers import is_valid_tracking_code
+from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, clean_tracking_code, is_valid_tracking_code
 from .secretariat import MSG_NO_CASE, READ_ROLES, today
 from .secretariat_time import ServiceTime, agency_spans, service_time
 
@@ -120,7 +120,8 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
     raw = to_ascii_digits(normalize(q.text or "")).strip()
     compact = raw.replace("-", "").replace(" ", "")
     if raw:
-        if compact.isdigit() and len(compact) == 13 and is_valid_tracking_code(compact):
+        if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) \
+                and is_valid_tracking_code(compact):
             shape.append("tracking_code")
             params["tracking_code"] = compact
         elif compact.isdigit() and len(compact) == 10:
@@ -462,14 +463,16 @@ class PublicStatus:
 
 
 def case_status_by_tracking_code(store: Store, code: str) -> PublicStatus | None:
-    """"Where is my complaint?" by tracking code; None for an unknown or mistyped code."""
-    code = to_ascii_digits(normalize(code or "")).replace("-", "").replace(" ", "")
+    """"Where is my complaint?" by tracking code (16 digits, or 13 for a code issued before codes
+    carried the office); None for an unknown or mistyped code, or one that two cases share."""
+    code = clean_tracking_code(normalize(code or ""))
     if not is_valid_tracking_code(code):
         return None
     with store.read() as s:
-        c = s.scalar(select(Case).where(Case.tracking_code == code))
-        if c is None:
+        found = s.scalars(select(Case).where(Case.tracking_code == code).limit(2)).all()
+        if len(found) != 1:
             return None
+        c = found[0]
         return PublicStatus(c.tracking_code, c.status, STATUS_FA[c.status], c.received_date,
                             c.registration_no, c.deadline if c.status == "forwarded" else None,
                             c.closed_on, OUTCOME_FA.get(c.outcome or ""))

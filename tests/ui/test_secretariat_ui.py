@@ -59,7 +59,9 @@ def test_intake_typed_in_persian_saved_with_enter(qtbot: Any, desk: Desk, tmp_pa
     assert "کد رهگیری" in page.result.text()
     from kanoon_desk.persian import to_persian_digits
 
-    assert to_persian_digits(code) in page.result.text()
+    assert len(code) == 16 and code.startswith("001301")  # office 13, device 1
+    grouped = " ".join(to_persian_digits(code)[i:i + 4] for i in range(0, 16, 4))
+    assert "\u2066" + grouped + "\u2069" in page.result.text()  # read out in fours, left to right
     assert page.first_name.text() == "" and page.print_button.isEnabled()
     status = q.case_status_by_tracking_code(desk.store, code)
     assert status is not None and status.status == "received"

@@ -32,6 +32,7 @@ from ...models import User
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import working_calendar
+from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
@@ -207,7 +208,7 @@ class CaseView(QWidget):
         names = self._names()
         agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}
         L = self.labels
-        L["tracking"].setText(ltr(persian.to_persian_digits(c["tracking_code"])))
+        L["tracking"].setText(ltr(persian.to_persian_digits(format_tracking_code(c["tracking_code"]))))
         L["number"].setText(ltr(persian.to_persian_digits(c["registration_no"] or "—")))
         status = status_text(c["status"])
         if c["outcome"]:

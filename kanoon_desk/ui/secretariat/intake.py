@@ -24,10 +24,11 @@ from ... import persian
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
+from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits, today
-from .common import print_html, save_pdf, status_text
+from .common import ltr, print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 
@@ -197,7 +198,7 @@ class IntakePage(QWidget):
             self.duplicates.setText(self.tr("موردی نیست."))
             self.duplicates.setStyleSheet("")
             return
-        lines = [f"• {persian.to_persian_digits(r.tracking_code)} — {r.applicant_name} — {r.subject} "
+        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — {r.applicant_name} — {r.subject} "
                  f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setStyleSheet("color: #8a5300;")
@@ -243,7 +244,7 @@ class IntakePage(QWidget):
         self.save_button.setEnabled(True)
         self.receipt = receipt
         self.form.clear_errors()
-        code = persian.to_persian_digits(receipt.tracking_code)
+        code = ltr(persian.to_persian_digits(format_tracking_code(receipt.tracking_code)))
         self.result.setText(self.tr("درخواست {name} ثبت شد.\nکد رهگیری: {code}")
                             .replace("{name}", receipt.applicant_name).replace("{code}", code))
         self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")

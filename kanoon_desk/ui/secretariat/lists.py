@@ -25,6 +25,7 @@ from ... import persian
 from ...models import utcnow
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
+from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
 from ..widgets import ERROR_STYLE, JalaliDateEdit, LazyTableModel, select_row, today
@@ -67,7 +68,7 @@ class CartableModel(LazyTableModel):
 
     def display(self, row: q.CartableItem, column: int) -> str:
         if column == 0:
-            return ltr(persian.to_persian_digits(row.tracking_code))
+            return ltr(persian.to_persian_digits(format_tracking_code(row.tracking_code)))
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
