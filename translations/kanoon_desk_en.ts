@@ -3311,39 +3311,39 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
             <source>فصل</source>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="110" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="154" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="163" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="116" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -3725,17 +3725,17 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatReports</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
             <source>دریافت و مختومه به تفکیک ماه — </source>
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>

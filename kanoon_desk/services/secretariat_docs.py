@@ -3,6 +3,7 @@ receipt, the rejection notice, the forwarding and follow-up letters, and the rep
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from datetime import date
 from html import escape as _html_escape
@@ -12,6 +13,9 @@ from .accounts import OfficeView
 from .numbers import format_tracking_code
 from .secretariat_query import OUTCOME_FA
 from .secretariat_reports import Report
+
+#: The chart's width on an A4 page (QTextDocument lays images out at 96 px an inch: 170 mm).
+CHART_WIDTH = 640
 
 CHANNEL_FA = {"in_person": "حضوری", "post": "پستی", "phone": "تلفنی"}
 
@@ -135,18 +139,24 @@ def report_number(x: float | int | None, digits: int = 1) -> str:
     return format_number(int(x))
 
 
-def report_html(office: OfficeView | None, rep: Report) -> str:
+def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None = None) -> str:
+    """The report's paper; `chart_png`, when given, is its chart (received and closed by month),
+    embedded so a PDF carries it."""
     num = report_number
     rows = [("دریافت‌شده", num(rep.received)), ("پذیرفته‌شده", num(rep.accepted)),
             ("ردشده", num(rep.rejected))]
     rows += [(f"مختومه: {OUTCOME_FA.get(k, k)}", num(v)) for k, v in sorted(rep.closed_by_outcome.items())]
     rows += [("میانگین زمان ارائه خدمت (روز کاری)", num(rep.avg_service_days)),
              ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", num(rep.p90_service_days)),
+             ("میانگین زمان دفتر (روز کاری)", num(rep.avg_office_days)),
+             ("میانگین زمان دستگاه‌ها (روز کاری)", num(rep.avg_agency_days)),
              ("مراجعه حضوری", num(rep.visits)),
              ("متقاضیان در هر فصل", num(rep.applicants_per_season)),
              ("مراجعه حضوری برای هر درخواست", num(rep.visits_per_case))]
+    chart = (f'<p align="center"><img src="data:image/png;base64,{base64.b64encode(chart_png).decode()}" '
+             f'width="{CHART_WIDTH}"/></p>' if chart_png else "")
     body = (f"<p>از {format_jalali_date(rep.period.start)} تا {format_jalali_date(rep.period.end)}</p>"
-            + rtl_table(["شاخص", "مقدار"], rows)
+            + rtl_table(["شاخص", "مقدار"], rows) + chart
             + "<h2>دیرکرد پاسخ به تفکیک دستگاه</h2>"
             + rtl_table(["دستگاه اجرایی", "پرونده‌های دیرکرد"],
                         [(a, format_number(n)) for a, n in rep.overdue_by_agency] or [("—", "۰")])

@@ -195,6 +195,7 @@ def test_reports_page_and_exports(qtbot: Any, desk: Desk, tmp_path: Path) -> Non
     assert wb.active.sheet_view.rightToLeft and wb.active["B2"].value == 1
     pdf = page.export_pdf(tmp_path / "r.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert b"/Subtype /Image" in pdf.read_bytes()  # the chart goes with the figures
 
 
 def test_pages_follow_roles(desk: Desk, tmp_path: Path) -> None:
