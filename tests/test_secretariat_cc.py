@@ -94,3 +94,16 @@ def test_the_migration_ends_the_cc_items_of_an_older_store_as_a_refold_does(desk
             assert projection_digests(s) == expected
     finally:
         store.close()
+
+
+def test_the_cartable_word_filter_reads_a_half_space_as_the_subject_has_it(desk: Desk) -> None:
+    from kanoon_desk.services.numbers import format_tracking_code
+
+    r = sec.intake(desk.store, desk.clerk, case_input(7, subject="برق محله هر شب قطع می‌شود"), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, on=DAY)
+    for words in ("قطع می‌شود", "قطع می شود", "قطع مي‌شود", format_tracking_code(r.tracking_code), "100%"):
+        expected = 0 if words == "100%" else 1
+        assert q.cartable_count(desk.store, desk.manager, words=words) == expected, words
+        assert len(q.cartable(desk.store, desk.manager, words=words)) == expected, words

@@ -1799,25 +1799,25 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="179" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="68" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="180" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="181" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="182" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
@@ -1873,7 +1873,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="224" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -1889,48 +1889,53 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="198" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
+            <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
+            <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="136" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="192" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="195" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="225" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="271" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -3861,62 +3866,62 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="34" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="35" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="34" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="37" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
             <source>رسیدگی و حل شد</source>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="38" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="40" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="41" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="40" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

@@ -3,20 +3,22 @@ public tracking-code look-up. Lists are paged (offset/limit plus a count) for la
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, column, func, literal_column, select, table
+from sqlalchemy import Date, Select, bindparam, column, false, func, literal_column, select, table
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, SqliteStatement
 from ..models import Event, User
 from ..models.secretariat import Agency, Applicant, Attachment, Case, FollowUp, Forward, Notice, Referral
-from ..persian import TEHRAN, normalize, search_key, to_ascii_digits
+from ..persian import TEHRAN, ZWNJ, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require, working_calendar
 from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, clean_tracking_code, is_valid_tracking_code
@@ -200,24 +202,64 @@ def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
         return int(_search_count(shape).rows(conn, **params)[0][0] or 0)
 
 
+#: Words that say nothing about what a request is about: left out when subjects are compared.
+_STOP_WORDS = frozenset(search_key(w) for w in (
+    "و", "در", "به", "از", "که", "را", "با", "برای", "این", "آن", "یک", "تا", "یا", "بر", "هم", "نیز",
+    "است", "شد", "شده", "می", "ها", "های", "ای", "مورد", "درباره", "جهت", "من", "ما", "شما", "او", "آنها"))
+#: Subjects are compared on at most this many of their words (the longest: the most telling).
+_SUBJECT_WORDS_MAX = 8
+
+
+def subject_words(text: str) -> list[str]:
+    """A subject's significant words, normalised as the index is (`search_key`), each once: no
+    one-letter words, no stop words."""
+    out: list[str] = []
+    for word in re.split(r"[^\w]+", search_key(text or "")):
+        if len(word) >= 2 and word not in _STOP_WORDS and word not in out:
+            out.append(word)
+    return out
+
+
+def _most_of(words: list[str]) -> int:
+    """How many of `words` a similar subject has: at least two thirds of them."""
+    return math.ceil(2 * len(words) / 3)
+
+
+def _similar_match(words: list[str]) -> str:
+    """An FTS5 query for texts holding at least `_most_of(words)` of the words (as prefixes):
+    one AND group per such choice of words, ORed."""
+    need = _most_of(words)
+    groups = (" ".join('"' + w.replace('"', "") + '"*' for w in chosen)
+              for chosen in itertools.combinations(words, need))
+    return " OR ".join(f"({g})" for g in groups)
+
+
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
                         on: date | None = None, limit: int = 10) -> list[CaseRow]:
-    """Before saving: cases of the last 90 days with the same national ID, or with every word of
-    this subject. A hint for the clerk, never a refusal."""
+    """Before saving: cases of the last 90 days with the same national ID, or with a very similar
+    subject: at least two thirds of this subject's significant words (as word beginnings, spelling
+    normalised) in theirs. A hint for the clerk, never a refusal."""
     require(actor, *READ_ROLES)
     since = (on or today()) - timedelta(days=90)
     nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    words = subject_words(subject)
+    if len(words) > _SUBJECT_WORDS_MAX:
+        longest = set(sorted(words, key=len, reverse=True)[:_SUBJECT_WORDS_MAX])
+        words = [w for w in words if w in longest]
     found: dict[str, CaseRow] = {}
     with store.read() as s:
         if len(nid) == 10:
             stmt = _rows_query().where(Case.national_id == nid, Case.received_date >= since)
             for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
                 found[r[0]] = _row(r)
-        match = fts_match(subject or "")
-        if match is not None:
-            stmt = _join_fts(_rows_query(), match).where(Case.received_date >= since)
-            for r in s.execute(_order(stmt, True).limit(limit)):
-                found.setdefault(r[0], _row(r))
+        if words:
+            # the index holds the whole case (text, names…): its candidates are checked on the subject
+            need = _most_of(words)
+            stmt = _join_fts(_rows_query(), _similar_match(words)).where(Case.received_date >= since)
+            for r in s.execute(_order(stmt, True).limit(limit * 5)):
+                theirs = subject_words(r.subject)
+                if sum(1 for w in words if any(t.startswith(w) for t in theirs)) >= need:
+                    found.setdefault(r[0], _row(r))
     return list(found.values())[:limit]
 
 
@@ -287,7 +329,12 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
         stmt = stmt.where(Referral.read.is_(False))
     key = search_key(words or "")
     if key:
-        stmt = stmt.where(func.lower(Case.subject).contains(key) | Case.tracking_code.contains(key))
+        # both sides normalised alike (`search_key`: a half-space is a space, Arabic letters and
+        # digits folded; stored subjects are already `normalize`d); a code typed in groups matches
+        subject = func.replace(func.lower(Case.subject), ZWNJ, " ")
+        code = key.replace(" ", "")
+        stmt = stmt.where(subject.contains(key, autoescape=True)
+                          | (Case.tracking_code.contains(code, autoescape=True) if code else false()))
     return stmt
 
 

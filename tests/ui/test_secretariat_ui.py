@@ -101,6 +101,29 @@ def test_duplicate_hint_before_saving(qtbot: Any, desk: Desk, tmp_path: Path) ->
     assert "قطعی آب" in page.duplicates.text()
 
 
+def test_enter_in_the_subject_shows_similar_cases_before_it_saves(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                   type_persian: Any) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5, subject="قطعی مکرر آب در محله"), on=DAY)
+    page = _intake(qtbot, desk, tmp_path)
+    qtbot.keyClicks(page.national_id, national_id(606))  # someone else
+    type_persian(page.first_name, "رضا")
+    type_persian(page.last_name, "مرادی")
+    type_persian(page.subject, "قطعی آب محله")  # typed, then Enter at once: no hint was worked out yet
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is None  # not saved: the similar case is shown first, and stays
+    assert "قطعی مکرر آب در محله" in page.duplicates.text() and page.confirm.isVisible()
+    assert page.subject.text() == "قطعی آب محله"
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # seen: Enter again saves
+    assert page.receipt is not None and not page.confirm.isVisible()
+    type_persian(page.subject, "موضوعی دیگر")  # nothing similar: Enter saves at once
+    qtbot.keyClicks(page.national_id, national_id(607))
+    type_persian(page.first_name, "مینا")
+    type_persian(page.last_name, "صالحی")
+    first = page.receipt
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt is not first
+
+
 def _referred(desk: Desk, n: int) -> str:
     r = sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
     sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
@@ -473,6 +496,8 @@ def test_a_known_national_id_fills_the_empty_fields_and_says_so(qtbot: Any, desk
     page.national_id.setText(case_input(5).national_id)
     page.national_id.editingFinished.emit()
     type_persian(page.subject, "آب گرفتگی معبر")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # her earlier case is shown first
+    assert page.receipt is None and page.confirm.isVisible()
     qtbot.keyClick(page.subject, Qt.Key.Key_Return)
     assert page.receipt is not None and page.receipt.applicant_name == "زهرا کریمی‌نژاد"
     assert not page.known.isVisible() and page.first_name.text() == ""

@@ -122,6 +122,14 @@ class IntakePage(QWidget):
         self.duplicates.setWordWrap(True)
         self.duplicates.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         dl.addWidget(self.duplicates, 1)
+        self.confirm = QLabel(self.tr("پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره "
+                                      "Enter بزنید."))
+        self.confirm.setObjectName("duplicates-confirm")
+        self.confirm.setWordWrap(True)
+        self.confirm.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.confirm.hide()
+        dl.addWidget(self.confirm)
+        self._hinted: tuple[str, str] | None = None
         right.addWidget(dup_box, 1)  # room for the hint's lines (a squeezed box cut them)
         done_box = QGroupBox(self.tr("رسید"))
         rl = QVBoxLayout(done_box)
@@ -188,7 +196,15 @@ class IntakePage(QWidget):
                                        "را می‌گیرد.").format(name=name))
         self.known.show()
 
-    def refresh_duplicates(self) -> None:
+    def _hint_key(self) -> tuple[str, str]:
+        """What the similar-cases hint was worked out for: the national ID and the subject."""
+        return (persian.to_ascii_digits(self.national_id.text().strip()), persian.search_key(self.subject.text()))
+
+    def refresh_duplicates(self) -> list[q.CaseRow]:
+        """Show the cases of the last 90 days with this national ID or a very similar subject."""
+        if self._hint_key() != self._hinted:  # (the same hint again, as the field is left: it stays)
+            self.confirm.hide()
+        self._hinted = self._hint_key()
         try:
             rows = q.possible_duplicates(self.ctx.store, self.ctx.actor, self.national_id.text(),
                                          self.subject.text(), on=self.today)
@@ -197,11 +213,12 @@ class IntakePage(QWidget):
         if not rows:
             self.duplicates.setText(self.tr("موردی نیست."))
             self.duplicates.setStyleSheet("")
-            return
+            return rows
         lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — {r.applicant_name} — {r.subject} "
                  f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setStyleSheet("color: #8a5300;")
+        return rows
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("پیوست‌ها"), "",
@@ -231,6 +248,12 @@ class IntakePage(QWidget):
             attachments=list(self.files))
 
     def save(self) -> None:
+        """Save, unless similar cases turn up that the clerk has not seen yet: Enter in the subject
+        saved before its hint was worked out (the hint came after the save and was then cleared).
+        They are shown first, and Enter again saves: a hint, never a refusal."""
+        if self._hint_key() != self._hinted and self.refresh_duplicates():
+            self.confirm.show()
+            return
         data = self.input()
         self.save_button.setEnabled(False)
         self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=self.today),
@@ -256,6 +279,9 @@ class IntakePage(QWidget):
         self.files.clear()
         self.file_list.clear()
         self.duplicates.setText(self.tr("موردی نیست."))
+        self.duplicates.setStyleSheet("")
+        self.confirm.hide()
+        self._hinted = None
         self.known.hide()
         self._filled = {}
         self.national_id.setFocus()
