@@ -391,8 +391,10 @@ class CaseView(QWidget):
             cc=v["cc"]))
         d.combo("to_user_id", self.tr("گیرنده"), self._users(role))
         d.line("instruction", self.tr("دستور (پاراف)"))
-        others = dict([*self._users("manager"), *self._users("expert")])  # (a user with both roles once)
-        d.checks("cc", self.tr("رونوشت (برای آگاهی)"), list(others.items()))
+        others: dict[str, str] = {}  # id → name: a user with both roles once
+        for name, user_id in [*self._users("manager"), *self._users("expert")]:
+            others.setdefault(user_id, name)
+        d.checks("cc", self.tr("رونوشت (برای آگاهی)"), [(name, uid) for uid, name in others.items()])
         self._exec(d)
 
     def attachment_copy(self, row: int) -> Path | None:
