@@ -256,3 +256,58 @@ def test_refold_equals_projections_and_audit_intact(desk: Desk) -> None:
         assert projection_digests(s) == before
     assert q.search_count(desk.store, desk.clerk, q.SearchQuery(text="برق")) == hits == 3
     assert national_id(1)  # helper sanity: used by other tests
+
+
+def _event_payloads(desk: Desk, case_id: str, kind: str) -> list[dict[str, object]]:
+    with desk.store.read() as s:
+        return [e.payload for e in s.scalars(select(Event).where(Event.aggregate_id == case_id, Event.type == kind)
+                                               .order_by(Event.hlc, Event.id))]
+
+
+def test_an_sms_notice_carries_the_mobile_and_the_message_for_the_server(desk: Desk) -> None:
+    case_id = _to_manager(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="لوله‌کشی محله تا پایان ماه انجام می‌شود.",
+                        on=DAY + timedelta(days=5))
+    sec.notify(desk.store, desk.clerk, case_id, method="sms", on=DAY + timedelta(days=5))
+    sec.notify(desk.store, desk.clerk, case_id, method="sms", text="پاسخ شما آماده است.", on=DAY + timedelta(days=6))
+    sec.notify(desk.store, desk.clerk, case_id, method="phone", on=DAY + timedelta(days=6))
+    first, second, phone = _event_payloads(desk, case_id, "case.notified")
+    code = q.get_case(desk.store, desk.clerk, case_id).case["tracking_code"]
+    assert first["mobile"] == "09121234567" and code in str(first["text"])
+    assert "لوله‌کشی محله" in str(first["text"])  # the default message gives the agency's answer
+    assert second["mobile"] == "09121234567" and second["text"] == "پاسخ شما آماده است."
+    assert "mobile" not in phone
+    notices = q.get_case(desk.store, desk.clerk, case_id).notices
+    assert [n["status"] for n in notices] == ["queued", "queued", "done"]
+
+
+def test_an_sms_notice_is_refused_at_the_method_when_the_applicant_has_no_mobile(desk: Desk) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(40, mobile=""), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    with pytest.raises(ValidationError) as err:
+        sec.notify(desk.store, desk.clerk, r.case_id, method="sms", on=DAY)
+    assert err.value.field == "method" and "شماره همراه" in err.value.message
+    assert _event_payloads(desk, r.case_id, "case.notified") == []
+    sec.notify(desk.store, desk.clerk, r.case_id, method="letter", on=DAY)  # another way is fine
+    # the rejection's own notice by SMS, once the applicant left a mobile at a later visit
+    sec.intake(desk.store, desk.clerk, case_input(40, subject="موضوع دیگر"), on=DAY)
+    sec.notify(desk.store, desk.clerk, r.case_id, method="sms", on=DAY)
+    [sms] = [p for p in _event_payloads(desk, r.case_id, "case.notified") if p["method"] == "sms"]
+    assert sms["mobile"] == "09121234567" and "مدارک ناقص" in str(sms["text"])
+
+
+def test_the_forwarding_letter_takes_its_own_date_and_the_deadline_counts_from_it(desk: Desk) -> None:
+    case_id = _to_manager(desk)
+    on = date(2025, 5, 11)
+    for letter_date, field in ((on + timedelta(days=1), "letter_date"), (DAY - timedelta(days=1), "letter_date")):
+        with pytest.raises(ValidationError) as err:
+            sec.forward(desk.store, desk.manager, case_id, desk.agency.id, letter_date=letter_date, on=on)
+        assert err.value.field == field
+    with pytest.raises(ValidationError) as err:
+        sec.forward(desk.store, desk.manager, case_id, "", on=on)
+    assert err.value.field == "agency_id"
+    fw = sec.forward(desk.store, desk.manager, case_id, desk.agency.id, letter_date=date(2025, 5, 6), on=on)
+    assert fw.letter_date == date(2025, 5, 6)
+    assert fw.deadline == date(2025, 5, 24)  # 15 working days from Tuesday 6 May (three Fridays skipped)
+    assert q.get_case(desk.store, desk.manager, case_id).forwards[0]["letter_date"] == date(2025, 5, 6)

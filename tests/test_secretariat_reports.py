@@ -86,3 +86,56 @@ def test_outgoing_letters_close_with_the_signer_and_the_office() -> None:
     follow = docs.follow_up_letter_html(office, agency_name="شهرداری", letter_no="2", on=DAY, first_letter_no="1",
                                         first_letter_date=DAY, subject="آب", new_deadline=None, signer="علی رضایی")
     assert "علی رضایی" in follow and "امضا و مهر" in follow
+
+
+def test_overdue_by_agency_counts_deadlines_that_fell_in_the_period_answered_late_or_not_at_all(
+        tmp_path: Path) -> None:
+    from kanoon_desk.services.secretariat_agencies import save_agency
+
+    d = make_secretariat_desk(tmp_path)
+    roads = save_agency(d.store, d.admin, name="اداره کل راه و شهرسازی")
+
+    def forwarded(n: int, agency: str, deadline: date) -> str:
+        r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
+        sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+        sec.register(d.store, d.clerk, r.case_id, on=DAY)
+        sec.forward(d.store, d.admin, r.case_id, agency, deadline=deadline, on=DAY)
+        return r.case_id
+
+    in_spring = date(2025, 5, 20)  # Ordibehesht 1404
+    late = forwarded(1, d.agency.id, in_spring)
+    sec.record_response(d.store, d.clerk, late, text="دیر", on=date(2025, 6, 1))  # answered after it
+    forwarded(2, d.agency.id, in_spring)  # never answered
+    on_time = forwarded(3, d.agency.id, in_spring)
+    sec.record_response(d.store, d.clerk, on_time, text="به‌موقع", on=date(2025, 5, 19))
+    withdrawn = forwarded(4, roads.id, in_spring)
+    sec.close(d.store, d.admin, withdrawn, outcome="unresolved", on=date(2025, 5, 10))  # closed before it
+    forwarded(5, roads.id, date(2025, 7, 1))  # its deadline falls in summer
+    spring = build_report(d.store, d.manager, period("season", 1404, 1), on=date(2025, 7, 20))
+    assert spring.overdue_by_agency == [("شهرداری مرکز استان", 2)]  # the late one counts, though answered
+    summer = build_report(d.store, d.manager, period("season", 1404, 2), on=date(2025, 7, 20))
+    assert summer.overdue_by_agency == [("اداره کل راه و شهرسازی", 1)]
+    ordibehesht = build_report(d.store, d.manager, period("month", 1404, 2), on=date(2025, 5, 15))
+    assert ordibehesht.overdue_by_agency == []  # up to today: those deadlines have not passed yet
+
+
+def test_the_report_splits_service_time_into_the_office_and_the_agencies(tmp_path: Path) -> None:
+    from kanoon_desk.services import accounts
+
+    d = make_secretariat_desk(tmp_path)
+    accounts.set_holiday(d.store, d.admin, date(2025, 5, 8), "تعطیل")
+    a = sec.intake(d.store, d.clerk, case_input(1), on=DAY)
+    sec.review(d.store, d.expert, a.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, a.case_id, on=DAY)
+    sec.forward(d.store, d.admin, a.case_id, d.agency.id, letter_date=date(2025, 5, 6), on=date(2025, 5, 6))
+    sec.record_response(d.store, d.clerk, a.case_id, text="انجام شد", on=date(2025, 5, 13))
+    sec.close(d.store, d.expert, a.case_id, outcome="resolved", on=date(2025, 5, 15))  # 9 = office 4 + agency 5
+    b = sec.intake(d.store, d.clerk, case_input(2), on=DAY)
+    sec.review(d.store, d.expert, b.case_id, accept=False, reason="تکراری", on=date(2025, 5, 6))  # 2, office
+    rep = build_report(d.store, d.manager, period("season", 1404, 1), on=date(2025, 6, 1))
+    assert rep.avg_service_days == (9 + 2) / 2
+    assert (rep.avg_office_days, rep.avg_agency_days) == ((4 + 2) / 2, (5 + 0) / 2)
+    html = docs.report_html(None, rep, chart_png=b"\x89PNG fake")
+    assert "میانگین زمان دفتر (روز کاری)" in html and "میانگین زمان دستگاه‌ها (روز کاری)" in html
+    assert '<img src="data:image/png;base64,' in html
+    assert "<img" not in docs.report_html(None, rep)

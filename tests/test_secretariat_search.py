@@ -171,3 +171,20 @@ def test_a_case_received_and_registered_in_one_pulled_batch_is_found_by_its_numb
     with other.transaction() as s:  # a full re-fold indexes each case once, the same way
         refold_all(s)
     assert _fts_rows(other) == _fts_rows(desk.store)
+
+
+def test_a_very_similar_subject_is_most_of_its_significant_words(desk: Desk) -> None:
+    power = sec.intake(desk.store, desk.clerk, case_input(1, subject="قطعی مکرر برق در محله"), on=DAY)
+    sec.intake(desk.store, desk.clerk, case_input(2, subject="خرابی آسفالت خیابان",
+                                                  text="قطعی مکرر برق هم داریم"), on=DAY)
+
+    def hits(subject: str) -> list[str]:
+        return [h.id for h in q.possible_duplicates(desk.store, desk.clerk, "", subject, on=DAY)]
+
+    assert hits("قطعی مکرر برق خیابان") == [power.case_id]  # 3 of its 4 words (the second case's text
+    # has them too, but not its subject)
+    assert hits("قطعی مکرر برق خیابان فردوسی") == []  # 3 of 5 is less than two thirds
+    assert hits("قطعی برق در محله ما") == [power.case_id]  # stop words left out: 3 of 3
+    assert hits("قطعي آب خیابان") == []  # one of three words is not most of them
+    assert hits("برق‌رسانی مکرر") == hits("برق رسانی مکرر") == [power.case_id]  # a half-space is a space
+    assert q.subject_words("قطعیِ  برقِ در محله‌ها و خیابان") == ["قطعی", "برق", "محله", "خیابان"]

@@ -22,19 +22,176 @@
     <context>
         <name>AdminPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="17" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
             <source>کاربران و نقش‌ها</source>
             <translation>Users and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
             <source>مشخصات دفتر</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="23" />
             <source>تعطیلات رسمی</source>
             <translation>Official holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="25" />
+            <source>دستگاه‌های اجرایی</source>
+            <translation>Executive agencies</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="52" />
+            <source>نام دستگاه</source>
+            <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="53" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <source>مهلت پاسخ (روز کاری)</source>
+            <translation>Answer deadline (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="55" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="56" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <source>غیرفعال</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
+            <source>{n} (پیش‌فرض)</source>
+            <translation>{n} (default)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="163" />
+            <source>دستگاه تازه</source>
+            <extracomment>the agency as saved, once the dialog is accepted</extracomment>
+            <translation>New agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="164" />
+            <source>اصلاح</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="233" />
+            <source>غیرفعال کردن</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="169" />
+            <source>نمایش دستگاه‌های غیرفعال</source>
+            <translation>Show inactive agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="173" />
+            <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
+            <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
+            <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
+            <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="232" />
+            <source>فعال کردن</source>
+            <translation>Activate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="245" />
+            <source>«%1» ذخیره شد.</source>
+            <translation>“%1” saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="265" />
+            <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
+            <translation>“%1” is offered for forwarding again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="266" />
+            <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
+            <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
+            <source>دستگاه اجرایی تازه</source>
+            <translation>New executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
+            <source>اصلاح دستگاه اجرایی</source>
+            <translation>Correct executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="90" />
+            <source>پیش‌فرض ({n} روز کاری)</source>
+            <translation>Default ({n} working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <source> روز کاری</source>
+            <translation> working days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="97" />
+            <source>نام دستگاه</source>
+            <translation>Agency name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="98" />
+            <source>مهلت پاسخ</source>
+            <translation>Answer deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="99" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
+            <source>ثبت</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="110" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -74,389 +231,501 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="181" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="218" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="224" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
+            <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
+            <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
     </context>
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="102" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="103" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="107" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="144" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <source>شماره همراه</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <source>زمان رسیدگی</source>
+            <translation>Time taken</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="184" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="222" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
+            <source>ثبت نشده</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
+            <source>هیچ‌کس (پرونده بسته است)</source>
+            <translation>Nobody (the case is closed)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
+            <translation>Reviewing expert (waiting for review)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <source>دبیرخانه (در انتظار شماره ثبت)</source>
+            <translation>Secretariat (waiting for its registration number)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <source>دبیرخانه (در انتظار ارجاع)</source>
+            <translation>Secretariat (waiting to be referred)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
+            <translation>The office (expert: tell the applicant the answer)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
+            <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
+            <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
+            <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
+            <translation>the agency's clock runs, the office's is paused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
+            <source>ساعت دفتر می‌گذرد</source>
+            <translation>the office's clock runs</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="454" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <source>چاپ رسید</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <source>رسید PDF</source>
+            <translation>Receipt PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <source>چاپ نامه ارسال</source>
+            <translation>Print forwarding letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <source>چاپ نامه پیگیری</source>
+            <translation>Print follow-up letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <source>چاپ اعلام رد</source>
+            <translation>Print rejection notice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <source>چاپ و PDF</source>
+            <translation>Print and PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
-            <source>رونوشت</source>
-            <translation>CC</translation>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <source>رونوشت (برای آگاهی)</source>
+            <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
-            <source>بدون رونوشت</source>
-            <translation>No CC</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="410" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="421" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <source>تاریخ نامه</source>
+            <translation>Letter date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
+            <source>تا {day}</source>
+            <translation>by {day}</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
+            <translation>by {day}: {n} working days from the letter's date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="468" />
+            <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
+            <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
+            <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -733,7 +1002,7 @@
             <location filename="../kanoon_desk/services/accounts.py" line="24" />
             <location filename="../kanoon_desk/services/library.py" line="37" />
             <location filename="../kanoon_desk/services/library_import.py" line="219" />
-            <location filename="../kanoon_desk/services/secretariat.py" line="42" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="43" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) One event an import row writes: (type, aggregate id, payload).</extracomment>
             <translation>Fill in this field.</translation>
@@ -1019,118 +1288,158 @@
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="43" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
             <source>شیوه دریافت را برگزینید.</source>
             <translation>Choose how the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
             <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
             <translation>The received date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
             <source>درخواست پیدا نشد.</source>
             <translation>Request not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
             <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
             <translation>This cannot be done in the request's current status.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
             <source>این درخواست در کارتابل شما نیست.</source>
             <translation>This request is not in your cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
             <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
             <translation>The referral's recipient was not found or is not active.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
             <source>این ارجاع پیدا نشد.</source>
             <translation>This referral was not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
             <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
             <translation>This referral has already been acted on and cannot be recalled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="52" />
             <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="52" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="54" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="54" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
             <source>شیوه را برگزینید.</source>
             <translation>Choose the method.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
             <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
             <translation>The response deadline must be after the letter date.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
             <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
             <translation>You cannot refer a request to yourself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="59" />
             <source>هدف مراجعه را برگزینید.</source>
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="64" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="60" />
+            <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
+            <translation>The letter date cannot be after today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="61" />
+            <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
+            <translation>The letter date cannot be before the request was received.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="62" />
+            <source>دستگاه اجرایی را برگزینید.</source>
+            <translation>Choose the executive agency.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="63" />
+            <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
+            <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="70" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="65" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="71" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="72" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="73" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="20" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
             <source>نام دستگاه را بنویسید.</source>
             <translation>Write the agency's name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="21" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="23" />
+            <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
+            <translation>The agency name is longer than 200 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24" />
+            <source>دستگاهی با همین نام در فهرست هست.</source>
+            <translation>An agency of this name is already in the directory.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
             <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
             <translation>The response deadline must be between 1 and 90 working days.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
+            <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
+            <translation>The address is longer than 400 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
+            <translation>The phone number is longer than 40 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
             <source>دستگاه اجرایی پیدا نشد.</source>
             <translation>Executive agency not found.</translation>
         </message>
@@ -1424,7 +1733,7 @@
             <translation>Attachment {sha} has not reached the server yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="46" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -1556,130 +1865,149 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="56" />
             <source>کد ملی</source>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="179" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="180" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="181" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="182" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="82" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="86" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="224" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="105" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
+            <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
+            <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="136" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="192" />
+            <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
+            <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="195" />
+            <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
+            <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="225" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="271" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -3415,39 +3743,39 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
             <source>فصل</source>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="110" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="154" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="163" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="116" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -3488,27 +3816,47 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="257" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <source>دریافت از</source>
+            <translation>Received from</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <source>تا</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <source>{name} (غیرفعال)</source>
+            <translation>{name} (inactive)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="334" />
+            <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
+            <translation>The date range is reversed: «Received from» is after «to».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -3516,244 +3864,249 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <source> — نامه {no} مورخ {day}</source>
+            <translation> — letter {no} of {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <source>پیامک به {mobile}، در صف ارسال سرور</source>
+            <translation>SMS to {mobile}, queued for the server to send</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
-            <source>پیامک (در صف)</source>
-            <translation>SMS (queued)</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="53" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="71" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
             <source> روز</source>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="40" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="75" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -3804,17 +4157,17 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatReports</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
             <source>دریافت و مختومه به تفکیک ماه — </source>
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
@@ -3940,62 +4293,62 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="34" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="35" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
             <source>رسیدگی و حل شد</source>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="37" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="40" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="38" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="41" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

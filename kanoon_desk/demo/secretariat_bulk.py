@@ -20,9 +20,10 @@ from ..ids import new_id
 from ..models import AuditEntry, Base, Counter
 from ..models.base import UTCDateTime
 from ..models.secretariat import Case
-from ..persian import TEHRAN, damm_check_digit, jalali_year
+from ..persian import TEHRAN, jalali_year
 from ..projections.secretariat import fts_body, fts_key
-from ..services.secretariat import rejection_notice_text
+from ..services.numbers import tracking_code_for
+from ..services.secretariat import rejection_notice_text, sms_text
 from ..store import Store
 from .secretariat import Person, Plan
 
@@ -90,8 +91,7 @@ class _Writer:
 
     def tracking_code(self) -> str:
         while True:
-            body = f"{self.device_no % 1000:03d}{self.rng.randrange(10**9):09d}"
-            code = body + damm_check_digit(body)
+            code = tracking_code_for(self.office, self.device_no, self.rng.randrange(10**9))
             if code not in self.codes:
                 self.codes.add(code)
                 return code
@@ -261,12 +261,15 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
             c["status"], c["answered_on"], c["response_text"] = "answered", day, a["text"]
         elif kind == "notify":
             kind_ = "rejection" if c["status"] == "rejected" else "result"
-            e, _ = rec(clerk, "case.notified", {"method": a["method"], "text": "", "kind": kind_}, day)
+            said: dict[str, Any] = {"method": a["method"], "text": "", "kind": kind_}
+            if a["method"] == "sms":  # what `services.secretariat.notify` writes for the server to send
+                said.update(mobile=person.mobile, text=sms_text(c))
+            e, _ = rec(clerk, "case.notified", said, day)
             c["notified_on"] = day
             for n in notices:
                 if n["status"] == "pending":
                     n["status"] = "done"
-            notices.append({"id": e["id"], "case_id": cid, "kind": kind_, "method": a["method"], "text": "",
+            notices.append({"id": e["id"], "case_id": cid, "kind": kind_, "method": a["method"], "text": said["text"],
                             "status": "queued" if a["method"] == "sms" else "done", "day": day})
             if a["method"] == "in_person":
                 c["visits"] += 1

@@ -139,7 +139,8 @@ class Referral(Base):
     cc: Mapped[list[Any]]
     sent_at: Mapped[datetime]
     read: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open | recalled | acted
+    #: open | recalled | acted (an action item) | seen or closed (a CC read, or its case closed)
+    status: Mapped[str] = mapped_column(String(10), default="open")
     closed_at: Mapped[datetime | None]
 
 

@@ -295,6 +295,13 @@ _RECALL = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.referral_id == b
 
 _MARK_READ = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.id == bindparam("item_id"))
                              .values(read=True).returning(_REFERRALS.c.id))
+#: A CC (رونوشت) is for information: it leaves the open cartable once its receiver has read it
+#: ("seen"), or when the case is closed ("closed"); acting on the case leaves it alone.
+_OPEN_CC = (_REFERRALS.c.kind == "cc") & (_REFERRALS.c.status == "open")
+_CC_SEEN = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.id == bindparam("item_id"), _OPEN_CC)
+                           .values(status="seen", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
+_CC_CLOSED = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.case_id == bindparam("case_id"), _OPEN_CC)
+                             .values(status="closed", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
 _OPEN_FORWARD = SqliteStatement(select(_FORWARDS.c.id).where(_OPEN_FORWARDS).order_by(_FORWARDS.c.id).limit(1))
 
 
@@ -310,6 +317,7 @@ def _close(s: Session, e: FoldEvent, c: CaseRow, outcome: str, day: date) -> Non
     c.outcome, c.closed_on, c.closed_event_id = outcome, day, e.id
     c.holder_user_id, c.holder_since = None, None
     _finish_items(s, c.id, _at(e))
+    _changed(s, Referral, _CC_CLOSED, {"status": "closed", "closed_at": _at(e)}, case_id=c.id, at=_at(e))
     _changed(s, Forward, _CLOSE_FORWARDS, {"status": "closed"}, case_id=c.id)
 
 
@@ -400,11 +408,13 @@ def _recalled(s: Session, e: FoldEvent) -> None:
 def _read(s: Session, e: FoldEvent) -> None:
     for (row_id,) in _MARK_READ.rows(s, item_id=e.payload["item_id"]):
         refresh_held(s, Referral, row_id, {"read": True})
+    at = _at(e)
+    _changed(s, Referral, _CC_SEEN, {"status": "seen", "closed_at": at}, item_id=e.payload["item_id"], at=at)
 
 
 @projector("case.forwarded", "case")
 def _forwarded(s: Session, e: FoldEvent) -> None:
-    p, day = e.payload, _day(e.payload)
+    p = e.payload
     c = _case(s, e)
     fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"], letter_no=p["letter_no"],
                  letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"), status="open",
@@ -420,8 +430,8 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
                        {"tracking_code": c.tracking_code})
     insert_row(s, fw)
     _finish_items(s, c.id, _at(e))
-    if c.clock != "agency":
-        c.clock, c.agency_since = "agency", day
+    if c.clock != "agency":  # the agency's clock runs from its letter's date
+        c.clock, c.agency_since = "agency", fw.letter_date
     c.status, c.agency_id, c.deadline = "forwarded", p["agency_id"], fw.deadline
     c.holder_user_id, c.holder_since = None, None
     _save(s, c)

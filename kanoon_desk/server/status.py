@@ -7,9 +7,9 @@ import time
 
 from sqlalchemy import literal_column, select
 
-from ..persian import to_ascii_digits
-from ..services.numbers import is_valid_tracking_code
+from ..services.numbers import clean_tracking_code, is_valid_tracking_code
 from ..sync.protocol import StatusResponse
+from . import logs
 from .db import ServerDb
 from .server_models import CASE, ServerEvent
 
@@ -58,19 +58,25 @@ class RateLimiter:
 
 
 def clean_code(code: str) -> str:
-    return to_ascii_digits((code or "").replace("-", "").replace(" ", ""))
+    return clean_tracking_code(code)
 
 
 def lookup(db: ServerDb, code: str) -> StatusResponse | None:
-    """None when no case carries this code (call only with a valid code)."""
+    """None when no case carries this code (call only with a valid code), and None too when two
+    cases carry it: codes made before they carried the office (13 digits) could repeat across
+    offices, and one applicant must never be shown another's status. That rare case is logged for
+    the operators (the code only, nothing personal)."""
     if not is_valid_tracking_code(code):
         return None
     code = clean_code(code)
     with db.read() as s:
-        aggregate_id = s.scalar(select(ServerEvent.aggregate_id).where(
-            ServerEvent.tracking_code == code, IS_CASE).limit(1))
-        if aggregate_id is None:
+        cases = s.scalars(select(ServerEvent.aggregate_id).where(
+            ServerEvent.tracking_code == code, IS_CASE).distinct().limit(2)).all()
+        if len(cases) != 1:
+            if cases:
+                logs.event("status.ambiguous_code", tracking_code=code)
             return None
+        aggregate_id = cases[0]
         newest = s.execute(select(ServerEvent.type, ServerEvent.recorded_at).where(
             ServerEvent.aggregate_id == aggregate_id, IS_CASE,
             ServerEvent.type.in_(list(PUBLIC_STATUS))).order_by(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import date
 
@@ -21,20 +22,64 @@ def allocate_number(store: Store, session: Session, series: str, day: date) -> s
     return f"{ident.office_code}-D{ident.device_no:02d}-{year}-{value:06d}"
 
 
-TRACKING_RANDOM_DIGITS = 9
+#: A tracking code: office (4) + device (2) + random (9) digits + a Damm check digit.
+OFFICE_DIGITS, DEVICE_DIGITS, TRACKING_RANDOM_DIGITS = 4, 2, 9
+TRACKING_LENGTH = OFFICE_DIGITS + DEVICE_DIGITS + TRACKING_RANDOM_DIGITS + 1
+#: Codes issued before the office was part of them: device (3) + random (9) + check digit. They
+#: stay valid: search, the case view, the public look-up and the receipt take both.
+LEGACY_TRACKING_LENGTH = 3 + TRACKING_RANDOM_DIGITS + 1
 
 
-def new_tracking_code(store: Store) -> str:
-    """Office-free, unguessable public code: device (3) + random (9) digits + Damm check digit.
+def office_part(office_code: str) -> str:
+    """The office's fixed-width part of a tracking code.
 
-    13 digits, 10^9 random space per device: guessing a live code is hopeless, and a typo (one
-    wrong digit or two swapped neighbours) is always caught by the check digit.
-    """
-    ident = store.identity
-    body = f"{ident.device_no % 1000:03d}{secrets.randbelow(10**TRACKING_RANDOM_DIGITS):0{TRACKING_RANDOM_DIGITS}d}"
+    An office code of one to four digits (the usual: `13`) is itself, zero-padded (`0013`): two
+    such offices never share it. Any other code (letters, or more digits) takes four digits from a
+    hash of it, which another office's might equal; its codes then still differ by device and
+    random digits, and the server's public look-up answers "not found" rather than show one
+    applicant another's status should two cases ever share a code."""
+    code = to_ascii_digits((office_code or "").strip().upper())
+    if code.isdigit() and len(code) <= OFFICE_DIGITS:
+        return code.zfill(OFFICE_DIGITS)
+    digest = int.from_bytes(hashlib.sha256(code.encode()).digest()[:8], "big")
+    return f"{digest % 10**OFFICE_DIGITS:0{OFFICE_DIGITS}d}"
+
+
+def tracking_code_for(office_code: str, device_no: int, random_part: int) -> str:
+    """The code of `random_part` issued by device `device_no` of `office_code` (the demo's bulk
+    writer makes codes with its own random numbers through this)."""
+    body = (f"{office_part(office_code)}{device_no % 10**DEVICE_DIGITS:0{DEVICE_DIGITS}d}"
+            f"{random_part % 10**TRACKING_RANDOM_DIGITS:0{TRACKING_RANDOM_DIGITS}d}")
     return body + damm_check_digit(body)
 
 
+def new_tracking_code(store: Store) -> str:
+    """A public, unguessable code that carries its office: office (4) + device (2) + random (9)
+    digits + Damm check digit, 16 digits.
+
+    Two offices' codes never meet (the office part), one desk checks its own for repeats (the
+    device part), and 10^9 random values per desk make guessing a live code hopeless at the
+    status look-up's rate limit; a typo (one wrong digit or two swapped neighbours) is always
+    caught by the check digit."""
+    ident = store.identity
+    return tracking_code_for(ident.office_code, ident.device_no, secrets.randbelow(10**TRACKING_RANDOM_DIGITS))
+
+
+def clean_tracking_code(code: str) -> str:
+    """A code as typed or read out ("۰۰۱۳ ۰۱۲۳-…") as its digits."""
+    return to_ascii_digits((code or "").replace("-", "").replace(" ", "").replace("\u2009", ""))
+
+
 def is_valid_tracking_code(code: str) -> bool:
-    code = to_ascii_digits((code or "").replace("-", "").replace(" ", ""))
-    return len(code) == 3 + TRACKING_RANDOM_DIGITS + 1 and code.isdigit() and damm_is_valid(code)
+    """A 16-digit code, or one issued before codes carried the office (13 digits), whose check
+    digit holds."""
+    code = clean_tracking_code(code)
+    return len(code) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) and code.isdigit() and damm_is_valid(code)
+
+
+def format_tracking_code(code: str) -> str:
+    """A 16-digit code in four groups of four ("0013 0112 3456 7890"), the way it is read out on
+    the phone; any other code as it is. Keep it in a left-to-right island on Persian pages."""
+    if len(code) == TRACKING_LENGTH and code.isdigit():
+        return " ".join(code[i:i + 4] for i in range(0, TRACKING_LENGTH, 4))
+    return code

@@ -3,10 +3,11 @@ follow-up, response, notice, close, reopen, visits. Each is one transaction of `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -56,6 +57,11 @@ MSG_METHOD = QT_TRANSLATE_NOOP("Errors", "شیوه را برگزینید.")
 MSG_DEADLINE = QT_TRANSLATE_NOOP("Errors", "مهلت پاسخ باید پس از تاریخ نامه باشد.")
 MSG_SELF = QT_TRANSLATE_NOOP("Errors", "نمی‌توانید درخواست را به خودتان ارجاع دهید.")
 MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزینید.")
+MSG_LETTER_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پس از امروز باشد.")
+MSG_LETTER_EARLY = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.")
+MSG_CHOOSE_AGENCY = QT_TRANSLATE_NOOP("Errors", "دستگاه اجرایی را برگزینید.")
+MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
+    "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
 
 READ_ROLES = ("clerk", "expert", "manager", "admin")
 
@@ -353,29 +359,38 @@ def recall(store: Store, actor: Actor, item_id: str) -> None:
 
 
 def mark_read(store: Store, actor: Actor, item_id: str) -> None:
-    """Opening a cartable item marks it read (once)."""
+    """Opening a cartable item marks it read (once); a CC (رونوشت) read leaves the open cartable."""
+    _, at = _stamp(None)
     with store.transaction() as s:
         item = s.get(Referral, item_id)
         if item is None:
             raise NotFound(MSG_NO_ITEM, "item_id")
         if item.to_user_id != actor.user_id or item.read:
             return
-        store.record(s, actor, "case.referral_read", item.case_id, {"item_id": item_id})
+        store.record(s, actor, "case.referral_read", item.case_id, {"item_id": item_id, "at": at})
 
 
 def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_no: str = "",
             letter_date: date | None = None, deadline: date | None = None,
             on: date | None = None) -> ForwardView:
-    """Send the case to an executive agency; the deadline defaults to the agency's working days."""
+    """Send the case to an executive agency with an outgoing letter (its number, or the next of
+    this desk's, and its date: today unless given, never in the future); the deadline defaults to
+    the agency's working days counted from the letter's date."""
     require(actor, "manager")
     day, at = _stamp(on)
+    if not agency_id:
+        raise ValidationError(MSG_CHOOSE_AGENCY, "agency_id")
     agency = get_agency(store, agency_id)
     letter_day = letter_date or day
+    if letter_day > day:
+        raise ValidationError(MSG_LETTER_FUTURE, "letter_date")
     due = deadline or default_deadline(working_calendar(store), agency, letter_day)
     if due <= letter_day:
         raise ValidationError(MSG_DEADLINE, "deadline")
     with store.transaction() as s:
         c = _load(s, case_id)
+        if letter_day < c.received_date:
+            raise ValidationError(MSG_LETTER_EARLY, "letter_date")
         _need(c, "registered", "referred", "answered")
         _check_holder(actor, c)
         number = normalize(letter_no or "") or numbers.allocate_number(store, s, "letter", letter_day)
@@ -423,9 +438,42 @@ def record_response(store: Store, actor: Actor, case_id: str, *, text: str,
             _attach(store, s, actor, case_id, f, "response", at, _subject(c))
 
 
+#: An SMS longer than this is cut (with "…"): the server's gateway sends it as a few parts.
+SMS_MAX = 480
+
+
+def sms_text(case: Mapping[str, Any]) -> str:
+    """The SMS an applicant gets when the clerk writes none: the result in one message, with the
+    tracking code to ask about it. `case` holds the case's columns (a row's fields, or the case
+    view's `CaseDetail.case`)."""
+    code = case["tracking_code"]
+    if case["status"] == "rejected":
+        return rejection_notice_text(code, case.get("reject_reason") or case.get("outcome_note") or "",
+                                     case.get("reject_note") or "")
+    if case.get("response_text"):
+        body = (f"متقاضی گرامی، پاسخ دستگاه اجرایی به درخواست شما با کد رهگیری {code} رسید: "
+                f"{case['response_text']}")
+    else:
+        body = f"متقاضی گرامی، رسیدگی به درخواست شما با کد رهگیری {code} به پایان رسید."
+    return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
+
+
+_SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "outcome_note", "response_text")
+
+
+def applicant_mobile(s: Session, c: Case) -> str:
+    """The applicant's mobile as stored ("09121234567"), or "" when none is known."""
+    a = s.get(Applicant, c.applicant_id)
+    return a.mobile if a is not None and a.mobile else ""
+
+
 def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str = "",
            on: date | None = None) -> None:
-    """Tell the applicant (phone, letter, SMS queued for the server, or in person: also a visit)."""
+    """Tell the applicant (phone, letter, SMS queued for the server, or in person: also a visit).
+
+    An SMS notice carries the applicant's mobile and the message (`sms_text` when the clerk wrote
+    none): the sync server queues and sends it (the contract of a `case.notified` event with
+    `"method": "sms"`). It is refused at the method when the applicant has no mobile."""
     require(actor, "clerk", "expert")
     if method not in NOTICE_METHODS:
         raise ValidationError(MSG_METHOD, "method")
@@ -433,9 +481,15 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
     with store.transaction() as s:
         c = _load(s, case_id)
         kind = "rejection" if c.status == "rejected" else "result"
-        store.record(s, actor, "case.notified", case_id, {
-            "method": method, "text": normalize(text or ""), "kind": kind, "day": day.isoformat(),
-            "at": at}, subject=_subject(c))
+        payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
+                                      "day": day.isoformat(), "at": at}
+        if method == "sms":
+            mobile = applicant_mobile(s, c)
+            if not mobile:
+                raise ValidationError(MSG_NO_MOBILE, "method")
+            payload["mobile"] = mobile
+            payload["text"] = payload["text"] or sms_text({k: getattr(c, k) for k in _SMS_FIELDS})
+        store.record(s, actor, "case.notified", case_id, payload, subject=_subject(c))
 
 
 def close(store: Store, actor: Actor, case_id: str, *, outcome: str, note: str = "",

@@ -3,14 +3,19 @@ receipt, the rejection notice, the forwarding and follow-up letters, and the rep
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from datetime import date
 from html import escape as _html_escape
 
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
+from .numbers import format_tracking_code
 from .secretariat_query import OUTCOME_FA
 from .secretariat_reports import Report
+
+#: The chart's width on an A4 page (QTextDocument lays images out at 96 px an inch: 170 mm).
+CHART_WIDTH = 640
 
 CHANNEL_FA = {"in_person": "حضوری", "post": "پستی", "phone": "تلفنی"}
 
@@ -53,18 +58,18 @@ def _ltrh(text: str) -> str:
 
 def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_name: str, subject: str,
                  received_date: date, channel: str, attachments: int, printed_on: date) -> str:
-    rows = [("کد رهگیری", _ltr(to_persian_digits(tracking_code))), ("متقاضی", applicant_name),
+    rows = [("کد رهگیری", _ltr(to_persian_digits(format_tracking_code(tracking_code)))), ("متقاضی", applicant_name),
             ("موضوع", subject), ("تاریخ دریافت", format_jalali_date(received_date)),
             ("شیوه دریافت", CHANNEL_FA.get(channel, channel)), ("پیوست‌ها", format_number(attachments))]
     phone = office.phone if office and office.phone else ""
     body = (f'<p align="center"><span style="font-size:16pt; font-weight:bold;">کد رهگیری: '
-            f"{_ltrh(to_persian_digits(tracking_code))}</span></p>"  # what the applicant will be asked for
+            f"{_ltrh(to_persian_digits(format_tracking_code(tracking_code)))}</span></p>"  # what the applicant will be asked for
             + rtl_table(["عنوان", "شرح"], rows)
             + "<h2>پس از این چه می‌شود؟</h2>"
             "<p>درخواست شما نخست به دست کارشناس بررسی می‌شود؛ اگر پذیرفته شود در دبیرخانه ثبت و برای "
             "رسیدگی به دستگاه اجرایی مربوط فرستاده می‌شود. نتیجه را به شما اعلام می‌کنیم و برای پیگیری "
             "نیازی به مراجعه حضوری نیست.</p>"
-            f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {_ltrh(to_persian_digits(tracking_code))} را "
+            f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))} را "
             f"در تماس تلفنی{(' با شماره ' + _ltrh(to_persian_digits(phone))) if phone else ''} یا در "
             "درگاه پیگیری اعلام کنید.</p>"
             f'<p class="muted">تاریخ چاپ: {format_jalali_long(printed_on)}</p>')
@@ -74,7 +79,7 @@ def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_nam
 def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tracking_code: str,
                           reason: str, note: str, on: date) -> str:
     body = (f"<p>{escape(applicant_name)} گرامی،</p>"
-            f"<p>درخواست شما با کد رهگیری {_ltrh(to_persian_digits(tracking_code))} بررسی شد و به دلیل "
+            f"<p>درخواست شما با کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))} بررسی شد و به دلیل "
             f"«{escape(reason)}» پذیرفته نشد.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
             + f'<p class="muted">{format_jalali_long(on)}</p>')
@@ -90,7 +95,7 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
                        _ltr(to_persian_digits(registration_no))]])
     body = (meta + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>به پیوست درخواست/شکایت {escape(applicant_name)} با موضوع «{escape(subject)}» "
-            f"(کد رهگیری {_ltrh(to_persian_digits(tracking_code))}) برای رسیدگی فرستاده می‌شود.</p>"
+            f"(کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))}) برای رسیدگی فرستاده می‌شود.</p>"
             f"<blockquote>{escape(text)}</blockquote>"
             + (f"<p>{escape(instruction)}</p>" if instruction else "")
             + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "
@@ -134,18 +139,24 @@ def report_number(x: float | int | None, digits: int = 1) -> str:
     return format_number(int(x))
 
 
-def report_html(office: OfficeView | None, rep: Report) -> str:
+def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None = None) -> str:
+    """The report's paper; `chart_png`, when given, is its chart (received and closed by month),
+    embedded so a PDF carries it."""
     num = report_number
     rows = [("دریافت‌شده", num(rep.received)), ("پذیرفته‌شده", num(rep.accepted)),
             ("ردشده", num(rep.rejected))]
     rows += [(f"مختومه: {OUTCOME_FA.get(k, k)}", num(v)) for k, v in sorted(rep.closed_by_outcome.items())]
     rows += [("میانگین زمان ارائه خدمت (روز کاری)", num(rep.avg_service_days)),
              ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", num(rep.p90_service_days)),
+             ("میانگین زمان دفتر (روز کاری)", num(rep.avg_office_days)),
+             ("میانگین زمان دستگاه‌ها (روز کاری)", num(rep.avg_agency_days)),
              ("مراجعه حضوری", num(rep.visits)),
              ("متقاضیان در هر فصل", num(rep.applicants_per_season)),
              ("مراجعه حضوری برای هر درخواست", num(rep.visits_per_case))]
+    chart = (f'<p align="center"><img src="data:image/png;base64,{base64.b64encode(chart_png).decode()}" '
+             f'width="{CHART_WIDTH}"/></p>' if chart_png else "")
     body = (f"<p>از {format_jalali_date(rep.period.start)} تا {format_jalali_date(rep.period.end)}</p>"
-            + rtl_table(["شاخص", "مقدار"], rows)
+            + rtl_table(["شاخص", "مقدار"], rows) + chart
             + "<h2>دیرکرد پاسخ به تفکیک دستگاه</h2>"
             + rtl_table(["دستگاه اجرایی", "پرونده‌های دیرکرد"],
                         [(a, format_number(n)) for a, n in rep.overdue_by_agency] or [("—", "۰")])

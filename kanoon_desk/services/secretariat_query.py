@@ -3,24 +3,27 @@ public tracking-code look-up. Lists are paged (offset/limit plus a count) for la
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, column, func, literal_column, select, table
+from sqlalchemy import Date, Select, bindparam, column, false, func, literal_column, select, table
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, SqliteStatement
 from ..models import Event, User
-from ..models.secretariat import Agency, Attachment, Case, FollowUp, Forward, Notice, Referral
-from ..persian import TEHRAN, normalize, search_key, to_ascii_digits
+from ..models.secretariat import Agency, Applicant, Attachment, Case, FollowUp, Forward, Notice, Referral
+from ..persian import TEHRAN, ZWNJ, normalize, search_key, to_ascii_digits
 from ..store import Store
-from .accounts import require
-from .numbers import is_valid_tracking_code
+from .accounts import require, working_calendar
+from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, clean_tracking_code, is_valid_tracking_code
 from .secretariat import MSG_NO_CASE, READ_ROLES, today
+from .secretariat_time import ServiceTime, agency_spans, service_time
 
 STATUS_FA: dict[str, str] = {
     "received": QT_TRANSLATE_NOOP("Status", "دریافت‌شده، در انتظار بررسی"),
@@ -119,7 +122,8 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
     raw = to_ascii_digits(normalize(q.text or "")).strip()
     compact = raw.replace("-", "").replace(" ", "")
     if raw:
-        if compact.isdigit() and len(compact) == 13 and is_valid_tracking_code(compact):
+        if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) \
+                and is_valid_tracking_code(compact):
             shape.append("tracking_code")
             params["tracking_code"] = compact
         elif compact.isdigit() and len(compact) == 10:
@@ -198,25 +202,91 @@ def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
         return int(_search_count(shape).rows(conn, **params)[0][0] or 0)
 
 
+#: Words that say nothing about what a request is about: left out when subjects are compared.
+_STOP_WORDS = frozenset(search_key(w) for w in (
+    "و", "در", "به", "از", "که", "را", "با", "برای", "این", "آن", "یک", "تا", "یا", "بر", "هم", "نیز",
+    "است", "شد", "شده", "می", "ها", "های", "ای", "مورد", "درباره", "جهت", "من", "ما", "شما", "او", "آنها"))
+#: Subjects are compared on at most this many of their words (the longest: the most telling).
+_SUBJECT_WORDS_MAX = 8
+
+
+def subject_words(text: str) -> list[str]:
+    """A subject's significant words, normalised as the index is (`search_key`), each once: no
+    one-letter words, no stop words."""
+    out: list[str] = []
+    for word in re.split(r"[^\w]+", search_key(text or "")):
+        if len(word) >= 2 and word not in _STOP_WORDS and word not in out:
+            out.append(word)
+    return out
+
+
+def _most_of(words: list[str]) -> int:
+    """How many of `words` a similar subject has: at least two thirds of them."""
+    return math.ceil(2 * len(words) / 3)
+
+
+def _similar_match(words: list[str]) -> str:
+    """An FTS5 query for texts holding at least `_most_of(words)` of the words (as prefixes):
+    one AND group per such choice of words, ORed."""
+    need = _most_of(words)
+    groups = (" ".join('"' + w.replace('"', "") + '"*' for w in chosen)
+              for chosen in itertools.combinations(words, need))
+    return " OR ".join(f"({g})" for g in groups)
+
+
 def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
                         on: date | None = None, limit: int = 10) -> list[CaseRow]:
-    """Before saving: cases of the last 90 days with the same national ID, or with every word of
-    this subject. A hint for the clerk, never a refusal."""
+    """Before saving: cases of the last 90 days with the same national ID, or with a very similar
+    subject: at least two thirds of this subject's significant words (as word beginnings, spelling
+    normalised) in theirs. A hint for the clerk, never a refusal."""
     require(actor, *READ_ROLES)
     since = (on or today()) - timedelta(days=90)
     nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    words = subject_words(subject)
+    if len(words) > _SUBJECT_WORDS_MAX:
+        longest = set(sorted(words, key=len, reverse=True)[:_SUBJECT_WORDS_MAX])
+        words = [w for w in words if w in longest]
     found: dict[str, CaseRow] = {}
     with store.read() as s:
         if len(nid) == 10:
             stmt = _rows_query().where(Case.national_id == nid, Case.received_date >= since)
             for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
                 found[r[0]] = _row(r)
-        match = fts_match(subject or "")
-        if match is not None:
-            stmt = _join_fts(_rows_query(), match).where(Case.received_date >= since)
-            for r in s.execute(_order(stmt, True).limit(limit)):
-                found.setdefault(r[0], _row(r))
+        if words:
+            # the index holds the whole case (text, names…): its candidates are checked on the subject
+            need = _most_of(words)
+            stmt = _join_fts(_rows_query(), _similar_match(words)).where(Case.received_date >= since)
+            for r in s.execute(_order(stmt, True).limit(limit * 5)):
+                theirs = subject_words(r.subject)
+                if sum(1 for w in words if any(t.startswith(w) for t in theirs)) >= need:
+                    found.setdefault(r[0], _row(r))
     return list(found.values())[:limit]
+
+
+@dataclass(frozen=True)
+class KnownApplicant:
+    """An applicant met before, as stored, to fill an intake form from their national ID."""
+
+    id: str
+    national_id: str
+    first_name: str
+    last_name: str
+    mobile: str
+    address: str
+
+
+def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplicant | None:
+    """The applicant this national ID names (the one intake reuses), or None for a new one or a
+    mistyped ID."""
+    require(actor, *READ_ROLES)
+    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    if len(nid) != 10 or not nid.isdigit():
+        return None
+    with store.read() as s:
+        a = s.scalar(select(Applicant).where(Applicant.national_id == nid).order_by(Applicant.id).limit(1))
+        if a is None:
+            return None
+        return KnownApplicant(a.id, a.national_id, a.first_name, a.last_name, a.mobile, a.address)
 
 
 # --- cartable --------------------------------------------------------------------------------
@@ -259,7 +329,12 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
         stmt = stmt.where(Referral.read.is_(False))
     key = search_key(words or "")
     if key:
-        stmt = stmt.where(func.lower(Case.subject).contains(key) | Case.tracking_code.contains(key))
+        # both sides normalised alike (`search_key`: a half-space is a space, Arabic letters and
+        # digits folded; stored subjects are already `normalize`d); a code typed in groups matches
+        subject = func.replace(func.lower(Case.subject), ZWNJ, " ")
+        code = key.replace(" ", "")
+        stmt = stmt.where(subject.contains(key, autoescape=True)
+                          | (Case.tracking_code.contains(code, autoescape=True) if code else false()))
     return stmt
 
 
@@ -358,6 +433,10 @@ class CaseDetail:
     notices: list[dict[str, Any]]
     open_item_id: str | None
     open_item_from: str | None
+    #: the office's and the agencies' working days so far (the Jalali calendar with the holidays)
+    service_time: ServiceTime | None = None
+    #: the applicant as stored now (name, national ID, mobile, address)
+    applicant: dict[str, Any] = field(default_factory=dict)
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -379,8 +458,10 @@ def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
     return out
 
 
-def get_case(store: Store, actor: Actor, case_id: str) -> CaseDetail:
+def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None) -> CaseDetail:
+    """Everything the case view shows; `on` is the day the running clock counts to (today)."""
     require(actor, *READ_ROLES)
+    calendar = working_calendar(store)
     with store.read() as s:
         c = s.get(Case, case_id)
         if c is None:
@@ -393,14 +474,19 @@ def get_case(store: Store, actor: Actor, case_id: str) -> CaseDetail:
         def rows(model: Any, order: Any) -> list[dict[str, Any]]:
             return [_as_dict(r) for r in s.scalars(select(model).where(model.case_id == case_id).order_by(*order))]
 
+        steps = timeline(s, case_id)
+        spans = agency_spans((t.type, t.payload) for t in steps)
+        person = s.get(Applicant, c.applicant_id)
         return CaseDetail(
             case=_as_dict(c), holder_name=holder.full_name if holder else None,
-            agency_name=agency.name if agency else None, timeline=timeline(s, case_id),
+            agency_name=agency.name if agency else None, timeline=steps,
             attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
             forwards=rows(Forward, (Forward.letter_date, Forward.id)),
             follow_ups=rows(FollowUp, (FollowUp.day, FollowUp.id)),
             notices=rows(Notice, (Notice.day, Notice.id)),
-            open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None)
+            open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None,
+            service_time=service_time(calendar, c.received_date, c.closed_on, spans, on or today()),
+            applicant=_as_dict(person) if person is not None else {})
 
 
 def find_case_id(store: Store, actor: Actor, text_: str) -> str | None:
@@ -424,14 +510,16 @@ class PublicStatus:
 
 
 def case_status_by_tracking_code(store: Store, code: str) -> PublicStatus | None:
-    """"Where is my complaint?" by tracking code; None for an unknown or mistyped code."""
-    code = to_ascii_digits(normalize(code or "")).replace("-", "").replace(" ", "")
+    """"Where is my complaint?" by tracking code (16 digits, or 13 for a code issued before codes
+    carried the office); None for an unknown or mistyped code, or one that two cases share."""
+    code = clean_tracking_code(normalize(code or ""))
     if not is_valid_tracking_code(code):
         return None
     with store.read() as s:
-        c = s.scalar(select(Case).where(Case.tracking_code == code))
-        if c is None:
+        found = s.scalars(select(Case).where(Case.tracking_code == code).limit(2)).all()
+        if len(found) != 1:
             return None
+        c = found[0]
         return PublicStatus(c.tracking_code, c.status, STATUS_FA[c.status], c.received_date,
                             c.registration_no, c.deadline if c.status == "forwarded" else None,
                             c.closed_on, OUTCOME_FA.get(c.outcome or ""))

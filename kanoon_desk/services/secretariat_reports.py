@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from ..eventlog import Actor
-from ..models.secretariat import Agency, Case, Visit
+from ..models import Event
+from ..models.secretariat import Agency, Case, Forward, Visit
 from ..persian import (
     JALALI_MONTHS,
     jalali_month_bounds,
@@ -24,6 +25,7 @@ from ..persian import (
 from ..store import Store
 from .accounts import require, working_calendar
 from .secretariat import today
+from .secretariat_time import agency_spans, service_time
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,14 @@ class Report:
     accepted: int = 0
     rejected: int = 0
     closed_by_outcome: dict[str, int] = field(default_factory=dict)
+    #: the applicant's wait, received → closed, in working days (the service card's figure)
     avg_service_days: float | None = None
     p90_service_days: int | None = None
+    #: the same cases' time split: the office's own working days and the agencies' (their clock)
+    avg_office_days: float | None = None
+    avg_agency_days: float | None = None
+    #: per agency, the cases whose answer deadline fell in the period (up to today) and that were
+    #: answered after it or not at all
     overdue_by_agency: list[tuple[str, int]] = field(default_factory=list)
     visits: int = 0
     applicants: int = 0
@@ -98,16 +106,17 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
                                     .group_by(Case.outcome)):
             rep.closed_by_outcome[str(outcome)] = int(n)
         rep.rejected = rep.closed_by_outcome.get("rejected", 0)
-        spans = [cal.working_days_between(r, c) for r, c in
-                 s.execute(select(Case.received_date, Case.closed_on).where(in_range(Case.closed_on)))
-                 if c is not None]
-        if spans:
-            rep.avg_service_days = sum(spans) / len(spans)
-            rep.p90_service_days = _p90(spans)
-        rep.overdue_by_agency = [(name, int(n)) for name, n in s.execute(
-            select(Agency.name, func.count()).select_from(Case).join(Agency, Agency.id == Case.agency_id)
-            .where(Case.status == "forwarded", Case.deadline < asof)
-            .group_by(Agency.name).order_by(func.count().desc(), Agency.name))]
+        spans = _agency_spans(s, p)
+        times = [service_time(cal, received, closed_on, spans.get(cid, []), closed_on or asof)
+                 for cid, received, closed_on in s.execute(
+                     select(Case.id, Case.received_date, Case.closed_on).where(in_range(Case.closed_on)))]
+        if times:
+            totals = [t.total for t in times]
+            rep.avg_service_days = sum(totals) / len(totals)
+            rep.p90_service_days = _p90(totals)
+            rep.avg_office_days = sum(t.office for t in times) / len(times)
+            rep.avg_agency_days = sum(t.agency for t in times) / len(times)
+        rep.overdue_by_agency = _overdue_by_agency(s, p, asof)
         rep.visits = int(s.scalar(select(func.count()).select_from(Visit).where(in_range(Visit.day))) or 0)
         rep.applicants = int(s.scalar(select(func.count(func.distinct(Case.applicant_id)))
                                       .where(in_range(Case.received_date))) or 0)
@@ -128,6 +137,40 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     return rep
 
 
+_CLOCK_EVENTS = ("case.forwarded", "case.answered", "case.closed", "case.reviewed", "case.reopened")
+
+
+def _agency_spans(s: Any, p: Period) -> dict[str, list[tuple[date, date | None]]]:
+    """The agencies' spans of every case closed in the period, from their events in fold order
+    (only the few fields the clock reads are taken out of the payloads)."""
+    closed_ids = select(Case.id).where(Case.closed_on.between(p.start, p.end))
+    rows = s.execute(select(Event.aggregate_id, Event.type, func.json_extract(Event.payload, "$.day"),
+                            func.json_extract(Event.payload, "$.letter_date"),
+                            func.json_extract(Event.payload, "$.decision"))
+                     .where(Event.aggregate_id.in_(closed_ids), Event.type.in_(_CLOCK_EVENTS))
+                     .order_by(Event.aggregate_id, Event.hlc, Event.id))
+    events: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for case_id, kind, day, letter_date, decision in rows:
+        events.setdefault(case_id, []).append(
+            (kind, {"day": day, "letter_date": letter_date, "decision": decision}))
+    return {case_id: agency_spans(steps) for case_id, steps in events.items()}
+
+
+def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
+    """Cases per agency whose deadline (as last set, a follow-up may move it) fell in the period,
+    up to `asof`, and that the agency answered late or not at all; a case closed before its
+    deadline without an answer (withdrawn, say) was not late."""
+    late = or_(Forward.answered_on > Forward.deadline,
+               and_(Forward.answered_on.is_(None),
+                    or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > Forward.deadline)))
+    n = func.count(func.distinct(Forward.case_id))
+    return [(name, int(count)) for name, count in s.execute(
+        select(Agency.name, n).select_from(Forward).join(Agency, Agency.id == Forward.agency_id)
+        .join(Case, Case.id == Forward.case_id)
+        .where(Forward.deadline.between(p.start, p.end), Forward.deadline < asof, late)
+        .group_by(Agency.name).order_by(n.desc(), Agency.name))]
+
+
 def report_to_xlsx(rep: Report, path: Path) -> Path:
     """The report as an Excel workbook with right-to-left sheets (figures, overdue, by month)."""
     from openpyxl import Workbook
@@ -146,7 +189,11 @@ def report_to_xlsx(rep: Report, path: Path) -> Path:
         ("دریافت‌شده", rep.received), ("پذیرفته‌شده", rep.accepted), ("ردشده", rep.rejected),
         *[(f"مختومه: {OUTCOME_FA.get(k, k)}", v) for k, v in sorted(rep.closed_by_outcome.items())],
         ("میانگین زمان ارائه خدمت (روز کاری)", round(rep.avg_service_days, 2) if rep.avg_service_days else None),
-        ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", rep.p90_service_days), ("مراجعه حضوری", rep.visits),
+        ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", rep.p90_service_days),
+        ("میانگین زمان دفتر (روز کاری)", round(rep.avg_office_days, 2) if rep.avg_office_days is not None else None),
+        ("میانگین زمان دستگاه‌ها (روز کاری)",
+         round(rep.avg_agency_days, 2) if rep.avg_agency_days is not None else None),
+        ("مراجعه حضوری", rep.visits),
         ("متقاضیان در هر فصل", round(rep.applicants_per_season, 1)),
         ("مراجعه حضوری برای هر درخواست", round(rep.visits_per_case, 2) if rep.visits_per_case else None)]
     for row in rows:

@@ -59,7 +59,9 @@ def test_intake_typed_in_persian_saved_with_enter(qtbot: Any, desk: Desk, tmp_pa
     assert "کد رهگیری" in page.result.text()
     from kanoon_desk.persian import to_persian_digits
 
-    assert to_persian_digits(code) in page.result.text()
+    assert len(code) == 16 and code.startswith("001301")  # office 13, device 1
+    grouped = " ".join(to_persian_digits(code)[i:i + 4] for i in range(0, 16, 4))
+    assert "\u2066" + grouped + "\u2069" in page.result.text()  # read out in fours, left to right
     assert page.first_name.text() == "" and page.print_button.isEnabled()
     status = q.case_status_by_tracking_code(desk.store, code)
     assert status is not None and status.status == "received"
@@ -97,6 +99,29 @@ def test_duplicate_hint_before_saving(qtbot: Any, desk: Desk, tmp_path: Path) ->
     qtbot.keyClicks(page.national_id, case_input(5).national_id)
     page.national_id.editingFinished.emit()
     assert "قطعی آب" in page.duplicates.text()
+
+
+def test_enter_in_the_subject_shows_similar_cases_before_it_saves(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                   type_persian: Any) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5, subject="قطعی مکرر آب در محله"), on=DAY)
+    page = _intake(qtbot, desk, tmp_path)
+    qtbot.keyClicks(page.national_id, national_id(606))  # someone else
+    type_persian(page.first_name, "رضا")
+    type_persian(page.last_name, "مرادی")
+    type_persian(page.subject, "قطعی آب محله")  # typed, then Enter at once: no hint was worked out yet
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is None  # not saved: the similar case is shown first, and stays
+    assert "قطعی مکرر آب در محله" in page.duplicates.text() and page.confirm.isVisible()
+    assert page.subject.text() == "قطعی آب محله"
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # seen: Enter again saves
+    assert page.receipt is not None and not page.confirm.isVisible()
+    type_persian(page.subject, "موضوعی دیگر")  # nothing similar: Enter saves at once
+    qtbot.keyClicks(page.national_id, national_id(607))
+    type_persian(page.first_name, "مینا")
+    type_persian(page.last_name, "صالحی")
+    first = page.receipt
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt is not first
 
 
 def _referred(desk: Desk, n: int) -> str:
@@ -193,6 +218,7 @@ def test_reports_page_and_exports(qtbot: Any, desk: Desk, tmp_path: Path) -> Non
     assert wb.active.sheet_view.rightToLeft and wb.active["B2"].value == 1
     pdf = page.export_pdf(tmp_path / "r.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert b"/Subtype /Image" in pdf.read_bytes()  # the chart goes with the figures
 
 
 def test_pages_follow_roles(desk: Desk, tmp_path: Path) -> None:
@@ -267,7 +293,43 @@ def test_case_view_papers_follow_up_letter_and_rejection_notice(qtbot: Any, desk
     r = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)
     sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
     view.load(r.case_id)
-    assert "rejection_notice" in view.buttons and "مدارک ناقص" in view.rejection_notice_html()
+    assert "rejection_notice" in view.papers and "مدارک ناقص" in view.rejection_notice_html()
+
+
+def test_every_paper_of_a_case_goes_to_the_printer_or_to_a_pdf(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from kanoon_desk.ui import printing
+    from kanoon_desk.ui.secretariat.case_view import CaseView
+
+    case_id = _referred(desk, 1)
+    view = CaseView(make_ctx(desk.store, desk.manager, tmp_path), case_id)
+    qtbot.addWidget(view)
+    assert set(view.papers) == {"receipt"}  # the receipt can be printed again at any time
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", note="پاسخی نرسید",
+                  new_deadline=date(2025, 6, 10), on=date(2025, 5, 27))
+    view.load(case_id)
+    assert set(view.papers) == {"receipt", "letter", "follow_up_letter"}
+    printed: list[str] = []
+    monkeypatch.setattr(printing, "print_dialog", lambda parent, html: printed.append(html) or True)
+    saved = tmp_path / "out.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "PDF (*.pdf)"))
+    menu = view.buttons["papers"].menu()
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "چاپ رسید", "رسید PDF", "چاپ نامه ارسال", "نامه ارسال PDF", "چاپ نامه پیگیری", "نامه پیگیری PDF"]
+    for key in ("receipt", "letter", "follow_up_letter"):
+        view.papers[key][0].trigger()
+    assert "رسید دریافت درخواست" in printed[0] and "نامه ارجاع به دستگاه اجرایی" in printed[1]
+    assert "نامه پیگیری" in printed[2]
+    view.papers["receipt"][1].trigger()
+    assert saved.read_bytes().startswith(b"%PDF")
+    r = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    view.load(r.case_id)
+    view.papers["rejection_notice"][0].trigger()
+    assert "مدارک ناقص" in printed[-1]
 
 
 def test_intake_attachments_checked_and_kept_on_failure(qtbot: Any, desk: Desk, tmp_path: Path,
@@ -384,3 +446,61 @@ def test_the_cartable_shows_my_open_referrals_and_where_they_wait(qtbot: Any, de
     assert q.cartable_count(desk.store, desk.manager, unread_only=True) == 1  # still unread by the manager
     page.box.setCurrentIndex(page.box.findData("inbox"))
     assert page.model.rowCount() == 0 and page.model.headerData(4, Qt.Orientation.Horizontal) == "از"
+
+
+def test_search_by_a_range_of_received_dates_each_bound_optional(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from kanoon_desk import persian
+
+    for n, day in ((1, date(2025, 4, 1)), (2, date(2025, 4, 20)), (3, date(2025, 5, 3))):
+        sec.intake(desk.store, desk.clerk, case_input(n, received_date=day), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    page.today = DAY
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.total == 3 and not page.date_from.date.isEnabled()  # no bound until ticked
+    page.date_from.check.setChecked(True)
+    assert page.date_from.date.isEnabled()
+    assert persian.format_jalali_date(page.date_from.date.value()).endswith("/۰۱")  # the month's first day
+    page.date_from.date.set_value(date(2025, 4, 10))
+    assert page.model.total == 2 and page.count.text() == "۲ پرونده"
+    page.date_to.set_value(date(2025, 4, 30))
+    assert page.model.total == 1 and page.model.row_at(0).received_date == date(2025, 4, 20)
+    page.date_from.set_value(None)  # unticked: only the upper bound is left
+    assert page.model.total == 2
+    page.date_from.set_value(date(2025, 5, 1))  # after the upper bound: said, not searched
+    assert page.count.text() == "بازه تاریخ وارونه است: «دریافت از» پس از «تا» است."
+    page.date_to.set_value(DAY + timedelta(days=1))
+    assert page.model.total == 1
+    page.grab().save(str(tmp_path / "search-dates.png"))
+
+
+def test_a_known_national_id_fills_the_empty_fields_and_says_so(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                type_persian: Any) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5, address="کوچه 12، پلاک 3"), on=DAY)
+    page = _intake(qtbot, desk, tmp_path)
+    type_persian(page.last_name, "کریمی‌نژاد")  # typed before the ID: kept
+    qtbot.keyClicks(page.national_id, case_input(5).national_id)
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Tab)  # leaving the field
+    assert (page.first_name.text(), page.last_name.text()) == ("زهرا", "کریمی‌نژاد")
+    assert page.mobile.text() == "۰۹۱۲۱۲۳۴۵۶۷" and page.address.text() == "کوچه ۱۲، پلاک ۳"
+    note = page.known.text()
+    assert page.known.isVisible() and note.startswith("متقاضی شناخته‌شده: زهرا کریمی.")
+    assert "نام، شماره همراه، نشانی از پرونده پیشین او پر شد" in note
+    page.grab().save(str(tmp_path / "intake-known.png"))
+    page.national_id.setText(national_id(999))  # another, unknown person: the filled values go
+    page.national_id.editingFinished.emit()
+    assert (page.first_name.text(), page.mobile.text(), page.address.text()) == ("", "", "")
+    assert page.last_name.text() == "کریمی‌نژاد" and not page.known.isVisible()
+    page.national_id.setText(case_input(5).national_id)
+    page.national_id.editingFinished.emit()
+    type_persian(page.subject, "آب گرفتگی معبر")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # her earlier case is shown first
+    assert page.receipt is None and page.confirm.isVisible()
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.applicant_name == "زهرا کریمی‌نژاد"
+    assert not page.known.isVisible() and page.first_name.text() == ""
+    known = q.find_applicant(desk.store, desk.clerk, case_input(5).national_id)
+    assert known is not None and known.last_name == "کریمی‌نژاد"  # the record took the correction
+    assert q.find_applicant(desk.store, desk.clerk, "123") is None

@@ -108,7 +108,7 @@ def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtb
     assert window.page_title.text() == "امانت و بازگشت"
     assert keys["admin"][0] == "home" and keys["admin"][-2:] == ["sync", "conflicts"]
     assert keys["admin"] == ["home", "secretariat-intake", "library-circulation", "admin-users",
-                             "admin-office", "admin-holidays", "sync", "conflicts"]
+                             "admin-office", "admin-holidays", "admin-agencies", "sync", "conflicts"]
     assert keys["lib"] == ["home", "library-circulation", "sync"]
     assert keys["clerk"] == ["home", "secretariat-intake", "sync"]
     assert headings["admin"] == ["دبیرخانه", "کتابخانه", "مدیریت سامانه"]
@@ -195,7 +195,7 @@ def test_screenshots_render_login_and_every_page(qapp: QApplication, tmp_path: P
         expected = [p.key for p in visible_pages(make_ctx(store, first_admin(store), tmp_path))]
     # every page of every desk, in side-bar order, then the desks' extra renders
     assert names[2:2 + len(expected)] == [f"{i:02d}-{key}.png" for i, key in enumerate(expected, 1)]
-    assert {"admin-users", "admin-office", "admin-holidays", "sync"} <= set(expected)
+    assert {"admin-users", "admin-office", "admin-holidays", "admin-agencies", "sync"} <= set(expected)
     img = QImage(str(tmp_path / "shots" / "01-home.png"))
     assert (img.width(), img.height()) == (1280, 800)
     assert not QImage(str(tmp_path / "shots" / "00-setup-join.png")).isNull()
@@ -261,8 +261,8 @@ def test_home_page_counts_the_cartable_the_overdue_and_open_conflicts(fa: QAppli
     d = make_secretariat_desk(tmp_path)
     try:
         # one case referred to the manager (unread), forwarded by another with a deadline long past
-        for n in (1, 2):
-            receipt = sec.intake(d.store, d.clerk, case_input(n))
+        for n in (1, 2):  # received long ago (a letter is never dated before its request)
+            receipt = sec.intake(d.store, d.clerk, case_input(n, received_date=sec.today() - timedelta(days=90)))
             sec.review(d.store, d.expert, receipt.case_id, accept=True)
             sec.register(d.store, d.clerk, receipt.case_id)
             sec.refer(d.store, d.expert, receipt.case_id, d.manager.user_id if n == 1 else d.manager2.user_id)

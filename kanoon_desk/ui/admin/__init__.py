@@ -1,4 +1,5 @@
-"""Admin pages: users and roles, the office's details, the holiday table (admin role only)."""
+"""Admin pages: users and roles, the office's details, the holiday table, the agency directory
+(admin role only)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from ..context import PageSpec, UiContext
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:
+    from .agencies import AgenciesPage
     from .holidays import HolidaysPage
     from .office import OfficePage
     from .users import UsersPage
@@ -20,4 +22,6 @@ def pages(ctx: UiContext) -> list[PageSpec]:
                  "fa6s.building", OfficePage, admin),
         PageSpec("admin-holidays", QCoreApplication.translate("AdminPages", "تعطیلات رسمی"),
                  "fa6s.calendar-days", HolidaysPage, admin),
+        PageSpec("admin-agencies", QCoreApplication.translate("AdminPages", "دستگاه‌های اجرایی"),
+                 "fa6s.landmark", AgenciesPage, admin),
     ]

@@ -10,19 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPlainTextEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,17 +31,17 @@ from ...errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ...models import User
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
-from ...services.accounts import get_office
-from ...services.secretariat_agencies import list_agencies
-from ...services.secretariat_docs import (
-    follow_up_letter_html,
-    forwarding_letter_html,
-    rejection_notice_html,
-)
+from ...services.accounts import working_calendar
+from ...services.numbers import format_tracking_code
+from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
-from ..widgets import Form, JalaliDateEdit, LazyTableModel, list_fetcher, text_digits, today
+from ..widgets import LazyTableModel, digits, list_fetcher, text_digits, today
+from . import papers
 from .common import ltr, outcome_text, print_html, save_pdf, status_text
+from .dialogs import ActionDialog
+
+__all__ = ["ActionDialog", "CaseView", "TimelineModel"]
 
 MSG_CHOOSE_FILE = QT_TRANSLATE_NOOP("Errors", "نخست فایل اسکن را برگزینید.")
 
@@ -78,7 +74,10 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t == "case.referred":
         return QCoreApplication.translate("Secretariat", "به ") + names.get(p.get("to_user_id", ""), "?") + (f" — «{p['instruction']}»" if p.get("instruction") else "")
     if t == "case.forwarded":
-        return (agencies.get(p.get("agency_id", ""), "") + QCoreApplication.translate("Secretariat", " — مهلت ")
+        letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
+            no=ltr(persian.to_persian_digits(str(p.get("letter_no", "")))),
+            day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
+        return (agencies.get(p.get("agency_id", ""), "") + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
                 + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
     if t == "case.followed_up":
         extra = (QCoreApplication.translate("Secretariat", " — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
@@ -87,8 +86,12 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t in ("case.answered",):
         return str(p.get("text", ""))
     if t == "case.notified":
-        return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"), "sms": QCoreApplication.translate("Secretariat", "پیامک (در صف)"),
-                "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "")
+        said = f" — «{p['text']}»" if p.get("text") else ""
+        if p.get("method") == "sms":
+            return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(
+                mobile=ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
+        return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"),
+                "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
     if t == "case.closed":
         party = p.get("responsible_party")
         return outcome_text(p.get("outcome")) + (f" ({party})" if party else "")
@@ -123,85 +126,6 @@ class TimelineModel(LazyTableModel):
         return _describe(row, self._names, self._agencies)
 
 
-class ActionDialog(QDialog):
-    """A small form for one action; `run(values)` calls the service, errors stay at their field."""
-
-    def __init__(self, parent: QWidget | None, title: str, run: Callable[[dict[str, Any]], Any]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = Form()
-        self._run = run
-        self._getters: dict[str, Callable[[], Any]] = {}
-        box = QVBoxLayout(self)
-        box.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        box.addWidget(buttons)
-
-    def line(self, name: str, label: str, value: str = "") -> QLineEdit:
-        w = QLineEdit(value)
-        self.form.add_field(name, label, w)
-        self._getters[name] = w.text
-        return w
-
-    def text(self, name: str, label: str) -> QPlainTextEdit:
-        w = QPlainTextEdit()
-        w.setFixedHeight(80)
-        self.form.add_field(name, label, w)
-        self._getters[name] = w.toPlainText
-        return w
-
-    def combo(self, name: str, label: str, items: list[tuple[str, Any]]) -> QComboBox:
-        w = QComboBox()
-        for text_, data in items:
-            w.addItem(text_, data)
-        self.form.add_field(name, label, w)
-        self._getters[name] = w.currentData
-        return w
-
-    def date(self, name: str, label: str, value: date | None = None) -> JalaliDateEdit:
-        w = JalaliDateEdit(value=value or today())
-        self.form.add_field(name, label, w)
-        self._getters[name] = w.value
-        return w
-
-    def file(self, name: str, label: str) -> QLineEdit:
-        """A scanned file chosen from disk (PDF, JPEG, PNG, TIFF); its value is the path, or None."""
-        path = QLineEdit()
-        path.setReadOnly(True)
-        path.setObjectName(f"{name}-path")
-        path.setPlaceholderText(QCoreApplication.translate("CaseView", "بدون پیوست"))
-        choose = QPushButton(QCoreApplication.translate("CaseView", "انتخاب فایل…"))
-
-        def pick() -> None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, label, "", QCoreApplication.translate("CaseView", "اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
-            if chosen:
-                path.setText(chosen)
-
-        choose.clicked.connect(pick)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(path, 1)
-        row.addWidget(choose)
-        self.form.add_field(name, label, holder)
-        self._getters[name] = lambda: path.text() or None
-        return path
-
-    def values(self) -> dict[str, Any]:
-        return {k: g() for k, g in self._getters.items()}
-
-    def submit(self) -> None:
-        try:
-            self._run(self.values())
-        except Exception as err:  # noqa: BLE001 - shown at its field, the dialog stays open
-            self.form.show_error(err)
-            return
-        self.accept()
-
-
 class CaseView(QWidget):
     """Signals:
         changed(): after an action changed the case.
@@ -232,8 +156,11 @@ class CaseView(QWidget):
         self.labels: dict[str, QLabel] = {}
         keys = [("tracking", self.tr("کد رهگیری")), ("number", self.tr("شماره ثبت")), ("status", self.tr("وضعیت")),
                 ("applicant", self.tr("متقاضی")), ("subject", self.tr("موضوع")), ("holder", self.tr("در دست")),
-                ("deadline", self.tr("مهلت پاسخ")), ("visits", self.tr("مراجعه حضوری"))]
+                ("deadline", self.tr("مهلت پاسخ")), ("visits", self.tr("مراجعه حضوری")),
+                ("mobile", self.tr("شماره همراه")), ("time", self.tr("زمان رسیدگی"))]
         for i, (key, label) in enumerate(keys):
+            if key == "time":
+                i += i % 2  # its own row
             grid.addWidget(QLabel(label + ":"), i // 2, (i % 2) * 2)
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -241,7 +168,10 @@ class CaseView(QWidget):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                | Qt.AlignmentFlag.AlignVCenter)
             self.labels[key] = value
-            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            if key == "time":  # a sentence: the whole width of its row
+                grid.addWidget(value, i // 2, 1, 1, 3)
+            else:
+                grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
         box.addWidget(head)
         self.actions_bar = QHBoxLayout()
         box.addLayout(self.actions_bar)
@@ -271,14 +201,14 @@ class CaseView(QWidget):
 
     def load(self, case_id: str) -> None:
         self.case_id = case_id
-        d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id)
+        d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today)
         self.placeholder.hide()
         self.body.show()
         c = d.case
         names = self._names()
         agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}
         L = self.labels
-        L["tracking"].setText(ltr(persian.to_persian_digits(c["tracking_code"])))
+        L["tracking"].setText(ltr(persian.to_persian_digits(format_tracking_code(c["tracking_code"]))))
         L["number"].setText(ltr(persian.to_persian_digits(c["registration_no"] or "—")))
         status = status_text(c["status"])
         if c["outcome"]:
@@ -286,12 +216,15 @@ class CaseView(QWidget):
         L["status"].setText(status)
         L["applicant"].setText(text_digits(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})"))
         L["subject"].setText(text_digits(c["subject"]))
-        L["holder"].setText(text_digits(d.holder_name or d.agency_name or "—"))
+        L["holder"].setText(text_digits(self.holder_text()))
         late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today
         L["deadline"].setText((persian.format_jalali_date(c["deadline"]) if c["deadline"] else "—")
                               + (" — " + self.tr("دیرکرد") if late else ""))
         L["deadline"].setStyleSheet("color: #b00020;" if late else "")
         L["visits"].setText(persian.to_persian_digits(c["visits"]))
+        L["time"].setText(self.time_text())
+        mobile = d.applicant.get("mobile") or ""
+        L["mobile"].setText(ltr(persian.to_persian_digits(mobile)) if mobile else self.tr("ثبت نشده"))
         model = TimelineModel(d.timeline, names, agencies)
         self.timeline.setModel(model)
         model.reload()
@@ -300,6 +233,36 @@ class CaseView(QWidget):
         for a in d.attachments:
             self.attachments.addItem(f"{a['filename']} ({persian.format_number(a['size'] // 1024)} KB)")
         self._build_actions()
+
+    def holder_text(self) -> str:
+        """Who holds the case now, for its status: the user whose cartable it is in, the agency
+        while forwarded, the office's desk waiting to do its part, nobody once closed."""
+        assert self.detail is not None
+        d, st = self.detail, self.detail.case["status"]
+        if st in ("closed", "rejected"):
+            return self.tr("هیچ‌کس (پرونده بسته است)")
+        if st == "forwarded":
+            return d.agency_name or "—"
+        if d.holder_name:
+            return d.holder_name
+        return {"received": self.tr("کارشناس بررسی اولیه (در نوبت بررسی)"),
+                "accepted": self.tr("دبیرخانه (در انتظار شماره ثبت)"),
+                "registered": self.tr("دبیرخانه (در انتظار ارجاع)"),
+                "answered": self.tr("دفتر (کارشناس: اعلام پاسخ به متقاضی)")}.get(st, "—")
+
+    def time_text(self) -> str:
+        """The office's own time and the agencies' time so far, in working days."""
+        assert self.detail is not None
+        t = self.detail.service_time
+        if t is None:
+            return "—"
+        text = self.tr("دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})").format(
+            office=digits(t.office), agency=digits(t.agency), total=digits(t.total))
+        if t.running == "agency":
+            text += " — " + self.tr("ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است")
+        elif t.running == "office":
+            text += " — " + self.tr("ساعت دفتر می‌گذرد")
+        return text
 
     def _build_actions(self) -> None:
         while self.actions_bar.count():
@@ -334,11 +297,6 @@ class CaseView(QWidget):
             ("reopen", self.tr("بازگشایی"), st in ("closed", "rejected") and a.has("expert", "manager"), self.reopen),
             ("visit", self.tr("مراجعه حضوری"), a.has("clerk", "expert"), self.visit),
             ("attach", self.tr("افزودن پیوست"), a.has("clerk", "expert", "manager"), self.attach),
-            ("letter", self.tr("نامه ارسال PDF"), bool(self.detail.forwards), self.letter_pdf),
-            ("follow_up_letter", self.tr("نامه پیگیری PDF"),
-             any(f["method"] == "letter" for f in self.detail.follow_ups), self.follow_up_letter_pdf),
-            ("rejection_notice", self.tr("اعلام رد PDF"), st == "rejected" and bool(c["reject_reason"]),
-             self.rejection_notice_pdf),
         ]
         for key, label, enabled, slot in spec:
             if not enabled:
@@ -347,7 +305,40 @@ class CaseView(QWidget):
             b.clicked.connect(slot)
             self.actions_bar.addWidget(b)
             self.buttons[key] = b
+        self._build_papers()
         self.actions_bar.addStretch(1)
+
+    def _build_papers(self) -> None:
+        """«چاپ و PDF»: each paper the case has, to the printer (the system's print dialog) or to a
+        PDF file. The receipt can always be printed again; the letters once they exist."""
+        assert self.detail is not None
+        d, c = self.detail, self.detail.case
+        spec: list[tuple[str, str, str, bool, Callable[[], str], str]] = [
+            ("receipt", self.tr("چاپ رسید"), self.tr("رسید PDF"), True, self.receipt_html, "receipt.pdf"),
+            ("letter", self.tr("چاپ نامه ارسال"), self.tr("نامه ارسال PDF"), bool(d.forwards), self.letter_html,
+             "letter.pdf"),
+            ("follow_up_letter", self.tr("چاپ نامه پیگیری"), self.tr("نامه پیگیری PDF"),
+             any(f["method"] == "letter" for f in d.follow_ups), self.follow_up_letter_html, "follow-up.pdf"),
+            ("rejection_notice", self.tr("چاپ اعلام رد"), self.tr("اعلام رد PDF"),
+             c["status"] == "rejected" and bool(c["reject_reason"]), self.rejection_notice_html, "notice.pdf"),
+        ]
+        button = QPushButton(self.tr("چاپ و PDF"))
+        button.setObjectName("papers")
+        menu = QMenu(button)
+        self.papers: dict[str, tuple[QAction, QAction]] = {}
+        for key, print_label, pdf_label, enabled, html, filename in spec:
+            if not enabled:
+                continue
+            if self.papers:
+                menu.addSeparator()
+            to_printer = menu.addAction(print_label)
+            to_printer.triggered.connect(lambda _=False, h=html: print_html(self, h()))
+            to_pdf = menu.addAction(pdf_label)
+            to_pdf.triggered.connect(lambda _=False, h=html, f=filename: save_pdf(self, h(), f))
+            self.papers[key] = (to_printer, to_pdf)
+        button.setMenu(menu)
+        self.actions_bar.addWidget(button)
+        self.buttons["papers"] = button
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -397,11 +388,13 @@ class CaseView(QWidget):
         role = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
         d = self._dialog(self.tr("ارجاع"), lambda v: sec.refer(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["to_user_id"] or "", instruction=v["instruction"],
-            cc=[v["cc"]] if v["cc"] else []))
+            cc=v["cc"]))
         d.combo("to_user_id", self.tr("گیرنده"), self._users(role))
         d.line("instruction", self.tr("دستور (پاراف)"))
-        d.combo("cc", self.tr("رونوشت"), [(self.tr("بدون رونوشت"), None), *self._users("manager"),
-                                          *self._users("expert")])
+        others: dict[str, str] = {}  # id → name: a user with both roles once
+        for name, user_id in [*self._users("manager"), *self._users("expert")]:
+            others.setdefault(user_id, name)
+        d.checks("cc", self.tr("رونوشت (برای آگاهی)"), [(name, uid) for uid, name in others.items()])
         self._exec(d)
 
     def attachment_copy(self, row: int) -> Path | None:
@@ -442,12 +435,37 @@ class CaseView(QWidget):
         agencies = list_agencies(self.ctx.store)
         d = self._dialog(self.tr("ارسال به دستگاه اجرایی"), lambda v: sec.forward(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
-            deadline=None if v["default_deadline"] else v["deadline"]))
-        d.combo("agency_id", self.tr("دستگاه"), [(a.name, a.id) for a in agencies])
+            letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
+            on=self.today))
+        agency = d.combo("agency_id", self.tr("دستگاه"), [(a.name, a.id) for a in agencies])
         d.line("letter_no", self.tr("شماره نامه (خالی: خودکار)"))
-        d.combo("default_deadline", self.tr("مهلت"), [(self.tr("پیش‌فرض دستگاه (روز کاری)"), True),
-                                                     (self.tr("تاریخ دلخواه"), False)])
-        d.date("deadline", self.tr("تاریخ مهلت"))
+        letter_date = d.date("letter_date", self.tr("تاریخ نامه"), self.today)
+        default = d.combo("default_deadline", self.tr("مهلت"), [(self.tr("پیش‌فرض دستگاه (روز کاری)"), True),
+                                                               (self.tr("تاریخ دلخواه"), False)])
+        deadline = d.date("deadline", self.tr("تاریخ مهلت"))
+        preview = d.note("deadline_preview", self.tr("مهلت پاسخ"))
+        calendar = working_calendar(self.ctx.store)
+
+        def show_deadline() -> None:
+            chosen = agency.currentData()
+            deadline.setEnabled(not default.currentData())
+            if not default.currentData():
+                preview.setText(self.tr("تا {day}").format(day=persian.format_jalali_date(deadline.value())))
+            elif chosen:
+                a = get_agency(self.ctx.store, chosen)
+                due = default_deadline(calendar, a, letter_date.value())
+                preview.setText(self.tr("تا {day}: {n} روز کاری از تاریخ نامه").format(
+                    day=persian.format_jalali_date(due), n=digits(a.effective_deadline_days)))
+            else:
+                preview.clear()
+
+        for signal in (agency.currentIndexChanged, default.currentIndexChanged, letter_date.dateChanged,
+                       deadline.dateChanged):
+            signal.connect(show_deadline)
+        show_deadline()
+        if not agencies:
+            d.form.set_error("agency_id", self.tr(
+                "هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید."))
         self._exec(d)
 
     def follow_up(self) -> None:
@@ -480,11 +498,23 @@ class CaseView(QWidget):
         self._exec(d)
 
     def notify(self) -> None:
+        """Phone, letter, SMS (queued for the server to send, to the applicant's mobile) or in
+        person; choosing SMS with nothing written puts the default message in to edit."""
+        assert self.detail is not None
+        case, mobile = self.detail.case, self.detail.applicant.get("mobile") or ""
         d = self._dialog(self.tr("اعلام به متقاضی"), lambda v: sec.notify(
             self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"]))
-        d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter"),
-                                            (self.tr("پیامک"), "sms"), (self.tr("حضوری"), "in_person")])
-        d.text("text", self.tr("متن"))
+        method = d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter"),
+                                                     (self.tr("پیامک"), "sms"), (self.tr("حضوری"), "in_person")])
+        text = d.text("text", self.tr("متن"))
+        d.note("mobile", self.tr("شماره همراه"), ltr(persian.to_persian_digits(mobile)) if mobile
+               else self.tr("برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست."))
+
+        def sms_chosen() -> None:
+            if method.currentData() == "sms" and not text.toPlainText().strip():
+                text.setPlainText(text_digits(sec.sms_text(case)))
+
+        method.currentIndexChanged.connect(sms_chosen)
         self._exec(d)
 
     def close_case(self) -> None:
@@ -506,44 +536,24 @@ class CaseView(QWidget):
     def visit(self) -> None:
         self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask"))
 
+    def receipt_html(self) -> str:
+        assert self.detail is not None
+        return papers.receipt(self.ctx.store, self.detail, self.today)
+
     def letter_html(self) -> str:
         assert self.detail is not None
-        c, fw = self.detail.case, self.detail.forwards[-1]
-        agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}
-        return forwarding_letter_html(
-            get_office(self.ctx.store), agency_name=agencies.get(fw["agency_id"], ""), letter_no=fw["letter_no"],
-            letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
-            tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
-            text=c["text"], signer=self._names().get(fw["sent_by"], ""))
+        return papers.forwarding_letter(self.ctx.store, self.detail)
 
     def follow_up_letter_html(self) -> str:
         assert self.detail is not None
-        c = self.detail.case
-        fu = [f for f in self.detail.follow_ups if f["method"] == "letter"][-1]
-        fw = next((f for f in self.detail.forwards if f["id"] == fu["forward_id"]), self.detail.forwards[-1])
-        agencies = {a.id: a.name for a in list_agencies(self.ctx.store, include_inactive=True)}
-        return follow_up_letter_html(
-            get_office(self.ctx.store), agency_name=agencies.get(fw["agency_id"], ""), letter_no=fu["letter_no"],
-            on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
-            subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"],
-            signer=self._names().get(fu["user_id"], ""))
-
-    def follow_up_letter_pdf(self) -> None:
-        save_pdf(self, self.follow_up_letter_html(), "follow-up.pdf")
+        return papers.follow_up_letter(self.ctx.store, self.detail)
 
     def rejection_notice_html(self) -> str:
         assert self.detail is not None
-        c = self.detail.case
-        return rejection_notice_html(get_office(self.ctx.store), applicant_name=c["applicant_name"],
-                                     tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
-                                     note=c["reject_note"] or "", on=c["rejected_on"] or self.today)
-
-    def rejection_notice_pdf(self) -> None:
-        save_pdf(self, self.rejection_notice_html(), "notice.pdf")
+        return papers.rejection_notice(self.ctx.store, self.detail, self.today)
 
     def letter_pdf(self) -> None:
         save_pdf(self, self.letter_html(), "letter.pdf")
 
     def print_letter(self) -> None:
         print_html(self, self.letter_html())
-

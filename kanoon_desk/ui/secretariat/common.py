@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ... import persian
+from ...services.numbers import format_tracking_code
 from ...services.secretariat_query import OUTCOME_FA, STATUS_FA, CaseRow
 from .. import printing
 from ..widgets import LazyTableModel, today
@@ -40,7 +41,7 @@ class CaseListModel(LazyTableModel):
 
     def display(self, row: CaseRow, column: int) -> str:
         if column == 0:
-            return ltr(persian.to_persian_digits(row.tracking_code))
+            return ltr(persian.to_persian_digits(format_tracking_code(row.tracking_code)))
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:

@@ -24,10 +24,11 @@ from ... import persian
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
+from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, today
-from .common import print_html, save_pdf, status_text
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits, today
+from .common import ltr, print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 
@@ -53,6 +54,14 @@ class IntakePage(QWidget):
         self.national_id = LtrLineEdit()
         self.national_id.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
         f.add_field("national_id", self.tr("کد ملی"), self.national_id)
+        # a known applicant found by national ID: what was filled in from the stored record
+        self.known = QLabel()
+        self.known.setObjectName("known-applicant")
+        self.known.setWordWrap(True)
+        self.known.setStyleSheet("color: #1b5e20;")
+        self.known.hide()
+        f.form.addRow("", self.known)
+        self._filled: dict[QLineEdit, str] = {}
         self.first_name = QLineEdit()
         f.add_field("first_name", self.tr("نام"), self.first_name)
         self.last_name = QLineEdit()
@@ -101,6 +110,7 @@ class IntakePage(QWidget):
         for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.returnPressed.connect(self.save)
         self.national_id.editingFinished.connect(self.check_national_id)
+        self.national_id.editingFinished.connect(self.fill_known_applicant)
         self.national_id.editingFinished.connect(self.refresh_duplicates)
         self.subject.editingFinished.connect(self.refresh_duplicates)
 
@@ -110,8 +120,17 @@ class IntakePage(QWidget):
         dl = QVBoxLayout(dup_box)
         self.duplicates = QLabel(self.tr("موردی نیست."))
         self.duplicates.setWordWrap(True)
-        dl.addWidget(self.duplicates)
-        right.addWidget(dup_box)
+        self.duplicates.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        dl.addWidget(self.duplicates, 1)
+        self.confirm = QLabel(self.tr("پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره "
+                                      "Enter بزنید."))
+        self.confirm.setObjectName("duplicates-confirm")
+        self.confirm.setWordWrap(True)
+        self.confirm.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.confirm.hide()
+        dl.addWidget(self.confirm)
+        self._hinted: tuple[str, str] | None = None
+        right.addWidget(dup_box, 1)  # room for the hint's lines (a squeezed box cut them)
         done_box = QGroupBox(self.tr("رسید"))
         rl = QVBoxLayout(done_box)
         self.result = QLabel(self.tr("پس از ثبت، کد رهگیری اینجا نشان داده می‌شود."))
@@ -128,7 +147,6 @@ class IntakePage(QWidget):
             buttons.addWidget(b)
         rl.addLayout(buttons)
         right.addWidget(done_box)
-        right.addStretch(1)
         self.national_id.setFocus()
 
     # -- checks while typing --------------------------------------------------------------------
@@ -140,7 +158,53 @@ class IntakePage(QWidget):
         elif self.form.error_of("national_id"):
             self.form.clear_errors()
 
-    def refresh_duplicates(self) -> None:
+    def fill_known_applicant(self) -> None:
+        """A national ID of an applicant met before fills the name, mobile and address fields the
+        clerk left empty (what was typed is kept), and says so under the field. Another ID typed
+        afterwards takes back what was filled and not changed since."""
+        for edit, value in self._filled.items():
+            if edit.text() == value:
+                edit.clear()
+        self._filled = {}
+        self.known.hide()
+        text = self.national_id.text()
+        if not persian.is_valid_national_id(text):
+            return
+        try:
+            known = q.find_applicant(self.ctx.store, self.ctx.actor, text)
+        except Exception:  # a convenience must never stop the clerk
+            known = None
+        if known is None:
+            return
+        values = ((self.first_name, known.first_name, self.tr("نام")),
+                  (self.last_name, known.last_name, self.tr("نام خانوادگی")),
+                  (self.mobile, persian.to_persian_digits(known.mobile), self.tr("شماره همراه")),
+                  (self.address, text_digits(known.address), self.tr("نشانی")))
+        filled = []
+        for edit, value, label in values:
+            if value and not edit.text().strip():
+                edit.setText(value)
+                self._filled[edit] = value
+                filled.append(label)
+        name = text_digits(f"{known.first_name} {known.last_name}")
+        if filled:
+            what = "، ".join(filled)
+            self.known.setText(self.tr("متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ "
+                                       "اگر چیزی تغییر کرده، اصلاحش کنید.").format(name=name, fields=what))
+        else:
+            self.known.setText(self.tr("متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او "
+                                       "را می‌گیرد.").format(name=name))
+        self.known.show()
+
+    def _hint_key(self) -> tuple[str, str]:
+        """What the similar-cases hint was worked out for: the national ID and the subject."""
+        return (persian.to_ascii_digits(self.national_id.text().strip()), persian.search_key(self.subject.text()))
+
+    def refresh_duplicates(self) -> list[q.CaseRow]:
+        """Show the cases of the last 90 days with this national ID or a very similar subject."""
+        if self._hint_key() != self._hinted:  # (the same hint again, as the field is left: it stays)
+            self.confirm.hide()
+        self._hinted = self._hint_key()
         try:
             rows = q.possible_duplicates(self.ctx.store, self.ctx.actor, self.national_id.text(),
                                          self.subject.text(), on=self.today)
@@ -149,11 +213,12 @@ class IntakePage(QWidget):
         if not rows:
             self.duplicates.setText(self.tr("موردی نیست."))
             self.duplicates.setStyleSheet("")
-            return
-        lines = [f"• {persian.to_persian_digits(r.tracking_code)} — {r.applicant_name} — {r.subject} "
+            return rows
+        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — {r.applicant_name} — {r.subject} "
                  f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setStyleSheet("color: #8a5300;")
+        return rows
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("پیوست‌ها"), "",
@@ -183,6 +248,12 @@ class IntakePage(QWidget):
             attachments=list(self.files))
 
     def save(self) -> None:
+        """Save, unless similar cases turn up that the clerk has not seen yet: Enter in the subject
+        saved before its hint was worked out (the hint came after the save and was then cleared).
+        They are shown first, and Enter again saves: a hint, never a refusal."""
+        if self._hint_key() != self._hinted and self.refresh_duplicates():
+            self.confirm.show()
+            return
         data = self.input()
         self.save_button.setEnabled(False)
         self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=self.today),
@@ -196,7 +267,7 @@ class IntakePage(QWidget):
         self.save_button.setEnabled(True)
         self.receipt = receipt
         self.form.clear_errors()
-        code = persian.to_persian_digits(receipt.tracking_code)
+        code = ltr(persian.to_persian_digits(format_tracking_code(receipt.tracking_code)))
         self.result.setText(self.tr("درخواست {name} ثبت شد.\nکد رهگیری: {code}")
                             .replace("{name}", receipt.applicant_name).replace("{code}", code))
         self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")
@@ -208,6 +279,11 @@ class IntakePage(QWidget):
         self.files.clear()
         self.file_list.clear()
         self.duplicates.setText(self.tr("موردی نیست."))
+        self.duplicates.setStyleSheet("")
+        self.confirm.hide()
+        self._hinted = None
+        self.known.hide()
+        self._filled = {}
         self.national_id.setFocus()
         self.ctx.bus.changed.emit("secretariat")
         self.saved.emit(receipt.case_id)

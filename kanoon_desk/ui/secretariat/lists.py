@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +25,10 @@ from ... import persian
 from ...models import utcnow
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
+from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..widgets import LazyTableModel, select_row, today
+from ..widgets import ERROR_STYLE, JalaliDateEdit, LazyTableModel, select_row, today
 from .case_view import CaseView
 from .common import CaseListModel, ltr, status_text
 
@@ -67,7 +68,7 @@ class CartableModel(LazyTableModel):
 
     def display(self, row: q.CartableItem, column: int) -> str:
         if column == 0:
-            return ltr(persian.to_persian_digits(row.tracking_code))
+            return ltr(persian.to_persian_digits(format_tracking_code(row.tracking_code)))
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
@@ -183,6 +184,11 @@ class CartablePage(QWidget):
         for w in (self.filter, self.sort, self.unread, self.count):
             bar.addWidget(w)
         box.addLayout(bar)
+        self.note = QLabel()
+        self.note.setObjectName("cartable-note")
+        self.note.setStyleSheet("color: #555;")
+        self.note.hide()
+        box.addWidget(self.note)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CartableModel(ctx, self.opts)
         self.table = CaseTable(self.model, stretch=2)
@@ -219,11 +225,21 @@ class CartablePage(QWidget):
         self.table.fit_columns()
 
     def open_row(self, row: int) -> None:
+        """Show the item's case; opening an unread item of my own inbox marks it read. A CC read so
+        leaves the open cartable (it was for information): the case stays shown below, and a line
+        says where the copy went."""
         item: q.CartableItem = self.model.row_at(row)
+        self.note.hide()
         if not item.read and self.opts["box"] == "inbox":  # a referral I sent is the receiver's to read
             sec.mark_read(self.ctx.store, self.ctx.actor, item.item_id)
-            self.model.reload()
-            select_row(self.table, row)
+            self.refresh()
+            if item.kind == "cc":
+                self.table.clearSelection()
+                self.note.setText(self.tr("این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو "
+                                          "همیشه پیدا می‌شود."))
+                self.note.show()
+            elif row < self.model.rowCount():
+                select_row(self.table, row)
         self.view.load(item.case_id)
 
 
@@ -245,19 +261,30 @@ class SearchPage(QWidget):
         for st in q.STATUS_FA:
             self.status.addItem(status_text(st), st)
         self.agency = QComboBox()
-        self.agency.addItem(self.tr("همه دستگاه‌ها"), None)
-        for a in list_agencies(ctx.store):
-            self.agency.addItem(a.name, a.id)
+        self.fill_agencies()
         self.overdue = QCheckBox(self.tr("فقط دیرکرد"))
         self.overdue.setChecked(overdue_only)
         self.status.currentIndexChanged.connect(self.run)
         self.agency.currentIndexChanged.connect(self.run)
         self.overdue.toggled.connect(self.run)
+        # the received date's range (ticked, from the first of this Jalali month to today); an
+        # unticked bound is no bound
+        month_start = persian.jalali_month_bounds(*persian.jalali_month_key(self.today))[0]
+        self.date_from = DateBound(self.tr("دریافت از"), month_start)
+        self.date_to = DateBound(self.tr("تا"), self.today)
+        for bound in (self.date_from, self.date_to):
+            bound.changed.connect(self.run)
         self.count = QLabel()
         bar.addWidget(self.text, 2)
-        for widget in (self.status, self.agency, self.overdue, self.count):
+        for widget in (self.status, self.agency, self.overdue):
             bar.addWidget(widget)
         box.addLayout(bar)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        dates.addWidget(self.count)
+        box.addLayout(dates)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CaseListModel(self._fetch, self._count, lambda: self.today)
         self.table = CaseTable(self.model, stretch=3)
@@ -268,30 +295,94 @@ class SearchPage(QWidget):
         split.addWidget(self.view)
         split.setSizes([300, 500])
         box.addWidget(split)
+        ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()
 
+    def fill_agencies(self) -> None:
+        """The agency filter: every agency of the directory (an inactive one still names old cases),
+        the choice kept when the directory changes."""
+        chosen = self.agency.currentData()
+        self.agency.blockSignals(True)
+        self.agency.clear()
+        self.agency.addItem(self.tr("همه دستگاه‌ها"), None)
+        for a in list_agencies(self.ctx.store, include_inactive=True):
+            self.agency.addItem(a.name if a.active else self.tr("{name} (غیرفعال)").format(name=a.name), a.id)
+        self.agency.setCurrentIndex(max(0, self.agency.findData(chosen)))
+        self.agency.blockSignals(False)
+
+    def _plain_overdue(self) -> bool:
+        """The overdue queue with no other filter than the agency: its own list, longest overdue first."""
+        qq = self.query
+        return qq.overdue and not qq.text and not qq.status and not qq.date_from and not qq.date_to
+
     def _fetch(self, offset: int, limit: int) -> list[q.CaseRow]:
-        if self.query.overdue:
+        if self._plain_overdue():
             return q.overdue(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id,
-                             offset=offset, limit=limit) if not self.query.text and not self.query.status \
-                else q.search(self.ctx.store, self.ctx.actor, self.query, offset=offset, limit=limit)
+                             offset=offset, limit=limit)
         return q.search(self.ctx.store, self.ctx.actor, self.query, offset=offset, limit=limit)
 
     def _count(self) -> int:
-        if self.query.overdue and not self.query.text and not self.query.status:
+        if self._plain_overdue():
             return q.overdue_count(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id)
         return q.search_count(self.ctx.store, self.ctx.actor, self.query)
 
     def run(self) -> None:
+        start, end = self.date_from.value(), self.date_to.value()
+        self.count.setStyleSheet("")
+        if start and end and start > end:
+            self.count.setStyleSheet(ERROR_STYLE)
+            self.count.setText(self.tr("بازه تاریخ وارونه است: «دریافت از» پس از «تا» است."))
+            return
         self.query = q.SearchQuery(text=self.text.text(), status=self.status.currentData(),
-                                   agency_id=self.agency.currentData(), overdue=self.overdue.isChecked(),
-                                   on=self.today)
+                                   agency_id=self.agency.currentData(), date_from=start, date_to=end,
+                                   overdue=self.overdue.isChecked(), on=self.today)
         self.model.reload()
         self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self.view.load(self.model.row_at(0).id)
+
+
+class DateBound(QWidget):
+    """One end of a date range: a tick box and a Jalali date; unticked, no bound (`value()` is None).
+
+    Signals:
+        changed(): the bound was ticked, unticked, or its date changed while ticked.
+    """
+
+    changed = Signal()
+
+    def __init__(self, label: str, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.date = JalaliDateEdit(value=day)
+        self.date.setEnabled(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.date)
+        self.check.toggled.connect(self._toggled)
+        self.date.dateChanged.connect(lambda _d: self.changed.emit() if self.check.isChecked() else None)
+
+    def _toggled(self, on: bool) -> None:
+        self.date.setEnabled(on)
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        return self.date.value() if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        """Tick the bound at `day`, or untick it (None)."""
+        self.check.blockSignals(True)
+        self.date.blockSignals(True)
+        if day is not None:
+            self.date.set_value(day)
+        self.check.setChecked(day is not None)
+        self.date.setEnabled(day is not None)
+        self.check.blockSignals(False)
+        self.date.blockSignals(False)
+        self.changed.emit()
 
 
 class OverduePage(SearchPage):

@@ -3,11 +3,12 @@ in Persian digits, export to Excel (RTL sheet) and PDF."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMargins, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -54,12 +55,36 @@ def build_chart(rep: Report) -> QChart:
     top = max([max(r, c) for _, r, c in months] or [1])
     axis_y.setRange(0, max(1, top * 1.1))
     axis_y.applyNiceNumbers()  # ticks at round counts (0, 10, 20, 30), not 0, 7, 15, 22
+    if axis_y.max() <= 10:  # small counts: a tick per whole number ("%.0f" wrote 0, 0.5, 1 as ۰ ۱ ۱)
+        axis_y.setRange(0, max(1, math.ceil(axis_y.max())))
+        axis_y.setTickCount(int(axis_y.max()) + 1)
     axis_y.setLabelFormat("%.0f")  # "%d" made the labels vanish with localised numbers
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)  # the value axis on the reader's start side
     series.attachAxis(axis_y)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     chart.setMargins(QMargins(6, 6, 6, 6))
     return chart
+
+
+def chart_png(rep: Report, width: int = 800, height: int = 420, scale: int = 2) -> bytes:
+    """The report's chart drawn off screen as a PNG for the PDF: laid out at a screen's size (so its
+    letters keep their size against the bars) and drawn at `scale` times the pixels (sharp on paper)."""
+    view = QChartView(build_chart(rep))
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.resize(width, height)
+    view.grab()  # lays the chart out (a view never shown has not been)
+    image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    view.render(painter)  # (a QGraphicsView fills the device it renders to: `scale` times the pixels)
+    painter.end()
+    view.deleteLater()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs want bytes, Qt a str)
+    buffer.close()
+    return bytes(data.data())
 
 
 class ReportsPage(QWidget):
@@ -139,4 +164,6 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        return printing.to_pdf(self.html(), path)
+        assert self.report is not None
+        html = report_html(get_office(self.ctx.store), self.report, chart_png=chart_png(self.report))
+        return printing.to_pdf(html, path)

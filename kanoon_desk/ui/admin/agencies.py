@@ -1,0 +1,274 @@
+"""Agency directory page (دستگاه‌های اجرایی): the province's executive agencies the manager forwards
+cases to; the admin adds one, corrects its name, deadline and contact details, or deactivates it
+(never deletes: forwarded cases and their letters name it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import secretariat_agencies as agencies
+from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView
+from ..context import UiContext
+from ..errors import error_text
+from ..widgets import (
+    ERROR_STYLE,
+    Form,
+    LazyTableModel,
+    LtrLineEdit,
+    digits,
+    list_fetcher,
+    select_row,
+    text_digits,
+)
+
+#: The area announced on the bus: the forward dialog and the search filter read the directory.
+AREA = "secretariat"
+
+
+class AgenciesModel(LazyTableModel):
+    """Every agency of the directory, active or not, by name; the address (last) takes the spare width."""
+
+    def __init__(self, ctx: UiContext, show_inactive: bool = True) -> None:
+        self.show_inactive = show_inactive
+        fetch, count = list_fetcher(
+            lambda: agencies.list_agencies(ctx.store, include_inactive=self.show_inactive))
+        super().__init__([QCoreApplication.translate("AgenciesModel", "نام دستگاه"),
+                          QCoreApplication.translate("AgenciesModel", "وضعیت"),
+                          QCoreApplication.translate("AgenciesModel", "مهلت پاسخ (روز کاری)"),
+                          QCoreApplication.translate("AgenciesModel", "تلفن"),
+                          QCoreApplication.translate("AgenciesModel", "نشانی")], fetch, count)
+
+    def display(self, row: Any, column: int) -> str:
+        a: AgencyView = row
+        if column == 0:
+            return a.name
+        if column == 1:
+            return self.tr("فعال") if a.active else self.tr("غیرفعال")
+        if column == 2:
+            if a.deadline_days is None:
+                return self.tr("{n} (پیش‌فرض)").format(n=digits(DEFAULT_DEADLINE_DAYS))
+            return digits(a.deadline_days)
+        if column == 3:
+            return "\u2066" + digits(a.phone) + "\u2069" if a.phone else ""
+        return a.address
+
+
+class AgencyDialog(QDialog):
+    """Add an agency (`agency` is None) or correct one; refusals are shown at their field and
+    nothing typed is lost."""
+
+    def __init__(self, ctx: UiContext, agency: AgencyView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.agency = ctx, agency
+        self.setWindowTitle(self.tr("دستگاه اجرایی تازه") if agency is None else self.tr("اصلاح دستگاه اجرایی"))
+        self.setMinimumWidth(600)
+        self.form = Form()
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.deadline_days = QSpinBox()
+        self.deadline_days.setObjectName("deadline_days")
+        self.deadline_days.setRange(0, 90)
+        # 0 stands for "no override": the office's default of 15 working days
+        self.deadline_days.setSpecialValueText(
+            self.tr("پیش‌فرض ({n} روز کاری)").format(n=digits(DEFAULT_DEADLINE_DAYS)))
+        self.deadline_days.setSuffix(self.tr(" روز کاری"))
+        self.phone = LtrLineEdit()
+        self.phone.setObjectName("phone")
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        f = self.form
+        f.add_field("name", self.tr("نام دستگاه"), self.name)
+        f.add_field("deadline_days", self.tr("مهلت پاسخ"), self.deadline_days)
+        f.add_field("phone", self.tr("تلفن"), self.phone)
+        f.add_field("address", self.tr("نشانی"), self.address)
+        if agency is not None:
+            self.name.setText(agency.name)
+            self.deadline_days.setValue(agency.deadline_days or 0)
+            self.phone.setText(agency.phone)
+            self.address.setText(agency.address)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("ثبت"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("انصراف"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.name, self.phone, self.address):
+            edit.returnPressed.connect(self.submit)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        box.addWidget(self.buttons)
+        #: the agency as saved, once the dialog is accepted
+        self.saved: AgencyView | None = None
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        store, actor, agency = self.ctx.store, self.ctx.actor, self.agency
+        name, days = self.name.text(), self.deadline_days.value() or None
+        phone, address = self.phone.text(), self.address.text()
+        self.ok_button.setEnabled(False)
+
+        def done(view: AgencyView) -> None:
+            self.ok_button.setEnabled(True)
+            self.saved = view
+            self.ctx.bus.changed.emit(AREA)
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            self.form.show_error(err)
+
+        self.ctx.tasks.run(lambda: agencies.save_agency(
+            store, actor, agency_id=agency.id if agency else None, active=agency.active if agency else True,
+            name=name, deadline_days=days, phone=phone, address=address), on_done=done, on_error=failed)
+
+
+class AgenciesPage(QWidget):
+    """The directory as a table with «دستگاه تازه», «اصلاح» and «غیرفعال کردن/فعال کردن».
+
+    `agency_dialog()` builds the dialog without running it, so tests drive it without a modal loop."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("agencies-page")
+        self.model = AgenciesModel(ctx)
+        self.table = QTableView()
+        self.table.setObjectName("agencies-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_agency())
+
+        self.new_button = QPushButton(self.tr("دستگاه تازه"))
+        self.edit_button = QPushButton(self.tr("اصلاح"))
+        self.active_button = QPushButton(self.tr("غیرفعال کردن"))
+        self.new_button.clicked.connect(self.new_agency)
+        self.edit_button.clicked.connect(self.edit_agency)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.inactive = QCheckBox(self.tr("نمایش دستگاه‌های غیرفعال"))
+        self.inactive.setChecked(True)
+        self.inactive.toggled.connect(self._show_inactive)
+        self.hint = QLabel(self.tr(
+            "مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، "
+            "ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setObjectName("agencies-message")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.active_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.inactive)
+        box = QVBoxLayout(self)
+        box.addWidget(self.hint)
+        box.addLayout(buttons)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.message)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ctx.bus.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        chosen = self.selected()
+        self.model.reload()
+        if chosen is not None:
+            self.select_agency(chosen.id, missing_ok=True)
+        self._update_buttons()
+        empty = self.tr("هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی "
+                        "فرستاده نمی‌شود.")
+        if self.model.total == 0:
+            self.message.setStyleSheet("")
+            self.message.setText(empty)
+        elif self.message.text() == empty:
+            self.message.clear()
+
+    def _on_changed(self, area: str) -> None:
+        if area in (AREA, "sync"):
+            self.reload()
+
+    def _show_inactive(self, shown: bool) -> None:
+        self.model.show_inactive = shown
+        self.reload()
+
+    def selected(self) -> AgencyView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_agency(self, agency_id: str, *, missing_ok: bool = False) -> None:
+        for i in range(self.model.rowCount()):
+            if self.model.row_at(i).id == agency_id:
+                select_row(self.table, i)
+                return
+        if not missing_ok:
+            raise KeyError(agency_id)
+
+    def _update_buttons(self) -> None:
+        agency = self.selected()
+        self.edit_button.setEnabled(agency is not None)
+        self.active_button.setEnabled(agency is not None)
+        self.active_button.setText(self.tr("فعال کردن") if agency and not agency.active
+                                   else self.tr("غیرفعال کردن"))
+
+    def agency_dialog(self, agency: AgencyView | None = None) -> AgencyDialog:
+        dialog = AgencyDialog(self.ctx, agency, self)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        return dialog
+
+    def _saved(self, dialog: AgencyDialog) -> None:
+        if dialog.saved is None:
+            return
+        self.select_agency(dialog.saved.id, missing_ok=True)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("«%1» ذخیره شد.").replace("%1", text_digits(dialog.saved.name)))
+
+    def new_agency(self) -> None:
+        self.agency_dialog().open()
+
+    def edit_agency(self) -> None:
+        agency = self.selected()
+        if agency is not None:
+            self.agency_dialog(agency).open()
+
+    def toggle_active(self) -> None:
+        agency = self.selected()
+        if agency is None:
+            return
+        store, actor = self.ctx.store, self.ctx.actor
+
+        def done(view: AgencyView) -> None:
+            self.ctx.bus.changed.emit(AREA)
+            self.select_agency(view.id, missing_ok=True)
+            self.message.setStyleSheet("")
+            text = (self.tr("«%1» دوباره در فهرست ارسال می‌آید.") if view.active
+                    else self.tr("«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید."))
+            self.message.setText(text.replace("%1", text_digits(view.name)))
+
+        def failed(err: BaseException) -> None:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(error_text(err))
+
+        self.ctx.tasks.run(lambda: agencies.set_agency_active(store, actor, agency.id, not agency.active),
+                           on_done=done, on_error=failed)

@@ -1,0 +1,130 @@
+"""The case view's small action dialogs: a form of a few fields whose OK runs one service call, and
+whose refusal is shown at its field with everything typed kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..widgets import Form, JalaliDateEdit, today
+
+
+class ActionDialog(QDialog):
+    """A small form for one action; `run(values)` calls the service, errors stay at their field."""
+
+    def __init__(self, parent: QWidget | None, title: str, run: Callable[[dict[str, Any]], Any]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = Form()
+        self._run = run
+        self._getters: dict[str, Callable[[], Any]] = {}
+        box = QVBoxLayout(self)
+        box.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def line(self, name: str, label: str, value: str = "") -> QLineEdit:
+        w = QLineEdit(value)
+        self.form.add_field(name, label, w)
+        self._getters[name] = w.text
+        return w
+
+    def text(self, name: str, label: str) -> QPlainTextEdit:
+        w = QPlainTextEdit()
+        w.setFixedHeight(80)
+        self.form.add_field(name, label, w)
+        self._getters[name] = w.toPlainText
+        return w
+
+    def combo(self, name: str, label: str, items: list[tuple[str, Any]]) -> QComboBox:
+        w = QComboBox()
+        for text_, data in items:
+            w.addItem(text_, data)
+        self.form.add_field(name, label, w)
+        self._getters[name] = w.currentData
+        return w
+
+    def checks(self, name: str, label: str, items: list[tuple[str, Any]]) -> QListWidget:
+        """A list of check boxes (several CC receivers); its value is the data of those checked."""
+        w = QListWidget()
+        w.setObjectName(f"{name}-list")
+        for text_, data in items:
+            item = QListWidgetItem(text_)
+            item.setData(Qt.ItemDataRole.UserRole, data)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            w.addItem(item)
+        w.setMaximumHeight(min(140, 26 * max(1, len(items)) + 6))
+        self.form.add_field(name, label, w)
+        self._getters[name] = lambda: [w.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.count())
+                                       if w.item(i).checkState() == Qt.CheckState.Checked]
+        return w
+
+    def date(self, name: str, label: str, value: date | None = None) -> JalaliDateEdit:
+        w = JalaliDateEdit(value=value or today())
+        self.form.add_field(name, label, w)
+        self._getters[name] = w.value
+        return w
+
+    def note(self, name: str, label: str, text_: str = "") -> QLabel:
+        """A line of information (no value): what the action will do, worked out as the clerk types."""
+        w = QLabel(text_)
+        w.setObjectName(f"{name}-note")
+        w.setWordWrap(True)
+        self.form.add_field(name, label, w)
+        return w
+
+    def file(self, name: str, label: str) -> QLineEdit:
+        """A scanned file chosen from disk (PDF, JPEG, PNG, TIFF); its value is the path, or None."""
+        path = QLineEdit()
+        path.setReadOnly(True)
+        path.setObjectName(f"{name}-path")
+        path.setPlaceholderText(QCoreApplication.translate("CaseView", "بدون پیوست"))
+        choose = QPushButton(QCoreApplication.translate("CaseView", "انتخاب فایل…"))
+
+        def pick() -> None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, label, "", QCoreApplication.translate("CaseView", "اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+            if chosen:
+                path.setText(chosen)
+
+        choose.clicked.connect(pick)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(path, 1)
+        row.addWidget(choose)
+        self.form.add_field(name, label, holder)
+        self._getters[name] = lambda: path.text() or None
+        return path
+
+    def values(self) -> dict[str, Any]:
+        return {k: g() for k, g in self._getters.items()}
+
+    def submit(self) -> None:
+        try:
+            self._run(self.values())
+        except Exception as err:  # noqa: BLE001 - shown at its field, the dialog stays open
+            self.form.show_error(err)
+            return
+        self.accept()

@@ -1,0 +1,67 @@
+"""The papers a case gives, as HTML for printing or PDF: the receipt (again), the forwarding
+letter, the follow-up letter and the rejection notice, filled from the case view's detail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from ...models import User
+from ...services import secretariat_query as q
+from ...services.accounts import get_office
+from ...services.secretariat_agencies import list_agencies
+from ...services.secretariat_docs import (
+    follow_up_letter_html,
+    forwarding_letter_html,
+    receipt_html,
+    rejection_notice_html,
+)
+from ...store import Store
+
+
+def _names(store: Store) -> dict[str, str]:
+    with store.read() as s:
+        return {u.id: u.full_name for u in s.scalars(select(User))}
+
+
+def _agencies(store: Store) -> dict[str, str]:
+    return {a.id: a.name for a in list_agencies(store, include_inactive=True)}
+
+
+def receipt(store: Store, d: q.CaseDetail, printed_on: date) -> str:
+    """The intake receipt as the clerk printed it (the scans taken in at intake), printed again."""
+    c = d.case
+    scans = sum(1 for a in d.attachments if a["kind"] == "intake")
+    return receipt_html(get_office(store), tracking_code=c["tracking_code"], applicant_name=c["applicant_name"],
+                        subject=c["subject"], received_date=c["received_date"], channel=c["channel"],
+                        attachments=scans, printed_on=printed_on)
+
+
+def forwarding_letter(store: Store, d: q.CaseDetail) -> str:
+    """The letter of the case's latest forward."""
+    c, fw = d.case, d.forwards[-1]
+    return forwarding_letter_html(
+        get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fw["letter_no"],
+        letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
+        tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
+        text=c["text"], signer=_names(store).get(fw["sent_by"], ""))
+
+
+def follow_up_letter(store: Store, d: q.CaseDetail) -> str:
+    """The letter of the case's latest follow-up by letter, citing the forward it follows."""
+    c = d.case
+    fu = [f for f in d.follow_ups if f["method"] == "letter"][-1]
+    fw = next((f for f in d.forwards if f["id"] == fu["forward_id"]), d.forwards[-1])
+    return follow_up_letter_html(
+        get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fu["letter_no"],
+        on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
+        subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"],
+        signer=_names(store).get(fu["user_id"], ""))
+
+
+def rejection_notice(store: Store, d: q.CaseDetail, on: date) -> str:
+    c = d.case
+    return rejection_notice_html(get_office(store), applicant_name=c["applicant_name"],
+                                 tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
+                                 note=c["reject_note"] or "", on=c["rejected_on"] or on)

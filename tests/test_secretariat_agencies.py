@@ -1,0 +1,74 @@
+"""The agency directory through its services: add, correct field by field, deactivate, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kanoon_desk.errors import NotFound, PermissionDenied, ValidationError
+from kanoon_desk.models import Event
+from kanoon_desk.services import secretariat_agencies as ag
+
+from .secretariat_helpers import Desk, make_secretariat_desk
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _events(desk: Desk, agency_id: str) -> list[dict[str, object]]:
+    with desk.store.read() as s:
+        return [e.payload for e in s.scalars(select(Event).where(Event.aggregate_id == agency_id)
+                                               .order_by(Event.hlc, Event.id))]
+
+
+def test_a_correction_records_only_what_changed_and_nothing_when_nothing_changed(desk: Desk) -> None:
+    a = ag.save_agency(desk.store, desk.admin, name="اداره كل راه و شهرسازی", deadline_days=None,
+                       phone="۰۲۱-۸۸۷۷۶۶۵۵")
+    assert a.name == "اداره کل راه و شهرسازی" and a.phone == "021-88776655"  # normalised
+    b = ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=a.name, deadline_days=10,
+                       phone=a.phone, address="بلوار کشاورز")
+    assert (b.deadline_days, b.address, b.phone) == (10, "بلوار کشاورز", "021-88776655")
+    ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=b.name, deadline_days=10, phone=b.phone,
+                   address=b.address)
+    events = _events(desk, a.id)
+    assert len(events) == 2 and events[1] == {"deadline_days": 10, "address": "بلوار کشاورز"}
+
+
+def test_deactivated_agencies_leave_the_forward_list_but_are_kept(desk: Desk) -> None:
+    a = ag.save_agency(desk.store, desk.admin, name="اداره کل بهزیستی")
+    off = ag.set_agency_active(desk.store, desk.admin, a.id, False)
+    assert not off.active
+    assert a.id not in {x.id for x in ag.list_agencies(desk.store)}
+    assert a.id in {x.id for x in ag.list_agencies(desk.store, include_inactive=True)}
+    assert ag.get_agency(desk.store, a.id).name == "اداره کل بهزیستی"
+    assert ag.set_agency_active(desk.store, desk.admin, a.id, True).active
+    with pytest.raises(PermissionDenied):
+        ag.set_agency_active(desk.store, desk.manager, a.id, False)
+    with pytest.raises(NotFound):
+        ag.set_agency_active(desk.store, desk.admin, "no-such-agency", False)
+
+
+@pytest.mark.parametrize(("fields", "field"), [
+    ({"name": "  "}, "name"),
+    ({"name": "ا" * 201}, "name"),
+    ({"name": "شهرداری  مرکز استان"}, "name"),  # the helper's agency, spaced differently
+    ({"name": "اداره تازه", "deadline_days": 0}, "deadline_days"),
+    ({"name": "اداره تازه", "deadline_days": 91}, "deadline_days"),
+    ({"name": "اداره تازه", "phone": "1" * 41}, "phone"),
+])
+def test_refusals_name_their_field(desk: Desk, fields: dict[str, object], field: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        ag.save_agency(desk.store, desk.admin, **fields)  # type: ignore[arg-type]
+    assert err.value.field == field
+
+
+def test_renaming_onto_another_agency_is_refused_but_keeping_its_own_name_is_not(desk: Desk) -> None:
+    a = ag.save_agency(desk.store, desk.admin, name="اداره کل ورزش و جوانان")
+    with pytest.raises(ValidationError) as err:
+        ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=desk.agency.name)
+    assert err.value.field == "name"
+    assert ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=a.name, deadline_days=20).deadline_days == 20

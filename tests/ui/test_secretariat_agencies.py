@@ -1,0 +1,88 @@
+"""The admin's agency directory page: add with errors at the field, correct, deactivate; the forward
+dialog of a fresh desk then offers what the admin added."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kanoon_desk.services import secretariat_agencies as ag
+from kanoon_desk.ui.admin.agencies import AgenciesPage
+from kanoon_desk.ui.main_window import MainWindow
+from tests.secretariat_helpers import Desk, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def test_admin_adds_corrects_and_deactivates_an_agency(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                       type_persian: Any) -> None:
+    window = MainWindow(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(window)
+    page = window.show_page("admin-agencies")
+    assert isinstance(page, AgenciesPage) and page.model.rowCount() == 1  # the helper's agency
+    assert not page.edit_button.isEnabled()
+
+    dialog = page.agency_dialog()
+    qtbot.addWidget(dialog)
+    type_persian(dialog.name, "شهرداری مرکز استان")  # already in the directory
+    qtbot.keyClicks(dialog.phone, "021-33445566")
+    dialog.deadline_days.setValue(10)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.form.error_of("name") == "دستگاهی با همین نام در فهرست هست."
+    assert dialog.phone.text() == "021-33445566" and dialog.result() != dialog.DialogCode.Accepted
+    dialog.name.clear()
+    type_persian(dialog.name, "اداره کل آموزش و پرورش")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.model.rowCount() == 2 and page.selected() is not None
+    added = page.selected()
+    assert added.name == "اداره کل آموزش و پرورش" and added.deadline_days == 10
+    assert page.model.display(added, 2) == "۱۰" and "ذخیره شد" in page.message.text()
+
+    edit = page.agency_dialog(added)
+    qtbot.addWidget(edit)
+    assert edit.name.text() == added.name and edit.deadline_days.value() == 10
+    edit.deadline_days.setValue(0)  # back to the office's default
+    type_persian(edit.address, "خیابان امام")
+    edit.submit()
+    got = ag.get_agency(desk.store, added.id)
+    assert got.deadline_days is None and got.address == "خیابان امام" and got.phone == "021-33445566"
+    assert page.model.display(page.selected(), 2) == "۱۵ (پیش‌فرض)"
+
+    page.select_agency(added.id)
+    assert page.active_button.text() == "غیرفعال کردن"
+    page.toggle_active()
+    assert not ag.get_agency(desk.store, added.id).active
+    assert "غیرفعال شد" in page.message.text() and page.active_button.text() == "فعال کردن"
+    assert page.model.rowCount() == 2  # still listed, marked
+    page.inactive.setChecked(False)
+    assert page.model.rowCount() == 1
+    page.grab().save(str(tmp_path / "agencies.png"))
+
+
+def test_a_fresh_desk_says_the_directory_is_empty(qtbot: Any, tmp_path: Path) -> None:
+    from tests.factories import make_desk
+
+    store, admin = make_desk(tmp_path / "fresh.sqlite3")
+    page = AgenciesPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0 and "هنوز دستگاهی" in page.message.text()
+    dialog = page.agency_dialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("اداره کل بهزیستی")
+    dialog.submit()
+    assert page.model.rowCount() == 1 and "هنوز دستگاهی" not in page.message.text()
+    store.close()

@@ -1,0 +1,217 @@
+"""The case view's dialogs and header: the SMS notice, several CCs, the forwarding letter's date,
+the current holder for each status and the office's and the agency's time in working days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kanoon_desk.services import accounts
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+from kanoon_desk.ui.secretariat.lists import CartablePage
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _registered(desk: Desk, n: int = 1, **over: Any) -> str:
+    r = sec.intake(desk.store, desk.clerk, case_input(n, **over), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    return r.case_id
+
+
+def _referred(desk: Desk, n: int = 1, **over: Any) -> str:
+    case_id = _registered(desk, n, **over)
+    sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, on=DAY)
+    return case_id
+
+
+def _view(qtbot: Any, desk: Desk, tmp_path: Path, actor: Any, case_id: str, on: date = DAY) -> CaseView:
+    view = CaseView(make_ctx(desk.store, actor, tmp_path))
+    view.today = on
+    view.load(case_id)
+    qtbot.addWidget(view)
+    return view
+
+
+def _answered(desk: Desk, n: int = 1, **over: Any) -> str:
+    case_id = _referred(desk, n, **over)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="آسفالت کوچه تا هفته آینده انجام می‌شود",
+                        on=DAY + timedelta(days=5))
+    return case_id
+
+
+def test_an_sms_notice_is_queued_with_the_default_message_or_refused_at_the_method(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_mobile = _answered(desk, 1)
+    without = _answered(desk, 2, mobile="")
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        method = dlg.form.field("method")
+        method.setCurrentIndex(method.findData("sms"))  # type: ignore[attr-defined]
+        seen.setdefault("texts", []).append(dlg.form.field("text").toPlainText())  # type: ignore[attr-defined]
+        seen.setdefault("mobiles", []).append(dlg.form.field("mobile").text())  # type: ignore[attr-defined]
+        dlg.submit()
+        seen.setdefault("errors", []).append(dlg.form.error_of("method"))
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, with_mobile, DAY + timedelta(days=5))
+    assert view.labels["mobile"].text() == "\u2066۰۹۱۲۱۲۳۴۵۶۷\u2069"
+    view.buttons["notify"].click()
+    assert "آسفالت کوچه" in seen["texts"][0] and seen["errors"][0] == ""
+    assert "۰۹۱۲۱۲۳۴۵۶۷" in seen["mobiles"][0]
+    notified = [t for t in view.detail.timeline if t.type == "case.notified"]  # type: ignore[union-attr]
+    assert notified[0].payload["mobile"] == "09121234567" and "آسفالت کوچه" in notified[0].payload["text"]
+    model = view.timeline.model()
+    last = model.data(model.index(model.rowCount() - 1, 4))
+    assert "پیامک به" in last and "در صف ارسال سرور" in last
+
+    view.load(without)
+    assert view.labels["mobile"].text() == "ثبت نشده"
+    view.buttons["notify"].click()
+    assert seen["errors"][1].startswith("برای این متقاضی شماره همراهی ثبت نشده است")
+    assert "پیامک فرستادنی نیست" in seen["mobiles"][1]
+    assert q.get_case(desk.store, desk.clerk, without).notices == []
+
+
+def test_a_referral_carries_several_ccs_and_a_cc_read_leaves_the_cartable(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    case_id = _registered(desk)
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        to = dlg.form.field("to_user_id")
+        to.setCurrentIndex(to.findData(desk.manager.user_id))  # type: ignore[attr-defined]
+        type_persian(dlg.form.field("instruction"), "بررسی و اقدام")
+        ccs: QListWidget = dlg.findChild(QListWidget, "cc-list")
+        for i in range(ccs.count()):
+            if ccs.item(i).data(Qt.ItemDataRole.UserRole) in (desk.manager2.user_id, desk.admin.user_id):
+                ccs.item(i).setCheckState(Qt.CheckState.Checked)
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["refer"].click()
+    [referral] = [t for t in view.detail.timeline if t.type == "case.referred"]  # type: ignore[union-attr]
+    assert sorted(referral.payload["cc"]) == sorted([desk.manager2.user_id, desk.admin.user_id])
+
+    page = CartablePage(make_ctx(desk.store, desk.manager2, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 1 and page.model.row_at(0).kind == "cc"
+    assert "(رونوشت)" in page.model.index(0, 2).data()
+    page.open_row(0)  # opening a copy is reading it: it leaves the open cartable, the case stays shown
+    assert page.model.rowCount() == 0 and page.view.case_id == case_id
+    assert "رونوشت" in page.note.text()
+    assert q.cartable_count(desk.store, desk.admin) == 1  # the other copy waits for its reader
+
+
+def test_the_forwarding_letter_date_is_asked_and_the_deadline_counts_from_it(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = _referred(desk)
+    on = date(2025, 5, 11)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        letter = dlg.form.field("letter_date")
+        assert letter.value() == on  # type: ignore[attr-defined]
+        seen["preview"] = dlg.form.field("deadline_preview").text()  # type: ignore[attr-defined]
+        letter.set_value(on + timedelta(days=1))  # type: ignore[attr-defined]
+        dlg.submit()
+        seen["error"] = dlg.form.error_of("letter_date")
+        letter.set_value(date(2025, 5, 6))  # type: ignore[attr-defined]
+        seen["preview2"] = dlg.form.field("deadline_preview").text()  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id, on)
+    view.buttons["forward"].click()
+    assert seen["error"] == "تاریخ نامه نمی‌تواند پس از امروز باشد."
+    assert seen["preview"] == "تا ۱۴۰۴/۰۳/۰۷: ۱۵ روز کاری از تاریخ نامه"  # from today, 11 May
+    assert seen["preview2"] == "تا ۱۴۰۴/۰۳/۰۳: ۱۵ روز کاری از تاریخ نامه"
+    fw = q.get_case(desk.store, desk.manager, case_id).forwards[0]
+    assert (fw["letter_date"], fw["deadline"]) == (date(2025, 5, 6), date(2025, 5, 24))
+    model = view.timeline.model()
+    assert "مورخ ۱۴۰۴/۰۲/۱۶" in model.data(model.index(model.rowCount() - 1, 4))
+
+
+def test_a_fresh_directory_says_at_the_agency_field_where_agencies_come_from(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kanoon_desk.services.secretariat_agencies import set_agency_active
+
+    set_agency_active(desk.store, desk.admin, desk.agency.id, False)  # the only agency, taken out
+    case_id = _referred(desk)
+    seen: dict[str, str] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        seen["shown"] = dlg.form.error_of("agency_id")
+        dlg.submit()
+        seen["after"] = dlg.form.error_of("agency_id")
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id)
+    view.buttons["forward"].click()
+    assert "«دستگاه‌های اجرایی»" in seen["shown"] and seen["after"] == "دستگاه اجرایی را برگزینید."
+
+
+def test_the_holder_follows_the_status(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.expert, r.case_id)
+    holder = view.labels["holder"]
+    assert holder.text() == "کارشناس بررسی اولیه (در نوبت بررسی)"
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    view.load(r.case_id)
+    assert holder.text() == "دبیرخانه (در انتظار شماره ثبت)"
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    view.load(r.case_id)
+    assert holder.text() == "دبیرخانه (در انتظار ارجاع)"
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, on=DAY)
+    view.load(r.case_id)
+    assert holder.text() == "کاربر manager۱"
+    sec.forward(desk.store, desk.manager, r.case_id, desk.agency.id, on=DAY)
+    view.load(r.case_id)
+    assert holder.text() == "شهرداری مرکز استان"
+    sec.record_response(desk.store, desk.clerk, r.case_id, text="انجام شد", on=DAY)
+    view.load(r.case_id)
+    assert holder.text() == "دفتر (کارشناس: اعلام پاسخ به متقاضی)"  # not the agency any more
+    sec.close(desk.store, desk.expert, r.case_id, outcome="resolved", on=DAY)
+    view.load(r.case_id)
+    assert holder.text() == "هیچ‌کس (پرونده بسته است)"
+
+
+def test_the_case_view_shows_the_office_and_the_agency_time_in_working_days(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    accounts.set_holiday(desk.store, desk.admin, date(2025, 5, 8), "تعطیل")
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, letter_date=date(2025, 5, 6), on=date(2025, 5, 6))
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, date(2025, 5, 11))
+    assert view.labels["time"].text() == ("دفتر ۲ روز کاری، دستگاه ۳ روز کاری (همه ۵) — "
+                                          "ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است")
+    view.resize(1200, 800)
+    view.show()
+    view.grab().save(str(tmp_path / "case.png"))
