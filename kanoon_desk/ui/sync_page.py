@@ -318,7 +318,8 @@ class ConflictInbox(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("توضیح تصمیم (اختیاری)"))
         detail.addWidget(self.note)
-        self.buttons = QHBoxLayout()
+        # one row per resolution the conflict's kind offers: its button, and what it does
+        self.buttons = QVBoxLayout()
         detail.addLayout(self.buttons)
         right.addWidget(self.detail, 1)
         self.message = QLabel()
@@ -388,11 +389,21 @@ class ConflictInbox(QWidget):
                 widget.deleteLater()
         if c is None:
             return
-        for code in c.resolutions:
+        explanations = c.explanations or tuple(conflicts.explanation(c.kind, code) for code in c.resolutions)
+        for code, why in zip(c.resolutions, explanations, strict=True):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
             button = QPushButton(QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(code, code)))
             button.setObjectName(f"resolve-{code}")
+            button.setMinimumWidth(170)
             button.clicked.connect(lambda _=False, cid=c.id, rc=code: self.resolve(cid, rc))
-            self.buttons.addWidget(button)
+            label = QLabel(QCoreApplication.translate("Errors", why))
+            label.setObjectName(f"explain-{code}")
+            label.setWordWrap(True)
+            line.addWidget(button, 0)
+            line.addWidget(label, 1)
+            self.buttons.addWidget(row)
 
     def resolve(self, conflict_id: str, resolution: str) -> None:
         try:
