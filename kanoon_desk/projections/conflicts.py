@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from ..eventlog import FoldEvent, projector, resetter
+from ..eventlog import FoldEvent, conflict_facts, projector, resetter
 from ..models import Conflict
 
 
@@ -18,9 +18,11 @@ def _conflict_resolved(s: Session, e: FoldEvent) -> None:
     conflict = s.get(Conflict, e.aggregate_id)
     if conflict is None:
         c = p.get("conflict") or {}
+        facts = c.get("facts") or {}
         conflict = Conflict(id=e.aggregate_id, kind=c.get("kind", ""), aggregate_type=c.get("aggregate_type", ""),
                             aggregate_id=c.get("aggregate_id", ""), office_code=c.get("office_code", e.office_code),
-                            facts=c.get("facts", {}), raised_hlc=int(c.get("raised_hlc", e.hlc)), status="open")
+                            facts=conflict_facts(list(facts.get("involved", [])), dict(facts.get("summary", {}))),
+                            raised_hlc=int(c.get("raised_hlc", e.hlc)), status="open")
         s.add(conflict)
     conflict.status = "resolved"
     conflict.resolution = str(p.get("resolution", ""))

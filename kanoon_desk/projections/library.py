@@ -19,6 +19,7 @@ from ..eventlog import (
     SqliteStatement,
     batch_projector,
     column_setter,
+    conflict_facts,
     defer_each,
     insert_values,
     insert_values_many,
@@ -579,7 +580,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
         # earlier return re-folds the loan and comes here again: describe the conflict as it is now,
         # so every arrival order ends with the description a full re-fold gives.
         if c.facts.get("summary") != summary:
-            c.facts = {**c.facts, "summary": summary}
+            c.facts = conflict_facts(list(c.facts.get("involved", [])), summary)
         return
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),

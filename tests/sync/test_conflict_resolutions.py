@@ -9,6 +9,7 @@ projections as the resolving desk, and with what a re-fold of its own events giv
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from kanoon_desk import eventlog
+from kanoon_desk.digest import canonical_json
 from kanoon_desk.errors import ValidationError
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Conflict, Event, User
@@ -36,13 +38,21 @@ _COLUMNS = ("id", "type", "aggregate_type", "aggregate_id", "payload", "hlc", "d
             "user_id", "recorded_at", "schema_version")
 
 
+def pulled(e: Event) -> Event:
+    """An event as another desk pulls it: no outbox number, its payload as the server stores it
+    (canonical JSON: keys sorted)."""
+    values = {k: getattr(e, k) for k in _COLUMNS}
+    values["payload"] = json.loads(canonical_json(e.payload))
+    return Event(**values, client_seq=None)
+
+
 def missing(src: Store, dst: Store) -> list[Event]:
-    """The events `src` holds and `dst` does not, as pulled copies (no outbox number), in fold order."""
+    """The events `src` holds and `dst` does not, as pulled copies, in fold order."""
     with dst.read() as s:
         have = set(s.scalars(select(Event.id)))
     with src.read() as s:
-        return [Event(**{k: getattr(e, k) for k in _COLUMNS}, client_seq=None)
-                for e in s.scalars(select(Event).where(Event.id.not_in(have)).order_by(Event.hlc, Event.id))]
+        return [pulled(e) for e in s.scalars(select(Event).where(Event.id.not_in(have))
+                                             .order_by(Event.hlc, Event.id))]
 
 
 def exchange(a: Store, b: Store) -> None:
@@ -59,14 +69,27 @@ def digests(store: Store) -> dict[str, str]:
         return eventlog.projection_digests(s)
 
 
-def converges_in_any_order(resolver: Store, other: Store, tmp_path: Path) -> list[Event]:
+def converges_in_any_order(resolver: Store, other: Store, tmp_path: Path, base: Store | None = None) -> list[Event]:
     """`other` takes what `resolver` recorded since they last exchanged, in several orders, and
-    each time ends as the resolver (and as a re-fold of its own events). Returns those events."""
+    each time ends as the resolver (and as a re-fold of its own events); `base`, a desk from
+    before the offline work, takes everything in one pulled page (the facts and their resolution
+    together) and ends alike too. Returns the events `other` took."""
     new = missing(resolver, other)
     assert new, "the resolution recorded nothing"
     shuffled = list(new)
     random.Random(7).shuffle(shuffled)
     want = digests(resolver)
+    if base is not None:
+        path = tmp_path / "from-base.sqlite3"
+        base.backup_to(path)
+        fresh = Store(path)
+        try:
+            page = missing(resolver, fresh)
+            with fresh.transaction() as s:
+                eventlog.ingest(s, page)
+            assert digests(fresh) == want, "one page"
+        finally:
+            fresh.close()
     resolution_first = sorted(new, key=lambda e: e.type != "conflict.resolved")
     for i, order in enumerate((new, list(reversed(new)), shuffled, resolution_first)):
         path = tmp_path / f"order-{i}.sqlite3"
@@ -75,7 +98,7 @@ def converges_in_any_order(resolver: Store, other: Store, tmp_path: Path) -> lis
         try:
             for ev in order:
                 with copy.transaction() as s:
-                    eventlog.ingest(s, [Event(**{k: getattr(ev, k) for k in _COLUMNS}, client_seq=None)])
+                    eventlog.ingest(s, [pulled(ev)])
             assert digests(copy) == want, f"order {i}"
         finally:
             copy.close()
@@ -141,7 +164,7 @@ def test_double_loan_the_second_is_right_voids_the_first_and_the_copy_follows_th
         member_of = {loan.id: loan.member_id for loan in s.scalars(select(Loan))}
     assert circulation.member_desk(a, holders[member_of[first]], today=TODAY).loans == []
     assert len(circulation.member_desk(a, holders[member_of[second]], today=TODAY).loans) == 1
-    events = converges_in_any_order(a, b, tmp_path)
+    events = converges_in_any_order(a, b, tmp_path, base=L.store)
     assert domain_events(events, c.id) == [("loan.voided", first)]
     # the copy comes back once: on the shelf, no new conflict
     circulation.checkin(a, admin_a, "B0001", today=TODAY)
@@ -162,7 +185,7 @@ def test_double_loan_fixed_by_hand_once_one_loan_is_back(tmp_path: Path) -> None
                           "keep_second")
     assert refused.value.message == conflicts.MSG_LOAN_CLOSED
     conflicts.resolve(b, admin_b, c.id, "fixed_manually")
-    events = converges_in_any_order(b, a, tmp_path)
+    events = converges_in_any_order(b, a, tmp_path, base=L.store)
     assert domain_events(events, c.id) == []  # (the return was the clerk's own work)
 
 
@@ -238,7 +261,7 @@ def test_one_barcode_on_two_copies_gives_one_a_new_barcode(tmp_path: Path) -> No
     assert len(set(barcodes.values())) == len(barcodes)  # every barcode unique again
     assert lib.get_copy(a, barcodes[relabelled]).shelf in ("A2", "C1")
     assert lib.get_copy(a, "B0777").id == kept
-    events = converges_in_any_order(a, b, tmp_path)
+    events = converges_in_any_order(a, b, tmp_path, base=L.store)
     assert domain_events(events, c.id) == [("copy.relabelled", relabelled)]
 
 
@@ -262,7 +285,7 @@ def test_one_member_number_given_twice_gives_one_a_new_number(tmp_path: Path) ->
     assert len(set(numbers.values())) == len(numbers)
     assert lib.lookup_member(b, one.member_no).id == kept  # type: ignore[union-attr]
     assert lib.lookup_member(b, numbers[renumbered]).id == renumbered  # type: ignore[union-attr]
-    events = converges_in_any_order(b, a, tmp_path)
+    events = converges_in_any_order(b, a, tmp_path, base=L.store)
     assert domain_events(events, c.id) == [("member.renumbered", renumbered)]
 
 
@@ -292,7 +315,7 @@ def test_one_child_registered_at_two_centres_keeps_one_and_moves_the_open_loans(
     assert lib.lookup_member(a, at_b.member_no).id == at_a.id  # type: ignore[union-attr]  # the old card
     desk = circulation.member_desk(a, at_a.member_no, today=TODAY)
     assert [x.id for x in desk.loans] == [loan.id]
-    events = converges_in_any_order(a, b, tmp_path)
+    events = converges_in_any_order(a, b, tmp_path, base=L.store)
     assert domain_events(events, c.id) == [("member.merged", at_b.id), ("loan.member_moved", loan.id)]
     # the book comes back by its barcode as always
     circulation.checkin(a, admin_a, "B0002", today=TODAY)
