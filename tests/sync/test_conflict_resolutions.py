@@ -317,9 +317,10 @@ def test_one_child_registered_at_two_centres_keeps_one_and_moves_the_open_loans(
     assert [x.id for x in desk.loans] == [loan.id]
     events = converges_in_any_order(a, b, tmp_path, base=L.store)
     assert domain_events(events, c.id) == [("member.merged", at_b.id), ("loan.member_moved", loan.id)]
-    # the book comes back by its barcode as always
+    # the book comes back by its barcode as always; the old card lends to the member kept
     circulation.checkin(a, admin_a, "B0002", today=TODAY)
     assert circulation.member_desk(a, at_a.member_no, today=TODAY).loans == []
+    assert circulation.checkout(a, admin_a, at_b.member_no, "B0003", today=TODAY).member_id == at_a.id
 
 
 def test_one_child_twice_fixed_by_correcting_a_national_id(tmp_path: Path) -> None:
