@@ -463,3 +463,42 @@ def test_one_registration_number_on_two_cases_gives_one_a_new_number(tmp_path: P
     assert len(set(numbers.values())) == len(numbers)
     events = converges_in_any_order(desk.store, other, tmp_path)
     assert domain_events(events, c.id) == [("case.renumbered", renumbered)]
+
+
+def test_one_conflict_decided_on_two_desks_before_either_synced_is_a_new_conflict(tmp_path: Path) -> None:
+    """Both decisions were carried out (here: both loans voided); the fold says so with one more
+    conflict, the same on every desk whatever the order the two decisions arrive in."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    circulation.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "copy.double_loan")
+    conflicts.resolve(a, admin_a, c.id, "keep_first")
+    conflicts.resolve(b, admin_b, c.id, "keep_second")
+    everything = missing(a, L.store) + [e for e in missing(b, L.store) if e.type in (
+        "conflict.resolved", "loan.voided")]
+    exchange(a, b)
+    assert digests(a) == digests(b)
+    twice = only_conflict(a, admin_a, "conflict.resolved_twice")
+    assert twice.resolutions == ("fixed_manually",) and twice.summary["conflict_id"] == c.id
+    assert {f.type for f in twice.facts} == {"conflict.resolved"}
+    assert {f.payload["resolution"] for f in twice.facts} == {"keep_first", "keep_second"}
+    assert lib.get_copy(a, "B0001").status == "on_shelf"  # both loans voided: a person must look
+    for i, order in enumerate((everything, list(reversed(everything)))):
+        path = tmp_path / f"third-{i}.sqlite3"
+        L.store.backup_to(path)
+        third = Store(path)
+        try:
+            if i == 0:
+                with third.transaction() as s:
+                    eventlog.ingest(s, [pulled(e) for e in order])
+            else:
+                for e in order:
+                    with third.transaction() as s:
+                        eventlog.ingest(s, [pulled(e)])
+            assert digests(third) == digests(a)
+        finally:
+            third.close()
+        assert ops.check(path) == []
+    conflicts.resolve(a, admin_a, twice.id, "fixed_manually", "امانت دوم دوباره ثبت شد")
+    assert conflicts.open_count(a) == 0
