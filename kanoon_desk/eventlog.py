@@ -261,11 +261,20 @@ def raise_conflict(session: Session, kind: str, aggregate_type: str, aggregate_i
     if existing is not None:
         return existing
     conflict = Conflict(id=cid, kind=kind, aggregate_type=aggregate_type, aggregate_id=aggregate_id,
-                        office_code=office_code, facts={"involved": sorted(involved), "summary": summary},
+                        office_code=office_code, facts=conflict_facts(sorted(involved), summary),
                         raised_hlc=hlc, status="open")
     session.add(conflict)
     session.flush()
     return conflict
+
+
+def conflict_facts(involved: list[str], summary: dict[str, Any]) -> dict[str, Any]:
+    """A conflict's `facts`, keys in sorted order at every level: the row a resolution's
+    description makes (its JSON came back through the server with sorted keys) must be the row the
+    fold raises, to the key order its digest reads."""
+    sorted_keys: dict[str, Any] = json.loads(json.dumps({"involved": involved, "summary": summary},
+                                                        sort_keys=True, ensure_ascii=False))
+    return sorted_keys
 
 
 #: One of the two facts of a twin conflict: (hlc, event id, aggregate id, office code).

@@ -294,438 +294,438 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="146" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="186" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="190" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="389" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="410" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="421" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="453" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="468" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -767,33 +767,33 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="314" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="314" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="319" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="323" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="350" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="355" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
@@ -845,7 +845,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
@@ -925,58 +925,68 @@
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <source>تصمیم</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <source>حل ناسازگاری</source>
+            <translation>Conflict resolved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="361" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="404" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="419" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -1640,86 +1650,262 @@
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="29" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="39" />
             <source>یک نام کاربری در دو میز ساخته شده است</source>
             <extracomment>Roles allowed to see and resolve conflicts. Persian names of the conflict kinds the desks raise.</extracomment>
             <translation>The same user name was created at two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="30" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="40" />
             <source>یک نسخه در دو مرکز امانت داده شده است</source>
             <translation>The same copy was checked out at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="31" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="41" />
             <source>بازگشت امانتی که مرکز دیگری بسته است</source>
             <translation>Return of a loan that another centre has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="32" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="42" />
             <source>یک پرونده دو بار ارسال شده است</source>
             <translation>The same case was forwarded twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="33" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="43" />
             <source>کار روی پرونده‌ای که دفتر دیگری بسته است</source>
             <translation>Work on a case that another office has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="34" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="44" />
             <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
             <translation>One secretariat registration number was given to two cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="35" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="45" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="36" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="46" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="37" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="47" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="42" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="48" />
+            <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
+            <translation>One conflict was resolved separately on two desks</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="54" />
             <source>رویداد نخست درست است</source>
-            <extracomment>Resolution code → Persian label; which ones a kind offers.</extracomment>
+            <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="43" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="55" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="44" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="56" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="45" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="57" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="58" />
+            <source>بازگشت نخست درست است</source>
+            <translation>The first return is right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="59" />
+            <source>نسخه در مرکز بازگشت دوم است</source>
+            <translation>The copy is at the second return's centre</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/conflicts.py" line="60" />
+            <source>پرونده بسته بماند</source>
+            <translation>Keep the case closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="61" />
+            <source>پرونده دوباره باز شود</source>
+            <translation>Reopen the case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="79" />
+            <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
+            <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
+            <translation>The first account keeps its name; the second account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="82" />
+            <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
+            <translation>The second account keeps its name; the first account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="85" />
+            <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
+            <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="87" />
+            <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
+            <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="89" />
+            <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
+            <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="92" />
+            <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
+            <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="94" />
+            <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
+            <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="97" />
+            <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
+            <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="100" />
+            <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
+            <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="103" />
+            <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
+            <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="105" />
+            <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
+            <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="108" />
+            <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
+            <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="111" />
+            <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
+            <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="114" />
+            <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
+            <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="117" />
+            <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
+            <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="120" />
+            <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
+            <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="123" />
+            <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
+            <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="126" />
+            <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
+            <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="129" />
+            <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
+            <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="133" />
+            <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
+            <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="137" />
+            <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
+            <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="141" />
+            <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
+            <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="145" />
+            <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
+            <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="153" />
             <source>این ناسازگاری پیدا نشد.</source>
             <translation>Conflict not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="61" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="154" />
             <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
             <translation>This resolution is not allowed for this conflict.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="62" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="155" />
             <source>این ناسازگاری پیش‌تر حل شده است.</source>
             <translation>This conflict has already been resolved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="156" />
+            <source>این میز هنوز همه داده‌های این ناسازگاری را ندارد؛ پس از همگام‌سازی دوباره بکوشید.</source>
+            <translation>This desk does not yet hold all the data of this conflict; try again after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="158" />
+            <source>هر دو امانت هنوز باز است؛ یکی از دو امانت را درست بدانید، یا نخست کتاب را بازگردانید.</source>
+            <translation>Both loans are still open; choose which loan is right, or first check the book in.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="160" />
+            <source>امانتی که باید باطل شود پیش‌تر بسته شده است؛ «دستی اصلاح شد» را برگزینید.</source>
+            <translation>The loan to void is already closed; choose "Fixed by hand".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="162" />
+            <source>ارسالی که باید پس گرفته شود دیگر باز نیست (پاسخ گرفته یا پرونده بسته شده است)؛ «هر دو درست است» را برگزینید.</source>
+            <translation>The forward to withdraw is no longer open (it was answered or the case was closed); choose "Both are right".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="165" />
+            <source>این پرونده اکنون بسته نیست؛ بازگشایی لازم نیست.</source>
+            <translation>This case is not closed now; there is nothing to reopen.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="166" />
+            <source>هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو عضویت را نگه دارید.</source>
+            <translation>Both members still have the same national ID; first correct the wrong national ID on the members page, or keep one of the two memberships.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="169" />
+            <source>یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.</source>
+            <translation>One of these two members has already been merged into another member.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/sync/client.py" line="64" />
@@ -3934,83 +4120,93 @@ Tracking code: {code}</translation>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
+            <translation>Forward withdrawn (conflict resolved)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <source>شماره ثبت تازه (حل ناسازگاری)</source>
+            <translation>New registration number (conflict resolved)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="73" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="73" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="113" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -4356,134 +4552,134 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
             <source>موفق</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="160" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="164" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="180" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="196" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="222" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="226" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="245" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="249" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="255" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="262" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="268" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="272" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="277" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="538" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="529" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="544" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="545" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -4491,38 +4687,38 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="484" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="499" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="499" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="514" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="519" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="500" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="515" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="519" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="506" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="521" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="507" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

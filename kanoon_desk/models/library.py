@@ -72,6 +72,9 @@ class Member(Base):
     expires_on: Mapped[date]
     photo: Mapped[str] = mapped_column(String(400), default="")
     registered_at: Mapped[datetime]
+    #: Set when a person resolved "one child registered at two centres" by keeping the other
+    #: record: this one is no longer found at the desk, and its card leads to that member.
+    merged_into: Mapped[str | None] = mapped_column(String(36))
 
 
 class Title(Base):

@@ -82,6 +82,15 @@ def _user_updated(s: Session, e: FoldEvent) -> None:
     s.flush()
 
 
+@projector("user.renamed", "user")
+def _user_renamed(s: Session, e: FoldEvent) -> None:
+    """A new user name for one of two accounts made with one name (`username.duplicate`)."""
+    user = s.get(User, e.aggregate_id)
+    if user is not None:
+        user.username = e.payload["username"]
+        s.flush()
+
+
 @resetter("user")
 def _user_reset(s: Session, user_id: str) -> None:
     s.execute(delete(User).where(User.id == user_id))

@@ -19,6 +19,7 @@ from ..eventlog import (
     SqliteStatement,
     batch_projector,
     column_setter,
+    conflict_facts,
     defer_each,
     insert_values,
     insert_values_many,
@@ -219,6 +220,26 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
 
 
 
+@projector("member.merged", "member")
+def _member_merged(s: Session, e: FoldEvent) -> None:
+    """A person kept another record of the same child (`member.registered_twice`): this one
+    points to it and is no longer found at the desk."""
+    _set_member(s, e.aggregate_id, {"merged_into": e.payload["into"]})
+
+
+@projector("member.renumbered", "member")
+def _member_renumbered(s: Session, e: FoldEvent) -> None:
+    """A new member number for one of two members that shared one (`member.number_twice`)."""
+    _set_member(s, e.aggregate_id, {"member_no": e.payload["member_no"]})
+
+
+def _set_member(s: Session, member_id: str, values: dict[str, Any]) -> None:
+    s.flush()
+    column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
+        s, member_id=member_id, **{"v_" + k: v for k, v in values.items()})
+    refresh_held(s, Member, member_id, values)
+
+
 @resetter("member")
 def _member_reset(s: Session, member_id: str) -> None:
     s.execute(delete(Member).where(Member.id == member_id))
@@ -290,6 +311,9 @@ def _title_reset(s: Session, title_id: str) -> None:
 
 
 _OPEN_END = 1 << 62
+#: The `returned_hlc` of a loan a person voided (`loan.voided`): closed, but never a return (it
+#: moves no copy and overlaps no other loan). A real return's stamp is always positive.
+VOIDED_HLC = -1
 
 
 def _sync_double_loans(s: Session, copy_id: str, loans: list[Any], open_now: list[str]) -> None:
@@ -298,6 +322,7 @@ def _sync_double_loans(s: Session, copy_id: str, loans: list[Any], open_now: lis
     `loans` are the copy's loans ordered by (out_hlc, id); `open_now`, its open double-loan
     conflicts."""
     keep: set[str] = set()
+    loans = [x for x in loans if x.returned_hlc != VOIDED_HLC]  # a voided loan never held the copy
     for i, a in enumerate(loans):
         a_end = a.returned_hlc if a.returned_hlc is not None else _OPEN_END
         for b in loans[i + 1:]:
@@ -479,6 +504,15 @@ def _copy_received(s: Session, e: FoldEvent) -> None:
         recompute_copy(s, copy.id)
 
 
+@projector("copy.relabelled", "copy")
+def _copy_relabelled(s: Session, e: FoldEvent) -> None:
+    """A new barcode for one of two copies that shared one (`copy.barcode_twice`)."""
+    s.flush()
+    values = {"barcode": e.payload["barcode"]}
+    column_setter(_COPIES, "copy_id", ("barcode",)).run(s, copy_id=e.aggregate_id, v_barcode=values["barcode"])
+    refresh_held(s, Copy, e.aggregate_id, values)
+
+
 @resetter("copy")
 def _copy_reset(s: Session, copy_id: str) -> None:
     s.execute(delete(Copy).where(Copy.id == copy_id))
@@ -551,7 +585,7 @@ def _loan_returned(s: Session, e: FoldEvent) -> None:
         # earlier return re-folds the loan and comes here again: describe the conflict as it is now,
         # so every arrival order ends with the description a full re-fold gives.
         if c.facts.get("summary") != summary:
-            c.facts = {**c.facts, "summary": summary}
+            c.facts = conflict_facts(list(c.facts.get("involved", [])), summary)
         return
     values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
               "returned_on": date.fromisoformat(e.payload.get("returned_on") or e.recorded_at.date().isoformat()),
@@ -575,6 +609,42 @@ def _loan_renewed(s: Session, e: FoldEvent) -> None:
     else:
         _SET_RENEWED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
+
+
+@projector("loan.voided", "loan")
+def _loan_voided(s: Session, e: FoldEvent) -> None:
+    """A loan a person found wrong (one copy lent at two centres, `copy.double_loan`): closed
+    without a return (`VOIDED_HLC`), so the copy's state comes from its other loans. A loan
+    already returned stays as it was."""
+    loan, held = _loan_state(s, e.aggregate_id)
+    if loan is None or loan.returned_at is not None:
+        return
+    values = {"returned_at": e.recorded_at, "returned_hlc": VOIDED_HLC,
+              "returned_on": date.fromisoformat(e.payload.get("day") or e.recorded_at.date().isoformat()),
+              "returned_centre": None}
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
+    recompute_copy(s, loan.copy_id)
+
+
+@projector("loan.member_moved", "loan")
+def _loan_member_moved(s: Session, e: FoldEvent) -> None:
+    """The loan now counts for another member (its member's record was merged into that one)."""
+    loan, held = _loan_state(s, e.aggregate_id)
+    if loan is None:
+        return
+    values = {"member_id": e.payload["member_id"]}
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_MEMBER.run(s, loan_id=loan.id, v_member_id=values["member_id"])
+        refresh_held(s, Loan, loan.id, values)
+
+
+_SET_MEMBER = column_setter(_LOANS, "loan_id", ("member_id",))
 
 
 @resetter("loan")

@@ -529,6 +529,51 @@ def _attached(s: Session, e: FoldEvent) -> None:
                              added_by=e.user_id))
 
 
+# --- a person's resolution of a conflict -------------------------------------------------------
+
+
+_WITHDRAW_FORWARD = SqliteStatement(
+    update(_FORWARDS).where(_FORWARDS.c.id == bindparam("forward_id"), _FORWARDS.c.case_id == bindparam("case_id"),
+                            _FORWARDS.c.status == "open")
+    .values(status="withdrawn").returning(_FORWARDS.c.id))
+_FORWARD_TERMS = SqliteStatement(select(_FORWARDS.c.agency_id, _FORWARDS.c.deadline)
+                                 .where(_FORWARDS.c.id == bindparam("forward_id")), typed=True)
+
+
+@projector("case.forward_withdrawn", "case")
+def _forward_withdrawn(s: Session, e: FoldEvent) -> None:
+    """One of two forwards made offline was wrong (`case.forwarded_twice`): it is withdrawn; the
+    case waits on the forward still open, or, if none is, is back at the office."""
+    c = _row(s, e.aggregate_id)
+    if c is None:
+        return
+    _changed(s, Forward, _WITHDRAW_FORWARD, {"status": "withdrawn"}, forward_id=e.payload["forward_id"],
+             case_id=c.id)
+    c.updated_hlc = e.hlc
+    if c.status == "forwarded":
+        other = _OPEN_FORWARD.first(s, case_id=c.id)
+        if other is not None:
+            terms = _FORWARD_TERMS.first(s, forward_id=other[0])
+            c.agency_id, c.deadline = terms.agency_id, terms.deadline
+        else:
+            _end_agency_clock(c, _day(e.payload))
+            c.status = "registered" if c.registration_no else "accepted"
+            c.agency_id = c.deadline = None
+    _save(s, c)
+
+
+@projector("case.renumbered", "case")
+def _renumbered(s: Session, e: FoldEvent) -> None:
+    """A new registration number for one of two cases that shared one (`case.number_twice`)."""
+    c = _row(s, e.aggregate_id)
+    if c is None:
+        return
+    c.updated_hlc = e.hlc
+    c.registration_no = e.payload["registration_no"]
+    _save(s, c)
+    _write_fts(s, c, new=False)
+
+
 @resetter("case")
 def _case_reset(s: Session, case_id: str) -> None:
     kept(s).pop((CaseRow, case_id), None)

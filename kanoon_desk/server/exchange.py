@@ -123,7 +123,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             "payload": JsonText(canonical_json(payload)), "hlc": ev.hlc, "device_id": ev.device_id,
             "office_code": ev.office_code, "user_id": ev.user_id, "recorded_at": ev.recorded_at,
             "schema_version": version, "client_seq": client_seq,
-            "scope": scope_of(ev.aggregate_type, ev.office_code),
+            "scope": scope_of(ev.aggregate_type, ev.office_code, payload),
             "tracking_code": tracking if isinstance(tracking, str) else None, "received_at": received,
             "_payload": payload,
         })

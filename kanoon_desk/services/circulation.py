@@ -193,7 +193,7 @@ def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -
 
 
 _MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
-_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on)
+_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into)
 # the checkout's reads: on the DBAPI connection, rows typed as the ORM reads them (SqliteStatement)
 _MEMBER_BY = {key: SqliteStatement(select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1), typed=True)
               for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
@@ -220,6 +220,10 @@ def _member_key(s: Session, code: str) -> Any:
         row = _MEMBER_BY["nid"].first(s, code=clean)
     if row is None and code:
         row = _MEMBER_BY["id"].first(s, code=code)
+    for _hop in range(3):  # a merged record's card leads to the member kept (as `find_member`)
+        if row is None or not row.merged_into:
+            break
+        row = _MEMBER_BY["id"].first(s, code=row.merged_into) or row
     return row
 
 

@@ -177,13 +177,18 @@ def clean_code(code: str) -> str:
 
 
 def find_member(s: Session, code: str) -> Member | None:
-    """By member number (the card's barcode) or national ID — both indexed."""
+    """By member number (the card's barcode) or national ID — both indexed. The card of a member
+    merged into another (one child registered at two centres) leads to the member kept."""
     code = clean_code(code)
     if not code:
         return None
-    m = s.scalar(select(Member).where(Member.member_no == code).limit(1))
+    m = s.scalar(select(Member).where(Member.member_no == code).order_by(Member.merged_into.is_not(None)).limit(1))
     if m is None and len(code) == 10 and code.isdigit():
-        m = s.scalar(select(Member).where(Member.national_id == code).limit(1))
+        m = s.scalar(select(Member).where(Member.national_id == code, Member.merged_into.is_(None)).limit(1))
+    for _hop in range(3):  # (a chain of merges, never a loop: each merge is refused on a merged member)
+        if m is None or not m.merged_into:
+            break
+        m = s.get(Member, m.merged_into) or m
     return m
 
 
@@ -404,7 +409,7 @@ def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView
         if not key:
             return []
         words = [or_(Member.name_key.like(w + "%"), Member.name_key.like("% " + w + "%")) for w in key.split()]
-        rows = s.scalars(select(Member).where(*words)
+        rows = s.scalars(select(Member).where(*words, Member.merged_into.is_(None))
                          .order_by(case((Member.name_key.like(key + "%"), 0), else_=1), Member.name_key)
                          .limit(limit))
         return [member_view(m) for m in rows]

@@ -41,8 +41,20 @@ SHARED_AGGREGATE_TYPES: frozenset[str] = frozenset(
 SHARED_SCOPE = "*"
 
 
-def scope_of(aggregate_type: str, office_code: str) -> str:
-    """Who may see an event: every office (`*`) or only its own office."""
+def scope_of(aggregate_type: str, office_code: str, payload: dict[str, Any] | None = None) -> str:
+    """Who may see an event: every office (`*`) or only its own office.
+
+    A conflict's resolution goes where the conflict's facts go: `conflict.resolved` carries the
+    conflict's description, and one about an office's own aggregate (a user name made twice, a
+    case forwarded twice) stays in the office that resolved it (only that office holds those
+    facts). One about the shared registry (a copy, a loan, a member) is seen by every office, as is
+    a resolution without a description (none is written so; an old or foreign event keeps the
+    scope it always had)."""
+    if aggregate_type == "conflict" and payload is not None:
+        described = payload.get("conflict")
+        about = described.get("aggregate_type") if isinstance(described, dict) else None
+        if isinstance(about, str) and about and about not in SHARED_AGGREGATE_TYPES:
+            return office_code
     return SHARED_SCOPE if aggregate_type in SHARED_AGGREGATE_TYPES else office_code
 
 

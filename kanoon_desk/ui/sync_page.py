@@ -35,7 +35,7 @@ from .roles import roles_text
 from .widgets import LazyTableModel, digits, list_fetcher, text_digits
 
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp).
-HIDDEN_FIELDS = frozenset({"password_hash", "at"})
+HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict"})
 #: Payload field → its name on screen (translated on show, context "ConflictInbox").
 FIELD_TITLES = {
     "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
@@ -64,6 +64,7 @@ FIELD_TITLES = {
     "outcome": QT_TRANSLATE_NOOP("ConflictInbox", "نتیجه"),
     "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
     "instruction": QT_TRANSLATE_NOOP("ConflictInbox", "پاراف"),
+    "resolution": QT_TRANSLATE_NOOP("ConflictInbox", "تصمیم"),
 }
 #: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
 EVENT_TITLES = {
@@ -73,6 +74,7 @@ EVENT_TITLES = {
     "loan.renewed": QT_TRANSLATE_NOOP("ConflictInbox", "تمدید امانت"),
     "copy.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن نسخه"),
     "member.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت عضو"),
+    "conflict.resolved": QT_TRANSLATE_NOOP("ConflictInbox", "حل ناسازگاری"),
 }
 
 
@@ -108,6 +110,8 @@ def _value_text(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return QCoreApplication.translate("ConflictInbox", "بله") if value else QCoreApplication.translate(
             "ConflictInbox", "خیر")
+    if key == "resolution" and isinstance(value, str):
+        return QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(value, value))
     if key == "roles" and isinstance(value, list):
         return roles_text(str(r) for r in value)
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
@@ -318,7 +322,8 @@ class ConflictInbox(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("توضیح تصمیم (اختیاری)"))
         detail.addWidget(self.note)
-        self.buttons = QHBoxLayout()
+        # one row per resolution the conflict's kind offers: its button, and what it does
+        self.buttons = QVBoxLayout()
         detail.addLayout(self.buttons)
         right.addWidget(self.detail, 1)
         self.message = QLabel()
@@ -388,11 +393,21 @@ class ConflictInbox(QWidget):
                 widget.deleteLater()
         if c is None:
             return
-        for code in c.resolutions:
+        explanations = c.explanations or tuple(conflicts.explanation(c.kind, code) for code in c.resolutions)
+        for code, why in zip(c.resolutions, explanations, strict=True):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
             button = QPushButton(QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(code, code)))
             button.setObjectName(f"resolve-{code}")
+            button.setMinimumWidth(170)
             button.clicked.connect(lambda _=False, cid=c.id, rc=code: self.resolve(cid, rc))
-            self.buttons.addWidget(button)
+            label = QLabel(QCoreApplication.translate("Errors", why))
+            label.setObjectName(f"explain-{code}")
+            label.setWordWrap(True)
+            line.addWidget(button, 0)
+            line.addWidget(label, 1)
+            self.buttons.addWidget(row)
 
     def resolve(self, conflict_id: str, resolution: str) -> None:
         try:

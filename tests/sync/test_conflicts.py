@@ -82,4 +82,80 @@ def test_resolution_arriving_before_its_facts_gives_the_same_state(server: LiveS
             eventlog.ingest(s, [ev])  # then the facts, newest first
     with a1.read() as s1, a3.read() as s3:
         assert eventlog.projection_digests(s1) == eventlog.projection_digests(s3)
-        assert s3.scalars(select(User.username)).all().count("ali") == 2
+        # "the second is right": the first account was renamed, on every desk alike
+        assert sorted(s3.scalars(select(User.username))) == ["admin", "ali", "ali.2"]
+
+
+def test_a_conflict_about_an_office_s_own_records_stays_in_that_office(server: LiveServer, tmp_path: Path) -> None:
+    """Office 13's duplicate user name (users are office 13's own) and its resolution never reach
+    office 21; a copy lent at both offices (the shared registry) is one conflict both see, and its
+    resolution reaches both."""
+    from kanoon_desk.models import Conflict
+    from kanoon_desk.server.server_models import ServerEvent
+    from kanoon_desk.services import circulation
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import NATIONAL_IDS, TODAY
+
+    from .helpers import bootstrap_admin
+
+    a1, a2, admin = two_desks(server, tmp_path)  # office 13: "ali" made on both desks
+    b = enrol(server, tmp_path / "b.sqlite3", "21")
+    admin_b = bootstrap_admin(b)
+    for code in ("13", "21"):
+        lib.add_centre(a1, admin, code, f"مرکز فرهنگی هنری {code}")
+    title = lib.add_title(a1, admin, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
+    lib.add_copy(a1, admin, title.id, barcode="B0001", shelf="A1")
+    members = [lib.register_member(a1, admin, lib.MemberInput(
+        first_name=first, last_name="احمدی", national_id=NATIONAL_IDS[i], category="adult",
+        phone=f"0935123456{i}"), today=TODAY) for i, first in enumerate(("حسین", "مریم"))]
+    for store in (a1, b):
+        assert client.sync_once(store).ok
+    # offline, both offices lend the same copy
+    circulation.checkout(a1, admin, members[0].member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, members[1].member_no, "B0001", today=TODAY)
+    for store in (a1, b, a1, a2):
+        assert client.sync_once(store).ok
+    private = only_kind(a1, admin, "username.duplicate")
+    shared = only_kind(a1, admin, "copy.double_loan")
+    assert [c.kind for c in conflicts.list_conflicts(b, admin_b)] == ["copy.double_loan"]
+    conflicts.resolve(a1, admin, private.id, "keep_first", "علی دوم نامش را عوض می‌کند")
+    conflicts.resolve(a1, admin, shared.id, "keep_first")
+    for store in (a1, a2, b, a1, a2, b):
+        report = client.sync_once(store)
+        assert report.ok and not report.mismatches, report.summary_line()
+    with b.read() as s:  # office 21: nothing of office 13's own records, in any state
+        assert [(c.kind, c.status) for c in s.scalars(select(Conflict))] == [("copy.double_loan", "resolved")]
+        assert not s.scalars(select(Event).where(Event.aggregate_id == private.id)).all()
+        assert "علی دوم" not in str(s.scalars(select(Event.payload)).all())
+    for store in (a1, a2):
+        with store.read() as s:
+            assert sorted((c.kind, c.status) for c in s.scalars(select(Conflict))) == [
+                ("copy.double_loan", "resolved"), ("username.duplicate", "resolved")]
+    with server.db.read() as s:
+        scopes = {ev.aggregate_id: ev.scope for ev in s.scalars(
+            select(ServerEvent).where(ServerEvent.type == "conflict.resolved"))}
+    assert scopes == {private.id: "13", shared.id: "*"}
+    with a1.read() as s1, a2.read() as s2:
+        assert eventlog.projection_digests(s1) == eventlog.projection_digests(s2)
+
+
+def only_kind(store: client.Store, actor: eventlog.Actor, kind: str) -> conflicts.ConflictView:
+    found = [c for c in conflicts.list_conflicts(store, actor) if c.kind == kind]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_scope_of_a_resolution_follows_the_conflict_s_records() -> None:
+    from kanoon_desk.sync.protocol import SHARED_SCOPE, scope_of
+
+    def about(aggregate_type: str) -> dict[str, object]:
+        return {"resolution": "keep_first", "conflict": {"aggregate_type": aggregate_type}}
+
+    assert scope_of("conflict", "13", about("user")) == "13"
+    assert scope_of("conflict", "13", about("case")) == "13"
+    assert scope_of("conflict", "13", about("copy")) == SHARED_SCOPE
+    assert scope_of("conflict", "13", about("member")) == SHARED_SCOPE
+    # a resolution written without a description keeps the scope it always had
+    assert scope_of("conflict", "13", {"resolution": "keep_first"}) == SHARED_SCOPE
+    assert scope_of("conflict", "13") == SHARED_SCOPE
+    assert scope_of("case", "13", about("copy")) == "13"

@@ -180,3 +180,48 @@ def test_a_desk_that_worked_alone_joins_from_the_sync_page(qtbot: Any, live: Liv
         window.sync_status.runner.timer.stop()
     finally:
         store.close()
+
+
+def test_inbox_explains_each_resolution_refuses_at_the_choice_and_does_what_it_says(
+        qtbot: Any, tmp_path: Path) -> None:
+    """One copy lent at two centres: the inbox offers the kind's three choices, each with what it
+    does; "fixed by hand" while both loans are open is refused in Persian, and "the second is
+    right" closes the first loan (the copy follows the second)."""
+    from PySide6.QtWidgets import QLabel
+
+    from kanoon_desk.models.library import Loan
+    from kanoon_desk.services import circulation
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import TODAY
+    from tests.sync.test_conflict_resolutions import exchange, two_centres
+
+    load_fonts()
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    circulation.checkout(a, admin_a, L.child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, L.adult.member_no, "B0001", today=TODAY)
+    exchange(a, b)
+    ctx = UiContext(store=a, actor=admin_a, bus=ChangeBus(), tasks=TaskRunner(synchronous=True))
+    inbox = ConflictInbox(ctx)
+    qtbot.addWidget(inbox)
+    inbox.resize(1100, 620)
+    inbox.show()
+    assert inbox.list.count() == 1
+    view = conflicts.list_conflicts(a, admin_a)[0]
+    for code in ("keep_first", "keep_second", "fixed_manually"):
+        button = inbox.findChild(QPushButton, f"resolve-{code}")
+        label = inbox.findChild(QLabel, f"explain-{code}")
+        assert button is not None and label is not None and button.isVisible()
+        assert label.text() == conflicts.explanation("copy.double_loan", code)
+    assert "باطل" in inbox.findChild(QLabel, "explain-keep_second").text()  # type: ignore[union-attr]
+    assert inbox.findChild(QPushButton, "resolve-keep_both") is None  # not a choice for this kind
+    inbox.grab().save("/tmp/conflict_inbox_double_loan.png")
+    inbox.findChild(QPushButton, "resolve-fixed_manually").click()  # type: ignore[union-attr]
+    assert inbox.message.text() == conflicts.MSG_BOTH_LOANS_OPEN
+    assert conflicts.open_count(a) == 1 and inbox.list.count() == 1
+    inbox.findChild(QPushButton, "resolve-keep_second").click()  # type: ignore[union-attr]
+    assert conflicts.open_count(a) == 0 and inbox.list.count() == 0
+    with a.read() as s:
+        first = s.get(Loan, view.facts[0].aggregate_id)
+        assert first is not None and first.returned_at is not None
+    assert lib.get_copy(a, "B0001").current_loan_id == view.facts[1].aggregate_id

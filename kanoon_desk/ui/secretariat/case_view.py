@@ -61,6 +61,8 @@ EVENT_FA = {  # noqa: E501
     "case.reopened": QT_TRANSLATE_NOOP("Secretariat", "بازگشایی"),
     "case.visited": QT_TRANSLATE_NOOP("Secretariat", "مراجعه حضوری"),
     "case.attached": QT_TRANSLATE_NOOP("Secretariat", "پیوست"),
+    "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
+    "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
 }
 
 
