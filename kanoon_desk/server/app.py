@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import psycopg
 from fastapi import BackgroundTasks, Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..ids import HybridClock
@@ -162,6 +165,17 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         logs.event("db.busy", error=str(exc.orig))
         return _err(503, "busy", "database busy, try again", "کارگزار سرش شلوغ است؛ دوباره بکوشید.")
 
+    async def _data_error(_r: Request, exc: Exception) -> JSONResponse:
+        # The last resort: a value the database refuses (too long, out of range, a character it
+        # cannot store) that no check before it caught is the request's fault, not the server's.
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+        logs.event("db.refused_value", level=logging.WARNING, error=detail)
+        return _err(422, "invalid_value", f"the database refused a value of the request: {detail}",
+                    "مقداری از درخواست در پایگاه داده پذیرفته نشد.")
+
+    for refused in (DataError, psycopg.DataError, sqlite3.DataError):
+        app.add_exception_handler(refused, _data_error)
+
     @app.exception_handler(IntegrityError)
     async def _conflict(_r: Request, exc: IntegrityError) -> JSONResponse:
         logs.event("db.integrity", error=str(exc.orig))
@@ -224,14 +238,15 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         return _pull(req, authorization)
 
     @app.get("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
-    def pull_get(cursor: Annotated[int, Query(ge=0)] = 0,
+    def pull_get(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
                  summary: bool = False,
                  authorization: Annotated[str | None, Header()] = None) -> Response:
         return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization)
 
     @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
-    def snapshot(cursor: Annotated[int, Query(ge=0)] = 0, upto: Annotated[int, Query(ge=0)] = 0,
+    def snapshot(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
+                 upto: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
                  authorization: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:

@@ -98,6 +98,10 @@ class EnrolmentCode(ServerBase):
     device_id: Mapped[str | None] = mapped_column(String(36))
 
 
+#: The scope of events set aside because their payload cannot be read (migration s0005): no
+#: office's code (codes are letters and digits), so no pull, snapshot or summary reads them.
+QUARANTINE_SCOPE = "!unreadable"
+
 #: The aggregate type of secretariat cases (the events the status look-up reads).
 CASE = "case"
 
