@@ -176,10 +176,13 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     for refused in (DataError, psycopg.DataError, sqlite3.DataError):
         app.add_exception_handler(refused, _data_error)
 
-    @app.exception_handler(IntegrityError)
-    async def _conflict(_r: Request, exc: IntegrityError) -> JSONResponse:
-        logs.event("db.integrity", error=str(exc.orig))
+    async def _conflict(_r: Request, exc: Exception) -> JSONResponse:
+        logs.event("db.integrity", error=str(getattr(exc, "orig", None) or exc))
         return _err(409, "conflict", "concurrent write, try again", "نوشتن هم‌زمان؛ دوباره بکوشید.")
+
+    # the push's bulk insert runs on the DBAPI connection: its errors are the driver's own
+    for clash in (IntegrityError, psycopg.IntegrityError, sqlite3.IntegrityError):
+        app.add_exception_handler(clash, _conflict)
 
     @app.get("/v1/health", response_model=p.HealthResponse)
     def health() -> p.HealthResponse:
