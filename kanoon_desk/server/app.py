@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -114,19 +115,36 @@ def default_attachments_dir(db: ServerDb) -> Path:
 
 
 def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
-               attachments_dir: Path | None = None, status_limiter: RateLimiter | None = None) -> FastAPI:
-    """The server on `db_url` (an SQLite path or URL, or `postgresql+psycopg://…`), migrated."""
+               attachments_dir: Path | None = None, status_limiter: RateLimiter | None = None,
+               sms_every: float | None = sms.DRAIN_EVERY) -> FastAPI:
+    """The server on `db_url` (an SQLite path or URL, or `postgresql+psycopg://…`), migrated.
+
+    While it runs (its lifespan) the SMS outbox is drained every `sms_every` seconds (None: only
+    after a push that brings an SMS), so a notice whose sending failed is tried again."""
     db = ServerDb(db_url)
     with db.read() as s:
         clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc))) or 0))
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     limiter = status_limiter or RateLimiter()
+    drainer = sms.PeriodicDrain(db, gateway, sms_every) if sms_every else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if drainer is not None:
+            drainer.start()
+        try:
+            yield
+        finally:
+            if drainer is not None:
+                await run_in_threadpool(drainer.stop)
+
     app = FastAPI(title="Kanoon Desk central server", version=str(p.PROTOCOL_VERSION),
                   description="Sync protocol of Kanoon Desk: enrol, push, pull, snapshot, attachments, "
                               "public case status. See ARCHITECTURE.md, 'The protocol'.",
-                  dependencies=[Depends(version_headers)])
+                  dependencies=[Depends(version_headers)], lifespan=lifespan)
     app.state.db, app.state.clock, app.state.gateway, app.state.files = db, clock, gateway, files
+    app.state.sms_drain = drainer
 
     @app.middleware("http")
     async def access_log(request: Request, call_next: Callable[[Request], Any]) -> Response:
@@ -217,7 +235,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         logs.event("push", device_id=req.device_id, batch_id=req.batch_id, events=len(req.events),
                    stored=stored, rejected=sum(1 for r in answer.results if r.status == "rejected"),
                    resend_from=answer.resend_from)
-        if any(e.type in exchange.SMS_EVENTS for e in req.events):
+        if any(exchange.asks_for_sms(e.type, e.payload) for e in req.events):
             background.add_task(sms.drain, db, gateway)
         return _json(answer, background)
 

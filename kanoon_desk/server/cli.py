@@ -1,6 +1,6 @@
 """`kanoon-desk server`: run the central server, issue enrolment codes, revoke devices.
 
-    kanoon-desk server --db URL [--host 127.0.0.1] [--port 8750]
+    kanoon-desk server --db URL [--host 127.0.0.1] [--port 8750] [--sms-every 300]
     kanoon-desk server enroll --db URL --office CODE [--expires-hours 72]   (code alone on the last line)
     kanoon-desk server revoke --db URL --device ID
     kanoon-desk server sms --db URL [--gateway-url URL --gateway-key KEY]  (send queued notices once)
@@ -17,6 +17,8 @@ import sys
 from collections.abc import Sequence
 
 DEFAULT_DB = "kanoon-server.sqlite3"
+#: `sms.DRAIN_EVERY` (not imported: the CLI starts without the server's modules).
+DRAIN_EVERY = 300.0
 DEFAULT_PORT = 8750
 
 
@@ -36,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--attachments", default=None, help="folder for attachments")
     ap.add_argument("--gateway-url", default=None)
     ap.add_argument("--gateway-key", default=None)
+    ap.add_argument("--sms-every", type=float, default=DRAIN_EVERY,
+                    help="seconds between sends of queued SMS notices, failed ones again (0: only after pushes)")
     sub = ap.add_subparsers(dest="cmd")
     en = sub.add_parser("enroll", help="print a one-time enrolment code for a new desk of an office")
     en.add_argument("--db", default=argparse.SUPPRESS)
@@ -107,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pathlib import Path
 
     app = create_app(db, sms_gateway=_gateway(args.gateway_url, args.gateway_key),  # type: ignore[arg-type]
-                     attachments_dir=Path(args.attachments) if args.attachments else None)
+                     attachments_dir=Path(args.attachments) if args.attachments else None,
+                     sms_every=args.sms_every if args.sms_every > 0 else None)
     quiet_collector()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0

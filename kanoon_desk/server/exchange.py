@@ -43,6 +43,27 @@ TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 #: Events that ask the server to send an SMS (the lending desk's notices use "notice.queued").
 SMS_EVENTS = frozenset({"notice.sms_queued", "notice.queued"})
+#: The secretariat's notice to an applicant: an SMS when its `method` is "sms" (`sms_notice`).
+CASE_NOTIFIED = "case.notified"
+#: The longest mobile number the SMS outbox keeps.
+MOBILE_MAX = 20
+
+
+def asks_for_sms(event_type: str, payload: dict[str, Any]) -> bool:
+    """Whether an event asks the server to send an SMS: a lending notice, or a secretariat desk's
+    notice to an applicant sent by SMS (`case.notified` with `"method": "sms"`)."""
+    return event_type in SMS_EVENTS or (event_type == CASE_NOTIFIED and payload.get("method") == "sms")
+
+
+def sms_notice(event_id: str, payload: dict[str, Any], queued_at: Any) -> dict[str, Any]:
+    """The SMS outbox row for an event that `asks_for_sms`: the number (`mobile`; the lending
+    desk's notices say `phone`) and the text. One with no number or no text is kept as failed,
+    with the reason, rather than offered to the gateway."""
+    mobile = str(payload.get("mobile") or payload.get("phone") or "").strip()[:MOBILE_MAX]
+    text = str(payload.get("text") or "")
+    problem = "no mobile number in the notice" if not mobile else "no text in the notice" if not text.strip() else ""
+    return {"event_id": event_id, "mobile": mobile, "text": text, "status": "failed" if problem else "pending",
+            "attempts": 0, "last_error": problem, "queued_at": queued_at}
 
 #: (event type, schema version) → function giving the payload in the next version. The server
 #: upgrades older formats it still accepts on receipt, so pulls hand out one format only.
@@ -192,9 +213,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
                 runs.append(StoredRun.model_construct(index=fresh_index[k], count=1, server_seq=first + k))
         bulk.insert_events(session, rows)
         _add_to_totals(session, rows)
-        sms = [{"event_id": r["id"], "mobile": str(r["_payload"].get("mobile") or r["_payload"].get("phone") or "")[:20],
-                "text": str(r["_payload"].get("text", "")), "status": "pending", "attempts": 0,
-                "last_error": "", "queued_at": received} for r in rows if r["type"] in SMS_EVENTS]
+        sms = [sms_notice(r["id"], r["_payload"], received) for r in rows if asks_for_sms(r["type"], r["_payload"])]
         if sms:
             session.execute(insert(SmsOutbox), sms)
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)

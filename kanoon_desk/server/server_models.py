@@ -165,7 +165,8 @@ class ServerCounter(ServerBase):
 
 
 class SmsOutbox(ServerBase):
-    """SMS notices queued by desks (`notice.sms_queued` events), sent by the server's gateway."""
+    """SMS notices queued by desks (`exchange.asks_for_sms`: the lending desk's notices, the
+    secretariat's notices to applicants by SMS), sent by the server's gateway."""
 
     __tablename__ = "sms_outbox"
     __table_args__ = (Index("ix_sms_outbox_status", "status", "queued_at"),)

@@ -90,7 +90,7 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     else:
         url = request.getfixturevalue("pg_url")
         reset_pg(url)
-    app = create_app(url, attachments_dir=folder / "attachments")
+    app = create_app(url, attachments_dir=folder / "attachments", sms_every=None)
     db: ServerDb = app.state.db
     got = enrol(db, new_enrolment_code(db, "13"), "fuzz")
     with warnings.catch_warnings():
