@@ -43,6 +43,8 @@ TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 #: Events that ask the server to send an SMS (the lending desk's notices use "notice.queued").
 SMS_EVENTS = frozenset({"notice.sms_queued", "notice.queued"})
+#: The shared aggregate of office records: a device writes only its own office's and its centres'.
+OFFICE = "office"
 #: The secretariat's notice to an applicant: an SMS when its `method` is "sms" (`sms_notice`).
 CASE_NOTIFIED = "case.notified"
 #: The longest mobile number the SMS outbox keeps.
@@ -121,6 +123,9 @@ def _reject_reason(ev: EventIn, device: Device) -> str | None:
         return "event of another device"
     if ev.office_code != device.office_code:
         return f"office {ev.office_code} is outside this device's scope ({device.office_code})"
+    if ev.aggregate_type == OFFICE and not ev.aggregate_id.startswith(device.office_code):
+        return (f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
+                f"{device.office_code} writes only its own office's and its centres' ({device.office_code}…)")
     if ev.schema_version > SCHEMA_VERSION:
         return f"schema version {ev.schema_version} is newer than the server's ({SCHEMA_VERSION})"
     if ev.schema_version < MIN_SCHEMA_VERSION:
