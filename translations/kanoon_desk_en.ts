@@ -963,7 +963,12 @@
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="60" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="55" />
+            <source>کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
+            <translation>A centre's code must start with this desk's office code (such as 1301 for office 13); other offices' centres are recorded by that office's desk.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="69" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
@@ -1149,47 +1154,52 @@
             <translation>The server's reply could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="16" />
+            <location filename="../kanoon_desk/sync/errors.py" line="15" />
+            <source>اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.</source>
+            <translation>The connection to the server was cut while attachments were being transferred; the events are safe, and the attachments will be transferred in the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="17" />
             <source>کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.</source>
             <translation>No server answered at this address; check the address and the network connection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="17" />
+            <location filename="../kanoon_desk/sync/errors.py" line="18" />
             <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
             <translation>This enrolment code is not known; type it again carefully.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="18" />
+            <location filename="../kanoon_desk/sync/errors.py" line="19" />
             <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has been used already; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="19" />
+            <location filename="../kanoon_desk/sync/errors.py" line="20" />
             <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has expired; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="20" />
+            <location filename="../kanoon_desk/sync/errors.py" line="21" />
             <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
             <translation>Type the server's full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="21" />
+            <location filename="../kanoon_desk/sync/errors.py" line="22" />
             <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
             <translation>Type the enrolment code the server's operator gave you.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="22" />
+            <location filename="../kanoon_desk/sync/errors.py" line="23" />
             <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
             <translation>This code was issued for another office; get one for this desk's office.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
             <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
             <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
             <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است.</source>
             <translation>This desk has joined the central server already.</translation>
         </message>

@@ -299,12 +299,22 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                              authorization: Annotated[str | None, Header()] = None,
                              content_range: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
         await run_in_threadpool(_device, authorization)
-        length = int(request.headers.get("content-length") or 0)
-        if length > files.max_bytes:
-            raise AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
-                                  "پیوست از اندازه مجاز بزرگ‌تر است.")
-        data = await request.body()
-        return await run_in_threadpool(files.put, sha256, data, content_range)
+        too_large = AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
+                                    "پیوست از اندازه مجاز بزرگ‌تر است.")
+        declared = request.headers.get("content-length") or "0"
+        if not declared.isdigit():
+            raise AttachmentError(400, "bad_length", "Content-Length must be a number of bytes",
+                                  "اندازه بارگذاری نادرست است.")
+        if int(declared) > files.max_bytes:
+            raise too_large
+        # read as it comes, the limit kept while reading: a body sent without Content-Length
+        # (chunked) is refused at the first byte past it, not after it was all held in memory
+        data = bytearray()
+        async for part in request.stream():
+            data += part
+            if len(data) > files.max_bytes:
+                raise too_large
+        return await run_in_threadpool(files.put, sha256, bytes(data), content_range)
 
     @app.get("/v1/attachments/{sha256}/status", response_model=p.AttachmentStatus, responses=ERROR_DOC)
     def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
