@@ -498,216 +498,216 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="311" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="310" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="311" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="319" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="320" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="350" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="351" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="41" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="361" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="361" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="363" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="404" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="405" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -3586,134 +3586,134 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="138" />
             <source>موفق</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="137" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="138" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="160" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="161" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="179" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="179" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="179" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="196" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="197" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="209" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="222" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="223" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="245" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="246" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="248" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="252" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="262" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="263" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="268" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="269" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="274" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="523" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="533" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="529" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="539" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="530" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="540" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -3721,40 +3721,45 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="484" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="487" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="499" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="502" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="507" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="500" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="503" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="504" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="507" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="506" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="507" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="510" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="509" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="512" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="519" />
+            <source>ساعت رایانه %1 دقیقه با کارگزار فرق دارد</source>
+            <translation>This computer's clock is %1 minutes off the server's</translation>
         </message>
     </context>
     <context>
