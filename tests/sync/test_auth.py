@@ -12,7 +12,8 @@ from sqlalchemy import select
 from kanoon_desk.ids import new_id
 from kanoon_desk.models import Office
 from kanoon_desk.models.sync import SyncRejection
-from kanoon_desk.server.auth import revoke
+from kanoon_desk.server.auth import new_enrolment_code, revoke
+from kanoon_desk.server.server_models import EnrolmentCode
 from kanoon_desk.services import accounts
 from kanoon_desk.sync import client, errors, protocol
 
@@ -69,6 +70,18 @@ def test_enrolment_code_is_single_use_and_checked(server: LiveServer, tmp_path: 
     assert not (tmp_path / "b.sqlite3").exists() and not (tmp_path / "c.sqlite3").exists()
     with pytest.raises(errors.SyncError):  # never over an existing store
         client.enroll(tmp_path / "a.sqlite3", server.url, server.code("13"))
+
+
+def test_an_expired_enrolment_code_is_refused_and_says_so(server: LiveServer, tmp_path: Path) -> None:
+    expired = new_enrolment_code(server.db, "13", expires_hours=-0.01)
+    r = httpx.post(server.url + "/v1/enroll", json={"code": expired})
+    assert r.status_code == 401 and r.json()["error"] == "expired_code" and r.json()["reason_fa"]
+    with pytest.raises(errors.AuthRefused) as refused:
+        client.enroll(tmp_path / "a.sqlite3", server.url, expired)
+    assert refused.value.message == errors.MSG_CODE_EXPIRED
+    assert not (tmp_path / "a.sqlite3").exists()  # no desk made from it
+    with server.db.read() as s:  # and it was not spent
+        assert s.scalars(select(EnrolmentCode)).one().used_at is None
 
 
 def test_other_office_events_and_other_device_claims_are_refused(server: LiveServer, tmp_path: Path) -> None:

@@ -241,3 +241,33 @@ def test_events_an_older_server_stored_unreadable_are_set_aside(tmp_path: Path) 
         desk.close()
     finally:
         server.stop()
+
+
+def test_an_uncaught_error_is_a_500_with_a_reason_and_one_json_log_line(
+        server: LiveServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A bug (no check and no mapping caught it) is answered 500 with the error body every refusal
+    has, and its traceback is one line of the structured log, not lines of text."""
+    import logging
+
+    from kanoon_desk.server.logs import JsonFormatter
+
+    dev = Device(server, "13")
+
+    def broken(*_a: Any, **_k: Any) -> None:
+        raise RuntimeError("a bug in the pull")
+
+    monkeypatch.setattr(exchange, "pull", broken)
+    with caplog.at_level(logging.INFO):
+        r = httpx.post(server.url + "/v1/pull", json={"cursor": 0}, headers=dev.headers)
+    assert r.status_code == 500
+    assert r.json()["error"] == "internal" and r.json()["reason"] and r.json()["reason_fa"]
+    failed = [rec for rec in caplog.records if rec.getMessage() == "request.failed"]
+    assert len(failed) == 1
+    line = JsonFormatter().format(failed[0])
+    assert "\n" not in line
+    logged = json.loads(line)
+    assert logged["level"] == "error" and logged["path"] == "/v1/pull" and "a bug in the pull" in logged["error"]
+    assert "Traceback" in logged["exc"] and "RuntimeError: a bug in the pull" in logged["exc"]
+    assert not [rec for rec in caplog.records if rec.name.startswith("uvicorn") and rec.levelno >= logging.ERROR]
+    access = [rec for rec in caplog.records if rec.getMessage() == "request" and rec.fields["status"] == 500]  # type: ignore[attr-defined]
+    assert len(access) == 1  # and the request line says 500
