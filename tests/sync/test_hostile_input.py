@@ -91,6 +91,7 @@ def test_unreadable_numbers_are_refused_per_event_and_every_office_still_pulls(s
 
 def test_nul_characters_are_refused_wherever_they_are(server: LiveServer) -> None:
     dev = Device(server, "13")
+    assert stored_count(dev.push([dev.event()])) == 1  # the ids of a batch are looked up among those held
     bad = [dev.event(payload={"name": "a\x00b"}), dev.event(payload={"k\x00": 1}),
            dev.event(payload={"deep": [{"x": ["\x00"]}]}), dev.event(id=new_id()[:35] + "\x00"),
            dev.event(aggregate_id="agg\x00"), dev.event(user_id="u\x00")]
@@ -101,7 +102,7 @@ def test_nul_characters_are_refused_wherever_they_are(server: LiveServer) -> Non
     assert all("NUL" in reason for reason in refused.values()), refused
     assert stored_count(r) == 1
     got = httpx.get(server.url + "/v1/snapshot", headers=dev.headers).json()["events"]
-    assert [e["payload"] for e in got] == [{"name": "a\\u0000b"}]
+    assert [e["payload"] for e in got][1:] == [{"name": "a\\u0000b"}]
 
 
 @pytest.mark.parametrize("field", ["label", "device_id"])
