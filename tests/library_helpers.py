@@ -31,10 +31,18 @@ def actor_at(actor: Actor, office: str) -> Actor:
     return Actor(actor.user_id, actor.username, actor.full_name, office, actor.roles)
 
 
+def add_other_centre(store: Store, admin: Actor, code: str, name: str) -> None:
+    """A centre of another office, recorded as that office's own desk records it (a pull brings
+    it here): a desk adds only its own office's centres (`lib.add_centre`)."""
+    with store.transaction() as s:
+        store.record(s, actor_at(admin, code), "office.set", code,
+                     {"name": name, "kind": "centre", "province": "", "city": ""}, subject=code)
+
+
 def make_library(tmp_path: Path) -> Lib:
     store, admin = make_desk(tmp_path / "lib.sqlite3", office="13")
     lib.add_centre(store, admin, "13", "مرکز فرهنگی هنری شماره ۱")
-    lib.add_centre(store, admin, "14", "مرکز فرهنگی هنری شماره ۲")
+    add_other_centre(store, admin, "14", "مرکز فرهنگی هنری شماره ۲")
     child = lib.register_member(store, admin, lib.MemberInput(
         first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], birth_date=date(2016, 3, 1),
         guardian_name="علی محمدی", guardian_phone="09121234567"), today=TODAY)

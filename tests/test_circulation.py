@@ -15,7 +15,7 @@ from kanoon_desk.services import accounts
 from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from tests.factories import make_user
-from tests.library_helpers import TODAY, actor_at, make_library
+from tests.library_helpers import TODAY, actor_at, add_other_centre, make_library
 
 
 def test_checkout_due_date_on_working_calendar(tmp_path: Path) -> None:
@@ -304,7 +304,7 @@ def test_returns_at_three_centres_arriving_newest_first_fold_as_a_full_refold(tm
     from kanoon_desk.store import Store
 
     L = make_library(tmp_path)
-    lib.add_centre(L.store, L.admin, "15", "مرکز فرهنگی هنری شماره ۳")
+    add_other_centre(L.store, L.admin, "15", "مرکز فرهنگی هنری شماره ۳")
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
     with L.store.read() as s:
         base = [e.id for e in s.scalars(select(Event))]

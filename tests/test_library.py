@@ -9,7 +9,7 @@ import pytest
 
 from kanoon_desk.errors import NotFound, PermissionDenied, ValidationError
 from kanoon_desk.services import library as lib
-from tests.factories import make_user
+from tests.factories import make_desk, make_user
 from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
 
 
@@ -144,3 +144,20 @@ def test_loan_rules_are_admin_edited(tmp_path: Path) -> None:
         lib.set_rule(L.store, librarian, "child", period_days=7, max_loans=1, max_renewals=0)
     with pytest.raises(ValidationError):
         lib.set_rule(L.store, L.admin, "child", period_days=0, max_loans=1, max_renewals=0)
+
+
+def test_a_desk_adds_only_its_own_offices_centres(tmp_path: Path) -> None:
+    """A centre's code starts with the desk's office code (1301 under 13), or is the office itself:
+    another office's record is its own desk's to write (the server refuses it too)."""
+    store, admin = make_desk(tmp_path / "d.sqlite3", office="13")
+    for code in ("14", "2101", "1", "31"):
+        with pytest.raises(ValidationError) as refused:
+            lib.add_centre(store, admin, code, "مرکز دیگر")
+        assert refused.value.field == "code" and "کد دفتر همین میز" in refused.value.message
+    lib.add_centre(store, admin, "13", "مرکز فرهنگی هنری شماره ۱")
+    lib.add_centre(store, admin, "1301", "مرکز فرهنگی هنری شماره ۲")
+    assert [code for code, _ in lib.list_centres(store)] == ["13", "1301"]
+    centre, centre_admin = make_desk(tmp_path / "c.sqlite3", office="1301")  # a centre's own desk
+    lib.add_centre(centre, centre_admin, "1301", "مرکز فرهنگی هنری شماره ۲")
+    with pytest.raises(ValidationError):
+        lib.add_centre(centre, centre_admin, "13", "دفتر")

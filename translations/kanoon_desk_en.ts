@@ -767,226 +767,226 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="314" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="314" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="323" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="324" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="355" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="356" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="41" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="368" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="419" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="420" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -1293,7 +1293,12 @@
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="60" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="55" />
+            <source>کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
+            <translation>A centre's code must start with this desk's office code (such as 1301 for office 13); other offices' centres are recorded by that office's desk.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="69" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
@@ -1519,47 +1524,52 @@
             <translation>The server's reply could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="16" />
+            <location filename="../kanoon_desk/sync/errors.py" line="15" />
+            <source>اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.</source>
+            <translation>The connection to the server was cut while attachments were being transferred; the events are safe, and the attachments will be transferred in the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="17" />
             <source>کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.</source>
             <translation>No server answered at this address; check the address and the network connection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="17" />
+            <location filename="../kanoon_desk/sync/errors.py" line="18" />
             <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
             <translation>This enrolment code is not known; type it again carefully.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="18" />
+            <location filename="../kanoon_desk/sync/errors.py" line="19" />
             <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has been used already; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="19" />
+            <location filename="../kanoon_desk/sync/errors.py" line="20" />
             <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has expired; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="20" />
+            <location filename="../kanoon_desk/sync/errors.py" line="21" />
             <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
             <translation>Type the server's full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="21" />
+            <location filename="../kanoon_desk/sync/errors.py" line="22" />
             <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
             <translation>Type the enrolment code the server's operator gave you.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="22" />
+            <location filename="../kanoon_desk/sync/errors.py" line="23" />
             <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
             <translation>This code was issued for another office; get one for this desk's office.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
             <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
             <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
             <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است.</source>
             <translation>This desk has joined the central server already.</translation>
         </message>
@@ -4552,134 +4562,134 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>موفق</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="164" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="165" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="180" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="204" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="205" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="212" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="226" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="227" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="249" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="250" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="252" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="255" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="272" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="277" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="278" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="538" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="548" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="544" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="554" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="545" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="555" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -4687,40 +4697,45 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="499" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="502" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="514" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="519" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="517" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="515" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="518" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="519" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="521" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="527" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
+            <source>ساعت رایانه %1 دقیقه با کارگزار فرق دارد</source>
+            <translation>This computer's clock is %1 minutes off the server's</translation>
         </message>
     </context>
     <context>

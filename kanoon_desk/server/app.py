@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import psycopg
 from fastapi import BackgroundTasks, Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..ids import HybridClock
@@ -111,24 +115,49 @@ def default_attachments_dir(db: ServerDb) -> Path:
 
 
 def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
-               attachments_dir: Path | None = None, status_limiter: RateLimiter | None = None) -> FastAPI:
-    """The server on `db_url` (an SQLite path or URL, or `postgresql+psycopg://…`), migrated."""
+               attachments_dir: Path | None = None, status_limiter: RateLimiter | None = None,
+               sms_every: float | None = sms.DRAIN_EVERY) -> FastAPI:
+    """The server on `db_url` (an SQLite path or URL, or `postgresql+psycopg://…`), migrated.
+
+    While it runs (its lifespan) the SMS outbox is drained every `sms_every` seconds (None: only
+    after a push that brings an SMS), so a notice whose sending failed is tried again."""
     db = ServerDb(db_url)
     with db.read() as s:
         clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc))) or 0))
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     limiter = status_limiter or RateLimiter()
+    drainer = sms.PeriodicDrain(db, gateway, sms_every) if sms_every else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if drainer is not None:
+            drainer.start()
+        try:
+            yield
+        finally:
+            if drainer is not None:
+                await run_in_threadpool(drainer.stop)
+
     app = FastAPI(title="Kanoon Desk central server", version=str(p.PROTOCOL_VERSION),
                   description="Sync protocol of Kanoon Desk: enrol, push, pull, snapshot, attachments, "
                               "public case status. See ARCHITECTURE.md, 'The protocol'.",
-                  dependencies=[Depends(version_headers)])
+                  dependencies=[Depends(version_headers)], lifespan=lifespan)
     app.state.db, app.state.clock, app.state.gateway, app.state.files = db, clock, gateway, files
+    app.state.sms_drain = drainer
 
     @app.middleware("http")
     async def access_log(request: Request, call_next: Callable[[Request], Any]) -> Response:
         t0 = time.perf_counter()
-        response: Response = await call_next(request)
+        try:
+            response: Response = await call_next(request)
+        except Exception as exc:
+            # a bug: answered 500 with a reason, its traceback one JSON line of the structured log
+            # (not uvicorn's lines of text)
+            logs.event("request.failed", level=logging.ERROR, exc_info=exc, method=request.method,
+                       path=request.url.path, error=f"{type(exc).__name__}: {exc}"[:500])
+            response = _err(500, "internal", "internal server error (logged)",
+                            "خطای پیش‌بینی‌نشده در کارگزار؛ در گزارش کارگزار ثبت شد.")
         logs.event("request", method=request.method, path=request.url.path, status=response.status_code,
                    ms=round((time.perf_counter() - t0) * 1000, 2),
                    client=request.client.host if request.client else "")
@@ -162,10 +191,24 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         logs.event("db.busy", error=str(exc.orig))
         return _err(503, "busy", "database busy, try again", "کارگزار سرش شلوغ است؛ دوباره بکوشید.")
 
-    @app.exception_handler(IntegrityError)
-    async def _conflict(_r: Request, exc: IntegrityError) -> JSONResponse:
-        logs.event("db.integrity", error=str(exc.orig))
+    async def _data_error(_r: Request, exc: Exception) -> JSONResponse:
+        # The last resort: a value the database refuses (too long, out of range, a character it
+        # cannot store) that no check before it caught is the request's fault, not the server's.
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+        logs.event("db.refused_value", level=logging.WARNING, error=detail)
+        return _err(422, "invalid_value", f"the database refused a value of the request: {detail}",
+                    "مقداری از درخواست در پایگاه داده پذیرفته نشد.")
+
+    for refused in (DataError, psycopg.DataError, sqlite3.DataError):
+        app.add_exception_handler(refused, _data_error)
+
+    async def _conflict(_r: Request, exc: Exception) -> JSONResponse:
+        logs.event("db.integrity", error=str(getattr(exc, "orig", None) or exc))
         return _err(409, "conflict", "concurrent write, try again", "نوشتن هم‌زمان؛ دوباره بکوشید.")
+
+    # the push's bulk insert runs on the DBAPI connection: its errors are the driver's own
+    for clash in (IntegrityError, psycopg.IntegrityError, sqlite3.IntegrityError):
+        app.add_exception_handler(clash, _conflict)
 
     @app.get("/v1/health", response_model=p.HealthResponse)
     def health() -> p.HealthResponse:
@@ -200,7 +243,7 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         logs.event("push", device_id=req.device_id, batch_id=req.batch_id, events=len(req.events),
                    stored=stored, rejected=sum(1 for r in answer.results if r.status == "rejected"),
                    resend_from=answer.resend_from)
-        if any(e.type in exchange.SMS_EVENTS for e in req.events):
+        if any(exchange.asks_for_sms(e.type, e.payload) for e in req.events):
             background.add_task(sms.drain, db, gateway)
         return _json(answer, background)
 
@@ -224,14 +267,15 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         return _pull(req, authorization)
 
     @app.get("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
-    def pull_get(cursor: Annotated[int, Query(ge=0)] = 0,
+    def pull_get(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
                  summary: bool = False,
                  authorization: Annotated[str | None, Header()] = None) -> Response:
         return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization)
 
     @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
-    def snapshot(cursor: Annotated[int, Query(ge=0)] = 0, upto: Annotated[int, Query(ge=0)] = 0,
+    def snapshot(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
+                 upto: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
                  authorization: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:
@@ -263,12 +307,22 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                              authorization: Annotated[str | None, Header()] = None,
                              content_range: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
         await run_in_threadpool(_device, authorization)
-        length = int(request.headers.get("content-length") or 0)
-        if length > files.max_bytes:
-            raise AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
-                                  "پیوست از اندازه مجاز بزرگ‌تر است.")
-        data = await request.body()
-        return await run_in_threadpool(files.put, sha256, data, content_range)
+        too_large = AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
+                                    "پیوست از اندازه مجاز بزرگ‌تر است.")
+        declared = request.headers.get("content-length") or "0"
+        if not declared.isdigit():
+            raise AttachmentError(400, "bad_length", "Content-Length must be a number of bytes",
+                                  "اندازه بارگذاری نادرست است.")
+        if int(declared) > files.max_bytes:
+            raise too_large
+        # read as it comes, the limit kept while reading: a body sent without Content-Length
+        # (chunked) is refused at the first byte past it, not after it was all held in memory
+        data = bytearray()
+        async for part in request.stream():
+            data += part
+            if len(data) > files.max_bytes:
+                raise too_large
+        return await run_in_threadpool(files.put, sha256, bytes(data), content_range)
 
     @app.get("/v1/attachments/{sha256}/status", response_model=p.AttachmentStatus, responses=ERROR_DOC)
     def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -118,6 +118,29 @@ def revoke(db: ServerDb, device_id: str) -> bool:
             return False
         device.revoked = True
         return True
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """What an operator needs to tell devices apart (and the id to revoke one)."""
+
+    id: str
+    office_code: str
+    device_no: int
+    label: str
+    enrolled_at: datetime
+    last_seen_at: datetime | None
+    revoked: bool
+
+
+def list_devices(db: ServerDb, office_code: str | None = None) -> list[DeviceRow]:
+    """Every enrolled device (or `office_code`'s), by office and device number."""
+    q = select(Device).order_by(Device.office_code, Device.device_no)
+    if office_code:
+        q = q.where(Device.office_code == office_code.strip().upper())
+    with db.read() as s:
+        return [DeviceRow(d.id, d.office_code, d.device_no, d.label, d.enrolled_at, d.last_seen_at, d.revoked)
+                for d in s.scalars(q)]
 
 
 def parse_bearer(header: str | None) -> tuple[str, str]:

@@ -1,8 +1,9 @@
 """`kanoon-desk server`: run the central server, issue enrolment codes, revoke devices.
 
-    kanoon-desk server --db URL [--host 127.0.0.1] [--port 8750]
+    kanoon-desk server --db URL [--host 127.0.0.1] [--port 8750] [--sms-every 300]
     kanoon-desk server enroll --db URL --office CODE [--expires-hours 72]   (code alone on the last line)
     kanoon-desk server revoke --db URL --device ID
+    kanoon-desk server devices --db URL [--office CODE]   (every device: find the id to revoke)
     kanoon-desk server sms --db URL [--gateway-url URL --gateway-key KEY]  (send queued notices once)
 
 `--db` is an SQLite file path (or sqlite:/// URL) or a `postgresql+psycopg://…` URL; the schema is
@@ -15,8 +16,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .auth import DeviceRow
 
 DEFAULT_DB = "kanoon-server.sqlite3"
+#: `sms.DRAIN_EVERY` (not imported: the CLI starts without the server's modules).
+DRAIN_EVERY = 300.0
 DEFAULT_PORT = 8750
 
 
@@ -36,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--attachments", default=None, help="folder for attachments")
     ap.add_argument("--gateway-url", default=None)
     ap.add_argument("--gateway-key", default=None)
+    ap.add_argument("--sms-every", type=float, default=DRAIN_EVERY,
+                    help="seconds between sends of queued SMS notices, failed ones again (0: only after pushes)")
     sub = ap.add_subparsers(dest="cmd")
     en = sub.add_parser("enroll", help="print a one-time enrolment code for a new desk of an office")
     en.add_argument("--db", default=argparse.SUPPRESS)
@@ -46,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     rv.add_argument("--device", required=True)
     sm = sub.add_parser("sms", help="send queued SMS notices once")
     sm.add_argument("--db", default=argparse.SUPPRESS)
+    dv = sub.add_parser("devices", help="list the enrolled devices (id, office, number, label, enrolled, "
+                                        "last seen, revoked)")
+    dv.add_argument("--db", default=argparse.SUPPRESS)
+    dv.add_argument("--office", default=None, help="only this office's devices")
     return ap
 
 
@@ -88,6 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print(f"دسترسی دستگاه لغو شد | device revoked: {args.device}")
         return 0
+    if args.cmd == "devices":
+        from .auth import list_devices
+
+        server_db = ServerDb(db)
+        try:
+            devices = list_devices(server_db, args.office)
+        finally:
+            server_db.close()
+        print(_devices_table(devices))
+        return 0
     if args.cmd == "sms":
         from .sms import LogGateway, drain
 
@@ -107,10 +131,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pathlib import Path
 
     app = create_app(db, sms_gateway=_gateway(args.gateway_url, args.gateway_key),  # type: ignore[arg-type]
-                     attachments_dir=Path(args.attachments) if args.attachments else None)
+                     attachments_dir=Path(args.attachments) if args.attachments else None,
+                     sms_every=args.sms_every if args.sms_every > 0 else None)
     quiet_collector()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
+
+
+def _devices_table(devices: Sequence[DeviceRow]) -> str:
+    """One line per device under a header, columns separated by two spaces (times in UTC)."""
+    if not devices:
+        return "دستگاهی ثبت نشده است | no devices"
+
+    def when(value: datetime | None) -> str:
+        return value.strftime("%Y-%m-%d %H:%M") if value is not None else "-"
+
+    rows = [("device_id", "office", "no", "label", "enrolled_utc", "last_seen_utc", "revoked")]
+    rows += [(d.id, d.office_code, str(d.device_no), d.label or "-", when(d.enrolled_at), when(d.last_seen_at),
+              "yes" if d.revoked else "no") for d in devices]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join([*(c.ljust(w) for c, w in zip(r, widths, strict=False)), r[-1]]) for r in rows)
 
 
 def quiet_collector() -> None:

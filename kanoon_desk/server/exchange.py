@@ -10,13 +10,14 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import String, Text, cast, func, insert, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from ..digest import EventDigest, canonical_hash, canonical_json, digests_by_aggregate
+from ..digest import EventDigest, canonical_hash, digests_by_aggregate
 from ..ids import HybridClock
 from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
@@ -36,12 +37,35 @@ from ..sync.protocol import (
 )
 from . import bulk
 from .db import SEQ_COUNTER, ServerDb, dbapi_cursor, per_dialect
-from .server_models import Device, DigestTotal, ServerCounter, ServerEvent, SmsOutbox, utcnow
+from .server_models import CASE, Device, DigestTotal, ServerCounter, ServerEvent, SmsOutbox, utcnow
 
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 #: Events that ask the server to send an SMS (the lending desk's notices use "notice.queued").
 SMS_EVENTS = frozenset({"notice.sms_queued", "notice.queued"})
+#: The shared aggregate of office records: a device writes only its own office's and its centres'.
+OFFICE = "office"
+#: The secretariat's notice to an applicant: an SMS when its `method` is "sms" (`sms_notice`).
+CASE_NOTIFIED = "case.notified"
+#: The longest mobile number the SMS outbox keeps.
+MOBILE_MAX = 20
+
+
+def asks_for_sms(event_type: str, payload: dict[str, Any]) -> bool:
+    """Whether an event asks the server to send an SMS: a lending notice, or a secretariat desk's
+    notice to an applicant sent by SMS (`case.notified` with `"method": "sms"`)."""
+    return event_type in SMS_EVENTS or (event_type == CASE_NOTIFIED and payload.get("method") == "sms")
+
+
+def sms_notice(event_id: str, payload: dict[str, Any], queued_at: Any) -> dict[str, Any]:
+    """The SMS outbox row for an event that `asks_for_sms`: the number (`mobile`; the lending
+    desk's notices say `phone`) and the text. One with no number or no text is kept as failed,
+    with the reason, rather than offered to the gateway."""
+    mobile = str(payload.get("mobile") or payload.get("phone") or "").strip()[:MOBILE_MAX]
+    text = str(payload.get("text") or "")
+    problem = "no mobile number in the notice" if not mobile else "no text in the notice" if not text.strip() else ""
+    return {"event_id": event_id, "mobile": mobile, "text": text, "status": "failed" if problem else "pending",
+            "attempts": 0, "last_error": problem, "queued_at": queued_at}
 
 #: (event type, schema version) → function giving the payload in the next version. The server
 #: upgrades older formats it still accepts on receipt, so pulls hand out one format only.
@@ -58,11 +82,50 @@ def _well_formed(event_type: str, aggregate_type: str) -> bool:
     return bool(TYPE_RE.match(event_type) and AGGREGATE_RE.match(aggregate_type))
 
 
+#: Canonical JSON (`digest.canonical_json`) that refuses NaN and ±Infinity (ValueError): Python
+#: writes them as JavaScript does, but no JSON parser reads them (SQLite's refused every page
+#: that held one, so one such event stopped the pulls of every office that saw it; PostgreSQL's
+#: jsonb refuses them). A JSON number too large for a double arrives as infinity.
+_STRICT_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+#: The longest tracking code the events table indexes.
+TRACKING_CODE_MAX: int = ServerEvent.__table__.c.tracking_code.type.length  # type: ignore[attr-defined]
+
+
+def _holds_nul(value: Any) -> bool:
+    """Whether a NUL character is in any key or text of a JSON value (PostgreSQL's text and jsonb
+    cannot hold one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any("\x00" in k or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
+def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[str | None, str]:
+    """(why the payload is refused, or None; its canonical JSON text)."""
+    try:
+        text = _STRICT_JSON(payload)
+    except ValueError:  # NaN or ±Infinity (a number too large for a double arrives as infinity)
+        return "the payload holds a number JSON cannot carry (NaN, Infinity or too large)", ""
+    if "\\u0000" in text and _holds_nul(payload):  # the text has the escape for a NUL, or a backslash and "u0000"
+        return "the payload holds a NUL character", text
+    if ev.aggregate_type == CASE:
+        tracking = payload.get("tracking_code")
+        if isinstance(tracking, str) and len(tracking) > TRACKING_CODE_MAX:
+            return f"the tracking code is longer than {TRACKING_CODE_MAX} characters", text
+    return None, text
+
+
 def _reject_reason(ev: EventIn, device: Device) -> str | None:
     if ev.device_id != device.id:
         return "event of another device"
     if ev.office_code != device.office_code:
         return f"office {ev.office_code} is outside this device's scope ({device.office_code})"
+    if ev.aggregate_type == OFFICE and not ev.aggregate_id.startswith(device.office_code):
+        return (f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
+                f"{device.office_code} writes only its own office's and its centres' ({device.office_code}…)")
     if ev.schema_version > SCHEMA_VERSION:
         return f"schema version {ev.schema_version} is newer than the server's ({SCHEMA_VERSION})"
     if ev.schema_version < MIN_SCHEMA_VERSION:
@@ -71,6 +134,13 @@ def _reject_reason(ev: EventIn, device: Device) -> str | None:
         return "malformed event type or aggregate type"
     if len(ev.id) != 36:
         return "event id is not a UUID"
+    if "\x00" in ev.id or "\x00" in ev.aggregate_id or "\x00" in ev.user_id:
+        return "a NUL character in the event's id, aggregate id or user id"
+    if ev.recorded_at.utcoffset():  # stored in UTC: that instant must be in the calendar
+        try:
+            ev.recorded_at.astimezone(UTC)
+        except OverflowError:
+            return "recorded_at is outside the calendar once converted to UTC"
     return None
 
 
@@ -90,7 +160,8 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
     if req.first_client_seq > last + 1:
         return PushResponse(batch_id=req.batch_id, results=[], last_client_seq=last, resend_from=last + 1,
                             server_hlc=clock.merge(req.hlc), server_time_ms=now_ms())
-    known = _known(db, session, [e.id for e in req.events])
+    # an id with a NUL is rejected below; PostgreSQL cannot even read it back from the JSON list
+    known = _known(db, session, [e.id for e in req.events if "\x00" not in e.id])
     results: list[PushResult] = []
     rows: list[dict[str, Any]] = []
     fresh_index: list[int] = []
@@ -116,11 +187,15 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             results.append(_result(ev.id, "rejected", reason))
             continue
         payload, version = _upgrade(ev)
-        tracking = payload.get("tracking_code") if ev.aggregate_type == "case" else None
         # encoded once, canonically: the same text is the row's payload and the digest's line
+        reason, text = _payload_problem(ev, payload)
+        if reason is not None:
+            results.append(_result(ev.id, "rejected", reason))
+            continue
+        tracking = payload.get("tracking_code") if ev.aggregate_type == CASE else None
         rows.append({
             "id": ev.id, "type": ev.type, "aggregate_type": ev.aggregate_type, "aggregate_id": ev.aggregate_id,
-            "payload": JsonText(canonical_json(payload)), "hlc": ev.hlc, "device_id": ev.device_id,
+            "payload": JsonText(text), "hlc": ev.hlc, "device_id": ev.device_id,
             "office_code": ev.office_code, "user_id": ev.user_id, "recorded_at": ev.recorded_at,
             "schema_version": version, "client_seq": client_seq,
             "scope": scope_of(ev.aggregate_type, ev.office_code, payload),
@@ -144,9 +219,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
                 runs.append(StoredRun.model_construct(index=fresh_index[k], count=1, server_seq=first + k))
         bulk.insert_events(session, rows)
         _add_to_totals(session, rows)
-        sms = [{"event_id": r["id"], "mobile": str(r["_payload"].get("mobile") or r["_payload"].get("phone") or "")[:20],
-                "text": str(r["_payload"].get("text", "")), "status": "pending", "attempts": 0,
-                "last_error": "", "queued_at": received} for r in rows if r["type"] in SMS_EVENTS]
+        sms = [sms_notice(r["id"], r["_payload"], received) for r in rows if asks_for_sms(r["type"], r["_payload"])]
         if sms:
             session.execute(insert(SmsOutbox), sms)
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)

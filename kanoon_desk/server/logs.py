@@ -32,6 +32,7 @@ def setup_json_logging(level: int = logging.INFO) -> None:
     root.propagate = False
 
 
-def event(msg: str, level: int = logging.INFO, **fields: Any) -> None:
-    """Log `msg` with structured `fields` (rendered as JSON keys by `JsonFormatter`)."""
-    log.log(level, msg, extra={"fields": fields})
+def event(msg: str, level: int = logging.INFO, *, exc_info: BaseException | None = None, **fields: Any) -> None:
+    """Log `msg` with structured `fields` (rendered as JSON keys by `JsonFormatter`); with
+    `exc_info`, its traceback goes in the same line's `exc` key."""
+    log.log(level, msg, extra={"fields": fields}, exc_info=exc_info)

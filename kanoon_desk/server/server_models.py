@@ -98,6 +98,10 @@ class EnrolmentCode(ServerBase):
     device_id: Mapped[str | None] = mapped_column(String(36))
 
 
+#: The scope of events set aside because their payload cannot be read (migration s0005): no
+#: office's code (codes are letters and digits), so no pull, snapshot or summary reads them.
+QUARANTINE_SCOPE = "!unreadable"
+
 #: The aggregate type of secretariat cases (the events the status look-up reads).
 CASE = "case"
 
@@ -161,7 +165,8 @@ class ServerCounter(ServerBase):
 
 
 class SmsOutbox(ServerBase):
-    """SMS notices queued by desks (`notice.sms_queued` events), sent by the server's gateway."""
+    """SMS notices queued by desks (`exchange.asks_for_sms`: the lending desk's notices, the
+    secretariat's notices to applicants by SMS), sent by the server's gateway."""
 
     __tablename__ = "sms_outbox"
     __table_args__ = (Index("ix_sms_outbox_status", "status", "queued_at"),)

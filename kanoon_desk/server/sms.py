@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -14,6 +16,9 @@ from .db import ServerDb
 from .server_models import SmsOutbox, utcnow
 
 MAX_ATTEMPTS = 5
+#: How often the running server drains the outbox by itself (seconds): a notice whose sending
+#: failed is tried again then, not only when another push brings an SMS.
+DRAIN_EVERY = 300.0
 
 
 class SmsGateway(Protocol):
@@ -116,3 +121,40 @@ def _give_back_expired_claims(db: ServerDb) -> None:
         s.execute(update(SmsOutbox).where(SmsOutbox.status == "sending",
                                           SmsOutbox.claimed_at < utcnow() - CLAIM_EXPIRES)
                   .values(status="pending", claimed_at=None))
+
+
+class PeriodicDrain:
+    """`drain` every `every` seconds in a background thread, until `stop` (which waits for a
+    drain in progress to finish its notice, at most `join_timeout` seconds)."""
+
+    def __init__(self, db: ServerDb, gateway: SmsGateway, every: float = DRAIN_EVERY) -> None:
+        self.db, self.gateway, self.every = db, gateway, every
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.rounds = 0
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="kanoon-sms-drain", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                sent = drain(self.db, self.gateway)
+            except Exception as exc:  # a database hiccup: logged, tried again next time
+                logs.event("sms.drain_failed", level=logging.WARNING, error=str(exc)[:500])
+            else:
+                if sent:
+                    logs.event("sms.drained", sent=sent)
+            self.rounds += 1
+
+    def stop(self, join_timeout: float = 30.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(join_timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()

@@ -52,12 +52,23 @@ def can_override(store: Store, actor: Actor) -> bool:
         return bool(g and g.granted)
 
 
+MSG_CENTRE_OF_ANOTHER_OFFICE = QT_TRANSLATE_NOOP(
+    "Errors", "کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ "
+              "مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.")
+
+
 def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "") -> None:
-    """A cultural centre (an office of kind "centre") that holds copies and members."""
+    """A cultural centre (an office of kind "centre") that holds copies and members.
+
+    A desk records only its own office's centres: codes that start with its office code (1301
+    under 13), or its own office when that is the centre. The server refuses an office record
+    of any other code from this desk (it would rename another office on every desk)."""
     require(actor, "admin")
     code = (code or "").strip().upper()
     if not (1 <= len(code) <= 8 and code.isascii() and code.isalnum()):
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد."), "code")
+    if not code.startswith(store.identity.office_code.upper()):
+        raise ValidationError(MSG_CENTRE_OF_ANOTHER_OFFICE, "code")
     name = normalize(name or "")
     if not name:
         raise ValidationError(MSG_REQUIRED, "name")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import httpx
 from sqlalchemy import func, select
 
 from ..models import Event
@@ -35,15 +37,42 @@ def _named(payload: dict[str, object]) -> str | None:
     return sha if isinstance(sha, str) and SHA_RE.match(sha) else None
 
 
+def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = None,
+              headers: dict[str, str] | None = None) -> httpx.Response:
+    """One request of a file's transfer, tried again (as `SyncClient.call` does) when the
+    connection fails or the server answers 5xx; still failing, the round fails with a reason
+    the clerk can read (the events are safe: they went before the files). A refused credential
+    or an old program is said as such; other answers are the caller's to read."""
+    path = f"/v1/attachments/{sha}"
+    last = ""
+    for attempt in range(c.retries + 1):
+        if attempt:
+            time.sleep(c.backoff * attempt)
+        try:
+            r = c.http.request(method, path, content=content, headers={**c._headers(), **(headers or {})})
+        except httpx.TransportError as exc:
+            last = f"{type(exc).__name__}: {exc}"
+            continue
+        if r.status_code >= 500:
+            last = f"HTTP {r.status_code}"
+            continue
+        if r.status_code == 426:
+            raise e.UpgradeRequired(e.MSG_UPGRADE, f"attachment {sha[:12]}: HTTP 426")
+        if r.status_code in (401, 403):
+            raise e.AuthRefused(e.MSG_AUTH, f"attachment {sha[:12]}: HTTP {r.status_code}")
+        return r
+    raise e.Offline(e.MSG_ATTACHMENTS_CUT, f"attachment {sha[:12]} ({method}): {last}")
+
+
 def upload(c: SyncClient, sha: str, data: bytes) -> None:
     status = c.call("GET", f"/v1/attachments/{sha}/status", p.AttachmentStatus)
     offset = status.received
     while not status.complete:
         chunk = data[offset:offset + CHUNK]
         end = offset + len(chunk) - 1
-        r = c.http.put(f"/v1/attachments/{sha}", content=chunk,
-                       headers={**c._headers(), "Content-Range": f"bytes {offset}-{end}/{len(data)}"})
-        if r.status_code == 409:  # the server holds a different amount: resume from there
+        r = _transfer(c, "PUT", sha, content=chunk,
+                      headers={"Content-Range": f"bytes {offset}-{end}/{len(data)}"})
+        if r.status_code == 409:  # the server holds a different amount (a reply lost): resume from there
             offset = int(r.json().get("received", 0))
             continue
         if r.status_code >= 400:
@@ -94,7 +123,7 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], mark: Callab
     for seq, payload in theirs:
         sha = _named(payload)
         if sha and not attachment_path(store, sha).is_file():
-            r = c.http.get(f"/v1/attachments/{sha}", headers=c._headers())
+            r = _transfer(c, "GET", sha)
             if r.status_code == 404:
                 report.warnings.append(SyncWarning(ATTACHMENT_PENDING, (("sha", sha[:12]),)))
                 break  # try again next round, from here

@@ -35,11 +35,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _exit_for(report: SyncReport | None, exc: errors.SyncError | None = None) -> int:
+    """The exit code of a refusal raised (`exc`) or of a round that stopped (`report.failure`):
+    an old program (protocol or event schema, HTTP 426) is 3, a refused credential 4."""
+    failure = type(exc).__name__ if exc is not None else report.failure if report is not None else ""
+    if failure == errors.UpgradeRequired.__name__:
+        return EXIT_UPGRADE
+    if failure == errors.AuthRefused.__name__:
+        return EXIT_AUTH
     if exc is not None:
-        if isinstance(exc, errors.UpgradeRequired):
-            return EXIT_UPGRADE
-        if isinstance(exc, errors.AuthRefused):
-            return EXIT_AUTH
         return EXIT_FAILED
     return EXIT_OK if report is not None and report.ok else EXIT_FAILED
 
@@ -75,8 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _exit_for(None, exc)
     if report is not None:
         print(report.summary_line(), file=sys.stdout if report.ok else sys.stderr)
-        if not report.ok and report.error_detail.startswith("protocol"):
-            return EXIT_UPGRADE
     return _exit_for(report)
 
 

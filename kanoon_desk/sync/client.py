@@ -95,6 +95,9 @@ class SyncReport:
     warnings: list[SyncWarning] = field(default_factory=list)
     error: str | None = None
     error_detail: str = ""
+    #: Why it stopped, as the `errors.SyncError` subclass's name ("UpgradeRequired",
+    #: "AuthRefused", "Offline", ...): the command line's exit code says it.
+    failure: str = ""
 
     def summary_line(self) -> str:
         """One line, Persian then English, for the command line and the log."""
@@ -462,6 +465,7 @@ class SyncClient:
             report.ok = True
         except e.SyncError as exc:
             report.ok, report.error, report.error_detail = False, exc.message, exc.detail
+            report.failure = type(exc).__name__
         finally:
             _log_round(self.store, report)
         return report

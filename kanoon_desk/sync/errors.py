@@ -12,6 +12,7 @@ MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز هنوز در کا
 MSG_STORE_EXISTS = QT_TRANSLATE_NOOP("Errors", "در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.")
 MSG_MISMATCH = QT_TRANSLATE_NOOP("Errors", "پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.")
 MSG_BAD_ANSWER = QT_TRANSLATE_NOOP("Errors", "پاسخ کارگزار خوانده نشد.")
+MSG_ATTACHMENTS_CUT = QT_TRANSLATE_NOOP("Errors", "اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.")
 # Enrolment (the first-run dialog and `kanoon-desk enroll`): what to do next, for the person at the desk.
 MSG_NO_SERVER = QT_TRANSLATE_NOOP("Errors", "کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.")
 MSG_CODE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
@@ -30,6 +30,9 @@ MAX_BATCH = 2000
 DEFAULT_PAGE = 1000
 MAX_PAGE = 5000
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+#: The largest position (sequence number, cursor, clock value) both databases store (BIGINT):
+#: a request that names a larger one is refused (422) before it reaches a query.
+MAX_POSITION = 2**63 - 1
 
 #: Aggregate types every office sees (the catalogue, the member registry and lending anywhere,
 #: the agency list, office records, conflict resolutions). Every other aggregate (a case, a
@@ -87,7 +90,7 @@ class EventOut(EventIn):
 class PushRequest(_Model):
     device_id: str
     batch_id: str = Field(min_length=1, max_length=64)
-    first_client_seq: int = Field(ge=1)
+    first_client_seq: int = Field(ge=1, le=MAX_POSITION - MAX_BATCH)
     events: list[EventIn] = Field(max_length=MAX_BATCH)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int = SCHEMA_VERSION
@@ -133,7 +136,7 @@ class AggregateSummary(_Model):
 
 
 class PullRequest(_Model):
-    cursor: int = Field(default=0, ge=0)
+    cursor: int = Field(default=0, ge=0, le=MAX_POSITION)
     limit: int = Field(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE)
     #: Ask for the per-aggregate-type counts and digests with the last page.
     summary: bool = False
@@ -175,6 +178,13 @@ class EnrollRequest(_Model):
     device_no: int | None = Field(default=None, ge=1, lt=1000)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int = SCHEMA_VERSION
+
+    @field_validator("code", "label", "device_id", "office_code")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("contains a NUL character")
+        return value
 
 
 class EnrollResponse(_Model):

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from .. import persian
 from ..errors import QT_TRANSLATE_NOOP
+from ..ids import MAX_DRIFT_MS
 from ..services import conflicts
 from ..sync import status as sync_status
-from ..sync.client import SyncReport, enroll_store, pending_count, sync_once
+from ..sync.client import CLOCK_SKEW, SyncReport, enroll_store, pending_count, sync_once
 from .context import PageSpec, UiContext
 from .errors import error_text
 from .roles import roles_text
@@ -470,7 +471,9 @@ class SyncStatusWidget(QWidget):
     """The status bar's word on sync, and the desk's background sync.
 
     Shows online or offline (the last round's outcome), the events waiting to go up, the time of
-    the last successful round and the open conflicts; its tooltip says why the last round failed.
+    the last successful round, the open conflicts and, when this computer's clock is more than a
+    few minutes off the server's, by how much; its tooltip says why the last round failed and how
+    to mend the clock.
     It owns the `BackgroundSync` of the session (`ctx.sync_runner`): a round every few minutes
     and one shortly after log-in, and the sync page asks it for "sync now", so rounds never
     overlap. A desk not enrolled with a server says so and runs nothing.
@@ -522,9 +525,16 @@ class SyncStatusWidget(QWidget):
         parts.append(self.tr("آخرین همگام‌سازی: %1").replace("%1", _when(st.last_ok_at)))
         if st.open_conflicts:
             parts.append(self.tr("ناسازگاری: %1").replace("%1", digits(st.open_conflicts)))
-        self.label.setText(" — ".join(parts))
+        tips = []
         why = report.error if report is not None and not report.ok else None
-        self.label.setToolTip(QCoreApplication.translate("Errors", why) if why else st.server_url)
+        if why:
+            tips.append(QCoreApplication.translate("Errors", why))
+        if abs(st.skew_ms) > MAX_DRIFT_MS:  # as of the server's last reply, kept across restarts
+            minutes = digits(round(abs(st.skew_ms) / 60000))
+            parts.append(self.tr("ساعت رایانه %1 دقیقه با کارگزار فرق دارد").replace("%1", minutes))
+            tips.append(QCoreApplication.translate("Errors", CLOCK_SKEW).format(minutes=minutes))
+        self.label.setText(" — ".join(parts))
+        self.label.setToolTip("\n".join(tips) if tips else st.server_url)
 
 
 def status_widget(ctx: UiContext) -> QWidget:

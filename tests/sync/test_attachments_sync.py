@@ -1,18 +1,22 @@
-"""A scanned document attached on one desk reaches the office's other desk through the server."""
+"""A scanned document attached on one desk reaches the office's other desk through the server,
+through cut connections; the server keeps its size limit while it reads an upload."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
+from sqlalchemy import select
 
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services.secretariat_files import attachment_path
 from kanoon_desk.sync import client
 from tests.secretariat_helpers import case_input
 
-from .helpers import LiveServer, bootstrap_admin, enrol
+from .helpers import FaultPlan, FaultyTransport, LiveServer, bootstrap_admin, enrol
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 6000 + b"\n%%EOF\n"  # ~1.5 MB: two upload chunks
 
@@ -74,3 +78,113 @@ def test_scan_positions_pass_events_that_name_no_file(server: LiveServer, tmp_pa
     assert client.sync_once(b).downloaded == 1
     assert attachment_path(b, hashlib.sha256(b"%PDF-1.4 two").hexdigest()).read_bytes() == b"%PDF-1.4 two"
     assert client.sync_once(b).downloaded == 0 and client.sync_once(a).uploaded == 0
+
+
+class CutFiles(FaultyTransport):
+    """Cuts the connection of file transfers (PUT and GET of /v1/attachments/<sha>), the next
+    `cuts` of them (-1: all): alternately before the request reaches the server and after the
+    server acted (the answer lost). Everything else goes through untouched."""
+
+    def __init__(self, cuts: int) -> None:
+        super().__init__(plan=FaultPlan(drop=0, lose_reply=0, repeat=0, delay=0, replay_old=0))
+        self.cuts, self.made = cuts, 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        transfer = request.url.path.startswith("/v1/attachments/") and not request.url.path.endswith("/status")
+        if not transfer or self.cuts == 0:
+            return self._send(request)
+        self.cuts -= 1
+        self.made += 1
+        if self.made % 2:
+            raise httpx.ConnectError("fault: connection cut", request=request)
+        self._send(request)
+        raise httpx.RemoteProtocolError("fault: connection cut after the server acted", request=request)
+
+
+def _desk_with_a_scan(server: LiveServer, tmp_path: Path) -> tuple[client.Store, str]:
+    (tmp_path / "a").mkdir()
+    a = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    receipt = sec.intake(a, admin, case_input())
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    sec.add_attachment(a, admin, receipt.case_id, scan)
+    return a, hashlib.sha256(PDF).hexdigest()
+
+
+def test_a_file_transfer_cut_a_few_times_is_tried_again(server: LiveServer, tmp_path: Path) -> None:
+    a, sha = _desk_with_a_scan(server, tmp_path)
+    cut = CutFiles(cuts=3)
+    report = client.sync_once(a, transport=cut, backoff=0.01)
+    assert report.ok and report.uploaded == 1 and cut.made == 3, report.summary_line()
+    (tmp_path / "b").mkdir()
+    b = enrol(server, tmp_path / "b" / "desk.sqlite3", "13", first_sync=False)
+    down = CutFiles(cuts=2)
+    report = client.sync_once(b, transport=down, backoff=0.01)
+    assert report.ok and report.downloaded == 1 and down.made == 2, report.summary_line()
+    assert attachment_path(b, sha).read_bytes() == PDF
+
+
+def test_a_connection_that_stays_cut_fails_the_round_with_a_reason(server: LiveServer, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.models.sync import SyncLog
+    from kanoon_desk.sync import cli
+    from kanoon_desk.sync import errors as e
+
+    a, sha = _desk_with_a_scan(server, tmp_path)
+    report = client.sync_once(a, transport=CutFiles(cuts=-1), backoff=0.01)
+    assert not report.ok and report.error == e.MSG_ATTACHMENTS_CUT, report.summary_line()
+    assert report.pushed > 0 and client.pending_count(a) == 0  # the events went before the files
+    assert "attachment" in report.error_detail
+    with a.read() as s:
+        newest = s.scalars(select(SyncLog).order_by(SyncLog.started_at.desc())).first()
+    assert newest is not None and not newest.ok and e.MSG_ATTACHMENTS_CUT in newest.message
+    # the command line says so in one line, exit code 1, no traceback
+    monkeypatch.setattr(cli, "sync_once", lambda store, **kw: client.sync_once(
+        store, transport=CutFiles(cuts=-1), backoff=0.01, **kw))
+    path = a.path
+    a.close()
+    assert cli.main(["sync", "--db", str(path)]) == cli.EXIT_FAILED
+    err = capsys.readouterr().err
+    assert e.MSG_ATTACHMENTS_CUT in err and "Traceback" not in err
+    monkeypatch.undo()
+    again = client.sync_once(client.Store(path))
+    assert again.ok and again.uploaded == 1, again.summary_line()
+    assert hashlib.sha256(httpx.get(f"{server.url}/v1/attachments/{sha}", headers=_creds(path)).content
+                          ).hexdigest() == sha
+
+
+def _creds(path: Path) -> dict[str, str]:
+    store = client.Store(path)
+    try:
+        return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(client.K_SECRET)}"}
+    finally:
+        store.close()
+
+
+def test_an_upload_without_a_length_is_refused_while_it_is_read(server: LiveServer, tmp_path: Path) -> None:
+    """A chunked body past the limit is answered 413 at the chunk that passes it: the server does
+    not read (and hold) the rest."""
+    import asyncio
+
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+    server.app.state.files.max_bytes = 10_000
+    pulled = []
+
+    async def body() -> Any:
+        for i in range(100):
+            pulled.append(i)
+            yield b"x" * 1000
+
+    async def send() -> httpx.Response:
+        transport = httpx.ASGITransport(app=server.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://desk") as http:
+            return await http.put(f"/v1/attachments/{'a' * 64}", content=body(), headers=headers)
+
+    r = asyncio.run(send())
+    assert r.status_code == 413 and r.json()["error"] == "too_large"
+    assert len(pulled) <= 12  # refused at the eleventh kilobyte, not after the hundredth
+    small = httpx.put(f"{server.url}/v1/attachments/{'b' * 64}", content=iter([b"y" * 100]), headers=headers)
+    assert small.status_code == 422  # read whole and checked (its name is not its SHA-256)

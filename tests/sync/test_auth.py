@@ -7,9 +7,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from kanoon_desk.ids import new_id
-from kanoon_desk.server.auth import revoke
+from kanoon_desk.models import Office
+from kanoon_desk.models.sync import SyncRejection
+from kanoon_desk.server.auth import new_enrolment_code, revoke
+from kanoon_desk.server.server_models import EnrolmentCode
+from kanoon_desk.services import accounts
 from kanoon_desk.sync import client, errors, protocol
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
@@ -67,6 +72,18 @@ def test_enrolment_code_is_single_use_and_checked(server: LiveServer, tmp_path: 
         client.enroll(tmp_path / "a.sqlite3", server.url, server.code("13"))
 
 
+def test_an_expired_enrolment_code_is_refused_and_says_so(server: LiveServer, tmp_path: Path) -> None:
+    expired = new_enrolment_code(server.db, "13", expires_hours=-0.01)
+    r = httpx.post(server.url + "/v1/enroll", json={"code": expired})
+    assert r.status_code == 401 and r.json()["error"] == "expired_code" and r.json()["reason_fa"]
+    with pytest.raises(errors.AuthRefused) as refused:
+        client.enroll(tmp_path / "a.sqlite3", server.url, expired)
+    assert refused.value.message == errors.MSG_CODE_EXPIRED
+    assert not (tmp_path / "a.sqlite3").exists()  # no desk made from it
+    with server.db.read() as s:  # and it was not spent
+        assert s.scalars(select(EnrolmentCode)).one().used_at is None
+
+
 def test_other_office_events_and_other_device_claims_are_refused(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     c = enrol(server, tmp_path / "c.sqlite3", "21")
@@ -94,6 +111,32 @@ def test_other_office_events_and_other_device_claims_are_refused(server: LiveSer
     seen = pull(server, creds(c)).json()["events"]
     assert all(ev["aggregate_type"] != "user" for ev in seen)
     assert client.sync_once(c).ok
+
+
+def test_a_desk_writes_only_its_own_offices_records(server: LiveServer, tmp_path: Path) -> None:
+    """`office` is shared: a desk of office 21 that records office 13's details (bypassing its own
+    service's refusal) has them rejected with the reason, and no desk sees 13 renamed; its own
+    office's and its centres' records (2101 under 21) go through."""
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin_a = bootstrap_admin(a)
+    accounts.update_office(a, admin_a, name="دفتر کانون استان تهران")
+    assert client.sync_once(a).ok
+    c = enrol(server, tmp_path / "c.sqlite3", "21")
+    admin_c = bootstrap_admin(c)
+    with c.transaction() as s:
+        for code, name in (("13", "دفتر ربوده‌شده"), ("21", "دفتر کانون استان فارس"), ("2101", "مرکز شماره ۱"),
+                           ("1", "همه")):
+            c.record(s, admin_c, "office.set", code, {"name": name})
+    report = client.sync_once(c)
+    assert report.ok and report.rejected == 2, report.summary_line()
+    with c.read() as s:
+        reasons = {r.event_id: r.reason for r in s.scalars(select(SyncRejection))}
+    assert len(reasons) == 2 and all("outside this device's scope" in r for r in reasons.values())
+    assert client.sync_once(a).ok
+    with a.read() as s:
+        names = {o.code: o.name for o in s.scalars(select(Office))}
+    assert names["13"] == "دفتر کانون استان تهران"
+    assert names["21"] == "دفتر کانون استان فارس" and names["2101"] == "مرکز شماره ۱" and "1" not in names
 
 
 def test_public_status_needs_no_credentials_but_a_valid_code(server: LiveServer) -> None:

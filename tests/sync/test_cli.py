@@ -1,4 +1,5 @@
-"""The command lines, as an operator runs them: a server process, enrol, sync, revoke."""
+"""The command lines, as an operator runs them: a server process, enrol, sync, revoke, devices;
+the exit codes of a round refused for an old program or a revoked credential."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 
-from .helpers import add_user, bootstrap_admin
+from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,3 +104,62 @@ def test_sync_when_the_server_is_down(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "در دسترس نیست" in out.stderr and "sync failed" in out.stderr
     assert run("kanoon_desk.sync.cli", "sync", "--db", str(tmp_path / "none.sqlite3")).returncode == 2
+
+
+def test_an_old_schema_exits_like_an_old_protocol(server: LiveServer, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """HTTP 426 for the event schema this desk writes is exit code 3, as for its protocol."""
+    from kanoon_desk.sync import cli, protocol
+
+    desk = enrol(server, tmp_path / "desk.sqlite3", "13")
+    desk.close()
+    for name in ("SCHEMA_VERSION", "PROTOCOL_VERSION"):
+        with monkeypatch.context() as mp:
+            mp.setattr(protocol, name, 0)
+            assert cli.main(["sync", "--db", str(tmp_path / "desk.sqlite3")]) == cli.EXIT_UPGRADE, name
+        assert "به‌روز" in capsys.readouterr().err
+    assert cli.main(["sync", "--db", str(tmp_path / "desk.sqlite3")]) == cli.EXIT_OK
+
+
+def test_a_revoked_desk_exits_with_the_credential_code(server: LiveServer, tmp_path: Path) -> None:
+    from kanoon_desk.server.auth import revoke
+    from kanoon_desk.sync import cli
+
+    desk = enrol(server, tmp_path / "desk.sqlite3", "13")
+    device_id = desk.identity.device_id
+    desk.close()
+    assert revoke(server.db, device_id)
+    assert cli.main(["sync", "--db", str(tmp_path / "desk.sqlite3")]) == cli.EXIT_AUTH
+
+
+def test_devices_lists_what_an_operator_needs_to_revoke_one(server: LiveServer, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server.auth import enrol as server_enrol
+    from kanoon_desk.server.auth import revoke
+
+    url = server.db_url
+    assert server_cli.main(["devices", "--db", url]) == 0
+    assert "no devices" in capsys.readouterr().out
+    a = server_enrol(server.db, server.code("13"), "میز پذیرش")
+    b = server_enrol(server.db, server.code("21"), "")
+    c = server_enrol(server.db, server.code("13"), "کتابخانه")
+    revoke(server.db, c.device_id)
+    pushed = enrol(server, tmp_path / "seen.sqlite3", "21")  # a desk that pushed: last seen is set
+    bootstrap_admin(pushed)
+    assert client.sync_once(pushed).ok
+    pushed.close()
+    assert server_cli.main(["server", "devices", "--db", url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["device_id", "office", "no", "label", "enrolled_utc", "last_seen_utc", "revoked"]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert list(rows)[:2] == [a.device_id, c.device_id] and len(rows) == 4  # by office, then number
+    assert "میز پذیرش" in rows[a.device_id] and rows[a.device_id].split()[-1] == "no"
+    assert rows[c.device_id].split()[-1] == "yes"
+    assert rows[b.device_id].split()[-2] == "-"  # never seen
+    seen = next(line for key, line in rows.items() if key not in (a.device_id, b.device_id, c.device_id))
+    assert seen.split()[-2] != "-"
+    assert server_cli.main(["devices", "--db", url, "--office", "21"]) == 0
+    only = capsys.readouterr().out.splitlines()[1:]
+    assert len(only) == 2 and all("  21  " in line for line in only)

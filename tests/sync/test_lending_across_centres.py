@@ -26,11 +26,10 @@ ADULT = lib.MemberInput(first_name="حسین", last_name="احمدی", national_
 
 
 def centre_13_with_a_copy(server: LiveServer, tmp_path: Path) -> tuple[Store, Actor, MemberView, MemberView]:
-    """Office 13's desk, synced: centres 13 and 14, a child and an adult member, copy B0001."""
+    """Office 13's desk, synced: centre 13, a child and an adult member, copy B0001."""
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     admin_a = bootstrap_admin(a)
     lib.add_centre(a, admin_a, "13", "مرکز فرهنگی هنری شماره ۱")
-    lib.add_centre(a, admin_a, "14", "مرکز فرهنگی هنری شماره ۲")
     child = lib.register_member(a, admin_a, lib.MemberInput(
         first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
         guardian_phone="09121234567", birth_date=TODAY.replace(year=2016)), today=TODAY)
@@ -42,10 +41,18 @@ def centre_13_with_a_copy(server: LiveServer, tmp_path: Path) -> tuple[Store, Ac
     return a, admin_a, child, adult
 
 
+def centre_14(server: LiveServer, tmp_path: Path) -> tuple[Store, Actor]:
+    """Office 14's desk (the catalogue and members come down by snapshot), its admin, and its
+    centre, which only its own desk records."""
+    b = enrol(server, tmp_path / "b.sqlite3", "14")
+    admin_b = bootstrap_admin(b)
+    lib.add_centre(b, admin_b, "14", "مرکز فرهنگی هنری شماره ۲")
+    return b, admin_b
+
+
 def test_one_copy_lent_at_two_centres_is_one_conflict_on_every_desk(server: LiveServer, tmp_path: Path) -> None:
     a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
-    b = enrol(server, tmp_path / "b.sqlite3", "14")  # the catalogue and members come down by snapshot
-    admin_b = bootstrap_admin(b)
+    b, admin_b = centre_14(server, tmp_path)
     # both centres, offline, lend the same copy
     circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
     circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
@@ -83,8 +90,7 @@ def test_a_desk_enrolled_later_folds_their_history_as_they_do(
     if kept_max is not None:
         monkeypatch.setattr(client, "SNAPSHOT_KEPT_MAX", kept_max)
     a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
-    b = enrol(server, tmp_path / "b.sqlite3", "14")
-    admin_b = bootstrap_admin(b)
+    b, admin_b = centre_14(server, tmp_path)
     # offline: centre 14 acts first, centre 13 after it; 13 is the first to send
     circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
     lib.update_member(b, admin_b, adult.id, dataclasses.replace(ADULT, phone="09350000014"), today=TODAY)
@@ -117,8 +123,7 @@ def test_a_desk_enrolled_later_folds_their_history_as_they_do(
 def test_one_child_registered_and_one_barcode_given_at_two_centres_offline(
         server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a, admin_a, _child, _adult = centre_13_with_a_copy(server, tmp_path)
-    b = enrol(server, tmp_path / "b.sqlite3", "14")
-    admin_b = bootstrap_admin(b)
+    b, admin_b = centre_14(server, tmp_path)
     title = lib.search_titles(a, "ماهی")[0]
     # offline, each centre registers the same new child and labels a new copy with the same barcode
     newcomer = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],

@@ -130,6 +130,40 @@ def test_the_main_window_syncs_in_the_background_and_says_so_in_the_status_bar(
     a2.close()
 
 
+def test_the_status_bar_says_when_this_computers_clock_is_off(qtbot: Any, live: LiveServer, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock more than five minutes off the server's is in the status bar (with how to mend it
+    in the tooltip) until a round finds it right again, not only in a round's message."""
+    from kanoon_desk.server import exchange
+    from kanoon_desk.ui import sync_page
+
+    from .shell_support import make_ctx
+
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    monkeypatch.setattr(sync_page, "STARTUP_DELAY_MS", 10_000_000)  # rounds only when asked
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    status = sync_page.SyncStatusWidget(make_ctx(a1, admin, tmp_path))
+    qtbot.addWidget(status)
+    assert "ساعت" not in status.label.text()
+    real = exchange.now_ms
+    monkeypatch.setattr(exchange, "now_ms", lambda: real() - 12 * 60_000)  # this desk is 12 minutes ahead
+    assert status.runner.sync_now() and status.runner.last_report.ok
+    assert status.label.text().startswith("برخط")
+    assert "ساعت رایانه ۱۲ دقیقه با کارگزار فرق دارد" in status.label.text()
+    assert "۱۲ دقیقه" in status.label.toolTip() and "ساعت را درست کنید" in status.label.toolTip()
+    status.grab().save(str(tmp_path / "status-skew.png"))
+    # the next desk session reads it from the store too
+    again = sync_page.SyncStatusWidget(make_ctx(a1, admin, tmp_path))
+    qtbot.addWidget(again)
+    assert "ساعت رایانه ۱۲ دقیقه" in again.label.text()
+    monkeypatch.setattr(exchange, "now_ms", real)  # the clock was set right
+    assert status.runner.sync_now()
+    assert "ساعت" not in status.label.text() and "ساعت" not in status.label.toolTip()
+    status.runner.timer.stop()
+    again.runner.timer.stop()
+
+
 def test_a_desk_without_a_server_runs_no_background_sync(qtbot: Any, tmp_path: Path) -> None:
     from kanoon_desk.ui.main_window import MainWindow
 
