@@ -143,3 +143,33 @@ def test_public_status_needs_no_credentials_but_a_valid_code(server: LiveServer)
     r = httpx.get(server.url + "/v1/status/1234567890123")
     assert r.status_code in (400, 404)
     assert httpx.get(server.url + "/v1/health").json()["protocol_version"] == protocol.PROTOCOL_VERSION
+
+
+def test_a_desk_lends_for_its_own_centres_only(server: LiveServer, tmp_path: Path) -> None:
+    """A provincial desk that keeps its centres' libraries (office 13 lending at centre 1301, as the
+    demo's desk does) has those shared records accepted, and the office's other desks get them; a
+    record an office keeps to itself (a holiday) in its centre's name, and a title in another
+    office's name, are refused with the reason."""
+    from datetime import date
+
+    from kanoon_desk.eventlog import Actor
+    from kanoon_desk.models.library import Copy
+    from kanoon_desk.services import library as lib
+
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    lib.add_centre(a, admin, "1301", "مرکز فرهنگی هنری شماره ۱")
+    at_centre = Actor(admin.user_id, admin.username, admin.full_name, "1301", admin.roles)
+    elsewhere = Actor(admin.user_id, admin.username, admin.full_name, "21", admin.roles)
+    title = lib.add_title(a, at_centre, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
+    lib.add_copy(a, at_centre, title.id, barcode="B0001", shelf="A1")
+    accounts.set_holiday(a, at_centre, date(2026, 3, 21), "نوروز")
+    lib.add_title(a, elsewhere, lib.TitleInput(title="کلاغ‌ها", author="صمد بهرنگی"))
+    report = client.sync_once(a)
+    assert report.ok and report.rejected == 2, report.summary_line()
+    with a.read() as s:
+        refused = {(r.event_type, "outside this device's scope" in r.reason) for r in s.scalars(select(SyncRejection))}
+    assert refused == {("holiday.set", True), ("title.added", True)}
+    b = enrol(server, tmp_path / "b.sqlite3", "13")  # the office's other desk: the centre's copy came down
+    with b.read() as s:
+        assert [(c.barcode, c.home_centre) for c in s.scalars(select(Copy))] == [("B0001", "1301")]

@@ -12,22 +12,22 @@ from kanoon_desk.services.secretariat_files import attachment_path
 from kanoon_desk.sync import client
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
-from .helpers import LiveServer, bootstrap_admin, enrol
-from .test_lending_across_centres import centre_13_with_a_copy
+from .helpers import LiveServer
+from .test_lending_across_centres import centre_13_with_a_copy, centre_14
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
 def test_photo_and_a_copy_sent_for_a_hold_reach_the_other_centre(server: LiveServer, tmp_path: Path) -> None:
     a, admin_a, _child, _adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)  # centre 14 is recorded by its own desk
+    assert client.sync_once(b).ok and client.sync_once(a).ok
     (tmp_path / "face.png").write_bytes(PNG)
     sha = lib.put_member_photo(a, tmp_path / "face.png")
     reader = lib.register_member(a, admin_a, lib.MemberInput(
         first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult", home_centre="14",
         photo=sha), today=TODAY)
     assert client.sync_once(a).ok
-    b = enrol(server, tmp_path / "b.sqlite3", "14")
-    admin_b = bootstrap_admin(b)
     report = client.sync_once(b)
     assert report.ok, report.summary_line()
     got = lib.get_member(b, reader.id)
