@@ -231,47 +231,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="182" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="225" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="239" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -279,17 +279,17 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="154" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="155" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="159" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
@@ -335,19 +335,19 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
@@ -368,364 +368,374 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
+            <source>(مهلت نامه ارسال: {day})</source>
+            <translation>(the forwarding letter's deadline: {day})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="430" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <source>مهلت تازه بده</source>
+            <translation>Give a new deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -4012,47 +4022,47 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="261" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="310" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -4222,25 +4232,25 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -4275,44 +4285,44 @@ Tracking code: {code}</translation>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="40" />
             <source> روز</source>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="215" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="76" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
             <source>به</source>
             <translation>To</translation>
         </message>

@@ -234,7 +234,8 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
                 "agency_id": a["agency"], "letter_no": letter_no, "letter_date": day.isoformat(),
                 "deadline": a["deadline"].isoformat()}, day)
             forward = {"id": e["id"], "case_id": cid, "agency_id": a["agency"], "letter_no": letter_no,
-                       "letter_date": day, "deadline": a["deadline"], "status": "open",
+                       "letter_date": day, "deadline": a["deadline"],
+                       "original_deadline": a["deadline"], "status": "open",
                        "sent_by": manager.user_id, "answered_on": None}
             w.add("forwards", forward)
             finish(when)

@@ -155,8 +155,12 @@ class Forward(Base):
     agency_id: Mapped[str] = mapped_column(String(36))
     letter_no: Mapped[str] = mapped_column(String(64))
     letter_date: Mapped[date]
+    #: the deadline as last set: a follow-up's new deadline moves it (the overdue queue reads it)
     deadline: Mapped[date]
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open | answered | closed
+    #: the deadline the forwarding letter gave, never moved: lateness is counted from it (the
+    #: report's overdue by agency), so an agency given more time after it was late stays late
+    original_deadline: Mapped[date]
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | answered | closed | withdrawn
     sent_by: Mapped[str] = mapped_column(String(36))
     answered_on: Mapped[date | None]
 

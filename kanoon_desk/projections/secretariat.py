@@ -417,7 +417,8 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
     p = e.payload
     c = _case(s, e)
     fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"], letter_no=p["letter_no"],
-                 letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"), status="open",
+                 letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"),
+                 original_deadline=_day(p, "deadline"), status="open",
                  sent_by=e.user_id, answered_on=None)
     if c is None:
         if _row(s, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward

@@ -215,3 +215,38 @@ def test_the_case_view_shows_the_office_and_the_agency_time_in_working_days(
     view.resize(1200, 800)
     view.show()
     view.grab().save(str(tmp_path / "case.png"))
+
+
+def test_a_follow_up_leaves_the_deadline_unless_a_new_one_is_ticked_counted_on_the_office_calendar(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, deadline=date(2025, 5, 20), on=DAY)
+    accounts.set_holiday(desk.store, desk.admin, date(2025, 5, 27), "تعطیل")  # inside the 7 working days
+    on = date(2025, 5, 24)  # a Saturday: 7 working days on, past Friday 30 and the holiday, is 2 June
+    seen: dict[str, Any] = {}
+
+    def unticked(dlg: ActionDialog) -> int:
+        bound = dlg.form.field("new_deadline")
+        seen["default"] = bound.date.value()  # type: ignore[attr-defined]
+        seen["ticked"] = bound.check.isChecked()  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", unticked)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id, on)
+    view.buttons["follow_up"].click()
+    assert seen["ticked"] is False and seen["default"] == date(2025, 6, 2)
+    fu = q.get_case(desk.store, desk.expert, case_id).follow_ups[0]
+    assert fu["new_deadline"] is None
+    assert q.get_case(desk.store, desk.expert, case_id).case["deadline"] == date(2025, 5, 20)
+
+    def ticked(dlg: ActionDialog) -> int:
+        dlg.form.field("new_deadline").check.setChecked(True)  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", ticked)
+    view.buttons["follow_up"].click()
+    c = q.get_case(desk.store, desk.expert, case_id)
+    assert c.case["deadline"] == date(2025, 6, 2) and c.forwards[0]["original_deadline"] == date(2025, 5, 20)
+    assert "(مهلت نامه ارسال: ۱۴۰۴/۰۲/۳۰)" in view.labels["deadline"].text()

@@ -220,7 +220,10 @@ class CaseView(QWidget):
         L["subject"].setText(text_digits(c["subject"]))
         L["holder"].setText(text_digits(self.holder_text()))
         late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today
-        L["deadline"].setText((persian.format_jalali_date(c["deadline"]) if c["deadline"] else "—")
+        first = next((f["original_deadline"] for f in reversed(d.forwards) if f["status"] == "open"), None)
+        moved = (" " + self.tr("(مهلت نامه ارسال: {day})").format(day=persian.format_jalali_date(first))
+                 if c["status"] == "forwarded" and first and first != c["deadline"] else "")
+        L["deadline"].setText((persian.format_jalali_date(c["deadline"]) if c["deadline"] else "—") + moved
                               + (" — " + self.tr("دیرکرد") if late else ""))
         L["deadline"].setStyleSheet("color: #b00020;" if late else "")
         L["visits"].setText(persian.to_persian_digits(c["visits"]))
@@ -473,10 +476,13 @@ class CaseView(QWidget):
     def follow_up(self) -> None:
         d = self._dialog(self.tr("پیگیری"), lambda v: sec.follow_up(
             self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], note=v["note"],
-            new_deadline=v["new_deadline"]))
+            new_deadline=v["new_deadline"], on=self.today))
         d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter")])
         d.text("note", self.tr("یادداشت"))
-        d.date("new_deadline", self.tr("مهلت تازه"), persian.WorkingCalendar().add_working_days(today(), 7))
+        # unticked, the deadline stays; ticked, 7 working days from today on the office's calendar
+        # (its holidays too) unless the clerk picks another day
+        d.optional_date("new_deadline", self.tr("مهلت تازه"), self.tr("مهلت تازه بده"),
+                        working_calendar(self.ctx.store).add_working_days(self.today, 7))
         self._exec(d)
 
     def answer(self) -> None:

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,9 +28,10 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..widgets import ERROR_STYLE, JalaliDateEdit, LazyTableModel, select_row, today
+from ..widgets import ERROR_STYLE, LazyTableModel, select_row, today
 from .case_view import CaseView
 from .common import CaseListModel, ltr, status_text
+from .dialogs import DateBound
 
 
 def dwell_text(delta: Any) -> str:
@@ -342,47 +343,6 @@ class SearchPage(QWidget):
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self.view.load(self.model.row_at(0).id)
-
-
-class DateBound(QWidget):
-    """One end of a date range: a tick box and a Jalali date; unticked, no bound (`value()` is None).
-
-    Signals:
-        changed(): the bound was ticked, unticked, or its date changed while ticked.
-    """
-
-    changed = Signal()
-
-    def __init__(self, label: str, day: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(label)
-        self.date = JalaliDateEdit(value=day)
-        self.date.setEnabled(False)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
-        row.addWidget(self.date)
-        self.check.toggled.connect(self._toggled)
-        self.date.dateChanged.connect(lambda _d: self.changed.emit() if self.check.isChecked() else None)
-
-    def _toggled(self, on: bool) -> None:
-        self.date.setEnabled(on)
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return self.date.value() if self.check.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        """Tick the bound at `day`, or untick it (None)."""
-        self.check.blockSignals(True)
-        self.date.blockSignals(True)
-        if day is not None:
-            self.date.set_value(day)
-        self.check.setChecked(day is not None)
-        self.date.setEnabled(day is not None)
-        self.check.blockSignals(False)
-        self.date.blockSignals(False)
-        self.changed.emit()
 
 
 class OverduePage(SearchPage):
