@@ -231,47 +231,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="172" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="176" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="182" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="226" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="240" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -335,19 +335,19 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
@@ -367,375 +367,375 @@
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="225" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="265" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="430" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="431" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="541" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="403" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="490" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="492" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="493" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -3947,6 +3947,15 @@ Tracking code: {code}</translation>
         </message>
     </context>
     <context>
+        <name>QueueBar</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="392" />
+            <source>کار در انتظار دفتر:</source>
+            <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
+            <translation>Waiting on the office:</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
@@ -4022,47 +4031,47 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="262" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="278" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="316" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="270" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="318" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="358" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="366" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -4231,98 +4240,98 @@ Tracking code: {code}</translation>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="54" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="55" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="55" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="55" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="69" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="87" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41" />
             <source> روز</source>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="42" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="216" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="215" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -4345,27 +4354,27 @@ Tracking code: {code}</translation>
             <translation>Cases past their agency's deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="52" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="54" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="42" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="56" />
             <source>جستجو و پیگیری</source>
             <translation>Search and tracking</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="44" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="58" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Overdue agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="46" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60" />
             <source>گزارش دبیرخانه</source>
             <translation>Secretariat report</translation>
         </message>
@@ -4509,62 +4518,95 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="43" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="44" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="45" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="46" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="34" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="47" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="35" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="48" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="49" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="54" />
+            <source>هنوز به متقاضی اعلام نشده</source>
+            <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
+            <translation>applicant not told yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="55" />
+            <source>به متقاضی اعلام شد</source>
+            <translation>applicant told</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="59" />
+            <source>در نوبت بررسی کارشناس</source>
+            <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="60" />
+            <source>در انتظار ثبت در دبیرخانه</source>
+            <translation>To register</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="61" />
+            <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
+            <translation>Answered, applicant not told</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="62" />
+            <source>اعلام رد در انتظار ارسال</source>
+            <translation>Rejection notice to send</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="85" />
             <source>رسیدگی و حل شد</source>
+            <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="40" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="86" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="41" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="87" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="88" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

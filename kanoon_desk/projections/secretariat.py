@@ -333,6 +333,7 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
     else:
         c.rejected_on, c.reject_reason, c.reject_note = day, p.get("reason", ""), p.get("note", "")
         _close(s, e, c, "rejected", day)
+        c.notice = "due"
         insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
                              text=p.get("notice", ""), status="pending", day=day))
     _save(s, c)
@@ -466,6 +467,7 @@ def _answered(s: Session, e: FoldEvent) -> None:
     _end_agency_clock(c, day)
     _changed(s, Forward, _ANSWER_FORWARDS, {"status": "answered", "answered_on": day}, case_id=c.id, day=day)
     c.status, c.answered_on, c.response_text = "answered", day, e.payload.get("text", "")
+    c.notice = "due"  # the applicant is to be told
     _save(s, c)
 
 
@@ -476,7 +478,7 @@ def _notified(s: Session, e: FoldEvent) -> None:
         return
     p, day = e.payload, _day(e.payload)
     c.updated_hlc = e.hlc
-    c.notified_on = day
+    c.notified_on, c.notice = day, "told"
     _changed(s, Notice, _NOTICES_DONE, {"status": "done"}, case_id=c.id)
     insert_row(s, Notice(id=e.id, case_id=c.id, kind=p.get("kind", "result"), method=p["method"],
                          text=p.get("text", ""), status="queued" if p["method"] == "sms" else "done", day=day))
@@ -494,6 +496,8 @@ def _closed(s: Session, e: FoldEvent) -> None:
     p = e.payload
     c.outcome_note, c.responsible_party = p.get("note", ""), p.get("responsible_party") or None
     _close(s, e, c, p["outcome"], _day(p))
+    if p["outcome"] == "rejected":
+        c.notice = "due"
     _save(s, c)
 
 
@@ -507,6 +511,7 @@ def _reopened(s: Session, e: FoldEvent) -> None:
     c.outcome = c.outcome_note = c.responsible_party = None
     c.closed_on = c.closed_event_id = None
     c.rejected_on = c.reject_reason = c.reject_note = None
+    c.notice = None  # a new course: nothing owed the applicant until it ends again
     c.reopen_count += 1
     _save(s, c)
 

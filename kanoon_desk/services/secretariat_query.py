@@ -6,12 +6,25 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, column, false, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    bindparam,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound
@@ -35,6 +48,39 @@ STATUS_FA: dict[str, str] = {
     "rejected": QT_TRANSLATE_NOOP("Status", "ردشده"),
     "closed": QT_TRANSLATE_NOOP("Status", "مختومه"),
 }
+#: What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the
+#: status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».
+NOTICE_FA: dict[str, str] = {
+    "due": QT_TRANSLATE_NOOP("Status", "هنوز به متقاضی اعلام نشده"),
+    "told": QT_TRANSLATE_NOOP("Status", "به متقاضی اعلام شد"),
+}
+#: The office's work queues: what waits on the office, each one filter away (search, home page).
+QUEUES: dict[str, str] = {
+    "to_review": QT_TRANSLATE_NOOP("Status", "در نوبت بررسی کارشناس"),
+    "to_register": QT_TRANSLATE_NOOP("Status", "در انتظار ثبت در دبیرخانه"),
+    "untold": QT_TRANSLATE_NOOP("Status", "پاسخ رسیده، به متقاضی اعلام نشده"),
+    "notices": QT_TRANSLATE_NOOP("Status", "اعلام رد در انتظار ارسال"),
+}
+#: Who works each queue (the home page shows a person the queues of their roles).
+QUEUE_ROLES: dict[str, tuple[str, ...]] = {
+    "to_review": ("expert", "admin"), "to_register": ("clerk", "expert", "admin"),
+    "untold": ("clerk", "expert", "admin"), "notices": ("clerk", "expert", "admin"),
+}
+
+
+def queue_where(name: str) -> list[ColumnElement[bool]]:
+    """The conditions of a work queue (indexed: `ix_cases_status_received`, `ix_cases_notice`)."""
+    if name == "to_review":
+        return [Case.status == "received"]
+    if name == "to_register":
+        return [Case.status == "accepted"]
+    if name == "untold":  # the agency answered (the case may be closed since): nobody told the applicant
+        return [Case.notice == "due", or_(Case.status == "answered", Case.status == "closed")]
+    if name == "notices":  # rejected at review or by the manager: the notice is not sent yet
+        return [Case.notice == "due", Case.status == "rejected"]
+    raise ValueError(f"unknown queue {name!r}")
+
+
 OUTCOME_FA: dict[str, str] = {
     "resolved": QT_TRANSLATE_NOOP("Status", "رسیدگی و حل شد"),
     "rejected": QT_TRANSLATE_NOOP("Status", "رد شد"),
@@ -56,6 +102,7 @@ class CaseRow:
     agency_name: str | None
     deadline: date | None
     holder_user_id: str | None
+    notice: str | None = None
 
     def is_overdue(self, on: date) -> bool:
         return self.status == "forwarded" and self.deadline is not None and self.deadline < on
@@ -64,7 +111,7 @@ class CaseRow:
 def _rows_query() -> Select[*tuple[Any, ...]]:
     return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
                    Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
-                   Case.holder_user_id)
+                   Case.holder_user_id, Case.notice)
             .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id))
 
 
@@ -83,6 +130,8 @@ class SearchQuery:
     date_to: date | None = None
     overdue: bool = False
     on: date | None = None
+    #: one of `QUEUES`: what waits on the office
+    queue: str | None = None
 
 
 _REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-\d{6}", re.IGNORECASE)
@@ -143,6 +192,8 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
         if value:
             shape.append(name)
             params[name] = value
+    if q.queue in QUEUES:
+        shape.append("queue_" + str(q.queue))
     if q.overdue:
         shape.append("overdue")
         params["on"] = q.on or today()
@@ -165,6 +216,9 @@ def _search_select(shape: tuple[str, ...]) -> tuple[Select[*tuple[Any, ...]], bo
         stmt = stmt.where(Case.received_date <= bindparam("date_to", type_=Date))
     if "overdue" in shape:
         stmt = stmt.where(Case.status == "forwarded", Case.deadline < bindparam("on", type_=Date))
+    for name in QUEUES:
+        if "queue_" + name in shape:
+            stmt = stmt.where(*queue_where(name))
     return stmt, words
 
 
@@ -287,6 +341,17 @@ def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplica
         if a is None:
             return None
         return KnownApplicant(a.id, a.national_id, a.first_name, a.last_name, a.mobile, a.address)
+
+
+def queue_counts(store: Store, actor: Actor, names: Sequence[str] | None = None) -> dict[str, int]:
+    """How many cases each work queue holds (each one indexed count: cheap enough for the home
+    page)."""
+    require(actor, *READ_ROLES)
+    out: dict[str, int] = {}
+    with store.read() as s:
+        for name in names if names is not None else list(QUEUES):
+            out[name] = int(s.scalar(select(func.count()).select_from(Case).where(*queue_where(name))) or 0)
+    return out
 
 
 # --- cartable --------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..widgets import LazyTableModel, digits, list_fetcher, text_digits, today
 from . import papers
-from .common import ltr, outcome_text, print_html, save_pdf, status_text
+from .common import ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
 __all__ = ["ActionDialog", "CaseView", "TimelineModel"]
@@ -215,6 +215,7 @@ class CaseView(QWidget):
         status = status_text(c["status"])
         if c["outcome"]:
             status += " — " + outcome_text(c["outcome"])
+        status += notice_text(c["status"], c["notice"])
         L["status"].setText(status)
         L["applicant"].setText(text_digits(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})"))
         L["subject"].setText(text_digits(c["subject"]))

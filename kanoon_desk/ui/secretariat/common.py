@@ -12,13 +12,29 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ... import persian
 from ...services.numbers import format_tracking_code
-from ...services.secretariat_query import OUTCOME_FA, STATUS_FA, CaseRow
+from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, STATUS_FA, CaseRow
 from .. import printing
 from ..widgets import LazyTableModel, today
 
 
-def status_text(status: str) -> str:
-    return QCoreApplication.translate("Status", STATUS_FA.get(status, status))
+def status_text(status: str, notice: str | None = None) -> str:
+    """The status in words; once the agency answered or the request was rejected (or closed), what
+    the applicant heard of it: «پاسخ دستگاه رسیده، به متقاضی اعلام شد»."""
+    return QCoreApplication.translate("Status", STATUS_FA.get(status, status)) + notice_text(status, notice)
+
+
+def notice_text(status: str, notice: str | None) -> str:
+    """"، به متقاضی اعلام شد" (or what is still owed) after an answered, rejected or closed
+    case's status; nothing otherwise."""
+    if notice not in NOTICE_FA or status not in ("answered", "rejected", "closed"):
+        return ""
+    if status == "rejected" and notice == "due":
+        return "، " + QCoreApplication.translate("Status", QUEUES["notices"])
+    return "، " + QCoreApplication.translate("Status", NOTICE_FA[notice or ""])
+
+
+def queue_text(name: str) -> str:
+    return QCoreApplication.translate("Status", QUEUES.get(name, name))
 
 
 def outcome_text(outcome: str | None) -> str:
@@ -50,7 +66,7 @@ class CaseListModel(LazyTableModel):
             return row.subject
         if column == 4:
             late = row.is_overdue(self._on())
-            return status_text(row.status) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
+            return status_text(row.status, row.notice) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
         if column == 5:
             return persian.format_jalali_date(row.received_date)
         if column == 6:

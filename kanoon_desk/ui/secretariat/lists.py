@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -28,9 +29,9 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..widgets import ERROR_STYLE, LazyTableModel, select_row, today
+from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, today
 from .case_view import CaseView
-from .common import CaseListModel, ltr, status_text
+from .common import CaseListModel, ltr, queue_text, status_text
 from .dialogs import DateBound
 
 
@@ -261,6 +262,9 @@ class SearchPage(QWidget):
         self.status.addItem(self.tr("همه وضعیت‌ها"), None)
         for st in q.STATUS_FA:
             self.status.addItem(status_text(st), st)
+        self.status.insertSeparator(self.status.count())
+        for name in q.QUEUES:  # what waits on the office: a queue is one more filter
+            self.status.addItem(queue_text(name), QUEUE_PREFIX + name)
         self.agency = QComboBox()
         self.fill_agencies()
         self.overdue = QCheckBox(self.tr("فقط دیرکرد"))
@@ -286,6 +290,10 @@ class SearchPage(QWidget):
         dates.addStretch(1)
         dates.addWidget(self.count)
         box.addLayout(dates)
+        self.queues = QueueBar(ctx)  # one click lists a queue
+        self.queues.chosen.connect(self.show_queue)
+        self.queues.setVisible(not overdue_only)
+        box.addWidget(self.queues)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CaseListModel(self._fetch, self._count, lambda: self.today)
         self.table = CaseTable(self.model, stretch=3)
@@ -311,6 +319,21 @@ class SearchPage(QWidget):
         self.agency.setCurrentIndex(max(0, self.agency.findData(chosen)))
         self.agency.blockSignals(False)
 
+    def show_queue(self, name: str) -> None:
+        """List a work queue: its entry in the status filter, the other filters cleared (the
+        received dates, the words, the agency, the overdue tick), so the list is the whole queue."""
+        for w in (self.status, self.agency, self.overdue, self.date_from, self.date_to):
+            w.blockSignals(True)
+        self.text.clear()
+        self.agency.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self.status.setCurrentIndex(self.status.findData(QUEUE_PREFIX + name))
+        for w in (self.status, self.agency, self.overdue, self.date_from, self.date_to):
+            w.blockSignals(False)
+        self.run()
+
     def _plain_overdue(self) -> bool:
         """The overdue queue with no other filter than the agency: its own list, longest overdue first."""
         qq = self.query
@@ -334,15 +357,64 @@ class SearchPage(QWidget):
             self.count.setStyleSheet(ERROR_STYLE)
             self.count.setText(self.tr("بازه تاریخ وارونه است: «دریافت از» پس از «تا» است."))
             return
-        self.query = q.SearchQuery(text=self.text.text(), status=self.status.currentData(),
+        chosen = self.status.currentData()
+        queue = chosen[len(QUEUE_PREFIX):] if isinstance(chosen, str) and chosen.startswith(QUEUE_PREFIX) else None
+        self.query = q.SearchQuery(text=self.text.text(), status=None if queue else chosen,
                                    agency_id=self.agency.currentData(), date_from=start, date_to=end,
-                                   overdue=self.overdue.isChecked(), on=self.today)
+                                   overdue=self.overdue.isChecked(), on=self.today, queue=queue)
         self.model.reload()
         self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self.view.load(self.model.row_at(0).id)
+
+
+#: The status filter's data for a work queue ("queue:untold").
+QUEUE_PREFIX = "queue:"
+
+
+class QueueBar(QWidget):
+    """What waits on the office, as buttons with their counts («پاسخ رسیده، به متقاضی اعلام نشده
+    (۳)»): the queues of the person's roles; a click lists one.
+
+    Signals:
+        chosen(str): the queue's name (`secretariat_query.QUEUES`), when its button is clicked.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("کار در انتظار دفتر:")))
+        self.buttons: dict[str, QPushButton] = {}
+        for name, roles in q.QUEUE_ROLES.items():
+            if not ctx.actor.has(*roles):
+                continue
+            b = QPushButton()
+            b.setObjectName(f"queue-{name}")
+            b.setFlat(True)
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            b.clicked.connect(lambda _=False, n=name: self.chosen.emit(n))
+            row.addWidget(b)
+            self.buttons[name] = b
+        row.addStretch(1)
+        if not self.buttons:
+            self.hide()
+        ctx.bus.changed.connect(lambda area: self.refresh() if area in ("secretariat", "sync") else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.buttons:
+            return
+        counts = q.queue_counts(self.ctx.store, self.ctx.actor, list(self.buttons))
+        for name, b in self.buttons.items():
+            n = counts.get(name, 0)
+            b.setText(f"{queue_text(name)} ({digits(n)})")
+            b.setStyleSheet("color: #8a5300; font-weight: bold;" if n else "color: #555;")
 
 
 class OverduePage(SearchPage):
