@@ -47,7 +47,7 @@ def _referred(desk: Desk, n: int = 1, **over: Any) -> str:
 
 def _view(qtbot: Any, desk: Desk, tmp_path: Path, actor: Any, case_id: str, on: date = DAY) -> CaseView:
     view = CaseView(make_ctx(desk.store, actor, tmp_path))
-    view.today = on
+    view.today.pin(on)
     view.load(case_id)
     qtbot.addWidget(view)
     return view

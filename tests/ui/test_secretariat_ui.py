@@ -37,7 +37,7 @@ def desk(tmp_path: Path) -> Desk:
 
 def _intake(qtbot: Any, desk: Desk, tmp_path: Path) -> IntakePage:
     page = IntakePage(make_ctx(desk.store, desk.clerk, tmp_path))
-    page.today = DAY
+    page.today.pin(DAY)
     page.received.set_value(DAY)
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -456,7 +456,7 @@ def test_search_by_a_range_of_received_dates_each_bound_optional(qtbot: Any, des
     for n, day in ((1, date(2025, 4, 1)), (2, date(2025, 4, 20)), (3, date(2025, 5, 3))):
         sec.intake(desk.store, desk.clerk, case_input(n, received_date=day), on=DAY)
     page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
-    page.today = DAY
+    page.today.pin(DAY)
     qtbot.addWidget(page)
     page.show()
     assert page.model.total == 3 and not page.date_from.date.isEnabled()  # no bound until ticked

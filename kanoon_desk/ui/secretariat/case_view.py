@@ -36,9 +36,9 @@ from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
-from ..widgets import LazyTableModel, digits, list_fetcher, text_digits, today
+from ..widgets import LazyTableModel, digits, list_fetcher, text_digits
 from . import papers
-from .common import ltr, notice_text, outcome_text, print_html, save_pdf, status_text
+from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
 __all__ = ["ActionDialog", "CaseView", "TimelineModel"]
@@ -135,12 +135,16 @@ class CaseView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx: UiContext, case_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, case_id: str | None = None, parent: QWidget | None = None, *,
+                 day: Today | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id: str | None = None
         self.detail: q.CaseDetail | None = None
-        self.today = today()
+        #: today, read as each action runs (the page's, when it shares its own); when the day
+        #: turns, the case shown is read again (its clocks and lateness count to the new day)
+        self.today = day or Today(self)
+        self.today.changed.connect(lambda _day: self.load(self.case_id) if self.case_id else None)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(self.tr("پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید."))
@@ -203,7 +207,7 @@ class CaseView(QWidget):
 
     def load(self, case_id: str) -> None:
         self.case_id = case_id
-        d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today)
+        d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today())
         self.placeholder.hide()
         self.body.show()
         c = d.case
@@ -220,7 +224,7 @@ class CaseView(QWidget):
         L["applicant"].setText(text_digits(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})"))
         L["subject"].setText(text_digits(c["subject"]))
         L["holder"].setText(text_digits(self.holder_text()))
-        late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today
+        late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today()
         first = next((f["original_deadline"] for f in reversed(d.forwards) if f["status"] == "open"), None)
         moved = (" " + self.tr("(مهلت نامه ارسال: {day})").format(day=persian.format_jalali_date(first))
                  if c["status"] == "forwarded" and first and first != c["deadline"] else "")
@@ -372,18 +376,20 @@ class CaseView(QWidget):
         self._done()
 
     def accept_case(self) -> None:
-        self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True))
+        self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True,
+                                       on=self.today()))
 
     def reject_case(self) -> None:
         d = self._dialog(self.tr("رد درخواست"), lambda v: sec.review(
             self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
-            note=v["note"]))
+            note=v["note"], on=self.today()))
         d.combo("reason", self.tr("دلیل"), [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
         d.text("note", self.tr("توضیح"))
         self._exec(d)
 
     def register(self) -> None:
-        self._simple(lambda: sec.register(self.ctx.store, self.ctx.actor, self.case_id or ""))
+        self._simple(lambda: sec.register(self.ctx.store, self.ctx.actor, self.case_id or "",
+                                                  on=self.today()))
 
     def _users(self, role: str) -> list[tuple[str, str]]:
         with self.ctx.store.read() as s:
@@ -394,7 +400,7 @@ class CaseView(QWidget):
         role = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
         d = self._dialog(self.tr("ارجاع"), lambda v: sec.refer(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["to_user_id"] or "", instruction=v["instruction"],
-            cc=v["cc"]))
+            cc=v["cc"], on=self.today()))
         d.combo("to_user_id", self.tr("گیرنده"), self._users(role))
         d.line("instruction", self.tr("دستور (پاراف)"))
         others: dict[str, str] = {}  # id → name: a user with both roles once
@@ -429,7 +435,8 @@ class CaseView(QWidget):
     def refer_back(self) -> None:
         """The manager sends the case back to whoever referred it (the expert), with an instruction."""
         d = self._dialog(self.tr("بازگرداندن به ارجاع‌دهنده"), lambda v: sec.refer_back(
-            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"],
+            on=self.today()))
         d.line("instruction", self.tr("دستور (پاراف)"))
         self._exec(d)
 
@@ -442,10 +449,10 @@ class CaseView(QWidget):
         d = self._dialog(self.tr("ارسال به دستگاه اجرایی"), lambda v: sec.forward(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
             letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
-            on=self.today))
+            on=self.today()))
         agency = d.combo("agency_id", self.tr("دستگاه"), [(a.name, a.id) for a in agencies])
         d.line("letter_no", self.tr("شماره نامه (خالی: خودکار)"))
-        letter_date = d.date("letter_date", self.tr("تاریخ نامه"), self.today)
+        letter_date = d.date("letter_date", self.tr("تاریخ نامه"), self.today())
         default = d.combo("default_deadline", self.tr("مهلت"), [(self.tr("پیش‌فرض دستگاه (روز کاری)"), True),
                                                                (self.tr("تاریخ دلخواه"), False)])
         deadline = d.date("deadline", self.tr("تاریخ مهلت"))
@@ -477,18 +484,19 @@ class CaseView(QWidget):
     def follow_up(self) -> None:
         d = self._dialog(self.tr("پیگیری"), lambda v: sec.follow_up(
             self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], note=v["note"],
-            new_deadline=v["new_deadline"], on=self.today))
+            new_deadline=v["new_deadline"], on=self.today()))
         d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter")])
         d.text("note", self.tr("یادداشت"))
         # unticked, the deadline stays; ticked, 7 working days from today on the office's calendar
         # (its holidays too) unless the clerk picks another day
         d.optional_date("new_deadline", self.tr("مهلت تازه"), self.tr("مهلت تازه بده"),
-                        working_calendar(self.ctx.store).add_working_days(self.today, 7))
+                        working_calendar(self.ctx.store).add_working_days(self.today(), 7))
         self._exec(d)
 
     def answer(self) -> None:
         d = self._dialog(self.tr("ثبت پاسخ دستگاه"), lambda v: sec.record_response(
-            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"],
+            on=self.today()))
         d.text("text", self.tr("متن پاسخ"))
         d.file("attachment", self.tr("نامه پاسخ (اسکن)"))
         self._exec(d)
@@ -512,7 +520,8 @@ class CaseView(QWidget):
         assert self.detail is not None
         case, mobile = self.detail.case, self.detail.applicant.get("mobile") or ""
         d = self._dialog(self.tr("اعلام به متقاضی"), lambda v: sec.notify(
-            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"],
+            on=self.today()))
         method = d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter"),
                                                      (self.tr("پیامک"), "sms"), (self.tr("حضوری"), "in_person")])
         text = d.text("text", self.tr("متن"))
@@ -529,7 +538,7 @@ class CaseView(QWidget):
     def close_case(self) -> None:
         d = self._dialog(self.tr("مختومه کردن"), lambda v: sec.close(
             self.ctx.store, self.ctx.actor, self.case_id or "", outcome=v["outcome"], note=v["note"],
-            responsible_party=v["responsible_party"]))
+            responsible_party=v["responsible_party"], on=self.today()))
         d.combo("outcome", self.tr("نتیجه"), [(outcome_text(o), o) for o in
                                              ("resolved", "rejected", "not_responsible", "unresolved")])
         d.line("responsible_party", self.tr("دستگاه مسئول (اگر وظیفه این دستگاه نیست)"))
@@ -538,16 +547,18 @@ class CaseView(QWidget):
 
     def reopen(self) -> None:
         d = self._dialog(self.tr("بازگشایی"), lambda v: sec.reopen(
-            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"],
+            on=self.today()))
         d.text("reason", self.tr("دلیل"))
         self._exec(d)
 
     def visit(self) -> None:
-        self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask"))
+        self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask",
+                                                      on=self.today()))
 
     def receipt_html(self) -> str:
         assert self.detail is not None
-        return papers.receipt(self.ctx.store, self.detail, self.today)
+        return papers.receipt(self.ctx.store, self.detail, self.today())
 
     def letter_html(self) -> str:
         assert self.detail is not None
@@ -559,7 +570,7 @@ class CaseView(QWidget):
 
     def rejection_notice_html(self) -> str:
         assert self.detail is not None
-        return papers.rejection_notice(self.ctx.store, self.detail, self.today)
+        return papers.rejection_notice(self.ctx.store, self.detail, self.today())
 
     def letter_pdf(self) -> None:
         save_pdf(self, self.letter_html(), "letter.pdf")

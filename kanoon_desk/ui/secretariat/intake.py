@@ -3,6 +3,7 @@ Enter, gets the tracking code and prints the receipt. A failed save keeps everyt
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,8 +28,8 @@ from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits, today
-from .common import ltr, print_html, save_pdf, status_text
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits
+from .common import Today, ltr, print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 
@@ -43,7 +44,10 @@ class IntakePage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today()
+        #: today, read when the request is saved; when the day turns (a page left open
+        #: overnight) the received date moves with it, unless the clerk chose another one
+        self.today = Today(self)
+        self.today.changed.connect(self._new_day)
         self.receipt: sec.Receipt | None = None
         self.files: list[Path] = []
         root = QHBoxLayout(self)
@@ -84,7 +88,8 @@ class IntakePage(QWidget):
         for key, label in (("in_person", self.tr("حضوری")), ("post", self.tr("پستی")), ("phone", self.tr("تلفنی"))):
             self.channel.addItem(label, key)
         f.add_field("channel", self.tr("شیوه دریافت"), self.channel)
-        self.received = JalaliDateEdit(value=self.today)
+        self.received = JalaliDateEdit(value=self.today())
+        self._received_default = self.today.day  # what the received date was set to by itself
         f.add_field("received_date", self.tr("تاریخ دریافت"), self.received)
         files_box = QWidget()
         fl = QHBoxLayout(files_box)
@@ -149,6 +154,12 @@ class IntakePage(QWidget):
         right.addWidget(done_box)
         self.national_id.setFocus()
 
+    def _new_day(self, day: date) -> None:
+        """The day turned: a received date left at the old today becomes the new today."""
+        if self.received.value() == self._received_default:
+            self.received.set_value(day)
+        self._received_default = day
+
     # -- checks while typing --------------------------------------------------------------------
 
     def check_national_id(self) -> None:
@@ -207,7 +218,7 @@ class IntakePage(QWidget):
         self._hinted = self._hint_key()
         try:
             rows = q.possible_duplicates(self.ctx.store, self.ctx.actor, self.national_id.text(),
-                                         self.subject.text(), on=self.today)
+                                         self.subject.text(), on=self.today())
         except Exception:  # a hint must never stop the clerk
             rows = []
         if not rows:
@@ -251,12 +262,14 @@ class IntakePage(QWidget):
         """Save, unless similar cases turn up that the clerk has not seen yet: Enter in the subject
         saved before its hint was worked out (the hint came after the save and was then cleared).
         They are shown first, and Enter again saves: a hint, never a refusal."""
+        self.today.check()  # a day turned since the last minute's look moves the received date first
         if self._hint_key() != self._hinted and self.refresh_duplicates():
             self.confirm.show()
             return
         data = self.input()
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=self.today),
+        day = self.today()
+        self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=day),
                            on_done=self._saved, on_error=self._failed)
 
     def _failed(self, err: BaseException) -> None:
@@ -293,5 +306,5 @@ class IntakePage(QWidget):
         assert r is not None
         return receipt_html(get_office(self.ctx.store), tracking_code=r.tracking_code,
                             applicant_name=r.applicant_name, subject=r.subject, received_date=r.received_date,
-                            channel=r.channel, attachments=r.attachments, printed_on=self.today)
+                            channel=r.channel, attachments=r.attachments, printed_on=self.today())
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,9 +29,9 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, today
+from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row
 from .case_view import CaseView
-from .common import CaseListModel, ltr, queue_text, status_text
+from .common import CaseListModel, Today, ltr, queue_text, status_text
 from .dialogs import DateBound
 
 
@@ -162,6 +162,8 @@ class CartablePage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.today = Today(self)  # the case view's, read as it acts; the list is read again at a new day
+        self.today.changed.connect(lambda _day: self.refresh())
         self.opts: dict[str, Any] = {"sort": "sent", "descending": False, "include_cc": True,
                                      "unread_only": False, "words": "", "box": "inbox"}
         box = QVBoxLayout(self)
@@ -197,7 +199,7 @@ class CartablePage(QWidget):
         self.table.clicked.connect(lambda idx: self.open_row(idx.row()))
         self.table.activated.connect(lambda idx: self.open_row(idx.row()))
         split.addWidget(self.table)
-        self.view = CaseView(ctx)
+        self.view = CaseView(ctx, day=self.today)
         self.view.changed.connect(self.refresh)
         split.addWidget(self.view)
         split.setSizes([300, 500])
@@ -251,7 +253,10 @@ class SearchPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, overdue_only: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today()
+        #: today, read as the list is searched; when the day turns, the date range's ends that
+        #: were left at their defaults move with it, and the list (its lateness) is read again
+        self.today = Today(self)
+        self.today.changed.connect(self._new_day)
         self.query = q.SearchQuery(overdue=overdue_only)
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -274,9 +279,9 @@ class SearchPage(QWidget):
         self.overdue.toggled.connect(self.run)
         # the received date's range (ticked, from the first of this Jalali month to today); an
         # unticked bound is no bound
-        month_start = persian.jalali_month_bounds(*persian.jalali_month_key(self.today))[0]
-        self.date_from = DateBound(self.tr("دریافت از"), month_start)
-        self.date_to = DateBound(self.tr("تا"), self.today)
+        self.date_from = DateBound(self.tr("دریافت از"), _month_start(self.today.day))
+        self.date_to = DateBound(self.tr("تا"), self.today.day)
+        self._defaults = (self.date_from.date.value(), self.date_to.date.value())
         for bound in (self.date_from, self.date_to):
             bound.changed.connect(self.run)
         self.count = QLabel()
@@ -295,9 +300,9 @@ class SearchPage(QWidget):
         self.queues.setVisible(not overdue_only)
         box.addWidget(self.queues)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = CaseListModel(self._fetch, self._count, lambda: self.today)
+        self.model = CaseListModel(self._fetch, self._count, self.today)
         self.table = CaseTable(self.model, stretch=3)
-        self.view: CaseView = CaseView(ctx)
+        self.view: CaseView = CaseView(ctx, day=self.today)
         self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
@@ -318,6 +323,18 @@ class SearchPage(QWidget):
             self.agency.addItem(a.name if a.active else self.tr("{name} (غیرفعال)").format(name=a.name), a.id)
         self.agency.setCurrentIndex(max(0, self.agency.findData(chosen)))
         self.agency.blockSignals(False)
+
+    def _new_day(self, day: date) -> None:
+        """The day turned: the ends of the date range still at their defaults (this month's first
+        day, today) move to the new day's, ticked or not; the list is read again."""
+        old = self._defaults
+        self._defaults = (_month_start(day), day)
+        for bound, was, new in ((self.date_from, old[0], self._defaults[0]), (self.date_to, old[1], day)):
+            if bound.date.value() == was:
+                bound.date.blockSignals(True)
+                bound.date.set_value(new)
+                bound.date.blockSignals(False)
+        self.run()
 
     def show_queue(self, name: str) -> None:
         """List a work queue: its entry in the status filter, the other filters cleared (the
@@ -341,13 +358,13 @@ class SearchPage(QWidget):
 
     def _fetch(self, offset: int, limit: int) -> list[q.CaseRow]:
         if self._plain_overdue():
-            return q.overdue(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id,
+            return q.overdue(self.ctx.store, self.ctx.actor, on=self.today(), agency_id=self.query.agency_id,
                              offset=offset, limit=limit)
         return q.search(self.ctx.store, self.ctx.actor, self.query, offset=offset, limit=limit)
 
     def _count(self) -> int:
         if self._plain_overdue():
-            return q.overdue_count(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id)
+            return q.overdue_count(self.ctx.store, self.ctx.actor, on=self.today(), agency_id=self.query.agency_id)
         return q.search_count(self.ctx.store, self.ctx.actor, self.query)
 
     def run(self) -> None:
@@ -361,13 +378,18 @@ class SearchPage(QWidget):
         queue = chosen[len(QUEUE_PREFIX):] if isinstance(chosen, str) and chosen.startswith(QUEUE_PREFIX) else None
         self.query = q.SearchQuery(text=self.text.text(), status=None if queue else chosen,
                                    agency_id=self.agency.currentData(), date_from=start, date_to=end,
-                                   overdue=self.overdue.isChecked(), on=self.today, queue=queue)
+                                   overdue=self.overdue.isChecked(), on=self.today(), queue=queue)
         self.model.reload()
         self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self.view.load(self.model.row_at(0).id)
+
+
+def _month_start(day: date) -> date:
+    """The first day of `day`'s Jalali month."""
+    return persian.jalali_month_bounds(*persian.jalali_month_key(day))[0]
 
 
 #: The status filter's data for a work queue ("queue:untold").

@@ -28,7 +28,7 @@ from ...services.secretariat_docs import report_html
 from ...services.secretariat_reports import Report, build_report, period, report_to_xlsx
 from .. import printing
 from ..context import UiContext
-from ..widgets import today
+from .common import Today
 
 
 def build_chart(rep: Report) -> QChart:
@@ -91,7 +91,9 @@ class ReportsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today()
+        #: today, read as the report is built (the figures count up to it); a new day builds it again
+        self.today = Today(self)
+        self.today.changed.connect(lambda _day: self.refresh())
         self.report: Report | None = None
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -100,12 +102,12 @@ class ReportsPage(QWidget):
             self.kind.addItem(label, key)
         self.year = QSpinBox()
         self.year.setRange(1390, 1500)
-        self.year.setValue(persian.jalali_year(self.today))
+        self.year.setValue(persian.jalali_year(self.today.day))
         self.year.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         self.number = QComboBox()
         self.kind.currentIndexChanged.connect(self._numbers)
         self._numbers()
-        _, month = persian.jalali_month_key(self.today)
+        _, month = persian.jalali_month_key(self.today.day)
         self.number.setCurrentIndex((month - 1) // 3)
         show = QPushButton(self.tr("نمایش"))
         show.clicked.connect(self.refresh)
@@ -141,7 +143,7 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         p = period(self.kind.currentData(), self.year.value(), self.number.currentData() or 0)
-        self.report = build_report(self.ctx.store, self.ctx.actor, p, on=self.today)
+        self.report = build_report(self.ctx.store, self.ctx.actor, p, on=self.today())
         self.figures.setHtml(self.html())
         self.chart_view.setChart(build_chart(self.report))
 
