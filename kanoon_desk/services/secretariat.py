@@ -47,6 +47,10 @@ MSG_NO_CASE = QT_TRANSLATE_NOOP("Errors", "درخواست پیدا نشد.")
 MSG_STATE = QT_TRANSLATE_NOOP("Errors", "این کار در وضعیت کنونی درخواست شدنی نیست.")
 MSG_NOT_HOLDER = QT_TRANSLATE_NOOP("Errors", "این درخواست در کارتابل شما نیست.")
 MSG_NO_USER = QT_TRANSLATE_NOOP("Errors", "گیرنده ارجاع پیدا نشد یا فعال نیست.")
+MSG_RECEIVER_ROLE = QT_TRANSLATE_NOOP(
+    "Errors", "ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود؛ این کاربر چنین نقشی ندارد.")
+MSG_CC_ROLE = QT_TRANSLATE_NOOP(
+    "Errors", "رونوشت فقط به کاربران دبیرخانه (کارمند دبیرخانه، کارشناس، مدیر) می‌رود؛ یکی از برگزیده‌ها چنین نقشی ندارد.")
 MSG_NO_ITEM = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیدا نشد.")
 MSG_RECALL_ACTED = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.")
 MSG_RECALL_OWNER = QT_TRANSLATE_NOOP("Errors", "فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.")
@@ -64,6 +68,9 @@ MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
     "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
 
 READ_ROLES = ("clerk", "expert", "manager", "admin")
+#: Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت).
+REFERRAL_ROLES = ("expert", "manager")
+CC_ROLES = ("clerk", "expert", "manager")
 
 #: The reasons an expert picks from when rejecting (free text goes in the note).
 REJECTION_REASONS: tuple[str, ...] = (
@@ -298,6 +305,15 @@ def _active_user(s: Session, user_id: str, field_name: str) -> User:
     return u
 
 
+def _receiver(s: Session, user_id: str, field_name: str, roles: Sequence[str], message: str) -> User:
+    """An active user with one of the secretariat's `roles` (a librarian's cartable cannot open a
+    case), or a ValidationError at the field."""
+    u = _active_user(s, user_id, field_name)
+    if not u.role_set & set(roles):
+        raise ValidationError(message, field_name)
+    return u
+
+
 def _open_item(s: Session, case_id: str) -> Referral | None:
     return s.scalar(select(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
                                            Referral.status == "open").limit(1))
@@ -319,10 +335,10 @@ def refer(store: Store, actor: Actor, case_id: str, to_user_id: str, *, instruct
         c = _load(s, case_id)
         _need(c, "registered", "referred", "answered")
         _check_holder(actor, c)
-        _active_user(s, to_user_id, "to_user_id")
+        _receiver(s, to_user_id, "to_user_id", REFERRAL_ROLES, MSG_RECEIVER_ROLE)
         ccs = sorted({u for u in cc if u != to_user_id})
         for u in ccs:
-            _active_user(s, u, "cc")
+            _receiver(s, u, "cc", CC_ROLES, MSG_CC_ROLE)
         ev = store.record(s, actor, "case.referred", case_id, {
             "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs, "at": at},
             subject=_subject(c))

@@ -406,8 +406,9 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
 def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, sort: str = "sent",
              descending: bool = False, include_cc: bool = True, unread_only: bool = False,
              words: str = "") -> list[CartableItem]:
-    """The user's own cartable: open items sent to them, oldest first (longest dwell on top)."""
-    require(actor, "expert", "manager", "admin")
+    """The user's own cartable: open items sent to them, oldest first (longest dwell on top). A
+    clerk's holds only CCs (a referral to act on goes to an expert or a manager)."""
+    require(actor, "clerk", "expert", "manager", "admin")
     col = CARTABLE_SORTS.get(sort, Referral.sent_at)
     order = [col.desc() if descending else col.asc(), Referral.id]
     stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
@@ -417,7 +418,7 @@ def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, s
 
 def cartable_count(store: Store, actor: Actor, *, include_cc: bool = True, unread_only: bool = False,
                    words: str = "") -> int:
-    require(actor, "expert", "manager", "admin")
+    require(actor, "clerk", "expert", "manager", "admin")
     if search_key(words or ""):
         stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
         with store.read() as s:

@@ -250,3 +250,28 @@ def test_a_follow_up_leaves_the_deadline_unless_a_new_one_is_ticked_counted_on_t
     c = q.get_case(desk.store, desk.expert, case_id)
     assert c.case["deadline"] == date(2025, 6, 2) and c.forwards[0]["original_deadline"] == date(2025, 5, 20)
     assert "(مهلت نامه ارسال: ۱۴۰۴/۰۲/۳۰)" in view.labels["deadline"].text()
+
+
+def test_the_referral_dialog_offers_secretariat_users_and_a_refusal_shows_at_its_field(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    case_id = _registered(desk)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        to = dlg.form.field("to_user_id")
+        seen["to"] = {to.itemData(i) for i in range(to.count())}  # type: ignore[attr-defined]
+        ccs: QListWidget = dlg.findChild(QListWidget, "cc-list")
+        seen["cc"] = {ccs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(ccs.count())}
+        to.addItem("کتابدار", desk.librarian.user_id)  # type: ignore[attr-defined]  # (a list gone stale)
+        to.setCurrentIndex(to.count() - 1)  # type: ignore[attr-defined]
+        dlg.submit()
+        seen["error"] = dlg.form.error_of("to_user_id")
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["refer"].click()
+    assert desk.librarian.user_id not in seen["to"] | seen["cc"] and desk.clerk.user_id in seen["cc"]
+    assert seen["error"].startswith("ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود")

@@ -52,7 +52,7 @@ def pages(ctx: UiContext) -> list[PageSpec]:
         PageSpec("secretariat-intake", QCoreApplication.translate("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
                  frozenset({"clerk", "admin"}), extra={"screenshots": secretariat_screenshots}),
         PageSpec("secretariat-cartable", QCoreApplication.translate("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
-                 frozenset({"expert", "manager", "admin"}), extra={"home_facts": cartable_facts}),
+                 frozenset({"clerk", "expert", "manager", "admin"}), extra={"home_facts": cartable_facts}),
         PageSpec("secretariat-search", QCoreApplication.translate("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
                  SearchPage, staff, extra={"home_facts": queue_facts}),
         PageSpec("secretariat-overdue", QCoreApplication.translate("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff,

@@ -404,7 +404,7 @@ class CaseView(QWidget):
         d.combo("to_user_id", self.tr("گیرنده"), self._users(role))
         d.line("instruction", self.tr("دستور (پاراف)"))
         others: dict[str, str] = {}  # id → name: a user with both roles once
-        for name, user_id in [*self._users("manager"), *self._users("expert")]:
+        for name, user_id in [*self._users("manager"), *self._users("expert"), *self._users("clerk")]:
             others.setdefault(user_id, name)
         d.checks("cc", self.tr("رونوشت (برای آگاهی)"), [(name, uid) for uid, name in others.items()])
         self._exec(d)
