@@ -205,11 +205,25 @@ def test_manager_refers_back_then_rejects(desk: Desk) -> None:
     with pytest.raises(PermissionDenied):
         sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)  # not the holder now
     sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, on=DAY)
-    with pytest.raises(ValidationError):
-        sec.manager_reject(desk.store, desk.manager, case_id, note="")
-    sec.manager_reject(desk.store, desk.manager, case_id, note="خارج از حیطه", on=DAY)
-    c = q.get_case(desk.store, desk.expert, case_id).case
+    with pytest.raises(ValidationError) as err:
+        sec.manager_reject(desk.store, desk.manager, case_id, reason="", note="شرح داده نشده")
+    assert err.value.field == "reason"
+    with pytest.raises(PermissionDenied):  # not in manager2's cartable
+        sec.manager_reject(desk.store, desk.manager2, case_id, reason="خارج از حیطه وظایف", on=DAY)
+    sec.manager_reject(desk.store, desk.manager, case_id, reason="خارج از حیطه وظایف",
+                       note="به اداره کل راه مراجعه کنید.", on=DAY)
+    d = q.get_case(desk.store, desk.expert, case_id)
+    c = d.case
     assert c["status"] == "rejected" and q.cartable_count(desk.store, desk.manager) == 0
+    assert (c["reject_reason"], c["reject_note"], c["rejected_on"], c["notice"]) == (
+        "خارج از حیطه وظایف", "به اداره کل راه مراجعه کنید.", DAY, "due")
+    [notice] = d.notices  # like the expert's rejection: the applicant's notice waits to be sent
+    assert (notice["kind"], notice["status"]) == ("rejection", "pending")
+    assert "«خارج از حیطه وظایف»" in notice["text"] and c["tracking_code"] in notice["text"]
+    assert sec.sms_text(c) == notice["text"]
+    with pytest.raises(ValidationError) as err:  # a rejection by any close names its reason
+        sec.close(desk.store, desk.expert, _to_manager(desk, 2), outcome="rejected", note="داخلی")
+    assert err.value.field == "reason"
 
 
 def test_agency_deadline_override_and_not_responsible(desk: Desk) -> None:
@@ -311,3 +325,10 @@ def test_the_forwarding_letter_takes_its_own_date_and_the_deadline_counts_from_i
     assert fw.letter_date == date(2025, 5, 6)
     assert fw.deadline == date(2025, 5, 24)  # 15 working days from Tuesday 6 May (three Fridays skipped)
     assert q.get_case(desk.store, desk.manager, case_id).forwards[0]["letter_date"] == date(2025, 5, 6)
+
+
+def test_the_sms_of_a_rejection_without_its_reason_quotes_no_internal_note() -> None:
+    # a case closed as rejected before rejections named their reason: its note was the office's own
+    text = sec.sms_text({"tracking_code": "0013011234567895", "status": "rejected", "reject_reason": None,
+                         "reject_note": None, "outcome_note": "متقاضی مزاحم است", "response_text": None})
+    assert "مزاحم" not in text and "پذیرفته نشد" in text

@@ -283,12 +283,17 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
             w.add("visits", {"id": e["id"], "case_id": cid, "purpose": a["purpose"], "day": day})
         elif kind == "close":
             actor = manager if a["outcome"] == "rejected" else expert
-            e, when = rec(actor, "case.closed", {"outcome": a["outcome"], "note": a["note"],
-                                                  "responsible_party": a.get("party", "")}, day)
+            said = {"outcome": a["outcome"], "note": a["note"], "responsible_party": a.get("party", "")}
+            if a["outcome"] == "rejected":  # the manager's rejection: its reason and the notice to send
+                said.update(reason=a["reason"], notice=rejection_notice_text(code, a["reason"], a["note"]))
+            e, when = rec(actor, "case.closed", said, day)
             c["outcome_note"], c["responsible_party"] = a["note"], a.get("party") or None
             close(e, when, a["outcome"], day)
             if a["outcome"] == "rejected":
                 c["notice"] = "due"
+                c["rejected_on"], c["reject_reason"], c["reject_note"] = day, a["reason"], a["note"]
+                notices.append({"id": e["id"], "case_id": cid, "kind": "rejection", "method": "letter",
+                                "text": said["notice"], "status": "pending", "day": day})
     for n in notices:
         w.add("notices", n)
     w.add("cases", c)

@@ -493,11 +493,15 @@ def _closed(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
-    p = e.payload
+    p, day = e.payload, _day(e.payload)
     c.outcome_note, c.responsible_party = p.get("note", ""), p.get("responsible_party") or None
-    _close(s, e, c, p["outcome"], _day(p))
+    _close(s, e, c, p["outcome"], day)
     if p["outcome"] == "rejected":
         c.notice = "due"
+        if p.get("reason"):  # a rejection with its reason (the manager's): its notice, as at review
+            c.rejected_on, c.reject_reason, c.reject_note = day, p["reason"], p.get("note", "")
+            insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
+                                 text=p.get("notice", ""), status="pending", day=day))
     _save(s, c)
 
 

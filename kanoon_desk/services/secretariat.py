@@ -464,8 +464,10 @@ def sms_text(case: Mapping[str, Any]) -> str:
     view's `CaseDetail.case`)."""
     code = case["tracking_code"]
     if case["status"] == "rejected":
-        return rejection_notice_text(code, case.get("reject_reason") or case.get("outcome_note") or "",
-                                     case.get("reject_note") or "")
+        if not case.get("reject_reason"):  # (closed as rejected before a rejection named its reason:
+            # its note was the office's own, not for the applicant)
+            return f"متقاضی گرامی، درخواست شما با کد رهگیری {code} بررسی شد و پذیرفته نشد."
+        return rejection_notice_text(code, case["reject_reason"], case.get("reject_note") or "")
     if case.get("response_text"):
         body = (f"متقاضی گرامی، پاسخ دستگاه اجرایی به درخواست شما با کد رهگیری {code} رسید: "
                 f"{case['response_text']}")
@@ -474,7 +476,7 @@ def sms_text(case: Mapping[str, Any]) -> str:
     return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
 
 
-_SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "outcome_note", "response_text")
+_SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "response_text")
 
 
 def applicant_mobile(s: Session, c: Case) -> str:
@@ -509,28 +511,37 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
 
 
 def close(store: Store, actor: Actor, case_id: str, *, outcome: str, note: str = "",
-          responsible_party: str = "", on: date | None = None) -> None:
-    """Close with an honest outcome; a manager's rejection is a close with outcome "rejected"."""
+          responsible_party: str = "", reason: str = "", on: date | None = None) -> None:
+    """Close with an honest outcome. A rejection ("rejected") names its reason, as the expert's
+    does at review, and the applicant's notice follows (pending until sent, printable); the
+    manager's rejection is `manager_reject`."""
     require(actor, "expert", "manager")
     if outcome not in OUTCOMES:
         raise ValidationError(MSG_OUTCOME, "outcome")
     party = normalize(responsible_party or "")
     if outcome == "not_responsible" and not party:
         raise ValidationError(MSG_WHOSE, "responsible_party")
+    reason, note = normalize(reason or ""), normalize(note or "")
+    if outcome == "rejected" and not reason:
+        raise ValidationError(MSG_REASON, "reason")
     day, at = _stamp(on)
     with store.transaction() as s:
         c = _load(s, case_id)
         _need(c, "accepted", "registered", "referred", "forwarded", "answered")
         _check_holder(actor, c)
-        store.record(s, actor, "case.closed", case_id, {
-            "outcome": outcome, "note": normalize(note or ""), "responsible_party": party,
-            "day": day.isoformat(), "at": at}, subject=_subject(c))
+        payload: dict[str, object] = {"outcome": outcome, "note": note, "responsible_party": party,
+                                      "day": day.isoformat(), "at": at}
+        if outcome == "rejected":
+            payload.update(reason=reason, notice=rejection_notice_text(c.tracking_code, reason, note))
+        store.record(s, actor, "case.closed", case_id, payload, subject=_subject(c))
 
 
-def manager_reject(store: Store, actor: Actor, case_id: str, *, note: str,
+def manager_reject(store: Store, actor: Actor, case_id: str, *, reason: str, note: str = "",
                    on: date | None = None) -> None:
+    """The manager holding the case rejects the request: a reason from the list (the note, if any,
+    is told the applicant with it), and the notice follows like the expert's rejection."""
     require(actor, "manager")
-    close(store, actor, case_id, outcome="rejected", note=_required(note, "note"), on=on)
+    close(store, actor, case_id, outcome="rejected", reason=reason, note=note, on=on)
 
 
 def reopen(store: Store, actor: Actor, case_id: str, *, reason: str, on: date | None = None) -> None:

@@ -275,3 +275,31 @@ def test_the_referral_dialog_offers_secretariat_users_and_a_refusal_shows_at_its
     view.buttons["refer"].click()
     assert desk.librarian.user_id not in seen["to"] | seen["cc"] and desk.clerk.user_id in seen["cc"]
     assert seen["error"].startswith("ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود")
+
+
+def test_the_manager_rejects_with_a_reason_from_the_list_and_the_notice_can_be_printed(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    case_id = _referred(desk)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        type_persian(dlg.form.field("note"), "به اداره کل راه مراجعه کنید")
+        dlg.submit()  # no reason chosen
+        seen["error"] = dlg.form.error_of("reason")
+        reason = dlg.form.field("reason")
+        reason.setCurrentIndex(reason.findData("مدارک ناقص"))  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id)
+    assert "close" in view.buttons
+    view.buttons["manager_reject"].click()
+    assert seen["error"] == "دلیل رد را برگزینید."
+    c = view.detail.case  # type: ignore[union-attr]
+    assert (c["status"], c["reject_reason"], c["reject_note"]) == ("rejected", "مدارک ناقص", "به اداره کل راه مراجعه کنید")
+    assert view.labels["status"].text() == "ردشده — رد شد، اعلام رد در انتظار ارسال"
+    assert "rejection_notice" in view.papers
+    html = view.rejection_notice_html()
+    assert "«مدارک ناقص»" in html and "به اداره کل راه مراجعه کنید" in html
+    assert "manager_reject" not in view.buttons  # closed: nothing more to reject

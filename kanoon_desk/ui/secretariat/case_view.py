@@ -297,6 +297,8 @@ class CaseView(QWidget):
              and bool(self.detail.open_item_from), self.refer_back),
             ("forward", self.tr("ارسال به دستگاه"), st in ("registered", "referred", "answered") and mine
              and a.has("manager"), self.forward),
+            ("manager_reject", self.tr("رد درخواست"), st == "referred" and mine and a.has("manager"),
+             self.manager_reject),
             ("follow_up", self.tr("پیگیری"), st == "forwarded" and a.has("expert", "manager"), self.follow_up),
             ("answer", self.tr("ثبت پاسخ"), st == "forwarded" and a.has("clerk", "expert", "manager"), self.answer),
             ("notify", self.tr("اعلام به متقاضی"), st in ("answered", "rejected", "closed") and a.has("clerk", "expert"),
@@ -385,6 +387,20 @@ class CaseView(QWidget):
             note=v["note"], on=self.today()))
         d.combo("reason", self.tr("دلیل"), [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
         d.text("note", self.tr("توضیح"))
+        self._exec(d)
+
+    def manager_reject(self) -> None:
+        """The manager rejects the request in their cartable: a reason from the list and a note,
+        both told the applicant in the rejection notice that follows (printable, pending until
+        sent). No reason chosen is refused at its field."""
+        d = self._dialog(self.tr("رد درخواست"), lambda v: sec.manager_reject(
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"] or "", note=v["note"],
+            on=self.today()))
+        d.combo("reason", self.tr("دلیل"), [(self.tr("— دلیل را برگزینید —"), "")]
+                + [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
+        d.text("note", self.tr("توضیح برای متقاضی"))
+        d.note("notice", "", self.tr("دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت "
+                                     "از «چاپ و PDF» چاپ می‌شود."))
         self._exec(d)
 
     def register(self) -> None:
@@ -539,8 +555,9 @@ class CaseView(QWidget):
         d = self._dialog(self.tr("مختومه کردن"), lambda v: sec.close(
             self.ctx.store, self.ctx.actor, self.case_id or "", outcome=v["outcome"], note=v["note"],
             responsible_party=v["responsible_party"], on=self.today()))
+        # (a rejection names its reason and tells the applicant: the manager's «رد درخواست»)
         d.combo("outcome", self.tr("نتیجه"), [(outcome_text(o), o) for o in
-                                             ("resolved", "rejected", "not_responsible", "unresolved")])
+                                             ("resolved", "not_responsible", "unresolved")])
         d.line("responsible_party", self.tr("دستگاه مسئول (اگر وظیفه این دستگاه نیست)"))
         d.text("note", self.tr("توضیح"))
         self._exec(d)
