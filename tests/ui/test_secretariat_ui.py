@@ -504,3 +504,27 @@ def test_a_known_national_id_fills_the_empty_fields_and_says_so(qtbot: Any, desk
     known = q.find_applicant(desk.store, desk.clerk, case_input(5).national_id)
     assert known is not None and known.last_name == "کریمی‌نژاد"  # the record took the correction
     assert q.find_applicant(desk.store, desk.clerk, "123") is None
+
+
+def test_enter_on_a_known_national_id_fills_the_form_and_goes_on_instead_of_saving(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5), on=date(2024, 12, 1))  # met before, long ago
+    page = _intake(qtbot, desk, tmp_path)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.national_id.setFocus()
+    qtbot.keyClicks(page.national_id, case_input(5).national_id)
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+    assert page.receipt is None and page.form.error_of("first_name") == ""  # nothing saved, nothing refused
+    assert (page.first_name.text(), page.last_name.text(), page.mobile.text()) == ("زهرا", "کریمی", "۰۹۱۲۱۲۳۴۵۶۷")
+    assert page.subject.hasFocus()  # the first field still empty
+    type_persian(page.subject, "خرابی آسفالت")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.applicant_name == "زهرا کریمی"
+    qtbot.keyClicks(page.national_id, national_id(31))  # someone new: the name is the next to type
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+    assert page.receipt.applicant_name == "زهرا کریمی" and page.first_name.hasFocus()
+    page.national_id.setFocus()
+    page.national_id.setText("1234567890")  # a wrong ID keeps the focus, the error under it
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+    assert page.national_id.hasFocus() and "کد ملی" in page.form.error_of("national_id")

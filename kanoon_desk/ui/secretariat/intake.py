@@ -66,6 +66,7 @@ class IntakePage(QWidget):
         self.known.hide()
         f.form.addRow("", self.known)
         self._filled: dict[QLineEdit, str] = {}
+        self._filled_for: str | None = None  # the national ID the fields were last filled for
         self.first_name = QLineEdit()
         f.add_field("first_name", self.tr("نام"), self.first_name)
         self.last_name = QLineEdit()
@@ -112,8 +113,11 @@ class IntakePage(QWidget):
         self.save_button.clicked.connect(self.save)
         left.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
         left.addStretch(1)
-        for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
+        for edit in (self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.returnPressed.connect(self.save)
+        # Enter in the national ID goes on with the form (Qt gives returnPressed before
+        # editingFinished: saving there saved before a known applicant was filled in)
+        self.national_id.returnPressed.connect(self.national_id_entered)
         self.national_id.editingFinished.connect(self.check_national_id)
         self.national_id.editingFinished.connect(self.fill_known_applicant)
         self.national_id.editingFinished.connect(self.refresh_duplicates)
@@ -173,6 +177,9 @@ class IntakePage(QWidget):
         """A national ID of an applicant met before fills the name, mobile and address fields the
         clerk left empty (what was typed is kept), and says so under the field. Another ID typed
         afterwards takes back what was filled and not changed since."""
+        if self.national_id.text() == self._filled_for:
+            return  # (Enter, then the field left: one look is enough)
+        self._filled_for = self.national_id.text()
         for edit, value in self._filled.items():
             if edit.text() == value:
                 edit.clear()
@@ -206,6 +213,21 @@ class IntakePage(QWidget):
             self.known.setText(self.tr("متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او "
                                        "را می‌گیرد.").format(name=name))
         self.known.show()
+
+    def national_id_entered(self) -> None:
+        """Enter in the national ID: check it, fill a known applicant, show similar cases, and go
+        on to the first field still empty (never a save: the form is not filled yet). A wrong ID
+        keeps the focus, with the error under it."""
+        self.check_national_id()
+        if self.form.error_of("national_id"):
+            return
+        self.fill_known_applicant()
+        self.refresh_duplicates()
+        lines = (self.first_name, self.last_name, self.mobile, self.address, self.subject)
+        empty: QWidget | None = next((w for w in lines if not w.text().strip()), None)
+        if empty is None:
+            empty = self.text if not self.text.toPlainText().strip() else self.subject
+        empty.setFocus()
 
     def _hint_key(self) -> tuple[str, str]:
         """What the similar-cases hint was worked out for: the national ID and the subject."""
@@ -296,7 +318,7 @@ class IntakePage(QWidget):
         self.confirm.hide()
         self._hinted = None
         self.known.hide()
-        self._filled = {}
+        self._filled, self._filled_for = {}, None
         self.national_id.setFocus()
         self.ctx.bus.changed.emit("secretariat")
         self.saved.emit(receipt.case_id)
