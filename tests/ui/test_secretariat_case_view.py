@@ -303,3 +303,29 @@ def test_the_manager_rejects_with_a_reason_from_the_list_and_the_notice_can_be_p
     html = view.rejection_notice_html()
     assert "«مدارک ناقص»" in html and "به اداره کل راه مراجعه کنید" in html
     assert "manager_reject" not in view.buttons  # closed: nothing more to reject
+
+
+def test_the_timeline_takes_the_room_an_empty_attachments_box_took(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.ui.secretariat.lists import CartablePage
+
+    _referred(desk, 1)
+    page = CartablePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.view.load(page.model.row_at(0).case_id)
+    qtbot.wait(10)
+    view = page.view
+    assert not view.attachments_box.isVisible()  # no scans: no empty box
+    rows = view.timeline.model().rowCount()
+    needed = view.timeline.horizontalHeader().height() + rows * view.timeline.rowHeight(0)
+    assert view.timeline.viewport().height() + view.timeline.horizontalHeader().height() >= needed  # every step seen
+    page.grab().save(str(tmp_path / "cartable.png"))
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    sec.add_attachment(desk.store, desk.manager, view.case_id or "", scan)
+    view.load(view.case_id or "")
+    qtbot.wait(10)
+    assert view.attachments_box.isVisible() and view.attachments_box.title() == "پیوست‌ها (۱)"
+    assert view.split.count() == 2 and view.split.sizes()[0] > view.split.sizes()[1]  # dragged to taste
+    page.grab().save(str(tmp_path / "cartable-scan.png"))

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -182,18 +183,32 @@ class CaseView(QWidget):
         self.actions_bar = QHBoxLayout()
         box.addLayout(self.actions_bar)
         self.timeline = QTableView()
+        self.timeline.setObjectName("case-timeline")
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setStretchLastSection(True)
-        box.addWidget(self.timeline, 3)
         self.attachments = QListWidget()
-        self.attachments.setMaximumHeight(80)
+        self.attachments.setMinimumHeight(30)
         self.attachments.setToolTip(self.tr("دو بار کلیک: باز کردن پیوست"))
         self.attachments.itemActivated.connect(lambda _item: self.open_attachment(self.attachments.currentRow()))
         self.attachment_message = QLabel()
         self.attachment_message.setObjectName("attachment-message")
-        box.addWidget(QLabel(self.tr("پیوست‌ها")))
-        box.addWidget(self.attachments)
-        box.addWidget(self.attachment_message)
+        self.attachment_message.setWordWrap(True)
+        self.attachment_message.hide()  # (shown with a reason a scan did not open)
+        # the attachments under the timeline, as tall as the clerk drags them; a case with none
+        # gives the timeline all the room (an empty box took 80 px of a 1-2 row timeline)
+        self.attachments_box = QGroupBox(self.tr("پیوست‌ها"))
+        self.attachments_box.setObjectName("case-attachments")
+        inner = QVBoxLayout(self.attachments_box)
+        inner.addWidget(self.attachments, 1)
+        inner.addWidget(self.attachment_message)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("case-split")
+        self.split.addWidget(self.timeline)
+        self.split.addWidget(self.attachments_box)
+        self.split.setStretchFactor(0, 4)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
+        box.addWidget(self.split, 1)
         self.buttons: dict[str, QPushButton] = {}
         self.body.hide()  # until a case is loaded
         if case_id:
@@ -239,9 +254,19 @@ class CaseView(QWidget):
         self.timeline.setModel(model)
         model.reload()
         self.timeline.resizeColumnsToContents()
+        QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the latest steps in sight, once laid out
         self.attachments.clear()
         for a in d.attachments:
             self.attachments.addItem(f"{a['filename']} ({persian.format_number(a['size'] // 1024)} KB)")
+        self.attachments_box.setTitle(self.tr("پیوست‌ها ({n})").format(n=digits(len(d.attachments))))
+        if d.attachments and self.attachments_box.isHidden():  # back: a few lines' room, the rest the timeline's
+            self.attachments_box.show()
+            total = sum(self.split.sizes()) or self.split.height()
+            rows = self.attachments.sizeHintForRow(0) * min(len(d.attachments), 3)
+            want = min(total // 3, rows + self.attachments_box.sizeHint().height()
+                       - self.attachments.sizeHint().height() + 2 * self.attachments.frameWidth())
+            self.split.setSizes([total - want, want])
+        self.attachments_box.setVisible(bool(d.attachments))
         self._build_actions()
 
     def holder_text(self) -> str:
@@ -436,17 +461,20 @@ class CaseView(QWidget):
         except NotFound:
             self.attachment_message.setText(self.tr(
                 "این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود."))
+            self.attachment_message.show()
             return None
         folder = Path(tempfile.mkdtemp(prefix="kanoon-attachment-"))
         path = folder / (Path(a["filename"]).name or a["sha256"])
         path.write_bytes(data)
         self.attachment_message.clear()
+        self.attachment_message.hide()
         return path
 
     def open_attachment(self, row: int) -> None:
         path = self.attachment_copy(row)
         if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.attachment_message.setText(self.tr("برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}").format(p=path))
+            self.attachment_message.show()
 
     def refer_back(self) -> None:
         """The manager sends the case back to whoever referred it (the expert), with an instruction."""

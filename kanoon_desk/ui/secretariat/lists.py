@@ -203,7 +203,9 @@ class CartablePage(QWidget):
         self.view = CaseView(ctx, day=self.today)
         self.view.changed.connect(self.refresh)
         split.addWidget(self.view)
-        split.setSizes([300, 500])
+        split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
+        split.setStretchFactor(1, 3)
+        split.setSizes([200, 600])
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
         self.refresh()
@@ -308,7 +310,9 @@ class SearchPage(QWidget):
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
         split.addWidget(self.view)
-        split.setSizes([300, 500])
+        split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
+        split.setStretchFactor(1, 3)
+        split.setSizes([200, 600])
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()
