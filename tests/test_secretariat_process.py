@@ -332,3 +332,27 @@ def test_the_sms_of_a_rejection_without_its_reason_quotes_no_internal_note() -> 
     text = sec.sms_text({"tracking_code": "0013011234567895", "status": "rejected", "reject_reason": None,
                          "reject_note": None, "outcome_note": "متقاضی مزاحم است", "response_text": None})
     assert "مزاحم" not in text and "پذیرفته نشد" in text
+
+
+def test_recalling_a_referral_of_an_answered_case_leaves_it_answered(desk: Desk) -> None:
+    case_id = _to_manager(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, instruction="برای آگاهی",
+              on=DAY + timedelta(days=3))
+    item = q.get_case(desk.store, desk.expert, case_id).open_item_id
+    sec.recall(desk.store, desk.expert, item or "")
+    c = q.get_case(desk.store, desk.expert, case_id).case
+    assert c["status"] == "answered" and c["notice"] == "due"  # not back to «registered»
+
+
+def test_a_reopened_case_is_the_secretariats_again_not_the_agencys(desk: Desk) -> None:
+    case_id = _to_manager(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    sec.close(desk.store, desk.expert, case_id, outcome="resolved", on=DAY + timedelta(days=4))
+    sec.reopen(desk.store, desk.expert, case_id, reason="پاسخ کامل نبود", on=DAY + timedelta(days=5))
+    d = q.get_case(desk.store, desk.expert, case_id)
+    assert (d.case["status"], d.case["agency_id"], d.case["deadline"]) == ("registered", None, None)
+    assert d.agency_name is None
+    assert q.search(desk.store, desk.expert, q.SearchQuery(agency_id=desk.agency.id)) == []

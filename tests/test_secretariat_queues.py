@@ -68,6 +68,13 @@ def _history(d: Desk) -> dict[str, str]:
     reopened = cases["reopened"] = sec.intake(d.store, d.clerk, case_input(9), on=DAY).case_id
     sec.review(d.store, d.expert, reopened, accept=False, reason="مدارک ناقص", on=DAY)
     sec.reopen(d.store, d.expert, reopened, reason="مدارک رسید", on=DAY + timedelta(days=1))
+    again = cases["reopened_after_the_agency"] = _answered(d, 10)
+    sec.close(d.store, d.expert, again, outcome="unresolved", on=DAY + timedelta(days=4))
+    sec.reopen(d.store, d.expert, again, reason="پاسخ ناقص بود", on=DAY + timedelta(days=5))
+    sent_on = cases["reopened_and_sent_on"] = _answered(d, 11)
+    sec.close(d.store, d.expert, sent_on, outcome="unresolved", on=DAY + timedelta(days=4))
+    sec.reopen(d.store, d.expert, sent_on, reason="پاسخ ناقص بود", on=DAY + timedelta(days=5))
+    sec.forward(d.store, d.admin, sent_on, d.agency.id, on=DAY + timedelta(days=5))
     return cases
 
 
@@ -82,7 +89,8 @@ def test_each_queue_lists_what_waits_on_the_office_and_a_notice_takes_a_case_out
     notices = {name: q.get_case(desk.store, desk.clerk, case_id).case["notice"] for name, case_id in c.items()}
     assert notices == {
         "received": None, "accepted": None, "untold": "due", "told": "told", "closed_untold": "due",
-        "told_before_the_answer": "due", "rejected": "due", "rejected_told": "told", "reopened": None}
+        "told_before_the_answer": "due", "rejected": "due", "rejected_told": "told", "reopened": None,
+        "reopened_after_the_agency": None, "reopened_and_sent_on": None}
     sec.notify(desk.store, desk.clerk, c["untold"], method="sms", on=DAY + timedelta(days=5))
     sec.notify(desk.store, desk.clerk, c["rejected"], method="letter", on=DAY + timedelta(days=5))
     assert _queue(desk, "untold") == {c["closed_untold"], c["told_before_the_answer"]}
@@ -108,11 +116,18 @@ def test_the_migration_fills_what_a_case_owes_its_applicant_as_a_refold_does(des
     engine.dispose()
     with closing(sqlite3.connect(str(path))) as conn:
         assert "notice" not in {r[1] for r in conn.execute("PRAGMA table_info(cases)")}
+        # the old fold left a reopened case with the agency and deadline of its last forward
+        conn.execute("UPDATE cases SET agency_id = ?, deadline = '2025-05-25' WHERE id = ?",
+                     (desk.agency.id, c["reopened_after_the_agency"]))
+        conn.commit()
     store = Store(path)
     try:
         with store.read() as s:
             assert projection_digests(s) == expected
         assert q.get_case(store, desk.clerk, c["rejected"]).case["notice"] == "due"
+        reopened = q.get_case(store, desk.clerk, c["reopened_after_the_agency"]).case
+        assert (reopened["status"], reopened["agency_id"], reopened["deadline"]) == ("registered", None, None)
+        assert q.get_case(store, desk.clerk, c["reopened_and_sent_on"]).case["agency_id"] == desk.agency.id
     finally:
         store.close()
     assert ops.check(path) == []

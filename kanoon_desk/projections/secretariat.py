@@ -401,7 +401,8 @@ def _recalled(s: Session, e: FoldEvent) -> None:
     _changed(s, Referral, _RECALL, {"status": "recalled", "closed_at": at}, referral_id=item.referral_id, at=at)
     if c.holder_user_id == item.to_user_id and c.status == "referred":
         c.holder_user_id, c.holder_since = item.from_user_id, at
-        c.status = "registered" if c.registration_no else "accepted"
+        # back where the referral found it: an answered case stays answered (the recall names it)
+        c.status = e.payload.get("back_to") or ("registered" if c.registration_no else "accepted")
     _save(s, c)
 
 
@@ -515,6 +516,8 @@ def _reopened(s: Session, e: FoldEvent) -> None:
     c.outcome = c.outcome_note = c.responsible_party = None
     c.closed_on = c.closed_event_id = None
     c.rejected_on = c.reject_reason = c.reject_note = None
+    c.agency_id = c.deadline = None  # no agency holds it now: the secretariat does, until it is sent on
+    c.holder_user_id, c.holder_since = None, None
     c.notice = None  # a new course: nothing owed the applicant until it ends again
     c.reopen_count += 1
     _save(s, c)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import User, table_of, utcnow
+from ..models import Event, User, table_of, utcnow
 from ..models.secretariat import (
     CHANNELS,
     FOLLOW_UP_METHODS,
@@ -340,8 +340,8 @@ def refer(store: Store, actor: Actor, case_id: str, to_user_id: str, *, instruct
         for u in ccs:
             _receiver(s, u, "cc", CC_ROLES, MSG_CC_ROLE)
         ev = store.record(s, actor, "case.referred", case_id, {
-            "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs, "at": at},
-            subject=_subject(c))
+            "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs,
+            "from_status": c.status, "at": at}, subject=_subject(c))
         return ev.id
 
 
@@ -370,8 +370,11 @@ def recall(store: Store, actor: Actor, item_id: str) -> None:
         if item.status != "open":
             raise InvariantError(MSG_RECALL_ACTED)
         c = _load(s, item.case_id)
-        store.record(s, actor, "case.referral_recalled", item.case_id,
-                     {"referral_id": item.id, "at": at}, subject=_subject(c))
+        payload: dict[str, object] = {"referral_id": item.id, "at": at}
+        sent = s.get(Event, item.referral_id)
+        if sent is not None and sent.payload.get("from_status") == "answered":
+            payload["back_to"] = "answered"  # the agency's answer stays: not back to «registered»
+        store.record(s, actor, "case.referral_recalled", item.case_id, payload, subject=_subject(c))
 
 
 def mark_read(store: Store, actor: Actor, item_id: str) -> None:

@@ -1,4 +1,5 @@
-"""secretariat: what a case owes its applicant (cases.notice: due / told), for the work queues
+"""secretariat: what a case owes its applicant (cases.notice: due / told), for the work queues;
+a reopened case is no longer an agency's
 
 The fold now keeps whether the applicant is to be told ("due": the agency answered, or the request
 was rejected, and no notice came after), was told ("told"), or neither (None; a reopen clears it).
@@ -7,6 +8,10 @@ text read it. This fills the column of the cases already folded as a re-fold doe
 application code: a later model would not match this revision's tables): the last of the case's
 events that set it, in fold order (hlc, id), taking only those the fold takes — an answer or a
 rejection while the case was closed is a conflict the fold ignores, a reopen of an open case too.
+
+A reopen now also clears the agency and the deadline the case kept from its last forward (it is
+the secretariat's again until it is sent on): the cases whose last reopen the fold took came after
+any forward it took lose them here.
 
 Revision ID: 0002n
 Revises: 0002d
@@ -56,6 +61,14 @@ def upgrade() -> None:
                OR (({_DUE}) AND NOT ({_CLOSED_BEFORE})))
         ORDER BY e.hlc DESC, e.id DESC LIMIT 1)
         WHERE answered_on IS NOT NULL OR notified_on IS NOT NULL OR status = 'rejected' OR reopen_count > 0""")
+
+    op.execute(f"""UPDATE cases SET agency_id = NULL, deadline = NULL
+        WHERE reopen_count > 0 AND agency_id IS NOT NULL AND (
+        SELECT e.type FROM events e
+        WHERE e.aggregate_id = cases.id
+          AND ((e.type = 'case.reopened' AND {_CLOSED_BEFORE})
+               OR (e.type = 'case.forwarded' AND NOT ({_CLOSED_BEFORE})))
+        ORDER BY e.hlc DESC, e.id DESC LIMIT 1) = 'case.reopened'""")
 
 
 def downgrade() -> None:
