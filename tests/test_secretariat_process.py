@@ -356,3 +356,20 @@ def test_a_reopened_case_is_the_secretariats_again_not_the_agencys(desk: Desk) -
     assert (d.case["status"], d.case["agency_id"], d.case["deadline"]) == ("registered", None, None)
     assert d.agency_name is None
     assert q.search(desk.store, desk.expert, q.SearchQuery(agency_id=desk.agency.id)) == []
+
+
+def test_a_case_sent_back_to_the_expert_is_said_to_be_in_the_experts_cartable(desk: Desk) -> None:
+    from kanoon_desk.server.status import PUBLIC_STATUS
+
+    case_id = _to_manager(desk)
+    code = q.get_case(desk.store, desk.clerk, case_id).case["tracking_code"]
+    public = q.case_status_by_tracking_code(desk.store, code)
+    assert public is not None and public.status_fa == "در کارتابل مدیر"
+    sec.refer_back(desk.store, desk.manager, case_id, instruction="مدارک تکمیل شود", on=DAY)
+    public = q.case_status_by_tracking_code(desk.store, code)
+    assert public is not None and (public.status, public.status_fa) == ("referred", "در کارتابل کارشناس")
+    [row] = q.search(desk.store, desk.clerk, q.SearchQuery(text=code))
+    assert q.status_key(row.status, row.holder_roles) == "در کارتابل کارشناس"
+    assert q.get_case(desk.store, desk.clerk, case_id).holder_roles == "expert"
+    # the server's look-up knows no roles: a referral is said to be inside the office, never at an agency
+    assert "دستگاه" not in PUBLIC_STATUS["case.referred"][1] and "دفتر" in PUBLIC_STATUS["case.referred"][1]

@@ -4277,56 +4277,56 @@ Tracking code: {code}</translation>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="106" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="124" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
@@ -4595,55 +4595,61 @@ Tracking code: {code}</translation>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="54" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="52" />
+            <source>در کارتابل کارشناس</source>
+            <extracomment>A referral back to an expert (the status word of "referred" says the manager's cartable).</extracomment>
+            <translation>In the expert's cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="66" />
             <source>هنوز به متقاضی اعلام نشده</source>
             <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
             <translation>applicant not told yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="55" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="67" />
             <source>به متقاضی اعلام شد</source>
             <translation>applicant told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="59" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="71" />
             <source>در نوبت بررسی کارشناس</source>
             <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="60" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="72" />
             <source>در انتظار ثبت در دبیرخانه</source>
             <translation>To register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="61" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="73" />
             <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
             <translation>Answered, applicant not told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="62" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="74" />
             <source>اعلام رد در انتظار ارسال</source>
             <translation>Rejection notice to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="97" />
             <source>رسیدگی و حل شد</source>
             <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="98" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="99" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="100" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

@@ -48,6 +48,18 @@ STATUS_FA: dict[str, str] = {
     "rejected": QT_TRANSLATE_NOOP("Status", "ردشده"),
     "closed": QT_TRANSLATE_NOOP("Status", "مختومه"),
 }
+#: A referral back to an expert (the status word of "referred" says the manager's cartable).
+REFERRED_TO_EXPERT = QT_TRANSLATE_NOOP("Status", "در کارتابل کارشناس")
+
+
+def status_key(status: str, holder_roles: str | None) -> str:
+    """The status's word in `STATUS_FA`, or `REFERRED_TO_EXPERT` for a case referred to someone
+    who is not a manager (the expert it was sent back to)."""
+    if status == "referred" and holder_roles is not None and "manager" not in holder_roles.split():
+        return REFERRED_TO_EXPERT
+    return STATUS_FA.get(status, status)
+
+
 #: What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the
 #: status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».
 NOTICE_FA: dict[str, str] = {
@@ -103,16 +115,22 @@ class CaseRow:
     deadline: date | None
     holder_user_id: str | None
     notice: str | None = None
+    #: the roles of the user holding it ("expert manager"), None when no user does
+    holder_roles: str | None = None
 
     def is_overdue(self, on: date) -> bool:
         return self.status == "forwarded" and self.deadline is not None and self.deadline < on
 
 
+_HOLDER = aliased(User, name="holder")
+
+
 def _rows_query() -> Select[*tuple[Any, ...]]:
     return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
                    Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
-                   Case.holder_user_id, Case.notice)
-            .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id))
+                   Case.holder_user_id, Case.notice, _HOLDER.roles)
+            .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id)
+            .outerjoin(_HOLDER, _HOLDER.id == Case.holder_user_id))
 
 
 def _row(r: Any) -> CaseRow:
@@ -503,6 +521,8 @@ class CaseDetail:
     service_time: ServiceTime | None = None
     #: the applicant as stored now (name, national ID, mobile, address)
     applicant: dict[str, Any] = field(default_factory=dict)
+    #: the roles of the user holding it ("expert manager"), None when no user does
+    holder_roles: str | None = None
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -545,6 +565,7 @@ def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None
         person = s.get(Applicant, c.applicant_id)
         return CaseDetail(
             case=_as_dict(c), holder_name=holder.full_name if holder else None,
+            holder_roles=holder.roles if holder else None,
             agency_name=agency.name if agency else None, timeline=steps,
             attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
             forwards=rows(Forward, (Forward.letter_date, Forward.id)),
@@ -586,6 +607,8 @@ def case_status_by_tracking_code(store: Store, code: str) -> PublicStatus | None
         if len(found) != 1:
             return None
         c = found[0]
-        return PublicStatus(c.tracking_code, c.status, STATUS_FA[c.status], c.received_date,
+        holder = s.get(User, c.holder_user_id) if c.holder_user_id else None
+        return PublicStatus(c.tracking_code, c.status, status_key(c.status, holder.roles if holder else None),
+                            c.received_date,
                             c.registration_no, c.deadline if c.status == "forwarded" else None,
                             c.closed_on, OUTCOME_FA.get(c.outcome or ""))

@@ -329,3 +329,15 @@ def test_the_timeline_takes_the_room_an_empty_attachments_box_took(qtbot: Any, d
     assert view.attachments_box.isVisible() and view.attachments_box.title() == "پیوست‌ها (۱)"
     assert view.split.count() == 2 and view.split.sizes()[0] > view.split.sizes()[1]  # dragged to taste
     page.grab().save(str(tmp_path / "cartable-scan.png"))
+
+
+def test_a_case_sent_back_to_the_expert_reads_in_the_experts_cartable(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    case_id = _referred(desk)
+    sec.refer_back(desk.store, desk.manager, case_id, on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    assert view.labels["status"].text() == "در کارتابل کارشناس"
+    page = SearchPage(make_ctx(desk.store, desk.expert, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.index(0, 4).data() == "در کارتابل کارشناس"

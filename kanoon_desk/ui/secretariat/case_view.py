@@ -231,7 +231,7 @@ class CaseView(QWidget):
         L = self.labels
         L["tracking"].setText(ltr(persian.to_persian_digits(format_tracking_code(c["tracking_code"]))))
         L["number"].setText(ltr(persian.to_persian_digits(c["registration_no"] or "—")))
-        status = status_text(c["status"])
+        status = status_text(c["status"], holder_roles=d.holder_roles)
         if c["outcome"]:
             status += " — " + outcome_text(c["outcome"])
         status += notice_text(c["status"], c["notice"])

@@ -12,15 +12,16 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ... import persian
 from ...services.numbers import format_tracking_code
-from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, STATUS_FA, CaseRow
+from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
 from .. import printing
 from ..widgets import LazyTableModel, today
 
 
-def status_text(status: str, notice: str | None = None) -> str:
-    """The status in words; once the agency answered or the request was rejected (or closed), what
-    the applicant heard of it: «پاسخ دستگاه رسیده، به متقاضی اعلام شد»."""
-    return QCoreApplication.translate("Status", STATUS_FA.get(status, status)) + notice_text(status, notice)
+def status_text(status: str, notice: str | None = None, holder_roles: str | None = None) -> str:
+    """The status in words («در کارتابل کارشناس» for a case referred back to an expert, given the
+    holder's roles); once the agency answered or the request was rejected (or closed), what the
+    applicant heard of it: «پاسخ دستگاه رسیده، به متقاضی اعلام شد»."""
+    return QCoreApplication.translate("Status", status_key(status, holder_roles)) + notice_text(status, notice)
 
 
 def notice_text(status: str, notice: str | None) -> str:
@@ -102,7 +103,7 @@ class CaseListModel(LazyTableModel):
             return row.subject
         if column == 4:
             late = row.is_overdue(self._on())
-            return status_text(row.status, row.notice) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
+            return status_text(row.status, row.notice, row.holder_roles) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
         if column == 5:
             return persian.format_jalali_date(row.received_date)
         if column == 6:
