@@ -373,3 +373,24 @@ def test_a_case_sent_back_to_the_expert_is_said_to_be_in_the_experts_cartable(de
     assert q.get_case(desk.store, desk.clerk, case_id).holder_roles == "expert"
     # the server's look-up knows no roles: a referral is said to be inside the office, never at an agency
     assert "دستگاه" not in PUBLIC_STATUS["case.referred"][1] and "دفتر" in PUBLIC_STATUS["case.referred"][1]
+
+
+def test_nothing_is_told_the_applicant_before_anything_is_decided(desk: Desk) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    with pytest.raises(InvariantError):
+        sec.notify(desk.store, desk.clerk, r.case_id, method="phone", on=DAY)
+    assert _event_payloads(desk, r.case_id, "case.notified") == []
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    sec.notify(desk.store, desk.clerk, r.case_id, method="phone", on=DAY)  # the rejection is told
+    assert [p["kind"] for p in _event_payloads(desk, r.case_id, "case.notified")] == ["rejection"]
+
+
+def test_a_case_is_not_forwarded_to_an_agency_taken_out_of_the_directory(desk: Desk) -> None:
+    from kanoon_desk.services.secretariat_agencies import set_agency_active
+
+    case_id = _to_manager(desk)
+    set_agency_active(desk.store, desk.admin, desk.agency.id, False)
+    with pytest.raises(ValidationError) as err:
+        sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    assert err.value.field == "agency_id" and "بیرون گذاشته شده" in err.value.message
+    assert q.get_case(desk.store, desk.manager, case_id).case["status"] == "referred"

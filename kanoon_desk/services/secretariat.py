@@ -64,6 +64,10 @@ MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزین
 MSG_LETTER_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پس از امروز باشد.")
 MSG_LETTER_EARLY = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.")
 MSG_CHOOSE_AGENCY = QT_TRANSLATE_NOOP("Errors", "دستگاه اجرایی را برگزینید.")
+MSG_NOTHING_DECIDED = QT_TRANSLATE_NOOP(
+    "Errors", "هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.")
+MSG_AGENCY_INACTIVE = QT_TRANSLATE_NOOP(
+    "Errors", "این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.")
 MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
     "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
 
@@ -400,6 +404,8 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
     if not agency_id:
         raise ValidationError(MSG_CHOOSE_AGENCY, "agency_id")
     agency = get_agency(store, agency_id)
+    if not agency.active:
+        raise ValidationError(MSG_AGENCY_INACTIVE, "agency_id")
     letter_day = letter_date or day
     if letter_day > day:
         raise ValidationError(MSG_LETTER_FUTURE, "letter_date")
@@ -501,6 +507,8 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
     day, at = _stamp(on)
     with store.transaction() as s:
         c = _load(s, case_id)
+        if c.status == "received":  # nothing decided yet (a rejection is "rejected" and is told)
+            raise InvariantError(MSG_NOTHING_DECIDED)
         kind = "rejection" if c.status == "rejected" else "result"
         payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
                                       "day": day.isoformat(), "at": at}
