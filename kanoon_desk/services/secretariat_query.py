@@ -153,6 +153,37 @@ class SearchQuery:
 
 
 _REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-\d{6}", re.IGNORECASE)
+#: A registration number typed in part: its counter ("157"), year and counter ("1405-000157",
+#: "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.
+_REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d{1,6})", re.IGNORECASE)
+
+MSG_BAD_TRACKING = QT_TRANSLATE_NOOP("Errors", "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.")
+
+
+def _code_digits(raw: str) -> str | None:
+    """The digits of what looks like a tracking code (13 or 16 digits, in groups or not), else None."""
+    compact = raw.replace("-", "").replace(" ", "")
+    return compact if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) else None
+
+
+def search_error(text_: str) -> str | None:
+    """Why a search text finds nothing for sure: a tracking code whose check digit does not hold
+    (one digit misread, or two swapped), said instead of an empty list."""
+    code = _code_digits(to_ascii_digits(normalize(text_ or "")).strip())
+    return MSG_BAD_TRACKING if code is not None and not is_valid_tracking_code(code) else None
+
+
+def _registration_part(raw: str) -> tuple[str, str] | None:
+    """A registration number typed in part, as an FTS5 phrase of its tokens (the index holds the
+    number: "13-D01-1405-000157" is the tokens 13 d01 1405 000157) and the LIKE pattern its end
+    must match; None when `raw` is not one."""
+    m = _REG_PART.fullmatch(raw)
+    if m is None:
+        return None
+    office, device, year, counter, alone = m.groups()
+    parts = [p for p in (office, device, year, (counter or alone).zfill(6)) if p]
+    suffix = "-".join(parts).upper()
+    return '"' + " ".join(search_key(p) for p in parts) + '"', ("%-" + suffix if not office else suffix)
 
 
 def fts_match(words: str) -> str | None:
@@ -188,17 +219,22 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
     params: dict[str, Any] = {}
     raw = to_ascii_digits(normalize(q.text or "")).strip()
     compact = raw.replace("-", "").replace(" ", "")
+    part = _registration_part(raw)
     if raw:
-        if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) \
-                and is_valid_tracking_code(compact):
+        if (code := _code_digits(raw)) is not None:
+            if not is_valid_tracking_code(code):
+                return None  # a misread code (`search_error` says so), not words to look for
             shape.append("tracking_code")
-            params["tracking_code"] = compact
-        elif compact.isdigit() and len(compact) == 10:
-            shape.append("national_id")
-            params["national_id"] = compact
+            params["tracking_code"] = code
         elif _REG_NO.fullmatch(raw):
             shape.append("registration_no")
             params["registration_no"] = raw.upper()
+        elif part is not None:  # before the national ID: "1405-000157" is ten digits too
+            shape += ["words", "registration_end"]
+            params["match"], params["registration_end"] = part
+        elif compact.isdigit() and len(compact) == 10:
+            shape.append("national_id")
+            params["national_id"] = compact
         else:
             match = fts_match(raw)
             if match is None:
@@ -228,6 +264,8 @@ def _search_select(shape: tuple[str, ...]) -> tuple[Select[*tuple[Any, ...]], bo
             stmt = stmt.where(getattr(Case, name) == bindparam(name))
     if words:
         stmt = _join_fts(stmt, bindparam("match"))
+    if "registration_end" in shape:  # the index found the tokens; the number must end with them
+        stmt = stmt.where(Case.registration_no.like(bindparam("registration_end")))
     if "date_from" in shape:
         stmt = stmt.where(Case.received_date >= bindparam("date_from", type_=Date))
     if "date_to" in shape:

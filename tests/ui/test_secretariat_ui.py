@@ -167,6 +167,10 @@ def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path
     assert page.model.total == 1 and page.view.case_id == r.case_id
     assert page.view.body.isVisible() and not page.view.placeholder.isVisible()
     assert "visit" in page.view.buttons and "accept" not in page.view.buttons  # a clerk does not review
+    page.text.clear()
+    qtbot.keyClicks(page.text, r.tracking_code[:-1] + str((int(r.tracking_code[-1]) + 1) % 10))  # one digit misread
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.model.total == 0 and page.count.text() == "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید."
 
 
 def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qtbot: Any, desk: Desk,

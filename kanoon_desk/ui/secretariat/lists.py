@@ -385,6 +385,11 @@ class SearchPage(QWidget):
                                    agency_id=self.agency.currentData(), date_from=start, date_to=end,
                                    overdue=self.overdue.isChecked(), on=self.today(), queue=queue)
         self.model.reload()
+        problem = q.search_error(self.query.text)
+        if problem:  # a misread tracking code: said, not an empty list to wonder at
+            self.count.setStyleSheet(ERROR_STYLE)
+            self.count.setText(QCoreApplication.translate("Errors", problem))
+            return
         self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
