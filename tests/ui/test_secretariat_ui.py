@@ -532,3 +532,23 @@ def test_enter_on_a_known_national_id_fills_the_form_and_goes_on_instead_of_savi
     page.national_id.setText("1234567890")  # a wrong ID keeps the focus, the error under it
     qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
     assert page.national_id.hasFocus() and "کد ملی" in page.form.error_of("national_id")
+
+
+def test_persian_text_reads_persian_digits_in_the_cartable_timeline_and_duplicate_hint(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(8, subject="قطعی برق کوچه 12"), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, instruction="تا 3 روز پاسخ دهید", on=DAY)
+    page = CartablePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.index(0, 2).data() == "قطعی برق کوچه ۱۲"
+    assert page.model.index(0, 5).data() == "تا ۳ روز پاسخ دهید"
+    page.open_row(0)
+    timeline = page.view.timeline.model()
+    said = [timeline.index(i, 4).data() for i in range(timeline.rowCount())]
+    assert any("«تا ۳ روز پاسخ دهید»" in text for text in said)
+    intake = _intake(qtbot, desk, tmp_path)
+    intake.national_id.setText(case_input(8).national_id)
+    intake.refresh_duplicates()
+    assert "قطعی برق کوچه ۱۲" in intake.duplicates.text() and "12" not in intake.duplicates.text().split("(")[0]

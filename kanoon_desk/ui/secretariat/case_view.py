@@ -125,8 +125,10 @@ class TimelineModel(LazyTableModel):
         if column == 2:
             return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
         if column == 3:
-            return row.user_name
-        return _describe(row, self._names, self._agencies)
+            return text_digits(row.user_name)
+        # stored text keeps ASCII digits: in Persian text they read Persian (codes are LTR islands
+        # already written in Persian digits; a Latin file name keeps its own)
+        return text_digits(_describe(row, self._names, self._agencies))
 
 
 class CaseView(QWidget):

@@ -14,7 +14,7 @@ from ... import persian
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
 from .. import printing
-from ..widgets import LazyTableModel, today
+from ..widgets import LazyTableModel, text_digits, today
 
 
 def status_text(status: str, notice: str | None = None, holder_roles: str | None = None) -> str:
@@ -98,16 +98,16 @@ class CaseListModel(LazyTableModel):
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
-            return row.applicant_name
+            return text_digits(row.applicant_name)
         if column == 3:
-            return row.subject
+            return text_digits(row.subject)
         if column == 4:
             late = row.is_overdue(self._on())
             return status_text(row.status, row.notice, row.holder_roles) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
         if column == 5:
             return persian.format_jalali_date(row.received_date)
         if column == 6:
-            return row.agency_name or ""
+            return text_digits(row.agency_name or "")
         return persian.format_jalali_date(row.deadline) if row.deadline else ""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

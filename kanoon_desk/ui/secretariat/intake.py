@@ -247,7 +247,8 @@ class IntakePage(QWidget):
             self.duplicates.setText(self.tr("موردی نیست."))
             self.duplicates.setStyleSheet("")
             return rows
-        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — {r.applicant_name} — {r.subject} "
+        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — "
+                 f"{text_digits(r.applicant_name)} — {text_digits(r.subject)} "
                  f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setStyleSheet("color: #8a5300;")

@@ -29,7 +29,7 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row
+from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, text_digits
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
 from .dialogs import DateBound
@@ -74,13 +74,14 @@ class CartableModel(LazyTableModel):
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
-            return row.subject + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)") if row.kind == "cc" else "")
+            return text_digits(row.subject) + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)")
+                                               if row.kind == "cc" else "")
         if column == 3:
-            return row.applicant_name
+            return text_digits(row.applicant_name)
         if column == 4:
-            return row.from_user_name
+            return text_digits(row.from_user_name)
         if column == 5:
-            return row.instruction
+            return text_digits(row.instruction)
         if column == 6:
             return persian.format_jalali_datetime(row.sent_at)
         return dwell_text(row.dwell(self.now))
