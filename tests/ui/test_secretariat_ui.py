@@ -552,3 +552,14 @@ def test_persian_text_reads_persian_digits_in_the_cartable_timeline_and_duplicat
     intake.national_id.setText(case_input(8).national_id)
     intake.refresh_duplicates()
     assert "قطعی برق کوچه ۱۲" in intake.duplicates.text() and "12" not in intake.duplicates.text().split("(")[0]
+
+
+def test_tab_in_the_request_text_goes_on_to_the_next_field(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                           type_persian: Any) -> None:
+    page = _intake(qtbot, desk, tmp_path)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.text.setFocus()
+    type_persian(page.text, "برق محله قطع است")
+    qtbot.keyClick(page.text, Qt.Key.Key_Tab)
+    assert page.text.toPlainText() == "برق محله قطع است" and not page.text.hasFocus()

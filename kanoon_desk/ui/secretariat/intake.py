@@ -80,6 +80,7 @@ class IntakePage(QWidget):
         f.add_field("subject", self.tr("موضوع"), self.subject)
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(110)
+        self.text.setTabChangesFocus(True)  # Tab goes on to the next field, as in every other one
         f.add_field("text", self.tr("شرح درخواست"), self.text)
         self.category = QComboBox()
         self.category.setEditable(True)
