@@ -394,3 +394,22 @@ def test_a_case_is_not_forwarded_to_an_agency_taken_out_of_the_directory(desk: D
         sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
     assert err.value.field == "agency_id" and "بیرون گذاشته شده" in err.value.message
     assert q.get_case(desk.store, desk.manager, case_id).case["status"] == "referred"
+
+
+def test_one_visit_counts_once_whether_recorded_by_the_notice_or_the_one_click(desk: Desk) -> None:
+    case_id = _to_manager(desk)  # taken in, in person, on DAY: one visit
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    later = DAY + timedelta(days=4)
+    sec.record_visit(desk.store, desk.clerk, case_id, purpose="ask", on=later)  # the click, on arrival
+    sec.notify(desk.store, desk.clerk, case_id, method="in_person", on=later)  # then told the answer
+    with pytest.raises(InvariantError):  # and the click again, the same visit
+        sec.record_visit(desk.store, desk.clerk, case_id, purpose="ask", on=later)
+    c = q.get_case(desk.store, desk.clerk, case_id).case
+    assert c["visits"] == 2 and c["notice"] == "told"
+    with desk.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Visit).where(Visit.case_id == case_id)) == 2
+    sec.notify(desk.store, desk.clerk, case_id, method="in_person", on=later + timedelta(days=1))
+    assert q.get_case(desk.store, desk.clerk, case_id).case["visits"] == 3  # another day, another visit
+    with pytest.raises(InvariantError):  # the notice counted today's visit
+        sec.record_visit(desk.store, desk.clerk, case_id, on=later + timedelta(days=1))

@@ -483,7 +483,7 @@ def _notified(s: Session, e: FoldEvent) -> None:
     _changed(s, Notice, _NOTICES_DONE, {"status": "done"}, case_id=c.id)
     insert_row(s, Notice(id=e.id, case_id=c.id, kind=p.get("kind", "result"), method=p["method"],
                          text=p.get("text", ""), status="queued" if p["method"] == "sms" else "done", day=day))
-    if p["method"] == "in_person":
+    if p["method"] == "in_person" and p.get("visit", True):  # (False: that day's visit was counted)
         c.visits += 1
         insert_row(s, Visit(id=e.id, case_id=c.id, purpose="receive", day=day))
     _save(s, c)

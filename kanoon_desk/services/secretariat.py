@@ -26,6 +26,7 @@ from ..models.secretariat import (
     Case,
     Forward,
     Referral,
+    Visit,
 )
 from ..persian import (
     TEHRAN,
@@ -68,6 +69,8 @@ MSG_NOTHING_DECIDED = QT_TRANSLATE_NOOP(
     "Errors", "هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.")
 MSG_AGENCY_INACTIVE = QT_TRANSLATE_NOOP(
     "Errors", "این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.")
+MSG_VISITED = QT_TRANSLATE_NOOP(
+    "Errors", "مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.")
 MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
     "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
 
@@ -488,6 +491,12 @@ def sms_text(case: Mapping[str, Any]) -> str:
 _SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "response_text")
 
 
+def _visited_on(s: Session, case_id: str, day: date) -> bool:
+    """Whether the applicant's visit about this case that day is counted already (at intake, by a
+    notice in person or by the one-click visit): a visit counts once a day."""
+    return s.scalar(select(Visit.id).where(Visit.case_id == case_id, Visit.day == day).limit(1)) is not None
+
+
 def applicant_mobile(s: Session, c: Case) -> str:
     """The applicant's mobile as stored ("09121234567"), or "" when none is known."""
     a = s.get(Applicant, c.applicant_id)
@@ -512,6 +521,8 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
         kind = "rejection" if c.status == "rejected" else "result"
         payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
                                       "day": day.isoformat(), "at": at}
+        if method == "in_person" and _visited_on(s, case_id, day):
+            payload["visit"] = False  # told during a visit already counted today: not a second one
         if method == "sms":
             mobile = applicant_mobile(s, c)
             if not mobile:
@@ -575,5 +586,7 @@ def record_visit(store: Store, actor: Actor, case_id: str, *, purpose: str = "as
     day, at = _stamp(on)
     with store.transaction() as s:
         c = _load(s, case_id)
+        if _visited_on(s, case_id, day):
+            raise InvariantError(MSG_VISITED)
         store.record(s, actor, "case.visited", case_id, {"purpose": purpose, "day": day.isoformat(),
                                                          "at": at}, subject=_subject(c))
