@@ -165,3 +165,23 @@ def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path)
     fw = q.get_case(d.store, d.expert, chased).forwards[0]
     assert (fw["deadline"], fw["original_deadline"]) == (date(2025, 6, 10), date(2025, 5, 20))
     assert q.overdue_count(d.store, d.expert, on=date(2025, 6, 5)) == 0  # the queue: the new deadline holds
+
+
+def test_the_receipt_names_only_the_ways_to_ask_that_the_office_has() -> None:
+    from kanoon_desk.services.accounts import OfficeView
+
+    def office(phone: str) -> OfficeView:
+        return OfficeView(code="13", name="دفتر", kind="office", province="", city="", address="", phone=phone,
+                          heading="")
+
+    def receipt(o: OfficeView, portal: str = "") -> str:
+        return docs.receipt_html(o, tracking_code="0013011234567895", applicant_name="زهرا کریمی", subject="آب",
+                                 received_date=DAY, channel="in_person", attachments=0, printed_on=DAY, portal=portal)
+
+    bare = receipt(office(""))
+    assert "تلفن" not in bare and "درگاه" not in bare  # no number to phone, no portal to visit
+    assert "کد رهگیری" in bare and "نگه دارید" in bare
+    phoned = receipt(office("021-1234"))
+    assert "در تماس تلفنی با شماره \u2066۰۲۱-۱۲۳۴\u2069" in phoned and "درگاه" not in phoned
+    both = receipt(office("021-1234"), portal="https://status.example.ir")
+    assert "یا در درگاه پیگیری \u2066https://status.example.ir\u2069" in both
