@@ -4014,40 +4014,40 @@ Tracking code: {code}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="101"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105"/>
         <source>فصل</source>
         <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
         <translation>Season</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="101"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105"/>
         <source>ماه</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="101"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105"/>
         <source>سال</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="112"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="117"/>
         <source>نمایش</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="114"/>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="156"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="119"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="180"/>
         <source>خروجی اکسل</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="116"/>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="165"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="121"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="188"/>
         <source>خروجی PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="118"/>
+        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123"/>
         <source>دوره:</source>
         <translation>Period:</translation>
     </message>

@@ -563,3 +563,38 @@ def test_tab_in_the_request_text_goes_on_to_the_next_field(qtbot: Any, desk: Des
     type_persian(page.text, "برق محله قطع است")
     qtbot.keyClick(page.text, Qt.Key.Key_Tab)
     assert page.text.toPlainText() == "برق محله قطع است" and not page.text.hasFocus()
+
+
+def test_the_report_follows_the_period_chosen_and_exports_what_is_shown(qtbot: Any, desk: Desk,
+                                                                       tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    _referred(desk, 1)  # received in Ordibehesht 1404
+    page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year"))
+    page.year.setValue(1404)  # nothing else: no «نمایش»
+    assert page.report is not None and page.report.period.title == "سال ۱۴۰۴" and page.report.received == 1
+    assert "سال ۱۴۰۴" in page.figures.toPlainText()
+    wb = load_workbook(page.export_excel(tmp_path / "r.xlsx"))
+    assert wb.active["A1"].value == "گزارش سال ۱۴۰۴" and wb.active["B2"].value == 1
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    page.number.setCurrentIndex(2)  # Khordad: nothing received
+    assert page.report.period.title == "خرداد ۱۴۰۴" and page.report.received == 0
+    wb = load_workbook(page.export_excel(tmp_path / "r2.xlsx"))
+    assert wb.active["A1"].value == "گزارش خرداد ۱۴۰۴"
+
+
+def test_the_charts_month_labels_are_whole() -> None:
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from kanoon_desk.services.secretariat_reports import Report, period
+    from kanoon_desk.ui.secretariat.reports import build_chart
+
+    rep = Report(period("year", 1404))
+    rep.by_month = [(f"{m} ۱۴۰۴", 3, 2) for m in ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+                                                "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")]
+    chart = build_chart(rep)
+    [axis] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    assert axis.categories()[-1] == "فروردین" and "اردیبهشت" in axis.categories()  # the year is in the title
+    assert axis.labelsAngle() == -90  # twelve side by side were cut to «اردی…»
