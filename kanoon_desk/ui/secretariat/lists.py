@@ -205,8 +205,8 @@ class CartablePage(QWidget):
         self.view.changed.connect(self.refresh)
         split.addWidget(self.view)
         split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
-        split.setStretchFactor(1, 3)
-        split.setSizes([200, 600])
+        split.setStretchFactor(1, 2)
+        split.setSizes([260, 540])
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
         self.refresh()
@@ -312,8 +312,8 @@ class SearchPage(QWidget):
         self.view.changed.connect(self.model.reload)
         split.addWidget(self.view)
         split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
-        split.setStretchFactor(1, 3)
-        split.setSizes([200, 600])
+        split.setStretchFactor(1, 2)
+        split.setSizes([260, 540])
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()
