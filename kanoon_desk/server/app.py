@@ -123,7 +123,10 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     after a push that brings an SMS), so a notice whose sending failed is tried again."""
     db = ServerDb(db_url)
     with db.read() as s:
-        clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc))) or 0))
+        # seeded from the newest stamp it took, never from one past its own bound (stored before
+        # the bound existed): its replies would drag every desk's clock along
+        clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc)).where(
+            ServerEvent.hlc <= exchange.hlc_limit(exchange.now_ms()))) or 0))
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     limiter = status_limiter or RateLimiter()
@@ -245,6 +248,9 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                    resend_from=answer.resend_from)
         if any(exchange.asks_for_sms(e.type, e.payload) for e in req.events):
             background.add_task(sms.drain, db, gateway)
+        if req.protocol_version < p.REASON_FA_PROTOCOL:  # a desk of protocol 1 refuses a field it does not know
+            return Response(content=answer.model_dump_json(exclude={"results": {"__all__": {"reason_fa"}}}),
+                            media_type="application/json", background=background)
         return _json(answer, background)
 
     @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC,

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import String, Text, cast, func, insert, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from ..digest import EventDigest, canonical_hash, digests_by_aggregate
-from ..ids import HybridClock
+from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_millis, hlc_pack
+from ..persian import to_persian_digits
 from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
     MIN_SCHEMA_VERSION,
@@ -91,6 +92,55 @@ _STRICT_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(
 TRACKING_CODE_MAX: int = ServerEvent.__table__.c.tracking_code.type.length  # type: ignore[attr-defined]
 
 
+class Refusal(NamedTuple):
+    """Why an event is refused: in English (the log, the protocol's `reason`) and in Persian (the
+    clerk's, `reason_fa`)."""
+
+    reason: str
+    reason_fa: str
+
+
+def _fa(n: int | str) -> str:
+    return to_persian_digits(n)
+
+
+def _how_far(ms: int) -> tuple[str, str]:
+    """A span in the largest unit that reads well, in English and in Persian."""
+    minutes = round(ms / 60_000)
+    if minutes >= 2 * 24 * 60:
+        return f"{round(minutes / (24 * 60))} days", f"{_fa(round(minutes / (24 * 60)))} روز"
+    if minutes >= 120:
+        return f"{round(minutes / 60)} hours", f"{_fa(round(minutes / 60))} ساعت"
+    return f"{max(minutes, 1)} minutes", f"{_fa(max(minutes, 1))} دقیقه"
+
+
+def hlc_limit(now: int) -> int:
+    """The newest stamp the server takes at wall time `now` (ms): `MAX_DRIFT_MS` ahead of it. A
+    stamp further ahead is a desk's clock that is wrong, and following it would drag every clock
+    that saw it along (one stamp near 2**63 made other offices' desks overflow)."""
+    return hlc_pack(now + MAX_DRIFT_MS, COUNTER_MASK)
+
+
+def _ahead(ev: EventIn, now: int) -> Refusal:
+    en, fa = _how_far(hlc_millis(ev.hlc) - now)
+    return Refusal(
+        f"the event's clock stamp is {en} ahead of the server's clock (more than "
+        f"{MAX_DRIFT_MS // 60_000} minutes): the clock of the computer that recorded it is wrong",
+        f"ساعت رایانه‌ای که این رویداد را ثبت کرد {fa} از ساعت کارگزار جلوتر بود؛ تاریخ و ساعت آن رایانه "
+        "را درست کنید و کار را دوباره ثبت کنید.")
+
+
+REPEATED = Refusal("event repeated in one batch", "این رویداد در یک بسته دو بار آمده بود.")
+
+
+def _seq_used(client_seq: int) -> Refusal:
+    return Refusal(
+        f"client sequence number {client_seq} was already used by another event of this device "
+        "(restored from an old backup, or the store copied to a second computer?)",
+        f"شماره ترتیب {_fa(client_seq)} را رویداد دیگری از همین دستگاه گرفته است (پایگاه داده از پشتیبانی کهنه "
+        "برگردانده یا به رایانه دیگری رونوشت شده است)؛ همگام‌سازی بعدی آن را دوباره شماره می‌زند.")
+
+
 def _holds_nul(value: Any) -> bool:
     """Whether a NUL character is in any key or text of a JSON value (PostgreSQL's text and jsonb
     cannot hold one)."""
@@ -103,18 +153,20 @@ def _holds_nul(value: Any) -> bool:
     return False
 
 
-def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[str | None, str]:
+def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[Refusal | None, str]:
     """(why the payload is refused, or None; its canonical JSON text)."""
     try:
         text = _STRICT_JSON(payload)
     except ValueError:  # NaN or ±Infinity (a number too large for a double arrives as infinity)
-        return "the payload holds a number JSON cannot carry (NaN, Infinity or too large)", ""
+        return Refusal("the payload holds a number JSON cannot carry (NaN, Infinity or too large)",
+                       "عددی در داده این رویداد هست که نمی‌توان نگهش داشت (بی‌نهایت یا بسیار بزرگ)."), ""
     if "\\u0000" in text and _holds_nul(payload):  # the text has the escape for a NUL, or a backslash and "u0000"
-        return "the payload holds a NUL character", text
+        return Refusal("the payload holds a NUL character", "نویسه تهی (NUL) در داده این رویداد هست."), text
     if ev.aggregate_type == CASE:
         tracking = payload.get("tracking_code")
         if isinstance(tracking, str) and len(tracking) > TRACKING_CODE_MAX:
-            return f"the tracking code is longer than {TRACKING_CODE_MAX} characters", text
+            return Refusal(f"the tracking code is longer than {TRACKING_CODE_MAX} characters",
+                           f"کد رهگیری این رویداد از {_fa(TRACKING_CODE_MAX)} نویسه بلندتر است."), text
     return None, text
 
 
@@ -127,30 +179,47 @@ def _for_a_centre(ev: EventIn, device: Device) -> bool:
             and scope_of(ev.aggregate_type, ev.office_code, ev.payload) == SHARED_SCOPE)
 
 
-def _reject_reason(ev: EventIn, device: Device) -> str | None:
+def _reject_reason(ev: EventIn, device: Device, limit: int, now: int) -> Refusal | None:
+    """Why the server refuses one event of the device's push, or None. `limit` is the newest clock
+    stamp it takes (`hlc_limit` of the wall time `now`)."""
     if ev.device_id != device.id:
-        return "event of another device"
+        return Refusal("event of another device", "این رویداد از دستگاه دیگری است.")
     if ev.office_code != device.office_code and not _for_a_centre(ev, device):
-        return f"office {ev.office_code} is outside this device's scope ({device.office_code})"
+        return Refusal(f"office {ev.office_code} is outside this device's scope ({device.office_code})",
+                       f"دفتر {_fa_code(ev.office_code)} بیرون از حوزه این میز (دفتر {_fa_code(device.office_code)}) است.")
     if ev.aggregate_type == OFFICE and not ev.aggregate_id.startswith(device.office_code):
-        return (f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
-                f"{device.office_code} writes only its own office's and its centres' ({device.office_code}…)")
+        return Refusal(
+            f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
+            f"{device.office_code} writes only its own office's and its centres' ({device.office_code}…)",
+            f"مشخصات دفتر یا مرکز {_fa_code(ev.aggregate_id)} را تنها میز همان دفتر ثبت می‌کند؛ این میز "
+            f"(دفتر {_fa_code(device.office_code)}) تنها دفتر خود و مرکزهای آن را ثبت می‌کند.")
+    if ev.hlc > limit:
+        return _ahead(ev, now)
     if ev.schema_version > SCHEMA_VERSION:
-        return f"schema version {ev.schema_version} is newer than the server's ({SCHEMA_VERSION})"
+        return Refusal(f"schema version {ev.schema_version} is newer than the server's ({SCHEMA_VERSION})",
+                       "قالب این رویداد از کارگزار تازه‌تر است؛ کارگزار باید به‌روز شود.")
     if ev.schema_version < MIN_SCHEMA_VERSION:
-        return f"schema version {ev.schema_version} is no longer accepted (minimum {MIN_SCHEMA_VERSION})"
+        return Refusal(f"schema version {ev.schema_version} is no longer accepted (minimum {MIN_SCHEMA_VERSION})",
+                       "قالب این رویداد دیگر پذیرفته نمی‌شود؛ برنامه این میز را به‌روز کنید.")
     if not _well_formed(ev.type, ev.aggregate_type):
-        return "malformed event type or aggregate type"
+        return Refusal("malformed event type or aggregate type", "نوع این رویداد نادرست است.")
     if len(ev.id) != 36:
-        return "event id is not a UUID"
+        return Refusal("event id is not a UUID", "شناسه این رویداد نادرست است.")
     if "\x00" in ev.id or "\x00" in ev.aggregate_id or "\x00" in ev.user_id:
-        return "a NUL character in the event's id, aggregate id or user id"
+        return Refusal("a NUL character in the event's id, aggregate id or user id",
+                       "نویسه تهی (NUL) در شناسه‌های این رویداد هست.")
     if ev.recorded_at.utcoffset():  # stored in UTC: that instant must be in the calendar
         try:
             ev.recorded_at.astimezone(UTC)
         except OverflowError:
-            return "recorded_at is outside the calendar once converted to UTC"
+            return Refusal("recorded_at is outside the calendar once converted to UTC",
+                           "زمان ثبت این رویداد بیرون از تقویم است.")
     return None
+
+
+def _fa_code(code: str) -> str:
+    """An office code as the clerk reads it (Persian digits; at most 16 characters)."""
+    return _fa(code[:16])
 
 
 def _upgrade(ev: EventIn) -> tuple[dict[str, Any], int]:
@@ -166,9 +235,11 @@ def _upgrade(ev: EventIn) -> tuple[dict[str, Any], int]:
 def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock: HybridClock) -> PushResponse:
     """Store a batch; `device` must be locked in `session` (same-device pushes queue)."""
     last = device.last_client_seq
+    now = now_ms()
+    limit = hlc_limit(now)
     if req.first_client_seq > last + 1:
         return PushResponse(batch_id=req.batch_id, results=[], last_client_seq=last, resend_from=last + 1,
-                            server_hlc=clock.merge(req.hlc), server_time_ms=now_ms())
+                            server_hlc=clock.merge(req.hlc), server_time_ms=now)
     # an id with a NUL is rejected below; PostgreSQL cannot even read it back from the JSON list
     known = _known(db, session, [e.id for e in req.events if "\x00" not in e.id])
     results: list[PushResult] = []
@@ -183,23 +254,21 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             results.append(_result(ev.id, "duplicate", None, known[ev.id]))
             continue
         if ev.id in seen:
-            results.append(_result(ev.id, "rejected", "event repeated in one batch"))
+            results.append(_refused(ev.id, REPEATED))
             continue
         seen.add(ev.id)
         if client_seq <= last:
-            results.append(_result(ev.id, "rejected", (
-                f"client sequence number {client_seq} was already used by another event of this device "
-                "(restored from an old backup?); the desk must enrol again")))
+            results.append(_refused(ev.id, _seq_used(client_seq)))
             continue
-        reason = _reject_reason(ev, device)
-        if reason is not None:
-            results.append(_result(ev.id, "rejected", reason))
+        refusal = _reject_reason(ev, device, limit, now)
+        if refusal is not None:
+            results.append(_refused(ev.id, refusal))
             continue
         payload, version = _upgrade(ev)
         # encoded once, canonically: the same text is the row's payload and the digest's line
-        reason, text = _payload_problem(ev, payload)
-        if reason is not None:
-            results.append(_result(ev.id, "rejected", reason))
+        refusal, text = _payload_problem(ev, payload)
+        if refusal is not None:
+            results.append(_refused(ev.id, refusal))
             continue
         tracking = payload.get("tracking_code") if ev.aggregate_type == CASE else None
         rows.append({
@@ -233,14 +302,20 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             session.execute(insert(SmsOutbox), sms)
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)
     device.last_seen_at = received
+    # the request's own stamp is followed only as far as `limit` (`HybridClock.merge` refuses more)
     return PushResponse(batch_id=req.batch_id, results=results, stored=runs, last_client_seq=device.last_client_seq,
                         server_hlc=clock.merge(top_hlc), server_time_ms=now_ms())
 
 
 def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], reason: str | None,
-            server_seq: int | None = None) -> PushResult:
+            server_seq: int | None = None, reason_fa: str | None = None) -> PushResult:
     """A batch's answer for one event, built without validation (every value is the server's own)."""
-    return PushResult.model_construct(id=event_id, status=status, reason=reason, server_seq=server_seq)
+    return PushResult.model_construct(id=event_id, status=status, reason=reason, server_seq=server_seq,
+                                      reason_fa=reason_fa)
+
+
+def _refused(event_id: str, refusal: Refusal) -> PushResult:
+    return _result(event_id, "rejected", refusal.reason, None, refusal.reason_fa)
 
 
 _EVENTS = ServerEvent.__tablename__

@@ -186,7 +186,10 @@ class SyncClient:
         return int(self.store.get_state(key) or 0)
 
     def _after_reply(self, report: SyncReport, server_hlc: int, server_time_ms: int) -> None:
-        self.store.clock.merge(server_hlc)
+        # The server's wall clock is the one the desk's clock trusts (`HybridClock`): a stamp past
+        # it is not followed, and the desk's own stamps, run far ahead while the computer's clock
+        # was wrong, go back to the wall clock once it is right again.
+        self.store.clock.merge(server_hlc, server_time_ms)
         skew = self.store.clock.skew_ms(server_time_ms)
         stored = self.store.get_state(K_SKEW)
         # Written only when it moved by a second or more: a commit per reply (an fsync each) was a
@@ -277,10 +280,10 @@ class SyncClient:
         # a batch the server stored whole is one UPDATE, not a thousand.
         runs: list[dict[str, int]] = []
         rejections: list[dict[str, Any]] = []
-        for ev, (status, server_seq, reason) in zip(sent, _answers(sent, answer), strict=True):
+        for ev, (status, server_seq, reason, reason_fa) in zip(sent, _answers(sent, answer), strict=True):
             if status == "rejected":
                 rejections.append({"event_id": ev.id, "client_seq": ev.client_seq, "event_type": ev.type,
-                                   "reason": reason or "", "at": utcnow()})
+                                   "reason": reason or "", "reason_fa": reason_fa, "at": utcnow()})
             else:
                 if server_seq is not None:
                     offset = server_seq - ev.client_seq
@@ -329,8 +332,8 @@ class SyncClient:
                     self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)
             report.cursor = page.next_cursor
-            if fresh:
-                self.store.clock.merge(max(ev.hlc for ev in fresh))
+            if fresh:  # a stamp far past the server's time is not followed (`HybridClock.merge`)
+                self.store.clock.merge(max(ev.hlc for ev in fresh), page.server_time_ms)
             if not page.has_more:
                 return page.summary
 
@@ -403,7 +406,7 @@ class SyncClient:
             self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
         report.snapshot += len(rows)
         if page.events:
-            self.store.clock.merge(max(ev.hlc for ev in page.events))
+            self.store.clock.merge(max(ev.hlc for ev in page.events), page.server_time_ms)
 
     # -- verify ----------------------------------------------------------------------------------
 
@@ -486,21 +489,25 @@ def _reason(r: httpx.Response) -> str:
         return r.text[:200]
 
 
-def _answers(sent: list[_Outgoing], answer: p.PushResponse) -> list[tuple[str, int | None, str | None]]:
-    """(status, server_seq, reason) for each event sent, in order, from a full or a compact answer
-    (`p.PushRequest.compact`); an answer that leaves an event out or speaks of one twice is refused."""
-    got: list[tuple[str, int | None, str | None] | None] = [None] * len(sent)
+Answer = tuple[str, int | None, str | None, str | None]
+
+
+def _answers(sent: list[_Outgoing], answer: p.PushResponse) -> list[Answer]:
+    """(status, server_seq, reason, Persian reason) for each event sent, in order, from a full or a
+    compact answer (`p.PushRequest.compact`); an answer that leaves an event out or speaks of one
+    twice is refused."""
+    got: list[Answer | None] = [None] * len(sent)
     for run in answer.stored:
         if run.index + run.count > len(sent) or any(got[run.index:run.index + run.count]):
             raise e.SyncError(e.MSG_BAD_ANSWER, f"stored run {run.index}+{run.count} outside the batch or repeated")
-        got[run.index:run.index + run.count] = [("stored", run.server_seq + k, None) for k in range(run.count)]
+        got[run.index:run.index + run.count] = [("stored", run.server_seq + k, None, None) for k in range(run.count)]
     if answer.results:
         index = {ev.id: i for i, ev in enumerate(sent)}
         for res in answer.results:
             i = index.get(res.id, -1)
             if i < 0 or got[i] is not None:
                 raise e.SyncError(e.MSG_BAD_ANSWER, f"result for event {res.id} not sent or repeated")
-            got[i] = (res.status, res.server_seq, res.reason)
+            got[i] = (res.status, res.server_seq, res.reason, res.reason_fa)
     missing = [sent[i].id for i, g in enumerate(got) if g is None]
     if missing:
         raise e.SyncError(e.MSG_BAD_ANSWER, f"no result for event {missing[0]}")

@@ -15,8 +15,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-PROTOCOL_VERSION = 1
+#: 2: a refused event's result carries `reason_fa` (sent only to a desk of protocol 2 or more: a
+#: desk of protocol 1 refuses a field it does not know).
+PROTOCOL_VERSION = 2
 MIN_PROTOCOL_VERSION = 1
+#: The first protocol whose push results may carry `reason_fa`.
+REASON_FA_PROTOCOL = 2
 #: Newest event schema this code writes and understands.
 SCHEMA_VERSION = 1
 #: Oldest event schema the server still accepts (and upgrades on receipt).
@@ -105,6 +109,8 @@ class PushResult(_Model):
     status: Literal["stored", "duplicate", "rejected"]
     reason: str | None = None
     server_seq: int | None = None
+    #: Why it was refused, in Persian, for the clerk (to a desk of protocol 2 or more).
+    reason_fa: str | None = None
 
 
 class StoredRun(_Model):
