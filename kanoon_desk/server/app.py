@@ -228,16 +228,23 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                 raise ApiError(422, "incomplete_identity", "device_id, office_code and device_no go together",
                                "شناسه، دفتر و شماره دستگاه باید با هم فرستاده شوند.")
             existing = auth.ExistingDesk(req.device_id, req.office_code, req.device_no)
-        got = auth.enrol(db, req.code, req.label, existing)
+        replaces = None
+        if req.replaces is not None:
+            if existing is not None:
+                raise ApiError(422, "replaces_and_joins", "a desk either joins with its identity or replaces a device",
+                               "میز یا با شناسه خود می‌پیوندد یا جای دستگاهی را می‌گیرد، نه هر دو.")
+            replaces = auth.Replaced(req.replaces, req.client_seq_from or 0)
+        got = auth.enrol(db, req.code, req.label, existing, replaces)
         logs.event("device.enrolled", device_id=got.device_id, office=got.office_code, device_no=got.device_no,
-                   joined=existing is not None)
+                   joined=existing is not None, replaces=req.replaces)
         return p.EnrollResponse(device_id=got.device_id, device_no=got.device_no, office_code=got.office_code,
                                 secret=got.secret, server_hlc=clock.now(), server_time_ms=exchange.now_ms())
 
-    def _push(req: p.PushRequest, background: BackgroundTasks, authorization: str | None) -> Response:
+    def _push(req: p.PushRequest, background: BackgroundTasks, authorization: str | None,
+              store: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.transaction() as s:
-            device = auth.check_device(s, authorization, lock=True)
+            device = auth.check_device(s, authorization, lock=True, store=store)
             if req.device_id != device.id:
                 raise ApiError(403, "wrong_device", "device_id differs from the credential",
                                "شناسه دستگاه با اعتبارنامه نمی‌خواند.")
@@ -256,37 +263,67 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC,
               openapi_extra=_json_body(p.PushRequest))
     async def push(request: Request, background: BackgroundTasks,
-                   authorization: Annotated[str | None, Header()] = None) -> Response:
+                   authorization: Annotated[str | None, Header()] = None,
+                   x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
         # The body is parsed by pydantic straight from its bytes (a batch is a thousand events):
         # FastAPI's json.loads followed by validation of the objects took four times as long.
         req = _parse(p.PushRequest, await request.body())
-        return await run_in_threadpool(_push, req, background, authorization)
+        return await run_in_threadpool(_push, req, background, authorization, x_kanoon_store)
 
-    def _pull(req: p.PullRequest, authorization: str | None) -> Response:
+    def _pull(req: p.PullRequest, authorization: str | None, store: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.read() as s:
-            device = auth.check_device(s, authorization)
+            device = auth.check_device(s, authorization, store=store)
             return _raw_json(exchange.pull(db, s, device, req, clock).json())
 
     @app.post("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
-    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
-        return _pull(req, authorization)
+    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None,
+             x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        return _pull(req, authorization, x_kanoon_store)
 
     @app.get("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
     def pull_get(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
                  summary: bool = False,
-                 authorization: Annotated[str | None, Header()] = None) -> Response:
-        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization)
+                 authorization: Annotated[str | None, Header()] = None,
+                 x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization, x_kanoon_store)
 
     @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
     def snapshot(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  upto: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
-                 authorization: Annotated[str | None, Header()] = None) -> Response:
+                 authorization: Annotated[str | None, Header()] = None,
+                 x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:
-            device = auth.check_device(s, authorization)
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
             return _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
+
+    @app.post("/v1/hello", response_model=p.HelloResponse, responses=ERROR_DOC)
+    def hello(req: p.HelloRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
+        """A desk's first word in a round: its store's name checked (or renamed), and the highest
+        client sequence number the server holds for it (`HelloRequest`)."""
+        _check_versions(req.protocol_version, req.schema_version)
+        if req.next_store_id is None:
+            with db.read() as s:
+                answer = exchange.hello(s, auth.check_device(s, authorization), req, clock)
+        else:
+            with db.transaction() as s:
+                answer = exchange.hello(s, auth.check_device(s, authorization, lock=True), req, clock)
+            logs.event("device.store_renamed", device_id=answer.device_id)
+        return _json(answer)
+
+    @app.get("/v1/own-events", response_model=p.OwnEventsResponse, responses=ERROR_DOC)
+    def own_events(after: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
+                   cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
+                   limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+                   authorization: Annotated[str | None, Header()] = None,
+                   x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        """The device's own events past client sequence number `after` (a pull leaves them out):
+        what a desk restored from an old backup lost."""
+        with db.read() as s:
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            return _raw_json(exchange.own_events(db, s, device, after, cursor, limit, clock).json())
 
     @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
              responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})
@@ -304,15 +341,16 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             return _err(404, "not_found", "no case with this tracking code", "درخواستی با این کد رهگیری پیدا نشد.")
         return found
 
-    def _device(authorization: str | None) -> None:
+    def _device(authorization: str | None, store: str | None) -> None:
         with db.read() as s:
-            auth.check_device(s, authorization)
+            auth.check_device(s, authorization, store=store)
 
     @app.put("/v1/attachments/{sha256}", response_model=p.AttachmentStatus, responses=ERROR_DOC)
     async def put_attachment(sha256: str, request: Request,
                              authorization: Annotated[str | None, Header()] = None,
-                             content_range: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
-        await run_in_threadpool(_device, authorization)
+                             content_range: Annotated[str | None, Header()] = None,
+                             x_kanoon_store: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
+        await run_in_threadpool(_device, authorization, x_kanoon_store)
         too_large = AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
                                     "پیوست از اندازه مجاز بزرگ‌تر است.")
         declared = request.headers.get("content-length") or "0"
@@ -331,15 +369,21 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         return await run_in_threadpool(files.put, sha256, bytes(data), content_range)
 
     @app.get("/v1/attachments/{sha256}/status", response_model=p.AttachmentStatus, responses=ERROR_DOC)
-    def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
-        _device(authorization)
+    def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None,
+                          x_kanoon_store: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
+        _device(authorization, x_kanoon_store)
         return files.status(sha256)
 
     @app.get("/v1/attachments/{sha256}", responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}})
-    def get_attachment(sha256: str, authorization: Annotated[str | None, Header()] = None) -> Any:
-        _device(authorization)
-        path = files.path(sha256)
-        if path is None:
+    def get_attachment(sha256: str, authorization: Annotated[str | None, Header()] = None,
+                       x_kanoon_store: Annotated[str | None, Header()] = None) -> Any:
+        # a file goes only to a device whose office sees an event naming it (its own office's
+        # case, the shared registry's member photo): not any file to any desk that knows its hash
+        with db.read() as s:
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            visible = exchange.file_visible(s, sha256, device.office_code)
+        path = files.path(sha256)  # (a malformed name is refused 400)
+        if path is None or not visible:
             return _err(404, "not_found", "no such attachment", "پیوست پیدا نشد.")
         return FileResponse(path, media_type="application/octet-stream")
 

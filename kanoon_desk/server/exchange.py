@@ -27,6 +27,9 @@ from ..sync.protocol import (
     SHARED_SCOPE,
     AggregateSummary,
     EventIn,
+    HelloRequest,
+    HelloResponse,
+    OwnEventsResponse,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -38,7 +41,17 @@ from ..sync.protocol import (
 )
 from . import bulk
 from .db import SEQ_COUNTER, ServerDb, dbapi_cursor, per_dialect
-from .server_models import CASE, Device, DigestTotal, ServerCounter, ServerEvent, SmsOutbox, utcnow
+from .server_models import (
+    CASE,
+    QUARANTINE_SCOPE,
+    AttachmentRef,
+    Device,
+    DigestTotal,
+    ServerCounter,
+    ServerEvent,
+    SmsOutbox,
+    utcnow,
+)
 
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -50,6 +63,21 @@ OFFICE = "office"
 CASE_NOTIFIED = "case.notified"
 #: The longest mobile number the SMS outbox keeps.
 MOBILE_MAX = 20
+
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def names_a_file(payload: dict[str, Any]) -> str | None:
+    """The file an event's payload names (`sha256`: a scanned letter, a member's photo), or None."""
+    sha = payload.get("sha256")
+    return sha if isinstance(sha, str) and _SHA_RE.match(sha) else None
+
+
+def file_visible(session: Session, sha256: str, office_code: str) -> bool:
+    """Whether an event that office `office_code` sees names the file."""
+    return session.scalar(select(AttachmentRef.sha256).where(
+        AttachmentRef.sha256 == sha256, AttachmentRef.scope.in_([office_code, SHARED_SCOPE])).limit(1)) is not None
 
 
 def asks_for_sms(event_type: str, payload: dict[str, Any]) -> bool:
@@ -300,6 +328,10 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
         sms = [sms_notice(r["id"], r["_payload"], received) for r in rows if asks_for_sms(r["type"], r["_payload"])]
         if sms:
             session.execute(insert(SmsOutbox), sms)
+        refs = {(sha, r["scope"]) for r in rows if (sha := names_a_file(r["_payload"])) is not None}
+        if refs:
+            with dbapi_cursor(session, _REF_SQL) as (cur, sql):
+                cur.executemany(sql, sorted(refs))
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)
     device.last_seen_at = received
     # the request's own stamp is followed only as far as `limit` (`HybridClock.merge` refuses more)
@@ -371,14 +403,14 @@ def _event_json(is_postgres: bool) -> Any:
 class Page:
     """A pull or snapshot answer: its fields as a model with no events, and the events as JSON."""
 
-    head: PullResponse | SnapshotResponse
+    head: PullResponse | SnapshotResponse | OwnEventsResponse
     events: list[str]
 
     def json(self) -> bytes:
         head = self.head.model_dump_json(exclude={"events"})
         return f'{head[:-1]},"events":[{",".join(self.events)}]}}'.encode()
 
-    def model(self) -> PullResponse | SnapshotResponse:
+    def model(self) -> PullResponse | SnapshotResponse | OwnEventsResponse:
         return type(self.head).model_validate_json(self.json())
 
 
@@ -412,6 +444,8 @@ def _add_to_totals(session: Session, rows: list[dict[str, Any]]) -> None:
                               for (scope, aggregate_type), d in sorted(moved.items())])
 
 
+_REF_SQL = per_dialect(f"INSERT INTO {AttachmentRef.__tablename__} (sha256, scope) VALUES (?, ?) "
+                       "ON CONFLICT (sha256, scope) DO NOTHING")
 _TOTALS = DigestTotal.__tablename__
 _TOTALS_SQL = per_dialect(f"SELECT scope, aggregate_type, events, digest FROM {_TOTALS} "
                           "WHERE scope IN ({json_values})")
@@ -478,4 +512,37 @@ def snapshot(db: ServerDb, session: Session, device: Device, cursor: int, upto: 
     top = max([0] + [r[1] for r in rows])
     return Page(SnapshotResponse(cursor=cursor, upto=upto, events=[], next_cursor=next_cursor, has_more=has_more,
                                  server_hlc=clock.merge(top), server_time_ms=now_ms()),
+                [r[2] for r in rows])
+
+
+def hello(session: Session, device: Device, req: HelloRequest, clock: HybridClock) -> HelloResponse:
+    """A desk's first word in a round (`device` locked in `session` when `req` renames the store):
+    the name of its store checked, and kept when the desk renames it (`HelloRequest`)."""
+    followed = device.store_id
+    if not (followed is None or followed == req.store_id
+            or (req.next_store_id is not None and followed == req.next_store_id)):
+        from .auth import store_copied
+
+        raise store_copied()
+    if req.next_store_id is not None and followed != req.next_store_id:
+        device.store_id = req.next_store_id
+    return HelloResponse(device_id=device.id, office_code=device.office_code, device_no=device.device_no,
+                         last_client_seq=device.last_client_seq, server_hlc=clock.merge(0), server_time_ms=now_ms())
+
+
+def own_events(db: ServerDb, session: Session, device: Device, after: int, cursor: int, limit: int,
+               clock: HybridClock) -> Page:
+    """A page of the device's own events with a client sequence number past `after`, in server
+    order after `cursor` (a pull leaves them out: the desk has them, unless it lost them to a
+    restore). No index serves it: it reads the events after `cursor` (the desk's last
+    acknowledged one), rarely, for a desk that is recovering."""
+    high = db.high_water(session)
+    rows = _page_rows(db, session, ServerEvent.server_seq > cursor, ServerEvent.server_seq <= high,
+                      ServerEvent.device_id == device.id, ServerEvent.client_seq > after,
+                      ServerEvent.scope != QUARANTINE_SCOPE, limit=limit)
+    has_more = len(rows) == limit
+    next_cursor = rows[-1][0] if has_more else max(high, cursor)
+    return Page(OwnEventsResponse(after=after, cursor=cursor, events=[], next_cursor=next_cursor,
+                                  has_more=has_more, last_client_seq=device.last_client_seq,
+                                  server_hlc=clock.merge(0), server_time_ms=now_ms()),
                 [r[2] for r in rows])

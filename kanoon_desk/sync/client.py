@@ -26,14 +26,25 @@ from typing import Any, NamedTuple, TypeVar
 import certifi
 import httpx
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import String, Table, bindparam, func, literal, literal_column, select, type_coerce, update
+from sqlalchemy import (
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+    update,
+)
 
 from .. import eventlog
 from ..digest import EventDigest, canonical_hash, canonical_json, digest_per_type
 from ..errors import QT_TRANSLATE_NOOP
 from ..errors import ValidationError as FieldError
 from ..ids import MAX_DRIFT_MS, new_id
-from ..models import Event, utcnow
+from ..models import Counter, DeskState, Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
 from ..persian import to_ascii_digits
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
@@ -47,6 +58,8 @@ K_SERVER, K_SECRET = "sync.server_url", "sync.secret"
 K_ACKED, K_CURSOR = "sync.acked_seq", "sync.cursor"
 K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
 K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
+#: The name of this store (`p.HelloRequest`), and its next name while a recovery is under way.
+K_STORE, K_STORE_NEXT = "sync.store_id", "sync.store_next"
 #: The running digests of what the server should hold, with the event row and outbox position
 #: they were counted up to (see `SyncClient.local_summary`).
 K_DIGESTS = "sync.digests"
@@ -62,7 +75,12 @@ EVENTS: Table = Event.__table__  # type: ignore[assignment]
 
 
 CLOCK_SKEW = QT_TRANSLATE_NOOP("Errors", "ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید")
-ATTACHMENT_PENDING = QT_TRANSLATE_NOOP("Errors", "پیوست {sha} هنوز به کارگزار نرسیده است")
+ATTACHMENT_PENDING = QT_TRANSLATE_NOOP("Errors", "پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود")
+ATTACHMENT_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود")
+RECOVERED = QT_TRANSLATE_NOOP("Errors", "این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد")
+#: The server's reason for an event whose client sequence number another event of the device
+#: holds (`server.exchange._seq_used`): refused so before desks took their own events back.
+SEQ_USED_PREFIX = "client sequence number "
 
 
 class SyncWarning(NamedTuple):
@@ -89,6 +107,10 @@ class SyncReport:
     uploaded: int = 0
     downloaded: int = 0
     resends: int = 0
+    #: Own events taken back from the server (a desk restored from an old backup), and own
+    #: events not yet sent that were numbered past them.
+    recovered: int = 0
+    renumbered: int = 0
     cursor: int = 0
     mismatches: list[str] = field(default_factory=list)
     #: Persian templates (marked for translation, `{name}` placeholders) with their values.
@@ -133,6 +155,8 @@ class SyncClient:
         #: Ask for compact push answers (`p.PushRequest.compact`); turned off for a server that
         #: does not know them.
         self.compact = True
+        #: The name of this store the server follows (`p.HEADER_STORE`), known after `hello`.
+        self._store_name: str | None = None
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=tls_context())
 
     def close(self) -> None:
@@ -147,6 +171,8 @@ class SyncClient:
             if not secret:
                 raise e.SyncError(e.MSG_NOT_ENROLLED, "no device secret in desk_state")
             h["Authorization"] = f"Bearer {self.store.identity.device_id}:{secret}"
+            if self._store_name:
+                h[p.HEADER_STORE] = self._store_name
         return h
 
     def call(self, method: str, path: str, model: type[M], *, json: Any = None, content: bytes | None = None,
@@ -171,6 +197,8 @@ class SyncClient:
                 raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
             if r.status_code in (401, 403):
                 raise e.AuthRefused(e.MSG_AUTH, _reason(r))
+            if r.status_code == 409 and _error_code(r) == "store_copied":
+                raise e.StoreCopied(e.MSG_STORE_COPIED, _reason(r))
             if r.status_code >= 400:
                 raise e.Refused(e.MSG_REFUSED, f"HTTP {r.status_code}: {_reason(r)}")
             try:
@@ -202,6 +230,102 @@ class SyncClient:
             warning = SyncWarning(CLOCK_SKEW, (("minutes", minutes),))
             if warning not in report.warnings:
                 report.warnings.append(warning)
+
+    # -- first contact: the store's name, and own events the server holds that this desk lacks ---
+
+    def hello(self, report: SyncReport) -> None:
+        """The round's first request: the server checks this store's name (a copy of the desk on
+        another computer is refused, `e.StoreCopied`) and says the highest client sequence number
+        it holds from this device; past this desk's own, the desk takes its own events back
+        (`recover`). A server from before `hello` (404) is not asked again this round."""
+        name = self.store.get_state(K_STORE)
+        if not name:
+            name = new_id()
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_STORE, name)
+        pending = self.store.get_state(K_STORE_NEXT)
+        try:
+            answer = self._hello(name, pending)
+        except e.Refused as exc:
+            if exc.detail.startswith("HTTP 404"):
+                return
+            raise
+        self._store_name = pending or name
+        self._after_reply(report, answer.server_hlc, answer.server_time_ms)
+        self.recover(report, answer.last_client_seq, name, pending)
+
+    def _hello(self, name: str, renamed: str | None) -> p.HelloResponse:
+        req = p.HelloRequest(store_id=name, next_store_id=renamed)
+        return self.call("POST", "/v1/hello", p.HelloResponse, json=req.model_dump(mode="json", exclude_none=True))
+
+    def recover(self, report: SyncReport, last: int, name: str, pending: str | None) -> None:
+        """Take back the device's own events the server holds and this desk does not (it was
+        restored from a backup older than its last push), and number the desk's events not yet
+        sent past the server's number, so nothing is lost and nothing is sent twice.
+
+        The server holds events of this device up to client sequence number `last`; the desk's
+        own acknowledged position is lower, or some of its events were refused because their
+        number was taken (by a desk before this one recovered). The events the server holds past
+        the lower of those are fetched: those the desk holds are acknowledged, the others are
+        folded in like pulled ones (own events, with no outbox number). If any was missing, the
+        store takes a new name on the server first (`p.HelloRequest`: a copy of the store under
+        the old name is refused from then on), then one local transaction folds them, renumbers
+        the outbox and the refused events past `last`, and stores the new name."""
+        acked = self._int_state(K_ACKED)
+        with self.store.read() as s:
+            reused = dict(s.execute(select(SyncRejection.event_id, SyncRejection.client_seq).where(
+                SyncRejection.reason.startswith(SEQ_USED_PREFIX, autoescape=True))).all())
+        if last <= acked and not reused and pending is None:
+            return
+        floor = min([acked, *(seq - 1 for seq in reused.values())])
+        with self.store.read() as s:
+            cursor = int(s.scalar(select(func.max(Event.server_seq)).where(Event.client_seq <= floor)) or 0)
+        theirs: list[p.EventOut] = []
+        while True:
+            page = self.call("GET", "/v1/own-events", p.OwnEventsResponse,
+                             params={"after": floor, "cursor": cursor, "limit": self.snapshot_page_size})
+            self._after_reply(report, page.server_hlc, page.server_time_ms)
+            theirs += page.events
+            last, cursor = max(last, page.last_client_seq), page.next_cursor
+            if not page.has_more:
+                break
+        with self.store.read() as s:
+            held = eventlog.held_ids(s, [ev.id for ev in theirs])
+        lost = [ev for ev in theirs if ev.id not in held]
+        if not lost and not reused and pending is None:
+            return  # a reply lost after the server stored: the push is answered "duplicate"
+        if pending is None:  # the new name first: from now on the server refuses the old one
+            pending = new_id()
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_STORE_NEXT, pending)
+            self._hello(name, pending)
+            self._store_name = pending
+        known = {ev.id: ev.server_seq for ev in theirs if ev.id in held}
+        with _collector_paused(), self.store.transaction() as s:
+            fresh = eventlog.ingest(s, [_event_row(ev) for ev in lost], audited=False)
+            if known:
+                s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+                          .values(server_seq=bindparam("seq")),
+                          [{"event_id": k, "seq": v} for k, v in known.items()])
+            outbox = [r[0] for r in s.execute(
+                select(EVENTS.c.id).where(((EVENTS.c.client_seq > acked) & EVENTS.c.id.not_in(list(known)))
+                                          | EVENTS.c.id.in_(list(reused))).order_by(EVENTS.c.client_seq))]
+            if outbox:  # numbered past the server's, in their order (negative first: the numbers are unique)
+                s.execute(update(EVENTS).where(EVENTS.c.id.in_(outbox)).values(client_seq=-EVENTS.c.client_seq))
+                s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+                          .values(client_seq=bindparam("seq")),
+                          [{"event_id": event_id, "seq": last + 1 + i} for i, event_id in enumerate(outbox)])
+                s.execute(delete(SyncRejection).where(SyncRejection.event_id.in_(list(reused))))
+            _counter_at_least(s, "client_seq", last + len(outbox))
+            self.store.set_state(s, K_ACKED, str(max(acked, last)))
+            self.store.set_state(s, K_STORE, pending)
+            s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
+            eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.recovered",
+                           detail=f"{len(fresh)} own events taken back from the server (client_seq up to {last}); "
+                                  f"{len(outbox)} events not yet sent numbered from {last + 1}")
+        report.recovered, report.renumbered = len(fresh), len(outbox)
+        if fresh or outbox:
+            report.warnings.append(SyncWarning(RECOVERED, (("lost", len(fresh)), ("renumbered", len(outbox)))))
 
     # -- push ------------------------------------------------------------------------------------
 
@@ -457,6 +581,7 @@ class SyncClient:
     def sync_once(self) -> SyncReport:
         report = SyncReport()
         try:
+            self.hello(report)
             self.push(report)
             summary = self.pull(report)
             from .attachments import sync_attachments
@@ -479,6 +604,23 @@ def tls_context() -> ssl.SSLContext:
     """The certificate store, loaded once per process (httpx loads it for every client it makes,
     which was a tenth of a sync round's time on a desk)."""
     return ssl.create_default_context(cafile=certifi.where())
+
+
+def _counter_at_least(s: Any, series: str, value: int) -> None:
+    """The desk's counter `series` moved up to `value` (never down): the next number is past it."""
+    s.flush()
+    row = s.get(Counter, (series, 0))
+    if row is None:
+        s.add(Counter(series=series, year=0, value=value))
+    elif row.value < value:
+        row.value = value
+
+
+def _error_code(r: httpx.Response) -> str:
+    try:
+        return str(r.json().get("error") or "")
+    except (ValueError, AttributeError):
+        return ""
 
 
 def _reason(r: httpx.Response) -> str:
@@ -729,6 +871,47 @@ def enroll_store(store: Store, server_url: str, code: str, *, transport: httpx.B
     return sync_once(store, transport=transport)
 
 
+def replace_device(store: Store, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
+                   label: str = "", actor: eventlog.Actor | None = None) -> SyncReport:
+    """Move an enrolled desk to a new device identity with a one-time code, then sync.
+
+    For a desk whose device was revoked, whose credential was lost, or whose store the server
+    follows on another computer (`e.StoreCopied`): the server gives a new device id and number in
+    the code's office (the desk's own), and numbers the new device's events past the desk's
+    acknowledged position. The desk keeps its whole history and its place in the office's events;
+    its events not yet sent go under the new device (they never reached the server, so no other
+    desk holds them as the old one's). The credential, the identity and the events move in one
+    local transaction. Human numbers issued from now on carry the new device number."""
+    if not store.is_initialised:
+        raise e.SyncError(e.MSG_NOT_ENROLLED, "no desk identity to replace")
+    if actor is not None:
+        require(actor, "admin")
+    old = store.identity
+    acked = int(store.get_state(K_ACKED) or 0)
+    answer = _enrol_request(server_url, code, label, transport, replaces=(old.device_id, acked))
+    if answer.office_code != old.office_code or answer.device_id == old.device_id:
+        raise e.SyncError(e.MSG_BAD_ANSWER, f"the server enrolled {answer.device_id} of {answer.office_code}")
+    with store.transaction() as s:
+        moved = getattr(s.execute(update(EVENTS).where(EVENTS.c.client_seq > acked,
+                                                       EVENTS.c.device_id == old.device_id)
+                                  .values(device_id=answer.device_id)), "rowcount", 0)
+        store.set_state(s, K_SERVER, server_url.rstrip("/"))
+        store.set_state(s, K_SECRET, answer.secret)
+        store.set_state(s, K_STORE, new_id())
+        s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
+        store.set_state(s, "device_id", answer.device_id)
+        store.set_state(s, "device_no", str(answer.device_no))
+        store.set_state(s, "office_code", answer.office_code)
+        eventlog.audit(s, user_id=actor.user_id if actor else eventlog.SYSTEM_USER_ID,
+                       username=actor.username if actor else "sync", action="sync.device_replaced",
+                       subject=answer.device_id,
+                       detail=f"device {old.device_id} ({old.device_no}) replaced by {answer.device_id} "
+                              f"({answer.device_no}) of office {answer.office_code}; {moved} events not yet sent moved")
+    store.set_identity(answer.office_code, answer.device_no, answer.device_id)  # (the same values: the cache)
+    store.clock.merge(answer.server_hlc, answer.server_time_ms)
+    return sync_once(store, transport=transport)
+
+
 def check_enrolment(server_url: str, code: str) -> tuple[str, str]:
     """The server's address and the enrolment code as a person typed them, checked and cleaned
     (Persian digits folded, spaces trimmed); a `kanoon_desk.errors.ValidationError` names the field
@@ -753,10 +936,13 @@ def first_sync_done(store: Store) -> bool:
 
 
 def _enrol_request(server_url: str, code: str, label: str, transport: httpx.BaseTransport | None,
-                   desk: tuple[str, str, int] | None = None) -> p.EnrollResponse:
+                   desk: tuple[str, str, int] | None = None,
+                   replaces: tuple[str, int] | None = None) -> p.EnrollResponse:
     request = p.EnrollRequest(code=code, label=label)
     if desk is not None:  # only then: a server from before joining refuses the fields (422)
         request = p.EnrollRequest(code=code, label=label, device_id=desk[0], office_code=desk[1], device_no=desk[2])
+    if replaces is not None:
+        request = p.EnrollRequest(code=code, label=label, replaces=replaces[0], client_seq_from=replaces[1])
     http = httpx.Client(base_url=server_url.rstrip("/"), transport=transport, timeout=30, verify=tls_context())
     try:
         try:
