@@ -14,6 +14,19 @@ def new_id() -> str:
     return str(uuid_utils.uuid7())
 
 
+#: A centre's code is its office's code and this many digits (1301 under 13).
+CENTRE_DIGITS = 2
+
+
+def is_centre_of(code: str, office_code: str) -> bool:
+    """Whether `code` is a centre of office `office_code`: the office's code and exactly two
+    digits (1301 under 13). Office codes differ in length (1 to 8 characters), so a prefix alone
+    would make office 13 a centre of office 1."""
+    tail = code[len(office_code):]
+    return (bool(office_code) and code.startswith(office_code) and len(tail) == CENTRE_DIGITS
+            and tail.isascii() and tail.isdigit())
+
+
 # An HLC stamp is one integer: physical milliseconds in the high bits, a logical counter in the
 # low 16 bits. Integers compare, index and travel (JSON) without a custom type.
 COUNTER_BITS = 16

@@ -18,10 +18,11 @@ from sqlalchemy import String, Text, cast, func, insert, literal_column, select,
 from sqlalchemy.orm import Session, aliased
 
 from ..digest import EventDigest, canonical_hash, digests_by_aggregate
-from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_millis, hlc_pack
+from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_millis, hlc_pack, is_centre_of
 from ..persian import to_persian_digits
 from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
+    MAX_PAYLOAD_BYTES,
     MIN_SCHEMA_VERSION,
     SCHEMA_VERSION,
     SHARED_SCOPE,
@@ -190,6 +191,9 @@ def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[Refusal | No
                        "عددی در داده این رویداد هست که نمی‌توان نگهش داشت (بی‌نهایت یا بسیار بزرگ)."), ""
     if "\\u0000" in text and _holds_nul(payload):  # the text has the escape for a NUL, or a backslash and "u0000"
         return Refusal("the payload holds a NUL character", "نویسه تهی (NUL) در داده این رویداد هست."), text
+    if len(text) * 4 > MAX_PAYLOAD_BYTES and len(text.encode()) > MAX_PAYLOAD_BYTES:  # (a character: 1 to 4 bytes)
+        return Refusal(f"the payload is larger than {MAX_PAYLOAD_BYTES} bytes",
+                       f"داده این رویداد از {_fa(MAX_PAYLOAD_BYTES // 1024)} کیلوبایت بزرگ‌تر است."), text
     if ev.aggregate_type == CASE:
         tracking = payload.get("tracking_code")
         if isinstance(tracking, str) and len(tracking) > TRACKING_CODE_MAX:
@@ -199,11 +203,11 @@ def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[Refusal | No
 
 
 def _for_a_centre(ev: EventIn, device: Device) -> bool:
-    """An event of the shared lending registry written for one of the office's own centres (a code
-    that starts with the office's, 1301 under 13): a provincial desk that keeps its centres'
-    libraries (the demo's is one). Anything an office keeps to itself must carry the desk's own
-    office: it is scoped to the office it names, which this desk's office would not see."""
-    return (ev.office_code.startswith(device.office_code)
+    """An event of the shared lending registry written for one of the office's own centres (its
+    code and two digits, 1301 under 13: `is_centre_of`): a provincial desk that keeps its
+    centres' libraries (the demo's is one). Anything an office keeps to itself must carry the
+    desk's own office: it is scoped to the office it names, which this desk's office would not see."""
+    return (is_centre_of(ev.office_code, device.office_code)
             and scope_of(ev.aggregate_type, ev.office_code, ev.payload) == SHARED_SCOPE)
 
 
@@ -215,10 +219,11 @@ def _reject_reason(ev: EventIn, device: Device, limit: int, now: int) -> Refusal
     if ev.office_code != device.office_code and not _for_a_centre(ev, device):
         return Refusal(f"office {ev.office_code} is outside this device's scope ({device.office_code})",
                        f"دفتر {_fa_code(ev.office_code)} بیرون از حوزه این میز (دفتر {_fa_code(device.office_code)}) است.")
-    if ev.aggregate_type == OFFICE and not ev.aggregate_id.startswith(device.office_code):
+    if ev.aggregate_type == OFFICE and not (ev.aggregate_id == device.office_code
+                                            or is_centre_of(ev.aggregate_id, device.office_code)):
         return Refusal(
             f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
-            f"{device.office_code} writes only its own office's and its centres' ({device.office_code}…)",
+            f"{device.office_code} writes only its own office's and its centres' ({device.office_code}NN)",
             f"مشخصات دفتر یا مرکز {_fa_code(ev.aggregate_id)} را تنها میز همان دفتر ثبت می‌کند؛ این میز "
             f"(دفتر {_fa_code(device.office_code)}) تنها دفتر خود و مرکزهای آن را ثبت می‌کند.")
     if ev.hlc > limit:

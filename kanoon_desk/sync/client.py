@@ -69,6 +69,8 @@ INGEST_SLICE = 100
 #: A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k
 #: benchmark office); past it the kept events are dropped and the re-fold reads them back.
 SNAPSHOT_KEPT_MAX = 250_000
+#: What a push body's events may take: the server's cap, less room for the rest of the body.
+_PUSH_BODY_ROOM = p.MAX_PUSH_BYTES - 64 * 1024
 #: The clock skew kept in desk_state is refreshed when it moves by this much.
 SKEW_RESOLUTION_MS = 1000
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
@@ -383,6 +385,12 @@ class SyncClient:
         contiguous = [ev for i, ev in enumerate(batch) if ev.client_seq == acked + 1 + i]
         if not contiguous:
             raise e.SyncError(e.MSG_REFUSED, f"outbox hole after client_seq {acked}")
+        size = 0
+        for i, ev in enumerate(contiguous):  # cut to what the server reads (`p.MAX_PUSH_BYTES`)
+            size += len(ev.wire) if ev.wire.isascii() else len(ev.wire.encode())
+            if size > _PUSH_BODY_ROOM and i:
+                contiguous = contiguous[:i]
+                break
         # The body is built from the JSON SQLite writes for each event (the server validates it
         # against p.PushRequest): reading events as objects and encoding them again was most
         # of the desk's share of a push.

@@ -38,6 +38,13 @@ MAX_BATCH = 2000
 DEFAULT_PAGE = 1000
 MAX_PAGE = 5000
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+#: The most one event of a push may take (its JSON as sent); a payload larger than
+#: `MAX_PAYLOAD_BYTES` is refused with its reason (files travel as attachments, not in events).
+MAX_EVENT_BYTES = 32 * 1024
+MAX_PAYLOAD_BYTES = MAX_EVENT_BYTES - 1024
+#: The largest push body the server reads (a full batch of the largest events); past it, 413. A
+#: desk cuts its batches to fit.
+MAX_PUSH_BYTES = MAX_BATCH * MAX_EVENT_BYTES
 #: The largest position (sequence number, cursor, clock value) both databases store (BIGINT):
 #: a request that names a larger one is refused (422) before it reaches a query.
 MAX_POSITION = 2**63 - 1
