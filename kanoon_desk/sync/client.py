@@ -58,6 +58,9 @@ K_SERVER, K_SECRET = "sync.server_url", "sync.secret"
 K_ACKED, K_CURSOR = "sync.acked_seq", "sync.cursor"
 K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
 K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
+#: How the last round ended, kept for the status bar across a restart: why it stopped (the
+#: `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template).
+K_LAST_FAILURE, K_LAST_ERROR = "sync.last_failure", "sync.last_error"
 #: The name of this store (`p.HelloRequest`), and its next name while a recovery is under way.
 K_STORE, K_STORE_NEXT = "sync.store_id", "sync.store_next"
 #: The running digests of what the server should hold, with the event row and outbox position
@@ -597,7 +600,7 @@ class SyncClient:
             sync_attachments(self, report)
             self.verify(report, summary)
             if report.mismatches:
-                raise e.SyncError(e.MSG_MISMATCH, "; ".join(report.mismatches))
+                raise e.Mismatch(e.MSG_MISMATCH, "; ".join(report.mismatches))
             report.ok = True
         except e.SyncError as exc:
             report.ok, report.error, report.error_detail = False, exc.message, exc.detail
@@ -796,6 +799,8 @@ def _log_round(store: Store, report: SyncReport) -> None:
                           pushed=report.pushed, pulled=report.pulled + report.snapshot, rejected=report.rejected,
                           message=report.summary_line()))
             store.set_state(s, K_LAST_TRY, now.isoformat())
+            store.set_state(s, K_LAST_FAILURE, "" if report.ok else (report.failure or "SyncError"))
+            store.set_state(s, K_LAST_ERROR, "" if report.ok else (report.error or ""))
             if report.ok:
                 store.set_state(s, K_LAST_OK, now.isoformat())
     except Exception:  # the history is a courtesy; never let it hide the round's own outcome

@@ -56,5 +56,9 @@ class Refused(SyncError):
     """Another 4xx answer."""
 
 
+class Mismatch(SyncError):
+    """After the round, this desk's events and the server's do not add up alike."""
+
+
 class StoreCopied(SyncError):
     """HTTP 409 `store_copied`: this store is a copy of a desk the server follows elsewhere."""
