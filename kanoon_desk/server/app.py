@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -16,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -25,10 +26,12 @@ from ..sync import protocol as p
 from . import auth, exchange, logs, sms
 from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
-from .server_models import ServerEvent
+from .server_models import Device, ServerEvent, utcnow
 from .status import RateLimiter, lookup
 
 M = TypeVar("M", bound=BaseModel)
+#: A device's last contact is written by a pull or a snapshot page at most this often.
+SEEN_EVERY = timedelta(minutes=1)
 
 ERRORS = {400: p.ErrorResponse, 401: p.ErrorResponse, 403: p.ErrorResponse, 409: p.ErrorResponse,
           413: p.ErrorResponse, 426: p.ErrorResponse}
@@ -274,7 +277,8 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         if any(exchange.asks_for_sms(e.type, e.payload) for e in req.events):
             background.add_task(sms.drain, db, gateway)
         if req.protocol_version < p.REASON_FA_PROTOCOL:  # a desk of protocol 1 refuses a field it does not know
-            return Response(content=answer.model_dump_json(exclude={"results": {"__all__": {"reason_fa"}}}),
+            return Response(content=answer.model_dump_json(exclude={"results": {"__all__": {"reason_fa"}},
+                                                                    "upgraded": True}),
                             media_type="application/json", background=background)
         return _json(answer, background)
 
@@ -294,11 +298,23 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         req = _parse(p.PushRequest, body)
         return await run_in_threadpool(_push, req, background, authorization, x_kanoon_store)
 
+    def _seen(device_id: str, last_seen_at: datetime | None) -> None:
+        """The device's last contact, for the devices list: a push writes it in its own
+        transaction; a pull or a snapshot page (reads) write it at most once a minute."""
+        now = utcnow()
+        if last_seen_at is not None and now - last_seen_at < SEEN_EVERY:
+            return
+        with db.transaction() as s:
+            s.execute(update(Device).where(Device.id == device_id).values(last_seen_at=now))
+
     def _pull(req: p.PullRequest, authorization: str | None, store: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.read() as s:
             device = auth.check_device(s, authorization, store=store)
-            return _raw_json(exchange.pull(db, s, device, req, clock).json())
+            answer = _raw_json(exchange.pull(db, s, device, req, clock).json())
+            seen = (device.id, device.last_seen_at)
+        _seen(*seen)
+        return answer
 
     @app.post("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
     def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None,
@@ -321,7 +337,10 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                  x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:
             device = auth.check_device(s, authorization, store=x_kanoon_store)
-            return _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
+            answer = _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
+            seen = (device.id, device.last_seen_at)
+        _seen(*seen)
+        return answer
 
     @app.post("/v1/hello", response_model=p.HelloResponse, responses=ERROR_DOC)
     def hello(req: p.HelloRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
@@ -330,7 +349,10 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         _check_versions(req.protocol_version, req.schema_version)
         if req.next_store_id is None:
             with db.read() as s:
-                answer = exchange.hello(s, auth.check_device(s, authorization), req, clock)
+                device = auth.check_device(s, authorization)
+                answer = exchange.hello(s, device, req, clock)
+                seen = (device.id, device.last_seen_at)
+            _seen(*seen)
         else:
             with db.transaction() as s:
                 answer = exchange.hello(s, auth.check_device(s, authorization, lock=True), req, clock)

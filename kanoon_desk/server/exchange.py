@@ -28,6 +28,7 @@ from ..sync.protocol import (
     SHARED_SCOPE,
     AggregateSummary,
     EventIn,
+    EventOut,
     HelloRequest,
     HelloResponse,
     OwnEventsResponse,
@@ -311,7 +312,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             "schema_version": version, "client_seq": client_seq,
             "scope": scope_of(ev.aggregate_type, ev.office_code, payload),
             "tracking_code": tracking if isinstance(tracking, str) else None, "received_at": received,
-            "_payload": payload,
+            "_payload": payload, "_index": i,
         })
         fresh_index.append(i)
         if not req.compact:
@@ -339,9 +340,15 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
                 cur.executemany(sql, sorted(refs))
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)
     device.last_seen_at = received
+    upgraded = [_stored_event(r) for r in rows if r["schema_version"] != req.events[r["_index"]].schema_version]
     # the request's own stamp is followed only as far as `limit` (`HybridClock.merge` refuses more)
     return PushResponse(batch_id=req.batch_id, results=results, stored=runs, last_client_seq=device.last_client_seq,
-                        server_hlc=clock.merge(top_hlc), server_time_ms=now_ms())
+                        server_hlc=clock.merge(top_hlc), server_time_ms=now_ms(), upgraded=upgraded)
+
+
+def _stored_event(row: dict[str, Any]) -> EventOut:
+    """An event as the push stored it (for `PushResponse.upgraded`)."""
+    return EventOut.model_construct(**{k: row[k] for k in _OUT_FIELDS if k != "payload"}, payload=row["_payload"])
 
 
 def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], reason: str | None,

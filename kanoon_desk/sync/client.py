@@ -435,6 +435,8 @@ class SyncClient:
         with self.store.transaction() as s:
             if runs:
                 _SET_SERVER_SEQ.many(s, runs)
+            if answer.upgraded:  # kept as the server stored them (and as every other desk pulls them)
+                _keep_upgraded(s, {ev.id for ev in sent}, answer.upgraded)
             for row in rejections:
                 if s.get(SyncRejection, row["event_id"]) is None:
                     s.add(SyncRejection(**row))
@@ -615,6 +617,20 @@ def tls_context() -> ssl.SSLContext:
     """The certificate store, loaded once per process (httpx loads it for every client it makes,
     which was a tenth of a sync round's time on a desk)."""
     return ssl.create_default_context(cafile=certifi.where())
+
+
+def _keep_upgraded(s: Any, sent: set[str], upgraded: list[p.EventOut]) -> None:
+    """Own events the server stored in a newer schema (`p.PushResponse.upgraded`): their payload
+    and schema version as stored, and their aggregates folded again, so this desk holds what the
+    others pull (and its running digests count what the server's do)."""
+    mine = [ev for ev in upgraded if ev.id in sent]
+    if not mine:
+        return
+    s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+              .values(payload=bindparam("payload"), schema_version=bindparam("version")),
+              [{"event_id": ev.id, "payload": ev.payload, "version": ev.schema_version} for ev in mine])
+    for aggregate_type, aggregate_id in sorted({(ev.aggregate_type, ev.aggregate_id) for ev in mine}):
+        eventlog.refold_aggregate(s, aggregate_type, aggregate_id)
 
 
 def _counter_at_least(s: Any, series: str, value: int) -> None:

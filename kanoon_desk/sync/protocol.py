@@ -145,6 +145,10 @@ class PushResponse(_Model):
     resend_from: int | None = None
     server_hlc: int
     server_time_ms: int
+    #: Events of the batch the server stored in a newer schema than they were sent in (it upgrades
+    #: older formats on receipt), as stored: the desk keeps them so, as every other desk pulls
+    #: them (to a desk of protocol 2 or more, and only when there are any).
+    upgraded: list[EventOut] = Field(default_factory=list)
 
 
 class AggregateSummary(_Model):
