@@ -767,226 +767,377 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="405" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="405" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="324" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="414" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="356" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="446" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="455" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="455" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
+            <source>ویرایش کاربر</source>
+            <translation>User changed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <source>نام کاربری تازه</source>
+            <translation>New user name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <source>مشخصات دفتر یا مرکز</source>
+            <translation>Office or centre details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <source>تعطیل رسمی</source>
+            <translation>Official holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
+            <source>مشخصات متقاضی</source>
+            <translation>Applicant details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
+            <source>افزودن عنوان</source>
+            <translation>Title added</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <source>اصلاح عنوان</source>
+            <translation>Title corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
+            <source>اصلاح نسخه</source>
+            <translation>Copy corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
+            <source>بارکد تازه نسخه</source>
+            <translation>New copy barcode</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
+            <source>کنارگذاشتن نسخه</source>
+            <translation>Copy withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
+            <source>گم‌شدن نسخه</source>
+            <translation>Copy lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
+            <source>فرستادن نسخه به مرکز دیگر</source>
+            <translation>Copy sent to another centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
+            <source>رسیدن نسخه</source>
+            <translation>Copy received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
+            <source>اصلاح مشخصات عضو</source>
+            <translation>Member details corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
+            <source>یکی‌شدن دو عضو</source>
+            <translation>Two members merged</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="97" />
+            <source>شماره عضویت تازه</source>
+            <translation>New member number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
+            <source>باطل‌شدن امانت</source>
+            <translation>Loan voided</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <source>انتقال امانت به عضو دیگر</source>
+            <translation>Loan moved to another member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
+            <source>رزرو</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
+            <source>لغو رزرو</source>
+            <translation>Hold cancelled</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
+            <source>آماده‌شدن رزرو</source>
+            <translation>Hold ready</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="103" />
+            <source>فرستادن نسخه برای رزرو</source>
+            <translation>Copy sent for a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
+            <source>تحویل رزرو</source>
+            <translation>Hold collected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
+            <source>گذشتن مهلت رزرو</source>
+            <translation>Hold expired</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="106" />
+            <source>پیامک به عضو</source>
+            <translation>SMS to a member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <source>فرستاده‌شدن پیامک</source>
+            <translation>SMS sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <source>آغاز انبارگردانی</source>
+            <translation>Stock-take opened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <source>خواندن نسخه در انبارگردانی</source>
+            <translation>Copy scanned in a stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
+            <source>پایان انبارگردانی</source>
+            <translation>Stock-take closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <source>امانت استثنا</source>
+            <translation>Loan override</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="456" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="368" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="458" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="420" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="510" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -1293,12 +1444,12 @@
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="55" />
-            <source>کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
-            <translation>A centre's code must start with this desk's office code (such as 1301 for office 13); other offices' centres are recorded by that office's desk.</translation>
+            <location filename="../kanoon_desk/services/library_rules.py" line="56" />
+            <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
+            <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="69" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="70" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
@@ -1495,8 +1646,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="9" />
-            <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.</source>
-            <translation>The server refused this device (wrong secret or access revoked); enrol the device again.</translation>
+            <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده). از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش می‌ماند و با دستگاه تازه فرستاده می‌شود.</source>
+            <translation>The server refused this device (wrong secret or access revoked). Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --db … --server … --code … --replace-device; its unsent work is kept and sent under the new device.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="10" />
@@ -1560,18 +1711,28 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <source>کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.</source>
+            <translation>The server does not know the device this desk was; perhaps this is another server's address.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
             <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
             <translation>This code was issued for another office; get one for this desk's office.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
             <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
             <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="25" />
-            <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است.</source>
-            <translation>This desk has joined the central server already.</translation>
+            <location filename="../kanoon_desk/sync/errors.py" line="26" />
+            <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.</source>
+            <translation>This desk has already joined the central server. If its access was revoked or its secret lost, make it a new device with a new code and kanoon-desk enroll --replace-device.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="27" />
+            <source>داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.</source>
+            <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/errors.py" line="27" />
@@ -1918,15 +2079,25 @@
             <translation>One of these two members has already been merged into another member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="64" />
+            <location filename="../kanoon_desk/sync/client.py" line="82" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
-            <extracomment>The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
+            <extracomment>How the last round ended, kept for the status bar across a restart: why it stopped (the `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template). The name of this store (`p.HelloRequest`), and its next name while a recovery is under way. The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. What a push body's events may take: the server's cap, less room for the rest of the body. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="65" />
-            <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
-            <translation>Attachment {sha} has not reached the server yet</translation>
+            <location filename="../kanoon_desk/sync/client.py" line="83" />
+            <source>پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود</source>
+            <translation>Attachment {sha} has not reached the server yet; it is asked for again at the next sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="84" />
+            <source>پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود</source>
+            <translation>The file of attachment {sha}, recorded at this desk, is not on this computer and was not sent to the server (perhaps the attachments folder was not restored with the database); put it back and it is sent at the next sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="85" />
+            <source>این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد</source>
+            <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="46" />
@@ -2231,100 +2402,102 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="259" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="271" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="188" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="191" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
@@ -2336,71 +2509,86 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="201" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="208" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="369" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="223" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="227" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
+            <source>تاریخچه تغییرات عنوان</source>
+            <translation>Title change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <source>تاریخچه تغییرات نسخه برگزیده</source>
+            <translation>Change history of the selected copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="244" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="78" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -2408,48 +2596,51 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="200" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="251" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="283" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -2462,7 +2653,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="283" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="101" />
@@ -2475,69 +2666,71 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="329" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="369" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="420" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="390" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="422" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="404" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="436" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="455" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="166" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="477" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -2873,7 +3066,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="229" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="232" />
             <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -2982,57 +3175,58 @@ Tracking code: {code}</translation>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <location filename="../kanoon_desk/ui/library/members.py" line="70" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -3095,7 +3289,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="217" />
             <location filename="../kanoon_desk/ui/library/members.py" line="128" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -3127,7 +3321,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="347" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="226" />
             <source>ذخیره تغییرات</source>
@@ -3152,7 +3346,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="330" />
             <location filename="../kanoon_desk/ui/library/members.py" line="319" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -3263,13 +3457,13 @@ Tracking code: {code}</translation>
             <translation>Please return the books by their due date to any Kanoon centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
@@ -4562,134 +4756,205 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
-            <source>موفق</source>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <source>انجام شد، %1 رویداد رد شد</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
+            <translation>Done, %1 events refused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
+            <source>موفق</source>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="165" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <source>کارگزار نپذیرفت: %1</source>
+            <translation>Refused by the server: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <source>آفلاین</source>
+            <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <source>دسترسی میز پذیرفته نشد</source>
+            <translation>Desk access refused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <source>برنامه باید به‌روز شود</source>
+            <translation>Program must be updated</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <source>ناهمخوانی با کارگزار</source>
+            <translation>Mismatch with the server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <source>رونوشت میز؛ همگام نمی‌شود</source>
+            <translation>Copied desk; not syncing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="199" />
+            <source>برخط</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <source>همگام‌سازی ناموفق</source>
+            <translation>Sync failed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <source>%1 روز</source>
+            <translation>%1 days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="210" />
+            <source>%1 ساعت</source>
+            <translation>%1 hours</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <source>%1 دقیقه</source>
+            <translation>%1 minutes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="246" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="264" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="262" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="264" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="264" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="271" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="285" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="205" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="289" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="297" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="227" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="311" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="250" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="334" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="252" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="336" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="340" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="344" />
+            <source>رویدادهای ردشده: %1</source>
+            <translation>Refused events: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="354" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="278" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="548" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="368" />
+            <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
+            <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="647" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="554" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="653" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="555" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="654" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -4697,45 +4962,49 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="502" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="592" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="517" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="607" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="518" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="608" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
-            <source>برخط</source>
-            <translation>Online</translation>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="628" />
+            <source>رد شده: %1</source>
+            <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="629" />
+            <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
+            <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="633" />
+            <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
+            <translation>This computer's clock is %1 off the server's</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="620" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="621" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="527" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="623" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
-            <source>ساعت رایانه %1 دقیقه با کارگزار فرق دارد</source>
-            <translation>This computer's clock is %1 minutes off the server's</translation>
         </message>
     </context>
     <context>
