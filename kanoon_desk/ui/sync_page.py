@@ -259,6 +259,8 @@ class SyncPage(QWidget):
         self.history_view = QTableView()
         self.history_view.setModel(self.history)
         self.history_view.horizontalHeader().setStretchLastSection(True)
+        for column in (0, 1):  # when, and the outcome ("done, 2 events refused"), whole
+            self.history_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         tabs.addTab(self.history_view, self.tr("تاریخچه همگام‌سازی"))
         fetch, count = list_fetcher(lambda: sync_status.rejections(ctx.store))
         self.rejected = RejectionModel([self.tr("زمان"), self.tr("نوع رویداد"), self.tr("دلیل رد")], fetch, count)
