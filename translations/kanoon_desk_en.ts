@@ -1,4962 +1,5231 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa_IR">
-<context>
-    <name>AdminDialogs</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="85"/>
-        <source>ثبت</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="86"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="110"/>
-        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPages</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="19"/>
-        <source>کاربران و نقش‌ها</source>
-        <translation>Users and roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="21"/>
-        <source>مشخصات دفتر</source>
-        <translation>Office details</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="23"/>
-        <source>تعطیلات رسمی</source>
-        <translation>Official holidays</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/__init__.py" line="25"/>
-        <source>دستگاه‌های اجرایی</source>
-        <translation>Executive agencies</translation>
-    </message>
-</context>
-<context>
-    <name>AgenciesModel</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="52"/>
-        <source>نام دستگاه</source>
-        <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="53"/>
-        <source>وضعیت</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="54"/>
-        <source>مهلت پاسخ (روز کاری)</source>
-        <translation>Answer deadline (working days)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="55"/>
-        <source>تلفن</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="56"/>
-        <source>نشانی</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="63"/>
-        <source>فعال</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="63"/>
-        <source>غیرفعال</source>
-        <translation>Inactive</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="66"/>
-        <source>{n} (پیش‌فرض)</source>
-        <translation>{n} (default)</translation>
-    </message>
-</context>
-<context>
-    <name>AgenciesPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="163"/>
-        <source>دستگاه تازه</source>
-        <extracomment>the agency as saved, once the dialog is accepted</extracomment>
-        <translation>New agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="164"/>
-        <source>اصلاح</source>
-        <translation>Correct</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="165"/>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="233"/>
-        <source>غیرفعال کردن</source>
-        <translation>Deactivate</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="169"/>
-        <source>نمایش دستگاه‌های غیرفعال</source>
-        <translation>Show inactive agencies</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="173"/>
-        <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
-        <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="200"/>
-        <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
-        <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="232"/>
-        <source>فعال کردن</source>
-        <translation>Activate</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="245"/>
-        <source>«%1» ذخیره شد.</source>
-        <translation>“%1” saved.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="265"/>
-        <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
-        <translation>“%1” is offered for forwarding again.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="266"/>
-        <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
-        <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
-    </message>
-</context>
-<context>
-    <name>AgencyDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="80"/>
-        <source>دستگاه اجرایی تازه</source>
-        <translation>New executive agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="80"/>
-        <source>اصلاح دستگاه اجرایی</source>
-        <translation>Correct executive agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="90"/>
-        <source>پیش‌فرض ({n} روز کاری)</source>
-        <translation>Default ({n} working days)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="91"/>
-        <source> روز کاری</source>
-        <translation> working days</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="97"/>
-        <source>نام دستگاه</source>
-        <translation>Agency name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="98"/>
-        <source>مهلت پاسخ</source>
-        <translation>Answer deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="99"/>
-        <source>تلفن</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="100"/>
-        <source>نشانی</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="109"/>
-        <source>ثبت</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/agencies.py" line="110"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="158"/>
-        <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
-        <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
-        <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="160"/>
-        <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
-        <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="186"/>
-        <source>خطای پیش‌بینی‌نشده</source>
-        <translation>Unexpected error</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="204"/>
-        <source>پرونده داده باز نشد</source>
-        <translation>The data file could not be opened</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="205"/>
-        <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
-        <translation>This desk&apos;s data file could not be opened; it may be damaged, or another file was put in its place:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/app.py" line="206"/>
-        <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
-        <translation>What to do: close the program and, with the office&apos;s technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
-    </message>
-</context>
-<context>
-    <name>CartablePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174"/>
-        <source>رسیده به من</source>
-        <translation>Sent to me</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175"/>
-        <source>فرستاده‌های من (هنوز باز)</source>
-        <translation>Sent by me (still open)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180"/>
-        <source>جستجو در موضوع یا کد رهگیری</source>
-        <translation>Search the subject or tracking code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183"/>
-        <source>قدیمی‌ترین (بیشترین رسوب)</source>
-        <translation>Oldest first (longest dwell)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184"/>
-        <source>تازه‌ترین</source>
-        <translation>Newest first</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184"/>
-        <source>موضوع</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="187"/>
-        <source>فقط خوانده‌نشده</source>
-        <translation>Unread only</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="232"/>
-        <source>{n} مورد</source>
-        <translation>{n} items</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246"/>
-        <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
-        <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="154"/>
-        <source>بدون پیوست</source>
-        <translation>No attachment</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="155"/>
-        <source>انتخاب فایل…</source>
-        <translation>Choose a file…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="159"/>
-        <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153"/>
-        <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
-        <extracomment>today, read as each action runs (the page&apos;s, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
-        <translation>No case selected; pick one in the list to see its timeline.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161"/>
-        <source>پرونده</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166"/>
-        <source>کد رهگیری</source>
-        <translation>Tracking code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166"/>
-        <source>شماره ثبت</source>
-        <translation>Registration no.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166"/>
-        <source>وضعیت</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167"/>
-        <source>متقاضی</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167"/>
-        <source>موضوع</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167"/>
-        <source>در دست</source>
-        <translation>Held by</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505"/>
-        <source>مهلت پاسخ</source>
-        <translation>Response deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337"/>
-        <source>مراجعه حضوری</source>
-        <translation>In-person visits</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="574"/>
-        <source>شماره همراه</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169"/>
-        <source>زمان رسیدگی</source>
-        <translation>Time taken</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193"/>
-        <source>دو بار کلیک: باز کردن پیوست</source>
-        <translation>Double-click: open the attachment</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="201"/>
-        <source>پیوست‌ها</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246"/>
-        <source>(مهلت نامه ارسال: {day})</source>
-        <translation>(the forwarding letter&apos;s deadline: {day})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249"/>
-        <source>دیرکرد</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254"/>
-        <source>ثبت نشده</source>
-        <translation>Not recorded</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263"/>
-        <source>پیوست‌ها ({n})</source>
-        <translation>Attachments ({n})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280"/>
-        <source>هیچ‌کس (پرونده بسته است)</source>
-        <translation>Nobody (the case is closed)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285"/>
-        <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
-        <translation>Reviewing expert (waiting for review)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286"/>
-        <source>دبیرخانه (در انتظار شماره ثبت)</source>
-        <translation>Secretariat (waiting for its registration number)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287"/>
-        <source>دبیرخانه (در انتظار ارجاع)</source>
-        <translation>Secretariat (waiting to be referred)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288"/>
-        <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
-        <translation>The office (expert: tell the applicant the answer)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296"/>
-        <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
-        <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299"/>
-        <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
-        <translation>the agency&apos;s clock runs, the office&apos;s is paused</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301"/>
-        <source>ساعت دفتر می‌گذرد</source>
-        <translation>the office&apos;s clock runs</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316"/>
-        <source>پذیرش</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317"/>
-        <source>رد</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318"/>
-        <source>ثبت در دبیرخانه</source>
-        <translation>Register</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444"/>
-        <source>ارجاع</source>
-        <translation>Refer</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321"/>
-        <source>پس‌گرفتن ارجاع</source>
-        <translation>Recall referral</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483"/>
-        <source>بازگرداندن به ارجاع‌دهنده</source>
-        <translation>Send back to the referrer</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325"/>
-        <source>ارسال به دستگاه</source>
-        <translation>Forward to agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531"/>
-        <source>پیگیری</source>
-        <translation>Follow up</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330"/>
-        <source>ثبت پاسخ</source>
-        <translation>Record response</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568"/>
-        <source>اعلام به متقاضی</source>
-        <translation>Notify applicant</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333"/>
-        <source>مختومه</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596"/>
-        <source>بازگشایی</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557"/>
-        <source>افزودن پیوست</source>
-        <translation>Add an attachment</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356"/>
-        <source>چاپ رسید</source>
-        <translation>Print receipt</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356"/>
-        <source>رسید PDF</source>
-        <translation>Receipt PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357"/>
-        <source>نامه ارسال PDF</source>
-        <translation>Forwarding letter PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357"/>
-        <source>چاپ نامه ارسال</source>
-        <translation>Print forwarding letter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359"/>
-        <source>نامه پیگیری PDF</source>
-        <translation>Follow-up letter PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359"/>
-        <source>چاپ نامه پیگیری</source>
-        <translation>Print follow-up letter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361"/>
-        <source>اعلام رد PDF</source>
-        <translation>Rejection notice PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361"/>
-        <source>چاپ اعلام رد</source>
-        <translation>Print rejection notice</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364"/>
-        <source>چاپ و PDF</source>
-        <translation>Print and PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423"/>
-        <source>رد درخواست</source>
-        <translation>Reject request</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="599"/>
-        <source>دلیل</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592"/>
-        <source>توضیح</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426"/>
-        <source>— دلیل را برگزینید —</source>
-        <translation>— choose the reason —</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428"/>
-        <source>توضیح برای متقاضی</source>
-        <translation>Note for the applicant</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429"/>
-        <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
-        <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447"/>
-        <source>گیرنده</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486"/>
-        <source>دستور (پاراف)</source>
-        <translation>Instruction</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452"/>
-        <source>رونوشت (برای آگاهی)</source>
-        <translation>CC (for information)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465"/>
-        <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
-        <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478"/>
-        <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
-        <translation>No program was found to open this file: {p}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495"/>
-        <source>ارسال به دستگاه اجرایی</source>
-        <translation>Forward to executive agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499"/>
-        <source>دستگاه</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500"/>
-        <source>شماره نامه (خالی: خودکار)</source>
-        <translation>Letter no. (empty: automatic)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501"/>
-        <source>تاریخ نامه</source>
-        <translation>Letter date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502"/>
-        <source>مهلت</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502"/>
-        <source>پیش‌فرض دستگاه (روز کاری)</source>
-        <translation>Agency default (working days)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503"/>
-        <source>تاریخ دلخواه</source>
-        <translation>Chosen date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504"/>
-        <source>تاریخ مهلت</source>
-        <translation>Deadline date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512"/>
-        <source>تا {day}</source>
-        <translation>by {day}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516"/>
-        <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
-        <translation>by {day}: {n} working days from the letter&apos;s date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527"/>
-        <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
-        <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571"/>
-        <source>شیوه</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571"/>
-        <source>تلفنی</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571"/>
-        <source>نامه</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535"/>
-        <source>یادداشت</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538"/>
-        <source>مهلت تازه</source>
-        <translation>New deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538"/>
-        <source>مهلت تازه بده</source>
-        <translation>Give a new deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543"/>
-        <source>ثبت پاسخ دستگاه</source>
-        <translation>Record agency response</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546"/>
-        <source>متن پاسخ</source>
-        <translation>Response text</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547"/>
-        <source>نامه پاسخ (اسکن)</source>
-        <translation>Answer letter (scan)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558"/>
-        <source>فایل</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559"/>
-        <source>گونه</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559"/>
-        <source>مدرک متقاضی</source>
-        <translation>Applicant&apos;s document</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560"/>
-        <source>دیگر</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572"/>
-        <source>پیامک</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572"/>
-        <source>حضوری</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573"/>
-        <source>متن</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575"/>
-        <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
-        <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585"/>
-        <source>مختومه کردن</source>
-        <translation>Close case</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589"/>
-        <source>نتیجه</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591"/>
-        <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
-        <translation>Responsible agency (if not this agency&apos;s duty)</translation>
-    </message>
-</context>
-<context>
-    <name>ChangePasswordDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="20"/>
-        <location filename="../kanoon_desk/ui/password.py" line="33"/>
-        <source>تغییر گذرواژه</source>
-        <translation>Change password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="29"/>
-        <source>گذرواژه کنونی</source>
-        <translation>Current password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="30"/>
-        <source>گذرواژه تازه</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="31"/>
-        <source>تکرار گذرواژه تازه</source>
-        <translation>New password again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="34"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/password.py" line="44"/>
-        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictInbox</name>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="315"/>
-        <source>رویداد نخست</source>
-        <translation>First event</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="315"/>
-        <source>رویداد دوم</source>
-        <translation>Second event</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="324"/>
-        <source>توضیح تصمیم (اختیاری)</source>
-        <translation>Note on the decision (optional)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="356"/>
-        <source>ناسازگاری بازی نیست.</source>
-        <translation>There are no open conflicts.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="365"/>
-        <source>رویداد</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="45"/>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="365"/>
-        <source>دفتر</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="42"/>
-        <source>نام کاربری</source>
-        <extracomment>Payload fields a person has no use for in a conflict (a password&apos;s hash, a bare timestamp). Payload field → its name on screen (translated on show, context &quot;ConflictInbox&quot;).</extracomment>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="43"/>
-        <source>نام و نام خانوادگی</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="44"/>
-        <source>نقش‌ها</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="46"/>
-        <source>تغییر گذرواژه در ورود بعدی</source>
-        <translation>Change password at next log-in</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="47"/>
-        <source>نسخه</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="48"/>
-        <source>عضو</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="49"/>
-        <source>عنوان</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="50"/>
-        <source>دستگاه اجرایی</source>
-        <translation>Executive agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="51"/>
-        <source>پرونده</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="52"/>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="73"/>
-        <source>امانت</source>
-        <translation>Loan</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="53"/>
-        <source>بارکد</source>
-        <translation>Barcode</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="54"/>
-        <source>قفسه</source>
-        <translation>Shelf</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="55"/>
-        <source>مرکز</source>
-        <translation>Centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="56"/>
-        <source>شماره عضویت</source>
-        <translation>Member no.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="57"/>
-        <source>تاریخ امانت</source>
-        <translation>Checked out on</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="58"/>
-        <source>موعد بازگشت</source>
-        <translation>Due on</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="59"/>
-        <source>تاریخ بازگشت</source>
-        <translation>Returned on</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="60"/>
-        <source>شماره ثبت</source>
-        <translation>Registration no.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="61"/>
-        <source>شماره نامه</source>
-        <translation>Letter no.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="62"/>
-        <source>تاریخ نامه</source>
-        <translation>Letter date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="63"/>
-        <source>مهلت</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="64"/>
-        <source>روز</source>
-        <translation>Day</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="65"/>
-        <source>نتیجه</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="66"/>
-        <source>یادداشت</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="67"/>
-        <source>پاراف</source>
-        <translation>Instruction</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="68"/>
-        <source>تصمیم</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="72"/>
-        <source>ساخت کاربر</source>
-        <extracomment>Event types of the facts conflicts are made of → what happened (context &quot;ConflictInbox&quot;).</extracomment>
-        <translation>User created</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="74"/>
-        <source>بازگشت امانت</source>
-        <translation>Loan returned</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="75"/>
-        <source>تمدید امانت</source>
-        <translation>Loan renewed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="76"/>
-        <source>افزودن نسخه</source>
-        <translation>Copy added</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="77"/>
-        <source>ثبت عضو</source>
-        <translation>Member registered</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="78"/>
-        <source>حل ناسازگاری</source>
-        <translation>Conflict resolved</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="112"/>
-        <source>بله</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="112"/>
-        <source>خیر</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="366"/>
-        <source>کاربر</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="367"/>
-        <source>زمان ثبت</source>
-        <translation>Recorded at</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="368"/>
-        <source>دستگاه</source>
-        <translation>Device</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="420"/>
-        <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
-        <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="21"/>
-        <source>نام کاربری یا گذرواژه درست نیست.</source>
-        <translation>Wrong user name or password.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="22"/>
-        <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
-        <translation>This user is disabled; contact the office administrator.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="23"/>
-        <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
-        <translation>Only the office&apos;s system administrator can do this.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="24"/>
-        <location filename="../kanoon_desk/services/library.py" line="37"/>
-        <location filename="../kanoon_desk/services/library_import.py" line="219"/>
-        <location filename="../kanoon_desk/services/secretariat.py" line="44"/>
-        <source>این خانه را پر کنید.</source>
-        <extracomment>How a &quot;loanable&quot; cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. what the row does besides the plain case (Persian, &quot;Errors&quot; context, `{t}`: note_title) One event an import row writes: (type, aggregate id, payload).</extracomment>
-        <translation>Fill in this field.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="25"/>
-        <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
-        <translation>The password must be at least 8 characters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="26"/>
-        <source>این نام کاربری پیش‌تر گرفته شده است.</source>
-        <translation>This user name is already taken.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="27"/>
-        <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
-        <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="28"/>
-        <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
-        <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="29"/>
-        <source>نقش ناشناخته است.</source>
-        <translation>Unknown role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="30"/>
-        <source>دست‌کم یک نقش برگزینید.</source>
-        <translation>Choose at least one role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="31"/>
-        <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
-        <translation>The last system administrator cannot be disabled or lose the role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="32"/>
-        <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
-        <translation>This office has users already; log in as one of them.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="54"/>
-        <source>شما اجازه این کار را ندارید.</source>
-        <translation>You are not allowed to do this.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="213"/>
-        <location filename="../kanoon_desk/services/accounts.py" line="230"/>
-        <location filename="../kanoon_desk/services/accounts.py" line="241"/>
-        <source>کاربر پیدا نشد.</source>
-        <translation>User not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/accounts.py" line="245"/>
-        <source>گذرواژه کنونی درست نیست.</source>
-        <translation>The current password is wrong.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="36"/>
-        <source>عضویت این عضو به پایان رسیده است.</source>
-        <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
-        <translation>This member&apos;s membership has expired.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="37"/>
-        <source>این عضو کتاب دیرکرد دارد.</source>
-        <translation>This member has overdue books.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="38"/>
-        <source>سقف امانت این عضو پر است.</source>
-        <translation>This member has reached the loan limit.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="39"/>
-        <source>این نسخه امانت‌دادنی نیست.</source>
-        <translation>This copy is not for loan.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="40"/>
-        <source>این نسخه گم‌شده ثبت شده است.</source>
-        <translation>This copy is recorded as lost.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="41"/>
-        <source>این نسخه از گردش خارج شده است.</source>
-        <translation>This copy has been withdrawn from circulation.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="42"/>
-        <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
-        <translation>This copy is set aside for another member&apos;s hold.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="43"/>
-        <source>سقف تمدید این امانت پر است.</source>
-        <translation>This loan has reached the renewal limit.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="44"/>
-        <source>عضو دیگری این عنوان را رزرو کرده است.</source>
-        <translation>Another member has a hold on this title.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="46"/>
-        <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
-        <translation>This copy is on loan right now; check it in first.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="47"/>
-        <source>امانت پیدا نشد.</source>
-        <translation>Loan not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="48"/>
-        <source>این امانت پیش‌تر بازگردانده شده است.</source>
-        <translation>This loan has already been returned.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="49"/>
-        <source>این نسخه در امانت نیست.</source>
-        <translation>This copy is not on loan.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="50"/>
-        <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
-        <translation>You are not allowed to override this block.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="51"/>
-        <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
-        <translation>Write a short reason for the override.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="52"/>
-        <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
-        <translation>This member already has a hold on this title.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="53"/>
-        <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
-        <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="54"/>
-        <source>رزرو پیدا نشد.</source>
-        <translation>Hold not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="55"/>
-        <source>این رزرو دیگر باز نیست.</source>
-        <translation>This hold is no longer open.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="56"/>
-        <location filename="../kanoon_desk/services/library.py" line="43"/>
-        <source>مرکز فرهنگی هنری پیدا نشد.</source>
-        <translation>Cultural centre not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="57"/>
-        <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
-        <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="58"/>
-        <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
-        <translation>This hold is picked up at this centre; there is nothing to send.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="59"/>
-        <source>این نسخه از کتاب دیگری است.</source>
-        <translation>This copy belongs to another title.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/circulation.py" line="60"/>
-        <source>این نسخه در قفسه همین مرکز نیست.</source>
-        <translation>This copy is not on this centre&apos;s shelf.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="38"/>
-        <source>کد ملی درست نیست.</source>
-        <translation>The national ID is not valid.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="39"/>
-        <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
-        <translation>A member with this national ID is already registered.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="40"/>
-        <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
-        <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="41"/>
-        <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
-        <translation>For a child or teen member, enter the guardian&apos;s name and phone.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="42"/>
-        <source>گروه عضویت ناشناخته است.</source>
-        <translation>Unknown membership category.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="44"/>
-        <source>عضوی با این شماره پیدا نشد.</source>
-        <translation>No member has this number.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="45"/>
-        <source>شابک درست نیست.</source>
-        <translation>The ISBN is not valid.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="46"/>
-        <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
-        <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="47"/>
-        <source>عنوان پیدا نشد.</source>
-        <translation>Title not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="48"/>
-        <source>نسخه‌ای با این بارکد پیدا نشد.</source>
-        <translation>No copy has this barcode.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="49"/>
-        <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
-        <translation>This barcode is already assigned to another copy.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="50"/>
-        <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
-        <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="51"/>
-        <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
-        <translation>A lending rule value must be a positive number.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="52"/>
-        <source>تاریخ پایان عضویت پیش از امروز است.</source>
-        <translation>The membership end date is before today.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="53"/>
-        <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
-        <translation>A member&apos;s photo must be a JPEG or PNG file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="54"/>
-        <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
-        <translation>A photo is at most 2 MB.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="55"/>
-        <source>پرونده عکس خوانده نشد.</source>
-        <translation>The photo file could not be read.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="56"/>
-        <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
-        <translation>A shelf mark is at most 32 characters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library.py" line="58"/>
-        <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
-        <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
-        <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_rules.py" line="55"/>
-        <source>کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
-        <translation>A centre&apos;s code must start with this desk&apos;s office code (such as 1301 for office 13); other offices&apos; centres are recorded by that office&apos;s desk.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_rules.py" line="69"/>
-        <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
-        <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="45"/>
-        <source>شیوه دریافت را برگزینید.</source>
-        <translation>Choose how the request was received.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="46"/>
-        <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
-        <translation>The received date cannot be after today.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="47"/>
-        <source>درخواست پیدا نشد.</source>
-        <translation>Request not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="48"/>
-        <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
-        <translation>This cannot be done in the request&apos;s current status.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="49"/>
-        <source>این درخواست در کارتابل شما نیست.</source>
-        <translation>This request is not in your cartable.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="50"/>
-        <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
-        <translation>The referral&apos;s recipient was not found or is not active.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="51"/>
-        <source>ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود؛ این کاربر چنین نقشی ندارد.</source>
-        <translation>A referral goes only to an expert or a manager of the secretariat; this user has neither role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="53"/>
-        <source>رونوشت فقط به کاربران دبیرخانه (کارمند دبیرخانه، کارشناس، مدیر) می‌رود؛ یکی از برگزیده‌ها چنین نقشی ندارد.</source>
-        <translation>A CC goes only to secretariat users (clerk, expert, manager); one of those chosen has none of these roles.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="55"/>
-        <source>این ارجاع پیدا نشد.</source>
-        <translation>This referral was not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="56"/>
-        <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
-        <translation>This referral has already been acted on and cannot be recalled.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="57"/>
-        <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
-        <translation>Only the sender of a referral can recall it.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="58"/>
-        <source>دلیل رد را برگزینید.</source>
-        <translation>Choose the reason for rejection.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="59"/>
-        <source>نتیجه بستن پرونده را برگزینید.</source>
-        <translation>Choose the outcome of closing the case.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="60"/>
-        <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
-        <translation>Write which agency is responsible for this request.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="61"/>
-        <source>شیوه را برگزینید.</source>
-        <translation>Choose the method.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="62"/>
-        <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
-        <translation>The response deadline must be after the letter date.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="63"/>
-        <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
-        <translation>You cannot refer a request to yourself.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="64"/>
-        <source>هدف مراجعه را برگزینید.</source>
-        <translation>Choose the purpose of the visit.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="65"/>
-        <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
-        <translation>The letter date cannot be after today.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="66"/>
-        <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
-        <translation>The letter date cannot be before the request was received.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="67"/>
-        <source>دستگاه اجرایی را برگزینید.</source>
-        <translation>Choose the executive agency.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="68"/>
-        <source>هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.</source>
-        <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="70"/>
-        <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
-        <translation>This agency has been taken out of the agency directory; choose another one.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="72"/>
-        <source>مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.</source>
-        <translation>Today&apos;s in-person visit about this request is already recorded; a visit counts once a day.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="74"/>
-        <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
-        <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="84"/>
-        <source>خارج از حیطه وظایف</source>
-        <extracomment>Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت). The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
-        <translation>Outside the scope of duties</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="85"/>
-        <source>مدارک ناقص</source>
-        <translation>Incomplete documents</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="86"/>
-        <source>تکراری</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat.py" line="87"/>
-        <source>فاقد موضوع قابل رسیدگی</source>
-        <translation>No actionable subject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22"/>
-        <source>نام دستگاه را بنویسید.</source>
-        <translation>Write the agency&apos;s name.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="23"/>
-        <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
-        <translation>The agency name is longer than 200 characters; shorten it.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24"/>
-        <source>دستگاهی با همین نام در فهرست هست.</source>
-        <translation>An agency of this name is already in the directory.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25"/>
-        <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
-        <translation>The response deadline must be between 1 and 90 working days.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26"/>
-        <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
-        <translation>The address is longer than 400 characters; shorten it.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27"/>
-        <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
-        <translation>The phone number is longer than 40 characters.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28"/>
-        <source>دستگاه اجرایی پیدا نشد.</source>
-        <translation>Executive agency not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="15"/>
-        <source>فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود.</source>
-        <translation>Only PDF, JPEG, PNG and TIFF files are accepted.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="16"/>
-        <source>اندازه هر پیوست حداکثر ۲۰ مگابایت است.</source>
-        <translation>Each attachment may be at most 20 MB.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="17"/>
-        <source>پرونده پیوست خالی است.</source>
-        <translation>The attachment file is empty.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="18"/>
-        <source>پرونده پیوست خوانده نشد.</source>
-        <translation>The attachment file could not be read.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_files.py" line="19"/>
-        <source>پرونده این پیوست در پوشه پیوست‌ها نیست.</source>
-        <translation>This attachment&apos;s file is not in the attachments folder.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="7"/>
-        <source>کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.</source>
-        <translation>The central server cannot be reached; work goes on uninterrupted and will be synced later.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="8"/>
-        <source>نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.</source>
-        <translation>This version of the program is too old to sync; please update it.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="9"/>
-        <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.</source>
-        <translation>The server refused this device (wrong secret or access revoked); enrol the device again.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="10"/>
-        <source>کارگزار درخواست همگام‌سازی را نپذیرفت.</source>
-        <translation>The server refused the sync request.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="11"/>
-        <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
-        <translation>This desk is not enrolled with the central server yet.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="12"/>
-        <source>در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.</source>
-        <translation>A database already exists at this path; a device can only be enrolled into an empty path.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="13"/>
-        <source>پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.</source>
-        <translation>After the sync, this desk&apos;s data does not match the server&apos;s.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="14"/>
-        <source>پاسخ کارگزار خوانده نشد.</source>
-        <translation>The server&apos;s reply could not be read.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="15"/>
-        <source>اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.</source>
-        <translation>The connection to the server was cut while attachments were being transferred; the events are safe, and the attachments will be transferred in the next sync.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="17"/>
-        <source>کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.</source>
-        <translation>No server answered at this address; check the address and the network connection.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="18"/>
-        <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
-        <translation>This enrolment code is not known; type it again carefully.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="19"/>
-        <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
-        <translation>This enrolment code has been used already; ask the server&apos;s operator for a new one.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="20"/>
-        <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
-        <translation>This enrolment code has expired; ask the server&apos;s operator for a new one.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="21"/>
-        <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
-        <translation>Type the server&apos;s full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="22"/>
-        <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
-        <translation>Type the enrolment code the server&apos;s operator gave you.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="23"/>
-        <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
-        <translation>This code was issued for another office; get one for this desk&apos;s office.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="24"/>
-        <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
-        <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server&apos;s operator.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/errors.py" line="25"/>
-        <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است.</source>
-        <translation>This desk has joined the central server already.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/errors.py" line="27"/>
-        <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
-        <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="21"/>
-        <source>انبارگردانی پیدا نشد.</source>
-        <translation>Stock-take not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="22"/>
-        <source>این انبارگردانی بسته شده است.</source>
-        <translation>This stock-take is closed.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="23"/>
-        <source>نخست انبارگردانی را ببندید.</source>
-        <translation>Close the stock-take first.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="24"/>
-        <source>انبارگردانی دیگری برای این مرکز باز است.</source>
-        <translation>Another stock-take is open for this centre.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/stocktake.py" line="25"/>
-        <source>بارکد خالی است.</source>
-        <translation>The barcode is empty.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="37"/>
-        <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
-        <translation>Only CSV or XLSX files can be imported.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="38"/>
-        <source>پرونده ردیفی ندارد.</source>
-        <translation>The file has no rows.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="39"/>
-        <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
-        <translation>The file has invalid rows; no row was imported.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="40"/>
-        <source>ستون لازم در پرونده نیست.</source>
-        <translation>A required column is missing from the file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="41"/>
-        <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
-        <translation>This value also appears in another row of the same file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="42"/>
-        <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
-        <translation>No title with this ISBN or name is in the catalogue.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="43"/>
-        <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
-        <translation>The date is not valid (e.g. 1403/05/12).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="44"/>
-        <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
-        <translation>The loanable column must be “yes” or “no”.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="46"/>
-        <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
-        <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
-        <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="47"/>
-        <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
-        <translation>The copy is added to “{t}”, already in the catalogue.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/library_import.py" line="48"/>
-        <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
-        <translation>The copy is added to “{t}” from a row above in this file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="39"/>
-        <source>یک نام کاربری در دو میز ساخته شده است</source>
-        <extracomment>Roles allowed to see and resolve conflicts. Persian names of the conflict kinds the desks raise.</extracomment>
-        <translation>The same user name was created at two desks</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="40"/>
-        <source>یک نسخه در دو مرکز امانت داده شده است</source>
-        <translation>The same copy was checked out at two centres</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="41"/>
-        <source>بازگشت امانتی که مرکز دیگری بسته است</source>
-        <translation>Return of a loan that another centre has closed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="42"/>
-        <source>یک پرونده دو بار ارسال شده است</source>
-        <translation>The same case was forwarded twice</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="43"/>
-        <source>کار روی پرونده‌ای که دفتر دیگری بسته است</source>
-        <translation>Work on a case that another office has closed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="44"/>
-        <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
-        <translation>One secretariat registration number was given to two cases</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="45"/>
-        <source>یک بارکد روی دو نسخه است</source>
-        <translation>One barcode is on two copies</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="46"/>
-        <source>یک شماره عضویت به دو عضو داده شده است</source>
-        <translation>One membership number was given to two members</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="47"/>
-        <source>یک کد ملی در دو مرکز عضو شده است</source>
-        <translation>One national ID was registered as a member at two centres</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="48"/>
-        <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
-        <translation>One conflict was resolved separately on two desks</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="54"/>
-        <source>رویداد نخست درست است</source>
-        <extracomment>Resolution code → Persian label. &quot;First&quot; and &quot;second&quot; are the two facts as the inbox shows them side by side (the conflict&apos;s involved ids in order).</extracomment>
-        <translation>The first event is right</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="55"/>
-        <source>رویداد دوم درست است</source>
-        <translation>The second event is right</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="56"/>
-        <source>هر دو درست است</source>
-        <translation>Both are right</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="57"/>
-        <source>دستی اصلاح شد</source>
-        <translation>Fixed by hand</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="58"/>
-        <source>بازگشت نخست درست است</source>
-        <translation>The first return is right</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="59"/>
-        <source>نسخه در مرکز بازگشت دوم است</source>
-        <translation>The copy is at the second return&apos;s centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="60"/>
-        <source>پرونده بسته بماند</source>
-        <translation>Keep the case closed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="61"/>
-        <source>پرونده دوباره باز شود</source>
-        <translation>Reopen the case</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="79"/>
-        <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
-        <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
-        <translation>The first account keeps its name; the second account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="82"/>
-        <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
-        <translation>The second account keeps its name; the first account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="85"/>
-        <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
-        <translation>The book is with the member of the first loan: the second loan is voided and the copy&apos;s status follows the first loan.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="87"/>
-        <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
-        <translation>The book is with the member of the second loan: the first loan is voided and the copy&apos;s status follows the second loan.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="89"/>
-        <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
-        <translation>One of the two loans was already closed by the book&apos;s return; nothing changes. Not accepted while both loans are open.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="92"/>
-        <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
-        <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="94"/>
-        <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
-        <translation>The book is at the centre that recorded the second return: the copy&apos;s location becomes that centre (if it is not its own centre, it shows as &quot;in transit&quot; until it is sent home).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="97"/>
-        <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
-        <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward&apos;s agency. If needed, call the agency to withdraw the second letter.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="100"/>
-        <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
-        <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward&apos;s agency. If needed, call the agency to withdraw the first letter.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="103"/>
-        <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
-        <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="105"/>
-        <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
-        <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="108"/>
-        <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
-        <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="111"/>
-        <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
-        <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant&apos;s tracking code does not change).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="114"/>
-        <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
-        <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant&apos;s tracking code does not change).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="117"/>
-        <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
-        <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="120"/>
-        <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
-        <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="123"/>
-        <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
-        <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="126"/>
-        <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
-        <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="129"/>
-        <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
-        <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership&apos;s history.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="133"/>
-        <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
-        <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership&apos;s history.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="137"/>
-        <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
-        <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="141"/>
-        <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
-        <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk&apos;s pages and correct it, then record this.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="145"/>
-        <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
-        <translation>The needed work was done with the desk&apos;s pages; only the decision is recorded.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="153"/>
-        <source>این ناسازگاری پیدا نشد.</source>
-        <translation>Conflict not found.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="154"/>
-        <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
-        <translation>This resolution is not allowed for this conflict.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="155"/>
-        <source>این ناسازگاری پیش‌تر حل شده است.</source>
-        <translation>This conflict has already been resolved.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="156"/>
-        <source>این میز هنوز همه داده‌های این ناسازگاری را ندارد؛ پس از همگام‌سازی دوباره بکوشید.</source>
-        <translation>This desk does not yet hold all the data of this conflict; try again after syncing.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="158"/>
-        <source>هر دو امانت هنوز باز است؛ یکی از دو امانت را درست بدانید، یا نخست کتاب را بازگردانید.</source>
-        <translation>Both loans are still open; choose which loan is right, or first check the book in.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="160"/>
-        <source>امانتی که باید باطل شود پیش‌تر بسته شده است؛ «دستی اصلاح شد» را برگزینید.</source>
-        <translation>The loan to void is already closed; choose &quot;Fixed by hand&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="162"/>
-        <source>ارسالی که باید پس گرفته شود دیگر باز نیست (پاسخ گرفته یا پرونده بسته شده است)؛ «هر دو درست است» را برگزینید.</source>
-        <translation>The forward to withdraw is no longer open (it was answered or the case was closed); choose &quot;Both are right&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="165"/>
-        <source>این پرونده اکنون بسته نیست؛ بازگشایی لازم نیست.</source>
-        <translation>This case is not closed now; there is nothing to reopen.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="166"/>
-        <source>هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو عضویت را نگه دارید.</source>
-        <translation>Both members still have the same national ID; first correct the wrong national ID on the members page, or keep one of the two memberships.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/conflicts.py" line="169"/>
-        <source>یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.</source>
-        <translation>One of these two members has already been merged into another member.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/client.py" line="64"/>
-        <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
-        <extracomment>The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
-        <translation>This computer&apos;s clock is about {minutes} minutes off the server&apos;s; please set the clock</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/sync/client.py" line="65"/>
-        <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
-        <translation>Attachment {sha} has not reached the server yet</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="47"/>
-        <source>نخست فایل اسکن را برگزینید.</source>
-        <translation>First choose the scanned file.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="160"/>
-        <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
-        <extracomment>the roles of the user holding it (&quot;expert manager&quot;), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter (&quot;157&quot;), year and counter (&quot;1405-000157&quot;, &quot;1405-157&quot;), device, year and counter (&quot;D01-1405-157&quot;), or whole with a short counter.</extracomment>
-        <translation>The tracking code is wrong; read its digits again.</translation>
-    </message>
-</context>
-<context>
-    <name>HolidaysModel</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="32"/>
-        <source>تاریخ</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="32"/>
-        <source>روز هفته</source>
-        <translation>Weekday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="33"/>
-        <source>مناسبت</source>
-        <translation>Occasion</translation>
-    </message>
-</context>
-<context>
-    <name>HolidaysPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="65"/>
-        <source>مثلاً عید نوروز</source>
-        <translation>e.g. Nowruz</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="66"/>
-        <source>تاریخ</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="67"/>
-        <source>مناسبت</source>
-        <translation>Occasion</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="68"/>
-        <source>افزودن تعطیلی</source>
-        <translation>Add holiday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="71"/>
-        <source>حذف تعطیلی برگزیده</source>
-        <translation>Remove selected holiday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="97"/>
-        <source>مناسبت تعطیلی را بنویسید.</source>
-        <translation>Write the holiday&apos;s occasion.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="104"/>
-        <source>تعطیلی %1 افزوده شد.</source>
-        <translation>Holiday %1 added.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="114"/>
-        <source>نخست یک تعطیلی را در جدول برگزینید.</source>
-        <translation>First select a holiday in the table.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/holidays.py" line="125"/>
-        <source>تعطیلی حذف شد.</source>
-        <translation>Holiday removed.</translation>
-    </message>
-</context>
-<context>
-    <name>HomePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="71"/>
-        <source>سلام، %1</source>
-        <translation>Hello, %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="75"/>
-        <source>امروز</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="76"/>
-        <source>دفتر</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="77"/>
-        <source>نقش‌های شما</source>
-        <translation>Your roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="80"/>
-        <source>امروز روز کاری است؟</source>
-        <translation>Is today a working day?</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="81"/>
-        <source>بله</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="81"/>
-        <source>خیر، تعطیل است</source>
-        <translation>No, it is a holiday</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="83"/>
-        <source>تعطیلی‌های پیش رو</source>
-        <translation>Coming holidays</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="84"/>
-        <source>در جدول تعطیلات روزی ثبت نشده است.</source>
-        <translation>No day is in the holiday table.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="88"/>
-        <source>کاربران فعال</source>
-        <translation>Active users</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/home.py" line="117"/>
-        <source>پیشخوان</source>
-        <translation>Home</translation>
-    </message>
-</context>
-<context>
-    <name>IntakePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60"/>
-        <source>کد ملی</source>
-        <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
-        <translation>National ID</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="198"/>
-        <source>نام</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="199"/>
-        <source>نام خانوادگی</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200"/>
-        <source>شماره همراه</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="201"/>
-        <source>نشانی</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80"/>
-        <source>موضوع</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84"/>
-        <source>شرح درخواست</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88"/>
-        <source>دسته</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90"/>
-        <source>حضوری</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90"/>
-        <source>پستی</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90"/>
-        <source>تلفنی</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92"/>
-        <source>شیوه دریافت</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95"/>
-        <source>تاریخ دریافت</source>
-        <translation>Received on</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101"/>
-        <source>افزودن پیوست…</source>
-        <translation>Add attachment…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103"/>
-        <source>حذف پیوست</source>
-        <translation>Remove attachment</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="259"/>
-        <source>پیوست‌ها</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112"/>
-        <source>ثبت درخواست (Enter)</source>
-        <translation>Save request (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129"/>
-        <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
-        <translation>Similar requests in the last 90 days</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248"/>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="318"/>
-        <source>موردی نیست.</source>
-        <translation>None.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135"/>
-        <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
-        <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144"/>
-        <source>رسید</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146"/>
-        <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
-        <translation>After saving, the tracking code is shown here.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151"/>
-        <source>چاپ رسید</source>
-        <translation>Print receipt</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="152"/>
-        <source>رسید PDF</source>
-        <translation>Receipt PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="211"/>
-        <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
-        <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214"/>
-        <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
-        <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260"/>
-        <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308"/>
-        <source>درخواست {name} ثبت شد.
+    <context>
+        <name>AdminDialogs</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="85" />
+            <source>ثبت</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="86" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="110" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPages</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
+            <source>کاربران و نقش‌ها</source>
+            <translation>Users and roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
+            <source>مشخصات دفتر</source>
+            <translation>Office details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="23" />
+            <source>تعطیلات رسمی</source>
+            <translation>Official holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="25" />
+            <source>دستگاه‌های اجرایی</source>
+            <translation>Executive agencies</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="52" />
+            <source>نام دستگاه</source>
+            <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="53" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <source>مهلت پاسخ (روز کاری)</source>
+            <translation>Answer deadline (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="55" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="56" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <source>غیرفعال</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
+            <source>{n} (پیش‌فرض)</source>
+            <translation>{n} (default)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgenciesPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="163" />
+            <source>دستگاه تازه</source>
+            <extracomment>the agency as saved, once the dialog is accepted</extracomment>
+            <translation>New agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="164" />
+            <source>اصلاح</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="233" />
+            <source>غیرفعال کردن</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="169" />
+            <source>نمایش دستگاه‌های غیرفعال</source>
+            <translation>Show inactive agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="173" />
+            <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
+            <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
+            <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
+            <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="232" />
+            <source>فعال کردن</source>
+            <translation>Activate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="245" />
+            <source>«%1» ذخیره شد.</source>
+            <translation>“%1” saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="265" />
+            <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
+            <translation>“%1” is offered for forwarding again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="266" />
+            <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
+            <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
+            <source>دستگاه اجرایی تازه</source>
+            <translation>New executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
+            <source>اصلاح دستگاه اجرایی</source>
+            <translation>Correct executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="90" />
+            <source>پیش‌فرض ({n} روز کاری)</source>
+            <translation>Default ({n} working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <source> روز کاری</source>
+            <translation> working days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="97" />
+            <source>نام دستگاه</source>
+            <translation>Agency name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="98" />
+            <source>مهلت پاسخ</source>
+            <translation>Answer deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="99" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
+            <source>ثبت</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="110" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="158" />
+            <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
+            <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
+            <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="160" />
+            <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
+            <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="186" />
+            <source>خطای پیش‌بینی‌نشده</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="204" />
+            <source>پرونده داده باز نشد</source>
+            <translation>The data file could not be opened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
+            <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="206" />
+            <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
+            <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartablePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <source>رسیده به من</source>
+            <translation>Sent to me</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
+            <source>فرستاده‌های من (هنوز باز)</source>
+            <translation>Sent by me (still open)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <source>جستجو در موضوع یا کد رهگیری</source>
+            <translation>Search the subject or tracking code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
+            <source>قدیمی‌ترین (بیشترین رسوب)</source>
+            <translation>Oldest first (longest dwell)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <source>تازه‌ترین</source>
+            <translation>Newest first</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="187" />
+            <source>فقط خوانده‌نشده</source>
+            <translation>Unread only</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="232" />
+            <source>{n} مورد</source>
+            <translation>{n} items</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
+            <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
+            <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="154" />
+            <source>بدون پیوست</source>
+            <translation>No attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="155" />
+            <source>انتخاب فایل…</source>
+            <translation>Choose a file…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="159" />
+            <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
+            <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
+            <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
+            <translation>No case selected; pick one in the list to see its timeline.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
+            <source>پرونده</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <source>کد رهگیری</source>
+            <translation>Tracking code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <source>شماره ثبت</source>
+            <translation>Registration no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <source>متقاضی</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <source>در دست</source>
+            <translation>Held by</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <source>مهلت پاسخ</source>
+            <translation>Response deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
+            <source>مراجعه حضوری</source>
+            <translation>In-person visits</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="574" />
+            <source>شماره همراه</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
+            <source>زمان رسیدگی</source>
+            <translation>Time taken</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
+            <source>دو بار کلیک: باز کردن پیوست</source>
+            <translation>Double-click: open the attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="201" />
+            <source>پیوست‌ها</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
+            <source>(مهلت نامه ارسال: {day})</source>
+            <translation>(the forwarding letter's deadline: {day})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <source>دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <source>ثبت نشده</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <source>پیوست‌ها ({n})</source>
+            <translation>Attachments ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <source>هیچ‌کس (پرونده بسته است)</source>
+            <translation>Nobody (the case is closed)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
+            <translation>Reviewing expert (waiting for review)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <source>دبیرخانه (در انتظار شماره ثبت)</source>
+            <translation>Secretariat (waiting for its registration number)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <source>دبیرخانه (در انتظار ارجاع)</source>
+            <translation>Secretariat (waiting to be referred)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
+            <translation>The office (expert: tell the applicant the answer)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
+            <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
+            <translation>the agency's clock runs, the office's is paused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <source>ساعت دفتر می‌گذرد</source>
+            <translation>the office's clock runs</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <source>پذیرش</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <source>رد</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <source>ثبت در دبیرخانه</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <source>ارجاع</source>
+            <translation>Refer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <source>پس‌گرفتن ارجاع</source>
+            <translation>Recall referral</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <source>بازگرداندن به ارجاع‌دهنده</source>
+            <translation>Send back to the referrer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <source>ارسال به دستگاه</source>
+            <translation>Forward to agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
+            <source>پیگیری</source>
+            <translation>Follow up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <source>ثبت پاسخ</source>
+            <translation>Record response</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
+            <source>اعلام به متقاضی</source>
+            <translation>Notify applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <source>مختومه</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
+            <source>بازگشایی</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
+            <source>افزودن پیوست</source>
+            <translation>Add an attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
+            <source>چاپ رسید</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
+            <source>رسید PDF</source>
+            <translation>Receipt PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <source>نامه ارسال PDF</source>
+            <translation>Forwarding letter PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <source>چاپ نامه ارسال</source>
+            <translation>Print forwarding letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <source>نامه پیگیری PDF</source>
+            <translation>Follow-up letter PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <source>چاپ نامه پیگیری</source>
+            <translation>Print follow-up letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
+            <source>اعلام رد PDF</source>
+            <translation>Rejection notice PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
+            <source>چاپ اعلام رد</source>
+            <translation>Print rejection notice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <source>چاپ و PDF</source>
+            <translation>Print and PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
+            <source>رد درخواست</source>
+            <translation>Reject request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="599" />
+            <source>دلیل</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <source>توضیح</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <source>— دلیل را برگزینید —</source>
+            <translation>— choose the reason —</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <source>توضیح برای متقاضی</source>
+            <translation>Note for the applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
+            <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <source>گیرنده</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <source>دستور (پاراف)</source>
+            <translation>Instruction</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
+            <source>رونوشت (برای آگاهی)</source>
+            <translation>CC (for information)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
+            <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
+            <translation>No program was found to open this file: {p}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
+            <source>ارسال به دستگاه اجرایی</source>
+            <translation>Forward to executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <source>دستگاه</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
+            <source>شماره نامه (خالی: خودکار)</source>
+            <translation>Letter no. (empty: automatic)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <source>تاریخ نامه</source>
+            <translation>Letter date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <source>مهلت</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <source>پیش‌فرض دستگاه (روز کاری)</source>
+            <translation>Agency default (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <source>تاریخ دلخواه</source>
+            <translation>Chosen date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <source>تاریخ مهلت</source>
+            <translation>Deadline date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <source>تا {day}</source>
+            <translation>by {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
+            <translation>by {day}: {n} working days from the letter's date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
+            <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
+            <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <source>شیوه</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <source>نامه</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <source>یادداشت</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <source>مهلت تازه</source>
+            <translation>New deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <source>مهلت تازه بده</source>
+            <translation>Give a new deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
+            <source>ثبت پاسخ دستگاه</source>
+            <translation>Record agency response</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
+            <source>متن پاسخ</source>
+            <translation>Response text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
+            <source>نامه پاسخ (اسکن)</source>
+            <translation>Answer letter (scan)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <source>فایل</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <source>گونه</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <source>مدرک متقاضی</source>
+            <translation>Applicant's document</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
+            <source>دیگر</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <source>پیامک</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <source>حضوری</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
+            <source>متن</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
+            <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
+            <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
+            <source>مختومه کردن</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
+            <source>نتیجه</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
+            <translation>Responsible agency (if not this agency's duty)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="20" />
+            <location filename="../kanoon_desk/ui/password.py" line="33" />
+            <source>تغییر گذرواژه</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="29" />
+            <source>گذرواژه کنونی</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="30" />
+            <source>گذرواژه تازه</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="31" />
+            <source>تکرار گذرواژه تازه</source>
+            <translation>New password again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="34" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="44" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictInbox</name>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
+            <source>رویداد نخست</source>
+            <translation>First event</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
+            <source>رویداد دوم</source>
+            <translation>Second event</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="416" />
+            <source>توضیح تصمیم (اختیاری)</source>
+            <translation>Note on the decision (optional)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="448" />
+            <source>ناسازگاری بازی نیست.</source>
+            <translation>There are no open conflicts.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
+            <source>رویداد</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <source>نام کاربری</source>
+            <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
+            <source>نام و نام خانوادگی</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <source>نقش‌ها</source>
+            <translation>Roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <source>تغییر گذرواژه در ورود بعدی</source>
+            <translation>Change password at next log-in</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <source>نسخه</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <source>عضو</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
+            <source>عنوان</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
+            <source>دستگاه اجرایی</source>
+            <translation>Executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <source>پرونده</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <source>امانت</source>
+            <translation>Loan</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <source>بارکد</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
+            <source>قفسه</source>
+            <translation>Shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <source>مرکز</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
+            <source>شماره عضویت</source>
+            <translation>Member no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
+            <source>تاریخ امانت</source>
+            <translation>Checked out on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
+            <source>موعد بازگشت</source>
+            <translation>Due on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <source>تاریخ بازگشت</source>
+            <translation>Returned on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <source>شماره ثبت</source>
+            <translation>Registration no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <source>شماره نامه</source>
+            <translation>Letter no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <source>تاریخ نامه</source>
+            <translation>Letter date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <source>مهلت</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <source>روز</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <source>نتیجه</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <source>یادداشت</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
+            <source>پاراف</source>
+            <translation>Instruction</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
+            <source>تصمیم</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <source>ساخت کاربر</source>
+            <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
+            <translation>User created</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <source>بازگشت امانت</source>
+            <translation>Loan returned</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <source>تمدید امانت</source>
+            <translation>Loan renewed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <source>افزودن نسخه</source>
+            <translation>Copy added</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <source>ثبت عضو</source>
+            <translation>Member registered</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
+            <source>حل ناسازگاری</source>
+            <translation>Conflict resolved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
+            <source>ویرایش کاربر</source>
+            <translation>User changed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <source>نام کاربری تازه</source>
+            <translation>New user name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <source>مشخصات دفتر یا مرکز</source>
+            <translation>Office or centre details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <source>تعطیل رسمی</source>
+            <translation>Official holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
+            <source>مشخصات متقاضی</source>
+            <translation>Applicant details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
+            <source>افزودن عنوان</source>
+            <translation>Title added</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <source>اصلاح عنوان</source>
+            <translation>Title corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
+            <source>اصلاح نسخه</source>
+            <translation>Copy corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
+            <source>بارکد تازه نسخه</source>
+            <translation>New copy barcode</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
+            <source>کنارگذاشتن نسخه</source>
+            <translation>Copy withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
+            <source>گم‌شدن نسخه</source>
+            <translation>Copy lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
+            <source>فرستادن نسخه به مرکز دیگر</source>
+            <translation>Copy sent to another centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
+            <source>رسیدن نسخه</source>
+            <translation>Copy received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
+            <source>اصلاح مشخصات عضو</source>
+            <translation>Member details corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
+            <source>یکی‌شدن دو عضو</source>
+            <translation>Two members merged</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="97" />
+            <source>شماره عضویت تازه</source>
+            <translation>New member number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
+            <source>باطل‌شدن امانت</source>
+            <translation>Loan voided</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <source>انتقال امانت به عضو دیگر</source>
+            <translation>Loan moved to another member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
+            <source>رزرو</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
+            <source>لغو رزرو</source>
+            <translation>Hold cancelled</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
+            <source>آماده‌شدن رزرو</source>
+            <translation>Hold ready</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="103" />
+            <source>فرستادن نسخه برای رزرو</source>
+            <translation>Copy sent for a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
+            <source>تحویل رزرو</source>
+            <translation>Hold collected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
+            <source>گذشتن مهلت رزرو</source>
+            <translation>Hold expired</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="106" />
+            <source>پیامک به عضو</source>
+            <translation>SMS to a member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <source>فرستاده‌شدن پیامک</source>
+            <translation>SMS sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <source>آغاز انبارگردانی</source>
+            <translation>Stock-take opened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <source>خواندن نسخه در انبارگردانی</source>
+            <translation>Copy scanned in a stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
+            <source>پایان انبارگردانی</source>
+            <translation>Stock-take closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <source>امانت استثنا</source>
+            <translation>Loan override</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
+            <source>بله</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
+            <source>خیر</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="458" />
+            <source>کاربر</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="459" />
+            <source>زمان ثبت</source>
+            <translation>Recorded at</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="460" />
+            <source>دستگاه</source>
+            <translation>Device</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="512" />
+            <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
+            <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="21" />
+            <source>نام کاربری یا گذرواژه درست نیست.</source>
+            <translation>Wrong user name or password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="22" />
+            <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
+            <translation>This user is disabled; contact the office administrator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="23" />
+            <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
+            <translation>Only the office's system administrator can do this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="24" />
+            <location filename="../kanoon_desk/services/library.py" line="37" />
+            <location filename="../kanoon_desk/services/library_import.py" line="219" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
+            <source>این خانه را پر کنید.</source>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) One event an import row writes: (type, aggregate id, payload).</extracomment>
+            <translation>Fill in this field.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="25" />
+            <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
+            <translation>The password must be at least 8 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="26" />
+            <source>این نام کاربری پیش‌تر گرفته شده است.</source>
+            <translation>This user name is already taken.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="27" />
+            <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
+            <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="28" />
+            <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
+            <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="29" />
+            <source>نقش ناشناخته است.</source>
+            <translation>Unknown role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <source>دست‌کم یک نقش برگزینید.</source>
+            <translation>Choose at least one role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
+            <translation>The last system administrator cannot be disabled or lose the role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
+            <translation>This office has users already; log in as one of them.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="54" />
+            <source>شما اجازه این کار را ندارید.</source>
+            <translation>You are not allowed to do this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="213" />
+            <location filename="../kanoon_desk/services/accounts.py" line="230" />
+            <location filename="../kanoon_desk/services/accounts.py" line="241" />
+            <source>کاربر پیدا نشد.</source>
+            <translation>User not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="245" />
+            <source>گذرواژه کنونی درست نیست.</source>
+            <translation>The current password is wrong.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="36" />
+            <source>عضویت این عضو به پایان رسیده است.</source>
+            <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
+            <translation>This member's membership has expired.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="37" />
+            <source>این عضو کتاب دیرکرد دارد.</source>
+            <translation>This member has overdue books.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="38" />
+            <source>سقف امانت این عضو پر است.</source>
+            <translation>This member has reached the loan limit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="39" />
+            <source>این نسخه امانت‌دادنی نیست.</source>
+            <translation>This copy is not for loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="40" />
+            <source>این نسخه گم‌شده ثبت شده است.</source>
+            <translation>This copy is recorded as lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="41" />
+            <source>این نسخه از گردش خارج شده است.</source>
+            <translation>This copy has been withdrawn from circulation.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="42" />
+            <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
+            <translation>This copy is set aside for another member's hold.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="43" />
+            <source>سقف تمدید این امانت پر است.</source>
+            <translation>This loan has reached the renewal limit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="44" />
+            <source>عضو دیگری این عنوان را رزرو کرده است.</source>
+            <translation>Another member has a hold on this title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="46" />
+            <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
+            <translation>This copy is on loan right now; check it in first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="47" />
+            <source>امانت پیدا نشد.</source>
+            <translation>Loan not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="48" />
+            <source>این امانت پیش‌تر بازگردانده شده است.</source>
+            <translation>This loan has already been returned.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="49" />
+            <source>این نسخه در امانت نیست.</source>
+            <translation>This copy is not on loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="50" />
+            <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
+            <translation>You are not allowed to override this block.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="51" />
+            <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
+            <translation>Write a short reason for the override.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="52" />
+            <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
+            <translation>This member already has a hold on this title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="53" />
+            <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
+            <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="54" />
+            <source>رزرو پیدا نشد.</source>
+            <translation>Hold not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="55" />
+            <source>این رزرو دیگر باز نیست.</source>
+            <translation>This hold is no longer open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="56" />
+            <location filename="../kanoon_desk/services/library.py" line="43" />
+            <source>مرکز فرهنگی هنری پیدا نشد.</source>
+            <translation>Cultural centre not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="57" />
+            <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
+            <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="58" />
+            <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
+            <translation>This hold is picked up at this centre; there is nothing to send.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="59" />
+            <source>این نسخه از کتاب دیگری است.</source>
+            <translation>This copy belongs to another title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="60" />
+            <source>این نسخه در قفسه همین مرکز نیست.</source>
+            <translation>This copy is not on this centre's shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="38" />
+            <source>کد ملی درست نیست.</source>
+            <translation>The national ID is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="39" />
+            <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
+            <translation>A member with this national ID is already registered.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
+            <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
+            <translation>For a child or teen member, enter the guardian's name and phone.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="42" />
+            <source>گروه عضویت ناشناخته است.</source>
+            <translation>Unknown membership category.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="44" />
+            <source>عضوی با این شماره پیدا نشد.</source>
+            <translation>No member has this number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="45" />
+            <source>شابک درست نیست.</source>
+            <translation>The ISBN is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="46" />
+            <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
+            <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="47" />
+            <source>عنوان پیدا نشد.</source>
+            <translation>Title not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="48" />
+            <source>نسخه‌ای با این بارکد پیدا نشد.</source>
+            <translation>No copy has this barcode.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="49" />
+            <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
+            <translation>This barcode is already assigned to another copy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="50" />
+            <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
+            <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
+            <translation>A lending rule value must be a positive number.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="52" />
+            <source>تاریخ پایان عضویت پیش از امروز است.</source>
+            <translation>The membership end date is before today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="53" />
+            <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
+            <translation>A member's photo must be a JPEG or PNG file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="54" />
+            <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
+            <translation>A photo is at most 2 MB.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="55" />
+            <source>پرونده عکس خوانده نشد.</source>
+            <translation>The photo file could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="56" />
+            <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
+            <translation>A shelf mark is at most 32 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="58" />
+            <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
+            <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
+            <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="56" />
+            <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
+            <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="70" />
+            <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
+            <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
+            <source>شیوه دریافت را برگزینید.</source>
+            <translation>Choose how the request was received.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
+            <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
+            <translation>The received date cannot be after today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
+            <source>درخواست پیدا نشد.</source>
+            <translation>Request not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
+            <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
+            <translation>This cannot be done in the request's current status.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
+            <source>این درخواست در کارتابل شما نیست.</source>
+            <translation>This request is not in your cartable.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
+            <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
+            <translation>The referral's recipient was not found or is not active.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <source>ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود؛ این کاربر چنین نقشی ندارد.</source>
+            <translation>A referral goes only to an expert or a manager of the secretariat; this user has neither role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <source>رونوشت فقط به کاربران دبیرخانه (کارمند دبیرخانه، کارشناس، مدیر) می‌رود؛ یکی از برگزیده‌ها چنین نقشی ندارد.</source>
+            <translation>A CC goes only to secretariat users (clerk, expert, manager); one of those chosen has none of these roles.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
+            <source>این ارجاع پیدا نشد.</source>
+            <translation>This referral was not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
+            <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
+            <translation>This referral has already been acted on and cannot be recalled.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
+            <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
+            <translation>Only the sender of a referral can recall it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
+            <source>دلیل رد را برگزینید.</source>
+            <translation>Choose the reason for rejection.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="59" />
+            <source>نتیجه بستن پرونده را برگزینید.</source>
+            <translation>Choose the outcome of closing the case.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="60" />
+            <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
+            <translation>Write which agency is responsible for this request.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="61" />
+            <source>شیوه را برگزینید.</source>
+            <translation>Choose the method.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="62" />
+            <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
+            <translation>The response deadline must be after the letter date.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="63" />
+            <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
+            <translation>You cannot refer a request to yourself.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="64" />
+            <source>هدف مراجعه را برگزینید.</source>
+            <translation>Choose the purpose of the visit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="65" />
+            <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
+            <translation>The letter date cannot be after today.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="66" />
+            <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
+            <translation>The letter date cannot be before the request was received.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="67" />
+            <source>دستگاه اجرایی را برگزینید.</source>
+            <translation>Choose the executive agency.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="68" />
+            <source>هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.</source>
+            <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="70" />
+            <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
+            <translation>This agency has been taken out of the agency directory; choose another one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="72" />
+            <source>مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.</source>
+            <translation>Today's in-person visit about this request is already recorded; a visit counts once a day.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="74" />
+            <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
+            <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="84" />
+            <source>خارج از حیطه وظایف</source>
+            <extracomment>Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت). The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
+            <translation>Outside the scope of duties</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="85" />
+            <source>مدارک ناقص</source>
+            <translation>Incomplete documents</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="86" />
+            <source>تکراری</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="87" />
+            <source>فاقد موضوع قابل رسیدگی</source>
+            <translation>No actionable subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
+            <source>نام دستگاه را بنویسید.</source>
+            <translation>Write the agency's name.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="23" />
+            <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
+            <translation>The agency name is longer than 200 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24" />
+            <source>دستگاهی با همین نام در فهرست هست.</source>
+            <translation>An agency of this name is already in the directory.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
+            <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
+            <translation>The response deadline must be between 1 and 90 working days.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
+            <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
+            <translation>The address is longer than 400 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
+            <translation>The phone number is longer than 40 characters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
+            <source>دستگاه اجرایی پیدا نشد.</source>
+            <translation>Executive agency not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="15" />
+            <source>فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود.</source>
+            <translation>Only PDF, JPEG, PNG and TIFF files are accepted.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="16" />
+            <source>اندازه هر پیوست حداکثر ۲۰ مگابایت است.</source>
+            <translation>Each attachment may be at most 20 MB.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="17" />
+            <source>پرونده پیوست خالی است.</source>
+            <translation>The attachment file is empty.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="18" />
+            <source>پرونده پیوست خوانده نشد.</source>
+            <translation>The attachment file could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_files.py" line="19" />
+            <source>پرونده این پیوست در پوشه پیوست‌ها نیست.</source>
+            <translation>This attachment's file is not in the attachments folder.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="7" />
+            <source>کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.</source>
+            <translation>The central server cannot be reached; work goes on uninterrupted and will be synced later.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="8" />
+            <source>نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.</source>
+            <translation>This version of the program is too old to sync; please update it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="9" />
+            <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده). از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش می‌ماند و با دستگاه تازه فرستاده می‌شود.</source>
+            <translation>The server refused this device (wrong secret or access revoked). Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --db … --server … --code … --replace-device; its unsent work is kept and sent under the new device.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="10" />
+            <source>کارگزار درخواست همگام‌سازی را نپذیرفت.</source>
+            <translation>The server refused the sync request.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="11" />
+            <source>این میز هنوز در کارگزار مرکزی ثبت نشده است.</source>
+            <translation>This desk is not enrolled with the central server yet.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="12" />
+            <source>در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.</source>
+            <translation>A database already exists at this path; a device can only be enrolled into an empty path.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="13" />
+            <source>پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.</source>
+            <translation>After the sync, this desk's data does not match the server's.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="14" />
+            <source>پاسخ کارگزار خوانده نشد.</source>
+            <translation>The server's reply could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="15" />
+            <source>اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.</source>
+            <translation>The connection to the server was cut while attachments were being transferred; the events are safe, and the attachments will be transferred in the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="17" />
+            <source>کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.</source>
+            <translation>No server answered at this address; check the address and the network connection.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="18" />
+            <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
+            <translation>This enrolment code is not known; type it again carefully.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="19" />
+            <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
+            <translation>This enrolment code has been used already; ask the server's operator for a new one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="20" />
+            <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
+            <translation>This enrolment code has expired; ask the server's operator for a new one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="21" />
+            <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
+            <translation>Type the server's full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="22" />
+            <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
+            <translation>Type the enrolment code the server's operator gave you.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <source>کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.</source>
+            <translation>The server does not know the device this desk was; perhaps this is another server's address.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
+            <translation>This code was issued for another office; get one for this desk's office.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
+            <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
+            <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="26" />
+            <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.</source>
+            <translation>This desk has already joined the central server. If its access was revoked or its secret lost, make it a new device with a new code and kanoon-desk enroll --replace-device.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="27" />
+            <source>داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.</source>
+            <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/errors.py" line="27" />
+            <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
+            <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="21" />
+            <source>انبارگردانی پیدا نشد.</source>
+            <translation>Stock-take not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="22" />
+            <source>این انبارگردانی بسته شده است.</source>
+            <translation>This stock-take is closed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
+            <source>نخست انبارگردانی را ببندید.</source>
+            <translation>Close the stock-take first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
+            <source>انبارگردانی دیگری برای این مرکز باز است.</source>
+            <translation>Another stock-take is open for this centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <source>بارکد خالی است.</source>
+            <translation>The barcode is empty.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="37" />
+            <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
+            <translation>Only CSV or XLSX files can be imported.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="38" />
+            <source>پرونده ردیفی ندارد.</source>
+            <translation>The file has no rows.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
+            <translation>The file has invalid rows; no row was imported.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <source>ستون لازم در پرونده نیست.</source>
+            <translation>A required column is missing from the file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
+            <translation>This value also appears in another row of the same file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="42" />
+            <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
+            <translation>No title with this ISBN or name is in the catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
+            <translation>The date is not valid (e.g. 1403/05/12).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="44" />
+            <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
+            <translation>The loanable column must be “yes” or “no”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="46" />
+            <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
+            <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
+            <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="47" />
+            <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
+            <translation>The copy is added to “{t}”, already in the catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="48" />
+            <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
+            <translation>The copy is added to “{t}” from a row above in this file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="39" />
+            <source>یک نام کاربری در دو میز ساخته شده است</source>
+            <extracomment>Roles allowed to see and resolve conflicts. Persian names of the conflict kinds the desks raise.</extracomment>
+            <translation>The same user name was created at two desks</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="40" />
+            <source>یک نسخه در دو مرکز امانت داده شده است</source>
+            <translation>The same copy was checked out at two centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="41" />
+            <source>بازگشت امانتی که مرکز دیگری بسته است</source>
+            <translation>Return of a loan that another centre has closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="42" />
+            <source>یک پرونده دو بار ارسال شده است</source>
+            <translation>The same case was forwarded twice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="43" />
+            <source>کار روی پرونده‌ای که دفتر دیگری بسته است</source>
+            <translation>Work on a case that another office has closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="44" />
+            <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
+            <translation>One secretariat registration number was given to two cases</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="45" />
+            <source>یک بارکد روی دو نسخه است</source>
+            <translation>One barcode is on two copies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="46" />
+            <source>یک شماره عضویت به دو عضو داده شده است</source>
+            <translation>One membership number was given to two members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="47" />
+            <source>یک کد ملی در دو مرکز عضو شده است</source>
+            <translation>One national ID was registered as a member at two centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="48" />
+            <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
+            <translation>One conflict was resolved separately on two desks</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="54" />
+            <source>رویداد نخست درست است</source>
+            <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
+            <translation>The first event is right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="55" />
+            <source>رویداد دوم درست است</source>
+            <translation>The second event is right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="56" />
+            <source>هر دو درست است</source>
+            <translation>Both are right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="57" />
+            <source>دستی اصلاح شد</source>
+            <translation>Fixed by hand</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="58" />
+            <source>بازگشت نخست درست است</source>
+            <translation>The first return is right</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="59" />
+            <source>نسخه در مرکز بازگشت دوم است</source>
+            <translation>The copy is at the second return's centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="60" />
+            <source>پرونده بسته بماند</source>
+            <translation>Keep the case closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="61" />
+            <source>پرونده دوباره باز شود</source>
+            <translation>Reopen the case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="79" />
+            <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
+            <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
+            <translation>The first account keeps its name; the second account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="82" />
+            <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
+            <translation>The second account keeps its name; the first account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="85" />
+            <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
+            <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="87" />
+            <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
+            <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="89" />
+            <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
+            <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="92" />
+            <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
+            <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="94" />
+            <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
+            <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="97" />
+            <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
+            <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="100" />
+            <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
+            <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="103" />
+            <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
+            <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="105" />
+            <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
+            <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="108" />
+            <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
+            <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="111" />
+            <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
+            <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="114" />
+            <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
+            <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="117" />
+            <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
+            <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="120" />
+            <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
+            <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="123" />
+            <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
+            <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="126" />
+            <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
+            <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="129" />
+            <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
+            <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="133" />
+            <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
+            <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="137" />
+            <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
+            <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="141" />
+            <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
+            <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="145" />
+            <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
+            <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="153" />
+            <source>این ناسازگاری پیدا نشد.</source>
+            <translation>Conflict not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="154" />
+            <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
+            <translation>This resolution is not allowed for this conflict.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="155" />
+            <source>این ناسازگاری پیش‌تر حل شده است.</source>
+            <translation>This conflict has already been resolved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="156" />
+            <source>این میز هنوز همه داده‌های این ناسازگاری را ندارد؛ پس از همگام‌سازی دوباره بکوشید.</source>
+            <translation>This desk does not yet hold all the data of this conflict; try again after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="158" />
+            <source>هر دو امانت هنوز باز است؛ یکی از دو امانت را درست بدانید، یا نخست کتاب را بازگردانید.</source>
+            <translation>Both loans are still open; choose which loan is right, or first check the book in.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="160" />
+            <source>امانتی که باید باطل شود پیش‌تر بسته شده است؛ «دستی اصلاح شد» را برگزینید.</source>
+            <translation>The loan to void is already closed; choose "Fixed by hand".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="162" />
+            <source>ارسالی که باید پس گرفته شود دیگر باز نیست (پاسخ گرفته یا پرونده بسته شده است)؛ «هر دو درست است» را برگزینید.</source>
+            <translation>The forward to withdraw is no longer open (it was answered or the case was closed); choose "Both are right".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="165" />
+            <source>این پرونده اکنون بسته نیست؛ بازگشایی لازم نیست.</source>
+            <translation>This case is not closed now; there is nothing to reopen.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="166" />
+            <source>هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو عضویت را نگه دارید.</source>
+            <translation>Both members still have the same national ID; first correct the wrong national ID on the members page, or keep one of the two memberships.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="169" />
+            <source>یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.</source>
+            <translation>One of these two members has already been merged into another member.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="82" />
+            <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
+            <extracomment>How the last round ended, kept for the status bar across a restart: why it stopped (the `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template). The name of this store (`p.HelloRequest`), and its next name while a recovery is under way. The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. What a push body's events may take: the server's cap, less room for the rest of the body. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
+            <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="83" />
+            <source>پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود</source>
+            <translation>Attachment {sha} has not reached the server yet; it is asked for again at the next sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="84" />
+            <source>پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود</source>
+            <translation>The file of attachment {sha}, recorded at this desk, is not on this computer and was not sent to the server (perhaps the attachments folder was not restored with the database); put it back and it is sent at the next sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="85" />
+            <source>این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد</source>
+            <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="47" />
+            <source>نخست فایل اسکن را برگزینید.</source>
+            <translation>First choose the scanned file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="160" />
+            <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
+            <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
+            <translation>The tracking code is wrong; read its digits again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="32" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="32" />
+            <source>روز هفته</source>
+            <translation>Weekday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="33" />
+            <source>مناسبت</source>
+            <translation>Occasion</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="65" />
+            <source>مثلاً عید نوروز</source>
+            <translation>e.g. Nowruz</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="66" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="67" />
+            <source>مناسبت</source>
+            <translation>Occasion</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="68" />
+            <source>افزودن تعطیلی</source>
+            <translation>Add holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="71" />
+            <source>حذف تعطیلی برگزیده</source>
+            <translation>Remove selected holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="97" />
+            <source>مناسبت تعطیلی را بنویسید.</source>
+            <translation>Write the holiday's occasion.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="104" />
+            <source>تعطیلی %1 افزوده شد.</source>
+            <translation>Holiday %1 added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="114" />
+            <source>نخست یک تعطیلی را در جدول برگزینید.</source>
+            <translation>First select a holiday in the table.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="125" />
+            <source>تعطیلی حذف شد.</source>
+            <translation>Holiday removed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="78" />
+            <source>سلام، %1</source>
+            <translation>Hello, %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="82" />
+            <source>امروز</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="83" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="84" />
+            <source>نقش‌های شما</source>
+            <translation>Your roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="87" />
+            <source>امروز روز کاری است؟</source>
+            <translation>Is today a working day?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="88" />
+            <source>بله</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="88" />
+            <source>خیر، تعطیل است</source>
+            <translation>No, it is a holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="90" />
+            <source>تعطیلی‌های پیش رو</source>
+            <translation>Coming holidays</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="91" />
+            <source>در جدول تعطیلات روزی ثبت نشده است.</source>
+            <translation>No day is in the holiday table.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="95" />
+            <source>کاربران فعال</source>
+            <translation>Active users</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="124" />
+            <source>پیشخوان</source>
+            <translation>Home</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60" />
+            <source>کد ملی</source>
+            <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
+            <translation>National ID</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="198" />
+            <source>نام</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="199" />
+            <source>نام خانوادگی</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200" />
+            <source>شماره همراه</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="201" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <source>شرح درخواست</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
+            <source>دسته</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <source>حضوری</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <source>پستی</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
+            <source>شیوه دریافت</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
+            <source>تاریخ دریافت</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
+            <source>افزودن پیوست…</source>
+            <translation>Add attachment…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
+            <source>حذف پیوست</source>
+            <translation>Remove attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="259" />
+            <source>پیوست‌ها</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
+            <source>ثبت درخواست (Enter)</source>
+            <translation>Save request (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129" />
+            <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
+            <translation>Similar requests in the last 90 days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="318" />
+            <source>موردی نیست.</source>
+            <translation>None.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135" />
+            <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
+            <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
+            <source>رسید</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
+            <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
+            <translation>After saving, the tracking code is shown here.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
+            <source>چاپ رسید</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="152" />
+            <source>رسید PDF</source>
+            <translation>Receipt PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="211" />
+            <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
+            <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214" />
+            <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
+            <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260" />
+            <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308" />
+            <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
-        <translation>Request of {name} saved.
+            <translation>Request of {name} saved.
 Tracking code: {code}</translation>
-    </message>
-</context>
-<context>
-    <name>JoinForm</name>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="89"/>
-        <source>نشانی کارگزار</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="90"/>
-        <source>کد ثبت دستگاه</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="91"/>
-        <source>نام این دستگاه (برای کارگزار)</source>
-        <translation>This device&apos;s name (for the server)</translation>
-    </message>
-</context>
-<context>
-    <name>Library</name>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="36"/>
-        <source>عنوان‌ها</source>
-        <translation>Titles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="36"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="259"/>
-        <source>نسخه‌ها</source>
-        <translation>Copies</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="36"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="216"/>
-        <source>اعضا</source>
-        <translation>Members</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="62"/>
-        <source>پیش‌نمایش درون‌ریزی</source>
-        <translation>Import preview</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="65"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="28"/>
-        <source>ردیف</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="65"/>
-        <source>خطا</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="66"/>
-        <source>یادداشت</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="70"/>
-        <source>{n} ردیف، {bad} ردیف نادرست.</source>
-        <translation>Rows: {n}, invalid: {bad}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="74"/>
-        <source>درون‌ریزی همه ردیف‌ها</source>
-        <translation>Import all rows</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="76"/>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="50"/>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="74"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="92"/>
-        <source>{n} ردیف درون‌ریزی شد.</source>
-        <translation>Rows imported: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="114"/>
-        <source>نسخه‌های برگزیده در فهرست ({n})</source>
-        <translation>Copies selected in the list ({n})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="116"/>
-        <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
-        <translation>Copies this centre added today ({n})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="136"/>
-        <source>ذخیره PNG</source>
-        <translation>Save PNG</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="160"/>
-        <source>نسخه‌ای برای برچسب نیست.</source>
-        <translation>No copy to label.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="183"/>
-        <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
-        <translation>Title, author, publisher, subject or ISBN</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="188"/>
-        <source>درون‌ریزی از CSV/XLSX</source>
-        <translation>Import from CSV/XLSX</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="198"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="278"/>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="122"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="29"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="211"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="226"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="84"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="162"/>
-        <source>عنوان</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="199"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="211"/>
-        <source>نویسنده</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="201"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="275"/>
-        <source>شابک</source>
-        <translation>ISBN</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="206"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="213"/>
-        <source>گروه سنی</source>
-        <translation>Age group</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="207"/>
-        <source>موضوع</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="208"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="357"/>
-        <source>افزودن عنوان</source>
-        <translation>Add title</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="211"/>
-        <source>ویرایش عنوان برگزیده</source>
-        <translation>Edit the selected title</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="220"/>
-        <source>وجین نسخه برگزیده</source>
-        <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
-        <translation>Withdraw the selected copy</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="222"/>
-        <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
-        <translation>A worn or discarded copy is not lent again.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="225"/>
-        <source>اصلاح نسخه</source>
-        <translation>Correct copy</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="227"/>
-        <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
-        <translation>The selected copy&apos;s shelf, centre and whether it may be lent</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="233"/>
-        <source>بارکد (خالی: خودکار)</source>
-        <translation>Barcode (leave empty for automatic)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="235"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="284"/>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="31"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="78"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="226"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="86"/>
-        <source>قفسه</source>
-        <translation>Shelf</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="236"/>
-        <source>افزودن نسخه به عنوان برگزیده</source>
-        <translation>Add a copy to the selected title</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="106"/>
-        <source>برچسب بارکد نسخه‌ها</source>
-        <translation>Barcode labels for the copies</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="115"/>
-        <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
-        <translation>Every copy of this title at this centre ({n})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="200"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="275"/>
-        <source>ناشر</source>
-        <translation>Publisher</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="238"/>
-        <source>برچسب بارکد…</source>
-        <translation>Barcode labels…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="240"/>
-        <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
-        <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="281"/>
-        <source>بله</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="281"/>
-        <source>خیر</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="283"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="278"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="23"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="30"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="226"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="86"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="162"/>
-        <source>بارکد</source>
-        <translation>Barcode</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="283"/>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="39"/>
-        <location filename="../kanoon_desk/ui/library/history.py" line="27"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="101"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="173"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="20"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="145"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="216"/>
-        <source>مرکز</source>
-        <translation>Centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="284"/>
-        <location filename="../kanoon_desk/ui/library/history.py" line="61"/>
-        <source>وضعیت</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="285"/>
-        <source>اکنون در</source>
-        <translation>Now at</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="285"/>
-        <source>امانت‌دادنی</source>
-        <translation>Loanable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="317"/>
-        <source>تغییرات «{t}» ثبت شد.</source>
-        <translation>The changes to “{t}” were saved.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="369"/>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="388"/>
-        <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
-        <translation>First pick the copy in the list of copies.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="381"/>
-        <source>نسخه {b} اصلاح شد.</source>
-        <translation>Copy {b} corrected.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="390"/>
-        <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
-        <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="391"/>
-        <source>یادداشت (کجا و کی دیده نشد):</source>
-        <translation>Note (where and when it was missed):</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="401"/>
-        <source>نسخه {b} وجین شد.</source>
-        <translation>Copy {b} was withdrawn.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="404"/>
-        <source>نسخه {b} گم‌شده ثبت شد.</source>
-        <translation>Copy {b} was recorded as lost.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="423"/>
-        <source>نسخه {b} افزوده شد.</source>
-        <translation>Copy {b} added.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="166"/>
-        <source>برچسب‌ها</source>
-        <translation>Labels</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="445"/>
-        <source>درون‌ریزی</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="41"/>
-        <source>برای رزرو کنار بگذارید: {t}</source>
-        <translation>Set aside for a hold: {t}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="43"/>
-        <source>برای رزرو به مرکز «{c}» بفرستید.</source>
-        <translation>Send to the “{c}” centre for a hold.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="45"/>
-        <source>به مرکز خودش «{c}» بفرستید.</source>
-        <translation>Send back to its home centre, “{c}”.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="46"/>
-        <source>به قفسه برگردانید.</source>
-        <translation>Put it back on the shelf.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="71"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="24"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="72"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="98"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="203"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="206"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="211"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="213"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="214"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="216"/>
-        <source>امانت</source>
-        <extracomment>a refusal a permitted librarian may override: (&quot;checkout&quot;, barcode) or (&quot;renew&quot;, loan id)</extracomment>
-        <translation>Loans</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="73"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="278"/>
-        <source>بازگشت</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="82"/>
-        <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
-        <translation>Scan a member card or a book barcode and press Enter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="89"/>
-        <source>کار:</source>
-        <translation>Mode:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="97"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="243"/>
-        <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
-        <translation>No member selected; scan a member card.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="203"/>
-        <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
-        <translation>Override the block and check out (this is logged)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="128"/>
-        <source>امانت‌های باز</source>
-        <translation>Open loans</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="130"/>
-        <source>تمدید برگزیده</source>
-        <translation>Renew selected</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="133"/>
-        <source>تمدید همه</source>
-        <translation>Renew all</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="136"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="32"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="50"/>
-        <source>برگه امانت</source>
-        <translation>Checkout slip</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="139"/>
-        <source>رزرو کتاب (F6)</source>
-        <translation>Reserve a book (F6)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="142"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="317"/>
-        <source>لغو رزرو</source>
-        <translation>Cancel a hold</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="145"/>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="118"/>
-        <source>قفسه رزرو</source>
-        <translation>Hold shelf</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="148"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="35"/>
-        <source>ارسال برای رزرو</source>
-        <translation>Send for holds</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="150"/>
-        <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
-        <translation>Copies on this centre&apos;s shelf that holds at other centres are waiting for</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="153"/>
-        <source>پایان (Esc)</source>
-        <translation>Done (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="161"/>
-        <source>پیشینه امانت</source>
-        <translation>Loan history</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="202"/>
-        <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
-        <translation>Override and renew (logged)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="215"/>
-        <source>دلیل نادیده گرفتن مانع</source>
-        <translation>Reason for the override</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="216"/>
-        <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
-        <translation>A short reason (kept in the list of overrides):</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="222"/>
-        <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
-        <translation>Return mode: scan the books.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="223"/>
-        <source>حالت امانت: کارت عضو را بخوانید.</source>
-        <translation>Checkout mode: scan a member card.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="251"/>
-        <source>شماره عضویت: {n}</source>
-        <translation>Member no.: {n}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="252"/>
-        <source>مرکز: {c}</source>
-        <translation>Centre: {c}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="253"/>
-        <source>اعتبار تا: {d}</source>
-        <translation>Valid until: {d}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="254"/>
-        <source>امانت‌ها: {n} از {max}</source>
-        <translation>Loans: {n} of {max}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="256"/>
-        <source>ولی: {g} ({p})</source>
-        <translation>Guardian: {g} ({p})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="258"/>
-        <source>تلفن: {p}</source>
-        <translation>Phone: {p}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="261"/>
-        <source>رزرو آماده: {t}</source>
-        <translation>Holds ready for pickup: {t}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="264"/>
-        <source>رزرو در راه: {t}</source>
-        <translation>Hold on its way: {t}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="265"/>
-        <source>{t} (به «{c}»)</source>
-        <translation>{t} (to “{c}”)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="269"/>
-        <source>در صف رزرو: {t}</source>
-        <translation>waiting for: {t}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="270"/>
-        <source>{t} (نوبت {n})</source>
-        <translation>{t} (place {n})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="275"/>
-        <source>تاریخ امانت</source>
-        <translation>Checked out on</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="278"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="31"/>
-        <source>مهلت بازگشت</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="275"/>
-        <source>دیرکرد (روز)</source>
-        <translation>Overdue (days)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="275"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="24"/>
-        <source>تمدید</source>
-        <translation>Renewals</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="307"/>
-        <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
-        <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="318"/>
-        <source>کدام رزرو لغو شود؟</source>
-        <translation>Which hold should be cancelled?</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="329"/>
-        <source>رزرو «{t}» لغو شد.</source>
-        <translation>The hold on “{t}” was cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="331"/>
-        <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
-        <translation>Take the copy set aside off the hold shelf.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="333"/>
-        <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
-        <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="343"/>
-        <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
-        <translation>Holds not collected in time were let go:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="370"/>
-        <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
-        <translation>Member: {n}. Scan the books.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="373"/>
-        <source>نخست کارت عضو را بخوانید.</source>
-        <translation>Scan the member card first.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="393"/>
-        <source>«{t}» امانت داده نشد: {why}</source>
-        <translation>“{t}” was not lent: {why}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="403"/>
-        <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
-        <translation>Checked out: “{t}” — due {d}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="430"/>
-        <source>بازگشت ثبت شد: «{t}».</source>
-        <translation>Returned: “{t}”.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="430"/>
-        <source>نسخه در این مرکز دریافت شد.</source>
-        <translation>Copy received at this centre.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="432"/>
-        <source>{n} روز دیرکرد.</source>
-        <translation>Days overdue: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="461"/>
-        <source>«{t}» تمدید نشد: {why}</source>
-        <translation>“{t}” was not renewed: {why}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="472"/>
-        <source>تمدید شد: «{t}» تا {d}</source>
-        <translation>Renewed: “{t}” until {d}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="484"/>
-        <source>{n} امانت تمدید شد.</source>
-        <translation>Loans renewed: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/circulation.py" line="486"/>
-        <source>تمدیدنشده: {r}</source>
-        <translation>Not renewed: {r}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="25"/>
-        <source>در قفسه</source>
-        <translation>On the shelf</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="25"/>
-        <source>در امانت</source>
-        <translation>On loan</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="26"/>
-        <source>در راه</source>
-        <translation>In transit</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="27"/>
-        <source>کنار گذاشته برای رزرو</source>
-        <translation>Set aside for a hold</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="229"/>
-        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
-        <source>گم‌شده</source>
-        <translation>Lost</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="28"/>
-        <source>خارج از گردش</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="37"/>
-        <source>کودک</source>
-        <translation>Child</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="37"/>
-        <source>نوجوان</source>
-        <translation>Teen</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/common.py" line="37"/>
-        <source>بزرگسال</source>
-        <translation>Adult</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="44"/>
-        <source>شماره عضویت، کد ملی یا نام</source>
-        <translation>Member no., national ID or name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="59"/>
-        <source>ذخیره کارت عضویت (PNG)</source>
-        <translation>Save membership card (PNG)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="62"/>
-        <source>چاپ کارت عضویت</source>
-        <translation>Print membership card</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="66"/>
-        <source>تمدید عضویت برای یک سال</source>
-        <translation>Renew membership for one year</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="20"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="84"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="172"/>
-        <source>نام</source>
-        <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="21"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="85"/>
-        <source>نام خانوادگی</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="86"/>
-        <source>کد ملی</source>
-        <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
-        <translation>National ID</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="22"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="90"/>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="38"/>
-        <source>گروه عضویت</source>
-        <translation>Membership category</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="91"/>
-        <source>تاریخ تولد را می‌دانم</source>
-        <translation>Date of birth is known</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="23"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="93"/>
-        <source>تاریخ تولد</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="24"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="94"/>
-        <source>شماره همراه</source>
-        <translation>Mobile number</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="25"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="95"/>
-        <source>نام ولی</source>
-        <translation>Guardian&apos;s name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="26"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="96"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <source>تلفن ولی</source>
-        <translation>Guardian&apos;s phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="29"/>
-        <source>عکس</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="42"/>
-        <source>عکس ({id})</source>
-        <translation>Photo ({id})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="54"/>
-        <source>تاریخچه تغییرات {name}</source>
-        <translation>Change history of {name}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="56"/>
-        <source>در اجرا</source>
-        <translation>In force</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="57"/>
-        <source>جایگزین شد</source>
-        <translation>Replaced</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="60"/>
-        <source>فیلد</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="60"/>
-        <source>مقدار</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="61"/>
-        <source>کاربر</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="62"/>
-        <source>مرکز یا دفتر</source>
-        <translation>Centre or office</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="62"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="19"/>
-        <source>زمان</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="68"/>
-        <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
-        <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as &quot;Replaced&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="70"/>
-        <source>تاریخچه تغییرات</source>
-        <translation>Change history</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="72"/>
-        <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
-        <translation>Every value each field has had, from every centre, replaced values included.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="76"/>
-        <source>ویرایش مشخصات عضو</source>
-        <translation>Edit the member&apos;s details</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="109"/>
-        <source>انتخاب عکس…</source>
-        <translation>Choose photo…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="112"/>
-        <source>بدون عکس</source>
-        <translation>No photo</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="122"/>
-        <source>عکس (اختیاری)</source>
-        <translation>Photo (optional)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="125"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="239"/>
-        <source>ثبت عضو</source>
-        <extracomment>the photo the form will save: None keeps the member&apos;s (or none for a new member), &quot;&quot; removes it</extracomment>
-        <translation>Register member</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="163"/>
-        <source>آخرین اعضای ثبت‌شده</source>
-        <translation>Members registered last</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="183"/>
-        <source>{n} عضو پیدا شد</source>
-        <translation>{n} members found</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="258"/>
-        <source>بی‌عکس</source>
-        <translation>No photo</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="277"/>
-        <source>عکس عضو</source>
-        <translation>Member&apos;s photo</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="278"/>
-        <source>عکس (*.jpg *.jpeg *.png)</source>
-        <translation>Photos (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="214"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="128"/>
-        <source>انصراف از ویرایش</source>
-        <translation>Stop editing</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="132"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="238"/>
-        <source>عضو تازه</source>
-        <translation>New member</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="172"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="22"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="34"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="203"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="214"/>
-        <source>شماره عضویت</source>
-        <translation>Member no.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="173"/>
-        <source>گروه</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="224"/>
-        <source>ویرایش: {m} ({n})</source>
-        <translation>Editing: {m} ({n})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="347"/>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="48"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="226"/>
-        <source>ذخیره تغییرات</source>
-        <translation>Save changes</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/history.py" line="28"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="102"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="174"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="146"/>
-        <source>اعتبار تا</source>
-        <translation>Valid until</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="293"/>
-        <source>عضویت تا {d} تمدید شد.</source>
-        <translation>Membership renewed until {d}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="317"/>
-        <source>عضو ثبت شد؛ شماره عضویت {n}</source>
-        <translation>Member registered; member no. {n}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="318"/>
-        <location filename="../kanoon_desk/ui/library/members.py" line="319"/>
-        <source>چیزی تغییر نکرده بود.</source>
-        <translation>Nothing had changed.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="321"/>
-        <source>تغییرات {m} ثبت شد.</source>
-        <translation>The changes to {m} were saved.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/members.py" line="347"/>
-        <source>کارت عضویت</source>
-        <translation>Membership card</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <source>روز دیرکرد</source>
-        <translation>Days overdue</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="122"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="21"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="33"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="214"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="84"/>
-        <source>عضو</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="123"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <source>تلفن</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="19"/>
-        <source>ولی</source>
-        <translation>Guardian</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="55"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="60"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="138"/>
-        <source>همه مراکز</source>
-        <translation>All centres</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="61"/>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="122"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="144"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="90"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="232"/>
-        <source>خروجی اکسل</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="63"/>
-        <source>صف پیامک یادآوری</source>
-        <translation>Queue SMS reminders</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="65"/>
-        <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
-        <translation>For each overdue loan, one SMS a week is queued to the guardian&apos;s or the member&apos;s phone; the server sends it during sync.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="68"/>
-        <source>چاپ برگه‌های یادآوری</source>
-        <translation>Print reminder notices</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="72"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="67"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="150"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="71"/>
-        <source>مرکز:</source>
-        <translation>Centre:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="90"/>
-        <source>{n} امانت دیرکرد دارد.</source>
-        <translation>Overdue loans: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="95"/>
-        <source>یادآوری دیرکرد امانت</source>
-        <translation>Overdue loan reminder</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="102"/>
-        <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
-        <translation>SMS reminders queued for sending: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overdue.py" line="118"/>
-        <source>دیرکرد</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="35"/>
-        <source>تاریخ</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="36"/>
-        <source>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</source>
-        <translation>Please return the books by their due date to any Kanoon centre.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="133"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="56"/>
-        <source>چاپ</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/catalogue.py" line="138"/>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="130"/>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="58"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="56"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="173"/>
-        <source>بستن</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/printouts.py" line="144"/>
-        <source>کارت عضویت کتابخانه</source>
-        <translation>Library membership card</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="41"/>
-        <source>ماه</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="41"/>
-        <source>فصل</source>
-        <translation>Season</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="41"/>
-        <source>سال</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="70"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="211"/>
-        <source>پرامانت‌ترین عنوان‌ها</source>
-        <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
-        <translation>Most borrowed titles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="96"/>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="213"/>
-        <source>امانت به تفکیک گروه سنی</source>
-        <translation>Loans by age group</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="141"/>
-        <source>نمایش</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="146"/>
-        <source>خروجی PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="149"/>
-        <source>دوره:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="149"/>
-        <source>سال:</source>
-        <translation>Year:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="149"/>
-        <source>شماره:</source>
-        <translation>Number:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="184"/>
-        <source>سال {y}</source>
-        <translation>Year {y}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="196"/>
-        <source>دوره: {p} ({a} تا {b})</source>
-        <translation>Period: {p} ({a} to {b})</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="198"/>
-        <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
-        <translation>Loans in the period: {n} — overdue: {late} — overdue rate: {r}%</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="203"/>
-        <source>عضو فعال</source>
-        <translation>Active member</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="206"/>
-        <source>مرکز فعال</source>
-        <translation>Active centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="206"/>
-        <source>اعضای امانت‌گیرنده</source>
-        <translation>Borrowing members</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="214"/>
-        <source>اعضای فعال</source>
-        <translation>Active members</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="216"/>
-        <source>مراکز فعال</source>
-        <translation>Active centres</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="222"/>
-        <source>گزارش امانت کتابخانه‌ها</source>
-        <translation>Library lending report</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="236"/>
-        <source>گزارش</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/reports.py" line="240"/>
-        <source>خروجی</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="36"/>
-        <source>قاعده‌های امانت</source>
-        <translation>Lending rules</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="38"/>
-        <source>مهلت (روز کاری)</source>
-        <translation>Loan period (working days)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="38"/>
-        <source>حداکثر امانت</source>
-        <translation>Max. loans</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="39"/>
-        <source>حداکثر تمدید</source>
-        <translation>Max. renewals</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="39"/>
-        <source>نگه‌داری رزرو (روز کاری)</source>
-        <translation>Hold kept for (working days)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="55"/>
-        <source>ذخیره قاعده‌ها</source>
-        <translation>Save rules</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="61"/>
-        <source>کتابدارانی که می‌توانند مانع امانت را نادیده بگیرند (ثبت می‌شود)</source>
-        <translation>Librarians who may override checkout blocks (this is logged)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="74"/>
-        <source>کاربری با نقش کتابدار نیست.</source>
-        <translation>No user has the librarian role.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/rules.py" line="97"/>
-        <source>قاعده‌ها ذخیره شد.</source>
-        <translation>Rules saved.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="28"/>
-        <source>پیدا شد</source>
-        <translation>Found</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="28"/>
-        <source>ناپیدا</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="28"/>
-        <source>جابه‌جا</source>
-        <translation>Misplaced</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="28"/>
-        <source>ناشناخته</source>
-        <translation>Unknown</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="29"/>
-        <source>در امانت (بازگردانده نشد)</source>
-        <translation>On loan (not returned)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="54"/>
-        <source>آغاز انبارگردانی</source>
-        <translation>Start stock-take</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="59"/>
-        <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
-        <translation>This centre&apos;s stock-takes, newest first</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="61"/>
-        <source>در راه به این مرکز</source>
-        <translation>On the way here</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="63"/>
-        <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
-        <translation>Copies sent to this centre and not received yet</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="67"/>
-        <source>انبارگردانی:</source>
-        <translation>Stock-take:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="71"/>
-        <source>از قفسه:</source>
-        <translation>From shelf:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="72"/>
-        <source>تا قفسه:</source>
-        <translation>To shelf:</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="82"/>
-        <source>بارکد نسخه‌های قفسه را بخوانید</source>
-        <translation>Scan the barcodes of the copies on the shelf</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="84"/>
-        <source>بستن انبارگردانی</source>
-        <translation>Close stock-take</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="87"/>
-        <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
-        <translation>Mark missing copies as lost</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="98"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="217"/>
-        <source>انبارگردانی بازی نیست.</source>
-        <translation>No stock-take is open.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="105"/>
-        <source>همه</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="137"/>
-        <source>{d} — {state}</source>
-        <translation>{d} — {state}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="140"/>
-        <source>قفسه {a} تا {b}</source>
-        <translation>shelves {a} to {b}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="164"/>
-        <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
-        <translation>Stock-take started; copies expected: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="200"/>
-        <source>{n} نسخه گم‌شده ثبت شد.</source>
-        <translation>Copies marked as lost: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="135"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="221"/>
-        <source>باز</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="136"/>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="221"/>
-        <source>بسته</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="222"/>
-        <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
-        <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="226"/>
-        <source>قفسه اسکن</source>
-        <translation>Scanned on shelf</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/stocktake.py" line="226"/>
-        <source>نتیجه</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="43"/>
-        <source>رزرو کتاب برای {m}</source>
-        <translation>Reserve a book for {m}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="49"/>
-        <source>چند واژه از نام کتاب یا نویسنده</source>
-        <translation>A few words of the title or the author</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="65"/>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="22"/>
-        <source>کتاب</source>
-        <translation>Book</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="66"/>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="85"/>
-        <source>مرکز تحویل</source>
-        <translation>Pick-up centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="67"/>
-        <source>رزروها به ترتیب ثبت پاسخ داده می‌شوند؛ وقتی نسخه‌ای برگردد، در میز بازگشت برای این عضو کنار گذاشته می‌شود.</source>
-        <translation>Holds are served in the order they were placed; when a copy comes back, the return desk sets it aside for this member.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="72"/>
-        <source>ثبت رزرو</source>
-        <translation>Place the hold</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="99"/>
-        <source>کتاب را بجویید و از فهرست برگزینید.</source>
-        <translation>Search for the book and pick it from the list.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="123"/>
-        <source>مهلت گرفتن</source>
-        <translation>Collect by</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/holds.py" line="127"/>
-        <source>قفسه رزرو این مرکز خالی است.</source>
-        <translation>This centre&apos;s hold shelf is empty.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="38"/>
-        <source>نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید).</source>
-        <translation>Copies on this centre&apos;s shelf that a hold at another centre is waiting for, oldest hold first. Take the copy from the shelf and scan its barcode (or select the row and press Enter).</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="44"/>
-        <source>بارکد نسخه‌ای که می‌فرستید</source>
-        <translation>Barcode of the copy you are sending</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="50"/>
-        <source>نسخه‌ای برای فرستادن نیست.</source>
-        <translation>There is no copy to send.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="52"/>
-        <source>ارسال برگزیده (Enter)</source>
-        <translation>Send selected (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="85"/>
-        <source>تاریخ رزرو</source>
-        <translation>Hold placed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="122"/>
-        <source>رزروی در مرکز دیگر منتظر این کتاب نیست.</source>
-        <translation>No hold at another centre is waiting for this book.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="134"/>
-        <source>«{t}» ({b}) برای {m} به مرکز «{c}» فرستاده شد؛ در راه ثبت شد.</source>
-        <translation>“{t}” ({b}) sent to “{c}” for {m}; recorded as in transit.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="149"/>
-        <source>نسخه‌های در راه به این مرکز</source>
-        <translation>Copies on their way to this centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="157"/>
-        <source>رزرو {m}</source>
-        <translation>Hold of {m}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="158"/>
-        <source>بازگشت به مرکز خودش</source>
-        <translation>Going back to its home centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="163"/>
-        <source>از مرکز</source>
-        <translation>From centre</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="163"/>
-        <source>از کی</source>
-        <translation>Since</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="164"/>
-        <source>برای</source>
-        <translation>For</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="167"/>
-        <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
-        <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/transit.py" line="170"/>
-        <source>نسخه‌ای در راه این مرکز نیست.</source>
-        <translation>No copy is on its way to this centre.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="19"/>
-        <source>کتابدار</source>
-        <translation>Librarian</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="20"/>
-        <source>کار</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="21"/>
-        <source>مانع</source>
-        <translation>Refusal</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="23"/>
-        <source>دلیل</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/overrides.py" line="82"/>
-        <source>{n} مانع نادیده گرفته شده است.</source>
-        <translation>{n} refusals overridden.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="25"/>
-        <source>اصلاح نسخه {b}</source>
-        <translation>Correct copy {b}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="40"/>
-        <source>امانت داده می‌شود</source>
-        <translation>May be lent</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/copies.py" line="42"/>
-        <source>نسخه مرجع یا نمایشی را امانت‌ندادنی کنید؛ در قفسه می‌ماند و در میز امانت رد می‌شود.</source>
-        <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
-    </message>
-</context>
-<context>
-    <name>LibraryPages</name>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="16"/>
-        <source>امانت‌های دیرکرد</source>
-        <translation>Overdue loans</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="33"/>
-        <source>میز امانت</source>
-        <translation>Circulation desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="35"/>
-        <source>اعضای کتابخانه</source>
-        <translation>Library members</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="36"/>
-        <source>فهرست کتاب‌ها</source>
-        <translation>Catalogue</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="37"/>
-        <source>دیرکردها</source>
-        <translation>Overdue loans</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="39"/>
-        <source>انبارگردانی</source>
-        <translation>Stock-take</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="40"/>
-        <source>گزارش‌های کتابخانه</source>
-        <translation>Library reports</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="42"/>
-        <source>قاعده‌های امانت</source>
-        <translation>Lending rules</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/library/__init__.py" line="44"/>
-        <source>امانت‌های استثنا</source>
-        <translation>Overrides</translation>
-    </message>
-</context>
-<context>
-    <name>LoginWindow</name>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="29"/>
-        <source>کانون دسک — ورود</source>
-        <translation>Kanoon Desk — log in</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="33"/>
-        <source>دفتر</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="52"/>
-        <source>نام کاربری</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="53"/>
-        <source>گذرواژه</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="55"/>
-        <source>ورود</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/login.py" line="87"/>
-        <source>نام کاربری را بنویسید.</source>
-        <translation>Write your user name.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="67"/>
-        <source>دبیرخانه</source>
-        <translation>Secretariat</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="68"/>
-        <source>کتابخانه</source>
-        <translation>Library</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="69"/>
-        <source>مدیریت سامانه</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="92"/>
-        <source>کانون دسک</source>
-        <translation>Kanoon Desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="162"/>
-        <source>در حال انجام…</source>
-        <translation>Working…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="192"/>
-        <source>خروج از حساب</source>
-        <translation>Log out</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="196"/>
-        <source>بستن برنامه</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="200"/>
-        <source>تغییر گذرواژه…</source>
-        <translation>Change password…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="203"/>
-        <source>میز کار</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="208"/>
-        <source>رفتن به</source>
-        <translation>Go to</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/main_window.py" line="215"/>
-        <source>ابزار</source>
-        <translation>Tools</translation>
-    </message>
-</context>
-<context>
-    <name>OfficePage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="41"/>
-        <source>کد دفتر</source>
-        <translation>Office code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="42"/>
-        <source>نام دفتر</source>
-        <translation>Office name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="43"/>
-        <source>استان</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="44"/>
-        <source>شهر</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="45"/>
-        <source>نشانی</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="46"/>
-        <source>تلفن</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="47"/>
-        <source>سربرگ نامه‌ها</source>
-        <translation>Letter heading</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="48"/>
-        <source>ذخیره</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/office.py" line="83"/>
-        <source>مشخصات دفتر ذخیره شد.</source>
-        <translation>Office details saved.</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="166"/>
-        <source>گذرواژه تازه برای %1</source>
-        <translation>New password for %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="175"/>
-        <source>گذرواژه موقت</source>
-        <translation>Temporary password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="176"/>
-        <source>تکرار گذرواژه</source>
-        <translation>Password again</translation>
-    </message>
-</context>
-<context>
-    <name>QueueBar</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="425"/>
-        <source>کار در انتظار دفتر:</source>
-        <extracomment>The status filter&apos;s data for a work queue (&quot;queue:untold&quot;).</extracomment>
-        <translation>Waiting on the office:</translation>
-    </message>
-</context>
-<context>
-    <name>ReportsPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105"/>
-        <source>فصل</source>
-        <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
-        <translation>Season</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105"/>
-        <source>ماه</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105"/>
-        <source>سال</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="117"/>
-        <source>نمایش</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="119"/>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="180"/>
-        <source>خروجی اکسل</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="121"/>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="188"/>
-        <source>خروجی PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123"/>
-        <source>دوره:</source>
-        <translation>Period:</translation>
-    </message>
-</context>
-<context>
-    <name>Roles</name>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="14"/>
-        <source>کارمند دبیرخانه</source>
-        <translation>Secretariat clerk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="15"/>
-        <source>کارشناس بررسی</source>
-        <translation>Reviewing expert</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="16"/>
-        <source>مدیر</source>
-        <translation>Manager</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="17"/>
-        <source>کتابدار</source>
-        <translation>Librarian</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="18"/>
-        <source>مدیر سامانه</source>
-        <translation>System administrator</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/roles.py" line="26"/>
-        <source>، </source>
-        <translation>, </translation>
-    </message>
-</context>
-<context>
-    <name>SearchPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268"/>
-        <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
-        <extracomment>today, read as the list is searched; when the day turns, the date range&apos;s ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
-        <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271"/>
-        <source>همه وضعیت‌ها</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="286"/>
-        <source>دریافت از</source>
-        <translation>Received from</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287"/>
-        <source>تا</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327"/>
-        <source>همه دستگاه‌ها</source>
-        <translation>All agencies</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279"/>
-        <source>فقط دیرکرد</source>
-        <translation>Overdue only</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="329"/>
-        <source>{name} (غیرفعال)</source>
-        <translation>{name} (inactive)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="381"/>
-        <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
-        <translation>The date range is reversed: «Received from» is after «to».</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="394"/>
-        <source>{n} پرونده</source>
-        <translation>{n} cases</translation>
-    </message>
-</context>
-<context>
-    <name>Secretariat</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51"/>
-        <source>دریافت درخواست</source>
-        <translation>Request received</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52"/>
-        <source>بررسی اولیه کارشناس</source>
-        <translation>Expert&apos;s initial review</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53"/>
-        <source>ثبت در دبیرخانه</source>
-        <translation>Registered in the secretariat</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54"/>
-        <source>ارجاع</source>
-        <translation>Referral</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55"/>
-        <source>پس‌گرفتن ارجاع</source>
-        <translation>Referral recalled</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56"/>
-        <source>دیده شد</source>
-        <translation>Seen</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57"/>
-        <source>ارسال به دستگاه اجرایی</source>
-        <translation>Forwarded to executive agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58"/>
-        <source>پیگیری</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59"/>
-        <source>دریافت پاسخ</source>
-        <translation>Response received</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60"/>
-        <source>اعلام به متقاضی</source>
-        <translation>Applicant notified</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61"/>
-        <source>مختومه</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62"/>
-        <source>بازگشایی</source>
-        <translation>Reopened</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63"/>
-        <source>مراجعه حضوری</source>
-        <translation>In-person visit</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64"/>
-        <source>پیوست</source>
-        <translation>Attachment</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65"/>
-        <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
-        <translation>Forward withdrawn (conflict resolved)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66"/>
-        <source>شماره ثبت تازه (حل ناسازگاری)</source>
-        <translation>New registration number (conflict resolved)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74"/>
-        <source>پذیرفته شد</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74"/>
-        <source>رد شد: </source>
-        <translation>Rejected: </translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78"/>
-        <source>به </source>
-        <translation>To </translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80"/>
-        <source> — نامه {no} مورخ {day}</source>
-        <translation> — letter {no} of {day}</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83"/>
-        <source> — مهلت </source>
-        <translation> — deadline </translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86"/>
-        <source> — مهلت تازه </source>
-        <translation> — new deadline </translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88"/>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96"/>
-        <source>تلفنی</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88"/>
-        <source>کتبی</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94"/>
-        <source>پیامک به {mobile}، در صف ارسال سرور</source>
-        <translation>SMS to {mobile}, queued for the server to send</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96"/>
-        <source>نامه</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97"/>
-        <source>حضوری</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111"/>
-        <source>تاریخ</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112"/>
-        <source>زمان ثبت</source>
-        <translation>Recorded at</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="113"/>
-        <source>کار</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114"/>
-        <source>کاربر</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="115"/>
-        <source>شرح</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="91"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <source>کد رهگیری</source>
-        <translation>Tracking code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="91"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <source>شماره ثبت</source>
-        <translation>Registration no.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="91"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <source>متقاضی</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="91"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <source>موضوع</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="91"/>
-        <source>وضعیت</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="92"/>
-        <source>تاریخ دریافت</source>
-        <translation>Received on</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="92"/>
-        <source>دستگاه</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="92"/>
-        <source>مهلت پاسخ</source>
-        <translation>Response deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="106"/>
-        <source>دیرکرد</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/common.py" line="124"/>
-        <source>ذخیره PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41"/>
-        <source> روز</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="42"/>
-        <source> ساعت</source>
-        <translation> hours</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="222"/>
-        <source>از</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <source>دستور</source>
-        <translation>Instruction</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52"/>
-        <source>رسیده</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53"/>
-        <source>رسوب</source>
-        <translation>Dwell</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77"/>
-        <source>(رونوشت)</source>
-        <extracomment>How many of my open referrals the &quot;sent&quot; view lists (the newest first).</extracomment>
-        <translation>(CC)</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/lists.py" line="221"/>
-        <source>به</source>
-        <translation>To</translation>
-    </message>
-</context>
-<context>
-    <name>SecretariatPages</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="17"/>
-        <source>{n} مورد باز، {u} مورد خوانده‌نشده</source>
-        <translation>{n} open, {u} unread</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="19"/>
-        <source>کارتابل من</source>
-        <translation>My cartable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="26"/>
-        <source>پرونده‌های گذشته از مهلت دستگاه</source>
-        <translation>Cases past their agency&apos;s deadline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="52"/>
-        <source>ثبت درخواست</source>
-        <translation>New request</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="54"/>
-        <source>کارتابل</source>
-        <translation>Cartable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="56"/>
-        <source>جستجو و پیگیری</source>
-        <translation>Search and tracking</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="58"/>
-        <source>دیرکرد دستگاه‌ها</source>
-        <translation>Overdue agencies</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60"/>
-        <source>گزارش دبیرخانه</source>
-        <translation>Secretariat report</translation>
-    </message>
-</context>
-<context>
-    <name>SecretariatReports</name>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39"/>
-        <source>دریافت و مختومه به تفکیک ماه — </source>
-        <translation>Received and closed by month — </translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40"/>
-        <source>دریافت</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41"/>
-        <source>مختومه</source>
-        <translation>Closed</translation>
-    </message>
-</context>
-<context>
-    <name>SetupDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="138"/>
-        <source>راه‌اندازی میز کار</source>
-        <translation>Set up this desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="143"/>
-        <source>میز تازه</source>
-        <translation>New desk</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="144"/>
-        <source>پیوستن به کارگزار مرکزی</source>
-        <translation>Join a central server</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="187"/>
-        <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
-        <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="194"/>
-        <source>کد دفتر</source>
-        <translation>Office code</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="226"/>
-        <source>نام دفتر</source>
-        <translation>Office name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="199"/>
-        <source>شماره این دستگاه</source>
-        <translation>Device number</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="235"/>
-        <source>نام کاربری مدیر</source>
-        <translation>Administrator&apos;s user name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="236"/>
-        <source>نام و نام خانوادگی مدیر</source>
-        <translation>Administrator&apos;s full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="237"/>
-        <source>گذرواژه</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="238"/>
-        <source>تکرار گذرواژه</source>
-        <translation>Password again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="204"/>
-        <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
-        <translation>Type the central server&apos;s address and the enrolment code its operator gave you. This desk is enrolled with the server and the office&apos;s data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="256"/>
-        <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
-        <translation>This device is enrolled with the server (office {office}, device {device}), but the office&apos;s data have not all arrived yet.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="261"/>
-        <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
-        <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="268"/>
-        <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
-        <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office&apos;s other desks too.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="284"/>
-        <source>راه‌اندازی</source>
-        <translation>Set up</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="284"/>
-        <source>ثبت دستگاه و دریافت داده‌ها</source>
-        <translation>Enrol and fetch the data</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="286"/>
-        <source>دریافت دوباره</source>
-        <translation>Fetch again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="288"/>
-        <source>ساختن مدیر</source>
-        <translation>Make the administrator</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="311"/>
-        <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
-        <translation>Fetching the office&apos;s data from the server…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="335"/>
-        <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
-        <translation>Enrolling this device and fetching the office&apos;s data from the server…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="172"/>
-        <source>انصراف</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/setup.py" line="60"/>
-        <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="42"/>
-        <source>دریافت‌شده، در انتظار بررسی</source>
-        <translation>Received, awaiting review</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="43"/>
-        <source>پذیرفته‌شده، در انتظار ثبت</source>
-        <translation>Accepted, awaiting registration</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="44"/>
-        <source>ثبت‌شده در دبیرخانه</source>
-        <translation>Registered in the secretariat</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="45"/>
-        <source>در کارتابل مدیر</source>
-        <translation>In the manager&apos;s cartable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="46"/>
-        <source>ارجاع به دستگاه اجرایی</source>
-        <translation>Forwarded to executive agency</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="47"/>
-        <source>پاسخ دستگاه رسیده</source>
-        <translation>Agency has answered</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="48"/>
-        <source>ردشده</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="49"/>
-        <source>مختومه</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="52"/>
-        <source>در کارتابل کارشناس</source>
-        <extracomment>A referral back to an expert (the status word of &quot;referred&quot; says the manager&apos;s cartable).</extracomment>
-        <translation>In the expert&apos;s cartable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="66"/>
-        <source>هنوز به متقاضی اعلام نشده</source>
-        <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
-        <translation>applicant not told yet</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="67"/>
-        <source>به متقاضی اعلام شد</source>
-        <translation>applicant told</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="71"/>
-        <source>در نوبت بررسی کارشناس</source>
-        <extracomment>The office&apos;s work queues: what waits on the office, each one filter away (search, home page).</extracomment>
-        <translation>To review</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="72"/>
-        <source>در انتظار ثبت در دبیرخانه</source>
-        <translation>To register</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="73"/>
-        <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
-        <translation>Answered, applicant not told</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="74"/>
-        <source>اعلام رد در انتظار ارسال</source>
-        <translation>Rejection notice to send</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="97"/>
-        <source>رسیدگی و حل شد</source>
-        <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="98"/>
-        <source>رد شد</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="99"/>
-        <source>خارج از وظایف دستگاه</source>
-        <translation>Not the agency&apos;s responsibility</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/services/secretariat_query.py" line="100"/>
-        <source>مختومه بدون حل</source>
-        <translation>Closed unresolved</translation>
-    </message>
-</context>
-<context>
-    <name>SyncPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="142"/>
-        <source>موفق</source>
-        <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
-        <translation>Succeeded</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="142"/>
-        <source>ناموفق</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="165"/>
-        <source>همگام‌سازی اکنون</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="176"/>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="183"/>
-        <source>زمان</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="176"/>
-        <source>نتیجه</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="176"/>
-        <source>فرستاده</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="176"/>
-        <source>دریافتی</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="177"/>
-        <source>رد شده</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="177"/>
-        <source>شرح</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="181"/>
-        <source>تاریخچه همگام‌سازی</source>
-        <translation>Sync history</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="183"/>
-        <source>نوع رویداد</source>
-        <translation>Event type</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="183"/>
-        <source>دلیل رد</source>
-        <translation>Reason for rejection</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="187"/>
-        <source>رویدادهای ردشده</source>
-        <translation>Rejected events</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="201"/>
-        <source>پیوستن به کارگزار مرکزی</source>
-        <translation>Join a central server</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="205"/>
-        <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
-        <translation>This desk has worked on its own so far. When it joins the office&apos;s central server, everything recorded on it goes up to the server and the work of the office&apos;s other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="213"/>
-        <source>پیوستن و همگام‌سازی</source>
-        <translation>Join and sync</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="227"/>
-        <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
-        <translation>Joining the server and sending this desk&apos;s work…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="250"/>
-        <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
-        <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="252"/>
-        <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
-        <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="256"/>
-        <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
-        <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="267"/>
-        <source>در حال همگام‌سازی…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="273"/>
-        <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
-        <translation>A sync round is running; its result will show here.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="278"/>
-        <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
-        <translation>Sync complete: events sent: %1, events received: %2.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="548"/>
-        <source>ناسازگاری‌های باز</source>
-        <translation>Open conflicts</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="554"/>
-        <source>همگام‌سازی</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="555"/>
-        <source>ناسازگاری‌ها</source>
-        <translation>Conflicts</translation>
-    </message>
-</context>
-<context>
-    <name>SyncStatusWidget</name>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="502"/>
-        <source>در حال همگام‌سازی…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="517"/>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="522"/>
-        <source>آفلاین</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="518"/>
-        <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
-        <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="522"/>
-        <source>برخط</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="524"/>
-        <source>در انتظار فرستادن: %1</source>
-        <translation>waiting to go up: %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="525"/>
-        <source>آخرین همگام‌سازی: %1</source>
-        <translation>last sync: %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="527"/>
-        <source>ناسازگاری: %1</source>
-        <translation>conflicts: %1</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/sync_page.py" line="534"/>
-        <source>ساعت رایانه %1 دقیقه با کارگزار فرق دارد</source>
-        <translation>This computer&apos;s clock is %1 minutes off the server&apos;s</translation>
-    </message>
-</context>
-<context>
-    <name>UserDialog</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="122"/>
-        <source>کاربر تازه</source>
-        <translation>New user</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="123"/>
-        <source>ویرایش کاربر</source>
-        <translation>Edit user</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="138"/>
-        <source>نام کاربری</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="139"/>
-        <source>نام و نام خانوادگی</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="141"/>
-        <source>گذرواژه موقت</source>
-        <translation>Temporary password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="142"/>
-        <source>تکرار گذرواژه</source>
-        <translation>Password again</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="147"/>
-        <source>نقش‌ها</source>
-        <translation>Roles</translation>
-    </message>
-</context>
-<context>
-    <name>UsersModel</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
-        <source>نام کاربری</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="39"/>
-        <source>نام و نام خانوادگی</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="40"/>
-        <source>نقش‌ها</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="40"/>
-        <source>وضعیت</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="51"/>
-        <source>فعال</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="51"/>
-        <source>غیرفعال</source>
-        <translation>Disabled</translation>
-    </message>
-</context>
-<context>
-    <name>UsersPage</name>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="204"/>
-        <source>کاربر تازه</source>
-        <translation>New user</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="205"/>
-        <source>ویرایش نام و نقش‌ها</source>
-        <translation>Edit name and roles</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="206"/>
-        <source>گذرواژه تازه</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="207"/>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="248"/>
-        <source>غیرفعال کردن</source>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="248"/>
-        <source>فعال کردن</source>
-        <translation>Enable</translation>
-    </message>
-    <message>
-        <location filename="../kanoon_desk/ui/admin/users.py" line="275"/>
-        <source>وضعیت کاربر %1 تغییر کرد.</source>
-        <translation>User %1 updated.</translation>
-    </message>
-</context>
+        </message>
+    </context>
+    <context>
+        <name>JoinForm</name>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="89" />
+            <source>نشانی کارگزار</source>
+            <translation>Server address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="90" />
+            <source>کد ثبت دستگاه</source>
+            <translation>Enrolment code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="91" />
+            <source>نام این دستگاه (برای کارگزار)</source>
+            <translation>This device's name (for the server)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Library</name>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <source>عنوان‌ها</source>
+            <translation>Titles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="271" />
+            <source>نسخه‌ها</source>
+            <translation>Copies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>اعضا</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
+            <source>پیش‌نمایش درون‌ریزی</source>
+            <translation>Import preview</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
+            <source>ردیف</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
+            <source>خطا</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
+            <source>یادداشت</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <source>{n} ردیف، {bad} ردیف نادرست.</source>
+            <translation>Rows: {n}, invalid: {bad}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
+            <source>درون‌ریزی همه ردیف‌ها</source>
+            <translation>Import all rows</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
+            <source>{n} ردیف درون‌ریزی شد.</source>
+            <translation>Rows imported: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
+            <source>نسخه‌های برگزیده در فهرست ({n})</source>
+            <translation>Copies selected in the list ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
+            <translation>Copies this centre added today ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
+            <source>ذخیره PNG</source>
+            <translation>Save PNG</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
+            <source>نسخه‌ای برای برچسب نیست.</source>
+            <translation>No copy to label.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
+            <translation>Title, author, publisher, subject or ISBN</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="191" />
+            <source>درون‌ریزی از CSV/XLSX</source>
+            <translation>Import from CSV/XLSX</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <source>عنوان</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <source>نویسنده</source>
+            <translation>Author</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
+            <source>شابک</source>
+            <translation>ISBN</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <source>گروه سنی</source>
+            <translation>Age group</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="369" />
+            <source>افزودن عنوان</source>
+            <translation>Add title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
+            <source>ویرایش عنوان برگزیده</source>
+            <translation>Edit the selected title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="223" />
+            <source>وجین نسخه برگزیده</source>
+            <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
+            <translation>Withdraw the selected copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
+            <translation>A worn or discarded copy is not lent again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
+            <source>اصلاح نسخه</source>
+            <translation>Correct copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
+            <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
+            <translation>The selected copy's shelf, centre and whether it may be lent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
+            <source>تاریخچه تغییرات عنوان</source>
+            <translation>Title change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <source>تاریخچه تغییرات نسخه برگزیده</source>
+            <translation>Change history of the selected copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="244" />
+            <source>بارکد (خالی: خودکار)</source>
+            <translation>Barcode (leave empty for automatic)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
+            <source>قفسه</source>
+            <translation>Shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <source>افزودن نسخه به عنوان برگزیده</source>
+            <translation>Add a copy to the selected title</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
+            <source>برچسب بارکد نسخه‌ها</source>
+            <translation>Barcode labels for the copies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
+            <translation>Every copy of this title at this centre ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
+            <source>ناشر</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
+            <source>برچسب بارکد…</source>
+            <translation>Barcode labels…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="251" />
+            <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
+            <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <source>بله</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <source>خیر</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <source>بارکد</source>
+            <translation>Barcode</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>مرکز</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
+            <source>اکنون در</source>
+            <translation>Now at</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
+            <source>امانت‌دادنی</source>
+            <translation>Loanable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="329" />
+            <source>تغییرات «{t}» ثبت شد.</source>
+            <translation>The changes to “{t}” were saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="396" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="420" />
+            <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
+            <translation>First pick the copy in the list of copies.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
+            <source>نسخه {b} اصلاح شد.</source>
+            <translation>Copy {b} corrected.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="422" />
+            <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
+            <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
+            <source>یادداشت (کجا و کی دیده نشد):</source>
+            <translation>Note (where and when it was missed):</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
+            <source>نسخه {b} وجین شد.</source>
+            <translation>Copy {b} was withdrawn.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="436" />
+            <source>نسخه {b} گم‌شده ثبت شد.</source>
+            <translation>Copy {b} was recorded as lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="455" />
+            <source>نسخه {b} افزوده شد.</source>
+            <translation>Copy {b} added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
+            <source>برچسب‌ها</source>
+            <translation>Labels</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="477" />
+            <source>درون‌ریزی</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="41" />
+            <source>برای رزرو کنار بگذارید: {t}</source>
+            <translation>Set aside for a hold: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="43" />
+            <source>برای رزرو به مرکز «{c}» بفرستید.</source>
+            <translation>Send to the “{c}” centre for a hold.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="45" />
+            <source>به مرکز خودش «{c}» بفرستید.</source>
+            <translation>Send back to its home centre, “{c}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="46" />
+            <source>به قفسه برگردانید.</source>
+            <translation>Put it back on the shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>امانت</source>
+            <extracomment>a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
+            <translation>Loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <source>بازگشت</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="82" />
+            <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
+            <translation>Scan a member card or a book barcode and press Enter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="89" />
+            <source>کار:</source>
+            <translation>Mode:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
+            <translation>No member selected; scan a member card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="203" />
+            <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
+            <translation>Override the block and check out (this is logged)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
+            <source>امانت‌های باز</source>
+            <translation>Open loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="130" />
+            <source>تمدید برگزیده</source>
+            <translation>Renew selected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="133" />
+            <source>تمدید همه</source>
+            <translation>Renew all</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
+            <source>برگه امانت</source>
+            <translation>Checkout slip</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
+            <source>رزرو کتاب (F6)</source>
+            <translation>Reserve a book (F6)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
+            <source>لغو رزرو</source>
+            <translation>Cancel a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
+            <source>قفسه رزرو</source>
+            <translation>Hold shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
+            <source>ارسال برای رزرو</source>
+            <translation>Send for holds</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
+            <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <source>پایان (Esc)</source>
+            <translation>Done (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
+            <source>پیشینه امانت</source>
+            <translation>Loan history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="202" />
+            <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
+            <translation>Override and renew (logged)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="215" />
+            <source>دلیل نادیده گرفتن مانع</source>
+            <translation>Reason for the override</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="216" />
+            <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
+            <translation>A short reason (kept in the list of overrides):</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
+            <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
+            <translation>Return mode: scan the books.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="223" />
+            <source>حالت امانت: کارت عضو را بخوانید.</source>
+            <translation>Checkout mode: scan a member card.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
+            <source>شماره عضویت: {n}</source>
+            <translation>Member no.: {n}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
+            <source>مرکز: {c}</source>
+            <translation>Centre: {c}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="253" />
+            <source>اعتبار تا: {d}</source>
+            <translation>Valid until: {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <source>امانت‌ها: {n} از {max}</source>
+            <translation>Loans: {n} of {max}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="256" />
+            <source>ولی: {g} ({p})</source>
+            <translation>Guardian: {g} ({p})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="258" />
+            <source>تلفن: {p}</source>
+            <translation>Phone: {p}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="261" />
+            <source>رزرو آماده: {t}</source>
+            <translation>Holds ready for pickup: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="264" />
+            <source>رزرو در راه: {t}</source>
+            <translation>Hold on its way: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="265" />
+            <source>{t} (به «{c}»)</source>
+            <translation>{t} (to “{c}”)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="269" />
+            <source>در صف رزرو: {t}</source>
+            <translation>waiting for: {t}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="270" />
+            <source>{t} (نوبت {n})</source>
+            <translation>{t} (place {n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <source>تاریخ امانت</source>
+            <translation>Checked out on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
+            <source>مهلت بازگشت</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <source>دیرکرد (روز)</source>
+            <translation>Overdue (days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
+            <source>تمدید</source>
+            <translation>Renewals</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="307" />
+            <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
+            <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="318" />
+            <source>کدام رزرو لغو شود؟</source>
+            <translation>Which hold should be cancelled?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="329" />
+            <source>رزرو «{t}» لغو شد.</source>
+            <translation>The hold on “{t}” was cancelled.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
+            <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
+            <translation>Take the copy set aside off the hold shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
+            <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
+            <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="343" />
+            <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
+            <translation>Holds not collected in time were let go:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
+            <translation>Member: {n}. Scan the books.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
+            <source>نخست کارت عضو را بخوانید.</source>
+            <translation>Scan the member card first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="393" />
+            <source>«{t}» امانت داده نشد: {why}</source>
+            <translation>“{t}” was not lent: {why}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="403" />
+            <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
+            <translation>Checked out: “{t}” — due {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <source>بازگشت ثبت شد: «{t}».</source>
+            <translation>Returned: “{t}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <source>نسخه در این مرکز دریافت شد.</source>
+            <translation>Copy received at this centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="432" />
+            <source>{n} روز دیرکرد.</source>
+            <translation>Days overdue: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="461" />
+            <source>«{t}» تمدید نشد: {why}</source>
+            <translation>“{t}” was not renewed: {why}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="472" />
+            <source>تمدید شد: «{t}» تا {d}</source>
+            <translation>Renewed: “{t}” until {d}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="484" />
+            <source>{n} امانت تمدید شد.</source>
+            <translation>Loans renewed: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="486" />
+            <source>تمدیدنشده: {r}</source>
+            <translation>Not renewed: {r}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
+            <source>در قفسه</source>
+            <translation>On the shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
+            <source>در امانت</source>
+            <translation>On loan</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <source>در راه</source>
+            <translation>In transit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
+            <source>کنار گذاشته برای رزرو</source>
+            <translation>Set aside for a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="232" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
+            <source>گم‌شده</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
+            <source>خارج از گردش</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
+            <source>کودک</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
+            <source>نوجوان</source>
+            <translation>Teen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
+            <source>بزرگسال</source>
+            <translation>Adult</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="44" />
+            <source>شماره عضویت، کد ملی یا نام</source>
+            <translation>Member no., national ID or name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="59" />
+            <source>ذخیره کارت عضویت (PNG)</source>
+            <translation>Save membership card (PNG)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <source>چاپ کارت عضویت</source>
+            <translation>Print membership card</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="66" />
+            <source>تمدید عضویت برای یک سال</source>
+            <translation>Renew membership for one year</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="20" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <source>نام</source>
+            <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="21" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
+            <source>نام خانوادگی</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
+            <source>کد ملی</source>
+            <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
+            <translation>National ID</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <source>گروه عضویت</source>
+            <translation>Membership category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <source>تاریخ تولد را می‌دانم</source>
+            <translation>Date of birth is known</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
+            <source>تاریخ تولد</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
+            <source>شماره همراه</source>
+            <translation>Mobile number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <source>نام ولی</source>
+            <translation>Guardian's name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>تلفن ولی</source>
+            <translation>Guardian's phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="29" />
+            <source>عکس</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <source>عکس ({id})</source>
+            <translation>Photo ({id})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
+            <source>تاریخچه تغییرات {name}</source>
+            <translation>Change history of {name}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
+            <source>در اجرا</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
+            <source>جایگزین شد</source>
+            <translation>Replaced</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
+            <source>فیلد</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
+            <source>مقدار</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
+            <source>کاربر</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
+            <source>مرکز یا دفتر</source>
+            <translation>Centre or office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
+            <source>زمان</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
+            <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
+            <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
+            <source>تاریخچه تغییرات</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
+            <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
+            <translation>Every value each field has had, from every centre, replaced values included.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
+            <source>ویرایش مشخصات عضو</source>
+            <translation>Edit the member's details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <source>انتخاب عکس…</source>
+            <translation>Choose photo…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
+            <source>بدون عکس</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <source>عکس (اختیاری)</source>
+            <translation>Photo (optional)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="239" />
+            <source>ثبت عضو</source>
+            <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
+            <translation>Register member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="163" />
+            <source>آخرین اعضای ثبت‌شده</source>
+            <translation>Members registered last</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
+            <source>{n} عضو پیدا شد</source>
+            <translation>{n} members found</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
+            <source>بی‌عکس</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="277" />
+            <source>عکس عضو</source>
+            <translation>Member's photo</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
+            <source>عکس (*.jpg *.jpeg *.png)</source>
+            <translation>Photos (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
+            <source>انصراف از ویرایش</source>
+            <translation>Stop editing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
+            <source>عضو تازه</source>
+            <translation>New member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <source>شماره عضویت</source>
+            <translation>Member no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <source>گروه</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="224" />
+            <source>ویرایش: {m} ({n})</source>
+            <translation>Editing: {m} ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="226" />
+            <source>ذخیره تغییرات</source>
+            <translation>Save changes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/history.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="146" />
+            <source>اعتبار تا</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
+            <source>عضویت تا {d} تمدید شد.</source>
+            <translation>Membership renewed until {d}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="317" />
+            <source>عضو ثبت شد؛ شماره عضویت {n}</source>
+            <translation>Member registered; member no. {n}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="330" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
+            <source>چیزی تغییر نکرده بود.</source>
+            <translation>Nothing had changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
+            <source>تغییرات {m} ثبت شد.</source>
+            <translation>The changes to {m} were saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
+            <source>کارت عضویت</source>
+            <translation>Membership card</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>روز دیرکرد</source>
+            <translation>Days overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <source>عضو</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>ولی</source>
+            <translation>Guardian</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="138" />
+            <source>همه مراکز</source>
+            <translation>All centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="232" />
+            <source>خروجی اکسل</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="63" />
+            <source>صف پیامک یادآوری</source>
+            <translation>Queue SMS reminders</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="65" />
+            <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
+            <translation>For each overdue loan, one SMS a week is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="68" />
+            <source>چاپ برگه‌های یادآوری</source>
+            <translation>Print reminder notices</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <source>مرکز:</source>
+            <translation>Centre:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="90" />
+            <source>{n} امانت دیرکرد دارد.</source>
+            <translation>Overdue loans: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="95" />
+            <source>یادآوری دیرکرد امانت</source>
+            <translation>Overdue loan reminder</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="102" />
+            <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
+            <translation>SMS reminders queued for sending: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="118" />
+            <source>دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="35" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="36" />
+            <source>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</source>
+            <translation>Please return the books by their due date to any Kanoon centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
+            <source>چاپ</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
+            <source>بستن</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="144" />
+            <source>کارت عضویت کتابخانه</source>
+            <translation>Library membership card</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
+            <source>ماه</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
+            <source>فصل</source>
+            <translation>Season</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="41" />
+            <source>سال</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <source>پرامانت‌ترین عنوان‌ها</source>
+            <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
+            <translation>Most borrowed titles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <source>امانت به تفکیک گروه سنی</source>
+            <translation>Loans by age group</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="141" />
+            <source>نمایش</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="146" />
+            <source>خروجی PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <source>دوره:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <source>سال:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <source>شماره:</source>
+            <translation>Number:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="184" />
+            <source>سال {y}</source>
+            <translation>Year {y}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="196" />
+            <source>دوره: {p} ({a} تا {b})</source>
+            <translation>Period: {p} ({a} to {b})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="198" />
+            <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
+            <translation>Loans in the period: {n} — overdue: {late} — overdue rate: {r}%</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <source>عضو فعال</source>
+            <translation>Active member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <source>مرکز فعال</source>
+            <translation>Active centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <source>اعضای امانت‌گیرنده</source>
+            <translation>Borrowing members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <source>اعضای فعال</source>
+            <translation>Active members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <source>مراکز فعال</source>
+            <translation>Active centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="222" />
+            <source>گزارش امانت کتابخانه‌ها</source>
+            <translation>Library lending report</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="236" />
+            <source>گزارش</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
+            <source>خروجی</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="36" />
+            <source>قاعده‌های امانت</source>
+            <translation>Lending rules</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <source>مهلت (روز کاری)</source>
+            <translation>Loan period (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
+            <source>حداکثر امانت</source>
+            <translation>Max. loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="39" />
+            <source>حداکثر تمدید</source>
+            <translation>Max. renewals</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="39" />
+            <source>نگه‌داری رزرو (روز کاری)</source>
+            <translation>Hold kept for (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="55" />
+            <source>ذخیره قاعده‌ها</source>
+            <translation>Save rules</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="61" />
+            <source>کتابدارانی که می‌توانند مانع امانت را نادیده بگیرند (ثبت می‌شود)</source>
+            <translation>Librarians who may override checkout blocks (this is logged)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="74" />
+            <source>کاربری با نقش کتابدار نیست.</source>
+            <translation>No user has the librarian role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/rules.py" line="97" />
+            <source>قاعده‌ها ذخیره شد.</source>
+            <translation>Rules saved.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <source>پیدا شد</source>
+            <translation>Found</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <source>ناپیدا</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <source>جابه‌جا</source>
+            <translation>Misplaced</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <source>ناشناخته</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
+            <source>در امانت (بازگردانده نشد)</source>
+            <translation>On loan (not returned)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="54" />
+            <source>آغاز انبارگردانی</source>
+            <translation>Start stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="59" />
+            <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
+            <translation>This centre's stock-takes, newest first</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="61" />
+            <source>در راه به این مرکز</source>
+            <translation>On the way here</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="63" />
+            <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
+            <translation>Copies sent to this centre and not received yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="67" />
+            <source>انبارگردانی:</source>
+            <translation>Stock-take:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <source>از قفسه:</source>
+            <translation>From shelf:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="72" />
+            <source>تا قفسه:</source>
+            <translation>To shelf:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
+            <source>بارکد نسخه‌های قفسه را بخوانید</source>
+            <translation>Scan the barcodes of the copies on the shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="84" />
+            <source>بستن انبارگردانی</source>
+            <translation>Close stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="87" />
+            <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
+            <translation>Mark missing copies as lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="217" />
+            <source>انبارگردانی بازی نیست.</source>
+            <translation>No stock-take is open.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="105" />
+            <source>همه</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="137" />
+            <source>{d} — {state}</source>
+            <translation>{d} — {state}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
+            <source>قفسه {a} تا {b}</source>
+            <translation>shelves {a} to {b}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="164" />
+            <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
+            <translation>Stock-take started; copies expected: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="200" />
+            <source>{n} نسخه گم‌شده ثبت شد.</source>
+            <translation>Copies marked as lost: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
+            <source>باز</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
+            <source>بسته</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="222" />
+            <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
+            <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <source>قفسه اسکن</source>
+            <translation>Scanned on shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <source>نتیجه</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="43" />
+            <source>رزرو کتاب برای {m}</source>
+            <translation>Reserve a book for {m}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="49" />
+            <source>چند واژه از نام کتاب یا نویسنده</source>
+            <translation>A few words of the title or the author</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
+            <source>کتاب</source>
+            <translation>Book</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <source>مرکز تحویل</source>
+            <translation>Pick-up centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
+            <source>رزروها به ترتیب ثبت پاسخ داده می‌شوند؛ وقتی نسخه‌ای برگردد، در میز بازگشت برای این عضو کنار گذاشته می‌شود.</source>
+            <translation>Holds are served in the order they were placed; when a copy comes back, the return desk sets it aside for this member.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="72" />
+            <source>ثبت رزرو</source>
+            <translation>Place the hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="99" />
+            <source>کتاب را بجویید و از فهرست برگزینید.</source>
+            <translation>Search for the book and pick it from the list.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <source>مهلت گرفتن</source>
+            <translation>Collect by</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="127" />
+            <source>قفسه رزرو این مرکز خالی است.</source>
+            <translation>This centre's hold shelf is empty.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="38" />
+            <source>نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید).</source>
+            <translation>Copies on this centre's shelf that a hold at another centre is waiting for, oldest hold first. Take the copy from the shelf and scan its barcode (or select the row and press Enter).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="44" />
+            <source>بارکد نسخه‌ای که می‌فرستید</source>
+            <translation>Barcode of the copy you are sending</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="50" />
+            <source>نسخه‌ای برای فرستادن نیست.</source>
+            <translation>There is no copy to send.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="52" />
+            <source>ارسال برگزیده (Enter)</source>
+            <translation>Send selected (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <source>تاریخ رزرو</source>
+            <translation>Hold placed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="122" />
+            <source>رزروی در مرکز دیگر منتظر این کتاب نیست.</source>
+            <translation>No hold at another centre is waiting for this book.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="134" />
+            <source>«{t}» ({b}) برای {m} به مرکز «{c}» فرستاده شد؛ در راه ثبت شد.</source>
+            <translation>“{t}” ({b}) sent to “{c}” for {m}; recorded as in transit.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="149" />
+            <source>نسخه‌های در راه به این مرکز</source>
+            <translation>Copies on their way to this centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="157" />
+            <source>رزرو {m}</source>
+            <translation>Hold of {m}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="158" />
+            <source>بازگشت به مرکز خودش</source>
+            <translation>Going back to its home centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <source>از مرکز</source>
+            <translation>From centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <source>از کی</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
+            <source>برای</source>
+            <translation>For</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="167" />
+            <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
+            <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/transit.py" line="170" />
+            <source>نسخه‌ای در راه این مرکز نیست.</source>
+            <translation>No copy is on its way to this centre.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
+            <source>کتابدار</source>
+            <translation>Librarian</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
+            <source>کار</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
+            <source>مانع</source>
+            <translation>Refusal</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
+            <source>دلیل</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overrides.py" line="82" />
+            <source>{n} مانع نادیده گرفته شده است.</source>
+            <translation>{n} refusals overridden.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="25" />
+            <source>اصلاح نسخه {b}</source>
+            <translation>Correct copy {b}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="40" />
+            <source>امانت داده می‌شود</source>
+            <translation>May be lent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/copies.py" line="42" />
+            <source>نسخه مرجع یا نمایشی را امانت‌ندادنی کنید؛ در قفسه می‌ماند و در میز امانت رد می‌شود.</source>
+            <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPages</name>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="16" />
+            <source>امانت‌های دیرکرد</source>
+            <translation>Overdue loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="33" />
+            <source>میز امانت</source>
+            <translation>Circulation desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="35" />
+            <source>اعضای کتابخانه</source>
+            <translation>Library members</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="36" />
+            <source>فهرست کتاب‌ها</source>
+            <translation>Catalogue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="37" />
+            <source>دیرکردها</source>
+            <translation>Overdue loans</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="39" />
+            <source>انبارگردانی</source>
+            <translation>Stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="40" />
+            <source>گزارش‌های کتابخانه</source>
+            <translation>Library reports</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="42" />
+            <source>قاعده‌های امانت</source>
+            <translation>Lending rules</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="44" />
+            <source>امانت‌های استثنا</source>
+            <translation>Overrides</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginWindow</name>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="29" />
+            <source>کانون دسک — ورود</source>
+            <translation>Kanoon Desk — log in</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="33" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="52" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="53" />
+            <source>گذرواژه</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="55" />
+            <source>ورود</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/login.py" line="87" />
+            <source>نام کاربری را بنویسید.</source>
+            <translation>Write your user name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
+            <source>دبیرخانه</source>
+            <translation>Secretariat</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
+            <source>کتابخانه</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
+            <source>مدیریت سامانه</source>
+            <translation>Administration</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="92" />
+            <source>کانون دسک</source>
+            <translation>Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="162" />
+            <source>در حال انجام…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="192" />
+            <source>خروج از حساب</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="196" />
+            <source>بستن برنامه</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="200" />
+            <source>تغییر گذرواژه…</source>
+            <translation>Change password…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
+            <source>میز کار</source>
+            <translation>Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="208" />
+            <source>رفتن به</source>
+            <translation>Go to</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="215" />
+            <source>ابزار</source>
+            <translation>Tools</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="41" />
+            <source>کد دفتر</source>
+            <translation>Office code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="42" />
+            <source>نام دفتر</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="43" />
+            <source>استان</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="44" />
+            <source>شهر</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
+            <source>سربرگ نامه‌ها</source>
+            <translation>Letter heading</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
+            <source>ذخیره</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="83" />
+            <source>مشخصات دفتر ذخیره شد.</source>
+            <translation>Office details saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="166" />
+            <source>گذرواژه تازه برای %1</source>
+            <translation>New password for %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="175" />
+            <source>گذرواژه موقت</source>
+            <translation>Temporary password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
+            <source>تکرار گذرواژه</source>
+            <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueBar</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="425" />
+            <source>کار در انتظار دفتر:</source>
+            <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
+            <translation>Waiting on the office:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
+            <source>فصل</source>
+            <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
+            <translation>Season</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
+            <source>ماه</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
+            <source>سال</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="117" />
+            <source>نمایش</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="180" />
+            <source>خروجی اکسل</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="188" />
+            <source>خروجی PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
+            <source>دوره:</source>
+            <translation>Period:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roles</name>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="14" />
+            <source>کارمند دبیرخانه</source>
+            <translation>Secretariat clerk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="15" />
+            <source>کارشناس بررسی</source>
+            <translation>Reviewing expert</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="16" />
+            <source>مدیر</source>
+            <translation>Manager</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="17" />
+            <source>کتابدار</source>
+            <translation>Librarian</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="18" />
+            <source>مدیر سامانه</source>
+            <translation>System administrator</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/roles.py" line="26" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
+            <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
+            <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
+            <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
+            <source>همه وضعیت‌ها</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="286" />
+            <source>دریافت از</source>
+            <translation>Received from</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
+            <source>تا</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
+            <source>همه دستگاه‌ها</source>
+            <translation>All agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279" />
+            <source>فقط دیرکرد</source>
+            <translation>Overdue only</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="329" />
+            <source>{name} (غیرفعال)</source>
+            <translation>{name} (inactive)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="381" />
+            <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
+            <translation>The date range is reversed: «Received from» is after «to».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="394" />
+            <source>{n} پرونده</source>
+            <translation>{n} cases</translation>
+        </message>
+    </context>
+    <context>
+        <name>Secretariat</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <source>دریافت درخواست</source>
+            <translation>Request received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <source>بررسی اولیه کارشناس</source>
+            <translation>Expert's initial review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <source>ثبت در دبیرخانه</source>
+            <translation>Registered in the secretariat</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <source>ارجاع</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <source>پس‌گرفتن ارجاع</source>
+            <translation>Referral recalled</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <source>دیده شد</source>
+            <translation>Seen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <source>ارسال به دستگاه اجرایی</source>
+            <translation>Forwarded to executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <source>پیگیری</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <source>دریافت پاسخ</source>
+            <translation>Response received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <source>اعلام به متقاضی</source>
+            <translation>Applicant notified</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <source>مختومه</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <source>بازگشایی</source>
+            <translation>Reopened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <source>مراجعه حضوری</source>
+            <translation>In-person visit</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <source>پیوست</source>
+            <translation>Attachment</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
+            <translation>Forward withdrawn (conflict resolved)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <source>شماره ثبت تازه (حل ناسازگاری)</source>
+            <translation>New registration number (conflict resolved)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <source>پذیرفته شد</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <source>رد شد: </source>
+            <translation>Rejected: </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
+            <source>به </source>
+            <translation>To </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <source> — نامه {no} مورخ {day}</source>
+            <translation> — letter {no} of {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <source> — مهلت </source>
+            <translation> — deadline </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <source> — مهلت تازه </source>
+            <translation> — new deadline </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
+            <source>کتبی</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
+            <source>پیامک به {mobile}، در صف ارسال سرور</source>
+            <translation>SMS to {mobile}, queued for the server to send</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <source>نامه</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <source>حضوری</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
+            <source>تاریخ</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
+            <source>زمان ثبت</source>
+            <translation>Recorded at</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="113" />
+            <source>کار</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
+            <source>کاربر</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="115" />
+            <source>شرح</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <source>کد رهگیری</source>
+            <translation>Tracking code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <source>شماره ثبت</source>
+            <translation>Registration no.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <source>متقاضی</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <source>موضوع</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <source>تاریخ دریافت</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <source>دستگاه</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <source>مهلت پاسخ</source>
+            <translation>Response deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="106" />
+            <source>دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="124" />
+            <source>ذخیره PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41" />
+            <source> روز</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="42" />
+            <source> ساعت</source>
+            <translation> hours</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="222" />
+            <source>از</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <source>دستور</source>
+            <translation>Instruction</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <source>رسیده</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
+            <source>رسوب</source>
+            <translation>Dwell</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
+            <source>(رونوشت)</source>
+            <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
+            <translation>(CC)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="221" />
+            <source>به</source>
+            <translation>To</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretariatPages</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="17" />
+            <source>{n} مورد باز، {u} مورد خوانده‌نشده</source>
+            <translation>{n} open, {u} unread</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="19" />
+            <source>کارتابل من</source>
+            <translation>My cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="26" />
+            <source>پرونده‌های گذشته از مهلت دستگاه</source>
+            <translation>Cases past their agency's deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="52" />
+            <source>ثبت درخواست</source>
+            <translation>New request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="54" />
+            <source>کارتابل</source>
+            <translation>Cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="56" />
+            <source>جستجو و پیگیری</source>
+            <translation>Search and tracking</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="58" />
+            <source>دیرکرد دستگاه‌ها</source>
+            <translation>Overdue agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60" />
+            <source>گزارش دبیرخانه</source>
+            <translation>Secretariat report</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretariatReports</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
+            <source>دریافت و مختومه به تفکیک ماه — </source>
+            <translation>Received and closed by month — </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
+            <source>دریافت</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41" />
+            <source>مختومه</source>
+            <translation>Closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="138" />
+            <source>راه‌اندازی میز کار</source>
+            <translation>Set up this desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="143" />
+            <source>میز تازه</source>
+            <translation>New desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="144" />
+            <source>پیوستن به کارگزار مرکزی</source>
+            <translation>Join a central server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="187" />
+            <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
+            <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="194" />
+            <source>کد دفتر</source>
+            <translation>Office code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="226" />
+            <source>نام دفتر</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="199" />
+            <source>شماره این دستگاه</source>
+            <translation>Device number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="235" />
+            <source>نام کاربری مدیر</source>
+            <translation>Administrator's user name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="236" />
+            <source>نام و نام خانوادگی مدیر</source>
+            <translation>Administrator's full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="237" />
+            <source>گذرواژه</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="238" />
+            <source>تکرار گذرواژه</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="204" />
+            <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
+            <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="256" />
+            <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
+            <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="261" />
+            <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
+            <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="268" />
+            <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
+            <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="284" />
+            <source>راه‌اندازی</source>
+            <translation>Set up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="284" />
+            <source>ثبت دستگاه و دریافت داده‌ها</source>
+            <translation>Enrol and fetch the data</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="286" />
+            <source>دریافت دوباره</source>
+            <translation>Fetch again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="288" />
+            <source>ساختن مدیر</source>
+            <translation>Make the administrator</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="311" />
+            <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
+            <translation>Fetching the office's data from the server…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="335" />
+            <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
+            <translation>Enrolling this device and fetching the office's data from the server…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="172" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="60" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
+            <source>دریافت‌شده، در انتظار بررسی</source>
+            <translation>Received, awaiting review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="43" />
+            <source>پذیرفته‌شده، در انتظار ثبت</source>
+            <translation>Accepted, awaiting registration</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="44" />
+            <source>ثبت‌شده در دبیرخانه</source>
+            <translation>Registered in the secretariat</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="45" />
+            <source>در کارتابل مدیر</source>
+            <translation>In the manager's cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="46" />
+            <source>ارجاع به دستگاه اجرایی</source>
+            <translation>Forwarded to executive agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="47" />
+            <source>پاسخ دستگاه رسیده</source>
+            <translation>Agency has answered</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="48" />
+            <source>ردشده</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="49" />
+            <source>مختومه</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="52" />
+            <source>در کارتابل کارشناس</source>
+            <extracomment>A referral back to an expert (the status word of "referred" says the manager's cartable).</extracomment>
+            <translation>In the expert's cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="66" />
+            <source>هنوز به متقاضی اعلام نشده</source>
+            <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
+            <translation>applicant not told yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="67" />
+            <source>به متقاضی اعلام شد</source>
+            <translation>applicant told</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="71" />
+            <source>در نوبت بررسی کارشناس</source>
+            <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="72" />
+            <source>در انتظار ثبت در دبیرخانه</source>
+            <translation>To register</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="73" />
+            <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
+            <translation>Answered, applicant not told</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="74" />
+            <source>اعلام رد در انتظار ارسال</source>
+            <translation>Rejection notice to send</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="97" />
+            <source>رسیدگی و حل شد</source>
+            <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
+            <translation>Resolved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="98" />
+            <source>رد شد</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="99" />
+            <source>خارج از وظایف دستگاه</source>
+            <translation>Not the agency's responsibility</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="100" />
+            <source>مختومه بدون حل</source>
+            <translation>Closed unresolved</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <source>انجام شد، %1 رویداد رد شد</source>
+            <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
+            <translation>Done, %1 events refused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
+            <source>موفق</source>
+            <translation>Succeeded</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
+            <source>ناموفق</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <source>کارگزار نپذیرفت: %1</source>
+            <translation>Refused by the server: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <source>آفلاین</source>
+            <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <source>دسترسی میز پذیرفته نشد</source>
+            <translation>Desk access refused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <source>برنامه باید به‌روز شود</source>
+            <translation>Program must be updated</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <source>ناهمخوانی با کارگزار</source>
+            <translation>Mismatch with the server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <source>رونوشت میز؛ همگام نمی‌شود</source>
+            <translation>Copied desk; not syncing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="199" />
+            <source>برخط</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <source>همگام‌سازی ناموفق</source>
+            <translation>Sync failed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <source>%1 روز</source>
+            <translation>%1 days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="210" />
+            <source>%1 ساعت</source>
+            <translation>%1 hours</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <source>%1 دقیقه</source>
+            <translation>%1 minutes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="246" />
+            <source>همگام‌سازی اکنون</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <source>زمان</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <source>نتیجه</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <source>فرستاده</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <source>دریافتی</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
+            <source>رد شده</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
+            <source>شرح</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="264" />
+            <source>تاریخچه همگام‌سازی</source>
+            <translation>Sync history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <source>نوع رویداد</source>
+            <translation>Event type</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <source>دلیل رد</source>
+            <translation>Reason for rejection</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <source>رویدادهای ردشده</source>
+            <translation>Rejected events</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="287" />
+            <source>پیوستن به کارگزار مرکزی</source>
+            <translation>Join a central server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="291" />
+            <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
+            <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="299" />
+            <source>پیوستن و همگام‌سازی</source>
+            <translation>Join and sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="313" />
+            <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
+            <translation>Joining the server and sending this desk's work…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="336" />
+            <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
+            <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="338" />
+            <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
+            <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="342" />
+            <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
+            <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="346" />
+            <source>رویدادهای ردشده: %1</source>
+            <translation>Refused events: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="356" />
+            <source>در حال همگام‌سازی…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
+            <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
+            <translation>A sync round is running; its result will show here.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
+            <translation>Sync complete: events sent: %1, events received: %2.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
+            <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
+            <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="649" />
+            <source>ناسازگاری‌های باز</source>
+            <translation>Open conflicts</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="655" />
+            <source>همگام‌سازی</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="656" />
+            <source>ناسازگاری‌ها</source>
+            <translation>Conflicts</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusWidget</name>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="594" />
+            <source>در حال همگام‌سازی…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="609" />
+            <source>آفلاین</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="610" />
+            <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
+            <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="630" />
+            <source>رد شده: %1</source>
+            <translation>Refused: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="631" />
+            <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
+            <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="635" />
+            <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
+            <translation>This computer's clock is %1 off the server's</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="622" />
+            <source>در انتظار فرستادن: %1</source>
+            <translation>waiting to go up: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="623" />
+            <source>آخرین همگام‌سازی: %1</source>
+            <translation>last sync: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="625" />
+            <source>ناسازگاری: %1</source>
+            <translation>conflicts: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="122" />
+            <source>کاربر تازه</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="123" />
+            <source>ویرایش کاربر</source>
+            <translation>Edit user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="138" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="139" />
+            <source>نام و نام خانوادگی</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="141" />
+            <source>گذرواژه موقت</source>
+            <translation>Temporary password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="142" />
+            <source>تکرار گذرواژه</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="147" />
+            <source>نقش‌ها</source>
+            <translation>Roles</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersModel</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="39" />
+            <source>نام کاربری</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="39" />
+            <source>نام و نام خانوادگی</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <source>نقش‌ها</source>
+            <translation>Roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <source>فعال</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <source>غیرفعال</source>
+            <translation>Disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
+            <source>کاربر تازه</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
+            <source>ویرایش نام و نقش‌ها</source>
+            <translation>Edit name and roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
+            <source>گذرواژه تازه</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <source>غیرفعال کردن</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <source>فعال کردن</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
+            <source>وضعیت کاربر %1 تغییر کرد.</source>
+            <translation>User %1 updated.</translation>
+        </message>
+    </context>
 </TS>
