@@ -141,9 +141,44 @@ def test_renew_refused_when_another_member_holds_the_title(tmp_path: Path) -> No
     for bc in ("B0001", "B0002", "B0003"):
         circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
     circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
-    results = circ.renew_all(L.store, L.admin, L.adult.member_no, today=TODAY)
+    results = circ.renew_all(L.store, L.admin, L.adult.member_no, today=TODAY + timedelta(days=3))
     assert len(results) == 3
     assert all(r[0] is None and r[2] is not None and r[2].codes == ["hold_waiting"] for r in results)
+
+
+def test_renewal_refused_for_a_member_with_overdue_items_unless_overridden_and_logged(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    late = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    fresh = circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY + timedelta(days=10))
+    later = TODAY + timedelta(days=20)  # B0001 is overdue, B0002 is not
+    for loan_id in (late.id, fresh.id):
+        with pytest.raises(circ.CirculationRefused) as err:
+            circ.renew(L.store, L.admin, loan_id, today=later)
+        assert err.value.codes == ["overdue"] and err.value.message == circ.REFUSALS["overdue"]
+        assert err.value.overridable
+    assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=later).loans] == [0, 0]
+    librarian = make_user(L.store, L.admin, "lib1", "librarian")
+    with pytest.raises(PermissionDenied):
+        circ.renew(L.store, librarian, late.id, today=later, override=True, note="سفر")
+    renewed = circ.renew(L.store, L.admin, late.id, today=later, override=True, note="عضو بیمار بود")
+    assert renewed.renewals == 1 and renewed.due_on > later
+    with L.store.read() as s:
+        log = s.scalars(select(OverrideLog)).one()
+        assert (log.action, log.refusals, log.loan_id, log.note) == ("renew", "overdue", late.id, "عضو بیمار بود")
+
+
+def test_a_renewal_that_moves_no_due_date_is_refused_and_uses_no_renewal(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    for override in (False, True):  # no override lifts it: it would only use up a renewal
+        with pytest.raises(circ.CirculationRefused) as err:
+            circ.renew(L.store, L.admin, loan.id, today=TODAY, override=override, note="امتحان")
+        assert err.value.codes == ["not_due_yet"] and not err.value.overridable
+    with L.store.read() as s:
+        assert s.scalars(select(OverrideLog)).all() == []
+    desk = circ.member_desk(L.store, L.adult.member_no, today=TODAY)
+    assert (desk.loans[0].renewals, desk.loans[0].due_on) == (0, loan.due_on)
+    assert circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=1)).renewals == 1
 
 
 def test_renew_all(tmp_path: Path) -> None:

@@ -42,6 +42,8 @@ REFUSALS: dict[str, str] = {
     "held_for_other": QT_TRANSLATE_NOOP("Errors", "این نسخه برای عضو دیگری کنار گذاشته شده است."),
     "max_renewals": QT_TRANSLATE_NOOP("Errors", "سقف تمدید این امانت پر است."),
     "hold_waiting": QT_TRANSLATE_NOOP("Errors", "عضو دیگری این عنوان را رزرو کرده است."),
+    "not_due_yet": QT_TRANSLATE_NOOP(
+        "Errors", "تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت)."),
 }
 MSG_ON_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.")
 MSG_LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "امانت پیدا نشد.")
@@ -62,8 +64,9 @@ MSG_COPY_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "این نسخه در قفسه �
 #: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
 OPEN_HOLD = ("waiting", "in_transit", "ready")
 
-#: Refusals no override can lift: lending a copy that is on loan would make two open loans.
-HARD = frozenset({"on_loan"})
+#: Refusals no override can lift: lending a copy that is on loan would make two open loans; a
+#: renewal that moves no due date would only use up a renewal.
+HARD = frozenset({"on_loan", "not_due_yet"})
 
 
 class CirculationRefused(InvariantError):
@@ -76,7 +79,7 @@ class CirculationRefused(InvariantError):
         self.codes = codes
         self.messages = [REFUSALS[c] for c in codes]
         super().__init__(" ".join(self.messages))
-        self.overridable = True
+        self.overridable = not HARD.intersection(codes)
 
 
 @dataclass(frozen=True)
@@ -418,8 +421,11 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
 
 def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None, override: bool = False,
           note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
-    """Extend a loan by the rule's period from today; refused past the rule's renewals, for an expired
-    member or when another member holds the title."""
+    """Extend a loan by the rule's period from today. Refused (as a checkout is) for a member with
+    overdue items or whose membership ended, past the rule's renewals, or when another member holds
+    the title — a permitted librarian may override these, with a reason, logged. A renewal that
+    would not move the due date (a loan made today) is refused outright: it would use up a renewal
+    for nothing."""
     require(actor, *LIBRARIAN)
     today = today or date.today()
     calendar = calendar or working_calendar(store)
@@ -430,22 +436,25 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
         if loan.returned_at is not None:
             raise InvariantError(MSG_LOAN_CLOSED)
         m = s.get(Member, loan.member_id)
-        category = m.category if m else "child"
-        rule = get_rule(s, category)
+        rule = get_rule(s, m.category if m else "child")
         codes = []
         if m is not None and m.expires_on < today:
             codes.append("expired")
+        if any(r.due_on < today for r in _OPEN_DUE.rows(s, member_id=loan.member_id)):
+            codes.append("overdue")  # this loan or another: as at checkout, the member is blocked
         if loan.renewals >= rule.max_renewals:
             codes.append("max_renewals")
         if s.scalar(select(Hold.id).where(Hold.title_id == loan.title_id, Hold.status == "waiting",
                                           Hold.member_id != loan.member_id).limit(1)):
             codes.append("hold_waiting")
-        if codes and not override:
+        due = due_date(calendar, today, rule.period_days)
+        if due <= loan.due_on:
+            codes.append("not_due_yet")
+        if codes and (not override or HARD.intersection(codes)):
             raise CirculationRefused(codes)
         if codes:
             _log_override(store, s, actor, "renew", codes, member_id=loan.member_id, copy_id=loan.copy_id,
                           loan_id=loan.id, note=note)
-        due = max(due_date(calendar, today, rule.period_days), loan.due_on)
         store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat()})
         return _loan_view(s, loan, today)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,22 @@ def test_return_mode_shows_next_action(qtbot: Any, desk: tuple[Lib, CirculationP
     assert page.message.text() == "این نسخه در امانت نیست."
 
 
+def test_renew_all_names_each_refused_title_and_why(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.services import circulation as circ
+
+    L, page = desk
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="کلاغ‌ها"))
+    lib.add_copy(L.store, L.admin, other.id, barcode="K0001")
+    circ.checkout(L.store, L.admin, L.adult.member_no, "K0001", today=TODAY + timedelta(days=10))
+    page.today = TODAY + timedelta(days=20)  # «ماهی سیاه کوچولو» is overdue
+    scan(qtbot, page, L.adult.member_no)
+    qtbot.mouseClick(page.renew_all, Qt.MouseButton.LeftButton)
+    assert page.message.text() == ("۰ امانت تمدید شد. تمدیدنشده: «ماهی سیاه کوچولو»: این عضو کتاب دیرکرد دارد.؛ "
+                                   "«کلاغ‌ها»: این عضو کتاب دیرکرد دارد.")
+    assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans] == [0, 0]
+
+
 def test_renew_one_and_all(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
     L, page = desk
     scan(qtbot, page, L.adult.member_no)
@@ -113,10 +130,19 @@ def test_renew_one_and_all(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> Non
     scan(qtbot, page, "B0002")
     page.select_loan(1)
     qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
+    # lent today: renewing moves no due date, and uses no renewal
+    assert page.message.text() == ("«ماهی سیاه کوچولو» تمدید نشد: تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ "
+                                   "نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).")
+    assert not page.override_button.isVisible()  # no override lifts it
+    page.today = TODAY + timedelta(days=3)
+    page.select_loan(1)
+    qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("تمدید شد")
     qtbot.mouseClick(page.renew_all, Qt.MouseButton.LeftButton)
-    # adult rule: one renewal; the one already renewed is refused
-    assert "۱ امانت تمدید شد" in page.message.text() and "سقف تمدید" in page.message.text()
+    # adult rule: one renewal; the one already renewed is refused, named with its reason
+    assert page.message.text() == ("۱ امانت تمدید شد. تمدیدنشده: «ماهی سیاه کوچولو»: "
+                                   "سقف تمدید این امانت پر است. تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ "
+                                   "نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).")
     qtbot.keyClick(page.scan, Qt.Key.Key_Escape)
     assert page.desk is None
 
@@ -272,6 +298,7 @@ def test_a_refused_renewal_is_overridden_with_a_reason_and_listed_for_the_admin(
     lib.set_rule(L.store, L.admin, "adult", period_days=14, max_loans=5, max_renewals=0)
     scan(qtbot, page, L.adult.member_no)
     scan(qtbot, page, "B0001")
+    page.today = TODAY + timedelta(days=2)
     page.select_loan(0)
     qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
     assert page.message.text() == "«ماهی سیاه کوچولو» تمدید نشد: سقف تمدید این امانت پر است."

@@ -388,7 +388,8 @@ class CirculationPage(QWidget):
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
                 return
-            self.offer_override("checkout", barcode)
+            if err.overridable:
+                self.offer_override("checkout", barcode)
             title = lib.get_copy(self.ctx.store, barcode).title  # a refused copy exists: the rule said no
             self.say(QCoreApplication.translate("Library", "«{t}» امانت داده نشد: {why}").format(
                 t=title, why=error_text(err)), ok=False)
@@ -457,7 +458,8 @@ class CirculationPage(QWidget):
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
                 return
-            self.offer_override("renew", loan_id)
+            if err.overridable:
+                self.offer_override("renew", loan_id)
             self.say(QCoreApplication.translate("Library", "«{t}» تمدید نشد: {why}").format(
                 t=loan.title if loan else "", why=error_text(err)), ok=False)
             self.scanned.emit("")
@@ -478,12 +480,16 @@ class CirculationPage(QWidget):
             return
         member_id = self.desk.member.id
 
+        titles = {x.id: x.title for x in self.desk.loans}
+
         def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
             ok = sum(1 for r in results if r[0] is not None)
-            refused = [error_text(r[2]) for r in results if r[2] is not None]
+            # each refused title with its own reasons: the librarian tells the member which and why
+            refused = [QCoreApplication.translate("Library", "«{t}»: {why}").format(
+                t=titles.get(loan_id, ""), why=error_text(err)) for _, loan_id, err in results if err is not None]
             text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
             if refused:
-                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r=" ".join(sorted(set(refused))))
+                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r="؛ ".join(refused))
             self.say(text, ok=not refused)
             self._reload_member()
             self.ctx.bus.changed.emit("library")
