@@ -33,7 +33,11 @@ def _scenario(tmp_path: Path) -> Store:
     lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
         first_name="حسین", last_name="احمدی‌پور", national_id=L.adult.national_id, category="adult",
         phone="09351234567"), today=TODAY)
-    lib.mark_copy_lost(L.store, L.admin, "B0003")
+    lib.mark_copy_lost(L.store, L.admin, "B0003")  # on loan to the child: the loan is closed as lost
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0005", shelf="A2")
+    gone = circ.checkout(L.store, L.admin, L.adult.member_no, "B0005", today=TODAY + timedelta(days=5))
+    circ.mark_loan_lost(L.store, L.admin, gone.id, today=TODAY + timedelta(days=8))
+    circ.found_copy(L.store, at_b, "B0005", today=TODAY + timedelta(days=9))  # found at the other centre
     # a hold picked up at the other centre, served from this shelf: sent, then set aside there
     lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A1")
     far = circ.place_hold(L.store, at_b, L.adult.member_no, L.title.id, today=TODAY)

@@ -358,7 +358,11 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
     (it stays where it was sent from until it is received)."""
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
-    returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
+    # a loan closed as lost with its member (`loan.lost`) is no return: the copy did not come back
+    returns = [(x.returned_hlc, x.returned_centre) for x in loans
+               if x.returned_hlc is not None and x.lost_hlc is None]
+    lost_hlc = max([x.lost_hlc for x in loans if x.lost_hlc is not None]
+                   + ([copy.lost_hlc] if copy.lost_hlc is not None else []), default=None)
     location, loc_hlc = copy.home_centre, 0
     if copy.received_hlc is not None and copy.received_hlc > loc_hlc:
         location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
@@ -369,7 +373,7 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
     current_loan = open_loans[-1].id if open_loans else None
     if copy.withdrawn:
         status = "withdrawn"
-    elif copy.lost_hlc is not None and copy.lost_hlc > max(loc_hlc, last_out):
+    elif lost_hlc is not None and lost_hlc > max(loc_hlc, last_out):
         status = "lost"
     elif open_loans:
         status = "on_loan"
@@ -385,7 +389,8 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
 _COPY_IDS = func.json_each(bindparam("ids", type_=String)).table_valued("value")
 _IN_COPY_IDS = select(_COPY_IDS.c.value)
 _LOANS_OF_COPIES = SqliteStatement(
-    select(Loan.copy_id, Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+    select(Loan.copy_id, Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre,
+           Loan.lost_hlc)
     .where(Loan.copy_id.in_(_IN_COPY_IDS)).order_by(Loan.copy_id, Loan.out_hlc, Loan.id), typed=True)
 _FACTS_OF_COPIES = SqliteStatement(select(
     _COPIES.c.id, _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
@@ -543,7 +548,7 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
     held = _held_loans(s)
     if held is not None and e.aggregate_id not in held:
         held[e.aggregate_id] = {**values, "returned_at": None, "returned_hlc": None, "returned_on": None,
-                                "returned_centre": None}
+                                "returned_centre": None, "lost_hlc": None}
     else:  # (a second checkout of one loan id fails here, held or not: the id is the key)
         insert_values(s, Loan, values)
     recompute_copy(s, p["copy_id"])
@@ -626,6 +631,30 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
         held.update(values)
     else:
         _SET_RETURNED.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
+    recompute_copy(s, loan.copy_id)
+
+
+_SET_LOST = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre",
+                                               "lost_hlc"))
+
+
+@projector("loan.lost", "loan")
+def _loan_lost(s: Session, e: FoldEvent) -> None:
+    """The book was lost with the member: the loan is closed (off the overdue list, no more
+    notices, no longer blocking the member) but never returned — the copy stays where it was and
+    counts as lost from this stamp until it is received somewhere (found). A loan already closed
+    (returned before the loss was recorded elsewhere) stays as it was."""
+    loan, held = _loan_state(s, e.aggregate_id)
+    if loan is None or loan.returned_at is not None:
+        return
+    values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
+              "returned_on": date.fromisoformat(e.payload.get("day") or e.recorded_at.date().isoformat()),
+              "returned_centre": None, "lost_hlc": e.hlc}
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_LOST.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
         refresh_held(s, Loan, loan.id, values)
     recompute_copy(s, loan.copy_id)
 

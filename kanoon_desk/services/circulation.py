@@ -60,6 +60,9 @@ MSG_HOLD_NOT_WAITING = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر د�
 MSG_HOLD_HERE = QT_TRANSLATE_NOOP("Errors", "این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.")
 MSG_COPY_OTHER_TITLE = QT_TRANSLATE_NOOP("Errors", "این نسخه از کتاب دیگری است.")
 MSG_COPY_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "این نسخه در قفسه همین مرکز نیست.")
+MSG_COPY_WAS_LOST = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.")
+MSG_COPY_NOT_LOST = QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده ثبت نشده است.")
 
 #: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
 OPEN_HOLD = ("waiting", "in_transit", "ready")
@@ -67,6 +70,15 @@ OPEN_HOLD = ("waiting", "in_transit", "ready")
 #: Refusals no override can lift: lending a copy that is on loan would make two open loans; a
 #: renewal that moves no due date would only use up a renewal.
 HARD = frozenset({"on_loan", "not_due_yet"})
+
+
+class CopyWasLost(InvariantError):
+    """A copy recorded lost was scanned at the return desk: it goes back into circulation only by a
+    deliberate «پیدا شد» (`found_copy`), never silently."""
+
+    def __init__(self, barcode: str) -> None:
+        super().__init__(MSG_COPY_WAS_LOST, "barcode")
+        self.barcode = barcode
 
 
 class CirculationRefused(InvariantError):
@@ -98,6 +110,8 @@ class LoanView:
     returned_at: datetime | None
     returned_on: date | None
     overdue_days: int
+    #: closed because the book was lost with the member (`loan.lost`), not returned
+    lost: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,8 @@ class HoldView:
     #: when and from which centre its copy was sent (status in_transit)
     sent_at: datetime | None = None
     sent_from: str = ""
+    #: the member's name, as the return desk says whom a copy is set aside for
+    member_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,7 +147,7 @@ class MemberDesk:
 @dataclass(frozen=True)
 class ReturnResult:
     loan: LoanView | None
-    #: "reshelve" | "send_home" | "hold_here" | "send_to_hold" | "received"
+    #: "reshelve" | "send_home" | "hold_here" | "send_to_hold" | "withdrawn" (kept off the shelf)
     next_action: str
     send_to: str = ""
     hold: HoldView | None = None
@@ -139,6 +155,8 @@ class ReturnResult:
     #: The copy it is about, when the result is not a loan's (a hold that expired).
     barcode: str = ""
     title: str = ""
+    #: the name of the member who returned it (a loan's return)
+    member: str = ""
 
 
 def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:
@@ -147,7 +165,11 @@ def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) ->
     overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
     return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
                     loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
-                    loan.returned_on, overdue)
+                    loan.returned_on, overdue, loan.lost_hlc is not None)
+
+
+def _title_of(s: Session, title_id: str) -> str:
+    return s.scalar(select(Title.title).where(Title.id == title_id)) or ""
 
 
 def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
@@ -160,7 +182,8 @@ def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
         Title.id.in_({x.title_id for x in loans})))}
     return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
                      x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
-                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0) for x in loans]
+                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0,
+                     x.lost_hlc is not None) for x in loans]
 
 
 def _hold_view(s: Session, h: Hold) -> HoldView:
@@ -170,8 +193,9 @@ def _hold_view(s: Session, h: Hold) -> HoldView:
         position = 1 + (s.scalar(select(func.count()).select_from(Hold).where(
             Hold.title_id == h.title_id, Hold.status == "waiting",
             (Hold.placed_hlc < h.placed_hlc) | ((Hold.placed_hlc == h.placed_hlc) & (Hold.id < h.id)))) or 0)
+    name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == h.member_id)).first()
     return HoldView(h.id, h.title_id, title, h.member_id, h.pickup_centre, h.status, h.copy_id, h.ready_until,
-                    position, h.sent_at, h.sent_from or "")
+                    position, h.sent_at, h.sent_from or "", f"{name[0]} {name[1]}" if name else "")
 
 
 def _open_loans(s: Session, member_id: str) -> list[Loan]:
@@ -360,6 +384,8 @@ def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> t
     """Where a copy that just came back (here) goes next: the hold it was sent for, if it was; else
     a waiting hold first, in the order placed — set aside here, or sent to the pick-up centre."""
     here = actor.office_code
+    if copy.withdrawn:  # out of circulation (withdrawn while it was on loan): it stays off the shelf
+        return "withdrawn", here, None
     sent_for = _transit_hold(s, copy.id)
     if sent_for is not None:
         if sent_for.pickup_centre == here:
@@ -402,21 +428,70 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
         loan = s.scalar(select(Loan).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
                         .order_by(Loan.out_hlc.desc()).limit(1))
         if loan is None:
-            if copy.location != actor.office_code or copy.status == "lost":
+            if copy.status == "lost":  # found: back into circulation only when the librarian says so
+                raise CopyWasLost(copy.barcode)
+            if copy.location != actor.office_code:
                 store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
                              subject=copy.barcode)
                 action, to, hold = _route(store, s, actor, copy, today)
-                return ReturnResult(None, action, to, hold, ["received"])
+                return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
+                                    title=_title_of(s, copy.title_id))
             sent_for = _transit_hold(s, copy.id)
             if sent_for is not None:  # scanned again before it left: where it goes is already recorded
-                return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for))
+                return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for),
+                                    barcode=copy.barcode, title=_title_of(s, copy.title_id))
             raise InvariantError(MSG_NO_OPEN_LOAN, "barcode")
         view = _loan_view(s, loan, today, copy)
         store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id,
                                                           "returned_on": today.isoformat()},
                      subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
-        return ReturnResult(view, action, to, hold)
+        name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == loan.member_id)).first()
+        return ReturnResult(view, action, to, hold, barcode=copy.barcode, title=view.title,
+                            member=f"{name[0]} {name[1]}" if name else "")
+
+
+def found_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """«پیدا شد»: a copy recorded lost turned up here; it is received here (`copy.received`, newer than
+    the loss) and goes where a returned copy goes — a waiting hold, its home centre or the shelf."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status != "lost":
+            raise InvariantError(MSG_COPY_NOT_LOST, "barcode")
+        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code, "found": True},
+                     subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        return ReturnResult(None, action, to, hold, ["found"], barcode=copy.barcode,
+                            title=_title_of(s, copy.title_id))
+
+
+def record_loan_lost(store: Store, s: Session, actor: Actor, loan: Loan, barcode: str, note: str,
+                     today: date) -> None:
+    """One `loan.lost`: the loan is closed as lost with its member and the copy counts as lost."""
+    store.record(s, actor, "loan.lost", loan.id, {"copy_id": loan.copy_id, "day": today.isoformat(),
+                                                  "centre": actor.office_code, "note": normalize(note or "")},
+                 subject=barcode)
+
+
+def mark_loan_lost(store: Store, actor: Actor, loan_id: str, *, note: str = "",
+                   today: date | None = None) -> LoanView:
+    """«گم‌شده نزد عضو»: the member lost the book. The loan is closed (off the overdue list and its
+    notices; it no longer blocks the member) and the copy stays lost until it is found."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        loan = s.get(Loan, loan_id)
+        if loan is None:
+            raise NotFound(MSG_LOAN_NOT_FOUND)
+        if loan.returned_at is not None:
+            raise InvariantError(MSG_LOAN_CLOSED)
+        copy = s.get(Copy, loan.copy_id)
+        record_loan_lost(store, s, actor, loan, copy.barcode if copy else "", note, today)
+        return _loan_view(s, loan, today, copy)
 
 
 def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None, override: bool = False,
@@ -502,7 +577,8 @@ def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None
             raise InvariantError(MSG_ON_LOAN, "barcode")
         store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code}, subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
-        return ReturnResult(None, action, to, hold, ["received"])
+        return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
+                            title=_title_of(s, copy.title_id))
 
 
 # --- holds ------------------------------------------------------------------------------------

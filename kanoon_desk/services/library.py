@@ -15,7 +15,7 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor, bump_counter
 from ..ids import new_id
 from ..models import Office, table_of
-from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, LoanRule, Member, Title
+from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, Loan, LoanRule, Member, Title
 from ..persian import (
     TEHRAN,
     damm_check_digit,
@@ -672,13 +672,22 @@ def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") ->
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
-def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "") -> CopyView:
+def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, today: date | None = None) -> CopyView:
+    """The copy is lost. One on loan was lost with its member: its loan is closed as lost
+    (`loan.lost`, as «گم‌شده نزد عضو» at the desk) rather than left open for ever."""
+    from .circulation import record_loan_lost
+
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
             raise NotFound(MSG_COPY_NOT_FOUND)
-        store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
+        loan = s.scalar(select(Loan).where(Loan.copy_id == c.id, Loan.returned_at.is_(None))
+                        .order_by(Loan.out_hlc.desc()).limit(1))
+        if loan is not None:
+            record_loan_lost(store, s, actor, loan, c.barcode, note, today or date.today())
+        else:
+            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 

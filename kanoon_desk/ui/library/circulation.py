@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,19 +30,10 @@ from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits,
 from .common import ListModel, category_text, jdate, table_view
 from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
+from .returns import ReturnsPanel, next_action_text
 from .transit import PullListDialog
 
 OK_STYLE = "color: #1b5e20;"
-
-
-def next_action_text(r: circ.ReturnResult, centre_name: Any) -> str:
-    if r.next_action == "hold_here" and r.hold is not None:
-        return QCoreApplication.translate("Library", "برای رزرو کنار بگذارید: {t}").format(t=r.hold.title)
-    if r.next_action == "send_to_hold":
-        return QCoreApplication.translate("Library", "برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
-    if r.next_action == "send_home":
-        return QCoreApplication.translate("Library", "به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
-    return QCoreApplication.translate("Library", "به قفسه برگردانید.")
 
 
 class CirculationPage(QWidget):
@@ -121,9 +111,16 @@ class CirculationPage(QWidget):
         self.override_button.setObjectName("override")
         self.override_button.clicked.connect(self.do_override)
         self.override_button.hide()
+        self.found_button = QPushButton(QCoreApplication.translate("Library", "پیدا شد، به گردش برگردد"))
+        self.found_button.setObjectName("found")
+        self.found_button.clicked.connect(self.do_found)
+        self.found_button.hide()
+        #: the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)
+        self.found_pending = ""
         msg_row = QHBoxLayout()
         msg_row.addWidget(self.message, 1)
         msg_row.addWidget(self.override_button)
+        msg_row.addWidget(self.found_button)
 
         self.loans_title = QLabel(QCoreApplication.translate("Library", "امانت‌های باز"))
         self.loans = table_view("loans-table", stretch=1)
@@ -150,21 +147,30 @@ class CirculationPage(QWidget):
         self.pull_button.setToolTip(QCoreApplication.translate(
             "Library", "نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است"))
         self.pull_button.clicked.connect(lambda: self.pull_list().exec())
+        self.lost_button = QPushButton(QCoreApplication.translate("Library", "گم‌شده نزد عضو"))
+        self.lost_button.setObjectName("loan-lost")
+        self.lost_button.setToolTip(QCoreApplication.translate(
+            "Library", "عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود"))
+        self.lost_button.clicked.connect(self.lost_selected)
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = QHBoxLayout()
-        for b in (self.renew_one, self.renew_all, self.hold_button, self.cancel_hold_button, self.slip, self.done,
-                  self.shelf_button, self.pull_button):
+        for b in (self.renew_one, self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button,
+                  self.slip, self.done, self.shelf_button, self.pull_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
         self.history = table_view("history-table", stretch=1)
 
+        self.returns_panel = ReturnsPanel(self.centre_name)
+        self.returns_panel.hide()
+
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.member_box)
         box.addLayout(msg_row)
+        box.addWidget(self.returns_panel, 5)
         box.addWidget(self.loans_title)
         box.addWidget(self.loans, 3)
         box.addLayout(buttons)
@@ -217,8 +223,17 @@ class CirculationPage(QWidget):
         return text if ok else None
 
     def _mode_changed(self) -> None:
+        returning = self.mode_return.isChecked()
+        if returning:  # the member scanned before is not the one bringing books back
+            self.clear_member()
         self.override_button.hide()
         self.pending = None
+        self.found_button.hide()
+        self.found_pending = ""
+        for w in (self.member_box, self.loans_title, self.loans, self.history_title, self.history, self.renew_one,
+                  self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
+            w.setVisible(not returning)
+        self.returns_panel.setVisible(returning)
         self.say(QCoreApplication.translate("Library", "حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
                  else QCoreApplication.translate("Library", "حالت امانت: کارت عضو را بخوانید."))
         self.scan.setFocus()
@@ -237,6 +252,7 @@ class CirculationPage(QWidget):
         has = d is not None
         for b in (self.renew_one, self.renew_all, self.hold_button, self.done):
             b.setEnabled(has)
+        self.lost_button.setEnabled(bool(d and d.loans))
         self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
         self.slip.setEnabled(bool(self.session_loans))
         if d is None:
@@ -275,10 +291,11 @@ class CirculationPage(QWidget):
         headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]
         self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
             x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals]))
+        lost = QCoreApplication.translate("Library", "گم شد")
         self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
-                                            x.returned_on]))
+                                            f"{lost} {jdate(x.returned_on)}" if x.lost else x.returned_on]))
 
     # -- holds -------------------------------------------------------------------------------
 
@@ -358,9 +375,11 @@ class CirculationPage(QWidget):
             return
         self.override_button.hide()
         self.pending = None
+        self.found_button.hide()
+        self.found_pending = ""
         if self.mode_return.isChecked():
             self.ctx.tasks.run(lambda: circ.checkin(self.ctx.store, self.ctx.actor, code, today=self.today),
-                               on_done=self._returned, on_error=self._failed)
+                               on_done=self._returned, on_error=self._return_failed)
         else:
             member = lib.lookup_member(self.ctx.store, code)
             if member is not None:
@@ -427,14 +446,69 @@ class CirculationPage(QWidget):
         self.scan.setFocus()
 
     def _returned(self, r: circ.ReturnResult) -> None:
-        title = r.loan.title if r.loan else ""
-        head = QCoreApplication.translate("Library", "بازگشت ثبت شد: «{t}».").format(t=title) if r.loan else QCoreApplication.translate("Library", "نسخه در این مرکز دریافت شد.")
+        title = r.loan.title if r.loan else r.title
+        if r.loan:
+            head = QCoreApplication.translate("Library", "بازگشت ثبت شد: «{t}».").format(t=title)
+        elif "found" in r.notes:
+            head = QCoreApplication.translate("Library", "«{t}» پیدا شد و به گردش برگشت.").format(t=title)
+        else:
+            head = QCoreApplication.translate("Library", "نسخه در این مرکز دریافت شد.")
         if r.loan and r.loan.overdue_days:
             head += " " + QCoreApplication.translate("Library", "{n} روز دیرکرد.").format(n=digits(r.loan.overdue_days))
         self.say(f"{head} {next_action_text(r, self.centre_name)}")
+        self.returns_panel.add(r)
         self._reload_member()
         self.ctx.bus.changed.emit("library")
-        self.scanned.emit(r.loan.barcode if r.loan else "")
+        self.scanned.emit(r.barcode)
+
+    def _return_failed(self, err: BaseException) -> None:
+        """A copy recorded lost scanned back: said, and «پیدا شد» offered — never put back silently."""
+        if isinstance(err, circ.CopyWasLost):
+            self.found_pending = err.barcode
+            self.found_button.show()
+        self._failed(err)
+
+    def do_found(self) -> None:
+        """«پیدا شد»: the lost copy just scanned goes back into circulation (a hold, home or the shelf)."""
+        barcode = self.found_pending
+        if not barcode:
+            return
+        self.found_pending = ""
+        self.found_button.hide()
+        self.ctx.tasks.run(lambda: circ.found_copy(self.ctx.store, self.ctx.actor, barcode, today=self.today),
+                           on_done=self._returned, on_error=self._failed)
+        self.scan.setFocus()
+
+    def ask_lost_note(self, title: str) -> str | None:
+        """Confirm «گم‌شده نزد عضو» for a title, with an optional note (None: not lost after all).
+        Tests replace this method; the desk asks in a small dialog."""
+        text, ok = QInputDialog.getText(
+            self, QCoreApplication.translate("Library", "گم‌شده نزد عضو"),
+            QCoreApplication.translate("Library", "«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. "
+                                                  "یادداشت (اختیاری):").format(t=text_digits(title)))
+        return text if ok else None
+
+    def lost_selected(self) -> None:
+        """«گم‌شده نزد عضو» for the loan selected (the first when none is)."""
+        if self.desk is None or not self.desk.loans:
+            return
+        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
+        loan = self.desk.loans[rows[0].row() if rows else 0]
+        note = self.ask_lost_note(loan.title)
+        if note is None:
+            self.scan.setFocus()
+            return
+
+        def done(_: circ.LoanView) -> None:
+            self.say(QCoreApplication.translate(
+                "Library", "«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.").format(
+                t=loan.title))
+            self._reload_member()
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: circ.mark_loan_lost(self.ctx.store, self.ctx.actor, loan.id, note=note,
+                                                       today=self.today), on_done=done, on_error=self._failed)
+        self.scan.setFocus()
 
     def _failed(self, err: BaseException) -> None:
         self.say(error_text(err), ok=False)
