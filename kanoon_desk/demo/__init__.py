@@ -47,6 +47,8 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
     ("manager1", "manager", "مریم حسینی"),
     ("librarian1", "librarian", "نرگس کریمی"),
 )
+#: Demo users who work at the office's first cultural centre (1301 under 13), not at the office.
+AT_FIRST_CENTRE = frozenset({"librarian1"})
 
 SIZES: dict[str, dict[str, int]] = {
     "small": {"cases": 300, "centres": 3, "members": 400, "copies": 1500, "loans": 3000},
@@ -101,14 +103,17 @@ def _centre_name(i: int) -> str:
     return f"مرکز فرهنگی هنری شماره {to_persian_digits(i + 1)}"
 
 
-def _set_up(store: Store, office: str) -> None:
+def _set_up(store: Store, office: str, centres: int) -> None:
+    """The desk, its admin, its centres, and the demo users (the librarian at the first centre)."""
     accounts.setup_desk(store, office_code=office, office_name="دفتر مدیریت عملکرد استانداری",
                         admin_username=ADMIN_USERNAME, admin_full_name="مدیر سامانه",
                         admin_password=ADMIN_PASSWORD, province="تهران")
     admin = accounts.login(store, ADMIN_USERNAME, ADMIN_PASSWORD)
+    first_centre = _centres(store, office, centres)[0]
     for username, role, full_name in DEMO_USERS:
         accounts.create_user(store, admin, username=username, full_name=full_name, password=USER_PASSWORD,
-                             roles={role}, must_change_password=False)
+                             roles={role}, must_change_password=False,
+                             office_code=first_centre if username in AT_FIRST_CENTRE else "")
 
 
 def _centres(store: Store, office: str, n: int) -> list[str]:
@@ -192,7 +197,7 @@ def run(db_path: Path | str, *, office: str = "13", size: str = "small", seed: i
         started = time.perf_counter()
         done = set((store.get_state(DEMO_MARK) or "").split())
         if not store.is_initialised:
-            _set_up(store, office.strip().upper())
+            _set_up(store, office.strip().upper(), sizes["centres"])
         result["office"] = store.identity.office_code
         result["centres"] = centre_codes(store.identity.office_code, sizes["centres"])
         if "core" not in done:

@@ -96,7 +96,7 @@ def _grant_reset(s: Session, user_id: str) -> None:
 def _overridden(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(OverrideLog(id=e.aggregate_id, action=p["action"], refusals=" ".join(p["refusals"]),
-                      user_id=e.user_id, centre=e.office_code, member_id=p.get("member_id", ""),
+                      user_id=e.user_id, centre=p.get("centre", e.office_code), member_id=p.get("member_id", ""),
                       copy_id=p.get("copy_id", ""), loan_id=p.get("loan_id", ""),
                       note=p.get("note", ""), at=e.recorded_at))
     s.flush()
@@ -807,7 +807,8 @@ def _stocktake_reset(s: Session, take_id: str) -> None:
 def _notice_queued(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(Notice(id=e.aggregate_id, loan_id=p["loan_id"], member_id=p["member_id"], phone=p["phone"],
-                 text=p["text"], queued_on=date.fromisoformat(p["queued_on"]), centre=e.office_code, status="queued"))
+                 text=p["text"], queued_on=date.fromisoformat(p["queued_on"]), centre=p.get("centre", e.office_code),
+                 status="queued"))
     s.flush()
 
 

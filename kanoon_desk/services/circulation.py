@@ -29,6 +29,7 @@ from .library import (
     find_member,
     get_rule,
     member_view,
+    office_actor,
 )
 
 #: Refusal code → Persian message (shown translated by the UI).
@@ -287,9 +288,9 @@ def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: li
     reason = normalize(note or "")
     if not reason:  # the admin's list of overrides says why each was done
         raise ValidationError(MSG_OVERRIDE_REASON, "note")
-    store.record(s, actor, "circulation.overridden", new_id(), {
+    store.record(s, office_actor(store, actor), "circulation.overridden", new_id(), {
         "action": action, "refusals": codes, "member_id": member_id, "copy_id": copy_id, "loan_id": loan_id,
-        "note": reason}, subject=action)
+        "note": reason, "centre": actor.office_code}, subject=action)
 
 
 def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
@@ -412,8 +413,9 @@ def _notify_hold(store: Store, s: Session, actor: Actor, hold: Hold, member: Mem
     title = s.scalar(select(Title.title).where(Title.id == hold.title_id)) or ""
     text = (f"کتاب «{title}» که برای {member.first_name} {member.last_name} رزرو شده بود آماده است؛ "
             f"تا {format_jalali_date(until)} آن را از کتابخانه کانون بگیرید.")
-    store.record(s, actor, "notice.queued", new_id(), {"loan_id": "", "member_id": member.id, "phone": phone,
-                                                       "text": text, "queued_on": today.isoformat()},
+    store.record(s, office_actor(store, actor), "notice.queued", new_id(), {
+        "loan_id": "", "member_id": member.id, "phone": phone, "text": text, "queued_on": today.isoformat(),
+        "centre": actor.office_code},
                  subject=member.member_no)
 
 

@@ -176,6 +176,14 @@ def clean_code(code: str) -> str:
     return to_ascii_digits(normalize(code or "")).replace(" ", "").upper()
 
 
+def office_actor(store: Store, actor: Actor) -> Actor:
+    """The actor as its desk's own office, for what an office keeps to itself (the override log,
+    SMS notices, stock-takes) while the person works at one of its centres (1301 under 13): the
+    server takes those only under the desk's office, so the centre goes in the payload instead."""
+    office = store.identity.office_code
+    return actor if actor.office_code == office else replace(actor, office_code=office)
+
+
 def find_member(s: Session, code: str) -> Member | None:
     """By member number (the card's barcode) or national ID — both indexed. The card of a member
     merged into another (one child registered at two centres) leads to the member kept."""
@@ -698,12 +706,16 @@ def catalogue_counts(store: Store) -> dict[str, int]:
 
 # Loan rules, override grants and centres live in library_rules; re-exported for the callers.
 from .library_rules import (  # noqa: E402
+    CentreView,
     add_centre,
     can_override,
+    centres,
     list_centres,
     list_rules,
     set_override_grant,
     set_rule,
+    update_centre,
 )
 
-__all__ = ["add_centre", "can_override", "list_centres", "list_rules", "set_override_grant", "set_rule"]
+__all__ = ["CentreView", "add_centre", "can_override", "centres", "list_centres", "list_rules",
+           "set_override_grant", "set_rule", "update_centre"]

@@ -16,7 +16,7 @@ from ..models.library import Copy, Stocktake, StocktakeItem, Title
 from ..persian import normalize
 from ..store import Store
 from .accounts import require
-from .library import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code
+from .library import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
 
 MSG_TAKE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "انبارگردانی پیدا نشد.")
 MSG_TAKE_CLOSED = QT_TRANSLATE_NOOP("Errors", "این انبارگردانی بسته شده است.")
@@ -87,7 +87,7 @@ def open_stocktake(store: Store, actor: Actor, centre: str = "", *, shelf_from: 
             Copy.home_centre == centre, Copy.status.in_(SHELF_STATUSES)).order_by(Copy.barcode)
         expected = [[b, cid, st] for b, cid, st, shelf in s.execute(q) if _in_range(shelf.upper(), lo, hi)]
         take_id = new_id()
-        store.record(s, actor, "stocktake.opened", take_id, {"centre": centre, "shelf_from": lo, "shelf_to": hi,
+        store.record(s, office_actor(store, actor), "stocktake.opened", take_id, {"centre": centre, "shelf_from": lo, "shelf_to": hi,
                                                              "expected": expected}, subject=centre)
         take = s.get(Stocktake, take_id)
         assert take is not None
@@ -130,7 +130,7 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
                 outcome = "found"
             scans.append({"barcode": code, "copy_id": copy.id if copy else None, "shelf": shelf,
                           "outcome": outcome})
-        store.record(s, actor, "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
+        store.record(s, office_actor(store, actor), "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
         return [x["outcome"] for x in scans]  # type: ignore[misc]
 
 
@@ -142,7 +142,7 @@ def close_stocktake(store: Store, actor: Actor, take_id: str) -> StocktakeView:
             raise NotFound(MSG_TAKE_NOT_FOUND)
         if take.status != "open":
             raise InvariantError(MSG_TAKE_CLOSED)
-        store.record(s, actor, "stocktake.closed", take.id, {}, subject=take.centre)
+        store.record(s, office_actor(store, actor), "stocktake.closed", take.id, {}, subject=take.centre)
         return _view(s, take)
 
 

@@ -29,7 +29,7 @@ from ..context import UiContext
 from ..errors import error_text
 from ..printing import print_dialog
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits, today
-from .common import ListModel, centre_namer, status_text, table_view, tr_dynamic
+from .common import ListModel, centre_namer, desk_centre, status_text, table_view, tr_dynamic
 from .copies import CopyDialog
 from .printouts import copy_labels, labels_print_html
 
@@ -105,7 +105,7 @@ class LabelsDialog(QDialog):
         self.setObjectName("labels-dialog")
         self.setWindowTitle(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
         self.setMinimumSize(720, 520)
-        here = ctx.actor.office_code
+        here = desk_centre(ctx)
         today_copies = lib.copies_added_on(ctx.store, here, today())
         self.choices: dict[str, list[lib.CopyView]] = {
             key: [c for c in copies if c.status not in lib.GONE]
@@ -429,8 +429,10 @@ class CataloguePage(QWidget):
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error_text(err))
 
+        here = desk_centre(self.ctx)  # held by the centre this desk works at
         self.ctx.tasks.run(lambda: lib.add_copy(self.ctx.store, self.ctx.actor, title.id, barcode=self.barcode.text(),
-                                                shelf=self.shelf.text()), on_done=done, on_error=failed)
+                                                shelf=self.shelf.text(), home_centre=here),
+                           on_done=done, on_error=failed)
 
     def selected_copies(self) -> list[lib.CopyView]:
         """The copies selected in the copies list (several with Ctrl or Shift), in list order."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -27,7 +29,7 @@ from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits, today
-from .common import ListModel, category_text, jdate, table_view
+from .common import ListModel, category_text, desk_centre_key, jdate, table_view
 from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
 from .returns import ReturnsPanel, next_action_text
@@ -48,6 +50,8 @@ class CirculationPage(QWidget):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        #: the session's context; `ctx` is the same at the centre the desk lends at (its actor's office)
+        self.base_ctx = ctx
         self.ctx = ctx
         self.setObjectName("circulation-page")
         self.desk: circ.MemberDesk | None = None
@@ -75,7 +79,19 @@ class CirculationPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.scan.setFont(font)
 
+        # A user of an office that is not itself a centre lends at one of the centres: picked here,
+        # remembered for this desk.
+        office = get_office(ctx.store, ctx.actor.office_code)
+        self.picks_centre = office is None or office.kind != "centre"
+        self.centre_label = QLabel(QCoreApplication.translate("Library", "مرکز:"))
+        self.centre_picker = QComboBox()
+        self.centre_picker.setObjectName("desk-centre")
+        self.centre_picker.setToolTip(QCoreApplication.translate(
+            "Library", "مرکز فرهنگی هنری که این میز در آن امانت می‌دهد"))
+        self.centre_picker.currentIndexChanged.connect(self._centre_picked)
         top = QHBoxLayout()
+        top.addWidget(self.centre_label)
+        top.addWidget(self.centre_picker)
         top.addWidget(QLabel(QCoreApplication.translate("Library", "کار:")))
         top.addWidget(self.mode_lend)
         top.addWidget(self.mode_return)
@@ -181,9 +197,64 @@ class CirculationPage(QWidget):
         QShortcut(QKeySequence("F3"), self, lambda: self.mode_return.setChecked(True))
         QShortcut(QKeySequence("F6"), self, self.place_hold)
         self._centres = dict(lib.list_centres(ctx.store))
+        self.fill_centres()
+        ctx.bus.changed.connect(self._on_changed)
         self._show_desk()
         self.scan.setFocus()
-        if ctx.housekeeping and ctx.actor.has(*lib.LIBRARIAN):  # uncollected holds here expire as the desk opens
+        self._expire_holds()
+
+    # -- the centre the desk lends at ------------------------------------------------------------
+
+    @property
+    def settings_key(self) -> str:
+        return desk_centre_key(self.base_ctx.store)
+
+    def fill_centres(self) -> None:
+        """The centre picker of a desk whose user's office is not itself a centre: every centre,
+        the one chosen last on this desk first (QSettings), else the first."""
+        self.centre_label.setVisible(self.picks_centre)
+        self.centre_picker.setVisible(self.picks_centre)
+        if not self.picks_centre:
+            return
+        picker = self.centre_picker
+        wanted = picker.currentData() or self.base_ctx.settings.value(self.settings_key, "")
+        picker.blockSignals(True)
+        picker.clear()
+        for code, name in lib.list_centres(self.base_ctx.store):
+            picker.addItem(text_digits(f"{name} ({code})"), code)
+        picker.setCurrentIndex(max(picker.findData(wanted), 0) if picker.count() else -1)
+        picker.blockSignals(False)
+        self._use_centre()
+
+    def _use_centre(self) -> None:
+        code = self.centre_picker.currentData() if self.picks_centre else self.base_ctx.actor.office_code
+        if code:
+            self.ctx = replace(self.base_ctx, actor=replace(self.base_ctx.actor, office_code=code))
+        self.scan.setEnabled(bool(code))
+        if not code:
+            self.say(QCoreApplication.translate(
+                "Library", "هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» "
+                           "می‌افزاید."), ok=False)
+
+    def _centre_picked(self) -> None:
+        code = self.centre_picker.currentData()
+        if not code:
+            return
+        self.base_ctx.settings.setValue(self.settings_key, code)
+        self._use_centre()
+        self.clear_member()
+        self.say(QCoreApplication.translate("Library", "میز امانت در «{c}».").format(c=self.centre_name(code)))
+        self._expire_holds()
+
+    def _on_changed(self, area: str) -> None:
+        if area in ("accounts", "sync"):  # a centre added (or pulled)
+            self._centres = dict(lib.list_centres(self.base_ctx.store))
+            self.fill_centres()
+
+    def _expire_holds(self) -> None:
+        """Uncollected holds of the desk's centre expire as the desk opens there."""
+        ctx = self.ctx
+        if ctx.housekeeping and ctx.actor.has(*lib.LIBRARIAN) and self.scan.isEnabled():
             store, actor, day = ctx.store, ctx.actor, self.today
             ctx.tasks.run(lambda: circ.expire_holds(store, actor, today=day), on_done=self._holds_expired,
                           on_error=lambda err: self.say(error_text(err), ok=False))

@@ -26,7 +26,7 @@ from ..context import UiContext
 from ..errors import error_text
 from ..printing import print_dialog
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
-from .common import ListModel, category_text, centre_namer, jdate, table_view
+from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import card_print_html, membership_card
 
@@ -159,7 +159,7 @@ class MembersPage(QWidget):
     def show_recent(self) -> None:
         """Before any search: the members registered last at this desk's centre (anywhere, at a
         desk that is not a centre's), the newest selected with its card."""
-        members = lib.recent_members(self.ctx.store, self.ctx.actor.office_code) or lib.recent_members(self.ctx.store)
+        members = lib.recent_members(self.ctx.store, desk_centre(self.ctx)) or lib.recent_members(self.ctx.store)
         self.list_title.setText(QCoreApplication.translate("Library", "آخرین اعضای ثبت‌شده") if members else "")
         self._show_results(members)
         if members:
@@ -241,7 +241,7 @@ class MembersPage(QWidget):
 
     def _reset_extra_fields(self) -> None:
         """Home centre: this desk's; membership for a year; no photo."""
-        self.centre.setCurrentIndex(max(self.centre.findData(self.ctx.actor.office_code), 0))
+        self.centre.setCurrentIndex(max(self.centre.findData(desk_centre(self.ctx)), 0))
         self.expires.set_value(today() + timedelta(days=365))  # type: ignore[attr-defined]
         self.photo = None
         self._show_photo(None)

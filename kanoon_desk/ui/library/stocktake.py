@@ -22,7 +22,7 @@ from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits
-from .common import ListModel, table_view, tr_dynamic
+from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
 
 OUTCOME_LABELS = {"found": QT_TRANSLATE_NOOP("Library", "پیدا شد"), "missing": QT_TRANSLATE_NOOP("Library", "ناپیدا"), "misplaced": QT_TRANSLATE_NOOP("Library", "جابه‌جا"), "unknown": QT_TRANSLATE_NOOP("Library", "ناشناخته"),
@@ -44,7 +44,7 @@ class StocktakePage(QWidget):
             self.centre.addItem(name, code)
         if not centres:
             self.centre.addItem(ctx.actor.office_code, ctx.actor.office_code)
-        index = self.centre.findData(ctx.actor.office_code)
+        index = self.centre.findData(desk_centre(ctx))
         self.centre.setCurrentIndex(max(index, 0))
         self.centre.currentIndexChanged.connect(lambda _i: self.load_sessions())
         self.shelf_from = LtrLineEdit()
