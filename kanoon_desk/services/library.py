@@ -327,13 +327,15 @@ def member_photo(store: Store, photo: str) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def validate_member(s: Session, actor: Actor, data: MemberInput, today: date) -> dict[str, Any]:
-    """The payload of a new member, or ValidationError (used by registration and the import)."""
+def validate_member(s: Session, actor: Actor, data: MemberInput, today: date, *,
+                    expired_ok: bool = False) -> dict[str, Any]:
+    """The payload of a new member, or ValidationError (used by registration and the import, which
+    takes a member whose membership already ended: `expired_ok`)."""
     if not data.home_centre:
         data = replace(data, home_centre=actor.office_code)
     p = _member_payload(s, data, today, partial=False)
     p.setdefault("expires_on", (today + timedelta(days=365)).isoformat())
-    if date.fromisoformat(p["expires_on"]) < today:
+    if date.fromisoformat(p["expires_on"]) < today and not expired_ok:
         raise ValidationError(MSG_DATE_ORDER, "expires_on")
     if p["national_id"] and s.scalar(select(Member.id).where(Member.national_id == p["national_id"]).limit(1)):
         raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")

@@ -43,6 +43,13 @@ def note_text(row: imp.ImportRow) -> str:
     return QCoreApplication.translate("Errors", row.note).format(t=text_digits(row.note_title))
 
 
+def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
+    """Every error of an import row, each after the column it is about, as the file names it."""
+    return " — ".join(QCoreApplication.translate("Library", "«{c}»: {e}").format(
+        c=text_digits(preview.column(name)), e=QCoreApplication.translate("Errors", message))
+        for name, message in row.errors)
+
+
 def show_title_error(form: Form, err: BaseException) -> None:
     """A refused title at its field; a known ISBN names the title it belongs to."""
     if isinstance(err, lib.DuplicateIsbn):
@@ -64,7 +71,7 @@ class ImportDialog(QDialog):
         fields = sorted({k for r in preview.rows for k in r.values})
         table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
                                   QCoreApplication.translate("Library", "یادداشت"), *fields], lambda: preview.rows,
-                                 lambda r: [digits(r.line), QCoreApplication.translate("Errors", r.error), note_text(r),
+                                 lambda r: [digits(r.line), errors_text(preview, r), note_text(r),
                                             *[r.values.get(f, "") for f in fields]]))
         bad = len(preview.errors)
         self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
@@ -447,8 +454,19 @@ class CataloguePage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Library", "درون‌ریزی"), "", "CSV/Excel (*.csv *.xlsx)")
         if not name:
             return
-        self.preview_import(self.kind.currentData(), Path(name)).exec()
+        dialog = self.preview_import(self.kind.currentData(), Path(name))
+        if dialog is not None:
+            dialog.exec()
 
-    def preview_import(self, kind: str, path: Path) -> ImportDialog:
-        preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path)
+    def preview_import(self, kind: str, path: Path) -> ImportDialog | None:
+        """The preview of a file; an empty, unreadable or wrong file is said under the list instead."""
+        try:
+            preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path)
+        except ServiceError as err:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(QCoreApplication.translate("Library", "«{f}» درون‌ریزی نشد: {e}").format(
+                f=path.name, e=error_text(err)))
+            return None
+        self.message.setStyleSheet("")
+        self.message.clear()
         return ImportDialog(self.ctx, preview, self)
