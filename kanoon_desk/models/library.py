@@ -232,7 +232,7 @@ class StocktakeItem(Base):
     expected_status: Mapped[str] = mapped_column(String(16), default="")
     scanned: Mapped[bool] = mapped_column(default=False)
     scanned_shelf: Mapped[str] = mapped_column(String(32), default="")
-    #: found | missing | misplaced | unknown | on_loan (recomputed on each scan)
+    #: found | missing | misplaced | unknown | on_loan | found_lost | found_withdrawn (decided at each scan)
     outcome: Mapped[str] = mapped_column(String(16), default="missing")
 
 

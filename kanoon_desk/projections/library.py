@@ -492,6 +492,17 @@ def _copy_lost(s: Session, e: FoldEvent) -> None:
         recompute_copy(s, copy.id)
 
 
+@projector("copy.reinstated", "copy")
+def _copy_reinstated(s: Session, e: FoldEvent) -> None:
+    """A withdrawal or a loss recorded on the copy itself is taken back (found on a shelf at a
+    stock-take, or a person's decision on `copy.retired_on_loan`): later ones count again."""
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is not None:
+        copy.withdrawn = False
+        copy.lost_hlc = None
+        recompute_copy(s, copy.id)
+
+
 @projector("copy.sent", "copy")
 def _copy_sent(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
