@@ -30,6 +30,9 @@ def _scenario(tmp_path: Path) -> Store:
     circ.checkin(L.store, at_b, "B0002", today=TODAY + timedelta(days=4))  # returned at the other centre
     circ.send_copy(L.store, at_b, "B0002", "13")
     circ.receive_copy(L.store, L.admin, "B0002", today=TODAY + timedelta(days=6))  # set aside for the hold
+    # lent to another by override: the child's hold waits in the queue again
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY + timedelta(days=6), override=True,
+                  note="فوری")
     lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
         first_name="حسین", last_name="احمدی‌پور", national_id=L.adult.national_id, category="adult",
         phone="09351234567"), today=TODAY)

@@ -721,6 +721,12 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
         hold.copy_id = e.payload["copy_id"]
         hold.sent_at = e.recorded_at
         hold.sent_from = e.payload.get("from", e.office_code)
+    elif status == "waiting":  # back in the queue: no copy, nothing set aside or on its way
+        hold.copy_id = None
+        hold.ready_until = None
+        hold.notified = False
+        hold.sent_at = None
+        hold.sent_from = None
     s.flush()
     for cid in {old_copy, hold.copy_id} - {None}:
         recompute_copy(s, cid)  # type: ignore[arg-type]
@@ -736,6 +742,13 @@ def _hold_in_transit(s: Session, e: FoldEvent) -> None:
     """A copy was sent from another centre's shelf (or return desk) to the hold's pick-up centre:
     it is the hold's, and on its way, until it is received there (`hold.ready`)."""
     _hold_status(s, e, "in_transit")
+
+
+@projector("hold.requeued", "hold")
+def _hold_requeued(s: Session, e: FoldEvent) -> None:
+    """The copy set aside (or sent) for the hold was lent to someone else by an override: the hold
+    waits again at its place in the queue (by when it was placed), for the next copy back."""
+    _hold_status(s, e, "waiting")
 
 
 @projector("hold.collected", "hold")

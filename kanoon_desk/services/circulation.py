@@ -342,6 +342,11 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         if codes:
             payload["overridden"] = codes
         event = store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
+        if "held_for_other" in codes:  # lent by override: the hold it was set aside (or sent) for waits
+            for h in holds:               # again at its place in the queue; the next copy back serves it
+                if h.copy_id == copy.id and h.status in ("ready", "in_transit") and h.member_id != m.id:
+                    store.record(s, actor, "hold.requeued", h.id, {"copy_id": copy.id, "loan_id": loan_id},
+                                 subject=copy.barcode)
         mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
         if mine is not None:
             store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
