@@ -40,7 +40,8 @@ def test_holds_are_served_in_the_order_placed(tmp_path: Path) -> None:
     assert r.next_action == "hold_here" and r.hold is not None and r.hold.member_id == L.child.id
     from kanoon_desk.services import library_reports as rep
     [(phone, text, _day)] = rep.queued_notices(L.store)
-    assert phone == "09121234567" and "آماده است" in text  # the child's guardian is told
+    assert phone == "09121234567" and "آماده است" in text  # the child's guardian is told where to collect it
+    assert text.endswith("آن را از کتابخانه مرکز فرهنگی هنری شماره ۱ بگیرید.")
     assert lib.get_copy(L.store, "B0002").status == "held"
     # the adult cannot take the copy set aside for the child
     r2 = circ.checkin(L.store, L.admin, "B0001", today=TODAY)

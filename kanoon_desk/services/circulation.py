@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
-from ..models import table_of
+from ..models import Office, table_of
 from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
 from ..persian import WorkingCalendar, normalize
 from ..store import Store
@@ -410,14 +410,16 @@ def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> t
 def _notify_hold(store: Store, s: Session, actor: Actor, hold: Hold, member: Member | None, until: date,
                  today: date) -> None:
     """The member (or the guardian) gets an SMS, queued until the server can send it."""
-    from ..persian import format_jalali_date
+    from ..persian import format_jalali_date, script_digits
 
     phone = (member.guardian_phone or member.phone) if member else ""
     if not phone or member is None:
         return
     title = s.scalar(select(Title.title).where(Title.id == hold.title_id)) or ""
+    centre = s.get(Office, hold.pickup_centre)
+    where = f"کتابخانه {script_digits(centre.name)}" if centre is not None else "کتابخانه کانون"
     text = (f"کتاب «{title}» که برای {member.first_name} {member.last_name} رزرو شده بود آماده است؛ "
-            f"تا {format_jalali_date(until)} آن را از کتابخانه کانون بگیرید.")
+            f"تا {format_jalali_date(until)} آن را از {where} بگیرید.")
     store.record(s, office_actor(store, actor), "notice.queued", new_id(), {
         "loan_id": "", "member_id": member.id, "phone": phone, "text": text, "queued_on": today.isoformat(),
         "centre": actor.office_code},
