@@ -453,3 +453,38 @@ def test_objects_held_in_the_transaction_see_what_the_fold_wrote(tmp_path: Path)
     with L.store.read() as s:
         stored = s.get(Loan, loan_id)
         assert stored is not None and (stored.renewals, stored.returned_on) == (1, date(2025, 5, 20))
+
+
+def test_due_dates_skip_the_fixed_holidays_of_any_year_without_a_table(tmp_path: Path) -> None:
+    from kanoon_desk.persian import parse_jalali_date
+
+    L = make_library(tmp_path)
+    assert accounts.list_holidays(L.store) == []  # nobody entered a holiday
+    calendar = accounts.working_calendar(L.store)
+    for year in (1404, 1410, 1425):  # Nowruz, 13 Farvardin, 14-15 Khordad, 22 Bahman, 29 Esfand: every year
+        for month, day in ((1, 1), (1, 4), (1, 12), (1, 13), (3, 14), (3, 15), (11, 22), (12, 29)):
+            assert not calendar.is_working_day(parse_jalali_date(f"{year}/{month:02d}/{day:02d}"))
+        assert calendar.is_working_day(parse_jalali_date(f"{year}/01/05")) or \
+            parse_jalali_date(f"{year}/01/05").weekday() == 4
+    # a child's loan of 10 working days made on 1409/12/25 is not due in the Nowruz holidays
+    out = parse_jalali_date("1409/12/25")
+    lib.renew_membership(L.store, L.admin, L.child.id, parse_jalali_date("1411/01/01"))
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=out)
+    nowruz = {parse_jalali_date(f"1410/01/{d:02d}") for d in (1, 2, 3, 4, 12, 13)}
+    assert loan.due_on not in nowruz and calendar.working_days_between(out, loan.due_on) == 10
+    assert loan.due_on > parse_jalali_date("1410/01/04")
+
+
+def test_the_years_whose_lunar_holidays_are_missing(tmp_path: Path) -> None:
+    from kanoon_desk.persian import parse_jalali_date
+
+    L = make_library(tmp_path)
+    summer = parse_jalali_date("1404/05/01")
+    assert accounts.lunar_holidays_missing(L.store, summer) == [1404]
+    for year in (1404, 1405):  # fixed days in the table do not count as lunar ones
+        accounts.set_holiday(L.store, L.admin, parse_jalali_date(f"{year}/01/01"), "عید نوروز")
+    assert accounts.lunar_holidays_missing(L.store, summer) == [1404]
+    accounts.set_holiday(L.store, L.admin, parse_jalali_date("1404/04/15"), "عاشورا")
+    assert accounts.lunar_holidays_missing(L.store, summer) == []
+    winter = parse_jalali_date("1404/10/20")  # from Dey on, the coming year too
+    assert accounts.lunar_holidays_missing(L.store, winter) == [1405]

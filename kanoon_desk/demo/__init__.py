@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jdatetime
-
 from ..eventlog import system_actor
 from ..models import Office
 from ..persian import jalali_year, to_persian_digits
@@ -55,19 +53,9 @@ SIZES: dict[str, dict[str, int]] = {
     "large": {"cases": 1_000_000, "centres": 30, "members": 100_000, "copies": 300_000, "loans": 2_000_000},
 }
 
-#: Official holidays that fall on fixed Jalali days: (month, day, title).
-FIXED_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
-    (1, 1, "عید نوروز"),
-    (1, 2, "عید نوروز"),
-    (1, 3, "عید نوروز"),
-    (1, 4, "عید نوروز"),
-    (1, 12, "روز جمهوری اسلامی"),
-    (1, 13, "روز طبیعت"),
-    (3, 14, "رحلت امام خمینی"),
-    (3, 15, "قیام ۱۵ خرداد"),
-    (11, 22, "پیروزی انقلاب اسلامی"),
-    (12, 29, "روز ملی شدن صنعت نفت"),
-)
+#: Official holidays that fall on fixed Jalali days (the working calendar counts them by rule; the
+#: demo also enters the year's in the holiday table, as an admin might).
+FIXED_HOLIDAYS = accounts.FIXED_HOLIDAYS
 
 #: desk_state key: the demo parts already written ("core library secretariat"), so a re-run only
 #: adds what is missing (a desk generator that landed later) and never duplicates.
@@ -87,7 +75,7 @@ def _say(msg: str) -> None:
 
 def holidays_of_year(year: int) -> list[tuple[date, str]]:
     """The fixed official holidays of a Jalali year, as Gregorian dates."""
-    return [(jdatetime.date(year, m, d).togregorian(), title) for m, d, title in FIXED_HOLIDAYS]
+    return accounts.fixed_holidays(year)
 
 
 def centre_codes(office: str, n: int) -> list[str]:
