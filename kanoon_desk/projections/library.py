@@ -399,8 +399,53 @@ _FACTS_OF_COPIES = SqliteStatement(select(
 #: the holds that claim a copy: set aside for one (ready), or sent to its pick-up centre (in transit)
 _HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id, Hold.status).where(
     Hold.copy_id.in_(_IN_COPY_IDS), (Hold.status == "ready") | (Hold.status == "in_transit")).distinct())
-_OPEN_DOUBLE_LOANS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Conflict.id).where(
-    Conflict.aggregate_id.in_(_IN_COPY_IDS), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
+#: the conflicts a copy's recompute keeps up to date: raised while they hold, dropped when a late
+#: fact shows they do not (only open ones: a person's decision stays)
+_STATE_CONFLICTS = ("copy.double_loan", "copy.retired_on_loan")
+_OPEN_STATE_CONFLICTS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Conflict.id, Conflict.kind).where(
+    Conflict.aggregate_id.in_(_IN_COPY_IDS), (Conflict.kind == _STATE_CONFLICTS[0]) | (Conflict.kind == _STATE_CONFLICTS[1]),
+    Conflict.status == "open"))
+#: the events that retire a copy, newest first (which one counts: see `_sync_retired_on_loan`)
+_RETIRING_EVENTS = SqliteStatement(
+    select(_EVENTS.c.id, _EVENTS.c.hlc, _EVENTS.c.office_code, _EVENTS.c.type, _EVENTS.c.aggregate_id).where(
+        _EVENTS.c.aggregate_id.in_(select(func.json_each(bindparam("ids", type_=String)).table_valued("value")
+                                          .c.value)),
+        (_EVENTS.c.type == "copy.withdrawn") | (_EVENTS.c.type == "copy.marked_lost") | (_EVENTS.c.type == "loan.lost"))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()), typed=True)
+
+
+def _sync_retired_on_loan(s: Session, copy_id: str, copy: Any, loans: list[Any], status: str,
+                          open_now: list[str]) -> None:
+    """A copy withdrawn or lost at one centre while another lent it offline is withdrawn (or lost)
+    with a loan open: one `copy.retired_on_loan` conflict per such loan, the same on every desk
+    whatever the arrival order — a function of the copy's state, raised at the later of the two
+    facts (the withdrawal or loss in force, the checkout) — and dropped while still open when a
+    late fact (the return, a reinstatement) shows it no longer holds."""
+    keep: set[str] = set()
+    open_loans = [x for x in loans if x.returned_hlc is None]
+    if status in ("withdrawn", "lost") and open_loans:
+        wanted = ("copy.withdrawn",) if status == "withdrawn" else ("copy.marked_lost", "loan.lost")
+        lost_at = copy.lost_hlc if status == "lost" else None
+        loan_lost = {x.id: x.lost_hlc for x in loans if x.lost_hlc is not None}
+        ids = json_list([copy_id, *loan_lost])
+        retire = None
+        for ev in _RETIRING_EVENTS.rows(s, ids=ids):  # newest first: the one in force
+            if ev.type not in wanted:
+                continue
+            if status == "lost" and ev.hlc != max([h for h in (lost_at, *loan_lost.values()) if h is not None]):
+                continue
+            retire = ev
+            break
+        if retire is not None:
+            for loan in open_loans:
+                later = max((retire.hlc, retire.office_code), (loan.out_hlc, loan.centre))
+                c = raise_conflict(s, "copy.retired_on_loan", "copy", copy_id, later[1], [retire.id, loan.id],
+                                   later[0], {"copy_id": copy_id, "loan_id": loan.id, "retired": status,
+                                              "centres": sorted({retire.office_code, loan.centre})})
+                keep.add(c.id)
+    for cid in open_now:
+        if cid not in keep:
+            s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
 def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
@@ -420,17 +465,20 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
     claimed = _HOLDS_OF_COPIES.rows(s, ids=ids)
     ready = {copy_id for copy_id, status in claimed if status == "ready"}
     transit = {copy_id for copy_id, status in claimed if status == "in_transit"}
-    open_now: dict[str, list[str]] = {}
-    for copy_id, conflict_id in _OPEN_DOUBLE_LOANS_OF_COPIES.rows(s, ids=ids):
-        open_now.setdefault(copy_id, []).append(conflict_id)
+    open_now: dict[tuple[str, str], list[str]] = {}
+    for copy_id, conflict_id, kind in _OPEN_STATE_CONFLICTS_OF_COPIES.rows(s, ids=ids):
+        open_now.setdefault((copy_id, kind), []).append(conflict_id)
     changed: list[dict[str, Any]] = []
     for copy_id in copy_ids:
         of_copy = loans.get(copy_id, [])
-        _sync_double_loans(s, copy_id, of_copy, open_now.get(copy_id, []))
+        _sync_double_loans(s, copy_id, of_copy, open_now.get((copy_id, "copy.double_loan"), []))
         copy = facts.get(copy_id)
         if copy is None:
             continue
         state = _copy_state(copy, of_copy, copy_id in ready, copy_id in transit)
+        retired_now = open_now.get((copy_id, "copy.retired_on_loan"), [])
+        if retired_now or (state[0] in ("withdrawn", "lost") and state[2] is not None):
+            _sync_retired_on_loan(s, copy_id, copy, of_copy, state[0], retired_now)
         if state != (copy.status, copy.location, copy.current_loan_id):
             changed.append({"copy_id": copy_id, "new_status": state[0], "new_location": state[1],
                             "new_loan": state[2]})

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor, bump_counter
 from ..ids import new_id
 from ..models import Office, table_of
@@ -672,12 +672,21 @@ def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None =
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
+MSG_WITHDRAW_ON_LOAN = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» "
+              "را بزنید).")
+
+
 def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:
+    """Take a copy out of circulation (worn, damaged). Not one on loan here: it is returned first
+    (one lent at another centre offline meets the withdrawal in sync as `copy.retired_on_loan`)."""
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
             raise NotFound(MSG_COPY_NOT_FOUND)
+        if c.status == "on_loan":
+            raise InvariantError(MSG_WITHDRAW_ON_LOAN, "barcode")
         store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize(reason or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
