@@ -384,3 +384,21 @@ def test_return_mode_lists_the_sessions_returns_newest_first_and_forgets_the_mem
     page.grab().save(str(tmp_path / "returns.png"))
     qtbot.keyClick(page.scan, Qt.Key.Key_F2)
     assert page.member_box.isVisible() and not page.returns_panel.isVisible()
+
+
+def test_the_slip_after_a_visit_that_only_renewed(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.persian import format_jalali_date
+    from kanoon_desk.services import circulation as circ
+
+    L, page = desk
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY)
+    page.today = TODAY + timedelta(days=5)
+    scan(qtbot, page, L.adult.member_no)
+    assert not page.slip.isEnabled()  # nothing done yet
+    page.select_loan(0)
+    qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
+    assert page.message.text().startswith("تمدید شد") and page.slip.isEnabled()
+    html = page.slip_html()
+    for loan in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans:  # every open loan
+        assert loan.barcode in html and format_jalali_date(loan.due_on) in html

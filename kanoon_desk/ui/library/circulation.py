@@ -56,6 +56,8 @@ class CirculationPage(QWidget):
         self.setObjectName("circulation-page")
         self.desk: circ.MemberDesk | None = None
         self.session_loans: list[circ.LoanView] = []
+        #: a loan of the member on the desk was renewed in this visit: the slip lists every open loan
+        self.session_renewed = False
         #: a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)
         self.pending: tuple[str, str] | None = None
         self.may_override = lib.can_override(ctx.store, ctx.actor)
@@ -312,6 +314,7 @@ class CirculationPage(QWidget):
     def clear_member(self) -> None:
         self.desk = None
         self.session_loans = []
+        self.session_renewed = False
         self.pending = None
         self.override_button.hide()
         self._show_desk()
@@ -325,7 +328,8 @@ class CirculationPage(QWidget):
             b.setEnabled(has)
         self.lost_button.setEnabled(bool(d and d.loans))
         self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
-        self.slip.setEnabled(bool(self.session_loans))
+        # after books lent or only renewed: the member takes the due dates home
+        self.slip.setEnabled(bool(self.session_loans or (self.session_renewed and d is not None and d.loans)))
         if d is None:
             self.member_name.setText(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
             self.member_info.setText("")
@@ -456,6 +460,7 @@ class CirculationPage(QWidget):
             if member is not None:
                 self.desk = circ.member_desk(self.ctx.store, member.id, today=self.today)
                 self.session_loans = []
+                self.session_renewed = False
                 self._show_desk()
                 self.say(QCoreApplication.translate("Library", "عضو: {n}. کتاب‌ها را بخوانید.").format(n=member.full_name))
                 self.scanned.emit(code)
@@ -614,6 +619,7 @@ class CirculationPage(QWidget):
                            on_done=self._renewed, on_error=failed)
 
     def _renewed(self, loan: circ.LoanView) -> None:
+        self.session_renewed = True
         self.pending = None
         self.override_button.hide()
         self.say(QCoreApplication.translate("Library", "تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
@@ -635,6 +641,7 @@ class CirculationPage(QWidget):
             text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
             if refused:
                 text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r="؛ ".join(refused))
+            self.session_renewed = self.session_renewed or ok > 0
             self.say(text, ok=not refused)
             self._reload_member()
             self.ctx.bus.changed.emit("library")
@@ -644,7 +651,8 @@ class CirculationPage(QWidget):
 
     def slip_html(self) -> str:
         assert self.desk is not None
-        loans = self.session_loans or self.desk.loans
+        # the books lent in this visit; after a renewal, every open loan with its due date now
+        loans = self.desk.loans if self.session_renewed or not self.session_loans else self.session_loans
         return slip_html(self.desk.member, loans, self.centre_name(self.ctx.actor.office_code),
                          persian.format_jalali_date(self.today))
 
