@@ -466,12 +466,12 @@ def test_due_dates_skip_the_fixed_holidays_of_any_year_without_a_table(tmp_path:
             assert not calendar.is_working_day(parse_jalali_date(f"{year}/{month:02d}/{day:02d}"))
         assert calendar.is_working_day(parse_jalali_date(f"{year}/01/05")) or \
             parse_jalali_date(f"{year}/01/05").weekday() == 4
-    # a child's loan of 10 working days made on 1409/12/25 is not due in the Nowruz holidays
+    # an adult's loan of 14 working days made on 1409/12/25 is not due in the Nowruz holidays
     out = parse_jalali_date("1409/12/25")
-    lib.renew_membership(L.store, L.admin, L.child.id, parse_jalali_date("1411/01/01"))
-    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=out)
+    lib.renew_membership(L.store, L.admin, L.adult.id, parse_jalali_date("1411/01/01"))
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=out)
     nowruz = {parse_jalali_date(f"1410/01/{d:02d}") for d in (1, 2, 3, 4, 12, 13)}
-    assert loan.due_on not in nowruz and calendar.working_days_between(out, loan.due_on) == 10
+    assert loan.due_on not in nowruz and calendar.working_days_between(out, loan.due_on) == 14
     assert loan.due_on > parse_jalali_date("1410/01/04")
 
 

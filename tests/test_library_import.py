@@ -145,3 +145,14 @@ def test_every_error_of_a_row_is_named_with_its_column(tmp_path: Path) -> None:
     copies = _csv(tmp_path / "c.csv", [["بارکد", "عنوان", "امانت‌دادنی"], ["ب ۱", "کتاب ناموجود", "شاید"]])
     [row] = imp.preview_import(L.store, L.admin, "copies", copies).rows
     assert sorted(name for name, _ in row.errors) == ["barcode", "loanable", "title"]
+
+
+def test_a_child_row_with_the_guardians_national_id_and_a_taken_one_named(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "m.csv", [
+        ["نام", "نام خانوادگی", "کد ملی", "کد ملی ولی", "تاریخ تولد", "نام ولی", "تلفن ولی"],
+        ["نیما", "کریمی", "", NATIONAL_IDS[3], "1398/01/10", "رضا کریمی", "09120000000"],
+        ["سارا", "کریمی", NATIONAL_IDS[0], "", "1398/01/10", "رضا کریمی", "09120000000"]])
+    nima, sara = imp.preview_import(L.store, L.admin, "members", path, today=TODAY).rows
+    assert not nima.errors
+    assert sara.field == "national_id" and sara.error_params["national_id"]["name"] == "زهرا محمدی"

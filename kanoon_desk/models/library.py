@@ -68,6 +68,8 @@ class Member(Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     guardian_name: Mapped[str] = mapped_column(String(200), default="")
     guardian_phone: Mapped[str] = mapped_column(String(20), default="")
+    #: a child without a national ID of their own is registered with the guardian's
+    guardian_national_id: Mapped[str] = mapped_column(String(10), default="", server_default="")
     home_centre: Mapped[str] = mapped_column(String(16), index=True)
     expires_on: Mapped[date]
     photo: Mapped[str] = mapped_column(String(400), default="")

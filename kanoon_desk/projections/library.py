@@ -110,7 +110,7 @@ def _override_reset(s: Session, oid: str) -> None:
 # --- members ----------------------------------------------------------------------------------
 
 MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
-                 "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo")
+                 "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo", "guardian_national_id")
 
 
 def _new_member(e: FoldEvent) -> dict[str, Any]:
@@ -118,6 +118,7 @@ def _new_member(e: FoldEvent) -> dict[str, Any]:
     p = e.payload
     row: dict[str, Any] = dict(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="",
                                last_name="", category="child", phone="", guardian_name="", guardian_phone="",
+                               guardian_national_id="",
                                home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1),
                                photo="", registered_at=e.recorded_at)
     for key in MEMBER_FIELDS:

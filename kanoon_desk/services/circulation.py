@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ from .library import (
     find_copy,
     find_member,
     get_rule,
+    member_category,
     member_view,
     office_actor,
 )
@@ -216,12 +217,9 @@ def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date
     return blocks
 
 
-def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -> list[str]:
-    return _blocks(m.expires_on, [x.due_on for x in open_loans], get_rule(s, m.category).max_loans, today)
-
-
 _MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
-_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into)
+_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into,
+                _MEMBERS.c.birth_date)
 # the checkout's reads: on the DBAPI connection, rows typed as the ORM reads them (SqliteStatement)
 _MEMBER_BY = {key: SqliteStatement(select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1), typed=True)
               for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
@@ -268,8 +266,9 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
         holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(OPEN_HOLD))
                           .order_by(Hold.placed_hlc))
         views = _loan_views(s, loans + past, today)
-        max_loans = get_rule(s, m.category).max_loans
-        return MemberDesk(member_view(m), views[:len(loans)],
+        category = member_category(m, today)
+        max_loans = get_rule(s, category).max_loans
+        return MemberDesk(replace(member_view(m), category=category), views[:len(loans)],
                           _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today),
                           [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 
@@ -318,7 +317,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
         if copy.status == "on_loan":
             raise InvariantError(MSG_ON_LOAN, "barcode")
-        rule = get_rule(s, m.category)
+        rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule
         codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
                         today)
         if copy.status in ("lost", "withdrawn"):
@@ -370,7 +369,7 @@ def _transit_hold(s: Session, copy_id: str) -> Hold | None:
 def _set_aside(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy, today: date) -> HoldView:
     """The copy waits on this centre's hold shelf for the hold's member, who is told."""
     member = s.get(Member, hold.member_id)
-    rule = get_rule(s, member.category if member else "child")
+    rule = get_rule(s, member_category(member, today) if member else "child")
     until = working_calendar(store).add_working_days(today, rule.hold_days)
     store.record(s, actor, "hold.ready", hold.id, {"copy_id": copy.id, "until": until.isoformat(),
                                                    "notified": True})
@@ -520,7 +519,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
         if loan.returned_at is not None:
             raise InvariantError(MSG_LOAN_CLOSED)
         m = s.get(Member, loan.member_id)
-        rule = get_rule(s, m.category if m else "child")
+        rule = get_rule(s, member_category(m, today) if m else "child")
         codes = []
         if m is not None and m.expires_on < today:
             codes.append("expired")

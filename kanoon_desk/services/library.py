@@ -36,7 +36,10 @@ LIBRARIAN = ("librarian", "admin")
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید.")
 MSG_NATIONAL_ID = QT_TRANSLATE_NOOP("Errors", "کد ملی درست نیست.")
-MSG_NATIONAL_ID_TAKEN = QT_TRANSLATE_NOOP("Errors", "عضوی با این کد ملی پیش‌تر ثبت شده است.")
+#: `{name}`, `{no}`: the member who has it (DuplicateNationalId.params)
+MSG_NATIONAL_ID_TAKEN = QT_TRANSLATE_NOOP("Errors", "این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.")
+MSG_NATIONAL_ID_NEEDED = QT_TRANSLATE_NOOP(
+    "Errors", "کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.")
 MSG_MOBILE = QT_TRANSLATE_NOOP("Errors", "شماره همراه درست نیست (۰۹xxxxxxxxx).")
 MSG_GUARDIAN = QT_TRANSLATE_NOOP("Errors", "برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.")
 MSG_CATEGORY = QT_TRANSLATE_NOOP("Errors", "گروه عضویت ناشناخته است.")
@@ -79,6 +82,8 @@ class MemberView:
     home_centre: str
     expires_on: date
     photo: str
+    #: a child registered without a national ID of their own is known by the guardian's
+    guardian_national_id: str = ""
 
     @property
     def full_name(self) -> str:
@@ -87,7 +92,17 @@ class MemberView:
 
 def member_view(m: Member) -> MemberView:
     return MemberView(m.id, m.member_no, m.national_id, m.first_name, m.last_name, m.category, m.birth_date,
-                      m.phone, m.guardian_name, m.guardian_phone, m.home_centre, m.expires_on, m.photo)
+                      m.phone, m.guardian_name, m.guardian_phone, m.home_centre, m.expires_on, m.photo,
+                      m.guardian_national_id or "")
+
+
+class DuplicateNationalId(ValidationError):
+    """The national ID is another member's (`existing`), named in the message (`params`)."""
+
+    def __init__(self, existing: MemberView) -> None:
+        super().__init__(MSG_NATIONAL_ID_TAKEN, "national_id")
+        self.existing = existing
+        self.params = {"name": existing.full_name, "no": existing.member_no}
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,8 @@ class MemberInput:
     expires_on: date | None = None
     #: the stored photo's SHA-256 (`put_member_photo`); None keeps the member's photo, "" removes it
     photo: str | None = None
+    #: for a child without a national ID of their own: the guardian's
+    guardian_national_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -216,6 +233,13 @@ def category_for(birth: date | None, today: date) -> str:
     return "child" if age < 12 else "teen" if age < 18 else "adult"
 
 
+def member_category(m: Member | MemberView | Any, today: date) -> str:
+    """A member's category on a day: from the birth date when one is given — a child moves up to the
+    teen and adult rules as they grow, decided when the rule is used (a fold cannot know today) —
+    else the category recorded."""
+    return category_for(m.birth_date, today) if m.birth_date else m.category
+
+
 _RULES = table_of(LoanRule)
 _RULE = select(_RULES.c.period_days, _RULES.c.max_loans, _RULES.c.max_renewals, _RULES.c.hold_days).where(
     _RULES.c.category == bindparam("category"))
@@ -256,9 +280,10 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
             raise ValidationError(MSG_NATIONAL_ID, "national_id") from None
     elif not partial:
         p["national_id"] = ""
-    category = data.category or category_for(data.birth_date, today)
-    if category not in MEMBER_CATEGORIES:
+    if data.category and data.category not in MEMBER_CATEGORIES:
         raise ValidationError(MSG_CATEGORY, "category")
+    # a birth date decides (and keeps deciding as the member grows: `member_category`)
+    category = category_for(data.birth_date, today) if data.birth_date else (data.category or "child")
     p["category"] = category
     p["birth_date"] = data.birth_date.isoformat() if data.birth_date else None
     for key in ("phone", "guardian_phone"):
@@ -284,7 +309,32 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
         p["photo"] = data.photo
     elif not partial:
         p["photo"] = ""
+    if data.guardian_national_id:
+        try:
+            p["guardian_national_id"] = normalize_national_id(data.guardian_national_id)
+        except ValueError:
+            raise ValidationError(MSG_NATIONAL_ID, "guardian_national_id") from None
+    elif not partial:
+        p["guardian_national_id"] = ""
     return p
+
+
+def _check_identity(national_id: str, category: str, guardian_national_id: str) -> None:
+    """Every member has a national ID, but a child who has none yet (registered by a parent) may be
+    known by the guardian's: siblings may share one, so it is not a member's key."""
+    if not national_id and (category != "child" or not guardian_national_id):
+        raise ValidationError(MSG_NATIONAL_ID_NEEDED, "national_id")
+
+
+def _refuse_taken_national_id(s: Session, national_id: str, other_than: str = "") -> None:
+    if not national_id:
+        return
+    q = select(Member).where(Member.national_id == national_id)
+    if other_than:
+        q = q.where(Member.id != other_than)
+    holder = s.scalar(q.order_by(Member.merged_into.is_not(None), Member.registered_at).limit(1))
+    if holder is not None:
+        raise DuplicateNationalId(member_view(holder))
 
 
 def _names_photo(p: dict[str, Any]) -> dict[str, Any]:
@@ -337,8 +387,8 @@ def validate_member(s: Session, actor: Actor, data: MemberInput, today: date, *,
     p.setdefault("expires_on", (today + timedelta(days=365)).isoformat())
     if date.fromisoformat(p["expires_on"]) < today and not expired_ok:
         raise ValidationError(MSG_DATE_ORDER, "expires_on")
-    if p["national_id"] and s.scalar(select(Member.id).where(Member.national_id == p["national_id"]).limit(1)):
-        raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")
+    _check_identity(p["national_id"], p["category"], p["guardian_national_id"])
+    _refuse_taken_national_id(s, p["national_id"])
     return p
 
 
@@ -366,10 +416,10 @@ def update_member(store: Store, actor: Actor, member_id: str, data: MemberInput,
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND)
         p = _member_payload(s, data, today, partial=True)
-        if p.get("national_id") and s.scalar(select(Member.id).where(
-                Member.national_id == p["national_id"], Member.id != member_id).limit(1)):
-            raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")
         current = member_view(m)
+        _check_identity(p.get("national_id", current.national_id), p["category"],
+                        p.get("guardian_national_id", current.guardian_national_id))
+        _refuse_taken_national_id(s, p.get("national_id", ""), other_than=member_id)
         changed: dict[str, Any] = {}
         for key, value in p.items():
             old = getattr(current, key)

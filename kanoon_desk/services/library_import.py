@@ -77,6 +77,7 @@ HEADERS: dict[str, str] = {
     "تلفن": "phone", "شماره همراه": "phone", "phone": "phone",
     "نام ولی": "guardian_name", "guardian_name": "guardian_name",
     "تلفن ولی": "guardian_phone", "guardian_phone": "guardian_phone",
+    "کد ملی ولی": "guardian_national_id", "guardian_national_id": "guardian_national_id",
     "پایان عضویت": "expires_on", "expires_on": "expires_on",
     "امانت‌دادنی": "loanable", "امانت دادنی": "loanable", "امانت": "loanable", "loanable": "loanable",
 }
@@ -92,7 +93,7 @@ FIELD_HEADINGS: dict[str, str] = {
     "subject": "موضوع", "barcode": "بارکد", "centre": "مرکز", "shelf": "قفسه", "first_name": "نام",
     "last_name": "نام خانوادگی", "national_id": "کد ملی", "birth_date": "تاریخ تولد", "category": "گروه عضویت",
     "phone": "تلفن", "guardian_name": "نام ولی", "guardian_phone": "تلفن ولی", "expires_on": "پایان عضویت",
-    "loanable": "امانت‌دادنی",
+    "loanable": "امانت‌دادنی", "guardian_national_id": "کد ملی ولی",
 }
 #: A service's field name → the import's (a member's home centre is the file's "centre" column).
 FIELD_ALIASES = {"home_centre": "centre"}
@@ -114,6 +115,8 @@ class ImportRow:
     note_title: str = ""
     #: every error of the row: (field, Persian message, "Errors" context)
     errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    #: the values an error's message names (its `params`: who has this national ID), by field
+    error_params: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
 
 #: One event an import row writes: (type, aggregate id, payload).
@@ -307,14 +310,12 @@ def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _F
         if v.get("isbn") and title.isbn:
             row.note, row.note_title = MSG_JOINS_TITLE, title.title
         return [("copy.added", new_id(), {**copy, "title_id": title.id})]
-    national_id = v.get("national_id", "")
-    if national_id.isdigit() and 8 <= len(national_id) < 10:  # Excel kept it as a number: zeros lost
-        national_id = national_id.zfill(10)
+    national_id, guardian_id = (_zeros_back(v.get(k, "")) for k in ("national_id", "guardian_national_id"))
     data = MemberInput(first_name=v.get("first_name", ""), last_name=v.get("last_name", ""),
                        national_id=national_id, category=_category(v.get("category", "")),
                        birth_date=_jalali(v.get("birth_date", ""), "birth_date"), phone=v.get("phone", ""),
                        guardian_name=v.get("guardian_name", ""), guardian_phone=v.get("guardian_phone", ""),
-                       home_centre=v.get("centre", ""), expires_on=_jalali(v.get("expires_on", ""), "expires_on"))
+                       guardian_national_id=guardian_id, home_centre=v.get("centre", ""), expires_on=_jalali(v.get("expires_on", ""), "expires_on"))
     p = validate_member(s, actor, data, today, expired_ok=True)
     if p["national_id"]:
         _unique(state, claims, "national_id", p["national_id"])
@@ -322,6 +323,11 @@ def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _F
     if ended < today:  # a member of years ago: kept, with the membership run out (renewed at the desk)
         row.note, row.note_title = MSG_IMPORTED_EXPIRED, format_jalali_date(ended)
     return [("member.registered", new_id(), p)]
+
+
+def _zeros_back(national_id: str) -> str:
+    """A national ID Excel kept as a number lost its leading zeros: they come back."""
+    return national_id.zfill(10) if national_id.isdigit() and 8 <= len(national_id) < 10 else national_id
 
 
 def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str], state: _FileState,
@@ -341,6 +347,8 @@ def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str
             if any(f == name for f, _ in row.errors):
                 break
             row.errors.append((name, exc.message))
+            if getattr(exc, "params", None):
+                row.error_params[name] = dict(exc.params)  # type: ignore[attr-defined]
             if name in _STAND_INS and not (kind == "copies" and name == "title"):
                 v[name] = _STAND_INS[name]
             elif name == "barcode":

@@ -1,5 +1,6 @@
 """library: a loan closed because its book was lost with the member (lib_loans.lost_hlc, in the
-covering index of a copy's loan spans)
+covering index of a copy's loan spans); a child member known by the guardian's national ID
+(lib_members.guardian_national_id)
 
 Revision ID: 0003r
 Revises: 0003m
@@ -25,9 +26,13 @@ def upgrade() -> None:
     op.add_column("lib_loans", sa.Column("lost_hlc", sa.BigInteger(), nullable=True))
     op.drop_index("ix_lib_loans_copy_span", table_name="lib_loans")
     op.create_index("ix_lib_loans_copy_span", "lib_loans", [*_SPAN, "lost_hlc"], unique=False)
+    op.add_column("lib_members", sa.Column("guardian_national_id", sa.String(length=10), server_default="",
+                                           nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("lib_members", schema=None) as batch_op:
+        batch_op.drop_column("guardian_national_id")
     with op.batch_alter_table("lib_loans", schema=None) as batch_op:
         batch_op.drop_index("ix_lib_loans_copy_span")
         batch_op.create_index("ix_lib_loans_copy_span", _SPAN, unique=False)

@@ -45,9 +45,13 @@ def note_text(row: imp.ImportRow) -> str:
 
 def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
     """Every error of an import row, each after the column it is about, as the file names it."""
+    def said(name: str, message: str) -> str:
+        text = QCoreApplication.translate("Errors", message)
+        params = row.error_params.get(name)
+        return text.format(**{k: text_digits(v) for k, v in params.items()}) if params else text
+
     return " — ".join(QCoreApplication.translate("Library", "«{c}»: {e}").format(
-        c=text_digits(preview.column(name)), e=QCoreApplication.translate("Errors", message))
-        for name, message in row.errors)
+        c=text_digits(preview.column(name)), e=said(name, message)) for name, message in row.errors)
 
 
 def show_title_error(form: Form, err: BaseException) -> None:
