@@ -93,8 +93,12 @@ def test_members_page_registers_and_shows_card(L: Lib, tmp_path: Path, qtbot: An
     page.category.setCurrentIndex(2)  # adult
     qtbot.keyClicks(page.nid, "0013542419")  # already a member's
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
-    assert page.form.error_of("national_id") == "عضوی با این کد ملی پیش‌تر ثبت شده است."
+    no = L.child.member_no.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert page.form.error_of("national_id") == f"این کد ملی پیش‌تر برای زهرا محمدی (شماره عضویت {no}) ثبت شده است."
     page.nid.clear()
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)  # an adult needs one of their own
+    assert page.form.error_of("national_id").startswith("کد ملی عضو را بنویسید")
+    qtbot.keyClicks(page.nid, "0790419904")
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("عضو ثبت شد")
     assert page.card.pixmap() is not None and not page.card.pixmap().isNull()
