@@ -65,3 +65,26 @@ def test_history_of_an_unknown_record_type_is_refused(tmp_path: Path) -> None:
     with pytest.raises(KeyError):
         history.field_history(L.store, "loan", "x")
     assert history.field_history(L.store, "member", "no-such-member") == []
+
+
+def test_applicants_and_agencies_have_a_history_too(tmp_path: Path) -> None:
+    """The secretariat's records keep every value they were given, as members, titles, copies and
+    offices do: an applicant's mobile changed at a second intake, an agency's deadline corrected."""
+    from kanoon_desk.models.secretariat import Applicant
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.services import secretariat_agencies as agencies
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    sec.intake(d.store, d.admin, case_input(1))
+    sec.intake(d.store, d.admin, case_input(1, mobile="09351112233"))  # the same applicant, a new number
+    with d.store.read() as s:
+        applicant = s.scalars(select(Applicant)).one()
+    mobiles = [(c.value, c.in_force) for c in history.field_history(d.store, "applicant", applicant.id)
+               if c.field == "mobile"]
+    assert mobiles == [("09351112233", True), ("09121234567", False)]
+    agency = agencies.save_agency(d.store, d.admin, name="شهرداری منطقه ۳", deadline_days=10)
+    agencies.save_agency(d.store, d.admin, name="شهرداری منطقه ۳", deadline_days=7, agency_id=agency.id)
+    deadlines = [(c.value, c.in_force) for c in history.field_history(d.store, "agency", agency.id)
+                 if c.field == "deadline_days"]
+    assert deadlines == [(7, True), (10, False)]

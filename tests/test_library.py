@@ -161,3 +161,20 @@ def test_a_desk_adds_only_its_own_offices_centres(tmp_path: Path) -> None:
     lib.add_centre(centre, centre_admin, "1301", "مرکز فرهنگی هنری شماره ۲")
     with pytest.raises(ValidationError):
         lib.add_centre(centre, centre_admin, "13", "دفتر")
+
+
+def test_a_centre_code_is_the_office_code_and_two_digits(tmp_path: Path) -> None:
+    """Office 1's centres are 101…199: office 13 (or its centre 1301) is another office's."""
+    store, admin = make_desk(tmp_path / "one.sqlite3", office="1")
+    for code in ("13", "1301", "1001", "10A"):
+        with pytest.raises(ValidationError) as refused:
+            lib.add_centre(store, admin, code, "مرکز دیگر")
+        assert refused.value.field == "code" and "دو رقم" in refused.value.message
+    lib.add_centre(store, admin, "۱۰۱", "مرکز فرهنگی هنری شماره ۱")  # typed in Persian digits
+    lib.add_centre(store, admin, "1", "دفتر")
+    assert [code for code, _ in lib.list_centres(store)] == ["1", "101"]
+    thirteen, admin_13 = make_desk(tmp_path / "13.sqlite3", office="13")
+    for code in ("130", "13001"):
+        with pytest.raises(ValidationError):
+            lib.add_centre(thirteen, admin_13, code, "مرکز")
+    lib.add_centre(thirteen, admin_13, "1303", "مرکز فرهنگی هنری شماره ۳")

@@ -100,3 +100,35 @@ def test_search_indexes_gain_prefix_indexes_and_keep_their_rows(tmp_path: Path) 
         assert conn.execute("SELECT rowid FROM case_fts WHERE case_fts MATCH '\"برق\"*'").fetchall() == [(7,)]
         assert conn.execute("SELECT title_id FROM lib_titles_fts WHERE lib_titles_fts MATCH '\"سیا\"*'"
                             ).fetchall() == [("t1",)]
+
+
+def test_0002d_fills_the_forwards_original_deadline_as_a_refold_does(tmp_path: Path) -> None:
+    """A store folded before forwards kept their letter's deadline: the migration fills it from the
+    forward's own event, so the rows equal a re-fold's (`check` finds nothing) and a follow-up's
+    new deadline is not taken for the letter's."""
+    from datetime import date
+
+    from kanoon_desk.services import ops
+    from kanoon_desk.services import secretariat as sec
+
+    from .secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    r = sec.intake(d.store, d.clerk, case_input(1), on=date(2025, 5, 4))
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=date(2025, 5, 4))
+    sec.register(d.store, d.clerk, r.case_id, on=date(2025, 5, 4))
+    sec.forward(d.store, d.admin, r.case_id, d.agency.id, deadline=date(2025, 5, 20), on=date(2025, 5, 4))
+    sec.follow_up(d.store, d.expert, r.case_id, method="phone", new_deadline=date(2025, 6, 10),
+                  on=date(2025, 5, 25))
+    path = d.store.path
+    d.store.close()
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), "0002c")
+    engine.dispose()
+    with closing(sqlite3.connect(str(path))) as conn:
+        assert "original_deadline" not in {r[1] for r in conn.execute("PRAGMA table_info(forwards)")}
+    Store(path).close()
+    with closing(sqlite3.connect(str(path))) as conn:
+        assert conn.execute("SELECT deadline, original_deadline FROM forwards").fetchall() == [
+            ("2025-06-10", "2025-05-20")]
+    assert ops.check(path) == []

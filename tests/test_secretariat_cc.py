@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 
+from kanoon_desk.errors import ValidationError
 from kanoon_desk.eventlog import projection_digests, refold_all
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
-from kanoon_desk.store import Store
+from kanoon_desk.store import Store, alembic_config, make_engine
 
 from .secretariat_helpers import Desk, case_input, make_secretariat_desk
 
@@ -84,9 +86,11 @@ def test_the_migration_ends_the_cc_items_of_an_older_store_as_a_refold_does(desk
             "SELECT case_id, status FROM referrals WHERE kind = 'cc'")).all())
     assert statuses == {read_first: "seen", closed_first: "closed", never: "open"}
     desk.store.close()
+    engine = make_engine(path)  # back to the revision before 0002c (later ones undone first)
+    command.downgrade(alembic_config(engine), "0002p")
+    engine.dispose()
     with closing(sqlite3.connect(str(path))) as conn:  # the rows as the old fold left them
         conn.execute("UPDATE referrals SET status = 'open', closed_at = NULL WHERE kind = 'cc'")
-        conn.execute("UPDATE alembic_version SET version_num = '0002p' WHERE version_num = '0002c'")
         conn.commit()
     store = Store(path)
     try:
@@ -107,3 +111,18 @@ def test_the_cartable_word_filter_reads_a_half_space_as_the_subject_has_it(desk:
         expected = 0 if words == "100%" else 1
         assert q.cartable_count(desk.store, desk.manager, words=words) == expected, words
         assert len(q.cartable(desk.store, desk.manager, words=words)) == expected, words
+
+
+def test_a_referral_goes_only_to_an_expert_or_a_manager_and_a_cc_to_the_secretariat(desk: Desk) -> None:
+    case_id = _registered(desk, 1)
+    for receiver in (desk.librarian, desk.clerk):  # a librarian's cartable cannot open it; a clerk acts on none
+        with pytest.raises(ValidationError) as err:
+            sec.refer(desk.store, desk.expert, case_id, receiver.user_id, on=DAY)
+        assert err.value.field == "to_user_id" and "کارشناس یا مدیر" in str(err.value)
+    with pytest.raises(ValidationError) as err:
+        sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, cc=[desk.librarian.user_id], on=DAY)
+    assert err.value.field == "cc"
+    assert q.get_case(desk.store, desk.expert, case_id).case["status"] == "registered"  # nothing recorded
+    sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, cc=[desk.clerk.user_id], on=DAY)
+    [item] = q.cartable(desk.store, desk.clerk)  # the clerk reads the copy in their own cartable
+    assert item.kind == "cc" and item.case_id == case_id

@@ -205,11 +205,25 @@ def test_manager_refers_back_then_rejects(desk: Desk) -> None:
     with pytest.raises(PermissionDenied):
         sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)  # not the holder now
     sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, on=DAY)
-    with pytest.raises(ValidationError):
-        sec.manager_reject(desk.store, desk.manager, case_id, note="")
-    sec.manager_reject(desk.store, desk.manager, case_id, note="خارج از حیطه", on=DAY)
-    c = q.get_case(desk.store, desk.expert, case_id).case
+    with pytest.raises(ValidationError) as err:
+        sec.manager_reject(desk.store, desk.manager, case_id, reason="", note="شرح داده نشده")
+    assert err.value.field == "reason"
+    with pytest.raises(PermissionDenied):  # not in manager2's cartable
+        sec.manager_reject(desk.store, desk.manager2, case_id, reason="خارج از حیطه وظایف", on=DAY)
+    sec.manager_reject(desk.store, desk.manager, case_id, reason="خارج از حیطه وظایف",
+                       note="به اداره کل راه مراجعه کنید.", on=DAY)
+    d = q.get_case(desk.store, desk.expert, case_id)
+    c = d.case
     assert c["status"] == "rejected" and q.cartable_count(desk.store, desk.manager) == 0
+    assert (c["reject_reason"], c["reject_note"], c["rejected_on"], c["notice"]) == (
+        "خارج از حیطه وظایف", "به اداره کل راه مراجعه کنید.", DAY, "due")
+    [notice] = d.notices  # like the expert's rejection: the applicant's notice waits to be sent
+    assert (notice["kind"], notice["status"]) == ("rejection", "pending")
+    assert "«خارج از حیطه وظایف»" in notice["text"] and c["tracking_code"] in notice["text"]
+    assert sec.sms_text(c) == notice["text"]
+    with pytest.raises(ValidationError) as err:  # a rejection by any close names its reason
+        sec.close(desk.store, desk.expert, _to_manager(desk, 2), outcome="rejected", note="داخلی")
+    assert err.value.field == "reason"
 
 
 def test_agency_deadline_override_and_not_responsible(desk: Desk) -> None:
@@ -311,3 +325,91 @@ def test_the_forwarding_letter_takes_its_own_date_and_the_deadline_counts_from_i
     assert fw.letter_date == date(2025, 5, 6)
     assert fw.deadline == date(2025, 5, 24)  # 15 working days from Tuesday 6 May (three Fridays skipped)
     assert q.get_case(desk.store, desk.manager, case_id).forwards[0]["letter_date"] == date(2025, 5, 6)
+
+
+def test_the_sms_of_a_rejection_without_its_reason_quotes_no_internal_note() -> None:
+    # a case closed as rejected before rejections named their reason: its note was the office's own
+    text = sec.sms_text({"tracking_code": "0013011234567895", "status": "rejected", "reject_reason": None,
+                         "reject_note": None, "outcome_note": "متقاضی مزاحم است", "response_text": None})
+    assert "مزاحم" not in text and "پذیرفته نشد" in text
+
+
+def test_recalling_a_referral_of_an_answered_case_leaves_it_answered(desk: Desk) -> None:
+    case_id = _to_manager(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, instruction="برای آگاهی",
+              on=DAY + timedelta(days=3))
+    item = q.get_case(desk.store, desk.expert, case_id).open_item_id
+    sec.recall(desk.store, desk.expert, item or "")
+    c = q.get_case(desk.store, desk.expert, case_id).case
+    assert c["status"] == "answered" and c["notice"] == "due"  # not back to «registered»
+
+
+def test_a_reopened_case_is_the_secretariats_again_not_the_agencys(desk: Desk) -> None:
+    case_id = _to_manager(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    sec.close(desk.store, desk.expert, case_id, outcome="resolved", on=DAY + timedelta(days=4))
+    sec.reopen(desk.store, desk.expert, case_id, reason="پاسخ کامل نبود", on=DAY + timedelta(days=5))
+    d = q.get_case(desk.store, desk.expert, case_id)
+    assert (d.case["status"], d.case["agency_id"], d.case["deadline"]) == ("registered", None, None)
+    assert d.agency_name is None
+    assert q.search(desk.store, desk.expert, q.SearchQuery(agency_id=desk.agency.id)) == []
+
+
+def test_a_case_sent_back_to_the_expert_is_said_to_be_in_the_experts_cartable(desk: Desk) -> None:
+    from kanoon_desk.server.status import PUBLIC_STATUS
+
+    case_id = _to_manager(desk)
+    code = q.get_case(desk.store, desk.clerk, case_id).case["tracking_code"]
+    public = q.case_status_by_tracking_code(desk.store, code)
+    assert public is not None and public.status_fa == "در کارتابل مدیر"
+    sec.refer_back(desk.store, desk.manager, case_id, instruction="مدارک تکمیل شود", on=DAY)
+    public = q.case_status_by_tracking_code(desk.store, code)
+    assert public is not None and (public.status, public.status_fa) == ("referred", "در کارتابل کارشناس")
+    [row] = q.search(desk.store, desk.clerk, q.SearchQuery(text=code))
+    assert q.status_key(row.status, row.holder_roles) == "در کارتابل کارشناس"
+    assert q.get_case(desk.store, desk.clerk, case_id).holder_roles == "expert"
+    # the server's look-up knows no roles: a referral is said to be inside the office, never at an agency
+    assert "دستگاه" not in PUBLIC_STATUS["case.referred"][1] and "دفتر" in PUBLIC_STATUS["case.referred"][1]
+
+
+def test_nothing_is_told_the_applicant_before_anything_is_decided(desk: Desk) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    with pytest.raises(InvariantError):
+        sec.notify(desk.store, desk.clerk, r.case_id, method="phone", on=DAY)
+    assert _event_payloads(desk, r.case_id, "case.notified") == []
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    sec.notify(desk.store, desk.clerk, r.case_id, method="phone", on=DAY)  # the rejection is told
+    assert [p["kind"] for p in _event_payloads(desk, r.case_id, "case.notified")] == ["rejection"]
+
+
+def test_a_case_is_not_forwarded_to_an_agency_taken_out_of_the_directory(desk: Desk) -> None:
+    from kanoon_desk.services.secretariat_agencies import set_agency_active
+
+    case_id = _to_manager(desk)
+    set_agency_active(desk.store, desk.admin, desk.agency.id, False)
+    with pytest.raises(ValidationError) as err:
+        sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    assert err.value.field == "agency_id" and "بیرون گذاشته شده" in err.value.message
+    assert q.get_case(desk.store, desk.manager, case_id).case["status"] == "referred"
+
+
+def test_one_visit_counts_once_whether_recorded_by_the_notice_or_the_one_click(desk: Desk) -> None:
+    case_id = _to_manager(desk)  # taken in, in person, on DAY: one visit
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    later = DAY + timedelta(days=4)
+    sec.record_visit(desk.store, desk.clerk, case_id, purpose="ask", on=later)  # the click, on arrival
+    sec.notify(desk.store, desk.clerk, case_id, method="in_person", on=later)  # then told the answer
+    with pytest.raises(InvariantError):  # and the click again, the same visit
+        sec.record_visit(desk.store, desk.clerk, case_id, purpose="ask", on=later)
+    c = q.get_case(desk.store, desk.clerk, case_id).case
+    assert c["visits"] == 2 and c["notice"] == "told"
+    with desk.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Visit).where(Visit.case_id == case_id)) == 2
+    sec.notify(desk.store, desk.clerk, case_id, method="in_person", on=later + timedelta(days=1))
+    assert q.get_case(desk.store, desk.clerk, case_id).case["visits"] == 3  # another day, another visit
+    with pytest.raises(InvariantError):  # the notice counted today's visit
+        sec.record_visit(desk.store, desk.clerk, case_id, on=later + timedelta(days=1))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_docs as docs
+from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services.accounts import get_office
 from kanoon_desk.services.secretariat_reports import build_report, period
 
@@ -139,3 +140,48 @@ def test_the_report_splits_service_time_into_the_office_and_the_agencies(tmp_pat
     assert "میانگین زمان دفتر (روز کاری)" in html and "میانگین زمان دستگاه‌ها (روز کاری)" in html
     assert '<img src="data:image/png;base64,' in html
     assert "<img" not in docs.report_html(None, rep)
+
+
+def test_an_agency_late_and_then_given_a_new_deadline_stays_late(tmp_path: Path) -> None:
+    d = make_secretariat_desk(tmp_path)
+
+    def forwarded(n: int) -> str:
+        r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
+        sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+        sec.register(d.store, d.clerk, r.case_id, on=DAY)
+        sec.forward(d.store, d.admin, r.case_id, d.agency.id, deadline=date(2025, 5, 20), on=DAY)
+        return r.case_id
+
+    chased = forwarded(1)  # late on 20 May; a phone call on 25 May gives it until 10 June
+    sec.follow_up(d.store, d.expert, chased, method="phone", new_deadline=date(2025, 6, 10), on=date(2025, 5, 25))
+    sec.record_response(d.store, d.clerk, chased, text="پاسخ", on=date(2025, 6, 1))
+    waiting = forwarded(2)  # the same, never answered
+    sec.follow_up(d.store, d.expert, waiting, method="letter", new_deadline=date(2025, 6, 10), on=date(2025, 5, 25))
+    told = forwarded(3)  # a follow-up that moves no deadline
+    sec.follow_up(d.store, d.expert, told, method="phone", on=date(2025, 5, 12))
+    sec.record_response(d.store, d.clerk, told, text="پاسخ", on=date(2025, 5, 19))
+    rep = build_report(d.store, d.manager, period("season", 1404, 1), on=date(2025, 6, 5))
+    assert rep.overdue_by_agency == [("شهرداری مرکز استان", 2)]
+    fw = q.get_case(d.store, d.expert, chased).forwards[0]
+    assert (fw["deadline"], fw["original_deadline"]) == (date(2025, 6, 10), date(2025, 5, 20))
+    assert q.overdue_count(d.store, d.expert, on=date(2025, 6, 5)) == 0  # the queue: the new deadline holds
+
+
+def test_the_receipt_names_only_the_ways_to_ask_that_the_office_has() -> None:
+    from kanoon_desk.services.accounts import OfficeView
+
+    def office(phone: str) -> OfficeView:
+        return OfficeView(code="13", name="دفتر", kind="office", province="", city="", address="", phone=phone,
+                          heading="")
+
+    def receipt(o: OfficeView, portal: str = "") -> str:
+        return docs.receipt_html(o, tracking_code="0013011234567895", applicant_name="زهرا کریمی", subject="آب",
+                                 received_date=DAY, channel="in_person", attachments=0, printed_on=DAY, portal=portal)
+
+    bare = receipt(office(""))
+    assert "تلفن" not in bare and "درگاه" not in bare  # no number to phone, no portal to visit
+    assert "کد رهگیری" in bare and "نگه دارید" in bare
+    phoned = receipt(office("021-1234"))
+    assert "در تماس تلفنی با شماره \u2066۰۲۱-۱۲۳۴\u2069" in phoned and "درگاه" not in phoned
+    both = receipt(office("021-1234"), portal="https://status.example.ir")
+    assert "یا در درگاه پیگیری \u2066https://status.example.ir\u2069" in both

@@ -188,3 +188,29 @@ def test_a_very_similar_subject_is_most_of_its_significant_words(desk: Desk) -> 
     assert hits("قطعي آب خیابان") == []  # one of three words is not most of them
     assert hits("برق‌رسانی مکرر") == hits("برق رسانی مکرر") == [power.case_id]  # a half-space is a space
     assert q.subject_words("قطعیِ  برقِ در محله‌ها و خیابان") == ["قطعی", "برق", "محله", "خیابان"]
+
+
+def test_a_registration_number_typed_in_part_finds_its_case(desk: Desk) -> None:
+    cases = []
+    for n in range(1, 13):  # numbers 13-D01-1404-000001 … 000012
+        r = sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+        cases.append((r.case_id, sec.register(desk.store, desk.clerk, r.case_id, on=DAY)))
+    case_id, number = cases[11]
+    assert number == "13-D01-1404-000012"
+    ids = lambda text: [r.id for r in q.search(desk.store, desk.clerk, q.SearchQuery(text=text))]  # noqa: E731
+    for typed in ("1404-000012", "۱۴۰۴-۰۰۰۰۱۲", "1404-12", "D01-1404-12", "d01-1404-000012", "12", "13-D01-1404-12",
+                  number):
+        assert ids(typed) == [case_id], typed  # "1404-000012" is ten digits: it was taken for a national ID
+    assert ids("1") == [cases[0][0]]  # the counter: number 1, not every number holding a 1
+    assert ids("1403-000012") == []
+
+
+def test_a_tracking_code_with_a_wrong_check_digit_is_said_to_be_wrong(desk: Desk) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    wrong = r.tracking_code[:-1] + str((int(r.tracking_code[-1]) + 1) % 10)
+    assert q.search(desk.store, desk.clerk, q.SearchQuery(text=wrong)) == []
+    assert q.search_error(wrong) == "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید."
+    assert q.search_error(" ".join(wrong[i:i + 4] for i in range(0, 16, 4))) is not None  # as read out
+    assert q.search_error(r.tracking_code) is None and q.search_error("برق") is None
+    assert [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=r.tracking_code))] == [r.case_id]

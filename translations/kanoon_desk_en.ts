@@ -236,47 +236,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="187" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="232" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -284,453 +284,487 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="154" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="155" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="159" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
+            <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="574" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="201" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
+            <source>(مهلت نامه ارسال: {day})</source>
+            <translation>(the forwarding letter's deadline: {day})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <source>پیوست‌ها ({n})</source>
+            <translation>Attachments ({n})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="391" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="507" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="533" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="599" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <source>— دلیل را برگزینید —</source>
+            <translation>— choose the reason —</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <source>توضیح برای متقاضی</source>
+            <translation>Note for the applicant</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
+            <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="399" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="477" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <source>مهلت تازه بده</source>
+            <translation>Give a new deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -833,226 +867,377 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="315" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="324" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="416" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="356" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="448" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="365" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="42" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
+            <source>ویرایش کاربر</source>
+            <translation>User changed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <source>نام کاربری تازه</source>
+            <translation>New user name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <source>مشخصات دفتر یا مرکز</source>
+            <translation>Office or centre details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <source>تعطیل رسمی</source>
+            <translation>Official holiday</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
+            <source>مشخصات متقاضی</source>
+            <translation>Applicant details</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
+            <source>افزودن عنوان</source>
+            <translation>Title added</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <source>اصلاح عنوان</source>
+            <translation>Title corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
+            <source>اصلاح نسخه</source>
+            <translation>Copy corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
+            <source>بارکد تازه نسخه</source>
+            <translation>New copy barcode</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
+            <source>کنارگذاشتن نسخه</source>
+            <translation>Copy withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
+            <source>گم‌شدن نسخه</source>
+            <translation>Copy lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
+            <source>فرستادن نسخه به مرکز دیگر</source>
+            <translation>Copy sent to another centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
+            <source>رسیدن نسخه</source>
+            <translation>Copy received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
+            <source>اصلاح مشخصات عضو</source>
+            <translation>Member details corrected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
+            <source>یکی‌شدن دو عضو</source>
+            <translation>Two members merged</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="97" />
+            <source>شماره عضویت تازه</source>
+            <translation>New member number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
+            <source>باطل‌شدن امانت</source>
+            <translation>Loan voided</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <source>انتقال امانت به عضو دیگر</source>
+            <translation>Loan moved to another member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
+            <source>رزرو</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
+            <source>لغو رزرو</source>
+            <translation>Hold cancelled</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
+            <source>آماده‌شدن رزرو</source>
+            <translation>Hold ready</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="103" />
+            <source>فرستادن نسخه برای رزرو</source>
+            <translation>Copy sent for a hold</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
+            <source>تحویل رزرو</source>
+            <translation>Hold collected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
+            <source>گذشتن مهلت رزرو</source>
+            <translation>Hold expired</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="106" />
+            <source>پیامک به عضو</source>
+            <translation>SMS to a member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <source>فرستاده‌شدن پیامک</source>
+            <translation>SMS sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <source>آغاز انبارگردانی</source>
+            <translation>Stock-take opened</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <source>خواندن نسخه در انبارگردانی</source>
+            <translation>Copy scanned in a stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
+            <source>پایان انبارگردانی</source>
+            <translation>Stock-take closed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <source>امانت استثنا</source>
+            <translation>Loan override</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="366" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="458" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="459" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="368" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="460" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="420" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="512" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -1078,7 +1263,7 @@
             <location filename="../kanoon_desk/services/accounts.py" line="25" />
             <location filename="../kanoon_desk/services/library.py" line="37" />
             <location filename="../kanoon_desk/services/library_import.py" line="304" />
-            <location filename="../kanoon_desk/services/secretariat.py" line="43" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English) → its code. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it</extracomment>
             <translation>Fill in this field.</translation>
@@ -1249,7 +1434,7 @@
         <message>
             <location filename="../kanoon_desk/services/circulation.py" line="60" />
             <location filename="../kanoon_desk/services/library.py" line="46" />
-            <location filename="../kanoon_desk/services/library_rules.py" line="63" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="64" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
@@ -1392,138 +1577,163 @@
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="57" />
-            <source>کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
-            <translation>A centre's code must start with this desk's office code (such as 1301 for office 13); other offices' centres are recorded by that office's desk.</translation>
+            <location filename="../kanoon_desk/services/library_rules.py" line="58" />
+            <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
+            <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="62" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="63" />
             <source>مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.</source>
             <translation>A centre with this code already exists; select it in the list to correct it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="64" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="65" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
             <source>شیوه دریافت را برگزینید.</source>
             <translation>Choose how the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
             <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
             <translation>The received date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
             <source>درخواست پیدا نشد.</source>
             <translation>Request not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
             <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
             <translation>This cannot be done in the request's current status.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
             <source>این درخواست در کارتابل شما نیست.</source>
             <translation>This request is not in your cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
             <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
             <translation>The referral's recipient was not found or is not active.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <source>ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود؛ این کاربر چنین نقشی ندارد.</source>
+            <translation>A referral goes only to an expert or a manager of the secretariat; this user has neither role.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <source>رونوشت فقط به کاربران دبیرخانه (کارمند دبیرخانه، کارشناس، مدیر) می‌رود؛ یکی از برگزیده‌ها چنین نقشی ندارد.</source>
+            <translation>A CC goes only to secretariat users (clerk, expert, manager); one of those chosen has none of these roles.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
             <source>این ارجاع پیدا نشد.</source>
             <translation>This referral was not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
             <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
             <translation>This referral has already been acted on and cannot be recalled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="52" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
             <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="54" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="59" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="60" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="61" />
             <source>شیوه را برگزینید.</source>
             <translation>Choose the method.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="62" />
             <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
             <translation>The response deadline must be after the letter date.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="63" />
             <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
             <translation>You cannot refer a request to yourself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="59" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="64" />
             <source>هدف مراجعه را برگزینید.</source>
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="60" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="65" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="61" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="66" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="62" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="67" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="63" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="68" />
+            <source>هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.</source>
+            <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="70" />
+            <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
+            <translation>This agency has been taken out of the agency directory; choose another one.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="72" />
+            <source>مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.</source>
+            <translation>Today's in-person visit about this request is already recorded; a visit counts once a day.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="74" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
             <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="70" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="84" />
             <source>خارج از حیطه وظایف</source>
-            <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
+            <extracomment>Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت). The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="85" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="86" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="73" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="87" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -1599,8 +1809,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="9" />
-            <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.</source>
-            <translation>The server refused this device (wrong secret or access revoked); enrol the device again.</translation>
+            <source>کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده). از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش می‌ماند و با دستگاه تازه فرستاده می‌شود.</source>
+            <translation>The server refused this device (wrong secret or access revoked). Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --db … --server … --code … --replace-device; its unsent work is kept and sent under the new device.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="10" />
@@ -1664,18 +1874,28 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <source>کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.</source>
+            <translation>The server does not know the device this desk was; perhaps this is another server's address.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
             <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
             <translation>This code was issued for another office; get one for this desk's office.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
             <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
             <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="25" />
-            <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است.</source>
-            <translation>This desk has joined the central server already.</translation>
+            <location filename="../kanoon_desk/sync/errors.py" line="26" />
+            <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.</source>
+            <translation>This desk has already joined the central server. If its access was revoked or its secret lost, make it a new device with a new code and kanoon-desk enroll --replace-device.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="27" />
+            <source>داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.</source>
+            <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/errors.py" line="33" />
@@ -2063,20 +2283,36 @@
             <translation>One of these two members has already been merged into another member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="64" />
+            <location filename="../kanoon_desk/sync/client.py" line="82" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
-            <extracomment>The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
+            <extracomment>How the last round ended, kept for the status bar across a restart: why it stopped (the `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template). The name of this store (`p.HelloRequest`), and its next name while a recovery is under way. The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. What a push body's events may take: the server's cap, less room for the rest of the body. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="65" />
-            <source>پیوست {sha} هنوز به کارگزار نرسیده است</source>
-            <translation>Attachment {sha} has not reached the server yet</translation>
+            <location filename="../kanoon_desk/sync/client.py" line="83" />
+            <source>پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود</source>
+            <translation>Attachment {sha} has not reached the server yet; it is asked for again at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="46" />
+            <location filename="../kanoon_desk/sync/client.py" line="84" />
+            <source>پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود</source>
+            <translation>The file of attachment {sha}, recorded at this desk, is not on this computer and was not sent to the server (perhaps the attachments folder was not restored with the database); put it back and it is sent at the next sync</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/client.py" line="85" />
+            <source>این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد</source>
+            <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="47" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="160" />
+            <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
+            <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
+            <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
     </context>
     <context>
@@ -2158,57 +2394,57 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="71" />
+            <location filename="../kanoon_desk/ui/home.py" line="78" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="75" />
+            <location filename="../kanoon_desk/ui/home.py" line="82" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="76" />
+            <location filename="../kanoon_desk/ui/home.py" line="83" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="77" />
+            <location filename="../kanoon_desk/ui/home.py" line="84" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="80" />
+            <location filename="../kanoon_desk/ui/home.py" line="87" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="81" />
+            <location filename="../kanoon_desk/ui/home.py" line="88" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="81" />
+            <location filename="../kanoon_desk/ui/home.py" line="88" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="83" />
+            <location filename="../kanoon_desk/ui/home.py" line="90" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="84" />
+            <location filename="../kanoon_desk/ui/home.py" line="91" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="88" />
+            <location filename="../kanoon_desk/ui/home.py" line="95" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="117" />
+            <location filename="../kanoon_desk/ui/home.py" line="124" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -2216,149 +2452,150 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60" />
             <source>کد ملی</source>
+            <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="66" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="198" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="68" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="199" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="182" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="201" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="259" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="318" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="152" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="211" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -2386,105 +2623,107 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="270" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="282" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="53" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="56" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="202" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="209" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
@@ -2497,71 +2736,86 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="217" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="219" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="380" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="234" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <source>تاریخچه تغییرات عنوان</source>
+            <translation>Title change history</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
+            <source>تاریخچه تغییرات نسخه برگزیده</source>
+            <translation>Change history of the selected copy</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
@@ -2569,53 +2823,56 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="471" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="260" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="262" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="292" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="292" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -2629,7 +2886,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="106" />
@@ -2642,69 +2899,71 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
-            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="340" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="380" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="402" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="415" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="466" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="180" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="458" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="490" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3127,7 +3386,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
             <location filename="../kanoon_desk/ui/library/common.py" line="29" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -3236,57 +3495,58 @@ Tracking code: {code}</translation>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
             <source>عکس ({id})</source>
             <translation>Photo ({id})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="66" />
             <source>تاریخچه تغییرات {name}</source>
             <translation>Change history of {name}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
             <source>در اجرا</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="57" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="69" />
             <source>جایگزین شد</source>
             <translation>Replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
             <source>فیلد</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="72" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <source>مرکز یا دفتر</source>
             <translation>Centre or office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="74" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="19" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/history.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/history.py" line="80" />
             <source>وقتی دو مرکز یک فیلد را بی‌اتصال تغییر دهند، تغییر تازه‌تر همه‌جا می‌ماند و مقدار دیگر این‌جا «جایگزین شد» دیده می‌شود.</source>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
             <location filename="../kanoon_desk/ui/library/members.py" line="70" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -3354,7 +3614,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
             <location filename="../kanoon_desk/ui/library/members.py" line="133" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -3386,7 +3646,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="358" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="240" />
             <source>ذخیره تغییرات</source>
@@ -3411,7 +3671,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
             <location filename="../kanoon_desk/ui/library/members.py" line="335" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -3525,13 +3785,13 @@ Tracking code: {code}</translation>
             <translation>Please return the books by their due date to any Kanoon centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
@@ -4127,37 +4387,37 @@ Tracking code: {code}</translation>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="159" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="162" />
             <source>در حال انجام…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="185" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="192" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="189" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="196" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="193" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="200" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="196" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="201" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="208" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="208" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="215" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -4229,41 +4489,51 @@ Tracking code: {code}</translation>
         </message>
     </context>
     <context>
+        <name>QueueBar</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="425" />
+            <source>کار در انتظار دفتر:</source>
+            <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
+            <translation>Waiting on the office:</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
             <source>فصل</source>
+            <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="117" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="112" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="180" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="188" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -4304,47 +4574,48 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
+            <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="286" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="329" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="381" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="394" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -4352,259 +4623,259 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
             <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
             <translation>Forward withdrawn (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="113" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="115" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="106" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="124" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41" />
             <source> روز</source>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="42" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="222" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="221" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -4627,27 +4898,27 @@ Tracking code: {code}</translation>
             <translation>Cases past their agency's deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="52" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="54" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="42" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="56" />
             <source>جستجو و پیگیری</source>
             <translation>Search and tracking</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="44" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="58" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Overdue agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="46" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60" />
             <source>گزارش دبیرخانه</source>
             <translation>Secretariat report</translation>
         </message>
@@ -4796,62 +5067,101 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="43" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="31" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="44" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="45" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="46" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="34" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="47" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="35" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="48" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="36" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="49" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="39" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="52" />
+            <source>در کارتابل کارشناس</source>
+            <extracomment>A referral back to an expert (the status word of "referred" says the manager's cartable).</extracomment>
+            <translation>In the expert's cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="66" />
+            <source>هنوز به متقاضی اعلام نشده</source>
+            <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
+            <translation>applicant not told yet</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="67" />
+            <source>به متقاضی اعلام شد</source>
+            <translation>applicant told</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="71" />
+            <source>در نوبت بررسی کارشناس</source>
+            <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="72" />
+            <source>در انتظار ثبت در دبیرخانه</source>
+            <translation>To register</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="73" />
+            <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
+            <translation>Answered, applicant not told</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="74" />
+            <source>اعلام رد در انتظار ارسال</source>
+            <translation>Rejection notice to send</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="97" />
             <source>رسیدگی و حل شد</source>
+            <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="40" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="98" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="41" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="99" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="100" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>
@@ -4859,134 +5169,205 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
-            <source>موفق</source>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <source>انجام شد، %1 رویداد رد شد</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
+            <translation>Done, %1 events refused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
+            <source>موفق</source>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="165" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <source>کارگزار نپذیرفت: %1</source>
+            <translation>Refused by the server: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <source>آفلاین</source>
+            <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <source>دسترسی میز پذیرفته نشد</source>
+            <translation>Desk access refused</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <source>برنامه باید به‌روز شود</source>
+            <translation>Program must be updated</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <source>ناهمخوانی با کارگزار</source>
+            <translation>Mismatch with the server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <source>رونوشت میز؛ همگام نمی‌شود</source>
+            <translation>Copied desk; not syncing</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="199" />
+            <source>برخط</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <source>همگام‌سازی ناموفق</source>
+            <translation>Sync failed</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <source>%1 روز</source>
+            <translation>%1 days</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="210" />
+            <source>%1 ساعت</source>
+            <translation>%1 hours</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <source>%1 دقیقه</source>
+            <translation>%1 minutes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="246" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="177" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="264" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="201" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="287" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="205" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="291" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="299" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="227" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="313" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="250" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="336" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="252" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="338" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="342" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="346" />
+            <source>رویدادهای ردشده: %1</source>
+            <translation>Refused events: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="356" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="278" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="548" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
+            <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
+            <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="649" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="554" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="655" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="555" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="656" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -4994,45 +5375,49 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="502" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="594" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="517" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="609" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="518" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="610" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="522" />
-            <source>برخط</source>
-            <translation>Online</translation>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="630" />
+            <source>رد شده: %1</source>
+            <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="524" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="631" />
+            <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
+            <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="635" />
+            <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
+            <translation>This computer's clock is %1 off the server's</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="622" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="525" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="623" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="527" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="625" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="534" />
-            <source>ساعت رایانه %1 دقیقه با کارگزار فرق دارد</source>
-            <translation>This computer's clock is %1 minutes off the server's</translation>
         </message>
     </context>
     <context>

@@ -127,7 +127,8 @@ def make_plan(rng: random.Random, cal: WorkingCalendar, today: date, n_people: i
     p.steps.append(("refer", day, {"instruction": rng.choice(INSTRUCTIONS)}))
     day = _after(rng, cal, day, 1, 4)
     if rng.random() < 0.05:
-        p.steps.append(("close", day, {"outcome": "rejected", "note": "خارج از حیطه رسیدگی این دفتر"}))
+        p.steps.append(("close", day, {"outcome": "rejected", "reason": "خارج از حیطه وظایف",
+                                       "note": "به دستگاه مربوط مراجعه فرمایید."}))
         return p
     agency = rng.choice(agencies)
     deadline = cal.add_working_days(day, agency.effective_deadline_days)
@@ -223,7 +224,7 @@ def _run_plan(store: Store, who: dict[str, Actor], crowd: list[Person], plan: Pl
         elif kind == "close":
             actor = who["manager"] if a["outcome"] == "rejected" else who["expert"]
             if a["outcome"] == "rejected":
-                sec.manager_reject(store, actor, cid, note=a["note"], on=day)
+                sec.manager_reject(store, actor, cid, reason=a["reason"], note=a["note"], on=day)
             else:
                 sec.close(store, actor, cid, outcome=a["outcome"], responsible_party=a["party"], on=day)
 

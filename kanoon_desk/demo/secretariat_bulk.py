@@ -166,7 +166,7 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
         "accepted_on": None, "rejected_on": None, "reject_reason": None, "reject_note": None,
         "holder_user_id": None, "holder_since": None, "agency_id": None, "deadline": None, "clock": "office",
         "agency_since": None, "agency_days": 0, "answered_on": None, "response_text": None,
-        "notified_on": None, "outcome": None, "outcome_note": None, "responsible_party": None,
+        "notified_on": None, "notice": None, "outcome": None, "outcome_note": None, "responsible_party": None,
         "closed_on": None, "closed_event_id": None, "reopen_count": 0, "visits": 0, "follow_ups": 0,
         "updated_hlc": ev["hlc"]}
     if plan.channel == "in_person":
@@ -209,6 +209,7 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
             c["reviewed_by"] = expert.user_id
             c["rejected_on"], c["reject_reason"], c["reject_note"] = day, a["reason"], a["note"]
             close(e, when, "rejected", day)
+            c["notice"] = "due"
             notices.append({"id": e["id"], "case_id": cid, "kind": "rejection", "method": "letter",
                             "text": notice, "status": "pending", "day": day})
         elif kind == "accept":
@@ -234,7 +235,8 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
                 "agency_id": a["agency"], "letter_no": letter_no, "letter_date": day.isoformat(),
                 "deadline": a["deadline"].isoformat()}, day)
             forward = {"id": e["id"], "case_id": cid, "agency_id": a["agency"], "letter_no": letter_no,
-                       "letter_date": day, "deadline": a["deadline"], "status": "open",
+                       "letter_date": day, "deadline": a["deadline"],
+                       "original_deadline": a["deadline"], "status": "open",
                        "sent_by": manager.user_id, "answered_on": None}
             w.add("forwards", forward)
             finish(when)
@@ -259,13 +261,14 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
             if forward is not None and forward["status"] == "open":
                 forward["status"], forward["answered_on"] = "answered", day
             c["status"], c["answered_on"], c["response_text"] = "answered", day, a["text"]
+            c["notice"] = "due"
         elif kind == "notify":
             kind_ = "rejection" if c["status"] == "rejected" else "result"
             said: dict[str, Any] = {"method": a["method"], "text": "", "kind": kind_}
             if a["method"] == "sms":  # what `services.secretariat.notify` writes for the server to send
                 said.update(mobile=person.mobile, text=sms_text(c))
             e, _ = rec(clerk, "case.notified", said, day)
-            c["notified_on"] = day
+            c["notified_on"], c["notice"] = day, "told"
             for n in notices:
                 if n["status"] == "pending":
                     n["status"] = "done"
@@ -280,10 +283,17 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
             w.add("visits", {"id": e["id"], "case_id": cid, "purpose": a["purpose"], "day": day})
         elif kind == "close":
             actor = manager if a["outcome"] == "rejected" else expert
-            e, when = rec(actor, "case.closed", {"outcome": a["outcome"], "note": a["note"],
-                                                  "responsible_party": a.get("party", "")}, day)
+            said = {"outcome": a["outcome"], "note": a["note"], "responsible_party": a.get("party", "")}
+            if a["outcome"] == "rejected":  # the manager's rejection: its reason and the notice to send
+                said.update(reason=a["reason"], notice=rejection_notice_text(code, a["reason"], a["note"]))
+            e, when = rec(actor, "case.closed", said, day)
             c["outcome_note"], c["responsible_party"] = a["note"], a.get("party") or None
             close(e, when, a["outcome"], day)
+            if a["outcome"] == "rejected":
+                c["notice"] = "due"
+                c["rejected_on"], c["reject_reason"], c["reject_note"] = day, a["reason"], a["note"]
+                notices.append({"id": e["id"], "case_id": cid, "kind": "rejection", "method": "letter",
+                                "text": said["notice"], "status": "pending", "day": day})
     for n in notices:
         w.add("notices", n)
     w.add("cases", c)

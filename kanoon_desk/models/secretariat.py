@@ -69,6 +69,7 @@ class Case(Base):
         Index("ix_cases_agency_deadline", "status", "deadline"),
         Index("ix_cases_received", "received_date"),
         Index("ix_cases_closed", "closed_on"),
+        Index("ix_cases_notice", "notice", "status"),
         {"info": PROJECTION},
     )
 
@@ -108,6 +109,10 @@ class Case(Base):
     answered_on: Mapped[date | None]
     response_text: Mapped[str | None] = mapped_column(Text)
     notified_on: Mapped[date | None]
+    #: what the applicant is owed: "due" once the agency answered or the request was rejected
+    #: (until a notice is recorded), "told" after a notice, None before either (or after a
+    #: reopen); the office's work queues read it ("answered, not told", rejection notices to send)
+    notice: Mapped[str | None] = mapped_column(String(8))
     outcome: Mapped[str | None] = mapped_column(String(20))
     outcome_note: Mapped[str | None] = mapped_column(Text)
     responsible_party: Mapped[str | None] = mapped_column(String(200))
@@ -155,8 +160,12 @@ class Forward(Base):
     agency_id: Mapped[str] = mapped_column(String(36))
     letter_no: Mapped[str] = mapped_column(String(64))
     letter_date: Mapped[date]
+    #: the deadline as last set: a follow-up's new deadline moves it (the overdue queue reads it)
     deadline: Mapped[date]
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open | answered | closed
+    #: the deadline the forwarding letter gave, never moved: lateness is counted from it (the
+    #: report's overdue by agency), so an agency given more time after it was late stays late
+    original_deadline: Mapped[date]
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | answered | closed | withdrawn
     sent_by: Mapped[str] = mapped_column(String(36))
     answered_on: Mapped[date | None]
 

@@ -39,3 +39,5 @@ class SyncRejection(Base):
     event_type: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: The server's reason in Persian (a server of protocol 2 or more sends it).
+    reason_fa: Mapped[str | None] = mapped_column(Text)

@@ -224,8 +224,50 @@ def _member_field_set(s: Session, e: FoldEvent) -> None:
 @projector("member.merged", "member")
 def _member_merged(s: Session, e: FoldEvent) -> None:
     """A person kept another record of the same child (`member.registered_twice`): this one
-    points to it and is no longer found at the desk."""
-    _set_member(s, e.aggregate_id, {"merged_into": e.payload["into"]})
+    points to it and is no longer found at the desk.
+
+    Two desks can decide one such conflict opposite ways before either syncs (each member merged
+    into the other): the merges would make a loop, and the child would be found nowhere. Of a
+    loop, the newest merge by (hlc, id) is void: the member it would merge stays as it is, on
+    every desk whatever order the merges arrive in (the two decisions are one more conflict for a
+    person, `conflict.resolved_twice`)."""
+    into = e.payload["into"]
+    loop = _merge_loop(s, e.aggregate_id, into)
+    if loop:
+        newest, newest_stamp = max(((m, _merge_stamp(s, m, target)) for m, target in loop), key=lambda x: x[1])
+        if (e.hlc, e.id) > newest_stamp:
+            return  # this merge would close the loop, and is its newest: void
+        _set_member(s, newest, {"merged_into": None})  # the loop's newest merge is void
+    _set_member(s, e.aggregate_id, {"merged_into": into})
+
+
+#: Longer chains of merges are not followed for a loop (a merge is refused on a merged member,
+#: so only decisions made on desks apart make chains at all).
+_MERGE_HOPS = 16
+
+
+def _merge_loop(s: Session, member_id: str, into: str) -> list[tuple[str, str]]:
+    """The merges (member, into) from `into` on that lead back to `member_id`, or [] if none do."""
+    s.flush()
+    loop: list[tuple[str, str]] = []
+    at = into
+    for _hop in range(_MERGE_HOPS):
+        target = s.scalar(select(Member.merged_into).where(Member.id == at))
+        if not target:
+            return []
+        loop.append((at, target))
+        if target == member_id:
+            return loop
+        at = target
+    return []
+
+
+def _merge_stamp(s: Session, member_id: str, into: str) -> tuple[int, str]:
+    """(hlc, id) of the first merge of `member_id` into `into` (when that merge began)."""
+    row = s.execute(select(Event.hlc, Event.id).where(
+        Event.aggregate_id == member_id, Event.type == "member.merged",
+        func.json_extract(Event.payload, "$.into") == into).order_by(Event.hlc, Event.id).limit(1)).first()
+    return (int(row[0]), str(row[1])) if row is not None else (0, "")
 
 
 @projector("member.renumbered", "member")

@@ -333,6 +333,7 @@ def _reviewed(s: Session, e: FoldEvent) -> None:
     else:
         c.rejected_on, c.reject_reason, c.reject_note = day, p.get("reason", ""), p.get("note", "")
         _close(s, e, c, "rejected", day)
+        c.notice = "due"
         insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
                              text=p.get("notice", ""), status="pending", day=day))
     _save(s, c)
@@ -400,7 +401,8 @@ def _recalled(s: Session, e: FoldEvent) -> None:
     _changed(s, Referral, _RECALL, {"status": "recalled", "closed_at": at}, referral_id=item.referral_id, at=at)
     if c.holder_user_id == item.to_user_id and c.status == "referred":
         c.holder_user_id, c.holder_since = item.from_user_id, at
-        c.status = "registered" if c.registration_no else "accepted"
+        # back where the referral found it: an answered case stays answered (the recall names it)
+        c.status = e.payload.get("back_to") or ("registered" if c.registration_no else "accepted")
     _save(s, c)
 
 
@@ -417,7 +419,8 @@ def _forwarded(s: Session, e: FoldEvent) -> None:
     p = e.payload
     c = _case(s, e)
     fw = Forward(id=e.id, case_id=e.aggregate_id, agency_id=p["agency_id"], letter_no=p["letter_no"],
-                 letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"), status="open",
+                 letter_date=_day(p, "letter_date"), deadline=_day(p, "deadline"),
+                 original_deadline=_day(p, "deadline"), status="open",
                  sent_by=e.user_id, answered_on=None)
     if c is None:
         if _row(s, e.aggregate_id) is not None:  # closed: keep the fact, as a closed forward
@@ -465,6 +468,7 @@ def _answered(s: Session, e: FoldEvent) -> None:
     _end_agency_clock(c, day)
     _changed(s, Forward, _ANSWER_FORWARDS, {"status": "answered", "answered_on": day}, case_id=c.id, day=day)
     c.status, c.answered_on, c.response_text = "answered", day, e.payload.get("text", "")
+    c.notice = "due"  # the applicant is to be told
     _save(s, c)
 
 
@@ -475,11 +479,11 @@ def _notified(s: Session, e: FoldEvent) -> None:
         return
     p, day = e.payload, _day(e.payload)
     c.updated_hlc = e.hlc
-    c.notified_on = day
+    c.notified_on, c.notice = day, "told"
     _changed(s, Notice, _NOTICES_DONE, {"status": "done"}, case_id=c.id)
     insert_row(s, Notice(id=e.id, case_id=c.id, kind=p.get("kind", "result"), method=p["method"],
                          text=p.get("text", ""), status="queued" if p["method"] == "sms" else "done", day=day))
-    if p["method"] == "in_person":
+    if p["method"] == "in_person" and p.get("visit", True):  # (False: that day's visit was counted)
         c.visits += 1
         insert_row(s, Visit(id=e.id, case_id=c.id, purpose="receive", day=day))
     _save(s, c)
@@ -490,9 +494,15 @@ def _closed(s: Session, e: FoldEvent) -> None:
     c = _case(s, e)
     if c is None:
         return
-    p = e.payload
+    p, day = e.payload, _day(e.payload)
     c.outcome_note, c.responsible_party = p.get("note", ""), p.get("responsible_party") or None
-    _close(s, e, c, p["outcome"], _day(p))
+    _close(s, e, c, p["outcome"], day)
+    if p["outcome"] == "rejected":
+        c.notice = "due"
+        if p.get("reason"):  # a rejection with its reason (the manager's): its notice, as at review
+            c.rejected_on, c.reject_reason, c.reject_note = day, p["reason"], p.get("note", "")
+            insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
+                                 text=p.get("notice", ""), status="pending", day=day))
     _save(s, c)
 
 
@@ -506,6 +516,9 @@ def _reopened(s: Session, e: FoldEvent) -> None:
     c.outcome = c.outcome_note = c.responsible_party = None
     c.closed_on = c.closed_event_id = None
     c.rejected_on = c.reject_reason = c.reject_note = None
+    c.agency_id = c.deadline = None  # no agency holds it now: the secretariat does, until it is sent on
+    c.holder_user_id, c.holder_since = None, None
+    c.notice = None  # a new course: nothing owed the applicant until it ends again
     c.reopen_count += 1
     _save(s, c)
 

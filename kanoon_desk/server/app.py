@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -16,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -25,13 +26,15 @@ from ..sync import protocol as p
 from . import auth, exchange, logs, sms
 from .attachments import AttachmentError, AttachmentStore
 from .db import ServerDb
-from .server_models import ServerEvent
+from .server_models import Device, ServerEvent, utcnow
 from .status import RateLimiter, lookup
 
 M = TypeVar("M", bound=BaseModel)
+#: A device's last contact is written by a pull or a snapshot page at most this often.
+SEEN_EVERY = timedelta(minutes=1)
 
 ERRORS = {400: p.ErrorResponse, 401: p.ErrorResponse, 403: p.ErrorResponse, 409: p.ErrorResponse,
-          426: p.ErrorResponse}
+          413: p.ErrorResponse, 426: p.ErrorResponse}
 ERROR_DOC: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in ERRORS.items()}
 
 
@@ -81,6 +84,20 @@ def _with_own_bodies(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+async def _read_capped(request: Request, cap: int, too_large: Exception) -> bytes:
+    """The request's body, read as it comes and refused (`too_large`) at its declared length or
+    at the first byte past `cap`: a body sent without Content-Length is not held whole first."""
+    declared = request.headers.get("content-length") or ""
+    if declared.isdigit() and int(declared) > cap:
+        raise too_large
+    data = bytearray()
+    async for part in request.stream():
+        data += part
+        if len(data) > cap:
+            raise too_large
+    return bytes(data)
+
+
 def _parse(model: type[M], body: bytes) -> M:
     """`model` from a JSON body; a bad body is answered like FastAPI's own validation (422)."""
     try:
@@ -123,7 +140,10 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
     after a push that brings an SMS), so a notice whose sending failed is tried again."""
     db = ServerDb(db_url)
     with db.read() as s:
-        clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc))) or 0))
+        # seeded from the newest stamp it took, never from one past its own bound (stored before
+        # the bound existed): its replies would drag every desk's clock along
+        clock = HybridClock(int(s.scalar(select(func.max(ServerEvent.hlc)).where(
+            ServerEvent.hlc <= exchange.hlc_limit(exchange.now_ms()))) or 0))
     gateway = sms_gateway or sms.LogGateway()
     files = AttachmentStore(attachments_dir or default_attachments_dir(db))
     limiter = status_limiter or RateLimiter()
@@ -225,16 +245,27 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                 raise ApiError(422, "incomplete_identity", "device_id, office_code and device_no go together",
                                "شناسه، دفتر و شماره دستگاه باید با هم فرستاده شوند.")
             existing = auth.ExistingDesk(req.device_id, req.office_code, req.device_no)
-        got = auth.enrol(db, req.code, req.label, existing)
+        replaces = None
+        if req.replaces is not None:
+            if existing is not None:
+                raise ApiError(422, "replaces_and_joins", "a desk either joins with its identity or replaces a device",
+                               "میز یا با شناسه خود می‌پیوندد یا جای دستگاهی را می‌گیرد، نه هر دو.")
+            replaces = auth.Replaced(req.replaces, req.client_seq_from or 0)
+        got = auth.enrol(db, req.code, req.label, existing, replaces)
         logs.event("device.enrolled", device_id=got.device_id, office=got.office_code, device_no=got.device_no,
-                   joined=existing is not None)
+                   joined=existing is not None, replaces=req.replaces)
         return p.EnrollResponse(device_id=got.device_id, device_no=got.device_no, office_code=got.office_code,
                                 secret=got.secret, server_hlc=clock.now(), server_time_ms=exchange.now_ms())
 
-    def _push(req: p.PushRequest, background: BackgroundTasks, authorization: str | None) -> Response:
+    def _device(authorization: str | None, store: str | None) -> None:
+        with db.read() as s:
+            auth.check_device(s, authorization, store=store)
+
+    def _push(req: p.PushRequest, background: BackgroundTasks, authorization: str | None,
+              store: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.transaction() as s:
-            device = auth.check_device(s, authorization, lock=True)
+            device = auth.check_device(s, authorization, lock=True, store=store)
             if req.device_id != device.id:
                 raise ApiError(403, "wrong_device", "device_id differs from the credential",
                                "شناسه دستگاه با اعتبارنامه نمی‌خواند.")
@@ -245,42 +276,100 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
                    resend_from=answer.resend_from)
         if any(exchange.asks_for_sms(e.type, e.payload) for e in req.events):
             background.add_task(sms.drain, db, gateway)
+        if req.protocol_version < p.REASON_FA_PROTOCOL:  # a desk of protocol 1 refuses a field it does not know
+            return Response(content=answer.model_dump_json(exclude={"results": {"__all__": {"reason_fa"}},
+                                                                    "upgraded": True}),
+                            media_type="application/json", background=background)
         return _json(answer, background)
 
     @app.post("/v1/push", response_model=p.PushResponse, responses=ERROR_DOC,
               openapi_extra=_json_body(p.PushRequest))
     async def push(request: Request, background: BackgroundTasks,
-                   authorization: Annotated[str | None, Header()] = None) -> Response:
+                   authorization: Annotated[str | None, Header()] = None,
+                   x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        # The credential first: a body from no device is not read at all (an unauthenticated
+        # 300 MB push held 1 GB before its 401). Then the body, read as it comes, up to the cap.
+        await run_in_threadpool(_device, authorization, x_kanoon_store)
+        body = await _read_capped(request, p.MAX_PUSH_BYTES, ApiError(
+            413, "too_large", f"a push is limited to {p.MAX_PUSH_BYTES} bytes: send fewer events per batch",
+            "بسته رویدادها از اندازه مجاز بزرگ‌تر است؛ رویدادها را در بسته‌های کوچک‌تر بفرستید."))
         # The body is parsed by pydantic straight from its bytes (a batch is a thousand events):
         # FastAPI's json.loads followed by validation of the objects took four times as long.
-        req = _parse(p.PushRequest, await request.body())
-        return await run_in_threadpool(_push, req, background, authorization)
+        req = _parse(p.PushRequest, body)
+        return await run_in_threadpool(_push, req, background, authorization, x_kanoon_store)
 
-    def _pull(req: p.PullRequest, authorization: str | None) -> Response:
+    def _seen(device_id: str, last_seen_at: datetime | None) -> None:
+        """The device's last contact, for the devices list: a push writes it in its own
+        transaction; a pull or a snapshot page (reads) write it at most once a minute."""
+        now = utcnow()
+        if last_seen_at is not None and now - last_seen_at < SEEN_EVERY:
+            return
+        with db.transaction() as s:
+            s.execute(update(Device).where(Device.id == device_id).values(last_seen_at=now))
+
+    def _pull(req: p.PullRequest, authorization: str | None, store: str | None) -> Response:
         _check_versions(req.protocol_version, req.schema_version)
         with db.read() as s:
-            device = auth.check_device(s, authorization)
-            return _raw_json(exchange.pull(db, s, device, req, clock).json())
+            device = auth.check_device(s, authorization, store=store)
+            answer = _raw_json(exchange.pull(db, s, device, req, clock).json())
+            seen = (device.id, device.last_seen_at)
+        _seen(*seen)
+        return answer
 
     @app.post("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
-    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
-        return _pull(req, authorization)
+    def pull(req: p.PullRequest, authorization: Annotated[str | None, Header()] = None,
+             x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        return _pull(req, authorization, x_kanoon_store)
 
     @app.get("/v1/pull", response_model=p.PullResponse, responses=ERROR_DOC)
     def pull_get(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.DEFAULT_PAGE,
                  summary: bool = False,
-                 authorization: Annotated[str | None, Header()] = None) -> Response:
-        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization)
+                 authorization: Annotated[str | None, Header()] = None,
+                 x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        return _pull(p.PullRequest(cursor=cursor, limit=limit, summary=summary), authorization, x_kanoon_store)
 
     @app.get("/v1/snapshot", response_model=p.SnapshotResponse, responses=ERROR_DOC)
     def snapshot(cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  upto: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
-                 authorization: Annotated[str | None, Header()] = None) -> Response:
+                 authorization: Annotated[str | None, Header()] = None,
+                 x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
         with db.read() as s:
-            device = auth.check_device(s, authorization)
-            return _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            answer = _raw_json(exchange.snapshot(db, s, device, cursor, upto, limit, clock).json())
+            seen = (device.id, device.last_seen_at)
+        _seen(*seen)
+        return answer
+
+    @app.post("/v1/hello", response_model=p.HelloResponse, responses=ERROR_DOC)
+    def hello(req: p.HelloRequest, authorization: Annotated[str | None, Header()] = None) -> Response:
+        """A desk's first word in a round: its store's name checked (or renamed), and the highest
+        client sequence number the server holds for it (`HelloRequest`)."""
+        _check_versions(req.protocol_version, req.schema_version)
+        if req.next_store_id is None:
+            with db.read() as s:
+                device = auth.check_device(s, authorization)
+                answer = exchange.hello(s, device, req, clock)
+                seen = (device.id, device.last_seen_at)
+            _seen(*seen)
+        else:
+            with db.transaction() as s:
+                answer = exchange.hello(s, auth.check_device(s, authorization, lock=True), req, clock)
+            logs.event("device.store_renamed", device_id=answer.device_id)
+        return _json(answer)
+
+    @app.get("/v1/own-events", response_model=p.OwnEventsResponse, responses=ERROR_DOC)
+    def own_events(after: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
+                   cursor: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,
+                   limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = p.MAX_PAGE,
+                   authorization: Annotated[str | None, Header()] = None,
+                   x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        """The device's own events past client sequence number `after` (a pull leaves them out):
+        what a desk restored from an old backup lost."""
+        with db.read() as s:
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            return _raw_json(exchange.own_events(db, s, device, after, cursor, limit, clock).json())
 
     @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
              responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})
@@ -298,42 +387,39 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             return _err(404, "not_found", "no case with this tracking code", "درخواستی با این کد رهگیری پیدا نشد.")
         return found
 
-    def _device(authorization: str | None) -> None:
-        with db.read() as s:
-            auth.check_device(s, authorization)
-
     @app.put("/v1/attachments/{sha256}", response_model=p.AttachmentStatus, responses=ERROR_DOC)
     async def put_attachment(sha256: str, request: Request,
                              authorization: Annotated[str | None, Header()] = None,
-                             content_range: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
-        await run_in_threadpool(_device, authorization)
+                             content_range: Annotated[str | None, Header()] = None,
+                             x_kanoon_store: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
+        await run_in_threadpool(_device, authorization, x_kanoon_store)
         too_large = AttachmentError(413, "too_large", f"attachments are limited to {files.max_bytes} bytes",
                                     "پیوست از اندازه مجاز بزرگ‌تر است.")
         declared = request.headers.get("content-length") or "0"
         if not declared.isdigit():
             raise AttachmentError(400, "bad_length", "Content-Length must be a number of bytes",
                                   "اندازه بارگذاری نادرست است.")
-        if int(declared) > files.max_bytes:
-            raise too_large
         # read as it comes, the limit kept while reading: a body sent without Content-Length
         # (chunked) is refused at the first byte past it, not after it was all held in memory
-        data = bytearray()
-        async for part in request.stream():
-            data += part
-            if len(data) > files.max_bytes:
-                raise too_large
-        return await run_in_threadpool(files.put, sha256, bytes(data), content_range)
+        data = await _read_capped(request, files.max_bytes, too_large)
+        return await run_in_threadpool(files.put, sha256, data, content_range)
 
     @app.get("/v1/attachments/{sha256}/status", response_model=p.AttachmentStatus, responses=ERROR_DOC)
-    def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
-        _device(authorization)
+    def attachment_status(sha256: str, authorization: Annotated[str | None, Header()] = None,
+                          x_kanoon_store: Annotated[str | None, Header()] = None) -> p.AttachmentStatus:
+        _device(authorization, x_kanoon_store)
         return files.status(sha256)
 
     @app.get("/v1/attachments/{sha256}", responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}})
-    def get_attachment(sha256: str, authorization: Annotated[str | None, Header()] = None) -> Any:
-        _device(authorization)
-        path = files.path(sha256)
-        if path is None:
+    def get_attachment(sha256: str, authorization: Annotated[str | None, Header()] = None,
+                       x_kanoon_store: Annotated[str | None, Header()] = None) -> Any:
+        # a file goes only to a device whose office sees an event naming it (its own office's
+        # case, the shared registry's member photo): not any file to any desk that knows its hash
+        with db.read() as s:
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            visible = exchange.file_visible(s, sha256, device.office_code)
+        path = files.path(sha256)  # (a malformed name is refused 400)
+        if path is None or not visible:
             return _err(404, "not_found", "no such attachment", "پیوست پیدا نشد.")
         return FileResponse(path, media_type="application/octet-stream")
 

@@ -69,11 +69,24 @@ class ExistingDesk:
     device_no: int
 
 
-def enrol(db: ServerDb, code: str, label: str = "", existing: ExistingDesk | None = None) -> Enrolled:
+@dataclass(frozen=True)
+class Replaced:
+    """A desk enrolled before that moves to a new device identity (its device revoked, or its
+    credential lost): the device it was, and where its outbox's numbering goes on from."""
+
+    device_id: str
+    client_seq_from: int
+
+
+def enrol(db: ServerDb, code: str, label: str = "", existing: ExistingDesk | None = None,
+          replaces: Replaced | None = None) -> Enrolled:
     """Spend a code: a device of its office, with a fresh secret (shown once, stored hashed).
 
     A new desk gets a new device id; an `existing` one keeps its own, must belong to the code's
-    office, and must not be known here already. Refusals leave the code unspent."""
+    office, and must not be known here already. One that `replaces` a device of the code's office
+    gets a new id and number, its client sequence numbers going on past `client_seq_from` (the
+    device replaced is left as it is: revoked, or still used by the copy the server follows).
+    Refusals leave the code unspent."""
     code_hash = sha256_hex(normalise_code(code))
     secret = secrets.token_urlsafe(32)
     with db.transaction() as s:
@@ -91,6 +104,14 @@ def enrol(db: ServerDb, code: str, label: str = "", existing: ExistingDesk | Non
         if existing is not None and s.get(Device, existing.device_id) is not None:
             raise AuthError("device_known", "this device is enrolled already",
                             "این دستگاه پیش‌تر در کارگزار ثبت شده است.", status=409)
+        if replaces is not None:
+            old = s.get(Device, replaces.device_id)
+            if old is None:
+                raise AuthError("unknown_device", "the device to replace is not enrolled here",
+                                "دستگاهی که این میز جای آن را می‌گیرد در این کارگزار ثبت نشده است.", status=409)
+            if old.office_code != row.office_code:
+                raise AuthError("wrong_office", f"the code is for office {row.office_code}, the desk is of office "
+                                f"{old.office_code}", "این کد برای دفتر دیگری صادر شده است.", status=409)
         device_id = existing.device_id if existing is not None else new_id()
         # Single use even under a race: only one UPDATE finds used_at still empty.
         spent = s.execute(update(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash,
@@ -106,7 +127,8 @@ def enrol(db: ServerDb, code: str, label: str = "", existing: ExistingDesk | Non
         else:
             device_no = max(taken, default=0) + 1
         s.add(Device(id=device_id, office_code=row.office_code, device_no=device_no, label=label,
-                     secret_hash=sha256_hex(secret), revoked=False, last_client_seq=0))
+                     secret_hash=sha256_hex(secret), revoked=False,
+                     last_client_seq=replaces.client_seq_from if replaces is not None else 0))
         return Enrolled(device_id, device_no, row.office_code, secret)
 
 
@@ -154,8 +176,22 @@ def parse_bearer(header: str | None) -> tuple[str, str]:
     return device_id, secret
 
 
-def check_device(session: Session, header: str | None, *, lock: bool = False) -> Device:
-    """The device the request speaks for, or AuthError (unknown, wrong secret, revoked)."""
+STORE_COPIED_FA = (
+    "داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره "
+    "برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با "
+    "kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.")
+
+
+def store_copied() -> AuthError:
+    return AuthError("store_copied", "this device's store is in use on another computer (a copied store, or "
+                     "an old backup restored twice); the server follows the other copy: enrol this one as a new "
+                     "device with a new code (kanoon-desk enroll --replace-device)", STORE_COPIED_FA, 409)
+
+
+def check_device(session: Session, header: str | None, *, lock: bool = False, store: str | None = None) -> Device:
+    """The device the request speaks for, or AuthError (unknown, wrong secret, revoked, or a
+    request from a copy of its store: `store`, the `X-Kanoon-Store` header, naming another store
+    than the one the server follows)."""
     device_id, secret = parse_bearer(header)
     q = select(Device).where(Device.id == device_id)
     if lock:
@@ -166,5 +202,11 @@ def check_device(session: Session, header: str | None, *, lock: bool = False) ->
     if device is None or not good:
         raise AuthError("bad_credentials", "unknown device or wrong secret", "دستگاه یا رمز آن شناخته نشد.")
     if device.revoked:
-        raise AuthError("revoked", "this device was revoked", "دسترسی این دستگاه لغو شده است؛ دوباره ثبت کنید.", 403)
+        raise AuthError("revoked", "this device was revoked", REVOKED_FA, 403)
+    if store is not None and device.store_id is not None and store != device.store_id:
+        raise store_copied()
     return device
+
+
+REVOKED_FA = ("دسترسی این دستگاه لغو شده است؛ از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با "
+              "kanoon-desk enroll --replace-device دوباره ثبت کنید (کارهای فرستاده‌نشده‌اش می‌ماند و فرستاده می‌شود).")

@@ -12,20 +12,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import String, Text, cast, func, insert, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from ..digest import EventDigest, canonical_hash, digests_by_aggregate
-from ..ids import HybridClock
+from ..ids import COUNTER_MASK, MAX_DRIFT_MS, HybridClock, hlc_millis, hlc_pack, is_centre_of
+from ..persian import to_persian_digits
 from ..sqlite_bulk import JsonText
 from ..sync.protocol import (
+    MAX_PAYLOAD_BYTES,
     MIN_SCHEMA_VERSION,
     SCHEMA_VERSION,
     SHARED_SCOPE,
     AggregateSummary,
     EventIn,
+    EventOut,
+    HelloRequest,
+    HelloResponse,
+    OwnEventsResponse,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -37,7 +43,17 @@ from ..sync.protocol import (
 )
 from . import bulk
 from .db import SEQ_COUNTER, ServerDb, dbapi_cursor, per_dialect
-from .server_models import CASE, Device, DigestTotal, ServerCounter, ServerEvent, SmsOutbox, utcnow
+from .server_models import (
+    CASE,
+    QUARANTINE_SCOPE,
+    AttachmentRef,
+    Device,
+    DigestTotal,
+    ServerCounter,
+    ServerEvent,
+    SmsOutbox,
+    utcnow,
+)
 
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 AGGREGATE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -49,6 +65,21 @@ OFFICE = "office"
 CASE_NOTIFIED = "case.notified"
 #: The longest mobile number the SMS outbox keeps.
 MOBILE_MAX = 20
+
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def names_a_file(payload: dict[str, Any]) -> str | None:
+    """The file an event's payload names (`sha256`: a scanned letter, a member's photo), or None."""
+    sha = payload.get("sha256")
+    return sha if isinstance(sha, str) and _SHA_RE.match(sha) else None
+
+
+def file_visible(session: Session, sha256: str, office_code: str) -> bool:
+    """Whether an event that office `office_code` sees names the file."""
+    return session.scalar(select(AttachmentRef.sha256).where(
+        AttachmentRef.sha256 == sha256, AttachmentRef.scope.in_([office_code, SHARED_SCOPE])).limit(1)) is not None
 
 
 def asks_for_sms(event_type: str, payload: dict[str, Any]) -> bool:
@@ -91,6 +122,55 @@ _STRICT_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(
 TRACKING_CODE_MAX: int = ServerEvent.__table__.c.tracking_code.type.length  # type: ignore[attr-defined]
 
 
+class Refusal(NamedTuple):
+    """Why an event is refused: in English (the log, the protocol's `reason`) and in Persian (the
+    clerk's, `reason_fa`)."""
+
+    reason: str
+    reason_fa: str
+
+
+def _fa(n: int | str) -> str:
+    return to_persian_digits(n)
+
+
+def _how_far(ms: int) -> tuple[str, str]:
+    """A span in the largest unit that reads well, in English and in Persian."""
+    minutes = round(ms / 60_000)
+    if minutes >= 2 * 24 * 60:
+        return f"{round(minutes / (24 * 60))} days", f"{_fa(round(minutes / (24 * 60)))} روز"
+    if minutes >= 120:
+        return f"{round(minutes / 60)} hours", f"{_fa(round(minutes / 60))} ساعت"
+    return f"{max(minutes, 1)} minutes", f"{_fa(max(minutes, 1))} دقیقه"
+
+
+def hlc_limit(now: int) -> int:
+    """The newest stamp the server takes at wall time `now` (ms): `MAX_DRIFT_MS` ahead of it. A
+    stamp further ahead is a desk's clock that is wrong, and following it would drag every clock
+    that saw it along (one stamp near 2**63 made other offices' desks overflow)."""
+    return hlc_pack(now + MAX_DRIFT_MS, COUNTER_MASK)
+
+
+def _ahead(ev: EventIn, now: int) -> Refusal:
+    en, fa = _how_far(hlc_millis(ev.hlc) - now)
+    return Refusal(
+        f"the event's clock stamp is {en} ahead of the server's clock (more than "
+        f"{MAX_DRIFT_MS // 60_000} minutes): the clock of the computer that recorded it is wrong",
+        f"ساعت رایانه‌ای که این رویداد را ثبت کرد {fa} از ساعت کارگزار جلوتر بود؛ تاریخ و ساعت آن رایانه "
+        "را درست کنید و کار را دوباره ثبت کنید.")
+
+
+REPEATED = Refusal("event repeated in one batch", "این رویداد در یک بسته دو بار آمده بود.")
+
+
+def _seq_used(client_seq: int) -> Refusal:
+    return Refusal(
+        f"client sequence number {client_seq} was already used by another event of this device "
+        "(restored from an old backup, or the store copied to a second computer?)",
+        f"شماره ترتیب {_fa(client_seq)} را رویداد دیگری از همین دستگاه گرفته است (پایگاه داده از پشتیبانی کهنه "
+        "برگردانده یا به رایانه دیگری رونوشت شده است)؛ همگام‌سازی بعدی آن را دوباره شماره می‌زند.")
+
+
 def _holds_nul(value: Any) -> bool:
     """Whether a NUL character is in any key or text of a JSON value (PostgreSQL's text and jsonb
     cannot hold one)."""
@@ -103,54 +183,77 @@ def _holds_nul(value: Any) -> bool:
     return False
 
 
-def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[str | None, str]:
+def _payload_problem(ev: EventIn, payload: dict[str, Any]) -> tuple[Refusal | None, str]:
     """(why the payload is refused, or None; its canonical JSON text)."""
     try:
         text = _STRICT_JSON(payload)
     except ValueError:  # NaN or ±Infinity (a number too large for a double arrives as infinity)
-        return "the payload holds a number JSON cannot carry (NaN, Infinity or too large)", ""
+        return Refusal("the payload holds a number JSON cannot carry (NaN, Infinity or too large)",
+                       "عددی در داده این رویداد هست که نمی‌توان نگهش داشت (بی‌نهایت یا بسیار بزرگ)."), ""
     if "\\u0000" in text and _holds_nul(payload):  # the text has the escape for a NUL, or a backslash and "u0000"
-        return "the payload holds a NUL character", text
+        return Refusal("the payload holds a NUL character", "نویسه تهی (NUL) در داده این رویداد هست."), text
+    if len(text) * 4 > MAX_PAYLOAD_BYTES and len(text.encode()) > MAX_PAYLOAD_BYTES:  # (a character: 1 to 4 bytes)
+        return Refusal(f"the payload is larger than {MAX_PAYLOAD_BYTES} bytes",
+                       f"داده این رویداد از {_fa(MAX_PAYLOAD_BYTES // 1024)} کیلوبایت بزرگ‌تر است."), text
     if ev.aggregate_type == CASE:
         tracking = payload.get("tracking_code")
         if isinstance(tracking, str) and len(tracking) > TRACKING_CODE_MAX:
-            return f"the tracking code is longer than {TRACKING_CODE_MAX} characters", text
+            return Refusal(f"the tracking code is longer than {TRACKING_CODE_MAX} characters",
+                           f"کد رهگیری این رویداد از {_fa(TRACKING_CODE_MAX)} نویسه بلندتر است."), text
     return None, text
 
 
 def _for_a_centre(ev: EventIn, device: Device) -> bool:
-    """An event of the shared lending registry written for one of the office's own centres (a code
-    that starts with the office's, 1301 under 13): a provincial desk that keeps its centres'
-    libraries (the demo's is one). Anything an office keeps to itself must carry the desk's own
-    office: it is scoped to the office it names, which this desk's office would not see."""
-    return (ev.office_code.startswith(device.office_code)
+    """An event of the shared lending registry written for one of the office's own centres (its
+    code and two digits, 1301 under 13: `is_centre_of`): a provincial desk that keeps its
+    centres' libraries (the demo's is one). Anything an office keeps to itself must carry the
+    desk's own office: it is scoped to the office it names, which this desk's office would not see."""
+    return (is_centre_of(ev.office_code, device.office_code)
             and scope_of(ev.aggregate_type, ev.office_code, ev.payload) == SHARED_SCOPE)
 
 
-def _reject_reason(ev: EventIn, device: Device) -> str | None:
+def _reject_reason(ev: EventIn, device: Device, limit: int, now: int) -> Refusal | None:
+    """Why the server refuses one event of the device's push, or None. `limit` is the newest clock
+    stamp it takes (`hlc_limit` of the wall time `now`)."""
     if ev.device_id != device.id:
-        return "event of another device"
+        return Refusal("event of another device", "این رویداد از دستگاه دیگری است.")
     if ev.office_code != device.office_code and not _for_a_centre(ev, device):
-        return f"office {ev.office_code} is outside this device's scope ({device.office_code})"
-    if ev.aggregate_type == OFFICE and not ev.aggregate_id.startswith(device.office_code):
-        return (f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
-                f"{device.office_code} writes only its own office's and its centres' ({device.office_code}…)")
+        return Refusal(f"office {ev.office_code} is outside this device's scope ({device.office_code})",
+                       f"دفتر {_fa_code(ev.office_code)} بیرون از حوزه این میز (دفتر {_fa_code(device.office_code)}) است.")
+    if ev.aggregate_type == OFFICE and not (ev.aggregate_id == device.office_code
+                                            or is_centre_of(ev.aggregate_id, device.office_code)):
+        return Refusal(
+            f"the record of office {ev.aggregate_id} is outside this device's scope: a desk of office "
+            f"{device.office_code} writes only its own office's and its centres' ({device.office_code}NN)",
+            f"مشخصات دفتر یا مرکز {_fa_code(ev.aggregate_id)} را تنها میز همان دفتر ثبت می‌کند؛ این میز "
+            f"(دفتر {_fa_code(device.office_code)}) تنها دفتر خود و مرکزهای آن را ثبت می‌کند.")
+    if ev.hlc > limit:
+        return _ahead(ev, now)
     if ev.schema_version > SCHEMA_VERSION:
-        return f"schema version {ev.schema_version} is newer than the server's ({SCHEMA_VERSION})"
+        return Refusal(f"schema version {ev.schema_version} is newer than the server's ({SCHEMA_VERSION})",
+                       "قالب این رویداد از کارگزار تازه‌تر است؛ کارگزار باید به‌روز شود.")
     if ev.schema_version < MIN_SCHEMA_VERSION:
-        return f"schema version {ev.schema_version} is no longer accepted (minimum {MIN_SCHEMA_VERSION})"
+        return Refusal(f"schema version {ev.schema_version} is no longer accepted (minimum {MIN_SCHEMA_VERSION})",
+                       "قالب این رویداد دیگر پذیرفته نمی‌شود؛ برنامه این میز را به‌روز کنید.")
     if not _well_formed(ev.type, ev.aggregate_type):
-        return "malformed event type or aggregate type"
+        return Refusal("malformed event type or aggregate type", "نوع این رویداد نادرست است.")
     if len(ev.id) != 36:
-        return "event id is not a UUID"
+        return Refusal("event id is not a UUID", "شناسه این رویداد نادرست است.")
     if "\x00" in ev.id or "\x00" in ev.aggregate_id or "\x00" in ev.user_id:
-        return "a NUL character in the event's id, aggregate id or user id"
+        return Refusal("a NUL character in the event's id, aggregate id or user id",
+                       "نویسه تهی (NUL) در شناسه‌های این رویداد هست.")
     if ev.recorded_at.utcoffset():  # stored in UTC: that instant must be in the calendar
         try:
             ev.recorded_at.astimezone(UTC)
         except OverflowError:
-            return "recorded_at is outside the calendar once converted to UTC"
+            return Refusal("recorded_at is outside the calendar once converted to UTC",
+                           "زمان ثبت این رویداد بیرون از تقویم است.")
     return None
+
+
+def _fa_code(code: str) -> str:
+    """An office code as the clerk reads it (Persian digits; at most 16 characters)."""
+    return _fa(code[:16])
 
 
 def _upgrade(ev: EventIn) -> tuple[dict[str, Any], int]:
@@ -166,9 +269,11 @@ def _upgrade(ev: EventIn) -> tuple[dict[str, Any], int]:
 def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock: HybridClock) -> PushResponse:
     """Store a batch; `device` must be locked in `session` (same-device pushes queue)."""
     last = device.last_client_seq
+    now = now_ms()
+    limit = hlc_limit(now)
     if req.first_client_seq > last + 1:
         return PushResponse(batch_id=req.batch_id, results=[], last_client_seq=last, resend_from=last + 1,
-                            server_hlc=clock.merge(req.hlc), server_time_ms=now_ms())
+                            server_hlc=clock.merge(req.hlc), server_time_ms=now)
     # an id with a NUL is rejected below; PostgreSQL cannot even read it back from the JSON list
     known = _known(db, session, [e.id for e in req.events if "\x00" not in e.id])
     results: list[PushResult] = []
@@ -183,23 +288,21 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             results.append(_result(ev.id, "duplicate", None, known[ev.id]))
             continue
         if ev.id in seen:
-            results.append(_result(ev.id, "rejected", "event repeated in one batch"))
+            results.append(_refused(ev.id, REPEATED))
             continue
         seen.add(ev.id)
         if client_seq <= last:
-            results.append(_result(ev.id, "rejected", (
-                f"client sequence number {client_seq} was already used by another event of this device "
-                "(restored from an old backup?); the desk must enrol again")))
+            results.append(_refused(ev.id, _seq_used(client_seq)))
             continue
-        reason = _reject_reason(ev, device)
-        if reason is not None:
-            results.append(_result(ev.id, "rejected", reason))
+        refusal = _reject_reason(ev, device, limit, now)
+        if refusal is not None:
+            results.append(_refused(ev.id, refusal))
             continue
         payload, version = _upgrade(ev)
         # encoded once, canonically: the same text is the row's payload and the digest's line
-        reason, text = _payload_problem(ev, payload)
-        if reason is not None:
-            results.append(_result(ev.id, "rejected", reason))
+        refusal, text = _payload_problem(ev, payload)
+        if refusal is not None:
+            results.append(_refused(ev.id, refusal))
             continue
         tracking = payload.get("tracking_code") if ev.aggregate_type == CASE else None
         rows.append({
@@ -209,7 +312,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
             "schema_version": version, "client_seq": client_seq,
             "scope": scope_of(ev.aggregate_type, ev.office_code, payload),
             "tracking_code": tracking if isinstance(tracking, str) else None, "received_at": received,
-            "_payload": payload,
+            "_payload": payload, "_index": i,
         })
         fresh_index.append(i)
         if not req.compact:
@@ -231,16 +334,32 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
         sms = [sms_notice(r["id"], r["_payload"], received) for r in rows if asks_for_sms(r["type"], r["_payload"])]
         if sms:
             session.execute(insert(SmsOutbox), sms)
+        refs = {(sha, r["scope"]) for r in rows if (sha := names_a_file(r["_payload"])) is not None}
+        if refs:
+            with dbapi_cursor(session, _REF_SQL) as (cur, sql):
+                cur.executemany(sql, sorted(refs))
     device.last_client_seq = max(last, req.first_client_seq + len(req.events) - 1)
     device.last_seen_at = received
+    upgraded = [_stored_event(r) for r in rows if r["schema_version"] != req.events[r["_index"]].schema_version]
+    # the request's own stamp is followed only as far as `limit` (`HybridClock.merge` refuses more)
     return PushResponse(batch_id=req.batch_id, results=results, stored=runs, last_client_seq=device.last_client_seq,
-                        server_hlc=clock.merge(top_hlc), server_time_ms=now_ms())
+                        server_hlc=clock.merge(top_hlc), server_time_ms=now_ms(), upgraded=upgraded)
+
+
+def _stored_event(row: dict[str, Any]) -> EventOut:
+    """An event as the push stored it (for `PushResponse.upgraded`)."""
+    return EventOut.model_construct(**{k: row[k] for k in _OUT_FIELDS if k != "payload"}, payload=row["_payload"])
 
 
 def _result(event_id: str, status: Literal["stored", "duplicate", "rejected"], reason: str | None,
-            server_seq: int | None = None) -> PushResult:
+            server_seq: int | None = None, reason_fa: str | None = None) -> PushResult:
     """A batch's answer for one event, built without validation (every value is the server's own)."""
-    return PushResult.model_construct(id=event_id, status=status, reason=reason, server_seq=server_seq)
+    return PushResult.model_construct(id=event_id, status=status, reason=reason, server_seq=server_seq,
+                                      reason_fa=reason_fa)
+
+
+def _refused(event_id: str, refusal: Refusal) -> PushResult:
+    return _result(event_id, "rejected", refusal.reason, None, refusal.reason_fa)
 
 
 _EVENTS = ServerEvent.__tablename__
@@ -296,14 +415,14 @@ def _event_json(is_postgres: bool) -> Any:
 class Page:
     """A pull or snapshot answer: its fields as a model with no events, and the events as JSON."""
 
-    head: PullResponse | SnapshotResponse
+    head: PullResponse | SnapshotResponse | OwnEventsResponse
     events: list[str]
 
     def json(self) -> bytes:
         head = self.head.model_dump_json(exclude={"events"})
         return f'{head[:-1]},"events":[{",".join(self.events)}]}}'.encode()
 
-    def model(self) -> PullResponse | SnapshotResponse:
+    def model(self) -> PullResponse | SnapshotResponse | OwnEventsResponse:
         return type(self.head).model_validate_json(self.json())
 
 
@@ -337,6 +456,8 @@ def _add_to_totals(session: Session, rows: list[dict[str, Any]]) -> None:
                               for (scope, aggregate_type), d in sorted(moved.items())])
 
 
+_REF_SQL = per_dialect(f"INSERT INTO {AttachmentRef.__tablename__} (sha256, scope) VALUES (?, ?) "
+                       "ON CONFLICT (sha256, scope) DO NOTHING")
 _TOTALS = DigestTotal.__tablename__
 _TOTALS_SQL = per_dialect(f"SELECT scope, aggregate_type, events, digest FROM {_TOTALS} "
                           "WHERE scope IN ({json_values})")
@@ -403,4 +524,37 @@ def snapshot(db: ServerDb, session: Session, device: Device, cursor: int, upto: 
     top = max([0] + [r[1] for r in rows])
     return Page(SnapshotResponse(cursor=cursor, upto=upto, events=[], next_cursor=next_cursor, has_more=has_more,
                                  server_hlc=clock.merge(top), server_time_ms=now_ms()),
+                [r[2] for r in rows])
+
+
+def hello(session: Session, device: Device, req: HelloRequest, clock: HybridClock) -> HelloResponse:
+    """A desk's first word in a round (`device` locked in `session` when `req` renames the store):
+    the name of its store checked, and kept when the desk renames it (`HelloRequest`)."""
+    followed = device.store_id
+    if not (followed is None or followed == req.store_id
+            or (req.next_store_id is not None and followed == req.next_store_id)):
+        from .auth import store_copied
+
+        raise store_copied()
+    if req.next_store_id is not None and followed != req.next_store_id:
+        device.store_id = req.next_store_id
+    return HelloResponse(device_id=device.id, office_code=device.office_code, device_no=device.device_no,
+                         last_client_seq=device.last_client_seq, server_hlc=clock.merge(0), server_time_ms=now_ms())
+
+
+def own_events(db: ServerDb, session: Session, device: Device, after: int, cursor: int, limit: int,
+               clock: HybridClock) -> Page:
+    """A page of the device's own events with a client sequence number past `after`, in server
+    order after `cursor` (a pull leaves them out: the desk has them, unless it lost them to a
+    restore). No index serves it: it reads the events after `cursor` (the desk's last
+    acknowledged one), rarely, for a desk that is recovering."""
+    high = db.high_water(session)
+    rows = _page_rows(db, session, ServerEvent.server_seq > cursor, ServerEvent.server_seq <= high,
+                      ServerEvent.device_id == device.id, ServerEvent.client_seq > after,
+                      ServerEvent.scope != QUARANTINE_SCOPE, limit=limit)
+    has_more = len(rows) == limit
+    next_cursor = rows[-1][0] if has_more else max(high, cursor)
+    return Page(OwnEventsResponse(after=after, cursor=cursor, events=[], next_cursor=next_cursor,
+                                  has_more=has_more, last_client_seq=device.last_client_seq,
+                                  server_hlc=clock.merge(0), server_time_ms=now_ms()),
                 [r[2] for r in rows])

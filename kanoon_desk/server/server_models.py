@@ -83,6 +83,10 @@ class Device(ServerBase):
     last_client_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime | None]
+    #: The name of the store this device's requests come from, set when a desk renamed its store
+    #: (it took back its own events after a restore); None until then. Requests naming another
+    #: (`X-Kanoon-Store`) come from a copy of the desk and are refused.
+    store_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class EnrolmentCode(ServerBase):
@@ -153,6 +157,16 @@ class DigestTotal(ServerBase):
     events: Mapped[int] = mapped_column(BigInteger, default=0)
     #: 64 hex digits (a sum modulo 2**256)
     digest: Mapped[str] = mapped_column(String(64))
+
+
+class AttachmentRef(ServerBase):
+    """A file (by SHA-256) named by an event of `scope` (an office's code, or `*`): the file goes
+    to a device only when its office sees such an event (migration s0007, the push)."""
+
+    __tablename__ = "attachment_refs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
 class ServerCounter(ServerBase):

@@ -25,7 +25,8 @@ PUBLIC_STATUS: dict[str, tuple[str, str]] = {
     "case.registered": ("registered", "درخواست شما در دبیرخانه ثبت شد و در حال رسیدگی است."),
     "case.referral_recalled": ("in_progress", "درخواست شما در حال رسیدگی است."),
     "case.reopened": ("in_progress", "رسیدگی به درخواست شما دوباره آغاز شد."),
-    "case.referred": ("referred", "درخواست شما برای رسیدگی به دستگاه مربوط ارجاع شد."),
+    # a referral is inside the office (to its manager, or back to its expert), not to an agency
+    "case.referred": ("referred", "درخواست شما در دفتر در دست بررسی است."),
     "case.forwarded": ("referred", "درخواست شما برای رسیدگی به دستگاه مربوط ارجاع شد."),
     "case.followed_up": ("in_progress", "رسیدگی به درخواست شما پیگیری می‌شود."),
     "case.answered": ("answered", "به درخواست شما پاسخ داده شد."),

@@ -21,12 +21,15 @@ from ..store import Store
 
 #: Event types that set editable fields, and the editable fields of each aggregate type.
 FIELD_EVENTS = ("member.registered", "member.field_set", "title.added", "title.field_set", "copy.added",
-                "copy.field_set", "office.set")
+                "copy.field_set", "office.set", "applicant.set", "agency.set")
 FIELDS: dict[str, tuple[str, ...]] = {
     "member": MEMBER_FIELDS,  # the fields the fold sets: one list, so the history cannot drift from it
     "title": TITLE_FIELDS,
     "copy": ("shelf", "loanable", "home_centre", "title_id"),
     "office": ("name", "kind", "province", "city", "address", "phone", "heading"),
+    # the secretariat's (the keys its fold sets from `applicant.set` and `agency.set`)
+    "applicant": ("national_id", "first_name", "last_name", "mobile", "address"),
+    "agency": ("name", "deadline_days", "address", "phone", "active"),
 }
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
+from ..ids import is_centre_of
 from ..models import Office
 from ..models.library import MEMBER_CATEGORIES, OverrideGrant
 from ..persian import normalize, to_ascii_digits
@@ -55,7 +56,7 @@ def can_override(store: Store, actor: Actor) -> bool:
 
 
 MSG_CENTRE_OF_ANOTHER_OFFICE = QT_TRANSLATE_NOOP(
-    "Errors", "کد مرکز باید با کد دفتر همین میز آغاز شود (مانند ۱۳۰۱ برای دفتر ۱۳)؛ "
+    "Errors", "کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ "
               "مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.")
 
 
@@ -76,7 +77,8 @@ def _centre_code(store: Store, code: str) -> str:
     code = to_ascii_digits(code or "").strip().upper()
     if not (1 <= len(code) <= 8 and code.isascii() and code.isalnum()):
         raise ValidationError(MSG_CENTRE_CODE, "code")
-    if not code.startswith(store.identity.office_code.upper()):
+    office = store.identity.office_code.upper()
+    if code != office and not is_centre_of(code, office):
         raise ValidationError(MSG_CENTRE_OF_ANOTHER_OFFICE, "code")
     return code
 
@@ -84,10 +86,10 @@ def _centre_code(store: Store, code: str) -> str:
 def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "") -> None:
     """A cultural centre (an office of kind "centre") that holds copies and members.
 
-    A desk records only its own office's centres: codes that start with its office code (1301
-    under 13), or its own office when that is the centre. The server refuses an office record
-    of any other code from this desk (it would rename another office on every desk). A code
-    already a centre is refused (correct it with `update_centre`)."""
+    A desk records only its own office's centres: its office code and two digits (1301 under 13),
+    or its own office when that is the centre. The server refuses an office record of any other
+    code from this desk (it would rename another office on every desk). A code already a centre is
+    refused (correct it with `update_centre`)."""
     require(actor, "admin")
     code = _centre_code(store, code)
     name = normalize(name or "")

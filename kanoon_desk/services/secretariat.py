@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import User, table_of, utcnow
+from ..models import Event, User, table_of, utcnow
 from ..models.secretariat import (
     CHANNELS,
     FOLLOW_UP_METHODS,
@@ -26,6 +26,7 @@ from ..models.secretariat import (
     Case,
     Forward,
     Referral,
+    Visit,
 )
 from ..persian import (
     TEHRAN,
@@ -47,6 +48,10 @@ MSG_NO_CASE = QT_TRANSLATE_NOOP("Errors", "درخواست پیدا نشد.")
 MSG_STATE = QT_TRANSLATE_NOOP("Errors", "این کار در وضعیت کنونی درخواست شدنی نیست.")
 MSG_NOT_HOLDER = QT_TRANSLATE_NOOP("Errors", "این درخواست در کارتابل شما نیست.")
 MSG_NO_USER = QT_TRANSLATE_NOOP("Errors", "گیرنده ارجاع پیدا نشد یا فعال نیست.")
+MSG_RECEIVER_ROLE = QT_TRANSLATE_NOOP(
+    "Errors", "ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود؛ این کاربر چنین نقشی ندارد.")
+MSG_CC_ROLE = QT_TRANSLATE_NOOP(
+    "Errors", "رونوشت فقط به کاربران دبیرخانه (کارمند دبیرخانه، کارشناس، مدیر) می‌رود؛ یکی از برگزیده‌ها چنین نقشی ندارد.")
 MSG_NO_ITEM = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیدا نشد.")
 MSG_RECALL_ACTED = QT_TRANSLATE_NOOP("Errors", "این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.")
 MSG_RECALL_OWNER = QT_TRANSLATE_NOOP("Errors", "فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.")
@@ -60,10 +65,19 @@ MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزین
 MSG_LETTER_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پس از امروز باشد.")
 MSG_LETTER_EARLY = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.")
 MSG_CHOOSE_AGENCY = QT_TRANSLATE_NOOP("Errors", "دستگاه اجرایی را برگزینید.")
+MSG_NOTHING_DECIDED = QT_TRANSLATE_NOOP(
+    "Errors", "هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.")
+MSG_AGENCY_INACTIVE = QT_TRANSLATE_NOOP(
+    "Errors", "این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.")
+MSG_VISITED = QT_TRANSLATE_NOOP(
+    "Errors", "مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.")
 MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
     "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
 
 READ_ROLES = ("clerk", "expert", "manager", "admin")
+#: Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت).
+REFERRAL_ROLES = ("expert", "manager")
+CC_ROLES = ("clerk", "expert", "manager")
 
 #: The reasons an expert picks from when rejecting (free text goes in the note).
 REJECTION_REASONS: tuple[str, ...] = (
@@ -298,6 +312,15 @@ def _active_user(s: Session, user_id: str, field_name: str) -> User:
     return u
 
 
+def _receiver(s: Session, user_id: str, field_name: str, roles: Sequence[str], message: str) -> User:
+    """An active user with one of the secretariat's `roles` (a librarian's cartable cannot open a
+    case), or a ValidationError at the field."""
+    u = _active_user(s, user_id, field_name)
+    if not u.role_set & set(roles):
+        raise ValidationError(message, field_name)
+    return u
+
+
 def _open_item(s: Session, case_id: str) -> Referral | None:
     return s.scalar(select(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
                                            Referral.status == "open").limit(1))
@@ -319,13 +342,13 @@ def refer(store: Store, actor: Actor, case_id: str, to_user_id: str, *, instruct
         c = _load(s, case_id)
         _need(c, "registered", "referred", "answered")
         _check_holder(actor, c)
-        _active_user(s, to_user_id, "to_user_id")
+        _receiver(s, to_user_id, "to_user_id", REFERRAL_ROLES, MSG_RECEIVER_ROLE)
         ccs = sorted({u for u in cc if u != to_user_id})
         for u in ccs:
-            _active_user(s, u, "cc")
+            _receiver(s, u, "cc", CC_ROLES, MSG_CC_ROLE)
         ev = store.record(s, actor, "case.referred", case_id, {
-            "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs, "at": at},
-            subject=_subject(c))
+            "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs,
+            "from_status": c.status, "at": at}, subject=_subject(c))
         return ev.id
 
 
@@ -354,8 +377,11 @@ def recall(store: Store, actor: Actor, item_id: str) -> None:
         if item.status != "open":
             raise InvariantError(MSG_RECALL_ACTED)
         c = _load(s, item.case_id)
-        store.record(s, actor, "case.referral_recalled", item.case_id,
-                     {"referral_id": item.id, "at": at}, subject=_subject(c))
+        payload: dict[str, object] = {"referral_id": item.id, "at": at}
+        sent = s.get(Event, item.referral_id)
+        if sent is not None and sent.payload.get("from_status") == "answered":
+            payload["back_to"] = "answered"  # the agency's answer stays: not back to «registered»
+        store.record(s, actor, "case.referral_recalled", item.case_id, payload, subject=_subject(c))
 
 
 def mark_read(store: Store, actor: Actor, item_id: str) -> None:
@@ -381,6 +407,8 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
     if not agency_id:
         raise ValidationError(MSG_CHOOSE_AGENCY, "agency_id")
     agency = get_agency(store, agency_id)
+    if not agency.active:
+        raise ValidationError(MSG_AGENCY_INACTIVE, "agency_id")
     letter_day = letter_date or day
     if letter_day > day:
         raise ValidationError(MSG_LETTER_FUTURE, "letter_date")
@@ -448,8 +476,10 @@ def sms_text(case: Mapping[str, Any]) -> str:
     view's `CaseDetail.case`)."""
     code = case["tracking_code"]
     if case["status"] == "rejected":
-        return rejection_notice_text(code, case.get("reject_reason") or case.get("outcome_note") or "",
-                                     case.get("reject_note") or "")
+        if not case.get("reject_reason"):  # (closed as rejected before a rejection named its reason:
+            # its note was the office's own, not for the applicant)
+            return f"متقاضی گرامی، درخواست شما با کد رهگیری {code} بررسی شد و پذیرفته نشد."
+        return rejection_notice_text(code, case["reject_reason"], case.get("reject_note") or "")
     if case.get("response_text"):
         body = (f"متقاضی گرامی، پاسخ دستگاه اجرایی به درخواست شما با کد رهگیری {code} رسید: "
                 f"{case['response_text']}")
@@ -458,7 +488,13 @@ def sms_text(case: Mapping[str, Any]) -> str:
     return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
 
 
-_SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "outcome_note", "response_text")
+_SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "response_text")
+
+
+def _visited_on(s: Session, case_id: str, day: date) -> bool:
+    """Whether the applicant's visit about this case that day is counted already (at intake, by a
+    notice in person or by the one-click visit): a visit counts once a day."""
+    return s.scalar(select(Visit.id).where(Visit.case_id == case_id, Visit.day == day).limit(1)) is not None
 
 
 def applicant_mobile(s: Session, c: Case) -> str:
@@ -480,9 +516,13 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
     day, at = _stamp(on)
     with store.transaction() as s:
         c = _load(s, case_id)
+        if c.status == "received":  # nothing decided yet (a rejection is "rejected" and is told)
+            raise InvariantError(MSG_NOTHING_DECIDED)
         kind = "rejection" if c.status == "rejected" else "result"
         payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
                                       "day": day.isoformat(), "at": at}
+        if method == "in_person" and _visited_on(s, case_id, day):
+            payload["visit"] = False  # told during a visit already counted today: not a second one
         if method == "sms":
             mobile = applicant_mobile(s, c)
             if not mobile:
@@ -493,28 +533,37 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
 
 
 def close(store: Store, actor: Actor, case_id: str, *, outcome: str, note: str = "",
-          responsible_party: str = "", on: date | None = None) -> None:
-    """Close with an honest outcome; a manager's rejection is a close with outcome "rejected"."""
+          responsible_party: str = "", reason: str = "", on: date | None = None) -> None:
+    """Close with an honest outcome. A rejection ("rejected") names its reason, as the expert's
+    does at review, and the applicant's notice follows (pending until sent, printable); the
+    manager's rejection is `manager_reject`."""
     require(actor, "expert", "manager")
     if outcome not in OUTCOMES:
         raise ValidationError(MSG_OUTCOME, "outcome")
     party = normalize(responsible_party or "")
     if outcome == "not_responsible" and not party:
         raise ValidationError(MSG_WHOSE, "responsible_party")
+    reason, note = normalize(reason or ""), normalize(note or "")
+    if outcome == "rejected" and not reason:
+        raise ValidationError(MSG_REASON, "reason")
     day, at = _stamp(on)
     with store.transaction() as s:
         c = _load(s, case_id)
         _need(c, "accepted", "registered", "referred", "forwarded", "answered")
         _check_holder(actor, c)
-        store.record(s, actor, "case.closed", case_id, {
-            "outcome": outcome, "note": normalize(note or ""), "responsible_party": party,
-            "day": day.isoformat(), "at": at}, subject=_subject(c))
+        payload: dict[str, object] = {"outcome": outcome, "note": note, "responsible_party": party,
+                                      "day": day.isoformat(), "at": at}
+        if outcome == "rejected":
+            payload.update(reason=reason, notice=rejection_notice_text(c.tracking_code, reason, note))
+        store.record(s, actor, "case.closed", case_id, payload, subject=_subject(c))
 
 
-def manager_reject(store: Store, actor: Actor, case_id: str, *, note: str,
+def manager_reject(store: Store, actor: Actor, case_id: str, *, reason: str, note: str = "",
                    on: date | None = None) -> None:
+    """The manager holding the case rejects the request: a reason from the list (the note, if any,
+    is told the applicant with it), and the notice follows like the expert's rejection."""
     require(actor, "manager")
-    close(store, actor, case_id, outcome="rejected", note=_required(note, "note"), on=on)
+    close(store, actor, case_id, outcome="rejected", reason=reason, note=note, on=on)
 
 
 def reopen(store: Store, actor: Actor, case_id: str, *, reason: str, on: date | None = None) -> None:
@@ -537,5 +586,7 @@ def record_visit(store: Store, actor: Actor, case_id: str, *, purpose: str = "as
     day, at = _stamp(on)
     with store.transaction() as s:
         c = _load(s, case_id)
+        if _visited_on(s, case_id, day):
+            raise InvariantError(MSG_VISITED)
         store.record(s, actor, "case.visited", case_id, {"purpose": purpose, "day": day.isoformat(),
                                                          "at": at}, subject=_subject(c))

@@ -57,22 +57,29 @@ def _ltrh(text: str) -> str:
 
 
 def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_name: str, subject: str,
-                 received_date: date, channel: str, attachments: int, printed_on: date) -> str:
+                 received_date: date, channel: str, attachments: int, printed_on: date, portal: str = "") -> str:
+    """The intake receipt. How to ask about the request names only what the office has: its phone
+    number if it has one, an online look-up (`portal`, its address) if it offers one — never a
+    phone call to no number or a portal that does not exist; with neither, the code is what to
+    bring or quote."""
+    code = _ltrh(to_persian_digits(format_tracking_code(tracking_code)))
     rows = [("کد رهگیری", _ltr(to_persian_digits(format_tracking_code(tracking_code)))), ("متقاضی", applicant_name),
             ("موضوع", subject), ("تاریخ دریافت", format_jalali_date(received_date)),
             ("شیوه دریافت", CHANNEL_FA.get(channel, channel)), ("پیوست‌ها", format_number(attachments))]
     phone = office.phone if office and office.phone else ""
+    ways = ([f"در تماس تلفنی با شماره {_ltrh(to_persian_digits(phone))}"] if phone else []) \
+        + ([f"در درگاه پیگیری {_ltrh(portal)}"] if portal else [])
+    ask = (f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {code} را {' یا '.join(ways)} اعلام کنید.</p>" if ways
+           else f"<p>کد رهگیری {code} را نگه دارید: هر پرسشی درباره این درخواست با همین کد پاسخ داده می‌شود.</p>")
     body = (f'<p align="center"><span style="font-size:16pt; font-weight:bold;">کد رهگیری: '
-            f"{_ltrh(to_persian_digits(format_tracking_code(tracking_code)))}</span></p>"  # what the applicant will be asked for
+            f"{code}</span></p>"  # what the applicant will be asked for
             + rtl_table(["عنوان", "شرح"], rows)
             + "<h2>پس از این چه می‌شود؟</h2>"
             "<p>درخواست شما نخست به دست کارشناس بررسی می‌شود؛ اگر پذیرفته شود در دبیرخانه ثبت و برای "
             "رسیدگی به دستگاه اجرایی مربوط فرستاده می‌شود. نتیجه را به شما اعلام می‌کنیم و برای پیگیری "
             "نیازی به مراجعه حضوری نیست.</p>"
-            f"<p>برای آگاهی از وضعیت درخواست، کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))} را "
-            f"در تماس تلفنی{(' با شماره ' + _ltrh(to_persian_digits(phone))) if phone else ''} یا در "
-            "درگاه پیگیری اعلام کنید.</p>"
-            f'<p class="muted">تاریخ چاپ: {format_jalali_long(printed_on)}</p>')
+            + ask
+            + f'<p class="muted">تاریخ چاپ: {format_jalali_long(printed_on)}</p>')
     return _page(office, "رسید دریافت درخواست", body)
 
 

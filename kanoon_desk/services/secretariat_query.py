@@ -6,12 +6,25 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, column, false, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    bindparam,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound
@@ -35,6 +48,51 @@ STATUS_FA: dict[str, str] = {
     "rejected": QT_TRANSLATE_NOOP("Status", "ردشده"),
     "closed": QT_TRANSLATE_NOOP("Status", "مختومه"),
 }
+#: A referral back to an expert (the status word of "referred" says the manager's cartable).
+REFERRED_TO_EXPERT = QT_TRANSLATE_NOOP("Status", "در کارتابل کارشناس")
+
+
+def status_key(status: str, holder_roles: str | None) -> str:
+    """The status's word in `STATUS_FA`, or `REFERRED_TO_EXPERT` for a case referred to someone
+    who is not a manager (the expert it was sent back to)."""
+    if status == "referred" and holder_roles is not None and "manager" not in holder_roles.split():
+        return REFERRED_TO_EXPERT
+    return STATUS_FA.get(status, status)
+
+
+#: What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the
+#: status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».
+NOTICE_FA: dict[str, str] = {
+    "due": QT_TRANSLATE_NOOP("Status", "هنوز به متقاضی اعلام نشده"),
+    "told": QT_TRANSLATE_NOOP("Status", "به متقاضی اعلام شد"),
+}
+#: The office's work queues: what waits on the office, each one filter away (search, home page).
+QUEUES: dict[str, str] = {
+    "to_review": QT_TRANSLATE_NOOP("Status", "در نوبت بررسی کارشناس"),
+    "to_register": QT_TRANSLATE_NOOP("Status", "در انتظار ثبت در دبیرخانه"),
+    "untold": QT_TRANSLATE_NOOP("Status", "پاسخ رسیده، به متقاضی اعلام نشده"),
+    "notices": QT_TRANSLATE_NOOP("Status", "اعلام رد در انتظار ارسال"),
+}
+#: Who works each queue (the home page shows a person the queues of their roles).
+QUEUE_ROLES: dict[str, tuple[str, ...]] = {
+    "to_review": ("expert", "admin"), "to_register": ("clerk", "expert", "admin"),
+    "untold": ("clerk", "expert", "admin"), "notices": ("clerk", "expert", "admin"),
+}
+
+
+def queue_where(name: str) -> list[ColumnElement[bool]]:
+    """The conditions of a work queue (indexed: `ix_cases_status_received`, `ix_cases_notice`)."""
+    if name == "to_review":
+        return [Case.status == "received"]
+    if name == "to_register":
+        return [Case.status == "accepted"]
+    if name == "untold":  # the agency answered (the case may be closed since): nobody told the applicant
+        return [Case.notice == "due", or_(Case.status == "answered", Case.status == "closed")]
+    if name == "notices":  # rejected at review or by the manager: the notice is not sent yet
+        return [Case.notice == "due", Case.status == "rejected"]
+    raise ValueError(f"unknown queue {name!r}")
+
+
 OUTCOME_FA: dict[str, str] = {
     "resolved": QT_TRANSLATE_NOOP("Status", "رسیدگی و حل شد"),
     "rejected": QT_TRANSLATE_NOOP("Status", "رد شد"),
@@ -56,16 +114,23 @@ class CaseRow:
     agency_name: str | None
     deadline: date | None
     holder_user_id: str | None
+    notice: str | None = None
+    #: the roles of the user holding it ("expert manager"), None when no user does
+    holder_roles: str | None = None
 
     def is_overdue(self, on: date) -> bool:
         return self.status == "forwarded" and self.deadline is not None and self.deadline < on
 
 
+_HOLDER = aliased(User, name="holder")
+
+
 def _rows_query() -> Select[*tuple[Any, ...]]:
     return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
                    Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
-                   Case.holder_user_id)
-            .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id))
+                   Case.holder_user_id, Case.notice, _HOLDER.roles)
+            .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id)
+            .outerjoin(_HOLDER, _HOLDER.id == Case.holder_user_id))
 
 
 def _row(r: Any) -> CaseRow:
@@ -83,9 +148,42 @@ class SearchQuery:
     date_to: date | None = None
     overdue: bool = False
     on: date | None = None
+    #: one of `QUEUES`: what waits on the office
+    queue: str | None = None
 
 
 _REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-\d{6}", re.IGNORECASE)
+#: A registration number typed in part: its counter ("157"), year and counter ("1405-000157",
+#: "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.
+_REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d{1,6})", re.IGNORECASE)
+
+MSG_BAD_TRACKING = QT_TRANSLATE_NOOP("Errors", "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.")
+
+
+def _code_digits(raw: str) -> str | None:
+    """The digits of what looks like a tracking code (13 or 16 digits, in groups or not), else None."""
+    compact = raw.replace("-", "").replace(" ", "")
+    return compact if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) else None
+
+
+def search_error(text_: str) -> str | None:
+    """Why a search text finds nothing for sure: a tracking code whose check digit does not hold
+    (one digit misread, or two swapped), said instead of an empty list."""
+    code = _code_digits(to_ascii_digits(normalize(text_ or "")).strip())
+    return MSG_BAD_TRACKING if code is not None and not is_valid_tracking_code(code) else None
+
+
+def _registration_part(raw: str) -> tuple[str, str] | None:
+    """A registration number typed in part, as an FTS5 phrase of its tokens (the index holds the
+    number: "13-D01-1405-000157" is the tokens 13 d01 1405 000157) and the LIKE pattern its end
+    must match; None when `raw` is not one."""
+    m = _REG_PART.fullmatch(raw)
+    if m is None:
+        return None
+    office, device, year, counter, alone = m.groups()
+    parts = [p for p in (office, device, year, (counter or alone).zfill(6)) if p]
+    suffix = "-".join(parts).upper()
+    return '"' + " ".join(search_key(p) for p in parts) + '"', ("%-" + suffix if not office else suffix)
 
 
 def fts_match(words: str) -> str | None:
@@ -121,17 +219,22 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
     params: dict[str, Any] = {}
     raw = to_ascii_digits(normalize(q.text or "")).strip()
     compact = raw.replace("-", "").replace(" ", "")
+    part = _registration_part(raw)
     if raw:
-        if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) \
-                and is_valid_tracking_code(compact):
+        if (code := _code_digits(raw)) is not None:
+            if not is_valid_tracking_code(code):
+                return None  # a misread code (`search_error` says so), not words to look for
             shape.append("tracking_code")
-            params["tracking_code"] = compact
-        elif compact.isdigit() and len(compact) == 10:
-            shape.append("national_id")
-            params["national_id"] = compact
+            params["tracking_code"] = code
         elif _REG_NO.fullmatch(raw):
             shape.append("registration_no")
             params["registration_no"] = raw.upper()
+        elif part is not None:  # before the national ID: "1405-000157" is ten digits too
+            shape += ["words", "registration_end"]
+            params["match"], params["registration_end"] = part
+        elif compact.isdigit() and len(compact) == 10:
+            shape.append("national_id")
+            params["national_id"] = compact
         else:
             match = fts_match(raw)
             if match is None:
@@ -143,6 +246,8 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
         if value:
             shape.append(name)
             params[name] = value
+    if q.queue in QUEUES:
+        shape.append("queue_" + str(q.queue))
     if q.overdue:
         shape.append("overdue")
         params["on"] = q.on or today()
@@ -159,12 +264,17 @@ def _search_select(shape: tuple[str, ...]) -> tuple[Select[*tuple[Any, ...]], bo
             stmt = stmt.where(getattr(Case, name) == bindparam(name))
     if words:
         stmt = _join_fts(stmt, bindparam("match"))
+    if "registration_end" in shape:  # the index found the tokens; the number must end with them
+        stmt = stmt.where(Case.registration_no.like(bindparam("registration_end")))
     if "date_from" in shape:
         stmt = stmt.where(Case.received_date >= bindparam("date_from", type_=Date))
     if "date_to" in shape:
         stmt = stmt.where(Case.received_date <= bindparam("date_to", type_=Date))
     if "overdue" in shape:
         stmt = stmt.where(Case.status == "forwarded", Case.deadline < bindparam("on", type_=Date))
+    for name in QUEUES:
+        if "queue_" + name in shape:
+            stmt = stmt.where(*queue_where(name))
     return stmt, words
 
 
@@ -289,6 +399,17 @@ def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplica
         return KnownApplicant(a.id, a.national_id, a.first_name, a.last_name, a.mobile, a.address)
 
 
+def queue_counts(store: Store, actor: Actor, names: Sequence[str] | None = None) -> dict[str, int]:
+    """How many cases each work queue holds (each one indexed count: cheap enough for the home
+    page)."""
+    require(actor, *READ_ROLES)
+    out: dict[str, int] = {}
+    with store.read() as s:
+        for name in names if names is not None else list(QUEUES):
+            out[name] = int(s.scalar(select(func.count()).select_from(Case).where(*queue_where(name))) or 0)
+    return out
+
+
 # --- cartable --------------------------------------------------------------------------------
 
 
@@ -341,8 +462,9 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
 def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, sort: str = "sent",
              descending: bool = False, include_cc: bool = True, unread_only: bool = False,
              words: str = "") -> list[CartableItem]:
-    """The user's own cartable: open items sent to them, oldest first (longest dwell on top)."""
-    require(actor, "expert", "manager", "admin")
+    """The user's own cartable: open items sent to them, oldest first (longest dwell on top). A
+    clerk's holds only CCs (a referral to act on goes to an expert or a manager)."""
+    require(actor, "clerk", "expert", "manager", "admin")
     col = CARTABLE_SORTS.get(sort, Referral.sent_at)
     order = [col.desc() if descending else col.asc(), Referral.id]
     stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
@@ -352,7 +474,7 @@ def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, s
 
 def cartable_count(store: Store, actor: Actor, *, include_cc: bool = True, unread_only: bool = False,
                    words: str = "") -> int:
-    require(actor, "expert", "manager", "admin")
+    require(actor, "clerk", "expert", "manager", "admin")
     if search_key(words or ""):
         stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
         with store.read() as s:
@@ -437,6 +559,8 @@ class CaseDetail:
     service_time: ServiceTime | None = None
     #: the applicant as stored now (name, national ID, mobile, address)
     applicant: dict[str, Any] = field(default_factory=dict)
+    #: the roles of the user holding it ("expert manager"), None when no user does
+    holder_roles: str | None = None
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -479,6 +603,7 @@ def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None
         person = s.get(Applicant, c.applicant_id)
         return CaseDetail(
             case=_as_dict(c), holder_name=holder.full_name if holder else None,
+            holder_roles=holder.roles if holder else None,
             agency_name=agency.name if agency else None, timeline=steps,
             attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
             forwards=rows(Forward, (Forward.letter_date, Forward.id)),
@@ -520,6 +645,8 @@ def case_status_by_tracking_code(store: Store, code: str) -> PublicStatus | None
         if len(found) != 1:
             return None
         c = found[0]
-        return PublicStatus(c.tracking_code, c.status, STATUS_FA[c.status], c.received_date,
+        holder = s.get(User, c.holder_user_id) if c.holder_user_id else None
+        return PublicStatus(c.tracking_code, c.status, status_key(c.status, holder.roles if holder else None),
+                            c.received_date,
                             c.registration_no, c.deadline if c.status == "forwarded" else None,
                             c.closed_on, OUTCOME_FA.get(c.outcome or ""))

@@ -71,8 +71,8 @@ class Report:
     #: the same cases' time split: the office's own working days and the agencies' (their clock)
     avg_office_days: float | None = None
     avg_agency_days: float | None = None
-    #: per agency, the cases whose answer deadline fell in the period (up to today) and that were
-    #: answered after it or not at all
+    #: per agency, the cases whose answer deadline (as the forwarding letter gave it) fell in the
+    #: period (up to today) and that were answered after it or not at all
     overdue_by_agency: list[tuple[str, int]] = field(default_factory=list)
     visits: int = 0
     applicants: int = 0
@@ -157,17 +157,20 @@ def _agency_spans(s: Any, p: Period) -> dict[str, list[tuple[date, date | None]]
 
 
 def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
-    """Cases per agency whose deadline (as last set, a follow-up may move it) fell in the period,
-    up to `asof`, and that the agency answered late or not at all; a case closed before its
-    deadline without an answer (withdrawn, say) was not late."""
-    late = or_(Forward.answered_on > Forward.deadline,
+    """Cases per agency whose deadline fell in the period, up to `asof`, and that the agency
+    answered late or not at all. The deadline is the one its forwarding letter gave
+    (`Forward.original_deadline`): a follow-up that gives a late agency more time does not make it
+    punctual. A case closed before that deadline without an answer (withdrawn, say) was not late,
+    and a forward withdrawn as made by mistake (a conflict's resolution) is not counted."""
+    due = Forward.original_deadline
+    late = or_(Forward.answered_on > due,
                and_(Forward.answered_on.is_(None),
-                    or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > Forward.deadline)))
+                    or_(Forward.status == "open", Case.closed_on.is_(None), Case.closed_on > due)))
     n = func.count(func.distinct(Forward.case_id))
     return [(name, int(count)) for name, count in s.execute(
         select(Agency.name, n).select_from(Forward).join(Agency, Agency.id == Forward.agency_id)
         .join(Case, Case.id == Forward.case_id)
-        .where(Forward.deadline.between(p.start, p.end), Forward.deadline < asof, late)
+        .where(due.between(p.start, p.end), due < asof, Forward.status != "withdrawn", late)
         .group_by(Agency.name).order_by(n.desc(), Agency.name))]
 
 

@@ -8,9 +8,9 @@ the scan positions live in `desk_state`, advanced only once a file is safely acr
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -22,9 +22,14 @@ from . import errors as e
 from . import protocol as p
 
 if TYPE_CHECKING:
+    from ..store import Store
     from .client import SyncClient, SyncReport
 
 K_UP, K_DOWN = "sync.attachments_up_seq", "sync.attachments_down_seq"
+#: Files pulled events name that the server did not have yet, and files this desk's own events
+#: name that are not on this computer: JSON lists of SHA-256 names, tried again each round.
+K_MISSING, K_UNSENT = "sync.attachments_missing", "sync.attachments_unsent"
+_KEYS = {"up": K_UP, "down": K_DOWN, "missing": K_MISSING, "unsent": K_UNSENT}
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 CHUNK = 1024 * 1024
 #: Only events whose payload has a `sha256` are read (the desk's store is SQLite): a first sync's
@@ -60,6 +65,9 @@ def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = N
             raise e.UpgradeRequired(e.MSG_UPGRADE, f"attachment {sha[:12]}: HTTP 426")
         if r.status_code in (401, 403):
             raise e.AuthRefused(e.MSG_AUTH, f"attachment {sha[:12]}: HTTP {r.status_code}")
+        if r.status_code == 409 and r.headers.get("content-type", "").startswith("application/json") \
+                and r.json().get("error") == "store_copied":
+            raise e.StoreCopied(e.MSG_STORE_COPIED, f"attachment {sha[:12]}: HTTP 409")
         return r
     raise e.Offline(e.MSG_ATTACHMENTS_CUT, f"attachment {sha[:12]} ({method}): {last}")
 
@@ -81,7 +89,32 @@ def upload(c: SyncClient, sha: str, data: bytes) -> None:
         offset = status.received
 
 
+def _kept(store: Store, key: str) -> set[str]:
+    """A set of SHA-256 names kept in desk_state as a JSON list."""
+    try:
+        got = json.loads(store.get_state(key) or "[]")
+    except ValueError:
+        return set()
+    return {sha for sha in got if isinstance(sha, str) and SHA_RE.match(sha)} if isinstance(got, list) else set()
+
+
+def _save(store: Store, **values: str | set[str]) -> None:
+    """Scan positions and kept sets, in one transaction (a position never moves past a file that
+    is not kept track of)."""
+    with store.transaction() as s:
+        for key, value in values.items():
+            store.set_state(s, _KEYS[key], value if isinstance(value, str) else json.dumps(sorted(value)))
+
+
 def sync_attachments(c: SyncClient, report: SyncReport) -> None:
+    """Upload the files this desk's acknowledged events name, then fetch those pulled events name.
+
+    A file of this desk's own event that is not on this computer (the attachments folder was not
+    restored with the store) cannot go up: the clerk is told, and it is tried again each round
+    (`K_UNSENT`), in case the folder is put back. A file the server does not have yet is skipped,
+    not waited for: the later ones are fetched, and it is tried again each round (`K_MISSING`)."""
+    from .client import ATTACHMENT_NOT_HERE, SyncWarning
+
     store = c.store
     up_from = int(store.get_state(K_UP) or 0)
     down_from = int(store.get_state(K_DOWN) or 0)
@@ -93,50 +126,64 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
                            .order_by(Event.server_seq)).all()
         last_pulled = s.scalar(select(func.max(Event.server_seq)).where(*pulled))
     acked = int(store.get_state("sync.acked_seq") or 0)
-
-    def mark(key: str, seq: int) -> None:
-        with store.transaction() as s:
-            store.set_state(s, key, str(seq))
-
+    unsent = _kept(store, K_UNSENT)
+    for before in sorted(unsent):  # own files missing before: here again?
+        path = attachment_path(store, before)
+        if path.is_file():
+            upload(c, before, path.read_bytes())
+            report.uploaded += 1
+            unsent.discard(before)
+            _save(store, unsent=unsent)
     for seq, payload in mine:
         if seq > acked:
             break  # only files of events the server already holds
         sha = _named(payload)
-        path = attachment_path(store, sha) if sha else None
-        if sha and path is not None and path.is_file():
+        if sha is None:
+            continue
+        path = attachment_path(store, sha)
+        if path.is_file():
             upload(c, sha, path.read_bytes())
             report.uploaded += 1
-            mark(K_UP, seq)
+            _save(store, up=str(seq))
+        else:  # kept track of, and the scan goes on
+            unsent.add(sha)
+            _save(store, up=str(seq), unsent=unsent)
     if acked > up_from:  # every event up to `acked` that names a file has been seen to
-        mark(K_UP, acked)
-    _download(c, report, list(theirs), mark, last_pulled)
+        _save(store, up=str(acked))
+    for sha in sorted(unsent):
+        report.warnings.append(SyncWarning(ATTACHMENT_NOT_HERE, (("sha", sha[:12]),)))
+    _download(c, report, list(theirs), last_pulled)
 
 
-def _download(c: SyncClient, report: SyncReport, theirs: list[Any], mark: Callable[[str, int], None],
-              last: int | None) -> None:
-    """Fetch the files pulled events name, in server order; the scan position goes to `last` (the
-    newest pulled event) once every one of them is here."""
+def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | None) -> None:
+    """Fetch the files pulled events name, in server order. One the server does not have yet
+    (404: its desk has not sent it, or lost it) is skipped and kept to try again next round; the
+    scan position goes to `last` (the newest pulled event) with the set of those kept."""
     from .client import ATTACHMENT_PENDING, SyncWarning
 
     store = c.store
-    done = None
-    for seq, payload in theirs:
-        sha = _named(payload)
-        if sha and not attachment_path(store, sha).is_file():
-            r = _transfer(c, "GET", sha)
-            if r.status_code == 404:
-                report.warnings.append(SyncWarning(ATTACHMENT_PENDING, (("sha", sha[:12]),)))
-                break  # try again next round, from here
-            if r.status_code >= 400 or hashlib.sha256(r.content).hexdigest() != sha:
-                raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
-            dest = attachment_path(store, sha)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(dest.name + ".part")
-            tmp.write_bytes(r.content)
-            tmp.replace(dest)
-            report.downloaded += 1
-        done = seq
-    else:
-        done = last
-    if done is not None:
-        mark(K_DOWN, done)
+    missing = _kept(store, K_MISSING)
+    wanted = sorted(missing) + [sha for _seq, payload in theirs if (sha := _named(payload))]
+    for sha in dict.fromkeys(wanted):  # the ones kept first, then in server order, each once
+        if attachment_path(store, sha).is_file():
+            missing.discard(sha)
+            continue
+        r = _transfer(c, "GET", sha)
+        if r.status_code == 404:
+            missing.add(sha)
+            continue
+        if r.status_code >= 400 or hashlib.sha256(r.content).hexdigest() != sha:
+            raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
+        dest = attachment_path(store, sha)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        tmp.write_bytes(r.content)
+        tmp.replace(dest)
+        report.downloaded += 1
+        missing.discard(sha)
+    for sha in sorted(missing):
+        report.warnings.append(SyncWarning(ATTACHMENT_PENDING, (("sha", sha[:12]),)))
+    if last is not None:
+        _save(store, down=str(last), missing=missing)
+    elif missing != _kept(store, K_MISSING):
+        _save(store, missing=missing)

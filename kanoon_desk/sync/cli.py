@@ -1,7 +1,8 @@
 """`kanoon-desk enroll --db PATH --server URL --code CODE` and `kanoon-desk sync --db PATH`.
 
 Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch — the one-line summary
-says why, in Persian and English); 2 bad usage; 3 upgrade required; 4 credential refused.
+says why, in Persian and English); 2 bad usage; 3 upgrade required; 4 credential refused; 5 the
+store is a copy of a desk the server follows on another computer (enrol it with --replace-device).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from pathlib import Path
 
 from ..services import accounts
 from . import errors
-from .client import SyncReport, enroll, sync_once
+from .client import SyncReport, enroll, replace_device, sync_once
 from .protocol import DEFAULT_BATCH, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UPGRADE, EXIT_AUTH = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UPGRADE, EXIT_AUTH, EXIT_COPIED = 0, 1, 2, 3, 4, 5
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     en.add_argument("--server", required=True)
     en.add_argument("--code", required=True)
     en.add_argument("--label", default="")
+    en.add_argument("--replace-device", action="store_true",
+                    help="move a desk enrolled before (its device revoked, its credential lost, or its store "
+                         "followed on another computer) to a new device identity, keeping its history and "
+                         "sending its pending events under the new device")
     sy = sub.add_parser("sync", help="one sync round: push, pull, verify")
     sy.add_argument("--db", required=True, type=Path)
     sy.add_argument("--batch", type=int, default=DEFAULT_BATCH, help=f"events per push (at most {MAX_BATCH})")
@@ -42,6 +47,8 @@ def _exit_for(report: SyncReport | None, exc: errors.SyncError | None = None) ->
         return EXIT_UPGRADE
     if failure == errors.AuthRefused.__name__:
         return EXIT_AUTH
+    if failure == errors.StoreCopied.__name__:
+        return EXIT_COPIED
     if exc is not None:
         return EXIT_FAILED
     return EXIT_OK if report is not None and report.ok else EXIT_FAILED
@@ -52,8 +59,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
+    report: SyncReport | None
     try:
-        if args.cmd == "enroll":
+        if args.cmd == "enroll" and args.replace_device:
+            from ..store import Store
+
+            if not args.db.is_file():
+                print(f"پایگاه داده پیدا نشد | store not found: {args.db}", file=sys.stderr)
+                return EXIT_USAGE
+            store = Store(args.db)
+            try:
+                old = store.identity.device_id
+                report = replace_device(store, args.server, args.code, label=args.label)
+                ident = store.identity
+                print(f"این میز دستگاه تازه‌ای شد: دفتر {ident.office_code}، دستگاه {ident.device_no} | "
+                      f"device replaced: office {ident.office_code}, device {ident.device_no} ({ident.device_id}, "
+                      f"was {old})")
+            finally:
+                store.close()
+        elif args.cmd == "enroll":
             store, report = enroll(args.db, args.server, args.code, label=args.label)
             ident = store.identity
             print(f"این میز ثبت شد: دفتر {ident.office_code}، دستگاه {ident.device_no} | "

@@ -26,14 +26,25 @@ from typing import Any, NamedTuple, TypeVar
 import certifi
 import httpx
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import String, Table, bindparam, func, literal, literal_column, select, type_coerce, update
+from sqlalchemy import (
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+    update,
+)
 
 from .. import eventlog
 from ..digest import EventDigest, canonical_hash, canonical_json, digest_per_type
 from ..errors import QT_TRANSLATE_NOOP
 from ..errors import ValidationError as FieldError
 from ..ids import MAX_DRIFT_MS, new_id
-from ..models import Event, utcnow
+from ..models import Counter, DeskState, Event, utcnow
 from ..models.sync import SyncLog, SyncRejection
 from ..persian import to_ascii_digits
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
@@ -47,6 +58,11 @@ K_SERVER, K_SECRET = "sync.server_url", "sync.secret"
 K_ACKED, K_CURSOR = "sync.acked_seq", "sync.cursor"
 K_SNAP_UPTO, K_SNAP_CURSOR = "sync.snapshot_upto", "sync.snapshot_cursor"
 K_LAST_OK, K_LAST_TRY, K_SKEW = "sync.last_ok_at", "sync.last_attempt_at", "sync.skew_ms"
+#: How the last round ended, kept for the status bar across a restart: why it stopped (the
+#: `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template).
+K_LAST_FAILURE, K_LAST_ERROR = "sync.last_failure", "sync.last_error"
+#: The name of this store (`p.HelloRequest`), and its next name while a recovery is under way.
+K_STORE, K_STORE_NEXT = "sync.store_id", "sync.store_next"
 #: The running digests of what the server should hold, with the event row and outbox position
 #: they were counted up to (see `SyncClient.local_summary`).
 K_DIGESTS = "sync.digests"
@@ -56,13 +72,20 @@ INGEST_SLICE = 100
 #: A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k
 #: benchmark office); past it the kept events are dropped and the re-fold reads them back.
 SNAPSHOT_KEPT_MAX = 250_000
+#: What a push body's events may take: the server's cap, less room for the rest of the body.
+_PUSH_BODY_ROOM = p.MAX_PUSH_BYTES - 64 * 1024
 #: The clock skew kept in desk_state is refreshed when it moves by this much.
 SKEW_RESOLUTION_MS = 1000
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
 
 
 CLOCK_SKEW = QT_TRANSLATE_NOOP("Errors", "ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید")
-ATTACHMENT_PENDING = QT_TRANSLATE_NOOP("Errors", "پیوست {sha} هنوز به کارگزار نرسیده است")
+ATTACHMENT_PENDING = QT_TRANSLATE_NOOP("Errors", "پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود")
+ATTACHMENT_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود")
+RECOVERED = QT_TRANSLATE_NOOP("Errors", "این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد")
+#: The server's reason for an event whose client sequence number another event of the device
+#: holds (`server.exchange._seq_used`): refused so before desks took their own events back.
+SEQ_USED_PREFIX = "client sequence number "
 
 
 class SyncWarning(NamedTuple):
@@ -89,6 +112,10 @@ class SyncReport:
     uploaded: int = 0
     downloaded: int = 0
     resends: int = 0
+    #: Own events taken back from the server (a desk restored from an old backup), and own
+    #: events not yet sent that were numbered past them.
+    recovered: int = 0
+    renumbered: int = 0
     cursor: int = 0
     mismatches: list[str] = field(default_factory=list)
     #: Persian templates (marked for translation, `{name}` placeholders) with their values.
@@ -133,6 +160,8 @@ class SyncClient:
         #: Ask for compact push answers (`p.PushRequest.compact`); turned off for a server that
         #: does not know them.
         self.compact = True
+        #: The name of this store the server follows (`p.HEADER_STORE`), known after `hello`.
+        self._store_name: str | None = None
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=tls_context())
 
     def close(self) -> None:
@@ -147,6 +176,8 @@ class SyncClient:
             if not secret:
                 raise e.SyncError(e.MSG_NOT_ENROLLED, "no device secret in desk_state")
             h["Authorization"] = f"Bearer {self.store.identity.device_id}:{secret}"
+            if self._store_name:
+                h[p.HEADER_STORE] = self._store_name
         return h
 
     def call(self, method: str, path: str, model: type[M], *, json: Any = None, content: bytes | None = None,
@@ -171,6 +202,8 @@ class SyncClient:
                 raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
             if r.status_code in (401, 403):
                 raise e.AuthRefused(e.MSG_AUTH, _reason(r))
+            if r.status_code == 409 and _error_code(r) == "store_copied":
+                raise e.StoreCopied(e.MSG_STORE_COPIED, _reason(r))
             if r.status_code >= 400:
                 raise e.Refused(e.MSG_REFUSED, f"HTTP {r.status_code}: {_reason(r)}")
             try:
@@ -186,7 +219,10 @@ class SyncClient:
         return int(self.store.get_state(key) or 0)
 
     def _after_reply(self, report: SyncReport, server_hlc: int, server_time_ms: int) -> None:
-        self.store.clock.merge(server_hlc)
+        # The server's wall clock is the one the desk's clock trusts (`HybridClock`): a stamp past
+        # it is not followed, and the desk's own stamps, run far ahead while the computer's clock
+        # was wrong, go back to the wall clock once it is right again.
+        self.store.clock.merge(server_hlc, server_time_ms)
         skew = self.store.clock.skew_ms(server_time_ms)
         stored = self.store.get_state(K_SKEW)
         # Written only when it moved by a second or more: a commit per reply (an fsync each) was a
@@ -199,6 +235,102 @@ class SyncClient:
             warning = SyncWarning(CLOCK_SKEW, (("minutes", minutes),))
             if warning not in report.warnings:
                 report.warnings.append(warning)
+
+    # -- first contact: the store's name, and own events the server holds that this desk lacks ---
+
+    def hello(self, report: SyncReport) -> None:
+        """The round's first request: the server checks this store's name (a copy of the desk on
+        another computer is refused, `e.StoreCopied`) and says the highest client sequence number
+        it holds from this device; past this desk's own, the desk takes its own events back
+        (`recover`). A server from before `hello` (404) is not asked again this round."""
+        name = self.store.get_state(K_STORE)
+        if not name:
+            name = new_id()
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_STORE, name)
+        pending = self.store.get_state(K_STORE_NEXT)
+        try:
+            answer = self._hello(name, pending)
+        except e.Refused as exc:
+            if exc.detail.startswith("HTTP 404"):
+                return
+            raise
+        self._store_name = pending or name
+        self._after_reply(report, answer.server_hlc, answer.server_time_ms)
+        self.recover(report, answer.last_client_seq, name, pending)
+
+    def _hello(self, name: str, renamed: str | None) -> p.HelloResponse:
+        req = p.HelloRequest(store_id=name, next_store_id=renamed)
+        return self.call("POST", "/v1/hello", p.HelloResponse, json=req.model_dump(mode="json", exclude_none=True))
+
+    def recover(self, report: SyncReport, last: int, name: str, pending: str | None) -> None:
+        """Take back the device's own events the server holds and this desk does not (it was
+        restored from a backup older than its last push), and number the desk's events not yet
+        sent past the server's number, so nothing is lost and nothing is sent twice.
+
+        The server holds events of this device up to client sequence number `last`; the desk's
+        own acknowledged position is lower, or some of its events were refused because their
+        number was taken (by a desk before this one recovered). The events the server holds past
+        the lower of those are fetched: those the desk holds are acknowledged, the others are
+        folded in like pulled ones (own events, with no outbox number). If any was missing, the
+        store takes a new name on the server first (`p.HelloRequest`: a copy of the store under
+        the old name is refused from then on), then one local transaction folds them, renumbers
+        the outbox and the refused events past `last`, and stores the new name."""
+        acked = self._int_state(K_ACKED)
+        with self.store.read() as s:
+            reused = dict(s.execute(select(SyncRejection.event_id, SyncRejection.client_seq).where(
+                SyncRejection.reason.startswith(SEQ_USED_PREFIX, autoescape=True))).all())
+        if last <= acked and not reused and pending is None:
+            return
+        floor = min([acked, *(seq - 1 for seq in reused.values())])
+        with self.store.read() as s:
+            cursor = int(s.scalar(select(func.max(Event.server_seq)).where(Event.client_seq <= floor)) or 0)
+        theirs: list[p.EventOut] = []
+        while True:
+            page = self.call("GET", "/v1/own-events", p.OwnEventsResponse,
+                             params={"after": floor, "cursor": cursor, "limit": self.snapshot_page_size})
+            self._after_reply(report, page.server_hlc, page.server_time_ms)
+            theirs += page.events
+            last, cursor = max(last, page.last_client_seq), page.next_cursor
+            if not page.has_more:
+                break
+        with self.store.read() as s:
+            held = eventlog.held_ids(s, [ev.id for ev in theirs])
+        lost = [ev for ev in theirs if ev.id not in held]
+        if not lost and not reused and pending is None:
+            return  # a reply lost after the server stored: the push is answered "duplicate"
+        if pending is None:  # the new name first: from now on the server refuses the old one
+            pending = new_id()
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_STORE_NEXT, pending)
+            self._hello(name, pending)
+            self._store_name = pending
+        known = {ev.id: ev.server_seq for ev in theirs if ev.id in held}
+        with _collector_paused(), self.store.transaction() as s:
+            fresh = eventlog.ingest(s, [_event_row(ev) for ev in lost], audited=False)
+            if known:
+                s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+                          .values(server_seq=bindparam("seq")),
+                          [{"event_id": k, "seq": v} for k, v in known.items()])
+            outbox = [r[0] for r in s.execute(
+                select(EVENTS.c.id).where(((EVENTS.c.client_seq > acked) & EVENTS.c.id.not_in(list(known)))
+                                          | EVENTS.c.id.in_(list(reused))).order_by(EVENTS.c.client_seq))]
+            if outbox:  # numbered past the server's, in their order (negative first: the numbers are unique)
+                s.execute(update(EVENTS).where(EVENTS.c.id.in_(outbox)).values(client_seq=-EVENTS.c.client_seq))
+                s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+                          .values(client_seq=bindparam("seq")),
+                          [{"event_id": event_id, "seq": last + 1 + i} for i, event_id in enumerate(outbox)])
+                s.execute(delete(SyncRejection).where(SyncRejection.event_id.in_(list(reused))))
+            _counter_at_least(s, "client_seq", last + len(outbox))
+            self.store.set_state(s, K_ACKED, str(max(acked, last)))
+            self.store.set_state(s, K_STORE, pending)
+            s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
+            eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.recovered",
+                           detail=f"{len(fresh)} own events taken back from the server (client_seq up to {last}); "
+                                  f"{len(outbox)} events not yet sent numbered from {last + 1}")
+        report.recovered, report.renumbered = len(fresh), len(outbox)
+        if fresh or outbox:
+            report.warnings.append(SyncWarning(RECOVERED, (("lost", len(fresh)), ("renumbered", len(outbox)))))
 
     # -- push ------------------------------------------------------------------------------------
 
@@ -256,6 +388,12 @@ class SyncClient:
         contiguous = [ev for i, ev in enumerate(batch) if ev.client_seq == acked + 1 + i]
         if not contiguous:
             raise e.SyncError(e.MSG_REFUSED, f"outbox hole after client_seq {acked}")
+        size = 0
+        for i, ev in enumerate(contiguous):  # cut to what the server reads (`p.MAX_PUSH_BYTES`)
+            size += len(ev.wire) if ev.wire.isascii() else len(ev.wire.encode())
+            if size > _PUSH_BODY_ROOM and i:
+                contiguous = contiguous[:i]
+                break
         # The body is built from the JSON SQLite writes for each event (the server validates it
         # against p.PushRequest): reading events as objects and encoding them again was most
         # of the desk's share of a push.
@@ -277,10 +415,10 @@ class SyncClient:
         # a batch the server stored whole is one UPDATE, not a thousand.
         runs: list[dict[str, int]] = []
         rejections: list[dict[str, Any]] = []
-        for ev, (status, server_seq, reason) in zip(sent, _answers(sent, answer), strict=True):
+        for ev, (status, server_seq, reason, reason_fa) in zip(sent, _answers(sent, answer), strict=True):
             if status == "rejected":
                 rejections.append({"event_id": ev.id, "client_seq": ev.client_seq, "event_type": ev.type,
-                                   "reason": reason or "", "at": utcnow()})
+                                   "reason": reason or "", "reason_fa": reason_fa, "at": utcnow()})
             else:
                 if server_seq is not None:
                     offset = server_seq - ev.client_seq
@@ -297,6 +435,8 @@ class SyncClient:
         with self.store.transaction() as s:
             if runs:
                 _SET_SERVER_SEQ.many(s, runs)
+            if answer.upgraded:  # kept as the server stored them (and as every other desk pulls them)
+                _keep_upgraded(s, {ev.id for ev in sent}, answer.upgraded)
             for row in rejections:
                 if s.get(SyncRejection, row["event_id"]) is None:
                     s.add(SyncRejection(**row))
@@ -329,8 +469,8 @@ class SyncClient:
                     self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)
             report.cursor = page.next_cursor
-            if fresh:
-                self.store.clock.merge(max(ev.hlc for ev in fresh))
+            if fresh:  # a stamp far past the server's time is not followed (`HybridClock.merge`)
+                self.store.clock.merge(max(ev.hlc for ev in fresh), page.server_time_ms)
             if not page.has_more:
                 return page.summary
 
@@ -403,7 +543,7 @@ class SyncClient:
             self.store.set_state(s, K_SNAP_CURSOR, str(page.next_cursor))
         report.snapshot += len(rows)
         if page.events:
-            self.store.clock.merge(max(ev.hlc for ev in page.events))
+            self.store.clock.merge(max(ev.hlc for ev in page.events), page.server_time_ms)
 
     # -- verify ----------------------------------------------------------------------------------
 
@@ -454,6 +594,7 @@ class SyncClient:
     def sync_once(self) -> SyncReport:
         report = SyncReport()
         try:
+            self.hello(report)
             self.push(report)
             summary = self.pull(report)
             from .attachments import sync_attachments
@@ -461,7 +602,7 @@ class SyncClient:
             sync_attachments(self, report)
             self.verify(report, summary)
             if report.mismatches:
-                raise e.SyncError(e.MSG_MISMATCH, "; ".join(report.mismatches))
+                raise e.Mismatch(e.MSG_MISMATCH, "; ".join(report.mismatches))
             report.ok = True
         except e.SyncError as exc:
             report.ok, report.error, report.error_detail = False, exc.message, exc.detail
@@ -478,6 +619,37 @@ def tls_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
+def _keep_upgraded(s: Any, sent: set[str], upgraded: list[p.EventOut]) -> None:
+    """Own events the server stored in a newer schema (`p.PushResponse.upgraded`): their payload
+    and schema version as stored, and their aggregates folded again, so this desk holds what the
+    others pull (and its running digests count what the server's do)."""
+    mine = [ev for ev in upgraded if ev.id in sent]
+    if not mine:
+        return
+    s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+              .values(payload=bindparam("payload"), schema_version=bindparam("version")),
+              [{"event_id": ev.id, "payload": ev.payload, "version": ev.schema_version} for ev in mine])
+    for aggregate_type, aggregate_id in sorted({(ev.aggregate_type, ev.aggregate_id) for ev in mine}):
+        eventlog.refold_aggregate(s, aggregate_type, aggregate_id)
+
+
+def _counter_at_least(s: Any, series: str, value: int) -> None:
+    """The desk's counter `series` moved up to `value` (never down): the next number is past it."""
+    s.flush()
+    row = s.get(Counter, (series, 0))
+    if row is None:
+        s.add(Counter(series=series, year=0, value=value))
+    elif row.value < value:
+        row.value = value
+
+
+def _error_code(r: httpx.Response) -> str:
+    try:
+        return str(r.json().get("error") or "")
+    except (ValueError, AttributeError):
+        return ""
+
+
 def _reason(r: httpx.Response) -> str:
     try:
         body = r.json()
@@ -486,21 +658,25 @@ def _reason(r: httpx.Response) -> str:
         return r.text[:200]
 
 
-def _answers(sent: list[_Outgoing], answer: p.PushResponse) -> list[tuple[str, int | None, str | None]]:
-    """(status, server_seq, reason) for each event sent, in order, from a full or a compact answer
-    (`p.PushRequest.compact`); an answer that leaves an event out or speaks of one twice is refused."""
-    got: list[tuple[str, int | None, str | None] | None] = [None] * len(sent)
+Answer = tuple[str, int | None, str | None, str | None]
+
+
+def _answers(sent: list[_Outgoing], answer: p.PushResponse) -> list[Answer]:
+    """(status, server_seq, reason, Persian reason) for each event sent, in order, from a full or a
+    compact answer (`p.PushRequest.compact`); an answer that leaves an event out or speaks of one
+    twice is refused."""
+    got: list[Answer | None] = [None] * len(sent)
     for run in answer.stored:
         if run.index + run.count > len(sent) or any(got[run.index:run.index + run.count]):
             raise e.SyncError(e.MSG_BAD_ANSWER, f"stored run {run.index}+{run.count} outside the batch or repeated")
-        got[run.index:run.index + run.count] = [("stored", run.server_seq + k, None) for k in range(run.count)]
+        got[run.index:run.index + run.count] = [("stored", run.server_seq + k, None, None) for k in range(run.count)]
     if answer.results:
         index = {ev.id: i for i, ev in enumerate(sent)}
         for res in answer.results:
             i = index.get(res.id, -1)
             if i < 0 or got[i] is not None:
                 raise e.SyncError(e.MSG_BAD_ANSWER, f"result for event {res.id} not sent or repeated")
-            got[i] = (res.status, res.server_seq, res.reason)
+            got[i] = (res.status, res.server_seq, res.reason, res.reason_fa)
     missing = [sent[i].id for i, g in enumerate(got) if g is None]
     if missing:
         raise e.SyncError(e.MSG_BAD_ANSWER, f"no result for event {missing[0]}")
@@ -639,6 +815,8 @@ def _log_round(store: Store, report: SyncReport) -> None:
                           pushed=report.pushed, pulled=report.pulled + report.snapshot, rejected=report.rejected,
                           message=report.summary_line()))
             store.set_state(s, K_LAST_TRY, now.isoformat())
+            store.set_state(s, K_LAST_FAILURE, "" if report.ok else (report.failure or "SyncError"))
+            store.set_state(s, K_LAST_ERROR, "" if report.ok else (report.error or ""))
             if report.ok:
                 store.set_state(s, K_LAST_OK, now.isoformat())
     except Exception:  # the history is a courtesy; never let it hide the round's own outcome
@@ -722,6 +900,47 @@ def enroll_store(store: Store, server_url: str, code: str, *, transport: httpx.B
     return sync_once(store, transport=transport)
 
 
+def replace_device(store: Store, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
+                   label: str = "", actor: eventlog.Actor | None = None) -> SyncReport:
+    """Move an enrolled desk to a new device identity with a one-time code, then sync.
+
+    For a desk whose device was revoked, whose credential was lost, or whose store the server
+    follows on another computer (`e.StoreCopied`): the server gives a new device id and number in
+    the code's office (the desk's own), and numbers the new device's events past the desk's
+    acknowledged position. The desk keeps its whole history and its place in the office's events;
+    its events not yet sent go under the new device (they never reached the server, so no other
+    desk holds them as the old one's). The credential, the identity and the events move in one
+    local transaction. Human numbers issued from now on carry the new device number."""
+    if not store.is_initialised:
+        raise e.SyncError(e.MSG_NOT_ENROLLED, "no desk identity to replace")
+    if actor is not None:
+        require(actor, "admin")
+    old = store.identity
+    acked = int(store.get_state(K_ACKED) or 0)
+    answer = _enrol_request(server_url, code, label, transport, replaces=(old.device_id, acked))
+    if answer.office_code != old.office_code or answer.device_id == old.device_id:
+        raise e.SyncError(e.MSG_BAD_ANSWER, f"the server enrolled {answer.device_id} of {answer.office_code}")
+    with store.transaction() as s:
+        moved = getattr(s.execute(update(EVENTS).where(EVENTS.c.client_seq > acked,
+                                                       EVENTS.c.device_id == old.device_id)
+                                  .values(device_id=answer.device_id)), "rowcount", 0)
+        store.set_state(s, K_SERVER, server_url.rstrip("/"))
+        store.set_state(s, K_SECRET, answer.secret)
+        store.set_state(s, K_STORE, new_id())
+        s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
+        store.set_state(s, "device_id", answer.device_id)
+        store.set_state(s, "device_no", str(answer.device_no))
+        store.set_state(s, "office_code", answer.office_code)
+        eventlog.audit(s, user_id=actor.user_id if actor else eventlog.SYSTEM_USER_ID,
+                       username=actor.username if actor else "sync", action="sync.device_replaced",
+                       subject=answer.device_id,
+                       detail=f"device {old.device_id} ({old.device_no}) replaced by {answer.device_id} "
+                              f"({answer.device_no}) of office {answer.office_code}; {moved} events not yet sent moved")
+    store.set_identity(answer.office_code, answer.device_no, answer.device_id)  # (the same values: the cache)
+    store.clock.merge(answer.server_hlc, answer.server_time_ms)
+    return sync_once(store, transport=transport)
+
+
 def check_enrolment(server_url: str, code: str) -> tuple[str, str]:
     """The server's address and the enrolment code as a person typed them, checked and cleaned
     (Persian digits folded, spaces trimmed); a `kanoon_desk.errors.ValidationError` names the field
@@ -746,10 +965,13 @@ def first_sync_done(store: Store) -> bool:
 
 
 def _enrol_request(server_url: str, code: str, label: str, transport: httpx.BaseTransport | None,
-                   desk: tuple[str, str, int] | None = None) -> p.EnrollResponse:
+                   desk: tuple[str, str, int] | None = None,
+                   replaces: tuple[str, int] | None = None) -> p.EnrollResponse:
     request = p.EnrollRequest(code=code, label=label)
     if desk is not None:  # only then: a server from before joining refuses the fields (422)
         request = p.EnrollRequest(code=code, label=label, device_id=desk[0], office_code=desk[1], device_no=desk[2])
+    if replaces is not None:
+        request = p.EnrollRequest(code=code, label=label, replaces=replaces[0], client_seq_from=replaces[1])
     http = httpx.Client(base_url=server_url.rstrip("/"), transport=transport, timeout=30, verify=tls_context())
     try:
         try:

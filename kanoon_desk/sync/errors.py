@@ -6,7 +6,7 @@ from ..errors import QT_TRANSLATE_NOOP
 
 MSG_OFFLINE = QT_TRANSLATE_NOOP("Errors", "کارگزار مرکزی در دسترس نیست؛ کار بی‌درنگ ادامه می‌یابد و بعداً همگام می‌شود.")
 MSG_UPGRADE = QT_TRANSLATE_NOOP("Errors", "نسخه این برنامه برای همگام‌سازی کهنه است؛ لطفاً برنامه را به‌روز کنید.")
-MSG_AUTH = QT_TRANSLATE_NOOP("Errors", "کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده)؛ دستگاه را دوباره ثبت کنید.")
+MSG_AUTH = QT_TRANSLATE_NOOP("Errors", "کارگزار این دستگاه را نپذیرفت (رمز نادرست یا دسترسی لغو شده). از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --db … --server … --code … --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش می‌ماند و با دستگاه تازه فرستاده می‌شود.")
 MSG_REFUSED = QT_TRANSLATE_NOOP("Errors", "کارگزار درخواست همگام‌سازی را نپذیرفت.")
 MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز هنوز در کارگزار مرکزی ثبت نشده است.")
 MSG_STORE_EXISTS = QT_TRANSLATE_NOOP("Errors", "در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.")
@@ -20,12 +20,15 @@ MSG_CODE_USED = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه پ�
 MSG_CODE_EXPIRED = QT_TRANSLATE_NOOP("Errors", "مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.")
 MSG_SERVER_URL = QT_TRANSLATE_NOOP("Errors", "نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750")
 MSG_CODE_MISSING = QT_TRANSLATE_NOOP("Errors", "کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.")
+MSG_DEVICE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.")
 MSG_CODE_OTHER_OFFICE = QT_TRANSLATE_NOOP("Errors", "این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.")
 MSG_DEVICE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.")
-MSG_ALREADY_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر به کارگزار مرکزی پیوسته است.")
+MSG_ALREADY_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.")
+MSG_STORE_COPIED = QT_TRANSLATE_NOOP("Errors", "داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.")
 #: The server's error code of a refused enrolment → the message shown for it.
 CODE_MESSAGES = {"bad_code": MSG_CODE_UNKNOWN, "used_code": MSG_CODE_USED, "expired_code": MSG_CODE_EXPIRED,
-                 "wrong_office": MSG_CODE_OTHER_OFFICE, "device_known": MSG_DEVICE_KNOWN}
+                 "wrong_office": MSG_CODE_OTHER_OFFICE, "device_known": MSG_DEVICE_KNOWN,
+                 "unknown_device": MSG_DEVICE_UNKNOWN}
 
 
 class SyncError(Exception):
@@ -51,3 +54,11 @@ class AuthRefused(SyncError):
 
 class Refused(SyncError):
     """Another 4xx answer."""
+
+
+class Mismatch(SyncError):
+    """After the round, this desk's events and the server's do not add up alike."""
+
+
+class StoreCopied(SyncError):
+    """HTTP 409 `store_copied`: this store is a copy of a desk the server follows elsewhere."""

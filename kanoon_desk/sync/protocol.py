@@ -15,8 +15,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-PROTOCOL_VERSION = 1
+#: 2: a refused event's result carries `reason_fa` (sent only to a desk of protocol 2 or more: a
+#: desk of protocol 1 refuses a field it does not know).
+PROTOCOL_VERSION = 2
 MIN_PROTOCOL_VERSION = 1
+#: The first protocol whose push results may carry `reason_fa`.
+REASON_FA_PROTOCOL = 2
 #: Newest event schema this code writes and understands.
 SCHEMA_VERSION = 1
 #: Oldest event schema the server still accepts (and upgrades on receipt).
@@ -24,12 +28,23 @@ MIN_SCHEMA_VERSION = 1
 
 HEADER_PROTOCOL = "X-Kanoon-Protocol"
 HEADER_SCHEMA = "X-Kanoon-Schema"
+#: The name of the desk's store (`HelloRequest`), on every authenticated request of a desk that
+#: has one: a copy of the store on a second computer, once the server follows the other, is
+#: refused (409 `store_copied`).
+HEADER_STORE = "X-Kanoon-Store"
 
 DEFAULT_BATCH = 1000
 MAX_BATCH = 2000
 DEFAULT_PAGE = 1000
 MAX_PAGE = 5000
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+#: The most one event of a push may take (its JSON as sent); a payload larger than
+#: `MAX_PAYLOAD_BYTES` is refused with its reason (files travel as attachments, not in events).
+MAX_EVENT_BYTES = 32 * 1024
+MAX_PAYLOAD_BYTES = MAX_EVENT_BYTES - 1024
+#: The largest push body the server reads (a full batch of the largest events); past it, 413. A
+#: desk cuts its batches to fit.
+MAX_PUSH_BYTES = MAX_BATCH * MAX_EVENT_BYTES
 #: The largest position (sequence number, cursor, clock value) both databases store (BIGINT):
 #: a request that names a larger one is refused (422) before it reaches a query.
 MAX_POSITION = 2**63 - 1
@@ -105,6 +120,8 @@ class PushResult(_Model):
     status: Literal["stored", "duplicate", "rejected"]
     reason: str | None = None
     server_seq: int | None = None
+    #: Why it was refused, in Persian, for the clerk (to a desk of protocol 2 or more).
+    reason_fa: str | None = None
 
 
 class StoredRun(_Model):
@@ -128,6 +145,10 @@ class PushResponse(_Model):
     resend_from: int | None = None
     server_hlc: int
     server_time_ms: int
+    #: Events of the batch the server stored in a newer schema than they were sent in (it upgrades
+    #: older formats on receipt), as stored: the desk keeps them so, as every other desk pulls
+    #: them (to a desk of protocol 2 or more, and only when there are any).
+    upgraded: list[EventOut] = Field(default_factory=list)
 
 
 class AggregateSummary(_Model):
@@ -168,6 +189,57 @@ class SnapshotResponse(_Model):
     server_time_ms: int
 
 
+def _no_nul(value: str | None) -> str | None:
+    if value is not None and "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+class HelloRequest(_Model):
+    """A desk's first word in a round: the name of its store, and what the server holds from it.
+
+    `store_id` names the store the desk runs on (made when it first says hello). A desk that
+    takes back its own events after a restore names its store anew: `next_store_id`, which the
+    server keeps (it follows the store under that name from then on; asked again after a crash, it
+    answers the same). A request naming neither the kept name nor its successor comes from a copy
+    of the desk: refused 409 `store_copied`."""
+
+    store_id: str = Field(min_length=1, max_length=64)
+    next_store_id: str | None = Field(default=None, min_length=1, max_length=64)
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int = SCHEMA_VERSION
+
+    @field_validator("store_id", "next_store_id")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        return _no_nul(value)
+
+
+class HelloResponse(_Model):
+    device_id: str
+    office_code: str
+    device_no: int
+    #: The highest client sequence number the server holds for this device: past the desk's own
+    #: acknowledged position, the desk fetches its own events (`OwnEventsResponse`).
+    last_client_seq: int
+    server_hlc: int
+    server_time_ms: int
+
+
+class OwnEventsResponse(_Model):
+    """A page of the device's own events the server holds with a client sequence number past
+    `after`, in server order after `cursor`: what a desk restored from an old backup lost."""
+
+    after: int
+    cursor: int
+    events: list[EventOut]
+    next_cursor: int
+    has_more: bool
+    last_client_seq: int
+    server_hlc: int
+    server_time_ms: int
+
+
 class EnrollRequest(_Model):
     code: str = Field(min_length=4, max_length=64)
     label: str = Field(default="", max_length=200)
@@ -176,15 +248,19 @@ class EnrollRequest(_Model):
     device_id: str | None = Field(default=None, min_length=36, max_length=36)
     office_code: str | None = Field(default=None, min_length=1, max_length=16)
     device_no: int | None = Field(default=None, ge=1, lt=1000)
+    #: A desk enrolled before that moves to a new device identity (its device revoked, or its
+    #: credential lost): the device it was, and the client sequence number its outbox goes on
+    #: from (the new device's events are numbered past it). It keeps its history; a new device id
+    #: and number are given as to a new desk.
+    replaces: str | None = Field(default=None, min_length=36, max_length=36)
+    client_seq_from: int | None = Field(default=None, ge=0, le=MAX_POSITION - MAX_BATCH)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int = SCHEMA_VERSION
 
-    @field_validator("code", "label", "device_id", "office_code")
+    @field_validator("code", "label", "device_id", "office_code", "replaces")
     @classmethod
     def _no_nul(cls, value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
-            raise ValueError("contains a NUL character")
-        return value
+        return _no_nul(value)
 
 
 class EnrollResponse(_Model):

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from ..models import Conflict
 from ..models.sync import SyncLog, SyncRejection
 from ..store import Store
-from .client import K_LAST_OK, K_LAST_TRY, K_SERVER, K_SKEW, pending_count
+from .client import K_LAST_ERROR, K_LAST_FAILURE, K_LAST_OK, K_LAST_TRY, K_SERVER, K_SKEW, pending_count
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class SyncStatus:
     open_conflicts: int
     rejected: int
     skew_ms: int
+    #: How the last round ended: "" (it finished) or why it stopped (`SyncReport.failure`:
+    #: "Offline", "AuthRefused", "UpgradeRequired", "Mismatch", "StoreCopied", …), and its
+    #: Persian message (a template for translation), kept across a restart.
+    last_failure: str = ""
+    last_error: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class RejectionRow:
     event_type: str
     reason: str
     at: datetime
+    #: The server's reason in Persian (None from a server before protocol 2).
+    reason_fa: str | None = None
 
 
 def _when(text: str | None) -> datetime | None:
@@ -65,7 +72,8 @@ def sync_status(store: Store) -> SyncStatus:
         rejected = int(s.scalar(select(func.count()).select_from(SyncRejection)) or 0)
         last = s.scalar(select(SyncLog.ok).order_by(SyncLog.started_at.desc()).limit(1))
     return SyncStatus(bool(server), server, _when(store.get_state(K_LAST_OK)), _when(store.get_state(K_LAST_TRY)),
-                      last, pending_count(store), conflicts, rejected, int(store.get_state(K_SKEW) or 0))
+                      last, pending_count(store), conflicts, rejected, int(store.get_state(K_SKEW) or 0),
+                      store.get_state(K_LAST_FAILURE) or "", store.get_state(K_LAST_ERROR) or "")
 
 
 def history(store: Store, limit: int = 100) -> list[HistoryRow]:
@@ -76,5 +84,5 @@ def history(store: Store, limit: int = 100) -> list[HistoryRow]:
 
 def rejections(store: Store) -> list[RejectionRow]:
     with store.read() as s:
-        return [RejectionRow(r.event_id, r.event_type, r.reason, r.at)
+        return [RejectionRow(r.event_id, r.event_type, r.reason, r.at, r.reason_fa)
                 for r in s.scalars(select(SyncRejection).order_by(SyncRejection.at.desc()))]

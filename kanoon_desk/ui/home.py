@@ -6,7 +6,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import persian
@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 
 
 class HomePage(QWidget):
-    """Cheap facts only (a few small queries), refreshed when accounts change on the bus."""
+    """Cheap facts only (a few small queries), read again whenever the page is shown (the work
+    waiting — a cartable, cases to review, overdue loans — changes on other pages and other desks)
+    and when anything changes on the bus while it is on screen."""
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -45,8 +47,13 @@ class HomePage(QWidget):
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
 
-    def _on_changed(self, area: str) -> None:
-        if area == "accounts":
+    def _on_changed(self, _area: str) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # shown again by the side bar, not a window brought to front
             self.refresh()
 
     def _fact(self, row: int, title: str, value: str) -> None:

@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self.office_label.setObjectName("status-office")
         self.date_label = QLabel(persian.format_jalali_long(today()))
         self.date_label.setObjectName("status-date")
+        self.day_timer = QTimer(self)  # a window left open overnight shows the new day
+        self.day_timer.timeout.connect(self.show_day)
+        self.day_timer.start(60_000)
         self.busy_label = QLabel(self.tr("در حال انجام…"))
         self.busy_label.setObjectName("status-busy")
         self.busy_label.hide()
@@ -180,6 +183,10 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         row.addWidget(self.busy_label)
         bar.addWidget(holder, 1)
+
+    def show_day(self) -> None:
+        """Today's Jalali date in the status bar (read again every minute)."""
+        self.date_label.setText(persian.format_jalali_long(today()))
 
     def _build_actions(self) -> None:
         self.logout_action = QAction(self.tr("خروج از حساب"), self)

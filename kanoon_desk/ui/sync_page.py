@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -76,6 +77,38 @@ EVENT_TITLES = {
     "copy.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن نسخه"),
     "member.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت عضو"),
     "conflict.resolved": QT_TRANSLATE_NOOP("ConflictInbox", "حل ناسازگاری"),
+    # the rest of what a desk records, for the refused events (a case's steps: `EVENT_FA`)
+    "user.updated": QT_TRANSLATE_NOOP("ConflictInbox", "ویرایش کاربر"),
+    "user.renamed": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری تازه"),
+    "office.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات دفتر یا مرکز"),
+    "holiday.set": QT_TRANSLATE_NOOP("ConflictInbox", "تعطیل رسمی"),
+    "agency.set": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
+    "applicant.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات متقاضی"),
+    "title.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن عنوان"),
+    "title.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح عنوان"),
+    "copy.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح نسخه"),
+    "copy.relabelled": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد تازه نسخه"),
+    "copy.withdrawn": QT_TRANSLATE_NOOP("ConflictInbox", "کنارگذاشتن نسخه"),
+    "copy.marked_lost": QT_TRANSLATE_NOOP("ConflictInbox", "گم‌شدن نسخه"),
+    "copy.sent": QT_TRANSLATE_NOOP("ConflictInbox", "فرستادن نسخه به مرکز دیگر"),
+    "copy.received": QT_TRANSLATE_NOOP("ConflictInbox", "رسیدن نسخه"),
+    "member.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح مشخصات عضو"),
+    "member.merged": QT_TRANSLATE_NOOP("ConflictInbox", "یکی‌شدن دو عضو"),
+    "member.renumbered": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت تازه"),
+    "loan.voided": QT_TRANSLATE_NOOP("ConflictInbox", "باطل‌شدن امانت"),
+    "loan.member_moved": QT_TRANSLATE_NOOP("ConflictInbox", "انتقال امانت به عضو دیگر"),
+    "hold.placed": QT_TRANSLATE_NOOP("ConflictInbox", "رزرو"),
+    "hold.cancelled": QT_TRANSLATE_NOOP("ConflictInbox", "لغو رزرو"),
+    "hold.ready": QT_TRANSLATE_NOOP("ConflictInbox", "آماده‌شدن رزرو"),
+    "hold.in_transit": QT_TRANSLATE_NOOP("ConflictInbox", "فرستادن نسخه برای رزرو"),
+    "hold.collected": QT_TRANSLATE_NOOP("ConflictInbox", "تحویل رزرو"),
+    "hold.expired": QT_TRANSLATE_NOOP("ConflictInbox", "گذشتن مهلت رزرو"),
+    "notice.queued": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
+    "notice.sent": QT_TRANSLATE_NOOP("ConflictInbox", "فرستاده‌شدن پیامک"),
+    "stocktake.opened": QT_TRANSLATE_NOOP("ConflictInbox", "آغاز انبارگردانی"),
+    "stocktake.scanned": QT_TRANSLATE_NOOP("ConflictInbox", "خواندن نسخه در انبارگردانی"),
+    "stocktake.closed": QT_TRANSLATE_NOOP("ConflictInbox", "پایان انبارگردانی"),
+    "circulation.overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا"),
 }
 
 
@@ -133,14 +166,58 @@ def _when(value: Any) -> str:
     return persian.format_jalali_datetime(value) if value is not None else "—"
 
 
+def round_result(ok: bool, rejected: int) -> str:
+    """A round's outcome in a word: one that finished with refused events says how many."""
+    if ok and rejected:
+        return QCoreApplication.translate("SyncPage", "انجام شد، %1 رویداد رد شد").replace("%1", digits(rejected))
+    return QCoreApplication.translate("SyncPage", "موفق") if ok else QCoreApplication.translate("SyncPage", "ناموفق")
+
+
+def rejection_reason(row: sync_status.RejectionRow) -> str:
+    """Why the server refused an event, in Persian (a server before protocol 2 said it in English
+    only: that, said to be the server's)."""
+    if row.reason_fa:
+        return row.reason_fa
+    return QCoreApplication.translate("SyncPage", "کارگزار نپذیرفت: %1").replace("%1", row.reason)
+
+
+#: How the last round stopped (`SyncReport.failure`) → the status bar's word for it.
+STATE_WORDS = {
+    "Offline": QT_TRANSLATE_NOOP("SyncPage", "آفلاین"),
+    "AuthRefused": QT_TRANSLATE_NOOP("SyncPage", "دسترسی میز پذیرفته نشد"),
+    "UpgradeRequired": QT_TRANSLATE_NOOP("SyncPage", "برنامه باید به‌روز شود"),
+    "Mismatch": QT_TRANSLATE_NOOP("SyncPage", "ناهمخوانی با کارگزار"),
+    "StoreCopied": QT_TRANSLATE_NOOP("SyncPage", "رونوشت میز؛ همگام نمی‌شود"),
+}
+
+
+def state_word(failure: str) -> str:
+    """The status bar's first word: online, or why the last round stopped (offline is only a
+    server out of reach; a refused credential, an old program, a mismatch or a copied store are
+    each said as such, any other stop as a failed round)."""
+    if not failure:
+        return QCoreApplication.translate("SyncPage", "برخط")
+    return QCoreApplication.translate("SyncPage", STATE_WORDS.get(failure, QT_TRANSLATE_NOOP(
+        "SyncPage", "همگام‌سازی ناموفق")))
+
+
+def span_text(ms: int) -> str:
+    """A clock's difference in the unit that reads well: minutes, hours or days."""
+    minutes = round(abs(ms) / 60000)
+    if minutes >= 2 * 24 * 60:
+        return QCoreApplication.translate("SyncPage", "%1 روز").replace("%1", digits(round(minutes / 1440)))
+    if minutes >= 120:
+        return QCoreApplication.translate("SyncPage", "%1 ساعت").replace("%1", digits(round(minutes / 60)))
+    return QCoreApplication.translate("SyncPage", "%1 دقیقه").replace("%1", digits(minutes))
+
+
 class HistoryModel(LazyTableModel):
     def display(self, row: Any, column: int) -> str:
         r: sync_status.HistoryRow = row
         if column == 0:
             return _when(r.started_at)
         if column == 1:
-            return QCoreApplication.translate("SyncPage", "موفق") if r.ok else QCoreApplication.translate(
-                "SyncPage", "ناموفق")
+            return round_result(r.ok, r.rejected)
         if column in (2, 3, 4):
             return digits((r.pushed, r.pulled, r.rejected)[column - 2])
         return digits(r.message.split(" | ")[0])
@@ -149,7 +226,11 @@ class HistoryModel(LazyTableModel):
 class RejectionModel(LazyTableModel):
     def display(self, row: Any, column: int) -> str:
         r: sync_status.RejectionRow = row
-        return (_when(r.at), r.event_type, r.reason)[column]
+        if column == 0:
+            return _when(r.at)
+        if column == 1:
+            return event_title(r.event_type)
+        return text_digits(rejection_reason(r))
 
 
 class SyncPage(QWidget):
@@ -178,12 +259,17 @@ class SyncPage(QWidget):
         self.history_view = QTableView()
         self.history_view.setModel(self.history)
         self.history_view.horizontalHeader().setStretchLastSection(True)
+        for column in (0, 1):  # when, and the outcome ("done, 2 events refused"), whole
+            self.history_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         tabs.addTab(self.history_view, self.tr("تاریخچه همگام‌سازی"))
         fetch, count = list_fetcher(lambda: sync_status.rejections(ctx.store))
         self.rejected = RejectionModel([self.tr("زمان"), self.tr("نوع رویداد"), self.tr("دلیل رد")], fetch, count)
         view = QTableView()
         view.setModel(self.rejected)
         view.horizontalHeader().setStretchLastSection(True)
+        for column in (0, 1):  # when and what, whole; the reason takes the rest
+            view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(True)
         tabs.addTab(view, self.tr("رویدادهای ردشده"))
         layout.addWidget(tabs, 1)
         self.tabs = tabs
@@ -254,8 +340,11 @@ class SyncPage(QWidget):
         else:
             self.sync_button.setEnabled(True)
             state = self.tr("آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3")
-            self.status_label.setText(state.replace("%1", _when(st.last_ok_at)).replace("%2", digits(st.pending))
-                                      .replace("%3", digits(st.open_conflicts)))
+            text = (state.replace("%1", _when(st.last_ok_at)).replace("%2", digits(st.pending))
+                    .replace("%3", digits(st.open_conflicts)))
+            if st.rejected:
+                text += " — " + self.tr("رویدادهای ردشده: %1").replace("%1", digits(st.rejected))
+            self.status_label.setText(text)
         self.history.reload()
         self.rejected.reload()
         lists = st.enrolled or self.history.total > 0  # no server and no rounds: nothing to list
@@ -277,6 +366,9 @@ class SyncPage(QWidget):
         if report.ok:
             text = self.tr("همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.")
             text = text.replace("%1", digits(report.pushed)).replace("%2", digits(report.pulled + report.snapshot))
+            if report.rejected:
+                text += " " + self.tr("%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.").replace(
+                    "%1", digits(report.rejected))
         else:
             text = QCoreApplication.translate("Errors", report.error or "")
         for warning in report.warnings:
@@ -518,20 +610,29 @@ class SyncStatusWidget(QWidget):
             self.label.setToolTip(self.tr("این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود."))
             return
         report = self.runner.last_report
-        online = report.ok if report is not None else bool(st.last_ok)
-        parts = [self.tr("برخط") if online else self.tr("آفلاین")]
+        # how the last round ended: this session's report, else what the store kept (a restart)
+        if report is not None:
+            failure = "" if report.ok else (report.failure or "SyncError")
+            why = report.error if not report.ok else None
+        else:
+            failure = st.last_failure if st.last_attempt_at is not None else ""
+            why = st.last_error or None
+        parts = [state_word(failure)]
         if st.pending:
             parts.append(self.tr("در انتظار فرستادن: %1").replace("%1", digits(st.pending)))
         parts.append(self.tr("آخرین همگام‌سازی: %1").replace("%1", _when(st.last_ok_at)))
         if st.open_conflicts:
             parts.append(self.tr("ناسازگاری: %1").replace("%1", digits(st.open_conflicts)))
         tips = []
-        why = report.error if report is not None and not report.ok else None
-        if why:
+        if failure and why:
             tips.append(QCoreApplication.translate("Errors", why))
+        if st.rejected:
+            parts.append(self.tr("رد شده: %1").replace("%1", digits(st.rejected)))
+            tips.append(self.tr("کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، "
+                                "«رویدادهای ردشده» آمده است.").replace("%1", digits(st.rejected)))
         if abs(st.skew_ms) > MAX_DRIFT_MS:  # as of the server's last reply, kept across restarts
             minutes = digits(round(abs(st.skew_ms) / 60000))
-            parts.append(self.tr("ساعت رایانه %1 دقیقه با کارگزار فرق دارد").replace("%1", minutes))
+            parts.append(self.tr("ساعت رایانه %1 با کارگزار فرق دارد").replace("%1", span_text(st.skew_ms)))
             tips.append(QCoreApplication.translate("Errors", CLOCK_SKEW).format(minutes=minutes))
         self.label.setText(" — ".join(parts))
         self.label.setToolTip("\n".join(tips) if tips else st.server_url)

@@ -188,3 +188,62 @@ def test_an_upload_without_a_length_is_refused_while_it_is_read(server: LiveServ
     assert len(pulled) <= 12  # refused at the eleventh kilobyte, not after the hundredth
     small = httpx.put(f"{server.url}/v1/attachments/{'b' * 64}", content=iter([b"y" * 100]), headers=headers)
     assert small.status_code == 422  # read whole and checked (its name is not its SHA-256)
+
+
+def test_a_file_the_server_lacks_is_skipped_kept_and_fetched_later(server: LiveServer, tmp_path: Path) -> None:
+    """The first of two scans is not on the server (its desk lost the file): the other desk fetches
+    the second anyway and asks for the first again each round; the desk that lost it says so,
+    and sends it once the file is back."""
+    from kanoon_desk.sync.attachments import K_MISSING, K_UNSENT
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    b = enrol(server, tmp_path / "b" / "desk.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    shas = []
+    for n, body in ((1, b"%PDF-1.4 first"), (2, b"%PDF-1.4 second")):
+        scan = tmp_path / f"scan{n}.pdf"
+        scan.write_bytes(body)
+        sec.add_attachment(a, admin, sec.intake(a, admin, case_input(n)).case_id, scan)
+        shas.append(hashlib.sha256(body).hexdigest())
+    lost = attachment_path(a, shas[0])
+    lost.unlink()  # the attachments folder was not restored with the store
+    report = client.sync_once(a)
+    assert report.ok and report.uploaded == 1, report.summary_line()
+    assert [w.template for w in report.warnings] == [client.ATTACHMENT_NOT_HERE]
+    assert dict(report.warnings[0].params)["sha"] == shas[0][:12] and shas[0] in (a.get_state(K_UNSENT) or "")
+    got = client.sync_once(b)
+    assert got.ok and got.downloaded == 1, got.summary_line()  # the second came, past the first
+    assert attachment_path(b, shas[1]).is_file() and not attachment_path(b, shas[0]).exists()
+    assert [w.template for w in got.warnings] == [client.ATTACHMENT_PENDING]
+    assert client.sync_once(b).downloaded == 0  # asked again, still not there, still said
+    lost.write_bytes(b"%PDF-1.4 first")  # put back
+    again = client.sync_once(a)
+    assert again.uploaded == 1 and not again.warnings and a.get_state(K_UNSENT) == "[]"
+    last = client.sync_once(b)
+    assert last.downloaded == 1 and not last.warnings and b.get_state(K_MISSING) == "[]"
+    assert attachment_path(b, shas[0]).read_bytes() == b"%PDF-1.4 first"
+
+
+def test_a_file_goes_only_to_an_office_that_sees_an_event_naming_it(server: LiveServer, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    a = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    same = enrol(server, tmp_path / "same.sqlite3", "13")
+    other = enrol(server, tmp_path / "other.sqlite3", "21")
+    admin = bootstrap_admin(a)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 an applicant's letter")
+    sec.add_attachment(a, admin, sec.intake(a, admin, case_input(1)).case_id, scan)
+    assert client.sync_once(a).uploaded == 1
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+
+    def fetch(desk: client.Store) -> int:
+        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(client.K_SECRET)}"}
+        return httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers).status_code
+
+    assert fetch(same) == 200
+    assert fetch(other) == 404  # another office's case: its file is not that office's to read
+    assert fetch(a) == 200
+    assert httpx.get(f"{server.url}/v1/attachments/not-a-sha", headers={
+        "Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}).status_code == 400

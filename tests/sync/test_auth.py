@@ -173,3 +173,33 @@ def test_a_desk_lends_for_its_own_centres_only(server: LiveServer, tmp_path: Pat
     b = enrol(server, tmp_path / "b.sqlite3", "13")  # the office's other desk: the centre's copy came down
     with b.read() as s:
         assert [(c.barcode, c.home_centre) for c in s.scalars(select(Copy))] == [("B0001", "1301")]
+
+
+def test_a_desk_of_office_1_writes_no_record_of_office_13(server: LiveServer, tmp_path: Path) -> None:
+    """Office codes differ in length: a centre is its office's code and two digits (101 under 1),
+    not any code that starts with it. A desk of office 1 that writes office 13's record, or lends
+    in office 13's name, has both refused; its own centre's go through."""
+    from datetime import date
+
+    from kanoon_desk.eventlog import Actor
+    from kanoon_desk.services import library as lib
+
+    one = enrol(server, tmp_path / "one.sqlite3", "1")
+    admin = bootstrap_admin(one)
+    as_13 = Actor(admin.user_id, admin.username, admin.full_name, "13", admin.roles)
+    as_101 = Actor(admin.user_id, admin.username, admin.full_name, "101", admin.roles)
+    with one.transaction() as s:
+        for code in ("13", "1301", "1001", "101"):
+            one.record(s, admin, "office.set", code, {"name": f"دفتر {code}", "kind": "centre"})
+    lib.add_title(one, as_13, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
+    lib.add_title(one, as_101, lib.TitleInput(title="کلاغ‌ها", author="صمد بهرنگی"))
+    accounts.set_holiday(one, admin, date(2026, 3, 21), "نوروز")
+    report = client.sync_once(one)
+    assert report.ok and report.rejected == 4 and report.pushed == 4, report.summary_line()
+    with one.read() as s:
+        refused = sorted((r.event_type, r.reason_fa or "") for r in s.scalars(select(SyncRejection)))
+    assert [t for t, _ in refused] == ["office.set"] * 3 + ["title.added"]
+    assert all("حوزه" in fa or "تنها میز همان دفتر" in fa for _, fa in refused), refused
+    thirteen = enrol(server, tmp_path / "13.sqlite3", "13")
+    with thirteen.read() as s:
+        assert {o.code for o in s.scalars(select(Office))} == {"101"}  # office 1's centre, nothing of 13

@@ -502,3 +502,45 @@ def test_one_conflict_decided_on_two_desks_before_either_synced_is_a_new_conflic
         assert ops.check(path) == []
     conflicts.resolve(a, admin_a, twice.id, "fixed_manually", "امانت دوم دوباره ثبت شد")
     assert conflicts.open_count(a) == 0
+
+
+def test_one_child_merged_opposite_ways_on_two_desks_stays_findable_everywhere(tmp_path: Path) -> None:
+    """Centre 13 keeps its record, centre 14 keeps its own, before either syncs: each member would
+    be merged into the other and the child found nowhere. The newer merge is void on every desk,
+    whatever the order; the two decisions are one more conflict for a person."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233", birth_date=date(2015, 1, 1))
+    at_a = lib.register_member(a, admin_a, child, today=TODAY)
+    at_b = lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    mine = "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second"
+    theirs = "keep_second" if mine == "keep_first" else "keep_first"
+    conflicts.resolve(a, admin_a, c.id, mine)  # at_b merged into at_a (the older merge: it stands)
+    conflicts.resolve(b, admin_b, c.id, theirs)  # at_a merged into at_b (the newer: void)
+    everything = missing(a, L.store) + [e for e in missing(b, L.store) if e.payload.get("conflict_id") == c.id
+                                        or e.type == "conflict.resolved"]
+    exchange(a, b)
+    assert digests(a) == digests(b)
+    for desk in (a, b):
+        assert [m.id for m in lib.search_members(desk, "سارا رضایی")] == [at_a.id]
+        for code in (at_a.member_no, at_b.member_no, NATIONAL_IDS[2]):
+            assert lib.lookup_member(desk, code).id == at_a.id  # type: ignore[union-attr]
+        with desk.read() as s:
+            assert s.get(Member, at_a.id).merged_into is None  # type: ignore[union-attr]
+            assert s.get(Member, at_b.id).merged_into == at_a.id  # type: ignore[union-attr]
+    assert only_conflict(a, admin_a, "conflict.resolved_twice").summary["conflict_id"] == c.id
+    for i, order in enumerate((everything, list(reversed(everything)))):
+        path = tmp_path / f"third-{i}.sqlite3"
+        L.store.backup_to(path)
+        third = Store(path)
+        try:
+            for e in order:
+                with third.transaction() as s:
+                    eventlog.ingest(s, [pulled(e)])
+            assert digests(third) == digests(a), f"order {i}"
+        finally:
+            third.close()
+        assert ops.check(path) == []
+    assert ops.check(a.path) == [] and ops.check(b.path) == []

@@ -80,11 +80,11 @@ def _answer(results: list[p.PushResult], stored: list[p.StoredRun]) -> p.PushRes
 def test_desk_reads_either_form_alike() -> None:
     sent = _outgoing(3)
     full = _answer([p.PushResult(id=sent[0].id, status="stored", server_seq=7),
-                    p.PushResult(id=sent[1].id, status="rejected", reason="no"),
+                    p.PushResult(id=sent[1].id, status="rejected", reason="no", reason_fa="نه"),
                     p.PushResult(id=sent[2].id, status="stored", server_seq=8)], [])
-    compact = _answer([p.PushResult(id=sent[1].id, status="rejected", reason="no")],
+    compact = _answer([p.PushResult(id=sent[1].id, status="rejected", reason="no", reason_fa="نه")],
                       [p.StoredRun(index=0, count=1, server_seq=7), p.StoredRun(index=2, count=1, server_seq=8)])
-    expected = [("stored", 7, None), ("rejected", None, "no"), ("stored", 8, None)]
+    expected = [("stored", 7, None, None), ("rejected", None, "no", "نه"), ("stored", 8, None, None)]
     assert client._answers(sent, full) == client._answers(sent, compact) == expected
 
 
@@ -139,3 +139,22 @@ def test_a_server_without_compact_answers_gets_the_old_push(server: LiveServer, 
     assert [("compact" in b, len(b["events"])) for b in old.pushes] == [(True, 2), (False, 2), (False, 2),
                                                                        (False, 1)]
     assert client.pending_count(desk) == 0
+
+
+@pytest.mark.parametrize("protocol_version", [1, 2])
+def test_a_refusal_says_why_in_persian_to_a_desk_that_reads_it(server: LiveServer, tmp_path: Path,
+                                                               protocol_version: int) -> None:
+    """A desk of protocol 2 gets the reason in Persian too; one of protocol 1 (its models refuse a
+    field they do not know) gets the answer it always got."""
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    events = _batch(a, 2)
+    events[1]["office_code"] = "21"  # another office's: refused
+    body = {"device_id": a.identity.device_id, "batch_id": new_id(), "first_client_seq": 1, "events": events,
+            "compact": True, "protocol_version": protocol_version}
+    r = httpx.post(server.url + "/v1/push", json=body, headers=creds(a))
+    assert r.status_code == 200, r.text
+    (refused,) = r.json()["results"]
+    if protocol_version == 1:
+        assert set(refused) == {"id", "status", "reason", "server_seq"}  # the fields protocol 1 knows
+    else:
+        assert "scope" in refused["reason"] and "۲۱" in refused["reason_fa"] and "حوزه" in refused["reason_fa"]

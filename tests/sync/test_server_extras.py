@@ -85,6 +85,9 @@ def test_attachments_are_resumable_verified_and_limited(extras: tuple[LiveServer
     r = httpx.put(url, content=data[half:], headers={
         **h, "Content-Range": f"bytes {half}-{len(data) - 1}/{len(data)}"})
     assert r.status_code == 200 and r.json()["complete"] is True
+    assert httpx.get(url, headers=h).status_code == 404  # no event of the office names it yet
+    named = raw_event(a, "case.attached", "case", new_id(), {"sha256": sha, "filename": "scan.pdf"}, 5)
+    assert push_raw(server, a, 1, [named]).status_code == 200
     assert httpx.get(url, headers=h).content == data
     bad = "0" * 64
     r = httpx.put(f"{server.url}/v1/attachments/{bad}", content=b"not it", headers=h)

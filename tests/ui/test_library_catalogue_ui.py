@@ -169,3 +169,37 @@ def test_import_of_a_bad_file_is_said_and_each_row_error_names_its_column(
     qtbot.addWidget(dialog)
     assert dialog.table.model().index(0, 1).data() == "«نام»: این خانه را پر کنید. — «کد ملی»: کد ملی درست نیست."
     assert not dialog.ok.isEnabled() and p.message.text() == ""
+
+
+def test_a_titles_and_a_copys_change_history(qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any,
+                                             tmp_path: Path) -> None:
+    """«تاریخچه تغییرات» for the title and for the copy selected: every value a field was given, the
+    replaced one said so."""
+    from kanoon_desk.ui.widgets import select_row
+
+    L, p = page
+    type_persian(p.query, "ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    title = p.titles[0]
+    lib.update_title(L.store, L.admin, title.id, lib.TitleInput(title.title, title.author, "کانون", title.isbn,
+                                                                title.age_group, title.subject))
+    lib.update_copy(L.store, L.admin, "B0002", shelf="C9")
+    dialog = p.show_title_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    rows = [[dialog.model.data(dialog.model.index(r, c)) for c in range(3)] for r in range(dialog.model.rowCount())]
+    assert ["ناشر", "کانون", "در اجرا"] in rows and ["عنوان", title.title, "در اجرا"] in rows
+    dialog.grab().save(str(tmp_path / "title-history.png"))
+    dialog.close()
+    assert p.show_copy_history() is None and p.message.text() == "نخست نسخه را در فهرست نسخه‌ها برگزینید."
+    p.select(0)
+    row = next(i for i, c in enumerate(p.copies) if c.barcode == "B0002")
+    select_row(p.copy_table, row)
+    qtbot.mouseClick(p.copy_history_button, Qt.MouseButton.LeftButton)
+    [dialog] = [d for d in p.findChildren(type(dialog)) if d.isVisible()]
+    assert "B0002" in dialog.windowTitle()
+    model = dialog.model
+    shelves = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())
+               if model.data(model.index(r, 0)) == "قفسه"]
+    assert shelves == [["قفسه", "C9", "در اجرا"], ["قفسه", "A1", "جایگزین شد"]]
+    dialog.grab().save(str(tmp_path / "copy-history.png"))

@@ -47,7 +47,7 @@ def _referred(desk: Desk, n: int = 1, **over: Any) -> str:
 
 def _view(qtbot: Any, desk: Desk, tmp_path: Path, actor: Any, case_id: str, on: date = DAY) -> CaseView:
     view = CaseView(make_ctx(desk.store, actor, tmp_path))
-    view.today = on
+    view.today.pin(on)
     view.load(case_id)
     qtbot.addWidget(view)
     return view
@@ -215,3 +215,129 @@ def test_the_case_view_shows_the_office_and_the_agency_time_in_working_days(
     view.resize(1200, 800)
     view.show()
     view.grab().save(str(tmp_path / "case.png"))
+
+
+def test_a_follow_up_leaves_the_deadline_unless_a_new_one_is_ticked_counted_on_the_office_calendar(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, deadline=date(2025, 5, 20), on=DAY)
+    accounts.set_holiday(desk.store, desk.admin, date(2025, 5, 27), "تعطیل")  # inside the 7 working days
+    on = date(2025, 5, 24)  # a Saturday: 7 working days on, past Friday 30 and the holiday, is 2 June
+    seen: dict[str, Any] = {}
+
+    def unticked(dlg: ActionDialog) -> int:
+        bound = dlg.form.field("new_deadline")
+        seen["default"] = bound.date.value()  # type: ignore[attr-defined]
+        seen["ticked"] = bound.check.isChecked()  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", unticked)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id, on)
+    view.buttons["follow_up"].click()
+    assert seen["ticked"] is False and seen["default"] == date(2025, 6, 2)
+    fu = q.get_case(desk.store, desk.expert, case_id).follow_ups[0]
+    assert fu["new_deadline"] is None
+    assert q.get_case(desk.store, desk.expert, case_id).case["deadline"] == date(2025, 5, 20)
+
+    def ticked(dlg: ActionDialog) -> int:
+        dlg.form.field("new_deadline").check.setChecked(True)  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", ticked)
+    view.buttons["follow_up"].click()
+    c = q.get_case(desk.store, desk.expert, case_id)
+    assert c.case["deadline"] == date(2025, 6, 2) and c.forwards[0]["original_deadline"] == date(2025, 5, 20)
+    assert "(مهلت نامه ارسال: ۱۴۰۴/۰۲/۳۰)" in view.labels["deadline"].text()
+
+
+def test_the_referral_dialog_offers_secretariat_users_and_a_refusal_shows_at_its_field(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    case_id = _registered(desk)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        to = dlg.form.field("to_user_id")
+        seen["to"] = {to.itemData(i) for i in range(to.count())}  # type: ignore[attr-defined]
+        ccs: QListWidget = dlg.findChild(QListWidget, "cc-list")
+        seen["cc"] = {ccs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(ccs.count())}
+        to.addItem("کتابدار", desk.librarian.user_id)  # type: ignore[attr-defined]  # (a list gone stale)
+        to.setCurrentIndex(to.count() - 1)  # type: ignore[attr-defined]
+        dlg.submit()
+        seen["error"] = dlg.form.error_of("to_user_id")
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["refer"].click()
+    assert desk.librarian.user_id not in seen["to"] | seen["cc"] and desk.clerk.user_id in seen["cc"]
+    assert seen["error"].startswith("ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود")
+
+
+def test_the_manager_rejects_with_a_reason_from_the_list_and_the_notice_can_be_printed(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    case_id = _referred(desk)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        type_persian(dlg.form.field("note"), "به اداره کل راه مراجعه کنید")
+        dlg.submit()  # no reason chosen
+        seen["error"] = dlg.form.error_of("reason")
+        reason = dlg.form.field("reason")
+        reason.setCurrentIndex(reason.findData("مدارک ناقص"))  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id)
+    assert "close" in view.buttons
+    view.buttons["manager_reject"].click()
+    assert seen["error"] == "دلیل رد را برگزینید."
+    c = view.detail.case  # type: ignore[union-attr]
+    assert (c["status"], c["reject_reason"], c["reject_note"]) == ("rejected", "مدارک ناقص", "به اداره کل راه مراجعه کنید")
+    assert view.labels["status"].text() == "ردشده — رد شد، اعلام رد در انتظار ارسال"
+    assert "rejection_notice" in view.papers
+    html = view.rejection_notice_html()
+    assert "«مدارک ناقص»" in html and "به اداره کل راه مراجعه کنید" in html
+    assert "manager_reject" not in view.buttons  # closed: nothing more to reject
+
+
+def test_the_timeline_takes_the_room_an_empty_attachments_box_took(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.ui.secretariat.lists import CartablePage
+
+    _referred(desk, 1)
+    page = CartablePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.view.load(page.model.row_at(0).case_id)
+    qtbot.wait(10)
+    view = page.view
+    assert not view.attachments_box.isVisible()  # no scans: no empty box
+    rows = view.timeline.model().rowCount()
+    needed = view.timeline.horizontalHeader().height() + rows * view.timeline.rowHeight(0)
+    assert view.timeline.viewport().height() + view.timeline.horizontalHeader().height() >= needed  # every step seen
+    page.grab().save(str(tmp_path / "cartable.png"))
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    sec.add_attachment(desk.store, desk.manager, view.case_id or "", scan)
+    view.load(view.case_id or "")
+    qtbot.wait(10)
+    assert view.attachments_box.isVisible() and view.attachments_box.title() == "پیوست‌ها (۱)"
+    assert view.split.count() == 2 and view.split.sizes()[0] > view.split.sizes()[1]  # dragged to taste
+    page.grab().save(str(tmp_path / "cartable-scan.png"))
+
+
+def test_a_case_sent_back_to_the_expert_reads_in_the_experts_cartable(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    case_id = _referred(desk)
+    sec.refer_back(desk.store, desk.manager, case_id, on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    assert view.labels["status"].text() == "در کارتابل کارشناس"
+    page = SearchPage(make_ctx(desk.store, desk.expert, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.index(0, 4).data() == "در کارتابل کارشناس"

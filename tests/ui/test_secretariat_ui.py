@@ -37,7 +37,7 @@ def desk(tmp_path: Path) -> Desk:
 
 def _intake(qtbot: Any, desk: Desk, tmp_path: Path) -> IntakePage:
     page = IntakePage(make_ctx(desk.store, desk.clerk, tmp_path))
-    page.today = DAY
+    page.today.pin(DAY)
     page.received.set_value(DAY)
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -167,6 +167,10 @@ def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path
     assert page.model.total == 1 and page.view.case_id == r.case_id
     assert page.view.body.isVisible() and not page.view.placeholder.isVisible()
     assert "visit" in page.view.buttons and "accept" not in page.view.buttons  # a clerk does not review
+    page.text.clear()
+    qtbot.keyClicks(page.text, r.tracking_code[:-1] + str((int(r.tracking_code[-1]) + 1) % 10))  # one digit misread
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.model.total == 0 and page.count.text() == "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید."
 
 
 def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qtbot: Any, desk: Desk,
@@ -456,7 +460,7 @@ def test_search_by_a_range_of_received_dates_each_bound_optional(qtbot: Any, des
     for n, day in ((1, date(2025, 4, 1)), (2, date(2025, 4, 20)), (3, date(2025, 5, 3))):
         sec.intake(desk.store, desk.clerk, case_input(n, received_date=day), on=DAY)
     page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
-    page.today = DAY
+    page.today.pin(DAY)
     qtbot.addWidget(page)
     page.show()
     assert page.model.total == 3 and not page.date_from.date.isEnabled()  # no bound until ticked
@@ -504,3 +508,93 @@ def test_a_known_national_id_fills_the_empty_fields_and_says_so(qtbot: Any, desk
     known = q.find_applicant(desk.store, desk.clerk, case_input(5).national_id)
     assert known is not None and known.last_name == "کریمی‌نژاد"  # the record took the correction
     assert q.find_applicant(desk.store, desk.clerk, "123") is None
+
+
+def test_enter_on_a_known_national_id_fills_the_form_and_goes_on_instead_of_saving(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any) -> None:
+    sec.intake(desk.store, desk.clerk, case_input(5), on=date(2024, 12, 1))  # met before, long ago
+    page = _intake(qtbot, desk, tmp_path)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.national_id.setFocus()
+    qtbot.keyClicks(page.national_id, case_input(5).national_id)
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+    assert page.receipt is None and page.form.error_of("first_name") == ""  # nothing saved, nothing refused
+    assert (page.first_name.text(), page.last_name.text(), page.mobile.text()) == ("زهرا", "کریمی", "۰۹۱۲۱۲۳۴۵۶۷")
+    assert page.subject.hasFocus()  # the first field still empty
+    type_persian(page.subject, "خرابی آسفالت")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.applicant_name == "زهرا کریمی"
+    qtbot.keyClicks(page.national_id, national_id(31))  # someone new: the name is the next to type
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+    assert page.receipt.applicant_name == "زهرا کریمی" and page.first_name.hasFocus()
+    page.national_id.setFocus()
+    page.national_id.setText("1234567890")  # a wrong ID keeps the focus, the error under it
+    qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+    assert page.national_id.hasFocus() and "کد ملی" in page.form.error_of("national_id")
+
+
+def test_persian_text_reads_persian_digits_in_the_cartable_timeline_and_duplicate_hint(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(8, subject="قطعی برق کوچه 12"), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, instruction="تا 3 روز پاسخ دهید", on=DAY)
+    page = CartablePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    assert page.model.index(0, 2).data() == "قطعی برق کوچه ۱۲"
+    assert page.model.index(0, 5).data() == "تا ۳ روز پاسخ دهید"
+    page.open_row(0)
+    timeline = page.view.timeline.model()
+    said = [timeline.index(i, 4).data() for i in range(timeline.rowCount())]
+    assert any("«تا ۳ روز پاسخ دهید»" in text for text in said)
+    intake = _intake(qtbot, desk, tmp_path)
+    intake.national_id.setText(case_input(8).national_id)
+    intake.refresh_duplicates()
+    assert "قطعی برق کوچه ۱۲" in intake.duplicates.text() and "12" not in intake.duplicates.text().split("(")[0]
+
+
+def test_tab_in_the_request_text_goes_on_to_the_next_field(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                           type_persian: Any) -> None:
+    page = _intake(qtbot, desk, tmp_path)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.text.setFocus()
+    type_persian(page.text, "برق محله قطع است")
+    qtbot.keyClick(page.text, Qt.Key.Key_Tab)
+    assert page.text.toPlainText() == "برق محله قطع است" and not page.text.hasFocus()
+
+
+def test_the_report_follows_the_period_chosen_and_exports_what_is_shown(qtbot: Any, desk: Desk,
+                                                                       tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    _referred(desk, 1)  # received in Ordibehesht 1404
+    page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year"))
+    page.year.setValue(1404)  # nothing else: no «نمایش»
+    assert page.report is not None and page.report.period.title == "سال ۱۴۰۴" and page.report.received == 1
+    assert "سال ۱۴۰۴" in page.figures.toPlainText()
+    wb = load_workbook(page.export_excel(tmp_path / "r.xlsx"))
+    assert wb.active["A1"].value == "گزارش سال ۱۴۰۴" and wb.active["B2"].value == 1
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    page.number.setCurrentIndex(2)  # Khordad: nothing received
+    assert page.report.period.title == "خرداد ۱۴۰۴" and page.report.received == 0
+    wb = load_workbook(page.export_excel(tmp_path / "r2.xlsx"))
+    assert wb.active["A1"].value == "گزارش خرداد ۱۴۰۴"
+
+
+def test_the_charts_month_labels_are_whole() -> None:
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from kanoon_desk.services.secretariat_reports import Report, period
+    from kanoon_desk.ui.secretariat.reports import build_chart
+
+    rep = Report(period("year", 1404))
+    rep.by_month = [(f"{m} ۱۴۰۴", 3, 2) for m in ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+                                                "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")]
+    chart = build_chart(rep)
+    [axis] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    assert axis.categories()[-1] == "فروردین" and "اردیبهشت" in axis.categories()  # the year is in the title
+    assert axis.labelsAngle() == -90  # twelve side by side were cut to «اردی…»

@@ -259,3 +259,67 @@ def test_inbox_explains_each_resolution_refuses_at_the_choice_and_does_what_it_s
         first = s.get(Loan, view.facts[0].aggregate_id)
         assert first is not None and first.returned_at is not None
     assert lib.get_copy(a, "B0001").current_loan_id == view.facts[1].aggregate_id
+
+
+def test_refusals_are_said_in_persian_and_the_status_bar_says_why_a_round_stopped(
+        qtbot: Any, live: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refused event shows its kind and the server's reason in Persian; a round with refusals is
+    "done, N refused", not just "successful"; the status bar counts them, and tells a server out
+    of reach from a refused desk or a mismatch, also after a restart."""
+    from datetime import date
+
+    from kanoon_desk.eventlog import Actor
+    from kanoon_desk.server.auth import revoke
+    from kanoon_desk.services import accounts
+    from kanoon_desk.ui import sync_page
+
+    from .shell_support import make_ctx
+
+    load_fonts()
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    monkeypatch.setattr(sync_page, "STARTUP_DELAY_MS", 10_000_000)  # rounds only when asked
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    stranger = Actor(admin.user_id, admin.username, admin.full_name, "21", admin.roles)
+    accounts.set_holiday(a1, stranger, date(2026, 3, 21), "نوروز")  # another office's: refused
+    ctx = make_ctx(a1, admin, tmp_path)
+    status = sync_page.SyncStatusWidget(ctx)
+    qtbot.addWidget(status)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 520)
+    page.sync_button.click()
+    assert "۱ رویداد را کارگزار نپذیرفت" in page.message.text()
+    assert page.history.display(page.history.row_at(0), 1) == "انجام شد، ۱ رویداد رد شد"
+    kind, reason = (page.rejected.display(page.rejected.row_at(0), c) for c in (1, 2))
+    assert kind == "تعطیل رسمی" and "بیرون از حوزه" in reason and "۲۱" in reason
+    assert "رویدادهای ردشده: ۱" in page.status_label.text()
+    page.tabs.setCurrentIndex(1)
+    page.grab().save(str(tmp_path / "sync-refused.png"))
+    assert status.label.text().startswith("برخط") and "رد شده: ۱" in status.label.text()
+    assert "نپذیرفت" in status.label.toolTip()
+    # the desk is revoked: not "offline", and what to do, in the tooltip
+    revoke(live.db, a1.identity.device_id)
+    assert status.runner.sync_now()
+    assert status.label.text().startswith("دسترسی میز پذیرفته نشد"), status.label.text()
+    assert "--replace-device" in status.label.toolTip()
+    status.grab().save(str(tmp_path / "status-revoked.png"))
+    again = sync_page.SyncStatusWidget(make_ctx(a1, admin, tmp_path))  # the app opened again
+    qtbot.addWidget(again)
+    assert again.label.text().startswith("دسترسی میز پذیرفته نشد") and "--replace-device" in again.label.toolTip()
+    assert page.history.display(page.history.row_at(0), 1) == "ناموفق"
+    # a mismatch is said as such, then a server out of reach as offline
+    b = enrol(live, tmp_path / "b.sqlite3", "13")
+    ctx_b = make_ctx(b, admin, tmp_path)
+    status_b = sync_page.SyncStatusWidget(ctx_b)
+    qtbot.addWidget(status_b)
+    monkeypatch.setattr(client.SyncClient, "verify",
+                        lambda self, report, server: report.mismatches.append("holiday: local 1, server 0"))
+    assert status_b.runner.sync_now()
+    assert status_b.label.text().startswith("ناهمخوانی با کارگزار")
+    monkeypatch.undo()
+    live.stop()
+    assert status_b.runner.sync_now()
+    assert status_b.label.text().startswith("آفلاین") and "در دسترس نیست" in status_b.label.toolTip()
+    for widget in (status, again, status_b):
+        widget.runner.timer.stop()

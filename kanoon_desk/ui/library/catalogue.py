@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import QT_TRANSLATE_NOOP, ServiceError
+from ...services import history
 from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
@@ -31,6 +33,7 @@ from ..printing import print_dialog
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits, today
 from .common import ListModel, centre_namer, desk_centre, status_text, table_view, tr_dynamic
 from .copies import CopyDialog
+from .history import FieldHistoryDialog
 from .printouts import copy_labels, labels_print_html
 
 IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
@@ -240,6 +243,14 @@ class CataloguePage(QWidget):
         self.lost_button = QPushButton(QCoreApplication.translate("Library", "گم‌شده"))
         self.lost_button.setObjectName("lost-copy")
         self.lost_button.clicked.connect(lambda: self._ask_and_mark("lost"))
+        # every value a field was given, here or at another centre, in force or replaced
+        self.title_history_button = QPushButton(QCoreApplication.translate("Library", "تاریخچه تغییرات عنوان"))
+        self.title_history_button.setObjectName("title-history")
+        self.title_history_button.clicked.connect(self.show_title_history)
+        self.copy_history_button = QPushButton(QCoreApplication.translate("Library", "تاریخچه تغییرات"))
+        self.copy_history_button.setObjectName("copy-history")
+        self.copy_history_button.setToolTip(QCoreApplication.translate("Library", "تاریخچه تغییرات نسخه برگزیده"))
+        self.copy_history_button.clicked.connect(self.show_copy_history)
         self.barcode = LtrLineEdit()
         self.barcode.setPlaceholderText(QCoreApplication.translate("Library", "بارکد (خالی: خودکار)"))
         self.shelf = LtrLineEdit()
@@ -255,7 +266,7 @@ class CataloguePage(QWidget):
         self.message.setObjectName("catalogue-message")
         copy_row = QHBoxLayout()
         for w in (self.barcode, self.shelf, add_copy, labels, self.correct_button, self.withdraw_button,
-                  self.lost_button):
+                  self.lost_button, self.copy_history_button):
             copy_row.addWidget(w)
         side = QVBoxLayout()
         side.addWidget(self.form)
@@ -264,6 +275,7 @@ class CataloguePage(QWidget):
         title_buttons.addWidget(self.cancel_edit_button)
         side.addLayout(title_buttons)
         side.addWidget(self.edit_title_button)
+        side.addWidget(self.title_history_button)
         side.addStretch(1)
         middle = QVBoxLayout()
         middle.addWidget(self.title_table, 3)
@@ -380,6 +392,26 @@ class CataloguePage(QWidget):
             self._say(QCoreApplication.translate("Library", "نخست نسخه را در فهرست نسخه‌ها برگزینید."), ok=False)
             return None
         return CopyDialog(self.ctx, copy, self)
+
+    def show_title_history(self) -> FieldHistoryDialog | None:
+        title = self._selected_title()
+        if title is None:
+            return None
+        dialog = FieldHistoryDialog(history.field_history(self.ctx.store, "title", title.id), title.title, self)
+        dialog.open()
+        return dialog
+
+    def show_copy_history(self) -> FieldHistoryDialog | None:
+        copy = self.selected_copy()
+        if copy is None:
+            self._say(QCoreApplication.translate("Library", "نخست نسخه را در فهرست نسخه‌ها برگزینید."), ok=False)
+            return None
+        # the title a copy was added to, by its name rather than its id
+        changes = [dataclasses.replace(c, value=copy.title) if c.field == "title_id" and c.value == copy.title_id
+                   else c for c in history.field_history(self.ctx.store, "copy", copy.id)]
+        dialog = FieldHistoryDialog(changes, f"{copy.title} — {copy.barcode}", self)
+        dialog.open()
+        return dialog
 
     def correct_copy(self) -> None:
         dialog = self.copy_dialog()

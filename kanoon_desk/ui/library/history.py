@@ -27,6 +27,16 @@ FIELD_LABELS = {
     "home_centre": QT_TRANSLATE_NOOP("Library", "مرکز"),
     "expires_on": QT_TRANSLATE_NOOP("Library", "اعتبار تا"),
     "photo": QT_TRANSLATE_NOOP("Library", "عکس"),
+    # a title's and a copy's
+    "title": QT_TRANSLATE_NOOP("Library", "عنوان"),
+    "author": QT_TRANSLATE_NOOP("Library", "نویسنده"),
+    "publisher": QT_TRANSLATE_NOOP("Library", "ناشر"),
+    "isbn": QT_TRANSLATE_NOOP("Library", "شابک"),
+    "age_group": QT_TRANSLATE_NOOP("Library", "گروه سنی"),
+    "subject": QT_TRANSLATE_NOOP("Library", "موضوع"),
+    "shelf": QT_TRANSLATE_NOOP("Library", "قفسه"),
+    "title_id": QT_TRANSLATE_NOOP("Library", "عنوان"),
+    "loanable": QT_TRANSLATE_NOOP("Library", "امانت‌دادنی"),
 }
 
 
@@ -38,6 +48,8 @@ def value_text(field: str, value: object) -> str:
         return persian.format_jalali_date(date.fromisoformat(value))
     if field == "category":
         return category_text(str(value))
+    if field == "loanable":
+        return QCoreApplication.translate("Library", "بله") if value else QCoreApplication.translate("Library", "خیر")
     if field == "photo":  # a stored file's SHA-256: its first characters tell one photo from another
         return QCoreApplication.translate("Library", "عکس ({id})").format(id=str(value)[:8])
     if field in ("national_id", "phone", "guardian_phone", "home_centre"):

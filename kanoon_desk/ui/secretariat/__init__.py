@@ -27,6 +27,20 @@ def overdue_facts(ctx: UiContext) -> list[tuple[str, str]]:
              digits(q.overdue_count(ctx.store, ctx.actor)))]
 
 
+def queue_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's lines about what waits on the office, for the person's roles: to review,
+    to register, answered but the applicant not told, rejection notices to send (the search page's
+    «کار در انتظار دفتر» lists each in one click)."""
+    from ...services import secretariat_query as q
+    from .common import queue_text
+
+    names = [n for n, roles in q.QUEUE_ROLES.items() if ctx.actor.has(*roles)]
+    if not names:
+        return []
+    counts = q.queue_counts(ctx.store, ctx.actor, names)
+    return [(queue_text(n), digits(counts[n])) for n in names]
+
+
 def pages(ctx: UiContext) -> list[PageSpec]:
     from .intake import IntakePage
     from .lists import CartablePage, OverduePage, SearchPage
@@ -38,9 +52,9 @@ def pages(ctx: UiContext) -> list[PageSpec]:
         PageSpec("secretariat-intake", QCoreApplication.translate("SecretariatPages", "ثبت درخواست"), "fa6s.file-circle-plus", IntakePage,
                  frozenset({"clerk", "admin"}), extra={"screenshots": secretariat_screenshots}),
         PageSpec("secretariat-cartable", QCoreApplication.translate("SecretariatPages", "کارتابل"), "fa6s.inbox", CartablePage,
-                 frozenset({"expert", "manager", "admin"}), extra={"home_facts": cartable_facts}),
+                 frozenset({"clerk", "expert", "manager", "admin"}), extra={"home_facts": cartable_facts}),
         PageSpec("secretariat-search", QCoreApplication.translate("SecretariatPages", "جستجو و پیگیری"), "fa6s.magnifying-glass",
-                 SearchPage, staff),
+                 SearchPage, staff, extra={"home_facts": queue_facts}),
         PageSpec("secretariat-overdue", QCoreApplication.translate("SecretariatPages", "دیرکرد دستگاه‌ها"), "fa6s.clock", OverduePage, staff,
                  extra={"home_facts": overdue_facts}),
         PageSpec("secretariat-reports", QCoreApplication.translate("SecretariatPages", "گزارش دبیرخانه"), "fa6s.chart-column", ReportsPage,

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,9 +37,9 @@ from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
-from ..widgets import LazyTableModel, digits, list_fetcher, text_digits, today
+from ..widgets import LazyTableModel, digits, list_fetcher, text_digits
 from . import papers
-from .common import ltr, outcome_text, print_html, save_pdf, status_text
+from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
 __all__ = ["ActionDialog", "CaseView", "TimelineModel"]
@@ -124,8 +125,10 @@ class TimelineModel(LazyTableModel):
         if column == 2:
             return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
         if column == 3:
-            return row.user_name
-        return _describe(row, self._names, self._agencies)
+            return text_digits(row.user_name)
+        # stored text keeps ASCII digits: in Persian text they read Persian (codes are LTR islands
+        # already written in Persian digits; a Latin file name keeps its own)
+        return text_digits(_describe(row, self._names, self._agencies))
 
 
 class CaseView(QWidget):
@@ -135,12 +138,16 @@ class CaseView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx: UiContext, case_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, case_id: str | None = None, parent: QWidget | None = None, *,
+                 day: Today | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id: str | None = None
         self.detail: q.CaseDetail | None = None
-        self.today = today()
+        #: today, read as each action runs (the page's, when it shares its own); when the day
+        #: turns, the case shown is read again (its clocks and lateness count to the new day)
+        self.today = day or Today(self)
+        self.today.changed.connect(lambda _day: self.load(self.case_id) if self.case_id else None)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(self.tr("پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید."))
@@ -178,18 +185,32 @@ class CaseView(QWidget):
         self.actions_bar = QHBoxLayout()
         box.addLayout(self.actions_bar)
         self.timeline = QTableView()
+        self.timeline.setObjectName("case-timeline")
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setStretchLastSection(True)
-        box.addWidget(self.timeline, 3)
         self.attachments = QListWidget()
-        self.attachments.setMaximumHeight(80)
+        self.attachments.setMinimumHeight(30)
         self.attachments.setToolTip(self.tr("دو بار کلیک: باز کردن پیوست"))
         self.attachments.itemActivated.connect(lambda _item: self.open_attachment(self.attachments.currentRow()))
         self.attachment_message = QLabel()
         self.attachment_message.setObjectName("attachment-message")
-        box.addWidget(QLabel(self.tr("پیوست‌ها")))
-        box.addWidget(self.attachments)
-        box.addWidget(self.attachment_message)
+        self.attachment_message.setWordWrap(True)
+        self.attachment_message.hide()  # (shown with a reason a scan did not open)
+        # the attachments under the timeline, as tall as the clerk drags them; a case with none
+        # gives the timeline all the room (an empty box took 80 px of a 1-2 row timeline)
+        self.attachments_box = QGroupBox(self.tr("پیوست‌ها"))
+        self.attachments_box.setObjectName("case-attachments")
+        inner = QVBoxLayout(self.attachments_box)
+        inner.addWidget(self.attachments, 1)
+        inner.addWidget(self.attachment_message)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("case-split")
+        self.split.addWidget(self.timeline)
+        self.split.addWidget(self.attachments_box)
+        self.split.setStretchFactor(0, 4)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
+        box.addWidget(self.split, 1)
         self.buttons: dict[str, QPushButton] = {}
         self.body.hide()  # until a case is loaded
         if case_id:
@@ -203,7 +224,7 @@ class CaseView(QWidget):
 
     def load(self, case_id: str) -> None:
         self.case_id = case_id
-        d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today)
+        d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today())
         self.placeholder.hide()
         self.body.show()
         c = d.case
@@ -212,15 +233,19 @@ class CaseView(QWidget):
         L = self.labels
         L["tracking"].setText(ltr(persian.to_persian_digits(format_tracking_code(c["tracking_code"]))))
         L["number"].setText(ltr(persian.to_persian_digits(c["registration_no"] or "—")))
-        status = status_text(c["status"])
+        status = status_text(c["status"], holder_roles=d.holder_roles)
         if c["outcome"]:
             status += " — " + outcome_text(c["outcome"])
+        status += notice_text(c["status"], c["notice"])
         L["status"].setText(status)
         L["applicant"].setText(text_digits(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})"))
         L["subject"].setText(text_digits(c["subject"]))
         L["holder"].setText(text_digits(self.holder_text()))
-        late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today
-        L["deadline"].setText((persian.format_jalali_date(c["deadline"]) if c["deadline"] else "—")
+        late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today()
+        first = next((f["original_deadline"] for f in reversed(d.forwards) if f["status"] == "open"), None)
+        moved = (" " + self.tr("(مهلت نامه ارسال: {day})").format(day=persian.format_jalali_date(first))
+                 if c["status"] == "forwarded" and first and first != c["deadline"] else "")
+        L["deadline"].setText((persian.format_jalali_date(c["deadline"]) if c["deadline"] else "—") + moved
                               + (" — " + self.tr("دیرکرد") if late else ""))
         L["deadline"].setStyleSheet("color: #b00020;" if late else "")
         L["visits"].setText(persian.to_persian_digits(c["visits"]))
@@ -231,9 +256,19 @@ class CaseView(QWidget):
         self.timeline.setModel(model)
         model.reload()
         self.timeline.resizeColumnsToContents()
+        QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the latest steps in sight, once laid out
         self.attachments.clear()
         for a in d.attachments:
             self.attachments.addItem(f"{a['filename']} ({persian.format_number(a['size'] // 1024)} KB)")
+        self.attachments_box.setTitle(self.tr("پیوست‌ها ({n})").format(n=digits(len(d.attachments))))
+        if d.attachments and self.attachments_box.isHidden():  # back: a few lines' room, the rest the timeline's
+            self.attachments_box.show()
+            total = sum(self.split.sizes()) or self.split.height()
+            rows = self.attachments.sizeHintForRow(0) * min(len(d.attachments), 3)
+            want = min(total // 3, rows + self.attachments_box.sizeHint().height()
+                       - self.attachments.sizeHint().height() + 2 * self.attachments.frameWidth())
+            self.split.setSizes([total - want, want])
+        self.attachments_box.setVisible(bool(d.attachments))
         self._build_actions()
 
     def holder_text(self) -> str:
@@ -289,6 +324,8 @@ class CaseView(QWidget):
              and bool(self.detail.open_item_from), self.refer_back),
             ("forward", self.tr("ارسال به دستگاه"), st in ("registered", "referred", "answered") and mine
              and a.has("manager"), self.forward),
+            ("manager_reject", self.tr("رد درخواست"), st == "referred" and mine and a.has("manager"),
+             self.manager_reject),
             ("follow_up", self.tr("پیگیری"), st == "forwarded" and a.has("expert", "manager"), self.follow_up),
             ("answer", self.tr("ثبت پاسخ"), st == "forwarded" and a.has("clerk", "expert", "manager"), self.answer),
             ("notify", self.tr("اعلام به متقاضی"), st in ("answered", "rejected", "closed") and a.has("clerk", "expert"),
@@ -368,18 +405,34 @@ class CaseView(QWidget):
         self._done()
 
     def accept_case(self) -> None:
-        self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True))
+        self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True,
+                                       on=self.today()))
 
     def reject_case(self) -> None:
         d = self._dialog(self.tr("رد درخواست"), lambda v: sec.review(
             self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
-            note=v["note"]))
+            note=v["note"], on=self.today()))
         d.combo("reason", self.tr("دلیل"), [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
         d.text("note", self.tr("توضیح"))
         self._exec(d)
 
+    def manager_reject(self) -> None:
+        """The manager rejects the request in their cartable: a reason from the list and a note,
+        both told the applicant in the rejection notice that follows (printable, pending until
+        sent). No reason chosen is refused at its field."""
+        d = self._dialog(self.tr("رد درخواست"), lambda v: sec.manager_reject(
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"] or "", note=v["note"],
+            on=self.today()))
+        d.combo("reason", self.tr("دلیل"), [(self.tr("— دلیل را برگزینید —"), "")]
+                + [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
+        d.text("note", self.tr("توضیح برای متقاضی"))
+        d.note("notice", "", self.tr("دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت "
+                                     "از «چاپ و PDF» چاپ می‌شود."))
+        self._exec(d)
+
     def register(self) -> None:
-        self._simple(lambda: sec.register(self.ctx.store, self.ctx.actor, self.case_id or ""))
+        self._simple(lambda: sec.register(self.ctx.store, self.ctx.actor, self.case_id or "",
+                                                  on=self.today()))
 
     def _users(self, role: str) -> list[tuple[str, str]]:
         with self.ctx.store.read() as s:
@@ -390,11 +443,11 @@ class CaseView(QWidget):
         role = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
         d = self._dialog(self.tr("ارجاع"), lambda v: sec.refer(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["to_user_id"] or "", instruction=v["instruction"],
-            cc=v["cc"]))
+            cc=v["cc"], on=self.today()))
         d.combo("to_user_id", self.tr("گیرنده"), self._users(role))
         d.line("instruction", self.tr("دستور (پاراف)"))
         others: dict[str, str] = {}  # id → name: a user with both roles once
-        for name, user_id in [*self._users("manager"), *self._users("expert")]:
+        for name, user_id in [*self._users("manager"), *self._users("expert"), *self._users("clerk")]:
             others.setdefault(user_id, name)
         d.checks("cc", self.tr("رونوشت (برای آگاهی)"), [(name, uid) for uid, name in others.items()])
         self._exec(d)
@@ -410,22 +463,26 @@ class CaseView(QWidget):
         except NotFound:
             self.attachment_message.setText(self.tr(
                 "این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود."))
+            self.attachment_message.show()
             return None
         folder = Path(tempfile.mkdtemp(prefix="kanoon-attachment-"))
         path = folder / (Path(a["filename"]).name or a["sha256"])
         path.write_bytes(data)
         self.attachment_message.clear()
+        self.attachment_message.hide()
         return path
 
     def open_attachment(self, row: int) -> None:
         path = self.attachment_copy(row)
         if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.attachment_message.setText(self.tr("برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}").format(p=path))
+            self.attachment_message.show()
 
     def refer_back(self) -> None:
         """The manager sends the case back to whoever referred it (the expert), with an instruction."""
         d = self._dialog(self.tr("بازگرداندن به ارجاع‌دهنده"), lambda v: sec.refer_back(
-            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"],
+            on=self.today()))
         d.line("instruction", self.tr("دستور (پاراف)"))
         self._exec(d)
 
@@ -438,10 +495,10 @@ class CaseView(QWidget):
         d = self._dialog(self.tr("ارسال به دستگاه اجرایی"), lambda v: sec.forward(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
             letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
-            on=self.today))
+            on=self.today()))
         agency = d.combo("agency_id", self.tr("دستگاه"), [(a.name, a.id) for a in agencies])
         d.line("letter_no", self.tr("شماره نامه (خالی: خودکار)"))
-        letter_date = d.date("letter_date", self.tr("تاریخ نامه"), self.today)
+        letter_date = d.date("letter_date", self.tr("تاریخ نامه"), self.today())
         default = d.combo("default_deadline", self.tr("مهلت"), [(self.tr("پیش‌فرض دستگاه (روز کاری)"), True),
                                                                (self.tr("تاریخ دلخواه"), False)])
         deadline = d.date("deadline", self.tr("تاریخ مهلت"))
@@ -473,15 +530,19 @@ class CaseView(QWidget):
     def follow_up(self) -> None:
         d = self._dialog(self.tr("پیگیری"), lambda v: sec.follow_up(
             self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], note=v["note"],
-            new_deadline=v["new_deadline"]))
+            new_deadline=v["new_deadline"], on=self.today()))
         d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter")])
         d.text("note", self.tr("یادداشت"))
-        d.date("new_deadline", self.tr("مهلت تازه"), persian.WorkingCalendar().add_working_days(today(), 7))
+        # unticked, the deadline stays; ticked, 7 working days from today on the office's calendar
+        # (its holidays too) unless the clerk picks another day
+        d.optional_date("new_deadline", self.tr("مهلت تازه"), self.tr("مهلت تازه بده"),
+                        working_calendar(self.ctx.store).add_working_days(self.today(), 7))
         self._exec(d)
 
     def answer(self) -> None:
         d = self._dialog(self.tr("ثبت پاسخ دستگاه"), lambda v: sec.record_response(
-            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"],
+            on=self.today()))
         d.text("text", self.tr("متن پاسخ"))
         d.file("attachment", self.tr("نامه پاسخ (اسکن)"))
         self._exec(d)
@@ -505,7 +566,8 @@ class CaseView(QWidget):
         assert self.detail is not None
         case, mobile = self.detail.case, self.detail.applicant.get("mobile") or ""
         d = self._dialog(self.tr("اعلام به متقاضی"), lambda v: sec.notify(
-            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"],
+            on=self.today()))
         method = d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter"),
                                                      (self.tr("پیامک"), "sms"), (self.tr("حضوری"), "in_person")])
         text = d.text("text", self.tr("متن"))
@@ -522,25 +584,28 @@ class CaseView(QWidget):
     def close_case(self) -> None:
         d = self._dialog(self.tr("مختومه کردن"), lambda v: sec.close(
             self.ctx.store, self.ctx.actor, self.case_id or "", outcome=v["outcome"], note=v["note"],
-            responsible_party=v["responsible_party"]))
+            responsible_party=v["responsible_party"], on=self.today()))
+        # (a rejection names its reason and tells the applicant: the manager's «رد درخواست»)
         d.combo("outcome", self.tr("نتیجه"), [(outcome_text(o), o) for o in
-                                             ("resolved", "rejected", "not_responsible", "unresolved")])
+                                             ("resolved", "not_responsible", "unresolved")])
         d.line("responsible_party", self.tr("دستگاه مسئول (اگر وظیفه این دستگاه نیست)"))
         d.text("note", self.tr("توضیح"))
         self._exec(d)
 
     def reopen(self) -> None:
         d = self._dialog(self.tr("بازگشایی"), lambda v: sec.reopen(
-            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"]))
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"],
+            on=self.today()))
         d.text("reason", self.tr("دلیل"))
         self._exec(d)
 
     def visit(self) -> None:
-        self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask"))
+        self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask",
+                                                      on=self.today()))
 
     def receipt_html(self) -> str:
         assert self.detail is not None
-        return papers.receipt(self.ctx.store, self.detail, self.today)
+        return papers.receipt(self.ctx.store, self.detail, self.today())
 
     def letter_html(self) -> str:
         assert self.detail is not None
@@ -552,7 +617,7 @@ class CaseView(QWidget):
 
     def rejection_notice_html(self) -> str:
         assert self.detail is not None
-        return papers.rejection_notice(self.ctx.store, self.detail, self.today)
+        return papers.rejection_notice(self.ctx.store, self.detail, self.today())
 
     def letter_pdf(self) -> None:
         save_pdf(self, self.letter_html(), "letter.pdf")

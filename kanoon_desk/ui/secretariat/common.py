@@ -7,18 +7,35 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ... import persian
 from ...services.numbers import format_tracking_code
-from ...services.secretariat_query import OUTCOME_FA, STATUS_FA, CaseRow
+from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
 from .. import printing
-from ..widgets import LazyTableModel, today
+from ..widgets import LazyTableModel, text_digits, today
 
 
-def status_text(status: str) -> str:
-    return QCoreApplication.translate("Status", STATUS_FA.get(status, status))
+def status_text(status: str, notice: str | None = None, holder_roles: str | None = None) -> str:
+    """The status in words («در کارتابل کارشناس» for a case referred back to an expert, given the
+    holder's roles); once the agency answered or the request was rejected (or closed), what the
+    applicant heard of it: «پاسخ دستگاه رسیده، به متقاضی اعلام شد»."""
+    return QCoreApplication.translate("Status", status_key(status, holder_roles)) + notice_text(status, notice)
+
+
+def notice_text(status: str, notice: str | None) -> str:
+    """"، به متقاضی اعلام شد" (or what is still owed) after an answered, rejected or closed
+    case's status; nothing otherwise."""
+    if notice not in NOTICE_FA or status not in ("answered", "rejected", "closed"):
+        return ""
+    if status == "rejected" and notice == "due":
+        return "، " + QCoreApplication.translate("Status", QUEUES["notices"])
+    return "، " + QCoreApplication.translate("Status", NOTICE_FA[notice or ""])
+
+
+def queue_text(name: str) -> str:
+    return QCoreApplication.translate("Status", QUEUES.get(name, name))
 
 
 def outcome_text(outcome: str | None) -> str:
@@ -28,6 +45,42 @@ def outcome_text(outcome: str | None) -> str:
 def ltr(text: str) -> str:
     """A code or number kept left to right inside right-to-left text (LRI … PDI)."""
     return f"\u2066{text}\u2069" if text else text
+
+
+class Today(QObject):
+    """A page's today, read when an action runs (a page is built once and may stay open
+    overnight: a day kept from its building dated the next day's cases wrong), and announced when
+    it turns, checked every minute, so the page moves the dates it shows.
+
+    Signals:
+        changed(object): the new day (a `date`), once it differs from the last one seen.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], date] = today,
+                 every_ms: int = 60_000) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.day = clock()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(every_ms)
+
+    def __call__(self) -> date:
+        return self.clock()
+
+    def check(self) -> None:
+        """Announce the day if it turned since the last look."""
+        day = self.clock()
+        if day != self.day:
+            self.day = day
+            self.changed.emit(day)
+
+    def pin(self, day: date) -> None:
+        """From now on the day is `day` (tests; a day that moves is announced as it would be)."""
+        self.clock = lambda: day
+        self.check()
 
 
 class CaseListModel(LazyTableModel):
@@ -45,16 +98,16 @@ class CaseListModel(LazyTableModel):
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
-            return row.applicant_name
+            return text_digits(row.applicant_name)
         if column == 3:
-            return row.subject
+            return text_digits(row.subject)
         if column == 4:
             late = row.is_overdue(self._on())
-            return status_text(row.status) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
+            return status_text(row.status, row.notice, row.holder_roles) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
         if column == 5:
             return persian.format_jalali_date(row.received_date)
         if column == 6:
-            return row.agency_name or ""
+            return text_digits(row.agency_name or "")
         return persian.format_jalali_date(row.deadline) if row.deadline else ""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -3,12 +3,14 @@ whose refusal is shown at its field with everything typed kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +27,47 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets import Form, JalaliDateEdit, today
+
+
+class DateBound(QWidget):
+    """One end of a date range: a tick box and a Jalali date; unticked, no bound (`value()` is None).
+
+    Signals:
+        changed(): the bound was ticked, unticked, or its date changed while ticked.
+    """
+
+    changed = Signal()
+
+    def __init__(self, label: str, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.date = JalaliDateEdit(value=day)
+        self.date.setEnabled(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.date)
+        self.check.toggled.connect(self._toggled)
+        self.date.dateChanged.connect(lambda _d: self.changed.emit() if self.check.isChecked() else None)
+
+    def _toggled(self, on: bool) -> None:
+        self.date.setEnabled(on)
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        return self.date.value() if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        """Tick the bound at `day`, or untick it (None)."""
+        self.check.blockSignals(True)
+        self.date.blockSignals(True)
+        if day is not None:
+            self.date.set_value(day)
+        self.check.setChecked(day is not None)
+        self.date.setEnabled(day is not None)
+        self.check.blockSignals(False)
+        self.date.blockSignals(False)
+        self.changed.emit()
 
 
 class ActionDialog(QDialog):
@@ -82,6 +125,15 @@ class ActionDialog(QDialog):
 
     def date(self, name: str, label: str, value: date | None = None) -> JalaliDateEdit:
         w = JalaliDateEdit(value=value or today())
+        self.form.add_field(name, label, w)
+        self._getters[name] = w.value
+        return w
+
+    def optional_date(self, name: str, label: str, tick: str, value: dt.date) -> DateBound:
+        """A date the action may go without: a tick box and a Jalali date; unticked, the value is
+        None (the service leaves that date as it is)."""
+        w = DateBound(tick, value)
+        w.setObjectName(f"{name}-bound")
         self.form.add_field(name, label, w)
         self._getters[name] = w.value
         return w

@@ -3,6 +3,7 @@ Enter, gets the tracking code and prints the receipt. A failed save keeps everyt
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,8 +28,8 @@ from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits, today
-from .common import ltr, print_html, save_pdf, status_text
+from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits
+from .common import Today, ltr, print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 
@@ -43,7 +44,10 @@ class IntakePage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today()
+        #: today, read when the request is saved; when the day turns (a page left open
+        #: overnight) the received date moves with it, unless the clerk chose another one
+        self.today = Today(self)
+        self.today.changed.connect(self._new_day)
         self.receipt: sec.Receipt | None = None
         self.files: list[Path] = []
         root = QHBoxLayout(self)
@@ -62,6 +66,7 @@ class IntakePage(QWidget):
         self.known.hide()
         f.form.addRow("", self.known)
         self._filled: dict[QLineEdit, str] = {}
+        self._filled_for: str | None = None  # the national ID the fields were last filled for
         self.first_name = QLineEdit()
         f.add_field("first_name", self.tr("نام"), self.first_name)
         self.last_name = QLineEdit()
@@ -75,6 +80,7 @@ class IntakePage(QWidget):
         f.add_field("subject", self.tr("موضوع"), self.subject)
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(110)
+        self.text.setTabChangesFocus(True)  # Tab goes on to the next field, as in every other one
         f.add_field("text", self.tr("شرح درخواست"), self.text)
         self.category = QComboBox()
         self.category.setEditable(True)
@@ -84,7 +90,8 @@ class IntakePage(QWidget):
         for key, label in (("in_person", self.tr("حضوری")), ("post", self.tr("پستی")), ("phone", self.tr("تلفنی"))):
             self.channel.addItem(label, key)
         f.add_field("channel", self.tr("شیوه دریافت"), self.channel)
-        self.received = JalaliDateEdit(value=self.today)
+        self.received = JalaliDateEdit(value=self.today())
+        self._received_default = self.today.day  # what the received date was set to by itself
         f.add_field("received_date", self.tr("تاریخ دریافت"), self.received)
         files_box = QWidget()
         fl = QHBoxLayout(files_box)
@@ -107,8 +114,11 @@ class IntakePage(QWidget):
         self.save_button.clicked.connect(self.save)
         left.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
         left.addStretch(1)
-        for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
+        for edit in (self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.returnPressed.connect(self.save)
+        # Enter in the national ID goes on with the form (Qt gives returnPressed before
+        # editingFinished: saving there saved before a known applicant was filled in)
+        self.national_id.returnPressed.connect(self.national_id_entered)
         self.national_id.editingFinished.connect(self.check_national_id)
         self.national_id.editingFinished.connect(self.fill_known_applicant)
         self.national_id.editingFinished.connect(self.refresh_duplicates)
@@ -149,6 +159,12 @@ class IntakePage(QWidget):
         right.addWidget(done_box)
         self.national_id.setFocus()
 
+    def _new_day(self, day: date) -> None:
+        """The day turned: a received date left at the old today becomes the new today."""
+        if self.received.value() == self._received_default:
+            self.received.set_value(day)
+        self._received_default = day
+
     # -- checks while typing --------------------------------------------------------------------
 
     def check_national_id(self) -> None:
@@ -162,6 +178,9 @@ class IntakePage(QWidget):
         """A national ID of an applicant met before fills the name, mobile and address fields the
         clerk left empty (what was typed is kept), and says so under the field. Another ID typed
         afterwards takes back what was filled and not changed since."""
+        if self.national_id.text() == self._filled_for:
+            return  # (Enter, then the field left: one look is enough)
+        self._filled_for = self.national_id.text()
         for edit, value in self._filled.items():
             if edit.text() == value:
                 edit.clear()
@@ -196,6 +215,21 @@ class IntakePage(QWidget):
                                        "را می‌گیرد.").format(name=name))
         self.known.show()
 
+    def national_id_entered(self) -> None:
+        """Enter in the national ID: check it, fill a known applicant, show similar cases, and go
+        on to the first field still empty (never a save: the form is not filled yet). A wrong ID
+        keeps the focus, with the error under it."""
+        self.check_national_id()
+        if self.form.error_of("national_id"):
+            return
+        self.fill_known_applicant()
+        self.refresh_duplicates()
+        lines = (self.first_name, self.last_name, self.mobile, self.address, self.subject)
+        empty: QWidget | None = next((w for w in lines if not w.text().strip()), None)
+        if empty is None:
+            empty = self.text if not self.text.toPlainText().strip() else self.subject
+        empty.setFocus()
+
     def _hint_key(self) -> tuple[str, str]:
         """What the similar-cases hint was worked out for: the national ID and the subject."""
         return (persian.to_ascii_digits(self.national_id.text().strip()), persian.search_key(self.subject.text()))
@@ -207,14 +241,15 @@ class IntakePage(QWidget):
         self._hinted = self._hint_key()
         try:
             rows = q.possible_duplicates(self.ctx.store, self.ctx.actor, self.national_id.text(),
-                                         self.subject.text(), on=self.today)
+                                         self.subject.text(), on=self.today())
         except Exception:  # a hint must never stop the clerk
             rows = []
         if not rows:
             self.duplicates.setText(self.tr("موردی نیست."))
             self.duplicates.setStyleSheet("")
             return rows
-        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — {r.applicant_name} — {r.subject} "
+        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — "
+                 f"{text_digits(r.applicant_name)} — {text_digits(r.subject)} "
                  f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setStyleSheet("color: #8a5300;")
@@ -251,12 +286,14 @@ class IntakePage(QWidget):
         """Save, unless similar cases turn up that the clerk has not seen yet: Enter in the subject
         saved before its hint was worked out (the hint came after the save and was then cleared).
         They are shown first, and Enter again saves: a hint, never a refusal."""
+        self.today.check()  # a day turned since the last minute's look moves the received date first
         if self._hint_key() != self._hinted and self.refresh_duplicates():
             self.confirm.show()
             return
         data = self.input()
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=self.today),
+        day = self.today()
+        self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=day),
                            on_done=self._saved, on_error=self._failed)
 
     def _failed(self, err: BaseException) -> None:
@@ -283,7 +320,7 @@ class IntakePage(QWidget):
         self.confirm.hide()
         self._hinted = None
         self.known.hide()
-        self._filled = {}
+        self._filled, self._filled_for = {}, None
         self.national_id.setFocus()
         self.ctx.bus.changed.emit("secretariat")
         self.saved.emit(receipt.case_id)
@@ -293,5 +330,5 @@ class IntakePage(QWidget):
         assert r is not None
         return receipt_html(get_office(self.ctx.store), tracking_code=r.tracking_code,
                             applicant_name=r.applicant_name, subject=r.subject, received_date=r.received_date,
-                            channel=r.channel, attachments=r.attachments, printed_on=self.today)
+                            channel=r.channel, attachments=r.attachments, printed_on=self.today())
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -28,9 +29,10 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..widgets import ERROR_STYLE, JalaliDateEdit, LazyTableModel, select_row, today
+from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, text_digits
 from .case_view import CaseView
-from .common import CaseListModel, ltr, status_text
+from .common import CaseListModel, Today, ltr, queue_text, status_text
+from .dialogs import DateBound
 
 
 def dwell_text(delta: Any) -> str:
@@ -72,13 +74,14 @@ class CartableModel(LazyTableModel):
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
-            return row.subject + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)") if row.kind == "cc" else "")
+            return text_digits(row.subject) + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)")
+                                               if row.kind == "cc" else "")
         if column == 3:
-            return row.applicant_name
+            return text_digits(row.applicant_name)
         if column == 4:
-            return row.from_user_name
+            return text_digits(row.from_user_name)
         if column == 5:
-            return row.instruction
+            return text_digits(row.instruction)
         if column == 6:
             return persian.format_jalali_datetime(row.sent_at)
         return dwell_text(row.dwell(self.now))
@@ -160,6 +163,8 @@ class CartablePage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.today = Today(self)  # the case view's, read as it acts; the list is read again at a new day
+        self.today.changed.connect(lambda _day: self.refresh())
         self.opts: dict[str, Any] = {"sort": "sent", "descending": False, "include_cc": True,
                                      "unread_only": False, "words": "", "box": "inbox"}
         box = QVBoxLayout(self)
@@ -169,6 +174,7 @@ class CartablePage(QWidget):
         self.box.addItem(self.tr("رسیده به من"), "inbox")
         self.box.addItem(self.tr("فرستاده‌های من (هنوز باز)"), "sent")
         self.box.currentIndexChanged.connect(self._box_changed)
+        self.box.setVisible(ctx.actor.has("expert", "manager", "admin"))  # a clerk refers nothing (gets CCs)
         bar.addWidget(self.box)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
@@ -195,10 +201,12 @@ class CartablePage(QWidget):
         self.table.clicked.connect(lambda idx: self.open_row(idx.row()))
         self.table.activated.connect(lambda idx: self.open_row(idx.row()))
         split.addWidget(self.table)
-        self.view = CaseView(ctx)
+        self.view = CaseView(ctx, day=self.today)
         self.view.changed.connect(self.refresh)
         split.addWidget(self.view)
-        split.setSizes([300, 500])
+        split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
+        split.setStretchFactor(1, 2)
+        split.setSizes([260, 540])
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
         self.refresh()
@@ -249,7 +257,10 @@ class SearchPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, overdue_only: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today()
+        #: today, read as the list is searched; when the day turns, the date range's ends that
+        #: were left at their defaults move with it, and the list (its lateness) is read again
+        self.today = Today(self)
+        self.today.changed.connect(self._new_day)
         self.query = q.SearchQuery(overdue=overdue_only)
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -260,6 +271,9 @@ class SearchPage(QWidget):
         self.status.addItem(self.tr("همه وضعیت‌ها"), None)
         for st in q.STATUS_FA:
             self.status.addItem(status_text(st), st)
+        self.status.insertSeparator(self.status.count())
+        for name in q.QUEUES:  # what waits on the office: a queue is one more filter
+            self.status.addItem(queue_text(name), QUEUE_PREFIX + name)
         self.agency = QComboBox()
         self.fill_agencies()
         self.overdue = QCheckBox(self.tr("فقط دیرکرد"))
@@ -269,9 +283,9 @@ class SearchPage(QWidget):
         self.overdue.toggled.connect(self.run)
         # the received date's range (ticked, from the first of this Jalali month to today); an
         # unticked bound is no bound
-        month_start = persian.jalali_month_bounds(*persian.jalali_month_key(self.today))[0]
-        self.date_from = DateBound(self.tr("دریافت از"), month_start)
-        self.date_to = DateBound(self.tr("تا"), self.today)
+        self.date_from = DateBound(self.tr("دریافت از"), _month_start(self.today.day))
+        self.date_to = DateBound(self.tr("تا"), self.today.day)
+        self._defaults = (self.date_from.date.value(), self.date_to.date.value())
         for bound in (self.date_from, self.date_to):
             bound.changed.connect(self.run)
         self.count = QLabel()
@@ -285,15 +299,21 @@ class SearchPage(QWidget):
         dates.addStretch(1)
         dates.addWidget(self.count)
         box.addLayout(dates)
+        self.queues = QueueBar(ctx)  # one click lists a queue
+        self.queues.chosen.connect(self.show_queue)
+        self.queues.setVisible(not overdue_only)
+        box.addWidget(self.queues)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = CaseListModel(self._fetch, self._count, lambda: self.today)
+        self.model = CaseListModel(self._fetch, self._count, self.today)
         self.table = CaseTable(self.model, stretch=3)
-        self.view: CaseView = CaseView(ctx)
+        self.view: CaseView = CaseView(ctx, day=self.today)
         self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
         split.addWidget(self.view)
-        split.setSizes([300, 500])
+        split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
+        split.setStretchFactor(1, 2)
+        split.setSizes([260, 540])
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()
@@ -310,6 +330,33 @@ class SearchPage(QWidget):
         self.agency.setCurrentIndex(max(0, self.agency.findData(chosen)))
         self.agency.blockSignals(False)
 
+    def _new_day(self, day: date) -> None:
+        """The day turned: the ends of the date range still at their defaults (this month's first
+        day, today) move to the new day's, ticked or not; the list is read again."""
+        old = self._defaults
+        self._defaults = (_month_start(day), day)
+        for bound, was, new in ((self.date_from, old[0], self._defaults[0]), (self.date_to, old[1], day)):
+            if bound.date.value() == was:
+                bound.date.blockSignals(True)
+                bound.date.set_value(new)
+                bound.date.blockSignals(False)
+        self.run()
+
+    def show_queue(self, name: str) -> None:
+        """List a work queue: its entry in the status filter, the other filters cleared (the
+        received dates, the words, the agency, the overdue tick), so the list is the whole queue."""
+        for w in (self.status, self.agency, self.overdue, self.date_from, self.date_to):
+            w.blockSignals(True)
+        self.text.clear()
+        self.agency.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self.status.setCurrentIndex(self.status.findData(QUEUE_PREFIX + name))
+        for w in (self.status, self.agency, self.overdue, self.date_from, self.date_to):
+            w.blockSignals(False)
+        self.run()
+
     def _plain_overdue(self) -> bool:
         """The overdue queue with no other filter than the agency: its own list, longest overdue first."""
         qq = self.query
@@ -317,13 +364,13 @@ class SearchPage(QWidget):
 
     def _fetch(self, offset: int, limit: int) -> list[q.CaseRow]:
         if self._plain_overdue():
-            return q.overdue(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id,
+            return q.overdue(self.ctx.store, self.ctx.actor, on=self.today(), agency_id=self.query.agency_id,
                              offset=offset, limit=limit)
         return q.search(self.ctx.store, self.ctx.actor, self.query, offset=offset, limit=limit)
 
     def _count(self) -> int:
         if self._plain_overdue():
-            return q.overdue_count(self.ctx.store, self.ctx.actor, on=self.today, agency_id=self.query.agency_id)
+            return q.overdue_count(self.ctx.store, self.ctx.actor, on=self.today(), agency_id=self.query.agency_id)
         return q.search_count(self.ctx.store, self.ctx.actor, self.query)
 
     def run(self) -> None:
@@ -333,10 +380,17 @@ class SearchPage(QWidget):
             self.count.setStyleSheet(ERROR_STYLE)
             self.count.setText(self.tr("بازه تاریخ وارونه است: «دریافت از» پس از «تا» است."))
             return
-        self.query = q.SearchQuery(text=self.text.text(), status=self.status.currentData(),
+        chosen = self.status.currentData()
+        queue = chosen[len(QUEUE_PREFIX):] if isinstance(chosen, str) and chosen.startswith(QUEUE_PREFIX) else None
+        self.query = q.SearchQuery(text=self.text.text(), status=None if queue else chosen,
                                    agency_id=self.agency.currentData(), date_from=start, date_to=end,
-                                   overdue=self.overdue.isChecked(), on=self.today)
+                                   overdue=self.overdue.isChecked(), on=self.today(), queue=queue)
         self.model.reload()
+        problem = q.search_error(self.query.text)
+        if problem:  # a misread tracking code: said, not an empty list to wonder at
+            self.count.setStyleSheet(ERROR_STYLE)
+            self.count.setText(QCoreApplication.translate("Errors", problem))
+            return
         self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
@@ -344,45 +398,56 @@ class SearchPage(QWidget):
             self.view.load(self.model.row_at(0).id)
 
 
-class DateBound(QWidget):
-    """One end of a date range: a tick box and a Jalali date; unticked, no bound (`value()` is None).
+def _month_start(day: date) -> date:
+    """The first day of `day`'s Jalali month."""
+    return persian.jalali_month_bounds(*persian.jalali_month_key(day))[0]
+
+
+#: The status filter's data for a work queue ("queue:untold").
+QUEUE_PREFIX = "queue:"
+
+
+class QueueBar(QWidget):
+    """What waits on the office, as buttons with their counts («پاسخ رسیده، به متقاضی اعلام نشده
+    (۳)»): the queues of the person's roles; a click lists one.
 
     Signals:
-        changed(): the bound was ticked, unticked, or its date changed while ticked.
+        chosen(str): the queue's name (`secretariat_query.QUEUES`), when its button is clicked.
     """
 
-    changed = Signal()
+    chosen = Signal(str)
 
-    def __init__(self, label: str, day: date, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(label)
-        self.date = JalaliDateEdit(value=day)
-        self.date.setEnabled(False)
+        self.ctx = ctx
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
-        row.addWidget(self.date)
-        self.check.toggled.connect(self._toggled)
-        self.date.dateChanged.connect(lambda _d: self.changed.emit() if self.check.isChecked() else None)
+        row.addWidget(QLabel(self.tr("کار در انتظار دفتر:")))
+        self.buttons: dict[str, QPushButton] = {}
+        for name, roles in q.QUEUE_ROLES.items():
+            if not ctx.actor.has(*roles):
+                continue
+            b = QPushButton()
+            b.setObjectName(f"queue-{name}")
+            b.setFlat(True)
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            b.clicked.connect(lambda _=False, n=name: self.chosen.emit(n))
+            row.addWidget(b)
+            self.buttons[name] = b
+        row.addStretch(1)
+        if not self.buttons:
+            self.hide()
+        ctx.bus.changed.connect(lambda area: self.refresh() if area in ("secretariat", "sync") else None)
+        self.refresh()
 
-    def _toggled(self, on: bool) -> None:
-        self.date.setEnabled(on)
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return self.date.value() if self.check.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        """Tick the bound at `day`, or untick it (None)."""
-        self.check.blockSignals(True)
-        self.date.blockSignals(True)
-        if day is not None:
-            self.date.set_value(day)
-        self.check.setChecked(day is not None)
-        self.date.setEnabled(day is not None)
-        self.check.blockSignals(False)
-        self.date.blockSignals(False)
-        self.changed.emit()
+    def refresh(self) -> None:
+        if not self.buttons:
+            return
+        counts = q.queue_counts(self.ctx.store, self.ctx.actor, list(self.buttons))
+        for name, b in self.buttons.items():
+            n = counts.get(name, 0)
+            b.setText(f"{queue_text(name)} ({digits(n)})")
+            b.setStyleSheet("color: #8a5300; font-weight: bold;" if n else "color: #555;")
 
 
 class OverduePage(SearchPage):

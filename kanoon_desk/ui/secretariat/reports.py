@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from ... import persian
 from ...services.accounts import get_office
 from ...services.secretariat_docs import report_html
-from ...services.secretariat_reports import Report, build_report, period, report_to_xlsx
+from ...services.secretariat_reports import Period, Report, build_report, period, report_to_xlsx
 from .. import printing
 from ..context import UiContext
-from ..widgets import today
+from .common import Today
 
 
 def build_chart(rep: Report) -> QChart:
@@ -48,7 +48,11 @@ def build_chart(rep: Report) -> QChart:
     series.append(closed)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
-    axis_x.append([m for m, _, _ in months] or ["—"])
+    # a period lies in one Jalali year (the title names it): the month's name alone, and slanted
+    # when a year's twelve would not fit side by side ("اردیبهشت ۱۴۰۴" was cut to "اردی…")
+    axis_x.append([m.rsplit(" ", 1)[0] for m, _, _ in months] or ["—"])
+    if len(months) > 4:
+        axis_x.setLabelsAngle(-90)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
@@ -91,7 +95,9 @@ class ReportsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today()
+        #: today, read as the report is built (the figures count up to it); a new day builds it again
+        self.today = Today(self)
+        self.today.changed.connect(lambda _day: self.refresh())
         self.report: Report | None = None
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -100,14 +106,15 @@ class ReportsPage(QWidget):
             self.kind.addItem(label, key)
         self.year = QSpinBox()
         self.year.setRange(1390, 1500)
-        self.year.setValue(persian.jalali_year(self.today))
+        self.year.setValue(persian.jalali_year(self.today.day))
         self.year.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         self.number = QComboBox()
-        self.kind.currentIndexChanged.connect(self._numbers)
         self._numbers()
-        _, month = persian.jalali_month_key(self.today)
-        self.number.setCurrentIndex((month - 1) // 3)
-        show = QPushButton(self.tr("نمایش"))
+        # the report follows the period chosen at once, so what is shown is what is exported
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.number.currentIndexChanged.connect(self.refresh)
+        self.year.valueChanged.connect(self.refresh)
+        show = QPushButton(self.tr("نمایش"))  # (again: the figures as they are now)
         show.clicked.connect(self.refresh)
         self.excel = QPushButton(self.tr("خروجی اکسل"))
         self.excel.clicked.connect(self.export_excel)
@@ -127,21 +134,40 @@ class ReportsPage(QWidget):
         box.addWidget(split)
         self.refresh()
 
+    def _kind_changed(self) -> None:
+        self._numbers()
+        self.refresh()
+
     def _numbers(self) -> None:
+        """The seasons or months of the kind chosen, today's selected."""
+        self.number.blockSignals(True)
         self.number.clear()
         kind = self.kind.currentData()
+        _, month = persian.jalali_month_key(self.today.day)
         if kind == "season":
             for i in range(1, 5):
                 self.number.addItem(persian.season_name(i), i)
+            self.number.setCurrentIndex((month - 1) // 3)
         elif kind == "month":
             for i, name in enumerate(persian.JALALI_MONTHS, 1):
                 self.number.addItem(name, i)
+            self.number.setCurrentIndex(month - 1)
         else:
             self.number.addItem("—", 0)
+        self.number.blockSignals(False)
+
+    def selected_period(self) -> Period:
+        return period(self.kind.currentData(), self.year.value(), self.number.currentData() or 0)
+
+    def shown(self) -> Report:
+        """The report on screen, built again first if it is not of the period chosen."""
+        if self.report is None or self.report.period != self.selected_period():
+            self.refresh()
+        assert self.report is not None
+        return self.report
 
     def refresh(self) -> None:
-        p = period(self.kind.currentData(), self.year.value(), self.number.currentData() or 0)
-        self.report = build_report(self.ctx.store, self.ctx.actor, p, on=self.today)
+        self.report = build_report(self.ctx.store, self.ctx.actor, self.selected_period(), on=self.today())
         self.figures.setHtml(self.html())
         self.chart_view.setChart(build_chart(self.report))
 
@@ -155,8 +181,7 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        assert self.report is not None
-        return report_to_xlsx(self.report, path)
+        return report_to_xlsx(self.shown(), path)
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -164,6 +189,6 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        assert self.report is not None
-        html = report_html(get_office(self.ctx.store), self.report, chart_png=chart_png(self.report))
+        report = self.shown()
+        html = report_html(get_office(self.ctx.store), report, chart_png=chart_png(report))
         return printing.to_pdf(html, path)

@@ -1,0 +1,69 @@
+"""A revoked desk (or one whose credential was lost) moves to a new device identity with a new code:
+`kanoon-desk enroll --replace-device` keeps its history and sends its pending events under the new
+device (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kanoon_desk.models import Event, User
+from kanoon_desk.server.auth import list_devices, revoke
+from kanoon_desk.server.server_models import ServerEvent
+from kanoon_desk.services import ops
+from kanoon_desk.store import Store
+from kanoon_desk.sync import cli, client
+from kanoon_desk.sync import errors as e
+
+from .helpers import LiveServer, add_user, bootstrap_admin, enrol
+from .test_restore import holidays
+from .test_sync_basic import assert_matches_server
+
+
+def test_a_revoked_desk_moves_to_a_new_device_and_sends_its_pending_events(
+        server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    holidays(a, 0, 3)
+    assert client.sync_once(a).ok
+    old = a.identity
+    assert revoke(server.db, old.device_id)  # cut off (stolen, then found again)
+    add_user(a, admin, "pending")
+    holidays(a, 100, 2)
+    refused = client.sync_once(a)
+    assert not refused.ok and refused.failure == "AuthRefused" and "--replace-device" in (refused.error or "")
+    a.close()
+    # the plain enrol on this store says what to do instead
+    assert cli.main(["enroll", "--db", str(a.path), "--server", server.url, "--code", server.code("13")]) == 1
+    assert "--replace-device" in capsys.readouterr().err
+    code = server.code("13")
+    assert cli.main(["enroll", "--db", str(a.path), "--server", server.url, "--code", code, "--replace-device"]) == 0
+    assert old.device_id in capsys.readouterr().out
+    a = Store(a.path)
+    new = a.identity
+    assert new.device_id != old.device_id and new.office_code == "13" and new.device_no == 2
+    with server.db.read() as s:  # the pending events went up, under the new device
+        by_device = dict(s.execute(select(ServerEvent.device_id, func.count()).group_by(ServerEvent.device_id)).all())
+    assert by_device == {old.device_id: 4, new.device_id: 3}
+    with a.read() as s:  # the desk kept its history
+        assert s.scalar(select(func.count()).select_from(Event)) == 7
+        assert {"admin", "pending"} <= set(s.scalars(select(User.username)))
+    assert client.pending_count(a) == 0 and ops.check(a.path) == []
+    assert_matches_server(server, a)
+    add_user(a, admin, "later")  # and it works on as the new device
+    assert client.sync_once(a).pushed == 1
+    devices = {d.id: d for d in list_devices(server.db)}
+    assert devices[old.device_id].revoked and not devices[new.device_id].revoked
+    b = enrol(server, tmp_path / "b.sqlite3", "13")
+    assert ops.stats(a.path)["aggregates"] == ops.stats(b.path)["aggregates"]
+
+
+def test_a_code_of_another_office_does_not_replace_a_device(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    code = server.code("21")
+    with pytest.raises(e.AuthRefused) as refused:
+        client.replace_device(a, server.url, code)
+    assert refused.value.message == e.MSG_CODE_OTHER_OFFICE
+    assert client.sync_once(a).ok  # nothing changed

@@ -1,0 +1,166 @@
+"""A desk restored from an old backup takes its own events back from the server and numbers its new
+ones past them, by itself (also when `kill -9` stops it midway); a store copied to a second
+computer is refused with what to do (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kanoon_desk.eventlog import system_actor
+from kanoon_desk.models import Event, User
+from kanoon_desk.models.sync import SyncRejection
+from kanoon_desk.server.server_models import ServerEvent
+from kanoon_desk.services import ops
+from kanoon_desk.store import Store
+from kanoon_desk.sync import client
+from kanoon_desk.sync import errors as e
+from kanoon_desk.sync.cli import EXIT_COPIED
+
+from .helpers import LiveServer, add_user, bootstrap_admin, enrol
+from .test_kill import ROOT, finish, kill_when, server_events, start_sync
+from .test_sync_basic import assert_matches_server, assert_server_seqs
+
+
+def holidays(store: Store, start: int, n: int) -> None:
+    actor = system_actor(store.identity.office_code)
+    with store.transaction() as s:
+        for i in range(start, start + n):
+            day = date(2020, 1, 1) + timedelta(days=i)
+            store.record(s, actor, "holiday.set", day.isoformat(), {"title": f"روز {i}"})
+
+
+def event_ids(store: Store) -> set[str]:
+    with store.read() as s:
+        return set(s.scalars(select(Event.id)))
+
+
+def usernames(store: Store) -> set[str]:
+    with store.read() as s:
+        return set(s.scalars(select(User.username)))
+
+
+def restored(store: Store, backup: Path) -> Store:
+    """The app closed, `kanoon-desk restore` run from the backup, the app opened again."""
+    path = store.path
+    store.close()
+    ops.restore(path, backup)
+    return Store(path)
+
+
+def test_a_desk_restored_from_an_old_backup_recovers_by_itself(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    holidays(a, 0, 5)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")  # the daily backup
+    add_user(a, admin, "lost")  # the rest of the day: pushed, then the disk fails
+    holidays(a, 100, 5)
+    assert client.sync_once(a).ok
+    before = event_ids(a)
+    a = restored(a, tmp_path / "daily.sqlite3")
+    add_user(a, admin, "after")  # work goes on at once, numbered from the backup's numbers
+    holidays(a, 200, 3)
+    new = event_ids(a) - before
+    report = client.sync_once(a)
+    assert report.ok and not report.mismatches, report.summary_line()
+    assert (report.recovered, report.renumbered, report.pushed, report.rejected) == (6, 4, 4, 0)
+    assert any(w.template == client.RECOVERED for w in report.warnings)
+    assert event_ids(a) == before | new and {"lost", "after"} <= usernames(a)  # nothing lost
+    with server.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ServerEvent)) == len(before | new)  # nothing twice
+    assert client.pending_count(a) == 0 and ops.check(a.path) == []
+    assert_server_seqs(server, a)
+    assert_matches_server(server, a)
+    b = enrol(server, tmp_path / "b.sqlite3", "13")  # another desk of the office sees the same
+    assert ops.stats(a.path)["aggregates"] == ops.stats(b.path)["aggregates"]
+    holidays(a, 300, 2)  # and the restored desk goes on as before
+    again = client.sync_once(a)
+    assert again.ok and again.pushed == 2 and again.recovered == 0, again.summary_line()
+
+
+def test_events_refused_as_numbered_twice_before_the_fix_are_sent_again(server: LiveServer, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk that pushed after a restore with an older program had its new events refused ("client
+    sequence number … was already used"): its next round takes back its lost events and sends
+    those again under new numbers."""
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    holidays(a, 0, 3)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")
+    holidays(a, 100, 4)
+    assert client.sync_once(a).ok
+    a = restored(a, tmp_path / "daily.sqlite3")
+    holidays(a, 200, 6)
+    with monkeypatch.context() as mp:  # the older program: no first word, straight to the push
+        mp.setattr(client.SyncClient, "hello", lambda self, report: None)
+        old = client.sync_once(a)
+    assert old.rejected == 4 and not old.ok  # 4 numbers taken, 2 stored past them; the check fails
+    report = client.sync_once(a)
+    assert report.ok and (report.recovered, report.renumbered, report.pushed) == (4, 4, 4), report.summary_line()
+    with a.read() as s:
+        assert s.scalar(select(func.count()).select_from(SyncRejection)) == 0
+    assert_matches_server(server, a)
+    assert client.pending_count(a) == 0 and ops.check(a.path) == []
+
+
+@pytest.mark.slow
+def test_kill_9_while_a_restored_desk_sends_its_renumbered_events(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    holidays(a, 0, 10)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")
+    holidays(a, 1000, 50)
+    assert client.sync_once(a).ok
+    a = restored(a, tmp_path / "daily.sqlite3")
+    holidays(a, 2000, 1200)
+    a.close()
+    proc = start_sync(a.path, "--batch", "5")
+    kill_when(proc, lambda: 60 < server_events(server) < 1200)
+    finish(a.path)
+    assert server_events(server) == 10 + 50 + 1200
+    a = Store(a.path)
+    try:
+        with a.read() as s:
+            assert s.scalar(select(func.count()).select_from(Event)) == 1260
+        assert client.pending_count(a) == 0 and ops.check(a.path) == []
+        assert_matches_server(server, a)
+    finally:
+        a.close()
+
+
+def test_a_store_copied_to_a_second_computer_is_refused_with_what_to_do(server: LiveServer, tmp_path: Path) -> None:
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    holidays(a, 0, 3)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "copy.sqlite3")  # the store copied to another computer, both at work
+    c = Store(tmp_path / "copy.sqlite3")
+    holidays(a, 100, 2)
+    holidays(c, 200, 2)
+    assert client.sync_once(a).ok
+    first = client.sync_once(c)  # the copy meets the other's events: it takes them as its own
+    assert first.ok and first.recovered == 2, first.summary_line()
+    refused = client.sync_once(a)  # and from then on the server follows the copy, not this one
+    assert not refused.ok and refused.failure == "StoreCopied" and refused.error == e.MSG_STORE_COPIED
+    assert "--replace-device" in refused.error
+    holidays(a, 300, 1)
+    assert not client.sync_once(a).ok  # nothing of it is taken any more
+    a.close()
+    out = subprocess.run([sys.executable, "-m", "kanoon_desk.sync.cli", "sync", "--db", str(a.path)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == EXIT_COPIED and "--replace-device" in out.stderr, out.stderr
+    with server.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ServerEvent)) == 3 + 2 + 2
+    assert client.sync_once(c).ok
+    # as the message says: with a new code it becomes a device of its own, its pending work sent
+    a = Store(a.path)
+    moved = client.replace_device(a, server.url, server.code("13"))
+    assert moved.ok and moved.pushed == 1 and a.identity.device_id != c.identity.device_id, moved.summary_line()
+    assert client.sync_once(c).ok and ops.stats(a.path)["aggregates"] == ops.stats(c.path)["aggregates"]

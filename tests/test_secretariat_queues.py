@@ -1,0 +1,133 @@
+"""What waits on the office: the work queues (to review, to register, answered but not told,
+rejection notices to send), the notice a case owes its applicant, and its migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from kanoon_desk.eventlog import projection_digests, refold_all
+from kanoon_desk.services import ops
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.store import Store, alembic_config, make_engine
+
+from .secretariat_helpers import Desk, case_input, make_secretariat_desk
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _registered(d: Desk, n: int) -> str:
+    r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, r.case_id, on=DAY)
+    return r.case_id
+
+
+def _answered(d: Desk, n: int) -> str:
+    case_id = _registered(d, n)
+    sec.forward(d.store, d.admin, case_id, d.agency.id, on=DAY)
+    sec.record_response(d.store, d.clerk, case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    return case_id
+
+
+def _queue(d: Desk, name: str) -> set[str]:
+    return {r.id for r in q.search(d.store, d.clerk, q.SearchQuery(queue=name))}
+
+
+def _history(d: Desk) -> dict[str, str]:
+    """One case in each state a notice can be in."""
+    cases = {"received": sec.intake(d.store, d.clerk, case_input(1), on=DAY).case_id}
+    accepted = sec.intake(d.store, d.clerk, case_input(2), on=DAY).case_id
+    sec.review(d.store, d.expert, accepted, accept=True, on=DAY)
+    cases["accepted"] = accepted
+    cases["untold"] = _answered(d, 3)
+    told = cases["told"] = _answered(d, 4)
+    sec.notify(d.store, d.clerk, told, method="phone", on=DAY + timedelta(days=4))
+    closed = cases["closed_untold"] = _answered(d, 5)  # closed after the answer, nobody told the applicant
+    sec.close(d.store, d.expert, closed, outcome="resolved", on=DAY + timedelta(days=4))
+    interim = cases["told_before_the_answer"] = _registered(d, 6)
+    sec.forward(d.store, d.admin, interim, d.agency.id, on=DAY)
+    sec.notify(d.store, d.clerk, interim, method="phone", on=DAY + timedelta(days=3))  # "it is with the agency"
+    sec.record_response(d.store, d.clerk, interim, text="انجام شد", on=DAY + timedelta(days=3))
+    rejected = cases["rejected"] = sec.intake(d.store, d.clerk, case_input(7), on=DAY).case_id
+    sec.review(d.store, d.expert, rejected, accept=False, reason="تکراری", on=DAY)
+    rejected_told = cases["rejected_told"] = sec.intake(d.store, d.clerk, case_input(8), on=DAY).case_id
+    sec.review(d.store, d.expert, rejected_told, accept=False, reason="تکراری", on=DAY)
+    sec.notify(d.store, d.clerk, rejected_told, method="letter", on=DAY + timedelta(days=1))
+    reopened = cases["reopened"] = sec.intake(d.store, d.clerk, case_input(9), on=DAY).case_id
+    sec.review(d.store, d.expert, reopened, accept=False, reason="مدارک ناقص", on=DAY)
+    sec.reopen(d.store, d.expert, reopened, reason="مدارک رسید", on=DAY + timedelta(days=1))
+    again = cases["reopened_after_the_agency"] = _answered(d, 10)
+    sec.close(d.store, d.expert, again, outcome="unresolved", on=DAY + timedelta(days=4))
+    sec.reopen(d.store, d.expert, again, reason="پاسخ ناقص بود", on=DAY + timedelta(days=5))
+    sent_on = cases["reopened_and_sent_on"] = _answered(d, 11)
+    sec.close(d.store, d.expert, sent_on, outcome="unresolved", on=DAY + timedelta(days=4))
+    sec.reopen(d.store, d.expert, sent_on, reason="پاسخ ناقص بود", on=DAY + timedelta(days=5))
+    sec.forward(d.store, d.admin, sent_on, d.agency.id, on=DAY + timedelta(days=5))
+    return cases
+
+
+def test_each_queue_lists_what_waits_on_the_office_and_a_notice_takes_a_case_out(desk: Desk) -> None:
+    c = _history(desk)
+    assert _queue(desk, "to_review") == {c["received"], c["reopened"]}
+    assert _queue(desk, "to_register") == {c["accepted"]}
+    assert _queue(desk, "untold") == {c["untold"], c["closed_untold"], c["told_before_the_answer"]}
+    assert _queue(desk, "notices") == {c["rejected"]}
+    assert q.queue_counts(desk.store, desk.clerk) == {"to_review": 2, "to_register": 1, "untold": 3, "notices": 1}
+    assert q.search_count(desk.store, desk.clerk, q.SearchQuery(queue="untold")) == 3
+    notices = {name: q.get_case(desk.store, desk.clerk, case_id).case["notice"] for name, case_id in c.items()}
+    assert notices == {
+        "received": None, "accepted": None, "untold": "due", "told": "told", "closed_untold": "due",
+        "told_before_the_answer": "due", "rejected": "due", "rejected_told": "told", "reopened": None,
+        "reopened_after_the_agency": None, "reopened_and_sent_on": None}
+    sec.notify(desk.store, desk.clerk, c["untold"], method="sms", on=DAY + timedelta(days=5))
+    sec.notify(desk.store, desk.clerk, c["rejected"], method="letter", on=DAY + timedelta(days=5))
+    assert _queue(desk, "untold") == {c["closed_untold"], c["told_before_the_answer"]}
+    assert _queue(desk, "notices") == set()
+    rows = {r.id: r for r in q.search(desk.store, desk.clerk, q.SearchQuery(text="برق"))}
+    assert rows[c["untold"]].notice == "told" and rows[c["closed_untold"]].notice == "due"
+    with desk.store.read() as s:
+        before = projection_digests(s)
+    with desk.store.transaction() as s:
+        refold_all(s)
+    with desk.store.read() as s:
+        assert projection_digests(s) == before
+
+
+def test_the_migration_fills_what_a_case_owes_its_applicant_as_a_refold_does(desk: Desk) -> None:
+    c = _history(desk)
+    with desk.store.read() as s:
+        expected = projection_digests(s)
+    path = desk.store.path
+    desk.store.close()
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), "0002d")
+    engine.dispose()
+    with closing(sqlite3.connect(str(path))) as conn:
+        assert "notice" not in {r[1] for r in conn.execute("PRAGMA table_info(cases)")}
+        # the old fold left a reopened case with the agency and deadline of its last forward
+        conn.execute("UPDATE cases SET agency_id = ?, deadline = '2025-05-25' WHERE id = ?",
+                     (desk.agency.id, c["reopened_after_the_agency"]))
+        conn.commit()
+    store = Store(path)
+    try:
+        with store.read() as s:
+            assert projection_digests(s) == expected
+        assert q.get_case(store, desk.clerk, c["rejected"]).case["notice"] == "due"
+        reopened = q.get_case(store, desk.clerk, c["reopened_after_the_agency"]).case
+        assert (reopened["status"], reopened["agency_id"], reopened["deadline"]) == ("registered", None, None)
+        assert q.get_case(store, desk.clerk, c["reopened_and_sent_on"]).case["agency_id"] == desk.agency.id
+    finally:
+        store.close()
+    assert ops.check(path) == []

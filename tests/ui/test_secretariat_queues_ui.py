@@ -1,0 +1,84 @@
+"""What waits on the office, on screen: the home page's counts, the search page's queue buttons
+(one click lists a queue) and the notice state in a case's status."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.ui.secretariat import queue_facts
+from kanoon_desk.ui.secretariat.case_view import CaseView
+from kanoon_desk.ui.secretariat.lists import SearchPage
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _answered(d: Desk, n: int) -> str:
+    r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+    sec.register(d.store, d.clerk, r.case_id, on=DAY)
+    sec.forward(d.store, d.admin, r.case_id, d.agency.id, on=DAY)
+    sec.record_response(d.store, d.clerk, r.case_id, text="انجام شد", on=DAY + timedelta(days=3))
+    return r.case_id
+
+
+def test_one_click_lists_the_answered_cases_whose_applicant_was_not_told(qtbot: Any, desk: Desk,
+                                                                        tmp_path: Path) -> None:
+    untold, told = _answered(desk, 1), _answered(desk, 2)
+    sec.notify(desk.store, desk.clerk, told, method="phone", on=DAY + timedelta(days=4))
+    rejected = sec.intake(desk.store, desk.clerk, case_input(3), on=DAY).case_id
+    sec.review(desk.store, desk.expert, rejected, accept=False, reason="تکراری", on=DAY)
+    sec.intake(desk.store, desk.clerk, case_input(4), on=DAY)  # to review
+    assert dict(queue_facts(make_ctx(desk.store, desk.expert, tmp_path))) == {"در نوبت بررسی کارشناس": "۱", "در انتظار ثبت در دبیرخانه": "۰",
+                                      "پاسخ رسیده، به متقاضی اعلام نشده": "۱", "اعلام رد در انتظار ارسال": "۱"}
+    ctx = make_ctx(desk.store, desk.clerk, tmp_path)
+    page = SearchPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.date_from.set_value(DAY + timedelta(days=30))  # a filter that would hide them all
+    page.text.setText("چیزی")
+    untold_button = page.queues.buttons["untold"]
+    assert untold_button.text() == "پاسخ رسیده، به متقاضی اعلام نشده (۱)"
+    untold_button.click()
+    assert page.model.rowCount() == 1 and page.model.row_at(0).id == untold
+    assert page.status.currentText() == "پاسخ رسیده، به متقاضی اعلام نشده"
+    assert page.model.index(0, 4).data() == "پاسخ دستگاه رسیده، هنوز به متقاضی اعلام نشده"
+    assert page.view.case_id == untold  # the only one: shown at once
+    assert page.text.text() == "" and page.date_from.value() is None
+    page.queues.buttons["notices"].click()
+    assert [page.model.row_at(i).id for i in range(page.model.rowCount())] == [rejected]
+    assert page.model.index(0, 4).data() == "ردشده، اعلام رد در انتظار ارسال"
+    page.grab().save(str(tmp_path / "queues.png"))
+
+    sec.notify(desk.store, desk.clerk, untold, method="phone", on=DAY + timedelta(days=5))
+    ctx.bus.changed.emit("secretariat")
+    assert untold_button.text() == "پاسخ رسیده، به متقاضی اعلام نشده (۰)"
+    view = CaseView(ctx, untold)
+    qtbot.addWidget(view)
+    assert view.labels["status"].text() == "پاسخ دستگاه رسیده، به متقاضی اعلام شد"
+
+
+def test_the_queues_are_those_of_the_persons_roles(desk: Desk, tmp_path: Path) -> None:
+    expert = dict(queue_facts(make_ctx(desk.store, desk.expert, tmp_path)))
+    assert "در نوبت بررسی کارشناس" in expert
+    clerk = dict(queue_facts(make_ctx(desk.store, desk.clerk, tmp_path)))
+    assert "در نوبت بررسی کارشناس" not in clerk and "اعلام رد در انتظار ارسال" in clerk
+    assert queue_facts(make_ctx(desk.store, desk.manager, tmp_path)) == []
