@@ -85,9 +85,11 @@ def test_holiday_titles_change_and_removals_fold_the_same_as_a_refold(tmp_path: 
 
 def test_holidays_shape_the_working_calendar(tmp_path: Path) -> None:
     store, admin = make_desk(tmp_path / "d.sqlite3")
-    # 1404/01/01 is Friday 2025-03-21; Saturday 22nd made a holiday
-    accounts.set_holiday(store, admin, date(2025, 3, 22), "نوروز")
+    # 1404/04/13 is Friday 2025-07-04; Saturday 5th (Tasua) made a holiday
+    accounts.set_holiday(store, admin, date(2025, 7, 5), "تاسوعا")
     cal = accounts.working_calendar(store)
-    assert not cal.is_working_day(date(2025, 3, 21))  # Friday
-    assert not cal.is_working_day(date(2025, 3, 22))  # holiday
-    assert cal.is_working_day(date(2025, 3, 23))
+    assert not cal.is_working_day(date(2025, 7, 4))  # Friday
+    assert not cal.is_working_day(date(2025, 7, 5))  # holiday
+    assert cal.is_working_day(date(2025, 7, 6))
+    # the fixed holidays need no entry: 1404/01/03 (Nowruz) is off in any store
+    assert not cal.is_working_day(date(2025, 3, 23))

@@ -108,20 +108,27 @@ def test_deferred_work_runs_once_per_key_when_the_outermost_block_ends(tmp_path:
 # --- runs of new catalogue rows (an imported title, shelf or member list, pulled or re-folded) ---
 
 _NAMES = st.sampled_from(["ماهی سیاه کوچولو", "کلاغ‌ها", "قصه‌های شیرین", "Ali", "  علی  ", "كتاب"])
-_KINDS = st.lists(st.tuples(st.sampled_from(["title", "copy", "member", "loan"]), _NAMES, st.booleans()),
+_KINDS = st.lists(st.tuples(st.sampled_from(["title", "copy", "member", "loan", "lost"]), _NAMES, st.booleans()),
                   min_size=2, max_size=40)
 
 
 def _catalogue_events(kinds: list[tuple[str, str, bool]]) -> list[EventRecord]:
     """Titles, copies of the titles already made (some with a loan that came before the copy),
-    members with and without optional fields, in the order drawn; runs of one type form by chance."""
+    members with and without optional fields, loans lost with their member (`loan.lost`, before or
+    after their copy), in the order drawn; runs of one type form by chance."""
     events: list[EventRecord] = []
     titles: list[str] = []
     members: list[str] = []
     early_loans: list[tuple[str, str]] = []  # (copy id, member id): the copy comes later
+    loans: list[tuple[str, str]] = []  # (loan id, copy id)
     for i, (kind, name, flag) in enumerate(kinds):
         hlc = 5000 + i
-        if kind == "title" or (kind == "copy" and not titles):
+        if kind == "lost" and loans:
+            loan_id, copy_id = loans.pop()
+            events.append(EventRecord(new_id(), "loan.lost", "loan", loan_id,
+                                      {"copy_id": copy_id, "day": "2026-03-25", "note": name}, hlc, "d", "13", "u",
+                                      _NOW))
+        elif kind == "title" or (kind == "copy" and not titles):
             tid = new_id()
             titles.append(tid)
             payload: dict[str, object] = {"title": name, "author": "صمد بهرنگی" if flag else ""}
@@ -142,9 +149,10 @@ def _catalogue_events(kinds: list[tuple[str, str, bool]]) -> list[EventRecord]:
             events.append(EventRecord(new_id(), "member.registered", "member", mid, payload, hlc, "d", "13", "u",
                                       _NOW))
         else:
-            cid = new_id()
+            cid, loan_id = new_id(), new_id()
             early_loans.append((cid, members[-1]))
-            events.append(EventRecord(new_id(), "loan.checked_out", "loan", new_id(),
+            loans.append((loan_id, cid))
+            events.append(EventRecord(new_id(), "loan.checked_out", "loan", loan_id,
                                       {"copy_id": cid, "member_id": members[-1], "due_on": "2026-03-20"},
                                       hlc, "d", "13", "u", _NOW))
     return events

@@ -141,9 +141,44 @@ def test_renew_refused_when_another_member_holds_the_title(tmp_path: Path) -> No
     for bc in ("B0001", "B0002", "B0003"):
         circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
     circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
-    results = circ.renew_all(L.store, L.admin, L.adult.member_no, today=TODAY)
+    results = circ.renew_all(L.store, L.admin, L.adult.member_no, today=TODAY + timedelta(days=3))
     assert len(results) == 3
     assert all(r[0] is None and r[2] is not None and r[2].codes == ["hold_waiting"] for r in results)
+
+
+def test_renewal_refused_for_a_member_with_overdue_items_unless_overridden_and_logged(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    late = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    fresh = circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY + timedelta(days=10))
+    later = TODAY + timedelta(days=20)  # B0001 is overdue, B0002 is not
+    for loan_id in (late.id, fresh.id):
+        with pytest.raises(circ.CirculationRefused) as err:
+            circ.renew(L.store, L.admin, loan_id, today=later)
+        assert err.value.codes == ["overdue"] and err.value.message == circ.REFUSALS["overdue"]
+        assert err.value.overridable
+    assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=later).loans] == [0, 0]
+    librarian = make_user(L.store, L.admin, "lib1", "librarian")
+    with pytest.raises(PermissionDenied):
+        circ.renew(L.store, librarian, late.id, today=later, override=True, note="سفر")
+    renewed = circ.renew(L.store, L.admin, late.id, today=later, override=True, note="عضو بیمار بود")
+    assert renewed.renewals == 1 and renewed.due_on > later
+    with L.store.read() as s:
+        log = s.scalars(select(OverrideLog)).one()
+        assert (log.action, log.refusals, log.loan_id, log.note) == ("renew", "overdue", late.id, "عضو بیمار بود")
+
+
+def test_a_renewal_that_moves_no_due_date_is_refused_and_uses_no_renewal(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    for override in (False, True):  # no override lifts it: it would only use up a renewal
+        with pytest.raises(circ.CirculationRefused) as err:
+            circ.renew(L.store, L.admin, loan.id, today=TODAY, override=override, note="امتحان")
+        assert err.value.codes == ["not_due_yet"] and not err.value.overridable
+    with L.store.read() as s:
+        assert s.scalars(select(OverrideLog)).all() == []
+    desk = circ.member_desk(L.store, L.adult.member_no, today=TODAY)
+    assert (desk.loans[0].renewals, desk.loans[0].due_on) == (0, loan.due_on)
+    assert circ.renew(L.store, L.admin, loan.id, today=TODAY + timedelta(days=1)).renewals == 1
 
 
 def test_renew_all(tmp_path: Path) -> None:
@@ -192,19 +227,70 @@ def test_scan_at_return_of_a_copy_in_transit_receives_it(tmp_path: Path) -> None
     assert lib.get_copy(L.store, "B0001").status == "on_shelf"
 
 
-def test_lost_copy_found_at_return_desk(tmp_path: Path) -> None:
+def test_a_lost_copy_scanned_at_return_goes_back_only_when_found_is_said(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     lib.mark_copy_lost(L.store, L.admin, "B0002")
     assert lib.get_copy(L.store, "B0002").status == "lost"
-    circ.checkin(L.store, L.admin, "B0002", today=TODAY)
+    with pytest.raises(circ.CopyWasLost) as err:
+        circ.checkin(L.store, L.admin, "B0002", today=TODAY)
+    assert err.value.field == "barcode" and err.value.message == circ.MSG_COPY_WAS_LOST
+    assert lib.get_copy(L.store, "B0002").status == "lost"  # nothing written
+    found = circ.found_copy(L.store, L.admin, "B0002", today=TODAY)
+    assert (found.next_action, found.notes, found.title) == ("reshelve", ["found"], "ماهی سیاه کوچولو")
     assert lib.get_copy(L.store, "B0002").status == "on_shelf"
+    with pytest.raises(InvariantError):
+        circ.found_copy(L.store, L.admin, "B0002", today=TODAY)
 
 
-def test_lost_while_on_loan(tmp_path: Path) -> None:
+def test_a_book_lost_with_its_member_closes_the_loan_and_keeps_the_copy_lost(tmp_path: Path) -> None:
+    from kanoon_desk.services import library_reports as rep
+
     L = make_library(tmp_path)
-    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
-    lib.mark_copy_lost(L.store, L.admin, "B0001")
+    lost = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    kept = circ.checkout(L.store, L.admin, L.child.member_no, "B0002", today=TODAY + timedelta(days=10))
+    later = TODAY + timedelta(days=20)  # B0001 is overdue: the child is blocked, on the list, noticed
+    assert circ.member_desk(L.store, L.child.member_no, today=later).blocks == ["overdue"]
+    assert [r.barcode for r in rep.overdue_page(L.store, today=later)] == ["B0001"]
+    view = circ.mark_loan_lost(L.store, L.admin, lost.id, note="در اسباب‌کشی گم شد", today=later)
+    assert view.lost and view.returned_on == later
+    desk = circ.member_desk(L.store, L.child.member_no, today=later)
+    assert desk.blocks == [] and [x.id for x in desk.loans] == [kept.id]
+    assert [(x.id, x.lost) for x in desk.history] == [(lost.id, True)]
+    assert rep.overdue_page(L.store, today=later) == []
+    assert rep.queue_overdue_notices(L.store, L.admin, today=later) == 0
+    copy = lib.get_copy(L.store, "B0001")
+    assert (copy.status, copy.current_loan_id) == ("lost", None)
+    with pytest.raises(InvariantError):  # closed: not lost twice
+        circ.mark_loan_lost(L.store, L.admin, lost.id, today=later)
+    with pytest.raises(circ.CopyWasLost):  # the member brings it back after all: not silently
+        circ.checkin(L.store, L.admin, "B0001", today=later)
     assert lib.get_copy(L.store, "B0001").status == "lost"
+    circ.found_copy(L.store, L.admin, "B0001", today=later)
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+    _refolds_alike(L.store)
+
+
+def _refolds_alike(store: object) -> None:
+    """A full re-fold (which holds loans back in its row buffer) leaves the tables as they are."""
+    from kanoon_desk.eventlog import projection_digests, refold_all
+    from kanoon_desk.store import Store
+
+    assert isinstance(store, Store)
+    with store.read() as s:
+        before = projection_digests(s)
+    with store.transaction() as s:
+        refold_all(s)
+    with store.read() as s:
+        assert projection_digests(s) == before
+
+
+def test_marking_a_copy_on_loan_lost_closes_its_loan(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    lib.mark_copy_lost(L.store, L.admin, "B0001", "گزارش ولی", today=TODAY + timedelta(days=40))
+    assert lib.get_copy(L.store, "B0001").status == "lost"
+    desk = circ.member_desk(L.store, L.child.member_no, today=TODAY + timedelta(days=40))
+    assert desk.loans == [] and desk.blocks == [] and desk.history[0].id == loan.id and desk.history[0].lost
 
 
 def clone(ev: object) -> object:
@@ -367,3 +453,38 @@ def test_objects_held_in_the_transaction_see_what_the_fold_wrote(tmp_path: Path)
     with L.store.read() as s:
         stored = s.get(Loan, loan_id)
         assert stored is not None and (stored.renewals, stored.returned_on) == (1, date(2025, 5, 20))
+
+
+def test_due_dates_skip_the_fixed_holidays_of_any_year_without_a_table(tmp_path: Path) -> None:
+    from kanoon_desk.persian import parse_jalali_date
+
+    L = make_library(tmp_path)
+    assert accounts.list_holidays(L.store) == []  # nobody entered a holiday
+    calendar = accounts.working_calendar(L.store)
+    for year in (1404, 1410, 1425):  # Nowruz, 13 Farvardin, 14-15 Khordad, 22 Bahman, 29 Esfand: every year
+        for month, day in ((1, 1), (1, 4), (1, 12), (1, 13), (3, 14), (3, 15), (11, 22), (12, 29)):
+            assert not calendar.is_working_day(parse_jalali_date(f"{year}/{month:02d}/{day:02d}"))
+        assert calendar.is_working_day(parse_jalali_date(f"{year}/01/05")) or \
+            parse_jalali_date(f"{year}/01/05").weekday() == 4
+    # an adult's loan of 14 working days made on 1409/12/25 is not due in the Nowruz holidays
+    out = parse_jalali_date("1409/12/25")
+    lib.renew_membership(L.store, L.admin, L.adult.id, parse_jalali_date("1411/01/01"))
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=out)
+    nowruz = {parse_jalali_date(f"1410/01/{d:02d}") for d in (1, 2, 3, 4, 12, 13)}
+    assert loan.due_on not in nowruz and calendar.working_days_between(out, loan.due_on) == 14
+    assert loan.due_on > parse_jalali_date("1410/01/04")
+
+
+def test_the_years_whose_lunar_holidays_are_missing(tmp_path: Path) -> None:
+    from kanoon_desk.persian import parse_jalali_date
+
+    L = make_library(tmp_path)
+    summer = parse_jalali_date("1404/05/01")
+    assert accounts.lunar_holidays_missing(L.store, summer) == [1404]
+    for year in (1404, 1405):  # fixed days in the table do not count as lunar ones
+        accounts.set_holiday(L.store, L.admin, parse_jalali_date(f"{year}/01/01"), "عید نوروز")
+    assert accounts.lunar_holidays_missing(L.store, summer) == [1404]
+    accounts.set_holiday(L.store, L.admin, parse_jalali_date("1404/04/15"), "عاشورا")
+    assert accounts.lunar_holidays_missing(L.store, summer) == []
+    winter = parse_jalali_date("1404/10/20")  # from Dey on, the coming year too
+    assert accounts.lunar_holidays_missing(L.store, winter) == [1405]

@@ -40,7 +40,8 @@ def test_holds_are_served_in_the_order_placed(tmp_path: Path) -> None:
     assert r.next_action == "hold_here" and r.hold is not None and r.hold.member_id == L.child.id
     from kanoon_desk.services import library_reports as rep
     [(phone, text, _day)] = rep.queued_notices(L.store)
-    assert phone == "09121234567" and "آماده است" in text  # the child's guardian is told
+    assert phone == "09121234567" and "آماده است" in text  # the child's guardian is told where to collect it
+    assert text.endswith("آن را از کتابخانه مرکز فرهنگی هنری شماره ۱ بگیرید.")
     assert lib.get_copy(L.store, "B0002").status == "held"
     # the adult cannot take the copy set aside for the child
     r2 = circ.checkin(L.store, L.admin, "B0001", today=TODAY)
@@ -96,3 +97,29 @@ def test_hold_for_pickup_at_another_centre_travels_there(tmp_path: Path) -> None
     arrived = circ.receive_copy(L.store, at_b, "B0001", today=TODAY)
     assert arrived.next_action == "hold_here"
     assert [h.ready_until for h in circ.ready_holds(L.store, "14")] == [date(2025, 5, 8)]
+
+
+def test_a_copy_set_aside_lent_to_another_by_override_puts_its_hold_back_in_the_queue(tmp_path: Path) -> None:
+    from kanoon_desk.services import library_reports as rep
+
+    L = make_library(tmp_path)
+    _all_out(L)
+    h = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0002", today=TODAY)  # set aside for the child, who is told
+    assert [x.id for x in circ.ready_holds(L.store, "13")] == [h.id] and len(rep.queued_notices(L.store)) == 1
+    third = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    circ.checkout(L.store, L.admin, third.member_no, "B0002", today=TODAY, override=True, note="امانت فوری")
+    [back] = circ.holds_of_title(L.store, L.title.id)
+    assert (back.id, back.status, back.copy_id, back.position, back.ready_until) == (h.id, "waiting", None, 1, None)
+    assert circ.ready_holds(L.store, "13") == []  # off the hold shelf
+    assert lib.get_copy(L.store, "B0002").status == "on_loan"
+    desk = circ.member_desk(L.store, L.child.member_no, today=TODAY)
+    assert [(x.status, x.position) for x in desk.holds] == [("waiting", 1)]
+    # days later nothing expires and nobody is told "ready" for the copy on loan...
+    assert circ.expire_holds(L.store, L.admin, today=TODAY + timedelta(days=10)) == []
+    assert len(rep.queued_notices(L.store)) == 1
+    # ...and the next copy back serves the child's hold
+    r = circ.checkin(L.store, L.admin, "B0003", today=TODAY + timedelta(days=10))
+    assert r.next_action == "hold_here" and r.hold is not None and r.hold.id == h.id
+    assert lib.get_copy(L.store, "B0003").status == "held" and len(rep.queued_notices(L.store)) == 2

@@ -59,6 +59,9 @@ def test_demo_sets_up_users_centres_and_holidays(demo_db: Path) -> None:
         assert "admin" in admin.roles
         for username, role, _ in DEMO_USERS:
             assert accounts.login(store, username, USER_PASSWORD).roles == frozenset({role})
+        # the librarian lends at the office's first centre, so loans are recorded there
+        assert accounts.login(store, "librarian1", USER_PASSWORD).office_code == "2101"
+        assert accounts.login(store, "clerk1", USER_PASSWORD).office_code == "21"
         with store.read() as s:
             from kanoon_desk.models import Office
 

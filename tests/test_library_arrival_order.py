@@ -30,18 +30,28 @@ def _scenario(tmp_path: Path) -> Store:
     circ.checkin(L.store, at_b, "B0002", today=TODAY + timedelta(days=4))  # returned at the other centre
     circ.send_copy(L.store, at_b, "B0002", "13")
     circ.receive_copy(L.store, L.admin, "B0002", today=TODAY + timedelta(days=6))  # set aside for the hold
+    # lent to another by override: the child's hold waits in the queue again
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY + timedelta(days=6), override=True,
+                  note="فوری")
     lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
         first_name="حسین", last_name="احمدی‌پور", national_id=L.adult.national_id, category="adult",
         phone="09351234567"), today=TODAY)
-    lib.mark_copy_lost(L.store, L.admin, "B0003")
+    lib.mark_copy_lost(L.store, L.admin, "B0003")  # on loan to the child: the loan is closed as lost
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0005", shelf="A2")
+    gone = circ.checkout(L.store, L.admin, L.adult.member_no, "B0005", today=TODAY + timedelta(days=5))
+    circ.mark_loan_lost(L.store, L.admin, gone.id, today=TODAY + timedelta(days=8))
+    circ.found_copy(L.store, at_b, "B0005", today=TODAY + timedelta(days=9))  # found at the other centre
     # a hold picked up at the other centre, served from this shelf: sent, then set aside there
     lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A1")
     far = circ.place_hold(L.store, at_b, L.adult.member_no, L.title.id, today=TODAY)
     library_transit.send_for_hold(L.store, L.admin, far.id, "B0004")
     circ.receive_copy(L.store, at_b, "B0004", today=TODAY + timedelta(days=7))
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0006", shelf="A10")
+    lib.withdraw_copy(L.store, L.admin, "B0006")
     take = st.open_stocktake(L.store, L.admin, "13")
-    st.scan(L.store, L.admin, take.id, ["B0002", "ZZZ"])
+    st.scan(L.store, L.admin, take.id, ["B0002", "ZZZ", "B0006"])
     st.close_stocktake(L.store, L.admin, take.id)
+    assert st.reshelve_found(L.store, L.admin, take.id) == 1  # the withdrawn copy on the shelf: reinstated
     return L.store
 
 

@@ -60,7 +60,7 @@ def test_demo_paths_refold_to_the_same_tables(tmp_path: Path, monkeypatch: pytes
         copy = s.scalar(select(Copy).where(Copy.status == "on_shelf").limit(1))
         assert copy is not None
     adult = lib.register_member(store, admin, lib.MemberInput(first_name="آزمون", last_name="آزمونی",
-                                                              category="adult"), today=TODAY)
+                                                              national_id="0013542419", category="adult"), today=TODAY)
     loan = circ.checkout(store, admin, adult.member_no, copy.barcode, today=TODAY)
     assert loan.barcode == copy.barcode
     with store.read() as s:

@@ -92,3 +92,67 @@ def test_wrong_file_type(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("a")
     with pytest.raises(ValidationError):
         imp.preview_import(L.store, L.admin, "titles", tmp_path / "x.txt")
+
+
+def test_ordinary_centre_files_persian_categories_ended_memberships_windows_1256(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    rows = [["نام", "نام خانوادگی", "کد ملی", "گروه عضویت", "تلفن", "پایان عضویت", "نام ولی", "تلفن ولی"],
+            ["مریم", "رضایی", NATIONAL_IDS[2], "بزرگسال", "09121112233", "1402/12/29", "", ""],
+            ["علي", "كريمي", NATIONAL_IDS[3], "نوجوان", "", "", "رضا كريمي", "09120000000"]]
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="cp1256") as f:  # Excel's «CSV» on a Persian Windows (ی as ي)
+        csv.writer(f).writerows([[cell.replace("ی", "ي") for cell in r] for r in rows])
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    assert preview.ok, [(r.line, r.errors) for r in preview.rows]
+    ended, teen = preview.rows
+    assert ended.note == imp.MSG_IMPORTED_EXPIRED and ended.note_title == "۱۴۰۲/۱۲/۲۹"  # a note, not an error
+    assert teen.note == ""
+    assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 2
+    m = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    assert m is not None and m.category == "adult" and m.expires_on.isoformat() == "2024-03-19"
+    t = lib.lookup_member(L.store, NATIONAL_IDS[3])
+    assert t is not None and (t.category, t.first_name, t.last_name) == ("teen", "علی", "کریمی")  # ي/ك folded
+    bad = _csv(tmp_path / "bad.csv", [["نام", "نام خانوادگی", "گروه عضویت"], ["سارا", "کریمی", "دانش‌آموز"]])
+    [row] = imp.preview_import(L.store, L.admin, "members", bad, today=TODAY).rows
+    assert (row.field, row.error) == ("category", imp.MSG_CATEGORY_NAME)
+
+
+@pytest.mark.parametrize("content", [b"", "نام,نام خانوادگی\n".encode(), b"PK\x03\x04 not really a workbook"])
+def test_an_empty_or_unreadable_file_is_refused_in_persian(tmp_path: Path, content: bytes) -> None:
+    L = make_library(tmp_path)
+    path = tmp_path / ("x.xlsx" if content.startswith(b"PK") else "x.csv")
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as err:
+        imp.preview_import(L.store, L.admin, "members", path)
+    assert err.value.field == "path"
+    assert err.value.message == (imp.MSG_FILE_UNREADABLE if content.startswith(b"PK") else imp.MSG_FILE_EMPTY)
+
+
+def test_every_error_of_a_row_is_named_with_its_column(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "m.csv", [
+        ["نام", "نام خانوادگی", "کد ملی", "تاریخ تولد", "تلفن ولی", "نام ولی", "مرکز"],
+        ["", "کریمی", "1234567890", "1392/13/10", "0912", "رضا کریمی", "99"],
+        ["سارا", "کریمی", NATIONAL_IDS[2], "1392/01/10", "09120000000", "رضا کریمی", ""]])
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    first, good = preview.rows
+    assert not good.errors and len(preview.errors) == 1
+    assert sorted(name for name, _ in first.errors) == ["birth_date", "centre", "first_name", "guardian_phone",
+                                                        "national_id"]
+    assert (first.field, first.error) == first.errors[0]
+    assert dict(first.errors)["national_id"] == lib.MSG_NATIONAL_ID
+    assert [preview.column(name) for name in ("national_id", "centre", "category")] == ["کد ملی", "مرکز", "گروه عضویت"]
+    copies = _csv(tmp_path / "c.csv", [["بارکد", "عنوان", "امانت‌دادنی"], ["ب ۱", "کتاب ناموجود", "شاید"]])
+    [row] = imp.preview_import(L.store, L.admin, "copies", copies).rows
+    assert sorted(name for name, _ in row.errors) == ["barcode", "loanable", "title"]
+
+
+def test_a_child_row_with_the_guardians_national_id_and_a_taken_one_named(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "m.csv", [
+        ["نام", "نام خانوادگی", "کد ملی", "کد ملی ولی", "تاریخ تولد", "نام ولی", "تلفن ولی"],
+        ["نیما", "کریمی", "", NATIONAL_IDS[3], "1398/01/10", "رضا کریمی", "09120000000"],
+        ["سارا", "کریمی", NATIONAL_IDS[0], "", "1398/01/10", "رضا کریمی", "09120000000"]])
+    nima, sara = imp.preview_import(L.store, L.admin, "members", path, today=TODAY).rows
+    assert not nima.errors
+    assert sara.field == "national_id" and sara.error_params["national_id"]["name"] == "زهرا محمدی"

@@ -64,3 +64,61 @@ def test_home_centre_and_expiry_corrected(tmp_path: Path) -> None:
         lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
             first_name="حسین", last_name="احمدی", category="adult", home_centre="99"), today=TODAY)
     assert err.value.field == "home_centre"
+
+
+def test_a_member_without_a_national_id_is_a_child_known_by_the_guardians(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    with pytest.raises(ValidationError) as adult:
+        lib.register_member(L.store, L.admin, lib.MemberInput(first_name="علی", last_name="کریمی", category="adult",
+                                                              phone="09121112233"), today=TODAY)
+    assert (adult.value.field, adult.value.message) == ("national_id", lib.MSG_NATIONAL_ID_NEEDED)
+    child = {"first_name": "نیما", "last_name": "کریمی", "birth_date": date(2019, 1, 1),
+             "guardian_name": "رضا کریمی", "guardian_phone": "09120000000"}
+    with pytest.raises(ValidationError) as alone:
+        lib.register_member(L.store, L.admin, lib.MemberInput(**child), today=TODAY)  # type: ignore[arg-type]
+    assert alone.value.field == "national_id"
+    with pytest.raises(ValidationError) as wrong:
+        lib.register_member(L.store, L.admin, lib.MemberInput(**child, guardian_national_id="1234567890"),  # type: ignore[arg-type]
+                            today=TODAY)
+    assert wrong.value.field == "guardian_national_id"
+    nima = lib.register_member(L.store, L.admin, lib.MemberInput(**child, guardian_national_id=NATIONAL_IDS[3]),  # type: ignore[arg-type]
+                               today=TODAY)
+    sister = lib.register_member(L.store, L.admin, lib.MemberInput(  # siblings share their guardian's
+        **{**child, "first_name": "نازنین"}, guardian_national_id=NATIONAL_IDS[3]), today=TODAY)  # type: ignore[arg-type]
+    assert (nima.national_id, nima.guardian_national_id, sister.guardian_national_id) == ("", NATIONAL_IDS[3],
+                                                                                          NATIONAL_IDS[3])
+
+
+def test_a_national_id_taken_names_who_has_it(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    with pytest.raises(lib.DuplicateNationalId) as err:
+        lib.register_member(L.store, L.admin, lib.MemberInput(
+            first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[0], category="adult"), today=TODAY)
+    assert err.value.field == "national_id" and err.value.existing.id == L.child.id
+    assert err.value.message.format(**err.value.params) == (
+        f"این کد ملی پیش‌تر برای زهرا محمدی (شماره عضویت {L.child.member_no}) ثبت شده است.")
+    with pytest.raises(lib.DuplicateNationalId):  # a correction too
+        lib.update_member(L.store, L.admin, L.adult.id, lib.MemberInput(
+            first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[0], category="adult"), today=TODAY)
+
+
+def test_the_category_follows_the_birth_date_as_the_member_grows(tmp_path: Path) -> None:
+    from kanoon_desk.services import accounts
+    from kanoon_desk.services import circulation as circ
+
+    L = make_library(tmp_path)
+    m = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="آرش", last_name="کریمی", national_id=NATIONAL_IDS[2], category="adult",  # the birth date decides
+        birth_date=date(2013, 6, 1), guardian_name="رضا کریمی", guardian_phone="09120000000"), today=TODAY)
+    assert m.category == "child"  # eleven when registered
+    assert circ.member_desk(L.store, m.member_no, today=TODAY).member.category == "child"
+    child_loan = circ.checkout(L.store, L.admin, m.member_no, "B0001", today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    birthday = date(2025, 6, 2)  # twelve: the teen's rules from now on, without anyone editing the record
+    desk = circ.member_desk(L.store, m.member_no, today=birthday)
+    assert (desk.member.category, desk.rule_max_loans) == ("teen", 4)
+    teen_loan = circ.checkout(L.store, L.admin, m.member_no, "B0001", today=birthday)
+    calendar = accounts.working_calendar(L.store)
+    assert calendar.working_days_between(TODAY, child_loan.due_on) == 10  # the child's period
+    assert calendar.working_days_between(birthday, teen_loan.due_on) == 14  # the teen's
+    assert lib.get_member(L.store, m.id).category == "child"  # the record is not rewritten

@@ -35,7 +35,8 @@ def test_stocktake_outcomes_and_mark_missing_lost(tmp_path: Path) -> None:
         st.mark_missing_lost(L.store, L.admin, take.id)
     closed = st.close_stocktake(L.store, L.admin, take.id)
     assert closed.status == "closed"
-    assert closed.counts == {"found": 1, "missing": 1, "misplaced": 2, "unknown": 1, "on_loan": 1}
+    assert closed.counts == {"found": 1, "missing": 1, "misplaced": 2, "unknown": 1, "on_loan": 1, "found_lost": 0,
+                             "found_withdrawn": 0}
     with pytest.raises(InvariantError):
         st.scan(L.store, L.admin, take.id, "B0002")
     assert [r.barcode for r in st.stocktake_rows(L.store, take.id, "missing")] == ["B0002"]
@@ -82,3 +83,32 @@ def test_stocktake_survives_a_refold(tmp_path: Path) -> None:
     with L.store.read() as s:
         assert projection_digests(s) == before
     assert lib.search_titles(L.store, "ماهی")  # the FTS index is rebuilt too
+
+
+def test_a_shelf_range_reads_shelf_marks_in_natural_order(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    for barcode, shelf in (("S1", "A1"), ("S2", "A2"), ("S10", "A10"), ("S11", "A11"), ("S99", "B1")):
+        lib.add_copy(L.store, L.admin, L.title.id, barcode=barcode, shelf=shelf)
+    take = st.open_stocktake(L.store, L.admin, "13", shelf_from="a2", shelf_to="A10")
+    assert sorted(r.barcode for r in st.stocktake_rows(L.store, take.id)) == ["S10", "S2"]
+    assert st.shelf_key("A2") < st.shelf_key("A10") < st.shelf_key("B1")
+
+
+def test_copies_written_off_that_turn_up_on_the_shelf_are_said_and_put_back_at_closing(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    lib.mark_copy_lost(L.store, L.admin, "B0002")
+    lib.withdraw_copy(L.store, L.admin, "B0003")
+    take = st.open_stocktake(L.store, L.admin, "13")
+    assert st.scan(L.store, L.admin, take.id, ["B0001", "B0002", "B0003"]) == ["found", "found_lost",
+                                                                               "found_withdrawn"]
+    with pytest.raises(InvariantError):  # not while the session is open
+        st.reshelve_found(L.store, L.admin, take.id)
+    view = st.close_stocktake(L.store, L.admin, take.id)
+    assert (view.counts["found_lost"], view.counts["found_withdrawn"]) == (1, 1)
+    assert st.found_gone_count(L.store, take.id) == 2
+    assert st.reshelve_found(L.store, L.admin, take.id) == 2
+    assert [lib.get_copy(L.store, b).status for b in ("B0002", "B0003")] == ["on_shelf", "on_shelf"]
+    assert st.found_gone_count(L.store, take.id) == 0 and st.reshelve_found(L.store, L.admin, take.id) == 0
+    out = tmp_path / "take.csv"
+    st.export_stocktake(L.store, take.id, out)
+    assert "پیدا شد، گم‌شده ثبت شده بود" in out.read_text(encoding="utf-8-sig")

@@ -22,22 +22,27 @@
     <context>
         <name>AdminPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="19" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="20" />
             <source>کاربران و نقش‌ها</source>
             <translation>Users and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="22" />
             <source>مشخصات دفتر</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="23" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="24" />
+            <source>مراکز فرهنگی هنری</source>
+            <translation>Cultural centres</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="26" />
             <source>تعطیلات رسمی</source>
             <translation>Official holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="25" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="28" />
             <source>دستگاه‌های اجرایی</source>
             <translation>Executive agencies</translation>
         </message>
@@ -765,6 +770,67 @@
         </message>
     </context>
     <context>
+        <name>CentresPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="30" />
+            <source>کد</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="31" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="79" />
+            <source>نام مرکز</source>
+            <translation>Centre name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="32" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="80" />
+            <source>استان</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="33" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="81" />
+            <source>شهر</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="53" />
+            <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز با کد دفتر ({o}) آغاز می‌شود، مانند {o}01.</source>
+            <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code starts with the office's code ({o}), such as {o}01.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="78" />
+            <source>کد مرکز</source>
+            <translation>Centre code</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
+            <source>افزودن مرکز</source>
+            <translation>Add centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="85" />
+            <source>ذخیره اصلاح مرکز برگزیده</source>
+            <translation>Save the selected centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
+            <source>مرکز تازه</source>
+            <translation>New centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="147" />
+            <source>مرکز «{n}» افزوده شد.</source>
+            <translation>Centre “{n}” added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="160" />
+            <source>مشخصات مرکز «{n}» ذخیره شد.</source>
+            <translation>Details of centre “{n}” saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangePasswordDialog</name>
         <message>
             <location filename="../kanoon_desk/ui/password.py" line="20" />
@@ -1179,207 +1245,228 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="21" />
+            <location filename="../kanoon_desk/services/accounts.py" line="22" />
             <source>نام کاربری یا گذرواژه درست نیست.</source>
             <translation>Wrong user name or password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="22" />
+            <location filename="../kanoon_desk/services/accounts.py" line="23" />
             <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
             <translation>This user is disabled; contact the office administrator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="23" />
+            <location filename="../kanoon_desk/services/accounts.py" line="24" />
             <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
             <translation>Only the office's system administrator can do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="24" />
+            <location filename="../kanoon_desk/services/accounts.py" line="25" />
             <location filename="../kanoon_desk/services/library.py" line="37" />
-            <location filename="../kanoon_desk/services/library_import.py" line="219" />
+            <location filename="../kanoon_desk/services/library_import.py" line="304" />
             <location filename="../kanoon_desk/services/secretariat.py" line="44" />
             <source>این خانه را پر کنید.</source>
-            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) One event an import row writes: (type, aggregate id, payload).</extracomment>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English) → its code. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it</extracomment>
             <translation>Fill in this field.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="25" />
+            <location filename="../kanoon_desk/services/accounts.py" line="26" />
             <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
             <translation>The password must be at least 8 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="26" />
+            <location filename="../kanoon_desk/services/accounts.py" line="27" />
             <source>این نام کاربری پیش‌تر گرفته شده است.</source>
             <translation>This user name is already taken.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="27" />
+            <location filename="../kanoon_desk/services/accounts.py" line="28" />
             <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
             <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="28" />
+            <location filename="../kanoon_desk/services/accounts.py" line="29" />
             <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="29" />
+            <location filename="../kanoon_desk/services/accounts.py" line="30" />
             <source>نقش ناشناخته است.</source>
             <translation>Unknown role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
             <source>دست‌کم یک نقش برگزینید.</source>
             <translation>Choose at least one role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
             <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <location filename="../kanoon_desk/services/accounts.py" line="33" />
             <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="54" />
+            <location filename="../kanoon_desk/services/accounts.py" line="55" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="213" />
-            <location filename="../kanoon_desk/services/accounts.py" line="230" />
-            <location filename="../kanoon_desk/services/accounts.py" line="241" />
+            <location filename="../kanoon_desk/services/accounts.py" line="176" />
+            <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
+            <translation>A user works at this office or at one of its cultural centres.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="227" />
+            <location filename="../kanoon_desk/services/accounts.py" line="244" />
+            <location filename="../kanoon_desk/services/accounts.py" line="255" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="245" />
+            <location filename="../kanoon_desk/services/accounts.py" line="259" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="36" />
+            <location filename="../kanoon_desk/services/circulation.py" line="38" />
             <source>عضویت این عضو به پایان رسیده است.</source>
             <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
             <translation>This member's membership has expired.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="37" />
+            <location filename="../kanoon_desk/services/circulation.py" line="39" />
             <source>این عضو کتاب دیرکرد دارد.</source>
             <translation>This member has overdue books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="38" />
+            <location filename="../kanoon_desk/services/circulation.py" line="40" />
             <source>سقف امانت این عضو پر است.</source>
             <translation>This member has reached the loan limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation.py" line="41" />
             <source>این نسخه امانت‌دادنی نیست.</source>
             <translation>This copy is not for loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation.py" line="42" />
             <source>این نسخه گم‌شده ثبت شده است.</source>
             <translation>This copy is recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation.py" line="43" />
             <source>این نسخه از گردش خارج شده است.</source>
             <translation>This copy has been withdrawn from circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation.py" line="44" />
             <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
             <translation>This copy is set aside for another member's hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation.py" line="45" />
             <source>سقف تمدید این امانت پر است.</source>
             <translation>This loan has reached the renewal limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation.py" line="46" />
             <source>عضو دیگری این عنوان را رزرو کرده است.</source>
             <translation>Another member has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation.py" line="47" />
+            <source>تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).</source>
+            <translation>Renewing today would not move the due date; renew closer to it (no renewal was used).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="50" />
             <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="47" />
+            <location filename="../kanoon_desk/services/circulation.py" line="51" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="48" />
+            <location filename="../kanoon_desk/services/circulation.py" line="52" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="49" />
+            <location filename="../kanoon_desk/services/circulation.py" line="53" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="50" />
+            <location filename="../kanoon_desk/services/circulation.py" line="54" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="51" />
+            <location filename="../kanoon_desk/services/circulation.py" line="55" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="52" />
+            <location filename="../kanoon_desk/services/circulation.py" line="56" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="53" />
+            <location filename="../kanoon_desk/services/circulation.py" line="57" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="54" />
+            <location filename="../kanoon_desk/services/circulation.py" line="58" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="55" />
+            <location filename="../kanoon_desk/services/circulation.py" line="59" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="56" />
-            <location filename="../kanoon_desk/services/library.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation.py" line="60" />
+            <location filename="../kanoon_desk/services/library.py" line="46" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="64" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="57" />
+            <location filename="../kanoon_desk/services/circulation.py" line="61" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="58" />
+            <location filename="../kanoon_desk/services/circulation.py" line="62" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="59" />
+            <location filename="../kanoon_desk/services/circulation.py" line="63" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="60" />
+            <location filename="../kanoon_desk/services/circulation.py" line="64" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="65" />
+            <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
+            <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation.py" line="67" />
+            <source>این نسخه گم‌شده ثبت نشده است.</source>
+            <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/library.py" line="38" />
@@ -1387,103 +1474,120 @@
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="39" />
-            <source>عضوی با این کد ملی پیش‌تر ثبت شده است.</source>
-            <translation>A member with this national ID is already registered.</translation>
+            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
+            <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
+            <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
+            <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library.py" line="43" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <location filename="../kanoon_desk/services/library.py" line="44" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="42" />
+            <location filename="../kanoon_desk/services/library.py" line="45" />
             <source>گروه عضویت ناشناخته است.</source>
             <translation>Unknown membership category.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="44" />
+            <location filename="../kanoon_desk/services/library.py" line="47" />
             <source>عضوی با این شماره پیدا نشد.</source>
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="45" />
+            <location filename="../kanoon_desk/services/library.py" line="48" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="46" />
+            <location filename="../kanoon_desk/services/library.py" line="49" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="47" />
+            <location filename="../kanoon_desk/services/library.py" line="50" />
             <source>عنوان پیدا نشد.</source>
             <translation>Title not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="48" />
+            <location filename="../kanoon_desk/services/library.py" line="51" />
             <source>نسخه‌ای با این بارکد پیدا نشد.</source>
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="49" />
+            <location filename="../kanoon_desk/services/library.py" line="52" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="50" />
+            <location filename="../kanoon_desk/services/library.py" line="53" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <location filename="../kanoon_desk/services/library.py" line="54" />
             <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="52" />
+            <location filename="../kanoon_desk/services/library.py" line="55" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="53" />
+            <location filename="../kanoon_desk/services/library.py" line="56" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="54" />
+            <location filename="../kanoon_desk/services/library.py" line="57" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="55" />
+            <location filename="../kanoon_desk/services/library.py" line="58" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="56" />
+            <location filename="../kanoon_desk/services/library.py" line="59" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="58" />
+            <location filename="../kanoon_desk/services/library.py" line="61" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="56" />
+            <location filename="../kanoon_desk/services/library.py" line="725" />
+            <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
+            <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals). a child registered without a national ID of their own is known by the guardian's the stored photo's SHA-256 (`put_member_photo`); None keeps the member's photo, "" removes it for a child without a national ID of their own: the guardian's A member's photo: a JPEG or PNG of at most this many bytes (it is printed on a card). LIKE's wildcards (and its escape) taken out of typed words: a name never holds them. Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
+            <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="58" />
             <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
             <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="70" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="63" />
+            <source>مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.</source>
+            <translation>A centre with this code already exists; select it in the list to correct it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="65" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
@@ -1794,90 +1898,106 @@
             <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="27" />
+            <location filename="../kanoon_desk/ui/errors.py" line="33" />
             <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="21" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="22" />
             <source>انبارگردانی پیدا نشد.</source>
             <translation>Stock-take not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="22" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
             <source>این انبارگردانی بسته شده است.</source>
             <translation>This stock-take is closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
             <source>نخست انبارگردانی را ببندید.</source>
             <translation>Close the stock-take first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
             <source>انبارگردانی دیگری برای این مرکز باز است.</source>
             <translation>Another stock-take is open for this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
             <source>بارکد خالی است.</source>
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="37" />
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="38" />
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="42" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="42" />
+            <location filename="../kanoon_desk/services/library_import.py" line="44" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <location filename="../kanoon_desk/services/library_import.py" line="45" />
             <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
             <translation>The date is not valid (e.g. 1403/05/12).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="44" />
+            <location filename="../kanoon_desk/services/library_import.py" line="46" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="46" />
+            <location filename="../kanoon_desk/services/library_import.py" line="48" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="47" />
+            <location filename="../kanoon_desk/services/library_import.py" line="49" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="48" />
+            <location filename="../kanoon_desk/services/library_import.py" line="50" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="52" />
+            <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
+            <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
+            <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="53" />
+            <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
+            <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="55" />
+            <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
+            <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflicts.py" line="39" />
@@ -1931,209 +2051,234 @@
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="54" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="49" />
+            <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
+            <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="56" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="55" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="57" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="56" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="58" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="57" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="59" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="58" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="60" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="59" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="61" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="60" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="62" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="61" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="63" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="79" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="64" />
+            <source>خارج از گردش (یا گم‌شده) بماند</source>
+            <translation>Keep it withdrawn (or lost)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="65" />
+            <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
+            <translation>Take the withdrawal (or loss) back</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="84" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="82" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="87" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="85" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="90" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="87" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="92" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="89" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="94" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="92" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="97" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="94" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="99" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="97" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="102" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="100" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="105" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="103" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="108" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="105" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="110" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="108" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="113" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="111" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="116" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="114" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="119" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="117" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="122" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="120" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="125" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="123" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="128" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="126" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="131" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="129" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="134" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="133" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="138" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="137" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="142" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="141" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="146" />
+            <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
+            <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="149" />
+            <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
+            <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/conflicts.py" line="152" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="145" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="156" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="153" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="164" />
             <source>این ناسازگاری پیدا نشد.</source>
             <translation>Conflict not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="154" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="165" />
             <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
             <translation>This resolution is not allowed for this conflict.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="155" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="166" />
             <source>این ناسازگاری پیش‌تر حل شده است.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="156" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="167" />
             <source>این میز هنوز همه داده‌های این ناسازگاری را ندارد؛ پس از همگام‌سازی دوباره بکوشید.</source>
             <translation>This desk does not yet hold all the data of this conflict; try again after syncing.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="158" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="169" />
             <source>هر دو امانت هنوز باز است؛ یکی از دو امانت را درست بدانید، یا نخست کتاب را بازگردانید.</source>
             <translation>Both loans are still open; choose which loan is right, or first check the book in.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="160" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="171" />
             <source>امانتی که باید باطل شود پیش‌تر بسته شده است؛ «دستی اصلاح شد» را برگزینید.</source>
             <translation>The loan to void is already closed; choose "Fixed by hand".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="162" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="173" />
             <source>ارسالی که باید پس گرفته شود دیگر باز نیست (پاسخ گرفته یا پرونده بسته شده است)؛ «هر دو درست است» را برگزینید.</source>
             <translation>The forward to withdraw is no longer open (it was answered or the case was closed); choose "Both are right".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="165" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="176" />
             <source>این پرونده اکنون بسته نیست؛ بازگشایی لازم نیست.</source>
             <translation>This case is not closed now; there is nothing to reopen.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="166" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="177" />
             <source>هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو عضویت را نگه دارید.</source>
             <translation>Both members still have the same national ID; first correct the wrong national ID on the members page, or keep one of the two memberships.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="169" />
+            <location filename="../kanoon_desk/services/conflicts.py" line="180" />
             <source>یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.</source>
             <translation>One of these two members has already been merged into another member.</translation>
         </message>
@@ -2216,22 +2361,32 @@
             <translation>Remove selected holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="97" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
+            <source>تعطیلات ثابت هر سال (۱ تا ۴ و ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند) خودبه‌خود به حساب می‌آیند؛ تعطیلات قمری هر سال را از تقویم رسمی اینجا وارد کنید.</source>
+            <translation>The fixed holidays of every year (1–4 and 12–13 Farvardin, 14–15 Khordad, 22 Bahman and 29 Esfand) are counted automatically; enter each year's lunar holidays here from the official calendar.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="110" />
+            <source>تعطیلات قمری سال {y} هنوز وارد نشده است؛ تا وارد نشود، مهلت‌ها ممکن است روز تعطیل بیفتد.</source>
+            <translation>The lunar holidays of {y} have not been entered yet; until they are, due dates and deadlines may fall on a holiday.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="119" />
             <source>مناسبت تعطیلی را بنویسید.</source>
             <translation>Write the holiday's occasion.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="104" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="126" />
             <source>تعطیلی %1 افزوده شد.</source>
             <translation>Holiday %1 added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="114" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="136" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="125" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="147" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>
@@ -2450,17 +2605,17 @@ Tracking code: {code}</translation>
     <context>
         <name>JoinForm</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="89" />
+            <location filename="../kanoon_desk/ui/setup.py" line="90" />
             <source>نشانی کارگزار</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="90" />
+            <location filename="../kanoon_desk/ui/setup.py" line="91" />
             <source>کد ثبت دستگاه</source>
             <translation>Enrolment code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="91" />
+            <location filename="../kanoon_desk/ui/setup.py" line="92" />
             <source>نام این دستگاه (برای کارگزار)</source>
             <translation>This device's name (for the server)</translation>
         </message>
@@ -2474,686 +2629,785 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="271" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="282" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="56" />
+            <source>«{c}»: {e}</source>
+            <translation>“{c}”: {e}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="202" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="201" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="202" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="204" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="209" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="221" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="211" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="380" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="234" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="78" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
+            <source>«{f}» درون‌ریزی نشد: {e}</source>
+            <translation>“{f}” was not imported: {e}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="260" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="262" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="340" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="396" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="420" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="422" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="436" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="455" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="466" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="180" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="477" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="490" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="41" />
-            <source>برای رزرو کنار بگذارید: {t}</source>
-            <translation>Set aside for a hold: {t}</translation>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="19" />
+            <source>برای رزرو «{m}» کنار بگذارید: {t}</source>
+            <translation>Set aside for {m}'s hold: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="23" />
+            <source>برای رزرو «{m}» به مرکز «{c}» بفرستید.</source>
+            <translation>Send to centre “{c}” for {m}'s hold.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="25" />
             <source>برای رزرو به مرکز «{c}» بفرستید.</source>
             <translation>Send to the “{c}” centre for a hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="45" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="27" />
             <source>به مرکز خودش «{c}» بفرستید.</source>
             <translation>Send back to its home centre, “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="46" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="29" />
+            <source>خارج از گردش است؛ به قفسه برنگردانید.</source>
+            <translation>Withdrawn: do not put it back on the shelf.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="30" />
             <source>به قفسه برگردانید.</source>
             <translation>Put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="41" />
+            <source>بازگشت‌های این نوبت (تازه‌ترین بالا)</source>
+            <translation>Returns this session (newest first)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
+            <source>کار بعدی</source>
+            <translation>Next action</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="64" />
+            <source>(گم‌شده، پیدا شد)</source>
+            <translation>(lost, found)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="65" />
+            <source>(دریافت از مرکز دیگر)</source>
+            <translation>(received from another centre)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>امانت</source>
-            <extracomment>a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
+            <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="73" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="78" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
             <source>امانت‌های باز</source>
+            <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="91" />
+            <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
+            <translation>The cultural centre this desk lends at</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
+            <source>پیدا شد، به گردش برگردد</source>
+            <translation>Found: back into circulation</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="151" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="142" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="409" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="562" />
+            <source>گم‌شده نزد عضو</source>
+            <translation>Lost by member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
+            <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
+            <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="173" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="181" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="237" />
+            <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
+            <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="248" />
+            <source>میز امانت در «{c}».</source>
+            <translation>Circulation desk at “{c}”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="294" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="295" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="310" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="311" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="342" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="343" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="344" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="345" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="347" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="349" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="261" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="352" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
             <source>رزرو در راه: {t}</source>
             <translation>Hold on its way: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
             <source>{t} (به «{c}»)</source>
             <translation>{t} (to “{c}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="360" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="270" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="361" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="369" />
+            <source>گم شد</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="399" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="410" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="421" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="423" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="425" />
             <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
             <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="343" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="435" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="465" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="468" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="393" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="489" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="403" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="499" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="527" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="529" />
+            <source>«{t}» پیدا شد و به گردش برگشت.</source>
+            <translation>“{t}” was found and is back in circulation.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="531" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="533" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="461" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="563" />
+            <source>«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. یادداشت (اختیاری):</source>
+            <translation>Did the member lose “{t}”? The loan is closed and the copy recorded lost. Note (optional):</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="579" />
+            <source>«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.</source>
+            <translation>“{t}” recorded as lost by the member: the loan is closed and the copy is listed as lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="613" />
             <source>«{t}» تمدید نشد: {why}</source>
             <translation>“{t}” was not renewed: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="472" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="625" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="484" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="639" />
+            <source>«{t}»: {why}</source>
+            <translation>“{t}”: {why}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="641" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="486" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="643" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
             <source>در قفسه</source>
             <translation>On the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
             <source>در امانت</source>
             <translation>On loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
             <source>در راه</source>
             <translation>In transit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>کنار گذاشته برای رزرو</source>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="232" />
-            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
             <source>خارج از گردش</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="38" />
             <source>کودک</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="38" />
             <source>نوجوان</source>
             <translation>Teen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="38" />
             <source>بزرگسال</source>
             <translation>Adult</translation>
         </message>
@@ -3180,7 +3434,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
             <location filename="../kanoon_desk/ui/library/members.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="177" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
@@ -3292,7 +3546,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
             <location filename="../kanoon_desk/ui/library/members.py" line="70" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -3308,122 +3562,127 @@ Tracking code: {code}</translation>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
+            <source>کد ملی ولی (کودک بی‌کد ملی)</source>
+            <translation>Guardian's national ID (child without one)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="114" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="254" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="168" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="273" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="292" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="217" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="132" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="177" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="240" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="102" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="146" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="308" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="333" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="330" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="335" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="337" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="363" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -3437,7 +3696,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
             <translation>Member</translation>
@@ -3456,16 +3716,17 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="55" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="199" />
             <source>همه مراکز</source>
             <translation>All centres</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="61" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="122" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="144" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="232" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="257" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -3485,10 +3746,11 @@ Tracking code: {code}</translation>
             <translation>Print reminder notices</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="150" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
         </message>
@@ -3523,13 +3785,13 @@ Tracking code: {code}</translation>
             <translation>Please return the books by their due date to any Kanoon centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
@@ -3559,94 +3821,99 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="70" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="211" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="96" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="144" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="152" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="152" />
             <source>سال:</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="152" />
             <source>شماره:</source>
             <translation>Number:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="184" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="200" />
+            <source>مرکز: {c} ({code})</source>
+            <translation>Centre: {c} ({code})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
             <source>سال {y}</source>
             <translation>Year {y}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="224" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="226" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="231" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="234" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="234" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="214" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
             <source>اعضای فعال</source>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="254" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="270" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="274" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>
@@ -3696,135 +3963,160 @@ Tracking code: {code}</translation>
             <translation>Rules saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
             <source>پیدا شد</source>
             <translation>Found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
             <source>ناپیدا</source>
             <translation>Missing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
             <source>جابه‌جا</source>
             <translation>Misplaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
             <source>ناشناخته</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="30" />
             <source>در امانت (بازگردانده نشد)</source>
             <translation>On loan (not returned)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="31" />
+            <source>پیدا شد، گم‌شده ثبت شده بود</source>
+            <translation>Found, had been recorded lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="32" />
+            <source>پیدا شد، خارج از گردش ثبت شده بود</source>
+            <translation>Found, had been recorded withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="57" />
             <source>آغاز انبارگردانی</source>
             <translation>Start stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="62" />
             <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
             <translation>This centre's stock-takes, newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="64" />
             <source>در راه به این مرکز</source>
             <translation>On the way here</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="66" />
             <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
             <translation>Copies sent to this centre and not received yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="70" />
             <source>انبارگردانی:</source>
             <translation>Stock-take:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
             <source>از قفسه:</source>
             <translation>From shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="75" />
             <source>تا قفسه:</source>
             <translation>To shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="85" />
             <source>بارکد نسخه‌های قفسه را بخوانید</source>
             <translation>Scan the barcodes of the copies on the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="87" />
             <source>بستن انبارگردانی</source>
             <translation>Close stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="90" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="242" />
             <source>انبارگردانی بازی نیست.</source>
             <translation>No stock-take is open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="108" />
             <source>همه</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
             <source>{d} — {state}</source>
             <translation>{d} — {state}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="143" />
             <source>قفسه {a} تا {b}</source>
             <translation>shelves {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="167" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="200" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="203" />
+            <source>{n} نسخه پیداشده به گردش برگشت.</source>
+            <translation>{n} found copies are back in circulation.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="214" />
+            <source>نسخه‌های پیداشده</source>
+            <translation>Copies found</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="215" />
+            <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
+            <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="225" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="135" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="246" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="136" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="246" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="247" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
@@ -4652,117 +4944,122 @@ Tracking code: {code}</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="138" />
+            <location filename="../kanoon_desk/ui/setup.py" line="139" />
             <source>راه‌اندازی میز کار</source>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="143" />
+            <location filename="../kanoon_desk/ui/setup.py" line="144" />
             <source>میز تازه</source>
             <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="144" />
+            <location filename="../kanoon_desk/ui/setup.py" line="145" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="187" />
+            <location filename="../kanoon_desk/ui/setup.py" line="188" />
             <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
             <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="194" />
+            <location filename="../kanoon_desk/ui/setup.py" line="195" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="226" />
+            <location filename="../kanoon_desk/ui/setup.py" line="230" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="199" />
+            <location filename="../kanoon_desk/ui/setup.py" line="203" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="235" />
+            <location filename="../kanoon_desk/ui/setup.py" line="239" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="236" />
+            <location filename="../kanoon_desk/ui/setup.py" line="240" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="237" />
+            <location filename="../kanoon_desk/ui/setup.py" line="241" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="238" />
+            <location filename="../kanoon_desk/ui/setup.py" line="242" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="204" />
+            <location filename="../kanoon_desk/ui/setup.py" line="208" />
             <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
             <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="256" />
+            <location filename="../kanoon_desk/ui/setup.py" line="197" />
+            <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
+            <translation>This office is itself a cultural centre (it has a library and lends)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/setup.py" line="260" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="261" />
+            <location filename="../kanoon_desk/ui/setup.py" line="265" />
             <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
             <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="268" />
+            <location filename="../kanoon_desk/ui/setup.py" line="272" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="284" />
+            <location filename="../kanoon_desk/ui/setup.py" line="288" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="284" />
+            <location filename="../kanoon_desk/ui/setup.py" line="288" />
             <source>ثبت دستگاه و دریافت داده‌ها</source>
             <translation>Enrol and fetch the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="286" />
+            <location filename="../kanoon_desk/ui/setup.py" line="290" />
             <source>دریافت دوباره</source>
             <translation>Fetch again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="288" />
+            <location filename="../kanoon_desk/ui/setup.py" line="292" />
             <source>ساختن مدیر</source>
             <translation>Make the administrator</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="311" />
+            <location filename="../kanoon_desk/ui/setup.py" line="315" />
             <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="335" />
+            <location filename="../kanoon_desk/ui/setup.py" line="340" />
             <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Enrolling this device and fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="172" />
+            <location filename="../kanoon_desk/ui/setup.py" line="173" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="60" />
+            <location filename="../kanoon_desk/ui/setup.py" line="61" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>

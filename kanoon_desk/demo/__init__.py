@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jdatetime
-
 from ..eventlog import system_actor
 from ..models import Office
 from ..persian import jalali_year, to_persian_digits
@@ -47,25 +45,17 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
     ("manager1", "manager", "مریم حسینی"),
     ("librarian1", "librarian", "نرگس کریمی"),
 )
+#: Demo users who work at the office's first cultural centre (1301 under 13), not at the office.
+AT_FIRST_CENTRE = frozenset({"librarian1"})
 
 SIZES: dict[str, dict[str, int]] = {
     "small": {"cases": 300, "centres": 3, "members": 400, "copies": 1500, "loans": 3000},
     "large": {"cases": 1_000_000, "centres": 30, "members": 100_000, "copies": 300_000, "loans": 2_000_000},
 }
 
-#: Official holidays that fall on fixed Jalali days: (month, day, title).
-FIXED_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
-    (1, 1, "عید نوروز"),
-    (1, 2, "عید نوروز"),
-    (1, 3, "عید نوروز"),
-    (1, 4, "عید نوروز"),
-    (1, 12, "روز جمهوری اسلامی"),
-    (1, 13, "روز طبیعت"),
-    (3, 14, "رحلت امام خمینی"),
-    (3, 15, "قیام ۱۵ خرداد"),
-    (11, 22, "پیروزی انقلاب اسلامی"),
-    (12, 29, "روز ملی شدن صنعت نفت"),
-)
+#: Official holidays that fall on fixed Jalali days (the working calendar counts them by rule; the
+#: demo also enters the year's in the holiday table, as an admin might).
+FIXED_HOLIDAYS = accounts.FIXED_HOLIDAYS
 
 #: desk_state key: the demo parts already written ("core library secretariat"), so a re-run only
 #: adds what is missing (a desk generator that landed later) and never duplicates.
@@ -85,7 +75,7 @@ def _say(msg: str) -> None:
 
 def holidays_of_year(year: int) -> list[tuple[date, str]]:
     """The fixed official holidays of a Jalali year, as Gregorian dates."""
-    return [(jdatetime.date(year, m, d).togregorian(), title) for m, d, title in FIXED_HOLIDAYS]
+    return accounts.fixed_holidays(year)
 
 
 def centre_codes(office: str, n: int) -> list[str]:
@@ -101,14 +91,17 @@ def _centre_name(i: int) -> str:
     return f"مرکز فرهنگی هنری شماره {to_persian_digits(i + 1)}"
 
 
-def _set_up(store: Store, office: str) -> None:
+def _set_up(store: Store, office: str, centres: int) -> None:
+    """The desk, its admin, its centres, and the demo users (the librarian at the first centre)."""
     accounts.setup_desk(store, office_code=office, office_name="دفتر مدیریت عملکرد استانداری",
                         admin_username=ADMIN_USERNAME, admin_full_name="مدیر سامانه",
                         admin_password=ADMIN_PASSWORD, province="تهران")
     admin = accounts.login(store, ADMIN_USERNAME, ADMIN_PASSWORD)
+    first_centre = _centres(store, office, centres)[0]
     for username, role, full_name in DEMO_USERS:
         accounts.create_user(store, admin, username=username, full_name=full_name, password=USER_PASSWORD,
-                             roles={role}, must_change_password=False)
+                             roles={role}, must_change_password=False,
+                             office_code=first_centre if username in AT_FIRST_CENTRE else "")
 
 
 def _centres(store: Store, office: str, n: int) -> list[str]:
@@ -192,7 +185,7 @@ def run(db_path: Path | str, *, office: str = "13", size: str = "small", seed: i
         started = time.perf_counter()
         done = set((store.get_state(DEMO_MARK) or "").split())
         if not store.is_initialised:
-            _set_up(store, office.strip().upper())
+            _set_up(store, office.strip().upper(), sizes["centres"])
         result["office"] = store.identity.office_code
         result["centres"] = centre_codes(store.identity.office_code, sizes["centres"])
         if "core" not in done:

@@ -27,6 +27,8 @@ from ..store import Store
 
 #: Above this many loans the bulk path is used.
 BULK_FROM = 20_000
+#: The demo's members were registered this many days before its today.
+REGISTERED_DAYS_AGO = 760
 
 SUBJECTS = ("داستان", "شعر", "علمی", "تاریخ", "هنر", "طبیعت", "افسانه", "زندگی‌نامه", "سرگرمی")
 PUBLISHERS = ("کانون پرورش فکری کودکان و نوجوانان", "کانون پرورش فکری کودکان و نوجوانان",
@@ -109,15 +111,16 @@ def make_plan(rng: random.Random, *, centres: list[str], members: int, copies: i
         first = rng.choice(w["first_names_female"] if female else w["first_names_male"])
         last = rng.choice(w["last_names"])
         birth = today - timedelta(days=365 * age + rng.randint(0, 364))
-        category = "child" if age < 12 else "teen" if age < 18 else "adult"
+        # as registered two years ago: a teen then has a guardian on record (the rules follow the age)
+        category = lib.category_for(birth, today - timedelta(days=REGISTERED_DAYS_AGO))
         m: dict[str, Any] = {"first_name": first, "last_name": last, "national_id": national_id(rng, used_ids),
                              "category": category, "birth_date": birth, "home_centre": rng.choice(centres),
                              "phone": "", "guardian_name": "", "guardian_phone": "",
                              "expires_on": today + timedelta(days=rng.randint(-60, 365))}
         mobile = f"09{rng.choice((12, 13, 19, 35, 36, 37, 38, 39))}{rng.randrange(10**7):07d}"
-        if category == "adult":
+        if age >= 18:
             m["phone"] = mobile
-        else:
+        if category != "adult":
             m["guardian_name"] = f"{rng.choice(w['first_names_male'] + w['first_names_female'])} {last}"
             m["guardian_phone"] = mobile
         plan.members.append(m)
@@ -200,7 +203,7 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
     actors = {c: _librarian(store, c) for c in {m["home_centre"] for m in plan.members} |
               {c["centre"] for c in plan.copies}}
     any_actor = next(iter(actors.values()))
-    registered = today - timedelta(days=760)
+    registered = today - timedelta(days=REGISTERED_DAYS_AGO)
     member_codes = []
     for m in plan.members:
         data = lib.MemberInput(**{k: v for k, v in m.items() if k != "expires_on"})

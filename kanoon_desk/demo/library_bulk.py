@@ -24,7 +24,7 @@ from ..projections.library import FTS_TABLE
 from ..services.accounts import working_calendar
 from ..services.library import DEFAULT_RULES
 from ..store import Store
-from .library import Plan
+from .library import REGISTERED_DAYS_AGO, Plan
 
 BATCH = 50_000
 _FMT = "%Y-%m-%d %H:%M:%S.%f"
@@ -143,7 +143,7 @@ def write_bulk(store: Store, plan: Plan, *, today: date) -> dict[str, int]:
 def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str]) -> dict[str, int]:
     ident = store.identity
     w = _Writer(store, conn, who)
-    day0 = today - timedelta(days=760)
+    day0 = today - timedelta(days=REGISTERED_DAYS_AGO)
     # members
     first_no = _bump(conn, "member_no", len(plan.members))
     member_ids = [new_id() for _ in plan.members]

@@ -68,6 +68,8 @@ class Member(Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     guardian_name: Mapped[str] = mapped_column(String(200), default="")
     guardian_phone: Mapped[str] = mapped_column(String(20), default="")
+    #: a child without a national ID of their own is registered with the guardian's
+    guardian_national_id: Mapped[str] = mapped_column(String(10), default="", server_default="")
     home_centre: Mapped[str] = mapped_column(String(16), index=True)
     expires_on: Mapped[date]
     photo: Mapped[str] = mapped_column(String(400), default="")
@@ -130,7 +132,8 @@ class Loan(Base):
     __table_args__ = (
         Index("ix_lib_loans_copy", "copy_id", "returned_at"),
         # covers the recompute of a copy (its loans' spans) without touching the table
-        Index("ix_lib_loans_copy_span", "copy_id", "out_hlc", "id", "returned_hlc", "returned_centre", "centre"),
+        Index("ix_lib_loans_copy_span", "copy_id", "out_hlc", "id", "returned_hlc", "returned_centre", "centre",
+              "lost_hlc"),
         Index("ix_lib_loans_member", "member_id", "returned_at"),
         Index("ix_lib_loans_open_due", "returned_at", "due_on"),
         Index("ix_lib_loans_out_on", "out_on"),
@@ -153,6 +156,9 @@ class Loan(Base):
     returned_on: Mapped[date | None]
     returned_centre: Mapped[str | None] = mapped_column(String(16))
     overridden: Mapped[str] = mapped_column(String(200), default="")
+    #: Set when the loan was closed because the book was lost with the member (`loan.lost`): closed,
+    #: never returned (the copy does not move), and the copy counts as lost from this stamp.
+    lost_hlc: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Hold(Base):
@@ -228,7 +234,7 @@ class StocktakeItem(Base):
     expected_status: Mapped[str] = mapped_column(String(16), default="")
     scanned: Mapped[bool] = mapped_column(default=False)
     scanned_shelf: Mapped[str] = mapped_column(String(32), default="")
-    #: found | missing | misplaced | unknown | on_loan (recomputed on each scan)
+    #: found | missing | misplaced | unknown | on_loan | found_lost | found_withdrawn (decided at each scan)
     outcome: Mapped[str] = mapped_column(String(16), default="missing")
 
 

@@ -96,7 +96,7 @@ def _grant_reset(s: Session, user_id: str) -> None:
 def _overridden(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(OverrideLog(id=e.aggregate_id, action=p["action"], refusals=" ".join(p["refusals"]),
-                      user_id=e.user_id, centre=e.office_code, member_id=p.get("member_id", ""),
+                      user_id=e.user_id, centre=p.get("centre", e.office_code), member_id=p.get("member_id", ""),
                       copy_id=p.get("copy_id", ""), loan_id=p.get("loan_id", ""),
                       note=p.get("note", ""), at=e.recorded_at))
     s.flush()
@@ -110,7 +110,7 @@ def _override_reset(s: Session, oid: str) -> None:
 # --- members ----------------------------------------------------------------------------------
 
 MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
-                 "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo")
+                 "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo", "guardian_national_id")
 
 
 def _new_member(e: FoldEvent) -> dict[str, Any]:
@@ -118,6 +118,7 @@ def _new_member(e: FoldEvent) -> dict[str, Any]:
     p = e.payload
     row: dict[str, Any] = dict(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="",
                                last_name="", category="child", phone="", guardian_name="", guardian_phone="",
+                               guardian_national_id="",
                                home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1),
                                photo="", registered_at=e.recorded_at)
     for key in MEMBER_FIELDS:
@@ -400,7 +401,11 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
     (it stays where it was sent from until it is received)."""
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
-    returns = [(x.returned_hlc, x.returned_centre) for x in loans if x.returned_hlc is not None]
+    # a loan closed as lost with its member (`loan.lost`) is no return: the copy did not come back
+    returns = [(x.returned_hlc, x.returned_centre) for x in loans
+               if x.returned_hlc is not None and x.lost_hlc is None]
+    lost_hlc = max([x.lost_hlc for x in loans if x.lost_hlc is not None]
+                   + ([copy.lost_hlc] if copy.lost_hlc is not None else []), default=None)
     location, loc_hlc = copy.home_centre, 0
     if copy.received_hlc is not None and copy.received_hlc > loc_hlc:
         location, loc_hlc = copy.received_centre or copy.home_centre, copy.received_hlc
@@ -411,7 +416,7 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
     current_loan = open_loans[-1].id if open_loans else None
     if copy.withdrawn:
         status = "withdrawn"
-    elif copy.lost_hlc is not None and copy.lost_hlc > max(loc_hlc, last_out):
+    elif lost_hlc is not None and lost_hlc > max(loc_hlc, last_out):
         status = "lost"
     elif open_loans:
         status = "on_loan"
@@ -427,7 +432,8 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
 _COPY_IDS = func.json_each(bindparam("ids", type_=String)).table_valued("value")
 _IN_COPY_IDS = select(_COPY_IDS.c.value)
 _LOANS_OF_COPIES = SqliteStatement(
-    select(Loan.copy_id, Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre)
+    select(Loan.copy_id, Loan.id, Loan.out_hlc, Loan.returned_hlc, Loan.returned_centre, Loan.centre,
+           Loan.lost_hlc)
     .where(Loan.copy_id.in_(_IN_COPY_IDS)).order_by(Loan.copy_id, Loan.out_hlc, Loan.id), typed=True)
 _FACTS_OF_COPIES = SqliteStatement(select(
     _COPIES.c.id, _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
@@ -436,8 +442,53 @@ _FACTS_OF_COPIES = SqliteStatement(select(
 #: the holds that claim a copy: set aside for one (ready), or sent to its pick-up centre (in transit)
 _HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id, Hold.status).where(
     Hold.copy_id.in_(_IN_COPY_IDS), (Hold.status == "ready") | (Hold.status == "in_transit")).distinct())
-_OPEN_DOUBLE_LOANS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Conflict.id).where(
-    Conflict.aggregate_id.in_(_IN_COPY_IDS), Conflict.kind == "copy.double_loan", Conflict.status == "open"))
+#: the conflicts a copy's recompute keeps up to date: raised while they hold, dropped when a late
+#: fact shows they do not (only open ones: a person's decision stays)
+_STATE_CONFLICTS = ("copy.double_loan", "copy.retired_on_loan")
+_OPEN_STATE_CONFLICTS_OF_COPIES = SqliteStatement(select(Conflict.aggregate_id, Conflict.id, Conflict.kind).where(
+    Conflict.aggregate_id.in_(_IN_COPY_IDS), (Conflict.kind == _STATE_CONFLICTS[0]) | (Conflict.kind == _STATE_CONFLICTS[1]),
+    Conflict.status == "open"))
+#: the events that retire a copy, newest first (which one counts: see `_sync_retired_on_loan`)
+_RETIRING_EVENTS = SqliteStatement(
+    select(_EVENTS.c.id, _EVENTS.c.hlc, _EVENTS.c.office_code, _EVENTS.c.type, _EVENTS.c.aggregate_id).where(
+        _EVENTS.c.aggregate_id.in_(select(func.json_each(bindparam("ids", type_=String)).table_valued("value")
+                                          .c.value)),
+        (_EVENTS.c.type == "copy.withdrawn") | (_EVENTS.c.type == "copy.marked_lost") | (_EVENTS.c.type == "loan.lost"))
+    .order_by(_EVENTS.c.hlc.desc(), _EVENTS.c.id.desc()), typed=True)
+
+
+def _sync_retired_on_loan(s: Session, copy_id: str, copy: Any, loans: list[Any], status: str,
+                          open_now: list[str]) -> None:
+    """A copy withdrawn or lost at one centre while another lent it offline is withdrawn (or lost)
+    with a loan open: one `copy.retired_on_loan` conflict per such loan, the same on every desk
+    whatever the arrival order — a function of the copy's state, raised at the later of the two
+    facts (the withdrawal or loss in force, the checkout) — and dropped while still open when a
+    late fact (the return, a reinstatement) shows it no longer holds."""
+    keep: set[str] = set()
+    open_loans = [x for x in loans if x.returned_hlc is None]
+    if status in ("withdrawn", "lost") and open_loans:
+        wanted = ("copy.withdrawn",) if status == "withdrawn" else ("copy.marked_lost", "loan.lost")
+        lost_at = copy.lost_hlc if status == "lost" else None
+        loan_lost = {x.id: x.lost_hlc for x in loans if x.lost_hlc is not None}
+        ids = json_list([copy_id, *loan_lost])
+        retire = None
+        for ev in _RETIRING_EVENTS.rows(s, ids=ids):  # newest first: the one in force
+            if ev.type not in wanted:
+                continue
+            if status == "lost" and ev.hlc != max([h for h in (lost_at, *loan_lost.values()) if h is not None]):
+                continue
+            retire = ev
+            break
+        if retire is not None:
+            for loan in open_loans:
+                later = max((retire.hlc, retire.office_code), (loan.out_hlc, loan.centre))
+                c = raise_conflict(s, "copy.retired_on_loan", "copy", copy_id, later[1], [retire.id, loan.id],
+                                   later[0], {"copy_id": copy_id, "loan_id": loan.id, "retired": status,
+                                              "centres": sorted({retire.office_code, loan.centre})})
+                keep.add(c.id)
+    for cid in open_now:
+        if cid not in keep:
+            s.execute(delete(Conflict).where(Conflict.id == cid))
 
 
 def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
@@ -457,17 +508,20 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
     claimed = _HOLDS_OF_COPIES.rows(s, ids=ids)
     ready = {copy_id for copy_id, status in claimed if status == "ready"}
     transit = {copy_id for copy_id, status in claimed if status == "in_transit"}
-    open_now: dict[str, list[str]] = {}
-    for copy_id, conflict_id in _OPEN_DOUBLE_LOANS_OF_COPIES.rows(s, ids=ids):
-        open_now.setdefault(copy_id, []).append(conflict_id)
+    open_now: dict[tuple[str, str], list[str]] = {}
+    for copy_id, conflict_id, kind in _OPEN_STATE_CONFLICTS_OF_COPIES.rows(s, ids=ids):
+        open_now.setdefault((copy_id, kind), []).append(conflict_id)
     changed: list[dict[str, Any]] = []
     for copy_id in copy_ids:
         of_copy = loans.get(copy_id, [])
-        _sync_double_loans(s, copy_id, of_copy, open_now.get(copy_id, []))
+        _sync_double_loans(s, copy_id, of_copy, open_now.get((copy_id, "copy.double_loan"), []))
         copy = facts.get(copy_id)
         if copy is None:
             continue
         state = _copy_state(copy, of_copy, copy_id in ready, copy_id in transit)
+        retired_now = open_now.get((copy_id, "copy.retired_on_loan"), [])
+        if retired_now or (state[0] in ("withdrawn", "lost") and state[2] is not None):
+            _sync_retired_on_loan(s, copy_id, copy, of_copy, state[0], retired_now)
         if state != (copy.status, copy.location, copy.current_loan_id):
             changed.append({"copy_id": copy_id, "new_status": state[0], "new_location": state[1],
                             "new_loan": state[2]})
@@ -529,6 +583,17 @@ def _copy_lost(s: Session, e: FoldEvent) -> None:
         recompute_copy(s, copy.id)
 
 
+@projector("copy.reinstated", "copy")
+def _copy_reinstated(s: Session, e: FoldEvent) -> None:
+    """A withdrawal or a loss recorded on the copy itself is taken back (found on a shelf at a
+    stock-take, or a person's decision on `copy.retired_on_loan`): later ones count again."""
+    copy = s.get(Copy, e.aggregate_id)
+    if copy is not None:
+        copy.withdrawn = False
+        copy.lost_hlc = None
+        recompute_copy(s, copy.id)
+
+
 @projector("copy.sent", "copy")
 def _copy_sent(s: Session, e: FoldEvent) -> None:
     copy = s.get(Copy, e.aggregate_id)
@@ -585,7 +650,7 @@ def _loan_out(s: Session, e: FoldEvent) -> None:
     held = _held_loans(s)
     if held is not None and e.aggregate_id not in held:
         held[e.aggregate_id] = {**values, "returned_at": None, "returned_hlc": None, "returned_on": None,
-                                "returned_centre": None}
+                                "returned_centre": None, "lost_hlc": None}
     else:  # (a second checkout of one loan id fails here, held or not: the id is the key)
         insert_values(s, Loan, values)
     recompute_copy(s, p["copy_id"])
@@ -672,6 +737,30 @@ def _loan_voided(s: Session, e: FoldEvent) -> None:
     recompute_copy(s, loan.copy_id)
 
 
+_SET_LOST = column_setter(_LOANS, "loan_id", ("returned_at", "returned_hlc", "returned_on", "returned_centre",
+                                               "lost_hlc"))
+
+
+@projector("loan.lost", "loan")
+def _loan_lost(s: Session, e: FoldEvent) -> None:
+    """The book was lost with the member: the loan is closed (off the overdue list, no more
+    notices, no longer blocking the member) but never returned — the copy stays where it was and
+    counts as lost from this stamp until it is received somewhere (found). A loan already closed
+    (returned before the loss was recorded elsewhere) stays as it was."""
+    loan, held = _loan_state(s, e.aggregate_id)
+    if loan is None or loan.returned_at is not None:
+        return
+    values = {"returned_at": e.recorded_at, "returned_hlc": e.hlc,
+              "returned_on": date.fromisoformat(e.payload.get("day") or e.recorded_at.date().isoformat()),
+              "returned_centre": None, "lost_hlc": e.hlc}
+    if held is not None:
+        held.update(values)
+    else:
+        _SET_LOST.run(s, loan_id=loan.id, **{"v_" + k: v for k, v in values.items()})
+        refresh_held(s, Loan, loan.id, values)
+    recompute_copy(s, loan.copy_id)
+
+
 @projector("loan.member_moved", "loan")
 def _loan_member_moved(s: Session, e: FoldEvent) -> None:
     """The loan now counts for another member (its member's record was merged into that one)."""
@@ -723,6 +812,12 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
         hold.copy_id = e.payload["copy_id"]
         hold.sent_at = e.recorded_at
         hold.sent_from = e.payload.get("from", e.office_code)
+    elif status == "waiting":  # back in the queue: no copy, nothing set aside or on its way
+        hold.copy_id = None
+        hold.ready_until = None
+        hold.notified = False
+        hold.sent_at = None
+        hold.sent_from = None
     s.flush()
     for cid in {old_copy, hold.copy_id} - {None}:
         recompute_copy(s, cid)  # type: ignore[arg-type]
@@ -738,6 +833,13 @@ def _hold_in_transit(s: Session, e: FoldEvent) -> None:
     """A copy was sent from another centre's shelf (or return desk) to the hold's pick-up centre:
     it is the hold's, and on its way, until it is received there (`hold.ready`)."""
     _hold_status(s, e, "in_transit")
+
+
+@projector("hold.requeued", "hold")
+def _hold_requeued(s: Session, e: FoldEvent) -> None:
+    """The copy set aside (or sent) for the hold was lent to someone else by an override: the hold
+    waits again at its place in the queue (by when it was placed), for the next copy back."""
+    _hold_status(s, e, "waiting")
 
 
 @projector("hold.collected", "hold")
@@ -820,7 +922,8 @@ def _stocktake_reset(s: Session, take_id: str) -> None:
 def _notice_queued(s: Session, e: FoldEvent) -> None:
     p = e.payload
     s.add(Notice(id=e.aggregate_id, loan_id=p["loan_id"], member_id=p["member_id"], phone=p["phone"],
-                 text=p["text"], queued_on=date.fromisoformat(p["queued_on"]), centre=e.office_code, status="queued"))
+                 text=p["text"], queued_on=date.fromisoformat(p["queued_on"]), centre=p.get("centre", e.office_code),
+                 status="queued"))
     s.flush()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,6 +97,8 @@ def setup_desk(store: Store, *, office_code: str, office_name: str, admin_userna
     username = _check_username(admin_username)
     full_name = _required(admin_full_name, "full_name")
     _check_password(admin_password)
+    if office_kind not in ("office", "centre"):
+        raise ValueError(office_kind)
     store.set_identity(office_code, device_no)
     return _first_admin(store, office_code, office_name, office_kind, province, username, full_name, admin_password)
 
@@ -170,19 +173,30 @@ def list_users(store: Store, actor: Actor) -> list[UserView]:
         return [_view(u) for u in s.scalars(select(User).order_by(User.username))]
 
 
+MSG_USER_CENTRE = QT_TRANSLATE_NOOP("Errors", "کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.")
+
+
 def create_user(store: Store, actor: Actor, *, username: str, full_name: str, password: str,
-                roles: set[str] | list[str], must_change_password: bool = True) -> UserView:
+                roles: set[str] | list[str], must_change_password: bool = True,
+                office_code: str = "") -> UserView:
+    """A user of the admin's office; `office_code` places them at one of its cultural centres (a
+    librarian who lends there: 1301 under 13). The event stays the office's own."""
     require(actor, "admin")
     username = _check_username(username)
     full_name = _required(full_name, "full_name")
     _check_password(password)
     role_list = _check_roles(roles)
+    works_at = (office_code or actor.office_code).strip().upper()
     with store.transaction() as s:
         if s.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(MSG_USERNAME_TAKEN, "username")
+        if works_at != actor.office_code:
+            centre = s.get(Office, works_at)
+            if centre is None or centre.kind != "centre" or not works_at.startswith(actor.office_code):
+                raise ValidationError(MSG_USER_CENTRE, "office_code")
         user_id = new_id()
         store.record(s, actor, "user.created", user_id, {
-            "office_code": actor.office_code, "username": username, "full_name": full_name,
+            "office_code": works_at, "username": username, "full_name": full_name,
             "password_hash": _hasher.hash(password), "roles": role_list,
             "must_change_password": must_change_password}, subject=username)
         user = s.get(User, user_id)
@@ -301,6 +315,57 @@ def remove_holiday(store: Store, actor: Actor, day: date) -> None:
         store.record(s, actor, "holiday.set", day.isoformat(), {"removed": True})
 
 
+#: Official holidays on fixed Jalali days, every year by law: (month, day, title). The working
+#: calendar counts them without anyone entering them; the admin enters the lunar (moving) ones.
+FIXED_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
+    (1, 1, "عید نوروز"),
+    (1, 2, "عید نوروز"),
+    (1, 3, "عید نوروز"),
+    (1, 4, "عید نوروز"),
+    (1, 12, "روز جمهوری اسلامی"),
+    (1, 13, "روز طبیعت"),
+    (3, 14, "رحلت امام خمینی"),
+    (3, 15, "قیام ۱۵ خرداد"),
+    (11, 22, "پیروزی انقلاب اسلامی"),
+    (12, 29, "روز ملی شدن صنعت نفت"),
+)
+#: The Jalali years the working calendar knows the fixed holidays of (far past every due date).
+FIXED_YEARS = range(1390, 1481)
+
+
+def fixed_holidays(year: int) -> list[tuple[date, str]]:
+    """The fixed official holidays of a Jalali year, as Gregorian dates."""
+    import jdatetime
+
+    return [(jdatetime.date(year, m, d).togregorian(), title) for m, d, title in FIXED_HOLIDAYS]
+
+
+@functools.cache
+def _all_fixed_days() -> frozenset[date]:
+    return frozenset(d for year in FIXED_YEARS for d, _ in fixed_holidays(year))
+
+
+def is_fixed_holiday(day: date) -> bool:
+    return day in _all_fixed_days()
+
+
 def working_calendar(store: Store) -> WorkingCalendar:
-    """The Jalali working calendar: Friday weekend plus the admin's holiday table."""
-    return WorkingCalendar(holidays=[d for d, _ in list_holidays(store)])
+    """The Jalali working calendar: Friday weekend, the fixed official holidays of every year (by
+    rule), and the admin's holiday table (the lunar holidays, and any other day off)."""
+    return WorkingCalendar(holidays=_all_fixed_days().union(d for d, _ in list_holidays(store)))
+
+
+def lunar_holidays_missing(store: Store, today: date) -> list[int]:
+    """The Jalali years whose lunar (moving) holidays are not in the holiday table yet: this year
+    if it has no holiday besides the fixed ones, and the coming year likewise from Dey on (the
+    year's official calendar is out by then; due dates and deadlines soon reach into it)."""
+    from ..persian import jalali_month_key, jalali_year_bounds
+
+    year, month = jalali_month_key(today)
+    entered = [d for d, _ in list_holidays(store) if not is_fixed_holiday(d)]
+    missing = []
+    for y in (year, year + 1) if month >= 10 else (year,):
+        first, last = jalali_year_bounds(y)
+        if not any(first <= d <= last for d in entered):
+            missing.append(y)
+    return missing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
-from ..models import table_of
+from ..models import Office, table_of
 from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
 from ..persian import WorkingCalendar, normalize
 from ..store import Store
@@ -28,7 +28,9 @@ from .library import (
     find_copy,
     find_member,
     get_rule,
+    member_category,
     member_view,
+    office_actor,
 )
 
 #: Refusal code → Persian message (shown translated by the UI).
@@ -42,6 +44,8 @@ REFUSALS: dict[str, str] = {
     "held_for_other": QT_TRANSLATE_NOOP("Errors", "این نسخه برای عضو دیگری کنار گذاشته شده است."),
     "max_renewals": QT_TRANSLATE_NOOP("Errors", "سقف تمدید این امانت پر است."),
     "hold_waiting": QT_TRANSLATE_NOOP("Errors", "عضو دیگری این عنوان را رزرو کرده است."),
+    "not_due_yet": QT_TRANSLATE_NOOP(
+        "Errors", "تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت)."),
 }
 MSG_ON_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.")
 MSG_LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "امانت پیدا نشد.")
@@ -58,12 +62,25 @@ MSG_HOLD_NOT_WAITING = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر د�
 MSG_HOLD_HERE = QT_TRANSLATE_NOOP("Errors", "این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.")
 MSG_COPY_OTHER_TITLE = QT_TRANSLATE_NOOP("Errors", "این نسخه از کتاب دیگری است.")
 MSG_COPY_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "این نسخه در قفسه همین مرکز نیست.")
+MSG_COPY_WAS_LOST = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.")
+MSG_COPY_NOT_LOST = QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده ثبت نشده است.")
 
 #: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
 OPEN_HOLD = ("waiting", "in_transit", "ready")
 
-#: Refusals no override can lift: lending a copy that is on loan would make two open loans.
-HARD = frozenset({"on_loan"})
+#: Refusals no override can lift: lending a copy that is on loan would make two open loans; a
+#: renewal that moves no due date would only use up a renewal.
+HARD = frozenset({"on_loan", "not_due_yet"})
+
+
+class CopyWasLost(InvariantError):
+    """A copy recorded lost was scanned at the return desk: it goes back into circulation only by a
+    deliberate «پیدا شد» (`found_copy`), never silently."""
+
+    def __init__(self, barcode: str) -> None:
+        super().__init__(MSG_COPY_WAS_LOST, "barcode")
+        self.barcode = barcode
 
 
 class CirculationRefused(InvariantError):
@@ -76,7 +93,7 @@ class CirculationRefused(InvariantError):
         self.codes = codes
         self.messages = [REFUSALS[c] for c in codes]
         super().__init__(" ".join(self.messages))
-        self.overridable = True
+        self.overridable = not HARD.intersection(codes)
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,8 @@ class LoanView:
     returned_at: datetime | None
     returned_on: date | None
     overdue_days: int
+    #: closed because the book was lost with the member (`loan.lost`), not returned
+    lost: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,8 @@ class HoldView:
     #: when and from which centre its copy was sent (status in_transit)
     sent_at: datetime | None = None
     sent_from: str = ""
+    #: the member's name, as the return desk says whom a copy is set aside for
+    member_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,7 +149,7 @@ class MemberDesk:
 @dataclass(frozen=True)
 class ReturnResult:
     loan: LoanView | None
-    #: "reshelve" | "send_home" | "hold_here" | "send_to_hold" | "received"
+    #: "reshelve" | "send_home" | "hold_here" | "send_to_hold" | "withdrawn" (kept off the shelf)
     next_action: str
     send_to: str = ""
     hold: HoldView | None = None
@@ -136,6 +157,8 @@ class ReturnResult:
     #: The copy it is about, when the result is not a loan's (a hold that expired).
     barcode: str = ""
     title: str = ""
+    #: the name of the member who returned it (a loan's return)
+    member: str = ""
 
 
 def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:
@@ -144,7 +167,11 @@ def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) ->
     overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
     return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
                     loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
-                    loan.returned_on, overdue)
+                    loan.returned_on, overdue, loan.lost_hlc is not None)
+
+
+def _title_of(s: Session, title_id: str) -> str:
+    return s.scalar(select(Title.title).where(Title.id == title_id)) or ""
 
 
 def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
@@ -157,7 +184,8 @@ def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
         Title.id.in_({x.title_id for x in loans})))}
     return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
                      x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
-                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0) for x in loans]
+                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0,
+                     x.lost_hlc is not None) for x in loans]
 
 
 def _hold_view(s: Session, h: Hold) -> HoldView:
@@ -167,8 +195,9 @@ def _hold_view(s: Session, h: Hold) -> HoldView:
         position = 1 + (s.scalar(select(func.count()).select_from(Hold).where(
             Hold.title_id == h.title_id, Hold.status == "waiting",
             (Hold.placed_hlc < h.placed_hlc) | ((Hold.placed_hlc == h.placed_hlc) & (Hold.id < h.id)))) or 0)
+    name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == h.member_id)).first()
     return HoldView(h.id, h.title_id, title, h.member_id, h.pickup_centre, h.status, h.copy_id, h.ready_until,
-                    position, h.sent_at, h.sent_from or "")
+                    position, h.sent_at, h.sent_from or "", f"{name[0]} {name[1]}" if name else "")
 
 
 def _open_loans(s: Session, member_id: str) -> list[Loan]:
@@ -188,12 +217,9 @@ def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date
     return blocks
 
 
-def _member_blocks(s: Session, m: Member, today: date, open_loans: list[Loan]) -> list[str]:
-    return _blocks(m.expires_on, [x.due_on for x in open_loans], get_rule(s, m.category).max_loans, today)
-
-
 _MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
-_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into)
+_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into,
+                _MEMBERS.c.birth_date)
 # the checkout's reads: on the DBAPI connection, rows typed as the ORM reads them (SqliteStatement)
 _MEMBER_BY = {key: SqliteStatement(select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1), typed=True)
               for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
@@ -240,8 +266,9 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
         holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(OPEN_HOLD))
                           .order_by(Hold.placed_hlc))
         views = _loan_views(s, loans + past, today)
-        max_loans = get_rule(s, m.category).max_loans
-        return MemberDesk(member_view(m), views[:len(loans)],
+        category = member_category(m, today)
+        max_loans = get_rule(s, category).max_loans
+        return MemberDesk(replace(member_view(m), category=category), views[:len(loans)],
                           _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today),
                           [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 
@@ -260,9 +287,9 @@ def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: li
     reason = normalize(note or "")
     if not reason:  # the admin's list of overrides says why each was done
         raise ValidationError(MSG_OVERRIDE_REASON, "note")
-    store.record(s, actor, "circulation.overridden", new_id(), {
+    store.record(s, office_actor(store, actor), "circulation.overridden", new_id(), {
         "action": action, "refusals": codes, "member_id": member_id, "copy_id": copy_id, "loan_id": loan_id,
-        "note": reason}, subject=action)
+        "note": reason, "centre": actor.office_code}, subject=action)
 
 
 def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
@@ -290,7 +317,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
         if copy.status == "on_loan":
             raise InvariantError(MSG_ON_LOAN, "barcode")
-        rule = get_rule(s, m.category)
+        rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule
         codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
                         today)
         if copy.status in ("lost", "withdrawn"):
@@ -314,6 +341,11 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         if codes:
             payload["overridden"] = codes
         event = store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
+        if "held_for_other" in codes:  # lent by override: the hold it was set aside (or sent) for waits
+            for h in holds:               # again at its place in the queue; the next copy back serves it
+                if h.copy_id == copy.id and h.status in ("ready", "in_transit") and h.member_id != m.id:
+                    store.record(s, actor, "hold.requeued", h.id, {"copy_id": copy.id, "loan_id": loan_id},
+                                 subject=copy.barcode)
         mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
         if mine is not None:
             store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
@@ -337,7 +369,7 @@ def _transit_hold(s: Session, copy_id: str) -> Hold | None:
 def _set_aside(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy, today: date) -> HoldView:
     """The copy waits on this centre's hold shelf for the hold's member, who is told."""
     member = s.get(Member, hold.member_id)
-    rule = get_rule(s, member.category if member else "child")
+    rule = get_rule(s, member_category(member, today) if member else "child")
     until = working_calendar(store).add_working_days(today, rule.hold_days)
     store.record(s, actor, "hold.ready", hold.id, {"copy_id": copy.id, "until": until.isoformat(),
                                                    "notified": True})
@@ -357,6 +389,8 @@ def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> t
     """Where a copy that just came back (here) goes next: the hold it was sent for, if it was; else
     a waiting hold first, in the order placed — set aside here, or sent to the pick-up centre."""
     here = actor.office_code
+    if copy.withdrawn:  # out of circulation (withdrawn while it was on loan): it stays off the shelf
+        return "withdrawn", here, None
     sent_for = _transit_hold(s, copy.id)
     if sent_for is not None:
         if sent_for.pickup_centre == here:
@@ -375,16 +409,19 @@ def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> t
 def _notify_hold(store: Store, s: Session, actor: Actor, hold: Hold, member: Member | None, until: date,
                  today: date) -> None:
     """The member (or the guardian) gets an SMS, queued until the server can send it."""
-    from ..persian import format_jalali_date
+    from ..persian import format_jalali_date, script_digits
 
     phone = (member.guardian_phone or member.phone) if member else ""
     if not phone or member is None:
         return
     title = s.scalar(select(Title.title).where(Title.id == hold.title_id)) or ""
+    centre = s.get(Office, hold.pickup_centre)
+    where = f"کتابخانه {script_digits(centre.name)}" if centre is not None else "کتابخانه کانون"
     text = (f"کتاب «{title}» که برای {member.first_name} {member.last_name} رزرو شده بود آماده است؛ "
-            f"تا {format_jalali_date(until)} آن را از کتابخانه کانون بگیرید.")
-    store.record(s, actor, "notice.queued", new_id(), {"loan_id": "", "member_id": member.id, "phone": phone,
-                                                       "text": text, "queued_on": today.isoformat()},
+            f"تا {format_jalali_date(until)} آن را از {where} بگیرید.")
+    store.record(s, office_actor(store, actor), "notice.queued", new_id(), {
+        "loan_id": "", "member_id": member.id, "phone": phone, "text": text, "queued_on": today.isoformat(),
+        "centre": actor.office_code},
                  subject=member.member_no)
 
 
@@ -399,27 +436,79 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
         loan = s.scalar(select(Loan).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
                         .order_by(Loan.out_hlc.desc()).limit(1))
         if loan is None:
-            if copy.location != actor.office_code or copy.status == "lost":
+            if copy.status == "lost":  # found: back into circulation only when the librarian says so
+                raise CopyWasLost(copy.barcode)
+            if copy.location != actor.office_code:
                 store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
                              subject=copy.barcode)
                 action, to, hold = _route(store, s, actor, copy, today)
-                return ReturnResult(None, action, to, hold, ["received"])
+                return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
+                                    title=_title_of(s, copy.title_id))
             sent_for = _transit_hold(s, copy.id)
             if sent_for is not None:  # scanned again before it left: where it goes is already recorded
-                return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for))
+                return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for),
+                                    barcode=copy.barcode, title=_title_of(s, copy.title_id))
             raise InvariantError(MSG_NO_OPEN_LOAN, "barcode")
         view = _loan_view(s, loan, today, copy)
         store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id,
                                                           "returned_on": today.isoformat()},
                      subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
-        return ReturnResult(view, action, to, hold)
+        name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == loan.member_id)).first()
+        return ReturnResult(view, action, to, hold, barcode=copy.barcode, title=view.title,
+                            member=f"{name[0]} {name[1]}" if name else "")
+
+
+def found_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """«پیدا شد»: a copy recorded lost turned up here; it is received here (`copy.received`, newer than
+    the loss) and goes where a returned copy goes — a waiting hold, its home centre or the shelf."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status != "lost":
+            raise InvariantError(MSG_COPY_NOT_LOST, "barcode")
+        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code, "found": True},
+                     subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        return ReturnResult(None, action, to, hold, ["found"], barcode=copy.barcode,
+                            title=_title_of(s, copy.title_id))
+
+
+def record_loan_lost(store: Store, s: Session, actor: Actor, loan: Loan, barcode: str, note: str,
+                     today: date) -> None:
+    """One `loan.lost`: the loan is closed as lost with its member and the copy counts as lost."""
+    store.record(s, actor, "loan.lost", loan.id, {"copy_id": loan.copy_id, "day": today.isoformat(),
+                                                  "centre": actor.office_code, "note": normalize(note or "")},
+                 subject=barcode)
+
+
+def mark_loan_lost(store: Store, actor: Actor, loan_id: str, *, note: str = "",
+                   today: date | None = None) -> LoanView:
+    """«گم‌شده نزد عضو»: the member lost the book. The loan is closed (off the overdue list and its
+    notices; it no longer blocks the member) and the copy stays lost until it is found."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        loan = s.get(Loan, loan_id)
+        if loan is None:
+            raise NotFound(MSG_LOAN_NOT_FOUND)
+        if loan.returned_at is not None:
+            raise InvariantError(MSG_LOAN_CLOSED)
+        copy = s.get(Copy, loan.copy_id)
+        record_loan_lost(store, s, actor, loan, copy.barcode if copy else "", note, today)
+        return _loan_view(s, loan, today, copy)
 
 
 def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None, override: bool = False,
           note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
-    """Extend a loan by the rule's period from today; refused past the rule's renewals, for an expired
-    member or when another member holds the title."""
+    """Extend a loan by the rule's period from today. Refused (as a checkout is) for a member with
+    overdue items or whose membership ended, past the rule's renewals, or when another member holds
+    the title — a permitted librarian may override these, with a reason, logged. A renewal that
+    would not move the due date (a loan made today) is refused outright: it would use up a renewal
+    for nothing."""
     require(actor, *LIBRARIAN)
     today = today or date.today()
     calendar = calendar or working_calendar(store)
@@ -430,22 +519,25 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
         if loan.returned_at is not None:
             raise InvariantError(MSG_LOAN_CLOSED)
         m = s.get(Member, loan.member_id)
-        category = m.category if m else "child"
-        rule = get_rule(s, category)
+        rule = get_rule(s, member_category(m, today) if m else "child")
         codes = []
         if m is not None and m.expires_on < today:
             codes.append("expired")
+        if any(r.due_on < today for r in _OPEN_DUE.rows(s, member_id=loan.member_id)):
+            codes.append("overdue")  # this loan or another: as at checkout, the member is blocked
         if loan.renewals >= rule.max_renewals:
             codes.append("max_renewals")
         if s.scalar(select(Hold.id).where(Hold.title_id == loan.title_id, Hold.status == "waiting",
                                           Hold.member_id != loan.member_id).limit(1)):
             codes.append("hold_waiting")
-        if codes and not override:
+        due = due_date(calendar, today, rule.period_days)
+        if due <= loan.due_on:
+            codes.append("not_due_yet")
+        if codes and (not override or HARD.intersection(codes)):
             raise CirculationRefused(codes)
         if codes:
             _log_override(store, s, actor, "renew", codes, member_id=loan.member_id, copy_id=loan.copy_id,
                           loan_id=loan.id, note=note)
-        due = max(due_date(calendar, today, rule.period_days), loan.due_on)
         store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat()})
         return _loan_view(s, loan, today)
 
@@ -493,7 +585,8 @@ def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None
             raise InvariantError(MSG_ON_LOAN, "barcode")
         store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code}, subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
-        return ReturnResult(None, action, to, hold, ["received"])
+        return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
+                            title=_title_of(s, copy.title_id))
 
 
 # --- holds ------------------------------------------------------------------------------------

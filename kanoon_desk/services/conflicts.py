@@ -4,7 +4,7 @@ A resolution is one more event (`conflict.resolved`), so it syncs to every desk 
 conflict, and the choice does what it says: in the same transaction it records the domain events
 that make it so (`loan.voided`, `case.forward_withdrawn`, `case.reopened`, `case.renumbered`,
 `copy.relabelled`, `member.renumbered`, `member.merged` with `loan.member_moved`, `user.renamed`,
-`copy.received`), each naming the conflict. The fold stays a function of each aggregate's own
+`copy.received`, `copy.reinstated`, `loan.lost`), each naming the conflict. The fold stays a function of each aggregate's own
 events; nothing edits another aggregate's rows.
 """
 
@@ -46,6 +46,8 @@ KIND_TITLES: dict[str, str] = {
     "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),
     "member.registered_twice": QT_TRANSLATE_NOOP("Errors", "یک کد ملی در دو مرکز عضو شده است"),
     "conflict.resolved_twice": QT_TRANSLATE_NOOP("Errors", "یک ناسازگاری در دو میز جداگانه حل شده است"),
+    "copy.retired_on_loan": QT_TRANSLATE_NOOP(
+        "Errors", "نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است"),
 }
 
 #: Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows
@@ -59,6 +61,8 @@ RESOLUTION_TITLES: dict[str, str] = {
     "copy_at_second_return": QT_TRANSLATE_NOOP("Errors", "نسخه در مرکز بازگشت دوم است"),
     "keep_closed": QT_TRANSLATE_NOOP("Errors", "پرونده بسته بماند"),
     "reopen": QT_TRANSLATE_NOOP("Errors", "پرونده دوباره باز شود"),
+    "keep_retired": QT_TRANSLATE_NOOP("Errors", "خارج از گردش (یا گم‌شده) بماند"),
+    "reinstate": QT_TRANSLATE_NOOP("Errors", "خارج کردن (یا گم‌شدن) پس گرفته شود"),
 }
 #: The resolutions each kind offers, in the order of its buttons.
 RESOLUTIONS: dict[str, tuple[str, ...]] = {
@@ -71,6 +75,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "copy.barcode_twice": ("keep_first", "keep_second"),
     "member.number_twice": ("keep_first", "keep_second"),
     "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
+    "copy.retired_on_loan": ("keep_retired", "reinstate"),
 }
 DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
@@ -138,6 +143,12 @@ EXPLANATIONS: dict[tuple[str, str], str] = {
         "Errors", "دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد "
         "ملی دارند این راه پذیرفته نیست."),
 }
+EXPLANATIONS[("copy.retired_on_loan", "keep_retired")] = QT_TRANSLATE_NOOP(
+    "Errors", "نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. "
+    "اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.")
+EXPLANATIONS[("copy.retired_on_loan", "reinstate")] = QT_TRANSLATE_NOOP(
+    "Errors", "کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در "
+    "امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.")
 EXPLANATIONS[("conflict.resolved_twice", "fixed_manually")] = QT_TRANSLATE_NOOP(
     "Errors", "دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است "
     "(برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، "
@@ -368,6 +379,26 @@ def _return_on_closed(store: Store, s: Session, c: Conflict, resolution: str) ->
     return [("copy.received", copy.id, {"centre": centre}, copy.barcode)]
 
 
+def _retired_on_loan(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """Keep the withdrawal (or the loss: the loan is then closed as lost with its member), or take
+    it back (`copy.reinstated`; a loss that came from another loan closed as lost: the copy is
+    received where this loan was made)."""
+    summary = c.facts.get("summary", {})
+    copy, loan = s.get(Copy, summary.get("copy_id", "")), s.get(Loan, summary.get("loan_id", ""))
+    if copy is None or loan is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "keep_retired":
+        if copy.status == "lost" and loan.returned_at is None:
+            return [("loan.lost", loan.id, {"copy_id": copy.id, "day": _today().isoformat(), "centre": loan.centre,
+                                            "note": ""}, copy.barcode)]
+        return []
+    if copy.withdrawn or copy.lost_hlc is not None:
+        return [("copy.reinstated", copy.id, {}, copy.barcode)]
+    if copy.status == "lost":
+        return [("copy.received", copy.id, {"centre": loan.centre, "found": True}, copy.barcode)]
+    return []
+
+
 def _forwarded_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
     case = s.get(Case, c.aggregate_id)
     forwards = [s.get(Forward, fid) for fid in c.facts.get("involved", [])]
@@ -481,6 +512,7 @@ def _username_twice(store: Store, s: Session, c: Conflict, resolution: str) -> l
 _PLANS: dict[str, Plan] = {
     "copy.double_loan": _double_loan,
     "loan.return_on_closed": _return_on_closed,
+    "copy.retired_on_loan": _retired_on_loan,
     "case.forwarded_twice": _forwarded_twice,
     "case.acted_after_close": _acted_after_close,
     "case.number_twice": _case_number_twice,

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor, bump_counter
 from ..ids import new_id
 from ..models import Office, table_of
-from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, LoanRule, Member, Title
+from ..models.library import AGE_GROUPS, MEMBER_CATEGORIES, Copy, Loan, LoanRule, Member, Title
 from ..persian import (
     TEHRAN,
     damm_check_digit,
@@ -36,7 +36,10 @@ LIBRARIAN = ("librarian", "admin")
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید.")
 MSG_NATIONAL_ID = QT_TRANSLATE_NOOP("Errors", "کد ملی درست نیست.")
-MSG_NATIONAL_ID_TAKEN = QT_TRANSLATE_NOOP("Errors", "عضوی با این کد ملی پیش‌تر ثبت شده است.")
+#: `{name}`, `{no}`: the member who has it (DuplicateNationalId.params)
+MSG_NATIONAL_ID_TAKEN = QT_TRANSLATE_NOOP("Errors", "این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.")
+MSG_NATIONAL_ID_NEEDED = QT_TRANSLATE_NOOP(
+    "Errors", "کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.")
 MSG_MOBILE = QT_TRANSLATE_NOOP("Errors", "شماره همراه درست نیست (۰۹xxxxxxxxx).")
 MSG_GUARDIAN = QT_TRANSLATE_NOOP("Errors", "برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.")
 MSG_CATEGORY = QT_TRANSLATE_NOOP("Errors", "گروه عضویت ناشناخته است.")
@@ -79,6 +82,8 @@ class MemberView:
     home_centre: str
     expires_on: date
     photo: str
+    #: a child registered without a national ID of their own is known by the guardian's
+    guardian_national_id: str = ""
 
     @property
     def full_name(self) -> str:
@@ -87,7 +92,17 @@ class MemberView:
 
 def member_view(m: Member) -> MemberView:
     return MemberView(m.id, m.member_no, m.national_id, m.first_name, m.last_name, m.category, m.birth_date,
-                      m.phone, m.guardian_name, m.guardian_phone, m.home_centre, m.expires_on, m.photo)
+                      m.phone, m.guardian_name, m.guardian_phone, m.home_centre, m.expires_on, m.photo,
+                      m.guardian_national_id or "")
+
+
+class DuplicateNationalId(ValidationError):
+    """The national ID is another member's (`existing`), named in the message (`params`)."""
+
+    def __init__(self, existing: MemberView) -> None:
+        super().__init__(MSG_NATIONAL_ID_TAKEN, "national_id")
+        self.existing = existing
+        self.params = {"name": existing.full_name, "no": existing.member_no}
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,8 @@ class MemberInput:
     expires_on: date | None = None
     #: the stored photo's SHA-256 (`put_member_photo`); None keeps the member's photo, "" removes it
     photo: str | None = None
+    #: for a child without a national ID of their own: the guardian's
+    guardian_national_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,6 +193,14 @@ def clean_code(code: str) -> str:
     return to_ascii_digits(normalize(code or "")).replace(" ", "").upper()
 
 
+def office_actor(store: Store, actor: Actor) -> Actor:
+    """The actor as its desk's own office, for what an office keeps to itself (the override log,
+    SMS notices, stock-takes) while the person works at one of its centres (1301 under 13): the
+    server takes those only under the desk's office, so the centre goes in the payload instead."""
+    office = store.identity.office_code
+    return actor if actor.office_code == office else replace(actor, office_code=office)
+
+
 def find_member(s: Session, code: str) -> Member | None:
     """By member number (the card's barcode) or national ID — both indexed. The card of a member
     merged into another (one child registered at two centres) leads to the member kept."""
@@ -206,6 +231,13 @@ def category_for(birth: date | None, today: date) -> str:
         return "child"
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     return "child" if age < 12 else "teen" if age < 18 else "adult"
+
+
+def member_category(m: Member | MemberView | Any, today: date) -> str:
+    """A member's category on a day: from the birth date when one is given — a child moves up to the
+    teen and adult rules as they grow, decided when the rule is used (a fold cannot know today) —
+    else the category recorded."""
+    return category_for(m.birth_date, today) if m.birth_date else m.category
 
 
 _RULES = table_of(LoanRule)
@@ -248,9 +280,10 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
             raise ValidationError(MSG_NATIONAL_ID, "national_id") from None
     elif not partial:
         p["national_id"] = ""
-    category = data.category or category_for(data.birth_date, today)
-    if category not in MEMBER_CATEGORIES:
+    if data.category and data.category not in MEMBER_CATEGORIES:
         raise ValidationError(MSG_CATEGORY, "category")
+    # a birth date decides (and keeps deciding as the member grows: `member_category`)
+    category = category_for(data.birth_date, today) if data.birth_date else (data.category or "child")
     p["category"] = category
     p["birth_date"] = data.birth_date.isoformat() if data.birth_date else None
     for key in ("phone", "guardian_phone"):
@@ -276,7 +309,32 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
         p["photo"] = data.photo
     elif not partial:
         p["photo"] = ""
+    if data.guardian_national_id:
+        try:
+            p["guardian_national_id"] = normalize_national_id(data.guardian_national_id)
+        except ValueError:
+            raise ValidationError(MSG_NATIONAL_ID, "guardian_national_id") from None
+    elif not partial:
+        p["guardian_national_id"] = ""
     return p
+
+
+def _check_identity(national_id: str, category: str, guardian_national_id: str) -> None:
+    """Every member has a national ID, but a child who has none yet (registered by a parent) may be
+    known by the guardian's: siblings may share one, so it is not a member's key."""
+    if not national_id and (category != "child" or not guardian_national_id):
+        raise ValidationError(MSG_NATIONAL_ID_NEEDED, "national_id")
+
+
+def _refuse_taken_national_id(s: Session, national_id: str, other_than: str = "") -> None:
+    if not national_id:
+        return
+    q = select(Member).where(Member.national_id == national_id)
+    if other_than:
+        q = q.where(Member.id != other_than)
+    holder = s.scalar(q.order_by(Member.merged_into.is_not(None), Member.registered_at).limit(1))
+    if holder is not None:
+        raise DuplicateNationalId(member_view(holder))
 
 
 def _names_photo(p: dict[str, Any]) -> dict[str, Any]:
@@ -319,16 +377,18 @@ def member_photo(store: Store, photo: str) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def validate_member(s: Session, actor: Actor, data: MemberInput, today: date) -> dict[str, Any]:
-    """The payload of a new member, or ValidationError (used by registration and the import)."""
+def validate_member(s: Session, actor: Actor, data: MemberInput, today: date, *,
+                    expired_ok: bool = False) -> dict[str, Any]:
+    """The payload of a new member, or ValidationError (used by registration and the import, which
+    takes a member whose membership already ended: `expired_ok`)."""
     if not data.home_centre:
         data = replace(data, home_centre=actor.office_code)
     p = _member_payload(s, data, today, partial=False)
     p.setdefault("expires_on", (today + timedelta(days=365)).isoformat())
-    if date.fromisoformat(p["expires_on"]) < today:
+    if date.fromisoformat(p["expires_on"]) < today and not expired_ok:
         raise ValidationError(MSG_DATE_ORDER, "expires_on")
-    if p["national_id"] and s.scalar(select(Member.id).where(Member.national_id == p["national_id"]).limit(1)):
-        raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")
+    _check_identity(p["national_id"], p["category"], p["guardian_national_id"])
+    _refuse_taken_national_id(s, p["national_id"])
     return p
 
 
@@ -356,10 +416,10 @@ def update_member(store: Store, actor: Actor, member_id: str, data: MemberInput,
         if m is None:
             raise NotFound(MSG_MEMBER_NOT_FOUND)
         p = _member_payload(s, data, today, partial=True)
-        if p.get("national_id") and s.scalar(select(Member.id).where(
-                Member.national_id == p["national_id"], Member.id != member_id).limit(1)):
-            raise ValidationError(MSG_NATIONAL_ID_TAKEN, "national_id")
         current = member_view(m)
+        _check_identity(p.get("national_id", current.national_id), p["category"],
+                        p.get("guardian_national_id", current.guardian_national_id))
+        _refuse_taken_national_id(s, p.get("national_id", ""), other_than=member_id)
         changed: dict[str, Any] = {}
         for key, value in p.items():
             old = getattr(current, key)
@@ -662,23 +722,41 @@ def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None =
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
+MSG_WITHDRAW_ON_LOAN = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» "
+              "را بزنید).")
+
+
 def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:
+    """Take a copy out of circulation (worn, damaged). Not one on loan here: it is returned first
+    (one lent at another centre offline meets the withdrawal in sync as `copy.retired_on_loan`)."""
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
             raise NotFound(MSG_COPY_NOT_FOUND)
+        if c.status == "on_loan":
+            raise InvariantError(MSG_WITHDRAW_ON_LOAN, "barcode")
         store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize(reason or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
-def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "") -> CopyView:
+def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, today: date | None = None) -> CopyView:
+    """The copy is lost. One on loan was lost with its member: its loan is closed as lost
+    (`loan.lost`, as «گم‌شده نزد عضو» at the desk) rather than left open for ever."""
+    from .circulation import record_loan_lost
+
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         c = find_copy(s, barcode)
         if c is None:
             raise NotFound(MSG_COPY_NOT_FOUND)
-        store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
+        loan = s.scalar(select(Loan).where(Loan.copy_id == c.id, Loan.returned_at.is_(None))
+                        .order_by(Loan.out_hlc.desc()).limit(1))
+        if loan is not None:
+            record_loan_lost(store, s, actor, loan, c.barcode, note, today or date.today())
+        else:
+            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
@@ -689,12 +767,16 @@ def catalogue_counts(store: Store) -> dict[str, int]:
 
 # Loan rules, override grants and centres live in library_rules; re-exported for the callers.
 from .library_rules import (  # noqa: E402
+    CentreView,
     add_centre,
     can_override,
+    centres,
     list_centres,
     list_rules,
     set_override_grant,
     set_rule,
+    update_centre,
 )
 
-__all__ = ["add_centre", "can_override", "list_centres", "list_rules", "set_override_grant", "set_rule"]
+__all__ = ["CentreView", "add_centre", "can_override", "centres", "list_centres", "list_rules",
+           "set_override_grant", "set_rule", "update_centre"]

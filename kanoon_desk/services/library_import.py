@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,7 +17,7 @@ from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.library import Title
-from ..persian import normalize, normalize_isbn, parse_jalali_date
+from ..persian import format_jalali_date, normalize, normalize_isbn, parse_jalali_date
 from ..store import Store
 from .accounts import require
 from .library import (
@@ -46,6 +48,11 @@ MSG_LOANABLE = QT_TRANSLATE_NOOP("Errors", "ستون امانت‌دادنی «�
 MSG_TITLE_KNOWN = QT_TRANSLATE_NOOP("Errors", "این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.")
 MSG_JOINS_TITLE = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.")
 MSG_JOINS_ROW = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.")
+#: a member whose membership ended before the import (`{t}`: the Jalali date it ended)
+MSG_IMPORTED_EXPIRED = QT_TRANSLATE_NOOP("Errors", "عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.")
+MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Errors", "پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.")
+MSG_CATEGORY_NAME = QT_TRANSLATE_NOOP("Errors", "گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.")
 
 #: How a "loanable" cell says yes or no (empty: yes, the usual case).
 YES = frozenset({"", "بله", "آری", "اری", "هست", "دارد", "1", "yes", "y", "true"})
@@ -70,9 +77,29 @@ HEADERS: dict[str, str] = {
     "تلفن": "phone", "شماره همراه": "phone", "phone": "phone",
     "نام ولی": "guardian_name", "guardian_name": "guardian_name",
     "تلفن ولی": "guardian_phone", "guardian_phone": "guardian_phone",
+    "کد ملی ولی": "guardian_national_id", "guardian_national_id": "guardian_national_id",
     "پایان عضویت": "expires_on", "expires_on": "expires_on",
     "امانت‌دادنی": "loanable", "امانت دادنی": "loanable", "امانت": "loanable", "loanable": "loanable",
 }
+#: A member category as centres write it (Persian or English) → its code.
+CATEGORY_NAMES: dict[str, str] = {
+    "کودک": "child", "کودکان": "child", "child": "child",
+    "نوجوان": "teen", "نوجوانان": "teen", "teen": "teen",
+    "بزرگسال": "adult", "بزرگ‌سال": "adult", "بزرگسالان": "adult", "adult": "adult",
+}
+#: The heading a field is named by in an error when the file has no such column.
+FIELD_HEADINGS: dict[str, str] = {
+    "title": "عنوان", "author": "نویسنده", "publisher": "ناشر", "isbn": "شابک", "age_group": "گروه سنی",
+    "subject": "موضوع", "barcode": "بارکد", "centre": "مرکز", "shelf": "قفسه", "first_name": "نام",
+    "last_name": "نام خانوادگی", "national_id": "کد ملی", "birth_date": "تاریخ تولد", "category": "گروه عضویت",
+    "phone": "تلفن", "guardian_name": "نام ولی", "guardian_phone": "تلفن ولی", "expires_on": "پایان عضویت",
+    "loanable": "امانت‌دادنی", "guardian_national_id": "کد ملی ولی",
+}
+#: A service's field name → the import's (a member's home centre is the file's "centre" column).
+FIELD_ALIASES = {"home_centre": "centre"}
+#: Stand-ins for required cells found wrong, so the rest of a row is still checked (never written).
+_STAND_INS: dict[str, str] = {"title": "-", "first_name": "-", "last_name": "-", "guardian_name": "-",
+                              "guardian_phone": "09120000000"}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "titles": ("title",), "copies": ("barcode",), "members": ("first_name", "last_name")}
 
@@ -81,11 +108,15 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 class ImportRow:
     line: int  # the row number in the file (the heading is row 1)
     values: dict[str, str]
-    error: str = ""
+    error: str = ""  # the first of `errors`
     field: str = ""
     #: what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title)
     note: str = ""
     note_title: str = ""
+    #: every error of the row: (field, Persian message, "Errors" context)
+    errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    #: the values an error's message names (its `params`: who has this national ID), by field
+    error_params: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
 
 #: One event an import row writes: (type, aggregate id, payload).
@@ -102,9 +133,29 @@ class _FileState:
 
 
 @dataclass
+class _Claims:
+    """What one row claims, kept apart until the row is checked: a row checked again (to find its
+    other errors) must not meet its own barcode as a duplicate."""
+
+    seen: list[tuple[str, str]] = field(default_factory=list)
+    titles: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
+
+    def apply(self, state: _FileState) -> None:
+        for name, value in self.seen:
+            state.seen.setdefault(name, set()).add(value)
+        state.titles.update(self.titles)
+
+
+@dataclass
 class ImportPreview:
     kind: str
     rows: list[ImportRow] = field(default_factory=list)
+    #: each field's heading as the file writes it
+    headings: dict[str, str] = field(default_factory=dict)
+
+    def column(self, field_name: str) -> str:
+        """The column an error is about, as the file names it (or as the import calls it)."""
+        return self.headings.get(field_name) or FIELD_HEADINGS.get(field_name, field_name)
 
     @property
     def errors(self) -> list[ImportRow]:
@@ -115,34 +166,57 @@ class ImportPreview:
         return bool(self.rows) and not self.errors
 
 
-def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(row number, values by field name) of the first sheet (XLSX) or the file (CSV, UTF-8 with or
-    without BOM); blank rows are skipped but keep their numbers."""
+@dataclass
+class Table:
+    """A file's rows: (row number, values by field name), and each field's heading as written."""
+
+    rows: list[tuple[int, dict[str, str]]]
+    headings: dict[str, str]
+
+
+def _raw_rows(path: Path) -> list[list[Any]]:
     suffix = path.suffix.lower()
-    raw: list[list[Any]]
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
             ws = wb.worksheets[0]
-            raw = [list(r) for r in ws.iter_rows(values_only=True)]
+            return [list(r) for r in ws.iter_rows(values_only=True)]
         finally:
             wb.close()
-    elif suffix == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            raw = [list(r) for r in csv.reader(f)]
-    else:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # saved by a Persian Windows' Excel: its own code page
+        text = data.decode("cp1256", errors="replace")
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+
+
+def read_table(path: Path) -> Table:
+    """The first sheet (XLSX) or the file (CSV in UTF-8, with or without BOM, or Windows-1256); blank
+    rows are skipped but keep their numbers. An empty, unreadable or damaged file is refused with a
+    Persian message at the "path" field, never a traceback."""
+    if path.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError(MSG_FILE_TYPE, "path")
+    try:
+        raw = _raw_rows(path)
+    except Exception:  # openpyxl and zipfile raise many kinds for a damaged or non-Excel file
+        raise ValidationError(MSG_FILE_UNREADABLE, "path") from None
     if not raw:
         raise ValidationError(MSG_FILE_EMPTY, "path")
-    names = [HEADERS.get(normalize(str(h or "")).lower(), "") for h in raw[0]]
+    headings = [normalize(str(h or "")) for h in raw[0]]
+    names = [HEADERS.get(h.lower(), "") for h in headings]
     rows = []
     for line, r in enumerate(raw[1:], start=2):
         if all(v is None or str(v).strip() == "" for v in r):
             continue
         rows.append((line, {n: _cell(v) for n, v in zip(names, r, strict=False) if n}))
-    return rows
+    found: dict[str, str] = {}
+    for n, h in zip(names, headings, strict=False):
+        if n:
+            found.setdefault(n, h)
+    return Table(rows, found)
 
 
 def _cell(v: Any) -> str:
@@ -171,10 +245,10 @@ def _loanable(v: dict[str, str]) -> bool:
     raise ValidationError(MSG_LOANABLE, "loanable")
 
 
-def _copy_payload(s: Session, actor: Actor, v: dict[str, str], state: _FileState) -> dict[str, Any]:
+def _copy_payload(s: Session, actor: Actor, v: dict[str, str], state: _FileState, claims: _Claims) -> dict[str, Any]:
     """A copy's payload from a row's barcode, centre, shelf and loanable cells (title_id to fill)."""
     code = validate_barcode(s, v["barcode"])
-    _unique(state.seen, "barcode", code)
+    _unique(state, claims, "barcode", code)
     centre = v.get("centre") or actor.office_code
     if not centre_exists(s, centre):
         raise ValidationError(MSG_CENTRE, "centre")
@@ -182,12 +256,13 @@ def _copy_payload(s: Session, actor: Actor, v: dict[str, str], state: _FileState
             "loanable": _loanable(v)}
 
 
-def _title_writes(s: Session, actor: Actor, v: dict[str, str], state: _FileState, row: ImportRow) -> list[Write]:
+def _title_writes(s: Session, actor: Actor, v: dict[str, str], state: _FileState, claims: _Claims,
+                  row: ImportRow) -> list[Write]:
     """A title row: a new title, unless its ISBN (either form) is in the catalogue or on a row
     above; with a barcode, a copy of that title too."""
     p = validate_title(TitleInput(v.get("title", ""), v.get("author", ""), v.get("publisher", ""),
                                   v.get("isbn", ""), v.get("age_group", ""), v.get("subject", "")))
-    copy = _copy_payload(s, actor, v, state) if v.get("barcode") else None
+    copy = _copy_payload(s, actor, v, state, claims) if v.get("barcode") else None
     key = isbn_key(p["isbn"]) if p["isbn"] else ""
     title_id = ""
     if key:
@@ -205,45 +280,96 @@ def _title_writes(s: Session, actor: Actor, v: dict[str, str], state: _FileState
         title_id = new_id()
         writes.append(("title.added", title_id, p))
         if key:
-            state.titles[key] = (title_id, p["title"])
+            claims.titles.append((key, (title_id, p["title"])))
     if copy is not None:
         writes.append(("copy.added", new_id(), {**copy, "title_id": title_id}))
     return writes
 
 
-def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _FileState, today: date,
-               row: ImportRow) -> list[Write]:
+def _category(text: str) -> str:
+    """A member category cell: Persian (کودک، نوجوان، بزرگسال) or English; empty: from the birth date."""
+    if not text:
+        return ""
+    found = CATEGORY_NAMES.get(normalize(text).lower())
+    if found is None:
+        raise ValidationError(MSG_CATEGORY_NAME, "category")
+    return found
+
+
+def _check_row(s: Session, actor: Actor, kind: str, v: dict[str, str], state: _FileState, claims: _Claims,
+               today: date, row: ImportRow) -> list[Write]:
     """Validate one row against the store and the rows above it; returns the events it writes."""
     for name in REQUIRED[kind]:
         if not v.get(name):
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید."), name)
     if kind == "titles":
-        return _title_writes(s, actor, v, state, row)
+        return _title_writes(s, actor, v, state, claims, row)
     if kind == "copies":
-        copy = _copy_payload(s, actor, v, state)
+        copy = _copy_payload(s, actor, v, state, claims)
         title = _find_title(s, v)
         if v.get("isbn") and title.isbn:
             row.note, row.note_title = MSG_JOINS_TITLE, title.title
         return [("copy.added", new_id(), {**copy, "title_id": title.id})]
-    national_id = v.get("national_id", "")
-    if national_id.isdigit() and 8 <= len(national_id) < 10:  # Excel kept it as a number: zeros lost
-        national_id = national_id.zfill(10)
+    national_id, guardian_id = (_zeros_back(v.get(k, "")) for k in ("national_id", "guardian_national_id"))
     data = MemberInput(first_name=v.get("first_name", ""), last_name=v.get("last_name", ""),
-                       national_id=national_id, category=v.get("category", ""),
+                       national_id=national_id, category=_category(v.get("category", "")),
                        birth_date=_jalali(v.get("birth_date", ""), "birth_date"), phone=v.get("phone", ""),
                        guardian_name=v.get("guardian_name", ""), guardian_phone=v.get("guardian_phone", ""),
-                       home_centre=v.get("centre", ""), expires_on=_jalali(v.get("expires_on", ""), "expires_on"))
-    p = validate_member(s, actor, data, today)
+                       guardian_national_id=guardian_id, home_centre=v.get("centre", ""), expires_on=_jalali(v.get("expires_on", ""), "expires_on"))
+    p = validate_member(s, actor, data, today, expired_ok=True)
     if p["national_id"]:
-        _unique(state.seen, "national_id", p["national_id"])
+        _unique(state, claims, "national_id", p["national_id"])
+    ended = date.fromisoformat(p["expires_on"])
+    if ended < today:  # a member of years ago: kept, with the membership run out (renewed at the desk)
+        row.note, row.note_title = MSG_IMPORTED_EXPIRED, format_jalali_date(ended)
     return [("member.registered", new_id(), p)]
 
 
-def _unique(seen: dict[str, set[str]], name: str, value: str) -> None:
-    bucket = seen.setdefault(name, set())
-    if value in bucket:
+def _zeros_back(national_id: str) -> str:
+    """A national ID Excel kept as a number lost its leading zeros: they come back."""
+    return national_id.zfill(10) if national_id.isdigit() and 8 <= len(national_id) < 10 else national_id
+
+
+def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str], state: _FileState,
+                      today: date, row: ImportRow) -> list[Write]:
+    """Every error of a row, not only the first: a cell found wrong is set aside (or a required one
+    stood in for) and the row checked again, until it passes or a column is wrong twice. A row with
+    errors writes nothing; what it claims (a barcode, a national ID) still counts for the rows below."""
+    v = dict(values)
+    claims = _Claims()
+    for _attempt in range(len(FIELD_HEADINGS) + 1):
+        claims = _Claims()
+        row.note = row.note_title = ""
+        try:
+            writes = _check_row(s, actor, kind, v, state, claims, today, row)
+        except ServiceError as exc:
+            name = FIELD_ALIASES.get(exc.field or "", exc.field or "")
+            if any(f == name for f, _ in row.errors):
+                break
+            row.errors.append((name, exc.message))
+            if getattr(exc, "params", None):
+                row.error_params[name] = dict(exc.params)  # type: ignore[attr-defined]
+            if name in _STAND_INS and not (kind == "copies" and name == "title"):
+                v[name] = _STAND_INS[name]
+            elif name == "barcode":
+                v[name] = f"IMPORTCHECK{row.line}"
+            else:
+                v.pop(name, None)
+            continue
+        if not row.errors:
+            claims.apply(state)
+            return writes
+        break
+    claims.apply(state)
+    row.note = row.note_title = ""
+    row.field, row.error = row.errors[0]
+    return []
+
+
+def _unique(state: _FileState, claims: _Claims, name: str, value: str) -> None:
+    if value in state.seen.get(name, ()) or (name, value) in claims.seen:
         raise ValidationError(MSG_DUP_IN_FILE, name)
-    bucket.add(value)
+    claims.seen.append((name, value))
 
 
 def _find_title(s: Session, v: dict[str, str]) -> Title:
@@ -270,10 +396,7 @@ def _validate_all(s: Session, actor: Actor, kind: str, rows: list[tuple[int, dic
     state = _FileState()
     for n, values in rows:
         row = ImportRow(n, values)
-        try:
-            writes.append(_check_row(s, actor, kind, values, state, today, row))
-        except ServiceError as exc:
-            row.error, row.field, row.note = exc.message, exc.field or "", ""
+        writes.append(_check_all_of_row(s, actor, kind, values, state, today, row))
         preview.rows.append(row)
     return preview, writes
 
@@ -283,11 +406,12 @@ def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: 
     require(actor, *LIBRARIAN)
     if kind not in KINDS:
         raise ValueError(kind)
-    rows = read_table(path)
-    if not rows:
+    table = read_table(path)
+    if not table.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
     with store.read() as s:
-        preview, _ = _validate_all(s, actor, kind, rows, today or date.today())
+        preview, _ = _validate_all(s, actor, kind, table.rows, today or date.today())
+    preview.headings = table.headings
     return preview
 
 

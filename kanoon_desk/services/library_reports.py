@@ -16,6 +16,7 @@ from ..models.library import Copy, Loan, Member, Notice, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..store import Store
 from .accounts import require
+from .library import office_actor
 
 # --- overdue ----------------------------------------------------------------------------------
 
@@ -213,9 +214,10 @@ def queue_overdue_notices(store: Store, actor: Actor, *, today: date | None = No
                 phone = r.guardian_phone or r.phone
                 if r.loan_id in recent or not phone or r.days < min_days:
                     continue
-                store.record(s, actor, "notice.queued", new_id(), {
+                store.record(s, office_actor(store, actor), "notice.queued", new_id(), {
                     "loan_id": r.loan_id, "member_id": r.member_id, "phone": phone,
-                    "text": overdue_notice_text(r), "queued_on": today.isoformat()}, subject=r.member_no)
+                    "text": overdue_notice_text(r), "queued_on": today.isoformat(), "centre": r.centre},
+                    subject=r.member_no)
                 n += 1
     return n
 

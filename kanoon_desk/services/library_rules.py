@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
@@ -58,25 +60,72 @@ MSG_CENTRE_OF_ANOTHER_OFFICE = QT_TRANSLATE_NOOP(
               "مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.")
 
 
+MSG_CENTRE_EXISTS = QT_TRANSLATE_NOOP("Errors", "مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.")
+MSG_NOT_A_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
+MSG_CENTRE_CODE = QT_TRANSLATE_NOOP("Errors", "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.")
+
+
+@dataclass(frozen=True)
+class CentreView:
+    code: str
+    name: str
+    province: str
+    city: str
+
+
+def _centre_code(store: Store, code: str) -> str:
+    code = to_ascii_digits(code or "").strip().upper()
+    if not (1 <= len(code) <= 8 and code.isascii() and code.isalnum()):
+        raise ValidationError(MSG_CENTRE_CODE, "code")
+    office = store.identity.office_code.upper()
+    if code != office and not is_centre_of(code, office):
+        raise ValidationError(MSG_CENTRE_OF_ANOTHER_OFFICE, "code")
+    return code
+
+
 def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "") -> None:
     """A cultural centre (an office of kind "centre") that holds copies and members.
 
     A desk records only its own office's centres: its office code and two digits (1301 under 13),
     or its own office when that is the centre. The server refuses an office record of any other
-    code from this desk (it would rename another office on every desk)."""
+    code from this desk (it would rename another office on every desk). A code already a centre is
+    refused (correct it with `update_centre`)."""
     require(actor, "admin")
-    code = to_ascii_digits(code or "").strip().upper()
-    if not (1 <= len(code) <= 8 and code.isascii() and code.isalnum()):
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد."), "code")
-    office = store.identity.office_code.upper()
-    if code != office and not is_centre_of(code, office):
-        raise ValidationError(MSG_CENTRE_OF_ANOTHER_OFFICE, "code")
+    code = _centre_code(store, code)
     name = normalize(name or "")
     if not name:
         raise ValidationError(MSG_REQUIRED, "name")
     with store.transaction() as s:
-        store.record(s, actor, "office.set", code, {"name": name, "kind": "centre", "province": province,
-                                                     "city": city}, subject=code)
+        office = s.get(Office, code)
+        if office is not None and office.kind == "centre":
+            raise ValidationError(MSG_CENTRE_EXISTS, "code")
+        store.record(s, actor, "office.set", code, {"name": name, "kind": "centre", "province": normalize(province or ""),
+                                                     "city": normalize(city or "")}, subject=code)
+
+
+def update_centre(store: Store, actor: Actor, code: str, *, name: str, province: str = "",
+                  city: str = "") -> CentreView:
+    """Correct a centre's name, province and city (only the fields that changed are recorded)."""
+    require(actor, "admin")
+    code = _centre_code(store, code)
+    values = {"name": normalize(name or ""), "province": normalize(province or ""), "city": normalize(city or "")}
+    if not values["name"]:
+        raise ValidationError(MSG_REQUIRED, "name")
+    with store.transaction() as s:
+        office = s.get(Office, code)
+        if office is None or office.kind != "centre":
+            raise ValidationError(MSG_NOT_A_CENTRE, "code")
+        changed = {k: v for k, v in values.items() if getattr(office, k) != v}
+        if changed:
+            store.record(s, actor, "office.set", code, changed, subject=code)
+        return CentreView(office.code, office.name, office.province, office.city)
+
+
+def centres(store: Store) -> list[CentreView]:
+    """Every cultural centre this desk knows (its office's and those sync brought), by code."""
+    with store.read() as s:
+        return [CentreView(o.code, o.name, o.province, o.city)
+                for o in s.scalars(select(Office).where(Office.kind == "centre").order_by(Office.code))]
 
 
 def list_centres(store: Store) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,10 +14,10 @@ from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationErro
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.library import Copy, Stocktake, StocktakeItem, Title
-from ..persian import normalize
+from ..persian import normalize, to_ascii_digits
 from ..store import Store
 from .accounts import require
-from .library import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code
+from .library import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
 
 MSG_TAKE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "انبارگردانی پیدا نشد.")
 MSG_TAKE_CLOSED = QT_TRANSLATE_NOOP("Errors", "این انبارگردانی بسته شده است.")
@@ -24,7 +25,10 @@ MSG_TAKE_OPEN = QT_TRANSLATE_NOOP("Errors", "نخست انبارگردانی ر�
 MSG_TAKE_RUNNING = QT_TRANSLATE_NOOP("Errors", "انبارگردانی دیگری برای این مرکز باز است.")
 MSG_EMPTY_BARCODE = QT_TRANSLATE_NOOP("Errors", "بارکد خالی است.")
 
-OUTCOMES: tuple[str, ...] = ("found", "missing", "misplaced", "unknown", "on_loan")
+#: found_lost / found_withdrawn: a copy recorded lost (or withdrawn) that turned up on the shelf
+OUTCOMES: tuple[str, ...] = ("found", "missing", "misplaced", "unknown", "on_loan", "found_lost", "found_withdrawn")
+#: The outcomes of copies that are back on a shelf though recorded gone: closing offers to reshelve them.
+FOUND_GONE = ("found_lost", "found_withdrawn")
 
 #: Copy statuses expected on the shelves at opening.
 SHELF_STATUSES = ("on_shelf", "held")
@@ -53,8 +57,15 @@ class StocktakeRow:
     outcome: str
 
 
+def shelf_key(shelf: str) -> tuple[tuple[int, int | str], ...]:
+    """A shelf mark in natural order: its runs of digits compared as numbers ("A2" < "A10" < "B1")."""
+    return tuple((1, int(part)) if part.isdigit() else (0, part)
+                 for part in re.split(r"(\d+)", to_ascii_digits(shelf).upper()) if part)
+
+
 def _in_range(shelf: str, lo: str, hi: str) -> bool:
-    return (not lo or shelf >= lo) and (not hi or shelf <= hi)
+    key = shelf_key(shelf)
+    return (not lo or key >= shelf_key(lo)) and (not hi or key <= shelf_key(hi))
 
 
 def _view(s: object, take: Stocktake) -> StocktakeView:
@@ -87,7 +98,7 @@ def open_stocktake(store: Store, actor: Actor, centre: str = "", *, shelf_from: 
             Copy.home_centre == centre, Copy.status.in_(SHELF_STATUSES)).order_by(Copy.barcode)
         expected = [[b, cid, st] for b, cid, st, shelf in s.execute(q) if _in_range(shelf.upper(), lo, hi)]
         take_id = new_id()
-        store.record(s, actor, "stocktake.opened", take_id, {"centre": centre, "shelf_from": lo, "shelf_to": hi,
+        store.record(s, office_actor(store, actor), "stocktake.opened", take_id, {"centre": centre, "shelf_from": lo, "shelf_to": hi,
                                                              "expected": expected}, subject=centre)
         take = s.get(Stocktake, take_id)
         assert take is not None
@@ -119,6 +130,8 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
                 outcome = "unknown"
             elif copy.status == "on_loan":
                 outcome = "on_loan"
+            elif copy.status in ("lost", "withdrawn"):  # on the shelf though written off: said apart
+                outcome = "found_" + copy.status
             elif copy.home_centre != take.centre:
                 outcome = "misplaced"
             elif item is None or not item.expected:
@@ -130,7 +143,7 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
                 outcome = "found"
             scans.append({"barcode": code, "copy_id": copy.id if copy else None, "shelf": shelf,
                           "outcome": outcome})
-        store.record(s, actor, "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
+        store.record(s, office_actor(store, actor), "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
         return [x["outcome"] for x in scans]  # type: ignore[misc]
 
 
@@ -142,7 +155,7 @@ def close_stocktake(store: Store, actor: Actor, take_id: str) -> StocktakeView:
             raise NotFound(MSG_TAKE_NOT_FOUND)
         if take.status != "open":
             raise InvariantError(MSG_TAKE_CLOSED)
-        store.record(s, actor, "stocktake.closed", take.id, {}, subject=take.centre)
+        store.record(s, office_actor(store, actor), "stocktake.closed", take.id, {}, subject=take.centre)
         return _view(s, take)
 
 
@@ -194,10 +207,47 @@ def mark_missing_lost(store: Store, actor: Actor, take_id: str) -> int:
         return n
 
 
+def reshelve_found(store: Store, actor: Actor, take_id: str) -> int:
+    """After closing: the copies recorded lost or withdrawn that turned up on the shelves go back
+    into circulation at the session's centre — a lost one received there (`copy.received`, found), a
+    withdrawn one reinstated (`copy.reinstated`). Those that changed since the scan are left."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        take = s.get(Stocktake, take_id)
+        if take is None:
+            raise NotFound(MSG_TAKE_NOT_FOUND)
+        if take.status != "closed":
+            raise InvariantError(MSG_TAKE_OPEN)
+        found = list(s.execute(select(StocktakeItem.copy_id, StocktakeItem.barcode, StocktakeItem.outcome).where(
+            StocktakeItem.stocktake_id == take.id, StocktakeItem.outcome.in_(FOUND_GONE))
+            .order_by(StocktakeItem.barcode)))
+        n = 0
+        for copy_id, barcode, outcome in found:
+            copy = s.get(Copy, copy_id) if copy_id else None
+            if copy is None or copy.status != outcome.removeprefix("found_"):
+                continue
+            if outcome == "found_lost":
+                store.record(s, actor, "copy.received", copy.id, {"centre": take.centre, "found": True,
+                                                                  "stocktake_id": take.id}, subject=barcode)
+            else:
+                store.record(s, actor, "copy.reinstated", copy.id, {"stocktake_id": take.id}, subject=barcode)
+            n += 1
+        return n
+
+
+def found_gone_count(store: Store, take_id: str) -> int:
+    """How many copies recorded lost or withdrawn turned up in a session and are still so."""
+    with store.read() as s:
+        rows = s.execute(select(StocktakeItem.outcome, Copy.status).join(Copy, Copy.id == StocktakeItem.copy_id)
+                         .where(StocktakeItem.stocktake_id == take_id, StocktakeItem.outcome.in_(FOUND_GONE)))
+        return sum(1 for outcome, status in rows if status == outcome.removeprefix("found_"))
+
+
 #: Column headings of the exported result, Persian first.
 EXPORT_HEADERS = ["بارکد", "عنوان", "قفسه", "قفسه اسکن", "در فهرست", "نتیجه"]
 OUTCOME_FA = {"found": "پیدا شد", "missing": "ناپیدا", "misplaced": "جابه‌جا", "unknown": "ناشناخته",
-              "on_loan": "در امانت"}
+              "on_loan": "در امانت", "found_lost": "پیدا شد، گم‌شده ثبت شده بود",
+              "found_withdrawn": "پیدا شد، خارج از گردش ثبت شده بود"}
 
 
 def export_stocktake(store: Store, take_id: str, path: Path) -> int:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..errors import ServiceError
+from ..persian import to_persian_digits
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,12 @@ def error_text(err: BaseException) -> str:
     logged and the person gets a general sentence instead of a Python message.
     """
     if isinstance(err, ServiceError):
-        return QCoreApplication.translate("Errors", err.message)
+        text = QCoreApplication.translate("Errors", err.message)
+        params = getattr(err, "params", None)  # values the message names ({name}): filled in after translation
+        if not isinstance(params, dict):
+            return text
+        persian_ui = QLocale().language() == QLocale.Language.Persian
+        return text.format(**{k: to_persian_digits(str(v)) if persian_ui else str(v) for k, v in params.items()})
     if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
         return QCoreApplication.translate("Errors", err.args[0])
     log.error("unexpected error shown to the user", exc_info=err)

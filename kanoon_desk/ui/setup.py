@@ -19,6 +19,7 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -193,6 +194,9 @@ class SetupDialog(QDialog):
         self.office_code.setMaxLength(8)
         self.form.add_field("office_code", self.tr("کد دفتر"), self.office_code)
         self.office_name = self._office_name_row(self.form)
+        self.office_is_centre = QCheckBox(self.tr("این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)"))
+        self.office_is_centre.setObjectName("office_is_centre")
+        self.form.add_field("office_kind", "", self.office_is_centre)
         self.device_no = QSpinBox()
         self.device_no.setRange(1, 99)
         self.device_no.setValue(1)
@@ -320,7 +324,8 @@ class SetupDialog(QDialog):
             self.created = accounts.setup_desk(
                 self.store, office_code=self.office_code.text(), office_name=self.office_name.text(),
                 admin_username=self.username.text(), admin_full_name=self.full_name.text(),
-                admin_password=self.password.text(), device_no=self.device_no.value())
+                admin_password=self.password.text(), device_no=self.device_no.value(),
+                office_kind="centre" if self.office_is_centre.isChecked() else "office")
         except ServiceError as err:
             self.form.show_error(err)
             return

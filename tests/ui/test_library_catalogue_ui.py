@@ -149,6 +149,28 @@ def test_a_copy_is_corrected_from_the_copies_list(qtbot: Any, page: tuple[Lib, C
     assert row == ["B0002", "مرکز فرهنگی هنری شماره ۲", "R1", "در قفسه", "مرکز فرهنگی هنری شماره ۲", "خیر"]
 
 
+def test_import_of_a_bad_file_is_said_and_each_row_error_names_its_column(
+        qtbot: Any, page: tuple[Lib, CataloguePage], tmp_path: Path) -> None:
+    _L, p = page
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert p.preview_import("members", empty) is None  # no traceback: said under the list
+    assert p.message.text() == "«empty.csv» درون‌ریزی نشد: پرونده ردیفی ندارد."
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 half a file")
+    assert p.preview_import("members", broken) is None
+    assert p.message.text().startswith("«broken.xlsx» درون‌ریزی نشد: پرونده خوانده نشد")
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["نام", "نام خانوادگی", "کد ملی", "تلفن", "گروه عضویت"],
+                                 ["", "کریمی", "123", "09121112233", "بزرگسال"]])
+    dialog = p.preview_import("members", path)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.table.model().index(0, 1).data() == "«نام»: این خانه را پر کنید. — «کد ملی»: کد ملی درست نیست."
+    assert not dialog.ok.isEnabled() and p.message.text() == ""
+
+
 def test_a_titles_and_a_copys_change_history(qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any,
                                              tmp_path: Path) -> None:
     """«تاریخچه تغییرات» for the title and for the copy selected: every value a field was given, the

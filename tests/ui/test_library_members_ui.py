@@ -105,20 +105,25 @@ def test_register_with_centre_expiry_and_photo_then_correct_without_losing_the_p
 
 def test_the_page_opens_on_the_members_registered_last_here(qtbot: Any, tmp_path: Path) -> None:
     from kanoon_desk.services import library as lib
-    from tests.library_helpers import TODAY, actor_at
+    from kanoon_desk.ui.library.common import desk_centre_key
+    from tests.library_helpers import NATIONAL_IDS, TODAY, actor_at
 
     L = make_library(tmp_path)
     at_b = actor_at(L.admin, "14")
     elsewhere = lib.register_member(L.store, at_b, lib.MemberInput(first_name="سارا", last_name="کریمی",
-                                                                   category="adult"), today=TODAY)
+                                                                   national_id=NATIONAL_IDS[3], category="adult"),
+                                    today=TODAY)
     p = MembersPage(make_ctx(L.store, L.admin, tmp_path))
     qtbot.addWidget(p)
     assert [m.id for m in p.results] == [L.adult.id, L.child.id]  # this centre's, newest first
     assert p.current is not None and p.current.id == L.adult.id and not p.card.pixmap().isNull()
     assert p.edit_button.isEnabled() and p.print_card.isEnabled()
-    other = MembersPage(make_ctx(L.store, actor_at(L.admin, "99"), tmp_path))  # not a centre's desk
+    # a desk whose office is not a centre works at the centre picked on its circulation desk
+    ctx = make_ctx(L.store, actor_at(L.admin, "99"), tmp_path)
+    ctx.settings.setValue(desk_centre_key(L.store), "14")
+    other = MembersPage(ctx)
     qtbot.addWidget(other)
-    assert [m.id for m in other.results][:1] == [elsewhere.id]
+    assert [m.id for m in other.results] == [elsewhere.id]
     p.query.setText("  ")
     qtbot.keyClick(p.query, Qt.Key.Key_Return)  # an empty search goes back to them
     assert p.list_title.text() == "آخرین اعضای ثبت‌شده" and len(p.results) == 2
@@ -145,3 +150,26 @@ def test_the_refusal_screenshot_stages_a_real_refusal(qtbot: Any, tmp_path: Path
     assert desk.message.text().endswith(f"امانت داده نشد: {why}")
     assert desk.override_button.isVisibleTo(desk)  # an admin may go ahead, with a reason
     assert [r.max_loans for r in lib.list_rules(L.store)] == [3, 4, 5]  # no rule lowered to stage it
+
+
+def test_the_form_names_who_has_a_national_id_and_the_birth_date_sets_the_category(
+        qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
+    from datetime import timedelta
+
+    from kanoon_desk.ui.widgets import today
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, p = page
+    type_persian(p.first, "مریم")
+    type_persian(p.last, "رضایی")
+    qtbot.keyClicks(p.nid, NATIONAL_IDS[0])  # the child's
+    p.category.setCurrentIndex(p.category.findData("adult"))
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    no = L.child.member_no.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert p.form.error_of("national_id") == f"این کد ملی پیش‌تر برای زهرا محمدی (شماره عضویت {no}) ثبت شده است."
+    assert p.first.text() == "مریم"  # kept
+    p.has_birth.setChecked(True)
+    p.birth.set_value(today() - timedelta(days=15 * 365 + 40))  # type: ignore[attr-defined]  # fifteen
+    assert p.category.currentData() == "teen" and not p.category.isEnabled()
+    p.has_birth.setChecked(False)
+    assert p.category.isEnabled()

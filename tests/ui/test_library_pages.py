@@ -93,8 +93,12 @@ def test_members_page_registers_and_shows_card(L: Lib, tmp_path: Path, qtbot: An
     page.category.setCurrentIndex(2)  # adult
     qtbot.keyClicks(page.nid, "0013542419")  # already a member's
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
-    assert page.form.error_of("national_id") == "عضوی با این کد ملی پیش‌تر ثبت شده است."
+    no = L.child.member_no.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert page.form.error_of("national_id") == f"این کد ملی پیش‌تر برای زهرا محمدی (شماره عضویت {no}) ثبت شده است."
     page.nid.clear()
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)  # an adult needs one of their own
+    assert page.form.error_of("national_id").startswith("کد ملی عضو را بنویسید")
+    qtbot.keyClicks(page.nid, "0790419904")
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("عضو ثبت شد")
     assert page.card.pixmap() is not None and not page.card.pixmap().isNull()
@@ -306,3 +310,27 @@ def test_screenshots_only_look_at_a_store_while_the_desk_does_its_chores(L: Lib,
     page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))  # a librarian opening it does
     qtbot.addWidget(page)
     assert events() == before + 1 and page.message.text().startswith("رزروهای تحویل‌نشده")
+
+
+def test_report_period_by_name_and_exports_say_which_centre(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    from openpyxl import load_workbook
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    assert not page.number.isEnabled()  # a year has no number
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    assert page.number.count() == 12 and page.number.itemText(8) == "۹ — آذر"
+    page.number.setCurrentIndex(1)  # Ordibehesht 1404: the loan of 1404/02/15
+    page.refresh()
+    assert [c.count for c in page.popular] == [1] and "اردیبهشت ۱۴۰۴" in page.period_label.text()
+    page.kind.setCurrentIndex(page.kind.findData("season"))
+    assert page.number.itemText(0) == "۱ — بهار"
+    assert "<b>همه مراکز</b>" in page.report_html()
+    page.centre.setCurrentIndex(page.centre.findData("14"))
+    page.refresh()
+    assert "<b>مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)</b>" in page.report_html()
+    out = page.export_xlsx(tmp_path / "r.xlsx")
+    sheet = load_workbook(out).active
+    assert sheet is not None and sheet["B1"].value == "مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)"

@@ -68,3 +68,23 @@ def test_the_copies_on_their_way_to_this_centre(tmp_path: Path, qtbot: Any) -> N
     other = page.transit_dialog()
     qtbot.addWidget(other)
     assert other.table.model().rowCount() == 0
+
+
+def test_closing_offers_to_put_back_copies_found_though_written_off(tmp_path: Path, qtbot: Any) -> None:
+    from kanoon_desk.services import library as lib
+
+    L = make_library(tmp_path)
+    lib.mark_copy_lost(L.store, L.admin, "B0002")
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    for code in ("B0001", "B0002"):
+        qtbot.keyClicks(page.scan, code)
+        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.message.text() == "B0002: پیدا شد، گم‌شده ثبت شده بود"
+    asked: list[int] = []
+    page.ask_reshelve = lambda n: asked.append(n) or True  # type: ignore[method-assign]
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert asked == [1] and page.message.text() == "۱ نسخه پیداشده به گردش برگشت."
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"

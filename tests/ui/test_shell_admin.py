@@ -108,7 +108,7 @@ def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtb
     assert window.page_title.text() == "امانت و بازگشت"
     assert keys["admin"][0] == "home" and keys["admin"][-2:] == ["sync", "conflicts"]
     assert keys["admin"] == ["home", "secretariat-intake", "library-circulation", "admin-users",
-                             "admin-office", "admin-holidays", "admin-agencies", "sync", "conflicts"]
+                             "admin-office", "admin-centres", "admin-holidays", "admin-agencies", "sync", "conflicts"]
     assert keys["lib"] == ["home", "library-circulation", "sync"]
     assert keys["clerk"] == ["home", "secretariat-intake", "sync"]
     assert headings["admin"] == ["دبیرخانه", "کتابخانه", "مدیریت سامانه"]
@@ -135,6 +135,24 @@ def test_holidays_page_adds_a_jalali_date_and_removes_it(fa: QApplication, qtbot
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a clerk's click
     page.remove()
     assert accounts.list_holidays(store) == [] and page.model.rowCount() == 0
+
+
+def test_holidays_page_warns_when_the_lunar_holidays_are_not_entered(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                                     desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    page = HolidaysPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.fixed_note.isVisible()
+    page.check_lunar(persian.parse_jalali_date("1404/10/20"))
+    assert page.warning.isVisible() and page.warning.text().startswith("تعطیلات قمری سال ۱۴۰۴، ۱۴۰۵ هنوز وارد نشده")
+    for day, title in (("1404/10/23", "ولادت امام علی"), ("1405/01/02", "عید فطر")):
+        accounts.set_holiday(store, admin, persian.parse_jalali_date(day), title)
+    page.check_lunar(persian.parse_jalali_date("1404/10/20"))
+    assert page.warning.text().startswith("تعطیلات قمری سال ۱۴۰۵ هنوز")  # 1405/01/02 is a fixed day (Nowruz)
+    accounts.set_holiday(store, admin, persian.parse_jalali_date("1405/01/22"), "عید فطر")
+    page.check_lunar(persian.parse_jalali_date("1404/10/20"))
+    assert not page.warning.isVisible()
 
 
 def test_jalali_date_edit_reads_like_printed_dates(fa: QApplication, qtbot: Any, type_persian: Any) -> None:

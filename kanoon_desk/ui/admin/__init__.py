@@ -1,5 +1,5 @@
-"""Admin pages: users and roles, the office's details, the holiday table, the agency directory
-(admin role only)."""
+"""Admin pages: users and roles, the office's details, its cultural centres, the holiday table, the
+agency directory (admin role only)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..context import PageSpec, UiContext
 
 def pages(ctx: UiContext) -> list[PageSpec]:
     from .agencies import AgenciesPage
+    from .centres import CentresPage
     from .holidays import HolidaysPage
     from .office import OfficePage
     from .users import UsersPage
@@ -20,6 +21,8 @@ def pages(ctx: UiContext) -> list[PageSpec]:
                  "fa6s.users-gear", UsersPage, admin),
         PageSpec("admin-office", QCoreApplication.translate("AdminPages", "مشخصات دفتر"),
                  "fa6s.building", OfficePage, admin),
+        PageSpec("admin-centres", QCoreApplication.translate("AdminPages", "مراکز فرهنگی هنری"),
+                 "fa6s.school", CentresPage, admin),
         PageSpec("admin-holidays", QCoreApplication.translate("AdminPages", "تعطیلات رسمی"),
                  "fa6s.calendar-days", HolidaysPage, admin),
         PageSpec("admin-agencies", QCoreApplication.translate("AdminPages", "دستگاه‌های اجرایی"),

@@ -73,22 +73,44 @@ class HolidaysPage(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.fixed_note = QLabel(self.tr(
+            "تعطیلات ثابت هر سال (۱ تا ۴ و ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند) خودبه‌خود به حساب "
+            "می‌آیند؛ تعطیلات قمری هر سال را از تقویم رسمی اینجا وارد کنید."))
+        self.fixed_note.setObjectName("fixed-holidays-note")
+        self.fixed_note.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("lunar-warning")
+        self.warning.setStyleSheet(ERROR_STYLE)
+        self.warning.setWordWrap(True)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
+        box.addWidget(self.fixed_note)
+        box.addWidget(self.warning)
         box.addWidget(self.form)
         box.addLayout(buttons)
         box.addWidget(self.table, 1)
         box.addWidget(self.message)
         ctx.bus.changed.connect(self._on_changed)
         self.model.reload()
+        self.check_lunar()
 
     def _on_changed(self, area: str) -> None:
         if area == "accounts":
             self.model.reload()
+            self.check_lunar()
+
+    def check_lunar(self, day: date | None = None) -> None:
+        """Warn when a year's lunar holidays are not in the table: due dates and deadlines would
+        fall on them."""
+        years = accounts.lunar_holidays_missing(self.ctx.store, day or today())
+        self.warning.setText(self.tr("تعطیلات قمری سال {y} هنوز وارد نشده است؛ تا وارد نشود، مهلت‌ها ممکن است روز "
+                                     "تعطیل بیفتد.").format(y="، ".join(persian.to_persian_digits(y) for y in years))
+                             if years else "")
+        self.warning.setVisible(bool(years))
 
     def add(self) -> None:
         self.form.clear_errors()

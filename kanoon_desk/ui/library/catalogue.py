@@ -31,7 +31,7 @@ from ..context import UiContext
 from ..errors import error_text
 from ..printing import print_dialog
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits, today
-from .common import ListModel, centre_namer, status_text, table_view, tr_dynamic
+from .common import ListModel, centre_namer, desk_centre, status_text, table_view, tr_dynamic
 from .copies import CopyDialog
 from .history import FieldHistoryDialog
 from .printouts import copy_labels, labels_print_html
@@ -44,6 +44,17 @@ def note_text(row: imp.ImportRow) -> str:
     if not row.note:
         return ""
     return QCoreApplication.translate("Errors", row.note).format(t=text_digits(row.note_title))
+
+
+def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
+    """Every error of an import row, each after the column it is about, as the file names it."""
+    def said(name: str, message: str) -> str:
+        text = QCoreApplication.translate("Errors", message)
+        params = row.error_params.get(name)
+        return text.format(**{k: text_digits(v) for k, v in params.items()}) if params else text
+
+    return " — ".join(QCoreApplication.translate("Library", "«{c}»: {e}").format(
+        c=text_digits(preview.column(name)), e=said(name, message)) for name, message in row.errors)
 
 
 def show_title_error(form: Form, err: BaseException) -> None:
@@ -67,7 +78,7 @@ class ImportDialog(QDialog):
         fields = sorted({k for r in preview.rows for k in r.values})
         table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
                                   QCoreApplication.translate("Library", "یادداشت"), *fields], lambda: preview.rows,
-                                 lambda r: [digits(r.line), QCoreApplication.translate("Errors", r.error), note_text(r),
+                                 lambda r: [digits(r.line), errors_text(preview, r), note_text(r),
                                             *[r.values.get(f, "") for f in fields]]))
         bad = len(preview.errors)
         self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
@@ -108,7 +119,7 @@ class LabelsDialog(QDialog):
         self.setObjectName("labels-dialog")
         self.setWindowTitle(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
         self.setMinimumSize(720, 520)
-        here = ctx.actor.office_code
+        here = desk_centre(ctx)
         today_copies = lib.copies_added_on(ctx.store, here, today())
         self.choices: dict[str, list[lib.CopyView]] = {
             key: [c for c in copies if c.status not in lib.GONE]
@@ -461,8 +472,10 @@ class CataloguePage(QWidget):
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error_text(err))
 
+        here = desk_centre(self.ctx)  # held by the centre this desk works at
         self.ctx.tasks.run(lambda: lib.add_copy(self.ctx.store, self.ctx.actor, title.id, barcode=self.barcode.text(),
-                                                shelf=self.shelf.text()), on_done=done, on_error=failed)
+                                                shelf=self.shelf.text(), home_centre=here),
+                           on_done=done, on_error=failed)
 
     def selected_copies(self) -> list[lib.CopyView]:
         """The copies selected in the copies list (several with Ctrl or Shift), in list order."""
@@ -477,8 +490,19 @@ class CataloguePage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Library", "درون‌ریزی"), "", "CSV/Excel (*.csv *.xlsx)")
         if not name:
             return
-        self.preview_import(self.kind.currentData(), Path(name)).exec()
+        dialog = self.preview_import(self.kind.currentData(), Path(name))
+        if dialog is not None:
+            dialog.exec()
 
-    def preview_import(self, kind: str, path: Path) -> ImportDialog:
-        preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path)
+    def preview_import(self, kind: str, path: Path) -> ImportDialog | None:
+        """The preview of a file; an empty, unreadable or wrong file is said under the list instead."""
+        try:
+            preview = imp.preview_import(self.ctx.store, self.ctx.actor, kind, path)
+        except ServiceError as err:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(QCoreApplication.translate("Library", "«{f}» درون‌ریزی نشد: {e}").format(
+                f=path.name, e=error_text(err)))
+            return None
+        self.message.setStyleSheet("")
+        self.message.clear()
         return ImportDialog(self.ctx, preview, self)

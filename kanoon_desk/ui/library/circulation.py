@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,22 +29,13 @@ from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits, today
-from .common import ListModel, category_text, jdate, table_view
+from .common import ListModel, category_text, desk_centre_key, jdate, table_view
 from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
+from .returns import ReturnsPanel, next_action_text
 from .transit import PullListDialog
 
 OK_STYLE = "color: #1b5e20;"
-
-
-def next_action_text(r: circ.ReturnResult, centre_name: Any) -> str:
-    if r.next_action == "hold_here" and r.hold is not None:
-        return QCoreApplication.translate("Library", "برای رزرو کنار بگذارید: {t}").format(t=r.hold.title)
-    if r.next_action == "send_to_hold":
-        return QCoreApplication.translate("Library", "برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
-    if r.next_action == "send_home":
-        return QCoreApplication.translate("Library", "به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
-    return QCoreApplication.translate("Library", "به قفسه برگردانید.")
 
 
 class CirculationPage(QWidget):
@@ -58,10 +50,14 @@ class CirculationPage(QWidget):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        #: the session's context; `ctx` is the same at the centre the desk lends at (its actor's office)
+        self.base_ctx = ctx
         self.ctx = ctx
         self.setObjectName("circulation-page")
         self.desk: circ.MemberDesk | None = None
         self.session_loans: list[circ.LoanView] = []
+        #: a loan of the member on the desk was renewed in this visit: the slip lists every open loan
+        self.session_renewed = False
         #: a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)
         self.pending: tuple[str, str] | None = None
         self.may_override = lib.can_override(ctx.store, ctx.actor)
@@ -85,7 +81,19 @@ class CirculationPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.scan.setFont(font)
 
+        # A user of an office that is not itself a centre lends at one of the centres: picked here,
+        # remembered for this desk.
+        office = get_office(ctx.store, ctx.actor.office_code)
+        self.picks_centre = office is None or office.kind != "centre"
+        self.centre_label = QLabel(QCoreApplication.translate("Library", "مرکز:"))
+        self.centre_picker = QComboBox()
+        self.centre_picker.setObjectName("desk-centre")
+        self.centre_picker.setToolTip(QCoreApplication.translate(
+            "Library", "مرکز فرهنگی هنری که این میز در آن امانت می‌دهد"))
+        self.centre_picker.currentIndexChanged.connect(self._centre_picked)
         top = QHBoxLayout()
+        top.addWidget(self.centre_label)
+        top.addWidget(self.centre_picker)
         top.addWidget(QLabel(QCoreApplication.translate("Library", "کار:")))
         top.addWidget(self.mode_lend)
         top.addWidget(self.mode_return)
@@ -121,9 +129,16 @@ class CirculationPage(QWidget):
         self.override_button.setObjectName("override")
         self.override_button.clicked.connect(self.do_override)
         self.override_button.hide()
+        self.found_button = QPushButton(QCoreApplication.translate("Library", "پیدا شد، به گردش برگردد"))
+        self.found_button.setObjectName("found")
+        self.found_button.clicked.connect(self.do_found)
+        self.found_button.hide()
+        #: the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)
+        self.found_pending = ""
         msg_row = QHBoxLayout()
         msg_row.addWidget(self.message, 1)
         msg_row.addWidget(self.override_button)
+        msg_row.addWidget(self.found_button)
 
         self.loans_title = QLabel(QCoreApplication.translate("Library", "امانت‌های باز"))
         self.loans = table_view("loans-table", stretch=1)
@@ -150,21 +165,30 @@ class CirculationPage(QWidget):
         self.pull_button.setToolTip(QCoreApplication.translate(
             "Library", "نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است"))
         self.pull_button.clicked.connect(lambda: self.pull_list().exec())
+        self.lost_button = QPushButton(QCoreApplication.translate("Library", "گم‌شده نزد عضو"))
+        self.lost_button.setObjectName("loan-lost")
+        self.lost_button.setToolTip(QCoreApplication.translate(
+            "Library", "عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود"))
+        self.lost_button.clicked.connect(self.lost_selected)
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
         buttons = QHBoxLayout()
-        for b in (self.renew_one, self.renew_all, self.hold_button, self.cancel_hold_button, self.slip, self.done,
-                  self.shelf_button, self.pull_button):
+        for b in (self.renew_one, self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button,
+                  self.slip, self.done, self.shelf_button, self.pull_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
         self.history = table_view("history-table", stretch=1)
 
+        self.returns_panel = ReturnsPanel(self.centre_name)
+        self.returns_panel.hide()
+
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.member_box)
         box.addLayout(msg_row)
+        box.addWidget(self.returns_panel, 5)
         box.addWidget(self.loans_title)
         box.addWidget(self.loans, 3)
         box.addLayout(buttons)
@@ -175,9 +199,64 @@ class CirculationPage(QWidget):
         QShortcut(QKeySequence("F3"), self, lambda: self.mode_return.setChecked(True))
         QShortcut(QKeySequence("F6"), self, self.place_hold)
         self._centres = dict(lib.list_centres(ctx.store))
+        self.fill_centres()
+        ctx.bus.changed.connect(self._on_changed)
         self._show_desk()
         self.scan.setFocus()
-        if ctx.housekeeping and ctx.actor.has(*lib.LIBRARIAN):  # uncollected holds here expire as the desk opens
+        self._expire_holds()
+
+    # -- the centre the desk lends at ------------------------------------------------------------
+
+    @property
+    def settings_key(self) -> str:
+        return desk_centre_key(self.base_ctx.store)
+
+    def fill_centres(self) -> None:
+        """The centre picker of a desk whose user's office is not itself a centre: every centre,
+        the one chosen last on this desk first (QSettings), else the first."""
+        self.centre_label.setVisible(self.picks_centre)
+        self.centre_picker.setVisible(self.picks_centre)
+        if not self.picks_centre:
+            return
+        picker = self.centre_picker
+        wanted = picker.currentData() or self.base_ctx.settings.value(self.settings_key, "")
+        picker.blockSignals(True)
+        picker.clear()
+        for code, name in lib.list_centres(self.base_ctx.store):
+            picker.addItem(text_digits(f"{name} ({code})"), code)
+        picker.setCurrentIndex(max(picker.findData(wanted), 0) if picker.count() else -1)
+        picker.blockSignals(False)
+        self._use_centre()
+
+    def _use_centre(self) -> None:
+        code = self.centre_picker.currentData() if self.picks_centre else self.base_ctx.actor.office_code
+        if code:
+            self.ctx = replace(self.base_ctx, actor=replace(self.base_ctx.actor, office_code=code))
+        self.scan.setEnabled(bool(code))
+        if not code:
+            self.say(QCoreApplication.translate(
+                "Library", "هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» "
+                           "می‌افزاید."), ok=False)
+
+    def _centre_picked(self) -> None:
+        code = self.centre_picker.currentData()
+        if not code:
+            return
+        self.base_ctx.settings.setValue(self.settings_key, code)
+        self._use_centre()
+        self.clear_member()
+        self.say(QCoreApplication.translate("Library", "میز امانت در «{c}».").format(c=self.centre_name(code)))
+        self._expire_holds()
+
+    def _on_changed(self, area: str) -> None:
+        if area in ("accounts", "sync"):  # a centre added (or pulled)
+            self._centres = dict(lib.list_centres(self.base_ctx.store))
+            self.fill_centres()
+
+    def _expire_holds(self) -> None:
+        """Uncollected holds of the desk's centre expire as the desk opens there."""
+        ctx = self.ctx
+        if ctx.housekeeping and ctx.actor.has(*lib.LIBRARIAN) and self.scan.isEnabled():
             store, actor, day = ctx.store, ctx.actor, self.today
             ctx.tasks.run(lambda: circ.expire_holds(store, actor, today=day), on_done=self._holds_expired,
                           on_error=lambda err: self.say(error_text(err), ok=False))
@@ -217,8 +296,17 @@ class CirculationPage(QWidget):
         return text if ok else None
 
     def _mode_changed(self) -> None:
+        returning = self.mode_return.isChecked()
+        if returning:  # the member scanned before is not the one bringing books back
+            self.clear_member()
         self.override_button.hide()
         self.pending = None
+        self.found_button.hide()
+        self.found_pending = ""
+        for w in (self.member_box, self.loans_title, self.loans, self.history_title, self.history, self.renew_one,
+                  self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
+            w.setVisible(not returning)
+        self.returns_panel.setVisible(returning)
         self.say(QCoreApplication.translate("Library", "حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
                  else QCoreApplication.translate("Library", "حالت امانت: کارت عضو را بخوانید."))
         self.scan.setFocus()
@@ -226,6 +314,7 @@ class CirculationPage(QWidget):
     def clear_member(self) -> None:
         self.desk = None
         self.session_loans = []
+        self.session_renewed = False
         self.pending = None
         self.override_button.hide()
         self._show_desk()
@@ -237,8 +326,10 @@ class CirculationPage(QWidget):
         has = d is not None
         for b in (self.renew_one, self.renew_all, self.hold_button, self.done):
             b.setEnabled(has)
+        self.lost_button.setEnabled(bool(d and d.loans))
         self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
-        self.slip.setEnabled(bool(self.session_loans))
+        # after books lent or only renewed: the member takes the due dates home
+        self.slip.setEnabled(bool(self.session_loans or (self.session_renewed and d is not None and d.loans)))
         if d is None:
             self.member_name.setText(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
             self.member_info.setText("")
@@ -275,10 +366,11 @@ class CirculationPage(QWidget):
         headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]
         self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
             x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals]))
+        lost = QCoreApplication.translate("Library", "گم شد")
         self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
-                                            x.returned_on]))
+                                            f"{lost} {jdate(x.returned_on)}" if x.lost else x.returned_on]))
 
     # -- holds -------------------------------------------------------------------------------
 
@@ -358,14 +450,17 @@ class CirculationPage(QWidget):
             return
         self.override_button.hide()
         self.pending = None
+        self.found_button.hide()
+        self.found_pending = ""
         if self.mode_return.isChecked():
             self.ctx.tasks.run(lambda: circ.checkin(self.ctx.store, self.ctx.actor, code, today=self.today),
-                               on_done=self._returned, on_error=self._failed)
+                               on_done=self._returned, on_error=self._return_failed)
         else:
             member = lib.lookup_member(self.ctx.store, code)
             if member is not None:
                 self.desk = circ.member_desk(self.ctx.store, member.id, today=self.today)
                 self.session_loans = []
+                self.session_renewed = False
                 self._show_desk()
                 self.say(QCoreApplication.translate("Library", "عضو: {n}. کتاب‌ها را بخوانید.").format(n=member.full_name))
                 self.scanned.emit(code)
@@ -388,7 +483,8 @@ class CirculationPage(QWidget):
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
                 return
-            self.offer_override("checkout", barcode)
+            if err.overridable:
+                self.offer_override("checkout", barcode)
             title = lib.get_copy(self.ctx.store, barcode).title  # a refused copy exists: the rule said no
             self.say(QCoreApplication.translate("Library", "«{t}» امانت داده نشد: {why}").format(
                 t=title, why=error_text(err)), ok=False)
@@ -426,14 +522,69 @@ class CirculationPage(QWidget):
         self.scan.setFocus()
 
     def _returned(self, r: circ.ReturnResult) -> None:
-        title = r.loan.title if r.loan else ""
-        head = QCoreApplication.translate("Library", "بازگشت ثبت شد: «{t}».").format(t=title) if r.loan else QCoreApplication.translate("Library", "نسخه در این مرکز دریافت شد.")
+        title = r.loan.title if r.loan else r.title
+        if r.loan:
+            head = QCoreApplication.translate("Library", "بازگشت ثبت شد: «{t}».").format(t=title)
+        elif "found" in r.notes:
+            head = QCoreApplication.translate("Library", "«{t}» پیدا شد و به گردش برگشت.").format(t=title)
+        else:
+            head = QCoreApplication.translate("Library", "نسخه در این مرکز دریافت شد.")
         if r.loan and r.loan.overdue_days:
             head += " " + QCoreApplication.translate("Library", "{n} روز دیرکرد.").format(n=digits(r.loan.overdue_days))
         self.say(f"{head} {next_action_text(r, self.centre_name)}")
+        self.returns_panel.add(r)
         self._reload_member()
         self.ctx.bus.changed.emit("library")
-        self.scanned.emit(r.loan.barcode if r.loan else "")
+        self.scanned.emit(r.barcode)
+
+    def _return_failed(self, err: BaseException) -> None:
+        """A copy recorded lost scanned back: said, and «پیدا شد» offered — never put back silently."""
+        if isinstance(err, circ.CopyWasLost):
+            self.found_pending = err.barcode
+            self.found_button.show()
+        self._failed(err)
+
+    def do_found(self) -> None:
+        """«پیدا شد»: the lost copy just scanned goes back into circulation (a hold, home or the shelf)."""
+        barcode = self.found_pending
+        if not barcode:
+            return
+        self.found_pending = ""
+        self.found_button.hide()
+        self.ctx.tasks.run(lambda: circ.found_copy(self.ctx.store, self.ctx.actor, barcode, today=self.today),
+                           on_done=self._returned, on_error=self._failed)
+        self.scan.setFocus()
+
+    def ask_lost_note(self, title: str) -> str | None:
+        """Confirm «گم‌شده نزد عضو» for a title, with an optional note (None: not lost after all).
+        Tests replace this method; the desk asks in a small dialog."""
+        text, ok = QInputDialog.getText(
+            self, QCoreApplication.translate("Library", "گم‌شده نزد عضو"),
+            QCoreApplication.translate("Library", "«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. "
+                                                  "یادداشت (اختیاری):").format(t=text_digits(title)))
+        return text if ok else None
+
+    def lost_selected(self) -> None:
+        """«گم‌شده نزد عضو» for the loan selected (the first when none is)."""
+        if self.desk is None or not self.desk.loans:
+            return
+        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
+        loan = self.desk.loans[rows[0].row() if rows else 0]
+        note = self.ask_lost_note(loan.title)
+        if note is None:
+            self.scan.setFocus()
+            return
+
+        def done(_: circ.LoanView) -> None:
+            self.say(QCoreApplication.translate(
+                "Library", "«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.").format(
+                t=loan.title))
+            self._reload_member()
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: circ.mark_loan_lost(self.ctx.store, self.ctx.actor, loan.id, note=note,
+                                                       today=self.today), on_done=done, on_error=self._failed)
+        self.scan.setFocus()
 
     def _failed(self, err: BaseException) -> None:
         self.say(error_text(err), ok=False)
@@ -457,7 +608,8 @@ class CirculationPage(QWidget):
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
                 return
-            self.offer_override("renew", loan_id)
+            if err.overridable:
+                self.offer_override("renew", loan_id)
             self.say(QCoreApplication.translate("Library", "«{t}» تمدید نشد: {why}").format(
                 t=loan.title if loan else "", why=error_text(err)), ok=False)
             self.scanned.emit("")
@@ -467,6 +619,7 @@ class CirculationPage(QWidget):
                            on_done=self._renewed, on_error=failed)
 
     def _renewed(self, loan: circ.LoanView) -> None:
+        self.session_renewed = True
         self.pending = None
         self.override_button.hide()
         self.say(QCoreApplication.translate("Library", "تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
@@ -478,12 +631,17 @@ class CirculationPage(QWidget):
             return
         member_id = self.desk.member.id
 
+        titles = {x.id: x.title for x in self.desk.loans}
+
         def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
             ok = sum(1 for r in results if r[0] is not None)
-            refused = [error_text(r[2]) for r in results if r[2] is not None]
+            # each refused title with its own reasons: the librarian tells the member which and why
+            refused = [QCoreApplication.translate("Library", "«{t}»: {why}").format(
+                t=titles.get(loan_id, ""), why=error_text(err)) for _, loan_id, err in results if err is not None]
             text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
             if refused:
-                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r=" ".join(sorted(set(refused))))
+                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r="؛ ".join(refused))
+            self.session_renewed = self.session_renewed or ok > 0
             self.say(text, ok=not refused)
             self._reload_member()
             self.ctx.bus.changed.emit("library")
@@ -493,7 +651,8 @@ class CirculationPage(QWidget):
 
     def slip_html(self) -> str:
         assert self.desk is not None
-        loans = self.session_loans or self.desk.loans
+        # the books lent in this visit; after a renewal, every open loan with its due date now
+        loans = self.desk.loans if self.session_renewed or not self.session_loans else self.session_loans
         return slip_html(self.desk.member, loans, self.centre_name(self.ctx.actor.office_code),
                          persian.format_jalali_date(self.today))
 

@@ -13,6 +13,7 @@ from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ...services.library_rules import list_centres
 from ...store import Store
+from ..context import UiContext
 from ..widgets import LazyTableModel, digits, list_fetcher
 
 
@@ -39,6 +40,24 @@ def category_text(category: str) -> str:
 
 def jdate(d: date | None) -> str:
     return persian.format_jalali_date(d) if d else ""
+
+
+def desk_centre_key(store: Store) -> str:
+    """The QSettings key of the centre this desk lends at (for a user whose office is not a centre)."""
+    return f"library/desk_centre/{store.identity.office_code}"
+
+
+def desk_centre(ctx: UiContext) -> str:
+    """The centre the lending screens work at: the user's office when it is a centre; else the one
+    picked last on this desk's circulation page (QSettings), or the first centre."""
+    from ...services.accounts import get_office
+
+    office = get_office(ctx.store, ctx.actor.office_code)
+    if office is not None and office.kind == "centre":
+        return ctx.actor.office_code
+    codes = [code for code, _ in list_centres(ctx.store)]
+    saved = str(ctx.settings.value(desk_centre_key(ctx.store), "") or "")
+    return saved if saved in codes else codes[0] if codes else ctx.actor.office_code
 
 
 def centre_namer(store: Store) -> Callable[[str | None], str]:

@@ -26,7 +26,7 @@ from ..context import UiContext
 from ..errors import error_text
 from ..printing import print_dialog
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
-from .common import ListModel, category_text, centre_namer, jdate, table_view
+from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import card_print_html, membership_card
 
@@ -94,6 +94,11 @@ class MembersPage(QWidget):
         self.phone = self.form.add_field("phone", QCoreApplication.translate("Library", "شماره همراه"), LtrLineEdit())
         self.guardian = self.form.add_field("guardian_name", QCoreApplication.translate("Library", "نام ولی"), QLineEdit())
         self.guardian_phone = self.form.add_field("guardian_phone", QCoreApplication.translate("Library", "تلفن ولی"), LtrLineEdit())
+        self.guardian_nid = self.form.add_field(
+            "guardian_national_id", QCoreApplication.translate("Library", "کد ملی ولی (کودک بی‌کد ملی)"), LtrLineEdit())
+        # with a birth date the category follows it (and keeps following it as the member grows)
+        self.has_birth.toggled.connect(self._category_from_birth)
+        self.birth.dateChanged.connect(self._category_from_birth)  # type: ignore[attr-defined]
         self.centre = QComboBox()
         self.centre.setObjectName("member-centre")
         for code, name in lib.list_centres(ctx.store):
@@ -159,7 +164,7 @@ class MembersPage(QWidget):
     def show_recent(self) -> None:
         """Before any search: the members registered last at this desk's centre (anywhere, at a
         desk that is not a centre's), the newest selected with its card."""
-        members = lib.recent_members(self.ctx.store, self.ctx.actor.office_code) or lib.recent_members(self.ctx.store)
+        members = lib.recent_members(self.ctx.store, desk_centre(self.ctx)) or lib.recent_members(self.ctx.store)
         self.list_title.setText(QCoreApplication.translate("Library", "آخرین اعضای ثبت‌شده") if members else "")
         self._show_results(members)
         if members:
@@ -172,7 +177,8 @@ class MembersPage(QWidget):
             [QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "نام"),
              QCoreApplication.translate("Library", "گروه"), QCoreApplication.translate("Library", "مرکز"),
              QCoreApplication.translate("Library", "اعتبار تا")], lambda: members,
-            lambda m: [digits(m.member_no), m.full_name, category_text(m.category), centre(m.home_centre),
+            lambda m: [digits(m.member_no), m.full_name, category_text(lib.member_category(m, today())),
+                       centre(m.home_centre),
                        jdate(m.expires_on)]))
 
     def search(self) -> None:
@@ -197,6 +203,13 @@ class MembersPage(QWidget):
         self.history_button.setEnabled(True)
         self.edit_button.setEnabled(True)
 
+    def _category_from_birth(self) -> None:
+        known = self.has_birth.isChecked()
+        if known:
+            category = lib.category_for(self.birth.value(), today())  # type: ignore[attr-defined]
+            self.category.setCurrentIndex(max(self.category.findData(category), 0))
+        self.category.setEnabled(not known)
+
     def start_edit(self) -> None:
         """The selected member's details into the form, to correct and save (only the fields that
         change are recorded; in sync each field keeps its newest value)."""
@@ -215,6 +228,7 @@ class MembersPage(QWidget):
         self.phone.setText(m.phone)  # type: ignore[attr-defined]
         self.guardian.setText(m.guardian_name)  # type: ignore[attr-defined]
         self.guardian_phone.setText(m.guardian_phone)  # type: ignore[attr-defined]
+        self.guardian_nid.setText(m.guardian_national_id)  # type: ignore[attr-defined]
         if self.centre.findData(m.home_centre) < 0:  # a centre this desk has not synced yet
             self.centre.addItem(m.home_centre, m.home_centre)
         self.centre.setCurrentIndex(self.centre.findData(m.home_centre))
@@ -231,7 +245,8 @@ class MembersPage(QWidget):
         """Back to registering a new member, with an empty form."""
         self.editing = None
         self.form.clear_errors()
-        for field in (self.first, self.last, self.nid, self.phone, self.guardian, self.guardian_phone):
+        for field in (self.first, self.last, self.nid, self.phone, self.guardian, self.guardian_phone,
+                      self.guardian_nid):
             field.clear()  # type: ignore[attr-defined]
         self.has_birth.setChecked(False)
         self._reset_extra_fields()
@@ -241,7 +256,7 @@ class MembersPage(QWidget):
 
     def _reset_extra_fields(self) -> None:
         """Home centre: this desk's; membership for a year; no photo."""
-        self.centre.setCurrentIndex(max(self.centre.findData(self.ctx.actor.office_code), 0))
+        self.centre.setCurrentIndex(max(self.centre.findData(desk_centre(self.ctx)), 0))
         self.expires.set_value(today() + timedelta(days=365))  # type: ignore[attr-defined]
         self.photo = None
         self._show_photo(None)
@@ -306,6 +321,7 @@ class MembersPage(QWidget):
             birth_date=self.birth.value() if self.has_birth.isChecked() else None,  # type: ignore[attr-defined]
             phone=self.phone.text(), guardian_name=self.guardian.text(),  # type: ignore[attr-defined]
             guardian_phone=self.guardian_phone.text(),  # type: ignore[attr-defined]
+            guardian_national_id=self.guardian_nid.text(),  # type: ignore[attr-defined]
             home_centre=str(self.centre.currentData() or ""), expires_on=self.expires.value(),  # type: ignore[attr-defined]
             photo=self.photo)
 

@@ -35,7 +35,7 @@ from ...services import library_reports as rep
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
-from ..widgets import digits, today
+from ..widgets import digits, text_digits, today
 from .common import ListModel, table_view, tr_dynamic
 
 KINDS = {"month": QT_TRANSLATE_NOOP("Library", "ماه"), "season": QT_TRANSLATE_NOOP("Library", "فصل"), "year": QT_TRANSLATE_NOOP("Library", "سال")}
@@ -127,13 +127,16 @@ class ReportsPage(QWidget):
         self.kind = QComboBox()
         for key, label in KINDS.items():
             self.kind.addItem(tr_dynamic(label), key)
-        self.kind.setCurrentIndex(2)
         self.year = QSpinBox()
         self.year.setRange(1390, 1500)
         self.year.setValue(year)
-        self.number = QSpinBox()
-        self.number.setRange(1, 12)
-        self.number.setValue(month)
+        # the month or season by name, its number in the UI's digits (a bare spin box read "9")
+        self.number = QComboBox()
+        self.number.setObjectName("report-number")
+        self._month = month
+        self.kind.currentIndexChanged.connect(self._numbers)
+        self.kind.setCurrentIndex(2)
+        self._numbers()
         self.centre = QComboBox()
         self.centre.addItem(QCoreApplication.translate("Library", "همه مراکز"), "")
         for code, name in lib.list_centres(ctx.store):
@@ -172,9 +175,34 @@ class ReportsPage(QWidget):
         box.addLayout(grid)
         self.refresh()
 
+    def _numbers(self) -> None:
+        """The «شماره» choices of the period kind: the months or the seasons by name (none for a year)."""
+        kind = self.kind.currentData()
+        self.number.blockSignals(True)
+        self.number.clear()
+        if kind == "month":
+            for i, name in enumerate(persian.JALALI_MONTHS, 1):
+                self.number.addItem(f"{digits(i)} — {name}", i)
+            self.number.setCurrentIndex(self._month - 1)
+        elif kind == "season":
+            for i in range(1, 5):
+                self.number.addItem(f"{digits(i)} — {persian.season_name(i)}", i)
+            self.number.setCurrentIndex((self._month - 1) // 3)
+        else:
+            self.number.addItem("—", 1)
+        self.number.setEnabled(kind != "year")
+        self.number.blockSignals(False)
+
+    def scope_text(self) -> str:
+        """Which centre the report is about, as its exports say."""
+        if not self.centre.currentData():
+            return QCoreApplication.translate("Library", "همه مراکز")
+        return QCoreApplication.translate("Library", "مرکز: {c} ({code})").format(
+            c=text_digits(self.centre.currentText()), code=digits(self.centre.currentData()))
+
     def bounds(self) -> tuple[str, tuple]:  # type: ignore[type-arg]
         kind = self.kind.currentData()
-        year, n = self.year.value(), self.number.value()
+        year, n = self.year.value(), int(self.number.currentData() or 1)
         if kind == "season":
             n = min(n, 4)
             label = f"{persian.season_name(n)} {digits(year)}"
@@ -218,12 +246,17 @@ class ReportsPage(QWidget):
         ]
 
     def export_pdf(self, path: Path) -> Path:
+        return to_pdf(self.report_html(), path)
+
+    def report_html(self) -> str:
+        """The printed report: heading, period, the centre it is about, the figures and tables."""
         label, _ = self.bounds()
         heading = QCoreApplication.translate("Library", "گزارش امانت کتابخانه‌ها")
-        body = f"<h2>{esc(heading)} — {esc(label)}</h2><p>{esc(self.rate.text())}</p>"
+        body = (f"<h2>{esc(heading)} — {esc(label)}</h2><p><b>{esc(self.scope_text())}</b></p>"
+                f"<p>{esc(self.rate.text())}</p>")
         for title, headers, rows in self.tables():
             body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows)  # type: ignore[arg-type]
-        return to_pdf(body, path)
+        return body
 
     def export_xlsx(self, path: Path) -> Path:
         headers: list[str] = []
@@ -233,7 +266,8 @@ class ReportsPage(QWidget):
             rows.append(list(head))
             rows.extend(body)
             rows.append([])
-        rep.export_xlsx(path, headers or [self.period_label.text()], rows, title=QCoreApplication.translate("Library", "گزارش"))
+        rep.export_xlsx(path, headers or [self.period_label.text(), self.scope_text()], rows,
+                        title=QCoreApplication.translate("Library", "گزارش"))
         return path
 
     def _save(self, kind: str) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,11 +23,13 @@ from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits
-from .common import ListModel, table_view, tr_dynamic
+from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
 
 OUTCOME_LABELS = {"found": QT_TRANSLATE_NOOP("Library", "پیدا شد"), "missing": QT_TRANSLATE_NOOP("Library", "ناپیدا"), "misplaced": QT_TRANSLATE_NOOP("Library", "جابه‌جا"), "unknown": QT_TRANSLATE_NOOP("Library", "ناشناخته"),
-                  "on_loan": QT_TRANSLATE_NOOP("Library", "در امانت (بازگردانده نشد)")}
+                  "on_loan": QT_TRANSLATE_NOOP("Library", "در امانت (بازگردانده نشد)"),
+                  "found_lost": QT_TRANSLATE_NOOP("Library", "پیدا شد، گم‌شده ثبت شده بود"),
+                  "found_withdrawn": QT_TRANSLATE_NOOP("Library", "پیدا شد، خارج از گردش ثبت شده بود")}
 
 
 class StocktakePage(QWidget):
@@ -44,7 +47,7 @@ class StocktakePage(QWidget):
             self.centre.addItem(name, code)
         if not centres:
             self.centre.addItem(ctx.actor.office_code, ctx.actor.office_code)
-        index = self.centre.findData(ctx.actor.office_code)
+        index = self.centre.findData(desk_centre(ctx))
         self.centre.setCurrentIndex(max(index, 0))
         self.centre.currentIndexChanged.connect(lambda _i: self.load_sessions())
         self.shelf_from = LtrLineEdit()
@@ -188,8 +191,30 @@ class StocktakePage(QWidget):
         if self.take is None:
             return
         take_id = self.take.id
+
+        def closed(_: st.StocktakeView) -> None:
+            self.load_sessions(select=take_id)
+            found = st.found_gone_count(self.ctx.store, take_id)
+            if found and self.ask_reshelve(found):
+                self.ctx.tasks.run(lambda: st.reshelve_found(self.ctx.store, self.ctx.actor, take_id),
+                                   on_done=reshelved, on_error=self._fail)
+
+        def reshelved(n: int) -> None:
+            self._say(QCoreApplication.translate("Library", "{n} نسخه پیداشده به گردش برگشت.").format(n=digits(n)))
+            self.ctx.bus.changed.emit("library")
+            self.refresh()
+
         self.ctx.tasks.run(lambda: st.close_stocktake(self.ctx.store, self.ctx.actor, take_id),
-                           on_done=lambda _v: self.load_sessions(select=take_id), on_error=self._fail)
+                           on_done=closed, on_error=self._fail)
+
+    def ask_reshelve(self, n: int) -> bool:
+        """Put back into circulation the `n` copies recorded lost or withdrawn found on the shelves?
+        Tests replace this method; the page asks in a message box."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("Library", "نسخه‌های پیداشده"),
+            QCoreApplication.translate("Library", "{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. "
+                                                  "به گردش برگردند؟").format(n=digits(n)))
+        return answer == QMessageBox.StandardButton.Yes
 
     def mark_lost(self) -> None:
         if self.take is None:

@@ -1,0 +1,164 @@
+"""Cultural centres page («مراکز فرهنگی هنری»): the office's centres, added and corrected by the admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import library_rules as rules
+from ..context import UiContext
+from ..widgets import Form, LazyTableModel, LtrLineEdit, digits, list_fetcher, text_digits
+
+
+class CentresModel(LazyTableModel):
+    """The centres this desk knows (its office's, and other offices' that sync brought), by code."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        fetch, count = list_fetcher(lambda: rules.centres(ctx.store))
+        super().__init__([QCoreApplication.translate("CentresPage", "کد"),
+                          QCoreApplication.translate("CentresPage", "نام مرکز"),
+                          QCoreApplication.translate("CentresPage", "استان"),
+                          QCoreApplication.translate("CentresPage", "شهر")], fetch, count)
+
+    def display(self, row: Any, column: int) -> str:
+        c: rules.CentreView = row
+        return [digits(c.code), text_digits(c.name), c.province, c.city][column]
+
+
+class CentresPage(QWidget):
+    """The list, and a form that adds a centre or corrects the one chosen in the list.
+
+    A centre's code starts with the office's (1301 under 13): the service refuses others at the
+    code field, as it refuses a code already taken.
+    """
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("centres-page")
+        office = ctx.store.identity.office_code
+        self.intro = QLabel(self.tr(
+            "مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز با کد دفتر ({o}) "
+            "آغاز می‌شود، مانند {o}01.").format(o=digits(office)))
+        self.intro.setWordWrap(True)
+        self.model = CentresModel(ctx)
+        self.table = QTableView()
+        self.table.setObjectName("centres-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._picked)
+
+        self.form = Form()
+        self.code = LtrLineEdit()
+        self.code.setObjectName("code")
+        self.code.setMaxLength(8)
+        self.code.setPlaceholderText(f"{office}01")
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.province = QLineEdit()
+        self.province.setObjectName("province")
+        self.city = QLineEdit()
+        self.city.setObjectName("city")
+        self.form.add_field("code", self.tr("کد مرکز"), self.code)
+        self.form.add_field("name", self.tr("نام مرکز"), self.name)
+        self.form.add_field("province", self.tr("استان"), self.province)
+        self.form.add_field("city", self.tr("شهر"), self.city)
+        self.add_button = QPushButton(self.tr("افزودن مرکز"))
+        self.add_button.setObjectName("add-centre")
+        self.add_button.clicked.connect(self.add)
+        self.save_button = QPushButton(self.tr("ذخیره اصلاح مرکز برگزیده"))
+        self.save_button.setObjectName("save-centre")
+        self.save_button.clicked.connect(self.save)
+        self.new_button = QPushButton(self.tr("مرکز تازه"))
+        self.new_button.setObjectName("new-centre")
+        self.new_button.clicked.connect(self.clear)
+        self.message = QLabel()
+        self.message.setObjectName("centres-message")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.save_button, self.new_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.intro)
+        box.addWidget(self.form)
+        box.addLayout(buttons)
+        box.addWidget(self.message)
+        box.addWidget(self.table, 1)
+        ctx.bus.changed.connect(self._on_changed)
+        self.model.reload()
+        self.clear()
+
+    def _on_changed(self, area: str) -> None:
+        if area in ("accounts", "sync"):
+            self.model.reload()
+
+    def _picked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        c: rules.CentreView = self.model.row_at(rows[0].row())
+        self.form.clear_errors()
+        self.code.setText(c.code)
+        self.code.setReadOnly(True)  # a code stays: it is in every barcode and member number issued there
+        self.name.setText(c.name)
+        self.province.setText(c.province)
+        self.city.setText(c.city)
+        self.save_button.setEnabled(True)
+        self.add_button.setEnabled(False)
+
+    def clear(self) -> None:
+        """Ready for a new centre."""
+        self.table.clearSelection()
+        self.form.clear_errors()
+        for w in (self.code, self.name, self.province, self.city):
+            w.clear()
+        self.code.setReadOnly(False)
+        self.save_button.setEnabled(False)
+        self.add_button.setEnabled(True)
+        self.code.setFocus()
+
+    def _fields(self) -> dict[str, str]:
+        return {"name": self.name.text(), "province": self.province.text(), "city": self.city.text()}
+
+    def add(self) -> None:
+        self.form.clear_errors()
+        self.message.clear()
+        store, actor, code, fields = self.ctx.store, self.ctx.actor, self.code.text(), self._fields()
+
+        def done(_: object) -> None:
+            self.clear()
+            self.message.setText(self.tr("مرکز «{n}» افزوده شد.").format(n=text_digits(fields["name"])))
+            self.ctx.bus.changed.emit("accounts")
+
+        self.ctx.tasks.run(lambda: rules.add_centre(store, actor, code, fields["name"], province=fields["province"],
+                                                    city=fields["city"]),
+                           on_done=done, on_error=self.form.show_error)
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.message.clear()
+        store, actor, code, fields = self.ctx.store, self.ctx.actor, self.code.text(), self._fields()
+
+        def done(view: rules.CentreView) -> None:
+            self.message.setText(self.tr("مشخصات مرکز «{n}» ذخیره شد.").format(n=text_digits(view.name)))
+            self.ctx.bus.changed.emit("accounts")
+
+        self.ctx.tasks.run(lambda: rules.update_centre(store, actor, code, **fields),
+                           on_done=done, on_error=self.form.show_error)

@@ -1,0 +1,65 @@
+"""The return desk's words and its running list: what to do with each book scanned back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...services import circulation as circ
+from ..widgets import text_digits
+from .common import ListModel, table_view
+
+
+def next_action_text(r: circ.ReturnResult, centre_name: Callable[[str], str]) -> str:
+    """What the librarian does with a copy just scanned back: reshelve it, send it to a centre, set it
+    aside for a hold's member, or keep it off the shelf."""
+    if r.next_action == "hold_here" and r.hold is not None:
+        return QCoreApplication.translate("Library", "برای رزرو «{m}» کنار بگذارید: {t}").format(
+            m=r.hold.member_name, t=r.hold.title)
+    if r.next_action == "send_to_hold":
+        if r.hold is not None and r.hold.member_name:
+            return QCoreApplication.translate("Library", "برای رزرو «{m}» به مرکز «{c}» بفرستید.").format(
+                m=r.hold.member_name, c=centre_name(r.send_to))
+        return QCoreApplication.translate("Library", "برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
+    if r.next_action == "send_home":
+        return QCoreApplication.translate("Library", "به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
+    if r.next_action == "withdrawn":
+        return QCoreApplication.translate("Library", "خارج از گردش است؛ به قفسه برنگردانید.")
+    return QCoreApplication.translate("Library", "به قفسه برگردانید.")
+
+
+class ReturnsPanel(QWidget):
+    """This session's returns at the desk, newest first: barcode, title, who returned it and the
+    next action — so a pile of books scanned in a row can be sorted afterwards."""
+
+    def __init__(self, centre_name: Callable[[str], str]) -> None:
+        super().__init__()
+        self.centre_name = centre_name
+        self.results: list[circ.ReturnResult] = []
+        self.heading = QLabel(QCoreApplication.translate("Library", "بازگشت‌های این نوبت (تازه‌ترین بالا)"))
+        self.table = table_view("returns-table", stretch=3)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.heading)
+        box.addWidget(self.table, 1)
+        self._show()
+
+    def add(self, result: circ.ReturnResult) -> None:
+        self.results.insert(0, result)
+        self._show()
+
+    def _show(self) -> None:
+        results = self.results
+        headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"),
+                   QCoreApplication.translate("Library", "عضو"), QCoreApplication.translate("Library", "کار بعدی")]
+        self.table.setModel(ListModel(headers, lambda: results, lambda r: [
+            r.barcode, text_digits(r.title), text_digits(r.member) if r.member else self._no_member(r),
+            text_digits(next_action_text(r, self.centre_name))]))
+
+    @staticmethod
+    def _no_member(r: circ.ReturnResult) -> str:
+        if "found" in r.notes:
+            return QCoreApplication.translate("Library", "(گم‌شده، پیدا شد)")
+        return QCoreApplication.translate("Library", "(دریافت از مرکز دیگر)")
