@@ -65,7 +65,7 @@ def test_admin_page_adds_and_corrects_a_centre_errors_at_the_field(qtbot: Any, t
     qtbot.keyClicks(page.code, "2101")
     type_persian(page.name, "مرکز شماره ۲")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.form.error_of("code").startswith("کد مرکز باید با کد دفتر همین میز آغاز شود")
+    assert page.form.error_of("code").startswith("کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد")
     assert page.name.text() == "مرکز شماره ۲"  # nothing typed is lost
     page.code.setText("1302")
     type_persian(page.city, "کرج")
