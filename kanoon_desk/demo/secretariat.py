@@ -135,7 +135,8 @@ def make_plan(rng: random.Random, cal: WorkingCalendar, today: date, n_people: i
     p.steps.append(("forward", day, {"agency": agency.id, "deadline": deadline}))
     answer = _after(rng, cal, day, 3, 30)
     follow = day
-    while follow < answer and deadline < answer:  # late agency: the expert follows up
+    # late agency: the expert follows up — though not always at once, so the overdue queue has work
+    while follow < answer and deadline < answer and rng.random() < 0.7:
         follow = cal.add_working_days(deadline, rng.randint(1, 3))
         if follow >= answer:
             break
@@ -175,6 +176,13 @@ def plans(store: Store, rng: random.Random, n: int, today: date) -> tuple[list[P
         if stop is None or stop in kinds:
             plan.steps = plan.steps[:kinds.index(stop) + 1 if stop else 0]
             targets.pop(0)
+    # and a few agencies never answered: forwarded a month or two ago, past their deadline, waiting
+    # in the overdue queue for the expert's follow-up
+    late = [pl for pl in out if 30 <= (today - pl.received).days <= 90
+            and "forward" in [k for k, _, _ in pl.steps]]
+    for plan in rng.sample(late, min(len(late), max(6, n // 40))):
+        kinds = [k for k, _, _ in plan.steps]
+        plan.steps = plan.steps[:kinds.index("forward") + 1]
     return crowd, out
 
 

@@ -50,8 +50,8 @@ class CentresPage(QWidget):
         self.setObjectName("centres-page")
         office = ctx.store.identity.office_code
         self.intro = QLabel(self.tr(
-            "مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز با کد دفتر ({o}) "
-            "آغاز می‌شود، مانند {o}01.").format(o=digits(office)))
+            "مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) "
+            "و دو رقم پس از آن است، مانند {e}.").format(o=digits(office), e=digits(f"{office}01")))
         self.intro.setWordWrap(True)
         self.model = CentresModel(ctx)
         self.table = QTableView()
