@@ -244,7 +244,7 @@ class LazyTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # a cut cell is read whole on hover
             return text_digits(self.display(self._rows[index.row()], index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             flag = self.align(index.column())

@@ -315,6 +315,8 @@ def test_a_refused_renewal_is_overridden_with_a_reason_and_listed_for_the_admin(
     assert row[1:] == [L.admin.full_name, "مرکز فرهنگی هنری شماره ۱", "تمدید", "سقف تمدید این امانت پر است.",
                        "حسین احمدی", L.adult.member_no.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")),
                        "ماهی سیاه کوچولو", "B0001", "عضو در سفر بود"]
+    # a reason cut short by the column's width is read whole on hover
+    assert model.index(0, 9).data(Qt.ItemDataRole.ToolTipRole) == "عضو در سفر بود"
     admin_page.centre.setCurrentIndex(admin_page.centre.findData("14"))
     assert model.rowCount() == 0
 
