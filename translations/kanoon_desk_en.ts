@@ -796,8 +796,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="53" />
-            <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز با کد دفتر ({o}) آغاز می‌شود، مانند {o}01.</source>
-            <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code starts with the office's code ({o}), such as {o}01.</translation>
+            <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) و دو رقم پس از آن است، مانند {e}.</source>
+            <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code is the office's code ({o}) and two more digits, such as {e}.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="78" />

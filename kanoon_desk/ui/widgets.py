@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,6 +46,12 @@ def digits(n: int | str) -> str:
     if QLocale().language() == QLocale.Language.Persian:
         return persian.to_persian_digits(n)
     return str(n)
+
+
+def right_to_left() -> bool:
+    """Whether the interface reads right to left (Persian); drawings Qt does not mirror itself (the
+    charts) ask this to put their start on the reader's side."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def text_digits(text: str) -> str:

@@ -598,3 +598,34 @@ def test_the_charts_month_labels_are_whole() -> None:
     [axis] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
     assert axis.categories()[-1] == "فروردین" and "اردیبهشت" in axis.categories()  # the year is in the title
     assert axis.labelsAngle() == -90  # twelve side by side were cut to «اردی…»
+
+
+def test_the_charts_read_from_the_interfaces_start_side(qapp: Any, tmp_path: Path) -> None:
+    """Qt's charts do not mirror themselves: in Persian the first month, the first age group and
+    the bars' base are on the right; in English on the left, with Latin digits."""
+    from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
+
+    from kanoon_desk.services import library_reports as lrep
+    from kanoon_desk.services.secretariat_reports import Report, period
+    from kanoon_desk.ui.library.reports import age_chart, popular_chart
+    from kanoon_desk.ui.secretariat.reports import build_chart
+    from tests.ui.shell_support import compile_english
+
+    rep = Report(period("season", 1404, 1))
+    rep.by_month = [("فروردین ۱۴۰۴", 3, 2), ("اردیبهشت ۱۴۰۴", 4, 1), ("خرداد ۱۴۰۴", 1, 1)]
+    ages = [lrep.Count("a", "الف", 5), lrep.Count("b", "ب", 3)]
+    popular = [lrep.Count("t1", "ماهی سیاه کوچولو", 7), lrep.Count("t2", "کلاغ‌ها", 2)]
+
+    def sides() -> tuple[list[str], list[str], bool, Qt.AlignmentFlag, str]:
+        by_month, by_age, chart = build_chart(rep), age_chart(ages), popular_chart(popular)  # kept alive
+        [months] = [a for a in by_month.axes() if isinstance(a, QBarCategoryAxis)]
+        [groups] = [a for a in by_age.axes() if isinstance(a, QBarCategoryAxis)]
+        [value] = [a for a in chart.axes() if isinstance(a, QValueAxis)]
+        [titles] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+        return months.categories(), groups.categories(), value.isReverse(), titles.alignment(), \
+            chart.locale().toString(12)
+
+    with language(qapp, "fa"):  # the module's fixture already set Persian; said here for the reader
+        assert sides() == (["خرداد", "اردیبهشت", "فروردین"], ["ب", "الف"], True, Qt.AlignmentFlag.AlignRight, "۱۲")
+    with language(qapp, "en", compile_english(tmp_path)):
+        assert sides() == (["فروردین", "اردیبهشت", "خرداد"], ["الف", "ب"], False, Qt.AlignmentFlag.AlignLeft, "12")

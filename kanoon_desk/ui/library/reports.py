@@ -35,7 +35,7 @@ from ...services import library_reports as rep
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
-from ..widgets import digits, text_digits, today
+from ..widgets import digits, right_to_left, text_digits, today
 from .common import ListModel, table_view, tr_dynamic
 
 KINDS = {"month": QT_TRANSLATE_NOOP("Library", "ماه"), "season": QT_TRANSLATE_NOOP("Library", "فصل"), "year": QT_TRANSLATE_NOOP("Library", "سال")}
@@ -60,7 +60,7 @@ def _chart(title: str) -> QChart:
     chart.setTitleFont(font)
     chart.legend().hide()
     chart.setLocalizeNumbers(True)
-    chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    chart.setLocale(QLocale())  # the interface's digits: Persian, or Latin in the English interface
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     return chart
 
@@ -69,6 +69,7 @@ def popular_chart(rows: list[rep.Count]) -> QChart:
     """Horizontal bars, the most borrowed on top (a category axis lists from the bottom up)."""
     chart = _chart(QCoreApplication.translate("Library", "پرامانت‌ترین عنوان‌ها"))
     rows = list(reversed(rows[:8]))
+    rtl = right_to_left()
     bars = QBarSet(QCoreApplication.translate("Library", "امانت"))
     bars.append([float(r.count) for r in rows])
     series = QHorizontalBarSeries()
@@ -77,14 +78,15 @@ def popular_chart(rows: list[rep.Count]) -> QChart:
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append([r.label[:28] for r in rows] or [""])
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)  # the labels on the reader's starting side
+    # the labels on the reader's starting side
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     axis_x = QValueAxis()
     axis_x.setLabelFormat("%.0f")
     axis_x.setMin(0)
     axis_x.setMax(max([r.count for r in rows] + [1]) * 1.15)
     axis_x.applyNiceNumbers()
-    axis_x.setReverse(True)  # bars grow from the right, as a Persian reader expects
+    axis_x.setReverse(rtl)  # bars grow from the right, as a Persian reader expects
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     _keep(chart, bars, series, axis_x, axis_y)
@@ -94,7 +96,9 @@ def popular_chart(rows: list[rep.Count]) -> QChart:
 def age_chart(rows: list[rep.Count]) -> QChart:
     """Vertical bars of the age groups, الف on the right: categories are laid out in reverse for RTL."""
     chart = _chart(QCoreApplication.translate("Library", "امانت به تفکیک گروه سنی"))
-    rows = list(reversed([r for r in rows if r.key]))
+    rtl = right_to_left()
+    rows = [r for r in rows if r.key]
+    rows = list(reversed(rows)) if rtl else rows
     bars = QBarSet(QCoreApplication.translate("Library", "امانت"))
     bars.append([float(r.count) for r in rows])
     series = QBarSeries()
@@ -110,7 +114,7 @@ def age_chart(rows: list[rep.Count]) -> QChart:
     axis_y.setMin(0)
     axis_y.setMax(max([r.count for r in rows] + [1]) * 1.15)
     axis_y.applyNiceNumbers()
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     _keep(chart, bars, series, axis_x, axis_y)
     return chart

@@ -28,18 +28,20 @@ from ...services.secretariat_docs import report_html
 from ...services.secretariat_reports import Period, Report, build_report, period, report_to_xlsx
 from .. import printing
 from ..context import UiContext
+from ..widgets import right_to_left
 from .common import Today
 
 
 def build_chart(rep: Report) -> QChart:
     """Received and closed per month; months ordered right to left (the first month on the right)."""
     chart = QChart()
+    rtl = right_to_left()
     chart.setLocalizeNumbers(True)
-    chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    chart.setLocale(QLocale())  # the interface's digits: Persian, or Latin in the English interface
     chart.setTitle(QCoreApplication.translate("SecretariatReports", "دریافت و مختومه به تفکیک ماه — ") + rep.period.title)
     received = QBarSet(QCoreApplication.translate("SecretariatReports", "دریافت"))
     closed = QBarSet(QCoreApplication.translate("SecretariatReports", "مختومه"))
-    months = list(reversed(rep.by_month))  # QtCharts does not mirror: put the first month last
+    months = list(reversed(rep.by_month)) if rtl else list(rep.by_month)  # QtCharts does not mirror
     for _, r, c in months:
         received.append(r)
         closed.append(c)
@@ -63,7 +65,8 @@ def build_chart(rep: Report) -> QChart:
         axis_y.setRange(0, max(1, math.ceil(axis_y.max())))
         axis_y.setTickCount(int(axis_y.max()) + 1)
     axis_y.setLabelFormat("%.0f")  # "%d" made the labels vanish with localised numbers
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight)  # the value axis on the reader's start side
+    # the value axis on the reader's start side
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     chart.setMargins(QMargins(6, 6, 6, 6))
