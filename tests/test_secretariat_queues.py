@@ -84,7 +84,8 @@ def test_each_queue_lists_what_waits_on_the_office_and_a_notice_takes_a_case_out
     assert _queue(desk, "to_register") == {c["accepted"]}
     assert _queue(desk, "untold") == {c["untold"], c["closed_untold"], c["told_before_the_answer"]}
     assert _queue(desk, "notices") == {c["rejected"]}
-    assert q.queue_counts(desk.store, desk.clerk) == {"to_review": 2, "to_register": 1, "untold": 3, "notices": 1}
+    assert q.queue_counts(desk.store, desk.clerk) == {"to_review": 2, "to_register": 1, "untold": 3, "notices": 1,
+                                                  "sms_failed": 0}
     assert q.search_count(desk.store, desk.clerk, q.SearchQuery(queue="untold")) == 3
     notices = {name: q.get_case(desk.store, desk.clerk, case_id).case["notice"] for name, case_id in c.items()}
     assert notices == {

@@ -299,472 +299,472 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="164" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="574" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="265" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="531" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="607" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="361" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="364" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="415" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="599" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="610" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="416" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="603" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="486" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="495" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="543" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="569" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="600" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="602" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -867,33 +867,33 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="412" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="412" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="416" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="448" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="453" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
@@ -1222,22 +1222,22 @@
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="458" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="463" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="459" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="464" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="460" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="465" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="512" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="517" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -2309,7 +2309,7 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="160" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="174" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
@@ -2635,7 +2635,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -2727,7 +2727,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -2739,7 +2739,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -2754,7 +2754,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -2894,7 +2894,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -3020,14 +3020,14 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="231" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="234" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
             <translation>Loans</translation>
@@ -3630,8 +3630,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="231" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
@@ -3696,7 +3696,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
@@ -3716,15 +3716,15 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="55" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="141" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
             <source>همه مراکز</source>
             <translation>All centres</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="61" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="122" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="257" />
             <source>خروجی اکسل</source>
@@ -3749,7 +3749,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
@@ -3821,99 +3821,99 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="70" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="96" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="148" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="153" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="156" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="156" />
             <source>سال:</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="156" />
             <source>شماره:</source>
             <translation>Number:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="200" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="204" />
             <source>مرکز: {c} ({code})</source>
             <translation>Centre: {c} ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="216" />
             <source>سال {y}</source>
             <translation>Year {y}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="228" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="230" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="238" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="238" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>اعضای فعال</source>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="258" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="270" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="274" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="278" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>
@@ -4500,40 +4500,40 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="108" />
             <source>فصل</source>
             <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="108" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="108" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="120" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="119" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="183" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="121" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="191" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="126" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -4704,82 +4704,92 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <source>پیامک به {mobile}، فرستاده شد {at}</source>
+            <translation>SMS to {mobile}, sent {at}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
+            <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="122" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -4926,17 +4936,17 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatReports</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="39" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41" />
             <source>دریافت و مختومه به تفکیک ماه — </source>
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="40" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="42" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="43" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
@@ -5067,101 +5077,106 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="42" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="47" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="43" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="48" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="44" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="49" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="45" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="50" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="46" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="51" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="47" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="52" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="53" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="54" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="52" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="57" />
             <source>در کارتابل کارشناس</source>
             <extracomment>A referral back to an expert (the status word of "referred" says the manager's cartable).</extracomment>
             <translation>In the expert's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="71" />
             <source>هنوز به متقاضی اعلام نشده</source>
             <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
             <translation>applicant not told yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="72" />
             <source>به متقاضی اعلام شد</source>
             <translation>applicant told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="76" />
             <source>در نوبت بررسی کارشناس</source>
             <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="77" />
             <source>در انتظار ثبت در دبیرخانه</source>
             <translation>To register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="73" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="78" />
             <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
             <translation>Answered, applicant not told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="74" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="79" />
             <source>اعلام رد در انتظار ارسال</source>
             <translation>Rejection notice to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="80" />
+            <source>پیامک اعلام نرسید</source>
+            <translation>Notice by SMS did not get through</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="111" />
             <source>رسیدگی و حل شد</source>
             <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="112" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="99" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="113" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="100" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="114" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>
@@ -5337,37 +5352,42 @@ Tracking code: {code}</translation>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="356" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="349" />
+            <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
+            <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="361" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="362" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="372" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="375" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="649" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="654" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="655" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="660" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="656" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="661" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -5375,47 +5395,47 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="594" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="599" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="609" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="614" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="610" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="615" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="630" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="635" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="631" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="636" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="635" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="640" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="622" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="627" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="623" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="628" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="625" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="630" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

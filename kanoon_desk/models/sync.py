@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -41,3 +41,21 @@ class SyncRejection(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     #: The server's reason in Persian (a server of protocol 2 or more sends it).
     reason_fa: Mapped[str | None] = mapped_column(Text)
+
+
+class SmsOutcome(Base):
+    """What the server did with an SMS this office's desks asked for (a notice to an applicant, a
+    hold ready, an overdue reminder), as it last said: read back after each sync round
+    (`services.sms_outcomes`). Keyed by the asking event's id. Not an event (the server's SMS
+    gateway is not a desk) and not a projection (a re-fold keeps it)."""
+
+    __tablename__ = "sms_outcomes"
+    __table_args__ = (Index("ix_sms_outcomes_status", "status"),)
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: pending | sending | sent | failed (the server gave up, or the notice had no number)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None]
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)

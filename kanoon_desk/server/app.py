@@ -371,6 +371,16 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
             device = auth.check_device(s, authorization, store=x_kanoon_store)
             return _raw_json(exchange.own_events(db, s, device, after, cursor, limit, clock).json())
 
+    @app.post("/v1/sms-outcomes", response_model=p.SmsOutcomesResponse, responses=ERROR_DOC)
+    def sms_outcomes(req: p.SmsOutcomesRequest, authorization: Annotated[str | None, Header()] = None,
+                     x_kanoon_store: Annotated[str | None, Header()] = None) -> Response:
+        """What became of the SMS a desk's office asked for: sent, still queued, or given up
+        (with the gateway's last error), so the clerk can tell the applicant another way."""
+        _check_versions(req.protocol_version, None)
+        with db.read() as s:
+            device = auth.check_device(s, authorization, store=x_kanoon_store)
+            return _json(p.SmsOutcomesResponse(outcomes=sms.outcomes(s, device.office_code, req.event_ids)))
+
     @app.get("/v1/status/{tracking_code}", response_model=p.StatusResponse,
              responses={**ERROR_DOC, 404: {"model": p.ErrorResponse}, 429: {"model": p.ErrorResponse}})
     def status(tracking_code: str, request: Request) -> Any:

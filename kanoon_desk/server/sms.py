@@ -10,10 +10,13 @@ from typing import Protocol
 
 import httpx
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
+from ..sync.protocol import SmsOutcomeOut
 from . import logs
 from .db import ServerDb
-from .server_models import SmsOutbox, utcnow
+from .exchange import visible
+from .server_models import ServerEvent, SmsOutbox, utcnow
 
 MAX_ATTEMPTS = 5
 #: How often the running server drains the outbox by itself (seconds): a notice whose sending
@@ -78,6 +81,21 @@ def drain(db: ServerDb, gateway: SmsGateway, limit: int = 100) -> int:
             _settle(db, claim, "sent")
             sent += 1
     return sent
+
+
+def outcomes(session: Session, office_code: str, event_ids: list[str]) -> list[SmsOutcomeOut]:
+    """What became of these notices, for a desk of `office_code`: the outbox rows of the events
+    that office sees (another office's notices are not its business, and are left out as if
+    unknown)."""
+    if not event_ids:
+        return []
+    rows = session.execute(
+        select(SmsOutbox.event_id, SmsOutbox.status, SmsOutbox.attempts, SmsOutbox.last_error, SmsOutbox.sent_at)
+        .join(ServerEvent, ServerEvent.id == SmsOutbox.event_id)
+        .where(SmsOutbox.event_id.in_(sorted(set(event_ids))), visible(office_code))
+        .order_by(SmsOutbox.event_id))
+    return [SmsOutcomeOut(event_id=r.event_id, status=r.status, attempts=r.attempts, last_error=r.last_error or "",
+                          sent_at=r.sent_at) for r in rows]
 
 
 #: A claim this old is a drain that died between claiming and settling (the gateway's own

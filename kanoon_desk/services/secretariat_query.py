@@ -3,6 +3,7 @@ public tracking-code look-up. Lists are paged (offset/limit plus a count) for la
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -16,8 +17,10 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     Select,
+    and_,
     bindparam,
     column,
+    exists,
     false,
     func,
     literal_column,
@@ -31,12 +34,14 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound
 from ..eventlog import Actor, SqliteStatement
 from ..models import Event, User
 from ..models.secretariat import Agency, Applicant, Attachment, Case, FollowUp, Forward, Notice, Referral
+from ..models.sync import SmsOutcome
 from ..persian import TEHRAN, ZWNJ, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require, working_calendar
 from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, clean_tracking_code, is_valid_tracking_code
 from .secretariat import MSG_NO_CASE, READ_ROLES, today
 from .secretariat_time import ServiceTime, agency_spans, service_time
+from .sms_outcomes import Outcome, outcomes
 
 STATUS_FA: dict[str, str] = {
     "received": QT_TRANSLATE_NOOP("Status", "دریافت‌شده، در انتظار بررسی"),
@@ -72,11 +77,16 @@ QUEUES: dict[str, str] = {
     "to_register": QT_TRANSLATE_NOOP("Status", "در انتظار ثبت در دبیرخانه"),
     "untold": QT_TRANSLATE_NOOP("Status", "پاسخ رسیده، به متقاضی اعلام نشده"),
     "notices": QT_TRANSLATE_NOOP("Status", "اعلام رد در انتظار ارسال"),
+    "sms_failed": QT_TRANSLATE_NOOP("Status", "پیامک اعلام نرسید"),
 }
+#: Queues the home page and the search page show only while they hold a case (a desk that sends
+#: no SMS, or works without a server, never has one there).
+QUIET_QUEUES = frozenset({"sms_failed"})
 #: Who works each queue (the home page shows a person the queues of their roles).
 QUEUE_ROLES: dict[str, tuple[str, ...]] = {
     "to_review": ("expert", "admin"), "to_register": ("clerk", "expert", "admin"),
     "untold": ("clerk", "expert", "admin"), "notices": ("clerk", "expert", "admin"),
+    "sms_failed": ("clerk", "expert", "admin"),
 }
 
 
@@ -90,6 +100,13 @@ def queue_where(name: str) -> list[ColumnElement[bool]]:
         return [Case.notice == "due", or_(Case.status == "answered", Case.status == "closed")]
     if name == "notices":  # rejected at review or by the manager: the notice is not sent yet
         return [Case.notice == "due", Case.status == "rejected"]
+    if name == "sms_failed":  # the case's latest notice was an SMS the server gave up on
+        notice, later = aliased(Notice), aliased(Notice)
+        failed = (select(notice.case_id).join(SmsOutcome, SmsOutcome.event_id == notice.id)
+                  .where(SmsOutcome.status == "failed", notice.method == "sms",
+                         ~exists().where(later.case_id == notice.case_id,
+                                         or_(later.day > notice.day, and_(later.day == notice.day, later.id > notice.id)))))
+        return [Case.id.in_(failed)]
     raise ValueError(f"unknown queue {name!r}")
 
 
@@ -541,6 +558,8 @@ class TimelineEntry:
     day: date | None
     user_name: str
     payload: dict[str, Any]
+    #: a notice by SMS: what the server last said became of it (None: not told yet)
+    sms: Outcome | None = None
 
 
 @dataclass(frozen=True)
@@ -579,7 +598,8 @@ def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
         if day is None and p.get("at"):
             day = datetime.fromisoformat(p["at"]).astimezone(TEHRAN).date()
         out.append(TimelineEntry(ev.id, ev.type, ev.recorded_at, day, name or "", p))
-    return out
+    told = outcomes(s, [t.event_id for t in out if t.type == "case.notified" and t.payload.get("method") == "sms"])
+    return [dataclasses.replace(t, sms=told[t.event_id]) if t.event_id in told else t for t in out]
 
 
 def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None) -> CaseDetail:

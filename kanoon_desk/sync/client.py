@@ -116,6 +116,8 @@ class SyncReport:
     #: events not yet sent that were numbered past them.
     recovered: int = 0
     renumbered: int = 0
+    #: SMS notices whose outcome the server told anew (sent, or given up)
+    sms_changed: int = 0
     cursor: int = 0
     mismatches: list[str] = field(default_factory=list)
     #: Persian templates (marked for translation, `{name}` placeholders) with their values.
@@ -589,6 +591,22 @@ class SyncClient:
                     + (" (same count, different content)" if mine and theirs and mine.events == theirs.events
                        else ""))
 
+    def sms_outcomes(self, report: SyncReport) -> None:
+        """Ask what became of the office's SMS notices still open, and keep the answer (a server
+        from before the question answers 404: nothing is learnt, the round goes on)."""
+        from ..services import sms_outcomes
+
+        ids = sms_outcomes.to_ask(self.store)
+        if not ids:
+            return
+        try:
+            answer = self.call("POST", "/v1/sms-outcomes", p.SmsOutcomesResponse,
+                               json=p.SmsOutcomesRequest(event_ids=ids).model_dump(mode="json"))
+        except e.Refused:
+            return
+        report.sms_changed = sms_outcomes.keep(self.store, (
+            sms_outcomes.Outcome(o.event_id, o.status, o.attempts, o.last_error, o.sent_at) for o in answer.outcomes))
+
     # -- one round -------------------------------------------------------------------------------
 
     def sync_once(self) -> SyncReport:
@@ -600,6 +618,7 @@ class SyncClient:
             from .attachments import sync_attachments
 
             sync_attachments(self, report)
+            self.sms_outcomes(report)
             self.verify(report, summary)
             if report.mismatches:
                 raise e.Mismatch(e.MSG_MISMATCH, "; ".join(report.mismatches))

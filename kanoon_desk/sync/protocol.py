@@ -11,7 +11,7 @@ health and the public status look-up.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -294,6 +294,31 @@ class AttachmentStatus(_Model):
     received: int
     complete: bool
     size: int | None = None
+
+
+#: The most notices one `SmsOutcomesRequest` asks about.
+MAX_SMS_ASK = 500
+
+
+class SmsOutcomesRequest(_Model):
+    """What became of these SMS-asking events (`POST /v1/sms-outcomes`): the server answers for
+    the ones it holds in its outbox that the device's office sees, and leaves the others out."""
+
+    protocol_version: int = Field(default=PROTOCOL_VERSION, ge=0, lt=1000)
+    event_ids: list[Annotated[str, Field(min_length=1, max_length=36)]] = Field(max_length=MAX_SMS_ASK)
+
+
+class SmsOutcomeOut(_Model):
+    event_id: str
+    #: pending | sending | sent | failed (given up after the gateway's last attempt, or no number)
+    status: str
+    attempts: int
+    last_error: str = ""
+    sent_at: datetime | None = None
+
+
+class SmsOutcomesResponse(_Model):
+    outcomes: list[SmsOutcomeOut]
 
 
 class ErrorResponse(_Model):

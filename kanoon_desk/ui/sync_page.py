@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from .. import persian
 from ..errors import QT_TRANSLATE_NOOP
 from ..ids import MAX_DRIFT_MS
-from ..services import conflicts
+from ..services import conflicts, sms_outcomes
 from ..sync import status as sync_status
 from ..sync.client import CLOCK_SKEW, SyncReport, enroll_store, pending_count, sync_once
 from .context import PageSpec, UiContext
@@ -344,6 +344,11 @@ class SyncPage(QWidget):
                     .replace("%3", digits(st.open_conflicts)))
             if st.rejected:
                 text += " — " + self.tr("رویدادهای ردشده: %1").replace("%1", digits(st.rejected))
+            told = sms_outcomes.counts(self.ctx.store)
+            if any(told.values()):  # what the server did with the office's SMS notices
+                text += "\n" + self.tr("پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید").replace(
+                    "%1", digits(told["sent"])).replace("%2", digits(told["waiting"])).replace(
+                    "%3", digits(told["failed"]))
             self.status_label.setText(text)
         self.history.reload()
         self.rejected.reload()

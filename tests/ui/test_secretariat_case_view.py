@@ -96,6 +96,45 @@ def test_an_sms_notice_is_queued_with_the_default_message_or_refused_at_the_meth
     assert q.get_case(desk.store, desk.clerk, without).notices == []
 
 
+def test_what_became_of_an_sms_shows_on_the_timeline_and_a_failed_one_waits_in_its_queue(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from kanoon_desk.services import sms_outcomes
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    sent, failed = _answered(desk, 1), _answered(desk, 2)
+    for case_id in (sent, failed):
+        sec.notify(desk.store, desk.clerk, case_id, method="sms", on=DAY + timedelta(days=5))
+
+    def notice_of(case_id: str) -> str:
+        [t] = [t for t in q.get_case(desk.store, desk.clerk, case_id).timeline if t.type == "case.notified"]
+        return t.event_id
+
+    # what a sync round brings back from the server
+    sms_outcomes.keep(desk.store, [
+        sms_outcomes.Outcome(notice_of(sent), "sent", 1, "", datetime(2025, 5, 9, 6, 30, tzinfo=UTC)),
+        sms_outcomes.Outcome(notice_of(failed), "failed", 5, "number not in service")])
+
+    def last_line(case_id: str) -> str:
+        view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+        model = view.timeline.model()
+        return str(model.data(model.index(model.rowCount() - 1, 4)))
+
+    assert last_line(sent).startswith("پیامک به \u2066۰۹۱۲۱۲۳۴۵۶۷\u2069، فرستاده شد ۱۴۰۴/۰۲/۱۹ ۱۰:۰۰")
+    assert last_line(failed).startswith(
+        "پیامک به \u2066۰۹۱۲۱۲۳۴۵۶۷\u2069 نرسید (number not in service)؛ از راه دیگری اعلام کنید")
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    button = page.queues.buttons["sms_failed"]
+    assert button.text() == "پیامک اعلام نرسید (۱)" and not button.isHidden()
+    button.click()
+    assert page.model.rowCount() == 1 and page.model.row_at(0).id == failed
+    sec.notify(desk.store, desk.clerk, failed, method="phone", on=DAY + timedelta(days=6))
+    page.queues.refresh()
+    assert button.text() == "پیامک اعلام نرسید (۰)" and button.isHidden()  # shown only while it holds a case
+
+
 def test_a_referral_carries_several_ccs_and_a_cc_read_leaves_the_cartable(
         qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
     from PySide6.QtWidgets import QListWidget

@@ -38,7 +38,7 @@ def queue_facts(ctx: UiContext) -> list[tuple[str, str]]:
     if not names:
         return []
     counts = q.queue_counts(ctx.store, ctx.actor, names)
-    return [(queue_text(n), digits(counts[n])) for n in names]
+    return [(queue_text(n), digits(counts[n])) for n in names if counts[n] or n not in q.QUIET_QUEUES]
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:

@@ -67,6 +67,18 @@ EVENT_FA = {  # noqa: E501
 }
 
 
+def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
+    """A notice by SMS and what the server last said of it (after a sync round)."""
+    o = entry.sms
+    if o is not None and o.status == "sent":
+        return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، فرستاده شد {at}").format(
+            mobile=mobile, at=persian.format_jalali_datetime(o.sent_at) if o.sent_at else "")
+    if o is not None and o.status == "failed":
+        return QCoreApplication.translate("Secretariat", "پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید").format(
+            mobile=mobile, error=o.last_error or "—")
+    return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(mobile=mobile)
+
+
 def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str, str]) -> str:
     p = entry.payload
     t = entry.type
@@ -91,8 +103,7 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t == "case.notified":
         said = f" — «{p['text']}»" if p.get("text") else ""
         if p.get("method") == "sms":
-            return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(
-                mobile=ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
+            return _sms_text(entry, ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
         return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"),
                 "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
     if t == "case.closed":

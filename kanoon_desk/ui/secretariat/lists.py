@@ -448,6 +448,7 @@ class QueueBar(QWidget):
             n = counts.get(name, 0)
             b.setText(f"{queue_text(name)} ({digits(n)})")
             b.setStyleSheet("color: #8a5300; font-weight: bold;" if n else "color: #555;")
+            b.setVisible(bool(n) or name not in q.QUIET_QUEUES)
 
 
 class OverduePage(SearchPage):
