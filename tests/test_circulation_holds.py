@@ -42,6 +42,13 @@ def test_holds_are_served_in_the_order_placed(tmp_path: Path) -> None:
     [(phone, text, _day)] = rep.queued_notices(L.store)
     assert phone == "09121234567" and "آماده است" in text  # the child's guardian is told where to collect it
     assert text.endswith("آن را از کتابخانه مرکز فرهنگی هنری شماره ۱ بگیرید.")
+    # the notice names its hold: the server withdraws it unsent if the hold ends before it goes
+    from sqlalchemy import select
+
+    from kanoon_desk.models import Event
+    with L.store.read() as s:
+        [payload] = s.scalars(select(Event.payload).where(Event.type == "notice.queued"))
+    assert payload["hold_id"] == h1.id
     assert lib.get_copy(L.store, "B0002").status == "held"
     # the adult cannot take the copy set aside for the child
     r2 = circ.checkin(L.store, L.admin, "B0001", today=TODAY)

@@ -14,7 +14,7 @@ from datetime import UTC
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import String, Text, cast, func, insert, literal_column, select, type_coerce
+from sqlalchemy import String, Text, cast, exists, func, insert, literal_column, select, type_coerce, update
 from sqlalchemy.orm import Session, aliased
 
 from ..digest import EventDigest, canonical_hash, digests_by_aggregate
@@ -95,8 +95,29 @@ def sms_notice(event_id: str, payload: dict[str, Any], queued_at: Any) -> dict[s
     mobile = str(payload.get("mobile") or payload.get("phone") or "").strip()[:MOBILE_MAX]
     text = str(payload.get("text") or "")
     problem = "no mobile number in the notice" if not mobile else "no text in the notice" if not text.strip() else ""
+    hold = payload.get("hold_id")
     return {"event_id": event_id, "mobile": mobile, "text": text, "status": "failed" if problem else "pending",
-            "attempts": 0, "last_error": problem, "queued_at": queued_at}
+            "attempts": 0, "last_error": problem, "queued_at": queued_at,
+            "hold_id": hold if isinstance(hold, str) and 0 < len(hold) <= 36 else None}
+
+
+#: A hold that is no longer ready to collect: its «ready» notice, not sent yet, is withdrawn.
+HOLD_NOT_READY = frozenset({"hold.collected", "hold.requeued", "hold.cancelled", "hold.expired"})
+WITHDRAWN_REASON = "withdrawn: the hold was no longer ready to collect (collected, requeued, cancelled or expired)"
+
+
+def withdraw_ready_notices(session: Session, rows: list[dict[str, Any]]) -> None:
+    """A hold stored now (`rows`, with their server_seq) that stopped being ready withdraws the
+    «ready» notices of that hold stored before it and not sent yet: a desk that worked offline
+    pushes the notice and the hold's end together, and the member would be told of a book no
+    longer waiting. (A notice being sent at this moment is left to the gateway.)"""
+    for r in rows:
+        if r["type"] not in HOLD_NOT_READY:
+            continue
+        earlier = exists().where(ServerEvent.id == SmsOutbox.event_id, ServerEvent.server_seq < r["server_seq"])
+        session.execute(update(SmsOutbox).where(SmsOutbox.hold_id == r["aggregate_id"], SmsOutbox.status == "pending",
+                                                earlier)
+                        .values(status="withdrawn", last_error=WITHDRAWN_REASON))
 
 #: (event type, schema version) → function giving the payload in the next version. The server
 #: upgrades older formats it still accepts on receipt, so pulls hand out one format only.
@@ -334,6 +355,7 @@ def push(db: ServerDb, session: Session, device: Device, req: PushRequest, clock
         sms = [sms_notice(r["id"], r["_payload"], received) for r in rows if asks_for_sms(r["type"], r["_payload"])]
         if sms:
             session.execute(insert(SmsOutbox), sms)
+        withdraw_ready_notices(session, rows)
         refs = {(sha, r["scope"]) for r in rows if (sha := names_a_file(r["_payload"])) is not None}
         if refs:
             with dbapi_cursor(session, _REF_SQL) as (cur, sql):

@@ -183,15 +183,19 @@ class SmsOutbox(ServerBase):
     secretariat's notices to applicants by SMS), sent by the server's gateway."""
 
     __tablename__ = "sms_outbox"
-    __table_args__ = (Index("ix_sms_outbox_status", "status", "queued_at"),)
+    __table_args__ = (Index("ix_sms_outbox_status", "status", "queued_at"), Index("ix_sms_outbox_hold", "hold_id"))
 
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     mobile: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
-    #: pending | sending (claimed by a drain since `claimed_at`) | sent | failed
+    #: pending | sending (claimed by a drain since `claimed_at`) | sent | failed | withdrawn (the hold
+    #: it announced stopped being ready before it was sent)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     queued_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
     claimed_at: Mapped[datetime | None]
+    #: the hold a «ready to collect» notice is about: withdrawn unsent when the hold stops being
+    #: ready (collected, requeued, cancelled, expired) before the gateway got to it
+    hold_id: Mapped[str | None] = mapped_column(String(36))

@@ -421,7 +421,7 @@ def _notify_hold(store: Store, s: Session, actor: Actor, hold: Hold, member: Mem
             f"تا {format_jalali_date(until)} آن را از {where} بگیرید.")
     store.record(s, office_actor(store, actor), "notice.queued", new_id(), {
         "loan_id": "", "member_id": member.id, "phone": phone, "text": text, "queued_on": today.isoformat(),
-        "centre": actor.office_code},
+        "centre": actor.office_code, "hold_id": hold.id},  # (withdrawn unsent if the hold ends first)
                  subject=member.member_no)
 
 

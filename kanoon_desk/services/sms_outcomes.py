@@ -23,8 +23,9 @@ from ..models.secretariat import Notice as CaseNotice
 from ..models.sync import SmsOutcome
 from ..store import Store
 
-#: The server's answer will not change any more.
-FINAL = ("sent", "failed")
+#: The server's answer will not change any more («withdrawn»: a hold's «ready» notice whose hold
+#: ended before it was sent).
+FINAL = ("sent", "failed", "withdrawn")
 #: The most notices one round asks about (the newest first; older ones at the next round).
 ASK_AT_MOST = 500
 

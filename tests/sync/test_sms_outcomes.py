@@ -105,3 +105,46 @@ def test_the_server_answers_only_for_its_offices_notices(server_db_url: str, tmp
         other.close()
     finally:
         server.stop()
+
+
+def test_a_ready_notice_is_withdrawn_unsent_when_its_hold_ended_first(server_db_url: str, tmp_path: Path) -> None:
+    """A desk that worked offline pushes a hold's «ready» notice and the hold's end together (the
+    member never came; the book went to the next in line): the member is not told of a book no
+    longer waiting. A later «ready» notice of the same hold (it became ready again) still goes, as
+    does another hold's; the desk learns the outcome like any other."""
+    from tests.sync.test_server_extras import push_raw, raw_event
+
+    gateway = Gateway(refused="")
+    server = LiveServer(server_db_url, sms_gateway=gateway, sms_every=None, attachments_dir=tmp_path / "att")
+    try:
+        a = enrol(server, tmp_path / "a.sqlite3", "13")
+        hold, other = "h-1", "h-2"
+
+        def ready(h: str, phone: str, hlc: int) -> dict[str, Any]:
+            return raw_event(a, "notice.queued", "notice", f"n-{phone}", {
+                "phone": phone, "text": "کتاب آماده است", "hold_id": h, "loan_id": "", "member_id": "m",
+                "queued_on": "2025-05-04"}, hlc)
+
+        first, again, elsewhere = ready(hold, "09120000001", 5), ready(hold, "09120000002", 8), \
+            ready(other, "09120000003", 9)
+        events = [first, raw_event(a, "hold.expired", "hold", hold, {}, 6),
+                  raw_event(a, "hold.ready", "hold", hold, {"copy_id": "c", "until": "2025-05-20"}, 7), again,
+                  elsewhere, raw_event(a, "hold.collected", "hold", hold, {"copy_id": "c", "loan_id": "l"}, 10)]
+        # (the last, collected after the second notice, would withdraw it too: the drain has had no
+        # chance yet, and a member who has the book needs no SMS about it)
+        assert push_raw(server, a, 1, events[:5]).status_code == 200
+        for _ in range(50):
+            if len(gateway.sent) == 2:
+                break
+            sms.drain(server.db, gateway)
+        assert sorted(m for m, _t in gateway.sent) == ["09120000002", "09120000003"]
+        assert push_raw(server, a, 6, events[5:]).status_code == 200  # collected after both went out
+        headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+        answer = httpx.post(server.url + "/v1/sms-outcomes", headers=headers,
+                            json={"event_ids": [first["id"], again["id"], elsewhere["id"]]}).json()
+        by_id = {o["event_id"]: (o["status"], o["last_error"]) for o in answer["outcomes"]}
+        assert by_id[first["id"]][0] == "withdrawn" and "no longer ready" in by_id[first["id"]][1]
+        assert by_id[again["id"]] == ("sent", "") and by_id[elsewhere["id"]] == ("sent", "")
+        a.close()
+    finally:
+        server.stop()
