@@ -9,11 +9,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from .. import persian
 from ..services import accounts
 from .context import PageSpec, UiContext
 from .roles import roles_text
-from .widgets import digits, today
+from .widgets import digits, long_date, today
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +78,7 @@ class HomePage(QWidget):
         office = accounts.get_office(self.ctx.store, actor.office_code)
         day = today()
         rows = [
-            (self.tr("امروز"), persian.format_jalali_long(day)),
+            (self.tr("امروز"), long_date(day)),
             (self.tr("دفتر"), office.name if office else actor.office_code),
             (self.tr("نقش‌های شما"), roles_text(actor.roles)),
         ]
@@ -117,7 +116,7 @@ class HomePage(QWidget):
 
 
 def _holiday_line(day: date, title: str) -> str:
-    return f"{persian.format_jalali_long(day)} — {title}" if title else persian.format_jalali_long(day)
+    return f"{long_date(day)} — {title}" if title else long_date(day)
 
 
 def page(ctx: UiContext) -> PageSpec:

@@ -6,11 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .. import persian
 from ..errors import ServiceError
 from ..services import accounts
 from ..store import Store
-from .widgets import Form, LtrLineEdit, today
+from .widgets import Form, LtrLineEdit, long_date, today
 
 
 class LoginWindow(QWidget):
@@ -38,7 +37,7 @@ class LoginWindow(QWidget):
         self.office_label.setFont(title_font)
         self.office_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.office_label.setWordWrap(True)
-        self.date_label = QLabel(persian.format_jalali_long(today()))
+        self.date_label = QLabel(long_date(today()))
         self.date_label.setObjectName("today")
         self.date_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import persian
 from ..services import accounts
 from .context import PageSpec, UiContext
-from .widgets import today
+from .widgets import long_date, today
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +153,7 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("status-user")
         self.office_label = QLabel(office.name if office else self.ctx.actor.office_code)
         self.office_label.setObjectName("status-office")
-        self.date_label = QLabel(persian.format_jalali_long(today()))
+        self.date_label = QLabel(long_date(today()))
         self.date_label.setObjectName("status-date")
         self.day_timer = QTimer(self)  # a window left open overnight shows the new day
         self.day_timer.timeout.connect(self.show_day)
@@ -186,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def show_day(self) -> None:
         """Today's Jalali date in the status bar (read again every minute)."""
-        self.date_label.setText(persian.format_jalali_long(today()))
+        self.date_label.setText(long_date(today()))
 
     def _build_actions(self) -> None:
         self.logout_action = QAction(self.tr("خروج از حساب"), self)

@@ -56,10 +56,28 @@ def right_to_left() -> bool:
 
 def text_digits(text: str) -> str:
     """Stored text (ASCII digits) for display: in the Persian UI, Persian text shows Persian digits
-    (`persian.script_digits`: a title, a name, an address); codes and Latin text keep theirs."""
+    (`persian.script_digits`: a title, a name, an address); codes and Latin text keep theirs. In
+    the English UI every digit is Latin (a Jalali date written by `persian` included)."""
     if QLocale().language() == QLocale.Language.Persian:
         return persian.script_digits(text)
-    return text
+    return persian.to_ascii_digits(text)
+
+
+#: The Jalali months and the weekdays (Saturday first) as the English interface writes them.
+JALALI_MONTHS_EN = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar",
+                    "Dey", "Bahman", "Esfand")
+WEEKDAYS_EN = ("Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def long_date(d: date) -> str:
+    """A day in full on the Jalali calendar: «یکشنبه ۱۵ آذر ۱۴۰۵», or "Sunday 15 Azar 1405" in
+    the English interface."""
+    if QLocale().language() == QLocale.Language.Persian:
+        return persian.format_jalali_long(d)
+    import jdatetime
+
+    j = jdatetime.date.fromgregorian(date=d)
+    return f"{WEEKDAYS_EN[(d.weekday() + 2) % 7]} {j.day} {JALALI_MONTHS_EN[j.month - 1]} {j.year}"
 
 
 class LtrLineEdit(QLineEdit):

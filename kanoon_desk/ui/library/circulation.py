@@ -28,7 +28,7 @@ from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, select_row, text_digits, today
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, long_date, select_row, text_digits, today
 from .common import ListModel, category_text, desk_centre_key, jdate, table_view
 from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
@@ -497,7 +497,7 @@ class CirculationPage(QWidget):
         self.pending = None
         self.override_button.hide()
         self.say(QCoreApplication.translate("Library", "امانت داده شد: «{t}» — مهلت بازگشت {d}").format(
-            t=loan.title, d=persian.format_jalali_long(loan.due_on)))
+            t=loan.title, d=long_date(loan.due_on)))
         self._reload_member()
         self.ctx.bus.changed.emit("library")
         self.scanned.emit(loan.barcode)
