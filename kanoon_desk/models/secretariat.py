@@ -191,7 +191,7 @@ class Notice(Base):
     """What the applicant was told, and how (SMS waits in `queued` for the server to send)."""
 
     __tablename__ = "notices"
-    __table_args__ = {"info": PROJECTION}
+    __table_args__ = (Index("ix_notices_method_day", "method", "day"), {"info": PROJECTION})
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), index=True)
