@@ -62,3 +62,21 @@ def test_a_case_with_a_code_issued_before_is_still_found_and_told(desk: Desk,
         assert q.find_case_id(desk.store, desk.clerk, code) == case_id
         told = q.case_status_by_tracking_code(desk.store, as_read)
         assert told is not None and told.tracking_code == code
+
+
+def test_the_numbers_a_desk_issued_are_read_back_from_its_events() -> None:
+    """What a restored desk moves its counters past: its own numbers only, each in its series."""
+    from kanoon_desk.persian import damm_check_digit
+    from kanoon_desk.services.numbers import numbers_issued
+
+    member = "1302000042" + damm_check_digit("1302000042")
+    barcode = "13020001234" + damm_check_digit("13020001234")
+    payload = {"registration_no": "13-D02-1404-000512", "letter_no": "13-D02-1405-000007",
+               "member_no": member, "barcode": barcode}
+    assert sorted(numbers_issued("13", 2, payload)) == [
+        ("case", 1404, 512), ("copy_barcode", 0, 1234), ("letter", 1405, 7), ("member_no", 0, 42)]
+    assert list(numbers_issued("13", 1, payload)) == []  # another device's numbers
+    assert list(numbers_issued("14", 2, payload)) == []  # another office's
+    wrong = str((int(barcode[-1]) + 1) % 10)
+    typed = {"letter_no": "نامه ۱۲/۴۵", "barcode": barcode[:-1] + wrong, "member_no": member[:-1] + "x"}
+    assert list(numbers_issued("13", 2, typed)) == []  # a typed letter number, a bad check digit

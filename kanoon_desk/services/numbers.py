@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -20,6 +23,31 @@ def allocate_number(store: Store, session: Session, series: str, day: date) -> s
     year = jalali_year(day)
     value = bump_counter(session, series, year)
     return f"{ident.office_code}-D{ident.device_no:02d}-{year}-{value:06d}"
+
+
+_NUMBER = re.compile(r"^(?P<office>[^-\s]+)-D(?P<device>\d{2})-(?P<year>\d{4})-(?P<n>\d{1,12})$")
+#: The payload fields that carry a number `allocate_number` issued, and its series.
+NUMBER_FIELDS = {"registration_no": "case", "letter_no": "letter"}
+#: The payload fields that carry a check-digit code of `library._new_code`: (series, width).
+CODE_FIELDS = {"member_no": ("member_no", 6), "barcode": ("copy_barcode", 7)}
+
+
+def numbers_issued(office_code: str, device_no: int, payload: dict[str, Any]) -> Iterator[tuple[str, int, int]]:
+    """(series, year, value) of the numbers this desk (office, device) issued that an event's
+    payload carries: a registration or letter number, a membership number, a copy's barcode.
+    A desk restored from an old backup takes its own later events back from the server; its
+    counters are then moved past these, or it would issue the same numbers again."""
+    for key, series in NUMBER_FIELDS.items():
+        value = payload.get(key)
+        m = _NUMBER.match(value) if isinstance(value, str) else None
+        if m and m["office"] == office_code and int(m["device"]) == device_no:
+            yield series, int(m["year"]), int(m["n"])
+    head = f"{to_ascii_digits(office_code)}{device_no:02d}"
+    for key, (series, width) in CODE_FIELDS.items():
+        value = payload.get(key)
+        if (isinstance(value, str) and value.isdigit() and len(value) == len(head) + width + 1
+                and value.startswith(head) and damm_is_valid(value)):
+            yield series, 0, int(value[len(head):len(head) + width])
 
 
 #: A tracking code: office (4) + device (2) + random (9) digits + a Damm check digit.

@@ -49,6 +49,7 @@ from ..models.sync import SyncLog, SyncRejection
 from ..persian import to_ascii_digits
 from ..projections import conflicts as _conflict_projection  # noqa: F401 - registers conflict.resolved
 from ..services.accounts import require
+from ..services.numbers import numbers_issued
 from ..sqlite_bulk import JsonText
 from ..store import Store
 from . import errors as e
@@ -324,6 +325,10 @@ class SyncClient:
                           [{"event_id": event_id, "seq": last + 1 + i} for i, event_id in enumerate(outbox)])
                 s.execute(delete(SyncRejection).where(SyncRejection.event_id.in_(list(reused))))
             _counter_at_least(s, "client_seq", last + len(outbox))
+            ident = self.store.identity  # the numbers it issued after the backup are not issued again
+            for ev in lost:
+                for series, year, value in numbers_issued(ident.office_code, ident.device_no, ev.payload):
+                    _counter_at_least(s, series, value, year)
             self.store.set_state(s, K_ACKED, str(max(acked, last)))
             self.store.set_state(s, K_STORE, pending)
             s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
@@ -652,12 +657,13 @@ def _keep_upgraded(s: Any, sent: set[str], upgraded: list[p.EventOut]) -> None:
         eventlog.refold_aggregate(s, aggregate_type, aggregate_id)
 
 
-def _counter_at_least(s: Any, series: str, value: int) -> None:
-    """The desk's counter `series` moved up to `value` (never down): the next number is past it."""
+def _counter_at_least(s: Any, series: str, value: int, year: int = 0) -> None:
+    """The desk's counter `series` (of `year`) moved up to `value` (never down): the next number
+    is past it."""
     s.flush()
-    row = s.get(Counter, (series, 0))
+    row = s.get(Counter, (series, year))
     if row is None:
-        s.add(Counter(series=series, year=0, value=value))
+        s.add(Counter(series=series, year=year, value=value))
     elif row.value < value:
         row.value = value
 

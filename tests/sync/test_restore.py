@@ -164,3 +164,47 @@ def test_a_store_copied_to_a_second_computer_is_refused_with_what_to_do(server: 
     moved = client.replace_device(a, server.url, server.code("13"))
     assert moved.ok and moved.pushed == 1 and a.identity.device_id != c.identity.device_id, moved.summary_line()
     assert client.sync_once(c).ok and ops.stats(a.path)["aggregates"] == ops.stats(c.path)["aggregates"]
+
+
+def test_a_restored_desk_does_not_issue_its_numbers_again(server: LiveServer, tmp_path: Path) -> None:
+    """The numbers it issued after the backup (registration and letter numbers, membership numbers,
+    copies' barcodes) come back with its events: the next ones follow them, and no number is
+    issued twice (each would have been a conflict at every other desk)."""
+    from kanoon_desk.models import Conflict
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.services import secretariat as sec
+    from tests.library_helpers import NATIONAL_IDS
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    a = d.store
+    assert client.enroll_store(a, server.url, server.code(a.identity.office_code)).ok
+
+    def registered(n: int) -> str:
+        r = sec.intake(a, d.clerk, case_input(n))
+        sec.review(a, d.expert, r.case_id, accept=True)
+        return sec.register(a, d.clerk, r.case_id)
+
+    def member(n: int) -> str:
+        return lib.register_member(a, d.admin, lib.MemberInput(
+            first_name="آزمون", last_name=f"شماره {n}", national_id=NATIONAL_IDS[n], category="adult")).member_no
+
+    first, first_member = registered(1), member(0)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")
+    after_backup = [registered(2), registered(3)]
+    member_after = member(1)
+    assert client.sync_once(a).ok
+    a = d.store = restored(a, tmp_path / "daily.sqlite3")
+    assert client.sync_once(a).recovered > 0
+    again, member_again = registered(4), member(2)
+    assert again not in [first, *after_backup] and int(again.rsplit("-", 1)[1]) == 4
+    assert member_again not in (first_member, member_after)
+    assert int(member_again[4:10]) == int(member_after[4:10]) + 1
+    report = client.sync_once(a)
+    assert report.ok and report.rejected == 0, report.summary_line()
+    other = enrol(server, tmp_path / "b.sqlite3", a.identity.office_code)  # what every other desk sees
+    for store in (a, other):
+        with store.read() as s:
+            assert s.scalar(select(func.count()).select_from(Conflict)) == 0
+    other.close()
