@@ -2283,23 +2283,23 @@
             <translation>One of these two members has already been merged into another member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="82" />
+            <location filename="../kanoon_desk/sync/client.py" line="83" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
             <extracomment>How the last round ended, kept for the status bar across a restart: why it stopped (the `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template). The name of this store (`p.HelloRequest`), and its next name while a recovery is under way. The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. What a push body's events may take: the server's cap, less room for the rest of the body. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="83" />
+            <location filename="../kanoon_desk/sync/client.py" line="84" />
             <source>پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود</source>
             <translation>Attachment {sha} has not reached the server yet; it is asked for again at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="84" />
+            <location filename="../kanoon_desk/sync/client.py" line="85" />
             <source>پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود</source>
             <translation>The file of attachment {sha}, recorded at this desk, is not on this computer and was not sent to the server (perhaps the attachments folder was not restored with the database); put it back and it is sent at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="85" />
+            <location filename="../kanoon_desk/sync/client.py" line="86" />
             <source>این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد</source>
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
@@ -2309,7 +2309,7 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="174" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="177" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
@@ -2394,57 +2394,57 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="78" />
+            <location filename="../kanoon_desk/ui/home.py" line="77" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="82" />
+            <location filename="../kanoon_desk/ui/home.py" line="81" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="83" />
+            <location filename="../kanoon_desk/ui/home.py" line="82" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="84" />
+            <location filename="../kanoon_desk/ui/home.py" line="83" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="87" />
+            <location filename="../kanoon_desk/ui/home.py" line="86" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="88" />
+            <location filename="../kanoon_desk/ui/home.py" line="87" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="88" />
+            <location filename="../kanoon_desk/ui/home.py" line="87" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="90" />
+            <location filename="../kanoon_desk/ui/home.py" line="89" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="91" />
+            <location filename="../kanoon_desk/ui/home.py" line="90" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="95" />
+            <location filename="../kanoon_desk/ui/home.py" line="94" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="124" />
+            <location filename="../kanoon_desk/ui/home.py" line="123" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -3714,7 +3714,34 @@ Tracking code: {code}</translation>
             <translation>Guardian</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <source>آخرین یادآوری</source>
+            <translation>Last reminder</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="21" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <source>در صف پیامک</source>
+            <extracomment>What became of a reminder's SMS, as the server last said (after a sync round).</extracomment>
+            <translation>SMS queued</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <source>پیامک فرستاده شد</source>
+            <translation>SMS sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
+            <source>پیامک نرسید؛ تلفن بزنید</source>
+            <translation>SMS did not get through; phone them</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="24" />
+            <source>پیامک فرستاده نشد</source>
+            <translation>SMS not sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="67" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="145" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -3722,8 +3749,8 @@ Tracking code: {code}</translation>
             <translation>All centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="61" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="135" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="257" />
@@ -3731,23 +3758,23 @@ Tracking code: {code}</translation>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="75" />
             <source>صف پیامک یادآوری</source>
             <translation>Queue SMS reminders</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="77" />
             <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
             <translation>For each overdue loan, one SMS a week is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="80" />
             <source>چاپ برگه‌های یادآوری</source>
             <translation>Print reminder notices</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="84" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
@@ -3755,22 +3782,22 @@ Tracking code: {code}</translation>
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="102" />
             <source>{n} امانت دیرکرد دارد.</source>
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="107" />
             <source>یادآوری دیرکرد امانت</source>
             <translation>Overdue loan reminder</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="114" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="131" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
@@ -4334,32 +4361,32 @@ Tracking code: {code}</translation>
     <context>
         <name>LoginWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="29" />
+            <location filename="../kanoon_desk/ui/login.py" line="28" />
             <source>کانون دسک — ورود</source>
             <translation>Kanoon Desk — log in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="33" />
+            <location filename="../kanoon_desk/ui/login.py" line="32" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="52" />
+            <location filename="../kanoon_desk/ui/login.py" line="51" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="53" />
+            <location filename="../kanoon_desk/ui/login.py" line="52" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="55" />
+            <location filename="../kanoon_desk/ui/login.py" line="54" />
             <source>ورود</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="87" />
+            <location filename="../kanoon_desk/ui/login.py" line="86" />
             <source>نام کاربری را بنویسید.</source>
             <translation>Write your user name.</translation>
         </message>
@@ -4367,57 +4394,57 @@ Tracking code: {code}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="66" />
             <source>دبیرخانه</source>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="92" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="91" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="162" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="161" />
             <source>در حال انجام…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="192" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="191" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="196" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="195" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="200" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="199" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="202" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="208" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="207" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="215" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="214" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -5160,23 +5187,23 @@ Tracking code: {code}</translation>
             <translation>Notice by SMS did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="114" />
             <source>رسیدگی و حل شد</source>
-            <extracomment>Who works each queue (the home page shows a person the queues of their roles).</extracomment>
+            <extracomment>Queues the home page and the search page show only while they hold a case (a desk that sends no SMS, or works without a server, never has one there). Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="115" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="113" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="116" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat_query.py" line="117" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

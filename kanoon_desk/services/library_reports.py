@@ -3,20 +3,22 @@ loans by age group and the overdue rate over a Jalali month, season or year."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session
 
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import Office, User
+from ..models import Event, Office, User
 from ..models.library import Copy, Loan, Member, Notice, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..store import Store
 from .accounts import require
 from .library import office_actor
+from .sms_outcomes import outcomes
 
 # --- overdue ----------------------------------------------------------------------------------
 
@@ -35,6 +37,10 @@ class OverdueRow:
     title: str
     barcode: str
     centre: str
+    #: the latest reminder of this loan: the day it was queued, and what became of the SMS
+    #: ("queued" until the server said, then "pending", "sent", "failed"…; "" with no reminder)
+    notice_on: date | None = None
+    notice_status: str = ""
 
 
 def _overdue_filter(q: Select, today: date, centre: str | None) -> Select:  # type: ignore[type-arg]
@@ -62,9 +68,33 @@ def overdue_page(store: Store, *, today: date | None = None, centre: str | None 
             .outerjoin(Member, Member.id == Loan.member_id).outerjoin(Title, Title.id == Loan.title_id)
             .outerjoin(Copy, Copy.id == Loan.copy_id), today, centre)
         q = q.order_by(Loan.due_on, Loan.id).offset(offset).limit(limit)
-        return [OverdueRow(r[0], (today - r[1]).days, r[1], r[2], r[3] or "", f"{r[4] or ''} {r[5] or ''}".strip(),
+        rows = [OverdueRow(r[0], (today - r[1]).days, r[1], r[2], r[3] or "", f"{r[4] or ''} {r[5] or ''}".strip(),
                            r[6] or "", r[7] or "", r[8] or "", r[9] or "", r[10] or "", r[11])
                 for r in s.execute(q)]
+        return _with_reminders(s, rows)
+
+
+def _with_reminders(s: Session, rows: list[OverdueRow]) -> list[OverdueRow]:
+    """Each loan's latest reminder and what the server said of its SMS (three indexed look-ups a page)."""
+    latest: dict[str, tuple[date, str]] = {}
+    for loan_id, day, notice_id in s.execute(
+            select(Notice.loan_id, Notice.queued_on, Notice.id).where(Notice.loan_id.in_([r.loan_id for r in rows]))
+            .order_by(Notice.queued_on, Notice.id)):
+        latest[loan_id] = (day, notice_id)  # the last one wins
+    if not latest:
+        return rows
+    event_of = dict(s.execute(select(Event.aggregate_id, Event.id).where(
+        Event.aggregate_id.in_([n for _d, n in latest.values()]), Event.type == "notice.queued")).all())
+    told = outcomes(s, event_of.values())
+    out = []
+    for r in rows:
+        if r.loan_id not in latest:
+            out.append(r)
+            continue
+        day, notice_id = latest[r.loan_id]
+        said = told.get(event_of.get(notice_id, ""))
+        out.append(replace(r, notice_on=day, notice_status=said.status if said else "queued"))
+    return out
 
 
 def overdue_notice_text(row: OverdueRow) -> str:

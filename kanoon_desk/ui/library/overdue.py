@@ -16,7 +16,18 @@ from ..printing import esc, print_dialog
 from ..widgets import LazyTableModel, digits, today
 from .common import jdate, table_view, tr_dynamic
 
-HEADERS = (QT_TRANSLATE_NOOP("Library", "روز دیرکرد"), QT_TRANSLATE_NOOP("Library", "عضو"), QT_TRANSLATE_NOOP("Library", "شماره عضویت"), QT_TRANSLATE_NOOP("Library", "تلفن"), QT_TRANSLATE_NOOP("Library", "ولی"), QT_TRANSLATE_NOOP("Library", "تلفن ولی"), QT_TRANSLATE_NOOP("Library", "عنوان"), QT_TRANSLATE_NOOP("Library", "بارکد"), QT_TRANSLATE_NOOP("Library", "مهلت بازگشت"), QT_TRANSLATE_NOOP("Library", "مرکز"))
+HEADERS = (QT_TRANSLATE_NOOP("Library", "روز دیرکرد"), QT_TRANSLATE_NOOP("Library", "عضو"), QT_TRANSLATE_NOOP("Library", "شماره عضویت"), QT_TRANSLATE_NOOP("Library", "تلفن"), QT_TRANSLATE_NOOP("Library", "ولی"), QT_TRANSLATE_NOOP("Library", "تلفن ولی"), QT_TRANSLATE_NOOP("Library", "عنوان"), QT_TRANSLATE_NOOP("Library", "بارکد"), QT_TRANSLATE_NOOP("Library", "مهلت بازگشت"), QT_TRANSLATE_NOOP("Library", "مرکز"), QT_TRANSLATE_NOOP("Library", "آخرین یادآوری"))
+#: What became of a reminder's SMS, as the server last said (after a sync round).
+REMINDER_FA = {"queued": QT_TRANSLATE_NOOP("Library", "در صف پیامک"), "pending": QT_TRANSLATE_NOOP("Library", "در صف پیامک"),
+               "sending": QT_TRANSLATE_NOOP("Library", "در صف پیامک"), "sent": QT_TRANSLATE_NOOP("Library", "پیامک فرستاده شد"),
+               "failed": QT_TRANSLATE_NOOP("Library", "پیامک نرسید؛ تلفن بزنید"),
+               "withdrawn": QT_TRANSLATE_NOOP("Library", "پیامک فرستاده نشد")}
+
+
+def reminder_text(r: rep.OverdueRow) -> str:
+    if r.notice_on is None:
+        return ""
+    return f"{jdate(r.notice_on)} — {tr_dynamic(REMINDER_FA.get(r.notice_status, r.notice_status))}"
 
 
 class OverdueModel(LazyTableModel):
@@ -34,7 +45,8 @@ class OverdueModel(LazyTableModel):
 
     def cells(self, r: rep.OverdueRow) -> list[Any]:
         return [digits(r.days), r.member_name, digits(r.member_no), digits(r.phone), r.guardian_name,
-                digits(r.guardian_phone), r.title, r.barcode, jdate(r.due_on), self.centre_names.get(r.centre, r.centre)]
+                digits(r.guardian_phone), r.title, r.barcode, jdate(r.due_on), self.centre_names.get(r.centre, r.centre),
+                reminder_text(r)]
 
     def display(self, row: Any, column: int) -> str:
         return str(self.cells(row)[column])
@@ -113,7 +125,8 @@ class OverduePage(QWidget):
             if not page:
                 break
             rows += [[r.days, r.member_name, r.member_no, r.phone, r.guardian_name, r.guardian_phone, r.title,
-                      r.barcode, jdate(r.due_on), self.model.centre_names.get(r.centre, r.centre)] for r in page]
+                      r.barcode, jdate(r.due_on), self.model.centre_names.get(r.centre, r.centre), reminder_text(r)]
+                     for r in page]
             offset += len(page)
         rep.export_xlsx(path, [tr_dynamic(h) for h in HEADERS], rows, title=QCoreApplication.translate("Library", "دیرکرد"))
         return len(rows)
