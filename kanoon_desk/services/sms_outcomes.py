@@ -35,7 +35,7 @@ class Outcome:
     """One notice as the server last described it."""
 
     event_id: str
-    status: str  # pending | sending | sent | failed
+    status: str  # pending | sending | sent | failed | withdrawn
     attempts: int = 0
     last_error: str = ""
     sent_at: datetime | None = None
