@@ -380,3 +380,24 @@ def test_a_case_sent_back_to_the_expert_reads_in_the_experts_cartable(qtbot: Any
     page = SearchPage(make_ctx(desk.store, desk.expert, tmp_path))
     qtbot.addWidget(page)
     assert page.model.index(0, 4).data() == "در کارتابل کارشناس"
+
+
+def test_the_case_reads_in_latin_digits_in_the_english_interface(qapp: Any, qtbot: Any, desk: Desk,
+                                                                 tmp_path: Path) -> None:
+    """Codes, dates and counts on the case view follow the interface: Persian digits in Persian
+    (the default), Latin ones in English — the timeline's too."""
+    from tests.ui.shell_support import compile_english
+
+    case_id = _answered(desk, 1)
+    persian_digits = set("۰۱۲۳۴۵۶۷۸۹")
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+    assert persian_digits & set(view.labels["deadline"].text())
+    with language(qapp, "en", compile_english(tmp_path)):
+        view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+        texts = [label.text() for label in view.labels.values()]
+        model = view.timeline.model()
+        texts += [str(model.data(model.index(r, c))) for r in range(model.rowCount()) for c in range(5)]
+        assert not persian_digits & set("".join(texts)), [t for t in texts if persian_digits & set(t)]
+        from kanoon_desk import persian
+        deadline = q.get_case(desk.store, desk.clerk, case_id).case["deadline"]
+        assert view.labels["deadline"].text().startswith(persian.to_ascii_digits(persian.format_jalali_date(deadline)))

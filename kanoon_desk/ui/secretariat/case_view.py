@@ -263,6 +263,8 @@ class CaseView(QWidget):
         L["time"].setText(self.time_text())
         mobile = d.applicant.get("mobile") or ""
         L["mobile"].setText(ltr(persian.to_persian_digits(mobile)) if mobile else self.tr("ثبت نشده"))
+        for label in L.values():  # the English interface's digits are Latin, dates and codes included
+            label.setText(text_digits(label.text()))
         model = TimelineModel(d.timeline, names, agencies)
         self.timeline.setModel(model)
         model.reload()
