@@ -341,19 +341,19 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="587" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
@@ -388,383 +388,383 @@
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="276" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="455" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="494" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="542" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="607" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="369" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="369" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="426" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="610" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="612" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="427" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="603" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="605" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="458" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="460" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="497" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="463" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="476" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="489" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="511" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="546" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="548" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="569" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="588" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="598" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="600" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="602" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="602" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="604" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2452,150 +2452,165 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="61" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="198" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="228" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="229" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="230" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="231" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="81" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="289" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
+            <source>فرم تازه</source>
+            <translation>New form</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
+            <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
+            <translation>Empties every field of the form and drops its draft</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
+            <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
+            <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="278" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="363" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="290" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="341" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -2889,8 +2904,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
@@ -3412,79 +3427,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="45" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="60" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="188" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="97" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -3547,86 +3562,91 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="77" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="115" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="118" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="265" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
+            <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="200" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="273" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="284" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="292" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="303" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="304" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="264" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="188" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
@@ -3636,53 +3656,53 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="249" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="146" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="333" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="345" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="337" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="349" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="375" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

@@ -173,3 +173,33 @@ def test_the_form_names_who_has_a_national_id_and_the_birth_date_sets_the_catego
     assert p.category.currentData() == "teen" and not p.category.isEnabled()
     p.has_birth.setChecked(False)
     assert p.category.isEnabled()
+
+
+def test_a_new_member_half_typed_comes_back_and_a_correction_is_never_a_draft(
+        qtbot: Any, page: tuple[Lib, MembersPage], tmp_path: Path, type_persian: Any) -> None:
+    from kanoon_desk.ui.drafts import DELAY_MS
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, p = page
+    type_persian(p.first, "نیلوفر")
+    type_persian(p.last, "کاظمی")
+    qtbot.keyClicks(p.nid, NATIONAL_IDS[2])
+    p.category.setCurrentIndex(p.category.findData("adult"))
+    qtbot.keyClicks(p.phone, "09121112233")
+    qtbot.wait(DELAY_MS + 200)
+    p.hide()  # the app dies: nothing was registered
+    again = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(again)
+    assert (again.first.text(), again.last.text(), again.nid.text(), again.phone.text()) == (  # type: ignore[attr-defined]
+        "نیلوفر", "کاظمی", NATIONAL_IDS[2], "09121112233")
+    assert again.category.currentData() == "adult"
+    assert again.message.text().startswith("عضو تازه‌ای که پیش‌تر نیمه‌کاره")
+    qtbot.mouseClick(again.register_button, Qt.MouseButton.LeftButton)
+    assert again.message.text().startswith("عضو ثبت شد")
+    # registered: no draft; and correcting an existing member is never kept as one
+    again.start_edit()
+    type_persian(again.first, "نیلوفر سادات")
+    qtbot.wait(DELAY_MS + 200)
+    third = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(third)
+    assert third.first.text() == "" and third.message.text() == ""  # type: ignore[attr-defined]

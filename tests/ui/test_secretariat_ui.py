@@ -72,6 +72,54 @@ def test_intake_typed_in_persian_saved_with_enter(qtbot: Any, desk: Desk, tmp_pa
     page.grab().save(str(tmp_path / "intake.png"))
 
 
+def test_a_half_typed_request_survives_a_crash_and_goes_once_saved(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                  type_persian: Any) -> None:
+    """What the clerk types is on disk within a moment: the app killed mid-form, the next intake
+    page of that clerk is filled again and says so; another user's is not; a save (or «فرم تازه»)
+    drops the draft."""
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.ui.drafts import draft_key
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned letter")
+    page = _intake(qtbot, desk, tmp_path)
+    qtbot.keyClicks(page.national_id, national_id(4243))
+    type_persian(page.first_name, "زهرا")
+    type_persian(page.subject, "قطعی مکرر برق")
+    type_persian(page.text, "برق محله ما هر شب قطع می‌شود")
+    page.channel.setCurrentIndex(2)
+    page.add_file(scan)
+    key = draft_key(desk.clerk.user_id, "secretariat-intake")
+    ini = tmp_path / "settings.ini"
+
+    def written() -> bool:  # on disk, not only in this process's settings cache
+        return ini.exists() and "secretariat-intake" in ini.read_text(encoding="utf-8") and \
+            "می‌شود" in str(QSettings(str(ini), QSettings.Format.IniFormat).value(key) or "")
+
+    qtbot.waitUntil(written, timeout=3000)
+    page.hide()  # the app dies here: nothing was saved
+    again = _intake(qtbot, desk, tmp_path)
+    assert (again.national_id.text(), again.first_name.text(), again.subject.text(), again.text.toPlainText()) == (
+        national_id(4243), "زهرا", "قطعی مکرر برق", "برق محله ما هر شب قطع می‌شود")
+    assert again.channel.currentIndex() == 2 and again.files == [scan]
+    assert again.draft_note.isVisible() and again.draft_note.text().startswith("فرم نیمه‌کاره‌ای")
+    other = IntakePage(make_ctx(desk.store, desk.admin, tmp_path))  # the drafts are each user's own
+    qtbot.addWidget(other)
+    assert other.first_name.text() == "" and other.draft_note.isHidden()
+    type_persian(again.last_name, "کریمی")
+    qtbot.keyClick(again.last_name, Qt.Key.Key_Return)
+    assert again.receipt is not None and again.first_name.text() == "" and again.draft_note.isHidden()
+    case = q.search(desk.store, desk.clerk, q.SearchQuery(text=again.receipt.tracking_code))[0]
+    assert case.applicant_name == "زهرا کریمی"
+    qtbot.wait(600)  # (a late write of the emptied form would be no draft either)
+    fresh = _intake(qtbot, desk, tmp_path)
+    assert fresh.first_name.text() == "" and fresh.draft_note.isHidden() and fresh.files == []
+    type_persian(fresh.subject, "آسفالت")
+    qtbot.mouseClick(fresh.new_button, Qt.MouseButton.LeftButton)
+    assert fresh.subject.text() == "" and _intake(qtbot, desk, tmp_path).subject.text() == ""
+
+
 def test_errors_show_at_the_field_and_nothing_typed_is_lost(qtbot: Any, desk: Desk, tmp_path: Path,
                                                            type_persian: Any) -> None:
     page = _intake(qtbot, desk, tmp_path)

@@ -23,6 +23,7 @@ from ...errors import ServiceError
 from ...services import history
 from ...services import library as lib
 from ..context import UiContext
+from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..printing import print_dialog
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
@@ -160,6 +161,16 @@ class MembersPage(QWidget):
         box.addLayout(left, 3)
         box.addLayout(right, 2)
         self.show_recent()
+        # a new member half typed is kept on disk as it is typed (a correction is not: it is undone
+        # by «انصراف از ویرایش» anyway)
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, "library-member"), {
+            "first_name": self.first, "last_name": self.last, "national_id": self.nid, "category": self.category,
+            "has_birth": self.has_birth, "birth_date": self.birth, "phone": self.phone, "guardian_name": self.guardian,
+            "guardian_phone": self.guardian_phone, "guardian_national_id": self.guardian_nid,
+            "home_centre": self.centre, "expires_on": self.expires}, self, active=lambda: self.editing is None)
+        if self.draft.restore():
+            self.message.setText(QCoreApplication.translate(
+                "Library", "عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید."))
 
     def show_recent(self) -> None:
         """Before any search: the members registered last at this desk's centre (anywhere, at a
@@ -330,6 +341,7 @@ class MembersPage(QWidget):
         def done(member: lib.MemberView) -> None:
             self.form.clear_errors()
             if editing is None:
+                self.draft.clear()  # a member now, not a draft
                 self.message.setText(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
             elif member == editing:
                 self.message.setText(QCoreApplication.translate("Library", "چیزی تغییر نکرده بود."))

@@ -28,6 +28,7 @@ from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
+from ..drafts import FormDraft, draft_key
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits
 from .common import Today, ltr, print_html, save_pdf, status_text
 
@@ -112,7 +113,21 @@ class IntakePage(QWidget):
         self.save_button = QPushButton(self.tr("ثبت درخواست (Enter)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        left.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        self.new_button = QPushButton(self.tr("فرم تازه"))
+        self.new_button.setToolTip(self.tr("همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند"))
+        self.new_button.clicked.connect(self.new_form)
+        actions.addWidget(self.new_button)
+        actions.addStretch(1)
+        left.addLayout(actions)
+        self.draft_note = QLabel(self.tr("فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت "
+                                         "کنید، یا «فرم تازه» را بزنید."))
+        self.draft_note.setObjectName("draft-note")
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #8a5300;")
+        self.draft_note.hide()
+        left.addWidget(self.draft_note)
         left.addStretch(1)
         for edit in (self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.returnPressed.connect(self.save)
@@ -157,7 +172,22 @@ class IntakePage(QWidget):
             buttons.addWidget(b)
         rl.addLayout(buttons)
         right.addWidget(done_box)
+        # what is typed is kept on disk as it is typed: a crash or a closed window loses nothing
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, "secretariat-intake"), {
+            "national_id": self.national_id, "first_name": self.first_name, "last_name": self.last_name,
+            "mobile": self.mobile, "address": self.address, "subject": self.subject, "text": self.text,
+            "category": self.category, "channel": self.channel, "received": self.received},
+            self, extra=(lambda: [str(p) for p in self.files], self._restore_files))
+        if self.draft.restore():
+            self.draft_note.show()
         self.national_id.setFocus()
+
+    def _restore_files(self, paths: object) -> None:
+        """The draft's attachments that are still on disk (one moved since is left out)."""
+        for name in paths if isinstance(paths, list) else []:
+            path = Path(str(name))
+            if path.is_file() and path not in self.files:
+                self.add_file(path)
 
     def _new_day(self, day: date) -> None:
         """The day turned: a received date left at the old today becomes the new today."""
@@ -266,10 +296,13 @@ class IntakePage(QWidget):
         if 0 <= row < len(self.files):
             del self.files[row]
             self.file_list.takeItem(row)
+            self.draft.touched()
 
     def add_file(self, path: Path) -> None:
         self.files.append(path)
         self.file_list.addItem(path.name)
+        if hasattr(self, "draft"):
+            self.draft.touched()
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -310,6 +343,18 @@ class IntakePage(QWidget):
         self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")
         for b in (self.print_button, self.pdf_button):
             b.setEnabled(True)
+        self._clear_fields()  # (and the draft: it is a case now)
+        self.national_id.setFocus()
+        self.ctx.bus.changed.emit("secretariat")
+        self.saved.emit(receipt.case_id)
+
+    def new_form(self) -> None:
+        """Start again: every field emptied and the draft dropped (the receipt shown stays)."""
+        self._clear_fields()
+        self.form.clear_errors()
+        self.national_id.setFocus()
+
+    def _clear_fields(self) -> None:
         for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.clear()
         self.text.clear()
@@ -321,9 +366,8 @@ class IntakePage(QWidget):
         self._hinted = None
         self.known.hide()
         self._filled, self._filled_for = {}, None
-        self.national_id.setFocus()
-        self.ctx.bus.changed.emit("secretariat")
-        self.saved.emit(receipt.case_id)
+        self.draft_note.hide()
+        self.draft.clear()
 
     def receipt_html(self) -> str:
         r = self.receipt

@@ -1,0 +1,137 @@
+"""Half-typed forms kept on disk as they are typed: a crash, a power cut or a window closed by
+mistake loses nothing. The next time the form opens for the same person, it is filled again and
+says so; a saved (or deliberately cleared) form drops its draft.
+
+Drafts live in the desk's settings (`UiContext.settings`), one per user and form
+(`drafts/<user id>/<form>`), written at most every `DELAY_MS` of typing and synced to disk at
+once. They are a convenience of this computer, never an event: nothing in them is a record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from .widgets import JalaliDateEdit
+
+#: How long typing rests before the draft is written (ms).
+DELAY_MS = 400
+
+
+class FormDraft(QObject):
+    """Keeps `fields` (name → a line edit, a text box, a combo box, a check box or a Jalali date)
+    of one form under `key`. `extra` gives and takes back values the widgets do not hold (a list
+    of files); while `active` says no (the form holds a record being corrected, not a new one),
+    typing is not kept."""
+
+    def __init__(self, settings: QSettings, key: str, fields: dict[str, QWidget], parent: QObject, *,
+                 extra: tuple[Callable[[], Any], Callable[[Any], None]] | None = None,
+                 active: Callable[[], bool] = lambda: True) -> None:
+        super().__init__(parent)
+        self.settings, self.key, self.fields, self.extra, self.active = settings, key, fields, extra, active
+        self._restoring = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.write)
+        for widget in fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.touched)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self.touched)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.touched)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self.touched)
+            elif isinstance(widget, JalaliDateEdit):
+                widget.dateChanged.connect(self.touched)
+
+    def touched(self, *_args: Any) -> None:
+        """Something was typed: the draft is written once the typing rests."""
+        if not self._restoring and self.active():
+            self.timer.start()
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, widget in self.fields.items():
+            if isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentIndex()
+            elif isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, JalaliDateEdit):
+                out[name] = widget.value().isoformat()
+        if self.extra is not None:
+            out["_extra"] = self.extra[0]()
+        return out
+
+    def _typed(self, values: dict[str, Any]) -> bool:
+        """Whether anything was typed (a combo's choice or a date alone is not a draft)."""
+        typed = any(isinstance(self.fields.get(k), QLineEdit | QPlainTextEdit) and str(v).strip()
+                    for k, v in values.items())
+        return typed or bool(values.get("_extra"))
+
+    def write(self) -> None:
+        """Write the draft now (or drop it when the form is empty), synced to disk."""
+        self.timer.stop()
+        if not self.active():
+            return
+        values = self.values()
+        if self._typed(values):
+            self.settings.setValue(self.key, json.dumps(values, ensure_ascii=False))
+        else:
+            self.settings.remove(self.key)
+        self.settings.sync()
+
+    def restore(self) -> bool:
+        """Fill the form from its draft; whether there was one."""
+        raw = self.settings.value(self.key)
+        if not raw:
+            return False
+        try:
+            values = json.loads(str(raw))
+        except ValueError:
+            self.clear()
+            return False
+        if not isinstance(values, dict) or not self._typed(values):
+            return False
+        self._restoring = True
+        try:
+            for name, value in values.items():
+                widget = self.fields.get(name)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(str(value))
+                elif isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(str(value))
+                elif isinstance(widget, QComboBox) and isinstance(value, int) and 0 <= value < widget.count():
+                    widget.setCurrentIndex(value)
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(value))
+                elif isinstance(widget, JalaliDateEdit):
+                    try:
+                        widget.set_value(date.fromisoformat(str(value)))
+                    except ValueError:
+                        pass
+            if self.extra is not None and "_extra" in values:
+                self.extra[1](values["_extra"])
+        finally:
+            self._restoring = False
+        return True
+
+    def clear(self) -> None:
+        """The form was saved (or emptied on purpose): no draft any more."""
+        self.timer.stop()
+        self.settings.remove(self.key)
+        self.settings.sync()
+
+
+def draft_key(user_id: str, form: str) -> str:
+    return f"drafts/{user_id}/{form}"
