@@ -284,487 +284,493 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="87" />
+            <source>آنچه پیش‌تر در این فرم نوشته بودید و ثبت نشد بازگردانده شد.</source>
+            <extracomment>the fields typed into (lines and texts): kept as a draft while the dialog is open</extracomment>
+            <translation>What you typed in this form earlier and did not save is back.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="167" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="168" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="172" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="173" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="587" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="205" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="213" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="276" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="544" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="614" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="425" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="430" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="428" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="612" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="617" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="429" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="605" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="610" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="460" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="499" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="478" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="491" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="516" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="529" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="540" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="584" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="548" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="553" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="561" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="559" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="564" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="565" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="571" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="576" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="572" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="573" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="585" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="588" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="598" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="603" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="602" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="607" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="604" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2304,7 +2310,7 @@
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="47" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="48" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -4670,173 +4676,173 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
             <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
             <translation>Forward withdrawn (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="127" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

@@ -401,3 +401,50 @@ def test_the_case_reads_in_latin_digits_in_the_english_interface(qapp: Any, qtbo
         from kanoon_desk import persian
         deadline = q.get_case(desk.store, desk.clerk, case_id).case["deadline"]
         assert view.labels["deadline"].text().startswith(persian.to_ascii_digits(persian.format_jalali_date(deadline)))
+
+
+def test_an_agencys_answer_half_typed_comes_back_after_a_crash(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               type_persian: Any) -> None:
+    """The answer typed into the action's dialog is on disk as it is typed: the app dying with
+    the dialog open loses nothing; it comes back in that case's dialog (not another's), and goes
+    once recorded. Cancel drops it on purpose."""
+    from kanoon_desk.ui.drafts import DELAY_MS
+
+    case_id, other = _referred(desk, 1), _referred(desk, 2)
+    for c in (case_id, other):
+        sec.forward(desk.store, desk.manager, c, desk.agency.id, on=DAY)
+    seen: list[tuple[str, bool]] = []
+    script: list[str] = ["crash", "other", "check-and-save", "cancel", "empty"]
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        step = script.pop(0)
+        text = dlg.form.field("text")
+        seen.append((text.toPlainText(), not dlg.draft_note.isHidden()))  # type: ignore[attr-defined]
+        if step == "crash":  # typed, then the power went: no save, no cancel
+            type_persian(text, "آسفالت کوچه تا پایان هفته انجام می‌شود")
+            qtbot.wait(DELAY_MS + 200)
+            return 0
+        if step == "check-and-save":
+            dlg.submit()
+            return int(dlg.result())
+        if step == "cancel":
+            type_persian(text, "نوشته‌ای که نمی‌خواهم")
+            qtbot.wait(DELAY_MS + 200)
+            dlg.reject()
+            return 0
+        return 0
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=3))
+    view.buttons["answer"].click()  # crash
+    view.load(other)
+    view.buttons["answer"].click()  # another case's dialog: empty
+    view.load(case_id)
+    view.buttons["answer"].click()  # back, then recorded
+    assert q.get_case(desk.store, desk.clerk, case_id).case["status"] == "answered"
+    view.load(other)
+    view.buttons["answer"].click()  # typed and cancelled
+    view.buttons["answer"].click()  # nothing kept
+    assert seen == [("", False), ("", False), ("آسفالت کوچه تا پایان هفته انجام می‌شود", True), ("", False),
+                    ("", False)]

@@ -37,6 +37,7 @@ from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
+from ..drafts import draft_key
 from ..widgets import LazyTableModel, digits, list_fetcher, text_digits
 from . import papers
 from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
@@ -404,6 +405,10 @@ class CaseView(QWidget):
         return ActionDialog(self, title, run)
 
     def _exec(self, dlg: ActionDialog) -> None:
+        # the text typed into an action (an agency's answer, an instruction) is kept as a draft
+        # of this case and action until it is saved or cancelled
+        dlg.keep_draft(self.ctx.settings, draft_key(self.ctx.actor.user_id,
+                                                    f"case-{self.case_id}-{dlg.windowTitle()}"))
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self._done()
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..drafts import FormDraft
 from ..widgets import Form, JalaliDateEdit, today
 
 
@@ -79,7 +80,17 @@ class ActionDialog(QDialog):
         self.form = Form()
         self._run = run
         self._getters: dict[str, Callable[[], Any]] = {}
+        #: the fields typed into (lines and texts): kept as a draft while the dialog is open
+        self._typed: dict[str, QWidget] = {}
+        self.draft: FormDraft | None = None
         box = QVBoxLayout(self)
+        self.draft_note = QLabel(QCoreApplication.translate(
+            "CaseView", "آنچه پیش‌تر در این فرم نوشته بودید و ثبت نشد بازگردانده شد."))
+        self.draft_note.setObjectName("draft-note")
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #8a5300;")
+        self.draft_note.hide()
+        box.addWidget(self.draft_note)
         box.addWidget(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
@@ -90,6 +101,7 @@ class ActionDialog(QDialog):
         w = QLineEdit(value)
         self.form.add_field(name, label, w)
         self._getters[name] = w.text
+        self._typed[name] = w
         return w
 
     def text(self, name: str, label: str) -> QPlainTextEdit:
@@ -97,6 +109,7 @@ class ActionDialog(QDialog):
         w.setFixedHeight(80)
         self.form.add_field(name, label, w)
         self._getters[name] = w.toPlainText
+        self._typed[name] = w
         return w
 
     def combo(self, name: str, label: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -173,10 +186,26 @@ class ActionDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {k: g() for k, g in self._getters.items()}
 
+    def keep_draft(self, settings: QSettings, key: str) -> bool:
+        """Keep what is typed on disk under `key` as it is typed (a crash loses nothing), filled
+        in again now if a draft is there; whether one was."""
+        self.draft = FormDraft(settings, key, self._typed, self)
+        restored = self.draft.restore()
+        self.draft_note.setVisible(restored)
+        return restored
+
     def submit(self) -> None:
         try:
             self._run(self.values())
         except Exception as err:  # noqa: BLE001 - shown at its field, the dialog stays open
             self.form.show_error(err)
             return
+        if self.draft is not None:
+            self.draft.clear()
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel: the person chose to drop what they typed (a crash keeps it)."""
+        if self.draft is not None:
+            self.draft.clear()
+        super().reject()
