@@ -163,7 +163,7 @@ STARTUP_DELAY_MS = 3000
 
 
 def _when(value: Any) -> str:
-    return persian.format_jalali_datetime(value) if value is not None else "—"
+    return text_digits(persian.format_jalali_datetime(value)) if value is not None else "—"
 
 
 def round_result(ok: bool, rejected: int) -> str:
