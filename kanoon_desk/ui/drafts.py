@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from .widgets import JalaliDateEdit
@@ -39,6 +39,9 @@ class FormDraft(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.write)
+        app = QCoreApplication.instance()
+        if app is not None:  # the app closed within a moment of the last keystroke: kept all the same
+            app.aboutToQuit.connect(self.flush)
         for widget in fields.values():
             if isinstance(widget, QLineEdit):
                 widget.textChanged.connect(self.touched)
@@ -50,6 +53,11 @@ class FormDraft(QObject):
                 widget.toggled.connect(self.touched)
             elif isinstance(widget, JalaliDateEdit):
                 widget.dateChanged.connect(self.touched)
+
+    def flush(self) -> None:
+        """Write now what is waiting to be written (nothing when the typing had rested)."""
+        if self.timer.isActive():
+            self.write()
 
     def touched(self, *_args: Any) -> None:
         """Something was typed: the draft is written once the typing rests."""

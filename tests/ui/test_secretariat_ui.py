@@ -115,6 +115,12 @@ def test_a_half_typed_request_survives_a_crash_and_goes_once_saved(qtbot: Any, d
     qtbot.wait(600)  # (a late write of the emptied form would be no draft either)
     fresh = _intake(qtbot, desk, tmp_path)
     assert fresh.first_name.text() == "" and fresh.draft_note.isHidden() and fresh.files == []
+    type_persian(fresh.address, "خیابان آزادی")  # and the app quits at once, before the typing rests
+    from PySide6.QtWidgets import QApplication
+    QApplication.instance().aboutToQuit.emit()  # type: ignore[union-attr]
+    assert _intake(qtbot, desk, tmp_path).address.text() == "خیابان آزادی"
+    fresh.address.clear()
+    fresh.draft.flush()
     type_persian(fresh.subject, "آسفالت")
     qtbot.mouseClick(fresh.new_button, Qt.MouseButton.LeftButton)
     assert fresh.subject.text() == "" and _intake(qtbot, desk, tmp_path).subject.text() == ""
