@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import jdatetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCalendar,
@@ -74,8 +75,6 @@ def long_date(d: date) -> str:
     the English interface."""
     if QLocale().language() == QLocale.Language.Persian:
         return persian.format_jalali_long(d)
-    import jdatetime
-
     j = jdatetime.date.fromgregorian(date=d)
     return f"{WEEKDAYS_EN[(d.weekday() + 2) % 7]} {j.day} {JALALI_MONTHS_EN[j.month - 1]} {j.year}"
 

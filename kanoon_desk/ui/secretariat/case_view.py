@@ -409,7 +409,9 @@ class CaseView(QWidget):
         # of this case and action until it is saved or cancelled
         dlg.keep_draft(self.ctx.settings, draft_key(self.ctx.actor.user_id,
                                                     f"case-{self.case_id}-{dlg.windowTitle()}"))
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        dlg.deleteLater()  # (a dialog kept as the view's child, with its draft, for every action opened)
+        if accepted:
             self._done()
 
     def _simple(self, fn: Callable[[], Any]) -> None:

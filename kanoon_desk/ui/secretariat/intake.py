@@ -301,8 +301,7 @@ class IntakePage(QWidget):
     def add_file(self, path: Path) -> None:
         self.files.append(path)
         self.file_list.addItem(path.name)
-        if hasattr(self, "draft"):
-            self.draft.touched()
+        self.draft.touched()
 
     # -- saving ---------------------------------------------------------------------------------
 
