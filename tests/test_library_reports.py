@@ -37,7 +37,7 @@ def test_reports_over_a_jalali_month(tmp_path: Path) -> None:
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=day)
     circ.checkin(L.store, L.admin, "B0001", today=day)
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=day)
-    circ.checkout(L.store, L.admin, L.child.member_no, "K1", today=day)
+    k1 = circ.checkout(L.store, L.admin, L.child.member_no, "K1", today=day)
     circ.checkout(L.store, at_b, L.child.member_no, "C1", today=day)
     start, end = rep.period_bounds("month", 1404, 2)
     assert (start, end) == (date(2025, 4, 21), date(2025, 5, 21))
@@ -52,7 +52,11 @@ def test_reports_over_a_jalali_month(tmp_path: Path) -> None:
     ages = rep.loans_by_age_group(L.store, start, end)
     assert [(c.key, c.count) for c in ages] == [("الف", 0), ("ب", 3), ("ج", 1), ("د", 0), ("ه", 0)]
     rate = rep.overdue_rate(L.store, start, end, today=day + timedelta(days=60))
-    assert (rate.loans, rate.late) == (4, 3)  # the returned one came back on time
+    assert (rate.loans, rate.late, rate.lost) == (4, 3, 0)  # the returned one came back on time
+    # the child lost K1: counted as lost, no longer as late (the day it was recorded is no return)
+    circ.mark_loan_lost(L.store, L.admin, k1.id, note="گم شد", today=day + timedelta(days=40))
+    rate = rep.overdue_rate(L.store, start, end, today=day + timedelta(days=60))
+    assert (rate.loans, rate.late, rate.lost) == (4, 2, 1)
     assert rep.popular_titles(L.store, *rep.period_bounds("year", 1390)) == []
 
 

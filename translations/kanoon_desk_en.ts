@@ -347,7 +347,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
@@ -359,7 +359,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
@@ -455,7 +455,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
@@ -466,7 +466,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
@@ -477,7 +477,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
@@ -488,7 +488,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="586" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="588" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
@@ -499,13 +499,13 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="614" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="616" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="575" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
@@ -556,221 +556,221 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="430" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="617" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="619" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="610" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="612" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="444" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="465" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="467" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="504" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="468" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="530" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="545" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="552" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="589" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="553" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="555" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="561" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="563" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="564" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="566" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="565" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="567" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="576" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="603" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="605" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="607" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="611" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2571,7 +2571,7 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="278" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="363" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="362" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
@@ -2616,7 +2616,7 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="340" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -2656,7 +2656,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="250" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -2748,7 +2748,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -2760,7 +2760,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -2775,7 +2775,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="247" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -2915,7 +2915,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="250" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -3043,12 +3043,12 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="238" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="247" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="250" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
             <translation>Loans</translation>
@@ -3656,8 +3656,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
@@ -3722,7 +3722,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>عضو</source>
@@ -3874,14 +3874,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="70" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="247" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
@@ -3927,46 +3927,46 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="230" />
-            <source>امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪</source>
-            <translation>Loans in the period: {n} — overdue: {late} — overdue rate: {r}%</translation>
+            <source>امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪</source>
+            <translation>Loans in the period: {n} — overdue: {late} — lost by the member: {lost} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="237" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <source>اعضای فعال</source>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="250" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="260" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="276" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="280" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>

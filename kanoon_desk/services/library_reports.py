@@ -183,8 +183,12 @@ def loans_by_age_group(store: Store, start: date, end: date, *, centre: str | No
 
 @dataclass(frozen=True)
 class OverdueRate:
+    """Loans made in a period: how many were late (came back late, or are out past due) and how many
+    were lost with their member (never came back: counted apart, not as late)."""
+
     loans: int
     late: int
+    lost: int = 0
 
     @property
     def rate(self) -> float:
@@ -193,15 +197,17 @@ class OverdueRate:
 
 def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = None,
                  today: date | None = None) -> OverdueRate:
-    """Of the loans made in the period: how many came back late or are still out past due."""
+    """Of the loans made in the period: how many came back late or are still out past due, and how
+    many were closed as lost with the member (`loan.lost`: the day it was recorded is no return)."""
     today = today or date.today()
     with store.read() as s:
-        late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on)
+        lost = Loan.lost_hlc.is_not(None)
+        late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on, Loan.lost_hlc.is_(None))
         still_out = and_(Loan.returned_at.is_(None), Loan.due_on < today)
-        q = select(func.count(), func.sum(case((late_back | still_out, 1), else_=0))).where(
-            and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
-        total, late = s.execute(q).one()
-        return OverdueRate(total or 0, int(late or 0))
+        q = select(func.count(), func.sum(case((late_back | still_out, 1), else_=0)),
+                   func.sum(case((lost, 1), else_=0))).where(and_(*_loans_in(start, end, centre)))  # type: ignore[arg-type]
+        total, late, n_lost = s.execute(q).one()
+        return OverdueRate(total or 0, int(late or 0), int(n_lost or 0))
 
 
 def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, title: str = "") -> None:

@@ -171,6 +171,7 @@ def test_reports_page_charts_and_exports(L: Lib, tmp_path: Path, qtbot: Any) -> 
     assert [c.count for c in page.popular] == [1]
     assert "۱۴۰۴/۰۱/۰۱" in page.period_label.text()
     assert page.popular_view.chart().series()[0].count() == 1
+    assert "گم‌شده نزد عضو: ۰" in page.rate.text()
     assert page.export_pdf(tmp_path / "r.pdf").stat().st_size > 1000
     assert page.export_xlsx(tmp_path / "r.xlsx").exists()
 

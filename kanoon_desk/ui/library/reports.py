@@ -227,8 +227,10 @@ class ReportsPage(QWidget):
         self.overdue = rep.overdue_rate(store, start, end, centre=centre)
         self.period_label.setText(QCoreApplication.translate("Library", "دوره: {p} ({a} تا {b})").format(
             p=label, a=text_digits(persian.format_jalali_date(start)), b=text_digits(persian.format_jalali_date(end))))
-        self.rate.setText(QCoreApplication.translate("Library", "امانت‌های دوره: {n} — با دیرکرد: {late} — نرخ دیرکرد: {r}٪").format(
-            n=digits(self.overdue.loans), late=digits(self.overdue.late), r=digits(round(self.overdue.rate * 100))))
+        self.rate.setText(QCoreApplication.translate(
+            "Library", "امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪").format(
+            n=digits(self.overdue.loans), late=digits(self.overdue.late), lost=digits(self.overdue.lost),
+            r=digits(round(self.overdue.rate * 100))))
         for view, chart in ((self.popular_view, popular_chart(self.popular)), (self.age_view, age_chart(self.ages))):
             view.setChart(chart)
         readers = self.active
