@@ -273,9 +273,11 @@ class Shell(QObject):
         self.login_window = window
 
     def open_main(self, actor: Actor) -> None:
+        from .drafts import prune_stale
         from .main_window import MainWindow
 
         self.settings.setValue("login/last_username", actor.username)
+        prune_stale(self.settings, actor.user_id)  # a case's action typed a month ago and left
         ctx = UiContext(self.store, actor, ChangeBus(), TaskRunner(synchronous=self.synchronous_tasks),
                         self.settings)
         window = MainWindow(ctx)

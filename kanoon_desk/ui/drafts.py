@@ -5,13 +5,15 @@ says so; a saved (or deliberately cleared) form drops its draft.
 Drafts live in the desk's settings (`UiContext.settings`), one per user and form
 (`drafts/<user id>/<form>`), written at most every `DELAY_MS` of typing and synced to disk at
 once. They are a convenience of this computer, never an event: nothing in them is a record.
+A draft of one case's action (`case-…`) left untouched for `STALE_DAYS` is dropped when its
+user next logs in (`prune_stale`): the case has moved on, and no form will ever ask for it again.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
@@ -21,6 +23,10 @@ from .widgets import JalaliDateEdit
 
 #: How long typing rests before the draft is written (ms).
 DELAY_MS = 400
+#: A draft of one record's form (a case's action) untouched this long is dropped at login.
+STALE_DAYS = 30
+#: Forms whose drafts are per record (`case-<id>-<action>`), so may be left behind for ever.
+PER_RECORD_PREFIXES = ("case-",)
 
 
 class FormDraft(QObject):
@@ -94,6 +100,7 @@ class FormDraft(QObject):
             return
         values = self.values()
         if self._typed(values):
+            values["_saved"] = datetime.now(UTC).isoformat(timespec="seconds")
             self.settings.setValue(self.key, json.dumps(values, ensure_ascii=False))
         else:
             self.settings.remove(self.key)
@@ -143,3 +150,30 @@ class FormDraft(QObject):
 
 def draft_key(user_id: str, form: str) -> str:
     return f"drafts/{user_id}/{form}"
+
+
+def prune_stale(settings: QSettings, user_id: str, *, now: datetime | None = None, days: int = STALE_DAYS) -> int:
+    """Drop `user_id`'s per-record drafts (a case's action) last written more than `days` ago, or
+    unreadable; how many. A form that is one per user (the intake form) keeps its draft."""
+    now = now or datetime.now(UTC)
+    group = f"drafts/{user_id}"
+    settings.beginGroup(group)
+    try:
+        forms = [k for k in settings.childKeys() if k.startswith(PER_RECORD_PREFIXES)]
+        stale = [k for k in forms if _saved_at(settings.value(k)) < now - timedelta(days=days)]
+        for key in stale:
+            settings.remove(key)
+    finally:
+        settings.endGroup()
+    if stale:
+        settings.sync()
+    return len(stale)
+
+
+def _saved_at(raw: Any) -> datetime:
+    """When a draft was written (a draft from before the stamp, or unreadable, counts as old)."""
+    try:
+        saved = json.loads(str(raw)).get("_saved", "")
+        return datetime.fromisoformat(saved)
+    except (ValueError, AttributeError, TypeError):
+        return datetime.min.replace(tzinfo=UTC)

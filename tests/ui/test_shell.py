@@ -63,8 +63,11 @@ def test_bad_password_shows_persian_error_at_the_field(fa: QApplication, qtbot: 
 def test_good_login_opens_the_right_to_left_main_window(fa: QApplication, qtbot: Any, tmp_path: Path,
                                                         desk: tuple[Store, Any]) -> None:
     store, _ = desk
-    shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                  synchronous_tasks=True)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    admin_id = accounts.login(store, "admin", PASSWORD).user_id
+    stale = f"drafts/{admin_id}/case-c1-یادداشت"  # a case's action typed long ago (no day stamp)
+    settings.setValue(stale, '{"text": "قدیمی"}')
+    shell = Shell(store, settings, synchronous_tasks=True)
     shell.show_login()
     login = shell.login_window
     assert isinstance(login, LoginWindow)
@@ -77,6 +80,7 @@ def test_good_login_opens_the_right_to_left_main_window(fa: QApplication, qtbot:
     assert isinstance(main, MainWindow)
     qtbot.addWidget(main)
     assert main.isVisible() and main.isRightToLeft()
+    assert settings.value(stale) is None  # dropped at log-in
     assert main.date_label.text() == persian.format_jalali_long(today())
     assert any(ch in main.date_label.text() for ch in "۰۱۲۳۴۵۶۷۸۹")
     assert main.user_label.text() == "مدیر سامانه"
