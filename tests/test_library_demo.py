@@ -46,6 +46,11 @@ def test_demo_paths_refold_to_the_same_tables(tmp_path: Path, monkeypatch: pytes
         if not bulk:  # now and then a librarian lends anyway, with a reason the admin's list shows
             assert counts["overrides"] > 0 and "circulation.overridden" in kinds
         assert s.scalar(select(func.min(Loan.out_on))) < date(2023, 12, 1)  # two years of history
+        if not bulk:  # each loan entered on its day (in Tehran), not at the minute the demo ran
+            from kanoon_desk.persian import TEHRAN
+
+            days = s.execute(select(Loan.out_at, Loan.out_on)).all()
+            assert all(at.astimezone(TEHRAN).date() == on for at, on in days), days[:3]
     with store.transaction() as s:
         refold_all(s)
     with store.read() as s:

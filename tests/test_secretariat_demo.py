@@ -74,3 +74,14 @@ def test_record_path_and_bulk_path_give_the_same_states(tmp_path: Path) -> None:
     assert ra.overdue_by_agency == rb.overdue_by_agency
     # some agencies never answered: the overdue queue has work for the expert on both paths
     assert q.overdue_count(a.store, a.admin, on=TODAY) == q.overdue_count(b.store, b.admin, on=TODAY) >= 6
+    # each step was entered on its own day, in office hours and in order (not all at the demo's minute)
+    from kanoon_desk.persian import TEHRAN
+
+    with a.store.read() as s:
+        ids = [cid for (cid,) in s.execute(select(Case.id).limit(40))]
+        for cid in ids:
+            steps = q.timeline(s, cid)
+            entered = [t.recorded_at.astimezone(TEHRAN) for t in steps]
+            assert entered == sorted(entered), cid
+            assert all(t.day is None or e.date() == t.day for t, e in zip(steps, entered, strict=True)), cid
+            assert all(8 <= e.hour < 16 for e in entered), entered

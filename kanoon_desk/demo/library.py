@@ -18,13 +18,14 @@ from sqlalchemy import select
 
 from ..errors import ServiceError
 from ..eventlog import Actor, system_actor
-from ..models import User
+from ..models import User, acting_at
 from ..persian import WorkingCalendar, to_persian_digits
 from ..services import accounts
 from ..services import circulation as circ
 from ..services import library as lib
 from ..services import library_rules as lib_rules
 from ..store import Store
+from .moments import OfficeHours
 
 #: Above this many loans the bulk path is used.
 BULK_FROM = 20_000
@@ -205,16 +206,19 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
               {c["centre"] for c in plan.copies}}
     any_actor = next(iter(actors.values()))
     registered = today - timedelta(days=REGISTERED_DAYS_AGO)
-    member_codes = []
-    for m in plan.members:
-        data = lib.MemberInput(**{k: v for k, v in m.items() if k != "expires_on"})
-        view = lib.register_member(store, actors[m["home_centre"]], data, today=registered)
-        if m["expires_on"] != view.expires_on:
-            lib.renew_membership(store, actors[m["home_centre"]], view.id, m["expires_on"])
-        member_codes.append(view.member_no)
-    title_ids = [lib.add_title(store, any_actor, lib.TitleInput(**t)).id for t in plan.titles]
-    barcodes = [lib.add_copy(store, actors[c["centre"]], title_ids[c["title"]], shelf=c["shelf"],
-                             home_centre=c["centre"]).barcode for c in plan.copies]
+    # the register and the shelves were filled on the first day; then each day's lending, as entered then
+    hours, renewals = OfficeHours("library"), OfficeHours("renewals")
+    with acting_at(hours.at(registered)):
+        member_codes = []
+        for m in plan.members:
+            data = lib.MemberInput(**{k: v for k, v in m.items() if k != "expires_on"})
+            view = lib.register_member(store, actors[m["home_centre"]], data, today=registered)
+            if m["expires_on"] != view.expires_on:
+                lib.renew_membership(store, actors[m["home_centre"]], view.id, m["expires_on"])
+            member_codes.append(view.member_no)
+        title_ids = [lib.add_title(store, any_actor, lib.TitleInput(**t)).id for t in plan.titles]
+        barcodes = [lib.add_copy(store, actors[c["centre"]], title_ids[c["title"]], shelf=c["shelf"],
+                                 home_centre=c["centre"]).barcode for c in plan.copies]
     calendar: WorkingCalendar = accounts.working_calendar(store)
     # Walk the days: returns (and arrivals home) first, then the day's checkouts.
     events: list[tuple[date, int, str, int]] = []  # (day, order, kind, loan idx)
@@ -231,37 +235,39 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
               "returns": 0, "renewals": 0, "refused": 0, "overrides": 0}
     for day, _order, kind, i in events:
         out, ci, mi, centre, _back, back_centre = plan.loans[i]
-        try:
-            if kind == "out":
-                loan = circ.checkout(store, actors[centre], member_codes[mi], barcodes[ci], today=day,
-                                     calendar=calendar)
-                lent.add(i)
-                counts["loans"] += 1
-                if rng.random() < 0.1:
-                    try:
-                        circ.renew(store, actors[centre], loan.id, today=day + timedelta(days=5),
-                                   calendar=calendar)
-                        counts["renewals"] += 1
-                    except ServiceError:
-                        counts["refused"] += 1  # e.g. the member has another book overdue
-            elif i in lent and kind == "back":
-                circ.checkin(store, actors.get(back_centre) or _librarian(store, back_centre), barcodes[ci],
-                             today=day)
-                counts["returns"] += 1
-            elif i in lent and kind == "home":
-                circ.receive_copy(store, actors[plan.copies[ci]["centre"]], barcodes[ci], today=day)
-        except circ.CirculationRefused as refused:
-            # Now and then the librarian lends anyway, with a reason, and the admin's list shows it.
-            if kind == "out" and refused.overridable and counts["overrides"] < 6 and rng.random() < 0.2:
-                _lend_anyway(store, actors[centre], member_codes[mi], barcodes[ci], day, calendar, rng,
-                             grant=counts["overrides"] == 0)
-                lent.add(i)
-                counts["loans"] += 1
-                counts["overrides"] += 1
-            else:
-                counts["refused"] += 1  # a member blocked that day (overdue, limit): the loan did not happen
-        except ServiceError:
-            counts["refused"] += 1
+        with acting_at(hours.at(day)):
+            try:
+                if kind == "out":
+                    loan = circ.checkout(store, actors[centre], member_codes[mi], barcodes[ci], today=day,
+                                         calendar=calendar)
+                    lent.add(i)
+                    counts["loans"] += 1
+                    if rng.random() < 0.1:
+                        try:
+                            with acting_at(renewals.at(day + timedelta(days=5))):
+                                circ.renew(store, actors[centre], loan.id, today=day + timedelta(days=5),
+                                           calendar=calendar)
+                            counts["renewals"] += 1
+                        except ServiceError:
+                            counts["refused"] += 1  # e.g. the member has another book overdue
+                elif i in lent and kind == "back":
+                    circ.checkin(store, actors.get(back_centre) or _librarian(store, back_centre), barcodes[ci],
+                                 today=day)
+                    counts["returns"] += 1
+                elif i in lent and kind == "home":
+                    circ.receive_copy(store, actors[plan.copies[ci]["centre"]], barcodes[ci], today=day)
+            except circ.CirculationRefused as refused:
+                # Now and then the librarian lends anyway, with a reason, and the admin's list shows it.
+                if kind == "out" and refused.overridable and counts["overrides"] < 6 and rng.random() < 0.2:
+                    _lend_anyway(store, actors[centre], member_codes[mi], barcodes[ci], day, calendar, rng,
+                                 grant=counts["overrides"] == 0)
+                    lent.add(i)
+                    counts["loans"] += 1
+                    counts["overrides"] += 1
+                else:
+                    counts["refused"] += 1  # a member blocked that day (overdue, limit): the loan did not happen
+            except ServiceError:
+                counts["refused"] += 1
     counts["holds"] = _some_holds(store, rng, plan, member_codes, barcodes, actors, today)
     return counts
 

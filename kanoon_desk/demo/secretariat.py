@@ -15,12 +15,13 @@ from typing import Any
 from sqlalchemy import select
 
 from ..eventlog import Actor, system_actor
-from ..models import User
+from ..models import User, acting_at
 from ..persian import WorkingCalendar
 from ..services import accounts
 from ..services import secretariat as sec
 from ..services.secretariat_agencies import AgencyView, list_agencies, save_agency
 from ..store import Store
+from .moments import OfficeHours
 
 SERVICE_PATH_MAX = 5000
 HISTORY_DAYS = 730
@@ -204,37 +205,43 @@ def staff(store: Store) -> dict[str, Actor]:
 
 def _run_plan(store: Store, who: dict[str, Actor], crowd: list[Person], plan: Plan) -> None:
     person = crowd[plan.person]
-    receipt = sec.intake(store, who["clerk"], sec.CaseInput(
-        national_id=person.national_id, first_name=person.first_name, last_name=person.last_name,
-        mobile=person.mobile, address=person.address, subject=plan.subject, text=plan.text,
-        category=plan.category, channel=plan.channel, received_date=plan.received), on=plan.received)
-    cid = receipt.case_id
+    hours = OfficeHours((plan.received, plan.person, plan.subject))  # each step entered on its own day
+    with acting_at(hours.at(plan.received)):
+        receipt = sec.intake(store, who["clerk"], sec.CaseInput(
+            national_id=person.national_id, first_name=person.first_name, last_name=person.last_name,
+            mobile=person.mobile, address=person.address, subject=plan.subject, text=plan.text,
+            category=plan.category, channel=plan.channel, received_date=plan.received), on=plan.received)
     for kind, day, a in plan.steps:
-        if kind == "reject":
-            sec.review(store, who["expert"], cid, accept=False, reason=a["reason"], note=a["note"], on=day)
-        elif kind == "accept":
-            sec.review(store, who["expert"], cid, accept=True, on=day)
-        elif kind == "register":
-            sec.register(store, who["clerk"], cid, on=day)
-        elif kind == "refer":
-            sec.refer(store, who["expert"], cid, who["manager"].user_id, instruction=a["instruction"], on=day)
-        elif kind == "forward":
-            sec.forward(store, who["manager"], cid, a["agency"], deadline=a["deadline"], on=day)
-        elif kind == "follow_up":
-            sec.follow_up(store, who["expert"], cid, method=a["method"], note=a["note"],
-                          new_deadline=a["new_deadline"], on=day)
-        elif kind == "answer":
-            sec.record_response(store, who["clerk"], cid, text=a["text"], on=day)
-        elif kind == "notify":
-            sec.notify(store, who["clerk"], cid, method=a["method"], on=day)
-        elif kind == "visit":
-            sec.record_visit(store, who["clerk"], cid, purpose=a["purpose"], on=day)
-        elif kind == "close":
-            actor = who["manager"] if a["outcome"] == "rejected" else who["expert"]
-            if a["outcome"] == "rejected":
-                sec.manager_reject(store, actor, cid, reason=a["reason"], note=a["note"], on=day)
-            else:
-                sec.close(store, actor, cid, outcome=a["outcome"], responsible_party=a["party"], on=day)
+        with acting_at(hours.at(day)):
+            _run_step(store, who, receipt.case_id, kind, day, a)
+
+
+def _run_step(store: Store, who: dict[str, Actor], cid: str, kind: str, day: date, a: dict[str, Any]) -> None:
+    if kind == "reject":
+        sec.review(store, who["expert"], cid, accept=False, reason=a["reason"], note=a["note"], on=day)
+    elif kind == "accept":
+        sec.review(store, who["expert"], cid, accept=True, on=day)
+    elif kind == "register":
+        sec.register(store, who["clerk"], cid, on=day)
+    elif kind == "refer":
+        sec.refer(store, who["expert"], cid, who["manager"].user_id, instruction=a["instruction"], on=day)
+    elif kind == "forward":
+        sec.forward(store, who["manager"], cid, a["agency"], deadline=a["deadline"], on=day)
+    elif kind == "follow_up":
+        sec.follow_up(store, who["expert"], cid, method=a["method"], note=a["note"],
+                      new_deadline=a["new_deadline"], on=day)
+    elif kind == "answer":
+        sec.record_response(store, who["clerk"], cid, text=a["text"], on=day)
+    elif kind == "notify":
+        sec.notify(store, who["clerk"], cid, method=a["method"], on=day)
+    elif kind == "visit":
+        sec.record_visit(store, who["clerk"], cid, purpose=a["purpose"], on=day)
+    elif kind == "close":
+        actor = who["manager"] if a["outcome"] == "rejected" else who["expert"]
+        if a["outcome"] == "rejected":
+            sec.manager_reject(store, actor, cid, reason=a["reason"], note=a["note"], on=day)
+        else:
+            sec.close(store, actor, cid, outcome=a["outcome"], responsible_party=a["party"], on=day)
 
 
 def generate(store: Store, rng: random.Random, *, cases: int, today: date,

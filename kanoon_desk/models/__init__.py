@@ -2,7 +2,7 @@
 
 from . import library, secretariat  # noqa: F401 - complete Base.metadata
 from .accounts import ROLES, Holiday, Office, User
-from .base import PROJECTION, Base, projection_tables, table_of, utcnow
+from .base import PROJECTION, Base, acting_at, projection_tables, table_of, utcnow
 from .events import AuditEntry, Conflict, Counter, DeskState, Event
 
 __all__ = [
@@ -20,4 +20,5 @@ __all__ = [
     "User",
     "projection_tables",
     "utcnow",
+    "acting_at",
 ]

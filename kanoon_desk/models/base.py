@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,8 +24,24 @@ NAMING = {
 PROJECTION = {"projection": True}
 
 
+#: While set, the instant `utcnow` answers (`acting_at`).
+_ACTING_AT: ContextVar[datetime | None] = ContextVar("kanoon_acting_at", default=None)
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, aware UTC: the instant events are recorded at and actions stamped with."""
+    return _ACTING_AT.get() or datetime.now(UTC)
+
+
+@contextmanager
+def acting_at(at: datetime) -> Iterator[None]:
+    """Record what is done inside as done at `at` (aware): the demo replays two years of an office's
+    work through the services, and each step's entry time is then that day's, not the demo's."""
+    token = _ACTING_AT.set(at.astimezone(UTC))
+    try:
+        yield
+    finally:
+        _ACTING_AT.reset(token)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
