@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -765,18 +765,29 @@ def catalogue_counts(store: Store) -> dict[str, int]:
         return {status: n for status, n in s.execute(select(Copy.status, func.count()).group_by(Copy.status))}
 
 
-# Loan rules, override grants and centres live in library_rules; re-exported for the callers.
-from .library_rules import (  # noqa: E402
-    CentreView,
-    add_centre,
-    can_override,
-    centres,
-    list_centres,
-    list_rules,
-    set_override_grant,
-    set_rule,
-    update_centre,
-)
+# Loan rules, override grants and centres live in library_rules; re-exported for the callers, on
+# first use (library_rules imports this module: importing it first must work too).
+if TYPE_CHECKING:
+    from .library_rules import (
+        CentreView,
+        add_centre,
+        can_override,
+        centres,
+        list_centres,
+        list_rules,
+        set_override_grant,
+        set_rule,
+        update_centre,
+    )
 
 __all__ = ["CentreView", "add_centre", "can_override", "centres", "list_centres", "list_rules",
            "set_override_grant", "set_rule", "update_centre"]
+_FROM_RULES = frozenset(__all__)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_RULES:
+        from . import library_rules
+
+        return getattr(library_rules, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -253,7 +253,7 @@ def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qt
 
 
 def test_column_cap_cuts_only_the_widest_columns() -> None:
-    from kanoon_desk.ui.secretariat.lists import column_cap
+    from kanoon_desk.ui.tables import column_cap
 
     assert column_cap([100, 120, 300], room=600) == 300  # all fit: nothing cut
     assert column_cap([100, 120, 300, 300], room=620) == 200  # the two wide ones share what is left

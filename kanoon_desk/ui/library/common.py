@@ -14,6 +14,7 @@ from ...errors import QT_TRANSLATE_NOOP
 from ...services.library_rules import list_centres
 from ...store import Store
 from ..context import UiContext
+from ..tables import FittedTable
 from ..widgets import LazyTableModel, digits, list_fetcher
 
 
@@ -88,22 +89,18 @@ class ListModel(LazyTableModel):
 
 
 def table_view(name: str, stretch: int | None = None) -> QTableView:
-    """A read-only row-selecting table whose columns fit their contents; the `stretch` column (the
-    title or the name: the text that needs the room) takes the rest of the width, whatever model
-    is set later, or else the last column does."""
-    view = QTableView()
+    """A read-only row-selecting table whose columns fit their contents. The `stretch` column (the
+    title or the name: the text that needs the room) keeps its room and takes the rest of the
+    width, whatever model is set later (`FittedTable`: the widest other columns, a centre's long
+    name, are cut first); without one, the last column takes the rest."""
+    view: QTableView = QTableView() if stretch is None else FittedTable(stretch, auto=True)
     view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(stretch is None)
-    if stretch is not None:
-        def widen(_old: int, new: int) -> None:
-            if new > stretch:
-                header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-        header.sectionCountChanged.connect(widen)
+    if stretch is None:
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
     view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     return view

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
+from ..tables import FittedTable
 from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, text_digits
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
@@ -100,61 +100,19 @@ class CartableModel(LazyTableModel):
         super().reload()
 
 
-class CaseTable(QTableView):
-    """A single-selection list of cases whose `stretch` column (the subject) takes the spare
-    width. The other columns fit the rows loaded (`fit_columns`, after each reload); when they
-    would leave the subject less than its own width or `SUBJECT_MIN` (the smaller), the widest of them are cut to one width
-    (long agency names end in "…") — again whenever the table is resized."""
+class CaseTable(FittedTable):
+    """A single-selection list of cases whose `stretch` column (the subject) keeps its room
+    (`FittedTable`); the page fits the columns after each reload."""
 
-    SUBJECT_MIN = 260
+    SUBJECT_MIN = FittedTable.STRETCH_MIN
 
     def __init__(self, model: LazyTableModel, stretch: int) -> None:
-        super().__init__()
-        self.stretch = stretch
-        self._natural: list[int] = []
+        super().__init__(stretch)
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
         self.setModel(model)
-        self.horizontalHeader().setStretchLastSection(False)
-        self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-    def fit_columns(self) -> None:
-        """Measure the columns against the rows loaded now, then share out the width."""
-        self.resizeColumnsToContents()
-        header = self.horizontalHeader()
-        self._natural = [header.sectionSize(i) for i in range(header.count())]
-        self._share()
-
-    def _share(self) -> None:
-        header = self.horizontalHeader()
-        others = [w for i, w in enumerate(self._natural) if i != self.stretch]
-        subject = min(self.SUBJECT_MIN, self._natural[self.stretch]) if self.stretch < len(self._natural) else 0
-        cap = column_cap(others, self.viewport().width() - subject)
-        for i, width in enumerate(self._natural):
-            if i != self.stretch and i < header.count():
-                header.resizeSection(i, min(width, cap))
-
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if self._natural:
-            self._share()
-
-
-def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
-    """The one width the widest columns are cut to so that all of `widths` fit in `room`
-    (water-filling: narrow columns keep their width); never below `floor`."""
-    if sum(widths) <= room:
-        return max(widths, default=floor)
-    ordered = sorted(widths)
-    spent = 0
-    for k, width in enumerate(ordered):
-        left = len(ordered) - k  # columns from this one up, all cut to the same width
-        if spent + width * left > room:
-            return max(floor, (room - spent) // left)
-        spent += width
-    return max(floor, ordered[-1])
 
 
 class CartablePage(QWidget):

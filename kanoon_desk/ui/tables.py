@@ -1,0 +1,111 @@
+"""A list whose telling column keeps its room.
+
+`FittedTable` fits every column to the rows loaded and gives the spare width to one `stretch`
+column (a case's subject, a book's title, a member's name). When the other columns would leave it
+less than its own width or `STRETCH_MIN` (the smaller), the widest of them are cut to one width
+(`column_cap`: long centre or agency names end in "…", their whole text on hover), again whenever
+the table is resized. A column of codes, numbers and dates (`whole_cells`: one word, or no letters)
+is never cut: half a barcode or a date is no use. Before, the columns sized to their contents took the width first and a
+title in a ten-column list was cut to a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+
+def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
+    """The one width the widest columns are cut to so that all of `widths` fit in `room`
+    (water-filling: narrow columns keep their width); never below `floor`."""
+    if sum(widths) <= room:
+        return max(widths, default=floor)
+    ordered = sorted(widths)
+    spent = 0
+    for k, width in enumerate(ordered):
+        left = len(ordered) - k  # columns from this one up, all cut to the same width
+        if spent + width * left > room:
+            return max(floor, (room - spent) // left)
+        spent += width
+    return max(floor, ordered[-1])
+
+
+def whole_cells(texts: Iterable[str]) -> bool:
+    """Whether a column's cells must be shown whole: each is one word (a barcode, a number, a
+    date, a code like 13-D01-1405-000157) or holds no letters (a date and time, a tracking code
+    in groups)."""
+    return all(not t.split() or len(t.split()) == 1 or not any(ch.isalpha() for ch in t) for t in texts)
+
+
+#: How many loaded rows a column is judged on.
+SAMPLE_ROWS = 50
+
+
+class FittedTable(QTableView):
+    """See the module. With `auto`, the columns are fitted again whenever the model is reset or
+    rows arrive (as a column sized to its contents would be); otherwise the page calls
+    `fit_columns` after it loads."""
+
+    STRETCH_MIN = 260
+
+    def __init__(self, stretch: int, *, auto: bool = False) -> None:
+        super().__init__()
+        self.stretch = stretch
+        self.auto = auto
+        self._natural: list[int] = []
+        self._whole: set[int] = set()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.sectionCountChanged.connect(lambda _old, _new: self._stretch_mode())
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
+        old = self.model()
+        if self.auto and old is not None:
+            for signal in (old.modelReset, old.layoutChanged, old.rowsInserted):
+                signal.disconnect(self.fit_columns)
+        super().setModel(model)
+        self._stretch_mode()
+        if self.auto and model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+                signal.connect(self.fit_columns)
+            self.fit_columns()
+
+    def _stretch_mode(self) -> None:
+        header = self.horizontalHeader()
+        if self.stretch < header.count():
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+
+    def fit_columns(self, *_args: Any) -> None:
+        """Measure the columns against the rows loaded now, then share out the width."""
+        header = self.horizontalHeader()
+        model = self.model()
+        rows = min(model.rowCount(), SAMPLE_ROWS) if model is not None else 0
+        self._natural, self._whole = [], set()
+        for i in range(header.count()):
+            if i != self.stretch:
+                self.resizeColumnToContents(i)
+                self._natural.append(header.sectionSize(i))
+                if model is not None and whole_cells(str(model.index(r, i).data(Qt.ItemDataRole.DisplayRole) or "")
+                                                     for r in range(rows)):
+                    self._whole.add(i)
+            else:
+                self._natural.append(max(self.sizeHintForColumn(i), header.sectionSizeHint(i)))
+        self._share()
+
+    def _share(self) -> None:
+        header = self.horizontalHeader()
+        cut = [w for i, w in enumerate(self._natural) if i != self.stretch and i not in self._whole]
+        kept = sum(w for i, w in enumerate(self._natural) if i in self._whole)
+        stretch = min(self.STRETCH_MIN, self._natural[self.stretch]) if self.stretch < len(self._natural) else 0
+        cap = column_cap(cut, self.viewport().width() - stretch - kept)
+        for i, width in enumerate(self._natural):
+            if i != self.stretch and i < header.count():
+                header.resizeSection(i, width if i in self._whole else min(width, cap))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._natural:
+            self._share()

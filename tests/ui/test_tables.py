@@ -1,0 +1,33 @@
+"""Lists whose telling column keeps its room: codes and dates are never cut, long names are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kanoon_desk.ui.library.common import ListModel, table_view
+from kanoon_desk.ui.tables import FittedTable, whole_cells
+
+CENTRE = "مرکز فرهنگی هنری شماره ۱ کانون پرورش فکری کودکان و نوجوانان استان"
+ROWS = [("130100012098", "قصه‌های خوب برای بچه‌های خوب (جلد ۲)", CENTRE, "۱۴۰۳/۱۰/۰۸", "بهزاد فرجی ابوالفضلی")] * 5
+
+
+def test_whole_cells_are_codes_numbers_and_dates() -> None:
+    assert whole_cells(["130100012098", "13-D01-1405-000157", "۱۴۰۳/۱۰/۰۸", "۱۴۰۵/۰۹/۱۵ ۰۹:۰۲", "0013 0157 1363 9908", ""])
+    assert not whole_cells(["130100012098", "مرکز فرهنگی هنری"])
+
+
+def test_the_title_keeps_its_room_codes_stay_whole_and_long_names_are_cut(qtbot: Any) -> None:
+    view = table_view("t", stretch=1)
+    assert isinstance(view, FittedTable)
+    qtbot.addWidget(view)
+    view.resize(760, 300)
+    view.show()
+    view.setModel(ListModel(["بارکد", "عنوان", "مرکز", "مهلت", "ولی"], lambda: ROWS, lambda r: list(r)))
+    header = view.horizontalHeader()
+    title = min(FittedTable.STRETCH_MIN, view.sizeHintForColumn(1))
+    assert header.sectionSize(1) >= title - 2  # the title whole, or at least its room
+    for code in (0, 3):  # the barcode and the date: whole
+        assert header.sectionSize(code) >= view.sizeHintForColumn(code)
+    assert header.sectionSize(2) < view.sizeHintForColumn(2)  # the centre's long name is cut
+    view.resize(2400, 300)  # room enough: every column whole
+    qtbot.waitUntil(lambda: header.sectionSize(2) >= view.sizeHintForColumn(2))
