@@ -236,47 +236,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="132" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="133" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="138" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="145" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -1577,7 +1577,7 @@
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="725" />
+            <location filename="../kanoon_desk/services/library.py" line="732" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals). a child registered without a national ID of their own is known by the guardian's the stored photo's SHA-256 (`put_member_photo`); None keeps the member's photo, "" removes it for a child without a national ID of their own: the guardian's A member's photo: a JPEG or PNG of at most this many bytes (it is printed on a card). LIKE's wildcards (and its escape) taken out of typed words: a name never holds them. Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -2650,7 +2650,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
@@ -2740,7 +2740,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -2758,7 +2758,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>نویسنده</source>
@@ -2766,14 +2766,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="247" />
             <source>گروه سنی</source>
@@ -2787,7 +2787,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="403" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
@@ -2834,7 +2834,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
@@ -2849,7 +2849,17 @@ Tracking code: {code}</translation>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="503" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <source>آخرین عنوان‌های افزوده</source>
+            <translation>Titles added last</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="335" />
+            <source>نتیجه جست‌وجو</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="526" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -2865,7 +2875,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
@@ -2881,19 +2891,19 @@ Tracking code: {code}</translation>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -2907,7 +2917,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="107" />
@@ -2920,61 +2930,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="326" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="326" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="340" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="363" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="407" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="415" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="454" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="424" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="456" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="457" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="467" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="470" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="466" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="489" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -2984,7 +2994,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="490" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="513" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3387,48 +3397,48 @@ Tracking code: {code}</translation>
             <translation>Not renewed: {r}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
             <source>در قفسه</source>
             <translation>On the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="26" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
             <source>در امانت</source>
             <translation>On loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>در راه</source>
             <translation>In transit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
             <source>کنار گذاشته برای رزرو</source>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
-            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="30" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="30" />
             <source>خارج از گردش</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="39" />
             <source>کودک</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="39" />
             <source>نوجوان</source>
             <translation>Teen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="39" />
             <source>بزرگسال</source>
             <translation>Adult</translation>
         </message>
@@ -3672,7 +3682,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="393" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="251" />
             <source>ذخیره تغییرات</source>
@@ -3697,7 +3707,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
             <location filename="../kanoon_desk/ui/library/members.py" line="347" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -4544,7 +4554,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="383" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4627,48 +4637,48 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="226" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="229" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="285" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="352" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -4912,7 +4922,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -4938,7 +4948,7 @@ Tracking code: {code}</translation>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
             <source>به</source>
             <translation>To</translation>
         </message>

@@ -625,6 +625,13 @@ def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
         return [title_view(by_id[i]) for i in ids if i in by_id]
 
 
+def recent_titles(store: Store, limit: int = 50) -> list[TitleView]:
+    """The titles added last to the catalogue (here or at another centre), the newest first."""
+    with store.read() as s:
+        rows = s.scalars(select(Title).order_by(Title.added_at.desc(), Title.id.desc()).limit(limit))
+        return [title_view(t) for t in rows]
+
+
 def get_title(store: Store, title_id: str) -> TitleView:
     with store.read() as s:
         t = s.get(Title, title_id)

@@ -203,3 +203,19 @@ def test_a_titles_and_a_copys_change_history(qtbot: Any, page: tuple[Lib, Catalo
                if model.data(model.index(r, 0)) == "قفسه"]
     assert shelves == [["قفسه", "C9", "در اجرا"], ["قفسه", "A1", "جایگزین شد"]]
     dialog.grab().save(str(tmp_path / "copy-history.png"))
+
+
+def test_the_catalogue_opens_on_the_titles_added_last_and_an_emptied_search_shows_them_again(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    L, p = page
+    assert [t.id for t in p.titles] == [L.title.id]  # before any search: the catalogue is not blank
+    assert p.list_title.text() == "آخرین عنوان‌های افزوده"
+    assert [c.barcode for c in p.copies] and p.title_table.selectionModel().selectedRows()[0].row() == 0
+    newer = lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره"))
+    type_persian(p.query, "ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    assert [t.title for t in p.titles] == ["ماهی سیاه کوچولو"] and p.list_title.text() == "نتیجه جست‌وجو"
+    p.query.clear()
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    assert [t.id for t in p.titles] == [newer.id, L.title.id]  # the newest first
+    assert p.list_title.text() == "آخرین عنوان‌های افزوده" and p.copies == []  # خمره has no copy yet

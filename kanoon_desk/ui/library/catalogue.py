@@ -30,7 +30,7 @@ from ...services import library_import as imp
 from ..context import UiContext
 from ..errors import error_text
 from ..printing import print_dialog
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, text_digits, today
+from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, centre_namer, desk_centre, status_text, table_view, tr_dynamic
 from .copies import CopyDialog
 from .history import FieldHistoryDialog
@@ -264,10 +264,15 @@ class CataloguePage(QWidget):
         labels.clicked.connect(lambda: self.labels_dialog().exec())
         self.message = QLabel()
         self.message.setObjectName("catalogue-message")
-        copy_row = QHBoxLayout()
-        for w in (self.barcode, self.shelf, add_copy, labels, self.correct_button, self.withdraw_button,
-                  self.lost_button, self.copy_history_button):
-            copy_row.addWidget(w)
+        copy_row = QHBoxLayout()  # a new copy: its barcode and shelf, then add
+        copy_row.addWidget(self.barcode, 1)
+        copy_row.addWidget(self.shelf, 1)
+        copy_row.addWidget(add_copy)
+        copy_row.addWidget(labels)
+        selected_row = QHBoxLayout()  # what is done to the copy selected
+        for w in (self.correct_button, self.withdraw_button, self.lost_button, self.copy_history_button):
+            selected_row.addWidget(w)
+        selected_row.addStretch(1)
         side = QVBoxLayout()
         side.addWidget(self.form)
         title_buttons = QHBoxLayout()
@@ -278,9 +283,13 @@ class CataloguePage(QWidget):
         side.addWidget(self.title_history_button)
         side.addStretch(1)
         middle = QVBoxLayout()
+        self.list_title = QLabel()
+        self.list_title.setObjectName("titles-list-title")
+        middle.addWidget(self.list_title)
         middle.addWidget(self.title_table, 3)
         middle.addWidget(QLabel(QCoreApplication.translate("Library", "نسخه‌ها")))
         middle.addWidget(self.copy_table, 2)
+        middle.addLayout(selected_row)
         middle.addLayout(copy_row)
         middle.addWidget(self.message)
         body = QHBoxLayout()
@@ -289,8 +298,17 @@ class CataloguePage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addLayout(body)
-        self._show_titles([])
         self._show_copies([])
+        self.show_recent()
+
+    def show_recent(self) -> None:
+        """Before any search (or once the search box is emptied): the titles added last, the
+        newest selected with its copies."""
+        titles = lib.recent_titles(self.ctx.store)
+        self.list_title.setText(QCoreApplication.translate("Library", "آخرین عنوان‌های افزوده") if titles else "")
+        self._show_titles(titles)
+        if titles:
+            self.select(0)
 
     def _show_titles(self, titles: list[lib.TitleView]) -> None:
         self.titles = titles
@@ -311,12 +329,17 @@ class CataloguePage(QWidget):
                        yes if c.loanable else no]))
 
     def search(self) -> None:
+        if not self.query.text().strip():
+            self.show_recent()
+            return
+        self.list_title.setText(QCoreApplication.translate("Library", "نتیجه جست‌وجو"))
         self._show_titles(lib.search_titles(self.ctx.store, self.query.text(), limit=200))
         if self.titles:
             self.select(0)
 
     def select(self, row: int) -> None:
         if 0 <= row < len(self.titles):
+            select_row(self.title_table, row)  # the title the copy buttons act on, highlighted
             self._show_copies(lib.copies_of_title(self.ctx.store, self.titles[row].id))
 
     def _selected_title(self) -> lib.TitleView | None:
