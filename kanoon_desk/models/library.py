@@ -83,7 +83,8 @@ class Title(Base):
     """A title of the shared catalogue."""
 
     __tablename__ = "lib_titles"
-    __table_args__ = (Index("ix_lib_titles_isbn", "isbn"), {"info": PROJECTION})
+    __table_args__ = (Index("ix_lib_titles_isbn", "isbn"), Index("ix_lib_titles_added", "added_at", "id"),
+                      {"info": PROJECTION})
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
