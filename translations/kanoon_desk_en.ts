@@ -2400,57 +2400,63 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="77" />
+            <location filename="../kanoon_desk/ui/home.py" line="75" />
+            <source>نمایش</source>
+            <extracomment>Where a fact leads: the page that gave it, and what to do there once shown (list one queue).</extracomment>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/home.py" line="102" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="81" />
+            <location filename="../kanoon_desk/ui/home.py" line="106" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="82" />
+            <location filename="../kanoon_desk/ui/home.py" line="107" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="83" />
+            <location filename="../kanoon_desk/ui/home.py" line="108" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="86" />
+            <location filename="../kanoon_desk/ui/home.py" line="111" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="87" />
+            <location filename="../kanoon_desk/ui/home.py" line="112" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="87" />
+            <location filename="../kanoon_desk/ui/home.py" line="112" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="89" />
+            <location filename="../kanoon_desk/ui/home.py" line="114" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="90" />
+            <location filename="../kanoon_desk/ui/home.py" line="115" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="94" />
+            <location filename="../kanoon_desk/ui/home.py" line="119" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="123" />
+            <location filename="../kanoon_desk/ui/home.py" line="153" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -4956,42 +4962,42 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="17" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="20" />
             <source>{n} مورد باز، {u} مورد خوانده‌نشده</source>
             <translation>{n} open, {u} unread</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="19" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="22" />
             <source>کارتابل من</source>
             <translation>My cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="26" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="29" />
             <source>پرونده‌های گذشته از مهلت دستگاه</source>
             <translation>Cases past their agency's deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="62" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="64" />
             <source>جستجو و پیگیری</source>
             <translation>Search and tracking</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="66" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Overdue agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="68" />
             <source>گزارش دبیرخانه</source>
             <translation>Secretariat report</translation>
         </message>

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services import accounts
 from .context import PageSpec, UiContext
@@ -15,6 +17,9 @@ from .roles import roles_text
 from .widgets import digits, long_date, today
 
 log = logging.getLogger(__name__)
+
+#: Where a fact leads: the page that gave it, and what to do there once shown (list one queue).
+Target = tuple[str, Callable[[QWidget], Any] | None]
 
 
 class HomePage(QWidget):
@@ -55,7 +60,7 @@ class HomePage(QWidget):
         if not event.spontaneous():  # shown again by the side bar, not a window brought to front
             self.refresh()
 
-    def _fact(self, row: int, title: str, value: str) -> None:
+    def _fact(self, row: int, title: str, value: str, target: Target | None = None) -> None:
         name = QLabel(title)
         name.setStyleSheet("color: #546e7a;")
         text = QLabel(value)
@@ -65,13 +70,42 @@ class HomePage(QWidget):
         text.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts.addWidget(name, row, 0)
-        self.facts.addWidget(text, row, 1)
+        if target is None:
+            self.facts.addWidget(text, row, 1)
+            return
+        # the work behind a count, one click (or Tab and Space) away, right beside it
+        go = QPushButton(self.tr("نمایش"))
+        go.setObjectName(f"home-go-{target[0]}")
+        go.setFlat(True)
+        go.setCursor(Qt.CursorShape.PointingHandCursor)
+        go.setStyleSheet("color: #1565c0; text-decoration: underline; padding: 0 6px;")
+        go.setToolTip(title)
+        go.clicked.connect(lambda _checked=False, t=target: self.go(t))
+        text.setWordWrap(False)  # a count and a few words: on one line, the link beside it
+        cell = QWidget()
+        line = QHBoxLayout(cell)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(text)
+        line.addWidget(go)
+        line.addStretch(1)
+        self.facts.addWidget(cell, row, 1)
+
+    def go(self, target: Target) -> None:
+        """Show the page a fact came from (in the main window holding this page), then do its action."""
+        key, action = target
+        window = self.window()
+        if key not in getattr(window, "page_keys", list)():
+            return
+        page = window.show_page(key)  # type: ignore[attr-defined]
+        if action is not None:
+            action(page)
 
     def refresh(self) -> None:
         while self.facts.count():
             item = self.facts.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once (deleted once control is back in the event loop)
                 widget.deleteLater()
         actor = self.ctx.actor
         self.greeting.setText(self.tr("سلام، %1").replace("%1", actor.full_name))
@@ -92,24 +126,29 @@ class HomePage(QWidget):
             users = accounts.list_users(self.ctx.store, actor)
             active = sum(1 for u in users if u.active)
             rows.append((self.tr("کاربران فعال"), digits(active)))
-        rows.extend(self._desk_facts())
         for i, (title, value) in enumerate(rows):
             self._fact(i, title, value)
+        for i, (title, value, target) in enumerate(self._desk_facts(), start=len(rows)):
+            self._fact(i, title, value, target)
 
 
-    def _desk_facts(self) -> list[tuple[str, str]]:
+    def _desk_facts(self) -> list[tuple[str, str, Target]]:
         """Facts the desks offer: `PageSpec.extra["home_facts"]` is `(ctx) -> [(title, value)]`
-        (open cases in my cartable, loans due today...); each must be cheap. A failing one is
-        logged and left out, so the home page always opens."""
+        (open cases in my cartable, loans due today...), each leading to the page that gave it; a
+        fact `(title, value, action)` also runs `action(page)` there (the search page lists one
+        queue). Each must be cheap. A failing one is logged and left out, so the home page always
+        opens."""
         from .main_window import visible_pages
 
-        facts: list[tuple[str, str]] = []
+        facts: list[tuple[str, str, Target]] = []
         for spec in visible_pages(self.ctx):
             provider = spec.extra.get("home_facts")
             if provider is None:
                 continue
             try:
-                facts.extend((str(t), str(v)) for t, v in provider(self.ctx))
+                for fact in provider(self.ctx):
+                    action = fact[2] if len(fact) > 2 else None
+                    facts.append((str(fact[0]), str(fact[1]), (spec.key, action)))
             except Exception:
                 log.exception("home facts of %s failed", spec.key)
         return facts

@@ -30,6 +30,10 @@ def desk(tmp_path: Path) -> Desk:
     return make_secretariat_desk(tmp_path)
 
 
+def _facts(ctx: Any) -> dict[str, str]:
+    return {title: value for title, value, _list in queue_facts(ctx)}
+
+
 def _answered(d: Desk, n: int) -> str:
     r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
     sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
@@ -46,7 +50,7 @@ def test_one_click_lists_the_answered_cases_whose_applicant_was_not_told(qtbot: 
     rejected = sec.intake(desk.store, desk.clerk, case_input(3), on=DAY).case_id
     sec.review(desk.store, desk.expert, rejected, accept=False, reason="تکراری", on=DAY)
     sec.intake(desk.store, desk.clerk, case_input(4), on=DAY)  # to review
-    assert dict(queue_facts(make_ctx(desk.store, desk.expert, tmp_path))) == {"در نوبت بررسی کارشناس": "۱", "در انتظار ثبت در دبیرخانه": "۰",
+    assert _facts(make_ctx(desk.store, desk.expert, tmp_path)) == {"در نوبت بررسی کارشناس": "۱", "در انتظار ثبت در دبیرخانه": "۰",
                                       "پاسخ رسیده، به متقاضی اعلام نشده": "۱", "اعلام رد در انتظار ارسال": "۱"}
     ctx = make_ctx(desk.store, desk.clerk, tmp_path)
     page = SearchPage(ctx)
@@ -77,8 +81,46 @@ def test_one_click_lists_the_answered_cases_whose_applicant_was_not_told(qtbot: 
 
 
 def test_the_queues_are_those_of_the_persons_roles(desk: Desk, tmp_path: Path) -> None:
-    expert = dict(queue_facts(make_ctx(desk.store, desk.expert, tmp_path)))
+    expert = _facts(make_ctx(desk.store, desk.expert, tmp_path))
     assert "در نوبت بررسی کارشناس" in expert
-    clerk = dict(queue_facts(make_ctx(desk.store, desk.clerk, tmp_path)))
+    clerk = _facts(make_ctx(desk.store, desk.clerk, tmp_path))
     assert "در نوبت بررسی کارشناس" not in clerk and "اعلام رد در انتظار ارسال" in clerk
     assert queue_facts(make_ctx(desk.store, desk.manager, tmp_path)) == []
+
+
+def test_a_count_on_the_home_page_opens_its_list_in_one_click(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """«نمایش» beside a queue's count shows the search page listing that queue; beside the cartable's,
+    the cartable."""
+    from PySide6.QtWidgets import QPushButton
+
+    from kanoon_desk.ui.main_window import MainWindow
+
+    untold = _answered(desk, 1)
+    main = MainWindow(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(main)
+    main.show()
+    home = main.page_widget("home")
+    _settle(qtbot)
+    go = [b for b in home.findChildren(QPushButton) if b.objectName() == "home-go-secretariat-search"
+          and b.toolTip() == "پاسخ رسیده، به متقاضی اعلام نشده" and not b.isHidden()]
+    assert len(go) == 1
+    go[0].click()
+    assert main.current_key() == "secretariat-search"
+    page = main.page_widget("secretariat-search")
+    assert isinstance(page, SearchPage)
+    assert [page.model.row_at(i).id for i in range(page.model.rowCount())] == [untold]
+    assert page.status.currentText() == "پاسخ رسیده، به متقاضی اعلام نشده"
+    main.show_page("home")
+    _settle(qtbot)
+    cartable = [b for b in home.findChildren(QPushButton)
+                if b.objectName() == "home-go-secretariat-cartable" and not b.isHidden()]
+    cartable[0].click()
+    assert main.current_key() == "secretariat-cartable"
+
+
+def _settle(qtbot: Any) -> None:
+    """Let the home page's rows read again be shown and the rows they replaced be deleted."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    qtbot.wait(10)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

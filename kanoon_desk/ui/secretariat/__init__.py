@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from ..context import PageSpec, UiContext
@@ -27,7 +30,7 @@ def overdue_facts(ctx: UiContext) -> list[tuple[str, str]]:
              digits(q.overdue_count(ctx.store, ctx.actor)))]
 
 
-def queue_facts(ctx: UiContext) -> list[tuple[str, str]]:
+def queue_facts(ctx: UiContext) -> list[tuple[str, str, Callable[[Any], None]]]:
     """The home page's lines about what waits on the office, for the person's roles: to review,
     to register, answered but the applicant not told, rejection notices to send (the search page's
     «کار در انتظار دفتر» lists each in one click)."""
@@ -38,7 +41,12 @@ def queue_facts(ctx: UiContext) -> list[tuple[str, str]]:
     if not names:
         return []
     counts = q.queue_counts(ctx.store, ctx.actor, names)
-    return [(queue_text(n), digits(counts[n])) for n in names if counts[n] or n not in q.QUIET_QUEUES]
+    return [(queue_text(n), digits(counts[n]), _lister(n)) for n in names if counts[n] or n not in q.QUIET_QUEUES]
+
+
+def _lister(queue: str) -> Callable[[Any], None]:
+    """What the home page's line of a queue does on the search page: list that queue."""
+    return lambda page: page.show_queue(queue)
 
 
 def pages(ctx: UiContext) -> list[PageSpec]:
