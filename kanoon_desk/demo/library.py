@@ -31,6 +31,18 @@ from .moments import OfficeHours
 BULK_FROM = 20_000
 #: The demo's members were registered this many days before its today.
 REGISTERED_DAYS_AGO = 760
+#: A book out this long and not back is, for two loans in three, recorded lost with its member
+#: («گم‌شده نزد عضو») `LOST_RECORDED_AFTER` days after it went out.
+LOST_OUT_DAYS, LOST_RECORDED_AFTER = 240, 120
+LOST_NOTE = "عضو گفت کتاب گم شده است؛ بهای آن را می‌پردازد"
+
+
+def lost_day(plan: Plan, i: int, today: date) -> date | None:
+    """The day loan `i` of the plan is recorded lost with its member, if it is (both paths)."""
+    out, _ci, _mi, _centre, back, _back_centre = plan.loans[i]
+    if back is not None or out > today - timedelta(days=LOST_OUT_DAYS) or i % 3 == 0:
+        return None
+    return out + timedelta(days=LOST_RECORDED_AFTER)
 
 SUBJECTS = ("داستان", "شعر", "علمی", "تاریخ", "هنر", "طبیعت", "افسانه", "زندگی‌نامه", "سرگرمی")
 PUBLISHERS = ("کانون پرورش فکری کودکان و نوجوانان", "کانون پرورش فکری کودکان و نوجوانان",
@@ -229,10 +241,12 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
             home = plan.copies[plan.loans[i][1]]["centre"]
             if back_centre != home and back + timedelta(days=3) <= today:
                 events.append((back + timedelta(days=3), 1, "home", i))
+        elif (lost := lost_day(plan, i, today)) is not None:
+            events.append((lost, 0, "lost", i))
     events.sort(key=lambda e: (e[0], e[1], e[3]))
-    lent: set[int] = set()
+    lent: dict[int, str] = {}  # loan of the plan -> its id
     counts = {"members": len(member_codes), "titles": len(title_ids), "copies": len(barcodes), "loans": 0,
-              "returns": 0, "renewals": 0, "refused": 0, "overrides": 0}
+              "returns": 0, "renewals": 0, "refused": 0, "overrides": 0, "lost": 0}
     for day, _order, kind, i in events:
         out, ci, mi, centre, _back, back_centre = plan.loans[i]
         with acting_at(hours.at(day)):
@@ -240,7 +254,7 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
                 if kind == "out":
                     loan = circ.checkout(store, actors[centre], member_codes[mi], barcodes[ci], today=day,
                                          calendar=calendar)
-                    lent.add(i)
+                    lent[i] = loan.id
                     counts["loans"] += 1
                     if rng.random() < 0.1:
                         try:
@@ -256,12 +270,14 @@ def _write_with_services(store: Store, rng: random.Random, plan: Plan, today: da
                     counts["returns"] += 1
                 elif i in lent and kind == "home":
                     circ.receive_copy(store, actors[plan.copies[ci]["centre"]], barcodes[ci], today=day)
+                elif i in lent and kind == "lost":
+                    circ.mark_loan_lost(store, actors[centre], lent[i], note=LOST_NOTE, today=day)
+                    counts["lost"] += 1
             except circ.CirculationRefused as refused:
                 # Now and then the librarian lends anyway, with a reason, and the admin's list shows it.
                 if kind == "out" and refused.overridable and counts["overrides"] < 6 and rng.random() < 0.2:
-                    _lend_anyway(store, actors[centre], member_codes[mi], barcodes[ci], day, calendar, rng,
-                                 grant=counts["overrides"] == 0)
-                    lent.add(i)
+                    lent[i] = _lend_anyway(store, actors[centre], member_codes[mi], barcodes[ci], day, calendar,
+                                           rng, grant=counts["overrides"] == 0)
                     counts["loans"] += 1
                     counts["overrides"] += 1
                 else:
@@ -277,11 +293,12 @@ OVERRIDE_REASONS = ("کتاب برای پژوهش مدرسه لازم است؛ �
 
 
 def _lend_anyway(store: Store, actor: Actor, member_code: str, barcode: str, day: date,
-                 calendar: WorkingCalendar, rng: random.Random, *, grant: bool) -> None:
+                 calendar: WorkingCalendar, rng: random.Random, *, grant: bool) -> str:
+    """The loan's id."""
     if grant and not actor.has("admin"):  # the admin lets the librarian override (once)
         lib_rules.set_override_grant(store, system_actor(store.identity.office_code), actor.user_id, True)
-    circ.checkout(store, actor, member_code, barcode, today=day, calendar=calendar, override=True,
-                  note=rng.choice(OVERRIDE_REASONS))
+    return circ.checkout(store, actor, member_code, barcode, today=day, calendar=calendar, override=True,
+                         note=rng.choice(OVERRIDE_REASONS)).id
 
 
 def _some_holds(store: Store, rng: random.Random, plan: Plan, member_codes: list[str], barcodes: list[str],

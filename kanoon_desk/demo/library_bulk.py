@@ -19,12 +19,12 @@ from sqlalchemy import select
 from ..eventlog import GENESIS_HASH, _audit_hash, system_actor
 from ..ids import hlc_pack, new_id
 from ..models import AuditEntry, Counter, User
-from ..persian import damm_check_digit, search_key, to_ascii_digits
+from ..persian import damm_check_digit, normalize, search_key, to_ascii_digits
 from ..projections.library import FTS_TABLE
 from ..services.accounts import working_calendar
 from ..services.library import DEFAULT_RULES
 from ..store import Store
-from .library import REGISTERED_DAYS_AGO, Plan
+from .library import LOST_NOTE, REGISTERED_DAYS_AGO, Plan, lost_day
 
 BATCH = 50_000
 _FMT = "%Y-%m-%d %H:%M:%S.%f"
@@ -199,6 +199,7 @@ def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str
     out_at: list[str] = [""] * n
     back_at: list[str | None] = [None] * n
     due: list[str] = [""] * n
+    lost: dict[int, tuple[date, int]] = {}  # loan closed as lost with its member -> (day, hlc)
     by_day: dict[date, list[tuple[int, int]]] = {}
     for i, (out, ci, _mi, _c, back, back_centre) in enumerate(plan.loans):
         by_day.setdefault(out, []).append((2, i))
@@ -206,6 +207,8 @@ def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str
             by_day.setdefault(back, []).append((0, i))
             if back_centre != plan.copies[ci]["centre"] and back + timedelta(days=3) <= today:
                 by_day.setdefault(back + timedelta(days=3), []).append((1, i))
+        elif (day_lost := lost_day(plan, i, today)) is not None:
+            by_day.setdefault(day_lost, []).append((3, i))
     received: dict[int, tuple[int, str]] = {}
     for day in sorted(by_day):
         for k, (kind, i) in enumerate(sorted(by_day[day])):
@@ -227,27 +230,37 @@ def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str
                 p = {"centre": back_centre, "copy_id": copy_ids[ci], "returned_on": back.isoformat()}
                 hlc, when = w.add(at, "loan.returned", "loan", loan_ids[i], p, back_centre, barcode)
                 back_hlc[i], back_at[i] = hlc, when.replace(tzinfo=None).strftime(_FMT)
-            else:
+            elif kind == 1:
                 home = plan.copies[ci]["centre"]
                 hlc, _when = w.add(at, "copy.received", "copy", copy_ids[ci], {"centre": home}, home, barcode)
                 received[ci] = (hlc, home)
+            else:  # recorded lost with its member: closed, never returned (`loan.lost`)
+                p = {"copy_id": copy_ids[ci], "day": day.isoformat(), "centre": centre, "note": normalize(LOST_NOTE)}
+                hlc, when = w.add(at, "loan.lost", "loan", loan_ids[i], p, centre, barcode)
+                back_hlc[i], back_at[i] = hlc, when.replace(tzinfo=None).strftime(_FMT)
+                lost[i] = (day, hlc)
     w.finish()
     loan_rows = (
         (loan_ids[i], copy_ids[ci], member_ids[mi], title_ids[plan.copies[ci]["title"]], centre, out_at[i],
-         out_hlc[i], out.isoformat(), due[i], 0, back_at[i], back_hlc[i] if back is not None else None,
-         back.isoformat() if back is not None else None, back_centre if back is not None else None, "")
+         out_hlc[i], out.isoformat(), due[i], 0, back_at[i],
+         back_hlc[i] if back is not None or i in lost else None,
+         back.isoformat() if back is not None else lost[i][0].isoformat() if i in lost else None,
+         back_centre if back is not None else None, "", lost[i][1] if i in lost else None)
         for i, (out, ci, mi, centre, back, back_centre) in enumerate(plan.loans))
     _insert(conn, "lib_loans", ("id", "copy_id", "member_id", "title_id", "centre", "out_at", "out_hlc", "out_on",
                                 "due_on", "renewals", "returned_at", "returned_hlc", "returned_on",
-                                "returned_centre", "overridden"), loan_rows)
+                                "returned_centre", "overridden", "lost_hlc"), loan_rows)
     # copies: status and location recomputed as recompute_copy does, from the loans and arrivals
     last_out: dict[int, tuple[int, int]] = {}  # copy -> (hlc, loan) of its newest loan
     open_loan: dict[int, tuple[int, int]] = {}
     last_back: dict[int, tuple[int, str]] = {}
+    lost_at: dict[int, int] = {}  # copy -> hlc of the newest loan closed as lost with it
     for i, (_out, ci, _mi, _c, back, back_centre) in enumerate(plan.loans):
         if ci not in last_out or out_hlc[i] > last_out[ci][0]:
             last_out[ci] = (out_hlc[i], i)
-        if back is None:
+        if i in lost:
+            lost_at[ci] = max(lost_at.get(ci, 0), lost[i][1])
+        elif back is None:
             if ci not in open_loan or out_hlc[i] > open_loan[ci][0]:
                 open_loan[ci] = (out_hlc[i], i)
         elif ci not in last_back or back_hlc[i] > last_back[ci][0]:
@@ -264,7 +277,11 @@ def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str
             if lb is not None and lb[0] > loc_hlc:
                 location, loc_hlc = lb[1], lb[0]
             current = loan_ids[open_loan[ci][1]] if ci in open_loan else None
-            status = "on_loan" if current else "in_transit" if location != home else "on_shelf"
+            newest_out = last_out[ci][0] if ci in last_out else 0
+            if ci in lost_at and lost_at[ci] > max(loc_hlc, newest_out):
+                status = "lost"
+            else:
+                status = "on_loan" if current else "in_transit" if location != home else "on_shelf"
             yield (copy_ids[ci], barcodes[ci], title_ids[c["title"]], home, c["shelf"], 1, copy_added[ci], 0, None,
                    rec[0] if rec else None, rec[1] if rec else None, None, status, location, current)
 
@@ -272,4 +289,5 @@ def _write(store: Store, conn: Any, plan: Plan, today: date, who: tuple[str, str
                                  "withdrawn", "lost_hlc", "received_hlc", "received_centre", "sent_hlc", "status",
                                  "location", "current_loan_id"), copy_rows())
     return {"members": len(plan.members), "titles": len(plan.titles), "copies": len(plan.copies), "loans": n,
-            "returns": sum(1 for x in plan.loans if x[4] is not None), "renewals": 0, "refused": 0}
+            "returns": sum(1 for x in plan.loans if x[4] is not None), "renewals": 0, "refused": 0,
+            "lost": len(lost)}
