@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
     """The one width the widest columns are cut to so that all of `widths` fit in `room`
     (water-filling: narrow columns keep their width); never below `floor`."""
+    if not widths:
+        return floor
     if sum(widths) <= room:
         return max(widths, default=floor)
     ordered = sorted(widths)
@@ -36,7 +38,7 @@ def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
 def whole_cells(texts: Iterable[str]) -> bool:
     """Whether a column's cells must be shown whole: each is one word (a barcode, a number, a
     date, a code like 13-D01-1405-000157) or holds no letters (a date and time, a tracking code
-    in groups)."""
+    in groups). A column with no rows yet is judged when they come."""
     return all(not t.split() or len(t.split()) == 1 or not any(ch.isalpha() for ch in t) for t in texts)
 
 
@@ -88,8 +90,8 @@ class FittedTable(QTableView):
             if i != self.stretch:
                 self.resizeColumnToContents(i)
                 self._natural.append(header.sectionSize(i))
-                if model is not None and whole_cells(str(model.index(r, i).data(Qt.ItemDataRole.DisplayRole) or "")
-                                                     for r in range(rows)):
+                if rows and model is not None and whole_cells(
+                        str(model.index(r, i).data(Qt.ItemDataRole.DisplayRole) or "") for r in range(rows)):
                     self._whole.add(i)
             else:
                 self._natural.append(max(self.sizeHintForColumn(i), header.sectionSizeHint(i)))

@@ -31,3 +31,19 @@ def test_the_title_keeps_its_room_codes_stay_whole_and_long_names_are_cut(qtbot:
     assert header.sectionSize(2) < view.sizeHintForColumn(2)  # the centre's long name is cut
     view.resize(2400, 300)  # room enough: every column whole
     qtbot.waitUntil(lambda: header.sectionSize(2) >= view.sizeHintForColumn(2))
+
+
+def test_an_empty_list_in_a_narrow_window_opens(qtbot: Any) -> None:
+    """No rows yet (a lazy list before its first page) and less room than the headers: no column
+    is judged whole, nothing is cut below the floor, and the page opens."""
+    from kanoon_desk.ui.tables import column_cap
+
+    assert column_cap([], room=-50) == 90
+    view = table_view("t", stretch=1)
+    qtbot.addWidget(view)
+    view.resize(120, 100)
+    view.setModel(ListModel(["بارکد", "عنوان", "مرکز", "مهلت", "ولی"], lambda: [], lambda r: list(r)))
+    assert view.model().rowCount() == 0
+    view.show()
+    view.setModel(ListModel(["بارکد", "عنوان", "مرکز", "مهلت", "ولی"], lambda: ROWS, lambda r: list(r)))
+    assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0)  # the barcode whole
