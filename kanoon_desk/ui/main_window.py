@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..services import accounts
 from .context import PageSpec, UiContext
+from .tables import remember_splitter
 from .widgets import long_date, today
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 1000])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, ctx.settings, "main")  # the side bar as wide as it was left
         self.setCentralWidget(splitter)
 
         self._build_status_bar()

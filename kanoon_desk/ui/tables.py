@@ -1,4 +1,4 @@
-"""A list whose telling column keeps its room.
+"""A list whose telling column keeps its room, and splitters that keep the sizes they were given.
 
 `FittedTable` fits every column to the rows loaded and gives the spare width to one `stretch`
 column (a case's subject, a book's title, a member's name). When the other columns would leave it
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView
 
 
 def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
@@ -111,3 +111,13 @@ class FittedTable(QTableView):
         super().resizeEvent(event)
         if self._natural:
             self._share()
+
+
+def remember_splitter(splitter: QSplitter, settings: QSettings, key: str) -> None:
+    """The sizes a person dragged `splitter` to come back the next time the page opens (kept in
+    the desk's settings under `splitters/<key>`); until then, the sizes the page set."""
+    name = f"splitters/{key}"
+    state = settings.value(name)
+    if isinstance(state, QByteArray | bytes) and state:
+        splitter.restoreState(QByteArray(state))
+    splitter.splitterMoved.connect(lambda *_: settings.setValue(name, splitter.saveState()))

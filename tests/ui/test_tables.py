@@ -47,3 +47,41 @@ def test_an_empty_list_in_a_narrow_window_opens(qtbot: Any) -> None:
     view.show()
     view.setModel(ListModel(["بارکد", "عنوان", "مرکز", "مهلت", "ولی"], lambda: ROWS, lambda r: list(r)))
     assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0)  # the barcode whole
+
+
+def test_a_splitter_comes_back_as_it_was_dragged(qtbot: Any, tmp_path: Any) -> None:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QLabel, QSplitter
+
+    from kanoon_desk.ui.tables import remember_splitter
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+    def make() -> QSplitter:
+        split = QSplitter(Qt.Orientation.Vertical)
+        qtbot.addWidget(split)
+        split.addWidget(QLabel("فهرست"))
+        split.addWidget(QLabel("پرونده"))
+        split.resize(300, 600)
+        split.setSizes([200, 400])
+        remember_splitter(split, settings, "search")
+        split.show()
+        return split
+
+    first = make()
+    assert first.sizes()[0] < 300
+    first.moveSplitter(420, 1)  # the person drags the handle down: more room for the list
+    dragged = first.sizes()
+    assert dragged[0] > 300
+    again = make()  # the page opened again (the next day): as it was left
+    assert again.sizes() == dragged
+    fresh = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    other = QSplitter(Qt.Orientation.Vertical)
+    qtbot.addWidget(other)
+    other.addWidget(QLabel("الف"))
+    other.addWidget(QLabel("ب"))
+    other.resize(300, 600)
+    other.setSizes([200, 400])
+    remember_splitter(other, fresh, "search")  # nothing kept yet: the page's own sizes
+    other.show()
+    assert other.sizes()[0] < 300

@@ -38,6 +38,7 @@ from ...services.secretariat_agencies import default_deadline, get_agency, list_
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..drafts import draft_key
+from ..tables import remember_splitter
 from ..widgets import LazyTableModel, digits, list_fetcher, text_digits
 from . import papers
 from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
@@ -222,6 +223,7 @@ class CaseView(QWidget):
         self.split.setStretchFactor(0, 4)
         self.split.setStretchFactor(1, 1)
         self.split.setChildrenCollapsible(False)
+        remember_splitter(self.split, ctx.settings, "case-view")
         box.addWidget(self.split, 1)
         self.buttons: dict[str, QPushButton] = {}
         self.body.hide()  # until a case is loaded

@@ -28,7 +28,7 @@ from ...services import secretariat_query as q
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..tables import FittedTable
+from ..tables import FittedTable, remember_splitter
 from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, text_digits
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
@@ -165,6 +165,7 @@ class CartablePage(QWidget):
         split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
         split.setStretchFactor(1, 2)
         split.setSizes([260, 540])
+        remember_splitter(split, ctx.settings, "secretariat-cartable")
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
         self.refresh()
@@ -272,6 +273,7 @@ class SearchPage(QWidget):
         split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
         split.setStretchFactor(1, 2)
         split.setSizes([260, 540])
+        remember_splitter(split, ctx.settings, "secretariat-overdue" if overdue_only else "secretariat-search")
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()

@@ -28,6 +28,7 @@ from ...services.secretariat_docs import report_html
 from ...services.secretariat_reports import Period, Report, build_report, period, report_to_xlsx
 from .. import printing
 from ..context import UiContext
+from ..tables import remember_splitter
 from ..widgets import right_to_left
 from .common import Today
 
@@ -134,6 +135,7 @@ class ReportsPage(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         split.addWidget(self.chart_view)
         split.setSizes([500, 600])
+        remember_splitter(split, ctx.settings, "secretariat-report")
         box.addWidget(split)
         self.refresh()
 
