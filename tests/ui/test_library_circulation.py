@@ -121,6 +121,12 @@ def test_renew_all_names_each_refused_title_and_why(qtbot: Any, desk: tuple[Lib,
     assert page.message.text() == ("۰ امانت تمدید شد. تمدیدنشده: «ماهی سیاه کوچولو»: این عضو کتاب دیرکرد دارد.؛ "
                                    "«کلاغ‌ها»: این عضو کتاب دیرکرد دارد.")
     assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans] == [0, 0]
+    # the overdue book stands out in red; the other is written as usual
+    from PySide6.QtGui import QColor
+
+    model = page.loans.model()
+    red = {model.index(r, 1).data(): model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole) for r in range(2)}
+    assert red == {"ماهی سیاه کوچولو": QColor("#b00020"), "کلاغ‌ها": None}
 
 
 def test_renew_one_and_all(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:

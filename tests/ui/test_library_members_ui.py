@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,16 @@ def test_the_page_opens_on_the_members_registered_last_here(qtbot: Any, tmp_path
     p.query.setText("  ")
     qtbot.keyClick(p.query, Qt.Key.Key_Return)  # an empty search goes back to them
     assert p.list_title.text() == "آخرین اعضای ثبت‌شده" and len(p.results) == 2
+    # a membership that has ended is written in red (renew before lending); a running one is not
+    from PySide6.QtGui import QColor
+
+    from kanoon_desk.ui.widgets import today
+
+    lib.renew_membership(L.store, L.admin, L.adult.id, date(2099, 1, 1))
+    ended = lib.renew_membership(L.store, L.admin, L.child.id, today() - timedelta(days=1))
+    p.show_recent()
+    colours = {m.id: p.table.model().index(r, 1).data(Qt.ItemDataRole.ForegroundRole) for r, m in enumerate(p.results)}
+    assert colours == {L.adult.id: None, L.child.id: QColor("#b00020")} and ended.expires_on < today()
 
 
 @pytest.mark.parametrize("overdue", [True, False])

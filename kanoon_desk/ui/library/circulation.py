@@ -365,7 +365,8 @@ class CirculationPage(QWidget):
             loans, history = d.loans, d.history
         headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]
         self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
-            x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals]))
+            x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals],
+            alert=lambda x: x.overdue_days > 0))  # a book past its due date, in red
         lost = QCoreApplication.translate("Library", "گم شد")
         self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
                                         lambda: history, lambda x: [

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ... import persian
@@ -68,16 +69,28 @@ def centre_namer(store: Store) -> Callable[[str | None], str]:
     return lambda code: digits(names.get(code or "") or code or "")
 
 
+#: The colour of a row that needs the librarian's eye (as the secretariat's overdue cases).
+ALERT_COLOUR = "#b00020"
+
+
 class ListModel(LazyTableModel):
     """A table over a list a service returns whole, with a `cells(row) -> list` to show."""
 
     def __init__(self, headers: Sequence[str], items: Callable[[], Sequence[Any]],
-                 cells: Callable[[Any], Sequence[Any]]) -> None:
+                 cells: Callable[[Any], Sequence[Any]], *, alert: Callable[[Any], bool] | None = None) -> None:
         fetch, count = list_fetcher(items)
         self._cells = cells
+        self._alert = alert
         super().__init__(headers, fetch, count)
         if self.canFetchMore():
             self.fetchMore()
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A row `alert` picks (a loan past its due date) is written in red."""
+        if (role == Qt.ItemDataRole.ForegroundRole and self._alert is not None and index.isValid()
+                and index.row() < len(self._rows) and self._alert(self._rows[index.row()])):
+            return QColor(ALERT_COLOUR)
+        return super().data(index, role)
 
     def display(self, row: Any, column: int) -> str:
         value = self._cells(row)[column]

@@ -190,7 +190,8 @@ class MembersPage(QWidget):
              QCoreApplication.translate("Library", "اعتبار تا")], lambda: members,
             lambda m: [digits(m.member_no), m.full_name, category_text(lib.member_category(m, today())),
                        centre(m.home_centre),
-                       jdate(m.expires_on)]))
+                       jdate(m.expires_on)],
+            alert=lambda m: m.expires_on < today()))  # a membership ended: renew before lending
 
     def search(self) -> None:
         if not self.query.text().strip():
