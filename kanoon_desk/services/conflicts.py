@@ -200,7 +200,7 @@ class Fact:
     office_name: str = ""
     #: The payload's references as a person reads them: copy_id → the copy's barcode, member_id →
     #: the member's name and number, title_id → the title, agency_id → the agency, case_id → the
-    #: tracking code (those this desk holds).
+    #: tracking code, a centre's code → its name and code (those this desk holds).
     refs: dict[str, str] = field(default_factory=dict)
 
 
@@ -225,7 +225,18 @@ def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
             found[key] = row.name
         else:
             found[key] = row.tracking_code
+    from ..models import Office
+
+    for key in _CENTRE_FIELDS:  # a centre by its name, as the office row above it is
+        code = payload.get(key)
+        office = s.get(Office, code) if isinstance(code, str) and code else None
+        if office is not None and office.name:
+            found[key] = f"{office.name} ({code})"
     return found
+
+
+#: Payload fields that name a centre or office by its code.
+_CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code")
 
 
 @dataclass(frozen=True)

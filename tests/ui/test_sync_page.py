@@ -249,6 +249,11 @@ def test_inbox_explains_each_resolution_refuses_at_the_choice_and_does_what_it_s
         assert label.text() == conflicts.explanation("copy.double_loan", code)
     assert "باطل" in inbox.findChild(QLabel, "explain-keep_second").text()  # type: ignore[union-attr]
     assert inbox.findChild(QPushButton, "resolve-keep_both") is None  # not a choice for this kind
+    # each loan's centre by its name, as the office row above it (not a bare code)
+    texts = [box.toPlainText() for box in inbox.fact_boxes]
+    counts = sorted((t.count("مرکز فرهنگی هنری شماره ۱ (۱۳)"), t.count("مرکز فرهنگی هنری شماره ۲ (۱۴)"))
+                    for t in texts)
+    assert counts == [(0, 2), (2, 0)], texts  # the office row, then the loan's centre row
     inbox.grab().save("/tmp/conflict_inbox_double_loan.png")
     inbox.findChild(QPushButton, "resolve-fixed_manually").click()  # type: ignore[union-attr]
     assert inbox.message.text() == conflicts.MSG_BOTH_LOANS_OPEN
