@@ -57,31 +57,22 @@ def test_a_splitter_comes_back_as_it_was_dragged(qtbot: Any, tmp_path: Any) -> N
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
 
-    def make() -> QSplitter:
+    def make(kept: QSettings) -> QSplitter:
         split = QSplitter(Qt.Orientation.Vertical)
         qtbot.addWidget(split)
         split.addWidget(QLabel("فهرست"))
         split.addWidget(QLabel("پرونده"))
         split.resize(300, 600)
         split.setSizes([200, 400])
-        remember_splitter(split, settings, "search")
+        remember_splitter(split, kept, "search")
         split.show()
         return split
 
-    first = make()
+    first = make(settings)
     assert first.sizes()[0] < 300
     first.moveSplitter(420, 1)  # the person drags the handle down: more room for the list
     dragged = first.sizes()
     assert dragged[0] > 300
-    again = make()  # the page opened again (the next day): as it was left
-    assert again.sizes() == dragged
+    assert make(settings).sizes() == dragged  # the page opened again (the next day): as it was left
     fresh = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
-    other = QSplitter(Qt.Orientation.Vertical)
-    qtbot.addWidget(other)
-    other.addWidget(QLabel("الف"))
-    other.addWidget(QLabel("ب"))
-    other.resize(300, 600)
-    other.setSizes([200, 400])
-    remember_splitter(other, fresh, "search")  # nothing kept yet: the page's own sizes
-    other.show()
-    assert other.sizes()[0] < 300
+    assert make(fresh).sizes()[0] < 300  # nothing kept yet: the page's own sizes
