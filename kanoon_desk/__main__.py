@@ -163,7 +163,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"بازگردانی شد — restored {args.db} from {args.source}")
     if previous is not None:
         print(f"  پایگاه داده پیشین نگه داشته شد — previous store kept as {previous}")
+    if not _enrolled(Path(args.db)):
+        return EXIT_OK
+    if args.sync:  # take back at once what the server holds of this desk since the backup
+        from .sync.cli import main as sync_main
+
+        code = sync_main(["sync", "--db", str(args.db)])
+        if code != EXIT_OK:
+            _err("همگام‌سازی پس از بازگردانی انجام نشد؛ پیش از ثبت شماره تازه دوباره همگام‌سازی کنید — "
+                 "the sync round after the restore failed: run `kanoon-desk sync` before issuing new numbers")
+        return code
+    print("  این میز به کارگزار پیوسته است: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید — the desk is enrolled: "
+          f"run `kanoon-desk sync --db {args.db}` before issuing new numbers (a number given after the backup "
+          "would otherwise be given again)")
     return EXIT_OK
+
+
+def _enrolled(db: Path) -> bool:
+    from .store import Store
+    from .sync.status import is_enrolled
+
+    store = Store(db, migrate=False)
+    try:
+        return is_enrolled(store)
+    finally:
+        store.close()
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -229,6 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore", cmd_restore, "replace the store with a backup, only if the backup passes check")
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p.add_argument("--sync", action="store_true",
+                   help="an enrolled desk: run one sync round right after, taking back what the server holds "
+                        "of this desk since the backup (exit code as `sync`)")
     p = add("screenshots", cmd_screenshots, "render every main screen to PNG (offscreen)")
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--out", required=True, metavar="DIR")

@@ -19,6 +19,10 @@ from .ids import HybridClock, new_id
 from .models import DeskState, Event
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: Desk state: when the store was last restored from a backup (`ops.restore`), until a sync round
+#: succeeds after it (the round takes back what the server holds of this desk and moves the
+#: counters past its numbers; before it, a new number may repeat one issued after the backup).
+K_RESTORED_AT = "desk.restored_at"
 
 
 class StoreError(Exception):

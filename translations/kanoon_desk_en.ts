@@ -271,12 +271,12 @@
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -305,472 +305,472 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="174" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="182" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="182" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="206" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="214" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="464" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="466" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="505" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="551" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="553" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="588" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="590" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="616" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="618" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="577" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="445" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="619" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="621" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="612" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="614" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="467" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="469" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="468" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="508" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="485" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="487" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="498" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="500" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="515" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="517" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="519" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="520" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="521" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="532" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="534" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="536" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="538" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="547" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="549" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="556" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="555" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="560" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="563" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="565" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="566" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="568" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="567" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="569" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="578" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="579" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="592" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="593" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="605" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="607" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="609" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="611" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="611" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="613" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2310,7 +2310,7 @@
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="49" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -2400,63 +2400,63 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="75" />
+            <location filename="../kanoon_desk/ui/home.py" line="77" />
             <source>نمایش</source>
             <extracomment>Where a fact leads: the page that gave it, and what to do there once shown (list one queue).</extracomment>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="102" />
+            <location filename="../kanoon_desk/ui/home.py" line="111" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="106" />
+            <location filename="../kanoon_desk/ui/home.py" line="115" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="107" />
+            <location filename="../kanoon_desk/ui/home.py" line="116" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="108" />
+            <location filename="../kanoon_desk/ui/home.py" line="117" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="111" />
+            <location filename="../kanoon_desk/ui/home.py" line="120" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="112" />
+            <location filename="../kanoon_desk/ui/home.py" line="121" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="112" />
+            <location filename="../kanoon_desk/ui/home.py" line="121" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="114" />
+            <location filename="../kanoon_desk/ui/home.py" line="123" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="115" />
+            <location filename="../kanoon_desk/ui/home.py" line="124" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="119" />
+            <location filename="../kanoon_desk/ui/home.py" line="128" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="153" />
+            <location filename="../kanoon_desk/ui/home.py" line="162" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -2748,7 +2748,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="371" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -2911,7 +2911,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="371" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
@@ -3071,7 +3071,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="371" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
@@ -3136,7 +3136,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="157" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="410" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
@@ -3159,7 +3159,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="562" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="563" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
@@ -3275,7 +3275,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="366" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="371" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <source>مهلت بازگشت</source>
@@ -3293,158 +3293,158 @@ Tracking code: {code}</translation>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="370" />
             <source>گم شد</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="400" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="410" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="411" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="421" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="422" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="424" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="425" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="426" />
             <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
             <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="435" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="436" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="465" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="466" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="468" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="469" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="489" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="490" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="499" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="500" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="527" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="528" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="529" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="530" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="531" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="532" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="533" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="534" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="563" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="564" />
             <source>«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. یادداشت (اختیاری):</source>
             <translation>Did the member lose “{t}”? The loan is closed and the copy recorded lost. Note (optional):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="579" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="580" />
             <source>«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.</source>
             <translation>“{t}” recorded as lost by the member: the loan is closed and the copy is listed as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="613" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="614" />
             <source>«{t}» تمدید نشد: {why}</source>
             <translation>“{t}” was not renewed: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="625" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="626" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="639" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="640" />
             <source>«{t}»: {why}</source>
             <translation>“{t}”: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="641" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="642" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="643" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="644" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>در قفسه</source>
             <translation>On the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
             <source>در امانت</source>
             <translation>On loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="28" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
             <source>در راه</source>
             <translation>In transit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="30" />
             <source>کنار گذاشته برای رزرو</source>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
-            <location filename="../kanoon_desk/ui/library/common.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>خارج از گردش</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="40" />
             <source>کودک</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="40" />
             <source>نوجوان</source>
             <translation>Teen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="40" />
             <source>بزرگسال</source>
             <translation>Adult</translation>
         </message>
@@ -3620,7 +3620,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
@@ -3636,22 +3636,22 @@ Tracking code: {code}</translation>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="200" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="284" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="285" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="303" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="304" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="305" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
@@ -3663,7 +3663,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="138" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="265" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
@@ -3683,14 +3683,14 @@ Tracking code: {code}</translation>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="393" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="252" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
@@ -3703,28 +3703,28 @@ Tracking code: {code}</translation>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="345" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="346" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="348" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="349" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="350" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="376" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -4436,57 +4436,57 @@ Tracking code: {code}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="66" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
             <source>دبیرخانه</source>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="91" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="92" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="161" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="163" />
             <source>در حال انجام…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="191" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="193" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="195" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="197" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="199" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="201" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="202" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="204" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="207" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="209" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="214" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="216" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -4560,7 +4560,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4569,40 +4569,40 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="109" />
             <source>فصل</source>
             <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="109" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="109" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="121" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="122" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="185" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="124" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="193" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="127" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -4643,48 +4643,48 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="227" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="230" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="289" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -4692,173 +4692,173 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
             <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
             <translation>Forward withdrawn (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="76" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="100" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="102" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="127" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="128" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -4928,7 +4928,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="181" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -4954,7 +4954,7 @@ Tracking code: {code}</translation>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -5005,17 +5005,17 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatReports</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="41" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="42" />
             <source>دریافت و مختومه به تفکیک ماه — </source>
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="42" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="43" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="43" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="44" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
@@ -5446,17 +5446,33 @@ Tracking code: {code}</translation>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="654" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="657" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="660" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="661" />
+            <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
+            <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
+            <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="672" />
+            <source>بازگردانی از پشتیبان</source>
+            <translation>Restored from a backup</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="673" />
+            <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
+            <translation>%1 — not synced since; sync before issuing new numbers</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="680" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="661" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="682" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -5489,7 +5505,12 @@ Tracking code: {code}</translation>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="640" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="639" />
+            <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
+            <translation>restored from a backup; sync now</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="643" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>

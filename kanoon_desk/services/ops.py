@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from .. import eventlog
 from ..digest import EventDigest
-from ..store import MIGRATIONS, Store
+from ..models import utcnow
+from ..store import K_RESTORED_AT, MIGRATIONS, Store
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every store has from the first revision on.
@@ -302,4 +303,21 @@ def restore(store_path: Path, source: Path) -> Path | None:
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(_sidecars(store_path))
     os.replace(tmp, store_path)
+    _mark_restored(store_path)
     return previous
+
+
+def _mark_restored(store_path: Path) -> None:
+    """Note in the restored store when it was restored (`K_RESTORED_AT`): the app and `sync` say
+    so until a round with the server has brought back what this desk did after the backup."""
+    store = Store(store_path, migrate=False)
+    try:
+        with store.transaction() as s:
+            store.set_state(s, K_RESTORED_AT, utcnow().isoformat())
+    finally:
+        store.close()
+
+
+def restored_unsynced(store: Store) -> bool:
+    """Whether the store was restored from a backup and no sync round has succeeded since."""
+    return bool(store.get_state(K_RESTORED_AT))

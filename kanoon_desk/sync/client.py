@@ -51,7 +51,7 @@ from ..projections import conflicts as _conflict_projection  # noqa: F401 - regi
 from ..services.accounts import require
 from ..services.numbers import numbers_issued
 from ..sqlite_bulk import JsonText
-from ..store import Store
+from ..store import K_RESTORED_AT, Store
 from . import errors as e
 from . import protocol as p
 
@@ -844,6 +844,9 @@ def _log_round(store: Store, report: SyncReport) -> None:
             store.set_state(s, K_LAST_ERROR, "" if report.ok else (report.error or ""))
             if report.ok:
                 store.set_state(s, K_LAST_OK, now.isoformat())
+                restored = s.get(DeskState, K_RESTORED_AT)
+                if restored is not None and restored.value:  # restored from a backup: now caught up
+                    restored.value = ""
     except Exception:  # the history is a courtesy; never let it hide the round's own outcome
         if report.ok:
             raise

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from ..models import Conflict
 from ..models.sync import SyncLog, SyncRejection
-from ..store import Store
+from ..store import K_RESTORED_AT, Store
 from .client import K_LAST_ERROR, K_LAST_FAILURE, K_LAST_OK, K_LAST_TRY, K_SERVER, K_SKEW, pending_count
 
 
@@ -29,6 +29,9 @@ class SyncStatus:
     #: Persian message (a template for translation), kept across a restart.
     last_failure: str = ""
     last_error: str = ""
+    #: When the store was restored from a backup, while no round has succeeded since (a number
+    #: issued before that round may repeat one issued after the backup).
+    restored_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ def sync_status(store: Store) -> SyncStatus:
         last = s.scalar(select(SyncLog.ok).order_by(SyncLog.started_at.desc()).limit(1))
     return SyncStatus(bool(server), server, _when(store.get_state(K_LAST_OK)), _when(store.get_state(K_LAST_TRY)),
                       last, pending_count(store), conflicts, rejected, int(store.get_state(K_SKEW) or 0),
-                      store.get_state(K_LAST_FAILURE) or "", store.get_state(K_LAST_ERROR) or "")
+                      store.get_state(K_LAST_FAILURE) or "", store.get_state(K_LAST_ERROR) or "",
+                      _when(store.get_state(K_RESTORED_AT)))
 
 
 def history(store: Store, limit: int = 100) -> list[HistoryRow]:

@@ -635,6 +635,9 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("رد شده: %1").replace("%1", digits(st.rejected)))
             tips.append(self.tr("کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، "
                                 "«رویدادهای ردشده» آمده است.").replace("%1", digits(st.rejected)))
+        if st.restored_at is not None:  # restored from a backup, no round since: numbers may repeat
+            parts.append(self.tr("بازگردانده از پشتیبان؛ همگام‌سازی کنید"))
+            tips.append(QCoreApplication.translate("SyncPage", RESTORED_TIP))
         if abs(st.skew_ms) > MAX_DRIFT_MS:  # as of the server's last reply, kept across restarts
             minutes = digits(round(abs(st.skew_ms) / 60000))
             parts.append(self.tr("ساعت رایانه %1 با کارگزار فرق دارد").replace("%1", span_text(st.skew_ms)))
@@ -654,10 +657,28 @@ def conflict_facts(ctx: UiContext) -> list[tuple[str, str]]:
     return [(QCoreApplication.translate("SyncPage", "ناسازگاری‌های باز"), digits(n))] if n else []
 
 
+#: What a desk restored from a backup must do before it issues numbers (a template for translation).
+RESTORED_TIP = QT_TRANSLATE_NOOP(
+    "SyncPage", "این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که "
+                "پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و "
+                "شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.")
+
+
+def restored_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line, for everyone, while the desk restored from a backup has not synced."""
+    restored_at = sync_status.sync_status(ctx.store).restored_at if sync_status.is_enrolled(ctx.store) else None
+    if restored_at is None:
+        return []
+    return [(QCoreApplication.translate("SyncPage", "بازگردانی از پشتیبان"),
+             QCoreApplication.translate("SyncPage", "%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید")
+             .replace("%1", _when(restored_at)))]
+
+
 def pages(ctx: UiContext) -> list[PageSpec]:
     """The sync page (everyone) and the conflict inbox (admins and managers)."""
     return [
-        PageSpec("sync", QCoreApplication.translate("SyncPage", "همگام‌سازی"), "fa6s.rotate", SyncPage),
+        PageSpec("sync", QCoreApplication.translate("SyncPage", "همگام‌سازی"), "fa6s.rotate", SyncPage,
+                 extra={"home_facts": restored_facts}),
         PageSpec("conflicts", QCoreApplication.translate("SyncPage", "ناسازگاری‌ها"), "fa6s.code-compare",
                  ConflictInbox, frozenset(conflicts.RESOLVER_ROLES), extra={"home_facts": conflict_facts}),
     ]

@@ -22,6 +22,7 @@ from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync.cli import EXIT_COPIED
+from kanoon_desk.sync.status import sync_status
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 from .test_kill import ROOT, finish, kill_when, server_events, start_sync
@@ -65,11 +66,13 @@ def test_a_desk_restored_from_an_old_backup_recovers_by_itself(server: LiveServe
     assert client.sync_once(a).ok
     before = event_ids(a)
     a = restored(a, tmp_path / "daily.sqlite3")
+    assert ops.restored_unsynced(a) and sync_status(a).restored_at is not None  # the app says so
     add_user(a, admin, "after")  # work goes on at once, numbered from the backup's numbers
     holidays(a, 200, 3)
     new = event_ids(a) - before
     report = client.sync_once(a)
     assert report.ok and not report.mismatches, report.summary_line()
+    assert not ops.restored_unsynced(a) and sync_status(a).restored_at is None  # caught up
     assert (report.recovered, report.renumbered, report.pushed, report.rejected) == (6, 4, 4, 0)
     assert any(w.template == client.RECOVERED for w in report.warnings)
     assert event_ids(a) == before | new and {"lost", "after"} <= usernames(a)  # nothing lost
@@ -208,3 +211,29 @@ def test_a_restored_desk_does_not_issue_its_numbers_again(server: LiveServer, tm
         with store.read() as s:
             assert s.scalar(select(func.count()).select_from(Conflict)) == 0
     other.close()
+
+
+def test_restore_with_sync_takes_back_at_once_what_the_server_holds(server: LiveServer, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`kanoon-desk restore --sync` runs the round right after: the desk has its events and numbers
+    back before anyone works on it. Without `--sync` it says to sync first."""
+    from kanoon_desk.__main__ import main
+
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    holidays(a, 0, 2)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")
+    holidays(a, 100, 3)
+    assert client.sync_once(a).ok
+    held = event_ids(a)
+    path = a.path
+    a.close()
+    assert main(["restore", "--db", str(path), "--from", str(tmp_path / "daily.sqlite3")]) == 0
+    assert "kanoon-desk sync" in capsys.readouterr().out  # enrolled: sync before new numbers
+    b = Store(path)
+    assert ops.restored_unsynced(b) and event_ids(b) != held
+    b.close()
+    assert main(["restore", "--db", str(path), "--from", str(tmp_path / "daily.sqlite3"), "--sync"]) == 0
+    c = Store(path)
+    assert event_ids(c) == held and not ops.restored_unsynced(c)  # its lost events back, at once
+    c.close()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QPushButton
 
 from kanoon_desk.services import conflicts
+from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.ui.context import ChangeBus, UiContext
 from kanoon_desk.ui.fonts import load_fonts
@@ -328,3 +329,33 @@ def test_refusals_are_said_in_persian_and_the_status_bar_says_why_a_round_stoppe
     assert status_b.label.text().startswith("آفلاین") and "در دسترس نیست" in status_b.label.toolTip()
     for widget in (status, again, status_b):
         widget.runner.timer.stop()
+
+
+def test_a_desk_restored_from_a_backup_says_to_sync_before_new_numbers(qtbot: Any, live: LiveServer, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `restore`, the status bar and the home page say the desk must sync before it issues
+    numbers, until a round has brought back what it did after the backup."""
+    from kanoon_desk.services import ops
+    from kanoon_desk.ui import sync_page
+
+    from .shell_support import make_ctx
+
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    monkeypatch.setattr(sync_page, "STARTUP_DELAY_MS", 10_000_000)  # rounds only when asked
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    a1.backup_to(tmp_path / "daily.sqlite3")
+    path = a1.path
+    a1.close()
+    ops.restore(path, tmp_path / "daily.sqlite3")
+    a1 = Store(path)
+    ctx = make_ctx(a1, admin, tmp_path)
+    status = sync_page.SyncStatusWidget(ctx)
+    qtbot.addWidget(status)
+    assert "بازگردانده از پشتیبان؛ همگام‌سازی کنید" in status.label.text()
+    assert "پیش از ثبت شماره تازه" in status.label.toolTip()
+    [(title, value)] = sync_page.restored_facts(ctx)
+    assert title == "بازگردانی از پشتیبان" and "هنوز همگام‌سازی نشده" in value
+    assert status.runner.sync_now() and status.runner.last_report.ok
+    assert "بازگردانده" not in status.label.text() and sync_page.restored_facts(ctx) == []
+    status.runner.timer.stop()
