@@ -4,9 +4,11 @@
 column (a case's subject, a book's title, a member's name). When the other columns would leave it
 less than its own width or `STRETCH_MIN` (the smaller), the widest of them are cut to one width
 (`column_cap`: long centre or agency names end in "…", their whole text on hover), again whenever
-the table is resized. A column of codes, numbers and dates (`whole_cells`: one word, or no letters)
-is never cut: half a barcode or a date is no use. Before, the columns sized to their contents took the width first and a
-title in a ten-column list was cut to a word.
+the table is resized. A column of codes, numbers and dates (`whole_cells`: one word, or no
+letters) is never cut: half a barcode or a date is no use. Before, the columns sized to their
+contents took the width first, and a title in a ten-column list was cut to a word.
+
+`remember_splitter` brings a splitter back at the sizes a person dragged it to.
 """
 
 from __future__ import annotations
