@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services import accounts
 from .context import PageSpec, UiContext
@@ -40,7 +40,7 @@ class HomePage(QWidget):
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(24)
         self.facts.setVerticalSpacing(8)
-        self.facts.setColumnStretch(1, 1)
+        self.facts.setColumnStretch(3, 1)  # name | value | «نمایش» | the rest of the width
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setLayout(self.facts)
@@ -71,9 +71,9 @@ class HomePage(QWidget):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts.addWidget(name, row, 0)
         if target is None:
-            self.facts.addWidget(text, row, 1)
+            self.facts.addWidget(text, row, 1, 1, 3)
             return
-        # the work behind a count, one click (or Tab and Space) away, right beside it
+        # the work behind a count, one click (or Tab and Space) away, the links in one column
         go = QPushButton(self.tr("نمایش"))
         go.setObjectName(f"home-go-{target[0]}")
         go.setFlat(True)
@@ -81,14 +81,9 @@ class HomePage(QWidget):
         go.setStyleSheet("color: #1565c0; text-decoration: underline; padding: 0 6px;")
         go.setToolTip(title)
         go.clicked.connect(lambda _checked=False, t=target: self.go(t))
-        text.setWordWrap(False)  # a count and a few words: on one line, the link beside it
-        cell = QWidget()
-        line = QHBoxLayout(cell)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(text)
-        line.addWidget(go)
-        line.addStretch(1)
-        self.facts.addWidget(cell, row, 1)
+        text.setWordWrap(False)  # a count and a few words: on one line
+        self.facts.addWidget(text, row, 1)
+        self.facts.addWidget(go, row, 2, Qt.AlignmentFlag.AlignLeading)
 
     def go(self, target: Target) -> None:
         """Show the page a fact came from (in the main window holding this page), then do its action."""
