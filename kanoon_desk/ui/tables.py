@@ -69,7 +69,10 @@ class FittedTable(QTableView):
         old = self.model()
         if self.auto and old is not None:
             for signal in (old.modelReset, old.layoutChanged, old.rowsInserted):
-                signal.disconnect(self.fit_columns)
+                try:
+                    signal.disconnect(self.fit_columns)
+                except (RuntimeError, TypeError):  # the old model is gone, and its connections with it
+                    pass
         super().setModel(model)
         self._stretch_mode()
         if self.auto and model is not None:
