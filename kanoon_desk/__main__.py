@@ -163,6 +163,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"بازگردانی شد — restored {args.db} from {args.source}")
     if previous is not None:
         print(f"  پایگاه داده پیشین نگه داشته شد — previous store kept as {previous}")
+        missing = ops.events_not_restored(previous, Path(args.db))
+        if missing:
+            print(f"  {missing} رویداد پایگاه داده پیشین در پشتیبان نیست (کارهای پس از پشتیبان) — {missing} events of "
+                  "the previous store are not in the backup: the work done after it")
     if not _enrolled(Path(args.db)):
         return EXIT_OK
     if args.sync:  # take back at once what the server holds of this desk since the backup

@@ -169,6 +169,9 @@ def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
     assert previous == desk.with_name("desk.sqlite3.before-restore")
     assert len(_holidays(desk)) == 1
     assert len(_holidays(previous)) == 2
+    assert ops.events_not_restored(previous, desk) == 1  # the holiday set after the backup
+    assert ops.events_not_restored(backup_file, desk) == 0
+    assert ops.events_not_restored(tmp_path / "none.sqlite3", desk) is None
     assert ops.check(desk) == []
     restored = Store(desk)
     assert accounts.login(restored, "clerk1", "secret-pass-1").username == "clerk1"

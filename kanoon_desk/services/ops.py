@@ -318,6 +318,18 @@ def _mark_restored(store_path: Path) -> None:
         store.close()
 
 
+def events_not_restored(previous: Path, restored: Path) -> int | None:
+    """How many events of the store a restore replaced (kept as `previous`) the restored store does
+    not hold: the work done after the backup was taken. None when `previous` is not readable."""
+    try:
+        with closing(sqlite3.connect(f"file:{previous}?mode=ro", uri=True)) as conn:
+            conn.execute("ATTACH DATABASE ? AS restored", (f"file:{restored}?mode=ro",))
+            return int(conn.execute("SELECT count(*) FROM main.events WHERE id NOT IN "
+                                    "(SELECT id FROM restored.events)").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return None
+
+
 def restored_unsynced(store: Store) -> bool:
     """Whether the store was restored from a backup and no sync round has succeeded since."""
     return bool(store.get_state(K_RESTORED_AT))
