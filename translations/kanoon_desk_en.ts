@@ -236,47 +236,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="147" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="150" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -2406,57 +2406,57 @@
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="111" />
+            <location filename="../kanoon_desk/ui/home.py" line="106" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="115" />
+            <location filename="../kanoon_desk/ui/home.py" line="110" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="116" />
+            <location filename="../kanoon_desk/ui/home.py" line="111" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="117" />
+            <location filename="../kanoon_desk/ui/home.py" line="112" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="120" />
+            <location filename="../kanoon_desk/ui/home.py" line="115" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="121" />
+            <location filename="../kanoon_desk/ui/home.py" line="116" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="121" />
+            <location filename="../kanoon_desk/ui/home.py" line="116" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="123" />
+            <location filename="../kanoon_desk/ui/home.py" line="118" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="124" />
+            <location filename="../kanoon_desk/ui/home.py" line="119" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="128" />
+            <location filename="../kanoon_desk/ui/home.py" line="123" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="162" />
+            <location filename="../kanoon_desk/ui/home.py" line="157" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -4560,7 +4560,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="415" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4643,48 +4643,69 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="236" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="239" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="254" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="255" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="306" />
+            <source>خروجی اکسل</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
+            <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
+            <translation>Every case of this list with these filters, not only the rows on screen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="302" />
+            <source>پرونده‌ها</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
+            <translation>{n} cases written to the Excel file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="317" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="247" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="319" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="384" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -4864,25 +4885,25 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -4917,44 +4938,45 @@ Tracking code: {code}</translation>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="41" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
             <source> روز</source>
+            <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="42" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
             <source>به</source>
             <translation>To</translation>
         </message>

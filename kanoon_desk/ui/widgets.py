@@ -49,6 +49,13 @@ def digits(n: int | str) -> str:
     return str(n)
 
 
+def number_text(n: int) -> str:
+    """A count with thousands grouped, in the digits of the current language: «۱٬۲۳۴» or "1,234"."""
+    if QLocale().language() == QLocale.Language.Persian:
+        return persian.format_number(n)
+    return f"{n:,}"
+
+
 def right_to_left() -> bool:
     """Whether the interface reads right to left (Persian); drawings Qt does not mirror itself (the
     charts) ask this to put their start on the reader's side."""

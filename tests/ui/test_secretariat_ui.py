@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from kanoon_desk import persian
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.ui.secretariat import pages
@@ -683,3 +684,44 @@ def test_the_charts_read_from_the_interfaces_start_side(qapp: Any, tmp_path: Pat
         assert sides() == (["خرداد", "اردیبهشت", "فروردین"], ["ب", "الف"], True, Qt.AlignmentFlag.AlignRight, "۱۲")
     with language(qapp, "en", compile_english(tmp_path)):
         assert sides() == (["فروردین", "اردیبهشت", "خرداد"], ["الف", "ب"], False, Qt.AlignmentFlag.AlignLeft, "12")
+
+
+def test_the_list_as_filtered_goes_to_excel_whole(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """«خروجی اکسل» writes every case the filters select, read past the rows on screen, in a
+    right-to-left sheet with the list's columns and no direction marks in the codes."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.ui.secretariat import lists
+
+    ids = [_referred(desk, n) for n in (1, 2, 3)]
+    page = SearchPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.date_from.set_value(None)
+    page.date_to.set_value(None)
+    page.status.setCurrentIndex(page.status.findData("referred"))
+    assert page.model.total == 3
+    monkeypatch.setattr(lists, "EXPORT_PAGE", 2)  # read in pages, as a long list is
+    path = tmp_path / "cases.xlsx"
+    assert page.export(path) == 3
+    ws = load_workbook(path).active
+    assert ws is not None and ws.sheet_view.rightToLeft
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == page.model.headers
+    codes = {persian.to_ascii_digits(str(r[0])).replace(" ", "") for r in rows[1:]}
+    assert codes == {q.get_case(desk.store, desk.manager, i).case["tracking_code"] for i in ids}
+    assert not any(ch in str(cell) for r in rows for cell in r for ch in "\u2066\u2069")
+
+
+def test_list_counts_in_english_use_latin_digits(qapp: Any, qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from tests.ui.shell_support import compile_english
+
+    for n in (1, 2, 3):
+        _referred(desk, n)
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = SearchPage(make_ctx(desk.store, desk.manager, tmp_path))
+        qtbot.addWidget(page)
+        page.date_from.set_value(None)
+        page.date_to.set_value(None)
+        page.status.setCurrentIndex(page.status.findData("referred"))
+        assert page.count.text() == "3 cases"

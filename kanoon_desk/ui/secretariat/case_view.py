@@ -39,7 +39,7 @@ from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..drafts import draft_key
 from ..tables import remember_splitter
-from ..widgets import LazyTableModel, digits, list_fetcher, text_digits
+from ..widgets import LazyTableModel, digits, list_fetcher, number_text, text_digits
 from . import papers
 from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
@@ -275,7 +275,7 @@ class CaseView(QWidget):
         QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the latest steps in sight, once laid out
         self.attachments.clear()
         for a in d.attachments:
-            self.attachments.addItem(f"{a['filename']} ({persian.format_number(a['size'] // 1024)} KB)")
+            self.attachments.addItem(f"{a['filename']} ({number_text(a['size'] // 1024)} KB)")
         self.attachments_box.setTitle(self.tr("پیوست‌ها ({n})").format(n=digits(len(d.attachments))))
         if d.attachments and self.attachments_box.isHidden():  # back: a few lines' room, the rest the timeline's
             self.attachments_box.show()

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -11,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,14 +28,20 @@ from ... import persian
 from ...models import utcnow
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
+from ...services.library_reports import export_xlsx
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
 from ..tables import FittedTable, remember_splitter
-from ..widgets import ERROR_STYLE, LazyTableModel, digits, select_row, text_digits
+from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, select_row, text_digits
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
 from .dialogs import DateBound
+
+#: Cases read per query when a list is written to Excel.
+EXPORT_PAGE = 5000
+#: The direction marks the list puts around codes on screen (a sheet cell needs none).
+_BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def dwell_text(delta: Any) -> str:
@@ -188,7 +197,7 @@ class CartablePage(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
-        self.count.setText(self.tr("{n} مورد").replace("{n}", persian.format_number(self.model.total)))
+        self.count.setText(self.tr("{n} مورد").replace("{n}", number_text(self.model.total)))
         self.table.fit_columns()
 
     def open_row(self, row: int) -> None:
@@ -257,6 +266,11 @@ class SearchPage(QWidget):
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         dates.addWidget(self.count)
+        self.export_button = QPushButton(self.tr("خروجی اکسل"))
+        self.export_button.setObjectName("cases-export")
+        self.export_button.setToolTip(self.tr("همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده"))
+        self.export_button.clicked.connect(self.export_dialog)
+        dates.addWidget(self.export_button)
         box.addLayout(dates)
         self.queues = QueueBar(ctx)  # one click lists a queue
         self.queues.chosen.connect(self.show_queue)
@@ -277,6 +291,22 @@ class SearchPage(QWidget):
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()
+
+    def export(self, path: Path) -> int:
+        """Every case of the list as it is filtered now (not only the rows loaded on screen) to a
+        right-to-left Excel sheet, the columns as on screen; how many."""
+        rows: list[list[object]] = []
+        while page := self._fetch(len(rows), EXPORT_PAGE):
+            rows += [[_BIDI_MARKS.sub("", self.model.display(r, c)) for c in range(len(self.model.headers))]
+                     for r in page]
+        export_xlsx(path, list(self.model.headers), rows, title=self.tr("پرونده‌ها"))
+        return len(rows)
+
+    def export_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("خروجی اکسل"), "cases.xlsx", "Excel (*.xlsx)")
+        if name:
+            n = self.export(Path(name))
+            self.count.setText(self.tr("{n} پرونده در پرونده اکسل نوشته شد.").format(n=number_text(n)))
 
     def fill_agencies(self) -> None:
         """The agency filter: every agency of the directory (an inactive one still names old cases),
@@ -351,7 +381,7 @@ class SearchPage(QWidget):
             self.count.setStyleSheet(ERROR_STYLE)
             self.count.setText(QCoreApplication.translate("Errors", problem))
             return
-        self.count.setText(self.tr("{n} پرونده").replace("{n}", persian.format_number(self.model.total)))
+        self.count.setText(self.tr("{n} پرونده").replace("{n}", number_text(self.model.total)))
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
