@@ -290,17 +290,17 @@
             <translation>What you typed in this form earlier and did not save is back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="163" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="164" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="168" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
@@ -2471,25 +2471,25 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="220" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="74" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="221" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="222" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="223" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
@@ -2545,7 +2545,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -2570,59 +2570,59 @@
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="140" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="278" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="270" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="354" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="153" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="158" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="233" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="236" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="282" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="332" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

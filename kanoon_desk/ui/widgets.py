@@ -33,6 +33,8 @@ from .. import persian
 from .errors import error_field, error_text
 
 ERROR_STYLE = "color: #b00020;"
+#: A word to heed, not an error: a draft brought back, cases to look at before saving.
+NOTICE_STYLE = "color: #8a5300;"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +56,16 @@ def number_text(n: int) -> str:
     if QLocale().language() == QLocale.Language.Persian:
         return persian.format_number(n)
     return f"{n:,}"
+
+
+def notice_label(text: str, name: str, *, bold: bool = False) -> QLabel:
+    """A hidden, wrapped line in the notice colour, shown when there is something to heed."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTICE_STYLE + (" font-weight: bold;" if bold else ""))
+    label.hide()
+    return label
 
 
 def right_to_left() -> bool:

@@ -55,6 +55,17 @@ def restored(store: Store, backup: Path) -> Store:
     return Store(path)
 
 
+def backed_up_then_worked(server: LiveServer, tmp_path: Path, before: int, after: int) -> Store:
+    """A synced desk with `before` holidays, its daily backup, then `after` more, pushed too."""
+    a = enrol(server, tmp_path / "a.sqlite3", "13")
+    holidays(a, 0, before)
+    assert client.sync_once(a).ok
+    a.backup_to(tmp_path / "daily.sqlite3")
+    holidays(a, 100, after)
+    assert client.sync_once(a).ok
+    return a
+
+
 def test_a_desk_restored_from_an_old_backup_recovers_by_itself(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     admin = bootstrap_admin(a)
@@ -93,13 +104,7 @@ def test_events_refused_as_numbered_twice_before_the_fix_are_sent_again(server: 
     """A desk that pushed after a restore with an older program had its new events refused ("client
     sequence number … was already used"): its next round takes back its lost events and sends
     those again under new numbers."""
-    a = enrol(server, tmp_path / "a.sqlite3", "13")
-    holidays(a, 0, 3)
-    assert client.sync_once(a).ok
-    a.backup_to(tmp_path / "daily.sqlite3")
-    holidays(a, 100, 4)
-    assert client.sync_once(a).ok
-    a = restored(a, tmp_path / "daily.sqlite3")
+    a = restored(backed_up_then_worked(server, tmp_path, 3, 4), tmp_path / "daily.sqlite3")
     holidays(a, 200, 6)
     with monkeypatch.context() as mp:  # the older program: no first word, straight to the push
         mp.setattr(client.SyncClient, "hello", lambda self, report: None)
@@ -115,13 +120,7 @@ def test_events_refused_as_numbered_twice_before_the_fix_are_sent_again(server: 
 
 @pytest.mark.slow
 def test_kill_9_while_a_restored_desk_sends_its_renumbered_events(server: LiveServer, tmp_path: Path) -> None:
-    a = enrol(server, tmp_path / "a.sqlite3", "13")
-    holidays(a, 0, 10)
-    assert client.sync_once(a).ok
-    a.backup_to(tmp_path / "daily.sqlite3")
-    holidays(a, 1000, 50)
-    assert client.sync_once(a).ok
-    a = restored(a, tmp_path / "daily.sqlite3")
+    a = restored(backed_up_then_worked(server, tmp_path, 10, 50), tmp_path / "daily.sqlite3")
     holidays(a, 2000, 1200)
     a.close()
     proc = start_sync(a.path, "--batch", "5")
@@ -219,12 +218,7 @@ def test_restore_with_sync_takes_back_at_once_what_the_server_holds(server: Live
     back before anyone works on it. Without `--sync` it says to sync first."""
     from kanoon_desk.__main__ import main
 
-    a = enrol(server, tmp_path / "a.sqlite3", "13")
-    holidays(a, 0, 2)
-    assert client.sync_once(a).ok
-    a.backup_to(tmp_path / "daily.sqlite3")
-    holidays(a, 100, 3)
-    assert client.sync_once(a).ok
+    a = backed_up_then_worked(server, tmp_path, 2, 3)
     held = event_ids(a)
     path = a.path
     a.close()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..drafts import FormDraft
-from ..widgets import Form, JalaliDateEdit, today
+from ..widgets import Form, JalaliDateEdit, notice_label, today
 
 
 class DateBound(QWidget):
@@ -84,12 +84,8 @@ class ActionDialog(QDialog):
         self._typed: dict[str, QWidget] = {}
         self.draft: FormDraft | None = None
         box = QVBoxLayout(self)
-        self.draft_note = QLabel(QCoreApplication.translate(
-            "CaseView", "آنچه پیش‌تر در این فرم نوشته بودید و ثبت نشد بازگردانده شد."))
-        self.draft_note.setObjectName("draft-note")
-        self.draft_note.setWordWrap(True)
-        self.draft_note.setStyleSheet("color: #8a5300;")
-        self.draft_note.hide()
+        self.draft_note = notice_label(QCoreApplication.translate(
+            "CaseView", "آنچه پیش‌تر در این فرم نوشته بودید و ثبت نشد بازگردانده شد."), "draft-note")
         box.addWidget(self.draft_note)
         box.addWidget(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

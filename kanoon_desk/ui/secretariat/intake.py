@@ -29,7 +29,7 @@ from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, text_digits
+from ..widgets import NOTICE_STYLE, Form, JalaliDateEdit, LtrLineEdit, notice_label, text_digits
 from .common import Today, ltr, print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
@@ -121,12 +121,8 @@ class IntakePage(QWidget):
         actions.addWidget(self.new_button)
         actions.addStretch(1)
         left.addLayout(actions)
-        self.draft_note = QLabel(self.tr("فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت "
-                                         "کنید، یا «فرم تازه» را بزنید."))
-        self.draft_note.setObjectName("draft-note")
-        self.draft_note.setWordWrap(True)
-        self.draft_note.setStyleSheet("color: #8a5300;")
-        self.draft_note.hide()
+        self.draft_note = notice_label(self.tr("فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل "
+                                               "و ثبت کنید، یا «فرم تازه» را بزنید."), "draft-note")
         left.addWidget(self.draft_note)
         left.addStretch(1)
         for edit in (self.first_name, self.last_name, self.mobile, self.address, self.subject):
@@ -147,12 +143,8 @@ class IntakePage(QWidget):
         self.duplicates.setWordWrap(True)
         self.duplicates.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         dl.addWidget(self.duplicates, 1)
-        self.confirm = QLabel(self.tr("پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره "
-                                      "Enter بزنید."))
-        self.confirm.setObjectName("duplicates-confirm")
-        self.confirm.setWordWrap(True)
-        self.confirm.setStyleSheet("color: #8a5300; font-weight: bold;")
-        self.confirm.hide()
+        self.confirm = notice_label(self.tr("پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره "
+                                            "Enter بزنید."), "duplicates-confirm", bold=True)
         dl.addWidget(self.confirm)
         self._hinted: tuple[str, str] | None = None
         right.addWidget(dup_box, 1)  # room for the hint's lines (a squeezed box cut them)
@@ -282,7 +274,7 @@ class IntakePage(QWidget):
                  f"{text_digits(r.applicant_name)} — {text_digits(r.subject)} "
                  f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
         self.duplicates.setText("\n".join(lines))
-        self.duplicates.setStyleSheet("color: #8a5300;")
+        self.duplicates.setStyleSheet(NOTICE_STYLE)
         return rows
 
     def choose_files(self) -> None:
