@@ -74,6 +74,15 @@ def right_to_left() -> bool:
     return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
+def isolated(text: str) -> str:
+    """A name, a title or a clerk's words set inside a sentence of the other direction, kept whole
+    (FSI … PDI): in the English interface «لیلا جعفری (0938…)» would otherwise pull the number and
+    the bracket into the Persian run and print them backwards; in the Persian one a Latin name keeps
+    its own order. The marks are invisible, and `persian.normalize` drops them from anything typed
+    or pasted back."""
+    return f"\u2068{text}\u2069" if text else text
+
+
 def text_digits(text: str) -> str:
     """Stored text (ASCII digits) for display: in the Persian UI, Persian text shows Persian digits
     (`persian.script_digits`: a title, a name, an address); codes and Latin text keep theirs. In

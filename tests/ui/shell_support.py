@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from kanoon_desk.eventlog import Actor
@@ -18,6 +19,13 @@ from kanoon_desk.ui.context import ChangeBus, UiContext
 from kanoon_desk.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
+BIDI_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def visible(text: str) -> str:
+    """What a person reads of a label or a cell: the text without its invisible bidi isolates
+    (`widgets.isolated`, `ltr`), which only decide the order it is drawn in."""
+    return text.translate(BIDI_ISOLATES)
 
 
 @contextmanager
@@ -48,3 +56,18 @@ def compile_english(out_dir: Path) -> Path:
     subprocess.run([str(lrelease), str(ROOT / "translations" / "kanoon_desk_en.ts"), "-qm", str(qm)],
                    check=True, capture_output=True)
     return out_dir
+
+
+def drawn_x(text: str, font: QFont) -> Callable[[int], float]:
+    """Where each character of one line of `text` is drawn in a left-to-right label (x of the
+    cursor before it), as Qt lays the line out: the order a person reads."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100_000)
+    layout.endLayout()
+    return lambda i, _keep=layout: line.cursorToX(i)[0]  # the line lives as long as its layout
+

@@ -13,7 +13,7 @@ from kanoon_desk.services import library as lib
 from kanoon_desk.ui.library.circulation import CirculationPage
 from tests.factories import make_user
 from tests.library_helpers import TODAY, Lib, make_library
-from tests.ui.shell_support import language, make_ctx
+from tests.ui.shell_support import drawn_x, language, make_ctx, visible
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,7 @@ def test_scan_card_then_books_lends_with_jalali_due_date(qtbot: Any, desk: tuple
     scan(qtbot, page, "b0002")  # a scanner in lower case still finds the copy
     assert page.loans.model().rowCount() == 2
     # 10 working days after 1404/02/15: 1404/02/27, shown in Persian
-    assert "۲۷ اردیبهشت ۱۴۰۴" in page.message.text()
+    assert "۲۷ اردیبهشت ۱۴۰۴" in visible(page.message.text())
     assert page.loans.model().index(0, 3).data() == "۱۴۰۴/۰۲/۲۷"
     assert lib.get_copy(L.store, "B0001").status == "on_loan"
     assert page.slip.isEnabled()
@@ -179,7 +179,7 @@ def test_a_hold_placed_at_the_desk_is_set_aside_at_return_and_expires_uncollecte
     assert dialog.result() == HoldDialog.DialogCode.Accepted and dialog.hold is not None
     page.hold_placed(dialog.hold)
     assert page.message.text() == "رزرو ثبت شد: «ماهی سیاه کوچولو» — نوبت ۱، تحویل در «مرکز فرهنگی هنری شماره ۱»."
-    assert "در صف رزرو: ماهی سیاه کوچولو (نوبت ۱)" in page.member_info.text()
+    assert "در صف رزرو: ماهی سیاه کوچولو (نوبت ۱)" in visible(page.member_info.text())
     assert page.cancel_hold_button.isEnabled()
     again = page.hold_dialog()
     assert again is not None
@@ -189,7 +189,7 @@ def test_a_hold_placed_at_the_desk_is_set_aside_at_return_and_expires_uncollecte
     # the first copy back at the return desk is set aside for the child
     page.mode_return.setChecked(True)
     scan(qtbot, page, "B0001")
-    assert "برای رزرو «زهرا محمدی» کنار بگذارید" in page.message.text()
+    assert "برای رزرو «زهرا محمدی» کنار بگذارید" in visible(page.message.text())
     # the hold shelf lists it with the number to call (the child's guardian)
     shelf = page.hold_shelf()
     model = shelf.table.model()
@@ -239,11 +239,11 @@ def test_a_return_routed_to_a_hold_elsewhere_is_recorded_and_shown(qtbot: Any, t
     page.show()
     page.mode_return.setChecked(True)
     scan(qtbot, page, "B0001")
-    assert page.message.text() == "بازگشت ثبت شد: «ماهی سیاه کوچولو». برای رزرو «زهرا محمدی» به مرکز «مرکز فرهنگی هنری شماره ۲» بفرستید."
+    assert visible(page.message.text()) == "بازگشت ثبت شد: «ماهی سیاه کوچولو». برای رزرو «زهرا محمدی» به مرکز «مرکز فرهنگی هنری شماره ۲» بفرستید."
     assert lib.get_copy(L.store, "B0001").status == "in_transit"
     page.mode_lend.setChecked(True)
     scan(qtbot, page, L.child.member_no)
-    assert "رزرو در راه: ماهی سیاه کوچولو (به «مرکز فرهنگی هنری شماره ۲»)" in page.member_info.text()
+    assert "رزرو در راه: ماهی سیاه کوچولو (به «مرکز فرهنگی هنری شماره ۲»)" in visible(page.member_info.text())
     page.clear_member()
     scan(qtbot, page, L.adult.member_no)
     scan(qtbot, page, "B0001")  # the child's, on its way: not lent here
@@ -383,7 +383,7 @@ def test_return_mode_lists_the_sessions_returns_newest_first_and_forgets_the_mem
         scan(qtbot, page, barcode)
     model = page.returns_panel.table.model()
     assert model.rowCount() == 3
-    rows = [[model.index(r, c).data() for c in range(4)] for r in range(3)]
+    rows = [[visible(model.index(r, c).data()) for c in range(4)] for r in range(3)]
     assert rows == [
         ["C0001", "ماهی سیاه کوچولو", "حسین احمدی", "به مرکز خودش «مرکز فرهنگی هنری شماره ۲» بفرستید."],
         ["B0002", "ماهی سیاه کوچولو", "حسین احمدی", "به قفسه برگردانید."],
@@ -410,3 +410,25 @@ def test_the_slip_after_a_visit_that_only_renewed(qtbot: Any, desk: tuple[Lib, C
     html = page.slip_html()
     for loan in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans:  # every open loan
         assert loan.barcode in html and format_jalali_date(loan.due_on) in html
+
+
+def test_the_members_line_reads_in_order_in_the_english_interface(qapp: Any, qtbot: Any, tmp_path: Path) -> None:
+    """In English, a Persian name followed by a number and a bracket («Guardian: علی محمدی
+    (09121234567)») is drawn name first, then the phone in its brackets: not the phone pulled into
+    the Persian run and drawn before the name."""
+    from tests.ui.shell_support import compile_english
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        L = make_library(tmp_path)
+        page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+        page.today = TODAY
+        qtbot.addWidget(page)
+        scan(qtbot, page, L.child.member_no)
+        text = page.member_info.text()
+        member = lib.get_member(L.store, L.child.id)
+        assert member.guardian_name and member.guardian_phone
+        x = drawn_x(text, page.member_info.font())
+        name_at, phone_at = text.index(member.guardian_name), text.index(member.guardian_phone)
+        assert text[phone_at - 1] == "("
+        name_xs = [x(i) for i in range(name_at, name_at + len(member.guardian_name) + 1)]
+        assert max(name_xs) <= x(phone_at - 1) < x(phone_at) < x(phone_at + len(member.guardian_phone))

@@ -16,7 +16,7 @@ from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
 from kanoon_desk.ui.secretariat.lists import CartablePage
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
-from tests.ui.shell_support import language, make_ctx
+from tests.ui.shell_support import language, make_ctx, visible
 
 DAY = date(2025, 5, 4)
 
@@ -401,6 +401,32 @@ def test_the_case_reads_in_latin_digits_in_the_english_interface(qapp: Any, qtbo
         from kanoon_desk import persian
         deadline = q.get_case(desk.store, desk.clerk, case_id).case["deadline"]
         assert view.labels["deadline"].text().startswith(persian.to_ascii_digits(persian.format_jalali_date(deadline)))
+
+
+
+def test_the_timeline_reads_in_order_in_the_english_interface(qapp: Any, qtbot: Any, desk: Desk,
+                                                             tmp_path: Path) -> None:
+    """In English a referral reads "To <manager> — «<instruction>»" left to right: the Persian
+    name and the Persian instruction are each kept whole, not merged into one right-to-left run
+    that draws the instruction before the name."""
+    from kanoon_desk.services import accounts
+    from tests.ui.shell_support import compile_english, drawn_x
+
+    name, instruction = "مریم حسینی", "بررسی و اقدام لازم"
+    accounts.update_user(desk.store, desk.admin, desk.manager.user_id, full_name=name)
+    case_id = _registered(desk, 1)
+    sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, instruction=instruction, on=DAY)
+    with language(qapp, "en", compile_english(tmp_path)):
+        view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY)
+        model = view.timeline.model()
+        texts = [str(model.data(model.index(r, 4))) for r in range(model.rowCount())]
+        [text] = [t for t in texts if instruction in t]
+        assert visible(text) == f"To {name} — «{instruction}»"
+        x = drawn_x(text, view.timeline.font())
+        name_at, said_at = text.index(name), text.index(instruction)
+        assert x(text.index("To")) < min(x(i) for i in range(name_at, name_at + len(name) + 1))
+        assert max(x(i) for i in range(name_at, name_at + len(name) + 1)) < min(
+            x(i) for i in range(said_at, said_at + len(instruction) + 1))
 
 
 def test_an_agencys_answer_half_typed_comes_back_after_a_crash(qtbot: Any, desk: Desk, tmp_path: Path,

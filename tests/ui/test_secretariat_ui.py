@@ -20,7 +20,7 @@ from kanoon_desk.ui.secretariat.intake import IntakePage
 from kanoon_desk.ui.secretariat.lists import CartablePage, SearchPage
 from kanoon_desk.ui.secretariat.reports import ReportsPage
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk, national_id
-from tests.ui.shell_support import language, make_ctx
+from tests.ui.shell_support import language, make_ctx, visible
 
 DAY = date(2025, 5, 4)
 
@@ -601,7 +601,7 @@ def test_persian_text_reads_persian_digits_in_the_cartable_timeline_and_duplicat
     assert page.model.index(0, 5).data() == "تا ۳ روز پاسخ دهید"
     page.open_row(0)
     timeline = page.view.timeline.model()
-    said = [timeline.index(i, 4).data() for i in range(timeline.rowCount())]
+    said = [visible(timeline.index(i, 4).data()) for i in range(timeline.rowCount())]
     assert any("«تا ۳ روز پاسخ دهید»" in text for text in said)
     intake = _intake(qtbot, desk, tmp_path)
     intake.national_id.setText(case_input(8).national_id)

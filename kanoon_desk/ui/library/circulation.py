@@ -28,7 +28,7 @@ from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, long_date, select_row, text_digits, today
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, isolated, long_date, select_row, text_digits, today
 from .common import ListModel, category_text, desk_centre_key, jdate, table_view
 from .holds import HoldDialog, HoldShelfDialog
 from .printouts import SlipDialog, slip_html
@@ -340,25 +340,25 @@ class CirculationPage(QWidget):
             m = d.member
             self.member_name.setText(text_digits(f"{m.full_name} — {category_text(m.category)}"))
             parts = [QCoreApplication.translate("Library", "شماره عضویت: {n}").format(n=digits(m.member_no)),
-                     QCoreApplication.translate("Library", "مرکز: {c}").format(c=self.centre_name(m.home_centre)),
+                     QCoreApplication.translate("Library", "مرکز: {c}").format(c=isolated(self.centre_name(m.home_centre))),
                      QCoreApplication.translate("Library", "اعتبار تا: {d}").format(d=jdate(m.expires_on)),
                      QCoreApplication.translate("Library", "امانت‌ها: {n} از {max}").format(n=digits(len(d.loans)), max=digits(d.rule_max_loans))]
             if m.guardian_name:
-                parts.append(QCoreApplication.translate("Library", "ولی: {g} ({p})").format(g=m.guardian_name, p=digits(m.guardian_phone)))
+                parts.append(QCoreApplication.translate("Library", "ولی: {g} ({p})").format(g=isolated(m.guardian_name), p=digits(m.guardian_phone)))
             elif m.phone:
                 parts.append(QCoreApplication.translate("Library", "تلفن: {p}").format(p=digits(m.phone)))
             ready = [h for h in d.holds if h.status == "ready"]
             if ready:
-                parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(h.title for h in ready)))
+                parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(isolated(h.title) for h in ready)))
             coming = [h for h in d.holds if h.status == "in_transit"]
             if coming:
                 parts.append(QCoreApplication.translate("Library", "رزرو در راه: {t}").format(t="، ".join(
                     QCoreApplication.translate("Library", "{t} (به «{c}»)").format(
-                        t=h.title, c=self.centre_name(h.pickup_centre)) for h in coming)))
+                        t=isolated(h.title), c=isolated(self.centre_name(h.pickup_centre))) for h in coming)))
             waiting = [h for h in d.holds if h.status == "waiting"]
             if waiting:
                 parts.append(QCoreApplication.translate("Library", "در صف رزرو: {t}").format(t="، ".join(
-                    QCoreApplication.translate("Library", "{t} (نوبت {n})").format(t=h.title, n=digits(h.position))
+                    QCoreApplication.translate("Library", "{t} (نوبت {n})").format(t=isolated(h.title), n=digits(h.position))
                     for h in waiting)))
             self.member_info.setText(text_digits(" | ".join(parts)))
             self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))

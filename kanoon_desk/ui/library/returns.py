@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...services import circulation as circ
-from ..widgets import text_digits
+from ..widgets import isolated, text_digits
 from .common import ListModel, table_view
 
 
@@ -17,14 +17,14 @@ def next_action_text(r: circ.ReturnResult, centre_name: Callable[[str], str]) ->
     aside for a hold's member, or keep it off the shelf."""
     if r.next_action == "hold_here" and r.hold is not None:
         return QCoreApplication.translate("Library", "برای رزرو «{m}» کنار بگذارید: {t}").format(
-            m=r.hold.member_name, t=r.hold.title)
+            m=isolated(r.hold.member_name), t=isolated(r.hold.title))
     if r.next_action == "send_to_hold":
         if r.hold is not None and r.hold.member_name:
             return QCoreApplication.translate("Library", "برای رزرو «{m}» به مرکز «{c}» بفرستید.").format(
-                m=r.hold.member_name, c=centre_name(r.send_to))
-        return QCoreApplication.translate("Library", "برای رزرو به مرکز «{c}» بفرستید.").format(c=centre_name(r.send_to))
+                m=isolated(r.hold.member_name), c=isolated(centre_name(r.send_to)))
+        return QCoreApplication.translate("Library", "برای رزرو به مرکز «{c}» بفرستید.").format(c=isolated(centre_name(r.send_to)))
     if r.next_action == "send_home":
-        return QCoreApplication.translate("Library", "به مرکز خودش «{c}» بفرستید.").format(c=centre_name(r.send_to))
+        return QCoreApplication.translate("Library", "به مرکز خودش «{c}» بفرستید.").format(c=isolated(centre_name(r.send_to)))
     if r.next_action == "withdrawn":
         return QCoreApplication.translate("Library", "خارج از گردش است؛ به قفسه برنگردانید.")
     return QCoreApplication.translate("Library", "به قفسه برگردانید.")

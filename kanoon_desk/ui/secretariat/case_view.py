@@ -39,7 +39,7 @@ from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..drafts import draft_key
 from ..tables import remember_splitter
-from ..widgets import LazyTableModel, digits, list_fetcher, number_text, text_digits
+from ..widgets import LazyTableModel, digits, isolated, list_fetcher, number_text, text_digits
 from . import papers
 from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
@@ -85,36 +85,37 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     p = entry.payload
     t = entry.type
     if t == "case.reviewed":
-        return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + str(p.get("reason", ""))
+        return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + isolated(str(p.get("reason", "")))
     if t == "case.registered":
         return ltr(persian.to_persian_digits(str(p.get("registration_no", ""))))
     if t == "case.referred":
-        return QCoreApplication.translate("Secretariat", "به ") + names.get(p.get("to_user_id", ""), "?") + (f" — «{p['instruction']}»" if p.get("instruction") else "")
+        return QCoreApplication.translate("Secretariat", "به ") + isolated(names.get(p.get("to_user_id", ""), "?")) + (
+            f" — «{isolated(p['instruction'])}»" if p.get("instruction") else "")
     if t == "case.forwarded":
         letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
             no=ltr(persian.to_persian_digits(str(p.get("letter_no", "")))),
             day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
-        return (agencies.get(p.get("agency_id", ""), "") + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
+        return (isolated(agencies.get(p.get("agency_id", ""), "")) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
                 + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
     if t == "case.followed_up":
         extra = (QCoreApplication.translate("Secretariat", " — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
                  if p.get("new_deadline") else "")
-        return (QCoreApplication.translate("Secretariat", "تلفنی") if p.get("method") == "phone" else QCoreApplication.translate("Secretariat", "کتبی")) + extra + " " + str(p.get("note", ""))
+        return (QCoreApplication.translate("Secretariat", "تلفنی") if p.get("method") == "phone" else QCoreApplication.translate("Secretariat", "کتبی")) + extra + " " + isolated(str(p.get("note", "")))
     if t in ("case.answered",):
-        return str(p.get("text", ""))
+        return isolated(str(p.get("text", "")))
     if t == "case.notified":
-        said = f" — «{p['text']}»" if p.get("text") else ""
+        said = f" — «{isolated(p['text'])}»" if p.get("text") else ""
         if p.get("method") == "sms":
             return _sms_text(entry, ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
         return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"),
                 "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
     if t == "case.closed":
         party = p.get("responsible_party")
-        return outcome_text(p.get("outcome")) + (f" ({party})" if party else "")
+        return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "")
     if t == "case.attached":
-        return str(p.get("filename", ""))
+        return isolated(str(p.get("filename", "")))
     if t == "case.reopened":
-        return str(p.get("reason", ""))
+        return isolated(str(p.get("reason", "")))
     return ""
 
 
