@@ -150,6 +150,29 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_numbers_kept(db: Path, previous: Path) -> None:
+    """Which numbers given after the backup the restored desk will not give again (`ops.restore`
+    moved its counters past them)."""
+    from .services import ops
+    from .store import Store
+
+    store = Store(db, migrate=False)
+    try:
+        ident = store.identity if store.is_initialised else None
+    finally:
+        store.close()
+    if ident is None:
+        return
+    past = ops.numbers_past_backup(previous, db, ident.office_code, ident.device_no)
+    if past:
+        names = {"case": "registration numbers", "letter": "letter numbers", "member_no": "membership numbers",
+                 "copy_barcode": "copy barcodes"}
+        series = ", ".join(f"{names.get(name, name)}{f' of {year}' if year else ''} after {value}"
+                           for (name, year), value in sorted(past.items()))
+        print(f"  شماره‌هایی که پس از پشتیبان داده شده بود دوباره داده نمی‌شود — the numbers given after the backup "
+              f"are not given again: {series}")
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from .services import ops
 
@@ -167,6 +190,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if missing:
             print(f"  {missing} رویداد پایگاه داده پیشین در پشتیبان نیست (کارهای پس از پشتیبان) — {missing} events of "
                   "the previous store are not in the backup: the work done after it")
+            _say_numbers_kept(Path(args.db), previous)
     if not _enrolled(Path(args.db)):
         return EXIT_OK
     if args.sync:  # take back at once what the server holds of this desk since the backup

@@ -631,6 +631,20 @@ def bump_counter(session: Session, series: str, year: int = 0) -> int:
     return int(row[0])
 
 
+def counter_at_least(session: Session, series: str, value: int, year: int = 0) -> bool:
+    """The desk's counter `series` (of `year`) moved up to `value`, never down, so the next number
+    `bump_counter` gives is past it. True when it moved."""
+    session.flush()
+    row = session.get(Counter, (series, year))
+    if row is None:
+        session.add(Counter(series=series, year=year, value=value))
+        return True
+    if row.value < value:
+        row.value = value
+        return True
+    return False
+
+
 # --- appending -------------------------------------------------------------------------------
 
 

@@ -178,6 +178,68 @@ def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
     restored.close()
 
 
+
+def test_a_desk_with_no_server_restored_does_not_issue_its_numbers_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A desk that works alone, restored from its morning backup: the registration and letter
+    numbers, the membership number and the barcode it gave after the backup are on paper already
+    (a receipt, a letter, a card, a label). The restored desk's next ones follow them — read from
+    the replaced store it kept — and are not issued a second time."""
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.services import secretariat as sec
+    from tests.library_helpers import NATIONAL_IDS
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+
+    def registered(n: int) -> str:
+        r = sec.intake(d.store, d.clerk, case_input(n))
+        sec.review(d.store, d.expert, r.case_id, accept=True)
+        return sec.register(d.store, d.clerk, r.case_id)
+
+    def member(n: int) -> str:
+        return lib.register_member(d.store, d.admin, lib.MemberInput(
+            first_name="آزمون", last_name=f"شماره {n}", national_id=NATIONAL_IDS[n], category="adult")).member_no
+
+    first, first_member = registered(1), member(0)
+    d.store.backup_to(tmp_path / "morning.sqlite3")
+    after_backup, member_after = [registered(2), registered(3)], member(1)
+    path = d.store.path
+    d.store.close()
+    from kanoon_desk.__main__ import main
+
+    assert main(["restore", "--db", str(path), "--from", str(tmp_path / "morning.sqlite3")]) == 0
+    year = first.split("-")[2]
+    assert f"not given again: registration numbers of {year} after 3, membership numbers after" in capsys.readouterr().out
+    previous = path.with_name(path.name + ".before-restore")
+    assert ops.events_not_restored(previous, path)
+    d.store = Store(path)
+    assert ops.numbers_past_backup(previous, path, d.store.identity.office_code, d.store.identity.device_no) == {
+        ("case", int(first.split("-")[2])): 3, ("member_no", 0): int(member_after[4:10])}
+    again, member_again = registered(4), member(2)
+    assert again not in (first, *after_backup) and int(again.rsplit("-", 1)[1]) == 4
+    assert member_again not in (first_member, member_after)
+    assert int(member_again[4:10]) == int(member_after[4:10]) + 1
+    assert ops.check(path) == []
+
+
+def test_a_restore_over_a_broken_store_keeps_the_backups_counters(tmp_path: Path) -> None:
+    """When the replaced store cannot be read (the reason to restore), the backup's counters stay
+    as they are and the restore goes through."""
+    from tests.secretariat_helpers import make_secretariat_desk
+
+    d = make_secretariat_desk(tmp_path)
+    path = d.store.path
+    d.store.backup_to(tmp_path / "morning.sqlite3")
+    d.store.close()
+    for side in path.parent.glob(path.name + "-*"):
+        side.unlink()
+    path.write_bytes(b"not a database" * 100)
+    previous = ops.restore(path, tmp_path / "morning.sqlite3")
+    assert previous is not None and ops.numbers_past_backup(previous, path, "13", 1) == {}
+    assert ops.check(path) == []
+
+
 def test_restore_refuses_garbage_and_leaves_the_target_untouched(desk: Path, tmp_path: Path) -> None:
     before = _file_hash(desk)
     garbage = tmp_path / "garbage.bak"

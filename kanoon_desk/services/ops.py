@@ -7,6 +7,7 @@ Problems are reported in Persian, one sentence each, naming what is wrong (a tab
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -23,6 +24,7 @@ from .. import eventlog
 from ..digest import EventDigest
 from ..models import utcnow
 from ..store import K_RESTORED_AT, MIGRATIONS, Store
+from .numbers import numbers_issued
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every store has from the first revision on.
@@ -303,31 +305,64 @@ def restore(store_path: Path, source: Path) -> Path | None:
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(_sidecars(store_path))
     os.replace(tmp, store_path)
-    _mark_restored(store_path)
+    _mark_restored(store_path, previous)
     return previous
 
 
-def _mark_restored(store_path: Path) -> None:
+def _mark_restored(store_path: Path, previous: Path | None) -> None:
     """Note in the restored store when it was restored (`K_RESTORED_AT`): the app and `sync` say
-    so until a round with the server has brought back what this desk did after the backup."""
+    so until a round with the server has brought back what this desk did after the backup. In the
+    same transaction its counters move past every number the replaced store issued after the
+    backup (`numbers_past_backup`): a registration number, a letter number, a membership number or
+    a barcode already on paper is not issued a second time, with or without a server."""
     store = Store(store_path, migrate=False)
     try:
         with store.transaction() as s:
             store.set_state(s, K_RESTORED_AT, utcnow().isoformat())
+            if previous is not None and store.is_initialised:
+                ident = store.identity
+                for (series, year), value in numbers_past_backup(previous, store_path, ident.office_code,
+                                                                 ident.device_no).items():
+                    eventlog.counter_at_least(s, series, value, year)
     finally:
         store.close()
+
+
+def _events_not_in(previous: Path, restored: Path, columns: str) -> list[tuple[Any, ...]] | None:
+    """`columns` of the events of `previous` that `restored` does not hold; None when `previous`
+    is not readable."""
+    try:
+        with closing(sqlite3.connect(f"file:{previous}?mode=ro", uri=True)) as conn:
+            conn.execute("ATTACH DATABASE ? AS restored", (f"file:{restored}?mode=ro",))
+            return list(conn.execute(f"SELECT {columns} FROM main.events WHERE id NOT IN "
+                                     "(SELECT id FROM restored.events)"))
+    except sqlite3.DatabaseError:
+        return None
+
+
+def numbers_past_backup(previous: Path, restored: Path, office_code: str, device_no: int) -> dict[tuple[str, int], int]:
+    """The highest number of each series (and year) that this desk issued in the events of the
+    replaced store the backup lacks: what its counters must pass. Empty when `previous` is not
+    readable (a broken disk: then only the server can give them back)."""
+    rows = _events_not_in(previous, restored, "payload") or []
+    highest: dict[tuple[str, int], int] = {}
+    for (payload,) in rows:
+        try:
+            data = json.loads(payload) if isinstance(payload, str | bytes) else payload
+        except ValueError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        for series, year, value in numbers_issued(office_code, device_no, data):
+            highest[(series, year)] = max(value, highest.get((series, year), 0))
+    return highest
 
 
 def events_not_restored(previous: Path, restored: Path) -> int | None:
     """How many events of the store a restore replaced (kept as `previous`) the restored store does
     not hold: the work done after the backup was taken. None when `previous` is not readable."""
-    try:
-        with closing(sqlite3.connect(f"file:{previous}?mode=ro", uri=True)) as conn:
-            conn.execute("ATTACH DATABASE ? AS restored", (f"file:{restored}?mode=ro",))
-            return int(conn.execute("SELECT count(*) FROM main.events WHERE id NOT IN "
-                                    "(SELECT id FROM restored.events)").fetchone()[0])
-    except sqlite3.DatabaseError:
-        return None
+    rows = _events_not_in(previous, restored, "count(*)")
+    return None if rows is None else int(rows[0][0])
 
 
 def restored_unsynced(store: Store) -> bool:
