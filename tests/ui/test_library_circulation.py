@@ -394,7 +394,7 @@ def test_return_mode_lists_the_sessions_returns_newest_first_and_forgets_the_mem
     assert page.member_box.isVisible() and not page.returns_panel.isVisible()
 
 
-def test_the_slip_after_a_visit_that_only_renewed(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+def test_the_slip_lists_every_open_loan_when_none_was_lent_in_the_visit(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
     from kanoon_desk.persian import format_jalali_date
     from kanoon_desk.services import circulation as circ
 
@@ -403,13 +403,24 @@ def test_the_slip_after_a_visit_that_only_renewed(qtbot: Any, desk: tuple[Lib, C
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY)
     page.today = TODAY + timedelta(days=5)
     scan(qtbot, page, L.adult.member_no)
-    assert not page.slip.isEnabled()  # nothing done yet
+    assert page.slip.isEnabled()  # nothing done yet: the member asks what they have out, until when
+    due_before = {loan.barcode: loan.due_on for loan in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans}
+    html = page.slip_html()
+    assert all(barcode in html and format_jalali_date(due) in html for barcode, due in due_before.items())
     page.select_loan(0)
     qtbot.mouseClick(page.renew_one, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("تمدید شد") and page.slip.isEnabled()
     html = page.slip_html()
-    for loan in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans:  # every open loan
+    loans = circ.member_desk(L.store, L.adult.member_no, today=page.today).loans
+    assert {loan.due_on for loan in loans} != set(due_before.values())  # one renewed
+    for loan in loans:  # every open loan, at its due date now
         assert loan.barcode in html and format_jalali_date(loan.due_on) in html
+
+
+def test_no_slip_for_a_member_with_nothing_out(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    L, page = desk
+    scan(qtbot, page, L.adult.member_no)
+    assert page.desk is not None and not page.desk.loans and not page.slip.isEnabled()
 
 
 def test_the_members_line_reads_in_order_in_the_english_interface(qapp: Any, qtbot: Any, tmp_path: Path) -> None:

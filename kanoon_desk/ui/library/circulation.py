@@ -328,8 +328,9 @@ class CirculationPage(QWidget):
             b.setEnabled(has)
         self.lost_button.setEnabled(bool(d and d.loans))
         self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
-        # after books lent or only renewed: the member takes the due dates home
-        self.slip.setEnabled(bool(self.session_loans or (self.session_renewed and d is not None and d.loans)))
+        # the member takes the due dates home: of the books lent in this visit, or of every book out
+        # (after a renewal, or for a member who only asks what they have and until when)
+        self.slip.setEnabled(bool(self.session_loans or (d is not None and d.loans)))
         if d is None:
             self.member_name.setText(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
             self.member_info.setText("")
@@ -652,7 +653,7 @@ class CirculationPage(QWidget):
 
     def slip_html(self) -> str:
         assert self.desk is not None
-        # the books lent in this visit; after a renewal, every open loan with its due date now
+        # the books lent in this visit; after a renewal or with none lent, every open loan with its due date now
         loans = self.desk.loans if self.session_renewed or not self.session_loans else self.session_loans
         return slip_html(self.desk.member, loans, self.centre_name(self.ctx.actor.office_code),
                          persian.format_jalali_date(self.today))
