@@ -88,3 +88,13 @@ def test_closing_offers_to_put_back_copies_found_though_written_off(tmp_path: Pa
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert asked == [1] and page.message.text() == "۱ نسخه پیداشده به گردش برگشت."
     assert lib.get_copy(L.store, "B0002").status == "on_shelf"
+
+
+def test_a_centre_with_no_stock_take_says_how_to_begin(tmp_path: Path, qtbot: Any) -> None:
+    L = make_library(tmp_path)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    assert page.take is None and not page.scan.isEnabled() and page.open_button.isEnabled()
+    assert "هنوز انبارگردانی ندارد" in page.status.text() and "«آغاز انبارگردانی»" in page.status.text()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.take is not None and "هنوز" not in page.status.text() and page.scan.isEnabled()

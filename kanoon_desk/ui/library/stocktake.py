@@ -98,7 +98,8 @@ class StocktakePage(QWidget):
         for b in (self.close_button, self.lost_button, self.export_button):
             row2.addWidget(b)
 
-        self.status = QLabel(QCoreApplication.translate("Library", "انبارگردانی بازی نیست."))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         self.status.setObjectName("stocktake-status")
         self.status.setWordWrap(True)
         self.message = QLabel()
@@ -239,7 +240,9 @@ class StocktakePage(QWidget):
         self.lost_button.setEnabled(t is not None and t.status == "closed")
         self.export_button.setEnabled(t is not None)
         if t is None:
-            self.status.setText(QCoreApplication.translate("Library", "انبارگردانی بازی نیست."))
+            self.status.setText(QCoreApplication.translate(  # a centre with none yet: what to do
+                "Library", "این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و "
+                "«آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید."))
             self.table.setModel(ListModel([], lambda: [], lambda r: []))
             return
         counts = " | ".join(f"{tr_dynamic(OUTCOME_LABELS[k])}: {digits(v)}" for k, v in t.counts.items())
