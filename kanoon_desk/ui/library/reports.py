@@ -165,8 +165,8 @@ class ReportsPage(QWidget):
         self.popular_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.age_view = QChartView()
         self.age_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.readers = table_view("readers-table")
-        self.centres = table_view("centres-table")
+        self.readers = table_view("readers-table", stretch=0)  # the name takes the room, not a count
+        self.centres = table_view("centres-table", stretch=0)
         grid = QGridLayout()
         grid.addWidget(self.popular_view, 0, 0)
         grid.addWidget(self.age_view, 0, 1)
