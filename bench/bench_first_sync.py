@@ -20,7 +20,7 @@ from bench.bench_sync import _raw_sqlite_floor, _Server
 from bench.runner import BenchContext, Benchmark
 from kanoon_desk.server.auth import new_enrolment_code
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment
 
 REPEAT = 2
 CENTRE = "1301"
@@ -64,8 +64,8 @@ def benchmarks(ctx: BenchContext) -> list[Benchmark]:
     scratch = ctx.scratch_dir / "first-sync"
     scratch.mkdir(parents=True, exist_ok=True)
     srv = _Server(str(scratch / "server.sqlite3"), scratch)
-    source, _ = client.enroll(scratch / "source.sqlite3", srv.url, new_enrolment_code(srv.db, CENTRE),
-                              first_sync=False)
+    source, _ = enrolment.enroll(scratch / "source.sqlite3", srv.url, new_enrolment_code(srv.db, CENTRE),
+                                 first_sync=False)
     _fill(source, target)
     pushed = client.sync_once(source)
     assert pushed.ok, pushed.summary_line()
@@ -74,7 +74,7 @@ def benchmarks(ctx: BenchContext) -> list[Benchmark]:
     fresh = [scratch / f"desk-{i}.sqlite3" for i in range(REPEAT + 1)]
 
     def first_sync() -> None:
-        desk, report = client.enroll(fresh.pop(), srv.url, new_enrolment_code(srv.db, CENTRE))
+        desk, report = enrolment.enroll(fresh.pop(), srv.url, new_enrolment_code(srv.db, CENTRE))
         assert report is not None and report.ok and report.snapshot >= events, report
         desk.close()
 

@@ -30,7 +30,8 @@ from kanoon_desk.models import Event
 from kanoon_desk.server.auth import new_enrolment_code
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment, state
+from kanoon_desk.sync.report import SyncReport
 
 REPEAT = 3
 
@@ -69,12 +70,12 @@ def _rows(n: int, device_id: str, office: str) -> list[dict[str, Any]]:
 
 def _desk(srv: _Server, scratch: Path, office: str, n_events: int = 0) -> Store:
     path = scratch / f"desk-{new_id()}.sqlite3"
-    store, _ = client.enroll(path, srv.url, new_enrolment_code(srv.db, office), first_sync=False)
+    store, _ = enrolment.enroll(path, srv.url, new_enrolment_code(srv.db, office), first_sync=False)
     if n_events:
         ident = store.identity
         with store.transaction() as s:
             s.execute(insert(Event), _rows(n_events, ident.device_id, ident.office_code))
-            store.set_state(s, client.K_CURSOR, "0")
+            store.set_state(s, state.K_CURSOR, "0")
     return store
 
 
@@ -124,7 +125,7 @@ def _push_bench(name: str, srv: _Server, scratch: Path, n: int, floor: Callable[
     def run() -> None:
         store = stores.pop()
         c = client.SyncClient(store, batch_size=1000)
-        report = client.SyncReport()
+        report = SyncReport()
         c.push(report)
         c.close()
         assert report.pushed == n, report
@@ -141,16 +142,16 @@ def benchmarks(ctx: BenchContext) -> list[Benchmark]:
     # an office that already holds n events, for pull and first sync
     source = _desk(srv, scratch, "Q", n)
     c = client.SyncClient(source, batch_size=1000)
-    c.push(client.SyncReport())
+    c.push(SyncReport())
     c.close()
     pullers = [_desk(srv, scratch, "Q") for _ in range(REPEAT + 1)]
     for store in pullers:
         with store.transaction() as s:
-            store.set_state(s, client.K_CURSOR, "0")
+            store.set_state(s, state.K_CURSOR, "0")
 
     def pull() -> None:
         c = client.SyncClient(pullers.pop(), page_size=5000)
-        report = client.SyncReport()
+        report = SyncReport()
         c.pull(report)
         c.close()
         assert report.pulled == n, report
@@ -211,22 +212,22 @@ def _week_fixture(scratch: Path, seed: int) -> tuple[Store, Store, int]:
     root.mkdir()
     srv = _Server(str(root / "server.sqlite3"), root)
     centre = "1301"
-    a, _ = client.enroll(root / "a.sqlite3", srv.url, new_enrolment_code(srv.db, centre), first_sync=False)
+    a, _ = enrolment.enroll(root / "a.sqlite3", srv.url, new_enrolment_code(srv.db, centre), first_sync=False)
     actor = system_actor(centre)
     lib.add_centre(a, actor, centre, "مرکز فرهنگی هنری شماره ۱", province="تهران", city="تهران")
     for username, role in (("clerk1", "clerk"), ("expert1", "expert"), ("manager1", "manager")):
         accounts.create_user(a, actor, username=username, full_name=f"کاربر {username}", password="kanoon-1234",
                              roles={role}, must_change_password=False)
     assert client.sync_once(a).ok  # the centre and its staff are known everywhere before the week
-    b, report = client.enroll(root / "b.sqlite3", srv.url, new_enrolment_code(srv.db, centre))
+    b, report = enrolment.enroll(root / "b.sqlite3", srv.url, new_enrolment_code(srv.db, centre))
     assert report is not None and report.ok, report
-    before = client.pending_count(a)
+    before = state.pending_count(a)
     rng = random.Random(seed)
     today = date.today()
     demo_secretariat.generate_agencies(a, rng)
     demo_library.generate(a, rng, centres=[centre], members=300, copies=1500, loans=WEEK_LOANS, today=today)
     demo_secretariat.generate(a, rng, cases=WEEK_CASES, today=today, bulk=False)
-    return a, b, client.pending_count(a) - before
+    return a, b, state.pending_count(a) - before
 
 
 def week_benchmarks(ctx: BenchContext) -> list[Benchmark]:
@@ -246,7 +247,7 @@ def week_benchmarks(ctx: BenchContext) -> list[Benchmark]:
 
     def week_on_server() -> None:  # run alone (`--only sync.week_offline_receive`), the round did not
         sender = unsent.pop()
-        if client.pending_count(sender):
+        if state.pending_count(sender):
             assert client.sync_once(sender).ok
 
     def receive() -> None:

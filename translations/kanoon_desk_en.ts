@@ -873,377 +873,377 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="412" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="415" />
             <source>رویداد نخست</source>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="412" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="415" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="424" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="453" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="456" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="465" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="465" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="43" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="46" />
             <source>نام کاربری</source>
             <extracomment>Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp). Payload field → its name on screen (translated on show, context "ConflictInbox").</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="44" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="45" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
             <source>تغییر گذرواژه در ورود بعدی</source>
             <translation>Change password at next log-in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
             <source>نسخه</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="50" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="51" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
             <source>دستگاه اجرایی</source>
             <translation>Executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="52" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="53" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
             <source>امانت</source>
             <translation>Loan</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="54" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="55" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="58" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="59" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
             <source>موعد بازگشت</source>
             <translation>Due on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="60" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
             <source>تاریخ بازگشت</source>
             <translation>Returned on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
             <source>شماره نامه</source>
             <translation>Letter no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="66" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="67" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="68" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
             <source>پاراف</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="69" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>تصمیم</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
             <source>ساخت کاربر</source>
             <extracomment>Event types of the facts conflicts are made of → what happened (context "ConflictInbox").</extracomment>
             <translation>User created</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
             <source>بازگشت امانت</source>
             <translation>Loan returned</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="76" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
             <source>تمدید امانت</source>
             <translation>Loan renewed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="77" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="80" />
             <source>افزودن نسخه</source>
             <translation>Copy added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="78" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
             <source>ثبت عضو</source>
             <translation>Member registered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="79" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
             <source>حل ناسازگاری</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="81" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
             <source>ویرایش کاربر</source>
             <translation>User changed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="82" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
             <source>نام کاربری تازه</source>
             <translation>New user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
             <source>مشخصات دفتر یا مرکز</source>
             <translation>Office or centre details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
             <source>تعطیل رسمی</source>
             <translation>Official holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
             <source>مشخصات متقاضی</source>
             <translation>Applicant details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="87" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
             <source>افزودن عنوان</source>
             <translation>Title added</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="88" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
             <source>اصلاح عنوان</source>
             <translation>Title corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="89" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
             <source>اصلاح نسخه</source>
             <translation>Copy corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="90" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
             <source>بارکد تازه نسخه</source>
             <translation>New copy barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="91" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
             <source>کنارگذاشتن نسخه</source>
             <translation>Copy withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
             <source>گم‌شدن نسخه</source>
             <translation>Copy lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
             <source>فرستادن نسخه به مرکز دیگر</source>
             <translation>Copy sent to another centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="97" />
             <source>رسیدن نسخه</source>
             <translation>Copy received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
             <source>اصلاح مشخصات عضو</source>
             <translation>Member details corrected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
             <source>یکی‌شدن دو عضو</source>
             <translation>Two members merged</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="97" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
             <source>شماره عضویت تازه</source>
             <translation>New member number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="98" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
             <source>باطل‌شدن امانت</source>
             <translation>Loan voided</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="99" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
             <source>انتقال امانت به عضو دیگر</source>
             <translation>Loan moved to another member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="100" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="103" />
             <source>رزرو</source>
             <translation>Hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="101" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
             <source>لغو رزرو</source>
             <translation>Hold cancelled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="102" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
             <source>آماده‌شدن رزرو</source>
             <translation>Hold ready</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="103" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="106" />
             <source>فرستادن نسخه برای رزرو</source>
             <translation>Copy sent for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="104" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
             <source>تحویل رزرو</source>
             <translation>Hold collected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="105" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
             <source>گذشتن مهلت رزرو</source>
             <translation>Hold expired</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="106" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
             <source>پیامک به عضو</source>
             <translation>SMS to a member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="107" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
             <source>فرستاده‌شدن پیامک</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="108" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
             <source>آغاز انبارگردانی</source>
             <translation>Stock-take opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="109" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="112" />
             <source>خواندن نسخه در انبارگردانی</source>
             <translation>Copy scanned in a stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="110" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="113" />
             <source>پایان انبارگردانی</source>
             <translation>Stock-take closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="111" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="114" />
             <source>امانت استثنا</source>
             <translation>Loan override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="145" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="463" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="466" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="464" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="467" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="465" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="468" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="517" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="520" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -2289,23 +2289,22 @@
             <translation>One of these two members has already been merged into another member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="83" />
+            <location filename="../kanoon_desk/sync/report.py" line="12" />
             <source>ساعت این رایانه حدود {minutes} دقیقه با کارگزار اختلاف دارد؛ ساعت را درست کنید</source>
-            <extracomment>How the last round ended, kept for the status bar across a restart: why it stopped (the `errors.SyncError` subclass's name, "" when it finished) and its Persian message (a template). The name of this store (`p.HelloRequest`), and its next name while a recovery is under way. The running digests of what the server should hold, with the event row and outbox position they were counted up to (see `SyncClient.local_summary`). A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k benchmark office); past it the kept events are dropped and the re-fold reads them back. What a push body's events may take: the server's cap, less room for the rest of the body. The clock skew kept in desk_state is refreshed when it moves by this much.</extracomment>
             <translation>This computer's clock is about {minutes} minutes off the server's; please set the clock</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="84" />
+            <location filename="../kanoon_desk/sync/report.py" line="13" />
             <source>پیوست {sha} هنوز به کارگزار نرسیده است؛ در همگام‌سازی بعدی دوباره خواسته می‌شود</source>
             <translation>Attachment {sha} has not reached the server yet; it is asked for again at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="85" />
+            <location filename="../kanoon_desk/sync/report.py" line="14" />
             <source>پرونده پیوست {sha} که در این میز ثبت شده در این رایانه نیست و به کارگزار فرستاده نشد (شاید پوشه پیوست‌ها با پایگاه داده برگردانده نشده است)؛ اگر آن را برگردانید، در همگام‌سازی بعدی فرستاده می‌شود</source>
             <translation>The file of attachment {sha}, recorded at this desk, is not on this computer and was not sent to the server (perhaps the attachments folder was not restored with the database); put it back and it is sent at the next sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/client.py" line="86" />
+            <location filename="../kanoon_desk/sync/report.py" line="15" />
             <source>این میز از پشتیبانی کهنه‌تر از کارگزار برگردانده شده بود: {lost} رویداد خودش را که نداشت از کارگزار گرفت و {renumbered} رویداد فرستاده‌نشده را پس از آن‌ها شماره زد؛ چیزی گم یا دوبار نشد</source>
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
@@ -2632,17 +2631,17 @@ Tracking code: {code}</translation>
     <context>
         <name>JoinForm</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="90" />
+            <location filename="../kanoon_desk/ui/setup.py" line="91" />
             <source>نشانی کارگزار</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="91" />
+            <location filename="../kanoon_desk/ui/setup.py" line="92" />
             <source>کد ثبت دستگاه</source>
             <translation>Enrolment code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="92" />
+            <location filename="../kanoon_desk/ui/setup.py" line="93" />
             <source>نام این دستگاه (برای کارگزار)</source>
             <translation>This device's name (for the server)</translation>
         </message>
@@ -5044,122 +5043,122 @@ Tracking code: {code}</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="139" />
+            <location filename="../kanoon_desk/ui/setup.py" line="140" />
             <source>راه‌اندازی میز کار</source>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="144" />
+            <location filename="../kanoon_desk/ui/setup.py" line="145" />
             <source>میز تازه</source>
             <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="145" />
+            <location filename="../kanoon_desk/ui/setup.py" line="146" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="188" />
+            <location filename="../kanoon_desk/ui/setup.py" line="189" />
             <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
             <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="195" />
+            <location filename="../kanoon_desk/ui/setup.py" line="196" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="230" />
+            <location filename="../kanoon_desk/ui/setup.py" line="231" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="203" />
+            <location filename="../kanoon_desk/ui/setup.py" line="204" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="239" />
+            <location filename="../kanoon_desk/ui/setup.py" line="240" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="240" />
+            <location filename="../kanoon_desk/ui/setup.py" line="241" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="241" />
+            <location filename="../kanoon_desk/ui/setup.py" line="242" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="242" />
+            <location filename="../kanoon_desk/ui/setup.py" line="243" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="208" />
+            <location filename="../kanoon_desk/ui/setup.py" line="209" />
             <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
             <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="197" />
+            <location filename="../kanoon_desk/ui/setup.py" line="198" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="260" />
+            <location filename="../kanoon_desk/ui/setup.py" line="261" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="265" />
+            <location filename="../kanoon_desk/ui/setup.py" line="266" />
             <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
             <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="272" />
+            <location filename="../kanoon_desk/ui/setup.py" line="273" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="288" />
+            <location filename="../kanoon_desk/ui/setup.py" line="289" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="288" />
+            <location filename="../kanoon_desk/ui/setup.py" line="289" />
             <source>ثبت دستگاه و دریافت داده‌ها</source>
             <translation>Enrol and fetch the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="290" />
+            <location filename="../kanoon_desk/ui/setup.py" line="291" />
             <source>دریافت دوباره</source>
             <translation>Fetch again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="292" />
+            <location filename="../kanoon_desk/ui/setup.py" line="293" />
             <source>ساختن مدیر</source>
             <translation>Make the administrator</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="315" />
+            <location filename="../kanoon_desk/ui/setup.py" line="316" />
             <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="340" />
+            <location filename="../kanoon_desk/ui/setup.py" line="341" />
             <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Enrolling this device and fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="173" />
+            <location filename="../kanoon_desk/ui/setup.py" line="174" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="61" />
+            <location filename="../kanoon_desk/ui/setup.py" line="62" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -5274,226 +5273,226 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="172" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
             <source>انجام شد، %1 رویداد رد شد</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Done, %1 events refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>موفق</source>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="173" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="176" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="181" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="184" />
             <source>کارگزار نپذیرفت: %1</source>
             <translation>Refused by the server: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
             <source>آفلاین</source>
             <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="187" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
             <source>دسترسی میز پذیرفته نشد</source>
             <translation>Desk access refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="191" />
             <source>برنامه باید به‌روز شود</source>
             <translation>Program must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="192" />
             <source>ناهمخوانی با کارگزار</source>
             <translation>Mismatch with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="190" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="193" />
             <source>رونوشت میز؛ همگام نمی‌شود</source>
             <translation>Copied desk; not syncing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="199" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="202" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="200" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="203" />
             <source>همگام‌سازی ناموفق</source>
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
             <source>%1 روز</source>
             <translation>%1 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="210" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
             <source>%1 ساعت</source>
             <translation>%1 hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="214" />
             <source>%1 دقیقه</source>
             <translation>%1 minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="246" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="249" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="260" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="269" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="260" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="260" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="257" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="260" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="261" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="258" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="261" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="264" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="269" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="266" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="269" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="276" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="287" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="290" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="291" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="294" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="299" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="302" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="313" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="316" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="336" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="339" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="338" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="341" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="342" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="345" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="346" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="349" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="349" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="352" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="361" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="364" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="367" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="372" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="375" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="375" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="378" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="657" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="660" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="661" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="664" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="672" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="675" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="673" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="676" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="680" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="683" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="682" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="685" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -5501,52 +5500,52 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="599" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="602" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="614" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="617" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="615" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="618" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="635" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="638" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="636" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="639" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="639" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="642" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="643" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="646" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="627" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="630" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="628" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="631" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="630" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="633" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

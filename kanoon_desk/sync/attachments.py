@@ -20,10 +20,11 @@ from ..models import Event
 from ..services.secretariat_files import attachment_path
 from . import errors as e
 from . import protocol as p
+from .report import ATTACHMENT_NOT_HERE, ATTACHMENT_PENDING, SyncReport, SyncWarning
 
 if TYPE_CHECKING:
     from ..store import Store
-    from .client import SyncClient, SyncReport
+    from .client import SyncClient
 
 K_UP, K_DOWN = "sync.attachments_up_seq", "sync.attachments_down_seq"
 #: Files pulled events name that the server did not have yet, and files this desk's own events
@@ -113,8 +114,6 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     restored with the store) cannot go up: the clerk is told, and it is tried again each round
     (`K_UNSENT`), in case the folder is put back. A file the server does not have yet is skipped,
     not waited for: the later ones are fetched, and it is tried again each round (`K_MISSING`)."""
-    from .client import ATTACHMENT_NOT_HERE, SyncWarning
-
     store = c.store
     up_from = int(store.get_state(K_UP) or 0)
     down_from = int(store.get_state(K_DOWN) or 0)
@@ -159,8 +158,6 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
     """Fetch the files pulled events name, in server order. One the server does not have yet
     (404: its desk has not sent it, or lost it) is skipped and kept to try again next round; the
     scan position goes to `last` (the newest pulled event) with the set of those kept."""
-    from .client import ATTACHMENT_PENDING, SyncWarning
-
     store = c.store
     missing = _kept(store, K_MISSING)
     wanted = sorted(missing) + [sha for _seq, payload in theirs if (sha := _named(payload))]

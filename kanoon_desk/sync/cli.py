@@ -14,8 +14,10 @@ from pathlib import Path
 
 from ..services import accounts
 from . import errors
-from .client import SyncReport, enroll, replace_device, sync_once
+from .client import sync_once
+from .enrolment import enroll, replace_device
 from .protocol import DEFAULT_BATCH, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE
+from .report import SyncReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UPGRADE, EXIT_AUTH, EXIT_COPIED = 0, 1, 2, 3, 4, 5
 

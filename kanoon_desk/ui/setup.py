@@ -36,9 +36,10 @@ from ..errors import ServiceError
 from ..services import accounts
 from ..services.accounts import UserView
 from ..store import Store
-from ..sync import client
+from ..sync import client, enrolment
 from ..sync import errors as sync_errors
-from ..sync.client import SyncReport
+from ..sync.report import SyncReport
+from ..sync.state import K_SERVER, first_sync_done
 from .tasks import TaskRunner
 from .widgets import Form, LtrLineEdit, digits
 
@@ -49,7 +50,7 @@ def first_run_stage(store: Store) -> Stage:
     """What the desk still needs before anyone can log in ("ready": nothing)."""
     if not store.is_initialised:
         return "new"
-    if store.get_state(client.K_SERVER) and not client.first_sync_done(store):
+    if store.get_state(K_SERVER) and not first_sync_done(store):
         return "first_sync"
     if accounts.needs_first_admin(store):
         return "first_admin"
@@ -95,7 +96,7 @@ class JoinForm(Form):
         """(address, code, device name) cleaned, or None with the error shown at its field."""
         self.clear_errors()
         try:
-            url, code = client.check_enrolment(self.server_url.text(), self.enrol_code.text())
+            url, code = enrolment.check_enrolment(self.server_url.text(), self.enrol_code.text())
         except ServiceError as err:
             self.show_error(err)
             return None
@@ -336,7 +337,7 @@ class SetupDialog(QDialog):
         if typed is None:
             return
         url, code, label = typed
-        self._run(lambda: client.enroll_store(self.store, url, code, label=label),
+        self._run(lambda: enrolment.enroll_store(self.store, url, code, label=label),
                   self.tr("در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…"))
 
     def _run(self, job: Callable[[], SyncReport], what: str) -> None:

@@ -30,7 +30,10 @@ from ..errors import QT_TRANSLATE_NOOP
 from ..ids import MAX_DRIFT_MS
 from ..services import conflicts, sms_outcomes
 from ..sync import status as sync_status
-from ..sync.client import CLOCK_SKEW, SyncReport, enroll_store, pending_count, sync_once
+from ..sync.client import sync_once
+from ..sync.enrolment import enroll_store
+from ..sync.report import CLOCK_SKEW, SyncReport
+from ..sync.state import pending_count
 from .context import PageSpec, UiContext
 from .errors import error_text
 from .roles import roles_text

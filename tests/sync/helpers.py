@@ -22,7 +22,7 @@ from kanoon_desk.server.auth import new_enrolment_code
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment, state
 
 PASSWORD = "secret-pass-1"
 
@@ -78,8 +78,8 @@ def bootstrap_admin(store: Store, username: str = "admin") -> Actor:
 
 def enrol(server: LiveServer, path: Path, office: str, *, transport: httpx.BaseTransport | None = None,
           first_sync: bool = True) -> Store:
-    store, report = client.enroll(path, server.url, server.code(office), transport=transport,
-                                  first_sync=first_sync)
+    store, report = enrolment.enroll(path, server.url, server.code(office), transport=transport,
+                                     first_sync=first_sync)
     assert report is None or report.ok, report.summary_line() if report else ""
     return store
 
@@ -154,7 +154,7 @@ def assert_running_digests(store: client.Store) -> None:
     try:
         running = c.local_summary()
         with store.transaction() as s:
-            store.set_state(s, client.K_DIGESTS, "")
+            store.set_state(s, state.K_DIGESTS, "")
         assert running == c.local_summary()
     finally:
         c.close()

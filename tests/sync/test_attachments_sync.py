@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services.secretariat_files import attachment_path
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, state
+from kanoon_desk.sync.report import ATTACHMENT_NOT_HERE, ATTACHMENT_PENDING
 from tests.secretariat_helpers import case_input
 
 from .helpers import FaultPlan, FaultyTransport, LiveServer, bootstrap_admin, enrol
@@ -33,7 +34,7 @@ def test_attachment_goes_up_resumably_and_comes_down(server: LiveServer, tmp_pat
     sec.add_attachment(a, admin, receipt.case_id, scan)
     sha = hashlib.sha256(PDF).hexdigest()
     # an earlier round was cut after the first 100 kB reached the server
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
     r = httpx.put(f"{server.url}/v1/attachments/{sha}", content=PDF[:100_000],
                   headers={**headers, "Content-Range": f"bytes 0-99999/{len(PDF)}"})
     assert r.status_code == 200 and r.json()["received"] == 100_000
@@ -135,7 +136,7 @@ def test_a_connection_that_stays_cut_fails_the_round_with_a_reason(server: LiveS
     a, sha = _desk_with_a_scan(server, tmp_path)
     report = client.sync_once(a, transport=CutFiles(cuts=-1), backoff=0.01)
     assert not report.ok and report.error == e.MSG_ATTACHMENTS_CUT, report.summary_line()
-    assert report.pushed > 0 and client.pending_count(a) == 0  # the events went before the files
+    assert report.pushed > 0 and state.pending_count(a) == 0  # the events went before the files
     assert "attachment" in report.error_detail
     with a.read() as s:
         newest = s.scalars(select(SyncLog).order_by(SyncLog.started_at.desc())).first()
@@ -158,7 +159,7 @@ def test_a_connection_that_stays_cut_fails_the_round_with_a_reason(server: LiveS
 def _creds(path: Path) -> dict[str, str]:
     store = client.Store(path)
     try:
-        return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(client.K_SECRET)}"}
+        return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state.K_SECRET)}"}
     finally:
         store.close()
 
@@ -169,7 +170,7 @@ def test_an_upload_without_a_length_is_refused_while_it_is_read(server: LiveServ
     import asyncio
 
     a = enrol(server, tmp_path / "a.sqlite3", "13")
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
     server.app.state.files.max_bytes = 10_000
     pulled = []
 
@@ -211,12 +212,12 @@ def test_a_file_the_server_lacks_is_skipped_kept_and_fetched_later(server: LiveS
     lost.unlink()  # the attachments folder was not restored with the store
     report = client.sync_once(a)
     assert report.ok and report.uploaded == 1, report.summary_line()
-    assert [w.template for w in report.warnings] == [client.ATTACHMENT_NOT_HERE]
+    assert [w.template for w in report.warnings] == [ATTACHMENT_NOT_HERE]
     assert dict(report.warnings[0].params)["sha"] == shas[0][:12] and shas[0] in (a.get_state(K_UNSENT) or "")
     got = client.sync_once(b)
     assert got.ok and got.downloaded == 1, got.summary_line()  # the second came, past the first
     assert attachment_path(b, shas[1]).is_file() and not attachment_path(b, shas[0]).exists()
-    assert [w.template for w in got.warnings] == [client.ATTACHMENT_PENDING]
+    assert [w.template for w in got.warnings] == [ATTACHMENT_PENDING]
     assert client.sync_once(b).downloaded == 0  # asked again, still not there, still said
     lost.write_bytes(b"%PDF-1.4 first")  # put back
     again = client.sync_once(a)
@@ -239,11 +240,11 @@ def test_a_file_goes_only_to_an_office_that_sees_an_event_naming_it(server: Live
     sha = hashlib.sha256(scan.read_bytes()).hexdigest()
 
     def fetch(desk: client.Store) -> int:
-        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(client.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {desk.identity.device_id}:{desk.get_state(state.K_SECRET)}"}
         return httpx.get(f"{server.url}/v1/attachments/{sha}", headers=headers).status_code
 
     assert fetch(same) == 200
     assert fetch(other) == 404  # another office's case: its file is not that office's to read
     assert fetch(a) == 200
     assert httpx.get(f"{server.url}/v1/attachments/not-a-sha", headers={
-        "Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}).status_code == 400
+        "Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}).status_code == 400

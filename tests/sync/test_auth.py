@@ -15,13 +15,14 @@ from kanoon_desk.models.sync import SyncRejection
 from kanoon_desk.server.auth import new_enrolment_code, revoke
 from kanoon_desk.server.server_models import EnrolmentCode
 from kanoon_desk.services import accounts
-from kanoon_desk.sync import client, errors, protocol
+from kanoon_desk.sync import client, enrolment, errors, protocol, state
+from kanoon_desk.sync.report import SyncReport
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 
 
 def creds(store: client.Store) -> dict[str, str]:
-    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(client.K_SECRET)}"}
+    return {"Authorization": f"Bearer {store.identity.device_id}:{store.get_state(state.K_SECRET)}"}
 
 
 def pull(server: LiveServer, headers: dict[str, str]) -> httpx.Response:
@@ -41,7 +42,7 @@ def test_missing_and_malformed_credentials(server: LiveServer, tmp_path: Path) -
 def test_wrong_secret_and_unknown_device(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     assert pull(server, {"Authorization": f"Bearer {a.identity.device_id}:wrong"}).status_code == 401
-    assert pull(server, {"Authorization": f"Bearer {new_id()}:{a.get_state(client.K_SECRET)}"}).status_code == 401
+    assert pull(server, {"Authorization": f"Bearer {new_id()}:{a.get_state(state.K_SECRET)}"}).status_code == 401
     assert pull(server, creds(a)).status_code == 200
 
 
@@ -55,21 +56,21 @@ def test_revoked_device_is_cut_off_at_once(server: LiveServer, tmp_path: Path) -
     with pytest.raises(errors.AuthRefused):
         c = client.SyncClient(a)
         try:
-            c.pull(client.SyncReport())
+            c.pull(SyncReport())
         finally:
             c.close()
 
 
 def test_enrolment_code_is_single_use_and_checked(server: LiveServer, tmp_path: Path) -> None:
     code = server.code("13")
-    client.enroll(tmp_path / "a.sqlite3", server.url, code)
+    enrolment.enroll(tmp_path / "a.sqlite3", server.url, code)
     with pytest.raises(errors.AuthRefused):
-        client.enroll(tmp_path / "b.sqlite3", server.url, code)
+        enrolment.enroll(tmp_path / "b.sqlite3", server.url, code)
     with pytest.raises(errors.AuthRefused):
-        client.enroll(tmp_path / "c.sqlite3", server.url, "AAAA-BBBB-CCCC-DDDD")
+        enrolment.enroll(tmp_path / "c.sqlite3", server.url, "AAAA-BBBB-CCCC-DDDD")
     assert not (tmp_path / "b.sqlite3").exists() and not (tmp_path / "c.sqlite3").exists()
     with pytest.raises(errors.SyncError):  # never over an existing store
-        client.enroll(tmp_path / "a.sqlite3", server.url, server.code("13"))
+        enrolment.enroll(tmp_path / "a.sqlite3", server.url, server.code("13"))
 
 
 def test_an_expired_enrolment_code_is_refused_and_says_so(server: LiveServer, tmp_path: Path) -> None:
@@ -77,7 +78,7 @@ def test_an_expired_enrolment_code_is_refused_and_says_so(server: LiveServer, tm
     r = httpx.post(server.url + "/v1/enroll", json={"code": expired})
     assert r.status_code == 401 and r.json()["error"] == "expired_code" and r.json()["reason_fa"]
     with pytest.raises(errors.AuthRefused) as refused:
-        client.enroll(tmp_path / "a.sqlite3", server.url, expired)
+        enrolment.enroll(tmp_path / "a.sqlite3", server.url, expired)
     assert refused.value.message == errors.MSG_CODE_EXPIRED
     assert not (tmp_path / "a.sqlite3").exists()  # no desk made from it
     with server.db.read() as s:  # and it was not spent

@@ -13,7 +13,7 @@ from kanoon_desk.server import bulk
 from kanoon_desk.server.db import ServerDb
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.sqlite_bulk import JsonText
-from kanoon_desk.sync import client
+from kanoon_desk.sync import pull
 from kanoon_desk.sync.protocol import EventOut
 
 DEVICE, USER = new_id(), new_id()
@@ -121,6 +121,6 @@ def test_pages_carry_the_stored_events(db: ServerDb) -> None:
 def test_pulled_event_becomes_the_same_record_field_by_field() -> None:
     ev = EventOut.model_validate({k: v for k, v in _row(7).items() if k not in ("client_seq", "scope", "tracking_code",
                                                                                 "received_at")})
-    record = client._event_row(ev)
+    record = pull._event_row(ev)
     assert {name: getattr(record, name) for name in ev.model_dump()} == ev.model_dump()
     assert record.client_seq is None

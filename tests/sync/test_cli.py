@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, state
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 
@@ -97,8 +97,8 @@ def test_sync_when_the_server_is_down(tmp_path: Path) -> None:
     store = Store(desk)
     store.set_identity("13", 1)
     with store.transaction() as s:
-        store.set_state(s, client.K_SERVER, f"http://127.0.0.1:{free_port()}")
-        store.set_state(s, client.K_SECRET, "x")
+        store.set_state(s, state.K_SERVER, f"http://127.0.0.1:{free_port()}")
+        store.set_state(s, state.K_SECRET, "x")
     store.close()
     out = run("kanoon_desk.sync.cli", "sync", "--db", str(desk))
     assert out.returncode == 1

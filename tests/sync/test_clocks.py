@@ -13,6 +13,7 @@ from kanoon_desk.models.sync import SyncRejection
 from kanoon_desk.server import exchange
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.sync import client
+from kanoon_desk.sync.report import CLOCK_SKEW
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
 from .test_hostile_input import Device, stored_count
@@ -54,7 +55,7 @@ def test_a_desk_whose_clock_is_a_year_ahead_is_told_to_mend_it(server: LiveServe
     report = client.sync_once(a)
     # the round goes on (nothing blocks the queue) and says the clock is off; the event is refused
     assert report.ok and report.rejected == 1 and report.pushed == 0, report.summary_line()
-    assert any(w.template == client.CLOCK_SKEW for w in report.warnings)
+    assert any(w.template == CLOCK_SKEW for w in report.warnings)
     with a.read() as s:
         refusal = s.scalars(select(SyncRejection)).one()
     assert refusal.event_type == "user.created" and "ahead" in refusal.reason
@@ -67,5 +68,5 @@ def test_a_desk_whose_clock_is_a_year_ahead_is_told_to_mend_it(server: LiveServe
     add_user(a, admin, "mended")
     report = client.sync_once(a)
     assert report.ok and report.pushed == 1 and report.rejected == 0, report.summary_line()
-    assert not any(w.template == client.CLOCK_SKEW for w in report.warnings)
+    assert not any(w.template == CLOCK_SKEW for w in report.warnings)
     assert hlc_millis(a.clock.last) <= exchange.now_ms() + 1000

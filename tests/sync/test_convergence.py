@@ -49,7 +49,7 @@ from kanoon_desk.services import library as lib
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services.secretariat_agencies import save_agency
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, state
 from kanoon_desk.sync.protocol import SHARED_AGGREGATE_TYPES
 from tests.library_helpers import NATIONAL_IDS, TODAY
 from tests.secretariat_helpers import case_input, national_id
@@ -299,7 +299,7 @@ class OfficesOffline(RuleBasedStateMachine):
         total_local = 0
         for store in self.stores:
             ident = store.identity
-            assert client.pending_count(store) == 0
+            assert state.pending_count(store) == 0
             stats = ops.stats(store.path)
             with server.db.read() as s:
                 summary = office_summary(server.db, s, ident.office_code)

@@ -13,7 +13,7 @@ from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import accounts, conflicts, ops
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment, state
 from kanoon_desk.sync import errors as e
 
 from .helpers import PASSWORD, LiveServer, bootstrap_admin, enrol
@@ -24,10 +24,10 @@ def test_an_empty_store_enrols_and_its_office_new_on_the_server_gets_a_first_adm
     store = Store(tmp_path / "first.sqlite3")  # opened by the app before anything was set up
     try:
         assert not store.is_initialised and not accounts.needs_first_admin(store)
-        report = client.enroll_store(store, server.url + "/", server.code("21"), label="میز ۱")
+        report = enrolment.enroll_store(store, server.url + "/", server.code("21"), label="میز ۱")
         assert report.ok, report.summary_line()
-        assert store.identity.office_code == "21" and client.first_sync_done(store)
-        assert store.get_state(client.K_SERVER) == server.url  # kept without the trailing slash
+        assert store.identity.office_code == "21" and state.first_sync_done(store)
+        assert store.get_state(state.K_SERVER) == server.url  # kept without the trailing slash
         # nobody of office 21 exists anywhere yet: the desk asks for its first admin
         assert accounts.needs_first_admin(store) and accounts.get_office(store) is None
         with pytest.raises(ValidationError) as no_name:
@@ -44,7 +44,7 @@ def test_an_empty_store_enrols_and_its_office_new_on_the_server_gets_a_first_adm
         # the office's next desk brings the admin down and can log in at once
         second = Store(tmp_path / "second.sqlite3")
         try:
-            assert client.enroll_store(second, server.url, server.code("21")).ok
+            assert enrolment.enroll_store(second, server.url, server.code("21")).ok
             assert not accounts.needs_first_admin(second)
             assert accounts.login(second, "boss", PASSWORD).full_name == "مریم رضایی"
             office = accounts.get_office(second)
@@ -76,11 +76,11 @@ def test_a_desk_that_worked_alone_joins_its_office_and_nothing_is_lost_or_overwr
         accounts.set_holiday(office, accounts.login(office, "admin", PASSWORD), date(2026, 4, 2), "سیزده به در")
         assert client.sync_once(office).ok
         before = alone.identity
-        waiting = client.pending_count(alone)
+        waiting = state.pending_count(alone)
         assert waiting >= 4  # office, admin, holiday, clerk: the whole history waits to go up
-        report = client.enroll_store(alone, server.url, server.code("13"), actor=actor)
+        report = enrolment.enroll_store(alone, server.url, server.code("13"), actor=actor)
         assert report.ok, report.summary_line()
-        assert report.pushed == waiting and client.pending_count(alone) == 0
+        assert report.pushed == waiting and state.pending_count(alone) == 0
         # same device id (its events carry it); number 1 was taken on the server, so it is now 2
         assert alone.identity.device_id == before.device_id and alone.identity.device_no == 2
         assert client.sync_once(office).ok
@@ -99,28 +99,28 @@ def test_joining_is_refused_where_it_would_be_wrong(server: LiveServer, tmp_path
     try:
         code = server.code("13")
         with pytest.raises(e.AuthRefused) as other:  # a code of another office
-            client.enroll_store(alone, server.url, code)
-        assert other.value.message == e.MSG_CODE_OTHER_OFFICE and alone.get_state(client.K_SECRET) is None
+            enrolment.enroll_store(alone, server.url, code)
+        assert other.value.message == e.MSG_CODE_OTHER_OFFICE and alone.get_state(state.K_SECRET) is None
         with pytest.raises(PermissionDenied):  # an admin's act
             clerk = accounts.create_user(alone, actor, username="c1", full_name="کارمند", password=PASSWORD,
                                          roles={"clerk"}, must_change_password=False)
-            client.enroll_store(alone, server.url, server.code("14"),
-                                actor=accounts.login(alone, clerk.username, PASSWORD))
+            enrolment.enroll_store(alone, server.url, server.code("14"),
+                                   actor=accounts.login(alone, clerk.username, PASSWORD))
         fresh = Store(tmp_path / "fresh.sqlite3")  # the refused code was not spent
         try:
-            assert client.enroll_store(fresh, server.url, code).ok
+            assert enrolment.enroll_store(fresh, server.url, code).ok
         finally:
             fresh.close()
         backup = tmp_path / "before-joining.sqlite3"
         alone.backup_to(backup)
-        assert client.enroll_store(alone, server.url, server.code("14"), actor=actor).ok
+        assert enrolment.enroll_store(alone, server.url, server.code("14"), actor=actor).ok
         with pytest.raises(e.SyncError) as twice:
-            client.enroll_store(alone, server.url, server.code("14"), actor=actor)
+            enrolment.enroll_store(alone, server.url, server.code("14"), actor=actor)
         assert twice.value.message == e.MSG_ALREADY_ENROLLED
         restored = Store(backup)  # a copy from before it joined, trying to join again
         try:
             with pytest.raises(e.AuthRefused) as known:
-                client.enroll_store(restored, server.url, server.code("14"))
+                enrolment.enroll_store(restored, server.url, server.code("14"))
             assert known.value.message == e.MSG_DEVICE_KNOWN
         finally:
             restored.close()
@@ -148,20 +148,20 @@ def test_refused_enrolments_say_what_to_do(server: LiveServer, tmp_path: Path) -
     store = Store(tmp_path / "d.sqlite3")
     try:
         with pytest.raises(e.AuthRefused) as unknown:
-            client.enroll_store(store, server.url, "NOPE-NOPE-NOPE-NOPE")
+            enrolment.enroll_store(store, server.url, "NOPE-NOPE-NOPE-NOPE")
         assert unknown.value.message == e.MSG_CODE_UNKNOWN
         code = server.code("13")
         other = enrol(server, tmp_path / "other.sqlite3", "13")
         other.close()
-        assert client.enroll_store(store, server.url, code).ok
+        assert enrolment.enroll_store(store, server.url, code).ok
         again = Store(tmp_path / "again.sqlite3")
         try:
             with pytest.raises(e.AuthRefused) as used:
-                client.enroll_store(again, server.url, code)
+                enrolment.enroll_store(again, server.url, code)
             assert used.value.message == e.MSG_CODE_USED
             assert not again.is_initialised  # nothing half-made
             with pytest.raises(e.Offline) as down:
-                client.enroll_store(again, "http://127.0.0.1:9", server.code("13"))
+                enrolment.enroll_store(again, "http://127.0.0.1:9", server.code("13"))
             assert down.value.message == e.MSG_NO_SERVER
         finally:
             again.close()
@@ -176,7 +176,7 @@ def test_a_desk_joining_an_office_with_users_needs_no_first_admin(server: LiveSe
         assert client.sync_once(first).ok
         joined = Store(tmp_path / "b.sqlite3")
         try:
-            assert client.enroll_store(joined, server.url, server.code("13")).ok
+            assert enrolment.enroll_store(joined, server.url, server.code("13")).ok
             assert not accounts.needs_first_admin(joined)
             assert accounts.login(joined, "admin", PASSWORD).has("admin")
         finally:
@@ -191,12 +191,12 @@ def test_a_desk_joining_an_office_with_users_needs_no_first_admin(server: LiveSe
 ])
 def test_the_address_and_code_are_checked_before_anything_is_sent(url: str, code: str, field: str) -> None:
     with pytest.raises(ValidationError) as bad:
-        client.check_enrolment(url, code)
+        enrolment.check_enrolment(url, code)
     assert bad.value.field == field
 
 
 def test_persian_digits_and_spaces_in_the_address_are_folded() -> None:
-    assert client.check_enrolment(" http://۱۹۲.۱۶۸.۱.۱۰:۸۷۵۰/ ", " ABCD-۲۳ ") == ("http://192.168.1.10:8750", "ABCD-23")
+    assert enrolment.check_enrolment(" http://۱۹۲.۱۶۸.۱.۱۰:۸۷۵۰/ ", " ABCD-۲۳ ") == ("http://192.168.1.10:8750", "ABCD-23")
 
 
 def _registered_case(store: Store, actor: Actor, n: int) -> tuple[str, str]:
@@ -218,7 +218,7 @@ def test_a_registration_number_given_on_both_sides_is_one_conflict_on_every_desk
         code_b, number_b = _registered_case(alone, actor, 2)
         assert number_a == number_b  # the same device number gives the same numbers
         assert client.sync_once(office).ok
-        assert client.enroll_store(alone, server.url, server.code("13"), actor=actor).ok
+        assert enrolment.enroll_store(alone, server.url, server.code("13"), actor=actor).ok
         assert client.sync_once(office).ok
         for desk, admin in ((office, office_admin), (alone, actor)):
             twice = [c for c in conflicts.list_conflicts(desk, admin) if c.kind == "case.number_twice"]
@@ -255,7 +255,7 @@ def test_member_numbers_given_on_both_sides_are_one_conflict(server: LiveServer,
                 phone="09351234567"), today=TODAY))
         assert made[0].member_no == made[1].member_no  # device 1 on both sides: the same number
         assert client.sync_once(office).ok
-        assert client.enroll_store(alone, server.url, server.code("13"), actor=actor).ok
+        assert enrolment.enroll_store(alone, server.url, server.code("13"), actor=actor).ok
         assert client.sync_once(office).ok
         for desk, admin in ((office, office_admin), (alone, actor)):
             twice = [c for c in conflicts.list_conflicts(desk, admin) if c.kind == "member.number_twice"]

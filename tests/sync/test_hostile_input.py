@@ -22,7 +22,7 @@ from kanoon_desk.server.auth import enrol as server_enrol
 from kanoon_desk.server.db import SEQ_COUNTER, ServerDb, alembic_config, make_engine
 from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import QUARANTINE_SCOPE, DigestTotal, ServerCounter, ServerEvent, utcnow
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment
 
 from .helpers import LiveServer, enrol
 
@@ -235,7 +235,7 @@ def test_events_an_older_server_stored_unreadable_are_set_aside(tmp_path: Path) 
         db.close()
     server = LiveServer(str(path), attachments_dir=tmp_path / "att")
     try:
-        desk, first = client.enroll(tmp_path / "d.sqlite3", server.url, server.code("13"))
+        desk, first = enrolment.enroll(tmp_path / "d.sqlite3", server.url, server.code("13"))
         assert first is not None and first.ok and first.snapshot == 2, first and first.summary_line()
         again = client.sync_once(desk)
         assert again.ok and not again.mismatches, again.summary_line()

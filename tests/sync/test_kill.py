@@ -20,7 +20,7 @@ from kanoon_desk.models import Event
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import ops
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import state
 
 from .helpers import LiveServer, enrol
 
@@ -44,7 +44,7 @@ def server_events(server: LiveServer) -> int:
 
 def desk_cursor(path: Path) -> int:
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (client.K_CURSOR,)).fetchone()
+        row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (state.K_CURSOR,)).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -94,7 +94,7 @@ def test_kill_9_mid_push_and_mid_pull(server: LiveServer, tmp_path: Path) -> Non
         try:
             with store.read() as s:
                 assert s.scalar(select(func.count()).select_from(Event)) == N
-            assert client.pending_count(store) == 0
+            assert state.pending_count(store) == 0
         finally:
             store.close()
     assert ops.stats(a.path)["aggregates"] == ops.stats(b.path)["aggregates"]

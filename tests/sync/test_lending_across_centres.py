@@ -16,7 +16,7 @@ from kanoon_desk.services import circulation, conflicts, ops
 from kanoon_desk.services import library as lib
 from kanoon_desk.services.library import MemberView
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, pull
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
 from .helpers import LiveServer, bootstrap_admin, enrol
@@ -88,7 +88,7 @@ def test_a_desk_enrolled_later_folds_their_history_as_they_do(
     the later of two offline edits of one field wins, one copy lent at two centres is one conflict.
     With `kept_max=1` the snapshot's events are too many to keep and are read back instead."""
     if kept_max is not None:
-        monkeypatch.setattr(client, "SNAPSHOT_KEPT_MAX", kept_max)
+        monkeypatch.setattr(pull, "SNAPSHOT_KEPT_MAX", kept_max)
     a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
     b, admin_b = centre_14(server, tmp_path)
     # offline: centre 14 acts first, centre 13 after it; 13 is the first to send

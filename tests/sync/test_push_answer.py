@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from kanoon_desk.ids import new_id
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, push, state
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync import protocol as p
 
@@ -69,7 +69,7 @@ def test_full_answer_for_a_desk_that_does_not_ask_for_compact(server: LiveServer
 
 
 def _outgoing(n: int) -> list[Any]:
-    return [client._Outgoing(i + 1, new_id(), "holiday.set", "{}") for i in range(n)]
+    return [push._Outgoing(i + 1, new_id(), "holiday.set", "{}") for i in range(n)]
 
 
 def _answer(results: list[p.PushResult], stored: list[p.StoredRun]) -> p.PushResponse:
@@ -85,7 +85,7 @@ def test_desk_reads_either_form_alike() -> None:
     compact = _answer([p.PushResult(id=sent[1].id, status="rejected", reason="no", reason_fa="نه")],
                       [p.StoredRun(index=0, count=1, server_seq=7), p.StoredRun(index=2, count=1, server_seq=8)])
     expected = [("stored", 7, None, None), ("rejected", None, "no", "نه"), ("stored", 8, None, None)]
-    assert client._answers(sent, full) == client._answers(sent, compact) == expected
+    assert push._answers(sent, full) == push._answers(sent, compact) == expected
 
 
 @pytest.mark.parametrize("results, stored", [
@@ -97,7 +97,7 @@ def test_desk_reads_either_form_alike() -> None:
 def test_desk_refuses_an_answer_that_does_not_cover_the_batch_once(results: list[p.PushResult],
                                                                    stored: list[p.StoredRun]) -> None:
     with pytest.raises(e.SyncError):
-        client._answers(_outgoing(3), _answer(results, stored))
+        push._answers(_outgoing(3), _answer(results, stored))
 
 
 class _OldServer(httpx.BaseTransport):
@@ -138,7 +138,7 @@ def test_a_server_without_compact_answers_gets_the_old_push(server: LiveServer, 
     assert old.refused == 1  # asked once, then the old way for the rest of the round
     assert [("compact" in b, len(b["events"])) for b in old.pushes] == [(True, 2), (False, 2), (False, 2),
                                                                        (False, 1)]
-    assert client.pending_count(desk) == 0
+    assert state.pending_count(desk) == 0
 
 
 @pytest.mark.parametrize("protocol_version", [1, 2])

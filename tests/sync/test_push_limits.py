@@ -13,7 +13,7 @@ import pytest
 
 from kanoon_desk.eventlog import system_actor
 from kanoon_desk.server.auth import enrol as server_enrol
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, push
 from kanoon_desk.sync import protocol as p
 
 from .helpers import LiveServer, enrol
@@ -82,7 +82,7 @@ def test_a_desk_cuts_its_batches_to_what_the_server_reads(server: LiveServer, tm
             a.record(s, system_actor("13"), "holiday.set", (date(2020, 1, 1) + timedelta(days=i)).isoformat(),
                      {"title": "تعطیل " * 1000})
     monkeypatch.setattr(p, "MAX_PUSH_BYTES", 200_000)
-    monkeypatch.setattr(client, "_PUSH_BODY_ROOM", 150_000)
+    monkeypatch.setattr(push, "_PUSH_BODY_ROOM", 150_000)
     pushes: list[int] = []
     real = client.SyncClient._send
 

@@ -14,7 +14,7 @@ from kanoon_desk.server.auth import list_devices, revoke
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import ops
 from kanoon_desk.store import Store
-from kanoon_desk.sync import cli, client
+from kanoon_desk.sync import cli, client, enrolment, state
 from kanoon_desk.sync import errors as e
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
@@ -50,7 +50,7 @@ def test_a_revoked_desk_moves_to_a_new_device_and_sends_its_pending_events(
     with a.read() as s:  # the desk kept its history
         assert s.scalar(select(func.count()).select_from(Event)) == 7
         assert {"admin", "pending"} <= set(s.scalars(select(User.username)))
-    assert client.pending_count(a) == 0 and ops.check(a.path) == []
+    assert state.pending_count(a) == 0 and ops.check(a.path) == []
     assert_matches_server(server, a)
     add_user(a, admin, "later")  # and it works on as the new device
     assert client.sync_once(a).pushed == 1
@@ -64,6 +64,6 @@ def test_a_code_of_another_office_does_not_replace_a_device(server: LiveServer, 
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     code = server.code("21")
     with pytest.raises(e.AuthRefused) as refused:
-        client.replace_device(a, server.url, code)
+        enrolment.replace_device(a, server.url, code)
     assert refused.value.message == e.MSG_CODE_OTHER_OFFICE
     assert client.sync_once(a).ok  # nothing changed

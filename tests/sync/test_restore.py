@@ -19,9 +19,10 @@ from kanoon_desk.models.sync import SyncRejection
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import ops
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment, state
 from kanoon_desk.sync import errors as e
 from kanoon_desk.sync.cli import EXIT_COPIED
+from kanoon_desk.sync.report import RECOVERED
 from kanoon_desk.sync.status import sync_status
 
 from .helpers import LiveServer, add_user, bootstrap_admin, enrol
@@ -85,11 +86,11 @@ def test_a_desk_restored_from_an_old_backup_recovers_by_itself(server: LiveServe
     assert report.ok and not report.mismatches, report.summary_line()
     assert not ops.restored_unsynced(a) and sync_status(a).restored_at is None  # caught up
     assert (report.recovered, report.renumbered, report.pushed, report.rejected) == (6, 4, 4, 0)
-    assert any(w.template == client.RECOVERED for w in report.warnings)
+    assert any(w.template == RECOVERED for w in report.warnings)
     assert event_ids(a) == before | new and {"lost", "after"} <= usernames(a)  # nothing lost
     with server.db.read() as s:
         assert s.scalar(select(func.count()).select_from(ServerEvent)) == len(before | new)  # nothing twice
-    assert client.pending_count(a) == 0 and ops.check(a.path) == []
+    assert state.pending_count(a) == 0 and ops.check(a.path) == []
     assert_server_seqs(server, a)
     assert_matches_server(server, a)
     b = enrol(server, tmp_path / "b.sqlite3", "13")  # another desk of the office sees the same
@@ -115,7 +116,7 @@ def test_events_refused_as_numbered_twice_before_the_fix_are_sent_again(server: 
     with a.read() as s:
         assert s.scalar(select(func.count()).select_from(SyncRejection)) == 0
     assert_matches_server(server, a)
-    assert client.pending_count(a) == 0 and ops.check(a.path) == []
+    assert state.pending_count(a) == 0 and ops.check(a.path) == []
 
 
 @pytest.mark.slow
@@ -131,7 +132,7 @@ def test_kill_9_while_a_restored_desk_sends_its_renumbered_events(server: LiveSe
     try:
         with a.read() as s:
             assert s.scalar(select(func.count()).select_from(Event)) == 1260
-        assert client.pending_count(a) == 0 and ops.check(a.path) == []
+        assert state.pending_count(a) == 0 and ops.check(a.path) == []
         assert_matches_server(server, a)
     finally:
         a.close()
@@ -163,7 +164,7 @@ def test_a_store_copied_to_a_second_computer_is_refused_with_what_to_do(server: 
     assert client.sync_once(c).ok
     # as the message says: with a new code it becomes a device of its own, its pending work sent
     a = Store(a.path)
-    moved = client.replace_device(a, server.url, server.code("13"))
+    moved = enrolment.replace_device(a, server.url, server.code("13"))
     assert moved.ok and moved.pushed == 1 and a.identity.device_id != c.identity.device_id, moved.summary_line()
     assert client.sync_once(c).ok and ops.stats(a.path)["aggregates"] == ops.stats(c.path)["aggregates"]
 
@@ -180,7 +181,7 @@ def test_a_restored_desk_does_not_issue_its_numbers_again(server: LiveServer, tm
 
     d = make_secretariat_desk(tmp_path)
     a = d.store
-    assert client.enroll_store(a, server.url, server.code(a.identity.office_code)).ok
+    assert enrolment.enroll_store(a, server.url, server.code(a.identity.office_code)).ok
 
     def registered(n: int) -> str:
         r = sec.intake(a, d.clerk, case_input(n))

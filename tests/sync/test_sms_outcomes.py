@@ -14,7 +14,7 @@ from kanoon_desk.server import sms
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.services import sms_outcomes
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, enrolment, state
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 
 from .helpers import LiveServer, enrol
@@ -54,7 +54,7 @@ def test_the_outcome_of_each_sms_comes_back_and_a_failed_one_waits_in_a_queue(se
     server = LiveServer(server_db_url, sms_gateway=gateway, sms_every=None, attachments_dir=tmp_path / "att")
     try:
         d = make_secretariat_desk(tmp_path)
-        assert client.enroll_store(d.store, server.url, server.code(d.store.identity.office_code)).ok
+        assert enrolment.enroll_store(d.store, server.url, server.code(d.store.identity.office_code)).ok
         good, bad = _answered(d, 1, "09121234567"), _answered(d, 2, "09129999999")
         for case_id in (good, bad):
             sec.notify(d.store, d.clerk, case_id, method="sms")
@@ -88,14 +88,14 @@ def test_the_server_answers_only_for_its_offices_notices(server_db_url: str, tmp
     server = LiveServer(server_db_url, sms_gateway=gateway, sms_every=None, attachments_dir=tmp_path / "att")
     try:
         d = make_secretariat_desk(tmp_path)
-        assert client.enroll_store(d.store, server.url, server.code(d.store.identity.office_code)).ok
+        assert enrolment.enroll_store(d.store, server.url, server.code(d.store.identity.office_code)).ok
         case_id = _answered(d, 1, "09121234567")
         sec.notify(d.store, d.clerk, case_id, method="sms")
         assert client.sync_once(d.store).ok
         sms.drain(server.db, gateway)
         asked = sms_outcomes.to_ask(d.store)
         other = enrol(server, tmp_path / "other.sqlite3", "14")
-        headers = {"Authorization": f"Bearer {other.identity.device_id}:{other.get_state(client.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {other.identity.device_id}:{other.get_state(state.K_SECRET)}"}
         answer = httpx.post(server.url + "/v1/sms-outcomes", json={"event_ids": asked}, headers=headers)
         assert answer.status_code == 200 and answer.json() == {"outcomes": []}
         too_many = httpx.post(server.url + "/v1/sms-outcomes", json={"event_ids": ["x"] * 501}, headers=headers)
@@ -139,7 +139,7 @@ def test_a_ready_notice_is_withdrawn_unsent_when_its_hold_ended_first(server_db_
             sms.drain(server.db, gateway)
         assert sorted(m for m, _t in gateway.sent) == ["09120000002", "09120000003"]
         assert push_raw(server, a, 6, events[5:]).status_code == 200  # collected after both went out
-        headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+        headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
         answer = httpx.post(server.url + "/v1/sms-outcomes", headers=headers,
                             json={"event_ids": [first["id"], again["id"], elsewhere["id"]]}).json()
         by_id = {o["event_id"]: (o["status"], o["last_error"]) for o in answer["outcomes"]}

@@ -17,8 +17,10 @@ from kanoon_desk.models.sync import SyncRejection
 from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import accounts, ops
-from kanoon_desk.sync import client, protocol
+from kanoon_desk.sync import client, protocol, state, verify
 from kanoon_desk.sync.errors import SyncError
+from kanoon_desk.sync.report import SyncReport
+from kanoon_desk.sync.transport import SKEW_RESOLUTION_MS
 
 from .helpers import (
     FaultPlan,
@@ -82,7 +84,7 @@ def test_enrol_push_pull_scope_and_digests(server: LiveServer, tmp_path: Path) -
         assert_matches_server(server, store)
     again = client.sync_once(a)
     assert again.ok and again.pushed == 0 and again.pulled == 0
-    assert client.pending_count(a) == 0
+    assert state.pending_count(a) == 0
 
 
 def test_a_pulled_page_is_one_audit_entry_and_the_chain_holds(server: LiveServer, tmp_path: Path) -> None:
@@ -112,7 +114,7 @@ def test_first_sync_of_an_empty_desk_counts_its_digests_from_the_snapshot(server
         add_user(a, admin, f"user{i}")
     assert client.sync_once(a).ok
     b = enrol(server, tmp_path / "b.sqlite3", "13")  # snapshot: the admin and three users
-    cache = client._read_digest_cache(b.get_state(client.K_DIGESTS))
+    cache = verify._read_digest_cache(b.get_state(state.K_DIGESTS))
     assert cache is not None and cache.totals["user"].count == 4
     with b.read() as s:
         assert cache.rowid == s.scalar(select(func.max(text("events.rowid"))).select_from(Event))
@@ -139,11 +141,11 @@ def test_lost_reply_retry_is_a_no_op(server: LiveServer, tmp_path: Path) -> None
     failed = client.sync_once(a, transport=faulty, retries=2, backoff=0)
     assert not failed.ok and failed.error
     assert server_count(server) == 6
-    assert client.pending_count(a) == 6  # the desk does not know yet
+    assert state.pending_count(a) == 6  # the desk does not know yet
     ok = client.sync_once(a)
     assert ok.ok and ok.pushed == 0 and ok.duplicates == 6
     assert server_count(server) == 6
-    assert client.pending_count(a) == 0
+    assert state.pending_count(a) == 0
     assert_server_seqs(server, a)
     with a.read() as s:
         assert s.scalar(select(func.count()).select_from(Event).where(Event.server_seq.is_(None))) == 0
@@ -155,7 +157,7 @@ def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path) -> None
     add_user(a, admin, "u1")
     # the desk believes the server already has its first two events (e.g. the server was restored)
     with a.transaction() as s:
-        a.set_state(s, client.K_ACKED, "2")
+        a.set_state(s, state.K_ACKED, "2")
     blind = client.sync_once(a)  # nothing to push: only the digest comparison can tell
     assert not blind.ok and blind.mismatches == ["user: local 2 events, server 0"]
     add_user(a, admin, "u2")  # the next push starts at 3; the server answers "resend from 1"
@@ -167,7 +169,7 @@ def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path) -> None
 
 def test_raw_gap_answer(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
-    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(client.K_SECRET)}"}
+    headers = {"Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}
     body = protocol.PushRequest(device_id=a.identity.device_id, batch_id="b1", first_client_seq=7, events=[])
     r = httpx.post(server.url + "/v1/push", json=body.model_dump(mode="json"), headers=headers)
     assert r.status_code == 200 and r.json()["resend_from"] == 1
@@ -184,7 +186,7 @@ def test_rejected_event_does_not_block_the_queue(server: LiveServer, tmp_path: P
     with a.read() as s:
         rejection = s.scalars(select(SyncRejection)).one()
     assert rejection.event_type == "holiday.set" and "scope" in rejection.reason
-    assert client.pending_count(a) == 0
+    assert state.pending_count(a) == 0
     assert_server_seqs(server, a)  # the refused event sits between two stored ones
     with a.read() as s:
         assert s.scalar(select(Event.server_seq).where(Event.id == rejection.event_id)) is None
@@ -215,18 +217,18 @@ def test_sync_history_is_kept(server: LiveServer, tmp_path: Path) -> None:
     with a.read() as s:
         rows = list(s.scalars(select(SyncLog)))
     assert len(rows) == 2 and all(r.ok for r in rows)
-    assert a.get_state(client.K_LAST_OK)
+    assert a.get_state(state.K_LAST_OK)
 
 
 def test_clock_skew_is_kept_and_refreshed_when_it_moves(server: LiveServer, tmp_path: Path) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     assert client.sync_once(a).ok
-    first = int(a.get_state(client.K_SKEW) or "nan")
-    assert abs(first) < client.SKEW_RESOLUTION_MS  # same machine: no real skew
+    first = int(a.get_state(state.K_SKEW) or "nan")
+    assert abs(first) < SKEW_RESOLUTION_MS  # same machine: no real skew
     with a.transaction() as s:  # as if the clock had been an hour off at the last round
-        a.set_state(s, client.K_SKEW, str(3_600_000))
+        a.set_state(s, state.K_SKEW, str(3_600_000))
     assert client.sync_once(a).ok
-    assert abs(int(a.get_state(client.K_SKEW) or "nan")) < client.SKEW_RESOLUTION_MS
+    assert abs(int(a.get_state(state.K_SKEW) or "nan")) < SKEW_RESOLUTION_MS
 
 
 def test_a_gap_in_a_push_of_many_batches_is_resent_from_the_answer(server: LiveServer, tmp_path: Path) -> None:
@@ -235,15 +237,15 @@ def test_a_gap_in_a_push_of_many_batches_is_resent_from_the_answer(server: LiveS
     for i in range(9):
         add_user(a, admin, f"u{i}")
     with a.transaction() as s:  # the desk believes the server has its first two events
-        a.set_state(s, client.K_ACKED, "2")
+        a.set_state(s, state.K_ACKED, "2")
     c = client.SyncClient(a, batch_size=3)
-    report = client.SyncReport()
+    report = SyncReport()
     try:
         c.push(report)
     finally:
         c.close()
     assert report.resends == 1 and report.pushed == 10 and report.duplicates == 0
-    assert server_count(server) == 10 and client.pending_count(a) == 0
+    assert server_count(server) == 10 and state.pending_count(a) == 0
     assert_server_seqs(server, a)
 
 
@@ -274,12 +276,12 @@ def test_events_recorded_while_the_last_batch_travels_go_in_the_same_round(serve
         add_user(a, admin, f"u{i}")  # 6 events: two batches of three
     transport = _RecordsDuringPush(lambda: add_user(a, admin, "late"), at=2)
     c = client.SyncClient(a, transport=transport, batch_size=3)
-    report = client.SyncReport()
+    report = SyncReport()
     try:
         c.push(report)
     finally:
         c.close()
-    assert report.pushed == 7 and client.pending_count(a) == 0
+    assert report.pushed == 7 and state.pending_count(a) == 0
     assert server_count(server) == 7 and transport.pushes == 3
     assert_server_seqs(server, a)
 
@@ -297,10 +299,10 @@ def test_an_outbox_hole_stops_the_push_after_the_batch_before_it_is_booked(serve
     c = client.SyncClient(a, batch_size=3)
     try:
         with pytest.raises(SyncError, match="outbox hole after client_seq 4"):
-            c.push(client.SyncReport())
+            c.push(SyncReport())
     finally:
         c.close()
-    assert a.get_state(client.K_ACKED) == "4"  # 1–3, then 4 alone: both answers booked
+    assert a.get_state(state.K_ACKED) == "4"  # 1–3, then 4 alone: both answers booked
     assert server_count(server) == 4
 
 
@@ -344,8 +346,8 @@ def test_a_snapshot_cut_midway_goes_on_from_its_last_stored_page(server: LiveSer
     assert not failed.ok and failed.error
     with b.read() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == 4  # the two pages that came
-    assert b.get_state(client.K_CURSOR) is None  # not folded yet: the snapshot is not finished
-    stored = int(b.get_state(client.K_SNAP_CURSOR) or 0)
+    assert b.get_state(state.K_CURSOR) is None  # not folded yet: the snapshot is not finished
+    stored = int(b.get_state(state.K_SNAP_CURSOR) or 0)
     assert stored > 0
     again = _SnapshotCut()
     report = client.sync_once(b, transport=again, snapshot_page_size=2)
@@ -373,7 +375,7 @@ def test_the_next_snapshot_page_is_asked_for_while_the_one_before_it_is_stored(
     store_page = client.SyncClient._store_snapshot_page
     overlapped: list[bool] = []
 
-    def storing(self: client.SyncClient, report: client.SyncReport, page: protocol.SnapshotResponse,
+    def storing(self: client.SyncClient, report: SyncReport, page: protocol.SnapshotResponse,
                 digests: Any, kept: Any = None) -> None:
         if page.has_more:  # the request for the page after this one is already out
             overlapped.append(asked[len(overlapped) + 1].wait(timeout=5))

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, state
 from kanoon_desk.sync import errors as sync_errors
+from kanoon_desk.sync.report import SyncReport
 from kanoon_desk.ui.setup import SetupDialog, first_run_stage
 from kanoon_desk.ui.tasks import TaskRunner
 from tests.sync.helpers import PASSWORD, LiveServer, bootstrap_admin, enrol
@@ -120,7 +121,7 @@ def test_a_first_sync_cut_off_is_picked_up_again(fa: QApplication, qtbot: Any, l
 
     real_snapshot = client.SyncClient.snapshot
 
-    def cut(self: client.SyncClient, report: client.SyncReport) -> None:
+    def cut(self: client.SyncClient, report: SyncReport) -> None:
         raise sync_errors.Offline(sync_errors.MSG_OFFLINE, "connection cut during the snapshot")
 
     monkeypatch.setattr(client.SyncClient, "snapshot", cut)
@@ -129,7 +130,7 @@ def test_a_first_sync_cut_off_is_picked_up_again(fa: QApplication, qtbot: Any, l
     dialog.server_url.setText(live.url)
     dialog.enrol_code.setText(live.code("13"))
     dialog.submit()
-    assert dialog.stage == "first_sync" and store.is_initialised and not client.first_sync_done(store)
+    assert dialog.stage == "first_sync" and store.is_initialised and not state.first_sync_done(store)
     text = dialog.sync_message.text()
     # the office and device it got, and why the data did not come (not "work goes on": it cannot yet)
     assert "دفتر ۱۳، دستگاه ۲" in text and sync_errors.MSG_NO_SERVER in text and sync_errors.MSG_OFFLINE not in text

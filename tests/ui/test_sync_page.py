@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kanoon_desk.services import conflicts
 from kanoon_desk.store import Store
-from kanoon_desk.sync import client
+from kanoon_desk.sync import client, state
 from kanoon_desk.ui.context import ChangeBus, UiContext
 from kanoon_desk.ui.fonts import load_fonts
 from kanoon_desk.ui.sync_page import BackgroundSync, ConflictInbox, SyncPage, pages
@@ -85,7 +85,7 @@ def test_background_sync_runs_off_the_gui_thread(qtbot: Any, live: LiveServer, t
     assert got.args[0].ok and got.args[0].pushed == 1
     bg.timer.stop()
     ctx.tasks.wait()
-    assert client.pending_count(a1) == 0
+    assert state.pending_count(a1) == 0
 
 
 def test_the_main_window_syncs_in_the_background_and_says_so_in_the_status_bar(
@@ -109,7 +109,7 @@ def test_the_main_window_syncs_in_the_background_and_says_so_in_the_status_bar(
     assert window.sync_label is status.label and "در انتظار فرستادن: ۱" in status.label.text()
     # a round runs shortly after log-in, by itself
     qtbot.waitUntil(lambda: status.runner.last_report is not None, timeout=10000)
-    assert status.runner.last_report.ok and client.pending_count(a1) == 0
+    assert status.runner.last_report.ok and state.pending_count(a1) == 0
     assert status.label.text().startswith("برخط") and "در انتظار" not in status.label.text()
     assert status.runner.timer.isActive()  # and again every few minutes
     # work done meanwhile shows as waiting at once (the change bus)
@@ -121,7 +121,7 @@ def test_the_main_window_syncs_in_the_background_and_says_so_in_the_status_bar(
     page = window.stack.currentWidget()
     assert isinstance(page, SyncPage)
     page.sync_button.click()
-    assert "همگام‌سازی انجام شد" in page.message.text() and client.pending_count(a1) == 0
+    assert "همگام‌سازی انجام شد" in page.message.text() and state.pending_count(a1) == 0
     # a conflict met by a round is counted in the status bar
     add_user(a2, bootstrap_admin(a2, "admin2"), "ali")
     assert client.sync_once(a2).ok
@@ -208,7 +208,7 @@ def test_a_desk_that_worked_alone_joins_from_the_sync_page(qtbot: Any, live: Liv
         page.join_form.enrol_code.setText(live.code("13"))
         page.join_button.click()
         # its history went up; the page is now the sync page of an enrolled desk
-        assert "همگام‌سازی انجام شد" in page.message.text() and client.pending_count(store) == 0
+        assert "همگام‌سازی انجام شد" in page.message.text() and state.pending_count(store) == 0
         assert page.join_box.isHidden() and page.sync_button.isEnabled()
         assert window.sync_label.text().startswith("برخط")
         assert window.sync_status.runner.timer.isActive()

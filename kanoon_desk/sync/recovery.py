@@ -1,0 +1,143 @@
+"""A round's first contact (`hello`): the store's name, and own events taken back from the server.
+
+A desk restored from a backup older than its last push lacks events of its own that the server
+holds: it takes them back and numbers its unsent ones past them (`RecoveryMixin.recover`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, select, update
+
+from .. import eventlog
+from ..ids import new_id
+from ..models import Counter, DeskState, Event
+from ..models.sync import SyncRejection
+from ..services.numbers import numbers_issued
+from . import errors as e
+from . import protocol as p
+from .pull import _collector_paused, _event_row
+from .push import EVENTS
+from .report import RECOVERED, SyncReport, SyncWarning
+from .state import K_ACKED, K_STORE, K_STORE_NEXT
+from .transport import Connection
+
+#: The server's reason for an event whose client sequence number another event of the device
+#: holds (`server.exchange._seq_used`): refused so before desks took their own events back.
+SEQ_USED_PREFIX = "client sequence number "
+
+
+class RecoveryMixin(Connection):
+    """`SyncClient`'s first step of a round: `hello`, and `recover` when the server holds more."""
+
+    # -- first contact: the store's name, and own events the server holds that this desk lacks ---
+
+    def hello(self, report: SyncReport) -> None:
+        """The round's first request: the server checks this store's name (a copy of the desk on
+        another computer is refused, `e.StoreCopied`) and says the highest client sequence number
+        it holds from this device; past this desk's own, the desk takes its own events back
+        (`recover`). A server from before `hello` (404) is not asked again this round."""
+        name = self.store.get_state(K_STORE)
+        if not name:
+            name = new_id()
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_STORE, name)
+        pending = self.store.get_state(K_STORE_NEXT)
+        try:
+            answer = self._hello(name, pending)
+        except e.Refused as exc:
+            if exc.detail.startswith("HTTP 404"):
+                return
+            raise
+        self._store_name = pending or name
+        self._after_reply(report, answer.server_hlc, answer.server_time_ms)
+        self.recover(report, answer.last_client_seq, name, pending)
+
+    def _hello(self, name: str, renamed: str | None) -> p.HelloResponse:
+        req = p.HelloRequest(store_id=name, next_store_id=renamed)
+        return self.call("POST", "/v1/hello", p.HelloResponse, json=req.model_dump(mode="json", exclude_none=True))
+
+    def recover(self, report: SyncReport, last: int, name: str, pending: str | None) -> None:
+        """Take back the device's own events the server holds and this desk does not (it was
+        restored from a backup older than its last push), and number the desk's events not yet
+        sent past the server's number, so nothing is lost and nothing is sent twice.
+
+        The server holds events of this device up to client sequence number `last`; the desk's
+        own acknowledged position is lower, or some of its events were refused because their
+        number was taken (by a desk before this one recovered). The events the server holds past
+        the lower of those are fetched: those the desk holds are acknowledged, the others are
+        folded in like pulled ones (own events, with no outbox number). If any was missing, the
+        store takes a new name on the server first (`p.HelloRequest`: a copy of the store under
+        the old name is refused from then on), then one local transaction folds them, renumbers
+        the outbox and the refused events past `last`, and stores the new name."""
+        acked = self._int_state(K_ACKED)
+        with self.store.read() as s:
+            reused = dict(s.execute(select(SyncRejection.event_id, SyncRejection.client_seq).where(
+                SyncRejection.reason.startswith(SEQ_USED_PREFIX, autoescape=True))).all())
+        if last <= acked and not reused and pending is None:
+            return
+        floor = min([acked, *(seq - 1 for seq in reused.values())])
+        with self.store.read() as s:
+            cursor = int(s.scalar(select(func.max(Event.server_seq)).where(Event.client_seq <= floor)) or 0)
+        theirs: list[p.EventOut] = []
+        while True:
+            page = self.call("GET", "/v1/own-events", p.OwnEventsResponse,
+                             params={"after": floor, "cursor": cursor, "limit": self.snapshot_page_size})
+            self._after_reply(report, page.server_hlc, page.server_time_ms)
+            theirs += page.events
+            last, cursor = max(last, page.last_client_seq), page.next_cursor
+            if not page.has_more:
+                break
+        with self.store.read() as s:
+            held = eventlog.held_ids(s, [ev.id for ev in theirs])
+        lost = [ev for ev in theirs if ev.id not in held]
+        if not lost and not reused and pending is None:
+            return  # a reply lost after the server stored: the push is answered "duplicate"
+        if pending is None:  # the new name first: from now on the server refuses the old one
+            pending = new_id()
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_STORE_NEXT, pending)
+            self._hello(name, pending)
+            self._store_name = pending
+        known = {ev.id: ev.server_seq for ev in theirs if ev.id in held}
+        with _collector_paused(), self.store.transaction() as s:
+            fresh = eventlog.ingest(s, [_event_row(ev) for ev in lost], audited=False)
+            if known:
+                s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+                          .values(server_seq=bindparam("seq")),
+                          [{"event_id": k, "seq": v} for k, v in known.items()])
+            outbox = [r[0] for r in s.execute(
+                select(EVENTS.c.id).where(((EVENTS.c.client_seq > acked) & EVENTS.c.id.not_in(list(known)))
+                                          | EVENTS.c.id.in_(list(reused))).order_by(EVENTS.c.client_seq))]
+            if outbox:  # numbered past the server's, in their order (negative first: the numbers are unique)
+                s.execute(update(EVENTS).where(EVENTS.c.id.in_(outbox)).values(client_seq=-EVENTS.c.client_seq))
+                s.execute(update(EVENTS).where(EVENTS.c.id == bindparam("event_id"))
+                          .values(client_seq=bindparam("seq")),
+                          [{"event_id": event_id, "seq": last + 1 + i} for i, event_id in enumerate(outbox)])
+                s.execute(delete(SyncRejection).where(SyncRejection.event_id.in_(list(reused))))
+            _counter_at_least(s, "client_seq", last + len(outbox))
+            ident = self.store.identity  # the numbers it issued after the backup are not issued again
+            for ev in lost:
+                for series, year, value in numbers_issued(ident.office_code, ident.device_no, ev.payload):
+                    _counter_at_least(s, series, value, year)
+            self.store.set_state(s, K_ACKED, str(max(acked, last)))
+            self.store.set_state(s, K_STORE, pending)
+            s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
+            eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.recovered",
+                           detail=f"{len(fresh)} own events taken back from the server (client_seq up to {last}); "
+                                  f"{len(outbox)} events not yet sent numbered from {last + 1}")
+        report.recovered, report.renumbered = len(fresh), len(outbox)
+        if fresh or outbox:
+            report.warnings.append(SyncWarning(RECOVERED, (("lost", len(fresh)), ("renumbered", len(outbox)))))
+
+
+def _counter_at_least(s: Any, series: str, value: int, year: int = 0) -> None:
+    """The desk's counter `series` (of `year`) moved up to `value` (never down): the next number
+    is past it."""
+    s.flush()
+    row = s.get(Counter, (series, year))
+    if row is None:
+        s.add(Counter(series=series, year=year, value=value))
+    elif row.value < value:
+        row.value = value

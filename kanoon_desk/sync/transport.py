@@ -1,0 +1,145 @@
+"""The sync client's connection to its server: HTTP calls with retries, TLS, and the server's clock.
+
+Refusals become `errors.SyncError` subclasses; each reply's server clock is merged into the desk's.
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+from functools import cache
+from typing import Any, TypeVar
+
+import certifi
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from ..ids import MAX_DRIFT_MS
+from ..store import Store
+from . import errors as e
+from . import protocol as p
+from .report import CLOCK_SKEW, SyncReport, SyncWarning
+from .state import K_SECRET, K_SERVER, K_SKEW
+
+M = TypeVar("M", bound=BaseModel)
+#: The clock skew kept in desk_state is refreshed when it moves by this much.
+SKEW_RESOLUTION_MS = 1000
+
+
+class Connection:
+    """One server and one desk store, and the settings of a round: what `SyncClient`'s steps
+    (push, pull, recovery, verify: one mixin each) share. `transport` lets tests inject faults."""
+
+    def __init__(self, store: Store, base_url: str | None = None, transport: httpx.BaseTransport | None = None,
+                 *, batch_size: int = p.DEFAULT_BATCH, page_size: int = p.DEFAULT_PAGE,
+                 snapshot_page_size: int = p.MAX_PAGE, retries: int = 3, timeout: float = 30.0,
+                 backoff: float = 0.2) -> None:
+        self.store = store
+        base_url = base_url or store.get_state(K_SERVER)
+        if not base_url:
+            raise e.SyncError(e.MSG_NOT_ENROLLED, "no server url in desk_state")
+        self.base_url = base_url.rstrip("/")
+        # the server refuses larger batches and pages: ask for at most what it allows
+        self.batch_size, self.page_size = max(1, min(batch_size, p.MAX_BATCH)), max(1, min(page_size, p.MAX_PAGE))
+        self.snapshot_page_size = max(1, min(snapshot_page_size, p.MAX_PAGE))
+        self.retries, self.backoff = retries, backoff
+        #: Ask for compact push answers (`p.PushRequest.compact`); turned off for a server that
+        #: does not know them.
+        self.compact = True
+        #: The name of this store the server follows (`p.HEADER_STORE`), known after `hello`.
+        self._store_name: str | None = None
+        self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=tls_context())
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- HTTP ------------------------------------------------------------------------------------
+
+    def _headers(self, authenticated: bool = True) -> dict[str, str]:
+        h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), p.HEADER_SCHEMA: str(p.SCHEMA_VERSION)}
+        if authenticated:
+            secret = self.store.get_state(K_SECRET)
+            if not secret:
+                raise e.SyncError(e.MSG_NOT_ENROLLED, "no device secret in desk_state")
+            h["Authorization"] = f"Bearer {self.store.identity.device_id}:{secret}"
+            if self._store_name:
+                h[p.HEADER_STORE] = self._store_name
+        return h
+
+    def call(self, method: str, path: str, model: type[M], *, json: Any = None, content: bytes | None = None,
+             params: dict[str, Any] | None = None, authenticated: bool = True) -> M:
+        """One request with retries on transport errors and 503; maps refusals to SyncError."""
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff * attempt)
+            try:
+                headers = self._headers(authenticated)
+                if content is not None:
+                    headers["Content-Type"] = "application/json"
+                r = self.http.request(method, path, json=json, content=content, params=params, headers=headers)
+            except httpx.TransportError as exc:
+                last = exc
+                continue
+            if r.status_code == 503 or r.status_code >= 500:
+                last = RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
+                continue
+            if r.status_code == 426:
+                raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
+            if r.status_code in (401, 403):
+                raise e.AuthRefused(e.MSG_AUTH, _reason(r))
+            if r.status_code == 409 and _error_code(r) == "store_copied":
+                raise e.StoreCopied(e.MSG_STORE_COPIED, _reason(r))
+            if r.status_code >= 400:
+                raise e.Refused(e.MSG_REFUSED, f"HTTP {r.status_code}: {_reason(r)}")
+            try:
+                return model.model_validate_json(r.content)
+            except ValidationError as exc:
+                last = exc
+                continue
+        raise e.Offline(e.MSG_OFFLINE, f"{type(last).__name__}: {last}")
+
+    # -- bookkeeping -----------------------------------------------------------------------------
+
+    def _int_state(self, key: str) -> int:
+        return int(self.store.get_state(key) or 0)
+
+    def _after_reply(self, report: SyncReport, server_hlc: int, server_time_ms: int) -> None:
+        # The server's wall clock is the one the desk's clock trusts (`HybridClock`): a stamp past
+        # it is not followed, and the desk's own stamps, run far ahead while the computer's clock
+        # was wrong, go back to the wall clock once it is right again.
+        self.store.clock.merge(server_hlc, server_time_ms)
+        skew = self.store.clock.skew_ms(server_time_ms)
+        stored = self.store.get_state(K_SKEW)
+        # Written only when it moved by a second or more: a commit per reply (an fsync each) was a
+        # quarter of a push's time on the desk, for a figure the status bar shows in minutes.
+        if stored is None or abs(int(stored) - skew) >= SKEW_RESOLUTION_MS:
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_SKEW, str(skew))
+        if abs(skew) > MAX_DRIFT_MS:
+            minutes = round(abs(skew) / 60000)
+            warning = SyncWarning(CLOCK_SKEW, (("minutes", minutes),))
+            if warning not in report.warnings:
+                report.warnings.append(warning)
+
+
+@cache
+def tls_context() -> ssl.SSLContext:
+    """The certificate store, loaded once per process (httpx loads it for every client it makes,
+    which was a tenth of a sync round's time on a desk)."""
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+def _error_code(r: httpx.Response) -> str:
+    try:
+        return str(r.json().get("error") or "")
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _reason(r: httpx.Response) -> str:
+    try:
+        body = r.json()
+        return str(body.get("reason") or body)
+    except ValueError:
+        return r.text[:200]
