@@ -6,13 +6,11 @@ holds: it takes them back and numbers its unsent ones past them (`RecoveryMixin.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import bindparam, delete, func, select, update
 
 from .. import eventlog
 from ..ids import new_id
-from ..models import Counter, DeskState, Event
+from ..models import DeskState, Event
 from ..models.sync import SyncRejection
 from ..services.numbers import numbers_issued
 from . import errors as e
@@ -116,11 +114,11 @@ class RecoveryMixin(Connection):
                           .values(client_seq=bindparam("seq")),
                           [{"event_id": event_id, "seq": last + 1 + i} for i, event_id in enumerate(outbox)])
                 s.execute(delete(SyncRejection).where(SyncRejection.event_id.in_(list(reused))))
-            _counter_at_least(s, "client_seq", last + len(outbox))
+            eventlog.counter_at_least(s, "client_seq", last + len(outbox))
             ident = self.store.identity  # the numbers it issued after the backup are not issued again
             for ev in lost:
                 for series, year, value in numbers_issued(ident.office_code, ident.device_no, ev.payload):
-                    _counter_at_least(s, series, value, year)
+                    eventlog.counter_at_least(s, series, value, year)
             self.store.set_state(s, K_ACKED, str(max(acked, last)))
             self.store.set_state(s, K_STORE, pending)
             s.execute(delete(DeskState).where(DeskState.key == K_STORE_NEXT))
@@ -130,14 +128,3 @@ class RecoveryMixin(Connection):
         report.recovered, report.renumbered = len(fresh), len(outbox)
         if fresh or outbox:
             report.warnings.append(SyncWarning(RECOVERED, (("lost", len(fresh)), ("renumbered", len(outbox)))))
-
-
-def _counter_at_least(s: Any, series: str, value: int, year: int = 0) -> None:
-    """The desk's counter `series` (of `year`) moved up to `value` (never down): the next number
-    is past it."""
-    s.flush()
-    row = s.get(Counter, (series, year))
-    if row is None:
-        s.add(Counter(series=series, year=year, value=value))
-    elif row.value < value:
-        row.value = value
