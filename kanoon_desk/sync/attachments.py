@@ -21,6 +21,7 @@ from ..services.secretariat_files import attachment_path
 from . import errors as e
 from . import protocol as p
 from .report import ATTACHMENT_NOT_HERE, ATTACHMENT_PENDING, SyncReport, SyncWarning
+from .state import K_ACKED
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -124,7 +125,7 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
         theirs = s.execute(select(Event.server_seq, Event.payload).where(*pulled, _NAMES_A_FILE)
                            .order_by(Event.server_seq)).all()
         last_pulled = s.scalar(select(func.max(Event.server_seq)).where(*pulled))
-    acked = int(store.get_state("sync.acked_seq") or 0)
+    acked = int(store.get_state(K_ACKED) or 0)
     unsent = _kept(store, K_UNSENT)
     for before in sorted(unsent):  # own files missing before: here again?
         path = attachment_path(store, before)
