@@ -20,7 +20,7 @@ from ..eventlog import GENESIS_HASH, _audit_hash, system_actor
 from ..ids import hlc_pack, new_id
 from ..models import AuditEntry, Counter, User
 from ..persian import damm_check_digit, normalize, search_key, to_ascii_digits
-from ..projections.library import FTS_TABLE
+from ..projections.library.titles import FTS_TABLE
 from ..services.accounts import working_calendar
 from ..services.library import DEFAULT_RULES
 from ..store import Store

@@ -16,7 +16,8 @@ from sqlalchemy import select
 
 from ..eventlog import SYSTEM_USER_ID
 from ..models import Event, User
-from ..projections.library import MEMBER_FIELDS, TITLE_FIELDS
+from ..projections.library.members import MEMBER_FIELDS
+from ..projections.library.titles import TITLE_FIELDS
 from ..store import Store
 
 #: Event types that set editable fields, and the editable fields of each aggregate type.

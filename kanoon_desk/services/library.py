@@ -28,7 +28,7 @@ from ..persian import (
     search_key,
     to_ascii_digits,
 )
-from ..projections.library import FTS_TABLE
+from ..projections.library.titles import FTS_TABLE
 from ..store import Store
 from .accounts import require
 

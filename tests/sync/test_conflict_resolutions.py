@@ -24,7 +24,7 @@ from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Conflict, Event, User
 from kanoon_desk.models.library import Copy, Loan, Member
 from kanoon_desk.models.secretariat import Case, Forward
-from kanoon_desk.projections.library import VOIDED_HLC
+from kanoon_desk.projections.library.copy_state import VOIDED_HLC
 from kanoon_desk.services import accounts, circulation, conflicts, ops
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import secretariat as sec

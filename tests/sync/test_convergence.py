@@ -41,7 +41,7 @@ from kanoon_desk.eventlog import Actor
 from kanoon_desk.models import Conflict, Event, User
 from kanoon_desk.models.library import Copy, Loan, Member
 from kanoon_desk.models.secretariat import Case, Forward
-from kanoon_desk.projections.library import VOIDED_HLC
+from kanoon_desk.projections.library.copy_state import VOIDED_HLC
 from kanoon_desk.server.exchange import office_summary, office_summary_from_events
 from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import accounts, circulation, conflicts, ops

@@ -154,9 +154,9 @@ def test_one_child_registered_and_one_barcode_given_at_two_centres_offline(
         assert len(s.scalars(select(Member).where(Member.national_id == NATIONAL_IDS[2])).all()) == 2
     # a re-fold meets the same conflicts, no more (`check` re-folds a copy and compares), also
     # when a run's values are looked up a few at a time
-    from kanoon_desk.projections import library as library_fold
+    from kanoon_desk.projections.library import common as library_twins
 
     assert ops.check(a.path) == [] and ops.check(b.path) == []
-    monkeypatch.setattr(library_fold, "TWIN_CHUNK", 1)
+    monkeypatch.setattr(library_twins, "TWIN_CHUNK", 1)
     assert ops.check(a.path) == []
     b.close()

@@ -1,0 +1,156 @@
+"""Fold of member events: registration (with its twin conflicts), field changes, merges, renumbering."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy.orm import Session
+
+from ...eventlog import (
+    FoldEvent,
+    SqliteStatement,
+    batch_projector,
+    column_setter,
+    insert_values,
+    insert_values_many,
+    projector,
+    refresh_held,
+    resetter,
+)
+from ...models import Event, table_of
+from ...models.library import Member
+from ...persian import search_key
+from .common import _d, _raise_twins
+
+MEMBER_FIELDS = ("national_id", "first_name", "last_name", "category", "birth_date", "phone",
+                 "guardian_name", "guardian_phone", "home_centre", "expires_on", "photo", "guardian_national_id")
+
+
+def _new_member(e: FoldEvent) -> dict[str, Any]:
+    """The row a `member.registered` event makes."""
+    p = e.payload
+    row: dict[str, Any] = dict(id=e.aggregate_id, member_no=p["member_no"], national_id="", first_name="",
+                               last_name="", category="child", phone="", guardian_name="", guardian_phone="",
+                               guardian_national_id="",
+                               home_centre=p.get("home_centre", e.office_code), expires_on=date(2100, 1, 1),
+                               photo="", registered_at=e.recorded_at)
+    for key in MEMBER_FIELDS:
+        if key in p:
+            value = p[key]
+            row[key] = _d(value) if key in ("birth_date", "expires_on") else value
+    row["name_key"] = search_key(f"{row['first_name']} {row['last_name']}")
+    return row
+
+
+def _member_twins(s: Session, events: list[FoldEvent]) -> None:
+    _raise_twins(s, "member.number_twice", "member", _MEMBERS.c.member_no, "member_no",
+                 [(e, e.payload["member_no"]) for e in events])
+    _raise_twins(s, "member.registered_twice", "member", _MEMBERS.c.national_id, "national_id",
+                 [(e, str(e.payload.get("national_id") or "")) for e in events])
+
+
+@projector("member.registered", "member")
+def _member_registered(s: Session, e: FoldEvent) -> None:
+    insert_values(s, Member, _new_member(e))
+    _member_twins(s, [e])
+
+
+@batch_projector("member.registered")
+def _members_registered(s: Session, events: list[FoldEvent]) -> None:
+    """A run of registrations (an imported member list) as one executemany."""
+    insert_values_many(s, Member, [_new_member(e) for e in events])
+    _member_twins(s, events)
+
+
+_MEMBERS = table_of(Member)
+_MEMBER_NAME = SqliteStatement(select(_MEMBERS.c.first_name, _MEMBERS.c.last_name)
+                               .where(_MEMBERS.c.id == bindparam("member_id")))
+
+
+@projector("member.field_set", "member")
+def _member_field_set(s: Session, e: FoldEvent) -> None:
+    """Field by field; fold order is (hlc, id), so the newest stamp wins per field. One read of the
+    name (for its search key) and one UPDATE of the fields the event sets."""
+    s.flush()
+    name = _MEMBER_NAME.first(s, member_id=e.aggregate_id)
+    if name is None:
+        return
+    values: dict[str, Any] = {}
+    for key in MEMBER_FIELDS:
+        if key in e.payload:
+            value = e.payload[key]
+            values[key] = _d(value) if key in ("birth_date", "expires_on") else value
+    first, last = values.get("first_name", name[0]), values.get("last_name", name[1])
+    values["name_key"] = search_key(f"{first} {last}")
+    column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
+        s, member_id=e.aggregate_id, **{"v_" + k: v for k, v in values.items()})
+    refresh_held(s, Member, e.aggregate_id, values)
+
+
+@projector("member.merged", "member")
+def _member_merged(s: Session, e: FoldEvent) -> None:
+    """A person kept another record of the same child (`member.registered_twice`): this one
+    points to it and is no longer found at the desk.
+
+    Two desks can decide one such conflict opposite ways before either syncs (each member merged
+    into the other): the merges would make a loop, and the child would be found nowhere. Of a
+    loop, the newest merge by (hlc, id) is void: the member it would merge stays as it is, on
+    every desk whatever order the merges arrive in (the two decisions are one more conflict for a
+    person, `conflict.resolved_twice`)."""
+    into = e.payload["into"]
+    loop = _merge_loop(s, e.aggregate_id, into)
+    if loop:
+        newest, newest_stamp = max(((m, _merge_stamp(s, m, target)) for m, target in loop), key=lambda x: x[1])
+        if (e.hlc, e.id) > newest_stamp:
+            return  # this merge would close the loop, and is its newest: void
+        _set_member(s, newest, {"merged_into": None})  # the loop's newest merge is void
+    _set_member(s, e.aggregate_id, {"merged_into": into})
+
+
+#: Longer chains of merges are not followed for a loop (a merge is refused on a merged member,
+#: so only decisions made on desks apart make chains at all).
+_MERGE_HOPS = 16
+
+
+def _merge_loop(s: Session, member_id: str, into: str) -> list[tuple[str, str]]:
+    """The merges (member, into) from `into` on that lead back to `member_id`, or [] if none do."""
+    s.flush()
+    loop: list[tuple[str, str]] = []
+    at = into
+    for _hop in range(_MERGE_HOPS):
+        target = s.scalar(select(Member.merged_into).where(Member.id == at))
+        if not target:
+            return []
+        loop.append((at, target))
+        if target == member_id:
+            return loop
+        at = target
+    return []
+
+
+def _merge_stamp(s: Session, member_id: str, into: str) -> tuple[int, str]:
+    """(hlc, id) of the first merge of `member_id` into `into` (when that merge began)."""
+    row = s.execute(select(Event.hlc, Event.id).where(
+        Event.aggregate_id == member_id, Event.type == "member.merged",
+        func.json_extract(Event.payload, "$.into") == into).order_by(Event.hlc, Event.id).limit(1)).first()
+    return (int(row[0]), str(row[1])) if row is not None else (0, "")
+
+
+@projector("member.renumbered", "member")
+def _member_renumbered(s: Session, e: FoldEvent) -> None:
+    """A new member number for one of two members that shared one (`member.number_twice`)."""
+    _set_member(s, e.aggregate_id, {"member_no": e.payload["member_no"]})
+
+
+def _set_member(s: Session, member_id: str, values: dict[str, Any]) -> None:
+    s.flush()
+    column_setter(_MEMBERS, "member_id", tuple(sorted(values))).run(
+        s, member_id=member_id, **{"v_" + k: v for k, v in values.items()})
+    refresh_held(s, Member, member_id, values)
+
+
+@resetter("member")
+def _member_reset(s: Session, member_id: str) -> None:
+    s.execute(delete(Member).where(Member.id == member_id))
