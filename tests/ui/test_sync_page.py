@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QPushButton
 from kanoon_desk.services import conflicts
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client, state
+from kanoon_desk.ui.conflict_inbox import ConflictInbox
 from kanoon_desk.ui.context import ChangeBus, UiContext
 from kanoon_desk.ui.fonts import load_fonts
-from kanoon_desk.ui.sync_page import BackgroundSync, ConflictInbox, SyncPage, pages
+from kanoon_desk.ui.sync_page import BackgroundSync, SyncPage, pages
 from kanoon_desk.ui.tasks import TaskRunner
 from tests.sync.helpers import LiveServer, add_user, bootstrap_admin, enrol
 

@@ -1,0 +1,287 @@
+"""The conflict inbox: open conflicts, both facts side by side, one button per resolution."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import persian
+from ..errors import QT_TRANSLATE_NOOP
+from ..services import conflicts
+from .context import UiContext
+from .errors import error_text
+from .roles import roles_text
+from .widgets import digits, text_digits
+
+#: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp).
+HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict"})
+#: Payload field → its name on screen (translated on show, context "ConflictInbox").
+FIELD_TITLES = {
+    "username": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری"),
+    "full_name": QT_TRANSLATE_NOOP("ConflictInbox", "نام و نام خانوادگی"),
+    "roles": QT_TRANSLATE_NOOP("ConflictInbox", "نقش‌ها"),
+    "office_code": QT_TRANSLATE_NOOP("ConflictInbox", "دفتر"),
+    "must_change_password": QT_TRANSLATE_NOOP("ConflictInbox", "تغییر گذرواژه در ورود بعدی"),
+    "copy_id": QT_TRANSLATE_NOOP("ConflictInbox", "نسخه"),
+    "member_id": QT_TRANSLATE_NOOP("ConflictInbox", "عضو"),
+    "title_id": QT_TRANSLATE_NOOP("ConflictInbox", "عنوان"),
+    "agency_id": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
+    "case_id": QT_TRANSLATE_NOOP("ConflictInbox", "پرونده"),
+    "loan_id": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
+    "barcode": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد"),
+    "shelf": QT_TRANSLATE_NOOP("ConflictInbox", "قفسه"),
+    "centre": QT_TRANSLATE_NOOP("ConflictInbox", "مرکز"),
+    "member_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت"),
+    "out_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ امانت"),
+    "due_on": QT_TRANSLATE_NOOP("ConflictInbox", "موعد بازگشت"),
+    "returned_on": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ بازگشت"),
+    "registration_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره ثبت"),
+    "letter_no": QT_TRANSLATE_NOOP("ConflictInbox", "شماره نامه"),
+    "letter_date": QT_TRANSLATE_NOOP("ConflictInbox", "تاریخ نامه"),
+    "deadline": QT_TRANSLATE_NOOP("ConflictInbox", "مهلت"),
+    "day": QT_TRANSLATE_NOOP("ConflictInbox", "روز"),
+    "outcome": QT_TRANSLATE_NOOP("ConflictInbox", "نتیجه"),
+    "note": QT_TRANSLATE_NOOP("ConflictInbox", "یادداشت"),
+    "instruction": QT_TRANSLATE_NOOP("ConflictInbox", "پاراف"),
+    "resolution": QT_TRANSLATE_NOOP("ConflictInbox", "تصمیم"),
+}
+#: Event types of the facts conflicts are made of → what happened (context "ConflictInbox").
+EVENT_TITLES = {
+    "user.created": QT_TRANSLATE_NOOP("ConflictInbox", "ساخت کاربر"),
+    "loan.checked_out": QT_TRANSLATE_NOOP("ConflictInbox", "امانت"),
+    "loan.returned": QT_TRANSLATE_NOOP("ConflictInbox", "بازگشت امانت"),
+    "loan.renewed": QT_TRANSLATE_NOOP("ConflictInbox", "تمدید امانت"),
+    "copy.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن نسخه"),
+    "member.registered": QT_TRANSLATE_NOOP("ConflictInbox", "ثبت عضو"),
+    "conflict.resolved": QT_TRANSLATE_NOOP("ConflictInbox", "حل ناسازگاری"),
+    # the rest of what a desk records, for the refused events (a case's steps: `EVENT_FA`)
+    "user.updated": QT_TRANSLATE_NOOP("ConflictInbox", "ویرایش کاربر"),
+    "user.renamed": QT_TRANSLATE_NOOP("ConflictInbox", "نام کاربری تازه"),
+    "office.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات دفتر یا مرکز"),
+    "holiday.set": QT_TRANSLATE_NOOP("ConflictInbox", "تعطیل رسمی"),
+    "agency.set": QT_TRANSLATE_NOOP("ConflictInbox", "دستگاه اجرایی"),
+    "applicant.set": QT_TRANSLATE_NOOP("ConflictInbox", "مشخصات متقاضی"),
+    "title.added": QT_TRANSLATE_NOOP("ConflictInbox", "افزودن عنوان"),
+    "title.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح عنوان"),
+    "copy.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح نسخه"),
+    "copy.relabelled": QT_TRANSLATE_NOOP("ConflictInbox", "بارکد تازه نسخه"),
+    "copy.withdrawn": QT_TRANSLATE_NOOP("ConflictInbox", "کنارگذاشتن نسخه"),
+    "copy.marked_lost": QT_TRANSLATE_NOOP("ConflictInbox", "گم‌شدن نسخه"),
+    "copy.sent": QT_TRANSLATE_NOOP("ConflictInbox", "فرستادن نسخه به مرکز دیگر"),
+    "copy.received": QT_TRANSLATE_NOOP("ConflictInbox", "رسیدن نسخه"),
+    "member.field_set": QT_TRANSLATE_NOOP("ConflictInbox", "اصلاح مشخصات عضو"),
+    "member.merged": QT_TRANSLATE_NOOP("ConflictInbox", "یکی‌شدن دو عضو"),
+    "member.renumbered": QT_TRANSLATE_NOOP("ConflictInbox", "شماره عضویت تازه"),
+    "loan.voided": QT_TRANSLATE_NOOP("ConflictInbox", "باطل‌شدن امانت"),
+    "loan.member_moved": QT_TRANSLATE_NOOP("ConflictInbox", "انتقال امانت به عضو دیگر"),
+    "hold.placed": QT_TRANSLATE_NOOP("ConflictInbox", "رزرو"),
+    "hold.cancelled": QT_TRANSLATE_NOOP("ConflictInbox", "لغو رزرو"),
+    "hold.ready": QT_TRANSLATE_NOOP("ConflictInbox", "آماده‌شدن رزرو"),
+    "hold.in_transit": QT_TRANSLATE_NOOP("ConflictInbox", "فرستادن نسخه برای رزرو"),
+    "hold.collected": QT_TRANSLATE_NOOP("ConflictInbox", "تحویل رزرو"),
+    "hold.expired": QT_TRANSLATE_NOOP("ConflictInbox", "گذشتن مهلت رزرو"),
+    "notice.queued": QT_TRANSLATE_NOOP("ConflictInbox", "پیامک به عضو"),
+    "notice.sent": QT_TRANSLATE_NOOP("ConflictInbox", "فرستاده‌شدن پیامک"),
+    "stocktake.opened": QT_TRANSLATE_NOOP("ConflictInbox", "آغاز انبارگردانی"),
+    "stocktake.scanned": QT_TRANSLATE_NOOP("ConflictInbox", "خواندن نسخه در انبارگردانی"),
+    "stocktake.closed": QT_TRANSLATE_NOOP("ConflictInbox", "پایان انبارگردانی"),
+    "circulation.overridden": QT_TRANSLATE_NOOP("ConflictInbox", "امانت استثنا"),
+}
+
+
+def event_title(event_type: str) -> str:
+    """What happened: a case's step by the name its timeline gives it, others from EVENT_TITLES."""
+    from .secretariat.case_view import EVENT_FA
+
+    if event_type in EVENT_FA:
+        return QCoreApplication.translate("Secretariat", EVENT_FA[event_type])
+    title = EVENT_TITLES.get(event_type)
+    return QCoreApplication.translate("ConflictInbox", title) if title else event_type
+
+
+def field_title(key: str) -> str:
+    """A payload field's name: a member's fields by the names their history gives them."""
+    from .library.history import FIELD_LABELS
+
+    if key in FIELD_LABELS:
+        return QCoreApplication.translate("Library", FIELD_LABELS[key])
+    title = FIELD_TITLES.get(key)
+    return QCoreApplication.translate("ConflictInbox", title) if title else key
+
+
+def _field_order(key: str) -> tuple[int, str]:
+    """Known fields first (the member's, then the table's order), then the rest by name."""
+    from .library.history import FIELD_LABELS
+
+    order = [*FIELD_LABELS, *FIELD_TITLES]
+    return (order.index(key), "") if key in order else (len(order), key)
+
+
+def _value_text(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return QCoreApplication.translate("ConflictInbox", "بله") if value else QCoreApplication.translate(
+            "ConflictInbox", "خیر")
+    if key == "resolution" and isinstance(value, str):
+        return QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(value, value))
+    if key == "roles" and isinstance(value, list):
+        return roles_text(str(r) for r in value)
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            return persian.format_jalali_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return "، ".join(str(v) for v in value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class ConflictInbox(QWidget):
+    """Open conflicts; both facts side by side; one button per resolution that makes sense."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.items: list[conflicts.ConflictView] = []
+        layout = QHBoxLayout(self)
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self.show_conflict)
+        layout.addWidget(self.list, 1)
+        right = QVBoxLayout()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        right.addWidget(self.title)
+        # the two facts, the note and the resolutions: shown while a conflict is selected
+        self.detail = QWidget()
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 0, 0, 0)
+        facts = QHBoxLayout()
+        self.fact_boxes: list[QTextBrowser] = []
+        for caption in (self.tr("رویداد نخست"), self.tr("رویداد دوم")):
+            box = QGroupBox(caption)
+            inner = QVBoxLayout(box)
+            browser = QTextBrowser()
+            inner.addWidget(browser)
+            self.fact_boxes.append(browser)
+            facts.addWidget(box)
+        detail.addLayout(facts, 1)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("توضیح تصمیم (اختیاری)"))
+        detail.addWidget(self.note)
+        # one row per resolution the conflict's kind offers: its button, and what it does
+        self.buttons = QVBoxLayout()
+        detail.addLayout(self.buttons)
+        right.addWidget(self.detail, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        right.addWidget(self.message)
+        right.addStretch(0)
+        layout.addLayout(right, 2)
+        ctx.bus.changed.connect(lambda _area: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.items = conflicts.list_conflicts(self.ctx.store, self.ctx.actor)
+        except Exception as exc:  # a refusal (role) shows as text, never a crash
+            self.message.setText(error_text(exc))
+            self.items = []
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.setCurrentRow(-1)
+        for c in self.items:
+            self.list.addItem(QListWidgetItem(
+                f"{QCoreApplication.translate('Errors', c.title)} — {persian.format_jalali_datetime(c.raised_at)}"))
+        self.list.blockSignals(False)
+        self.detail.setVisible(bool(self.items))
+        self.list.setVisible(bool(self.items))
+        if self.items:
+            self.list.setCurrentRow(0)  # shows it (currentRowChanged)
+        else:
+            self.title.setText(self.tr("ناسازگاری بازی نیست."))
+            for b in self.fact_boxes:
+                b.clear()
+            self._set_buttons(None)
+
+    def _fact_html(self, fact: conflicts.Fact) -> str:
+        """One fact as a person reads it: what, where, who, when, then its fields with their
+        Persian names and readable values (a copy by its barcode, a member by name and number)."""
+        office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
+        rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
+                (self.tr("کاربر"), fact.user_name or fact.user_id[-12:]),
+                (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at)),
+                (self.tr("دستگاه"), fact.device_id[-12:])]
+        for key, value in sorted(fact.payload.items(), key=lambda kv: _field_order(kv[0])):
+            if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
+                continue  # (the office is the row above)
+            rows.append((field_title(key), fact.refs.get(key) or _value_text(key, value)))
+        body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(text_digits(v))}</td></tr>"
+                       for k, v in rows)
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        return f"<div dir='{direction}'><table cellpadding='3'>{body}</table></div>"
+
+    def show_conflict(self, row: int) -> None:
+        if not 0 <= row < len(self.items):
+            return
+        c = self.items[row]
+        self.title.setText(QCoreApplication.translate("Errors", c.title))
+        for i, box in enumerate(self.fact_boxes):
+            box.setHtml(self._fact_html(c.facts[i]) if i < len(c.facts) else "")
+        self._set_buttons(c)
+
+    def _set_buttons(self, c: conflicts.ConflictView | None) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        if c is None:
+            return
+        explanations = c.explanations or tuple(conflicts.explanation(c.kind, code) for code in c.resolutions)
+        for code, why in zip(c.resolutions, explanations, strict=True):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            button = QPushButton(QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(code, code)))
+            button.setObjectName(f"resolve-{code}")
+            button.setMinimumWidth(170)
+            button.clicked.connect(lambda _=False, cid=c.id, rc=code: self.resolve(cid, rc))
+            label = QLabel(QCoreApplication.translate("Errors", why))
+            label.setObjectName(f"explain-{code}")
+            label.setWordWrap(True)
+            line.addWidget(button, 0)
+            line.addWidget(label, 1)
+            self.buttons.addWidget(row)
+
+    def resolve(self, conflict_id: str, resolution: str) -> None:
+        try:
+            conflicts.resolve(self.ctx.store, self.ctx.actor, conflict_id, resolution, self.note.text())
+        except Exception as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.note.clear()
+        self.message.setText(self.tr("تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد."))
+        self.ctx.bus.changed.emit("sync")
+
+
+def conflict_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line about open conflicts, when there are any."""
+    n = conflicts.open_count(ctx.store)
+    return [(QCoreApplication.translate("SyncPage", "ناسازگاری‌های باز"), digits(n))] if n else []
