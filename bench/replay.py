@@ -8,7 +8,7 @@ full-text index, every B-tree index of each, one fsync'd commit). `Replay` separ
 Before each timed call (`prepare`), the operation runs through the services as usual, but its
 transaction is rolled back instead of committed, and every statement it ran is kept with its
 parameters: those the application runs on the DBAPI connection itself (the hot paths'
-prebuilt statements, through `eventlog._dbapi`) and those SQLAlchemy runs (its
+prebuilt statements, through `sqlite_statement._dbapi`) and those SQLAlchemy runs (its
 `before_cursor_execute` event), in the order they ran. The timed call then runs the same
 statements with the same parameters on a plain `sqlite3` connection with the store's pragmas, in
 one `BEGIN IMMEDIATE … COMMIT`: the same reads and writes, prepared once and cached as the app's
@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from kanoon_desk import eventlog
+from kanoon_desk import sqlite_statement
 from kanoon_desk.store import CACHE_KIB, Store
 
 #: One statement as it ran: (SQL, parameters, whether it was an executemany).
@@ -89,8 +89,8 @@ class CapturingStore(Store):
         session = self._writers()
         conn = session.connection().connection.driver_connection
         assert isinstance(conn, sqlite3.Connection)
-        # the hot paths take the session's DBAPI connection from here (`eventlog._dbapi`)
-        session.info[eventlog._DBAPI_KEY] = (session.get_transaction(), _Recording(conn, self._captured))
+        # the hot paths take the session's DBAPI connection from here (`sqlite_statement._dbapi`)
+        session.info[sqlite_statement._DBAPI_KEY] = (session.get_transaction(), _Recording(conn, self._captured))
         try:
             yield session
             session.flush()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kanoon_desk import eventlog
+from kanoon_desk import eventlog, fold
 from kanoon_desk.eventlog import EventRecord, apply, apply_all
 from kanoon_desk.ids import new_id
 from kanoon_desk.models import Holiday
@@ -69,13 +69,13 @@ def test_holiday_batch_equals_one_by_one(desk: Store, steps: list[tuple[int, str
 def test_batch_form_is_used_for_a_run_and_not_while_objects_are_held(tmp_path: Path) -> None:
     store, _ = make_desk(tmp_path / "d.sqlite3")
     seen: list[int] = []
-    original = eventlog._BATCH_PROJECTORS["holiday.set"]
+    original = fold._BATCH_PROJECTORS["holiday.set"]
 
     def counting(s: object, run: list[eventlog.FoldEvent]) -> None:
         seen.append(len(run))
         original(s, run)  # type: ignore[arg-type]
 
-    eventlog._BATCH_PROJECTORS["holiday.set"] = counting
+    fold._BATCH_PROJECTORS["holiday.set"] = counting
     try:
         with store.transaction() as s:
             apply_all(s, [_holiday(i, "روز", 10 + i) for i in range(3)])
@@ -87,7 +87,7 @@ def test_batch_form_is_used_for_a_run_and_not_while_objects_are_held(tmp_path: P
             assert held.title == "عید"  # the held object saw the fold's write
         assert seen == [3]
     finally:
-        eventlog._BATCH_PROJECTORS["holiday.set"] = original
+        fold._BATCH_PROJECTORS["holiday.set"] = original
 
 
 def test_deferred_work_runs_once_per_key_when_the_outermost_block_ends(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..eventlog import GENESIS_HASH, _audit_hash, system_actor
+from ..audit_chain import GENESIS_HASH, _audit_hash
+from ..eventlog import system_actor
 from ..ids import hlc_pack, new_id
 from ..models import AuditEntry, Counter, User
 from ..persian import damm_check_digit, normalize, search_key, to_ascii_digits

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Table, select, text
 
-from ..eventlog import GENESIS_HASH, Actor, _audit_hash
+from ..audit_chain import GENESIS_HASH, _audit_hash
+from ..eventlog import Actor
 from ..ids import new_id
 from ..models import AuditEntry, Base, Counter
 from ..models.base import UTCDateTime
