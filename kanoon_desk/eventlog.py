@@ -1,6 +1,6 @@
 """The single path that appends an event and folds it into the projections, in one transaction.
 
-Services call `record`; sync calls `ingest`; `check` calls `refold_digest`. Nothing else writes
+Services call `record`; sync calls `ingest`; `check` re-folds everything (`refold_all`, `projection_digests`). Nothing else writes
 projection tables.
 
 This module is also the event log's one import for callers (`eventlog.record`, `eventlog.audit`,
