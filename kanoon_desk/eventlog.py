@@ -1,7 +1,7 @@
 """The single path that appends an event and folds it into the projections, in one transaction.
 
-Services call `record`; sync calls `ingest`; `check` re-folds everything (`refold_all`, `projection_digests`). Nothing else writes
-projection tables.
+Services call `record`; sync calls `ingest`; `check` re-folds everything (`refold_all`,
+`projection_digests`). Nothing else writes projection tables.
 
 This module is also the event log's one import for callers (`eventlog.record`, `eventlog.audit`,
 `eventlog.Actor`…): the parts live in sibling modules and their public names are re-exported here
