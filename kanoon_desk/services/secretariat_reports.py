@@ -24,7 +24,7 @@ from ..persian import (
 )
 from ..store import Store
 from .accounts import require, working_calendar
-from .secretariat import today
+from .secretariat_common import today
 from .secretariat_time import agency_spans, service_time
 
 
