@@ -179,7 +179,7 @@ def report_to_xlsx(rep: Report, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .secretariat_query import OUTCOME_FA
+    from .secretariat_status import OUTCOME_FA
 
     wb = Workbook()
     ws = wb.active
