@@ -1269,7 +1269,7 @@
             <location filename="../kanoon_desk/services/accounts.py" line="25" />
             <location filename="../kanoon_desk/services/library.py" line="37" />
             <location filename="../kanoon_desk/services/library_import.py" line="304" />
-            <location filename="../kanoon_desk/services/secretariat.py" line="44" />
+            <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English) → its code. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it</extracomment>
             <translation>Fill in this field.</translation>
@@ -1598,148 +1598,148 @@
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="45" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="25" />
             <source>شیوه دریافت را برگزینید.</source>
             <translation>Choose how the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="46" />
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="26" />
             <source>تاریخ دریافت نمی‌تواند پس از امروز باشد.</source>
             <translation>The received date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="47" />
+            <location filename="../kanoon_desk/services/secretariat_common.py" line="18" />
             <source>درخواست پیدا نشد.</source>
             <translation>Request not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat_common.py" line="19" />
             <source>این کار در وضعیت کنونی درخواست شدنی نیست.</source>
             <translation>This cannot be done in the request's current status.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat_common.py" line="20" />
             <source>این درخواست در کارتابل شما نیست.</source>
             <translation>This request is not in your cartable.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="50" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="20" />
             <source>گیرنده ارجاع پیدا نشد یا فعال نیست.</source>
             <translation>The referral's recipient was not found or is not active.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="51" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="21" />
             <source>ارجاع فقط به کارشناس یا مدیر دبیرخانه می‌رود؛ این کاربر چنین نقشی ندارد.</source>
             <translation>A referral goes only to an expert or a manager of the secretariat; this user has neither role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="53" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="23" />
             <source>رونوشت فقط به کاربران دبیرخانه (کارمند دبیرخانه، کارشناس، مدیر) می‌رود؛ یکی از برگزیده‌ها چنین نقشی ندارد.</source>
             <translation>A CC goes only to secretariat users (clerk, expert, manager); one of those chosen has none of these roles.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="55" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="25" />
             <source>این ارجاع پیدا نشد.</source>
             <translation>This referral was not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="56" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="26" />
             <source>این ارجاع پیش‌تر رسیدگی شده و پس‌گرفتنی نیست.</source>
             <translation>This referral has already been acted on and cannot be recalled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="57" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="27" />
             <source>فقط فرستنده ارجاع می‌تواند آن را پس بگیرد.</source>
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="58" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="92" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="59" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="93" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="60" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="94" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="61" />
+            <location filename="../kanoon_desk/services/secretariat_common.py" line="21" />
             <source>شیوه را برگزینید.</source>
             <translation>Choose the method.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="62" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="95" />
             <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
             <translation>The response deadline must be after the letter date.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="63" />
+            <location filename="../kanoon_desk/services/secretariat_referrals.py" line="28" />
             <source>نمی‌توانید درخواست را به خودتان ارجاع دهید.</source>
             <translation>You cannot refer a request to yourself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="64" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="20" />
             <source>هدف مراجعه را برگزینید.</source>
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="65" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="96" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="97" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="98" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="68" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="21" />
             <source>هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.</source>
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="70" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="99" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="23" />
             <source>مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.</source>
             <translation>Today's in-person visit about this request is already recorded; a visit counts once a day.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="74" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="25" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
             <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="104" />
             <source>خارج از حیطه وظایف</source>
-            <extracomment>Who may receive a referral to act on (it opens in their cartable), and who a CC (رونوشت). The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
+            <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="105" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="106" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="107" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -2314,7 +2314,7 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="177" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="87" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
@@ -5166,106 +5166,106 @@ Tracking code: {code}</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="47" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="19" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="20" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="21" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="50" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="22" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="51" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="23" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="52" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="24" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="53" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="25" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="54" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="26" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="57" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="29" />
             <source>در کارتابل کارشناس</source>
             <extracomment>A referral back to an expert (the status word of "referred" says the manager's cartable).</extracomment>
             <translation>In the expert's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="43" />
             <source>هنوز به متقاضی اعلام نشده</source>
             <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
             <translation>applicant not told yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="44" />
             <source>به متقاضی اعلام شد</source>
             <translation>applicant told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="76" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="48" />
             <source>در نوبت بررسی کارشناس</source>
             <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="77" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="49" />
             <source>در انتظار ثبت در دبیرخانه</source>
             <translation>To register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="50" />
             <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
             <translation>Answered, applicant not told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="51" />
             <source>اعلام رد در انتظار ارسال</source>
             <translation>Rejection notice to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="52" />
             <source>پیامک اعلام نرسید</source>
             <translation>Notice by SMS did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="86" />
             <source>رسیدگی و حل شد</source>
             <extracomment>Queues the home page and the search page show only while they hold a case (a desk that sends no SMS, or works without a server, never has one there). Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="115" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="87" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="116" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="88" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_query.py" line="117" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="89" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>

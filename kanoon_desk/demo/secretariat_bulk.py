@@ -22,7 +22,7 @@ from ..models import AuditEntry, Base, Counter
 from ..models.base import UTCDateTime
 from ..models.secretariat import Case
 from ..persian import TEHRAN, jalali_year
-from ..projections.secretariat import fts_body, fts_key
+from ..projections.secretariat.case_row import fts_body, fts_key
 from ..services.numbers import tracking_code_for
 from ..services.secretariat import rejection_notice_text, sms_text
 from ..store import Store
@@ -266,7 +266,8 @@ def _case_events(w: _Writer, who: dict[str, Actor], crowd: list[Person], plan: P
         elif kind == "notify":
             kind_ = "rejection" if c["status"] == "rejected" else "result"
             said: dict[str, Any] = {"method": a["method"], "text": "", "kind": kind_}
-            if a["method"] == "sms":  # what `services.secretariat.notify` writes for the server to send
+            # what `services.secretariat_notices.notify` writes for the server to send
+            if a["method"] == "sms":
                 said.update(mobile=person.mobile, text=sms_text(c))
             e, _ = rec(clerk, "case.notified", said, day)
             c["notified_on"], c["notice"] = day, "told"

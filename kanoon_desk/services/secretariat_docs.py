@@ -11,8 +11,8 @@ from html import escape as _html_escape
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
 from .numbers import format_tracking_code
-from .secretariat_query import OUTCOME_FA
 from .secretariat_reports import Report
+from .secretariat_status import OUTCOME_FA
 
 #: The chart's width on an A4 page (QTextDocument lays images out at 96 px an inch: 170 mm).
 CHART_WIDTH = 640

@@ -24,7 +24,7 @@ from ..persian import (
 )
 from ..store import Store
 from .accounts import require, working_calendar
-from .secretariat import today
+from .secretariat_common import today
 from .secretariat_time import agency_spans, service_time
 
 
@@ -179,7 +179,7 @@ def report_to_xlsx(rep: Report, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .secretariat_query import OUTCOME_FA
+    from .secretariat_status import OUTCOME_FA
 
     wb = Workbook()
     ws = wb.active

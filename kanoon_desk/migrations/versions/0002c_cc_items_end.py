@@ -21,8 +21,8 @@ down_revision: str | Sequence[str] | None = "0002p"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-#: An event's instant as the fold takes it (`projections.secretariat._at`): the payload's "at"
-#: (ISO, UTC "+00:00", as `services.secretariat._stamp` writes it), else `recorded_at`; written as
+#: An event's instant as the fold takes it (`projections.secretariat.case_row._at`): the payload's "at"
+#: (ISO, UTC "+00:00", as `services.secretariat_common._stamp` writes it), else `recorded_at`; written as
 #: the store writes instants ("YYYY-MM-DD HH:MM:SS.ffffff", naive UTC).
 _AT = """CASE
     WHEN json_extract({e}.payload, '$.at') IS NULL THEN {e}.recorded_at

@@ -1,0 +1,108 @@
+"""A user's cartable: the referrals and CCs waiting on them, and the referrals they sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, false, func, select
+from sqlalchemy.orm import aliased
+
+from ..eventlog import Actor
+from ..models import User
+from ..models.secretariat import Case, Referral
+from ..persian import ZWNJ, search_key
+from ..store import Store
+from .accounts import require
+
+
+@dataclass(frozen=True)
+class CartableItem:
+    item_id: str
+    case_id: str
+    kind: str  # action | cc
+    tracking_code: str
+    registration_no: str | None
+    subject: str
+    applicant_name: str
+    from_user_name: str
+    instruction: str
+    sent_at: datetime
+    read: bool
+    status: str
+
+    def dwell(self, now: datetime) -> timedelta:
+        """How long the item has sat in the cartable (رسوب)."""
+        return now - self.sent_at
+
+
+CARTABLE_SORTS = {"sent": Referral.sent_at, "subject": Case.subject, "tracking": Case.tracking_code}
+
+
+def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words: str) -> Select[*tuple[Any, ...]]:
+    sender = aliased(User)
+    stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
+                   Case.subject, Case.applicant_name, sender.full_name, Referral.instruction,
+                   Referral.sent_at, Referral.read, Referral.status)
+            .select_from(Referral).join(Case, Case.id == Referral.case_id)
+            .outerjoin(sender, sender.id == Referral.from_user_id)
+            .where(Referral.to_user_id == actor.user_id, Referral.status == "open"))
+    if not include_cc:
+        stmt = stmt.where(Referral.kind == "action")
+    if unread_only:
+        stmt = stmt.where(Referral.read.is_(False))
+    key = search_key(words or "")
+    if key:
+        # both sides normalised alike (`search_key`: a half-space is a space, Arabic letters and
+        # digits folded; stored subjects are already `normalize`d); a code typed in groups matches
+        subject = func.replace(func.lower(Case.subject), ZWNJ, " ")
+        code = key.replace(" ", "")
+        stmt = stmt.where(subject.contains(key, autoescape=True)
+                          | (Case.tracking_code.contains(code, autoescape=True) if code else false()))
+    return stmt
+
+
+def cartable(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100, sort: str = "sent",
+             descending: bool = False, include_cc: bool = True, unread_only: bool = False,
+             words: str = "") -> list[CartableItem]:
+    """The user's own cartable: open items sent to them, oldest first (longest dwell on top). A
+    clerk's holds only CCs (a referral to act on goes to an expert or a manager)."""
+    require(actor, "clerk", "expert", "manager", "admin")
+    col = CARTABLE_SORTS.get(sort, Referral.sent_at)
+    order = [col.desc() if descending else col.asc(), Referral.id]
+    stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
+    with store.read() as s:
+        return [CartableItem(*r) for r in s.execute(stmt.order_by(*order).offset(offset).limit(limit))]
+
+
+def cartable_count(store: Store, actor: Actor, *, include_cc: bool = True, unread_only: bool = False,
+                   words: str = "") -> int:
+    require(actor, "clerk", "expert", "manager", "admin")
+    if search_key(words or ""):
+        stmt = _cartable_select(actor, include_cc=include_cc, unread_only=unread_only, words=words)
+        with store.read() as s:
+            return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    count = select(func.count()).select_from(Referral).where(  # no join: the index answers alone
+        Referral.to_user_id == actor.user_id, Referral.status == "open")
+    if not include_cc:
+        count = count.where(Referral.kind == "action")
+    if unread_only:
+        count = count.where(Referral.read.is_(False))
+    with store.read() as s:
+        return int(s.scalar(count) or 0)
+
+
+def sent_items(store: Store, actor: Actor, *, limit: int = 100) -> list[CartableItem]:
+    """Referrals this user sent that are still open (recallable)."""
+    require(actor, "expert", "manager", "admin")
+    receiver = aliased(User)
+    stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
+                   Case.subject, Case.applicant_name, receiver.full_name, Referral.instruction,
+                   Referral.sent_at, Referral.read, Referral.status)
+            .select_from(Referral).join(Case, Case.id == Referral.case_id)
+            .outerjoin(receiver, receiver.id == Referral.to_user_id)
+            .where(Referral.from_user_id == actor.user_id, Referral.status == "open",
+                   Referral.kind == "action").order_by(Referral.sent_at.desc()).limit(limit))
+    with store.read() as s:
+        return [CartableItem(*tuple(r)) for r in s.execute(stmt)]

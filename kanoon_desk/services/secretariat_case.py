@@ -1,0 +1,140 @@
+"""One case read whole: the case view with its timeline, and the public look-up by tracking code."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound
+from ..eventlog import Actor
+from ..models import Event, User
+from ..models.secretariat import Agency, Applicant, Attachment, Case, FollowUp, Forward, Notice, Referral
+from ..persian import TEHRAN, normalize
+from ..store import Store
+from .accounts import require, working_calendar
+from .numbers import clean_tracking_code, is_valid_tracking_code
+from .secretariat_common import MSG_NO_CASE, READ_ROLES, today
+from .secretariat_status import OUTCOME_FA, status_key
+from .secretariat_time import ServiceTime, agency_spans, service_time
+from .sms_outcomes import Outcome, outcomes
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event_id: str
+    type: str
+    recorded_at: datetime
+    day: date | None
+    user_name: str
+    payload: dict[str, Any]
+    #: a notice by SMS: what the server last said became of it (None: not told yet)
+    sms: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: dict[str, Any]
+    holder_name: str | None
+    agency_name: str | None
+    timeline: list[TimelineEntry]
+    attachments: list[dict[str, Any]]
+    forwards: list[dict[str, Any]]
+    follow_ups: list[dict[str, Any]]
+    notices: list[dict[str, Any]]
+    open_item_id: str | None
+    open_item_from: str | None
+    #: the office's and the agencies' working days so far (the Jalali calendar with the holidays)
+    service_time: ServiceTime | None = None
+    #: the applicant as stored now (name, national ID, mobile, address)
+    applicant: dict[str, Any] = field(default_factory=dict)
+    #: the roles of the user holding it ("expert manager"), None when no user does
+    holder_roles: str | None = None
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
+def timeline(s: Session, case_id: str) -> list[TimelineEntry]:
+    """The case's events in fold order (hlc, id), with who did them."""
+    rows = s.execute(select(Event, User.full_name).outerjoin(User, User.id == Event.user_id)
+                     .where(Event.aggregate_id == case_id).order_by(Event.hlc, Event.id))
+    out: list[TimelineEntry] = []
+    for ev, name in rows:
+        p = dict(ev.payload)
+        raw = p.get("day") or p.get("received_date")
+        day = date.fromisoformat(raw) if raw else None
+        if day is None and p.get("at"):
+            day = datetime.fromisoformat(p["at"]).astimezone(TEHRAN).date()
+        out.append(TimelineEntry(ev.id, ev.type, ev.recorded_at, day, name or "", p))
+    told = outcomes(s, [t.event_id for t in out if t.type == "case.notified" and t.payload.get("method") == "sms"])
+    return [dataclasses.replace(t, sms=told[t.event_id]) if t.event_id in told else t for t in out]
+
+
+def get_case(store: Store, actor: Actor, case_id: str, *, on: date | None = None) -> CaseDetail:
+    """Everything the case view shows; `on` is the day the running clock counts to (today)."""
+    require(actor, *READ_ROLES)
+    calendar = working_calendar(store)
+    with store.read() as s:
+        c = s.get(Case, case_id)
+        if c is None:
+            raise NotFound(MSG_NO_CASE, "case_id")
+        holder = s.get(User, c.holder_user_id) if c.holder_user_id else None
+        agency = s.get(Agency, c.agency_id) if c.agency_id else None
+        item = s.scalar(select(Referral).where(Referral.case_id == case_id, Referral.kind == "action",
+                                               Referral.status == "open").limit(1))
+
+        def rows(model: Any, order: Any) -> list[dict[str, Any]]:
+            return [_as_dict(r) for r in s.scalars(select(model).where(model.case_id == case_id).order_by(*order))]
+
+        steps = timeline(s, case_id)
+        spans = agency_spans((t.type, t.payload) for t in steps)
+        person = s.get(Applicant, c.applicant_id)
+        return CaseDetail(
+            case=_as_dict(c), holder_name=holder.full_name if holder else None,
+            holder_roles=holder.roles if holder else None,
+            agency_name=agency.name if agency else None, timeline=steps,
+            attachments=rows(Attachment, (Attachment.added_at, Attachment.id)),
+            forwards=rows(Forward, (Forward.letter_date, Forward.id)),
+            follow_ups=rows(FollowUp, (FollowUp.day, FollowUp.id)),
+            notices=rows(Notice, (Notice.day, Notice.id)),
+            open_item_id=item.id if item else None, open_item_from=item.from_user_id if item else None,
+            service_time=service_time(calendar, c.received_date, c.closed_on, spans, on or today()),
+            applicant=_as_dict(person) if person is not None else {})
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What anyone with the tracking code may learn — nothing personal."""
+
+    tracking_code: str
+    status: str
+    status_fa: str
+    received_date: date
+    registration_no: str | None
+    deadline: date | None
+    closed_on: date | None
+    outcome_fa: str | None
+
+
+def case_status_by_tracking_code(store: Store, code: str) -> PublicStatus | None:
+    """"Where is my complaint?" by tracking code (16 digits, or 13 for a code issued before codes
+    carried the office); None for an unknown or mistyped code, or one that two cases share."""
+    code = clean_tracking_code(normalize(code or ""))
+    if not is_valid_tracking_code(code):
+        return None
+    with store.read() as s:
+        found = s.scalars(select(Case).where(Case.tracking_code == code).limit(2)).all()
+        if len(found) != 1:
+            return None
+        c = found[0]
+        holder = s.get(User, c.holder_user_id) if c.holder_user_id else None
+        return PublicStatus(c.tracking_code, c.status, status_key(c.status, holder.roles if holder else None),
+                            c.received_date,
+                            c.registration_no, c.deadline if c.status == "forwarded" else None,
+                            c.closed_on, OUTCOME_FA.get(c.outcome or ""))

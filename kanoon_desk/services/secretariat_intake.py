@@ -1,0 +1,149 @@
+"""Intake: the clerk's form checked and normalised, the applicant reused or added, tracking code, scans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..eventlog import Actor
+from ..ids import new_id
+from ..models import table_of
+from ..models.secretariat import CHANNELS, Applicant, Case
+from ..persian import normalize, normalize_mobile, normalize_national_id, parse_jalali_date
+from ..store import Store
+from . import numbers
+from .accounts import require
+from .secretariat_common import _attach, _load, _required, _stamp, _subject, today
+from .secretariat_files import StoredFile, put_file
+
+MSG_CHANNEL = QT_TRANSLATE_NOOP("Errors", "شیوه دریافت را برگزینید.")
+MSG_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ دریافت نمی‌تواند پس از امروز باشد.")
+
+
+@dataclass
+class CaseInput:
+    """What the clerk types at intake (as typed: the service normalises and validates)."""
+
+    national_id: str
+    first_name: str
+    last_name: str
+    subject: str
+    mobile: str = ""
+    address: str = ""
+    text: str = ""
+    category: str = ""
+    channel: str = "in_person"
+    received_date: str | date = ""  # Jalali text as typed, or a date
+    attachments: Sequence[Path | str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    case_id: str
+    tracking_code: str
+    applicant_name: str
+    national_id: str
+    subject: str
+    received_date: date
+    channel: str
+    attachments: int
+
+
+def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, object]:
+    """Normalised intake fields, or a ValidationError naming the first wrong field (form order)."""
+    try:
+        nid = normalize_national_id(data.national_id or "")
+    except ValueError as exc:
+        raise ValidationError(str(exc), "national_id") from None
+    first = _required(data.first_name, "first_name")
+    last = _required(data.last_name, "last_name")
+    mobile = ""
+    if normalize(data.mobile or ""):
+        try:
+            mobile = normalize_mobile(data.mobile)
+        except ValueError as exc:
+            raise ValidationError(str(exc), "mobile") from None
+    subject = _required(data.subject, "subject")
+    if data.channel not in CHANNELS:
+        raise ValidationError(MSG_CHANNEL, "channel")
+    if isinstance(data.received_date, date):
+        received = data.received_date
+    elif not normalize(data.received_date or ""):
+        received = on or today()
+    else:
+        try:
+            received = parse_jalali_date(data.received_date)
+        except ValueError as exc:
+            raise ValidationError(str(exc), "received_date") from None
+    if received > (on or today()):
+        raise ValidationError(MSG_FUTURE, "received_date")
+    return {"national_id": nid, "first_name": first, "last_name": last, "mobile": mobile,
+            "address": normalize(data.address or ""), "subject": subject[:300],
+            "text": normalize(data.text or ""), "category": normalize(data.category or ""),
+            "channel": data.channel, "received_date": received}
+
+
+_APPLICANTS, _CASES = table_of(Applicant), table_of(Case)
+_APPLICANT_FIELDS = ("national_id", "first_name", "last_name", "mobile", "address")
+_APPLICANT_BY_NID = (select(_APPLICANTS.c.id, *(_APPLICANTS.c[k] for k in _APPLICANT_FIELDS))
+                     .where(_APPLICANTS.c.national_id == bindparam("nid")).order_by(_APPLICANTS.c.id).limit(1))
+_TRACKING_CODE_TAKEN = select(_CASES.c.id).where(_CASES.c.tracking_code == bindparam("code"))
+
+
+def _applicant_id(store: Store, s: Session, actor: Actor, v: dict[str, object]) -> str:
+    """Reuse the applicant known by this national ID (updating what changed), or add one."""
+    s.flush()
+    known = s.connection().execute(_APPLICANT_BY_NID, {"nid": v["national_id"]}).one_or_none()
+    fields = {k: v[k] for k in _APPLICANT_FIELDS}
+    if known is None:
+        aid = new_id()
+        store.record(s, actor, "applicant.set", aid, fields, subject=str(v["national_id"]))
+        return aid
+    changed = {k: val for k, val in fields.items() if val and getattr(known, k) != val}
+    if changed:
+        store.record(s, actor, "applicant.set", known.id, changed, subject=str(v["national_id"]))
+    return str(known.id)
+
+
+def _new_tracking_code(store: Store, s: Session) -> str:
+    while True:
+        code = numbers.new_tracking_code(store)
+        if s.connection().execute(_TRACKING_CODE_TAKEN, {"code": code}).first() is None:
+            return code
+
+
+def intake(store: Store, actor: Actor, data: CaseInput, *, on: date | None = None) -> Receipt:
+    """A clerk takes in a request: applicant, text, scans; returns the receipt's facts."""
+    require(actor, "clerk")
+    v = validate_input(data, on=on)
+    files: list[StoredFile] = [put_file(store, p) for p in data.attachments]
+    day, at = _stamp(on)
+    case_id = new_id()
+    with store.transaction() as s:
+        aid = _applicant_id(store, s, actor, v)
+        code = _new_tracking_code(store, s)
+        received: date = v["received_date"]  # type: ignore[assignment]
+        store.record(s, actor, "case.received", case_id, {
+            "tracking_code": code, "applicant_id": aid,
+            "applicant_name": f"{v['first_name']} {v['last_name']}", "national_id": v["national_id"],
+            "subject": v["subject"], "text": v["text"], "category": v["category"],
+            "channel": v["channel"], "received_date": received.isoformat(), "at": at}, subject=code)
+        for f in files:
+            _attach(store, s, actor, case_id, f, "intake", at, code)
+    return Receipt(case_id, code, f"{v['first_name']} {v['last_name']}", str(v["national_id"]),
+                   str(v["subject"]), received, str(v["channel"]), len(files))
+
+def add_attachment(store: Store, actor: Actor, case_id: str, path: Path | str, *,
+                   kind: str = "other") -> None:
+    require(actor, "clerk", "expert", "manager")
+    f = put_file(store, path)
+    _, at = _stamp(None)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        _attach(store, s, actor, case_id, f, kind, at, _subject(c))

@@ -1,0 +1,111 @@
+"""Telling the applicant (phone, letter, SMS, in person) with the texts they are told, and their visits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, ValidationError
+from ..eventlog import Actor
+from ..models.secretariat import NOTICE_METHODS, VISIT_PURPOSES, Applicant, Case, Visit
+from ..persian import normalize
+from ..store import Store
+from .accounts import require
+from .secretariat_common import MSG_METHOD, _load, _stamp, _subject
+
+MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزینید.")
+MSG_NOTHING_DECIDED = QT_TRANSLATE_NOOP(
+    "Errors", "هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.")
+MSG_VISITED = QT_TRANSLATE_NOOP(
+    "Errors", "مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.")
+MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
+    "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
+
+
+def rejection_notice_text(tracking_code: str, reason: str, note: str) -> str:
+    return (f"متقاضی گرامی، درخواست شما با کد رهگیری {tracking_code} بررسی شد و به دلیل «{reason}» "
+            f"پذیرفته نشد. {note}").strip()
+
+
+#: An SMS longer than this is cut (with "…"): the server's gateway sends it as a few parts.
+SMS_MAX = 480
+
+
+def sms_text(case: Mapping[str, Any]) -> str:
+    """The SMS an applicant gets when the clerk writes none: the result in one message, with the
+    tracking code to ask about it. `case` holds the case's columns (a row's fields, or the case
+    view's `CaseDetail.case`)."""
+    code = case["tracking_code"]
+    if case["status"] == "rejected":
+        if not case.get("reject_reason"):  # (closed as rejected before a rejection named its reason:
+            # its note was the office's own, not for the applicant)
+            return f"متقاضی گرامی، درخواست شما با کد رهگیری {code} بررسی شد و پذیرفته نشد."
+        return rejection_notice_text(code, case["reject_reason"], case.get("reject_note") or "")
+    if case.get("response_text"):
+        body = (f"متقاضی گرامی، پاسخ دستگاه اجرایی به درخواست شما با کد رهگیری {code} رسید: "
+                f"{case['response_text']}")
+    else:
+        body = f"متقاضی گرامی، رسیدگی به درخواست شما با کد رهگیری {code} به پایان رسید."
+    return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
+
+
+_SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "response_text")
+
+
+def _visited_on(s: Session, case_id: str, day: date) -> bool:
+    """Whether the applicant's visit about this case that day is counted already (at intake, by a
+    notice in person or by the one-click visit): a visit counts once a day."""
+    return s.scalar(select(Visit.id).where(Visit.case_id == case_id, Visit.day == day).limit(1)) is not None
+
+
+def applicant_mobile(s: Session, c: Case) -> str:
+    """The applicant's mobile as stored ("09121234567"), or "" when none is known."""
+    a = s.get(Applicant, c.applicant_id)
+    return a.mobile if a is not None and a.mobile else ""
+
+
+def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str = "",
+           on: date | None = None) -> None:
+    """Tell the applicant (phone, letter, SMS queued for the server, or in person: also a visit).
+
+    An SMS notice carries the applicant's mobile and the message (`sms_text` when the clerk wrote
+    none): the sync server queues and sends it (the contract of a `case.notified` event with
+    `"method": "sms"`). It is refused at the method when the applicant has no mobile."""
+    require(actor, "clerk", "expert")
+    if method not in NOTICE_METHODS:
+        raise ValidationError(MSG_METHOD, "method")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        if c.status == "received":  # nothing decided yet (a rejection is "rejected" and is told)
+            raise InvariantError(MSG_NOTHING_DECIDED)
+        kind = "rejection" if c.status == "rejected" else "result"
+        payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
+                                      "day": day.isoformat(), "at": at}
+        if method == "in_person" and _visited_on(s, case_id, day):
+            payload["visit"] = False  # told during a visit already counted today: not a second one
+        if method == "sms":
+            mobile = applicant_mobile(s, c)
+            if not mobile:
+                raise ValidationError(MSG_NO_MOBILE, "method")
+            payload["mobile"] = mobile
+            payload["text"] = payload["text"] or sms_text({k: getattr(c, k) for k in _SMS_FIELDS})
+        store.record(s, actor, "case.notified", case_id, payload, subject=_subject(c))
+
+def record_visit(store: Store, actor: Actor, case_id: str, *, purpose: str = "ask",
+                 on: date | None = None) -> None:
+    """One click: the applicant came in person about this case."""
+    require(actor, "clerk", "expert")
+    if purpose not in VISIT_PURPOSES:
+        raise ValidationError(MSG_PURPOSE, "purpose")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        if _visited_on(s, case_id, day):
+            raise InvariantError(MSG_VISITED)
+        store.record(s, actor, "case.visited", case_id, {"purpose": purpose, "day": day.isoformat(),
+                                                         "at": at}, subject=_subject(c))

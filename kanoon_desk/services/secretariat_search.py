@@ -1,0 +1,358 @@
+"""Finding cases: by tracking code, registration number, national ID or words; the overdue list.
+
+Also the look-ups of intake: cases like the one being typed, and an applicant met before. Lists are
+paged (offset/limit plus a count) for lazy Qt models."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Date, Select, bindparam, column, func, literal_column, select, table
+from sqlalchemy.orm import aliased
+
+from ..errors import QT_TRANSLATE_NOOP
+from ..eventlog import Actor, SqliteStatement
+from ..models import User
+from ..models.secretariat import Agency, Applicant, Case
+from ..persian import normalize, search_key, to_ascii_digits
+from ..store import Store
+from .accounts import require
+from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, is_valid_tracking_code
+from .secretariat_common import READ_ROLES, today
+from .secretariat_status import QUEUES, queue_where
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    tracking_code: str
+    registration_no: str | None
+    status: str
+    applicant_name: str
+    national_id: str
+    subject: str
+    received_date: date
+    agency_name: str | None
+    deadline: date | None
+    holder_user_id: str | None
+    notice: str | None = None
+    #: the roles of the user holding it ("expert manager"), None when no user does
+    holder_roles: str | None = None
+
+    def is_overdue(self, on: date) -> bool:
+        return self.status == "forwarded" and self.deadline is not None and self.deadline < on
+
+
+_HOLDER = aliased(User, name="holder")
+
+
+def _rows_query() -> Select[*tuple[Any, ...]]:
+    return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
+                   Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
+                   Case.holder_user_id, Case.notice, _HOLDER.roles)
+            .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id)
+            .outerjoin(_HOLDER, _HOLDER.id == Case.holder_user_id))
+
+
+def _row(r: Any) -> CaseRow:
+    return CaseRow(*r)
+
+
+@dataclass
+class SearchQuery:
+    """One look-up: `text` is a tracking code, registration number, national ID, or words."""
+
+    text: str = ""
+    status: str | None = None
+    agency_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    overdue: bool = False
+    on: date | None = None
+    #: one of `QUEUES`: what waits on the office
+    queue: str | None = None
+
+
+_REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-\d{6}", re.IGNORECASE)
+#: A registration number typed in part: its counter ("157"), year and counter ("1405-000157",
+#: "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.
+_REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d{1,6})", re.IGNORECASE)
+
+MSG_BAD_TRACKING = QT_TRANSLATE_NOOP("Errors", "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.")
+
+
+def _code_digits(raw: str) -> str | None:
+    """The digits of what looks like a tracking code (13 or 16 digits, in groups or not), else None."""
+    compact = raw.replace("-", "").replace(" ", "")
+    return compact if compact.isdigit() and len(compact) in (TRACKING_LENGTH, LEGACY_TRACKING_LENGTH) else None
+
+
+def search_error(text_: str) -> str | None:
+    """Why a search text finds nothing for sure: a tracking code whose check digit does not hold
+    (one digit misread, or two swapped), said instead of an empty list."""
+    code = _code_digits(to_ascii_digits(normalize(text_ or "")).strip())
+    return MSG_BAD_TRACKING if code is not None and not is_valid_tracking_code(code) else None
+
+
+def _registration_part(raw: str) -> tuple[str, str] | None:
+    """A registration number typed in part, as an FTS5 phrase of its tokens (the index holds the
+    number: "13-D01-1405-000157" is the tokens 13 d01 1405 000157) and the LIKE pattern its end
+    must match; None when `raw` is not one."""
+    m = _REG_PART.fullmatch(raw)
+    if m is None:
+        return None
+    office, device, year, counter, alone = m.groups()
+    parts = [p for p in (office, device, year, (counter or alone).zfill(6)) if p]
+    suffix = "-".join(parts).upper()
+    return '"' + " ".join(search_key(p) for p in parts) + '"', ("%-" + suffix if not office else suffix)
+
+
+def fts_match(words: str) -> str | None:
+    """An FTS5 query: every word, as a prefix, normalised like the index; None when no words."""
+    tokens = [t for t in re.split(r"[^\w]+", search_key(words)) if t]
+    if not tokens:
+        return None
+    return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
+
+
+_FTS = table("case_fts", column("rowid"))
+
+
+def _join_fts(stmt: Select[*tuple[Any, ...]], match: Any) -> Select[*tuple[Any, ...]]:
+    """Join the FTS5 index so that SQLite scans it newest first (ORDER BY its rowid DESC, which
+    FTS5 serves without a sort) and stops after a page; see `_order`."""
+    return stmt.join(_FTS, _FTS.c.rowid == Case.fts_key).where(
+        literal_column("case_fts").op("MATCH")(match))
+
+
+def _order(stmt: Select[*tuple[Any, ...]], words: bool) -> Select[*tuple[Any, ...]]:
+    """Newest received first: by the FTS rowid when searching words (same value as fts_key)."""
+    return stmt.order_by(_FTS.c.rowid.desc() if words else Case.fts_key.desc())
+
+
+#: What a search looks for, as the statement's shape and the values it binds. Statements are built
+#: per shape with bound parameters (`_search_select`), so one shape is compiled once.
+_Plan = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def _search_plan(q: SearchQuery) -> _Plan | None:
+    shape: list[str] = []
+    params: dict[str, Any] = {}
+    raw = to_ascii_digits(normalize(q.text or "")).strip()
+    compact = raw.replace("-", "").replace(" ", "")
+    part = _registration_part(raw)
+    if raw:
+        if (code := _code_digits(raw)) is not None:
+            if not is_valid_tracking_code(code):
+                return None  # a misread code (`search_error` says so), not words to look for
+            shape.append("tracking_code")
+            params["tracking_code"] = code
+        elif _REG_NO.fullmatch(raw):
+            shape.append("registration_no")
+            params["registration_no"] = raw.upper()
+        elif part is not None:  # before the national ID: "1405-000157" is ten digits too
+            shape += ["words", "registration_end"]
+            params["match"], params["registration_end"] = part
+        elif compact.isdigit() and len(compact) == 10:
+            shape.append("national_id")
+            params["national_id"] = compact
+        else:
+            match = fts_match(raw)
+            if match is None:
+                return None
+            shape.append("words")
+            params["match"] = match
+    for name, value in (("status", q.status), ("agency_id", q.agency_id), ("date_from", q.date_from),
+                        ("date_to", q.date_to)):
+        if value:
+            shape.append(name)
+            params[name] = value
+    if q.queue in QUEUES:
+        shape.append("queue_" + str(q.queue))
+    if q.overdue:
+        shape.append("overdue")
+        params["on"] = q.on or today()
+    return tuple(shape), params
+
+
+def _search_select(shape: tuple[str, ...]) -> tuple[Select[*tuple[Any, ...]], bool]:
+    """The filtered select of a search's shape (bound parameters named as in `_search_plan`), and
+    whether it searches words (joins the FTS index)."""
+    stmt = _rows_query()
+    words = "words" in shape
+    for name in ("tracking_code", "national_id", "registration_no", "status", "agency_id"):
+        if name in shape:
+            stmt = stmt.where(getattr(Case, name) == bindparam(name))
+    if words:
+        stmt = _join_fts(stmt, bindparam("match"))
+    if "registration_end" in shape:  # the index found the tokens; the number must end with them
+        stmt = stmt.where(Case.registration_no.like(bindparam("registration_end")))
+    if "date_from" in shape:
+        stmt = stmt.where(Case.received_date >= bindparam("date_from", type_=Date))
+    if "date_to" in shape:
+        stmt = stmt.where(Case.received_date <= bindparam("date_to", type_=Date))
+    if "overdue" in shape:
+        stmt = stmt.where(Case.status == "forwarded", Case.deadline < bindparam("on", type_=Date))
+    for name in QUEUES:
+        if "queue_" + name in shape:
+            stmt = stmt.where(*queue_where(name))
+    return stmt, words
+
+
+@lru_cache(maxsize=256)
+def _search_page(shape: tuple[str, ...]) -> SqliteStatement:
+    stmt, words = _search_select(shape)
+    return SqliteStatement(_order(stmt, words).offset(bindparam("offset")).limit(bindparam("limit")), typed=True)
+
+
+@lru_cache(maxsize=256)
+def _search_count(shape: tuple[str, ...]) -> SqliteStatement:
+    return SqliteStatement(select(func.count()).select_from(_search_select(shape)[0].subquery()))
+
+
+def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit: int = 50) -> list[CaseRow]:
+    """Newest received first."""
+    require(actor, *READ_ROLES)
+    plan = _search_plan(q)
+    if plan is None:
+        return []
+    shape, params = plan
+    # one statement per shape, run on the DBAPI connection: building and compiling the select
+    # for every look-up cost several times the query itself
+    with store.reading() as conn:
+        return [CaseRow(*r) for r in _search_page(shape).rows(conn, **params, offset=offset, limit=limit)]
+
+
+def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
+    require(actor, *READ_ROLES)
+    plan = _search_plan(q)
+    if plan is None:
+        return 0
+    shape, params = plan
+    with store.reading() as conn:
+        return int(_search_count(shape).rows(conn, **params)[0][0] or 0)
+
+
+def find_case_id(store: Store, actor: Actor, text_: str) -> str | None:
+    """One step from what a caller says (tracking code, registration number) to the case."""
+    rows = search(store, actor, SearchQuery(text=text_), limit=2)
+    return rows[0].id if len(rows) == 1 else None
+
+
+#: Words that say nothing about what a request is about: left out when subjects are compared.
+_STOP_WORDS = frozenset(search_key(w) for w in (
+    "و", "در", "به", "از", "که", "را", "با", "برای", "این", "آن", "یک", "تا", "یا", "بر", "هم", "نیز",
+    "است", "شد", "شده", "می", "ها", "های", "ای", "مورد", "درباره", "جهت", "من", "ما", "شما", "او", "آنها"))
+#: Subjects are compared on at most this many of their words (the longest: the most telling).
+_SUBJECT_WORDS_MAX = 8
+
+
+def subject_words(text: str) -> list[str]:
+    """A subject's significant words, normalised as the index is (`search_key`), each once: no
+    one-letter words, no stop words."""
+    out: list[str] = []
+    for word in re.split(r"[^\w]+", search_key(text or "")):
+        if len(word) >= 2 and word not in _STOP_WORDS and word not in out:
+            out.append(word)
+    return out
+
+
+def _most_of(words: list[str]) -> int:
+    """How many of `words` a similar subject has: at least two thirds of them."""
+    return math.ceil(2 * len(words) / 3)
+
+
+def _similar_match(words: list[str]) -> str:
+    """An FTS5 query for texts holding at least `_most_of(words)` of the words (as prefixes):
+    one AND group per such choice of words, ORed."""
+    need = _most_of(words)
+    groups = (" ".join('"' + w.replace('"', "") + '"*' for w in chosen)
+              for chosen in itertools.combinations(words, need))
+    return " OR ".join(f"({g})" for g in groups)
+
+
+def possible_duplicates(store: Store, actor: Actor, national_id: str, subject: str, *,
+                        on: date | None = None, limit: int = 10) -> list[CaseRow]:
+    """Before saving: cases of the last 90 days with the same national ID, or with a very similar
+    subject: at least two thirds of this subject's significant words (as word beginnings, spelling
+    normalised) in theirs. A hint for the clerk, never a refusal."""
+    require(actor, *READ_ROLES)
+    since = (on or today()) - timedelta(days=90)
+    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    words = subject_words(subject)
+    if len(words) > _SUBJECT_WORDS_MAX:
+        longest = set(sorted(words, key=len, reverse=True)[:_SUBJECT_WORDS_MAX])
+        words = [w for w in words if w in longest]
+    found: dict[str, CaseRow] = {}
+    with store.read() as s:
+        if len(nid) == 10:
+            stmt = _rows_query().where(Case.national_id == nid, Case.received_date >= since)
+            for r in s.execute(stmt.order_by(Case.fts_key.desc()).limit(limit)):
+                found[r[0]] = _row(r)
+        if words:
+            # the index holds the whole case (text, names…): its candidates are checked on the subject
+            need = _most_of(words)
+            stmt = _join_fts(_rows_query(), _similar_match(words)).where(Case.received_date >= since)
+            for r in s.execute(_order(stmt, True).limit(limit * 5)):
+                theirs = subject_words(r.subject)
+                if sum(1 for w in words if any(t.startswith(w) for t in theirs)) >= need:
+                    found.setdefault(r[0], _row(r))
+    return list(found.values())[:limit]
+
+
+@dataclass(frozen=True)
+class KnownApplicant:
+    """An applicant met before, as stored, to fill an intake form from their national ID."""
+
+    id: str
+    national_id: str
+    first_name: str
+    last_name: str
+    mobile: str
+    address: str
+
+
+def find_applicant(store: Store, actor: Actor, national_id: str) -> KnownApplicant | None:
+    """The applicant this national ID names (the one intake reuses), or None for a new one or a
+    mistyped ID."""
+    require(actor, *READ_ROLES)
+    nid = to_ascii_digits(normalize(national_id or "")).replace(" ", "").replace("-", "")
+    if len(nid) != 10 or not nid.isdigit():
+        return None
+    with store.read() as s:
+        a = s.scalar(select(Applicant).where(Applicant.national_id == nid).order_by(Applicant.id).limit(1))
+        if a is None:
+            return None
+        return KnownApplicant(a.id, a.national_id, a.first_name, a.last_name, a.mobile, a.address)
+
+
+# --- overdue ---------------------------------------------------------------------------------
+
+
+def _overdue_select(on: date, agency_id: str | None) -> Select[*tuple[Any, ...]]:
+    stmt = _rows_query().where(Case.status == "forwarded", Case.deadline < on)
+    if agency_id:
+        stmt = stmt.where(Case.agency_id == agency_id)
+    return stmt
+
+
+def overdue(store: Store, actor: Actor, *, on: date | None = None, agency_id: str | None = None,
+            offset: int = 0, limit: int = 100) -> list[CaseRow]:
+    """Cases whose agency is past its deadline, the longest overdue first."""
+    require(actor, *READ_ROLES)
+    stmt = _overdue_select(on or today(), agency_id).order_by(Case.deadline, Case.id)
+    with store.read() as s:
+        return [_row(r) for r in s.execute(stmt.offset(offset).limit(limit))]
+
+
+def overdue_count(store: Store, actor: Actor, *, on: date | None = None, agency_id: str | None = None) -> int:
+    require(actor, *READ_ROLES)
+    with store.read() as s:
+        stmt = _overdue_select(on or today(), agency_id).subquery()
+        return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
