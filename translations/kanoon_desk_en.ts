@@ -1267,8 +1267,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="25" />
-            <location filename="../kanoon_desk/services/library.py" line="37" />
-            <location filename="../kanoon_desk/services/library_import.py" line="304" />
+            <location filename="../kanoon_desk/services/library_common.py" line="20" />
+            <location filename="../kanoon_desk/services/library_import.py" line="294" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English) → its code. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it</extracomment>
@@ -1337,263 +1337,264 @@
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="38" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="18" />
             <source>عضویت این عضو به پایان رسیده است.</source>
             <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
             <translation>This member's membership has expired.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="19" />
             <source>این عضو کتاب دیرکرد دارد.</source>
             <translation>This member has overdue books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="20" />
             <source>سقف امانت این عضو پر است.</source>
             <translation>This member has reached the loan limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="21" />
             <source>این نسخه امانت‌دادنی نیست.</source>
             <translation>This copy is not for loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
             <source>این نسخه گم‌شده ثبت شده است.</source>
             <translation>This copy is recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
             <source>این نسخه از گردش خارج شده است.</source>
             <translation>This copy has been withdrawn from circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
             <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
             <translation>This copy is set aside for another member's hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="45" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
             <source>سقف تمدید این امانت پر است.</source>
             <translation>This loan has reached the renewal limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
             <source>عضو دیگری این عنوان را رزرو کرده است.</source>
             <translation>Another member has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="47" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
             <source>تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).</source>
             <translation>Renewing today would not move the due date; renew closer to it (no renewal was used).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="50" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
             <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="51" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="52" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="53" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="54" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="34" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="55" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="56" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="57" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="58" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="59" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="60" />
-            <location filename="../kanoon_desk/services/library.py" line="46" />
-            <location filename="../kanoon_desk/services/library_rules.py" line="64" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
+            <location filename="../kanoon_desk/services/library_common.py" line="22" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="96" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="61" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="62" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="63" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="64" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="65" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation.py" line="67" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="38" />
+            <location filename="../kanoon_desk/services/library_members.py" line="33" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="40" />
+            <location filename="../kanoon_desk/services/library_members.py" line="35" />
             <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
             <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="41" />
+            <location filename="../kanoon_desk/services/library_members.py" line="36" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="43" />
+            <location filename="../kanoon_desk/services/library_members.py" line="38" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="44" />
+            <location filename="../kanoon_desk/services/library_members.py" line="39" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="45" />
+            <location filename="../kanoon_desk/services/library_common.py" line="21" />
             <source>گروه عضویت ناشناخته است.</source>
             <translation>Unknown membership category.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="47" />
+            <location filename="../kanoon_desk/services/library_common.py" line="23" />
             <source>عضوی با این شماره پیدا نشد.</source>
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="48" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="34" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="49" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="35" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="50" />
+            <location filename="../kanoon_desk/services/library_common.py" line="24" />
             <source>عنوان پیدا نشد.</source>
             <translation>Title not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="51" />
+            <location filename="../kanoon_desk/services/library_common.py" line="25" />
             <source>نسخه‌ای با این بارکد پیدا نشد.</source>
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="52" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="53" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="54" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="20" />
             <source>مقدار قاعده امانت باید عددی مثبت باشد.</source>
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="55" />
+            <location filename="../kanoon_desk/services/library_members.py" line="40" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="56" />
+            <location filename="../kanoon_desk/services/library_members.py" line="41" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="57" />
+            <location filename="../kanoon_desk/services/library_members.py" line="42" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="58" />
+            <location filename="../kanoon_desk/services/library_members.py" line="43" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="59" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="61" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library.py" line="732" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="333" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
-            <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals). a child registered without a national ID of their own is known by the guardian's the stored photo's SHA-256 (`put_member_photo`); None keeps the member's photo, "" removes it for a child without a national ID of their own: the guardian's A member's photo: a JPEG or PNG of at most this many bytes (it is printed on a card). LIKE's wildcards (and its escape) taken out of typed words: a name never holds them. Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
+            <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="58" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="90" />
             <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
+            <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals).</extracomment>
             <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="63" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="95" />
             <source>مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.</source>
             <translation>A centre with this code already exists; select it in the list to correct it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="65" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="97" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>
@@ -1934,74 +1935,74 @@
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="29" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="30" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <location filename="../kanoon_desk/services/library_import.py" line="31" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="42" />
+            <location filename="../kanoon_desk/services/library_import.py" line="32" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <location filename="../kanoon_desk/services/library_import.py" line="33" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="44" />
+            <location filename="../kanoon_desk/services/library_import.py" line="34" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="45" />
+            <location filename="../kanoon_desk/services/library_import.py" line="35" />
             <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
             <translation>The date is not valid (e.g. 1403/05/12).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="46" />
+            <location filename="../kanoon_desk/services/library_import.py" line="36" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="48" />
+            <location filename="../kanoon_desk/services/library_import.py" line="38" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="49" />
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="50" />
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="52" />
+            <location filename="../kanoon_desk/services/library_import.py" line="42" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="53" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="55" />
+            <location filename="../kanoon_desk/services/library_import.py" line="45" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>

@@ -29,7 +29,7 @@ from ..projections import conflicts as _conflict_projection  # noqa: F401 - regi
 from ..store import Store
 from . import numbers
 from .accounts import require
-from .library import _new_code as new_library_code  # the desk's own barcode / member-number allocator
+from .library_common import _new_code as new_library_code  # the desk's own barcode / member-number allocator
 
 #: Roles allowed to see and resolve conflicts.
 RESOLVER_ROLES = ("admin", "manager")

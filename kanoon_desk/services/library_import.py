@@ -20,19 +20,9 @@ from ..models.library import Title
 from ..persian import format_jalali_date, normalize, normalize_isbn, parse_jalali_date
 from ..store import Store
 from .accounts import require
-from .library import (
-    LIBRARIAN,
-    MSG_CENTRE,
-    MemberInput,
-    TitleInput,
-    _new_code,
-    centre_exists,
-    isbn_key,
-    title_by_isbn,
-    validate_barcode,
-    validate_member,
-    validate_title,
-)
+from .library_catalogue import TitleInput, isbn_key, title_by_isbn, validate_barcode, validate_title
+from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists
+from .library_members import MemberInput, validate_member
 
 KINDS = ("titles", "copies", "members")
 

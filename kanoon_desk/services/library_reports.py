@@ -17,7 +17,7 @@ from ..models.library import Copy, Loan, Member, Notice, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..store import Store
 from .accounts import require
-from .library import office_actor
+from .library_common import office_actor
 from .sms_outcomes import outcomes
 
 # --- overdue ----------------------------------------------------------------------------------

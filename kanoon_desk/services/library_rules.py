@@ -4,19 +4,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
 from ..ids import is_centre_of
-from ..models import Office
-from ..models.library import MEMBER_CATEGORIES, OverrideGrant
+from ..models import Office, table_of
+from ..models.library import MEMBER_CATEGORIES, LoanRule, OverrideGrant
 from ..persian import normalize, to_ascii_digits
 from ..store import Store
 from .accounts import require
-from .library import MSG_CATEGORY, MSG_REQUIRED, MSG_RULE_VALUE, RuleView, get_rule
+from .library_common import MSG_CATEGORY, MSG_REQUIRED
+
+MSG_RULE_VALUE = QT_TRANSLATE_NOOP("Errors", "مقدار قاعده امانت باید عددی مثبت باشد.")
+
+#: Loan rules a new desk starts with (working days, loans at once, renewals).
+DEFAULT_RULES: dict[str, tuple[int, int, int]] = {"child": (10, 3, 2), "teen": (14, 4, 2), "adult": (14, 5, 1)}
+
 
 # --- loan rules and override grants -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleView:
+    category: str
+    period_days: int
+    max_loans: int
+    max_renewals: int
+    hold_days: int
+
+
+_RULES = table_of(LoanRule)
+_RULE = select(_RULES.c.period_days, _RULES.c.max_loans, _RULES.c.max_renewals, _RULES.c.hold_days).where(
+    _RULES.c.category == bindparam("category"))
+
+
+def get_rule(s: Session, category: str) -> RuleView:
+    """The loan rule of a member category (the defaults until an admin sets one); one plain
+    statement, as every checkout and renewal asks."""
+    s.flush()
+    r = s.connection().execute(_RULE, {"category": category}).one_or_none()
+    if r is None:
+        period, loans, renewals = DEFAULT_RULES.get(category, DEFAULT_RULES["child"])
+        return RuleView(category, period, loans, renewals, 3)
+    return RuleView(category, r.period_days, r.max_loans, r.max_renewals, r.hold_days)
 
 
 def list_rules(store: Store) -> list[RuleView]:

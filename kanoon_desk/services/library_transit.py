@@ -14,7 +14,8 @@ from ..ids import hlc_millis
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..store import Store
 from .accounts import require
-from .circulation import (
+from .circulation_holds import record_sent_for_hold
+from .circulation_views import (
     MSG_COPY_NOT_HERE,
     MSG_COPY_OTHER_TITLE,
     MSG_HOLD_HERE,
@@ -22,9 +23,8 @@ from .circulation import (
     MSG_HOLD_NOT_WAITING,
     REFUSALS,
     HoldView,
-    record_sent_for_hold,
 )
-from .library import LIBRARIAN, MSG_COPY_NOT_FOUND, find_copy
+from .library_common import LIBRARIAN, MSG_COPY_NOT_FOUND, find_copy
 
 
 @dataclass(frozen=True)

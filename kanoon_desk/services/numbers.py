@@ -28,7 +28,7 @@ def allocate_number(store: Store, session: Session, series: str, day: date) -> s
 _NUMBER = re.compile(r"^(?P<office>[^-\s]+)-D(?P<device>\d{2})-(?P<year>\d{4})-(?P<n>\d{1,12})$")
 #: The payload fields that carry a number `allocate_number` issued, and its series.
 NUMBER_FIELDS = {"registration_no": "case", "letter_no": "letter"}
-#: The payload fields that carry a check-digit code of `library._new_code`: (series, width).
+#: The payload fields that carry a check-digit code of `library_common._new_code`: (series, width).
 CODE_FIELDS = {"member_no": ("member_no", 6), "barcode": ("copy_barcode", 7)}
 
 

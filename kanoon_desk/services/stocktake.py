@@ -17,7 +17,7 @@ from ..models.library import Copy, Stocktake, StocktakeItem, Title
 from ..persian import normalize, to_ascii_digits
 from ..store import Store
 from .accounts import require
-from .library import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
+from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
 
 MSG_TAKE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "انبارگردانی پیدا نشد.")
 MSG_TAKE_CLOSED = QT_TRANSLATE_NOOP("Errors", "این انبارگردانی بسته شده است.")

@@ -1,0 +1,255 @@
+"""Lending to a member: the member desk after a card is scanned, checkout and renewal by the loan
+rules, their refusals, and the overrides a permitted librarian makes (logged with a reason)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from ..errors import InvariantError, NotFound, PermissionDenied, ValidationError
+from ..eventlog import Actor, SqliteStatement
+from ..ids import new_id
+from ..models import table_of
+from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
+from ..persian import WorkingCalendar, normalize
+from ..store import Store
+from .accounts import require, working_calendar
+from .circulation_views import (
+    HARD,
+    MSG_LOAN_CLOSED,
+    MSG_LOAN_NOT_FOUND,
+    MSG_NO_OVERRIDE,
+    MSG_ON_LOAN,
+    MSG_OVERRIDE_REASON,
+    OPEN_HOLD,
+    CirculationRefused,
+    LoanView,
+    MemberDesk,
+    _hold_view,
+    _loan_view,
+    _loan_views,
+)
+from .library_common import (
+    LIBRARIAN,
+    MSG_COPY_NOT_FOUND,
+    MSG_MEMBER_NOT_FOUND,
+    clean_code,
+    find_member,
+    office_actor,
+)
+from .library_members import member_category, member_view
+from .library_rules import get_rule
+
+
+def _open_loans(s: Session, member_id: str) -> list[Loan]:
+    return list(s.scalars(select(Loan).where(Loan.member_id == member_id, Loan.returned_at.is_(None))
+                          .order_by(Loan.due_on, Loan.out_hlc)))
+
+
+def _blocks(expires_on: date, due_dates: list[date], max_loans: int, today: date) -> list[str]:
+    """The refusal codes that stop a new loan for a member: expired, overdue items, limit reached."""
+    blocks = []
+    if expires_on < today:
+        blocks.append("expired")
+    if any(due < today for due in due_dates):
+        blocks.append("overdue")
+    if len(due_dates) >= max_loans:
+        blocks.append("limit")
+    return blocks
+
+
+_MEMBERS, _COPIES, _LOANS, _HOLDS = table_of(Member), table_of(Copy), table_of(Loan), table_of(Hold)
+_MEMBER_COLS = (_MEMBERS.c.id, _MEMBERS.c.category, _MEMBERS.c.expires_on, _MEMBERS.c.merged_into,
+                _MEMBERS.c.birth_date)
+# the checkout's reads: on the DBAPI connection, rows typed as the ORM reads them (SqliteStatement)
+_MEMBER_BY = {key: SqliteStatement(select(*_MEMBER_COLS).where(col == bindparam("code")).limit(1), typed=True)
+              for key, col in (("no", _MEMBERS.c.member_no), ("nid", _MEMBERS.c.national_id), ("id", _MEMBERS.c.id))}
+_COPY_BY_BARCODE = SqliteStatement(
+    select(_COPIES.c.id, _COPIES.c.barcode, _COPIES.c.title_id, _COPIES.c.status, _COPIES.c.loanable)
+    .where(_COPIES.c.barcode == bindparam("code")).limit(1), typed=True)
+_OPEN_DUE = SqliteStatement(select(_LOANS.c.due_on).where(_LOANS.c.member_id == bindparam("member_id"),
+                                                          _LOANS.c.returned_at.is_(None)), typed=True)
+_CHECKOUT_HOLDS = SqliteStatement(select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c.status, _HOLDS.c.member_id, _HOLDS.c.title_id)
+                   .where((_HOLDS.c.status == "waiting") | (_HOLDS.c.status == "in_transit")
+                          | (_HOLDS.c.status == "ready"),
+                          (_HOLDS.c.copy_id == bindparam("copy_id"))
+                          | ((_HOLDS.c.member_id == bindparam("member_id"))
+                             & (_HOLDS.c.title_id == bindparam("title_id"))))
+                   .order_by(_HOLDS.c.placed_hlc), typed=True)
+_TITLE_NAME = SqliteStatement(select(table_of(Title).c.title).where(table_of(Title).c.id == bindparam("title_id")))
+
+
+def _member_key(s: Session, code: str) -> Any:
+    """(id, category, expires_on) of a member by card number, national ID or id — as `find_member`."""
+    clean = clean_code(code)
+    row = _MEMBER_BY["no"].first(s, code=clean) if clean else None
+    if row is None and len(clean) == 10 and clean.isdigit():
+        row = _MEMBER_BY["nid"].first(s, code=clean)
+    if row is None and code:
+        row = _MEMBER_BY["id"].first(s, code=code)
+    for _hop in range(3):  # a merged record's card leads to the member kept (as `find_member`)
+        if row is None or not row.merged_into:
+            break
+        row = _MEMBER_BY["id"].first(s, code=row.merged_into) or row
+    return row
+
+
+def member_desk(store: Store, code: str, *, today: date | None = None, history: int = 20) -> MemberDesk:
+    """Scan a card (or type a national ID): the member, their loans, blocks, holds and history."""
+    today = today or date.today()
+    with store.read() as s:
+        m = find_member(s, code) or s.get(Member, code)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
+        loans = _open_loans(s, m.id)
+        past = list(s.scalars(select(Loan).where(Loan.member_id == m.id, Loan.returned_at.is_not(None))
+                              .order_by(Loan.returned_at.desc()).limit(history))) if history else []
+        holds = s.scalars(select(Hold).where(Hold.member_id == m.id, Hold.status.in_(OPEN_HOLD))
+                          .order_by(Hold.placed_hlc))
+        views = _loan_views(s, loans + past, today)
+        category = member_category(m, today)
+        max_loans = get_rule(s, category).max_loans
+        return MemberDesk(replace(member_view(m), category=category), views[:len(loans)],
+                          _blocks(m.expires_on, [x.due_on for x in loans], max_loans, today),
+                          [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
+
+
+def _may_override(s: Session, actor: Actor) -> bool:
+    if actor.has("admin"):
+        return True
+    grant = s.get(OverrideGrant, actor.user_id)
+    return bool(grant and grant.granted)
+
+
+def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: list[str], *,
+                  member_id: str = "", copy_id: str = "", loan_id: str = "", note: str = "") -> None:
+    if not _may_override(s, actor):
+        raise PermissionDenied(MSG_NO_OVERRIDE)
+    reason = normalize(note or "")
+    if not reason:  # the admin's list of overrides says why each was done
+        raise ValidationError(MSG_OVERRIDE_REASON, "note")
+    store.record(s, office_actor(store, actor), "circulation.overridden", new_id(), {
+        "action": action, "refusals": codes, "member_id": member_id, "copy_id": copy_id, "loan_id": loan_id,
+        "note": reason, "centre": actor.office_code}, subject=action)
+
+
+def due_date(calendar: WorkingCalendar, today: date, period_days: int) -> date:
+    """The due date: `period_days` working days after today, on the Jalali working calendar."""
+    return calendar.add_working_days(today, period_days)
+
+
+def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, today: date | None = None,
+             override: bool = False, note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
+    """Lend a scanned copy to a member. Refusals raise CirculationRefused; with `override` a permitted
+    librarian lends anyway, giving a short reason (`note`), and the override is logged as its own
+    event."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    calendar = calendar or working_calendar(store)
+    with store.transaction() as s:
+        # The desk's busiest write: plain statements built once, no ORM objects (see recompute_copy).
+        s.flush()
+        m = _member_key(s, member_code)
+        if m is None:
+            raise NotFound(MSG_MEMBER_NOT_FOUND, "member")
+        clean = clean_code(barcode)
+        copy = _COPY_BY_BARCODE.first(s, code=clean) if clean else None
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status == "on_loan":
+            raise InvariantError(MSG_ON_LOAN, "barcode")
+        rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule
+        codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
+                        today)
+        if copy.status in ("lost", "withdrawn"):
+            codes.append(copy.status)
+        elif not copy.loanable:
+            codes.append("not_loanable")
+        # one look at the holds: the copy set aside (or sent) for someone, or this member's own hold
+        holds = _CHECKOUT_HOLDS.rows(s, copy_id=copy.id, member_id=m.id, title_id=copy.title_id)
+        if any(h.copy_id == copy.id and h.status in ("ready", "in_transit") and h.member_id != m.id for h in holds):
+            codes.append("held_for_other")
+        if codes and not override:
+            raise CirculationRefused(codes)
+        loan_id = new_id()
+        if codes:
+            _log_override(store, s, actor, "checkout", codes, member_id=m.id, copy_id=copy.id, loan_id=loan_id,
+                          note=note)
+        due_on = due_date(calendar, today, rule.period_days)
+        payload: dict[str, Any] = {"copy_id": copy.id, "member_id": m.id, "title_id": copy.title_id,
+                                   "due_on": due_on.isoformat(), "out_on": today.isoformat(),
+                                   "centre": actor.office_code}
+        if codes:
+            payload["overridden"] = codes
+        event = store.record(s, actor, "loan.checked_out", loan_id, payload, subject=copy.barcode)
+        if "held_for_other" in codes:  # lent by override: the hold it was set aside (or sent) for waits
+            for h in holds:               # again at its place in the queue; the next copy back serves it
+                if h.copy_id == copy.id and h.status in ("ready", "in_transit") and h.member_id != m.id:
+                    store.record(s, actor, "hold.requeued", h.id, {"copy_id": copy.id, "loan_id": loan_id},
+                                 subject=copy.barcode)
+        mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
+        if mine is not None:
+            store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
+        found = _TITLE_NAME.first(s, title_id=copy.title_id)
+        title = str(found[0]) if found else ""
+        return LoanView(loan_id, copy.id, copy.barcode, copy.title_id, title, m.id, actor.office_code,
+                        event.recorded_at, today, due_on, 0, None, None, 0)
+
+
+def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None, override: bool = False,
+          note: str = "", calendar: WorkingCalendar | None = None) -> LoanView:
+    """Extend a loan by the rule's period from today. Refused (as a checkout is) for a member with
+    overdue items or whose membership ended, past the rule's renewals, or when another member holds
+    the title — a permitted librarian may override these, with a reason, logged. A renewal that
+    would not move the due date (a loan made today) is refused outright: it would use up a renewal
+    for nothing."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    calendar = calendar or working_calendar(store)
+    with store.transaction() as s:
+        loan = s.get(Loan, loan_id)
+        if loan is None:
+            raise NotFound(MSG_LOAN_NOT_FOUND)
+        if loan.returned_at is not None:
+            raise InvariantError(MSG_LOAN_CLOSED)
+        m = s.get(Member, loan.member_id)
+        rule = get_rule(s, member_category(m, today) if m else "child")
+        codes = []
+        if m is not None and m.expires_on < today:
+            codes.append("expired")
+        if any(r.due_on < today for r in _OPEN_DUE.rows(s, member_id=loan.member_id)):
+            codes.append("overdue")  # this loan or another: as at checkout, the member is blocked
+        if loan.renewals >= rule.max_renewals:
+            codes.append("max_renewals")
+        if s.scalar(select(Hold.id).where(Hold.title_id == loan.title_id, Hold.status == "waiting",
+                                          Hold.member_id != loan.member_id).limit(1)):
+            codes.append("hold_waiting")
+        due = due_date(calendar, today, rule.period_days)
+        if due <= loan.due_on:
+            codes.append("not_due_yet")
+        if codes and (not override or HARD.intersection(codes)):
+            raise CirculationRefused(codes)
+        if codes:
+            _log_override(store, s, actor, "renew", codes, member_id=loan.member_id, copy_id=loan.copy_id,
+                          loan_id=loan.id, note=note)
+        store.record(s, actor, "loan.renewed", loan.id, {"due_on": due.isoformat()})
+        return _loan_view(s, loan, today)
+
+
+def renew_all(store: Store, actor: Actor, member_code: str, *,
+              today: date | None = None) -> list[tuple[LoanView | None, str, CirculationRefused | None]]:
+    """Renew every open loan of a member: (renewed loan or None, loan id, refusal or None) per loan."""
+    today = today or date.today()
+    desk = member_desk(store, member_code, today=today)
+    calendar = working_calendar(store)
+    results: list[tuple[LoanView | None, str, CirculationRefused | None]] = []
+    for loan in desk.loans:
+        try:
+            results.append((renew(store, actor, loan.id, today=today, calendar=calendar), loan.id, None))
+        except CirculationRefused as exc:
+            results.append((None, loan.id, exc))
+    return results

@@ -1,0 +1,141 @@
+"""The return desk: a copy scanned back — its loan closed, or received from transit, or found after
+it was lost — and where it goes next; a loan closed as lost with its member; a copy sent off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import InvariantError, NotFound, ValidationError
+from ..eventlog import Actor
+from ..models.library import Copy, Loan, Member
+from ..persian import normalize
+from ..store import Store
+from .accounts import require
+from .circulation_holds import _route, _transit_hold
+from .circulation_views import (
+    MSG_CENTRE,
+    MSG_COPY_NOT_LOST,
+    MSG_LOAN_CLOSED,
+    MSG_LOAN_NOT_FOUND,
+    MSG_NO_OPEN_LOAN,
+    MSG_ON_LOAN,
+    CopyWasLost,
+    LoanView,
+    ReturnResult,
+    _hold_view,
+    _loan_view,
+    _title_of,
+)
+from .library_common import LIBRARIAN, MSG_COPY_NOT_FOUND, centre_exists, find_copy
+
+
+def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """A copy scanned at the return desk: close its loan (or receive it from transit) and say what next."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        loan = s.scalar(select(Loan).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
+                        .order_by(Loan.out_hlc.desc()).limit(1))
+        if loan is None:
+            if copy.status == "lost":  # found: back into circulation only when the librarian says so
+                raise CopyWasLost(copy.barcode)
+            if copy.location != actor.office_code:
+                store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
+                             subject=copy.barcode)
+                action, to, hold = _route(store, s, actor, copy, today)
+                return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
+                                    title=_title_of(s, copy.title_id))
+            sent_for = _transit_hold(s, copy.id)
+            if sent_for is not None:  # scanned again before it left: where it goes is already recorded
+                return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for),
+                                    barcode=copy.barcode, title=_title_of(s, copy.title_id))
+            raise InvariantError(MSG_NO_OPEN_LOAN, "barcode")
+        view = _loan_view(s, loan, today, copy)
+        store.record(s, actor, "loan.returned", loan.id, {"centre": actor.office_code, "copy_id": copy.id,
+                                                          "returned_on": today.isoformat()},
+                     subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == loan.member_id)).first()
+        return ReturnResult(view, action, to, hold, barcode=copy.barcode, title=view.title,
+                            member=f"{name[0]} {name[1]}" if name else "")
+
+
+def found_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """«پیدا شد»: a copy recorded lost turned up here; it is received here (`copy.received`, newer than
+    the loss) and goes where a returned copy goes — a waiting hold, its home centre or the shelf."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status != "lost":
+            raise InvariantError(MSG_COPY_NOT_LOST, "barcode")
+        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code, "found": True},
+                     subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        return ReturnResult(None, action, to, hold, ["found"], barcode=copy.barcode,
+                            title=_title_of(s, copy.title_id))
+
+
+def record_loan_lost(store: Store, s: Session, actor: Actor, loan: Loan, barcode: str, note: str,
+                     today: date) -> None:
+    """One `loan.lost`: the loan is closed as lost with its member and the copy counts as lost."""
+    store.record(s, actor, "loan.lost", loan.id, {"copy_id": loan.copy_id, "day": today.isoformat(),
+                                                  "centre": actor.office_code, "note": normalize(note or "")},
+                 subject=barcode)
+
+
+def mark_loan_lost(store: Store, actor: Actor, loan_id: str, *, note: str = "",
+                   today: date | None = None) -> LoanView:
+    """«گم‌شده نزد عضو»: the member lost the book. The loan is closed (off the overdue list and its
+    notices; it no longer blocks the member) and the copy stays lost until it is found."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        loan = s.get(Loan, loan_id)
+        if loan is None:
+            raise NotFound(MSG_LOAN_NOT_FOUND)
+        if loan.returned_at is not None:
+            raise InvariantError(MSG_LOAN_CLOSED)
+        copy = s.get(Copy, loan.copy_id)
+        record_loan_lost(store, s, actor, loan, copy.barcode if copy else "", note, today)
+        return _loan_view(s, loan, today, copy)
+
+
+# --- transit ----------------------------------------------------------------------------------
+
+
+def send_copy(store: Store, actor: Actor, barcode: str, to_centre: str) -> None:
+    """The copy leaves this centre for another (its home, or a hold's pick-up centre)."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if not centre_exists(s, to_centre):
+            raise ValidationError(MSG_CENTRE, "centre")
+        store.record(s, actor, "copy.sent", copy.id, {"from": actor.office_code, "to": to_centre},
+                     subject=copy.barcode)
+
+
+def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
+    """A copy in transit scanned at arrival: it is here now; a waiting hold here sets it aside."""
+    require(actor, *LIBRARIAN)
+    today = today or date.today()
+    with store.transaction() as s:
+        copy = find_copy(s, barcode)
+        if copy is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        if copy.status == "on_loan":
+            raise InvariantError(MSG_ON_LOAN, "barcode")
+        store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code}, subject=copy.barcode)
+        action, to, hold = _route(store, s, actor, copy, today)
+        return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
+                            title=_title_of(s, copy.title_id))

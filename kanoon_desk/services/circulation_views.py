@@ -1,0 +1,180 @@
+"""Circulation's shared terms: the refusal codes and messages, the refusals raised, and the views of
+a loan, a hold, the member desk and a return (with the helpers that build them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, InvariantError
+from ..models.library import Copy, Hold, Loan, Member, Title
+from .library_members import MemberView
+
+#: Refusal code → Persian message (shown translated by the UI).
+REFUSALS: dict[str, str] = {
+    "expired": QT_TRANSLATE_NOOP("Errors", "عضویت این عضو به پایان رسیده است."),
+    "overdue": QT_TRANSLATE_NOOP("Errors", "این عضو کتاب دیرکرد دارد."),
+    "limit": QT_TRANSLATE_NOOP("Errors", "سقف امانت این عضو پر است."),
+    "not_loanable": QT_TRANSLATE_NOOP("Errors", "این نسخه امانت‌دادنی نیست."),
+    "lost": QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده ثبت شده است."),
+    "withdrawn": QT_TRANSLATE_NOOP("Errors", "این نسخه از گردش خارج شده است."),
+    "held_for_other": QT_TRANSLATE_NOOP("Errors", "این نسخه برای عضو دیگری کنار گذاشته شده است."),
+    "max_renewals": QT_TRANSLATE_NOOP("Errors", "سقف تمدید این امانت پر است."),
+    "hold_waiting": QT_TRANSLATE_NOOP("Errors", "عضو دیگری این عنوان را رزرو کرده است."),
+    "not_due_yet": QT_TRANSLATE_NOOP(
+        "Errors", "تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت)."),
+}
+MSG_ON_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.")
+MSG_LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "امانت پیدا نشد.")
+MSG_LOAN_CLOSED = QT_TRANSLATE_NOOP("Errors", "این امانت پیش‌تر بازگردانده شده است.")
+MSG_NO_OPEN_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه در امانت نیست.")
+MSG_NO_OVERRIDE = QT_TRANSLATE_NOOP("Errors", "شما اجازه نادیده گرفتن این مانع را ندارید.")
+MSG_OVERRIDE_REASON = QT_TRANSLATE_NOOP("Errors", "دلیل نادیده گرفتن مانع را کوتاه بنویسید.")
+MSG_HOLD_DUPLICATE = QT_TRANSLATE_NOOP("Errors", "این عضو پیش‌تر این عنوان را رزرو کرده است.")
+MSG_HOLD_ON_SHELF = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.")
+MSG_HOLD_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "رزرو پیدا نشد.")
+MSG_HOLD_CLOSED = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر باز نیست.")
+MSG_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
+MSG_HOLD_NOT_WAITING = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.")
+MSG_HOLD_HERE = QT_TRANSLATE_NOOP("Errors", "این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.")
+MSG_COPY_OTHER_TITLE = QT_TRANSLATE_NOOP("Errors", "این نسخه از کتاب دیگری است.")
+MSG_COPY_NOT_HERE = QT_TRANSLATE_NOOP("Errors", "این نسخه در قفسه همین مرکز نیست.")
+MSG_COPY_WAS_LOST = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.")
+MSG_COPY_NOT_LOST = QT_TRANSLATE_NOOP("Errors", "این نسخه گم‌شده ثبت نشده است.")
+
+#: A hold that still wants or holds a copy: in the queue, its copy on the way, or set aside.
+OPEN_HOLD = ("waiting", "in_transit", "ready")
+
+#: Refusals no override can lift: lending a copy that is on loan would make two open loans; a
+#: renewal that moves no due date would only use up a renewal.
+HARD = frozenset({"on_loan", "not_due_yet"})
+
+
+class CopyWasLost(InvariantError):
+    """A copy recorded lost was scanned at the return desk: it goes back into circulation only by a
+    deliberate «پیدا شد» (`found_copy`), never silently."""
+
+    def __init__(self, barcode: str) -> None:
+        super().__init__(MSG_COPY_WAS_LOST, "barcode")
+        self.barcode = barcode
+
+
+class CirculationRefused(InvariantError):
+    """One or more reasons why a loan or renewal is refused; `codes` are keys of REFUSALS.
+
+    `overridable` says whether a permitted librarian may go ahead anyway.
+    """
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+        self.messages = [REFUSALS[c] for c in codes]
+        super().__init__(" ".join(self.messages))
+        self.overridable = not HARD.intersection(codes)
+
+
+@dataclass(frozen=True)
+class LoanView:
+    id: str
+    copy_id: str
+    barcode: str
+    title_id: str
+    title: str
+    member_id: str
+    centre: str
+    out_at: datetime
+    out_on: date
+    due_on: date
+    renewals: int
+    returned_at: datetime | None
+    returned_on: date | None
+    overdue_days: int
+    #: closed because the book was lost with the member (`loan.lost`), not returned
+    lost: bool = False
+
+
+@dataclass(frozen=True)
+class HoldView:
+    id: str
+    title_id: str
+    title: str
+    member_id: str
+    pickup_centre: str
+    status: str
+    copy_id: str | None
+    ready_until: date | None
+    position: int
+    #: when and from which centre its copy was sent (status in_transit)
+    sent_at: datetime | None = None
+    sent_from: str = ""
+    #: the member's name, as the return desk says whom a copy is set aside for
+    member_name: str = ""
+
+
+@dataclass(frozen=True)
+class MemberDesk:
+    """What the desk shows after a member is scanned."""
+
+    member: MemberView
+    loans: list[LoanView]
+    blocks: list[str]  # refusal codes that would stop a new loan
+    holds: list[HoldView]
+    history: list[LoanView]
+    rule_max_loans: int
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    loan: LoanView | None
+    #: "reshelve" | "send_home" | "hold_here" | "send_to_hold" | "withdrawn" (kept off the shelf)
+    next_action: str
+    send_to: str = ""
+    hold: HoldView | None = None
+    notes: list[str] = field(default_factory=list)
+    #: The copy it is about, when the result is not a loan's (a hold that expired).
+    barcode: str = ""
+    title: str = ""
+    #: the name of the member who returned it (a loan's return)
+    member: str = ""
+
+
+def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:
+    copy = copy or s.get(Copy, loan.copy_id)
+    title = s.scalar(select(Title.title).where(Title.id == loan.title_id)) or ""
+    overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
+    return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
+                    loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
+                    loan.returned_on, overdue, loan.lost_hlc is not None)
+
+
+def _title_of(s: Session, title_id: str) -> str:
+    return s.scalar(select(Title.title).where(Title.id == title_id)) or ""
+
+
+def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
+    """Views of many loans with two look-ups in all (barcodes, titles), not two per loan."""
+    if not loans:
+        return []
+    barcodes: dict[str, str] = {i: b for i, b in s.execute(select(Copy.id, Copy.barcode).where(
+        Copy.id.in_({x.copy_id for x in loans})))}
+    titles: dict[str, str] = {i: t for i, t in s.execute(select(Title.id, Title.title).where(
+        Title.id.in_({x.title_id for x in loans})))}
+    return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
+                     x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
+                     (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0,
+                     x.lost_hlc is not None) for x in loans]
+
+
+def _hold_view(s: Session, h: Hold) -> HoldView:
+    title = s.scalar(select(Title.title).where(Title.id == h.title_id)) or ""
+    position = 0
+    if h.status == "waiting":
+        position = 1 + (s.scalar(select(func.count()).select_from(Hold).where(
+            Hold.title_id == h.title_id, Hold.status == "waiting",
+            (Hold.placed_hlc < h.placed_hlc) | ((Hold.placed_hlc == h.placed_hlc) & (Hold.id < h.id)))) or 0)
+    name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == h.member_id)).first()
+    return HoldView(h.id, h.title_id, title, h.member_id, h.pickup_centre, h.status, h.copy_id, h.ready_until,
+                    position, h.sent_at, h.sent_from or "", f"{name[0]} {name[1]}" if name else "")

@@ -1,0 +1,371 @@
+"""Lending desk: the shared catalogue — titles (one per ISBN, full-text search) and the copies the
+centres hold (barcodes, shelf marks, labels, withdrawal and loss)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
+from ..eventlog import Actor
+from ..ids import new_id
+from ..models.library import AGE_GROUPS, Copy, Loan, Title
+from ..persian import TEHRAN, is_valid_isbn, normalize, normalize_isbn, search_key
+from ..projections.library.titles import FTS_TABLE
+from ..store import Store
+from .accounts import require
+from .circulation_returns import record_loan_lost
+from .library_common import (
+    LIBRARIAN,
+    MSG_CENTRE,
+    MSG_COPY_NOT_FOUND,
+    MSG_REQUIRED,
+    MSG_TITLE_NOT_FOUND,
+    _new_code,
+    centre_exists,
+    clean_code,
+    find_copy,
+)
+
+MSG_ISBN = QT_TRANSLATE_NOOP("Errors", "شابک درست نیست.")
+MSG_AGE_GROUP = QT_TRANSLATE_NOOP("Errors", "گروه سنی باید یکی از الف، ب، ج، د، ه باشد.")
+MSG_BARCODE_TAKEN = QT_TRANSLATE_NOOP("Errors", "این بارکد پیش‌تر به نسخه دیگری داده شده است.")
+MSG_BARCODE_SHAPE = QT_TRANSLATE_NOOP("Errors", "بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).")
+MSG_SHELF = QT_TRANSLATE_NOOP("Errors", "نشانی قفسه حداکثر ۳۲ نویسه باشد.")
+#: `{t}`: the title already in the catalogue (DuplicateIsbn.existing)
+MSG_ISBN_TAKEN = QT_TRANSLATE_NOOP("Errors", "کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.")
+
+
+@dataclass(frozen=True)
+class TitleView:
+    id: str
+    title: str
+    author: str
+    publisher: str
+    isbn: str
+    age_group: str
+    subject: str
+
+
+def title_view(t: Title) -> TitleView:
+    return TitleView(t.id, t.title, t.author, t.publisher, t.isbn, t.age_group, t.subject)
+
+
+class DuplicateIsbn(ValidationError):
+    """The ISBN is that of a title already in the shared catalogue (`existing`): one book, one title.
+    The message holds `{t}` for the existing title's name."""
+
+    def __init__(self, existing: TitleView) -> None:
+        super().__init__(MSG_ISBN_TAKEN, "isbn")
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class TitleInput:
+    title: str
+    author: str = ""
+    publisher: str = ""
+    isbn: str = ""
+    age_group: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class CopyView:
+    id: str
+    barcode: str
+    title_id: str
+    title: str
+    home_centre: str
+    shelf: str
+    status: str
+    location: str
+    loanable: bool
+    current_loan_id: str | None
+
+
+def copy_view(c: Copy, title: str) -> CopyView:
+    return CopyView(c.id, c.barcode, c.title_id, title, c.home_centre, c.shelf, c.status, c.location,
+                    c.loanable, c.current_loan_id)
+
+
+def validate_title(data: TitleInput) -> dict[str, Any]:
+    title = normalize(data.title or "")
+    if not title:
+        raise ValidationError(MSG_REQUIRED, "title")
+    isbn = ""
+    if data.isbn and normalize(data.isbn):
+        if not is_valid_isbn(data.isbn):
+            raise ValidationError(MSG_ISBN, "isbn")
+        isbn = normalize_isbn(data.isbn)
+    age = normalize(data.age_group or "")
+    if age and age not in AGE_GROUPS:
+        raise ValidationError(MSG_AGE_GROUP, "age_group")
+    return {"title": title, "author": normalize(data.author or ""), "publisher": normalize(data.publisher or ""),
+            "isbn": isbn, "age_group": age, "subject": normalize(data.subject or "")}
+
+
+def _isbn_check(body: str) -> str:
+    """The check character of an ISBN body: 9 digits (ISBN-10, mod 11) or 12 (ISBN-13, mod 10)."""
+    if len(body) == 9:
+        r = (11 - sum((10 - i) * int(c) for i, c in enumerate(body)) % 11) % 11
+        return "X" if r == 10 else str(r)
+    return str((10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(body)) % 10) % 10)
+
+
+def isbn_key(isbn: str) -> str:
+    """An ISBN (as `normalize_isbn` gives it) in one normal form, ISBN-13: the ISBN-10 and the
+    ISBN-13 of one book give the same key."""
+    if len(isbn) == 10:
+        body = "978" + isbn[:9]
+        return body + _isbn_check(body)
+    return isbn
+
+
+def isbn_forms(isbn: str) -> list[str]:
+    """The ways one book's ISBN can be stored: its ISBN-13 and, for 978 ISBNs, its ISBN-10."""
+    key = isbn_key(isbn)
+    forms = [key]
+    if key.startswith("978") and len(key) == 13:
+        forms.append(key[3:12] + _isbn_check(key[3:12]))
+    return forms
+
+
+def title_by_isbn(s: Session, isbn: str, *, other_than: str = "") -> Title | None:
+    """The catalogue's title with this ISBN (in either form), if any, other than `other_than`."""
+    if not isbn:
+        return None
+    q = select(Title).where(Title.isbn.in_(isbn_forms(isbn)))
+    if other_than:
+        q = q.where(Title.id != other_than)
+    return s.scalar(q.order_by(Title.added_at, Title.id).limit(1))
+
+
+def _refuse_known_isbn(s: Session, isbn: str, other_than: str = "") -> None:
+    found = title_by_isbn(s, isbn, other_than=other_than)
+    if found is not None:
+        raise DuplicateIsbn(title_view(found))
+
+
+def add_title(store: Store, actor: Actor, data: TitleInput) -> TitleView:
+    """A new title of the shared catalogue; an ISBN already there (ISBN-10 or -13) is refused at
+    the ISBN field, naming the title it belongs to."""
+    require(actor, *LIBRARIAN)
+    p = validate_title(data)
+    with store.transaction() as s:
+        _refuse_known_isbn(s, p["isbn"])
+        title_id = new_id()
+        store.record(s, actor, "title.added", title_id, p, subject=p["title"][:200])
+        t = s.get(Title, title_id)
+        assert t is not None
+        return title_view(t)
+
+
+def update_title(store: Store, actor: Actor, title_id: str, data: TitleInput) -> TitleView:
+    require(actor, *LIBRARIAN)
+    p = validate_title(data)
+    with store.transaction() as s:
+        t = s.get(Title, title_id)
+        if t is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        if p["isbn"] and isbn_key(p["isbn"]) != isbn_key(t.isbn or ""):
+            _refuse_known_isbn(s, p["isbn"], other_than=title_id)
+        changed = {k: v for k, v in p.items() if getattr(t, k) != v}
+        if changed:
+            store.record(s, actor, "title.field_set", title_id, changed, subject=t.title[:200])
+        return title_view(t)
+
+
+def fts_query(query: str) -> str:
+    """FTS5 MATCH text: each normalised word as a quoted prefix term (user text never is syntax)."""
+    words = [w.replace('"', "") for w in search_key(query).split()]
+    return " ".join(f'"{w}"*' for w in words if w)
+
+
+#: Above this many matches a query is too broad to rank them all by bm25 within the time a person
+#: waits; the first matches are ordered by how the title reads against the query instead.
+RANK_CAP = 200
+
+
+def _fts_ids(s: Session, match: str, key: str, limit: int) -> list[str]:
+    sql = f"SELECT title_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
+    ids = [r[0] for r in s.execute(text(sql + " LIMIT :n"), {"q": match, "n": RANK_CAP})]
+    if len(ids) < RANK_CAP:
+        return [r[0] for r in s.execute(text(sql + " ORDER BY rank LIMIT :n"), {"q": match, "n": limit})]
+    names = dict(s.execute(select(Title.id, Title.title).where(Title.id.in_(ids))).all())
+
+    def closeness(tid: str) -> tuple[bool, bool, int]:
+        name = search_key(names.get(tid, ""))
+        return (not name.startswith(key), key not in name, len(name))
+
+    return sorted(ids, key=closeness)[:limit]
+
+
+def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
+    """Full-text search over title, author, publisher, subject and ISBN (normalised Persian): the
+    words as a phrase first (the last one a prefix), then all the words anywhere."""
+    words = fts_query(query)
+    if not words:
+        return []
+    key = search_key(query)
+    phrase = '"' + " ".join(w.replace('"', "") for w in key.split()) + '"*'
+    ids: list[str] = []
+    with store.read() as s:
+        for match in ([phrase, words] if len(key.split()) > 1 else [words]):
+            for tid in _fts_ids(s, match, key, limit):
+                if tid not in ids:
+                    ids.append(tid)
+            if len(ids) >= limit:
+                break
+        ids = ids[:limit]
+        by_id = {t.id: t for t in s.scalars(select(Title).where(Title.id.in_(ids)))}
+        return [title_view(by_id[i]) for i in ids if i in by_id]
+
+
+def recent_titles(store: Store, limit: int = 50) -> list[TitleView]:
+    """The titles added last to the catalogue (here or at another centre), the newest first."""
+    with store.read() as s:
+        rows = s.scalars(select(Title).order_by(Title.added_at.desc(), Title.id.desc()).limit(limit))
+        return [title_view(t) for t in rows]
+
+
+def get_title(store: Store, title_id: str) -> TitleView:
+    with store.read() as s:
+        t = s.get(Title, title_id)
+        if t is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        return title_view(t)
+
+
+def validate_barcode(s: Session, barcode: str) -> str:
+    code = clean_code(barcode)
+    if not code or len(code) > 32 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in code):
+        raise ValidationError(MSG_BARCODE_SHAPE, "barcode")
+    if s.scalar(select(Copy.id).where(Copy.barcode == code).limit(1)):
+        raise ValidationError(MSG_BARCODE_TAKEN, "barcode")
+    return code
+
+
+def add_copy(store: Store, actor: Actor, title_id: str, *, barcode: str = "", shelf: str = "",
+             home_centre: str = "", loanable: bool = True) -> CopyView:
+    """A copy of a title held by a centre; without a barcode this desk issues one."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        t = s.get(Title, title_id)
+        if t is None:
+            raise NotFound(MSG_TITLE_NOT_FOUND)
+        centre = home_centre or actor.office_code
+        if not centre_exists(s, centre):
+            raise ValidationError(MSG_CENTRE, "home_centre")
+        code = validate_barcode(s, barcode) if barcode else _new_code(store, s, "copy_barcode", 7)
+        copy_id = new_id()
+        store.record(s, actor, "copy.added", copy_id, {
+            "barcode": code, "title_id": title_id, "home_centre": centre,
+            "shelf": normalize(shelf or ""), "loanable": loanable}, subject=code)
+        c = s.get(Copy, copy_id)
+        assert c is not None
+        return copy_view(c, t.title)
+
+
+def get_copy(store: Store, barcode: str) -> CopyView:
+    with store.read() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+def copies_of_title(store: Store, title_id: str) -> list[CopyView]:
+    with store.read() as s:
+        t = s.get(Title, title_id)
+        name = t.title if t else ""
+        rows = s.scalars(select(Copy).where(Copy.title_id == title_id).order_by(Copy.home_centre, Copy.barcode))
+        return [copy_view(c, name) for c in rows]
+
+
+#: Copies that are on no shelf any more: no label is printed for them.
+GONE = ("withdrawn", "lost")
+
+
+def copies_added_on(store: Store, centre: str, day: date) -> list[CopyView]:
+    """The copies a centre added on a day (the desk's calendar day in Tehran), for their labels;
+    withdrawn and lost ones are left out."""
+    start = datetime.combine(day, time.min, TEHRAN).astimezone(UTC)
+    with store.read() as s:
+        rows = s.execute(select(Copy, Title.title).outerjoin(Title, Title.id == Copy.title_id).where(
+            Copy.home_centre == centre, Copy.added_at >= start, Copy.added_at < start + timedelta(days=1),
+            Copy.status.not_in(GONE)).order_by(Copy.added_at, Copy.barcode))
+        return [copy_view(c, title or "") for c, title in rows]
+
+
+def update_copy(store: Store, actor: Actor, barcode: str, *, shelf: str | None = None, loanable: bool | None = None,
+                home_centre: str | None = None) -> CopyView:
+    """Correct a copy: its shelf mark, whether it may be lent, its home centre. Only the fields
+    given and changed are recorded (`copy.field_set`); its status is recomputed (a copy whose home
+    is corrected while it stands at another centre goes home)."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        changed: dict[str, Any] = {}
+        if shelf is not None:
+            mark = normalize(shelf)
+            if len(mark) > 32:
+                raise ValidationError(MSG_SHELF, "shelf")
+            if mark != c.shelf:
+                changed["shelf"] = mark
+        if home_centre is not None and home_centre != c.home_centre:
+            if not centre_exists(s, home_centre):
+                raise ValidationError(MSG_CENTRE, "home_centre")
+            changed["home_centre"] = home_centre
+        if loanable is not None and bool(loanable) != c.loanable:
+            changed["loanable"] = bool(loanable)
+        if changed:
+            store.record(s, actor, "copy.field_set", c.id, changed, subject=c.barcode)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+MSG_WITHDRAW_ON_LOAN = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» "
+              "را بزنید).")
+
+
+def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") -> CopyView:
+    """Take a copy out of circulation (worn, damaged). Not one on loan here: it is returned first
+    (one lent at another centre offline meets the withdrawal in sync as `copy.retired_on_loan`)."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND)
+        if c.status == "on_loan":
+            raise InvariantError(MSG_WITHDRAW_ON_LOAN, "barcode")
+        store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize(reason or "")}, subject=c.barcode)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, today: date | None = None) -> CopyView:
+    """The copy is lost. One on loan was lost with its member: its loan is closed as lost
+    (`loan.lost`, as «گم‌شده نزد عضو» at the desk) rather than left open for ever."""
+    require(actor, *LIBRARIAN)
+    with store.transaction() as s:
+        c = find_copy(s, barcode)
+        if c is None:
+            raise NotFound(MSG_COPY_NOT_FOUND)
+        loan = s.scalar(select(Loan).where(Loan.copy_id == c.id, Loan.returned_at.is_(None))
+                        .order_by(Loan.out_hlc.desc()).limit(1))
+        if loan is not None:
+            record_loan_lost(store, s, actor, loan, c.barcode, note, today or date.today())
+        else:
+            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
+        return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
+
+
+def catalogue_counts(store: Store) -> dict[str, int]:
+    with store.read() as s:
+        return {status: n for status, n in s.execute(select(Copy.status, func.count()).group_by(Copy.status))}
