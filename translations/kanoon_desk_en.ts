@@ -1438,39 +1438,38 @@
             <translation>This hold is no longer open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <location filename="../kanoon_desk/services/library_common.py" line="22" />
-            <location filename="../kanoon_desk/services/library_rules.py" line="96" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="101" />
             <source>مرکز فرهنگی هنری پیدا نشد.</source>
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>
@@ -1583,18 +1582,18 @@
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="90" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="95" />
             <source>کد مرکز باید کد دفتر همین میز و دو رقم پس از آن باشد (مانند ۱۳۰۱ برای دفتر ۱۳)؛ مرکزهای دفترهای دیگر را میز همان دفتر ثبت می‌کند.</source>
             <extracomment>Loan rules a new desk starts with (working days, loans at once, renewals).</extracomment>
             <translation>A centre's code must be this desk's office code followed by two digits (such as 1301 for office 13); other offices' centres are recorded by their own office's desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="95" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="100" />
             <source>مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.</source>
             <translation>A centre with this code already exists; select it in the list to correct it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_rules.py" line="97" />
+            <location filename="../kanoon_desk/services/library_rules.py" line="102" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
         </message>

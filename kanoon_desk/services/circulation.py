@@ -28,7 +28,6 @@ from .circulation_returns import (
 )
 from .circulation_views import (
     HARD,
-    MSG_CENTRE,
     MSG_COPY_NOT_HERE,
     MSG_COPY_NOT_LOST,
     MSG_COPY_OTHER_TITLE,
@@ -54,6 +53,7 @@ from .circulation_views import (
     MemberDesk,
     ReturnResult,
 )
+from .library_common import MSG_CENTRE
 
 __all__ = ["CirculationRefused", "CopyWasLost", "HARD", "HoldView", "LoanView", "MSG_CENTRE",
            "MSG_COPY_NOT_HERE", "MSG_COPY_NOT_LOST", "MSG_COPY_OTHER_TITLE", "MSG_COPY_WAS_LOST",

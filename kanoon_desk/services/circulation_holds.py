@@ -16,7 +16,6 @@ from ..models.library import Copy, Hold, Member, Title
 from ..store import Store
 from .accounts import require, working_calendar
 from .circulation_views import (
-    MSG_CENTRE,
     MSG_HOLD_CLOSED,
     MSG_HOLD_DUPLICATE,
     MSG_HOLD_NOT_FOUND,
@@ -29,6 +28,7 @@ from .circulation_views import (
 )
 from .library_common import (
     LIBRARIAN,
+    MSG_CENTRE,
     MSG_MEMBER_NOT_FOUND,
     MSG_TITLE_NOT_FOUND,
     centre_exists,

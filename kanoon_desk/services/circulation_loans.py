@@ -14,7 +14,7 @@ from ..errors import InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
 from ..models import table_of
-from ..models.library import Copy, Hold, Loan, Member, OverrideGrant, Title
+from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar, normalize
 from ..store import Store
 from .accounts import require, working_calendar
@@ -42,7 +42,7 @@ from .library_common import (
     office_actor,
 )
 from .library_members import member_category, member_view
-from .library_rules import get_rule
+from .library_rules import get_rule, may_override
 
 
 def _open_loans(s: Session, member_id: str) -> list[Loan]:
@@ -118,16 +118,9 @@ def member_desk(store: Store, code: str, *, today: date | None = None, history: 
                           [_hold_view(s, h) for h in holds], views[len(loans):], max_loans)
 
 
-def _may_override(s: Session, actor: Actor) -> bool:
-    if actor.has("admin"):
-        return True
-    grant = s.get(OverrideGrant, actor.user_id)
-    return bool(grant and grant.granted)
-
-
 def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: list[str], *,
                   member_id: str = "", copy_id: str = "", loan_id: str = "", note: str = "") -> None:
-    if not _may_override(s, actor):
+    if not may_override(s, actor):
         raise PermissionDenied(MSG_NO_OVERRIDE)
     reason = normalize(note or "")
     if not reason:  # the admin's list of overrides says why each was done

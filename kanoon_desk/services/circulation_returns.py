@@ -16,7 +16,6 @@ from ..store import Store
 from .accounts import require
 from .circulation_holds import _route, _transit_hold
 from .circulation_views import (
-    MSG_CENTRE,
     MSG_COPY_NOT_LOST,
     MSG_LOAN_CLOSED,
     MSG_LOAN_NOT_FOUND,
@@ -29,7 +28,7 @@ from .circulation_views import (
     _loan_view,
     _title_of,
 )
-from .library_common import LIBRARIAN, MSG_COPY_NOT_FOUND, centre_exists, find_copy
+from .library_common import LIBRARIAN, MSG_CENTRE, MSG_COPY_NOT_FOUND, centre_exists, find_copy
 
 
 def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:

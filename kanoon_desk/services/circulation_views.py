@@ -37,7 +37,6 @@ MSG_HOLD_DUPLICATE = QT_TRANSLATE_NOOP("Errors", "این عضو پیش‌تر ا
 MSG_HOLD_ON_SHELF = QT_TRANSLATE_NOOP("Errors", "نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.")
 MSG_HOLD_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "رزرو پیدا نشد.")
 MSG_HOLD_CLOSED = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر باز نیست.")
-MSG_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
 MSG_HOLD_NOT_WAITING = QT_TRANSLATE_NOOP("Errors", "این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.")
 MSG_HOLD_HERE = QT_TRANSLATE_NOOP("Errors", "این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.")
 MSG_COPY_OTHER_TITLE = QT_TRANSLATE_NOOP("Errors", "این نسخه از کتاب دیگری است.")

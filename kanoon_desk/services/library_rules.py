@@ -79,12 +79,17 @@ def set_override_grant(store: Store, actor: Actor, user_id: str, granted: bool) 
         store.record(s, actor, "override.grant_set", user_id, {"granted": granted})
 
 
-def can_override(store: Store, actor: Actor) -> bool:
+def may_override(s: Session, actor: Actor) -> bool:
+    """Whether `actor` may override a refusal: an admin, or a librarian an admin granted it to."""
     if actor.has("admin"):
         return True
+    g = s.get(OverrideGrant, actor.user_id)
+    return bool(g and g.granted)
+
+
+def can_override(store: Store, actor: Actor) -> bool:
     with store.read() as s:
-        g = s.get(OverrideGrant, actor.user_id)
-        return bool(g and g.granted)
+        return may_override(s, actor)
 
 
 MSG_CENTRE_OF_ANOTHER_OFFICE = QT_TRANSLATE_NOOP(
