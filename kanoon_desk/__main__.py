@@ -150,20 +150,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _say_numbers_kept(db: Path, previous: Path) -> None:
+def _say_numbers_kept(past: dict[tuple[str, int], int]) -> None:
     """Which numbers given after the backup the restored desk will not give again (`ops.restore`
     moved its counters past them)."""
-    from .services import ops
-    from .store import Store
-
-    store = Store(db, migrate=False)
-    try:
-        ident = store.identity if store.is_initialised else None
-    finally:
-        store.close()
-    if ident is None:
-        return
-    past = ops.numbers_past_backup(previous, db, ident.office_code, ident.device_no)
     if past:
         names = {"case": "registration numbers", "letter": "letter numbers", "member_no": "membership numbers",
                  "copy_barcode": "copy barcodes"}
@@ -177,20 +166,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from .services import ops
 
     try:
-        previous = ops.restore(Path(args.db), Path(args.source))
+        restored = ops.restore(Path(args.db), Path(args.source))
     except ops.RestoreRefused as exc:
         _err(f"بازگردانی انجام نشد؛ پایگاه داده کنونی دست نخورد — restore refused, {args.db} untouched:")
         for p in exc.problems:
             _err(f"  - {p}")
         return EXIT_FAILED
     print(f"بازگردانی شد — restored {args.db} from {args.source}")
+    previous = restored.previous
     if previous is not None:
         print(f"  پایگاه داده پیشین نگه داشته شد — previous store kept as {previous}")
         missing = ops.events_not_restored(previous, Path(args.db))
         if missing:
             print(f"  {missing} رویداد پایگاه داده پیشین در پشتیبان نیست (کارهای پس از پشتیبان) — {missing} events of "
                   "the previous store are not in the backup: the work done after it")
-            _say_numbers_kept(Path(args.db), previous)
+            _say_numbers_kept(restored.numbers_kept)
     if not _enrolled(Path(args.db)):
         return EXIT_OK
     if args.sync:  # take back at once what the server holds of this desk since the backup

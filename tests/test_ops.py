@@ -165,7 +165,7 @@ def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
     store.close()
     assert len(_holidays(desk)) == 2
 
-    previous = ops.restore(desk, backup_file)
+    previous = ops.restore(desk, backup_file).previous
     assert previous == desk.with_name("desk.sqlite3.before-restore")
     assert len(_holidays(desk)) == 1
     assert len(_holidays(previous)) == 2
@@ -235,8 +235,8 @@ def test_a_restore_over_a_broken_store_keeps_the_backups_counters(tmp_path: Path
     for side in path.parent.glob(path.name + "-*"):
         side.unlink()
     path.write_bytes(b"not a database" * 100)
-    previous = ops.restore(path, tmp_path / "morning.sqlite3")
-    assert previous is not None and ops.numbers_past_backup(previous, path, "13", 1) == {}
+    restored = ops.restore(path, tmp_path / "morning.sqlite3")
+    assert restored.previous is not None and restored.numbers_kept == {}
     assert ops.check(path) == []
 
 

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import tempfile
 from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -264,13 +265,22 @@ def _remove(paths: list[Path]) -> None:
         p.unlink(missing_ok=True)
 
 
-def restore(store_path: Path, source: Path) -> Path | None:
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the replaced store it kept (None when there was none), and the highest
+    number of each (series, year) that store gave after the backup, which the restored counters
+    now start past (`numbers_past_backup`)."""
+
+    previous: Path | None
+    numbers_kept: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
+def restore(store_path: Path, source: Path) -> Restored:
     """Replace the store with the backup `source`, only if the backup is a healthy store.
 
     The backup is copied next to the target, opened (migrated to the newest schema) and checked;
     only then the current store is kept as ``<name>.before-restore`` and atomically replaced.
-    Raises `RestoreRefused` (target untouched) otherwise. Returns the kept previous store, if any.
-    Close the app on this store first.
+    Raises `RestoreRefused` (target untouched) otherwise. Close the app on this store first.
     """
     store_path, source = Path(store_path), Path(source)
     if source.resolve() == store_path.resolve():
@@ -305,27 +315,28 @@ def restore(store_path: Path, source: Path) -> Path | None:
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(_sidecars(store_path))
     os.replace(tmp, store_path)
-    _mark_restored(store_path, previous)
-    return previous
+    return Restored(previous, _mark_restored(store_path, previous))
 
 
-def _mark_restored(store_path: Path, previous: Path | None) -> None:
+def _mark_restored(store_path: Path, previous: Path | None) -> dict[tuple[str, int], int]:
     """Note in the restored store when it was restored (`K_RESTORED_AT`): the app and `sync` say
     so until a round with the server has brought back what this desk did after the backup. In the
     same transaction its counters move past every number the replaced store issued after the
     backup (`numbers_past_backup`): a registration number, a letter number, a membership number or
     a barcode already on paper is not issued a second time, with or without a server."""
     store = Store(store_path, migrate=False)
+    kept: dict[tuple[str, int], int] = {}
     try:
         with store.transaction() as s:
             store.set_state(s, K_RESTORED_AT, utcnow().isoformat())
             if previous is not None and store.is_initialised:
                 ident = store.identity
-                for (series, year), value in numbers_past_backup(previous, store_path, ident.office_code,
-                                                                 ident.device_no).items():
+                kept = numbers_past_backup(previous, store_path, ident.office_code, ident.device_no)
+                for (series, year), value in kept.items():
                     eventlog.counter_at_least(s, series, value, year)
     finally:
         store.close()
+    return kept
 
 
 def _events_not_in(previous: Path, restored: Path, columns: str) -> list[tuple[Any, ...]] | None:
