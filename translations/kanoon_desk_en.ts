@@ -4931,7 +4931,12 @@ Tracking code: {code}</translation>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="116" />
+            <source> ({n} روز گذشته)</source>
+            <translation> ({n} days past)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="130" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>

@@ -98,11 +98,13 @@ def test_search_the_case_view_and_the_report_count_to_the_new_day(qtbot: Any, de
     for w in (page, view, report):
         qtbot.addWidget(w)
     assert "دیرکرد" not in page.model.index(0, 4).data() and "دیرکرد" not in view.labels["deadline"].text()
+    assert "گذشته" not in page.model.index(0, 7).data()
     assert report.report is not None and report.report.overdue_by_agency == []
     clock.day = DAY + timedelta(days=1)
     page.text.setText(q.get_case(desk.store, desk.clerk, case_id).case["tracking_code"])
     page.run()
     assert page.model.index(0, 4).data().endswith("دیرکرد")
+    assert page.model.index(0, 7).data().endswith("(۱ روز گذشته)")  # the deadline says by how much
     view.buttons["visit"].click()  # an action reads the case again, as of the new day
     assert view.labels["deadline"].text().endswith("دیرکرد")
     assert [v.day for v in q.get_case(desk.store, desk.clerk, case_id).timeline if v.type == "case.visited"] \

@@ -108,7 +108,13 @@ class CaseListModel(LazyTableModel):
             return persian.format_jalali_date(row.received_date)
         if column == 6:
             return text_digits(row.agency_name or "")
-        return persian.format_jalali_date(row.deadline) if row.deadline else ""
+        if not row.deadline:
+            return ""
+        shown = persian.format_jalali_date(row.deadline)
+        if row.is_overdue(self._on()):  # how long past it, for the follow-up call
+            days = (self._on() - row.deadline).days
+            shown += QCoreApplication.translate("Secretariat", " ({n} روز گذشته)").replace("{n}", persian.to_persian_digits(days))
+        return shown
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.row() < len(self._rows):
