@@ -3619,7 +3619,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="267" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
@@ -3635,22 +3635,27 @@ Tracking code: {code}</translation>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
+            <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
+            <translation>The membership has ended; renew it before lending.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="202" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="285" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="286" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="305" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="306" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
@@ -3662,7 +3667,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="138" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
@@ -3682,14 +3687,14 @@ Tracking code: {code}</translation>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="393" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
@@ -3702,28 +3707,28 @@ Tracking code: {code}</translation>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="346" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="349" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="350" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="377" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

@@ -214,3 +214,18 @@ def test_a_new_member_half_typed_comes_back_and_a_correction_is_never_a_draft(
     third = MembersPage(make_ctx(L.store, L.admin, tmp_path))
     qtbot.addWidget(third)
     assert third.first.text() == "" and third.message.text() == ""  # type: ignore[attr-defined]
+
+
+def test_an_expired_membership_is_red_and_says_why_on_hover(qtbot: Any, page: tuple[Lib, MembersPage],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from kanoon_desk.ui.library import members as members_ui
+
+    L, p = page
+    for day, expired in ((L.child.expires_on - timedelta(days=1), False), (L.child.expires_on + timedelta(days=1), True)):
+        monkeypatch.setattr(members_ui, "today", lambda day=day: day)
+        _find(qtbot, p, L.child.member_no)
+        cell = p.table.model().index(0, 1)
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert (cell.data(Qt.ItemDataRole.ForegroundRole) is not None) is expired
+        assert tip.startswith(L.child.full_name)  # the cell's own text first, as on any cut cell
+        assert ("عضویت به پایان رسیده است" in tip) is expired

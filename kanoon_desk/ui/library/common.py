@@ -77,19 +77,25 @@ class ListModel(LazyTableModel):
     """A table over a list a service returns whole, with a `cells(row) -> list` to show."""
 
     def __init__(self, headers: Sequence[str], items: Callable[[], Sequence[Any]],
-                 cells: Callable[[Any], Sequence[Any]], *, alert: Callable[[Any], bool] | None = None) -> None:
+                 cells: Callable[[Any], Sequence[Any]], *, alert: Callable[[Any], bool] | None = None,
+                 alert_tip: str = "") -> None:
         fetch, count = list_fetcher(items)
         self._cells = cells
         self._alert = alert
+        self._alert_tip = alert_tip
         super().__init__(headers, fetch, count)
         if self.canFetchMore():
             self.fetchMore()
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A row `alert` picks (a loan past its due date) is written in red."""
-        if (role == Qt.ItemDataRole.ForegroundRole and self._alert is not None and index.isValid()
-                and index.row() < len(self._rows) and self._alert(self._rows[index.row()])):
-            return QColor(ALERT_COLOUR)
+        """A row `alert` picks (a loan past its due date) is written in red, and its cells' tips
+        say why (`alert_tip`), so the colour is not a code to learn."""
+        if (role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole) and self._alert is not None
+                and index.isValid() and index.row() < len(self._rows) and self._alert(self._rows[index.row()])):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(ALERT_COLOUR)
+            if self._alert_tip:
+                return "\n".join(t for t in (super().data(index, role), self._alert_tip) if t)
         return super().data(index, role)
 
     def display(self, row: Any, column: int) -> str:

@@ -191,7 +191,8 @@ class MembersPage(QWidget):
             lambda m: [digits(m.member_no), m.full_name, category_text(lib.member_category(m, today())),
                        centre(m.home_centre),
                        jdate(m.expires_on)],
-            alert=lambda m: m.expires_on < today()))  # a membership ended: renew before lending
+            alert=lambda m: m.expires_on < today(),  # a membership ended: renew before lending
+            alert_tip=QCoreApplication.translate("Library", "عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.")))
 
     def search(self) -> None:
         if not self.query.text().strip():
