@@ -2649,105 +2649,105 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="250" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="33" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="44" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="48" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="52" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="56" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="58" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="74" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="45" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="47" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="67" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="91" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="58" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="63" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="367" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -2762,84 +2762,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="220" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="247" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="82" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="222" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="403" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="264" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="86" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="97" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="102" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
@@ -2849,68 +2849,68 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
             <source>آخرین عنوان‌های افزوده</source>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="526" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="387" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="37" />
             <source>برچسب بارکد نسخه‌ها</source>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="46" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="214" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="260" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="262" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="367" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="185" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
@@ -2922,7 +2922,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="185" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="107" />
@@ -2935,71 +2935,71 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="326" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="326" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="224" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="415" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="430" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="454" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="291" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="447" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="456" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="457" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="467" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="328" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="470" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="331" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="489" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="350" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="180" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="97" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="513" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="374" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3054,7 +3054,7 @@ Tracking code: {code}</translation>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="63" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
@@ -3069,335 +3069,335 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="74" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="105" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="70" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="87" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="157" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="411" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="51" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="564" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="181" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="177" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="233" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="244" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="69" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="267" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="311" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="283" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="343" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="103" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="344" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="104" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="345" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="105" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="346" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="350" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="110" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="353" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="113" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="116" />
             <source>رزرو در راه: {t}</source>
             <translation>Hold on its way: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="117" />
             <source>{t} (به «{c}»)</source>
             <translation>{t} (to “{c}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="121" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="362" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="122" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="367" />
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="131" />
             <source>گم شد</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="41" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="52" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="63" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="425" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="65" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="427" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="67" />
             <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
             <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="437" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="77" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="467" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="470" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="320" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="491" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="501" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="351" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="529" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="379" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="531" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="533" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="383" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="535" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="385" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="565" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="25" />
             <source>«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. یادداشت (اختیاری):</source>
             <translation>Did the member lose “{t}”? The loan is closed and the copy recorded lost. Note (optional):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="581" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="41" />
             <source>«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.</source>
             <translation>“{t}” recorded as lost by the member: the loan is closed and the copy is listed as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="615" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="71" />
             <source>«{t}» تمدید نشد: {why}</source>
             <translation>“{t}” was not renewed: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="627" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="83" />
             <source>تمدید شد: «{t}» تا {d}</source>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="641" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="97" />
             <source>«{t}»: {why}</source>
             <translation>“{t}”: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="643" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="99" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="645" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="101" />
             <source>تمدیدنشده: {r}</source>
             <translation>Not renewed: {r}</translation>
         </message>
@@ -3422,7 +3422,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="104" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -3582,7 +3582,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
             <location filename="../kanoon_desk/ui/library/members.py" line="71" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -3660,7 +3660,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="89" />
             <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -3692,7 +3692,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="393" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="253" />
             <source>ذخیره تغییرات</source>
@@ -3717,7 +3717,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
             <location filename="../kanoon_desk/ui/library/members.py" line="349" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -3819,7 +3819,7 @@ Tracking code: {code}</translation>
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="84" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="84" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
@@ -3858,13 +3858,13 @@ Tracking code: {code}</translation>
             <translation>Please return the books by their due date to any Kanoon centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="64" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="69" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="56" />

@@ -82,7 +82,7 @@ def test_labels_for_selected_copies_or_todays_printed_without_gone_ones(
         qtbot: Any, page: tuple[Lib, CataloguePage], monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
-    from kanoon_desk.ui.library import catalogue as catalogue_ui
+    from kanoon_desk.ui.library import catalogue_labels
 
     L, p = page
     other = lib.add_title(L.store, L.admin, lib.TitleInput(title="کلاغ‌ها"))
@@ -111,7 +111,7 @@ def test_labels_for_selected_copies_or_todays_printed_without_gone_ones(
     assert [b for b, _ in dialog.items()] == ["B0001", "B0003", "C0001"]  # (dialog opened before B0014)
     assert dialog.buttons["today"].text() == "نسخه‌هایی که امروز در این مرکز افزوده شد (۳)"
     printed: list[str] = []
-    monkeypatch.setattr(catalogue_ui, "print_dialog", lambda _parent, html: printed.append(html) or True)
+    monkeypatch.setattr(catalogue_labels, "print_dialog", lambda _parent, html: printed.append(html) or True)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert len(printed) == 1 and printed[0].count("<img ") == 3 and printed[0].count("<tr>") == 1
 

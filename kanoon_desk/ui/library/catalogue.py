@@ -6,55 +6,33 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ...errors import QT_TRANSLATE_NOOP, ServiceError
+from ...errors import ServiceError
 from ...services import history
 from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
 from ..errors import error_text
-from ..printing import print_dialog
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, digits, select_row, text_digits, today
+from ..widgets import ERROR_STYLE, Form, LtrLineEdit, select_row, text_digits
+from .catalogue_import import IMPORT_KINDS, ImportDialog
+from .catalogue_import import errors_text as errors_text
+from .catalogue_import import note_text as note_text
+from .catalogue_labels import LabelsDialog
 from .common import ListModel, centre_namer, desk_centre, status_text, table_view, tr_dynamic
 from .copies import CopyDialog
 from .history import FieldHistoryDialog
-from .printouts import copy_labels, labels_print_html
-
-IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
-
-
-def note_text(row: imp.ImportRow) -> str:
-    """What an import row does besides the plain case (joins a title already in the catalogue)."""
-    if not row.note:
-        return ""
-    return QCoreApplication.translate("Errors", row.note).format(t=text_digits(row.note_title))
-
-
-def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
-    """Every error of an import row, each after the column it is about, as the file names it."""
-    def said(name: str, message: str) -> str:
-        text = QCoreApplication.translate("Errors", message)
-        params = row.error_params.get(name)
-        return text.format(**{k: text_digits(v) for k, v in params.items()}) if params else text
-
-    return " — ".join(QCoreApplication.translate("Library", "«{c}»: {e}").format(
-        c=text_digits(preview.column(name)), e=said(name, message)) for name, message in row.errors)
 
 
 def show_title_error(form: Form, err: BaseException) -> None:
@@ -64,123 +42,6 @@ def show_title_error(form: Form, err: BaseException) -> None:
             t=text_digits(err.existing.title)))
     else:
         form.show_error(err)
-
-
-class ImportDialog(QDialog):
-    """Preview of an import: every row with its Persian error; "import" only when no row is wrong."""
-
-    def __init__(self, ctx: UiContext, preview: imp.ImportPreview, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.preview = preview
-        self.setWindowTitle(QCoreApplication.translate("Library", "پیش‌نمایش درون‌ریزی"))
-        table = self.table = table_view("import-table")
-        fields = sorted({k for r in preview.rows for k in r.values})
-        table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
-                                  QCoreApplication.translate("Library", "یادداشت"), *fields], lambda: preview.rows,
-                                 lambda r: [digits(r.line), errors_text(preview, r), note_text(r),
-                                            *[r.values.get(f, "") for f in fields]]))
-        bad = len(preview.errors)
-        self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
-        if bad:
-            self.summary.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(QCoreApplication.translate("Library", "درون‌ریزی همه ردیف‌ها"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setEnabled(preview.ok)
-        buttons.addButton(QCoreApplication.translate("Library", "انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.commit)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addWidget(self.summary)
-        box.addWidget(table)
-        box.addWidget(buttons)
-        self.resize(900, 500)
-
-    def commit(self) -> None:
-        try:
-            n = imp.commit_import(self.ctx.store, self.ctx.actor, self.preview)
-        except Exception as err:  # shown, never swallowed: the person sees why nothing was imported
-            self.summary.setText(error_text(err))
-            self.summary.setStyleSheet(ERROR_STYLE)
-            return
-        self.summary.setText(QCoreApplication.translate("Library", "{n} ردیف درون‌ریزی شد.").format(n=digits(n)))
-        self.ctx.bus.changed.emit("library")
-        self.accept()
-
-
-class LabelsDialog(QDialog):
-    """Barcode labels to print (or save as PNG): the copies selected in the list, every copy of the
-    title shown that this centre holds, or the copies this centre added today. Withdrawn and lost
-    copies get none."""
-
-    def __init__(self, ctx: UiContext, selected: list[lib.CopyView], of_title: list[lib.CopyView],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("labels-dialog")
-        self.setWindowTitle(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
-        self.setMinimumSize(720, 520)
-        here = desk_centre(ctx)
-        today_copies = lib.copies_added_on(ctx.store, here, today())
-        self.choices: dict[str, list[lib.CopyView]] = {
-            key: [c for c in copies if c.status not in lib.GONE]
-            for key, copies in (("selected", selected), ("title", [c for c in of_title if c.home_centre == here]),
-                                ("today", today_copies))}
-        labels = {"selected": QCoreApplication.translate("Library", "نسخه‌های برگزیده در فهرست ({n})"),
-                  "title": QCoreApplication.translate("Library", "همه نسخه‌های این عنوان در این مرکز ({n})"),
-                  "today": QCoreApplication.translate("Library", "نسخه‌هایی که امروز در این مرکز افزوده شد ({n})")}
-        self.buttons: dict[str, QRadioButton] = {}
-        box = QVBoxLayout(self)
-        for key, text in labels.items():
-            button = QRadioButton(text.format(n=digits(len(self.choices[key]))))
-            button.setObjectName(f"labels-{key}")
-            button.setEnabled(bool(self.choices[key]))
-            button.toggled.connect(self.refresh)
-            self.buttons[key] = button
-            box.addWidget(button)
-        self.preview = QLabel()
-        self.preview.setObjectName("labels-preview")
-        scroll = QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        box.addWidget(scroll, 1)
-        row = QDialogButtonBox()
-        self.print_button = row.addButton(QCoreApplication.translate("Library", "چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setObjectName("labels-print")
-        self.print_button.clicked.connect(self.print_labels)
-        self.save_button = row.addButton(QCoreApplication.translate("Library", "ذخیره PNG"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.clicked.connect(self.save_png)
-        row.addButton(QCoreApplication.translate("Library", "بستن"), QDialogButtonBox.ButtonRole.RejectRole)
-        row.rejected.connect(self.reject)
-        box.addWidget(row)
-        first = next((k for k in ("selected", "title", "today") if self.choices[k]), None)
-        if first is not None:
-            self.buttons[first].setChecked(True)
-        self.refresh()
-
-    def choice(self) -> str:
-        return next((k for k, b in self.buttons.items() if b.isChecked()), "")
-
-    def items(self) -> list[tuple[str, str]]:
-        """(barcode, title) of the labels the dialog would print."""
-        return [(c.barcode, c.title) for c in self.choices.get(self.choice(), [])]
-
-    def refresh(self) -> None:
-        items = self.items()
-        self.print_button.setEnabled(bool(items))
-        self.save_button.setEnabled(bool(items))
-        if items:
-            self.preview.setPixmap(QPixmap.fromImage(copy_labels(items[:30], scale=1.0)))
-        else:
-            self.preview.setText(QCoreApplication.translate("Library", "نسخه‌ای برای برچسب نیست."))
-
-    def print_labels(self) -> bool:
-        return print_dialog(self, labels_print_html(self.items()))
-
-    def save_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png",
-                                              "PNG (*.png)")
-        if name:
-            copy_labels(self.items()).save(str(Path(name)))
 
 
 class CataloguePage(QWidget):

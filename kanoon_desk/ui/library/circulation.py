@@ -18,27 +18,23 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from ... import persian
-from ...errors import ServiceError, ValidationError
+from ...errors import ValidationError
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, isolated, long_date, select_row, text_digits, today
-from .common import ListModel, category_text, desk_centre_key, jdate, table_view
-from .holds import HoldDialog, HoldShelfDialog
-from .printouts import SlipDialog, slip_html
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, long_date, text_digits, today
+from .circulation_base import OK_STYLE as OK_STYLE
+from .circulation_holds import DeskHolds
+from .circulation_loans import DeskLoans
+from .common import desk_centre_key, table_view
 from .returns import ReturnsPanel, next_action_text
-from .transit import PullListDialog
-
-OK_STYLE = "color: #1b5e20;"
 
 
-class CirculationPage(QWidget):
+class CirculationPage(DeskLoans, DeskHolds):
     """Scan a member's card (or type a national ID), then scan books to lend them; in return mode
     each scanned book is checked in and the next action is shown (reshelve, send home, hold).
 
@@ -263,30 +259,6 @@ class CirculationPage(QWidget):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def centre_name(self, code: str) -> str:
-        if code not in self._centres:
-            office = get_office(self.ctx.store, code)
-            self._centres[code] = office.name if office else code
-        return self._centres[code]
-
-    def say(self, text: str, ok: bool = True, *, as_is: bool = False) -> None:
-        """Show `text`; its digits read Persian (a title's "جلد 3" reads "جلد ۳") unless `as_is`
-        (the text holds a barcode, whose digits stay those on its label)."""
-        self.message.setText(text if as_is else text_digits(text))
-        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-
-    @staticmethod
-    def override_text(action: str) -> str:
-        if action == "renew":
-            return QCoreApplication.translate("Library", "نادیده گرفتن مانع و تمدید (ثبت می‌شود)")
-        return QCoreApplication.translate("Library", "نادیده گرفتن مانع و امانت (ثبت می‌شود)")
-
-    def offer_override(self, action: str, key: str) -> None:
-        """After a refusal: a permitted librarian sees the button that goes ahead anyway."""
-        self.pending = (action, key)
-        self.override_button.setText(self.override_text(action))
-        self.override_button.setVisible(self.may_override)
-
     def ask_override_reason(self) -> str | None:
         """The short reason an override is logged with (None: the librarian changed their mind).
         Tests replace this method; the desk asks in a small dialog."""
@@ -320,128 +292,6 @@ class CirculationPage(QWidget):
         self._show_desk()
         self.say("")
         self.scan.setFocus()
-
-    def _show_desk(self) -> None:
-        d = self.desk
-        has = d is not None
-        for b in (self.renew_one, self.renew_all, self.hold_button, self.done):
-            b.setEnabled(has)
-        self.lost_button.setEnabled(bool(d and d.loans))
-        self.cancel_hold_button.setEnabled(bool(d and self.open_holds()))
-        # the member takes the due dates home: of the books lent in this visit, or of every book out
-        # (after a renewal, or for a member who only asks what they have and until when)
-        self.slip.setEnabled(bool(self.session_loans or (d is not None and d.loans)))
-        if d is None:
-            self.member_name.setText(QCoreApplication.translate("Library", "عضوی انتخاب نشده است؛ کارت عضو را بخوانید."))
-            self.member_info.setText("")
-            self.blocks.setText("")
-            loans: list[circ.LoanView] = []
-            history: list[circ.LoanView] = []
-        else:
-            m = d.member
-            self.member_name.setText(text_digits(f"{m.full_name} — {category_text(m.category)}"))
-            parts = [QCoreApplication.translate("Library", "شماره عضویت: {n}").format(n=digits(m.member_no)),
-                     QCoreApplication.translate("Library", "مرکز: {c}").format(c=isolated(self.centre_name(m.home_centre))),
-                     QCoreApplication.translate("Library", "اعتبار تا: {d}").format(d=jdate(m.expires_on)),
-                     QCoreApplication.translate("Library", "امانت‌ها: {n} از {max}").format(n=digits(len(d.loans)), max=digits(d.rule_max_loans))]
-            if m.guardian_name:
-                parts.append(QCoreApplication.translate("Library", "ولی: {g} ({p})").format(g=isolated(m.guardian_name), p=digits(m.guardian_phone)))
-            elif m.phone:
-                parts.append(QCoreApplication.translate("Library", "تلفن: {p}").format(p=digits(m.phone)))
-            ready = [h for h in d.holds if h.status == "ready"]
-            if ready:
-                parts.append(QCoreApplication.translate("Library", "رزرو آماده: {t}").format(t="، ".join(isolated(h.title) for h in ready)))
-            coming = [h for h in d.holds if h.status == "in_transit"]
-            if coming:
-                parts.append(QCoreApplication.translate("Library", "رزرو در راه: {t}").format(t="، ".join(
-                    QCoreApplication.translate("Library", "{t} (به «{c}»)").format(
-                        t=isolated(h.title), c=isolated(self.centre_name(h.pickup_centre))) for h in coming)))
-            waiting = [h for h in d.holds if h.status == "waiting"]
-            if waiting:
-                parts.append(QCoreApplication.translate("Library", "در صف رزرو: {t}").format(t="، ".join(
-                    QCoreApplication.translate("Library", "{t} (نوبت {n})").format(t=isolated(h.title), n=digits(h.position))
-                    for h in waiting)))
-            self.member_info.setText(text_digits(" | ".join(parts)))
-            self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))
-            loans, history = d.loans, d.history
-        headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]
-        self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
-            x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals],
-            alert=lambda x: x.overdue_days > 0))  # a book past its due date, in red
-        lost = QCoreApplication.translate("Library", "گم شد")
-        self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
-                                        lambda: history, lambda x: [
-                                            x.barcode, x.title, x.due_on,
-                                            f"{lost} {jdate(x.returned_on)}" if x.lost else x.returned_on]))
-
-    # -- holds -------------------------------------------------------------------------------
-
-    def open_holds(self) -> list[circ.HoldView]:
-        return [h for h in self.desk.holds if h.status in circ.OPEN_HOLD] if self.desk else []
-
-    def hold_dialog(self) -> HoldDialog | None:
-        """The reserve dialog for the member on the desk (None when no member is scanned)."""
-        return HoldDialog(self.ctx, self.desk.member, self, day=self.today) if self.desk is not None else None
-
-    def place_hold(self) -> None:
-        dialog = self.hold_dialog()
-        if dialog is not None and dialog.exec() == HoldDialog.DialogCode.Accepted and dialog.hold is not None:
-            self.hold_placed(dialog.hold)
-        self.scan.setFocus()
-
-    def hold_shelf(self) -> HoldShelfDialog:
-        """The hold shelf of this desk's centre (who to call)."""
-        return HoldShelfDialog(self.ctx, self.ctx.actor.office_code, self)
-
-    def pull_list(self) -> PullListDialog:
-        """«ارسال برای رزرو»: copies on this centre's shelf that holds picked up elsewhere wait for."""
-        return PullListDialog(self.ctx, self)
-
-    def hold_placed(self, hold: circ.HoldView) -> None:
-        self.say(QCoreApplication.translate("Library", "رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».").format(
-            t=hold.title, n=digits(hold.position), c=self.centre_name(hold.pickup_centre)))
-        self.ctx.bus.changed.emit("library")
-        self._reload_member()
-
-    def choose_hold_to_cancel(self) -> None:
-        holds = self.open_holds()
-        if not holds:
-            return
-        labels = [text_digits(h.title) for h in holds]
-        label, ok = QInputDialog.getItem(self, QCoreApplication.translate("Library", "لغو رزرو"),
-                                         QCoreApplication.translate("Library", "کدام رزرو لغو شود؟"), labels, 0, False)
-        if ok and label in labels:
-            self.cancel_hold(holds[labels.index(label)])
-        self.scan.setFocus()
-
-    def cancel_hold(self, hold: circ.HoldView) -> None:
-        try:
-            circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id)
-        except ServiceError as err:
-            self.say(error_text(err), ok=False)
-            return
-        text = QCoreApplication.translate("Library", "رزرو «{t}» لغو شد.").format(t=hold.title)
-        if hold.status == "ready":  # its copy waits on the hold shelf
-            text += " " + QCoreApplication.translate("Library", "نسخه کنار گذاشته را از قفسه رزرو بردارید.")
-        elif hold.status == "in_transit":  # its copy is on its way here
-            text += " " + QCoreApplication.translate("Library", "نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.")
-        self.say(text)
-        self.ctx.bus.changed.emit("library")
-        self._reload_member()
-
-    def _holds_expired(self, results: list[circ.ReturnResult]) -> None:
-        if not results:
-            return
-        lines = [f"«{text_digits(r.title)}» ({r.barcode}): {text_digits(next_action_text(r, self.centre_name))}"
-                 for r in results]
-        self.say(QCoreApplication.translate("Library", "رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:") + " "
-                 + "؛ ".join(lines), as_is=True)
-        self.ctx.bus.changed.emit("library")
-
-    def _reload_member(self) -> None:
-        if self.desk is not None:
-            self.desk = circ.member_desk(self.ctx.store, self.desk.member.id, today=self.today)
-        self._show_desk()
 
     # -- scanning ------------------------------------------------------------------------------
 
@@ -556,114 +406,3 @@ class CirculationPage(QWidget):
         self.ctx.tasks.run(lambda: circ.found_copy(self.ctx.store, self.ctx.actor, barcode, today=self.today),
                            on_done=self._returned, on_error=self._failed)
         self.scan.setFocus()
-
-    def ask_lost_note(self, title: str) -> str | None:
-        """Confirm «گم‌شده نزد عضو» for a title, with an optional note (None: not lost after all).
-        Tests replace this method; the desk asks in a small dialog."""
-        text, ok = QInputDialog.getText(
-            self, QCoreApplication.translate("Library", "گم‌شده نزد عضو"),
-            QCoreApplication.translate("Library", "«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. "
-                                                  "یادداشت (اختیاری):").format(t=text_digits(title)))
-        return text if ok else None
-
-    def lost_selected(self) -> None:
-        """«گم‌شده نزد عضو» for the loan selected (the first when none is)."""
-        if self.desk is None or not self.desk.loans:
-            return
-        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
-        loan = self.desk.loans[rows[0].row() if rows else 0]
-        note = self.ask_lost_note(loan.title)
-        if note is None:
-            self.scan.setFocus()
-            return
-
-        def done(_: circ.LoanView) -> None:
-            self.say(QCoreApplication.translate(
-                "Library", "«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.").format(
-                t=loan.title))
-            self._reload_member()
-            self.ctx.bus.changed.emit("library")
-
-        self.ctx.tasks.run(lambda: circ.mark_loan_lost(self.ctx.store, self.ctx.actor, loan.id, note=note,
-                                                       today=self.today), on_done=done, on_error=self._failed)
-        self.scan.setFocus()
-
-    def _failed(self, err: BaseException) -> None:
-        self.say(error_text(err), ok=False)
-        self.scanned.emit("")
-
-    # -- renewals and the slip -------------------------------------------------------------------
-
-    def renew_selected(self) -> None:
-        if self.desk is None or not self.desk.loans:
-            return
-        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
-        row = rows[0].row() if rows else 0
-        self.override_button.hide()
-        self.pending = None
-        self._renew(self.desk.loans[row].id, override=False)
-
-    def _renew(self, loan_id: str, override: bool, note: str = "") -> None:
-        loan = next((x for x in self.desk.loans if x.id == loan_id), None) if self.desk else None
-
-        def failed(err: BaseException) -> None:
-            if not isinstance(err, circ.CirculationRefused):
-                self._failed(err)
-                return
-            if err.overridable:
-                self.offer_override("renew", loan_id)
-            self.say(QCoreApplication.translate("Library", "«{t}» تمدید نشد: {why}").format(
-                t=loan.title if loan else "", why=error_text(err)), ok=False)
-            self.scanned.emit("")
-
-        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan_id, today=self.today,
-                                              override=override, note=note, calendar=self.calendar),
-                           on_done=self._renewed, on_error=failed)
-
-    def _renewed(self, loan: circ.LoanView) -> None:
-        self.session_renewed = True
-        self.pending = None
-        self.override_button.hide()
-        self.say(QCoreApplication.translate("Library", "تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
-        self._reload_member()
-        self.ctx.bus.changed.emit("library")
-
-    def do_renew_all(self) -> None:
-        if self.desk is None:
-            return
-        member_id = self.desk.member.id
-
-        titles = {x.id: x.title for x in self.desk.loans}
-
-        def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
-            ok = sum(1 for r in results if r[0] is not None)
-            # each refused title with its own reasons: the librarian tells the member which and why
-            refused = [QCoreApplication.translate("Library", "«{t}»: {why}").format(
-                t=titles.get(loan_id, ""), why=error_text(err)) for _, loan_id, err in results if err is not None]
-            text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
-            if refused:
-                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r="؛ ".join(refused))
-            self.session_renewed = self.session_renewed or ok > 0
-            self.say(text, ok=not refused)
-            self._reload_member()
-            self.ctx.bus.changed.emit("library")
-
-        self.ctx.tasks.run(lambda: circ.renew_all(self.ctx.store, self.ctx.actor, member_id, today=self.today),
-                           on_done=done, on_error=self._failed)
-
-    def slip_html(self) -> str:
-        assert self.desk is not None
-        # the books lent in this visit; after a renewal or with none lent, every open loan with its due date now
-        loans = self.desk.loans if self.session_renewed or not self.session_loans else self.session_loans
-        return slip_html(self.desk.member, loans, self.centre_name(self.ctx.actor.office_code),
-                         persian.format_jalali_date(self.today))
-
-    def show_slip(self) -> SlipDialog | None:
-        if self.desk is None:
-            return None
-        dialog = SlipDialog(self.slip_html(), self)
-        dialog.show()
-        return dialog
-
-    def select_loan(self, row: int) -> None:
-        select_row(self.loans, row)

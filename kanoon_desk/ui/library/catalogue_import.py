@@ -1,0 +1,76 @@
+"""The catalogue's import from CSV/XLSX: the kinds of file, and the preview dialog that lists every
+row with its errors and imports only when none is wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from ...errors import QT_TRANSLATE_NOOP
+from ...services import library_import as imp
+from ..context import UiContext
+from ..errors import error_text
+from ..widgets import ERROR_STYLE, digits, text_digits
+from .common import ListModel, table_view
+
+IMPORT_KINDS = {"titles": QT_TRANSLATE_NOOP("Library", "عنوان‌ها"), "copies": QT_TRANSLATE_NOOP("Library", "نسخه‌ها"), "members": QT_TRANSLATE_NOOP("Library", "اعضا")}
+
+
+def note_text(row: imp.ImportRow) -> str:
+    """What an import row does besides the plain case (joins a title already in the catalogue)."""
+    if not row.note:
+        return ""
+    return QCoreApplication.translate("Errors", row.note).format(t=text_digits(row.note_title))
+
+
+def errors_text(preview: imp.ImportPreview, row: imp.ImportRow) -> str:
+    """Every error of an import row, each after the column it is about, as the file names it."""
+    def said(name: str, message: str) -> str:
+        text = QCoreApplication.translate("Errors", message)
+        params = row.error_params.get(name)
+        return text.format(**{k: text_digits(v) for k, v in params.items()}) if params else text
+
+    return " — ".join(QCoreApplication.translate("Library", "«{c}»: {e}").format(
+        c=text_digits(preview.column(name)), e=said(name, message)) for name, message in row.errors)
+
+
+class ImportDialog(QDialog):
+    """Preview of an import: every row with its Persian error; "import" only when no row is wrong."""
+
+    def __init__(self, ctx: UiContext, preview: imp.ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview = preview
+        self.setWindowTitle(QCoreApplication.translate("Library", "پیش‌نمایش درون‌ریزی"))
+        table = self.table = table_view("import-table")
+        fields = sorted({k for r in preview.rows for k in r.values})
+        table.setModel(ListModel([QCoreApplication.translate("Library", "ردیف"), QCoreApplication.translate("Library", "خطا"),
+                                  QCoreApplication.translate("Library", "یادداشت"), *fields], lambda: preview.rows,
+                                 lambda r: [digits(r.line), errors_text(preview, r), note_text(r),
+                                            *[r.values.get(f, "") for f in fields]]))
+        bad = len(preview.errors)
+        self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
+        if bad:
+            self.summary.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(QCoreApplication.translate("Library", "درون‌ریزی همه ردیف‌ها"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setEnabled(preview.ok)
+        buttons.addButton(QCoreApplication.translate("Library", "انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.commit)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(table)
+        box.addWidget(buttons)
+        self.resize(900, 500)
+
+    def commit(self) -> None:
+        try:
+            n = imp.commit_import(self.ctx.store, self.ctx.actor, self.preview)
+        except Exception as err:  # shown, never swallowed: the person sees why nothing was imported
+            self.summary.setText(error_text(err))
+            self.summary.setStyleSheet(ERROR_STYLE)
+            return
+        self.summary.setText(QCoreApplication.translate("Library", "{n} ردیف درون‌ریزی شد.").format(n=digits(n)))
+        self.ctx.bus.changed.emit("library")
+        self.accept()

@@ -1,0 +1,100 @@
+"""The catalogue's barcode labels dialog: which copies get a label, a preview, print or save as PNG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import library as lib
+from ..context import UiContext
+from ..printing import print_dialog
+from ..widgets import digits, today
+from .common import desk_centre
+from .printouts import copy_labels, labels_print_html
+
+
+class LabelsDialog(QDialog):
+    """Barcode labels to print (or save as PNG): the copies selected in the list, every copy of the
+    title shown that this centre holds, or the copies this centre added today. Withdrawn and lost
+    copies get none."""
+
+    def __init__(self, ctx: UiContext, selected: list[lib.CopyView], of_title: list[lib.CopyView],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labels-dialog")
+        self.setWindowTitle(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
+        self.setMinimumSize(720, 520)
+        here = desk_centre(ctx)
+        today_copies = lib.copies_added_on(ctx.store, here, today())
+        self.choices: dict[str, list[lib.CopyView]] = {
+            key: [c for c in copies if c.status not in lib.GONE]
+            for key, copies in (("selected", selected), ("title", [c for c in of_title if c.home_centre == here]),
+                                ("today", today_copies))}
+        labels = {"selected": QCoreApplication.translate("Library", "نسخه‌های برگزیده در فهرست ({n})"),
+                  "title": QCoreApplication.translate("Library", "همه نسخه‌های این عنوان در این مرکز ({n})"),
+                  "today": QCoreApplication.translate("Library", "نسخه‌هایی که امروز در این مرکز افزوده شد ({n})")}
+        self.buttons: dict[str, QRadioButton] = {}
+        box = QVBoxLayout(self)
+        for key, text in labels.items():
+            button = QRadioButton(text.format(n=digits(len(self.choices[key]))))
+            button.setObjectName(f"labels-{key}")
+            button.setEnabled(bool(self.choices[key]))
+            button.toggled.connect(self.refresh)
+            self.buttons[key] = button
+            box.addWidget(button)
+        self.preview = QLabel()
+        self.preview.setObjectName("labels-preview")
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        box.addWidget(scroll, 1)
+        row = QDialogButtonBox()
+        self.print_button = row.addButton(QCoreApplication.translate("Library", "چاپ"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("labels-print")
+        self.print_button.clicked.connect(self.print_labels)
+        self.save_button = row.addButton(QCoreApplication.translate("Library", "ذخیره PNG"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.save_png)
+        row.addButton(QCoreApplication.translate("Library", "بستن"), QDialogButtonBox.ButtonRole.RejectRole)
+        row.rejected.connect(self.reject)
+        box.addWidget(row)
+        first = next((k for k in ("selected", "title", "today") if self.choices[k]), None)
+        if first is not None:
+            self.buttons[first].setChecked(True)
+        self.refresh()
+
+    def choice(self) -> str:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), "")
+
+    def items(self) -> list[tuple[str, str]]:
+        """(barcode, title) of the labels the dialog would print."""
+        return [(c.barcode, c.title) for c in self.choices.get(self.choice(), [])]
+
+    def refresh(self) -> None:
+        items = self.items()
+        self.print_button.setEnabled(bool(items))
+        self.save_button.setEnabled(bool(items))
+        if items:
+            self.preview.setPixmap(QPixmap.fromImage(copy_labels(items[:30], scale=1.0)))
+        else:
+            self.preview.setText(QCoreApplication.translate("Library", "نسخه‌ای برای برچسب نیست."))
+
+    def print_labels(self) -> bool:
+        return print_dialog(self, labels_print_html(self.items()))
+
+    def save_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png",
+                                              "PNG (*.png)")
+        if name:
+            copy_labels(self.items()).save(str(Path(name)))

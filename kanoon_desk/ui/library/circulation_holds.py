@@ -1,0 +1,79 @@
+"""The circulation desk's holds: reserve a title for the member on the desk, cancel one, the hold
+shelf and the pull list of this centre, and the uncollected holds expired as the desk opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog
+
+from ...errors import ServiceError
+from ...services import circulation as circ
+from ..errors import error_text
+from ..widgets import digits, text_digits
+from .circulation_base import DeskBase
+from .holds import HoldDialog, HoldShelfDialog
+from .returns import next_action_text
+from .transit import PullListDialog
+
+
+class DeskHolds(DeskBase):
+    """`CirculationPage`'s holds."""
+
+    def hold_dialog(self) -> HoldDialog | None:
+        """The reserve dialog for the member on the desk (None when no member is scanned)."""
+        return HoldDialog(self.ctx, self.desk.member, self, day=self.today) if self.desk is not None else None
+
+    def place_hold(self) -> None:
+        dialog = self.hold_dialog()
+        if dialog is not None and dialog.exec() == HoldDialog.DialogCode.Accepted and dialog.hold is not None:
+            self.hold_placed(dialog.hold)
+        self.scan.setFocus()
+
+    def hold_shelf(self) -> HoldShelfDialog:
+        """The hold shelf of this desk's centre (who to call)."""
+        return HoldShelfDialog(self.ctx, self.ctx.actor.office_code, self)
+
+    def pull_list(self) -> PullListDialog:
+        """«ارسال برای رزرو»: copies on this centre's shelf that holds picked up elsewhere wait for."""
+        return PullListDialog(self.ctx, self)
+
+    def hold_placed(self, hold: circ.HoldView) -> None:
+        self.say(QCoreApplication.translate("Library", "رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».").format(
+            t=hold.title, n=digits(hold.position), c=self.centre_name(hold.pickup_centre)))
+        self.ctx.bus.changed.emit("library")
+        self._reload_member()
+
+    def choose_hold_to_cancel(self) -> None:
+        holds = self.open_holds()
+        if not holds:
+            return
+        labels = [text_digits(h.title) for h in holds]
+        label, ok = QInputDialog.getItem(self, QCoreApplication.translate("Library", "لغو رزرو"),
+                                         QCoreApplication.translate("Library", "کدام رزرو لغو شود؟"), labels, 0, False)
+        if ok and label in labels:
+            self.cancel_hold(holds[labels.index(label)])
+        self.scan.setFocus()
+
+    def cancel_hold(self, hold: circ.HoldView) -> None:
+        try:
+            circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id)
+        except ServiceError as err:
+            self.say(error_text(err), ok=False)
+            return
+        text = QCoreApplication.translate("Library", "رزرو «{t}» لغو شد.").format(t=hold.title)
+        if hold.status == "ready":  # its copy waits on the hold shelf
+            text += " " + QCoreApplication.translate("Library", "نسخه کنار گذاشته را از قفسه رزرو بردارید.")
+        elif hold.status == "in_transit":  # its copy is on its way here
+            text += " " + QCoreApplication.translate("Library", "نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.")
+        self.say(text)
+        self.ctx.bus.changed.emit("library")
+        self._reload_member()
+
+    def _holds_expired(self, results: list[circ.ReturnResult]) -> None:
+        if not results:
+            return
+        lines = [f"«{text_digits(r.title)}» ({r.barcode}): {text_digits(next_action_text(r, self.centre_name))}"
+                 for r in results]
+        self.say(QCoreApplication.translate("Library", "رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:") + " "
+                 + "؛ ".join(lines), as_is=True)
+        self.ctx.bus.changed.emit("library")

@@ -1,0 +1,125 @@
+"""The circulation desk's open loans of the member on the desk: a book lost with the member, renew
+one or all, and the slip of due dates the member takes home."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog
+
+from ... import persian
+from ...services import circulation as circ
+from ..errors import error_text
+from ..widgets import digits, select_row, text_digits
+from .circulation_base import DeskBase
+from .printouts import SlipDialog, slip_html
+
+
+class DeskLoans(DeskBase):
+    """`CirculationPage`'s loans: lost, renewals and the slip."""
+
+    def ask_lost_note(self, title: str) -> str | None:
+        """Confirm «گم‌شده نزد عضو» for a title, with an optional note (None: not lost after all).
+        Tests replace this method; the desk asks in a small dialog."""
+        text, ok = QInputDialog.getText(
+            self, QCoreApplication.translate("Library", "گم‌شده نزد عضو"),
+            QCoreApplication.translate("Library", "«{t}» نزد عضو گم شده است؟ امانت بسته و نسخه گم‌شده ثبت می‌شود. "
+                                                  "یادداشت (اختیاری):").format(t=text_digits(title)))
+        return text if ok else None
+
+    def lost_selected(self) -> None:
+        """«گم‌شده نزد عضو» for the loan selected (the first when none is)."""
+        if self.desk is None or not self.desk.loans:
+            return
+        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
+        loan = self.desk.loans[rows[0].row() if rows else 0]
+        note = self.ask_lost_note(loan.title)
+        if note is None:
+            self.scan.setFocus()
+            return
+
+        def done(_: circ.LoanView) -> None:
+            self.say(QCoreApplication.translate(
+                "Library", "«{t}» گم‌شده نزد عضو ثبت شد: امانت بسته شد و نسخه در فهرست گم‌شده‌هاست.").format(
+                t=loan.title))
+            self._reload_member()
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: circ.mark_loan_lost(self.ctx.store, self.ctx.actor, loan.id, note=note,
+                                                       today=self.today), on_done=done, on_error=self._failed)
+        self.scan.setFocus()
+
+    # -- renewals and the slip -------------------------------------------------------------------
+
+    def renew_selected(self) -> None:
+        if self.desk is None or not self.desk.loans:
+            return
+        rows = self.loans.selectionModel().selectedRows() if self.loans.selectionModel() else []
+        row = rows[0].row() if rows else 0
+        self.override_button.hide()
+        self.pending = None
+        self._renew(self.desk.loans[row].id, override=False)
+
+    def _renew(self, loan_id: str, override: bool, note: str = "") -> None:
+        loan = next((x for x in self.desk.loans if x.id == loan_id), None) if self.desk else None
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, circ.CirculationRefused):
+                self._failed(err)
+                return
+            if err.overridable:
+                self.offer_override("renew", loan_id)
+            self.say(QCoreApplication.translate("Library", "«{t}» تمدید نشد: {why}").format(
+                t=loan.title if loan else "", why=error_text(err)), ok=False)
+            self.scanned.emit("")
+
+        self.ctx.tasks.run(lambda: circ.renew(self.ctx.store, self.ctx.actor, loan_id, today=self.today,
+                                              override=override, note=note, calendar=self.calendar),
+                           on_done=self._renewed, on_error=failed)
+
+    def _renewed(self, loan: circ.LoanView) -> None:
+        self.session_renewed = True
+        self.pending = None
+        self.override_button.hide()
+        self.say(QCoreApplication.translate("Library", "تمدید شد: «{t}» تا {d}").format(t=loan.title, d=persian.format_jalali_date(loan.due_on)))
+        self._reload_member()
+        self.ctx.bus.changed.emit("library")
+
+    def do_renew_all(self) -> None:
+        if self.desk is None:
+            return
+        member_id = self.desk.member.id
+
+        titles = {x.id: x.title for x in self.desk.loans}
+
+        def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
+            ok = sum(1 for r in results if r[0] is not None)
+            # each refused title with its own reasons: the librarian tells the member which and why
+            refused = [QCoreApplication.translate("Library", "«{t}»: {why}").format(
+                t=titles.get(loan_id, ""), why=error_text(err)) for _, loan_id, err in results if err is not None]
+            text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
+            if refused:
+                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r="؛ ".join(refused))
+            self.session_renewed = self.session_renewed or ok > 0
+            self.say(text, ok=not refused)
+            self._reload_member()
+            self.ctx.bus.changed.emit("library")
+
+        self.ctx.tasks.run(lambda: circ.renew_all(self.ctx.store, self.ctx.actor, member_id, today=self.today),
+                           on_done=done, on_error=self._failed)
+
+    def slip_html(self) -> str:
+        assert self.desk is not None
+        # the books lent in this visit; after a renewal or with none lent, every open loan with its due date now
+        loans = self.desk.loans if self.session_renewed or not self.session_loans else self.session_loans
+        return slip_html(self.desk.member, loans, self.centre_name(self.ctx.actor.office_code),
+                         persian.format_jalali_date(self.today))
+
+    def show_slip(self) -> SlipDialog | None:
+        if self.desk is None:
+            return None
+        dialog = SlipDialog(self.slip_html(), self)
+        dialog.show()
+        return dialog
+
+    def select_loan(self, row: int) -> None:
+        select_row(self.loans, row)
