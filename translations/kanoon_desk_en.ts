@@ -2006,285 +2006,285 @@
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="39" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="34" />
             <source>یک نام کاربری در دو میز ساخته شده است</source>
-            <extracomment>Roles allowed to see and resolve conflicts. Persian names of the conflict kinds the desks raise.</extracomment>
+            <extracomment>Persian names of the conflict kinds the desks raise.</extracomment>
             <translation>The same user name was created at two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="40" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="35" />
             <source>یک نسخه در دو مرکز امانت داده شده است</source>
             <translation>The same copy was checked out at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="41" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="36" />
             <source>بازگشت امانتی که مرکز دیگری بسته است</source>
             <translation>Return of a loan that another centre has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="42" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="37" />
             <source>یک پرونده دو بار ارسال شده است</source>
             <translation>The same case was forwarded twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="43" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="38" />
             <source>کار روی پرونده‌ای که دفتر دیگری بسته است</source>
             <translation>Work on a case that another office has closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="44" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="39" />
             <source>یک شماره ثبت دبیرخانه به دو پرونده داده شده است</source>
             <translation>One secretariat registration number was given to two cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="45" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="40" />
             <source>یک بارکد روی دو نسخه است</source>
             <translation>One barcode is on two copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="46" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="41" />
             <source>یک شماره عضویت به دو عضو داده شده است</source>
             <translation>One membership number was given to two members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="47" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="42" />
             <source>یک کد ملی در دو مرکز عضو شده است</source>
             <translation>One national ID was registered as a member at two centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="48" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="43" />
             <source>یک ناسازگاری در دو میز جداگانه حل شده است</source>
             <translation>One conflict was resolved separately on two desks</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="49" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="44" />
             <source>نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است</source>
             <translation>A copy withdrawn or recorded lost at one centre was lent at another</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="56" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="51" />
             <source>رویداد نخست درست است</source>
             <extracomment>Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows them side by side (the conflict's involved ids in order).</extracomment>
             <translation>The first event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="57" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="52" />
             <source>رویداد دوم درست است</source>
             <translation>The second event is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="58" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="53" />
             <source>هر دو درست است</source>
             <translation>Both are right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="59" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="54" />
             <source>دستی اصلاح شد</source>
             <translation>Fixed by hand</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="60" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="55" />
             <source>بازگشت نخست درست است</source>
             <translation>The first return is right</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="61" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="56" />
             <source>نسخه در مرکز بازگشت دوم است</source>
             <translation>The copy is at the second return's centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="62" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="57" />
             <source>پرونده بسته بماند</source>
             <translation>Keep the case closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="63" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="58" />
             <source>پرونده دوباره باز شود</source>
             <translation>Reopen the case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="64" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="59" />
             <source>خارج از گردش (یا گم‌شده) بماند</source>
             <translation>Keep it withdrawn (or lost)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="65" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="60" />
             <source>خارج کردن (یا گم‌شدن) پس گرفته شود</source>
             <translation>Take the withdrawal (or loss) back</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="84" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="79" />
             <source>حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
             <extracomment>The resolutions each kind offers, in the order of its buttons. What each resolution does, in the words the inbox shows beside its button.</extracomment>
             <translation>The first account keeps its name; the second account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="87" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="82" />
             <source>حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود.</source>
             <translation>The second account keeps its name; the first account gets a new user name (the same name with a number, such as ali.2) and logs in with the same password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="90" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="85" />
             <source>کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود.</source>
             <translation>The book is with the member of the first loan: the second loan is voided and the copy's status follows the first loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="92" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="87" />
             <source>کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود.</source>
             <translation>The book is with the member of the second loan: the first loan is voided and the copy's status follows the second loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="94" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="89" />
             <source>یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز است این راه پذیرفته نیست.</source>
             <translation>One of the two loans was already closed by the book's return; nothing changes. Not accepted while both loans are open.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="97" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="92" />
             <source>کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند.</source>
             <translation>The book is where the first return recorded it; the second return is ignored and nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="99" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="94" />
             <source>کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود).</source>
             <translation>The book is at the centre that recorded the second return: the copy's location becomes that centre (if it is not its own centre, it shows as "in transit" until it is sent home).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="102" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="97" />
             <source>ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The first forward is right: the second forward is withdrawn and the case waits for the answer of the first forward's agency. If needed, call the agency to withdraw the second letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="105" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="100" />
             <source>ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید.</source>
             <translation>The second forward is right: the first forward is withdrawn and the case waits for the answer of the second forward's agency. If needed, call the agency to withdraw the first letter.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="108" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="103" />
             <source>پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند.</source>
             <translation>The case was sent to both agencies and both forwards stay; nothing changes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="110" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="105" />
             <source>بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده می‌شود.</source>
             <translation>Closing the case was right: the case stays closed and the work done after closing shows only in its history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="113" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="108" />
             <source>کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را از روی سابقه دوباره انجام دهید.</source>
             <translation>The work done was needed: the case is reopened and returns to its step before closing; do that work again from the history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="116" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="111" />
             <source>پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The first case keeps its registration number; this desk gives the second case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="119" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="114" />
             <source>پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند).</source>
             <translation>The second case keeps its registration number; this desk gives the first case a new registration number (the applicant's tracking code does not change).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="122" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="117" />
             <source>نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The first copy keeps its barcode; this desk gives the second copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="125" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="120" />
             <source>نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید.</source>
             <translation>The second copy keeps its barcode; this desk gives the first copy a new barcode: print the new label and stick it on that copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="128" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="123" />
             <source>عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The first member keeps their member number; this desk gives the second member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="131" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="126" />
             <source>عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: کارت عضویت تازه او را چاپ کنید.</source>
             <translation>The second member keeps their member number; this desk gives the first member a new number: print their new membership card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="134" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="129" />
             <source>عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The first membership stays and the second is merged into it: it is no longer found in searches and its card leads to the first member. Its open loans pass to the first member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="138" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="133" />
             <source>عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه همان عضویت ادغام‌شده می‌ماند.</source>
             <translation>The second membership stays and the first is merged into it: it is no longer found in searches and its card leads to the second member. Its open loans pass to the second member; its closed loans stay in the merged membership's history.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="142" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="137" />
             <source>دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد ملی دارند این راه پذیرفته نیست.</source>
             <translation>The two members are two different children; one national ID was wrong and has been corrected on the members page. Not accepted while both have the same national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="146" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="141" />
             <source>نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.</source>
             <translation>The copy stays out of circulation: the loan stays open until the book is back, and then it does not go back on the shelf. If it was recorded lost, the loan is closed now as “lost by member” and the member is no longer overdue for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="149" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="144" />
             <source>کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.</source>
             <translation>The member has the book and it stays in circulation: the withdrawal (or loss) is taken back, the copy shows as on loan to that member and goes back on the shelf when returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="152" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="147" />
             <source>دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است (برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، سپس این را ثبت کنید.</source>
             <translation>Two desks each resolved this conflict separately before syncing, and the work of both decisions was done (for example both loans voided, or two new numbers given). Check the result on the desk's pages and correct it, then record this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="156" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="151" />
             <source>کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.</source>
             <translation>The needed work was done with the desk's pages; only the decision is recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="164" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="14" />
             <source>این ناسازگاری پیدا نشد.</source>
             <translation>Conflict not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="165" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="15" />
             <source>این راه‌حل برای این ناسازگاری پذیرفته نیست.</source>
             <translation>This resolution is not allowed for this conflict.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="166" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="16" />
             <source>این ناسازگاری پیش‌تر حل شده است.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="167" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="17" />
             <source>این میز هنوز همه داده‌های این ناسازگاری را ندارد؛ پس از همگام‌سازی دوباره بکوشید.</source>
             <translation>This desk does not yet hold all the data of this conflict; try again after syncing.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="169" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="19" />
             <source>هر دو امانت هنوز باز است؛ یکی از دو امانت را درست بدانید، یا نخست کتاب را بازگردانید.</source>
             <translation>Both loans are still open; choose which loan is right, or first check the book in.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="171" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="21" />
             <source>امانتی که باید باطل شود پیش‌تر بسته شده است؛ «دستی اصلاح شد» را برگزینید.</source>
             <translation>The loan to void is already closed; choose "Fixed by hand".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="173" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="23" />
             <source>ارسالی که باید پس گرفته شود دیگر باز نیست (پاسخ گرفته یا پرونده بسته شده است)؛ «هر دو درست است» را برگزینید.</source>
             <translation>The forward to withdraw is no longer open (it was answered or the case was closed); choose "Both are right".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="176" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="26" />
             <source>این پرونده اکنون بسته نیست؛ بازگشایی لازم نیست.</source>
             <translation>This case is not closed now; there is nothing to reopen.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="177" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="27" />
             <source>هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو عضویت را نگه دارید.</source>
             <translation>Both members still have the same national ID; first correct the wrong national ID on the members page, or keep one of the two memberships.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/conflicts.py" line="180" />
+            <location filename="../kanoon_desk/services/conflict_kinds.py" line="30" />
             <source>یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.</source>
             <translation>One of these two members has already been merged into another member.</translation>
         </message>

@@ -22,7 +22,7 @@ from .state import K_ACKED, K_STORE, K_STORE_NEXT
 from .transport import Connection
 
 #: The server's reason for an event whose client sequence number another event of the device
-#: holds (`server.exchange._seq_used`): refused so before desks took their own events back.
+#: holds (`server.exchange_checks._seq_used`): refused so before desks took their own events back.
 SEQ_USED_PREFIX = "client sequence number "
 
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from kanoon_desk.models import Event
-from kanoon_desk.server import exchange
+from kanoon_desk.server import exchange_checks
 from kanoon_desk.server.auth import list_devices
 from kanoon_desk.services import accounts, ops
 from kanoon_desk.sync import client
@@ -33,8 +33,8 @@ def test_an_older_schema_is_upgraded_on_receipt_and_held_alike_everywhere(
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     b = enrol(server, tmp_path / "b.sqlite3", "13")
     admin = bootstrap_admin(a)
-    monkeypatch.setattr(exchange, "SCHEMA_VERSION", 2)  # the server's code writes schema 2 …
-    monkeypatch.setitem(exchange.UPGRADERS, ("holiday.set", 1), _v2)  # … and upgrades 1 on receipt
+    monkeypatch.setattr(exchange_checks, "SCHEMA_VERSION", 2)  # the server's code writes schema 2 …
+    monkeypatch.setitem(exchange_checks.UPGRADERS, ("holiday.set", 1), _v2)  # … and upgrades 1 on receipt
     accounts.set_holiday(a, admin, date(2026, 3, 21), "نوروز")  # this desk still writes schema 1
     report = client.sync_once(a)
     assert report.ok and not report.mismatches, report.summary_line()  # it holds what the server holds
@@ -46,7 +46,7 @@ def test_an_older_schema_is_upgraded_on_receipt_and_held_alike_everywhere(
     assert client.sync_once(b).ok and accounts.list_holidays(b) == accounts.list_holidays(a)  # pulls hand out 2
     assert ops.stats(a.path)["aggregates"] == ops.stats(b.path)["aggregates"] and ops.check(a.path) == []
     # a schema below the server's minimum: the event refused with its reason, the request 426
-    monkeypatch.setattr(exchange, "MIN_SCHEMA_VERSION", 2)
+    monkeypatch.setattr(exchange_checks, "MIN_SCHEMA_VERSION", 2)
     dev = Device(server, "13")
     old = dev.event(type="holiday.set", aggregate_type="holiday", aggregate_id="2026-03-22",
                     payload={"title": "عید"}, schema_version=1)

@@ -1,0 +1,78 @@
+"""What a stored event asks of the server besides being kept: an SMS to send (the outbox row, and
+«ready» notices withdrawn when their hold ends), or a file it names (a scan, a photo) that the
+offices seeing the event may fetch.
+
+Part of the server's exchange (`exchange.push` queues the notices and the file references in the
+push's transaction); FastAPI-free like it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session
+
+from ..sync.protocol import SHARED_SCOPE
+from .server_models import AttachmentRef, ServerEvent, SmsOutbox
+
+#: Events that ask the server to send an SMS (the lending desk's notices use "notice.queued").
+SMS_EVENTS = frozenset({"notice.sms_queued", "notice.queued"})
+#: The secretariat's notice to an applicant: an SMS when its `method` is "sms" (`sms_notice`).
+CASE_NOTIFIED = "case.notified"
+#: The longest mobile number the SMS outbox keeps.
+MOBILE_MAX = 20
+
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def names_a_file(payload: dict[str, Any]) -> str | None:
+    """The file an event's payload names (`sha256`: a scanned letter, a member's photo), or None."""
+    sha = payload.get("sha256")
+    return sha if isinstance(sha, str) and _SHA_RE.match(sha) else None
+
+
+def file_visible(session: Session, sha256: str, office_code: str) -> bool:
+    """Whether an event that office `office_code` sees names the file."""
+    return session.scalar(select(AttachmentRef.sha256).where(
+        AttachmentRef.sha256 == sha256, AttachmentRef.scope.in_([office_code, SHARED_SCOPE])).limit(1)) is not None
+
+
+def asks_for_sms(event_type: str, payload: dict[str, Any]) -> bool:
+    """Whether an event asks the server to send an SMS: a lending notice, or a secretariat desk's
+    notice to an applicant sent by SMS (`case.notified` with `"method": "sms"`)."""
+    return event_type in SMS_EVENTS or (event_type == CASE_NOTIFIED and payload.get("method") == "sms")
+
+
+def sms_notice(event_id: str, payload: dict[str, Any], queued_at: Any) -> dict[str, Any]:
+    """The SMS outbox row for an event that `asks_for_sms`: the number (`mobile`; the lending
+    desk's notices say `phone`) and the text. One with no number or no text is kept as failed,
+    with the reason, rather than offered to the gateway."""
+    mobile = str(payload.get("mobile") or payload.get("phone") or "").strip()[:MOBILE_MAX]
+    text = str(payload.get("text") or "")
+    problem = "no mobile number in the notice" if not mobile else "no text in the notice" if not text.strip() else ""
+    hold = payload.get("hold_id")
+    return {"event_id": event_id, "mobile": mobile, "text": text, "status": "failed" if problem else "pending",
+            "attempts": 0, "last_error": problem, "queued_at": queued_at,
+            "hold_id": hold if isinstance(hold, str) and 0 < len(hold) <= 36 else None}
+
+
+#: A hold that is no longer ready to collect: its «ready» notice, not sent yet, is withdrawn.
+HOLD_NOT_READY = frozenset({"hold.collected", "hold.requeued", "hold.cancelled", "hold.expired"})
+WITHDRAWN_REASON = "withdrawn: the hold was no longer ready to collect (collected, requeued, cancelled or expired)"
+
+
+def withdraw_ready_notices(session: Session, rows: list[dict[str, Any]]) -> None:
+    """A hold stored now (`rows`, with their server_seq) that stopped being ready withdraws the
+    «ready» notices of that hold stored before it and not sent yet: a desk that worked offline
+    pushes the notice and the hold's end together, and the member would be told of a book no
+    longer waiting. (A notice being sent at this moment is left to the gateway.)"""
+    for r in rows:
+        if r["type"] not in HOLD_NOT_READY:
+            continue
+        earlier = exists().where(ServerEvent.id == SmsOutbox.event_id, ServerEvent.server_seq < r["server_seq"])
+        session.execute(update(SmsOutbox).where(SmsOutbox.hold_id == r["aggregate_id"], SmsOutbox.status == "pending",
+                                                earlier)
+                        .values(status="withdrawn", last_error=WITHDRAWN_REASON))

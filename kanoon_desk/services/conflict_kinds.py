@@ -1,0 +1,160 @@
+"""The conflict kinds the desks raise, as the inbox shows them: their titles, the resolutions each
+offers (in the order of its buttons) with what each does, and the messages a refused resolution
+gives. Persian sources in context "Errors" (`QT_TRANSLATE_NOOP`).
+
+Part of the conflict inbox (`conflicts`, which re-exports these names).
+"""
+
+from __future__ import annotations
+
+from ..errors import QT_TRANSLATE_NOOP
+
+# What a refused resolution says. (They come first: lupdate drops the comments before the first
+# statement after the import of QT_TRANSLATE_NOOP, and the titles' comment below is for translators.)
+MSG_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "این ناسازگاری پیدا نشد.")
+MSG_BAD_RESOLUTION = QT_TRANSLATE_NOOP("Errors", "این راه‌حل برای این ناسازگاری پذیرفته نیست.")
+MSG_ALREADY = QT_TRANSLATE_NOOP("Errors", "این ناسازگاری پیش‌تر حل شده است.")
+MSG_MISSING = QT_TRANSLATE_NOOP(
+    "Errors", "این میز هنوز همه داده‌های این ناسازگاری را ندارد؛ پس از همگام‌سازی دوباره بکوشید.")
+MSG_BOTH_LOANS_OPEN = QT_TRANSLATE_NOOP(
+    "Errors", "هر دو امانت هنوز باز است؛ یکی از دو امانت را درست بدانید، یا نخست کتاب را بازگردانید.")
+MSG_LOAN_CLOSED = QT_TRANSLATE_NOOP(
+    "Errors", "امانتی که باید باطل شود پیش‌تر بسته شده است؛ «دستی اصلاح شد» را برگزینید.")
+MSG_FORWARD_NOT_OPEN = QT_TRANSLATE_NOOP(
+    "Errors", "ارسالی که باید پس گرفته شود دیگر باز نیست (پاسخ گرفته یا پرونده بسته شده است)؛ «هر دو درست است» "
+    "را برگزینید.")
+MSG_NOT_CLOSED = QT_TRANSLATE_NOOP("Errors", "این پرونده اکنون بسته نیست؛ بازگشایی لازم نیست.")
+MSG_STILL_SAME_ID = QT_TRANSLATE_NOOP(
+    "Errors", "هر دو عضو هنوز یک کد ملی دارند؛ نخست کد ملی نادرست را در صفحه اعضا اصلاح کنید، یا یکی از دو "
+    "عضویت را نگه دارید.")
+MSG_ALREADY_MERGED = QT_TRANSLATE_NOOP("Errors", "یکی از این دو عضو پیش‌تر در عضو دیگری ادغام شده است.")
+
+#: Persian names of the conflict kinds the desks raise.
+KIND_TITLES: dict[str, str] = {
+    "username.duplicate": QT_TRANSLATE_NOOP("Errors", "یک نام کاربری در دو میز ساخته شده است"),
+    "copy.double_loan": QT_TRANSLATE_NOOP("Errors", "یک نسخه در دو مرکز امانت داده شده است"),
+    "loan.return_on_closed": QT_TRANSLATE_NOOP("Errors", "بازگشت امانتی که مرکز دیگری بسته است"),
+    "case.forwarded_twice": QT_TRANSLATE_NOOP("Errors", "یک پرونده دو بار ارسال شده است"),
+    "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که دفتر دیگری بسته است"),
+    "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
+    "copy.barcode_twice": QT_TRANSLATE_NOOP("Errors", "یک بارکد روی دو نسخه است"),
+    "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),
+    "member.registered_twice": QT_TRANSLATE_NOOP("Errors", "یک کد ملی در دو مرکز عضو شده است"),
+    "conflict.resolved_twice": QT_TRANSLATE_NOOP("Errors", "یک ناسازگاری در دو میز جداگانه حل شده است"),
+    "copy.retired_on_loan": QT_TRANSLATE_NOOP(
+        "Errors", "نسخه‌ای که در مرکزی از گردش خارج یا گم‌شده ثبت شد، در مرکز دیگری امانت داده شده است"),
+}
+
+#: Resolution code → Persian label. "First" and "second" are the two facts as the inbox shows
+#: them side by side (the conflict's involved ids in order).
+RESOLUTION_TITLES: dict[str, str] = {
+    "keep_first": QT_TRANSLATE_NOOP("Errors", "رویداد نخست درست است"),
+    "keep_second": QT_TRANSLATE_NOOP("Errors", "رویداد دوم درست است"),
+    "keep_both": QT_TRANSLATE_NOOP("Errors", "هر دو درست است"),
+    "fixed_manually": QT_TRANSLATE_NOOP("Errors", "دستی اصلاح شد"),
+    "first_return_stands": QT_TRANSLATE_NOOP("Errors", "بازگشت نخست درست است"),
+    "copy_at_second_return": QT_TRANSLATE_NOOP("Errors", "نسخه در مرکز بازگشت دوم است"),
+    "keep_closed": QT_TRANSLATE_NOOP("Errors", "پرونده بسته بماند"),
+    "reopen": QT_TRANSLATE_NOOP("Errors", "پرونده دوباره باز شود"),
+    "keep_retired": QT_TRANSLATE_NOOP("Errors", "خارج از گردش (یا گم‌شده) بماند"),
+    "reinstate": QT_TRANSLATE_NOOP("Errors", "خارج کردن (یا گم‌شدن) پس گرفته شود"),
+}
+#: The resolutions each kind offers, in the order of its buttons.
+RESOLUTIONS: dict[str, tuple[str, ...]] = {
+    "username.duplicate": ("keep_first", "keep_second"),
+    "copy.double_loan": ("keep_first", "keep_second", "fixed_manually"),
+    "loan.return_on_closed": ("first_return_stands", "copy_at_second_return"),
+    "case.forwarded_twice": ("keep_first", "keep_second", "keep_both"),
+    "case.acted_after_close": ("keep_closed", "reopen"),
+    "case.number_twice": ("keep_first", "keep_second"),
+    "copy.barcode_twice": ("keep_first", "keep_second"),
+    "member.number_twice": ("keep_first", "keep_second"),
+    "member.registered_twice": ("keep_first", "keep_second", "fixed_manually"),
+    "copy.retired_on_loan": ("keep_retired", "reinstate"),
+}
+DEFAULT_RESOLUTIONS = ("fixed_manually",)
+
+#: What each resolution does, in the words the inbox shows beside its button.
+EXPLANATIONS: dict[tuple[str, str], str] = {
+    ("username.duplicate", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با "
+        "پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود."),
+    ("username.duplicate", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با "
+        "پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود."),
+    ("copy.double_loan", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود."),
+    ("copy.double_loan", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "کتاب نزد عضو امانت دوم است: امانت نخست باطل می‌شود و وضعیت نسخه از امانت دوم گرفته می‌شود."),
+    ("copy.double_loan", "fixed_manually"): QT_TRANSLATE_NOOP(
+        "Errors", "یکی از دو امانت پیش‌تر با بازگشت کتاب بسته شده است؛ چیزی تغییر نمی‌کند. تا هر دو امانت باز "
+        "است این راه پذیرفته نیست."),
+    ("loan.return_on_closed", "first_return_stands"): QT_TRANSLATE_NOOP(
+        "Errors", "کتاب همان‌جاست که بازگشت نخست ثبت کرد؛ بازگشت دوم نادیده می‌ماند و چیزی تغییر نمی‌کند."),
+    ("loan.return_on_closed", "copy_at_second_return"): QT_TRANSLATE_NOOP(
+        "Errors", "کتاب در مرکزی است که بازگشت دوم را ثبت کرد: جای نسخه به آن مرکز تغییر می‌کند (اگر مرکز خودش "
+        "نباشد، «در راه» دیده می‌شود تا به مرکز خود فرستاده شود)."),
+    ("case.forwarded_twice", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "ارسال نخست درست است: ارسال دوم پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال نخست "
+        "می‌ماند. نامه دوم را در صورت نیاز با تماس از دستگاه پس بگیرید."),
+    ("case.forwarded_twice", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "ارسال دوم درست است: ارسال نخست پس گرفته می‌شود و پرونده چشم‌به‌راه پاسخ دستگاه ارسال دوم "
+        "می‌ماند. نامه نخست را در صورت نیاز با تماس از دستگاه پس بگیرید."),
+    ("case.forwarded_twice", "keep_both"): QT_TRANSLATE_NOOP(
+        "Errors", "پرونده به هر دو دستگاه فرستاده شده است و هر دو ارسال می‌ماند؛ چیزی تغییر نمی‌کند."),
+    ("case.acted_after_close", "keep_closed"): QT_TRANSLATE_NOOP(
+        "Errors", "بستن پرونده درست است: پرونده بسته می‌ماند و کار انجام‌شده پس از بستن تنها در سابقه دیده "
+        "می‌شود."),
+    ("case.acted_after_close", "reopen"): QT_TRANSLATE_NOOP(
+        "Errors", "کار انجام‌شده لازم بود: پرونده دوباره باز می‌شود و به مرحله پیش از بستن برمی‌گردد؛ آن کار را "
+        "از روی سابقه دوباره انجام دهید."),
+    ("case.number_twice", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "پرونده رویداد نخست شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد دوم شماره ثبت تازه‌ای "
+        "می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند)."),
+    ("case.number_twice", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "پرونده رویداد دوم شماره ثبتش را نگه می‌دارد؛ این میز به پرونده رویداد نخست شماره ثبت تازه‌ای "
+        "می‌دهد (کد رهگیری متقاضی تغییر نمی‌کند)."),
+    ("copy.barcode_twice", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "نسخه رویداد نخست بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد دوم بارکد تازه‌ای می‌دهد: "
+        "برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید."),
+    ("copy.barcode_twice", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "نسخه رویداد دوم بارکدش را نگه می‌دارد؛ این میز به نسخه رویداد نخست بارکد تازه‌ای می‌دهد: "
+        "برچسب تازه را چاپ کنید و روی آن نسخه بچسبانید."),
+    ("member.number_twice", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "عضو رویداد نخست شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد دوم شماره تازه‌ای می‌دهد: "
+        "کارت عضویت تازه او را چاپ کنید."),
+    ("member.number_twice", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "عضو رویداد دوم شماره عضویتش را نگه می‌دارد؛ این میز به عضو رویداد نخست شماره تازه‌ای می‌دهد: "
+        "کارت عضویت تازه او را چاپ کنید."),
+    ("member.registered_twice", "keep_first"): QT_TRANSLATE_NOOP(
+        "Errors", "عضویت رویداد نخست می‌ماند و عضویت رویداد دوم در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود "
+        "و کارت او به عضو نخست می‌رسد. امانت‌های باز او به نام عضو نخست می‌شود؛ امانت‌های بسته‌اش در سابقه "
+        "همان عضویت ادغام‌شده می‌ماند."),
+    ("member.registered_twice", "keep_second"): QT_TRANSLATE_NOOP(
+        "Errors", "عضویت رویداد دوم می‌ماند و عضویت رویداد نخست در آن ادغام می‌شود: دیگر در جست‌وجو پیدا نمی‌شود "
+        "و کارت او به عضو دوم می‌رسد. امانت‌های باز او به نام عضو دوم می‌شود؛ امانت‌های بسته‌اش در سابقه "
+        "همان عضویت ادغام‌شده می‌ماند."),
+    ("member.registered_twice", "fixed_manually"): QT_TRANSLATE_NOOP(
+        "Errors", "دو عضو دو کودک جدا هستند و کد ملی یکی نادرست بود و در صفحه اعضا اصلاح شده است؛ تا هر دو یک کد "
+        "ملی دارند این راه پذیرفته نیست."),
+}
+EXPLANATIONS[("copy.retired_on_loan", "keep_retired")] = QT_TRANSLATE_NOOP(
+    "Errors", "نسخه از گردش خارج می‌ماند: امانت تا بازگشت کتاب باز است و کتاب پس از بازگشت به قفسه برنمی‌گردد. "
+    "اگر گم‌شده ثبت شده بود، امانت همین حالا «گم‌شده نزد عضو» بسته می‌شود و عضو دیگر برای آن دیرکرد ندارد.")
+EXPLANATIONS[("copy.retired_on_loan", "reinstate")] = QT_TRANSLATE_NOOP(
+    "Errors", "کتاب نزد عضو است و در گردش می‌ماند: خارج کردن از گردش (یا ثبت گم‌شدن) پس گرفته می‌شود، نسخه در "
+    "امانت همان عضو دیده می‌شود و پس از بازگشت به قفسه برمی‌گردد.")
+EXPLANATIONS[("conflict.resolved_twice", "fixed_manually")] = QT_TRANSLATE_NOOP(
+    "Errors", "دو میز پیش از همگام‌سازی این ناسازگاری را هر یک جداگانه حل کرده‌اند و کار هر دو تصمیم انجام شده است "
+    "(برای نمونه هر دو امانت باطل یا دو شماره تازه داده شده است). نتیجه را در صفحه‌های میز بررسی و درست کنید، "
+    "سپس این را ثبت کنید.")
+GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه‌های میز انجام شده است؛ تنها تصمیم ثبت می‌شود.")
+
+
+def explanation(kind: str, resolution: str) -> str:
+    """What choosing `resolution` does to a conflict of `kind` (Persian source, "Errors" context)."""
+    return EXPLANATIONS.get((kind, resolution), GENERIC_EXPLANATION)
+
+
+#: The reason a reopening by a conflict's resolution records (the case's timeline shows it).
+REOPEN_REASON = "ناسازگاری: کاری که دفتر دیگری پس از بستن پرونده انجام داد لازم بود"

@@ -1,0 +1,237 @@
+"""What each resolution records: per conflict kind, the domain events that carry out a person's
+choice (`conflicts.resolve` records them with `conflict.resolved`, each naming the conflict), or a
+refusal when the choice does not fit or this desk lacks the facts it needs.
+
+Part of the conflict inbox (`conflicts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import ValidationError
+from ..models import Conflict, Event, User, utcnow
+from ..models.library import Copy, Loan, Member
+from ..models.secretariat import Case, Forward
+from ..persian import TEHRAN
+from ..store import Store
+from . import numbers
+from .conflict_kinds import (
+    MSG_ALREADY_MERGED,
+    MSG_BOTH_LOANS_OPEN,
+    MSG_FORWARD_NOT_OPEN,
+    MSG_LOAN_CLOSED,
+    MSG_MISSING,
+    MSG_NOT_CLOSED,
+    MSG_STILL_SAME_ID,
+    REOPEN_REASON,
+)
+from .library_common import _new_code as new_library_code  # the desk's own barcode / member-number allocator
+
+#: An event a resolution records: (type, aggregate id, payload, audit subject).
+Planned = tuple[str, str, dict[str, Any], str]
+
+Plan = Callable[[Store, Session, Conflict, str], list[Planned]]
+
+
+def _nothing(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    return []
+
+
+def _pair(c: Conflict, resolution: str) -> tuple[str, str]:
+    """(kept, changed): the involved ids of the two facts, the one the person found right first."""
+    involved = list(c.facts.get("involved", []))
+    if len(involved) != 2:
+        raise ValidationError(MSG_MISSING, "resolution")
+    first, second = involved
+    return (first, second) if resolution == "keep_first" else (second, first)
+
+
+def _event(s: Session, event_id: str) -> Event:
+    ev = s.get(Event, event_id)
+    if ev is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    return ev
+
+
+def _today() -> date:
+    return datetime.now(TEHRAN).date()
+
+
+def _double_loan(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    loans = [s.get(Loan, loan_id) for loan_id in c.facts.get("involved", [])]
+    if len(loans) != 2 or any(loan is None for loan in loans):
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "fixed_manually":
+        if all(loan is not None and loan.returned_at is None for loan in loans):
+            raise ValidationError(MSG_BOTH_LOANS_OPEN, "resolution")
+        return []
+    _kept, wrong_id = _pair(c, resolution)
+    wrong = s.get(Loan, wrong_id)
+    assert wrong is not None
+    if wrong.returned_at is not None:
+        raise ValidationError(MSG_LOAN_CLOSED, "resolution")
+    copy = s.get(Copy, wrong.copy_id)
+    return [("loan.voided", wrong.id, {"day": _today().isoformat()}, copy.barcode if copy else wrong.id)]
+
+
+def _return_on_closed(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    loan = s.get(Loan, c.aggregate_id)
+    copy = s.get(Copy, loan.copy_id) if loan is not None else None
+    if loan is None or copy is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "first_return_stands":
+        return []
+    centre = str(c.facts.get("summary", {}).get("second_centre") or "")
+    if not centre:
+        raise ValidationError(MSG_MISSING, "resolution")
+    return [("copy.received", copy.id, {"centre": centre}, copy.barcode)]
+
+
+def _retired_on_loan(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    """Keep the withdrawal (or the loss: the loan is then closed as lost with its member), or take
+    it back (`copy.reinstated`; a loss that came from another loan closed as lost: the copy is
+    received where this loan was made)."""
+    summary = c.facts.get("summary", {})
+    copy, loan = s.get(Copy, summary.get("copy_id", "")), s.get(Loan, summary.get("loan_id", ""))
+    if copy is None or loan is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "keep_retired":
+        if copy.status == "lost" and loan.returned_at is None:
+            return [("loan.lost", loan.id, {"copy_id": copy.id, "day": _today().isoformat(), "centre": loan.centre,
+                                            "note": ""}, copy.barcode)]
+        return []
+    if copy.withdrawn or copy.lost_hlc is not None:
+        return [("copy.reinstated", copy.id, {}, copy.barcode)]
+    if copy.status == "lost":
+        return [("copy.received", copy.id, {"centre": loan.centre, "found": True}, copy.barcode)]
+    return []
+
+
+def _forwarded_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    case = s.get(Case, c.aggregate_id)
+    forwards = [s.get(Forward, fid) for fid in c.facts.get("involved", [])]
+    if case is None or len(forwards) != 2 or any(f is None for f in forwards):
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "keep_both":
+        return []
+    _kept, wrong_id = _pair(c, resolution)
+    wrong = s.get(Forward, wrong_id)
+    assert wrong is not None
+    if wrong.status != "open":
+        raise ValidationError(MSG_FORWARD_NOT_OPEN, "resolution")
+    return [("case.forward_withdrawn", case.id, {"forward_id": wrong.id, "day": _today().isoformat()},
+             case.registration_no or case.tracking_code)]
+
+
+def _acted_after_close(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    case = s.get(Case, c.aggregate_id)
+    if case is None:
+        raise ValidationError(MSG_MISSING, "resolution")
+    if resolution == "keep_closed":
+        return []
+    if case.status not in ("closed", "rejected"):
+        raise ValidationError(MSG_NOT_CLOSED, "resolution")
+    now = utcnow()
+    return [("case.reopened", case.id, {"reason": REOPEN_REASON, "day": _today().isoformat(),
+                                        "at": now.isoformat()}, case.registration_no or case.tracking_code)]
+
+
+def _unused(s: Session, column: Any, make: Callable[[], str]) -> str:
+    """A new number from this desk's allocator that no row here holds yet (a desk that once shared
+    a device number may meet its own numbers again)."""
+    while True:
+        value = make()
+        if s.scalar(select(func.count()).where(column == value)) == 0:
+            return value
+
+
+def _case_number_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    _kept, other = _pair(c, resolution)
+    case_ids = [_event(s, eid).aggregate_id for eid in c.facts["involved"]]
+    if any(s.get(Case, cid) is None for cid in case_ids):
+        raise ValidationError(MSG_MISSING, "resolution")
+    case = s.get(Case, _event(s, other).aggregate_id)
+    assert case is not None
+    day = _today()
+    number = _unused(s, Case.registration_no, lambda: numbers.allocate_number(store, s, "case", day))
+    return [("case.renumbered", case.id, {"registration_no": number, "previous": case.registration_no or ""},
+             number)]
+
+
+def _barcode_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    if any(s.get(Copy, cid) is None for cid in c.facts.get("involved", [])):
+        raise ValidationError(MSG_MISSING, "resolution")
+    _kept, other = _pair(c, resolution)
+    copy = s.get(Copy, other)
+    assert copy is not None
+    barcode = _unused(s, Copy.barcode, lambda: new_library_code(store, s, "copy_barcode", 7))
+    return [("copy.relabelled", copy.id, {"barcode": barcode, "previous": copy.barcode}, barcode)]
+
+
+def _members(s: Session, c: Conflict) -> list[Member]:
+    found = [s.get(Member, mid) for mid in c.facts.get("involved", [])]
+    if len(found) != 2 or any(m is None for m in found):
+        raise ValidationError(MSG_MISSING, "resolution")
+    return [m for m in found if m is not None]
+
+
+def _member_number_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    _members(s, c)
+    _kept, other = _pair(c, resolution)
+    member = s.get(Member, other)
+    assert member is not None
+    number = _unused(s, Member.member_no, lambda: new_library_code(store, s, "member_no", 6))
+    return [("member.renumbered", member.id, {"member_no": number, "previous": member.member_no}, number)]
+
+
+def _registered_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    first, second = _members(s, c)
+    if resolution == "fixed_manually":
+        if first.national_id and first.national_id == second.national_id:
+            raise ValidationError(MSG_STILL_SAME_ID, "resolution")
+        return []
+    if first.merged_into or second.merged_into:
+        raise ValidationError(MSG_ALREADY_MERGED, "resolution")
+    kept, gone = _pair(c, resolution)
+    member = s.get(Member, gone)
+    assert member is not None
+    plan: list[Planned] = [("member.merged", gone, {"into": kept}, member.member_no)]
+    # its open loans count for the member kept (limits, overdue lists); closed ones stay its history
+    for loan in s.scalars(select(Loan).where(Loan.member_id == gone, Loan.returned_at.is_(None))
+                          .order_by(Loan.out_hlc, Loan.id)):
+        plan.append(("loan.member_moved", loan.id, {"member_id": kept, "from_member_id": gone}, member.member_no))
+    return plan
+
+
+def _username_twice(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:
+    users = [s.get(User, uid) for uid in c.facts.get("involved", [])]
+    if len(users) != 2 or any(u is None for u in users):
+        raise ValidationError(MSG_MISSING, "resolution")
+    _kept, other = _pair(c, resolution)
+    user = s.get(User, other)
+    assert user is not None
+    base = user.username[:60]
+    n = 2
+    while s.scalar(select(func.count()).select_from(User).where(User.username == f"{base}.{n}")):
+        n += 1
+    return [("user.renamed", user.id, {"username": f"{base}.{n}", "previous": user.username}, f"{base}.{n}")]
+
+
+_PLANS: dict[str, Plan] = {
+    "copy.double_loan": _double_loan,
+    "loan.return_on_closed": _return_on_closed,
+    "copy.retired_on_loan": _retired_on_loan,
+    "case.forwarded_twice": _forwarded_twice,
+    "case.acted_after_close": _acted_after_close,
+    "case.number_twice": _case_number_twice,
+    "copy.barcode_twice": _barcode_twice,
+    "member.number_twice": _member_number_twice,
+    "member.registered_twice": _registered_twice,
+    "username.duplicate": _username_twice,
+}
