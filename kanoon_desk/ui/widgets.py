@@ -33,6 +33,8 @@ from .. import persian
 from .errors import error_field, error_text
 
 ERROR_STYLE = "color: #b00020;"
+#: A message that says it went well (lent, received, found).
+OK_STYLE = "color: #1b5e20;"
 #: A word to heed, not an error: a draft brought back, cases to look at before saving.
 NOTICE_STYLE = "color: #8a5300;"
 

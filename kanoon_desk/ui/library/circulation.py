@@ -27,7 +27,6 @@ from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, long_date, text_digits, today
-from .circulation_base import OK_STYLE as OK_STYLE
 from .circulation_holds import DeskHolds
 from .circulation_loans import DeskLoans
 from .common import desk_centre_key, table_view

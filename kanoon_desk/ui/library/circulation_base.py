@@ -13,10 +13,8 @@ from ...services import circulation as circ
 from ...services.accounts import get_office
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, isolated, text_digits
+from ..widgets import ERROR_STYLE, OK_STYLE, LtrLineEdit, digits, isolated, text_digits
 from .common import ListModel, category_text, jdate
-
-OK_STYLE = "color: #1b5e20;"
 
 
 class DeskBase(QWidget):

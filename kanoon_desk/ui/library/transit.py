@@ -13,10 +13,8 @@ from ...services import library as lib
 from ...services import library_transit as tr
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, select_row, text_digits
+from ..widgets import ERROR_STYLE, OK_STYLE, LtrLineEdit, select_row, text_digits
 from .common import ListModel, centre_namer, jdate, table_view
-
-OK_STYLE = "color: #1b5e20;"
 
 
 class PullListDialog(QDialog):

@@ -29,7 +29,7 @@ from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
-from ..widgets import NOTICE_STYLE, Form, JalaliDateEdit, LtrLineEdit, notice_label, text_digits
+from ..widgets import NOTICE_STYLE, OK_STYLE, Form, JalaliDateEdit, LtrLineEdit, notice_label, text_digits
 from .common import Today, ltr, print_html, save_pdf, status_text
 
 CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
@@ -63,7 +63,7 @@ class IntakePage(QWidget):
         self.known = QLabel()
         self.known.setObjectName("known-applicant")
         self.known.setWordWrap(True)
-        self.known.setStyleSheet("color: #1b5e20;")
+        self.known.setStyleSheet(OK_STYLE)
         self.known.hide()
         f.form.addRow("", self.known)
         self._filled: dict[QLineEdit, str] = {}
