@@ -305,472 +305,472 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="182" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="528" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="182" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="183" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="597" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="106" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="163" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="196" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="201" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="217" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="467" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="506" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="241" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="554" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="591" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="219" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="619" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="580" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="446" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="622" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="256" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="439" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="615" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="93" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="115" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="509" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="129" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="475" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="120" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="501" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="138" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="522" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="142" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="523" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="144" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="524" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="525" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="147" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="148" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="527" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="149" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="535" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="157" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="539" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="162" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="550" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="222" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="223" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="557" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="594" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="224" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="558" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="183" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="561" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="186" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="561" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="187" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="566" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="192" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="569" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="195" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="570" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="581" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="207" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="582" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="209" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="583" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="225" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="595" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="596" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="598" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="608" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="241" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="612" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="245" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="614" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2309,7 +2309,7 @@
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="30" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -4716,173 +4716,173 @@ Tracking code: {code}</translation>
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="21" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="22" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="55" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="23" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="56" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="24" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="25" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="58" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="26" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="59" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="27" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="28" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="29" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="30" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="31" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="32" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="33" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="34" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="35" />
             <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
             <translation>Forward withdrawn (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="36" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="44" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="47" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="56" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="60" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="63" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="66" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="103" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="78" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="71" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="78" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="79" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="93" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="97" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

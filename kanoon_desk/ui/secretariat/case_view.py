@@ -1,18 +1,16 @@
 """The case view: who holds it, the deadline, the whole timeline, attachments, and the actions the
-user's roles allow (review, register, refer, recall, forward, follow up, answer, notify, close...)."""
+user's roles allow (review, register, refer, recall, forward, follow up, answer, notify, close...).
+The timeline's rows are `case_timeline`'s, the actions themselves `case_actions`'."""
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,124 +26,25 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from ... import persian
-from ...errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from ...errors import NotFound
 from ...models import User
-from ...services import secretariat as sec
 from ...services import secretariat_query as q
-from ...services.accounts import working_calendar
 from ...services.numbers import format_tracking_code
-from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
+from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
-from ..drafts import draft_key
 from ..tables import remember_splitter
-from ..widgets import LazyTableModel, digits, isolated, list_fetcher, number_text, text_digits
+from ..widgets import digits, number_text, text_digits
 from . import papers
+from .case_actions import CaseActions
+from .case_timeline import EVENT_FA, TimelineModel
 from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
-__all__ = ["ActionDialog", "CaseView", "TimelineModel"]
-
-MSG_CHOOSE_FILE = QT_TRANSLATE_NOOP("Errors", "نخست فایل اسکن را برگزینید.")
-
-EVENT_FA = {  # noqa: E501
-
-    "case.received": QT_TRANSLATE_NOOP("Secretariat", "دریافت درخواست"),
-    "case.reviewed": QT_TRANSLATE_NOOP("Secretariat", "بررسی اولیه کارشناس"),
-    "case.registered": QT_TRANSLATE_NOOP("Secretariat", "ثبت در دبیرخانه"),
-    "case.referred": QT_TRANSLATE_NOOP("Secretariat", "ارجاع"),
-    "case.referral_recalled": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارجاع"),
-    "case.referral_read": QT_TRANSLATE_NOOP("Secretariat", "دیده شد"),
-    "case.forwarded": QT_TRANSLATE_NOOP("Secretariat", "ارسال به دستگاه اجرایی"),
-    "case.followed_up": QT_TRANSLATE_NOOP("Secretariat", "پیگیری"),
-    "case.answered": QT_TRANSLATE_NOOP("Secretariat", "دریافت پاسخ"),
-    "case.notified": QT_TRANSLATE_NOOP("Secretariat", "اعلام به متقاضی"),
-    "case.closed": QT_TRANSLATE_NOOP("Secretariat", "مختومه"),
-    "case.reopened": QT_TRANSLATE_NOOP("Secretariat", "بازگشایی"),
-    "case.visited": QT_TRANSLATE_NOOP("Secretariat", "مراجعه حضوری"),
-    "case.attached": QT_TRANSLATE_NOOP("Secretariat", "پیوست"),
-    "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
-    "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
-}
+__all__ = ["EVENT_FA", "ActionDialog", "CaseView", "TimelineModel"]
 
 
-def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
-    """A notice by SMS and what the server last said of it (after a sync round)."""
-    o = entry.sms
-    if o is not None and o.status == "sent":
-        return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، فرستاده شد {at}").format(
-            mobile=mobile, at=persian.format_jalali_datetime(o.sent_at) if o.sent_at else "")
-    if o is not None and o.status == "failed":
-        return QCoreApplication.translate("Secretariat", "پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید").format(
-            mobile=mobile, error=o.last_error or "—")
-    return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(mobile=mobile)
-
-
-def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str, str]) -> str:
-    p = entry.payload
-    t = entry.type
-    if t == "case.reviewed":
-        return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + isolated(str(p.get("reason", "")))
-    if t == "case.registered":
-        return ltr(persian.to_persian_digits(str(p.get("registration_no", ""))))
-    if t == "case.referred":
-        return QCoreApplication.translate("Secretariat", "به ") + isolated(names.get(p.get("to_user_id", ""), "?")) + (
-            f" — «{isolated(p['instruction'])}»" if p.get("instruction") else "")
-    if t == "case.forwarded":
-        letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
-            no=ltr(persian.to_persian_digits(str(p.get("letter_no", "")))),
-            day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
-        return (isolated(agencies.get(p.get("agency_id", ""), "")) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
-                + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
-    if t == "case.followed_up":
-        extra = (QCoreApplication.translate("Secretariat", " — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
-                 if p.get("new_deadline") else "")
-        return (QCoreApplication.translate("Secretariat", "تلفنی") if p.get("method") == "phone" else QCoreApplication.translate("Secretariat", "کتبی")) + extra + " " + isolated(str(p.get("note", "")))
-    if t in ("case.answered",):
-        return isolated(str(p.get("text", "")))
-    if t == "case.notified":
-        said = f" — «{isolated(p['text'])}»" if p.get("text") else ""
-        if p.get("method") == "sms":
-            return _sms_text(entry, ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
-        return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"),
-                "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
-    if t == "case.closed":
-        party = p.get("responsible_party")
-        return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "")
-    if t == "case.attached":
-        return isolated(str(p.get("filename", "")))
-    if t == "case.reopened":
-        return isolated(str(p.get("reason", "")))
-    return ""
-
-
-class TimelineModel(LazyTableModel):
-    def __init__(self, entries: list[q.TimelineEntry], names: dict[str, str], agencies: dict[str, str]) -> None:
-        fetch, count = list_fetcher(lambda: entries)
-        super().__init__([QCoreApplication.translate("Secretariat", "تاریخ"),
-                          QCoreApplication.translate("Secretariat", "زمان ثبت"),
-                          QCoreApplication.translate("Secretariat", "کار"),
-                          QCoreApplication.translate("Secretariat", "کاربر"),
-                          QCoreApplication.translate("Secretariat", "شرح")], fetch, count)
-        self._names, self._agencies = names, agencies
-
-    def display(self, row: q.TimelineEntry, column: int) -> str:
-        # "when it happened" (the letter's or the visit's own day, if the step names one) and
-        # "when it was entered" (date and time, Tehran): two steps on one day stay told apart
-        if column == 0:
-            return persian.format_jalali_date(row.day or row.recorded_at)
-        if column == 1:
-            return persian.format_jalali_datetime(row.recorded_at)
-        if column == 2:
-            return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
-        if column == 3:
-            return text_digits(row.user_name)
-        # stored text keeps ASCII digits: in Persian text they read Persian (codes are LTR islands
-        # already written in Persian digits; a Latin file name keeps its own)
-        return text_digits(_describe(row, self._names, self._agencies))
-
-
-class CaseView(QWidget):
+class CaseView(CaseActions, QWidget):
     """Signals:
         changed(): after an action changed the case.
     """
@@ -396,7 +295,7 @@ class CaseView(QWidget):
         self.actions_bar.addWidget(button)
         self.buttons["papers"] = button
 
-    # -- actions --------------------------------------------------------------------------------
+    # -- actions (case_actions): once one changed the case --------------------------------------
 
     def _done(self) -> None:
         assert self.case_id is not None
@@ -404,76 +303,7 @@ class CaseView(QWidget):
         self.ctx.bus.changed.emit("secretariat")
         self.changed.emit()
 
-    def _dialog(self, title: str, run: Callable[[dict[str, Any]], Any]) -> ActionDialog:
-        return ActionDialog(self, title, run)
-
-    def _exec(self, dlg: ActionDialog) -> None:
-        # the text typed into an action (an agency's answer, an instruction) is kept as a draft
-        # of this case and action until it is saved or cancelled
-        dlg.keep_draft(self.ctx.settings, draft_key(self.ctx.actor.user_id,
-                                                    f"case-{self.case_id}-{dlg.windowTitle()}"))
-        accepted = dlg.exec() == QDialog.DialogCode.Accepted
-        dlg.deleteLater()  # (a dialog kept as the view's child, with its draft, for every action opened)
-        if accepted:
-            self._done()
-
-    def _simple(self, fn: Callable[[], Any]) -> None:
-        try:
-            fn()
-        except Exception as err:  # noqa: BLE001
-            from ..errors import error_text
-
-            self.labels["status"].setText(error_text(err))
-            return
-        self._done()
-
-    def accept_case(self) -> None:
-        self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True,
-                                       on=self.today()))
-
-    def reject_case(self) -> None:
-        d = self._dialog(self.tr("رد درخواست"), lambda v: sec.review(
-            self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
-            note=v["note"], on=self.today()))
-        d.combo("reason", self.tr("دلیل"), [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
-        d.text("note", self.tr("توضیح"))
-        self._exec(d)
-
-    def manager_reject(self) -> None:
-        """The manager rejects the request in their cartable: a reason from the list and a note,
-        both told the applicant in the rejection notice that follows (printable, pending until
-        sent). No reason chosen is refused at its field."""
-        d = self._dialog(self.tr("رد درخواست"), lambda v: sec.manager_reject(
-            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"] or "", note=v["note"],
-            on=self.today()))
-        d.combo("reason", self.tr("دلیل"), [(self.tr("— دلیل را برگزینید —"), "")]
-                + [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
-        d.text("note", self.tr("توضیح برای متقاضی"))
-        d.note("notice", "", self.tr("دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت "
-                                     "از «چاپ و PDF» چاپ می‌شود."))
-        self._exec(d)
-
-    def register(self) -> None:
-        self._simple(lambda: sec.register(self.ctx.store, self.ctx.actor, self.case_id or "",
-                                                  on=self.today()))
-
-    def _users(self, role: str) -> list[tuple[str, str]]:
-        with self.ctx.store.read() as s:
-            return [(u.full_name, u.id) for u in s.scalars(select(User).where(User.active.is_(True)))
-                    if role in u.role_set and u.id != self.ctx.actor.user_id]
-
-    def refer(self) -> None:
-        role = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
-        d = self._dialog(self.tr("ارجاع"), lambda v: sec.refer(
-            self.ctx.store, self.ctx.actor, self.case_id or "", v["to_user_id"] or "", instruction=v["instruction"],
-            cc=v["cc"], on=self.today()))
-        d.combo("to_user_id", self.tr("گیرنده"), self._users(role))
-        d.line("instruction", self.tr("دستور (پاراف)"))
-        others: dict[str, str] = {}  # id → name: a user with both roles once
-        for name, user_id in [*self._users("manager"), *self._users("expert"), *self._users("clerk")]:
-            others.setdefault(user_id, name)
-        d.checks("cc", self.tr("رونوشت (برای آگاهی)"), [(name, uid) for uid, name in others.items()])
-        self._exec(d)
+    # -- attachments ----------------------------------------------------------------------------
 
     def attachment_copy(self, row: int) -> Path | None:
         """The attachment as a file under its own name (in a temporary folder), for the system's
@@ -501,130 +331,7 @@ class CaseView(QWidget):
             self.attachment_message.setText(self.tr("برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}").format(p=path))
             self.attachment_message.show()
 
-    def refer_back(self) -> None:
-        """The manager sends the case back to whoever referred it (the expert), with an instruction."""
-        d = self._dialog(self.tr("بازگرداندن به ارجاع‌دهنده"), lambda v: sec.refer_back(
-            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"],
-            on=self.today()))
-        d.line("instruction", self.tr("دستور (پاراف)"))
-        self._exec(d)
-
-    def recall(self) -> None:
-        assert self.detail is not None
-        self._simple(lambda: sec.recall(self.ctx.store, self.ctx.actor, self.detail.open_item_id or ""))  # type: ignore[union-attr]
-
-    def forward(self) -> None:
-        agencies = list_agencies(self.ctx.store)
-        d = self._dialog(self.tr("ارسال به دستگاه اجرایی"), lambda v: sec.forward(
-            self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
-            letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
-            on=self.today()))
-        agency = d.combo("agency_id", self.tr("دستگاه"), [(a.name, a.id) for a in agencies])
-        d.line("letter_no", self.tr("شماره نامه (خالی: خودکار)"))
-        letter_date = d.date("letter_date", self.tr("تاریخ نامه"), self.today())
-        default = d.combo("default_deadline", self.tr("مهلت"), [(self.tr("پیش‌فرض دستگاه (روز کاری)"), True),
-                                                               (self.tr("تاریخ دلخواه"), False)])
-        deadline = d.date("deadline", self.tr("تاریخ مهلت"))
-        preview = d.note("deadline_preview", self.tr("مهلت پاسخ"))
-        calendar = working_calendar(self.ctx.store)
-
-        def show_deadline() -> None:
-            chosen = agency.currentData()
-            deadline.setEnabled(not default.currentData())
-            if not default.currentData():
-                preview.setText(self.tr("تا {day}").format(day=persian.format_jalali_date(deadline.value())))
-            elif chosen:
-                a = get_agency(self.ctx.store, chosen)
-                due = default_deadline(calendar, a, letter_date.value())
-                preview.setText(self.tr("تا {day}: {n} روز کاری از تاریخ نامه").format(
-                    day=persian.format_jalali_date(due), n=digits(a.effective_deadline_days)))
-            else:
-                preview.clear()
-
-        for signal in (agency.currentIndexChanged, default.currentIndexChanged, letter_date.dateChanged,
-                       deadline.dateChanged):
-            signal.connect(show_deadline)
-        show_deadline()
-        if not agencies:
-            d.form.set_error("agency_id", self.tr(
-                "هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید."))
-        self._exec(d)
-
-    def follow_up(self) -> None:
-        d = self._dialog(self.tr("پیگیری"), lambda v: sec.follow_up(
-            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], note=v["note"],
-            new_deadline=v["new_deadline"], on=self.today()))
-        d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter")])
-        d.text("note", self.tr("یادداشت"))
-        # unticked, the deadline stays; ticked, 7 working days from today on the office's calendar
-        # (its holidays too) unless the clerk picks another day
-        d.optional_date("new_deadline", self.tr("مهلت تازه"), self.tr("مهلت تازه بده"),
-                        working_calendar(self.ctx.store).add_working_days(self.today(), 7))
-        self._exec(d)
-
-    def answer(self) -> None:
-        d = self._dialog(self.tr("ثبت پاسخ دستگاه"), lambda v: sec.record_response(
-            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"],
-            on=self.today()))
-        d.text("text", self.tr("متن پاسخ"))
-        d.file("attachment", self.tr("نامه پاسخ (اسکن)"))
-        self._exec(d)
-
-    def attach(self) -> None:
-        """A scan brought later (more documents from the applicant, a letter) joins the case."""
-        def run(v: dict[str, Any]) -> None:
-            if not v["attachments"]:
-                raise ValidationError(MSG_CHOOSE_FILE, "attachments")
-            sec.add_attachment(self.ctx.store, self.ctx.actor, self.case_id or "", v["attachments"], kind=v["kind"])
-
-        d = self._dialog(self.tr("افزودن پیوست"), run)
-        d.file("attachments", self.tr("فایل"))
-        d.combo("kind", self.tr("گونه"), [(self.tr("مدرک متقاضی"), "applicant"), (self.tr("نامه"), "letter"),
-                                          (self.tr("دیگر"), "other")])
-        self._exec(d)
-
-    def notify(self) -> None:
-        """Phone, letter, SMS (queued for the server to send, to the applicant's mobile) or in
-        person; choosing SMS with nothing written puts the default message in to edit."""
-        assert self.detail is not None
-        case, mobile = self.detail.case, self.detail.applicant.get("mobile") or ""
-        d = self._dialog(self.tr("اعلام به متقاضی"), lambda v: sec.notify(
-            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"],
-            on=self.today()))
-        method = d.combo("method", self.tr("شیوه"), [(self.tr("تلفنی"), "phone"), (self.tr("نامه"), "letter"),
-                                                     (self.tr("پیامک"), "sms"), (self.tr("حضوری"), "in_person")])
-        text = d.text("text", self.tr("متن"))
-        d.note("mobile", self.tr("شماره همراه"), ltr(persian.to_persian_digits(mobile)) if mobile
-               else self.tr("برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست."))
-
-        def sms_chosen() -> None:
-            if method.currentData() == "sms" and not text.toPlainText().strip():
-                text.setPlainText(text_digits(sec.sms_text(case)))
-
-        method.currentIndexChanged.connect(sms_chosen)
-        self._exec(d)
-
-    def close_case(self) -> None:
-        d = self._dialog(self.tr("مختومه کردن"), lambda v: sec.close(
-            self.ctx.store, self.ctx.actor, self.case_id or "", outcome=v["outcome"], note=v["note"],
-            responsible_party=v["responsible_party"], on=self.today()))
-        # (a rejection names its reason and tells the applicant: the manager's «رد درخواست»)
-        d.combo("outcome", self.tr("نتیجه"), [(outcome_text(o), o) for o in
-                                             ("resolved", "not_responsible", "unresolved")])
-        d.line("responsible_party", self.tr("دستگاه مسئول (اگر وظیفه این دستگاه نیست)"))
-        d.text("note", self.tr("توضیح"))
-        self._exec(d)
-
-    def reopen(self) -> None:
-        d = self._dialog(self.tr("بازگشایی"), lambda v: sec.reopen(
-            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"],
-            on=self.today()))
-        d.text("reason", self.tr("دلیل"))
-        self._exec(d)
-
-    def visit(self) -> None:
-        self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask",
-                                                      on=self.today()))
+    # -- papers ---------------------------------------------------------------------------------
 
     def receipt_html(self) -> str:
         assert self.detail is not None

@@ -1,0 +1,262 @@
+"""The case view's actions: the steps taken on the case shown (review, register, refer, recall,
+forward, follow up, answer, attach, notify, close, reopen, visit), each one service call, run at
+once or from a small dialog (`ActionDialog`) whose OK runs it. `CaseView` takes them as a mixin
+and offers those the user's roles allow; their texts are the «CaseView» translation context's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from sqlalchemy import select
+
+from ... import persian
+from ...errors import QT_TRANSLATE_NOOP, ValidationError
+from ...models import User
+from ...services import secretariat as sec
+from ...services import secretariat_query as q
+from ...services.accounts import working_calendar
+from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
+from ..context import UiContext
+from ..drafts import draft_key
+from ..widgets import digits, text_digits
+from .common import Today, ltr, outcome_text
+from .dialogs import ActionDialog
+
+__all__ = ["CaseActions"]
+
+MSG_CHOOSE_FILE = QT_TRANSLATE_NOOP("Errors", "نخست فایل اسکن را برگزینید.")
+
+if TYPE_CHECKING:
+    _ViewBase = QWidget  # the mixin is only ever CaseView's: a QWidget
+else:
+    _ViewBase = object
+
+
+class CaseActions(_ViewBase):
+    """`CaseView`'s actions (a mixin). The view holds the case, the context and today, and reads
+    the case again once an action changed it (`_done`)."""
+
+    ctx: UiContext
+    case_id: str | None
+    detail: q.CaseDetail | None
+    today: Today
+    labels: dict[str, QLabel]
+    _done: Callable[[], None]
+
+    def _dialog(self, title: str, run: Callable[[dict[str, Any]], Any]) -> ActionDialog:
+        return ActionDialog(self, title, run)
+
+    def _exec(self, dlg: ActionDialog) -> None:
+        # the text typed into an action (an agency's answer, an instruction) is kept as a draft
+        # of this case and action until it is saved or cancelled
+        dlg.keep_draft(self.ctx.settings, draft_key(self.ctx.actor.user_id,
+                                                    f"case-{self.case_id}-{dlg.windowTitle()}"))
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        dlg.deleteLater()  # (a dialog kept as the view's child, with its draft, for every action opened)
+        if accepted:
+            self._done()
+
+    def _simple(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except Exception as err:  # noqa: BLE001
+            from ..errors import error_text
+
+            self.labels["status"].setText(error_text(err))
+            return
+        self._done()
+
+    def accept_case(self) -> None:
+        self._simple(lambda: sec.review(self.ctx.store, self.ctx.actor, self.case_id or "", accept=True,
+                                       on=self.today()))
+
+    def reject_case(self) -> None:
+        d = self._dialog(QCoreApplication.translate("CaseView", "رد درخواست"), lambda v: sec.review(
+            self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
+            note=v["note"], on=self.today()))
+        d.combo("reason", QCoreApplication.translate("CaseView", "دلیل"),
+                [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
+        d.text("note", QCoreApplication.translate("CaseView", "توضیح"))
+        self._exec(d)
+
+    def manager_reject(self) -> None:
+        """The manager rejects the request in their cartable: a reason from the list and a note,
+        both told the applicant in the rejection notice that follows (printable, pending until
+        sent). No reason chosen is refused at its field."""
+        d = self._dialog(QCoreApplication.translate("CaseView", "رد درخواست"), lambda v: sec.manager_reject(
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"] or "", note=v["note"],
+            on=self.today()))
+        d.combo("reason", QCoreApplication.translate("CaseView", "دلیل"),
+                [(QCoreApplication.translate("CaseView", "— دلیل را برگزینید —"), "")]
+                + [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
+        d.text("note", QCoreApplication.translate("CaseView", "توضیح برای متقاضی"))
+        d.note("notice", "", QCoreApplication.translate(
+            "CaseView", "دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت "
+                        "از «چاپ و PDF» چاپ می‌شود."))
+        self._exec(d)
+
+    def register(self) -> None:
+        self._simple(lambda: sec.register(self.ctx.store, self.ctx.actor, self.case_id or "",
+                                                  on=self.today()))
+
+    def _users(self, role: str) -> list[tuple[str, str]]:
+        with self.ctx.store.read() as s:
+            return [(u.full_name, u.id) for u in s.scalars(select(User).where(User.active.is_(True)))
+                    if role in u.role_set and u.id != self.ctx.actor.user_id]
+
+    def refer(self) -> None:
+        role = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
+        d = self._dialog(QCoreApplication.translate("CaseView", "ارجاع"), lambda v: sec.refer(
+            self.ctx.store, self.ctx.actor, self.case_id or "", v["to_user_id"] or "", instruction=v["instruction"],
+            cc=v["cc"], on=self.today()))
+        d.combo("to_user_id", QCoreApplication.translate("CaseView", "گیرنده"), self._users(role))
+        d.line("instruction", QCoreApplication.translate("CaseView", "دستور (پاراف)"))
+        others: dict[str, str] = {}  # id → name: a user with both roles once
+        for name, user_id in [*self._users("manager"), *self._users("expert"), *self._users("clerk")]:
+            others.setdefault(user_id, name)
+        d.checks("cc", QCoreApplication.translate("CaseView", "رونوشت (برای آگاهی)"),
+                 [(name, uid) for uid, name in others.items()])
+        self._exec(d)
+
+    def refer_back(self) -> None:
+        """The manager sends the case back to whoever referred it (the expert), with an instruction."""
+        d = self._dialog(QCoreApplication.translate("CaseView", "بازگرداندن به ارجاع‌دهنده"), lambda v: sec.refer_back(
+            self.ctx.store, self.ctx.actor, self.case_id or "", instruction=v["instruction"],
+            on=self.today()))
+        d.line("instruction", QCoreApplication.translate("CaseView", "دستور (پاراف)"))
+        self._exec(d)
+
+    def recall(self) -> None:
+        assert self.detail is not None
+        self._simple(lambda: sec.recall(self.ctx.store, self.ctx.actor, self.detail.open_item_id or ""))  # type: ignore[union-attr]
+
+    def forward(self) -> None:
+        agencies = list_agencies(self.ctx.store)
+        d = self._dialog(QCoreApplication.translate("CaseView", "ارسال به دستگاه اجرایی"), lambda v: sec.forward(
+            self.ctx.store, self.ctx.actor, self.case_id or "", v["agency_id"] or "", letter_no=v["letter_no"],
+            letter_date=v["letter_date"], deadline=None if v["default_deadline"] else v["deadline"],
+            on=self.today()))
+        agency = d.combo("agency_id", QCoreApplication.translate("CaseView", "دستگاه"),
+                         [(a.name, a.id) for a in agencies])
+        d.line("letter_no", QCoreApplication.translate("CaseView", "شماره نامه (خالی: خودکار)"))
+        letter_date = d.date("letter_date", QCoreApplication.translate("CaseView", "تاریخ نامه"), self.today())
+        default = d.combo("default_deadline", QCoreApplication.translate("CaseView", "مهلت"),
+                          [(QCoreApplication.translate("CaseView", "پیش‌فرض دستگاه (روز کاری)"), True),
+                           (QCoreApplication.translate("CaseView", "تاریخ دلخواه"), False)])
+        deadline = d.date("deadline", QCoreApplication.translate("CaseView", "تاریخ مهلت"))
+        preview = d.note("deadline_preview", QCoreApplication.translate("CaseView", "مهلت پاسخ"))
+        calendar = working_calendar(self.ctx.store)
+
+        def show_deadline() -> None:
+            chosen = agency.currentData()
+            deadline.setEnabled(not default.currentData())
+            if not default.currentData():
+                preview.setText(QCoreApplication.translate("CaseView", "تا {day}").format(
+                    day=persian.format_jalali_date(deadline.value())))
+            elif chosen:
+                a = get_agency(self.ctx.store, chosen)
+                due = default_deadline(calendar, a, letter_date.value())
+                preview.setText(QCoreApplication.translate("CaseView", "تا {day}: {n} روز کاری از تاریخ نامه").format(
+                    day=persian.format_jalali_date(due), n=digits(a.effective_deadline_days)))
+            else:
+                preview.clear()
+
+        for signal in (agency.currentIndexChanged, default.currentIndexChanged, letter_date.dateChanged,
+                       deadline.dateChanged):
+            signal.connect(show_deadline)
+        show_deadline()
+        if not agencies:
+            d.form.set_error("agency_id", QCoreApplication.translate(
+                "CaseView", "هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید."))
+        self._exec(d)
+
+    def follow_up(self) -> None:
+        d = self._dialog(QCoreApplication.translate("CaseView", "پیگیری"), lambda v: sec.follow_up(
+            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], note=v["note"],
+            new_deadline=v["new_deadline"], on=self.today()))
+        d.combo("method", QCoreApplication.translate("CaseView", "شیوه"),
+                [(QCoreApplication.translate("CaseView", "تلفنی"), "phone"),
+                 (QCoreApplication.translate("CaseView", "نامه"), "letter")])
+        d.text("note", QCoreApplication.translate("CaseView", "یادداشت"))
+        # unticked, the deadline stays; ticked, 7 working days from today on the office's calendar
+        # (its holidays too) unless the clerk picks another day
+        d.optional_date("new_deadline", QCoreApplication.translate("CaseView", "مهلت تازه"),
+                        QCoreApplication.translate("CaseView", "مهلت تازه بده"),
+                        working_calendar(self.ctx.store).add_working_days(self.today(), 7))
+        self._exec(d)
+
+    def answer(self) -> None:
+        d = self._dialog(QCoreApplication.translate("CaseView", "ثبت پاسخ دستگاه"), lambda v: sec.record_response(
+            self.ctx.store, self.ctx.actor, self.case_id or "", text=v["text"], attachment=v["attachment"],
+            on=self.today()))
+        d.text("text", QCoreApplication.translate("CaseView", "متن پاسخ"))
+        d.file("attachment", QCoreApplication.translate("CaseView", "نامه پاسخ (اسکن)"))
+        self._exec(d)
+
+    def attach(self) -> None:
+        """A scan brought later (more documents from the applicant, a letter) joins the case."""
+        def run(v: dict[str, Any]) -> None:
+            if not v["attachments"]:
+                raise ValidationError(MSG_CHOOSE_FILE, "attachments")
+            sec.add_attachment(self.ctx.store, self.ctx.actor, self.case_id or "", v["attachments"], kind=v["kind"])
+
+        d = self._dialog(QCoreApplication.translate("CaseView", "افزودن پیوست"), run)
+        d.file("attachments", QCoreApplication.translate("CaseView", "فایل"))
+        d.combo("kind", QCoreApplication.translate("CaseView", "گونه"),
+                [(QCoreApplication.translate("CaseView", "مدرک متقاضی"), "applicant"),
+                 (QCoreApplication.translate("CaseView", "نامه"), "letter"),
+                 (QCoreApplication.translate("CaseView", "دیگر"), "other")])
+        self._exec(d)
+
+    def notify(self) -> None:
+        """Phone, letter, SMS (queued for the server to send, to the applicant's mobile) or in
+        person; choosing SMS with nothing written puts the default message in to edit."""
+        assert self.detail is not None
+        case, mobile = self.detail.case, self.detail.applicant.get("mobile") or ""
+        d = self._dialog(QCoreApplication.translate("CaseView", "اعلام به متقاضی"), lambda v: sec.notify(
+            self.ctx.store, self.ctx.actor, self.case_id or "", method=v["method"], text=v["text"],
+            on=self.today()))
+        method = d.combo("method", QCoreApplication.translate("CaseView", "شیوه"),
+                         [(QCoreApplication.translate("CaseView", "تلفنی"), "phone"),
+                          (QCoreApplication.translate("CaseView", "نامه"), "letter"),
+                          (QCoreApplication.translate("CaseView", "پیامک"), "sms"),
+                          (QCoreApplication.translate("CaseView", "حضوری"), "in_person")])
+        text = d.text("text", QCoreApplication.translate("CaseView", "متن"))
+        d.note("mobile", QCoreApplication.translate("CaseView", "شماره همراه"),
+               ltr(persian.to_persian_digits(mobile)) if mobile
+               else QCoreApplication.translate(
+                   "CaseView", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست."))
+
+        def sms_chosen() -> None:
+            if method.currentData() == "sms" and not text.toPlainText().strip():
+                text.setPlainText(text_digits(sec.sms_text(case)))
+
+        method.currentIndexChanged.connect(sms_chosen)
+        self._exec(d)
+
+    def close_case(self) -> None:
+        d = self._dialog(QCoreApplication.translate("CaseView", "مختومه کردن"), lambda v: sec.close(
+            self.ctx.store, self.ctx.actor, self.case_id or "", outcome=v["outcome"], note=v["note"],
+            responsible_party=v["responsible_party"], on=self.today()))
+        # (a rejection names its reason and tells the applicant: the manager's «رد درخواست»)
+        d.combo("outcome", QCoreApplication.translate("CaseView", "نتیجه"),
+                [(outcome_text(o), o) for o in ("resolved", "not_responsible", "unresolved")])
+        d.line("responsible_party",
+               QCoreApplication.translate("CaseView", "دستگاه مسئول (اگر وظیفه این دستگاه نیست)"))
+        d.text("note", QCoreApplication.translate("CaseView", "توضیح"))
+        self._exec(d)
+
+    def reopen(self) -> None:
+        d = self._dialog(QCoreApplication.translate("CaseView", "بازگشایی"), lambda v: sec.reopen(
+            self.ctx.store, self.ctx.actor, self.case_id or "", reason=v["reason"],
+            on=self.today()))
+        d.text("reason", QCoreApplication.translate("CaseView", "دلیل"))
+        self._exec(d)
+
+    def visit(self) -> None:
+        self._simple(lambda: sec.record_visit(self.ctx.store, self.ctx.actor, self.case_id or "", purpose="ask",
+                                                      on=self.today()))
+

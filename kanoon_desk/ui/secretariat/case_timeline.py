@@ -1,0 +1,114 @@
+"""The case view's timeline: each step of a case as a row (when it happened, when it was entered,
+what, by whom) and the words that describe it (to whom it was referred, the letter, the notice and
+what became of an SMS...). `EVENT_FA` names the steps, for the conflict inbox too."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from ... import persian
+from ...errors import QT_TRANSLATE_NOOP
+from ...services import secretariat_query as q
+from ..widgets import LazyTableModel, isolated, list_fetcher, text_digits
+from .common import ltr, outcome_text
+
+__all__ = ["EVENT_FA", "TimelineModel"]
+
+EVENT_FA = {  # noqa: E501
+
+    "case.received": QT_TRANSLATE_NOOP("Secretariat", "دریافت درخواست"),
+    "case.reviewed": QT_TRANSLATE_NOOP("Secretariat", "بررسی اولیه کارشناس"),
+    "case.registered": QT_TRANSLATE_NOOP("Secretariat", "ثبت در دبیرخانه"),
+    "case.referred": QT_TRANSLATE_NOOP("Secretariat", "ارجاع"),
+    "case.referral_recalled": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارجاع"),
+    "case.referral_read": QT_TRANSLATE_NOOP("Secretariat", "دیده شد"),
+    "case.forwarded": QT_TRANSLATE_NOOP("Secretariat", "ارسال به دستگاه اجرایی"),
+    "case.followed_up": QT_TRANSLATE_NOOP("Secretariat", "پیگیری"),
+    "case.answered": QT_TRANSLATE_NOOP("Secretariat", "دریافت پاسخ"),
+    "case.notified": QT_TRANSLATE_NOOP("Secretariat", "اعلام به متقاضی"),
+    "case.closed": QT_TRANSLATE_NOOP("Secretariat", "مختومه"),
+    "case.reopened": QT_TRANSLATE_NOOP("Secretariat", "بازگشایی"),
+    "case.visited": QT_TRANSLATE_NOOP("Secretariat", "مراجعه حضوری"),
+    "case.attached": QT_TRANSLATE_NOOP("Secretariat", "پیوست"),
+    "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
+    "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
+}
+
+
+def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
+    """A notice by SMS and what the server last said of it (after a sync round)."""
+    o = entry.sms
+    if o is not None and o.status == "sent":
+        return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، فرستاده شد {at}").format(
+            mobile=mobile, at=persian.format_jalali_datetime(o.sent_at) if o.sent_at else "")
+    if o is not None and o.status == "failed":
+        return QCoreApplication.translate("Secretariat", "پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید").format(
+            mobile=mobile, error=o.last_error or "—")
+    return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(mobile=mobile)
+
+
+def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str, str]) -> str:
+    p = entry.payload
+    t = entry.type
+    if t == "case.reviewed":
+        return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + isolated(str(p.get("reason", "")))
+    if t == "case.registered":
+        return ltr(persian.to_persian_digits(str(p.get("registration_no", ""))))
+    if t == "case.referred":
+        return QCoreApplication.translate("Secretariat", "به ") + isolated(names.get(p.get("to_user_id", ""), "?")) + (
+            f" — «{isolated(p['instruction'])}»" if p.get("instruction") else "")
+    if t == "case.forwarded":
+        letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
+            no=ltr(persian.to_persian_digits(str(p.get("letter_no", "")))),
+            day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
+        return (isolated(agencies.get(p.get("agency_id", ""), "")) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
+                + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
+    if t == "case.followed_up":
+        extra = (QCoreApplication.translate("Secretariat", " — مهلت تازه ") + persian.format_jalali_date(date.fromisoformat(p["new_deadline"]))
+                 if p.get("new_deadline") else "")
+        return (QCoreApplication.translate("Secretariat", "تلفنی") if p.get("method") == "phone" else QCoreApplication.translate("Secretariat", "کتبی")) + extra + " " + isolated(str(p.get("note", "")))
+    if t in ("case.answered",):
+        return isolated(str(p.get("text", "")))
+    if t == "case.notified":
+        said = f" — «{isolated(p['text'])}»" if p.get("text") else ""
+        if p.get("method") == "sms":
+            return _sms_text(entry, ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
+        return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"),
+                "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
+    if t == "case.closed":
+        party = p.get("responsible_party")
+        return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "")
+    if t == "case.attached":
+        return isolated(str(p.get("filename", "")))
+    if t == "case.reopened":
+        return isolated(str(p.get("reason", "")))
+    return ""
+
+
+class TimelineModel(LazyTableModel):
+    def __init__(self, entries: list[q.TimelineEntry], names: dict[str, str], agencies: dict[str, str]) -> None:
+        fetch, count = list_fetcher(lambda: entries)
+        super().__init__([QCoreApplication.translate("Secretariat", "تاریخ"),
+                          QCoreApplication.translate("Secretariat", "زمان ثبت"),
+                          QCoreApplication.translate("Secretariat", "کار"),
+                          QCoreApplication.translate("Secretariat", "کاربر"),
+                          QCoreApplication.translate("Secretariat", "شرح")], fetch, count)
+        self._names, self._agencies = names, agencies
+
+    def display(self, row: q.TimelineEntry, column: int) -> str:
+        # "when it happened" (the letter's or the visit's own day, if the step names one) and
+        # "when it was entered" (date and time, Tehran): two steps on one day stay told apart
+        if column == 0:
+            return persian.format_jalali_date(row.day or row.recorded_at)
+        if column == 1:
+            return persian.format_jalali_datetime(row.recorded_at)
+        if column == 2:
+            return QCoreApplication.translate("Secretariat", EVENT_FA.get(row.type, row.type))
+        if column == 3:
+            return text_digits(row.user_name)
+        # stored text keeps ASCII digits: in Persian text they read Persian (codes are LTR islands
+        # already written in Persian digits; a Latin file name keeps its own)
+        return text_digits(_describe(row, self._names, self._agencies))
+
