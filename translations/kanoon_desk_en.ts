@@ -2746,8 +2746,8 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -2756,8 +2756,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
             <translation>Title</translation>
         </message>
@@ -2844,7 +2844,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
         </message>
@@ -2909,15 +2909,15 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="185" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="86" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
             <translation>Barcode</translation>
         </message>
@@ -3054,7 +3054,7 @@ Tracking code: {code}</translation>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="62" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
@@ -3069,230 +3069,230 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="65" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="73" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="92" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="93" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="68" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="138" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="86" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="127" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="140" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="51" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="155" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="33" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="232" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="67" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="265" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="267" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="283" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="101" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="102" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="103" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="104" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="111" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="114" />
             <source>رزرو در راه: {t}</source>
             <translation>Hold on its way: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="115" />
             <source>{t} (به «{c}»)</source>
             <translation>{t} (to “{c}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="119" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="120" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
             <source>گم شد</source>
             <translation>Lost</translation>
         </message>
@@ -3327,42 +3327,42 @@ Tracking code: {code}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="316" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="319" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="340" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="351" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="350" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="379" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="378" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="380" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="382" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="385" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="384" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -3744,7 +3744,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="248" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <source>عضو</source>
             <translation>Member</translation>
         </message>
@@ -3819,7 +3819,7 @@ Tracking code: {code}</translation>
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="83" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="84" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
@@ -3867,8 +3867,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="69" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="56" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="171" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
@@ -4210,7 +4210,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
-            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
@@ -4240,77 +4240,77 @@ Tracking code: {code}</translation>
             <translation>This centre's hold shelf is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="36" />
             <source>نسخه‌های قفسه این مرکز که رزروی در مرکز دیگر منتظرشان است؛ قدیمی‌ترین رزرو نخست. نسخه را از قفسه بردارید و بارکدش را بخوانید (یا ردیف را برگزینید و Enter بزنید).</source>
             <translation>Copies on this centre's shelf that a hold at another centre is waiting for, oldest hold first. Take the copy from the shelf and scan its barcode (or select the row and press Enter).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="42" />
             <source>بارکد نسخه‌ای که می‌فرستید</source>
             <translation>Barcode of the copy you are sending</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="48" />
             <source>نسخه‌ای برای فرستادن نیست.</source>
             <translation>There is no copy to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="50" />
             <source>ارسال برگزیده (Enter)</source>
             <translation>Send selected (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
             <source>تاریخ رزرو</source>
             <translation>Hold placed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="120" />
             <source>رزروی در مرکز دیگر منتظر این کتاب نیست.</source>
             <translation>No hold at another centre is waiting for this book.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="132" />
             <source>«{t}» ({b}) برای {m} به مرکز «{c}» فرستاده شد؛ در راه ثبت شد.</source>
             <translation>“{t}” ({b}) sent to “{c}” for {m}; recorded as in transit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="147" />
             <source>نسخه‌های در راه به این مرکز</source>
             <translation>Copies on their way to this centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="155" />
             <source>رزرو {m}</source>
             <translation>Hold of {m}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="156" />
             <source>بازگشت به مرکز خودش</source>
             <translation>Going back to its home centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
             <source>از مرکز</source>
             <translation>From centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="161" />
             <source>از کی</source>
             <translation>Since</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="162" />
             <source>برای</source>
             <translation>For</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="167" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="165" />
             <source>وقتی نسخه رسید، بارکدش را در میز امانت در حالت بازگشت بخوانید تا دریافت ثبت شود.</source>
             <translation>When a copy arrives, scan its barcode at the circulation desk in return mode to record its receipt.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/transit.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/transit.py" line="168" />
             <source>نسخه‌ای در راه این مرکز نیست.</source>
             <translation>No copy is on its way to this centre.</translation>
         </message>
