@@ -107,7 +107,7 @@ EVENT_TITLES = {
 
 def event_title(event_type: str) -> str:
     """What happened: a case's step by the name its timeline gives it, others from EVENT_TITLES."""
-    from .secretariat.case_view import EVENT_FA
+    from .secretariat.case_timeline import EVENT_FA
 
     if event_type in EVENT_FA:
         return QCoreApplication.translate("Secretariat", EVENT_FA[event_type])
