@@ -1,8 +1,13 @@
-"""Tests for kanoon_desk.persian: normalisation, identifiers, check digits, Jalali dates, working days."""
+"""Tests for kanoon_desk.persian: normalisation, identifiers, check digits, Jalali dates, working days.
+
+The text part lives in `kanoon_desk.persian_script` and the dates in `kanoon_desk.jalali`; the tests go
+through `kanoon_desk.persian`, which re-exports both, as the rest of the code does.
+"""
 
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -12,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kanoon_desk import persian
+from kanoon_desk import jalali, persian, persian_script
 from kanoon_desk.persian import (
     JALALI_MONTHS,
     MSG_DATE_EMPTY,
@@ -75,15 +80,35 @@ def _national_id_check(first9: str) -> str:
     return str(s if s < 2 else 11 - s)
 
 
-def test_module_is_qt_free() -> None:
-    tree = ast.parse(Path(persian.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [persian, persian_script, jalali], ids=lambda m: m.__name__)
+def test_module_is_qt_free(module: object) -> None:
+    tree = ast.parse(Path(getattr(module, "__file__", "")).read_text(encoding="utf-8"))
     imported: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imported.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            assert node.module in {"persian_script", "jalali"}, "only the sibling text and date modules"
         elif isinstance(node, ast.ImportFrom) and node.module:
             imported.add(node.module.split(".")[0])
     assert imported - {"jdatetime", "__future__"} <= set(sys.stdlib_module_names)
+
+
+@pytest.mark.parametrize("name", ["persian_script", "jalali", "persian"])
+def test_each_module_imports_first_in_a_fresh_interpreter(name: str) -> None:
+    """No import cycle: whichever of the three is imported first, it loads."""
+    code = f"import kanoon_desk.{name}"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_persian_re_exports_the_text_and_date_modules() -> None:
+    """`persian.X` is the very object of the module X now lives in, for every public name."""
+    for module in (persian_script, jalali):
+        for name in module.__all__:
+            assert name in persian.__all__
+            assert getattr(persian, name) is getattr(module, name)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ def error_text(err: BaseException) -> str:
 
     A `ServiceError` carries a Persian message marked with QT_TRANSLATE_NOOP("Errors", ...), so the
     English .qm has it under the "Errors" context. A `ValueError` from `kanoon_desk.persian`
-    (dates, national IDs) carries a ready Persian sentence too. Anything else is a bug: it is
-    logged and the person gets a general sentence instead of a Python message.
+    (national IDs) or `kanoon_desk.jalali` (dates) carries a ready Persian sentence too. Anything
+    else is a bug: it is logged and the person gets a general sentence instead of a Python message.
     """
     if isinstance(err, ServiceError):
         text = QCoreApplication.translate("Errors", err.message)

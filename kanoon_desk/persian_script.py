@@ -1,0 +1,117 @@
+"""Persian script (Qt-free): text normalisation for storage and search, and digit conversion.
+
+The base of `kanoon_desk.persian` and `kanoon_desk.jalali`: it imports neither. Everything here is
+re-exported by `kanoon_desk.persian`, so `persian.normalize` and friends keep working.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+
+__all__ = [
+    "ZWNJ",
+    "format_number",
+    "normalize",
+    "script_digits",
+    "search_key",
+    "to_ascii_digits",
+    "to_persian_digits",
+]
+
+# --------------------------------------------------------------------------------------------------
+# Text normalisation
+# --------------------------------------------------------------------------------------------------
+
+ZWNJ = "\u200c"  # zero-width non-joiner (نیم‌فاصله): part of Persian spelling, always kept
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+_ASCII_DIGITS = "0123456789"
+
+_TO_ASCII_DIGITS = str.maketrans(_PERSIAN_DIGITS + _ARABIC_DIGITS, _ASCII_DIGITS * 2)
+_TO_PERSIAN_DIGITS = str.maketrans(_ASCII_DIGITS, _PERSIAN_DIGITS)
+
+_INVISIBLE = (
+    "\u200b\u200d\ufeff\u2060\u00ad"  # zero-width space / joiner, BOM, word joiner, soft hyphen
+    "\u200e\u200f\u061c"  # LRM, RLM, Arabic letter mark
+    "\u202a\u202b\u202c\u202d\u202e"  # LRE, RLE, PDF, LRO, RLO
+    "\u2066\u2067\u2068\u2069"  # LRI, RLI, FSI, PDI
+)
+_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+_TATWEEL = "\u0640"
+
+_NORMALIZE_TABLE: dict[int, int | str | None] = {
+    **_TO_ASCII_DIGITS,
+    ord("\u064a"): "\u06cc",  # ي Arabic yeh -> ی
+    ord("\u0649"): "\u06cc",  # ى alef maksura -> ی
+    ord("\u0643"): "\u06a9",  # ك Arabic kaf -> ک
+    **{ord(c): None for c in _INVISIBLE + _DIACRITICS + _TATWEEL},
+}
+
+# Arabic presentation forms (text copied out of PDFs) fold to the ordinary letters.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
+_SPACE_OR_ZWNJ_RUN = re.compile(r"[\s\u200c]+")
+
+
+def _fold_presentation(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def _collapse_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return ZWNJ if run.strip(ZWNJ) == "" else " "
+
+
+def normalize(text: str) -> str:
+    """Canonical form for storage and search.
+
+    Arabic ي/ى and ك become Persian ی and ک; Persian and Arabic-Indic digits become ASCII; tatweel,
+    Arabic diacritics (U+064B–U+065F, U+0670), zero-width characters other than ZWNJ and bidi
+    control marks are removed; ة and ۀ are kept. Runs of whitespace become one space. A ZWNJ is kept
+    between letters, but a run of ZWNJs becomes one and a ZWNJ touching a space or either end of the
+    text is dropped (it has no effect there). Text is NFC-composed and Arabic presentation forms are
+    folded to the plain letters. The result is idempotent: normalize(normalize(s)) == normalize(s).
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _PRESENTATION_FORMS.sub(_fold_presentation, text)
+    text = text.translate(_NORMALIZE_TABLE)
+    text = unicodedata.normalize("NFC", text)  # removing marks can unblock a composition
+    text = _SPACE_OR_ZWNJ_RUN.sub(_collapse_run, text)
+    return text.strip(" " + ZWNJ)
+
+
+def search_key(text: str) -> str:
+    """normalize(), case-folded, with ZWNJ as a space: "می‌روم" and "می روم" give the same key."""
+    return normalize(text.casefold()).replace(ZWNJ, " ")
+
+
+def to_persian_digits(text: str | int) -> str:
+    """ASCII digits to Persian digits (۰–۹); every other character is left as it is."""
+    return str(text).translate(_TO_PERSIAN_DIGITS)
+
+
+#: A letter of the Arabic script (Persian letters included), not a digit or a punctuation mark.
+_ARABIC_SCRIPT_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff]")
+
+
+def script_digits(text: str) -> str:
+    """Stored text for display: digits take the script of the text they stand in.
+
+    Text is stored with ASCII digits (`normalize`), so a title "راز ماه (جلد 3)" is shown
+    "راز ماه (جلد ۳)". Text with no Persian letter — a barcode, an ISBN, a Latin title — is left
+    as it is: "978-964-123" and "Harry Potter 2" keep their digits."""
+    if _ARABIC_SCRIPT_LETTER.search(text) is None:
+        return text
+    return text.translate(_TO_PERSIAN_DIGITS)
+
+
+def to_ascii_digits(text: str) -> str:
+    """Persian (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII; every other character is left as it is."""
+    return text.translate(_TO_ASCII_DIGITS)
+
+
+def format_number(n: int) -> str:
+    """An integer in Persian digits with the Persian thousands separator: 1234567 -> "۱٬۲۳۴٬۵۶۷"."""
+    return to_persian_digits(f"{operator.index(n):,}").replace(",", "\u066c")
