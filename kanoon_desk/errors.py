@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
     """Marks `text` for the translation files without importing Qt; the UI translates it on show."""
     return text
 
 
+def _filled(message: str, params: Mapping[str, object]) -> str:
+    """The Persian sentence with its values in (numbers in Persian digits), for logs and the CLI."""
+    from .persian_script import to_persian_digits  # the text module imports nothing of ours
+
+    return message.format(**{k: to_persian_digits(str(v)) for k, v in params.items()}) if params else message
+
+
+class InputError(ValueError):
+    """A typed value `persian` or `jalali` cannot read (a national ID, a date). `message` is the
+    Persian sentence marked for translation and `params` the values it names ({year}); `str()`
+    is the sentence filled in, so a caller that only prints it needs nothing more."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(_filled(message, params))
+        self.message = message
+        self.params = params
+
+
 class ServiceError(Exception):
     """A refusal a person can act on. `message` is Persian (the source language of our strings).
 
-    `field` names the input the message belongs to, so a form can show it at that field.
+    `field` names the input the message belongs to, so a form can show it at that field;
+    `params` the values the message names ({year}), filled in after it is translated.
     """
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, field: str | None = None, params: Mapping[str, object] | None = None) -> None:
+        super().__init__(_filled(message, params or {}))
         self.message = message
         self.field = field
+        self.params: dict[str, object] = dict(params or {})
 
 
 class ValidationError(ServiceError):
@@ -34,3 +56,11 @@ class NotFound(ServiceError):
 
 class InvariantError(ServiceError):
     """The action would break a rule of the domain (a copy already on loan, a closed case...)."""
+
+
+def invalid(exc: ValueError, field: str) -> ValidationError:
+    """The refusal for a value `persian` or `jalali` could not read, at `field`, its sentence still
+    translatable (`InputError`'s template and values, not the Persian text filled in)."""
+    if isinstance(exc, InputError):
+        return ValidationError(exc.message, field, exc.params)
+    return ValidationError(str(exc), field)

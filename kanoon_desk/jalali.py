@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jdatetime
 
+from .errors import QT_TRANSLATE_NOOP, InputError
 from .persian_script import ZWNJ, normalize, to_persian_digits
 
 __all__ = [
@@ -51,17 +52,18 @@ __all__ = [
 # Messages shown to the user (the text of the ValueError parse_jalali_date raises).
 # --------------------------------------------------------------------------------------------------
 
-MSG_DATE_EMPTY = "لطفاً تاریخ را وارد کنید."
-MSG_DATE_INVALID = "تاریخ معتبر نیست؛ لطفاً تاریخ شمسی را به شکل سال/ماه/روز وارد کنید، مانند ۱۴۰۳/۰۵/۱۲."
-MSG_DATE_GREGORIAN = (
+MSG_DATE_EMPTY = QT_TRANSLATE_NOOP("Errors", "لطفاً تاریخ را وارد کنید.")
+MSG_DATE_INVALID = QT_TRANSLATE_NOOP("Errors", "تاریخ معتبر نیست؛ لطفاً تاریخ شمسی را به شکل سال/ماه/روز وارد کنید، مانند ۱۴۰۳/۰۵/۱۲.")
+MSG_DATE_GREGORIAN = QT_TRANSLATE_NOOP(
+    "Errors",
     "به نظر می‌رسد این تاریخ میلادی است؛ لطفاً تاریخ شمسی (هجری خورشیدی) وارد کنید، مانند ۱۴۰۳/۰۵/۱۲."
 )
-MSG_DATE_YEAR_RANGE = "سال باید بین ۱۳۰۰ و ۱۵۰۰ باشد؛ لطفاً سال شمسی را درست وارد کنید."
-MSG_DATE_MONTH_INVALID = "ماه باید عددی از ۱ تا ۱۲ باشد؛ لطفاً ماه را درست وارد کنید."
+MSG_DATE_YEAR_RANGE = QT_TRANSLATE_NOOP("Errors", "سال باید بین ۱۳۰۰ و ۱۵۰۰ باشد؛ لطفاً سال شمسی را درست وارد کنید.")
+MSG_DATE_MONTH_INVALID = QT_TRANSLATE_NOOP("Errors", "ماه باید عددی از ۱ تا ۱۲ باشد؛ لطفاً ماه را درست وارد کنید.")
 # Filled with Persian digits: month (name), days, day.
-MSG_DATE_DAY_INVALID = "ماه {month} {days} روز دارد؛ روز {day} در این ماه وجود ندارد."
+MSG_DATE_DAY_INVALID = QT_TRANSLATE_NOOP("Errors", "ماه {month} {days} روز دارد؛ روز {day} در این ماه وجود ندارد.")
 # Filled with Persian digits: year.
-MSG_DATE_ESFAND_30 = "سال {year} کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست."
+MSG_DATE_ESFAND_30 = QT_TRANSLATE_NOOP("Errors", "سال {year} کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست.")
 
 # --------------------------------------------------------------------------------------------------
 # Jalali (Solar Hijri) dates
@@ -219,33 +221,29 @@ def parse_jalali_date(text: str) -> date:
     """
     cleaned = normalize(text).replace(ZWNJ, "")
     if not cleaned:
-        raise ValueError(MSG_DATE_EMPTY)
+        raise InputError(MSG_DATE_EMPTY)
     match = _DATE_SHAPE.fullmatch(cleaned) or _DATE_COMPACT.fullmatch(cleaned)
     if match is None:
         year_last = _DATE_YEAR_LAST.fullmatch(cleaned)
         if year_last is not None and _looks_gregorian(int(year_last.group(1))):
-            raise ValueError(MSG_DATE_GREGORIAN)
-        raise ValueError(MSG_DATE_INVALID)
+            raise InputError(MSG_DATE_GREGORIAN)
+        raise InputError(MSG_DATE_INVALID)
     year, month, day = (int(g) for g in match.groups())
     if _looks_gregorian(year):
-        raise ValueError(MSG_DATE_GREGORIAN)
+        raise InputError(MSG_DATE_GREGORIAN)
     if not JALALI_YEAR_MIN <= year <= JALALI_YEAR_MAX:
-        raise ValueError(MSG_DATE_YEAR_RANGE)
+        raise InputError(MSG_DATE_YEAR_RANGE)
     if not 1 <= month <= 12:
-        raise ValueError(MSG_DATE_MONTH_INVALID)
+        raise InputError(MSG_DATE_MONTH_INVALID)
     days = _days_in_jalali_month(year, month)
     if not 1 <= day <= days:
         if month == 12 and day == 30:
-            raise ValueError(MSG_DATE_ESFAND_30.format(year=to_persian_digits(year)))
-        raise ValueError(
-            MSG_DATE_DAY_INVALID.format(
-                month=JALALI_MONTHS[month - 1], days=to_persian_digits(days), day=to_persian_digits(day)
-            )
-        )
+            raise InputError(MSG_DATE_ESFAND_30, year=year)
+        raise InputError(MSG_DATE_DAY_INVALID, month=JALALI_MONTHS[month - 1], days=days, day=day)
     try:
         parsed: date = jdatetime.date(year, month, day).togregorian()
     except ValueError as exc:  # jdatetime has the last word on what exists
-        raise ValueError(MSG_DATE_INVALID) from exc
+        raise InputError(MSG_DATE_INVALID) from exc
     return parsed
 
 

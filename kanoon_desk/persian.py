@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .errors import QT_TRANSLATE_NOOP, InputError
 from .jalali import (
     JALALI_MONTHS,
     JALALI_YEAR_MAX,
@@ -104,9 +105,9 @@ __all__ = [
 # Messages shown to the user (the text of the ValueError we raise).
 # --------------------------------------------------------------------------------------------------
 
-MSG_NATIONAL_ID_INVALID = "کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید."
-MSG_MOBILE_INVALID = "شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید."
-MSG_ISBN_INVALID = "شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید."
+MSG_NATIONAL_ID_INVALID = QT_TRANSLATE_NOOP("Errors", "کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید.")
+MSG_MOBILE_INVALID = QT_TRANSLATE_NOOP("Errors", "شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.")
+MSG_ISBN_INVALID = QT_TRANSLATE_NOOP("Errors", "شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.")
 
 # --------------------------------------------------------------------------------------------------
 # Identifiers: national ID (کد ملی), mobile number, ISBN (شابک)
@@ -138,7 +139,7 @@ def normalize_national_id(code: str) -> str:
     """The national ID as 10 ASCII digits; ValueError(MSG_NATIONAL_ID_INVALID) if it is not valid."""
     cleaned = _digits_only(code)
     if not _national_id_ok(cleaned):
-        raise ValueError(MSG_NATIONAL_ID_INVALID)
+        raise InputError(MSG_NATIONAL_ID_INVALID)
     return cleaned
 
 
@@ -154,7 +155,7 @@ def normalize_mobile(text: str) -> str:
     cleaned = _digits_only(text).replace("(", "").replace(")", "")
     match = _MOBILE.fullmatch(cleaned)
     if match is None:
-        raise ValueError(MSG_MOBILE_INVALID)
+        raise InputError(MSG_MOBILE_INVALID)
     return "0" + match.group(1)
 
 
@@ -195,7 +196,7 @@ def normalize_isbn(text: str) -> str:
     invalid. ISBN-10 stays ISBN-10: no conversion to ISBN-13."""
     cleaned = _clean_isbn(text)
     if not _isbn_ok(cleaned):
-        raise ValueError(MSG_ISBN_INVALID)
+        raise InputError(MSG_ISBN_INVALID)
     return cleaned
 
 

@@ -2319,6 +2319,56 @@
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="55" />
+            <source>لطفاً تاریخ را وارد کنید.</source>
+            <translation>Please enter the date.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="56" />
+            <source>تاریخ معتبر نیست؛ لطفاً تاریخ شمسی را به شکل سال/ماه/روز وارد کنید، مانند ۱۴۰۳/۰۵/۱۲.</source>
+            <translation>The date is not valid; please enter a Jalali date as year/month/day, such as 1403/05/12.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="57" />
+            <source>به نظر می‌رسد این تاریخ میلادی است؛ لطفاً تاریخ شمسی (هجری خورشیدی) وارد کنید، مانند ۱۴۰۳/۰۵/۱۲.</source>
+            <translation>This looks like a Gregorian date; please enter a Jalali (Solar Hijri) date, such as 1403/05/12.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="61" />
+            <source>سال باید بین ۱۳۰۰ و ۱۵۰۰ باشد؛ لطفاً سال شمسی را درست وارد کنید.</source>
+            <translation>The year must be between 1300 and 1500; please enter the Jalali year correctly.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="62" />
+            <source>ماه باید عددی از ۱ تا ۱۲ باشد؛ لطفاً ماه را درست وارد کنید.</source>
+            <translation>The month must be a number from 1 to 12; please enter the month correctly.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="64" />
+            <source>ماه {month} {days} روز دارد؛ روز {day} در این ماه وجود ندارد.</source>
+            <translation>{month} has {days} days; there is no day {day} in it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/jalali.py" line="66" />
+            <source>سال {year} کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست.</source>
+            <translation>{year} is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/persian.py" line="108" />
+            <source>کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید.</source>
+            <translation>The national ID is not valid; please check the 10-digit national ID and enter it again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/persian.py" line="109" />
+            <source>شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.</source>
+            <translation>The mobile number is not valid; please enter it like 09121234567.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/persian.py" line="110" />
+            <source>شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.</source>
+            <translation>The ISBN is not valid; please check the book's 10- or 13-digit ISBN.</translation>
+        </message>
     </context>
     <context>
         <name>HolidaysModel</name>

@@ -337,8 +337,8 @@ def _check_all_of_row(s: Session, actor: Actor, kind: str, values: dict[str, str
             if any(f == name for f, _ in row.errors):
                 break
             row.errors.append((name, exc.message))
-            if getattr(exc, "params", None):
-                row.error_params[name] = dict(exc.params)  # type: ignore[attr-defined]
+            if exc.params:
+                row.error_params[name] = {k: str(v) for k, v in exc.params.items()}
             if name in _STAND_INS and not (kind == "copies" and name == "title"):
                 v[name] = _STAND_INS[name]
             elif name == "barcode":

@@ -76,9 +76,8 @@ class DuplicateNationalId(ValidationError):
     """The national ID is another member's (`existing`), named in the message (`params`)."""
 
     def __init__(self, existing: MemberView) -> None:
-        super().__init__(MSG_NATIONAL_ID_TAKEN, "national_id")
+        super().__init__(MSG_NATIONAL_ID_TAKEN, "national_id", {"name": existing.full_name, "no": existing.member_no})
         self.existing = existing
-        self.params = {"name": existing.full_name, "no": existing.member_no}
 
 
 @dataclass(frozen=True)

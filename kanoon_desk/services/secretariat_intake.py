@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, ValidationError, invalid
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import table_of
@@ -60,7 +60,7 @@ def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, obje
     try:
         nid = normalize_national_id(data.national_id or "")
     except ValueError as exc:
-        raise ValidationError(str(exc), "national_id") from None
+        raise invalid(exc, "national_id") from None
     first = _required(data.first_name, "first_name")
     last = _required(data.last_name, "last_name")
     mobile = ""
@@ -68,7 +68,7 @@ def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, obje
         try:
             mobile = normalize_mobile(data.mobile)
         except ValueError as exc:
-            raise ValidationError(str(exc), "mobile") from None
+            raise invalid(exc, "mobile") from None
     subject = _required(data.subject, "subject")
     if data.channel not in CHANNELS:
         raise ValidationError(MSG_CHANNEL, "channel")
@@ -80,7 +80,7 @@ def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, obje
         try:
             received = parse_jalali_date(data.received_date)
         except ValueError as exc:
-            raise ValidationError(str(exc), "received_date") from None
+            raise invalid(exc, "received_date") from None
     if received > (on or today()):
         raise ValidationError(MSG_FUTURE, "received_date")
     return {"national_id": nid, "first_name": first, "last_name": last, "mobile": mobile,

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..errors import ServiceError
+from ..errors import InputError, ServiceError
 from ..persian import to_persian_digits
 
 log = logging.getLogger(__name__)
@@ -20,10 +20,10 @@ def error_text(err: BaseException) -> str:
     (national IDs) or `kanoon_desk.jalali` (dates) carries a ready Persian sentence too. Anything
     else is a bug: it is logged and the person gets a general sentence instead of a Python message.
     """
-    if isinstance(err, ServiceError):
+    if isinstance(err, ServiceError | InputError):
         text = QCoreApplication.translate("Errors", err.message)
         params = getattr(err, "params", None)  # values the message names ({name}): filled in after translation
-        if not isinstance(params, dict):
+        if not isinstance(params, dict) or not params:
             return text
         persian_ui = QLocale().language() == QLocale.Language.Persian
         return text.format(**{k: to_persian_digits(str(v)) if persian_ui else str(v) for k, v in params.items()})

@@ -725,3 +725,40 @@ def test_list_counts_in_english_use_latin_digits(qapp: Any, qtbot: Any, desk: De
         page.date_to.set_value(None)
         page.status.setCurrentIndex(page.status.findData("referred"))
         assert page.count.text() == "3 cases"
+
+
+def test_a_national_id_or_mobile_that_cannot_be_read_is_told_in_english(qapp: Any, qtbot: Any, desk: Desk,
+                                                                        tmp_path: Path, type_persian: Any) -> None:
+    """The sentences `persian` raises for what it cannot read are translated like any service's."""
+    from tests.ui.shell_support import compile_english
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = _intake(qtbot, desk, tmp_path)
+        qtbot.keyClicks(page.national_id, "1234567890")
+        page.national_id.editingFinished.emit()  # checked as it is left
+        assert page.form.error_of("national_id").startswith("The national ID is not valid")
+        page.national_id.setText(national_id(77))
+        qtbot.keyClicks(page.mobile, "0912")  # checked by the service, on saving
+        for field, text in ((page.first_name, "علی"), (page.last_name, "رضایی"), (page.subject, "خرابی آسفالت")):
+            type_persian(field, text)
+        qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+        assert page.receipt is None
+        assert page.form.error_of("mobile") == "The mobile number is not valid; please enter it like 09121234567."
+
+
+def test_a_date_that_does_not_exist_is_told_with_its_year_in_either_language(qapp: Any, tmp_path: Path) -> None:
+    """A refusal naming a value (30 Esfand of a common year) keeps its sentence translatable: the
+    value is filled in after translation, in the interface's digits."""
+    from kanoon_desk.errors import ValidationError
+    from kanoon_desk.services.secretariat_intake import validate_input
+    from kanoon_desk.ui.errors import error_text
+    from tests.ui.shell_support import compile_english
+
+    with pytest.raises(ValidationError) as caught:
+        validate_input(case_input(received_date="1404/12/30"), on=date(2026, 6, 1))
+    err = caught.value
+    assert err.field == "received_date"
+    assert str(err) == "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد؛ ۳۰ اسفند فقط در سال‌های کبیسه هست."
+    assert error_text(err) == str(err)
+    with language(qapp, "en", compile_english(tmp_path)):
+        assert error_text(err) == "1404 is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years."

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -192,7 +192,7 @@ class IntakePage(QWidget):
     def check_national_id(self) -> None:
         text = self.national_id.text()
         if text.strip() and not persian.is_valid_national_id(text):
-            self.form.set_error("national_id", self.tr(persian.MSG_NATIONAL_ID_INVALID))
+            self.form.set_error("national_id", QCoreApplication.translate("Errors", persian.MSG_NATIONAL_ID_INVALID))
         elif self.form.error_of("national_id"):
             self.form.clear_errors()
 
