@@ -2513,165 +2513,165 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="219" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="74" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="220" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="221" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="222" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="280" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="117" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="140" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="139" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="270" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="353" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="145" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="152" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="157" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="158" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="232" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="235" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="331" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

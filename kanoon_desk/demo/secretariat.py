@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from ..eventlog import Actor, system_actor
 from ..models import User, acting_at
+from ..models.secretariat import CATEGORIES
 from ..persian import WorkingCalendar
 from ..services import accounts
 from ..services import secretariat as sec
@@ -26,7 +27,6 @@ from .moments import OfficeHours
 SERVICE_PATH_MAX = 5000
 HISTORY_DAYS = 730
 
-CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 INSTRUCTIONS = ("بررسی و اقدام لازم", "لطفاً پیگیری شود", "جهت رسیدگی فوری", "به دستگاه مربوط ارجاع شود")
 RESPONSES = ("موضوع بررسی و مشکل برطرف شد.", "درخواست در نوبت اجرا قرار گرفت.",
              "با متقاضی تماس گرفته شد و توضیحات لازم داده شد.", "موضوع در حیطه وظایف این دستگاه نیست.")

@@ -26,6 +26,9 @@ OPEN_STATUSES: frozenset[str] = frozenset({"received", "accepted", "registered",
                                            "forwarded", "answered"})
 OUTCOMES: tuple[str, ...] = ("resolved", "rejected", "not_responsible", "unresolved")
 CHANNELS: tuple[str, ...] = ("in_person", "post", "phone")
+#: The categories the intake offers (a clerk may type another). A case keeps the text, and reports
+#: group by it, so they are the office's words in either interface language.
+CATEGORIES: tuple[str, ...] = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 NOTICE_METHODS: tuple[str, ...] = ("phone", "letter", "sms", "in_person")
 FOLLOW_UP_METHODS: tuple[str, ...] = ("phone", "letter")
 VISIT_PURPOSES: tuple[str, ...] = ("submit", "ask", "receive", "other")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import persian
+from ...models.secretariat import CATEGORIES
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
@@ -31,8 +32,6 @@ from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..widgets import NOTICE_STYLE, OK_STYLE, Form, JalaliDateEdit, LtrLineEdit, notice_label, text_digits
 from .common import Today, ltr, print_html, save_pdf, status_text
-
-CATEGORIES = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
 
 
 class IntakePage(QWidget):
@@ -85,7 +84,7 @@ class IntakePage(QWidget):
         f.add_field("text", self.tr("شرح درخواست"), self.text)
         self.category = QComboBox()
         self.category.setEditable(True)
-        self.category.addItems([self.tr(c) for c in CATEGORIES])
+        self.category.addItems(list(CATEGORIES))
         f.add_field("category", self.tr("دسته"), self.category)
         self.channel = QComboBox()
         for key, label in (("in_person", self.tr("حضوری")), ("post", self.tr("پستی")), ("phone", self.tr("تلفنی"))):
