@@ -37,7 +37,7 @@ def test_report_counts_service_time_and_service_card(tmp_path: Path) -> None:
     assert rep.overdue_by_agency == [("شهرداری مرکز استان", 1)]
     assert rep.visits == 3 and rep.visits_per_case == 1.0
     assert rep.applicants == 3 and rep.applicants_per_season == 3.0
-    assert [m for m, _, _ in rep.by_month] == ["اردیبهشت ۱۴۰۴"]
+    assert [m for m, _, _ in rep.by_month] == [(1404, 2)]
     other = build_report(d.store, d.manager, period("month", 1404, 3), on=DAY + timedelta(days=10))
     assert other.received == 0 and other.avg_service_days is None
     html = docs.report_html(get_office(d.store), rep)

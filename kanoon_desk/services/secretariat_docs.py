@@ -11,7 +11,7 @@ from html import escape as _html_escape
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
 from .numbers import format_tracking_code
-from .secretariat_reports import Report
+from .secretariat_reports import Report, month_title
 from .secretariat_status import OUTCOME_FA
 
 #: The chart's width on an A4 page (QTextDocument lays images out at 96 px an inch: 170 mm).
@@ -169,5 +169,5 @@ def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None 
                         [(a, format_number(n)) for a, n in rep.overdue_by_agency] or [("—", "۰")])
             + "<h2>به تفکیک ماه</h2>"
             + rtl_table(["ماه", "دریافت", "مختومه"],
-                        [(m, format_number(r), format_number(c)) for m, r, c in rep.by_month]))
+                        [(month_title(m), format_number(r), format_number(c)) for m, r, c in rep.by_month]))
     return _page(office, f"گزارش رسیدگی به درخواست‌ها و شکایات — {rep.period.title}", body)

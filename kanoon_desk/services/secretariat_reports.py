@@ -46,6 +46,12 @@ class Period:
         return f"سال {y}"
 
 
+def month_title(key: tuple[int, int]) -> str:
+    """A Jalali (year, month) as the office's papers name it: «مهر ۱۴۰۵»."""
+    year, month = key
+    return f"{JALALI_MONTHS[month - 1]} {to_persian_digits(year)}"
+
+
 def period(kind: str, year: int, number: int = 0) -> Period:
     if kind == "month":
         start, end = jalali_month_bounds(year, number)
@@ -79,7 +85,8 @@ class Report:
     #: the service card's figures, computed: applicants per season, visits per request
     applicants_per_season: float = 0.0
     visits_per_case: float | None = None
-    by_month: list[tuple[str, int, int]] = field(default_factory=list)  # (month, received, closed)
+    #: ((Jalali year, month), received, closed), the months in order (`month_title` names one)
+    by_month: list[tuple[tuple[int, int], int, int]] = field(default_factory=list)
 
 
 def _p90(values: list[int]) -> int | None:
@@ -132,8 +139,7 @@ def build_report(store: Store, actor: Actor, p: Period, *, on: date | None = Non
     seasons = {"month": 1 / 3, "season": 1.0, "year": 4.0}[p.kind]
     rep.applicants_per_season = rep.applicants / seasons
     rep.visits_per_case = (int(case_visits or 0) / rep.received) if rep.received else None
-    rep.by_month = [(f"{JALALI_MONTHS[m - 1]} {to_persian_digits(y)}", r, c)
-                    for (y, m), (r, c) in sorted(months.items())]
+    rep.by_month = [(key, r, c) for key, (r, c) in sorted(months.items())]
     return rep
 
 
@@ -212,7 +218,7 @@ def report_to_xlsx(rep: Report, path: Path) -> Path:
     bm.sheet_view.rightToLeft = True
     bm.append(["ماه", "دریافت", "مختومه"])
     for month, r, c in rep.by_month:
-        bm.append([month, r, c])
+        bm.append([month_title(month), r, c])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

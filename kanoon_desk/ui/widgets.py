@@ -10,6 +10,7 @@ import jdatetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCalendar,
+    QCoreApplication,
     QDate,
     QItemSelectionModel,
     QLocale,
@@ -98,6 +99,26 @@ def text_digits(text: str) -> str:
 JALALI_MONTHS_EN = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar",
                     "Dey", "Bahman", "Esfand")
 WEEKDAYS_EN = ("Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+SEASONS_EN = ("Spring", "Summer", "Autumn", "Winter")
+
+
+def month_name(n: int) -> str:
+    """Jalali month `n` (1..12) by the interface's name: «مهر», or "Mehr" in English."""
+    return persian.JALALI_MONTHS[n - 1] if QLocale().language() == QLocale.Language.Persian else JALALI_MONTHS_EN[n - 1]
+
+
+def season_text(n: int) -> str:
+    """Season `n` (1..4, spring first): «پاییز», or "Autumn" in English."""
+    return persian.season_name(n) if QLocale().language() == QLocale.Language.Persian else SEASONS_EN[n - 1]
+
+
+def period_title(kind: str, year: int, number: int) -> str:
+    """A report's period in the interface's words and digits: «پاییز ۱۴۰۵», "Mehr 1405", «سال ۱۴۰۵»."""
+    if kind == "month":
+        return f"{month_name(number)} {digits(year)}"
+    if kind == "season":
+        return f"{season_text(number)} {digits(year)}"
+    return QCoreApplication.translate("Reports", "سال {y}").replace("{y}", digits(year))
 
 
 def long_date(d: date) -> str:

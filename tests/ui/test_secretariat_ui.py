@@ -647,8 +647,7 @@ def test_the_charts_month_labels_are_whole() -> None:
     from kanoon_desk.ui.secretariat.reports import build_chart
 
     rep = Report(period("year", 1404))
-    rep.by_month = [(f"{m} ۱۴۰۴", 3, 2) for m in ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-                                                "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")]
+    rep.by_month = [((1404, m), 3, 2) for m in range(1, 13)]
     chart = build_chart(rep)
     [axis] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
     assert axis.categories()[-1] == "فروردین" and "اردیبهشت" in axis.categories()  # the year is in the title
@@ -667,7 +666,7 @@ def test_the_charts_read_from_the_interfaces_start_side(qapp: Any, tmp_path: Pat
     from tests.ui.shell_support import compile_english
 
     rep = Report(period("season", 1404, 1))
-    rep.by_month = [("فروردین ۱۴۰۴", 3, 2), ("اردیبهشت ۱۴۰۴", 4, 1), ("خرداد ۱۴۰۴", 1, 1)]
+    rep.by_month = [((1404, 1), 3, 2), ((1404, 2), 4, 1), ((1404, 3), 1, 1)]
     ages = [lrep.Count("a", "الف", 5), lrep.Count("b", "ب", 3)]
     popular = [lrep.Count("t1", "ماهی سیاه کوچولو", 7), lrep.Count("t2", "کلاغ‌ها", 2)]
 
@@ -683,7 +682,8 @@ def test_the_charts_read_from_the_interfaces_start_side(qapp: Any, tmp_path: Pat
     with language(qapp, "fa"):  # the module's fixture already set Persian; said here for the reader
         assert sides() == (["خرداد", "اردیبهشت", "فروردین"], ["ب", "الف"], True, Qt.AlignmentFlag.AlignRight, "۱۲")
     with language(qapp, "en", compile_english(tmp_path)):
-        assert sides() == (["فروردین", "اردیبهشت", "خرداد"], ["الف", "ب"], False, Qt.AlignmentFlag.AlignLeft, "12")
+        assert sides() == (["Farvardin", "Ordibehesht", "Khordad"], ["الف", "ب"], False, Qt.AlignmentFlag.AlignLeft,
+                           "12")
 
 
 def test_the_list_as_filtered_goes_to_excel_whole(qtbot: Any, desk: Desk, tmp_path: Path,
@@ -762,3 +762,35 @@ def test_a_date_that_does_not_exist_is_told_with_its_year_in_either_language(qap
     assert error_text(err) == str(err)
     with language(qapp, "en", compile_english(tmp_path)):
         assert error_text(err) == "1404 is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years."
+
+
+def test_the_report_periods_are_named_in_the_interfaces_language(qapp: Any, qtbot: Any, desk: Desk,
+                                                                 tmp_path: Path) -> None:
+    """The period pickers, the year and the chart's title of both report pages: «پاییز», «۱۴۰۵»
+    in Persian; "Autumn", "1405" in English (they were Persian in the English interface)."""
+    from kanoon_desk.ui.library.reports import ReportsPage as LibraryReportsPage
+    from kanoon_desk.ui.widgets import period_title
+    from tests.ui.shell_support import compile_english
+
+    def seen() -> tuple[list[str], str, str, list[str]]:
+        page, lib_page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path)), \
+            LibraryReportsPage(make_ctx(desk.store, desk.admin, tmp_path))
+        for p in (page, lib_page):
+            qtbot.addWidget(p)
+            p.year.setValue(1404)
+        page.kind.setCurrentIndex(page.kind.findData("season"))
+        page.number.setCurrentIndex(2)
+        page.refresh()
+        lib_page.kind.setCurrentIndex(lib_page.kind.findData("month"))
+        lib_page.number.setCurrentIndex(6)
+        return ([page.number.itemText(i) for i in range(page.number.count())], page.year.text(),
+                page.chart_view.chart().title(), [lib_page.number.currentText(), lib_page.bounds()[0]])
+
+    numbers, year, title, lib_month = seen()  # the module's fixture set Persian
+    assert numbers == ["بهار", "تابستان", "پاییز", "زمستان"] and year == "۱۴۰۴"
+    assert title.endswith("پاییز ۱۴۰۴") and lib_month == ["۷ — مهر", "مهر ۱۴۰۴"]
+    with language(qapp, "en", compile_english(tmp_path)):
+        numbers, year, title, lib_month = seen()
+        assert period_title("year", 1404, 0) == "Year 1404"
+    assert numbers == ["Spring", "Summer", "Autumn", "Winter"] and year == "1404"
+    assert title.endswith("Autumn 1404") and lib_month == ["7 — Mehr", "Mehr 1404"]

@@ -35,7 +35,7 @@ from ...services import library_reports as rep
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
-from ..widgets import digits, right_to_left, text_digits, today
+from ..widgets import digits, month_name, period_title, right_to_left, season_text, text_digits, today
 from .common import ListModel, table_view, tr_dynamic
 
 KINDS = {"month": QT_TRANSLATE_NOOP("Library", "ماه"), "season": QT_TRANSLATE_NOOP("Library", "فصل"), "year": QT_TRANSLATE_NOOP("Library", "سال")}
@@ -185,12 +185,12 @@ class ReportsPage(QWidget):
         self.number.blockSignals(True)
         self.number.clear()
         if kind == "month":
-            for i, name in enumerate(persian.JALALI_MONTHS, 1):
-                self.number.addItem(f"{digits(i)} — {name}", i)
+            for i in range(1, 13):
+                self.number.addItem(f"{digits(i)} — {month_name(i)}", i)
             self.number.setCurrentIndex(self._month - 1)
         elif kind == "season":
             for i in range(1, 5):
-                self.number.addItem(f"{digits(i)} — {persian.season_name(i)}", i)
+                self.number.addItem(f"{digits(i)} — {season_text(i)}", i)
             self.number.setCurrentIndex((self._month - 1) // 3)
         else:
             self.number.addItem("—", 1)
@@ -209,12 +209,7 @@ class ReportsPage(QWidget):
         year, n = self.year.value(), int(self.number.currentData() or 1)
         if kind == "season":
             n = min(n, 4)
-            label = f"{persian.season_name(n)} {digits(year)}"
-        elif kind == "month":
-            label = f"{persian.JALALI_MONTHS[n - 1]} {digits(year)}"
-        else:
-            label = QCoreApplication.translate("Library", "سال {y}").format(y=digits(year))
-        return label, rep.period_bounds(kind, year, n)
+        return period_title(kind, year, n), rep.period_bounds(kind, year, n)
 
     def refresh(self) -> None:
         label, (start, end) = self.bounds()

@@ -29,7 +29,7 @@ from ...services.secretariat_reports import Period, Report, build_report, period
 from .. import printing
 from ..context import UiContext
 from ..tables import remember_splitter
-from ..widgets import right_to_left
+from ..widgets import month_name, period_title, right_to_left, season_text
 from .common import Today
 
 
@@ -39,7 +39,9 @@ def build_chart(rep: Report) -> QChart:
     rtl = right_to_left()
     chart.setLocalizeNumbers(True)
     chart.setLocale(QLocale())  # the interface's digits: Persian, or Latin in the English interface
-    chart.setTitle(QCoreApplication.translate("SecretariatReports", "دریافت و مختومه به تفکیک ماه — ") + rep.period.title)
+    p = rep.period
+    chart.setTitle(QCoreApplication.translate("SecretariatReports", "دریافت و مختومه به تفکیک ماه — ")
+                   + period_title(p.kind, p.year, p.number))
     received = QBarSet(QCoreApplication.translate("SecretariatReports", "دریافت"))
     closed = QBarSet(QCoreApplication.translate("SecretariatReports", "مختومه"))
     months = list(reversed(rep.by_month)) if rtl else list(rep.by_month)  # QtCharts does not mirror
@@ -53,7 +55,7 @@ def build_chart(rep: Report) -> QChart:
     axis_x = QBarCategoryAxis()
     # a period lies in one Jalali year (the title names it): the month's name alone, and slanted
     # when a year's twelve would not fit side by side ("اردیبهشت ۱۴۰۴" was cut to "اردی…")
-    axis_x.append([m.rsplit(" ", 1)[0] for m, _, _ in months] or ["—"])
+    axis_x.append([month_name(m) for (_, m), _, _ in months] or ["—"])
     if len(months) > 4:
         axis_x.setLabelsAngle(-90)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
@@ -111,7 +113,6 @@ class ReportsPage(QWidget):
         self.year = QSpinBox()
         self.year.setRange(1390, 1500)
         self.year.setValue(persian.jalali_year(self.today.day))
-        self.year.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         self.number = QComboBox()
         self._numbers()
         # the report follows the period chosen at once, so what is shown is what is exported
@@ -151,11 +152,11 @@ class ReportsPage(QWidget):
         _, month = persian.jalali_month_key(self.today.day)
         if kind == "season":
             for i in range(1, 5):
-                self.number.addItem(persian.season_name(i), i)
+                self.number.addItem(season_text(i), i)
             self.number.setCurrentIndex((month - 1) // 3)
         elif kind == "month":
-            for i, name in enumerate(persian.JALALI_MONTHS, 1):
-                self.number.addItem(name, i)
+            for i in range(1, 13):
+                self.number.addItem(month_name(i), i)
             self.number.setCurrentIndex(month - 1)
         else:
             self.number.addItem("—", 0)
