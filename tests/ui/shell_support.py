@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.store import Store
@@ -71,3 +71,14 @@ def drawn_x(text: str, font: QFont) -> Callable[[int], float]:
     layout.endLayout()
     return lambda i, _keep=layout: line.cursorToX(i)[0]  # the line lives as long as its layout
 
+
+
+def ink_span(widget: QWidget) -> tuple[int, int]:
+    """The leftmost and rightmost columns a widget paints in a colour other than its background
+    (read at its top-right corner): where its text sits, as a person sees it."""
+    image = widget.grab().toImage()
+    background = image.pixelColor(image.width() - 1, 0)
+    columns = [x for x in range(image.width())
+               if any(image.pixelColor(x, y) != background for y in range(image.height()))]
+    assert columns, "nothing drawn"
+    return min(columns), max(columns)

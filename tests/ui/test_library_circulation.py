@@ -13,7 +13,7 @@ from kanoon_desk.services import library as lib
 from kanoon_desk.ui.library.circulation import CirculationPage
 from tests.factories import make_user
 from tests.library_helpers import TODAY, Lib, make_library
-from tests.ui.shell_support import drawn_x, language, make_ctx, visible
+from tests.ui.shell_support import drawn_x, ink_span, language, make_ctx, visible
 
 
 @pytest.fixture(autouse=True)
@@ -443,3 +443,8 @@ def test_the_members_line_reads_in_order_in_the_english_interface(qapp: Any, qtb
         assert text[phone_at - 1] == "("
         name_xs = [x(i) for i in range(name_at, name_at + len(member.guardian_name) + 1)]
         assert max(name_xs) <= x(phone_at - 1) < x(phone_at) < x(phone_at + len(member.guardian_phone))
+        # the heading «زهرا محمدی — Child» is an English line: it starts at the left, as every
+        # other line of the page (its Persian first word made Qt read it right to left)
+        heading = page.member_name
+        assert visible(heading.text()).startswith(member.full_name)
+        assert ink_span(heading)[0] < heading.width() // 4

@@ -97,7 +97,7 @@ class DeskBase(QWidget):
             history: list[circ.LoanView] = []
         else:
             m = d.member
-            self.member_name.setText(text_digits(f"{m.full_name} — {category_text(m.category)}"))
+            self.member_name.setText(text_digits(f"{isolated(m.full_name)} — {category_text(m.category)}"))
             parts = [QCoreApplication.translate("Library", "شماره عضویت: {n}").format(n=digits(m.member_no)),
                      QCoreApplication.translate("Library", "مرکز: {c}").format(c=isolated(self.centre_name(m.home_centre))),
                      QCoreApplication.translate("Library", "اعتبار تا: {d}").format(d=jdate(m.expires_on)),
