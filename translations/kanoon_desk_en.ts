@@ -2727,7 +2727,6 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="28" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
@@ -2802,7 +2801,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="29" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
@@ -2963,7 +2961,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="30" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -2979,7 +2976,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="189" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="145" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
             <source>مرکز</source>
             <translation>Centre</translation>
@@ -3173,8 +3169,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="44" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
@@ -3326,7 +3321,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="31" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
@@ -3485,6 +3479,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/common.py" line="40" />
             <source>کودک</source>
+            <extracomment>The member categories in Persian, as the papers (a card, a slip) always write them.</extracomment>
             <translation>Child</translation>
         </message>
         <message>
@@ -3493,7 +3488,7 @@ Tracking code: {code}</translation>
             <translation>Teen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/common.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/common.py" line="41" />
             <source>بزرگسال</source>
             <translation>Adult</translation>
         </message>
@@ -3725,7 +3720,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="188" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="34" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
             <source>شماره عضویت</source>
@@ -3752,7 +3746,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
             <location filename="../kanoon_desk/ui/library/members.py" line="108" />
             <location filename="../kanoon_desk/ui/library/members.py" line="190" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="146" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
@@ -3791,7 +3784,6 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="33" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
@@ -3883,11 +3875,6 @@ Tracking code: {code}</translation>
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="107" />
-            <source>یادآوری دیرکرد امانت</source>
-            <translation>Overdue loan reminder</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="114" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
@@ -3898,34 +3885,19 @@ Tracking code: {code}</translation>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="35" />
-            <source>تاریخ</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="36" />
-            <source>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</source>
-            <translation>Please return the books by their due date to any Kanoon centre.</translation>
-        </message>
-        <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="64" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="69" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="52" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="171" />
             <source>بستن</source>
             <translation>Close</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="144" />
-            <source>کارت عضویت کتابخانه</source>
-            <translation>Library membership card</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="41" />

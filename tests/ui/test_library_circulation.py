@@ -448,3 +448,28 @@ def test_the_members_line_reads_in_order_in_the_english_interface(qapp: Any, qtb
         heading = page.member_name
         assert visible(heading.text()).startswith(member.full_name)
         assert ink_span(heading)[0] < heading.width() // 4
+
+
+def test_the_members_papers_stay_persian_in_the_english_interface(qapp: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The slip and the card go home with a child in Iran, as the secretariat's receipts go to an
+    applicant: Persian words and digits whatever the librarian's interface ("Checkout slip" and
+    "Member no.: ۱۳۰۱…" were half English, half Persian)."""
+    import re
+
+    from kanoon_desk.ui.library.printouts import card_lines
+    from tests.ui.shell_support import compile_english
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        L = make_library(tmp_path)
+        page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+        page.today = TODAY
+        qtbot.addWidget(page)
+        scan(qtbot, page, L.child.member_no)
+        scan(qtbot, page, "B0001")
+        assert page.loans.model().rowCount() == 1 and page.slip.text() != "برگه امانت"  # the button is English
+        words = re.sub(r"<[^>]+>|&\w+;", " ", page.slip_html())
+        lines = card_lines(lib.get_member(L.store, L.child.id), "مرکز فرهنگی هنری شماره 1")
+    assert "برگه امانت" in words and "ماهی سیاه کوچولو" in words and "۱۴۰۴/۰۲/۲۷" in words
+    assert not re.search("[A-Za-z]{2,}", words)  # no English word (a barcode's one letter aside)
+    assert lines[:2] == ["کارت عضویت کتابخانه — کودک", "مرکز: مرکز فرهنگی هنری شماره ۱"]
+    assert re.fullmatch("اعتبار تا: ۱۴[۰-۹]{2}/[۰-۹]{2}/[۰-۹]{2}", lines[2])

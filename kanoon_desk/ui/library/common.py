@@ -36,8 +36,14 @@ def status_text(status: str) -> str:
     return tr_dynamic(STATUS_LABELS.get(status, status))
 
 
+#: The member categories in Persian, as the papers (a card, a slip) always write them.
+CATEGORY_FA = {"child": QT_TRANSLATE_NOOP("Library", "کودک"), "teen": QT_TRANSLATE_NOOP("Library", "نوجوان"),
+               "adult": QT_TRANSLATE_NOOP("Library", "بزرگسال")}
+
+
 def category_text(category: str) -> str:
-    return {"child": QCoreApplication.translate("Library", "کودک"), "teen": QCoreApplication.translate("Library", "نوجوان"), "adult": QCoreApplication.translate("Library", "بزرگسال")}.get(category, category)
+    """A member category in the interface's language."""
+    return QCoreApplication.translate("Library", CATEGORY_FA[category]) if category in CATEGORY_FA else category
 
 
 def jdate(d: date | None) -> str:

@@ -102,10 +102,10 @@ class OverduePage(QWidget):
         self.count.setText(QCoreApplication.translate("Library", "{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
 
     def notices_html(self, limit: int = 500) -> str:
-        """One printed notice per overdue loan (most overdue first), to hand over or post."""
+        """One printed notice per overdue loan (most overdue first), to hand over or post: a paper for
+        the member, so in Persian whatever the interface's language."""
         rows = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre, limit=limit)
-        heading = esc(QCoreApplication.translate("Library", "یادآوری دیرکرد امانت"))
-        parts = [f"<h3>{heading}</h3><p>{esc(rep.overdue_notice_text(r))}</p><hr/>" for r in rows]
+        parts = [f"<h3>یادآوری دیرکرد امانت</h3><p>{esc(rep.overdue_notice_text(r))}</p><hr/>" for r in rows]
         return "".join(parts)
 
     def queue_notices(self) -> None:

@@ -16,30 +16,24 @@ from ...services.library import MemberView
 from ..fonts import FONT_FAMILY, load_fonts
 from ..printing import document_from_html, esc, html_table, print_dialog
 from . import code128
-from .common import category_text
+from .common import CATEGORY_FA
 
 KANOON = "کانون پرورش فکری کودکان و نوجوانان"
 
 
 def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, today_text: str) -> str:
-    """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table."""
+    """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table.
+    A paper the member takes home, so in Persian whatever the interface's language (as the
+    secretariat's receipts and letters); `today_text` is the day as the papers write it."""
     rows: list[list[str | int | float | None]] = [
         [i + 1, loan.title, loan.barcode, persian.format_jalali_date(loan.due_on)] for i, loan in enumerate(loans)]
-    table = html_table([QCoreApplication.translate("Library", "ردیف"),
-                        QCoreApplication.translate("Library", "عنوان"),
-                        QCoreApplication.translate("Library", "بارکد"),
-                        QCoreApplication.translate("Library", "مهلت بازگشت")], rows)
-    slip = QCoreApplication.translate("Library", "برگه امانت")
-    member_word = QCoreApplication.translate("Library", "عضو")
-    member_no = QCoreApplication.translate("Library", "شماره عضویت")
-    date_word = QCoreApplication.translate("Library", "تاریخ")
-    please = QCoreApplication.translate("Library", "لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.")
+    table = html_table(["ردیف", "عنوان", "بارکد", "مهلت بازگشت"], rows)
     return (f"<h3 align='center'>{esc(KANOON)}</h3>"
-            f"<p align='center'>{esc(centre_name)} — {esc(slip)}</p>"
-            f"<p>{esc(member_word)}: <b>{esc(member.full_name)}</b> &nbsp; {esc(member_no)}: "
+            f"<p align='center'>{esc(persian.script_digits(centre_name))} — برگه امانت</p>"
+            f"<p>عضو: <b>{esc(member.full_name)}</b> &nbsp; شماره عضویت: "
             f"{esc(persian.to_persian_digits(member.member_no))}</p>"
-            f"<p>{esc(date_word)}: {esc(today_text)}</p>{table}"
-            f"<p>{esc(please)}</p>")
+            f"<p>تاریخ: {esc(today_text)}</p>{table}"
+            "<p>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</p>")
 
 
 class SlipDialog(QDialog):
@@ -101,6 +95,14 @@ def draw_barcode(painter: QPainter, text: str, rect: QRectF, *, caption: bool = 
     painter.restore()
 
 
+def card_lines(member: MemberView, centre_name: str) -> list[str]:
+    """The card's lines under the name. The card is the member's, so Persian whatever the
+    interface's language, digits as the papers write them."""
+    return [f"کارت عضویت کتابخانه — {CATEGORY_FA.get(member.category, member.category)}",
+            f"مرکز: {persian.script_digits(centre_name)}",
+            f"اعتبار تا: {persian.format_jalali_date(member.expires_on)}"]
+
+
 def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
                     photo: QImage | None = None) -> QImage:
     """A credit-card-sized (85.6 × 54 mm) membership card: Kanoon, name, number, centre, expiry,
@@ -141,15 +143,7 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
     font.setBold(False)
     font.setPixelSize(int(13 * scale))
     p.setFont(font)
-    card = QCoreApplication.translate("Library", "کارت عضویت کتابخانه")
-    centre_word = QCoreApplication.translate("Library", "مرکز")
-    valid_until = QCoreApplication.translate("Library", "اعتبار تا")
-    lines = [
-        f"{card} — {category_text(member.category)}",
-        f"{centre_word}: {persian.script_digits(centre_name)}",  # digits as the papers write them
-        f"{valid_until}: {persian.format_jalali_date(member.expires_on)}",
-    ]
-    for i, line in enumerate(lines):
+    for i, line in enumerate(card_lines(member, centre_name)):
         p.drawText(QRectF(left, (90 + i * 22) * scale, w - left - 14 * scale, 22 * scale), right, line)
     p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     draw_barcode(p, member.member_no, QRectF(24 * scale, 170 * scale, 250 * scale, 88 * scale))
