@@ -474,3 +474,27 @@ def test_an_agencys_answer_half_typed_comes_back_after_a_crash(qtbot: Any, desk:
     view.buttons["answer"].click()  # nothing kept
     assert seen == [("", False), ("", False), ("آسفالت کوچه تا پایان هفته انجام می‌شود", True), ("", False),
                     ("", False)]
+
+
+def test_the_cases_values_sit_beside_their_labels_in_either_language(qapp: Any, qtbot: Any, desk: Desk,
+                                                                     tmp_path: Path) -> None:
+    """A value starts at its label's side: the right in Persian, the left in English, whatever its
+    own script (in English a Persian subject was pushed to the far side of its cell)."""
+    from tests.ui.shell_support import compile_english, ink_span
+
+    case_id = _registered(desk)
+
+    def starts(view: CaseView, key: str) -> tuple[int, int, int]:
+        view.resize(1100, 700)
+        view.show()
+        label = view.labels[key]
+        left, right = ink_span(label)
+        return left, right, label.width()
+
+    for key in ("subject", "tracking"):  # Persian words, and a code
+        left, right, width = starts(_view(qtbot, desk, tmp_path, desk.clerk, case_id), key)
+        assert right > width * 3 // 4 and left > 0, key
+    with language(qapp, "en", compile_english(tmp_path)):
+        for key in ("subject", "tracking"):
+            left, right, width = starts(_view(qtbot, desk, tmp_path, desk.clerk, case_id), key)
+            assert left < width // 4, key

@@ -87,8 +87,10 @@ class CaseView(CaseActions, QWidget):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-                               | Qt.AlignmentFlag.AlignVCenter)
+            # beside its label whatever the value's own script (a Persian subject in the English
+            # interface too; Qt would align a right-to-left text to the far side of the cell)
+            value.setAlignment((Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft)
+                               | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
             self.labels[key] = value
             if key == "time":  # a sentence: the whole width of its row
                 grid.addWidget(value, i // 2, 1, 1, 3)
