@@ -353,7 +353,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
@@ -369,195 +369,195 @@
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
             <source>دو بار کلیک: باز کردن پیوست</source>
             <translation>Double-click: open the attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="116" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="170" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="198" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="205" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="206" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="214" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="217" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="217" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="219" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="236" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="112" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="126" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="241" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="177" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="219" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="77" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -606,12 +606,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -4913,61 +4913,61 @@ Tracking code: {code}</translation>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="93" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="93" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="93" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
+            <source>روز دیرکرد</source>
+            <translation>Days late</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="110" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="116" />
-            <source> ({n} روز گذشته)</source>
-            <translation> ({n} days past)</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="132" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>

@@ -84,12 +84,16 @@ class Today(QObject):
 
 
 class CaseListModel(LazyTableModel):
-    """Cases a page at a time: tracking code, number, applicant, subject, status, agency, deadline."""
+    """Cases a page at a time: tracking code, number, applicant, subject, status, agency, deadline,
+    and with `days_late` how many days past the deadline (the overdue queue)."""
 
     def __init__(self, fetch: Callable[[int, int], list[CaseRow]], count: Callable[[], int],
-                 on: Callable[[], date] = today) -> None:
-        super().__init__([QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "وضعیت"),
-                          QCoreApplication.translate("Secretariat", "تاریخ دریافت"), QCoreApplication.translate("Secretariat", "دستگاه"), QCoreApplication.translate("Secretariat", "مهلت پاسخ")], fetch, count)
+                 on: Callable[[], date] = today, *, days_late: bool = False) -> None:
+        headers = [QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "وضعیت"),
+                   QCoreApplication.translate("Secretariat", "تاریخ دریافت"), QCoreApplication.translate("Secretariat", "دستگاه"), QCoreApplication.translate("Secretariat", "مهلت پاسخ")]
+        if days_late:  # the overdue queue: by how much each is late
+            headers.append(QCoreApplication.translate("Secretariat", "روز دیرکرد"))
+        super().__init__(headers, fetch, count)
         self._on = on
 
     def display(self, row: CaseRow, column: int) -> str:
@@ -108,13 +112,11 @@ class CaseListModel(LazyTableModel):
             return persian.format_jalali_date(row.received_date)
         if column == 6:
             return text_digits(row.agency_name or "")
-        if not row.deadline:
-            return ""
-        shown = persian.format_jalali_date(row.deadline)
-        if row.is_overdue(self._on()):  # how long past it, for the follow-up call
-            days = (self._on() - row.deadline).days
-            shown += QCoreApplication.translate("Secretariat", " ({n} روز گذشته)").replace("{n}", persian.to_persian_digits(days))
-        return shown
+        if column == 7:
+            return persian.format_jalali_date(row.deadline) if row.deadline else ""
+        # the overdue queue's last column: how many days past the deadline, for the follow-up call
+        return persian.to_persian_digits((self._on() - row.deadline).days) \
+            if row.deadline and row.is_overdue(self._on()) else ""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.row() < len(self._rows):

@@ -277,7 +277,7 @@ class SearchPage(QWidget):
         self.queues.setVisible(not overdue_only)
         box.addWidget(self.queues)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = CaseListModel(self._fetch, self._count, self.today)
+        self.model = CaseListModel(self._fetch, self._count, self.today, days_late=overdue_only)
         self.table = CaseTable(self.model, stretch=3)
         self.view: CaseView = CaseView(ctx, day=self.today)
         self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
