@@ -153,3 +153,17 @@ def test_the_overdue_queue_says_how_many_days_each_case_is_late(qtbot: Any, desk
     clock.day = DAY + timedelta(days=1)
     page.today.check()
     assert [page.model.index(r, 8).data() for r in range(page.model.rowCount())] == ["۴", "۲"]
+
+
+def test_the_overdue_queue_gives_its_list_half_the_page(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """Its list is the day's work; search keeps two thirds for the case and its timeline."""
+    from kanoon_desk.ui.secretariat.lists import OverduePage
+
+    ctx = make_ctx(desk.store, desk.clerk, tmp_path)
+    for page, share in ((OverduePage(ctx), 0.5), (SearchPage(ctx), 1 / 3)):
+        qtbot.addWidget(page)
+        page.resize(1100, 900)
+        page.show()
+        qtbot.waitExposed(page)
+        top, bottom = page.split.sizes()
+        assert abs(top / (top + bottom) - share) < 0.08, (type(page).__name__, top, bottom)

@@ -284,9 +284,12 @@ class SearchPage(QWidget):
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
         split.addWidget(self.view)
-        split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
-        split.setStretchFactor(1, 2)
-        split.setSizes([260, 540])
+        # the case below gets the room its timeline needs; in the overdue queue, where the list is
+        # the day's work (a case opened, followed up, the next one), the list gets half
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1 if overdue_only else 2)
+        split.setSizes([400, 400] if overdue_only else [260, 540])
+        self.split = split
         remember_splitter(split, ctx.settings, "secretariat-overdue" if overdue_only else "secretariat-search")
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
