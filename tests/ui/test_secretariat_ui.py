@@ -734,6 +734,7 @@ def test_a_national_id_or_mobile_that_cannot_be_read_is_told_in_english(qapp: An
 
     with language(qapp, "en", compile_english(tmp_path)):
         page = _intake(qtbot, desk, tmp_path)
+        assert (page.national_id.placeholderText(), page.mobile.placeholderText()) == ("0012345678", "09121234567")
         qtbot.keyClicks(page.national_id, "1234567890")
         page.national_id.editingFinished.emit()  # checked as it is left
         assert page.form.error_of("national_id").startswith("The national ID is not valid")

@@ -30,7 +30,16 @@ from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
-from ..widgets import NOTICE_STYLE, OK_STYLE, Form, JalaliDateEdit, LtrLineEdit, notice_label, text_digits
+from ..widgets import (
+    NOTICE_STYLE,
+    OK_STYLE,
+    Form,
+    JalaliDateEdit,
+    LtrLineEdit,
+    digits,
+    notice_label,
+    text_digits,
+)
 from .common import Today, ltr, print_html, save_pdf, status_text
 
 
@@ -56,7 +65,7 @@ class IntakePage(QWidget):
         self.form = Form()
         f = self.form
         self.national_id = LtrLineEdit()
-        self.national_id.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
+        self.national_id.setPlaceholderText(digits("0012345678"))  # the interface's digits
         f.add_field("national_id", self.tr("کد ملی"), self.national_id)
         # a known applicant found by national ID: what was filled in from the stored record
         self.known = QLabel()
@@ -72,7 +81,7 @@ class IntakePage(QWidget):
         self.last_name = QLineEdit()
         f.add_field("last_name", self.tr("نام خانوادگی"), self.last_name)
         self.mobile = LtrLineEdit()
-        self.mobile.setPlaceholderText("۰۹۱۲۱۲۳۴۵۶۷")
+        self.mobile.setPlaceholderText(digits("09121234567"))
         f.add_field("mobile", self.tr("شماره همراه"), self.mobile)
         self.address = QLineEdit()
         f.add_field("address", self.tr("نشانی"), self.address)
