@@ -2373,17 +2373,17 @@
     <context>
         <name>HolidaysModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="32" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="41" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="32" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="41" />
             <source>روز هفته</source>
             <translation>Weekday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="33" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="42" />
             <source>مناسبت</source>
             <translation>Occasion</translation>
         </message>
@@ -2391,57 +2391,62 @@
     <context>
         <name>HolidaysPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="74" />
             <source>مثلاً عید نوروز</source>
             <translation>e.g. Nowruz</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="75" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="67" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="76" />
             <source>مناسبت</source>
             <translation>Occasion</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
             <source>افزودن تعطیلی</source>
             <translation>Add holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="80" />
             <source>حذف تعطیلی برگزیده</source>
             <translation>Remove selected holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="86" />
             <source>تعطیلات ثابت هر سال (۱ تا ۴ و ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند) خودبه‌خود به حساب می‌آیند؛ تعطیلات قمری هر سال را از تقویم رسمی اینجا وارد کنید.</source>
             <translation>The fixed holidays of every year (1–4 and 12–13 Farvardin, 14–15 Khordad, 22 Bahman and 29 Esfand) are counted automatically; enter each year's lunar holidays here from the official calendar.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="110" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="119" />
             <source>تعطیلات قمری سال {y} هنوز وارد نشده است؛ تا وارد نشود، مهلت‌ها ممکن است روز تعطیل بیفتد.</source>
             <translation>The lunar holidays of {y} have not been entered yet; until they are, due dates and deadlines may fall on a holiday.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="119" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="120" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="128" />
             <source>مناسبت تعطیلی را بنویسید.</source>
             <translation>Write the holiday's occasion.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="126" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="135" />
             <source>تعطیلی %1 افزوده شد.</source>
             <translation>Holiday %1 added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="136" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="145" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="147" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="156" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>
@@ -2513,165 +2518,165 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="71" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="219" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="228" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="229" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="230" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="231" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="289" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="126" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="148" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="269" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="278" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="362" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="154" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="290" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="340" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -4580,7 +4585,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="418" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4694,7 +4699,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="269" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
@@ -4704,17 +4709,17 @@ Tracking code: {code}</translation>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="305" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="312" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
@@ -4724,17 +4729,17 @@ Tracking code: {code}</translation>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="322" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="374" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="387" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

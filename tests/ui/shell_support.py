@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -82,3 +83,51 @@ def ink_span(widget: QWidget) -> tuple[int, int]:
                if any(image.pixelColor(x, y) != background for y in range(image.height()))]
     assert columns, "nothing drawn"
     return min(columns), max(columns)
+
+
+#: A run of Persian digits (with the separators of a date, a time or a number).
+_PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9][\u06f0-\u06f9/:.,\u066b\u066c ]*")
+_LETTER = re.compile("[A-Za-z\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff]")
+
+
+def persian_digits_out_of_place(text: str) -> bool:
+    """Whether `text` shows Persian digits that are not part of Persian words: in the English
+    interface a date, a count or a code must be in Latin digits, while a Persian name keeps its
+    own («مرکز فرهنگی هنری شماره ۱»). A run is judged by the nearest letter before it (else after)."""
+    for run in _PERSIAN_DIGITS.finditer(text):
+        before = _LETTER.findall(text[:run.start()])
+        after = _LETTER.findall(text[run.end():])
+        near = before[-1] if before else (after[0] if after else "")
+        if not near or near.isascii():
+            return True
+    return False
+
+
+def shown_texts(root: QWidget, rows: int = 15) -> Iterator[tuple[str, str]]:
+    """(where, text) of what `root` and its children show: labels, buttons, group titles, line
+    edits and their placeholders, combo box items, tool tips, and the first `rows` rows and the
+    headers of item views."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit
+
+    for w in [root, *root.findChildren(QWidget)]:
+        where = f"{type(w).__name__}#{w.objectName()}"
+        found: list[str] = [w.toolTip()]
+        if isinstance(w, QLabel | QAbstractButton):
+            found.append(w.text())
+        if isinstance(w, QGroupBox):
+            found.append(w.title())
+        if isinstance(w, QLineEdit):
+            found += [w.text(), w.placeholderText()]
+        if isinstance(w, QComboBox):
+            found += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model keeps columnCount to itself
+                columns = 1
+            for r in range(min(model.rowCount(QModelIndex()), rows)):
+                found += [str(model.index(r, c).data() or "") for c in range(columns)]
+            found += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+        yield from ((where, t) for t in found if t)

@@ -21,7 +21,16 @@ from PySide6.QtWidgets import (
 from ... import persian
 from ...services import accounts
 from ..context import UiContext
-from ..widgets import ERROR_STYLE, Form, JalaliDateEdit, LazyTableModel, list_fetcher, today
+from ..widgets import (
+    ERROR_STYLE,
+    Form,
+    JalaliDateEdit,
+    LazyTableModel,
+    digits,
+    list_fetcher,
+    text_digits,
+    today,
+)
 
 
 class HolidaysModel(LazyTableModel):
@@ -108,7 +117,7 @@ class HolidaysPage(QWidget):
         fall on them."""
         years = accounts.lunar_holidays_missing(self.ctx.store, day or today())
         self.warning.setText(self.tr("تعطیلات قمری سال {y} هنوز وارد نشده است؛ تا وارد نشود، مهلت‌ها ممکن است روز "
-                                     "تعطیل بیفتد.").format(y="، ".join(persian.to_persian_digits(y) for y in years))
+                                     "تعطیل بیفتد.").format(y=self.tr("، ").join(digits(y) for y in years))
                              if years else "")
         self.warning.setVisible(bool(years))
 
@@ -123,7 +132,7 @@ class HolidaysPage(QWidget):
         def done(_: object) -> None:
             self.title.clear()
             self.message.setStyleSheet("")
-            self.message.setText(self.tr("تعطیلی %1 افزوده شد.").replace("%1", persian.format_jalali_date(day)))
+            self.message.setText(self.tr("تعطیلی %1 افزوده شد.").replace("%1", text_digits(persian.format_jalali_date(day))))
             self.ctx.bus.changed.emit("accounts")
 
         self.ctx.tasks.run(lambda: accounts.set_holiday(store, actor, day, title),

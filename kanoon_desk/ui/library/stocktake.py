@@ -22,7 +22,7 @@ from ...services import library as lib
 from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, text_digits
 from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
 
@@ -139,7 +139,7 @@ class StocktakePage(QWidget):
         state = QCoreApplication.translate("Library", "باز") if t.status == "open" else \
             QCoreApplication.translate("Library", "بسته")
         label = QCoreApplication.translate("Library", "{d} — {state}").format(
-            d=format_jalali_datetime(t.opened_at), state=state)
+            d=text_digits(format_jalali_datetime(t.opened_at)), state=state)
         if t.shelf_from or t.shelf_to:
             label += " — " + QCoreApplication.translate("Library", "قفسه {a} تا {b}").format(
                 a=t.shelf_from or "…", b=t.shelf_to or "…")

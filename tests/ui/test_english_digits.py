@@ -1,0 +1,86 @@
+"""The English interface writes dates, counts and codes in Latin digits on every page: a date
+formatted for Persian and shown as it is («۱۴۰۵/۰۹/۱۵ ۱۴:۵۴ — open») is caught here, page by page
+and in the states a person brings the pages to (a member at the desk, a case open, a stock-take
+under way)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kanoon_desk.demo import library as library_demo
+from kanoon_desk.demo import secretariat as secretariat_demo
+from kanoon_desk.models.library import Copy, Loan, Member
+from kanoon_desk.services import library as lib
+from kanoon_desk.ui.main_window import MainWindow, visible_pages
+from kanoon_desk.ui.widgets import today
+from tests.secretariat_helpers import make_secretariat_desk
+from tests.ui.shell_support import (
+    compile_english,
+    language,
+    make_ctx,
+    persian_digits_out_of_place,
+    shown_texts,
+)
+
+
+def test_the_rule_tells_a_persian_name_from_a_date_shown_in_persian() -> None:
+    assert not persian_digits_out_of_place("مرکز فرهنگی هنری شماره ۱ (1301)")
+    assert not persian_digits_out_of_place("1405/09/15 — open")
+    assert persian_digits_out_of_place("۱۴۰۵/۰۹/۱۵ ۱۴:۵۴ — open")
+    assert persian_digits_out_of_place("The lunar holidays of ۱۴۰۵ have not been entered yet")
+    assert persian_digits_out_of_place("۳")
+
+
+def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QApplication, qtbot: Any,
+                                                                        tmp_path: Path) -> None:
+    d = make_secretariat_desk(tmp_path)
+    for code, name in (("1301", "مرکز فرهنگی هنری شماره ۱"), ("1302", "مرکز فرهنگی هنری شماره ۲")):
+        lib.add_centre(d.store, d.admin, code, name)
+    secretariat_demo.generate(d.store, random.Random(5), cases=60, today=today())
+    library_demo.generate(d.store, random.Random(5), centres=["1301", "1302"], members=40, copies=120, loans=300,
+                          today=today())
+    with d.store.read() as s:
+        member_no, centre = s.execute(select(Member.member_no, Member.home_centre).where(
+            Member.id.in_(select(Loan.member_id).where(Loan.returned_at.is_(None)))).limit(1)).one()
+        shelf_copy = s.scalar(select(Copy.barcode).where(Copy.status == "on_shelf", Copy.home_centre == centre))
+    leaks: list[str] = []
+
+    def look(state: str, page: Any) -> None:
+        qapp.processEvents()
+        leaks.extend(f"{state}: {where}: {text[:90]!r}" for where, text in shown_texts(page)
+                     if persian_digits_out_of_place(text))
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        window = MainWindow(make_ctx(d.store, d.admin, tmp_path), visible_pages(make_ctx(d.store, d.admin, tmp_path)))
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        for spec in window.pages:
+            look(spec.key, window.show_page(spec.key))
+        desk = window.show_page("library-circulation")
+        desk.centre_picker.setCurrentIndex(desk.centre_picker.findData(centre))
+        for code in (member_no, shelf_copy):  # a member with books out, then a loan
+            desk.scan.setText(code)
+            desk.on_scan()
+        look("circulation, a member and a loan", desk)
+        desk.mode_return.setChecked(True)
+        desk.scan.setText(shelf_copy)
+        desk.on_scan()
+        look("circulation, a return", desk)
+        search = window.show_page("secretariat-search")
+        search.date_from.set_value(None)
+        search.run()
+        search.view.load(search.model.row_at(0).id)
+        look("search, a case open", search)
+        take = window.show_page("library-stocktake")
+        take.centre.setCurrentIndex(take.centre.findData(centre))
+        take.open_take()
+        take.scan.setText(shelf_copy)
+        take.on_scan()
+        look("stock-take under way", take)
+    assert not leaks, "\n".join(leaks)
