@@ -49,3 +49,17 @@ def test_labels_sheet_three_across_the_first_on_the_right(tmp_path: Path) -> Non
     # the first label is the last cell written: QTextDocument puts the first cell on the left
     png = pdf_to_png(to_pdf(html, tmp_path / "labels.pdf"), tmp_path / "labels.png", dpi=60)
     assert not QImage(str(png)).isNull()
+
+
+def test_the_card_names_the_category_the_member_is_in_on_the_day_it_is_printed() -> None:
+    """Registered as a child with a birth date, printed after the twelfth birthday: a teen's card
+    (the desk lends by the same reckoning); without a birth date the category recorded."""
+    from kanoon_desk.ui.library.printouts import card_lines
+
+    born = lib.MemberView("m", "1301000012", "", "زهرا", "محمدی", "child", date(2014, 1, 10), "", "", "", "13",
+                          date(2027, 3, 20), "")
+    assert card_lines(born, "مرکز ۱", date(2025, 12, 1))[0] == "کارت عضویت کتابخانه — کودک"
+    assert card_lines(born, "مرکز ۱", date(2026, 1, 10))[0] == "کارت عضویت کتابخانه — نوجوان"
+    unborn = lib.MemberView("n", "1301000013", "", "علی", "رضایی", "child", None, "", "", "", "13",
+                            date(2027, 3, 20), "")
+    assert card_lines(unborn, "مرکز ۱", date(2040, 1, 1))[0] == "کارت عضویت کتابخانه — کودک"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
@@ -12,9 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ... import persian
 from ...services.circulation import LoanView
-from ...services.library import MemberView
+from ...services.library import MemberView, member_category
 from ..fonts import FONT_FAMILY, load_fonts
 from ..printing import document_from_html, esc, html_table, print_dialog
+from ..widgets import today
 from . import code128
 from .common import CATEGORY_FA
 
@@ -95,16 +97,18 @@ def draw_barcode(painter: QPainter, text: str, rect: QRectF, *, caption: bool = 
     painter.restore()
 
 
-def card_lines(member: MemberView, centre_name: str) -> list[str]:
-    """The card's lines under the name. The card is the member's, so Persian whatever the
-    interface's language, digits as the papers write them."""
-    return [f"کارت عضویت کتابخانه — {CATEGORY_FA.get(member.category, member.category)}",
+def card_lines(member: MemberView, centre_name: str, on: date | None = None) -> list[str]:
+    """The card's lines under the name: the category the member is in `on` the day it is printed
+    (a child with a birth date grows into a teen), the centre, the expiry. The card is the
+    member's, so Persian whatever the interface's language, digits as the papers write them."""
+    category = member_category(member, on or today())
+    return [f"کارت عضویت کتابخانه — {CATEGORY_FA.get(category, category)}",
             f"مرکز: {persian.script_digits(centre_name)}",
             f"اعتبار تا: {persian.format_jalali_date(member.expires_on)}"]
 
 
 def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
-                    photo: QImage | None = None) -> QImage:
+                    photo: QImage | None = None, on: date | None = None) -> QImage:
     """A credit-card-sized (85.6 × 54 mm) membership card: Kanoon, name, number, centre, expiry,
     barcode, and the member's photo (3 × 4, top left) when there is one."""
     load_fonts()
@@ -143,7 +147,7 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
     font.setBold(False)
     font.setPixelSize(int(13 * scale))
     p.setFont(font)
-    for i, line in enumerate(card_lines(member, centre_name)):
+    for i, line in enumerate(card_lines(member, centre_name, on)):
         p.drawText(QRectF(left, (90 + i * 22) * scale, w - left - 14 * scale, 22 * scale), right, line)
     p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     draw_barcode(p, member.member_no, QRectF(24 * scale, 170 * scale, 250 * scale, 88 * scale))
