@@ -8,6 +8,10 @@ the table is resized. A column of codes, numbers and dates (`whole_cells`: one w
 letters) is never cut: half a barcode or a date is no use. Before, the columns sized to their
 contents took the width first, and a title in a ten-column list was cut to a word.
 
+`FittedTable.row_moved` tells the page which row became current, by a click or by the keyboard
+(arrows, Page Up/Down, Home/End), whatever model is set later: a list read with the keyboard
+shows what it lists, as a click would.
+
 `remember_splitter` brings a splitter back at the sizes a person dragged it to.
 """
 
@@ -16,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView
 
 
@@ -55,6 +59,9 @@ class FittedTable(QTableView):
 
     STRETCH_MIN = 260
 
+    #: the row that became current (by a click or a key); not emitted when no row is current
+    row_moved = Signal(int)
+
     def __init__(self, stretch: int, *, auto: bool = False) -> None:
         super().__init__()
         self.stretch = stretch
@@ -74,11 +81,17 @@ class FittedTable(QTableView):
                 except (RuntimeError, TypeError):  # the old model is gone, and its connections with it
                     pass
         super().setModel(model)
+        if self.selectionModel() is not None:  # a new model brings a new selection model
+            self.selectionModel().currentRowChanged.connect(self._row_moved)
         self._stretch_mode()
         if self.auto and model is not None:
             for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
                 signal.connect(self.fit_columns)
             self.fit_columns()
+
+    def _row_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.row_moved.emit(current.row())
 
     def _stretch_mode(self) -> None:
         header = self.horizontalHeader()

@@ -219,3 +219,17 @@ def test_the_catalogue_opens_on_the_titles_added_last_and_an_emptied_search_show
     qtbot.keyClick(p.query, Qt.Key.Key_Return)
     assert [t.id for t in p.titles] == [newer.id, L.title.id]  # the newest first
     assert p.list_title.text() == "آخرین عنوان‌های افزوده" and p.copies == []  # خمره has no copy yet
+
+
+def test_the_arrow_keys_walk_the_titles_and_their_copies_follow(qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    """A title reached with the keyboard shows its copies, as a click shows them (only a click did)."""
+    L, p = page
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره"))
+    p.query.clear()
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    assert [t.title for t in p.titles] == ["خمره", "ماهی سیاه کوچولو"] and p.copies == []
+    p.title_table.setFocus()
+    qtbot.keyClick(p.title_table, Qt.Key.Key_Down)
+    assert [c.barcode for c in p.copies] == [c.barcode for c in lib.copies_of_title(L.store, L.title.id)] != []
+    qtbot.keyClick(p.title_table, Qt.Key.Key_Up)
+    assert p.copies == []

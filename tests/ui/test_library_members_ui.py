@@ -229,3 +229,15 @@ def test_an_expired_membership_is_red_and_says_why_on_hover(qtbot: Any, page: tu
         assert (cell.data(Qt.ItemDataRole.ForegroundRole) is not None) is expired
         assert tip.startswith(L.child.full_name)  # the cell's own text first, as on any cut cell
         assert ("عضویت به پایان رسیده است" in tip) is expired
+
+
+def test_the_arrow_keys_walk_the_list_and_its_card_follows(qtbot: Any, page: tuple[Lib, MembersPage]) -> None:
+    """A list read with the keyboard shows its member as a click would (only a click did)."""
+    L, p = page
+    p.show_recent()
+    assert len(p.results) >= 2 and p.current is not None and p.current.id == p.results[0].id
+    p.table.setFocus()
+    qtbot.keyClick(p.table, Qt.Key.Key_Down)
+    assert p.current.id == p.results[1].id and p.edit_button.isEnabled()
+    qtbot.keyClick(p.table, Qt.Key.Key_Up)
+    assert p.current.id == p.results[0].id

@@ -228,6 +228,23 @@ def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path
     assert page.model.total == 0 and page.count.text() == "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید."
 
 
+def test_the_arrow_keys_walk_the_list_and_the_case_below_follows(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """A case reached with the keyboard opens below the list, as a click opens it (only a click did)."""
+    for n in (11, 12, 13):
+        sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.total == 3 and page.view.case_id is None
+    page.table.setFocus()
+    ctrl, none = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
+    for key, mod, row in ((Qt.Key.Key_Down, none, 0), (Qt.Key.Key_Down, none, 1), (Qt.Key.Key_End, ctrl, 2),
+                          (Qt.Key.Key_Home, ctrl, 0)):
+        qtbot.keyClick(page.table, key, mod)
+        assert page.table.currentIndex().row() == row
+        assert page.view.case_id == page.model.row_at(row).id
+
+
 def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qtbot: Any, desk: Desk,
                                                                                tmp_path: Path) -> None:
     from PySide6.QtWidgets import QHeaderView

@@ -67,7 +67,7 @@ class CataloguePage(QWidget):
         top.addWidget(self.kind)
         top.addWidget(self.import_button)
         self.title_table = table_view("titles-table", stretch=0)
-        self.title_table.clicked.connect(lambda i: self.select(i.row()))
+        self.title_table.row_moved.connect(self.select)  # a click or the arrow keys
         self.copy_table = table_view("copies-table")
         self.form = Form()
         self.t_title = self.form.add_field("title", QCoreApplication.translate("Library", "عنوان"), QLineEdit())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -111,6 +111,14 @@ class ListModel(LazyTableModel):
         if isinstance(value, int) and not isinstance(value, bool):
             return digits(value)
         return "" if value is None else str(value)
+
+
+@overload
+def table_view(name: str) -> QTableView: ...
+
+
+@overload
+def table_view(name: str, stretch: int) -> FittedTable: ...
 
 
 def table_view(name: str, stretch: int | None = None) -> QTableView:

@@ -45,7 +45,7 @@ class MembersPage(QWidget):
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
         self.query.returnPressed.connect(self.search)
         self.table = table_view("members-table", stretch=1)
-        self.table.clicked.connect(lambda index: self.select(index.row()))
+        self.table.row_moved.connect(self.select)  # a click or the arrow keys
         self.results: list[lib.MemberView] = []
         self.list_title = QLabel()
         self.list_title.setObjectName("members-list-title")

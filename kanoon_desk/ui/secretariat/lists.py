@@ -280,7 +280,7 @@ class SearchPage(QWidget):
         self.model = CaseListModel(self._fetch, self._count, self.today, days_late=overdue_only)
         self.table = CaseTable(self.model, stretch=3)
         self.view: CaseView = CaseView(ctx, day=self.today)
-        self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
+        self.table.row_moved.connect(self._show_case)  # a click or the arrow keys
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
         split.addWidget(self.view)
@@ -294,6 +294,10 @@ class SearchPage(QWidget):
         box.addWidget(split)
         ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
         self.run()
+
+    def _show_case(self, row: int) -> None:
+        if row < self.model.rowCount() and self.view.case_id != (case_id := self.model.row_at(row).id):
+            self.view.load(case_id)
 
     def export(self, path: Path) -> int:
         """Every case of the list as it is filtered now (not only the rows loaded on screen) to a
@@ -388,7 +392,7 @@ class SearchPage(QWidget):
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
-            self.view.load(self.model.row_at(0).id)
+            self._show_case(0)
 
 
 def _month_start(day: date) -> date:
