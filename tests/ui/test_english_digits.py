@@ -1,7 +1,7 @@
 """The English interface writes dates, counts and codes in Latin digits on every page: a date
 formatted for Persian and shown as it is («۱۴۰۵/۰۹/۱۵ ۱۴:۵۴ — open») is caught here, page by page
 and in the states a person brings the pages to (a member at the desk, a case open, a stock-take
-under way)."""
+under way, each action's dialog of a case)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from kanoon_desk.demo import library as library_demo
 from kanoon_desk.demo import secretariat as secretariat_demo
 from kanoon_desk.models.library import Copy, Loan, Member
+from kanoon_desk.models.secretariat import Case
 from kanoon_desk.services import library as lib
 from kanoon_desk.ui.main_window import MainWindow, visible_pages
+from kanoon_desk.ui.secretariat.dialogs import ActionDialog
 from kanoon_desk.ui.widgets import today
 from tests.secretariat_helpers import make_secretariat_desk
 from tests.ui.shell_support import (
@@ -37,7 +40,8 @@ def test_the_rule_tells_a_persian_name_from_a_date_shown_in_persian() -> None:
 
 
 def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QApplication, qtbot: Any,
-                                                                        tmp_path: Path) -> None:
+                                                                        tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     d = make_secretariat_desk(tmp_path)
     for code, name in (("1301", "مرکز فرهنگی هنری شماره ۱"), ("1302", "مرکز فرهنگی هنری شماره ۲")):
         lib.add_centre(d.store, d.admin, code, name)
@@ -83,4 +87,18 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
         take.scan.setText(shelf_copy)
         take.on_scan()
         look("stock-take under way", take)
+
+        def opened(dialog: ActionDialog) -> int:  # each action's dialog, read and closed unanswered
+            look(f"dialog {dialog.windowTitle()}", dialog)
+            return 0
+
+        monkeypatch.setattr(ActionDialog, "exec", opened)
+        with d.store.read() as s:
+            cases = [s.scalar(select(Case.id).where(Case.status == status)) for status in
+                     ("received", "referred", "forwarded", "answered", "closed")]
+        for case_id in filter(None, cases):
+            search.view.load(case_id)
+            for key, button in search.view.buttons.items():
+                if key not in ("attach", "papers", "register", "visit", "recall"):  # no dialog, or a file's
+                    button.click()
     assert not leaks, "\n".join(leaks)

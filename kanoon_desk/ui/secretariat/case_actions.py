@@ -155,12 +155,12 @@ class CaseActions(_ViewBase):
             deadline.setEnabled(not default.currentData())
             if not default.currentData():
                 preview.setText(QCoreApplication.translate("CaseView", "تا {day}").format(
-                    day=persian.format_jalali_date(deadline.value())))
+                    day=text_digits(persian.format_jalali_date(deadline.value()))))
             elif chosen:
                 a = get_agency(self.ctx.store, chosen)
                 due = default_deadline(calendar, a, letter_date.value())
                 preview.setText(QCoreApplication.translate("CaseView", "تا {day}: {n} روز کاری از تاریخ نامه").format(
-                    day=persian.format_jalali_date(due), n=digits(a.effective_deadline_days)))
+                    day=text_digits(persian.format_jalali_date(due)), n=digits(a.effective_deadline_days)))
             else:
                 preview.clear()
 
@@ -226,7 +226,7 @@ class CaseActions(_ViewBase):
                           (QCoreApplication.translate("CaseView", "حضوری"), "in_person")])
         text = d.text("text", QCoreApplication.translate("CaseView", "متن"))
         d.note("mobile", QCoreApplication.translate("CaseView", "شماره همراه"),
-               ltr(persian.to_persian_digits(mobile)) if mobile
+               ltr(digits(mobile)) if mobile
                else QCoreApplication.translate(
                    "CaseView", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست."))
 
