@@ -20,7 +20,7 @@ from kanoon_desk.models.secretariat import Case
 from kanoon_desk.services import library as lib
 from kanoon_desk.ui.main_window import MainWindow, visible_pages
 from kanoon_desk.ui.secretariat.dialogs import ActionDialog
-from kanoon_desk.ui.widgets import today
+from kanoon_desk.ui.widgets import select_row, today
 from tests.secretariat_helpers import make_secretariat_desk
 from tests.ui.shell_support import (
     compile_english,
@@ -72,6 +72,10 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
             desk.scan.setText(code)
             desk.on_scan()
         look("circulation, a member and a loan", desk)
+        for dialog in (desk.hold_dialog(), desk.hold_shelf(), desk.pull_list()):
+            assert dialog is not None
+            qtbot.addWidget(dialog)
+            look(f"dialog {dialog.windowTitle()}", dialog)
         desk.mode_return.setChecked(True)
         desk.scan.setText(shelf_copy)
         desk.on_scan()
@@ -87,6 +91,16 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
         take.scan.setText(shelf_copy)
         take.on_scan()
         look("stock-take under way", take)
+        transit = take.transit_dialog()
+        qtbot.addWidget(transit)
+        look("dialog on the way here", transit)
+        catalogue = window.show_page("library-catalogue")
+        catalogue.select(next(r for r, t in enumerate(catalogue.titles) if lib.copies_of_title(d.store, t.id)))
+        select_row(catalogue.copy_table, 0)
+        for dialog in (catalogue.labels_dialog(), catalogue.copy_dialog()):
+            assert dialog is not None
+            qtbot.addWidget(dialog)
+            look(f"dialog {dialog.windowTitle()}", dialog)
 
         def opened(dialog: ActionDialog) -> int:  # each action's dialog, read and closed unanswered
             look(f"dialog {dialog.windowTitle()}", dialog)
