@@ -2709,7 +2709,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -2788,18 +2788,18 @@ Tracking code: {code}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="59" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="64" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -2815,84 +2815,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="81" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="83" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="83" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="96" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
@@ -2902,22 +2902,32 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
+            <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
+            <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="178" />
             <source>آخرین عنوان‌های افزوده</source>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="387" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="237" />
+            <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
+            <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="400" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -2932,36 +2942,36 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="75" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="192" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="192" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="185" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -2974,7 +2984,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="185" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="107" />
@@ -2986,61 +2996,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="187" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="291" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="289" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="328" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="330" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="331" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="344" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="350" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="363" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -3050,7 +3060,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="387" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3174,7 +3184,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="46" />
             <source>برگه امانت</source>
             <translation>Checkout slip</translation>
         </message>
@@ -3471,7 +3481,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="105" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -3632,7 +3642,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
             <location filename="../kanoon_desk/ui/library/members.py" line="71" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -3710,7 +3720,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
             <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -3741,7 +3751,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="267" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="253" />
             <source>ذخیره تغییرات</source>
@@ -3765,7 +3775,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="234" />
             <location filename="../kanoon_desk/ui/library/members.py" line="349" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -3891,14 +3901,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="64" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="52" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="69" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="54" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="171" />
             <source>بستن</source>
@@ -4585,7 +4595,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="418" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="422" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4699,7 +4709,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="269" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="313" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
@@ -4709,17 +4719,17 @@ Tracking code: {code}</translation>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="316" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="324" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
@@ -4729,17 +4739,17 @@ Tracking code: {code}</translation>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="326" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="387" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="391" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

@@ -233,3 +233,32 @@ def test_the_arrow_keys_walk_the_titles_and_their_copies_follow(qtbot: Any, page
     assert [c.barcode for c in p.copies] == [c.barcode for c in lib.copies_of_title(L.store, L.title.id)] != []
     qtbot.keyClick(p.title_table, Qt.Key.Key_Up)
     assert p.copies == []
+
+
+def test_a_new_title_half_typed_comes_back_and_an_added_one_leaves_the_form_free(
+        qtbot: Any, page: tuple[Lib, CataloguePage], tmp_path: Path, type_persian: Any) -> None:
+    """The title form keeps what is typed as the intake and member forms do; once added, the title
+    is listed for its copies and the form is empty for the next one (it kept the text, and a second
+    click added the title twice)."""
+    from kanoon_desk.ui.drafts import DELAY_MS
+
+    L, p = page
+    type_persian(p.t_title, "قصه‌های شب")
+    type_persian(p.t_author, "هوشنگ مرادی کرمانی")
+    p.t_age.setCurrentIndex(p.t_age.findData("ج"))
+    qtbot.wait(DELAY_MS + 200)
+    p.hide()  # the app dies: nothing was added
+    again = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(again)
+    assert (again.t_title.text(), again.t_author.text(), again.t_age.currentData()) == (
+        "قصه‌های شب", "هوشنگ مرادی کرمانی", "ج")
+    assert again.message.text().startswith("عنوان تازه‌ای که پیش‌تر نیمه‌کاره")
+    qtbot.mouseClick(again.add_title_button, Qt.MouseButton.LeftButton)
+    assert again.message.text() == "«قصه‌های شب» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید."
+    assert [t.title for t in again.titles] == ["قصه‌های شب"] and again.t_title.text() == ""
+    assert again.t_age.currentData() == ""
+    qtbot.mouseClick(again.add_title_button, Qt.MouseButton.LeftButton)  # an empty form adds nothing
+    assert again.form.error_of("title") != "" and len(lib.search_titles(L.store, "قصه‌های شب")) == 1
+    third = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(third)
+    assert third.t_title.text() == "" and third.message.text() == ""  # added: no draft

@@ -24,6 +24,7 @@ from ...services import history
 from ...services import library as lib
 from ...services import library_import as imp
 from ..context import UiContext
+from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, select_row, text_digits
 from .catalogue_import import IMPORT_KINDS, ImportDialog
@@ -161,6 +162,14 @@ class CataloguePage(QWidget):
         box.addLayout(body)
         self._show_copies([])
         self.show_recent()
+        # a new title half typed is kept on disk as it is typed (a correction is not: «انصراف از
+        # ویرایش» undoes it anyway)
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, "library-title"), {
+            "title": self.t_title, "author": self.t_author, "publisher": self.t_publisher, "isbn": self.t_isbn,
+            "age_group": self.t_age, "subject": self.t_subject}, self, active=lambda: self.editing is None)
+        if self.draft.restore():
+            self.message.setText(QCoreApplication.translate(
+                "Library", "عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید."))
 
     def show_recent(self) -> None:
         """Before any search (or once the search box is emptied): the titles added last, the
@@ -219,12 +228,16 @@ class CataloguePage(QWidget):
 
         def done(t: lib.TitleView) -> None:
             self.form.clear_errors()
+            self.message.setStyleSheet("")
             if editing is not None:
-                self.message.setStyleSheet("")
                 self.message.setText(QCoreApplication.translate("Library", "تغییرات «{t}» ثبت شد.").format(
                     t=text_digits(t.title)) if t != editing else QCoreApplication.translate(
                     "Library", "چیزی تغییر نکرده بود."))
-                self.end_edit()
+            else:  # the form is free for the next title; this one is listed, ready for its copies
+                self.message.setText(QCoreApplication.translate(
+                    "Library", "«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.").format(t=text_digits(t.title)))
+            self.end_edit()
+            self.draft.clear()  # a title now, not a draft
             self._show_titles([t])
             self.select(0)
             self.ctx.bus.changed.emit("library")
