@@ -112,3 +112,16 @@ def test_copies_written_off_that_turn_up_on_the_shelf_are_said_and_put_back_at_c
     out = tmp_path / "take.csv"
     st.export_stocktake(L.store, take.id, out)
     assert "پیدا شد، گم‌شده ثبت شده بود" in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_reversed_shelf_range_is_refused_at_its_first_field(tmp_path: Path) -> None:
+    """«H9 تا A1» would freeze an empty list and call every copy scanned misplaced."""
+    from kanoon_desk.errors import ValidationError
+
+    L = make_library(tmp_path)
+    with pytest.raises(ValidationError) as caught:
+        st.open_stocktake(L.store, L.admin, "13", shelf_from="b1", shelf_to="A10")
+    assert caught.value.field == "shelf_from"
+    assert str(caught.value) == "بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید."
+    assert st.list_stocktakes(L.store, "13") == []
+    assert st.open_stocktake(L.store, L.admin, "13", shelf_from="A10", shelf_to="A10").centre == "13"

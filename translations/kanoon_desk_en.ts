@@ -1934,6 +1934,11 @@
             <translation>The barcode is empty.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
+            <source>بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.</source>
+            <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/library_import.py" line="29" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
@@ -2808,7 +2813,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -2896,7 +2901,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -2977,7 +2982,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -3856,7 +3861,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="135" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="260" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="264" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -4168,59 +4173,59 @@ Tracking code: {code}</translation>
             <translation>shelves {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="172" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="208" />
             <source>{n} نسخه پیداشده به گردش برگشت.</source>
             <translation>{n} found copies are back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="219" />
             <source>نسخه‌های پیداشده</source>
             <translation>Copies found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="220" />
             <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="230" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="253" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="253" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="247" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

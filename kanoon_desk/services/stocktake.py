@@ -24,6 +24,8 @@ MSG_TAKE_CLOSED = QT_TRANSLATE_NOOP("Errors", "این انبارگردانی ب�
 MSG_TAKE_OPEN = QT_TRANSLATE_NOOP("Errors", "نخست انبارگردانی را ببندید.")
 MSG_TAKE_RUNNING = QT_TRANSLATE_NOOP("Errors", "انبارگردانی دیگری برای این مرکز باز است.")
 MSG_EMPTY_BARCODE = QT_TRANSLATE_NOOP("Errors", "بارکد خالی است.")
+MSG_SHELF_RANGE = QT_TRANSLATE_NOOP(
+    "Errors", "بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.")
 
 #: found_lost / found_withdrawn: a copy recorded lost (or withdrawn) that turned up on the shelf
 OUTCOMES: tuple[str, ...] = ("found", "missing", "misplaced", "unknown", "on_loan", "found_lost", "found_withdrawn")
@@ -88,6 +90,8 @@ def open_stocktake(store: Store, actor: Actor, centre: str = "", *, shelf_from: 
     require(actor, *LIBRARIAN)
     centre = centre or actor.office_code
     lo, hi = normalize(shelf_from or "").upper(), normalize(shelf_to or "").upper()
+    if lo and hi and shelf_key(lo) > shelf_key(hi):  # «H9 تا A1» would expect nothing, find all misplaced
+        raise ValidationError(MSG_SHELF_RANGE, "shelf_from")
     with store.transaction() as s:
         if not centre_exists(s, centre):
             raise ValidationError(MSG_CENTRE, "centre")

@@ -98,3 +98,20 @@ def test_a_centre_with_no_stock_take_says_how_to_begin(tmp_path: Path, qtbot: An
     assert "هنوز انبارگردانی ندارد" in page.status.text() and "«آغاز انبارگردانی»" in page.status.text()
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert page.take is not None and "هنوز" not in page.status.text() and page.scan.isEnabled()
+
+
+def test_a_reversed_shelf_range_is_said_and_its_first_field_is_ready_to_type_again(tmp_path: Path,
+                                                                                    qtbot: Any) -> None:
+    L = make_library(tmp_path)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClicks(page.shelf_from, "H9")
+    qtbot.keyClicks(page.shelf_to, "A1")
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.take is None and st.list_stocktakes(L.store, "13") == []
+    assert page.message.text().startswith("بازه قفسه وارونه است")
+    assert page.shelf_from.hasFocus() and page.shelf_from.selectedText() == "H9"
+    assert page.shelf_to.text() == "A1"  # nothing typed is lost

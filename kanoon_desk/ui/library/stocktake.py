@@ -21,7 +21,7 @@ from ...persian import format_jalali_datetime
 from ...services import library as lib
 from ...services import stocktake as st
 from ..context import UiContext
-from ..errors import error_text
+from ..errors import error_field, error_text
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, text_digits
 from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
@@ -157,6 +157,10 @@ class StocktakePage(QWidget):
     def _fail(self, err: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(error_text(err))
+        field = {"shelf_from": self.shelf_from, "shelf_to": self.shelf_to}.get(error_field(err) or "")
+        if field is not None:  # the field it is about, to be typed again
+            field.setFocus()
+            field.selectAll()
 
     def _say(self, text: str) -> None:
         self.message.setStyleSheet("")
