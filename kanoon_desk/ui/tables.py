@@ -12,6 +12,8 @@ contents took the width first, and a title in a ten-column list was cut to a wor
 (arrows, Page Up/Down, Home/End), whatever model is set later: a list read with the keyboard
 shows what it lists, as a click would.
 
+`down_into` lets the Down key in a search box step into its list, on the first row.
+
 `remember_splitter` brings a splitter back at the sizes a person dragged it to.
 """
 
@@ -20,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QSplitter, QTableView
 
 
 def column_cap(widths: list[int], room: int, floor: int = 90) -> int:
@@ -139,3 +142,30 @@ def remember_splitter(splitter: QSplitter, settings: QSettings, key: str) -> Non
     if isinstance(state, QByteArray | bytes) and state:
         splitter.restoreState(QByteArray(state))
     splitter.splitterMoved.connect(lambda *_: settings.setValue(name, splitter.saveState()))
+
+
+class _DownInto(QObject):
+    """The event filter `down_into` puts on a search box (a QShortcut on Down also swallowed Down
+    in the list itself)."""
+
+    def __init__(self, box: QLineEdit, table: QAbstractItemView) -> None:
+        super().__init__(box)
+        self.table = table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            model = self.table.model()
+            if model is not None and model.rowCount() > 0:
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(model.index(0, 0))
+                return True
+        return False
+
+
+def down_into(box: QLineEdit, table: QAbstractItemView) -> None:
+    """Down in the search `box` goes into `table`: its current row (the first when none is), which
+    a `FittedTable` then shows. A search typed, Enter, Down: the first result is open, and the
+    arrow keys go on from there with no mouse."""
+    box.installEventFilter(_DownInto(box, table))

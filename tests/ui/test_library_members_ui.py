@@ -241,3 +241,14 @@ def test_the_arrow_keys_walk_the_list_and_its_card_follows(qtbot: Any, page: tup
     assert p.current.id == p.results[1].id and p.edit_button.isEnabled()
     qtbot.keyClick(p.table, Qt.Key.Key_Up)
     assert p.current.id == p.results[0].id
+
+
+def test_down_in_the_search_box_steps_into_the_list(qtbot: Any, page: tuple[Lib, MembersPage]) -> None:
+    L, p = page
+    p.activateWindow()
+    qtbot.waitUntil(p.isActiveWindow)
+    p.query.setFocus()
+    qtbot.keyClick(p.query, Qt.Key.Key_Down)
+    assert p.table.hasFocus() and p.current is not None and p.current.id == p.results[0].id
+    qtbot.keyClick(p.table, Qt.Key.Key_Down)
+    assert p.current.id == p.results[1].id

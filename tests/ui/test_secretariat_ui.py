@@ -245,6 +245,26 @@ def test_the_arrow_keys_walk_the_list_and_the_case_below_follows(qtbot: Any, des
         assert page.view.case_id == page.model.row_at(row).id
 
 
+def test_down_in_the_search_box_opens_the_first_result(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                       type_persian: Any) -> None:
+    """Typed, Enter, Down: the first case of the list is open and the arrow keys go on from it."""
+    for n in (21, 22):
+        sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.text.setFocus()
+    type_persian(page.text, "قطعی برق")
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.model.total == 2 and page.view.case_id is None
+    qtbot.keyClick(page.text, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.view.case_id == page.model.row_at(0).id
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.view.case_id == page.model.row_at(1).id
+
+
 def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qtbot: Any, desk: Desk,
                                                                                tmp_path: Path) -> None:
     from PySide6.QtWidgets import QHeaderView

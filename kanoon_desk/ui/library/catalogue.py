@@ -26,6 +26,7 @@ from ...services import library_import as imp
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
+from ..tables import down_into
 from ..widgets import ERROR_STYLE, Form, LtrLineEdit, select_row, text_digits
 from .catalogue_import import IMPORT_KINDS, ImportDialog
 from .catalogue_import import errors_text as errors_text
@@ -69,6 +70,7 @@ class CataloguePage(QWidget):
         top.addWidget(self.import_button)
         self.title_table = table_view("titles-table", stretch=0)
         self.title_table.row_moved.connect(self.select)  # a click or the arrow keys
+        down_into(self.query, self.title_table)
         self.copy_table = table_view("copies-table")
         self.form = Form()
         self.t_title = self.form.add_field("title", QCoreApplication.translate("Library", "عنوان"), QLineEdit())

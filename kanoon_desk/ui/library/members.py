@@ -26,6 +26,7 @@ from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..printing import print_dialog
+from ..tables import down_into
 from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
 from .history import FieldHistoryDialog
@@ -46,6 +47,7 @@ class MembersPage(QWidget):
         self.query.returnPressed.connect(self.search)
         self.table = table_view("members-table", stretch=1)
         self.table.row_moved.connect(self.select)  # a click or the arrow keys
+        down_into(self.query, self.table)
         self.results: list[lib.MemberView] = []
         self.list_title = QLabel()
         self.list_title.setObjectName("members-list-title")

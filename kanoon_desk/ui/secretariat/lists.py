@@ -32,7 +32,7 @@ from ...services.library_reports import export_xlsx
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
-from ..tables import FittedTable, remember_splitter
+from ..tables import FittedTable, down_into, remember_splitter
 from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, select_row, text_digits
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
@@ -281,6 +281,7 @@ class SearchPage(QWidget):
         self.table = CaseTable(self.model, stretch=3)
         self.view: CaseView = CaseView(ctx, day=self.today)
         self.table.row_moved.connect(self._show_case)  # a click or the arrow keys
+        down_into(self.text, self.table)
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
         split.addWidget(self.view)
