@@ -48,6 +48,35 @@
         </message>
     </context>
     <context>
+        <name>AgeGroup</name>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="46" />
+            <source>الف</source>
+            <extracomment>Kanoon's age groups of books, as the catalogue keeps them (a code, stored in Persian); the English interface writes them A to E.</extracomment>
+            <translation>A</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="46" />
+            <source>ب</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="47" />
+            <source>ج</source>
+            <translation>C</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="47" />
+            <source>د</source>
+            <translation>D</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/common.py" line="48" />
+            <source>ه</source>
+            <translation>E</translation>
+        </message>
+    </context>
+    <context>
         <name>AgenciesModel</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="52" />
@@ -2714,14 +2743,14 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -2793,18 +2822,18 @@ Tracking code: {code}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -2820,84 +2849,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="75" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="82" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="84" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="277" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="288" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
@@ -2907,32 +2936,32 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="171" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="182" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="189" />
             <source>آخرین عنوان‌های افزوده</source>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="216" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="411" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -2947,36 +2976,36 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -2989,73 +3018,73 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="244" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="289" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="339" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="332" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="330" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="342" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="352" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="344" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="355" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="374" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -3065,7 +3094,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="387" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="398" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3128,8 +3157,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
             <translation>Loans</translation>
@@ -3486,7 +3515,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -3513,79 +3542,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="45" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="46" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="60" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="65" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="69" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="188" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="88" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="97" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -3647,151 +3676,151 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="120" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="267" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="269" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="181" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="197" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="204" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="288" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="305" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="307" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="308" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="268" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="188" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="189" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="267" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="278" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="255" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="108" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="347" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="349" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="234" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="349" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="353" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="377" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="379" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -3804,7 +3833,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <source>عضو</source>
@@ -4003,27 +4032,32 @@ Tracking code: {code}</translation>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <source>بی‌گروه سنی</source>
+            <translation>No age group</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <source>اعضای فعال</source>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="256" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="271" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="272" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="276" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>
@@ -4600,7 +4634,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="422" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="423" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4714,7 +4748,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="269" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="314" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
@@ -4724,17 +4758,17 @@ Tracking code: {code}</translation>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="310" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="317" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="325" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
@@ -4744,17 +4778,17 @@ Tracking code: {code}</translation>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="326" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="391" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="392" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

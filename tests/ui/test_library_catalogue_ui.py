@@ -262,3 +262,21 @@ def test_a_new_title_half_typed_comes_back_and_an_added_one_leaves_the_form_free
     third = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
     qtbot.addWidget(third)
     assert third.t_title.text() == "" and third.message.text() == ""  # added: no draft
+
+
+def test_the_age_groups_read_a_to_e_in_english_and_stay_persian_in_the_catalogue(
+        qapp: Any, qtbot: Any, tmp_path: Path) -> None:
+    from tests.ui.shell_support import compile_english
+
+    L = make_library(tmp_path)
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره", age_group="ج"))
+    with language(qapp, "en", compile_english(tmp_path)):
+        p = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(p)
+        shown = [p.t_age.itemText(i) for i in range(p.t_age.count())]
+        assert shown == ["", "A", "B", "C", "D", "E"]
+        assert p.title_table.model().index(0, 3).data() == "C"  # the newest title: خمره, group ج
+        p.t_title.setText("کدو قلقله‌زن")
+        p.t_age.setCurrentIndex(shown.index("B"))
+        p.save_title()
+    assert [t.age_group for t in lib.search_titles(L.store, "کدو")] == ["ب"]  # kept as the catalogue's code

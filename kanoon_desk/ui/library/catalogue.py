@@ -32,7 +32,16 @@ from .catalogue_import import IMPORT_KINDS, ImportDialog
 from .catalogue_import import errors_text as errors_text
 from .catalogue_import import note_text as note_text
 from .catalogue_labels import LabelsDialog
-from .common import ListModel, centre_namer, desk_centre, status_text, table_view, tr_dynamic
+from .common import (
+    AGE_GROUP_NAMES,
+    ListModel,
+    age_group_text,
+    centre_namer,
+    desk_centre,
+    status_text,
+    table_view,
+    tr_dynamic,
+)
 from .copies import CopyDialog
 from .history import FieldHistoryDialog
 
@@ -79,8 +88,8 @@ class CataloguePage(QWidget):
         self.t_isbn = self.form.add_field("isbn", QCoreApplication.translate("Library", "شابک"), LtrLineEdit())
         self.t_age = QComboBox()
         self.t_age.addItem("", "")
-        for g in ("الف", "ب", "ج", "د", "ه"):
-            self.t_age.addItem(g, g)
+        for g in AGE_GROUP_NAMES:
+            self.t_age.addItem(age_group_text(g), g)
         self.form.add_field("age_group", QCoreApplication.translate("Library", "گروه سنی"), self.t_age)
         self.t_subject = self.form.add_field("subject", QCoreApplication.translate("Library", "موضوع"), QLineEdit())
         add_title = self.add_title_button = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
@@ -186,7 +195,7 @@ class CataloguePage(QWidget):
         self.titles = titles
         self.title_table.setModel(ListModel(
             [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "نویسنده"), QCoreApplication.translate("Library", "ناشر"), QCoreApplication.translate("Library", "گروه سنی"), QCoreApplication.translate("Library", "شابک")], lambda: titles,
-            lambda t: [t.title, t.author, t.publisher, t.age_group, t.isbn]))
+            lambda t: [t.title, t.author, t.publisher, age_group_text(t.age_group), t.isbn]))
 
     def _show_copies(self, copies: list[lib.CopyView]) -> None:
         self.copies = copies

@@ -41,6 +41,18 @@ CATEGORY_FA = {"child": QT_TRANSLATE_NOOP("Library", "کودک"), "teen": QT_TRA
                "adult": QT_TRANSLATE_NOOP("Library", "بزرگسال")}
 
 
+#: Kanoon's age groups of books, as the catalogue keeps them (a code, stored in Persian); the
+#: English interface writes them A to E.
+AGE_GROUP_NAMES = {"الف": QT_TRANSLATE_NOOP("AgeGroup", "الف"), "ب": QT_TRANSLATE_NOOP("AgeGroup", "ب"),
+                   "ج": QT_TRANSLATE_NOOP("AgeGroup", "ج"), "د": QT_TRANSLATE_NOOP("AgeGroup", "د"),
+                   "ه": QT_TRANSLATE_NOOP("AgeGroup", "ه")}
+
+
+def age_group_text(group: str) -> str:
+    """A book's age group as the interface writes it: «ج», or "C" in English."""
+    return QCoreApplication.translate("AgeGroup", AGE_GROUP_NAMES[group]) if group in AGE_GROUP_NAMES else group
+
+
 def category_text(category: str) -> str:
     """A member category in the interface's language."""
     return QCoreApplication.translate("Library", CATEGORY_FA[category]) if category in CATEGORY_FA else category

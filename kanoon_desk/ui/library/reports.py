@@ -36,7 +36,7 @@ from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
 from ..widgets import digits, month_name, period_title, right_to_left, season_text, text_digits, today
-from .common import ListModel, table_view, tr_dynamic
+from .common import ListModel, age_group_text, table_view, tr_dynamic
 
 KINDS = {"month": QT_TRANSLATE_NOOP("Library", "ماه"), "season": QT_TRANSLATE_NOOP("Library", "فصل"), "year": QT_TRANSLATE_NOOP("Library", "سال")}
 
@@ -106,7 +106,7 @@ def age_chart(rows: list[rep.Count]) -> QChart:
     series.setLabelsVisible(True)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
-    axis_x.append([r.label for r in rows])
+    axis_x.append([age_group_text(r.label) for r in rows])
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
@@ -239,7 +239,8 @@ class ReportsPage(QWidget):
         return [
             (QCoreApplication.translate("Library", "پرامانت‌ترین عنوان‌ها"), [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "نویسنده"), QCoreApplication.translate("Library", "امانت")],
              [[c.label, c.detail, c.count] for c in self.popular]),
-            (QCoreApplication.translate("Library", "امانت به تفکیک گروه سنی"), [QCoreApplication.translate("Library", "گروه سنی"), QCoreApplication.translate("Library", "امانت")], [[c.label, c.count] for c in self.ages]),
+            (QCoreApplication.translate("Library", "امانت به تفکیک گروه سنی"), [QCoreApplication.translate("Library", "گروه سنی"), QCoreApplication.translate("Library", "امانت")], [[age_group_text(c.label) or QCoreApplication.translate("Library", "بی‌گروه سنی"), c.count]
+              for c in self.ages]),
             (QCoreApplication.translate("Library", "اعضای فعال"), [QCoreApplication.translate("Library", "عضو"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")],
              [[c.label, c.detail, c.count] for c in self.active]),
             (QCoreApplication.translate("Library", "مراکز فعال"), [QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضا")],
