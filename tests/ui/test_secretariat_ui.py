@@ -209,6 +209,26 @@ def test_cartable_unread_bold_then_read_on_open(qtbot: Any, desk: Desk, tmp_path
     page.grab().save(str(tmp_path / "cartable.png"))
 
 
+def test_the_cartable_is_worked_from_the_keyboard(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """Down from the filter box steps onto the first item; Enter opens it (and so marks it read);
+    the arrows alone open nothing, since opening marks an item read."""
+    for n in (31, 32):
+        _referred(desk, n)
+    page = CartablePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.filter.setFocus()
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0 and page.view.case_id is None
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.view.case_id is None
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.view.case_id == page.model.row_at(1).case_id
+    assert page.model.data(page.model.index(1, 2), Qt.ItemDataRole.FontRole) is None  # read now
+
+
 def test_search_by_tracking_code_opens_the_case(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     r = sec.intake(desk.store, desk.clerk, case_input(9), on=DAY)
     sec.intake(desk.store, desk.clerk, case_input(10), on=DAY)

@@ -167,6 +167,7 @@ class CartablePage(QWidget):
         self.table = CaseTable(self.model, stretch=2)
         self.table.clicked.connect(lambda idx: self.open_row(idx.row()))
         self.table.activated.connect(lambda idx: self.open_row(idx.row()))
+        down_into(self.filter, self.table)  # typed, Down, Enter: the item is open (and read)
         split.addWidget(self.table)
         self.view = CaseView(ctx, day=self.today)
         self.view.changed.connect(self.refresh)
