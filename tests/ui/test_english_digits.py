@@ -17,7 +17,9 @@ from kanoon_desk.demo import library as library_demo
 from kanoon_desk.demo import secretariat as secretariat_demo
 from kanoon_desk.models.library import Copy, Loan, Member
 from kanoon_desk.models.secretariat import Case
+from kanoon_desk.services import accounts
 from kanoon_desk.services import library as lib
+from kanoon_desk.services.secretariat_agencies import list_agencies
 from kanoon_desk.ui.main_window import MainWindow, visible_pages
 from kanoon_desk.ui.secretariat.dialogs import ActionDialog
 from kanoon_desk.ui.widgets import select_row, today
@@ -105,6 +107,15 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
         def opened(dialog: ActionDialog) -> int:  # each action's dialog, read and closed unanswered
             look(f"dialog {dialog.windowTitle()}", dialog)
             return 0
+
+        users = window.show_page("admin-users")
+        agencies = window.show_page("admin-agencies")
+        some_user = accounts.list_users(d.store, d.admin)[0]
+        some_agency = list_agencies(d.store)[0]
+        for dialog in (users.user_dialog(), users.user_dialog(some_user), agencies.agency_dialog(),
+                       agencies.agency_dialog(some_agency)):
+            qtbot.addWidget(dialog)
+            look(f"dialog {dialog.windowTitle()}", dialog)
 
         monkeypatch.setattr(ActionDialog, "exec", opened)
         with d.store.read() as s:
