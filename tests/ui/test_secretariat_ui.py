@@ -852,3 +852,16 @@ def test_the_report_periods_are_named_in_the_interfaces_language(qapp: Any, qtbo
         assert period_title("year", 1404, 0) == "Year 1404"
     assert numbers == ["Spring", "Summer", "Autumn", "Winter"] and year == "1404"
     assert title.endswith("Autumn 1404") and lib_month == ["7 — Mehr", "Mehr 1404"]
+
+
+def test_a_cleared_search_box_lists_again_by_the_other_filters(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    r = sec.intake(desk.store, desk.clerk, case_input(41), on=DAY)
+    sec.intake(desk.store, desk.clerk, case_input(42), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    assert page.text.isClearButtonEnabled() and page.model.total == 2
+    qtbot.keyClicks(page.text, r.tracking_code)
+    qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    assert page.model.total == 1
+    page.text.clear()  # its ⨯: no Enter needed
+    assert page.model.total == 2

@@ -68,6 +68,8 @@ class CataloguePage(QWidget):
         self.query.setObjectName("title-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "عنوان، نویسنده، ناشر، موضوع یا شابک"))
         self.query.returnPressed.connect(self.search)
+        self.query.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the recent titles again
+        self.query.textChanged.connect(lambda text: self.search() if not text else None)
         self.kind = QComboBox()
         for key, label in IMPORT_KINDS.items():
             self.kind.addItem(tr_dynamic(label), key)

@@ -45,6 +45,8 @@ class MembersPage(QWidget):
         self.query.setObjectName("member-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
         self.query.returnPressed.connect(self.search)
+        self.query.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the recent members again
+        self.query.textChanged.connect(lambda text: self.search() if not text else None)
         self.table = table_view("members-table", stretch=1)
         self.table.row_moved.connect(self.select)  # a click or the arrow keys
         down_into(self.query, self.table)

@@ -146,6 +146,7 @@ class CartablePage(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
         self.filter.textChanged.connect(self._refilter)
+        self.filter.setClearButtonEnabled(True)
         self.sort = QComboBox()
         for label, key, desc in ((self.tr("قدیمی‌ترین (بیشترین رسوب)"), "sent", False),
                                  (self.tr("تازه‌ترین"), "sent", True), (self.tr("موضوع"), "subject", False)):
@@ -236,6 +237,8 @@ class SearchPage(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter"))
         self.text.returnPressed.connect(self.run)
+        self.text.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the list by the other filters again
+        self.text.textChanged.connect(lambda text: self.run() if not text else None)
         self.status = QComboBox()
         self.status.addItem(self.tr("همه وضعیت‌ها"), None)
         for st in q.STATUS_FA:
@@ -344,7 +347,7 @@ class SearchPage(QWidget):
     def show_queue(self, name: str) -> None:
         """List a work queue: its entry in the status filter, the other filters cleared (the
         received dates, the words, the agency, the overdue tick), so the list is the whole queue."""
-        for w in (self.status, self.agency, self.overdue, self.date_from, self.date_to):
+        for w in (self.text, self.status, self.agency, self.overdue, self.date_from, self.date_to):
             w.blockSignals(True)
         self.text.clear()
         self.agency.setCurrentIndex(0)
@@ -352,7 +355,7 @@ class SearchPage(QWidget):
         self.date_from.set_value(None)
         self.date_to.set_value(None)
         self.status.setCurrentIndex(self.status.findData(QUEUE_PREFIX + name))
-        for w in (self.status, self.agency, self.overdue, self.date_from, self.date_to):
+        for w in (self.text, self.status, self.agency, self.overdue, self.date_from, self.date_to):
             w.blockSignals(False)
         self.run()
 
