@@ -865,3 +865,26 @@ def test_a_cleared_search_box_lists_again_by_the_other_filters(qtbot: Any, desk:
     assert page.model.total == 1
     page.text.clear()  # its ⨯: no Enter needed
     assert page.model.total == 2
+
+
+def test_a_click_opens_its_case_once_and_a_click_on_the_open_case_reads_it_again(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in (51, 52):
+        sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    loads: list[str] = []
+    real = page.view.load
+    monkeypatch.setattr(page.view, "load", lambda case_id: loads.append(case_id) or real(case_id))
+
+    def click(row: int) -> None:
+        rect = page.table.visualRect(page.model.index(row, 3))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click(1)
+    assert loads == [page.model.row_at(1).id] and page.view.case_id == loads[0]  # once, not twice
+    click(1)  # the case shown: read again (a sync may have brought something)
+    assert loads == [page.model.row_at(1).id] * 2

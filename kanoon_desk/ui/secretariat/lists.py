@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -284,7 +284,9 @@ class SearchPage(QWidget):
         self.model = CaseListModel(self._fetch, self._count, self.today, days_late=overdue_only)
         self.table = CaseTable(self.model, stretch=3)
         self.view: CaseView = CaseView(ctx, day=self.today)
-        self.table.row_moved.connect(self._show_case)  # a click or the arrow keys
+        self.table.row_moved.connect(self._show_case)  # the arrow keys (a click loads on its release)
+        # a click opens its case, the one shown too: read again, with what a sync brought since
+        self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
         down_into(self.text, self.table)
         split.addWidget(self.table)
         self.view.changed.connect(self.model.reload)
@@ -301,6 +303,9 @@ class SearchPage(QWidget):
         self.run()
 
     def _show_case(self, row: int) -> None:
+        """The case of the row the keyboard moved to (a mouse press leaves it to its click)."""
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
         if row < self.model.rowCount() and self.view.case_id != (case_id := self.model.row_at(row).id):
             self.view.load(case_id)
 
