@@ -280,32 +280,32 @@
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="155" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="216" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -1682,17 +1682,17 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="101" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="102" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="103" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -1702,9 +1702,24 @@
             <translation>Choose the method.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="31" />
             <source>مهلت پاسخ باید پس از تاریخ نامه باشد.</source>
             <translation>The response deadline must be after the letter date.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="32" />
+            <source>دست‌کم یک پرونده را برگزینید.</source>
+            <translation>Choose at least one case.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="33" />
+            <source>پرونده {case} نزد این دستگاه نیست.</source>
+            <translation>Case {case} is not with this agency.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="34" />
+            <source>پرونده {case} دیگر در انتظار پاسخ دستگاه نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
+            <translation>Case {case} is no longer waiting for the agency's answer; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_referrals.py" line="28" />
@@ -1717,17 +1732,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="104" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="105" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="98" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="106" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -1737,7 +1752,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="99" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="107" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -1752,23 +1767,23 @@
             <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="104" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="105" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="113" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="106" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="114" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="107" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="115" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -2743,7 +2758,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="165" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -2827,13 +2842,13 @@ Tracking code: {code}</translation>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="85" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -2849,84 +2864,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="86" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="96" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="288" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="127" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="208" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
@@ -2936,32 +2951,32 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="182" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="184" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="189" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="191" />
             <source>آخرین عنوان‌های افزوده</source>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="218" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="250" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="411" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -2976,36 +2991,36 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
@@ -3018,11 +3033,11 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="193" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
@@ -3030,61 +3045,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="208" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="209" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="209" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="315" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="334" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="343" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="342" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="344" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="354" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="357" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="376" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -3094,7 +3109,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="398" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="400" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3515,7 +3530,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -3547,74 +3562,74 @@ Tracking code: {code}</translation>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="64" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="67" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="87" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="100" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -3676,97 +3691,97 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="77" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="103" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="132" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="271" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="174" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="181" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="199" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="206" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="288" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="290" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="309" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="310" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="268" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="270" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="190" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
@@ -3775,52 +3790,52 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="193" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="255" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="280" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="257" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="110" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="325" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="349" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="245" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="353" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="353" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="355" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="379" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="381" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -4614,6 +4629,95 @@ Tracking code: {code}</translation>
         </message>
     </context>
     <context>
+        <name>OverduePage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="37" />
+            <source>پیگیری گروهی…</source>
+            <extracomment>The most cases one batch letter lists (a longer list is several letters, by the filters). the last batch followed up here, whose letter the bar below the filters prints</extracomment>
+            <translation>Follow up together…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="48" />
+            <source>چاپ نامه پیگیری</source>
+            <translation>Print follow-up letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="50" />
+            <source>نامه پیگیری PDF</source>
+            <translation>Follow-up letter PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="71" />
+            <source>پیگیری همه پرونده‌های دیرکرد این دستگاه در این فهرست، با یک تماس یا یک نامه</source>
+            <translation>Follow up all of this agency's overdue cases in this list with one call or one letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="72" />
+            <source>برای پیگیری گروهی، نخست دستگاه را در پالایه بالا برگزینید.</source>
+            <translation>To follow up together, first choose the agency in the filter above.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
+            <source>پیگیری گروهی — {agency}</source>
+            <translation>Follow up together — {agency}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <source>{n} پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.</source>
+            <translation>{n} overdue cases with this agency are in the list; keep ticked the ones you follow up.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="97" />
+            <source>پرونده‌ها</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="98" />
+            <source>{no} — {name} — {subject} ({days} روز دیرکرد)</source>
+            <translation>{no} — {name} — {subject} ({days} days late)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
+            <source>شیوه</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
+            <source>نامه</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
+            <source>تلفنی</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="107" />
+            <source>یادداشت</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="110" />
+            <source>مهلت تازه</source>
+            <translation>New deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="110" />
+            <source>مهلت تازه بده</source>
+            <translation>Give a new deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="131" />
+            <source>پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.</source>
+            <translation>Follow-up of {n} cases recorded: letter {no} to {agency}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="134" />
+            <source>پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.</source>
+            <translation>Phone follow-up of {n} cases with {agency} recorded.</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordDialog</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/users.py" line="166" />
@@ -4634,7 +4738,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="433" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -4726,69 +4830,69 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="243" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="269" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="324" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="325" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="337" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="389" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="402" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -5038,7 +5142,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -5064,7 +5168,7 @@ Tracking code: {code}</translation>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -5087,27 +5191,27 @@ Tracking code: {code}</translation>
             <translation>Cases past their agency's deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="61" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="63" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="65" />
             <source>جستجو و پیگیری</source>
             <translation>Search and tracking</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="67" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Overdue agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="68" />
+            <location filename="../kanoon_desk/ui/secretariat/__init__.py" line="69" />
             <source>گزارش دبیرخانه</source>
             <translation>Secretariat report</translation>
         </message>

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
-from ..models.secretariat import FOLLOW_UP_METHODS, OUTCOMES, Forward
+from ..models.secretariat import OUTCOMES
 from ..persian import normalize
 from ..store import Store
 from . import numbers
@@ -38,6 +36,17 @@ from .secretariat_common import (
     today,
 )
 from .secretariat_files import put_file
+from .secretariat_followups import (
+    MSG_DEADLINE,
+    MSG_NO_CASES,
+    MSG_NOT_WITH_AGENCY,
+    MSG_OTHER_AGENCY,
+    FollowUpBatch,
+    check_follow_up,
+    follow_up_agency,
+    follow_up_batch,
+    record_follow_up,
+)
 from .secretariat_intake import (
     MSG_CHANNEL,
     MSG_FUTURE,
@@ -79,20 +88,19 @@ __all__ = [
     # the steps (and the forms) in the order of the process
     "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "REJECTION_REASONS", "review",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "ForwardView",
-    "forward", "follow_up", "record_response", "rejection_notice_text", "SMS_MAX", "sms_text",
+    "forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_text",
     "applicant_mobile", "notify", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",
     "MSG_RECEIVER_ROLE", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
     "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
     "MSG_LETTER_EARLY", "MSG_CHOOSE_AGENCY", "MSG_NOTHING_DECIDED", "MSG_AGENCY_INACTIVE", "MSG_VISITED",
-    "MSG_NO_MOBILE",
+    "MSG_NO_MOBILE", "MSG_NO_CASES", "MSG_NOT_WITH_AGENCY", "MSG_OTHER_AGENCY",
 ]
 
 MSG_REASON = QT_TRANSLATE_NOOP("Errors", "دلیل رد را برگزینید.")
 MSG_OUTCOME = QT_TRANSLATE_NOOP("Errors", "نتیجه بستن پرونده را برگزینید.")
 MSG_WHOSE = QT_TRANSLATE_NOOP("Errors", "بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.")
-MSG_DEADLINE = QT_TRANSLATE_NOOP("Errors", "مهلت پاسخ باید پس از تاریخ نامه باشد.")
 MSG_LETTER_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پس از امروز باشد.")
 MSG_LETTER_EARLY = QT_TRANSLATE_NOOP("Errors", "تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.")
 MSG_CHOOSE_AGENCY = QT_TRANSLATE_NOOP("Errors", "دستگاه اجرایی را برگزینید.")
@@ -185,24 +193,12 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
 
 def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: str = "",
               new_deadline: date | None = None, letter_no: str = "", on: date | None = None) -> None:
-    """The expert chases the agency (phone or letter), with a note and perhaps a new deadline."""
-    require(actor, "expert", "manager")
-    if method not in FOLLOW_UP_METHODS:
-        raise ValidationError(MSG_METHOD, "method")
-    day, at = _stamp(on)
-    if new_deadline is not None and new_deadline <= day:
-        raise ValidationError(MSG_DEADLINE, "new_deadline")
+    """The expert chases the agency (phone or letter), with a note and perhaps a new deadline; all
+    the late cases of one agency at once is `follow_up_agency`."""
+    day, at = check_follow_up(actor, method, new_deadline, on)
     with store.transaction() as s:
-        c = _load(s, case_id)
-        _need(c, "forwarded")
-        fw_id = s.scalar(select(Forward.id).where(Forward.case_id == case_id, Forward.status == "open")
-                         .order_by(Forward.letter_date.desc(), Forward.id.desc()).limit(1))
-        if method == "letter" and not normalize(letter_no or ""):
-            letter_no = numbers.allocate_number(store, s, "letter", day)
-        store.record(s, actor, "case.followed_up", case_id, {
-            "method": method, "note": normalize(note or ""), "letter_no": normalize(letter_no or ""),
-            "new_deadline": new_deadline.isoformat() if new_deadline else None, "forward_id": fw_id,
-            "day": day.isoformat(), "at": at}, subject=_subject(c))
+        record_follow_up(store, s, actor, _load(s, case_id), method=method, note=normalize(note or ""),
+                         letter_no=normalize(letter_no or ""), new_deadline=new_deadline, day=day, at=at)
 
 
 def record_response(store: Store, actor: Actor, case_id: str, *, text: str,

@@ -11,6 +11,7 @@ from html import escape as _html_escape
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
 from .numbers import format_tracking_code
+from .secretariat_followups import FollowUpBatch
 from .secretariat_reports import Report, month_title
 from .secretariat_status import OUTCOME_FA
 
@@ -122,6 +123,25 @@ def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter
             + (f"<p>خواهشمند است پاسخ را تا تاریخ <b>{format_jalali_date(new_deadline)}</b> اعلام فرمایید.</p>"
                if new_deadline else "")
             + _signature(office, signer))
+    return _page(office, "نامه پیگیری", body)
+
+
+def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch) -> str:
+    """One follow-up letter to an agency for several of its late cases, a row each: the case and
+    the forwarding letter it follows, with that letter's deadline."""
+    rows = [[format_number(i), _ltr(to_persian_digits(line.registration_no)), line.applicant_name, line.subject,
+             _ltr(to_persian_digits(line.forward_letter_no)), format_jalali_date(line.forward_letter_date),
+             format_jalali_date(line.deadline)]
+            for i, line in enumerate(batch.lines, 1)]
+    body = (rtl_table(["شماره نامه", "تاریخ"], [[_ltr(to_persian_digits(batch.letter_no)), format_jalali_date(batch.day)]])
+            + f"<p>ریاست محترم {escape(batch.agency_name)}</p><p>با سلام و احترام،</p>"
+            f"<p>پیرو نامه‌های ارجاع زیر، پاسخ {format_number(len(batch.lines))} درخواست/شکایت که مهلت "
+            "رسیدگی به آن‌ها گذشته است به این دفتر نرسیده است.</p>"
+            + rtl_table(["ردیف", "شماره ثبت", "متقاضی", "موضوع", "نامه ارجاع", "تاریخ نامه", "مهلت پاسخ"], rows)
+            + (f"<p>{escape(batch.note)}</p>" if batch.note else "")
+            + (f"<p>خواهشمند است پاسخ‌ها را تا تاریخ <b>{format_jalali_date(batch.new_deadline)}</b> اعلام فرمایید.</p>"
+               if batch.new_deadline else "<p>خواهشمند است دستور فرمایید پاسخ‌ها هرچه زودتر اعلام شود.</p>")
+            + _signature(office, batch.user_name))
     return _page(office, "نامه پیگیری", body)
 
 

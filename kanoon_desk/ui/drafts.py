@@ -25,8 +25,9 @@ from .widgets import JalaliDateEdit
 DELAY_MS = 400
 #: A draft of one record's form (a case's action) untouched this long is dropped at login.
 STALE_DAYS = 30
-#: Forms whose drafts are per record (`case-<id>-<action>`), so may be left behind for ever.
-PER_RECORD_PREFIXES = ("case-",)
+#: Forms whose drafts are per record (`case-<id>-<action>`, `overdue-<agency>`), so may be left
+#: behind for ever.
+PER_RECORD_PREFIXES = ("case-", "overdue-")
 
 
 class FormDraft(QObject):

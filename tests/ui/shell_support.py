@@ -93,11 +93,14 @@ _LETTER = re.compile("[A-Za-z\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff
 def persian_digits_out_of_place(text: str) -> bool:
     """Whether `text` shows Persian digits that are not part of Persian words: in the English
     interface a date, a count or a code must be in Latin digits, while a Persian name keeps its
-    own («مرکز فرهنگی هنری شماره ۱»). A run is judged by the nearest letter before it (else after)."""
+    own («مرکز فرهنگی هنری شماره ۱»). A run is judged by the letter nearest to it, the one before
+    it when both are as near: «… سرما (۴۹ days late)» is a count in English after a Persian subject."""
     for run in _PERSIAN_DIGITS.finditer(text):
-        before = _LETTER.findall(text[:run.start()])
-        after = _LETTER.findall(text[run.end():])
-        near = before[-1] if before else (after[0] if after else "")
+        before = [m for m in _LETTER.finditer(text, 0, run.start())]
+        after = _LETTER.search(text, run.end())
+        candidates = ([(run.start() - before[-1].end(), before[-1].group())] if before else []) + \
+            ([(after.start() - run.end(), after.group())] if after else [])
+        near = min(candidates, key=lambda c: c[0])[1] if candidates else ""
         if not near or near.isascii():
             return True
     return False

@@ -39,6 +39,9 @@ def test_the_rule_tells_a_persian_name_from_a_date_shown_in_persian() -> None:
     assert persian_digits_out_of_place("۱۴۰۵/۰۹/۱۵ ۱۴:۵۴ — open")
     assert persian_digits_out_of_place("The lunar holidays of ۱۴۰۵ have not been entered yet")
     assert persian_digits_out_of_place("۳")
+    # a count after a Persian subject is the English sentence's, by the nearer letter
+    assert persian_digits_out_of_place("قطعی گاز در فصل سرما (۴۹ days late)")
+    assert not persian_digits_out_of_place("مرکز شماره ۲ (49 days late)")
 
 
 def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QApplication, qtbot: Any,
@@ -126,4 +129,11 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
             for key, button in search.view.buttons.items():
                 if key not in ("attach", "papers", "register", "visit", "recall"):  # no dialog, or a file's
                     button.click()
+        overdue = window.show_page("secretariat-overdue")  # an agency's late cases, followed up together
+        late = next(i for i in range(1, overdue.agency.count())
+                    if (overdue.agency.setCurrentIndex(i), overdue.model.total)[1])
+        assert late and overdue.batch_button.isEnabled()
+        batch = overdue.batch_dialog()
+        qtbot.addWidget(batch)
+        look(f"dialog {batch.windowTitle()}", batch)
     assert not leaks, "\n".join(leaks)

@@ -139,7 +139,7 @@ def test_the_overdue_queue_says_how_many_days_each_case_is_late(qtbot: Any, desk
                                                                  clock: WallClock) -> None:
     """The overdue queue's own column: the days past the agency's deadline, read as of today (the
     search list, where lateness is one status among others, has no such column)."""
-    from kanoon_desk.ui.secretariat.lists import OverduePage
+    from kanoon_desk.ui.secretariat.overdue import OverduePage
 
     _forwarded(desk, 1, DAY - timedelta(days=3))
     _forwarded(desk, 2, DAY - timedelta(days=1))
@@ -157,7 +157,7 @@ def test_the_overdue_queue_says_how_many_days_each_case_is_late(qtbot: Any, desk
 
 def test_the_overdue_queue_gives_its_list_half_the_page(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     """Its list is the day's work; search keeps two thirds for the case and its timeline."""
-    from kanoon_desk.ui.secretariat.lists import OverduePage
+    from kanoon_desk.ui.secretariat.overdue import OverduePage
 
     ctx = make_ctx(desk.store, desk.clerk, tmp_path)
     for page, share in ((OverduePage(ctx), 0.5), (SearchPage(ctx), 1 / 3)):

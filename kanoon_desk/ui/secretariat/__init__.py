@@ -51,7 +51,8 @@ def _lister(queue: str) -> Callable[[Any], None]:
 
 def pages(ctx: UiContext) -> list[PageSpec]:
     from .intake import IntakePage
-    from .lists import CartablePage, OverduePage, SearchPage
+    from .lists import CartablePage, SearchPage
+    from .overdue import OverduePage
     from .reports import ReportsPage
     from .screens import secretariat_screenshots
 

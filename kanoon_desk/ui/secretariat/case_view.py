@@ -345,7 +345,7 @@ class CaseView(CaseActions, QWidget):
 
     def follow_up_letter_html(self) -> str:
         assert self.detail is not None
-        return papers.follow_up_letter(self.ctx.store, self.detail)
+        return papers.follow_up_letter(self.ctx.store, self.ctx.actor, self.detail)
 
     def rejection_notice_html(self) -> str:
         assert self.detail is not None

@@ -1,5 +1,5 @@
 """The list screens: the cartable (unread in bold, dwell time), search with the case beside it
-(a tracking code opens its case in one step), and the overdue queue with its follow-up."""
+(a tracking code opens its case in one step); the overdue queue (`overdue`) is search narrowed."""
 
 from __future__ import annotations
 
@@ -276,6 +276,7 @@ class SearchPage(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         dates.addWidget(self.export_button)
         box.addLayout(dates)
+        self.tools = dates  # (the overdue queue adds its batch follow-up beside the export)
         self.queues = QueueBar(ctx)  # one click lists a queue
         self.queues.chosen.connect(self.show_queue)
         self.queues.setVisible(not overdue_only)
@@ -456,10 +457,3 @@ class QueueBar(QWidget):
             b.setText(f"{queue_text(name)} ({digits(n)})")
             b.setStyleSheet("color: #8a5300; font-weight: bold;" if n else "color: #555;")
             b.setVisible(bool(n) or name not in q.QUIET_QUEUES)
-
-
-class OverduePage(SearchPage):
-    """Cases whose agency is past its deadline, longest overdue first; follow up from the case."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, overdue_only=True)

@@ -1,5 +1,6 @@
 """The papers a case gives, as HTML for printing or PDF: the receipt (again), the forwarding
-letter, the follow-up letter and the rejection notice, filled from the case view's detail."""
+letter, the follow-up letter (its agency's batch letter when it was one) and the rejection notice,
+filled from the case view's detail."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ...eventlog import Actor
 from ...models import User
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_docs import (
+    follow_up_batch_letter_html,
     follow_up_letter_html,
     forwarding_letter_html,
     receipt_html,
     rejection_notice_html,
 )
+from ...services.secretariat_followups import follow_up_batch
 from ...store import Store
 
 
@@ -48,10 +52,14 @@ def forwarding_letter(store: Store, d: q.CaseDetail) -> str:
         text=c["text"], signer=_names(store).get(fw["sent_by"], ""))
 
 
-def follow_up_letter(store: Store, d: q.CaseDetail) -> str:
-    """The letter of the case's latest follow-up by letter, citing the forward it follows."""
+def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
+    """The letter of the case's latest follow-up by letter, citing the forward it follows; when
+    that letter followed up several of the agency's cases at once, the letter listing them all."""
     c = d.case
     fu = [f for f in d.follow_ups if f["method"] == "letter"][-1]
+    batch = follow_up_batch(store, actor, fu["letter_no"])
+    if batch is not None and len(batch.lines) > 1:
+        return follow_up_batch_letter_html(get_office(store), batch)
     fw = next((f for f in d.forwards if f["id"] == fu["forward_id"]), d.forwards[-1])
     return follow_up_letter_html(
         get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fu["letter_no"],

@@ -1,4 +1,5 @@
-"""Extra screenshots of the secretariat: a case timeline, a receipt and a forwarding letter as PDF/PNG."""
+"""Extra screenshots of the secretariat: a case timeline, a receipt and a forwarding letter as PDF/PNG,
+the manager's cartable, the overdue queue's batch follow-up."""
 
 from __future__ import annotations
 
@@ -53,7 +54,32 @@ def secretariat_screenshots(ctx: UiContext, out_dir: Path) -> list[Path]:
         written += _pdf_and_png(view.letter_html(), out_dir, "secretariat-forwarding-letter")
     view.close()
     written += _manager_cartable(ctx, out_dir)
+    written += _batch_follow_up(ctx, out_dir)
     return written
+
+
+def _batch_follow_up(ctx: UiContext, out_dir: Path) -> list[Path]:
+    """The overdue queue's batch follow-up dialog for the agency with the most late cases (shown,
+    not answered: nothing is recorded)."""
+    from .overdue import OverduePage
+
+    page = OverduePage(ctx)
+    totals = {}
+    for i in range(1, page.agency.count()):
+        page.agency.setCurrentIndex(i)
+        totals[i] = page.model.total
+    if not totals or not max(totals.values()):
+        page.deleteLater()
+        return []
+    page.agency.setCurrentIndex(max(totals, key=lambda i: totals[i]))
+    dialog = page.batch_dialog()
+    dialog.show()
+    QApplication.processEvents()
+    path = out_dir / "secretariat-overdue-batch.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    page.deleteLater()
+    return [path]
 
 
 def _manager_cartable(ctx: UiContext, out_dir: Path) -> list[Path]:

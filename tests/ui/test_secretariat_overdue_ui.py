@@ -1,0 +1,137 @@
+"""The overdue queue's batch follow-up: the agency chosen in the filter, its late cases listed and
+ticked, one letter for those kept ticked, printed from the page and again from any of its cases."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from kanoon_desk.models import Event
+from kanoon_desk.persian import to_persian_digits
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.ui import widgets
+from kanoon_desk.ui.secretariat.case_view import CaseView
+from kanoon_desk.ui.secretariat.overdue import OverduePage
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)  # a Sunday
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk's clock (`ui.widgets.today` reads it): 10:00 in Tehran on DAY."""
+
+    class Now(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:  # type: ignore[override]
+            return datetime.combine(DAY, time(10, 0), tz)
+
+    monkeypatch.setattr(widgets, "datetime", Now)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _forwarded(d: Desk, n: int, deadline: date) -> str:
+    start = DAY - timedelta(days=20)
+    r = sec.intake(d.store, d.clerk, case_input(n, subject=f"موضوع پرونده {n}"), on=start)
+    sec.review(d.store, d.expert, r.case_id, accept=True, on=start)
+    sec.register(d.store, d.clerk, r.case_id, on=start)
+    sec.forward(d.store, d.manager, r.case_id, d.agency.id, deadline=deadline, on=start)
+    return r.case_id
+
+
+def _follow_ups(d: Desk) -> int:
+    with d.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Event).where(Event.type == "case.followed_up")) or 0)
+
+
+def _page(qtbot: Any, desk: Desk, tmp_path: Path, who: str = "expert") -> OverduePage:
+    page = OverduePage(make_ctx(desk.store, getattr(desk, who), tmp_path))
+    qtbot.addWidget(page)
+    return page
+
+
+def _choose_agency(page: OverduePage, desk: Desk) -> None:
+    page.agency.setCurrentIndex(page.agency.findData(desk.agency.id))
+
+
+def test_one_letter_for_the_ticked_late_cases_of_the_agency_chosen(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    first, second = _forwarded(desk, 1, DAY - timedelta(days=3)), _forwarded(desk, 2, DAY - timedelta(days=1))
+    _forwarded(desk, 3, DAY + timedelta(days=5))  # not late: not listed
+    page = _page(qtbot, desk, tmp_path)
+    assert not page.batch_button.isHidden() and not page.batch_button.isEnabled()
+    assert "دستگاه را در پالایه" in page.batch_button.toolTip()  # why it waits
+    _choose_agency(page, desk)
+    assert page.batch_button.isEnabled()
+    d = page.batch_dialog()
+    qtbot.addWidget(d)
+    cases = d.form.field("case_ids")
+    assert cases.count() == 2 and all(cases.item(i).checkState() == Qt.CheckState.Checked for i in range(2))
+    assert "۳ روز دیرکرد" in cases.item(0).text() and "موضوع پرونده ۱" in cases.item(0).text()
+    cases.item(1).setCheckState(Qt.CheckState.Unchecked)  # the second was just phoned about
+    d.form.field("note").setPlainText("پاسخ را بفرستید")
+    d.submit()
+    assert d.result() == d.DialogCode.Accepted
+    page.batch_done()
+    b = page.last_batch
+    assert b is not None and [line.case_id for line in b.lines] == [first] and b.method == "letter"
+    assert page.batch_bar.isVisibleTo(page) and "۱ پرونده" in page.batch_note.text()
+    assert not page.batch_print.isHidden()
+    # the case followed up has its new deadline (7 working days on), so the queue keeps the other
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [second]
+    fu = q.get_case(desk.store, desk.expert, first).follow_ups
+    assert [(f["letter_no"], f["note"]) for f in fu] == [(b.letter_no, "پاسخ را بفرستید")]
+    assert fu[0]["new_deadline"] > DAY
+    assert "موضوع پرونده ۱" in page.batch_letter_html()
+
+
+def test_a_case_answered_meanwhile_stops_the_batch_at_its_field_and_nothing_is_written(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    first, second = _forwarded(desk, 1, DAY - timedelta(days=3)), _forwarded(desk, 2, DAY - timedelta(days=1))
+    page = _page(qtbot, desk, tmp_path, "manager")
+    _choose_agency(page, desk)
+    d = page.batch_dialog()
+    qtbot.addWidget(d)
+    d.form.field("note").setPlainText("پیگیری دوم")
+    sec.record_response(desk.store, desk.clerk, second, text="انجام شد.", on=DAY)  # another desk, meanwhile
+    d.submit()
+    assert d.result() != d.DialogCode.Accepted and page.last_batch is None
+    reg = q.get_case(desk.store, desk.expert, second).case["registration_no"]
+    shown = d.form.error_of("case_ids")
+    assert "دیگر در انتظار پاسخ دستگاه نیست" in shown and to_persian_digits(reg) in shown
+    assert d.form.field("note").toPlainText() == "پیگیری دوم"  # what was typed stays
+    assert _follow_ups(desk) == 0 and q.overdue_count(desk.store, desk.expert, on=DAY) == 1
+    assert first in [page.model.row_at(r).id for r in range(page.model.rowCount())]
+
+
+def test_the_case_view_prints_the_batch_letter_again(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    ids = [_forwarded(desk, n, DAY - timedelta(days=2)) for n in (1, 2)]
+    sec.follow_up_agency(desk.store, desk.expert, desk.agency.id, ids, method="letter", on=DAY)
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path))
+    qtbot.addWidget(view)
+    view.load(ids[1])
+    assert "follow_up_letter" in view.papers
+    html = view.follow_up_letter_html()
+    assert "موضوع پرونده ۱" in html and "موضوع پرونده ۲" in html
+
+
+def test_a_clerk_has_no_batch_follow_up(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    _forwarded(desk, 1, DAY - timedelta(days=3))
+    page = _page(qtbot, desk, tmp_path, "clerk")
+    assert page.batch_button.isHidden()
