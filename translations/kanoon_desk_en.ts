@@ -2894,7 +2894,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="97" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="293" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
@@ -2957,6 +2957,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="184" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="297" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
@@ -2976,7 +2977,7 @@ Tracking code: {code}</translation>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="421" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -3067,39 +3068,39 @@ Tracking code: {code}</translation>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="302" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="349" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="334" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="342" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="343" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="351" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="344" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="352" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="354" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="365" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="384" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -3109,7 +3110,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="408" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -3728,13 +3729,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="135" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="271" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="273" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="276" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
@@ -3754,17 +3756,17 @@ Tracking code: {code}</translation>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="296" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="315" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="316" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
@@ -3776,7 +3778,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="142" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="270" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="272" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
@@ -3795,14 +3797,14 @@ Tracking code: {code}</translation>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="256" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
@@ -3814,28 +3816,28 @@ Tracking code: {code}</translation>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="331" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="357" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="353" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="359" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="360" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="384" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

@@ -263,6 +263,32 @@ def test_a_new_title_half_typed_comes_back_and_an_added_one_leaves_the_form_free
     assert third.t_title.text() == "" and third.message.text() == ""  # added: no draft
 
 
+def test_a_new_title_half_typed_comes_back_after_correcting_another(
+        qtbot: Any, page: tuple[Lib, CataloguePage], tmp_path: Path, type_persian: Any) -> None:
+    """Correcting a title while a new one is half typed takes the form; saving the correction
+    gives the new one back (its draft was dropped with the save) and so does cancelling."""
+    L, p = page
+    type_persian(p.t_title, "قصه‌های شب")
+    type_persian(p.t_author, "هوشنگ مرادی کرمانی")
+    p.select(0)
+    p.start_edit()
+    assert p.t_title.text() != "قصه‌های شب"
+    p.t_subject.clear()
+    type_persian(p.t_subject, "داستان")
+    qtbot.mouseClick(p.add_title_button, Qt.MouseButton.LeftButton)
+    assert (p.t_title.text(), p.t_author.text()) == ("قصه‌های شب", "هوشنگ مرادی کرمانی")
+    assert "عنوان تازه‌ای که پیش‌تر نیمه‌کاره" in p.message.text() and p.editing is None
+    p.select(0)
+    p.start_edit()
+    qtbot.mouseClick(p.cancel_edit_button, Qt.MouseButton.LeftButton)
+    assert (p.t_title.text(), p.t_author.text()) == ("قصه‌های شب", "هوشنگ مرادی کرمانی")
+    p.hide()  # the app dies: nothing was added
+    again = CataloguePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(again)
+    assert again.t_title.text() == "قصه‌های شب"
+    assert lib.search_titles(L.store, "قصه‌های شب") == []
+
+
 def test_the_age_groups_read_a_to_e_in_english_and_stay_persian_in_the_catalogue(
         qapp: Any, qtbot: Any, tmp_path: Path) -> None:
     from tests.ui.shell_support import compile_english

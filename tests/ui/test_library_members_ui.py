@@ -216,6 +216,32 @@ def test_a_new_member_half_typed_comes_back_and_a_correction_is_never_a_draft(
     assert third.first.text() == "" and third.message.text() == ""  # type: ignore[attr-defined]
 
 
+def test_a_new_member_half_typed_comes_back_after_correcting_another(
+        qtbot: Any, page: tuple[Lib, MembersPage], tmp_path: Path, type_persian: Any) -> None:
+    """Correcting a member while a new one is half typed (its draft not yet written) takes the
+    form; saving or cancelling the correction gives the new one back, on screen and on disk."""
+    L, p = page
+    type_persian(p.first, "نیلوفر")
+    qtbot.keyClicks(p.phone, "09121112233")  # at once, before the draft's pause
+    p.select(0)
+    p.start_edit()
+    assert p.first.text() == p.current.first_name != "نیلوفر"  # type: ignore[attr-defined,union-attr]
+    qtbot.mouseClick(p.cancel_edit_button, Qt.MouseButton.LeftButton)
+    assert (p.first.text(), p.phone.text()) == ("نیلوفر", "09121112233")  # type: ignore[attr-defined]
+    assert p.message.text().startswith("عضو تازه‌ای که پیش‌تر نیمه‌کاره")
+    p.select(0)
+    p.start_edit()
+    p.guardian.clear()  # type: ignore[attr-defined]
+    type_persian(p.guardian, "مریم کاظمی")
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    assert p.message.text().startswith("تغییرات ") and "عضو تازه‌ای که پیش‌تر نیمه‌کاره" in p.message.text()
+    assert p.first.text() == "نیلوفر" and p.editing is None  # type: ignore[attr-defined]
+    p.hide()  # and the app dies: the new member is still a draft
+    again = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(again)
+    assert (again.first.text(), again.phone.text()) == ("نیلوفر", "09121112233")  # type: ignore[attr-defined]
+
+
 def test_an_expired_membership_is_red_and_says_why_on_hover(qtbot: Any, page: tuple[Lib, MembersPage],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from kanoon_desk.ui.library import members as members_ui

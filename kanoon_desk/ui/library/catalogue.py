@@ -102,7 +102,7 @@ class CataloguePage(QWidget):
         self.edit_title_button.clicked.connect(self.start_edit)
         self.cancel_edit_button = QPushButton(QCoreApplication.translate("Library", "انصراف از ویرایش"))
         self.cancel_edit_button.setObjectName("cancel-edit-title")
-        self.cancel_edit_button.clicked.connect(self.end_edit)
+        self.cancel_edit_button.clicked.connect(lambda: self.end_edit())
         self.cancel_edit_button.hide()
         #: the title the form holds for editing (None: the form adds a new one)
         self.editing: lib.TitleView | None = None
@@ -243,14 +243,14 @@ class CataloguePage(QWidget):
             self.form.clear_errors()
             self.message.setStyleSheet("")
             if editing is not None:
-                self.message.setText(QCoreApplication.translate("Library", "تغییرات «{t}» ثبت شد.").format(
+                said = QCoreApplication.translate("Library", "تغییرات «{t}» ثبت شد.").format(
                     t=text_digits(t.title)) if t != editing else QCoreApplication.translate(
-                    "Library", "چیزی تغییر نکرده بود."))
+                    "Library", "چیزی تغییر نکرده بود.")
             else:  # the form is free for the next title; this one is listed, ready for its copies
-                self.message.setText(QCoreApplication.translate(
-                    "Library", "«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.").format(t=text_digits(t.title)))
-            self.end_edit()
-            self.draft.clear()  # a title now, not a draft
+                said = QCoreApplication.translate(
+                    "Library", "«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.").format(t=text_digits(t.title))
+                self.draft.clear()  # a title now, not a draft (a correction leaves the new title's draft)
+            self.end_edit(said)
             self._show_titles([t])
             self.select(0)
             self.ctx.bus.changed.emit("library")
@@ -269,6 +269,7 @@ class CataloguePage(QWidget):
         title = self._selected_title()
         if title is None:
             return
+        self.draft.flush()  # the new title being typed is kept before the form takes this one
         self.editing = title
         self.form.clear_errors()
         self.t_title.setText(title.title)  # type: ignore[attr-defined]
@@ -281,14 +282,21 @@ class CataloguePage(QWidget):
         self.cancel_edit_button.show()
         self.t_title.setFocus()
 
-    def end_edit(self) -> None:
-        self.editing = None
+    def end_edit(self, said: str = "") -> None:
+        """Back to adding a new title: the form emptied, or holding the new title that was being
+        typed before a correction began (its draft); `said` is what the message says of the save."""
         self.form.clear_errors()
         for field in (self.t_title, self.t_author, self.t_publisher, self.t_isbn, self.t_subject):
             field.clear()  # type: ignore[attr-defined]
         self.t_age.setCurrentIndex(0)
+        self.editing = None  # (the emptying above, while correcting, touched no draft)
         self.add_title_button.setText(QCoreApplication.translate("Library", "افزودن عنوان"))
         self.cancel_edit_button.hide()
+        self.message.setStyleSheet("")
+        if self.draft.restore():
+            said = " ".join(filter(None, [said, QCoreApplication.translate(
+                "Library", "عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.")]))
+        self.message.setText(said)
 
     def selected_copy(self) -> lib.CopyView | None:
         model = self.copy_table.selectionModel()

@@ -137,7 +137,7 @@ class MembersPage(QWidget):
         self.register_button.clicked.connect(self.register)
         self.cancel_edit_button = QPushButton(QCoreApplication.translate("Library", "انصراف از ویرایش"))
         self.cancel_edit_button.setObjectName("cancel-edit")
-        self.cancel_edit_button.clicked.connect(self.end_edit)
+        self.cancel_edit_button.clicked.connect(lambda: self.end_edit())
         self.cancel_edit_button.hide()
         self.form_title = QLabel(QCoreApplication.translate("Library", "عضو تازه"))
         self._reset_extra_fields()
@@ -233,6 +233,7 @@ class MembersPage(QWidget):
         m = self.current
         if m is None:
             return
+        self.draft.flush()  # the new member being typed is kept before the form takes this one
         self.editing = m
         self.form.clear_errors()
         self.first.setText(m.first_name)  # type: ignore[attr-defined]
@@ -258,18 +259,23 @@ class MembersPage(QWidget):
         self.cancel_edit_button.show()
         self.first.setFocus()
 
-    def end_edit(self) -> None:
-        """Back to registering a new member, with an empty form."""
-        self.editing = None
+    def end_edit(self, said: str = "") -> None:
+        """Back to registering a new member: the form emptied, or holding the new member that was
+        being typed before a correction began (its draft); `said` is what the message says of the save."""
         self.form.clear_errors()
         for field in (self.first, self.last, self.nid, self.phone, self.guardian, self.guardian_phone,
                       self.guardian_nid):
             field.clear()  # type: ignore[attr-defined]
         self.has_birth.setChecked(False)
         self._reset_extra_fields()
+        self.editing = None  # (the emptying above, while correcting, touched no draft)
         self.form_title.setText(QCoreApplication.translate("Library", "عضو تازه"))
         self.register_button.setText(QCoreApplication.translate("Library", "ثبت عضو"))
         self.cancel_edit_button.hide()
+        if self.draft.restore():
+            said = " ".join(filter(None, [said, QCoreApplication.translate(
+                "Library", "عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.")]))
+        self.message.setText(said)
 
     def _reset_extra_fields(self) -> None:
         """Home centre: this desk's; membership for a year; no photo."""
@@ -349,13 +355,10 @@ class MembersPage(QWidget):
             if editing is None:
                 self.draft.clear()  # a member now, not a draft
                 self.message.setText(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
-            elif member == editing:
-                self.message.setText(QCoreApplication.translate("Library", "چیزی تغییر نکرده بود."))
-            else:
-                self.message.setText(QCoreApplication.translate("Library", "تغییرات {m} ثبت شد.").format(
-                    m=text_digits(member.full_name)))
-            if editing is not None:
-                self.end_edit()
+            else:  # back to the new member's form (and the draft of one, if one was being typed)
+                self.end_edit(QCoreApplication.translate("Library", "چیزی تغییر نکرده بود.") if member == editing
+                              else QCoreApplication.translate("Library", "تغییرات {m} ثبت شد.").format(
+                                  m=text_digits(member.full_name)))
             self._show_results([member])
             self.select(0)
             self.ctx.bus.changed.emit("library")
