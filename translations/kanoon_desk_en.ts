@@ -4740,7 +4740,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="435" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -5073,61 +5073,62 @@ Tracking code: {code}</translation>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>کد رهگیری</source>
+            <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="98" />
             <source>روز دیرکرد</source>
             <translation>Days late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="113" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="135" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>

@@ -108,7 +108,10 @@ class FittedTable(QTableView):
         rows = min(model.rowCount(), SAMPLE_ROWS) if model is not None else 0
         self._natural, self._whole = [], set()
         for i in range(header.count()):
-            if i != self.stretch:
+            if header.isSectionHidden(i):  # a hidden column takes no room
+                self._natural.append(0)
+                self._whole.add(i)
+            elif i != self.stretch:
                 self.resizeColumnToContents(i)
                 self._natural.append(header.sectionSize(i))
                 if rows and model is not None and whole_cells(
@@ -125,7 +128,7 @@ class FittedTable(QTableView):
         stretch = min(self.STRETCH_MIN, self._natural[self.stretch]) if self.stretch < len(self._natural) else 0
         cap = column_cap(cut, self.viewport().width() - stretch - kept)
         for i, width in enumerate(self._natural):
-            if i != self.stretch and i < header.count():
+            if i != self.stretch and i < header.count() and not header.isSectionHidden(i):
                 header.resizeSection(i, width if i in self._whole else min(width, cap))
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name

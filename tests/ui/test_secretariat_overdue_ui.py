@@ -135,3 +135,26 @@ def test_a_clerk_has_no_batch_follow_up(qtbot: Any, desk: Desk, tmp_path: Path) 
     _forwarded(desk, 1, DAY - timedelta(days=3))
     page = _page(qtbot, desk, tmp_path, "clerk")
     assert page.batch_button.isHidden()
+
+
+def test_a_list_of_overdue_cases_gives_the_status_column_to_the_subject(qtbot: Any, desk: Desk,
+                                                                         tmp_path: Path) -> None:
+    """Every row of an overdue list is "forwarded — overdue": its status column is hidden, in the
+    queue and in search with «فقط دیرکرد», and back when the tick is taken off."""
+    from kanoon_desk.ui.secretariat.common import CaseListModel
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    _forwarded(desk, 1, DAY - timedelta(days=3))
+    page = _page(qtbot, desk, tmp_path)
+    search = SearchPage(make_ctx(desk.store, desk.expert, tmp_path))
+    qtbot.addWidget(search)
+    for w in (page, search):
+        w.resize(1100, 700)
+        w.show()
+    status = CaseListModel.STATUS_COLUMN
+    subject_before = page.table.columnWidth(3)
+    assert page.table.isColumnHidden(status) and not search.table.isColumnHidden(status)
+    search.overdue.setChecked(True)
+    assert search.table.isColumnHidden(status)
+    page.overdue.setChecked(False)
+    assert not page.table.isColumnHidden(status) and page.table.columnWidth(3) < subject_before

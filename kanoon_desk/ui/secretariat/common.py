@@ -87,6 +87,9 @@ class CaseListModel(LazyTableModel):
     """Cases a page at a time: tracking code, number, applicant, subject, status, agency, deadline,
     and with `days_late` how many days past the deadline (the overdue queue)."""
 
+    #: the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")
+    STATUS_COLUMN = 4
+
     def __init__(self, fetch: Callable[[int, int], list[CaseRow]], count: Callable[[], int],
                  on: Callable[[], date] = today, *, days_late: bool = False) -> None:
         headers = [QCoreApplication.translate("Secretariat", "کد رهگیری"), QCoreApplication.translate("Secretariat", "شماره ثبت"), QCoreApplication.translate("Secretariat", "متقاضی"), QCoreApplication.translate("Secretariat", "موضوع"), QCoreApplication.translate("Secretariat", "وضعیت"),

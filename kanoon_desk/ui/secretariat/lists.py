@@ -400,6 +400,8 @@ class SearchPage(QWidget):
             self.count.setText(QCoreApplication.translate("Errors", problem))
             return
         self.count.setText(self.tr("{n} پرونده").replace("{n}", number_text(self.model.total)))
+        # overdue only: every row is "forwarded — overdue", so the status column gives its room to the subject
+        self.table.setColumnHidden(CaseListModel.STATUS_COLUMN, self.query.overdue)
         self.table.fit_columns()
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
