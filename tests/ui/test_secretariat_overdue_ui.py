@@ -158,3 +158,23 @@ def test_a_list_of_overdue_cases_gives_the_status_column_to_the_subject(qtbot: A
     assert search.table.isColumnHidden(status)
     page.overdue.setChecked(False)
     assert not page.table.isColumnHidden(status) and page.table.columnWidth(3) < subject_before
+
+
+def test_the_case_below_a_list_is_one_of_the_list(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """A new search keeps the case shown when it lists it, and clears the case pane when it does
+    not (a case of another agency left under this agency's list read as one of them)."""
+    from kanoon_desk.services.secretariat_agencies import save_agency
+
+    other = save_agency(desk.store, desk.admin, name="اداره کل آموزش و پرورش", deadline_days=None)
+    mine = [_forwarded(desk, n, DAY - timedelta(days=3)) for n in (1, 2)]
+    start = DAY - timedelta(days=20)
+    r = sec.intake(desk.store, desk.clerk, case_input(3), on=start)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=start)
+    sec.register(desk.store, desk.clerk, r.case_id, on=start)
+    sec.forward(desk.store, desk.manager, r.case_id, other.id, deadline=DAY + timedelta(days=1), on=start)
+    page = _page(qtbot, desk, tmp_path)
+    page.view.load(mine[0])
+    _choose_agency(page, desk)  # two listed, the one shown among them
+    assert page.view.case_id == mine[0] and not page.view.body.isHidden()
+    page.agency.setCurrentIndex(page.agency.findData(other.id))  # not late there: an empty list
+    assert page.model.total == 0 and page.view.case_id is None and page.view.body.isHidden() and not page.view.placeholder.isHidden()

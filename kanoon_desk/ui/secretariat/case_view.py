@@ -138,6 +138,12 @@ class CaseView(CaseActions, QWidget):
         with self.ctx.store.read() as s:
             return {u.id: u.full_name for u in s.scalars(select(User))}
 
+    def clear(self) -> None:
+        """No case: the placeholder again (the list it was chosen from no longer holds it)."""
+        self.case_id, self.detail = None, None
+        self.body.hide()
+        self.placeholder.show()
+
     def load(self, case_id: str) -> None:
         self.case_id = case_id
         d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today())

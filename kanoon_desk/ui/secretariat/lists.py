@@ -406,6 +406,9 @@ class SearchPage(QWidget):
         if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self._show_case(0)
+        elif self.view.case_id is not None and self.view.case_id not in {
+                self.model.row_at(r).id for r in range(self.model.rowCount())}:
+            self.view.clear()  # a case the new list does not hold is not left under it
 
 
 def _month_start(day: date) -> date:

@@ -137,9 +137,10 @@ class OverduePage(SearchPage):
             button.setVisible(b.method == "letter")
         self.batch_bar.show()
         self.ctx.bus.changed.emit("secretariat")
-        self.run()
-        if self.view.case_id is not None:  # the case shown may be one of them: its timeline again
-            self.view.load(self.view.case_id)
+        shown = self.view.case_id
+        self.run()  # (those given a new deadline leave the list, and the case view with them)
+        if shown is not None and self.view.case_id == shown:  # still listed: its timeline again
+            self.view.load(shown)
 
     def batch_letter_html(self) -> str:
         assert self.last_batch is not None
