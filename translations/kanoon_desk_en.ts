@@ -527,7 +527,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="259" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
@@ -579,7 +579,17 @@
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <source>چاپ نامه اعلام نتیجه</source>
+            <translation>Print result letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <source>نامه اعلام نتیجه PDF</source>
+            <translation>Result letter PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
@@ -593,13 +603,13 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="92" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="262" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="82" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -635,12 +645,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -789,17 +799,22 @@
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
+            <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
+            <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>

@@ -1,5 +1,6 @@
 """Printed papers of the secretariat as right-to-left HTML for QTextDocument (Qt-free): the intake
-receipt, the rejection notice, the forwarding and follow-up letters, and the report."""
+receipt, the rejection notice, the letter of the result to the applicant, the forwarding and
+follow-up letters, and the report."""
 
 from __future__ import annotations
 
@@ -92,6 +93,34 @@ def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tra
             + (f"<p>{escape(note)}</p>" if note else "")
             + f'<p class="muted">{format_jalali_long(on)}</p>')
     return _page(office, "اعلام نتیجه بررسی درخواست", body)
+
+
+def result_letter_html(office: OfficeView | None, *, applicant_name: str, address: str, tracking_code: str,
+                       subject: str, received_date: date, agency_name: str, response_text: str,
+                       answered_on: date | None, outcome: str | None, responsible_party: str, text: str,
+                       on: date, signer: str = "") -> str:
+    """The letter that tells the applicant how the request ended: the agency's answer (when one
+    came), the outcome (when the case is closed), and what the clerk wrote."""
+    code = _ltrh(to_persian_digits(format_tracking_code(tracking_code)))
+    body = (f"<p>{escape(applicant_name)} گرامی،</p>"
+            + (f'<p class="muted">{escape(address)}</p>' if address else "")
+            + "<p>با سلام، درباره درخواست/شکایت شما با موضوع "
+            f"«{escape(subject)}» (کد رهگیری {code}) که در تاریخ {format_jalali_date(received_date)} "
+            "به این دفتر رسید، به آگاهی می‌رساند:</p>")
+    if response_text:
+        by = escape(agency_name) if agency_name else "دستگاه اجرایی"
+        when = f" در تاریخ {format_jalali_date(answered_on)}" if answered_on else ""
+        body += f"<p>پاسخ {by}{when}:</p><blockquote>{escape(response_text)}</blockquote>"
+    if outcome:
+        body += f"<p>نتیجه رسیدگی: <b>{escape(OUTCOME_FA.get(outcome, outcome))}</b>"
+        if outcome == "not_responsible" and responsible_party:
+            body += f"؛ رسیدگی به این درخواست بر عهده {escape(responsible_party)} است"
+        body += ".</p>"
+    if text:
+        body += f"<p>{escape(text)}</p>"
+    body += (f"<p>برای هر پرسش درباره این درخواست، کد رهگیری {code} را به دفتر اعلام کنید.</p>"
+             + f'<p class="muted">{format_jalali_long(on)}</p>' + _signature(office, signer))
+    return _page(office, "اعلام نتیجه رسیدگی به درخواست", body)
 
 
 def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str,

@@ -498,3 +498,36 @@ def test_the_cases_values_sit_beside_their_labels_in_either_language(qapp: Any, 
         for key in ("subject", "tracking"):
             left, right, width = starts(_view(qtbot, desk, tmp_path, desk.clerk, case_id), key)
             assert left < width // 4, key
+
+
+def test_a_notice_by_letter_prints_the_result_letter_with_the_agencys_answer(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling the applicant by letter gives the letter to post: the agency's answer, the outcome
+    once the case is closed (whose duty, when not the agency's), and what the clerk wrote."""
+    case_id = _answered(desk)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        method, paper = dlg.form.field("method"), dlg.form.field("paper")
+        seen["paper_before"] = paper.isVisibleTo(dlg)
+        method.setCurrentIndex(method.findData("letter"))  # type: ignore[attr-defined]
+        seen["paper"] = paper.isVisibleTo(dlg) and "چاپ و PDF" in paper.text()  # type: ignore[attr-defined]
+        dlg.form.field("text").setPlainText("برای پیگیری بیشتر با شهرداری منطقه تماس بگیرید")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+    assert "result_letter" not in view.papers  # no letter yet
+    view.buttons["notify"].click()
+    assert seen == {"paper_before": False, "paper": True}
+    assert "result_letter" in view.papers
+    html = view.result_letter_html()
+    assert "آسفالت کوچه تا هفته آینده انجام می‌شود" in html and desk.agency.name in html
+    assert "برای پیگیری بیشتر با شهرداری منطقه تماس بگیرید" in html and "خیابان آزادی" in html
+    assert "زهرا کریمی گرامی" in html and "کاربر clerk" in html and "نتیجه رسیدگی: " not in html
+    sec.close(desk.store, desk.expert, case_id, outcome="not_responsible", responsible_party="اداره کل راه",
+              on=DAY + timedelta(days=7))
+    view.load(case_id)
+    html = view.result_letter_html()
+    assert "نتیجه رسیدگی: <b>خارج از وظایف دستگاه" in html and "بر عهده اداره کل راه است" in html

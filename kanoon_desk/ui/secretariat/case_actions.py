@@ -230,9 +230,15 @@ class CaseActions(_ViewBase):
                else QCoreApplication.translate(
                    "CaseView", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست."))
 
+        paper = d.note("paper", "", QCoreApplication.translate(
+            "CaseView", "نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود."))
+        paper.setVisible(False)
+
         def sms_chosen() -> None:
             if method.currentData() == "sms" and not text.toPlainText().strip():
                 text.setPlainText(text_digits(sec.sms_text(case)))
+            # (a rejection's letter is its notice, «چاپ اعلام رد»)
+            paper.setVisible(method.currentData() == "letter" and case["status"] != "rejected")
 
         method.currentIndexChanged.connect(sms_chosen)
         self._exec(d)

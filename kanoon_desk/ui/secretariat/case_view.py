@@ -284,6 +284,9 @@ class CaseView(CaseActions, QWidget):
              any(f["method"] == "letter" for f in d.follow_ups), self.follow_up_letter_html, "follow-up.pdf"),
             ("rejection_notice", self.tr("چاپ اعلام رد"), self.tr("اعلام رد PDF"),
              c["status"] == "rejected" and bool(c["reject_reason"]), self.rejection_notice_html, "notice.pdf"),
+            ("result_letter", self.tr("چاپ نامه اعلام نتیجه"), self.tr("نامه اعلام نتیجه PDF"),
+             any(n["kind"] == "result" and n["method"] == "letter" for n in d.notices), self.result_letter_html,
+             "result-letter.pdf"),
         ]
         button = QPushButton(self.tr("چاپ و PDF"))
         button.setObjectName("papers")
@@ -352,6 +355,10 @@ class CaseView(CaseActions, QWidget):
     def follow_up_letter_html(self) -> str:
         assert self.detail is not None
         return papers.follow_up_letter(self.ctx.store, self.ctx.actor, self.detail)
+
+    def result_letter_html(self) -> str:
+        assert self.detail is not None
+        return papers.result_letter(self.ctx.store, self.detail)
 
     def rejection_notice_html(self) -> str:
         assert self.detail is not None

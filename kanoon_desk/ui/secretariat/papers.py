@@ -1,6 +1,6 @@
 """The papers a case gives, as HTML for printing or PDF: the receipt (again), the forwarding
-letter, the follow-up letter (its agency's batch letter when it was one) and the rejection notice,
-filled from the case view's detail."""
+letter, the follow-up letter (its agency's batch letter when it was one), the rejection notice and
+the letter of the result to the applicant, filled from the case view's detail."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ...services.secretariat_docs import (
     forwarding_letter_html,
     receipt_html,
     rejection_notice_html,
+    result_letter_html,
 )
 from ...services.secretariat_followups import follow_up_batch
 from ...store import Store
@@ -73,3 +74,18 @@ def rejection_notice(store: Store, d: q.CaseDetail, on: date) -> str:
     return rejection_notice_html(get_office(store), applicant_name=c["applicant_name"],
                                  tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
                                  note=c["reject_note"] or "", on=c["rejected_on"] or on)
+
+
+def result_letter(store: Store, d: q.CaseDetail) -> str:
+    """The letter of the case's latest notice of its result by letter: the agency's answer, the
+    outcome once closed, and the text written with the notice, signed by whoever recorded it."""
+    c = d.case
+    n = [x for x in d.notices if x["kind"] == "result" and x["method"] == "letter"][-1]
+    signer = next((t.user_name for t in d.timeline if t.event_id == n["id"]), "")
+    agency_id = d.forwards[-1]["agency_id"] if d.forwards else c["agency_id"]
+    return result_letter_html(
+        get_office(store), applicant_name=c["applicant_name"], address=d.applicant.get("address") or "",
+        tracking_code=c["tracking_code"], subject=c["subject"], received_date=c["received_date"],
+        agency_name=_agencies(store).get(agency_id or "", ""), response_text=c["response_text"] or "",
+        answered_on=c["answered_on"], outcome=c["outcome"] if c["status"] == "closed" else None,
+        responsible_party=c["responsible_party"] or "", text=n["text"], on=n["day"], signer=signer)
