@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa_IR">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="125" />
+            <source>درباره کانون دسک</source>
+            <translation>About Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="127" />
+            <source>کانون دسک</source>
+            <translation>Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="132" />
+            <source>میز دبیرخانه و کتابخانه، با کار بی‌اینترنت و همگام‌سازی با سرور مرکزی.</source>
+            <translation>The secretariat and library desk: works offline and syncs with the central server.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="137" />
+            <source>قلم: وزیرمتن (Vazirmatn)، با پروانه SIL Open Font License 1.1.</source>
+            <translation>Font: Vazirmatn, under the SIL Open Font License 1.1.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="143" />
+            <source>رونوشت برای پشتیبانی</source>
+            <translation>Copy for support</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminDialogs</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/users.py" line="85" />
@@ -2435,6 +2463,140 @@
         </message>
     </context>
     <context>
+        <name>Help</name>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="34" />
+            <location filename="../kanoon_desk/ui/help.py" line="35" />
+            <source>جعبه‌های جست‌وجو</source>
+            <extracomment>Keys of the pages, beside the menus' own: (where, key, what it does), in the «Help» context.</extracomment>
+            <translation>Search boxes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="34" />
+            <source>جست‌وجو</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="35" />
+            <source>رفتن به فهرست؛ پیکان‌ها ردیف را عوض می‌کنند و پرونده یا عضو آن را نشان می‌دهند</source>
+            <translation>Into the list; the arrows move the row and show its case or member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="37" />
+            <source>ثبت درخواست</source>
+            <translation>New request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="37" />
+            <source>ذخیره (در کد ملی: پر کردن مشخصات متقاضی شناخته‌شده)</source>
+            <translation>Save (in the national ID: fill in a known applicant)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="39" />
+            <source>کارتابل</source>
+            <translation>Cartable</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="39" />
+            <source>باز کردن پرونده ردیف برگزیده</source>
+            <translation>Open the selected row's case</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="40" />
+            <location filename="../kanoon_desk/ui/help.py" line="42" />
+            <location filename="../kanoon_desk/ui/help.py" line="43" />
+            <location filename="../kanoon_desk/ui/help.py" line="44" />
+            <location filename="../kanoon_desk/ui/help.py" line="45" />
+            <source>میز امانت</source>
+            <translation>Circulation desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="40" />
+            <source>خواندن کارت عضو یا بارکد کتاب (بارکدخوان خودش Enter می‌زند)</source>
+            <translation>Read a member card or a book barcode (the scanner presses Enter itself)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="42" />
+            <source>کار: امانت</source>
+            <translation>Mode: lend</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="43" />
+            <source>کار: بازگشت</source>
+            <translation>Mode: return</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="44" />
+            <source>رزرو کتاب برای عضو</source>
+            <translation>Place a hold for the member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="45" />
+            <source>پایان کار عضو</source>
+            <translation>Done with the member</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="46" />
+            <source>انبارگردانی</source>
+            <translation>Stock-take</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="46" />
+            <source>ثبت بارکد خوانده‌شده از قفسه</source>
+            <translation>Record a barcode scanned from the shelf</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="102" />
+            <source>نگارش</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="103" />
+            <source>پایگاه داده</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="104" />
+            <source>دفتر</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="104" />
+            <source>{name} (کد {code})</source>
+            <translation>{name} (code {code})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="106" />
+            <source>میز</source>
+            <translation>Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="106" />
+            <source>دستگاه شماره {n}، شناسه {id}</source>
+            <translation>device {n}, id {id}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="108" />
+            <source>کاربر</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="108" />
+            <source>{name} (نام کاربری {user})</source>
+            <translation>{name} (user name {user})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="110" />
+            <source>ساخته با</source>
+            <translation>Built with</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="111" />
+            <source>سامانه</source>
+            <translation>System</translation>
+        </message>
+    </context>
+    <context>
         <name>HolidaysModel</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/holidays.py" line="41" />
@@ -4542,57 +4704,77 @@ Tracking code: {code}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="67" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
             <source>دبیرخانه</source>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="68" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="70" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="71" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="92" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="94" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="163" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="165" />
             <source>در حال انجام…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="193" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="195" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="197" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="199" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="201" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="204" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="206" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="209" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="211" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="216" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="219" />
+            <source>جست‌وجو در این صفحه</source>
+            <translation>Search on this page</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="225" />
+            <source>راهنما</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="226" />
+            <source>میان‌برهای صفحه‌کلید</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="230" />
+            <source>درباره کانون دسک</source>
+            <translation>About Kanoon Desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="235" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -5373,6 +5555,30 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/setup.py" line="62" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="68" />
+            <source>میان‌برهای صفحه‌کلید</source>
+            <extracomment>Keys named by what is printed on them (Qt's Persian names say «کنترل», «ورود»).</extracomment>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="75" />
+            <source>کجا</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="75" />
+            <source>کلید</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="75" />
+            <source>کار</source>
+            <translation>Does</translation>
         </message>
     </context>
     <context>

@@ -10,12 +10,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -213,6 +215,23 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, index=i: self.select_page(index))
             go.addAction(action)
+        # Ctrl+F: the page's search (or scan) box, on every page that has one (`search_box`)
+        self.find_action = QAction(self.tr("جست‌وجو در این صفحه"), self)
+        self.find_action.setObjectName("find")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        go.addSeparator()
+        go.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu(self.tr("راهنما"))
+        self.shortcuts_action = QAction(self.tr("میان‌برهای صفحه‌کلید"), self)
+        self.shortcuts_action.setObjectName("shortcuts")
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(lambda: self.shortcuts_dialog().open())
+        self.about_action = QAction(self.tr("درباره کانون دسک"), self)
+        self.about_action.setObjectName("about")
+        self.about_action.triggered.connect(lambda: self.about_dialog().open())
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
         toolbar = self.addToolBar(self.tr("ابزار"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -283,6 +302,29 @@ class MainWindow(QMainWindow):
         spec = self.pages[index]
         self.stack.setCurrentWidget(self.page_widget(spec.key))
         self.page_title.setText(spec.title)
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: into the current page's search or scan box, its text selected to type over;
+        whether the page has one."""
+        key = self.current_key()
+        box = getattr(self._widgets.get(key or ""), "search_box", None)
+        if box is None or not box.isEnabled():  # (the desk's scan box waits for its centre)
+            return False
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+        return True
+
+    def shortcuts_dialog(self) -> QDialog:
+        from .help import ShortcutsDialog
+
+        actions = [(m.title(), a) for m in (a.menu() for a in self.menuBar().actions()) if isinstance(m, QMenu)
+                   for a in m.actions()]
+        return ShortcutsDialog(actions, self)
+
+    def about_dialog(self) -> QDialog:
+        from .help import AboutDialog
+
+        return AboutDialog(self.ctx, self)
 
     def change_password(self) -> None:
         from .password import ChangePasswordDialog

@@ -64,7 +64,7 @@ class CataloguePage(QWidget):
         self.setObjectName("catalogue-page")
         self.titles: list[lib.TitleView] = []
         self.copies: list[lib.CopyView] = []
-        self.query = QLineEdit()
+        self.query = self.search_box = QLineEdit()
         self.query.setObjectName("title-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "عنوان، نویسنده، ناشر، موضوع یا شابک"))
         self.query.returnPressed.connect(self.search)

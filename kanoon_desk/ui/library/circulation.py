@@ -68,7 +68,7 @@ class CirculationPage(DeskLoans, DeskHolds):
         group.addButton(self.mode_lend)
         group.addButton(self.mode_return)
         self.mode_return.toggled.connect(self._mode_changed)
-        self.scan = LtrLineEdit()
+        self.scan = self.search_box = LtrLineEdit()
         self.scan.setObjectName("scan")
         self.scan.setPlaceholderText(QCoreApplication.translate("Library", "کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"))
         self.scan.returnPressed.connect(self.on_scan)

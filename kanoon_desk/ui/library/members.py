@@ -41,7 +41,7 @@ class MembersPage(QWidget):
         self.ctx = ctx
         self.setObjectName("members-page")
         self.current: lib.MemberView | None = None
-        self.query = QLineEdit()
+        self.query = self.search_box = QLineEdit()
         self.query.setObjectName("member-query")
         self.query.setPlaceholderText(QCoreApplication.translate("Library", "شماره عضویت، کد ملی یا نام"))
         self.query.returnPressed.connect(self.search)

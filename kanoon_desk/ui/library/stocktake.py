@@ -80,7 +80,7 @@ class StocktakePage(QWidget):
         self.shelf.setObjectName("scan-shelf")
         self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
         self.shelf.setMaximumWidth(90)
-        self.scan = LtrLineEdit()
+        self.scan = self.search_box = LtrLineEdit()
         self.scan.setObjectName("stocktake-scan")
         self.scan.setPlaceholderText(QCoreApplication.translate("Library", "بارکد نسخه‌های قفسه را بخوانید"))
         self.scan.returnPressed.connect(self.on_scan)

@@ -143,7 +143,7 @@ class CartablePage(QWidget):
         self.box.currentIndexChanged.connect(self._box_changed)
         self.box.setVisible(ctx.actor.has("expert", "manager", "admin"))  # a clerk refers nothing (gets CCs)
         bar.addWidget(self.box)
-        self.filter = QLineEdit()
+        self.filter = self.search_box = QLineEdit()
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
         self.filter.textChanged.connect(self._refilter)
         self.filter.setClearButtonEnabled(True)
@@ -234,7 +234,7 @@ class SearchPage(QWidget):
         self.query = q.SearchQuery(overdue=overdue_only)
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.text = QLineEdit()
+        self.text = self.search_box = QLineEdit()
         self.text.setPlaceholderText(self.tr("کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter"))
         self.text.returnPressed.connect(self.run)
         self.text.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the list by the other filters again

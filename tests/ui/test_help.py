@@ -1,0 +1,74 @@
+"""The «راهنما» menu and Ctrl+F: every key the desk answers to in one list, what support asks
+first in «درباره», and the page's search or scan box one key away."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kanoon_desk import __version__
+from kanoon_desk.ui.main_window import MainWindow, visible_pages
+from tests.secretariat_helpers import Desk, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+
+@pytest.fixture
+def window(qapp: QApplication, qtbot: Any, tmp_path: Path) -> Iterator[tuple[Desk, MainWindow]]:
+    desk = make_secretariat_desk(tmp_path)
+    with language(qapp, "fa"):
+        ctx = make_ctx(desk.store, desk.admin, tmp_path)
+        w = MainWindow(ctx, visible_pages(ctx))
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        yield desk, w
+
+
+def test_ctrl_f_puts_the_cursor_in_the_pages_search_or_scan_box(qtbot: Any, window: tuple[Desk, MainWindow]) -> None:
+    _, w = window
+    for key, box in (("secretariat-search", "text"), ("library-members", "query"), ("library-catalogue", "query"),
+                     ("secretariat-cartable", "filter")):
+        page = w.show_page(key)
+        getattr(page, box).setText("چیزی")
+        w.sidebar.setFocus()
+        qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is getattr(page, box), key
+        assert getattr(page, box).selectedText() == "چیزی"  # typed over by the next search
+    w.show_page("admin-office")  # no search box: the key does nothing
+    assert not w.focus_search()
+    w.show_page("library-circulation")  # a desk of no centre: its scan box waits for one to be chosen
+    assert not w.focus_search()
+
+
+def test_the_shortcuts_list_has_the_menus_keys_and_the_pages_own(qtbot: Any, window: tuple[Desk, MainWindow]) -> None:
+    _, w = window
+    dialog = w.shortcuts_dialog()
+    qtbot.addWidget(dialog)
+    t = dialog.table  # type: ignore[attr-defined]
+    rows = [[t.item(r, c).text() for c in range(3)] for r in range(t.rowCount())]
+    keys = {row[1].strip("\u2066\u2069") for row in rows}
+    # named as printed on the keys (Qt's Persian names would say «کنترل» and «ورود»)
+    assert {"Ctrl+1", "Ctrl+F", "Ctrl+Shift+L", "F1", "F2", "F3", "F6", "Esc", "Enter", "↓"} <= keys
+    assert ["میز امانت", "\u2066F3\u2069", "کار: بازگشت"] in rows
+    assert ["رفتن به", "\u2066Ctrl+F\u2069", "جست‌وجو در این صفحه"] in rows
+    assert ["میز کار", "\u2066Ctrl+Shift+L\u2069", "خروج از حساب"] in rows
+    assert len({(row[0], row[1]) for row in rows}) == len(rows)  # no key twice in one place
+
+
+def test_about_names_the_version_the_store_and_the_desk_and_copies_them(qtbot: Any,
+                                                                         window: tuple[Desk, MainWindow]) -> None:
+    desk, w = window
+    dialog = w.about_dialog()
+    qtbot.addWidget(dialog)
+    lines = dict(dialog.lines)  # type: ignore[attr-defined]
+    assert lines["نگارش"] == "\u2066۰.۱.۰\u2069" and __version__ == "0.1.0"
+    assert lines["پایگاه داده"] == f"\u2066{desk.store.path}\u2069"
+    assert "دفتر مدیریت عملکرد استانداری" in lines["دفتر"] and desk.store.identity.device_id in lines["میز"]
+    dialog.copy_button.click()  # type: ignore[attr-defined]
+    copied = QApplication.clipboard().text()
+    assert f"پایگاه داده: {desk.store.path}\n" in copied and "PySide6" in copied and "\u2066" not in copied
