@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 
+from kanoon_desk.errors import PermissionDenied, ValidationError
 from kanoon_desk.eventlog import projection_digests, refold_all
 from kanoon_desk.services import ops
 from kanoon_desk.services import secretariat as sec
@@ -132,3 +133,37 @@ def test_the_migration_fills_what_a_case_owes_its_applicant_as_a_refold_does(des
     finally:
         store.close()
     assert ops.check(path) == []
+
+
+def _rejected(d: Desk, n: int, **over: object) -> str:
+    r = sec.intake(d.store, d.clerk, case_input(n, **over), on=DAY)
+    sec.review(d.store, d.expert, r.case_id, accept=False, reason="مدارک ناقص", on=DAY)
+    return r.case_id
+
+
+def test_a_notice_queue_is_told_at_once_by_letter_or_sms_all_or_none(desk: Desk) -> None:
+    """«اعلام گروهی»: every case chosen gets its notice in one go, or none does (one told
+    meanwhile, or an SMS to an applicant with no mobile, is named)."""
+    untold = [_answered(desk, n) for n in (1, 2)]
+    rejected = [_rejected(desk, 3), _rejected(desk, 4, mobile="")]
+    assert _queue(desk, "untold") == set(untold) and _queue(desk, "notices") == set(rejected)
+    with pytest.raises(ValidationError) as err:  # no mobile for the second rejection
+        sec.notify_many(desk.store, desk.clerk, rejected, method="sms", on=DAY + timedelta(days=1))
+    reg = q.get_case(desk.store, desk.clerk, rejected[1]).case["tracking_code"]
+    assert err.value.field == "case_ids" and err.value.params == {"case": reg}
+    assert _queue(desk, "notices") == set(rejected)  # nothing was written
+    assert sec.notify_many(desk.store, desk.clerk, rejected, method="letter", on=DAY + timedelta(days=1)) == rejected
+    assert _queue(desk, "notices") == set()
+    sec.notify(desk.store, desk.clerk, untold[1], method="phone", on=DAY + timedelta(days=4))  # told meanwhile
+    with pytest.raises(ValidationError) as err:
+        sec.notify_many(desk.store, desk.clerk, untold, method="sms", on=DAY + timedelta(days=4))
+    assert "پیش‌تر اعلام شده" in str(err.value)
+    assert _queue(desk, "untold") == {untold[0]}
+    told = sec.notify_many(desk.store, desk.expert, untold[:1], method="sms", on=DAY + timedelta(days=4))
+    [notice] = q.get_case(desk.store, desk.clerk, told[0]).notices
+    assert notice["method"] == "sms" and notice["status"] == "queued"
+    for bad in ({"method": "phone"}, {"method": "letter", "case_ids": []}):
+        with pytest.raises(ValidationError):
+            sec.notify_many(desk.store, desk.clerk, bad.get("case_ids", untold), method=str(bad["method"]))  # type: ignore[arg-type]
+    with pytest.raises(PermissionDenied):
+        sec.notify_many(desk.store, desk.librarian, untold, method="letter")

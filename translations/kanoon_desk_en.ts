@@ -293,47 +293,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="143" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="148" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="153" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="153" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="156" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="216" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="217" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -1725,17 +1725,17 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="101" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="105" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="102" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="106" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="103" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="107" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -1770,63 +1770,73 @@
             <translation>You cannot refer a request to yourself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="20" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="21" />
             <source>هدف مراجعه را برگزینید.</source>
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="104" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="108" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="105" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="109" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="106" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="110" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="21" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="22" />
             <source>هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.</source>
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="107" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="111" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="23" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="24" />
             <source>مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.</source>
             <translation>Today's in-person visit about this request is already recorded; a visit counts once a day.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="25" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="26" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
             <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="28" />
+            <source>به متقاضی پرونده {case} پیش‌تر اعلام شده است؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
+            <translation>The applicant of case {case} has been told already; read the list again. Nothing was recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="30" />
+            <source>متقاضی پرونده {case} شماره همراه ندارد؛ نشان آن را بردارید یا نامه را برگزینید. چیزی ثبت نشد.</source>
+            <translation>The applicant of case {case} has no mobile number; untick it or choose a letter. Nothing was recorded.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat.py" line="116" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="113" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="117" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="118" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="115" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -4937,10 +4947,89 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="438" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="445" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueNotices</name>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="50" />
+            <source>اعلام گروهی…</source>
+            <extracomment>The work queues whose cases wait for a notice to the applicant. The most applicants one go tells (a longer queue is told in turns). the cases told by letter in the last go, whose letters the line prints</extracomment>
+            <translation>Tell them all…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="52" />
+            <source>اعلام به همه متقاضیان این فهرست با نامه یا پیامک، یک‌جا</source>
+            <translation>Tell every applicant of this list at once, by letter or SMS</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="60" />
+            <source>چاپ نامه‌ها</source>
+            <translation>Print the letters</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="62" />
+            <source>نامه‌ها PDF</source>
+            <translation>Letters PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
+            <source>اعلام گروهی به متقاضیان</source>
+            <translation>Tell the applicants</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
+            <source>{n} پرونده در این فهرست است؛ آنچه را اعلام می‌کنید نشان‌دار نگه دارید.</source>
+            <translation>{n} cases are in this list; keep ticked the ones you tell.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="90" />
+            <source>پرونده‌ها</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="91" />
+            <source>{code} — {name} — {subject}</source>
+            <translation>{code} — {name} — {subject}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="98" />
+            <source>شیوه</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="98" />
+            <source>نامه</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="98" />
+            <source>پیامک</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="99" />
+            <source>یادداشت نامه‌های اعلام نتیجه</source>
+            <translation>Note in the result letters</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="101" />
+            <source>هر متقاضی پیامک نتیجه درخواست خودش را با کد رهگیری‌اش می‌گیرد؛ سرور آن را می‌فرستد.</source>
+            <translation>Each applicant gets an SMS with the result of their own request and its tracking code; the server sends it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="125" />
+            <source>اعلام به {n} متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.</source>
+            <translation>{n} applicants recorded as told by letter; print the letters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="126" />
+            <source>{n} پیامک اعلام در صف ارسال سرور گذاشته شد.</source>
+            <translation>{n} SMS notices queued for the server to send.</translation>
         </message>
     </context>
     <context>
@@ -5029,69 +5118,69 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="239" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="330" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="276" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="326" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="333" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="252" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="343" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="389" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="395" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="402" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="409" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -5271,26 +5360,26 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -5330,45 +5419,45 @@ Tracking code: {code}</translation>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="191" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
             <source>به</source>
             <translation>To</translation>
         </message>

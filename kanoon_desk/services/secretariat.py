@@ -57,13 +57,17 @@ from .secretariat_intake import (
     validate_input,
 )
 from .secretariat_notices import (
+    BULK_METHODS,
     MSG_NO_MOBILE,
+    MSG_NO_MOBILE_OF,
     MSG_NOTHING_DECIDED,
     MSG_PURPOSE,
+    MSG_TOLD,
     MSG_VISITED,
     SMS_MAX,
     applicant_mobile,
     notify,
+    notify_many,
     record_visit,
     rejection_notice_text,
     sms_text,
@@ -89,13 +93,13 @@ __all__ = [
     "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "REJECTION_REASONS", "review",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "ForwardView",
     "forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_text",
-    "applicant_mobile", "notify", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
+    "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",
     "MSG_RECEIVER_ROLE", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
     "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
     "MSG_LETTER_EARLY", "MSG_CHOOSE_AGENCY", "MSG_NOTHING_DECIDED", "MSG_AGENCY_INACTIVE", "MSG_VISITED",
-    "MSG_NO_MOBILE", "MSG_NO_CASES", "MSG_NOT_WITH_AGENCY", "MSG_OTHER_AGENCY",
+    "MSG_NO_MOBILE", "MSG_NO_CASES", "MSG_NOT_WITH_AGENCY", "MSG_OTHER_AGENCY", "MSG_TOLD", "MSG_NO_MOBILE_OF",
 ]
 
 MSG_REASON = QT_TRANSLATE_NOOP("Errors", "دلیل رد را برگزینید.")

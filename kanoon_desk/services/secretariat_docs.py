@@ -174,6 +174,15 @@ def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch)
     return _page(office, "نامه پیگیری", body)
 
 
+def join_papers(pages: Sequence[str]) -> str:
+    """Several papers (as `_page` makes them) as one document to print, each on its own page."""
+    start, end = '<body dir="rtl">', "</body>"
+    bodies = [p[p.index(start) + len(start):p.rindex(end)] for p in pages]
+    joined = "".join(b if i == 0 else f'<div style="page-break-before: always">{b}</div>'
+                     for i, b in enumerate(bodies))
+    return f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head><body dir="rtl">{joined}</body></html>'
+
+
 def _signature(office: OfficeView | None, signer: str) -> str:
     """The closing of an outgoing letter on the reader's end side (left): who signs, for which
     office, and room for the signature and the stamp."""

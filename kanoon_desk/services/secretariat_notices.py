@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from ..persian import normalize
 from ..store import Store
 from .accounts import require
 from .secretariat_common import MSG_METHOD, _load, _stamp, _subject
+from .secretariat_followups import MSG_NO_CASES
 
 MSG_PURPOSE = QT_TRANSLATE_NOOP("Errors", "هدف مراجعه را برگزینید.")
 MSG_NOTHING_DECIDED = QT_TRANSLATE_NOOP(
@@ -24,6 +25,13 @@ MSG_VISITED = QT_TRANSLATE_NOOP(
     "Errors", "مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.")
 MSG_NO_MOBILE = QT_TRANSLATE_NOOP(
     "Errors", "برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.")
+MSG_TOLD = QT_TRANSLATE_NOOP(
+    "Errors", "به متقاضی پرونده {case} پیش‌تر اعلام شده است؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.")
+MSG_NO_MOBILE_OF = QT_TRANSLATE_NOOP(
+    "Errors", "متقاضی پرونده {case} شماره همراه ندارد؛ نشان آن را بردارید یا نامه را برگزینید. چیزی ثبت نشد.")
+
+#: How several applicants are told at once (a phone call or a visit is one person at a time).
+BULK_METHODS = ("letter", "sms")
 
 
 def rejection_notice_text(tracking_code: str, reason: str, note: str) -> str:
@@ -80,21 +88,52 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
         raise ValidationError(MSG_METHOD, "method")
     day, at = _stamp(on)
     with store.transaction() as s:
-        c = _load(s, case_id)
-        if c.status == "received":  # nothing decided yet (a rejection is "rejected" and is told)
-            raise InvariantError(MSG_NOTHING_DECIDED)
-        kind = "rejection" if c.status == "rejected" else "result"
-        payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
-                                      "day": day.isoformat(), "at": at}
-        if method == "in_person" and _visited_on(s, case_id, day):
-            payload["visit"] = False  # told during a visit already counted today: not a second one
-        if method == "sms":
-            mobile = applicant_mobile(s, c)
-            if not mobile:
-                raise ValidationError(MSG_NO_MOBILE, "method")
-            payload["mobile"] = mobile
-            payload["text"] = payload["text"] or sms_text({k: getattr(c, k) for k in _SMS_FIELDS})
-        store.record(s, actor, "case.notified", case_id, payload, subject=_subject(c))
+        _record_notice(store, s, actor, _load(s, case_id), method, text, day, at)
+
+
+def notify_many(store: Store, actor: Actor, case_ids: Sequence[str], *, method: str, text: str = "",
+                on: date | None = None) -> list[str]:
+    """Tell several applicants at once, by letter or SMS (a work queue's cases: answers not told,
+    rejection notices to send); the cases told, in the order given. All of them or none: a case
+    told meanwhile (its notice no longer due), or an SMS to an applicant with no mobile, is named
+    and nothing is written."""
+    require(actor, "clerk", "expert")
+    if method not in BULK_METHODS:
+        raise ValidationError(MSG_METHOD, "method")
+    ids = list(dict.fromkeys(case_ids))
+    if not ids:
+        raise ValidationError(MSG_NO_CASES, "case_ids")
+    day, at = _stamp(on)
+    with store.transaction() as s:
+        cases = [_load(s, cid) for cid in ids]
+        for c in cases:
+            if c.notice != "due":
+                raise ValidationError(MSG_TOLD, "case_ids", {"case": _subject(c)})
+            if method == "sms" and not applicant_mobile(s, c):
+                raise ValidationError(MSG_NO_MOBILE_OF, "case_ids", {"case": _subject(c)})
+        for c in cases:
+            _record_notice(store, s, actor, c, method, text, day, at)
+    return ids
+
+
+def _record_notice(store: Store, s: Session, actor: Actor, c: Case, method: str, text: str, day: date,
+                   at: str) -> None:
+    """One `case.notified` event on `c` in the transaction `s`."""
+    if c.status == "received":  # nothing decided yet (a rejection is "rejected" and is told)
+        raise InvariantError(MSG_NOTHING_DECIDED)
+    kind = "rejection" if c.status == "rejected" else "result"
+    payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
+                                  "day": day.isoformat(), "at": at}
+    if method == "in_person" and _visited_on(s, c.id, day):
+        payload["visit"] = False  # told during a visit already counted today: not a second one
+    if method == "sms":
+        mobile = applicant_mobile(s, c)
+        if not mobile:
+            raise ValidationError(MSG_NO_MOBILE, "method")
+        payload["mobile"] = mobile
+        payload["text"] = payload["text"] or sms_text({k: getattr(c, k) for k in _SMS_FIELDS})
+    store.record(s, actor, "case.notified", c.id, payload, subject=_subject(c))
+
 
 def record_visit(store: Store, actor: Actor, case_id: str, *, purpose: str = "ask",
                  on: date | None = None) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kanoon_desk.services import secretariat as sec
-from kanoon_desk.ui.secretariat import queue_facts
+from kanoon_desk.ui.secretariat import papers, queue_facts
 from kanoon_desk.ui.secretariat.case_view import CaseView
 from kanoon_desk.ui.secretariat.lists import SearchPage
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
@@ -124,3 +125,43 @@ def _settle(qtbot: Any) -> None:
 
     qtbot.wait(10)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_notice_queue_tells_its_applicants_at_once_and_prints_their_letters(qtbot: Any, desk: Desk,
+                                                                              tmp_path: Path) -> None:
+    """«اعلام گروهی…» beside a notice queue: the ticked applicants told by letter in one go, the
+    queue emptied of them, and their letters (a rejection notice, a result letter) one a page."""
+    answered = [_answered(desk, n) for n in (1, 2)]
+    rejected = sec.intake(desk.store, desk.clerk, case_input(3), on=DAY).case_id
+    sec.review(desk.store, desk.expert, rejected, accept=False, reason="تکراری", on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    button = page.queue_notices.button
+    assert button.isHidden()  # not a notice queue
+    page.show_queue("untold")
+    assert not button.isHidden() and button.isEnabled() and page.model.total == 2
+    d = page.queue_notices.dialog()
+    qtbot.addWidget(d)
+    cases = d.form.field("case_ids")
+    cases.item(1).setCheckState(Qt.CheckState.Unchecked)  # type: ignore[attr-defined]
+    kept = cases.item(0).data(Qt.ItemDataRole.UserRole)  # type: ignore[attr-defined]
+    d.form.field("note").setPlainText("با سپاس از شکیبایی شما")  # type: ignore[attr-defined]
+    d.submit()
+    assert d.result() == d.DialogCode.Accepted
+    page.queue_notices.done()
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [a for a in answered if a != kept]
+    assert not page.queue_notices.isHidden() and "۱ متقاضی" in page.queue_notices.note.text()
+    html = page.queue_notices.letters_html()
+    assert html.count("page-break-before") == 0 and "با سپاس از شکیبایی شما" in html and "انجام شد" in html
+    page.show_queue("notices")
+    d = page.queue_notices.dialog()
+    qtbot.addWidget(d)
+    d.submit()
+    page.queue_notices.done()
+    assert page.model.total == 0 and not button.isEnabled()
+    assert "«تکراری»" in page.queue_notices.letters_html()
+    # two at once: two pages
+    html = papers.notice_letters(desk.store, desk.clerk, [kept, rejected], DAY + timedelta(days=5))
+    assert html.count("page-break-before: always") == 1 and "«تکراری»" in html and "انجام شد" in html
+    page.show_queue("to_review")
+    assert button.isHidden() and page.queue_notices.isHidden()

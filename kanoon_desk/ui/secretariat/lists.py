@@ -37,6 +37,7 @@ from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, select_r
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
 from .dialogs import DateBound
+from .queue_notices import QueueNotices
 
 #: Cases read per query when a list is written to Excel.
 EXPORT_PAGE = 5000
@@ -281,6 +282,11 @@ class SearchPage(QWidget):
         self.queues.chosen.connect(self.show_queue)
         self.queues.setVisible(not overdue_only)
         box.addWidget(self.queues)
+        # a notice queue listed: its applicants told at once (the button beside the export)
+        self.queue_notices = QueueNotices(ctx, lambda limit: self._fetch(0, limit), self.today)
+        self.tools.insertWidget(self.tools.indexOf(self.export_button), self.queue_notices.button)
+        self.queue_notices.told.connect(self.run)
+        box.addWidget(self.queue_notices)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CaseListModel(self._fetch, self._count, self.today, days_late=overdue_only)
         self.table = CaseTable(self.model, stretch=3)
@@ -394,6 +400,7 @@ class SearchPage(QWidget):
                                    agency_id=self.agency.currentData(), date_from=start, date_to=end,
                                    overdue=self.overdue.isChecked(), on=self.today(), queue=queue)
         self.model.reload()
+        self.queue_notices.set_queue(queue, self.model.total)
         problem = q.search_error(self.query.text)
         if problem:  # a misread tracking code: said, not an empty list to wonder at
             self.count.setStyleSheet(ERROR_STYLE)

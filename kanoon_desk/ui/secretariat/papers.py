@@ -17,6 +17,7 @@ from ...services.secretariat_docs import (
     follow_up_batch_letter_html,
     follow_up_letter_html,
     forwarding_letter_html,
+    join_papers,
     receipt_html,
     rejection_notice_html,
     result_letter_html,
@@ -89,3 +90,14 @@ def result_letter(store: Store, d: q.CaseDetail) -> str:
         agency_name=_agencies(store).get(agency_id or "", ""), response_text=c["response_text"] or "",
         answered_on=c["answered_on"], outcome=c["outcome"] if c["status"] == "closed" else None,
         responsible_party=c["responsible_party"] or "", text=n["text"], on=n["day"], signer=signer)
+
+
+def notice_letter(store: Store, d: q.CaseDetail, on: date) -> str:
+    """What the applicant is sent by post: the rejection notice of a rejected request, else the
+    letter of its result."""
+    return rejection_notice(store, d, on) if d.case["status"] == "rejected" else result_letter(store, d)
+
+
+def notice_letters(store: Store, actor: Actor, case_ids: list[str], on: date) -> str:
+    """The letters of several cases told by letter at once, one a page, in one document."""
+    return join_papers([notice_letter(store, q.get_case(store, actor, cid, on=on), on) for cid in case_ids])
