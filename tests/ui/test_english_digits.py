@@ -136,4 +136,11 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
         batch = overdue.batch_dialog()
         qtbot.addWidget(batch)
         look(f"dialog {batch.windowTitle()}", batch)
+        search = window.show_page("secretariat-search")  # a notice queue's applicants, told together
+        for queue in ("untold", "notices"):
+            search.show_queue(queue)
+            if search.model.total:
+                told = search.queue_notices.dialog()
+                qtbot.addWidget(told)
+                look(f"dialog {told.windowTitle()} ({queue})", told)
     assert not leaks, "\n".join(leaks)
