@@ -50,29 +50,34 @@
     <context>
         <name>AdminPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="20" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="21" />
             <source>کاربران و نقش‌ها</source>
             <translation>Users and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="22" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="23" />
             <source>مشخصات دفتر</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="24" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="25" />
             <source>مراکز فرهنگی هنری</source>
             <translation>Cultural centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="26" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="27" />
             <source>تعطیلات رسمی</source>
             <translation>Official holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/__init__.py" line="28" />
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="29" />
             <source>دستگاه‌های اجرایی</source>
             <translation>Executive agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/__init__.py" line="31" />
+            <source>پشتیبان و سلامت داده‌ها</source>
+            <translation>Backups and data health</translation>
         </message>
     </context>
     <context>
@@ -288,6 +293,134 @@
             <location filename="../kanoon_desk/ui/app.py" line="206" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsPage</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="49" />
+            <source>{n} مگابایت</source>
+            <translation>{n} MB</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="61" />
+            <source>پایگاه داده این میز</source>
+            <translation>This desk's database</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="65" />
+            <source>بررسی سلامت داده‌ها</source>
+            <translation>Check the data</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="68" />
+            <source>یکپارچگی پرونده، برابری جدول‌ها با رویدادها و زنجیره ممیزی را روی رونوشتی از داده‌ها می‌سنجد؛ کار میز را نمی‌بندد.</source>
+            <translation>Checks the file's integrity, that the tables match the events and the audit chain, on a copy of the data; the desk keeps working.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="70" />
+            <source>پشتیبان‌گیری اکنون…</source>
+            <translation>Back up now…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="86" />
+            <source>پشتیبان‌های خودکار</source>
+            <translation>Automatic backups</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="88" />
+            <source>هر روز، هنگام بستن برنامه، یک پشتیبان در پوشه زیر نوشته می‌شود و هفت پشتیبان آخر نگه داشته می‌شوند.</source>
+            <translation>Each day, when the app closes, a backup is written to the folder below; the last seven are kept.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="94" />
+            <source>روز</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="94" />
+            <source>اندازه</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="94" />
+            <source>پرونده</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="98" />
+            <source>باز کردن پوشه</source>
+            <translation>Open the folder</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="106" />
+            <source>بازگرداندن از پشتیبان</source>
+            <translation>Restoring a backup</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="108" />
+            <source>بازگرداندن جای پایگاه داده این میز را می‌گیرد، پس برنامه باید بسته باشد: برنامه را ببندید و فرمان زیر را با نشانی پشتیبان اجرا کنید. پشتیبانی که بررسی را نگذراند بازگردانده نمی‌شود و پایگاه داده کنونی کنار آن نگه داشته می‌شود؛ میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود.</source>
+            <translation>A restore replaces this desk's database, so the app must be closed: close it and run the command below with the backup's path. A backup that fails the check is not restored, and the current database is kept beside it; a desk that syncs with a server should sync once after the restore.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="135" />
+            <source>پرونده: {path} ({size})</source>
+            <translation>File: {path} ({size})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="148" />
+            <source>هنوز پشتیبانی نوشته نشده است.</source>
+            <translation>No backup has been written yet.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="164" />
+            <source>در حال بررسی داده‌ها… کار با میز را می‌توانید ادامه دهید.</source>
+            <translation>Checking the data… you can go on working at the desk.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="168" />
+            <source>{n} ایراد پیدا شد:</source>
+            <translation>{n} problems found:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="171" />
+            <source>داده‌های این میز سالم است.</source>
+            <translation>This desk's data is healthy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="174" />
+            <source>بررسی انجام نشد: {e}</source>
+            <translation>The check could not run: {e}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="178" />
+            <source>پشتیبان‌گیری</source>
+            <translation>Back up</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="179" />
+            <source>پایگاه داده (*.sqlite3)</source>
+            <translation>Database (*.sqlite3)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="185" />
+            <source>در حال پشتیبان‌گیری…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="194" />
+            <source>پشتیبان در {path} نوشته شد، اما بررسی آن را نپذیرفت:</source>
+            <translation>The backup was written to {path}, but the check refused it:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="197" />
+            <source>پشتیبان در {path} نوشته و بررسی شد؛ سالم است.</source>
+            <translation>The backup was written to {path} and checked; it is healthy.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="202" />
+            <source>پشتیبان نوشته نشد: {e}</source>
+            <translation>The backup was not written: {e}</translation>
         </message>
     </context>
     <context>

@@ -108,7 +108,8 @@ def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtb
     assert window.page_title.text() == "امانت و بازگشت"
     assert keys["admin"][0] == "home" and keys["admin"][-2:] == ["sync", "conflicts"]
     assert keys["admin"] == ["home", "secretariat-intake", "library-circulation", "admin-users",
-                             "admin-office", "admin-centres", "admin-holidays", "admin-agencies", "sync", "conflicts"]
+                             "admin-office", "admin-centres", "admin-holidays", "admin-agencies", "admin-backups", "sync",
+                             "conflicts"]
     assert keys["lib"] == ["home", "library-circulation", "sync"]
     assert keys["clerk"] == ["home", "secretariat-intake", "sync"]
     assert headings["admin"] == ["دبیرخانه", "کتابخانه", "مدیریت سامانه"]

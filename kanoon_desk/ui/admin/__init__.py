@@ -1,5 +1,5 @@
 """Admin pages: users and roles, the office's details, its cultural centres, the holiday table, the
-agency directory (admin role only)."""
+agency directory, backups and the store's health (admin role only)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..context import PageSpec, UiContext
 
 def pages(ctx: UiContext) -> list[PageSpec]:
     from .agencies import AgenciesPage
+    from .backups import BackupsPage
     from .centres import CentresPage
     from .holidays import HolidaysPage
     from .office import OfficePage
@@ -27,4 +28,6 @@ def pages(ctx: UiContext) -> list[PageSpec]:
                  "fa6s.calendar-days", HolidaysPage, admin),
         PageSpec("admin-agencies", QCoreApplication.translate("AdminPages", "دستگاه‌های اجرایی"),
                  "fa6s.landmark", AgenciesPage, admin),
+        PageSpec("admin-backups", QCoreApplication.translate("AdminPages", "پشتیبان و سلامت داده‌ها"),
+                 "fa6s.shield-halved", BackupsPage, admin),
     ]

@@ -1,0 +1,73 @@
+"""The admin's «پشتیبان و سلامت داده‌ها»: the automatic backups listed by Jalali day, a backup now
+checked once written, the health check's verdict, and a refusal said at the page."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kanoon_desk.store import Store
+from kanoon_desk.ui.admin.backups import BackupsPage, size_text
+from kanoon_desk.ui.app import auto_backup
+from kanoon_desk.ui.widgets import ERROR_STYLE, OK_STYLE
+
+from ..factories import make_desk
+from .shell_support import language, make_ctx
+
+
+@pytest.fixture
+def page(qapp: QApplication, qtbot: Any, tmp_path: Path) -> Iterator[tuple[Store, BackupsPage]]:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    with language(qapp, "fa"):
+        for day in (date(2026, 12, 4), date(2026, 12, 5)):
+            auto_backup(store, tmp_path, day=day)
+        p = BackupsPage(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(p)
+        yield store, p
+    store.close()
+
+
+def test_the_automatic_backups_are_listed_newest_first_by_jalali_day(page: tuple[Store, BackupsPage]) -> None:
+    store, p = page
+    days = [p.table.item(r, 0).text() for r in range(p.table.rowCount())]
+    assert days == ["۱۴۰۵/۰۹/۱۴", "۱۴۰۵/۰۹/۱۳"]
+    assert p.table.item(0, 2).text() == "d-2026-12-05.sqlite3" and p.table.item(0, 1).text().endswith(" مگابایت")
+    assert str(store.path) in p.store_label.text() and str(store.path) in p.command.text()
+    assert size_text(12_400_000) == "۱۲٫۴ مگابایت"
+
+
+def test_a_backup_now_is_written_and_checked_and_a_bad_place_is_refused(page: tuple[Store, BackupsPage],
+                                                                       tmp_path: Path) -> None:
+    store, p = page
+    dest = tmp_path / "usb" / "desk.sqlite3"
+    dest.parent.mkdir()
+    p.backup_to(dest)
+    assert dest.exists() and p.message.styleSheet() == OK_STYLE
+    assert "نوشته و بررسی شد؛ سالم است" in p.message.text() and str(dest) in p.message.text()
+    copy = Store(dest)
+    try:
+        assert copy.is_initialised
+    finally:
+        copy.close()
+    p.backup_to(store.path)  # the store itself: refused, said
+    assert p.message.styleSheet() == ERROR_STYLE and p.message.text().startswith("پشتیبان نوشته نشد")
+    assert p.backup_button.isEnabled() and p.check_button.isEnabled()
+
+
+def test_the_health_check_says_healthy_or_names_what_is_wrong(page: tuple[Store, BackupsPage]) -> None:
+    store, p = page
+    p.run_check()
+    assert p.message.text() == "داده‌های این میز سالم است." and p.message.styleSheet() == OK_STYLE
+    with closing(sqlite3.connect(str(store.path))) as conn:  # a projection row edited behind the events' back
+        conn.execute("UPDATE users SET full_name = 'دستکاری شده'")
+        conn.commit()
+    p.run_check()
+    assert p.message.styleSheet() == ERROR_STYLE and "ایراد پیدا شد" in p.message.text()
+    assert "users" in p.message.text()
