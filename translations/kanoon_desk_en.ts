@@ -4979,82 +4979,82 @@ Tracking code: {code}</translation>
             <translation>Follow up together…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="48" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="42" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="42" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="59" />
             <source>پیگیری همه پرونده‌های دیرکرد این دستگاه در این فهرست، با یک تماس یا یک نامه</source>
             <translation>Follow up all of this agency's overdue cases in this list with one call or one letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="60" />
             <source>برای پیگیری گروهی، نخست دستگاه را در پالایه بالا برگزینید.</source>
             <translation>To follow up together, first choose the agency in the filter above.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="82" />
             <source>پیگیری گروهی — {agency}</source>
             <translation>Follow up together — {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="83" />
             <source>{n} پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.</source>
             <translation>{n} overdue cases with this agency are in the list; keep ticked the ones you follow up.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="85" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="86" />
             <source>{no} — {name} — {subject} ({days} روز دیرکرد)</source>
             <translation>{no} — {name} — {subject} ({days} days late)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="98" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="98" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="119" />
             <source>پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.</source>
             <translation>Follow-up of {n} cases recorded: letter {no} to {agency}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="122" />
             <source>پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.</source>
             <translation>Phone follow-up of {n} cases with {agency} recorded.</translation>
         </message>
@@ -5089,78 +5089,79 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueNotices</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="50" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="52" />
             <source>اعلام گروهی…</source>
-            <extracomment>The work queues whose cases wait for a notice to the applicant. The most applicants one go tells (a longer queue is told in turns). the cases told by letter in the last go, whose letters the line prints</extracomment>
+            <extracomment>the cases told by letter in the last go, whose letters the line prints</extracomment>
             <translation>Tell them all…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="54" />
             <source>اعلام به همه متقاضیان این فهرست با نامه یا پیامک، یک‌جا</source>
             <translation>Tell every applicant of this list at once, by letter or SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="60" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="44" />
             <source>چاپ نامه‌ها</source>
+            <extracomment>The work queues whose cases wait for a notice to the applicant. The most applicants one go tells (a longer queue is told in turns).</extracomment>
             <translation>Print the letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="45" />
             <source>نامه‌ها PDF</source>
             <translation>Letters PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="76" />
             <source>اعلام گروهی به متقاضیان</source>
             <translation>Tell the applicants</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="77" />
             <source>{n} پرونده در این فهرست است؛ آنچه را اعلام می‌کنید نشان‌دار نگه دارید.</source>
             <translation>{n} cases are in this list; keep ticked the ones you tell.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="79" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="80" />
             <source>{code} — {name} — {subject}</source>
             <translation>{code} — {name} — {subject}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="87" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="88" />
             <source>یادداشت نامه‌های اعلام نتیجه</source>
             <translation>Note in the result letters</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="90" />
             <source>هر متقاضی پیامک نتیجه درخواست خودش را با کد رهگیری‌اش می‌گیرد؛ سرور آن را می‌فرستد.</source>
             <translation>Each applicant gets an SMS with the result of their own request and its tracking code; the server sends it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="114" />
             <source>اعلام به {n} متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.</source>
             <translation>{n} applicants recorded as told by letter; print the letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/queue_notices.py" line="115" />
             <source>{n} پیامک اعلام در صف ارسال سرور گذاشته شد.</source>
             <translation>{n} SMS notices queued for the server to send.</translation>
         </message>

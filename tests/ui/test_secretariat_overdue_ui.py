@@ -91,8 +91,8 @@ def test_one_letter_for_the_ticked_late_cases_of_the_agency_chosen(qtbot: Any, d
     page.batch_done()
     b = page.last_batch
     assert b is not None and [line.case_id for line in b.lines] == [first] and b.method == "letter"
-    assert page.batch_bar.isVisibleTo(page) and "۱ پرونده" in page.batch_note.text()
-    assert not page.batch_print.isHidden()
+    assert page.batch_bar.isVisibleTo(page) and "۱ پرونده" in page.batch_bar.note.text()
+    assert not page.batch_bar.print_button.isHidden()
     # the case followed up has its new deadline (7 working days on), so the queue keeps the other
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [second]
     fu = q.get_case(desk.store, desk.expert, first).follow_ups

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ... import persian
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
 from .. import printing
-from ..widgets import LazyTableModel, text_digits, today
+from ..widgets import OK_STYLE, LazyTableModel, text_digits, today
 
 
 def status_text(status: str, notice: str | None = None, holder_roles: str | None = None) -> str:
@@ -140,3 +140,33 @@ def save_pdf(parent: QWidget | None, html: str, suggested: str) -> Path | None:
 
 def print_html(parent: QWidget | None, html: str) -> bool:
     return printing.print_dialog(parent, html)
+
+
+class PaperBar(QWidget):
+    """A line that says what was just done (in the ok colour) with its paper to print or save as
+    PDF; hidden until `say`. `html()` makes the paper when a button is pressed."""
+
+    def __init__(self, name: str, print_label: str, pdf_label: str, html: Callable[[], str], filename: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = QLabel()
+        self.note.setObjectName(name)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(OK_STYLE)
+        self.print_button = QPushButton(print_label)
+        self.print_button.clicked.connect(lambda: print_html(self, html()))
+        self.pdf_button = QPushButton(pdf_label)
+        self.pdf_button.clicked.connect(lambda: save_pdf(self, html(), filename))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        self.hide()
+
+    def say(self, text: str, paper: bool) -> None:
+        """Show `text`, with the paper's buttons when there is a paper."""
+        self.note.setText(text)
+        self.print_button.setVisible(paper)
+        self.pdf_button.setVisible(paper)
+        self.show()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
@@ -15,8 +15,8 @@ from ...services.accounts import get_office, working_calendar
 from ...services.secretariat_docs import follow_up_batch_letter_html
 from ..context import UiContext
 from ..drafts import draft_key
-from ..widgets import OK_STYLE, digits, isolated, notice_label, text_digits
-from .common import ltr, print_html, save_pdf
+from ..widgets import digits, isolated, text_digits
+from .common import PaperBar, ltr
 from .dialogs import ActionDialog
 from .lists import EXPORT_PAGE, SearchPage
 
@@ -39,20 +39,8 @@ class OverduePage(SearchPage):
         self.batch_button.clicked.connect(self.batch_follow_up)
         self.batch_button.setVisible(ctx.actor.has("expert", "manager"))
         self.tools.insertWidget(self.tools.indexOf(self.export_button), self.batch_button)
-        self.batch_bar = QWidget()
-        row = QHBoxLayout(self.batch_bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.batch_note = notice_label("", "batch-note")
-        self.batch_note.setStyleSheet(OK_STYLE)
-        self.batch_note.show()
-        self.batch_print = QPushButton(self.tr("چاپ نامه پیگیری"))
-        self.batch_print.clicked.connect(lambda: print_html(self, self.batch_letter_html()))
-        self.batch_pdf = QPushButton(self.tr("نامه پیگیری PDF"))
-        self.batch_pdf.clicked.connect(lambda: save_pdf(self, self.batch_letter_html(), "follow-up.pdf"))
-        row.addWidget(self.batch_note, 1)
-        row.addWidget(self.batch_print)
-        row.addWidget(self.batch_pdf)
-        self.batch_bar.hide()
+        self.batch_bar = PaperBar("batch-note", self.tr("چاپ نامه پیگیری"), self.tr("نامه پیگیری PDF"),
+                                  self.batch_letter_html, "follow-up.pdf")
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.queues), self.batch_bar)
@@ -128,14 +116,12 @@ class OverduePage(SearchPage):
         assert b is not None
         n = digits(len(b.lines))
         if b.method == "letter":
-            self.batch_note.setText(self.tr("پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.").format(
-                n=n, no=ltr(digits(b.letter_no)), agency=isolated(text_digits(b.agency_name))))
+            said = self.tr("پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.").format(
+                n=n, no=ltr(digits(b.letter_no)), agency=isolated(text_digits(b.agency_name)))
         else:
-            self.batch_note.setText(self.tr("پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.").format(
-                n=n, agency=isolated(text_digits(b.agency_name))))
-        for button in (self.batch_print, self.batch_pdf):
-            button.setVisible(b.method == "letter")
-        self.batch_bar.show()
+            said = self.tr("پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.").format(
+                n=n, agency=isolated(text_digits(b.agency_name)))
+        self.batch_bar.say(said, b.method == "letter")
         self.ctx.bus.changed.emit("secretariat")
         shown = self.view.case_id
         self.run()  # (those given a new deadline leave the list, and the case view with them)

@@ -8,16 +8,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ..context import UiContext
 from ..drafts import draft_key
-from ..widgets import OK_STYLE, digits, isolated, notice_label, text_digits
+from ..widgets import digits, isolated, text_digits
 from . import papers
-from .common import ltr, print_html, save_pdf
+from .common import PaperBar, ltr
 from .dialogs import ActionDialog
 
 __all__ = ["NOTICE_QUEUES", "QueueNotices"]
@@ -28,7 +28,7 @@ NOTICE_QUEUES = frozenset({"untold", "notices"})
 NOTICES_MAX = 200
 
 
-class QueueNotices(QWidget):
+class QueueNotices(PaperBar):
     """The button (for the search page's tools) and, once applicants were told, the line that
     says so with the letters to print.
 
@@ -41,7 +41,9 @@ class QueueNotices(QWidget):
     def __init__(self, ctx: UiContext, rows: Callable[[int], list[q.CaseRow]], today: Callable[[], date],
                  parent: QWidget | None = None) -> None:
         """`rows(limit)`: the cases listed now, the first `limit` of them."""
-        super().__init__(parent)
+        super().__init__("queue-notify-note", QCoreApplication.translate("QueueNotices", "چاپ نامه‌ها"),
+                         QCoreApplication.translate("QueueNotices", "نامه‌ها PDF"), self.letters_html,
+                         "notices.pdf", parent)
         self.ctx, self.rows, self.today = ctx, rows, today
         #: the cases told by letter in the last go, whose letters the line prints
         self.last_told: list[str] = []
@@ -52,19 +54,6 @@ class QueueNotices(QWidget):
         self.button.setToolTip(self.tr("اعلام به همه متقاضیان این فهرست با نامه یا پیامک، یک‌جا"))
         self.button.clicked.connect(self.open_dialog)
         self.button.hide()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.note = notice_label("", "queue-notify-note")
-        self.note.setStyleSheet(OK_STYLE)
-        self.note.show()
-        self.print_button = QPushButton(self.tr("چاپ نامه‌ها"))
-        self.print_button.clicked.connect(lambda: print_html(self, self.letters_html()))
-        self.pdf_button = QPushButton(self.tr("نامه‌ها PDF"))
-        self.pdf_button.clicked.connect(lambda: save_pdf(self, self.letters_html(), "notices.pdf"))
-        row.addWidget(self.note, 1)
-        row.addWidget(self.print_button)
-        row.addWidget(self.pdf_button)
-        self.hide()  # (the line, until applicants were told)
 
     def set_queue(self, queue: str | None, listed: int) -> None:
         """The search lists `queue` (None: not a work queue) with `listed` cases: the button shows
@@ -122,11 +111,8 @@ class QueueNotices(QWidget):
         is read again."""
         n = digits(len(self.last_told))
         by_letter = self.last_method == "letter"
-        self.note.setText(self.tr("اعلام به {n} متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.").format(n=n) if by_letter
-                          else self.tr("{n} پیامک اعلام در صف ارسال سرور گذاشته شد.").format(n=n))
-        self.print_button.setVisible(by_letter)
-        self.pdf_button.setVisible(by_letter)
-        self.show()
+        self.say(self.tr("اعلام به {n} متقاضی با نامه ثبت شد؛ نامه‌ها را چاپ کنید.").format(n=n) if by_letter
+                 else self.tr("{n} پیامک اعلام در صف ارسال سرور گذاشته شد.").format(n=n), by_letter)
         self.ctx.bus.changed.emit("secretariat")
         self.told.emit()
 
