@@ -280,19 +280,44 @@
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="204" />
+            <location filename="../kanoon_desk/ui/app.py" line="206" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <location filename="../kanoon_desk/ui/app.py" line="207" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="206" />
+            <location filename="../kanoon_desk/ui/app.py" line="209" />
+            <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
+            <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="214" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="220" />
+            <source>بازگرداندن آخرین پشتیبان سالم</source>
+            <translation>Restore the newest healthy backup</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="221" />
+            <source>بستن</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="247" />
+            <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
+            <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="255" />
+            <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
+            <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
     </context>
     <context>

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,8 @@ from ..digest import EventDigest
 from ..models import utcnow
 from ..store import K_RESTORED_AT, MIGRATIONS, Store
 from .numbers import numbers_issued
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every store has from the first revision on.
@@ -316,6 +320,17 @@ def restore(store_path: Path, source: Path) -> Restored:
         _remove(_sidecars(store_path))
     os.replace(tmp, store_path)
     return Restored(previous, _mark_restored(store_path, previous))
+
+
+def restore_newest(store_path: Path, backups: Sequence[Path]) -> tuple[Path, Restored] | None:
+    """Restore the first of `backups` (newest first) that passes the check, and which it was;
+    None when none does (the store is then untouched)."""
+    for backup_path in backups:
+        try:
+            return backup_path, restore(store_path, backup_path)
+        except RestoreRefused as exc:
+            log.warning("backup %s refused: %s", backup_path, "; ".join(exc.problems))
+    return None
 
 
 def _mark_restored(store_path: Path, previous: Path | None) -> dict[tuple[str, int], int]:

@@ -196,17 +196,67 @@ def make_excepthook(folder: Path, parent: Callable[[], QWidget | None] = lambda:
     return hook
 
 
-def store_failed_dialog(db_path: Path, folder: Path, report: Path) -> QMessageBox:
-    """The dialog shown when the desk's data file cannot be opened (not a store, damaged, locked)."""
+def store_failed_dialog(db_path: Path, folder: Path, report: Path, backups: int = 0) -> QMessageBox:
+    """The dialog shown when the desk's data file cannot be opened (not a store, damaged, locked).
+    With `backups` (how many automatic backups the folder holds) it offers to restore the newest
+    healthy one (`restore_button`); else to close and restore by hand."""
     box = QMessageBox()
     box.setObjectName("store-failed")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("App", "پرونده داده باز نشد"))
     what = QCoreApplication.translate("App", "پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:")
-    todo = QCoreApplication.translate("App", "چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:")
+    if backups:
+        todo = QCoreApplication.translate(
+            "App", "چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند "
+                   "بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور "
+                   "همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:")
+    else:
+        todo = QCoreApplication.translate("App", "چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:")
     box.setText(f"{what}\n{db_path}\n\n{todo}\n{folder / 'backups'}\n{report}")
     box.setStyleSheet(WIDE_MESSAGE)
+    box.restore_button = None  # type: ignore[attr-defined]
+    if backups:
+        box.restore_button = box.addButton(  # type: ignore[attr-defined]
+            QCoreApplication.translate("App", "بازگرداندن آخرین پشتیبان سالم"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "بستن"), QMessageBox.ButtonRole.RejectRole)
     return box
+
+
+def automatic_backups(db_path: Path, folder: Path) -> list[Path]:
+    """The automatic backups of the store at `db_path` in `<folder>/backups/`, newest first."""
+    backups = folder / "backups"
+    return sorted(backups.glob(f"{db_path.stem}-????-??-??.sqlite3"), reverse=True) if backups.is_dir() else []
+
+
+def restore_after_failure(db_path: Path, folder: Path, report: Path) -> bool:
+    """The store did not open: say so and, when there are automatic backups, offer to restore the
+    newest healthy one; True when one was restored (the app goes on with it)."""
+    from ..services import ops
+
+    backups = automatic_backups(db_path, folder)
+    box = store_failed_dialog(db_path, folder, report, len(backups))
+    box.exec()
+    if box.restore_button is None or box.clickedButton() is not box.restore_button:  # type: ignore[attr-defined]
+        return False
+    got = ops.restore_newest(db_path, backups)
+    done = QMessageBox()
+    done.setObjectName("store-restored")
+    done.setStyleSheet(WIDE_MESSAGE)
+    if got is None:
+        done.setIcon(QMessageBox.Icon.Critical)
+        done.setText(QCoreApplication.translate(
+            "App", "هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:")
+            + f"\n{folder / 'backups'}")
+        done.exec()
+        return False
+    source, restored = got
+    log.warning("store %s restored from %s after it failed to open", db_path, source)
+    done.setIcon(QMessageBox.Icon.Information)
+    done.setText(QCoreApplication.translate(
+        "App", "پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:").format(backup=source.name)
+        + f"\n{restored.previous}")
+    done.exec()
+    return True
 
 
 def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date | None = None) -> Path | None:
@@ -319,8 +369,13 @@ def run_app(db_path: Path | None, lang: str) -> int:
     except Exception as exc:  # a broken or foreign file: say so, and what to do, then stop
         log.exception("could not open the store %s", db_path)
         report = write_crash_report(folder, type(exc), exc, exc.__traceback__)
-        store_failed_dialog(db_path, folder, report).exec()
-        return 2
+        if not restore_after_failure(db_path, folder, report):
+            return 2
+        try:
+            store = open_store(db_path)
+        except Exception:
+            log.exception("the restored store %s did not open either", db_path)
+            return 2
     shell = Shell(store, QSettings())
     try:
         if not shell.start():

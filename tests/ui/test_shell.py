@@ -236,6 +236,63 @@ def test_run_app_shows_login_logs_and_backs_up_at_close(qapp: QApplication, tmp_
     assert "starting with store" in (tmp_path / "kanoon-desk.log").read_text(encoding="utf-8")
 
 
+def test_a_store_that_does_not_open_is_restored_from_the_newest_healthy_backup(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data file is damaged: the dialog offers the newest automatic backup that passes the
+    check (a damaged newer one is passed over), the damaged file is kept beside it, and the app
+    goes on to log in."""
+    import logging
+
+    from PySide6.QtCore import QTimer
+
+    from kanoon_desk.ui.app import run_app
+
+    path = tmp_path / "desk.sqlite3"
+    store, _ = make_desk(path)
+    good = auto_backup(store, tmp_path, day=date(2026, 12, 4))
+    store.close()
+    assert good is not None
+    (tmp_path / "backups" / "desk-2026-12-05.sqlite3").write_bytes(b"half a backup " * 100)  # newer, broken
+    path.write_bytes(b"this is not a database " * 200)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    said: list[str] = []
+
+    def answer() -> None:
+        for w in QApplication.topLevelWidgets():
+            if not w.isVisible():
+                continue
+            if isinstance(w, QMessageBox) and w.objectName() == "store-failed":
+                said.append(w.text())
+                w.restore_button.click()  # type: ignore[attr-defined]
+            elif isinstance(w, QMessageBox) and w.objectName() == "store-restored":
+                said.append(w.text())
+                w.done(0)
+            elif isinstance(w, LoginWindow):
+                said.append("login")
+                w.close()
+                return
+        QTimer.singleShot(100, answer)
+
+    QTimer.singleShot(100, answer)
+    before = set(logging.getLogger().handlers)
+    try:
+        with language(qapp, "fa"):
+            assert run_app(path, "fa") == 0
+    finally:
+        for handler in set(logging.getLogger().handlers) - before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    assert len(said) == 3 and "بازگرداندن آخرین پشتیبان سالم" in said[0] and said[2] == "login"
+    assert "desk-2026-12-04.sqlite3" in said[1] and "before-restore" in said[1]
+    assert (tmp_path / "desk.sqlite3.before-restore").read_bytes().startswith(b"this is not a database")
+    restored = Store(path)
+    try:
+        assert accounts.get_office(restored) is not None
+    finally:
+        restored.close()
+
+
 def test_a_temporary_password_is_changed_right_after_login(fa: QApplication, qtbot: Any, tmp_path: Path,
                                                            desk: tuple[Store, Any]) -> None:
     from kanoon_desk.ui.password import ChangePasswordDialog
