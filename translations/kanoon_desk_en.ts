@@ -4791,47 +4791,62 @@ Tracking code: {code}</translation>
     <context>
         <name>LibraryPages</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="19" />
             <source>امانت‌های دیرکرد</source>
             <translation>Overdue loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="36" />
+            <source>رزروهای آماده تحویل</source>
+            <translation>Holds ready to collect</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="38" />
+            <source>نسخه‌هایی که باید برای رزرو فرستاده شوند</source>
+            <translation>Copies to send for holds</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="52" />
+            <source>نسخه‌های در راه این مرکز</source>
+            <translation>Copies on their way here</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="69" />
             <source>میز امانت</source>
             <translation>Circulation desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="71" />
             <source>اعضای کتابخانه</source>
             <translation>Library members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="72" />
             <source>فهرست کتاب‌ها</source>
             <translation>Catalogue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="37" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="73" />
             <source>دیرکردها</source>
             <translation>Overdue loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="39" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="75" />
             <source>انبارگردانی</source>
             <translation>Stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="40" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="77" />
             <source>گزارش‌های کتابخانه</source>
             <translation>Library reports</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="42" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="79" />
             <source>قاعده‌های امانت</source>
             <translation>Lending rules</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/__init__.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/__init__.py" line="81" />
             <source>امانت‌های استثنا</source>
             <translation>Overrides</translation>
         </message>

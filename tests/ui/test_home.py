@@ -43,3 +43,43 @@ def test_the_home_page_reads_the_cartable_again_when_shown(qtbot: Any, tmp_path:
     page.hide()  # the manager was on another page meanwhile
     page.show()
     qtbot.waitUntil(lambda: _fact(page, "کارتابل من").startswith("۱ مورد باز"))
+
+
+def test_the_home_page_shows_the_desks_centre_holds_to_hand_over_and_send_and_copies_coming(
+        qtbot: Any, tmp_path: Path) -> None:
+    """A librarian's day starts from the home page too: holds on this centre's shelf to hand over,
+    copies on its shelf that a hold elsewhere waits for, copies on their way here; «نمایش» opens
+    the list."""
+    from PySide6.QtWidgets import QDialog
+
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.main_window import MainWindow
+    from tests.library_helpers import TODAY, actor_at, make_library
+
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    circ.checkin(L.store, at_b, "B0001", today=TODAY)  # returned at 14: on its way home, here
+    circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)  # picked up at 14: send one
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="کلاغ‌ها"))
+    lib.add_copy(L.store, L.admin, other.id, barcode="C0001")
+    circ.checkout(L.store, L.admin, L.child.member_no, "C0001", today=TODAY)
+    circ.place_hold(L.store, L.admin, L.adult.member_no, other.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "C0001", today=TODAY)  # set aside here for the adult
+    ctx = make_ctx(L.store, L.admin, tmp_path)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert _fact(page, "رزروهای آماده تحویل") == "۱"
+    assert _fact(page, "نسخه‌هایی که باید برای رزرو فرستاده شوند") == "۱"
+    assert _fact(page, "نسخه‌های در راه این مرکز") == "۱"
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.show_page("home")
+    target = next(t for title, _v, t in home._desk_facts() if title == "رزروهای آماده تحویل")
+    home.go(target)
+    assert window.current_key() == "library-circulation"
+    [shelf] = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert shelf.windowTitle() == window.page_widget("library-circulation").hold_shelf().windowTitle()
