@@ -520,487 +520,487 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="73" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="150" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
-            <source>دو بار کلیک: باز کردن پیوست</source>
-            <translation>Double-click: open the attachment</translation>
+            <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
+            <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="117" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="205" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="209" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="210" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="213" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="240" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="241" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="242" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="112" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="244" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="126" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="177" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="219" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="259" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="77" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="92" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="266" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="82" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="259" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="94" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="97" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="116" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="116" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="130" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="121" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="329" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="139" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="143" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="147" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="148" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="148" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="149" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="150" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="158" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="180" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="210" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="184" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="187" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="188" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="193" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="197" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="209" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="212" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="209" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="213" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="215" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="231" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="234" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="237" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2569,7 +2569,7 @@
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="30" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="31" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -2919,25 +2919,25 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="231" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="82" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="232" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="233" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="234" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
@@ -2982,95 +2982,100 @@
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
+            <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
+            <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="292" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="130" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="148" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="150" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="278" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="371" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="157" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="162" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="164" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="169" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="170" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="247" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="293" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="349" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -5209,7 +5214,7 @@ Tracking code: {code}</translation>
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="121" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="133" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>

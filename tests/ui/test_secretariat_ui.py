@@ -888,3 +888,55 @@ def test_a_click_opens_its_case_once_and_a_click_on_the_open_case_reads_it_again
     assert loads == [page.model.row_at(1).id] and page.view.case_id == loads[0]  # once, not twice
     click(1)  # the case shown: read again (a sync may have brought something)
     assert loads == [page.model.row_at(1).id] * 2
+
+
+def _drop(widget: Any, *paths: Path | str) -> bool:
+    """Drop `paths` (files, or web addresses given as text) on `widget` as the file manager does;
+    whether it took the drop."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl(p) if isinstance(p, str) else QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+    return event.isAccepted()
+
+
+def test_scans_dragged_from_a_folder_join_the_intake_and_the_case(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                type_persian: Any) -> None:
+    from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+    from tests.secretariat_helpers import PDF_BYTES, PNG_BYTES
+
+    first, second = tmp_path / "نامه.pdf", tmp_path / "کارت ملی.png"
+    first.write_bytes(PDF_BYTES)
+    second.write_bytes(PNG_BYTES)
+    page = _intake(qtbot, desk, tmp_path)
+    assert not _drop(page.file_list, tmp_path, "https://example.org/scan.pdf")  # a folder, a web page: no
+    assert _drop(page.file_list, first, second, tmp_path)
+    assert _drop(page.file_list, first)  # again: not twice
+    assert page.files == [first, second] and page.file_list.count() == 2
+    qtbot.keyClicks(page.national_id, national_id(41))
+    type_persian(page.first_name, "مریم")
+    type_persian(page.last_name, "احمدی")
+    type_persian(page.subject, "خرابی آسفالت معبر")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.attachments == 2
+    # a document brought later, dropped on the case's attachments: its dialog, the file chosen
+    case_id = _referred(desk, 2)
+    view = CaseView(make_ctx(desk.store, desk.expert, tmp_path), case_id)
+    qtbot.addWidget(view)
+    chosen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        chosen.append(dlg.values()["attachments"])
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    assert _drop(view.attachments, second)
+    assert chosen == [str(second)]
+    assert [a["filename"] for a in q.get_case(desk.store, desk.expert, case_id).attachments] == ["کارت ملی.png"]
+    assert view.attachments.count() == 1

@@ -6,6 +6,7 @@ and offers those the user's roles allow; their texts are the «CaseView» transl
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -198,13 +199,19 @@ class CaseActions(_ViewBase):
 
     def attach(self) -> None:
         """A scan brought later (more documents from the applicant, a letter) joins the case."""
+        self.attach_file(None)
+
+    def attach_file(self, path: Path | None) -> None:
+        """«افزودن پیوست» with `path` already chosen (a file dropped on the attachments), or none."""
         def run(v: dict[str, Any]) -> None:
             if not v["attachments"]:
                 raise ValidationError(MSG_CHOOSE_FILE, "attachments")
             sec.add_attachment(self.ctx.store, self.ctx.actor, self.case_id or "", v["attachments"], kind=v["kind"])
 
         d = self._dialog(QCoreApplication.translate("CaseView", "افزودن پیوست"), run)
-        d.file("attachments", QCoreApplication.translate("CaseView", "فایل"))
+        chosen = d.file("attachments", QCoreApplication.translate("CaseView", "فایل"))
+        if path is not None:
+            chosen.setText(str(path))
         d.combo("kind", QCoreApplication.translate("CaseView", "گونه"),
                 [(QCoreApplication.translate("CaseView", "مدرک متقاضی"), "applicant"),
                  (QCoreApplication.translate("CaseView", "نامه"), "letter"),

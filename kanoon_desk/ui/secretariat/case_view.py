@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMenu,
     QPushButton,
     QSplitter,
@@ -34,7 +33,7 @@ from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..tables import remember_splitter
-from ..widgets import digits, number_text, text_digits
+from ..widgets import FileDropList, digits, number_text, text_digits
 from . import papers
 from .case_actions import CaseActions
 from .case_timeline import EVENT_FA, TimelineModel
@@ -103,9 +102,11 @@ class CaseView(CaseActions, QWidget):
         self.timeline.setObjectName("case-timeline")
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.attachments = QListWidget()
+        self.attachments = FileDropList()
+        self.attachments.setObjectName("case-attachment-list")
         self.attachments.setMinimumHeight(30)
-        self.attachments.setToolTip(self.tr("دو بار کلیک: باز کردن پیوست"))
+        self.attachments.setToolTip(self.tr("دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود"))
+        self.attachments.dropped.connect(self.attach_dropped)
         self.attachments.itemActivated.connect(lambda _item: self.open_attachment(self.attachments.currentRow()))
         self.attachment_message = QLabel()
         self.attachment_message.setObjectName("attachment-message")
@@ -315,6 +316,14 @@ class CaseView(CaseActions, QWidget):
         self.changed.emit()
 
     # -- attachments ----------------------------------------------------------------------------
+
+    def attach_dropped(self, paths: list[Path]) -> None:
+        """Files dropped on the attachments: each one's «افزودن پیوست» dialog, the file chosen, for
+        whoever may attach to the case."""
+        if "attach" not in self.buttons:
+            return
+        for path in paths:
+            self.attach_file(path)
 
     def attachment_copy(self, row: int) -> Path | None:
         """The attachment as a file under its own name (in a temporary folder), for the system's

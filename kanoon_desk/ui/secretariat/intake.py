@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ..drafts import FormDraft, draft_key
 from ..widgets import (
     NOTICE_STYLE,
     OK_STYLE,
+    FileDropList,
     Form,
     JalaliDateEdit,
     LtrLineEdit,
@@ -105,8 +105,11 @@ class IntakePage(QWidget):
         files_box = QWidget()
         fl = QHBoxLayout(files_box)
         fl.setContentsMargins(0, 0, 0, 0)
-        self.file_list = QListWidget()
+        self.file_list = FileDropList()  # scans dragged from a folder join the list too
+        self.file_list.setObjectName("intake-files")
         self.file_list.setMaximumHeight(70)
+        self.file_list.setToolTip(self.tr("پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید."))
+        self.file_list.dropped.connect(self.add_files)
         add = QPushButton(self.tr("افزودن پیوست…"))
         add.clicked.connect(self.choose_files)
         remove = QPushButton(self.tr("حذف پیوست"))
@@ -297,6 +300,12 @@ class IntakePage(QWidget):
             del self.files[row]
             self.file_list.takeItem(row)
             self.draft.touched()
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Files dropped on the list (one already there is not added twice)."""
+        for path in paths:
+            if path not in self.files:
+                self.add_file(path)
 
     def add_file(self, path: Path) -> None:
         self.files.append(path)
