@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(spec.title)
             item.setData(KEY_ROLE, spec.key)
             if i < 9:
-                item.setToolTip(QKeySequence(f"Ctrl+{i + 1}").toString(QKeySequence.SequenceFormat.NativeText))
+                item.setToolTip(QKeySequence(f"Ctrl+{i + 1}").toString(QKeySequence.SequenceFormat.PortableText))
             self._page_at_row[self.sidebar.count()] = i
             self._rows.append(self.sidebar.count())
             self.sidebar.addItem(item)
