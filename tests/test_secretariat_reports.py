@@ -120,6 +120,44 @@ def test_overdue_by_agency_counts_deadlines_that_fell_in_the_period_answered_lat
     assert ordibehesht.overdue_by_agency == []  # up to today: those deadlines have not passed yet
 
 
+def test_the_report_says_how_each_agency_answered_the_letters_sent_to_it(tmp_path: Path) -> None:
+    """Per agency, the letters dated in the period: answered, answered by the letter's own deadline
+    (a follow-up's extra time not counted), working days to the answer, still waiting."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.services.secretariat_agencies import save_agency
+    from kanoon_desk.services.secretariat_reports import AgencyFigures, report_to_xlsx
+
+    d = make_secretariat_desk(tmp_path)
+    roads = save_agency(d.store, d.admin, name="اداره کل راه و شهرسازی")
+
+    def forwarded(n: int, agency: str, on: date = DAY) -> str:
+        r = sec.intake(d.store, d.clerk, case_input(n), on=on)
+        sec.review(d.store, d.expert, r.case_id, accept=True, on=on)
+        sec.register(d.store, d.clerk, r.case_id, on=on)
+        sec.forward(d.store, d.admin, r.case_id, agency, deadline=date(2025, 5, 20) if on == DAY else None, on=on)
+        return r.case_id
+
+    quick = forwarded(1, d.agency.id)  # Sunday 4 May; answered Wednesday 7 May: 3 working days
+    sec.record_response(d.store, d.clerk, quick, text="انجام شد", on=date(2025, 5, 7))
+    slow = forwarded(2, d.agency.id)  # given more time, answered after the letter's deadline
+    sec.follow_up(d.store, d.expert, slow, method="phone", new_deadline=date(2025, 6, 10), on=date(2025, 5, 25))
+    sec.record_response(d.store, d.clerk, slow, text="انجام شد", on=date(2025, 6, 1))
+    forwarded(3, d.agency.id)  # no answer yet
+    forwarded(4, roads.id)
+    closed = forwarded(6, roads.id)  # closed without an answer: not waiting any more
+    sec.close(d.store, d.admin, closed, outcome="unresolved", on=date(2025, 5, 10))
+    forwarded(5, roads.id, on=date(2025, 7, 1))  # a summer letter
+    rep = build_report(d.store, d.manager, period("season", 1404, 1), on=date(2025, 6, 5))
+    # (3 + 24) / 2: 4 May to 1 June is 28 days, four of them Fridays
+    assert rep.agencies == [AgencyFigures("شهرداری مرکز استان", 3, 2, 1, 13.5, 1),
+                            AgencyFigures("اداره کل راه و شهرسازی", 2, 0, 0, None, 1)]
+    html = docs.report_html(None, rep)
+    assert "پاسخ‌گویی دستگاه‌ها" in html and "پاسخ در مهلت" in html
+    sheet = load_workbook(report_to_xlsx(rep, tmp_path / "r.xlsx"))["پاسخ‌گویی دستگاه‌ها"]
+    assert [c.value for c in sheet[2]][:4] == ["شهرداری مرکز استان", 3, 2, 1] and sheet.sheet_view.rightToLeft
+
+
 def test_the_report_splits_service_time_into_the_office_and_the_agencies(tmp_path: Path) -> None:
     from kanoon_desk.services import accounts
 

@@ -13,7 +13,7 @@ from ..persian import format_jalali_date, format_jalali_long, format_number, scr
 from .accounts import OfficeView
 from .numbers import format_tracking_code
 from .secretariat_followups import FollowUpBatch
-from .secretariat_reports import Report, month_title
+from .secretariat_reports import AGENCY_HEADERS, Report, month_title
 from .secretariat_status import OUTCOME_FA
 
 #: The chart's width on an A4 page (QTextDocument lays images out at 96 px an inch: 170 mm).
@@ -225,6 +225,11 @@ def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None 
             + "<h2>دیرکرد پاسخ به تفکیک دستگاه</h2>"
             + rtl_table(["دستگاه اجرایی", "پرونده‌های دیرکرد"],
                         [(a, format_number(n)) for a, n in rep.overdue_by_agency] or [("—", "۰")])
+            + "<h2>پاسخ‌گویی دستگاه‌ها</h2>"
+            + rtl_table(list(AGENCY_HEADERS),
+                        [(a.name, format_number(a.forwarded), format_number(a.answered), format_number(a.on_time),
+                          num(a.avg_days), format_number(a.waiting)) for a in rep.agencies]
+                        or [("—", "۰", "۰", "۰", "—", "۰")])
             + "<h2>به تفکیک ماه</h2>"
             + rtl_table(["ماه", "دریافت", "مختومه"],
                         [(month_title(m), format_number(r), format_number(c)) for m, r, c in rep.by_month]))
