@@ -60,8 +60,9 @@ def test_overdue_model_fetches_lazily(L: Lib, tmp_path: Path, qtbot: Any) -> Non
     assert page.count.text() == "۳ امانت دیرکرد دارد."
     out = tmp_path / "o.xlsx"
     assert page.export(out) == 3
-    html = page.notices_html()
-    assert html.count("<hr/>") == 3 and "ماهی سیاه کوچولو" in html
+    html = page.notices_html()  # one member, three late books: one notice listing them
+    assert html.count("یادآوری دیرکرد امانت") == 1 and html.count("ماهی سیاه کوچولو") == 3
+    assert "مهلت بازگشت ۳ کتاب زیر" in html and "آن‌ها را" in html
     assert model.index(0, 10).data() == ""  # no reminder yet
     qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
     assert page.count.text() == "۳ پیامک یادآوری در صف ارسال گذاشته شد."
@@ -352,3 +353,14 @@ def test_report_period_by_name_and_exports_say_which_centre(L: Lib, tmp_path: Pa
     out = page.export_xlsx(tmp_path / "r.xlsx")
     sheet = load_workbook(out).active
     assert sheet is not None and sheet["B1"].value == "مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)"
+
+
+def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=30))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))
+    page = OverduePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    html = page.notices_html()
+    assert html.count("یادآوری دیرکرد امانت") == 2 and html.count("✂") == 1  # two slips, one cut between
+    assert "علی محمدی گرامی" in html and "امانت زهرا محمدی" in html  # the child's, to the guardian
+    assert "حسین احمدی گرامی" in html and "مهلت بازگشت کتاب زیر" in html and "آن را" in html

@@ -12,9 +12,10 @@ from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
 from ..context import UiContext
-from ..printing import esc, print_dialog
+from ..printing import print_dialog
 from ..widgets import LazyTableModel, digits, today
 from .common import jdate, table_view, tr_dynamic
+from .printouts import overdue_notices_html
 
 HEADERS = (QT_TRANSLATE_NOOP("Library", "روز دیرکرد"), QT_TRANSLATE_NOOP("Library", "عضو"), QT_TRANSLATE_NOOP("Library", "شماره عضویت"), QT_TRANSLATE_NOOP("Library", "تلفن"), QT_TRANSLATE_NOOP("Library", "ولی"), QT_TRANSLATE_NOOP("Library", "تلفن ولی"), QT_TRANSLATE_NOOP("Library", "عنوان"), QT_TRANSLATE_NOOP("Library", "بارکد"), QT_TRANSLATE_NOOP("Library", "مهلت بازگشت"), QT_TRANSLATE_NOOP("Library", "مرکز"), QT_TRANSLATE_NOOP("Library", "آخرین یادآوری"))
 #: What became of a reminder's SMS, as the server last said (after a sync round).
@@ -102,11 +103,10 @@ class OverduePage(QWidget):
         self.count.setText(QCoreApplication.translate("Library", "{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
 
     def notices_html(self, limit: int = 500) -> str:
-        """One printed notice per overdue loan (most overdue first), to hand over or post: a paper for
-        the member, so in Persian whatever the interface's language."""
+        """The printed overdue notices of the list (its first `limit` loans): one a member, their late
+        books listed (`printouts.overdue_notices_html`)."""
         rows = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre, limit=limit)
-        parts = [f"<h3>یادآوری دیرکرد امانت</h3><p>{esc(rep.overdue_notice_text(r))}</p><hr/>" for r in rows]
-        return "".join(parts)
+        return overdue_notices_html(rows, self.model.centre_names)
 
     def queue_notices(self) -> None:
         def done(n: int) -> None:

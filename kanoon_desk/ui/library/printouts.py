@@ -1,9 +1,10 @@
-"""Printed things of the lending desk: due-date slip (RTL HTML), membership card and copy labels (Code 128)."""
+"""Printed things of the lending desk: due-date slip and overdue notices (RTL HTML), membership card
+and copy labels (Code 128)."""
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ... import persian
 from ...services.circulation import LoanView
 from ...services.library import MemberView, member_category
+from ...services.library_reports import OverdueRow
 from ..fonts import FONT_FAMILY, load_fonts
 from ..printing import document_from_html, esc, html_table, print_dialog
 from ..widgets import today
@@ -36,6 +38,49 @@ def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, t
             f"{esc(persian.to_persian_digits(member.member_no))}</p>"
             f"<p>تاریخ: {esc(today_text)}</p>{table}"
             "<p>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</p>")
+
+
+def overdue_notices_html(rows: Sequence[OverdueRow], centre_names: Mapping[str, str]) -> str:
+    """The printed overdue notices: one a member (not one a book), their late books listed, most
+    overdue first, to the guardian of a child; slips separated by a cut line, to hand over or post.
+    In Persian whatever the interface's language, as the member's other papers."""
+    by_member: dict[str, list[OverdueRow]] = {}
+    for r in rows:
+        by_member.setdefault(r.member_id or r.member_no, []).append(r)
+    parts = []
+    for late in by_member.values():
+        m = late[0]
+        table = html_table(["ردیف", "عنوان", "بارکد", "مهلت بازگشت", "روز دیرکرد"],
+                           [[i, r.title, r.barcode, persian.format_jalali_date(r.due_on), r.days]
+                            for i, r in enumerate(sorted(late, key=lambda r: -r.days), 1)])
+        centre = centre_names.get(m.centre, m.centre)
+        books = "کتاب زیر" if len(late) == 1 else f"{persian.to_persian_digits(len(late))} کتاب زیر"
+        parts.append(
+            f"<h3 align='center'>{esc(KANOON)}</h3>"
+            f"<p align='center'>{esc(persian.script_digits(centre))} — یادآوری دیرکرد امانت</p>"
+            f"<p>{esc(m.guardian_name or m.member_name)} گرامی،</p>"
+            f"<p>مهلت بازگشت {books}، امانت {esc(m.member_name)} (شماره عضویت "
+            f"{esc(persian.to_persian_digits(m.member_no))})، گذشته است. لطفاً {'آن' if len(late) == 1 else 'آن‌ها'} را به یکی از کتابخانه‌های "
+            f"کانون بازگردانید.</p>{table}")
+    # Qt's documents break a page anywhere, so slips are laid out whole: a slip that would not fit
+    # on what is left of the page starts the next one (heights as an A4 page prints them, in px)
+    out: list[str] = []
+    used = 0
+    for part, count in zip(parts, (len(late) for late in by_member.values()), strict=True):
+        height = _SLIP_PX + _ROW_PX * count
+        if out and used + height > _PAGE_PX:
+            out.append("<p style='page-break-before: always'></p>")
+            used = 0
+        elif out:
+            out.append(_CUT)
+        out.append(part)
+        used += height
+    return "".join(out)
+
+
+#: A notice's height without its books, a book's row, and a page's room (A4 as `printing` prints it).
+_SLIP_PX, _ROW_PX, _PAGE_PX = 210, 30, 820
+_CUT = "<p align='center'>✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -</p>"
 
 
 class SlipDialog(QDialog):
