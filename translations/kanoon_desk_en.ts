@@ -520,282 +520,319 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="67" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="75" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="151" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="80" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="232" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
+            <extracomment>each value's caption, in order (the printed case file lists them)</extracomment>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="173" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="176" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="192" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="205" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="209" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="214" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="216" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="217" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="225" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="224" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <source>مشخصه</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <source>مقدار</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <source>پرونده {code}</source>
+            <translation>Case {code}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <source>گردش کار</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <source>چاپ: {day}</source>
+            <translation>Printed: {day}</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="113" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="127" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="178" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="223" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="263" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="265" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <source>چاپ گردش کار</source>
+            <translation>Print the case file</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <source>گردش کار PDF</source>
+            <translation>Case file PDF</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="78" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="90" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="93" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="269" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="83" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="262" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -831,12 +868,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -897,20 +934,20 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="183" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="214" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="217" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="231" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
@@ -945,62 +982,62 @@
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="209" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="212" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="215" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="216" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="218" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="232" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="234" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="237" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="240" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="261" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -3204,7 +3241,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
@@ -3374,7 +3411,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
@@ -3389,7 +3426,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="111" />
             <location filename="../kanoon_desk/ui/library/members.py" line="193" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>مرکز</source>
@@ -3584,8 +3621,9 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="46" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="91" />
             <source>برگه امانت</source>
+            <extracomment>A notice's height without its books, a book's row, and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
@@ -3735,7 +3773,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
@@ -3981,7 +4019,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
             <location filename="../kanoon_desk/ui/library/members.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
         </message>
@@ -4134,7 +4172,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/members.py" line="192" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
@@ -4192,13 +4230,13 @@ Tracking code: {code}</translation>
             <translation>Membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>روز دیرکرد</source>
             <translation>Days overdue</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
@@ -4208,44 +4246,44 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>ولی</source>
             <translation>Guardian</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>آخرین یادآوری</source>
             <translation>Last reminder</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="21" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>در صف پیامک</source>
             <extracomment>What became of a reminder's SMS, as the server last said (after a sync round).</extracomment>
             <translation>SMS queued</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
             <source>پیامک فرستاده شد</source>
             <translation>SMS sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="24" />
             <source>پیامک نرسید؛ تلفن بزنید</source>
             <translation>SMS did not get through; phone them</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="25" />
             <source>پیامک فرستاده نشد</source>
             <translation>SMS not sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="68" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="145" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
@@ -4253,7 +4291,7 @@ Tracking code: {code}</translation>
             <translation>All centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="74" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="135" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
@@ -4262,23 +4300,23 @@ Tracking code: {code}</translation>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="76" />
             <source>صف پیامک یادآوری</source>
             <translation>Queue SMS reminders</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
             <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
             <translation>For each overdue loan, one SMS a week is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="81" />
             <source>چاپ برگه‌های یادآوری</source>
             <translation>Print reminder notices</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="83" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
@@ -4286,7 +4324,7 @@ Tracking code: {code}</translation>
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="103" />
             <source>{n} امانت دیرکرد دارد.</source>
             <translation>Overdue loans: {n}.</translation>
         </message>
@@ -4302,14 +4340,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="64" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="97" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="69" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
-            <location filename="../kanoon_desk/ui/library/printouts.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/printouts.py" line="99" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="171" />
             <source>بستن</source>

@@ -401,6 +401,8 @@ def test_the_case_reads_in_latin_digits_in_the_english_interface(qapp: Any, qtbo
         from kanoon_desk import persian
         deadline = q.get_case(desk.store, desk.clerk, case_id).case["deadline"]
         assert view.labels["deadline"].text().startswith(persian.to_ascii_digits(persian.format_jalali_date(deadline)))
+        paper = view.history_html()  # the printed case file reads as the screen does
+        assert 'dir="ltr"' in paper and ">Timeline<" in paper and not persian_digits & set(paper)
 
 
 
@@ -531,3 +533,18 @@ def test_a_notice_by_letter_prints_the_result_letter_with_the_agencys_answer(
     view.load(case_id)
     html = view.result_letter_html()
     assert "نتیجه رسیدگی: <b>خارج از وظایف دستگاه" in html and "بر عهده اداره کل راه است" in html
+
+
+def test_the_case_file_prints_its_details_and_every_step(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """«چاپ گردش کار»: the case as shown and its whole timeline, for the office's own file."""
+    case_id = _answered(desk)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+    assert "history" in view.papers
+    html = view.history_html()
+    assert 'dir="rtl"' in html and "دفتر مدیریت عملکرد استانداری" in html
+    for caption in ("کد رهگیری", "شماره ثبت", "وضعیت", "مهلت پاسخ"):
+        assert caption in html
+    for step in ("دریافت درخواست", "بررسی اولیه کارشناس", "ثبت در دبیرخانه", "ارجاع", "ارسال به دستگاه اجرایی",
+                 "دریافت پاسخ"):
+        assert f">{step}<" in html, step
+    assert "آسفالت کوچه تا هفته آینده انجام می‌شود" in html and desk.agency.name in html

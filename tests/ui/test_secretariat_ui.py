@@ -422,23 +422,24 @@ def test_every_paper_of_a_case_goes_to_the_printer_or_to_a_pdf(qtbot: Any, desk:
     case_id = _referred(desk, 1)
     view = CaseView(make_ctx(desk.store, desk.manager, tmp_path), case_id)
     qtbot.addWidget(view)
-    assert set(view.papers) == {"receipt"}  # the receipt can be printed again at any time
+    assert set(view.papers) == {"receipt", "history"}  # the receipt and the case file, at any time
     sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
     sec.follow_up(desk.store, desk.expert, case_id, method="letter", note="پاسخی نرسید",
                   new_deadline=date(2025, 6, 10), on=date(2025, 5, 27))
     view.load(case_id)
-    assert set(view.papers) == {"receipt", "letter", "follow_up_letter"}
+    assert set(view.papers) == {"receipt", "letter", "follow_up_letter", "history"}
     printed: list[str] = []
     monkeypatch.setattr(printing, "print_dialog", lambda parent, html: printed.append(html) or True)
     saved = tmp_path / "out.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "PDF (*.pdf)"))
     menu = view.buttons["papers"].menu()
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "چاپ رسید", "رسید PDF", "چاپ نامه ارسال", "نامه ارسال PDF", "چاپ نامه پیگیری", "نامه پیگیری PDF"]
-    for key in ("receipt", "letter", "follow_up_letter"):
+        "چاپ رسید", "رسید PDF", "چاپ نامه ارسال", "نامه ارسال PDF", "چاپ نامه پیگیری", "نامه پیگیری PDF",
+        "چاپ گردش کار", "گردش کار PDF"]
+    for key in ("receipt", "letter", "follow_up_letter", "history"):
         view.papers[key][0].trigger()
     assert "رسید دریافت درخواست" in printed[0] and "نامه ارجاع به دستگاه اجرایی" in printed[1]
-    assert "نامه پیگیری" in printed[2]
+    assert "نامه پیگیری" in printed[2] and ">ارسال به دستگاه اجرایی<" in printed[3]
     view.papers["receipt"][1].trigger()
     assert saved.read_bytes().startswith(b"%PDF")
     r = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)

@@ -28,12 +28,14 @@ from ... import persian
 from ...errors import NotFound
 from ...models import User
 from ...services import secretariat_query as q
+from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
+from ..printing import esc, html_table, wrap_page
 from ..tables import remember_splitter
-from ..widgets import FileDropList, digits, number_text, text_digits
+from ..widgets import FileDropList, digits, long_date, number_text, text_digits
 from . import papers
 from .case_actions import CaseActions
 from .case_timeline import EVENT_FA, TimelineModel
@@ -79,6 +81,8 @@ class CaseView(CaseActions, QWidget):
                 ("applicant", self.tr("متقاضی")), ("subject", self.tr("موضوع")), ("holder", self.tr("در دست")),
                 ("deadline", self.tr("مهلت پاسخ")), ("visits", self.tr("مراجعه حضوری")),
                 ("mobile", self.tr("شماره همراه")), ("time", self.tr("زمان رسیدگی"))]
+        #: each value's caption, in order (the printed case file lists them)
+        self.captions = dict(keys)
         for i, (key, label) in enumerate(keys):
             if key == "time":
                 i += i % 2  # its own row
@@ -283,6 +287,8 @@ class CaseView(CaseActions, QWidget):
              "letter.pdf"),
             ("follow_up_letter", self.tr("چاپ نامه پیگیری"), self.tr("نامه پیگیری PDF"),
              any(f["method"] == "letter" for f in d.follow_ups), self.follow_up_letter_html, "follow-up.pdf"),
+            ("history", self.tr("چاپ گردش کار"), self.tr("گردش کار PDF"), True, self.history_html,
+             "case-history.pdf"),
             ("rejection_notice", self.tr("چاپ اعلام رد"), self.tr("اعلام رد PDF"),
              c["status"] == "rejected" and bool(c["reject_reason"]), self.rejection_notice_html, "notice.pdf"),
             ("result_letter", self.tr("چاپ نامه اعلام نتیجه"), self.tr("نامه اعلام نتیجه PDF"),
@@ -352,6 +358,27 @@ class CaseView(CaseActions, QWidget):
             self.attachment_message.show()
 
     # -- papers ---------------------------------------------------------------------------------
+
+    def history_html(self) -> str:
+        """The case's file as the office prints it for itself, in the interface's language: its
+        details as shown, every step of its timeline, its attachments, and the day it was printed."""
+        assert self.detail is not None
+        rtl = self.isRightToLeft()
+        office = get_office(self.ctx.store)
+        details = html_table([self.tr("مشخصه"), self.tr("مقدار")],
+                             [[caption, self.labels[key].text()] for key, caption in self.captions.items()], rtl)
+        model = self.timeline.model()
+        assert isinstance(model, TimelineModel)
+        steps = html_table(list(model.headers), [[model.index(r, c).data() for c in range(len(model.headers))]
+                                                 for r in range(model.rowCount())], rtl)  # (as shown)
+        files = "".join(f"<li>{esc(a['filename'])}</li>" for a in self.detail.attachments)
+        title = self.tr("پرونده {code}").format(code=self.labels["tracking"].text())
+        timeline, attached = self.tr("گردش کار"), self.tr("پیوست‌ها")
+        printed = self.tr("چاپ: {day}").format(day=long_date(self.today()))
+        body = ((f"<p align='center'><b>{esc(office.heading or office.name)}</b></p>" if office else "")
+                + f"<h2>{esc(title)}</h2>" + details + f"<h3>{esc(timeline)}</h3>" + steps
+                + (f"<h3>{esc(attached)}</h3><ul>{files}</ul>" if files else "") + f"<p>{esc(printed)}</p>")
+        return wrap_page(body, rtl)
 
     def receipt_html(self) -> str:
         assert self.detail is not None
