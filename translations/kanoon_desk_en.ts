@@ -3425,7 +3425,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="111" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="193" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
@@ -3968,7 +3968,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
             <location filename="../kanoon_desk/ui/library/members.py" line="89" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
             <translation>Name</translation>
@@ -4101,77 +4101,82 @@ Tracking code: {code}</translation>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
+            <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
+            <translation>Drop the photo here, or press “Choose photo…”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="124" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="135" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="273" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="275" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="185" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="206" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="298" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="315" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="317" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="142" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="272" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="274" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
@@ -4180,52 +4185,52 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="193" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="260" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
             <location filename="../kanoon_desk/ui/library/members.py" line="112" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="196" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="333" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="359" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="361" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="362" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="386" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

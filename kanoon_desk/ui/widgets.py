@@ -163,6 +163,24 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     return [p for p in paths if p.is_file()]
 
 
+def _take_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    """A drag over a file drop target: taken when it carries local files."""
+    if dropped_files(event.mimeData()):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
+def _take_drop(event: QDropEvent) -> list[Path]:
+    """A drop on a file drop target: its local files (none: the drop is refused)."""
+    files = dropped_files(event.mimeData())
+    if files:
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+    return files
+
+
 class FileDropList(QListWidget):
     """A list that takes files dropped on it from the file manager (scans from a folder).
 
@@ -178,24 +196,38 @@ class FileDropList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _take_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        if dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _take_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        files = dropped_files(event.mimeData())
-        if not files:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.dropped.emit(files)
+        if files := _take_drop(event):
+            self.dropped.emit(files)
+
+
+class FileDropLabel(QLabel):
+    """A picture that takes a file dropped on it (a member's photo from a folder).
+
+    Signals:
+        dropped(list): the local files dropped (`Path`s).
+    """
+
+    dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        _take_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        _take_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        if files := _take_drop(event):
+            self.dropped.emit(files)
 
 
 class JalaliDateEdit(QDateEdit):

@@ -134,3 +134,17 @@ def shown_texts(root: QWidget, rows: int = 15) -> Iterator[tuple[str, str]]:
                 found += [str(model.index(r, c).data() or "") for c in range(columns)]
             found += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
         yield from ((where, t) for t in found if t)
+
+
+def drop_files(widget: QWidget, *paths: Path | str) -> bool:
+    """Drop `paths` (files, or web addresses given as text) on `widget` as the file manager does;
+    whether it took the drop."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl(p) if isinstance(p, str) else QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+    return event.isAccepted()

@@ -278,3 +278,16 @@ def test_down_in_the_search_box_steps_into_the_list(qtbot: Any, page: tuple[Lib,
     assert p.table.hasFocus() and p.current is not None and p.current.id == p.results[0].id
     qtbot.keyClick(p.table, Qt.Key.Key_Down)
     assert p.current.id == p.results[1].id
+
+
+def test_a_photo_dragged_from_a_folder_is_the_members_photo(qtbot: Any, page: tuple[Lib, MembersPage],
+                                                            tmp_path: Path) -> None:
+    from tests.ui.shell_support import drop_files
+
+    _L, p = page
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert drop_files(p.photo_view, tmp_path / "scan.pdf")  # taken, and refused at the field as a chosen one is
+    assert p.form.error_of("photo") == "عکس عضو باید پرونده JPEG یا PNG باشد." and p.photo is None
+    assert not drop_files(p.photo_view, tmp_path)  # a folder: not taken
+    assert drop_files(p.photo_view, _face(tmp_path / "face.png"))
+    assert p.photo and p.form.error_of("photo") == "" and not p.photo_view.pixmap().isNull()

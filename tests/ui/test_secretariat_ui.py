@@ -20,7 +20,7 @@ from kanoon_desk.ui.secretariat.intake import IntakePage
 from kanoon_desk.ui.secretariat.lists import CartablePage, SearchPage
 from kanoon_desk.ui.secretariat.reports import ReportsPage
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk, national_id
-from tests.ui.shell_support import language, make_ctx, visible
+from tests.ui.shell_support import drop_files, language, make_ctx, visible
 
 DAY = date(2025, 5, 4)
 
@@ -891,20 +891,6 @@ def test_a_click_opens_its_case_once_and_a_click_on_the_open_case_reads_it_again
     assert loads == [page.model.row_at(1).id] * 2
 
 
-def _drop(widget: Any, *paths: Path | str) -> bool:
-    """Drop `paths` (files, or web addresses given as text) on `widget` as the file manager does;
-    whether it took the drop."""
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
-
-    mime = QMimeData()
-    mime.setUrls([QUrl(p) if isinstance(p, str) else QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
-    widget.dropEvent(event)
-    return event.isAccepted()
-
-
 def test_scans_dragged_from_a_folder_join_the_intake_and_the_case(qtbot: Any, desk: Desk, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch,
                                                                 type_persian: Any) -> None:
@@ -915,9 +901,9 @@ def test_scans_dragged_from_a_folder_join_the_intake_and_the_case(qtbot: Any, de
     first.write_bytes(PDF_BYTES)
     second.write_bytes(PNG_BYTES)
     page = _intake(qtbot, desk, tmp_path)
-    assert not _drop(page.file_list, tmp_path, "https://example.org/scan.pdf")  # a folder, a web page: no
-    assert _drop(page.file_list, first, second, tmp_path)
-    assert _drop(page.file_list, first)  # again: not twice
+    assert not drop_files(page.file_list, tmp_path, "https://example.org/scan.pdf")  # a folder, a web page: no
+    assert drop_files(page.file_list, first, second, tmp_path)
+    assert drop_files(page.file_list, first)  # again: not twice
     assert page.files == [first, second] and page.file_list.count() == 2
     qtbot.keyClicks(page.national_id, national_id(41))
     type_persian(page.first_name, "مریم")
@@ -937,7 +923,7 @@ def test_scans_dragged_from_a_folder_join_the_intake_and_the_case(qtbot: Any, de
         return int(dlg.result())
 
     monkeypatch.setattr(ActionDialog, "exec", fake_exec)
-    assert _drop(view.attachments, second)
+    assert drop_files(view.attachments, second)
     assert chosen == [str(second)]
     assert [a["filename"] for a in q.get_case(desk.store, desk.expert, case_id).attachments] == ["کارت ملی.png"]
     assert view.attachments.count() == 1

@@ -27,7 +27,7 @@ from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..printing import print_dialog
 from ..tables import down_into
-from ..widgets import Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
+from ..widgets import FileDropLabel, Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import card_print_html, membership_card
@@ -111,7 +111,9 @@ class MembersPage(QWidget):
         self.form.add_field("home_centre", QCoreApplication.translate("Library", "مرکز"), self.centre)
         self.expires = self.form.add_field("expires_on", QCoreApplication.translate("Library", "اعتبار تا"),
                                            JalaliDateEdit(value=today() + timedelta(days=365)))
-        self.photo_view = QLabel()
+        self.photo_view = FileDropLabel()  # a photo dragged from a folder is chosen too
+        self.photo_view.dropped.connect(lambda paths: self.choose_photo(paths[0]))
+        self.photo_view.setToolTip(QCoreApplication.translate("Library", "عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید."))
         self.photo_view.setObjectName("member-photo")
         self.photo_view.setFixedSize(60, 80)
         self.photo_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
