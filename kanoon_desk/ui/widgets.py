@@ -163,25 +163,34 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     return [p for p in paths if p.is_file()]
 
 
-def _take_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
-    """A drag over a file drop target: taken when it carries local files."""
-    if dropped_files(event.mimeData()):
-        event.acceptProposedAction()
-    else:
-        event.ignore()
+class _TakesFiles:
+    """Drag-and-drop handling of a widget that takes files from the file manager (mixed in before
+    the widget's class; the class declares its `dropped` signal): a drag is taken when it carries
+    local files, and a drop emits them."""
+
+    dropped: Any
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        self._take(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        self._take(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        if files := self._take(event):
+            self.dropped.emit(files)
+
+    @staticmethod
+    def _take(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+        files = dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+        return files
 
 
-def _take_drop(event: QDropEvent) -> list[Path]:
-    """A drop on a file drop target: its local files (none: the drop is refused)."""
-    files = dropped_files(event.mimeData())
-    if files:
-        event.acceptProposedAction()
-    else:
-        event.ignore()
-    return files
-
-
-class FileDropList(QListWidget):
+class FileDropList(_TakesFiles, QListWidget):
     """A list that takes files dropped on it from the file manager (scans from a folder).
 
     Signals:
@@ -195,18 +204,8 @@ class FileDropList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        _take_drag(event)
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        _take_drag(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        if files := _take_drop(event):
-            self.dropped.emit(files)
-
-
-class FileDropLabel(QLabel):
+class FileDropLabel(_TakesFiles, QLabel):
     """A picture that takes a file dropped on it (a member's photo from a folder).
 
     Signals:
@@ -218,16 +217,6 @@ class FileDropLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        _take_drag(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        _take_drag(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        if files := _take_drop(event):
-            self.dropped.emit(files)
 
 
 class JalaliDateEdit(QDateEdit):

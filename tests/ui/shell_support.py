@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -137,14 +138,21 @@ def shown_texts(root: QWidget, rows: int = 15) -> Iterator[tuple[str, str]]:
 
 
 def drop_files(widget: QWidget, *paths: Path | str) -> bool:
-    """Drop `paths` (files, or web addresses given as text) on `widget` as the file manager does;
-    whether it took the drop."""
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
+    """Drag `paths` (files, or web addresses given as text) over `widget` and drop them, through
+    Qt's event dispatch as the file manager's drag comes (a list's viewport gets it); whether the
+    drop was taken."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QAbstractScrollArea
 
     mime = QMimeData()
     mime.setUrls([QUrl(p) if isinstance(p, str) else QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
-    widget.dropEvent(event)
+    target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+    action, button, keys = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    with warnings.catch_warnings():  # PySide marks the only constructor there is as deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(5, 5), action, mime, button, keys)
+    QApplication.sendEvent(target, enter)
+    event = QDropEvent(QPointF(5, 5), action, mime, button, keys)
+    QApplication.sendEvent(target, event)
     return event.isAccepted()
