@@ -4935,77 +4935,98 @@ Tracking code: {code}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="69" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="71" />
             <source>دبیرخانه</source>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="70" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="72" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="71" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="73" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="94" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="104" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="165" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="176" />
             <source>در حال انجام…</source>
+            <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="195" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="206" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="199" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="210" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="203" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="214" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="206" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="217" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="211" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="222" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="219" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="230" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="225" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="236" />
+            <source>نما</source>
+            <translation>View</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="237" />
+            <source>نوشته بزرگ‌تر</source>
+            <translation>Larger text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="241" />
+            <source>نوشته کوچک‌تر</source>
+            <translation>Smaller text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="245" />
+            <source>اندازه عادی نوشته</source>
+            <translation>Normal text size</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/main_window.py" line="251" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="226" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="252" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="230" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="256" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="235" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="261" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>

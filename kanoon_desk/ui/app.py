@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..eventlog import Actor
 from ..store import Store, open_store
 from .context import ChangeBus, UiContext
-from .fonts import load_fonts, translations_dir
+from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
 from .tasks import TaskRunner
 from .widgets import today
 
@@ -100,7 +100,7 @@ def set_language(app: QApplication, lang: str, translations: Path | None = None)
     family = load_fonts()
     if family:
         font = QFont(family)
-        font.setPointSizeF(10.0)
+        font.setPointSizeF(BASE_POINT_SIZE)
         app.setFont(font)
     return installed
 

@@ -45,3 +45,24 @@ def load_fonts() -> str:
         log.warning("Vazirmatn not found under %s; Persian falls back to a system font",
                     resource_path("fonts"))
     return family
+
+
+#: The interface's text size in points at the normal scale (`app.set_language` sets it).
+BASE_POINT_SIZE = 10.0
+#: The text sizes a person may step through (Ctrl++ and Ctrl+-), as scales of the normal one.
+TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75)
+
+
+def apply_text_scale(scale: float) -> float:
+    """Set the application's text size to `scale` times the normal one (the nearest allowed
+    scale); the scale set."""
+    from PySide6.QtWidgets import QApplication
+
+    scale = min(TEXT_SCALES, key=lambda s: abs(s - scale))
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = app.font()
+        font.setPointSizeF(BASE_POINT_SIZE * scale)
+        app.setFont(font)
+    return scale
+

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..services import accounts
 from .context import PageSpec, UiContext
+from .fonts import TEXT_SCALES, apply_text_scale
 from .tables import remember_splitter
 from .widgets import long_date, today
 
@@ -73,6 +75,22 @@ def _group_title(key: str) -> str | None:
     return groups.get(key.split("-", 1)[0]) if "-" in key else None
 
 
+def _heading_font() -> QFont:
+    """A side-bar heading's font: the interface's, bold and a little smaller."""
+    font = QFont(QApplication.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    return font
+
+
+def _scale(value: object) -> float:
+    """A text scale as the settings keep it (a number or its text); the normal size otherwise."""
+    try:
+        return float(str(value))
+    except ValueError:
+        return 1.0
+
+
 def visible_pages(ctx: UiContext) -> list[PageSpec]:
     """The pages the logged-in actor's roles may see (the services still check every action)."""
     return [p for p in all_pages(ctx) if not p.roles or ctx.actor.has(*p.roles)]
@@ -93,6 +111,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setWindowTitle(self.tr("کانون دسک"))
         self.pages = pages if pages is not None else visible_pages(ctx)
+        #: the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings
+        self.text_scale = 1.0
+        if ctx.settings.contains("ui/text_scale"):  # (untouched, the font set at start stays as it is)
+            self.text_scale = apply_text_scale(_scale(ctx.settings.value("ui/text_scale")))
         self._widgets: dict[str, QWidget] = {}
 
         self.sidebar = QListWidget()
@@ -118,10 +140,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.page_title = QLabel()
         self.page_title.setObjectName("page-title")
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.page_title.setFont(title_font)
+        self._title_font()
 
         right = QWidget()
         col = QVBoxLayout(right)
@@ -222,6 +241,21 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.focus_search)
         go.addSeparator()
         go.addAction(self.find_action)
+        view = self.menuBar().addMenu(self.tr("نما"))
+        self.larger_action = QAction(self.tr("نوشته بزرگ‌تر"), self)
+        self.larger_action.setObjectName("text-larger")
+        self.larger_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self.larger_action.triggered.connect(lambda: self.step_text(1))
+        self.smaller_action = QAction(self.tr("نوشته کوچک‌تر"), self)
+        self.smaller_action.setObjectName("text-smaller")
+        self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action.triggered.connect(lambda: self.step_text(-1))
+        self.normal_action = QAction(self.tr("اندازه عادی نوشته"), self)
+        self.normal_action.setObjectName("text-normal")
+        self.normal_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.normal_action.triggered.connect(lambda: self.set_text_scale(1.0))
+        for action in (self.larger_action, self.smaller_action, self.normal_action):
+            view.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("راهنما"))
         self.shortcuts_action = QAction(self.tr("میان‌برهای صفحه‌کلید"), self)
         self.shortcuts_action.setObjectName("shortcuts")
@@ -288,10 +322,7 @@ class MainWindow(QMainWindow):
         """A group heading in the side bar (not selectable; arrow keys pass over it)."""
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
-        font = QFont(self.sidebar.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        item.setFont(font)
+        item.setFont(_heading_font())
         item.setForeground(QColor("#607d8b"))
         self.sidebar.addItem(item)
 
@@ -302,6 +333,27 @@ class MainWindow(QMainWindow):
         spec = self.pages[index]
         self.stack.setCurrentWidget(self.page_widget(spec.key))
         self.page_title.setText(spec.title)
+
+    def _title_font(self) -> None:
+        title_font = QFont(QApplication.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.page_title.setFont(title_font)
+
+    def set_text_scale(self, scale: float) -> None:
+        """The interface's text at `scale` times the normal size, kept for this desk's next start."""
+        self.text_scale = apply_text_scale(scale)
+        self.ctx.settings.setValue("ui/text_scale", self.text_scale)
+        self._title_font()
+        for row in range(self.sidebar.count()):  # the headings' fonts are their own
+            item = self.sidebar.item(row)
+            if row not in self._page_at_row:
+                item.setFont(_heading_font())
+
+    def step_text(self, steps: int) -> None:
+        """One size larger (1) or smaller (-1), within `fonts.TEXT_SCALES`."""
+        at = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else TEXT_SCALES.index(1.0)
+        self.set_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, at + steps))])
 
     def focus_search(self) -> bool:
         """Ctrl+F: into the current page's search or scan box, its text selected to type over;

@@ -72,3 +72,27 @@ def test_about_names_the_version_the_store_and_the_desk_and_copies_them(qtbot: A
     dialog.copy_button.click()  # type: ignore[attr-defined]
     copied = QApplication.clipboard().text()
     assert f"پایگاه داده: {desk.store.path}\n" in copied and "PySide6" in copied and "\u2066" not in copied
+
+
+def test_the_text_grows_and_shrinks_by_steps_and_is_kept_for_the_next_start(
+        qtbot: Any, window: tuple[Desk, MainWindow]) -> None:
+    from kanoon_desk.ui.fonts import BASE_POINT_SIZE, TEXT_SCALES
+
+    desk, w = window
+    before = QApplication.font()
+    try:
+        qtbot.keyClick(w, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        assert w.text_scale == 1.15 and QApplication.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * 1.15)
+        assert w.page_title.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * 1.15 * 1.4)
+        for _ in range(10):
+            w.step_text(1)
+        assert w.text_scale == TEXT_SCALES[-1]  # no larger than the largest
+        again = MainWindow(w.ctx, visible_pages(w.ctx))  # the next start on this desk
+        qtbot.addWidget(again)
+        assert again.text_scale == TEXT_SCALES[-1]
+        qtbot.keyClick(w, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert w.text_scale == 1.0 and QApplication.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE)
+        w.step_text(-1)
+        assert w.text_scale == TEXT_SCALES[0] and float(w.ctx.settings.value("ui/text_scale")) == TEXT_SCALES[0]
+    finally:
+        QApplication.setFont(before)
