@@ -1535,7 +1535,7 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="25" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="294" />
+            <location filename="../kanoon_desk/services/library_import.py" line="236" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English) → its code. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it</extracomment>
@@ -2231,12 +2231,12 @@
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="29" />
+            <location filename="../kanoon_desk/services/sheets.py" line="18" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="30" />
+            <location filename="../kanoon_desk/services/sheets.py" line="19" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
@@ -2293,12 +2293,12 @@
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <location filename="../kanoon_desk/services/sheets.py" line="20" />
             <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="45" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -4950,83 +4950,83 @@ Tracking code: {code}</translation>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="104" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="112" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="176" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="184" />
             <source>در حال انجام…</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="206" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="214" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="210" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="218" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="214" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="222" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="217" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="225" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="222" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="230" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="230" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="238" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="236" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="244" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="237" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="245" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="241" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="249" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="245" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="253" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="251" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="259" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="252" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="260" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="256" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="264" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="261" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="269" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>

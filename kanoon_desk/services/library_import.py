@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,11 +21,13 @@ from .accounts import require
 from .library_catalogue import TitleInput, isbn_key, title_by_isbn, validate_barcode, validate_title
 from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists
 from .library_members import MemberInput, validate_member
+from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, Table, read_rows
+
+__all__ = ["KINDS", "HEADERS", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "ImportPreview",
+           "ImportRow", "Table", "commit_import", "preview_import", "read_table"]
 
 KINDS = ("titles", "copies", "members")
 
-MSG_FILE_TYPE = QT_TRANSLATE_NOOP("Errors", "فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.")
-MSG_FILE_EMPTY = QT_TRANSLATE_NOOP("Errors", "پرونده ردیفی ندارد.")
 MSG_HAS_ERRORS = QT_TRANSLATE_NOOP("Errors", "پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.")
 MSG_COLUMN_MISSING = QT_TRANSLATE_NOOP("Errors", "ستون لازم در پرونده نیست.")
 MSG_DUP_IN_FILE = QT_TRANSLATE_NOOP("Errors", "این مقدار در ردیف دیگری از همین پرونده هم آمده است.")
@@ -40,8 +40,6 @@ MSG_JOINS_TITLE = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» 
 MSG_JOINS_ROW = QT_TRANSLATE_NOOP("Errors", "نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.")
 #: a member whose membership ended before the import (`{t}`: the Jalali date it ended)
 MSG_IMPORTED_EXPIRED = QT_TRANSLATE_NOOP("Errors", "عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.")
-MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
-    "Errors", "پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.")
 MSG_CATEGORY_NAME = QT_TRANSLATE_NOOP("Errors", "گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.")
 
 #: How a "loanable" cell says yes or no (empty: yes, the usual case).
@@ -156,65 +154,9 @@ class ImportPreview:
         return bool(self.rows) and not self.errors
 
 
-@dataclass
-class Table:
-    """A file's rows: (row number, values by field name), and each field's heading as written."""
-
-    rows: list[tuple[int, dict[str, str]]]
-    headings: dict[str, str]
-
-
-def _raw_rows(path: Path) -> list[list[Any]]:
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            ws = wb.worksheets[0]
-            return [list(r) for r in ws.iter_rows(values_only=True)]
-        finally:
-            wb.close()
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:  # saved by a Persian Windows' Excel: its own code page
-        text = data.decode("cp1256", errors="replace")
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
-
-
 def read_table(path: Path) -> Table:
-    """The first sheet (XLSX) or the file (CSV in UTF-8, with or without BOM, or Windows-1256); blank
-    rows are skipped but keep their numbers. An empty, unreadable or damaged file is refused with a
-    Persian message at the "path" field, never a traceback."""
-    if path.suffix.lower() not in (".xlsx", ".csv"):
-        raise ValidationError(MSG_FILE_TYPE, "path")
-    try:
-        raw = _raw_rows(path)
-    except Exception:  # openpyxl and zipfile raise many kinds for a damaged or non-Excel file
-        raise ValidationError(MSG_FILE_UNREADABLE, "path") from None
-    if not raw:
-        raise ValidationError(MSG_FILE_EMPTY, "path")
-    headings = [normalize(str(h or "")) for h in raw[0]]
-    names = [HEADERS.get(h.lower(), "") for h in headings]
-    rows = []
-    for line, r in enumerate(raw[1:], start=2):
-        if all(v is None or str(v).strip() == "" for v in r):
-            continue
-        rows.append((line, {n: _cell(v) for n, v in zip(names, r, strict=False) if n}))
-    found: dict[str, str] = {}
-    for n, h in zip(names, headings, strict=False):
-        if n:
-            found.setdefault(n, h)
-    return Table(rows, found)
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return normalize(str(v))
+    """The file's rows by the lending desk's column names (`sheets.read_rows` with `HEADERS`)."""
+    return read_rows(path, HEADERS)
 
 
 def _jalali(text: str, field_name: str) -> date | None:
