@@ -72,3 +72,49 @@ def test_renaming_onto_another_agency_is_refused_but_keeping_its_own_name_is_not
         ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=desk.agency.name)
     assert err.value.field == "name"
     assert ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=a.name, deadline_days=20).deadline_days == 20
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_an_agency_list_from_a_sheet_is_checked_row_by_row_and_added_all_or_none(desk: Desk, tmp_path: Path) -> None:
+    bad = _sheet(tmp_path / "a.xlsx", [
+        ["نام دستگاه", "مهلت (روز کاری)", "تلفن", "نشانی"],
+        ["اداره کل بهزیستی", 10, "۰۲۱-۱۱۱", "خیابان آزادی"],
+        ["شهرداری مرکز استان", None, "", ""],  # in the directory already
+        ["اداره کل راه و شهرسازی", "۲۰", "", ""],  # Persian digits are a number of days
+        ["اداره کل بهزيستي", 5, "", ""],  # the first row again (Arabic ye)
+        ["سازمان جهاد کشاورزی", "دو هفته", "", ""],
+        [None, None, None, None],  # blank: skipped
+        ["", 7, "", ""],
+    ])
+    rows = ag.preview_agencies(desk.store, desk.admin, bad)
+    assert [(r.line, r.error, r.field) for r in rows] == [
+        (2, "", ""), (3, ag.MSG_NAME_TAKEN, "name"), (4, "", ""), (5, ag.MSG_DUP_NAME_IN_FILE, "name"),
+        (6, ag.MSG_DAYS, "deadline_days"), (8, ag.MSG_NAME, "name")]
+    assert (rows[0].deadline_days, rows[0].phone, rows[2].deadline_days) == (10, "021-111", 20)
+    with pytest.raises(ValidationError):
+        ag.import_agencies(desk.store, desk.admin, rows)
+    assert [a.name for a in ag.list_agencies(desk.store)] == ["شهرداری مرکز استان"]  # nothing added
+    good = [r for r in rows if not r.error]
+    assert ag.import_agencies(desk.store, desk.admin, good) == 2
+    assert sorted(a.name for a in ag.list_agencies(desk.store)) == sorted(
+        ["شهرداری مرکز استان", "اداره کل بهزیستی", "اداره کل راه و شهرسازی"])
+    with pytest.raises(ValidationError):  # the same list again: its names are taken now
+        ag.import_agencies(desk.store, desk.admin, good)
+    csv = tmp_path / "b.csv"
+    csv.write_text("تلفن,نشانی\n021,x\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        ag.preview_agencies(desk.store, desk.admin, csv)
+    assert err.value.message == ag.MSG_NO_NAME_COLUMN
+    with pytest.raises(PermissionDenied):
+        ag.preview_agencies(desk.store, desk.clerk, bad)

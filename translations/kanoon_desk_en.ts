@@ -112,43 +112,43 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="55" />
             <source>نام دستگاه</source>
             <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="56" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="57" />
             <source>مهلت پاسخ (روز کاری)</source>
             <translation>Answer deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="58" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="56" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="59" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="69" />
             <source>{n} (پیش‌فرض)</source>
             <translation>{n} (default)</translation>
         </message>
@@ -156,107 +156,195 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="163" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="166" />
             <source>دستگاه تازه</source>
             <extracomment>the agency as saved, once the dialog is accepted</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="164" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="167" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="165" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="233" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="168" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="240" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="169" />
+            <source>افزودن از پرونده…</source>
+            <translation>Add from a file…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="171" />
+            <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
+            <translation>A list of agencies from an Excel or CSV file: a “name” column («نام»), and if needed «مهلت (روز کاری)», «تلفن» and «نشانی»</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="176" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="173" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="180" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="207" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="232" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="239" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="245" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="252" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="265" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="272" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="266" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="273" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="284" />
+            <source>افزودن دستگاه‌ها از پرونده</source>
+            <translation>Add agencies from a file</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="285" />
+            <source>اکسل یا CSV (*.xlsx *.csv)</source>
+            <translation>Excel or CSV (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="303" />
+            <source>{n} دستگاه به فهرست افزوده شد.</source>
+            <translation>{n} agencies added to the directory.</translation>
         </message>
     </context>
     <context>
         <name>AgencyDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="83" />
             <source>دستگاه اجرایی تازه</source>
             <translation>New executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="80" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="83" />
             <source>اصلاح دستگاه اجرایی</source>
             <translation>Correct executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="90" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="93" />
             <source>پیش‌فرض ({n} روز کاری)</source>
             <translation>Default ({n} working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="94" />
             <source> روز کاری</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="97" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
             <source>نام دستگاه</source>
             <translation>Agency name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="98" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="101" />
             <source>مهلت پاسخ</source>
             <translation>Answer deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="99" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="102" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="103" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="109" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="112" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="110" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="113" />
+            <source>انصراف</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyImportDialog</name>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="34" />
+            <source>افزودن دستگاه‌ها از پرونده</source>
+            <translation>Add agencies from a file</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <source>ردیف</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <source>نام</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <source>مهلت (روز کاری)</source>
+            <translation>Deadline (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <source>خطا</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <source>پیش‌فرض</source>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
+            <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
+            <translation>{n} agencies in the file, {bad} rows wrong.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="53" />
+            <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
+            <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="59" />
+            <source>افزودن {n} دستگاه</source>
+            <translation>Add {n} agencies</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="62" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -2036,39 +2124,55 @@
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="22" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24" />
             <source>نام دستگاه را بنویسید.</source>
             <translation>Write the agency's name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="23" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
             <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The agency name is longer than 200 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
             <source>دستگاهی با همین نام در فهرست هست.</source>
             <translation>An agency of this name is already in the directory.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
             <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
             <translation>The response deadline must be between 1 and 90 working days.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
             <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The address is longer than 400 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
             <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
             <translation>The phone number is longer than 40 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
             <source>دستگاه اجرایی پیدا نشد.</source>
             <translation>Executive agency not found.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="143" />
+            <source>پرونده ستون «نام» دستگاه‌ها را ندارد.</source>
+            <extracomment>Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
+            <translation>The file has no “name” («نام») column of agencies.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="144" />
+            <source>این نام در ردیف دیگری از همین پرونده هم آمده است.</source>
+            <translation>This name is also in another row of the same file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="145" />
+            <source>پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.</source>
+            <translation>The file has wrong rows; no agency was added.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_files.py" line="15" />

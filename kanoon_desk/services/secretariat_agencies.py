@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -12,9 +13,10 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.secretariat import Agency
-from ..persian import WorkingCalendar, normalize, search_key
+from ..persian import WorkingCalendar, normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
+from .sheets import read_rows
 
 DEFAULT_DEADLINE_DAYS = 15
 NAME_MAX, ADDRESS_MAX, PHONE_MAX = 200, 400, 40
@@ -127,3 +129,81 @@ def set_agency_active(store: Store, actor: Actor, agency_id: str, active: bool) 
 def default_deadline(calendar: WorkingCalendar, agency: AgencyView, day: date) -> date:
     """The agency's answer deadline for a letter sent on `day`: N working days later."""
     return calendar.add_working_days(day, agency.effective_deadline_days)
+
+
+# -- import from a sheet ------------------------------------------------------------------------
+
+#: Accepted column headings of an agency list (Persian as offices write them, or English).
+AGENCY_HEADINGS: dict[str, str] = {
+    "نام": "name", "نام دستگاه": "name", "دستگاه": "name", "دستگاه اجرایی": "name", "name": "name",
+    "مهلت": "deadline_days", "مهلت پاسخ": "deadline_days", "مهلت (روز کاری)": "deadline_days",
+    "deadline_days": "deadline_days", "deadline": "deadline_days",
+    "تلفن": "phone", "phone": "phone", "نشانی": "address", "address": "address",
+}
+MSG_NO_NAME_COLUMN = QT_TRANSLATE_NOOP("Errors", "پرونده ستون «نام» دستگاه‌ها را ندارد.")
+MSG_DUP_NAME_IN_FILE = QT_TRANSLATE_NOOP("Errors", "این نام در ردیف دیگری از همین پرونده هم آمده است.")
+MSG_AGENCY_ROWS_WRONG = QT_TRANSLATE_NOOP("Errors", "پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.")
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """One row of an agency list: what it would add, or why it cannot (`error` at `field`)."""
+
+    line: int
+    name: str
+    deadline_days: int | None
+    phone: str
+    address: str
+    error: str = ""
+    field: str = ""
+    #: the deadline's cell as the file wrote it (shown when it is what is wrong)
+    deadline_text: str = ""
+
+
+def preview_agencies(store: Store, actor: Actor, path: Path) -> list[AgencyRow]:
+    """Every row of an agency list (CSV or XLSX: name, and perhaps deadline in working days, phone,
+    address) checked as the form checks one, against the directory and the rows above it."""
+    require(actor, "admin")
+    table = read_rows(path, AGENCY_HEADINGS)
+    if "name" not in table.headings:
+        raise ValidationError(MSG_NO_NAME_COLUMN, "path")
+    with store.read() as s:
+        taken = {search_key(name) for name in s.scalars(select(Agency.name))}
+    out, seen = [], set[str]()
+    for line, v in table.rows:
+        days_text = to_ascii_digits(v.get("deadline_days", "").strip())
+        try:
+            days = int(days_text) if days_text else None
+            fields = _checked(v.get("name", ""), days, v.get("address", ""), v.get("phone", ""))
+        except ValueError:  # a deadline that is not a number of days
+            out.append(AgencyRow(line, v.get("name", ""), None, v.get("phone", ""), v.get("address", ""),
+                                 MSG_DAYS, "deadline_days", v.get("deadline_days", "")))
+            continue
+        except ValidationError as err:
+            out.append(AgencyRow(line, v.get("name", ""), None, v.get("phone", ""), v.get("address", ""),
+                                 err.message, err.field or "", v.get("deadline_days", "")))
+            continue
+        key = search_key(fields["name"])
+        error = MSG_NAME_TAKEN if key in taken else MSG_DUP_NAME_IN_FILE if key in seen else ""
+        seen.add(key)
+        out.append(AgencyRow(line, fields["name"], fields["deadline_days"], fields["phone"], fields["address"],
+                             error, "name" if error else ""))
+    return out
+
+
+def import_agencies(store: Store, actor: Actor, rows: list[AgencyRow]) -> int:
+    """Add the previewed agencies, all of them in one transaction or none (a wrong row, or a name
+    another desk's sync brought meanwhile, refuses the whole list); how many were added."""
+    require(actor, "admin")
+    if not rows or any(r.error for r in rows):
+        raise ValidationError(MSG_AGENCY_ROWS_WRONG, "path")
+    with store.transaction() as s:
+        taken = {search_key(name) for name in s.scalars(select(Agency.name))}
+        for r in rows:
+            if search_key(r.name) in taken:
+                raise ValidationError(MSG_NAME_TAKEN, "name")
+            fields = {"name": r.name, "deadline_days": r.deadline_days, "address": r.address, "phone": r.phone,
+                      "active": True}
+            store.record(s, actor, "agency.set", new_id(), fields, subject=r.name)
+    return len(rows)
+

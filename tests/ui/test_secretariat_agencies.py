@@ -86,3 +86,27 @@ def test_a_fresh_desk_says_the_directory_is_empty(qtbot: Any, tmp_path: Path) ->
     dialog.submit()
     assert page.model.rowCount() == 1 and "هنوز دستگاهی" not in page.message.text()
     store.close()
+
+
+def test_an_agency_list_is_previewed_and_added_only_when_no_row_is_wrong(qtbot: Any, desk: Desk,
+                                                                         tmp_path: Path) -> None:
+    page = AgenciesPage(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(page)
+    bad = tmp_path / "list.csv"
+    bad.write_text("نام,مهلت (روز کاری),تلفن\nاداره کل بهزیستی,10,021-111\nشهرداری مرکز استان,,\n", encoding="utf-8")
+    dialog = page.import_file(bad)
+    assert dialog is not None and dialog.table.rowCount() == 2 and not dialog.ok.isEnabled()
+    assert dialog.table.item(1, 5).text() == "دستگاهی با همین نام در فهرست هست." and dialog.table.item(0, 5).text() == ""
+    assert dialog.table.item(0, 2).text() == "۱۰" and "۱ ردیف نادرست" in dialog.summary.text()
+    dialog.reject()
+    good = tmp_path / "good.csv"
+    good.write_text("نام,مهلت (روز کاری)\nاداره کل بهزیستی,10\nاداره کل راه و شهرسازی,\n", encoding="utf-8")
+    dialog = page.import_file(good)
+    assert dialog is not None and dialog.ok.isEnabled() and dialog.ok.text() == "افزودن ۲ دستگاه"
+    dialog.ok.click()
+    assert dialog.added == 2 and page.message.text() == "۲ دستگاه به فهرست افزوده شد."
+    assert page.model.total == 3
+    assert {a.name: a.deadline_days for a in ag.list_agencies(desk.store)}["اداره کل بهزیستی"] == 10
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    assert page.import_file(tmp_path / "notes.txt") is None  # not a sheet: said below the list
+    assert page.message.text() == "فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد."

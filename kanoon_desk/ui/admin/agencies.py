@@ -4,6 +4,7 @@ cases to; the admin adds one, corrects its name, deadline and contact details, o
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +39,7 @@ from ..widgets import (
     select_row,
     text_digits,
 )
+from .agency_import import AgencyImportDialog
 
 #: The area announced on the bus: the forward dialog and the search filter read the directory.
 AREA = "secretariat"
@@ -163,6 +166,10 @@ class AgenciesPage(QWidget):
         self.new_button = QPushButton(self.tr("دستگاه تازه"))
         self.edit_button = QPushButton(self.tr("اصلاح"))
         self.active_button = QPushButton(self.tr("غیرفعال کردن"))
+        self.import_button = QPushButton(self.tr("افزودن از پرونده…"))
+        self.import_button.setObjectName("import-agencies")
+        self.import_button.setToolTip(self.tr("فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»"))
+        self.import_button.clicked.connect(self.import_dialog)
         self.new_button.clicked.connect(self.new_agency)
         self.edit_button.clicked.connect(self.edit_agency)
         self.active_button.clicked.connect(self.toggle_active)
@@ -178,7 +185,7 @@ class AgenciesPage(QWidget):
         self.message.setObjectName("agencies-message")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.active_button):
+        for b in (self.new_button, self.edit_button, self.active_button, self.import_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.inactive)
@@ -272,3 +279,30 @@ class AgenciesPage(QWidget):
 
         self.ctx.tasks.run(lambda: agencies.set_agency_active(store, actor, agency.id, not agency.active),
                            on_done=done, on_error=failed)
+
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("افزودن دستگاه‌ها از پرونده"), "",
+                                              self.tr("اکسل یا CSV (*.xlsx *.csv)"))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> AgencyImportDialog | None:
+        """The file's agencies previewed in their dialog (opened; added once it is accepted), or
+        why the file cannot be read, said below the list."""
+        try:
+            rows = agencies.preview_agencies(self.ctx.store, self.ctx.actor, path)
+        except Exception as err:  # noqa: BLE001 - an unreadable file, or one with no name column
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(error_text(err))
+            return None
+        dialog = AgencyImportDialog(self.ctx, rows, self)
+
+        def added() -> None:
+            self.ctx.bus.changed.emit(AREA)
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("{n} دستگاه به فهرست افزوده شد.").format(n=digits(dialog.added)))
+
+        dialog.accepted.connect(added)
+        dialog.open()
+        return dialog
+

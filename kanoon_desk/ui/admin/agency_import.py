@@ -1,0 +1,80 @@
+"""The agency directory's import: a list of agencies from a CSV or XLSX file, every row shown with
+what is wrong with it, added only when none is (`secretariat_agencies.preview_agencies`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import secretariat_agencies as agencies
+from ..context import UiContext
+from ..errors import error_text
+from ..widgets import ERROR_STYLE, digits, text_digits
+
+__all__ = ["AgencyImportDialog"]
+
+
+class AgencyImportDialog(QDialog):
+    """The rows of an agency list, each with its error; «افزودن» adds them all when none is wrong.
+    `added`: how many were added (0 until then)."""
+
+    def __init__(self, ctx: UiContext, rows: list[agencies.AgencyRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.rows, self.added = ctx, rows, 0
+        self.setWindowTitle(self.tr("افزودن دستگاه‌ها از پرونده"))
+        self.table = QTableWidget(len(rows), 6)
+        self.table.setObjectName("agency-import")
+        self.table.setHorizontalHeaderLabels([self.tr("ردیف"), self.tr("نام"), self.tr("مهلت (روز کاری)"),
+                                              self.tr("تلفن"), self.tr("نشانی"), self.tr("خطا")])
+        for r, row in enumerate(rows):
+            days = (text_digits(row.deadline_text) if row.field == "deadline_days"
+                    else digits(row.deadline_days) if row.deadline_days else self.tr("پیش‌فرض"))
+            cells = [digits(row.line), text_digits(row.name), days,
+                     f"\u2066{digits(row.phone)}\u2069" if row.phone else "", text_digits(row.address),
+                     QCoreApplication.translate("Errors", row.error) if row.error else ""]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        bad = sum(1 for row in rows if row.error)
+        self.summary = QLabel(self.tr("{n} دستگاه در پرونده، {bad} ردیف نادرست.").format(
+            n=digits(len(rows)), bad=digits(bad)) + (
+            " " + self.tr("ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.")
+            if bad else ""))
+        self.summary.setWordWrap(True)
+        if bad:
+            self.summary.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(self.tr("افزودن {n} دستگاه").format(n=digits(len(rows))),
+                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setEnabled(bool(rows) and not bad)
+        buttons.addButton(self.tr("انصراف"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.commit)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(self.table, 1)
+        box.addWidget(buttons)
+        self.resize(760, 420)
+
+    def commit(self) -> None:
+        """Add them all, or say why not (a name another desk's sync brought meanwhile) and stay."""
+        try:
+            self.added = agencies.import_agencies(self.ctx.store, self.ctx.actor, self.rows)
+        except Exception as err:  # noqa: BLE001 - said in the dialog, nothing was added
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(error_text(err))
+            return
+        self.accept()
