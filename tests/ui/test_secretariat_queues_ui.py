@@ -165,3 +165,16 @@ def test_a_notice_queue_tells_its_applicants_at_once_and_prints_their_letters(qt
     assert html.count("page-break-before: always") == 1 and "«تکراری»" in html and "انجام شد" in html
     page.show_queue("to_review")
     assert button.isHidden() and page.queue_notices.isHidden()
+
+
+def test_a_rejection_notice_posted_later_carries_the_day_it_was_sent(desk: Desk) -> None:
+    from kanoon_desk import persian
+    from kanoon_desk.services import secretariat_query as q
+
+    rejected = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY).case_id
+    sec.review(desk.store, desk.expert, rejected, accept=False, reason="تکراری", on=DAY)
+    before = papers.rejection_notice(desk.store, q.get_case(desk.store, desk.clerk, rejected), DAY + timedelta(days=9))
+    assert persian.format_jalali_long(DAY) in before  # not sent yet: the day of the rejection
+    sec.notify_many(desk.store, desk.clerk, [rejected], method="letter", on=DAY + timedelta(days=9))
+    after = papers.rejection_notice(desk.store, q.get_case(desk.store, desk.clerk, rejected), DAY + timedelta(days=12))
+    assert persian.format_jalali_long(DAY + timedelta(days=9)) in after and persian.format_jalali_long(DAY) not in after

@@ -71,10 +71,13 @@ def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
 
 
 def rejection_notice(store: Store, d: q.CaseDetail, on: date) -> str:
+    """The rejection notice, dated the day it was sent by letter (the latest such notice), else
+    the day of the rejection."""
     c = d.case
+    posted = [n["day"] for n in d.notices if n["kind"] == "rejection" and n["method"] == "letter"]
     return rejection_notice_html(get_office(store), applicant_name=c["applicant_name"],
                                  tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
-                                 note=c["reject_note"] or "", on=c["rejected_on"] or on)
+                                 note=c["reject_note"] or "", on=(posted[-1] if posted else c["rejected_on"]) or on)
 
 
 def result_letter(store: Store, d: q.CaseDetail) -> str:
