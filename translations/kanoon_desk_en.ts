@@ -329,22 +329,22 @@
             <translation>Default</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="52" />
             <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
             <translation>{n} agencies in the file, {bad} rows wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="54" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="59" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="60" />
             <source>افزودن {n} دستگاه</source>
             <translation>Add {n} agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="62" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="63" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -407,131 +407,168 @@
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="380" />
+            <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
+            <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
+            <translation>The backup was not restored; this desk's data is as it was:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="384" />
+            <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
+            <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
+        </message>
     </context>
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="49" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="50" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="61" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="62" />
             <source>پایگاه داده این میز</source>
             <translation>This desk's database</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="65" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="66" />
             <source>بررسی سلامت داده‌ها</source>
             <translation>Check the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="69" />
             <source>یکپارچگی پرونده، برابری جدول‌ها با رویدادها و زنجیره ممیزی را روی رونوشتی از داده‌ها می‌سنجد؛ کار میز را نمی‌بندد.</source>
             <translation>Checks the file's integrity, that the tables match the events and the audit chain, on a copy of the data; the desk keeps working.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="71" />
             <source>پشتیبان‌گیری اکنون…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="86" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="87" />
             <source>پشتیبان‌های خودکار</source>
             <translation>Automatic backups</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="89" />
             <source>هر روز، هنگام بستن برنامه، یک پشتیبان در پوشه زیر نوشته می‌شود و هفت پشتیبان آخر نگه داشته می‌شوند.</source>
             <translation>Each day, when the app closes, a backup is written to the folder below; the last seven are kept.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="94" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="95" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="94" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="95" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="94" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="95" />
             <source>پرونده</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="98" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="101" />
             <source>باز کردن پوشه</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="106" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="109" />
             <source>بازگرداندن از پشتیبان</source>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="108" />
-            <source>بازگرداندن جای پایگاه داده این میز را می‌گیرد، پس برنامه باید بسته باشد: برنامه را ببندید و فرمان زیر را با نشانی پشتیبان اجرا کنید. پشتیبانی که بررسی را نگذراند بازگردانده نمی‌شود و پایگاه داده کنونی کنار آن نگه داشته می‌شود؛ میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود.</source>
-            <translation>A restore replaces this desk's database, so the app must be closed: close it and run the command below with the backup's path. A backup that fails the check is not restored, and the current database is kept beside it; a desk that syncs with a server should sync once after the restore.</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="135" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="153" />
             <source>پرونده: {path} ({size})</source>
             <translation>File: {path} ({size})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="148" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="166" />
             <source>هنوز پشتیبانی نوشته نشده است.</source>
             <translation>No backup has been written yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="164" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="216" />
             <source>در حال بررسی داده‌ها… کار با میز را می‌توانید ادامه دهید.</source>
             <translation>Checking the data… you can go on working at the desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="168" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="220" />
             <source>{n} ایراد پیدا شد:</source>
             <translation>{n} problems found:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="171" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="223" />
             <source>داده‌های این میز سالم است.</source>
             <translation>This desk's data is healthy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="174" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="226" />
             <source>بررسی انجام نشد: {e}</source>
             <translation>The check could not run: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="178" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="230" />
             <source>پشتیبان‌گیری</source>
             <translation>Back up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="179" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="185" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="231" />
             <source>پایگاه داده (*.sqlite3)</source>
             <translation>Database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="185" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="111" />
+            <source>بازگرداندن جای داده‌های این میز را می‌گیرد: کار پس از آن پشتیبان از این میز برداشته می‌شود (داده‌های کنونی کنار آن نگه داشته می‌شود) و برنامه به صفحه ورود بازمی‌گردد. پشتیبانی که بررسی را نگذراند بازگردانده نمی‌شود. میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود تا کارهایش بازگردد. بیرون از برنامه، همین کار با فرمان زیر است.</source>
+            <translation>A restore replaces this desk's data: the work done after that backup leaves this desk (the current data is kept beside it) and the app goes back to the log-in window. A backup that fails the check is not restored. A desk that syncs with a server should sync once after the restore to get its work back. Outside the app, the command below does the same.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="116" />
+            <source>بازگرداندن پشتیبان برگزیده…</source>
+            <translation>Restore the chosen backup…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="119" />
+            <source>بازگرداندن از پرونده…</source>
+            <translation>Restore from a file…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="184" />
+            <source>بازگرداندن از پرونده</source>
+            <translation>Restore from a file</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="194" />
+            <source>بازگرداندن پشتیبان</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="195" />
+            <source>داده‌های این میز با پشتیبان «{name}» جایگزین شود؟ کار پس از آن پشتیبان از این میز برداشته می‌شود؛ داده‌های کنونی کنار آن نگه داشته می‌شود. برنامه به صفحه ورود بازمی‌گردد.</source>
+            <translation>Replace this desk's data with the backup “{name}”? The work done after that backup leaves this desk; the current data is kept beside it. The app goes back to the log-in window.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="237" />
             <source>در حال پشتیبان‌گیری…</source>
             <translation>Backing up…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="194" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="246" />
             <source>پشتیبان در {path} نوشته شد، اما بررسی آن را نپذیرفت:</source>
             <translation>The backup was written to {path}, but the check refused it:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="197" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="249" />
             <source>پشتیبان در {path} نوشته و بررسی شد؛ سالم است.</source>
             <translation>The backup was written to {path} and checked; it is healthy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="254" />
             <source>پشتیبان نوشته نشد: {e}</source>
             <translation>The backup was not written: {e}</translation>
         </message>

@@ -301,6 +301,8 @@ class Shell(QObject):
         self.synchronous_tasks = synchronous_tasks
         self.login_window: QWidget | None = None
         self.main_window: QWidget | None = None
+        #: what the last restore in the app said (shown over the log-in window)
+        self.restore_box: QMessageBox | None = None
 
     def start(self) -> bool:
         """Run set-up while the desk needs it (no identity; enrolled, with its first sync or its
@@ -329,7 +331,7 @@ class Shell(QObject):
         self.settings.setValue("login/last_username", actor.username)
         prune_stale(self.settings, actor.user_id)  # a case's action typed a month ago and left
         ctx = UiContext(self.store, actor, ChangeBus(), TaskRunner(synchronous=self.synchronous_tasks),
-                        self.settings)
+                        self.settings, restore=self.restore_from)
         window = MainWindow(ctx)
         window.logout_requested.connect(self.logout)
         window.show()
@@ -340,6 +342,53 @@ class Shell(QObject):
             self.login_window = None
         if must_change_password(self.store, actor):
             window.change_password()  # a temporary password set by an admin is changed first
+
+    def restore_from(self, source: Path) -> bool:
+        """Replace the desk's store with the backup `source`, which must pass the check: the
+        session ends (its running work finishes first), the store is closed and restored (the
+        current one kept as `.before-restore`), opened again, and the log-in window shows, saying
+        what happened. True when it was restored."""
+        from ..services import ops
+
+        quit_on_close = QApplication.quitOnLastWindowClosed()
+        QApplication.setQuitOnLastWindowClosed(False)  # no window for a moment: the app stays
+        try:
+            window = self.main_window
+            if window is not None:
+                window.close()
+                tasks = getattr(getattr(window, "ctx", None), "tasks", None)
+                if tasks is not None:
+                    tasks.wait(120_000)  # a sync round or a save in its thread finishes on the old store
+                window.deleteLater()
+                self.main_window = None
+            path = self.store.path
+            self.store.close()
+            problems: list[str] = []
+            previous: Path | None = None
+            try:
+                previous = ops.restore(path, source).previous
+                log.warning("store %s restored from %s in the app", path, source)
+            except ops.RestoreRefused as exc:
+                problems = exc.problems
+            self.store = open_store(path)
+            self.show_login()
+            box = QMessageBox(self.login_window)
+            box.setObjectName("restore-result")
+            box.setStyleSheet(WIDE_MESSAGE)
+            if problems:
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setText(QCoreApplication.translate(
+                    "App", "پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:") + "\n" + "\n".join(problems))
+            else:
+                box.setIcon(QMessageBox.Icon.Information)
+                box.setText(QCoreApplication.translate(
+                    "App", "پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:")
+                    .format(backup=source.name) + f"\n{previous}")
+            box.open()
+            self.restore_box = box
+            return not problems
+        finally:
+            QApplication.setQuitOnLastWindowClosed(quit_on_close)
 
     def logout(self) -> None:
         self.show_login()  # first, so closing the main window does not end the app
@@ -381,6 +430,7 @@ def run_app(db_path: Path | None, lang: str) -> int:
         if not shell.start():
             return 0
         code = app.exec()
+        store = shell.store  # (a restore in the app opened the file again)
         if store.is_initialised:
             try:
                 auto_backup(store, folder)
@@ -389,7 +439,7 @@ def run_app(db_path: Path | None, lang: str) -> int:
         return int(code)
     finally:
         qInstallMessageHandler(previous_handler)
-        store.close()
+        shell.store.close()
 
 
 def smoke() -> int:

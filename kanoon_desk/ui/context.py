@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -38,6 +39,10 @@ class UiContext:
     #: Chores a screen does as it opens (the circulation desk expires its centre's uncollected
     #: holds). Off for `kanoon-desk screenshots`, which only looks at a store.
     housekeeping: bool = True
+    #: The session's restore of the store from a backup file (the shell's `restore_from`: it ends
+    #: the session, restores and shows the log-in window); None where the app cannot restore
+    #: (tests of a page alone, screenshots).
+    restore: Callable[[Path], Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,49 @@ def test_the_health_check_says_healthy_or_names_what_is_wrong(page: tuple[Store,
     p.run_check()
     assert p.message.styleSheet() == ERROR_STYLE and "ایراد پیدا شد" in p.message.text()
     assert "users" in p.message.text()
+
+
+def test_a_backup_is_restored_from_the_app_and_the_desk_goes_back_to_log_in(
+        qapp: QApplication, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """«بازگرداندن پشتیبان برگزیده…»: asked first; the session ends, the store is replaced by the
+    backup (what was done after it leaves this desk, the data before kept beside it), and the
+    log-in window says so. A backup that fails the check changes nothing and says why."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from kanoon_desk.services import accounts, ops
+    from kanoon_desk.ui.app import Shell
+
+    from ..factories import make_user
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    backup = auto_backup(store, tmp_path, day=date(2026, 12, 5))
+    assert backup is not None
+    make_user(store, admin, "late1", "clerk")  # after the backup
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with language(qapp, "fa"):
+        shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), synchronous_tasks=True)
+        assert shell.start()
+        shell.open_main(admin)
+        window = shell.main_window
+        assert window is not None
+        page = window.show_page("admin-backups")
+        assert not page.restore_chosen.isEnabled()  # nothing chosen yet
+        page.table.setCurrentCell(0, 0)
+        assert page.selected_backup() == backup and page.restore_chosen.isEnabled()
+        page.restore_chosen.click()
+        assert shell.main_window is None and shell.login_window is not None and shell.login_window.isVisible()
+        assert shell.restore_box is not None and "بازگردانده شد" in shell.restore_box.text()
+        assert shell.store is not store and (tmp_path / "d.sqlite3.before-restore").exists()
+        names = [u.username for u in accounts.list_users(shell.store, admin)]
+        assert "late1" not in names and ops.restored_unsynced(shell.store)
+        # a broken backup: refused, nothing changed, said
+        broken = tmp_path / "backups" / "d-2026-12-06.sqlite3"
+        broken.write_bytes(b"not a backup " * 50)
+        shell.open_main(admin)
+        again = shell.main_window.show_page("admin-backups")  # type: ignore[union-attr]
+        assert again.restore(broken)  # asked for (and refused by the check)
+        assert shell.restore_box is not None and "بازگردانده نشد" in shell.restore_box.text()
+        assert [u.username for u in accounts.list_users(shell.store, admin)] == names
+        shell.login_window.close()  # type: ignore[union-attr]
+        shell.store.close()

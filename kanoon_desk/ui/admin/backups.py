@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -95,6 +96,8 @@ class BackupsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         open_button = QPushButton(self.tr("باز کردن پوشه"))
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))))
         inner = QVBoxLayout(auto_box)
@@ -105,16 +108,31 @@ class BackupsPage(QWidget):
 
         restore_box = QGroupBox(self.tr("بازگرداندن از پشتیبان"))
         steps = QLabel(self.tr(
-            "بازگرداندن جای پایگاه داده این میز را می‌گیرد، پس برنامه باید بسته باشد: برنامه را ببندید و فرمان "
-            "زیر را با نشانی پشتیبان اجرا کنید. پشتیبانی که بررسی را نگذراند بازگردانده نمی‌شود و پایگاه داده "
-            "کنونی کنار آن نگه داشته می‌شود؛ میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود."))
+            "بازگرداندن جای داده‌های این میز را می‌گیرد: کار پس از آن پشتیبان از این میز برداشته می‌شود "
+            "(داده‌های کنونی کنار آن نگه داشته می‌شود) و برنامه به صفحه ورود بازمی‌گردد. پشتیبانی که بررسی را "
+            "نگذراند بازگردانده نمی‌شود. میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود تا "
+            "کارهایش بازگردد. بیرون از برنامه، همین کار با فرمان زیر است."))
         steps.setWordWrap(True)
+        self.restore_chosen = QPushButton(self.tr("بازگرداندن پشتیبان برگزیده…"))
+        self.restore_chosen.setObjectName("restore-chosen")
+        self.restore_chosen.clicked.connect(self._restore_selected)
+        self.restore_file = QPushButton(self.tr("بازگرداندن از پرونده…"))
+        self.restore_file.setObjectName("restore-file")
+        self.restore_file.clicked.connect(self._restore_file_dialog)
+        for b in (self.restore_chosen, self.restore_file):
+            b.setVisible(ctx.restore is not None)
+        self.table.itemSelectionChanged.connect(self._restore_state)
         self.command = LtrLineEdit()
         self.command.setText(f'kanoon-desk restore --db "{path}" --from "<backup>" --sync')
         self.command.setObjectName("restore-command")
         self.command.setReadOnly(True)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_chosen)
+        row.addWidget(self.restore_file)
+        row.addStretch(1)
         inner = QVBoxLayout(restore_box)
         inner.addWidget(steps)
+        inner.addLayout(row)
         inner.addWidget(self.command)
 
         box = QVBoxLayout(self)
@@ -146,6 +164,40 @@ class BackupsPage(QWidget):
         if not found:
             self.table.setRowCount(1)
             self.table.setItem(0, 2, QTableWidgetItem(self.tr("هنوز پشتیبانی نوشته نشده است.")))
+        self._restore_state()
+
+    def _restore_state(self) -> None:
+        self.restore_chosen.setEnabled(self.selected_backup() is not None)
+
+    def selected_backup(self) -> Path | None:
+        """The automatic backup selected in the list (None: none is)."""
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        found = self.backups()
+        return found[min(rows)] if rows and min(rows) < len(found) else None
+
+    def _restore_selected(self) -> None:
+        chosen = self.selected_backup()
+        if chosen is not None:
+            self.restore(chosen)
+
+    def _restore_file_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("بازگرداندن از پرونده"), str(self.folder),
+                                              self.tr("پایگاه داده (*.sqlite3)"))
+        if name:
+            self.restore(Path(name))
+
+    def restore(self, backup: Path) -> bool:
+        """Ask, then hand the backup to the session's restore (which ends the session); whether it
+        was asked for."""
+        if self.ctx.restore is None:
+            return False
+        asked = QMessageBox.question(self, self.tr("بازگرداندن پشتیبان"), self.tr(
+            "داده‌های این میز با پشتیبان «{name}» جایگزین شود؟ کار پس از آن پشتیبان از این میز برداشته می‌شود؛ "
+            "داده‌های کنونی کنار آن نگه داشته می‌شود. برنامه به صفحه ورود بازمی‌گردد.").format(name=backup.name))
+        if asked != QMessageBox.StandardButton.Yes:
+            return False
+        self.ctx.restore(backup)
+        return True
 
     def _busy(self, on: bool, text: str = "") -> None:
         for b in (self.check_button, self.backup_button):
