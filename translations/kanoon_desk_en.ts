@@ -5249,62 +5249,62 @@ Tracking code: {code}</translation>
             <translation>To follow up together, first choose the agency in the filter above.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="83" />
             <source>پیگیری گروهی — {agency}</source>
             <translation>Follow up together — {agency}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="84" />
             <source>{n} پرونده دیرکرد نزد این دستگاه در فهرست است؛ آنچه را پیگیری می‌کنید نشان‌دار نگه دارید.</source>
             <translation>{n} overdue cases with this agency are in the list; keep ticked the ones you follow up.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="86" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="87" />
             <source>{no} — {name} — {subject} ({days} روز دیرکرد)</source>
             <translation>{no} — {name} — {subject} ({days} days late)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="96" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="99" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="99" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="120" />
             <source>پیگیری {n} پرونده با نامه شماره {no} به {agency} ثبت شد.</source>
             <translation>Follow-up of {n} cases recorded: letter {no} to {agency}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/overdue.py" line="123" />
             <source>پیگیری تلفنی {n} پرونده نزد {agency} ثبت شد.</source>
             <translation>Phone follow-up of {n} cases with {agency} recorded.</translation>
         </message>

@@ -18,7 +18,7 @@ from ..drafts import draft_key
 from ..widgets import digits, isolated, text_digits
 from .common import PaperBar, ltr
 from .dialogs import ActionDialog
-from .lists import EXPORT_PAGE, SearchPage
+from .lists import SearchPage
 
 __all__ = ["OverduePage"]
 
@@ -62,10 +62,11 @@ class OverduePage(SearchPage):
     def late_rows(self) -> list[q.CaseRow]:
         """The late cases of the list as filtered now (not only the rows loaded on screen), at most
         `BATCH_MAX`."""
-        on, rows = self.today(), list[q.CaseRow]()
-        while len(rows) < BATCH_MAX and (page := self._fetch(len(rows), EXPORT_PAGE)):
-            rows += page
-        return [r for r in rows if r.is_overdue(on)][:BATCH_MAX]
+        on, late, read = self.today(), list[q.CaseRow](), 0
+        while len(late) < BATCH_MAX and (page := self._fetch(read, BATCH_MAX)):
+            read += len(page)
+            late += [r for r in page if r.is_overdue(on)]
+        return late[:BATCH_MAX]
 
     def batch_dialog(self) -> ActionDialog:
         """The batch follow-up of the chosen agency's listed late cases (all ticked), its OK one
