@@ -24,3 +24,16 @@ def make_user(store: Store, admin: Actor, username: str, *roles: str) -> Actor:
     accounts.create_user(store, admin, username=username, full_name=f"کاربر {username}",
                          password=PASSWORD, roles=set(roles), must_change_password=False)
     return accounts.login(store, username, PASSWORD)
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    """A one-sheet Excel file of `rows` (the first is the headings), as an office keeps one."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path

@@ -10,23 +10,13 @@ import pytest
 from kanoon_desk.errors import ValidationError
 from kanoon_desk.services import library as lib
 from kanoon_desk.services import library_import as imp
+from tests.factories import write_xlsx
 from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
     with path.open("w", newline="", encoding="utf-8-sig") as f:
         csv.writer(f).writerows(rows)
-    return path
-
-
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    from openpyxl import Workbook
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
     return path
 
 
@@ -63,9 +53,9 @@ def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path) -> None:
     assert lib.lookup_member(L.store, NATIONAL_IDS[2]) is None
 
 
-def test_members_and_copies_from_xlsx(tmp_path: Path) -> None:
+def test_members_and_copies_fromwrite_xlsx(tmp_path: Path) -> None:
     L = make_library(tmp_path)
-    members = _xlsx(tmp_path / "m.xlsx", [
+    members = write_xlsx(tmp_path / "m.xlsx", [
         ["first_name", "last_name", "national_id", "category", "phone", "centre", "expires_on"],
         ["مریم", "رضایی", int(NATIONAL_IDS[2]), "adult", "09121112233", "14", "1405/01/01"]])
     preview = imp.preview_import(L.store, L.admin, "members", members, today=TODAY)
@@ -73,7 +63,7 @@ def test_members_and_copies_from_xlsx(tmp_path: Path) -> None:
     assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 1
     m = lib.lookup_member(L.store, NATIONAL_IDS[2])
     assert m is not None and m.home_centre == "14" and m.expires_on.isoformat() == "2026-03-21"
-    copies = _xlsx(tmp_path / "c.xlsx", [
+    copies = write_xlsx(tmp_path / "c.xlsx", [
         ["بارکد", "شابک", "عنوان", "مرکز", "قفسه"],
         ["K100", "9789643913007", "", "14", "a3"],
         ["K101", "", "ماهی سیاه کوچولو", "", ""],

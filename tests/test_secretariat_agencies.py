@@ -11,6 +11,7 @@ from kanoon_desk.errors import NotFound, PermissionDenied, ValidationError
 from kanoon_desk.models import Event
 from kanoon_desk.services import secretariat_agencies as ag
 
+from .factories import write_xlsx
 from .secretariat_helpers import Desk, make_secretariat_desk
 
 
@@ -74,20 +75,8 @@ def test_renaming_onto_another_agency_is_refused_but_keeping_its_own_name_is_not
     assert ag.save_agency(desk.store, desk.admin, agency_id=a.id, name=a.name, deadline_days=20).deadline_days == 20
 
 
-def _sheet(path: Path, rows: list[list[object]]) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_an_agency_list_from_a_sheet_is_checked_row_by_row_and_added_all_or_none(desk: Desk, tmp_path: Path) -> None:
-    bad = _sheet(tmp_path / "a.xlsx", [
+    bad = write_xlsx(tmp_path / "a.xlsx", [
         ["نام دستگاه", "مهلت (روز کاری)", "تلفن", "نشانی"],
         ["اداره کل بهزیستی", 10, "۰۲۱-۱۱۱", "خیابان آزادی"],
         ["شهرداری مرکز استان", None, "", ""],  # in the directory already
