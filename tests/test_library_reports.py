@@ -81,3 +81,40 @@ def test_overdue_notices_are_queued_once_a_week_to_the_guardian(tmp_path: Path) 
     phones = {p for p, _t, _d in queued}
     assert phones == {"09121234567", "09351234567"}  # the child's guardian, the adult's own
     assert any("علی محمدی گرامی" in t for _p, t, _d in queued)
+
+
+def test_one_sms_a_member_names_all_their_late_books(tmp_path: Path) -> None:
+    """A child with two late books: the guardian's phone gets one SMS naming both (the most late
+    first), each loan shows it in the overdue list, and a week later one more, not two."""
+    L = make_library(tmp_path)
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره", age_group="ج"))
+    lib.add_copy(L.store, L.admin, other.id, barcode="K1")
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
+    circ.checkout(L.store, L.admin, L.child.member_no, "K1", today=TODAY - timedelta(days=30))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY) == 2
+    texts = {p: t for p, t, _d in rep.queued_notices(L.store)}
+    child = texts["09121234567"]
+    assert "۲ کتاب امانت زهرا محمدی دیرکرد دارد" in child
+    assert child.index("ماهی سیاه کوچولو") < child.index("خمره")  # the most late first
+    assert "کتاب «ماهی سیاه کوچولو» امانت حسین احمدی از تاریخ" in texts["09351234567"]  # one book: as before
+    rows = rep.overdue_page(L.store, today=TODAY)
+    assert len(rows) == 3 and {(r.notice_on, r.notice_status) for r in rows} == {(TODAY, "queued")}
+    # a new late book of the week does not ring again before the week is out
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY - timedelta(days=20), override=True,
+                  note="آزمون")
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY + timedelta(days=3)) == 0
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY + timedelta(days=8)) == 2
+    latest = [t for p, t, d in rep.queued_notices(L.store) if p == "09121234567" and d == TODAY + timedelta(days=8)]
+    assert len(latest) == 1 and "۳ کتاب امانت زهرا محمدی" in latest[0]
+    b3 = next(r for r in rep.overdue_page(L.store, today=TODAY + timedelta(days=8)) if r.barcode == "B0003")
+    assert b3.notice_on == TODAY + timedelta(days=8)
+
+
+def test_an_sms_names_a_few_titles_and_counts_the_rest() -> None:
+    rows = [rep.OverdueRow(f"l{i}", 10 + i, TODAY, "m", "1", "زهرا محمدی", "", "علی محمدی", "0912", f"کتاب {i}",
+                           f"B{i}", "13") for i in range(5)]
+    text = rep.overdue_notice_text(rows)
+    assert text.startswith("علی محمدی گرامی، ۵ کتاب امانت زهرا محمدی")
+    assert "«کتاب 4» (۱۴ روز)، «کتاب 3» (۱۳ روز)، «کتاب 2» (۱۲ روز) و ۲ کتاب دیگر." in text
+    assert "کتاب 1" not in text

@@ -132,3 +132,34 @@ def test_0002d_fills_the_forwards_original_deadline_as_a_refold_does(tmp_path: P
         assert conn.execute("SELECT deadline, original_deadline FROM forwards").fetchall() == [
             ("2025-06-10", "2025-05-20")]
     assert ops.check(path) == []
+
+
+def test_0003v_gives_the_notices_queued_before_their_loan_as_a_refold_does(tmp_path: Path) -> None:
+    """Notices queued before 0003v named one loan each: the migration lists that loan in
+    lib_notice_loans, so the overdue list still shows its reminder and `check` finds nothing."""
+    from datetime import timedelta
+
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library_reports as rep
+    from kanoon_desk.services import ops
+
+    from .library_helpers import TODAY, make_library
+
+    L = make_library(tmp_path)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))
+    assert rep.queue_overdue_notices(L.store, L.admin, today=TODAY) == 2
+    path = L.store.path
+    L.store.close()
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), "0003t")
+    engine.dispose()
+    with closing(sqlite3.connect(str(path))) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'lib_notice_loans'").fetchall() == []
+    store = Store(path)
+    try:
+        assert {(r.barcode, r.notice_on) for r in rep.overdue_page(store, today=TODAY)} == {
+            ("B0001", TODAY), ("B0002", TODAY)}
+    finally:
+        store.close()
+    assert ops.check(path) == []

@@ -4452,8 +4452,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
-            <source>برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
-            <translation>For each overdue loan, one SMS a week is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
+            <source>برای هر عضو دیرکرددار، هفته‌ای یک پیامک که کتاب‌های دیرکردش را نام می‌برد به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
+            <translation>For each member with overdue books, one SMS a week naming them is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="81" />

@@ -240,10 +240,12 @@ class StocktakeItem(Base):
 
 
 class Notice(Base):
-    """An overdue notice queued as an SMS until the server can send it (or printed at the desk)."""
+    """An SMS queued until the server can send it: an overdue notice (one a member, naming their late
+    loans in `NoticeLoan`; `loan_id` is the first of them) or a hold's "ready to collect"."""
 
     __tablename__ = "lib_notices"
-    __table_args__ = (Index("ix_lib_notices_loan", "loan_id", "queued_on"), {"info": PROJECTION})
+    __table_args__ = (Index("ix_lib_notices_loan", "loan_id", "queued_on"),
+                      Index("ix_lib_notices_member", "member_id", "queued_on"), {"info": PROJECTION})
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     loan_id: Mapped[str] = mapped_column(String(36))
@@ -253,3 +255,14 @@ class Notice(Base):
     queued_on: Mapped[date]
     centre: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | sent
+
+
+class NoticeLoan(Base):
+    """The late loans one overdue notice names (a member's late books go in one SMS; a hold's
+    notice names none): the overdue list's «یادآوری» column reads a loan's latest notice here."""
+
+    __tablename__ = "lib_notice_loans"
+    __table_args__ = (Index("ix_lib_notice_loans_loan", "loan_id"), {"info": PROJECTION})
+
+    notice_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    loan_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -3,6 +3,7 @@ loans by age group and the overdue rate over a Jalali month, season or year."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import Event, Office, User
-from ..models.library import Copy, Loan, Member, Notice, OverrideLog, Title
+from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..store import Store
 from .accounts import require
@@ -78,8 +79,8 @@ def _with_reminders(s: Session, rows: list[OverdueRow]) -> list[OverdueRow]:
     """Each loan's latest reminder and what the server said of its SMS (three indexed look-ups a page)."""
     latest: dict[str, tuple[date, str]] = {}
     for loan_id, day, notice_id in s.execute(
-            select(Notice.loan_id, Notice.queued_on, Notice.id).where(Notice.loan_id.in_([r.loan_id for r in rows]))
-            .order_by(Notice.queued_on, Notice.id)):
+            select(NoticeLoan.loan_id, Notice.queued_on, Notice.id).join(Notice, Notice.id == NoticeLoan.notice_id)
+            .where(NoticeLoan.loan_id.in_([r.loan_id for r in rows])).order_by(Notice.queued_on, Notice.id)):
         latest[loan_id] = (day, notice_id)  # the last one wins
     if not latest:
         return rows
@@ -97,14 +98,26 @@ def _with_reminders(s: Session, rows: list[OverdueRow]) -> list[OverdueRow]:
     return out
 
 
-def overdue_notice_text(row: OverdueRow) -> str:
-    """The SMS / printed notice for one overdue loan (queued until the server can send it)."""
+#: at most this many titles named in one SMS (the others counted: a Persian SMS part is 70 letters)
+SMS_TITLES = 3
+
+
+def overdue_notice_text(rows: OverdueRow | Sequence[OverdueRow]) -> str:
+    """The SMS of a member's late loans (one loan, or several: the most late first, a few named)."""
     from ..persian import format_jalali_date, to_persian_digits
 
-    who = row.guardian_name or row.member_name
-    return (f"{who} گرامی، کتاب «{row.title}» امانت {row.member_name} از تاریخ "
-            f"{format_jalali_date(row.due_on)} ({to_persian_digits(row.days)} روز) دیرکرد دارد. "
-            f"لطفاً آن را به کتابخانه کانون بازگردانید.")
+    late = [rows] if isinstance(rows, OverdueRow) else sorted(rows, key=lambda r: (-r.days, r.title))
+    first = late[0]
+    who = first.guardian_name or first.member_name
+    if len(late) == 1:
+        return (f"{who} گرامی، کتاب «{first.title}» امانت {first.member_name} از تاریخ "
+                f"{format_jalali_date(first.due_on)} ({to_persian_digits(first.days)} روز) دیرکرد دارد. "
+                f"لطفاً آن را به کتابخانه کانون بازگردانید.")
+    named = "، ".join(f"«{r.title}» ({to_persian_digits(r.days)} روز)" for r in late[:SMS_TITLES])
+    more = len(late) - SMS_TITLES
+    rest = f" و {to_persian_digits(more)} کتاب دیگر" if more > 0 else ""
+    return (f"{who} گرامی، {to_persian_digits(len(late))} کتاب امانت {first.member_name} دیرکرد دارد: "
+            f"{named}{rest}. لطفاً آن‌ها را به کتابخانه کانون بازگردانید.")
 
 
 # --- periods ----------------------------------------------------------------------------------
@@ -231,29 +244,38 @@ def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, tit
 
 def queue_overdue_notices(store: Store, actor: Actor, *, today: date | None = None, centre: str | None = None,
                           min_days: int = 1, every_days: int = 7) -> int:
-    """Queue an SMS notice for each overdue loan with a phone (the guardian's for children), at most one
-    per loan every `every_days`; the sync server sends them when it can. Returns how many were queued."""
+    """Queue one SMS a member (to the guardian's phone for children) naming their loans at least
+    `min_days` late at a centre, at most one every `every_days` (a hold's notice does not count);
+    the sync server sends them when it can. Returns how many were queued."""
     require(actor, "librarian", "admin")
     today = today or date.today()
-    n = 0
+    late: dict[tuple[str, str], list[OverdueRow]] = {}
     offset = 0
     while True:
         rows = overdue_page(store, today=today, centre=centre, offset=offset, limit=1000)
         if not rows:
             break
         offset += len(rows)
+        for r in rows:
+            if r.days >= min_days and (r.guardian_phone or r.phone):
+                late.setdefault((r.member_id, r.centre), []).append(r)
+    n = 0
+    keys = list(late)
+    for at in range(0, len(keys), 500):
+        batch = keys[at:at + 500]
         with store.transaction() as s:
-            recent = {lid for (lid,) in s.execute(select(Notice.loan_id).where(
-                Notice.loan_id.in_([r.loan_id for r in rows]),
+            recent = {(m, c) for m, c in s.execute(select(Notice.member_id, Notice.centre).where(
+                Notice.member_id.in_({m for m, _c in batch}), Notice.loan_id != "",
                 Notice.queued_on > today - timedelta(days=every_days)))}
-            for r in rows:
-                phone = r.guardian_phone or r.phone
-                if r.loan_id in recent or not phone or r.days < min_days:
+            for key in batch:
+                if key in recent:
                     continue
+                loans = late[key]
+                r = loans[0]
                 store.record(s, office_actor(store, actor), "notice.queued", new_id(), {
-                    "loan_id": r.loan_id, "member_id": r.member_id, "phone": phone,
-                    "text": overdue_notice_text(r), "queued_on": today.isoformat(), "centre": r.centre},
-                    subject=r.member_no)
+                    "loan_id": r.loan_id, "loan_ids": [x.loan_id for x in loans], "member_id": r.member_id,
+                    "phone": r.guardian_phone or r.phone, "text": overdue_notice_text(loans),
+                    "queued_on": today.isoformat(), "centre": r.centre}, subject=r.member_no)
                 n += 1
     return n
 

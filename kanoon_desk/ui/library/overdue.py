@@ -75,8 +75,8 @@ class OverduePage(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         self.notice_button = QPushButton(QCoreApplication.translate("Library", "صف پیامک یادآوری"))
         self.notice_button.setObjectName("queue-notices")
-        self.notice_button.setToolTip(QCoreApplication.translate("Library", "برای هر امانت دیرکرد، هفته‌ای یک پیامک به تلفن ولی یا عضو در صف می‌رود؛ "
-                                         "سرور هنگام همگام‌سازی آن را می‌فرستد."))
+        self.notice_button.setToolTip(QCoreApplication.translate("Library", "برای هر عضو دیرکرددار، هفته‌ای یک پیامک که کتاب‌های دیرکردش را نام می‌برد "
+                                         "به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد."))
         self.notice_button.clicked.connect(self.queue_notices)
         self.print_button = QPushButton(QCoreApplication.translate("Library", "چاپ برگه‌های یادآوری"))
         self.print_button.setObjectName("print-notices")
