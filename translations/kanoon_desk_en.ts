@@ -3377,8 +3377,8 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -3550,8 +3550,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
@@ -3693,7 +3693,7 @@ Tracking code: {code}</translation>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="63" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
@@ -3708,299 +3708,301 @@ Tracking code: {code}</translation>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="64" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="74" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="70" />
             <source>نادیده گرفتن مانع و امانت (ثبت می‌شود)</source>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="87" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="91" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row, and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="71" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="158" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="33" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="177" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="232" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="236" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="247" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="69" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="265" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="280" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="103" />
             <source>شماره عضویت: {n}</source>
             <translation>Member no.: {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="104" />
             <source>مرکز: {c}</source>
             <translation>Centre: {c}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="105" />
             <source>اعتبار تا: {d}</source>
             <translation>Valid until: {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
             <source>امانت‌ها: {n} از {max}</source>
             <translation>Loans: {n} of {max}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
             <source>ولی: {g} ({p})</source>
             <translation>Guardian: {g} ({p})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="110" />
             <source>تلفن: {p}</source>
             <translation>Phone: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="113" />
             <source>رزرو آماده: {t}</source>
             <translation>Holds ready for pickup: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="116" />
             <source>رزرو در راه: {t}</source>
             <translation>Hold on its way: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="117" />
             <source>{t} (به «{c}»)</source>
             <translation>{t} (to “{c}”)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="121" />
             <source>در صف رزرو: {t}</source>
             <translation>waiting for: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="122" />
             <source>{t} (نوبت {n})</source>
             <translation>{t} (place {n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <source>تاریخ امانت</source>
             <translation>Checked out on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <source>دیرکرد (روز)</source>
             <translation>Overdue (days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <source>تمدید</source>
             <translation>Renewals</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="131" />
             <source>گم شد</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="61" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="72" />
             <source>کدام رزرو لغو شود؟</source>
             <translation>Which hold should be cancelled?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="83" />
             <source>رزرو «{t}» لغو شد.</source>
             <translation>The hold on “{t}” was cancelled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="85" />
             <source>نسخه کنار گذاشته را از قفسه رزرو بردارید.</source>
             <translation>Take the copy set aside off the hold shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="87" />
             <source>نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.</source>
             <translation>Its copy is on its way; when it arrives, scan it in return mode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="77" />
+            <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="97" />
             <source>رزروهای تحویل‌نشده‌ای که مهلتشان گذشت لغو شد:</source>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="340" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="350" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="365" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="393" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="395" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="382" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="397" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="399" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -4461,7 +4463,7 @@ Tracking code: {code}</translation>
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="84" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="157" />

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -154,12 +155,12 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.cancel_hold_button.clicked.connect(self.choose_hold_to_cancel)
         self.shelf_button = QPushButton(QCoreApplication.translate("Library", "قفسه رزرو"))
         self.shelf_button.setObjectName("hold-shelf")
-        self.shelf_button.clicked.connect(lambda: self.hold_shelf().exec())
+        self.shelf_button.clicked.connect(lambda: self._open_and_recount(self.hold_shelf()))
         self.pull_button = QPushButton(QCoreApplication.translate("Library", "ارسال برای رزرو"))
         self.pull_button.setObjectName("pull-list")
         self.pull_button.setToolTip(QCoreApplication.translate(
             "Library", "نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است"))
-        self.pull_button.clicked.connect(lambda: self.pull_list().exec())
+        self.pull_button.clicked.connect(lambda: self._open_and_recount(self.pull_list()))
         self.lost_button = QPushButton(QCoreApplication.translate("Library", "گم‌شده نزد عضو"))
         self.lost_button.setObjectName("loan-lost")
         self.lost_button.setToolTip(QCoreApplication.translate(
@@ -195,6 +196,9 @@ class CirculationPage(DeskLoans, DeskHolds):
         QShortcut(QKeySequence("F6"), self, self.place_hold)
         self._centres = dict(lib.list_centres(ctx.store))
         self.fill_centres()
+        # how many wait on the hold shelf and to be sent: counted again a moment after a change
+        self._recount = QTimer(self, singleShot=True, interval=400)
+        self._recount.timeout.connect(lambda: self.count_holds() if self.isVisible() else None)
         ctx.bus.changed.connect(self._on_changed)
         self._show_desk()
         self.scan.setFocus()
@@ -242,11 +246,22 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.clear_member()
         self.say(QCoreApplication.translate("Library", "میز امانت در «{c}».").format(c=self.centre_name(code)))
         self._expire_holds()
+        self.count_holds()
 
     def _on_changed(self, area: str) -> None:
         if area in ("accounts", "sync"):  # a centre added (or pulled)
             self._centres = dict(lib.list_centres(self.base_ctx.store))
             self.fill_centres()
+        if area in ("library", "sync"):
+            self._recount.start()
+
+    def _open_and_recount(self, dialog: QDialog) -> None:
+        dialog.exec()
+        self.count_holds()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.count_holds()
 
     def _expire_holds(self) -> None:
         """Uncollected holds of the desk's centre expire as the desk opens there."""

@@ -46,6 +46,8 @@ class DeskBase(QWidget):
     cancel_hold_button: QPushButton
     slip: QPushButton
     done: QPushButton
+    shelf_button: QPushButton
+    pull_button: QPushButton
 
     # -- helpers -------------------------------------------------------------------------------
 

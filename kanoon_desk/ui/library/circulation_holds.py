@@ -37,6 +37,26 @@ class DeskHolds(DeskBase):
         """«ارسال برای رزرو»: copies on this centre's shelf that holds picked up elsewhere wait for."""
         return PullListDialog(self.ctx, self)
 
+    def count_holds(self) -> None:
+        """Put on «قفسه رزرو» and «ارسال برای رزرو» how many wait there at this desk's centre (off
+        the GUI thread; the page asks again a moment after the library changes, while it is shown)."""
+        from ...services.library_transit import pull_list
+
+        ctx = self.ctx
+        centre = ctx.actor.office_code
+        if not self.scan.isEnabled():  # no centre to lend at
+            self.show_hold_counts((0, 0))
+            return
+        ctx.tasks.run(lambda: (len(circ.ready_holds(ctx.store, centre)), len(pull_list(ctx.store, centre))),
+                      on_done=self.show_hold_counts, on_error=lambda _err: None)
+
+    def show_hold_counts(self, counts: tuple[int, int]) -> None:
+        ready, to_send = counts
+        shelf = QCoreApplication.translate("Library", "قفسه رزرو")
+        pull = QCoreApplication.translate("Library", "ارسال برای رزرو")
+        self.shelf_button.setText(f"{shelf} ({digits(ready)})" if ready else shelf)
+        self.pull_button.setText(f"{pull} ({digits(to_send)})" if to_send else pull)
+
     def hold_placed(self, hold: circ.HoldView) -> None:
         self.say(QCoreApplication.translate("Library", "رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».").format(
             t=hold.title, n=digits(hold.position), c=self.centre_name(hold.pickup_centre)))
