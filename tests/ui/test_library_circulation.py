@@ -477,3 +477,29 @@ def test_the_members_papers_stay_persian_in_the_english_interface(qapp: Any, qtb
     assert not re.search("[A-Za-z]{2,}", words)  # no English word (a barcode's one letter aside)
     assert lines[:2] == ["کارت عضویت کتابخانه — کودک", "مرکز: مرکز فرهنگی هنری شماره ۱"]
     assert re.fullmatch("اعتبار تا: ۱۴[۰-۹]{2}/[۰-۹]{2}/[۰-۹]{2}", lines[2])
+
+
+def test_a_desk_left_open_overnight_lends_on_the_new_day(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """The desk reads the clock's day (not the one it opened on) and the holidays the admin enters
+    while it is open: a loan of the next morning is lent that day, due on a working day."""
+    from kanoon_desk.services import accounts
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services.library_rules import list_rules
+    from kanoon_desk.ui.library import circulation as circulation_ui
+
+    L = make_library(tmp_path)
+    monkeypatch.setattr(circulation_ui, "today", lambda: TODAY)
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    period = next(r.period_days for r in list_rules(L.store) if r.category == "adult")
+    morning = TODAY + timedelta(days=1)
+    would_be = circ.due_date(accounts.working_calendar(L.store), morning, period)
+    accounts.set_holiday(L.store, L.admin, would_be, "تعطیلی آزمون")
+    page.ctx.bus.changed.emit("accounts")
+    monkeypatch.setattr(circulation_ui, "today", lambda: morning)
+    scan(qtbot, page, L.adult.member_no)
+    scan(qtbot, page, "B0001")
+    (loan,) = circ.member_desk(L.store, L.adult.id, today=morning).loans
+    assert loan.out_on == morning
+    assert loan.due_on == circ.due_date(accounts.working_calendar(L.store), morning, period) != would_be

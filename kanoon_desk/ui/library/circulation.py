@@ -57,8 +57,12 @@ class CirculationPage(DeskLoans, DeskHolds):
         #: a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)
         self.pending: tuple[str, str] | None = None
         self.may_override = lib.can_override(ctx.store, ctx.actor)
-        self.today: date = today()
-        self.calendar = working_calendar(ctx.store)  # read once: a scan should not re-read the holidays
+        #: the day the desk lends on: the clock's, read at each scan (a desk left open overnight
+        #: lends on the new day); a test may fix it by assigning `today`
+        self._fixed_day: date | None = None
+        self._day = today()
+        # read when the desk opens, a new day starts or the holidays change: not at each scan
+        self.calendar = working_calendar(ctx.store)
 
         self.mode_lend = QRadioButton(QCoreApplication.translate("Library", "امانت"))
         self.mode_lend.setObjectName("mode-lend")
@@ -199,6 +203,9 @@ class CirculationPage(DeskLoans, DeskHolds):
         # how many wait on the hold shelf and to be sent: counted again a moment after a change
         self._recount = QTimer(self, singleShot=True, interval=400)
         self._recount.timeout.connect(lambda: self.count_holds() if self.isVisible() else None)
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self._roll_day)
+        self._clock.start()
         ctx.bus.changed.connect(self._on_changed)
         self._show_desk()
         self.scan.setFocus()
@@ -248,10 +255,31 @@ class CirculationPage(DeskLoans, DeskHolds):
         self._expire_holds()
         self.count_holds()
 
+    @property
+    def today(self) -> date:
+        """The day a scan lends, returns and renews on: the clock's day (`_roll_day` follows it past
+        midnight), or the one a test fixed by assigning `today`."""
+        return self._fixed_day or self._day
+
+    @today.setter
+    def today(self, day: date) -> None:
+        self._fixed_day = day
+
+    def _roll_day(self) -> None:
+        """A desk left open past midnight lends on the new day: it re-reads the working calendar and
+        lets the holds whose days ran out expire, as opening the desk does (every minute, and before
+        a scan; on the GUI thread)."""
+        day = today()
+        if self._fixed_day is None and day != self._day:
+            self._day = day
+            self.calendar = working_calendar(self.base_ctx.store)
+            self._expire_holds()
+
     def _on_changed(self, area: str) -> None:
-        if area in ("accounts", "sync"):  # a centre added (or pulled)
+        if area in ("accounts", "sync"):  # a centre added (or pulled), a holiday entered
             self._centres = dict(lib.list_centres(self.base_ctx.store))
             self.fill_centres()
+            self.calendar = working_calendar(self.base_ctx.store)
         if area in ("library", "sync"):
             self._recount.start()
 
@@ -310,6 +338,7 @@ class CirculationPage(DeskLoans, DeskHolds):
     # -- scanning ------------------------------------------------------------------------------
 
     def on_scan(self) -> None:
+        self._roll_day()
         code = lib.clean_code(self.scan.text())
         self.scan.clear()
         if not code:
