@@ -76,6 +76,14 @@ def _history(d: Desk) -> dict[str, str]:
     sec.close(d.store, d.expert, sent_on, outcome="unresolved", on=DAY + timedelta(days=4))
     sec.reopen(d.store, d.expert, sent_on, reason="پاسخ ناقص بود", on=DAY + timedelta(days=5))
     sec.forward(d.store, d.admin, sent_on, d.agency.id, on=DAY + timedelta(days=5))
+    # closed with no answer (not the agency's duty): the applicant is owed how it ended, until told
+    unanswered = cases["closed_unanswered"] = _registered(d, 12)
+    sec.forward(d.store, d.admin, unanswered, d.agency.id, on=DAY)
+    sec.close(d.store, d.expert, unanswered, outcome="not_responsible", responsible_party="شهرداری",
+              on=DAY + timedelta(days=6))
+    told_after = cases["closed_unanswered_told"] = _registered(d, 13)
+    sec.close(d.store, d.expert, told_after, outcome="unresolved", on=DAY + timedelta(days=6))
+    sec.notify(d.store, d.clerk, told_after, method="phone", on=DAY + timedelta(days=7))
     return cases
 
 
@@ -83,19 +91,21 @@ def test_each_queue_lists_what_waits_on_the_office_and_a_notice_takes_a_case_out
     c = _history(desk)
     assert _queue(desk, "to_review") == {c["received"], c["reopened"]}
     assert _queue(desk, "to_register") == {c["accepted"]}
-    assert _queue(desk, "untold") == {c["untold"], c["closed_untold"], c["told_before_the_answer"]}
+    assert _queue(desk, "untold") == {c["untold"], c["closed_untold"], c["told_before_the_answer"],
+                                      c["closed_unanswered"]}
     assert _queue(desk, "notices") == {c["rejected"]}
-    assert q.queue_counts(desk.store, desk.clerk) == {"to_review": 2, "to_register": 1, "untold": 3, "notices": 1,
+    assert q.queue_counts(desk.store, desk.clerk) == {"to_review": 2, "to_register": 1, "untold": 4, "notices": 1,
                                                   "sms_failed": 0}
-    assert q.search_count(desk.store, desk.clerk, q.SearchQuery(queue="untold")) == 3
+    assert q.search_count(desk.store, desk.clerk, q.SearchQuery(queue="untold")) == 4
     notices = {name: q.get_case(desk.store, desk.clerk, case_id).case["notice"] for name, case_id in c.items()}
     assert notices == {
         "received": None, "accepted": None, "untold": "due", "told": "told", "closed_untold": "due",
         "told_before_the_answer": "due", "rejected": "due", "rejected_told": "told", "reopened": None,
-        "reopened_after_the_agency": None, "reopened_and_sent_on": None}
+        "reopened_after_the_agency": None, "reopened_and_sent_on": None, "closed_unanswered": "due",
+        "closed_unanswered_told": "told"}
     sec.notify(desk.store, desk.clerk, c["untold"], method="sms", on=DAY + timedelta(days=5))
     sec.notify(desk.store, desk.clerk, c["rejected"], method="letter", on=DAY + timedelta(days=5))
-    assert _queue(desk, "untold") == {c["closed_untold"], c["told_before_the_answer"]}
+    assert _queue(desk, "untold") == {c["closed_untold"], c["told_before_the_answer"], c["closed_unanswered"]}
     assert _queue(desk, "notices") == set()
     rows = {r.id: r for r in q.search(desk.store, desk.clerk, q.SearchQuery(text="برق"))}
     assert rows[c["untold"]].notice == "told" and rows[c["closed_untold"]].notice == "due"
@@ -127,6 +137,7 @@ def test_the_migration_fills_what_a_case_owes_its_applicant_as_a_refold_does(des
         with store.read() as s:
             assert projection_digests(s) == expected
         assert q.get_case(store, desk.clerk, c["rejected"]).case["notice"] == "due"
+        assert q.get_case(store, desk.clerk, c["closed_unanswered"]).case["notice"] == "due"  # (0002u)
         reopened = q.get_case(store, desk.clerk, c["reopened_after_the_agency"]).case
         assert (reopened["status"], reopened["agency_id"], reopened["deadline"]) == ("registered", None, None)
         assert q.get_case(store, desk.clerk, c["reopened_and_sent_on"]).case["agency_id"] == desk.agency.id

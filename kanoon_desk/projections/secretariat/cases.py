@@ -326,6 +326,8 @@ def _closed(s: Session, e: FoldEvent) -> None:
             c.rejected_on, c.reject_reason, c.reject_note = day, p["reason"], p.get("note", "")
             insert_row(s, Notice(id=e.id, case_id=c.id, kind="rejection", method="letter",
                                  text=p.get("notice", ""), status="pending", day=day))
+    elif c.notice is None:  # closed with no answer told or owed (not the agency's, unresolved…):
+        c.notice = "due"  # the applicant is told how it ended
     _save(s, c)
 
 
