@@ -346,6 +346,31 @@ def test_recalling_a_referral_of_an_answered_case_leaves_it_answered(desk: Desk)
     assert c["status"] == "answered" and c["notice"] == "due"  # not back to «registered»
 
 
+def test_a_manager_recalling_a_referral_sent_on_has_the_case_in_the_cartable_again(desk: Desk) -> None:
+    """The expert refers to the manager, who refers it on to the other manager and takes it back:
+    it is the manager's again, in their cartable with the expert's instruction, still «referred»."""
+    case_id = _to_manager(desk)
+    (item,) = q.cartable(desk.store, desk.manager)
+    sec.refer(desk.store, desk.manager, case_id, desk.manager2.user_id, instruction="لطفاً شما پیگیری کنید",
+              on=DAY + timedelta(days=1))
+    assert q.cartable(desk.store, desk.manager) == []
+    sent_on = q.get_case(desk.store, desk.manager, case_id).open_item_id
+    sec.recall(desk.store, desk.manager, sent_on or "")
+    assert q.cartable(desk.store, desk.manager2) == []
+    (back,) = q.cartable(desk.store, desk.manager)
+    assert (back.item_id, back.instruction) == (item.item_id, "بررسی و اقدام")
+    c = q.get_case(desk.store, desk.manager, case_id).case
+    assert (c["status"], c["holder_user_id"]) == ("referred", desk.manager.user_id)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY + timedelta(days=1))  # acts on it
+    assert q.cartable(desk.store, desk.manager) == []
+    with desk.store.read() as s:
+        before = projection_digests(s)
+    with desk.store.transaction() as s:
+        refold_all(s)
+    with desk.store.read() as s:
+        assert projection_digests(s) == before
+
+
 def test_a_reopened_case_is_the_secretariats_again_not_the_agencys(desk: Desk) -> None:
     case_id = _to_manager(desk)
     sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)

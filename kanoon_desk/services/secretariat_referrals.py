@@ -101,8 +101,10 @@ def recall(store: Store, actor: Actor, item_id: str) -> None:
         c = _load(s, item.case_id)
         payload: dict[str, object] = {"referral_id": item.id, "at": at}
         sent = s.get(Event, item.referral_id)
-        if sent is not None and sent.payload.get("from_status") == "answered":
-            payload["back_to"] = "answered"  # the agency's answer stays: not back to «registered»
+        if sent is not None and sent.payload.get("from_status") in ("answered", "referred"):
+            # the agency's answer stays (not back to «registered»); a case the sender had by a
+            # referral goes back to their cartable
+            payload["back_to"] = sent.payload["from_status"]
         store.record(s, actor, "case.referral_recalled", item.case_id, payload, subject=_subject(c))
 
 

@@ -73,13 +73,17 @@ def _case(s: Session, e: FoldEvent) -> CaseRow | None:
 
 
 def _changed(s: Session, model: type[Any], statement: SqliteStatement, values: dict[str, Any],
-             **params: Any) -> None:
+             **params: Any) -> int:
     """Run an UPDATE … RETURNING id; objects of those rows the session holds take `values`.
+    Returns how many rows changed.
 
     No flush first: the fold writes these side tables only with plain statements, so the ORM has
     nothing pending for them."""
+    n = 0
     for (row_id,) in statement.rows(s, **params):
         refresh_held(s, model, row_id, values)
+        n += 1
+    return n
 
 
 _REFERRALS = table_of(Referral)
@@ -116,6 +120,13 @@ _RECALL = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.referral_id == b
                           .values(status="recalled", closed_at=bindparam("at")).returning(_REFERRALS.c.id))
 
 
+#: A recalled referral's sender got the case by a referral of their own, which the sending acted
+#: on (closed at the moment it was sent): back in their cartable, open again
+_REOPEN_SENDERS = SqliteStatement(
+    update(_REFERRALS).where(_REFERRALS.c.case_id == bindparam("case_id"), _REFERRALS.c.kind == "action",
+                             _REFERRALS.c.to_user_id == bindparam("user_id"), _REFERRALS.c.status == "acted",
+                             _REFERRALS.c.closed_at == bindparam("sent_at"))
+    .values(status="open", closed_at=bindparam("open_closed_at")).returning(_REFERRALS.c.id))
 _MARK_READ = SqliteStatement(update(_REFERRALS).where(_REFERRALS.c.id == bindparam("item_id"))
                              .values(read=True).returning(_REFERRALS.c.id))
 #: A CC (رونوشت) is for information: it leaves the open cartable once its receiver has read it
@@ -224,8 +235,13 @@ def _recalled(s: Session, e: FoldEvent) -> None:
     _changed(s, Referral, _RECALL, {"status": "recalled", "closed_at": at}, referral_id=item.referral_id, at=at)
     if c.holder_user_id == item.to_user_id and c.status == "referred":
         c.holder_user_id, c.holder_since = item.from_user_id, at
-        # back where the referral found it: an answered case stays answered (the recall names it)
+        # back where the referral found it: an answered case stays answered (the recall names it),
+        # one referred to the sender is in their cartable again
         c.status = e.payload.get("back_to") or ("registered" if c.registration_no else "accepted")
+        if c.status == "referred" and not _changed(s, Referral, _REOPEN_SENDERS, {"status": "open", "closed_at": None},
+                                                   case_id=c.id, user_id=item.from_user_id, sent_at=item.sent_at,
+                                                   open_closed_at=None):
+            c.status = "registered" if c.registration_no else "accepted"  # (no item of theirs to reopen)
     _save(s, c)
 
 
