@@ -80,3 +80,5 @@ def test_the_numbers_a_desk_issued_are_read_back_from_its_events() -> None:
     wrong = str((int(barcode[-1]) + 1) % 10)
     typed = {"letter_no": "نامه ۱۲/۴۵", "barcode": barcode[:-1] + wrong, "member_no": member[:-1] + "x"}
     assert list(numbers_issued("13", 2, typed)) == []  # a typed letter number, a bad check digit
+    # a letter's number carries its mark: its counter is still known when the desk is restored
+    assert list(numbers_issued("13", 2, {"letter_no": "13-D02-1405-L000031"})) == [("letter", 1405, 31)]

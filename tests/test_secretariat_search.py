@@ -214,3 +214,27 @@ def test_a_tracking_code_with_a_wrong_check_digit_is_said_to_be_wrong(desk: Desk
     assert q.search_error(" ".join(wrong[i:i + 4] for i in range(0, 16, 4))) is not None  # as read out
     assert q.search_error(r.tracking_code) is None and q.search_error("برق") is None
     assert [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=r.tracking_code))] == [r.case_id]
+
+
+def test_a_letter_number_finds_the_case_the_letter_was_about(desk: Desk) -> None:
+    """An agency's answer cites our letter's number: the search lists the case it was about. Our
+    letters carry their own mark now; a letter numbered like a registration number (issued before
+    the mark, or typed from the paper register) lists both cases, never only the wrong one."""
+    by = lambda text: [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=text))]  # noqa: E731
+    ids = []
+    for n in (1, 2, 3):
+        r = sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+        sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+        ids.append(r.case_id)
+    letter = sec.forward(desk.store, desk.admin, ids[0], desk.agency.id, on=DAY).letter_no
+    assert "-L" in letter and by(letter) == [ids[0]] and by(letter.lower()) == [ids[0]]
+    late = DAY + timedelta(days=30)
+    sec.follow_up(desk.store, desk.expert, ids[0], method="letter", on=late)
+    follow = q.get_case(desk.store, desk.clerk, ids[0]).follow_ups[0]["letter_no"]
+    assert follow != letter and by(follow) == [ids[0]]
+    second = q.get_case(desk.store, desk.clerk, ids[1]).case["registration_no"]
+    sec.forward(desk.store, desk.admin, ids[2], desk.agency.id, letter_no=second, on=DAY)  # an old-style number
+    assert sorted(by(second)) == sorted([ids[1], ids[2]])
+    sec.forward(desk.store, desk.admin, ids[1], desk.agency.id, letter_no="۴۵۶/ص/۱۴۰۴", on=DAY)
+    assert by("456/ص/1404") == [ids[1]] and by("۴۵۶/ص/۱۴۰۴") == [ids[1]]

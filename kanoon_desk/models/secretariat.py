@@ -156,7 +156,7 @@ class Forward(Base):
     """A case sent to an executive agency with an outgoing letter and a deadline."""
 
     __tablename__ = "forwards"
-    __table_args__ = {"info": PROJECTION}
+    __table_args__ = (Index("ix_forwards_letter", "letter_no"), {"info": PROJECTION})
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -177,7 +177,7 @@ class FollowUp(Base):
     """A follow-up with the agency (phone or letter), with its note and new deadline."""
 
     __tablename__ = "follow_ups"
-    __table_args__ = {"info": PROJECTION}
+    __table_args__ = (Index("ix_follow_ups_letter", "letter_no"), {"info": PROJECTION})
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), index=True)

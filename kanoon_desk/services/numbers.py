@@ -15,17 +15,23 @@ from ..eventlog import bump_counter
 from ..persian import damm_check_digit, damm_is_valid, jalali_year, to_ascii_digits
 from ..store import Store
 
+#: The mark before a series' counter: an outgoing letter's number is never read as a case's
+#: registration number (`13-D02-1404-L000031` beside `13-D02-1404-000512`).
+SERIES_MARKS = {"letter": "L"}
+
 
 def allocate_number(store: Store, session: Session, series: str, day: date) -> str:
-    """`OFFICE-Dnn-YEAR-counter`, e.g. `13-D02-1404-000512`: office and device in it, so two
-    offline desks can never issue the same number; bumped in the caller's transaction."""
+    """`OFFICE-Dnn-YEAR-counter`, e.g. `13-D02-1404-000512` (a letter's `…-1404-L000031`): office
+    and device in it, so two offline desks can never issue the same number; bumped in the
+    caller's transaction."""
     ident = store.identity
     year = jalali_year(day)
     value = bump_counter(session, series, year)
-    return f"{ident.office_code}-D{ident.device_no:02d}-{year}-{value:06d}"
+    return f"{ident.office_code}-D{ident.device_no:02d}-{year}-{SERIES_MARKS.get(series, '')}{value:06d}"
 
 
-_NUMBER = re.compile(r"^(?P<office>[^-\s]+)-D(?P<device>\d{2})-(?P<year>\d{4})-(?P<n>\d{1,12})$")
+#: (letters issued before their mark have none)
+_NUMBER = re.compile(r"^(?P<office>[^-\s]+)-D(?P<device>\d{2})-(?P<year>\d{4})-L?(?P<n>\d{1,12})$")
 #: The payload fields that carry a number `allocate_number` issued, and its series.
 NUMBER_FIELDS = {"registration_no": "case", "letter_no": "letter"}
 #: The payload fields that carry a check-digit code of `library_common._new_code`: (series, width).

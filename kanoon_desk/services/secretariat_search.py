@@ -13,13 +13,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, column, func, literal_column, select, table
+from sqlalchemy import Date, Select, String, bindparam, column, func, literal_column, select, table
 from sqlalchemy.orm import aliased
 
 from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor, SqliteStatement
 from ..models import User
-from ..models.secretariat import Agency, Applicant, Case
+from ..models.secretariat import Agency, Applicant, Case, FollowUp, Forward
 from ..persian import normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
@@ -79,7 +79,11 @@ class SearchQuery:
     queue: str | None = None
 
 
-_REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-\d{6}", re.IGNORECASE)
+#: A number this office issued, whole: a case's registration number or a letter's (`…-L000031`;
+#: letters issued before the mark look like registration numbers: both are looked for)
+_REG_NO = re.compile(r"[A-Za-z0-9]+-D\d{2}-\d{4}-L?\d{6}", re.IGNORECASE)
+#: A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters'
+_LETTER_NO = re.compile(r"\S*\d\S*/\S+")
 #: A registration number typed in part: its counter ("157"), year and counter ("1405-000157",
 #: "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.
 _REG_PART = re.compile(r"(?:(?:([A-Za-z0-9]+)-)?(D\d{2})-)?(\d{4})-(\d{1,6})|(\d{1,6})", re.IGNORECASE)
@@ -153,9 +157,12 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
                 return None  # a misread code (`search_error` says so), not words to look for
             shape.append("tracking_code")
             params["tracking_code"] = code
-        elif _REG_NO.fullmatch(raw):
-            shape.append("registration_no")
-            params["registration_no"] = raw.upper()
+        elif _REG_NO.fullmatch(raw):  # the case, or the case our letter of that number was about
+            shape.append("number")
+            params["number"] = raw.upper()
+        elif _LETTER_NO.fullmatch(raw):
+            shape.append("letter_no")
+            params["letter_no"] = raw
         elif part is not None:  # before the national ID: "1405-000157" is ten digits too
             shape += ["words", "registration_end"]
             params["match"], params["registration_end"] = part
@@ -186,9 +193,16 @@ def _search_select(shape: tuple[str, ...]) -> tuple[Select[*tuple[Any, ...]], bo
     whether it searches words (joins the FTS index)."""
     stmt = _rows_query()
     words = "words" in shape
-    for name in ("tracking_code", "national_id", "registration_no", "status", "agency_id"):
+    for name in ("tracking_code", "national_id", "status", "agency_id"):
         if name in shape:
             stmt = stmt.where(getattr(Case, name) == bindparam(name))
+    for name in ("number", "letter_no"):  # a forwarding or follow-up letter's number (indexed)
+        if name in shape:
+            number = bindparam(name, type_=String)
+            about = select(Forward.case_id).where(Forward.letter_no == number).union(
+                select(FollowUp.case_id).where(FollowUp.letter_no == number))
+            mine = Case.id.in_(about)
+            stmt = stmt.where((Case.registration_no == number) | mine if name == "number" else mine)
     if words:
         stmt = _join_fts(stmt, bindparam("match"))
     if "registration_end" in shape:  # the index found the tokens; the number must end with them
