@@ -2752,9 +2752,9 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="91" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
-            <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
+            <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
         <message>
@@ -3693,7 +3693,7 @@ Tracking code: {code}</translation>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
@@ -3704,27 +3704,27 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>امانت</source>
-            <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id)</extracomment>
+            <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id) the day the desk lends on: the clock's, read at each scan (a desk left open overnight lends on the new day); a test may fix it by assigning `today`</extracomment>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="78" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="105" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
@@ -3735,96 +3735,96 @@ Tracking code: {code}</translation>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="91" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="151" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="91" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row, and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="157" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="71" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="33" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="173" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="177" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="181" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="236" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
@@ -3834,22 +3834,22 @@ Tracking code: {code}</translation>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="308" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="309" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="325" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -3967,42 +3967,42 @@ Tracking code: {code}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="360" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="363" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="384" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="394" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="393" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="422" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="424" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="426" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="428" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -4463,7 +4463,7 @@ Tracking code: {code}</translation>
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="84" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
@@ -6128,8 +6128,8 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_status.py" line="50" />
-            <source>پاسخ رسیده، به متقاضی اعلام نشده</source>
-            <translation>Answered, applicant not told</translation>
+            <source>پاسخ یا نتیجه آماده، به متقاضی اعلام نشده</source>
+            <translation>Answered or closed, applicant not told</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_status.py" line="51" />

@@ -47,7 +47,7 @@ NOTICE_FA: dict[str, str] = {
 QUEUES: dict[str, str] = {
     "to_review": QT_TRANSLATE_NOOP("Status", "در نوبت بررسی کارشناس"),
     "to_register": QT_TRANSLATE_NOOP("Status", "در انتظار ثبت در دبیرخانه"),
-    "untold": QT_TRANSLATE_NOOP("Status", "پاسخ رسیده، به متقاضی اعلام نشده"),
+    "untold": QT_TRANSLATE_NOOP("Status", "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده"),
     "notices": QT_TRANSLATE_NOOP("Status", "اعلام رد در انتظار ارسال"),
     "sms_failed": QT_TRANSLATE_NOOP("Status", "پیامک اعلام نرسید"),
 }

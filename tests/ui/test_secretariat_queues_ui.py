@@ -52,7 +52,7 @@ def test_one_click_lists_the_answered_cases_whose_applicant_was_not_told(qtbot: 
     sec.review(desk.store, desk.expert, rejected, accept=False, reason="تکراری", on=DAY)
     sec.intake(desk.store, desk.clerk, case_input(4), on=DAY)  # to review
     assert _facts(make_ctx(desk.store, desk.expert, tmp_path)) == {"در نوبت بررسی کارشناس": "۱", "در انتظار ثبت در دبیرخانه": "۰",
-                                      "پاسخ رسیده، به متقاضی اعلام نشده": "۱", "اعلام رد در انتظار ارسال": "۱"}
+                                      "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده": "۱", "اعلام رد در انتظار ارسال": "۱"}
     ctx = make_ctx(desk.store, desk.clerk, tmp_path)
     page = SearchPage(ctx)
     qtbot.addWidget(page)
@@ -61,10 +61,10 @@ def test_one_click_lists_the_answered_cases_whose_applicant_was_not_told(qtbot: 
     page.date_from.set_value(DAY + timedelta(days=30))  # a filter that would hide them all
     page.text.setText("چیزی")
     untold_button = page.queues.buttons["untold"]
-    assert untold_button.text() == "پاسخ رسیده، به متقاضی اعلام نشده (۱)"
+    assert untold_button.text() == "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده (۱)"
     untold_button.click()
     assert page.model.rowCount() == 1 and page.model.row_at(0).id == untold
-    assert page.status.currentText() == "پاسخ رسیده، به متقاضی اعلام نشده"
+    assert page.status.currentText() == "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده"
     assert page.model.index(0, 4).data() == "پاسخ دستگاه رسیده، هنوز به متقاضی اعلام نشده"
     assert page.view.case_id == untold  # the only one: shown at once
     assert page.text.text() == "" and page.date_from.value() is None
@@ -75,7 +75,7 @@ def test_one_click_lists_the_answered_cases_whose_applicant_was_not_told(qtbot: 
 
     sec.notify(desk.store, desk.clerk, untold, method="phone", on=DAY + timedelta(days=5))
     ctx.bus.changed.emit("secretariat")
-    assert untold_button.text() == "پاسخ رسیده، به متقاضی اعلام نشده (۰)"
+    assert untold_button.text() == "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده (۰)"
     view = CaseView(ctx, untold)
     qtbot.addWidget(view)
     assert view.labels["status"].text() == "پاسخ دستگاه رسیده، به متقاضی اعلام شد"
@@ -103,14 +103,14 @@ def test_a_count_on_the_home_page_opens_its_list_in_one_click(qtbot: Any, desk: 
     home = main.page_widget("home")
     _settle(qtbot)
     go = [b for b in home.findChildren(QPushButton) if b.objectName() == "home-go-secretariat-search"
-          and b.toolTip() == "پاسخ رسیده، به متقاضی اعلام نشده" and not b.isHidden()]
+          and b.toolTip() == "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده" and not b.isHidden()]
     assert len(go) == 1
     go[0].click()
     assert main.current_key() == "secretariat-search"
     page = main.page_widget("secretariat-search")
     assert isinstance(page, SearchPage)
     assert [page.model.row_at(i).id for i in range(page.model.rowCount())] == [untold]
-    assert page.status.currentText() == "پاسخ رسیده، به متقاضی اعلام نشده"
+    assert page.status.currentText() == "پاسخ یا نتیجه آماده، به متقاضی اعلام نشده"
     main.show_page("home")
     _settle(qtbot)
     cartable = [b for b in home.findChildren(QPushButton)

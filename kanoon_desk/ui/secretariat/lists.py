@@ -428,7 +428,7 @@ QUEUE_PREFIX = "queue:"
 
 
 class QueueBar(QWidget):
-    """What waits on the office, as buttons with their counts («پاسخ رسیده، به متقاضی اعلام نشده
+    """What waits on the office, as buttons with their counts («پاسخ یا نتیجه آماده، به متقاضی اعلام نشده
     (۳)»): the queues of the person's roles; a click lists one.
 
     Signals:
