@@ -59,6 +59,9 @@ class IntakePage(QWidget):
         self.today.changed.connect(self._new_day)
         self.receipt: sec.Receipt | None = None
         self.files: list[Path] = []
+        #: a save is running in the background: Enter again (the fields' Enter calls `save`, the
+        #: disabled button does not stop it) must not save the request a second time
+        self.saving = False
         root = QHBoxLayout(self)
         left = QVBoxLayout()
         root.addLayout(left, 3)
@@ -326,22 +329,28 @@ class IntakePage(QWidget):
     def save(self) -> None:
         """Save, unless similar cases turn up that the clerk has not seen yet: Enter in the subject
         saved before its hint was worked out (the hint came after the save and was then cleared).
-        They are shown first, and Enter again saves: a hint, never a refusal."""
+        They are shown first, and Enter again saves: a hint, never a refusal. While a save is
+        running, Enter again does nothing: the request is saved once."""
+        if self.saving:
+            return
         self.today.check()  # a day turned since the last minute's look moves the received date first
         if self._hint_key() != self._hinted and self.refresh_duplicates():
             self.confirm.show()
             return
         data = self.input()
+        self.saving = True
         self.save_button.setEnabled(False)
         day = self.today()
         self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=day),
                            on_done=self._saved, on_error=self._failed)
 
     def _failed(self, err: BaseException) -> None:
+        self.saving = False
         self.save_button.setEnabled(True)
         self.form.show_error(err)  # nothing typed is cleared
 
     def _saved(self, receipt: sec.Receipt) -> None:
+        self.saving = False
         self.save_button.setEnabled(True)
         self.receipt = receipt
         self.form.clear_errors()

@@ -1,0 +1,117 @@
+"""The intake form between two requests: a save running in the background is not started again by
+a second Enter, and «فرم تازه» or a save leaves the form as a new walk-in finds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from kanoon_desk.models.secretariat import Case
+from kanoon_desk.ui.secretariat.intake import IntakePage
+from kanoon_desk.ui.tasks import TaskRunner
+from tests.secretariat_helpers import Desk, make_secretariat_desk, national_id
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+class HeldRunner(TaskRunner):
+    """A background runner whose jobs wait until `release()`: what the clerk does while a save
+    is still running on the thread pool."""
+
+    def __init__(self) -> None:
+        super().__init__(synchronous=True)
+        self.held: list[tuple[Callable[[], Any], Callable[[Any], None] | None,
+                              Callable[[BaseException], None] | None]] = []
+
+    def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.held.append((fn, on_done, on_error))
+
+    def release(self) -> None:
+        """The jobs held so far finish, in order, and report back."""
+        held, self.held = self.held, []
+        for fn, on_done, on_error in held:
+            super().run(fn, on_done=on_done, on_error=on_error)
+
+
+def _intake(qtbot: Any, desk: Desk, tmp_path: Path, tasks: TaskRunner | None = None) -> IntakePage:
+    ctx = make_ctx(desk.store, desk.clerk, tmp_path)
+    if tasks is not None:
+        ctx.tasks = tasks
+    page = IntakePage(ctx)
+    page.today.pin(DAY)
+    page.received.set_value(DAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def _cases(desk: Desk) -> int:
+    with desk.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Case)) or 0)
+
+
+def test_enter_again_while_the_save_runs_saves_the_request_once(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                type_persian: Any) -> None:
+    runner = HeldRunner()
+    page = _intake(qtbot, desk, tmp_path, runner)
+    qtbot.keyClicks(page.national_id, national_id(4242))
+    type_persian(page.first_name, "زهرا")
+    type_persian(page.last_name, "کریمی")
+    type_persian(page.subject, "قطعی مکرر برق")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert len(runner.held) == 1 and not page.save_button.isEnabled()  # saving in the background
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # Enter again, impatient: nothing more
+    qtbot.keyClick(page.last_name, Qt.Key.Key_Return)
+    runner.release()
+    assert page.receipt is not None and _cases(desk) == 1
+    assert page.save_button.isEnabled() and page.first_name.text() == ""
+    # the next request is saved as usual; a failed save lets Enter try again too
+    qtbot.keyClicks(page.national_id, national_id(4243))
+    type_persian(page.first_name, "رضا")
+    type_persian(page.subject, "خرابی آسفالت")  # no last name: the service refuses it
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert len(runner.held) == 1
+    runner.release()
+    assert page.form.error_of("last_name") != "" and page.save_button.isEnabled()
+    type_persian(page.last_name, "مرادی")
+    qtbot.keyClick(page.last_name, Qt.Key.Key_Return)
+    assert len(runner.held) == 1
+    runner.release()
+    assert _cases(desk) == 2 and page.receipt.applicant_name == "رضا مرادی"
+
+
+def test_enter_twice_with_the_real_thread_pool_saves_once(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                          type_persian: Any) -> None:
+    runner = TaskRunner()
+    page = _intake(qtbot, desk, tmp_path, runner)
+    qtbot.keyClicks(page.national_id, national_id(4244))
+    type_persian(page.first_name, "مینا")
+    type_persian(page.last_name, "صالحی")
+    type_persian(page.subject, "قطعی آب")
+    with qtbot.waitSignal(page.saved, timeout=10_000):
+        qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+        qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # before the first save reported back
+    assert runner.wait()
+    qtbot.wait(50)  # (a second save's report would arrive here)
+    assert _cases(desk) == 1
