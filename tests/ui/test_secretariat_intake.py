@@ -4,7 +4,7 @@ a second Enter, and «فرم تازه» or a save leaves the form as a new walk-
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from kanoon_desk.models.secretariat import Case
+from kanoon_desk.models.secretariat import CATEGORIES, Case
 from kanoon_desk.ui.secretariat.intake import IntakePage
 from kanoon_desk.ui.tasks import TaskRunner
 from tests.secretariat_helpers import Desk, make_secretariat_desk, national_id
@@ -115,3 +115,41 @@ def test_enter_twice_with_the_real_thread_pool_saves_once(qtbot: Any, desk: Desk
     assert runner.wait()
     qtbot.wait(50)  # (a second save's report would arrive here)
     assert _cases(desk) == 1
+
+
+def _posted_letter(page: IntakePage, qtbot: Any, type_persian: Any, n: int) -> None:
+    """A letter that came by post 20 days ago, filed under another category."""
+    qtbot.keyClicks(page.national_id, national_id(n))
+    type_persian(page.first_name, "زهرا")
+    type_persian(page.last_name, "کریمی")
+    type_persian(page.subject, f"نامه پستی {n}")
+    page.received.set_value(DAY - timedelta(days=20))
+    page.channel.setCurrentIndex(page.channel.findData("post"))
+    page.category.setCurrentIndex(2)
+
+
+def _as_new(page: IntakePage) -> bool:
+    return (page.received.value(), page.channel.currentData(), page.category.currentText()) == (
+        DAY, "in_person", CATEGORIES[0])
+
+
+def test_a_save_and_a_new_form_put_date_channel_and_category_back(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                                  type_persian: Any) -> None:
+    page = _intake(qtbot, desk, tmp_path)
+    assert _as_new(page)
+    _posted_letter(page, qtbot, type_persian, 51)
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None and page.receipt.received_date == DAY - timedelta(days=20)
+    assert page.receipt.channel == "post"
+    assert _as_new(page)  # the next walk-in is received today, in person
+    qtbot.keyClicks(page.national_id, national_id(52))
+    type_persian(page.first_name, "رضا")
+    type_persian(page.last_name, "مرادی")
+    type_persian(page.subject, "خرابی آسفالت")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert (page.receipt.received_date, page.receipt.channel) == (DAY, "in_person")
+    _posted_letter(page, qtbot, type_persian, 53)
+    page.category.setEditText("پسماند")  # a category of the clerk's own, typed in
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.subject.text() == "" and _as_new(page)
+    page.grab().save(str(tmp_path / "intake-new-form.png"))

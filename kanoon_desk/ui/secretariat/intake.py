@@ -366,15 +366,24 @@ class IntakePage(QWidget):
         self.saved.emit(receipt.case_id)
 
     def new_form(self) -> None:
-        """Start again: every field emptied and the draft dropped (the receipt shown stays)."""
+        """Start again: every field emptied or back to its default (received today, in person, the
+        first category) and the draft dropped (the receipt shown stays)."""
         self._clear_fields()
         self.form.clear_errors()
         self.national_id.setFocus()
 
     def _clear_fields(self) -> None:
+        """The form as the next walk-in finds it (after a save, or «فرم تازه»): a date or channel
+        chosen for one posted letter must not date or file the next request."""
         for edit in (self.national_id, self.first_name, self.last_name, self.mobile, self.address, self.subject):
             edit.clear()
         self.text.clear()
+        self.category.setCurrentIndex(0)
+        self.category.setEditText(self.category.itemText(0))  # (a category typed and not chosen)
+        self.channel.setCurrentIndex(0)
+        day = self.today()
+        self.received.set_value(day)
+        self._received_default = day
         self.files.clear()
         self.file_list.clear()
         self.duplicates.setText(self.tr("موردی نیست."))
