@@ -3090,170 +3090,176 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="69" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="80" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="236" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="82" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="237" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="238" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="239" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="100" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="114" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="116" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="299" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="138" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="154" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="153" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="281" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="393" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="165" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="289" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="249" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="252" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="300" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="349" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="362" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

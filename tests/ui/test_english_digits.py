@@ -144,3 +144,54 @@ def test_no_page_shows_persian_digits_outside_persian_words_in_english(qapp: QAp
                 qtbot.addWidget(told)
                 look(f"dialog {told.windowTitle()} ({queue})", told)
     assert not leaks, "\n".join(leaks)
+
+
+def test_the_intake_page_in_english_writes_codes_dates_and_lists_the_english_way(
+        qapp: QApplication, qtbot: Any, tmp_path: Path, type_persian: Any) -> None:
+    """A known applicant's mobile filled in, the note of what was filled, the similar requests and
+    the tracking code of the request saved: Latin digits, fields listed with ", " (they showed
+    «۰۹۱۲۱۲۳۴۵۶۷», «First name، Mobile» and «Tracking code: ۰۰۱۳ ۰۱…»)."""
+    from PySide6.QtCore import Qt
+
+    from kanoon_desk.persian import format_jalali_date, to_ascii_digits
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.services.numbers import format_tracking_code
+    from kanoon_desk.ui.secretariat.intake import IntakePage
+    from tests.secretariat_helpers import case_input
+    from tests.ui.shell_support import visible
+
+    d = make_secretariat_desk(tmp_path)
+    day = today()
+    earlier = sec.intake(d.store, d.clerk, case_input(5, subject="قطعی آب", address="کوچه 12، پلاک 3"), on=day)
+    leaks: list[str] = []
+    shots: list[str] = []
+
+    def look(state: str, page: IntakePage) -> None:
+        qtbot.wait(20)  # (the layout settles: the receipt box grows to its two lines)
+        page.grab().save(str(tmp_path / f"intake-en-{len(shots)}.png"))  # (look at them: each state)
+        shots.append(state)
+        leaks.extend(f"{state}: {where}: {text[:90]!r}" for where, text in shown_texts(page)
+                     if persian_digits_out_of_place(text))
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = IntakePage(make_ctx(d.store, d.clerk, tmp_path))
+        qtbot.addWidget(page)
+        page.resize(1100, 700)
+        page.show()
+        qtbot.keyClicks(page.national_id, case_input(5).national_id)
+        qtbot.keyClick(page.national_id, Qt.Key.Key_Return)  # known: the form filled, similar cases shown
+        assert page.mobile.text() == "09121234567" and page.address.text() == "کوچه 12، پلاک 3"
+        assert "First name, Last name, Mobile, Address filled in" in page.known.text()
+        hint = visible(page.duplicates.text())
+        assert f"• {format_tracking_code(earlier.tracking_code)} — " in hint
+        assert f"({to_ascii_digits(format_jalali_date(day))}, " in hint  # (its date, then its status)
+        look("a known applicant", page)
+        type_persian(page.subject, "قطعی آب")
+        qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # the similar request is pointed at first
+        assert page.receipt is None and page.confirm.isVisible()
+        look("a similar request pointed at", page)
+        qtbot.keyClick(page.subject, Qt.Key.Key_Return)  # seen: Enter again saves
+        assert page.receipt is not None
+        assert visible(page.result.text()).endswith(f"Tracking code: {format_tracking_code(page.receipt.tracking_code)}")
+        look("saved", page)
+    assert not leaks, "\n".join(leaks)

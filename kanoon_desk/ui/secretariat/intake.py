@@ -59,8 +59,8 @@ class IntakePage(QWidget):
         self.today.changed.connect(self._new_day)
         self.receipt: sec.Receipt | None = None
         self.files: list[Path] = []
-        #: a save is running in the background: Enter again (the fields' Enter calls `save`, the
-        #: disabled button does not stop it) must not save the request a second time
+        # a save is running in the background: Enter again (the fields' Enter calls `save`, the
+        # disabled button does not stop it) must not save the request a second time
         self.saving = False
         root = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -231,9 +231,11 @@ class IntakePage(QWidget):
             known = None
         if known is None:
             return
+        # the mobile as stored, in Latin digits, as every phone field of the app shows its value
+        # and as a clerk types one in a left-to-right field (the service reads either digits)
         values = ((self.first_name, known.first_name, self.tr("نام")),
                   (self.last_name, known.last_name, self.tr("نام خانوادگی")),
-                  (self.mobile, persian.to_persian_digits(known.mobile), self.tr("شماره همراه")),
+                  (self.mobile, known.mobile, self.tr("شماره همراه")),
                   (self.address, text_digits(known.address), self.tr("نشانی")))
         filled = []
         for edit, value, label in values:
@@ -243,7 +245,7 @@ class IntakePage(QWidget):
                 filled.append(label)
         name = text_digits(f"{known.first_name} {known.last_name}")
         if filled:
-            what = "، ".join(filled)
+            what = self.tr("، ").join(filled)
             self.known.setText(self.tr("متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ "
                                        "اگر چیزی تغییر کرده، اصلاحش کنید.").format(name=name, fields=what))
         else:
@@ -284,9 +286,11 @@ class IntakePage(QWidget):
             self.duplicates.setText(self.tr("موردی نیست."))
             self.duplicates.setStyleSheet("")
             return rows
-        lines = [f"• {ltr(persian.to_persian_digits(format_tracking_code(r.tracking_code)))} — "
+        sep = self.tr("، ")
+        lines = [f"• {ltr(digits(format_tracking_code(r.tracking_code)))} — "
                  f"{text_digits(r.applicant_name)} — {text_digits(r.subject)} "
-                 f"({persian.format_jalali_date(r.received_date)}، {status_text(r.status)})" for r in rows]
+                 f"({text_digits(persian.format_jalali_date(r.received_date))}{sep}{status_text(r.status)})"
+                 for r in rows]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setStyleSheet(NOTICE_STYLE)
         return rows
@@ -354,7 +358,7 @@ class IntakePage(QWidget):
         self.save_button.setEnabled(True)
         self.receipt = receipt
         self.form.clear_errors()
-        code = ltr(persian.to_persian_digits(format_tracking_code(receipt.tracking_code)))
+        code = ltr(digits(format_tracking_code(receipt.tracking_code)))
         self.result.setText(self.tr("درخواست {name} ثبت شد.\nکد رهگیری: {code}")
                             .replace("{name}", receipt.applicant_name).replace("{code}", code))
         self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")
