@@ -3090,176 +3090,176 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="73" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="83" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="84" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="237" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="85" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="238" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="239" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="240" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="105" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="117" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="299" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="302" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="128" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="139" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="155" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="156" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="286" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="393" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="396" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="168" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="290" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="250" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="253" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="303" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="365" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

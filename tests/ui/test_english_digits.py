@@ -195,3 +195,36 @@ def test_the_intake_page_in_english_writes_codes_dates_and_lists_the_english_way
         assert visible(page.result.text()).endswith(f"Tracking code: {format_tracking_code(page.receipt.tracking_code)}")
         look("saved", page)
     assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_similar_request_reads_in_the_interfaces_direction(qapp: QApplication, qtbot: Any, tmp_path: Path,
+                                                             lang: str) -> None:
+    """The similar-requests hint names a Persian applicant and subject inside a line of the
+    interface's language: in English the line starts on the left (its Persian name made the whole
+    line right to left, the status's brackets printed backwards), in Persian on the right."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    from kanoon_desk.services import secretariat as sec
+    from kanoon_desk.ui.secretariat.intake import IntakePage
+    from tests.secretariat_helpers import case_input
+
+    d = make_secretariat_desk(tmp_path)
+    sec.intake(d.store, d.clerk, case_input(5, subject="قطعی آب"), on=today())
+    with language(qapp, lang, compile_english(tmp_path)):
+        page = IntakePage(make_ctx(d.store, d.clerk, tmp_path))
+        qtbot.addWidget(page)
+        qtbot.keyClicks(page.national_id, case_input(5).national_id)
+        qtbot.keyClick(page.national_id, Qt.Key.Key_Return)
+        line = page.duplicates.text().splitlines()[0]
+        layout = QTextLayout(line, page.duplicates.font())  # as a label lays it out: direction by its text
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        laid = layout.createLine()
+        laid.setLineWidth(100_000)
+        layout.endLayout()
+        bullet_on_the_left = laid.cursorToX(0)[0] < laid.naturalTextWidth() / 2
+        assert bullet_on_the_left == (lang == "en"), line

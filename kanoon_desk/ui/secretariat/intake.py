@@ -37,6 +37,7 @@ from ..widgets import (
     JalaliDateEdit,
     LtrLineEdit,
     digits,
+    isolated,
     notice_label,
     text_digits,
 )
@@ -287,8 +288,10 @@ class IntakePage(QWidget):
             self.duplicates.setStyleSheet("")
             return rows
         sep = self.tr("، ")
+        # the name and the subject are isolated: the line reads in the interface's direction (set
+        # by its status), not in that of a Persian name, in English too
         lines = [f"• {ltr(digits(format_tracking_code(r.tracking_code)))} — "
-                 f"{text_digits(r.applicant_name)} — {text_digits(r.subject)} "
+                 f"{isolated(text_digits(r.applicant_name))} — {isolated(text_digits(r.subject))} "
                  f"({text_digits(persian.format_jalali_date(r.received_date))}{sep}{status_text(r.status)})"
                  for r in rows]
         self.duplicates.setText("\n".join(lines))
