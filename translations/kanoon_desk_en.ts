@@ -1620,6 +1620,11 @@
             <translation>No</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="150" />
+            <source>، </source>
+            <translation>, </translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="226" />
             <source>کاربر</source>
             <translation>User</translation>
@@ -6167,6 +6172,12 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/services/secretariat_status.py" line="89" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="33" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="34" />
+            <source>، </source>
+            <translation>, </translation>
         </message>
     </context>
     <context>

@@ -147,7 +147,7 @@ def _value_text(key: str, value: Any) -> str:
         except ValueError:
             return value
     if isinstance(value, list):
-        return "، ".join(str(v) for v in value)
+        return QCoreApplication.translate("ConflictInbox", "، ").join(str(v) for v in value)
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 

@@ -30,8 +30,8 @@ def notice_text(status: str, notice: str | None) -> str:
     if notice not in NOTICE_FA or status not in ("answered", "rejected", "closed"):
         return ""
     if status == "rejected" and notice == "due":
-        return "، " + QCoreApplication.translate("Status", QUEUES["notices"])
-    return "، " + QCoreApplication.translate("Status", NOTICE_FA[notice or ""])
+        return QCoreApplication.translate("Status", "، ") + QCoreApplication.translate("Status", QUEUES["notices"])
+    return QCoreApplication.translate("Status", "، ") + QCoreApplication.translate("Status", NOTICE_FA[notice or ""])
 
 
 def queue_text(name: str) -> str:
