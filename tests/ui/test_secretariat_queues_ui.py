@@ -178,3 +178,68 @@ def test_a_rejection_notice_posted_later_carries_the_day_it_was_sent(desk: Desk)
     sec.notify_many(desk.store, desk.clerk, [rejected], method="letter", on=DAY + timedelta(days=9))
     after = papers.rejection_notice(desk.store, q.get_case(desk.store, desk.clerk, rejected), DAY + timedelta(days=12))
     assert persian.format_jalali_long(DAY + timedelta(days=9)) in after and persian.format_jalali_long(DAY) not in after
+
+
+def _listed(page: SearchPage) -> list[str]:
+    return [page.model.row_at(r).id for r in range(page.model.rowCount())]
+
+
+def test_the_list_follows_an_intake_saved_elsewhere_and_an_action_on_its_case(qtbot: Any, desk: Desk,
+                                                                             tmp_path: Path) -> None:
+    """The list reads what the queue bar counts: an intake saved on another page joins the queue
+    listed, and a case accepted from the case view leaves it — rows and count alike — while the
+    case acted on stays shown below."""
+    waiting = [sec.intake(desk.store, desk.clerk, case_input(n), on=DAY).case_id for n in (1, 2, 3)]
+    ctx = make_ctx(desk.store, desk.expert, tmp_path)
+    page = SearchPage(ctx)
+    qtbot.addWidget(page)
+    page.show_queue("to_review")
+    assert len(_listed(page)) == 3
+    new = sec.intake(desk.store, desk.clerk, case_input(4), on=DAY).case_id
+    ctx.bus.changed.emit("secretariat")  # as the intake page announces its save
+    assert page.queues.buttons["to_review"].text() == "در نوبت بررسی کارشناس (۴)"
+    assert sorted(_listed(page)) == sorted([*waiting, new]) and page.count.text() == "۴ پرونده"
+
+    row = _listed(page).index(waiting[1])
+    page.table.clicked.emit(page.model.index(row, 0))
+    page.view.buttons["accept"].click()
+    assert waiting[1] not in _listed(page) and len(_listed(page)) == 3 and page.count.text() == "۳ پرونده"
+    assert page.queues.buttons["to_review"].text() == "در نوبت بررسی کارشناس (۳)"
+    assert page.view.case_id == waiting[1] and not page.view.body.isHidden()  # acted on: still shown
+    assert "register" in page.view.buttons  # (accepted: the next step offered)
+
+
+def test_the_case_shown_keeps_its_row_when_the_list_is_read_again(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    ids = [sec.intake(desk.store, desk.clerk, case_input(n), on=DAY).case_id for n in (1, 2)]
+    ctx = make_ctx(desk.store, desk.expert, tmp_path)
+    page = SearchPage(ctx)
+    qtbot.addWidget(page)
+    page.show_queue("to_review")
+    row = _listed(page).index(ids[1])
+    page.table.clicked.emit(page.model.index(row, 0))
+    sec.intake(desk.store, desk.clerk, case_input(3), on=DAY)
+    ctx.bus.changed.emit("secretariat")
+    assert page.view.case_id == ids[1] and page.model.total == 3
+    assert page.table.currentIndex().row() == _listed(page).index(ids[1])
+
+
+def test_telling_the_last_applicant_of_a_notice_queue_from_the_case_empties_the_list(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """«اعلام گروهی…» follows the list: the last untold applicant told from the case view leaves
+    nothing to tell at once."""
+    from kanoon_desk.ui.secretariat.dialogs import ActionDialog
+
+    untold = _answered(desk, 1)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.show_queue("untold")
+    assert page.view.case_id == untold and page.queue_notices.button.isEnabled()
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        dlg.submit()  # by phone, the first way offered
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    page.view.buttons["notify"].click()
+    assert page.model.total == 0 and page.count.text() == "۰ پرونده"
+    assert not page.queue_notices.button.isEnabled() and page.view.case_id == untold

@@ -223,7 +223,11 @@ class CartablePage(QWidget):
 
 
 class SearchPage(QWidget):
-    """Search by tracking code, registration number, national ID, name or words; filters."""
+    """Search by tracking code, registration number, national ID, name or words; filters.
+
+    The list is read again (`refresh`) after an action on the case shown below it and whenever
+    the secretariat's cases change elsewhere (an intake, a sync): its rows, its count and the
+    notice button follow what the queue bar counts."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, overdue_only: bool = False) -> None:
         super().__init__(parent)
@@ -296,7 +300,7 @@ class SearchPage(QWidget):
         self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
         down_into(self.text, self.table)
         split.addWidget(self.table)
-        self.view.changed.connect(self.model.reload)
+        self.view.changed.connect(self.refresh)
         split.addWidget(self.view)
         # the case below gets the room its timeline needs; in the overdue queue, where the list is
         # the day's work (a case opened, followed up, the next one), the list gets half
@@ -306,8 +310,15 @@ class SearchPage(QWidget):
         self.split = split
         remember_splitter(split, ctx.settings, "secretariat-overdue" if overdue_only else "secretariat-search")
         box.addWidget(split)
-        ctx.bus.changed.connect(lambda area: self.fill_agencies() if area in ("secretariat", "sync") else None)
+        ctx.bus.changed.connect(self._changed_elsewhere)
         self.run()
+
+    def _changed_elsewhere(self, area: str) -> None:
+        """Cases or agencies changed (here, on another page or by a sync): the agency filter and
+        the list are read again, the case shown kept."""
+        if area in ("secretariat", "sync"):
+            self.fill_agencies()
+            self.refresh()
 
     def _show_case(self, row: int) -> None:
         """The case of the row the keyboard moved to (a mouse press leaves it to its click)."""
@@ -388,6 +399,17 @@ class SearchPage(QWidget):
         return q.search_count(self.ctx.store, self.ctx.actor, self.query)
 
     def run(self) -> None:
+        """A new search by the filters as they are: the case shown below stays when the new list
+        holds it and goes when it does not; a list of one (a tracking code) opens its case."""
+        self._search(new=True)
+
+    def refresh(self) -> None:
+        """The same search read again, after a change to the cases: rows, count and the notice
+        button follow. The case shown stays shown (its row selected while the list holds it), even
+        when it has just left the list — the person acted on it and reads the result."""
+        self._search(new=False)
+
+    def _search(self, new: bool) -> None:
         start, end = self.date_from.value(), self.date_to.value()
         self.count.setStyleSheet("")
         if start and end and start > end:
@@ -410,11 +432,14 @@ class SearchPage(QWidget):
         # overdue only: every row is "forwarded — overdue", so the status column gives its room to the subject
         self.table.setColumnHidden(CaseListModel.STATUS_COLUMN, self.query.overdue)
         self.table.fit_columns()
-        if self.model.total == 1 and self.model.rowCount() == 1:  # a tracking code: straight to its case
+        listed = [self.model.row_at(r).id for r in range(self.model.rowCount())]
+        if new and self.model.total == 1 and len(listed) == 1:  # a tracking code: straight to its case
             select_row(self.table, 0)
             self._show_case(0)
-        elif self.view.case_id is not None and self.view.case_id not in {
-                self.model.row_at(r).id for r in range(self.model.rowCount())}:
+        elif self.view.case_id in listed:
+            if not new:  # (a new search leaves the selection to the person)
+                select_row(self.table, listed.index(self.view.case_id))
+        elif new and self.view.case_id is not None:
             self.view.clear()  # a case the new list does not hold is not left under it
 
 

@@ -46,8 +46,8 @@ class OverduePage(SearchPage):
         layout.insertWidget(layout.indexOf(self.queues), self.batch_bar)
         self._batch_state()
 
-    def run(self) -> None:
-        super().run()
+    def _search(self, new: bool) -> None:
+        super()._search(new)
         if hasattr(self, "batch_button"):  # (the first run is the search page's, before it is built)
             self._batch_state()
 
