@@ -548,3 +548,28 @@ def test_the_case_file_prints_its_details_and_every_step(qtbot: Any, desk: Desk,
                  "دریافت پاسخ"):
         assert f">{step}<" in html, step
     assert "آسفالت کوچه تا هفته آینده انجام می‌شود" in html and desk.agency.name in html
+
+
+def test_a_refused_one_click_action_is_said_under_the_actions_and_the_status_stays(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """«مراجعه حضوری» on the day of an in-person intake is refused: the reason shows whole under the
+    action bar (the status line keeps the status), and goes with the next action done or another
+    case shown."""
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY).case_id  # (in person: a visit)
+    other = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY - timedelta(days=1)).case_id
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.resize(900, 600)
+    view.show()
+    status = view.labels["status"].text()
+    view.buttons["visit"].click()
+    assert view.labels["status"].text() == status
+    message = view.action_message
+    assert message.isVisible() and message.wordWrap()
+    assert message.text().startswith("مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است")
+    view.grab().save(str(tmp_path / "refused.png"))
+    view.buttons["accept"].click()  # done: the refusal goes
+    assert not message.isVisible() and q.get_case(desk.store, desk.expert, case_id).case["status"] == "accepted"
+    view.buttons["visit"].click()
+    assert message.isVisible()
+    view.load(other)  # another case: not its refusal
+    assert not message.isVisible() and message.text() == ""

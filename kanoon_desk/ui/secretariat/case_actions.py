@@ -46,6 +46,7 @@ class CaseActions(_ViewBase):
     today: Today
     labels: dict[str, QLabel]
     _done: Callable[[], None]
+    say_refused: Callable[[str | None], None]
 
     def _dialog(self, title: str, run: Callable[[dict[str, Any]], Any]) -> ActionDialog:
         return ActionDialog(self, title, run)
@@ -66,7 +67,7 @@ class CaseActions(_ViewBase):
         except Exception as err:  # noqa: BLE001
             from ..errors import error_text
 
-            self.labels["status"].setText(error_text(err))
+            self.say_refused(error_text(err))  # (under the action bar: the status line keeps the status)
             return
         self._done()
 

@@ -35,7 +35,7 @@ from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..printing import esc, html_table, wrap_page
 from ..tables import remember_splitter
-from ..widgets import FileDropList, digits, long_date, number_text, text_digits
+from ..widgets import ERROR_STYLE, FileDropList, digits, long_date, number_text, text_digits
 from . import papers
 from .case_actions import CaseActions
 from .case_timeline import EVENT_FA, TimelineModel
@@ -102,6 +102,15 @@ class CaseView(CaseActions, QWidget):
         box.addWidget(head)
         self.actions_bar = QHBoxLayout()
         box.addLayout(self.actions_bar)
+        #: why a one-click action (accept, register, recall, visit) was refused, under the bar: the
+        #: status line keeps the status; gone at the next action done or another case shown
+        self.action_message = QLabel()
+        self.action_message.setObjectName("action-message")
+        self.action_message.setWordWrap(True)
+        self.action_message.setStyleSheet(ERROR_STYLE)
+        self.action_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_message.hide()
+        box.addWidget(self.action_message)
         self.timeline = QTableView()
         self.timeline.setObjectName("case-timeline")
         self.timeline.verticalHeader().hide()
@@ -146,10 +155,13 @@ class CaseView(CaseActions, QWidget):
     def clear(self) -> None:
         """No case: the placeholder again (the list it was chosen from no longer holds it)."""
         self.case_id, self.detail = None, None
+        self.say_refused(None)
         self.body.hide()
         self.placeholder.show()
 
     def load(self, case_id: str) -> None:
+        if case_id != self.case_id:  # (another case: a refusal of the last one's action goes)
+            self.say_refused(None)
         self.case_id = case_id
         d = self.detail = q.get_case(self.ctx.store, self.ctx.actor, case_id, on=self.today())
         self.placeholder.hide()
@@ -315,8 +327,14 @@ class CaseView(CaseActions, QWidget):
 
     # -- actions (case_actions): once one changed the case --------------------------------------
 
+    def say_refused(self, text: str | None) -> None:
+        """Show why an action was refused under the action bar, or take the line away (None)."""
+        self.action_message.setText(text or "")
+        self.action_message.setVisible(bool(text))
+
     def _done(self) -> None:
         assert self.case_id is not None
+        self.say_refused(None)
         self.load(self.case_id)
         self.ctx.bus.changed.emit("secretariat")
         self.changed.emit()
