@@ -431,6 +431,12 @@ def test_the_timeline_reads_in_order_in_the_english_interface(qapp: Any, qtbot: 
             x(i) for i in range(said_at, said_at + len(instruction) + 1))
 
 
+def _cancel_button(dlg: ActionDialog) -> Any:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+
+
 def test_an_agencys_answer_half_typed_comes_back_after_a_crash(qtbot: Any, desk: Desk, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch,
                                                                type_persian: Any) -> None:
@@ -459,7 +465,7 @@ def test_an_agencys_answer_half_typed_comes_back_after_a_crash(qtbot: Any, desk:
         if step == "cancel":
             type_persian(text, "نوشته‌ای که نمی‌خواهم")
             qtbot.wait(DELAY_MS + 200)
-            dlg.reject()
+            _cancel_button(dlg).click()
             return 0
         return 0
 
@@ -573,3 +579,42 @@ def test_a_refused_one_click_action_is_said_under_the_actions_and_the_status_sta
     assert message.isVisible()
     view.load(other)  # another case: not its refusal
     assert not message.isVisible() and message.text() == ""
+
+
+def test_esc_or_the_close_button_keeps_the_answer_typed_and_only_cancel_drops_it(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    """«ثبت پاسخ دستگاه»: an answer typed, then Esc — it is there at the next opening; more typed
+    and the window closed at once (the typing not yet rested) — kept too; «انصراف» drops it."""
+    from PySide6.QtGui import QTextCursor
+
+    from kanoon_desk.ui.drafts import DELAY_MS
+
+    case_id = _referred(desk, 1)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    seen: list[tuple[str, bool]] = []
+    script = ["esc", "close", "cancel", "empty"]
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        step = script.pop(0)
+        text = dlg.form.field("text")
+        seen.append((text.toPlainText(), not dlg.draft_note.isHidden()))  # type: ignore[attr-defined]
+        dlg.show()
+        if step == "esc":
+            type_persian(text, "آسفالت کوچه")
+            qtbot.wait(DELAY_MS + 200)
+            qtbot.keyClick(text, Qt.Key.Key_Escape)
+        elif step == "close":
+            text.moveCursor(QTextCursor.MoveOperation.End)  # type: ignore[attr-defined]
+            type_persian(text, " تا پایان هفته")
+            dlg.close()  # the window's close button, at once
+        else:  # «انصراف», and the last look
+            _cancel_button(dlg).click()
+        assert dlg.isHidden() and dlg.result() == 0
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=3))
+    for _ in range(4):
+        view.buttons["answer"].click()
+    assert seen == [("", False), ("آسفالت کوچه", True), ("آسفالت کوچه تا پایان هفته", True), ("", False)]
+    assert q.get_case(desk.store, desk.clerk, case_id).case["status"] == "forwarded"  # nothing recorded

@@ -72,7 +72,11 @@ class DateBound(QWidget):
 
 
 class ActionDialog(QDialog):
-    """A small form for one action; `run(values)` calls the service, errors stay at their field."""
+    """A small form for one action; `run(values)` calls the service, errors stay at their field.
+
+    With `keep_draft`, what is typed outlives the dialog until it is saved or «انصراف» (`cancel`)
+    drops it: Esc and the window's close button only close it (`reject`), and the next opening
+    of the same action on the same case brings the text back."""
 
     def __init__(self, parent: QWidget | None, title: str, run: Callable[[dict[str, Any]], Any]) -> None:
         super().__init__(parent)
@@ -90,7 +94,7 @@ class ActionDialog(QDialog):
         box.addWidget(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         box.addWidget(buttons)
 
     def line(self, name: str, label: str, value: str = "") -> QLineEdit:
@@ -200,8 +204,15 @@ class ActionDialog(QDialog):
             self.draft.clear()
         self.accept()
 
-    def reject(self) -> None:
-        """Cancel: the person chose to drop what they typed (a crash keeps it)."""
+    def cancel(self) -> None:
+        """«انصراف»: the person chose to drop what they typed (a crash keeps it)."""
         if self.draft is not None:
             self.draft.clear()
+        super().reject()
+
+    def reject(self) -> None:
+        """Esc or the window's close button: the dialog closes and what was typed is kept as the
+        draft, written now if the typing had not rested yet (a slip of Esc loses nothing)."""
+        if self.draft is not None:
+            self.draft.flush()
         super().reject()
