@@ -624,23 +624,23 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="87" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="91" />
             <source>آنچه پیش‌تر در این فرم نوشته بودید و ثبت نشد بازگردانده شد.</source>
             <extracomment>the fields typed into (lines and texts): kept as a draft while the dialog is open</extracomment>
             <translation>What you typed in this form earlier and did not save is back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="167" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="168" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="172" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
@@ -686,19 +686,19 @@
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="166" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="278" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
@@ -709,460 +709,465 @@
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="121" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
-            <extracomment>each value's caption, in order (the printed case file lists them)</extracomment>
+            <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown</extracomment>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="121" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="185" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="188" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="193" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="204" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="209" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="221" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="214" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="216" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="217" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="240" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="242" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="257" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="394" />
             <source>گردش کار</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="395" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="113" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="127" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="178" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="271" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="266" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="306" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="306" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="90" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="81" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="93" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="83" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="277" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="99" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="116" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="122" />
+            <source>{name} ({role})</source>
+            <translation>{name} ({role})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="117" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="136" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="362" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="154" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="158" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="160" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="161" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="162" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="148" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="164" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="165" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="178" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="188" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="182" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="245" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="183" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="217" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="198" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="246" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="199" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="202" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="203" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="212" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="216" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="231" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="218" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="252" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="240" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="269" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="273" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="261" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="276" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2752,7 +2757,7 @@
             <translation>This desk had been restored from a backup older than the server's copy: it took back {lost} of its own events it lacked from the server and numbered {renumbered} unsent events after them; nothing was lost or sent twice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="31" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="32" />
             <source>نخست فایل اسکن را برگزینید.</source>
             <translation>First choose the scanned file.</translation>
         </message>
@@ -5343,7 +5348,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="470" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -5515,69 +5520,69 @@ Tracking code: {code}</translation>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="243" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="248" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="263" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="264" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="278" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="276" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="280" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="326" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="337" />
             <source>پرونده‌ها</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="344" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="352" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="256" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="343" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="395" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="417" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="409" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="431" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

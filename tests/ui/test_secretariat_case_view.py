@@ -618,3 +618,41 @@ def test_esc_or_the_close_button_keeps_the_answer_typed_and_only_cancel_drops_it
         view.buttons["answer"].click()
     assert seen == [("", False), ("آسفالت کوچه", True), ("آسفالت کوچه تا پایان هفته", True), ("", False)]
     assert q.get_case(desk.store, desk.clerk, case_id).case["status"] == "forwarded"  # nothing recorded
+
+
+def test_a_case_is_referred_to_any_expert_or_manager_each_named_with_their_role(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An expert refers to another expert's cartable as to a manager's, a manager to a manager's as
+    to an expert's: every active expert and manager but oneself is offered, the role beside the name."""
+    from tests.factories import make_user
+
+    expert2 = make_user(desk.store, desk.admin, "expert2", "expert")
+    offered: dict[str, dict[str, str]] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        to = dlg.form.field("to_user_id")
+        actor = dlg.parent().ctx.actor.user_id  # type: ignore[attr-defined]
+        offered[actor] = {to.itemData(i): to.itemText(i) for i in range(to.count())}  # type: ignore[attr-defined]
+        if actor == desk.expert.user_id:  # to a fellow expert
+            to.setCurrentIndex(to.findData(expert2.user_id))  # type: ignore[attr-defined]
+            dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    case_id = _registered(desk)
+    _view(qtbot, desk, tmp_path, desk.expert, case_id).buttons["refer"].click()
+    by_expert = offered[desk.expert.user_id]
+    assert set(by_expert) == {desk.manager.user_id, desk.manager2.user_id, expert2.user_id, desk.admin.user_id}
+    assert visible(by_expert[desk.manager.user_id]) == "کاربر manager1 (مدیر)"
+    assert visible(by_expert[expert2.user_id]) == "کاربر expert2 (کارشناس بررسی)"
+    assert list(by_expert)[-1] == expert2.user_id  # an expert's managers first: the usual way up
+    detail = q.get_case(desk.store, desk.expert, case_id)
+    assert detail.case["status"] == "referred" and detail.case["holder_user_id"] == expert2.user_id
+
+    other = _registered(desk, 2)
+    _view(qtbot, desk, tmp_path, desk.manager, other).buttons["refer"].click()
+    by_manager = offered[desk.manager.user_id]
+    assert set(by_manager) == {desk.expert.user_id, expert2.user_id, desk.manager2.user_id, desk.admin.user_id}
+    assert visible(by_manager[desk.admin.user_id]) == "مدیر سامانه (کارشناس بررسی، مدیر)"
+    assert visible(by_manager[desk.manager2.user_id]) == "کاربر manager2 (مدیر)"
+    assert list(by_manager)[-1] == desk.manager2.user_id  # a manager's experts first

@@ -22,7 +22,8 @@ from ...services.accounts import working_calendar
 from ...services.secretariat_agencies import default_deadline, get_agency, list_agencies
 from ..context import UiContext
 from ..drafts import draft_key
-from ..widgets import digits, text_digits
+from ..roles import roles_text
+from ..widgets import digits, isolated, text_digits
 from .common import Today, ltr, outcome_text
 from .dialogs import ActionDialog
 
@@ -109,12 +110,25 @@ class CaseActions(_ViewBase):
             return [(u.full_name, u.id) for u in s.scalars(select(User).where(User.active.is_(True)))
                     if role in u.role_set and u.id != self.ctx.actor.user_id]
 
+    def _receivers(self) -> list[tuple[str, str]]:
+        """Whom a case may be referred to: every active expert and manager but me, each with their
+        role («مریم حسینی (مدیر)»). The other side's come first — a manager's experts, an expert's
+        managers, the usual way a case goes — then my peers, by name within each."""
+        first = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
+        with self.ctx.store.read() as s:
+            users = [u for u in s.scalars(select(User).where(User.active.is_(True)))
+                     if u.id != self.ctx.actor.user_id and u.role_set & set(sec.REFERRAL_ROLES)]
+        users.sort(key=lambda u: (first not in u.role_set, u.full_name))
+        return [(QCoreApplication.translate("CaseView", "{name} ({role})").format(
+                    name=isolated(u.full_name), role=roles_text(u.role_set & set(sec.REFERRAL_ROLES))), u.id)
+                for u in users]
+
     def refer(self) -> None:
-        role = "expert" if self.ctx.actor.has("manager") and not self.ctx.actor.has("admin") else "manager"
+        """Refer to an expert's or a manager's cartable with an instruction, and CC anyone on the desk."""
         d = self._dialog(QCoreApplication.translate("CaseView", "ارجاع"), lambda v: sec.refer(
             self.ctx.store, self.ctx.actor, self.case_id or "", v["to_user_id"] or "", instruction=v["instruction"],
             cc=v["cc"], on=self.today()))
-        d.combo("to_user_id", QCoreApplication.translate("CaseView", "گیرنده"), self._users(role))
+        d.combo("to_user_id", QCoreApplication.translate("CaseView", "گیرنده"), self._receivers())
         d.line("instruction", QCoreApplication.translate("CaseView", "دستور (پاراف)"))
         others: dict[str, str] = {}  # id → name: a user with both roles once
         for name, user_id in [*self._users("manager"), *self._users("expert"), *self._users("clerk")]:
