@@ -692,16 +692,20 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="278" />
             <source>مراجعه حضوری</source>
-            <translation>In-person visits</translation>
+            <translation>Record a visit</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <source>مراجعه‌های حضوری</source>
+            <translation>In-person visits</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />

@@ -98,6 +98,14 @@ def isolated(text: str) -> str:
     return f"\u2068{text}\u2069" if text else text
 
 
+def ui_line(text: str) -> str:
+    """A line that may begin with a name of the other direction, laid out in the interface's: Qt
+    takes a paragraph's direction from its first strong letter, even one inside an isolate, so
+    «داوود جعفری (2231631806)» would read right to left in English. A leading LRM or RLM
+    (invisible) sets it."""
+    return ("\u200f" if right_to_left() else "\u200e") + text
+
+
 def text_digits(text: str) -> str:
     """Stored text (ASCII digits) for display: in the Persian UI, Persian text shows Persian digits
     (`persian.script_digits`: a title, a name, an address); codes and Latin text keep theirs. In

@@ -35,7 +35,16 @@ from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..printing import esc, html_table, wrap_page
 from ..tables import remember_splitter
-from ..widgets import ERROR_STYLE, FileDropList, digits, long_date, number_text, text_digits
+from ..widgets import (
+    ERROR_STYLE,
+    FileDropList,
+    digits,
+    isolated,
+    long_date,
+    number_text,
+    text_digits,
+    ui_line,
+)
 from . import papers
 from .case_actions import CaseActions
 from .case_timeline import EVENT_FA, TimelineModel
@@ -79,7 +88,7 @@ class CaseView(CaseActions, QWidget):
         self.labels: dict[str, QLabel] = {}
         keys = [("tracking", self.tr("کد رهگیری")), ("number", self.tr("شماره ثبت")), ("status", self.tr("وضعیت")),
                 ("applicant", self.tr("متقاضی")), ("subject", self.tr("موضوع")), ("holder", self.tr("در دست")),
-                ("deadline", self.tr("مهلت پاسخ")), ("visits", self.tr("مراجعه حضوری")),
+                ("deadline", self.tr("مهلت پاسخ")), ("visits", self.tr("مراجعه‌های حضوری")),
                 ("mobile", self.tr("شماره همراه")), ("time", self.tr("زمان رسیدگی"))]
         #: each value's caption, in order (the printed case file lists them)
         self.captions = dict(keys)
@@ -177,7 +186,8 @@ class CaseView(CaseActions, QWidget):
             status += " — " + outcome_text(c["outcome"])
         status += notice_text(c["status"], c["notice"])
         L["status"].setText(status)
-        L["applicant"].setText(text_digits(f"{c['applicant_name']} ({persian.to_persian_digits(c['national_id'])})"))
+        # the name isolated: in English a Persian name does not turn the line (and its ID) around
+        L["applicant"].setText(ui_line(f"{isolated(text_digits(c['applicant_name']))} ({digits(c['national_id'])})"))
         L["subject"].setText(text_digits(c["subject"]))
         L["holder"].setText(text_digits(self.holder_text()))
         late = c["status"] == "forwarded" and c["deadline"] and c["deadline"] < self.today()
