@@ -130,3 +130,118 @@ def test_a_copy_set_aside_lent_to_another_by_override_puts_its_hold_back_in_the_
     r = circ.checkin(L.store, L.admin, "B0003", today=TODAY + timedelta(days=10))
     assert r.next_action == "hold_here" and r.hold is not None and r.hold.id == h.id
     assert lib.get_copy(L.store, "B0003").status == "held" and len(rep.queued_notices(L.store)) == 2
+
+
+def _third(L: object) -> lib.MemberView:
+    from tests.library_helpers import Lib
+    assert isinstance(L, Lib)
+    return lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult",
+        phone="09131112233"), today=TODAY)
+
+
+def test_cancelling_a_ready_hold_sets_its_copy_aside_for_the_next_hold(tmp_path: Path) -> None:
+    from kanoon_desk.services import library_reports as rep
+    from tests.test_circulation import _refolds_alike
+
+    L = make_library(tmp_path)
+    _all_out(L)
+    third = _third(L)
+    first = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    second = circ.place_hold(L.store, L.admin, third.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0002", today=TODAY)  # set aside for the child
+    assert len(rep.queued_notices(L.store)) == 1
+    r = circ.cancel_hold(L.store, L.admin, first.id, today=TODAY)
+    assert r is not None and (r.next_action, r.barcode, r.at) == ("hold_here", "B0002", "13")
+    assert r.hold is not None and r.hold.id == second.id and r.hold.status == "ready"
+    [ready] = circ.ready_holds(L.store, "13")
+    assert (ready.id, ready.copy_id) == (second.id, lib.get_copy(L.store, "B0002").id)
+    assert lib.get_copy(L.store, "B0002").status == "held"
+    assert len(rep.queued_notices(L.store)) == 2  # the next member is told
+    # nobody else waits: cancelling that one puts the copy back on the shelf, and says so
+    back = circ.cancel_hold(L.store, L.admin, second.id, today=TODAY)
+    assert back is not None and back.next_action == "reshelve" and back.hold is None
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"
+    _refolds_alike(L.store)
+
+
+def test_cancelling_a_ready_hold_sends_its_copy_to_the_next_hold_elsewhere(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    _all_out(L)
+    at_b = actor_at(L.admin, "14")
+    first = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    far = circ.place_hold(L.store, at_b, _third(L).member_no, L.title.id, today=TODAY)  # picked up at 14
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    r = circ.cancel_hold(L.store, at_b, first.id, today=TODAY)  # cancelled at the other centre's desk
+    assert r is not None and (r.next_action, r.send_to, r.at) == ("send_to_hold", "14", "13")
+    assert r.hold is not None and (r.hold.id, r.hold.status, r.hold.sent_from) == (far.id, "in_transit", "13")
+    copy = lib.get_copy(L.store, "B0001")
+    assert (copy.status, copy.location) == ("in_transit", "13")
+    arrived = circ.checkin(L.store, at_b, "B0001", today=TODAY)
+    assert arrived.next_action == "hold_here" and arrived.hold is not None and arrived.hold.id == far.id
+
+
+def test_cancelling_a_hold_in_transit_passes_its_copy_to_the_next_hold(tmp_path: Path) -> None:
+    from tests.test_circulation import _refolds_alike
+
+    L = make_library(tmp_path)
+    _all_out(L)
+    at_b = actor_at(L.admin, "14")
+    third = _third(L)
+    first = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    second = circ.place_hold(L.store, at_b, third.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # on its way to 14 for the child
+    r = circ.cancel_hold(L.store, at_b, first.id, today=TODAY)
+    assert r is not None and "in_transit" in r.notes and (r.next_action, r.at) == ("send_to_hold", "14")
+    assert r.hold is not None and (r.hold.id, r.hold.status, r.hold.sent_from) == (second.id, "in_transit", "13")
+    copy = lib.get_copy(L.store, "B0001")
+    assert copy.status == "in_transit"  # still claimed: not lent nor pulled at 13 meanwhile
+    with pytest.raises(circ.CirculationRefused):
+        circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    arrived = circ.checkin(L.store, at_b, "B0001", today=TODAY + timedelta(days=1))
+    assert arrived.next_action == "hold_here" and arrived.hold is not None and arrived.hold.id == second.id
+    assert lib.get_copy(L.store, "B0001").status == "held"
+    _refolds_alike(L.store)
+
+
+def test_a_copy_on_its_way_passed_to_a_hold_at_the_centre_it_left_is_set_aside_there(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    _all_out(L)
+    at_b = actor_at(L.admin, "14")
+    first = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    near = circ.place_hold(L.store, L.admin, _third(L).member_no, L.title.id, today=TODAY)  # picked up at 13
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # for the child at 14
+    r = circ.cancel_hold(L.store, L.admin, first.id, today=TODAY)
+    assert r is not None and r.hold is not None and r.hold.id == near.id and r.send_to == "13"
+    # it had not left yet: scanned again here, it is set aside for the hold here
+    again = circ.checkin(L.store, L.admin, "B0001", today=TODAY)
+    assert again.next_action == "hold_here" and again.hold is not None and again.hold.id == near.id
+    assert lib.get_copy(L.store, "B0001").status == "held"
+
+
+def test_borrowing_another_copy_frees_the_one_set_aside_for_the_next_hold(tmp_path: Path) -> None:
+    from kanoon_desk.services import library_reports as rep
+    from tests.test_circulation import _refolds_alike
+
+    L = make_library(tmp_path)
+    _all_out(L)
+    third = _third(L)
+    mine = circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    nxt = circ.place_hold(L.store, L.admin, third.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # set aside for the child
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A1")  # a new copy on the shelf
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0004", today=TODAY)  # not the one set aside
+    assert loan.freed is not None and (loan.freed.barcode, loan.freed.next_action) == ("B0001", "hold_here")
+    assert loan.freed.hold is not None and loan.freed.hold.id == nxt.id
+    assert lib.get_copy(L.store, "B0001").status == "held"
+    assert [(h.id, h.status) for h in circ.holds_of_title(L.store, L.title.id)] == [(nxt.id, "ready")]
+    assert mine.id not in {h.id for h in circ.ready_holds(L.store, "13")}
+    assert len(rep.queued_notices(L.store)) == 2  # the third member is told
+    # nobody waits now: the third member borrows the new copy back... and B0001 goes to the shelf
+    circ.checkin(L.store, L.admin, "B0004", today=TODAY)
+    again = circ.checkout(L.store, L.admin, third.member_no, "B0004", today=TODAY)
+    assert again.freed is not None and again.freed.next_action == "reshelve"
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+    plain = circ.checkout(L.store, L.admin, third.member_no, "B0001", today=TODAY)
+    assert plain.freed is None
+    _refolds_alike(L.store)

@@ -61,18 +61,23 @@ def _set_aside(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy, t
     return _hold_view(s, hold)
 
 
-def record_sent_for_hold(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy) -> HoldView:
+def record_sent_for_hold(store: Store, s: Session, actor: Actor, hold: Hold, copy: Copy, *,
+                         from_centre: str = "") -> HoldView:
     """The copy goes to the hold's pick-up centre, the hold's own on the way: it is not lent here,
-    and the hold is out of the queue (the next copy serves the next hold)."""
-    store.record(s, actor, "hold.in_transit", hold.id, {"copy_id": copy.id, "from": actor.office_code},
+    and the hold is out of the queue (the next copy serves the next hold). `from_centre`: where it
+    left from, when that is not this desk's centre (a copy already on its way passed to the next hold)."""
+    store.record(s, actor, "hold.in_transit", hold.id, {"copy_id": copy.id,
+                                                        "from": from_centre or actor.office_code},
                  subject=copy.barcode)
     return _hold_view(s, hold)
 
 
-def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> tuple[str, str, HoldView | None]:
+def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date,
+           here: str = "") -> tuple[str, str, HoldView | None]:
     """Where a copy that just came back (here) goes next: the hold it was sent for, if it was; else
-    a waiting hold first, in the order placed — set aside here, or sent to the pick-up centre."""
-    here = actor.office_code
+    a waiting hold first, in the order placed — set aside here, or sent to the pick-up centre.
+    `here`: the centre the copy is at, when that is not this desk's (a hold cancelled elsewhere)."""
+    here = here or actor.office_code
     if copy.withdrawn:  # out of circulation (withdrawn while it was on loan): it stays off the shelf
         return "withdrawn", here, None
     sent_for = _transit_hold(s, copy.id)
@@ -84,10 +89,43 @@ def _route(store: Store, s: Session, actor: Actor, copy: Copy, today: date) -> t
     if hold is not None and copy.loanable:
         if hold.pickup_centre == here:
             return "hold_here", here, _set_aside(store, s, actor, hold, copy, today)
-        return "send_to_hold", hold.pickup_centre, record_sent_for_hold(store, s, actor, hold, copy)
+        return "send_to_hold", hold.pickup_centre, record_sent_for_hold(store, s, actor, hold, copy,
+                                                                        from_centre=here)
     if copy.home_centre != here:
         return "send_home", copy.home_centre, None
     return "reshelve", here, None
+
+
+def release_copy(store: Store, s: Session, actor: Actor, status: str, copy_id: str | None, pickup: str,
+                 sent_from: str, today: date) -> ReturnResult | None:
+    """The copy a hold claimed, after the hold ended without it (cancelled, or its member borrowed
+    another copy): `status`, `copy_id`, `pickup` and `sent_from` are the hold's as they were.
+
+    A copy set aside (ready) at the pick-up centre goes where a copy back there goes — the next
+    waiting hold (set aside there, or sent to its pick-up centre), its home or the shelf. A copy on
+    its way (in transit) serves the next waiting hold instead, in the order placed (it stays on its
+    way, now that hold's: the scan at arrival sets it aside or sends it on); with no hold waiting it
+    goes home from where it arrives. None when the hold claimed no copy (or the copy is lost)."""
+    if status not in ("ready", "in_transit") or not copy_id:
+        return None
+    copy = s.get(Copy, copy_id)
+    if copy is None or copy.status == "lost":
+        return None
+    title = s.scalar(select(Title.title).where(Title.id == copy.title_id)) or ""
+    if status == "ready":
+        action, to, nxt = _route(store, s, actor, copy, today, here=pickup)
+        return ReturnResult(None, action, to, nxt, barcode=copy.barcode, title=title, at=pickup)
+    if copy.withdrawn:
+        return ReturnResult(None, "withdrawn", pickup, None, ["in_transit"], barcode=copy.barcode, title=title,
+                            at=pickup)
+    hold = _next_hold(s, copy.title_id) if copy.loanable else None
+    if hold is not None:
+        view = record_sent_for_hold(store, s, actor, hold, copy, from_centre=sent_from or copy.location)
+        return ReturnResult(None, "send_to_hold", hold.pickup_centre, view, ["in_transit"], barcode=copy.barcode,
+                            title=title, at=pickup)
+    action = "reshelve" if copy.home_centre == pickup else "send_home"  # as the scan at arrival says
+    return ReturnResult(None, action, copy.home_centre, None, ["in_transit"], barcode=copy.barcode, title=title,
+                            at=pickup)
 
 
 def _notify_hold(store: Store, s: Session, actor: Actor, hold: Hold, member: Member | None, until: date,
@@ -142,15 +180,20 @@ def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, p
         return _hold_view(s, hold)
 
 
-def cancel_hold(store: Store, actor: Actor, hold_id: str) -> None:
+def cancel_hold(store: Store, actor: Actor, hold_id: str, *, today: date | None = None) -> ReturnResult | None:
+    """Cancel a hold. Its copy, if one was set aside or on its way for it, goes to the next waiting
+    hold, home or the shelf (`release_copy`): the result says what to do with it (None: no copy)."""
     require(actor, *LIBRARIAN)
+    today = today or date.today()
     with store.transaction() as s:
         hold = s.get(Hold, hold_id)
         if hold is None:
             raise NotFound(MSG_HOLD_NOT_FOUND)
         if hold.status not in OPEN_HOLD:
             raise InvariantError(MSG_HOLD_CLOSED)
+        was = (hold.status, hold.copy_id, hold.pickup_centre, hold.sent_from or "")
         store.record(s, actor, "hold.cancelled", hold_id, {})
+        return release_copy(store, s, actor, *was, today)
 
 
 def expire_holds(store: Store, actor: Actor, *, today: date | None = None) -> list[ReturnResult]:

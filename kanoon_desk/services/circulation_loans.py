@@ -18,6 +18,7 @@ from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar, normalize
 from ..store import Store
 from .accounts import require, working_calendar
+from .circulation_holds import release_copy
 from .circulation_views import (
     HARD,
     MSG_LOAN_CLOSED,
@@ -185,12 +186,17 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
                     store.record(s, actor, "hold.requeued", h.id, {"copy_id": copy.id, "loan_id": loan_id},
                                  subject=copy.barcode)
         mine = next((h for h in holds if h.member_id == m.id and h.title_id == copy.title_id), None)
+        freed = None
         if mine is not None:
+            claimed = s.get(Hold, mine.id) if mine.copy_id not in (None, copy.id) else None
+            was = (claimed.status, claimed.copy_id, claimed.pickup_centre, claimed.sent_from or "") if claimed else None
             store.record(s, actor, "hold.collected", mine.id, {"copy_id": copy.id, "loan_id": loan_id})
+            if was is not None:  # another copy was set aside (or on its way) for this member: it is free
+                freed = release_copy(store, s, actor, *was, today)
         found = _TITLE_NAME.first(s, title_id=copy.title_id)
         title = str(found[0]) if found else ""
         return LoanView(loan_id, copy.id, copy.barcode, copy.title_id, title, m.id, actor.office_code,
-                        event.recorded_at, today, due_on, 0, None, None, 0)
+                        event.recorded_at, today, due_on, 0, None, None, 0, freed=freed)
 
 
 def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None, override: bool = False,

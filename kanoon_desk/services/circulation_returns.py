@@ -44,13 +44,17 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
         if loan is None:
             if copy.status == "lost":  # found: back into circulation only when the librarian says so
                 raise CopyWasLost(copy.barcode)
-            if copy.location != actor.office_code:
+            here = actor.office_code
+            if copy.location != here:
                 store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
                              subject=copy.barcode)
                 action, to, hold = _route(store, s, actor, copy, today)
                 return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
                                     title=_title_of(s, copy.title_id))
             sent_for = _transit_hold(s, copy.id)
+            if sent_for is not None and sent_for.pickup_centre == here:  # a copy on its way passed (by a
+                action, to, hold = _route(store, s, actor, copy, today)  # cancel) to a hold here: set aside
+                return ReturnResult(None, action, to, hold, barcode=copy.barcode, title=_title_of(s, copy.title_id))
             if sent_for is not None:  # scanned again before it left: where it goes is already recorded
                 return ReturnResult(None, "send_to_hold", sent_for.pickup_centre, _hold_view(s, sent_for),
                                     barcode=copy.barcode, title=_title_of(s, copy.title_id))

@@ -93,6 +93,9 @@ class LoanView:
     overdue_days: int
     #: closed because the book was lost with the member (`loan.lost`), not returned
     lost: bool = False
+    #: a checkout only: the copy that was set aside (or on its way) for this member's hold, freed
+    #: when they borrowed another copy of the title — and where it goes now
+    freed: ReturnResult | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,9 @@ class ReturnResult:
     title: str = ""
     #: the name of the member who returned it (a loan's return)
     member: str = ""
+    #: a hold's copy freed (`release_copy`): the centre whose hold shelf it is on, or which it is on its
+    #: way to ("in_transit" in notes)
+    at: str = ""
 
 
 def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:

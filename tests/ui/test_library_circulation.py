@@ -503,3 +503,55 @@ def test_a_desk_left_open_overnight_lends_on_the_new_day(qtbot: Any, tmp_path: P
     (loan,) = circ.member_desk(L.store, L.adult.id, today=morning).loans
     assert loan.out_on == morning
     assert loan.due_on == circ.due_date(accounts.working_calendar(L.store), morning, period) != would_be
+
+
+def test_cancelling_a_ready_hold_says_the_copy_goes_to_the_next_hold(qtbot: Any,
+                                                                     desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, page = desk
+    third = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    for barcode in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, barcode, today=TODAY)
+    circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.place_hold(L.store, L.admin, third.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # set aside for the child
+    scan(qtbot, page, L.child.member_no)
+    [hold] = page.open_holds()
+    page.cancel_hold(hold)
+    text = visible(page.message.text())
+    assert text.startswith("رزرو «ماهی سیاه کوچولو» لغو شد. نسخه کنار گذاشته (B0001):")
+    assert "برای رزرو «مریم رضایی» کنار بگذارید" in text
+    assert "از قفسه رزرو بردارید" not in text
+    # the third member borrows a new copy, not the one set aside for her: the desk says where that goes
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A1")
+    page.clear_member()
+    scan(qtbot, page, third.member_no)
+    scan(qtbot, page, "B0004")
+    text = visible(page.message.text())
+    assert text.startswith("امانت داده شد:") and "نسخه کنار گذاشته (B0001): به قفسه برگردانید." in text
+    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+
+
+def test_cancelling_a_hold_in_transit_says_whom_its_copy_now_travels_for(qtbot: Any,
+                                                                         desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import NATIONAL_IDS, actor_at
+
+    L, page = desk
+    at_b = actor_at(L.admin, "14")
+    third = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
+    for barcode in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, barcode, today=TODAY)
+    circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    circ.place_hold(L.store, at_b, third.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # on its way to 14 for the child
+    scan(qtbot, page, L.child.member_no)
+    [hold] = page.open_holds()
+    page.cancel_hold(hold)
+    text = visible(page.message.text())
+    assert text.startswith("رزرو «ماهی سیاه کوچولو» لغو شد. نسخه‌اش (B0001) در راه مرکز «")
+    assert text.endswith("اکنون برای رزرو «مریم رضایی» است (تحویل در «مرکز فرهنگی هنری شماره ۲»).")

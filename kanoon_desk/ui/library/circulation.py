@@ -391,8 +391,12 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.session_loans.append(loan)
         self.pending = None
         self.override_button.hide()
-        self.say(QCoreApplication.translate("Library", "امانت داده شد: «{t}» — مهلت بازگشت {d}").format(
-            t=loan.title, d=long_date(loan.due_on)))
+        text = QCoreApplication.translate("Library", "امانت داده شد: «{t}» — مهلت بازگشت {d}").format(
+            t=loan.title, d=long_date(loan.due_on))
+        if loan.freed is not None:  # the copy set aside (or sent) for this member's hold is free now
+            self.say(f"{text_digits(text)} {self.freed_copy_text(loan.freed)}", as_is=True)
+        else:
+            self.say(text)
         self._reload_member()
         self.ctx.bus.changed.emit("library")
         self.scanned.emit(loan.barcode)

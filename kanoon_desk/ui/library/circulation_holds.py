@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 from ...errors import ServiceError
 from ...services import circulation as circ
 from ..errors import error_text
-from ..widgets import digits, text_digits
+from ..widgets import digits, isolated, text_digits
 from .circulation_base import DeskBase
 from .holds import HoldDialog, HoldShelfDialog
 from .returns import next_action_text
@@ -76,18 +76,36 @@ class DeskHolds(DeskBase):
 
     def cancel_hold(self, hold: circ.HoldView) -> None:
         try:
-            circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id)
+            freed = circ.cancel_hold(self.ctx.store, self.ctx.actor, hold.id, today=self.today)
         except ServiceError as err:
             self.say(error_text(err), ok=False)
             return
-        text = QCoreApplication.translate("Library", "رزرو «{t}» لغو شد.").format(t=hold.title)
-        if hold.status == "ready":  # its copy waits on the hold shelf
-            text += " " + QCoreApplication.translate("Library", "نسخه کنار گذاشته را از قفسه رزرو بردارید.")
-        elif hold.status == "in_transit":  # its copy is on its way here
-            text += " " + QCoreApplication.translate("Library", "نسخه‌اش در راه است؛ وقتی رسید، در حالت بازگشت بخوانیدش.")
-        self.say(text)
+        text = text_digits(QCoreApplication.translate("Library", "رزرو «{t}» لغو شد.").format(t=hold.title))
+        if freed is not None:
+            text += " " + self.freed_copy_text(freed)
+        self.say(text, as_is=True)
         self.ctx.bus.changed.emit("library")
         self._reload_member()
+
+    def freed_copy_text(self, r: circ.ReturnResult) -> str:
+        """What to do with the copy a hold had set aside or on its way, now the hold has ended (cancelled,
+        or its member borrowed another copy): it serves the next hold, goes home or back to the shelf."""
+        if "in_transit" in r.notes:  # on its way to the pick-up centre: the scan there says what next
+            head = QCoreApplication.translate(
+                "Library", "نسخه‌اش ({b}) در راه مرکز «{c}» است؛ وقتی رسید، در حالت بازگشت بخوانیدش:").format(
+                b=r.barcode, c=isolated(self.centre_name(r.at)))
+            if r.hold is not None:
+                tail = QCoreApplication.translate("Library", "اکنون برای رزرو «{m}» است (تحویل در «{c}»).").format(
+                    m=isolated(text_digits(r.hold.member_name)), c=isolated(self.centre_name(r.hold.pickup_centre)))
+            else:
+                tail = text_digits(next_action_text(r, self.centre_name))
+            return f"{head} {tail}"
+        pickup = r.at
+        head = QCoreApplication.translate("Library", "نسخه کنار گذاشته ({b}):").format(b=r.barcode)
+        if pickup != self.ctx.actor.office_code:  # on another centre's hold shelf
+            head = QCoreApplication.translate("Library", "نسخه کنار گذاشته ({b}) در مرکز «{c}»:").format(
+                b=r.barcode, c=isolated(self.centre_name(pickup)))
+        return f"{head} {text_digits(next_action_text(r, self.centre_name))}"
 
     def _holds_expired(self, results: list[circ.ReturnResult]) -> None:
         if not results:
