@@ -125,3 +125,51 @@ def test_a_reversed_shelf_range_is_refused_at_its_first_field(tmp_path: Path) ->
     assert str(caught.value) == "بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید."
     assert st.list_stocktakes(L.store, "13") == []
     assert st.open_stocktake(L.store, L.admin, "13", shelf_from="A10", shelf_to="A10").centre == "13"
+
+
+def test_copies_set_aside_for_holds_or_on_their_way_are_not_expected_nor_written_off(tmp_path: Path) -> None:
+    from tests.test_circulation import _refolds_alike
+
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    for bc in ("B0001", "B0002"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY)
+    circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.place_hold(L.store, at_b, L.adult.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0003", today=TODAY)  # set aside for the child: on the hold shelf
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # on its way to 14 for the adult
+    lib.add_copy(L.store, L.admin, L.title.id, barcode="B0004", shelf="A1")
+    assert [lib.get_copy(L.store, b).status for b in ("B0001", "B0003", "B0004")] == ["in_transit", "held", "on_shelf"]
+    take = st.open_stocktake(L.store, L.admin, "13")
+    assert take.expected == 1  # B0004 only: B0002 is out, B0003 on the hold shelf, B0001 on its way
+    st.close_stocktake(L.store, L.admin, take.id)
+    assert st.missing_count(L.store, take.id) == 1
+    assert st.mark_missing_lost(L.store, L.admin, take.id) == 1
+    assert [lib.get_copy(L.store, b).status for b in ("B0001", "B0003", "B0004")] == ["in_transit", "held", "lost"]
+    # the child collects the copy set aside for them
+    loan = circ.checkout(L.store, L.admin, L.child.member_no, "B0003", today=TODAY)
+    assert loan.barcode == "B0003"
+    _refolds_alike(L.store)
+
+
+def test_a_session_opened_before_expecting_held_copies_never_writes_them_off(tmp_path: Path) -> None:
+    from kanoon_desk.ids import new_id
+
+    L = make_library(tmp_path)
+    for bc in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
+    circ.place_hold(L.store, L.admin, L.child.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # set aside
+    circ.checkin(L.store, L.admin, "B0002", today=TODAY)  # on the shelf
+    held, shelf = lib.get_copy(L.store, "B0001"), lib.get_copy(L.store, "B0002")
+    take_id = new_id()
+    with L.store.transaction() as s:  # as the older desk froze the list: the held copy expected too
+        L.store.record(s, L.admin, "stocktake.opened", take_id, {
+            "centre": "13", "shelf_from": "", "shelf_to": "",
+            "expected": [["B0001", held.id, "held"], ["B0002", shelf.id, "on_shelf"]]}, subject="13")
+    st.close_stocktake(L.store, L.admin, take_id)
+    assert st.missing_count(L.store, take_id) == 1
+    assert st.mark_missing_lost(L.store, L.admin, take_id) == 1
+    assert (lib.get_copy(L.store, "B0001").status, lib.get_copy(L.store, "B0002").status) == ("held", "lost")
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)  # not refused as lost

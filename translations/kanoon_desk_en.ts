@@ -3405,7 +3405,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="279" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -3493,7 +3493,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="81" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="279" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -3575,7 +3575,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="279" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -4473,7 +4473,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="135" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="285" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -4771,6 +4771,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="228" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
@@ -4810,39 +4811,49 @@ Tracking code: {code}</translation>
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="229" />
+            <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
+            <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="245" />
+            <source>نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است.</source>
+            <translation>No copies not found are left to record as lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="251" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="274" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="274" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="247" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="268" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="279" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="279" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

@@ -32,8 +32,10 @@ OUTCOMES: tuple[str, ...] = ("found", "missing", "misplaced", "unknown", "on_loa
 #: The outcomes of copies that are back on a shelf though recorded gone: closing offers to reshelve them.
 FOUND_GONE = ("found_lost", "found_withdrawn")
 
-#: Copy statuses expected on the shelves at opening.
-SHELF_STATUSES = ("on_shelf", "held")
+#: Copy statuses expected on the shelves at opening. A copy set aside for a hold ("held") waits on
+#: the hold shelf, and one on its way ("in_transit") is on no shelf: neither is expected there, nor
+#: ever counted missing or written off as lost by a stock-take.
+SHELF_STATUSES = ("on_shelf",)
 
 
 @dataclass(frozen=True)
@@ -190,8 +192,37 @@ def stocktake_rows(store: Store, take_id: str, outcome: str | None = None) -> li
                 for i, shelf, title in s.execute(q)]
 
 
+def _missing_to_write_off(s: object, take: Stocktake) -> list[tuple[Copy, str]]:
+    """The expected copies not scanned that are still on their shelf by the record: not those that
+    moved since opening (lent, already written off, set aside for a hold or on their way — a session
+    opened before held copies were left out of the list counts those missing too)."""
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    missing = list(s.execute(select(StocktakeItem.copy_id, StocktakeItem.barcode).where(
+        StocktakeItem.stocktake_id == take.id, StocktakeItem.outcome == "missing")
+        .order_by(StocktakeItem.barcode)))
+    found: list[tuple[Copy, str]] = []
+    for copy_id, barcode in missing:
+        copy = s.get(Copy, copy_id) if copy_id else None
+        if copy is not None and copy.status in SHELF_STATUSES:
+            found.append((copy, barcode))
+    return found
+
+
+def missing_count(store: Store, take_id: str) -> int:
+    """How many copies «ثبت ناپیداها به‌عنوان گم‌شده» would mark lost now (`mark_missing_lost`)."""
+    with store.read() as s:
+        take = s.get(Stocktake, take_id)
+        if take is None:
+            raise NotFound(MSG_TAKE_NOT_FOUND)
+        return len(_missing_to_write_off(s, take))
+
+
 def mark_missing_lost(store: Store, actor: Actor, take_id: str) -> int:
-    """One action after closing: every expected copy not scanned is marked lost (one event each)."""
+    """One action after closing: every expected copy not scanned is marked lost (one event each),
+    unless it moved since opening (`_missing_to_write_off`): a copy set aside for a hold or on its way
+    to one is never written off."""
     require(actor, *LIBRARIAN)
     with store.transaction() as s:
         take = s.get(Stocktake, take_id)
@@ -199,16 +230,10 @@ def mark_missing_lost(store: Store, actor: Actor, take_id: str) -> int:
             raise NotFound(MSG_TAKE_NOT_FOUND)
         if take.status != "closed":
             raise InvariantError(MSG_TAKE_OPEN)
-        missing = list(s.execute(select(StocktakeItem.copy_id, StocktakeItem.barcode).where(
-            StocktakeItem.stocktake_id == take.id, StocktakeItem.outcome == "missing")))
-        n = 0
-        for copy_id, barcode in missing:
-            copy = s.get(Copy, copy_id) if copy_id else None
-            if copy is None or copy.status in ("lost", "withdrawn", "on_loan"):
-                continue  # it moved since opening (lent, already written off)
+        gone = _missing_to_write_off(s, take)
+        for copy, barcode in gone:
             store.record(s, actor, "copy.marked_lost", copy.id, {"stocktake_id": take.id}, subject=barcode)
-            n += 1
-        return n
+        return len(gone)
 
 
 def reshelve_found(store: Store, actor: Actor, take_id: str) -> int:

@@ -97,8 +97,10 @@ def test_stocktake_screen_scans_and_closes(L: Lib, tmp_path: Path, qtbot: Any) -
     assert page.message.text() == "NOPE: ناشناخته"
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert "بسته" in page.status.text() and "ناپیدا: ۲" in page.status.text()
+    asked: list[int] = []
+    page.ask_mark_lost = lambda n: asked.append(n) or True  # type: ignore[method-assign]
     qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)
-    assert page.message.text() == "۲ نسخه گم‌شده ثبت شد."
+    assert asked == [2] and page.message.text() == "۲ نسخه گم‌شده ثبت شد."
     assert lib.get_copy(L.store, "B0002").status == "lost"
 
 

@@ -115,3 +115,31 @@ def test_a_reversed_shelf_range_is_said_and_its_first_field_is_ready_to_type_aga
     assert page.message.text().startswith("بازه قفسه وارونه است")
     assert page.shelf_from.hasFocus() and page.shelf_from.selectedText() == "H9"
     assert page.shelf_to.text() == "A1"  # nothing typed is lost
+
+
+def test_writing_off_the_missing_copies_asks_first_with_their_count(tmp_path: Path, qtbot: Any,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kanoon_desk.services import library as lib
+
+    L = make_library(tmp_path)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.scan, "B0001")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *_a: asked.append(text) or answer[0])
+    qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and asked[0].startswith("۲ نسخه در این انبارگردانی پیدا نشد.")
+    assert lib.get_copy(L.store, "B0002").status == "on_shelf"  # «No»: nothing written off
+    answer[0] = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "۲ نسخه گم‌شده ثبت شد."
+    assert [lib.get_copy(L.store, b).status for b in ("B0002", "B0003")] == ["lost", "lost"]
+    qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)  # nothing left: said, not asked
+    assert len(asked) == 2 and page.message.text() == "نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است."

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import QT_TRANSLATE_NOOP
+from ...errors import QT_TRANSLATE_NOOP, ServiceError
 from ...persian import format_jalali_datetime
 from ...services import library as lib
 from ...services import stocktake as st
@@ -221,10 +221,31 @@ class StocktakePage(QWidget):
                                                   "به گردش برگردند؟").format(n=digits(n)))
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_mark_lost(self, n: int) -> bool:
+        """Write the `n` copies not found off as lost? Asked first, «No» by default (tests replace
+        `QMessageBox.question` or this method)."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("Library", "ثبت ناپیداها به‌عنوان گم‌شده"),
+            QCoreApplication.translate("Library", "{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ "
+                                                  "(نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه "
+                                                  "گم‌شده ثبت نمی‌شوند.)").format(n=digits(n)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def mark_lost(self) -> None:
         if self.take is None:
             return
         take_id = self.take.id
+        try:
+            n = st.missing_count(self.ctx.store, take_id)
+        except ServiceError as err:
+            self._fail(err)
+            return
+        if not n:
+            self._say(QCoreApplication.translate("Library", "نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است."))
+            return
+        if not self.ask_mark_lost(n):
+            return
 
         def done(n: int) -> None:
             self._say(QCoreApplication.translate("Library", "{n} نسخه گم‌شده ثبت شد.").format(n=digits(n)))
