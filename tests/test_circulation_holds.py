@@ -245,3 +245,26 @@ def test_borrowing_another_copy_frees_the_one_set_aside_for_the_next_hold(tmp_pa
     plain = circ.checkout(L.store, L.admin, third.member_no, "B0001", today=TODAY)
     assert plain.freed is None
     _refolds_alike(L.store)
+
+
+def test_a_hold_is_refused_on_a_title_no_copy_could_ever_serve(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    bare = lib.add_title(L.store, L.admin, lib.TitleInput(title="کتاب بی‌نسخه"))
+    with pytest.raises(InvariantError) as err:
+        circ.place_hold(L.store, L.admin, L.child.member_no, bare.id, today=TODAY)
+    assert (err.value.message, err.value.field) == (circ.MSG_HOLD_NO_COPY, "title")
+    # copies that are not lent, written off or withdrawn serve no hold either
+    ref = lib.add_title(L.store, L.admin, lib.TitleInput(title="فرهنگ فارسی"))
+    lib.add_copy(L.store, L.admin, ref.id, barcode="R0001", loanable=False)
+    lib.add_copy(L.store, L.admin, ref.id, barcode="R0002")
+    lib.add_copy(L.store, L.admin, ref.id, barcode="R0003")
+    lib.mark_copy_lost(L.store, L.admin, "R0002")
+    lib.withdraw_copy(L.store, L.admin, "R0003", "فرسوده")
+    with pytest.raises(InvariantError) as err:
+        circ.place_hold(L.store, L.admin, L.child.member_no, ref.id, today=TODAY)
+    assert err.value.message == circ.MSG_HOLD_NO_COPY
+    assert circ.holds_of_title(L.store, ref.id) == []
+    # a copy on loan will come back: that hold is taken
+    lib.add_copy(L.store, L.admin, ref.id, barcode="R0004")
+    circ.checkout(L.store, L.admin, L.adult.member_no, "R0004", today=TODAY)
+    assert circ.place_hold(L.store, L.admin, L.child.member_no, ref.id, today=TODAY).position == 1

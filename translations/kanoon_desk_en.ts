@@ -1835,11 +1835,16 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
+            <source>این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود.</source>
+            <translation>This book has no copy that can be lent; a hold on it would never be ready.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
@@ -1850,32 +1855,32 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>

@@ -35,6 +35,7 @@ from .circulation_views import (
     MSG_HOLD_CLOSED,
     MSG_HOLD_DUPLICATE,
     MSG_HOLD_HERE,
+    MSG_HOLD_NO_COPY,
     MSG_HOLD_NOT_FOUND,
     MSG_HOLD_NOT_WAITING,
     MSG_HOLD_ON_SHELF,
@@ -57,7 +58,7 @@ from .library_common import MSG_CENTRE
 
 __all__ = ["CirculationRefused", "CopyWasLost", "HARD", "HoldView", "LoanView", "MSG_CENTRE",
            "MSG_COPY_NOT_HERE", "MSG_COPY_NOT_LOST", "MSG_COPY_OTHER_TITLE", "MSG_COPY_WAS_LOST",
-           "MSG_HOLD_CLOSED", "MSG_HOLD_DUPLICATE", "MSG_HOLD_HERE", "MSG_HOLD_NOT_FOUND",
+           "MSG_HOLD_CLOSED", "MSG_HOLD_DUPLICATE", "MSG_HOLD_HERE", "MSG_HOLD_NO_COPY", "MSG_HOLD_NOT_FOUND",
            "MSG_HOLD_NOT_WAITING", "MSG_HOLD_ON_SHELF", "MSG_LOAN_CLOSED", "MSG_LOAN_NOT_FOUND",
            "MSG_NO_OPEN_LOAN", "MSG_NO_OVERRIDE", "MSG_ON_LOAN", "MSG_OVERRIDE_REASON", "MemberDesk",
            "OPEN_HOLD", "REFUSALS", "ReturnResult", "cancel_hold", "checkin", "checkout", "due_date",

@@ -18,6 +18,7 @@ from .accounts import require, working_calendar
 from .circulation_views import (
     MSG_HOLD_CLOSED,
     MSG_HOLD_DUPLICATE,
+    MSG_HOLD_NO_COPY,
     MSG_HOLD_NOT_FOUND,
     MSG_HOLD_ON_SHELF,
     OPEN_HOLD,
@@ -164,6 +165,10 @@ def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, p
             raise NotFound(MSG_TITLE_NOT_FOUND)
         if not centre_exists(s, pickup):
             raise ValidationError(MSG_CENTRE, "pickup_centre")
+        if not s.scalar(select(Copy.id).where(  # a copy that may serve it one day: lendable, not written off
+                Copy.title_id == title_id, Copy.loanable.is_(True), Copy.status.not_in(("lost", "withdrawn")))
+                .limit(1)):
+            raise InvariantError(MSG_HOLD_NO_COPY, "title")
         if m.expires_on < today:
             raise CirculationRefused(["expired"])
         if s.scalar(select(Hold.id).where(Hold.member_id == m.id, Hold.title_id == title_id,

@@ -555,3 +555,19 @@ def test_cancelling_a_hold_in_transit_says_whom_its_copy_now_travels_for(qtbot: 
     text = visible(page.message.text())
     assert text.startswith("رزرو «ماهی سیاه کوچولو» لغو شد. نسخه‌اش (B0001) در راه مرکز «")
     assert text.endswith("اکنون برای رزرو «مریم رضایی» است (تحویل در «مرکز فرهنگی هنری شماره ۲»).")
+
+
+def test_a_hold_on_a_book_with_no_copy_to_lend_is_refused_at_the_book(qtbot: Any, desk: tuple[Lib, CirculationPage],
+                                                                     type_persian: Any) -> None:
+    from kanoon_desk.ui.library.holds import HoldDialog
+
+    L, page = desk
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="کتاب بی‌نسخه"))
+    scan(qtbot, page, L.child.member_no)
+    dialog = page.hold_dialog()
+    assert dialog is not None
+    type_persian(dialog.query, "بی‌نسخه")
+    assert dialog.matches.count() == 1
+    dialog.submit()
+    assert dialog.result() != HoldDialog.DialogCode.Accepted and dialog.hold is None
+    assert dialog.form.error_of("title") == "این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود."
