@@ -146,3 +146,33 @@ def test_a_child_row_with_the_guardians_national_id_and_a_taken_one_named(tmp_pa
     nima, sara = imp.preview_import(L.store, L.admin, "members", path, today=TODAY).rows
     assert not nima.errors
     assert sara.field == "national_id" and sara.error_params["national_id"]["name"] == "زهرا محمدی"
+
+
+def test_the_members_lists_own_headings_are_read_and_unknown_ones_are_said(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "m.csv", [
+        ["شماره عضویت", "نام", "نام خانوادگی", "کد ملی", "گروه", "تلفن", "اعتبار تا", "تاریخ تولد", "نام ولی",
+         "تلفن ولی", "یادداشت"],
+        ["", "مهدی", "کاظمی", NATIONAL_IDS[2], "بزرگسال", "09121110000", "1405/01/31", "", "", "", "مشتری قدیمی"],
+        ["", "نیلوفر", "کاظمی", NATIONAL_IDS[3], "کودک و نوجوان", "", "", "1394/02/01", "مهدی کاظمی",
+         "09121110000", ""]])
+    preview = imp.preview_import(L.store, L.admin, "members", path, today=TODAY)
+    assert [r.errors for r in preview.rows] == [[], []] and preview.ok
+    assert preview.unknown_columns == ["شماره عضویت", "یادداشت"]
+    assert preview.column("category") == "گروه" and preview.column("expires_on") == "اعتبار تا"
+    assert imp.commit_import(L.store, L.admin, preview, today=TODAY) == 2
+    from sqlalchemy import select
+
+    from kanoon_desk.models.library import Member
+    with L.store.read() as s:
+        got = {n: (c, e.isoformat()) for n, c, e in s.execute(
+            select(Member.national_id, Member.category, Member.expires_on)
+            .where(Member.national_id.in_([NATIONAL_IDS[2], NATIONAL_IDS[3]])))}
+    assert got[NATIONAL_IDS[2]] == ("adult", "2026-04-20")  # 1405/01/31
+    assert got[NATIONAL_IDS[3]][0] == "child"  # «کودک و نوجوان»: by the birth date (a child of ten)
+
+
+def test_a_file_with_only_known_headings_has_no_unknown_columns(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    path = _csv(tmp_path / "t.csv", [["عنوان", "نویسنده"], ["خمره", "هوشنگ مرادی کرمانی"]])
+    assert imp.preview_import(L.store, L.admin, "titles", path).unknown_columns == []

@@ -289,62 +289,62 @@
     <context>
         <name>AgencyImportDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="34" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="35" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>مهلت (روز کاری)</source>
             <translation>Deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="39" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="39" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="39" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="42" />
             <source>پیش‌فرض</source>
             <translation>Default</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="53" />
             <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
             <translation>{n} agencies in the file, {bad} rows wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="55" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="60" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="64" />
             <source>افزودن {n} دستگاه</source>
             <translation>Add {n} agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="67" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -1674,10 +1674,10 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="25" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="236" />
+            <location filename="../kanoon_desk/services/library_import.py" line="241" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
-            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English) → its code. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it</extracomment>
+            <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview)</extracomment>
             <translation>Fill in this field.</translation>
         </message>
         <message>
@@ -2401,53 +2401,59 @@
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="31" />
+            <location filename="../kanoon_desk/services/sheets.py" line="24" />
+            <source>ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.</source>
+            <extracomment>A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).</extracomment>
+            <translation>The column «{c}» is not recognised and is ignored.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_import.py" line="32" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="32" />
+            <location filename="../kanoon_desk/services/library_import.py" line="33" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="33" />
+            <location filename="../kanoon_desk/services/library_import.py" line="34" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="34" />
+            <location filename="../kanoon_desk/services/library_import.py" line="35" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="35" />
+            <location filename="../kanoon_desk/services/library_import.py" line="36" />
             <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
             <translation>The date is not valid (e.g. 1403/05/12).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="36" />
+            <location filename="../kanoon_desk/services/library_import.py" line="37" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="38" />
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="42" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
@@ -2458,7 +2464,7 @@
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <location filename="../kanoon_desk/services/library_import.py" line="44" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -3306,66 +3312,66 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="165" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="34" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="44" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="51" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="54" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="54" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="55" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="59" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="67" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="69" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="86" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>

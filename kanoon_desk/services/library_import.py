@@ -21,9 +21,10 @@ from .accounts import require
 from .library_catalogue import TitleInput, isbn_key, title_by_isbn, validate_barcode, validate_title
 from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists
 from .library_members import MemberInput, validate_member
-from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, Table, read_rows
+from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, MSG_UNKNOWN_COLUMN, Table, read_rows
 
-__all__ = ["KINDS", "HEADERS", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "ImportPreview",
+__all__ = ["KINDS", "HEADERS", "MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN",
+           "ImportPreview",
            "ImportRow", "Table", "commit_import", "preview_import", "read_table"]
 
 KINDS = ("titles", "copies", "members")
@@ -61,16 +62,18 @@ HEADERS: dict[str, str] = {
     "نام خانوادگی": "last_name", "last_name": "last_name",
     "کد ملی": "national_id", "national_id": "national_id",
     "تاریخ تولد": "birth_date", "birth_date": "birth_date",
-    "گروه عضویت": "category", "category": "category",
+    "گروه عضویت": "category", "گروه": "category", "category": "category",
     "تلفن": "phone", "شماره همراه": "phone", "phone": "phone",
     "نام ولی": "guardian_name", "guardian_name": "guardian_name",
     "تلفن ولی": "guardian_phone", "guardian_phone": "guardian_phone",
     "کد ملی ولی": "guardian_national_id", "guardian_national_id": "guardian_national_id",
-    "پایان عضویت": "expires_on", "expires_on": "expires_on",
+    "پایان عضویت": "expires_on", "اعتبار تا": "expires_on", "expires_on": "expires_on",
     "امانت‌دادنی": "loanable", "امانت دادنی": "loanable", "امانت": "loanable", "loanable": "loanable",
 }
-#: A member category as centres write it (Persian or English) → its code.
+#: A member category as centres write it (Persian or English, as the members list names it) → its
+#: code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one.
 CATEGORY_NAMES: dict[str, str] = {
+    "کودک و نوجوان": "", "کودکان و نوجوانان": "", "کودک و نوجوانان": "",
     "کودک": "child", "کودکان": "child", "child": "child",
     "نوجوان": "teen", "نوجوانان": "teen", "teen": "teen",
     "بزرگسال": "adult", "بزرگ‌سال": "adult", "بزرگسالان": "adult", "adult": "adult",
@@ -140,6 +143,8 @@ class ImportPreview:
     rows: list[ImportRow] = field(default_factory=list)
     #: each field's heading as the file writes it
     headings: dict[str, str] = field(default_factory=dict)
+    #: the headings of the columns the import does not know (not read: said in the preview)
+    unknown_columns: list[str] = field(default_factory=list)
 
     def column(self, field_name: str) -> str:
         """The column an error is about, as the file names it (or as the import calls it)."""
@@ -344,6 +349,7 @@ def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: 
     with store.read() as s:
         preview, _ = _validate_all(s, actor, kind, table.rows, today or date.today())
     preview.headings = table.headings
+    preview.unknown_columns = table.unknown
     return preview
 
 

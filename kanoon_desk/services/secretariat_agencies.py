@@ -160,7 +160,16 @@ class AgencyRow:
     deadline_text: str = ""
 
 
-def preview_agencies(store: Store, actor: Actor, path: Path) -> list[AgencyRow]:
+class AgencyRows(list[AgencyRow]):
+    """The rows of an agency list, and the headings of the file's columns that name no field (not
+    read: the preview says so, `sheets.MSG_UNKNOWN_COLUMN`)."""
+
+    def __init__(self, rows: list[AgencyRow], unknown_columns: list[str]) -> None:
+        super().__init__(rows)
+        self.unknown_columns = unknown_columns
+
+
+def preview_agencies(store: Store, actor: Actor, path: Path) -> AgencyRows:
     """Every row of an agency list (CSV or XLSX: name, and perhaps deadline in working days, phone,
     address) checked as the form checks one, against the directory and the rows above it."""
     require(actor, "admin")
@@ -188,7 +197,7 @@ def preview_agencies(store: Store, actor: Actor, path: Path) -> list[AgencyRow]:
         seen.add(key)
         out.append(AgencyRow(line, fields["name"], fields["deadline_days"], fields["phone"], fields["address"],
                              error, "name" if error else ""))
-    return out
+    return AgencyRows(out, table.unknown)
 
 
 def import_agencies(store: Store, actor: Actor, rows: list[AgencyRow]) -> int:

@@ -6,19 +6,22 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..persian import normalize
 
-__all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "Table", "read_rows"]
+__all__ = ["MSG_FILE_EMPTY", "MSG_FILE_TYPE", "MSG_FILE_UNREADABLE", "MSG_UNKNOWN_COLUMN", "Table", "read_rows"]
 
 MSG_FILE_TYPE = QT_TRANSLATE_NOOP("Errors", "فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.")
 MSG_FILE_EMPTY = QT_TRANSLATE_NOOP("Errors", "پرونده ردیفی ندارد.")
 MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
     "Errors", "پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.")
+
+#: A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).
+MSG_UNKNOWN_COLUMN = QT_TRANSLATE_NOOP("Errors", "ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.")
 
 
 @dataclass
@@ -27,6 +30,8 @@ class Table:
 
     rows: list[tuple[int, dict[str, str]]]
     headings: dict[str, str]
+    #: the headings, as written, of the columns that name no field (their cells are not read)
+    unknown: list[str] = field(default_factory=list)
 
 
 def _raw_rows(path: Path) -> list[list[Any]]:
@@ -51,7 +56,7 @@ def _raw_rows(path: Path) -> list[list[Any]]:
 def read_rows(path: Path, headers: Mapping[str, str]) -> Table:
     """The first sheet (XLSX) or the file (CSV in UTF-8, with or without BOM, or Windows-1256); blank
     rows are skipped but keep their numbers; `headers` names the fields by their accepted column
-    headings (lower case). An empty, unreadable or damaged file is refused with a Persian message at
+    headings (lower case); the headings that name none are listed (`Table.unknown`). An empty, unreadable or damaged file is refused with a Persian message at
     the "path" field, never a traceback."""
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError(MSG_FILE_TYPE, "path")
@@ -72,7 +77,8 @@ def read_rows(path: Path, headers: Mapping[str, str]) -> Table:
     for n, h in zip(names, headings, strict=False):
         if n:
             found.setdefault(n, h)
-    return Table(rows, found)
+    unknown = list(dict.fromkeys(h for n, h in zip(names, headings, strict=False) if not n and h))
+    return Table(rows, found, unknown)
 
 
 def _cell(v: Any) -> str:

@@ -36,3 +36,13 @@ def error_text(err: BaseException) -> str:
 def error_field(err: BaseException) -> str | None:
     """The input field the error belongs to, if the service named one."""
     return err.field if isinstance(err, ServiceError) else None
+
+
+def unknown_columns_text(headings: list[str]) -> str:
+    """One sentence for each column of an imported file whose heading names no field: it is not read
+    (`sheets.MSG_UNKNOWN_COLUMN`), the heading kept whole inside the sentence."""
+    from ..services.sheets import MSG_UNKNOWN_COLUMN
+    from .widgets import isolated, text_digits
+
+    return " ".join(QCoreApplication.translate("Errors", MSG_UNKNOWN_COLUMN).format(c=isolated(text_digits(h)))
+                    for h in headings)

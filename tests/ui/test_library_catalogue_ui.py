@@ -169,6 +169,25 @@ def test_import_of_a_bad_file_is_said_and_each_row_error_names_its_column(
     qtbot.addWidget(dialog)
     assert dialog.table.model().index(0, 1).data() == "«نام»: این خانه را پر کنید. — «کد ملی»: کد ملی درست نیست."
     assert not dialog.ok.isEnabled() and p.message.text() == ""
+    assert dialog.notice.isHidden()  # every heading known
+
+
+def test_the_import_preview_says_which_columns_it_does_not_read(qtbot: Any, page: tuple[Lib, CataloguePage],
+                                                                tmp_path: Path) -> None:
+    from tests.library_helpers import NATIONAL_IDS
+    from tests.ui.shell_support import visible
+
+    _L, p = page
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f).writerows([["نام", "نام خانوادگی", "کد ملی", "تلفن", "گروه", "اعتبار تا", "یادداشت"],
+                                 ["مهدی", "کاظمی", NATIONAL_IDS[2], "09121112233", "بزرگسال", "1405/01/31", "x"]])
+    dialog = p.preview_import("members", path)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.ok.isEnabled()  # «گروه: بزرگسال» is read: no guardian asked for
+    assert not dialog.notice.isHidden()
+    assert visible(dialog.notice.text()) == "ستون «یادداشت» شناخته نشد و نادیده گرفته می‌شود."
 
 
 def test_a_titles_and_a_copys_change_history(qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any,

@@ -110,3 +110,17 @@ def test_an_agency_list_is_previewed_and_added_only_when_no_row_is_wrong(qtbot: 
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     assert page.import_file(tmp_path / "notes.txt") is None  # not a sheet: said below the list
     assert page.message.text() == "فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد."
+
+
+
+def test_an_agency_lists_unknown_columns_are_said_in_the_preview(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from tests.ui.shell_support import visible
+
+    page = AgenciesPage(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(page)
+    path = tmp_path / "list.csv"
+    path.write_text("نام,رئیس,تلفن\nاداره کل بهزیستی,آقای الف,021-111\n", encoding="utf-8")
+    assert ag.preview_agencies(desk.store, desk.admin, path).unknown_columns == ["رئیس"]
+    dialog = page.import_file(path)
+    assert dialog is not None and dialog.ok.isEnabled()
+    assert visible(dialog.summary.text()).endswith("ستون «رئیس» شناخته نشد و نادیده گرفته می‌شود.")

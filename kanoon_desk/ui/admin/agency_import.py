@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services import secretariat_agencies as agencies
 from ..context import UiContext
-from ..errors import error_text
+from ..errors import error_text, unknown_columns_text
 from ..widgets import ERROR_STYLE, digits, text_digits
 
 __all__ = ["AgencyImportDialog"]
@@ -53,6 +53,9 @@ class AgencyImportDialog(QDialog):
             n=digits(len(rows)), bad=digits(bad)) + (
             " " + self.tr("ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.")
             if bad else ""))
+        unknown = getattr(rows, "unknown_columns", [])
+        if unknown:  # columns the list has that no field reads: said, not dropped silently
+            self.summary.setText(self.summary.text() + " " + unknown_columns_text(unknown))
         self.summary.setWordWrap(True)
         if bad:
             self.summary.setStyleSheet(ERROR_STYLE)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library_import as imp
 from ..context import UiContext
-from ..errors import error_text
+from ..errors import error_text, unknown_columns_text
 from ..widgets import ERROR_STYLE, digits, text_digits
 from .common import ListModel, table_view
 
@@ -52,6 +52,10 @@ class ImportDialog(QDialog):
         self.summary = QLabel(QCoreApplication.translate("Library", "{n} ردیف، {bad} ردیف نادرست.").format(n=digits(len(preview.rows)), bad=digits(bad)))
         if bad:
             self.summary.setStyleSheet(ERROR_STYLE)
+        self.notice = QLabel(unknown_columns_text(preview.unknown_columns))
+        self.notice.setObjectName("import-unknown-columns")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(preview.unknown_columns))
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(QCoreApplication.translate("Library", "درون‌ریزی همه ردیف‌ها"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setEnabled(preview.ok)
@@ -60,6 +64,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
+        box.addWidget(self.notice)
         box.addWidget(table)
         box.addWidget(buttons)
         self.resize(900, 500)
