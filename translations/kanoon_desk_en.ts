@@ -289,62 +289,62 @@
     <context>
         <name>AgencyImportDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="35" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="34" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
             <source>نام</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="37" />
             <source>مهلت (روز کاری)</source>
             <translation>Deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="38" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="42" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="41" />
             <source>پیش‌فرض</source>
             <translation>Default</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="52" />
             <source>{n} دستگاه در پرونده، {bad} ردیف نادرست.</source>
             <translation>{n} agencies in the file, {bad} rows wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="54" />
             <source>ردیف‌های نادرست را در پرونده درست کنید و دوباره بیاورید؛ هیچ دستگاهی افزوده نمی‌شود.</source>
             <translation>Correct the wrong rows in the file and bring it again; no agency is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="64" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="63" />
             <source>افزودن {n} دستگاه</source>
             <translation>Add {n} agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="67" />
+            <location filename="../kanoon_desk/ui/admin/agency_import.py" line="66" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -3312,66 +3312,66 @@ Tracking code: {code}</translation>
     <context>
         <name>Library</name>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>عنوان‌ها</source>
             <translation>Titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="165" />
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="17" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="33" />
             <source>«{c}»: {e}</source>
             <translation>“{c}”: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="44" />
             <source>پیش‌نمایش درون‌ریزی</source>
             <translation>Import preview</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
             <source>ردیف</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="54" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="47" />
             <source>خطا</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="48" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="59" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="52" />
             <source>{n} ردیف، {bad} ردیف نادرست.</source>
             <translation>Rows: {n}, invalid: {bad}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="60" />
             <source>درون‌ریزی همه ردیف‌ها</source>
             <translation>Import all rows</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="62" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="79" />
             <source>{n} ردیف درون‌ریزی شد.</source>
             <translation>Rows imported: {n}.</translation>
         </message>
