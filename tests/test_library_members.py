@@ -102,6 +102,27 @@ def test_a_national_id_taken_names_who_has_it(tmp_path: Path) -> None:
             first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[0], category="adult"), today=TODAY)
 
 
+def test_a_child_known_by_the_guardians_national_id_is_not_registered_twice(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    child = {"first_name": "سارا", "last_name": "نیکو", "birth_date": date(2018, 5, 2),
+             "guardian_name": "رضا نیکو", "guardian_phone": "09120000000", "guardian_national_id": NATIONAL_IDS[3]}
+    sara = lib.register_member(L.store, L.admin, lib.MemberInput(**child), today=TODAY)  # type: ignore[arg-type]
+    for again in (child, {**child, "last_name": "نیکو "}, {**child, "birth_date": None}):  # a second click, typed again
+        with pytest.raises(lib.DuplicateChild) as err:
+            lib.register_member(L.store, L.admin, lib.MemberInput(**again), today=TODAY)  # type: ignore[arg-type]
+        assert err.value.field == "guardian_national_id" and err.value.existing.id == sara.id
+        assert err.value.message.format(**err.value.params) == (
+            f"سارا نیکو با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {sara.member_no}).")
+    # a sister, or another child of the same name born on another day, is another member
+    lib.register_member(L.store, L.admin, lib.MemberInput(**{**child, "first_name": "سپیده"}), today=TODAY)  # type: ignore[arg-type]
+    lib.register_member(L.store, L.admin, lib.MemberInput(**{**child, "birth_date": date(2020, 1, 1)}),  # type: ignore[arg-type]
+                        today=TODAY)
+    # a child with a national ID of their own is checked by it alone, as before
+    lib.register_member(L.store, L.admin, lib.MemberInput(**{**child, "national_id": NATIONAL_IDS[2]}),  # type: ignore[arg-type]
+                        today=TODAY)
+    assert [m.full_name for m in lib.search_members(L.store, "نیکو")] == ["سارا نیکو"] * 3 + ["سپیده نیکو"]
+
+
 def test_the_category_follows_the_birth_date_as_the_member_grows(tmp_path: Path) -> None:
     from kanoon_desk.services import accounts
     from kanoon_desk.services import circulation as circ

@@ -1896,17 +1896,23 @@
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="36" />
+            <location filename="../kanoon_desk/services/library_members.py" line="37" />
+            <source>{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).</source>
+            <extracomment>`{name}`, `{no}`: the member already registered (DuplicateChild.params)</extracomment>
+            <translation>{name} is already a member under this name and guardian's national ID (member number {no}).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_members.py" line="39" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="38" />
+            <location filename="../kanoon_desk/services/library_members.py" line="41" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="39" />
+            <location filename="../kanoon_desk/services/library_members.py" line="42" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
@@ -1956,22 +1962,22 @@
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="40" />
+            <location filename="../kanoon_desk/services/library_members.py" line="43" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="41" />
+            <location filename="../kanoon_desk/services/library_members.py" line="44" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="42" />
+            <location filename="../kanoon_desk/services/library_members.py" line="45" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="43" />
+            <location filename="../kanoon_desk/services/library_members.py" line="46" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
@@ -4398,23 +4404,23 @@ Tracking code: {code}</translation>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="360" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="364" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="362" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="365" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="389" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

@@ -61,6 +61,7 @@ from .library_common import (
 )
 from .library_members import (
     MAX_PHOTO_BYTES,
+    MSG_CHILD_REGISTERED,
     MSG_DATE_ORDER,
     MSG_GUARDIAN,
     MSG_MOBILE,
@@ -71,6 +72,7 @@ from .library_members import (
     MSG_PHOTO_TYPE,
     MSG_PHOTO_UNREADABLE,
     PHOTO_TYPES,
+    DuplicateChild,
     DuplicateNationalId,
     MemberInput,
     MemberView,
@@ -104,9 +106,10 @@ from .library_rules import (
     update_centre,
 )
 
-__all__ = ["CentreView", "CopyView", "DEFAULT_RULES", "DuplicateIsbn", "DuplicateNationalId", "GONE",
+__all__ = ["CentreView", "CopyView", "DEFAULT_RULES", "DuplicateChild", "DuplicateIsbn", "DuplicateNationalId",
+           "GONE",
            "LIBRARIAN", "MAX_PHOTO_BYTES", "MSG_AGE_GROUP", "MSG_BARCODE_SHAPE", "MSG_BARCODE_TAKEN",
-           "MSG_CATEGORY", "MSG_CENTRE", "MSG_COPY_NOT_FOUND", "MSG_DATE_ORDER", "MSG_GUARDIAN", "MSG_ISBN",
+           "MSG_CATEGORY", "MSG_CENTRE", "MSG_CHILD_REGISTERED", "MSG_COPY_NOT_FOUND", "MSG_DATE_ORDER", "MSG_GUARDIAN", "MSG_ISBN",
            "MSG_ISBN_TAKEN", "MSG_MEMBER_NOT_FOUND", "MSG_MOBILE", "MSG_NATIONAL_ID",
            "MSG_NATIONAL_ID_NEEDED", "MSG_NATIONAL_ID_TAKEN", "MSG_PHOTO_SIZE", "MSG_PHOTO_TYPE",
            "MSG_PHOTO_UNREADABLE", "MSG_REQUIRED", "MSG_RULE_VALUE", "MSG_SHELF", "MSG_TITLE_NOT_FOUND",

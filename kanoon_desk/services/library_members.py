@@ -33,6 +33,9 @@ from .library_common import (
 MSG_NATIONAL_ID = QT_TRANSLATE_NOOP("Errors", "کد ملی درست نیست.")
 #: `{name}`, `{no}`: the member who has it (DuplicateNationalId.params)
 MSG_NATIONAL_ID_TAKEN = QT_TRANSLATE_NOOP("Errors", "این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.")
+#: `{name}`, `{no}`: the member already registered (DuplicateChild.params)
+MSG_CHILD_REGISTERED = QT_TRANSLATE_NOOP(
+    "Errors", "{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).")
 MSG_NATIONAL_ID_NEEDED = QT_TRANSLATE_NOOP(
     "Errors", "کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.")
 MSG_MOBILE = QT_TRANSLATE_NOOP("Errors", "شماره همراه درست نیست (۰۹xxxxxxxxx).")
@@ -77,6 +80,16 @@ class DuplicateNationalId(ValidationError):
 
     def __init__(self, existing: MemberView) -> None:
         super().__init__(MSG_NATIONAL_ID_TAKEN, "national_id", {"name": existing.full_name, "no": existing.member_no})
+        self.existing = existing
+
+
+class DuplicateChild(ValidationError):
+    """A child without a national ID of their own is already a member (`existing`): the same name
+    under the same guardian's national ID, named in the message (`params`)."""
+
+    def __init__(self, existing: MemberView) -> None:
+        super().__init__(MSG_CHILD_REGISTERED, "guardian_national_id",
+                         {"name": existing.full_name, "no": existing.member_no})
         self.existing = existing
 
 
@@ -184,6 +197,23 @@ def _refuse_taken_national_id(s: Session, national_id: str, other_than: str = ""
         raise DuplicateNationalId(member_view(holder))
 
 
+def _refuse_child_registered(s: Session, p: dict[str, Any]) -> None:
+    """A child known only by the guardian's national ID has no key of their own: the same name
+    (as the name search reads it) under the same guardian's ID, born the same day when both dates
+    are known, is the member already registered — a second click on «ثبت عضو», or the child
+    registered again. Siblings differ by name, so they pass. As with a national ID taken, the
+    member kept (not one merged into another) is named first."""
+    if p["national_id"] or not p["guardian_national_id"]:
+        return
+    q = select(Member).where(Member.name_key == search_key(f"{p['first_name']} {p['last_name']}"),
+                             Member.guardian_national_id == p["guardian_national_id"])
+    if p["birth_date"]:
+        q = q.where(or_(Member.birth_date.is_(None), Member.birth_date == date.fromisoformat(p["birth_date"])))
+    holder = s.scalar(q.order_by(Member.merged_into.is_not(None), Member.registered_at).limit(1))
+    if holder is not None:
+        raise DuplicateChild(member_view(holder))
+
+
 def _names_photo(p: dict[str, Any]) -> dict[str, Any]:
     """A payload that sets a photo also names its file as `sha256`, so sync carries the file."""
     if p.get("photo"):
@@ -236,11 +266,13 @@ def validate_member(s: Session, actor: Actor, data: MemberInput, today: date, *,
         raise ValidationError(MSG_DATE_ORDER, "expires_on")
     _check_identity(p["national_id"], p["category"], p["guardian_national_id"])
     _refuse_taken_national_id(s, p["national_id"])
+    _refuse_child_registered(s, p)
     return p
 
 
 def register_member(store: Store, actor: Actor, data: MemberInput, *, today: date | None = None) -> MemberView:
-    """A new member (no duplicate national IDs); the member number is issued by this desk."""
+    """A new member (no duplicate national IDs, no child registered twice under the guardian's); the
+    member number is issued by this desk."""
     require(actor, *LIBRARIAN)
     today = today or date.today()
     with store.transaction() as s:

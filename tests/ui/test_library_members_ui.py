@@ -186,6 +186,40 @@ def test_the_form_names_who_has_a_national_id_and_the_birth_date_sets_the_catego
     assert p.category.isEnabled()
 
 
+def test_a_registered_member_leaves_an_empty_form_and_the_same_child_is_refused_at_the_guardians_id(
+        qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, p = page
+
+    def fill() -> None:
+        type_persian(p.first, "سارا")
+        type_persian(p.last, "نیکو")
+        p.category.setCurrentIndex(p.category.findData("child"))
+        type_persian(p.guardian, "رضا نیکو")
+        qtbot.keyClicks(p.guardian_phone, "09120000000")
+        qtbot.keyClicks(p.guardian_nid, NATIONAL_IDS[3])
+
+    fill()
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    [sara] = lib.search_members(L.store, "سارا نیکو")
+    no = sara.member_no.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert p.message.text() == f"عضو ثبت شد؛ شماره عضویت {no}"
+    assert p.current is not None and p.current.id == sara.id  # their card beside the form
+    typed = [p.first, p.last, p.nid, p.phone, p.guardian, p.guardian_phone, p.guardian_nid]
+    assert [w.text() for w in typed] == [""] * 7  # type: ignore[attr-defined]
+    assert p.first.hasFocus()
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)  # a second click: nothing to register
+    assert p.form.error_of("first_name") == "این خانه را پر کنید."
+    fill()  # the same child typed again: named, not registered twice
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    assert p.form.error_of("guardian_national_id") == f"سارا نیکو با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no})."
+    assert p.first.text() == "سارا"  # type: ignore[attr-defined]  # kept
+    assert [m.id for m in lib.search_members(L.store, "سارا نیکو")] == [sara.id]
+    p.grab().save(str(Path(p.ctx.settings.fileName()).parent / "members-twice.png"))
+
+
 def test_a_new_member_half_typed_comes_back_and_a_correction_is_never_a_draft(
         qtbot: Any, page: tuple[Lib, MembersPage], tmp_path: Path, type_persian: Any) -> None:
     from kanoon_desk.ui.drafts import DELAY_MS

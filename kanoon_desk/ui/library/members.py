@@ -356,7 +356,10 @@ class MembersPage(QWidget):
             self.form.clear_errors()
             if editing is None:
                 self.draft.clear()  # a member now, not a draft
-                self.message.setText(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(n=digits(member.member_no)))
+                # the form emptied for the next member: left filled, a second click registered the same one again
+                self.end_edit(QCoreApplication.translate("Library", "عضو ثبت شد؛ شماره عضویت {n}").format(
+                    n=digits(member.member_no)))
+                self.first.setFocus()
             else:  # back to the new member's form (and the draft of one, if one was being typed)
                 self.end_edit(QCoreApplication.translate("Library", "چیزی تغییر نکرده بود.") if member == editing
                               else QCoreApplication.translate("Library", "تغییرات {m} ثبت شد.").format(
