@@ -3751,7 +3751,12 @@ Tracking code: {code}</translation>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="332" />
+            <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
+            <translation>Scan the barcodes of the returned books and press Enter</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
@@ -3866,6 +3871,11 @@ Tracking code: {code}</translation>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="468" />
+            <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
+            <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="69" />
             <source>نادیده گرفتن مانع و تمدید (ثبت می‌شود)</source>
             <translation>Override and renew (logged)</translation>
@@ -3881,12 +3891,12 @@ Tracking code: {code}</translation>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="325" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="326" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -4014,42 +4024,47 @@ Tracking code: {code}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="368" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="372" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="374" />
+            <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
+            <translation>No member has the card number or national ID {c}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="404" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="394" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="414" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="426" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="446" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="428" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="448" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="450" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="452" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>

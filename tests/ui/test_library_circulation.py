@@ -107,6 +107,34 @@ def test_return_mode_shows_next_action(qtbot: Any, desk: tuple[Lib, CirculationP
     assert page.message.text() == "این نسخه در امانت نیست."
 
 
+def test_an_unknown_card_is_said_to_be_no_members_and_a_card_in_return_mode_is_said_to_be_a_card(
+        qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.ui.widgets import ERROR_STYLE
+
+    L, page = desk
+    assert page.scan.placeholderText() == "کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"
+    scan(qtbot, page, "13010000999")  # a misread card: no member has it
+    assert page.message.text() == "عضوی با شماره عضویت یا کد ملی 13010000999 پیدا نشد."
+    scan(qtbot, page, "0000000000")  # nor this national ID
+    assert page.message.text() == "عضوی با شماره عضویت یا کد ملی 0000000000 پیدا نشد."
+    scan(qtbot, page, "B0001")  # a book before any card
+    assert page.message.text() == "نخست کارت عضو را بخوانید."
+    # return mode reads books: a member's card is said to be one, with the key back to lending
+    qtbot.keyClick(page.scan, Qt.Key.Key_F3)
+    assert page.scan.placeholderText() == "بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید"
+    scan(qtbot, page, L.child.member_no)
+    assert visible(page.message.text()) == (
+        "این کارت عضو (زهرا محمدی) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.")
+    assert page.message.styleSheet() == ERROR_STYLE and page.returns_panel.table.model().rowCount() == 0
+    scan(qtbot, page, "X9999")  # neither a book nor a card
+    assert page.message.text() == "نسخه‌ای با این بارکد پیدا نشد."
+    page.grab().save(str(Path(page.ctx.settings.fileName()).parent / "card-in-return-mode.png"))
+    qtbot.keyClick(page.scan, Qt.Key.Key_F2)
+    assert page.scan.placeholderText() == "کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"
+    scan(qtbot, page, L.child.member_no)
+    assert "زهرا محمدی" in page.member_name.text()
+
+
 def test_renew_all_names_each_refused_title_and_why(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
     from kanoon_desk.services import circulation as circ
 

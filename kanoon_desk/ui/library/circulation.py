@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...errors import ValidationError
+from ...errors import NotFound, ValidationError
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, long_date, text_digits, today
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, isolated, long_date, text_digits, today
 from .circulation_holds import DeskHolds
 from .circulation_loans import DeskLoans
 from .common import desk_centre_key, table_view
@@ -75,8 +75,8 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.mode_return.toggled.connect(self._mode_changed)
         self.scan = self.search_box = LtrLineEdit()
         self.scan.setObjectName("scan")
-        self.scan.setPlaceholderText(QCoreApplication.translate("Library", "کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"))
         self.scan.returnPressed.connect(self.on_scan)
+        self._scan_placeholder()
         font = self.scan.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.scan.setFont(font)
@@ -321,9 +321,17 @@ class CirculationPage(DeskLoans, DeskHolds):
                   self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button, self.slip, self.done):
             w.setVisible(not returning)
         self.returns_panel.setVisible(returning)
+        self._scan_placeholder()
         self.say(QCoreApplication.translate("Library", "حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
                  else QCoreApplication.translate("Library", "حالت امانت: کارت عضو را بخوانید."))
         self.scan.setFocus()
+
+    def _scan_placeholder(self) -> None:
+        """What the scan box asks for: in return mode only books are read."""
+        self.scan.setPlaceholderText(
+            QCoreApplication.translate("Library", "بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید")
+            if self.mode_return.isChecked()
+            else QCoreApplication.translate("Library", "کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید"))
 
     def clear_member(self) -> None:
         self.desk = None
@@ -349,7 +357,7 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.found_pending = ""
         if self.mode_return.isChecked():
             self.ctx.tasks.run(lambda: circ.checkin(self.ctx.store, self.ctx.actor, code, today=self.today),
-                               on_done=self._returned, on_error=self._return_failed)
+                               on_done=self._returned, on_error=lambda err: self._return_failed(err, code))
         else:
             member = lib.lookup_member(self.ctx.store, code)
             if member is not None:
@@ -360,11 +368,23 @@ class CirculationPage(DeskLoans, DeskHolds):
                 self.say(QCoreApplication.translate("Library", "عضو: {n}. کتاب‌ها را بخوانید.").format(n=member.full_name))
                 self.scanned.emit(code)
             elif self.desk is None:
-                self.say(QCoreApplication.translate("Library", "نخست کارت عضو را بخوانید."), ok=False)
+                if self._is_copy(code):  # a book before any card
+                    self.say(QCoreApplication.translate("Library", "نخست کارت عضو را بخوانید."), ok=False)
+                else:  # the card just read is no member's (a misread, or a card of another library)
+                    self.say(QCoreApplication.translate(
+                        "Library", "عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.").format(c=code), ok=False, as_is=True)
                 self.scanned.emit(code)
             else:
                 self._lend(code, override=False)
         self.scan.setFocus()
+
+    def _is_copy(self, code: str) -> bool:
+        """Whether `code` is a book's barcode (on the shelf or not)."""
+        try:
+            lib.get_copy(self.ctx.store, code)
+        except NotFound:
+            return False
+        return True
 
     def _lend(self, barcode: str, override: bool, note: str = "") -> None:
         assert self.desk is not None
@@ -436,11 +456,20 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.ctx.bus.changed.emit("library")
         self.scanned.emit(r.barcode)
 
-    def _return_failed(self, err: BaseException) -> None:
-        """A copy recorded lost scanned back: said, and «پیدا شد» offered — never put back silently."""
+    def _return_failed(self, err: BaseException, code: str) -> None:
+        """A copy recorded lost scanned back: said, and «پیدا شد» offered — never put back silently.
+        A member's card read in return mode is said to be one, with the key back to lending."""
         if isinstance(err, circ.CopyWasLost):
             self.found_pending = err.barcode
             self.found_button.show()
+        elif isinstance(err, NotFound) and err.message == lib.MSG_COPY_NOT_FOUND:
+            member = lib.lookup_member(self.ctx.store, code)
+            if member is not None:
+                self.say(QCoreApplication.translate(
+                    "Library", "این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.")
+                    .format(n=isolated(text_digits(member.full_name))), ok=False, as_is=True)  # the key's name stays F2
+                self.scanned.emit("")
+                return
         self._failed(err)
 
     def do_found(self) -> None:
