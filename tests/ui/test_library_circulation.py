@@ -135,6 +135,26 @@ def test_an_unknown_card_is_said_to_be_no_members_and_a_card_in_return_mode_is_s
     assert "زهرا محمدی" in page.member_name.text()
 
 
+def test_a_book_read_twice_is_said_to_be_lent_to_this_member_already(
+        qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    from kanoon_desk.ui.widgets import ERROR_STYLE
+
+    L, page = desk
+    scan(qtbot, page, L.child.member_no)
+    scan(qtbot, page, "B0001")
+    scan(qtbot, page, "b0001")  # the scanner read it twice
+    assert visible(page.message.text()) == (
+        "«ماهی سیاه کوچولو» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت شنبه ۲۷ اردیبهشت ۱۴۰۴.")
+    assert page.message.styleSheet() != ERROR_STYLE and not page.override_button.isVisible()
+    assert page.loans.model().rowCount() == 1 and page.session_loans[0].barcode == "B0001"
+    page.grab().save(str(Path(page.ctx.settings.fileName()).parent / "read-twice.png"))
+    page.clear_member()
+    scan(qtbot, page, L.adult.member_no)  # another member: the book is out, return it first
+    scan(qtbot, page, "B0001")
+    assert page.message.text() == "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید."
+    assert page.message.styleSheet() == ERROR_STYLE
+
+
 def test_renew_all_names_each_refused_title_and_why(qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
     from kanoon_desk.services import circulation as circ
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...errors import NotFound, ValidationError
+from ...errors import InvariantError, NotFound, ValidationError
 from ...services import circulation as circ
 from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
@@ -395,6 +395,8 @@ class CirculationPage(DeskLoans, DeskHolds):
                                  override=override, note=note, calendar=self.calendar)
 
         def failed(err: BaseException) -> None:
+            if isinstance(err, InvariantError) and err.message == circ.MSG_ON_LOAN and self._lent_here(barcode):
+                return
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
                 return
@@ -406,6 +408,23 @@ class CirculationPage(DeskLoans, DeskHolds):
             self.scanned.emit("")
 
         self.ctx.tasks.run(work, on_done=self._lent, on_error=failed)
+
+    def _lent_here(self, barcode: str) -> bool:
+        """A book scanned again (a scanner reads twice) that the member on the desk has already
+        borrowed: said plainly with its due date, nothing lent; False when another member has it."""
+        if self.desk is None:
+            return False
+        desk = circ.member_desk(self.ctx.store, self.desk.member.id, today=self.today)
+        loan = next((x for x in desk.loans if lib.clean_code(x.barcode) == barcode), None)
+        if loan is None:
+            return False
+        self.desk = desk
+        self._show_desk()
+        self.say(QCoreApplication.translate(
+            "Library", "«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.").format(
+            t=isolated(loan.title), d=long_date(loan.due_on)))  # (the title opens the sentence: isolated)
+        self.scanned.emit("")
+        return True
 
     def _lent(self, loan: circ.LoanView) -> None:
         self.session_loans.append(loan)
