@@ -4094,19 +4094,25 @@ Tracking code: {code}</translation>
             <translation>Renewed: “{t}” until {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="98" />
             <source>«{t}»: {why}</source>
             <translation>“{t}”: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="101" />
             <source>{n} امانت تمدید شد.</source>
             <translation>Loans renewed: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="101" />
-            <source>تمدیدنشده: {r}</source>
-            <translation>Not renewed: {r}</translation>
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="103" />
+            <source>تمدیدنشده: {r}.</source>
+            <translation>Not renewed: {r}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="104" />
+            <source>؛ </source>
+            <comment>between the refused titles</comment>
+            <translation>; </translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/common.py" line="28" />

@@ -166,7 +166,7 @@ def test_renew_all_names_each_refused_title_and_why(qtbot: Any, desk: tuple[Lib,
     page.today = TODAY + timedelta(days=20)  # «ماهی سیاه کوچولو» is overdue
     scan(qtbot, page, L.adult.member_no)
     qtbot.mouseClick(page.renew_all, Qt.MouseButton.LeftButton)
-    assert page.message.text() == ("۰ امانت تمدید شد. تمدیدنشده: «ماهی سیاه کوچولو»: این عضو کتاب دیرکرد دارد.؛ "
+    assert page.message.text() == ("۰ امانت تمدید شد. تمدیدنشده: «ماهی سیاه کوچولو»: این عضو کتاب دیرکرد دارد؛ "
                                    "«کلاغ‌ها»: این عضو کتاب دیرکرد دارد.")
     assert [x.renewals for x in circ.member_desk(L.store, L.adult.member_no, today=page.today).loans] == [0, 0]
     # the overdue book stands out in red; the other is written as usual

@@ -94,11 +94,14 @@ class DeskLoans(DeskBase):
         def done(results: list[tuple[circ.LoanView | None, str, circ.CirculationRefused | None]]) -> None:
             ok = sum(1 for r in results if r[0] is not None)
             # each refused title with its own reasons: the librarian tells the member which and why
+            # (each reason's own full stop dropped: they are joined by «؛» and the list ends with one)
             refused = [QCoreApplication.translate("Library", "«{t}»: {why}").format(
-                t=titles.get(loan_id, ""), why=error_text(err)) for _, loan_id, err in results if err is not None]
+                t=titles.get(loan_id, ""), why=error_text(err).rstrip().removesuffix("."))
+                for _, loan_id, err in results if err is not None]
             text = QCoreApplication.translate("Library", "{n} امانت تمدید شد.").format(n=digits(ok))
             if refused:
-                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}").format(r="؛ ".join(refused))
+                text += " " + QCoreApplication.translate("Library", "تمدیدنشده: {r}.").format(
+                    r=QCoreApplication.translate("Library", "؛ ", "between the refused titles").join(refused))
             self.session_renewed = self.session_renewed or ok > 0
             self.say(text, ok=not refused)
             self._reload_member()
