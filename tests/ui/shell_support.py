@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
@@ -156,3 +157,23 @@ def drop_files(widget: QWidget, *paths: Path | str) -> bool:
     event = QDropEvent(QPointF(5, 5), action, mime, button, keys)
     QApplication.sendEvent(target, event)
     return event.isAccepted()
+
+
+class HeldRunner(TaskRunner):
+    """A background runner whose jobs wait until `release()`: what the clerk does while a save
+    is still running on the thread pool."""
+
+    def __init__(self) -> None:
+        super().__init__(synchronous=True)
+        self.held: list[tuple[Callable[[], Any], Callable[[Any], None] | None,
+                              Callable[[BaseException], None] | None]] = []
+
+    def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.held.append((fn, on_done, on_error))
+
+    def release(self) -> None:
+        """The jobs held so far finish, in order, and report back."""
+        held, self.held = self.held, []
+        for fn, on_done, on_error in held:
+            super().run(fn, on_done=on_done, on_error=on_error)

@@ -215,6 +215,7 @@ def test_a_registered_member_leaves_an_empty_form_and_the_same_child_is_refused_
     fill()  # the same child typed again: named, not registered twice
     qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
     assert p.form.error_of("guardian_national_id") == f"سارا نیکو با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no})."
+    assert p.message.text() == ""  # «عضو ثبت شد…» was about the one before
     assert p.first.text() == "سارا"  # type: ignore[attr-defined]  # kept
     assert [m.id for m in lib.search_members(L.store, "سارا نیکو")] == [sara.id]
     p.grab().save(str(Path(p.ctx.settings.fileName()).parent / "members-twice.png"))
@@ -325,3 +326,26 @@ def test_a_photo_dragged_from_a_folder_is_the_members_photo(qtbot: Any, page: tu
     assert not drop_files(p.photo_view, tmp_path)  # a folder: not taken
     assert drop_files(p.photo_view, _face(tmp_path / "face.png"))
     assert p.photo and p.form.error_of("photo") == "" and not p.photo_view.pixmap().isNull()
+
+
+def test_a_second_click_while_the_member_is_saved_registers_one_member(
+        qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import NATIONAL_IDS
+    from tests.ui.shell_support import HeldRunner
+
+    L, p = page
+    p.ctx.tasks = runner = HeldRunner()
+    type_persian(p.first, "نیما")
+    type_persian(p.last, "کاظمی")
+    qtbot.keyClicks(p.nid, NATIONAL_IDS[2])
+    p.category.setCurrentIndex(p.category.findData("adult"))
+    qtbot.keyClicks(p.phone, "09121112233")
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)  # the save has not come back yet
+    assert len(runner.held) == 1
+    runner.release()
+    assert [m.full_name for m in lib.search_members(L.store, "نیما کاظمی")] == ["نیما کاظمی"]
+    assert p.message.text().startswith("عضو ثبت شد")
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)  # saved: the next click is heard
+    assert len(runner.held) == 1

@@ -3,7 +3,6 @@ a second Enter, and «فرم تازه» or a save leaves the form as a new walk-
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from kanoon_desk.models.secretariat import CATEGORIES, Case
 from kanoon_desk.ui.secretariat.intake import IntakePage
 from kanoon_desk.ui.tasks import TaskRunner
 from tests.secretariat_helpers import Desk, make_secretariat_desk, national_id
-from tests.ui.shell_support import language, make_ctx
+from tests.ui.shell_support import HeldRunner, language, make_ctx
 
 DAY = date(2025, 5, 4)
 
@@ -30,26 +29,6 @@ def persian_app(qapp: Any) -> Any:
 @pytest.fixture
 def desk(tmp_path: Path) -> Desk:
     return make_secretariat_desk(tmp_path)
-
-
-class HeldRunner(TaskRunner):
-    """A background runner whose jobs wait until `release()`: what the clerk does while a save
-    is still running on the thread pool."""
-
-    def __init__(self) -> None:
-        super().__init__(synchronous=True)
-        self.held: list[tuple[Callable[[], Any], Callable[[Any], None] | None,
-                              Callable[[BaseException], None] | None]] = []
-
-    def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
-        self.held.append((fn, on_done, on_error))
-
-    def release(self) -> None:
-        """The jobs held so far finish, in order, and report back."""
-        held, self.held = self.held, []
-        for fn, on_done, on_error in held:
-            super().run(fn, on_done=on_done, on_error=on_error)
 
 
 def _intake(qtbot: Any, desk: Desk, tmp_path: Path, tasks: TaskRunner | None = None) -> IntakePage:

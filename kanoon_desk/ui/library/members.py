@@ -84,6 +84,8 @@ class MembersPage(QWidget):
         self.edit_button.setEnabled(False)
         #: the member whose details the form holds for editing (None: the form registers a new one)
         self.editing: lib.MemberView | None = None
+        #: a save is running in the background: another click waits for it
+        self._saving = False
 
         self.form = Form()
         self.first = self.form.add_field("first_name", QCoreApplication.translate("Library", "نام"), QLineEdit())
@@ -340,6 +342,8 @@ class MembersPage(QWidget):
                            on_done=done, on_error=lambda err: self.message.setText(error_text(err)))
 
     def register(self) -> None:
+        if self._saving:  # a second click (or Enter) while the save runs: one member, not two
+            return
         data = lib.MemberInput(
             first_name=self.first.text(), last_name=self.last.text(), national_id=self.nid.text(),  # type: ignore[attr-defined]
             category=self.category.currentData(),
@@ -351,8 +355,15 @@ class MembersPage(QWidget):
             photo=self.photo)
 
         editing = self.editing
+        self.message.setText("")  # what the last save said is not about this one
+        self._saving = True
+
+        def failed(err: BaseException) -> None:
+            self._saving = False
+            self.form.show_error(err)
 
         def done(member: lib.MemberView) -> None:
+            self._saving = False
             self.form.clear_errors()
             if editing is None:
                 self.draft.clear()  # a member now, not a draft
@@ -370,10 +381,10 @@ class MembersPage(QWidget):
 
         if editing is None:
             self.ctx.tasks.run(lambda: lib.register_member(self.ctx.store, self.ctx.actor, data),
-                               on_done=done, on_error=self.form.show_error)
+                               on_done=done, on_error=failed)
         else:
             self.ctx.tasks.run(lambda: lib.update_member(self.ctx.store, self.ctx.actor, editing.id, data),
-                               on_done=done, on_error=self.form.show_error)
+                               on_done=done, on_error=failed)
 
     def show_history(self) -> FieldHistoryDialog | None:
         if self.current is None:
