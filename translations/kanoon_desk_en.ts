@@ -3602,8 +3602,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="111" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="197" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
@@ -4183,58 +4183,58 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="196" />
             <source>نام</source>
-            <extracomment>the member whose details the form holds for editing (None: the form registers a new one)</extracomment>
+            <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="93" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="97" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="100" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="102" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="103" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -4312,87 +4312,87 @@ Tracking code: {code}</translation>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="118" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="123" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="137" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="277" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="178" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="180" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="280" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="185" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="187" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="203" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="300" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="319" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="103" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="142" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="144" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="276" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="196" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
@@ -4401,52 +4401,52 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="197" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="260" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="260" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="262" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="198" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="333" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="335" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="371" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="364" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="375" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="376" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="389" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="400" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -6277,174 +6277,174 @@ Tracking code: {code}</translation>
             <translation>Refused by the server: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="61" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
             <source>آفلاین</source>
             <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="62" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
             <source>دسترسی میز پذیرفته نشد</source>
             <translation>Desk access refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="63" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>برنامه باید به‌روز شود</source>
             <translation>Program must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="64" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>ناهمخوانی با کارگزار</source>
             <translation>Mismatch with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="65" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>رونوشت میز؛ همگام نمی‌شود</source>
             <translation>Copied desk; not syncing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
             <source>همگام‌سازی ناموفق</source>
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
             <source>%1 روز</source>
             <translation>%1 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
             <source>%1 ساعت</source>
             <translation>%1 hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="86" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
             <source>%1 دقیقه</source>
             <translation>%1 minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="121" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="130" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
             <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="132" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="133" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="133" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="139" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="157" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="162" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="166" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="174" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="188" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="197" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="220" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="213" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="222" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="217" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="226" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="221" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="230" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="224" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="233" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="236" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="245" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="242" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="250" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
@@ -6454,28 +6454,28 @@ Tracking code: {code}</translation>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="400" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="409" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="411" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="420" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="412" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="419" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="428" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="430" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -6483,52 +6483,52 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="344" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="353" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="359" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="368" />
             <source>آفلاین</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="360" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="369" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="380" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="389" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="381" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="390" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="384" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="393" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="388" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="397" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="372" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="381" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="373" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="382" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="375" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="384" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

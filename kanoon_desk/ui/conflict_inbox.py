@@ -206,7 +206,7 @@ class ConflictInbox(QWidget):
         self.list.setCurrentRow(-1)
         for c in self.items:
             self.list.addItem(QListWidgetItem(
-                f"{QCoreApplication.translate('Errors', c.title)} — {persian.format_jalali_datetime(c.raised_at)}"))
+                f"{QCoreApplication.translate('Errors', c.title)} — {text_digits(persian.format_jalali_datetime(c.raised_at))}"))
         self.list.blockSignals(False)
         self.detail.setVisible(bool(self.items))
         self.list.setVisible(bool(self.items))

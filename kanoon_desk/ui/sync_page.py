@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -56,6 +56,15 @@ def rejection_reason(row: sync_status.RejectionRow) -> str:
     return QCoreApplication.translate("SyncPage", "کارگزار نپذیرفت: %1").replace("%1", row.reason)
 
 
+def round_message(message: str) -> str:
+    """A round's stored line ("Persian | English", `SyncReport.summary_line`) in the interface's
+    language: the Persian half in Persian, the English half otherwise (a line without both, whole)."""
+    fa, sep, en = message.partition(" | ")
+    if not sep or QLocale().language() == QLocale.Language.Persian:
+        return fa
+    return en
+
+
 #: How the last round stopped (`SyncReport.failure`) → the status bar's word for it.
 STATE_WORDS = {
     "Offline": QT_TRANSLATE_NOOP("SyncPage", "آفلاین"),
@@ -95,7 +104,7 @@ class HistoryModel(LazyTableModel):
             return round_result(r.ok, r.rejected)
         if column in (2, 3, 4):
             return digits((r.pushed, r.pulled, r.rejected)[column - 2])
-        return digits(r.message.split(" | ")[0])
+        return digits(round_message(r.message))
 
 
 class RejectionModel(LazyTableModel):

@@ -360,3 +360,42 @@ def test_a_desk_restored_from_a_backup_says_to_sync_before_new_numbers(qtbot: An
     assert status.runner.sync_now() and status.runner.last_report.ok
     assert "بازگردانده" not in status.label.text() and sync_page.restored_facts(ctx) == []
     status.runner.timer.stop()
+
+
+def test_the_sync_page_and_the_inbox_in_english_say_nothing_in_persian_of_their_own(
+        qapp: Any, qtbot: Any, live: LiveServer, tmp_path: Path) -> None:
+    """In English the history's description is the round's English line (it kept the Persian one,
+    «همگام‌سازی انجام شد: 0 رویداد فرستاده…») and a conflict's date in the list is in Latin digits
+    (it read «… — ۱۴۰۵/۰۹/۱۵ ۱۹:۲۷»); the Persian interface keeps the Persian line."""
+    import re
+
+    from .shell_support import compile_english, language, persian_digits_out_of_place, shown_texts
+
+    a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
+    a2 = enrol(live, tmp_path / "a2.sqlite3", "13")
+    admin = bootstrap_admin(a1)
+    assert client.sync_once(a1).ok and client.sync_once(a2).ok
+    add_user(a1, admin, "ali")
+    add_user(a2, admin, "ali")
+    assert client.sync_once(a2).ok and client.sync_once(a1).ok
+    ctx = UiContext(store=a1, actor=admin, bus=ChangeBus(), tasks=TaskRunner(synchronous=True))
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = SyncPage(ctx)
+        inbox = ConflictInbox(ctx)
+        for w in (page, inbox):
+            qtbot.addWidget(w)
+            w.resize(1100, 600)
+            w.show()
+        page.grab().save(str(tmp_path / "sync-en.png"))
+        inbox.grab().save(str(tmp_path / "inbox-en.png"))
+        descriptions = [page.history.display(page.history.row_at(r), 5) for r in range(page.history.rowCount())]
+        assert descriptions and all(d.startswith("sync ok: pushed ") for d in descriptions), descriptions
+        assert not any(re.search("[\u0600-\u06ff]", d) for d in descriptions), descriptions
+        assert inbox.list.count() == 1
+        leaks = [f"{where}: {text[:90]!r}" for w in (page, inbox) for where, text in shown_texts(w)
+                 if persian_digits_out_of_place(text)]
+        assert not leaks, "\n".join(leaks)
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    assert page.history.display(page.history.row_at(0), 5).startswith("همگام‌سازی انجام شد: ")
