@@ -1644,12 +1644,22 @@
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="228" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="233" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="280" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="243" />
+            <source>همین دستگاه</source>
+            <translation>This desk</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="244" />
+            <source>دستگاهی دیگر (%1)</source>
+            <translation>Another desk (%1)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="288" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -6449,7 +6459,7 @@ Tracking code: {code}</translation>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="287" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="295" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

@@ -224,16 +224,24 @@ class ConflictInbox(QWidget):
         office = f"{fact.office_name} ({fact.office_code})" if fact.office_name else fact.office_code
         rows = [(self.tr("رویداد"), event_title(fact.type)), (self.tr("دفتر"), office),
                 (self.tr("کاربر"), fact.user_name or fact.user_id[-12:]),
-                (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at)),
-                (self.tr("دستگاه"), fact.device_id[-12:])]
+                (self.tr("زمان ثبت"), persian.format_jalali_datetime(fact.recorded_at))]
         for key, value in sorted(fact.payload.items(), key=lambda kv: _field_order(kv[0])):
             if key in HIDDEN_FIELDS or (key == "office_code" and value == fact.office_code):
                 continue  # (the office is the row above)
             rows.append((field_title(key), fact.refs.get(key) or _value_text(key, value)))
-        body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(text_digits(v))}</td></tr>"
-                       for k, v in rows)
+        shown = [(k, text_digits(v)) for k, v in rows]
+        shown.insert(4, (self.tr("دستگاه"), self.device_text(fact.device_id)))  # (its code keeps its digits)
+        body = "".join(f"<tr><th align='right'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in shown)
         direction = "rtl" if self.isRightToLeft() else "ltr"
         return f"<div dir='{direction}'><table cellpadding='3'>{body}</table></div>"
+
+    def device_text(self, device_id: str) -> str:
+        """Which desk recorded a fact: «همین دستگاه», or another by the last four characters of its
+        device id (a desk keeps no other desk's name; `kanoon-desk server devices` lists each id
+        with the name it was given)."""
+        if self.ctx.store.is_initialised and device_id == self.ctx.store.identity.device_id:
+            return self.tr("همین دستگاه")
+        return self.tr("دستگاهی دیگر (%1)").replace("%1", device_id[-4:])
 
     def show_conflict(self, row: int) -> None:
         if not 0 <= row < len(self.items):

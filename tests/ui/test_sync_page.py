@@ -66,6 +66,10 @@ def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Pa
     assert "ساخت کاربر" in fact and "نام کاربری" in fact and "کارمند دبیرخانه" in fact  # the role by name
     assert "مدیر سامانه" in fact  # who made it (the desk's admin), not a user id
     assert "password" not in fact and "user.created" not in fact and "roles" not in fact
+    # which desk is which: this one, and the other by the end of its device id
+    devices = sorted(box.toPlainText() for box in inbox.fact_boxes)
+    assert "همین دستگاه" in devices[1] and "دستگاهی دیگر" not in devices[1]
+    assert f"دستگاهی دیگر ({a2.identity.device_id[-4:]})" in devices[0] and "همین دستگاه" not in devices[0]
     inbox.grab().save("/tmp/conflict_inbox.png")
     button = inbox.findChild(QPushButton, "resolve-keep_first")
     assert button is not None
