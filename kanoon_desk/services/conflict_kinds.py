@@ -76,12 +76,13 @@ DEFAULT_RESOLUTIONS = ("fixed_manually",)
 
 #: What each resolution does, in the words the inbox shows beside its button.
 EXPLANATIONS: dict[tuple[str, str], str] = {
+    # {username}: the name the other account gets (`ConflictView.params`)
     ("username.duplicate", "keep_first"): QT_TRANSLATE_NOOP(
-        "Errors", "حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه‌ای می‌گیرد (همان نام با "
-        "پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود."),
+        "Errors", "حساب رویداد نخست نامش را نگه می‌دارد؛ حساب رویداد دوم نام کاربری تازه {username} را می‌گیرد "
+        "و با همان گذرواژه وارد می‌شود."),
     ("username.duplicate", "keep_second"): QT_TRANSLATE_NOOP(
-        "Errors", "حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه‌ای می‌گیرد (همان نام با "
-        "پسوند عددی، مانند ali.2) و با همان گذرواژه وارد می‌شود."),
+        "Errors", "حساب رویداد دوم نامش را نگه می‌دارد؛ حساب رویداد نخست نام کاربری تازه {username} را می‌گیرد "
+        "و با همان گذرواژه وارد می‌شود."),
     ("copy.double_loan", "keep_first"): QT_TRANSLATE_NOOP(
         "Errors", "کتاب نزد عضو امانت نخست است: امانت دوم باطل می‌شود و وضعیت نسخه از امانت نخست گرفته می‌شود."),
     ("copy.double_loan", "keep_second"): QT_TRANSLATE_NOOP(
@@ -152,7 +153,8 @@ GENERIC_EXPLANATION = QT_TRANSLATE_NOOP("Errors", "کار لازم با صفحه
 
 
 def explanation(kind: str, resolution: str) -> str:
-    """What choosing `resolution` does to a conflict of `kind` (Persian source, "Errors" context)."""
+    """What choosing `resolution` does to a conflict of `kind` (Persian source, "Errors" context; a
+    template whose `{name}`s the conflict's `ConflictView.params` fill)."""
     return EXPLANATIONS.get((kind, resolution), GENERIC_EXPLANATION)
 
 

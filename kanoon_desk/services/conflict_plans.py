@@ -216,11 +216,18 @@ def _username_twice(store: Store, s: Session, c: Conflict, resolution: str) -> l
     _kept, other = _pair(c, resolution)
     user = s.get(User, other)
     assert user is not None
-    base = user.username[:60]
+    name = free_username(s, user.username)
+    return [("user.renamed", user.id, {"username": name, "previous": user.username}, name)]
+
+
+def free_username(s: Session, username: str) -> str:
+    """The name an account made twice takes when the other keeps it: the same name with the first
+    free number, `ali.2`, `ali.3`…"""
+    base = username[:60]
     n = 2
     while s.scalar(select(func.count()).select_from(User).where(User.username == f"{base}.{n}")):
         n += 1
-    return [("user.renamed", user.id, {"username": f"{base}.{n}", "previous": user.username}, f"{base}.{n}")]
+    return f"{base}.{n}"
 
 
 _PLANS: dict[str, Plan] = {

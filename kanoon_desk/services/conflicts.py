@@ -48,7 +48,7 @@ from .conflict_kinds import (
     RESOLUTIONS,
     explanation,
 )
-from .conflict_plans import _PLANS, Plan, Planned, _nothing
+from .conflict_plans import _PLANS, Plan, Planned, _nothing, free_username
 
 __all__ = ["DEFAULT_RESOLUTIONS", "EXPLANATIONS", "GENERIC_EXPLANATION", "KIND_TITLES", "MSG_ALREADY",
            "MSG_ALREADY_MERGED", "MSG_BAD_RESOLUTION", "MSG_BOTH_LOANS_OPEN", "MSG_FORWARD_NOT_OPEN",
@@ -132,8 +132,11 @@ class ConflictView:
     resolutions: tuple[str, ...]
     resolution: str | None
     resolution_note: str | None
-    #: What each of `resolutions` does (Persian source, context "Errors"), in the same order.
+    #: What each of `resolutions` does (Persian source, context "Errors"), in the same order: a
+    #: template whose `{name}`s `params` fill (a user name made twice: the name the other account
+    #: gets, `{username}`).
     explanations: tuple[str, ...] = ()
+    params: dict[str, str] = field(default_factory=dict)
 
 
 def _view(s: Any, c: Conflict) -> ConflictView:
@@ -152,10 +155,17 @@ def _view(s: Any, c: Conflict) -> ConflictView:
                               ev.recorded_at, payload, user.full_name if user else "",
                               office.name if office else "", _refs(s, payload)))
     offered = RESOLUTIONS.get(c.kind, DEFAULT_RESOLUTIONS)
+    params: dict[str, str] = {}
+    if c.kind == "username.duplicate" and c.status == "open":  # both accounts have the one name
+        users = [s.get(User, uid) for uid in involved]
+        name = next((u.username for u in users if u is not None), None) or c.facts.get("summary", {}).get("username")
+        if isinstance(name, str) and name:
+            params["username"] = free_username(s, name)
     return ConflictView(c.id, c.kind, KIND_TITLES.get(c.kind, c.kind), c.aggregate_type, c.aggregate_id,
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
                         dict(c.facts.get("summary", {})), tuple(facts),
-                        offered, c.resolution, c.resolution_note, tuple(explanation(c.kind, r) for r in offered))
+                        offered, c.resolution, c.resolution_note, tuple(explanation(c.kind, r) for r in offered),
+                        params)
 
 
 def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open") -> list[ConflictView]:

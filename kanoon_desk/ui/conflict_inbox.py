@@ -27,7 +27,7 @@ from ..services import conflicts
 from .context import UiContext
 from .errors import error_text
 from .roles import roles_text
-from .widgets import digits, text_digits
+from .widgets import digits, isolated, text_digits
 
 #: Payload fields a person has no use for in a conflict (a password's hash, a bare timestamp).
 HIDDEN_FIELDS = frozenset({"password_hash", "at", "conflict"})
@@ -263,6 +263,7 @@ class ConflictInbox(QWidget):
         if c is None:
             return
         explanations = c.explanations or tuple(conflicts.explanation(c.kind, code) for code in c.resolutions)
+        values = {key: isolated(value) for key, value in c.params.items()}  # (a Latin name in a Persian line)
         for code, why in zip(c.resolutions, explanations, strict=True):
             row = QWidget()
             line = QHBoxLayout(row)
@@ -271,7 +272,8 @@ class ConflictInbox(QWidget):
             button.setObjectName(f"resolve-{code}")
             button.setMinimumWidth(170)
             button.clicked.connect(lambda _=False, cid=c.id, rc=code: self.resolve(cid, rc))
-            label = QLabel(QCoreApplication.translate("Errors", why))
+            text = QCoreApplication.translate("Errors", why)
+            label = QLabel(text.format(**values) if values else text)
             label.setObjectName(f"explain-{code}")
             label.setWordWrap(True)
             line.addWidget(button, 0)

@@ -403,3 +403,36 @@ def test_the_sync_page_and_the_inbox_in_english_say_nothing_in_persian_of_their_
     page = SyncPage(ctx)
     qtbot.addWidget(page)
     assert page.history.display(page.history.row_at(0), 5).startswith("همگام‌سازی انجام شد: ")
+
+
+def test_a_user_name_made_twice_is_explained_with_the_name_the_other_account_will_get(
+        qtbot: Any, tmp_path: Path) -> None:
+    """«dup» made on two desks while «dup.2» is taken: each choice says the other account becomes
+    «dup.3» (it said «مانند ali.2» whatever the name), and that is the name it gets."""
+    from PySide6.QtWidgets import QLabel
+    from sqlalchemy import select
+
+    from kanoon_desk.models import User
+    from tests.factories import make_desk, make_user
+    from tests.sync.test_conflict_resolutions import exchange
+
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    a, admin = make_desk(tmp_path / "a.sqlite3")
+    make_user(a, admin, "dup.2", "clerk")
+    a.backup_to(tmp_path / "b.sqlite3")
+    b = Store(tmp_path / "b.sqlite3")
+    make_user(a, admin, "dup", "clerk")
+    make_user(b, admin, "dup", "librarian")
+    exchange(a, b)
+    inbox = ConflictInbox(UiContext(store=a, actor=admin, bus=ChangeBus(), tasks=TaskRunner(synchronous=True)))
+    qtbot.addWidget(inbox)
+    assert inbox.list.count() == 1
+    for code, first in (("keep_first", "حساب رویداد نخست نامش"), ("keep_second", "حساب رویداد دوم نامش")):
+        label = inbox.findChild(QLabel, f"explain-{code}")
+        assert label is not None and label.text().startswith(first)
+        assert "dup.3" in label.text() and "ali" not in label.text(), label.text()
+    c = conflicts.list_conflicts(a, admin)[0]
+    conflicts.resolve(a, admin, c.id, "keep_second")
+    with a.read() as s:
+        assert s.scalar(select(User.username).where(User.id == c.facts[0].aggregate_id)) == "dup.3"
+    b.close()
