@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -158,6 +159,8 @@ class ConflictInbox(QWidget):
         super().__init__()
         self.ctx = ctx
         self.items: list[conflicts.ConflictView] = []
+        #: What each choice of the conflict shown does, as its label says (the confirmation repeats it).
+        self.explained: dict[str, str] = {}
         layout = QHBoxLayout(self)
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self.show_conflict)
@@ -264,6 +267,7 @@ class ConflictInbox(QWidget):
             return
         explanations = c.explanations or tuple(conflicts.explanation(c.kind, code) for code in c.resolutions)
         values = {key: isolated(value) for key, value in c.params.items()}  # (a Latin name in a Persian line)
+        self.explained.clear()
         for code, why in zip(c.resolutions, explanations, strict=True):
             row = QWidget()
             line = QHBoxLayout(row)
@@ -274,13 +278,28 @@ class ConflictInbox(QWidget):
             button.clicked.connect(lambda _=False, cid=c.id, rc=code: self.resolve(cid, rc))
             text = QCoreApplication.translate("Errors", why)
             label = QLabel(text.format(**values) if values else text)
+            self.explained[code] = label.text()
             label.setObjectName(f"explain-{code}")
             label.setWordWrap(True)
             line.addWidget(button, 0)
             line.addWidget(label, 1)
             self.buttons.addWidget(row)
 
+    def ask_resolve(self, choice: str, explained: str) -> bool:
+        """Record `choice` (its title) for the conflict shown? It cannot be taken back, so it is
+        asked first, «No» by default (tests replace this method)."""
+        question = self.tr("تصمیم «%1» برای این ناسازگاری ثبت شود؟").replace("%1", choice)
+        warning = self.tr("تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.")
+        answer = QMessageBox.question(
+            self, self.tr("ثبت تصمیم"), "\n\n".join(t for t in (question, explained, warning) if t),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def resolve(self, conflict_id: str, resolution: str) -> None:
+        """Record the choice, once the person has said yes to it by name."""
+        choice = QCoreApplication.translate("Errors", conflicts.RESOLUTION_TITLES.get(resolution, resolution))
+        if not self.ask_resolve(choice, self.explained.get(resolution, "")):
+            return
         try:
             conflicts.resolve(self.ctx.store, self.ctx.actor, conflict_id, resolution, self.note.text())
         except Exception as exc:

@@ -35,7 +35,8 @@ def live(tmp_path: Path) -> Iterator[LiveServer]:
     server.stop()
 
 
-def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Path) -> None:
+def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     load_fonts()
     QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
     a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
@@ -73,6 +74,7 @@ def test_sync_page_and_conflict_inbox(qtbot: Any, live: LiveServer, tmp_path: Pa
     inbox.grab().save("/tmp/conflict_inbox.png")
     button = inbox.findChild(QPushButton, "resolve-keep_first")
     assert button is not None
+    monkeypatch.setattr(inbox, "ask_resolve", lambda _choice, _explained: True)  # (asked: see below)
     button.click()
     assert conflicts.open_count(a1) == 0
     assert inbox.list.count() == 0
@@ -223,11 +225,12 @@ def test_a_desk_that_worked_alone_joins_from_the_sync_page(qtbot: Any, live: Liv
 
 
 def test_inbox_explains_each_resolution_refuses_at_the_choice_and_does_what_it_says(
-        qtbot: Any, tmp_path: Path) -> None:
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One copy lent at two centres: the inbox offers the kind's three choices, each with what it
-    does; "fixed by hand" while both loans are open is refused in Persian, and "the second is
+    does; a choice is asked first, by its name and what it does, «No» by default, and «No» records
+    nothing; "fixed by hand" while both loans are open is refused in Persian, and "the second is
     right" closes the first loan (the copy follows the second)."""
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLabel, QMessageBox
 
     from kanoon_desk.models.library import Loan
     from kanoon_desk.services import circulation
@@ -261,6 +264,20 @@ def test_inbox_explains_each_resolution_refuses_at_the_choice_and_does_what_it_s
                     for t in texts)
     assert counts == [(0, 2), (2, 0)], texts  # the office row, then the loan's centre row
     inbox.grab().save("/tmp/conflict_inbox_double_loan.png")
+    asked: list[tuple[str, Any]] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: Any, _title: str, text: str, _buttons: Any, default: Any) -> Any:
+        asked.append((text, default))
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    inbox.findChild(QPushButton, "resolve-keep_second").click()  # type: ignore[union-attr]
+    assert conflicts.open_count(a) == 1 and inbox.list.count() == 1 and inbox.message.text() == ""
+    assert len(asked) == 1 and asked[0][1] == QMessageBox.StandardButton.No
+    assert "«رویداد دوم درست است»" in asked[0][0] and conflicts.explanation("copy.double_loan", "keep_second") in \
+        asked[0][0] and "پس گرفته نمی‌شود" in asked[0][0]
+    answer[0] = QMessageBox.StandardButton.Yes
     inbox.findChild(QPushButton, "resolve-fixed_manually").click()  # type: ignore[union-attr]
     assert inbox.message.text() == conflicts.MSG_BOTH_LOANS_OPEN
     assert conflicts.open_count(a) == 1 and inbox.list.count() == 1
