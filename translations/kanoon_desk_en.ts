@@ -6480,28 +6480,28 @@ Tracking code: {code}</translation>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="409" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="410" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="420" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="422" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="428" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="429" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="430" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="431" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -6509,52 +6509,52 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="353" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="354" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="368" />
-            <source>آفلاین</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="369" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="389" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="390" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="390" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="391" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="393" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="394" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="397" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="398" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="381" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="382" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="382" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="369" />
+            <source>تنها، بدون کارگزار</source>
+            <translation>Standalone, no server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="383" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="384" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="385" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

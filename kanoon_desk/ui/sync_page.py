@@ -327,7 +327,8 @@ class SyncStatusWidget(QWidget):
     to mend the clock.
     It owns the `BackgroundSync` of the session (`ctx.sync_runner`): a round every few minutes
     and one shortly after log-in, and the sync page asks it for "sync now", so rounds never
-    overlap. A desk not enrolled with a server says so and runs nothing.
+    overlap. A desk not enrolled with a server says so («تنها، بدون کارگزار», never «آفلاین», which
+    is an enrolled desk whose server is out of reach) and runs nothing.
     """
 
     def __init__(self, ctx: UiContext, minutes: float = 5) -> None:
@@ -365,7 +366,7 @@ class SyncStatusWidget(QWidget):
         else:
             st = self._status = sync_status.sync_status(self.ctx.store)
         if not st.enrolled:
-            self.label.setText(self.tr("آفلاین"))
+            self.label.setText(self.tr("تنها، بدون کارگزار"))  # not «آفلاین»: that is a server out of reach
             self.label.setToolTip(self.tr("این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود."))
             return
         report = self.runner.last_report

@@ -84,7 +84,7 @@ def test_good_login_opens_the_right_to_left_main_window(fa: QApplication, qtbot:
     assert main.date_label.text() == persian.format_jalali_long(today())
     assert any(ch in main.date_label.text() for ch in "۰۱۲۳۴۵۶۷۸۹")
     assert main.user_label.text() == "مدیر سامانه"
-    assert main.sync_label.text() == "آفلاین"
+    assert main.sync_label.text() == "تنها، بدون کارگزار"
     # the side bar stands on the right of the page stack
     sidebar_x = main.sidebar.mapTo(main, main.sidebar.rect().topLeft()).x()
     stack_x = main.stack.mapTo(main, main.stack.rect().topLeft()).x()
@@ -148,7 +148,7 @@ def test_english_is_left_to_right_and_translated(qapp: QApplication, qtbot: Any,
         window.show()
         assert not window.isRightToLeft()
         assert window.sidebar.item(0).text() == "Home"
-        assert window.sync_label.text() == "Offline"
+        assert window.sync_label.text() == "Standalone, no server"
         # the day in the status bar in English words and Latin digits ("Sunday 15 Azar 1405")
         from kanoon_desk.ui.widgets import long_date, text_digits
         assert long_date(date(2026, 12, 6)) == "Sunday 15 Azar 1405"

@@ -172,18 +172,25 @@ def test_the_status_bar_says_when_this_computers_clock_is_off(qtbot: Any, live: 
     again.runner.timer.stop()
 
 
-def test_a_desk_without_a_server_runs_no_background_sync(qtbot: Any, tmp_path: Path) -> None:
+def test_a_desk_without_a_server_runs_no_background_sync(qapp: Any, qtbot: Any, tmp_path: Path) -> None:
+    """A desk that never joined a server runs no round and says it works alone: «تنها، بدون
+    کارگزار», not «آفلاین», which is an enrolled desk whose server is out of reach."""
     from kanoon_desk.ui.main_window import MainWindow
+    from kanoon_desk.ui.sync_page import SyncStatusWidget
 
     from ..factories import make_desk
-    from .shell_support import make_ctx
+    from .shell_support import compile_english, language, make_ctx
 
     store, admin = make_desk(tmp_path / "alone.sqlite3")
     try:
         window = MainWindow(make_ctx(store, admin, tmp_path))
         qtbot.addWidget(window)
-        assert window.sync_label.text() == "آفلاین"
+        assert window.sync_label.text() == "تنها، بدون کارگزار"
         assert not window.sync_status.runner.timer.isActive() and not window.sync_status.runner.sync_now()
+        with language(qapp, "en", compile_english(tmp_path)):
+            status = SyncStatusWidget(make_ctx(store, admin, tmp_path))
+            qtbot.addWidget(status)
+            assert status.label.text() == "Standalone, no server"
     finally:
         store.close()
 
