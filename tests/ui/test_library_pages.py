@@ -357,6 +357,33 @@ def test_report_period_by_name_and_exports_say_which_centre(L: Lib, tmp_path: Pa
     assert sheet is not None and sheet["B1"].value == "مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)"
 
 
+def test_an_export_is_of_the_period_and_centre_it_names_even_without_show(L: Lib, tmp_path: Path,
+                                                                            qtbot: Any) -> None:
+    """The period or the centre changed without «نمایش»: the PDF and the sheet are built again for
+    them (a report of the year 1404 went out headed «فروردین ۱۴۰۴», centre 14)."""
+    from openpyxl import load_workbook
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)  # 1404/02/15, centre 13
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    page.refresh()
+    assert [c.count for c in page.popular] == [1]
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    page.number.setCurrentIndex(0)  # Farvardin 1404: no loan
+    html = page.report_html()
+    assert "فروردین ۱۴۰۴" in html and "امانت‌های دوره: ۰" in html and page.popular == []
+    assert "فروردین ۱۴۰۴" in page.period_label.text()  # the screen shows what went out
+    page.number.setCurrentIndex(1)  # Ordibehesht, at centre 14: still none
+    page.centre.setCurrentIndex(page.centre.findData("14"))
+    sheet = load_workbook(page.export_xlsx(tmp_path / "r.xlsx")).active
+    assert sheet is not None and "اردیبهشت ۱۴۰۴" in sheet["A1"].value
+    assert sheet["B1"].value == "مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)" and page.popular == []
+    page.centre.setCurrentIndex(page.centre.findData("13"))
+    page.export_pdf(tmp_path / "r.pdf")
+    assert [c.count for c in page.popular] == [1] and "امانت‌های دوره: ۱" in page.rate.text()
+
+
 def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp_path: Path, qtbot: Any) -> None:
     circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=30))
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))

@@ -121,12 +121,16 @@ def age_chart(rows: list[rep.Count]) -> QChart:
 
 
 class ReportsPage(QWidget):
-    """Pick a period and a centre, press «نمایش»; the charts and tables follow."""
+    """Pick a period and a centre, press «نمایش»; the charts and tables follow. An export (Excel,
+    PDF) builds the report again first when the controls have changed since (`shown`), so its
+    heading and its figures always name the same period and centre."""
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("library-reports-page")
+        #: the controls' choice the report on screen was built for (`chosen`)
+        self._built: tuple[object, ...] = ()
         year, month = persian.jalali_month_key(today())
         self.kind = QComboBox()
         for key, label in KINDS.items():
@@ -211,7 +215,18 @@ class ReportsPage(QWidget):
             n = min(n, 4)
         return period_title(kind, year, n), rep.period_bounds(kind, year, n)
 
+    def chosen(self) -> tuple[object, ...]:
+        """What the controls ask for: the kind of period, the year, its month or season, the centre."""
+        return self.kind.currentData(), self.year.value(), self.number.currentData(), self.centre.currentData()
+
+    def shown(self) -> None:
+        """Build the report again if it is not of the period and centre chosen now (they were
+        changed without «نمایش»): what is exported is what the heading names."""
+        if self._built != self.chosen():
+            self.refresh()
+
     def refresh(self) -> None:
+        self._built = self.chosen()
         label, (start, end) = self.bounds()
         centre = self.centre.currentData() or None
         store = self.ctx.store
@@ -252,6 +267,7 @@ class ReportsPage(QWidget):
 
     def report_html(self) -> str:
         """The printed report: heading, period, the centre it is about, the figures and tables."""
+        self.shown()
         label, _ = self.bounds()
         heading = QCoreApplication.translate("Library", "گزارش امانت کتابخانه‌ها")
         body = (f"<h2>{esc(heading)} — {esc(label)}</h2><p><b>{esc(self.scope_text())}</b></p>"
@@ -261,6 +277,7 @@ class ReportsPage(QWidget):
         return body
 
     def export_xlsx(self, path: Path) -> Path:
+        self.shown()
         headers: list[str] = []
         rows: list[list[object]] = []
         for title, head, body in self.tables():
