@@ -3356,7 +3356,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="268" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -3446,7 +3446,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="260" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="279" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
@@ -3458,7 +3458,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="260" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -3473,7 +3473,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="262" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -3632,7 +3632,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="197" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="268" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -3760,12 +3760,12 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="73" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="102" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="260" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="262" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="268" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id) the day the desk lends on: the clock's, read at each scan (a desk left open overnight lends on the new day); a test may fix it by assigning `today`</extracomment>
             <translation>Loans</translation>
@@ -3868,6 +3868,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="278" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
@@ -4297,6 +4298,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="300" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
@@ -4421,8 +4423,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/members.py" line="196" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="264" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
@@ -4485,7 +4487,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="20" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="264" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <source>عضو</source>
@@ -4532,15 +4534,16 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="68" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="145" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="209" />
             <source>همه مراکز</source>
+            <extracomment>the controls' choice the report on screen was built for (`chosen`) the centre the figures are of (None: all); the active centres are always all of them</extracomment>
             <translation>All centres</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="74" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="135" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="93" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="285" />
             <source>خروجی اکسل</source>
@@ -4565,7 +4568,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="163" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="74" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
@@ -4617,99 +4620,134 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="70" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="260" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="262" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="154" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="153" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="159" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="162" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="162" />
             <source>سال:</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="162" />
             <source>شماره:</source>
             <translation>Number:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="210" />
             <source>مرکز: {c} ({code})</source>
             <translation>Centre: {c} ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="240" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — lost by the member: {lost} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="232" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="249" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="253" />
+            <source>مرکز فعال (همه مراکز)</source>
+            <translation>Active centre (all centres)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="254" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="235" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="255" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="262" />
             <source>بی‌گروه سنی</source>
             <translation>No age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="244" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="264" />
             <source>اعضای فعال</source>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="266" />
+            <source>مراکز فعال (همه مراکز)</source>
+            <translation>Active centres (all centres)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="267" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="276" />
+            <source>امانت‌های دوره</source>
+            <translation>Loans in the period</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="277" />
+            <source>با دیرکرد</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="279" />
+            <source>نرخ دیرکرد (درصد)</source>
+            <translation>Overdue rate (per cent)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="288" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="272" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="299" />
+            <source>شاخص‌ها</source>
+            <translation>Figures</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="300" />
+            <source>شاخص</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/reports.py" line="308" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="312" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>

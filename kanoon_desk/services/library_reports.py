@@ -145,7 +145,8 @@ class Count:
     key: str
     label: str
     count: int
-    detail: str = ""
+    #: a title's author, a reader's member number (text), or a centre's borrowing members (a number)
+    detail: str | int = ""
 
 
 def popular_titles(store: Store, start: date, end: date, *, centre: str | None = None,
@@ -176,7 +177,7 @@ def active_centres(store: Store, start: date, end: date, *, limit: int = 20) -> 
         q = (select(Loan.centre, Office.name, n, func.count(func.distinct(Loan.member_id)))
              .outerjoin(Office, Office.code == Loan.centre).where(and_(*_loans_in(start, end, None)))  # type: ignore[arg-type]
              .group_by(Loan.centre, Office.name).order_by(n.desc(), Loan.centre).limit(limit))
-        return [Count(code, name or code, cnt, str(readers)) for code, name, cnt, readers in s.execute(q)]
+        return [Count(code, name or code, cnt, int(readers)) for code, name, cnt, readers in s.execute(q)]
 
 
 def loans_by_age_group(store: Store, start: date, end: date, *, centre: str | None = None) -> list[Count]:

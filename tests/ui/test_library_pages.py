@@ -384,6 +384,36 @@ def test_an_export_is_of_the_period_and_centre_it_names_even_without_show(L: Lib
     assert [c.count for c in page.popular] == [1] and "امانت‌های دوره: ۱" in page.rate.text()
 
 
+def test_the_sheet_carries_the_headline_figures_and_counts_as_numbers(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    """The loans of the period, the late, the lost and the rate are in the sheet as on the screen;
+    the active centres' members are a number; that table ranks every centre, and says so when the
+    report is of one."""
+    from openpyxl import load_workbook
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    page.centre.setCurrentIndex(page.centre.findData("14"))
+    page.refresh()
+
+    def rows() -> list[list[object]]:
+        sheet = load_workbook(page.export_xlsx(tmp_path / "r.xlsx")).active
+        assert sheet is not None
+        return [[c for c in r if c is not None] for r in sheet.iter_rows(values_only=True)]
+
+    got = rows()
+    assert got[1:7] == [["شاخص‌ها"], ["شاخص", "مقدار"], ["امانت‌های دوره", 0], ["با دیرکرد", 0],
+                        ["گم‌شده نزد عضو", 0], ["نرخ دیرکرد (درصد)", 0]]
+    at = got.index(["مراکز فعال (همه مراکز)"])
+    assert got[at + 2] == ["مرکز فرهنگی هنری شماره 1", 1, 1]  # the other centre's loan, members a number
+    assert page.centres.model().headerData(0, Qt.Orientation.Horizontal) == "مرکز فعال (همه مراکز)"
+    page.centre.setCurrentIndex(0)  # all centres
+    got = rows()
+    assert ["امانت‌های دوره", 1] in got and ["مراکز فعال"] in got and ["مراکز فعال (همه مراکز)"] not in got
+    assert "<h3>مراکز فعال</h3>" in page.report_html()
+
+
 def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp_path: Path, qtbot: Any) -> None:
     circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=30))
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))

@@ -131,6 +131,8 @@ class ReportsPage(QWidget):
         self.setObjectName("library-reports-page")
         #: the controls' choice the report on screen was built for (`chosen`)
         self._built: tuple[object, ...] = ()
+        #: the centre the figures are of (None: all); the active centres are always all of them
+        self.for_centre: str | None = None
         year, month = persian.jalali_month_key(today())
         self.kind = QComboBox()
         for key, label in KINDS.items():
@@ -228,7 +230,7 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         self._built = self.chosen()
         label, (start, end) = self.bounds()
-        centre = self.centre.currentData() or None
+        centre = self.for_centre = self.centre.currentData() or None
         store = self.ctx.store
         self.popular = rep.popular_titles(store, start, end, centre=centre)
         self.ages = rep.loans_by_age_group(store, start, end, centre=centre)
@@ -247,7 +249,10 @@ class ReportsPage(QWidget):
         self.readers.setModel(ListModel([QCoreApplication.translate("Library", "عضو فعال"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")], lambda: readers,
                                         lambda c: [c.label, digits(c.detail), c.count]))
         centres = self.active_centres
-        self.centres.setModel(ListModel([QCoreApplication.translate("Library", "مرکز فعال"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضای امانت‌گیرنده")], lambda: centres,
+        # every centre ranked, whichever one is chosen: said so when one is
+        head = (QCoreApplication.translate("Library", "مرکز فعال (همه مراکز)") if centre
+                else QCoreApplication.translate("Library", "مرکز فعال"))
+        self.centres.setModel(ListModel([head, QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضای امانت‌گیرنده")], lambda: centres,
                                         lambda c: [c.label, c.count, digits(c.detail)]))
 
     def tables(self) -> list[tuple[str, list[str], list[list[object]]]]:
@@ -258,9 +263,20 @@ class ReportsPage(QWidget):
               for c in self.ages]),
             (QCoreApplication.translate("Library", "اعضای فعال"), [QCoreApplication.translate("Library", "عضو"), QCoreApplication.translate("Library", "شماره عضویت"), QCoreApplication.translate("Library", "امانت")],
              [[c.label, c.detail, c.count] for c in self.active]),
-            (QCoreApplication.translate("Library", "مراکز فعال"), [QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضا")],
+            (QCoreApplication.translate("Library", "مراکز فعال (همه مراکز)") if self.for_centre
+             else QCoreApplication.translate("Library", "مراکز فعال"),
+             [QCoreApplication.translate("Library", "مرکز"), QCoreApplication.translate("Library", "امانت"), QCoreApplication.translate("Library", "اعضا")],
              [[c.label, c.count, c.detail] for c in self.active_centres]),
         ]
+
+    def figures(self) -> list[list[object]]:
+        """The period's headline figures, as the line above the charts gives them (the rate in
+        whole per cent)."""
+        o = self.overdue
+        return [[QCoreApplication.translate("Library", "امانت‌های دوره"), o.loans],
+                [QCoreApplication.translate("Library", "با دیرکرد"), o.late],
+                [QCoreApplication.translate("Library", "گم‌شده نزد عضو"), o.lost],
+                [QCoreApplication.translate("Library", "نرخ دیرکرد (درصد)"), round(o.rate * 100)]]
 
     def export_pdf(self, path: Path) -> Path:
         return to_pdf(self.report_html(), path)
@@ -280,7 +296,10 @@ class ReportsPage(QWidget):
         self.shown()
         headers: list[str] = []
         rows: list[list[object]] = []
-        for title, head, body in self.tables():
+        figures = (QCoreApplication.translate("Library", "شاخص‌ها"),
+                   [QCoreApplication.translate("Library", "شاخص"), QCoreApplication.translate("Library", "مقدار")],
+                   self.figures())
+        for title, head, body in [figures, *self.tables()]:
             rows.append([title])
             rows.append(list(head))
             rows.extend(body)
