@@ -351,7 +351,7 @@ def test_report_period_by_name_and_exports_say_which_centre(L: Lib, tmp_path: Pa
     assert "<b>همه مراکز</b>" in page.report_html()
     page.centre.setCurrentIndex(page.centre.findData("14"))
     page.refresh()
-    assert "<b>مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)</b>" in page.report_html()
+    assert "<b>مرکز: \u2068مرکز فرهنگی هنری شماره ۲\u2069 (۱۴)</b>" in page.report_html()
     out = page.export_xlsx(tmp_path / "r.xlsx")
     sheet = load_workbook(out).active
     assert sheet is not None and sheet["B1"].value == "مرکز: مرکز فرهنگی هنری شماره ۲ (۱۴)"
@@ -412,6 +412,20 @@ def test_the_sheet_carries_the_headline_figures_and_counts_as_numbers(L: Lib, tm
     got = rows()
     assert ["امانت‌های دوره", 1] in got and ["مراکز فعال"] in got and ["مراکز فعال (همه مراکز)"] not in got
     assert "<h3>مراکز فعال</h3>" in page.report_html()
+
+
+def test_the_english_report_reads_from_the_left_in_latin_digits(L: Lib, tmp_path: Path, qtbot: Any,
+                                                                  qapp: Any) -> None:
+    from tests.ui.shell_support import compile_english
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(page)
+        page.year.setValue(1404)
+        html = page.report_html()
+    assert '<th align="left">Title</th><th align="left">Author</th>' in html  # the first column first
+    assert '<td align="left">1</td>' in html and "۱" not in html
 
 
 def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp_path: Path, qtbot: Any) -> None:

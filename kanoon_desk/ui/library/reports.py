@@ -35,7 +35,16 @@ from ...services import library_reports as rep
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
-from ..widgets import digits, month_name, period_title, right_to_left, season_text, text_digits, today
+from ..widgets import (
+    digits,
+    isolated,
+    month_name,
+    period_title,
+    right_to_left,
+    season_text,
+    text_digits,
+    today,
+)
 from .common import ListModel, age_group_text, table_view, tr_dynamic
 
 KINDS = {"month": QT_TRANSLATE_NOOP("Library", "ماه"), "season": QT_TRANSLATE_NOOP("Library", "فصل"), "year": QT_TRANSLATE_NOOP("Library", "سال")}
@@ -203,12 +212,14 @@ class ReportsPage(QWidget):
         self.number.setEnabled(kind != "year")
         self.number.blockSignals(False)
 
-    def scope_text(self) -> str:
-        """Which centre the report is about, as its exports say."""
+    def scope_text(self, isolate: bool = False) -> str:
+        """Which centre the report is about, as its exports say; with `isolate` (the PDF) its name
+        is kept whole, so a Persian name in the English sentence does not pull the code into it."""
         if not self.centre.currentData():
             return QCoreApplication.translate("Library", "همه مراکز")
+        name = text_digits(self.centre.currentText())
         return QCoreApplication.translate("Library", "مرکز: {c} ({code})").format(
-            c=text_digits(self.centre.currentText()), code=digits(self.centre.currentData()))
+            c=isolated(name) if isolate else name, code=digits(self.centre.currentData()))
 
     def bounds(self) -> tuple[str, tuple]:  # type: ignore[type-arg]
         kind = self.kind.currentData()
@@ -279,17 +290,18 @@ class ReportsPage(QWidget):
                 [QCoreApplication.translate("Library", "نرخ دیرکرد (درصد)"), round(o.rate * 100)]]
 
     def export_pdf(self, path: Path) -> Path:
-        return to_pdf(self.report_html(), path)
+        return to_pdf(self.report_html(), path, rtl=right_to_left())
 
     def report_html(self) -> str:
         """The printed report: heading, period, the centre it is about, the figures and tables."""
         self.shown()
         label, _ = self.bounds()
         heading = QCoreApplication.translate("Library", "گزارش امانت کتابخانه‌ها")
-        body = (f"<h2>{esc(heading)} — {esc(label)}</h2><p><b>{esc(self.scope_text())}</b></p>"
+        body = (f"<h2>{esc(heading)} — {esc(label)}</h2><p><b>{esc(self.scope_text(isolate=True))}</b></p>"
                 f"<p>{esc(self.rate.text())}</p>")
         for title, headers, rows in self.tables():
-            body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows)  # type: ignore[arg-type]
+            # in the reader's direction: the English report reads from the left in Latin digits
+            body += f"<h3>{esc(title)}</h3>" + html_table(headers, rows, rtl=right_to_left())  # type: ignore[arg-type]
         return body
 
     def export_xlsx(self, path: Path) -> Path:
