@@ -15,6 +15,7 @@ from ..models import Event
 from ..models.secretariat import Agency, Case, Forward, Visit
 from ..persian import (
     JALALI_MONTHS,
+    format_jalali_date,
     jalali_month_bounds,
     jalali_month_key,
     jalali_season_bounds,
@@ -223,8 +224,10 @@ def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
     return sorted(out, key=lambda a: (-a.forwarded, a.name))
 
 
-def report_to_xlsx(rep: Report, path: Path) -> Path:
-    """The report as an Excel workbook with right-to-left sheets (figures, overdue, by month)."""
+def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None) -> Path:
+    """The report as an Excel workbook with right-to-left sheets (figures, overdue, by month); the
+    first row names the period, its Jalali first and last days, and the day it was made (`made_on`,
+    today by default)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -235,7 +238,9 @@ def report_to_xlsx(rep: Report, path: Path) -> Path:
     assert ws is not None
     ws.title = "شاخص‌ها"
     ws.sheet_view.rightToLeft = True
-    ws.append([f"گزارش {rep.period.title}", rep.period.start.isoformat(), rep.period.end.isoformat()])
+    ws.append([f"گزارش {rep.period.title}",
+               f"از {format_jalali_date(rep.period.start)} تا {format_jalali_date(rep.period.end)}",
+               f"تهیه‌شده در {format_jalali_date(made_on or today())}"])
     ws["A1"].font = Font(bold=True)
     rows: list[tuple[str, float | int | None]] = [
         ("دریافت‌شده", rep.received), ("پذیرفته‌شده", rep.accepted), ("ردشده", rep.rejected),

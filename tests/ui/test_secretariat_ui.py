@@ -691,6 +691,9 @@ def test_the_report_follows_the_period_chosen_and_exports_what_is_shown(qtbot: A
     assert "سال ۱۴۰۴" in page.figures.toPlainText()
     wb = load_workbook(page.export_excel(tmp_path / "r.xlsx"))
     assert wb.active["A1"].value == "گزارش سال ۱۴۰۴" and wb.active["B2"].value == 1
+    # the period in Jalali days (it was two Gregorian ISO dates), and the day the report was made
+    made = persian.format_jalali_date(page.today())
+    assert [wb.active["B1"].value, wb.active["C1"].value] == ["از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۱۲/۲۹", f"تهیه‌شده در {made}"]
     page.kind.setCurrentIndex(page.kind.findData("month"))
     page.number.setCurrentIndex(2)  # Khordad: nothing received
     assert page.report.period.title == "خرداد ۱۴۰۴" and page.report.received == 0

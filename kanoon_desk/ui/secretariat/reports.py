@@ -187,7 +187,7 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        return report_to_xlsx(self.shown(), path)
+        return report_to_xlsx(self.shown(), path, made_on=self.today())
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         if path is None:
