@@ -5578,40 +5578,40 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
             <source>فصل</source>
             <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="123" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="134" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="124" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="186" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="198" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="126" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="206" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="140" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -6042,17 +6042,179 @@ Tracking code: {code}</translation>
     <context>
         <name>SecretariatReports</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="43" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="55" />
             <source>دریافت و مختومه به تفکیک ماه — </source>
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="45" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="63" />
+            <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
+            <translation>Report on requests and complaints — {period}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="64" />
+            <source>گزارش {period}</source>
+            <translation>Report {period}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="65" />
+            <source>سال {year}</source>
+            <translation>Year {year}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="66" />
+            <source>از {start} تا {end}</source>
+            <translation>from {start} to {end}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="67" />
+            <source>تهیه‌شده در {day}</source>
+            <translation>made on {day}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
+            <source>شاخص</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
+            <source>مقدار</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
+            <source>دریافت‌شده</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
+            <source>پذیرفته‌شده</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
+            <source>ردشده</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
+            <source>مختومه: {outcome}</source>
+            <translation>Closed: {outcome}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
+            <source>میانگین زمان ارائه خدمت (روز کاری)</source>
+            <translation>Average service time (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
+            <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
+            <translation>90th percentile of service time (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
+            <source>میانگین زمان دفتر (روز کاری)</source>
+            <translation>Average time at the office (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
+            <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
+            <translation>Average time at the agencies (working days)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <source>مراجعه حضوری</source>
+            <translation>In-person visits</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <source>متقاضیان در هر فصل</source>
+            <translation>Applicants per season</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <source>مراجعه حضوری برای هر درخواست</source>
+            <translation>In-person visits per request</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <source>شاخص‌ها</source>
+            <translation>Figures</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <source>دیرکرد پاسخ به تفکیک دستگاه</source>
+            <translation>Late answers by agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <source>دیرکرد دستگاه‌ها</source>
+            <translation>Agencies late</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <source>دستگاه اجرایی</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <source>پرونده‌های دیرکرد</source>
+            <translation>Cases answered late</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <source>پاسخ‌گویی دستگاه‌ها</source>
+            <translation>Agencies answering</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <source>ارجاع‌شده</source>
+            <translation>Forwarded</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <source>پاسخ‌داده</source>
+            <translation>Answered</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <source>پاسخ در مهلت</source>
+            <translation>Answered by the deadline</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <source>میانگین روز کاری تا پاسخ</source>
+            <translation>Average working days to the answer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <source>در انتظار پاسخ</source>
+            <translation>Awaiting an answer</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <source>به تفکیک ماه</source>
+            <translation>By month</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <source>ماهانه</source>
+            <translation>Monthly</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <source>ماه</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="57" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="46" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>

@@ -5,15 +5,16 @@ follow-up letters, and the report."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape as _html_escape
 
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
 from .numbers import format_tracking_code
+from .secretariat_common import today
 from .secretariat_followups import FollowUpBatch
-from .secretariat_reports import AGENCY_HEADERS, Report, month_title
+from .secretariat_reports import Report, ReportText, agency_headers
 from .secretariat_status import OUTCOME_FA
 
 #: The chart's width on an A4 page (QTextDocument lays images out at 96 px an inch: 170 mm).
@@ -32,21 +33,32 @@ def escape(text: str) -> str:
     return _html_escape(script_digits(text))
 
 
-def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, rtl: bool = True,
+              names: Callable[[str], str] = script_digits) -> str:
     """A table that reads right to left in QTextDocument: it does not mirror tables, so the
-    first column is emitted last."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in reversed(headers))
-    body = "".join("<tr>" + "".join(f'<td align="right">{escape(c)}</td>' for c in reversed(r)) + "</tr>"
+    first column is emitted last (with `rtl` False, a left-to-right one: the report in English).
+    `names` writes the digits of the cells' text (`escape`)."""
+    def order(cells: Sequence[str]) -> list[str]:
+        return list(reversed(cells)) if rtl else list(cells)
+
+    def esc(text: str) -> str:
+        return _html_escape(names(text))
+
+    align = "right" if rtl else "left"
+    head = "".join(f"<th>{esc(h)}</th>" for h in order(headers))
+    body = "".join("<tr>" + "".join(f'<td align="{align}">{esc(c)}</td>' for c in order(r)) + "</tr>"
                    for r in rows)
     return f'<table width="100%" cellspacing="0" border="1">' \
            f"<tr>{head}</tr>{body}</table>"
 
 
-def _page(office: OfficeView | None, title: str, body: str) -> str:
-    heading = escape(office.heading or office.name) if office else ""
+def _page(office: OfficeView | None, title: str, body: str, *, rtl: bool = True,
+          names: Callable[[str], str] = script_digits) -> str:
+    direction, align = ("rtl", "right") if rtl else ("ltr", "left")
+    heading = _html_escape(names(office.heading or office.name)) if office else ""
     return (f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head>'
-            f'<body dir="rtl"><div dir="rtl" align="right">'
-            f'<p align="center"><b>{heading}</b></p><h1>{escape(title)}</h1>{body}</div></body></html>')
+            f'<body dir="{direction}"><div dir="{direction}" align="{align}">'
+            f'<p align="center"><b>{heading}</b></p><h1>{_html_escape(names(title))}</h1>{body}</div></body></html>')
 
 
 def _ltr(text: str) -> str:
@@ -196,41 +208,42 @@ def _signature(office: OfficeView | None, signer: str) -> str:
 def report_number(x: float | int | None, digits: int = 1) -> str:
     """A report's figure in Persian: a count as a whole number ("۴۷", not "۴۷٫۰", even when it is
     an average that came out whole), a fraction with `digits` decimals and the Persian decimal
-    separator ("۱۷٫۶"), nothing to show as "—"."""
-    if x is None:
-        return "—"
-    if isinstance(x, float) and not x.is_integer():
-        return to_persian_digits(f"{x:.{digits}f}").replace(".", "\u066b")
-    return format_number(int(x))
+    separator ("۱۷٫۶"), nothing to show as "—" (`ReportText.number`)."""
+    return ReportText().number(x, digits)
 
 
-def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None = None) -> str:
-    """The report's paper; `chart_png`, when given, is its chart (received and closed by month),
-    embedded so a PDF carries it."""
-    num = report_number
-    rows = [("دریافت‌شده", num(rep.received)), ("پذیرفته‌شده", num(rep.accepted)),
-            ("ردشده", num(rep.rejected))]
-    rows += [(f"مختومه: {OUTCOME_FA.get(k, k)}", num(v)) for k, v in sorted(rep.closed_by_outcome.items())]
-    rows += [("میانگین زمان ارائه خدمت (روز کاری)", num(rep.avg_service_days)),
-             ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", num(rep.p90_service_days)),
-             ("میانگین زمان دفتر (روز کاری)", num(rep.avg_office_days)),
-             ("میانگین زمان دستگاه‌ها (روز کاری)", num(rep.avg_agency_days)),
-             ("مراجعه حضوری", num(rep.visits)),
-             ("متقاضیان در هر فصل", num(rep.applicants_per_season)),
-             ("مراجعه حضوری برای هر درخواست", num(rep.visits_per_case))]
+def report_html(office: OfficeView | None, rep: Report, chart_png: bytes | None = None, *,
+                text: ReportText | None = None, made_on: date | None = None) -> str:
+    """The report's paper in `text`'s words, digits and direction (Persian, right to left, by
+    default); `chart_png`, when given, is its chart (received and closed by month), embedded so a
+    PDF carries it; `made_on` the day it was made (today by default)."""
+    t = text or ReportText()
+    num = t.number
+
+    def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+        return rtl_table(headers, rows, rtl=t.rtl, names=t.names)
+
+    rows = [(t.received, num(rep.received)), (t.accepted, num(rep.accepted)), (t.rejected, num(rep.rejected))]
+    rows += [(t.closed_as.replace("{outcome}", t.outcomes.get(k, k)), num(v))
+             for k, v in sorted(rep.closed_by_outcome.items())]
+    rows += [(t.avg_service, num(rep.avg_service_days)), (t.p90_service, num(rep.p90_service_days)),
+             (t.avg_office, num(rep.avg_office_days)), (t.avg_agency, num(rep.avg_agency_days)),
+             (t.visits, num(rep.visits)), (t.applicants_per_season, num(rep.applicants_per_season)),
+             (t.visits_per_case, num(rep.visits_per_case))]
     chart = (f'<p align="center"><img src="data:image/png;base64,{base64.b64encode(chart_png).decode()}" '
              f'width="{CHART_WIDTH}"/></p>' if chart_png else "")
-    body = (f"<p>از {format_jalali_date(rep.period.start)} تا {format_jalali_date(rep.period.end)}</p>"
-            + rtl_table(["شاخص", "مقدار"], rows) + chart
-            + "<h2>دیرکرد پاسخ به تفکیک دستگاه</h2>"
-            + rtl_table(["دستگاه اجرایی", "پرونده‌های دیرکرد"],
-                        [(a, format_number(n)) for a, n in rep.overdue_by_agency] or [("—", "۰")])
-            + "<h2>پاسخ‌گویی دستگاه‌ها</h2>"
-            + rtl_table(list(AGENCY_HEADERS),
-                        [(a.name, format_number(a.forwarded), format_number(a.answered), format_number(a.on_time),
-                          num(a.avg_days), format_number(a.waiting)) for a in rep.agencies]
-                        or [("—", "۰", "۰", "۰", "—", "۰")])
-            + "<h2>به تفکیک ماه</h2>"
-            + rtl_table(["ماه", "دریافت", "مختومه"],
-                        [(month_title(m), format_number(r), format_number(c)) for m, r, c in rep.by_month]))
-    return _page(office, f"گزارش رسیدگی به درخواست‌ها و شکایات — {rep.period.title}", body)
+    span = t.span.replace("{start}", t.day(rep.period.start)).replace("{end}", t.day(rep.period.end))
+    made = t.made.replace("{day}", t.day(made_on or today()))
+    zero = num(0)
+    body = (f'<p>{_html_escape(span)} <span class="muted">— {_html_escape(made)}</span></p>'
+            + table([t.figure, t.value], rows) + chart
+            + f"<h2>{_html_escape(t.overdue_heading)}</h2>"
+            + table([t.agency, t.overdue_cases], [(a, num(n)) for a, n in rep.overdue_by_agency] or [("—", zero)])
+            + f"<h2>{_html_escape(t.agencies_heading)}</h2>"
+            + table(agency_headers(t),
+                    [(a.name, num(a.forwarded), num(a.answered), num(a.on_time), num(a.avg_days), num(a.waiting))
+                     for a in rep.agencies] or [("—", zero, zero, zero, "—", zero)])
+            + f"<h2>{_html_escape(t.by_month_heading)}</h2>"
+            + table([t.month, t.month_received, t.month_closed],
+                    [(t.month_title(m), num(r), num(c)) for m, r, c in rep.by_month]))
+    return _page(office, t.heading.replace("{period}", t.period_title(rep.period)), body, rtl=t.rtl, names=t.names)

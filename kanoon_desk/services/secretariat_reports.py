@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
+from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor
 from ..models import Event
 from ..models.secretariat import Agency, Case, Forward, Visit
@@ -20,12 +22,15 @@ from ..persian import (
     jalali_month_key,
     jalali_season_bounds,
     jalali_year_bounds,
+    script_digits,
     season_name,
+    to_ascii_digits,
     to_persian_digits,
 )
 from ..store import Store
 from .accounts import require, working_calendar
 from .secretariat_common import today
+from .secretariat_status import OUTCOME_FA
 from .secretariat_time import agency_spans, service_time
 
 
@@ -39,18 +44,98 @@ class Period:
 
     @property
     def title(self) -> str:
-        y = to_persian_digits(self.year)
-        if self.kind == "month":
-            return f"{JALALI_MONTHS[self.number - 1]} {y}"
-        if self.kind == "season":
-            return f"{season_name(self.number)} {y}"
-        return f"سال {y}"
+        """The period in Persian: «پاییز ۱۴۰۵» (`ReportText.period_title` in another language)."""
+        return ReportText().period_title(self)
 
 
 def month_title(key: tuple[int, int]) -> str:
     """A Jalali (year, month) as the office's papers name it: «مهر ۱۴۰۵»."""
-    year, month = key
-    return f"{JALALI_MONTHS[month - 1]} {to_persian_digits(year)}"
+    return ReportText().month_title(key)
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """What the report's paper and sheet are written in: its words, the months' and seasons' names,
+    the digits, the number separators and the direction. Persian by default; the interface passes
+    its own language's (services import no Qt: `translated` takes the UI's translate function, the
+    words being marked for the translation files under "SecretariatReports")."""
+
+    heading: str = QT_TRANSLATE_NOOP("SecretariatReports", "گزارش رسیدگی به درخواست‌ها و شکایات — {period}")
+    sheet_heading: str = QT_TRANSLATE_NOOP("SecretariatReports", "گزارش {period}")
+    year: str = QT_TRANSLATE_NOOP("SecretariatReports", "سال {year}")
+    span: str = QT_TRANSLATE_NOOP("SecretariatReports", "از {start} تا {end}")
+    made: str = QT_TRANSLATE_NOOP("SecretariatReports", "تهیه‌شده در {day}")
+    figure: str = QT_TRANSLATE_NOOP("SecretariatReports", "شاخص")
+    value: str = QT_TRANSLATE_NOOP("SecretariatReports", "مقدار")
+    received: str = QT_TRANSLATE_NOOP("SecretariatReports", "دریافت‌شده")
+    accepted: str = QT_TRANSLATE_NOOP("SecretariatReports", "پذیرفته‌شده")
+    rejected: str = QT_TRANSLATE_NOOP("SecretariatReports", "ردشده")
+    closed_as: str = QT_TRANSLATE_NOOP("SecretariatReports", "مختومه: {outcome}")
+    avg_service: str = QT_TRANSLATE_NOOP("SecretariatReports", "میانگین زمان ارائه خدمت (روز کاری)")
+    p90_service: str = QT_TRANSLATE_NOOP("SecretariatReports", "صدک ۹۰ زمان ارائه خدمت (روز کاری)")
+    avg_office: str = QT_TRANSLATE_NOOP("SecretariatReports", "میانگین زمان دفتر (روز کاری)")
+    avg_agency: str = QT_TRANSLATE_NOOP("SecretariatReports", "میانگین زمان دستگاه‌ها (روز کاری)")
+    visits: str = QT_TRANSLATE_NOOP("SecretariatReports", "مراجعه حضوری")
+    applicants_per_season: str = QT_TRANSLATE_NOOP("SecretariatReports", "متقاضیان در هر فصل")
+    visits_per_case: str = QT_TRANSLATE_NOOP("SecretariatReports", "مراجعه حضوری برای هر درخواست")
+    figures_sheet: str = QT_TRANSLATE_NOOP("SecretariatReports", "شاخص‌ها")
+    overdue_heading: str = QT_TRANSLATE_NOOP("SecretariatReports", "دیرکرد پاسخ به تفکیک دستگاه")
+    overdue_sheet: str = QT_TRANSLATE_NOOP("SecretariatReports", "دیرکرد دستگاه‌ها")
+    agency: str = QT_TRANSLATE_NOOP("SecretariatReports", "دستگاه اجرایی")
+    overdue_cases: str = QT_TRANSLATE_NOOP("SecretariatReports", "پرونده‌های دیرکرد")
+    agencies_heading: str = QT_TRANSLATE_NOOP("SecretariatReports", "پاسخ‌گویی دستگاه‌ها")
+    forwarded: str = QT_TRANSLATE_NOOP("SecretariatReports", "ارجاع‌شده")
+    answered: str = QT_TRANSLATE_NOOP("SecretariatReports", "پاسخ‌داده")
+    on_time: str = QT_TRANSLATE_NOOP("SecretariatReports", "پاسخ در مهلت")
+    avg_days: str = QT_TRANSLATE_NOOP("SecretariatReports", "میانگین روز کاری تا پاسخ")
+    waiting: str = QT_TRANSLATE_NOOP("SecretariatReports", "در انتظار پاسخ")
+    by_month_heading: str = QT_TRANSLATE_NOOP("SecretariatReports", "به تفکیک ماه")
+    months_sheet: str = QT_TRANSLATE_NOOP("SecretariatReports", "ماهانه")
+    month: str = QT_TRANSLATE_NOOP("SecretariatReports", "ماه")
+    month_received: str = QT_TRANSLATE_NOOP("SecretariatReports", "دریافت")
+    month_closed: str = QT_TRANSLATE_NOOP("SecretariatReports", "مختومه")
+    #: how a case ended, by outcome key
+    outcomes: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_FA))
+    months: tuple[str, ...] = JALALI_MONTHS
+    seasons: tuple[str, ...] = tuple(season_name(n) for n in range(1, 5))
+    #: a number's or a date's digits: Persian, or Latin in the English interface
+    digits: Callable[[str], str] = to_persian_digits
+    #: stored text (an agency's name) for the page: Persian text with Persian digits
+    names: Callable[[str], str] = script_digits
+    group: str = "\u066c"
+    decimal: str = "\u066b"
+    rtl: bool = True
+
+    def translated(self, tr: Callable[[str], str], **others: Any) -> ReportText:
+        """These words through `tr` (the interface's translation), the rest from `others`."""
+        words = {f.name: tr(getattr(self, f.name)) for f in fields(self)
+                 if isinstance(getattr(self, f.name), str) and f.name not in ("group", "decimal")}
+        return replace(self, **{**words, **others})
+
+    def period_title(self, p: Period) -> str:
+        y = self.digits(str(p.year))
+        if p.kind == "month":
+            return f"{self.months[p.number - 1]} {y}"
+        if p.kind == "season":
+            return f"{self.seasons[p.number - 1]} {y}"
+        return self.year.replace("{year}", y)
+
+    def month_title(self, key: tuple[int, int]) -> str:
+        year, month = key
+        return f"{self.months[month - 1]} {self.digits(str(year))}"
+
+    def day(self, d: date) -> str:
+        """A Jalali date: «۱۴۰۵/۰۹/۱۵», or 1405/09/15."""
+        return self.digits(to_ascii_digits(format_jalali_date(d)))
+
+    def number(self, x: float | int | None, places: int = 1) -> str:
+        """A figure: a count as a whole number ("۴۷", not "۴۷٫۰", even when it is an average that
+        came out whole), a fraction with `places` decimals ("۱۷٫۶"), thousands grouped, nothing to
+        show as "—"."""
+        if x is None:
+            return "—"
+        text = f"{x:,.{places}f}" if isinstance(x, float) and not x.is_integer() else f"{int(x):,}"
+        return self.digits(text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.group))
 
 
 def period(kind: str, year: int, number: int = 0) -> Period:
@@ -107,9 +192,9 @@ class AgencyFigures:
     waiting: int
 
 
-#: The columns of the agencies' answers (the paper's table and the sheet).
-AGENCY_HEADERS = ("دستگاه اجرایی", "ارجاع‌شده", "پاسخ‌داده", "پاسخ در مهلت", "میانگین روز کاری تا پاسخ",
-                  "در انتظار پاسخ")
+def agency_headers(t: ReportText) -> list[str]:
+    """The columns of the agencies' answers (the paper's table and the sheet)."""
+    return [t.agency, t.forwarded, t.answered, t.on_time, t.avg_days, t.waiting]
 
 
 def _p90(values: list[int]) -> int | None:
@@ -224,56 +309,54 @@ def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
     return sorted(out, key=lambda a: (-a.forwarded, a.name))
 
 
-def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None) -> Path:
-    """The report as an Excel workbook with right-to-left sheets (figures, overdue, by month); the
-    first row names the period, its Jalali first and last days, and the day it was made (`made_on`,
-    today by default)."""
+def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text: ReportText | None = None) -> Path:
+    """The report as an Excel workbook (figures, overdue, agencies, by month) in `text`'s words and
+    direction (Persian, right to left, by default); the first row names the period, its Jalali first
+    and last days, and the day it was made (`made_on`, today by default). Figures stay numbers."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .secretariat_status import OUTCOME_FA
-
+    t = text or ReportText()
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "شاخص‌ها"
-    ws.sheet_view.rightToLeft = True
-    ws.append([f"گزارش {rep.period.title}",
-               f"از {format_jalali_date(rep.period.start)} تا {format_jalali_date(rep.period.end)}",
-               f"تهیه‌شده در {format_jalali_date(made_on or today())}"])
+    ws.title = t.figures_sheet[:31]
+    ws.sheet_view.rightToLeft = t.rtl
+    ws.append([t.sheet_heading.replace("{period}", t.period_title(rep.period)),
+               t.span.replace("{start}", t.day(rep.period.start)).replace("{end}", t.day(rep.period.end)),
+               t.made.replace("{day}", t.day(made_on or today()))])
     ws["A1"].font = Font(bold=True)
     rows: list[tuple[str, float | int | None]] = [
-        ("دریافت‌شده", rep.received), ("پذیرفته‌شده", rep.accepted), ("ردشده", rep.rejected),
-        *[(f"مختومه: {OUTCOME_FA.get(k, k)}", v) for k, v in sorted(rep.closed_by_outcome.items())],
-        ("میانگین زمان ارائه خدمت (روز کاری)", round(rep.avg_service_days, 2) if rep.avg_service_days else None),
-        ("صدک ۹۰ زمان ارائه خدمت (روز کاری)", rep.p90_service_days),
-        ("میانگین زمان دفتر (روز کاری)", round(rep.avg_office_days, 2) if rep.avg_office_days is not None else None),
-        ("میانگین زمان دستگاه‌ها (روز کاری)",
-         round(rep.avg_agency_days, 2) if rep.avg_agency_days is not None else None),
-        ("مراجعه حضوری", rep.visits),
-        ("متقاضیان در هر فصل", round(rep.applicants_per_season, 1)),
-        ("مراجعه حضوری برای هر درخواست", round(rep.visits_per_case, 2) if rep.visits_per_case else None)]
+        (t.received, rep.received), (t.accepted, rep.accepted), (t.rejected, rep.rejected),
+        *[(t.closed_as.replace("{outcome}", t.outcomes.get(k, k)), v) for k, v in sorted(rep.closed_by_outcome.items())],
+        (t.avg_service, round(rep.avg_service_days, 2) if rep.avg_service_days else None),
+        (t.p90_service, rep.p90_service_days),
+        (t.avg_office, round(rep.avg_office_days, 2) if rep.avg_office_days is not None else None),
+        (t.avg_agency, round(rep.avg_agency_days, 2) if rep.avg_agency_days is not None else None),
+        (t.visits, rep.visits),
+        (t.applicants_per_season, round(rep.applicants_per_season, 1)),
+        (t.visits_per_case, round(rep.visits_per_case, 2) if rep.visits_per_case else None)]
     for row in rows:
         ws.append(list(row))
     ws.column_dimensions["A"].width = 40
-    od = wb.create_sheet("دیرکرد دستگاه‌ها")
-    od.sheet_view.rightToLeft = True
-    od.append(["دستگاه اجرایی", "پرونده‌های دیرکرد"])
+    od = wb.create_sheet(t.overdue_sheet[:31])
+    od.sheet_view.rightToLeft = t.rtl
+    od.append([t.agency, t.overdue_cases])
     for agency, n in rep.overdue_by_agency:
         od.append([agency, n])
     od.column_dimensions["A"].width = 45
-    ag = wb.create_sheet("پاسخ‌گویی دستگاه‌ها")
-    ag.sheet_view.rightToLeft = True
-    ag.append(list(AGENCY_HEADERS))
+    ag = wb.create_sheet(t.agencies_heading[:31])
+    ag.sheet_view.rightToLeft = t.rtl
+    ag.append(agency_headers(t))
     for a in rep.agencies:
         ag.append([a.name, a.forwarded, a.answered, a.on_time,
                    round(a.avg_days, 1) if a.avg_days is not None else None, a.waiting])
     ag.column_dimensions["A"].width = 45
-    bm = wb.create_sheet("ماهانه")
-    bm.sheet_view.rightToLeft = True
-    bm.append(["ماه", "دریافت", "مختومه"])
+    bm = wb.create_sheet(t.months_sheet[:31])
+    bm.sheet_view.rightToLeft = t.rtl
+    bm.append([t.month, t.month_received, t.month_closed])
     for month, r, c in rep.by_month:
-        bm.append([month_title(month), r, c])
+        bm.append([t.month_title(month), r, c])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

@@ -858,6 +858,41 @@ def test_the_report_periods_are_named_in_the_interfaces_language(qapp: Any, qtbo
     assert title.endswith("Autumn 1404") and lib_month == ["7 — Mehr", "Mehr 1404"]
 
 
+def test_the_report_is_written_in_the_interfaces_language(qapp: Any, qtbot: Any, desk: Desk,
+                                                          tmp_path: Path) -> None:
+    """On screen, on paper and in the sheet: English words, Latin digits, left to right in the
+    English interface (the report stayed Persian there); the Persian one as it was."""
+    from openpyxl import load_workbook
+
+    from tests.ui.shell_support import compile_english
+
+    _referred(desk, 1)  # received in Ordibehesht 1404
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))
+        qtbot.addWidget(page)
+        page.kind.setCurrentIndex(page.kind.findData("year"))
+        page.year.setValue(1404)
+        html, shown = page.html(), page.figures.toPlainText()
+        wb = load_workbook(page.export_excel(tmp_path / "r.xlsx"))
+    assert "Report on requests and complaints — Year 1404" in html and '<body dir="ltr">' in html
+    assert "from 1404/01/01 to 1404/12/29" in html and "<th>Figure</th><th>Value</th>" in html
+    assert '<td align="left">Received</td><td align="left">1</td>' in html and "Ordibehesht 1404" in html
+    assert "Year 1404" in shown and not re.search("[۰-۹]", html)
+    assert wb.sheetnames == ["Figures", "Agencies late", "Agencies answering", "Monthly"]
+    ws = wb["Figures"]
+    assert not ws.sheet_view.rightToLeft and [ws["A1"].value, ws["B1"].value] == ["Report Year 1404",
+                                                                                "from 1404/01/01 to 1404/12/29"]
+    assert re.fullmatch(r"made on 14\d\d/\d\d/\d\d", ws["C1"].value) and [ws["A2"].value, ws["B2"].value] == ["Received", 1]
+    assert wb["Monthly"]["A2"].value == "Ordibehesht 1404"
+    page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))  # Persian again
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year"))
+    page.year.setValue(1404)
+    html = page.html()
+    assert "گزارش رسیدگی به درخواست‌ها و شکایات — سال ۱۴۰۴" in html and '<body dir="rtl">' in html
+    assert '<td align="right">۱</td><td align="right">دریافت‌شده</td>' in html and "اردیبهشت ۱۴۰۴" in html
+
+
 def test_a_cleared_search_box_lists_again_by_the_other_filters(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     r = sec.intake(desk.store, desk.clerk, case_input(41), on=DAY)
     sec.intake(desk.store, desk.clerk, case_input(42), on=DAY)

@@ -25,12 +25,24 @@ from PySide6.QtWidgets import (
 from ... import persian
 from ...services.accounts import get_office
 from ...services.secretariat_docs import report_html
-from ...services.secretariat_reports import Period, Report, build_report, period, report_to_xlsx
+from ...services.secretariat_reports import Period, Report, ReportText, build_report, period, report_to_xlsx
+from ...services.secretariat_status import OUTCOME_FA
 from .. import printing
 from ..context import UiContext
 from ..tables import remember_splitter
-from ..widgets import month_name, period_title, right_to_left, season_text
-from .common import Today
+from ..widgets import digits, month_name, period_title, right_to_left, season_text, text_digits
+from .common import Today, outcome_text
+
+
+def report_text() -> ReportText:
+    """The report's paper and sheet in the interface's language: Persian words, digits and right
+    to left, or English ones, Latin digits and left to right."""
+    persian_ui = QLocale().language() == QLocale.Language.Persian
+    return ReportText().translated(
+        lambda words: QCoreApplication.translate("SecretariatReports", words),
+        outcomes={k: outcome_text(k) for k in OUTCOME_FA}, months=tuple(month_name(n) for n in range(1, 13)),
+        seasons=tuple(season_text(n) for n in range(1, 5)), digits=digits, names=text_digits,
+        group="\u066c" if persian_ui else ",", decimal="\u066b" if persian_ui else ".", rtl=right_to_left())
 
 
 def build_chart(rep: Report) -> QChart:
@@ -179,7 +191,7 @@ class ReportsPage(QWidget):
 
     def html(self) -> str:
         assert self.report is not None
-        return report_html(get_office(self.ctx.store), self.report)
+        return report_html(get_office(self.ctx.store), self.report, text=report_text(), made_on=self.today())
 
     def export_excel(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -187,7 +199,7 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        return report_to_xlsx(self.shown(), path, made_on=self.today())
+        return report_to_xlsx(self.shown(), path, made_on=self.today(), text=report_text())
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -195,6 +207,7 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        report = self.shown()
-        html = report_html(get_office(self.ctx.store), report, chart_png=chart_png(report))
-        return printing.to_pdf(html, path)
+        report, text = self.shown(), report_text()
+        html = report_html(get_office(self.ctx.store), report, chart_png=chart_png(report), text=text,
+                           made_on=self.today())
+        return printing.to_pdf(html, path, rtl=text.rtl)
