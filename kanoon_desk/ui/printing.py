@@ -85,6 +85,8 @@ def to_pdf(html: str, path: Path, rtl: bool = True, page: QPageSize.PageSizeId =
     paint rectangle, QTextDocument lays the text out narrow and adds page numbers.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("ab"):  # an OSError here, not a PDF silently unwritten (a folder, a file open elsewhere)
+        pass
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(page))
     writer.setPageMargins(QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),

@@ -428,6 +428,28 @@ def test_the_english_report_reads_from_the_left_in_latin_digits(L: Lib, tmp_path
     assert '<td align="left">1</td>' in html and "۱" not in html
 
 
+def test_an_export_to_a_place_that_cannot_be_written_is_said(L: Lib, tmp_path: Path, qtbot: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(taken), ""))
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    for text in ("خروجی اکسل", "خروجی PDF"):
+        [button] = [b for b in page.findChildren(QPushButton) if b.text() == text]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # it raised IsADirectoryError
+    overdue = OverduePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(overdue)
+    overdue.export_dialog()
+    for p in (page, page, overdue):
+        assert all(b.icon() == QMessageBox.Icon.Warning and "پرونده باز است" in b.text()
+                   for b in p.findChildren(QMessageBox, "saved-message"))
+    assert len(page.findChildren(QMessageBox, "saved-message")) == 2
+    assert len(overdue.findChildren(QMessageBox, "saved-message")) == 1
+
+
 def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp_path: Path, qtbot: Any) -> None:
     circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY - timedelta(days=30))
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY - timedelta(days=40))

@@ -893,6 +893,33 @@ def test_the_report_is_written_in_the_interfaces_language(qapp: Any, qtbot: Any,
     assert '<td align="right">۱</td><td align="right">دریافت‌شده</td>' in html and "اردیبهشت ۱۴۰۴" in html
 
 
+def test_an_export_that_cannot_be_written_is_said_not_raised(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder (or, on Windows, a file open in Excel) where the export was to go: a message says
+    so and what to do (it was the crash dialog); a written one says where it is."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    page = ReportsPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    taken = tmp_path / "taken.xlsx"
+    taken.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(taken), ""))
+    qtbot.mouseClick(page.excel, Qt.MouseButton.LeftButton)
+    assert page.export_pdf(taken) is None
+    boxes = page.findChildren(QMessageBox, "saved-message")
+    assert [b.icon() for b in boxes] == [QMessageBox.Icon.Warning] * 2
+    assert all(str(taken) in b.text() and "پرونده باز است یا اجازه نوشتن در آن‌جا نیست" in b.text() for b in boxes)
+    for b in boxes:
+        b.close()
+    assert page.export_excel(tmp_path / "r.xlsx") == tmp_path / "r.xlsx"
+    [saved] = [b for b in page.findChildren(QMessageBox, "saved-message") if b.isVisible()]
+    assert saved.icon() == QMessageBox.Icon.Information and f"پرونده در \u2066{tmp_path / 'r.xlsx'}\u2069 ذخیره شد." == saved.text()
+    search = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))  # the case list's «خروجی اکسل» too
+    qtbot.addWidget(search)
+    search.export_dialog()
+    assert [b.icon() for b in search.findChildren(QMessageBox, "saved-message")] == [QMessageBox.Icon.Warning]
+
+
 def test_a_cleared_search_box_lists_again_by_the_other_filters(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     r = sec.intake(desk.store, desk.clerk, case_input(41), on=DAY)
     sec.intake(desk.store, desk.clerk, case_input(42), on=DAY)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...services import library as lib
 from ..context import UiContext
 from ..printing import print_dialog
+from ..saving import save_image, save_to
 from ..widgets import digits, today
 from .common import desk_centre
 from .printouts import copy_labels, labels_print_html
@@ -97,4 +98,4 @@ class LabelsDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png",
                                               "PNG (*.png)")
         if name:
-            copy_labels(self.items()).save(str(Path(name)))
+            save_to(self, Path(name), lambda p: save_image(copy_labels(self.items()), p))

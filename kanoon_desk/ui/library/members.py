@@ -26,6 +26,7 @@ from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..printing import print_dialog
+from ..saving import save_image, save_to
 from ..tables import down_into
 from ..widgets import FileDropLabel, Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
 from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
@@ -399,7 +400,7 @@ class MembersPage(QWidget):
             return
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "کارت عضویت"), f"card-{self.current.member_no}.png", "PNG (*.png)")
         if name:
-            self.card_image().save(str(Path(name)))
+            save_to(self, Path(name), lambda p: save_image(self.card_image(), p))
 
     def print_card_dialog(self) -> bool:
         """The card at its real size (85.6 × 54 mm) to the printer, to cut out."""

@@ -13,6 +13,7 @@ from ...services import library as lib
 from ...services import library_reports as rep
 from ..context import UiContext
 from ..printing import print_dialog
+from ..saving import save_to
 from ..widgets import LazyTableModel, digits, today
 from .common import jdate, table_view, tr_dynamic
 from .printouts import overdue_notices_html
@@ -134,4 +135,4 @@ class OverduePage(QWidget):
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی اکسل"), "overdue.xlsx", "Excel (*.xlsx)")
         if name:
-            self.export(Path(name))
+            save_to(self, Path(name), self.export)

@@ -35,6 +35,7 @@ from ...services import library_reports as rep
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
+from ..saving import save_to
 from ..widgets import (
     digits,
     isolated,
@@ -323,4 +324,4 @@ class ReportsPage(QWidget):
     def _save(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی"), f"report.{kind}", f"*.{kind}")
         if name:
-            (self.export_pdf if kind == "pdf" else self.export_xlsx)(Path(name))
+            save_to(self, Path(name), self.export_pdf if kind == "pdf" else self.export_xlsx)

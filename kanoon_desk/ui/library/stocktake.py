@@ -22,6 +22,7 @@ from ...services import library as lib
 from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_field, error_text
+from ..saving import save_to
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, text_digits
 from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
@@ -284,7 +285,7 @@ class StocktakePage(QWidget):
             return
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی اکسل"), "stocktake.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
         if name:
-            self.export(Path(name))
+            save_to(self, Path(name), self.export)
 
     def export(self, path: Path) -> int:
         """The chosen session's result to .xlsx or .csv; the number of rows written."""

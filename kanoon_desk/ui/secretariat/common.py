@@ -14,6 +14,7 @@ from ... import persian
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
 from .. import printing
+from ..saving import save_to
 from ..widgets import OK_STYLE, LazyTableModel, text_digits, today
 
 
@@ -135,7 +136,7 @@ def save_pdf(parent: QWidget | None, html: str, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Secretariat", "ذخیره PDF"), suggested, "PDF (*.pdf)")
     if not name:
         return None
-    return printing.to_pdf(html, Path(name))
+    return save_to(parent, Path(name), lambda p: printing.to_pdf(html, p))
 
 
 def print_html(parent: QWidget | None, html: str) -> bool:

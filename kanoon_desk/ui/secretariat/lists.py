@@ -32,6 +32,7 @@ from ...services.library_reports import export_xlsx
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
+from ..saving import save_to
 from ..tables import FittedTable, down_into, remember_splitter
 from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, select_row, text_digits
 from .case_view import CaseView
@@ -339,8 +340,7 @@ class SearchPage(QWidget):
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("خروجی اکسل"), "cases.xlsx", "Excel (*.xlsx)")
-        if name:
-            n = self.export(Path(name))
+        if name and (n := save_to(self, Path(name), self.export)) is not None:
             self.count.setText(self.tr("{n} پرونده در پرونده اکسل نوشته شد.").format(n=number_text(n)))
 
     def fill_agencies(self) -> None:

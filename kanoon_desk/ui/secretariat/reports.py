@@ -29,6 +29,7 @@ from ...services.secretariat_reports import Period, Report, ReportText, build_re
 from ...services.secretariat_status import OUTCOME_FA
 from .. import printing
 from ..context import UiContext
+from ..saving import save_to
 from ..tables import remember_splitter
 from ..widgets import digits, month_name, period_title, right_to_left, season_text, text_digits
 from .common import Today, outcome_text
@@ -134,9 +135,9 @@ class ReportsPage(QWidget):
         show = QPushButton(self.tr("نمایش"))  # (again: the figures as they are now)
         show.clicked.connect(self.refresh)
         self.excel = QPushButton(self.tr("خروجی اکسل"))
-        self.excel.clicked.connect(self.export_excel)
+        self.excel.clicked.connect(lambda: self.export_excel())
         self.pdf = QPushButton(self.tr("خروجی PDF"))
-        self.pdf.clicked.connect(self.export_pdf)
+        self.pdf.clicked.connect(lambda: self.export_pdf())
         for w in (QLabel(self.tr("دوره:")), self.kind, self.number, self.year, show, self.excel, self.pdf):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -199,7 +200,8 @@ class ReportsPage(QWidget):
             if not name:
                 return None
             path = Path(name)
-        return report_to_xlsx(self.shown(), path, made_on=self.today(), text=report_text())
+        report = self.shown()
+        return save_to(self, path, lambda p: report_to_xlsx(report, p, made_on=self.today(), text=report_text()))
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -210,4 +212,4 @@ class ReportsPage(QWidget):
         report, text = self.shown(), report_text()
         html = report_html(get_office(self.ctx.store), report, chart_png=chart_png(report), text=text,
                            made_on=self.today())
-        return printing.to_pdf(html, path, rtl=text.rtl)
+        return save_to(self, path, lambda p: printing.to_pdf(html, p, rtl=text.rtl))
