@@ -2393,32 +2393,32 @@
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="22" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
             <source>انبارگردانی پیدا نشد.</source>
             <translation>Stock-take not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
             <source>این انبارگردانی بسته شده است.</source>
             <translation>This stock-take is closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
             <source>نخست انبارگردانی را ببندید.</source>
             <translation>Close the stock-take first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
             <source>انبارگردانی دیگری برای این مرکز باز است.</source>
             <translation>Another stock-take is open for this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
             <source>بارکد خالی است.</source>
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
             <source>بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.</source>
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
@@ -3449,6 +3449,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/reports.py" line="272" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -3537,6 +3538,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="295" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -3602,12 +3604,14 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="205" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
@@ -3619,6 +3623,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -4542,7 +4547,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="75" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="137" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="167" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="94" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
@@ -4933,6 +4938,11 @@ Tracking code: {code}</translation>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="296" />
+            <source>در فهرست</source>
+            <translation>On the list</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
             <source>باز</source>
@@ -4956,11 +4966,13 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="295" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="296" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

@@ -224,15 +224,17 @@ def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = N
         return OverdueRate(total or 0, int(late or 0), int(n_lost or 0))
 
 
-def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, title: str = "") -> None:
-    """A right-to-left sheet with a heading row: the Excel export of any report table."""
+def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, title: str = "",
+                right_to_left: bool = True) -> None:
+    """A sheet with a heading row, right to left unless the interface reads from the left: the
+    Excel export of any report table."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.sheet_view.rightToLeft = True
+    ws.sheet_view.rightToLeft = right_to_left
     if title:
         ws.title = title[:31]
     ws.append(headers)

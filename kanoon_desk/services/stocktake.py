@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -279,24 +280,28 @@ OUTCOME_FA = {"found": "پیدا شد", "missing": "ناپیدا", "misplaced": 
               "found_withdrawn": "پیدا شد، خارج از گردش ثبت شده بود"}
 
 
-def export_stocktake(store: Store, take_id: str, path: Path) -> int:
-    """The result as .xlsx or .csv (by the file's suffix); returns the number of rows written."""
-    rows = [[r.barcode, r.title, r.shelf, r.scanned_shelf, "بله" if r.expected else "خیر", OUTCOME_FA[r.outcome]]
-            for r in stocktake_rows(store, take_id)]
+def export_stocktake(store: Store, take_id: str, path: Path, *, headers: Sequence[str] = EXPORT_HEADERS,
+                     outcomes: Mapping[str, str] = OUTCOME_FA, yes_no: tuple[str, str] = ("بله", "خیر"),
+                     right_to_left: bool = True) -> int:
+    """The result as .xlsx or .csv (by the file's suffix); returns the number of rows written. The
+    words are Persian unless the interface passes its own (headers, outcomes, yes/no) and the
+    sheet's direction."""
+    rows = [[r.barcode, r.title, r.shelf, r.scanned_shelf, yes_no[0] if r.expected else yes_no[1],
+             outcomes.get(r.outcome, r.outcome)] for r in stocktake_rows(store, take_id)]
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 
         wb = Workbook()
         ws = wb.active
         assert ws is not None
-        ws.sheet_view.rightToLeft = True
-        ws.append(EXPORT_HEADERS)
+        ws.sheet_view.rightToLeft = right_to_left
+        ws.append(list(headers))
         for row in rows:
             ws.append(row)
         wb.save(path)
     else:
         with path.open("w", newline="", encoding="utf-8-sig") as f:
             writer = csv.writer(f)
-            writer.writerow(EXPORT_HEADERS)
+            writer.writerow(list(headers))
             writer.writerows(rows)
     return len(rows)

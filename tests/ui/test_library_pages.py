@@ -459,3 +459,29 @@ def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp
     assert html.count("یادآوری دیرکرد امانت") == 2 and html.count("✂") == 1  # two slips, one cut between
     assert "علی محمدی گرامی" in html and "امانت زهرا محمدی" in html  # the child's, to the guardian
     assert "حسین احمدی گرامی" in html and "مهلت بازگشت کتاب زیر" in html and "آن را" in html
+
+
+def test_english_exports_read_from_the_left_in_english_words(L: Lib, tmp_path: Path, qtbot: Any,
+                                                             qapp: Any) -> None:
+    """In the English interface the stock-take result and the overdue list go to sheets that read
+    from the left, with English headings and outcomes (they were Persian, right to left)."""
+    from openpyxl import load_workbook
+
+    from tests.ui.shell_support import compile_english
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY - timedelta(days=40))
+    with language(qapp, "en", compile_english(tmp_path)):
+        ctx = make_ctx(L.store, L.admin, tmp_path)
+        take_page = StocktakePage(ctx)
+        qtbot.addWidget(take_page)
+        qtbot.mouseClick(take_page.open_button, Qt.MouseButton.LeftButton)
+        assert take_page.export(tmp_path / "take.xlsx") == 2  # (the copy on loan is not expected)
+        overdue = OverduePage(ctx)
+        qtbot.addWidget(overdue)
+        assert overdue.export(tmp_path / "late.xlsx") == 1
+    ws = load_workbook(tmp_path / "take.xlsx").active
+    assert ws is not None and not ws.sheet_view.rightToLeft
+    assert [c.value for c in ws[1]] == ["Barcode", "Title", "Shelf", "Scanned on shelf", "On the list", "Outcome"]
+    assert [(ws.cell(r, 5).value, ws.cell(r, 6).value) for r in (2, 3)] == [("Yes", "Missing")] * 2
+    late = load_workbook(tmp_path / "late.xlsx").active
+    assert late is not None and not late.sheet_view.rightToLeft

@@ -14,7 +14,7 @@ from ...services import library_reports as rep
 from ..context import UiContext
 from ..printing import print_dialog
 from ..saving import save_to
-from ..widgets import LazyTableModel, digits, today
+from ..widgets import LazyTableModel, digits, right_to_left, today
 from .common import jdate, table_view, tr_dynamic
 from .printouts import overdue_notices_html
 
@@ -129,7 +129,8 @@ class OverduePage(QWidget):
                       r.barcode, jdate(r.due_on), self.model.centre_names.get(r.centre, r.centre), reminder_text(r)]
                      for r in page]
             offset += len(page)
-        rep.export_xlsx(path, [tr_dynamic(h) for h in HEADERS], rows, title=QCoreApplication.translate("Library", "دیرکرد"))
+        rep.export_xlsx(path, [tr_dynamic(h) for h in HEADERS], rows, title=QCoreApplication.translate("Library", "دیرکرد"),
+                        right_to_left=right_to_left())
         return len(rows)
 
     def export_dialog(self) -> None:

@@ -318,7 +318,7 @@ class ReportsPage(QWidget):
             rows.extend(body)
             rows.append([])
         rep.export_xlsx(path, headers or [self.period_label.text(), self.scope_text()], rows,
-                        title=QCoreApplication.translate("Library", "گزارش"))
+                        title=QCoreApplication.translate("Library", "گزارش"), right_to_left=right_to_left())
         return path
 
     def _save(self, kind: str) -> None:

@@ -23,7 +23,7 @@ from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_field, error_text
 from ..saving import save_to
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, text_digits
+from ..widgets import ERROR_STYLE, LtrLineEdit, digits, right_to_left, text_digits
 from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
 
@@ -291,5 +291,11 @@ class StocktakePage(QWidget):
         """The chosen session's result to .xlsx or .csv; the number of rows written."""
         if self.take is None:
             return 0
-        return st.export_stocktake(self.ctx.store, self.take.id, path)
+        headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"),
+                   QCoreApplication.translate("Library", "قفسه"), QCoreApplication.translate("Library", "قفسه اسکن"),
+                   QCoreApplication.translate("Library", "در فهرست"), QCoreApplication.translate("Library", "نتیجه")]
+        yes_no = (QCoreApplication.translate("Library", "بله"), QCoreApplication.translate("Library", "خیر"))
+        return st.export_stocktake(self.ctx.store, self.take.id, path, headers=headers,
+                                   outcomes={k: tr_dynamic(v) for k, v in OUTCOME_LABELS.items()},
+                                   yes_no=yes_no, right_to_left=right_to_left())
 

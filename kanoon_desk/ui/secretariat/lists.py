@@ -34,7 +34,7 @@ from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
 from ..saving import save_to
 from ..tables import FittedTable, down_into, remember_splitter
-from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, select_row, text_digits
+from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, right_to_left, select_row, text_digits
 from .case_view import CaseView
 from .common import CaseListModel, Today, ltr, queue_text, status_text
 from .dialogs import DateBound
@@ -330,12 +330,12 @@ class SearchPage(QWidget):
 
     def export(self, path: Path) -> int:
         """Every case of the list as it is filtered now (not only the rows loaded on screen) to a
-        right-to-left Excel sheet, the columns as on screen; how many."""
+        sheet in the interface's direction, the columns as on screen; how many."""
         rows: list[list[object]] = []
         while page := self._fetch(len(rows), EXPORT_PAGE):
             rows += [[_BIDI_MARKS.sub("", self.model.display(r, c)) for c in range(len(self.model.headers))]
                      for r in page]
-        export_xlsx(path, list(self.model.headers), rows, title=self.tr("پرونده‌ها"))
+        export_xlsx(path, list(self.model.headers), rows, title=self.tr("پرونده‌ها"), right_to_left=right_to_left())
         return len(rows)
 
     def export_dialog(self) -> None:
