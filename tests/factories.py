@@ -20,6 +20,11 @@ def make_desk(path: Path, office: str = "13", device_no: int = 1) -> tuple[Store
     return store, accounts.login(store, "admin", PASSWORD)
 
 
+def make_office_a_centre(store: Store, admin: Actor, name: str) -> None:
+    """The desk's own office made a cultural centre (and named as one), as «مشخصات دفتر» does."""
+    accounts.update_office(store, admin, kind="centre", name=name)
+
+
 def make_user(store: Store, admin: Actor, username: str, *roles: str) -> Actor:
     accounts.create_user(store, admin, username=username, full_name=f"کاربر {username}",
                          password=PASSWORD, roles=set(roles), must_change_password=False)

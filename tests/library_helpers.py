@@ -9,7 +9,7 @@ from pathlib import Path
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import library as lib
 from kanoon_desk.store import Store
-from tests.factories import make_desk
+from tests.factories import make_desk, make_office_a_centre
 
 TODAY = date(2025, 5, 5)  # a Monday (Jalali 1404/02/15)
 #: valid national IDs (check digit correct)
@@ -41,7 +41,7 @@ def add_other_centre(store: Store, admin: Actor, code: str, name: str) -> None:
 
 def make_library(tmp_path: Path) -> Lib:
     store, admin = make_desk(tmp_path / "lib.sqlite3", office="13")
-    lib.add_centre(store, admin, "13", "مرکز فرهنگی هنری شماره ۱")
+    make_office_a_centre(store, admin, "مرکز فرهنگی هنری شماره ۱")
     add_other_centre(store, admin, "14", "مرکز فرهنگی هنری شماره ۲")
     child = lib.register_member(store, admin, lib.MemberInput(
         first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], birth_date=date(2016, 3, 1),

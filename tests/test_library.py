@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kanoon_desk.errors import NotFound, PermissionDenied, ValidationError
+from kanoon_desk.services import accounts
 from kanoon_desk.services import library as lib
-from tests.factories import make_desk, make_user
-from tests.library_helpers import NATIONAL_IDS, TODAY, make_library
+from tests.factories import make_desk, make_office_a_centre, make_user
+from tests.library_helpers import NATIONAL_IDS, TODAY, actor_at, make_library
 
 
 def test_member_registered_and_found_by_number_or_national_id(tmp_path: Path) -> None:
@@ -147,20 +148,51 @@ def test_loan_rules_are_admin_edited(tmp_path: Path) -> None:
 
 
 def test_a_desk_adds_only_its_own_offices_centres(tmp_path: Path) -> None:
-    """A centre's code starts with the desk's office code (1301 under 13), or is the office itself:
-    another office's record is its own desk's to write (the server refuses it too)."""
+    """A centre's code starts with the desk's office code (1301 under 13): another office's record
+    is its own desk's to write (the server refuses it too). The office itself becomes a centre in
+    its own details, not here."""
     store, admin = make_desk(tmp_path / "d.sqlite3", office="13")
     for code in ("14", "2101", "1", "31"):
         with pytest.raises(ValidationError) as refused:
             lib.add_centre(store, admin, code, "مرکز دیگر")
         assert refused.value.field == "code" and "کد دفتر همین میز" in refused.value.message
-    lib.add_centre(store, admin, "13", "مرکز فرهنگی هنری شماره ۱")
+    make_office_a_centre(store, admin, "مرکز فرهنگی هنری شماره ۱")
     lib.add_centre(store, admin, "1301", "مرکز فرهنگی هنری شماره ۲")
     assert [code for code, _ in lib.list_centres(store)] == ["13", "1301"]
     centre, centre_admin = make_desk(tmp_path / "c.sqlite3", office="1301")  # a centre's own desk
-    lib.add_centre(centre, centre_admin, "1301", "مرکز فرهنگی هنری شماره ۲")
+    make_office_a_centre(centre, centre_admin, "مرکز فرهنگی هنری شماره ۲")
     with pytest.raises(ValidationError):
         lib.add_centre(centre, centre_admin, "13", "دفتر")
+
+
+def test_the_office_itself_is_not_added_as_a_centre(tmp_path: Path) -> None:
+    """«مراکز فرهنگی هنری» given the office's own code refuses it: the office would become a
+    centre named as typed, on every letter and every desk. So is any code already an office's."""
+    store, admin = make_desk(tmp_path / "d.sqlite3", office="13")
+    with pytest.raises(ValidationError) as refused:
+        lib.add_centre(store, admin, "۱۳", "خودش")
+    assert refused.value.field == "code" and "کد خود این دفتر" in refused.value.message
+    assert refused.value.params == {"code": "13", "example": "1301"}
+    office = accounts.get_office(store, "13")
+    assert office is not None and (office.name, office.kind) == ("دفتر مدیریت عملکرد استانداری", "office")
+    assert lib.list_centres(store) == []
+    with store.transaction() as s:  # desk 1301, set up as an office, synced here
+        store.record(s, actor_at(admin, "1301"), "office.set", "1301",
+                     {"name": "دفتر ۱۳۰۱", "kind": "office", "province": ""}, subject="1301")
+    with pytest.raises(ValidationError) as taken:
+        lib.add_centre(store, admin, "1301", "مرکز")
+    assert taken.value.field == "code" and "کد یک دفتر" in taken.value.message
+    assert accounts.get_office(store, "1301") == accounts.OfficeView("1301", "دفتر ۱۳۰۱", "office", "", "", "", "", "")
+    # the office made a centre in its own details keeps its name; a centre stays one
+    office_view = accounts.update_office(store, admin, kind="centre")
+    assert (office_view.name, office_view.kind) == ("دفتر مدیریت عملکرد استانداری", "centre")
+    assert lib.list_centres(store) == [("13", "دفتر مدیریت عملکرد استانداری")]
+    with pytest.raises(ValidationError) as centre:
+        lib.add_centre(store, admin, "13", "خودش")
+    assert "پیش‌تر ثبت شده" in centre.value.message
+    with pytest.raises(ValidationError) as back:
+        accounts.update_office(store, admin, kind="office")
+    assert back.value.field == "kind"
 
 
 def test_a_centre_code_is_the_office_code_and_two_digits(tmp_path: Path) -> None:
@@ -171,7 +203,7 @@ def test_a_centre_code_is_the_office_code_and_two_digits(tmp_path: Path) -> None
             lib.add_centre(store, admin, code, "مرکز دیگر")
         assert refused.value.field == "code" and "دو رقم" in refused.value.message
     lib.add_centre(store, admin, "۱۰۱", "مرکز فرهنگی هنری شماره ۱")  # typed in Persian digits
-    lib.add_centre(store, admin, "1", "دفتر")
+    make_office_a_centre(store, admin, "دفتر")
     assert [code for code, _ in lib.list_centres(store)] == ["1", "101"]
     thirteen, admin_13 = make_desk(tmp_path / "13.sqlite3", office="13")
     for code in ("130", "13001"):

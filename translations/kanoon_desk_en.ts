@@ -1769,6 +1769,11 @@
             <translation>The current password is wrong.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="287" />
+            <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
+            <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/circulation_views.py" line="18" />
             <source>عضویت این عضو به پایان رسیده است.</source>
             <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
@@ -2039,6 +2044,16 @@
             <location filename="../kanoon_desk/services/library_rules.py" line="102" />
             <source>کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The centre code must be 1 to 8 digits or Latin letters.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="103" />
+            <source>کد {code} کد خود این دفتر است، نه مرکزی از آن؛ کد مرکز کد دفتر و دو رقم پس از آن است، مانند {example}. اگر این دفتر خود مرکز فرهنگی هنری است، آن را در «مشخصات دفتر» مرکز کنید.</source>
+            <translation>{code} is this office's own code, not one of its centres: a centre's code is the office code and two digits, such as {example}. If this office is itself a cultural centre, make it one in «Office details».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="106" />
+            <source>کد {code} کد یک دفتر است، نه مرکز فرهنگی هنری؛ کد دیگری برگزینید.</source>
+            <translation>{code} is an office's code, not a cultural centre's; choose another code.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_intake.py" line="25" />
@@ -5337,47 +5352,52 @@ Tracking code: {code}</translation>
     <context>
         <name>OfficePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="39" />
+            <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
+            <translation>This office is itself a cultural centre (it has a library and lends)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="42" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="43" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="49" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="50" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
             <source>ذخیره</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="83" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="94" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>

@@ -284,14 +284,23 @@ def get_office(store: Store, code: str | None = None) -> OfficeView | None:
         return OfficeView(o.code, o.name, o.kind, o.province, o.city, o.address, o.phone, o.heading)
 
 
+MSG_OFFICE_KIND = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.")
+
+
 def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
-    """Change the office's details (name, address, phone, the heading printed on letters)."""
+    """Change the office's details (name, address, phone, the heading printed on letters); `kind`
+    "centre" makes the office itself a cultural centre (its own desk lends there), for good."""
     require(actor, "admin")
     allowed = {"name", "kind", "province", "city", "address", "phone", "heading"}
     payload = {k: normalize(v) for k, v in fields.items() if k in allowed}
     if "name" in payload and not payload["name"]:
         raise ValidationError(MSG_REQUIRED, "name")
+    if payload.get("kind", "centre") not in ("office", "centre"):
+        raise ValueError(payload["kind"])
     with store.transaction() as s:
+        office = s.get(Office, actor.office_code)
+        if payload.get("kind") == "office" and office is not None and office.kind == "centre":
+            raise ValidationError(MSG_OFFICE_KIND, "kind")
         store.record(s, actor, "office.set", actor.office_code, payload, subject=actor.office_code)
     view = get_office(store, actor.office_code)
     assert view is not None

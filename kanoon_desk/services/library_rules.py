@@ -100,6 +100,11 @@ MSG_CENTRE_OF_ANOTHER_OFFICE = QT_TRANSLATE_NOOP(
 MSG_CENTRE_EXISTS = QT_TRANSLATE_NOOP("Errors", "مرکزی با این کد پیش‌تر ثبت شده است؛ آن را در فهرست برگزینید و اصلاح کنید.")
 MSG_NOT_A_CENTRE = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری پیدا نشد.")
 MSG_CENTRE_CODE = QT_TRANSLATE_NOOP("Errors", "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد.")
+MSG_CENTRE_IS_THIS_OFFICE = QT_TRANSLATE_NOOP(
+    "Errors", "کد {code} کد خود این دفتر است، نه مرکزی از آن؛ کد مرکز کد دفتر و دو رقم پس از آن است، مانند {example}. "
+              "اگر این دفتر خود مرکز فرهنگی هنری است، آن را در «مشخصات دفتر» مرکز کنید.")
+MSG_CENTRE_IS_AN_OFFICE = QT_TRANSLATE_NOOP(
+    "Errors", "کد {code} کد یک دفتر است، نه مرکز فرهنگی هنری؛ کد دیگری برگزینید.")
 
 
 @dataclass(frozen=True)
@@ -124,9 +129,12 @@ def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: st
     """A cultural centre (an office of kind "centre") that holds copies and members.
 
     A desk records only its own office's centres: its office code and two digits (1301 under 13),
-    or its own office when that is the centre. The server refuses an office record of any other
-    code from this desk (it would rename another office on every desk). A code already a centre is
-    refused (correct it with `update_centre`)."""
+    or its own office when that is the centre and this desk does not know it yet. The server
+    refuses an office record of any other code from this desk (it would rename another office on
+    every desk). A code already a centre is refused (correct it with `update_centre`), and so is
+    the code of an office that is not one: it would turn the office into a centre and rename it on
+    every letter and every desk (the office itself becomes a centre in its own details:
+    `accounts.update_office(kind="centre")`)."""
     require(actor, "admin")
     code = _centre_code(store, code)
     name = normalize(name or "")
@@ -136,6 +144,10 @@ def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: st
         office = s.get(Office, code)
         if office is not None and office.kind == "centre":
             raise ValidationError(MSG_CENTRE_EXISTS, "code")
+        if office is not None:
+            own = code == store.identity.office_code.upper()
+            raise ValidationError(MSG_CENTRE_IS_THIS_OFFICE if own else MSG_CENTRE_IS_AN_OFFICE, "code",
+                                  {"code": code, "example": f"{code}01"} if own else {"code": code})
         store.record(s, actor, "office.set", code, {"name": name, "kind": "centre", "province": normalize(province or ""),
                                                      "city": normalize(city or "")}, subject=code)
 

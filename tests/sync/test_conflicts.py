@@ -94,6 +94,7 @@ def test_a_conflict_about_an_office_s_own_records_stays_in_that_office(server: L
     from kanoon_desk.server.server_models import ServerEvent
     from kanoon_desk.services import circulation
     from kanoon_desk.services import library as lib
+    from tests.factories import make_office_a_centre
     from tests.library_helpers import NATIONAL_IDS, TODAY
 
     from .helpers import bootstrap_admin
@@ -101,8 +102,8 @@ def test_a_conflict_about_an_office_s_own_records_stays_in_that_office(server: L
     a1, a2, admin = two_desks(server, tmp_path)  # office 13: "ali" made on both desks
     b = enrol(server, tmp_path / "b.sqlite3", "21")
     admin_b = bootstrap_admin(b)
-    lib.add_centre(a1, admin, "13", "مرکز فرهنگی هنری 13")
-    lib.add_centre(b, admin_b, "21", "مرکز فرهنگی هنری 21")  # each office's desk records its own centre
+    make_office_a_centre(a1, admin, "مرکز فرهنگی هنری 13")
+    make_office_a_centre(b, admin_b, "مرکز فرهنگی هنری 21")  # each office's desk records its own centre
     title = lib.add_title(a1, admin, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
     lib.add_copy(a1, admin, title.id, barcode="B0001", shelf="A1")
     members = [lib.register_member(a1, admin, lib.MemberInput(

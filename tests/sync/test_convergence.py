@@ -51,6 +51,7 @@ from kanoon_desk.services.secretariat_agencies import save_agency
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client, state
 from kanoon_desk.sync.protocol import SHARED_AGGREGATE_TYPES
+from tests.factories import make_office_a_centre
 from tests.library_helpers import NATIONAL_IDS, TODAY
 from tests.secretariat_helpers import case_input, national_id
 
@@ -124,7 +125,7 @@ class OfficesOffline(RuleBasedStateMachine):
         # keeps the catalogue and members
         for office in dict.fromkeys(office for office, _ in DESKS):
             i = next(i for i, (o, _) in enumerate(DESKS) if o == office)
-            lib.add_centre(self.stores[i], self.admins[i], office, f"مرکز فرهنگی هنری {office}")
+            make_office_a_centre(self.stores[i], self.admins[i], f"مرکز فرهنگی هنری {office}")
         first, admin = self.stores[0], self.admins[0]
         title = lib.add_title(first, admin, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی",
                                                            isbn="978-964-391-300-7", age_group="ب"))

@@ -241,13 +241,14 @@ def test_a_registration_number_given_on_both_sides_is_one_conflict_on_every_desk
 
 def test_member_numbers_given_on_both_sides_are_one_conflict(server: LiveServer, tmp_path: Path) -> None:
     from kanoon_desk.services import library as lib
+    from tests.factories import make_office_a_centre
     from tests.library_helpers import NATIONAL_IDS, TODAY
 
     office = enrol(server, tmp_path / "office.sqlite3", "13")
     alone, actor = _standalone(tmp_path / "alone.sqlite3")
     try:
         office_admin = bootstrap_admin(office, "boss")
-        lib.add_centre(office, office_admin, "13", "مرکز فرهنگی هنری شماره ۱")
+        make_office_a_centre(office, office_admin, "مرکز فرهنگی هنری شماره ۱")
         made = []
         for desk, admin, n in ((office, office_admin, 0), (alone, actor, 1)):
             made.append(lib.register_member(desk, admin, lib.MemberInput(

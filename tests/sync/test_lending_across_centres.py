@@ -17,6 +17,7 @@ from kanoon_desk.services import library as lib
 from kanoon_desk.services.library import MemberView
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client, pull
+from tests.factories import make_office_a_centre
 from tests.library_helpers import NATIONAL_IDS, TODAY
 
 from .helpers import LiveServer, bootstrap_admin, enrol
@@ -29,7 +30,7 @@ def centre_13_with_a_copy(server: LiveServer, tmp_path: Path) -> tuple[Store, Ac
     """Office 13's desk, synced: centre 13, a child and an adult member, copy B0001."""
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     admin_a = bootstrap_admin(a)
-    lib.add_centre(a, admin_a, "13", "مرکز فرهنگی هنری شماره ۱")
+    make_office_a_centre(a, admin_a, "مرکز فرهنگی هنری شماره ۱")
     child = lib.register_member(a, admin_a, lib.MemberInput(
         first_name="زهرا", last_name="محمدی", national_id=NATIONAL_IDS[0], guardian_name="علی محمدی",
         guardian_phone="09121234567", birth_date=TODAY.replace(year=2016)), today=TODAY)
@@ -46,7 +47,7 @@ def centre_14(server: LiveServer, tmp_path: Path) -> tuple[Store, Actor]:
     centre, which only its own desk records."""
     b = enrol(server, tmp_path / "b.sqlite3", "14")
     admin_b = bootstrap_admin(b)
-    lib.add_centre(b, admin_b, "14", "مرکز فرهنگی هنری شماره ۲")
+    make_office_a_centre(b, admin_b, "مرکز فرهنگی هنری شماره ۲")
     return b, admin_b
 
 

@@ -19,6 +19,7 @@ from kanoon_desk.services import circulation as circ
 from kanoon_desk.services import library as lib
 from kanoon_desk.store import Store
 from kanoon_desk.ui.admin.centres import CentresPage
+from kanoon_desk.ui.admin.office import OfficePage
 from kanoon_desk.ui.library.circulation import CirculationPage
 from kanoon_desk.ui.setup import SetupDialog
 from kanoon_desk.ui.widgets import select_row
@@ -82,6 +83,34 @@ def test_admin_page_adds_and_corrects_a_centre_errors_at_the_field(qtbot: Any, t
     assert page.message.text() == "مشخصات مرکز «مرکز فرهنگی هنری کرج» ذخیره شد."
     assert lib.list_centres(store) == [("1302", "مرکز فرهنگی هنری کرج")]
     page.grab().save(str(tmp_path / "centres.png"))
+    store.close()
+
+
+def test_the_centres_page_refuses_the_offices_own_code_and_the_office_page_makes_it_a_centre(
+        qtbot: Any, tmp_path: Path, type_persian: Any) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3", office="13")
+    ctx = make_ctx(store, admin, tmp_path)
+    page = CentresPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.keyClicks(page.code, "13")
+    type_persian(page.name, "خودش")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.form.error_of("code") == ("کد ۱۳ کد خود این دفتر است، نه مرکزی از آن؛ کد مرکز کد دفتر و دو رقم پس از آن "
+                                          "است، مانند ۱۳۰۱. اگر این دفتر خود مرکز فرهنگی هنری است، آن را در «مشخصات دفتر» "
+                                          "مرکز کنید.")
+    assert page.message.text() == "" and page.model.rowCount() == 0
+    office = accounts.get_office(store)
+    assert office is not None and (office.name, office.kind) == ("دفتر مدیریت عملکرد استانداری", "office")
+    details = OfficePage(ctx)
+    qtbot.addWidget(details)
+    assert not details.is_centre.isChecked() and details.is_centre.isEnabled()
+    details.is_centre.setChecked(True)
+    details.save()
+    assert details.message.text() == "مشخصات دفتر ذخیره شد."
+    assert details.is_centre.isChecked() and not details.is_centre.isEnabled()  # a centre stays one
+    assert lib.list_centres(store) == [("13", "دفتر مدیریت عملکرد استانداری")]
+    assert page.model.rowCount() == 1  # the centres page heard it
     store.close()
 
 

@@ -1,8 +1,10 @@
-"""Office details page: name, province, city, address, phone and the heading printed on letters."""
+"""Office details page: name, province, city, address, phone, the heading printed on letters, and
+whether the office itself is a cultural centre."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +36,8 @@ class OfficePage(QWidget):
         self.phone = LtrLineEdit()
         self.heading = QPlainTextEdit()
         self.heading.setFixedHeight(90)
+        self.is_centre = QCheckBox(self.tr("این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)"))
+        self.is_centre.setObjectName("is_centre")
         for key, widget in (("name", self.name), ("province", self.province), ("city", self.city),
                             ("address", self.address), ("phone", self.phone), ("heading", self.heading)):
             widget.setObjectName(key)
@@ -45,6 +49,7 @@ class OfficePage(QWidget):
         f.add_field("address", self.tr("نشانی"), self.address)
         f.add_field("phone", self.tr("تلفن"), self.phone)
         f.add_field("heading", self.tr("سربرگ نامه‌ها"), self.heading)
+        f.add_field("kind", "", self.is_centre)
         self.save_button = QPushButton(self.tr("ذخیره"))
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
@@ -70,6 +75,9 @@ class OfficePage(QWidget):
         self.address.setText(office.address)
         self.phone.setText(office.phone)
         self.heading.setPlainText(office.heading)
+        # a centre stays one: its copies, members and loans are at it
+        self.is_centre.setChecked(office.kind == "centre")
+        self.is_centre.setEnabled(office.kind != "centre")
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -78,8 +86,11 @@ class OfficePage(QWidget):
         fields = {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),
                   "address": self.address.text(), "phone": self.phone.text(),
                   "heading": self.heading.toPlainText()}
+        if self.is_centre.isEnabled() and self.is_centre.isChecked():
+            fields["kind"] = "centre"
 
         def done(_: object) -> None:
+            self.load()
             self.message.setText(self.tr("مشخصات دفتر ذخیره شد."))
             self.ctx.bus.changed.emit("accounts")
 
