@@ -70,17 +70,33 @@ def test_holiday_titles_change_and_removals_fold_the_same_as_a_refold(tmp_path: 
     from kanoon_desk import eventlog
 
     store, admin = make_desk(tmp_path / "d.sqlite3")
-    accounts.set_holiday(store, admin, date(2025, 3, 21), "نوروز")
-    accounts.set_holiday(store, admin, date(2025, 3, 22), "نوروز")
-    accounts.set_holiday(store, admin, date(2025, 4, 1), "روز جمهوری")
-    accounts.set_holiday(store, admin, date(2025, 3, 22), "عید نوروز")  # a new title replaces the old
-    accounts.remove_holiday(store, admin, date(2025, 3, 21))
+    accounts.set_holiday(store, admin, date(2025, 3, 26), "تعطیلی")
+    accounts.set_holiday(store, admin, date(2025, 3, 27), "تعطیلی")
+    accounts.set_holiday(store, admin, date(2025, 4, 6), "روز دیگر")
+    accounts.set_holiday(store, admin, date(2025, 3, 27), "تعطیلی دیگر")  # a new title replaces the old
+    assert accounts.holiday_title(store, date(2025, 3, 27)) == "تعطیلی دیگر"
+    accounts.remove_holiday(store, admin, date(2025, 3, 26))
     accounts.remove_holiday(store, admin, date(2025, 5, 1))  # never a holiday: nothing to remove
-    expected = [(date(2025, 3, 22), "عید نوروز"), (date(2025, 4, 1), "روز جمهوری")]
+    assert accounts.holiday_title(store, date(2025, 3, 26)) is None
+    expected = [(date(2025, 3, 27), "تعطیلی دیگر"), (date(2025, 4, 6), "روز دیگر")]
     assert accounts.list_holidays(store) == expected
     with store.transaction() as s:
         eventlog.refold_all(s)
     assert accounts.list_holidays(store) == expected
+
+
+@pytest.mark.parametrize(("day", "said"), [
+    (date(2025, 3, 21), "۱۴۰۴/۰۱/۰۱ از تعطیلات رسمی ثابت"),  # Nowruz (a Friday too)
+    (date(2025, 4, 1), "۱۴۰۴/۰۱/۱۲ از تعطیلات رسمی ثابت"),  # Islamic Republic Day, a Tuesday
+    (date(2025, 7, 4), "۱۴۰۴/۰۴/۱۳ جمعه است"),
+], ids=["nowruz", "republic-day", "friday"])
+def test_a_friday_or_a_fixed_holiday_is_off_already_and_not_entered(tmp_path: Path, day: date, said: str) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    with pytest.raises(ValidationError) as refused:
+        accounts.set_holiday(store, admin, day, "تعطیلی")
+    assert refused.value.field == "day"
+    assert str(refused.value).startswith(said) and str(refused.value).endswith("چیزی افزوده نشد.")
+    assert accounts.list_holidays(store) == []
 
 
 def test_holidays_shape_the_working_calendar(tmp_path: Path) -> None:

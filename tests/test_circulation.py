@@ -481,9 +481,16 @@ def test_the_years_whose_lunar_holidays_are_missing(tmp_path: Path) -> None:
     L = make_library(tmp_path)
     summer = parse_jalali_date("1404/05/01")
     assert accounts.lunar_holidays_missing(L.store, summer) == [1404]
-    for year in (1404, 1405):  # fixed days in the table do not count as lunar ones
-        accounts.set_holiday(L.store, L.admin, parse_jalali_date(f"{year}/01/01"), "عید نوروز")
+    with L.store.transaction() as s:  # fixed days and Fridays in the table (entered before the desk
+        # refused them, or brought by an older desk) do not count as lunar ones
+        for day in ("1404/01/01", "1405/01/01", "1404/05/03"):
+            L.store.record(s, L.admin, "holiday.set", parse_jalali_date(day).isoformat(), {"title": "تعطیل"})
+    assert parse_jalali_date("1404/05/03").weekday() == 4  # a Friday
     assert accounts.lunar_holidays_missing(L.store, summer) == [1404]
+    for day in ("1405/01/01", "1404/05/03"):  # and the desk enters neither
+        with pytest.raises(ValidationError) as refused:
+            accounts.set_holiday(L.store, L.admin, parse_jalali_date(day), "تعطیل")
+        assert refused.value.field == "day"
     accounts.set_holiday(L.store, L.admin, parse_jalali_date("1404/04/15"), "عاشورا")
     assert accounts.lunar_holidays_missing(L.store, summer) == []
     winter = parse_jalali_date("1404/10/20")  # from Dey on, the coming year too

@@ -61,9 +61,9 @@ def test_refold_reproduces_projections(tmp_path: Path) -> None:
     accounts.update_user(store, admin, clerk.user_id, full_name="زهرا کریمی", roles={"clerk", "expert"})
     from datetime import date
 
-    accounts.set_holiday(store, admin, date(2025, 3, 21), "نوروز")
-    accounts.set_holiday(store, admin, date(2025, 3, 22), "نوروز")
-    accounts.remove_holiday(store, admin, date(2025, 3, 22))
+    accounts.set_holiday(store, admin, date(2025, 3, 26), "تعطیلی")
+    accounts.set_holiday(store, admin, date(2025, 3, 27), "تعطیلی")
+    accounts.remove_holiday(store, admin, date(2025, 3, 27))
     with store.read() as s:
         before = projection_digests(s)
     with store.transaction() as s:
@@ -96,8 +96,8 @@ def test_ingest_is_idempotent_and_order_independent(tmp_path: Path) -> None:
     from datetime import date
 
     for i in range(5):
-        accounts.set_holiday(a, admin_a, date(2025, 4, 1 + i), f"تعطیل {i}")
-    accounts.set_holiday(a, admin_a, date(2025, 4, 2), "عوض شد")
+        accounts.set_holiday(a, admin_a, date(2025, 4, 5 + i), f"تعطیل {i}")
+    accounts.set_holiday(a, admin_a, date(2025, 4, 6), "عوض شد")
     with a.read() as s:
         events = list(s.scalars(select(Event).where(Event.type == "holiday.set").order_by(Event.hlc)))
         for e in events:
@@ -112,7 +112,7 @@ def test_ingest_is_idempotent_and_order_independent(tmp_path: Path) -> None:
     with b.transaction() as s:
         assert ingest(s, [clone(e) for e in events]) == []  # repeated delivery: a no-op
     assert accounts.list_holidays(b) == accounts.list_holidays(a)
-    assert dict(accounts.list_holidays(b))[date(2025, 4, 2)] == "عوض شد"
+    assert dict(accounts.list_holidays(b))[date(2025, 4, 6)] == "عوض شد"
 
 
 def test_numbers_carry_office_device_year_and_never_repeat(tmp_path: Path) -> None:
@@ -179,7 +179,7 @@ def test_typed_sqlite_statement_reads_values_as_the_orm_does(tmp_path: Path) -> 
     from kanoon_desk.models import Holiday
 
     store, admin = make_desk(tmp_path / "d.sqlite3")
-    accounts.set_holiday(store, admin, __import__("datetime").date(2026, 3, 21), "نوروز")
+    accounts.set_holiday(store, admin, __import__("datetime").date(2026, 3, 26), "نوروز")
     events = SqliteStatement(select(Event.id, Event.payload, Event.recorded_at, Event.hlc)
                              .where(Event.type == bindparam("t")), typed=True)
     days = SqliteStatement(select(Holiday.day, Holiday.title), typed=True)
@@ -188,7 +188,7 @@ def test_typed_sqlite_statement_reads_values_as_the_orm_does(tmp_path: Path) -> 
         orm = s.scalars(select(Event).where(Event.type == "holiday.set")).one()
         row = events.first(s, t="holiday.set")
         assert (row.id, row.payload, row.recorded_at, row.hlc) == (orm.id, orm.payload, orm.recorded_at, orm.hlc)
-        assert days.rows(s) == [(__import__("datetime").date(2026, 3, 21), "نوروز")]
+        assert days.rows(s) == [(__import__("datetime").date(2026, 3, 26), "نوروز")]
         assert users.first(s).active is True
     with pytest.raises(ValueError, match="IN list"):  # expanded per execution: cannot be prebuilt
         SqliteStatement(select(User.id).where(User.username.in_(["a", "b"])))

@@ -36,7 +36,7 @@ def desk(tmp_path: Path) -> Path:
     path = tmp_path / "desk.sqlite3"
     store, admin = make_desk(path)
     make_user(store, admin, "clerk1", "clerk")
-    accounts.set_holiday(store, admin, date(2026, 3, 21), "نوروز")
+    accounts.set_holiday(store, admin, date(2026, 3, 26), "نوروز")
     store.close()
     return path
 
@@ -108,7 +108,7 @@ def test_stats_digests_equal_for_two_stores_holding_the_same_events(desk: Path, 
 
     store = Store(other)
     admin = accounts.login(store, "admin", "secret-pass-1")
-    accounts.set_holiday(store, admin, date(2026, 4, 2), "روز طبیعت")
+    accounts.set_holiday(store, admin, date(2026, 4, 4), "تعطیلی")
     store.close()
     c = ops.stats(other)
     assert c["aggregates"]["holiday"]["digest"] != a["aggregates"]["holiday"]["digest"]
@@ -161,7 +161,7 @@ def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
     assert ops.check(backup_file) == []
     store = Store(desk)
     admin = accounts.login(store, "admin", "secret-pass-1")
-    accounts.set_holiday(store, admin, date(2026, 4, 2), "روز طبیعت")
+    accounts.set_holiday(store, admin, date(2026, 4, 4), "تعطیلی")
     store.close()
     assert len(_holidays(desk)) == 2
 

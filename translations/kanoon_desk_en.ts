@@ -1747,31 +1747,41 @@
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="55" />
+            <location filename="../kanoon_desk/services/accounts.py" line="56" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="176" />
+            <location filename="../kanoon_desk/services/accounts.py" line="177" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="227" />
-            <location filename="../kanoon_desk/services/accounts.py" line="244" />
-            <location filename="../kanoon_desk/services/accounts.py" line="255" />
+            <location filename="../kanoon_desk/services/accounts.py" line="228" />
+            <location filename="../kanoon_desk/services/accounts.py" line="245" />
+            <location filename="../kanoon_desk/services/accounts.py" line="256" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="259" />
+            <location filename="../kanoon_desk/services/accounts.py" line="260" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="287" />
+            <location filename="../kanoon_desk/services/accounts.py" line="288" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="316" />
+            <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
+            <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="317" />
+            <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
+            <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/circulation_views.py" line="18" />
@@ -3017,17 +3027,17 @@
     <context>
         <name>HolidaysModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="43" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="43" />
             <source>روز هفته</source>
             <translation>Weekday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="42" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="44" />
             <source>مناسبت</source>
             <translation>Occasion</translation>
         </message>
@@ -3035,62 +3045,92 @@
     <context>
         <name>HolidaysPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="74" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="76" />
             <source>مثلاً عید نوروز</source>
             <translation>e.g. Nowruz</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="75" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="76" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="78" />
             <source>مناسبت</source>
             <translation>Occasion</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="79" />
             <source>افزودن تعطیلی</source>
             <translation>Add holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="80" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="82" />
             <source>حذف تعطیلی برگزیده</source>
             <translation>Remove selected holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="86" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="88" />
             <source>تعطیلات ثابت هر سال (۱ تا ۴ و ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند) خودبه‌خود به حساب می‌آیند؛ تعطیلات قمری هر سال را از تقویم رسمی اینجا وارد کنید.</source>
             <translation>The fixed holidays of every year (1–4 and 12–13 Farvardin, 14–15 Khordad, 22 Bahman and 29 Esfand) are counted automatically; enter each year's lunar holidays here from the official calendar.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="119" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="121" />
             <source>تعطیلات قمری سال {y} هنوز وارد نشده است؛ تا وارد نشود، مهلت‌ها ممکن است روز تعطیل بیفتد.</source>
             <translation>The lunar holidays of {y} have not been entered yet; until they are, due dates and deadlines may fall on a holiday.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="120" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="122" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="128" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="130" />
+            <source>جایگزینی مناسبت</source>
+            <translation>Replace the occasion</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="131" />
+            <source>روز {d} پیش‌تر با مناسبت «{old}» در جدول تعطیلات است. مناسبت آن «{new}» شود؟</source>
+            <translation>{d} is already in the holiday table as «{old}». Make its occasion «{new}»?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="143" />
             <source>مناسبت تعطیلی را بنویسید.</source>
             <translation>Write the holiday's occasion.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="135" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="150" />
+            <source>روز {d} با همین مناسبت در جدول هست؛ چیزی تغییر نکرد.</source>
+            <translation>{d} is already in the table with this occasion; nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="154" />
+            <source>مناسبت روز {d} همان «{old}» ماند.</source>
+            <translation>{d} keeps its occasion «{old}».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="160" />
+            <source>مناسبت روز {d} از «{old}» به «{new}» تغییر کرد.</source>
+            <translation>The occasion of {d} changed from «{old}» to «{new}».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="162" />
             <source>تعطیلی %1 افزوده شد.</source>
             <translation>Holiday %1 added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="145" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="164" />
+            <source>این روز گذشته است: شمار روزهای کاری در گزارش‌های دوره‌هایی که آن را در بر دارند تغییر می‌کند.</source>
+            <translation>This day is past: the working-day figures in reports on the periods that include it change.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="177" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="156" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="188" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>

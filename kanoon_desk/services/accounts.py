@@ -14,7 +14,7 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationEr
 from ..eventlog import Actor, audit, system_actor
 from ..ids import new_id
 from ..models import ROLES, Holiday, Office, User
-from ..persian import WorkingCalendar, normalize
+from ..persian import WorkingCalendar, format_jalali_date, normalize, to_ascii_digits
 from ..store import Store
 
 _hasher = PasswordHasher()
@@ -31,6 +31,7 @@ MSG_ROLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "نقش ناشناخته است."
 MSG_NO_ROLES = QT_TRANSLATE_NOOP("Errors", "دست‌کم یک نقش برگزینید.")
 MSG_LAST_ADMIN = QT_TRANSLATE_NOOP("Errors", "آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.")
 MSG_HAS_USERS = QT_TRANSLATE_NOOP("Errors", "این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.")
+
 
 
 @dataclass(frozen=True)
@@ -312,8 +313,32 @@ def list_holidays(store: Store) -> list[tuple[date, str]]:
         return [(h.day, h.title) for h in s.scalars(select(Holiday).order_by(Holiday.day))]
 
 
+MSG_HOLIDAY_FRIDAY = QT_TRANSLATE_NOOP("Errors", "{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.")
+MSG_HOLIDAY_FIXED = QT_TRANSLATE_NOOP(
+    "Errors", "{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.")
+
+
+def holiday_title(store: Store, day: date) -> str | None:
+    """The title `day` has in the holiday table, or None when it is not there."""
+    with store.read() as s:
+        h = s.get(Holiday, day)
+        return h.title if h is not None else None
+
+
+def is_day_off_anyway(day: date) -> bool:
+    """A Friday or a fixed official holiday: off without an entry in the holiday table."""
+    return day.weekday() == 4 or is_fixed_holiday(day)
+
+
 def set_holiday(store: Store, actor: Actor, day: date, title: str) -> None:
+    """Enter a day off (or give a day in the table a new title). A Friday or a fixed official
+    holiday is off already and is refused at the day field: an entry would add nothing but count
+    as the year's lunar holidays entered (`lunar_holidays_missing`)."""
     require(actor, "admin")
+    if is_fixed_holiday(day):
+        raise ValidationError(MSG_HOLIDAY_FIXED, "day", {"day": to_ascii_digits(format_jalali_date(day))})
+    if day.weekday() == 4:
+        raise ValidationError(MSG_HOLIDAY_FRIDAY, "day", {"day": to_ascii_digits(format_jalali_date(day))})
     with store.transaction() as s:
         store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize(title or "")})
 
@@ -371,7 +396,7 @@ def lunar_holidays_missing(store: Store, today: date) -> list[int]:
     from ..persian import jalali_month_key, jalali_year_bounds
 
     year, month = jalali_month_key(today)
-    entered = [d for d, _ in list_holidays(store) if not is_fixed_holiday(d)]
+    entered = [d for d, _ in list_holidays(store) if not is_day_off_anyway(d)]  # an entry on a Friday is none
     missing = []
     for y in (year, year + 1) if month >= 10 else (year,):
         first, last = jalali_year_bounds(y)

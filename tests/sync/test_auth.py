@@ -164,7 +164,7 @@ def test_a_desk_lends_for_its_own_centres_only(server: LiveServer, tmp_path: Pat
     elsewhere = Actor(admin.user_id, admin.username, admin.full_name, "21", admin.roles)
     title = lib.add_title(a, at_centre, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
     lib.add_copy(a, at_centre, title.id, barcode="B0001", shelf="A1")
-    accounts.set_holiday(a, at_centre, date(2026, 3, 21), "نوروز")
+    accounts.set_holiday(a, at_centre, date(2026, 3, 26), "نوروز")
     lib.add_title(a, elsewhere, lib.TitleInput(title="کلاغ‌ها", author="صمد بهرنگی"))
     report = client.sync_once(a)
     assert report.ok and report.rejected == 2, report.summary_line()
@@ -194,7 +194,7 @@ def test_a_desk_of_office_1_writes_no_record_of_office_13(server: LiveServer, tm
             one.record(s, admin, "office.set", code, {"name": f"دفتر {code}", "kind": "centre"})
     lib.add_title(one, as_13, lib.TitleInput(title="ماهی سیاه کوچولو", author="صمد بهرنگی"))
     lib.add_title(one, as_101, lib.TitleInput(title="کلاغ‌ها", author="صمد بهرنگی"))
-    accounts.set_holiday(one, admin, date(2026, 3, 21), "نوروز")
+    accounts.set_holiday(one, admin, date(2026, 3, 26), "نوروز")
     report = client.sync_once(one)
     assert report.ok and report.rejected == 4 and report.pushed == 4, report.summary_line()
     with one.read() as s:

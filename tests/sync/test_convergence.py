@@ -71,7 +71,7 @@ pytestmark = pytest.mark.slow
 DESKS = [("13", "a1"), ("13", "a2"), ("21", "b"), ("35", "c")]
 NAMES = ["ali", "reza", "sara", "mina", "omid", "neda"]
 OFFICE_NAMES = ["دفتر مرکزی", "دفتر استان تهران", "مرکز فرهنگی شماره ۲", "اداره کل کانون"]
-DAYS = [date(2026, 3, 21), date(2026, 3, 22), date(2026, 4, 1), date(2026, 6, 4)]
+DAYS = [date(2026, 3, 26), date(2026, 3, 28), date(2026, 4, 5), date(2026, 6, 6)]  # none a Friday or fixed
 COPIES = ["B0001", "B0002", "B0003"]
 LENDING_CONFLICTS = ("copy.double_loan", "loan.return_on_closed")
 #: Conflicts about an office's own records: seen on that office's desks only.

@@ -61,7 +61,7 @@ def _standalone(path: Path, office: str = "13") -> tuple[Store, Actor]:
     accounts.setup_desk(store, office_code=office, office_name="دفتر مدیریت عملکرد", admin_username="admin",
                         admin_full_name="مدیر میز تنها", admin_password=PASSWORD)
     actor = accounts.login(store, "admin", PASSWORD)
-    accounts.set_holiday(store, actor, date(2026, 3, 21), "نوروز")
+    accounts.set_holiday(store, actor, date(2026, 3, 26), "نوروز")
     accounts.create_user(store, actor, username="clerk7", full_name="کارمند هفتم", password=PASSWORD,
                          roles={"clerk"}, must_change_password=False)
     return store, actor
@@ -73,7 +73,7 @@ def test_a_desk_that_worked_alone_joins_its_office_and_nothing_is_lost_or_overwr
     alone, actor = _standalone(tmp_path / "alone.sqlite3")
     try:
         bootstrap_admin(office)  # "admin" on the server's side too: a user name made on both sides
-        accounts.set_holiday(office, accounts.login(office, "admin", PASSWORD), date(2026, 4, 2), "سیزده به در")
+        accounts.set_holiday(office, accounts.login(office, "admin", PASSWORD), date(2026, 4, 4), "تعطیلی")
         assert client.sync_once(office).ok
         before = alone.identity
         waiting = state.pending_count(alone)
@@ -85,7 +85,7 @@ def test_a_desk_that_worked_alone_joins_its_office_and_nothing_is_lost_or_overwr
         assert alone.identity.device_id == before.device_id and alone.identity.device_no == 2
         assert client.sync_once(office).ok
         for desk in (office, alone):
-            assert {d for d, _ in accounts.list_holidays(desk)} == {date(2026, 3, 21), date(2026, 4, 2)}
+            assert {d for d, _ in accounts.list_holidays(desk)} == {date(2026, 3, 26), date(2026, 4, 4)}
             assert conflicts.open_count(desk) == 1  # the two "admin" accounts, raised, not merged
         assert accounts.login(office, "clerk7", PASSWORD).office_code == "13"  # the desk's user reached the office
         assert client.sync_once(alone).ok and client.sync_once(office).ok  # quiet: both agree with the server

@@ -35,13 +35,13 @@ def test_an_older_schema_is_upgraded_on_receipt_and_held_alike_everywhere(
     admin = bootstrap_admin(a)
     monkeypatch.setattr(exchange_checks, "SCHEMA_VERSION", 2)  # the server's code writes schema 2 …
     monkeypatch.setitem(exchange_checks.UPGRADERS, ("holiday.set", 1), _v2)  # … and upgrades 1 on receipt
-    accounts.set_holiday(a, admin, date(2026, 3, 21), "نوروز")  # this desk still writes schema 1
+    accounts.set_holiday(a, admin, date(2026, 3, 26), "نوروز")  # this desk still writes schema 1
     report = client.sync_once(a)
     assert report.ok and not report.mismatches, report.summary_line()  # it holds what the server holds
     with a.read() as s:
         held = s.scalars(select(Event).where(Event.type == "holiday.set")).one()
     assert (held.schema_version, held.payload) == (2, {"title": "نوروز (رسمی)", "official": True})
-    assert accounts.list_holidays(a) == [(date(2026, 3, 21), "نوروز (رسمی)")]  # folded again
+    assert accounts.list_holidays(a) == [(date(2026, 3, 26), "نوروز (رسمی)")]  # folded again
     assert_matches_server(server, a)
     assert client.sync_once(b).ok and accounts.list_holidays(b) == accounts.list_holidays(a)  # pulls hand out 2
     assert ops.stats(a.path)["aggregates"] == ops.stats(b.path)["aggregates"] and ops.check(a.path) == []

@@ -179,7 +179,7 @@ def test_rejected_event_does_not_block_the_queue(server: LiveServer, tmp_path: P
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     admin = bootstrap_admin(a)
     stranger = Actor(admin.user_id, "admin", "مدیر", "21", admin.roles)  # writes for another office
-    accounts.set_holiday(a, stranger, __import__("datetime").date(2026, 3, 21), "نوروز")
+    accounts.set_holiday(a, stranger, __import__("datetime").date(2026, 3, 26), "نوروز")
     add_user(a, admin, "after")
     report = client.sync_once(a)
     assert report.ok and report.rejected == 1 and report.pushed == 2, report.summary_line()

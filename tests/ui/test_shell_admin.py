@@ -121,21 +121,71 @@ def test_holidays_page_adds_a_jalali_date_and_removes_it(fa: QApplication, qtbot
     store, admin = desk
     page = HolidaysPage(make_ctx(store, admin, tmp_path))
     qtbot.addWidget(page)
-    nowruz = date(2025, 3, 21)  # 1404/01/01
-    page.day.set_value(nowruz)
-    assert page.day.text() == persian.format_jalali_date(nowruz) == "۱۴۰۴/۰۱/۰۱"
+    tasua = date(2031, 5, 31)  # 1410/03/10, a Saturday
+    page.day.set_value(tasua)
+    assert page.day.text() == persian.format_jalali_date(tasua) == "۱۴۱۰/۰۳/۱۰"
     page.add()
     assert page.form.error_of("title") == "مناسبت تعطیلی را بنویسید."
-    type_persian(page.title, "عید نوروز")
+    type_persian(page.title, "تاسوعا")
     page.add()
-    assert accounts.list_holidays(store) == [(nowruz, "عید نوروز")]
-    assert page.model.display(page.model.row_at(0), 0) == "۱۴۰۴/۰۱/۰۱"
-    assert page.model.display(page.model.row_at(0), 1) == "جمعه"
+    assert accounts.list_holidays(store) == [(tasua, "تاسوعا")]
+    assert page.message.text() == "تعطیلی ۱۴۱۰/۰۳/۱۰ افزوده شد."
+    assert page.model.display(page.model.row_at(0), 0) == "۱۴۱۰/۰۳/۱۰"
+    assert page.model.display(page.model.row_at(0), 1) == "شنبه"
     page.show()
     cell = page.table.visualRect(page.model.index(0, 2)).center()
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a clerk's click
     page.remove()
     assert accounts.list_holidays(store) == [] and page.model.rowCount() == 0
+
+
+def test_holidays_page_refuses_a_day_off_asks_before_a_new_title_and_warns_of_a_past_day(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any], type_persian: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    store, admin = desk
+    page = HolidaysPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    for day, said in ((date(2025, 3, 21), "۱۴۰۴/۰۱/۰۱ از تعطیلات رسمی ثابت هر سال است"),  # Nowruz
+                      (date(2031, 5, 30), "۱۴۱۰/۰۳/۰۹ جمعه است و خودبه‌خود تعطیل است")):
+        page.day.set_value(day)
+        page.title.setText("تعطیلی")
+        page.add()
+        assert page.form.error_of("day").startswith(said) and page.form.error_of("day").endswith("چیزی افزوده نشد.")
+        assert page.message.text() == "" and accounts.list_holidays(store) == []
+    asked: list[tuple[str, str, str]] = []
+    answer = [False]
+
+    def ask(day_text: str, old: str, new: str) -> bool:
+        asked.append((day_text, old, new))
+        return answer[0]
+
+    monkeypatch.setattr(page, "ask_replace", ask)
+    tasua = date(2031, 5, 31)
+    page.day.set_value(tasua)
+    page.title.clear()
+    type_persian(page.title, "تاسوعا")
+    page.add()
+    assert asked == []  # a new day: nothing to ask
+    page.title.setText("عاشورا")
+    page.add()
+    assert asked == [("۱۴۱۰/۰۳/۱۰", "تاسوعا", "عاشورا")]
+    assert page.message.text() == "مناسبت روز ۱۴۱۰/۰۳/۱۰ همان «تاسوعا» ماند."
+    assert accounts.list_holidays(store) == [(tasua, "تاسوعا")]
+    answer[0] = True
+    page.add()
+    assert page.message.text() == "مناسبت روز ۱۴۱۰/۰۳/۱۰ از «تاسوعا» به «عاشورا» تغییر کرد."
+    assert accounts.list_holidays(store) == [(tasua, "عاشورا")]
+    page.title.setText("عاشورا")
+    page.add()
+    assert len(asked) == 2 and page.message.text() == "روز ۱۴۱۰/۰۳/۱۰ با همین مناسبت در جدول هست؛ چیزی تغییر نکرد."
+    past = date(2021, 8, 18)  # 1400/05/27, a Wednesday: added, with a word on past periods' figures
+    page.day.set_value(past)
+    page.title.setText("عاشورا")
+    page.add()
+    assert page.message.text().startswith("تعطیلی ۱۴۰۰/۰۵/۲۷ افزوده شد. این روز گذشته است: شمار روزهای کاری")
+    assert (past, "عاشورا") in accounts.list_holidays(store)
+    page.show()
+    page.grab().save(str(tmp_path / "holidays.png"))
 
 
 def test_holidays_page_warns_when_the_lunar_holidays_are_not_entered(fa: QApplication, qtbot: Any, tmp_path: Path,
@@ -147,10 +197,9 @@ def test_holidays_page_warns_when_the_lunar_holidays_are_not_entered(fa: QApplic
     assert page.fixed_note.isVisible()
     page.check_lunar(persian.parse_jalali_date("1404/10/20"))
     assert page.warning.isVisible() and page.warning.text().startswith("تعطیلات قمری سال ۱۴۰۴، ۱۴۰۵ هنوز وارد نشده")
-    for day, title in (("1404/10/23", "ولادت امام علی"), ("1405/01/02", "عید فطر")):
-        accounts.set_holiday(store, admin, persian.parse_jalali_date(day), title)
+    accounts.set_holiday(store, admin, persian.parse_jalali_date("1404/10/23"), "ولادت امام علی")
     page.check_lunar(persian.parse_jalali_date("1404/10/20"))
-    assert page.warning.text().startswith("تعطیلات قمری سال ۱۴۰۵ هنوز")  # 1405/01/02 is a fixed day (Nowruz)
+    assert page.warning.text().startswith("تعطیلات قمری سال ۱۴۰۵ هنوز")
     accounts.set_holiday(store, admin, persian.parse_jalali_date("1405/01/22"), "عید فطر")
     page.check_lunar(persian.parse_jalali_date("1404/10/20"))
     assert not page.warning.isVisible()

@@ -316,7 +316,7 @@ def test_refusals_are_said_in_persian_and_the_status_bar_says_why_a_round_stoppe
     a1 = enrol(live, tmp_path / "a1.sqlite3", "13")
     admin = bootstrap_admin(a1)
     stranger = Actor(admin.user_id, admin.username, admin.full_name, "21", admin.roles)
-    accounts.set_holiday(a1, stranger, date(2026, 3, 21), "نوروز")  # another office's: refused
+    accounts.set_holiday(a1, stranger, date(2026, 3, 26), "نوروز")  # another office's: refused
     ctx = make_ctx(a1, admin, tmp_path)
     status = sync_page.SyncStatusWidget(ctx)
     qtbot.addWidget(status)

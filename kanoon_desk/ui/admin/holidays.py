@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from ...services import accounts
 from ..context import UiContext
 from ..widgets import (
     ERROR_STYLE,
+    NOTICE_STYLE,
     Form,
     JalaliDateEdit,
     LazyTableModel,
@@ -121,18 +123,48 @@ class HolidaysPage(QWidget):
                              if years else "")
         self.warning.setVisible(bool(years))
 
+    def ask_replace(self, day_text: str, old: str, new: str) -> bool:
+        """Give a day already in the table a new title? Asked first, «No» by default (tests
+        replace this method)."""
+        answer = QMessageBox.question(
+            self, self.tr("جایگزینی مناسبت"),
+            self.tr("روز {d} پیش‌تر با مناسبت «{old}» در جدول تعطیلات است. مناسبت آن «{new}» شود؟").format(
+                d=day_text, old=text_digits(old), new=text_digits(new)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def add(self) -> None:
+        """Add the day (a Friday or a fixed holiday is refused at the day field: off already); a
+        day already in the table is given the new title only once the admin says so; a past day is
+        added with a word that past periods' working-day figures change."""
         self.form.clear_errors()
         self.message.clear()
         if not self.title.text().strip():
             self.form.set_error("title", self.tr("مناسبت تعطیلی را بنویسید."))
             return
         store, actor, day, title = self.ctx.store, self.ctx.actor, self.day.value(), self.title.text()
+        day_text = text_digits(persian.format_jalali_date(day))
+        old = None if accounts.is_day_off_anyway(day) else accounts.holiday_title(store, day)
+        if old is not None and persian.normalize(old) == persian.normalize(title):
+            self.message.setStyleSheet(NOTICE_STYLE)
+            self.message.setText(self.tr("روز {d} با همین مناسبت در جدول هست؛ چیزی تغییر نکرد.").format(d=day_text))
+            return
+        if old is not None and not self.ask_replace(day_text, old, title):
+            self.message.setStyleSheet(NOTICE_STYLE)
+            self.message.setText(self.tr("مناسبت روز {d} همان «{old}» ماند.").format(d=day_text, old=text_digits(old)))
+            return
+        past = day < today()
 
         def done(_: object) -> None:
             self.title.clear()
-            self.message.setStyleSheet("")
-            self.message.setText(self.tr("تعطیلی %1 افزوده شد.").replace("%1", text_digits(persian.format_jalali_date(day))))
+            said = (self.tr("مناسبت روز {d} از «{old}» به «{new}» تغییر کرد.").format(
+                        d=day_text, old=text_digits(old), new=text_digits(persian.normalize(title)))
+                    if old is not None else self.tr("تعطیلی %1 افزوده شد.").replace("%1", day_text))
+            if past and old is None:
+                said += " " + self.tr("این روز گذشته است: شمار روزهای کاری در گزارش‌های دوره‌هایی که آن را "
+                                      "در بر دارند تغییر می‌کند.")
+            self.message.setStyleSheet(NOTICE_STYLE if past and old is None else "")
+            self.message.setText(said)
             self.ctx.bus.changed.emit("accounts")
 
         self.ctx.tasks.run(lambda: accounts.set_holiday(store, actor, day, title),
