@@ -39,6 +39,54 @@ def test_disable_user_and_last_admin_is_protected(tmp_path: Path) -> None:
         accounts.login(store, "clerk1", PASSWORD)
     with pytest.raises(ValidationError):
         accounts.update_user(store, admin, admin.user_id, active=False)
+    from kanoon_desk.eventlog import system_actor
+
+    with pytest.raises(ValidationError) as last:  # not even set-up code disables the last admin
+        accounts.update_user(store, system_actor("13"), admin.user_id, active=False)
+    assert last.value.message == accounts.MSG_LAST_ADMIN
+
+
+def test_an_admin_neither_disables_themselves_nor_drops_their_own_admin_role(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    other = make_user(store, admin, "admin2", "admin")  # another admin: not the last one
+    with pytest.raises(ValidationError) as refused:
+        accounts.update_user(store, admin, admin.user_id, active=False)
+    assert refused.value.field == "active" and "مدیر سامانه دیگری" in refused.value.message
+    with pytest.raises(ValidationError) as own_role:
+        accounts.update_user(store, admin, admin.user_id, roles={"clerk"})
+    assert own_role.value.field == "roles" and "از خودتان" in own_role.value.message
+    accounts.update_user(store, admin, admin.user_id, roles={"admin", "clerk"})  # keeping admin is fine
+    assert accounts.login(store, "admin", PASSWORD).roles == frozenset({"admin", "clerk"})
+    accounts.update_user(store, other, admin.user_id, active=False)  # another admin does it
+    with pytest.raises(PermissionDenied):
+        accounts.login(store, "admin", PASSWORD)
+
+
+def test_an_admin_disabled_or_demoted_elsewhere_manages_no_account_in_the_session_they_hold(tmp_path: Path) -> None:
+    """The session keeps the roles it logged in with; the account services ask the store."""
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    other = make_user(store, admin, "admin2", "admin")
+    clerk = make_user(store, admin, "clerk1", "clerk")
+    accounts.update_user(store, admin, other.user_id, roles={"clerk"})  # admin2's session still says admin
+    assert other.has("admin")
+    calls = [
+        lambda: accounts.create_user(store, other, username="ghost", full_name="شبح", password=PASSWORD,
+                                     roles={"admin"}),
+        lambda: accounts.update_user(store, other, clerk.user_id, roles={"admin"}),
+        lambda: accounts.update_user(store, other, admin.user_id, active=False),
+        lambda: accounts.reset_password(store, other, admin.user_id, "taken-over-1"),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied) as refused:
+            call()
+        assert "دوباره وارد شوید" in refused.value.message
+    accounts.update_user(store, admin, other.user_id, roles={"admin"})
+    accounts.update_user(store, admin, other.user_id, active=False)  # disabled: refused just the same
+    with pytest.raises(PermissionDenied):
+        accounts.create_user(store, other, username="ghost", full_name="شبح", password=PASSWORD, roles={"admin"})
+    assert {u.username for u in accounts.list_users(store, admin)} == {"admin", "admin2", "clerk1"}
+    assert accounts.login(store, "admin", PASSWORD).has("admin")
+    assert accounts.login(store, "clerk1", PASSWORD).roles == frozenset({"clerk"})
 
 
 def test_reset_password(tmp_path: Path) -> None:

@@ -32,17 +32,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="85" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="86" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="86" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="87" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="110" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="111" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -1683,22 +1683,22 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="22" />
+            <location filename="../kanoon_desk/services/accounts.py" line="23" />
             <source>نام کاربری یا گذرواژه درست نیست.</source>
             <translation>Wrong user name or password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="23" />
+            <location filename="../kanoon_desk/services/accounts.py" line="24" />
             <source>این کاربر غیرفعال است؛ با مدیر دفتر تماس بگیرید.</source>
             <translation>This user is disabled; contact the office administrator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="24" />
+            <location filename="../kanoon_desk/services/accounts.py" line="25" />
             <source>این کار فقط از مدیر سامانه دفتر برمی‌آید.</source>
             <translation>Only the office's system administrator can do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="25" />
+            <location filename="../kanoon_desk/services/accounts.py" line="26" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
             <location filename="../kanoon_desk/services/library_import.py" line="241" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
@@ -1707,79 +1707,94 @@
             <translation>Fill in this field.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="26" />
+            <location filename="../kanoon_desk/services/accounts.py" line="27" />
             <source>گذرواژه دست‌کم ۸ نویسه باشد.</source>
             <translation>The password must be at least 8 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="27" />
+            <location filename="../kanoon_desk/services/accounts.py" line="28" />
             <source>این نام کاربری پیش‌تر گرفته شده است.</source>
             <translation>This user name is already taken.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="28" />
+            <location filename="../kanoon_desk/services/accounts.py" line="29" />
             <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
             <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="29" />
+            <location filename="../kanoon_desk/services/accounts.py" line="30" />
             <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
             <source>نقش ناشناخته است.</source>
             <translation>Unknown role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
             <source>دست‌کم یک نقش برگزینید.</source>
             <translation>Choose at least one role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <location filename="../kanoon_desk/services/accounts.py" line="33" />
             <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="33" />
+            <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="56" />
+            <location filename="../kanoon_desk/services/accounts.py" line="35" />
+            <source>حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.</source>
+            <translation>Your account is no longer enabled or no longer a system administrator; log out and log in again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="37" />
+            <source>نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
+            <translation>You cannot disable yourself; another system administrator must do it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="39" />
+            <source>نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
+            <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="62" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="177" />
+            <location filename="../kanoon_desk/services/accounts.py" line="196" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="228" />
-            <location filename="../kanoon_desk/services/accounts.py" line="245" />
-            <location filename="../kanoon_desk/services/accounts.py" line="256" />
+            <location filename="../kanoon_desk/services/accounts.py" line="249" />
+            <location filename="../kanoon_desk/services/accounts.py" line="271" />
+            <location filename="../kanoon_desk/services/accounts.py" line="282" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="260" />
+            <location filename="../kanoon_desk/services/accounts.py" line="286" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="288" />
+            <location filename="../kanoon_desk/services/accounts.py" line="314" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="316" />
+            <location filename="../kanoon_desk/services/accounts.py" line="342" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="317" />
+            <location filename="../kanoon_desk/services/accounts.py" line="343" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
@@ -5534,17 +5549,17 @@ Tracking code: {code}</translation>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="166" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="167" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="175" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="177" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -6857,37 +6872,37 @@ Tracking code: {code}</translation>
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="122" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="123" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="123" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="124" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="138" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="139" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="139" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="140" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="141" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="142" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="142" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="143" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="147" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="148" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
@@ -6895,32 +6910,32 @@ Tracking code: {code}</translation>
     <context>
         <name>UsersModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
@@ -6928,35 +6943,50 @@ Tracking code: {code}</translation>
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="204" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="208" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="249" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="248" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="249" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
-            <source>وضعیت کاربر %1 تغییر کرد.</source>
-            <translation>User %1 updated.</translation>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="270" />
+            <source>غیرفعال کردن کاربر</source>
+            <translation>Disable user</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="271" />
+            <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
+            <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="289" />
+            <source>کاربر %1 غیرفعال شد.</source>
+            <translation>User %1 disabled.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="289" />
+            <source>کاربر %1 فعال شد.</source>
+            <translation>User %1 enabled.</translation>
         </message>
     </context>
 </TS>

@@ -9,9 +9,10 @@ from datetime import date
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
-from ..eventlog import Actor, audit, system_actor
+from ..eventlog import SYSTEM_USER_ID, Actor, audit, system_actor
 from ..ids import new_id
 from ..models import ROLES, Holiday, Office, User
 from ..persian import WorkingCalendar, format_jalali_date, normalize, to_ascii_digits
@@ -31,7 +32,12 @@ MSG_ROLE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "نقش ناشناخته است."
 MSG_NO_ROLES = QT_TRANSLATE_NOOP("Errors", "دست‌کم یک نقش برگزینید.")
 MSG_LAST_ADMIN = QT_TRANSLATE_NOOP("Errors", "آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.")
 MSG_HAS_USERS = QT_TRANSLATE_NOOP("Errors", "این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.")
-
+MSG_NO_LONGER_ADMIN = QT_TRANSLATE_NOOP(
+    "Errors", "حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.")
+MSG_NOT_YOURSELF_INACTIVE = QT_TRANSLATE_NOOP(
+    "Errors", "نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.")
+MSG_NOT_YOUR_OWN_ADMIN = QT_TRANSLATE_NOOP(
+    "Errors", "نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,19 @@ def require(actor: Actor, *roles: str) -> None:
     """Refuse unless the actor holds one of `roles` (services call this; the UI only hides)."""
     if not actor.has(*roles):
         raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "شما اجازه این کار را ندارید."))
+
+
+def _require_acting_admin(s: Session, actor: Actor) -> None:
+    """Account management asks the store, in its own transaction, whether the actor is still an
+    active admin: a session holds the roles it logged in with (`require` reads only those, as it
+    runs on every scan at the lending desk), and another admin may since have deactivated this
+    one or taken the role away. Set-up and demo data (the system actor) are not a user's."""
+    require(actor, "admin")
+    if actor.user_id == SYSTEM_USER_ID:
+        return
+    me = s.get(User, actor.user_id)
+    if me is None or not me.active or "admin" not in me.role_set:
+        raise PermissionDenied(MSG_NO_LONGER_ADMIN)
 
 
 def _required(value: str, field: str) -> str:
@@ -189,6 +208,7 @@ def create_user(store: Store, actor: Actor, *, username: str, full_name: str, pa
     role_list = _check_roles(roles)
     works_at = (office_code or actor.office_code).strip().upper()
     with store.transaction() as s:
+        _require_acting_admin(s, actor)
         if s.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(MSG_USERNAME_TAKEN, "username")
         if works_at != actor.office_code:
@@ -205,15 +225,15 @@ def create_user(store: Store, actor: Actor, *, username: str, full_name: str, pa
         return _view(user)
 
 
-def _active_admins(s: object) -> int:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _active_admins(s: Session) -> int:
     return sum(1 for u in s.scalars(select(User).where(User.active.is_(True))) if "admin" in u.role_set)
 
 
 def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | None = None,
                 roles: set[str] | list[str] | None = None, active: bool | None = None) -> UserView:
+    """An admin corrects a user's name, roles or whether they may log in. Nobody deactivates
+    themselves or takes their own admin role (another admin does), and the last active admin
+    keeps both."""
     require(actor, "admin")
     payload: dict[str, object] = {}
     if full_name is not None:
@@ -224,8 +244,13 @@ def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | No
         payload["active"] = active
     with store.transaction() as s:
         user = s.get(User, user_id)
+        _require_acting_admin(s, actor)
         if user is None:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))
+        if user.id == actor.user_id and active is False:
+            raise ValidationError(MSG_NOT_YOURSELF_INACTIVE, "active")
+        if user.id == actor.user_id and roles is not None and "admin" not in set(roles):
+            raise ValidationError(MSG_NOT_YOUR_OWN_ADMIN, "roles")
         losing_admin = "admin" in user.role_set and (
             active is False or (roles is not None and "admin" not in set(roles)))
         if losing_admin and _active_admins(s) <= 1:
@@ -240,6 +265,7 @@ def reset_password(store: Store, actor: Actor, user_id: str, new_password: str, 
     require(actor, "admin")
     _check_password(new_password)
     with store.transaction() as s:
+        _require_acting_admin(s, actor)
         user = s.get(User, user_id)
         if user is None:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "کاربر پیدا نشد."))

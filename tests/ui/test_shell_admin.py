@@ -41,7 +41,8 @@ def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
 
 
 def test_admin_creates_a_user_and_errors_stay_at_the_field(fa: QApplication, qtbot: Any, tmp_path: Path,
-                                                           desk: tuple[Store, Any], type_persian: Any) -> None:
+                                                           desk: tuple[Store, Any], type_persian: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     store, admin = desk
     window = MainWindow(make_ctx(store, admin, tmp_path))
     qtbot.addWidget(window)
@@ -67,13 +68,41 @@ def test_admin_creates_a_user_and_errors_stay_at_the_field(fa: QApplication, qtb
     clerk = accounts.login(store, "clerk7", "long-enough-1")
     assert clerk.roles == frozenset({"clerk"})
 
-    # disable, then the last admin cannot be disabled: the refusal is shown on the page
+    # disable, asked first; an admin cannot disable themselves: the refusal is shown on the page
+    asked: list[str] = []
+    answer = [False]
+
+    def ask(user: accounts.UserView) -> bool:
+        asked.append(user.full_name)
+        return answer[0]
+
+    monkeypatch.setattr(page, "ask_deactivate", ask)
     page.toggle_active()
+    assert asked == ["علی محمدی"] and page.message.text() == ""
+    assert accounts.login(store, "clerk7", "long-enough-1").user_id == clerk.user_id  # «No»: still active
+    answer[0] = True
+    page.toggle_active()
+    assert page.message.text() == "کاربر علی محمدی غیرفعال شد."
     with pytest.raises(Exception, match="غیرفعال"):
         accounts.login(store, "clerk7", "long-enough-1")
+    page.select_username("clerk7")
+    page.toggle_active()  # enabling again is not asked
+    assert len(asked) == 2 and page.message.text() == "کاربر علی محمدی فعال شد."
     page.select_username("admin")
     page.toggle_active()
-    assert page.message.text() == "آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد."
+    assert len(asked) == 2  # not asked: refused
+    assert page.message.text() == "نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند."
+    assert accounts.login(store, "admin", PASSWORD).has("admin")
+    # nor take their own admin role, even with another admin there: the error is at the roles
+    make_user(store, admin, "admin2", "admin")
+    page.select_username("admin")
+    own = page.user_dialog(page.selected())
+    qtbot.addWidget(own)
+    own.roles.boxes["admin"].setChecked(False)
+    own.submit()
+    assert own.form.error_of("roles") == ("نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید "
+                                          "این کار را بکند.")
+    assert own.result() != own.DialogCode.Accepted
 
 
 def test_side_bar_shows_only_the_pages_of_the_actors_roles(fa: QApplication, qtbot: Any, tmp_path: Path,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from ...services.accounts import UserView
 from ..context import UiContext
 from ..errors import error_text
 from ..roles import role_title, roles_text
-from ..widgets import ERROR_STYLE, Form, LazyTableModel, LtrLineEdit, list_fetcher, select_row
+from ..widgets import ERROR_STYLE, Form, LazyTableModel, LtrLineEdit, isolated, list_fetcher, select_row
 
 
 class UsersModel(LazyTableModel):
@@ -263,16 +264,30 @@ class UsersPage(QWidget):
         if user is not None:
             PasswordDialog(self.ctx, user, self).open()
 
+    def ask_deactivate(self, user: UserView) -> bool:
+        """Deactivate `user`? Asked first, «No» by default (tests replace this method)."""
+        answer = QMessageBox.question(
+            self, self.tr("غیرفعال کردن کاربر"),
+            self.tr("«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و "
+                    "می‌توانید او را دوباره فعال کنید.").format(name=isolated(user.full_name), username=isolated(user.username)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def toggle_active(self) -> None:
+        """Activate the chosen user, or deactivate them once the admin confirms (the service
+        refuses the admin's own account without asking: another admin must do it)."""
         user = self.selected()
         if user is None:
             return
         store, actor = self.ctx.store, self.ctx.actor
         self.message.clear()
+        if user.active and user.id != actor.user_id and not self.ask_deactivate(user):
+            return
 
         def done(_: object) -> None:
             self.message.setStyleSheet("")
-            self.message.setText(self.tr("وضعیت کاربر %1 تغییر کرد.").replace("%1", user.full_name))
+            self.message.setText((self.tr("کاربر %1 غیرفعال شد.") if user.active else self.tr("کاربر %1 فعال شد."))
+                                 .replace("%1", user.full_name))
             self.ctx.bus.changed.emit("accounts")
 
         def failed(err: BaseException) -> None:
@@ -281,4 +296,3 @@ class UsersPage(QWidget):
 
         self.ctx.tasks.run(lambda: accounts.update_user(store, actor, user.id, active=not user.active),
                            on_done=done, on_error=failed)
-
