@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from ..persian import script_digits, to_persian_digits
 from .fonts import FONT_FAMILY, load_fonts
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 Cell = str | int | float | None
 
@@ -100,19 +104,35 @@ def to_pdf(html: str, path: Path, rtl: bool = True, page: QPageSize.PageSizeId =
     return path
 
 
-def print_dialog(parent: QWidget | None, html: str, rtl: bool = True) -> bool:
-    """Show the system print dialog and print `html`; True when the person printed it."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def new_printer(margins_mm: float = 15.0) -> QPrinter:
+    """A printer for the app's papers: A4 with the margins a PDF gets (the printer's own default,
+    about 3.5 mm, put letters at the paper's edge and labels off the places the PDF shows). The
+    print dialog starts from these, and the person may still change them there."""
+    from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return False
+    printer.setPageMargins(QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm), QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def print_html(printer: QPrinter, html: str, rtl: bool = True) -> None:
+    """Lay `html` out on the printer's page as it is set (size, margins) and print it."""
     doc = document_from_html(html, rtl)
     doc.documentLayout().setPaintDevice(printer)
     doc.setPageSize(printer.pageLayout().paintRectPixels(printer.resolution()).size().toSizeF())
     doc.print_(printer)
+
+
+def print_dialog(parent: QWidget | None, html: str, rtl: bool = True, margins_mm: float = 15.0) -> bool:
+    """Show the system print dialog and print `html`; True when the person printed it."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = new_printer(margins_mm)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    print_html(printer, html, rtl)
     return True
 
 

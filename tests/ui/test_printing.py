@@ -67,3 +67,25 @@ def test_pdf_is_written_and_its_picture_is_right_aligned(qapp: Any, tmp_path: Pa
     dark = _dark_columns(table_img, below=230)  # grey borders count
     # the table spans the width of the text area (page size taken from the writer, not narrow)
     assert max(dark) - min(dark) > table_img.width() * 0.7
+
+
+def test_a_printed_paper_has_the_margins_of_its_pdf(qapp: Any, tmp_path: Path) -> None:
+    """The printer starts with the PDF's 15 mm margins (its own default, about 3.5 mm, printed
+    letters to the paper's edge): the same paper printed and saved as PDF stands in the same place."""
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kanoon_desk.ui.printing import new_printer, print_html
+
+    printer = new_printer()
+    margins = printer.pageLayout().margins(QPageLayout.Unit.Millimeter)
+    assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == (15, 15, 15, 15)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    html = html_table(HEADERS, ROWS)
+    print_html(printer, html)
+    printed = QImage(str(pdf_to_png(tmp_path / "printed.pdf", tmp_path / "printed.png", dpi=60)))
+    saved = QImage(str(pdf_to_png(to_pdf(html, tmp_path / "saved.pdf"), tmp_path / "saved.png", dpi=60)))
+    edges = [(min(d), max(d)) for d in (_dark_columns(printed, below=230), _dark_columns(saved, below=230))]
+    assert abs(edges[0][0] - edges[1][0]) <= 2 and abs(edges[0][1] - edges[1][1]) <= 2
+    assert edges[0][0] > 15 / 25.4 * 60 * 0.9  # 15 mm in from the paper's edge
