@@ -55,6 +55,8 @@ def test_scan_card_then_books_lends_with_jalali_due_date(qtbot: Any, desk: tuple
     assert page.slip.isEnabled()
     html = page.slip_html()
     assert "ماهی سیاه کوچولو" in html and "۱۴۰۴/۰۲/۲۷" in html
+    # the member number as the card and its bars write it: Latin digits, left to right in the sentence
+    assert f"شماره عضویت: \u2066{L.child.member_no}\u2069" in html
     page.grab().save(str(Path(page.ctx.settings.fileName()).parent / "desk.png"))
 
 

@@ -459,6 +459,9 @@ def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp
     assert html.count("یادآوری دیرکرد امانت") == 2 and html.count("✂") == 1  # two slips, one cut between
     assert "علی محمدی گرامی" in html and "امانت زهرا محمدی" in html  # the child's, to the guardian
     assert "حسین احمدی گرامی" in html and "مهلت بازگشت کتاب زیر" in html and "آن را" in html
+    # member numbers as the card and its bars write them: Latin digits, left to right in the sentence
+    assert f"(شماره عضویت \u2066{L.child.member_no}\u2069)" in html
+    assert f"(شماره عضویت \u2066{L.adult.member_no}\u2069)" in html
 
 
 def test_english_exports_read_from_the_left_in_english_words(L: Lib, tmp_path: Path, qtbot: Any,

@@ -25,6 +25,12 @@ from .common import CATEGORY_FA
 KANOON = "کانون پرورش فکری کودکان و نوجوانان"
 
 
+def ltr_code(code: str) -> str:
+    """A code (member number, barcode) for a Persian paper: its Latin digits as on the card and the
+    bars, kept left to right inside the Persian sentence (an isolate), escaped."""
+    return esc(f"\u2066{code}\u2069")
+
+
 def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, today_text: str) -> str:
     """The due-date slip: who, which books, when they are due — columns reversed for RTL by html_table.
     A paper the member takes home, so in Persian whatever the interface's language (as the
@@ -35,7 +41,7 @@ def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, t
     return (f"<h3 align='center'>{esc(KANOON)}</h3>"
             f"<p align='center'>{esc(persian.script_digits(centre_name))} — برگه امانت</p>"
             f"<p>عضو: <b>{esc(member.full_name)}</b> &nbsp; شماره عضویت: "
-            f"{esc(persian.to_persian_digits(member.member_no))}</p>"
+            f"{ltr_code(member.member_no)}</p>"
             f"<p>تاریخ: {esc(today_text)}</p>{table}"
             "<p>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</p>")
 
@@ -60,7 +66,7 @@ def overdue_notices_html(rows: Sequence[OverdueRow], centre_names: Mapping[str, 
             f"<p align='center'>{esc(persian.script_digits(centre))} — یادآوری دیرکرد امانت</p>"
             f"<p>{esc(m.guardian_name or m.member_name)} گرامی،</p>"
             f"<p>مهلت بازگشت {books}، امانت {esc(m.member_name)} (شماره عضویت "
-            f"{esc(persian.to_persian_digits(m.member_no))})، گذشته است. لطفاً {'آن' if len(late) == 1 else 'آن‌ها'} را به یکی از کتابخانه‌های "
+            f"{ltr_code(m.member_no)})، گذشته است. لطفاً {'آن' if len(late) == 1 else 'آن‌ها'} را به یکی از کتابخانه‌های "
             f"کانون بازگردانید.</p>{table}")
     # Qt's documents break a page anywhere, so slips are laid out whole: a slip that would not fit
     # on what is left of the page starts the next one (heights as an A4 page prints them, in px)
