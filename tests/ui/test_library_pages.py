@@ -462,6 +462,14 @@ def test_overdue_notices_are_one_a_member_to_the_guardian_of_a_child(L: Lib, tmp
     # member numbers as the card and its bars write them: Latin digits, left to right in the sentence
     assert f"(شماره عضویت \u2066{L.child.member_no}\u2069)" in html
     assert f"(شماره عضویت \u2066{L.adult.member_no}\u2069)" in html
+    # each dated the day the list was read (its days overdue count to it); no phone to call yet
+    from kanoon_desk.persian import format_jalali_date
+    from kanoon_desk.services import accounts
+    assert html.count(f"<p>تاریخ: {format_jalali_date(page.model.day)}</p>") == 2
+    assert "تماس بگیرید" not in html
+    accounts.update_office(L.store, L.admin, phone="02188776655")  # the loans' centre (the office, 13)
+    html = page.notices_html()
+    assert html.count("برای هر پرسش با مرکز فرهنگی هنری شماره ۱ به شماره \u2066۰۲۱۸۸۷۷۶۶۵۵\u2069 تماس بگیرید.") == 2
 
 
 def test_english_exports_read_from_the_left_in_english_words(L: Lib, tmp_path: Path, qtbot: Any,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
+from ...services.accounts import get_office
 from ..context import UiContext
 from ..printing import print_dialog
 from ..saving import save_to
@@ -105,9 +106,11 @@ class OverduePage(QWidget):
 
     def notices_html(self, limit: int = 500) -> str:
         """The printed overdue notices of the list (its first `limit` loans): one a member, their late
-        books listed (`printouts.overdue_notices_html`)."""
+        books listed, dated the day the list was read, with the centre's phone (`printouts.overdue_notices_html`)."""
         rows = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre, limit=limit)
-        return overdue_notices_html(rows, self.model.centre_names)
+        offices = (get_office(self.ctx.store, code) for code in {r.centre for r in rows})
+        phones = {o.code: o.phone for o in offices if o is not None and o.phone}
+        return overdue_notices_html(rows, self.model.centre_names, on=self.model.day, phones=phones)
 
     def queue_notices(self) -> None:
         def done(n: int) -> None:

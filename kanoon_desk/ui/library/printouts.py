@@ -26,8 +26,8 @@ KANOON = "کانون پرورش فکری کودکان و نوجوانان"
 
 
 def ltr_code(code: str) -> str:
-    """A code (member number, barcode) for a Persian paper: its Latin digits as on the card and the
-    bars, kept left to right inside the Persian sentence (an isolate), escaped."""
+    """A code (member number, barcode) for a Persian paper, its Latin digits as on the card and the
+    bars (or a phone number), kept left to right inside the Persian sentence (an isolate), escaped."""
     return esc(f"\u2066{code}\u2069")
 
 
@@ -46,14 +46,17 @@ def slip_html(member: MemberView, loans: Sequence[LoanView], centre_name: str, t
             "<p>لطفاً کتاب‌ها را تا تاریخ بازگشت به هر یک از مراکز کانون بازگردانید.</p>")
 
 
-def overdue_notices_html(rows: Sequence[OverdueRow], centre_names: Mapping[str, str]) -> str:
+def overdue_notices_html(rows: Sequence[OverdueRow], centre_names: Mapping[str, str], *, on: date,
+                         phones: Mapping[str, str] | None = None) -> str:
     """The printed overdue notices: one a member (not one a book), their late books listed, most
     overdue first, to the guardian of a child; slips separated by a cut line, to hand over or post.
-    In Persian whatever the interface's language, as the member's other papers."""
+    Each is dated `on`, the day the list was read (its days overdue count to it), and gives the
+    loan's centre's phone from `phones` (centre code → number) when it has one. In Persian
+    whatever the interface's language, as the member's other papers."""
     by_member: dict[str, list[OverdueRow]] = {}
     for r in rows:
         by_member.setdefault(r.member_id or r.member_no, []).append(r)
-    parts = []
+    parts: list[tuple[str, int]] = []  # a notice and its height (`_SLIP_PX`, `_ROW_PX`)
     for late in by_member.values():
         m = late[0]
         table = html_table(["ردیف", "عنوان", "بارکد", "مهلت بازگشت", "روز دیرکرد"],
@@ -61,19 +64,23 @@ def overdue_notices_html(rows: Sequence[OverdueRow], centre_names: Mapping[str, 
                             for i, r in enumerate(sorted(late, key=lambda r: -r.days), 1)])
         centre = centre_names.get(m.centre, m.centre)
         books = "کتاب زیر" if len(late) == 1 else f"{persian.to_persian_digits(len(late))} کتاب زیر"
-        parts.append(
+        phone = (phones or {}).get(m.centre, "")
+        call = (f"<p>برای هر پرسش با {esc(persian.script_digits(centre))} به شماره "
+                f"{ltr_code(persian.to_persian_digits(phone))} تماس بگیرید.</p>"
+                if phone else "")
+        parts.append((
             f"<h3 align='center'>{esc(KANOON)}</h3>"
             f"<p align='center'>{esc(persian.script_digits(centre))} — یادآوری دیرکرد امانت</p>"
+            f"<p>تاریخ: {esc(persian.format_jalali_date(on))}</p>"
             f"<p>{esc(m.guardian_name or m.member_name)} گرامی،</p>"
             f"<p>مهلت بازگشت {books}، امانت {esc(m.member_name)} (شماره عضویت "
             f"{ltr_code(m.member_no)})، گذشته است. لطفاً {'آن' if len(late) == 1 else 'آن‌ها'} را به یکی از کتابخانه‌های "
-            f"کانون بازگردانید.</p>{table}")
+            f"کانون بازگردانید.</p>{table}{call}", _SLIP_PX + _ROW_PX * (len(late) + bool(phone))))
     # Qt's documents break a page anywhere, so slips are laid out whole: a slip that would not fit
     # on what is left of the page starts the next one (heights as an A4 page prints them, in px)
     out: list[str] = []
     used = 0
-    for part, count in zip(parts, (len(late) for late in by_member.values()), strict=True):
-        height = _SLIP_PX + _ROW_PX * count
+    for part, height in parts:
         if out and used + height > _PAGE_PX:
             out.append("<p style='page-break-before: always'></p>")
             used = 0
@@ -84,7 +91,8 @@ def overdue_notices_html(rows: Sequence[OverdueRow], centre_names: Mapping[str, 
     return "".join(out)
 
 
-#: A notice's height without its books, a book's row, and a page's room (A4 as `printing` prints it).
+#: A notice's height without its books, a book's row (or the line of the centre's phone), and a
+#: page's room (A4 as `printing` prints it).
 _SLIP_PX, _ROW_PX, _PAGE_PX = 210, 30, 820
 _CUT = "<p align='center'>✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -</p>"
 
