@@ -348,7 +348,14 @@ def test_report_period_by_name_and_exports_say_which_centre(L: Lib, tmp_path: Pa
     assert [c.count for c in page.popular] == [1] and "اردیبهشت ۱۴۰۴" in page.period_label.text()
     page.kind.setCurrentIndex(page.kind.findData("season"))
     assert page.number.itemText(0) == "۱ — بهار"
-    assert "<b>همه مراکز</b>" in page.report_html()
+    html = page.report_html()
+    assert "<b>همه مراکز</b>" in html
+    # headed as the secretariat's report: the office's heading, the title centred, the day it was made
+    from kanoon_desk.persian import format_jalali_date
+    from kanoon_desk.ui.widgets import today
+    assert html.startswith('<p align="center"><b>مرکز فرهنگی هنری شماره ۱</b></p>'
+                           '<h2 align="center">گزارش امانت کتابخانه‌ها — پاییز ۱۴۰۴</h2>')
+    assert f"— تهیه‌شده در {format_jalali_date(today())}</span>" in html
     page.centre.setCurrentIndex(page.centre.findData("14"))
     page.refresh()
     assert "<b>مرکز: \u2068مرکز فرهنگی هنری شماره ۲\u2069 (۱۴)</b>" in page.report_html()
@@ -416,6 +423,8 @@ def test_the_sheet_carries_the_headline_figures_and_counts_as_numbers(L: Lib, tm
 
 def test_the_english_report_reads_from_the_left_in_latin_digits(L: Lib, tmp_path: Path, qtbot: Any,
                                                                   qapp: Any) -> None:
+    from kanoon_desk import persian
+    from kanoon_desk.ui.widgets import today
     from tests.ui.shell_support import compile_english
 
     circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
@@ -426,6 +435,8 @@ def test_the_english_report_reads_from_the_left_in_latin_digits(L: Lib, tmp_path
         html = page.report_html()
     assert '<th align="left">Title</th><th align="left">Author</th>' in html  # the first column first
     assert '<td align="left">1</td>' in html and "۱" not in html
+    assert '<h2 align="center">Library lending report — Year 1404</h2>' in html
+    assert f"— made on {persian.to_ascii_digits(persian.format_jalali_date(today()))}</span>" in html
 
 
 def test_an_export_to_a_place_that_cannot_be_written_is_said(L: Lib, tmp_path: Path, qtbot: Any,

@@ -32,6 +32,7 @@ from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
+from ...services.accounts import get_office
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
@@ -294,11 +295,20 @@ class ReportsPage(QWidget):
         return to_pdf(self.report_html(), path, rtl=right_to_left())
 
     def report_html(self) -> str:
-        """The printed report: heading, period, the centre it is about, the figures and tables."""
+        """The printed report as the secretariat's looks: the office's heading, the title and period
+        centred, the centre it is about with the day it was made, the figures and tables — in the
+        interface's words, digits and direction."""
         self.shown()
         label, _ = self.bounds()
-        heading = QCoreApplication.translate("Library", "گزارش امانت کتابخانه‌ها")
-        body = (f"<h2>{esc(heading)} — {esc(label)}</h2><p><b>{esc(self.scope_text(isolate=True))}</b></p>"
+        office = get_office(self.ctx.store)
+        office_heading = text_digits(office.heading or office.name) if office else ""
+        title = QCoreApplication.translate("Library", "گزارش امانت کتابخانه‌ها")
+        made = QCoreApplication.translate("Library", "تهیه‌شده در {day}").format(
+            day=text_digits(persian.format_jalali_date(today())))
+        body = (f'<p align="center"><b>{esc(office_heading)}</b></p>'
+                f'<h2 align="center">{esc(title)} — {esc(label)}</h2>'
+                f'<p><b>{esc(self.scope_text(isolate=True))}</b> '
+                f'<span style="color:#555555; font-size:9pt">— {esc(made)}</span></p>'
                 f"<p>{esc(self.rate.text())}</p>")
         for title, headers, rows in self.tables():
             # in the reader's direction: the English report reads from the left in Latin digits
