@@ -3478,22 +3478,22 @@ Tracking code: {code}</translation>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="46" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="51" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="48" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="53" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="81" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="113" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
@@ -3645,12 +3645,13 @@ Tracking code: {code}</translation>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="38" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="43" />
             <source>برچسب بارکد نسخه‌ها</source>
+            <extracomment>The QSettings key of the label sheet this desk prints on (the dialog remembers the last chosen).</extracomment>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="47" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="52" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
@@ -3771,7 +3772,7 @@ Tracking code: {code}</translation>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="119" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
@@ -4664,13 +4665,13 @@ Tracking code: {code}</translation>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="78" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="111" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="83" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="113" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
@@ -5212,6 +5213,17 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="42" />
             <source>نسخه مرجع یا نمایشی را امانت‌ندادنی کنید؛ در قفسه می‌ماند و در میز امانت رد می‌شود.</source>
             <translation>Make a reference or display copy not loanable: it stays on the shelf and the circulation desk refuses it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/labels.py" line="69" />
+            <source>کاغذ A4 ساده، ۳ × ۸ برچسب ۵۸ × ۳۲ میلی‌متری (برش با قیچی)</source>
+            <extracomment>A4, the paper every sheet below is on (mm). The sheets the labels dialog offers: plain A4 cut by hand (the desk's first layout), and the common A4 sheet of 24 self-adhesive labels 70 × 37 mm, edge to edge (Avery 3474 and its likes).</extracomment>
+            <translation>Plain A4 paper, 3 × 8 labels of 58 × 32 mm (cut by hand)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/labels.py" line="71" />
+            <source>برگه برچسب A4، ۳ × ۸ برچسب ۷۰ × ۳۷ میلی‌متری (۲۴تایی)</source>
+            <translation>A4 label sheet, 3 × 8 labels of 70 × 37 mm (24 a sheet)</translation>
         </message>
     </context>
     <context>

@@ -110,10 +110,19 @@ def test_labels_for_selected_copies_or_todays_printed_without_gone_ones(
     dialog.buttons["today"].setChecked(True)  # added today at this centre: not 14's, not the withdrawn
     assert [b for b, _ in dialog.items()] == ["B0001", "B0003", "C0001"]  # (dialog opened before B0014)
     assert dialog.buttons["today"].text() == "نسخه‌هایی که امروز در این مرکز افزوده شد (۳)"
-    printed: list[str] = []
-    monkeypatch.setattr(catalogue_labels, "print_dialog", lambda _parent, html: printed.append(html) or True)
+    printed: list[tuple[list[tuple[str, str]], str]] = []
+    monkeypatch.setattr(catalogue_labels, "print_labels",
+                        lambda _parent, items, sheet: printed.append((list(items), sheet.key)) or True)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    assert len(printed) == 1 and printed[0].count("<img ") == 3 and printed[0].count("<tr>") == 1
+    assert printed == [(dialog.items(), "plain-58x32")] and len(dialog.items()) == 3
+    # the sheet is picked in the dialog and remembered by the desk
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("a4-70x37"))
+    assert dialog.sheet_box.currentText() == "برگه برچسب A4، ۳ × ۸ برچسب ۷۰ × ۳۷ میلی‌متری (۲۴تایی)"
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert printed[-1][1] == "a4-70x37"
+    reopened = p.labels_dialog()
+    qtbot.addWidget(reopened)
+    assert reopened.sheet().key == "a4-70x37"
 
 
 def test_a_copy_is_corrected_from_the_copies_list(qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:

@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage
 
 from kanoon_desk.services import library as lib
-from kanoon_desk.ui.library.printouts import card_print_html, labels_print_html, membership_card
+from kanoon_desk.ui.fonts import FONT_FAMILY
+from kanoon_desk.ui.library import code128
+from kanoon_desk.ui.library.labels import LABEL_SHEETS, label_sheet, label_title, labels_pdf
+from kanoon_desk.ui.library.printouts import card_print_html, membership_card
 from kanoon_desk.ui.printing import pdf_to_png, to_pdf
 from tests.ui.shell_support import language
 
@@ -40,15 +44,76 @@ def test_the_printed_card_is_credit_card_sized(tmp_path: Path) -> None:
     assert abs((last - first + 1) / 100 * 25.4 - 85.6) < 2.5  # millimetres across, frame to frame
 
 
-def test_labels_sheet_three_across_the_first_on_the_right(tmp_path: Path) -> None:
-    items = [(f"B000{i}", f"کتاب {i}") for i in range(1, 5)]
-    html = labels_print_html(items)
-    assert html.count("<tr>") == 2 and html.count("<img ") == 4
-    first_row = html.split("<tr>")[1]
-    assert first_row.count("<img ") == 3
-    # the first label is the last cell written: QTextDocument puts the first cell on the left
-    png = pdf_to_png(to_pdf(html, tmp_path / "labels.pdf"), tmp_path / "labels.png", dpi=60)
-    assert not QImage(str(png)).isNull()
+def _bar_runs(image: QImage, y: int, x0: int = 0, x1: int | None = None) -> list[int]:
+    """The widths in pixels of the dark and light runs along row `y`, from the first bar to the last."""
+    dark = [QColor(image.pixel(x, y)).lightness() < 128 for x in range(x0, image.width() if x1 is None else x1)]
+    first, last = dark.index(True), len(dark) - 1 - dark[::-1].index(True)
+    runs, count = [], 1
+    for a, b in zip(dark[first:last], dark[first + 1:last + 1], strict=True):
+        if a == b:
+            count += 1
+        else:
+            runs.append(count)
+            count = 1
+    return [*runs, count]
+
+
+def _whole_modules(runs: list[int], text: str) -> int:
+    """The module's width in pixels when every bar and space is a whole number of modules of it."""
+    widths = code128.widths_b(text)
+    module = runs[0] // widths[0]
+    assert module >= 1 and runs == [w * module for w in widths], (runs, widths)
+    return module
+
+
+def test_the_label_sheets_are_named_presets() -> None:
+    """Plain A4 cut by hand (58 × 32 mm, three across inside 15 mm), and the common A4 sheet of 24
+    labels 70 × 37 mm edge to edge: the first label on the right, rows down the page."""
+    plain, sheet = label_sheet("plain-58x32"), label_sheet("a4-70x37")
+    assert plain.rects()[0] == QRectF(137, 15, 58, 32) and plain.frame and plain.per_page == 24
+    rects = sheet.rects()
+    assert len(rects) == 24 and not sheet.frame
+    assert rects[0] == QRectF(140, 0.5, 70, 37) and rects[2] == QRectF(0, 0.5, 70, 37)
+    assert rects[3].top() == rects[0].bottom() and rects[-1].bottom() == 296.5  # no gaps, on the page
+    assert label_sheet("gone") == LABEL_SHEETS[0]
+
+
+@pytest.mark.parametrize("key", [s.key for s in LABEL_SHEETS])
+def test_labels_print_at_the_sheets_places_in_whole_pixel_modules(tmp_path: Path, key: str) -> None:
+    """Painted on the paper at the sheet's positions (not inside a page's margins); every module of
+    the bars a whole number of the PDF's pixels (they were 2.95 pixels, by turns a pixel off)."""
+    sheet = label_sheet(key)
+    items = [(f"1301000000{i:02d}", f"کتاب {i}") for i in range(1, 27)]
+    pdf = labels_pdf(items, tmp_path / "labels.pdf", sheet, dpi=300)
+    png = pdf_to_png(pdf, tmp_path / "labels.png", dpi=300)
+    image = QImage(str(png))
+    px = 300 / 25.4
+    first = sheet.rects()[0]
+    y = round((first.top() + first.height() * 0.5) * px)  # through the first label's bars
+    module = _whole_modules(_bar_runs(image, y, round(first.left() * px), round(first.right() * px)),
+                            items[0][0])
+    assert module * 25.4 / 300 >= 0.25  # a module of a quarter of a millimetre at least
+    assert pdf_to_png(pdf, tmp_path / "p2.png", dpi=20, page=2).exists()  # 26 labels: two sheets
+
+
+def test_the_cards_bars_are_whole_pixels() -> None:
+    member = lib.MemberView("m", "1301000012", "", "زهرا", "محمدی", "child", None, "", "", "", "13",
+                            date(2026, 3, 20), "")
+    card = membership_card(member, "مرکز ۱", scale=3.0)
+    _whole_modules(_bar_runs(card, 200 * 3, 24 * 3, 274 * 3), "1301000012")  # through the bars
+
+
+def test_a_long_title_is_cut_with_an_ellipsis_keeping_its_volume(qapp: Any) -> None:
+    """Titles were cut at 40 characters mid-word: «…پستاندار», the volume lost."""
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(40)
+    long = "راهنمای جامع و مصور پرندگان، پستانداران و خزندگان ایران جلد {n}"
+    width = QFontMetricsF(font).horizontalAdvance(long) / 2
+    third, second = (label_title(long.format(n=n), font, width) for n in (3, 2))
+    assert third.endswith("… جلد ۳") and second.endswith("… جلد ۲") and third.startswith("راهنمای جامع")
+    assert QFontMetricsF(font).horizontalAdvance(third) <= width
+    assert label_title("قصه‌های نقاشی (جلد 2)", font, 1000) == "قصه‌های نقاشی (جلد ۲)"  # fits: as it is
+    assert label_title(long.format(n=3) + " و دیگر جانوران", font, width).endswith("…")  # no volume at the end
 
 
 def test_the_card_names_the_category_the_member_is_in_on_the_day_it_is_printed() -> None:

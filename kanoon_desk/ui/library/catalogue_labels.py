@@ -1,4 +1,4 @@
-"""The catalogue's barcode labels dialog: which copies get a label, a preview, print or save as PNG."""
+"""The catalogue's barcode labels dialog: which copies get a label, on which sheet, a preview, print or save as PNG."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -19,21 +20,25 @@ from PySide6.QtWidgets import (
 
 from ...services import library as lib
 from ..context import UiContext
-from ..printing import print_dialog
 from ..saving import save_image, save_to
 from ..widgets import digits, today
-from .common import desk_centre
-from .printouts import copy_labels, labels_print_html
+from .common import desk_centre, tr_dynamic
+from .labels import LABEL_SHEETS, LabelSheet, copy_labels, label_sheet, print_labels
+
+#: The QSettings key of the label sheet this desk prints on (the dialog remembers the last chosen).
+SHEET_KEY = "library/label_sheet"
 
 
 class LabelsDialog(QDialog):
     """Barcode labels to print (or save as PNG): the copies selected in the list, every copy of the
     title shown that this centre holds, or the copies this centre added today. Withdrawn and lost
-    copies get none."""
+    copies get none. The sheet the labels are laid out for is picked here and remembered in the
+    desk's settings."""
 
     def __init__(self, ctx: UiContext, selected: list[lib.CopyView], of_title: list[lib.CopyView],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setObjectName("labels-dialog")
         self.setWindowTitle(QCoreApplication.translate("Library", "برچسب بارکد نسخه‌ها"))
         self.setMinimumSize(720, 520)
@@ -55,6 +60,14 @@ class LabelsDialog(QDialog):
             button.toggled.connect(self.refresh)
             self.buttons[key] = button
             box.addWidget(button)
+        self.sheet_box = QComboBox()
+        self.sheet_box.setObjectName("labels-sheet")
+        for sheet in LABEL_SHEETS:
+            self.sheet_box.addItem(tr_dynamic(sheet.name), sheet.key)
+        self.sheet_box.setCurrentIndex(max(0, self.sheet_box.findData(
+            label_sheet(str(ctx.settings.value(SHEET_KEY, "") or "")).key)))
+        self.sheet_box.currentIndexChanged.connect(self._sheet_chosen)
+        box.addWidget(self.sheet_box)
         self.preview = QLabel()
         self.preview.setObjectName("labels-preview")
         scroll = QScrollArea()
@@ -78,6 +91,14 @@ class LabelsDialog(QDialog):
     def choice(self) -> str:
         return next((k for k, b in self.buttons.items() if b.isChecked()), "")
 
+    def sheet(self) -> LabelSheet:
+        """The sheet chosen."""
+        return label_sheet(str(self.sheet_box.currentData()))
+
+    def _sheet_chosen(self) -> None:
+        self.ctx.settings.setValue(SHEET_KEY, self.sheet().key)
+        self.refresh()
+
     def items(self) -> list[tuple[str, str]]:
         """(barcode, title) of the labels the dialog would print."""
         return [(c.barcode, c.title) for c in self.choices.get(self.choice(), [])]
@@ -87,15 +108,15 @@ class LabelsDialog(QDialog):
         self.print_button.setEnabled(bool(items))
         self.save_button.setEnabled(bool(items))
         if items:
-            self.preview.setPixmap(QPixmap.fromImage(copy_labels(items[:30], scale=1.0)))
+            self.preview.setPixmap(QPixmap.fromImage(copy_labels(items[:30], sheet=self.sheet(), dpi=88)))
         else:
             self.preview.setText(QCoreApplication.translate("Library", "نسخه‌ای برای برچسب نیست."))
 
     def print_labels(self) -> bool:
-        return print_dialog(self, labels_print_html(self.items()))
+        return print_labels(self, self.items(), self.sheet())
 
     def save_png(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "برچسب‌ها"), "labels.png",
                                               "PNG (*.png)")
         if name:
-            save_to(self, Path(name), lambda p: save_image(copy_labels(self.items()), p))
+            save_to(self, Path(name), lambda p: save_image(copy_labels(self.items(), sheet=self.sheet()), p))

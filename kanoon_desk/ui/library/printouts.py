@@ -1,5 +1,5 @@
 """Printed things of the lending desk: due-date slip and overdue notices (RTL HTML), membership card
-and copy labels (Code 128)."""
+and the Code 128 bars it shares with the copy labels (`labels`)."""
 
 from __future__ import annotations
 
@@ -133,18 +133,21 @@ def render_html(html: str, path: Path, width: int = 700) -> Path:
 
 
 def draw_barcode(painter: QPainter, text: str, rect: QRectF, *, caption: bool = True) -> None:
-    """Code 128 bars of `text` filling `rect` (with quiet zones), the code written below, left to right."""
+    """Code 128 bars of `text` centred in `rect` (with quiet zones), the code written below, left to
+    right. Each module is a whole number of the device's pixels (as wide as `rect` allows): bars of
+    2.95 pixels a module came out a pixel wider or narrower by turns, which a scanner misreads."""
     widths = code128.widths_b(text)
     total = sum(widths) + 20  # ten modules of quiet zone each side
     text_h = rect.height() * 0.22 if caption else 0.0
-    module = rect.width() / total
-    x = rect.left() + 10 * module
+    module = max(1, int(rect.width() // total))
+    x = round(rect.left() + (rect.width() - module * total) / 2) + 10 * module
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("black"))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for i, w in enumerate(widths):
         if i % 2 == 0:
-            painter.drawRect(QRectF(x, rect.top(), w * module, rect.height() - text_h))
+            painter.fillRect(QRectF(x, round(rect.top()), w * module, round(rect.height() - text_h)), QColor("black"))
         x += w * module
     if caption:
         painter.setPen(QPen(QColor("black")))
@@ -214,50 +217,6 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
     return image
 
 
-def _draw_label(p: QPainter, x: float, y: float, cw: float, ch: float, barcode: str, title: str,
-                scale: float) -> None:
-    """One copy label at (x, y): a light frame, the title (right to left) above its bars."""
-    font = QFont(FONT_FAMILY)
-    font.setPixelSize(int(12 * scale))
-    p.setPen(QPen(QColor("#999999"), 1))
-    p.drawRect(QRectF(x + 2, y + 2, cw - 4, ch - 4))
-    p.setPen(QColor("black"))
-    p.setFont(font)
-    p.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    p.drawText(QRectF(x + 8 * scale, y + 4 * scale, cw - 16 * scale, 24 * scale),
-               int(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-               persian.script_digits(title[:40]))
-    p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    draw_barcode(p, barcode, QRectF(x + 8 * scale, y + 30 * scale, cw - 16 * scale, 72 * scale))
-
-
-def copy_labels(items: Sequence[tuple[str, str]], *, columns: int = 3, scale: float = 2.0) -> QImage:
-    """A sheet of copy labels: (barcode, title) each, the title above its bars."""
-    load_fonts()
-    cw, ch = int(200 * scale), int(110 * scale)
-    rows = max(1, (len(items) + columns - 1) // columns)
-    image = QImage(cw * columns, ch * rows, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    p = QPainter(image)
-    for i, (barcode, title) in enumerate(items):
-        col = columns - 1 - i % columns  # the first label on the right, as a Persian sheet is read
-        _draw_label(p, col * cw, (i // columns) * ch, cw, ch, barcode, title, scale)
-    p.end()
-    return image
-
-
-def copy_label(barcode: str, title: str, *, scale: float = 3.0) -> QImage:
-    """One copy label as a picture (the printed sheet puts them in a table)."""
-    load_fonts()
-    cw, ch = int(200 * scale), int(110 * scale)
-    image = QImage(cw, ch, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    p = QPainter(image)
-    _draw_label(p, 0, 0, cw, ch, barcode, title, scale)
-    p.end()
-    return image
-
-
 #: QTextDocument lays printed pages out in CSS pixels, 96 to the inch, whatever the printer.
 CSS_PX_PER_MM = 96 / 25.4
 
@@ -277,19 +236,3 @@ def image_html(image: QImage, width_mm: float, height_mm: float) -> str:
 def card_print_html(card: QImage) -> str:
     """The membership card for the printer, at its real size (85.6 × 54 mm), to cut out."""
     return f"<p>{image_html(card, 85.6, 54.0)}</p>"
-
-
-#: A label on paper: three across an A4 sheet inside 15 mm margins.
-LABEL_MM = (58.0, 32.0)
-
-
-def labels_print_html(items: Sequence[tuple[str, str]], *, columns: int = 3) -> str:
-    """A sheet of copy labels for the printer: `columns` across, the first label on the right."""
-    rows = []
-    for start in range(0, len(items), columns):
-        cells = [f'<td width="{round(LABEL_MM[0] * CSS_PX_PER_MM)}">'
-                 f"{image_html(copy_label(barcode, title), *LABEL_MM)}</td>"
-                 for barcode, title in items[start:start + columns]]
-        cells += ["<td></td>"] * (columns - len(cells))
-        rows.append("<tr>" + "".join(reversed(cells)) + "</tr>")  # QTextDocument does not mirror tables
-    return f'<table cellspacing="0" cellpadding="0">{"".join(rows)}</table>'

@@ -14,7 +14,8 @@ from ...models.library import Copy, Loan, Member
 from ...services import library as lib
 from ..context import UiContext
 from ..widgets import today
-from .printouts import copy_labels, membership_card, render_html
+from .labels import copy_labels
+from .printouts import membership_card, render_html
 
 if TYPE_CHECKING:
     from .circulation import CirculationPage
