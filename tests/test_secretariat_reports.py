@@ -66,7 +66,7 @@ def test_printed_papers_write_the_digits_of_persian_text_in_persian() -> None:
                                          registration_no="13-D01-1404-000007", tracking_code="1",
                                          applicant_name="علی", subject="آب کوچه 12", text="از 3 روز پیش، Block 7")
     assert "منطقه ۴ شهرداری" in letter and "آب کوچه ۱۲" in letter and "از ۳ روز پیش، Block ۷" in letter
-    assert "\u2066۱۳-D۰۱-۱۴۰۴-۰۰۰۰۰۷\u2069" in letter  # a number stays one left-to-right island
+    assert "\u2066۱۳-\u2060D۰۱-\u2060۱۴۰۴-\u2060۰۰۰۰۰۷\u2069" in letter  # one left-to-right island, whole
 
 
 def test_report_figures_read_as_counts_or_one_decimal() -> None:
@@ -220,6 +220,26 @@ def test_the_receipt_names_only_the_ways_to_ask_that_the_office_has() -> None:
     assert "تلفن" not in bare and "درگاه" not in bare  # no number to phone, no portal to visit
     assert "کد رهگیری" in bare and "نگه دارید" in bare
     phoned = receipt(office("021-1234"))
-    assert "در تماس تلفنی با شماره \u2066۰۲۱-۱۲۳۴\u2069" in phoned and "درگاه" not in phoned
+    assert "در تماس تلفنی با شماره \u2066۰۲۱-\u2060۱۲۳۴\u2069" in phoned and "درگاه" not in phoned
     both = receipt(office("021-1234"), portal="https://status.example.ir")
     assert "یا در درگاه پیگیری \u2066https://status.example.ir\u2069" in both
+
+
+def _code_islands(html: str) -> list[str]:
+    import re
+
+    return re.findall("\u2066([^\u2069]*)\u2069", html)
+
+
+def test_codes_on_letters_are_kept_whole_on_one_line() -> None:
+    # a line broke «0013 0184 | 3846 0339» at a space and «13-D01-| 1405-…» after a hyphen: inside
+    # a left-to-right island in Persian text the pieces then read swapped
+    letter = docs.forwarding_letter_html(None, agency_name="شهرداری", letter_no="13-D01-1404-L000001",
+                                         letter_date=DAY, deadline=DAY, registration_no="13-D01-1404-000007",
+                                         tracking_code="0013011234567895", applicant_name="علی", subject="آب",
+                                         text="متن")
+    islands = _code_islands(letter)
+    assert len(islands) == 3
+    for code in islands:
+        assert " " not in code and all(code[i + 1] == "\u2060" for i, ch in enumerate(code) if ch == "-"), code
+    assert any("\u00a0" in code for code in islands)  # the tracking code's groups

@@ -117,3 +117,14 @@ def format_tracking_code(code: str) -> str:
     if len(code) == TRACKING_LENGTH and code.isdigit():
         return " ".join(code[i:i + 4] for i in range(0, TRACKING_LENGTH, 4))
     return code
+
+
+def unbroken(code: str) -> str:
+    """A code (tracking code, registration or letter number, phone number) kept on one line where
+    it is printed: its spaces non-breaking (U+00A0) and a word joiner (U+2060, invisible) after
+    each hyphen. QTextDocument otherwise breaks «0013 0184 | 3846 0339» at a space and
+    «13-D01-| 1405-L000186» after a hyphen, and a code broken inside a left-to-right island in
+    Persian text shows its pieces swapped. (The non-breaking hyphen U+2011 is not in Vazirmatn: a
+    fallback font's glyph printed it overlapping the next letter.) `persian.normalize` turns both
+    marks back, so a code copied off a PDF still searches."""
+    return code.replace(" ", "\u00a0").replace("-", "-\u2060")

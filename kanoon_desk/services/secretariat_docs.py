@@ -11,7 +11,7 @@ from html import escape as _html_escape
 
 from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
 from .accounts import OfficeView
-from .numbers import format_tracking_code
+from .numbers import format_tracking_code, unbroken
 from .secretariat_common import today
 from .secretariat_followups import FollowUpBatch
 from .secretariat_reports import Report, ReportText, agency_headers
@@ -62,8 +62,8 @@ def _page(office: OfficeView | None, title: str, body: str, *, rtl: bool = True,
 
 
 def _ltr(text: str) -> str:
-    """A code or number kept left to right inside Persian text."""
-    return f"\u2066{text}\u2069"
+    """A code or number kept left to right inside Persian text, and whole on one line (`unbroken`)."""
+    return f"\u2066{unbroken(text)}\u2069"
 
 
 def _ltrh(text: str) -> str:

@@ -656,3 +656,29 @@ def test_a_case_is_referred_to_any_expert_or_manager_each_named_with_their_role(
     assert visible(by_manager[desk.admin.user_id]) == "مدیر سامانه (کارشناس بررسی، مدیر)"
     assert visible(by_manager[desk.manager2.user_id]) == "کاربر manager2 (مدیر)"
     assert list(by_manager)[-1] == desk.manager2.user_id  # a manager's experts first
+
+
+def test_the_case_file_keeps_each_code_whole_on_its_line(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """A narrow column broke «نامه ۱۳-D۰۱-…» inside its left-to-right island: the hyphen came out
+    on the wrong side. Laid out narrow, every code of the printed case file stays on one line."""
+    import re
+
+    from kanoon_desk.ui.printing import document_from_html
+
+    case_id = _answered(desk)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+    html = view.history_html()
+    for width in range(400, 720, 20):
+        doc = document_from_html(html)
+        doc.setTextWidth(width)
+        doc.documentLayout().documentSize()  # (laid out only when asked)
+        seen = 0
+        block = doc.begin()
+        while block.isValid():
+            layout = block.layout()
+            for m in re.finditer("\u2066[^\u2069]+\u2069", block.text()):
+                seen += 1
+                first, last = layout.lineForTextPosition(m.start() + 1), layout.lineForTextPosition(m.end() - 2)
+                assert first.lineNumber() == last.lineNumber(), (width, m.group())
+            block = block.next()
+        assert seen >= 3  # the tracking code, the registration number, the forwarding letter's number

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import secretariat_query as q
+from ...services.numbers import unbroken
 from ..widgets import LazyTableModel, isolated, list_fetcher, text_digits
 from .common import ltr, outcome_text
 
@@ -55,13 +56,13 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t == "case.reviewed":
         return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + isolated(str(p.get("reason", "")))
     if t == "case.registered":
-        return ltr(persian.to_persian_digits(str(p.get("registration_no", ""))))
+        return ltr(unbroken(persian.to_persian_digits(str(p.get("registration_no", "")))))
     if t == "case.referred":
         return QCoreApplication.translate("Secretariat", "به ") + isolated(names.get(p.get("to_user_id", ""), "?")) + (
             f" — «{isolated(p['instruction'])}»" if p.get("instruction") else "")
     if t == "case.forwarded":
         letter = QCoreApplication.translate("Secretariat", " — نامه {no} مورخ {day}").format(
-            no=ltr(persian.to_persian_digits(str(p.get("letter_no", "")))),
+            no=ltr(unbroken(persian.to_persian_digits(str(p.get("letter_no", ""))))),
             day=persian.format_jalali_date(date.fromisoformat(p.get("letter_date") or p["day"])))
         return (isolated(agencies.get(p.get("agency_id", ""), "")) + letter + QCoreApplication.translate("Secretariat", " — مهلت ")
                 + persian.format_jalali_date(date.fromisoformat(p["deadline"])))
@@ -74,7 +75,7 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
     if t == "case.notified":
         said = f" — «{isolated(p['text'])}»" if p.get("text") else ""
         if p.get("method") == "sms":
-            return _sms_text(entry, ltr(persian.to_persian_digits(str(p.get("mobile", ""))))) + said
+            return _sms_text(entry, ltr(unbroken(persian.to_persian_digits(str(p.get("mobile", "")))))) + said
         return {"phone": QCoreApplication.translate("Secretariat", "تلفنی"), "letter": QCoreApplication.translate("Secretariat", "نامه"),
                 "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
     if t == "case.closed":

@@ -29,7 +29,7 @@ from ...errors import NotFound
 from ...models import User
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
-from ...services.numbers import format_tracking_code
+from ...services.numbers import format_tracking_code, unbroken
 from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
@@ -393,14 +393,16 @@ class CaseView(CaseActions, QWidget):
         assert self.detail is not None
         rtl = self.isRightToLeft()
         office = get_office(self.ctx.store)
+        codes = {"tracking", "number"}  # kept whole on paper, as the timeline's letter numbers are
         details = html_table([self.tr("مشخصه"), self.tr("مقدار")],
-                             [[caption, self.labels[key].text()] for key, caption in self.captions.items()], rtl)
+                             [[caption, unbroken(self.labels[key].text()) if key in codes else self.labels[key].text()]
+                              for key, caption in self.captions.items()], rtl)
         model = self.timeline.model()
         assert isinstance(model, TimelineModel)
         steps = html_table(list(model.headers), [[model.index(r, c).data() for c in range(len(model.headers))]
                                                  for r in range(model.rowCount())], rtl)  # (as shown)
         files = "".join(f"<li>{esc(a['filename'])}</li>" for a in self.detail.attachments)
-        title = self.tr("پرونده {code}").format(code=self.labels["tracking"].text())
+        title = self.tr("پرونده {code}").format(code=unbroken(self.labels["tracking"].text()))
         timeline, attached = self.tr("گردش کار"), self.tr("پیوست‌ها")
         printed = self.tr("چاپ: {day}").format(day=long_date(self.today()))
         body = ((f"<p align='center'><b>{esc(office.heading or office.name)}</b></p>" if office else "")
