@@ -9,7 +9,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape as _html_escape
 
-from ..persian import format_jalali_date, format_jalali_long, format_number, script_digits, to_persian_digits
+from ..persian import (
+    format_jalali_date,
+    format_jalali_long,
+    format_number,
+    script_digits,
+    to_ascii_digits,
+    to_persian_digits,
+)
 from .accounts import OfficeView
 from .numbers import format_tracking_code, unbroken
 from .secretariat_common import today
@@ -70,14 +77,25 @@ def _ltrh(text: str) -> str:
     return escape(_ltr(text))
 
 
+def _code(text: str) -> str:
+    """A tracking code, registration or letter number as the one who reads it types it back:
+    Latin digits (an agency's clerk retyped «۱۳-D۰۱-…», Latin letters among Persian digits), one
+    left-to-right island kept whole inside the Persian text."""
+    return _ltr(to_ascii_digits(text))
+
+
+def _codeh(text: str) -> str:
+    return _html_escape(_code(text))
+
+
 def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_name: str, subject: str,
                  received_date: date, channel: str, attachments: int, printed_on: date, portal: str = "") -> str:
     """The intake receipt. How to ask about the request names only what the office has: its phone
     number if it has one, an online look-up (`portal`, its address) if it offers one — never a
     phone call to no number or a portal that does not exist; with neither, the code is what to
     bring or quote."""
-    code = _ltrh(to_persian_digits(format_tracking_code(tracking_code)))
-    rows = [("کد رهگیری", _ltr(to_persian_digits(format_tracking_code(tracking_code)))), ("متقاضی", applicant_name),
+    code = _codeh(format_tracking_code(tracking_code))
+    rows = [("کد رهگیری", _code(format_tracking_code(tracking_code))), ("متقاضی", applicant_name),
             ("موضوع", subject), ("تاریخ دریافت", format_jalali_date(received_date)),
             ("شیوه دریافت", CHANNEL_FA.get(channel, channel)), ("پیوست‌ها", format_number(attachments))]
     phone = office.phone if office and office.phone else ""
@@ -100,7 +118,7 @@ def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_nam
 def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tracking_code: str,
                           reason: str, note: str, on: date) -> str:
     body = (f"<p>{escape(applicant_name)} گرامی،</p>"
-            f"<p>درخواست شما با کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))} بررسی شد و به دلیل "
+            f"<p>درخواست شما با کد رهگیری {_codeh(format_tracking_code(tracking_code))} بررسی شد و به دلیل "
             f"«{escape(reason)}» پذیرفته نشد.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
             + f'<p class="muted">{format_jalali_long(on)}</p>')
@@ -113,7 +131,7 @@ def result_letter_html(office: OfficeView | None, *, applicant_name: str, addres
                        on: date, signer: str = "") -> str:
     """The letter that tells the applicant how the request ended: the agency's answer (when one
     came), the outcome (when the case is closed), and what the clerk wrote."""
-    code = _ltrh(to_persian_digits(format_tracking_code(tracking_code)))
+    code = _codeh(format_tracking_code(tracking_code))
     body = (f"<p>{escape(applicant_name)} گرامی،</p>"
             + (f'<p class="muted">{escape(address)}</p>' if address else "")
             + "<p>با سلام، درباره درخواست/شکایت شما با موضوع "
@@ -140,11 +158,11 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
                            applicant_name: str, subject: str, text: str, instruction: str = "",
                            signer: str = "") -> str:
     meta = rtl_table(["شماره نامه", "تاریخ", "شماره ثبت"],
-                     [[_ltr(to_persian_digits(letter_no)), format_jalali_date(letter_date),
-                       _ltr(to_persian_digits(registration_no))]])
+                     [[_code(letter_no), format_jalali_date(letter_date),
+                       _code(registration_no)]])
     body = (meta + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>به پیوست درخواست/شکایت {escape(applicant_name)} با موضوع «{escape(subject)}» "
-            f"(کد رهگیری {_ltrh(to_persian_digits(format_tracking_code(tracking_code)))}) برای رسیدگی فرستاده می‌شود.</p>"
+            f"(کد رهگیری {_codeh(format_tracking_code(tracking_code))}) برای رسیدگی فرستاده می‌شود.</p>"
             f"<blockquote>{escape(text)}</blockquote>"
             + (f"<p>{escape(instruction)}</p>" if instruction else "")
             + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "
@@ -155,9 +173,9 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
 def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str, on: date,
                           first_letter_no: str, first_letter_date: date, subject: str,
                           new_deadline: date | None, note: str = "", signer: str = "") -> str:
-    body = (rtl_table(["شماره نامه", "تاریخ"], [[_ltr(to_persian_digits(letter_no)), format_jalali_date(on)]])
+    body = (rtl_table(["شماره نامه", "تاریخ"], [[_code(letter_no), format_jalali_date(on)]])
             + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
-            f"<p>پیرو نامه شماره {_ltrh(to_persian_digits(first_letter_no))} مورخ "
+            f"<p>پیرو نامه شماره {_codeh(first_letter_no)} مورخ "
             f"{format_jalali_date(first_letter_date)} درباره «{escape(subject)}»، پاسخی به این دفتر "
             "نرسیده است.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
@@ -170,11 +188,11 @@ def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter
 def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch) -> str:
     """One follow-up letter to an agency for several of its late cases, a row each: the case and
     the forwarding letter it follows, with that letter's deadline."""
-    rows = [[format_number(i), _ltr(to_persian_digits(line.registration_no)), line.applicant_name, line.subject,
-             _ltr(to_persian_digits(line.forward_letter_no)), format_jalali_date(line.forward_letter_date),
+    rows = [[format_number(i), _code(line.registration_no), line.applicant_name, line.subject,
+             _code(line.forward_letter_no), format_jalali_date(line.forward_letter_date),
              format_jalali_date(line.deadline)]
             for i, line in enumerate(batch.lines, 1)]
-    body = (rtl_table(["شماره نامه", "تاریخ"], [[_ltr(to_persian_digits(batch.letter_no)), format_jalali_date(batch.day)]])
+    body = (rtl_table(["شماره نامه", "تاریخ"], [[_code(batch.letter_no), format_jalali_date(batch.day)]])
             + f"<p>ریاست محترم {escape(batch.agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>پیرو نامه‌های ارجاع زیر، پاسخ {format_number(len(batch.lines))} درخواست/شکایت که مهلت "
             "رسیدگی به آن‌ها گذشته است به این دفتر نرسیده است.</p>"
