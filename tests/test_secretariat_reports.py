@@ -246,3 +246,39 @@ def test_codes_on_letters_are_kept_whole_on_one_line() -> None:
     for code in islands:
         assert " " not in code and all(code[i + 1] == "\u2060" for i, ch in enumerate(code) if ch == "-"), code
     assert "0013\u00a00112\u00a03456\u00a07895" in islands  # the tracking code's groups, in Latin digits
+
+
+def test_letters_to_applicants_carry_a_number_a_date_the_address_and_a_signature() -> None:
+    from kanoon_desk.services.accounts import OfficeView
+
+    office = OfficeView(code="13", name="دفتر مدیریت عملکرد استانداری", kind="office", province="", city="",
+                        address="خیابان آزادی، پلاک 12", phone="021-1234", heading="")
+    notice = docs.rejection_notice_html(office, applicant_name="زهرا کریمی", tracking_code="0013011234567895",
+                                        reason="تکراری", note="", on=DAY, address="کوچه 5، پلاک 7",
+                                        signer="علی رضایی")
+    head = notice[notice.index("<table"):notice.index("</table>")]
+    # no registration number (rejected at review): the tracking code is the letter's reference
+    assert "شماره" in head and "\u20660013\u00a00112\u00a03456\u00a07895\u2069" in head and "۱۴۰۴/۰۲/۱۴" in head
+    assert "زهرا کریمی گرامی،<br/>نشانی: کوچه ۵، پلاک ۷" in notice
+    closing = notice[notice.index("پذیرفته نشد"):]
+    assert closing.index("علی رضایی") < closing.index("دفتر مدیریت عملکرد استانداری") < closing.index("امضا و مهر")
+    # the office's address and phone under its name, as on every letter that goes by post
+    top = notice[:notice.index("<h1>")]
+    assert "نشانی: خیابان آزادی، پلاک ۱۲" in top and "تلفن: \u2066۰۲۱-\u2060۱۲۳۴\u2069" in top
+    result = docs.result_letter_html(office, applicant_name="زهرا کریمی", address="کوچه 5", tracking_code="1",
+                                     subject="آب", received_date=DAY, agency_name="", response_text="",
+                                     answered_on=None, outcome=None, responsible_party="", text="",
+                                     on=DAY + timedelta(days=3), signer="علی رضایی",
+                                     reference="13-D01-1404-000007")
+    head = result[result.index("<table"):result.index("</table>")]
+    assert "\u206613-\u2060D01-\u20601404-\u2060000007\u2069" in head and "۱۴۰۴/۰۲/۱۷" in head
+    assert "نشانی: کوچه ۵" in result and "class=\"muted\">کوچه" not in result
+    assert "نشانی: خیابان آزادی" in result[:result.index("<h1>")]
+    letter = docs.forwarding_letter_html(office, agency_name="شهرداری", letter_no="1", letter_date=DAY,
+                                         deadline=DAY, registration_no="7", tracking_code="1",
+                                         applicant_name="علی", subject="آب", text="متن")
+    assert "تلفن: " in letter[:letter.index("<h1>")]
+    bare = docs.forwarding_letter_html(None, agency_name="شهرداری", letter_no="1", letter_date=DAY,
+                                       deadline=DAY, registration_no="7", tracking_code="1",
+                                       applicant_name="علی", subject="آب", text="متن")
+    assert "نشانی" not in bare and "تلفن" not in bare

@@ -60,12 +60,35 @@ def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, rtl: boo
 
 
 def _page(office: OfficeView | None, title: str, body: str, *, rtl: bool = True,
-          names: Callable[[str], str] = script_digits) -> str:
+          names: Callable[[str], str] = script_digits, contact: bool = False) -> str:
+    """A paper: the office's heading, the title, the body. With `contact` (a letter, which goes by
+    post), the office's address and phone number under the heading, those it has."""
     direction, align = ("rtl", "right") if rtl else ("ltr", "left")
     heading = _html_escape(names(office.heading or office.name)) if office else ""
+    where = _contact(office) if contact else ""
     return (f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head>'
             f'<body dir="{direction}"><div dir="{direction}" align="{align}">'
-            f'<p align="center"><b>{heading}</b></p><h1>{_html_escape(names(title))}</h1>{body}</div></body></html>')
+            f'<p align="center"><b>{heading}</b>{where}</p><h1>{_html_escape(names(title))}</h1>{body}</div></body></html>')
+
+
+def _contact(office: OfficeView | None) -> str:
+    """The office's address and phone number as a line under its heading (empty without either)."""
+    if office is None:
+        return ""
+    parts = ([f"نشانی: {escape(office.address)}"] if office.address else []) \
+        + ([f"تلفن: {_ltrh(to_persian_digits(office.phone))}"] if office.phone else [])
+    return '<br/><span class="muted">' + " — ".join(parts) + "</span>" if parts else ""
+
+
+def _letter_head(cells: Sequence[tuple[str, str]]) -> str:
+    """The block at the top of a letter: its number, its date (and what else it cites), a column each."""
+    return rtl_table([caption for caption, _ in cells], [[value for _, value in cells]])
+
+
+def _addressee(name: str, address: str) -> str:
+    """The applicant a letter goes to by post, with the address it goes to."""
+    return (f"<p>{escape(name)} گرامی،"
+            + (f"<br/>نشانی: {escape(address)}" if address else "") + "</p>")
 
 
 def _ltr(text: str) -> str:
@@ -116,24 +139,32 @@ def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_nam
 
 
 def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tracking_code: str,
-                          reason: str, note: str, on: date) -> str:
-    body = (f"<p>{escape(applicant_name)} گرامی،</p>"
-            f"<p>درخواست شما با کد رهگیری {_codeh(format_tracking_code(tracking_code))} بررسی شد و به دلیل "
+                          reason: str, note: str, on: date, reference: str = "", address: str = "",
+                          signer: str = "") -> str:
+    """The notice that a request was not accepted, sent by post: numbered `reference` (the case's
+    registration number, else its tracking code: notices have no series of their own) and dated
+    `on`, to the applicant at `address`, signed."""
+    ref = reference or format_tracking_code(tracking_code)
+    body = (_letter_head([("شماره", _code(ref)), ("تاریخ", format_jalali_date(on))])
+            + _addressee(applicant_name, address)
+            + f"<p>با سلام، درخواست شما با کد رهگیری {_codeh(format_tracking_code(tracking_code))} بررسی شد و به دلیل "
             f"«{escape(reason)}» پذیرفته نشد.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
-            + f'<p class="muted">{format_jalali_long(on)}</p>')
-    return _page(office, "اعلام نتیجه بررسی درخواست", body)
+            + _signature(office, signer))
+    return _page(office, "اعلام نتیجه بررسی درخواست", body, contact=True)
 
 
 def result_letter_html(office: OfficeView | None, *, applicant_name: str, address: str, tracking_code: str,
                        subject: str, received_date: date, agency_name: str, response_text: str,
                        answered_on: date | None, outcome: str | None, responsible_party: str, text: str,
-                       on: date, signer: str = "") -> str:
+                       on: date, signer: str = "", reference: str = "") -> str:
     """The letter that tells the applicant how the request ended: the agency's answer (when one
-    came), the outcome (when the case is closed), and what the clerk wrote."""
+    came), the outcome (when the case is closed), and what the clerk wrote; numbered `reference`
+    (the case's registration number, else its tracking code) and dated `on`, the day of the notice."""
     code = _codeh(format_tracking_code(tracking_code))
-    body = (f"<p>{escape(applicant_name)} گرامی،</p>"
-            + (f'<p class="muted">{escape(address)}</p>' if address else "")
+    ref = reference or format_tracking_code(tracking_code)
+    body = (_letter_head([("شماره", _code(ref)), ("تاریخ", format_jalali_date(on))])
+            + _addressee(applicant_name, address)
             + "<p>با سلام، درباره درخواست/شکایت شما با موضوع "
             f"«{escape(subject)}» (کد رهگیری {code}) که در تاریخ {format_jalali_date(received_date)} "
             "به این دفتر رسید، به آگاهی می‌رساند:</p>")
@@ -149,17 +180,16 @@ def result_letter_html(office: OfficeView | None, *, applicant_name: str, addres
     if text:
         body += f"<p>{escape(text)}</p>"
     body += (f"<p>برای هر پرسش درباره این درخواست، کد رهگیری {code} را به دفتر اعلام کنید.</p>"
-             + f'<p class="muted">{format_jalali_long(on)}</p>' + _signature(office, signer))
-    return _page(office, "اعلام نتیجه رسیدگی به درخواست", body)
+             + _signature(office, signer))
+    return _page(office, "اعلام نتیجه رسیدگی به درخواست", body, contact=True)
 
 
 def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str,
                            letter_date: date, deadline: date, registration_no: str, tracking_code: str,
                            applicant_name: str, subject: str, text: str, instruction: str = "",
                            signer: str = "") -> str:
-    meta = rtl_table(["شماره نامه", "تاریخ", "شماره ثبت"],
-                     [[_code(letter_no), format_jalali_date(letter_date),
-                       _code(registration_no)]])
+    meta = _letter_head([("شماره نامه", _code(letter_no)), ("تاریخ", format_jalali_date(letter_date)),
+                         ("شماره ثبت", _code(registration_no))])
     body = (meta + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>به پیوست درخواست/شکایت {escape(applicant_name)} با موضوع «{escape(subject)}» "
             f"(کد رهگیری {_codeh(format_tracking_code(tracking_code))}) برای رسیدگی فرستاده می‌شود.</p>"
@@ -167,13 +197,13 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
             + (f"<p>{escape(instruction)}</p>" if instruction else "")
             + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "
             "اعلام فرمایید.</p>" + _signature(office, signer))
-    return _page(office, "نامه ارجاع به دستگاه اجرایی", body)
+    return _page(office, "نامه ارجاع به دستگاه اجرایی", body, contact=True)
 
 
 def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str, on: date,
                           first_letter_no: str, first_letter_date: date, subject: str,
                           new_deadline: date | None, note: str = "", signer: str = "") -> str:
-    body = (rtl_table(["شماره نامه", "تاریخ"], [[_code(letter_no), format_jalali_date(on)]])
+    body = (_letter_head([("شماره نامه", _code(letter_no)), ("تاریخ", format_jalali_date(on))])
             + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>پیرو نامه شماره {_codeh(first_letter_no)} مورخ "
             f"{format_jalali_date(first_letter_date)} درباره «{escape(subject)}»، پاسخی به این دفتر "
@@ -182,7 +212,7 @@ def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter
             + (f"<p>خواهشمند است پاسخ را تا تاریخ <b>{format_jalali_date(new_deadline)}</b> اعلام فرمایید.</p>"
                if new_deadline else "")
             + _signature(office, signer))
-    return _page(office, "نامه پیگیری", body)
+    return _page(office, "نامه پیگیری", body, contact=True)
 
 
 def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch) -> str:
@@ -192,7 +222,7 @@ def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch)
              _code(line.forward_letter_no), format_jalali_date(line.forward_letter_date),
              format_jalali_date(line.deadline)]
             for i, line in enumerate(batch.lines, 1)]
-    body = (rtl_table(["شماره نامه", "تاریخ"], [[_code(batch.letter_no), format_jalali_date(batch.day)]])
+    body = (_letter_head([("شماره نامه", _code(batch.letter_no)), ("تاریخ", format_jalali_date(batch.day))])
             + f"<p>ریاست محترم {escape(batch.agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>پیرو نامه‌های ارجاع زیر، پاسخ {format_number(len(batch.lines))} درخواست/شکایت که مهلت "
             "رسیدگی به آن‌ها گذشته است به این دفتر نرسیده است.</p>"
@@ -201,7 +231,7 @@ def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch)
             + (f"<p>خواهشمند است پاسخ‌ها را تا تاریخ <b>{format_jalali_date(batch.new_deadline)}</b> اعلام فرمایید.</p>"
                if batch.new_deadline else "<p>خواهشمند است دستور فرمایید پاسخ‌ها هرچه زودتر اعلام شود.</p>")
             + _signature(office, batch.user_name))
-    return _page(office, "نامه پیگیری", body)
+    return _page(office, "نامه پیگیری", body, contact=True)
 
 
 def join_papers(pages: Sequence[str]) -> str:

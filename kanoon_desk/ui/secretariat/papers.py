@@ -70,14 +70,28 @@ def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
         signer=_names(store).get(fu["user_id"], ""))
 
 
+def _rejected_by(d: q.CaseDetail) -> str:
+    """The event that rejected the request: the expert's review or the manager's closing."""
+    return next((t.event_id for t in reversed(d.timeline)
+                 if (t.type == "case.reviewed" and t.payload.get("decision") != "accept")
+                 or (t.type == "case.closed" and t.payload.get("outcome") == "rejected")), "")
+
+
 def rejection_notice(store: Store, d: q.CaseDetail, on: date) -> str:
-    """The rejection notice, dated the day it was sent by letter (the latest such notice), else
-    the day of the rejection."""
+    """The rejection notice, dated the day it was sent by letter (the latest such notice) and
+    signed by whoever sent it, else the day of the rejection and whoever rejected; numbered with
+    the case's registration number when it has one (else its tracking code), to the applicant's
+    address."""
     c = d.case
-    posted = [n["day"] for n in d.notices if n["kind"] == "rejection" and n["method"] == "letter"]
+    posted = [n for n in d.notices if n["kind"] == "rejection" and n["method"] == "letter"]
+    by = posted[-1]["id"] if posted else _rejected_by(d)
+    signer = next((t.user_name for t in d.timeline if t.event_id == by), "")
     return rejection_notice_html(get_office(store), applicant_name=c["applicant_name"],
                                  tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
-                                 note=c["reject_note"] or "", on=(posted[-1] if posted else c["rejected_on"]) or on)
+                                 note=c["reject_note"] or "",
+                                 on=(posted[-1]["day"] if posted else c["rejected_on"]) or on,
+                                 reference=c["registration_no"] or "", address=d.applicant.get("address") or "",
+                                 signer=signer)
 
 
 def result_letter(store: Store, d: q.CaseDetail) -> str:
@@ -92,7 +106,8 @@ def result_letter(store: Store, d: q.CaseDetail) -> str:
         tracking_code=c["tracking_code"], subject=c["subject"], received_date=c["received_date"],
         agency_name=_agencies(store).get(agency_id or "", ""), response_text=c["response_text"] or "",
         answered_on=c["answered_on"], outcome=c["outcome"] if c["status"] == "closed" else None,
-        responsible_party=c["responsible_party"] or "", text=n["text"], on=n["day"], signer=signer)
+        responsible_party=c["responsible_party"] or "", text=n["text"], on=n["day"], signer=signer,
+        reference=c["registration_no"] or "")
 
 
 def notice_letter(store: Store, d: q.CaseDetail, on: date) -> str:
