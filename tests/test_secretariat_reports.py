@@ -282,3 +282,19 @@ def test_letters_to_applicants_carry_a_number_a_date_the_address_and_a_signature
                                        deadline=DAY, registration_no="7", tracking_code="1",
                                        applicant_name="علی", subject="آب", text="متن")
     assert "نشانی" not in bare and "تلفن" not in bare
+
+
+def test_a_heading_of_several_lines_prints_line_by_line_above_the_office_name(tmp_path: Path) -> None:
+    from kanoon_desk.services import accounts
+
+    d = make_secretariat_desk(tmp_path)
+    office = accounts.update_office(d.store, d.admin, heading="  وزارت   کشور \n\nاستانداری تهران\n")
+    assert office.heading == "وزارت کشور\nاستانداری تهران"  # each line normalized, the lines kept
+    letter = docs.follow_up_letter_html(office, agency_name="شهرداری", letter_no="2", on=DAY, first_letter_no="1",
+                                        first_letter_date=DAY, subject="آب", new_deadline=None)
+    top = letter[:letter.index("<h1>")]
+    assert f"<b>وزارت کشور<br/>استانداری تهران<br/>{office.name}</b>" in top  # the name is never left out
+    named = accounts.update_office(d.store, d.admin, heading=f"وزارت کشور\n{office.name}")
+    again = docs.follow_up_letter_html(named, agency_name="شهرداری", letter_no="2", on=DAY, first_letter_no="1",
+                                       first_letter_date=DAY, subject="آب", new_deadline=None)
+    assert again[:again.index("<h1>")].count(office.name) == 1  # not twice when the heading names it

@@ -314,12 +314,19 @@ def get_office(store: Store, code: str | None = None) -> OfficeView | None:
 MSG_OFFICE_KIND = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.")
 
 
+def normalize_lines(text: str) -> str:
+    """Text of several lines (the letters' heading: the ministry, the governorate, the office),
+    each line normalized on its own and the empty ones dropped: `normalize` alone ran them into one."""
+    return "\n".join(line for line in (normalize(x) for x in text.splitlines()) if line)
+
+
 def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
-    """Change the office's details (name, address, phone, the heading printed on letters); `kind`
+    """Change the office's details (name, address, phone, the heading printed on letters, its
+    lines kept); `kind`
     "centre" makes the office itself a cultural centre (its own desk lends there), for good."""
     require(actor, "admin")
     allowed = {"name", "kind", "province", "city", "address", "phone", "heading"}
-    payload = {k: normalize(v) for k, v in fields.items() if k in allowed}
+    payload = {k: normalize_lines(v) if k == "heading" else normalize(v) for k, v in fields.items() if k in allowed}
     if "name" in payload and not payload["name"]:
         raise ValidationError(MSG_REQUIRED, "name")
     if payload.get("kind", "centre") not in ("office", "centre"):

@@ -64,11 +64,20 @@ def _page(office: OfficeView | None, title: str, body: str, *, rtl: bool = True,
     """A paper: the office's heading, the title, the body. With `contact` (a letter, which goes by
     post), the office's address and phone number under the heading, those it has."""
     direction, align = ("rtl", "right") if rtl else ("ltr", "left")
-    heading = _html_escape(names(office.heading or office.name)) if office else ""
+    heading = "<br/>".join(_html_escape(names(line)) for line in heading_lines(office))
     where = _contact(office) if contact else ""
     return (f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head>'
             f'<body dir="{direction}"><div dir="{direction}" align="{align}">'
             f'<p align="center"><b>{heading}</b>{where}</p><h1>{_html_escape(names(title))}</h1>{body}</div></body></html>')
+
+
+def heading_lines(office: OfficeView | None) -> list[str]:
+    """The lines at the top of a paper: the heading the admin set, a line each as typed, then the
+    office's name (unless a line of the heading already names it); the name alone without one."""
+    if office is None:
+        return []
+    lines = [line.strip() for line in office.heading.splitlines() if line.strip()]
+    return lines if any(office.name in line for line in lines) else [*lines, office.name]
 
 
 def _contact(office: OfficeView | None) -> str:

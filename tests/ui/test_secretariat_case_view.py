@@ -682,3 +682,10 @@ def test_the_case_file_keeps_each_code_whole_on_its_line(qtbot: Any, desk: Desk,
                 assert first.lineNumber() == last.lineNumber(), (width, m.group())
             block = block.next()
         assert seen >= 3  # the tracking code, the registration number, the forwarding letter's number
+
+
+def test_the_case_file_prints_the_heading_line_by_line_and_the_office_name(qtbot: Any, desk: Desk,
+                                                                           tmp_path: Path) -> None:
+    office = accounts.update_office(desk.store, desk.admin, heading="وزارت کشور\nاستانداری تهران")
+    view = _view(qtbot, desk, tmp_path, desk.clerk, _registered(desk))
+    assert f"<b>وزارت کشور<br/>استانداری تهران<br/>{office.name}</b>" in view.history_html()

@@ -31,6 +31,7 @@ from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code, unbroken
 from ...services.secretariat_agencies import list_agencies
+from ...services.secretariat_docs import heading_lines
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..printing import esc, html_table, wrap_page
@@ -405,7 +406,8 @@ class CaseView(CaseActions, QWidget):
         title = self.tr("پرونده {code}").format(code=unbroken(self.labels["tracking"].text()))
         timeline, attached = self.tr("گردش کار"), self.tr("پیوست‌ها")
         printed = self.tr("چاپ: {day}").format(day=long_date(self.today()))
-        body = ((f"<p align='center'><b>{esc(office.heading or office.name)}</b></p>" if office else "")
+        heading = "<br/>".join(esc(line, rtl) for line in heading_lines(office))
+        body = ((f"<p align='center'><b>{heading}</b></p>" if heading else "")
                 + f"<h2>{esc(title)}</h2>" + details + f"<h3>{esc(timeline)}</h3>" + steps
                 + (f"<h3>{esc(attached)}</h3><ul>{files}</ul>" if files else "") + f"<p>{esc(printed)}</p>")
         return wrap_page(body, rtl)
