@@ -298,3 +298,17 @@ def test_a_heading_of_several_lines_prints_line_by_line_above_the_office_name(tm
     again = docs.follow_up_letter_html(named, agency_name="شهرداری", letter_no="2", on=DAY, first_letter_no="1",
                                        first_letter_date=DAY, subject="آب", new_deadline=None)
     assert again[:again.index("<h1>")].count(office.name) == 1  # not twice when the heading names it
+
+
+def test_the_signer_signs_with_the_title_of_their_highest_role() -> None:
+    from kanoon_desk.services.accounts import OfficeView
+
+    assert docs.signer_title("clerk expert manager admin") == "مدیر"
+    assert docs.signer_title("expert clerk") == "کارشناس بررسی" and docs.signer_title("clerk") == "کارمند دبیرخانه"
+    assert docs.signer_title("admin librarian") == ""
+    office = OfficeView(code="13", name="دفتر مدیریت عملکرد استانداری", kind="office", province="", city="",
+                        address="", phone="", heading="")
+    letter = docs.forwarding_letter_html(office, agency_name="شهرداری", letter_no="1", letter_date=DAY,
+                                         deadline=DAY, registration_no="7", tracking_code="1", applicant_name="علی",
+                                         subject="آب", text="متن", signer="مریم حسینی", signer_role="مدیر")
+    assert "مریم حسینی<br/>مدیر<br/>دفتر مدیریت عملکرد استانداری<br/>" in letter

@@ -29,6 +29,17 @@ CHART_WIDTH = 640
 
 CHANNEL_FA = {"in_person": "حضوری", "post": "پستی", "phone": "تلفنی"}
 
+#: The title a letter's signer signs with, highest role first (the interface's names of the roles:
+#: `ui/roles.role_title`; papers are Persian whatever the interface's language).
+SIGNER_TITLES = (("manager", "مدیر"), ("expert", "کارشناس بررسی"), ("clerk", "کارمند دبیرخانه"))
+
+
+def signer_title(roles: str) -> str:
+    """The Persian title of the highest secretariat role among `roles` (stored space-separated,
+    "clerk expert"); empty when the signer holds none (an admin or a librarian only)."""
+    held = set(roles.split())
+    return next((title for role, title in SIGNER_TITLES if role in held), "")
+
 _STYLE = ("body{font-family:'Vazirmatn';font-size:11pt;} h1{font-size:15pt;text-align:center;} "
           "h2{font-size:12pt;} td,th{padding:4px;border:1px solid #888;} .ltr{direction:ltr;} "
           ".muted{color:#555;font-size:9pt;}")
@@ -149,7 +160,7 @@ def receipt_html(office: OfficeView | None, *, tracking_code: str, applicant_nam
 
 def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tracking_code: str,
                           reason: str, note: str, on: date, reference: str = "", address: str = "",
-                          signer: str = "") -> str:
+                          signer: str = "", signer_role: str = "") -> str:
     """The notice that a request was not accepted, sent by post: numbered `reference` (the case's
     registration number, else its tracking code: notices have no series of their own) and dated
     `on`, to the applicant at `address`, signed."""
@@ -159,14 +170,14 @@ def rejection_notice_html(office: OfficeView | None, *, applicant_name: str, tra
             + f"<p>با سلام، درخواست شما با کد رهگیری {_codeh(format_tracking_code(tracking_code))} بررسی شد و به دلیل "
             f"«{escape(reason)}» پذیرفته نشد.</p>"
             + (f"<p>{escape(note)}</p>" if note else "")
-            + _signature(office, signer))
+            + _signature(office, signer, signer_role))
     return _page(office, "اعلام نتیجه بررسی درخواست", body, contact=True)
 
 
 def result_letter_html(office: OfficeView | None, *, applicant_name: str, address: str, tracking_code: str,
                        subject: str, received_date: date, agency_name: str, response_text: str,
                        answered_on: date | None, outcome: str | None, responsible_party: str, text: str,
-                       on: date, signer: str = "", reference: str = "") -> str:
+                       on: date, signer: str = "", reference: str = "", signer_role: str = "") -> str:
     """The letter that tells the applicant how the request ended: the agency's answer (when one
     came), the outcome (when the case is closed), and what the clerk wrote; numbered `reference`
     (the case's registration number, else its tracking code) and dated `on`, the day of the notice."""
@@ -189,14 +200,14 @@ def result_letter_html(office: OfficeView | None, *, applicant_name: str, addres
     if text:
         body += f"<p>{escape(text)}</p>"
     body += (f"<p>برای هر پرسش درباره این درخواست، کد رهگیری {code} را به دفتر اعلام کنید.</p>"
-             + _signature(office, signer))
+             + _signature(office, signer, signer_role))
     return _page(office, "اعلام نتیجه رسیدگی به درخواست", body, contact=True)
 
 
 def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str,
                            letter_date: date, deadline: date, registration_no: str, tracking_code: str,
                            applicant_name: str, subject: str, text: str, instruction: str = "",
-                           signer: str = "") -> str:
+                           signer: str = "", signer_role: str = "") -> str:
     meta = _letter_head([("شماره نامه", _code(letter_no)), ("تاریخ", format_jalali_date(letter_date)),
                          ("شماره ثبت", _code(registration_no))])
     body = (meta + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
@@ -205,13 +216,13 @@ def forwarding_letter_html(office: OfficeView | None, *, agency_name: str, lette
             f"<blockquote>{escape(text)}</blockquote>"
             + (f"<p>{escape(instruction)}</p>" if instruction else "")
             + f"<p>خواهشمند است نتیجه را تا تاریخ <b>{format_jalali_date(deadline)}</b> به این دفتر "
-            "اعلام فرمایید.</p>" + _signature(office, signer))
+            "اعلام فرمایید.</p>" + _signature(office, signer, signer_role))
     return _page(office, "نامه ارجاع به دستگاه اجرایی", body, contact=True)
 
 
 def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter_no: str, on: date,
                           first_letter_no: str, first_letter_date: date, subject: str,
-                          new_deadline: date | None, note: str = "", signer: str = "") -> str:
+                          new_deadline: date | None, note: str = "", signer: str = "", signer_role: str = "") -> str:
     body = (_letter_head([("شماره نامه", _code(letter_no)), ("تاریخ", format_jalali_date(on))])
             + f"<p>ریاست محترم {escape(agency_name)}</p><p>با سلام و احترام،</p>"
             f"<p>پیرو نامه شماره {_codeh(first_letter_no)} مورخ "
@@ -220,7 +231,7 @@ def follow_up_letter_html(office: OfficeView | None, *, agency_name: str, letter
             + (f"<p>{escape(note)}</p>" if note else "")
             + (f"<p>خواهشمند است پاسخ را تا تاریخ <b>{format_jalali_date(new_deadline)}</b> اعلام فرمایید.</p>"
                if new_deadline else "")
-            + _signature(office, signer))
+            + _signature(office, signer, signer_role))
     return _page(office, "نامه پیگیری", body, contact=True)
 
 
@@ -239,7 +250,7 @@ def follow_up_batch_letter_html(office: OfficeView | None, batch: FollowUpBatch)
             + (f"<p>{escape(batch.note)}</p>" if batch.note else "")
             + (f"<p>خواهشمند است پاسخ‌ها را تا تاریخ <b>{format_jalali_date(batch.new_deadline)}</b> اعلام فرمایید.</p>"
                if batch.new_deadline else "<p>خواهشمند است دستور فرمایید پاسخ‌ها هرچه زودتر اعلام شود.</p>")
-            + _signature(office, batch.user_name))
+            + _signature(office, batch.user_name, signer_title(batch.user_roles)))
     return _page(office, "نامه پیگیری", body, contact=True)
 
 
@@ -252,10 +263,12 @@ def join_papers(pages: Sequence[str]) -> str:
     return f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head><body dir="rtl">{joined}</body></html>'
 
 
-def _signature(office: OfficeView | None, signer: str) -> str:
-    """The closing of an outgoing letter on the reader's end side (left): who signs, for which
-    office, and room for the signature and the stamp."""
+def _signature(office: OfficeView | None, signer: str, role: str = "") -> str:
+    """The closing of an outgoing letter on the reader's end side (left): who signs, in what role
+    (`signer_title`), for which office, and room for the signature and the stamp."""
     lines = [escape(signer)] if signer else []
+    if signer and role:
+        lines.append(escape(role))
     if office is not None:
         lines.append(escape(office.name))
     lines.append('<span class="muted">امضا و مهر</span>')

@@ -64,6 +64,8 @@ class FollowUpBatch:
     #: who followed up (the letter's signer)
     user_name: str
     lines: list[BatchLine]
+    #: the signer's roles as stored ("expert manager": `secretariat_docs.signer_title` names the highest)
+    user_roles: str = ""
 
 
 def record_follow_up(store: Store, s: Session, actor: Actor, c: Case, *, method: str, note: str,
@@ -153,5 +155,6 @@ def _batch(store: Store, agency_id: str, method: str, letter_no: str, day: date,
                 fw.original_deadline if fw else (c.deadline or day)))
         lines.sort(key=lambda line: (line.registration_no, line.case_id))
         agency_name = s.scalar(select(Agency.name).where(Agency.id == agency_id)) or ""
-        user_name = s.scalar(select(User.full_name).where(User.id == user_id)) or ""
-    return FollowUpBatch(agency_id, agency_name, method, letter_no, day, note, new_deadline, user_name, lines)
+        user = s.get(User, user_id)
+    return FollowUpBatch(agency_id, agency_name, method, letter_no, day, note, new_deadline,
+                         user.full_name if user else "", lines, user.roles if user else "")

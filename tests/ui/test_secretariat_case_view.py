@@ -689,3 +689,15 @@ def test_the_case_file_prints_the_heading_line_by_line_and_the_office_name(qtbot
     office = accounts.update_office(desk.store, desk.admin, heading="وزارت کشور\nاستانداری تهران")
     view = _view(qtbot, desk, tmp_path, desk.clerk, _registered(desk))
     assert f"<b>وزارت کشور<br/>استانداری تهران<br/>{office.name}</b>" in view.history_html()
+
+
+def test_letters_from_the_case_are_signed_with_the_signers_role(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.services.secretariat_docs import escape
+
+    case_id = _referred(desk)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.follow_up(desk.store, desk.expert, case_id, method="letter", note="", new_deadline=None, on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+    names = {u.id: escape(u.full_name) for u in accounts.list_users(desk.store, desk.admin)}
+    assert f"{names[desk.manager.user_id]}<br/>مدیر<br/>" in view.letter_html()
+    assert f"{names[desk.expert.user_id]}<br/>کارشناس بررسی<br/>" in view.follow_up_letter_html()

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ...eventlog import Actor
-from ...models import User
+from ...models import Event, User
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.secretariat_agencies import list_agencies
@@ -21,14 +21,20 @@ from ...services.secretariat_docs import (
     receipt_html,
     rejection_notice_html,
     result_letter_html,
+    signer_title,
 )
 from ...services.secretariat_followups import follow_up_batch
 from ...store import Store
 
 
-def _names(store: Store) -> dict[str, str]:
+def _signer(store: Store, *, user_id: str | None = None, event_id: str | None = None) -> tuple[str, str]:
+    """Who signs a letter — the user, or whoever recorded the event — and the title they sign
+    with (their highest secretariat role, `signer_title`); empty when unknown."""
     with store.read() as s:
-        return {u.id: u.full_name for u in s.scalars(select(User))}
+        if user_id is None and event_id:
+            user_id = s.scalar(select(Event.user_id).where(Event.id == event_id))
+        user = s.get(User, user_id) if user_id else None
+        return (user.full_name, signer_title(user.roles)) if user is not None else ("", "")
 
 
 def _agencies(store: Store) -> dict[str, str]:
@@ -47,11 +53,12 @@ def receipt(store: Store, d: q.CaseDetail, printed_on: date) -> str:
 def forwarding_letter(store: Store, d: q.CaseDetail) -> str:
     """The letter of the case's latest forward."""
     c, fw = d.case, d.forwards[-1]
+    signer, role = _signer(store, user_id=fw["sent_by"])
     return forwarding_letter_html(
         get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fw["letter_no"],
         letter_date=fw["letter_date"], deadline=fw["deadline"], registration_no=c["registration_no"] or "",
         tracking_code=c["tracking_code"], applicant_name=c["applicant_name"], subject=c["subject"],
-        text=c["text"], signer=_names(store).get(fw["sent_by"], ""))
+        text=c["text"], signer=signer, signer_role=role)
 
 
 def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
@@ -63,11 +70,12 @@ def follow_up_letter(store: Store, actor: Actor, d: q.CaseDetail) -> str:
     if batch is not None and len(batch.lines) > 1:
         return follow_up_batch_letter_html(get_office(store), batch)
     fw = next((f for f in d.forwards if f["id"] == fu["forward_id"]), d.forwards[-1])
+    signer, role = _signer(store, user_id=fu["user_id"])
     return follow_up_letter_html(
         get_office(store), agency_name=_agencies(store).get(fw["agency_id"], ""), letter_no=fu["letter_no"],
         on=fu["day"], first_letter_no=fw["letter_no"], first_letter_date=fw["letter_date"],
         subject=c["subject"], new_deadline=fu["new_deadline"], note=fu["note"],
-        signer=_names(store).get(fu["user_id"], ""))
+        signer=signer, signer_role=role)
 
 
 def _rejected_by(d: q.CaseDetail) -> str:
@@ -84,14 +92,13 @@ def rejection_notice(store: Store, d: q.CaseDetail, on: date) -> str:
     address."""
     c = d.case
     posted = [n for n in d.notices if n["kind"] == "rejection" and n["method"] == "letter"]
-    by = posted[-1]["id"] if posted else _rejected_by(d)
-    signer = next((t.user_name for t in d.timeline if t.event_id == by), "")
+    signer, role = _signer(store, event_id=posted[-1]["id"] if posted else _rejected_by(d))
     return rejection_notice_html(get_office(store), applicant_name=c["applicant_name"],
                                  tracking_code=c["tracking_code"], reason=c["reject_reason"] or "",
                                  note=c["reject_note"] or "",
                                  on=(posted[-1]["day"] if posted else c["rejected_on"]) or on,
                                  reference=c["registration_no"] or "", address=d.applicant.get("address") or "",
-                                 signer=signer)
+                                 signer=signer, signer_role=role)
 
 
 def result_letter(store: Store, d: q.CaseDetail) -> str:
@@ -99,7 +106,7 @@ def result_letter(store: Store, d: q.CaseDetail) -> str:
     outcome once closed, and the text written with the notice, signed by whoever recorded it."""
     c = d.case
     n = [x for x in d.notices if x["kind"] == "result" and x["method"] == "letter"][-1]
-    signer = next((t.user_name for t in d.timeline if t.event_id == n["id"]), "")
+    signer, role = _signer(store, event_id=n["id"])
     agency_id = d.forwards[-1]["agency_id"] if d.forwards else c["agency_id"]
     return result_letter_html(
         get_office(store), applicant_name=c["applicant_name"], address=d.applicant.get("address") or "",
@@ -107,7 +114,7 @@ def result_letter(store: Store, d: q.CaseDetail) -> str:
         agency_name=_agencies(store).get(agency_id or "", ""), response_text=c["response_text"] or "",
         answered_on=c["answered_on"], outcome=c["outcome"] if c["status"] == "closed" else None,
         responsible_party=c["responsible_party"] or "", text=n["text"], on=n["day"], signer=signer,
-        reference=c["registration_no"] or "")
+        reference=c["registration_no"] or "", signer_role=role)
 
 
 def notice_letter(store: Store, d: q.CaseDetail, on: date) -> str:
