@@ -312,3 +312,11 @@ def test_the_signer_signs_with_the_title_of_their_highest_role() -> None:
                                          deadline=DAY, registration_no="7", tracking_code="1", applicant_name="علی",
                                          subject="آب", text="متن", signer="مریم حسینی", signer_role="مدیر")
     assert "مریم حسینی<br/>مدیر<br/>دفتر مدیریت عملکرد استانداری<br/>" in letter
+
+
+def test_a_table_that_runs_onto_another_page_repeats_its_header_row(tmp_path: Path) -> None:
+    table = docs.rtl_table(["اول", "دوم"], [["۱", "۲"]] * 3)
+    assert table.index("<thead><tr><th>دوم</th><th>اول</th></tr></thead>") < table.index("<tbody>")
+    d = make_secretariat_desk(tmp_path)
+    html = docs.report_html(get_office(d.store), build_report(d.store, d.manager, period("season", 1404, 1), on=DAY))
+    assert html.count("<thead>") == html.count("<table") == 4

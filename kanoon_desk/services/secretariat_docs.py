@@ -55,7 +55,8 @@ def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, rtl: boo
               names: Callable[[str], str] = script_digits) -> str:
     """A table that reads right to left in QTextDocument: it does not mirror tables, so the
     first column is emitted last (with `rtl` False, a left-to-right one: the report in English).
-    `names` writes the digits of the cells' text (`escape`)."""
+    `names` writes the digits of the cells' text (`escape`). The header row is repeated on each
+    page the table runs onto."""
     def order(cells: Sequence[str]) -> list[str]:
         return list(reversed(cells)) if rtl else list(cells)
 
@@ -66,8 +67,9 @@ def rtl_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, rtl: boo
     head = "".join(f"<th>{esc(h)}</th>" for h in order(headers))
     body = "".join("<tr>" + "".join(f'<td align="{align}">{esc(c)}</td>' for c in order(r)) + "</tr>"
                    for r in rows)
+    # the header row in <thead>: Qt repeats it at the top of each page a long table runs onto
     return f'<table width="100%" cellspacing="0" border="1">' \
-           f"<tr>{head}</tr>{body}</table>"
+           f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _page(office: OfficeView | None, title: str, body: str, *, rtl: bool = True,
