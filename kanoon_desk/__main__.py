@@ -5,7 +5,7 @@
     kanoon-desk demo --db PATH [--office CODE] [--size small|large] [--seed N]
     kanoon-desk check --db PATH                     exit 1 with the reasons when unhealthy
     kanoon-desk stats --db PATH [--json]
-    kanoon-desk backup --db PATH --to FILE
+    kanoon-desk backup --db PATH --to FILE [--force]
     kanoon-desk restore --db PATH --from FILE
     kanoon-desk screenshots --db PATH --out DIR [--lang fa|en]
     kanoon-desk smoke                               offscreen open of the login window (packaging)
@@ -141,10 +141,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from .services import ops
 
     try:
-        dest = ops.backup(Path(args.db), Path(args.to))
+        dest = ops.backup(Path(args.db), Path(args.to), force=args.force)
     except ops.OpsError as exc:
+        _err(f"پشتیبان نوشته نشد — backup not written to {args.to}:")
         for p in exc.problems:
-            _err(p)
+            _err(f"  - {p}")
         return EXIT_FAILED
     print(f"پشتیبان نوشته شد — backup written: {dest}")
     return EXIT_OK
@@ -268,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backup", cmd_backup, "SQLite online backup of the store to a file")
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--to", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite FILE when it exists (never another desk's store, nor a store open in an app)")
     p = add("restore", cmd_restore, "replace the store with a backup, only if the backup passes check")
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")

@@ -204,10 +204,15 @@ class Store:
     # -- backup ---------------------------------------------------------------------------------
 
     def backup_to(self, dest: Path) -> None:
-        """SQLite online backup: a consistent copy while the desk keeps working."""
+        """SQLite online backup: a consistent copy while the desk keeps working.
+
+        An existing `dest` is replaced (`ops.backup` refuses one unless told to); its leftover
+        write-ahead log and shared-memory files go first, or SQLite would replay the old file's
+        log onto the new copy the next time it is opened."""
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
-        tmp.unlink(missing_ok=True)
+        for stale in (tmp, *sidecars(tmp)):
+            stale.unlink(missing_ok=True)
         src = sqlite3.connect(str(self.path))
         try:
             dst = sqlite3.connect(str(tmp))
@@ -217,11 +222,45 @@ class Store:
                 dst.close()
         finally:
             src.close()
+        for stale in sidecars(dest):  # the old file's log must not outlive it
+            stale.unlink(missing_ok=True)
         tmp.replace(dest)
 
     def close(self) -> None:
         self.engine.dispose()
         self.write_engine.dispose()
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The files SQLite keeps next to the database `path`: its write-ahead log, the log's
+    shared-memory index and a rollback journal."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def in_use(path: Path) -> bool:
+    """Whether a connection (the app, another command, in this process or another) has the
+    store at `path` open.
+
+    Every connection to a store in WAL mode keeps a shared lock on the database file from its
+    first read until it closes, idle or not (it drops it only when it leaves WAL mode or closes);
+    so an exclusive lock (`locking_mode=EXCLUSIVE` and `BEGIN EXCLUSIVE`, not waiting) is had only
+    when no other connection is open. A file that is not a database is not in use."""
+    if not path.is_file():
+        return False
+    conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return True
+        return False
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return False
 
 
 def open_store(path: Path | str, *, migrate: bool = True) -> Store:

@@ -126,6 +126,54 @@ def test_backup_restore_and_refusal(tmp_path: Path, demo_db: Path, capsys: pytes
     assert main(["backup", "--db", str(tmp_path / "none.sqlite3"), "--to", str(backup_file)]) == 1
 
 
+def _leave_a_wal(path: Path) -> None:
+    """A process that wrote to `path` and died before its write-ahead log was folded in: the
+    `-wal` file stays next to it (SQLite replays it the next time the file is opened)."""
+    script = ("import os, sqlite3, sys\n"
+              "c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=WAL')\n"
+              "c.execute('PRAGMA wal_autocheckpoint=0')\n"
+              "c.execute(\"INSERT OR REPLACE INTO desk_state(key, value) VALUES ('walprobe', 'old')\"); c.commit()\n"
+              "c.execute('CREATE TABLE IF NOT EXISTS junk(x)')\n"
+              "c.executemany('INSERT INTO junk VALUES (?)', [(os.urandom(500),) for _ in range(500)]); c.commit()\n"
+              "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, timeout=60)
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+
+
+def _device_id(path: Path) -> str:
+    with closing(sqlite3.connect(str(path))) as conn:
+        return str(conn.execute("SELECT value FROM desk_state WHERE key = 'device_id'").fetchone()[0])
+
+
+def test_backup_refuses_an_existing_file_unless_forced_and_never_another_desks_store(
+        tmp_path: Path, demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.sqlite3"  # another desk's store, where a backup was meant to go
+    store = Store(other)
+    store.set_identity("13", 4)
+    store.close()
+    before = other.read_bytes()
+    capsys.readouterr()
+    assert main(["backup", "--db", str(demo_db), "--to", str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "backup not written" in err and "--force" in err
+    assert main(["backup", "--db", str(demo_db), "--to", str(other), "--force"]) == 1
+    assert "another desk" in capsys.readouterr().err
+    assert other.read_bytes() == before
+    # yesterday's backup of this desk, left with a write-ahead log by a crash: replaced when forced,
+    # and the old log is not replayed onto the new backup
+    old = tmp_path / "yesterday.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--to", str(old)]) == 0
+    _leave_a_wal(old)
+    assert main(["backup", "--db", str(demo_db), "--to", str(old)]) == 1
+    assert main(["backup", "--db", str(demo_db), "--to", str(old), "--force"]) == 0
+    assert "backup written" in capsys.readouterr().out
+    with closing(sqlite3.connect(str(old))) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT value FROM desk_state WHERE key = 'walprobe'").fetchone() is None
+    assert _device_id(old) == _device_id(demo_db)
+    assert main(["check", "--db", str(old)]) == 0
+
+
 def test_pass_through_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, list[str]]] = []
     server = types.ModuleType("kanoon_desk.server.cli")

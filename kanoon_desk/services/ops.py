@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from .. import eventlog
 from ..digest import EventDigest
 from ..models import utcnow
-from ..store import K_RESTORED_AT, MIGRATIONS, Store
+from ..store import K_RESTORED_AT, MIGRATIONS, Store, in_use, sidecars
 from .numbers import numbers_issued
 
 log = logging.getLogger(__name__)
@@ -57,10 +57,6 @@ def _known_revisions() -> set[str]:
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def validate_store_file(path: Path) -> list[str]:
@@ -238,14 +234,45 @@ def stats(store_path: Path) -> dict[str, Any]:
     }
 
 
-def backup(store_path: Path, dest: Path) -> Path:
-    """SQLite online backup of the store to `dest` (consistent while the desk keeps working)."""
+def _device_id(path: Path) -> str | None:
+    """The device id a store file holds (None: not a store, none set up, or not readable). A file
+    whose write-ahead log cannot be read (left without its index) is read as its main file."""
+    for options in ("mode=ro", "immutable=1"):
+        try:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)) as conn:
+                row = conn.execute("SELECT value FROM desk_state WHERE key='device_id'").fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        return None if row is None else str(row[0])
+    return None
+
+
+def backup(store_path: Path, dest: Path, *, force: bool = False) -> Path:
+    """SQLite online backup of the store to `dest` (consistent while the desk keeps working).
+
+    An existing `dest` is refused unless `force` (the operator said so, or a file dialog asked);
+    even then a file that is another desk's store (another device id), or a store open in an app,
+    is never overwritten."""
     store_path, dest = Path(store_path), Path(dest)
     problems = validate_store_file(store_path)
     if problems:
         raise OpsError(problems)
     if dest.resolve() == store_path.resolve():
         raise OpsError(["پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد."])
+    if dest.exists():
+        if not dest.is_file():
+            raise OpsError([f"مسیر پشتیبان پرونده نیست (شاید پوشه است) — the backup path is not a file: {dest}"])
+        if not force:
+            raise OpsError([f"پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید — "
+                            f"{dest} exists: give --force to overwrite it"])
+        theirs, ours = _device_id(dest), _device_id(store_path)
+        if theirs is not None and theirs != ours:
+            raise OpsError([f"این پرونده پایگاه داده میز دیگری است (دستگاه {theirs})، نه پشتیبان این میز؛ "
+                            f"جایگزین نمی‌شود، حتی با --force — {dest} is the store of another desk "
+                            f"(device {theirs}): not overwritten, even with --force"])
+        if in_use(dest):
+            raise OpsError([f"این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود — {dest} is open in an app: "
+                            "not overwritten"])
     store = Store(store_path, migrate=False)
     try:
         store.backup_to(dest)
@@ -293,31 +320,31 @@ def restore(store_path: Path, source: Path) -> Restored:
     if problems:
         raise RestoreRefused(problems)
     tmp = store_path.with_name(store_path.name + ".restore-tmp")
-    _remove([tmp, *_sidecars(tmp)])
+    _remove([tmp, *sidecars(tmp)])
     try:
         _online_copy(source, tmp)
         problems = check(tmp, snapshot=False)  # migrates the copy, which is then what is restored
         if problems:
             raise RestoreRefused(problems)
         _checkpoint(tmp)
-        _remove(_sidecars(tmp))
+        _remove(sidecars(tmp))
     except sqlite3.DatabaseError as exc:
-        _remove([tmp, *_sidecars(tmp)])
+        _remove([tmp, *sidecars(tmp)])
         raise RestoreRefused([f"پرونده پشتیبان خوانده نشد: {exc}"]) from exc
     except BaseException:
-        _remove([tmp, *_sidecars(tmp)])
+        _remove([tmp, *sidecars(tmp)])
         raise
     previous: Path | None = None
     if store_path.exists():
         previous = store_path.with_name(store_path.name + ".before-restore")
-        _remove([previous, *_sidecars(previous)])
+        _remove([previous, *sidecars(previous)])
         try:
             _online_copy(store_path, previous)
             _checkpoint(store_path)
         except sqlite3.DatabaseError:  # not a database: keep its bytes as they are
             shutil.copyfile(store_path, previous)
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
-        _remove(_sidecars(store_path))
+        _remove(sidecars(store_path))
     os.replace(tmp, store_path)
     return Restored(previous, _mark_restored(store_path, previous))
 

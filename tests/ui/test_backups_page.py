@@ -61,6 +61,35 @@ def test_a_backup_now_is_written_and_checked_and_a_bad_place_is_refused(page: tu
     assert p.backup_button.isEnabled() and p.check_button.isEnabled()
 
 
+def test_a_backup_now_over_a_file_the_dialog_let_it_replace_is_sound(page: tuple[Store, BackupsPage],
+                                                                     tmp_path: Path) -> None:
+    """The file dialog asked before replacing the file; the old file's leftover write-ahead log
+    (a crash) is not replayed onto the new backup, and another desk's store is still refused."""
+    store, p = page
+    dest = tmp_path / "usb.sqlite3"
+    store.backup_to(dest)
+    with closing(sqlite3.connect(str(dest))) as conn:  # the old file and its log, as a crash left them
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("INSERT INTO desk_state(key, value) VALUES ('walprobe', 'old')")
+        conn.commit()
+        wal = dest.with_name(dest.name + "-wal").read_bytes()
+    dest.with_name(dest.name + "-wal").write_bytes(wal)
+    with closing(sqlite3.connect(str(dest))) as conn:  # (closing folded the log in: take the probe out again)
+        conn.execute("DELETE FROM desk_state WHERE key = 'walprobe'")
+        conn.commit()
+    dest.with_name(dest.name + "-wal").write_bytes(wal)
+    p.backup_to(dest)
+    assert p.message.styleSheet() == OK_STYLE, p.message.text()
+    with closing(sqlite3.connect(str(dest))) as conn:
+        assert conn.execute("SELECT value FROM desk_state WHERE key = 'walprobe'").fetchone() is None
+    other, _ = make_desk(tmp_path / "other.sqlite3", device_no=2)
+    other.close()
+    before = (tmp_path / "other.sqlite3").read_bytes()
+    p.backup_to(tmp_path / "other.sqlite3")
+    assert p.message.styleSheet() == ERROR_STYLE and "another desk" in p.message.text()
+    assert (tmp_path / "other.sqlite3").read_bytes() == before
+
+
 def test_the_health_check_says_healthy_or_names_what_is_wrong(page: tuple[Store, BackupsPage]) -> None:
     store, p = page
     p.run_check()

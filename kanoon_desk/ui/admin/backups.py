@@ -237,7 +237,7 @@ class BackupsPage(QWidget):
         self._busy(True, self.tr("در حال پشتیبان‌گیری…"))
 
         def run() -> list[str]:
-            ops.backup(self.ctx.store.path, dest)
+            ops.backup(self.ctx.store.path, dest, force=True)  # the file dialog asked before replacing a file
             return ops.check(dest, snapshot=False)
 
         def done(problems: list[str]) -> None:
