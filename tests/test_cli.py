@@ -174,6 +174,51 @@ def test_backup_refuses_an_existing_file_unless_forced_and_never_another_desks_s
     assert main(["check", "--db", str(old)]) == 0
 
 
+#: The app on a store: it opens it, says "open", and when told (a line on stdin) saves some work and closes.
+HOLDER = """
+import sys
+from kanoon_desk.store import Store
+store = Store(sys.argv[1])
+with store.transaction() as s:
+    store.set_state(s, "probe_before", "x")
+print("open", flush=True)
+sys.stdin.readline()
+with store.transaction() as s:
+    store.set_state(s, "probe_after", "saved by the open app")
+store.close()
+"""
+
+
+def test_restore_refuses_a_store_open_in_the_app(tmp_path: Path, demo_db: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    live = tmp_path / "live.sqlite3"
+    backup_file = tmp_path / "b.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--to", str(live)]) == 0
+    assert main(["backup", "--db", str(live), "--to", str(backup_file)]) == 0
+    with subprocess.Popen([sys.executable, "-c", HOLDER, str(live)], cwd=ROOT, stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as app:
+        try:
+            assert app.stdout is not None and app.stdin is not None
+            assert app.stdout.readline().strip() == "open"
+            capsys.readouterr()
+            assert main(["restore", "--db", str(live), "--from", str(backup_file)]) == 1
+            err = capsys.readouterr().err
+            assert "restore refused" in err and "close the app first" in err
+            assert not live.with_name("live.sqlite3.before-restore").exists()
+            assert not live.with_name("live.sqlite3.restore-tmp").exists()
+            app.stdin.write("\n")
+            app.stdin.flush()
+            assert app.wait(60) == 0
+        finally:
+            if app.poll() is None:
+                app.kill()
+    with closing(sqlite3.connect(str(live))) as conn:  # the app's work after the refusal is in the store
+        assert conn.execute("SELECT value FROM desk_state WHERE key = 'probe_after'").fetchone() == (
+            "saved by the open app",)
+    assert main(["restore", "--db", str(live), "--from", str(backup_file)]) == 0  # the app closed: restored
+    assert live.with_name("live.sqlite3.before-restore").exists()
+
+
 def test_pass_through_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, list[str]]] = []
     server = types.ModuleType("kanoon_desk.server.cli")

@@ -311,11 +311,13 @@ def restore(store_path: Path, source: Path) -> Restored:
 
     The backup is copied next to the target, opened (migrated to the newest schema) and checked;
     only then the current store is kept as ``<name>.before-restore`` and atomically replaced.
-    Raises `RestoreRefused` (target untouched) otherwise. Close the app on this store first.
+    Raises `RestoreRefused` (target untouched) otherwise, and when the store is open (in the app,
+    or any program: `in_use`), before and again just before it is replaced.
     """
     store_path, source = Path(store_path), Path(source)
     if source.resolve() == store_path.resolve():
         raise RestoreRefused(["پرونده پشتیبان همان پایگاه داده کنونی است."])
+    _refuse_if_open(store_path)
     problems = validate_store_file(source)
     if problems:
         raise RestoreRefused(problems)
@@ -334,6 +336,11 @@ def restore(store_path: Path, source: Path) -> Restored:
     except BaseException:
         _remove([tmp, *sidecars(tmp)])
         raise
+    try:
+        _refuse_if_open(store_path)  # (again: the app may have been opened while the backup was checked)
+    except RestoreRefused:
+        _remove([tmp, *sidecars(tmp)])
+        raise
     previous: Path | None = None
     if store_path.exists():
         previous = store_path.with_name(store_path.name + ".before-restore")
@@ -347,6 +354,14 @@ def restore(store_path: Path, source: Path) -> Restored:
         _remove(sidecars(store_path))
     os.replace(tmp, store_path)
     return Restored(previous, _mark_restored(store_path, previous))
+
+
+def _refuse_if_open(store_path: Path) -> None:
+    """A store open in the app (or any program) is not replaced: the app would go on writing to
+    the old file, deleted under it, and its work would be lost without a word."""
+    if in_use(store_path):
+        raise RestoreRefused([f"این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید — {store_path} is "
+                              "open in the app (or another program): close the app first"])
 
 
 def restore_newest(store_path: Path, backups: Sequence[Path]) -> tuple[Path, Restored] | None:
