@@ -1,7 +1,9 @@
 """`kanoon-desk enroll --db PATH --server URL --code CODE` and `kanoon-desk sync --db PATH`.
 
 Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch — the one-line summary
-says why, in Persian and English); 2 bad usage; 3 upgrade required; 4 credential refused; 5 the
+says why, in Persian and English); 2 bad usage: the store is not found (`sync`, `enroll
+--replace-device`), or no store can be made at `--db` (`enroll`: no such folder, not a folder, not
+writable — said before the one-time code is spent); 3 upgrade required; 4 credential refused; 5 the
 store is a copy of a desk the server follows on another computer (enrol it with --replace-device).
 """
 
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..services import accounts
+from ..store import StoreError
 from . import errors
 from .client import sync_once
 from .enrolment import enroll, replace_device
@@ -102,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except errors.SyncError as exc:
         print(f"{exc.message} | {exc.detail or type(exc).__name__}", file=sys.stderr)
         return _exit_for(None, exc)
+    except StoreError as exc:  # enroll: no store can be made at --db (checked before the code is spent)
+        print(f"در این مسیر پایگاه داده ساخته نمی‌شود؛ کد ثبت به کار نرفت | the store cannot be made there, "
+              f"the code is not spent: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if report is not None:
         print(report.summary_line(), file=sys.stdout if report.ok else sys.stderr)
     return _exit_for(report)

@@ -14,7 +14,7 @@ from ..ids import new_id
 from ..models import DeskState, Event
 from ..persian import to_ascii_digits
 from ..services.accounts import require
-from ..store import Store
+from ..store import Store, StoreError, sidecars
 from . import errors as e
 from . import protocol as p
 from .client import sync_once
@@ -48,13 +48,47 @@ def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.
         except BaseException:
             store.close()
             raise
-    answer = _enrol_request(server_url, code, label, transport)
-    store = Store(path)
+    existed = path.exists()  # (an empty file)
+    store = _new_store(path, existed)  # before the code is spent: a path where no store can be made spends nothing
+    try:
+        answer = _enrol_request(server_url, code, label, transport)
+    except BaseException:  # the code was not taken: leave the path as it was, to enrol again
+        store.close()
+        _undo_new_store(path, existed)
+        raise
     _take_identity(store, server_url, answer)
     if on_store is not None:
         on_store(store)
     report = sync_once(store, transport=transport) if first_sync else None
     return store, report
+
+
+def _new_store(path: Path, existed: bool) -> Store:
+    """A new store at `path` (absent, or an empty file when `existed`), or `StoreError` saying why
+    none can be made there (no such folder, a file where the folder should be, no right to write...)."""
+    if not path.parent.is_dir():
+        what = "is not a folder" if path.parent.exists() else "does not exist"
+        raise StoreError(f"the folder {path.parent} {what}")
+    if existed and not path.is_file():
+        raise StoreError(f"{path} is not a file")
+    try:
+        return Store(path)
+    except Exception as exc:
+        _undo_new_store(path, existed)
+        raise StoreError(f"no store can be made at {path}: {exc}") from exc
+
+
+def _undo_new_store(path: Path, existed: bool) -> None:
+    """Take away the store `_new_store` made, the enrolment not having gone on: the path is as it
+    was (absent, or the empty file that was there)."""
+    for side in sidecars(path):
+        side.unlink(missing_ok=True)
+    if not path.is_file():
+        return
+    if existed:
+        path.write_bytes(b"")
+    else:
+        path.unlink()
 
 
 def enroll_store(store: Store, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,

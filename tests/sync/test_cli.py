@@ -163,3 +163,25 @@ def test_devices_lists_what_an_operator_needs_to_revoke_one(server: LiveServer, 
     assert server_cli.main(["devices", "--db", url, "--office", "21"]) == 0
     only = capsys.readouterr().out.splitlines()[1:]
     assert len(only) == 2 and all("  21  " in line for line in only)
+
+
+def test_enrol_where_no_store_can_be_made_says_so_and_spends_no_code(server: LiveServer, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.sync import cli
+
+    code = server.code("13")
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    for db in (tmp_path / "no-such-folder" / "desk.sqlite3", not_a_folder / "desk.sqlite3"):
+        assert cli.main(["enroll", "--db", str(db), "--server", server.url, "--code", code]) == cli.EXIT_USAGE
+        err = capsys.readouterr().err
+        assert "the code is not spent" in err and str(db.parent) in err and "Traceback" not in err
+    assert server_cli.main(["devices", "--db", server.db_url]) == 0
+    assert "no devices" in capsys.readouterr().out  # no device enrolled for nothing
+    desk = tmp_path / "desk.sqlite3"
+    # the server down: nothing is left at the path, and the code serves once it is up
+    assert cli.main(["enroll", "--db", str(desk), "--server", "http://127.0.0.1:9", "--code", code]) == cli.EXIT_FAILED
+    assert not desk.exists() and not desk.with_name("desk.sqlite3-wal").exists()
+    assert cli.main(["enroll", "--db", str(desk), "--server", server.url, "--code", code]) == cli.EXIT_OK
+    assert "enrolled" in capsys.readouterr().out
