@@ -6,7 +6,7 @@
     kanoon-desk check --db PATH                     exit 1 with the reasons when unhealthy
     kanoon-desk stats --db PATH [--json]
     kanoon-desk backup --db PATH --to FILE [--force]
-    kanoon-desk restore --db PATH --from FILE
+    kanoon-desk restore --db PATH --from FILE [--sync] [--other-device]
     kanoon-desk screenshots --db PATH --out DIR [--lang fa|en]
     kanoon-desk smoke                               offscreen open of the login window (packaging)
     kanoon-desk server ...                          → kanoon_desk.server.cli.main(rest)
@@ -167,7 +167,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from .services import ops
 
     try:
-        restored = ops.restore(Path(args.db), Path(args.source))
+        restored = ops.restore(Path(args.db), Path(args.source), other_device=args.other_device)
     except ops.RestoreRefused as exc:
         _err(f"بازگردانی انجام نشد؛ پایگاه داده کنونی دست نخورد — restore refused, {args.db} untouched:")
         for p in exc.problems:
@@ -277,6 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sync", action="store_true",
                    help="an enrolled desk: run one sync round right after, taking back what the server holds "
                         "of this desk since the backup (exit code as `sync`)")
+    p.add_argument("--other-device", action="store_true",
+                   help="restore a backup of another desk (another device id) all the same: the store takes "
+                        "that desk's identity")
     p = add("screenshots", cmd_screenshots, "render every main screen to PNG (offscreen)")
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
     p.add_argument("--out", required=True, metavar="DIR")

@@ -219,6 +219,27 @@ def test_restore_refuses_a_store_open_in_the_app(tmp_path: Path, demo_db: Path,
     assert live.with_name("live.sqlite3.before-restore").exists()
 
 
+def test_restore_refuses_another_desks_backup_unless_told(tmp_path: Path, demo_db: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    live = tmp_path / "live.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--to", str(live)]) == 0
+    other = tmp_path / "other.sqlite3"  # another desk of the office, and its backup
+    store = Store(other)
+    store.set_identity("21", 2)
+    store.close()
+    other_backup = tmp_path / "other-backup.sqlite3"
+    assert main(["backup", "--db", str(other), "--to", str(other_backup)]) == 0
+    before = live.read_bytes()
+    capsys.readouterr()
+    assert main(["restore", "--db", str(live), "--from", str(other_backup)]) == 1
+    err = capsys.readouterr().err
+    assert "restore refused" in err and "another desk" in err and "--other-device" in err
+    assert _device_id(other) in err and _device_id(demo_db) in err
+    assert live.read_bytes() == before and not live.with_name("live.sqlite3.before-restore").exists()
+    assert main(["restore", "--db", str(live), "--from", str(other_backup), "--other-device"]) == 0
+    assert _device_id(live) == _device_id(other)
+
+
 def test_pass_through_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, list[str]]] = []
     server = types.ModuleType("kanoon_desk.server.cli")

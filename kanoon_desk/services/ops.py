@@ -306,13 +306,15 @@ class Restored:
     numbers_kept: dict[tuple[str, int], int] = field(default_factory=dict)
 
 
-def restore(store_path: Path, source: Path) -> Restored:
+def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Restored:
     """Replace the store with the backup `source`, only if the backup is a healthy store.
 
     The backup is copied next to the target, opened (migrated to the newest schema) and checked;
     only then the current store is kept as ``<name>.before-restore`` and atomically replaced.
     Raises `RestoreRefused` (target untouched) otherwise, and when the store is open (in the app,
-    or any program: `in_use`), before and again just before it is replaced.
+    or any program: `in_use`), before and again just before it is replaced. A backup of another
+    desk (another device id than the store's) is refused unless `other_device`: the store would
+    take that desk's identity and credential, and the server would later refuse one of the two.
     """
     store_path, source = Path(store_path), Path(source)
     if source.resolve() == store_path.resolve():
@@ -321,6 +323,14 @@ def restore(store_path: Path, source: Path) -> Restored:
     problems = validate_store_file(source)
     if problems:
         raise RestoreRefused(problems)
+    theirs, ours = _device_id(source), _device_id(store_path) if store_path.is_file() else None
+    if not other_device and ours is not None and theirs != ours:
+        raise RestoreRefused([
+            f"این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و "
+            "رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید — "
+            f"the backup is of another desk (device {theirs}; this store is device {ours}): restored, this store "
+            "would take that desk's identity and credential and the server would refuse one of the two; give "
+            "--other-device if that is meant"])
     tmp = store_path.with_name(store_path.name + ".restore-tmp")
     _remove([tmp, *sidecars(tmp)])
     try:
