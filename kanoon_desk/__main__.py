@@ -28,9 +28,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import __version__
+from . import __version__, cli_support
 
 EXIT_OK, EXIT_FAILED, EXIT_UNAVAILABLE = 0, 1, 2
+EXIT_INTERRUPTED = cli_support.EXIT_INTERRUPTED
 PASS_THROUGH = {"server": "kanoon_desk.server.cli", "enroll": "kanoon_desk.sync.cli",
                 "sync": "kanoon_desk.sync.cli"}
 
@@ -140,6 +141,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .services import ops
 
+    if Path(args.to).is_dir():  # (a file would be written next to the folder and left there)
+        _err(f"مسیر پشتیبان یک پوشه است؛ نام یک پرونده را بنویسید — --to is a folder, name a file: {args.to}")
+        return EXIT_FAILED
     try:
         dest = ops.backup(Path(args.db), Path(args.to), force=args.force)
     except ops.OpsError as exc:
@@ -257,7 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("demo", cmd_demo, "fill a store with realistic Persian demo data")
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="the store (required)")
-    p.add_argument("--office", default="13", metavar="CODE", help="office code of a new desk (default 13)")
+    p.add_argument("--office", default="13", type=cli_support.office_code, metavar="CODE",
+                   help="office code of a new desk: 1-8 Latin letters or digits (default 13)")
     p.add_argument("--size", choices=("small", "large"), default="small",
                    help="small (hundreds of cases) or large (the benchmark size: 1M cases, 2M loans)")
     p.add_argument("--seed", type=int, default=1, metavar="N", help="random seed (default 1)")
@@ -292,6 +297,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; an unreadable file, a database error, a refused value or Ctrl-C is one
+    line ("fa — en") and exit 1 (130 for Ctrl-C), never a traceback (`cli_support.guarded`)."""
+    return cli_support.guarded(lambda: _main(argv), cli_support.DASH)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in PASS_THROUGH:
         return pass_through(args_list[0], args_list[1:])

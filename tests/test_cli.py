@@ -30,7 +30,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
     with pytest.MonkeyPatch.context() as mp:
         mp.setitem(demo.SIZES, "small", TINY)
-        assert main(["demo", "--db", str(path), "--office", "21", "--seed", "7"]) == 0
+        assert main(["demo", "--db", str(path), "--office", "۲۱", "--seed", "7"]) == 0  # Persian digits
     return path
 
 
@@ -274,3 +274,53 @@ def test_check_and_stats_never_import_qt(demo_db: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def _one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def test_file_errors_are_one_line_not_a_traceback(tmp_path: Path, demo_db: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    assert main(["backup", "--db", str(demo_db), "--to", str(folder)]) == 1
+    assert "folder" in _one_line(capsys.readouterr().err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]  # nothing written next to it
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    assert main(["restore", "--db", str(a_file / "x.sqlite3"), "--from", str(demo_db)]) == 1
+    assert "—" in capsys.readouterr().err
+
+
+def test_a_wrong_office_code_is_a_usage_error_and_leaves_no_file(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.sqlite3"
+    assert main(["demo", "--db", str(path), "--office", "۱-۳"]) == 2
+    assert "--office" in capsys.readouterr().err
+    assert not path.exists()
+
+
+def test_an_interrupted_command_exits_130(monkeypatch: pytest.MonkeyPatch, demo_db: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.services import ops
+
+    def interrupted(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ops, "stats", interrupted)
+    assert main(["stats", "--db", str(demo_db)]) == 130
+    assert "interrupted" in _one_line(capsys.readouterr().err)
+
+
+def test_a_closed_output_pipe_ends_quietly(demo_db: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "kanoon_desk", "stats", "--db", str(demo_db)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # `| head` that has read what it wanted
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait(60) == 1
+    assert err == ""

@@ -8,6 +8,9 @@
 
 `--db` is an SQLite file path (or sqlite:/// URL) or a `postgresql+psycopg://…` URL; the schema is
 migrated at start. Environment: KANOON_SMS_URL and KANOON_SMS_KEY choose the HTTP SMS gateway.
+
+Exit codes: 0 done; 1 refused or failed (a database that cannot be reached or read, a file that
+cannot be written: one line, in Persian and English); 2 bad usage; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from .. import cli_support
 
 if TYPE_CHECKING:
     from .auth import DeviceRow
@@ -40,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kanoon-desk server", description="Kanoon Desk central server")
     ap.add_argument("--db", default=DEFAULT_DB, help="SQLite path or database URL")
     ap.add_argument("--host", default="127.0.0.1")
-    ap.add_argument("--port", type=int, default=DEFAULT_PORT)
+    ap.add_argument("--port", type=cli_support.port, default=DEFAULT_PORT)
     ap.add_argument("--attachments", default=None, help="folder for attachments")
     ap.add_argument("--gateway-url", default=None)
     ap.add_argument("--gateway-key", default=None)
@@ -64,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The server and its admin commands; a database that cannot be reached or read, a file error
+    or Ctrl-C is one line ("fa | en") and exit 1 (130 for Ctrl-C), never a traceback."""
+    return cli_support.guarded(lambda: _main(argv), cli_support.BAR)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(argv) if argv is not None else sys.argv[1:]
     if args_list and args_list[0] == "server":
         args_list = args_list[1:]

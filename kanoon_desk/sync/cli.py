@@ -1,10 +1,11 @@
 """`kanoon-desk enroll --db PATH --server URL --code CODE` and `kanoon-desk sync --db PATH`.
 
-Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch — the one-line summary
-says why, in Persian and English); 2 bad usage: the store is not found (`sync`, `enroll
---replace-device`), or no store can be made at `--db` (`enroll`: no such folder, not a folder, not
-writable — said before the one-time code is spent); 3 upgrade required; 4 credential refused; 5 the
-store is a copy of a desk the server follows on another computer (enrol it with --replace-device).
+Exit codes: 0 the round succeeded; 1 it failed (offline, refused, mismatch, a store file that
+cannot be read, a server that is not a Kanoon server — the one-line summary says why, in Persian
+and English); 2 bad usage: the store is not found (`sync`, `enroll --replace-device`), or no store
+can be made at `--db` (`enroll`: no such folder, not a folder, not writable — said before the
+one-time code is spent); 3 upgrade required; 4 credential refused; 5 the store is a copy of a desk
+the server follows on another computer (enrol it with --replace-device); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import cli_support
 from ..services import accounts
 from ..store import StoreError
 from . import errors
@@ -23,6 +25,7 @@ from .protocol import DEFAULT_BATCH, DEFAULT_PAGE, MAX_BATCH, MAX_PAGE
 from .report import SyncReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UPGRADE, EXIT_AUTH, EXIT_COPIED = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED = cli_support.EXIT_INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,7 +62,29 @@ def _exit_for(report: SyncReport | None, exc: errors.SyncError | None = None) ->
     return EXIT_OK if report is not None and report.ok else EXIT_FAILED
 
 
+def _unusable(db: Path) -> int | None:
+    """The exit code when `db` is not a desk's store that can be opened (said on one line), None
+    when it is one: the checks of `kanoon-desk check` (`ops.validate_store_file`)."""
+    if not db.is_file():
+        print(f"پایگاه داده پیدا نشد | store not found: {db}", file=sys.stderr)
+        return EXIT_USAGE
+    from ..services import ops
+
+    problems = ops.validate_store_file(db)
+    if problems:
+        print(f"{'؛ '.join(cli_support.one_line(p) for p in problems)} | not a usable Kanoon Desk store: {db}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """`enroll` or `sync`; an unreadable file, a database error or Ctrl-C is one line ("fa | en")
+    and exit 1 (130 for Ctrl-C), never a traceback (`cli_support.guarded`)."""
+    return cli_support.guarded(lambda: _main(argv), cli_support.BAR)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = _parser().parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:
@@ -69,9 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.cmd == "enroll" and args.replace_device:
             from ..store import Store
 
-            if not args.db.is_file():
-                print(f"پایگاه داده پیدا نشد | store not found: {args.db}", file=sys.stderr)
-                return EXIT_USAGE
+            unusable = _unusable(args.db)
+            if unusable is not None:
+                return unusable
             store = Store(args.db)
             try:
                 old = store.identity.device_id
@@ -94,9 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             from ..store import Store
 
-            if not args.db.is_file():
-                print(f"پایگاه داده پیدا نشد | store not found: {args.db}", file=sys.stderr)
-                return EXIT_USAGE
+            unusable = _unusable(args.db)
+            if unusable is not None:
+                return unusable
             store = Store(args.db)
             try:
                 report = sync_once(store, batch_size=args.batch, page_size=args.page)

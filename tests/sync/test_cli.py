@@ -185,3 +185,52 @@ def test_enrol_where_no_store_can_be_made_says_so_and_spends_no_code(server: Liv
     assert not desk.exists() and not desk.with_name("desk.sqlite3-wal").exists()
     assert cli.main(["enroll", "--db", str(desk), "--server", server.url, "--code", code]) == cli.EXIT_OK
     assert "enrolled" in capsys.readouterr().out
+
+
+def _one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def test_a_store_that_cannot_be_read_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`sync` checks the store file as `check` does; the server's admin commands say a database
+    error in one line; neither shows a traceback."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.sync import cli
+
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(bytes(range(256)) * 64)
+    corrupt = tmp_path / "corrupt.sqlite3"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+    for path in (garbage, corrupt):
+        assert cli.main(["sync", "--db", str(path)]) == cli.EXIT_FAILED
+        assert "not a usable Kanoon Desk store" in _one_line(capsys.readouterr().err)
+    assert cli.main(["enroll", "--db", str(garbage), "--server", "http://127.0.0.1:1", "--code", "AAAA-BBBB",
+                     "--replace-device"]) == cli.EXIT_FAILED
+    assert " | " in _one_line(capsys.readouterr().err)
+    assert server_cli.main(["devices", "--db", str(garbage)]) == 1
+    assert "database error" in _one_line(capsys.readouterr().err)
+    # a database server that is down: its error, without the password of the URL
+    assert server_cli.main(["enroll", "--db", "postgresql+psycopg://u:s3cret@127.0.0.1:1/x", "--office", "13"]) == 1
+    err = _one_line(capsys.readouterr().err)
+    assert "database error" in err and "s3cret" not in err
+    assert server_cli.main(["--port", "99999"]) == 2
+    assert "65535" in capsys.readouterr().err
+
+
+def test_an_interrupted_sync_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.sync import cli
+
+    desk = tmp_path / "desk.sqlite3"
+    store = Store(desk)
+    store.set_identity("13", 1)
+    store.close()
+
+    def interrupted(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "sync_once", interrupted)
+    assert cli.main(["sync", "--db", str(desk)]) == cli.EXIT_INTERRUPTED == 130
+    assert "interrupted" in _one_line(capsys.readouterr().err)
