@@ -9,8 +9,13 @@
 `--db` is an SQLite file path (or sqlite:/// URL) or a `postgresql+psycopg://…` URL; the schema is
 migrated at start. Environment: KANOON_SMS_URL and KANOON_SMS_KEY choose the HTTP SMS gateway.
 
+`--db` is required. The server creates a new SQLite database at its path when it starts; `enroll`,
+`revoke`, `devices` and `sms` refuse an SQLite path that does not exist (a typo would make an empty
+database the running server does not read: a code it does not know, "no devices").
+
 Exit codes: 0 done; 1 refused or failed (a database that cannot be reached or read, a file that
-cannot be written: one line, in Persian and English); 2 bad usage; 130 interrupted (Ctrl-C).
+cannot be written: one line, in Persian and English); 2 bad usage (no --db, or an admin command's
+SQLite database that does not exist); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from .. import cli_support
 if TYPE_CHECKING:
     from .auth import DeviceRow
 
-DEFAULT_DB = "kanoon-server.sqlite3"
 #: `sms.DRAIN_EVERY` (not imported: the CLI starts without the server's modules).
 DRAIN_EVERY = 300.0
 DEFAULT_PORT = 8750
@@ -43,7 +47,7 @@ def _gateway(url: str | None, key: str | None) -> object | None:
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kanoon-desk server", description="Kanoon Desk central server")
-    ap.add_argument("--db", default=DEFAULT_DB, help="SQLite path or database URL")
+    ap.add_argument("--db", default=None, help="SQLite path or database URL (required)")
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=cli_support.port, default=DEFAULT_PORT)
     ap.add_argument("--attachments", default=None, help="folder for attachments")
@@ -53,17 +57,17 @@ def _parser() -> argparse.ArgumentParser:
                     help="seconds between sends of queued SMS notices, failed ones again (0: only after pushes)")
     sub = ap.add_subparsers(dest="cmd")
     en = sub.add_parser("enroll", help="print a one-time enrolment code for a new desk of an office")
-    en.add_argument("--db", default=argparse.SUPPRESS)
+    en.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     en.add_argument("--office", required=True)
     en.add_argument("--expires-hours", type=float, default=72)
     rv = sub.add_parser("revoke", help="cut a device off at once")
-    rv.add_argument("--db", default=argparse.SUPPRESS)
+    rv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     rv.add_argument("--device", required=True)
     sm = sub.add_parser("sms", help="send queued SMS notices once")
-    sm.add_argument("--db", default=argparse.SUPPRESS)
+    sm.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     dv = sub.add_parser("devices", help="list the enrolled devices (id, office, number, label, enrolled, "
                                         "last seen, revoked)")
-    dv.add_argument("--db", default=argparse.SUPPRESS)
+    dv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     dv.add_argument("--office", default=None, help="only this office's devices")
     return ap
 
@@ -78,11 +82,19 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(argv) if argv is not None else sys.argv[1:]
     if args_list and args_list[0] == "server":
         args_list = args_list[1:]
+    parser = _parser()
     try:
-        args = _parser().parse_args(args_list)
+        args = parser.parse_args(args_list)
+        if not args.db:
+            parser.error("--db URL is required (an SQLite path or a database URL)")
     except SystemExit as exc:
         return 2 if exc.code else 0
-    db = getattr(args, "db", None) or DEFAULT_DB
+    db: str = args.db
+    if args.cmd is not None and _missing_sqlite(db) is not None:
+        print(f"پایگاه داده کارگزار پیدا نشد؛ --db کارگزار در حال کار را بدهید | no server database at "
+              f"{_missing_sqlite(db)}: give the --db of the running server (it creates its database when it "
+              "starts)", file=sys.stderr)
+        return 2
     from .db import ServerDb
 
     if args.cmd == "enroll":
@@ -147,6 +159,19 @@ def _main(argv: Sequence[str] | None) -> int:
     quiet_collector()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
+
+
+def _missing_sqlite(db: str) -> str | None:
+    """The path of an SQLite database `db` names that does not exist (None: it exists, or `db`
+    is another database's URL)."""
+    from sqlalchemy.engine import make_url
+
+    from .db import normalise_url
+
+    url = make_url(normalise_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return None if os.path.isfile(url.database) else url.database
 
 
 def _devices_table(devices: Sequence[DeviceRow]) -> str:

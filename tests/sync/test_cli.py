@@ -234,3 +234,20 @@ def test_an_interrupted_sync_exits_130(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(cli, "sync_once", interrupted)
     assert cli.main(["sync", "--db", str(desk)]) == cli.EXIT_INTERRUPTED == 130
     assert "interrupted" in _one_line(capsys.readouterr().err)
+
+
+def test_admin_commands_refuse_a_server_database_that_is_not_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in --db (or none) made a new, empty server database: a code the running server did
+    not know, "no devices"."""
+    from kanoon_desk.server import cli as server_cli
+
+    monkeypatch.chdir(tmp_path)
+    assert server_cli.main(["enroll", "--office", "13"]) == 2
+    assert "--db" in capsys.readouterr().err
+    typo = tmp_path / "typo.sqlite3"
+    for argv in (["enroll", "--db", str(typo), "--office", "13"], ["devices", "--db", str(typo)],
+                 ["revoke", "--db", f"sqlite:///{typo}", "--device", "x"], ["--db", str(typo), "sms"]):
+        assert server_cli.main(argv) == 2, argv
+        assert "no server database" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
