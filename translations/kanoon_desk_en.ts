@@ -2379,51 +2379,56 @@
         </message>
         <message>
             <location filename="../kanoon_desk/sync/errors.py" line="18" />
+            <source>این نشانی کارگزار کانون نیست (پاسخ آن از کارگزار کانون نبود)؛ نشانی و درگاه کارگزار را بررسی کنید.</source>
+            <translation>This address is not a Kanoon server (its answer was not a Kanoon server's); check the server's address and port.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/sync/errors.py" line="19" />
             <source>این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.</source>
             <translation>This enrolment code is not known; type it again carefully.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="19" />
+            <location filename="../kanoon_desk/sync/errors.py" line="20" />
             <source>این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has been used already; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="20" />
+            <location filename="../kanoon_desk/sync/errors.py" line="21" />
             <source>مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.</source>
             <translation>This enrolment code has expired; ask the server's operator for a new one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="21" />
+            <location filename="../kanoon_desk/sync/errors.py" line="22" />
             <source>نشانی کارگزار را کامل بنویسید، مانند https://kanoon.example.ir یا http://192.168.1.10:8750</source>
             <translation>Type the server's full address, such as https://kanoon.example.ir or http://192.168.1.10:8750</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="22" />
+            <location filename="../kanoon_desk/sync/errors.py" line="23" />
             <source>کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید.</source>
             <translation>Type the enrolment code the server's operator gave you.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="23" />
+            <location filename="../kanoon_desk/sync/errors.py" line="24" />
             <source>کارگزار دستگاهی را که این میز بود نمی‌شناسد؛ شاید نشانی کارگزار دیگری است.</source>
             <translation>The server does not know the device this desk was; perhaps this is another server's address.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="24" />
+            <location filename="../kanoon_desk/sync/errors.py" line="25" />
             <source>این کد برای دفتر دیگری صادر شده است؛ کدی برای دفتر همین میز بگیرید.</source>
             <translation>This code was issued for another office; get one for this desk's office.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="25" />
+            <location filename="../kanoon_desk/sync/errors.py" line="26" />
             <source>این میز پیش‌تر در کارگزار ثبت شده است (شاید از پشتیبان برگردانده شده)؛ با مدیر کارگزار تماس بگیرید.</source>
             <translation>This desk is enrolled with the server already (restored from a backup, perhaps); contact the server's operator.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="26" />
+            <location filename="../kanoon_desk/sync/errors.py" line="27" />
             <source>این میز پیش‌تر به کارگزار مرکزی پیوسته است. اگر دسترسی‌اش لغو شده یا رمزش گم شده است، با کد ثبت تازه و kanoon-desk enroll --replace-device آن را دستگاه تازه‌ای کنید.</source>
             <translation>This desk has already joined the central server. If its access was revoked or its secret lost, make it a new device with a new code and kanoon-desk enroll --replace-device.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/sync/errors.py" line="27" />
+            <location filename="../kanoon_desk/sync/errors.py" line="28" />
             <source>داده‌های این میز در رایانه دیگری هم به کار رفته است (پایگاه داده‌اش رونوشت شده، یا پشتیبانی کهنه دوباره برگردانده شده) و کارگزار اکنون آن دیگری را دنبال می‌کند؛ این رایانه دیگر همگام نمی‌شود. از مدیر کارگزار کد ثبت تازه بگیرید و این میز را با kanoon-desk enroll --replace-device دستگاه تازه‌ای کنید؛ کارهای فرستاده‌نشده‌اش با آن فرستاده می‌شود.</source>
             <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>

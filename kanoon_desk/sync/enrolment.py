@@ -21,7 +21,7 @@ from .client import sync_once
 from .push import EVENTS
 from .report import SyncReport
 from .state import K_ACKED, K_SECRET, K_SERVER, K_STORE, K_STORE_NEXT
-from .transport import _reason, tls_context
+from .transport import _reason, is_kanoon_error, tls_context
 
 
 def enroll(db_path: Path | str, server_url: str, code: str, *, transport: httpx.BaseTransport | None = None,
@@ -204,12 +204,15 @@ def _enrol_request(server_url: str, code: str, label: str, transport: httpx.Base
     if r.status_code == 426:
         raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
     if r.status_code >= 400:
-        try:
-            refusal = str(r.json().get("error", ""))
-        except (ValueError, AttributeError):
-            refusal = ""
-        message = e.CODE_MESSAGES.get(refusal, e.MSG_AUTH if r.status_code in (401, 403) else e.MSG_REFUSED)
-        raise e.AuthRefused(message, f"HTTP {r.status_code}: {_reason(r)}")
+        # only a Kanoon server's refusal of the code or the device (its error body: 401/403, or
+        # an enrolment refusal it names, such as a code of another office, 409) is a refused
+        # credential; another web server's error page is not one
+        if not is_kanoon_error(r):
+            raise e.NotKanoonServer(e.MSG_NOT_KANOON, f"HTTP {r.status_code}: {_reason(r)}")
+        refusal = str(r.json().get("error", ""))
+        if r.status_code not in (401, 403) and refusal not in e.CODE_MESSAGES:
+            raise e.Refused(e.MSG_REFUSED, f"HTTP {r.status_code}: {_reason(r)}")
+        raise e.AuthRefused(e.CODE_MESSAGES.get(refusal, e.MSG_AUTH), f"HTTP {r.status_code}: {_reason(r)}")
     try:
         return p.EnrollResponse.model_validate_json(r.content)
     except ValueError as exc:

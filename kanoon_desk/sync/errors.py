@@ -15,6 +15,7 @@ MSG_BAD_ANSWER = QT_TRANSLATE_NOOP("Errors", "پاسخ کارگزار خواند
 MSG_ATTACHMENTS_CUT = QT_TRANSLATE_NOOP("Errors", "اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.")
 # Enrolment (the first-run dialog and `kanoon-desk enroll`): what to do next, for the person at the desk.
 MSG_NO_SERVER = QT_TRANSLATE_NOOP("Errors", "کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.")
+MSG_NOT_KANOON = QT_TRANSLATE_NOOP("Errors", "این نشانی کارگزار کانون نیست (پاسخ آن از کارگزار کانون نبود)؛ نشانی و درگاه کارگزار را بررسی کنید.")
 MSG_CODE_UNKNOWN = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه شناخته نشد؛ آن را دوباره و با دقت بنویسید.")
 MSG_CODE_USED = QT_TRANSLATE_NOOP("Errors", "این کد ثبت دستگاه پیش‌تر به کار رفته است؛ از مدیر کارگزار کد تازه بگیرید.")
 MSG_CODE_EXPIRED = QT_TRANSLATE_NOOP("Errors", "مهلت این کد ثبت دستگاه گذشته است؛ از مدیر کارگزار کد تازه بگیرید.")
@@ -54,6 +55,11 @@ class AuthRefused(SyncError):
 
 class Refused(SyncError):
     """Another 4xx answer."""
+
+
+class NotKanoonServer(SyncError):
+    """An error answer that is not a Kanoon server's (no Kanoon error body): another web server
+    at the address, or a proxy's error page."""
 
 
 class Mismatch(SyncError):

@@ -82,10 +82,12 @@ class Connection:
                 last = exc
                 continue
             if r.status_code == 503 or r.status_code >= 500:
-                last = RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
+                last = RuntimeError(f"HTTP {r.status_code}: {_reason(r)}")
                 continue
             if r.status_code == 426:
                 raise e.UpgradeRequired(e.MSG_UPGRADE, _reason(r))
+            if r.status_code >= 400 and not is_kanoon_error(r):
+                raise e.NotKanoonServer(e.MSG_NOT_KANOON, f"HTTP {r.status_code}: {_reason(r)}")
             if r.status_code in (401, 403):
                 raise e.AuthRefused(e.MSG_AUTH, _reason(r))
             if r.status_code == 409 and _error_code(r) == "store_copied":
@@ -97,7 +99,7 @@ class Connection:
             except ValidationError as exc:
                 last = exc
                 continue
-        raise e.Offline(e.MSG_OFFLINE, f"{type(last).__name__}: {last}")
+        raise e.Offline(e.MSG_OFFLINE, _one_line(f"{type(last).__name__}: {last}"))
 
     # -- bookkeeping -----------------------------------------------------------------------------
 
@@ -137,9 +139,27 @@ def _error_code(r: httpx.Response) -> str:
         return ""
 
 
-def _reason(r: httpx.Response) -> str:
+def is_kanoon_error(r: httpx.Response) -> bool:
+    """Whether an error answer is a Kanoon server's: a JSON object with its `error` code and
+    `reason` (`kanoon_desk.server.app._err`), not another web server's page."""
     try:
         body = r.json()
-        return str(body.get("reason") or body)
     except ValueError:
-        return r.text[:200]
+        return False
+    return isinstance(body, dict) and isinstance(body.get("error"), str) and "reason" in body
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+def _reason(r: httpx.Response) -> str:
+    """The reason of an error answer on one line: a Kanoon server's own, else what the answer is
+    (never the body of another server's page)."""
+    try:
+        body = r.json()
+    except ValueError:
+        kind = (r.headers.get("content-type") or "no content type").split(";")[0].strip()
+        return f"{r.reason_phrase or 'error'}, not a Kanoon server's answer ({kind}, {len(r.content)} bytes)"
+    return _one_line(str(body.get("reason") or body) if isinstance(body, dict) else str(body))

@@ -107,7 +107,7 @@ class JoinForm(Form):
         if not isinstance(exc, sync_errors.SyncError):
             self.show_error(exc)
             return
-        field = ("server_url" if isinstance(exc, sync_errors.Offline)
+        field = ("server_url" if isinstance(exc, (sync_errors.Offline, sync_errors.NotKanoonServer))
                  else "code" if isinstance(exc, sync_errors.AuthRefused) else None)
         self.set_error(field, _problem(exc.message))
 

@@ -3,10 +3,13 @@ the exit codes of a round refused for an old program or a revoked credential."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -251,3 +254,44 @@ def test_admin_commands_refuse_a_server_database_that_is_not_there(tmp_path: Pat
         assert server_cli.main(argv) == 2, argv
         assert "no server database" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+@pytest.fixture
+def web_server(tmp_path: Path) -> Iterator[str]:
+    """An ordinary web server (`python -m http.server`), not a Kanoon server: HTML error pages."""
+    handler = functools.partial(_Quiet, directory=str(tmp_path))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as web:
+        thread = threading.Thread(target=web.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{web.server_address[1]}"
+        finally:
+            web.shutdown()
+            thread.join(10)
+
+
+def test_an_address_that_is_not_a_kanoon_server_says_so(web_server: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Not "credential refused" (exit 4) with the page's HTML: "not a Kanoon server", exit 1, one line."""
+    from kanoon_desk.sync import cli, errors
+
+    assert cli.main(["enroll", "--db", str(tmp_path / "desk.sqlite3"), "--server", web_server,
+                     "--code", "AAAA-BBBB-CCCC-DDDD"]) == cli.EXIT_FAILED
+    err = _one_line(capsys.readouterr().err)
+    assert errors.MSG_NOT_KANOON in err and "<" not in err
+    assert not (tmp_path / "desk.sqlite3").exists()
+    desk = tmp_path / "enrolled.sqlite3"
+    store = Store(desk)
+    store.set_identity("13", 1)
+    with store.transaction() as s:
+        store.set_state(s, state.K_SERVER, web_server)
+        store.set_state(s, state.K_SECRET, "x")
+    store.close()
+    assert cli.main(["sync", "--db", str(desk)]) == cli.EXIT_FAILED
+    err = _one_line(capsys.readouterr().err)
+    assert "not a Kanoon server" in err and "<" not in err and "DOCTYPE" not in err
