@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from kanoon_desk.eventlog import system_actor
@@ -23,9 +24,11 @@ from .test_sync_basic import assert_matches_server
 CHUNK = 1024 * 1024
 
 
-def call(app: Any, headers: dict[str, str], chunks: int, *, declared: int | None = None) -> tuple[int, int]:
-    """POST /v1/push straight to the ASGI app with a body of `chunks` megabytes (sent without a
-    Content-Length unless `declared`): (status, megabytes the app read)."""
+def call(app: Any, headers: dict[str, str], chunks: int, *, declared: int | None = None,
+         path: str = "/v1/push", answer: list[bytes] | None = None) -> tuple[int, int]:
+    """POST `path` (/v1/push) straight to the ASGI app with a body of `chunks` megabytes (sent
+    without a Content-Length unless `declared`): (status, megabytes the app read); the answer's
+    body is added to `answer`."""
     read = 0
 
     async def receive() -> dict[str, Any]:
@@ -42,10 +45,12 @@ def call(app: Any, headers: dict[str, str], chunks: int, *, declared: int | None
     if declared is not None:
         raw.append((b"content-length", str(declared).encode()))
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": "/v1/push", "raw_path": b"/v1/push", "query_string": b"", "root_path": "",
+             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
              "headers": [(b"content-type", b"application/json"), *raw], "client": ("127.0.0.1", 1),
              "server": ("127.0.0.1", 80)}
     asyncio.run(app(scope, receive, send))
+    if answer is not None:
+        answer.extend(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return next(m["status"] for m in sent if m["type"] == "http.response.start"), read
 
 
@@ -54,6 +59,26 @@ def test_a_push_from_no_device_is_refused_before_its_body_is_read(server: LiveSe
     assert status == 401 and read == 0
     status, read = call(server.app, {"Authorization": "Bearer nobody:wrong"}, 300)
     assert status == 401 and read == 0
+
+
+@pytest.mark.parametrize(("path", "megabytes"), [("/v1/enroll", 0), ("/v1/hello", 0), ("/v1/pull", 1),
+                                                 ("/v1/sms-outcomes", 1), ("/v1/nowhere", 0)])
+def test_other_bodies_are_capped_before_they_are_read_whole(server: LiveServer, path: str, megabytes: int) -> None:
+    """Only /v1/push was capped: a 300 MB enrolment or hello with no credential was read whole
+    (15 s, 1 GB) before its refusal."""
+    answer: list[bytes] = []
+    status, read = call(server.app, {}, 300, declared=300 * CHUNK, path=path, answer=answer)
+    assert status == 413 and read == 0  # by its Content-Length, before a byte is read
+    refusal = json.loads(b"".join(answer))
+    assert refusal["error"] == "too_large" and refusal["reason"] and refusal["reason_fa"]
+    status, read = call(server.app, {}, 300, path=path)  # no Content-Length: at the first chunk past the cap
+    assert status == 413 and read == megabytes + 1
+    # a body within its cap is read as before
+    status, read = call(server.app, {}, 1, declared=CHUNK, path="/v1/pull")  # 1 MB of "x": within, not JSON
+    assert status == 422 and read == 1
+    body = json.dumps({"code": "AAAA-BBBB-CCCC-DDDD", "label": "ل" * 200}).encode()
+    answer = httpx.post(server.url + "/v1/enroll", content=body, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 401 and answer.json()["error"] == "bad_code"
 
 
 def test_a_push_past_the_cap_is_refused_at_the_cap(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
