@@ -25,7 +25,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import cli_support
 
@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     rv.add_argument("--device", required=True)
     sm = sub.add_parser("sms", help="send queued SMS notices once")
     sm.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
+    sm.add_argument("--gateway-url", default=argparse.SUPPRESS, help="the HTTP SMS gateway (else KANOON_SMS_URL; "
+                                                                     "none: the notices are only logged)")
+    sm.add_argument("--gateway-key", default=argparse.SUPPRESS, help="its key (else KANOON_SMS_KEY)")
     dv = sub.add_parser("devices", help="list the enrolled devices (id, office, number, label, enrolled, "
                                         "last seen, revoked)")
     dv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
@@ -153,12 +156,39 @@ def _main(argv: Sequence[str] | None) -> int:
     setup_json_logging()
     from pathlib import Path
 
-    app = create_app(db, sms_gateway=_gateway(args.gateway_url, args.gateway_key),  # type: ignore[arg-type]
+    from .logs import event
+
+    gateway = _gateway(args.gateway_url, args.gateway_key)
+    app = create_app(db, sms_gateway=gateway,  # type: ignore[arg-type]
                      attachments_dir=Path(args.attachments) if args.attachments else None,
                      sms_every=args.sms_every if args.sms_every > 0 else None)
+    start: dict[str, Any] = {"address": f"http://{args.host}:{args.port}", **describe_db(db),
+                             "sms": _gateway_host(gateway) or "log only"}
+    event("server.start", **start)
     quiet_collector()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
+
+
+def describe_db(db: str) -> dict[str, str]:
+    """What the start-up line says of the database: its kind, and its file or its host and name
+    (never the URL's password)."""
+    from sqlalchemy.engine import make_url
+
+    from .db import normalise_url
+
+    url = make_url(normalise_url(db))
+    if url.get_backend_name() == "sqlite":
+        return {"database": "sqlite", "db_path": url.database or ":memory:"}
+    where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database or ''}"
+    return {"database": url.get_backend_name(), "db_host": where}
+
+
+def _gateway_host(gateway: object | None) -> str:
+    import httpx
+
+    url = getattr(gateway, "url", None)
+    return (httpx.URL(url).host or str(url)) if url else ""
 
 
 def _missing_sqlite(db: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -295,3 +296,22 @@ def test_an_address_that_is_not_a_kanoon_server_says_so(web_server: str, tmp_pat
     assert cli.main(["sync", "--db", str(desk)]) == cli.EXIT_FAILED
     err = _one_line(capsys.readouterr().err)
     assert "not a Kanoon server" in err and "<" not in err and "DOCTYPE" not in err
+
+
+def test_the_server_says_where_it_runs_when_it_starts(server_proc: tuple[str, str], tmp_path: Path) -> None:
+    db, url = server_proc
+    lines = [json.loads(line) for line in (tmp_path / "server.log").read_text().splitlines() if line.startswith("{")]
+    start = next(line for line in lines if line["msg"] == "server.start")
+    assert start["address"] == url and start["database"] == "sqlite" and start["db_path"] == str(Path(db).resolve())
+    assert start["sms"] == "log only"
+
+
+def test_sms_takes_the_gateway_flags_its_usage_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server.db import ServerDb
+
+    db = tmp_path / "server.sqlite3"
+    ServerDb(str(db)).close()
+    assert server_cli.main(["sms", "--db", str(db), "--gateway-url", "http://127.0.0.1:9/send",
+                            "--gateway-key", "k"]) == 0
+    assert "0 SMS sent" in capsys.readouterr().out
