@@ -53,16 +53,17 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--attachments", default=None, help="folder for attachments")
     ap.add_argument("--gateway-url", default=None)
     ap.add_argument("--gateway-key", default=None)
-    ap.add_argument("--sms-every", type=float, default=DRAIN_EVERY,
+    ap.add_argument("--sms-every", type=cli_support.seconds, default=DRAIN_EVERY,
                     help="seconds between sends of queued SMS notices, failed ones again (0: only after pushes)")
     sub = ap.add_subparsers(dest="cmd")
     en = sub.add_parser("enroll", help="print a one-time enrolment code for a new desk of an office")
     en.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
-    en.add_argument("--office", required=True)
-    en.add_argument("--expires-hours", type=float, default=72)
+    en.add_argument("--office", required=True, type=cli_support.office_code, help="1-8 Latin letters or digits")
+    en.add_argument("--expires-hours", type=cli_support.positive_hours, default=72,
+                    help="hours the code stays valid, more than 0 (default 72)")
     rv = sub.add_parser("revoke", help="cut a device off at once")
     rv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
-    rv.add_argument("--device", required=True)
+    rv.add_argument("--device", required=True, type=cli_support.device_id)
     sm = sub.add_parser("sms", help="send queued SMS notices once")
     sm.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
     sm.add_argument("--gateway-url", default=argparse.SUPPRESS, help="the HTTP SMS gateway (else KANOON_SMS_URL; "
@@ -71,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     dv = sub.add_parser("devices", help="list the enrolled devices (id, office, number, label, enrolled, "
                                         "last seen, revoked)")
     dv.add_argument("--db", default=argparse.SUPPRESS, help="the server's database (required)")
-    dv.add_argument("--office", default=None, help="only this office's devices")
+    dv.add_argument("--office", default=None, type=cli_support.office_code, help="only this office's devices")
     return ap
 
 

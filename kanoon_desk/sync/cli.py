@@ -42,8 +42,10 @@ def _parser() -> argparse.ArgumentParser:
                          "sending its pending events under the new device")
     sy = sub.add_parser("sync", help="one sync round: push, pull, verify")
     sy.add_argument("--db", required=True, type=Path)
-    sy.add_argument("--batch", type=int, default=DEFAULT_BATCH, help=f"events per push (at most {MAX_BATCH})")
-    sy.add_argument("--page", type=int, default=DEFAULT_PAGE, help=f"events per pulled page (at most {MAX_PAGE})")
+    sy.add_argument("--batch", type=cli_support.positive_int, default=DEFAULT_BATCH,
+                    help=f"events per push, 1 or more (at most {MAX_BATCH} are sent)")
+    sy.add_argument("--page", type=cli_support.positive_int, default=DEFAULT_PAGE,
+                    help=f"events per pulled page, 1 or more (at most {MAX_PAGE} are asked for)")
     return ap
 
 

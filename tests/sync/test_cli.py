@@ -315,3 +315,24 @@ def test_sms_takes_the_gateway_flags_its_usage_names(tmp_path: Path, capsys: pyt
     assert server_cli.main(["sms", "--db", str(db), "--gateway-url", "http://127.0.0.1:9/send",
                             "--gateway-key", "k"]) == 0
     assert "0 SMS sent" in capsys.readouterr().out
+
+
+def test_wrong_numbers_in_arguments_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An already-expired code was issued (exit 0), `nan` hours said "office code is wrong", and a
+    batch of 0 or -3 events was taken."""
+    from kanoon_desk.server import cli as server_cli
+    from kanoon_desk.server.db import ServerDb
+    from kanoon_desk.sync import cli
+
+    db = tmp_path / "server.sqlite3"
+    ServerDb(str(db)).close()
+    for hours in ("-5", "0", "nan", "inf", "abc"):
+        assert server_cli.main(["enroll", "--db", str(db), "--office", "13", "--expires-hours", hours]) == 2, hours
+        assert "--expires-hours" in capsys.readouterr().err
+    assert server_cli.main(["enroll", "--db", str(db), "--office", "۱۳", "--expires-hours", "۲"]) == 0
+    assert "office 13" in capsys.readouterr().out
+    desk = tmp_path / "desk.sqlite3"
+    Store(desk).close()
+    for flag, value in (("--batch", "0"), ("--batch", "-3"), ("--page", "0"), ("--batch", "x")):
+        assert cli.main(["sync", "--db", str(desk), flag, value]) == cli.EXIT_USAGE, (flag, value)
+        assert flag in capsys.readouterr().err
