@@ -141,12 +141,16 @@ def _error_code(r: httpx.Response) -> str:
 
 def is_kanoon_error(r: httpx.Response) -> bool:
     """Whether an error answer is a Kanoon server's: a JSON object with its `error` code and
-    `reason` (`kanoon_desk.server.app._err`), not another web server's page."""
+    `reason` (`kanoon_desk.server.app._err`), or FastAPI's own `detail` (how an older Kanoon
+    server refused a field it did not know: the push falls back on it), not another web server's
+    page."""
     try:
         body = r.json()
     except ValueError:
         return False
-    return isinstance(body, dict) and isinstance(body.get("error"), str) and "reason" in body
+    if not isinstance(body, dict):
+        return False
+    return (isinstance(body.get("error"), str) and "reason" in body) or "detail" in body
 
 
 def _one_line(text: str, limit: int = 300) -> str:
