@@ -141,6 +141,12 @@ def period_title(kind: str, year: int, number: int) -> str:
     return QCoreApplication.translate("Reports", "سال {y}").replace("{y}", digits(year))
 
 
+def weekday_name(d: date) -> str:
+    """The day of the week in the interface's language: «یکشنبه», or "Sunday"."""
+    n = (d.weekday() + 2) % 7  # Saturday first, as the Jalali week
+    return persian.WEEKDAYS_FA[n] if QLocale().language() == QLocale.Language.Persian else WEEKDAYS_EN[n]
+
+
 def long_date(d: date) -> str:
     """A day in full on the Jalali calendar: «یکشنبه ۱۵ آذر ۱۴۰۵», or "Sunday 15 Azar 1405" in
     the English interface."""

@@ -374,3 +374,15 @@ def test_home_page_counts_the_cartable_the_overdue_and_open_conflicts(fa: QAppli
         assert "ناسازگاری‌های باز" not in texts  # none open: no line about it
     finally:
         d.store.close()
+
+
+def test_the_english_holidays_list_names_the_weekday_in_english(qapp: QApplication, qtbot: Any, tmp_path: Path,
+                                                               desk: tuple[Store, Any]) -> None:
+    from .shell_support import compile_english
+
+    store, admin = desk
+    accounts.set_holiday(store, admin, date(2031, 5, 31), "تاسوعا")  # a Saturday
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = HolidaysPage(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(page)
+        assert page.model.display(page.model.row_at(0), 1) == "Saturday"

@@ -32,6 +32,7 @@ from ..widgets import (
     list_fetcher,
     text_digits,
     today,
+    weekday_name,
 )
 
 
@@ -48,7 +49,7 @@ class HolidaysModel(LazyTableModel):
         if column == 0:
             return persian.format_jalali_date(day)
         if column == 1:
-            return persian.WEEKDAYS_FA[(day.weekday() + 2) % 7]
+            return weekday_name(day)
         return str(row[1])
 
 
