@@ -14,6 +14,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
+from typing import TypeVar
 
 from .errors import ServiceError
 from .persian import to_ascii_digits
@@ -27,6 +28,8 @@ DASH, BAR = " — ", " | "
 
 
 # --- argument types ----------------------------------------------------------------------------
+
+N = TypeVar("N", int, float)
 
 
 def _ascii(text: str) -> str:
@@ -50,52 +53,40 @@ def device_id(text: str) -> str:
     return value
 
 
-def positive_int(text: str) -> int:
-    """A whole number of 1 or more (Persian digits folded)."""
+def _number(text: str, parse: Callable[[str], N], ok: Callable[[N], bool], says: str) -> N:
+    """`text` read by `parse` (Persian digits folded) when `ok` holds of it; else a usage error
+    saying `says` and what was typed."""
     try:
-        value = int(_ascii(text))
+        value = parse(_ascii(text))
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"یک عدد درست بزرگ‌تر از صفر بنویسید | must be a whole number of 1 or "
-                                         f"more, not {text!r}")
+        raise argparse.ArgumentTypeError(f"{says}, not {text!r}") from None
+    if not ok(value):
+        raise argparse.ArgumentTypeError(f"{says}, not {text!r}")
     return value
+
+
+def positive_int(text: str) -> int:
+    """A whole number of 1 or more."""
+    return _number(text, int, lambda n: n >= 1,
+                   "یک عدد درست بزرگ‌تر از صفر بنویسید | must be a whole number of 1 or more")
 
 
 def positive_hours(text: str) -> float:
-    """A finite number of hours greater than zero (Persian digits folded)."""
-    try:
-        value = float(_ascii(text))
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"شمار ساعت‌ها باید عددی بزرگ‌تر از صفر باشد | must be a number of hours "
-                                         f"greater than 0, not {text!r}")
-    return value
+    """A finite number of hours greater than zero."""
+    return _number(text, float, lambda h: math.isfinite(h) and h > 0,
+                   "شمار ساعت‌ها باید عددی بزرگ‌تر از صفر باشد | must be a number of hours greater than 0")
 
 
 def seconds(text: str) -> float:
-    """A finite number of seconds, 0 or more (Persian digits folded)."""
-    try:
-        value = float(_ascii(text))
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value >= 0):
-        raise argparse.ArgumentTypeError(f"شمار ثانیه‌ها باید عدد صفر یا بیشتر باشد | must be a number of seconds, "
-                                         f"0 or more, not {text!r}")
-    return value
+    """A finite number of seconds, 0 or more."""
+    return _number(text, float, lambda t: math.isfinite(t) and t >= 0,
+                   "شمار ثانیه‌ها باید عدد صفر یا بیشتر باشد | must be a number of seconds, 0 or more")
 
 
 def port(text: str) -> int:
-    """A TCP port, 1–65535 (Persian digits folded)."""
-    try:
-        value = int(_ascii(text))
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"درگاه باید عددی از ۱ تا ۶۵۵۳۵ باشد | a port is a number from 1 to 65535, "
-                                         f"not {text!r}")
-    return value
+    """A TCP port, 1–65535."""
+    return _number(text, int, lambda n: 1 <= n <= 65535,
+                   "درگاه باید عددی از ۱ تا ۶۵۵۳۵ باشد | a port is a number from 1 to 65535")
 
 
 # --- the catch-all -----------------------------------------------------------------------------
