@@ -211,6 +211,43 @@ def test_the_list_follows_an_intake_saved_elsewhere_and_an_action_on_its_case(qt
     assert "register" in page.view.buttons  # (accepted: the next step offered)
 
 
+def test_the_list_is_read_once_per_change_and_not_while_its_page_is_put_away(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An action on the case below reads the list once (it read it twice: for the case view's
+    signal and for the bus); a change while another page of the side bar is shown is read when
+    the page comes back, not meanwhile."""
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    from kanoon_desk.services import secretariat_query
+
+    ids = [sec.intake(desk.store, desk.clerk, case_input(n), on=DAY).case_id for n in (1, 2)]
+    ctx = make_ctx(desk.store, desk.expert, tmp_path)
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    other, page = QWidget(), SearchPage(ctx)
+    stack.addWidget(other)
+    stack.addWidget(page)
+    stack.setCurrentWidget(page)
+    stack.show()
+    page.show_queue("to_review")
+    searches: list[object] = []
+    real = secretariat_query.search_count
+    monkeypatch.setattr(secretariat_query, "search_count", lambda *a, **k: searches.append(1) or real(*a, **k))
+    page.table.clicked.emit(page.model.index(_listed(page).index(ids[0]), 0))
+    page.view.buttons["accept"].click()
+    assert len(searches) == 1 and page.count.text() == "۱ پرونده"
+
+    stack.setCurrentWidget(other)
+    searches.clear()
+    sec.intake(desk.store, desk.clerk, case_input(3), on=DAY)
+    ctx.bus.changed.emit("secretariat")
+    sec.intake(desk.store, desk.clerk, case_input(4), on=DAY)
+    ctx.bus.changed.emit("secretariat")
+    assert searches == [] and page.count.text() == "۱ پرونده"  # put away: not read
+    stack.setCurrentWidget(page)
+    assert len(searches) == 1 and page.count.text() == "۳ پرونده"  # shown: read once, up to date
+
+
 def test_the_case_shown_keeps_its_row_when_the_list_is_read_again(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     ids = [sec.intake(desk.store, desk.clerk, case_input(n), on=DAY).case_id for n in (1, 2)]
     ctx = make_ctx(desk.store, desk.expert, tmp_path)

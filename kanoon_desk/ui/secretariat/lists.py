@@ -173,7 +173,7 @@ class CartablePage(QWidget):
         down_into(self.filter, self.table)  # typed, Down, Enter: the item is open (and read)
         split.addWidget(self.table)
         self.view = CaseView(ctx, day=self.today)
-        self.view.changed.connect(self.refresh)
+        # (an action on the case below says so on the bus too, which reads the list again: once)
         split.addWidget(self.view)
         split.setStretchFactor(0, 1)  # the case below gets the room its timeline needs
         split.setStretchFactor(1, 2)
@@ -301,7 +301,7 @@ class SearchPage(QWidget):
         self.table.clicked.connect(lambda idx: self.view.load(self.model.row_at(idx.row()).id))
         down_into(self.text, self.table)
         split.addWidget(self.table)
-        self.view.changed.connect(self.refresh)
+        # (an action on the case below says so on the bus too, which reads the list again: once)
         split.addWidget(self.view)
         # the case below gets the room its timeline needs; in the overdue queue, where the list is
         # the day's work (a case opened, followed up, the next one), the list gets half
@@ -311,13 +311,28 @@ class SearchPage(QWidget):
         self.split = split
         remember_splitter(split, ctx.settings, "secretariat-overdue" if overdue_only else "secretariat-search")
         box.addWidget(split)
+        #: cases changed while the page was put away (another page of the side bar shown): read
+        #: again when it is shown, not on every change it cannot show
+        self._stale = False
         ctx.bus.changed.connect(self._changed_elsewhere)
         self.run()
 
     def _changed_elsewhere(self, area: str) -> None:
         """Cases or agencies changed (here, on another page or by a sync): the agency filter and
-        the list are read again, the case shown kept."""
-        if area in ("secretariat", "sync"):
+        the list are read again, the case shown kept; on a page put away, when it is shown."""
+        if area not in ("secretariat", "sync"):
+            return
+        if self.parentWidget() is not None and self.isHidden():
+            self._stale = True
+            return
+        self.fill_agencies()
+        self.refresh()
+
+    def setVisible(self, visible: bool) -> None:
+        """Shown again (the side bar's page): what changed meanwhile is read."""
+        super().setVisible(visible)
+        if visible and self._stale:
+            self._stale = False
             self.fill_agencies()
             self.refresh()
 
