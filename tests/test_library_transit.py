@@ -77,7 +77,10 @@ def test_the_receive_scan_sets_a_routed_copy_aside(tmp_path: Path) -> None:
     assert lib.get_copy(L.store, "B0003").status == "held"
 
 
-def test_a_cancelled_hold_in_transit_frees_its_copy(tmp_path: Path) -> None:
+def test_a_cancelled_hold_in_transit_leaves_its_copy_on_its_way_until_it_is_scanned(tmp_path: Path) -> None:
+    """A copy sent from its home for a hold elsewhere, the hold cancelled with nobody else waiting:
+    the copy is on its way still (it was shown back on its home shelf while it travelled). Scanned
+    where it arrives, it is sent home; scanned at home, it is back on the shelf."""
     L = make_library(tmp_path)
     at_b = actor_at(L.admin, "14")
     for bc in ("B0001", "B0002", "B0003"):
@@ -85,8 +88,28 @@ def test_a_cancelled_hold_in_transit_frees_its_copy(tmp_path: Path) -> None:
     hold = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
     circ.checkin(L.store, L.admin, "B0001", today=TODAY)
     assert [h.status for h in circ.member_desk(L.store, L.child.member_no, today=TODAY).holds] == ["in_transit"]
+    freed = circ.cancel_hold(L.store, L.admin, hold.id)
+    assert freed is not None and (freed.next_action, freed.send_to) == ("send_home", "13")
+    copy = lib.get_copy(L.store, "B0001")
+    assert (copy.status, copy.location) == ("in_transit", "13")
+    arrived = circ.checkin(L.store, at_b, "B0001", today=TODAY + timedelta(days=1))
+    assert (arrived.next_action, arrived.send_to) == ("send_home", "13")
+    assert (lib.get_copy(L.store, "B0001").status, lib.get_copy(L.store, "B0001").location) == ("in_transit", "14")
+    home = circ.checkin(L.store, L.admin, "B0001", today=TODAY + timedelta(days=3))
+    assert home.next_action == "reshelve"
+    assert (lib.get_copy(L.store, "B0001").status, lib.get_copy(L.store, "B0001").location) == ("on_shelf", "13")
+
+
+def test_a_copy_whose_hold_was_cancelled_before_it_left_goes_back_on_the_shelf_when_scanned(tmp_path: Path) -> None:
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    for bc in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
+    hold = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)
     circ.cancel_hold(L.store, L.admin, hold.id)
-    assert lib.get_copy(L.store, "B0001").status == "on_shelf"
+    again = circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # still on the desk here
+    assert again.next_action == "reshelve" and lib.get_copy(L.store, "B0001").status == "on_shelf"
 
 
 def test_pull_list_sends_shelf_copies_to_holds_elsewhere_oldest_first(tmp_path: Path) -> None:

@@ -163,3 +163,40 @@ def test_0003v_gives_the_notices_queued_before_their_loan_as_a_refold_does(tmp_p
     finally:
         store.close()
     assert ops.check(path) == []
+
+
+def test_0003w_puts_a_copy_whose_hold_was_cancelled_on_its_way_back_on_its_way_as_a_refold_does(
+        tmp_path: Path) -> None:
+    """A store folded before 0003w showed a copy sent for a hold, the hold cancelled on its way, on
+    its home shelf: the migration stamps the holds' sending and sets the copy on its way, so the
+    rows equal a re-fold's (`check` finds nothing)."""
+    from kanoon_desk.services import circulation as circ
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.services import ops
+
+    from .library_helpers import TODAY, actor_at, make_library
+
+    L = make_library(tmp_path)
+    at_b = actor_at(L.admin, "14")
+    for bc in ("B0001", "B0002", "B0003"):
+        circ.checkout(L.store, L.admin, L.adult.member_no, bc, today=TODAY)
+    hold = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    circ.checkin(L.store, L.admin, "B0001", today=TODAY)  # sent to 14 for the hold
+    circ.cancel_hold(L.store, L.admin, hold.id)
+    circ.checkin(L.store, L.admin, "B0002", today=TODAY)  # back home, on its shelf
+    path = L.store.path
+    L.store.close()
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), "0003v")
+    engine.dispose()
+    with closing(sqlite3.connect(str(path))) as conn:
+        assert "sent_hlc" not in {r[1] for r in conn.execute("PRAGMA table_info(lib_holds)")}
+        assert dict(conn.execute("SELECT barcode, status FROM lib_copies WHERE barcode IN ('B0001', 'B0002')")) == {
+            "B0001": "on_shelf", "B0002": "on_shelf"}  # as the older fold had it
+    store = Store(path)
+    try:
+        assert lib.get_copy(store, "B0001").status == "in_transit"
+        assert lib.get_copy(store, "B0002").status == "on_shelf"
+    finally:
+        store.close()
+    assert ops.check(path) == []

@@ -187,6 +187,9 @@ class Hold(Base):
     #: when and from which centre its copy was sent (a hold served from another centre's shelf)
     sent_at: Mapped[datetime | None]
     sent_from: Mapped[str | None] = mapped_column(String(16))
+    #: the stamp of that sending: a copy whose hold ended on its way is still on its way, until it
+    #: is scanned where it arrives (or lent, or returned) after it
+    sent_hlc: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class OverrideLog(Base):

@@ -45,13 +45,16 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
             if copy.status == "lost":  # found: back into circulation only when the librarian says so
                 raise CopyWasLost(copy.barcode)
             here = actor.office_code
-            if copy.location != here:
+            sent_for = _transit_hold(s, copy.id)
+            # arrived from elsewhere; or sent from its home for a hold that was cancelled on its way,
+            # and scanned at home (it never left, or came back): received here
+            if copy.location != here or (copy.status == "in_transit" and sent_for is None
+                                         and copy.location == copy.home_centre):
                 store.record(s, actor, "copy.received", copy.id, {"centre": actor.office_code},
                              subject=copy.barcode)
                 action, to, hold = _route(store, s, actor, copy, today)
                 return ReturnResult(None, action, to, hold, ["received"], barcode=copy.barcode,
                                     title=_title_of(s, copy.title_id))
-            sent_for = _transit_hold(s, copy.id)
             if sent_for is not None and sent_for.pickup_centre == here:  # a copy on its way passed (by a
                 action, to, hold = _route(store, s, actor, copy, today)  # cancel) to a hold here: set aside
                 return ReturnResult(None, action, to, hold, barcode=copy.barcode, title=_title_of(s, copy.title_id))

@@ -63,10 +63,12 @@ def recompute_copy(s: Session, copy_id: str) -> None:
 
 
 def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
-                transit_hold: bool = False) -> tuple[str, str, str | None]:
+                transit_hold: bool = False, ended_sent_hlc: int = 0) -> tuple[str, str, str | None]:
     """(status, location, current loan) of a copy from its facts, its loans ordered by (out_hlc,
     id), whether a ready hold sets it aside, and whether it was sent to another centre for a hold
-    (it stays where it was sent from until it is received)."""
+    (it stays where it was sent from until it is received). `ended_sent_hlc`: when it was last sent
+    for a hold that ended (cancelled) on its way — later than its last arrival, checkout or return,
+    it is on its way still (the scan where it arrives says where it goes next)."""
     open_loans = [x for x in loans if x.returned_hlc is None]
     last_out = loans[-1].out_hlc if loans else 0
     # a loan closed as lost with its member (`loan.lost`) is no return: the copy did not come back
@@ -90,7 +92,7 @@ def _copy_state(copy: Any, loans: list[Any], ready_hold: bool,
         status = "on_loan"
     elif ready_hold:
         status = "held"
-    elif transit_hold or location != copy.home_centre:
+    elif transit_hold or location != copy.home_centre or ended_sent_hlc > max(loc_hlc, last_out):
         status = "in_transit"
     else:
         status = "on_shelf"
@@ -107,9 +109,11 @@ _FACTS_OF_COPIES = SqliteStatement(select(
     _COPIES.c.id, _COPIES.c.home_centre, _COPIES.c.received_hlc, _COPIES.c.received_centre, _COPIES.c.withdrawn,
     _COPIES.c.lost_hlc, _COPIES.c.status, _COPIES.c.location, _COPIES.c.current_loan_id,
 ).where(_COPIES.c.id.in_(_IN_COPY_IDS)), typed=True)
-#: the holds that claim a copy: set aside for one (ready), or sent to its pick-up centre (in transit)
-_HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id, Hold.status).where(
-    Hold.copy_id.in_(_IN_COPY_IDS), (Hold.status == "ready") | (Hold.status == "in_transit")).distinct())
+#: the holds that claim a copy: set aside for one (ready), or sent to its pick-up centre (in
+#: transit); and those cancelled after it was sent for them (when it was sent)
+_HOLDS_OF_COPIES = SqliteStatement(select(Hold.copy_id, Hold.status, Hold.sent_hlc).where(
+    Hold.copy_id.in_(_IN_COPY_IDS), (Hold.status == "ready") | (Hold.status == "in_transit")
+    | ((Hold.status == "cancelled") & Hold.sent_hlc.is_not(None))), typed=True)
 #: the conflicts a copy's recompute keeps up to date: raised while they hold, dropped when a late
 #: fact shows they do not (only open ones: a person's decision stays)
 _STATE_CONFLICTS = ("copy.double_loan", "copy.retired_on_loan")
@@ -174,8 +178,12 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
         loans.setdefault(loan.copy_id, []).append(loan)
     facts = {row.id: row for row in _FACTS_OF_COPIES.rows(s, ids=ids)}
     claimed = _HOLDS_OF_COPIES.rows(s, ids=ids)
-    ready = {copy_id for copy_id, status in claimed if status == "ready"}
-    transit = {copy_id for copy_id, status in claimed if status == "in_transit"}
+    ready = {copy_id for copy_id, status, _sent in claimed if status == "ready"}
+    transit = {copy_id for copy_id, status, _sent in claimed if status == "in_transit"}
+    ended_sent: dict[str, int] = {}
+    for copy_id, status, sent in claimed:
+        if status == "cancelled":
+            ended_sent[copy_id] = max(ended_sent.get(copy_id, 0), sent)
     open_now: dict[tuple[str, str], list[str]] = {}
     for copy_id, conflict_id, kind in _OPEN_STATE_CONFLICTS_OF_COPIES.rows(s, ids=ids):
         open_now.setdefault((copy_id, kind), []).append(conflict_id)
@@ -186,7 +194,7 @@ def _recompute_copies(s: Session, copy_ids: list[str]) -> None:
         copy = facts.get(copy_id)
         if copy is None:
             continue
-        state = _copy_state(copy, of_copy, copy_id in ready, copy_id in transit)
+        state = _copy_state(copy, of_copy, copy_id in ready, copy_id in transit, ended_sent.get(copy_id, 0))
         retired_now = open_now.get((copy_id, "copy.retired_on_loan"), [])
         if retired_now or (state[0] in ("withdrawn", "lost") and state[2] is not None):
             _sync_retired_on_loan(s, copy_id, copy, of_copy, state[0], retired_now)

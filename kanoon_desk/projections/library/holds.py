@@ -34,12 +34,14 @@ def _hold_status(s: Session, e: FoldEvent, status: str) -> None:
         hold.copy_id = e.payload["copy_id"]
         hold.sent_at = e.recorded_at
         hold.sent_from = e.payload.get("from", e.office_code)
+        hold.sent_hlc = e.hlc
     elif status == "waiting":  # back in the queue: no copy, nothing set aside or on its way
         hold.copy_id = None
         hold.ready_until = None
         hold.notified = False
         hold.sent_at = None
         hold.sent_from = None
+        hold.sent_hlc = None
     s.flush()
     for cid in {old_copy, hold.copy_id} - {None}:
         recompute_copy(s, cid)  # type: ignore[arg-type]
