@@ -109,8 +109,9 @@ def _check_roles(roles: set[str] | frozenset[str] | list[str]) -> list[str]:
 def setup_desk(store: Store, *, office_code: str, office_name: str, admin_username: str,
                admin_full_name: str, admin_password: str, device_no: int = 1,
                office_kind: str = "office", province: str = "") -> UserView:
-    """First run: the desk's identity, its office and the first admin user, in one go."""
-    office_code = (office_code or "").strip().upper()
+    """First run: the desk's identity, its office and the first admin user, in one go. The office
+    code is read as the centres' codes are: Persian digits (a Persian keyboard's) are digits."""
+    office_code = to_ascii_digits(office_code or "").strip().upper()
     if not (1 <= len(office_code) <= 8 and office_code.isascii() and office_code.isalnum()):
         raise ValidationError(MSG_OFFICE_CODE, "office_code")
     office_name = _required(office_name, "office_name")
