@@ -8,18 +8,51 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from kanoon_desk.eventlog import Actor
 from kanoon_desk.store import Store
+from kanoon_desk.ui.admin.users import PasswordDialog, UserDialog, UsersPage
 from kanoon_desk.ui.setup import SetupDialog
 
-from .shell_support import language
+from ..factories import make_desk, make_user
+from .shell_support import language, make_ctx
 
 
 @pytest.fixture
 def fa(qapp: QApplication) -> Iterator[QApplication]:
     with language(qapp, "fa"):
         yield qapp
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[tuple[Store, Actor]]:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    yield store, admin
+    store.close()
+
+
+def _opened(qtbot: Any, before: set[QWidget]) -> QDialog:
+    """The dialog a page's button opened (with `open()`, as a click does), once it is shown."""
+    qtbot.waitUntil(lambda: any(isinstance(w, QDialog) and w.isVisible() and w not in before
+                                for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, QDialog) and w.isVisible() and w not in before)
+    qtbot.addWidget(dialog)
+    QApplication.processEvents()
+    return dialog
+
+
+def _tab_walk(qtbot: Any, steps: int) -> list[str]:
+    """The object names (or the texts of nameless buttons) the cursor goes through with Tab."""
+    seen = []
+    for _ in range(steps):
+        w = QApplication.focusWidget()
+        assert w is not None
+        seen.append(w.objectName() or w.text())
+        qtbot.keyClick(w, Qt.Key.Key_Tab)
+    return seen
 
 
 @pytest.fixture
@@ -46,3 +79,40 @@ def test_setup_takes_an_office_code_typed_in_persian_digits(fa: QApplication, qt
     assert dialog.form.error_of("office_code") == ""
     assert dialog.result() == SetupDialog.DialogCode.Accepted
     assert fresh.is_initialised and fresh.identity.office_code == "13"
+
+
+def test_users_dialogs_open_with_the_cursor_in_the_first_field(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                                desk: tuple[Store, Actor]) -> None:
+    """«کاربر تازه» opened with the cursor on «ثبت» and Tab went to the buttons first: the admin typed
+    a user name into nothing. Now typing starts in the first field, and Tab walks the fields in the
+    order they stand, then «ثبت», then «انصراف»."""
+    store, admin = desk
+    make_user(store, admin, "clerk7", "clerk")
+    page = UsersPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    before = set(QApplication.topLevelWidgets())
+    page.new_button.click()
+    dialog = _opened(qtbot, before)
+    assert isinstance(dialog, UserDialog)
+    assert QApplication.focusWidget() is dialog.username
+    assert _tab_walk(qtbot, 12) == ["username", "full_name", "password", "password2", "role-clerk",
+                                    "role-expert", "role-manager", "role-librarian", "role-admin",
+                                    "ثبت", "انصراف", "username"]
+    dialog.reject()
+
+    page.select_username("clerk7")
+    before = set(QApplication.topLevelWidgets())
+    page.edit_button.click()
+    dialog = _opened(qtbot, before)
+    assert isinstance(dialog, UserDialog)
+    assert QApplication.focusWidget() is dialog.full_name  # the user name stays
+    dialog.reject()
+
+    before = set(QApplication.topLevelWidgets())
+    page.password_button.click()
+    dialog = _opened(qtbot, before)
+    assert isinstance(dialog, PasswordDialog)
+    assert QApplication.focusWidget() is dialog.password
+    assert _tab_walk(qtbot, 4) == ["password", "password2", "ثبت", "انصراف"]
+    dialog.reject()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -72,7 +73,11 @@ class RoleChecks(QWidget):
 
 
 class _ServiceDialog(QDialog):
-    """A dialog with a Form whose OK runs a service call off the GUI thread; errors land at fields."""
+    """A dialog with a Form whose OK runs a service call off the GUI thread; errors land at fields.
+
+    It opens with the cursor in its first field that takes typing, and Tab walks the fields in the
+    order they stand before it reaches the buttons: the buttons are made before the subclass adds
+    its fields, so Qt's own order (and focus) started at «ثبت»."""
 
     def __init__(self, ctx: UiContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +95,26 @@ class _ServiceDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.form)
         box.addWidget(self.buttons)
+        self._keyboard_ready = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._keyboard_ready:
+            return
+        self._keyboard_ready = True
+        fields: list[QWidget] = []
+        w = self.form.nextInFocusChain()
+        while w is not self.form and w is not None and len(fields) < 200:
+            if self.form.isAncestorOf(w) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                fields.append(w)
+            w = w.nextInFocusChain()
+        if not fields:
+            return
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(fields[-1], self.ok_button)
+        QWidget.setTabOrder(self.ok_button, cancel)
+        typed = [f for f in fields if f.isEnabled() and not (isinstance(f, QLineEdit) and f.isReadOnly())]
+        (typed or fields)[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def run(self, fn: Callable[[], object]) -> None:
         self.form.clear_errors()
