@@ -32,17 +32,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="86" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="91" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="87" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="92" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="111" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="136" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -1240,33 +1240,43 @@
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="20" />
-            <location filename="../kanoon_desk/ui/password.py" line="33" />
+            <location filename="../kanoon_desk/ui/password.py" line="27" />
+            <location filename="../kanoon_desk/ui/password.py" line="40" />
             <source>تغییر گذرواژه</source>
             <translation>Change password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="29" />
+            <location filename="../kanoon_desk/ui/password.py" line="36" />
             <source>گذرواژه کنونی</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="30" />
+            <location filename="../kanoon_desk/ui/password.py" line="37" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="31" />
+            <location filename="../kanoon_desk/ui/password.py" line="38" />
             <source>تکرار گذرواژه تازه</source>
             <translation>New password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="34" />
+            <location filename="../kanoon_desk/ui/password.py" line="42" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/password.py" line="44" />
+            <location filename="../kanoon_desk/ui/password.py" line="42" />
+            <source>خروج از حساب</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="45" />
+            <source>گذرواژه شما گذرواژه‌ای موقت است که مدیر سامانه گذاشته است. پیش از آغاز کار، گذرواژه‌ای از خودتان برگزینید.</source>
+            <translation>Your password is a temporary one the system administrator set. Choose a password of your own before you start work.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/password.py" line="59" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -1767,34 +1777,39 @@
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="196" />
+            <location filename="../kanoon_desk/services/accounts.py" line="197" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="249" />
-            <location filename="../kanoon_desk/services/accounts.py" line="271" />
-            <location filename="../kanoon_desk/services/accounts.py" line="282" />
+            <location filename="../kanoon_desk/services/accounts.py" line="250" />
+            <location filename="../kanoon_desk/services/accounts.py" line="272" />
+            <location filename="../kanoon_desk/services/accounts.py" line="288" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="286" />
+            <location filename="../kanoon_desk/services/accounts.py" line="278" />
+            <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
+            <translation>The new password is the current one; choose another.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="292" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="314" />
+            <location filename="../kanoon_desk/services/accounts.py" line="322" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="349" />
+            <location filename="../kanoon_desk/services/accounts.py" line="357" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="350" />
+            <location filename="../kanoon_desk/services/accounts.py" line="358" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
@@ -3047,17 +3062,17 @@
     <context>
         <name>HolidaysModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="43" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="44" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="43" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="44" />
             <source>روز هفته</source>
             <translation>Weekday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="45" />
             <source>مناسبت</source>
             <translation>Occasion</translation>
         </message>
@@ -3065,92 +3080,92 @@
     <context>
         <name>HolidaysPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="76" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
             <source>مثلاً عید نوروز</source>
             <translation>e.g. Nowruz</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="77" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="78" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="78" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="79" />
             <source>مناسبت</source>
             <translation>Occasion</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="79" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="80" />
             <source>افزودن تعطیلی</source>
             <translation>Add holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="82" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="83" />
             <source>حذف تعطیلی برگزیده</source>
             <translation>Remove selected holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="89" />
             <source>تعطیلات ثابت هر سال (۱ تا ۴ و ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند) خودبه‌خود به حساب می‌آیند؛ تعطیلات قمری هر سال را از تقویم رسمی اینجا وارد کنید.</source>
             <translation>The fixed holidays of every year (1–4 and 12–13 Farvardin, 14–15 Khordad, 22 Bahman and 29 Esfand) are counted automatically; enter each year's lunar holidays here from the official calendar.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="121" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="122" />
             <source>تعطیلات قمری سال {y} هنوز وارد نشده است؛ تا وارد نشود، مهلت‌ها ممکن است روز تعطیل بیفتد.</source>
             <translation>The lunar holidays of {y} have not been entered yet; until they are, due dates and deadlines may fall on a holiday.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="122" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="123" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="130" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="131" />
             <source>جایگزینی مناسبت</source>
             <translation>Replace the occasion</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="131" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="132" />
             <source>روز {d} پیش‌تر با مناسبت «{old}» در جدول تعطیلات است. مناسبت آن «{new}» شود؟</source>
             <translation>{d} is already in the holiday table as «{old}». Make its occasion «{new}»?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="143" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="144" />
             <source>مناسبت تعطیلی را بنویسید.</source>
             <translation>Write the holiday's occasion.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="150" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="151" />
             <source>روز {d} با همین مناسبت در جدول هست؛ چیزی تغییر نکرد.</source>
             <translation>{d} is already in the table with this occasion; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="154" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="155" />
             <source>مناسبت روز {d} همان «{old}» ماند.</source>
             <translation>{d} keeps its occasion «{old}».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="160" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="161" />
             <source>مناسبت روز {d} از «{old}» به «{new}» تغییر کرد.</source>
             <translation>The occasion of {d} changed from «{old}» to «{new}».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="162" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="163" />
             <source>تعطیلی %1 افزوده شد.</source>
             <translation>Holiday %1 added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="164" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="165" />
             <source>این روز گذشته است: شمار روزهای کاری در گزارش‌های دوره‌هایی که آن را در بر دارند تغییر می‌کند.</source>
             <translation>This day is past: the working-day figures in reports on the periods that include it change.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="177" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="178" />
             <source>نخست یک تعطیلی را در جدول برگزینید.</source>
             <translation>First select a holiday in the table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/holidays.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/holidays.py" line="189" />
             <source>تعطیلی حذف شد.</source>
             <translation>Holiday removed.</translation>
         </message>
@@ -5571,17 +5586,17 @@ Tracking code: {code}</translation>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="167" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="192" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="176" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="177" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="202" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -6894,37 +6909,37 @@ Tracking code: {code}</translation>
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="123" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="148" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="124" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="149" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="139" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="164" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="140" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="165" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="142" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="167" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="143" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="168" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="148" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="173" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
@@ -6932,32 +6947,32 @@ Tracking code: {code}</translation>
     <context>
         <name>UsersModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="40" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="42" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="42" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
@@ -6965,48 +6980,48 @@ Tracking code: {code}</translation>
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="205" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="230" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="206" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="231" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="232" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="208" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="249" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="233" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="249" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="270" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="295" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="271" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="296" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="289" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="314" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="289" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="314" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

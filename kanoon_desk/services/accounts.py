@@ -275,7 +275,12 @@ def reset_password(store: Store, actor: Actor, user_id: str, new_password: str, 
                      subject=user.username)
 
 
+MSG_PASSWORD_SAME = QT_TRANSLATE_NOOP("Errors", "گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.")
+
+
 def change_own_password(store: Store, actor: Actor, old_password: str, new_password: str) -> None:
+    """The user's own new password, given the current one. The same password again is refused: a
+    temporary one an admin set (and knows) would otherwise stay, with the prompt to change it gone."""
     _check_password(new_password)
     with store.transaction() as s:
         user = s.get(User, actor.user_id)
@@ -286,6 +291,8 @@ def change_own_password(store: Store, actor: Actor, old_password: str, new_passw
         except (VerificationError, InvalidHashError):
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "گذرواژه کنونی درست نیست."),
                                   "old_password") from None
+        if new_password == old_password:
+            raise ValidationError(MSG_PASSWORD_SAME, "password")
         store.record(s, actor, "user.updated", user.id,
                      {"password_hash": _hasher.hash(new_password), "must_change_password": False},
                      subject=user.username)

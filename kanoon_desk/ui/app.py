@@ -341,7 +341,7 @@ class Shell(QObject):
             self.login_window.deleteLater()
             self.login_window = None
         if must_change_password(self.store, actor):
-            window.change_password()  # a temporary password set by an admin is changed first
+            window.change_password(required=True)  # a temporary password set by an admin is changed first
 
     def restore_from(self, source: Path) -> bool:
         """Replace the desk's store with the backup `source`, which must pass the check: the

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.password_action = QAction(self.tr("تغییر گذرواژه…"), self)
         self.password_action.setObjectName("change-password")
-        self.password_action.triggered.connect(self.change_password)
+        self.password_action.triggered.connect(lambda: self.change_password())
         menu = self.menuBar().addMenu(self.tr("میز کار"))
         menu.addAction(self.password_action)
         menu.addAction(self.logout_action)
@@ -378,10 +378,14 @@ class MainWindow(QMainWindow):
 
         return AboutDialog(self.ctx, self)
 
-    def change_password(self) -> None:
+    def change_password(self, required: bool = False) -> None:
+        """The change-password dialog; `required` (a temporary password): closing it logs out."""
         from .password import ChangePasswordDialog
 
-        ChangePasswordDialog(self.ctx, self).open()
+        dialog = ChangePasswordDialog(self.ctx, self, required=required)
+        if required:
+            dialog.rejected.connect(self.logout_requested.emit)
+        dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue("main/geometry", self.saveGeometry())

@@ -8,12 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kanoon_desk.eventlog import Actor
+from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
 from kanoon_desk.ui.admin.users import PasswordDialog, UserDialog, UsersPage
+from kanoon_desk.ui.app import Shell
+from kanoon_desk.ui.login import LoginWindow
+from kanoon_desk.ui.main_window import MainWindow
+from kanoon_desk.ui.password import ChangePasswordDialog
 from kanoon_desk.ui.setup import SetupDialog
 
 from ..factories import make_desk, make_user
@@ -116,3 +121,67 @@ def test_users_dialogs_open_with_the_cursor_in_the_first_field(fa: QApplication,
     assert QApplication.focusWidget() is dialog.password
     assert _tab_walk(qtbot, 4) == ["password", "password2", "ثبت", "انصراف"]
     dialog.reject()
+
+
+def _log_in(qtbot: Any, shell: Shell, username: str, password: str) -> MainWindow:
+    login = shell.login_window
+    assert isinstance(login, LoginWindow)
+    qtbot.addWidget(login)
+    login.username.setText(username)
+    login.password.setText(password)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    main = shell.main_window
+    assert isinstance(main, MainWindow)
+    qtbot.addWidget(main)
+    return main
+
+
+def test_a_temporary_password_cannot_be_waved_away(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                   desk: tuple[Store, Actor]) -> None:
+    """After logging in with the temporary password an admin set, Esc (or «انصراف») closed the
+    change-password dialog and the clerk worked on with a password the admin knows, and could
+    "change" it to the same one. Now the dialog says why it is there, closing it logs out, and the
+    same password again is refused at the new password's field."""
+    store, admin = desk
+    accounts.create_user(store, admin, username="newbie", full_name="کاربر تازه", password="temporary-1",
+                         roles={"clerk"})  # must change it at the first log-in
+    shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), synchronous_tasks=True)
+    shell.show_login()
+    main = _log_in(qtbot, shell, "newbie", "temporary-1")
+    dialog = main.findChild(ChangePasswordDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.notice.isVisible() and "موقت" in dialog.notice.text()
+    assert dialog.cancel_button.text() == "خروج از حساب"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert shell.main_window is None and isinstance(shell.login_window, LoginWindow)  # logged out
+
+    main = _log_in(qtbot, shell, "newbie", "temporary-1")
+    dialog = main.findChild(ChangePasswordDialog)
+    assert dialog is not None and dialog.isVisible()
+    for edit in (dialog.old, dialog.new, dialog.new2):
+        qtbot.keyClicks(edit, "temporary-1")
+    qtbot.keyClick(dialog.new2, Qt.Key.Key_Return)
+    assert dialog.form.error_of("password") == "گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید."
+    assert dialog.isVisible() and shell.main_window is main
+    dialog.new.setText("my-own-pass-9")
+    dialog.new2.setText("my-own-pass-9")
+    qtbot.keyClick(dialog.new2, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
+    assert shell.main_window is main  # the session goes on
+    assert accounts.login(store, "newbie", "my-own-pass-9").username == "newbie"
+
+
+def test_the_menus_change_password_is_still_cancelled_freely(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                              desk: tuple[Store, Actor]) -> None:
+    store, admin = desk
+    clerk = make_user(store, admin, "clerk2", "clerk")
+    main = MainWindow(make_ctx(store, clerk, tmp_path))
+    qtbot.addWidget(main)
+    left: list[bool] = []
+    main.logout_requested.connect(lambda: left.append(True))
+    main.password_action.trigger()
+    dialog = main.findChild(ChangePasswordDialog)
+    assert dialog is not None and not dialog.notice.isVisible()
+    assert dialog.cancel_button.text() == "انصراف"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and left == []
