@@ -138,7 +138,6 @@ class SetupDialog(QDialog):
         self.busy = False
         self.setObjectName("setup-dialog")
         self.setWindowTitle(self.tr("راه‌اندازی میز کار"))
-        self.setMinimumWidth(560)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("setup-tabs")
@@ -180,6 +179,9 @@ class SetupDialog(QDialog):
         box.addWidget(self.progress_label)
         box.addWidget(self.progress)
         box.addWidget(self.buttons)
+        # As wide as its rows need, not less: a set minimum width replaces the layout's own, and the
+        # check box (which does not wrap) was cut at the dialog's edge, the English one most.
+        self.setMinimumWidth(max(560, box.minimumSize().width()))
         self.stage: Stage = "new"
         self.show_stage(first_run_stage(store))
 

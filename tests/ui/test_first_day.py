@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QWidget
 
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import accounts
@@ -22,7 +22,7 @@ from kanoon_desk.ui.password import ChangePasswordDialog
 from kanoon_desk.ui.setup import SetupDialog
 
 from ..factories import make_desk, make_user
-from .shell_support import language, make_ctx
+from .shell_support import compile_english, language, make_ctx
 
 
 @pytest.fixture
@@ -185,3 +185,20 @@ def test_the_menus_change_password_is_still_cancelled_freely(fa: QApplication, q
     assert dialog.cancel_button.text() == "انصراف"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and left == []
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_setup_dialog_shows_its_check_box_whole(qapp: QApplication, qtbot: Any, tmp_path: Path, fresh: Store,
+                                                lang: str) -> None:
+    """The check box «این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)» was cut
+    at the dialog's edge (in English: "…(it has a library and len"): the dialog kept its fixed
+    width below what its rows need."""
+    with language(qapp, lang, compile_english(tmp_path) if lang == "en" else None):
+        dialog = SetupDialog(fresh)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        boxes = [b for b in dialog.findChildren(QCheckBox) if b.isVisible()]
+        assert boxes
+        for box in boxes:
+            assert box.width() >= box.sizeHint().width(), box.text()
