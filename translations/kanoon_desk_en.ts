@@ -5444,52 +5444,67 @@ Tracking code: {code}</translation>
     <context>
         <name>OfficePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="39" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="40" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="49" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="49" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="50" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="50" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="52" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
             <source>ذخیره</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="94" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="88" />
+            <source>دفتر، مرکز فرهنگی هنری</source>
+            <translation>The office as a cultural centre</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="89" />
+            <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
+            <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="106" />
+            <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
+            <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="113" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>
@@ -6374,112 +6389,112 @@ Tracking code: {code}</translation>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="145" />
+            <location filename="../kanoon_desk/ui/setup.py" line="144" />
             <source>میز تازه</source>
             <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="146" />
+            <location filename="../kanoon_desk/ui/setup.py" line="145" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="189" />
+            <location filename="../kanoon_desk/ui/setup.py" line="191" />
             <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
             <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="196" />
+            <location filename="../kanoon_desk/ui/setup.py" line="198" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="231" />
+            <location filename="../kanoon_desk/ui/setup.py" line="233" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="204" />
+            <location filename="../kanoon_desk/ui/setup.py" line="206" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="240" />
+            <location filename="../kanoon_desk/ui/setup.py" line="242" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="241" />
+            <location filename="../kanoon_desk/ui/setup.py" line="243" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="242" />
+            <location filename="../kanoon_desk/ui/setup.py" line="244" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="243" />
+            <location filename="../kanoon_desk/ui/setup.py" line="245" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="209" />
+            <location filename="../kanoon_desk/ui/setup.py" line="211" />
             <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
             <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="198" />
+            <location filename="../kanoon_desk/ui/setup.py" line="200" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="261" />
+            <location filename="../kanoon_desk/ui/setup.py" line="263" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="266" />
+            <location filename="../kanoon_desk/ui/setup.py" line="268" />
             <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
             <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="273" />
+            <location filename="../kanoon_desk/ui/setup.py" line="275" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="289" />
+            <location filename="../kanoon_desk/ui/setup.py" line="291" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="289" />
+            <location filename="../kanoon_desk/ui/setup.py" line="291" />
             <source>ثبت دستگاه و دریافت داده‌ها</source>
             <translation>Enrol and fetch the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="291" />
+            <location filename="../kanoon_desk/ui/setup.py" line="293" />
             <source>دریافت دوباره</source>
             <translation>Fetch again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="293" />
+            <location filename="../kanoon_desk/ui/setup.py" line="295" />
             <source>ساختن مدیر</source>
             <translation>Make the administrator</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="316" />
+            <location filename="../kanoon_desk/ui/setup.py" line="318" />
             <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="341" />
+            <location filename="../kanoon_desk/ui/setup.py" line="343" />
             <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Enrolling this device and fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="174" />
+            <location filename="../kanoon_desk/ui/setup.py" line="173" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QWidget
 from kanoon_desk.eventlog import Actor
 from kanoon_desk.services import accounts
 from kanoon_desk.store import Store
+from kanoon_desk.ui.admin.office import OfficePage
 from kanoon_desk.ui.admin.users import PasswordDialog, UserDialog, UsersPage
 from kanoon_desk.ui.app import Shell
 from kanoon_desk.ui.login import LoginWindow
@@ -202,3 +203,44 @@ def test_setup_dialog_shows_its_check_box_whole(qapp: QApplication, qtbot: Any, 
         assert boxes
         for box in boxes:
             assert box.width() >= box.sizeHint().width(), box.text()
+
+
+def test_making_the_office_a_centre_is_asked_first(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                  desk: tuple[Store, Actor], type_persian: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """«مشخصات دفتر»: the check box «این دفتر خودش یک مرکز فرهنگی هنری است» ticked by mistake and
+    «ذخیره» turned the office into a centre for good, without a word. Now it is asked first, «No»
+    by default; «No» saves nothing and keeps what was typed."""
+    store, admin = desk
+    page = OfficePage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    answers = [False]
+    asked: list[bool] = []
+
+    def ask() -> bool:
+        asked.append(True)
+        return answers[-1]
+
+    monkeypatch.setattr(page, "ask_make_centre", ask)
+    page.city.clear()
+    type_persian(page.city, "کرج")
+    page.is_centre.setChecked(True)
+    page.save_button.click()
+    assert asked == [True]
+    office = accounts.get_office(store)
+    assert office is not None and office.kind == "office" and office.city == ""
+    assert page.city.text() == "کرج" and page.is_centre.isChecked() and page.is_centre.isEnabled()
+    assert "چیزی ذخیره نشد" in page.message.text()
+
+    page.is_centre.setChecked(False)  # the details alone: nothing to ask
+    page.save_button.click()
+    office = accounts.get_office(store)
+    assert asked == [True] and office is not None and office.kind == "office" and office.city == "کرج"
+
+    answers.append(True)
+    page.is_centre.setChecked(True)
+    page.save_button.click()
+    office = accounts.get_office(store)
+    assert asked == [True, True] and office is not None and office.kind == "centre"
+    assert not page.is_centre.isEnabled()

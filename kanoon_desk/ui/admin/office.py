@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...services import accounts
 from ..context import UiContext
-from ..widgets import Form, LtrLineEdit
+from ..widgets import NOTICE_STYLE, Form, LtrLineEdit
 
 
 class OfficePage(QWidget):
@@ -55,6 +56,7 @@ class OfficePage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
         self.message.setObjectName("office-message")
+        self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addWidget(self.message, 1)
@@ -79,14 +81,31 @@ class OfficePage(QWidget):
         self.is_centre.setChecked(office.kind == "centre")
         self.is_centre.setEnabled(office.kind != "centre")
 
+    def ask_make_centre(self) -> bool:
+        """Make the office a cultural centre, for good? Asked first, «No» by default (tests replace
+        this method)."""
+        answer = QMessageBox.question(
+            self, self.tr("دفتر، مرکز فرهنگی هنری"),
+            self.tr("این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت "
+                    "شود به آن بسته می‌ماند."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def save(self) -> None:
+        """Save the details; making the office a cultural centre (no way back) is asked first."""
         self.form.clear_errors()
         self.message.clear()
+        self.message.setStyleSheet("")
         store, actor = self.ctx.store, self.ctx.actor
         fields = {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),
                   "address": self.address.text(), "phone": self.phone.text(),
                   "heading": self.heading.toPlainText()}
         if self.is_centre.isEnabled() and self.is_centre.isChecked():
+            if not self.ask_make_centre():
+                self.message.setStyleSheet(NOTICE_STYLE)
+                self.message.setText(self.tr("چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی "
+                                             "هنری» را بردارید."))
+                return
             fields["kind"] = "centre"
 
         def done(_: object) -> None:
