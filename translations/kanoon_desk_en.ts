@@ -686,7 +686,7 @@
             <translation>Held by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="169" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
@@ -697,7 +697,7 @@
             <translation>Record a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="253" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
@@ -825,7 +825,7 @@
             <translation>Printed: {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="128" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="271" />
             <source>ارجاع</source>
             <translation>Refer</translation>
@@ -836,7 +836,7 @@
             <translation>Recall referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
@@ -847,7 +847,7 @@
             <translation>Forward to agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
@@ -858,7 +858,7 @@
             <translation>Record response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
@@ -869,13 +869,13 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
@@ -947,57 +947,58 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="83" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="287" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="280" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="99" />
             <source>— دلیل را برگزینید —</source>
             <translation>— choose the reason —</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="101" />
             <source>توضیح برای متقاضی</source>
             <translation>Note for the applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="102" />
             <source>دلیل و توضیح در اعلام رد به متقاضی نوشته می‌شود؛ اعلام رد پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>The reason and the note are written in the rejection notice to the applicant; once saved, print the notice from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="125" />
             <source>{name} ({role})</source>
             <translation>{name} ({role})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="134" />
             <source>گیرنده</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="132" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="135" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="148" />
             <source>دستور (پاراف)</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="139" />
             <source>رونوشت (برای آگاهی)</source>
             <translation>CC (for information)</translation>
         </message>
@@ -1012,166 +1013,166 @@
             <translation>No program was found to open this file: {p}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="157" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forward to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="161" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
             <source>شماره نامه (خالی: خودکار)</source>
             <translation>Letter no. (empty: automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="164" />
             <source>تاریخ نامه</source>
             <translation>Letter date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="165" />
             <source>مهلت</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="166" />
             <source>پیش‌فرض دستگاه (روز کاری)</source>
             <translation>Agency default (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="167" />
             <source>تاریخ دلخواه</source>
             <translation>Chosen date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="168" />
             <source>تاریخ مهلت</source>
             <translation>Deadline date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="176" />
             <source>تا {day}</source>
             <translation>by {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="181" />
             <source>تا {day}: {n} روز کاری از تاریخ نامه</source>
             <translation>by {day}: {n} working days from the letter's date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="191" />
             <source>هنوز دستگاهی در فهرست دستگاه‌های اجرایی نیست؛ مدیر سامانه آن را در «دستگاه‌های اجرایی» می‌افزاید.</source>
             <translation>The agency directory is still empty; the system administrator adds agencies in «Executive agencies».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
             <source>شیوه</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="197" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="200" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="198" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="232" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="201" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="202" />
             <source>یادداشت</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="205" />
             <source>مهلت تازه</source>
             <translation>New deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="206" />
             <source>مهلت تازه بده</source>
             <translation>Give a new deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
             <source>ثبت پاسخ دستگاه</source>
             <translation>Record agency response</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="214" />
             <source>متن پاسخ</source>
             <translation>Response text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="215" />
             <source>نامه پاسخ (اسکن)</source>
             <translation>Answer letter (scan)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
             <source>فایل</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
             <source>گونه</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="231" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="234" />
             <source>مدرک متقاضی</source>
             <translation>Applicant's document</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="236" />
             <source>دیگر</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="250" />
             <source>پیامک</source>
             <translation>SMS</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="251" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="252" />
             <source>متن</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="258" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="272" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="276" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="276" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="279" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>

@@ -80,8 +80,11 @@ class CaseActions(_ViewBase):
         d = self._dialog(QCoreApplication.translate("CaseView", "رد درخواست"), lambda v: sec.review(
             self.ctx.store, self.ctx.actor, self.case_id or "", accept=False, reason=v["reason"] or "",
             note=v["note"], on=self.today()))
+        # no reason until one is chosen (OK at once had rejected for the list's first reason,
+        # printed on the applicant's notice): the manager's «رد درخواست» asks the same way
         d.combo("reason", QCoreApplication.translate("CaseView", "دلیل"),
-                [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
+                [(QCoreApplication.translate("CaseView", "— دلیل را برگزینید —"), "")]
+                + [(QCoreApplication.translate("Errors", r), r) for r in sec.REJECTION_REASONS])
         d.text("note", QCoreApplication.translate("CaseView", "توضیح"))
         self._exec(d)
 

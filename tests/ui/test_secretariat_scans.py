@@ -1,0 +1,59 @@
+"""The expert's initial review and the case's scanned documents as a clerk meets them: the reason
+of a rejection chosen, the attachments' list and its messages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
+from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _view(qtbot: Any, desk: Desk, tmp_path: Path, actor: Any, case_id: str) -> CaseView:
+    view = CaseView(make_ctx(desk.store, actor, tmp_path))
+    view.today.pin(DAY)
+    view.load(case_id)
+    qtbot.addWidget(view)
+    return view
+
+
+def test_the_expert_rejects_only_with_a_reason_chosen_not_the_first_of_the_list(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY).case_id
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        dlg.submit()  # OK at once: no reason chosen
+        seen["error"] = dlg.form.error_of("reason")
+        seen["status"] = q.get_case(desk.store, desk.expert, case_id).case["status"]
+        reason = dlg.form.field("reason")
+        reason.setCurrentIndex(reason.findData("مدارک ناقص"))  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["reject"].click()
+    assert seen == {"error": "دلیل رد را برگزینید.", "status": "received"}
+    c = view.detail.case  # type: ignore[union-attr]
+    assert (c["status"], c["reject_reason"]) == ("rejected", "مدارک ناقص")
