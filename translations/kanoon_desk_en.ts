@@ -692,7 +692,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -720,7 +720,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="140" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="407" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -740,215 +740,225 @@
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="217" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
+            <source>{n} کیلوبایت</source>
+            <translation>{n} KB</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
+            <source>{n} مگابایت</source>
+            <translation>{n} MB</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="243" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="238" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="249" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="239" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="240" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="248" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="262" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="264" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="280" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="398" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="409" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="406" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="417" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="407" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="418" />
             <source>گردش کار</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="408" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="419" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="292" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="293" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="244" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="294" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="299" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="311" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="311" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="326" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="328" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="279" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1003,12 +1013,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="397" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>

@@ -12,8 +12,8 @@ import pytest
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
-from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
-from tests.ui.shell_support import language, make_ctx
+from tests.secretariat_helpers import PDF_BYTES, PNG_BYTES, Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx, visible
 
 DAY = date(2025, 5, 4)
 
@@ -57,3 +57,17 @@ def test_the_expert_rejects_only_with_a_reason_chosen_not_the_first_of_the_list(
     assert seen == {"error": "دلیل رد را برگزینید.", "status": "received"}
     c = view.detail.case  # type: ignore[union-attr]
     assert (c["status"], c["reject_reason"]) == ("rejected", "مدارک ناقص")
+
+
+def test_each_attachment_reads_its_name_whole_and_its_size_in_persian(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    small, big = tmp_path / "نامه شکایت.pdf", tmp_path / "scan-2.png"
+    small.write_bytes(PDF_BYTES)  # 45 bytes: «۰ KB» it read, as if empty
+    big.write_bytes(PNG_BYTES + b"\0" * (3 * 1024 * 1024 + 200 * 1024))
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[small, big]), on=DAY).case_id
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    rows = [view.attachments.item(i).text() for i in range(view.attachments.count())]
+    assert [visible(r).lstrip("\u200f") for r in rows] == ["نامه شکایت.pdf (۱ کیلوبایت)", "scan-2.png (۳٫۲ مگابایت)"]
+    # the name kept whole (isolated: «.pdf» and the size had changed places around a Persian
+    # name) and the line laid out right to left (a Latin name had turned it round)
+    assert all(r.startswith("\u200f\u2068") and "\u2069 (" in r for r in rows)

@@ -211,7 +211,9 @@ class CaseView(CaseActions, QWidget):
         QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the latest steps in sight, once laid out
         self.attachments.clear()
         for a in d.attachments:
-            self.attachments.addItem(f"{a['filename']} ({number_text(a['size'] // 1024)} KB)")
+            # the name isolated (a Persian name's «.pdf» had swapped places with the size), the
+            # line in the interface's direction (a Latin name had turned it round)
+            self.attachments.addItem(ui_line(f"{isolated(a['filename'])} ({self.size_text(a['size'])})"))
         self.attachments_box.setTitle(self.tr("پیوست‌ها ({n})").format(n=digits(len(d.attachments))))
         if d.attachments and self.attachments_box.isHidden():  # back: a few lines' room, the rest the timeline's
             self.attachments_box.show()
@@ -222,6 +224,15 @@ class CaseView(CaseActions, QWidget):
             self.split.setSizes([total - want, want])
         self.attachments_box.setVisible(bool(d.attachments))
         self._build_actions()
+
+    def size_text(self, size: int) -> str:
+        """A scan's size as a person reads it: whole kilobytes rounded up (a one-page scan of a few
+        hundred bytes is not «0»), from one megabyte on megabytes with one decimal."""
+        if size < 1024 * 1024:
+            return self.tr("{n} کیلوبایت").format(n=number_text(-(-size // 1024)))
+        mb = f"{size / (1024 * 1024):.1f}"
+        shown = digits(mb)
+        return self.tr("{n} مگابایت").format(n=shown.replace(".", "\u066b") if shown != mb else mb)
 
     def holder_text(self) -> str:
         """Who holds the case now, for its status: the user whose cartable it is in, the agency
