@@ -71,3 +71,20 @@ def test_each_attachment_reads_its_name_whole_and_its_size_in_persian(
     # the name kept whole (isolated: «.pdf» and the size had changed places around a Persian
     # name) and the line laid out right to left (a Latin name had turned it round)
     assert all(r.startswith("\u200f\u2068") and "\u2069 (" in r for r in rows)
+
+
+def test_a_scan_not_on_this_desk_is_said_for_its_own_case_only(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.services.secretariat_files import attachment_path
+
+    first, second = tmp_path / "a.pdf", tmp_path / "b.png"
+    first.write_bytes(PDF_BYTES)
+    second.write_bytes(PNG_BYTES)
+    a = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[first]), on=DAY).case_id
+    b = sec.intake(desk.store, desk.clerk, case_input(2, attachments=[second]), on=DAY).case_id
+    view = _view(qtbot, desk, tmp_path, desk.expert, a)
+    attachment_path(desk.store, view.detail.attachments[0]["sha256"]).unlink()  # type: ignore[union-attr]
+    assert view.attachment_copy(0) is None
+    assert not view.attachment_message.isHidden()
+    view.load(b)  # another case, whose scan is here: no word of the first one's
+    assert view.attachment_message.isHidden() and view.attachment_message.text() == ""
+    assert view.attachment_copy(0) is not None

@@ -210,6 +210,10 @@ class CaseView(CaseActions, QWidget):
         self.timeline.resizeColumnsToContents()
         QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the latest steps in sight, once laid out
         self.attachments.clear()
+        # why a scan did not open was said of the case as it was: another case (or this one read
+        # again, the scan perhaps synced since) starts without it
+        self.attachment_message.clear()
+        self.attachment_message.hide()
         for a in d.attachments:
             # the name isolated (a Persian name's «.pdf» had swapped places with the size), the
             # line in the interface's direction (a Latin name had turned it round)
