@@ -82,6 +82,24 @@ def put_file(store: Store, path: Path | str, field: str = "attachments") -> Stor
     return put_bytes(store, data, path.name, field)
 
 
+def check_file(path: Path | str, field: str = "attachments") -> None:
+    """Whether a scan chosen from disk will be taken, from its size and first bytes (not the whole
+    file): the refusal `put_file` would give, so a form can name the file before it saves."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        raise ValidationError(MSG_UNREADABLE, field) from None
+    if size == 0:
+        raise ValidationError(MSG_EMPTY, field)
+    if size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(MSG_SIZE, field)
+    if sniff_mime(head) is None:
+        raise ValidationError(MSG_TYPE, field)
+
+
 def read_attachment(store: Store, sha256: str) -> bytes:
     path = attachment_path(store, sha256)
     if not path.exists():

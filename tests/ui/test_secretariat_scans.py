@@ -88,3 +88,40 @@ def test_a_scan_not_on_this_desk_is_said_for_its_own_case_only(qtbot: Any, desk:
     view.load(b)  # another case, whose scan is here: no word of the first one's
     assert view.attachment_message.isHidden() and view.attachment_message.text() == ""
     assert view.attachment_copy(0) is not None
+
+
+def test_intake_names_the_scan_it_refuses_and_takes_a_scan_chosen_twice_once(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from kanoon_desk.ui.secretariat.intake import IntakePage
+    from tests.secretariat_helpers import national_id
+
+    page = IntakePage(make_ctx(desk.store, desk.clerk, tmp_path))
+    page.today.pin(DAY)
+    page.received.set_value(DAY)
+    qtbot.addWidget(page)
+    good, notes, gone = tmp_path / "شکایت.pdf", tmp_path / "notes.pdf", tmp_path / "sanad.png"
+    good.write_bytes(PDF_BYTES)
+    notes.write_bytes(b"just text, not a scan")
+    gone.write_bytes(PNG_BYTES)
+    picked = [[str(good), str(notes)], [str(good), str(gone)]]  # the first one chosen again
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (picked.pop(0), ""))
+    page.choose_files()
+    page.choose_files()
+    assert page.files == [good, notes, gone] and page.file_list.count() == 3
+    page.national_id.setText(national_id(31))
+    page.first_name.setText("مریم")
+    page.last_name.setText("احمدی")
+    page.subject.setText("خرابی آسفالت معبر")
+    page.save()  # which of the three is not a scan: said, and its row chosen to remove
+    assert visible(page.form.error_of("attachments")) == "«notes.pdf»: فقط پرونده‌های PDF، JPEG، PNG و TIFF پذیرفته می‌شود."
+    assert page.file_list.currentRow() == 1 and page.receipt is None
+    page.remove_selected_file()
+    gone.unlink()  # moved away since it was added
+    page.save()
+    assert visible(page.form.error_of("attachments")) == "«sanad.png»: پرونده پیوست خوانده نشد."
+    assert page.file_list.currentRow() == 1 and page.receipt is None
+    page.remove_selected_file()
+    page.save()
+    assert page.receipt is not None and page.receipt.attachments == 1

@@ -21,14 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from ... import persian
+from ...errors import ValidationError
 from ...models.secretariat import CATEGORIES
 from ...services import secretariat as sec
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_docs import receipt_html
+from ...services.secretariat_files import check_file
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
+from ..errors import error_text
 from ..widgets import (
     NOTICE_STYLE,
     OK_STYLE,
@@ -301,8 +304,7 @@ class IntakePage(QWidget):
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("پیوست‌ها"), "",
                                                 self.tr("اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
-        for n in names:
-            self.add_file(Path(n))
+        self.add_files([Path(n) for n in names])  # (a scan chosen again is listed once)
 
     def remove_selected_file(self) -> None:
         row = self.file_list.currentRow()
@@ -344,12 +346,28 @@ class IntakePage(QWidget):
         if self._hint_key() != self._hinted and self.refresh_duplicates():
             self.confirm.show()
             return
+        if not self._files_readable():
+            return
         data = self.input()
         self.saving = True
         self.save_button.setEnabled(False)
         day = self.today()
         self.ctx.tasks.run(lambda: sec.intake(self.ctx.store, self.ctx.actor, data, on=day),
                            on_done=self._saved, on_error=self._failed)
+
+    def _files_readable(self) -> bool:
+        """Each scan listed will be taken (a scan, not too big, still on disk); else the first that
+        will not is named at the field with why, and its row chosen for «حذف پیوست» (the service's
+        refusal named no file: which of five scans was it?)."""
+        for row, path in enumerate(self.files):
+            try:
+                check_file(path)
+            except ValidationError as err:
+                self.form.set_error("attachments", self.tr("«{name}»: {reason}").format(
+                    name=isolated(path.name), reason=error_text(err)))
+                self.file_list.setCurrentRow(row)
+                return False
+        return True
 
     def _failed(self, err: BaseException) -> None:
         self.saving = False
