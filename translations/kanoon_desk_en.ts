@@ -5635,7 +5635,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="470" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="472" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -5892,7 +5892,7 @@ Tracking code: {code}</translation>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="431" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="433" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

@@ -125,3 +125,24 @@ def test_intake_names_the_scan_it_refuses_and_takes_a_scan_chosen_twice_once(
     page.remove_selected_file()
     page.save()
     assert page.receipt is not None and page.receipt.attachments == 1
+
+
+def test_a_misread_tracking_code_takes_the_last_case_away_from_under_the_list(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.services.numbers import format_tracking_code
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    first = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    sec.intake(desk.store, desk.clerk, case_input(2), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(page)
+    page.text.setText(format_tracking_code(first.tracking_code))  # the applicant on the phone reads it out
+    page.run()
+    assert page.view.case_id == first.case_id
+    code = first.tracking_code
+    page.text.setText(code[:-1] + str((int(code[-1]) + 1) % 10))  # the next caller's, one digit misheard
+    page.run()
+    assert page.count.text() == "کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید."
+    assert page.model.rowCount() == 0
+    # not the first caller's case left below, to be read out to the second
+    assert page.view.case_id is None and page.view.body.isHidden()

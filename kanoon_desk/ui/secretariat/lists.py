@@ -442,6 +442,8 @@ class SearchPage(QWidget):
         if problem:  # a misread tracking code: said, not an empty list to wonder at
             self.count.setStyleSheet(ERROR_STYLE)
             self.count.setText(QCoreApplication.translate("Errors", problem))
+            if new and self.view.case_id is not None:  # nor the last caller's case left below it
+                self.view.clear()
             return
         self.count.setText(self.tr("{n} پرونده").replace("{n}", number_text(self.model.total)))
         # overdue only: every row is "forwarded — overdue", so the status column gives its room to the subject
