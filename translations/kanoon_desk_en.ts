@@ -720,7 +720,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="140" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
@@ -810,27 +810,37 @@
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="393" />
+            <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
+            <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="402" />
+            <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
+            <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="424" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="413" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="424" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="421" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="432" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="422" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="433" />
             <source>گردش کار</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="434" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
@@ -1018,7 +1028,7 @@
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="401" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="412" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>

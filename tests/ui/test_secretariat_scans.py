@@ -146,3 +146,18 @@ def test_a_misread_tracking_code_takes_the_last_case_away_from_under_the_list(
     assert page.model.rowCount() == 0
     # not the first caller's case left below, to be read out to the second
     assert page.view.case_id is None and page.view.body.isHidden()
+
+
+def test_a_scan_this_desk_cannot_read_is_said_not_a_crash(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    from kanoon_desk.services.secretariat_files import attachment_path
+
+    scan = tmp_path / "a.pdf"
+    scan.write_bytes(PDF_BYTES)
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[scan]), on=DAY).case_id
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    kept = attachment_path(desk.store, view.detail.attachments[0]["sha256"])  # type: ignore[union-attr]
+    kept.unlink()
+    kept.mkdir()  # there, but not a file this desk can read (a damaged disk, a wrong permission)
+    assert view.attachment_copy(0) is None
+    assert view.attachment_message.text() == "پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید."
+    assert not view.attachment_message.isHidden()

@@ -388,9 +388,20 @@ class CaseView(CaseActions, QWidget):
                 "این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود."))
             self.attachment_message.show()
             return None
-        folder = Path(tempfile.mkdtemp(prefix="kanoon-attachment-"))
-        path = folder / (Path(a["filename"]).name or a["sha256"])
-        path.write_bytes(data)
+        except OSError:  # there, but not readable (a damaged disk, a permission): said, not a crash
+            self.attachment_message.setText(self.tr(
+                "پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید."))
+            self.attachment_message.show()
+            return None
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="kanoon-attachment-"))
+            path = folder / (Path(a["filename"]).name or a["sha256"])
+            path.write_bytes(data)
+        except OSError:
+            self.attachment_message.setText(self.tr(
+                "رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است."))
+            self.attachment_message.show()
+            return None
         self.attachment_message.clear()
         self.attachment_message.hide()
         return path
