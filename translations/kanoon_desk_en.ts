@@ -2127,6 +2127,11 @@
             <translation>The received date cannot be after today.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/secretariat_intake.py" line="27" />
+            <source>این پیوست پیش‌تر به این پرونده افزوده شده است.</source>
+            <translation>This attachment is already on this case.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/secretariat_common.py" line="18" />
             <source>درخواست پیدا نشد.</source>
             <translation>Request not found.</translation>
@@ -5645,7 +5650,7 @@ Tracking code: {code}</translation>
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -5862,7 +5867,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="357" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
@@ -5872,17 +5877,18 @@ Tracking code: {code}</translation>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="353" />
             <source>پرونده‌ها</source>
+            <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="359" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
@@ -5892,17 +5898,17 @@ Tracking code: {code}</translation>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="417" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="432" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="448" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

@@ -14,7 +14,7 @@ from ..errors import QT_TRANSLATE_NOOP, ValidationError, invalid
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import table_of
-from ..models.secretariat import CHANNELS, Applicant, Case
+from ..models.secretariat import CHANNELS, Applicant, Attachment, Case
 from ..persian import normalize, normalize_mobile, normalize_national_id, parse_jalali_date
 from ..store import Store
 from . import numbers
@@ -24,6 +24,7 @@ from .secretariat_files import StoredFile, put_file
 
 MSG_CHANNEL = QT_TRANSLATE_NOOP("Errors", "شیوه دریافت را برگزینید.")
 MSG_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ دریافت نمی‌تواند پس از امروز باشد.")
+MSG_SAME_SCAN = QT_TRANSLATE_NOOP("Errors", "این پیوست پیش‌تر به این پرونده افزوده شده است.")
 
 
 @dataclass
@@ -146,4 +147,9 @@ def add_attachment(store: Store, actor: Actor, case_id: str, path: Path | str, *
     _, at = _stamp(None)
     with store.transaction() as s:
         c = _load(s, case_id)
+        # the same scan again (dropped twice, saved again under another name) would list and
+        # print the same pages twice
+        if s.scalar(select(Attachment.id).where(Attachment.case_id == case_id,
+                                                Attachment.sha256 == f.sha256).limit(1)) is not None:
+            raise ValidationError(MSG_SAME_SCAN, "attachments")
         _attach(store, s, actor, case_id, f, kind, at, _subject(c))

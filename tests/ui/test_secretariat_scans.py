@@ -161,3 +161,27 @@ def test_a_scan_this_desk_cannot_read_is_said_not_a_crash(qtbot: Any, desk: Desk
     assert view.attachment_copy(0) is None
     assert view.attachment_message.text() == "پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید."
     assert not view.attachment_message.isHidden()
+
+
+def test_a_scan_the_case_already_has_is_refused_at_the_file_not_attached_twice(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    scan, copy = tmp_path / "شکایت.pdf", tmp_path / "scan-copy.pdf"
+    scan.write_bytes(PDF_BYTES)
+    copy.write_bytes(PDF_BYTES)  # the same pages, saved again under another name
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[scan]), on=DAY).case_id
+    seen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        dlg.findChild(QLineEdit, "attachments-path").setText(str(copy))
+        dlg.submit()
+        seen.append(dlg.form.error_of("attachments"))
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["attach"].click()
+    assert seen == ["این پیوست پیش‌تر به این پرونده افزوده شده است."]
+    assert len(q.get_case(desk.store, desk.expert, case_id).attachments) == 1
+    assert view.attachments.count() == 1
