@@ -26,6 +26,7 @@ from .. import persian
 from ..errors import QT_TRANSLATE_NOOP
 from ..services import conflicts
 from .context import UiContext
+from .drafts import FormDraft, draft_key
 from .errors import error_text
 from .roles import roles_text
 from .widgets import digits, isolated, text_digits
@@ -186,6 +187,9 @@ class ConflictInbox(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("توضیح تصمیم (اختیاری)"))
         detail.addWidget(self.note)
+        # the note belongs to the conflict shown: kept on disk as it is typed, one per conflict
+        # (`show_conflict` switches it), so a log-out or a crash loses none of it
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, "conflict-"), {"note": self.note}, self)
         # one row per resolution the conflict's kind offers: its button, and what it does
         self.buttons = QVBoxLayout()
         detail.addLayout(self.buttons)
@@ -198,7 +202,15 @@ class ConflictInbox(QWidget):
         ctx.bus.changed.connect(lambda _area: self.reload())
         self.reload()
 
+    def current_id(self) -> str | None:
+        """The conflict shown, if any."""
+        row = self.list.currentRow()
+        return self.items[row].id if 0 <= row < len(self.items) else None
+
     def reload(self) -> None:
+        """Read the open conflicts again, the one being read (and its note) kept in view while it
+        is still open (a reload follows any change at the desk: a loan, a sync round)."""
+        shown = self.current_id()
         try:
             self.items = conflicts.list_conflicts(self.ctx.store, self.ctx.actor)
         except Exception as exc:  # a refusal (role) shows as text, never a crash
@@ -214,8 +226,10 @@ class ConflictInbox(QWidget):
         self.detail.setVisible(bool(self.items))
         self.list.setVisible(bool(self.items))
         if self.items:
-            self.list.setCurrentRow(0)  # shows it (currentRowChanged)
+            ids = [c.id for c in self.items]
+            self.list.setCurrentRow(ids.index(shown) if shown in ids else 0)  # shows it (currentRowChanged)
         else:
+            self.draft.switch(draft_key(self.ctx.actor.user_id, "conflict-"))  # (none: the last one's kept)
             self.title.setText(self.tr("ناسازگاری بازی نیست."))
             for b in self.fact_boxes:
                 b.clear()
@@ -250,6 +264,7 @@ class ConflictInbox(QWidget):
         if not 0 <= row < len(self.items):
             return
         c = self.items[row]
+        self.draft.switch(draft_key(self.ctx.actor.user_id, f"conflict-{c.id}"))
         self.title.setText(QCoreApplication.translate("Errors", c.title))
         for i, box in enumerate(self.fact_boxes):
             box.setHtml(self._fact_html(c.facts[i]) if i < len(c.facts) else "")
@@ -305,6 +320,7 @@ class ConflictInbox(QWidget):
         except Exception as exc:
             self.message.setText(error_text(exc))
             return
+        self.draft.clear()
         self.note.clear()
         self.message.setText(self.tr("تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد."))
         self.ctx.bus.changed.emit("sync")

@@ -25,9 +25,9 @@ from .widgets import JalaliDateEdit
 DELAY_MS = 400
 #: A draft of one record's form (a case's action) untouched this long is dropped at login.
 STALE_DAYS = 30
-#: Forms whose drafts are per record (`case-<id>-<action>`, `overdue-<agency>`), so may be left
-#: behind for ever.
-PER_RECORD_PREFIXES = ("case-", "overdue-")
+#: Forms whose drafts are per record (`case-<id>-<action>`, `overdue-<agency>`, the note on one
+#: conflict `conflict-<id>`), so may be left behind for ever.
+PER_RECORD_PREFIXES = ("case-", "overdue-", "conflict-")
 
 
 class FormDraft(QObject):
@@ -141,6 +141,21 @@ class FormDraft(QObject):
         finally:
             self._restoring = False
         return True
+
+    def switch(self, key: str) -> bool:
+        """The form now holds another record (one draft per record, `key`): what was typed for the
+        one before is written under its own key, the typed fields are emptied, then filled from
+        `key`'s draft; whether there was one."""
+        self.flush()
+        self.key = key
+        self._restoring = True
+        try:
+            for widget in self.fields.values():
+                if isinstance(widget, QLineEdit | QPlainTextEdit):
+                    widget.clear()
+        finally:
+            self._restoring = False
+        return self.restore()
 
     def clear(self) -> None:
         """The form was saved (or emptied on purpose): no draft any more."""
