@@ -4,7 +4,8 @@ says so; a saved (or deliberately cleared) form drops its draft.
 
 Drafts live in the desk's settings (`UiContext.settings`), one per user and form
 (`drafts/<user id>/<form>`), written at most every `DELAY_MS` of typing and synced to disk at
-once. They are a convenience of this computer, never an event: nothing in them is a record.
+once (at once when the form goes out of sight: another page, a log-out). They are a convenience
+of this computer, never an event: nothing in them is a record.
 A draft of one case's action (`case-…`) left untouched for `STALE_DAYS` is dropped when its
 user next logs in (`prune_stale`): the case has moved on, and no form will ever ask for it again.
 """
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from .widgets import JalaliDateEdit
@@ -49,6 +50,8 @@ class FormDraft(QObject):
         app = QCoreApplication.instance()
         if app is not None:  # the app closed within a moment of the last keystroke: kept all the same
             app.aboutToQuit.connect(self.flush)
+        if isinstance(parent, QWidget):  # the form goes out of sight (another page, a log-out): kept now
+            parent.installEventFilter(self)
         for widget in fields.values():
             if isinstance(widget, QLineEdit):
                 widget.textChanged.connect(self.touched)
@@ -60,6 +63,14 @@ class FormDraft(QObject):
                 widget.toggled.connect(self.touched)
             elif isinstance(widget, JalaliDateEdit):
                 widget.dateChanged.connect(self.touched)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The form (`parent`) is hidden: by another page, its dialog closing, or the window
+        closing at a log-out, after which the form is gone with its timer. What was typed in
+        the last moment is written now."""
+        if event.type() == QEvent.Type.Hide:
+            self.flush()
+        return False
 
     def flush(self) -> None:
         """Write now what is waiting to be written (nothing when the typing had rested)."""

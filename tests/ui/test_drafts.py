@@ -39,3 +39,38 @@ def test_a_cases_action_left_for_a_month_is_dropped_at_login_and_the_rest_stay(q
     settings.setValue(draft_key("u1", "case-c2-یادداشت"), '{"text": "قدیمی"}')
     settings.setValue(draft_key("u1", "case-c3-یادداشت"), "not json")
     assert prune_stale(settings, "u1", now=now) == 2
+
+
+def test_what_was_typed_just_before_a_log_out_is_offered_back_at_the_next_log_in(
+        qtbot: Any, tmp_path: Path, type_persian: Any) -> None:
+    """Log-out a moment after the last keystroke (Ctrl+Shift+L straight after typing, before the
+    draft's pause): the whole text is kept, not the text as it stood a moment before."""
+    from kanoon_desk.ui.app import Shell
+    from kanoon_desk.ui.main_window import MainWindow
+    from kanoon_desk.ui.secretariat.intake import IntakePage
+    from tests.factories import make_desk
+
+    store, admin = make_desk(tmp_path / "desk.sqlite3")
+    shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), synchronous_tasks=True)
+    try:
+        shell.open_main(admin)
+        main = shell.main_window
+        assert isinstance(main, MainWindow)
+        page = main.show_page("secretariat-intake")
+        assert isinstance(page, IntakePage)
+        type_persian(page.subject, "خرابی آسفالت")
+        qtbot.waitUntil(lambda: not page.draft.timer.isActive())  # written once the typing rested
+        type_persian(page.text, "کوچه ۱۲ از پارسال")  # … and at once:
+        main.logout_action.trigger()
+        assert shell.main_window is None
+        qtbot.addWidget(shell.login_window)
+        shell.open_main(admin)
+        again = shell.main_window
+        assert isinstance(again, MainWindow)
+        qtbot.addWidget(again)
+        page = again.show_page("secretariat-intake")
+        assert isinstance(page, IntakePage)
+        assert page.subject.text() == "خرابی آسفالت"
+        assert page.text.toPlainText() == "کوچه ۱۲ از پارسال"
+    finally:
+        store.close()
