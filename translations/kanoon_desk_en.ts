@@ -6804,69 +6804,79 @@ Tracking code: {code}</translation>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="171" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <source>آخرین همگام‌سازی، %1، ناتمام ماند: %2</source>
+            <translation>The last sync, %1, did not finish: %2</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="183" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="194" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="197" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="220" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="231" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="222" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="233" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="226" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="237" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="230" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="241" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="233" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="244" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="245" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="251" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="262" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="270" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="276" />
+            <source>پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
+            <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="332" />
@@ -6874,28 +6884,48 @@ Tracking code: {code}</translation>
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="410" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="426" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="421" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="437" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="422" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="438" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="429" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="451" />
+            <source>کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود</source>
+            <translation>The server is out of reach; work is recorded on this computer and sent later</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
+            <source>%1 رویداد در انتظار فرستادن</source>
+            <translation>%1 events waiting to be sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="459" />
+            <source>آخرین همگام‌سازی موفق: %1</source>
+            <translation>Last successful sync: %1</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
+            <source>همگام‌سازی با کارگزار</source>
+            <translation>Sync with the server</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/sync_page.py" line="468" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="431" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="470" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -6903,52 +6933,52 @@ Tracking code: {code}</translation>
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="354" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="386" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="390" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="406" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="391" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="394" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="410" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="398" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="414" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="382" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="398" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="369" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="385" />
             <source>تنها، بدون کارگزار</source>
             <translation>Standalone, no server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="383" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="399" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="385" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="401" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

@@ -163,6 +163,17 @@ class SyncPage(QWidget):
         if ctx.sync_runner is not None:  # rounds of the background sync (and ours) report here
             ctx.sync_runner.finished.connect(self._done)
         self.refresh()
+        self._say_last_failure()
+
+    def _say_last_failure(self) -> None:
+        """A page opened after a round that did not finish (another log-in, a restart) says so,
+        and why, until the next round says its own outcome."""
+        st = sync_status.sync_status(self.ctx.store)
+        if not st.enrolled or not st.last_failure or st.last_attempt_at is None:
+            return
+        why = QCoreApplication.translate("Errors", st.last_error) if st.last_error else state_word(st.last_failure)
+        self.message.setText(self.tr("آخرین همگام‌سازی، %1، ناتمام ماند: %2")
+                             .replace("%1", _when(st.last_attempt_at)).replace("%2", why))
 
     def _join_box(self) -> QWidget:
         """For a desk that worked on its own: join the office's server (admins only)."""
@@ -260,6 +271,11 @@ class SyncPage(QWidget):
                     "%1", digits(report.rejected))
         else:
             text = QCoreApplication.translate("Errors", report.error or "")
+            received = report.pulled + report.snapshot
+            if report.pushed or received:  # cut half-way: what went through stays through
+                text += " " + self.tr("پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی "
+                                      "بعدی می‌رود و می‌آید.").replace("%1", digits(report.pushed)).replace(
+                    "%2", digits(received))
         for warning in report.warnings:
             values = {k: digits(v) if isinstance(v, int) else v for k, v in warning.params}
             text += " " + QCoreApplication.translate("Errors", warning.template).format(**values)
@@ -423,11 +439,34 @@ def restored_facts(ctx: UiContext) -> list[tuple[str, str]]:
              .replace("%1", _when(restored_at)))]
 
 
+def sync_facts(ctx: UiContext) -> list[tuple[str, str]]:
+    """The home page's line on sync, for everyone at a desk enrolled with a server: in touch or
+    not (a server out of reach said in a clerk's words, any other stop as the status bar says
+    it), the events waiting to go up, and when the desk last synced."""
+    if not sync_status.is_enrolled(ctx.store):
+        return []  # (a desk on its own: nothing to sync, nothing to worry about)
+    st = sync_status.sync_status(ctx.store)
+    failure = st.last_failure if st.last_attempt_at is not None else ""
+    if failure == "Offline":
+        state = QCoreApplication.translate(
+            "SyncPage", "کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود")
+    else:
+        state = state_word(failure)
+    parts: list[str] = []
+    if st.pending:
+        parts.append(QCoreApplication.translate("SyncPage", "%1 رویداد در انتظار فرستادن").replace(
+            "%1", digits(st.pending)))
+    parts.append(QCoreApplication.translate("SyncPage", "آخرین همگام‌سازی موفق: %1").replace(
+        "%1", _when(st.last_ok_at)))
+    # two lines: one of them alone would widen the home page's window
+    return [(QCoreApplication.translate("SyncPage", "همگام‌سازی با کارگزار"), state + "\n" + " — ".join(parts))]
+
+
 def pages(ctx: UiContext) -> list[PageSpec]:
     """The sync page (everyone) and the conflict inbox (admins and managers)."""
     return [
         PageSpec("sync", QCoreApplication.translate("SyncPage", "همگام‌سازی"), "fa6s.rotate", SyncPage,
-                 extra={"home_facts": restored_facts}),
+                 extra={"home_facts": lambda c: sync_facts(c) + restored_facts(c)}),
         PageSpec("conflicts", QCoreApplication.translate("SyncPage", "ناسازگاری‌ها"), "fa6s.code-compare",
                  ConflictInbox, frozenset(conflicts.RESOLVER_ROLES), extra={"home_facts": conflict_facts}),
     ]
