@@ -112,43 +112,43 @@
     <context>
         <name>AgenciesModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="57" />
             <source>نام دستگاه</source>
             <extracomment>The area announced on the bus: the forward dialog and the search filter read the directory.</extracomment>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="56" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="58" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="57" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="59" />
             <source>مهلت پاسخ (روز کاری)</source>
             <translation>Answer deadline (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="58" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="60" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="59" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="61" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="68" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="68" />
             <source>غیرفعال</source>
             <translation>Inactive</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="69" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="71" />
             <source>{n} (پیش‌فرض)</source>
             <translation>{n} (default)</translation>
         </message>
@@ -156,79 +156,79 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="166" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="186" />
             <source>دستگاه تازه</source>
             <extracomment>the agency as saved, once the dialog is accepted</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="167" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="187" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="168" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="240" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="188" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="260" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="169" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="189" />
             <source>افزودن از پرونده…</source>
             <translation>Add from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="171" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="191" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
             <translation>A list of agencies from an Excel or CSV file: a “name” column («نام»), and if needed «مهلت (روز کاری)», «تلفن» and «نشانی»</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="176" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="196" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="180" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="207" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="227" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="239" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="259" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="252" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="272" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="272" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="292" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="273" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="293" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="284" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="304" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="285" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="305" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="303" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="323" />
             <source>{n} دستگاه به فهرست افزوده شد.</source>
             <translation>{n} agencies added to the directory.</translation>
         </message>
@@ -236,54 +236,59 @@
     <context>
         <name>AgencyDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="83" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="87" />
             <source>دستگاه اجرایی تازه</source>
             <translation>New executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="83" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="87" />
             <source>اصلاح دستگاه اجرایی</source>
             <translation>Correct executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="93" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="97" />
             <source>پیش‌فرض ({n} روز کاری)</source>
             <translation>Default ({n} working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="94" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="98" />
             <source> روز کاری</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="100" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="104" />
             <source>نام دستگاه</source>
             <translation>Agency name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="101" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="105" />
             <source>مهلت پاسخ</source>
             <translation>Answer deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="102" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="106" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="103" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="107" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="112" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="116" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="113" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="117" />
             <source>انصراف</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="123" />
+            <source>دستگاه تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
+            <translation>The new agency left half typed earlier is in the form; complete it and save.</translation>
         </message>
     </context>
     <context>

@@ -124,3 +124,45 @@ def test_an_agency_lists_unknown_columns_are_said_in_the_preview(qtbot: Any, des
     dialog = page.import_file(path)
     assert dialog is not None and dialog.ok.isEnabled()
     assert visible(dialog.summary.text()).endswith("ستون «رئیس» شناخته نشد و نادیده گرفته می‌شود.")
+
+
+def test_a_new_agency_half_typed_and_closed_by_esc_comes_back_and_cancel_drops_it(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any) -> None:
+    """Esc (or the window's close button) on a new agency keeps what was typed: the next «new
+    agency» is filled again and says so; «انصراف» drops it, a save too; a correction is never kept."""
+    window = MainWindow(make_ctx(desk.store, desk.admin, tmp_path))
+    qtbot.addWidget(window)
+    page = window.show_page("admin-agencies")
+    assert isinstance(page, AgenciesPage)
+    dialog = page.agency_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_persian(dialog.name, "اداره کل راه و شهرسازی")
+    qtbot.keyClicks(dialog.phone, "021-88776655")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # at once, a slip
+    assert not dialog.isVisible()
+    again = page.agency_dialog()
+    qtbot.addWidget(again)
+    assert again.name.text() == "اداره کل راه و شهرسازی" and again.phone.text() == "021-88776655"
+    assert not again.draft_note.isHidden()
+    again.buttons.button(again.buttons.StandardButton.Cancel).click()  # «انصراف»: dropped
+    third = page.agency_dialog()
+    qtbot.addWidget(third)
+    assert third.name.text() == "" and third.draft_note.isHidden()
+    # a correction is the agency's own values, never a draft, and leaves the new one's alone
+    third.show()
+    type_persian(third.name, "اداره کل بهزیستی")
+    third.reject()
+    fix = page.agency_dialog(ag.list_agencies(desk.store)[0])
+    qtbot.addWidget(fix)
+    fix.show()
+    type_persian(fix.address, "میدان آزادی")
+    fix.reject()
+    fourth = page.agency_dialog()
+    qtbot.addWidget(fourth)
+    assert fourth.name.text() == "اداره کل بهزیستی" and fourth.address.text() == ""
+    fourth.submit()  # saved: no draft
+    assert fourth.result() == fourth.DialogCode.Accepted
+    fifth = page.agency_dialog()
+    qtbot.addWidget(fifth)
+    assert fifth.name.text() == "" and fifth.draft_note.isHidden()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...services import secretariat_agencies as agencies
 from ...services.secretariat_agencies import DEFAULT_DEADLINE_DAYS, AgencyView
 from ..context import UiContext
+from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..widgets import (
     ERROR_STYLE,
@@ -36,6 +37,7 @@ from ..widgets import (
     LtrLineEdit,
     digits,
     list_fetcher,
+    notice_label,
     select_row,
     text_digits,
 )
@@ -75,7 +77,9 @@ class AgenciesModel(LazyTableModel):
 
 class AgencyDialog(QDialog):
     """Add an agency (`agency` is None) or correct one; refusals are shown at their field and
-    nothing typed is lost."""
+    nothing typed is lost. A new agency half typed is kept as a draft until it is saved or
+    «انصراف» drops it: Esc and the window's close button only close the dialog, and the next new
+    agency is filled with it again (a correction is the agency's own values, never a draft)."""
 
     def __init__(self, ctx: UiContext, agency: AgencyView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,14 +116,28 @@ class AgencyDialog(QDialog):
         self.ok_button.setText(self.tr("ثبت"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("انصراف"))
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         for edit in (self.name, self.phone, self.address):
             edit.returnPressed.connect(self.submit)
+        self.draft_note = notice_label(self.tr(
+            "دستگاه تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید."), "draft-note")
         box = QVBoxLayout(self)
+        box.addWidget(self.draft_note)
         box.addWidget(self.form)
         box.addWidget(self.buttons)
         #: the agency as saved, once the dialog is accepted
         self.saved: AgencyView | None = None
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, "admin-agency"), {
+            "name": self.name, "phone": self.phone, "address": self.address}, self,
+            active=lambda: self.agency is None)
+        if agency is None:
+            self.draft_note.setVisible(self.draft.restore())
+
+    def cancel(self) -> None:
+        """«انصراف»: the person chose to drop what they typed (Esc only closes, keeping it)."""
+        if self.agency is None:
+            self.draft.clear()
+        super().reject()
 
     def submit(self) -> None:
         self.form.clear_errors()
@@ -131,6 +149,8 @@ class AgencyDialog(QDialog):
         def done(view: AgencyView) -> None:
             self.ok_button.setEnabled(True)
             self.saved = view
+            if agency is None:
+                self.draft.clear()  # an agency now, not a draft
             self.ctx.bus.changed.emit(AREA)
             self.accept()
 
