@@ -333,3 +333,29 @@ def test_the_age_groups_read_a_to_e_in_english_and_stay_persian_in_the_catalogue
         p.t_age.setCurrentIndex(shown.index("B"))
         p.save_title()
     assert [t.age_group for t in lib.search_titles(L.store, "کدو")] == ["ب"]  # kept as the catalogue's code
+
+
+def test_a_scanned_barcode_and_its_enter_add_the_copy_and_the_box_waits_for_the_next(
+        qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    """A scanner types the label's code then Enter: each scan is a copy of the title selected (the
+    Enter did nothing; only the button added it). An Enter in the emptied box adds nothing: a
+    scanner's second end-of-line is not a copy with a barcode of the desk's own."""
+    L, p = page
+    before = [c.barcode for c in lib.copies_of_title(L.store, L.title.id)]
+    p.barcode.setFocus()
+    for code in ("N0101", "N0102"):
+        qtbot.keyClicks(p.barcode, code)
+        qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
+        assert p.message.text() == f"نسخه {code} افزوده شد." and p.barcode.text() == ""
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Return)  # nothing scanned
+    assert [c.barcode for c in lib.copies_of_title(L.store, L.title.id)] == [*before, "N0101", "N0102"]
+    assert sorted(c.barcode for c in p.copies) == sorted([*before, "N0101", "N0102"])
+    qtbot.keyClicks(p.barcode, "N0101")  # a label scanned twice: said, and the code stays to see
+    qtbot.keyClick(p.barcode, Qt.Key.Key_Return)
+    assert p.barcode.text() == "N0101" and p.message.text() == "این بارکد پیش‌تر به نسخه دیگری داده شده است."
+    # the shelf typed after the scan: its Enter adds the copy too
+    p.barcode.clear()
+    qtbot.keyClicks(p.barcode, "N0103")
+    qtbot.keyClicks(p.shelf, "C3")
+    qtbot.keyClick(p.shelf, Qt.Key.Key_Return)
+    assert lib.get_copy(L.store, "N0103").shelf == "C3"

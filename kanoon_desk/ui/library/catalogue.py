@@ -132,6 +132,10 @@ class CataloguePage(QWidget):
         self.shelf.setPlaceholderText(QCoreApplication.translate("Library", "قفسه"))
         add_copy = QPushButton(QCoreApplication.translate("Library", "افزودن نسخه به عنوان برگزیده"))
         add_copy.clicked.connect(self.add_copy)
+        # a scanner types the label's code and Enter: each scan adds a copy, and the emptied box
+        # waits for the next (an Enter in the empty box, a scanner's second end-of-line, adds none)
+        self.barcode.returnPressed.connect(lambda: self.add_copy() if self.barcode.text().strip() else None)
+        self.shelf.returnPressed.connect(self.add_copy)
         labels = QPushButton(QCoreApplication.translate("Library", "برچسب بارکد…"))
         labels.setObjectName("labels")
         labels.setToolTip(QCoreApplication.translate(
