@@ -151,3 +151,20 @@ def test_a_copy_is_corrected_field_by_field(tmp_path: Path) -> None:
     before = len(field_sets())
     lib.update_copy(L.store, L.admin, "B0003", shelf="A1", loanable=True)  # nothing changed
     assert len(field_sets()) == before
+
+
+@pytest.mark.parametrize("typed", [
+    "978-964-391-300-7",  # as the copyright page prints it
+    "978 964 391 300 7",
+    "ISBN 978-964-391-300-7",
+    "شابک ۹۷۸-۹۶۴-۳۹۱-۳۰۰-۷",
+    ISBN10,  # the ISBN-10 on an older printing finds the title kept with its ISBN-13
+    "9643913007",
+])
+def test_a_title_is_found_by_its_isbn_as_the_book_prints_it(tmp_path: Path, typed: str) -> None:
+    """The search box says «شابک»: the ISBN with its hyphens (or in its other form) found nothing."""
+    L = make_library(tmp_path)
+    other = lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره", isbn="964-000-300-X"))
+    assert [t.id for t in lib.search_titles(L.store, typed)] == [L.title.id]
+    assert [t.id for t in lib.search_titles(L.store, "9789640003008")] == [other.id]  # kept as ISBN-10
+    assert [t.id for t in lib.search_titles(L.store, "978-964")] == []  # not an ISBN: words as before

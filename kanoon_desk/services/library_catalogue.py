@@ -207,10 +207,18 @@ def _fts_ids(s: Session, match: str, key: str, limit: int) -> list[str]:
 
 def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
     """Full-text search over title, author, publisher, subject and ISBN (normalised Persian): the
-    words as a phrase first (the last one a prefix), then all the words anywhere."""
+    words as a phrase first (the last one a prefix), then all the words anywhere. An ISBN as a
+    book prints it (hyphens, spaces, a «شابک» label, Persian digits; ISBN-10 or ISBN-13) finds
+    the book kept with it in either form: the index holds it as one run of digits."""
     words = fts_query(query)
     if not words:
         return []
+    if is_valid_isbn(query):
+        with store.read() as s:
+            found = s.scalars(select(Title).where(Title.isbn.in_(isbn_forms(normalize_isbn(query))))
+                              .order_by(Title.added_at, Title.id).limit(limit)).all()
+            if found:
+                return [title_view(t) for t in found]
     key = search_key(query)
     phrase = '"' + " ".join(w.replace('"', "") for w in key.split()) + '"*'
     ids: list[str] = []
