@@ -359,3 +359,34 @@ def test_a_scanned_barcode_and_its_enter_add_the_copy_and_the_box_waits_for_the_
     qtbot.keyClicks(p.shelf, "C3")
     qtbot.keyClick(p.shelf, Qt.Key.Key_Return)
     assert lib.get_copy(L.store, "N0103").shelf == "C3"
+
+
+def test_enter_in_the_title_form_adds_the_title_once(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    """Keyboard only: the title typed, Enter adds it (as it registers an applicant at intake; it did
+    nothing). A second Enter (or click) while the save runs adds no second title."""
+    from tests.ui.shell_support import HeldRunner
+
+    L, p = page
+    p.ctx.tasks = runner = HeldRunner()
+    type_persian(p.t_title, "خمره")
+    type_persian(p.t_author, "هوشنگ مرادی کرمانی")
+    qtbot.keyClick(p.t_author, Qt.Key.Key_Return)
+    assert len(runner.held) == 1
+    qtbot.keyClick(p.t_author, Qt.Key.Key_Return)  # the save has not come back yet
+    qtbot.mouseClick(p.add_title_button, Qt.MouseButton.LeftButton)
+    assert len(runner.held) == 1
+    runner.release()
+    assert [t.title for t in lib.search_titles(L.store, "خمره")] == ["خمره"]
+    assert p.message.text().startswith("«خمره» به فهرست افزوده شد") and p.t_title.text() == ""
+    # a correction is saved with Enter too, and a refusal keeps the form for the next Enter
+    p.start_edit()
+    p.t_isbn.setFocus()
+    qtbot.keyClicks(p.t_isbn, "123")
+    qtbot.keyClick(p.t_isbn, Qt.Key.Key_Return)
+    runner.release()
+    assert p.form.error_of("isbn") != "" and p.editing is not None
+    p.t_isbn.clear()
+    qtbot.keyClick(p.t_subject, Qt.Key.Key_Return)
+    runner.release()
+    assert p.editing is None and p.message.text() == "چیزی تغییر نکرده بود."

@@ -349,3 +349,30 @@ def test_a_second_click_while_the_member_is_saved_registers_one_member(
     assert p.message.text().startswith("عضو ثبت شد")
     qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)  # saved: the next click is heard
     assert len(runner.held) == 1
+
+
+def test_enter_in_the_member_form_registers_and_a_refusal_is_said_at_its_field(
+        qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
+    """Keyboard only: Enter in the form's boxes saves, as the button does (it did nothing); a
+    refusal stands at its field with everything typed kept, and a correction is saved with Enter too."""
+    from kanoon_desk.services import library as lib
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, p = page
+    type_persian(p.first, "نیما")
+    type_persian(p.last, "کاظمی")
+    qtbot.keyClicks(p.nid, NATIONAL_IDS[2])
+    p.category.setCurrentIndex(p.category.findData("adult"))
+    qtbot.keyClicks(p.phone, "0912")
+    qtbot.keyClick(p.phone, Qt.Key.Key_Return)
+    assert p.form.error_of("phone") == "شماره همراه درست نیست (۰۹xxxxxxxxx)."
+    assert (p.first.text(), p.phone.text()) == ("نیما", "0912")
+    qtbot.keyClicks(p.phone, "09121112233")  # the refused number is selected: typed over
+    qtbot.keyClick(p.phone, Qt.Key.Key_Return)
+    [added] = lib.search_members(L.store, "نیما کاظمی")
+    assert p.message.text().startswith("عضو ثبت شد") and p.first.text() == ""
+    p.start_edit()
+    p.phone.clear()
+    qtbot.keyClicks(p.phone, "09351112233")
+    qtbot.keyClick(p.phone, Qt.Key.Key_Return)
+    assert lib.get_member(L.store, added.id).phone == "09351112233" and p.editing is None

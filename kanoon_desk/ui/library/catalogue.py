@@ -97,6 +97,10 @@ class CataloguePage(QWidget):
         add_title = self.add_title_button = QPushButton(QCoreApplication.translate("Library", "افزودن عنوان"))
         add_title.setObjectName("add-title")
         add_title.clicked.connect(self.save_title)
+        for edit in (self.t_title, self.t_author, self.t_publisher, self.t_isbn, self.t_subject):
+            edit.returnPressed.connect(self.save_title)  # type: ignore[attr-defined]
+        #: a save is running in the background: another Enter or click waits for it
+        self._saving = False
         self.edit_title_button = QPushButton(QCoreApplication.translate("Library", "ویرایش عنوان برگزیده"))
         self.edit_title_button.setObjectName("edit-title")
         self.edit_title_button.clicked.connect(self.start_edit)
@@ -238,12 +242,15 @@ class CataloguePage(QWidget):
     def save_title(self) -> None:
         """Add the title in the form, or save the corrections of the one being edited (only the
         fields that changed are recorded). A known ISBN is refused at its field, naming the title."""
+        if self._saving:  # a second Enter (or click) while the save runs: one title, not two
+            return
         editing = self.editing
         data = lib.TitleInput(self.t_title.text(), self.t_author.text(),  # type: ignore[attr-defined]
                               self.t_publisher.text(), self.t_isbn.text(),  # type: ignore[attr-defined]
                               self.t_age.currentData(), self.t_subject.text())  # type: ignore[attr-defined]
 
         def done(t: lib.TitleView) -> None:
+            self._saving = False
             self.form.clear_errors()
             self.message.setStyleSheet("")
             if editing is not None:
@@ -260,8 +267,10 @@ class CataloguePage(QWidget):
             self.ctx.bus.changed.emit("library")
 
         def failed(err: BaseException) -> None:
+            self._saving = False
             show_title_error(self.form, err)
 
+        self._saving = True
         if editing is None:
             self.ctx.tasks.run(lambda: lib.add_title(self.ctx.store, self.ctx.actor, data), on_done=done,
                                on_error=failed)

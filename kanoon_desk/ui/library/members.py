@@ -140,6 +140,9 @@ class MembersPage(QWidget):
         self.register_button = QPushButton(QCoreApplication.translate("Library", "ثبت عضو"))
         self.register_button.setObjectName("register-member")
         self.register_button.clicked.connect(self.register)
+        for edit in (self.first, self.last, self.nid, self.phone, self.guardian, self.guardian_phone,
+                     self.guardian_nid):
+            edit.returnPressed.connect(self.register)  # type: ignore[attr-defined]
         self.cancel_edit_button = QPushButton(QCoreApplication.translate("Library", "انصراف از ویرایش"))
         self.cancel_edit_button.setObjectName("cancel-edit")
         self.cancel_edit_button.clicked.connect(lambda: self.end_edit())
