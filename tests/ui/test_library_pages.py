@@ -507,3 +507,29 @@ def test_english_exports_read_from_the_left_in_english_words(L: Lib, tmp_path: P
     assert [(ws.cell(r, 5).value, ws.cell(r, 6).value) for r in (2, 3)] == [("Yes", "Missing")] * 2
     late = load_workbook(tmp_path / "late.xlsx").active
     assert late is not None and not late.sheet_view.rightToLeft
+
+
+def test_the_popular_chart_names_each_volume_whole_enough_and_in_persian_digits(
+        L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    """Two volumes of one series, cut to the same first letters, were one category of the chart: the
+    most borrowed one lost its bar. A long title is cut in its middle (…), so the volume stays to
+    read, and the digits of a Persian title are Persian, as in the tables."""
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    long = "دانستنی‌هایی درباره کتابخانه‌های جهان"
+    volumes = [lib.add_title(L.store, L.admin, lib.TitleInput(title=f"{long} (جلد {n})")) for n in (3, 5)]
+    copies = [lib.add_copy(L.store, L.admin, volumes[0].id, barcode=f"V3{i}") for i in range(2)]
+    copies.append(lib.add_copy(L.store, L.admin, volumes[1].id, barcode="V50"))
+    circ.checkout(L.store, L.admin, L.adult.member_no, copies[0].barcode, today=TODAY)
+    circ.checkout(L.store, L.admin, L.child.member_no, copies[1].barcode, today=TODAY)
+    circ.checkout(L.store, L.admin, L.adult.member_no, copies[2].barcode, today=TODAY)
+    page = ReportsPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.year.setValue(1404)
+    page.refresh()
+    assert [c.count for c in page.popular] == [2, 1]
+    chart = page.popular_view.chart()
+    [axis] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    names = axis.categories()  # the most borrowed on top: the axis lists from the bottom up
+    assert len(names) == 2 and names[1].endswith("(جلد ۳)") and names[0].endswith("(جلد ۵)")
+    assert all(n.startswith("دانستنی‌هایی") and "…" in n and len(n) <= 28 for n in names)

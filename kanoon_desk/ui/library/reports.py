@@ -76,6 +76,26 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+def chart_labels(labels: list[str], width: int = 28) -> list[str]:
+    """Titles as a chart's categories: Persian digits in a Persian title; a long one cut in its
+    middle (…), so the end that tells one volume from another stays; each one distinct, since
+    a category axis keeps one of two equal names and its bar is lost (an invisible mark tells
+    two titles of the same name apart)."""
+    out: list[str] = []
+    for label in labels:
+        text = text_digits(label)
+        if len(text) > width:  # whole words where there are some, the end's a little shorter
+            tail_room = (width - 3) * 2 // 5
+            head, tail = text[:width - 3 - tail_room], text[-tail_room:]
+            head = head[:head.rfind(" ")] if " " in head.strip() else head
+            tail = tail[tail.find(" ") + 1:] if " " in tail.strip() else tail
+            text = f"{head.strip()} … {tail.strip()}"
+        while text in out:
+            text += "\u200b"
+        out.append(text)
+    return out
+
+
 def popular_chart(rows: list[rep.Count]) -> QChart:
     """Horizontal bars, the most borrowed on top (a category axis lists from the bottom up)."""
     chart = _chart(QCoreApplication.translate("Library", "پرامانت‌ترین عنوان‌ها"))
@@ -88,7 +108,7 @@ def popular_chart(rows: list[rep.Count]) -> QChart:
     series.setLabelsVisible(True)
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
-    axis_y.append([r.label[:28] for r in rows] or [""])
+    axis_y.append(chart_labels([r.label for r in rows]) or [""])
     # the labels on the reader's starting side
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
