@@ -355,9 +355,10 @@ def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView
 
 
 def recent_members(store: Store, centre: str | None = None, limit: int = 50) -> list[MemberView]:
-    """The members registered last (at a centre, or anywhere), the newest first."""
+    """The members registered last (at a centre, or anywhere), the newest first; a record merged
+    into another (one person registered twice) is not listed, as search does not list it."""
     with store.read() as s:
-        q = select(Member)
+        q = select(Member).where(Member.merged_into.is_(None))
         if centre:
             q = q.where(Member.home_centre == centre)
         rows = s.scalars(q.order_by(Member.registered_at.desc(), Member.member_no.desc()).limit(limit))

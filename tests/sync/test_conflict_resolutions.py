@@ -544,3 +544,20 @@ def test_one_child_merged_opposite_ways_on_two_desks_stays_findable_everywhere(t
             third.close()
         assert ops.check(path) == []
     assert ops.check(a.path) == [] and ops.check(b.path) == []
+
+
+def test_a_member_merged_into_another_is_not_among_the_members_registered_last(tmp_path: Path) -> None:
+    """The members page opens on the members registered last: the record merged away (the same child
+    registered at two centres) stood there beside the one kept, its card and renewal the stale one's."""
+    L, a, b, admin_a, admin_b = two_centres(tmp_path)
+    child = lib.MemberInput(first_name="سارا", last_name="رضایی", national_id=NATIONAL_IDS[2],
+                            guardian_name="مریم رضایی", guardian_phone="09121112233",
+                            birth_date=date(2015, 1, 1))
+    at_a = lib.register_member(a, admin_a, child, today=TODAY)
+    at_b = lib.register_member(b, admin_b, child, today=TODAY)
+    exchange(a, b)
+    c = only_conflict(a, admin_a, "member.registered_twice")
+    conflicts.resolve(a, admin_a, c.id, "keep_first" if c.facts[0].aggregate_id == at_a.id else "keep_second")
+    assert at_b.id not in [m.id for m in lib.recent_members(a)]
+    assert at_b.id not in [m.id for m in lib.recent_members(a, at_b.home_centre)]
+    assert at_a.id in [m.id for m in lib.recent_members(a)]
