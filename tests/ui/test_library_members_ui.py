@@ -376,3 +376,29 @@ def test_enter_in_the_member_form_registers_and_a_refusal_is_said_at_its_field(
     qtbot.keyClicks(p.phone, "09351112233")
     qtbot.keyClick(p.phone, Qt.Key.Key_Return)
     assert lib.get_member(L.store, added.id).phone == "09351112233" and p.editing is None
+
+
+def _national_id(n: int) -> str:
+    """A valid national ID made from a number (its check digit computed)."""
+    body = f"{n:09d}"
+    r = sum(int(c) * (10 - i) for i, c in enumerate(body)) % 11
+    return body + str(r if r < 2 else 11 - r)
+
+
+def test_a_broad_search_says_the_list_holds_only_the_first_members_found(
+        qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
+    """«م» matches more members than the list holds: it said «۵۰ عضو پیدا شد», as if there were no more."""
+    from kanoon_desk.services import library as lib
+
+    L, p = page
+    for i in range(51):
+        lib.register_member(L.store, L.admin, lib.MemberInput(
+            first_name="مریم", last_name=f"رضایی {i}", national_id=_national_id(1000 + i), category="adult"))
+    type_persian(p.query, "مریم")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    assert len(p.results) == 50
+    assert p.list_title.text() == "بیش از ۵۰ عضو پیدا شد؛ ۵۰ عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید."
+    p.query.clear()
+    type_persian(p.query, "مریم رضایی 1")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    assert p.list_title.text() == "۱۱ عضو پیدا شد"  # 1, 10–19

@@ -99,7 +99,7 @@ class CataloguePage(QWidget):
         add_title.clicked.connect(self.save_title)
         for edit in (self.t_title, self.t_author, self.t_publisher, self.t_isbn, self.t_subject):
             edit.returnPressed.connect(self.save_title)  # type: ignore[attr-defined]
-        #: a save is running in the background: another Enter or click waits for it
+        # a save is running in the background: another Enter or click waits for it
         self._saving = False
         self.edit_title_button = QPushButton(QCoreApplication.translate("Library", "ویرایش عنوان برگزیده"))
         self.edit_title_button.setObjectName("edit-title")

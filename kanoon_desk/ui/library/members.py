@@ -33,6 +33,9 @@ from .common import ListModel, category_text, centre_namer, desk_centre, jdate, 
 from .history import FieldHistoryDialog
 from .printouts import card_print_html, membership_card
 
+# The most members a search lists (a broader search says there are more).
+SEARCH_LIMIT = 50
+
 
 class MembersPage(QWidget):
     """Search on the right, the selected member's card and the registration form on the left."""
@@ -210,9 +213,15 @@ class MembersPage(QWidget):
         if not self.query.text().strip():
             self.show_recent()
             return
-        self._show_results(lib.search_members(self.ctx.store, self.query.text()))
-        self.list_title.setText(QCoreApplication.translate("Library", "{n} عضو پیدا شد").format(
-            n=digits(len(self.results))))
+        found = lib.search_members(self.ctx.store, self.query.text(), limit=SEARCH_LIMIT + 1)
+        self._show_results(found[:SEARCH_LIMIT])
+        if len(found) > SEARCH_LIMIT:  # not "50 found": there are more than the list holds
+            self.list_title.setText(QCoreApplication.translate(
+                "Library", "بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.").format(
+                n=digits(SEARCH_LIMIT)))
+        else:
+            self.list_title.setText(QCoreApplication.translate("Library", "{n} عضو پیدا شد").format(
+                n=digits(len(self.results))))
         if len(self.results) == 1:
             self.select(0)
 
