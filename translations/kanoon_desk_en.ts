@@ -1211,54 +1211,70 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="31" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="79" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="87" />
             <source>نام مرکز</source>
             <translation>Centre name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="32" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="80" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="33" />
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="81" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="89" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="34" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="90" />
+            <source>تلفن</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="54" />
             <source>مراکز فرهنگی هنری این دفتر: کتاب‌ها، اعضا و امانت‌ها در آن‌ها ثبت می‌شود. کد هر مرکز کد دفتر ({o}) و دو رقم پس از آن است، مانند {e}.</source>
             <translation>This office's cultural centres: books, members and loans are recorded at them. A centre's code is the office's code ({o}) and two more digits, such as {e}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="78" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
+            <source>۰۲۱-۸۸۷۷۶۶۵۵ — بر برگه‌های دیرکرد چاپ می‌شود</source>
+            <translation>021-88776655 — printed on the overdue notices</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="86" />
             <source>کد مرکز</source>
             <translation>Centre code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="82" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="91" />
+            <source>نشانی</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="92" />
             <source>افزودن مرکز</source>
             <translation>Add centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="85" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="95" />
             <source>ذخیره اصلاح مرکز برگزیده</source>
             <translation>Save the selected centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="98" />
             <source>مرکز تازه</source>
             <translation>New centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="147" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="166" />
             <source>مرکز «{n}» افزوده شد.</source>
             <translation>Centre “{n}” added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/centres.py" line="160" />
+            <location filename="../kanoon_desk/ui/admin/centres.py" line="180" />
             <source>مشخصات مرکز «{n}» ذخیره شد.</source>
             <translation>Details of centre “{n}” saved.</translation>
         </message>
@@ -2120,6 +2136,17 @@
             <location filename="../kanoon_desk/services/library_rules.py" line="106" />
             <source>کد {code} کد یک دفتر است، نه مرکز فرهنگی هنری؛ کد دیگری برگزینید.</source>
             <translation>{code} is an office's code, not a cultural centre's; choose another code.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="113" />
+            <source>شماره تلفن مرکز را با رقم بنویسید (خط تیره، فاصله و پرانتز هم رواست؛ بیش از ۴۰ نویسه نه).</source>
+            <extracomment>A centre's phone and address as the agency directory bounds them (the overdue notices print both).</extracomment>
+            <translation>Write the centre's phone in digits (dashes, spaces and brackets are fine; at most 40 characters).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/library_rules.py" line="115" />
+            <source>نشانی بیش از ۴۰۰ نویسه است.</source>
+            <translation>The address is longer than 400 characters.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/secretariat_intake.py" line="25" />

@@ -107,12 +107,43 @@ MSG_CENTRE_IS_AN_OFFICE = QT_TRANSLATE_NOOP(
     "Errors", "کد {code} کد یک دفتر است، نه مرکز فرهنگی هنری؛ کد دیگری برگزینید.")
 
 
+#: A centre's phone and address as the agency directory bounds them (the overdue notices print both).
+CENTRE_PHONE_MAX = 40
+CENTRE_ADDRESS_MAX = 400
+MSG_CENTRE_PHONE = QT_TRANSLATE_NOOP(
+    "Errors", "شماره تلفن مرکز را با رقم بنویسید (خط تیره، فاصله و پرانتز هم رواست؛ بیش از ۴۰ نویسه نه).")
+MSG_CENTRE_ADDRESS_LONG = QT_TRANSLATE_NOOP("Errors", "نشانی بیش از ۴۰۰ نویسه است.")
+
+
 @dataclass(frozen=True)
 class CentreView:
     code: str
     name: str
     province: str
     city: str
+    #: printed on the centre's overdue notices, for a guardian to call
+    phone: str = ""
+    address: str = ""
+
+
+def _centre_fields(name: str, province: str, city: str, phone: str, address: str) -> dict[str, str]:
+    """A centre's fields normalised (the phone in Latin digits), or a ValidationError at the first
+    wrong one in the form's order."""
+    values = {"name": normalize(name or ""), "province": normalize(province or ""), "city": normalize(city or ""),
+              "phone": to_ascii_digits(normalize(phone or "")), "address": normalize(address or "")}
+    if not values["name"]:
+        raise ValidationError(MSG_REQUIRED, "name")
+    phone = values["phone"]
+    if phone and (len(phone) > CENTRE_PHONE_MAX or not any(ch.isdigit() for ch in phone)
+                  or any(not (ch.isascii() and ch.isdigit()) and ch not in " -()+/" for ch in phone)):
+        raise ValidationError(MSG_CENTRE_PHONE, "phone")
+    if len(values["address"]) > CENTRE_ADDRESS_MAX:
+        raise ValidationError(MSG_CENTRE_ADDRESS_LONG, "address")
+    return values
+
+
+def _centre_view(o: Office) -> CentreView:
+    return CentreView(o.code, o.name, o.province, o.city, o.phone, o.address)
 
 
 def _centre_code(store: Store, code: str) -> str:
@@ -125,7 +156,8 @@ def _centre_code(store: Store, code: str) -> str:
     return code
 
 
-def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "") -> None:
+def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: str = "", city: str = "",
+               phone: str = "", address: str = "") -> None:
     """A cultural centre (an office of kind "centre") that holds copies and members.
 
     A desk records only its own office's centres: its office code and two digits (1301 under 13),
@@ -137,9 +169,7 @@ def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: st
     `accounts.update_office(kind="centre")`)."""
     require(actor, "admin")
     code = _centre_code(store, code)
-    name = normalize(name or "")
-    if not name:
-        raise ValidationError(MSG_REQUIRED, "name")
+    values = _centre_fields(name, province, city, phone, address)
     with store.transaction() as s:
         office = s.get(Office, code)
         if office is not None and office.kind == "centre":
@@ -148,18 +178,22 @@ def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: st
             own = code == store.identity.office_code.upper()
             raise ValidationError(MSG_CENTRE_IS_THIS_OFFICE if own else MSG_CENTRE_IS_AN_OFFICE, "code",
                                   {"code": code, "example": f"{code}01"} if own else {"code": code})
-        store.record(s, actor, "office.set", code, {"name": name, "kind": "centre", "province": normalize(province or ""),
-                                                     "city": normalize(city or "")}, subject=code)
+        payload = {"name": values["name"], "kind": "centre", "province": values["province"], "city": values["city"]}
+        payload.update({k: values[k] for k in ("phone", "address") if values[k]})  # (as before when not given)
+        store.record(s, actor, "office.set", code, payload, subject=code)
 
 
 def update_centre(store: Store, actor: Actor, code: str, *, name: str, province: str = "",
-                  city: str = "") -> CentreView:
-    """Correct a centre's name, province and city (only the fields that changed are recorded)."""
+                  city: str = "", phone: str | None = None, address: str | None = None) -> CentreView:
+    """Correct a centre's name, province, city, phone and address (only the fields that changed are
+    recorded; a phone or address not given stays as it is)."""
     require(actor, "admin")
     code = _centre_code(store, code)
-    values = {"name": normalize(name or ""), "province": normalize(province or ""), "city": normalize(city or "")}
-    if not values["name"]:
-        raise ValidationError(MSG_REQUIRED, "name")
+    values: dict[str, str] = _centre_fields(name, province, city, phone or "", address or "")
+    if phone is None:
+        del values["phone"]
+    if address is None:
+        del values["address"]
     with store.transaction() as s:
         office = s.get(Office, code)
         if office is None or office.kind != "centre":
@@ -167,13 +201,13 @@ def update_centre(store: Store, actor: Actor, code: str, *, name: str, province:
         changed = {k: v for k, v in values.items() if getattr(office, k) != v}
         if changed:
             store.record(s, actor, "office.set", code, changed, subject=code)
-        return CentreView(office.code, office.name, office.province, office.city)
+        return _centre_view(office)
 
 
 def centres(store: Store) -> list[CentreView]:
     """Every cultural centre this desk knows (its office's and those sync brought), by code."""
     with store.read() as s:
-        return [CentreView(o.code, o.name, o.province, o.city)
+        return [_centre_view(o)
                 for o in s.scalars(select(Office).where(Office.kind == "centre").order_by(Office.code))]
 
 

@@ -57,6 +57,22 @@ def test_centres_are_added_corrected_and_listed(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_centre_has_a_phone_and_an_address_for_its_overdue_notices(tmp_path: Path) -> None:
+    """A centre's phone (typed in Persian digits, kept in Latin) and address; a phone of letters
+    is refused at its field; a correction that does not give them keeps them."""
+    store, admin = make_desk(tmp_path / "d.sqlite3", office="13")
+    lib.add_centre(store, admin, "1301", "مرکز شماره ۱", phone="۰۲۱-۸۸۷۷ ۶۶۵۵", address="خیابان ولیعصر")
+    assert lib.centres(store) == [lib.CentreView("1301", "مرکز شماره 1", "", "", "021-8877 6655", "خیابان ولیعصر")]
+    with pytest.raises(ValidationError) as wrong:
+        lib.update_centre(store, admin, "1301", name="مرکز شماره ۱", phone="تلفن ندارد")
+    assert wrong.value.field == "phone"
+    lib.update_centre(store, admin, "1301", name="مرکز یک")
+    assert (lib.centres(store)[0].phone, lib.centres(store)[0].address) == ("021-8877 6655", "خیابان ولیعصر")
+    lib.update_centre(store, admin, "1301", name="مرکز یک", phone="", address="")
+    assert (lib.centres(store)[0].phone, lib.centres(store)[0].address) == ("", "")
+    store.close()
+
+
 def test_admin_page_adds_and_corrects_a_centre_errors_at_the_field(qtbot: Any, tmp_path: Path,
                                                                    type_persian: Any) -> None:
     store, admin = make_desk(tmp_path / "d.sqlite3", office="13")
@@ -74,7 +90,7 @@ def test_admin_page_adds_and_corrects_a_centre_errors_at_the_field(qtbot: Any, t
     assert page.message.text() == "مرکز «مرکز شماره ۲» افزوده شد."
     model = page.model
     assert model.rowCount() == 1
-    assert [model.index(0, c).data() for c in range(4)] == ["۱۳۰۲", "مرکز شماره ۲", "", "کرج"]
+    assert [model.index(0, c).data() for c in range(5)] == ["۱۳۰۲", "مرکز شماره ۲", "", "کرج", ""]
     select_row(page.table, 0)
     assert page.code.text() == "1302" and page.code.isReadOnly() and page.save_button.isEnabled()
     page.name.clear()
@@ -82,6 +98,13 @@ def test_admin_page_adds_and_corrects_a_centre_errors_at_the_field(qtbot: Any, t
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "مشخصات مرکز «مرکز فرهنگی هنری کرج» ذخیره شد."
     assert lib.list_centres(store) == [("1302", "مرکز فرهنگی هنری کرج")]
+    page.phone.setFocus()
+    qtbot.keyClicks(page.phone, "not a phone")
+    qtbot.keyClick(page.phone, Qt.Key.Key_Return)  # Enter saves the correction: refused at the phone
+    assert page.form.error_of("phone").startswith("شماره تلفن مرکز را با رقم بنویسید")
+    page.phone.setText("۰۲۶-۳۴۴۵۵۶۶۷")
+    qtbot.keyClick(page.phone, Qt.Key.Key_Return)
+    assert lib.centres(store)[0].phone == "026-34455667" and model.index(0, 4).data() == "۰۲۶-۳۴۴۵۵۶۶۷"
     page.grab().save(str(tmp_path / "centres.png"))
     store.close()
 

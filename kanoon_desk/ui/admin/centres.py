@@ -30,11 +30,12 @@ class CentresModel(LazyTableModel):
         super().__init__([QCoreApplication.translate("CentresPage", "کد"),
                           QCoreApplication.translate("CentresPage", "نام مرکز"),
                           QCoreApplication.translate("CentresPage", "استان"),
-                          QCoreApplication.translate("CentresPage", "شهر")], fetch, count)
+                          QCoreApplication.translate("CentresPage", "شهر"),
+                          QCoreApplication.translate("CentresPage", "تلفن")], fetch, count)
 
     def display(self, row: Any, column: int) -> str:
         c: rules.CentreView = row
-        return [digits(c.code), text_digits(c.name), c.province, c.city][column]
+        return [digits(c.code), text_digits(c.name), c.province, c.city, digits(c.phone)][column]
 
 
 class CentresPage(QWidget):
@@ -75,10 +76,19 @@ class CentresPage(QWidget):
         self.province.setObjectName("province")
         self.city = QLineEdit()
         self.city.setObjectName("city")
+        self.phone = LtrLineEdit()
+        self.phone.setObjectName("phone")
+        self.phone.setMaxLength(rules.CENTRE_PHONE_MAX)
+        self.phone.setPlaceholderText(self.tr("۰۲۱-۸۸۷۷۶۶۵۵ — بر برگه‌های دیرکرد چاپ می‌شود"))
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        self.address.setMaxLength(rules.CENTRE_ADDRESS_MAX)
         self.form.add_field("code", self.tr("کد مرکز"), self.code)
         self.form.add_field("name", self.tr("نام مرکز"), self.name)
         self.form.add_field("province", self.tr("استان"), self.province)
         self.form.add_field("city", self.tr("شهر"), self.city)
+        self.form.add_field("phone", self.tr("تلفن"), self.phone)
+        self.form.add_field("address", self.tr("نشانی"), self.address)
         self.add_button = QPushButton(self.tr("افزودن مرکز"))
         self.add_button.setObjectName("add-centre")
         self.add_button.clicked.connect(self.add)
@@ -91,6 +101,8 @@ class CentresPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("centres-message")
         self.message.setWordWrap(True)
+        for w in (self.code, self.name, self.province, self.city, self.phone, self.address):
+            w.returnPressed.connect(self._enter)  # Enter saves, as the other forms do
         buttons = QHBoxLayout()
         for b in (self.add_button, self.save_button, self.new_button):
             buttons.addWidget(b)
@@ -120,6 +132,8 @@ class CentresPage(QWidget):
         self.name.setText(c.name)
         self.province.setText(c.province)
         self.city.setText(c.city)
+        self.phone.setText(c.phone)
+        self.address.setText(c.address)
         self.save_button.setEnabled(True)
         self.add_button.setEnabled(False)
 
@@ -127,7 +141,7 @@ class CentresPage(QWidget):
         """Ready for a new centre."""
         self.table.clearSelection()
         self.form.clear_errors()
-        for w in (self.code, self.name, self.province, self.city):
+        for w in (self.code, self.name, self.province, self.city, self.phone, self.address):
             w.clear()
         self.code.setReadOnly(False)
         self.save_button.setEnabled(False)
@@ -135,7 +149,12 @@ class CentresPage(QWidget):
         self.code.setFocus()
 
     def _fields(self) -> dict[str, str]:
-        return {"name": self.name.text(), "province": self.province.text(), "city": self.city.text()}
+        return {"name": self.name.text(), "province": self.province.text(), "city": self.city.text(),
+                "phone": self.phone.text(), "address": self.address.text()}
+
+    def _enter(self) -> None:
+        """Enter in a box: the correction saved when a centre is chosen, else the new one added."""
+        (self.save if self.save_button.isEnabled() else self.add)()
 
     def add(self) -> None:
         self.form.clear_errors()
@@ -148,7 +167,8 @@ class CentresPage(QWidget):
             self.ctx.bus.changed.emit("accounts")
 
         self.ctx.tasks.run(lambda: rules.add_centre(store, actor, code, fields["name"], province=fields["province"],
-                                                    city=fields["city"]),
+                                                    city=fields["city"], phone=fields["phone"],
+                                                    address=fields["address"]),
                            on_done=done, on_error=self.form.show_error)
 
     def save(self) -> None:
