@@ -168,3 +168,38 @@ def test_a_title_is_found_by_its_isbn_as_the_book_prints_it(tmp_path: Path, type
     assert [t.id for t in lib.search_titles(L.store, typed)] == [L.title.id]
     assert [t.id for t in lib.search_titles(L.store, "9789640003008")] == [other.id]  # kept as ISBN-10
     assert [t.id for t in lib.search_titles(L.store, "978-964")] == []  # not an ISBN: words as before
+
+
+@pytest.mark.parametrize("typed", [
+    "قصههای",  # the half-space left out: one word no indexed word starts with
+    "قصههای رنگینکمان",  # two of them, as a phrase
+    "رنگینکمانها",  # three parts
+    "دانستنیهایی",
+    "قصه‌های",  # as written
+    "قصه های",  # a space for the half-space
+    "رنگین",  # a beginning, as before
+])
+def test_a_word_typed_without_its_half_space_finds_the_title(tmp_path: Path, typed: str) -> None:
+    """«قصه‌های» found the title, «قصههای» (the half-space a reader so often leaves out) nothing."""
+    L = make_library(tmp_path)
+    stories = lib.add_title(L.store, L.admin, lib.TitleInput(title="قصه‌های رنگین‌کمان‌ها"))
+    facts = lib.add_title(L.store, L.admin, lib.TitleInput(title="دانستنی‌هایی درباره ستاره‌ها"))
+    found = [t.id for t in lib.search_titles(L.store, typed)]
+    assert found == ([facts.id] if typed == "دانستنیهایی" else [stories.id]), typed
+
+
+def test_a_split_is_searched_only_where_the_index_has_it(tmp_path: Path) -> None:
+    """«ماهیسیاه» is «ماهی سیاه» run together and finds it; a run of indexed words that no text
+    holds side by side («سیاهماهی», «کوچولوسیاه») finds nothing."""
+    L = make_library(tmp_path)
+    assert [t.id for t in lib.search_titles(L.store, "ماهیسیاه")] == [L.title.id]
+    assert lib.search_titles(L.store, "سیاهماهی") == []
+    assert lib.search_titles(L.store, "کوچولوسیاه") == []
+
+
+def test_words_typed_apart_find_the_text_that_has_them_as_one(tmp_path: Path) -> None:
+    """The reverse: the title written without a half-space, the word typed with one."""
+    L = make_library(tmp_path)
+    t = lib.add_title(L.store, L.admin, lib.TitleInput(title="کتابهای رنگی"))
+    assert [x.id for x in lib.search_titles(L.store, "کتاب‌های رنگی")] == [t.id]
+    assert [x.id for x in lib.search_titles(L.store, "کتاب های")] == [t.id]

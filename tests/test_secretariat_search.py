@@ -238,3 +238,15 @@ def test_a_letter_number_finds_the_case_the_letter_was_about(desk: Desk) -> None
     assert sorted(by(second)) == sorted([ids[1], ids[2]])
     sec.forward(desk.store, desk.admin, ids[1], desk.agency.id, letter_no="۴۵۶/ص/۱۴۰۴", on=DAY)
     assert by("456/ص/1404") == [ids[1]] and by("۴۵۶/ص/۱۴۰۴") == [ids[1]]
+
+
+def test_a_word_typed_without_its_half_space_finds_the_case(desk: Desk) -> None:
+    """«جمع‌آوری» found the case, «جمعآوری» nothing: the index holds the half-space as a space.
+    The reverse too: a subject written without it is found by the word typed with one."""
+    r1 = sec.intake(desk.store, desk.clerk, case_input(1, subject="عدم جمع‌آوری پسماند"), on=DAY)
+    r2 = sec.intake(desk.store, desk.clerk, case_input(2, subject="عدم پاسخگویی اداره"), on=DAY)
+    for typed, case_id in (("جمعآوری", r1.case_id), ("جمعآوری پسماند", r1.case_id), ("جمع‌آوری", r1.case_id),
+                           ("پاسخ‌گویی", r2.case_id), ("پاسخ گویی اداره", r2.case_id)):
+        assert [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))] == [case_id], typed
+        assert q.search_count(desk.store, desk.clerk, q.SearchQuery(text=typed)) == 1, typed
+    assert q.search(desk.store, desk.clerk, q.SearchQuery(text="آوریجمع")) == []

@@ -19,6 +19,7 @@ from ..projections.library.titles import FTS_TABLE
 from ..store import Store
 from .accounts import require
 from .circulation_returns import record_loan_lost
+from .fts_words import phrase_match, table_probe, words_match
 from .library_common import (
     LIBRARIAN,
     MSG_CENTRE,
@@ -209,9 +210,9 @@ def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
     """Full-text search over title, author, publisher, subject and ISBN (normalised Persian): the
     words as a phrase first (the last one a prefix), then all the words anywhere. An ISBN as a
     book prints it (hyphens, spaces, a «شابک» label, Persian digits; ISBN-10 or ISBN-13) finds
-    the book kept with it in either form: the index holds it as one run of digits."""
-    words = fts_query(query)
-    if not words:
+    the book kept with it in either form: the index holds it as one run of digits. A word typed
+    without its half-space finds it written with one (`fts_words`)."""
+    if not fts_query(query):
         return []
     if is_valid_isbn(query):
         with store.read() as s:
@@ -220,10 +221,13 @@ def search_titles(store: Store, query: str, limit: int = 50) -> list[TitleView]:
             if found:
                 return [title_view(t) for t in found]
     key = search_key(query)
-    phrase = '"' + " ".join(w.replace('"', "") for w in key.split()) + '"*'
+    typed = [w.replace('"', "") for w in key.split()]
     ids: list[str] = []
     with store.read() as s:
-        for match in ([phrase, words] if len(key.split()) > 1 else [words]):
+        # a word typed without its half-space («قصههای») is also looked for split («قصه‌های»)
+        probe = table_probe(s, FTS_TABLE)
+        words = words_match([w for w in typed if w], probe)
+        for match in ([phrase_match(typed, probe), words] if len(typed) > 1 else [words]):
             for tid in _fts_ids(s, match, key, limit):
                 if tid not in ids:
                     ids.append(tid)

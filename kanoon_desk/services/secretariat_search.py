@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,6 +24,7 @@ from ..models.secretariat import Agency, Applicant, Case, FollowUp, Forward
 from ..persian import normalize, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
+from .fts_words import table_probe, words_match
 from .numbers import LEGACY_TRACKING_LENGTH, TRACKING_LENGTH, is_valid_tracking_code
 from .secretariat_common import READ_ROLES, today
 from .secretariat_status import QUEUES, queue_where
@@ -117,12 +119,25 @@ def _registration_part(raw: str) -> tuple[str, str] | None:
     return '"' + " ".join(search_key(p) for p in parts) + '"', ("%-" + suffix if not office else suffix)
 
 
+def _tokens(words: str) -> list[str]:
+    return [t for t in re.split(r"[^\w]+", search_key(words)) if t]
+
+
 def fts_match(words: str) -> str | None:
     """An FTS5 query: every word, as a prefix, normalised like the index; None when no words."""
-    tokens = [t for t in re.split(r"[^\w]+", search_key(words)) if t]
+    tokens = _tokens(words)
     if not tokens:
         return None
     return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
+
+
+def _with_spellings(conn: sqlite3.Connection, params: dict[str, Any]) -> dict[str, Any]:
+    """The words looked for also in their split spellings, read from the index (a word typed
+    without its half-space, «قصههای», finds «قصه‌های»: `fts_words`)."""
+    typed = params.get("words")
+    if not typed:
+        return params
+    return {**params, "match": words_match(typed, table_probe(conn, "case_fts"))}
 
 
 _FTS = table("case_fts", column("rowid"))
@@ -175,6 +190,7 @@ def _search_plan(q: SearchQuery) -> _Plan | None:
                 return None
             shape.append("words")
             params["match"] = match
+            params["words"] = _tokens(raw)  # `_with_spellings` adds their split spellings
     for name, value in (("status", q.status), ("agency_id", q.agency_id), ("date_from", q.date_from),
                         ("date_to", q.date_to)):
         if value:
@@ -240,6 +256,7 @@ def search(store: Store, actor: Actor, q: SearchQuery, *, offset: int = 0, limit
     # one statement per shape, run on the DBAPI connection: building and compiling the select
     # for every look-up cost several times the query itself
     with store.reading() as conn:
+        params = _with_spellings(conn, params)
         return [CaseRow(*r) for r in _search_page(shape).rows(conn, **params, offset=offset, limit=limit)]
 
 
@@ -250,6 +267,7 @@ def search_count(store: Store, actor: Actor, q: SearchQuery) -> int:
         return 0
     shape, params = plan
     with store.reading() as conn:
+        params = _with_spellings(conn, params)
         return int(_search_count(shape).rows(conn, **params)[0][0] or 0)
 
 
