@@ -2040,12 +2040,12 @@
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="34" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="35" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="35" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
@@ -2060,12 +2060,12 @@
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
@@ -2095,18 +2095,18 @@
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="41" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="341" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="345" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -2927,7 +2927,7 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="93" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
             <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
@@ -3502,7 +3502,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -3581,18 +3581,19 @@ Tracking code: {code}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="72" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
+            <extracomment>what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="87" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -3609,84 +3610,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="88" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="293" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="295" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="97" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="306" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="354" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="136" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
@@ -3697,33 +3698,48 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="192" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="310" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="358" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
             <source>آخرین عنوان‌های افزوده</source>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="226" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="261" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="223" />
+            <source>عنوانی که هم‌اکنون ثبت شد</source>
+            <translation>The title just saved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="434" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
+            <source>تغییرات ثبت‌نشده</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
+            <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
+            <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="482" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -3739,38 +3755,38 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="89" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="146" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="237" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="237" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -3784,7 +3800,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="117" />
@@ -3796,61 +3812,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="216" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="280" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="410" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="403" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="412" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="426" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -3860,7 +3876,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="421" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="469" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -4321,7 +4337,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -4483,7 +4499,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
             <location filename="../kanoon_desk/ui/library/members.py" line="79" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -4572,7 +4588,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
             <location filename="../kanoon_desk/ui/library/members.py" line="149" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -4603,7 +4619,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="342" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="275" />
             <source>ذخیره تغییرات</source>
@@ -4627,7 +4643,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
             <location filename="../kanoon_desk/ui/library/members.py" line="388" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>

@@ -282,7 +282,7 @@ def test_a_new_title_half_typed_comes_back_and_an_added_one_leaves_the_form_free
     assert again.message.text().startswith("عنوان تازه‌ای که پیش‌تر نیمه‌کاره")
     qtbot.mouseClick(again.add_title_button, Qt.MouseButton.LeftButton)
     assert again.message.text() == "«قصه‌های شب» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید."
-    assert [t.title for t in again.titles] == ["قصه‌های شب"] and again.t_title.text() == ""
+    assert [t.title for t in again.titles] == ["قصه‌های شب", "ماهی سیاه کوچولو"] and again.t_title.text() == ""
     assert again.t_age.currentData() == ""
     qtbot.mouseClick(again.add_title_button, Qt.MouseButton.LeftButton)  # an empty form adds nothing
     assert again.form.error_of("title") != "" and len(lib.search_titles(L.store, "قصه‌های شب")) == 1
@@ -390,3 +390,64 @@ def test_enter_in_the_title_form_adds_the_title_once(
     qtbot.keyClick(p.t_subject, Qt.Key.Key_Return)
     runner.release()
     assert p.editing is None and p.message.text() == "چیزی تغییر نکرده بود."
+
+
+def test_after_a_save_the_list_is_the_one_its_heading_names_with_the_title_selected(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    """Adding or correcting a title left that one title alone in the list, under «آخرین
+    عنوان‌های افزوده» or «نتیجه جست‌وجو»: the list is now the one its heading names, the title
+    selected in it with its copies."""
+    L, p = page
+    type_persian(p.t_title, "خمره")
+    qtbot.mouseClick(p.add_title_button, Qt.MouseButton.LeftButton)
+    assert p.list_title.text() == "آخرین عنوان‌های افزوده"
+    assert [t.title for t in p.titles] == ["خمره", "ماهی سیاه کوچولو"]  # the newest first, selected
+    assert p.title_table.selectionModel().selectedRows()[0].row() == 0 and p.copies == []
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="ماهی قرمز"))
+    type_persian(p.query, "ماهی")
+    qtbot.keyClick(p.query, Qt.Key.Key_Return)
+    found = [t.title for t in p.titles]
+    assert sorted(found) == ["ماهی سیاه کوچولو", "ماهی قرمز"]
+    red = found.index("ماهی قرمز")
+    p.select(red)
+    qtbot.mouseClick(p.edit_title_button, Qt.MouseButton.LeftButton)
+    type_persian(p.t_subject, "داستان")
+    qtbot.mouseClick(p.add_title_button, Qt.MouseButton.LeftButton)  # the correction, saved
+    assert p.list_title.text() == "نتیجه جست‌وجو"
+    assert [t.title for t in p.titles] == found
+    assert p.title_table.selectionModel().selectedRows()[0].row() == red and p.titles[red].subject == "داستان"
+    p.select(1 - red)  # renamed: the search no longer finds it; it is listed alone, and the heading says so
+    qtbot.mouseClick(p.edit_title_button, Qt.MouseButton.LeftButton)
+    p.t_title.clear()
+    type_persian(p.t_title, "کلاغ سیاه کوچولو")
+    qtbot.mouseClick(p.add_title_button, Qt.MouseButton.LeftButton)
+    assert p.list_title.text() == "عنوانی که هم‌اکنون ثبت شد"
+    assert [t.title for t in p.titles] == ["کلاغ سیاه کوچولو"] and [c.barcode for c in p.copies] == [
+        c.barcode for c in L.copies]
+
+
+def test_correcting_another_title_asks_before_the_unsaved_changes_are_dropped(
+        qtbot: Any, page: tuple[Lib, CataloguePage], type_persian: Any) -> None:
+    """Starting to correct a second title silently dropped what was changed in the first."""
+    L, p = page
+    lib.add_title(L.store, L.admin, lib.TitleInput(title="خمره"))
+    p.show_recent()
+    assert [t.title for t in p.titles] == ["خمره", "ماهی سیاه کوچولو"]
+    asked: list[str] = []
+    answer = [False]
+    p.ask_drop_correction = lambda t: asked.append(t.title) or answer[0]  # type: ignore[method-assign]
+    p.select(0)
+    qtbot.mouseClick(p.edit_title_button, Qt.MouseButton.LeftButton)
+    p.select(1)
+    qtbot.mouseClick(p.edit_title_button, Qt.MouseButton.LeftButton)  # nothing changed: nothing asked
+    assert asked == [] and p.t_title.text() == "ماهی سیاه کوچولو"
+    type_persian(p.t_subject, "داستان")
+    p.select(0)
+    qtbot.mouseClick(p.edit_title_button, Qt.MouseButton.LeftButton)
+    assert asked == ["ماهی سیاه کوچولو"]  # «No»: the changes stay, on the title they belong to
+    assert (p.t_title.text(), p.t_subject.text(), p.editing and p.editing.id) == (
+        "ماهی سیاه کوچولو", "داستان", L.title.id)
+    answer[0] = True
+    qtbot.mouseClick(p.edit_title_button, Qt.MouseButton.LeftButton)
+    assert (p.t_title.text(), p.t_subject.text()) == ("خمره", "")
+    assert lib.get_title(L.store, L.title.id).subject == ""

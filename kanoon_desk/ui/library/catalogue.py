@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,8 @@ class CataloguePage(QWidget):
         self.ctx = ctx
         self.setObjectName("catalogue-page")
         self.titles: list[lib.TitleView] = []
+        #: what the title list shows: the search run last (its text), or None for the titles added last
+        self.listed_query: str | None = None
         self.copies: list[lib.CopyView] = []
         self.query = self.search_box = QLineEdit()
         self.query.setObjectName("title-query")
@@ -195,11 +198,32 @@ class CataloguePage(QWidget):
     def show_recent(self) -> None:
         """Before any search (or once the search box is emptied): the titles added last, the
         newest selected with its copies."""
-        titles = lib.recent_titles(self.ctx.store)
-        self.list_title.setText(QCoreApplication.translate("Library", "آخرین عنوان‌های افزوده") if titles else "")
-        self._show_titles(titles)
-        if titles:
+        self._list(None)
+        if self.titles:
             self.select(0)
+
+    def _list(self, query: str | None) -> None:
+        """The titles added last (`query` None) or those a search finds, under their heading."""
+        self.listed_query = query
+        if query is None:
+            titles = lib.recent_titles(self.ctx.store)
+            self.list_title.setText(QCoreApplication.translate("Library", "آخرین عنوان‌های افزوده") if titles else "")
+        else:
+            titles = lib.search_titles(self.ctx.store, query, limit=200)
+            self.list_title.setText(QCoreApplication.translate("Library", "نتیجه جست‌وجو"))
+        self._show_titles(titles)
+
+    def show_saved(self, title: lib.TitleView) -> None:
+        """After a title is added or corrected: the list as it was (the titles added last, or the
+        search run again), the title selected in it for its copies. A title the list does not hold
+        (its search no longer finds it) is listed alone, under a heading that says so."""
+        self._list(self.listed_query)
+        row = next((i for i, t in enumerate(self.titles) if t.id == title.id), None)
+        if row is None:
+            self.list_title.setText(QCoreApplication.translate("Library", "عنوانی که هم‌اکنون ثبت شد"))
+            self._show_titles([title])
+            row = 0
+        self.select(row)
 
     def _show_titles(self, titles: list[lib.TitleView]) -> None:
         self.titles = titles
@@ -223,8 +247,7 @@ class CataloguePage(QWidget):
         if not self.query.text().strip():
             self.show_recent()
             return
-        self.list_title.setText(QCoreApplication.translate("Library", "نتیجه جست‌وجو"))
-        self._show_titles(lib.search_titles(self.ctx.store, self.query.text(), limit=200))
+        self._list(self.query.text())
         if self.titles:
             self.select(0)
 
@@ -262,8 +285,7 @@ class CataloguePage(QWidget):
                     "Library", "«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.").format(t=text_digits(t.title))
                 self.draft.clear()  # a title now, not a draft (a correction leaves the new title's draft)
             self.end_edit(said)
-            self._show_titles([t])
-            self.select(0)
+            self.show_saved(t)
             self.ctx.bus.changed.emit("library")
 
         def failed(err: BaseException) -> None:
@@ -278,9 +300,35 @@ class CataloguePage(QWidget):
             self.ctx.tasks.run(lambda: lib.update_title(self.ctx.store, self.ctx.actor, editing.id, data),
                                on_done=done, on_error=failed)
 
+    def correction_changed(self) -> bool:
+        """Whether the form holds changes to the title being corrected that are not saved."""
+        t = self.editing
+        if t is None:
+            return False
+        typed = (self.t_title.text(), self.t_author.text(), self.t_publisher.text(),  # type: ignore[attr-defined]
+                 self.t_isbn.text(), self.t_subject.text())  # type: ignore[attr-defined]
+        return ([v.strip() for v in typed] != [t.title, t.author, t.publisher, t.isbn, t.subject]
+                or (self.t_age.currentData() or "") != t.age_group)
+
+    def ask_drop_correction(self, title: lib.TitleView) -> bool:
+        """Drop the unsaved changes to `title` to correct another? Asked first, «No» by default
+        (tests replace this method)."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("Library", "تغییرات ثبت‌نشده"),
+            QCoreApplication.translate(
+                "Library", "تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟").format(
+                t=text_digits(title.title)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def start_edit(self) -> None:
+        """The selected title into the form, to correct. Unsaved changes to another title (or to
+        this one) are dropped only if the librarian says so."""
         title = self._selected_title()
         if title is None:
+            return
+        if self.editing is not None and self.correction_changed() and not self.ask_drop_correction(self.editing):
+            self.t_title.setFocus()
             return
         self.draft.flush()  # the new title being typed is kept before the form takes this one
         self.editing = title
