@@ -6059,43 +6059,43 @@ Tracking code: {code}</translation>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="63" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="57" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="65" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="61" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="69" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="72" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="67" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="75" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="78" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="72" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="87" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="72" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="80" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
@@ -6105,37 +6105,37 @@ Tracking code: {code}</translation>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="87" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="80" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="103" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="104" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="105" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="106" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>

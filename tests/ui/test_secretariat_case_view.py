@@ -701,3 +701,24 @@ def test_letters_from_the_case_are_signed_with_the_signers_role(qtbot: Any, desk
     names = {u.id: escape(u.full_name) for u in accounts.list_users(desk.store, desk.admin)}
     assert f"{names[desk.manager.user_id]}<br/>مدیر<br/>" in view.letter_html()
     assert f"{names[desk.expert.user_id]}<br/>کارشناس بررسی<br/>" in view.follow_up_letter_html()
+
+
+def test_the_case_file_prints_the_note_written_with_a_rejection_or_a_close(qtbot: Any, desk: Desk,
+                                                                          tmp_path: Path) -> None:
+    """«چاپ گردش کار» named only the reason of the review step («رد شد: مدارک ناقص») and left out
+    the expert's note; a close dropped its note and a manager's rejection its reason."""
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص",
+               note="رونوشت سند مالکیت 2 برگ را بیاورید.", on=DAY)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, r.case_id)
+    html = view.history_html()
+    assert "رد شد: \u2068مدارک ناقص\u2069 — «\u2068رونوشت سند مالکیت ۲ برگ را بیاورید.\u2069»" in html
+    closed = _registered(desk, 2)
+    sec.close(desk.store, desk.expert, closed, outcome="unresolved", note="دستگاه پاسخی نداد", on=DAY)
+    rejected = _referred(desk, 3)
+    sec.manager_reject(desk.store, desk.manager, rejected, reason="تکراری", note="همان درخواست پیشین", on=DAY)
+    view.load(closed)
+    assert "«\u2068دستگاه پاسخی نداد\u2069»" in view.history_html()
+    view.load(rejected)
+    html = view.history_html()
+    assert "\u2068تکراری\u2069" in html and "«\u2068همان درخواست پیشین\u2069»" in html

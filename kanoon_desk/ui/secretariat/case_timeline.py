@@ -50,11 +50,19 @@ def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
     return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(mobile=mobile)
 
 
+def _quoted(note: object) -> str:
+    """A note written with a step, after its words: « — «…»», or nothing."""
+    return f" — «{isolated(str(note))}»" if note else ""
+
+
 def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str, str]) -> str:
     p = entry.payload
     t = entry.type
     if t == "case.reviewed":
-        return QCoreApplication.translate("Secretariat", "پذیرفته شد") if p.get("decision") == "accept" else QCoreApplication.translate("Secretariat", "رد شد: ") + isolated(str(p.get("reason", "")))
+        if p.get("decision") == "accept":
+            return QCoreApplication.translate("Secretariat", "پذیرفته شد")
+        # the expert's note with the reason: the applicant was told it, the office's file keeps it
+        return QCoreApplication.translate("Secretariat", "رد شد: ") + isolated(str(p.get("reason", ""))) + _quoted(p.get("note"))
     if t == "case.registered":
         return ltr(unbroken(persian.to_persian_digits(str(p.get("registration_no", "")))))
     if t == "case.referred":
@@ -80,7 +88,8 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
                 "in_person": QCoreApplication.translate("Secretariat", "حضوری")}.get(p.get("method", ""), "") + said
     if t == "case.closed":
         party = p.get("responsible_party")
-        return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "")
+        reason = f": {isolated(p['reason'])}" if p.get("reason") else ""  # (a manager's rejection)
+        return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "") + reason + _quoted(p.get("note"))
     if t == "case.attached":
         return isolated(str(p.get("filename", "")))
     if t == "case.reopened":
