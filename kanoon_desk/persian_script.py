@@ -14,6 +14,7 @@ __all__ = [
     "ZWNJ",
     "format_number",
     "normalize",
+    "normalize_text",
     "script_digits",
     "search_key",
     "to_ascii_digits",
@@ -50,6 +51,10 @@ _NORMALIZE_TABLE: dict[int, int | str | None] = {
     **{ord(c): None for c in _INVISIBLE + _DIACRITICS + _TATWEEL},
 }
 
+#: `normalize` but Arabic diacritics kept (tanvin, shadda, …: «لطفاً», «محمّد» as typed)
+_TEXT_TABLE: dict[int, int | str | None] = {k: v for k, v in _NORMALIZE_TABLE.items()
+                                            if chr(k) not in _DIACRITICS}
+
 # Arabic presentation forms (text copied out of PDFs) fold to the ordinary letters.
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
 _SPACE_OR_ZWNJ_RUN = re.compile(r"[\s\u200c]+")
@@ -74,12 +79,25 @@ def normalize(text: str) -> str:
     text is dropped (it has no effect there). Text is NFC-composed and Arabic presentation forms are
     folded to the plain letters. The result is idempotent: normalize(normalize(s)) == normalize(s).
     """
+    return _normalized(text, _NORMALIZE_TABLE)
+
+
+def _normalized(text: str, table: dict[int, int | str | None]) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _PRESENTATION_FORMS.sub(_fold_presentation, text)
-    text = text.translate(_NORMALIZE_TABLE)
+    text = text.translate(table)
     text = unicodedata.normalize("NFC", text)  # removing marks can unblock a composition
     text = _SPACE_OR_ZWNJ_RUN.sub(_collapse_run, text)
     return text.strip(" " + ZWNJ)
+
+
+def normalize_text(text: str) -> str:
+    """A person's words as stored (a note, a subject, a letter's text): `normalize` — Persian ی/ک,
+    ASCII digits, invisible marks and extra spaces gone — but the Arabic diacritics they typed are
+    kept: «لطفاً» stays «لطفاً» on the notice printed from it. Search drops them (`search_key`), so
+    «لطفا» still finds it. Idempotent, like `normalize`; `normalize(normalize_text(s)) ==
+    normalize(s)`."""
+    return _normalized(text, _TEXT_TABLE)
 
 
 def search_key(text: str) -> str:

@@ -140,6 +140,17 @@ def test_normalize_examples(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
 
 
+@pytest.mark.parametrize("raw", ["لطفاً رونوشت سند ۲ برگ", "كِتابٌ محمّد", "ﻛﺘﺎب ﻻزم", "  قطعاً\u200f  ", ""])
+def test_normalize_text_keeps_diacritics_and_searches_like_normalize(raw: str) -> None:
+    from kanoon_desk.persian import normalize_text, search_key
+
+    kept = normalize_text(raw)
+    assert normalize_text(kept) == kept and normalize(kept) == normalize(raw)
+    assert search_key(kept) == search_key(raw)
+    assert all(mark in kept for mark in "\u064b\u064c\u0651" if mark in raw)
+    assert normalize_text("لطفاً  رونوشت ۲ برگ") == "لطفاً رونوشت 2 برگ"
+
+
 def test_normalize_keeps_zwnj_between_letters() -> None:
     assert normalize("می‌خواهم") == "می\u200cخواهم"
     assert ZWNJ in normalize("نامه‌ها")

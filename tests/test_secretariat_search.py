@@ -250,3 +250,33 @@ def test_a_word_typed_without_its_half_space_finds_the_case(desk: Desk) -> None:
         assert [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))] == [case_id], typed
         assert q.search_count(desk.store, desk.clerk, q.SearchQuery(text=typed)) == 1, typed
     assert q.search(desk.store, desk.clerk, q.SearchQuery(text="آوریجمع")) == []
+
+
+def test_what_a_person_typed_keeps_its_diacritics_and_search_still_finds_it(desk: Desk) -> None:
+    """The expert's «لطفاً …» printed «لطفا …» on the rejection notice: storage dropped the tanvin
+    (and a «محمّد» its shadda). Stored text keeps them; search, on the normalised key, finds the
+    case typed with them or without."""
+    r = sec.intake(desk.store, desk.clerk, case_input(1, subject="اعتراض به عوارض ملک محمّد",
+                                                     text="لطفاً رسیدگی کنید", address="کوچهٔ شهید مطهّری"),
+                   on=DAY)
+    note = "لطفاً رونوشت سند مالکیت ۲ برگ را بیاورید."
+    sec.review(desk.store, desk.expert, r.case_id, accept=False, reason="مدارک ناقص", note=note, on=DAY)
+    case = q.get_case(desk.store, desk.clerk, r.case_id).case
+    assert case["reject_note"] == "لطفاً رونوشت سند مالکیت 2 برگ را بیاورید."  # (digits stored ASCII)
+    assert case["subject"] == "اعتراض به عوارض ملک محمّد" and case["text"] == "لطفاً رسیدگی کنید"
+    notice = q.get_case(desk.store, desk.clerk, r.case_id).notices[0]["text"]
+    assert "«مدارک ناقص» پذیرفته نشد. لطفاً رونوشت" in notice
+    assert q.get_case(desk.store, desk.clerk, r.case_id).applicant["address"] == "کوچهٔ شهید مطهّری"
+    for typed in ("محمد", "محمّد", "لطفا", "لطفاً رسیدگی"):
+        assert [x.id for x in q.search(desk.store, desk.clerk, q.SearchQuery(text=typed))] == [r.case_id], typed
+    # the other steps' words as well: an instruction, a follow-up's note, a close's note
+    other = sec.intake(desk.store, desk.clerk, case_input(2), on=DAY).case_id
+    sec.review(desk.store, desk.expert, other, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, other, on=DAY)
+    sec.refer(desk.store, desk.expert, other, desk.manager.user_id, instruction="فوراً اقدام شود", on=DAY)
+    sec.forward(desk.store, desk.manager, other, desk.agency.id, on=DAY)
+    sec.follow_up(desk.store, desk.expert, other, method="phone", note="قطعاً پاسخ می‌دهند", on=DAY)
+    sec.close(desk.store, desk.expert, other, outcome="unresolved", note="ظاهراً بی‌پاسخ ماند", on=DAY)
+    said = [t.payload for t in q.get_case(desk.store, desk.clerk, other).timeline]
+    assert {"فوراً اقدام شود", "قطعاً پاسخ می‌دهند", "ظاهراً بی‌پاسخ ماند"} <= {
+        p.get("instruction") or p.get("note") for p in said}

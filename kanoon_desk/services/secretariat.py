@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
 from ..models.secretariat import OUTCOMES
-from ..persian import normalize
+from ..persian import normalize, normalize_text
 from ..store import Store
 from . import numbers
 from .accounts import require, working_calendar
@@ -136,7 +136,7 @@ def review(store: Store, actor: Actor, case_id: str, *, accept: bool, reason: st
            on: date | None = None) -> None:
     """The expert's initial review: accept, or reject with a reason (the applicant's notice follows)."""
     require(actor, "expert")
-    reason, note = normalize(reason or ""), normalize(note or "")
+    reason, note = normalize_text(reason or ""), normalize_text(note or "")
     if not accept and not reason:
         raise ValidationError(MSG_REASON, "reason")
     day, at = _stamp(on)
@@ -201,7 +201,7 @@ def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: st
     the late cases of one agency at once is `follow_up_agency`."""
     day, at = check_follow_up(actor, method, new_deadline, on)
     with store.transaction() as s:
-        record_follow_up(store, s, actor, _load(s, case_id), method=method, note=normalize(note or ""),
+        record_follow_up(store, s, actor, _load(s, case_id), method=method, note=normalize_text(note or ""),
                          letter_no=normalize(letter_no or ""), new_deadline=new_deadline, day=day, at=at)
 
 
@@ -228,10 +228,10 @@ def close(store: Store, actor: Actor, case_id: str, *, outcome: str, note: str =
     require(actor, "expert", "manager")
     if outcome not in OUTCOMES:
         raise ValidationError(MSG_OUTCOME, "outcome")
-    party = normalize(responsible_party or "")
+    party = normalize_text(responsible_party or "")
     if outcome == "not_responsible" and not party:
         raise ValidationError(MSG_WHOSE, "responsible_party")
-    reason, note = normalize(reason or ""), normalize(note or "")
+    reason, note = normalize_text(reason or ""), normalize_text(note or "")
     if outcome == "rejected" and not reason:
         raise ValidationError(MSG_REASON, "reason")
     day, at = _stamp(on)

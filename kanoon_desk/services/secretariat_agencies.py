@@ -13,7 +13,7 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.secretariat import Agency
-from ..persian import WorkingCalendar, normalize, search_key, to_ascii_digits
+from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to_ascii_digits
 from ..store import Store
 from .accounts import require
 from .sheets import read_rows
@@ -73,7 +73,7 @@ def _checked(name: str, deadline_days: int | None, address: str, phone: str) -> 
         raise ValidationError(MSG_NAME_LONG, "name")
     if deadline_days is not None and not 1 <= deadline_days <= 90:
         raise ValidationError(MSG_DAYS, "deadline_days")
-    address, phone = normalize(address or ""), normalize(phone or "")
+    address, phone = normalize_text(address or ""), normalize(phone or "")
     if len(address) > ADDRESS_MAX:
         raise ValidationError(MSG_ADDRESS_LONG, "address")
     if len(phone) > PHONE_MAX:

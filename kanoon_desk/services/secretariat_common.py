@@ -10,7 +10,7 @@ from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDeni
 from ..eventlog import Actor
 from ..models import utcnow
 from ..models.secretariat import Case
-from ..persian import TEHRAN, normalize
+from ..persian import TEHRAN, normalize_text
 from ..store import Store
 from .secretariat_files import StoredFile
 
@@ -38,7 +38,8 @@ def _stamp(on: date | None) -> tuple[date, str]:
 
 
 def _required(value: str, name: str) -> str:
-    value = normalize(value or "")
+    """What a person typed in a field that must be filled, as stored (their diacritics kept)."""
+    value = normalize_text(value or "")
     if not value:
         raise ValidationError(MSG_REQUIRED, name)
     return value

@@ -19,7 +19,7 @@ from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
 from ..models import User
 from ..models.secretariat import FOLLOW_UP_METHODS, Agency, Case, FollowUp, Forward
-from ..persian import normalize
+from ..persian import normalize_text
 from ..store import Store
 from . import numbers
 from .accounts import require
@@ -104,7 +104,7 @@ def follow_up_agency(store: Store, actor: Actor, agency_id: str, case_ids: Seque
     ids = list(dict.fromkeys(case_ids))  # a case chosen twice is followed up once
     if not ids:
         raise ValidationError(MSG_NO_CASES, "case_ids")
-    note = normalize(note or "")
+    note = normalize_text(note or "")
     letter_no, followed = "", []
     with store.transaction() as s:
         cases = sorted((_load(s, cid) for cid in ids), key=lambda c: (c.registration_no or "", c.id))

@@ -15,7 +15,7 @@ from ..eventlog import Actor
 from ..ids import new_id
 from ..models import table_of
 from ..models.secretariat import CHANNELS, Applicant, Attachment, Case
-from ..persian import normalize, normalize_mobile, normalize_national_id, parse_jalali_date
+from ..persian import normalize, normalize_mobile, normalize_national_id, normalize_text, parse_jalali_date
 from ..store import Store
 from . import numbers
 from .accounts import require
@@ -85,8 +85,8 @@ def validate_input(data: CaseInput, *, on: date | None = None) -> dict[str, obje
     if received > (on or today()):
         raise ValidationError(MSG_FUTURE, "received_date")
     return {"national_id": nid, "first_name": first, "last_name": last, "mobile": mobile,
-            "address": normalize(data.address or ""), "subject": subject[:300],
-            "text": normalize(data.text or ""), "category": normalize(data.category or ""),
+            "address": normalize_text(data.address or ""), "subject": subject[:300],
+            "text": normalize_text(data.text or ""), "category": normalize_text(data.category or ""),
             "channel": data.channel, "received_date": received}
 
 

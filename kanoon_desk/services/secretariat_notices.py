@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, ValidationError
 from ..eventlog import Actor
 from ..models.secretariat import NOTICE_METHODS, VISIT_PURPOSES, Applicant, Case, Visit
-from ..persian import normalize
+from ..persian import normalize_text
 from ..store import Store
 from .accounts import require
 from .secretariat_common import MSG_METHOD, _load, _stamp, _subject
@@ -122,7 +122,7 @@ def _record_notice(store: Store, s: Session, actor: Actor, c: Case, method: str,
     if c.status == "received":  # nothing decided yet (a rejection is "rejected" and is told)
         raise InvariantError(MSG_NOTHING_DECIDED)
     kind = "rejection" if c.status == "rejected" else "result"
-    payload: dict[str, object] = {"method": method, "text": normalize(text or ""), "kind": kind,
+    payload: dict[str, object] = {"method": method, "text": normalize_text(text or ""), "kind": kind,
                                   "day": day.isoformat(), "at": at}
     if method == "in_person" and _visited_on(s, c.id, day):
         payload["visit"] = False  # told during a visit already counted today: not a second one

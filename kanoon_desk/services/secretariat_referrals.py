@@ -12,7 +12,7 @@ from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDeni
 from ..eventlog import Actor
 from ..models import Event, User
 from ..models.secretariat import Referral
-from ..persian import normalize
+from ..persian import normalize_text
 from ..store import Store
 from .accounts import require
 from .secretariat_common import MSG_NOT_HOLDER, _check_holder, _load, _need, _stamp, _subject
@@ -69,7 +69,7 @@ def refer(store: Store, actor: Actor, case_id: str, to_user_id: str, *, instruct
         for u in ccs:
             _receiver(s, u, "cc", CC_ROLES, MSG_CC_ROLE)
         ev = store.record(s, actor, "case.referred", case_id, {
-            "to_user_id": to_user_id, "instruction": normalize(instruction or ""), "cc": ccs,
+            "to_user_id": to_user_id, "instruction": normalize_text(instruction or ""), "cc": ccs,
             "from_status": c.status, "at": at}, subject=_subject(c))
         return ev.id
 
