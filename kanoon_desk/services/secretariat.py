@@ -54,6 +54,7 @@ from .secretariat_intake import (
     Receipt,
     add_attachment,
     intake,
+    remove_attachment,
     validate_input,
 )
 from .secretariat_notices import (
@@ -90,7 +91,7 @@ from .secretariat_referrals import (
 
 __all__ = [
     # the steps (and the forms) in the order of the process
-    "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "REJECTION_REASONS", "review",
+    "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "ForwardView",
     "forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_text",
     "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",

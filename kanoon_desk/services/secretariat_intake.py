@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, ValidationError, invalid
+from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError, invalid
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models import table_of
@@ -25,6 +25,12 @@ from .secretariat_files import StoredFile, put_file
 MSG_CHANNEL = QT_TRANSLATE_NOOP("Errors", "شیوه دریافت را برگزینید.")
 MSG_FUTURE = QT_TRANSLATE_NOOP("Errors", "تاریخ دریافت نمی‌تواند پس از امروز باشد.")
 MSG_SAME_SCAN = QT_TRANSLATE_NOOP("Errors", "این پیوست پیش‌تر به این پرونده افزوده شده است.")
+MSG_NO_ATTACHMENT = QT_TRANSLATE_NOOP("Errors", "این پیوست در این پرونده نیست؛ شاید پیش‌تر برداشته شده است.")
+MSG_REMOVE_REASON = QT_TRANSLATE_NOOP("Errors", "بنویسید چرا این پیوست برداشته می‌شود.")
+MSG_REMOVE_CLOSED = QT_TRANSLATE_NOOP(
+    "Errors", "پیوست پرونده بسته برداشته نمی‌شود؛ اگر لازم است، نخست پرونده را بازگشایی کنید.")
+MSG_REMOVE_NOT_YOURS = QT_TRANSLATE_NOOP(
+    "Errors", "پیوستی را که کاربر دیگری افزوده است تنها کارشناس، مدیر یا مدیر سامانه برمی‌دارد.")
 
 
 @dataclass
@@ -153,3 +159,29 @@ def add_attachment(store: Store, actor: Actor, case_id: str, path: Path | str, *
                                                 Attachment.sha256 == f.sha256).limit(1)) is not None:
             raise ValidationError(MSG_SAME_SCAN, "attachments")
         _attach(store, s, actor, case_id, f, kind, at, _subject(c))
+
+
+def remove_attachment(store: Store, actor: Actor, case_id: str, attachment_id: str, *, reason: str) -> None:
+    """Take a wrong scan (another person's document, the wrong page) off a case, with the reason.
+
+    The one who attached it may, and any expert, manager or admin; not on a closed case (reopened
+    first). It is one more event (`case.attachment_removed`): the scan leaves the case's list and
+    its printed file, the removal stays on the timeline with who, when and why, and the file's bytes
+    stay in the store for the audit."""
+    require(actor, "clerk", "expert", "manager", "admin")
+    why = normalize_text(reason or "")
+    _, at = _stamp(None)
+    with store.transaction() as s:
+        c = _load(s, case_id)
+        a = s.get(Attachment, attachment_id) if attachment_id else None
+        if a is None or a.case_id != case_id:
+            raise NotFound(MSG_NO_ATTACHMENT, "attachment_id")
+        if c.status in ("closed", "rejected"):
+            raise InvariantError(MSG_REMOVE_CLOSED)
+        if a.added_by != actor.user_id and not actor.has("expert", "manager", "admin"):
+            raise PermissionDenied(MSG_REMOVE_NOT_YOURS)
+        if not why:
+            raise ValidationError(MSG_REMOVE_REASON, "reason")
+        store.record(s, actor, "case.attachment_removed", case_id, {
+            "attachment_id": a.id, "filename": a.filename, "kind": a.kind, "reason": why[:500], "at": at},
+            subject=_subject(c))

@@ -248,3 +248,33 @@ def test_a_file_goes_only_to_an_office_that_sees_an_event_naming_it(server: Live
     assert fetch(a) == 200
     assert httpx.get(f"{server.url}/v1/attachments/not-a-sha", headers={
         "Authorization": f"Bearer {a.identity.device_id}:{a.get_state(state.K_SECRET)}"}).status_code == 400
+
+
+def test_a_scan_taken_off_on_one_desk_leaves_the_case_on_the_other(server: LiveServer, tmp_path: Path) -> None:
+    """The removal is one more event: it travels like any other, and the desk that gets the scan
+    and its removal in one pull folds them to the same list (the scan gone, the removal told)."""
+    from kanoon_desk.services import secretariat_query as q
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    a = enrol(server, tmp_path / "a" / "desk.sqlite3", "13")
+    b = enrol(server, tmp_path / "b" / "desk.sqlite3", "13")
+    c = enrol(server, tmp_path / "c" / "desk.sqlite3", "13")
+    admin = bootstrap_admin(a)
+    receipt = sec.intake(a, admin, case_input())
+    right, wrong = tmp_path / "right.pdf", tmp_path / "wrong.pdf"
+    right.write_bytes(b"%PDF-1.4 right")
+    wrong.write_bytes(b"%PDF-1.4 someone else's")
+    sec.add_attachment(a, admin, receipt.case_id, right)
+    sec.add_attachment(a, admin, receipt.case_id, wrong)
+    assert client.sync_once(a).ok and client.sync_once(b).ok
+    assert len(q.get_case(b, admin, receipt.case_id).attachments) == 2
+    gone = q.get_case(a, admin, receipt.case_id).attachments[1]
+    sec.remove_attachment(a, admin, receipt.case_id, gone["id"], reason="سند شخص دیگری")
+    assert client.sync_once(a).ok
+    for desk in (b, c):  # b had the scan, c gets both at once
+        assert client.sync_once(desk).ok
+        d = q.get_case(desk, admin, receipt.case_id)
+        assert [x["filename"] for x in d.attachments] == ["right.pdf"]
+        assert d.timeline[-1].type == "case.attachment_removed"

@@ -12,6 +12,7 @@ import pytest
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+from tests.factories import make_user
 from tests.secretariat_helpers import PDF_BYTES, PNG_BYTES, Desk, case_input, make_secretariat_desk
 from tests.ui.shell_support import language, make_ctx, visible
 
@@ -185,3 +186,45 @@ def test_a_scan_the_case_already_has_is_refused_at_the_file_not_attached_twice(
     assert seen == ["این پیوست پیش‌تر به این پرونده افزوده شده است."]
     assert len(q.get_case(desk.store, desk.expert, case_id).attachments) == 1
     assert view.attachments.count() == 1
+
+
+def test_a_scan_attached_by_mistake_is_taken_off_with_its_reason(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk who attached another person's document had no way to take it off the case."""
+    mine, wrong = tmp_path / "درخواست.pdf", tmp_path / "سند دیگری.png"
+    mine.write_bytes(PDF_BYTES)
+    wrong.write_bytes(PNG_BYTES)
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1, attachments=[mine, wrong]), on=DAY).case_id
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        dlg.submit()  # OK with no reason: said at the field, nothing removed
+        seen["error"] = dlg.form.error_of("reason")
+        seen["still"] = len(q.get_case(desk.store, desk.clerk, case_id).attachments)
+        dlg.form.field("reason").setPlainText("سند شخص دیگری بود")  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id)
+    assert not view.remove_button.isHidden() and not view.remove_button.isEnabled()  # until one is chosen
+    view.attachments.setCurrentRow(1)
+    assert view.remove_button.isEnabled()
+    view.remove_button.click()
+    assert seen == {"error": "بنویسید چرا این پیوست برداشته می‌شود.", "still": 2}
+    assert [visible(view.attachments.item(i).text()).lstrip("\u200f") for i in range(view.attachments.count())] \
+        == ["درخواست.pdf (۱ کیلوبایت)"]
+    model = view.timeline.model()
+    last = [visible(model.index(model.rowCount() - 1, c).data()) for c in range(model.columnCount())]
+    assert last[2:] == ["برداشتن پیوست", "کاربر clerk۱", "سند دیگری.png — «سند شخص دیگری بود»"]
+    html = view.history_html()  # the printed file lists only the case's scans, and tells the removal
+    assert "<li>درخواست.pdf</li>" in html and "<li>سند دیگری.png</li>" not in html and "سند شخص دیگری بود" in html
+    # another clerk may not take the first clerk's scan off; once the case is closed, nobody
+    other = sec.intake(desk.store, desk.clerk, case_input(2, attachments=[mine]), on=DAY).case_id
+    clerk2 = _view(qtbot, desk, tmp_path, make_user(desk.store, desk.admin, "clerk2", "clerk"), other)
+    assert clerk2.remove_button.isHidden()
+    expert = _view(qtbot, desk, tmp_path, desk.expert, other)
+    assert not expert.remove_button.isHidden()
+    sec.review(desk.store, desk.expert, other, accept=False, reason="تکراری", on=DAY)
+    expert.load(other)
+    assert expert.remove_button.isHidden()

@@ -383,6 +383,18 @@ def _attached(s: Session, e: FoldEvent) -> None:
                              added_by=e.user_id))
 
 
+@projector("case.attachment_removed", "case")
+def _attachment_removed(s: Session, e: FoldEvent) -> None:
+    """A scan taken off the case: gone from its list and its papers (the event, on the timeline,
+    says who took it off and why; the bytes stay). A removal folded before its scan arrived does
+    nothing now: the scan's late arrival re-folds the case, in (hlc, id) order, scan first.
+
+    The ORM's DELETE (a rare step): an Attachment the session holds (the service read it to check
+    the removal) leaves the session with its row."""
+    s.execute(delete(Attachment).where(Attachment.id == e.payload["attachment_id"],
+                                       Attachment.case_id == e.aggregate_id))
+
+
 # --- a person's resolution of a conflict -------------------------------------------------------
 
 

@@ -236,6 +236,34 @@ class CaseActions(_ViewBase):
                  (QCoreApplication.translate("CaseView", "دیگر"), "other")])
         self._exec(d)
 
+    def may_remove_attachment(self, row: int) -> bool:
+        """Whether the user may take the attachment at `row` off the case shown: the one who
+        attached it, or an expert, manager or admin; never on a closed case (the service says so)."""
+        if self.detail is None or not 0 <= row < len(self.detail.attachments):
+            return False
+        a, me = self.detail.attachments[row], self.ctx.actor
+        return (self.detail.case["status"] not in ("closed", "rejected")
+                and (me.has("expert", "manager", "admin") or (me.has("clerk") and a["added_by"] == me.user_id)))
+
+    def remove_attachment(self, row: int) -> None:
+        """«برداشتن پیوست…»: a scan attached by mistake (another person's document) taken off the
+        case, after asking why; the removal stays on the timeline with who and why."""
+        if self.detail is None or not 0 <= row < len(self.detail.attachments):
+            return
+        a = self.detail.attachments[row]
+        d = self._dialog(QCoreApplication.translate("CaseView", "برداشتن پیوست"), lambda v: sec.remove_attachment(
+            self.ctx.store, self.ctx.actor, self.case_id or "", str(a["id"]), reason=v["reason"]))
+        d.note("file", QCoreApplication.translate("CaseView", "پیوست"), isolated(str(a["filename"])))
+        d.text("reason", QCoreApplication.translate("CaseView", "دلیل برداشتن"))
+        d.note("what", "", QCoreApplication.translate(
+            "CaseView", "این پیوست از فهرست پیوست‌ها و پرونده چاپی برداشته می‌شود؛ برداشتن آن، با نام شما "
+                        "و این دلیل، در گردش کار پرونده می‌ماند."))
+        # no draft: the reason is a line, and one kept would come back for another scan
+        accepted = d.exec() == QDialog.DialogCode.Accepted
+        d.deleteLater()
+        if accepted:
+            self._done()
+
     def notify(self) -> None:
         """Phone, letter, SMS (queued for the server to send, to the applicant's mobile) or in
         person; choosing SMS with nothing written puts the default message in to edit."""

@@ -33,6 +33,7 @@ EVENT_FA = {  # noqa: E501
     "case.reopened": QT_TRANSLATE_NOOP("Secretariat", "بازگشایی"),
     "case.visited": QT_TRANSLATE_NOOP("Secretariat", "مراجعه حضوری"),
     "case.attached": QT_TRANSLATE_NOOP("Secretariat", "پیوست"),
+    "case.attachment_removed": QT_TRANSLATE_NOOP("Secretariat", "برداشتن پیوست"),
     "case.forward_withdrawn": QT_TRANSLATE_NOOP("Secretariat", "پس‌گرفتن ارسال (حل ناسازگاری)"),
     "case.renumbered": QT_TRANSLATE_NOOP("Secretariat", "شماره ثبت تازه (حل ناسازگاری)"),
 }
@@ -92,6 +93,8 @@ def _describe(entry: q.TimelineEntry, names: dict[str, str], agencies: dict[str,
         return outcome_text(p.get("outcome")) + (f" ({isolated(party)})" if party else "") + reason + _quoted(p.get("note"))
     if t == "case.attached":
         return isolated(str(p.get("filename", "")))
+    if t == "case.attachment_removed":  # which scan and why (who and when: the row's own columns)
+        return isolated(str(p.get("filename", ""))) + _quoted(p.get("reason"))
     if t == "case.reopened":
         return isolated(str(p.get("reason", "")))
     return ""

@@ -142,6 +142,17 @@ class CaseView(CaseActions, QWidget):
         inner = QVBoxLayout(self.attachments_box)
         inner.addWidget(self.attachments, 1)
         inner.addWidget(self.attachment_message)
+        # a scan attached by mistake comes off the case with a reason (enabled for the one chosen,
+        # when the user may take it off)
+        self.remove_button = QPushButton(self.tr("برداشتن پیوست…"))
+        self.remove_button.setObjectName("remove-attachment")
+        self.remove_button.setToolTip(self.tr("پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید"))
+        self.remove_button.clicked.connect(lambda: self.remove_attachment(self.attachments.currentRow()))
+        self.attachments.currentRowChanged.connect(lambda _row: self._update_remove())
+        under = QHBoxLayout()
+        under.addWidget(self.remove_button)
+        under.addStretch(1)
+        inner.addLayout(under)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setObjectName("case-split")
         self.split.addWidget(self.timeline)
@@ -227,7 +238,15 @@ class CaseView(CaseActions, QWidget):
                        - self.attachments.sizeHint().height() + 2 * self.attachments.frameWidth())
             self.split.setSizes([total - want, want])
         self.attachments_box.setVisible(bool(d.attachments))
+        self._update_remove()
         self._build_actions()
+
+    def _update_remove(self) -> None:
+        """«برداشتن پیوست…» for those who may take scans off this case, enabled for the one chosen."""
+        d = self.detail
+        self.remove_button.setVisible(d is not None and any(self.may_remove_attachment(r)
+                                                            for r in range(len(d.attachments))))
+        self.remove_button.setEnabled(self.may_remove_attachment(self.attachments.currentRow()))
 
     def size_text(self, size: int) -> str:
         """A scan's size as a person reads it: whole kilobytes rounded up (a one-page scan of a few
