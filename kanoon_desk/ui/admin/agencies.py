@@ -181,7 +181,8 @@ class AgenciesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _: self.edit_agency())
+        # Enter on the chosen row opens it, as a double click does (Qt emits `activated` for both)
+        self.table.activated.connect(lambda _: self.edit_agency())
 
         self.new_button = QPushButton(self.tr("دستگاه تازه"))
         self.edit_button = QPushButton(self.tr("اصلاح"))

@@ -225,7 +225,8 @@ class UsersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _: self.edit_user())
+        # Enter on the chosen row opens it, as a double click does (Qt emits `activated` for both)
+        self.table.activated.connect(lambda _: self.edit_user())
 
         self.new_button = QPushButton(self.tr("کاربر تازه"))
         self.edit_button = QPushButton(self.tr("ویرایش نام و نقش‌ها"))

@@ -1,0 +1,76 @@
+"""Admin pages as an admin works them from the keyboard: Enter opens the row chosen, a refused form
+says every field that is wrong at once, half-typed work comes back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kanoon_desk.store import Store
+from kanoon_desk.ui.admin.agencies import AgenciesPage, AgencyDialog
+from kanoon_desk.ui.admin.users import UserDialog, UsersPage
+
+from ..factories import make_desk
+from .shell_support import language, make_ctx
+
+
+@pytest.fixture
+def fa(qapp: QApplication) -> Iterator[QApplication]:
+    with language(qapp, "fa"):
+        yield qapp
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[tuple[Store, Any]]:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    yield store, admin
+    store.close()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_user_opens_it_for_editing(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                             desk: tuple[Store, Any], key: Qt.Key) -> None:
+    store, admin = desk
+    page = UsersPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    opened: list[UserDialog] = []
+    page.user_dialog = lambda user=None: opened.append(UserDialog(page.ctx, user, page)) or opened[-1]  # type: ignore[method-assign]
+    page.select_username("admin")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, key)
+    assert len(opened) == 1 and opened[0].user is not None and opened[0].user.username == "admin"
+    for d in opened:
+        qtbot.addWidget(d)
+    opened[0].reject()
+    # a double click still opens it, once
+    rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mousePress(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(opened) == 2
+
+
+def test_enter_on_an_agency_opens_it_for_correction(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                   desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.services import secretariat_agencies as agencies
+
+    store, admin = desk
+    agencies.save_agency(store, admin, agency_id=None, active=True, name="اداره کل آموزش و پرورش",
+                         deadline_days=None, phone="", address="")
+    page = AgenciesPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    opened: list[AgencyDialog] = []
+    page.agency_dialog = lambda agency=None: opened.append(AgencyDialog(page.ctx, agency, page)) or opened[-1]  # type: ignore[method-assign]
+    from kanoon_desk.ui.widgets import select_row
+    select_row(page.table, 0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].agency is not None
+    for d in opened:
+        qtbot.addWidget(d)
