@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
@@ -44,6 +47,44 @@ class ServiceError(Exception):
 
 class ValidationError(ServiceError):
     """The input is wrong; nothing was written."""
+
+
+class FieldErrors(ValidationError):
+    """Several fields of one form refused at once (an empty form: every required field), so the
+    person sees them all, not one after another. `errors` are in the form's order; the first is
+    this error's own message and field, so whatever reads one error (the CLI, a test, a form that
+    shows one) reads the first, as before."""
+
+    def __init__(self, errors: Sequence[ServiceError]) -> None:
+        first = errors[0]
+        super().__init__(first.message, first.field, first.params)
+        self.errors: tuple[ServiceError, ...] = tuple(errors)
+
+
+class FieldChecks:
+    """Runs a form's checks one field after another and keeps every refusal, instead of stopping
+    at the first: `value(check, default)` is the checked value, or `default` when it was refused;
+    `raise_any()` then raises the refusal (one), or a `FieldErrors` (several)."""
+
+    def __init__(self) -> None:
+        self.errors: list[ServiceError] = []
+
+    def value(self, check: Callable[[], T], default: T) -> T:
+        try:
+            return check()
+        except ValidationError as err:
+            self.errors.extend(err.errors if isinstance(err, FieldErrors) else [err])
+            return default
+
+    def refuse(self, err: ValidationError) -> None:
+        """A refusal found without a check function (two values that disagree)."""
+        self.errors.append(err)
+
+    def raise_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise FieldErrors(self.errors)
 
 
 class PermissionDenied(ServiceError):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kanoon_desk.errors import PermissionDenied, ValidationError
+from kanoon_desk.errors import FieldErrors, PermissionDenied, ValidationError
 from kanoon_desk.services import accounts
+from kanoon_desk.store import Store
 
 from .factories import PASSWORD, make_desk, make_user
 
@@ -157,3 +158,32 @@ def test_holidays_shape_the_working_calendar(tmp_path: Path) -> None:
     assert cal.is_working_day(date(2025, 7, 6))
     # the fixed holidays need no entry: 1404/01/03 (Nowruz) is off in any store
     assert not cal.is_working_day(date(2025, 3, 23))
+
+
+def test_an_empty_setup_is_refused_at_every_field_at_once(tmp_path: Path) -> None:
+    store = Store(tmp_path / "new.sqlite3")
+    try:
+        with pytest.raises(FieldErrors) as err:
+            accounts.setup_desk(store, office_code="", office_name=" ", admin_username="", admin_full_name="",
+                                admin_password="", admin_password_again="x")
+        assert [e.field for e in err.value.errors] == ["office_code", "office_name", "username", "full_name",
+                                                      "password", "password2"]
+        assert err.value.field == "office_code"  # read as one error: the first, as before
+        assert not store.is_initialised
+    finally:
+        store.close()
+
+
+def test_create_user_refuses_every_wrong_field_at_once_and_one_alone_as_before(tmp_path: Path) -> None:
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    with pytest.raises(FieldErrors) as err:
+        accounts.create_user(store, admin, username="", full_name="", password="", password_again="",
+                             roles=set())
+    assert [e.field for e in err.value.errors] == ["username", "full_name", "password", "roles"]
+    with pytest.raises(ValidationError) as one:
+        accounts.create_user(store, admin, username="ok_user", full_name="نام", password=PASSWORD,
+                             password_again=PASSWORD + "x", roles={"clerk"})
+    assert not isinstance(one.value, FieldErrors) and one.value.field == "password2"
+    with pytest.raises(FieldErrors) as both:
+        accounts.update_user(store, admin, admin.user_id, full_name=" ", roles=set())
+    assert [e.field for e in both.value.errors] == ["full_name", "roles"]

@@ -156,79 +156,79 @@
     <context>
         <name>AgenciesPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="186" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="187" />
             <source>دستگاه تازه</source>
             <extracomment>the agency as saved, once the dialog is accepted</extracomment>
             <translation>New agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="187" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="188" />
             <source>اصلاح</source>
             <translation>Correct</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="188" />
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="260" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="261" />
             <source>غیرفعال کردن</source>
             <translation>Deactivate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="189" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="190" />
             <source>افزودن از پرونده…</source>
             <translation>Add from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="191" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="192" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
             <translation>A list of agencies from an Excel or CSV file: a “name” column («نام»), and if needed «مهلت (روز کاری)», «تلفن» and «نشانی»</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="196" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="197" />
             <source>نمایش دستگاه‌های غیرفعال</source>
             <translation>Show inactive agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="200" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="201" />
             <source>مدیر در «ارسال به دستگاه» از این فهرست برمی‌گزیند. دستگاه غیرفعال در آن فهرست نمی‌آید، ولی پرونده‌ها و نامه‌های پیشین نامش را نگه می‌دارند.</source>
             <translation>The manager picks from this list in «Send to agency». An inactive agency is not offered there, but earlier cases and letters keep its name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="227" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="228" />
             <source>هنوز دستگاهی در فهرست نیست؛ تا دستگاهی افزوده نشود، پرونده‌ای به دستگاه اجرایی فرستاده نمی‌شود.</source>
             <translation>The directory is empty: no case can be sent to an executive agency until one is added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="259" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="260" />
             <source>فعال کردن</source>
             <translation>Activate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="272" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="273" />
             <source>«%1» ذخیره شد.</source>
             <translation>“%1” saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="292" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="293" />
             <source>«%1» دوباره در فهرست ارسال می‌آید.</source>
             <translation>“%1” is offered for forwarding again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="293" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="294" />
             <source>«%1» غیرفعال شد و دیگر در فهرست ارسال نمی‌آید.</source>
             <translation>“%1” was deactivated and is no longer offered for forwarding.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="304" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="305" />
             <source>افزودن دستگاه‌ها از پرونده</source>
             <translation>Add agencies from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="305" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="306" />
             <source>اکسل یا CSV (*.xlsx *.csv)</source>
             <translation>Excel or CSV (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/agencies.py" line="323" />
+            <location filename="../kanoon_desk/ui/admin/agencies.py" line="324" />
             <source>{n} دستگاه به فهرست افزوده شد.</source>
             <translation>{n} agencies added to the directory.</translation>
         </message>
@@ -1795,93 +1795,98 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="28" />
+            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
+            <translation>The two passwords differ; type them again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/accounts.py" line="29" />
             <source>این نام کاربری پیش‌تر گرفته شده است.</source>
             <translation>This user name is already taken.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="29" />
+            <location filename="../kanoon_desk/services/accounts.py" line="30" />
             <source>نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.</source>
             <translation>A user name may contain only Latin letters, digits, dots and underscores.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="30" />
+            <location filename="../kanoon_desk/services/accounts.py" line="31" />
             <source>کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.</source>
             <translation>The office code must be 1 to 8 digits or Latin letters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="31" />
+            <location filename="../kanoon_desk/services/accounts.py" line="32" />
             <source>نقش ناشناخته است.</source>
             <translation>Unknown role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="32" />
+            <location filename="../kanoon_desk/services/accounts.py" line="33" />
             <source>دست‌کم یک نقش برگزینید.</source>
             <translation>Choose at least one role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="33" />
+            <location filename="../kanoon_desk/services/accounts.py" line="34" />
             <source>آخرین مدیر سامانه را نمی‌توان غیرفعال یا بی‌نقش کرد.</source>
             <translation>The last system administrator cannot be disabled or lose the role.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="34" />
+            <location filename="../kanoon_desk/services/accounts.py" line="35" />
             <source>این دفتر کاربر دارد؛ با یکی از کاربران دفتر وارد شوید.</source>
             <translation>This office has users already; log in as one of them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="35" />
+            <location filename="../kanoon_desk/services/accounts.py" line="36" />
             <source>حساب شما دیگر فعال نیست یا نقش مدیر سامانه ندارد؛ از سامانه خارج شوید و دوباره وارد شوید.</source>
             <translation>Your account is no longer enabled or no longer a system administrator; log out and log in again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="37" />
+            <location filename="../kanoon_desk/services/accounts.py" line="38" />
             <source>نمی‌توانید خودتان را غیرفعال کنید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot disable yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="39" />
+            <location filename="../kanoon_desk/services/accounts.py" line="40" />
             <source>نمی‌توانید نقش مدیر سامانه را از خودتان بگیرید؛ مدیر سامانه دیگری باید این کار را بکند.</source>
             <translation>You cannot take the system administrator role from yourself; another system administrator must do it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="62" />
+            <location filename="../kanoon_desk/services/accounts.py" line="63" />
             <source>شما اجازه این کار را ندارید.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="197" />
+            <location filename="../kanoon_desk/services/accounts.py" line="211" />
             <source>کاربر در همین دفتر یا یکی از مراکز فرهنگی هنری آن کار می‌کند.</source>
             <translation>A user works at this office or at one of its cultural centres.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="250" />
-            <location filename="../kanoon_desk/services/accounts.py" line="272" />
-            <location filename="../kanoon_desk/services/accounts.py" line="288" />
+            <location filename="../kanoon_desk/services/accounts.py" line="269" />
+            <location filename="../kanoon_desk/services/accounts.py" line="291" />
+            <location filename="../kanoon_desk/services/accounts.py" line="307" />
             <source>کاربر پیدا نشد.</source>
             <translation>User not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="278" />
+            <location filename="../kanoon_desk/services/accounts.py" line="297" />
             <source>گذرواژه تازه همان گذرواژه کنونی است؛ گذرواژه دیگری برگزینید.</source>
             <translation>The new password is the current one; choose another.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="292" />
+            <location filename="../kanoon_desk/services/accounts.py" line="311" />
             <source>گذرواژه کنونی درست نیست.</source>
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="322" />
+            <location filename="../kanoon_desk/services/accounts.py" line="341" />
             <source>مرکز فرهنگی هنری دوباره دفتر نمی‌شود: کتاب‌ها، اعضا و امانت‌ها به آن بسته‌اند.</source>
             <translation>A cultural centre does not go back to being an office: its books, members and loans belong to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="357" />
+            <location filename="../kanoon_desk/services/accounts.py" line="376" />
             <source>{day} جمعه است و خودبه‌خود تعطیل است؛ چیزی افزوده نشد.</source>
             <translation>{day} is a Friday, a day off anyway; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/accounts.py" line="358" />
+            <location filename="../kanoon_desk/services/accounts.py" line="377" />
             <source>{day} از تعطیلات رسمی ثابت هر سال است و خودبه‌خود به حساب می‌آید؛ چیزی افزوده نشد.</source>
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
@@ -3529,17 +3534,17 @@ Tracking code: {code}</translation>
     <context>
         <name>JoinForm</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="91" />
+            <location filename="../kanoon_desk/ui/setup.py" line="84" />
             <source>نشانی کارگزار</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="92" />
+            <location filename="../kanoon_desk/ui/setup.py" line="85" />
             <source>کد ثبت دستگاه</source>
             <translation>Enrolment code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="93" />
+            <location filename="../kanoon_desk/ui/setup.py" line="86" />
             <source>نام این دستگاه (برای کارگزار)</source>
             <translation>This device's name (for the server)</translation>
         </message>
@@ -5735,17 +5740,17 @@ Tracking code: {code}</translation>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="192" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="191" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="200" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="202" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -5842,7 +5847,7 @@ Tracking code: {code}</translation>
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="141" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="142" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>
@@ -6524,124 +6529,119 @@ Tracking code: {code}</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="140" />
+            <location filename="../kanoon_desk/ui/setup.py" line="133" />
             <source>راه‌اندازی میز کار</source>
             <translation>Set up this desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="144" />
+            <location filename="../kanoon_desk/ui/setup.py" line="137" />
             <source>میز تازه</source>
             <translation>New desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="145" />
+            <location filename="../kanoon_desk/ui/setup.py" line="138" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="191" />
+            <location filename="../kanoon_desk/ui/setup.py" line="184" />
             <source>این میز کار هنوز راه‌اندازی نشده است. دفتر این میز و نخستین مدیر سامانه را معرفی کنید. اگر دفتر کارگزار مرکزی دارد، «پیوستن به کارگزار مرکزی» را برگزینید.</source>
             <translation>This desk is not set up yet. Name its office and the first system administrator. If the office has a central server, choose “Join a central server”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="198" />
+            <location filename="../kanoon_desk/ui/setup.py" line="191" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="233" />
+            <location filename="../kanoon_desk/ui/setup.py" line="226" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="206" />
+            <location filename="../kanoon_desk/ui/setup.py" line="199" />
             <source>شماره این دستگاه</source>
             <translation>Device number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="242" />
+            <location filename="../kanoon_desk/ui/setup.py" line="235" />
             <source>نام کاربری مدیر</source>
             <translation>Administrator's user name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="243" />
+            <location filename="../kanoon_desk/ui/setup.py" line="236" />
             <source>نام و نام خانوادگی مدیر</source>
             <translation>Administrator's full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="244" />
+            <location filename="../kanoon_desk/ui/setup.py" line="237" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="245" />
+            <location filename="../kanoon_desk/ui/setup.py" line="238" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="211" />
+            <location filename="../kanoon_desk/ui/setup.py" line="204" />
             <source>نشانی کارگزار مرکزی و کد ثبت دستگاه را که مدیر کارگزار داده است بنویسید. این میز در کارگزار ثبت می‌شود و داده‌های دفتر، با کاربرانش، به آن می‌آید؛ پس از آن هر کس با نام کاربری و گذرواژه خود وارد می‌شود.</source>
             <translation>Type the central server's address and the enrolment code its operator gave you. This desk is enrolled with the server and the office's data, its users included, come down to it; then everyone logs in with their own user name and password.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="200" />
+            <location filename="../kanoon_desk/ui/setup.py" line="193" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="263" />
+            <location filename="../kanoon_desk/ui/setup.py" line="256" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device})، ولی داده‌های دفتر هنوز کامل به آن نرسیده است.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}), but the office's data have not all arrived yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="268" />
+            <location filename="../kanoon_desk/ui/setup.py" line="261" />
             <source>اتصال شبکه را بررسی کنید و «دریافت دوباره» را بزنید؛ دریافت از همان‌جا که مانده است ادامه می‌یابد و چیزی دو بار نمی‌آید.</source>
             <translation>Check the network connection and press “Fetch again”; it carries on from where it stopped and nothing comes twice.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="275" />
+            <location filename="../kanoon_desk/ui/setup.py" line="268" />
             <source>این دستگاه در کارگزار ثبت شد (دفتر {office}، دستگاه {device}). این دفتر هنوز هیچ کاربری ندارد: نخستین مدیر سامانه دفتر را بسازید. او و کاربرانی که می‌سازد به میزهای دیگر دفتر هم می‌رسند.</source>
             <translation>This device is enrolled with the server (office {office}, device {device}). The office has no user yet: make its first system administrator. They, and the users they make, reach the office's other desks too.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="291" />
+            <location filename="../kanoon_desk/ui/setup.py" line="284" />
             <source>راه‌اندازی</source>
             <translation>Set up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="291" />
+            <location filename="../kanoon_desk/ui/setup.py" line="284" />
             <source>ثبت دستگاه و دریافت داده‌ها</source>
             <translation>Enrol and fetch the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="293" />
+            <location filename="../kanoon_desk/ui/setup.py" line="286" />
             <source>دریافت دوباره</source>
             <translation>Fetch again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="295" />
+            <location filename="../kanoon_desk/ui/setup.py" line="288" />
             <source>ساختن مدیر</source>
             <translation>Make the administrator</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="318" />
+            <location filename="../kanoon_desk/ui/setup.py" line="311" />
             <source>در حال دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="343" />
+            <location filename="../kanoon_desk/ui/setup.py" line="335" />
             <source>در حال ثبت دستگاه و دریافت داده‌های دفتر از کارگزار…</source>
             <translation>Enrolling this device and fetching the office's data from the server…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="173" />
+            <location filename="../kanoon_desk/ui/setup.py" line="166" />
             <source>انصراف</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/setup.py" line="62" />
-            <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
-            <translation>The two passwords differ; type them again.</translation>
         </message>
     </context>
     <context>

@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, FieldChecks, NotFound, PermissionDenied, ValidationError
 from ..eventlog import SYSTEM_USER_ID, Actor, audit, system_actor
 from ..ids import new_id
 from ..models import ROLES, Holiday, Office, User
@@ -25,6 +25,7 @@ MSG_DISABLED = QT_TRANSLATE_NOOP("Errors", "این کاربر غیرفعال ا�
 MSG_NEED_ADMIN = QT_TRANSLATE_NOOP("Errors", "این کار فقط از مدیر سامانه دفتر برمی‌آید.")
 MSG_REQUIRED = QT_TRANSLATE_NOOP("Errors", "این خانه را پر کنید.")
 MSG_PASSWORD_SHORT = QT_TRANSLATE_NOOP("Errors", "گذرواژه دست‌کم ۸ نویسه باشد.")
+MSG_PASSWORDS_DIFFER = QT_TRANSLATE_NOOP("Errors", "دو گذرواژه یکسان نیستند؛ دوباره بنویسید.")
 MSG_USERNAME_TAKEN = QT_TRANSLATE_NOOP("Errors", "این نام کاربری پیش‌تر گرفته شده است.")
 MSG_USERNAME_SHAPE = QT_TRANSLATE_NOOP("Errors", "نام کاربری فقط حروف لاتین، رقم، نقطه و خط زیر باشد.")
 MSG_OFFICE_CODE = QT_TRANSLATE_NOOP("Errors", "کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.")
@@ -97,6 +98,13 @@ def _check_password(password: str) -> str:
     return password
 
 
+def _check_new_password(checks: FieldChecks, password: str, again: str | None) -> None:
+    """A new password, and its repetition when the form asks for one (`again`, at "password2")."""
+    checks.value(lambda: _check_password(password), "")
+    if again is not None and again != password:
+        checks.refuse(ValidationError(MSG_PASSWORDS_DIFFER, "password2"))
+
+
 def _check_roles(roles: set[str] | frozenset[str] | list[str]) -> list[str]:
     roles = set(roles)
     if not roles:
@@ -108,16 +116,20 @@ def _check_roles(roles: set[str] | frozenset[str] | list[str]) -> list[str]:
 
 def setup_desk(store: Store, *, office_code: str, office_name: str, admin_username: str,
                admin_full_name: str, admin_password: str, device_no: int = 1,
-               office_kind: str = "office", province: str = "") -> UserView:
+               office_kind: str = "office", province: str = "", admin_password_again: str | None = None) -> UserView:
     """First run: the desk's identity, its office and the first admin user, in one go. The office
-    code is read as the centres' codes are: Persian digits (a Persian keyboard's) are digits."""
+    code is read as the centres' codes are: Persian digits (a Persian keyboard's) are digits.
+    Every field refused is said at once (`FieldErrors`), the password's repetition too when the
+    form gives it (`admin_password_again`)."""
     office_code = to_ascii_digits(office_code or "").strip().upper()
+    checks = FieldChecks()
     if not (1 <= len(office_code) <= 8 and office_code.isascii() and office_code.isalnum()):
-        raise ValidationError(MSG_OFFICE_CODE, "office_code")
-    office_name = _required(office_name, "office_name")
-    username = _check_username(admin_username)
-    full_name = _required(admin_full_name, "full_name")
-    _check_password(admin_password)
+        checks.refuse(ValidationError(MSG_OFFICE_CODE, "office_code"))
+    office_name = checks.value(lambda: _required(office_name, "office_name"), "")
+    username = checks.value(lambda: _check_username(admin_username), "")
+    full_name = checks.value(lambda: _required(admin_full_name, "full_name"), "")
+    _check_new_password(checks, admin_password, admin_password_again)
+    checks.raise_any()
     if office_kind not in ("office", "centre"):
         raise ValueError(office_kind)
     store.set_identity(office_code, device_no)
@@ -134,19 +146,21 @@ def needs_first_admin(store: Store) -> bool:
 
 
 def create_first_admin(store: Store, *, admin_username: str, admin_full_name: str, admin_password: str,
-                       office_name: str = "") -> UserView:
+                       office_name: str = "", admin_password_again: str | None = None) -> UserView:
     """The office's first admin on an enrolled desk that has no user (`needs_first_admin`): the
     trust of a first run, and only then. The office's name is asked for when the office has no
     record yet (`get_office` is None); the user and the office record sync to the office's
-    other desks like any event."""
+    other desks like any event. Every field refused is said at once, as in `setup_desk`."""
     if not needs_first_admin(store):
         raise PermissionDenied(MSG_HAS_USERS, "username")
     office_code = store.identity.office_code
+    checks = FieldChecks()
     if get_office(store, office_code) is None:
-        office_name = _required(office_name, "office_name")
-    username = _check_username(admin_username)
-    full_name = _required(admin_full_name, "full_name")
-    _check_password(admin_password)
+        office_name = checks.value(lambda: _required(office_name, "office_name"), "")
+    username = checks.value(lambda: _check_username(admin_username), "")
+    full_name = checks.value(lambda: _required(admin_full_name, "full_name"), "")
+    _check_new_password(checks, admin_password, admin_password_again)
+    checks.raise_any()
     return _first_admin(store, office_code, office_name, "office", "", username, full_name, admin_password)
 
 
@@ -199,14 +213,17 @@ MSG_USER_CENTRE = QT_TRANSLATE_NOOP("Errors", "کاربر در همین دفتر
 
 def create_user(store: Store, actor: Actor, *, username: str, full_name: str, password: str,
                 roles: set[str] | list[str], must_change_password: bool = True,
-                office_code: str = "") -> UserView:
+                office_code: str = "", password_again: str | None = None) -> UserView:
     """A user of the admin's office; `office_code` places them at one of its cultural centres (a
-    librarian who lends there: 1301 under 13). The event stays the office's own."""
+    librarian who lends there: 1301 under 13). The event stays the office's own. Every field
+    refused is said at once (`FieldErrors`), the password's repetition too when given."""
     require(actor, "admin")
-    username = _check_username(username)
-    full_name = _required(full_name, "full_name")
-    _check_password(password)
-    role_list = _check_roles(roles)
+    checks = FieldChecks()
+    username = checks.value(lambda: _check_username(username), "")
+    full_name = checks.value(lambda: _required(full_name, "full_name"), "")
+    _check_new_password(checks, password, password_again)
+    role_list = checks.value(lambda: _check_roles(roles), list[str]())
+    checks.raise_any()
     works_at = (office_code or actor.office_code).strip().upper()
     with store.transaction() as s:
         _require_acting_admin(s, actor)
@@ -237,10 +254,12 @@ def update_user(store: Store, actor: Actor, user_id: str, *, full_name: str | No
     keeps both."""
     require(actor, "admin")
     payload: dict[str, object] = {}
+    checks = FieldChecks()
     if full_name is not None:
-        payload["full_name"] = _required(full_name, "full_name")
+        payload["full_name"] = checks.value(lambda: _required(full_name, "full_name"), "")
     if roles is not None:
-        payload["roles"] = _check_roles(roles)
+        payload["roles"] = checks.value(lambda: _check_roles(roles), list[str]())
+    checks.raise_any()
     if active is not None:
         payload["active"] = active
     with store.transaction() as s:

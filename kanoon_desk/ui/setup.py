@@ -57,13 +57,6 @@ def first_run_stage(store: Store) -> Stage:
     return "ready"
 
 
-def _password_pair(form: Form, first: QLineEdit, second: QLineEdit) -> bool:
-    if first.text() != second.text():
-        form.set_error("password2", QCoreApplication.translate("SetupDialog", "دو گذرواژه یکسان نیستند؛ دوباره بنویسید."))
-        return False
-    return True
-
-
 def _problem(message: str) -> str:
     """A sync error as the first run shows it. "Work goes on, it syncs later" is true of a desk
     that has its data, not of one still waiting for it: it says the server did not answer."""
@@ -321,13 +314,12 @@ class SetupDialog(QDialog):
 
     def _new_desk(self) -> None:
         self.form.clear_errors()
-        if not _password_pair(self.form, self.password, self.password2):
-            return
-        try:
+        try:  # every field refused is said at once, the two passwords that differ with them
             self.created = accounts.setup_desk(
                 self.store, office_code=self.office_code.text(), office_name=self.office_name.text(),
                 admin_username=self.username.text(), admin_full_name=self.full_name.text(),
-                admin_password=self.password.text(), device_no=self.device_no.value(),
+                admin_password=self.password.text(), admin_password_again=self.password2.text(),
+                device_no=self.device_no.value(),
                 office_kind="centre" if self.office_is_centre.isChecked() else "office")
         except ServiceError as err:
             self.form.show_error(err)
@@ -362,12 +354,11 @@ class SetupDialog(QDialog):
 
     def _first_admin(self) -> None:
         self.admin_form.clear_errors()
-        if not _password_pair(self.admin_form, self.admin_password, self.admin_password2):
-            return
         try:
             self.created = accounts.create_first_admin(
                 self.store, office_name=self.admin_office_name.text(), admin_username=self.admin_username.text(),
-                admin_full_name=self.admin_full_name.text(), admin_password=self.admin_password.text())
+                admin_full_name=self.admin_full_name.text(), admin_password=self.admin_password.text(),
+                admin_password_again=self.admin_password2.text())
         except ServiceError as err:
             self.admin_form.show_error(err)
             return

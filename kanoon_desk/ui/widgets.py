@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import persian
+from ..errors import FieldErrors
 from .errors import error_field, error_text
 
 ERROR_STYLE = "color: #b00020;"
@@ -286,6 +287,8 @@ class Form(QWidget):
     "password", "office_code", ...). `show_error(err)` puts the message under that field (or in
     the general line at the bottom when the field is not on this form), focuses the field, and
     keeps everything typed: nothing is cleared, so the person fixes one thing and tries again.
+    A refusal of several fields at once (`FieldErrors`: an empty form) is shown at every one of
+    them, the cursor in the first of them on the form.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -346,21 +349,39 @@ class Form(QWidget):
         self.general_error.hide()
 
     def set_error(self, field: str | None, text: str) -> None:
-        """Show `text` at `field` (or in the general line), focus the field."""
+        """Show `text` at `field` (or in the general line), focus the field; any other error goes."""
+        self.set_errors([(field, text)])
+
+    def set_errors(self, errors: Sequence[tuple[str | None, str]]) -> None:
+        """Show each (field, text) at its field (those of no field of this form in the general
+        line, one a line) in place of the errors shown before, and focus the first field of the
+        form that is wrong."""
         self.clear_errors()
-        if field in self._fields:
-            widget, label = self._fields[field]
-            label.setText(text)
-            label.show()
+        order = list(self._fields)
+        general: list[str] = []
+        first: str | None = None
+        for field, text in errors:
+            if field in self._fields:
+                label = self._fields[field][1]
+                label.setText(f"{label.text()}\n{text}" if label.text() else text)
+                label.show()
+                if first is None or order.index(field) < order.index(first):
+                    first = field
+            elif text not in general:
+                general.append(text)
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        if first is not None:
+            widget = self._fields[first][0]
             widget.setFocus()
             if isinstance(widget, QLineEdit):
                 widget.selectAll()
-        else:
-            self.general_error.setText(text)
-            self.general_error.show()
 
     def show_error(self, err: BaseException) -> None:
-        self.set_error(error_field(err), error_text(err))
+        """A service's refusal at its field, or at each of its fields (`FieldErrors`)."""
+        errors = err.errors if isinstance(err, FieldErrors) else (err,)
+        self.set_errors([(error_field(e), error_text(e)) for e in errors])
 
 
 class LazyTableModel(QAbstractTableModel):

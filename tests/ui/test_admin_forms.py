@@ -74,3 +74,47 @@ def test_enter_on_an_agency_opens_it_for_correction(fa: QApplication, qtbot: Any
     assert len(opened) == 1 and opened[0].agency is not None
     for d in opened:
         qtbot.addWidget(d)
+
+
+def test_an_empty_setup_form_shows_every_fields_error_at_once(fa: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.ui.setup import SetupDialog
+
+    store = Store(tmp_path / "new.sqlite3")
+    try:
+        dialog = SetupDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.password, "abc")
+        dialog.submit()
+        errors = {f: dialog.form.error_of(f) for f in ("office_code", "office_name", "username", "full_name",
+                                                        "password", "password2")}
+        assert errors == {"office_code": "کد دفتر ۱ تا ۸ رقم یا حرف لاتین باشد.",
+                          "office_name": "این خانه را پر کنید.", "username": "این خانه را پر کنید.",
+                          "full_name": "این خانه را پر کنید.", "password": "گذرواژه دست‌کم ۸ نویسه باشد.",
+                          "password2": "دو گذرواژه یکسان نیستند؛ دوباره بنویسید."}
+        assert dialog.focusWidget() is dialog.office_code  # the first field that is wrong
+        assert not store.is_initialised
+        # put right one by one: what is right loses its error, the rest keep theirs
+        qtbot.keyClicks(dialog.office_code, "13")
+        dialog.submit()
+        assert dialog.form.error_of("office_code") == "" and dialog.form.error_of("office_name")
+        assert dialog.focusWidget() is dialog.office_name
+    finally:
+        store.close()
+
+
+def test_an_empty_new_user_shows_every_fields_error_at_once(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                          desk: tuple[Store, Any]) -> None:
+    store, admin = desk
+    page = UsersPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    dialog = page.user_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.submit()
+    assert {f: dialog.form.error_of(f) for f in ("username", "full_name", "password", "roles")} == {
+        "username": "این خانه را پر کنید.", "full_name": "این خانه را پر کنید.",
+        "password": "گذرواژه دست‌کم ۸ نویسه باشد.", "roles": "دست‌کم یک نقش برگزینید."}
+    assert dialog.form.error_of("password2") == ""  # both empty: the same
+    assert dialog.focusWidget() is dialog.username
+    assert dialog.result() != dialog.DialogCode.Accepted

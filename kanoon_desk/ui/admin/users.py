@@ -176,11 +176,10 @@ class UserDialog(_ServiceDialog):
         store, actor, user = self.ctx.store, self.ctx.actor, self.user
         username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
         roles = self.roles.roles()
-        if user is None:
-            if not self.passwords_match(self.password, self.password2, "password2"):
-                return
+        if user is None:  # every field refused is said at once, the two passwords that differ with them
+            password2 = self.password2.text()
             self.run(lambda: accounts.create_user(store, actor, username=username, full_name=full_name,
-                                                  password=password, roles=roles))
+                                                  password=password, password_again=password2, roles=roles))
         else:
             self.run(lambda: accounts.update_user(store, actor, user.id, full_name=full_name, roles=roles))
 
