@@ -32,17 +32,17 @@
     <context>
         <name>AdminDialogs</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="91" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="101" />
             <source>ثبت</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="92" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="102" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="136" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="148" />
             <source>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</source>
             <translation>The two passwords differ; type them again.</translation>
         </message>
@@ -5583,67 +5583,77 @@ Tracking code: {code}</translation>
     <context>
         <name>OfficePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="40" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="44" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="46" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="50" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="47" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="48" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="52" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="49" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="50" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="58" />
             <source>ذخیره</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="68" />
+            <source>تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا «کنار گذاشتن تغییرها» را بزنید.</source>
+            <translation>Changes to the office's details that were not saved have been brought back; save them, or press “Discard changes”.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="70" />
+            <source>کنار گذاشتن تغییرها</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/office.py" line="122" />
             <source>دفتر، مرکز فرهنگی هنری</source>
             <translation>The office as a cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="123" />
             <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
             <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="106" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="140" />
             <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
             <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="113" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="149" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>
@@ -5740,17 +5750,17 @@ Tracking code: {code}</translation>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="191" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="233" />
             <source>گذرواژه تازه برای %1</source>
             <translation>New password for %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="200" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="242" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="201" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="243" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
@@ -7094,70 +7104,75 @@ Tracking code: {code}</translation>
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="148" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="171" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="149" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="172" />
             <source>ویرایش کاربر</source>
             <translation>Edit user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="164" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="187" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="165" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="188" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="167" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="190" />
             <source>گذرواژه موقت</source>
             <translation>Temporary password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="168" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="191" />
             <source>تکرار گذرواژه</source>
             <translation>Password again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="173" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="196" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/users.py" line="198" />
+            <source>کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید.</source>
+            <translation>A new user left half done earlier is in the form; type the password and save it.</translation>
         </message>
     </context>
     <context>
         <name>UsersModel</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
             <source>نام کاربری</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="41" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="51" />
             <source>نام و نام خانوادگی</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="42" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
             <source>نقش‌ها</source>
             <translation>Roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="42" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="52" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="63" />
             <source>فعال</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="63" />
             <source>غیرفعال</source>
             <translation>Disabled</translation>
         </message>
@@ -7165,48 +7180,48 @@ Tracking code: {code}</translation>
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="230" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="272" />
             <source>کاربر تازه</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="231" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="273" />
             <source>ویرایش نام و نقش‌ها</source>
             <translation>Edit name and roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="232" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
             <source>گذرواژه تازه</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="233" />
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="275" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="316" />
             <source>غیرفعال کردن</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="274" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="316" />
             <source>فعال کردن</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="295" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="337" />
             <source>غیرفعال کردن کاربر</source>
             <translation>Disable user</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="296" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="338" />
             <source>«{name}» ({username}) غیرفعال شود؟ دیگر نمی‌تواند وارد سامانه شود؛ کارهای ثبت‌شده‌اش می‌ماند و می‌توانید او را دوباره فعال کنید.</source>
             <translation>Disable «{name}» ({username})? They will no longer be able to log in; the work they recorded stays, and you can enable them again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="314" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
             <source>کاربر %1 غیرفعال شد.</source>
             <translation>User %1 disabled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/users.py" line="314" />
+            <location filename="../kanoon_desk/ui/admin/users.py" line="356" />
             <source>کاربر %1 فعال شد.</source>
             <translation>User %1 enabled.</translation>
         </message>

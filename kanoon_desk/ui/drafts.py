@@ -27,21 +27,25 @@ DELAY_MS = 400
 #: A draft of one record's form (a case's action) untouched this long is dropped at login.
 STALE_DAYS = 30
 #: Forms whose drafts are per record (`case-<id>-<action>`, `overdue-<agency>`, the note on one
-#: conflict `conflict-<id>`), so may be left behind for ever.
-PER_RECORD_PREFIXES = ("case-", "overdue-", "conflict-")
+#: conflict `conflict-<id>`, the office's details `office-<code>`), so may be left behind for ever
+#: (or, brought back long after, undo what was saved since).
+PER_RECORD_PREFIXES = ("case-", "overdue-", "conflict-", "office-")
 
 
 class FormDraft(QObject):
     """Keeps `fields` (name → a line edit, a text box, a combo box, a check box or a Jalali date)
     of one form under `key`. `extra` gives and takes back values the widgets do not hold (a list
     of files); while `active` says no (the form holds a record being corrected, not a new one),
-    typing is not kept."""
+    typing is not kept. A form that edits a record in place (the office's details) gives `saved`,
+    the record's values as stored: a form that holds just those has nothing unsaved, no draft."""
 
     def __init__(self, settings: QSettings, key: str, fields: dict[str, QWidget], parent: QObject, *,
                  extra: tuple[Callable[[], Any], Callable[[Any], None]] | None = None,
-                 active: Callable[[], bool] = lambda: True) -> None:
+                 active: Callable[[], bool] = lambda: True,
+                 saved: Callable[[], dict[str, Any]] | None = None) -> None:
         super().__init__(parent)
         self.settings, self.key, self.fields, self.extra, self.active = settings, key, fields, extra, active
+        self.saved = saved
         self._restoring = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -100,7 +104,11 @@ class FormDraft(QObject):
         return out
 
     def _typed(self, values: dict[str, Any]) -> bool:
-        """Whether anything was typed (a combo's choice or a date alone is not a draft)."""
+        """Whether anything was typed (a combo's choice or a date alone is not a draft), or, for a
+        form over a record (`saved`), changed from what is stored."""
+        if self.saved is not None:
+            stored = self.saved()
+            return any(k in self.fields and v != stored.get(k) for k, v in values.items())
         typed = any(isinstance(self.fields.get(k), QLineEdit | QPlainTextEdit) and str(v).strip()
                     for k, v in values.items())
         return typed or bool(values.get("_extra"))

@@ -1,7 +1,10 @@
 """Office details page: name, province, city, address, phone, the heading printed on letters, and
-whether the office itself is a cultural centre."""
+whether the office itself is a cultural centre. Edits not yet saved are kept as a draft (a log-out,
+another page, the app closed) and brought back the next time the page opens."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...services import accounts
 from ..context import UiContext
-from ..widgets import NOTICE_STYLE, Form, LtrLineEdit
+from ..drafts import FormDraft, draft_key
+from ..widgets import NOTICE_STYLE, Form, LtrLineEdit, notice_label
 
 
 class OfficePage(QWidget):
@@ -60,16 +64,46 @@ class OfficePage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addWidget(self.message, 1)
+        self.draft_note = notice_label(self.tr(
+            "تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا "
+            "«کنار گذاشتن تغییرها» را بزنید."), "draft-note")
+        self.discard_button = QPushButton(self.tr("کنار گذاشتن تغییرها"))
+        self.discard_button.setObjectName("discard")
+        self.discard_button.clicked.connect(self.discard)
+        self.discard_button.hide()
+        note = QHBoxLayout()
+        note.addWidget(self.draft_note, 1)
+        note.addWidget(self.discard_button)
         box = QVBoxLayout(self)
+        box.addLayout(note)
         box.addWidget(self.form)
         box.addLayout(row)
         box.addStretch(1)
+        self._stored: dict[str, Any] = {}
         self.load()
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, f"office-{ctx.actor.office_code}"), {
+            "name": self.name, "province": self.province, "city": self.city, "address": self.address,
+            "phone": self.phone, "heading": self.heading}, self, saved=lambda: self._stored)
+        self._show_draft(self.draft.restore())
+
+    def _show_draft(self, shown: bool) -> None:
+        self.draft_note.setVisible(shown)
+        self.discard_button.setVisible(shown)
+
+    def discard(self) -> None:
+        """«کنار گذاشتن تغییرها»: the office's details as stored, the draft dropped."""
+        self.draft.clear()
+        self.load()
+        self.draft.clear()  # (filling the form in again touched it)
+        self._show_draft(False)
+        self.form.clear_errors()
 
     def load(self) -> None:
         office = accounts.get_office(self.ctx.store, self.ctx.actor.office_code)
         if office is None:
             return
+        self._stored = {"name": office.name, "province": office.province, "city": office.city,
+                        "address": office.address, "phone": office.phone, "heading": office.heading}
         self.code.setText(office.code)
         self.name.setText(office.name)
         self.province.setText(office.province)
@@ -110,6 +144,8 @@ class OfficePage(QWidget):
 
         def done(_: object) -> None:
             self.load()
+            self.draft.clear()  # saved: nothing left to bring back
+            self._show_draft(False)
             self.message.setText(self.tr("مشخصات دفتر ذخیره شد."))
             self.ctx.bus.changed.emit("accounts")
 

@@ -28,9 +28,19 @@ from ...models import ROLES
 from ...services import accounts
 from ...services.accounts import UserView
 from ..context import UiContext
+from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..roles import role_title, roles_text
-from ..widgets import ERROR_STYLE, Form, LazyTableModel, LtrLineEdit, isolated, list_fetcher, select_row
+from ..widgets import (
+    ERROR_STYLE,
+    Form,
+    LazyTableModel,
+    LtrLineEdit,
+    isolated,
+    list_fetcher,
+    notice_label,
+    select_row,
+)
 
 
 class UsersModel(LazyTableModel):
@@ -91,8 +101,9 @@ class _ServiceDialog(QDialog):
         self.ok_button.setText(QCoreApplication.translate("AdminDialogs", "ثبت"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("AdminDialogs", "انصراف"))
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
+        self.buttons.rejected.connect(self.cancel)
+        self.box = QVBoxLayout(self)
+        box = self.box
         box.addWidget(self.form)
         box.addWidget(self.buttons)
         self._keyboard_ready = False
@@ -122,6 +133,7 @@ class _ServiceDialog(QDialog):
 
         def done(_: object) -> None:
             self.ok_button.setEnabled(True)
+            self.saved()
             self.ctx.bus.changed.emit("accounts")
             self.accept()
 
@@ -140,9 +152,20 @@ class _ServiceDialog(QDialog):
     def submit(self) -> None:
         raise NotImplementedError
 
+    def saved(self) -> None:
+        """The service took it (a dialog that keeps a draft drops it here)."""
+
+    def cancel(self) -> None:
+        """«انصراف» (Esc and the window's close button call `reject` alone)."""
+        self.reject()
+
 
 class UserDialog(_ServiceDialog):
-    """Create a user (`user` is None) or edit an existing user's name and roles."""
+    """Create a user (`user` is None) or edit an existing user's name and roles.
+
+    A new user half typed (user name, full name, roles: never the passwords) is kept as a draft
+    until it is saved or «انصراف» drops it: Esc and the window's close button only close the
+    dialog, and the next «کاربر تازه» is filled with it again."""
 
     def __init__(self, ctx: UiContext, user: UserView | None = None, parent: QWidget | None = None) -> None:
         title = (QCoreApplication.translate("UserDialog", "کاربر تازه") if user is None
@@ -171,6 +194,25 @@ class UserDialog(_ServiceDialog):
             self.username.setReadOnly(True)
             self.full_name.setText(user.full_name)
         f.add_field("roles", self.tr("نقش‌ها"), self.roles)
+        self.draft_note = notice_label(self.tr(
+            "کاربر تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ گذرواژه را بنویسید و آن را ثبت کنید."), "draft-note")
+        self.box.insertWidget(0, self.draft_note)
+        self.draft = FormDraft(ctx.settings, draft_key(ctx.actor.user_id, "admin-user"), {
+            "username": self.username, "full_name": self.full_name,
+            **{f"role-{r}": box for r, box in self.roles.boxes.items()}}, self,
+            active=lambda: self.user is None)
+        if user is None:
+            self.draft_note.setVisible(self.draft.restore())
+
+    def saved(self) -> None:
+        if self.user is None:
+            self.draft.clear()  # a user now, not a draft
+
+    def cancel(self) -> None:
+        """«انصراف»: the admin chose to drop what they typed (Esc only closes, keeping it)."""
+        if self.user is None:
+            self.draft.clear()
+        super().cancel()
 
     def submit(self) -> None:
         store, actor, user = self.ctx.store, self.ctx.actor, self.user
