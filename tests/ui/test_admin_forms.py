@@ -214,3 +214,22 @@ def test_the_office_pages_unsaved_edits_come_back_after_a_log_out(
     later = datetime.now(UTC) + timedelta(days=STALE_DAYS + 1)
     assert prune_stale(ctx.settings, admin.user_id, now=later) == 1
     assert ctx.settings.value(after.draft.key) is None
+
+
+def test_the_letters_heading_reads_from_the_right(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                  desk: tuple[Store, Any]) -> None:
+    from kanoon_desk.ui.admin.office import OfficePage
+
+    from .shell_support import ink_span
+
+    store, admin = desk
+    page = OfficePage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    page.heading.setPlainText("وزارت کشور\nاستانداری")
+    page.heading.clearFocus()  # no cursor drawn
+    qtbot.wait(10)
+    viewport = page.heading.viewport()
+    left, right = ink_span(viewport)
+    assert right > viewport.width() - 40 and left > viewport.width() / 2  # flush right, as typed

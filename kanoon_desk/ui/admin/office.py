@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...services import accounts
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
-from ..widgets import NOTICE_STYLE, Form, LtrLineEdit, notice_label
+from ..widgets import NOTICE_STYLE, Form, LtrLineEdit, notice_label, reads_like_the_interface
 
 
 class OfficePage(QWidget):
@@ -39,7 +39,7 @@ class OfficePage(QWidget):
         self.city = QLineEdit()
         self.address = QLineEdit()
         self.phone = LtrLineEdit()
-        self.heading = QPlainTextEdit()
+        self.heading = reads_like_the_interface(QPlainTextEdit())
         self.heading.setFixedHeight(90)
         self.is_centre = QCheckBox(self.tr("این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)"))
         self.is_centre.setObjectName("is_centre")
