@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ..errors import QT_TRANSLATE_NOOP, ValidationError
+from ..errors import QT_TRANSLATE_NOOP, FieldChecks, ValidationError
 from ..eventlog import Actor
 from ..ids import is_centre_of
 from ..models import Office, table_of
@@ -127,18 +127,19 @@ class CentreView:
 
 
 def _centre_fields(name: str, province: str, city: str, phone: str, address: str) -> dict[str, str]:
-    """A centre's fields normalised (the phone in Latin digits), or a ValidationError at the first
-    wrong one in the form's order."""
+    """A centre's fields normalised (the phone in Latin digits), or the refusal of every wrong one."""
     values = {"name": normalize(name or ""), "province": normalize(province or ""), "city": normalize(city or ""),
               "phone": to_ascii_digits(normalize(phone or "")), "address": normalize(address or "")}
+    checks = FieldChecks()
     if not values["name"]:
-        raise ValidationError(MSG_REQUIRED, "name")
+        checks.refuse(ValidationError(MSG_REQUIRED, "name"))
     phone = values["phone"]
     if phone and (len(phone) > CENTRE_PHONE_MAX or not any(ch.isdigit() for ch in phone)
                   or any(not (ch.isascii() and ch.isdigit()) and ch not in " -()+/" for ch in phone)):
-        raise ValidationError(MSG_CENTRE_PHONE, "phone")
+        checks.refuse(ValidationError(MSG_CENTRE_PHONE, "phone"))
     if len(values["address"]) > CENTRE_ADDRESS_MAX:
-        raise ValidationError(MSG_CENTRE_ADDRESS_LONG, "address")
+        checks.refuse(ValidationError(MSG_CENTRE_ADDRESS_LONG, "address"))
+    checks.raise_any()
     return values
 
 
@@ -166,10 +167,13 @@ def add_centre(store: Store, actor: Actor, code: str, name: str, *, province: st
     every desk). A code already a centre is refused (correct it with `update_centre`), and so is
     the code of an office that is not one: it would turn the office into a centre and rename it on
     every letter and every desk (the office itself becomes a centre in its own details:
-    `accounts.update_office(kind="centre")`)."""
+    `accounts.update_office(kind="centre")`). A wrong code and an empty name are said together."""
     require(actor, "admin")
-    code = _centre_code(store, code)
-    values = _centre_fields(name, province, city, phone, address)
+    checks = FieldChecks()
+    code = checks.value(lambda: _centre_code(store, code), "")
+    empty: dict[str, str] = {}
+    values = checks.value(lambda: _centre_fields(name, province, city, phone, address), empty)
+    checks.raise_any()
     with store.transaction() as s:
         office = s.get(Office, code)
         if office is not None and office.kind == "centre":

@@ -233,3 +233,24 @@ def test_the_letters_heading_reads_from_the_right(fa: QApplication, qtbot: Any, 
     viewport = page.heading.viewport()
     left, right = ink_span(viewport)
     assert right > viewport.width() - 40 and left > viewport.width() / 2  # flush right, as typed
+
+
+def test_the_centre_form_says_both_empty_fields_and_enter_adds(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                              desk: tuple[Store, Any], type_persian: Any) -> None:
+    from kanoon_desk.services import library_rules as rules
+    from kanoon_desk.ui.admin.centres import CentresPage
+
+    store, admin = desk
+    page = CentresPage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    page.code.setFocus()
+    qtbot.keyClick(page.code, Qt.Key.Key_Return)  # Enter in a box adds, as the button does
+    assert page.form.error_of("code") == "کد مرکز ۱ تا ۸ رقم یا حرف لاتین باشد."
+    assert page.form.error_of("name") == "این خانه را پر کنید."
+    assert page.focusWidget() is page.code
+    qtbot.keyClicks(page.code, "1301")
+    type_persian(page.name, "مرکز شماره ۱")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert [c.code for c in rules.centres(store)] == ["1301"]
+    assert page.message.text() == "مرکز «مرکز شماره ۱» افزوده شد."
