@@ -992,3 +992,26 @@ def test_scans_dragged_from_a_folder_join_the_intake_and_the_case(qtbot: Any, de
     assert chosen == [str(second)]
     assert [a["filename"] for a in q.get_case(desk.store, desk.expert, case_id).attachments] == ["کارت ملی.png"]
     assert view.attachments.count() == 1
+
+
+def test_the_request_text_and_an_actions_note_read_from_the_right(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """The request's text typed at intake (and a note in an action's dialog) stood flush left in
+    its box, as if English: a QPlainTextEdit takes no direction from its text. Persian lines stand
+    on the right, as they are read and printed."""
+    from kanoon_desk.ui.secretariat.dialogs import ActionDialog
+
+    from .shell_support import ink_span
+
+    page = _intake(qtbot, desk, tmp_path)
+    dialog = ActionDialog(page, "یادداشت", lambda values: None)
+    qtbot.addWidget(dialog)
+    note = dialog.text("note", "یادداشت")
+    dialog.resize(500, 300)
+    dialog.show()
+    for box in (page.text, note):
+        box.setPlainText("برق محله ما هر شب قطع می‌شود")
+        box.clearFocus()  # no cursor drawn
+        qtbot.wait(10)
+        viewport = box.viewport()
+        left, right = ink_span(viewport)
+        assert right > viewport.width() - 40 and left > viewport.width() / 3, box

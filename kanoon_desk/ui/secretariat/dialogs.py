@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..drafts import FormDraft
-from ..widgets import Form, JalaliDateEdit, notice_label, today
+from ..widgets import Form, JalaliDateEdit, notice_label, reads_like_the_interface, today
 
 
 class DateBound(QWidget):
@@ -105,7 +105,7 @@ class ActionDialog(QDialog):
         return w
 
     def text(self, name: str, label: str) -> QPlainTextEdit:
-        w = QPlainTextEdit()
+        w = reads_like_the_interface(QPlainTextEdit())
         w.setFixedHeight(80)
         self.form.add_field(name, label, w)
         self._getters[name] = w.toPlainText

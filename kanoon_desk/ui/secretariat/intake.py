@@ -42,6 +42,7 @@ from ..widgets import (
     digits,
     isolated,
     notice_label,
+    reads_like_the_interface,
     text_digits,
 )
 from .common import Today, ltr, print_html, save_pdf, status_text
@@ -94,7 +95,7 @@ class IntakePage(QWidget):
         f.add_field("address", self.tr("نشانی"), self.address)
         self.subject = QLineEdit()
         f.add_field("subject", self.tr("موضوع"), self.subject)
-        self.text = QPlainTextEdit()
+        self.text = reads_like_the_interface(QPlainTextEdit())  # Persian lines on the right
         self.text.setFixedHeight(110)
         self.text.setTabChangesFocus(True)  # Tab goes on to the next field, as in every other one
         f.add_field("text", self.tr("شرح درخواست"), self.text)
