@@ -15,7 +15,7 @@ from ..errors import QT_TRANSLATE_NOOP, FieldChecks, NotFound, PermissionDenied,
 from ..eventlog import SYSTEM_USER_ID, Actor, audit, system_actor
 from ..ids import new_id
 from ..models import ROLES, Holiday, Office, User
-from ..persian import WorkingCalendar, format_jalali_date, normalize, to_ascii_digits
+from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..store import Store
 
 _hasher = PasswordHasher()
@@ -77,7 +77,7 @@ def _require_acting_admin(s: Session, actor: Actor) -> None:
 
 
 def _required(value: str, field: str) -> str:
-    value = normalize(value or "")
+    value = normalize_text(value or "")
     if not value:
         raise ValidationError(MSG_REQUIRED, field)
     return value
@@ -344,7 +344,7 @@ MSG_OFFICE_KIND = QT_TRANSLATE_NOOP("Errors", "مرکز فرهنگی هنری د
 def normalize_lines(text: str) -> str:
     """Text of several lines (the letters' heading: the ministry, the governorate, the office),
     each line normalized on its own and the empty ones dropped: `normalize` alone ran them into one."""
-    return "\n".join(line for line in (normalize(x) for x in text.splitlines()) if line)
+    return "\n".join(line for line in (normalize_text(x) for x in text.splitlines()) if line)
 
 
 def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
@@ -353,7 +353,7 @@ def update_office(store: Store, actor: Actor, **fields: str) -> OfficeView:
     "centre" makes the office itself a cultural centre (its own desk lends there), for good."""
     require(actor, "admin")
     allowed = {"name", "kind", "province", "city", "address", "phone", "heading"}
-    payload = {k: normalize_lines(v) if k == "heading" else normalize(v) for k, v in fields.items() if k in allowed}
+    payload = {k: normalize_lines(v) if k == "heading" else normalize_text(v) for k, v in fields.items() if k in allowed}
     if "name" in payload and not payload["name"]:
         raise ValidationError(MSG_REQUIRED, "name")
     if payload.get("kind", "centre") not in ("office", "centre"):
@@ -400,7 +400,7 @@ def set_holiday(store: Store, actor: Actor, day: date, title: str) -> None:
     if day.weekday() == 4:
         raise ValidationError(MSG_HOLIDAY_FRIDAY, "day", {"day": to_ascii_digits(format_jalali_date(day))})
     with store.transaction() as s:
-        store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize(title or "")})
+        store.record(s, actor, "holiday.set", day.isoformat(), {"title": normalize_text(title or "")})
 
 
 def remove_holiday(store: Store, actor: Actor, day: date) -> None:

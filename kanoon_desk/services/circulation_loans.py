@@ -15,7 +15,7 @@ from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
 from ..models import table_of
 from ..models.library import Copy, Hold, Loan, Member, Title
-from ..persian import WorkingCalendar, normalize
+from ..persian import WorkingCalendar, normalize_text
 from ..store import Store
 from .accounts import require, working_calendar
 from .circulation_holds import release_copy
@@ -123,7 +123,7 @@ def _log_override(store: Store, s: Session, actor: Actor, action: str, codes: li
                   member_id: str = "", copy_id: str = "", loan_id: str = "", note: str = "") -> None:
     if not may_override(s, actor):
         raise PermissionDenied(MSG_NO_OVERRIDE)
-    reason = normalize(note or "")
+    reason = normalize_text(note or "")
     if not reason:  # the admin's list of overrides says why each was done
         raise ValidationError(MSG_OVERRIDE_REASON, "note")
     store.record(s, office_actor(store, actor), "circulation.overridden", new_id(), {

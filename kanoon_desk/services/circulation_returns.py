@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..errors import InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..models.library import Copy, Loan, Member
-from ..persian import normalize
+from ..persian import normalize_text
 from ..store import Store
 from .accounts import require
 from .circulation_holds import _route, _transit_hold
@@ -94,7 +94,7 @@ def record_loan_lost(store: Store, s: Session, actor: Actor, loan: Loan, barcode
                      today: date) -> None:
     """One `loan.lost`: the loan is closed as lost with its member and the copy counts as lost."""
     store.record(s, actor, "loan.lost", loan.id, {"copy_id": loan.copy_id, "day": today.isoformat(),
-                                                  "centre": actor.office_code, "note": normalize(note or "")},
+                                                  "centre": actor.office_code, "note": normalize_text(note or "")},
                  subject=barcode)
 
 

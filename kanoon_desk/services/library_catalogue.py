@@ -14,7 +14,7 @@ from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationErro
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.library import AGE_GROUPS, Copy, Loan, Title
-from ..persian import TEHRAN, is_valid_isbn, normalize, normalize_isbn, search_key
+from ..persian import TEHRAN, is_valid_isbn, normalize, normalize_isbn, normalize_text, search_key
 from ..projections.library.titles import FTS_TABLE
 from ..store import Store
 from .accounts import require
@@ -95,7 +95,7 @@ def copy_view(c: Copy, title: str) -> CopyView:
 
 
 def validate_title(data: TitleInput) -> dict[str, Any]:
-    title = normalize(data.title or "")
+    title = normalize_text(data.title or "")
     if not title:
         raise ValidationError(MSG_REQUIRED, "title")
     isbn = ""
@@ -106,8 +106,8 @@ def validate_title(data: TitleInput) -> dict[str, Any]:
     age = normalize(data.age_group or "")
     if age and age not in AGE_GROUPS:
         raise ValidationError(MSG_AGE_GROUP, "age_group")
-    return {"title": title, "author": normalize(data.author or ""), "publisher": normalize(data.publisher or ""),
-            "isbn": isbn, "age_group": age, "subject": normalize(data.subject or "")}
+    return {"title": title, "author": normalize_text(data.author or ""), "publisher": normalize_text(data.publisher or ""),
+            "isbn": isbn, "age_group": age, "subject": normalize_text(data.subject or "")}
 
 
 def _isbn_check(body: str) -> str:
@@ -357,7 +357,7 @@ def withdraw_copy(store: Store, actor: Actor, barcode: str, reason: str = "") ->
             raise NotFound(MSG_COPY_NOT_FOUND)
         if c.status == "on_loan":
             raise InvariantError(MSG_WITHDRAW_ON_LOAN, "barcode")
-        store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize(reason or "")}, subject=c.barcode)
+        store.record(s, actor, "copy.withdrawn", c.id, {"reason": normalize_text(reason or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 
@@ -374,7 +374,7 @@ def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, 
         if loan is not None:
             record_loan_lost(store, s, actor, loan, c.barcode, note, today or date.today())
         else:
-            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize(note or "")}, subject=c.barcode)
+            store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize_text(note or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")
 
 

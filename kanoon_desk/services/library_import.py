@@ -15,7 +15,7 @@ from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.library import Title
-from ..persian import format_jalali_date, normalize, normalize_isbn, parse_jalali_date
+from ..persian import format_jalali_date, normalize, normalize_isbn, normalize_text, parse_jalali_date
 from ..store import Store
 from .accounts import require
 from .library_catalogue import TitleInput, isbn_key, title_by_isbn, validate_barcode, validate_title
@@ -320,7 +320,7 @@ def _find_title(s: Session, v: dict[str, str]) -> Title:
         if found is not None:
             return found
     if v.get("title"):
-        named = s.scalar(select(Title).where(Title.title == normalize(v["title"])).order_by(Title.added_at).limit(1))
+        named = s.scalar(select(Title).where(Title.title == normalize_text(v["title"])).order_by(Title.added_at).limit(1))
         if named is not None:
             return named
     raise ValidationError(MSG_TITLE_UNKNOWN, "title")

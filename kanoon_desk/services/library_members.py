@@ -16,7 +16,13 @@ from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.library import MEMBER_CATEGORIES, Member
-from ..persian import is_valid_mobile, normalize, normalize_mobile, normalize_national_id, search_key
+from ..persian import (
+    is_valid_mobile,
+    normalize_mobile,
+    normalize_national_id,
+    normalize_text,
+    search_key,
+)
 from ..store import Store
 from .accounts import require
 from .library_common import (
@@ -127,7 +133,7 @@ def member_category(m: Member | MemberView | Any, today: date) -> str:
 
 def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool) -> dict[str, Any]:
     p: dict[str, Any] = {}
-    first, last = normalize(data.first_name or ""), normalize(data.last_name or "")
+    first, last = normalize_text(data.first_name or ""), normalize_text(data.last_name or "")
     if not first:
         raise ValidationError(MSG_REQUIRED, "first_name")
     if not last:
@@ -154,7 +160,7 @@ def _member_payload(s: Session, data: MemberInput, today: date, *, partial: bool
             p[key] = normalize_mobile(value)
         else:
             p[key] = ""
-    p["guardian_name"] = normalize(data.guardian_name or "")
+    p["guardian_name"] = normalize_text(data.guardian_name or "")
     if category != "adult" and (not p["guardian_name"] or not p["guardian_phone"]):
         raise ValidationError(MSG_GUARDIAN, "guardian_name" if not p["guardian_name"] else "guardian_phone")
     if data.home_centre:

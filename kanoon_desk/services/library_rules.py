@@ -12,7 +12,7 @@ from ..eventlog import Actor
 from ..ids import is_centre_of
 from ..models import Office, table_of
 from ..models.library import MEMBER_CATEGORIES, LoanRule, OverrideGrant
-from ..persian import normalize, to_ascii_digits
+from ..persian import normalize, normalize_text, to_ascii_digits
 from ..store import Store
 from .accounts import require
 from .library_common import MSG_CATEGORY, MSG_REQUIRED
@@ -128,8 +128,8 @@ class CentreView:
 
 def _centre_fields(name: str, province: str, city: str, phone: str, address: str) -> dict[str, str]:
     """A centre's fields normalised (the phone in Latin digits), or the refusal of every wrong one."""
-    values = {"name": normalize(name or ""), "province": normalize(province or ""), "city": normalize(city or ""),
-              "phone": to_ascii_digits(normalize(phone or "")), "address": normalize(address or "")}
+    values = {"name": normalize_text(name or ""), "province": normalize_text(province or ""), "city": normalize_text(city or ""),
+              "phone": to_ascii_digits(normalize(phone or "")), "address": normalize_text(address or "")}
     checks = FieldChecks()
     if not values["name"]:
         checks.refuse(ValidationError(MSG_REQUIRED, "name"))
