@@ -176,3 +176,19 @@ def test_a_file_with_only_known_headings_has_no_unknown_columns(tmp_path: Path) 
     L = make_library(tmp_path)
     path = _csv(tmp_path / "t.csv", [["عنوان", "نویسنده"], ["خمره", "هوشنگ مرادی کرمانی"]])
     assert imp.preview_import(L.store, L.admin, "titles", path).unknown_columns == []
+
+
+def test_a_copy_row_finds_its_title_written_with_its_marks_or_without(tmp_path: Path) -> None:
+    """Titles keep the marks typed («کُلاغ و روباه»): a copies sheet naming it without them (or a
+    title kept without them named with them) still finds it, and a name that only begins the same
+    finds nothing."""
+    L = make_library(tmp_path)
+    marked = lib.add_title(L.store, L.admin, lib.TitleInput(title="کُلاغ و روباه"))
+    copies = _csv(tmp_path / "c.csv", [["بارکد", "عنوان"], ["K200", "کلاغ و روباه"], ["K201", "ماهیِ سیاه کوچولو"],
+                                       ["K202", "کلاغ"]])
+    preview = imp.preview_import(L.store, L.admin, "copies", copies)
+    assert [(r.line, r.field) for r in preview.errors] == [(4, "title")]
+    preview.rows = [r for r in preview.rows if not r.error]
+    assert imp.commit_import(L.store, L.admin, preview) == 2
+    assert lib.get_copy(L.store, "K200").title_id == marked.id
+    assert lib.get_copy(L.store, "K201").title_id == L.title.id

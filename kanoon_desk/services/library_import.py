@@ -8,17 +8,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.library import Title
-from ..persian import format_jalali_date, normalize, normalize_isbn, normalize_text, parse_jalali_date
+from ..persian import format_jalali_date, normalize, normalize_isbn, parse_jalali_date
 from ..store import Store
 from .accounts import require
-from .library_catalogue import TitleInput, isbn_key, title_by_isbn, validate_barcode, validate_title
+from .library_catalogue import (
+    TitleInput,
+    isbn_key,
+    title_by_isbn,
+    title_by_name,
+    validate_barcode,
+    validate_title,
+)
 from .library_common import LIBRARIAN, MSG_CENTRE, _new_code, centre_exists
 from .library_members import MemberInput, validate_member
 from .sheets import MSG_FILE_EMPTY, MSG_FILE_TYPE, MSG_FILE_UNREADABLE, MSG_UNKNOWN_COLUMN, Table, read_rows
@@ -320,7 +326,7 @@ def _find_title(s: Session, v: dict[str, str]) -> Title:
         if found is not None:
             return found
     if v.get("title"):
-        named = s.scalar(select(Title).where(Title.title == normalize_text(v["title"])).order_by(Title.added_at).limit(1))
+        named = title_by_name(s, v["title"])
         if named is not None:
             return named
     raise ValidationError(MSG_TITLE_UNKNOWN, "title")
