@@ -235,6 +235,25 @@ def test_the_letters_heading_reads_from_the_right(fa: QApplication, qtbot: Any, 
     assert right > viewport.width() - 40 and left > viewport.width() / 2  # flush right, as typed
 
 
+def test_enter_saves_the_office_page_and_its_code_reads_in_persian_digits(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any], type_persian: Any) -> None:
+    """Enter in «شهر» left the city unsaved (only «ذخیره» saved); the read-only office code read
+    «13» in Latin digits where the centres page reads «۱۳۰۱»."""
+    from kanoon_desk.services import accounts
+    from kanoon_desk.ui.admin.office import OfficePage
+
+    store, admin = desk
+    page = OfficePage(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.code.text() == "۱۳"
+    page.city.setFocus()
+    type_persian(page.city, "تبریز")
+    qtbot.keyClick(page.city, Qt.Key.Key_Return)
+    office = accounts.get_office(store, admin.office_code)
+    assert office is not None and office.city == "تبریز" and office.code == "13"
+
+
 def test_the_centre_form_says_both_empty_fields_and_enter_adds(fa: QApplication, qtbot: Any, tmp_path: Path,
                                                               desk: tuple[Store, Any], type_persian: Any) -> None:
     from kanoon_desk.services import library_rules as rules

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...services import accounts
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
-from ..widgets import NOTICE_STYLE, Form, LtrLineEdit, notice_label, reads_like_the_interface
+from ..widgets import NOTICE_STYLE, Form, LtrLineEdit, digits, notice_label, reads_like_the_interface
 
 
 class OfficePage(QWidget):
@@ -58,6 +58,8 @@ class OfficePage(QWidget):
         self.save_button = QPushButton(self.tr("ذخیره"))
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
+        for line in (self.name, self.province, self.city, self.address, self.phone):
+            line.returnPressed.connect(self.save)  # Enter saves, as in the other forms
         self.message = QLabel()
         self.message.setObjectName("office-message")
         self.message.setWordWrap(True)
@@ -104,7 +106,7 @@ class OfficePage(QWidget):
             return
         self._stored = {"name": office.name, "province": office.province, "city": office.city,
                         "address": office.address, "phone": office.phone, "heading": office.heading}
-        self.code.setText(office.code)
+        self.code.setText(digits(office.code))  # (read only: shown as the centres page shows codes)
         self.name.setText(office.name)
         self.province.setText(office.province)
         self.city.setText(office.city)
