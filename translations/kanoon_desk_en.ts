@@ -5866,40 +5866,46 @@ Tracking code: {code}</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="126" />
             <source>فصل</source>
-            <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again</extracomment>
+            <extracomment>today, read as the report is built (the figures count up to it); a new day builds it again the period whose report is being built in the background (None: none is)</extracomment>
             <translation>Season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="126" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="126" />
             <source>سال</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="135" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="137" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="137" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="236" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="139" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="208" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="245" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="145" />
+            <source>در حال ساختن گزارش…</source>
+            <extracomment>said while the report is being built in the background (a year of a busy province's cases takes many seconds: the window stays usable meanwhile)</extracomment>
+            <translation>Building the report…</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="149" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>

@@ -1015,3 +1015,43 @@ def test_the_request_text_and_an_actions_note_read_from_the_right(qtbot: Any, de
         viewport = box.viewport()
         left, right = ink_span(viewport)
         assert right > viewport.width() - 40 and left > viewport.width() / 3, box
+
+
+def test_reports_page_builds_the_report_off_the_gui_thread(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year of a busy province's cases took ~20 s to count: built on the GUI thread, the window
+    froze as the page opened. It is built in the background; the page says so meanwhile and its
+    exports wait for it."""
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.ui import secretariat
+    from kanoon_desk.ui.context import ChangeBus, UiContext
+    from kanoon_desk.ui.tasks import TaskRunner
+
+    _referred(desk, 1)
+    real = secretariat.reports.build_report
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+
+    def slow_build(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(secretariat.reports, "build_report", slow_build)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    tasks = TaskRunner()
+    page = ReportsPage(UiContext(desk.store, desk.manager, ChangeBus(), tasks, settings))
+    qtbot.addWidget(page)
+    page.show()
+    # the page is on screen before the report is built, saying it is being built
+    assert page.report is None
+    assert page.busy.isVisible() and not page.excel.isEnabled() and not page.pdf.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: page.report is not None)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert not page.busy.isVisible() and page.excel.isEnabled() and page.pdf.isEnabled()
+    assert "۱" in page.figures.toPlainText()
+    tasks.wait()

@@ -118,6 +118,8 @@ class ReportsPage(QWidget):
         self.today = Today(self)
         self.today.changed.connect(lambda _day: self.refresh())
         self.report: Report | None = None
+        #: the period whose report is being built in the background (None: none is)
+        self._building: Period | None = None
         box = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.kind = QComboBox()
@@ -138,9 +140,16 @@ class ReportsPage(QWidget):
         self.excel.clicked.connect(lambda: self.export_excel())
         self.pdf = QPushButton(self.tr("خروجی PDF"))
         self.pdf.clicked.connect(lambda: self.export_pdf())
+        #: said while the report is being built in the background (a year of a busy province's cases
+        #: takes many seconds: the window stays usable meanwhile)
+        self.busy = QLabel(self.tr("در حال ساختن گزارش…"))
+        self.busy.setObjectName("report-busy")
+        self.busy.setStyleSheet("color: #546e7a;")
+        self.busy.hide()
         for w in (QLabel(self.tr("دوره:")), self.kind, self.number, self.year, show, self.excel, self.pdf):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.busy)
         box.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.figures = QTextBrowser()
@@ -179,16 +188,44 @@ class ReportsPage(QWidget):
         return period(self.kind.currentData(), self.year.value(), self.number.currentData() or 0)
 
     def shown(self) -> Report:
-        """The report on screen, built again first if it is not of the period chosen."""
+        """The report on screen, built again first if it is not of the period chosen (the export
+        buttons wait for the build in the background, so this is for a caller that does not)."""
         if self.report is None or self.report.period != self.selected_period():
-            self.refresh()
-        assert self.report is not None
+            self.report = build_report(self.ctx.store, self.ctx.actor, self.selected_period(), on=self.today())
+            self.figures.setHtml(self.html())
+            self.chart_view.setChart(build_chart(self.report))
         return self.report
 
     def refresh(self) -> None:
-        self.report = build_report(self.ctx.store, self.ctx.actor, self.selected_period(), on=self.today())
-        self.figures.setHtml(self.html())
-        self.chart_view.setChart(build_chart(self.report))
+        """Build the report of the period chosen off the GUI thread (`ctx.tasks`); the figures and
+        the chart follow when it is ready. A build overtaken by a newer choice is not shown, and the
+        exports wait (disabled) until the report on screen is the one chosen."""
+        store, actor, chosen, day = self.ctx.store, self.ctx.actor, self.selected_period(), self.today()
+        self._building = chosen
+        self.busy.show()
+        for button in (self.excel, self.pdf):
+            button.setEnabled(False)
+
+        def done(report: Report) -> None:
+            if self._building != chosen:  # the period was changed meanwhile: its own build follows
+                return
+            self._building = None
+            self.busy.hide()
+            for button in (self.excel, self.pdf):
+                button.setEnabled(True)
+            self.report = report
+            self.figures.setHtml(self.html())
+            self.chart_view.setChart(build_chart(report))
+
+        def failed(exc: BaseException) -> None:
+            if self._building == chosen:
+                self._building = None
+                self.busy.hide()
+                for button in (self.excel, self.pdf):
+                    button.setEnabled(True)
+            raise exc
+
+        self.ctx.tasks.run(lambda: build_report(store, actor, chosen, on=day), on_done=done, on_error=failed)
 
     def html(self) -> str:
         assert self.report is not None
