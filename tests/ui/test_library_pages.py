@@ -533,3 +533,48 @@ def test_the_popular_chart_names_each_volume_whole_enough_and_in_persian_digits(
     names = axis.categories()  # the most borrowed on top: the axis lists from the bottom up
     assert len(names) == 2 and names[1].endswith("(جلد ۳)") and names[0].endswith("(جلد ۵)")
     assert all(n.startswith("دانستنی‌هایی") and "…" in n and len(n) <= 28 for n in names)
+
+
+def test_reports_page_counts_off_the_gui_thread(L: Lib, tmp_path: Path, qtbot: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A province's two million loans took ~14 s to count: on the GUI thread, the window froze as
+    «گزارش‌های کتابخانه» opened. The figures are counted in the background; the page says so
+    meanwhile and its exports wait for them."""
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.services import library_reports as rep
+    from kanoon_desk.ui.context import ChangeBus, UiContext
+    from kanoon_desk.ui.tasks import TaskRunner
+
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    real = rep.popular_titles
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rep, "popular_titles", slow)
+    tasks = TaskRunner()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    page = ReportsPage(UiContext(L.store, L.admin, ChangeBus(), tasks, settings))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.busy.isVisible() and not any(b.isEnabled() for b in page.exports)
+    assert page.period_label.text() == ""  # nothing shown yet, and the window was not held
+    page.year.setValue(1404)
+    page.kind.setCurrentIndex(2)  # (a year)
+    page.refresh()  # a newer choice before the first is counted: only it is shown
+    release.set()
+    qtbot.waitUntil(lambda: "۱۴۰۴/۰۱/۰۱" in page.period_label.text())
+    qtbot.waitUntil(lambda: not page.busy.isVisible())
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert [c.count for c in page.popular] == [1]
+    assert all(b.isEnabled() for b in page.exports)
+    tasks.wait()
+    qtbot.wait(50)
+    assert "۱۴۰۴/۰۱/۰۱" in page.period_label.text()  # the first, older build did not overwrite it

@@ -3,6 +3,9 @@ rate — over a Jalali month, season or year, for one centre or all; Excel and P
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -33,6 +36,7 @@ from ...errors import QT_TRANSLATE_NOOP
 from ...services import library as lib
 from ...services import library_reports as rep
 from ...services.accounts import get_office
+from ...store import Store
 from ..context import UiContext
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
@@ -151,6 +155,26 @@ def age_chart(rows: list[rep.Count]) -> QChart:
     return chart
 
 
+@dataclass(frozen=True)
+class _Figures:
+    """A period's figures, counted in the background."""
+
+    popular: list[rep.Count]
+    ages: list[rep.Count]
+    active: list[rep.Count]
+    active_centres: list[rep.Count]
+    overdue: rep.OverdueRate
+
+
+def _count(store: Store, start: date, end: date, centre: str | None) -> _Figures:
+    """The figures of a period (of one centre, or all), as the page shows them."""
+    return _Figures(rep.popular_titles(store, start, end, centre=centre),
+                    rep.loans_by_age_group(store, start, end, centre=centre),
+                    rep.active_readers(store, start, end, centre=centre),
+                    rep.active_centres(store, start, end),
+                    rep.overdue_rate(store, start, end, centre=centre))
+
+
 class ReportsPage(QWidget):
     """Pick a period and a centre, press «نمایش»; the charts and tables follow. An export (Excel,
     PDF) builds the report again first when the controls have changed since (`shown`), so its
@@ -194,6 +218,12 @@ class ReportsPage(QWidget):
                   QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre, show, excel, pdf):
             top.addWidget(w)
         top.addStretch(1)
+        #: said while the figures are counted in the background
+        self.busy = QLabel(QCoreApplication.translate("Library", "در حال ساختن گزارش…"))
+        self.busy.setObjectName("report-busy")
+        self.busy.setStyleSheet("color: #546e7a;")
+        self.busy.hide()
+        top.addWidget(self.busy)
         self.period_label = QLabel()
         self.period_label.setObjectName("report-period")
         self.rate = QLabel()
@@ -214,6 +244,9 @@ class ReportsPage(QWidget):
         box.addWidget(self.period_label)
         box.addWidget(self.rate)
         box.addLayout(grid)
+        self.exports = (excel, pdf)
+        #: the choice whose report is being counted in the background (None: none is)
+        self._building: tuple[object, ...] | None = None
         self.refresh()
 
     def _numbers(self) -> None:
@@ -256,20 +289,53 @@ class ReportsPage(QWidget):
 
     def shown(self) -> None:
         """Build the report again if it is not of the period and centre chosen now (they were
-        changed without «نمایش»): what is exported is what the heading names."""
+        changed without «نمایش»): what is exported is what the heading names. (The export buttons
+        count them in the background first; this is for a caller that does not.)"""
         if self._built != self.chosen():
-            self.refresh()
+            label, (start, end) = self.bounds()
+            centre = self.centre.currentData() or None
+            self._show(self.chosen(), label, start, end, centre, _count(self.ctx.store, start, end, centre))
 
-    def refresh(self) -> None:
-        self._built = self.chosen()
+    def refresh(self, then: Callable[[], object] | None = None) -> None:
+        """Count the period's figures off the GUI thread (`ctx.tasks`: a year of a province's two
+        million loans takes many seconds), then show them and run `then` (an export waiting for
+        them). A build overtaken by a newer choice is not shown."""
+        chosen = self.chosen()
+        self._building = chosen
         label, (start, end) = self.bounds()
-        centre = self.for_centre = self.centre.currentData() or None
+        centre = self.centre.currentData() or None
         store = self.ctx.store
-        self.popular = rep.popular_titles(store, start, end, centre=centre)
-        self.ages = rep.loans_by_age_group(store, start, end, centre=centre)
-        self.active = rep.active_readers(store, start, end, centre=centre)
-        self.active_centres = rep.active_centres(store, start, end)
-        self.overdue = rep.overdue_rate(store, start, end, centre=centre)
+        self.busy.show()
+        for button in self.exports:
+            button.setEnabled(False)
+
+        def settled() -> bool:
+            if self._building != chosen:  # the controls changed meanwhile: their own build follows
+                return False
+            self._building = None
+            self.busy.hide()
+            for button in self.exports:
+                button.setEnabled(True)
+            return True
+
+        def done(figures: _Figures) -> None:
+            if settled():
+                self._show(chosen, label, start, end, centre, figures)
+                if then is not None:
+                    then()
+
+        def failed(exc: BaseException) -> None:
+            settled()
+            raise exc
+
+        self.ctx.tasks.run(lambda: _count(store, start, end, centre), on_done=done, on_error=failed)
+
+    def _show(self, chosen: tuple[object, ...], label: str, start: date, end: date, centre: str | None,
+              figures: _Figures) -> None:
+        self._built = chosen
+        self.for_centre = centre
+        self.popular, self.ages, self.active = figures.popular, figures.ages, figures.active
+        self.active_centres, self.overdue = figures.active_centres, figures.overdue
         self.period_label.setText(QCoreApplication.translate("Library", "دوره: {p} ({a} تا {b})").format(
             p=label, a=text_digits(persian.format_jalali_date(start)), b=text_digits(persian.format_jalali_date(end))))
         self.rate.setText(QCoreApplication.translate(
@@ -353,5 +419,10 @@ class ReportsPage(QWidget):
 
     def _save(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Library", "خروجی"), f"report.{kind}", f"*.{kind}")
-        if name:
-            save_to(self, Path(name), self.export_pdf if kind == "pdf" else self.export_xlsx)
+        if not name:
+            return
+        export = self.export_pdf if kind == "pdf" else self.export_xlsx
+        if self._built != self.chosen():  # the controls changed since: the figures they name first
+            self.refresh(then=lambda: save_to(self, Path(name), export))
+        else:
+            save_to(self, Path(name), export)
