@@ -79,7 +79,7 @@ def queue_where(name: str) -> list[ColumnElement[bool]]:
         # From the few failed outcomes (`ix_sms_outcomes_status`) to their notices by id: the
         # method's index would start from every SMS notice of the office instead (a million cases'
         # notices: ~2 s on the home page), so the unary + keeps SQLite from using it here.
-        method = UnaryExpression(notice.method, operator=custom_op("+"))
+        method: UnaryExpression[str] = UnaryExpression(notice.method.expression, operator=custom_op("+"))
         failed = (select(notice.case_id).join(SmsOutcome, SmsOutcome.event_id == notice.id)
                   .where(SmsOutcome.status == "failed", method == "sms",
                          ~exists().where(later.case_id == notice.case_id,
