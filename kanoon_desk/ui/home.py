@@ -50,6 +50,9 @@ class HomePage(QWidget):
         box.addStretch(1)
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
+        #: the facts were just read: the first show (right after the page is built) does not read
+        #: them a second time (each read counts the office's queues: ~2 s on a busy province's store)
+        self._fresh = True
 
     def _on_changed(self, _area: str) -> None:
         if self.isVisible():
@@ -58,7 +61,10 @@ class HomePage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():  # shown again by the side bar, not a window brought to front
-            self.refresh()
+            if self._fresh:
+                self._fresh = False
+            else:
+                self.refresh()
 
     def _fact(self, row: int, title: str, value: str, target: Target | None = None) -> None:
         name = QLabel(title)

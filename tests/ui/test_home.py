@@ -83,3 +83,25 @@ def test_the_home_page_shows_the_desks_centre_holds_to_hand_over_and_send_and_co
     assert window.current_key() == "library-circulation"
     [shelf] = [d for d in window.findChildren(QDialog) if d.isVisible()]
     assert shelf.windowTitle() == window.page_widget("library-circulation").hold_shelf().windowTitle()
+
+
+def test_the_home_page_reads_its_facts_once_as_it_first_shows(qtbot: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each read counts the office's queues (seconds on a busy province's store): built and then
+    shown, the page read everything twice before the window appeared. Once now; again when it is
+    shown again."""
+    from kanoon_desk.services import accounts
+
+    desk = make_secretariat_desk(tmp_path)
+    reads: list[int] = []
+    real = accounts.working_calendar
+    monkeypatch.setattr(accounts, "working_calendar", lambda *a, **k: reads.append(1) or real(*a, **k))
+    page = HomePage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.wait(10)
+    assert len(reads) == 1
+    assert _fact(page, "کارتابل من").startswith("۰ مورد باز")
+    page.hide()
+    page.show()
+    assert len(reads) == 2
