@@ -1782,7 +1782,7 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="26" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="241" />
+            <location filename="../kanoon_desk/services/library_import.py" line="247" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview)</extracomment>
@@ -2033,34 +2033,34 @@
             <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="33" />
+            <location filename="../kanoon_desk/services/library_members.py" line="39" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="35" />
+            <location filename="../kanoon_desk/services/library_members.py" line="41" />
             <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
             <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="37" />
+            <location filename="../kanoon_desk/services/library_members.py" line="43" />
             <source>{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).</source>
             <extracomment>`{name}`, `{no}`: the member already registered (DuplicateChild.params)</extracomment>
             <translation>{name} is already a member under this name and guardian's national ID (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="39" />
+            <location filename="../kanoon_desk/services/library_members.py" line="45" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="41" />
+            <location filename="../kanoon_desk/services/library_members.py" line="47" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="42" />
+            <location filename="../kanoon_desk/services/library_members.py" line="48" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
@@ -2110,22 +2110,22 @@
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="43" />
+            <location filename="../kanoon_desk/services/library_members.py" line="49" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="44" />
+            <location filename="../kanoon_desk/services/library_members.py" line="50" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="45" />
+            <location filename="../kanoon_desk/services/library_members.py" line="51" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="46" />
+            <location filename="../kanoon_desk/services/library_members.py" line="52" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
@@ -2141,7 +2141,7 @@
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="345" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="360" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -2612,53 +2612,53 @@
             <translation>The column «{c}» is not recognised and is ignored.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="32" />
+            <location filename="../kanoon_desk/services/library_import.py" line="38" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="33" />
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="34" />
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="35" />
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="36" />
+            <location filename="../kanoon_desk/services/library_import.py" line="42" />
             <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
             <translation>The date is not valid (e.g. 1403/05/12).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="37" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="45" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="46" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <location filename="../kanoon_desk/services/library_import.py" line="47" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <location filename="../kanoon_desk/services/library_import.py" line="49" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
@@ -2669,7 +2669,7 @@
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="44" />
+            <location filename="../kanoon_desk/services/library_import.py" line="50" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -3286,63 +3286,63 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="77" />
+            <location filename="../kanoon_desk/ui/home.py" line="83" />
             <source>نمایش</source>
-            <extracomment>Where a fact leads: the page that gave it, and what to do there once shown (list one queue).</extracomment>
+            <extracomment>Where a fact leads: the page that gave it, and what to do there once shown (list one queue). the facts were just read: the first show (right after the page is built) does not read them a second time (each read counts the office's queues: ~2 s on a busy province's store)</extracomment>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="106" />
+            <location filename="../kanoon_desk/ui/home.py" line="112" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="110" />
+            <location filename="../kanoon_desk/ui/home.py" line="116" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="111" />
+            <location filename="../kanoon_desk/ui/home.py" line="117" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="112" />
+            <location filename="../kanoon_desk/ui/home.py" line="118" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="115" />
+            <location filename="../kanoon_desk/ui/home.py" line="121" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="116" />
+            <location filename="../kanoon_desk/ui/home.py" line="122" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="116" />
+            <location filename="../kanoon_desk/ui/home.py" line="122" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="118" />
+            <location filename="../kanoon_desk/ui/home.py" line="124" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="119" />
+            <location filename="../kanoon_desk/ui/home.py" line="125" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="123" />
+            <location filename="../kanoon_desk/ui/home.py" line="129" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="157" />
+            <location filename="../kanoon_desk/ui/home.py" line="163" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -3350,181 +3350,181 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="87" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="240" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="242" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="243" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="100" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="104" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="105" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="118" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="129" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="130" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="306" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="137" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="137" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="138" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="143" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="290" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="414" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="415" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="165" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="170" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="177" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="178" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="252" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="294" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="254" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="256" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="257" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="307" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="367" />
             <source>«{name}»: {reason}</source>
             <translation>“{name}”: {reason}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="384" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -5636,32 +5636,32 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="68" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="70" />
             <source>تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا «کنار گذاشتن تغییرها» را بزنید.</source>
             <translation>Changes to the office's details that were not saved have been brought back; save them, or press “Discard changes”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="72" />
             <source>کنار گذاشتن تغییرها</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="122" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="124" />
             <source>دفتر، مرکز فرهنگی هنری</source>
             <translation>The office as a cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="123" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="125" />
             <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
             <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="140" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="142" />
             <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
             <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="149" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="151" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>
@@ -6695,106 +6695,106 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Status</name>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="19" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="21" />
             <source>دریافت‌شده، در انتظار بررسی</source>
             <translation>Received, awaiting review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="20" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="22" />
             <source>پذیرفته‌شده، در انتظار ثبت</source>
             <translation>Accepted, awaiting registration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="21" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="23" />
             <source>ثبت‌شده در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="22" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="24" />
             <source>در کارتابل مدیر</source>
             <translation>In the manager's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="23" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="25" />
             <source>ارجاع به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="24" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="26" />
             <source>پاسخ دستگاه رسیده</source>
             <translation>Agency has answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="25" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="27" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="28" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="31" />
             <source>در کارتابل کارشناس</source>
             <extracomment>A referral back to an expert (the status word of "referred" says the manager's cartable).</extracomment>
             <translation>In the expert's cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="43" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="45" />
             <source>هنوز به متقاضی اعلام نشده</source>
             <extracomment>What the applicant has heard, after an answer or a rejection (`Case.notice`), said after the status: «پاسخ دستگاه رسیده، به متقاضی اعلام شد».</extracomment>
             <translation>applicant not told yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="44" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="46" />
             <source>به متقاضی اعلام شد</source>
             <translation>applicant told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="48" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="50" />
             <source>در نوبت بررسی کارشناس</source>
             <extracomment>The office's work queues: what waits on the office, each one filter away (search, home page).</extracomment>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="49" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="51" />
             <source>در انتظار ثبت در دبیرخانه</source>
             <translation>To register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="50" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="52" />
             <source>پاسخ یا نتیجه آماده، به متقاضی اعلام نشده</source>
             <translation>Answered or closed, applicant not told</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="51" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="53" />
             <source>اعلام رد در انتظار ارسال</source>
             <translation>Rejection notice to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="52" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="54" />
             <source>پیامک اعلام نرسید</source>
             <translation>Notice by SMS did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="92" />
             <source>رسیدگی و حل شد</source>
             <extracomment>Queues the home page and the search page show only while they hold a case (a desk that sends no SMS, or works without a server, never has one there). Who works each queue (the home page shows a person the queues of their roles).</extracomment>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="93" />
             <source>رد شد</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="94" />
             <source>خارج از وظایف دستگاه</source>
             <translation>Not the agency's responsibility</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_status.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_status.py" line="95" />
             <source>مختومه بدون حل</source>
             <translation>Closed unresolved</translation>
         </message>
