@@ -11,12 +11,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .errors import QT_TRANSLATE_NOOP, Problem
 from .models import AuditEntry, table_of, utcnow
 from .sqlite_bulk import SqliteInsert
 from .sqlite_statement import SqliteStatement, _dbapi
 
 #: The `prev_hash` of the chain's first entry.
 GENESIS_HASH = "0" * 64
+MSG_CHAIN_BROKEN = QT_TRANSLATE_NOOP("Errors", "زنجیره ممیزی در ردیف {row} گسسته است (پیوند به ردیف پیشین نمی‌خورد).")
+MSG_ROW_TAMPERED = QT_TRANSLATE_NOOP("Errors", "ردیف {row} زنجیره ممیزی دست‌کاری شده است (چکیده نمی‌خورد).")
 
 
 def _audit_hash(prev: str, at: datetime | str, user_id: str, username: str, action: str, subject: str,
@@ -78,16 +81,16 @@ def audit_many(session: Session, entries: list[dict[str, Any]], at: datetime | N
 
 
 def verify_audit_chain(session: Session) -> list[str]:
-    """Problems found in the chain (empty when intact), in Persian for the operator."""
+    """Problems found in the chain (empty when intact), in Persian for the operator (`Problem`s)."""
     problems: list[str] = []
     prev = GENESIS_HASH
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
     for e in rows:
         if e.prev_hash != prev:
-            problems.append(f"زنجیره ممیزی در ردیف {e.seq} گسسته است (پیوند به ردیف پیشین نمی‌خورد).")
+            problems.append(Problem(MSG_CHAIN_BROKEN, row=e.seq))
         expected = _audit_hash(e.prev_hash, e.at, e.user_id, e.username, e.action, e.subject, e.event_id, e.detail)
         if e.hash != expected:
-            problems.append(f"ردیف {e.seq} زنجیره ممیزی دست‌کاری شده است (چکیده نمی‌خورد).")
+            problems.append(Problem(MSG_ROW_TAMPERED, row=e.seq))
         prev = e.hash
         session.expunge(e)
     return problems

@@ -20,6 +20,25 @@ def _filled(message: str, params: Mapping[str, object]) -> str:
     return message.format(**{k: to_persian_digits(str(v)) for k, v in params.items()}) if params else message
 
 
+class Problem(str):
+    """A finding of an operator task (a health check, a refused backup or restore), for a person to
+    read: the Persian sentence filled in, as the command line prints it, that also keeps its
+    template `message` (marked with QT_TRANSLATE_NOOP("Errors", …)) and the values it names
+    (`params`), so the interface shows it in its own language (`ui.errors.problem_text`)."""
+
+    message: str
+    params: dict[str, object]
+
+    def __new__(cls, message: str, *, english: str = "", **params: object) -> Problem:
+        # (values as they are: a path or a table name keeps its Latin digits on the command line;
+        # `english`, the sentence in English the command line's one line adds after « — »)
+        text = message.format(**params) if params else message
+        problem = super().__new__(cls, f"{text} — {english.format(**params)}" if english else text)
+        problem.message = message
+        problem.params = params
+        return problem
+
+
 class InputError(ValueError):
     """A typed value `persian` or `jalali` cannot read (a national ID, a date). `message` is the
     Persian sentence marked for translation and `params` the values it names ({year}); `str()`

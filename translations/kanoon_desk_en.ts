@@ -357,69 +357,69 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="158" />
+            <location filename="../kanoon_desk/ui/app.py" line="159" />
             <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="160" />
+            <location filename="../kanoon_desk/ui/app.py" line="161" />
             <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
             <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="186" />
+            <location filename="../kanoon_desk/ui/app.py" line="187" />
             <source>خطای پیش‌بینی‌نشده</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="206" />
+            <location filename="../kanoon_desk/ui/app.py" line="207" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="207" />
+            <location filename="../kanoon_desk/ui/app.py" line="208" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="209" />
+            <location filename="../kanoon_desk/ui/app.py" line="210" />
             <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="214" />
+            <location filename="../kanoon_desk/ui/app.py" line="215" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="220" />
+            <location filename="../kanoon_desk/ui/app.py" line="221" />
             <source>بازگرداندن آخرین پشتیبان سالم</source>
             <translation>Restore the newest healthy backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="221" />
+            <location filename="../kanoon_desk/ui/app.py" line="222" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="247" />
+            <location filename="../kanoon_desk/ui/app.py" line="248" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="255" />
+            <location filename="../kanoon_desk/ui/app.py" line="256" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="380" />
+            <location filename="../kanoon_desk/ui/app.py" line="381" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="384" />
+            <location filename="../kanoon_desk/ui/app.py" line="385" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
@@ -427,153 +427,158 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="50" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="51" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="62" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="63" />
             <source>پایگاه داده این میز</source>
             <translation>This desk's database</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="66" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="67" />
             <source>بررسی سلامت داده‌ها</source>
             <translation>Check the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="69" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="70" />
             <source>یکپارچگی پرونده، برابری جدول‌ها با رویدادها و زنجیره ممیزی را روی رونوشتی از داده‌ها می‌سنجد؛ کار میز را نمی‌بندد.</source>
             <translation>Checks the file's integrity, that the tables match the events and the audit chain, on a copy of the data; the desk keeps working.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="71" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="72" />
             <source>پشتیبان‌گیری اکنون…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="87" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="88" />
             <source>پشتیبان‌های خودکار</source>
             <translation>Automatic backups</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="89" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="90" />
             <source>هر روز، هنگام بستن برنامه، یک پشتیبان در پوشه زیر نوشته می‌شود و هفت پشتیبان آخر نگه داشته می‌شوند.</source>
             <translation>Each day, when the app closes, a backup is written to the folder below; the last seven are kept.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="95" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="96" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="95" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="96" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="95" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="96" />
             <source>پرونده</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="101" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="102" />
             <source>باز کردن پوشه</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="109" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="110" />
             <source>بازگرداندن از پشتیبان</source>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="153" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="154" />
             <source>پرونده: {path} ({size})</source>
             <translation>File: {path} ({size})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="166" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="167" />
             <source>هنوز پشتیبانی نوشته نشده است.</source>
             <translation>No backup has been written yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="216" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="217" />
             <source>در حال بررسی داده‌ها… کار با میز را می‌توانید ادامه دهید.</source>
             <translation>Checking the data… you can go on working at the desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="220" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="221" />
             <source>{n} ایراد پیدا شد:</source>
             <translation>{n} problems found:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="223" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="224" />
             <source>داده‌های این میز سالم است.</source>
             <translation>This desk's data is healthy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="226" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="227" />
             <source>بررسی انجام نشد: {e}</source>
             <translation>The check could not run: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="230" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="231" />
             <source>پشتیبان‌گیری</source>
             <translation>Back up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="185" />
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="231" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="186" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="232" />
             <source>پایگاه داده (*.sqlite3)</source>
             <translation>Database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="111" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="112" />
             <source>بازگرداندن جای داده‌های این میز را می‌گیرد: کار پس از آن پشتیبان از این میز برداشته می‌شود (داده‌های کنونی کنار آن نگه داشته می‌شود) و برنامه به صفحه ورود بازمی‌گردد. پشتیبانی که بررسی را نگذراند بازگردانده نمی‌شود. میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود تا کارهایش بازگردد. بیرون از برنامه، همین کار با فرمان زیر است.</source>
             <translation>A restore replaces this desk's data: the work done after that backup leaves this desk (the current data is kept beside it) and the app goes back to the log-in window. A backup that fails the check is not restored. A desk that syncs with a server should sync once after the restore to get its work back. Outside the app, the command below does the same.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="116" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="117" />
             <source>بازگرداندن پشتیبان برگزیده…</source>
             <translation>Restore the chosen backup…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="119" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="120" />
             <source>بازگرداندن از پرونده…</source>
             <translation>Restore from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="184" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="185" />
             <source>بازگرداندن از پرونده</source>
             <translation>Restore from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="194" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="195" />
             <source>بازگرداندن پشتیبان</source>
             <translation>Restore a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="195" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="196" />
             <source>داده‌های این میز با پشتیبان «{name}» جایگزین شود؟ کار پس از آن پشتیبان از این میز برداشته می‌شود؛ داده‌های کنونی کنار آن نگه داشته می‌شود. برنامه به صفحه ورود بازمی‌گردد.</source>
             <translation>Replace this desk's data with the backup “{name}”? The work done after that backup leaves this desk; the current data is kept beside it. The app goes back to the log-in window.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="237" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="238" />
             <source>در حال پشتیبان‌گیری…</source>
             <translation>Backing up…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="246" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="247" />
             <source>پشتیبان در {path} نوشته شد، اما بررسی آن را نپذیرفت:</source>
             <translation>The backup was written to {path}, but the check refused it:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="249" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="250" />
             <source>پشتیبان در {path} نوشته و بررسی شد؛ سالم است.</source>
             <translation>The backup was written to {path} and checked; it is healthy.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/backups.py" line="254" />
+            <source>؛ </source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="255" />
             <source>پشتیبان نوشته نشد: {e}</source>
             <translation>The backup was not written: {e}</translation>
         </message>
@@ -3036,6 +3041,133 @@
             <location filename="../kanoon_desk/persian.py" line="112" />
             <source>شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.</source>
             <translation>The ISBN is not valid; please check the book's 10- or 13-digit ISBN.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/audit_chain.py" line="21" />
+            <source>زنجیره ممیزی در ردیف {row} گسسته است (پیوند به ردیف پیشین نمی‌خورد).</source>
+            <extracomment>The `prev_hash` of the chain's first entry.</extracomment>
+            <translation>The audit chain is broken at row {row} (its link to the row before does not match).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/audit_chain.py" line="22" />
+            <source>ردیف {row} زنجیره ممیزی دست‌کاری شده است (چکیده نمی‌خورد).</source>
+            <translation>Row {row} of the audit chain has been tampered with (its hash does not match).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="43" />
+            <source>پرونده پیدا نشد: {path}</source>
+            <extracomment>Tables every store has from the first revision on.</extracomment>
+            <translation>File not found: {path}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="44" />
+            <source>این پرونده پایگاه داده SQLite نیست: {path}</source>
+            <translation>This file is not an SQLite database: {path}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="45" />
+            <source>این پرونده پایگاه داده کانون دسک نیست (جدول‌های {tables} را ندارد): {path}</source>
+            <translation>This file is not a Kanoon Desk database (it lacks the tables {tables}): {path}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="46" />
+            <source>پایگاه داده خوانده نشد ({error}): {path}</source>
+            <translation>The database could not be read ({error}): {path}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="47" />
+            <source>نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}</source>
+            <translation>The file does not record its database schema version: {path}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="48" />
+            <source>این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {revisions}).</source>
+            <translation>This file comes from a newer version of the program (revision {revisions}).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="49" />
+            <source>میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}</source>
+            <translation>The desk of this file has not been set up yet (it has no device id): {path}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="50" />
+            <source>بررسی درستی SQLite (integrity_check) خطا یافت: {found}</source>
+            <translation>SQLite's integrity check (integrity_check) found errors: {found}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="51" />
+            <source>کلید خارجی شکسته در جدول {table}: {n} ردیف (foreign_key_check).</source>
+            <translation>Broken foreign key in table {table}: {n} row(s) (foreign_key_check).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="52" />
+            <source>جدول {table} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند).</source>
+            <translation>Table {table} is missing from the database (the migrations do not match the models).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="53" />
+            <source>بازسازی جدول‌ها از رویدادها شکست خورد: {error}</source>
+            <translation>Rebuilding the tables from the events failed: {error}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="54" />
+            <source>جدول {table} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است).</source>
+            <translation>The table {table} does not match its rebuild from the events (its rows were tampered with or are incomplete).</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="56" />
+            <source>پایگاه داده خوانده نشد: {error}</source>
+            <translation>The database could not be read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="57" />
+            <source>پایگاه داده باز نشد: {error}</source>
+            <translation>The database could not be opened: {error}</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="58" />
+            <source>پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد.</source>
+            <translation>The backup file cannot be the database itself.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="59" />
+            <source>مسیر پشتیبان پرونده نیست (شاید پوشه است)</source>
+            <translation>The backup path is not a file (perhaps a folder)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="60" />
+            <source>پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید</source>
+            <translation>The backup file exists and was not replaced; give --force to replace it</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="70" />
+            <source>این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید</source>
+            <translation>This database is open in the app now; close the app first</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="61" />
+            <source>این پرونده پایگاه داده میز دیگری است (دستگاه {device})، نه پشتیبان این میز؛ جایگزین نمی‌شود، حتی با --force</source>
+            <translation>This file is the store of another desk (device {device}), not a backup of this desk: it is not overwritten, even with --force</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="64" />
+            <source>این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود</source>
+            <translation>This file is open in a program now; it is not replaced</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="66" />
+            <source>این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید</source>
+            <translation>This backup is of another desk (device {theirs}; this desk is device {ours}): restored, this desk would take that desk's identity and credential and the server would refuse one of the two. If that is meant, give --other-device</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="65" />
+            <source>پرونده پشتیبان همان پایگاه داده کنونی است.</source>
+            <translation>The backup file is the current database itself.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/ops.py" line="69" />
+            <source>پرونده پشتیبان خوانده نشد: {error}</source>
+            <translation>The backup file could not be read: {error}</translation>
         </message>
     </context>
     <context>

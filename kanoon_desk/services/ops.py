@@ -1,7 +1,8 @@
 """Operator tasks on a desk file: integrity check, statistics with digests, backup and safe restore.
 
 Qt-free; the command line (`kanoon-desk check|stats|backup|restore`) and the tests call these.
-Problems are reported in Persian, one sentence each, naming what is wrong (a table, a row).
+Problems are reported in Persian, one sentence each, naming what is wrong (a table, a row): each a
+`Problem`, whose sentence the interface shows in its own language.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from .. import eventlog
 from ..digest import EventDigest
+from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..models import utcnow
 from ..store import K_RESTORED_AT, MIGRATIONS, Store, in_use, sidecars
 from .numbers import numbers_issued
@@ -35,9 +37,41 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every store has from the first revision on.
 CORE_TABLES = ("alembic_version", "events", "desk_state", "audit")
 
+# The sentences of the findings and refusals (`Problem`s): the command line prints them filled in,
+# the interface translates them from the "Errors" context. A few carry their English half for the
+# command line's one bilingual line (`english`), which the interface leaves out.
+MSG_NO_FILE = QT_TRANSLATE_NOOP("Errors", "پرونده پیدا نشد: {path}")
+MSG_NOT_SQLITE = QT_TRANSLATE_NOOP("Errors", "این پرونده پایگاه داده SQLite نیست: {path}")
+MSG_NOT_A_STORE = QT_TRANSLATE_NOOP("Errors", "این پرونده پایگاه داده کانون دسک نیست (جدول‌های {tables} را ندارد): {path}")
+MSG_UNREADABLE_AT = QT_TRANSLATE_NOOP("Errors", "پایگاه داده خوانده نشد ({error}): {path}")
+MSG_NO_SCHEMA_VERSION = QT_TRANSLATE_NOOP("Errors", "نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}")
+MSG_NEWER_SCHEMA = QT_TRANSLATE_NOOP("Errors", "این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {revisions}).")
+MSG_NOT_SET_UP = QT_TRANSLATE_NOOP("Errors", "میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}")
+MSG_INTEGRITY = QT_TRANSLATE_NOOP("Errors", "بررسی درستی SQLite (integrity_check) خطا یافت: {found}")
+MSG_FOREIGN_KEY = QT_TRANSLATE_NOOP("Errors", "کلید خارجی شکسته در جدول {table}: {n} ردیف (foreign_key_check).")
+MSG_TABLE_MISSING = QT_TRANSLATE_NOOP("Errors", "جدول {table} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند).")
+MSG_REFOLD_FAILED = QT_TRANSLATE_NOOP("Errors", "بازسازی جدول‌ها از رویدادها شکست خورد: {error}")
+MSG_TABLE_DIFFERS = QT_TRANSLATE_NOOP(
+    "Errors", "جدول {table} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است).")
+MSG_UNREADABLE = QT_TRANSLATE_NOOP("Errors", "پایگاه داده خوانده نشد: {error}")
+MSG_NOT_OPENED = QT_TRANSLATE_NOOP("Errors", "پایگاه داده باز نشد: {error}")
+MSG_BACKUP_IS_STORE = QT_TRANSLATE_NOOP("Errors", "پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد.")
+MSG_BACKUP_NOT_A_FILE = QT_TRANSLATE_NOOP("Errors", "مسیر پشتیبان پرونده نیست (شاید پوشه است)")
+MSG_BACKUP_EXISTS = QT_TRANSLATE_NOOP("Errors", "پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید")
+MSG_BACKUP_OTHER_DESK = QT_TRANSLATE_NOOP(
+    "Errors", "این پرونده پایگاه داده میز دیگری است (دستگاه {device})، نه پشتیبان این میز؛ جایگزین نمی‌شود، حتی با "
+              "--force")
+MSG_BACKUP_OPEN = QT_TRANSLATE_NOOP("Errors", "این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود")
+MSG_RESTORE_SAME = QT_TRANSLATE_NOOP("Errors", "پرونده پشتیبان همان پایگاه داده کنونی است.")
+MSG_RESTORE_OTHER_DESK = QT_TRANSLATE_NOOP(
+    "Errors", "این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و "
+              "رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید")
+MSG_RESTORE_UNREADABLE = QT_TRANSLATE_NOOP("Errors", "پرونده پشتیبان خوانده نشد: {error}")
+MSG_STORE_OPEN = QT_TRANSLATE_NOOP("Errors", "این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید")
+
 
 class OpsError(Exception):
-    """An operator task refused: `problems` says why (Persian sentences)."""
+    """An operator task refused: `problems` says why (Persian sentences, `Problem`s)."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
@@ -63,28 +97,28 @@ def validate_store_file(path: Path) -> list[str]:
     """Problems that make `path` not a Kanoon Desk store at all (empty list: it is one)."""
     path = Path(path)
     if not path.is_file():
-        return [f"پرونده پیدا نشد: {path}"]
+        return [Problem(MSG_NO_FILE, path=path)]
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
-            return [f"این پرونده پایگاه داده SQLite نیست: {path}"]
+            return [Problem(MSG_NOT_SQLITE, path=path)]
     try:
         with closing(_connect_ro(path)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             missing = [t for t in CORE_TABLES if t not in tables]
             if missing:
-                return [f"این پرونده پایگاه داده کانون دسک نیست (جدول‌های {', '.join(missing)} را ندارد): {path}"]
+                return [Problem(MSG_NOT_A_STORE, tables=", ".join(missing), path=path)]
             versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
             device = conn.execute("SELECT value FROM desk_state WHERE key='device_id'").fetchone()
     except sqlite3.DatabaseError as exc:
-        return [f"پایگاه داده خوانده نشد ({exc}): {path}"]
+        return [Problem(MSG_UNREADABLE_AT, error=exc, path=path)]
     problems: list[str] = []
     if not versions:
-        problems.append(f"نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}")
+        problems.append(Problem(MSG_NO_SCHEMA_VERSION, path=path))
     unknown = versions - _known_revisions()
     if unknown:
-        problems.append(f"این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {', '.join(sorted(unknown))}).")
+        problems.append(Problem(MSG_NEWER_SCHEMA, revisions=", ".join(sorted(unknown))))
     if device is None:
-        problems.append(f"میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}")
+        problems.append(Problem(MSG_NOT_SET_UP, path=path))
     return problems
 
 
@@ -94,14 +128,14 @@ def _sqlite_checks(path: Path) -> list[str]:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if rows != ["ok"]:
             shown = "; ".join(rows[:10]) + (" …" if len(rows) > 10 else "")
-            problems.append(f"بررسی درستی SQLite (integrity_check) خطا یافت: {shown}")
+            problems.append(Problem(MSG_INTEGRITY, found=shown))
             return problems
         broken: dict[str, int] = {}
         for table, _rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
             key = f"{table} → {parent}"
             broken[key] = broken.get(key, 0) + 1
         for key, n in sorted(broken.items()):
-            problems.append(f"کلید خارجی شکسته در جدول {key}: {n} ردیف (foreign_key_check).")
+            problems.append(Problem(MSG_FOREIGN_KEY, table=key, n=n))
     return problems
 
 
@@ -112,7 +146,7 @@ def _refold_problems(store: Store) -> list[str]:
     existing = {name for name, _ in existing_sql(store)}
     missing = [name for name in projection_tables() if name not in existing]
     if missing:
-        return [f"جدول {name} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند)." for name in missing]
+        return [Problem(MSG_TABLE_MISSING, table=name) for name in missing]
     fts = sorted(name for name, sql in existing_sql(store) if "VIRTUAL TABLE" in sql.upper())
     session = Session(bind=store.write_engine, expire_on_commit=False)
     try:
@@ -121,13 +155,12 @@ def _refold_problems(store: Store) -> list[str]:
             eventlog.refold_all(session)
             session.flush()
         except (KeyError, ValueError, SQLAlchemyError) as exc:
-            return [f"بازسازی جدول‌ها از رویدادها شکست خورد: {exc}"]
+            return [Problem(MSG_REFOLD_FAILED, error=exc)]
         after = eventlog.projection_digests(session) | _fts_digests(session, fts)
     finally:
         session.rollback()
         session.close()
-    return [f"جدول {name} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است)."
-            for name in sorted(before) if before[name] != after.get(name)]
+    return [Problem(MSG_TABLE_DIFFERS, table=name) for name in sorted(before) if before[name] != after.get(name)]
 
 
 def existing_sql(store: Store) -> list[tuple[str, str]]:
@@ -177,7 +210,7 @@ def check(store_path: Path, *, snapshot: bool = True) -> list[str]:
         try:
             _online_copy(store_path, copy)
         except sqlite3.DatabaseError as exc:
-            return [*problems, f"پایگاه داده خوانده نشد: {exc}"]
+            return [*problems, Problem(MSG_UNREADABLE, error=exc)]
         return problems + _deep_checks(copy)
 
 
@@ -185,7 +218,7 @@ def _deep_checks(path: Path) -> list[str]:
     try:
         store = Store(path)
     except (SQLAlchemyError, sqlite3.DatabaseError, OSError) as exc:
-        return [f"پایگاه داده باز نشد: {exc}"]
+        return [Problem(MSG_NOT_OPENED, error=exc)]
     try:
         with store.read() as s:
             problems = eventlog.verify_audit_chain(s)
@@ -258,21 +291,20 @@ def backup(store_path: Path, dest: Path, *, force: bool = False) -> Path:
     if problems:
         raise OpsError(problems)
     if dest.resolve() == store_path.resolve():
-        raise OpsError(["پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد."])
+        raise OpsError([Problem(MSG_BACKUP_IS_STORE)])
     if dest.exists():
         if not dest.is_file():
-            raise OpsError([f"مسیر پشتیبان پرونده نیست (شاید پوشه است) — the backup path is not a file: {dest}"])
+            raise OpsError([Problem(MSG_BACKUP_NOT_A_FILE, english="the backup path is not a file: {dest}", dest=dest)])
         if not force:
-            raise OpsError([f"پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید — "
-                            f"{dest} exists: give --force to overwrite it"])
+            raise OpsError([Problem(MSG_BACKUP_EXISTS, english="{dest} exists: give --force to overwrite it",
+                                    dest=dest)])
         theirs, ours = _device_id(dest), _device_id(store_path)
         if theirs is not None and theirs != ours:
-            raise OpsError([f"این پرونده پایگاه داده میز دیگری است (دستگاه {theirs})، نه پشتیبان این میز؛ "
-                            f"جایگزین نمی‌شود، حتی با --force — {dest} is the store of another desk "
-                            f"(device {theirs}): not overwritten, even with --force"])
+            raise OpsError([Problem(MSG_BACKUP_OTHER_DESK, device=theirs, english=(
+                "{dest} is the store of another desk (device {device}): not overwritten, even with --force"), dest=dest)])
         if in_use(dest):
-            raise OpsError([f"این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود — {dest} is open in an app: "
-                            "not overwritten"])
+            raise OpsError([Problem(MSG_BACKUP_OPEN, english="{dest} is open in an app: not overwritten",
+                                    dest=dest)])
     store = Store(store_path, migrate=False)
     try:
         store.backup_to(dest)
@@ -318,19 +350,17 @@ def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Re
     """
     store_path, source = Path(store_path), Path(source)
     if source.resolve() == store_path.resolve():
-        raise RestoreRefused(["پرونده پشتیبان همان پایگاه داده کنونی است."])
+        raise RestoreRefused([Problem(MSG_RESTORE_SAME)])
     _refuse_if_open(store_path)
     problems = validate_store_file(source)
     if problems:
         raise RestoreRefused(problems)
     theirs, ours = _device_id(source), _device_id(store_path) if store_path.is_file() else None
     if not other_device and ours is not None and theirs != ours:
-        raise RestoreRefused([
-            f"این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و "
-            "رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید — "
-            f"the backup is of another desk (device {theirs}; this store is device {ours}): restored, this store "
+        raise RestoreRefused([Problem(MSG_RESTORE_OTHER_DESK, theirs=theirs, ours=ours, english=(
+            "the backup is of another desk (device {theirs}; this store is device {ours}): restored, this store "
             "would take that desk's identity and credential and the server would refuse one of the two; give "
-            "--other-device if that is meant"])
+            "--other-device if that is meant"))])
     tmp = store_path.with_name(store_path.name + ".restore-tmp")
     _remove([tmp, *sidecars(tmp)])
     try:
@@ -342,7 +372,7 @@ def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Re
         _remove(sidecars(tmp))
     except sqlite3.DatabaseError as exc:
         _remove([tmp, *sidecars(tmp)])
-        raise RestoreRefused([f"پرونده پشتیبان خوانده نشد: {exc}"]) from exc
+        raise RestoreRefused([Problem(MSG_RESTORE_UNREADABLE, error=exc)]) from exc
     except BaseException:
         _remove([tmp, *sidecars(tmp)])
         raise
@@ -370,8 +400,8 @@ def _refuse_if_open(store_path: Path) -> None:
     """A store open in the app (or any program) is not replaced: the app would go on writing to
     the old file, deleted under it, and its work would be lost without a word."""
     if in_use(store_path):
-        raise RestoreRefused([f"این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید — {store_path} is "
-                              "open in the app (or another program): close the app first"])
+        raise RestoreRefused([Problem(MSG_STORE_OPEN, english=(
+            "{path} is open in the app (or another program): close the app first"), path=store_path)])
 
 
 def restore_newest(store_path: Path, backups: Sequence[Path]) -> tuple[Path, Restored] | None:

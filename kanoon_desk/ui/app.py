@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..eventlog import Actor
 from ..store import Store, open_store
 from .context import ChangeBus, UiContext
+from .errors import problems_text
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
 from .tasks import TaskRunner
 from .widgets import today
@@ -378,7 +379,7 @@ class Shell(QObject):
             if problems:
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setText(QCoreApplication.translate(
-                    "App", "پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:") + "\n" + "\n".join(problems))
+                    "App", "پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:") + "\n" + problems_text(problems))
             else:
                 box.setIcon(QMessageBox.Icon.Information)
                 box.setText(QCoreApplication.translate(

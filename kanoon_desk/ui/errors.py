@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..errors import InputError, ServiceError
+from ..errors import InputError, Problem, ServiceError
 from ..persian import to_persian_digits
 
 log = logging.getLogger(__name__)
@@ -46,3 +46,20 @@ def unknown_columns_text(headings: list[str]) -> str:
 
     return " ".join(QCoreApplication.translate("Errors", MSG_UNKNOWN_COLUMN).format(c=isolated(text_digits(h)))
                     for h in headings)
+
+
+def problem_text(problem: str) -> str:
+    """A finding of a health check, or why a backup or a restore was refused (`errors.Problem`), in
+    the interface's language: its sentence translated from the "Errors" context, a count in the
+    interface's digits, and a path, a table's name or SQLite's own words kept whole, left to right."""
+    if not isinstance(problem, Problem):
+        return QCoreApplication.translate("Errors", problem)
+    persian_ui = QLocale().language() == QLocale.Language.Persian
+    values = {k: (to_persian_digits(str(v)) if persian_ui else str(v)) if isinstance(v, int) else f"\u2066{v}\u2069"
+              for k, v in problem.params.items()}
+    return QCoreApplication.translate("Errors", problem.message).format(**values)
+
+
+def problems_text(problems: list[str], separator: str = "\n") -> str:
+    """Several findings (`problem_text`), one after the other."""
+    return separator.join(problem_text(p) for p in problems)

@@ -86,7 +86,7 @@ def test_a_backup_now_over_a_file_the_dialog_let_it_replace_is_sound(page: tuple
     other.close()
     before = (tmp_path / "other.sqlite3").read_bytes()
     p.backup_to(tmp_path / "other.sqlite3")
-    assert p.message.styleSheet() == ERROR_STYLE and "another desk" in p.message.text()
+    assert p.message.styleSheet() == ERROR_STYLE and "میز دیگری" in p.message.text()
     assert (tmp_path / "other.sqlite3").read_bytes() == before
 
 
@@ -146,3 +146,67 @@ def test_a_backup_is_restored_from_the_app_and_the_desk_goes_back_to_log_in(
         assert [u.username for u in accounts.list_users(shell.store, admin)] == names
         shell.login_window.close()  # type: ignore[union-attr]
         shell.store.close()
+
+
+def test_the_english_page_says_what_the_check_and_a_refused_backup_found_in_english(
+        qapp: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    """The health check's findings and a backup's refusal are sentences of the service (ops): the
+    English page showed them in Persian («1 problems found: جدول users با بازسازی … برابر نیست»)."""
+    import re
+
+    from .shell_support import compile_english
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    persian = re.compile("[\u0600-\u06ff]")
+    try:
+        with language(qapp, "en", compile_english(tmp_path)):
+            p = BackupsPage(make_ctx(store, admin, tmp_path))
+            qtbot.addWidget(p)
+            with closing(sqlite3.connect(str(store.path))) as conn:
+                conn.execute("UPDATE users SET full_name = 'Someone else'")
+                conn.commit()
+            p.run_check()
+            said = p.message.text()
+            assert p.message.styleSheet() == ERROR_STYLE and "users" in said
+            assert not persian.search(said), said
+            assert "table users does not match" in said.replace("\u2066", "").replace("\u2069", "")
+            p.backup_to(store.path)  # the store itself: refused
+            said = p.message.text()
+            assert said.startswith("The backup was not written") and not persian.search(said), said
+            folder = tmp_path / "a-folder.sqlite3"
+            folder.mkdir()
+            p.backup_to(folder)
+            assert not persian.search(p.message.text()), p.message.text()
+    finally:
+        store.close()
+
+
+def test_a_refused_restore_is_said_in_english_in_the_english_interface(
+        qapp: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    """A file that is not a store, chosen to restore from: the box over the log-in window gave the
+    reason in Persian («این پرونده پایگاه داده SQLite نیست») under an English sentence."""
+    import re
+
+    from PySide6.QtCore import QSettings
+
+    from kanoon_desk.ui.app import Shell
+
+    from .shell_support import compile_english
+
+    store, admin = make_desk(tmp_path / "d.sqlite3")
+    not_a_store = tmp_path / "notes.sqlite3"
+    not_a_store.write_text("shopping list", encoding="utf-8")
+    with language(qapp, "en", compile_english(tmp_path)):
+        shell = Shell(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), synchronous_tasks=True)
+        try:
+            assert not shell.restore_from(not_a_store)
+            box = shell.restore_box
+            assert box is not None
+            said = box.text().replace("\u2066", "").replace("\u2069", "")
+            assert not re.search("[\u0600-\u06ff]", said), said
+            assert f"not an SQLite database: {not_a_store}" in said
+        finally:
+            for w in (shell.restore_box, shell.login_window):
+                if w is not None:
+                    w.close()
+            shell.store.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ... import persian
 from ...services import ops
 from ..context import UiContext
+from ..errors import problems_text
 from ..widgets import ERROR_STYLE, OK_STYLE, LtrLineEdit, digits
 
 __all__ = ["BackupsPage", "backup_day", "size_text"]
@@ -217,7 +218,7 @@ class BackupsPage(QWidget):
 
         def done(problems: list[str]) -> None:
             if problems:
-                self._said(self.tr("{n} ایراد پیدا شد:").format(n=digits(len(problems))) + "\n" + "\n".join(problems),
+                self._said(self.tr("{n} ایراد پیدا شد:").format(n=digits(len(problems))) + "\n" + problems_text(problems),
                            False)
             else:
                 self._said(self.tr("داده‌های این میز سالم است."), True)
@@ -244,13 +245,13 @@ class BackupsPage(QWidget):
             where = "\u2066" + str(dest) + "\u2069"
             if problems:
                 self._said(self.tr("پشتیبان در {path} نوشته شد، اما بررسی آن را نپذیرفت:").format(path=where)
-                           + "\n" + "\n".join(problems), False)
+                           + "\n" + problems_text(problems), False)
             else:
                 self._said(self.tr("پشتیبان در {path} نوشته و بررسی شد؛ سالم است.").format(path=where), True)
             self.refresh()
 
         def failed(exc: BaseException) -> None:
-            why = "؛ ".join(exc.problems) if isinstance(exc, ops.OpsError) else str(exc)
+            why = problems_text(exc.problems, self.tr("؛ ")) if isinstance(exc, ops.OpsError) else str(exc)
             self._said(self.tr("پشتیبان نوشته نشد: {e}").format(e=why), False)
 
         self.ctx.tasks.run(run, on_done=done, on_error=failed)
