@@ -376,3 +376,55 @@ def test_work_still_running_when_the_window_closes_does_not_report_to_it(
     qtbot.wait(50)  # the results' queued signals are delivered
     assert reported == []  # nothing reached the closed window
     assert "failed after its window closed" in caplog.text  # the failure is in the log, not lost
+
+
+def test_no_page_names_its_own_controls_in_persian_in_english(qapp: QApplication, qtbot: Any, tmp_path: Path,
+                                                               desk: tuple[Store, Any]) -> None:
+    """Every page of the side bar, as the admin (who sees them all) in English: what the program
+    itself writes on its controls (push and radio buttons, group titles, placeholders, column
+    headings, window and menu titles) has no Persian letter; only the data may (names, subjects)."""
+    import re
+
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QGroupBox,
+        QLineEdit,
+        QMenu,
+        QPushButton,
+        QRadioButton,
+        QWidget,
+    )
+
+    store, admin = desk
+    persian_letter = re.compile("[\u0600-\u06ff]")
+    leaks: list[str] = []
+
+    def look(key: str, root: QWidget) -> None:
+        for w in [root, *root.findChildren(QWidget)]:
+            texts = [w.windowTitle()] if w.isWindow() else []
+            if isinstance(w, QPushButton | QRadioButton):
+                texts.append(w.text())
+            if isinstance(w, QGroupBox):
+                texts.append(w.title())
+            if isinstance(w, QLineEdit):
+                texts.append(w.placeholderText())
+            if isinstance(w, QMenu):
+                texts += [w.title(), *(a.text() for a in w.actions())]
+            if isinstance(w, QAbstractItemView) and w.model() is not None:
+                model = w.model()
+                try:
+                    columns = model.columnCount(QModelIndex())
+                except TypeError:
+                    columns = 1
+                texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+            leaks.extend(f"{key}: {type(w).__name__}#{w.objectName()}: {t!r}" for t in texts if persian_letter.search(t))
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        window = MainWindow(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(window)
+        window.show()
+        look("window", window)
+        for spec in window.pages:
+            look(spec.key, window.show_page(spec.key))
+    assert not leaks, "\n".join(leaks)
