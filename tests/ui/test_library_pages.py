@@ -578,3 +578,22 @@ def test_reports_page_counts_off_the_gui_thread(L: Lib, tmp_path: Path, qtbot: A
     tasks.wait()
     qtbot.wait(50)
     assert "۱۴۰۴/۰۱/۰۱" in page.period_label.text()  # the first, older build did not overwrite it
+
+
+def test_the_overdue_and_report_pages_write_centre_names_in_the_interfaces_digits(
+        L: Lib, tmp_path: Path, qapp: Any, qtbot: Any) -> None:
+    """«مرکز فرهنگی هنری شماره ۱» is stored «… شماره 1»: the overdue list's and the report's centre
+    pickers (and the overdue rows' centre and title) showed it as stored, Latin digits among the
+    Persian letters; in English the other pickers write it «… 1» and these «… ۱» from a Persian
+    sync. Each now writes the interface's digits, as the desk's own picker does."""
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY - timedelta(days=40))
+    ctx = make_ctx(L.store, L.admin, tmp_path)
+    for lang, one in (("fa", "۱"), ("en", "1")):
+        with language(qapp, lang):
+            overdue, report = OverduePage(ctx), ReportsPage(ctx)
+            qtbot.addWidget(overdue)
+            qtbot.addWidget(report)
+            for picker in (overdue.centre, report.centre):
+                names = [picker.itemText(i) for i in range(1, picker.count())]
+                assert f"مرکز فرهنگی هنری شماره {one}" in names, (lang, names)
+            assert overdue.model.index(0, 9).data().endswith(one), lang  # the loan's centre

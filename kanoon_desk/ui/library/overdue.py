@@ -15,7 +15,7 @@ from ...services.accounts import get_office
 from ..context import UiContext
 from ..printing import print_dialog
 from ..saving import save_to
-from ..widgets import LazyTableModel, digits, right_to_left, today
+from ..widgets import LazyTableModel, digits, right_to_left, text_digits, today
 from .common import jdate, table_view, tr_dynamic
 from .printouts import overdue_notices_html
 
@@ -47,9 +47,9 @@ class OverdueModel(LazyTableModel):
                          lambda: rep.overdue_count(ctx.store, today=self.day, centre=self.centre), page_size=100)
 
     def cells(self, r: rep.OverdueRow) -> list[Any]:
-        return [digits(r.days), r.member_name, digits(r.member_no), digits(r.phone), r.guardian_name,
-                digits(r.guardian_phone), r.title, r.barcode, jdate(r.due_on), self.centre_names.get(r.centre, r.centre),
-                reminder_text(r)]
+        return [digits(r.days), text_digits(r.member_name), digits(r.member_no), digits(r.phone),
+                text_digits(r.guardian_name), digits(r.guardian_phone), text_digits(r.title), r.barcode, jdate(r.due_on),
+                text_digits(self.centre_names.get(r.centre, r.centre)), reminder_text(r)]
 
     def display(self, row: Any, column: int) -> str:
         return str(self.cells(row)[column])
@@ -69,7 +69,7 @@ class OverduePage(QWidget):
         self.centre.setObjectName("overdue-centre")
         self.centre.addItem(QCoreApplication.translate("Library", "همه مراکز"), "")
         for code, name in lib.list_centres(ctx.store):
-            self.centre.addItem(name, code)
+            self.centre.addItem(text_digits(name), code)
         self.centre.currentIndexChanged.connect(self.reload)
         self.count = QLabel()
         self.count.setObjectName("overdue-count")

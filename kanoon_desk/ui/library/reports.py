@@ -205,7 +205,7 @@ class ReportsPage(QWidget):
         self.centre = QComboBox()
         self.centre.addItem(QCoreApplication.translate("Library", "همه مراکز"), "")
         for code, name in lib.list_centres(ctx.store):
-            self.centre.addItem(name, code)
+            self.centre.addItem(text_digits(name), code)
         show = QPushButton(QCoreApplication.translate("Library", "نمایش"))
         show.setObjectName("show-report")
         show.clicked.connect(self.refresh)
