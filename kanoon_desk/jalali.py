@@ -262,8 +262,15 @@ class WorkingCalendar:
     """Working days: not a weekend day (Python weekday numbers; Friday == 4) and not a holiday.
 
     Dates only; a datetime argument is taken as an instant (naive means UTC) on its Tehran date.
-    Counting is O(log holidays) and adding O(n / 7) week jumps plus at most a week of single steps.
+    Counting is a subtraction in a table of working days to date (built for the years counted in,
+    spans up to `_TABLE_SPAN` days wide; wider ones are counted by weeks and holidays, O(log
+    holidays)); adding is O(n / 7) week jumps plus at most a week of single steps.
     """
+
+    #: the widest range of days the table of working days to date covers (about 60 years)
+    _TABLE_SPAN = 22_000
+    #: the days the table reaches beyond the ones asked about, so that neighbours are counted by it too
+    _TABLE_MARGIN = 800
 
     def __init__(self, holidays: Iterable[date] = (), weekend: frozenset[int] = frozenset({4})) -> None:
         weekend = frozenset(weekend)
@@ -276,6 +283,9 @@ class WorkingCalendar:
         # Holidays that fall on a working weekday, sorted: the only ones that change a count.
         self._weekday_holidays = sorted(h for h in self._holidays if h.weekday() not in weekend)
         self._per_week = 7 - len(weekend)
+        # (first day's ordinal, working days from that day to each day, the day itself included):
+        # replaced whole when it grows, so threads reading it meanwhile see one table or the other
+        self._table: tuple[int, list[int]] = (0, [])
 
     @property
     def weekend(self) -> frozenset[int]:
@@ -298,7 +308,39 @@ class WorkingCalendar:
 
     def working_days_between(self, start: date, end: date) -> int:
         """Number of working days in (start, end]: start excluded, end included; 0 if end <= start."""
-        start, end = _local_date(start), _local_date(end)
+        a, b = _local_date(start).toordinal(), _local_date(end).toordinal()
+        if b <= a:
+            return 0
+        first, table = self._table
+        if a < first or b >= first + len(table):
+            first, table = self._grow(a, b)
+            if not table:
+                return self._count(_local_date(start), _local_date(end))
+        return table[b - first] - table[a - first]
+
+    def _grow(self, a: int, b: int) -> tuple[int, list[int]]:
+        """The table widened to cover the days `a`..`b` (ordinals), or an empty one if that would
+        take more than `_TABLE_SPAN` days (then counting falls back to `_count`)."""
+        first, table = self._table
+        lo, hi = a - self._TABLE_MARGIN, b + self._TABLE_MARGIN
+        if table:
+            lo, hi = min(lo, first), max(hi, first + len(table) - 1)
+        lo, hi = max(lo, 1), min(hi, date.max.toordinal())
+        if hi - lo >= self._TABLE_SPAN:
+            return (0, [])
+        counts: list[int] = []
+        n = 0
+        weekday = date.fromordinal(lo).weekday()
+        for ordinal in range(lo, hi + 1):
+            if weekday not in self._weekend and date.fromordinal(ordinal) not in self._holidays:
+                n += 1
+            counts.append(n)
+            weekday = (weekday + 1) % 7
+        self._table = (lo, counts)
+        return self._table
+
+    def _count(self, start: date, end: date) -> int:
+        """Working days in (start, end] by whole weeks and the holidays on weekdays between them."""
         total = (end - start).days
         if total <= 0:
             return 0

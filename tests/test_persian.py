@@ -697,6 +697,34 @@ def test_working_days_between_edges() -> None:
     assert cal.working_days_between(SAT, SAT + timedelta(days=7 * 52)) == 6 * 52
 
 
+def _working_days_one_by_one(cal: WorkingCalendar, start: date, end: date) -> int:
+    return sum(cal.is_working_day(start + timedelta(days=k)) for k in range(1, (end - start).days + 1))
+
+
+@given(st.lists(st.tuples(dates, st.integers(min_value=-40, max_value=800)), min_size=1, max_size=6),
+       st.sets(dates, max_size=30), st.sampled_from([frozenset({4}), frozenset({3, 4}), frozenset({0, 2, 5})]))
+def test_working_days_between_counts_every_day_in_any_order(spans: list[tuple[date, int]], holidays: set[date],
+                                                            weekend: frozenset[int]) -> None:
+    """The count read from the table of working days to date (grown as later calls reach further,
+    or skipped for spans decades apart) is the count of the days one by one."""
+    cal = WorkingCalendar(holidays=holidays, weekend=weekend)
+    for start, length in spans:
+        end = start + timedelta(days=length)
+        assert cal.working_days_between(start, end) == max(0, _working_days_one_by_one(cal, start, end))
+    first, last = min(s for s, _ in spans), max(s for s, _ in spans)
+    assert cal.working_days_between(first, last) == _working_days_one_by_one(cal, first, last)
+
+
+def test_working_days_between_far_apart_and_at_the_calendar_edges() -> None:
+    cal = WorkingCalendar(holidays=[date(2024, 8, 5)])
+    assert cal.working_days_between(date(2024, 8, 3), date(2024, 8, 8)) == 4
+    assert cal.working_days_between(date(1900, 1, 1), date(2100, 1, 1)) == _working_days_one_by_one(
+        cal, date(1900, 1, 1), date(2100, 1, 1))
+    assert cal.working_days_between(date.min, date.min + timedelta(days=14)) == 12
+    assert cal.working_days_between(date.max - timedelta(days=14), date.max) == 12
+    assert cal.working_days_between(date(2024, 8, 3), date(2024, 8, 8)) == 4
+
+
 def test_bad_weekend() -> None:
     with pytest.raises(ValueError):
         WorkingCalendar(weekend=frozenset(range(7)))
