@@ -9,10 +9,14 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Column
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.schema import CreateIndex
 
 import kanoon_desk.models
 from kanoon_desk.models import Base
@@ -58,6 +62,8 @@ def _virtual_tables(path: Path) -> set[str]:
             "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")}
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
     for module in pkgutil.iter_modules(kanoon_desk.models.__path__):  # every area's tables
         importlib.import_module(f"kanoon_desk.models.{module.name}")
@@ -67,8 +73,14 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
 
     def include_name(name: str | None, type_: str, _parents: Any) -> bool:
         # FTS5 indexes and their shadow tables are made by hand in migrations, not models
+        # an index on expressions (not reflected) is compared below by its SQL
         return not (type_ == "table" and name is not None
-                    and any(name == v or name.startswith(v + "_") for v in virtual))
+                    and any(name == v or name.startswith(v + "_") for v in virtual)) \
+            and not (type_ == "index" and name in expression_indexes)
+
+    expression_indexes = {ix.name: str(CreateIndex(ix).compile(dialect=sqlite_dialect()))
+                          for table in Base.metadata.tables.values() for ix in table.indexes
+                          if any(not isinstance(e, Column) for e in ix.expressions)}
 
     engine = make_engine(path)
     try:
@@ -78,6 +90,11 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert diffs == []
+    with closing(sqlite3.connect(str(path))) as conn:
+        made = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+    assert expression_indexes
+    for name, sql in expression_indexes.items():
+        assert " ".join(made[name].replace("(", " (").split()) == " ".join(sql.replace("(", " (").split()), name
 
 
 def test_search_indexes_gain_prefix_indexes_and_keep_their_rows(tmp_path: Path) -> None:
