@@ -118,3 +118,27 @@ def test_an_sms_names_a_few_titles_and_counts_the_rest() -> None:
     assert text.startswith("علی محمدی گرامی، ۵ کتاب امانت زهرا محمدی")
     assert "«کتاب 4» (۱۴ روز)، «کتاب 3» (۱۳ روز)، «کتاب 2» (۱۲ روز) و ۲ کتاب دیگر." in text
     assert "کتاب 1" not in text
+
+
+def test_period_reports_count_loans_from_one_index(tmp_path: Path) -> None:
+    """With 2 million loans a year's popular titles, readers, centres and age groups took 2-3.4 s
+    each, looking every loan of the period up in its table; they count from the loans' period index
+    alone (a loan's day, centre, member and title), and the figures stay."""
+    from .query_plans import plans
+
+    L = make_library(tmp_path)
+    day = TODAY - timedelta(days=3)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=day)
+    start, end = day - timedelta(days=5), day + timedelta(days=5)
+    centre = rep.active_centres(L.store, start, end)[0].key
+    with plans(L.store) as seen:
+        titles = rep.popular_titles(L.store, start, end)
+        readers = rep.active_readers(L.store, start, end, centre=centre)
+        centres = rep.active_centres(L.store, start, end)
+        ages = rep.loans_by_age_group(L.store, start, end)
+    assert [t.count for t in titles] == [1] and [r.count for r in readers] == [1] and centres[0].detail == 1
+    assert sum(a.count for a in ages) == 1
+    loans = [(sql, line) for sql, lines in seen for line in lines if " lib_loans " in line + " "]
+    assert len(loans) == 4
+    for sql, line in loans:
+        assert "USING COVERING INDEX ix_lib_loans_period" in line, (line, sql)
