@@ -126,6 +126,10 @@ def describe(exc: BaseException) -> tuple[str, str] | None:
     database = _database_error(exc)
     if database is not None:
         return "پایگاه داده در دسترس نیست یا خوانده نشد", f"database error: {database}"
+    store = sys.modules.get("kanoon_desk.store")
+    if store is not None and isinstance(exc, store.NewerStoreError):
+        return ("این پرونده را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه آن را باز نمی‌کند؛ نسخه تازه را "
+                "نصب کنید (چیزی در پرونده تغییر نکرد)", one_line(exc))
     if _is_store_error(exc):
         return "این پرونده پایگاه داده کانون دسک نیست", f"not a usable Kanoon Desk store: {one_line(exc)}"
     if isinstance(exc, ServiceError):

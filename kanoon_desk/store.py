@@ -29,6 +29,19 @@ class StoreError(Exception):
     """The file is not a usable Kanoon Desk store."""
 
 
+class NewerStoreError(StoreError):
+    """The store was migrated by a newer version of the program: its schema revision(s)
+    `revisions` are not among this version's migrations. Nothing in the file was changed; only
+    that newer version (or a later one) can open it, and an older backup put in its place would
+    lose the work done since."""
+
+    def __init__(self, path: Path, revisions: list[str]) -> None:
+        super().__init__(f"{path} was written by a newer version of Kanoon Desk "
+                         f"(schema revision {', '.join(revisions)}, unknown to this version)")
+        self.path = path
+        self.revisions = revisions
+
+
 @dataclass(frozen=True)
 class DeskIdentity:
     """Who this desk is: a device of an office. `device_no` appears in every human number it issues."""
@@ -96,6 +109,24 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def known_revisions() -> set[str]:
+    """The schema revisions this version's migrations know."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
+def unknown_revisions(engine: Engine) -> list[str]:
+    """The store's schema revisions this version does not know (a newer version migrated it);
+    empty for a store of this version or an older one, and for a new file."""
+    with engine.connect() as conn:
+        if not conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").first():
+            return []
+        versions = {str(r[0]) for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+    return sorted(versions - known_revisions())
+
+
 _GET_STATE = f"SELECT value FROM {DeskState.__tablename__} WHERE key = ?"
 
 
@@ -109,6 +140,10 @@ class Store:
         self.engine = make_engine(self.path, durable=durable)
         self.write_engine = make_engine(self.path, immediate=True, durable=durable)
         if migrate:
+            newer = unknown_revisions(self.engine)
+            if newer:  # alembic would fail on it with a traceback; the file is left as it is
+                self.close()
+                raise NewerStoreError(self.path, newer)
             upgrade(self.write_engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(self.write_engine, expire_on_commit=False)

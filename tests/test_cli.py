@@ -324,3 +324,23 @@ def test_a_closed_output_pipe_ends_quietly(demo_db: Path) -> None:
         err = proc.stderr.read().decode()
     assert proc.wait(60) == 1
     assert err == ""
+
+
+def test_a_store_of_a_newer_version_is_said_so_on_one_line_and_left_as_it_was(tmp_path: Path) -> None:
+    """`demo` (any command that opens and migrates a store) on a store a newer version migrated
+    ended in alembic's traceback; now one line says a newer version wrote it, exit 1."""
+    from kanoon_desk.store import NewerStoreError
+
+    path = tmp_path / "desk.sqlite3"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO alembic_version VALUES ('9999_from_a_newer_version')")
+    with pytest.raises(NewerStoreError) as raised:
+        Store(path)
+    assert raised.value.revisions == ["9999_from_a_newer_version"]
+    done = subprocess.run([sys.executable, "-m", "kanoon_desk", "demo", "--db", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "نسخه تازه‌تری از کانون دسک" in done.stderr and "9999_from_a_newer_version" in done.stderr
+    with sqlite3.connect(path) as conn:
+        assert ("9999_from_a_newer_version",) in conn.execute("SELECT version_num FROM alembic_version").fetchall()

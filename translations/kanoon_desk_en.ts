@@ -399,27 +399,43 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="222" />
+            <location filename="../kanoon_desk/ui/app.py" line="244" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="248" />
+            <location filename="../kanoon_desk/ui/app.py" line="235" />
+            <source>پرونده داده از نسخه تازه‌تر برنامه است</source>
+            <translation>The data file is from a newer version</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="236" />
+            <source>پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:</source>
+            <translation>This desk's data file was written by a newer version of Kanoon Desk, which this version ({version}) cannot open. The file is sound and nothing in it was changed:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="239" />
+            <source>چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.</source>
+            <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="270" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="256" />
+            <location filename="../kanoon_desk/ui/app.py" line="278" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="381" />
+            <location filename="../kanoon_desk/ui/app.py" line="403" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="385" />
+            <location filename="../kanoon_desk/ui/app.py" line="407" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>

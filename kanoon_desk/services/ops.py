@@ -28,7 +28,7 @@ from .. import eventlog
 from ..digest import EventDigest
 from ..errors import QT_TRANSLATE_NOOP, Problem
 from ..models import utcnow
-from ..store import K_RESTORED_AT, MIGRATIONS, Store, in_use, sidecars
+from ..store import K_RESTORED_AT, Store, in_use, known_revisions, sidecars
 from .numbers import numbers_issued
 
 log = logging.getLogger(__name__)
@@ -82,13 +82,6 @@ class RestoreRefused(OpsError):
     """The backup file is not a valid store or fails `check`; the target was left untouched."""
 
 
-def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory(str(MIGRATIONS))
-    return {rev.revision for rev in script.walk_revisions()}
-
-
 def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
 
@@ -114,7 +107,7 @@ def validate_store_file(path: Path) -> list[str]:
     problems: list[str] = []
     if not versions:
         problems.append(Problem(MSG_NO_SCHEMA_VERSION, path=path))
-    unknown = versions - _known_revisions()
+    unknown = versions - known_revisions()
     if unknown:
         problems.append(Problem(MSG_NEWER_SCHEMA, revisions=", ".join(sorted(unknown))))
     if device is None:

@@ -29,12 +29,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..eventlog import Actor
-from ..store import Store, open_store
+from ..store import NewerStoreError, Store, open_store
 from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
 from .tasks import TaskRunner
-from .widgets import today
+from .widgets import digits, today
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +219,28 @@ def store_failed_dialog(db_path: Path, folder: Path, report: Path, backups: int 
     if backups:
         box.restore_button = box.addButton(  # type: ignore[attr-defined]
             QCoreApplication.translate("App", "بازگرداندن آخرین پشتیبان سالم"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "بستن"), QMessageBox.ButtonRole.RejectRole)
+    return box
+
+
+def newer_store_dialog(db_path: Path, revisions: list[str]) -> QMessageBox:
+    """The dialog shown when the desk's data file was written by a newer version of the program
+    (a schema revision this version does not know): install that version. It offers no restore:
+    the file is sound, and an older backup in its place would lose the work done since."""
+    from .. import __version__
+
+    box = QMessageBox()
+    box.setObjectName("store-newer")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("App", "پرونده داده از نسخه تازه‌تر برنامه است"))
+    what = QCoreApplication.translate(
+        "App", "پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را "
+               "باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:").format(version=f"\u2066{digits(__version__)}\u2069")
+    todo = QCoreApplication.translate(
+        "App", "چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. "
+               "پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.")
+    box.setText(f"{what}\n{db_path}\n\n{todo}\n({', '.join(revisions)})")
+    box.setStyleSheet(WIDE_MESSAGE)
     box.addButton(QCoreApplication.translate("App", "بستن"), QMessageBox.ButtonRole.RejectRole)
     return box
 
@@ -416,6 +438,10 @@ def run_app(db_path: Path | None, lang: str) -> int:
     log.info("starting with store %s, language %s", db_path, lang)
     try:
         store = open_store(db_path)
+    except NewerStoreError as exc:  # sound, but not for this version: no restore over it
+        log.error("%s", exc)
+        newer_store_dialog(db_path, exc.revisions).exec()
+        return 2
     except Exception as exc:  # a broken or foreign file: say so, and what to do, then stop
         log.exception("could not open the store %s", db_path)
         report = write_crash_report(folder, type(exc), exc, exc.__traceback__)

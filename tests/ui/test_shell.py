@@ -428,3 +428,54 @@ def test_no_page_names_its_own_controls_in_persian_in_english(qapp: QApplication
         for spec in window.pages:
             look(spec.key, window.show_page(spec.key))
     assert not leaks, "\n".join(leaks)
+
+
+def test_a_store_of_a_newer_version_is_said_so_and_no_older_backup_is_offered_over_it(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk went back to an older version of the program after a newer one had migrated its
+    store. The store was said to be damaged and an older automatic backup offered in its place
+    (the work done since would be lost): now the dialog says a newer version wrote it, offers no
+    restore, and the file is left as it was."""
+    import logging
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+
+    from kanoon_desk import __version__
+    from kanoon_desk.ui.app import run_app
+
+    path = tmp_path / "desk.sqlite3"
+    store, _ = make_desk(path)
+    assert auto_backup(store, tmp_path, day=date(2026, 12, 4)) is not None  # made before the upgrade
+    store.close()
+    with sqlite3.connect(path) as conn:  # a newer version's migration on top of this one's heads
+        conn.execute("INSERT INTO alembic_version VALUES ('9999_from_a_newer_version')")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    shown: list[QMessageBox] = []
+
+    def answer() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                shown.append(w)
+                w.done(0)
+                return
+        QTimer.singleShot(100, answer)
+
+    QTimer.singleShot(100, answer)
+    before = set(logging.getLogger().handlers)
+    try:
+        with language(qapp, "fa"):
+            assert run_app(path, "fa") == 2
+    finally:
+        for handler in set(logging.getLogger().handlers) - before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    assert [b.objectName() for b in shown] == ["store-newer"]
+    text = shown[0].text()
+    assert "نسخه تازه‌تری از کانون دسک" in text and str(path) in text
+    assert persian.to_persian_digits(__version__) in text
+    assert [b.text() for b in shown[0].buttons()] == ["بستن"]  # no restore offered
+    assert not list(tmp_path.glob("*.before-restore"))
+    with sqlite3.connect(path) as conn:
+        assert ("9999_from_a_newer_version",) in conn.execute("SELECT version_num FROM alembic_version").fetchall()
