@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -296,6 +297,42 @@ def in_use(path: Path) -> bool:
     finally:
         conn.close()
     return False
+
+
+def not_writable(path: Path) -> Path | None:
+    """The folder or the store file at `path` when this program cannot write to it (read-only, no
+    permission, a read-only share or medium), else None. SQLite opens such a file read-only without
+    a word, and the first write (a log-in's audit entry) fails; this asks first: a file is created
+    and removed in the folder (a desk's log, backups and the store's own `-wal` live there), and an
+    existing file gets a write that is rolled back (its `user_version` set to itself). A file that
+    is not an SQLite database is left to `Store` to refuse."""
+    folder = path.parent
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return folder
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+    except sqlite3.Error:
+        return path
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA user_version = {version}")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        return path if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM) else None
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return None
 
 
 def open_store(path: Path | str, *, migrate: bool = True) -> Store:

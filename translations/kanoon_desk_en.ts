@@ -400,6 +400,7 @@
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="222" />
             <location filename="../kanoon_desk/ui/app.py" line="244" />
+            <location filename="../kanoon_desk/ui/app.py" line="269" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
@@ -419,23 +420,43 @@
             <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="270" />
+            <location filename="../kanoon_desk/ui/app.py" line="255" />
+            <source>پرونده داده نوشتنی نیست</source>
+            <translation>The data file cannot be written</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="257" />
+            <source>کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:</source>
+            <translation>Kanoon Desk cannot write to this desk's data file: the file is read-only, or this computer's user may not write to it. Until that is put right nothing can be recorded, not even a log-in:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="261" />
+            <source>کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:</source>
+            <translation>Kanoon Desk cannot write to this desk's data folder: the folder is read-only, or this computer's user may not write to it. The data file, the log and the backups are written in this folder:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="264" />
+            <source>چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.</source>
+            <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/app.py" line="295" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="278" />
+            <location filename="../kanoon_desk/ui/app.py" line="303" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="403" />
+            <location filename="../kanoon_desk/ui/app.py" line="428" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="407" />
+            <location filename="../kanoon_desk/ui/app.py" line="432" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>

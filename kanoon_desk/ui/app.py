@@ -29,7 +29,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..eventlog import Actor
-from ..store import NewerStoreError, Store, open_store
+from ..store import NewerStoreError, Store, not_writable, open_store
 from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
@@ -245,6 +245,31 @@ def newer_store_dialog(db_path: Path, revisions: list[str]) -> QMessageBox:
     return box
 
 
+def read_only_dialog(db_path: Path, where: Path) -> QMessageBox:
+    """The dialog shown when the desk's data file or its folder (`where`) cannot be written:
+    read-only, or no permission for this computer's user. Nothing could be recorded, not even a
+    log-in, so the app does not start; the file is not changed."""
+    box = QMessageBox()
+    box.setObjectName("store-read-only")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "پرونده داده نوشتنی نیست"))
+    if where == db_path:
+        what = QCoreApplication.translate(
+            "App", "کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه "
+                   "اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:")
+    else:
+        what = QCoreApplication.translate(
+            "App", "کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه "
+                   "اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:")
+    todo = QCoreApplication.translate(
+        "App", "چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه "
+               "اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.")
+    box.setText(f"{what}\n{where}\n\n{todo}")
+    box.setStyleSheet(WIDE_MESSAGE)
+    box.addButton(QCoreApplication.translate("App", "بستن"), QMessageBox.ButtonRole.RejectRole)
+    return box
+
+
 def automatic_backups(db_path: Path, folder: Path) -> list[Path]:
     """The automatic backups of the store at `db_path` in `<folder>/backups/`, newest first."""
     backups = folder / "backups"
@@ -432,6 +457,10 @@ def run_app(db_path: Path | None, lang: str) -> int:
         db_path = Path(db_path).resolve()
         folder = db_path.parent
         folder.mkdir(parents=True, exist_ok=True)
+    read_only = not_writable(db_path)
+    if read_only is not None:  # SQLite would open it read-only and the log-in would fail
+        read_only_dialog(db_path, read_only).exec()
+        return 2
     setup_logging(folder)
     sys.excepthook = make_excepthook(folder, QApplication.activeWindow)
     previous_handler = qInstallMessageHandler(_qt_message)

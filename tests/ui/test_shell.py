@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -22,7 +25,7 @@ from kanoon_desk.ui.setup import SetupDialog
 from kanoon_desk.ui.widgets import today
 
 from ..factories import PASSWORD, make_desk
-from .shell_support import compile_english, language, make_ctx
+from .shell_support import ROOT, compile_english, language, make_ctx
 
 BAD_LOGIN = "نام کاربری یا گذرواژه درست نیست."
 
@@ -479,3 +482,72 @@ def test_a_store_of_a_newer_version_is_said_so_and_no_older_backup_is_offered_ov
     assert not list(tmp_path.glob("*.before-restore"))
     with sqlite3.connect(path) as conn:
         assert ("9999_from_a_newer_version",) in conn.execute("SELECT version_num FROM alembic_version").fetchall()
+
+
+#: run_app on argv[1]; prints each message box it shows (object name, then its text) and answers it
+RUN_APP_SAYS = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from kanoon_desk.ui.app import ensure_app, run_app
+
+app = ensure_app()
+
+def answer():
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible():
+            if isinstance(w, QMessageBox):
+                print("BOX", w.objectName(), w.text().replace(chr(10), " "), flush=True)
+            w.close()
+            break
+    QTimer.singleShot(100, answer)
+
+QTimer.singleShot(100, answer)
+print("EXIT", run_app(Path(sys.argv[1]), "fa"), flush=True)
+"""
+
+
+def _without_write_permission(script: str, *args: str) -> list[str]:
+    """The command running `script` as a user the file permissions bind: root drops the
+    capability that lets it write past them (setpriv), anyone else is bound already."""
+    command = [sys.executable, "-c", script, *args]
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file permissions cannot be made to bind")
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_read_only_store_or_folder_is_said_at_start_not_as_a_crash_at_log_in(
+        tmp_path: Path, read_only: str) -> None:
+    """The store file (or its folder) was read-only. The app opened it (SQLite opens such a file
+    read-only without a word), showed the log-in window, and the log-in ended in the crash dialog
+    («خطای پیش‌بینی‌نشده»); with the folder read-only it did not start at all (a traceback on a
+    console no one sees). Now a dialog says the file or folder cannot be written and what to do,
+    and the app stops with the file unchanged."""
+    folder = tmp_path / "داده‌های میز کانون"  # a Persian folder name with spaces, as Windows gives
+    folder.mkdir()
+    path = folder / "desk.sqlite3"
+    store, _ = make_desk(path)
+    store.close()
+    before = path.read_bytes()
+    locked = path if read_only == "file" else folder
+    locked.chmod(0o444 if read_only == "file" else 0o555)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    try:
+        done = subprocess.run(_without_write_permission(RUN_APP_SAYS, str(path)), cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        locked.chmod(0o755 if read_only == "folder" else 0o644)
+    boxes = [line for line in done.stdout.splitlines() if line.startswith("BOX")]
+    assert "Traceback" not in done.stderr, done.stderr
+    assert len(boxes) == 1 and boxes[0].startswith("BOX store-read-only "), done.stdout
+    assert str(locked) in boxes[0] and "چه کنید" in boxes[0]
+    assert ("پرونده داده این میز" if read_only == "file" else "پوشه داده این میز") in boxes[0]
+    assert done.stdout.splitlines()[-1] == "EXIT 2"
+    assert path.read_bytes() == before
