@@ -155,11 +155,61 @@ def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseExc
     return path
 
 
-def crash_message(report: Path) -> str:
-    what = QCoreApplication.translate(
-        "App", "کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
-    todo = QCoreApplication.translate(
-        "App", "چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:")
+def storage_trouble(exc: BaseException) -> str | None:
+    """What went wrong with the store's file when `exc` is SQLite saying so (directly, or inside
+    SQLAlchemy's error): "full" (the disk), "read-only" (the file or folder stopped being
+    writable), "locked" (another program held the file past the wait) or "io" (the disk failed to
+    read or write); None for any other error. SQLite rolled the transaction back in each case."""
+    import sqlite3
+
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        err = stack.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, sqlite3.Error):
+            code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+            kind = {sqlite3.SQLITE_FULL: "full", sqlite3.SQLITE_READONLY: "read-only",
+                    sqlite3.SQLITE_BUSY: "locked", sqlite3.SQLITE_LOCKED: "locked",
+                    sqlite3.SQLITE_IOERR: "io"}.get(code)
+            if kind is not None:
+                return kind
+        orig = getattr(err, "orig", None)
+        stack += [orig if isinstance(orig, BaseException) else None, err.__cause__, err.__context__]
+    return None
+
+
+def crash_message(report: Path, trouble: str | None = None) -> str:
+    """The crash dialog's text: what happened to the work in hand and what to do. A `trouble`
+    with the store's file (`storage_trouble`) is said as it is, with its own remedy: "try again"
+    would fail the same way on a full disk or a read-only file."""
+    if trouble == "full":
+        what = QCoreApplication.translate(
+            "App", "دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
+        todo = QCoreApplication.translate(
+            "App", "چه کنید: روی همین دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید و سطل بازیافت را خالی کنید)، سپس همان کار را دوباره انجام دهید. گزارش خطا:")
+    elif trouble == "read-only":
+        what = QCoreApplication.translate(
+            "App", "پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست (فقط‌خواندنی شد یا اجازه نوشتن در آن گرفته شد)؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
+        todo = QCoreApplication.translate(
+            "App", "چه کنید: از مسئول فنی دفتر بخواهید اجازه نوشتن در پرونده و پوشه را برگرداند، سپس همان کار را دوباره انجام دهید. گزارش خطا:")
+    elif trouble == "locked":
+        what = QCoreApplication.translate(
+            "App", "برنامه دیگری پرونده داده این میز را بیش از اندازه در دست نگه داشت؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
+        todo = QCoreApplication.translate(
+            "App", "چه کنید: چند لحظه بعد همان کار را دوباره انجام دهید؛ اگر باز همین پیام آمد، برنامه‌های دیگری را که این پرونده را باز کرده‌اند (پشتیبان‌گیری، نسخه دیگری از کانون دسک) ببندید. گزارش خطا:")
+    elif trouble == "io":
+        what = QCoreApplication.translate(
+            "App", "دیسک در خواندن یا نوشتن پرونده داده این میز خطا داد؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
+        todo = QCoreApplication.translate(
+            "App", "چه کنید: برنامه را ببندید و با مسئول فنی دفتر دیسک را بررسی کنید؛ پیش از ادامه کار از پرونده داده پشتیبان بگیرید. گزارش خطا:")
+    else:
+        what = QCoreApplication.translate(
+            "App", "کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.")
+        todo = QCoreApplication.translate(
+            "App", "چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:")
     return f"{what}\n\n{todo}\n\n{report}"
 
 
@@ -184,8 +234,11 @@ def make_excepthook(folder: Path, parent: Callable[[], QWidget | None] = lambda:
             box = QMessageBox(parent())
             box.setObjectName("crash-dialog")
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(QCoreApplication.translate("App", "خطای پیش‌بینی‌نشده"))
-            box.setText(crash_message(report))
+            trouble = storage_trouble(exc)
+            box.setWindowTitle(QCoreApplication.translate("App", "دیسک پر است") if trouble == "full" else
+                               QCoreApplication.translate("App", "کار ثبت نشد") if trouble else
+                               QCoreApplication.translate("App", "خطای پیش‌بینی‌نشده"))
+            box.setText(crash_message(report, trouble))
             box.setStyleSheet(WIDE_MESSAGE)
             box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -186,6 +186,38 @@ def test_unexpected_error_shows_a_persian_dialog_and_writes_a_report(fa: QApplic
     box.close()
 
 
+def test_a_full_disk_is_said_as_such_not_as_an_unexpected_error(fa: QApplication, qtbot: Any, tmp_path: Path,
+                                                                desk: tuple[Store, Any]) -> None:
+    """The disk under the store filled up while a clerk worked: SQLite refused the write («database
+    or disk is full») and the crash dialog said «خطای پیش‌بینی‌نشده … do the last thing again», which
+    fails the same way. Now it says the disk is full, that the work in hand was not recorded and
+    the rest is safe, and to make room first."""
+    store, admin = desk
+    with store.write_engine.connect() as conn:  # the file may not grow: as a full disk answers
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {int(pages or 0)}")
+    hook = make_excepthook(tmp_path)
+    users_before = len(accounts.list_users(store, admin))
+    made = 0
+    with pytest.raises(Exception) as raised:
+        for i in range(500):  # until a write needs a page more
+            accounts.create_user(store, admin, username=f"user{i}", full_name="کاربر " * 40,
+                                 password="password-1", roles={"clerk"})
+            made += 1
+    assert "database or disk is full" in str(raised.value)
+    hook(raised.type, raised.value, raised.tb)
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.objectName() == "crash-dialog" and w.isVisible()]
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert box.windowTitle() == "دیسک پر است"
+    assert "پر شده است؛ کاری که در دست داشتید ثبت نشد" in box.text() and "جا باز کنید" in box.text()
+    assert "خطای پیش‌بینی‌نشده" not in box.text()
+    assert list((tmp_path / "crash-reports").glob("crash-*.txt"))[0].name in box.text()
+    box.close()
+    assert len(accounts.list_users(store, admin)) == users_before + made  # what was recorded stays
+
+
 def test_automatic_backup_is_daily_and_keeps_the_last_seven(desk: tuple[Store, Any], tmp_path: Path) -> None:
     store, _ = desk
     made = [auto_backup(store, tmp_path, day=date(2026, 11, d)) for d in range(1, 11)]
