@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -110,11 +111,12 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def known_revisions() -> set[str]:
-    """The schema revisions this version's migrations know."""
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    """The schema revisions this version's migrations know (read once: they are part of the program)."""
     from alembic.script import ScriptDirectory
 
-    return {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+    return frozenset(rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions())
 
 
 def unknown_revisions(engine: Engine) -> list[str]:
