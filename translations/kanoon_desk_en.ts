@@ -673,47 +673,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="144" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="145" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="150" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="153" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="155" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="155" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="158" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="205" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="218" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="219" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -3783,7 +3783,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="368" />
             <source>اعضا</source>
             <translation>Members</translation>
         </message>
@@ -3874,7 +3874,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
@@ -3887,7 +3887,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
@@ -3902,7 +3902,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
@@ -4078,10 +4078,10 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="117" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="209" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="368" />
             <source>مرکز</source>
             <translation>Centre</translation>
         </message>
@@ -4205,22 +4205,22 @@ Tracking code: {code}</translation>
             <translation>(received from another centre)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="68" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="24" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="108" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="137" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="348" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="354" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="361" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="349" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="368" />
             <source>امانت</source>
             <extracomment>the session's context; `ctx` is the same at the centre the desk lends at (its actor's office) a loan of the member on the desk was renewed in this visit: the slip lists every open loan a refusal a permitted librarian may override: ("checkout", barcode) or ("renew", loan id) the day the desk lends on: the clock's, read at each scan (a desk left open overnight lends on the new day); a test may fix it by assigning `today`</extracomment>
             <translation>Loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="69" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="70" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <source>بازگشت</source>
             <translation>Return</translation>
@@ -4236,12 +4236,12 @@ Tracking code: {code}</translation>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="98" />
             <source>کار:</source>
             <translation>Mode:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="106" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="95" />
             <source>عضوی انتخاب نشده است؛ کارت عضو را بخوانید.</source>
             <translation>No member selected; scan a member card.</translation>
@@ -4252,82 +4252,82 @@ Tracking code: {code}</translation>
             <translation>Override the block and check out (this is logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="144" />
             <source>امانت‌های باز</source>
             <extracomment>the barcode of a copy recorded lost that was just scanned back (for «پیدا شد»)</extracomment>
             <translation>Open loans</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="92" />
             <source>مرکز فرهنگی هنری که این میز در آن امانت می‌دهد</source>
             <translation>The cultural centre this desk lends at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="133" />
             <source>پیدا شد، به گردش برگردد</source>
             <translation>Found: back into circulation</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="146" />
             <source>تمدید برگزیده</source>
             <translation>Renew selected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="149" />
             <source>تمدید همه</source>
             <translation>Renew all</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="152" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="105" />
             <source>برگه امانت</source>
             <extracomment>A notice's height without its books, a book's row (or the line of the centre's phone), and a page's room (A4 as `printing` prints it).</extracomment>
             <translation>Checkout slip</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="154" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="155" />
             <source>رزرو کتاب (F6)</source>
             <translation>Reserve a book (F6)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="158" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="71" />
             <source>لغو رزرو</source>
             <translation>Cancel a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="163" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="164" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="33" />
             <source>ارسال برای رزرو</source>
             <translation>Send for holds</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="166" />
             <source>نسخه‌های قفسه این مرکز که رزرو مرکز دیگری منتظرشان است</source>
             <translation>Copies on this centre's shelf that holds at other centres are waiting for</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="169" />
             <location filename="../kanoon_desk/ui/library/circulation_loans.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="377" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
             <source>گم‌شده نزد عضو</source>
             <translation>Lost by member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="170" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="171" />
             <source>عضو کتاب برگزیده را گم کرده است: امانت بسته و نسخه گم‌شده ثبت می‌شود</source>
             <translation>The member lost the selected book: the loan is closed and the copy recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="174" />
             <source>پایان (Esc)</source>
             <translation>Done (Esc)</translation>
         </message>
@@ -4638,7 +4638,7 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="50" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="51" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
@@ -4660,7 +4660,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
             <location filename="../kanoon_desk/ui/library/members.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
@@ -4747,7 +4747,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="410" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
@@ -4809,126 +4809,126 @@ Tracking code: {code}</translation>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="187" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="298" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="194" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="199" />
             <source>آخرین اعضای ثبت‌شده</source>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="215" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="219" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="224" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="228" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="337" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="333" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="338" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="153" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="289" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="156" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="203" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="348" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="349" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
             <source>شماره عضویت</source>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="204" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="209" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="273" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="342" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="280" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
             <location filename="../kanoon_desk/ui/library/members.py" line="118" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="205" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="353" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="384" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="389" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="393" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="389" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="394" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="418" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -4941,7 +4941,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <source>عضو</source>
@@ -4989,7 +4989,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="70" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="275" />
             <source>همه مراکز</source>
             <extracomment>the controls' choice the report on screen was built for (`chosen`) the centre the figures are of (None: all); the active centres are always all of them
 ----------
@@ -5021,10 +5021,10 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Print reminder notices</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="89" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="87" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="75" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
@@ -5076,14 +5076,14 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="105" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
             <source>پرامانت‌ترین عنوان‌ها</source>
             <extracomment>Python wrappers of chart parts, kept while their chart lives: a wrapper collected early deletes the C++ axis or series the chart still uses (seen as heap corruption at exit).</extracomment>
             <translation>Most borrowed titles</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/reports.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/reports.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
             <source>امانت به تفکیک گروه سنی</source>
             <translation>Loans by age group</translation>
         </message>
@@ -5103,118 +5103,118 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="218" />
             <source>سال:</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="219" />
             <source>شماره:</source>
             <translation>Number:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="223" />
             <source>در حال ساختن گزارش…</source>
             <extracomment>said while the figures are counted in the background</extracomment>
             <translation>Building the report…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="277" />
             <source>مرکز: {c} ({code})</source>
             <translation>Centre: {c} ({code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="340" />
             <source>دوره: {p} ({a} تا {b})</source>
             <translation>Period: {p} ({a} to {b})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="342" />
             <source>امانت‌های دوره: {n} — با دیرکرد: {late} — گم‌شده نزد عضو: {lost} — نرخ دیرکرد: {r}٪</source>
             <translation>Loans in the period: {n} — overdue: {late} — lost by the member: {lost} — overdue rate: {r}%</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="349" />
             <source>عضو فعال</source>
             <translation>Active member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="353" />
             <source>مرکز فعال (همه مراکز)</source>
             <translation>Active centre (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="353" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="354" />
             <source>مرکز فعال</source>
             <translation>Active centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="354" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="355" />
             <source>اعضای امانت‌گیرنده</source>
             <translation>Borrowing members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
             <source>بی‌گروه سنی</source>
             <translation>No age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
             <source>اعضای فعال</source>
             <translation>Active members</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="366" />
             <source>مراکز فعال (همه مراکز)</source>
             <translation>Active centres (all centres)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="366" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
             <source>مراکز فعال</source>
             <translation>Active centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
             <source>امانت‌های دوره</source>
             <translation>Loans in the period</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="376" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="377" />
             <source>با دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="378" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="379" />
             <source>نرخ دیرکرد (درصد)</source>
             <translation>Overdue rate (per cent)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
             <source>گزارش امانت کتابخانه‌ها</source>
             <translation>Library lending report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="393" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="408" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="409" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="410" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="417" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="418" />
             <source>گزارش</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/reports.py" line="421" />
+            <location filename="../kanoon_desk/ui/library/reports.py" line="422" />
             <source>خروجی</source>
             <translation>Export</translation>
         </message>
@@ -5711,98 +5711,98 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="71" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="72" />
             <source>دبیرخانه</source>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="72" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="73" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="73" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="74" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="112" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="148" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="184" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="227" />
             <source>در حال انجام…</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="214" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="257" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="218" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="261" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="222" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="265" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="225" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="268" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="230" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="273" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="238" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="281" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="244" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="245" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="288" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="249" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="292" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="253" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="296" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="259" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="302" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="260" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="303" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="264" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="307" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="269" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -5995,7 +5995,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="487" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6196,70 +6196,70 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="249" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="250" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="264" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="265" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="279" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="280" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="358" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="282" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="360" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="432" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="433" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="449" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6444,26 +6444,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -6503,45 +6503,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="52" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="54" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="65" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
             <source>به</source>
             <translation>To</translation>
         </message>

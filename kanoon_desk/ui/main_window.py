@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -96,6 +97,41 @@ def visible_pages(ctx: UiContext) -> list[PageSpec]:
     return [p for p in all_pages(ctx) if not p.roles or ctx.actor.has(*p.roles)]
 
 
+class PageStack(QStackedWidget):
+    """The pages, one on show at a time, asking the window for the room of that page only.
+
+    A plain QStackedWidget asks for the room of the largest page it ever held: after one wide
+    page was opened, the window could no longer be made narrower than it for the rest of the
+    session, wider than a small screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        """The least height the page on show needs at `width` (a row of buttons wrapped onto two
+        lines), which the scroll area asks: QStackedLayout answers with the tallest of all the
+        pages' preferred heights, which scrolled pages that fit."""
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        layout = page.layout()
+        needed = layout.minimumHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+        return max(needed, page.minimumSizeHint().height())
+
+
 class MainWindow(QMainWindow):
     """The desk's main window. Pages are built on first visit; icons load after the window shows.
 
@@ -137,7 +173,14 @@ class MainWindow(QMainWindow):
             self._page_at_row[self.sidebar.count()] = i
             self._rows.append(self.sidebar.count())
             self.sidebar.addItem(item)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
+        # A page that needs more room than the window has (a small screen, large text) scrolls
+        # inside the window rather than pushing the window past the screen's edges.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("page-scroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
         self.page_title = QLabel()
         self.page_title.setObjectName("page-title")
         self._title_font()
@@ -146,7 +189,7 @@ class MainWindow(QMainWindow):
         col = QVBoxLayout(right)
         col.setContentsMargins(12, 8, 12, 8)
         col.addWidget(self.page_title)
-        col.addWidget(self.stack, 1)
+        col.addWidget(self.page_scroll, 1)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)

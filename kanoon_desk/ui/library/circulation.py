@@ -27,6 +27,7 @@ from ...services import library as lib
 from ...services.accounts import get_office, working_calendar
 from ..context import UiContext
 from ..errors import error_text
+from ..fitting import FlowLayout
 from ..widgets import ERROR_STYLE, LtrLineEdit, digits, isolated, long_date, text_digits, today
 from .circulation_holds import DeskHolds
 from .circulation_loans import DeskLoans
@@ -173,11 +174,10 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.done = QPushButton(QCoreApplication.translate("Library", "پایان (Esc)"))
         self.done.setObjectName("done")
         self.done.clicked.connect(self.clear_member)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # on a narrow window the buttons that do not fit go on to a second line
         for b in (self.renew_one, self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button,
                   self.slip, self.done, self.shelf_button, self.pull_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
         self.history = table_view("history-table", stretch=1)
 

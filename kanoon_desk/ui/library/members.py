@@ -25,6 +25,7 @@ from ...services import library as lib
 from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
+from ..fitting import FittedPicture, FlowLayout, VerticalScroll
 from ..printing import print_dialog
 from ..saving import save_image, save_to
 from ..tables import down_into
@@ -60,11 +61,10 @@ class MembersPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.query)
         left.addWidget(self.list_title)
-        left.addWidget(self.table)
+        left.addWidget(self.table, 1)
 
-        self.card = QLabel()
+        self.card = FittedPicture()  # smaller on a small screen, rather than pushing the form away
         self.card.setObjectName("member-card")
-        self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_card = QPushButton(QCoreApplication.translate("Library", "ذخیره کارت عضویت (PNG)"))
         self.save_card.clicked.connect(self.save_card_dialog)
         self.save_card.setEnabled(False)
@@ -134,8 +134,11 @@ class MembersPage(QWidget):
         photo_box = QHBoxLayout(photo_row)
         photo_box.setContentsMargins(0, 0, 0, 0)
         photo_box.addWidget(self.photo_view)
-        photo_box.addWidget(choose)
-        photo_box.addWidget(self.no_photo)
+        photo_buttons = QVBoxLayout()  # one above the other beside the photo: the form stays narrow
+        photo_buttons.addWidget(choose)
+        photo_buttons.addWidget(self.no_photo)
+        photo_buttons.addStretch(1)
+        photo_box.addLayout(photo_buttons)
         photo_box.addStretch(1)
         self.form.add_field("photo", QCoreApplication.translate("Library", "عکس (اختیاری)"), photo_row)
         #: the photo the form will save: None keeps the member's (or none for a new member), "" removes it
@@ -155,15 +158,15 @@ class MembersPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("member-message")
         # the selected member's card, with what can be done with it, under the search results
-        card_buttons = QVBoxLayout()
+        left.addWidget(self.card)  # at its own size when there is room, smaller on a small screen
+        card_buttons = FlowLayout()  # under the card, on as many lines as the width needs
         for b in (self.print_card, self.save_card, self.renew_button, self.history_button, self.edit_button):
             card_buttons.addWidget(b)
-        card_buttons.addStretch(1)
-        card_row = QHBoxLayout()
-        card_row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
-        card_row.addLayout(card_buttons, 1)
-        left.addLayout(card_row)
-        right = QVBoxLayout()
+        left.addLayout(card_buttons)
+        form_side = QWidget()
+        form_side.setObjectName("member-form-side")
+        right = QVBoxLayout(form_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.form_title)
         right.addWidget(self.form)
         form_buttons = QHBoxLayout()
@@ -174,7 +177,9 @@ class MembersPage(QWidget):
         right.addStretch(1)
         box = QHBoxLayout(self)
         box.addLayout(left, 3)
-        box.addLayout(right, 2)
+        # the form scrolls on its own when the window is shorter than it: the list and the card stay
+        self.form_scroll = VerticalScroll(form_side)
+        box.addWidget(self.form_scroll, 2)
         self.show_recent()
         # a new member half typed is kept on disk as it is typed (a correction is not: it is undone
         # by «انصراف از ویرایش» anyway)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -38,6 +37,7 @@ from ...services import library_reports as rep
 from ...services.accounts import get_office
 from ...store import Store
 from ..context import UiContext
+from ..fitting import FlowLayout, together
 from ..fonts import FONT_FAMILY
 from ..printing import esc, html_table, to_pdf
 from ..saving import save_to
@@ -213,11 +213,12 @@ class ReportsPage(QWidget):
         excel.clicked.connect(lambda: self._save("xlsx"))
         pdf = QPushButton(QCoreApplication.translate("Library", "خروجی PDF"))
         pdf.clicked.connect(lambda: self._save("pdf"))
-        top = QHBoxLayout()
-        for w in (QLabel(QCoreApplication.translate("Library", "دوره:")), self.kind, QLabel(QCoreApplication.translate("Library", "سال:")), self.year, QLabel(QCoreApplication.translate("Library", "شماره:")), self.number,
-                  QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre, show, excel, pdf):
+        top = FlowLayout()  # on a narrow window the controls that do not fit go on to a second line
+        for w in (together(QLabel(QCoreApplication.translate("Library", "دوره:")), self.kind),
+                  together(QLabel(QCoreApplication.translate("Library", "سال:")), self.year),
+                  together(QLabel(QCoreApplication.translate("Library", "شماره:")), self.number),
+                  together(QLabel(QCoreApplication.translate("Library", "مرکز:")), self.centre), show, excel, pdf):
             top.addWidget(w)
-        top.addStretch(1)
         #: said while the figures are counted in the background
         self.busy = QLabel(QCoreApplication.translate("Library", "در حال ساختن گزارش…"))
         self.busy.setObjectName("report-busy")

@@ -32,6 +32,7 @@ from ...services.library_reports import export_xlsx
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_agencies import list_agencies
 from ..context import UiContext
+from ..fitting import FlowLayout
 from ..saving import save_to
 from ..tables import FittedTable, down_into, remember_splitter
 from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, right_to_left, select_row, text_digits
@@ -482,7 +483,7 @@ class QueueBar(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)  # the queues that do not fit the width go on to a second line
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("کار در انتظار دفتر:")))
         self.buttons: dict[str, QPushButton] = {}
@@ -496,7 +497,6 @@ class QueueBar(QWidget):
             b.clicked.connect(lambda _=False, n=name: self.chosen.emit(n))
             row.addWidget(b)
             self.buttons[name] = b
-        row.addStretch(1)
         if not self.buttons:
             self.hide()
         ctx.bus.changed.connect(lambda area: self.refresh() if area in ("secretariat", "sync") else None)

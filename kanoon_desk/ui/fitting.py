@@ -1,0 +1,198 @@
+"""Pieces that let a page fit a small screen (a 1024x768 monitor, a laptop at 125 %): a row of
+buttons that wraps like words, a picture that shrinks to its room, a long form that scrolls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QSizePolicy, QStyle, QWidget
+
+
+class FlowLayout(QLayout):
+    """Items side by side, wrapped onto more lines when the width runs out (Qt's flow layout
+    example, mirrored for right-to-left). Hidden widgets take no room."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+
+    # -- QLayout's interface --------------------------------------------------------------------
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """All on one line, when there is room for it."""
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown) + self._gap() * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return self._with_margins(QSize(width, height))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        """One item to a line: as narrow as the widest item."""
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        return self._with_margins(size)
+
+    # -- placing ----------------------------------------------------------------------------------
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _gap(self) -> int:
+        gap = self.spacing()
+        if gap < 0:
+            parent = self.parentWidget()
+            style = parent.style() if parent is not None else None
+            gap = style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) if style is not None else -1
+        return gap if gap >= 0 else 6
+
+    def _with_margins(self, size: QSize) -> QSize:
+        m = self.contentsMargins()
+        return QSize(size.width() + m.left() + m.right(), size.height() + m.top() + m.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in `rect` (when `move`), each line's items centred on the line; the
+        height they take."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        gap = self._gap()
+        lines: list[list[QLayoutItem]] = [[]]
+        x = 0
+        for item in self._shown():
+            width = item.sizeHint().width()
+            if lines[-1] and x + width > area.width():  # no room left on this line
+                lines.append([])
+                x = 0
+            lines[-1].append(item)
+            x += width + gap
+        parent = self.parentWidget()
+        direction = parent.layoutDirection() if parent is not None else Qt.LayoutDirection.LeftToRight
+        y = area.y()
+        for line in (line for line in lines if line):
+            height = max(i.sizeHint().height() for i in line)
+            x = area.x()
+            for item in line:
+                hint = item.sizeHint()
+                if move:
+                    logical = QRect(QPoint(x, y + (height - hint.height()) // 2),
+                                    QSize(min(hint.width(), area.width()), hint.height()))
+                    item.setGeometry(QStyle.visualRect(direction, area, logical))
+                x += hint.width() + gap
+            y += height + gap
+        used = y - gap if any(lines) else y
+        return used - rect.y() + m.bottom()
+
+
+class FittedPicture(QWidget):
+    """A picture (a membership card) drawn at its own size when there is room, smaller (never
+    stretched, never cut) when there is not: down to `least_width`."""
+
+    def __init__(self, least_width: int = 240, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.least_width = least_width
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def setPixmap(self, pixmap: QPixmap) -> None:  # noqa: N802 - QLabel's name
+        self._pixmap = pixmap
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self.setPixmap(QPixmap())
+
+    def _size_at(self, width: int) -> QSize:
+        own = self._pixmap.deviceIndependentSize().toSize()
+        if own.isEmpty():
+            return QSize(0, 0)
+        width = min(width, own.width())
+        return QSize(width, round(own.height() * width / own.width()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._pixmap.deviceIndependentSize().toSize()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._size_at(self.least_width)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._size_at(width).height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if self._pixmap.isNull():
+            return
+        size = self._size_at(self.width())
+        if size.height() > self.height():  # (laid out shorter than its width asks)
+            own = self._pixmap.deviceIndependentSize()
+            size = QSize(round(own.width() * self.height() / own.height()), self.height())
+        target = QRect(QPoint((self.width() - size.width()) // 2, 0), size)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(target, self._pixmap)
+        painter.end()
+
+
+class VerticalScroll(QScrollArea):
+    """`inner` (a long form) as wide as its fields need and scrolling up and down when the
+    window is shorter than it: the rest of the page stays in view."""
+
+    def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + bar, min(120, super().minimumSizeHint().height()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+
+def together(*widgets: QWidget) -> QWidget:
+    """`widgets` side by side in one piece, which a `FlowLayout` never splits: a label and its
+    field stay on one line."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return holder

@@ -1,0 +1,60 @@
+"""Small screens: a 1024x768 monitor or a 1366x768 laptop at 125 % (about 1093x614 to draw in)
+holds the whole main window and every dialog, in Persian and in English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from kanoon_desk.ui.main_window import MainWindow
+from tests.library_helpers import Lib, make_library
+from tests.ui.shell_support import compile_english, language, make_ctx
+
+#: the screen a clerk's window must fit: a 1024x768 monitor less its task bar and title bar
+SMALL = QSize(1024, 720)
+
+
+@pytest.fixture(params=["fa", "en"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
+    folder = compile_english(tmp_path) if request.param == "en" else None
+    with language(qapp, request.param, folder):
+        yield request.param
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Lib]:
+    desk = make_library(tmp_path)
+    yield desk
+    desk.store.close()
+
+
+def fits(size: QSize, screen: QSize) -> bool:
+    return size.width() <= screen.width() and size.height() <= screen.height()
+
+
+def test_the_main_window_fits_a_small_screen_after_every_page_was_opened(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))  # every page: the admin has every role
+    qtbot.addWidget(window)
+    window.resize(SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    too_wide: list[str] = []
+    scroll = window.findChild(QScrollArea, "page-scroll")  # a page taller than the window scrolls
+    for key in window.page_keys():
+        page = window.show_page(key)
+        if key == "library-members":  # a member chosen: its card stands beside the form
+            page.table.selectRow(0)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        assert fits(window.minimumSizeHint(), SMALL), (key, window.minimumSizeHint())
+        # the page itself is as wide as the room the window leaves it: no sideways scrolling
+        room = scroll.viewport().width() if scroll is not None else SMALL.width() - window.sidebar.width()
+        if page.minimumSizeHint().width() > room:
+            too_wide.append(f"{key}: {page.minimumSizeHint().width()} > {room}")
+    assert not too_wide, "; ".join(too_wide)
+    assert window.width() <= SMALL.width() and window.height() <= SMALL.height()
