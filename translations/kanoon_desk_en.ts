@@ -5711,98 +5711,99 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="72" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="74" />
             <source>دبیرخانه</source>
+            <extracomment>room left around a new window for its title bar and borders (drawn by the window manager)</extracomment>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="73" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="75" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="74" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="76" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="148" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="150" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="227" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="240" />
             <source>در حال انجام…</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="257" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="270" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="261" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="274" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="265" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="278" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="268" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="281" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="273" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="286" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="281" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="294" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="300" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="288" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="301" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="292" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="305" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="296" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="309" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="302" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="315" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="303" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="316" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="307" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="325" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>

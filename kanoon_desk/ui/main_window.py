@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,8 @@ from .widgets import long_date, today
 log = logging.getLogger(__name__)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+#: room left around a new window for its title bar and borders (drawn by the window manager)
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def _desk_attr(module: str, name: str) -> Any:
@@ -204,13 +206,24 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_row)
         if self.pages:
             self.select_page(0)
-        self.resize(1280, 800)
+        self._first_size()
         geometry = ctx.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         QTimer.singleShot(0, self, self.load_icons)  # tied to the window: never runs after it is gone
 
     # -- chrome ---------------------------------------------------------------------------------
+
+    def _first_size(self) -> None:
+        """1280x800, or the screen's free area less the window's frame on a smaller screen (a
+        1024x768 monitor, a laptop at 125 %), in its corner: the status bar and the buttons at
+        the bottom in view. (A size kept from the last session replaces it.)"""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+        size = QSize(1280, 800).boundedTo(free.size() - FRAME_ALLOWANCE)
+        self.resize(size)
+        if size != QSize(1280, 800):
+            self.move(free.topLeft())
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

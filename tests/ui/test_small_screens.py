@@ -58,3 +58,17 @@ def test_the_main_window_fits_a_small_screen_after_every_page_was_opened(
             too_wide.append(f"{key}: {page.minimumSizeHint().width()} > {room}")
     assert not too_wide, "; ".join(too_wide)
     assert window.width() <= SMALL.width() and window.height() <= SMALL.height()
+
+
+def test_the_main_window_first_opens_inside_the_screen(lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """A new desk (no size kept yet) on a screen smaller than the window's usual 1280x800 (the
+    offscreen screen is 800x800): the window opens inside it, its status bar in view."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    assert free.width() < 1280  # (the case this test is about)
+    frame = window.frameGeometry()
+    assert frame.width() <= free.width() and frame.height() <= free.height(), (frame, free)
+    assert free.contains(frame.topLeft()) and free.contains(frame.bottomRight())
