@@ -742,177 +742,177 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="78" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="85" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="86" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="169" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
             <source>مراجعه‌های حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="93" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="94" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="132" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown</extracomment>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="140" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="141" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="148" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="149" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="150" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="207" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="208" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="210" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="211" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="215" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="216" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="232" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="256" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="259" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="271" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="272" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="275" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="283" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
@@ -953,57 +953,57 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="306" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="308" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="310" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="311" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="272" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="320" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="312" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="323" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="325" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
@@ -1075,7 +1075,7 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>

@@ -15,6 +15,8 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        #: the width it was last laid out at (0: not yet)
+        self._width = 0
 
     # -- QLayout's interface --------------------------------------------------------------------
 
@@ -41,7 +43,10 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        lines_before = self._place(QRect(0, 0, self._width, 0), move=False) if self._width > 0 else -1
+        self._width = rect.width()
+        if self._place(rect, move=True) != lines_before and lines_before >= 0:
+            self.invalidate()  # one line more or less: the parents make room (or take it back)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """All on one line, when there is room for it."""
@@ -51,11 +56,15 @@ class FlowLayout(QLayout):
         return self._with_margins(QSize(width, height))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
-        """One item to a line: as narrow as the widest item."""
+        """As narrow as the widest item; as tall as its lines are at the width it was given (a
+        parent that does not ask heights for widths, a splitter, keeps the second line whole)."""
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
-        return self._with_margins(size)
+        size = self._with_margins(size)
+        if self._width > 0:
+            size.setHeight(max(size.height(), self._place(QRect(0, 0, self._width, 0), move=False)))
+        return size
 
     # -- placing ----------------------------------------------------------------------------------
 

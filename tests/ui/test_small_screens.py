@@ -72,3 +72,38 @@ def test_the_main_window_first_opens_inside_the_screen(lang: str, library: Lib, 
     frame = window.frameGeometry()
     assert frame.width() <= free.width() and frame.height() <= free.height(), (frame, free)
     assert free.contains(frame.topLeft()) and free.contains(frame.bottomRight())
+
+
+def test_a_case_with_many_actions_keeps_every_button_whole_on_a_small_screen(
+        lang: str, qtbot: Any, tmp_path: Path) -> None:
+    """A case in the manager's cartable seen by one who may do everything with it: eight
+    buttons («ارجاع», «بازگرداندن به ارجاع‌دهنده», «ارسال به دستگاه», «رد درخواست», «مختومه», …)
+    in a row wider than the page at 1024 px; they go on to a second line, each one whole."""
+    from datetime import date
+
+    from kanoon_desk.services import secretariat as sec
+    from tests.secretariat_helpers import case_input, make_secretariat_desk
+
+    desk = make_secretariat_desk(tmp_path)
+    day = date(2025, 5, 4)
+    r = sec.intake(desk.store, desk.clerk, case_input(1), on=day)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=day)
+    sec.register(desk.store, desk.clerk, r.case_id, on=day)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.admin.user_id, on=day)
+    try:
+        window = MainWindow(make_ctx(desk.store, desk.admin, tmp_path))
+        qtbot.addWidget(window)
+        window.resize(SMALL)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.show_page("secretariat-search")
+        view = page.view  # type: ignore[attr-defined]
+        view.load(r.case_id)
+        QApplication.processEvents()
+        assert {"refer", "refer_back", "forward", "manager_reject", "close"} <= set(view.buttons)
+        scroll = window.findChild(QScrollArea, "page-scroll")
+        assert page.minimumSizeHint().width() <= scroll.viewport().width()
+        squeezed = [b.text() for b in view.buttons.values() if b.width() < b.sizeHint().width()]
+        assert squeezed == []
+    finally:
+        desk.store.close()

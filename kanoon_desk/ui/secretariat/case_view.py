@@ -34,6 +34,7 @@ from ...services.secretariat_agencies import list_agencies
 from ...services.secretariat_docs import heading_lines
 from ...services.secretariat_files import read_attachment
 from ..context import UiContext
+from ..fitting import FlowLayout
 from ..printing import esc, html_table, wrap_page
 from ..tables import remember_splitter
 from ..widgets import (
@@ -110,7 +111,7 @@ class CaseView(CaseActions, QWidget):
             else:
                 grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
         box.addWidget(head)
-        self.actions_bar = QHBoxLayout()
+        self.actions_bar = FlowLayout()  # the actions that do not fit the width go on to a second line
         box.addLayout(self.actions_bar)
         #: why a one-click action (accept, register, recall, visit) was refused, under the bar: the
         #: status line keeps the status; gone at the next action done or another case shown
@@ -331,7 +332,6 @@ class CaseView(CaseActions, QWidget):
             self.actions_bar.addWidget(b)
             self.buttons[key] = b
         self._build_papers()
-        self.actions_bar.addStretch(1)
 
     def _build_papers(self) -> None:
         """«چاپ و PDF»: each paper the case has, to the printer (the system's print dialog) or to a
