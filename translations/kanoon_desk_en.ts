@@ -1448,34 +1448,34 @@
     <context>
         <name>ConflictInbox</name>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="179" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="185" />
             <source>رویداد نخست</source>
             <extracomment>What each choice of the conflict shown does, as its label says (the confirmation repeats it).</extracomment>
             <translation>First event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="179" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="185" />
             <source>رویداد دوم</source>
             <translation>Second event</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="188" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="194" />
             <source>توضیح تصمیم (اختیاری)</source>
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="233" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="239" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="242" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="248" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="41" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="242" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="248" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
@@ -1809,47 +1809,47 @@
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="243" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="249" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="244" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="260" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="266" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="261" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="267" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="306" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="312" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="307" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="313" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="309" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="325" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="331" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -7231,7 +7231,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="332" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -164,6 +164,12 @@ class ConflictInbox(QWidget):
         self.explained: dict[str, str] = {}
         layout = QHBoxLayout(self)
         self.list = QListWidget()
+        self.list.setObjectName("conflict-list")
+        # a title longer than the list is wide goes on to more lines, its time in view (a small
+        # screen's third of the page cut them all after the same words, and scrolled sideways)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self.show_conflict)
         layout.addWidget(self.list, 1)
         right = QVBoxLayout()

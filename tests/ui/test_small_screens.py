@@ -107,3 +107,35 @@ def test_a_case_with_many_actions_keeps_every_button_whole_on_a_small_screen(
         assert squeezed == []
     finally:
         desk.store.close()
+
+
+def test_the_conflict_list_wraps_its_titles_in_the_room_of_a_small_screen(
+        lang: str, qtbot: Any, tmp_path: Path) -> None:
+    """The inbox at the room a 1024 px window leaves it: each conflict's title and time go on to
+    more lines within the list, rather than all cut after the same words with a sideways bar."""
+    from kanoon_desk.eventlog import system_actor
+    from kanoon_desk.ids import new_id
+    from kanoon_desk.ui.conflict_inbox import ConflictInbox
+    from tests.factories import make_desk
+
+    store, admin = make_desk(tmp_path / "desk.sqlite3")
+    try:
+        for name in ("ali", "reza"):
+            for _ in range(2):
+                with store.transaction() as s:
+                    store.record(s, system_actor("13"), "user.created", new_id(), {
+                        "office_code": "13", "username": name, "full_name": name, "password_hash": "h",
+                        "roles": ["clerk"]})
+        inbox = ConflictInbox(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(inbox)
+        inbox.resize(776, 577)
+        inbox.show()
+        qtbot.waitExposed(inbox)
+        assert inbox.list.count() == 2
+        room = inbox.list.viewport().width()
+        for row in range(inbox.list.count()):
+            rect = inbox.list.visualItemRect(inbox.list.item(row))
+            assert 0 < rect.width() <= room, (rect, room)
+        assert inbox.list.horizontalScrollBar().maximum() == 0
+    finally:
+        store.close()
