@@ -126,10 +126,23 @@ class FittedTable(QTableView):
         cut = [w for i, w in enumerate(self._natural) if i != self.stretch and i not in self._whole]
         kept = sum(w for i, w in enumerate(self._natural) if i in self._whole)
         stretch = min(self.STRETCH_MIN, self._natural[self.stretch]) if self.stretch < len(self._natural) else 0
-        cap = column_cap(cut, self.viewport().width() - stretch - kept)
+        room = self.viewport().width()
+        cap = column_cap(cut, room - stretch - kept)
+        others = 0
         for i, width in enumerate(self._natural):
             if i != self.stretch and i < header.count() and not header.isSectionHidden(i):
                 header.resizeSection(i, width if i in self._whole else min(width, cap))
+                others += header.sectionSize(i)
+        if self.stretch < header.count():
+            # The columns kept whole (codes, numbers, dates) and those cut to the floor leave the
+            # stretch column less than its room (a small screen's overdue list left the title
+            # 20 px): it keeps its room and the list scrolls sideways; with room, it stretches.
+            squeezed = others + stretch > room
+            mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+            if header.sectionResizeMode(self.stretch) != mode:
+                header.setSectionResizeMode(self.stretch, mode)
+            if squeezed:
+                header.resizeSection(self.stretch, stretch)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

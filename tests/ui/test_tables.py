@@ -33,6 +33,28 @@ def test_the_title_keeps_its_room_codes_stay_whole_and_long_names_are_cut(qtbot:
     qtbot.waitUntil(lambda: header.sectionSize(2) >= view.sizeHintForColumn(2))
 
 
+def test_the_title_keeps_its_room_when_codes_and_dates_fill_a_small_screens_list(qtbot: Any) -> None:
+    """Overdue loans at 1024 px: days, member number, two phones, barcode and due date, all kept
+    whole, took the whole width and left the title about 20 px («…»). The title keeps its room and
+    the list scrolls sideways instead."""
+    overdue = [("۶۶۱", "سمیرا رحیمی", "13010003351", "09139013321", "09139013322", "قصه‌های خوب برای بچه‌های خوب",
+                "130100011982", "۱۴۰۳/۱۱/۰۶", "۱۴۰۳/۱۱/۲۰")] * 5
+    view = table_view("t", stretch=5)
+    qtbot.addWidget(view)
+    view.resize(560, 300)
+    view.show()
+    view.setModel(ListModel(["دیرکرد", "عضو", "شماره عضویت", "تلفن", "تلفن ولی", "عنوان", "بارکد", "مهلت", "امانت"],
+                            lambda: overdue, lambda r: list(r)))
+    header = view.horizontalHeader()
+    title = min(FittedTable.STRETCH_MIN, view.sizeHintForColumn(5))
+    assert header.sectionSize(5) >= title - 2
+    for code in (0, 2, 3, 4, 6, 7, 8):  # still whole
+        assert header.sectionSize(code) >= view.sizeHintForColumn(code)
+    view.resize(2400, 300)  # room enough again: the title takes the rest of the width
+    qtbot.waitUntil(lambda: header.sectionSize(5) >= view.sizeHintForColumn(5))
+    assert header.length() >= view.viewport().width() - 2
+
+
 def test_an_empty_list_in_a_narrow_window_opens(qtbot: Any) -> None:
     """No rows yet (a lazy list before its first page) and less room than the headers: no column
     is judged whole, nothing is cut below the floor, and the page opens."""
