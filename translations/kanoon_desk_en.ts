@@ -5996,7 +5996,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="488" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="495" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6218,29 +6218,29 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="280" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="358" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="365" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="289" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="360" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="367" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="375" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
@@ -6250,17 +6250,17 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="377" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="433" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="440" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="456" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>

@@ -139,3 +139,25 @@ def test_the_conflict_list_wraps_its_titles_in_the_room_of_a_small_screen(
         assert inbox.list.horizontalScrollBar().maximum() == 0
     finally:
         store.close()
+
+
+def test_the_case_search_box_holds_a_whole_tracking_code_on_a_small_screen(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """At 1024 px the status and agency lists took the row as wide as their longest names and
+    left the search box about 110 px: a tracking code typed in ran out of sight."""
+    from kanoon_desk.services.secretariat_agencies import save_agency
+
+    for name in ("اداره کل میراث فرهنگی، گردشگری و صنایع دستی", "اداره کل تعاون، کار و رفاه اجتماعی"):
+        save_agency(library.store, library.admin, name=name, deadline_days=None)
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("secretariat-search")
+    QApplication.processEvents()
+    box = page.text  # type: ignore[attr-defined]
+    code = "0013 0111 3240 7746"
+    box.setText(code)
+    needed = box.fontMetrics().horizontalAdvance(code) + 2 * box.fontMetrics().averageCharWidth()
+    assert box.width() >= needed + 30, (box.width(), needed)  # (+ its clear button)

@@ -268,9 +268,16 @@ class SearchPage(QWidget):
         for bound in (self.date_from, self.date_to):
             bound.changed.connect(self.run)
         self.count = QLabel()
+        # The lists ask for a share of the row, not for their longest name (a queue's, an agency's:
+        # on a small screen they left the search box too narrow for a tracking code); the names
+        # are whole in the open list.
+        for combo in (self.status, self.agency):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         bar.addWidget(self.text, 2)
-        for widget in (self.status, self.agency, self.overdue):
-            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.agency, 1)
+        bar.addWidget(self.overdue)
         box.addLayout(bar)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
