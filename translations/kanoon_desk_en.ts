@@ -5732,78 +5732,78 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="240" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="241" />
             <source>در حال انجام…</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="270" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="271" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="274" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="275" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="278" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="279" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="281" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="282" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="286" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="294" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="295" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="300" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="301" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="301" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="302" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="305" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="306" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="309" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="310" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="315" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="316" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="316" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="317" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="321" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="325" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>

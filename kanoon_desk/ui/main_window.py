@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.page_scroll.setObjectName("page-scroll")
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own (Tab still scrolls to the field)
         self.page_scroll.setWidget(self.stack)
         self.page_title = QLabel()
         self.page_title.setObjectName("page-title")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kanoon_desk.ui.main_window import MainWindow
@@ -161,3 +161,28 @@ def test_the_case_search_box_holds_a_whole_tracking_code_on_a_small_screen(
     box.setText(code)
     needed = box.fontMetrics().horizontalAdvance(code) + 2 * box.fontMetrics().averageCharWidth()
     assert box.width() >= needed + 30, (box.width(), needed)  # (+ its clear button)
+
+
+def test_tab_from_the_side_bar_goes_straight_to_the_pages_first_field(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """The scroll areas that let a page fit a small screen take no Tab stop of their own: Tab
+    from the side bar lands in the page's first field, and a field tabbed to below the window's
+    edge is scrolled into view."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1024, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.show_page("library-members")
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.query  # type: ignore[attr-defined]
+    scroll = page.form_scroll  # type: ignore[attr-defined]
+    page.centre.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(page.centre, Qt.Key.Key_Tab)  # type: ignore[attr-defined]
+    focused = QApplication.focusWidget()
+    assert focused is not None and scroll.isAncestorOf(focused) and focused is not page.centre  # type: ignore[attr-defined]
+    top = focused.mapTo(scroll.viewport(), focused.rect().topLeft()).y()
+    assert 0 <= top and top + focused.height() <= scroll.viewport().height()  # in view
