@@ -186,3 +186,36 @@ def test_tab_from_the_side_bar_goes_straight_to_the_pages_first_field(
     assert focused is not None and scroll.isAncestorOf(focused) and focused is not page.centre  # type: ignore[attr-defined]
     top = focused.mapTo(scroll.viewport(), focused.rect().topLeft()).y()
     assert 0 <= top and top + focused.height() <= scroll.viewport().height()  # in view
+
+
+def test_the_set_up_log_in_and_admin_dialogs_fit_a_small_screen(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    from kanoon_desk.store import Store
+    from kanoon_desk.ui.admin.agencies import AgencyDialog
+    from kanoon_desk.ui.admin.users import UserDialog
+    from kanoon_desk.ui.login import LoginWindow
+    from kanoon_desk.ui.password import ChangePasswordDialog
+    from kanoon_desk.ui.setup import SetupDialog
+
+    ctx = make_ctx(library.store, library.admin, tmp_path)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    fresh = Store(tmp_path / "fresh.sqlite3")
+    try:
+        setup = SetupDialog(fresh)
+        dialogs = [setup, LoginWindow(library.store), ChangePasswordDialog(ctx, window), UserDialog(ctx, None, window),
+                   AgencyDialog(ctx, None, window), window.shortcuts_dialog(), window.about_dialog()]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            QApplication.processEvents()
+            pages = range(setup.tabs.count()) if dialog is setup else range(1)
+            for tab in pages:
+                if dialog is setup:
+                    setup.tabs.setCurrentIndex(tab)
+                    QApplication.processEvents()
+                for size in (dialog.minimumSizeHint(), dialog.size()):
+                    assert fits(size, SMALL), (type(dialog).__name__, tab, size)
+            dialog.close()
+    finally:
+        fresh.close()
