@@ -5732,78 +5732,78 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="241" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="243" />
             <source>در حال انجام…</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="271" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="273" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="275" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="277" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="279" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="281" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="282" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="284" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="287" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="289" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="295" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="297" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="301" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="303" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="302" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="304" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="306" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="308" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="310" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="316" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="318" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="317" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="319" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="321" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="323" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="326" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="328" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>

@@ -193,12 +193,14 @@ class MainWindow(QMainWindow):
         col.setContentsMargins(12, 8, 12, 8)
         col.addWidget(self.page_title)
         col.addWidget(self.page_scroll, 1)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 1000])
         splitter.setChildrenCollapsible(False)
+        self._icons_loaded = False
+        self._fit_sidebar()
         remember_splitter(splitter, ctx.settings, "main")  # the side bar as wide as it was left
         self.setCentralWidget(splitter)
 
@@ -342,6 +344,8 @@ class MainWindow(QMainWindow):
                 self.sidebar.item(self._rows[i]).setIcon(qtawesome.icon(spec.icon, color="#37474f"))
             except Exception:
                 log.warning("no icon %r for page %s", spec.icon, spec.key)
+        self._icons_loaded = True
+        self._fit_sidebar()
         try:
             self.logout_action.setIcon(qtawesome.icon("fa6s.right-from-bracket", color="#37474f"))
             self.quit_action.setIcon(qtawesome.icon("fa6s.power-off", color="#b00020"))
@@ -406,6 +410,23 @@ class MainWindow(QMainWindow):
             item = self.sidebar.item(row)
             if row not in self._page_at_row:
                 item.setFont(_heading_font())
+        QTimer.singleShot(0, self, self._refit_sidebar)  # once the list has the new font
+
+    def _refit_sidebar(self) -> None:
+        """The side bar as wide as its entries at the text size just chosen, the page the rest."""
+        needed = self._fit_sidebar()
+        sizes = self.splitter.sizes()
+        self.splitter.setSizes([needed, sum(sizes) - needed])
+
+    def _fit_sidebar(self) -> int:
+        """The side bar at least as wide as its longest entry at the text size in use (larger
+        text cut «پشتیبان و سلامت داده‌ها» under a sideways scroll bar); the width it needs."""
+        bar = self.sidebar
+        icon = 0 if self._icons_loaded else bar.iconSize().width() + 8  # (icons come after the window shows)
+        needed = (bar.sizeHintForColumn(0) + icon + 2 * bar.spacing() + 2 * bar.frameWidth()
+                  + bar.verticalScrollBar().sizeHint().width() + 4)
+        bar.setMinimumWidth(max(200, needed))
+        return max(220, needed)
 
     def step_text(self, steps: int) -> None:
         """One size larger (1) or smaller (-1), within `fonts.TEXT_SCALES`."""

@@ -219,3 +219,22 @@ def test_the_set_up_log_in_and_admin_dialogs_fit_a_small_screen(
             dialog.close()
     finally:
         fresh.close()
+
+
+def test_the_side_bar_widens_with_larger_text(lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """Ctrl++ twice (text at 130 %, what a clerk at a small screen far from the eyes picks): the
+    side bar stayed 200 px, «Backups and data health» / «پشتیبان و سلامت داده‌ها» cut under a
+    sideways scroll bar. It now widens to its longest entry (and narrows back)."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    window.load_icons()
+    sidebar = window.sidebar
+    for scale in (1.3, 1.75, 1.0):
+        window.set_text_scale(scale)
+        QApplication.processEvents()
+        assert sidebar.viewport().width() >= sidebar.sizeHintForColumn(0), scale
+        assert sidebar.horizontalScrollBar().maximum() == 0, scale
+    assert sidebar.width() < 260  # back to its normal width with normal text
