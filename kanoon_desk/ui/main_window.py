@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QFrame,
@@ -363,6 +364,9 @@ class MainWindow(QMainWindow):
         if widget is None:
             spec = next(p for p in self.pages if p.key == key)
             widget = spec.factory(self.ctx)
+            for view in widget.findChildren(QAbstractItemView):
+                if view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers:
+                    view.setTabKeyNavigation(False)  # a list one reads: Tab leaves it, the arrows walk it
             self._widgets[key] = widget
             self.stack.addWidget(widget)
         return widget

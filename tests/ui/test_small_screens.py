@@ -238,3 +238,24 @@ def test_the_side_bar_widens_with_larger_text(lang: str, library: Lib, qtbot: An
         assert sidebar.viewport().width() >= sidebar.sizeHintForColumn(0), scale
         assert sidebar.horizontalScrollBar().maximum() == 0, scale
     assert sidebar.width() < 260  # back to its normal width with normal text
+
+
+def test_tab_leaves_a_list_one_reads_instead_of_walking_its_cells(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """A read-only list took Tab from cell to cell (Qt's default), so the keyboard could not leave
+    it: on «اعضای کتابخانه» Tab from the list stayed in the list. Tab leaves it; the arrows walk it."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.show_page("library-members")
+    views = [v for v in page.findChildren(QAbstractItemView) if v.objectName() == "members-table"]
+    assert views, "the members list"
+    table = views[0]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
