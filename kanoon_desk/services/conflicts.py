@@ -113,6 +113,24 @@ def _refs(s: Any, payload: dict[str, Any]) -> dict[str, str]:
     return found
 
 
+def _subject(s: Any, c: Conflict, summary: dict[str, Any]) -> str:
+    """What the conflict is about as a person tells two apart in the list: the user name made
+    twice, the copy's barcode, the member's name and number, the case's tracking code (a loan's
+    conflict: its copy's barcode); "" when this desk does not hold it."""
+    from ..models.library import Loan
+
+    if c.aggregate_type == "user" and isinstance(summary.get("username"), str):
+        return str(summary["username"])
+    aggregate_id: Any = c.aggregate_id
+    key = {"copy": "copy_id", "member": "member_id", "case": "case_id"}.get(c.aggregate_type)
+    if c.aggregate_type == "loan":
+        loan = s.get(Loan, aggregate_id)
+        key, aggregate_id = "copy_id", loan.copy_id if loan is not None else None
+    if key is None or not aggregate_id:
+        return ""
+    return _refs(s, {key: aggregate_id}).get(key, "")
+
+
 #: Payload fields that name a centre or office by its code.
 _CENTRE_FIELDS = ("centre", "home_centre", "pickup_centre", "returned_centre", "office_code")
 
@@ -137,6 +155,8 @@ class ConflictView:
     #: gets, `{username}`).
     explanations: tuple[str, ...] = ()
     params: dict[str, str] = field(default_factory=dict)
+    #: what it is about, to tell two of one kind apart (`_subject`: a user name, a barcode…)
+    subject: str = ""
 
 
 def _view(s: Any, c: Conflict) -> ConflictView:
@@ -165,7 +185,7 @@ def _view(s: Any, c: Conflict) -> ConflictView:
                         c.office_code, datetime.fromtimestamp(hlc_millis(c.raised_hlc) / 1000, UTC), c.status,
                         dict(c.facts.get("summary", {})), tuple(facts),
                         offered, c.resolution, c.resolution_note, tuple(explanation(c.kind, r) for r in offered),
-                        params)
+                        params, _subject(s, c, dict(c.facts.get("summary", {}))))
 
 
 def list_conflicts(store: Store, actor: Actor, *, status: str | None = "open") -> list[ConflictView]:

@@ -226,8 +226,10 @@ class ConflictInbox(QWidget):
         self.list.clear()
         self.list.setCurrentRow(-1)
         for c in self.items:
+            about = f" — {isolated(text_digits(c.subject))}" if c.subject else ""  # two of one kind told apart
             self.list.addItem(QListWidgetItem(
-                f"{QCoreApplication.translate('Errors', c.title)} — {text_digits(persian.format_jalali_datetime(c.raised_at))}"))
+                f"{QCoreApplication.translate('Errors', c.title)}{about} — "
+                f"{text_digits(persian.format_jalali_datetime(c.raised_at))}"))
         self.list.blockSignals(False)
         self.detail.setVisible(bool(self.items))
         self.list.setVisible(bool(self.items))

@@ -77,3 +77,15 @@ def test_a_note_for_a_conflict_left_for_a_month_is_dropped_at_login(qtbot: Any, 
     ctx.settings.setValue(key, '{"note": "x", "_saved": "2020-01-01T00:00:00+00:00"}')
     assert prune_stale(ctx.settings, admin.user_id, now=datetime.now(UTC) + timedelta(days=1)) == 1
     assert ctx.settings.value(key) is None
+
+
+def test_two_conflicts_of_one_kind_are_told_apart_in_the_list(qtbot: Any, tmp_path: Path) -> None:
+    """Each line read only the kind's title and the time: «ali» and «reza» each made twice read
+    alike. Each line names what it is about (the user name, a copy's barcode, a case's code)."""
+    store, admin = make_desk(tmp_path / "desk.sqlite3")
+    _twin_users(store, "ali", "reza")
+    assert sorted(c.subject for c in conflicts.list_conflicts(store, admin)) == ["ali", "reza"]
+    inbox = ConflictInbox(make_ctx(store, admin, tmp_path))
+    qtbot.addWidget(inbox)
+    lines = [inbox.list.item(i).text() for i in range(inbox.list.count())]
+    assert len(lines) == 2 and any("ali" in x for x in lines) and any("reza" in x for x in lines)
