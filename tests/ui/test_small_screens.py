@@ -259,3 +259,20 @@ def test_tab_leaves_a_list_one_reads_instead_of_walking_its_cells(
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
+
+
+def test_the_catalogue_title_box_holds_a_title_as_typed_on_a_small_screen(
+        lang: str, library: Lib, qtbot: Any, tmp_path: Path) -> None:
+    """At 1024 px the title form's boxes were ~130 px wide (the lists took three parts of the
+    width to the form's one), so a usual title ran out of sight while typed."""
+    window = MainWindow(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("library-catalogue")
+    QApplication.processEvents()
+    title = "قصه‌های خوب برای بچه‌های خوب (جلد ۲)"
+    box = page.t_title  # type: ignore[attr-defined]
+    assert box.width() >= box.fontMetrics().horizontalAdvance(title), box.width()
+    assert window.width() <= SMALL.width()
