@@ -300,3 +300,24 @@ def test_the_count_of_a_search_reads_the_cases_alone(desk: Desk) -> None:
     assert q.search_count(desk.store, desk.clerk, received) == 3
     word = q.SearchQuery(text=case_input(1).subject.split()[0])
     assert q.search_count(desk.store, desk.clerk, word) == len(q.search(desk.store, desk.clerk, word)) >= 1
+
+
+@pytest.mark.parametrize("status", ["received", "closed", "forwarded"])
+def test_a_status_filter_reads_its_cases_newest_first_from_an_index(desk: Desk, status: str) -> None:
+    """The search page's status filter (751,000 closed cases of a million: a first page took 1.3-2.2 s,
+    «ارسال به دستگاه» 130-250 ms) read every case of the status, then sorted them newest first to
+    keep 50: the status's cases are now read from an index in that order, and the list is the same."""
+    from .query_plans import plans
+
+    for i in range(3):
+        sec.intake(desk.store, desk.clerk, case_input(i + 1), on=DAY)
+    with plans(desk.store, raw=True) as seen:
+        rows = q.search(desk.store, desk.clerk, q.SearchQuery(status=status), limit=50)
+        q.search(desk.store, desk.clerk, q.SearchQuery(status=status), offset=50, limit=50)
+    assert len(rows) == (3 if status == "received" else 0)
+    assert [r.received_date for r in rows] == sorted((r.received_date for r in rows), reverse=True)
+    lines = [(sql, line) for sql, lines in seen for line in lines if "cases" in sql and " cases " in line + " "]
+    assert len(lines) == 2
+    for sql, line in lines:
+        assert "USING INDEX ix_cases_status_key (status=?)" in line, (line, sql)
+    assert not any("TEMP B-TREE" in line for _sql, lines in seen for line in lines)

@@ -71,6 +71,8 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_status_received", "status", "received_date"),
         Index("ix_cases_agency_deadline", "status", "deadline"),
+        # the search's status filter, newest first, read in order and stopped after a page
+        Index("ix_cases_status_key", "status", "fts_key"),
         # the reports read a period's cases from these alone (applicants, visits; outcomes, service time)
         Index("ix_cases_received", "received_date", "applicant_id", "visits"),
         Index("ix_cases_closed", "closed_on", "outcome", "received_date", "id"),
