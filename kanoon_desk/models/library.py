@@ -136,7 +136,8 @@ class Loan(Base):
         Index("ix_lib_loans_copy_span", "copy_id", "out_hlc", "id", "returned_hlc", "returned_centre", "centre",
               "lost_hlc"),
         Index("ix_lib_loans_member", "member_id", "returned_at"),
-        Index("ix_lib_loans_open_due", "returned_at", "due_on"),
+        # the overdue list, most late first; with the centre, one centre's counted from the index alone
+        Index("ix_lib_loans_open_due", "returned_at", "due_on", "centre"),
         # a period's loans counted by centre, member or title from the index alone (the reports)
         Index("ix_lib_loans_period", "out_on", "centre", "member_id", "title_id"),
         {"info": PROJECTION},
