@@ -310,8 +310,12 @@ def copies_of_title(store: Store, title_id: str) -> list[CopyView]:
     with store.read() as s:
         t = s.get(Title, title_id)
         name = t.title if t else ""
-        rows = s.scalars(select(Copy).where(Copy.title_id == title_id).order_by(Copy.home_centre, Copy.barcode))
-        return [copy_view(c, name) for c in rows]
+        # plain rows, not mapped objects: a popular title has thousands of copies (7,280 on the
+        # large store took 280 ms to load as objects, while the catalogue's list waited)
+        rows = s.execute(select(Copy.id, Copy.barcode, Copy.title_id, Copy.home_centre, Copy.shelf, Copy.status,
+                                Copy.location, Copy.loanable, Copy.current_loan_id)
+                         .where(Copy.title_id == title_id).order_by(Copy.home_centre, Copy.barcode))
+        return [CopyView(r[0], r[1], r[2], name, *r[3:]) for r in rows]
 
 
 #: Copies that are on no shelf any more: no label is printed for them.

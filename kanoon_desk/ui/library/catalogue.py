@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -255,7 +255,11 @@ class CataloguePage(QWidget):
 
     def select(self, row: int) -> None:
         if 0 <= row < len(self.titles):
-            select_row(self.title_table, row)  # the title the copy buttons act on, highlighted
+            # the title the copy buttons act on, highlighted; its row signal would come back here
+            # and read the copies twice (a popular title has thousands): once, below
+            blocker = QSignalBlocker(self.title_table)
+            select_row(self.title_table, row)
+            blocker.unblock()
             self._show_copies(lib.copies_of_title(self.ctx.store, self.titles[row].id))
 
     def _selected_title(self) -> lib.TitleView | None:
