@@ -415,6 +415,9 @@ class LazyTableModel(QAbstractTableModel):
         self._count = count
         self.page_size = page_size
         self._rows: list[Any] = []
+        #: a row's cells made once (`row_cells`): a view fitting its columns asks each cell of
+        #: each row, and a model making the whole row for one cell did the work ten times over
+        self._cells_made: dict[int, tuple[Any, Sequence[Any]]] = {}
         self._total = count()
 
     # -- what subclasses customise --------------------------------------------------------------
@@ -482,9 +485,17 @@ class LazyTableModel(QAbstractTableModel):
     def row_at(self, i: int) -> Any:
         return self._rows[i]
 
+    def row_cells(self, row: Any, make: Callable[[Any], Sequence[Any]]) -> Sequence[Any]:
+        """`make(row)`, made once for each row loaded (until `reload`)."""
+        entry = self._cells_made.get(id(row))
+        if entry is None or entry[0] is not row:  # (the row is kept with its cells: its id stays its own)
+            entry = self._cells_made[id(row)] = (row, make(row))
+        return entry[1]
+
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = []
+        self._cells_made = {}
         self._total = self._count()
         self.endResetModel()
         if self.canFetchMore():

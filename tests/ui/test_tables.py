@@ -98,3 +98,24 @@ def test_a_splitter_comes_back_as_it_was_dragged(qtbot: Any, tmp_path: Any) -> N
     assert make(settings).sizes() == dragged  # the page opened again (the next day): as it was left
     fresh = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
     assert make(fresh).sizes()[0] < 300  # nothing kept yet: the page's own sizes
+
+
+def test_a_rows_cells_are_made_once_while_the_view_fits_its_columns(qtbot: Any) -> None:
+    """The overdue list made all eleven cells of a row for each cell a view asked (fitting 100 rows'
+    columns did the work eleven times over); a row's cells are made once until the list is read again."""
+    made: list[int] = []
+    rows = [(i, f"عنوان {i}", f"B{i:04d}") for i in range(30)]
+
+    def cells(row: tuple[int, str, str]) -> list[Any]:
+        made.append(row[0])
+        return list(row)
+
+    model = ListModel(["#", "عنوان", "بارکد"], lambda: rows, cells)
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            model.index(r, c).data()
+    assert sorted(made) == list(range(30))
+    assert model.index(3, 2).data() == "B0003"
+    model.reload()
+    model.index(0, 1).data()
+    assert made.count(0) == 2  # read again: made again

@@ -117,7 +117,7 @@ class ListModel(LazyTableModel):
         return super().data(index, role)
 
     def display(self, row: Any, column: int) -> str:
-        value = self._cells(row)[column]
+        value = self.row_cells(row, self._cells)[column]
         if isinstance(value, date):
             return persian.format_jalali_date(value)
         if isinstance(value, int) and not isinstance(value, bool):

@@ -52,7 +52,7 @@ class OverdueModel(LazyTableModel):
                 text_digits(self.centre_names.get(r.centre, r.centre)), reminder_text(r)]
 
     def display(self, row: Any, column: int) -> str:
-        return str(self.cells(row)[column])
+        return str(self.row_cells(row, self.cells)[column])
 
     def align(self, column: int) -> Qt.AlignmentFlag | None:
         return Qt.AlignmentFlag.AlignCenter if column in (0, 8) else None

@@ -45,7 +45,7 @@ class OverrideModel(LazyTableModel):
                 r.member_name, digits(r.member_no), r.title, r.barcode, r.note]
 
     def display(self, row: Any, column: int) -> str:
-        return self.cells(row)[column]
+        return str(self.row_cells(row, self.cells)[column])
 
 
 class OverridesPage(QWidget):
