@@ -54,6 +54,29 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 # -- the application object and its language ----------------------------------------------------
 
 
+class KeyNamesAsPrinted(QTranslator):
+    """Keeps the names of keys as they are printed on the keyboard («Ctrl+1», «Shift», «Del»).
+
+    Qt's own `qtbase_fa` turns them into words (context "QShortcut": «کنترل+1», «شیفت», «حذف»),
+    so the menus said «کنترل+1» while the side bar's tooltips and the shortcuts dialog said
+    «Ctrl+1». A Persian keyboard is labelled in Latin letters: installed after `qtbase_fa`, this
+    translator answers first for that one context and gives each name back as it is."""
+
+    #: a modifier opens a left-to-right embedding (closed by the end of the line, as Qt writes the
+    #: keys of a menu item on a line of their own): «Ctrl++» would otherwise be drawn «++Ctrl»
+    MODIFIERS = frozenset({"Ctrl", "Shift", "Alt", "Meta", "Num"})
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        if context != "QShortcut":
+            return None  # a null string: not ours, the next translator is asked
+        return "\u202a" + source if source in self.MODIFIERS else source
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+
+
 def ensure_app() -> QApplication:
     """The process's QApplication (created on first call), with the names QSettings uses."""
     app = QApplication.instance()
@@ -93,6 +116,10 @@ def set_language(app: QApplication, lang: str, translations: Path | None = None)
             (log.warning if name.startswith("kanoon_desk") else log.info)(
                 "no translation %s in %s", name, folder)
     if lang == "fa":
+        keys = KeyNamesAsPrinted(app)
+        keys.setObjectName("kanoon-translator")
+        app.installTranslator(keys)  # after qtbase_fa: asked first
+        installed.append(keys)
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:

@@ -96,3 +96,41 @@ def test_the_text_grows_and_shrinks_by_steps_and_is_kept_for_the_next_start(
         assert w.text_scale == TEXT_SCALES[0] and float(w.ctx.settings.value("ui/text_scale")) == TEXT_SCALES[0]
     finally:
         QApplication.setFont(before)
+
+
+def test_menus_name_keys_as_the_keyboard_prints_them_like_the_side_bar_and_the_list(
+        qtbot: Any, window: tuple[Desk, MainWindow]) -> None:
+    """Qt's Persian names turned «Ctrl+1» into «کنترل+1» in the menus, while the side bar's tooltips
+    and the shortcuts list said «Ctrl+1»: a Persian keyboard is labelled Ctrl, so all say Ctrl+1,
+    and «Ctrl++» reads left to right in a right-to-left menu (not «++Ctrl»)."""
+    from PySide6.QtGui import QKeySequence, QTextLayout, QTextOption
+    from PySide6.QtWidgets import QMenu
+
+    from kanoon_desk.ui.help import ShortcutsDialog
+
+    _, w = window
+    native = QKeySequence.SequenceFormat.NativeText
+    menus = [m for m in (a.menu() for a in w.menuBar().actions()) if isinstance(m, QMenu)]
+    shown = {a: a.shortcut().toString(native) for m in menus for a in m.actions() if not a.shortcut().isEmpty()}
+    keys = {a: key.replace("\u202a", "") for a, key in shown.items()}  # as a menu draws them
+    first_page = menus[1].actions()[0]
+    assert first_page.text() == w.pages[0].title
+    assert keys[first_page] == "Ctrl+1" == w.sidebar.item(w._rows[0]).toolTip()
+    assert keys[w.logout_action] == "Ctrl+Shift+L"
+    assert not any("\u0600" <= ch <= "\u06ff" for key in keys.values() for ch in key), keys
+    listed = ShortcutsDialog([(m.title(), a) for m in menus for a in m.actions()], w)
+    qtbot.addWidget(listed)
+    in_list = {listed.table.item(r, 1).text().strip("\u2066\u2069") for r in range(listed.table.rowCount())}
+    assert {"Ctrl+1", "Ctrl+Shift+L"} <= in_list
+    # drawn right to left, as in the menu: «Ctrl» first on the left, the «+» key last on the right
+    larger = shown[w.larger_action]
+    layout = QTextLayout(larger, w.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    between_c_and_t = larger.index("C") + 1
+    assert line.cursorToX(between_c_and_t)[0] < line.cursorToX(len(larger) - 1)[0], larger
