@@ -143,3 +143,15 @@ def test_writing_off_the_missing_copies_asks_first_with_their_count(tmp_path: Pa
     assert [lib.get_copy(L.store, b).status for b in ("B0002", "B0003")] == ["lost", "lost"]
     qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)  # nothing left: said, not asked
     assert len(asked) == 2 and page.message.text() == "نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است."
+
+
+def test_the_centre_picker_names_centres_in_persian_digits(tmp_path: Path, qtbot: Any) -> None:
+    """A centre named «مرکز فرهنگی هنری شماره ۴» is stored with ASCII digits; the stock-take
+    page's picker showed «شماره 4» (Latin) where every other page's picker says «شماره ۴»."""
+    from kanoon_desk.services import library as lib
+
+    L = make_library(tmp_path)
+    lib.add_centre(L.store, L.admin, "1304", "مرکز فرهنگی هنری شماره ۴")  # as the admin types it
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    assert page.centre.itemText(page.centre.findData("1304")) == "مرکز فرهنگی هنری شماره ۴"

@@ -45,7 +45,7 @@ class StocktakePage(QWidget):
         self.centre.setObjectName("stocktake-centre")
         centres = lib.list_centres(ctx.store)
         for code, name in centres:
-            self.centre.addItem(name, code)
+            self.centre.addItem(text_digits(name), code)
         if not centres:
             self.centre.addItem(ctx.actor.office_code, ctx.actor.office_code)
         index = self.centre.findData(desk_centre(ctx))
