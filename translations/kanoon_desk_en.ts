@@ -359,7 +359,7 @@
         <message>
             <location filename="../kanoon_desk/ui/app.py" line="216" />
             <source>دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
-            <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge a modifier opens a left-to-right embedding (closed by the end of the line, as Qt writes the keys of a menu item on a line of their own): «Ctrl++» would otherwise be drawn «++Ctrl»</extracomment>
+            <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>The disk that holds this desk's data file is full; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>

@@ -62,8 +62,8 @@ class KeyNamesAsPrinted(QTranslator):
     «Ctrl+1». A Persian keyboard is labelled in Latin letters: installed after `qtbase_fa`, this
     translator answers first for that one context and gives each name back as it is."""
 
-    #: a modifier opens a left-to-right embedding (closed by the end of the line, as Qt writes the
-    #: keys of a menu item on a line of their own): «Ctrl++» would otherwise be drawn «++Ctrl»
+    # a modifier opens a left-to-right embedding (closed by the end of the line, as Qt writes the
+    # keys of a menu item on a line of their own): «Ctrl++» would otherwise be drawn «++Ctrl»
     MODIFIERS = frozenset({"Ctrl", "Shift", "Alt", "Meta", "Num"})
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
