@@ -1325,6 +1325,40 @@
         </message>
     </context>
     <context>
+        <name>Categories</name>
+        <message>
+            <location filename="../kanoon_desk/models/secretariat.py" line="35" />
+            <source>خدمات شهری</source>
+            <extracomment>Case statuses, in process order. The categories the intake offers (a clerk may type another). A case keeps the text, and reports group by it, so they are the office's words in either interface language: the English interface shows each in English (context "Categories") and records the Persian word.</extracomment>
+            <translation>Urban services</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/models/secretariat.py" line="35" />
+            <source>آب و برق و گاز</source>
+            <translation>Water, power and gas</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/models/secretariat.py" line="36" />
+            <source>راه و ساختمان</source>
+            <translation>Roads and buildings</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/models/secretariat.py" line="36" />
+            <source>بیمه و رفاه</source>
+            <translation>Insurance and welfare</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/models/secretariat.py" line="37" />
+            <source>آموزش</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/models/secretariat.py" line="37" />
+            <source>سایر</source>
+            <translation>Other</translation>
+        </message>
+    </context>
+    <context>
         <name>CentresPage</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/centres.py" line="30" />
@@ -3576,25 +3610,25 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="241" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="242" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="243" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="245" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
@@ -3609,141 +3643,141 @@
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="105" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="119" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="120" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="130" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="307" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="137" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="138" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="139" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="291" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="415" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="292" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="423" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="177" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="178" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="179" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="253" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="294" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="295" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="254" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="255" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="258" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="367" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="375" />
             <source>«{name}»: {reason}</source>
             <translation>“{name}”: {reason}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="392" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.

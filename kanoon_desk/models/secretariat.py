@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ColumnElement, Index, Integer, String, Text, func, literal_column
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..errors import QT_TRANSLATE_NOOP
 from .base import PROJECTION, Base
 from .events import Event
 
@@ -28,8 +29,12 @@ OPEN_STATUSES: frozenset[str] = frozenset({"received", "accepted", "registered",
 OUTCOMES: tuple[str, ...] = ("resolved", "rejected", "not_responsible", "unresolved")
 CHANNELS: tuple[str, ...] = ("in_person", "post", "phone")
 #: The categories the intake offers (a clerk may type another). A case keeps the text, and reports
-#: group by it, so they are the office's words in either interface language.
-CATEGORIES: tuple[str, ...] = ("خدمات شهری", "آب و برق و گاز", "راه و ساختمان", "بیمه و رفاه", "آموزش", "سایر")
+#: group by it, so they are the office's words in either interface language: the English interface
+#: shows each in English (context "Categories") and records the Persian word.
+CATEGORIES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Categories", "خدمات شهری"), QT_TRANSLATE_NOOP("Categories", "آب و برق و گاز"),
+    QT_TRANSLATE_NOOP("Categories", "راه و ساختمان"), QT_TRANSLATE_NOOP("Categories", "بیمه و رفاه"),
+    QT_TRANSLATE_NOOP("Categories", "آموزش"), QT_TRANSLATE_NOOP("Categories", "سایر"))
 NOTICE_METHODS: tuple[str, ...] = ("phone", "letter", "sms", "in_person")
 FOLLOW_UP_METHODS: tuple[str, ...] = ("phone", "letter")
 VISIT_PURPOSES: tuple[str, ...] = ("submit", "ask", "receive", "other")

@@ -132,3 +132,28 @@ def test_a_save_and_a_new_form_put_date_channel_and_category_back(qtbot: Any, de
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert page.subject.text() == "" and _as_new(page)
     page.grab().save(str(tmp_path / "intake-new-form.png"))
+
+
+def test_the_english_intake_offers_categories_in_english_and_records_the_offices_word(
+        qapp: Any, qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """In English the category list read «خدمات شهری», «آموزش»…; it says "Urban services",
+    "Education"… and a case filed under "Education" is recorded «آموزش», as a Persian desk files
+    it (reports group by the word); a category typed by hand is kept as typed."""
+    from tests.ui.shell_support import compile_english
+
+    with language(qapp, "en", compile_english(tmp_path)):
+        page = _intake(qtbot, desk, tmp_path)
+        shown = [page.category.itemText(i) for i in range(page.category.count())]
+        assert shown[0] == "Urban services" and "Education" in shown
+        assert not any("\u0600" <= ch <= "\u06ff" for text in shown for ch in text), shown
+        qtbot.keyClicks(page.national_id, national_id(4250))
+        qtbot.keyClicks(page.first_name, "Zahra")
+        qtbot.keyClicks(page.last_name, "Karimi")
+        qtbot.keyClicks(page.subject, "Power cuts")
+        page.category.setCurrentIndex(page.category.findText("Education"))
+        qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+        assert page.receipt is not None
+        page.category.setEditText("Taxes")
+        assert page.category_value() == "Taxes"
+    with desk.store.read() as s:
+        assert s.scalars(select(Case.category)).one() == "آموزش"

@@ -101,7 +101,8 @@ class IntakePage(QWidget):
         f.add_field("text", self.tr("شرح درخواست"), self.text)
         self.category = QComboBox()
         self.category.setEditable(True)
-        self.category.addItems(list(CATEGORIES))
+        for category in CATEGORIES:  # the interface's word shown, the office's (Persian) one recorded
+            self.category.addItem(QCoreApplication.translate("Categories", category), category)
         f.add_field("category", self.tr("دسته"), self.category)
         self.channel = QComboBox()
         for key, label in (("in_person", self.tr("حضوری")), ("post", self.tr("پستی")), ("phone", self.tr("تلفنی"))):
@@ -332,9 +333,16 @@ class IntakePage(QWidget):
             national_id=self.national_id.text(), first_name=self.first_name.text(),
             last_name=self.last_name.text(), mobile=self.mobile.text(),
             address=self.address.text(), subject=self.subject.text(),
-            text=self.text.toPlainText(), category=self.category.currentText(),
+            text=self.text.toPlainText(), category=self.category_value(),
             channel=str(self.channel.currentData()), received_date=self.received.value(),
             attachments=list(self.files))
+
+    def category_value(self) -> str:
+        """The category recorded: a listed one as the office words it (Persian, whatever the
+        interface's language), or what the clerk typed."""
+        typed = self.category.currentText()
+        index = self.category.findText(typed.strip())
+        return str(self.category.itemData(index)) if index >= 0 else typed
 
     def save(self) -> None:
         """Save, unless similar cases turn up that the clerk has not seen yet: Enter in the subject
