@@ -63,6 +63,8 @@ class FormDraft(QObject):
                 widget.textChanged.connect(self.touched)
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self.touched)
+                if widget.isEditable():  # a word the list lacks, typed in
+                    widget.editTextChanged.connect(self.touched)
             elif isinstance(widget, QCheckBox):
                 widget.toggled.connect(self.touched)
             elif isinstance(widget, JalaliDateEdit):
@@ -94,7 +96,7 @@ class FormDraft(QObject):
             elif isinstance(widget, QPlainTextEdit):
                 out[name] = widget.toPlainText()
             elif isinstance(widget, QComboBox):
-                out[name] = widget.currentIndex()
+                out[name] = _combo_value(widget)
             elif isinstance(widget, QCheckBox):
                 out[name] = widget.isChecked()
             elif isinstance(widget, JalaliDateEdit):
@@ -148,6 +150,8 @@ class FormDraft(QObject):
                     widget.setPlainText(str(value))
                 elif isinstance(widget, QComboBox) and isinstance(value, int) and 0 <= value < widget.count():
                     widget.setCurrentIndex(value)
+                elif isinstance(widget, QComboBox) and isinstance(value, str) and widget.isEditable():
+                    widget.setEditText(value)
                 elif isinstance(widget, QCheckBox):
                     widget.setChecked(bool(value))
                 elif isinstance(widget, JalaliDateEdit):
@@ -212,3 +216,12 @@ def _saved_at(raw: Any) -> datetime:
         return datetime.fromisoformat(saved)
     except (ValueError, AttributeError, TypeError):
         return datetime.min.replace(tzinfo=UTC)
+
+
+def _combo_value(combo: QComboBox) -> int | str:
+    """A choice's place in the list, or (an editable list) the words typed when they are not the
+    choice's own: a category the list lacks is kept as typed."""
+    index = combo.currentIndex()
+    if combo.isEditable() and (index < 0 or combo.currentText() != combo.itemText(index)):
+        return combo.currentText()
+    return index

@@ -157,3 +157,23 @@ def test_the_english_intake_offers_categories_in_english_and_records_the_offices
         assert page.category_value() == "Taxes"
     with desk.store.read() as s:
         assert s.scalars(select(Case.category)).one() == "آموزش"
+
+
+def test_a_category_typed_by_hand_comes_back_with_the_draft(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                           type_persian: Any) -> None:
+    """The category list takes a category the list lacks; the draft kept only which listed one was
+    chosen, so after a crash the request came back filed under «خدمات شهری» and the word typed
+    was gone. It comes back as typed (and a listed one chosen, as chosen)."""
+    page = _intake(qtbot, desk, tmp_path)
+    type_persian(page.subject, "مالیات بر خانه")
+    page.category.setFocus()
+    page.category.lineEdit().selectAll()
+    type_persian(page.category.lineEdit(), "مالیات")
+    page.draft.flush()
+    again = _intake(qtbot, desk, tmp_path)  # the next start, the same settings
+    assert again.subject.text() == "مالیات بر خانه"
+    assert again.category.currentText() == "مالیات" and again.category_value() == "مالیات"
+    again.category.setCurrentIndex(4)
+    again.draft.flush()
+    third = _intake(qtbot, desk, tmp_path)
+    assert third.category.currentIndex() == 4 and third.category_value() == CATEGORIES[4]
