@@ -180,7 +180,7 @@
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="192" />
             <source>فهرست دستگاه‌ها از پرونده اکسل یا CSV: ستون «نام» و در صورت نیاز «مهلت (روز کاری)»، «تلفن» و «نشانی»</source>
-            <translation>A list of agencies from an Excel or CSV file: a “name” column («نام»), and if needed «مهلت (روز کاری)», «تلفن» and «نشانی»</translation>
+            <translation>A list of agencies from an Excel or CSV file: a “name” column, and if needed “deadline” (working days), “phone” and “address” (headings in Persian are read too: «نام», «مهلت (روز کاری)», «تلفن», «نشانی»)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/admin/agencies.py" line="197" />
