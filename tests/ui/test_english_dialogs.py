@@ -192,3 +192,31 @@ def test_no_page_says_anything_in_persian_in_english_for_any_role(
     holiday_names = {title for _day, title in accounts.list_holidays(store)}
     leaks = [leak for leak in leaks if not any(name in leak for name in holiday_names)]
     assert not leaks, "\n".join(leaks)
+
+
+def test_the_report_papers_and_sheets_say_nothing_in_persian_in_english(
+        qapp: QApplication, qtbot: Any, tmp_path: Path, latin_desk: tuple[Store, Any, str]) -> None:
+    """The secretariat's and the library's report (the paper's HTML and the Excel sheet) in English
+    over Latin data: no Persian letter or digit, and sheets read left to right."""
+    from openpyxl import load_workbook
+
+    store, admin, _ = latin_desk
+    leaks: list[str] = []
+    with language(qapp, "en", compile_english(tmp_path)):
+        window = MainWindow(make_ctx(store, admin, tmp_path))
+        qtbot.addWidget(window)
+        window.show()
+        secretariat: Any = window.show_page("secretariat-reports")
+        secretariat.refresh()
+        library: Any = window.show_page("library-reports")
+        library.refresh()
+        papers = {"secretariat paper": secretariat.html(), "library paper": library.report_html()}
+        sheets = {"secretariat sheet": secretariat.export_excel(tmp_path / "s.xlsx"),
+                  "library sheet": library.export_xlsx(tmp_path / "l.xlsx")}
+    leaks += [f"{k}: {m!r}" for k, html in papers.items() for m in re.findall("[^<>]*[\u0600-\u06ff][^<>]*", html)]
+    for key, path in sheets.items():
+        for ws in load_workbook(path):
+            leaks += [f"{key} {ws.title}: right to left"] if ws.sheet_view.rightToLeft else []
+            leaks += [f"{key} {ws.title}: {v!r}" for row in ws.iter_rows(values_only=True) for v in row
+                      if isinstance(v, str) and PERSIAN.search(v)]
+    assert not leaks, "\n".join(leaks)
