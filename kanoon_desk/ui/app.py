@@ -369,6 +369,7 @@ def restore_after_failure(db_path: Path, folder: Path, report: Path) -> bool:
     got = ops.restore_newest(db_path, backups)
     done = QMessageBox()
     done.setObjectName("store-restored")
+    done.setWindowTitle(QCoreApplication.translate("App", "بازگرداندن پشتیبان"))  # not the bare "KanoonDesk"
     done.setStyleSheet(WIDE_MESSAGE)
     if got is None:
         done.setIcon(QMessageBox.Icon.Critical)
@@ -502,6 +503,7 @@ class Shell(QObject):
             self.show_login()
             box = QMessageBox(self.login_window)
             box.setObjectName("restore-result")
+            box.setWindowTitle(QCoreApplication.translate("App", "بازگرداندن پشتیبان"))  # not the bare "KanoonDesk"
             box.setStyleSheet(WIDE_MESSAGE)
             if problems:
                 box.setIcon(QMessageBox.Icon.Warning)

@@ -133,6 +133,8 @@ def test_a_backup_is_restored_from_the_app_and_the_desk_goes_back_to_log_in(
         page.restore_chosen.click()
         assert shell.main_window is None and shell.login_window is not None and shell.login_window.isVisible()
         assert shell.restore_box is not None and "بازگردانده شد" in shell.restore_box.text()
+        # titled in the interface's words: an untitled box showed the program's id, "KanoonDesk"
+        assert shell.restore_box.windowTitle() == "بازگرداندن پشتیبان"
         assert shell.store is not store and (tmp_path / "d.sqlite3.before-restore").exists()
         names = [u.username for u in accounts.list_users(shell.store, admin)]
         assert "late1" not in names and ops.restored_unsynced(shell.store)
@@ -143,6 +145,7 @@ def test_a_backup_is_restored_from_the_app_and_the_desk_goes_back_to_log_in(
         again = shell.main_window.show_page("admin-backups")  # type: ignore[union-attr]
         assert again.restore(broken)  # asked for (and refused by the check)
         assert shell.restore_box is not None and "بازگردانده نشد" in shell.restore_box.text()
+        assert shell.restore_box.windowTitle() == "بازگرداندن پشتیبان"
         assert [u.username for u in accounts.list_users(shell.store, admin)] == names
         shell.login_window.close()  # type: ignore[union-attr]
         shell.store.close()

@@ -292,6 +292,7 @@ def test_a_store_that_does_not_open_is_restored_from_the_newest_healthy_backup(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     said: list[str] = []
+    titles: list[str] = []
 
     def answer() -> None:
         for w in QApplication.topLevelWidgets():
@@ -302,6 +303,7 @@ def test_a_store_that_does_not_open_is_restored_from_the_newest_healthy_backup(
                 w.restore_button.click()  # type: ignore[attr-defined]
             elif isinstance(w, QMessageBox) and w.objectName() == "store-restored":
                 said.append(w.text())
+                titles.append(w.windowTitle())
                 w.done(0)
             elif isinstance(w, LoginWindow):
                 said.append("login")
@@ -320,6 +322,7 @@ def test_a_store_that_does_not_open_is_restored_from_the_newest_healthy_backup(
             handler.close()
     assert len(said) == 3 and "بازگرداندن آخرین پشتیبان سالم" in said[0] and said[2] == "login"
     assert "desk-2026-12-04.sqlite3" in said[1] and "before-restore" in said[1]
+    assert titles == ["بازگرداندن پشتیبان"]  # titled: an untitled box showed the program's id, "KanoonDesk"
     assert (tmp_path / "desk.sqlite3.before-restore").read_bytes().startswith(b"this is not a database")
     restored = Store(path)
     try:
