@@ -1504,18 +1504,18 @@
             <translation>Note on the decision (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="239" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="241" />
             <source>ناسازگاری بازی نیست.</source>
             <translation>There are no open conflicts.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="248" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
             <source>رویداد</source>
             <translation>Event</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/conflict_inbox.py" line="41" />
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="248" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
@@ -1849,47 +1849,47 @@
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="249" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="251" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="250" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="252" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="256" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="258" />
             <source>دستگاه</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="266" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="268" />
             <source>همین دستگاه</source>
             <translation>This desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="267" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="269" />
             <source>دستگاهی دیگر (%1)</source>
             <translation>Another desk (%1)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="312" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="314" />
             <source>تصمیم «%1» برای این ناسازگاری ثبت شود؟</source>
             <translation>Record the decision "%1" for this conflict?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="313" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
             <source>تصمیم ثبت‌شده به همه میزها می‌رسد و پس گرفته نمی‌شود.</source>
             <translation>A recorded decision reaches every desk and cannot be taken back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="315" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="317" />
             <source>ثبت تصمیم</source>
             <translation>Record the decision</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="331" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="333" />
             <source>تصمیم ثبت شد و با همگام‌سازی بعدی به دیگر میزها می‌رسد.</source>
             <translation>Decision recorded; it reaches the other desks with the next sync.</translation>
         </message>
@@ -2273,7 +2273,7 @@
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="360" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="364" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -3816,7 +3816,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="178" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -3907,7 +3907,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -3925,7 +3925,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
             <source>نویسنده</source>
@@ -3933,14 +3933,14 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
             <source>گروه سنی</source>
@@ -3954,7 +3954,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="354" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="360" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
@@ -4001,7 +4001,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="242" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
@@ -4017,43 +4017,43 @@ Tracking code: {code}</translation>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="195" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="358" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
             <source>آخرین عنوان‌های افزوده</source>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="213" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="223" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="284" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="317" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="482" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="488" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -4070,7 +4070,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="231" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
@@ -4086,21 +4086,21 @@ Tracking code: {code}</translation>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="237" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4114,7 +4114,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="117" />
@@ -4126,61 +4126,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="240" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="242" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="371" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="386" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="410" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="377" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="416" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="403" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="409" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="412" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="418" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="419" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="429" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="426" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="451" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -4190,7 +4190,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="469" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="475" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -4933,7 +4933,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="342" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="348" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="280" />
             <source>ذخیره تغییرات</source>
@@ -4957,7 +4957,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
             <location filename="../kanoon_desk/ui/library/members.py" line="393" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -5751,99 +5751,99 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="74" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="75" />
             <source>دبیرخانه</source>
             <extracomment>room left around a new window for its title bar and borders (drawn by the window manager)</extracomment>
             <translation>Secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="75" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="76" />
             <source>کتابخانه</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="76" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="77" />
             <source>مدیریت سامانه</source>
             <translation>Administration</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="150" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="151" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="243" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="244" />
             <source>در حال انجام…</source>
             <extracomment>the text size chosen on this desk (Ctrl++ / Ctrl+-), kept in its settings</extracomment>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="273" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="274" />
             <source>خروج از حساب</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="277" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="278" />
             <source>بستن برنامه</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="281" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="282" />
             <source>تغییر گذرواژه…</source>
             <translation>Change password…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="284" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="285" />
             <source>میز کار</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="289" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="290" />
             <source>رفتن به</source>
             <translation>Go to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="297" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="298" />
             <source>جست‌وجو در این صفحه</source>
             <translation>Search on this page</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="303" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="304" />
             <source>نما</source>
             <translation>View</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="304" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="305" />
             <source>نوشته بزرگ‌تر</source>
             <translation>Larger text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="308" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="309" />
             <source>نوشته کوچک‌تر</source>
             <translation>Smaller text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="312" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="313" />
             <source>اندازه عادی نوشته</source>
             <translation>Normal text size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="318" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="319" />
             <source>راهنما</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="319" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="320" />
             <source>میان‌برهای صفحه‌کلید</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="323" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="324" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/main_window.py" line="328" />
+            <location filename="../kanoon_desk/ui/main_window.py" line="329" />
             <source>ابزار</source>
             <translation>Tools</translation>
         </message>
@@ -7271,7 +7271,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="338" />
+            <location filename="../kanoon_desk/ui/conflict_inbox.py" line="340" />
             <source>ناسازگاری‌های باز</source>
             <translation>Open conflicts</translation>
         </message>
