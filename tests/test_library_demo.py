@@ -78,3 +78,15 @@ def test_demo_paths_refold_to_the_same_tables(tmp_path: Path, monkeypatch: pytes
         nos = [n for (n,) in s.execute(select(func.count()).select_from(Event).group_by(Event.client_seq)
                                        .having(func.count() > 1))]
         assert nos == []  # the outbox numbers stay unique after the bulk path
+
+
+def test_the_demo_centres_are_stored_as_typed_names_are_latin_digits(tmp_path: Path) -> None:
+    """The demo wrote «مرکز فرهنگی هنری شماره ۱» with Persian digits where a centre typed in is
+    stored with Latin ones, so the English interface showed «شماره ۱» in some places and «1» in
+    others; its centres are stored as the centres page stores them."""
+    store, _admin = make_desk(tmp_path / "d.sqlite3")
+    from kanoon_desk import demo as whole_demo
+
+    codes = whole_demo._centres(store, "13", 12)
+    names = [c.name for c in lib.centres(store) if c.code in codes]
+    assert len(names) == 12 and not any(ch in "۰۱۲۳۴۵۶۷۸۹" for name in names for ch in name), names

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..eventlog import system_actor
 from ..models import Office
-from ..persian import jalali_year, to_persian_digits
+from ..persian import jalali_year, normalize_text, to_persian_digits
 from ..services import accounts
 from ..store import Store
 
@@ -111,7 +111,8 @@ def _centres(store: Store, office: str, n: int) -> list[str]:
         for i, code in enumerate(codes):
             if s.get(Office, code) is None:
                 store.record(s, actor, "office.set", code,
-                             {"name": _centre_name(i), "kind": "centre", "province": "تهران", "city": "تهران"})
+                             {"name": normalize_text(_centre_name(i)), "kind": "centre", "province": "تهران",
+                              "city": "تهران"})  # (stored as typed text is: digits in Latin)
     return codes
 
 
