@@ -33,6 +33,7 @@ from ..store import NewerStoreError, Store, not_writable, open_store
 from .context import ChangeBus, UiContext
 from .errors import problems_text
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
+from .single_instance import InstanceGuard, already_open_dialog, bring_forward
 from .tasks import TaskRunner
 from .widgets import digits, today
 
@@ -520,6 +521,10 @@ class Shell(QObject):
         finally:
             QApplication.setQuitOnLastWindowClosed(quit_on_close)
 
+    def bring_forward(self) -> None:
+        """Another start of the app on this store: show this one's window over the others."""
+        bring_forward(self.main_window or self.login_window)
+
     def logout(self) -> None:
         self.show_login()  # first, so closing the main window does not end the app
         if self.main_window is not None:
@@ -544,6 +549,22 @@ def run_app(db_path: Path | None, lang: str) -> int:
         read_only_dialog(db_path, read_only).exec()
         return 2
     setup_logging(folder)
+    guard = InstanceGuard(db_path)
+    if not guard.acquire():  # the app is open on this store already: that window comes forward
+        if guard.ask_first_to_come_forward():
+            log.info("started again on %s: the open window was brought forward", db_path)
+            return 0
+        log.warning("started again on %s: the app holding it did not answer", db_path)
+        already_open_dialog(db_path, guard.holder()).exec()
+        return 1
+    try:
+        return _run_locked(app, db_path, folder, lang, guard)
+    finally:
+        guard.release()
+
+
+def _run_locked(app: QApplication, db_path: Path, folder: Path, lang: str, guard: InstanceGuard) -> int:
+    """run_app once this start holds the store (`guard`): open it, set up, log in, work, back up."""
     sys.excepthook = make_excepthook(folder, QApplication.activeWindow)
     previous_handler = qInstallMessageHandler(_qt_message)
     log.info("starting with store %s, language %s", db_path, lang)
@@ -564,6 +585,7 @@ def run_app(db_path: Path | None, lang: str) -> int:
             log.exception("the restored store %s did not open either", db_path)
             return 2
     shell = Shell(store, QSettings())
+    guard.activation_requested.connect(shell.bring_forward)
     try:
         if not shell.start():
             return 0
