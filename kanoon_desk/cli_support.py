@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
-from .errors import ServiceError
+from .errors import ServiceError, storage_trouble
 from .persian import to_ascii_digits
 
 #: Exit codes the catch-all adds to each command line's own (0 done, 1 failed, 2 usage, ...).
@@ -119,6 +119,12 @@ def _is_store_error(exc: BaseException) -> bool:
 def describe(exc: BaseException) -> tuple[str, str] | None:
     """(Persian, English) for an error the catch-all answers; None for any other (a bug: left to
     its traceback)."""
+    if storage_trouble(exc) == "full":  # not "the database is not there": the disk has no room left
+        where = f": {exc.filename}" if isinstance(exc, OSError) and exc.filename else ""
+        return (f"دیسک پر است{where}؛ کار نیمه‌تمام ثبت نشد و آنچه پیش‌تر ثبت شده بود محفوظ است. روی دیسک جا باز "
+                "کنید و دوباره اجرا کنید",
+                f"disk full{where}: the unfinished work was not recorded, what was recorded before is safe; "
+                "make room on the disk and run it again")
     if isinstance(exc, OSError):
         where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
         reason = exc.strerror or one_line(exc) or type(exc).__name__

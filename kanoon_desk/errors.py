@@ -124,3 +124,33 @@ def invalid(exc: ValueError, field: str) -> ValidationError:
     if isinstance(exc, InputError):
         return ValidationError(exc.message, field, exc.params)
     return ValidationError(str(exc), field)
+
+
+def storage_trouble(exc: BaseException) -> str | None:
+    """What went wrong with a file the program writes when `exc` (or an error inside it: SQLAlchemy's
+    `orig`, a cause) says so: "full" (the disk: SQLite's «database or disk is full», or the system's
+    «No space left on device» or quota), "read-only" (the file or folder stopped being writable),
+    "locked" (another program held the file past the wait) or "io" (the disk failed to read or
+    write); None for any other error. SQLite rolled the transaction back in each case."""
+    import errno
+    import sqlite3
+
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        err = stack.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, sqlite3.Error):
+            code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+            kind = {sqlite3.SQLITE_FULL: "full", sqlite3.SQLITE_READONLY: "read-only",
+                    sqlite3.SQLITE_BUSY: "locked", sqlite3.SQLITE_LOCKED: "locked",
+                    sqlite3.SQLITE_IOERR: "io"}.get(code)
+            if kind is not None:
+                return kind
+        if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "full"
+        orig = getattr(err, "orig", None)
+        stack += [orig if isinstance(orig, BaseException) else None, err.__cause__, err.__context__]
+    return None

@@ -258,6 +258,10 @@ class Store:
                 src.backup(dst)
             finally:
                 dst.close()
+        except BaseException:  # a full disk (a USB stick), a cut: no half-written copy left taking its room
+            for part in (tmp, *sidecars(tmp)):
+                part.unlink(missing_ok=True)
+            raise
         finally:
             src.close()
         for stale in sidecars(dest):  # the old file's log must not outlive it

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from .. import eventlog
 from ..digest import EventDigest
-from ..errors import QT_TRANSLATE_NOOP, Problem
+from ..errors import QT_TRANSLATE_NOOP, Problem, storage_trouble
 from ..models import utcnow
 from ..store import K_RESTORED_AT, Store, in_use, known_revisions, sidecars
 from .numbers import numbers_issued
@@ -68,6 +68,13 @@ MSG_RESTORE_OTHER_DESK = QT_TRANSLATE_NOOP(
               "رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید")
 MSG_RESTORE_UNREADABLE = QT_TRANSLATE_NOOP("Errors", "پرونده پشتیبان خوانده نشد: {error}")
 MSG_STORE_OPEN = QT_TRANSLATE_NOOP("Errors", "این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید")
+MSG_BACKUP_DISK_FULL = QT_TRANSLATE_NOOP(
+    "Errors", "دیسک مقصد پر است و پشتیبان در آن جا نشد؛ نیمه‌کاره آن پاک شد و داده‌های این میز دست نخورد. روی آن "
+              "دیسک جا باز کنید (پشتیبان دست‌کم به اندازه پرونده داده، {size}، جا می‌خواهد) یا جای دیگری را برگزینید")
+MSG_RESTORE_DISK_FULL = QT_TRANSLATE_NOOP(
+    "Errors", "دیسک پایگاه داده پر است و بازگردانی در آن جا نشد؛ نیمه‌کاره آن پاک شد و پایگاه داده کنونی دست نخورد. "
+              "بازگردانی کنار پایگاه داده یک رونوشت از پشتیبان و یکی از پایگاه داده کنونی می‌سازد: دست‌کم {size} جا باز کنید "
+              "و دوباره بازگردانید")
 
 
 class OpsError(Exception):
@@ -300,10 +307,34 @@ def backup(store_path: Path, dest: Path, *, force: bool = False) -> Path:
                                     dest=dest)])
     store = Store(store_path, migrate=False)
     try:
-        store.backup_to(dest)
+        store.backup_to(dest)  # (a copy that did not fit is removed)
+    except Exception as exc:
+        if storage_trouble(exc) != "full":
+            raise
+        raise OpsError([Problem(MSG_BACKUP_DISK_FULL, size=_megabytes(_size(store_path)), english=(
+            "the disk of {dest} is full: the backup did not fit, its part was removed and this desk's data is "
+            "untouched; make room there (at least the store's size, {size}) or choose another place"),
+            dest=dest)]) from exc
     finally:
         store.close()
     return dest
+
+
+def _size(path: Path) -> int:
+    """The bytes a store takes with its write-ahead log (0 for what is not there)."""
+    return sum(p.stat().st_size for p in (path, *sidecars(path)) if p.is_file())
+
+
+def _megabytes(size: int) -> str:
+    """A size to make room for, rounded up to whole megabytes: «15 MB»."""
+    return f"{max(1, -(-size // 1_000_000))} MB"
+
+
+def _disk_full(store_path: Path, source: Path) -> RestoreRefused:
+    return RestoreRefused([Problem(MSG_RESTORE_DISK_FULL, size=_megabytes(_size(source) + _size(store_path)), english=(
+        "the disk of {path} is full: the restore did not fit, its parts were removed and the store is untouched; "
+        "a restore makes a copy of the backup and one of the store next to it: make room (at least {size}) and "
+        "restore again"), path=store_path)])
 
 
 def _online_copy(src: Path, dest: Path) -> None:
@@ -363,9 +394,13 @@ def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Re
             raise RestoreRefused(problems)
         _checkpoint(tmp)
         _remove(sidecars(tmp))
-    except sqlite3.DatabaseError as exc:
+    except Exception as exc:
         _remove([tmp, *sidecars(tmp)])
-        raise RestoreRefused([Problem(MSG_RESTORE_UNREADABLE, error=exc)]) from exc
+        if storage_trouble(exc) == "full":  # not "the backup could not be read": the copy did not fit
+            raise _disk_full(store_path, source) from exc
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise RestoreRefused([Problem(MSG_RESTORE_UNREADABLE, error=exc)]) from exc
+        raise
     except BaseException:
         _remove([tmp, *sidecars(tmp)])
         raise
@@ -379,10 +414,21 @@ def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Re
         previous = store_path.with_name(store_path.name + ".before-restore")
         _remove([previous, *sidecars(previous)])
         try:
-            _online_copy(store_path, previous)
-            _checkpoint(store_path)
-        except sqlite3.DatabaseError:  # not a database: keep its bytes as they are
-            shutil.copyfile(store_path, previous)
+            try:
+                _online_copy(store_path, previous)
+                _checkpoint(store_path)
+            except sqlite3.DatabaseError as exc:
+                if storage_trouble(exc) is not None:  # a full disk is not "not a database"
+                    raise
+                _remove([previous, *sidecars(previous)])
+                shutil.copyfile(store_path, previous)  # not a database: keep its bytes as they are
+        except Exception as exc:
+            # The store is as it was: take away what was made for the restore (on a full disk it
+            # would take the room the desk needs to go on working) and say why.
+            _remove([tmp, *sidecars(tmp), previous, *sidecars(previous)])
+            if storage_trouble(exc) == "full":
+                raise _disk_full(store_path, source) from exc
+            raise
         # The old WAL must not outlive its database file (it would be replayed onto the new one).
         _remove(sidecars(store_path))
     os.replace(tmp, store_path)

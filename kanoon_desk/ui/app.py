@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..errors import storage_trouble
 from ..eventlog import Actor
 from ..store import NewerStoreError, Store, not_writable, open_store
 from .context import ChangeBus, UiContext
@@ -181,32 +182,6 @@ def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseExc
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     path.write_text(f"Kanoon Desk crash report {datetime.now().isoformat()}\n\n{text}", encoding="utf-8")
     return path
-
-
-def storage_trouble(exc: BaseException) -> str | None:
-    """What went wrong with the store's file when `exc` is SQLite saying so (directly, or inside
-    SQLAlchemy's error): "full" (the disk), "read-only" (the file or folder stopped being
-    writable), "locked" (another program held the file past the wait) or "io" (the disk failed to
-    read or write); None for any other error. SQLite rolled the transaction back in each case."""
-    import sqlite3
-
-    seen: set[int] = set()
-    stack: list[BaseException | None] = [exc]
-    while stack:
-        err = stack.pop()
-        if err is None or id(err) in seen:
-            continue
-        seen.add(id(err))
-        if isinstance(err, sqlite3.Error):
-            code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
-            kind = {sqlite3.SQLITE_FULL: "full", sqlite3.SQLITE_READONLY: "read-only",
-                    sqlite3.SQLITE_BUSY: "locked", sqlite3.SQLITE_LOCKED: "locked",
-                    sqlite3.SQLITE_IOERR: "io"}.get(code)
-            if kind is not None:
-                return kind
-        orig = getattr(err, "orig", None)
-        stack += [orig if isinstance(orig, BaseException) else None, err.__cause__, err.__context__]
-    return None
 
 
 def crash_message(report: Path, trouble: str | None = None) -> str:
