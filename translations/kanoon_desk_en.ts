@@ -2715,9 +2715,29 @@
             <translation>This desk's data is in use on another computer too (its database was copied, or an old backup restored a second time) and the server now follows the other one; this computer no longer syncs. Get a new enrolment code from the server's administrator and make this desk a new device with kanoon-desk enroll --replace-device; its unsent work is sent with it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/errors.py" line="33" />
+            <location filename="../kanoon_desk/ui/errors.py" line="37" />
             <source>کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.</source>
             <translation>It was not done: an unexpected error happened. It was written to the log file.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/errors.py" line="44" />
+            <source>ثبت نشد: دیسکی که پرونده داده این میز روی آن است پر شده است. آنچه پیش‌تر ثبت شده بود محفوظ است؛ روی همان دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید) و دوباره ثبت کنید.</source>
+            <translation>Not recorded: the disk holding this desk's data file is full. What was recorded before is safe; make room on that disk (delete or move large or old files) and record it again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/errors.py" line="48" />
+            <source>ثبت نشد: پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست. آنچه پیش‌تر ثبت شده بود محفوظ است؛ از مسئول فنی دفتر بخواهید اجازه نوشتن را برگرداند و دوباره ثبت کنید.</source>
+            <translation>Not recorded: this desk's data file or its folder can no longer be written. What was recorded before is safe; ask the office's technician to give back write permission, then record it again.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/errors.py" line="52" />
+            <source>ثبت نشد: برنامه دیگری پرونده داده این میز را در دست داشت. چند لحظه بعد دوباره ثبت کنید.</source>
+            <translation>Not recorded: another program was holding this desk's data file. Record it again in a moment.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/errors.py" line="54" />
+            <source>ثبت نشد: دیسک در نوشتن پرونده داده این میز خطا داد. آنچه پیش‌تر ثبت شده بود محفوظ است؛ با مسئول فنی دفتر دیسک را بررسی کنید و پیش از ادامه کار پشتیبان بگیرید.</source>
+            <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/stocktake.py" line="23" />

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ..errors import InputError, Problem, ServiceError
+from ..errors import InputError, Problem, ServiceError, storage_trouble
 from ..persian import to_persian_digits
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,31 @@ def error_text(err: BaseException) -> str:
         return text.format(**{k: to_persian_digits(str(v)) if persian_ui else str(v) for k, v in params.items()})
     if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
         return QCoreApplication.translate("Errors", err.args[0])
+    trouble = storage_trouble(err)
+    if trouble is not None:  # the store's file, not the program: "try again" fails the same way until it is seen to
+        log.error("the store's file refused a write (%s)", trouble, exc_info=err)
+        return storage_text(trouble)
     log.error("unexpected error shown to the user", exc_info=err)
     return QCoreApplication.translate("Errors", "کار انجام نشد؛ خطای پیش‌بینی‌نشده‌ای رخ داد. گزارش آن در پرونده رخدادها ثبت شد.")
+
+
+def storage_text(trouble: str) -> str:
+    """One line for a save the store's file refused (`errors.storage_trouble`): that nothing was
+    recorded, why, and what to do before trying again; what is on screen stays as it was."""
+    if trouble == "full":
+        return QCoreApplication.translate(
+            "Errors", "ثبت نشد: دیسکی که پرونده داده این میز روی آن است پر شده است. آنچه پیش‌تر ثبت شده بود محفوظ است؛ "
+                      "روی همان دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید) و دوباره ثبت کنید.")
+    if trouble == "read-only":
+        return QCoreApplication.translate(
+            "Errors", "ثبت نشد: پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست. آنچه پیش‌تر ثبت شده بود محفوظ است؛ "
+                      "از مسئول فنی دفتر بخواهید اجازه نوشتن را برگرداند و دوباره ثبت کنید.")
+    if trouble == "locked":
+        return QCoreApplication.translate(
+            "Errors", "ثبت نشد: برنامه دیگری پرونده داده این میز را در دست داشت. چند لحظه بعد دوباره ثبت کنید.")
+    return QCoreApplication.translate(
+        "Errors", "ثبت نشد: دیسک در نوشتن پرونده داده این میز خطا داد. آنچه پیش‌تر ثبت شده بود محفوظ است؛ با مسئول "
+                  "فنی دفتر دیسک را بررسی کنید و پیش از ادامه کار پشتیبان بگیرید.")
 
 
 def error_field(err: BaseException) -> str | None:
