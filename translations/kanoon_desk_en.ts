@@ -491,29 +491,29 @@
             <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="348" />
-            <location filename="../kanoon_desk/ui/app.py" line="482" />
+            <location filename="../kanoon_desk/ui/app.py" line="366" />
+            <location filename="../kanoon_desk/ui/app.py" line="501" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="352" />
+            <location filename="../kanoon_desk/ui/app.py" line="370" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="360" />
+            <location filename="../kanoon_desk/ui/app.py" line="378" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="486" />
+            <location filename="../kanoon_desk/ui/app.py" line="505" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="490" />
+            <location filename="../kanoon_desk/ui/app.py" line="509" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>

@@ -327,9 +327,27 @@ def read_only_dialog(db_path: Path, where: Path) -> QMessageBox:
 
 
 def automatic_backups(db_path: Path, folder: Path) -> list[Path]:
-    """The automatic backups of the store at `db_path` in `<folder>/backups/`, newest first."""
+    """The automatic backups of the store at `db_path` in `<folder>/backups/`, newest first: by
+    how much of the store's history each holds (`backup_recency`), then by the day in its name."""
     backups = folder / "backups"
-    return sorted(backups.glob(f"{db_path.stem}-????-??-??.sqlite3"), reverse=True) if backups.is_dir() else []
+    found = list(backups.glob(f"{db_path.stem}-????-??-??.sqlite3")) if backups.is_dir() else []
+    return sorted(found, key=backup_recency, reverse=True)
+
+
+def backup_recency(path: Path) -> tuple[int, str]:
+    """How recent a backup is: the row of the newest event it holds (the event log only grows, so
+    this counts the work in it whatever the computer's clock said), then its name (the day the
+    clock gave). A file that cannot be read ranks last. The day in the name alone misleads: a clock
+    that ran a year ahead for a week named seven backups the newest for a year."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT max(rowid) FROM events").fetchone()
+        return int(row[0] or 0), path.name
+    except sqlite3.Error:
+        return -1, path.name
 
 
 def restore_after_failure(db_path: Path, folder: Path, report: Path) -> bool:
@@ -376,8 +394,9 @@ def auto_backup(store: Store, folder: Path, keep: int = BACKUP_KEEP, day: date |
     if dest.exists():
         return None
     store.backup_to(dest)
-    olds = sorted(backups.glob(f"{stem}-????-??-??.sqlite3"))
-    for old in olds[:-keep] if keep > 0 else olds:
+    # the oldest by their history, not by their names' days; the one just written always stays
+    olds = [p for p in reversed(automatic_backups(store.path, folder)) if p != dest]
+    for old in olds[:max(0, len(olds) + 1 - keep)] if keep > 0 else olds:
         old.unlink()
     log.info("backup written to %s", dest)
     return dest

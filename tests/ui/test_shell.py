@@ -232,6 +232,32 @@ def test_automatic_backup_is_daily_and_keeps_the_last_seven(desk: tuple[Store, A
         copy.close()
 
 
+def test_backups_named_while_the_clock_ran_a_year_ahead_do_not_push_out_the_new_ones(
+        desk: tuple[Store, Any], tmp_path: Path) -> None:
+    """The computer's clock ran a year ahead for a week (a dead battery, a wrong sync), then was
+    set right. The automatic backups are named by the day and the last seven kept by name: the
+    seven named a year ahead sorted as the newest, so each new backup was deleted as soon as it
+    was written — for a year the desk had none of its recent work — and a store that did not open
+    was offered the «newest» backup, a week-old one. Now they are ranked by how much of the
+    store's history they hold (the clock cannot fake that); the one just written is always kept."""
+    from kanoon_desk.ui.app import automatic_backups
+
+    store, admin = desk
+    for d in range(1, 8):  # a week with the clock a year ahead
+        accounts.create_user(store, admin, username=f"ahead{d}", full_name="کاربر", password="password-1",
+                             roles={"clerk"})
+        auto_backup(store, tmp_path, day=date(2027, 12, d))
+    for d in range(8, 11):  # the clock set right: three more days of work
+        accounts.create_user(store, admin, username=f"right{d}", full_name="کاربر", password="password-1",
+                             roles={"clerk"})
+        made = auto_backup(store, tmp_path, day=date(2026, 12, d))
+        assert made is not None and made.exists()
+    kept = sorted(p.name for p in (tmp_path / "backups").glob("*.sqlite3"))
+    assert len(kept) == 7 and {f"d-2026-12-{d:02d}.sqlite3" for d in (8, 9, 10)} <= set(kept)
+    assert [p.name for p in automatic_backups(store.path, tmp_path)[:3]] == [
+        "d-2026-12-10.sqlite3", "d-2026-12-09.sqlite3", "d-2026-12-08.sqlite3"]
+
+
 def test_smoke_renders_the_login_window(fa: QApplication, capsys: pytest.CaptureFixture[str]) -> None:
     assert smoke() == 0
     assert "kanoon-desk smoke: login window rendered" in capsys.readouterr().out
