@@ -542,158 +542,163 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="52" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="63" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="64" />
             <source>پایگاه داده این میز</source>
             <translation>This desk's database</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="67" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="68" />
             <source>بررسی سلامت داده‌ها</source>
             <translation>Check the data</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="71" />
             <source>یکپارچگی پرونده، برابری جدول‌ها با رویدادها و زنجیره ممیزی را روی رونوشتی از داده‌ها می‌سنجد؛ کار میز را نمی‌بندد.</source>
             <translation>Checks the file's integrity, that the tables match the events and the audit chain, on a copy of the data; the desk keeps working.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="72" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="73" />
             <source>پشتیبان‌گیری اکنون…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="88" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="89" />
             <source>پشتیبان‌های خودکار</source>
             <translation>Automatic backups</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="90" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="91" />
             <source>هر روز، هنگام بستن برنامه، یک پشتیبان در پوشه زیر نوشته می‌شود و هفت پشتیبان آخر نگه داشته می‌شوند.</source>
             <translation>Each day, when the app closes, a backup is written to the folder below; the last seven are kept.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="96" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="97" />
             <source>روز</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="96" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="97" />
             <source>اندازه</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="96" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="97" />
             <source>پرونده</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="102" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="103" />
             <source>باز کردن پوشه</source>
             <translation>Open the folder</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="110" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="111" />
             <source>بازگرداندن از پشتیبان</source>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="154" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="153" />
+            <source>در {path} نوشته نشد: اجازه نوشتن در آن‌جا نیست یا پرونده در برنامه دیگری باز است.</source>
+            <translation>Nothing was written to {path}: there is no permission to write there, or the file is open in another program.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="171" />
             <source>پرونده: {path} ({size})</source>
             <translation>File: {path} ({size})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="167" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="184" />
             <source>هنوز پشتیبانی نوشته نشده است.</source>
             <translation>No backup has been written yet.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="217" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="234" />
             <source>در حال بررسی داده‌ها… کار با میز را می‌توانید ادامه دهید.</source>
             <translation>Checking the data… you can go on working at the desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="221" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="238" />
             <source>{n} ایراد پیدا شد:</source>
             <translation>{n} problems found:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="224" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="241" />
             <source>داده‌های این میز سالم است.</source>
             <translation>This desk's data is healthy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="227" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="244" />
             <source>بررسی انجام نشد: {e}</source>
             <translation>The check could not run: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="231" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="249" />
             <source>پشتیبان‌گیری</source>
             <translation>Back up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="186" />
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="232" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="203" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="250" />
             <source>پایگاه داده (*.sqlite3)</source>
             <translation>Database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="112" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="113" />
             <source>بازگرداندن جای داده‌های این میز را می‌گیرد: کار پس از آن پشتیبان از این میز برداشته می‌شود (داده‌های کنونی کنار آن نگه داشته می‌شود) و برنامه به صفحه ورود بازمی‌گردد. پشتیبانی که بررسی را نگذراند بازگردانده نمی‌شود. میزی که با سرور همگام می‌شود پس از بازگرداندن یک بار همگام شود تا کارهایش بازگردد. بیرون از برنامه، همین کار با فرمان زیر است.</source>
             <translation>A restore replaces this desk's data: the work done after that backup leaves this desk (the current data is kept beside it) and the app goes back to the log-in window. A backup that fails the check is not restored. A desk that syncs with a server should sync once after the restore to get its work back. Outside the app, the command below does the same.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="117" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="118" />
             <source>بازگرداندن پشتیبان برگزیده…</source>
             <translation>Restore the chosen backup…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="120" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="121" />
             <source>بازگرداندن از پرونده…</source>
             <translation>Restore from a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="185" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="202" />
             <source>بازگرداندن از پرونده</source>
             <translation>Restore from a file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="195" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="212" />
             <source>بازگرداندن پشتیبان</source>
             <translation>Restore a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="196" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="213" />
             <source>داده‌های این میز با پشتیبان «{name}» جایگزین شود؟ کار پس از آن پشتیبان از این میز برداشته می‌شود؛ داده‌های کنونی کنار آن نگه داشته می‌شود. برنامه به صفحه ورود بازمی‌گردد.</source>
             <translation>Replace this desk's data with the backup “{name}”? The work done after that backup leaves this desk; the current data is kept beside it. The app goes back to the log-in window.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="238" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="256" />
             <source>در حال پشتیبان‌گیری…</source>
             <translation>Backing up…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="247" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="265" />
             <source>پشتیبان در {path} نوشته شد، اما بررسی آن را نپذیرفت:</source>
             <translation>The backup was written to {path}, but the check refused it:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="250" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="268" />
             <source>پشتیبان در {path} نوشته و بررسی شد؛ سالم است.</source>
             <translation>The backup was written to {path} and checked; it is healthy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="254" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="151" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/backups.py" line="255" />
+            <location filename="../kanoon_desk/ui/admin/backups.py" line="272" />
             <source>پشتیبان نوشته نشد: {e}</source>
             <translation>The backup was not written: {e}</translation>
         </message>

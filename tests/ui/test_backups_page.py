@@ -213,3 +213,27 @@ def test_a_refused_restore_is_said_in_english_in_the_english_interface(
                 if w is not None:
                     w.close()
             shell.store.close()
+
+
+def test_the_page_lists_backups_by_the_history_they_hold_and_says_a_place_it_cannot_write(
+        page: tuple[Store, BackupsPage], tmp_path: Path) -> None:
+    """The page listed the automatic backups by the day in their name: after a clock that ran a
+    year ahead, week-old ones stood at the top as «the newest» (the rotation already ranks them by
+    the history they hold). A backup to a place that cannot be written said Python's English."""
+    from kanoon_desk.services import accounts
+
+    store, p = page
+    ahead = auto_backup(store, tmp_path, day=date(2027, 12, 1))  # the clock a year ahead
+    assert ahead is not None
+    accounts.create_user(store, p.ctx.actor, username="later", full_name="کاربر", password="password-1",
+                         roles={"clerk"})
+    now = auto_backup(store, tmp_path, day=date(2026, 12, 6))  # set right, with more work in it
+    assert now is not None
+    p.refresh()
+    assert p.table.item(0, 2).text() == now.name and p.table.item(1, 2).text() == ahead.name
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    p.backup_to(blocked / "desk.sqlite3")
+    said = p.message.text()
+    assert said.startswith("پشتیبان نوشته نشد") and "اجازه نوشتن" in said, said
+    assert not any("a" <= ch <= "z" for ch in said.replace(str(blocked / "desk.sqlite3"), "")), said

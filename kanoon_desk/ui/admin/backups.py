@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ... import persian
+from ...errors import storage_trouble
 from ...services import ops
 from ..context import UiContext
-from ..errors import problems_text
+from ..errors import error_text, problems_text
 from ..widgets import ERROR_STYLE, OK_STYLE, LtrLineEdit, digits
 
 __all__ = ["BackupsPage", "backup_day", "size_text"]
@@ -142,11 +143,27 @@ class BackupsPage(QWidget):
         box.addWidget(restore_box)
         self.refresh()
 
+    def _why(self, exc: BaseException, path: Path) -> str:
+        """Why a backup or a check failed, in the interface's language (it showed Python's English
+        for a file it could not write): the check's problems, a service's or the store file's own
+        sentence, or that `path` could not be written."""
+        if isinstance(exc, ops.OpsError):
+            return problems_text(exc.problems, self.tr("؛ "))
+        if isinstance(exc, OSError) and storage_trouble(exc) is None:
+            return self.tr("در {path} نوشته نشد: اجازه نوشتن در آن‌جا نیست یا پرونده در برنامه دیگری باز است.").format(
+                path="\u2066" + str(path) + "\u2069")
+        return error_text(exc)
+
     def backups(self) -> list[Path]:
-        """The automatic backups of this store, newest first."""
+        """The automatic backups of this store, newest first: by the history each holds, as the
+        rotation keeps them (`app.backup_recency`), not by the day in the name (a clock that ran
+        ahead named old ones the newest)."""
+        from ..app import backup_recency
+
         if not self.folder.is_dir():
             return []
-        return sorted(self.folder.glob(f"{self.ctx.store.path.stem}-????-??-??.sqlite3"), reverse=True)
+        return sorted(self.folder.glob(f"{self.ctx.store.path.stem}-????-??-??.sqlite3"), key=backup_recency,
+                      reverse=True)
 
     def refresh(self) -> None:
         path = self.ctx.store.path
@@ -224,7 +241,8 @@ class BackupsPage(QWidget):
                 self._said(self.tr("داده‌های این میز سالم است."), True)
 
         self.ctx.tasks.run(lambda: ops.check(self.ctx.store.path), on_done=done,
-                           on_error=lambda exc: self._said(self.tr("بررسی انجام نشد: {e}").format(e=exc), False))
+                           on_error=lambda exc: self._said(self.tr("بررسی انجام نشد: {e}").format(
+                               e=self._why(exc, self.ctx.store.path)), False))
 
     def backup_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -251,7 +269,6 @@ class BackupsPage(QWidget):
             self.refresh()
 
         def failed(exc: BaseException) -> None:
-            why = problems_text(exc.problems, self.tr("؛ ")) if isinstance(exc, ops.OpsError) else str(exc)
-            self._said(self.tr("پشتیبان نوشته نشد: {e}").format(e=why), False)
+            self._said(self.tr("پشتیبان نوشته نشد: {e}").format(e=self._why(exc, dest)), False)
 
         self.ctx.tasks.run(run, on_done=done, on_error=failed)
