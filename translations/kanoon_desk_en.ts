@@ -3972,7 +3972,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
-            <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
@@ -4162,7 +4162,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/returns.py" line="55" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
@@ -4252,52 +4252,57 @@ Tracking code: {code}</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="19" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="28" />
+            <source>هشدار: این نسخه هنوز به نام «{m}» از «{c}» امانت ثبت شده است (یک نسخه در دو مرکز امانت داده شده)؛ مدیر در «ناسازگاری‌ها» تصمیم می‌گیرد.</source>
+            <translation>Warning: this copy is still recorded as lent to «{m}» by «{c}» (one copy lent at two centres); a manager decides in «Conflicts».</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/returns.py" line="36" />
             <source>برای رزرو «{m}» کنار بگذارید: {t}</source>
             <translation>Set aside for {m}'s hold: {t}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="23" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="40" />
             <source>برای رزرو «{m}» به مرکز «{c}» بفرستید.</source>
             <translation>Send to centre “{c}” for {m}'s hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="25" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="42" />
             <source>برای رزرو به مرکز «{c}» بفرستید.</source>
             <translation>Send to the “{c}” centre for a hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="27" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="44" />
             <source>به مرکز خودش «{c}» بفرستید.</source>
             <translation>Send back to its home centre, “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="29" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="46" />
             <source>خارج از گردش است؛ به قفسه برنگردانید.</source>
             <translation>Withdrawn: do not put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="47" />
             <source>به قفسه برگردانید.</source>
             <translation>Put it back on the shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="41" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="58" />
             <source>بازگشت‌های این نوبت (تازه‌ترین بالا)</source>
             <translation>Returns this session (newest first)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
             <source>کار بعدی</source>
             <translation>Next action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="64" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="81" />
             <source>(گم‌شده، پیدا شد)</source>
             <translation>(lost, found)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/returns.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="82" />
             <source>(دریافت از مرکز دیگر)</source>
             <translation>(received from another centre)</translation>
         </message>
@@ -5039,7 +5044,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="364" />
-            <location filename="../kanoon_desk/ui/library/returns.py" line="56" />
+            <location filename="../kanoon_desk/ui/library/returns.py" line="73" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <source>عضو</source>
             <translation>Member</translation>

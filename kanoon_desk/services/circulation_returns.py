@@ -68,8 +68,14 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
                      subject=copy.barcode)
         action, to, hold = _route(store, s, actor, copy, today)
         name = s.execute(select(Member.first_name, Member.last_name).where(Member.id == loan.member_id)).first()
+        # one copy lent at two centres while apart: the other loan stays open until a person decides
+        other = s.execute(select(Member.first_name, Member.last_name, Loan.centre).join(
+            Member, Member.id == Loan.member_id).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
+            .order_by(Loan.out_hlc.desc()).limit(1)).first()
         return ReturnResult(view, action, to, hold, barcode=copy.barcode, title=view.title,
-                            member=f"{name[0]} {name[1]}" if name else "")
+                            member=f"{name[0]} {name[1]}" if name else "",
+                            still_lent_to=f"{other[0]} {other[1]}" if other else "",
+                            still_lent_at=other[2] if other else "")
 
 
 def found_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:

@@ -146,6 +146,10 @@ class ReturnResult:
     #: a hold's copy freed (`release_copy`): the centre whose hold shelf it is on, or which it is on its
     #: way to ("in_transit" in notes)
     at: str = ""
+    #: a loan's return that leaves another loan of the copy open (one copy lent at two centres while
+    #: they were apart, `copy.double_loan`): that member's name and the centre that lent it
+    still_lent_to: str = ""
+    still_lent_at: str = ""
 
 
 def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) -> LoanView:

@@ -469,7 +469,7 @@ class CirculationPage(DeskLoans, DeskHolds):
             head = QCoreApplication.translate("Library", "نسخه در این مرکز دریافت شد.")
         if r.loan and r.loan.overdue_days:
             head += " " + QCoreApplication.translate("Library", "{n} روز دیرکرد.").format(n=digits(r.loan.overdue_days))
-        self.say(f"{head} {next_action_text(r, self.centre_name)}")
+        self.say(f"{head} {next_action_text(r, self.centre_name)}", ok=not r.still_lent_to)
         self.returns_panel.add(r)
         self._reload_member()
         self.ctx.bus.changed.emit("library")

@@ -14,7 +14,24 @@ from .common import ListModel, table_view
 
 def next_action_text(r: circ.ReturnResult, centre_name: Callable[[str], str]) -> str:
     """What the librarian does with a copy just scanned back: reshelve it, send it to a centre, set it
-    aside for a hold's member, or keep it off the shelf."""
+    aside for a hold's member, or keep it off the shelf — and, when the copy is still recorded as
+    lent to someone else (lent at two centres while apart), that it is, to whom and where."""
+    action = _next_action(r, centre_name)
+    if r.still_lent_to:
+        action += " " + still_lent_text(r, centre_name)
+    return action
+
+
+def still_lent_text(r: circ.ReturnResult, centre_name: Callable[[str], str]) -> str:
+    """The warning on a return that leaves another loan of the copy open: the desk that lent it too
+    and the member, and who decides (the conflict inbox is the admins' and managers')."""
+    return QCoreApplication.translate(
+        "Library", "هشدار: این نسخه هنوز به نام «{m}» از «{c}» امانت ثبت شده است (یک نسخه در دو مرکز امانت "
+                   "داده شده)؛ مدیر در «ناسازگاری‌ها» تصمیم می‌گیرد.").format(
+        m=isolated(r.still_lent_to), c=isolated(centre_name(r.still_lent_at)))
+
+
+def _next_action(r: circ.ReturnResult, centre_name: Callable[[str], str]) -> str:
     if r.next_action == "hold_here" and r.hold is not None:
         return QCoreApplication.translate("Library", "برای رزرو «{m}» کنار بگذارید: {t}").format(
             m=isolated(r.hold.member_name), t=isolated(r.hold.title))

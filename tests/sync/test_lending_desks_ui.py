@@ -1,0 +1,89 @@
+"""The circulation desks of two centres, driven as librarians drive them, around one copy lent at
+both while they were apart: what each desk shows once they have synced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kanoon_desk.eventlog import Actor
+from kanoon_desk.services import circulation
+from kanoon_desk.services import library as lib
+from kanoon_desk.store import Store
+from kanoon_desk.sync import client
+from kanoon_desk.ui.library.circulation import CirculationPage
+from kanoon_desk.ui.widgets import ERROR_STYLE
+from tests.library_helpers import TODAY
+from tests.ui.shell_support import language, make_ctx, visible
+
+from .helpers import LiveServer
+from .test_lending_across_centres import centre_13_with_a_copy, centre_14
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    """The central server on SQLite (the desks' screens are the subject here, not the server's store)."""
+    live = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
+    try:
+        yield live
+    finally:
+        live.stop()
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Iterator[None]:
+    with language(qapp, "fa"):
+        yield
+
+
+def open_desk(qtbot: Any, store: Store, actor: Actor, tmp_path: Path) -> CirculationPage:
+    tmp_path.mkdir(exist_ok=True)
+    page = CirculationPage(make_ctx(store, actor, tmp_path))
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    return page
+
+
+def scan(qtbot: Any, page: CirculationPage, code: str) -> None:
+    page.scan.clear()
+    qtbot.keyClicks(page.scan, code)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+
+
+def test_a_copy_returned_at_one_centre_while_also_lent_at_another_says_so_at_the_desk(
+        server: LiveServer, tmp_path: Path, qtbot: Any) -> None:
+    """Centre 13 lent B0001 to the child, centre 14 (offline) to the adult. The adult brings it back
+    to 14: the return is recorded, and the librarian is told, in red, that the copy is still lent to
+    the child by centre 13 and that a manager decides — not a plain «returned, send it home»."""
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
+    for store in (a, b, a):
+        assert client.sync_once(store).ok
+    page = open_desk(qtbot, b, admin_b, tmp_path / "b")
+    page.mode_return.setChecked(True)
+    scan(qtbot, page, "B0001")
+    said = visible(page.message.text())
+    assert said.startswith("بازگشت ثبت شد: «ماهی سیاه کوچولو».")
+    assert "هنوز به نام «زهرا محمدی» از «مرکز فرهنگی هنری شماره ۱» امانت ثبت شده است" in said
+    assert "«ناسازگاری‌ها»" in said
+    assert page.message.styleSheet() == ERROR_STYLE
+    row = page.returns_panel.table.model()
+    assert "زهرا محمدی" in visible(str(row.index(0, 3).data()))
+    assert lib.get_copy(b, "B0001").status == "on_loan"  # the child's loan stays open until decided
+    # once centre 13 has that return, the child's return there is an ordinary one
+    for store in (b, a):
+        assert client.sync_once(store).ok
+    a_page = open_desk(qtbot, a, admin_a, tmp_path / "a")
+    a_page.mode_return.setChecked(True)
+    scan(qtbot, a_page, "B0001")
+    assert visible(a_page.message.text()) == "بازگشت ثبت شد: «ماهی سیاه کوچولو». به قفسه برگردانید."
