@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kanoon_desk.eventlog import Actor
-from kanoon_desk.services import circulation
+from kanoon_desk.services import circulation, conflicts
 from kanoon_desk.services import library as lib
 from kanoon_desk.store import Store
 from kanoon_desk.sync import client
@@ -87,3 +87,31 @@ def test_a_copy_returned_at_one_centre_while_also_lent_at_another_says_so_at_the
     a_page.mode_return.setChecked(True)
     scan(qtbot, a_page, "B0001")
     assert visible(a_page.message.text()) == "بازگشت ثبت شد: «ماهی سیاه کوچولو». به قفسه برگردانید."
+
+
+def test_the_member_on_the_desk_is_shown_anew_after_a_sync_brings_a_decision_from_another_desk(
+        server: LiveServer, tmp_path: Path, qtbot: Any) -> None:
+    """The child stands at centre 13's desk with B0001 on their card. Centre 14 had lent the same
+    copy offline; its manager decides the book is with 14's member, which voids the child's loan.
+    When that decision arrives by sync, the open desk drops the loan: «Loans: 0 of 3», no row —
+    not the loan the child no longer has."""
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
+    page = open_desk(qtbot, a, admin_a, tmp_path / "a")
+    scan(qtbot, page, child.member_no)
+    assert page.loans.model().rowCount() == 1
+    for store in (a, b, a):
+        assert client.sync_once(store).ok
+    conflict = conflicts.list_conflicts(b, admin_b)[0]
+    first_is_13 = conflict.facts[0].office_code == "13"
+    conflicts.resolve(b, admin_b, conflict.id, "keep_second" if first_is_13 else "keep_first", "نزد عضو مرکز ۲ است")
+    for store in (b, a):
+        assert client.sync_once(store).ok
+    page.ctx.bus.changed.emit("sync")  # as the sync page says after each round
+    assert "زهرا محمدی" in visible(page.member_name.text())
+    assert page.loans.model().rowCount() == 0
+    assert "امانت‌ها: ۰ از ۳" in visible(page.member_info.text())
+    assert [visible(str(page.history.model().index(r, 0).data())) for r in range(page.history.model().rowCount())] \
+        == ["B0001"]

@@ -282,6 +282,13 @@ class CirculationPage(DeskLoans, DeskHolds):
             self.calendar = working_calendar(self.base_ctx.store)
         if area in ("library", "sync"):
             self._recount.start()
+        if area == "sync" and self.desk is not None:
+            # what another desk did arrived (a loan voided by a conflict's decision, a return or a
+            # renewal elsewhere): the member on the desk is shown as they are now
+            try:
+                self._reload_member()
+            except NotFound:  # no longer on this desk
+                self.clear_member()
 
     def _open_and_recount(self, dialog: QDialog) -> None:
         dialog.exec()
