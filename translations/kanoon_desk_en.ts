@@ -2050,108 +2050,108 @@
             <translation>{day} is one of the fixed official holidays of every year and already counts as a day off; nothing was added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="18" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="19" />
             <source>عضویت این عضو به پایان رسیده است.</source>
             <extracomment>Refusal code → Persian message (shown translated by the UI).</extracomment>
             <translation>This member's membership has expired.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="19" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="20" />
             <source>این عضو کتاب دیرکرد دارد.</source>
             <translation>This member has overdue books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="20" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="21" />
             <source>سقف امانت این عضو پر است.</source>
             <translation>This member has reached the loan limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="21" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
             <source>این نسخه امانت‌دادنی نیست.</source>
             <translation>This copy is not for loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="22" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
             <source>این نسخه گم‌شده ثبت شده است.</source>
             <translation>This copy is recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="23" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
             <source>این نسخه از گردش خارج شده است.</source>
             <translation>This copy has been withdrawn from circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="24" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
             <source>این نسخه برای عضو دیگری کنار گذاشته شده است.</source>
             <translation>This copy is set aside for another member's hold.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="25" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
             <source>سقف تمدید این امانت پر است.</source>
             <translation>This loan has reached the renewal limit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="26" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
             <source>عضو دیگری این عنوان را رزرو کرده است.</source>
             <translation>Another member has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="27" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="28" />
             <source>تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت).</source>
             <translation>Renewing today would not move the due date; renew closer to it (no renewal was used).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="30" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
             <source>این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.</source>
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="31" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="34" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="34" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
             <source>این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود.</source>
             <translation>This book has no copy that can be lent; a hold on it would never be ready.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
@@ -2162,32 +2162,32 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>
@@ -3966,7 +3966,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
             <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
@@ -4159,7 +4159,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
@@ -4323,17 +4323,17 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="70" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <source>بازگشت</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="339" />
             <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
             <translation>Scan the barcodes of the returned books and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="334" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
@@ -4449,12 +4449,12 @@ Tracking code: {code}</translation>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="487" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="494" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
@@ -4464,22 +4464,22 @@ Tracking code: {code}</translation>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="308" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="315" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="309" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="316" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="325" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="332" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="326" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -4545,7 +4545,7 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>مهلت بازگشت</source>
             <translation>Due date</translation>
@@ -4565,6 +4565,11 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="131" />
             <source>گم شد</source>
             <translation>Lost</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="132" />
+            <source>باطل شد (ناسازگاری)</source>
+            <translation>Voided (conflict)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="61" />
@@ -4607,47 +4612,47 @@ Tracking code: {code}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="375" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="372" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="379" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
             <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="406" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="413" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="433" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="440" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="465" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="472" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="467" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="474" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="469" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="476" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="471" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="478" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>

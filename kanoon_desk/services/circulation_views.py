@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError
 from ..models.library import Copy, Hold, Loan, Member, Title
+from ..projections.library.copy_state import VOIDED_HLC
 from .library_members import MemberView
 
 #: Refusal code → Persian message (shown translated by the UI).
@@ -95,6 +96,9 @@ class LoanView:
     overdue_days: int
     #: closed because the book was lost with the member (`loan.lost`), not returned
     lost: bool = False
+    #: closed because a person found it wrong (`loan.voided`: one copy lent at two centres), never
+    #: returned; `returned_on` is the day it was voided
+    voided: bool = False
     #: a checkout only: the copy that was set aside (or on its way) for this member's hold, freed
     #: when they borrowed another copy of the title — and where it goes now
     freed: ReturnResult | None = None
@@ -158,7 +162,7 @@ def _loan_view(s: Session, loan: Loan, today: date, copy: Copy | None = None) ->
     overdue = (today - loan.due_on).days if loan.returned_at is None and loan.due_on < today else 0
     return LoanView(loan.id, loan.copy_id, copy.barcode if copy else "", loan.title_id, title, loan.member_id,
                     loan.centre, loan.out_at, loan.out_on, loan.due_on, loan.renewals, loan.returned_at,
-                    loan.returned_on, overdue, loan.lost_hlc is not None)
+                    loan.returned_on, overdue, loan.lost_hlc is not None, voided=loan.returned_hlc == VOIDED_HLC)
 
 
 def _title_of(s: Session, title_id: str) -> str:
@@ -176,7 +180,7 @@ def _loan_views(s: Session, loans: list[Loan], today: date) -> list[LoanView]:
     return [LoanView(x.id, x.copy_id, barcodes.get(x.copy_id, ""), x.title_id, titles.get(x.title_id, ""),
                      x.member_id, x.centre, x.out_at, x.out_on, x.due_on, x.renewals, x.returned_at, x.returned_on,
                      (today - x.due_on).days if x.returned_at is None and x.due_on < today else 0,
-                     x.lost_hlc is not None) for x in loans]
+                     x.lost_hlc is not None, voided=x.returned_hlc == VOIDED_HLC) for x in loans]
 
 
 def _hold_view(s: Session, h: Hold) -> HoldView:

@@ -115,3 +115,29 @@ def test_the_member_on_the_desk_is_shown_anew_after_a_sync_brings_a_decision_fro
     assert "امانت‌ها: ۰ از ۳" in visible(page.member_info.text())
     assert [visible(str(page.history.model().index(r, 0).data())) for r in range(page.history.model().rowCount())] \
         == ["B0001"]
+
+
+def test_a_loan_voided_by_a_conflicts_decision_is_not_shown_as_returned_in_the_members_history(
+        server: LiveServer, tmp_path: Path, qtbot: Any) -> None:
+    """The child's loan of B0001 was voided (the book was with centre 14's member all along): her
+    history at the desk says it was voided, not that she brought the book back on the day a manager
+    decided."""
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
+    circulation.checkout(b, admin_b, adult.member_no, "B0001", today=TODAY)
+    lib.add_copy(a, admin_a, lib.get_copy(a, "B0001").title_id, barcode="B0002", shelf="A1")
+    circulation.checkout(a, admin_a, child.member_no, "B0002", today=TODAY)
+    circulation.checkin(a, admin_a, "B0002", today=TODAY)  # an ordinary return, for comparison
+    for store in (a, b, a):
+        assert client.sync_once(store).ok
+    conflict = conflicts.list_conflicts(a, admin_a)[0]
+    first_is_13 = conflict.facts[0].office_code == "13"
+    conflicts.resolve(a, admin_a, conflict.id, "keep_second" if first_is_13 else "keep_first", "")
+    page = open_desk(qtbot, a, admin_a, tmp_path / "a")
+    scan(qtbot, page, child.member_no)
+    history = page.history.model()
+    rows = {visible(str(history.index(r, 0).data())): visible(str(history.index(r, 3).data()))
+            for r in range(history.rowCount())}
+    assert rows["B0002"] == "۱۴۰۴/۰۲/۱۵"
+    assert rows["B0001"].startswith("باطل شد (ناسازگاری) ۱۴")

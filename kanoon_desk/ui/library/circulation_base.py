@@ -129,10 +129,12 @@ class DeskBase(QWidget):
             x.barcode, x.title, x.out_on, x.due_on, x.overdue_days or "", x.renewals],
             alert=lambda x: x.overdue_days > 0))  # a book past its due date, in red
         lost = QCoreApplication.translate("Library", "گم شد")
+        voided = QCoreApplication.translate("Library", "باطل شد (ناسازگاری)")
         self.history.setModel(ListModel([QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "بازگشت")],
                                         lambda: history, lambda x: [
                                             x.barcode, x.title, x.due_on,
-                                            f"{lost} {jdate(x.returned_on)}" if x.lost else x.returned_on]))
+                                            f"{lost} {jdate(x.returned_on)}" if x.lost
+                                            else f"{voided} {jdate(x.returned_on)}" if x.voided else x.returned_on]))
 
     def open_holds(self) -> list[circ.HoldView]:
         return [h for h in self.desk.holds if h.status in circ.OPEN_HOLD] if self.desk else []
