@@ -353,8 +353,11 @@ def test_double_loan_offline_keeps_both_and_raises_one_conflict_in_any_order(tmp
     with a.read() as s:
         assert projection_digests(s) == da
     # The copy comes back once; the other loan is still open, the conflict stays for a person.
+    # Returned here (13), it closes the loan made here, the child's — not the latest, made at 14.
     circ.checkin(a, L.admin, "B0001", today=TODAY)
     assert lib.get_copy(a, "B0001").status == "on_loan"
+    assert circ.member_desk(a, L.child.member_no, today=TODAY).loans == []
+    assert [x.id for x in circ.member_desk(a, L.adult.member_no, today=TODAY).loans] == [lb.id]
 
 
 def test_return_on_a_loan_closed_elsewhere_raises_conflict(tmp_path: Path) -> None:

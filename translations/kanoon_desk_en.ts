@@ -2106,52 +2106,58 @@
             <translation>This copy is on loan right now; check it in first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="32" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
+            <source>این نسخه هم‌اکنون به نام {member} از {centre} تا {due} در امانت است؛ نخست آن را بازگردانید.</source>
+            <extracomment>the same, naming who has it, where it was lent and until when (`{member}`, `{centre}`, `{due}`)</extracomment>
+            <translation>This copy is on loan to {member} from {centre} until {due}; return it first.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
             <source>امانت پیدا نشد.</source>
             <translation>Loan not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="33" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
             <source>این امانت پیش‌تر بازگردانده شده است.</source>
             <translation>This loan has already been returned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="34" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
             <source>این نسخه در امانت نیست.</source>
             <translation>This copy is not on loan.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="35" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
             <source>شما اجازه نادیده گرفتن این مانع را ندارید.</source>
             <translation>You are not allowed to override this block.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="36" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
             <source>دلیل نادیده گرفتن مانع را کوتاه بنویسید.</source>
             <translation>Write a short reason for the override.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="37" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="40" />
             <source>این عضو پیش‌تر این عنوان را رزرو کرده است.</source>
             <translation>This member already has a hold on this title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="38" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
             <source>نسخه‌ای از این عنوان در قفسه همین مرکز هست؛ رزرو لازم نیست.</source>
             <translation>A copy of this title is on the shelf at this centre; no hold is needed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="39" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
             <source>این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود.</source>
             <translation>This book has no copy that can be lent; a hold on it would never be ready.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="41" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
             <source>رزرو پیدا نشد.</source>
             <translation>Hold not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="42" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
             <source>این رزرو دیگر باز نیست.</source>
             <translation>This hold is no longer open.</translation>
         </message>
@@ -2162,32 +2168,32 @@
             <translation>Cultural centre not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="43" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
             <source>این رزرو دیگر در صف نیست؛ نسخه‌ای برایش فرستاده یا کنار گذاشته شده است.</source>
             <translation>This hold is no longer waiting; a copy has been sent or set aside for it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="44" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
             <source>این رزرو در همین مرکز تحویل می‌شود؛ فرستادن لازم نیست.</source>
             <translation>This hold is picked up at this centre; there is nothing to send.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="45" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="48" />
             <source>این نسخه از کتاب دیگری است.</source>
             <translation>This copy belongs to another title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="46" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
             <source>این نسخه در قفسه همین مرکز نیست.</source>
             <translation>This copy is not on this centre's shelf.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="47" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="50" />
             <source>این نسخه گم‌شده ثبت شده بود. اگر پیدا شده است، «پیدا شد» را بزنید تا به گردش برگردد.</source>
             <translation>This copy was recorded lost. If it has been found, press “Found” to put it back into circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/circulation_views.py" line="49" />
+            <location filename="../kanoon_desk/services/circulation_views.py" line="52" />
             <source>این نسخه گم‌شده ثبت نشده است.</source>
             <translation>This copy is not recorded lost.</translation>
         </message>

@@ -25,6 +25,7 @@ from .circulation_views import (
     MSG_LOAN_NOT_FOUND,
     MSG_NO_OVERRIDE,
     MSG_ON_LOAN,
+    MSG_ON_LOAN_TO,
     MSG_OVERRIDE_REASON,
     OPEN_HOLD,
     CirculationRefused,
@@ -82,6 +83,23 @@ _CHECKOUT_HOLDS = SqliteStatement(select(_HOLDS.c.id, _HOLDS.c.copy_id, _HOLDS.c
                              & (_HOLDS.c.title_id == bindparam("title_id"))))
                    .order_by(_HOLDS.c.placed_hlc), typed=True)
 _TITLE_NAME = SqliteStatement(select(table_of(Title).c.title).where(table_of(Title).c.id == bindparam("title_id")))
+
+
+def _on_loan(s: Session, copy_id: str) -> InvariantError:
+    """The refusal of a copy on loan, naming who has it, from which centre and until when (a copy
+    lent at another centre, or at two while they were apart: the librarian knows whom to ask)."""
+    from ..models import Office
+    from ..persian import format_jalali_date
+
+    loan = s.scalar(select(Loan).where(Loan.copy_id == copy_id, Loan.returned_at.is_(None))
+                    .order_by(Loan.out_hlc.desc()).limit(1))
+    member = s.get(Member, loan.member_id) if loan is not None else None
+    if loan is None or member is None:
+        return InvariantError(MSG_ON_LOAN, "barcode")
+    office = s.get(Office, loan.centre)
+    return InvariantError(MSG_ON_LOAN_TO, "barcode", {
+        "member": f"{member.first_name} {member.last_name}", "centre": office.name if office else loan.centre,
+        "due": format_jalali_date(loan.due_on)})
 
 
 def _member_key(s: Session, code: str) -> Any:
@@ -155,7 +173,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
         if copy is None:
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
         if copy.status == "on_loan":
-            raise InvariantError(MSG_ON_LOAN, "barcode")
+            raise _on_loan(s, copy.id)
         rule = get_rule(s, member_category(m, today))  # a child grown up lends by the teen's rule
         codes = _blocks(m.expires_on, [r.due_on for r in _OPEN_DUE.rows(s, member_id=m.id)], rule.max_loans,
                         today)

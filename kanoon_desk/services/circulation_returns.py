@@ -39,8 +39,10 @@ def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = No
         copy = find_copy(s, barcode)
         if copy is None:
             raise NotFound(MSG_COPY_NOT_FOUND, "barcode")
+        # a copy lent at two centres while they were apart (a conflict a person decides): the loan
+        # made here is the one its return closes, else the latest
         loan = s.scalar(select(Loan).where(Loan.copy_id == copy.id, Loan.returned_at.is_(None))
-                        .order_by(Loan.out_hlc.desc()).limit(1))
+                        .order_by((Loan.centre == actor.office_code).desc(), Loan.out_hlc.desc()).limit(1))
         if loan is None:
             if copy.status == "lost":  # found: back into circulation only when the librarian says so
                 raise CopyWasLost(copy.barcode)

@@ -29,6 +29,9 @@ REFUSALS: dict[str, str] = {
         "Errors", "تمدید امروز مهلت بازگشت را جلو نمی‌برد؛ نزدیک‌تر به مهلت تمدید کنید (تمدیدی هدر نرفت)."),
 }
 MSG_ON_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید.")
+#: the same, naming who has it, where it was lent and until when (`{member}`, `{centre}`, `{due}`)
+MSG_ON_LOAN_TO = QT_TRANSLATE_NOOP(
+    "Errors", "این نسخه هم‌اکنون به نام {member} از {centre} تا {due} در امانت است؛ نخست آن را بازگردانید.")
 MSG_LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "امانت پیدا نشد.")
 MSG_LOAN_CLOSED = QT_TRANSLATE_NOOP("Errors", "این امانت پیش‌تر بازگردانده شده است.")
 MSG_NO_OPEN_LOAN = QT_TRANSLATE_NOOP("Errors", "این نسخه در امانت نیست.")

@@ -151,9 +151,11 @@ def test_a_book_read_twice_is_said_to_be_lent_to_this_member_already(
     assert page.loans.model().rowCount() == 1 and page.session_loans[0].barcode == "B0001"
     page.grab().save(str(Path(page.ctx.settings.fileName()).parent / "read-twice.png"))
     page.clear_member()
-    scan(qtbot, page, L.adult.member_no)  # another member: the book is out, return it first
+    scan(qtbot, page, L.adult.member_no)  # another member: the book is out, to whom, where, until when
     scan(qtbot, page, "B0001")
-    assert page.message.text() == "این نسخه هم‌اکنون در امانت است؛ نخست آن را بازگردانید."
+    assert visible(page.message.text()) == (
+        "این نسخه هم‌اکنون به نام زهرا محمدی از مرکز فرهنگی هنری شماره ۱ تا ۱۴۰۴/۰۲/۲۷ در امانت است؛ "
+        "نخست آن را بازگردانید.")
     assert page.message.styleSheet() == ERROR_STYLE
 
 

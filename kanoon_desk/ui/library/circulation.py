@@ -402,7 +402,7 @@ class CirculationPage(DeskLoans, DeskHolds):
                                  override=override, note=note, calendar=self.calendar)
 
         def failed(err: BaseException) -> None:
-            if isinstance(err, InvariantError) and err.message == circ.MSG_ON_LOAN and self._lent_here(barcode):
+            if isinstance(err, InvariantError) and err.message in (circ.MSG_ON_LOAN, circ.MSG_ON_LOAN_TO) and self._lent_here(barcode):
                 return
             if not isinstance(err, circ.CirculationRefused):
                 self._failed(err)
