@@ -26,7 +26,10 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
     QPalette,
     QTextCharFormat,
 )
@@ -257,10 +260,20 @@ class JalaliDateEdit(QDateEdit):
     the left), so the same day would look different in the field and on paper. The date is a
     numeric island: the field is laid out left to right with "yyyy/MM/dd", and the clerk types
     year, month, day in the order they are written on every Iranian form.
+
+    Typed as written, with separators ("1403/12/29", "1403/5/12", "1404-01-14"): Qt moves on to
+    the next section by itself once one is full (the year's four digits, a month of 2 to 9), and
+    the separator typed after it then skipped a second section (1403/12/29 became 1403/01/12).
+    A separator that follows such a move is taken as said already; "-", "." and "٫" go as "/".
     """
+
+    #: what a clerk types between year, month and day
+    SEPARATORS = frozenset("/-.\\\u066b\u060c")
 
     def __init__(self, parent: QWidget | None = None, value: date | None = None) -> None:
         super().__init__(parent)
+        # the section Qt moved to by itself after a digit filled the one before (nothing typed in it yet)
+        self._moved_to: QDateEdit.Section | None = None
         self.setCalendar(QCalendar(QCalendar.System.Jalali))
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setDisplayFormat("yyyy/MM/dd")
@@ -284,6 +297,28 @@ class JalaliDateEdit(QDateEdit):
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             popup.setWeekdayTextFormat(day, plain)
         popup.setWeekdayTextFormat(Qt.DayOfWeek.Friday, weekend)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        if text and text in self.SEPARATORS:
+            if self._moved_to is not None and self._moved_to == self.currentSection():
+                self._moved_to = None  # the move was the separator's
+                event.accept()
+                return
+            if text != "/":
+                event = QKeyEvent(event.type(), Qt.Key.Key_Slash, event.modifiers(), "/")
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        after = self.currentSection()
+        self._moved_to = after if text and text.isdigit() and after != before else None
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        self._moved_to = None
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._moved_to = None
+        super().mousePressEvent(event)
 
     def value(self) -> date:
         value = self.date().toPython()
