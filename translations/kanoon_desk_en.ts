@@ -2429,17 +2429,17 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="106" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="108" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="107" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="109" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="108" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="110" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -2454,17 +2454,22 @@
             <translation>The response deadline must be after the letter date.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="33" />
+            <source>{day} تعطیل است (جمعه یا تعطیل رسمی)؛ مهلت پاسخ باید روز کاری باشد، مانند {next}.</source>
+            <translation>{day} is a day off (a Friday or an official holiday); the response deadline must be a working day, such as {next}.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="35" />
             <source>دست‌کم یک پرونده را برگزینید.</source>
             <translation>Choose at least one case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="33" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="36" />
             <source>پرونده {case} نزد این دستگاه نیست.</source>
             <translation>Case {case} is not with this agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_followups.py" line="34" />
+            <location filename="../kanoon_desk/services/secretariat_followups.py" line="37" />
             <source>پرونده {case} دیگر در انتظار پاسخ دستگاه نیست؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>Case {case} is no longer waiting for the agency's answer; read the list again. Nothing was recorded.</translation>
         </message>
@@ -2479,17 +2484,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="111" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="110" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="113" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -2499,7 +2504,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="114" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -2524,23 +2529,23 @@
             <translation>The applicant of case {case} has no mobile number; untick it or choose a letter. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="117" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="118" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>
@@ -6198,7 +6203,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="143" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="146" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>

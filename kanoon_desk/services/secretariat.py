@@ -38,10 +38,12 @@ from .secretariat_common import (
 from .secretariat_files import put_file
 from .secretariat_followups import (
     MSG_DEADLINE,
+    MSG_DEADLINE_DAY_OFF,
     MSG_NO_CASES,
     MSG_NOT_WITH_AGENCY,
     MSG_OTHER_AGENCY,
     FollowUpBatch,
+    check_deadline_day,
     check_follow_up,
     follow_up_agency,
     follow_up_batch,
@@ -98,7 +100,7 @@ __all__ = [
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",
     "MSG_RECEIVER_ROLE", "MSG_CC_ROLE", "MSG_NO_ITEM", "MSG_RECALL_ACTED", "MSG_RECALL_OWNER", "MSG_REASON",
-    "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
+    "MSG_OUTCOME", "MSG_WHOSE", "MSG_METHOD", "MSG_DEADLINE", "MSG_DEADLINE_DAY_OFF", "MSG_SELF", "MSG_PURPOSE", "MSG_LETTER_FUTURE",
     "MSG_LETTER_EARLY", "MSG_CHOOSE_AGENCY", "MSG_NOTHING_DECIDED", "MSG_AGENCY_INACTIVE", "MSG_VISITED",
     "MSG_NO_MOBILE", "MSG_NO_CASES", "MSG_NOT_WITH_AGENCY", "MSG_OTHER_AGENCY", "MSG_TOLD", "MSG_NO_MOBILE_OF",
 ]
@@ -180,9 +182,11 @@ def forward(store: Store, actor: Actor, case_id: str, agency_id: str, *, letter_
     letter_day = letter_date or day
     if letter_day > day:
         raise ValidationError(MSG_LETTER_FUTURE, "letter_date")
-    due = deadline or default_deadline(working_calendar(store), agency, letter_day)
+    calendar = working_calendar(store)
+    due = deadline or default_deadline(calendar, agency, letter_day)
     if due <= letter_day:
         raise ValidationError(MSG_DEADLINE, "deadline")
+    check_deadline_day(calendar, deadline, "deadline")
     with store.transaction() as s:
         c = _load(s, case_id)
         if letter_day < c.received_date:
@@ -201,6 +205,7 @@ def follow_up(store: Store, actor: Actor, case_id: str, *, method: str, note: st
     """The expert chases the agency (phone or letter), with a note and perhaps a new deadline; all
     the late cases of one agency at once is `follow_up_agency`."""
     day, at = check_follow_up(actor, method, new_deadline, on)
+    check_deadline_day(working_calendar(store), new_deadline, "new_deadline")
     with store.transaction() as s:
         record_follow_up(store, s, actor, _load(s, case_id), method=method, note=normalize_text(note or ""),
                          letter_no=normalize(letter_no or ""), new_deadline=new_deadline, day=day, at=at)

@@ -19,16 +19,19 @@ from ..errors import QT_TRANSLATE_NOOP, ValidationError
 from ..eventlog import Actor
 from ..models import User
 from ..models.secretariat import FOLLOW_UP_METHODS, Agency, Case, FollowUp, Forward
-from ..persian import normalize_text
+from ..persian import WorkingCalendar, format_jalali_date, normalize_text, to_ascii_digits
 from ..store import Store
 from . import numbers
-from .accounts import require
+from .accounts import require, working_calendar
 from .secretariat_common import MSG_METHOD, READ_ROLES, _load, _need, _stamp, _subject
 
-__all__ = ["MSG_DEADLINE", "MSG_NO_CASES", "MSG_OTHER_AGENCY", "MSG_NOT_WITH_AGENCY", "BatchLine",
-           "FollowUpBatch", "check_follow_up", "follow_up_agency", "follow_up_batch", "record_follow_up"]
+__all__ = ["MSG_DEADLINE", "MSG_DEADLINE_DAY_OFF", "MSG_NO_CASES", "MSG_OTHER_AGENCY", "MSG_NOT_WITH_AGENCY", "BatchLine",
+           "FollowUpBatch", "check_deadline_day", "check_follow_up", "follow_up_agency", "follow_up_batch", "record_follow_up"]
 
 MSG_DEADLINE = QT_TRANSLATE_NOOP("Errors", "مهلت پاسخ باید پس از تاریخ نامه باشد.")
+# Filled with the day chosen and the first working day after it.
+MSG_DEADLINE_DAY_OFF = QT_TRANSLATE_NOOP(
+    "Errors", "{day} تعطیل است (جمعه یا تعطیل رسمی)؛ مهلت پاسخ باید روز کاری باشد، مانند {next}.")
 MSG_NO_CASES = QT_TRANSLATE_NOOP("Errors", "دست‌کم یک پرونده را برگزینید.")
 MSG_OTHER_AGENCY = QT_TRANSLATE_NOOP("Errors", "پرونده {case} نزد این دستگاه نیست.")
 MSG_NOT_WITH_AGENCY = QT_TRANSLATE_NOOP(
@@ -95,12 +98,22 @@ def check_follow_up(actor: Actor, method: str, new_deadline: date | None, on: da
     return day, at
 
 
+def check_deadline_day(calendar: WorkingCalendar, deadline: date | None, field: str) -> None:
+    """A deadline chosen by hand is a working day: an agency answers on no Friday and no holiday, so
+    one on a day off gives it a day less than it reads, and the letter names a day no office opens."""
+    if deadline is not None and not calendar.is_working_day(deadline):
+        raise ValidationError(MSG_DEADLINE_DAY_OFF, field, {
+            "day": to_ascii_digits(format_jalali_date(deadline)),
+            "next": to_ascii_digits(format_jalali_date(calendar.next_working_day(deadline)))})
+
+
 def follow_up_agency(store: Store, actor: Actor, agency_id: str, case_ids: Sequence[str], *, method: str,
                      note: str = "", new_deadline: date | None = None, on: date | None = None) -> FollowUpBatch:
     """Follow up several cases one agency holds at once: by one phone call, or by one letter
     (one number) that lists them. All of them or none: a case no longer waiting on the agency
     (answered, closed, forwarded elsewhere since the list was read) is named and nothing is written."""
     day, at = check_follow_up(actor, method, new_deadline, on)
+    check_deadline_day(working_calendar(store), new_deadline, "new_deadline")
     ids = list(dict.fromkeys(case_ids))  # a case chosen twice is followed up once
     if not ids:
         raise ValidationError(MSG_NO_CASES, "case_ids")

@@ -722,3 +722,29 @@ def test_the_case_file_prints_the_note_written_with_a_rejection_or_a_close(qtbot
     view.load(rejected)
     html = view.history_html()
     assert "\u2068تکراری\u2069" in html and "«\u2068همان درخواست پیشین\u2069»" in html
+
+
+def test_a_chosen_deadline_on_a_friday_is_refused_at_the_deadline_field_in_persian(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = _referred(desk)
+    on = date(2025, 5, 11)
+    seen: dict[str, Any] = {}
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        choice = dlg.form.field("default_deadline")
+        choice.setCurrentIndex(choice.findData(False))  # type: ignore[attr-defined]
+        deadline = dlg.form.field("deadline")
+        deadline.set_value(date(2025, 5, 16))  # type: ignore[attr-defined]  # Friday 26 Ordibehesht 1404
+        dlg.submit()
+        seen["error"] = dlg.form.error_of("deadline")
+        seen["open"] = dlg.result() != 1
+        deadline.set_value(date(2025, 5, 17))  # type: ignore[attr-defined]  # the Saturday after it
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.manager, case_id, on)
+    view.buttons["forward"].click()
+    assert seen["error"] == "۱۴۰۴/۰۲/۲۶ تعطیل است (جمعه یا تعطیل رسمی)؛ مهلت پاسخ باید روز کاری باشد، مانند ۱۴۰۴/۰۲/۲۷."
+    assert seen["open"]
+    assert q.get_case(desk.store, desk.manager, case_id).forwards[0]["deadline"] == date(2025, 5, 17)

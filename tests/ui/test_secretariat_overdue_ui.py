@@ -73,7 +73,7 @@ def _choose_agency(page: OverduePage, desk: Desk) -> None:
 
 def test_one_letter_for_the_ticked_late_cases_of_the_agency_chosen(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
     first, second = _forwarded(desk, 1, DAY - timedelta(days=3)), _forwarded(desk, 2, DAY - timedelta(days=1))
-    _forwarded(desk, 3, DAY + timedelta(days=5))  # not late: not listed
+    _forwarded(desk, 3, DAY + timedelta(days=6))  # not late: not listed (the day before is a Friday)
     page = _page(qtbot, desk, tmp_path)
     assert not page.batch_button.isHidden() and not page.batch_button.isEnabled()
     assert "دستگاه را در پالایه" in page.batch_button.toolTip()  # why it waits
@@ -121,7 +121,7 @@ def test_a_case_answered_meanwhile_stops_the_batch_at_its_field_and_nothing_is_w
 
 
 def test_the_case_view_prints_the_batch_letter_again(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
-    ids = [_forwarded(desk, n, DAY - timedelta(days=2)) for n in (1, 2)]
+    ids = [_forwarded(desk, n, DAY - timedelta(days=3)) for n in (1, 2)]  # DAY - 2 is a Friday
     sec.follow_up_agency(desk.store, desk.expert, desk.agency.id, ids, method="letter", on=DAY)
     view = CaseView(make_ctx(desk.store, desk.expert, tmp_path))
     qtbot.addWidget(view)

@@ -143,7 +143,7 @@ def test_the_overdue_queue_says_how_many_days_each_case_is_late(qtbot: Any, desk
 
     _forwarded(desk, 1, DAY - timedelta(days=3))
     _forwarded(desk, 2, DAY - timedelta(days=1))
-    _forwarded(desk, 3, DAY + timedelta(days=5))  # not late yet
+    _forwarded(desk, 3, DAY + timedelta(days=6))  # not late yet (a Saturday: a deadline is a working day)
     ctx = make_ctx(desk.store, desk.clerk, tmp_path)
     page, search = OverduePage(ctx), SearchPage(ctx)
     for w in (page, search):
