@@ -3884,7 +3884,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="179" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -3963,19 +3963,19 @@ Tracking code: {code}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <extracomment>what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -3992,84 +3992,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="393" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
@@ -4080,48 +4080,49 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="364" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="397" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="212" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="245" />
             <source>آخرین عنوان‌های افزوده</source>
+            <extracomment>the catalogue changed while the page was hidden (a loan, a return): read when shown</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="356" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="324" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="357" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="488" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="521" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -4137,38 +4138,38 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="233" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="272" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="272" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="274" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4182,11 +4183,11 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="274" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="368" />
@@ -4194,61 +4195,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="319" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="377" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="392" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="416" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="410" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="425" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="449" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="442" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="418" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="451" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="419" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="452" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="429" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="462" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="465" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="451" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="484" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -4258,7 +4259,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="475" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="508" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -4729,7 +4730,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -4778,7 +4779,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
             <location filename="../kanoon_desk/ui/library/members.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
@@ -4891,7 +4892,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <location filename="../kanoon_desk/ui/library/members.py" line="79" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -4912,87 +4913,88 @@ Tracking code: {code}</translation>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="142" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="146" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="337" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="192" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="298" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="340" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="199" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="241" />
             <source>آخرین اعضای ثبت‌شده</source>
+            <extracomment>the members changed since the list was read while the page was hidden: read when shown</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="215" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="257" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="228" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="270" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="360" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="337" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="379" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="380" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="156" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="336" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="349" />
@@ -5001,52 +5003,52 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="348" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="118" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="210" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="252" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="353" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="395" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="389" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="431" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="287" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="393" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="435" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="394" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="436" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="418" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="460" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

@@ -17,7 +17,7 @@ from kanoon_desk.store import Store
 from kanoon_desk.sync import client
 from kanoon_desk.ui.library.circulation import CirculationPage
 from kanoon_desk.ui.widgets import ERROR_STYLE
-from tests.library_helpers import TODAY
+from tests.library_helpers import NATIONAL_IDS, TODAY
 from tests.ui.shell_support import language, make_ctx, visible
 
 from .helpers import LiveServer
@@ -141,3 +141,46 @@ def test_a_loan_voided_by_a_conflicts_decision_is_not_shown_as_returned_in_the_m
             for r in range(history.rowCount())}
     assert rows["B0002"] == "۱۴۰۴/۰۲/۱۵"
     assert rows["B0001"].startswith("باطل شد (ناسازگاری) ۱۴")
+
+
+def test_the_members_and_catalogue_pages_show_what_another_desk_did_once_synced(
+        server: LiveServer, tmp_path: Path, qtbot: Any) -> None:
+    """Centre 14's librarian has the members page open on a search for «احمدی» (Hossein's card
+    shown) and the catalogue on the titles added last. Centre 13 registers another Ahmadi, corrects
+    Hossein's phone, adds a title and lends B0001. After the sync round the open pages show it:
+    the new member in the search's list, the card's new phone, the new title, B0001 on loan — not
+    the lists as they were when the pages were opened."""
+    from kanoon_desk.ui.library.catalogue import CataloguePage
+    from kanoon_desk.ui.library.members import MembersPage
+
+    a, admin_a, child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    ctx = make_ctx(b, admin_b, tmp_path)
+    members = MembersPage(ctx)
+    catalogue = CataloguePage(ctx)
+    for page in (members, catalogue):
+        qtbot.addWidget(page)
+        page.resize(1100, 760)
+        page.show()
+    members.query.setText("احمدی")
+    members.search()
+    assert [m.full_name for m in members.results] == ["حسین احمدی"] and members.current is not None
+    assert [t.title for t in catalogue.titles] == ["ماهی سیاه کوچولو"]
+    lib.register_member(a, admin_a, lib.MemberInput(
+        first_name="مریم", last_name="احمدی", national_id=NATIONAL_IDS[2], category="adult", phone="09127654321"),
+        today=TODAY)
+    lib.update_member(a, admin_a, adult.id, lib.MemberInput(
+        first_name="حسین", last_name="احمدی", national_id=NATIONAL_IDS[1], category="adult", phone="09350000000",
+        home_centre="13"), today=TODAY)
+    lib.add_title(a, admin_a, lib.TitleInput(title="کلاغ‌ها", author="صمد بهرنگی", age_group="ب"))
+    circulation.checkout(a, admin_a, child.member_no, "B0001", today=TODAY)
+    for store in (a, b):
+        assert client.sync_once(store).ok
+    ctx.bus.changed.emit("sync")  # as the sync page says after each round
+    assert sorted(m.full_name for m in members.results) == ["حسین احمدی", "مریم احمدی"]
+    assert members.current is not None and members.current.phone == "09350000000"
+    assert "۲ عضو پیدا شد" in visible(members.list_title.text())
+    assert [t.title for t in catalogue.titles] == ["کلاغ‌ها", "ماهی سیاه کوچولو"]
+    copies = catalogue.copy_table.model()
+    row = [visible(str(copies.index(0, c).data())) for c in range(copies.columnCount())]
+    assert row[0] == "B0001" and row[3] == "در امانت"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -112,8 +112,7 @@ class MembersPage(QWidget):
         self.birth.dateChanged.connect(self._category_from_birth)  # type: ignore[attr-defined]
         self.centre = QComboBox()
         self.centre.setObjectName("member-centre")
-        for code, name in lib.list_centres(ctx.store):
-            self.centre.addItem(text_digits(name), code)
+        self._fill_centres()
         self.form.add_field("home_centre", QCoreApplication.translate("Library", "مرکز"), self.centre)
         self.expires = self.form.add_field("expires_on", QCoreApplication.translate("Library", "اعتبار تا"),
                                            JalaliDateEdit(value=today() + timedelta(days=365)))
@@ -191,6 +190,49 @@ class MembersPage(QWidget):
         if self.draft.restore():
             self.message.setText(QCoreApplication.translate(
                 "Library", "عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید."))
+        #: the members changed since the list was read while the page was hidden: read when shown
+        self._stale = False
+        ctx.bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, area: str) -> None:
+        """A sync round brought what other desks did (a member registered or corrected, a centre):
+        the list and the selected member's card are read again, at once when the page is shown.
+        A change made on another page of this desk is read when this page is shown next (this
+        page's own saves already show their result). The form is left as typed."""
+        if area not in ("library", "sync", "accounts"):
+            return
+        if area == "sync" and self.isVisible():
+            self.reload()
+        elif not self.isVisible():
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """The list as it was asked for (the search typed, or the members registered last) read
+        again, the selected member kept selected with their card as they are now."""
+        self._stale = False
+        keep = self.current.id if self.current is not None else None
+        self._fill_centres()
+        self.search()
+        row = next((i for i, m in enumerate(self.results) if m.id == keep), None)
+        if row is not None:
+            self.select(row)
+
+    def _fill_centres(self) -> None:
+        """The centres a member may belong to, the one chosen kept (a centre pulled by sync joins)."""
+        chosen = self.centre.currentData()
+        blocker = QSignalBlocker(self.centre)  # the same choice: not a change of the draft
+        self.centre.clear()
+        for code, name in lib.list_centres(self.ctx.store):
+            self.centre.addItem(text_digits(name), code)
+        if chosen is not None and self.centre.findData(chosen) < 0:
+            self.centre.addItem(str(chosen), chosen)
+        self.centre.setCurrentIndex(max(self.centre.findData(chosen), 0))
+        blocker.unblock()
 
     def show_recent(self) -> None:
         """Before any search: the members registered last at this desk's centre (anywhere, at a
