@@ -184,3 +184,27 @@ def test_the_members_and_catalogue_pages_show_what_another_desk_did_once_synced(
     copies = catalogue.copy_table.model()
     row = [visible(str(copies.index(0, c).data())) for c in range(copies.columnCount())]
     assert row[0] == "B0001" and row[3] == "در امانت"
+
+
+def test_a_hold_cancelled_while_its_copy_travels_names_the_centres_in_persian_digits(
+        server: LiveServer, tmp_path: Path, qtbot: Any) -> None:
+    """Hossein reserved, at centre 14, the book whose only copy is at centre 13; 13 sent it. He
+    cancels at 14's desk while it travels: the desk says the copy is on its way to «مرکز فرهنگی
+    هنری شماره ۲» (it wrote «شماره 2», in Latin digits) and, once scanned, goes home to «… شماره ۱»."""
+    from kanoon_desk.services import library_transit as transit
+
+    a, admin_a, _child, adult = centre_13_with_a_copy(server, tmp_path)
+    b, admin_b = centre_14(server, tmp_path)
+    hold = circulation.place_hold(b, admin_b, adult.member_no, lib.get_copy(a, "B0001").title_id, today=TODAY)
+    for store in (b, a):
+        assert client.sync_once(store).ok
+    transit.send_for_hold(a, admin_a, hold.id, "B0001")
+    for store in (a, b):
+        assert client.sync_once(store).ok
+    page = open_desk(qtbot, b, admin_b, tmp_path / "b")
+    scan(qtbot, page, adult.member_no)
+    [held] = page.open_holds()
+    page.cancel_hold(held)
+    assert visible(page.message.text()) == (
+        "رزرو «ماهی سیاه کوچولو» لغو شد. نسخه‌اش (B0001) در راه مرکز «مرکز فرهنگی هنری شماره ۲» است؛ وقتی رسید، "
+        "در حالت بازگشت بخوانیدش: به مرکز خودش «مرکز فرهنگی هنری شماره ۱» بفرستید.")

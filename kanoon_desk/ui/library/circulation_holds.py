@@ -93,10 +93,10 @@ class DeskHolds(DeskBase):
         if "in_transit" in r.notes:  # on its way to the pick-up centre: the scan there says what next
             head = QCoreApplication.translate(
                 "Library", "نسخه‌اش ({b}) در راه مرکز «{c}» است؛ وقتی رسید، در حالت بازگشت بخوانیدش:").format(
-                b=r.barcode, c=isolated(self.centre_name(r.at)))
+                b=r.barcode, c=isolated(text_digits(self.centre_name(r.at))))
             if r.hold is not None:
                 tail = QCoreApplication.translate("Library", "اکنون برای رزرو «{m}» است (تحویل در «{c}»).").format(
-                    m=isolated(text_digits(r.hold.member_name)), c=isolated(self.centre_name(r.hold.pickup_centre)))
+                    m=isolated(text_digits(r.hold.member_name)), c=isolated(text_digits(self.centre_name(r.hold.pickup_centre))))
             else:
                 tail = text_digits(next_action_text(r, self.centre_name))
             return f"{head} {tail}"
@@ -104,7 +104,7 @@ class DeskHolds(DeskBase):
         head = QCoreApplication.translate("Library", "نسخه کنار گذاشته ({b}):").format(b=r.barcode)
         if pickup != self.ctx.actor.office_code:  # on another centre's hold shelf
             head = QCoreApplication.translate("Library", "نسخه کنار گذاشته ({b}) در مرکز «{c}»:").format(
-                b=r.barcode, c=isolated(self.centre_name(pickup)))
+                b=r.barcode, c=isolated(text_digits(self.centre_name(pickup))))
         return f"{head} {text_digits(next_action_text(r, self.centre_name))}"
 
     def _holds_expired(self, results: list[circ.ReturnResult]) -> None:
