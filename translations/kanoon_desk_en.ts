@@ -4461,12 +4461,27 @@ Tracking code: {code}</translation>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="427" />
+            <source>«{t}» از {c}، {n} روز</source>
+            <translation>“{t}” from {c}, {n} days</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <source>(دیرکرد: {books})</source>
+            <translation>(late: {books})</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="431" />
+            <source>؛ </source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="444" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="494" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
@@ -4639,32 +4654,32 @@ Tracking code: {code}</translation>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="413" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="416" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="440" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="454" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="472" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="486" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="474" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="488" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="476" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="490" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="478" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="492" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>

@@ -623,3 +623,20 @@ def test_a_hold_on_a_book_with_no_copy_to_lend_is_refused_at_the_book(qtbot: Any
     dialog.submit()
     assert dialog.result() != HoldDialog.DialogCode.Accepted and dialog.hold is None
     assert dialog.form.error_of("title") == "این کتاب نسخه امانت‌دادنی ندارد؛ رزرو آن هرگز آماده نمی‌شود."
+
+
+def test_a_checkout_refused_for_a_late_book_names_it_and_the_centre_that_lent_it(
+        qtbot: Any, desk: tuple[Lib, CirculationPage]) -> None:
+    """A book lent at another centre and late blocks a checkout here too; the refusal said only
+    «این عضو کتاب دیرکرد دارد», so the librarian could not tell the member which book, or where
+    it goes back."""
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import actor_at
+
+    L, page = desk
+    circ.checkout(L.store, actor_at(L.admin, "14"), L.child.member_no, "B0001", today=TODAY - timedelta(days=40))
+    scan(qtbot, page, L.child.member_no)
+    scan(qtbot, page, "B0002")
+    said = visible(page.message.text())
+    assert said.startswith("«ماهی سیاه کوچولو» امانت داده نشد: این عضو کتاب دیرکرد دارد.")
+    assert "(دیرکرد: «ماهی سیاه کوچولو» از مرکز فرهنگی هنری شماره ۲، " in said and said.endswith(" روز)"), said

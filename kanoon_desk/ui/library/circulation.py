@@ -410,11 +410,25 @@ class CirculationPage(DeskLoans, DeskHolds):
             if err.overridable:
                 self.offer_override("checkout", barcode)
             title = lib.get_copy(self.ctx.store, barcode).title  # a refused copy exists: the rule said no
+            why = error_text(err)
+            if "overdue" in err.codes and self.desk is not None:  # which books, and where they were lent
+                why += " " + self.late_books_text(self.desk.loans)
             self.say(QCoreApplication.translate("Library", "«{t}» امانت داده نشد: {why}").format(
-                t=title, why=error_text(err)), ok=False)
+                t=title, why=why), ok=False)
             self.scanned.emit("")
 
         self.ctx.tasks.run(work, on_done=self._lent, on_error=failed)
+
+    def late_books_text(self, loans: list[circ.LoanView]) -> str:
+        """The member's late books, each with the centre that lent it and its days late: a book
+        lent at another centre blocks here too, and the librarian tells the member where it goes
+        back (the refusal said only «این عضو کتاب دیرکرد دارد»)."""
+        late = [x for x in loans if x.overdue_days > 0]
+        parts = [QCoreApplication.translate("Library", "«{t}» از {c}، {n} روز").format(
+            t=text_digits(x.title), c=text_digits(self._centres.get(x.centre, x.centre)), n=digits(x.overdue_days))
+            for x in late]
+        return QCoreApplication.translate("Library", "(دیرکرد: {books})").format(
+            books=QCoreApplication.translate("Library", "؛ ").join(parts)) if parts else ""
 
     def _lent_here(self, barcode: str) -> bool:
         """A book scanned again (a scanner reads twice) that the member on the desk has already
