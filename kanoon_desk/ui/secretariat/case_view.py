@@ -73,6 +73,9 @@ class CaseView(CaseActions, QWidget):
         #: turns, the case shown is read again (its clocks and lateness count to the new day)
         self.today = day or Today(self)
         self.today.changed.connect(lambda _day: self.load(self.case_id) if self.case_id else None)
+        # another desk's work on the case shown, brought by a sync, is read (its status, timeline
+        # and the actions it now allows: not one the other desk already made)
+        ctx.bus.changed.connect(self._synced)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(self.tr("پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید."))
@@ -173,6 +176,10 @@ class CaseView(CaseActions, QWidget):
     def _names(self) -> dict[str, str]:
         with self.ctx.store.read() as s:
             return {u.id: u.full_name for u in s.scalars(select(User))}
+
+    def _synced(self, area: str) -> None:
+        if area == "sync" and self.case_id is not None:
+            self.load(self.case_id)
 
     def clear(self) -> None:
         """No case: the placeholder again (the list it was chosen from no longer holds it)."""

@@ -181,7 +181,8 @@ class CartablePage(QWidget):
         split.setSizes([260, 540])
         remember_splitter(split, ctx.settings, "secretariat-cartable")
         box.addWidget(split)
-        ctx.bus.changed.connect(lambda area: self.refresh() if area == "secretariat" else None)
+        # a sync brings referrals made on another desk of the office: they are listed as they arrive
+        ctx.bus.changed.connect(lambda area: self.refresh() if area in ("secretariat", "sync") else None)
         self.refresh()
 
     def _box_changed(self) -> None:
