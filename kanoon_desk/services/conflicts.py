@@ -206,6 +206,17 @@ def open_count(store: Store) -> int:
         return int(s.scalar(select(func.count()).select_from(Conflict).where(Conflict.status == "open")) or 0)
 
 
+def open_titles_about(store: Store, aggregate_id: str) -> list[str]:
+    """The titles (Persian source, context "Errors") of the open conflicts about one record — a
+    case, a copy —, oldest first: said where the record is worked on, so that nobody takes its
+    state for settled (no role needed, as for `open_count`; deciding is the resolvers')."""
+    with store.read() as s:
+        kinds = s.scalars(select(Conflict.kind).where(Conflict.aggregate_id == aggregate_id,
+                                                      Conflict.status == "open")
+                          .order_by(Conflict.raised_hlc, Conflict.id))
+        return [KIND_TITLES.get(kind, kind) for kind in kinds]
+
+
 def resolve(store: Store, actor: Actor, conflict_id: str, resolution: str, note: str = "") -> ConflictView:
     """Record a person's decision as a `conflict.resolved` event and, in the same transaction, the
     domain events that make it so (a loan voided, a forward withdrawn, a new number…), each

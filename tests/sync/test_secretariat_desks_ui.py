@@ -128,3 +128,41 @@ def test_the_case_under_the_search_list_is_read_again_after_a_sync(office: Offic
     sync(office.d1, office.d2)
     page.ctx.bus.changed.emit("sync")
     assert "register" in page.view.buttons
+
+
+def test_a_case_in_conflict_says_so_on_both_desks_until_a_manager_decides(office: Office, tmp_path: Path,
+                                                                         qtbot: Any) -> None:
+    """Desk 2, offline, closes the complaint while the manager on desk 1 forwards it. After the
+    sync both desks' case view says «مختومه» — and now also, in red, that the case is in conflict and
+    that a manager decides in «ناسازگاری‌ها» (it said nothing: the forward just looked lost). Once the
+    manager reopens it on desk 1, desk 2's view drops the line after the next sync."""
+    from kanoon_desk.services import conflicts
+
+    sec.review(office.d1, office.expert, office.case_id, accept=True)
+    sec.register(office.d1, office.clerk, office.case_id)
+    sync(office.d1, office.d2)
+    sec.close(office.d2, accounts.login(office.d2, "admin", PASSWORD), office.case_id, outcome="unresolved")
+    sec.forward(office.d1, office.admin, office.case_id, office.agency.id, letter_no="۱۲۳")
+    pages = [SearchPage(make_ctx(store, office.admin, tmp_path / d)) for store, d in
+             ((office.d1, "d1"), (office.d2, "d2"))]
+    for page in pages:
+        qtbot.addWidget(page)
+        page.show()
+        page.view.load(office.case_id)
+        assert page.view.conflict_message.isHidden()
+    sync(office.d2, office.d1, office.d2)
+    for page in pages:
+        page.ctx.bus.changed.emit("sync")
+        said = visible(page.view.conflict_message.text())
+        assert page.view.conflict_message.isVisibleTo(page.view), said
+        assert "«کار روی پرونده‌ای که دفتر دیگری بسته است»" in said and "«ناسازگاری‌ها»" in said, said
+    [c] = conflicts.list_conflicts(office.d1, office.admin)
+    conflicts.resolve(office.d1, office.admin, c.id, "reopen", "دستگاه پیگیری می‌کند")
+    pages[0].ctx.bus.changed.emit("sync")  # as the conflict inbox says after a decision
+    assert pages[0].view.conflict_message.isHidden()
+    sync(office.d1, office.d2)
+    pages[1].ctx.bus.changed.emit("sync")
+    assert pages[1].view.conflict_message.isHidden()
+    steps = [[visible(str(p.view.timeline.model().index(r, 2).data()))
+              for r in range(p.view.timeline.model().rowCount())] for p in pages]
+    assert steps[0] == steps[1]

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -27,6 +27,7 @@ from sqlalchemy import select
 from ... import persian
 from ...errors import NotFound
 from ...models import User
+from ...services import conflicts
 from ...services import secretariat_query as q
 from ...services.accounts import get_office
 from ...services.numbers import format_tracking_code, unbroken
@@ -125,6 +126,15 @@ class CaseView(CaseActions, QWidget):
         self.action_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_message.hide()
         box.addWidget(self.action_message)
+        #: a sync met this case worked on two desks at once (forwarded twice, acted on after it was
+        #: closed): said here, where it is worked on, until a manager decides
+        self.conflict_message = QLabel()
+        self.conflict_message.setObjectName("conflict-message")
+        self.conflict_message.setWordWrap(True)
+        self.conflict_message.setStyleSheet(ERROR_STYLE)
+        self.conflict_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflict_message.hide()
+        box.addWidget(self.conflict_message)
         self.timeline = QTableView()
         self.timeline.setObjectName("case-timeline")
         self.timeline.verticalHeader().hide()
@@ -248,6 +258,17 @@ class CaseView(CaseActions, QWidget):
         self.attachments_box.setVisible(bool(d.attachments))
         self._update_remove()
         self._build_actions()
+        self._say_conflicts()
+
+    def _say_conflicts(self) -> None:
+        """The open conflicts about the case shown, with where they are decided."""
+        assert self.case_id is not None
+        titles = conflicts.open_titles_about(self.ctx.store, self.case_id)
+        lines = [self.tr("ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این "
+                         "پرونده قطعی نیست.").format(title=QCoreApplication.translate("Errors", title))
+                 for title in titles]
+        self.conflict_message.setText(text_digits("\n".join(lines)))
+        self.conflict_message.setVisible(bool(lines))
 
     def _update_remove(self) -> None:
         """«برداشتن پیوست…» for those who may take scans off this case, enabled for the one chosen."""
