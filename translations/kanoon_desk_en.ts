@@ -2891,8 +2891,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="38" />
-            <source>کار روی پرونده‌ای که دفتر دیگری بسته است</source>
-            <translation>Work on a case that another office has closed</translation>
+            <source>کار روی پرونده‌ای که در میز دیگری بسته شده است</source>
+            <translation>Work on a case closed on another desk</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/services/conflict_kinds.py" line="39" />

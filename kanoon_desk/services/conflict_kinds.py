@@ -35,7 +35,7 @@ KIND_TITLES: dict[str, str] = {
     "copy.double_loan": QT_TRANSLATE_NOOP("Errors", "یک نسخه در دو مرکز امانت داده شده است"),
     "loan.return_on_closed": QT_TRANSLATE_NOOP("Errors", "بازگشت امانتی که مرکز دیگری بسته است"),
     "case.forwarded_twice": QT_TRANSLATE_NOOP("Errors", "یک پرونده دو بار ارسال شده است"),
-    "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که دفتر دیگری بسته است"),
+    "case.acted_after_close": QT_TRANSLATE_NOOP("Errors", "کار روی پرونده‌ای که در میز دیگری بسته شده است"),
     "case.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره ثبت دبیرخانه به دو پرونده داده شده است"),
     "copy.barcode_twice": QT_TRANSLATE_NOOP("Errors", "یک بارکد روی دو نسخه است"),
     "member.number_twice": QT_TRANSLATE_NOOP("Errors", "یک شماره عضویت به دو عضو داده شده است"),

@@ -155,7 +155,7 @@ def test_a_case_in_conflict_says_so_on_both_desks_until_a_manager_decides(office
         page.ctx.bus.changed.emit("sync")
         said = visible(page.view.conflict_message.text())
         assert page.view.conflict_message.isVisibleTo(page.view), said
-        assert "«کار روی پرونده‌ای که دفتر دیگری بسته است»" in said and "«ناسازگاری‌ها»" in said, said
+        assert "«کار روی پرونده‌ای که در میز دیگری بسته شده است»" in said and "«ناسازگاری‌ها»" in said, said
     [c] = conflicts.list_conflicts(office.d1, office.admin)
     conflicts.resolve(office.d1, office.admin, c.id, "reopen", "دستگاه پیگیری می‌کند")
     pages[0].ctx.bus.changed.emit("sync")  # as the conflict inbox says after a decision
