@@ -706,47 +706,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="157" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="154" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="161" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="162" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="162" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="158" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="165" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="206" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="220" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="227" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -3177,9 +3177,9 @@
             <translation>First choose the scanned file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_search.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_search.py" line="109" />
             <source>کد رهگیری نادرست است؛ رقم‌هایش را دوباره بخوانید.</source>
-            <extracomment>the roles of the user holding it ("expert manager"), None when no user does one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
+            <extracomment>the roles of the user holding it ("expert manager"), None when no user does the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`) one of `QUEUES`: what waits on the office A number this office issued, whole: a case's registration number or a letter's (`…-L000031`; letters issued before the mark look like registration numbers: both are looked for) A letter number typed as the paper register has it ("1234/ص/1404"): the office's own letters' A registration number typed in part: its counter ("157"), year and counter ("1405-000157", "1405-157"), device, year and counter ("D01-1405-157"), or whole with a short counter.</extracomment>
             <translation>The tracking code is wrong; read its digits again.</translation>
         </message>
         <message>
@@ -6136,7 +6136,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="496" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="503" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6337,70 +6337,70 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="253" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="288" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="373" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="290" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="297" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="362" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="375" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="383" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="259" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="448" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="464" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6584,62 +6584,73 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="53" />
+            <source>ناسازگاری همگام‌سازی</source>
+            <extracomment>A case in an open sync conflict: the row in the alert colour (as a late one)</extracomment>
+            <translation>sync conflict</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="59" />
+            <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
+            <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="115" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="115" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="115" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="117" />
             <source>روز دیرکرد</source>
             <translation>Days late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="133" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="136" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="159" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
@@ -6656,7 +6667,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="196" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -6676,13 +6687,13 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="90" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -7159,8 +7170,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Closed unresolved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="34" />
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="35" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="36" />
             <source>، </source>
             <translation>, </translation>
         </message>

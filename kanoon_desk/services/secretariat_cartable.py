@@ -15,6 +15,7 @@ from ..models.secretariat import Case, Referral
 from ..persian import ZWNJ, search_key
 from ..store import Store
 from .accounts import require
+from .secretariat_search import open_conflicts
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,13 @@ class CartableItem:
     sent_at: datetime
     read: bool
     status: str
+    #: the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`)
+    conflicts: str | None = None
+
+    @property
+    def conflict_kinds(self) -> tuple[str, ...]:
+        """The kinds of the open conflicts about the case (`conflicts.KIND_TITLES` names them)."""
+        return tuple(sorted(self.conflicts.split())) if self.conflicts else ()
 
     def dwell(self, now: datetime) -> timedelta:
         """How long the item has sat in the cartable (رسوب)."""
@@ -44,7 +52,7 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
     sender = aliased(User)
     stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
                    Case.subject, Case.applicant_name, sender.full_name, Referral.instruction,
-                   Referral.sent_at, Referral.read, Referral.status)
+                   Referral.sent_at, Referral.read, Referral.status, open_conflicts(Case.id))
             .select_from(Referral).join(Case, Case.id == Referral.case_id)
             .outerjoin(sender, sender.id == Referral.from_user_id)
             .where(Referral.to_user_id == actor.user_id, Referral.status == "open"))
@@ -99,7 +107,7 @@ def sent_items(store: Store, actor: Actor, *, limit: int = 100) -> list[Cartable
     receiver = aliased(User)
     stmt = (select(Referral.id, Referral.case_id, Referral.kind, Case.tracking_code, Case.registration_no,
                    Case.subject, Case.applicant_name, receiver.full_name, Referral.instruction,
-                   Referral.sent_at, Referral.read, Referral.status)
+                   Referral.sent_at, Referral.read, Referral.status, open_conflicts(Case.id))
             .select_from(Referral).join(Case, Case.id == Referral.case_id)
             .outerjoin(receiver, receiver.id == Referral.to_user_id)
             .where(Referral.from_user_id == actor.user_id, Referral.status == "open",

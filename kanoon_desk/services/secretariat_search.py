@@ -19,7 +19,7 @@ from sqlalchemy.orm import aliased
 
 from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor, SqliteStatement
-from ..models import User
+from ..models import Conflict, User
 from ..models.secretariat import Agency, Applicant, Case, FollowUp, Forward
 from ..persian import normalize, search_key, to_ascii_digits
 from ..store import Store
@@ -46,6 +46,13 @@ class CaseRow:
     notice: str | None = None
     #: the roles of the user holding it ("expert manager"), None when no user does
     holder_roles: str | None = None
+    #: the kinds of the open sync conflicts about the case, space-separated (`open_conflicts`)
+    conflicts: str | None = None
+
+    @property
+    def conflict_kinds(self) -> tuple[str, ...]:
+        """The kinds of the open conflicts about the case (`conflicts.KIND_TITLES` names them)."""
+        return tuple(sorted(self.conflicts.split())) if self.conflicts else ()
 
     def is_overdue(self, on: date) -> bool:
         return self.status == "forwarded" and self.deadline is not None and self.deadline < on
@@ -54,10 +61,19 @@ class CaseRow:
 _HOLDER = aliased(User, name="holder")
 
 
+def open_conflicts(case_id: Any) -> Any:
+    """A column: the kinds of the open sync conflicts about the case, space-separated (None when
+    there is none). Read with the page's rows, in its one statement: an index probe
+    (`ix_conflicts_aggregate_id`) for each row listed, not a query per row."""
+    return (select(func.group_concat(Conflict.kind, " "))
+            .where(Conflict.aggregate_id == case_id, Conflict.status == "open")
+            .scalar_subquery().label("conflicts"))
+
+
 def _rows_query() -> Select[*tuple[Any, ...]]:
     return (select(Case.id, Case.tracking_code, Case.registration_no, Case.status, Case.applicant_name,
                    Case.national_id, Case.subject, Case.received_date, Agency.name, Case.deadline,
-                   Case.holder_user_id, Case.notice, _HOLDER.roles)
+                   Case.holder_user_id, Case.notice, _HOLDER.roles, open_conflicts(Case.id))
             .select_from(Case).outerjoin(Agency, Agency.id == Case.agency_id)
             .outerjoin(_HOLDER, _HOLDER.id == Case.holder_user_id))
 

@@ -166,3 +166,67 @@ def test_a_case_in_conflict_says_so_on_both_desks_until_a_manager_decides(office
     steps = [[visible(str(p.view.timeline.model().index(r, 2).data()))
               for r in range(p.view.timeline.model().rowCount())] for p in pages]
     assert steps[0] == steps[1]
+
+
+
+def test_a_case_in_conflict_is_marked_in_the_search_list(office: Office, tmp_path: Path, qtbot: Any) -> None:
+    """Desk 2, offline, closes the complaint while the manager on desk 1 forwards it. After the
+    sync the search list read «مختومه، هنوز به متقاضی اعلام نشده», with nothing of the conflict the
+    case view shows in red. The row now ends «— ناسازگاری همگام‌سازی», in the alert colour, its
+    tooltip saying what the conflict is and where it is decided; once a manager decides, it goes."""
+    from PySide6.QtCore import Qt
+
+    from kanoon_desk.services import conflicts
+
+    sec.review(office.d1, office.expert, office.case_id, accept=True)
+    sec.register(office.d1, office.clerk, office.case_id)
+    sync(office.d1, office.d2)
+    sec.close(office.d2, accounts.login(office.d2, "admin", PASSWORD), office.case_id, outcome="unresolved")
+    sec.forward(office.d1, office.admin, office.case_id, office.agency.id, letter_no="۱۲۳")
+    sync(office.d2, office.d1, office.d2)
+    search = SearchPage(make_ctx(office.d1, office.admin, tmp_path / "d1"))
+    qtbot.addWidget(search)
+    search.show()
+
+    def row() -> int:
+        [found] = [r for r in range(search.model.rowCount()) if search.model.row_at(r).id == office.case_id]
+        return found
+
+    status = search.model.index(row(), search.model.STATUS_COLUMN)
+    said = visible(str(status.data()))
+    assert said.startswith("مختومه") and said.endswith("— ناسازگاری همگام‌سازی"), said
+    assert status.data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
+    tip = visible(str(search.model.index(row(), 0).data(Qt.ItemDataRole.ToolTipRole)))
+    assert "«کار روی پرونده‌ای که در میز دیگری بسته شده است»" in tip and "«ناسازگاری‌ها»" in tip, tip
+    [c] = conflicts.list_conflicts(office.d1, office.admin)
+    conflicts.resolve(office.d1, office.admin, c.id, "keep_closed", "")
+    search.ctx.bus.changed.emit("sync")
+    assert "ناسازگاری" not in visible(str(search.model.index(row(), search.model.STATUS_COLUMN).data()))
+    assert search.model.index(row(), 0).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_a_case_in_conflict_is_marked_in_the_cartable(office: Office, tmp_path: Path, qtbot: Any) -> None:
+    """The complaint is forwarded on both desks at once (a conflict a manager must decide); desk 1
+    records the agency's answer and refers it to the manager. The item in the manager's cartable
+    looked like any other; its subject now ends «(ناسازگاری همگام‌سازی)», in the alert colour,
+    with the conflict in its tooltip."""
+    from PySide6.QtCore import Qt
+
+    sec.review(office.d1, office.expert, office.case_id, accept=True)
+    sec.register(office.d1, office.clerk, office.case_id)
+    sync(office.d1, office.d2)
+    sec.forward(office.d2, accounts.login(office.d2, "admin", PASSWORD), office.case_id, office.agency.id,
+                letter_no="۱۲۴")
+    sec.forward(office.d1, office.admin, office.case_id, office.agency.id, letter_no="۱۲۳")
+    sync(office.d2, office.d1, office.d2)
+    sec.record_response(office.d1, office.admin, office.case_id, text="پاسخ دستگاه")
+    sec.refer(office.d1, office.admin, office.case_id, office.manager.user_id)
+    cartable = CartablePage(make_ctx(office.d1, office.manager, tmp_path / "d1"))
+    qtbot.addWidget(cartable)
+    cartable.show()
+    assert cartable.model.rowCount() == 1
+    subject = cartable.model.index(0, 2)
+    assert visible(str(subject.data())).endswith("(ناسازگاری همگام‌سازی)"), visible(str(subject.data()))
+    assert subject.data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
+    tip = visible(str(cartable.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)))
+    assert "«یک پرونده دو بار ارسال شده است»" in tip and "«ناسازگاری‌ها»" in tip, tip

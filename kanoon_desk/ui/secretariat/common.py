@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ... import persian
+from ...services.conflict_kinds import KIND_TITLES
 from ...services.numbers import format_tracking_code
 from ...services.secretariat_query import NOTICE_FA, OUTCOME_FA, QUEUES, CaseRow, status_key
 from .. import printing
@@ -41,6 +42,23 @@ def queue_text(name: str) -> str:
 
 def outcome_text(outcome: str | None) -> str:
     return QCoreApplication.translate("Status", OUTCOME_FA.get(outcome or "", outcome or ""))
+
+
+#: A case in an open sync conflict: the row in the alert colour (as a late one)
+ALERT_COLOUR = "#b00020"
+
+
+def conflict_marker() -> str:
+    """What a list row adds for a case in an open sync conflict (its status is not settled)."""
+    return QCoreApplication.translate("Secretariat", "ناسازگاری همگام‌سازی")
+
+
+def conflict_tip(kinds: tuple[str, ...]) -> str:
+    """The open conflicts about a case as the case view says them, one a line, for a row's tooltip."""
+    return text_digits("\n".join(
+        QCoreApplication.translate("Secretariat", "ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» "
+                                   "تصمیم بگیرد، وضعیت این پرونده قطعی نیست.")
+        .format(title=QCoreApplication.translate("Errors", KIND_TITLES.get(kind, kind))) for kind in kinds))
 
 
 def ltr(text: str) -> str:
@@ -111,7 +129,9 @@ class CaseListModel(LazyTableModel):
             return text_digits(row.subject)
         if column == 4:
             late = row.is_overdue(self._on())
-            return status_text(row.status, row.notice, row.holder_roles) + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
+            return (status_text(row.status, row.notice, row.holder_roles)
+                    + (" — " + QCoreApplication.translate("Secretariat", "دیرکرد") if late else "")
+                    + (" — " + conflict_marker() if row.conflicts else ""))
         if column == 5:
             return persian.format_jalali_date(row.received_date)
         if column == 6:
@@ -123,11 +143,14 @@ class CaseListModel(LazyTableModel):
             if row.deadline and row.is_overdue(self._on()) else ""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.row() < len(self._rows):
-            from PySide6.QtGui import QColor
+        if index.isValid() and index.row() < len(self._rows):
+            row: CaseRow = self._rows[index.row()]
+            if role == Qt.ItemDataRole.ForegroundRole and (row.conflicts or row.is_overdue(self._on())):
+                from PySide6.QtGui import QColor
 
-            if self._rows[index.row()].is_overdue(self._on()):
-                return QColor("#b00020")
+                return QColor(ALERT_COLOUR)
+            if role == Qt.ItemDataRole.ToolTipRole and row.conflicts:  # the cell, then why the row is red
+                return super().data(index, role) + "\n" + conflict_tip(row.conflict_kinds)
         return super().data(index, role)
 
 

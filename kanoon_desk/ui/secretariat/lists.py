@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +37,16 @@ from ..saving import save_to
 from ..tables import FittedTable, down_into, remember_splitter
 from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, right_to_left, select_row, text_digits
 from .case_view import CaseView
-from .common import CaseListModel, Today, ltr, queue_text, status_text
+from .common import (
+    ALERT_COLOUR,
+    CaseListModel,
+    Today,
+    conflict_marker,
+    conflict_tip,
+    ltr,
+    queue_text,
+    status_text,
+)
 from .dialogs import DateBound
 from .queue_notices import QueueNotices
 
@@ -86,8 +95,9 @@ class CartableModel(LazyTableModel):
         if column == 1:
             return ltr(persian.to_persian_digits(row.registration_no or ""))
         if column == 2:
-            return text_digits(row.subject) + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)")
-                                               if row.kind == "cc" else "")
+            return (text_digits(row.subject)
+                    + ("  " + QCoreApplication.translate("Secretariat", "(رونوشت)") if row.kind == "cc" else "")
+                    + ("  (" + conflict_marker() + ")" if row.conflicts else ""))
         if column == 3:
             return text_digits(row.applicant_name)
         if column == 4:
@@ -105,6 +115,12 @@ class CartableModel(LazyTableModel):
                 f.setBold(True)
                 return f
             return None
+        if index.isValid() and index.row() < len(self._rows) and self._rows[index.row()].conflicts:
+            row: q.CartableItem = self._rows[index.row()]
+            if role == Qt.ItemDataRole.ForegroundRole:  # its state is not settled: as the search list says
+                return QColor(ALERT_COLOUR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return super().data(index, role) + "\n" + conflict_tip(row.conflict_kinds)
         return super().data(index, role)
 
     def reload(self) -> None:
