@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 from sqlalchemy import literal_column, select
 
@@ -34,6 +35,23 @@ PUBLIC_STATUS: dict[str, tuple[str, str]] = {
     "case.closed": ("closed", "رسیدگی به درخواست شما پایان یافت."),
 }
 DEFAULT_STATUS = ("in_progress", "درخواست شما در حال رسیدگی است.")
+#: An expert's review that turned the request down (its `decision` "reject").
+REJECTED_AT_REVIEW = ("rejected", "درخواست شما بررسی شد و پذیرفته نشد.")
+#: A notice given after the case ended: it stays ended (it read "answered", as if open again).
+TOLD_AFTER_END = {"closed": ("closed", "رسیدگی به درخواست شما پایان یافت و نتیجه به شما اعلام شد."),
+                  "rejected": ("rejected", "درخواست شما پذیرفته نشد و نتیجه به شما اعلام شد.")}
+
+
+def _public(newest: Any, before: Any) -> tuple[str, str]:
+    """The public status of a case's newest public event (with the one before it: a notice tells
+    what came before, it does not reopen it)."""
+    if newest.type == "case.reviewed" and (newest.payload or {}).get("decision") == "reject":
+        return REJECTED_AT_REVIEW
+    if newest.type == "case.notified" and before is not None:
+        ended = _public(before, None)[0]
+        if ended in TOLD_AFTER_END:
+            return TOLD_AFTER_END[ended]
+    return PUBLIC_STATUS.get(newest.type, DEFAULT_STATUS)
 
 
 class RateLimiter:
@@ -78,10 +96,11 @@ def lookup(db: ServerDb, code: str) -> StatusResponse | None:
                 logs.event("status.ambiguous_code", tracking_code=code)
             return None
         aggregate_id = cases[0]
-        newest = s.execute(select(ServerEvent.type, ServerEvent.recorded_at).where(
+        latest = s.execute(select(ServerEvent.type, ServerEvent.recorded_at, ServerEvent.payload).where(
             ServerEvent.aggregate_id == aggregate_id, IS_CASE,
             ServerEvent.type.in_(list(PUBLIC_STATUS))).order_by(
-            ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(1)).first()
-    status, status_fa = PUBLIC_STATUS.get(newest[0], DEFAULT_STATUS) if newest else DEFAULT_STATUS
-    updated = newest[1].date().isoformat() if newest else ""
+            ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(2)).all()
+    newest = latest[0] if latest else None
+    status, status_fa = _public(newest, latest[1] if len(latest) > 1 else None) if newest else DEFAULT_STATUS
+    updated = newest.recorded_at.date().isoformat() if newest else ""
     return StatusResponse(tracking_code=code, status=status, status_fa=status_fa, updated_on=updated)

@@ -68,3 +68,29 @@ def test_the_status_look_up_reads_by_index_not_the_whole_table(server_db_url: st
                 assert "ix_events_" in plan and "Seq Scan on events" not in plan and "SCAN events" not in plan, plan
     finally:
         db.close()
+
+
+def test_a_rejected_or_closed_request_reads_so_to_its_applicant(server: LiveServer, tmp_path: Path) -> None:
+    """An applicant whose request the expert rejected at review read «درخواست شما بررسی شد.» and
+    the status "in_review", as if it were still being looked at; one whose case was closed and then
+    told read "answered", as if it were open again. A rejection now says it was not accepted, and a
+    notice after the end keeps it ended."""
+    from kanoon_desk.services.secretariat_notices import notify
+
+    desk = enrol(server, tmp_path / "d.sqlite3", "13")
+    admin = bootstrap_admin(desk)
+    rejected = sec.intake(desk, admin, case_input(1))
+    sec.review(desk, admin, rejected.case_id, accept=False, reason=sec.REJECTION_REASONS[0])
+    closed = sec.intake(desk, admin, case_input(2))
+    sec.review(desk, admin, closed.case_id, accept=True)
+    sec.register(desk, admin, closed.case_id)
+    sec.close(desk, admin, closed.case_id, outcome="unresolved")
+    notify(desk, admin, closed.case_id, method="phone")
+    assert client.sync_once(desk).ok
+
+    def said(code: str) -> tuple[str, str]:
+        body = httpx.get(f"{server.url}/v1/status/{code}").json()
+        return body["status"], body["status_fa"]
+
+    assert said(rejected.tracking_code) == ("rejected", "درخواست شما بررسی شد و پذیرفته نشد.")
+    assert said(closed.tracking_code) == ("closed", "رسیدگی به درخواست شما پایان یافت و نتیجه به شما اعلام شد.")
