@@ -706,47 +706,47 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="151" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="160" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="152" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="161" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="166" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="222" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="236" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -6136,7 +6136,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="503" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="512" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6337,70 +6337,70 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="253" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="262" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="273" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="282" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="274" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="283" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="295" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="382" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="306" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="369" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="384" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="392" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="266" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="394" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="448" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="457" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="464" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="473" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6596,26 +6596,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -6655,45 +6655,45 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="53" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="54" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="203" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="65" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="74" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="99" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
             <source>به</source>
             <translation>To</translation>
         </message>
