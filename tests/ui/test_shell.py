@@ -612,3 +612,50 @@ def test_a_read_only_store_or_folder_is_said_at_start_not_as_a_crash_at_log_in(
     assert ("پرونده داده این میز" if read_only == "file" else "پوشه داده این میز") in boxes[0]
     assert done.stdout.splitlines()[-1] == "EXIT 2"
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("roles", [("admin",), ("expert",), ("manager",), ("clerk",)])
+def test_every_page_opens_inside_the_window_and_the_keys_keep_working(
+        fa: QApplication, qtbot: Any, tmp_path: Path, desk: tuple[Store, Any], roles: tuple[str, ...]) -> None:
+    """A page's control hidden or shown before it had a parent flashed up as a window of its own
+    on the page's first visit (the cartable's «رسیده به من» box, the queues' bar, «پیگیری گروهی…»),
+    taking the keyboard from the main window: Ctrl+4 or Ctrl+F right after Ctrl+3 did nothing."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from ..factories import make_user
+
+    store, admin = desk
+    actor = admin if roles == ("admin",) else make_user(store, admin, "u_" + roles[0], *roles)
+    main = MainWindow(make_ctx(store, actor, tmp_path))
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    windows: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
+                    and obj is not main:
+                windows.append(f"{type(obj).__name__}#{obj.objectName()}")
+            return False
+
+    watch = Watch()
+    fa.installEventFilter(watch)
+    try:
+        for index, key in enumerate(main.page_keys()):
+            main.select_page(index)
+            QApplication.processEvents()
+            assert not windows, f"{key}: {windows}"
+            assert QApplication.activeWindow() is main, key
+    finally:
+        fa.removeEventFilter(watch)
+    keys = main.page_keys()
+    if "secretariat-cartable" in keys and "secretariat-search" in keys:
+        main.select_page(0)
+        QApplication.processEvents()
+        qtbot.keyClick(main, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        assert main.current_key() == keys[2]
+        qtbot.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is getattr(main.page_widget(keys[2]), "search_box", None)

@@ -160,7 +160,6 @@ class CartablePage(QWidget):
         self.box.addItem(self.tr("رسیده به من"), "inbox")
         self.box.addItem(self.tr("فرستاده‌های من (هنوز باز)"), "sent")
         self.box.currentIndexChanged.connect(self._box_changed)
-        self.box.setVisible(ctx.actor.has("expert", "manager", "admin"))  # a clerk refers nothing (gets CCs)
         bar.addWidget(self.box)
         self.filter = self.search_box = QLineEdit()
         self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
@@ -177,6 +176,8 @@ class CartablePage(QWidget):
         for w in (self.filter, self.sort, self.unread, self.count):
             bar.addWidget(w)
         box.addLayout(bar)
+        # (hidden or shown once in the page: a widget with no parent yet would show as a window)
+        self.box.setVisible(ctx.actor.has("expert", "manager", "admin"))  # a clerk refers nothing (gets CCs)
         self.note = QLabel()
         self.note.setObjectName("cartable-note")
         self.note.setStyleSheet("color: #555;")
@@ -310,8 +311,8 @@ class SearchPage(QWidget):
         self.tools = dates  # (the overdue queue adds its batch follow-up beside the export)
         self.queues = QueueBar(ctx)  # one click lists a queue
         self.queues.chosen.connect(self.show_queue)
-        self.queues.setVisible(not overdue_only)
         box.addWidget(self.queues)
+        self.queues.setVisible(not overdue_only)  # (once in the page: shown before, it is a window)
         # a notice queue listed: its applicants told at once (the button beside the export)
         self.queue_notices = QueueNotices(ctx, lambda limit: self._fetch(0, limit), self.today)
         self.tools.insertWidget(self.tools.indexOf(self.export_button), self.queue_notices.button)

@@ -37,8 +37,8 @@ class OverduePage(SearchPage):
         self.batch_button = QPushButton(self.tr("پیگیری گروهی…"))
         self.batch_button.setObjectName("batch-follow-up")
         self.batch_button.clicked.connect(self.batch_follow_up)
-        self.batch_button.setVisible(ctx.actor.has("expert", "manager"))
         self.tools.insertWidget(self.tools.indexOf(self.export_button), self.batch_button)
+        self.batch_button.setVisible(ctx.actor.has("expert", "manager"))  # (in the page first)
         self.batch_bar = PaperBar("batch-note", self.tr("چاپ نامه پیگیری"), self.tr("نامه پیگیری PDF"),
                                   self.batch_letter_html, "follow-up.pdf")
         layout = self.layout()
