@@ -22,7 +22,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QSplitter, QTableView
 
@@ -173,9 +183,15 @@ class _DownInto(QObject):
                 and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
             model = self.table.model()
             if model is not None and model.rowCount() > 0:
+                # the row, chosen before the focus moves: a view taking the focus makes its first
+                # row current with nothing selected, and the row open showed no highlight
+                current = self.table.currentIndex()
+                row = current.row() if current.isValid() else 0
                 self.table.setFocus()
-                if not self.table.currentIndex().isValid():
-                    self.table.setCurrentIndex(model.index(0, 0))
+                self.table.setCurrentIndex(model.index(row, 0))
+                self.table.selectionModel().select(
+                    model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
                 return True
         return False
 

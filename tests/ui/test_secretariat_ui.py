@@ -281,8 +281,11 @@ def test_down_in_the_search_box_opens_the_first_result(qtbot: Any, desk: Desk, t
     assert page.model.total == 2 and page.view.case_id is None
     qtbot.keyClick(page.text, Qt.Key.Key_Down)
     assert page.table.hasFocus() and page.view.case_id == page.model.row_at(0).id
+    # the row open is the row highlighted (it had only a dotted frame round one cell)
+    assert [i.row() for i in page.table.selectionModel().selectedRows()] == [0]
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     assert page.view.case_id == page.model.row_at(1).id
+    assert [i.row() for i in page.table.selectionModel().selectedRows()] == [1]
 
 
 def test_search_list_gives_the_subject_the_room_a_long_agency_name_would_take(qtbot: Any, desk: Desk,
