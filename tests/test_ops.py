@@ -179,6 +179,19 @@ def test_backup_and_restore_round_trip(desk: Path, tmp_path: Path) -> None:
 
 
 
+def test_a_restore_leaves_nothing_beside_the_backup_it_read(desk: Path, tmp_path: Path) -> None:
+    """Reading the backup (read only, in its write-ahead-log mode) left a `-shm` and an empty
+    `-wal` next to it on the USB stick it came from."""
+    from kanoon_desk.store import sidecars
+
+    stick = tmp_path / "usb"
+    backup_file = stick / "b1.sqlite3"
+    ops.backup(desk, backup_file)
+    assert sorted(p.name for p in stick.iterdir()) == ["b1.sqlite3"]
+    ops.restore(desk, backup_file)
+    assert sorted(p.name for p in stick.iterdir()) == ["b1.sqlite3"], [p.name for p in sidecars(backup_file)]
+
+
 def test_a_desk_with_no_server_restored_does_not_issue_its_numbers_again(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A desk that works alone, restored from its morning backup: the registration and letter

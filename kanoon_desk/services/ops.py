@@ -7,6 +7,7 @@ Problems are reported in Persian, one sentence each, naming what is wrong (a tab
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -363,6 +364,21 @@ class Restored:
 
 
 def restore(store_path: Path, source: Path, *, other_device: bool = False) -> Restored:
+    """`_restore`, leaving nothing beside the backup: reading it (in its write-ahead-log mode, read
+    only) left a `-shm` and an empty `-wal` next to it, on the USB stick it came from. The files
+    SQLite made there for the reading are removed; those that were there before are not touched."""
+    source = Path(source)
+    there = {p for p in sidecars(source) if p.exists()}
+    try:
+        return _restore(store_path, source, other_device=other_device)
+    finally:
+        for p in sidecars(source):
+            if p not in there:
+                with contextlib.suppress(OSError):
+                    p.unlink(missing_ok=True)
+
+
+def _restore(store_path: Path, source: Path, *, other_device: bool = False) -> Restored:
     """Replace the store with the backup `source`, only if the backup is a healthy store.
 
     The backup is copied next to the target, opened (migrated to the newest schema) and checked;
