@@ -187,6 +187,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
                   "the previous store are not in the backup: the work done after it")
             _say_numbers_kept(restored.numbers_kept)
     if not _enrolled(Path(args.db)):
+        if args.sync:  # (said, not skipped in silence: the operator asked for it)
+            print("  این میز به کارگزاری نپیوسته است؛ همگام‌سازی انجام نشد — the desk is not enrolled with a "
+                  "server: no sync round was run (--sync)")
         return EXIT_OK
     if args.sync:  # take back at once what the server holds of this desk since the backup
         from .sync.cli import main as sync_main

@@ -122,6 +122,9 @@ def test_backup_restore_and_refusal(tmp_path: Path, demo_db: Path, capsys: pytes
     assert live.read_bytes() == before
     assert main(["restore", "--db", str(live), "--from", str(backup_file)]) == 0
     assert live.with_name("live.sqlite3.before-restore").exists()
+    capsys.readouterr()
+    assert main(["restore", "--db", str(live), "--from", str(backup_file), "--sync"]) == 0  # never enrolled
+    assert "no sync round was run" in capsys.readouterr().out  # (it said nothing of the sync it skipped)
     assert main(["check", "--db", str(live)]) == 0
     assert main(["backup", "--db", str(tmp_path / "none.sqlite3"), "--to", str(backup_file)]) == 1
 

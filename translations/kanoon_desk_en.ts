@@ -716,37 +716,37 @@
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="165" />
             <source>جستجو در موضوع یا کد رهگیری</source>
             <translation>Search the subject or tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="174" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="173" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="222" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="223" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -3244,128 +3244,128 @@
             <translation>Row {row} of the audit chain has been tampered with (its hash does not match).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="43" />
+            <location filename="../kanoon_desk/services/ops.py" line="44" />
             <source>پرونده پیدا نشد: {path}</source>
             <extracomment>Tables every store has from the first revision on.</extracomment>
             <translation>File not found: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="44" />
+            <location filename="../kanoon_desk/services/ops.py" line="45" />
             <source>این پرونده پایگاه داده SQLite نیست: {path}</source>
             <translation>This file is not an SQLite database: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="45" />
+            <location filename="../kanoon_desk/services/ops.py" line="46" />
             <source>این پرونده پایگاه داده کانون دسک نیست (جدول‌های {tables} را ندارد): {path}</source>
             <translation>This file is not a Kanoon Desk database (it lacks the tables {tables}): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="46" />
+            <location filename="../kanoon_desk/services/ops.py" line="47" />
             <source>پایگاه داده خوانده نشد ({error}): {path}</source>
             <translation>The database could not be read ({error}): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="47" />
+            <location filename="../kanoon_desk/services/ops.py" line="48" />
             <source>نسخه طرح پایگاه داده در پرونده ثبت نشده است: {path}</source>
             <translation>The file does not record its database schema version: {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="48" />
+            <location filename="../kanoon_desk/services/ops.py" line="49" />
             <source>این پرونده از نسخه‌ای تازه‌تر از این برنامه است (بازنگری {revisions}).</source>
             <translation>This file comes from a newer version of the program (revision {revisions}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="49" />
+            <location filename="../kanoon_desk/services/ops.py" line="50" />
             <source>میز این پرونده هنوز راه‌اندازی نشده است (شناسه دستگاه ندارد): {path}</source>
             <translation>The desk of this file has not been set up yet (it has no device id): {path}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="50" />
+            <location filename="../kanoon_desk/services/ops.py" line="51" />
             <source>بررسی درستی SQLite (integrity_check) خطا یافت: {found}</source>
             <translation>SQLite's integrity check (integrity_check) found errors: {found}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="51" />
+            <location filename="../kanoon_desk/services/ops.py" line="52" />
             <source>کلید خارجی شکسته در جدول {table}: {n} ردیف (foreign_key_check).</source>
             <translation>Broken foreign key in table {table}: {n} row(s) (foreign_key_check).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="52" />
+            <location filename="../kanoon_desk/services/ops.py" line="53" />
             <source>جدول {table} در پایگاه داده نیست (مهاجرت‌ها با مدل‌ها نمی‌خوانند).</source>
             <translation>Table {table} is missing from the database (the migrations do not match the models).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="53" />
+            <location filename="../kanoon_desk/services/ops.py" line="54" />
             <source>بازسازی جدول‌ها از رویدادها شکست خورد: {error}</source>
             <translation>Rebuilding the tables from the events failed: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="54" />
+            <location filename="../kanoon_desk/services/ops.py" line="55" />
             <source>جدول {table} با بازسازی از رویدادها برابر نیست (ردیف‌هایش دست‌کاری یا ناقص شده است).</source>
             <translation>The table {table} does not match its rebuild from the events (its rows were tampered with or are incomplete).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="56" />
+            <location filename="../kanoon_desk/services/ops.py" line="57" />
             <source>پایگاه داده خوانده نشد: {error}</source>
             <translation>The database could not be read: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="57" />
+            <location filename="../kanoon_desk/services/ops.py" line="58" />
             <source>پایگاه داده باز نشد: {error}</source>
             <translation>The database could not be opened: {error}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="58" />
+            <location filename="../kanoon_desk/services/ops.py" line="59" />
             <source>پرونده پشتیبان نمی‌تواند خود پایگاه داده باشد.</source>
             <translation>The backup file cannot be the database itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="59" />
+            <location filename="../kanoon_desk/services/ops.py" line="60" />
             <source>مسیر پشتیبان پرونده نیست (شاید پوشه است)</source>
             <translation>The backup path is not a file (perhaps a folder)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="60" />
+            <location filename="../kanoon_desk/services/ops.py" line="61" />
             <source>پرونده پشتیبان هست و جایگزین نشد؛ برای جایگزینی آن --force بدهید</source>
             <translation>The backup file exists and was not replaced; give --force to replace it</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="70" />
+            <location filename="../kanoon_desk/services/ops.py" line="71" />
             <source>این پایگاه داده اکنون در برنامه باز است؛ نخست برنامه را ببندید</source>
             <translation>This database is open in the app now; close the app first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="71" />
+            <location filename="../kanoon_desk/services/ops.py" line="72" />
             <source>دیسک مقصد پر است و پشتیبان در آن جا نشد؛ نیمه‌کاره آن پاک شد و داده‌های این میز دست نخورد. روی آن دیسک جا باز کنید (پشتیبان دست‌کم به اندازه پرونده داده، {size}، جا می‌خواهد) یا جای دیگری را برگزینید</source>
             <translation>The destination disk is full and the backup did not fit; its partial copy was removed and this desk's data is untouched. Make room on that disk (a backup needs at least the data file's size, {size}) or choose another place</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="74" />
+            <location filename="../kanoon_desk/services/ops.py" line="75" />
             <source>دیسک پایگاه داده پر است و بازگردانی در آن جا نشد؛ نیمه‌کاره آن پاک شد و پایگاه داده کنونی دست نخورد. بازگردانی کنار پایگاه داده یک رونوشت از پشتیبان و یکی از پایگاه داده کنونی می‌سازد: دست‌کم {size} جا باز کنید و دوباره بازگردانید</source>
             <translation>The disk of the data file is full and the restore did not fit; its partial copies were removed and the current data file is untouched. A restore makes a copy of the backup and one of the current data file next to it: make at least {size} of room and restore again</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="61" />
+            <location filename="../kanoon_desk/services/ops.py" line="62" />
             <source>این پرونده پایگاه داده میز دیگری است (دستگاه {device})، نه پشتیبان این میز؛ جایگزین نمی‌شود، حتی با --force</source>
             <translation>This file is the store of another desk (device {device}), not a backup of this desk: it is not overwritten, even with --force</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="64" />
+            <location filename="../kanoon_desk/services/ops.py" line="65" />
             <source>این پرونده اکنون در برنامه‌ای باز است؛ جایگزین نمی‌شود</source>
             <translation>This file is open in a program now; it is not replaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="66" />
+            <location filename="../kanoon_desk/services/ops.py" line="67" />
             <source>این پشتیبان از میز دیگری است (دستگاه {theirs}، این میز دستگاه {ours})؛ با بازگردانی آن این میز شناسه و رمز آن میز را می‌گیرد و کارگزار یکی از دو میز را نمی‌پذیرد. اگر همین را می‌خواهید --other-device بدهید</source>
             <translation>This backup is of another desk (device {theirs}; this desk is device {ours}): restored, this desk would take that desk's identity and credential and the server would refuse one of the two. If that is meant, give --other-device</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="65" />
+            <location filename="../kanoon_desk/services/ops.py" line="66" />
             <source>پرونده پشتیبان همان پایگاه داده کنونی است.</source>
             <translation>The backup file is the current database itself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/ops.py" line="69" />
+            <location filename="../kanoon_desk/services/ops.py" line="70" />
             <source>پرونده پشتیبان خوانده نشد: {error}</source>
             <translation>The backup file could not be read: {error}</translation>
         </message>
@@ -6136,7 +6136,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="512" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="513" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6337,70 +6337,70 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="262" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="263" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="282" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="283" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="284" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="304" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="382" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="383" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="393" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="276" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="395" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="457" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="458" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="474" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6667,7 +6667,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -6693,7 +6693,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="211" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
             <source>به</source>
             <translation>To</translation>
         </message>
