@@ -13,10 +13,12 @@ from PySide6.QtCore import (
     QCalendar,
     QCoreApplication,
     QDate,
+    QEvent,
     QItemSelectionModel,
     QLocale,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -563,3 +565,36 @@ def list_fetcher(items: Callable[[], Sequence[Any]]) -> tuple[Callable[[int, int
         return list(rows[offset:offset + limit])
 
     return fetch, count
+
+
+class ReadWhenShown(QObject):
+    """A page's list read again after what other desks did: at once when a sync round brings it
+    while the page is shown, and when the page is shown next for any change made while it was put
+    away (a loan on the circulation desk, for the catalogue). The page's own saves already show
+    their result, so a change of its own area while it is shown reads nothing. `areas`: the bus's
+    areas the page follows; `reload`: the page's own reading again (its form is left as typed)."""
+
+    def __init__(self, page: QWidget, bus: Any, areas: Sequence[str], reload: Callable[[], None]) -> None:
+        super().__init__(page)
+        self.page, self.areas, self._reload = page, tuple(areas), reload
+        #: changed while put away: read when shown
+        self.stale = False
+        page.installEventFilter(self)
+        bus.changed.connect(self._changed)
+
+    def _changed(self, area: str) -> None:
+        if area not in self.areas:
+            return
+        if area == "sync" and self.page.isVisible():
+            self.reload()
+        elif not self.page.isVisible():
+            self.stale = True
+
+    def reload(self) -> None:
+        self.stale = False
+        self._reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
+            self.reload()
+        return False

@@ -476,3 +476,39 @@ def test_a_search_reads_the_first_titles_copies_once(qtbot: Any, page: tuple[Lib
     calls.clear()
     p.select(0)
     assert calls == [p.titles[0].id]
+
+
+def test_a_loan_made_while_the_catalogue_was_put_away_is_read_when_it_is_shown(
+        qtbot: Any, page: tuple[Lib, CataloguePage]) -> None:
+    """The circulation desk lends a copy while another page of the side bar is shown: the
+    catalogue reads nothing meanwhile, and shows the copy on loan when it comes back; a sync round
+    while it is shown is read at once (`widgets.ReadWhenShown`)."""
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    from kanoon_desk.services import circulation as circ
+    from tests.library_helpers import TODAY
+
+    L, p = page
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    other = QWidget()
+    stack.addWidget(p)
+    stack.addWidget(other)
+    stack.show()
+    p.query.setText(L.title.title)
+    p.query.returnPressed.emit()
+    def statuses() -> list[str]:
+        return [c.status for c in p.copies]
+
+    assert "on_loan" not in statuses()
+    stack.setCurrentWidget(other)
+    circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)
+    p.ctx.bus.changed.emit("library")
+    assert p.refresher.stale and "on_loan" not in statuses()  # put away: not read
+    stack.setCurrentWidget(p)
+    assert not p.refresher.stale and "on_loan" in statuses()  # shown: read
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0002", today=TODAY)
+    p.ctx.bus.changed.emit("sync")  # a sync round while shown: read at once
+    assert statuses().count("on_loan") == 2
+    stack.removeWidget(p)  # (the page is the fixture's: it outlives the stack)
+    p.setParent(None)

@@ -6,7 +6,6 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +28,7 @@ from ..context import UiContext
 from ..drafts import FormDraft, draft_key
 from ..errors import error_text
 from ..tables import down_into
-from ..widgets import ERROR_STYLE, Form, LtrLineEdit, select_row, text_digits
+from ..widgets import ERROR_STYLE, Form, LtrLineEdit, ReadWhenShown, select_row, text_digits
 from .catalogue_import import IMPORT_KINDS, ImportDialog
 from .catalogue_import import errors_text as errors_text
 from .catalogue_import import note_text as note_text
@@ -197,31 +196,12 @@ class CataloguePage(QWidget):
         if self.draft.restore():
             self.message.setText(QCoreApplication.translate(
                 "Library", "عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید."))
-        #: the catalogue changed while the page was hidden (a loan, a return): read when shown
-        self._stale = False
-        ctx.bus.changed.connect(self._on_changed)
-
-    def _on_changed(self, area: str) -> None:
-        """A sync round brought what other desks did (a title, a copy, a loan): the list and the
-        selected title's copies are read again, at once when the page is shown. A change made on
-        another page of this desk (the circulation desk lent a copy) is read when this page is
-        shown next (this page's own saves already show their result). The form is left as typed."""
-        if area not in ("library", "sync"):
-            return
-        if area == "sync" and self.isVisible():
-            self.reload()
-        elif not self.isVisible():
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        #: what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)
+        self.refresher = ReadWhenShown(self, ctx.bus, ("library", "sync"), self.reload)
 
     def reload(self) -> None:
         """The titles as they were asked for (added last, or the search run again) read again, the
         selected title kept selected with its copies as they are now."""
-        self._stale = False
         keep = self._selected_title()
         self._list(self.listed_query)
         row = next((i for i, t in enumerate(self.titles) if keep is not None and t.id == keep.id), 0)

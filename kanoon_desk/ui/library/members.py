@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtGui import QImage, QPixmap, QShowEvent
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,17 @@ from ..fitting import FittedPicture, FlowLayout, VerticalScroll
 from ..printing import print_dialog
 from ..saving import save_image, save_to
 from ..tables import down_into
-from ..widgets import FileDropLabel, Form, JalaliDateEdit, LtrLineEdit, digits, select_row, text_digits, today
+from ..widgets import (
+    FileDropLabel,
+    Form,
+    JalaliDateEdit,
+    LtrLineEdit,
+    ReadWhenShown,
+    digits,
+    select_row,
+    text_digits,
+    today,
+)
 from .common import ListModel, category_text, centre_namer, desk_centre, jdate, table_view
 from .history import FieldHistoryDialog
 from .printouts import card_print_html, membership_card
@@ -190,31 +200,12 @@ class MembersPage(QWidget):
         if self.draft.restore():
             self.message.setText(QCoreApplication.translate(
                 "Library", "عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید."))
-        #: the members changed since the list was read while the page was hidden: read when shown
-        self._stale = False
-        ctx.bus.changed.connect(self._on_changed)
-
-    def _on_changed(self, area: str) -> None:
-        """A sync round brought what other desks did (a member registered or corrected, a centre):
-        the list and the selected member's card are read again, at once when the page is shown.
-        A change made on another page of this desk is read when this page is shown next (this
-        page's own saves already show their result). The form is left as typed."""
-        if area not in ("library", "sync", "accounts"):
-            return
-        if area == "sync" and self.isVisible():
-            self.reload()
-        elif not self.isVisible():
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        #: what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)
+        self.refresher = ReadWhenShown(self, ctx.bus, ("library", "sync", "accounts"), self.reload)
 
     def reload(self) -> None:
         """The list as it was asked for (the search typed, or the members registered last) read
         again, the selected member kept selected with their card as they are now."""
-        self._stale = False
         keep = self.current.id if self.current is not None else None
         self._fill_centres()
         self.search()
