@@ -3889,7 +3889,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="179" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="178" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -3968,19 +3968,19 @@ Tracking code: {code}</translation>
             <translation>No copy to label.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="73" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="72" />
             <source>عنوان، نویسنده، ناشر، موضوع یا شابک</source>
             <extracomment>what the title list shows: the search run last (its text), or None for the titles added last</extracomment>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -3997,84 +3997,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="360" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="362" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="393" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="373" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
@@ -4085,49 +4085,49 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="397" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="377" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="245" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
             <source>آخرین عنوان‌های افزوده</source>
-            <extracomment>the catalogue changed while the page was hidden (a loan, a return): read when shown</extracomment>
+            <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="258" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="238" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="323" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="303" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="336" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="357" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="337" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="521" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="501" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -4143,38 +4143,38 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="146" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="272" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="272" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4188,11 +4188,11 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="274" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="242" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="368" />
@@ -4200,61 +4200,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="319" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="299" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="410" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="425" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="449" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="390" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="405" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="429" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="442" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="422" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="451" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="452" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="462" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="442" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="465" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="484" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="464" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -4264,7 +4264,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="508" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="488" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -4750,7 +4750,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -4777,79 +4777,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="61" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="68" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="78" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="241" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="97" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="111" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="102" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="104" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="114" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="115" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -4912,109 +4912,109 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="139" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="145" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="337" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="155" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="328" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="340" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="331" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="232" />
             <source>آخرین اعضای ثبت‌شده</source>
-            <extracomment>the members changed since the list was read while the page was hidden: read when shown</extracomment>
+            <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="248" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="266" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="257" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="270" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="261" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="379" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="370" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="380" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="371" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="155" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="336" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="165" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="327" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="241" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="349" />
@@ -5023,52 +5023,52 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="251" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="242" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="311" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="361" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="322" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="243" />
             <source>اعتبار تا</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="386" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="422" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="320" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="435" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="426" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="436" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="427" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="460" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="451" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -6225,7 +6225,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="146" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="148" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>

@@ -153,9 +153,9 @@ def test_english_is_left_to_right_and_translated(qapp: QApplication, qtbot: Any,
         assert window.sidebar.item(0).text() == "Home"
         assert window.sync_label.text() == "Standalone, no server"
         # the day in the status bar in English words and Latin digits ("Sunday 15 Azar 1405")
-        from kanoon_desk.ui.widgets import long_date, text_digits
+        from kanoon_desk.ui.widgets import long_date, text_digits, today
         assert long_date(date(2026, 12, 6)) == "Sunday 15 Azar 1405"
-        assert window.date_label.text() == long_date(date.today())
+        assert window.date_label.text() == long_date(today())
         assert text_digits("۱۴۰۵/۰۹/۱۵") == "1405/09/15"  # a Jalali date in a table reads Latin too
         assert QCoreApplication.translate("Errors", BAD_LOGIN) == "Wrong user name or password."
         login = LoginWindow(store)
