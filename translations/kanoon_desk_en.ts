@@ -6408,178 +6408,178 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Secretariat</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="22" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="23" />
             <source>دریافت درخواست</source>
             <translation>Request received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="23" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="24" />
             <source>بررسی اولیه کارشناس</source>
             <translation>Expert's initial review</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="24" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="25" />
             <source>ثبت در دبیرخانه</source>
             <translation>Registered in the secretariat</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="25" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="26" />
             <source>ارجاع</source>
             <translation>Referral</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="26" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="27" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Referral recalled</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="27" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="28" />
             <source>دیده شد</source>
             <translation>Seen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="28" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="29" />
             <source>ارسال به دستگاه اجرایی</source>
             <translation>Forwarded to executive agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="29" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="30" />
             <source>پیگیری</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="30" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="31" />
             <source>دریافت پاسخ</source>
             <translation>Response received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="31" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="32" />
             <source>اعلام به متقاضی</source>
             <translation>Applicant notified</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="32" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="33" />
             <source>مختومه</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="33" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="34" />
             <source>بازگشایی</source>
             <translation>Reopened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="34" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="35" />
             <source>مراجعه حضوری</source>
             <translation>In-person visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="35" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="36" />
             <source>پیوست</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="36" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="37" />
             <source>برداشتن پیوست</source>
             <translation>Attachment removed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="37" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="38" />
             <source>پس‌گرفتن ارسال (حل ناسازگاری)</source>
             <translation>Forward withdrawn (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="38" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="39" />
             <source>شماره ثبت تازه (حل ناسازگاری)</source>
             <translation>New registration number (conflict resolved)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="46" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="47" />
             <source>پیامک به {mobile}، فرستاده شد {at}</source>
             <translation>SMS to {mobile}, sent {at}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="49" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
             <source>پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید</source>
             <translation>SMS to {mobile} did not get through ({error}); tell the applicant another way</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="64" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="66" />
             <source>پذیرفته شد</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="66" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="68" />
             <source>رد شد: </source>
             <translation>Rejected: </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="72" />
             <source>به </source>
             <translation>To </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="75" />
             <source> — نامه {no} مورخ {day}</source>
             <translation> — letter {no} of {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="76" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="78" />
             <source> — مهلت </source>
             <translation> — deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="79" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="81" />
             <source> — مهلت تازه </source>
             <translation> — new deadline </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="81" />
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="83" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="83" />
             <source>کتبی</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="51" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="53" />
             <source>پیامک به {mobile}، در صف ارسال سرور</source>
             <translation>SMS to {mobile}, queued for the server to send</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="88" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="90" />
             <source>نامه</source>
             <translation>Letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="91" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
             <source>تاریخ</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
             <source>زمان ثبت</source>
             <translation>Recorded at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
             <source>کار</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="111" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/case_timeline.py" line="112" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
@@ -6696,6 +6696,27 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
             <source>به</source>
             <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/sms_outcomes.py" line="38" />
+            <source>شماره همراهی در پیامک نبود</source>
+            <extracomment>The server's answer will not change any more («withdrawn»: a hold's «ready» notice whose hold ended before it was sent). The most notices one round asks about (the newest first; older ones at the next round). Why the server gave up on a notice, in the office's words. The server keeps the gateway's own text — English, or an HTTP error naming the provider's address over two lines — which is for the server's log, not for a clerk deciding how else to tell the applicant (`failure_reason`).</extracomment>
+            <translation>the notice had no mobile number</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/sms_outcomes.py" line="39" />
+            <source>متن پیامک خالی بود</source>
+            <translation>the notice had no text</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/sms_outcomes.py" line="40" />
+            <source>سامانه پیامک در دسترس نبود</source>
+            <translation>the SMS service could not be reached</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/services/sms_outcomes.py" line="41" />
+            <source>سامانه پیامک آن را نپذیرفت</source>
+            <translation>the SMS service refused it</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,7 @@ puts the case in the work queue `sms_failed` until the applicant is told another
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..errors import QT_TRANSLATE_NOOP
 from ..models import Event, utcnow
 from ..models.library import Notice as LendingNotice
 from ..models.secretariat import Notice as CaseNotice
@@ -28,6 +30,31 @@ from ..store import Store
 FINAL = ("sent", "failed", "withdrawn")
 #: The most notices one round asks about (the newest first; older ones at the next round).
 ASK_AT_MOST = 500
+
+
+#: Why the server gave up on a notice, in the office's words. The server keeps the gateway's own
+#: text — English, or an HTTP error naming the provider's address over two lines — which is for the
+#: server's log, not for a clerk deciding how else to tell the applicant (`failure_reason`).
+REASON_NO_NUMBER = QT_TRANSLATE_NOOP("Secretariat", "شماره همراهی در پیامک نبود")
+REASON_NO_TEXT = QT_TRANSLATE_NOOP("Secretariat", "متن پیامک خالی بود")
+REASON_UNREACHABLE = QT_TRANSLATE_NOOP("Secretariat", "سامانه پیامک در دسترس نبود")
+REASON_REFUSED = QT_TRANSLATE_NOOP("Secretariat", "سامانه پیامک آن را نپذیرفت")
+
+#: Words of a gateway that could not be reached at all (httpx's connection and time-out errors).
+_UNREACHABLE = re.compile(r"connect|timed? ?out|timeout|name or service|resolution|unreachable|server error '5",
+                          re.IGNORECASE)
+
+
+def failure_reason(last_error: str) -> str:
+    """What the server's reason for giving up on a notice means, as one of the `REASON_*` texts
+    (untranslated: the interface translates it in the «Secretariat» context)."""
+    if last_error.startswith("no mobile number"):  # (`server.exchange_notices.sms_notice`)
+        return REASON_NO_NUMBER
+    if last_error.startswith("no text"):
+        return REASON_NO_TEXT
+    if _UNREACHABLE.search(last_error):
+        return REASON_UNREACHABLE
+    return REASON_REFUSED
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ def test_what_became_of_an_sms_shows_on_the_timeline_and_a_failed_one_waits_in_i
 
     assert last_line(sent).startswith("پیامک به \u2066۰۹۱۲۱۲۳۴۵۶۷\u2069، فرستاده شد ۱۴۰۴/۰۲/۱۹ ۱۰:۰۰")
     assert last_line(failed).startswith(
-        "پیامک به \u2066۰۹۱۲۱۲۳۴۵۶۷\u2069 نرسید (number not in service)؛ از راه دیگری اعلام کنید")
+        "پیامک به \u2066۰۹۱۲۱۲۳۴۵۶۷\u2069 نرسید (سامانه پیامک آن را نپذیرفت)؛ از راه دیگری اعلام کنید")
     page = SearchPage(make_ctx(desk.store, desk.clerk, tmp_path))
     qtbot.addWidget(page)
     button = page.queues.buttons["sms_failed"]
@@ -133,6 +133,34 @@ def test_what_became_of_an_sms_shows_on_the_timeline_and_a_failed_one_waits_in_i
     sec.notify(desk.store, desk.clerk, failed, method="phone", on=DAY + timedelta(days=6))
     page.queues.refresh()
     assert button.text() == "پیامک اعلام نرسید (۰)" and button.isHidden()  # shown only while it holds a case
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    ("Client error '400 Bad Request' for url 'https://sms.example/send'\nFor more information check: "
+     "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/400", "سامانه پیامک آن را نپذیرفت"),
+    ("[Errno 111] Connection refused", "سامانه پیامک در دسترس نبود"),
+    ("no mobile number in the notice", "شماره همراهی در پیامک نبود"),
+    ("number not in service", "سامانه پیامک آن را نپذیرفت"),
+], ids=["http-400", "unreachable", "no-number", "provider-words"])
+def test_why_an_sms_failed_is_said_in_persian_on_the_timeline(qtbot: Any, desk: Desk, tmp_path: Path,
+                                                              error: str, said: str) -> None:
+    """The server keeps the gateway's own words (English, an HTTP error with the provider's
+    address): the clerk reads why in Persian, on one line, never the gateway's text."""
+    import re
+    from datetime import UTC, datetime
+
+    from kanoon_desk.services import sms_outcomes
+
+    case_id = _answered(desk, 1)
+    sec.notify(desk.store, desk.clerk, case_id, method="sms", on=DAY + timedelta(days=5))
+    [notice] = [t for t in q.get_case(desk.store, desk.clerk, case_id).timeline if t.type == "case.notified"]
+    sms_outcomes.keep(desk.store, [sms_outcomes.Outcome(notice.event_id, "failed", 5, error,
+                                                        checked_at=datetime(2025, 5, 9, tzinfo=UTC))])
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=6))
+    model = view.timeline.model()
+    line = visible(str(model.data(model.index(model.rowCount() - 1, 4))))
+    assert line.startswith(f"پیامک به ۰۹۱۲۱۲۳۴۵۶۷ نرسید ({said})؛ از راه دیگری اعلام کنید"), line
+    assert "\n" not in line and not re.search("[A-Za-z]", line.split(" — ")[0]), line
 
 
 def test_a_referral_carries_several_ccs_and_a_cc_read_leaves_the_cartable(

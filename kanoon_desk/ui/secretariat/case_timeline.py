@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from ... import persian
 from ...errors import QT_TRANSLATE_NOOP
 from ...services import secretariat_query as q
+from ...services import sms_outcomes
 from ...services.numbers import unbroken
 from ..widgets import LazyTableModel, isolated, list_fetcher, text_digits
 from .common import ltr, outcome_text
@@ -46,8 +47,9 @@ def _sms_text(entry: q.TimelineEntry, mobile: str) -> str:
         return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، فرستاده شد {at}").format(
             mobile=mobile, at=persian.format_jalali_datetime(o.sent_at) if o.sent_at else "")
     if o is not None and o.status == "failed":
+        # (why, in Persian: the gateway's own words stay in the server's log)
         return QCoreApplication.translate("Secretariat", "پیامک به {mobile} نرسید ({error})؛ از راه دیگری اعلام کنید").format(
-            mobile=mobile, error=o.last_error or "—")
+            mobile=mobile, error=QCoreApplication.translate("Secretariat", sms_outcomes.failure_reason(o.last_error)))
     return QCoreApplication.translate("Secretariat", "پیامک به {mobile}، در صف ارسال سرور").format(mobile=mobile)
 
 
