@@ -438,3 +438,27 @@ def test_one_visit_counts_once_whether_recorded_by_the_notice_or_the_one_click(d
     assert q.get_case(desk.store, desk.clerk, case_id).case["visits"] == 3  # another day, another visit
     with pytest.raises(InvariantError):  # the notice counted today's visit
         sec.record_visit(desk.store, desk.clerk, case_id, on=later + timedelta(days=1))
+
+
+def test_an_sms_is_never_longer_than_sms_max_and_a_longer_one_typed_is_refused_at_its_field(desk: Desk) -> None:
+    """A rejection whose note is long sends its SMS cut to SMS_MAX (the printed notice keeps the
+    whole note), as the agency's long answer does; an SMS the clerk wrote longer than that (a
+    dozen paid parts in Persian's 70-character messages) is refused at the text, nothing sent."""
+    case_id = _to_manager(desk)
+    note = "لطفاً مدارک زیر را به اداره کل راه و شهرسازی ببرید. " * 20
+    sec.manager_reject(desk.store, desk.manager, case_id, reason="خارج از حیطه وظایف", note=note, on=DAY)
+    too_long = "متقاضی گرامی، " * 40
+    with pytest.raises(ValidationError) as err:
+        sec.notify(desk.store, desk.clerk, case_id, method="sms", text=too_long, on=DAY)
+    assert err.value.field == "text" and err.value.params == {"n": len(too_long.strip()), "max": sec.SMS_MAX}
+    with pytest.raises(ValidationError) as err:  # telling several at once checks it the same way
+        sec.notify_many(desk.store, desk.clerk, [case_id], method="sms", text=too_long, on=DAY)
+    assert err.value.field == "text"
+    assert q.get_case(desk.store, desk.clerk, case_id).case["notice"] == "due"  # nothing was sent
+    sec.notify(desk.store, desk.clerk, case_id, method="sms", on=DAY)
+    [told] = [t for t in q.get_case(desk.store, desk.clerk, case_id).timeline if t.type == "case.notified"]
+    assert len(told.payload["text"]) <= sec.SMS_MAX and told.payload["text"].endswith("…")
+    assert "«خارج از حیطه وظایف»" in told.payload["text"]
+    d = q.get_case(desk.store, desk.clerk, case_id)
+    assert note.strip() in sec.rejection_notice_text(d.case["tracking_code"], d.case["reject_reason"],
+                                                     d.case["reject_note"])  # the paper says it all

@@ -2534,6 +2534,11 @@
             <translation>The applicant of case {case} has no mobile number; untick it or choose a letter. Nothing was recorded.</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="32" />
+            <source>متن پیامک {n} نویسه است و بیش از {max} نویسه فرستاده نمی‌شود؛ آن را کوتاه کنید.</source>
+            <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/services/secretariat.py" line="119" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>

@@ -29,6 +29,8 @@ MSG_TOLD = QT_TRANSLATE_NOOP(
     "Errors", "به متقاضی پرونده {case} پیش‌تر اعلام شده است؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.")
 MSG_NO_MOBILE_OF = QT_TRANSLATE_NOOP(
     "Errors", "متقاضی پرونده {case} شماره همراه ندارد؛ نشان آن را بردارید یا نامه را برگزینید. چیزی ثبت نشد.")
+MSG_SMS_LONG = QT_TRANSLATE_NOOP(
+    "Errors", "متن پیامک {n} نویسه است و بیش از {max} نویسه فرستاده نمی‌شود؛ آن را کوتاه کنید.")
 
 #: How several applicants are told at once (a phone call or a visit is one person at a time).
 BULK_METHODS = ("letter", "sms")
@@ -43,22 +45,36 @@ def rejection_notice_text(tracking_code: str, reason: str, note: str) -> str:
 SMS_MAX = 480
 
 
+def _cut(body: str) -> str:
+    """`body` as one SMS: cut to SMS_MAX with "…" when longer."""
+    return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
+
+
 def sms_text(case: Mapping[str, Any]) -> str:
     """The SMS an applicant gets when the clerk writes none: the result in one message, with the
-    tracking code to ask about it. `case` holds the case's columns (a row's fields, or the case
-    view's `CaseDetail.case`)."""
+    tracking code to ask about it, never longer than SMS_MAX (a rejection's long note is cut like
+    an agency's long answer: the printed notice says it all). `case` holds the case's columns (a
+    row's fields, or the case view's `CaseDetail.case`)."""
     code = case["tracking_code"]
     if case["status"] == "rejected":
         if not case.get("reject_reason"):  # (closed as rejected before a rejection named its reason:
             # its note was the office's own, not for the applicant)
             return f"متقاضی گرامی، درخواست شما با کد رهگیری {code} بررسی شد و پذیرفته نشد."
-        return rejection_notice_text(code, case["reject_reason"], case.get("reject_note") or "")
+        return _cut(rejection_notice_text(code, case["reject_reason"], case.get("reject_note") or ""))
     if case.get("response_text"):
         body = (f"متقاضی گرامی، پاسخ دستگاه اجرایی به درخواست شما با کد رهگیری {code} رسید: "
                 f"{case['response_text']}")
     else:
         body = f"متقاضی گرامی، رسیدگی به درخواست شما با کد رهگیری {code} به پایان رسید."
-    return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
+    return _cut(body)
+
+
+def check_sms_text(method: str, text: str) -> None:
+    """An SMS the clerk wrote longer than SMS_MAX is refused at the text (every 67 Persian
+    characters are one more paid part, and gateways refuse long ones), before anything is sent."""
+    n = len(normalize_text(text or ""))
+    if method == "sms" and n > SMS_MAX:
+        raise ValidationError(MSG_SMS_LONG, "text", {"n": n, "max": SMS_MAX})
 
 
 _SMS_FIELDS = ("tracking_code", "status", "reject_reason", "reject_note", "response_text")
@@ -86,6 +102,7 @@ def notify(store: Store, actor: Actor, case_id: str, *, method: str, text: str =
     require(actor, "clerk", "expert")
     if method not in NOTICE_METHODS:
         raise ValidationError(MSG_METHOD, "method")
+    check_sms_text(method, text)
     day, at = _stamp(on)
     with store.transaction() as s:
         _record_notice(store, s, actor, _load(s, case_id), method, text, day, at)
@@ -100,6 +117,7 @@ def notify_many(store: Store, actor: Actor, case_ids: Sequence[str], *, method: 
     require(actor, "clerk", "expert")
     if method not in BULK_METHODS:
         raise ValidationError(MSG_METHOD, "method")
+    check_sms_text(method, text)
     ids = list(dict.fromkeys(case_ids))
     if not ids:
         raise ValidationError(MSG_NO_CASES, "case_ids")

@@ -135,6 +135,31 @@ def test_what_became_of_an_sms_shows_on_the_timeline_and_a_failed_one_waits_in_i
     assert button.text() == "پیامک اعلام نرسید (۰)" and button.isHidden()  # shown only while it holds a case
 
 
+def test_an_sms_written_too_long_is_refused_at_its_text_and_kept(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id = _answered(desk, 1)
+    seen: dict[str, Any] = {}
+    long_text = "متقاضی گرامی، پاسخ شما آماده است. " * 20
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        method = dlg.form.field("method")
+        method.setCurrentIndex(method.findData("sms"))  # type: ignore[attr-defined]
+        dlg.form.field("text").setPlainText(long_text)  # type: ignore[attr-defined]
+        dlg.submit()
+        seen.update(error=dlg.form.error_of("text"), kept=dlg.form.field("text").toPlainText(),  # type: ignore[attr-defined]
+                    result=dlg.result())
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=5))
+    view.buttons["notify"].click()
+    n = len(long_text.strip())
+    assert seen["error"] == (f"متن پیامک {n} نویسه است و بیش از ۴۸۰ نویسه فرستاده نمی‌شود؛ آن را کوتاه کنید."
+                             .translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")))
+    assert seen["kept"] == long_text and seen["result"] != 1  # the dialog stays open with what was typed
+    assert q.get_case(desk.store, desk.clerk, case_id).notices == []
+
+
 @pytest.mark.parametrize(("error", "said"), [
     ("Client error '400 Bad Request' for url 'https://sms.example/send'\nFor more information check: "
      "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/400", "سامانه پیامک آن را نپذیرفت"),
