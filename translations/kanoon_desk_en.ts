@@ -1034,7 +1034,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="318" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
@@ -1120,13 +1120,13 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="321" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="314" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -1347,17 +1347,17 @@
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="306" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="310" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="313" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>

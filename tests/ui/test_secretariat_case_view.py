@@ -160,6 +160,34 @@ def test_an_sms_written_too_long_is_refused_at_its_text_and_kept(
     assert q.get_case(desk.store, desk.clerk, case_id).notices == []
 
 
+def test_the_default_sms_put_in_goes_away_when_another_way_is_chosen(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    """SMS chosen, then the letter after all: the SMS put in for the clerk to edit is not the
+    letter's note (it would print as what the clerk wrote); a text the clerk wrote stays."""
+    told, edited = _answered(desk, 1), _answered(desk, 2)
+    seen: list[str] = []
+
+    def fake_exec(dlg: ActionDialog) -> int:
+        method, text = dlg.form.field("method"), dlg.form.field("text")
+        method.setCurrentIndex(method.findData("sms"))  # type: ignore[attr-defined]
+        if dlg.parent().case_id == edited:  # type: ignore[attr-defined]
+            text.moveCursor(text.textCursor().MoveOperation.End)  # type: ignore[attr-defined]
+            type_persian(text, " با ما تماس بگیرید")
+        method.setCurrentIndex(method.findData("letter"))  # type: ignore[attr-defined]
+        seen.append(text.toPlainText())  # type: ignore[attr-defined]
+        dlg.submit()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    for case_id in (told, edited):
+        view = _view(qtbot, desk, tmp_path, desk.clerk, case_id, DAY + timedelta(days=5))
+        view.buttons["notify"].click()
+    assert seen[0] == ""
+    [notice] = q.get_case(desk.store, desk.clerk, told).notices
+    assert (notice["method"], notice["text"]) == ("letter", "")
+    assert seen[1].startswith("متقاضی گرامی") and seen[1].endswith("با ما تماس بگیرید")
+
+
 @pytest.mark.parametrize(("error", "said"), [
     ("Client error '400 Bad Request' for url 'https://sms.example/send'\nFor more information check: "
      "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/400", "سامانه پیامک آن را نپذیرفت"),

@@ -287,9 +287,15 @@ class CaseActions(_ViewBase):
             "CaseView", "نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود."))
         paper.setVisible(False)
 
+        default_sms = text_digits(sec.sms_text(case))
+
         def sms_chosen() -> None:
             if method.currentData() == "sms" and not text.toPlainText().strip():
-                text.setPlainText(text_digits(sec.sms_text(case)))
+                text.setPlainText(default_sms)
+            elif method.currentData() != "sms" and text.toPlainText() == default_sms:
+                # the SMS put in, untouched, is no note of a letter or a call (a letter would
+                # print it as what the clerk wrote); a text the clerk edited stays
+                text.clear()
             # (a rejection's letter is its notice, «چاپ اعلام رد»)
             paper.setVisible(method.currentData() == "letter" and case["status"] != "rejected")
 
