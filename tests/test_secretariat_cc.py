@@ -113,6 +113,21 @@ def test_the_cartable_word_filter_reads_a_half_space_as_the_subject_has_it(desk:
         assert len(q.cartable(desk.store, desk.manager, words=words)) == expected, words
 
 
+def test_the_cartable_filter_finds_a_case_by_the_registration_number_it_shows(desk: Desk) -> None:
+    """The manager is told «case 1404-000002» and types it (or its tail, in Persian digits) in the
+    cartable's filter: the list shows that number, so the filter finds by it too."""
+    numbers = []
+    for n in (1, 2):
+        r = sec.intake(desk.store, desk.clerk, case_input(n, subject=f"درخواست شماره {n}"), on=DAY)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+        numbers.append(sec.register(desk.store, desk.clerk, r.case_id, on=DAY))
+        sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, on=DAY)
+    second = numbers[1]  # 13-D01-1404-000002
+    for words in (second, second.split("-", 2)[2], "۱۴۰۴-۰۰۰۰۰۲", second.lower()):
+        assert [i.registration_no for i in q.cartable(desk.store, desk.manager, words=words)] == [second], words
+        assert q.cartable_count(desk.store, desk.manager, words=words) == 1, words
+
+
 def test_a_referral_goes_only_to_an_expert_or_a_manager_and_a_cc_to_the_secretariat(desk: Desk) -> None:
     case_id = _registered(desk, 1)
     for receiver in (desk.librarian, desk.clerk):  # a librarian's cartable cannot open it; a clerk acts on none

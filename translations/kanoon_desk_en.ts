@@ -717,8 +717,8 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="165" />
-            <source>جستجو در موضوع یا کد رهگیری</source>
-            <translation>Search the subject or tracking code</translation>
+            <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
+            <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />

@@ -63,11 +63,13 @@ def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words
     key = search_key(words or "")
     if key:
         # both sides normalised alike (`search_key`: a half-space is a space, Arabic letters and
-        # digits folded; stored subjects are already `normalize`d); a code typed in groups matches
+        # digits folded; stored subjects are already `normalize`d); a code typed in groups matches,
+        # and so does the registration number the list shows, whole or its tail («1404-000002»)
         subject = func.replace(func.lower(Case.subject), ZWNJ, " ")
         code = key.replace(" ", "")
         stmt = stmt.where(subject.contains(key, autoescape=True)
-                          | (Case.tracking_code.contains(code, autoescape=True) if code else false()))
+                          | (Case.tracking_code.contains(code, autoescape=True) if code else false())
+                          | (func.lower(Case.registration_no).contains(code, autoescape=True) if code else false()))
     return stmt
 
 

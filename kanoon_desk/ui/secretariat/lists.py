@@ -162,7 +162,7 @@ class CartablePage(QWidget):
         self.box.currentIndexChanged.connect(self._box_changed)
         bar.addWidget(self.box)
         self.filter = self.search_box = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("جستجو در موضوع یا کد رهگیری"))
+        self.filter.setPlaceholderText(self.tr("جستجو در موضوع، کد رهگیری یا شماره ثبت"))
         self.filter.textChanged.connect(self._refilter)
         self.filter.setClearButtonEnabled(True)
         self.sort = QComboBox()
