@@ -418,14 +418,15 @@ def create_app(db_url: str, *, sms_gateway: sms.SmsGateway | None = None,
         if req.next_store_id is None:
             with db.read() as s:
                 device = auth.check_device(s, authorization)
-                answer = exchange.hello(s, device, req, clock)
+                answer = exchange.hello(db, s, device, req, clock)
                 seen = (device.id, device.last_seen_at)
             _seen(*seen)
         else:
             with db.transaction() as s:
-                answer = exchange.hello(s, auth.check_device(s, authorization, lock=True), req, clock)
+                answer = exchange.hello(db, s, auth.check_device(s, authorization, lock=True), req, clock)
             logs.event("device.store_renamed", device_id=answer.device_id)
-        return _json(answer)
+        # `pull_from` only to a desk that asked (an older desk refuses a field it does not know)
+        return Response(content=answer.model_dump_json(exclude_none=True), media_type="application/json")
 
     @app.get("/v1/own-events", response_model=p.OwnEventsResponse, responses=ERROR_DOC)
     def own_events(after: Annotated[int, Query(ge=0, le=p.MAX_POSITION)] = 0,

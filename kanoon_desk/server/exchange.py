@@ -16,7 +16,7 @@ import json
 import time
 from typing import Any, Literal
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..digest import EventDigest, canonical_hash
@@ -251,9 +251,10 @@ def snapshot(db: ServerDb, session: Session, device: Device, cursor: int, upto: 
                 [r[2] for r in rows])
 
 
-def hello(session: Session, device: Device, req: HelloRequest, clock: HybridClock) -> HelloResponse:
+def hello(db: ServerDb, session: Session, device: Device, req: HelloRequest, clock: HybridClock) -> HelloResponse:
     """A desk's first word in a round (`device` locked in `session` when `req` renames the store):
-    the name of its store checked, and kept when the desk renames it (`HelloRequest`)."""
+    the name of its store checked, and kept when the desk renames it (`HelloRequest`), and where
+    its pulls go on from when it says its cursor (`pull_from`)."""
     followed = device.store_id
     if not (followed is None or followed == req.store_id
             or (req.next_store_id is not None and followed == req.next_store_id)):
@@ -263,7 +264,26 @@ def hello(session: Session, device: Device, req: HelloRequest, clock: HybridCloc
     if req.next_store_id is not None and followed != req.next_store_id:
         device.store_id = req.next_store_id
     return HelloResponse(device_id=device.id, office_code=device.office_code, device_no=device.device_no,
-                         last_client_seq=device.last_client_seq, server_hlc=clock.merge(0), server_time_ms=now_ms())
+                         last_client_seq=device.last_client_seq, server_hlc=clock.merge(0), server_time_ms=now_ms(),
+                         pull_from=None if req.cursor is None else pull_from(db, session, req))
+
+
+def pull_from(db: ServerDb, session: Session, req: HelloRequest) -> int:
+    """Where a desk's pulls go on from: its cursor, unless this server no longer holds what the
+    desk saw up to it — restored from a backup older than the desk's last round, the server gave
+    the places past the backup to other events since (re-sent or new), which a pull from the
+    cursor would skip. Then: the highest place of an event the desk holds (`req.seen`) that this
+    server holds at the same place, and never past the server's own last place."""
+    cursor = min(req.cursor or 0, db.high_water(session))
+    seen = {s.server_seq: s.id for s in req.seen or [] if s.server_seq <= cursor}
+    if not seen:
+        return cursor
+    held = dict(session.execute(select(ServerEvent.server_seq, ServerEvent.id)
+                                .where(ServerEvent.server_seq.in_(list(seen)))).all())
+    top = max(seen)
+    if held.get(top) == seen[top]:
+        return cursor
+    return max((seq for seq, event_id in seen.items() if held.get(seq) == event_id), default=0)
 
 
 def own_events(db: ServerDb, session: Session, device: Device, after: int, cursor: int, limit: int,

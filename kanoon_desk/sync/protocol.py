@@ -195,6 +195,17 @@ def _no_nul(value: str | None) -> str | None:
     return value
 
 
+#: The most held events a hello names (`HelloRequest.seen`).
+MAX_SEEN = 64
+
+
+class Seen(_Model):
+    """An event a desk holds, with the place (`server_seq`) the server gave it."""
+
+    server_seq: int = Field(ge=1, le=MAX_POSITION)
+    id: str = Field(min_length=1, max_length=36)
+
+
 class HelloRequest(_Model):
     """A desk's first word in a round: the name of its store, and what the server holds from it.
 
@@ -206,6 +217,12 @@ class HelloRequest(_Model):
 
     store_id: str = Field(min_length=1, max_length=64)
     next_store_id: str | None = Field(default=None, min_length=1, max_length=64)
+    #: The desk's pull cursor and a few events it holds with the place the server gave them
+    #: (`Seen`): the server says where the desk's pulls go on from (`HelloResponse.pull_from`). A
+    #: server restored from a backup older than the cursor has given those places to other events
+    #: since; pulling on from the cursor would miss them.
+    cursor: int | None = Field(default=None, ge=0, le=MAX_POSITION)
+    seen: list[Seen] | None = Field(default=None, max_length=MAX_SEEN)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int = SCHEMA_VERSION
 
@@ -224,6 +241,10 @@ class HelloResponse(_Model):
     last_client_seq: int
     server_hlc: int
     server_time_ms: int
+    #: Only to a desk that sent its cursor: where its pulls go on from. Below its cursor when the
+    #: server no longer holds what the desk saw there (restored from an older backup): the highest
+    #: place of a `seen` event it holds at that place, at most its own last place.
+    pull_from: int | None = None
 
 
 class OwnEventsResponse(_Model):

@@ -10,7 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, select, update
 
 from .. import eventlog
 from ..digest import EventDigest, canonical_hash, canonical_json
@@ -26,6 +26,8 @@ INGEST_SLICE = 100
 #: A first sync folds at most this many events from memory (about 1 kB each: 195 MB for the 200k
 #: benchmark office); past it the kept events are dropped and the re-fold reads them back.
 SNAPSHOT_KEPT_MAX = 250_000
+#: The desk's events table for Core statements.
+_EVENTS: Table = Event.__table__  # type: ignore[assignment]
 
 
 class PullMixin(Connection):
@@ -50,6 +52,15 @@ class PullMixin(Connection):
                     with eventlog.deferring(s):  # a copy's status once per page, not once per event
                         for i in range(0, len(rows), INGEST_SLICE):
                             fresh += eventlog.ingest(s, rows[i:i + INGEST_SLICE], audited=False)
+                    if len(fresh) < len(rows):  # held already: pulled again after a rewind (`rewind`)
+                        new_ids = {ev.id for ev in fresh}
+                        placed = s.execute(update(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"),
+                                                                _EVENTS.c.server_seq.is_(None))
+                                           .values(server_seq=bindparam("seq")),
+                                           [{"event_id": ev.id, "seq": ev.server_seq} for ev in page.events
+                                            if ev.id not in new_ids])
+                        if getattr(placed, "rowcount", -1) != 0:  # placed again: counted again (`local_summary`)
+                            self.store.set_state(s, K_DIGESTS, "")
                     eventlog.audit_received(s, fresh, detail=f"pull after {cursor} to {page.next_cursor}")
                     self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)

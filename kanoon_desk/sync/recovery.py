@@ -17,9 +17,10 @@ from . import errors as e
 from . import protocol as p
 from .pull import _collector_paused, _event_row
 from .push import EVENTS
-from .report import RECOVERED, SyncReport, SyncWarning
-from .state import K_ACKED, K_STORE, K_STORE_NEXT
+from .report import RECOVERED, SERVER_BEHIND, SyncReport, SyncWarning
+from .state import K_ACKED, K_CURSOR, K_DIGESTS, K_STORE, K_STORE_NEXT
 from .transport import Connection
+from .verify import _ROWID
 
 #: The server's reason for an event whose client sequence number another event of the device
 #: holds (`server.exchange_checks._seq_used`): refused so before desks took their own events back.
@@ -42,8 +43,15 @@ class RecoveryMixin(Connection):
             with self.store.transaction() as s:
                 self.store.set_state(s, K_STORE, name)
         pending = self.store.get_state(K_STORE_NEXT)
+        cursor = self.store.get_state(K_CURSOR)
+        seen = self._seen() if cursor is not None else None
         try:
-            answer = self._hello(name, pending)
+            try:
+                answer = self._hello(name, pending, None if cursor is None else int(cursor), seen)
+            except e.Refused as exc:  # a server from before the cursor's check (422, extra fields)
+                if cursor is None or not exc.detail.startswith("HTTP 422"):
+                    raise
+                answer = self._hello(name, pending)
         except e.Refused as exc:
             if exc.detail.startswith("HTTP 404"):
                 return
@@ -51,10 +59,51 @@ class RecoveryMixin(Connection):
         self._store_name = pending or name
         self._after_reply(report, answer.server_hlc, answer.server_time_ms)
         self.recover(report, answer.last_client_seq, name, pending)
+        if answer.pull_from is not None:
+            self.rewind(report, answer.pull_from)
 
-    def _hello(self, name: str, renamed: str | None) -> p.HelloResponse:
-        req = p.HelloRequest(store_id=name, next_store_id=renamed)
+    def _hello(self, name: str, renamed: str | None, cursor: int | None = None,
+               seen: list[p.Seen] | None = None) -> p.HelloResponse:
+        req = p.HelloRequest(store_id=name, next_store_id=renamed, cursor=cursor, seen=seen)
         return self.call("POST", "/v1/hello", p.HelloResponse, json=req.model_dump(mode="json", exclude_none=True))
+
+    def _seen(self) -> list[p.Seen]:
+        """A few events this desk holds with their place on the server, for the server to check its
+        cursor (`p.HelloRequest.seen`): the newest stored, then further and further back (by the
+        order they were stored here: 1, 2, 4, 8 … rows before), each found from the rowid's index."""
+        seen: dict[int, str] = {}
+        with self.store.read() as s:
+            top = s.scalar(select(func.max(_ROWID)).select_from(Event).where(Event.server_seq.is_not(None)))
+            step = 0
+            while top is not None and top > 0 and len(seen) < p.MAX_SEEN:
+                row = s.execute(select(_ROWID, Event.server_seq, Event.id).where(
+                    _ROWID <= top, Event.server_seq.is_not(None)).order_by(_ROWID.desc()).limit(1)).first()
+                if row is None:
+                    break
+                seen.setdefault(int(row[1]), row[2])
+                step = 1 if step == 0 else step * 2
+                top = int(row[0]) - step
+        return [p.Seen(server_seq=seq, id=event_id) for seq, event_id in seen.items()]
+
+    def rewind(self, report: SyncReport, pull_from: int) -> None:
+        """The server no longer holds what this desk saw past `pull_from` (it was restored from an
+        older backup): pulls go on from there, so the events it holds there now (sent again by
+        their desks, or new) are not skipped. Events of other desks this desk holds past that place
+        lose it (the server gives them a new one when they come again, or has lost them); the
+        events held are not folded twice (a pull skips them by id)."""
+        cursor = self._int_state(K_CURSOR)
+        if pull_from >= cursor:
+            return
+        me = self.store.identity.device_id
+        with self.store.transaction() as s:
+            s.execute(update(EVENTS).where(EVENTS.c.server_seq > pull_from, EVENTS.c.device_id != me)
+                      .values(server_seq=None))
+            self.store.set_state(s, K_CURSOR, str(pull_from))
+            self.store.set_state(s, K_DIGESTS, "")  # counted again without them (`local_summary`)
+            eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.rewound",
+                           detail=f"the server no longer holds what this desk pulled after {pull_from} "
+                                  f"(cursor was {cursor}): pulled again from there")
+        _server_behind(report)
 
     def recover(self, report: SyncReport, last: int, name: str, pending: str | None) -> None:
         """Take back the device's own events the server holds and this desk does not (it was
@@ -73,7 +122,15 @@ class RecoveryMixin(Connection):
         with self.store.read() as s:
             reused = dict(s.execute(select(SyncRejection.event_id, SyncRejection.client_seq).where(
                 SyncRejection.reason.startswith(SEQ_USED_PREFIX, autoescape=True))).all())
-        if last <= acked and not reused and pending is None:
+        if last < acked:  # the server lost events it had taken from this desk: they go again
+            with self.store.transaction() as s:
+                self.store.set_state(s, K_ACKED, str(last))
+                eventlog.audit(s, user_id=eventlog.SYSTEM_USER_ID, username="sync", action="sync.resend",
+                               detail=f"the server holds this desk's events up to {last}, not up to {acked}: "
+                                      f"sent again from {last + 1}")
+            _server_behind(report)
+            return
+        if last == acked and not reused and pending is None:
             return
         floor = min([acked, *(seq - 1 for seq in reused.values())])
         with self.store.read() as s:
@@ -128,3 +185,9 @@ class RecoveryMixin(Connection):
         report.recovered, report.renumbered = len(fresh), len(outbox)
         if fresh or outbox:
             report.warnings.append(SyncWarning(RECOVERED, (("lost", len(fresh)), ("renumbered", len(outbox)))))
+
+
+def _server_behind(report: SyncReport) -> None:
+    """Say (once a round) that the server was restored from an older backup."""
+    if SyncWarning(SERVER_BEHIND) not in report.warnings:
+        report.warnings.append(SyncWarning(SERVER_BEHIND))

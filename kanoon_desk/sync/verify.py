@@ -34,7 +34,9 @@ class VerifyMixin(Connection):
             top = int(s.scalar(select(func.max(_ROWID)).select_from(Event)) or 0)
             if cache is None or cache.acked > acked or cache.rowid > top:
                 cache = _DigestCache(0, 0, {})  # first round, or the outbox was moved back: all again
-            theirs = (Event.client_seq.is_(None)) & (_ROWID > cache.rowid) & (_ROWID <= top)
+            # others' events the server gave a place (one it lost after a restore has none: `rewind`)
+            theirs = (Event.client_seq.is_(None)) & Event.server_seq.is_not(None) & (_ROWID > cache.rowid) \
+                & (_ROWID <= top)
             ours = (Event.client_seq > cache.acked) & (Event.client_seq <= acked)
             # payload as its JSON text: the digest parses it once (no ORM JSON processing first)
             rows = s.execute(select(Event.aggregate_type, Event.id, Event.type, type_coerce(Event.payload, String),

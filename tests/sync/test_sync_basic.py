@@ -19,7 +19,7 @@ from kanoon_desk.server.server_models import ServerEvent
 from kanoon_desk.services import accounts, ops
 from kanoon_desk.sync import client, protocol, state, verify
 from kanoon_desk.sync.errors import SyncError
-from kanoon_desk.sync.report import SyncReport
+from kanoon_desk.sync.report import SERVER_BEHIND, SyncReport
 from kanoon_desk.sync.transport import SKEW_RESOLUTION_MS
 
 from .helpers import (
@@ -151,19 +151,28 @@ def test_lost_reply_retry_is_a_no_op(server: LiveServer, tmp_path: Path) -> None
         assert s.scalar(select(func.count()).select_from(Event).where(Event.server_seq.is_(None))) == 0
 
 
-def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path) -> None:
+def test_gap_is_answered_resend_from(server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a = enrol(server, tmp_path / "a.sqlite3", "13")
     admin = bootstrap_admin(a)
     add_user(a, admin, "u1")
     # the desk believes the server already has its first two events (e.g. the server was restored)
     with a.transaction() as s:
         a.set_state(s, state.K_ACKED, "2")
-    blind = client.sync_once(a)  # nothing to push: only the digest comparison can tell
-    assert not blind.ok and blind.mismatches == ["user: local 2 events, server 0"]
-    add_user(a, admin, "u2")  # the next push starts at 3; the server answers "resend from 1"
-    report = client.sync_once(a)
-    assert report.ok and report.resends == 1 and report.pushed == 3, report.summary_line()
-    assert server_count(server) == 3
+    # nothing new to push: the server's first word says what it holds, and they go again at once
+    # (before, the round only failed its digest check, until the desk recorded something new)
+    blind = client.sync_once(a)
+    assert blind.ok and blind.pushed == 2 and not blind.mismatches, blind.summary_line()
+    assert [w.template for w in blind.warnings] == [SERVER_BEHIND]
+    assert server_count(server) == 2
+    add_user(a, admin, "u2")
+    add_user(a, admin, "u3")
+    with a.transaction() as s:  # and a push past what the server holds is answered "resend from"
+        a.set_state(s, state.K_ACKED, "3")
+    with monkeypatch.context() as mp:  # a desk from before the first word: straight to the push
+        mp.setattr(client.SyncClient, "hello", lambda self, report: None)
+        report = client.sync_once(a)
+    assert report.ok and report.resends == 1 and report.pushed == 2, report.summary_line()
+    assert server_count(server) == 4
     assert_matches_server(server, a)
 
 

@@ -1,0 +1,116 @@
+"""The server restored from a backup older than what desks already sent and pulled (it lost the
+last hour): every desk's events reach it again exactly once, and every desk gets the events the
+server holds at places it had already pulled past (SQLite: the server's file is the backup)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, select
+
+from kanoon_desk.server.server_models import ServerEvent
+from kanoon_desk.services import ops
+from kanoon_desk.store import Store
+from kanoon_desk.sync import client, state
+from kanoon_desk.sync.report import SERVER_BEHIND
+
+from .helpers import LiveServer, enrol
+from .test_restore import event_ids, holidays
+from .test_sync_basic import assert_matches_server
+
+
+def _server_restored(server: LiveServer, backup: Path, desks: list[Store]) -> LiveServer:
+    """The server stopped, its database replaced by the backup, started again (a new port)."""
+    server.stop()
+    db = Path(server.db_url)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.copy(backup, db)
+    restarted = LiveServer(str(db), attachments_dir=db.parent / "attachments")
+    for desk in desks:
+        with desk.transaction() as s:
+            desk.set_state(s, state.K_SERVER, restarted.url)
+    return restarted
+
+
+def test_a_server_restored_from_an_older_backup_loses_nothing_for_its_desks(tmp_path: Path) -> None:
+    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
+    try:
+        a = enrol(server, tmp_path / "a.sqlite3", "13")
+        b = enrol(server, tmp_path / "b.sqlite3", "13")
+        holidays(a, 0, 5)
+        assert client.sync_once(a).ok and client.sync_once(b).ok
+        src, dst = sqlite3.connect(server.db_url), sqlite3.connect(tmp_path / "server-backup.sqlite3")
+        src.backup(dst)  # the server's nightly backup
+        dst.close()
+        src.close()
+        holidays(a, 100, 5)  # the last hour: sent by A, pulled by B; B sends its own
+        assert client.sync_once(a).ok
+        holidays(b, 200, 3)
+        assert client.sync_once(b).ok
+        server = _server_restored(server, tmp_path / "server-backup.sqlite3", [a, b])
+        holidays(b, 300, 2)  # B comes back first, with new work
+        first = client.sync_once(b)
+        assert first.ok, first.summary_line()
+        assert server_behind_said(first)
+        # A has nothing new: what the server lost of it goes again all the same, and it gets B's
+        # events, which the server now holds at places A had already pulled past
+        again = client.sync_once(a)
+        assert again.ok and again.pushed == 5 and again.pulled == 5, again.summary_line()
+        assert server_behind_said(again)
+        holidays(a, 400, 2)
+        assert client.sync_once(a).ok
+        last = client.sync_once(b)
+        assert last.ok, last.summary_line()
+        assert event_ids(a) == event_ids(b) and len(event_ids(a)) == 17  # nothing lost
+        with server.db.read() as s:  # nothing twice
+            assert s.scalar(select(func.count()).select_from(ServerEvent)) == 17
+        for desk in (a, b):
+            assert state.pending_count(desk) == 0 and ops.check(desk.path) == []
+            assert_matches_server(server, desk)
+            quiet = client.sync_once(desk)  # and the rounds after are quiet again
+            assert quiet.ok and not quiet.warnings and quiet.pulled == quiet.pushed == 0, quiet.summary_line()
+        a.close()
+        b.close()
+    finally:
+        server.stop()
+
+
+def server_behind_said(report: client.SyncReport) -> bool:
+    return any(w.template == SERVER_BEHIND for w in report.warnings)
+
+
+class _OlderServer(httpx.BaseTransport):
+    """A server from before the cursor's check: it refuses a hello naming a cursor (422)."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.refused = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+        if request.url.path == "/v1/hello" and b'"cursor"' in body:
+            self.refused += 1
+            return httpx.Response(422, json={"detail": [{"type": "extra_forbidden", "loc": ["body", "cursor"]}]})
+        return self.inner.handle_request(httpx.Request(request.method, request.url, headers=request.headers,
+                                                       content=body))
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_server_from_before_the_cursor_check_is_still_synced_with(tmp_path: Path) -> None:
+    server = LiveServer(str(tmp_path / "server.sqlite3"), attachments_dir=tmp_path / "attachments")
+    try:
+        a = enrol(server, tmp_path / "a.sqlite3", "13")
+        holidays(a, 0, 3)
+        older = _OlderServer()
+        report = client.sync_once(a, transport=older)
+        assert report.ok and report.pushed == 3 and older.refused == 1, report.summary_line()
+        older.close()
+        a.close()
+    finally:
+        server.stop()
