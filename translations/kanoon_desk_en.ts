@@ -6144,6 +6144,15 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
     </context>
     <context>
+        <name>Printing</name>
+        <message>
+            <location filename="../kanoon_desk/ui/printing.py" line="125" />
+            <source>صفحه {page} از {pages}</source>
+            <extracomment>The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».</extracomment>
+            <translation>Page {page} of {pages}</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueBar</name>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="513" />

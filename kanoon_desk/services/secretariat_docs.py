@@ -29,6 +29,10 @@ CHART_WIDTH = 640
 
 CHANNEL_FA = {"in_person": "حضوری", "post": "پستی", "phone": "تلفنی"}
 
+#: A paragraph's block state (`-qt-user-state`) that keeps it on the page of the paragraph before
+#: it when printed (`ui/printing.lay_out_pages`): a letter's signature and stamp.
+KEEP_WITH_PREVIOUS = 0x4B57
+
 #: The title a letter's signer signs with, highest role first (the interface's names of the roles:
 #: `ui/roles.role_title`; papers are Persian whatever the interface's language).
 SIGNER_TITLES = (("manager", "مدیر"), ("expert", "کارشناس بررسی"), ("clerk", "کارمند دبیرخانه"))
@@ -274,7 +278,8 @@ def _signature(office: OfficeView | None, signer: str, role: str = "") -> str:
     if office is not None:
         lines.append(escape(office.name))
     lines.append('<span class="muted">امضا و مهر</span>')
-    return '<p align="left"><br/><br/>' + "<br/>".join(lines) + "</p>"
+    return (f'<p align="left" style="-qt-user-state:{KEEP_WITH_PREVIOUS}"><br/><br/>'
+            + "<br/>".join(lines) + "</p>")
 
 
 def report_number(x: float | int | None, digits: int = 1) -> str:

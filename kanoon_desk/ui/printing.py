@@ -9,11 +9,28 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
 from PySide6.QtWidgets import QWidget
 
+from ..errors import QT_TRANSLATE_NOOP
 from ..persian import script_digits, to_persian_digits
+from ..services.secretariat_docs import KEEP_WITH_PREVIOUS
 from .fonts import FONT_FAMILY, load_fonts
 
 if TYPE_CHECKING:
@@ -74,6 +91,9 @@ def document_from_html(html: str, rtl: bool = True, point_size: float = 11.0) ->
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+    # a word longer than the line (a complaint typed without spaces, a long address) is broken where
+    # the line ends, not laid out on one line running off the paper with most of it unprinted
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
     if "<html" not in html.lower():
         html = wrap_page(html, rtl)
@@ -97,11 +117,110 @@ def to_pdf(html: str, path: Path, rtl: bool = True, page: QPageSize.PageSizeId =
                           QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setCreator("Kanoon Desk")
-    doc = document_from_html(html, rtl)
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
-    doc.print_(writer)
+    print_document(document_from_html(html, rtl), writer, rtl)
     return path
+
+
+#: The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».
+PAGE_OF = QT_TRANSLATE_NOOP("Printing", "صفحه {page} از {pages}")
+
+#: The room the page number takes under the text (mm).
+FOOTER_MM = 8.0
+
+
+def page_footer(page: int, pages: int, rtl: bool = True) -> str:
+    """The page number under a page: Persian, in Persian digits, on a right-to-left paper (the
+    papers are Persian whatever the interface's language); in the interface's language on a
+    left-to-right one (the report in English)."""
+    if rtl:
+        return to_persian_digits(PAGE_OF.format(page=page, pages=pages))
+    return QCoreApplication.translate("Printing", PAGE_OF).format(page=page, pages=pages)
+
+
+def lay_out_pages(doc: QTextDocument, device: QPdfWriter | QPrinter) -> float:
+    """Lay `doc` out on `device`'s pages as they are set (size, margins) and return the height of
+    the text on each page: the whole paint rectangle for a one-page paper; on a longer one, less
+    the room of the page number under it. A paragraph marked `KEEP_WITH_PREVIOUS` (a letter's
+    signature and stamp) is not cut at the page's end and never starts a page alone: it goes over
+    with the paragraph before it (when that one is not itself most of a page)."""
+    doc.documentLayout().setPaintDevice(device)
+    rect = device.pageLayout().paintRectPixels(device.resolution())
+    width, height = float(rect.width()), float(rect.height())
+    doc.setPageSize(QSizeF(width, height))
+    if doc.pageCount() > 1:
+        height -= FOOTER_MM / 25.4 * device.resolution()
+        doc.setPageSize(QSizeF(width, height))
+    _keep_with_previous(doc, height)
+    return height
+
+
+def _keep_with_previous(doc: QTextDocument, page_height: float) -> None:
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        previous = block.previous()
+        if block.userState() == KEEP_WITH_PREVIOUS and previous.isValid():
+            rect = layout.blockBoundingRect(block)
+            top_page = int(rect.top() // page_height)
+            bottom_page = int((rect.bottom() - 1) // page_height)
+            before = layout.blockBoundingRect(previous)
+            if bottom_page != top_page or int((before.bottom() - 1) // page_height) != top_page:
+                # over the page's end, or alone at the top of the next: it goes over with the
+                # paragraph before it, or with that one's last lines when it is a long one
+                moved = previous if before.height() < page_height / 2 else _split_off_lines(previous, 2)
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(moved).mergeBlockFormat(fmt)
+        block = block.next()
+
+
+def _split_off_lines(block: QTextBlock, lines: int) -> QTextBlock:
+    """The last `lines` lines of `block` made a paragraph of their own where they start (no space
+    between the two: they read as the one paragraph they were); `block` itself when it is no longer."""
+    layout = block.layout()
+    if layout.lineCount() <= lines:
+        return block
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + layout.lineAt(layout.lineCount() - lines).textStart())
+    cursor.insertBlock()
+    first, rest = QTextBlockFormat(), QTextBlockFormat()
+    first.setBottomMargin(0)
+    rest.setTopMargin(0)
+    QTextCursor(cursor.block().previous()).mergeBlockFormat(first)
+    cursor.mergeBlockFormat(rest)
+    return cursor.block()
+
+
+def print_document(doc: QTextDocument, device: QPdfWriter | QPrinter, rtl: bool = True,
+                   first: int = 0, last: int = 0) -> None:
+    """Print `doc` on `device` a page at a time (`lay_out_pages`), each page of a paper of more
+    than one numbered under its text (`page_footer`); `first`..`last` (from 1; 0: all) the pages
+    the print dialog asked for."""
+    height = lay_out_pages(doc, device)
+    width = doc.pageSize().width()
+    pages = doc.pageCount()
+    numbers = [n for n in range(1, pages + 1) if (first <= 0 or n >= first) and (last <= 0 or n <= last)]
+    painter = QPainter(device)
+    try:
+        footer_font = QFont(doc.defaultFont())
+        footer_font.setPointSizeF(max(doc.defaultFont().pointSizeF() - 2, 7.0))
+        for i, n in enumerate(numbers):
+            if i:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -(n - 1) * height)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, (n - 1) * height, width, height)
+            context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)  # as print_ does: never the theme's
+            painter.setClipRect(context.clip)
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+            if pages > 1:
+                painter.setFont(footer_font)
+                painter.drawText(QRectF(0, height, width, FOOTER_MM / 25.4 * device.resolution()),
+                                 Qt.AlignmentFlag.AlignCenter, page_footer(n, pages, rtl))
+    finally:
+        painter.end()
 
 
 def new_printer(margins_mm: float = 15.0) -> QPrinter:
@@ -118,10 +237,7 @@ def new_printer(margins_mm: float = 15.0) -> QPrinter:
 
 def print_html(printer: QPrinter, html: str, rtl: bool = True) -> None:
     """Lay `html` out on the printer's page as it is set (size, margins) and print it."""
-    doc = document_from_html(html, rtl)
-    doc.documentLayout().setPaintDevice(printer)
-    doc.setPageSize(printer.pageLayout().paintRectPixels(printer.resolution()).size().toSizeF())
-    doc.print_(printer)
+    print_document(document_from_html(html, rtl), printer, rtl, printer.fromPage(), printer.toPage())
 
 
 def print_dialog(parent: QWidget | None, html: str, rtl: bool = True, margins_mm: float = 15.0) -> bool:

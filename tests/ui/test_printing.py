@@ -89,3 +89,73 @@ def test_a_printed_paper_has_the_margins_of_its_pdf(qapp: Any, tmp_path: Path) -
     edges = [(min(d), max(d)) for d in (_dark_columns(printed, below=230), _dark_columns(saved, below=230))]
     assert abs(edges[0][0] - edges[1][0]) <= 2 and abs(edges[0][1] - edges[1][1]) <= 2
     assert edges[0][0] > 15 / 25.4 * 60 * 0.9  # 15 mm in from the paper's edge
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    """Each page's text, normalised (pdftotext gives Arabic presentation forms, Persian digits)."""
+    import re
+    import subprocess
+
+    from kanoon_desk.persian import normalize
+
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return [re.sub(r"\s+", " ", normalize(page)) for page in out.split("\f")[:-1]]
+
+
+def test_a_word_longer_than_the_line_is_broken_at_the_lines_end_not_run_off_the_paper(qapp: Any) -> None:
+    """A complaint typed without spaces (800 letters): the letter printed only the line's width
+    of it, the rest ran off the paper's edge unprinted. Now no line is wider than the page."""
+    from PySide6.QtCore import QSizeF
+
+    word = "بسیارطولانیوبدونفاصلهکهدرمتنشکایتآمدهاست" * 20
+    doc = document_from_html(f"<p>شهروند نوشته است: {word} و پاسخی نگرفته است.</p>"
+                             f"<blockquote>{word}</blockquote>" + html_table(["شرح"], [[word]]))
+    doc.setPageSize(QSizeF(600, 900))
+    assert doc.pageCount() >= 1
+    widths = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        widths += [layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount())]
+        block = block.next()
+    assert widths and max(widths) <= 600
+    assert doc.toPlainText().count("بسیارطولانی") == 60  # all of it, on the lines it takes
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_a_paper_of_several_pages_is_numbered_under_each_page(qapp: Any, tmp_path: Path) -> None:
+    """A long case history or a long letter printed without a page number: pages dropped from
+    the pile could not be put back in order. Each page now says «صفحه ۱ از ۳»; a one-page paper
+    has none."""
+    long = to_pdf("".join(f"<p>بند {i} از گردش کار پرونده</p>" for i in range(120)), tmp_path / "long.pdf")
+    pages = _pdf_pages(long)
+    assert len(pages) >= 2
+    for n, text in enumerate(pages, 1):
+        assert f"صفحه {n} از {len(pages)}" in text.replace("از", " از ").replace("  ", " ")
+    short = _pdf_pages(to_pdf("<p>رسید امانت</p>", tmp_path / "short.pdf"))
+    assert len(short) == 1 and "صفحه" not in short[0]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+@pytest.mark.parametrize("sentences", [50, 53, 56, 58])  # the signature at the first page's end
+def test_a_letters_signature_stays_on_the_page_of_its_last_paragraph(qapp: Any, tmp_path: Path,
+                                                                     sentences: int) -> None:
+    """A forwarding letter whose text filled the page: «امضا و مهر» went over alone to a second
+    page, or the signer's name stayed on the first and the stamp's place on the second. The
+    signature now goes over whole, with the letter's closing line above it."""
+    from datetime import date
+
+    from kanoon_desk.services.accounts import OfficeView
+    from kanoon_desk.services.secretariat_docs import forwarding_letter_html
+
+    office = OfficeView("13", "دبیرخانه شکایات استان تهران", "office", "", "", "", "", "")
+    html = forwarding_letter_html(
+        office, agency_name="اداره کل راه", letter_no="13-D01-1405-L000186", letter_date=date(2024, 8, 5),
+        deadline=date(2024, 9, 5), registration_no="13-D01-1405-000123", tracking_code="0013018438460339",
+        applicant_name="علی رضایی", subject="تأخیر در پاسخ", text="متن شکایت ادامه دارد و " * sentences * 2,
+        signer="مهدی کریمی", signer_role="مدیر")
+    pages = _pdf_pages(to_pdf(html, tmp_path / "letter.pdf"))
+    signed = [i for i, text in enumerate(pages) if "امضا و مهر" in text]
+    named = [i for i, text in enumerate(pages) if "مهدی" in text]
+    assert signed == named and len(signed) == 1  # name and stamp on one page
+    assert "اعلام" in pages[signed[0]]  # … with the closing line «… اعلام فرمایید.»
