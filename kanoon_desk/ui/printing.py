@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html as _html
+import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,14 +93,39 @@ def document_from_html(html: str, rtl: bool = True, point_size: float = 11.0) ->
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-    # a word longer than the line (a complaint typed without spaces, a long address) is broken where
-    # the line ends, not laid out on one line running off the paper with most of it unprinted
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
     if "<html" not in html.lower():
         html = wrap_page(html, rtl)
     doc.setHtml(html)
+    _break_long_words(doc)
     return doc
+
+
+#: The longest run of letters a printed line keeps whole: a longer one may break every this many.
+LONGEST_WORD = 30
+
+_LONG_WORD = re.compile(rf"[^\s\u200b]{{{LONGEST_WORD + 1},}}")
+
+
+def _break_long_words(doc: QTextDocument) -> None:
+    """Let a word longer than `LONGEST_WORD` letters (a complaint typed without spaces, a long web
+    address) break where a line ends: laid out whole, it ran off the paper with most of it
+    unprinted, and widened its table past the page. A zero-width space every `LONGEST_WORD`
+    letters (invisible; Persian letters still join across it; `persian.normalize` drops it, so
+    text copied off a PDF still searches). Shorter words and codes — kept whole by `unbroken` —
+    are not touched, and a table does not grow columns narrow enough to cut them (as breaking
+    anywhere did)."""
+    block = doc.begin()
+    while block.isValid():
+        text = block.text()
+        places = [at for m in _LONG_WORD.finditer(text)
+                  for at in range(m.start() + LONGEST_WORD, m.end(), LONGEST_WORD)
+                  if not unicodedata.category(text[at]).startswith("M")]  # never before a vowel mark
+        for at in reversed(places):  # from the end: earlier positions stay where they are
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + len(text[:at].encode("utf-16-le")) // 2)  # (Qt counts UTF-16)
+            cursor.insertText("\u200b")
+        block = block.next()
 
 
 def to_pdf(html: str, path: Path, rtl: bool = True, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4,
