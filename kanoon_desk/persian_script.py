@@ -119,10 +119,21 @@ def script_digits(text: str) -> str:
 
     Text is stored with ASCII digits (`normalize`), so a title "راز ماه (جلد 3)" is shown
     "راز ماه (جلد ۳)". Text with no Persian letter — a barcode, an ISBN, a Latin title — is left
-    as it is: "978-964-123" and "Harry Potter 2" keep their digits."""
+    as it is: "978-964-123" and "Harry Potter 2" keep their digits. So does a word with a Latin
+    letter in Persian text — an email address, a web address, a code: «ایمیل ali75@example.com»
+    and «نشانی https://x.ir/?id=12» keep theirs, as they are typed back (not «ali۷۵@example.com»)."""
     if _ARABIC_SCRIPT_LETTER.search(text) is None:
         return text
-    return text.translate(_TO_PERSIAN_DIGITS)
+    return _WORD.sub(_word_digits, text)
+
+
+_WORD = re.compile(r"\S+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _word_digits(match: re.Match[str]) -> str:
+    word = match.group()
+    return word if _LATIN_LETTER.search(word) else word.translate(_TO_PERSIAN_DIGITS)
 
 
 def to_ascii_digits(text: str) -> str:

@@ -205,6 +205,11 @@ def test_digit_conversion() -> None:
     ("Harry Potter 2", "Harry Potter 2"),  # Latin text keeps Latin digits
     ("13-D01-1405-000159", "13-D01-1405-000159"),
     ("", ""),
+    # an email, a web address, a code in a Persian sentence keep the digits they are typed with
+    ("با ایمیل ali.rezaei75@example.com در 12 مرداد", "با ایمیل ali.rezaei75@example.com در ۱۲ مرداد"),
+    ("نشانی https://portal.example.ir/track?id=12345 را ببینید", "نشانی https://portal.example.ir/track?id=12345 را ببینید"),
+    ("نامه 13-D01-1405-L000186 و پلاک 12A در کوچه 5", "نامه 13-D01-1405-L000186 و پلاک 12A در کوچه ۵"),
+    ("شابک 978-964-123-456-7 (جلد 2)", "شابک ۹۷۸-۹۶۴-۱۲۳-۴۵۶-۷ (جلد ۲)"),
 ])
 def test_script_digits_follow_the_script_of_the_text(stored: str, shown: str) -> None:
     assert persian.script_digits(stored) == shown

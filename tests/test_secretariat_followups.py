@@ -62,7 +62,7 @@ def test_one_letter_follows_up_the_agencys_late_cases_and_gives_them_a_new_deadl
     assert again.user_name == batch.user_name == "کاربر expert1"
     html = follow_up_batch_letter_html(get_office(desk.store), again)
     assert html.count("موضوع شماره") == 2 and "۱۴۰۴/۰۳/۱۳" in html and "پاسخ را بفرستید" in html
-    assert "کاربر expert۱<br/>کارشناس بررسی<br/>" in html  # signed with the follower's role
+    assert "کاربر expert1<br/>کارشناس بررسی<br/>" in html  # signed with the follower's role
     # the numbers in Latin digits as the agency types them back, each whole in its cell
     from kanoon_desk.services.numbers import unbroken
     for no in [batch.letter_no, *(line.forward_letter_no for line in batch.lines),

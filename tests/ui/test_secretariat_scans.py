@@ -216,7 +216,7 @@ def test_a_scan_attached_by_mistake_is_taken_off_with_its_reason(
         == ["درخواست.pdf (۱ کیلوبایت)"]
     model = view.timeline.model()
     last = [visible(model.index(model.rowCount() - 1, c).data()) for c in range(model.columnCount())]
-    assert last[2:] == ["برداشتن پیوست", "کاربر clerk۱", "سند دیگری.png — «سند شخص دیگری بود»"]
+    assert last[2:] == ["برداشتن پیوست", "کاربر clerk1", "سند دیگری.png — «سند شخص دیگری بود»"]
     html = view.history_html()  # the printed file lists only the case's scans, and tells the removal
     assert "<li>درخواست.pdf</li>" in html and "<li>سند دیگری.png</li>" not in html and "سند شخص دیگری بود" in html
     # another clerk may not take the first clerk's scan off; once the case is closed, nobody
