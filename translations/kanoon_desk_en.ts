@@ -6146,9 +6146,9 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Printing</name>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="125" />
+            <location filename="../kanoon_desk/ui/printing.py" line="152" />
             <source>صفحه {page} از {pages}</source>
-            <extracomment>The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».</extracomment>
+            <extracomment>The longest run of letters a printed line keeps whole: a longer one may break every this many. The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».</extracomment>
             <translation>Page {page} of {pages}</translation>
         </message>
     </context>

@@ -9,7 +9,7 @@ import subprocess
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -164,21 +164,61 @@ def page_footer(page: int, pages: int, rtl: bool = True) -> str:
     return QCoreApplication.translate("Printing", PAGE_OF).format(page=page, pages=pages)
 
 
-def lay_out_pages(doc: QTextDocument, device: QPdfWriter | QPrinter) -> float:
-    """Lay `doc` out on `device`'s pages as they are set (size, margins) and return the height of
-    the text on each page: the whole paint rectangle for a one-page paper; on a longer one, less
-    the room of the page number under it. A paragraph marked `KEEP_WITH_PREVIOUS` (a letter's
-    signature and stamp) is not cut at the page's end and never starts a page alone: it goes over
-    with the paragraph before it (when that one is not itself most of a page)."""
+class Pages(NamedTuple):
+    """How a document fell on its pages: the height of the text on each, and the first page (from
+    0) of each paper in it — one, or each notice or letter of a batch printed together."""
+
+    height: float
+    papers: list[int]
+    total: int
+
+    def footer(self, page: int, rtl: bool = True) -> str:
+        """The number under `page` (from 1), counted within its own paper: «صفحه ۲ از ۳» of
+        a member's notice, never «صفحه ۱۲ از ۲۰۰» of the pile; none under a one-page paper."""
+        start = max(p for p in self.papers if p < page)
+        end = min([p for p in self.papers if p >= page] + [self.total])
+        return page_footer(page - start, end - start, rtl) if end - start > 1 else ""
+
+
+def lay_out_pages(doc: QTextDocument, device: QPdfWriter | QPrinter) -> Pages:
+    """Lay `doc` out on `device`'s pages as they are set (size, margins): the text on each page
+    takes the whole paint rectangle when each paper in it is one page; otherwise it leaves room
+    for the page number under it. A paragraph marked `KEEP_WITH_PREVIOUS` (a letter's signature
+    and stamp) is not cut at the page's end and never starts a page alone: it goes over with the
+    paragraph before it (or with that one's last lines when it is most of a page). A page break
+    in the HTML (`page-break-before: always`) starts a paper of its own, numbered on its own."""
     doc.documentLayout().setPaintDevice(device)
     rect = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(rect.width()), float(rect.height())
     doc.setPageSize(QSizeF(width, height))
-    if doc.pageCount() > 1:
+    starts = _paper_starts(doc)
+    pages = _pages(doc, starts, height)
+    if any(b - a > 1 for a, b in zip(pages.papers, [*pages.papers[1:], pages.total], strict=True)):
         height -= FOOTER_MM / 25.4 * device.resolution()
         doc.setPageSize(QSizeF(width, height))
     _keep_with_previous(doc, height)
-    return height
+    return _pages(doc, starts, height)
+
+
+def _paper_starts(doc: QTextDocument) -> list[QTextBlock]:
+    """The blocks the HTML starts a new page with (a batch's next notice or letter)."""
+    starts = []
+    block = doc.begin()
+    while block.isValid():
+        policy = block.blockFormat().pageBreakPolicy()
+        if policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            starts.append(block)
+        if policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter and block.next().isValid():
+            starts.append(block.next())
+        block = block.next()
+    return starts
+
+
+def _pages(doc: QTextDocument, starts: list[QTextBlock], height: float) -> Pages:
+    layout = doc.documentLayout()
+    count = doc.pageCount()
+    firsts = {min(int(layout.blockBoundingRect(b).top() // height), count - 1) for b in starts}
+    return Pages(height, sorted({0} | firsts), count)
 
 
 def _keep_with_previous(doc: QTextDocument, page_height: float) -> None:
@@ -223,10 +263,9 @@ def print_document(doc: QTextDocument, device: QPdfWriter | QPrinter, rtl: bool 
     """Print `doc` on `device` a page at a time (`lay_out_pages`), each page of a paper of more
     than one numbered under its text (`page_footer`); `first`..`last` (from 1; 0: all) the pages
     the print dialog asked for."""
-    height = lay_out_pages(doc, device)
-    width = doc.pageSize().width()
-    pages = doc.pageCount()
-    numbers = [n for n in range(1, pages + 1) if (first <= 0 or n >= first) and (last <= 0 or n <= last)]
+    pages = lay_out_pages(doc, device)
+    height, width = pages.height, doc.pageSize().width()
+    numbers = [n for n in range(1, pages.total + 1) if (first <= 0 or n >= first) and (last <= 0 or n <= last)]
     painter = QPainter(device)
     try:
         footer_font = QFont(doc.defaultFont())
@@ -242,10 +281,11 @@ def print_document(doc: QTextDocument, device: QPdfWriter | QPrinter, rtl: bool 
             painter.setClipRect(context.clip)
             doc.documentLayout().draw(painter, context)
             painter.restore()
-            if pages > 1:
+            footer = pages.footer(n, rtl)
+            if footer:
                 painter.setFont(footer_font)
                 painter.drawText(QRectF(0, height, width, FOOTER_MM / 25.4 * device.resolution()),
-                                 Qt.AlignmentFlag.AlignCenter, page_footer(n, pages, rtl))
+                                 Qt.AlignmentFlag.AlignCenter, footer)
     finally:
         painter.end()
 

@@ -138,6 +138,24 @@ def test_a_paper_of_several_pages_is_numbered_under_each_page(qapp: Any, tmp_pat
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_the_papers_of_a_batch_are_numbered_each_on_its_own(qapp: Any, tmp_path: Path) -> None:
+    """Letters printed together (the notices of several cases, one a page): each is handed to a
+    different person, so a page says where it stands in its own letter, not in the pile."""
+    from kanoon_desk.services.secretariat_docs import join_papers
+
+    def letter(name: str, paragraphs: int) -> str:
+        body = "".join(f"<p>بند {i} نامه {name}</p>" for i in range(paragraphs))
+        return f'<html><body dir="rtl">{body}</body></html>'
+
+    pages = _pdf_pages(to_pdf(join_papers([letter("الف", 3), letter("ب", 90), letter("پ", 3)]), tmp_path / "b.pdf"))
+    middle = len(pages) - 2  # the long letter's pages, between the two short ones
+    assert middle >= 2 and "نامه الف" in pages[0] and "نامه پ" in pages[-1]
+    assert "صفحه" not in pages[0] and "صفحه" not in pages[-1]
+    for n in range(1, middle + 1):
+        assert f"صفحه {n} از {middle}" in pages[n].replace("از", " از ").replace("  ", " ")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 @pytest.mark.parametrize("sentences", [50, 53, 56, 58])  # the signature at the first page's end
 def test_a_letters_signature_stays_on_the_page_of_its_last_paragraph(qapp: Any, tmp_path: Path,
                                                                      sentences: int) -> None:
