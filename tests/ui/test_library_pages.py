@@ -63,6 +63,7 @@ def test_overdue_model_fetches_lazily(L: Lib, tmp_path: Path, qtbot: Any) -> Non
     html = page.notices_html()  # one member, three late books: one notice listing them
     assert html.count("یادآوری دیرکرد امانت") == 1 and html.count("ماهی سیاه کوچولو") == 3
     assert "مهلت بازگشت ۳ کتاب زیر" in html and "آن‌ها را" in html
+    assert page.notices_html(page_size=2) == html  # the whole list, not only its first page
     assert model.index(0, 10).data() == ""  # no reminder yet
     qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
     assert page.count.text() == "۱ پیامک یادآوری در صف ارسال گذاشته شد."  # one member: one SMS

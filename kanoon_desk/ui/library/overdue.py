@@ -104,10 +104,19 @@ class OverduePage(QWidget):
         self.model.reload()
         self.count.setText(QCoreApplication.translate("Library", "{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))
 
-    def notices_html(self, limit: int = 500) -> str:
-        """The printed overdue notices of the list (its first `limit` loans): one a member, their late
-        books listed, dated the day the list was read, with the centre's phone (`printouts.overdue_notices_html`)."""
-        rows = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre, limit=limit)
+    def all_rows(self, page_size: int = 5000) -> list[rep.OverdueRow]:
+        """Every loan of the list (its day and centre), read `page_size` at a time."""
+        rows: list[rep.OverdueRow] = []
+        while page := rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre,
+                                       offset=len(rows), limit=page_size):
+            rows += page
+        return rows
+
+    def notices_html(self, page_size: int = 5000) -> str:
+        """The printed overdue notices of the whole list (not only its first page: a member past it got
+        no notice, one at its edge a notice short of books): one a member, their late books listed,
+        dated the day the list was read, with the centre's phone (`printouts.overdue_notices_html`)."""
+        rows = self.all_rows(page_size)
         offices = (get_office(self.ctx.store, code) for code in {r.centre for r in rows})
         phones = {o.code: o.phone for o in offices if o is not None and o.phone}
         return overdue_notices_html(rows, self.model.centre_names, on=self.model.day, phones=phones)
@@ -121,17 +130,10 @@ class OverduePage(QWidget):
                                                              centre=self.model.centre), on_done=done)
 
     def export(self, path: Path) -> int:
-        rows: list[list[object]] = []
-        offset = 0
-        while True:
-            page = rep.overdue_page(self.ctx.store, today=self.model.day, centre=self.model.centre,
-                                    offset=offset, limit=5000)
-            if not page:
-                break
-            rows += [[r.days, r.member_name, r.member_no, r.phone, r.guardian_name, r.guardian_phone, r.title,
-                      r.barcode, jdate(r.due_on), self.model.centre_names.get(r.centre, r.centre), reminder_text(r)]
-                     for r in page]
-            offset += len(page)
+        rows: list[list[object]] = [
+            [r.days, r.member_name, r.member_no, r.phone, r.guardian_name, r.guardian_phone, r.title,
+             r.barcode, jdate(r.due_on), self.model.centre_names.get(r.centre, r.centre), reminder_text(r)]
+            for r in self.all_rows()]
         rep.export_xlsx(path, [tr_dynamic(h) for h in HEADERS], rows, title=QCoreApplication.translate("Library", "دیرکرد"),
                         right_to_left=right_to_left())
         return len(rows)
