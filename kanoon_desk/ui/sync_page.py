@@ -31,6 +31,7 @@ from ..sync.state import pending_count
 from .conflict_inbox import ConflictInbox, conflict_facts, event_title
 from .context import PageSpec, UiContext
 from .errors import error_text
+from .tables import read_only
 from .widgets import LazyTableModel, digits, list_fetcher, text_digits
 
 #: The first round after log-in waits this long, so the window is up and drawn first.
@@ -141,6 +142,7 @@ class SyncPage(QWidget):
         self.history = HistoryModel([self.tr("زمان"), self.tr("نتیجه"), self.tr("فرستاده"), self.tr("دریافتی"),
                                      self.tr("رد شده"), self.tr("شرح")], fetch, count)
         self.history_view = QTableView()
+        read_only(self.history_view)
         self.history_view.setModel(self.history)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         for column in (0, 1):  # when, and the outcome ("done, 2 events refused"), whole
@@ -149,6 +151,7 @@ class SyncPage(QWidget):
         fetch, count = list_fetcher(lambda: sync_status.rejections(ctx.store))
         self.rejected = RejectionModel([self.tr("زمان"), self.tr("نوع رویداد"), self.tr("دلیل رد")], fetch, count)
         view = QTableView()
+        read_only(view)
         view.setModel(self.rejected)
         view.horizontalHeader().setStretchLastSection(True)
         for column in (0, 1):  # when and what, whole; the reason takes the rest

@@ -65,6 +65,15 @@ def whole_cells(texts: Iterable[str]) -> bool:
 SAMPLE_ROWS = 50
 
 
+def read_only(view: QAbstractItemView) -> QAbstractItemView:
+    """A list that is read, not typed in: no cell editor, and Tab goes on to the next control while
+    the arrows walk the rows (with Qt's default, Tab walked the cells row after row and round again,
+    and a keyboard user who tabbed into the list could not Tab out of it)."""
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    return view
+
+
 class FittedTable(QTableView):
     """See the module. With `auto`, the columns are fitted again whenever the model is reset or
     rows arrive (as a column sized to its contents would be); otherwise the page calls
@@ -77,6 +86,7 @@ class FittedTable(QTableView):
 
     def __init__(self, stretch: int, *, auto: bool = False) -> None:
         super().__init__()
+        read_only(self)  # every fitted table is a list to read (`read_only`)
         self.stretch = stretch
         self.auto = auto
         self._natural: list[int] = []

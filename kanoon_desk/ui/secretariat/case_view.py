@@ -37,7 +37,7 @@ from ...services.secretariat_files import read_attachment
 from ..context import UiContext
 from ..fitting import FlowLayout
 from ..printing import esc, html_table, wrap_page
-from ..tables import remember_splitter
+from ..tables import read_only, remember_splitter
 from ..widgets import (
     ERROR_STYLE,
     FileDropList,
@@ -137,6 +137,7 @@ class CaseView(CaseActions, QWidget):
         box.addWidget(self.conflict_message)
         self.timeline = QTableView()
         self.timeline.setObjectName("case-timeline")
+        read_only(self.timeline)
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setStretchLastSection(True)
         self.attachments = FileDropList()

@@ -1,0 +1,78 @@
+"""The two daily flows worked without the mouse: where the cursor lands after each key, and that
+Tab always leads on (no list keeps it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.ui.main_window import MainWindow
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Iterator[None]:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    d = make_secretariat_desk(tmp_path)
+    yield d
+    d.store.close()
+
+
+def _referred(desk: Desk, n: int) -> str:
+    r = sec.intake(desk.store, desk.clerk, case_input(n), on=DAY)
+    sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, instruction="بررسی شود", on=DAY)
+    return r.case_id
+
+
+def _window(qtbot: Any, ctx: Any) -> MainWindow:
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    return main
+
+
+def _tab_out_of(qtbot: Any, view: QWidget, most: int = 3) -> QWidget | None:
+    """Tab from `view` until the cursor is in another widget (at most `most` presses): where it went."""
+    for _ in range(most):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is not view:
+            return QApplication.focusWidget()
+    return None
+
+
+def test_tab_leaves_the_cartable_list_and_the_case_timeline(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """Tab in the cartable's list walked its cells, row after row and round again: a keyboard user
+    who had tabbed into the list (or opened a case with Enter) could never Tab out of it."""
+    for n in (1, 2):
+        _referred(desk, n)
+    main = _window(qtbot, make_ctx(desk.store, desk.manager, tmp_path))
+    page: Any = main.show_page("secretariat-cartable")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # the case opens below
+    assert page.view.case_id is not None
+    assert _tab_out_of(qtbot, page.table) is not None
+    for view in page.view.findChildren(QAbstractItemView):  # the case's timeline: read, then on
+        if view.isVisibleTo(page) and view.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            view.setFocus()
+            assert _tab_out_of(qtbot, view) is not None, view.objectName()
+
