@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         for i, spec in enumerate(self.pages[:9]):
             action = QAction(spec.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _=False, index=i: self.select_page(index))
+            action.triggered.connect(lambda _=False, index=i: self.go_to_page(index))
             go.addAction(action)
         # Ctrl+F: the page's search (or scan) box, on every page that has one (`search_box`)
         self.find_action = QAction(self.tr("جست‌وجو در این صفحه"), self)
@@ -378,6 +378,25 @@ class MainWindow(QMainWindow):
     def select_page(self, index: int) -> None:
         """Show the page at `index` of `pages` (Ctrl+1 is index 0)."""
         self.sidebar.setCurrentRow(self._rows[index])
+
+    def go_to_page(self, index: int) -> None:
+        """Ctrl+1…9 (or «رفتن به»): show the page at `index` with the cursor in it, where its next key
+        belongs — the field it was last in, else its first field (the intake's national ID, the desk's
+        scan box), else its search box, else its first control. (The cursor stayed in the side bar:
+        the first scan or keystroke after Ctrl+2 went to the list of pages and was lost.)"""
+        page = self.page_widget(self.pages[index].key)
+        # (read before the page shows: as the page on show hides, Qt hands the cursor to the next
+        # control in the window, which would then count as the new page's own)
+        target: QWidget | None = page.focusWidget()  # the child it last gave the cursor to (its first field, at start)
+        self.select_page(index)
+        if target is None or not (target.isVisibleTo(page) and target.isEnabled()):
+            box = getattr(page, "search_box", None)
+            target = box if isinstance(box, QWidget) and box.isVisibleTo(page) and box.isEnabled() else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.focusNextChild()
 
     def current_key(self) -> str | None:
         index = self._page_at_row.get(self.sidebar.currentRow())

@@ -76,3 +76,27 @@ def test_tab_leaves_the_cartable_list_and_the_case_timeline(qtbot: Any, desk: De
             view.setFocus()
             assert _tab_out_of(qtbot, view) is not None, view.objectName()
 
+
+def test_ctrl_and_a_page_number_puts_the_cursor_in_the_page(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """Ctrl+2 showed the intake but left the cursor in the side bar: the national ID typed next went
+    to the list of pages. Now the page's first field takes it (its search box when it has none), and
+coming back to a page finds the cursor where it was left."""
+    main = _window(qtbot, make_ctx(desk.store, desk.admin, tmp_path))
+    keys = main.page_keys()
+    intake: Any = main.page_widget("secretariat-intake")
+    qtbot.keyClick(main, getattr(Qt.Key, f"Key_{keys.index('secretariat-intake') + 1}"),
+                   Qt.KeyboardModifier.ControlModifier)
+    assert main.current_key() == "secretariat-intake"
+    assert QApplication.focusWidget() is intake.national_id
+    qtbot.keyClicks(intake.national_id, "0012345678")
+    assert intake.national_id.text() == "0012345678"
+    # on to the cartable (its filter box), and back: the cursor is where it was left
+    qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{keys.index('secretariat-cartable') + 1}"),
+                   Qt.KeyboardModifier.ControlModifier)
+    cartable: Any = main.page_widget("secretariat-cartable")
+    assert QApplication.focusWidget() is cartable.filter
+    intake.mobile.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{keys.index('secretariat-intake') + 1}"),
+                   Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is intake.mobile
+
