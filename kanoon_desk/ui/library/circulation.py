@@ -178,6 +178,11 @@ class CirculationPage(DeskLoans, DeskHolds):
         for b in (self.renew_one, self.renew_all, self.lost_button, self.hold_button, self.cancel_hold_button,
                   self.slip, self.done, self.shelf_button, self.pull_button):
             buttons.addWidget(b)
+            # (connected after the button's own work: the cursor ends in the scan box, not on the
+            # button a click or Space gave it to, where the next scan would be lost)
+            b.clicked.connect(self._back_to_scan)
+        self.override_button.clicked.connect(self._back_to_scan)
+        self.found_button.clicked.connect(self._back_to_scan)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
         self.history = table_view("history-table", stretch=1)
 
@@ -332,6 +337,13 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.say(QCoreApplication.translate("Library", "حالت بازگشت: کتاب‌ها را بخوانید.") if self.mode_return.isChecked()
                  else QCoreApplication.translate("Library", "حالت امانت: کارت عضو را بخوانید."))
         self.scan.setFocus()
+
+    def _back_to_scan(self) -> None:
+        """The cursor back in the scan box after a button's work: the scanner types the next card or
+        book there (a slip or a list opened on its own stays in front; the box has the cursor when
+        the desk is back in front)."""
+        if self.scan.isEnabled():
+            self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _scan_placeholder(self) -> None:
         """What the scan box asks for: in return mode only books are read."""
