@@ -377,6 +377,14 @@ class Form(QWidget):
         err.hide()
         col.addWidget(err)
         self.form.addRow(label, holder)
+        # A screen reader names a field by its label: Qt finds a label only beside the field (this
+        # one stands beside the holder), so the field read as a bare "edit". It gets the label's
+        # words as its name, and the label points at it (a click on the label puts the cursor there).
+        shown = self.form.labelForField(holder)
+        if isinstance(shown, QLabel):
+            shown.setBuddy(widget)
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.strip().rstrip(":").strip())
         for key in (name, *aliases):
             self._fields[key] = (widget, err)
         return widget
@@ -393,9 +401,10 @@ class Form(QWidget):
         return label.text() if not label.isHidden() else ""
 
     def clear_errors(self) -> None:
-        for _, label in self._fields.values():
+        for widget, label in self._fields.values():
             label.clear()
             label.hide()
+            widget.setAccessibleDescription("")
         self.general_error.clear()
         self.general_error.hide()
 
@@ -416,6 +425,7 @@ class Form(QWidget):
                 label = self._fields[field][1]
                 label.setText(f"{label.text()}\n{text}" if label.text() else text)
                 label.show()
+                self._fields[field][0].setAccessibleDescription(label.text())  # read out with the field
                 if first is None or order.index(field) < order.index(first):
                     first = field
             elif text not in general:
