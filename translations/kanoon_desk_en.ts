@@ -822,7 +822,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -843,277 +843,277 @@
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="145" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="146" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="154" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="164" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="225" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="233" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="250" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="300" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="311" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="440" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="471" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="479" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>گردش کار</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="272" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="318" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="370" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1168,12 +1168,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="435" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="459" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="460" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -4355,12 +4355,12 @@ Tracking code: {code}</translation>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="354" />
             <source>بارکد کتاب‌های بازگشتی را بخوانید و Enter بزنید</source>
             <translation>Scan the barcodes of the returned books and press Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="356" />
             <source>کارت عضو یا بارکد کتاب را بخوانید و Enter بزنید</source>
             <translation>Scan a member card or a book barcode and press Enter</translation>
         </message>
@@ -4461,42 +4461,42 @@ Tracking code: {code}</translation>
             <translation>Done (Esc)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="181" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="186" />
             <source>پیشینه امانت</source>
             <translation>Loan history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="251" />
             <source>هیچ مرکز فرهنگی هنری ثبت نشده است؛ مدیر سامانه مرکزها را در «مراکز فرهنگی هنری» می‌افزاید.</source>
             <translation>No cultural centre is recorded; the administrator adds centres under “Cultural centres”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="262" />
             <source>میز امانت در «{c}».</source>
             <translation>Circulation desk at “{c}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="427" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="442" />
             <source>«{t}» از {c}، {n} روز</source>
             <translation>“{t}” from {c}, {n} days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="430" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="445" />
             <source>(دیرکرد: {books})</source>
             <translation>(late: {books})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="446" />
             <source>؛ </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="459" />
             <source>«{t}» هم‌اکنون به همین عضو امانت داده شده است؛ مهلت بازگشت {d}.</source>
             <translation>“{t}” is already lent to this member; due back {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="508" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="523" />
             <source>این کارت عضو ({n}) است، نه بارکد کتاب؛ برای امانت F2 را بزنید و کارت را دوباره بخوانید.</source>
             <translation>This is a member card ({n}), not a book barcode; to lend, press F2 and scan the card again.</translation>
         </message>
@@ -4506,22 +4506,22 @@ Tracking code: {code}</translation>
             <translation>Override and renew (logged)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="315" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="323" />
             <source>دلیل نادیده گرفتن مانع</source>
             <translation>Reason for the override</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="316" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="324" />
             <source>دلیل کوتاه (در فهرست امانت‌های استثنا می‌ماند):</source>
             <translation>A short reason (kept in the list of overrides):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="332" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="340" />
             <source>حالت بازگشت: کتاب‌ها را بخوانید.</source>
             <translation>Return mode: scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="333" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="341" />
             <source>حالت امانت: کارت عضو را بخوانید.</source>
             <translation>Checkout mode: scan a member card.</translation>
         </message>
@@ -4654,47 +4654,47 @@ Tracking code: {code}</translation>
             <translation>Holds not collected in time were let go:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="375" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="390" />
             <source>عضو: {n}. کتاب‌ها را بخوانید.</source>
             <translation>Member: {n}. Scan the books.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="379" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="394" />
             <source>نخست کارت عضو را بخوانید.</source>
             <translation>Scan the member card first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="381" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="396" />
             <source>عضوی با شماره عضویت یا کد ملی {c} پیدا نشد.</source>
             <translation>No member has the card number or national ID {c}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="416" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="431" />
             <source>«{t}» امانت داده نشد: {why}</source>
             <translation>“{t}” was not lent: {why}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="454" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="469" />
             <source>امانت داده شد: «{t}» — مهلت بازگشت {d}</source>
             <translation>Checked out: “{t}” — due {d}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="486" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="501" />
             <source>بازگشت ثبت شد: «{t}».</source>
             <translation>Returned: “{t}”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="488" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="503" />
             <source>«{t}» پیدا شد و به گردش برگشت.</source>
             <translation>“{t}” was found and is back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="490" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="505" />
             <source>نسخه در این مرکز دریافت شد.</source>
             <translation>Copy received at this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/circulation.py" line="492" />
+            <location filename="../kanoon_desk/ui/library/circulation.py" line="507" />
             <source>{n} روز دیرکرد.</source>
             <translation>Days overdue: {n}.</translation>
         </message>
@@ -5148,7 +5148,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="76" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="142" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="94" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
@@ -5185,12 +5185,12 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="127" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="137" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
@@ -7219,205 +7219,205 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="47" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
             <source>انجام شد، %1 رویداد رد شد</source>
             <extracomment>The first round after log-in waits this long, so the window is up and drawn first.</extracomment>
             <translation>Done, %1 events refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>موفق</source>
             <translation>Succeeded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="48" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="49" />
             <source>ناموفق</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="56" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="57" />
             <source>کارگزار نپذیرفت: %1</source>
             <translation>Refused by the server: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="70" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
             <source>آفلاین</source>
             <extracomment>How the last round stopped (`SyncReport.failure`) → the status bar's word for it.</extracomment>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="71" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
             <source>دسترسی میز پذیرفته نشد</source>
             <translation>Desk access refused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="72" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
             <source>برنامه باید به‌روز شود</source>
             <translation>Program must be updated</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="73" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
             <source>ناهمخوانی با کارگزار</source>
             <translation>Mismatch with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="74" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="75" />
             <source>رونوشت میز؛ همگام نمی‌شود</source>
             <translation>Copied desk; not syncing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="83" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
             <source>برخط</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="84" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="85" />
             <source>همگام‌سازی ناموفق</source>
             <translation>Sync failed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="92" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="93" />
             <source>%1 روز</source>
             <translation>%1 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="94" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
             <source>%1 ساعت</source>
             <translation>%1 hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="95" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="96" />
             <source>%1 دقیقه</source>
             <translation>%1 minutes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="130" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="131" />
             <source>همگام‌سازی اکنون</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
-            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="152" />
             <source>زمان</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>نتیجه</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>فرستاده</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="141" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
             <source>دریافتی</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="143" />
             <source>رد شده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="142" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="143" />
             <source>شرح</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="148" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
             <source>تاریخچه همگام‌سازی</source>
             <translation>Sync history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="152" />
             <source>نوع رویداد</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="150" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="152" />
             <source>دلیل رد</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="157" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="160" />
             <source>رویدادهای ردشده</source>
             <translation>Rejected events</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="175" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="178" />
             <source>آخرین همگام‌سازی، %1، ناتمام ماند: %2</source>
             <translation>The last sync, %1, did not finish: %2</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="182" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="185" />
             <source>پیوستن به کارگزار مرکزی</source>
             <translation>Join a central server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="186" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="189" />
             <source>این میز تاکنون تنها کار کرده است. با پیوستن به کارگزار مرکزی دفتر، همه کارهای ثبت‌شده در آن به کارگزار می‌رود و کارهای میزهای دیگر دفتر به این میز می‌آید. چیزی بازنویسی نمی‌شود: اگر نام کاربری یکسانی در هر دو سو ساخته شده باشد یا شماره‌ای دو بار دیده شود، در «ناسازگاری‌ها» می‌آید تا کسی درباره‌اش تصمیم بگیرد.</source>
             <translation>This desk has worked on its own so far. When it joins the office's central server, everything recorded on it goes up to the server and the work of the office's other desks comes down to it. Nothing is overwritten: a user name made on both sides, or a number seen twice, shows in “Conflicts” for a person to decide.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="194" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="197" />
             <source>پیوستن و همگام‌سازی</source>
             <translation>Join and sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="208" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="211" />
             <source>در حال پیوستن به کارگزار و فرستادن کارهای این میز…</source>
             <translation>Joining the server and sending this desk's work…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="231" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="234" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است و همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="233" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="236" />
             <source>این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد.</source>
             <translation>This desk has not joined a central server; a system administrator can join it from this page.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="237" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="240" />
             <source>آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3</source>
             <translation>Last successful sync: %1 — pending events: %2 — open conflicts: %3</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="241" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="244" />
             <source>رویدادهای ردشده: %1</source>
             <translation>Refused events: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="244" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="247" />
             <source>پیامک‌ها: %1 فرستاده شد، %2 در صف کارگزار، %3 نرسید</source>
             <translation>SMS: %1 sent, %2 waiting on the server, %3 did not get through</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="256" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="259" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="262" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="265" />
             <source>همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید.</source>
             <translation>A sync round is running; its result will show here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="267" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="270" />
             <source>همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.</source>
             <translation>Sync complete: events sent: %1, events received: %2.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="270" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="273" />
             <source>%1 رویداد را کارگزار نپذیرفت؛ دلیلش در «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 events; the reasons are under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="276" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="279" />
             <source>پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی بعدی می‌رود و می‌آید.</source>
             <translation>Before it stopped, %1 events were sent and %2 received; the rest goes and comes in the next sync.</translation>
         </message>
@@ -7427,48 +7427,48 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Open conflicts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="426" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="429" />
             <source>این میز از پشتیبان بازگردانده شده و از آن پس با کارگزار همگام نشده است. شماره‌هایی که پس از تهیه پشتیبان داده شده بود (شماره ثبت، عضویت، بارکد) تا همگام‌سازی بعدی این‌جا نیست و شماره تازه ممکن است تکراری شود: پیش از ثبت شماره تازه یک بار همگام‌سازی کنید.</source>
             <extracomment>What a desk restored from a backup must do before it issues numbers (a template for translation).</extracomment>
             <translation>This desk was restored from a backup and has not synced with the server since. Numbers given after the backup was taken (registration, membership, barcodes) are not here until the next sync, and a new number may repeat one: sync once before issuing new numbers.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="437" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="440" />
             <source>بازگردانی از پشتیبان</source>
             <translation>Restored from a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="438" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="441" />
             <source>%1 — هنوز همگام‌سازی نشده؛ پیش از ثبت شماره تازه همگام‌سازی کنید</source>
             <translation>%1 — not synced since; sync before issuing new numbers</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="451" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="454" />
             <source>کارگزار در دسترس نیست؛ کارها در همین رایانه ثبت می‌شود و بعداً فرستاده می‌شود</source>
             <translation>The server is out of reach; work is recorded on this computer and sent later</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="457" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="460" />
             <source>%1 رویداد در انتظار فرستادن</source>
             <translation>%1 events waiting to be sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="459" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
             <source>آخرین همگام‌سازی موفق: %1</source>
             <translation>Last successful sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="462" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="465" />
             <source>همگام‌سازی با کارگزار</source>
             <translation>Sync with the server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="468" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="471" />
             <source>همگام‌سازی</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="470" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="473" />
             <source>ناسازگاری‌ها</source>
             <translation>Conflicts</translation>
         </message>
@@ -7476,52 +7476,52 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="370" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="373" />
             <source>در حال همگام‌سازی…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="386" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="389" />
             <source>این میز به کارگزار مرکزی نپیوسته است؛ همه کارها در همین رایانه ثبت می‌شود.</source>
             <translation>This desk has not joined a central server; all work is kept on this computer.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="406" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="409" />
             <source>رد شده: %1</source>
             <translation>Refused: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="407" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="410" />
             <source>کارگزار %1 رویداد این میز را نپذیرفت؛ دلیل هر یک در صفحه همگام‌سازی، «رویدادهای ردشده» آمده است.</source>
             <translation>The server refused %1 of this desk's events; the reason for each is on the sync page, under "Refused events".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="410" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="413" />
             <source>بازگردانده از پشتیبان؛ همگام‌سازی کنید</source>
             <translation>restored from a backup; sync now</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="414" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="417" />
             <source>ساعت رایانه %1 با کارگزار فرق دارد</source>
             <translation>This computer's clock is %1 off the server's</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="398" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="401" />
             <source>در انتظار فرستادن: %1</source>
             <translation>waiting to go up: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="385" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="388" />
             <source>تنها، بدون کارگزار</source>
             <translation>Standalone, no server</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="399" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="402" />
             <source>آخرین همگام‌سازی: %1</source>
             <translation>last sync: %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/sync_page.py" line="401" />
+            <location filename="../kanoon_desk/ui/sync_page.py" line="404" />
             <source>ناسازگاری: %1</source>
             <translation>conflicts: %1</translation>
         </message>

@@ -168,3 +168,18 @@ def test_a_screen_reader_names_each_intake_field_and_reads_its_error(qtbot: Any,
     assert error and said(page.national_id, QAccessible.Text.Description) == error
     page.new_form()
     assert error not in said(page.national_id, QAccessible.Text.Description)  # (Qt reads the placeholder)
+
+
+def test_a_screen_reader_names_the_desk_s_lists(qtbot: Any, tmp_path: Path) -> None:
+    """The lending desk's two lists were read as a bare "table": which one, the open loans or the history?"""
+    from PySide6.QtGui import QAccessible
+
+    from kanoon_desk.ui.library.circulation import CirculationPage
+    from tests.library_helpers import make_library
+
+    L = make_library(tmp_path)
+    page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    names = [QAccessible.queryAccessibleInterface(v).text(QAccessible.Text.Name) for v in (page.loans, page.history)]
+    assert names == ["امانت‌های باز", "پیشینه امانت"]

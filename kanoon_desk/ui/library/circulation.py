@@ -185,6 +185,9 @@ class CirculationPage(DeskLoans, DeskHolds):
         self.found_button.clicked.connect(self._back_to_scan)
         self.history_title = QLabel(QCoreApplication.translate("Library", "پیشینه امانت"))
         self.history = table_view("history-table", stretch=1)
+        # a screen reader names each list by the title above it (it said only "table")
+        self.loans.setAccessibleName(self.loans_title.text())
+        self.history.setAccessibleName(self.history_title.text())
 
         self.returns_panel = ReturnsPanel(self.centre_name)
         self.returns_panel.hide()
