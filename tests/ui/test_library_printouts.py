@@ -128,3 +128,43 @@ def test_the_card_names_the_category_the_member_is_in_on_the_day_it_is_printed()
     unborn = lib.MemberView("n", "1301000013", "", "علی", "رضایی", "child", None, "", "", "", "13",
                             date(2027, 3, 20), "")
     assert card_lines(unborn, "مرکز ۱", date(2040, 1, 1))[0] == "کارت عضویت کتابخانه — کودک"
+
+
+def test_a_batch_of_a_thousand_labels_prints_without_the_app_aborting(tmp_path: Path) -> None:
+    """A new shipment's labels (500, then more): the desk closed in the middle of writing them
+    with «Fatal Python error: none_dealloc» and nothing printed. Under Python 3.11, PySide6 6.12.0's
+    methods that return nothing (a bar, a pen, a font: some sixty a label) each took a reference
+    from `None` they never gave back; that release is excluded (pyproject.toml). Run in a process
+    of its own, as the desk runs, so the abort is seen as one."""
+    import subprocess
+    import sys
+
+    pdf = tmp_path / "labels.pdf"
+    script = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
+              "app = QApplication([]); from kanoon_desk.ui.library.labels import LABEL_SHEETS, labels_pdf; "
+              "items = [(f'1301{i:08d}', 'راهنمای جامع و مصور پرندگان ایران جلد ۳') for i in range(1000)]; "
+              "labels_pdf(items, Path(sys.argv[1]), LABEL_SHEETS[1], dpi=150)")
+    done = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr[-500:]
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+42\b", pages)  # 1000 labels, 24 a sheet
+
+
+def test_a_childs_long_name_is_printed_whole_on_the_card() -> None:
+    """«محمدامیرحسین حسین‌زاده طباطبایی اصفهانی» beside the photo: the card printed «… طباطبایی اص»,
+    the surname cut in the middle of a letter at the photo's edge. The name now takes a smaller
+    size to fit its place whole (so does a long centre's name)."""
+    member = lib.MemberView("m", "13010000719", "", "محمدامیرحسین", "حسین‌زاده طباطبایی اصفهانی", "child",
+                            date(2016, 3, 1), "", "سیدمحمدعلی حسین‌زاده طباطبایی اصفهانی", "09121234567", "13",
+                            date(2027, 3, 20), "")
+    photo = QImage(300, 400, QImage.Format.Format_ARGB32)
+    photo.fill(QColor("#88aacc"))
+    scale = 2.0
+    card = membership_card(member, "مرکز فرهنگی هنری شماره ۲ شهرستان اسلامشهر", scale=scale, photo=photo,
+                           on=date(2026, 12, 6))
+    place = int(104 * scale)  # the name's place begins right of the photo
+    for top, bottom in ((56, 86), (134, 156)):  # the name's line and the centre's
+        ink = [x for x in range(place, card.width()) for y in range(int(top * scale), int(bottom * scale), 2)
+               if QColor(card.pixel(x, y)).lightness() < 128]
+        assert ink and min(ink) > place + 2 * scale, (top, min(ink))  # not run into its edge and cut

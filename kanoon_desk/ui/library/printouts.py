@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ... import persian
@@ -169,6 +169,19 @@ def card_lines(member: MemberView, centre_name: str, on: date | None = None) -> 
             f"اعتبار تا: {persian.format_jalali_date(member.expires_on)}"]
 
 
+def fit_line(font: QFont, text: str, width: float, pixels: int, smallest: int) -> tuple[QFont, str]:
+    """`font` at `pixels` high, or smaller (not below `smallest`) so `text` fits `width` whole,
+    and the text: a child's long name («محمدامیرحسین حسین‌زاده طباطبایی اصفهانی») or a centre's
+    printed at the card's size ran past its place and was cut in the middle of a letter. Longer
+    still at `smallest`, it is cut with «…» at its end."""
+    font = QFont(font)
+    for size in range(pixels, smallest - 1, -1):
+        font.setPixelSize(size)
+        if QFontMetricsF(font).horizontalAdvance(text) <= width:
+            return font, text
+    return font, QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
 def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
                     photo: QImage | None = None, on: date | None = None) -> QImage:
     """A credit-card-sized (85.6 × 54 mm) membership card: Kanoon, name, number, centre, expiry,
@@ -202,15 +215,16 @@ def membership_card(member: MemberView, centre_name: str, *, scale: float = 2.0,
         p.drawRect(frame)
         p.setPen(QColor("black"))
         left = 104 * scale
-    font.setPixelSize(int(19 * scale))
-    p.setFont(font)
-    p.drawText(QRectF(left, 56 * scale, w - left - 14 * scale, 30 * scale), right,
-               persian.script_digits(member.full_name))
+    room = w - left - 14 * scale
+    name = persian.script_digits(member.full_name)
+    name_font, name = fit_line(font, name, room, int(19 * scale), int(12 * scale))
+    p.setFont(name_font)
+    p.drawText(QRectF(left, 56 * scale, room, 30 * scale), right, name)
     font.setBold(False)
-    font.setPixelSize(int(13 * scale))
-    p.setFont(font)
     for i, line in enumerate(card_lines(member, centre_name, on)):
-        p.drawText(QRectF(left, (90 + i * 22) * scale, w - left - 14 * scale, 22 * scale), right, line)
+        line_font, line = fit_line(font, line, room, int(13 * scale), int(9 * scale))
+        p.setFont(line_font)
+        p.drawText(QRectF(left, (90 + i * 22) * scale, room, 22 * scale), right, line)
     p.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     draw_barcode(p, member.member_no, QRectF(24 * scale, 170 * scale, 250 * scale, 88 * scale))
     p.end()
