@@ -156,6 +156,10 @@ class ActionDialog(QDialog):
         w = QLabel(text_)
         w.setObjectName(f"{name}-note")
         w.setWordWrap(True)
+        # beside its label whatever its own script: a number or a file name (a left-to-right
+        # island) was drawn at the far left of the Persian dialog, away from its label
+        w.setAlignment((Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.form.add_field(name, label, w)
         return w
 

@@ -1,0 +1,79 @@
+"""The «اعلام به متقاضی» dialog as the clerk sees it: the mobile beside its label, the SMS's
+live length and parts, a tracking code the applicant can read and type back."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kanoon_desk.services import secretariat as sec
+from kanoon_desk.ui.secretariat.case_view import ActionDialog, CaseView
+from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
+from tests.ui.shell_support import compile_english, ink_span, language, make_ctx
+
+DAY = date(2025, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def persian_app(qapp: Any) -> Any:
+    with language(qapp, "fa"):
+        yield
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return make_secretariat_desk(tmp_path)
+
+
+def _answered(desk: Desk, n: int = 1, **over: Any) -> str:
+    case_id = sec.intake(desk.store, desk.clerk, case_input(n, **over), on=DAY).case_id
+    sec.review(desk.store, desk.expert, case_id, accept=True, on=DAY)
+    sec.register(desk.store, desk.clerk, case_id, on=DAY)
+    sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, on=DAY)
+    sec.forward(desk.store, desk.manager, case_id, desk.agency.id, on=DAY)
+    sec.record_response(desk.store, desk.clerk, case_id, text="آسفالت کوچه تا هفته آینده انجام می‌شود",
+                        on=DAY + timedelta(days=5))
+    return case_id
+
+
+def _open_notify(qtbot: Any, desk: Desk, tmp_path: Path, case_id: str, monkeypatch: pytest.MonkeyPatch,
+                 look: Any) -> None:
+    """Open the notify dialog on the case, shown at 600 px wide, and let `look(dialog)` see it."""
+    def fake_exec(dlg: ActionDialog) -> int:
+        dlg.resize(600, 400)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        look(dlg)
+        dlg.hide()
+        return 0
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    view = CaseView(make_ctx(desk.store, desk.clerk, tmp_path))
+    qtbot.addWidget(view)
+    view.today.pin(DAY + timedelta(days=5))
+    view.load(case_id)
+    view.buttons["notify"].click()
+
+
+def test_the_mobile_number_sits_beside_its_label_in_either_language(
+        qapp: Any, qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The number (a left-to-right island) was drawn at the far left of the Persian dialog, away
+    from «شماره همراه» on the right."""
+    case_id = _answered(desk)
+    spans: list[tuple[int, int, int]] = []
+
+    def look(dlg: ActionDialog) -> None:
+        label = dlg.form.field("mobile")
+        spans.append((*ink_span(label), label.width()))
+
+    _open_notify(qtbot, desk, tmp_path, case_id, monkeypatch, look)
+    left, right, width = spans[0]
+    assert right > width * 3 // 4 and left > width // 2, spans
+    with language(qapp, "en", compile_english(tmp_path)):
+        _open_notify(qtbot, desk, tmp_path, case_id, monkeypatch, look)
+    left, right, width = spans[1]
+    assert left < width // 4 and right < width // 2, spans
+
