@@ -760,17 +760,17 @@
             <translation>What you typed in this form earlier and did not save is back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="167" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="171" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="172" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="176" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
@@ -827,7 +827,7 @@
             <translation>Record a visit</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="282" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
@@ -1034,7 +1034,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="336" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
@@ -1120,13 +1120,13 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="321" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="339" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="314" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="332" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -1337,27 +1337,37 @@
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="284" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست.</source>
             <translation>No mobile number is recorded for this applicant; an SMS cannot be sent.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="287" />
             <source>نامه اعلام نتیجه، با پاسخ دستگاه و این متن، پس از ثبت از «چاپ و PDF» چاپ می‌شود.</source>
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="306" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="309" />
+            <source>{n} نویسه، {parts} پیامک</source>
+            <translation>{n} characters, {parts} SMS parts</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="312" />
+            <source>بیش از {max} نویسه فرستاده نمی‌شود</source>
+            <translation>no more than {max} characters are sent</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="324" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="328" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="331" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2434,17 +2444,17 @@
             <translation>Only the sender of a referral can recall it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="108" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="109" />
             <source>دلیل رد را برگزینید.</source>
             <translation>Choose the reason for rejection.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="109" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="110" />
             <source>نتیجه بستن پرونده را برگزینید.</source>
             <translation>Choose the outcome of closing the case.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="110" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="111" />
             <source>بنویسید رسیدگی به این درخواست وظیفه کدام دستگاه است.</source>
             <translation>Write which agency is responsible for this request.</translation>
         </message>
@@ -2489,17 +2499,17 @@
             <translation>Choose the purpose of the visit.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="111" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
             <source>تاریخ نامه نمی‌تواند پس از امروز باشد.</source>
             <translation>The letter date cannot be after today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="112" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="113" />
             <source>تاریخ نامه نمی‌تواند پیش از تاریخ دریافت درخواست باشد.</source>
             <translation>The letter date cannot be before the request was received.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="113" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="114" />
             <source>دستگاه اجرایی را برگزینید.</source>
             <translation>Choose the executive agency.</translation>
         </message>
@@ -2509,7 +2519,7 @@
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="114" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="115" />
             <source>این دستگاه از فهرست دستگاه‌های اجرایی بیرون گذاشته شده است؛ دستگاه دیگری برگزینید.</source>
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
@@ -2539,23 +2549,23 @@
             <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="119" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
             <source>خارج از حیطه وظایف</source>
             <extracomment>The reasons an expert picks from when rejecting (free text goes in the note).</extracomment>
             <translation>Outside the scope of duties</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="120" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
             <source>مدارک ناقص</source>
             <translation>Incomplete documents</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="121" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
             <source>تکراری</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat.py" line="122" />
+            <location filename="../kanoon_desk/services/secretariat.py" line="123" />
             <source>فاقد موضوع قابل رسیدگی</source>
             <translation>No actionable subject</translation>
         </message>

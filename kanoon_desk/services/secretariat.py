@@ -73,6 +73,7 @@ from .secretariat_notices import (
     notify_many,
     record_visit,
     rejection_notice_text,
+    sms_size,
     sms_text,
 )
 from .secretariat_referrals import (
@@ -95,7 +96,7 @@ __all__ = [
     # the steps (and the forms) in the order of the process
     "CaseInput", "Receipt", "validate_input", "intake", "add_attachment", "remove_attachment", "REJECTION_REASONS", "review",
     "register", "REFERRAL_ROLES", "CC_ROLES", "refer", "refer_back", "recall", "mark_read", "ForwardView",
-    "forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_text",
+    "forward", "follow_up", "FollowUpBatch", "follow_up_agency", "follow_up_batch", "record_response", "rejection_notice_text", "SMS_MAX", "sms_size", "sms_text",
     "applicant_mobile", "notify", "notify_many", "BULK_METHODS", "close", "manager_reject", "reopen", "record_visit", "READ_ROLES", "today",
     # the messages the steps refuse with
     "MSG_REQUIRED", "MSG_CHANNEL", "MSG_FUTURE", "MSG_NO_CASE", "MSG_STATE", "MSG_NOT_HOLDER", "MSG_NO_USER",

@@ -69,10 +69,32 @@ def sms_text(case: Mapping[str, Any]) -> str:
     return _cut(body)
 
 
+#: The characters of the GSM 7-bit alphabet an ASCII SMS is sent in, those that take two of its
+#: septets (the extension table): any other character (every Persian letter) makes it UCS-2.
+_GSM_BASIC = frozenset("@$\n\r _!\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_GSM_EXTENDED = frozenset("^{}\\[~]|")
+
+
+def sms_size(text: str) -> tuple[int, int]:
+    """(characters, parts) of an SMS as it is sent: the characters counted as SMS_MAX counts them
+    (the text as stored), the parts as a gateway bills them. A Persian SMS is UCS-2: one part
+    holds 70 characters, a longer one goes as parts of 67; an SMS all in the GSM alphabet holds
+    160 (153 a part), its extension characters counting twice. An empty text is (0, 0)."""
+    body = normalize_text(text or "")
+    n = len(body)
+    if not body:
+        return 0, 0
+    if all(c in _GSM_BASIC or c in _GSM_EXTENDED for c in body):
+        units, single, part = n + sum(c in _GSM_EXTENDED for c in body), 160, 153
+    else:
+        units, single, part = len(body.encode("utf-16-le")) // 2, 70, 67
+    return n, 1 if units <= single else -(-units // part)
+
+
 def check_sms_text(method: str, text: str) -> None:
     """An SMS the clerk wrote longer than SMS_MAX is refused at the text (every 67 Persian
     characters are one more paid part, and gateways refuse long ones), before anything is sent."""
-    n = len(normalize_text(text or ""))
+    n, _ = sms_size(text)
     if method == "sms" and n > SMS_MAX:
         raise ValidationError(MSG_SMS_LONG, "text", {"n": n, "max": SMS_MAX})
 

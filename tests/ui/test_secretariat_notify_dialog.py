@@ -77,3 +77,43 @@ def test_the_mobile_number_sits_beside_its_label_in_either_language(
     left, right, width = spans[1]
     assert left < width // 4 and right < width // 2, spans
 
+
+def test_the_sms_shows_its_length_and_parts_as_the_clerk_types(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, type_persian: Any) -> None:
+    """Under the SMS: «۱۲۳ نویسه، ۲ پیامک» in Persian digits, updated at each key (a Persian SMS
+    is 70 characters in one part, 67 a part past that), red past the 480 that are sent at all;
+    no count for a phone call."""
+    case_id = _answered(desk)
+    seen: dict[str, Any] = {}
+
+    def look(dlg: ActionDialog) -> None:
+        method, text, size = dlg.form.field("method"), dlg.form.field("text"), dlg.form.field("sms_size")
+        seen["phone"] = size.isVisibleTo(dlg)
+        method.setCurrentIndex(method.findData("sms"))  # type: ignore[attr-defined]
+        default = text.toPlainText()  # type: ignore[attr-defined]
+        n = len(default)
+        fa = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+        seen["default"] = (size.text(), f"{n} نویسه، {-(-n // 67)} پیامک".translate(fa))  # type: ignore[attr-defined]
+        text.clear()  # type: ignore[attr-defined]
+        type_persian(text, "س" * 70)
+        seen["70"] = (size.text(), size.isVisibleTo(dlg), size.styleSheet())  # type: ignore[attr-defined]
+        type_persian(text, "ب")
+        seen["71"] = size.text()  # type: ignore[attr-defined]
+        text.setPlainText("س" * 481)  # type: ignore[attr-defined]
+        seen["481"] = (size.text(), size.styleSheet())  # type: ignore[attr-defined]
+
+    _open_notify(qtbot, desk, tmp_path, case_id, monkeypatch, look)
+    assert seen["phone"] is False
+    assert seen["default"][0] == seen["default"][1]
+    assert seen["70"] == ("۷۰ نویسه، ۱ پیامک", True, "")
+    assert seen["71"] == "۷۱ نویسه، ۲ پیامک"
+    said, style = seen["481"]
+    assert said.startswith("۴۸۱ نویسه، ۸ پیامک") and "۴۸۰" in said and "b00020" in style
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("", (0, 0)), ("س" * 70, (70, 1)), ("س" * 71, (71, 2)), ("س" * 134, (134, 2)), ("س" * 135, (135, 3)),
+    ("a" * 160, (160, 1)), ("a" * 161, (161, 2)), ("س" * 480, (480, 8)),
+])
+def test_sms_size_counts_parts_as_a_gateway_bills_them(text: str, size: tuple[int, int]) -> None:
+    assert sec.sms_size(text) == size

@@ -23,7 +23,7 @@ from ...services.secretariat_agencies import default_deadline, get_agency, list_
 from ..context import UiContext
 from ..drafts import draft_key
 from ..roles import roles_text
-from ..widgets import digits, isolated, text_digits
+from ..widgets import ERROR_STYLE, digits, isolated, text_digits
 from .common import Today, ltr, outcome_text
 from .dialogs import ActionDialog
 
@@ -278,6 +278,7 @@ class CaseActions(_ViewBase):
                           (QCoreApplication.translate("CaseView", "پیامک"), "sms"),
                           (QCoreApplication.translate("CaseView", "حضوری"), "in_person")])
         text = d.text("text", QCoreApplication.translate("CaseView", "متن"))
+        size = d.note("sms_size", "")
         d.note("mobile", QCoreApplication.translate("CaseView", "شماره همراه"),
                ltr(digits(mobile)) if mobile
                else QCoreApplication.translate(
@@ -299,7 +300,24 @@ class CaseActions(_ViewBase):
             # (a rejection's letter is its notice, «چاپ اعلام رد»)
             paper.setVisible(method.currentData() == "letter" and case["status"] != "rejected")
 
+        def count() -> None:
+            """The SMS's length and parts as the clerk types (each part is paid for), red past
+            what is sent at all."""
+            n, parts = sec.sms_size(text.toPlainText())
+            size.setVisible(method.currentData() == "sms" and n > 0)
+            over = n > sec.SMS_MAX
+            said = QCoreApplication.translate("CaseView", "{n} نویسه، {parts} پیامک").format(
+                n=digits(n), parts=digits(parts))
+            if over:
+                said += " — " + QCoreApplication.translate(
+                    "CaseView", "بیش از {max} نویسه فرستاده نمی‌شود").format(max=digits(sec.SMS_MAX))
+            size.setText(said)
+            size.setStyleSheet(ERROR_STYLE if over else "")
+
         method.currentIndexChanged.connect(sms_chosen)
+        method.currentIndexChanged.connect(count)
+        text.textChanged.connect(count)
+        count()
         self._exec(d)
 
     def close_case(self) -> None:
