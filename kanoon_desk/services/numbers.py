@@ -99,9 +99,15 @@ def new_tracking_code(store: Store) -> str:
     return tracking_code_for(ident.office_code, ident.device_no, secrets.randbelow(10**TRACKING_RANDOM_DIGITS))
 
 
+#: What may stand between a code's digits as it is typed, pasted or read out: any space (the
+#: SMS's no-break spaces, a thin one), a hyphen or dash, and the invisible bidi marks a phone or
+#: a page puts around a number.
+_CODE_NOISE = re.compile(r"[\s\-\u2010-\u2015\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_tracking_code(code: str) -> str:
-    """A code as typed or read out ("۰۰۱۳ ۰۱۲۳-…") as its digits."""
-    return to_ascii_digits((code or "").replace("-", "").replace(" ", "").replace("\u2009", ""))
+    """A code as typed, pasted from an SMS or read out ("۰۰۱۳ ۰۱۲۳-…") as its digits."""
+    return to_ascii_digits(_CODE_NOISE.sub("", code or ""))
 
 
 def is_valid_tracking_code(code: str) -> bool:
@@ -116,6 +122,20 @@ def format_tracking_code(code: str) -> str:
     the phone; any other code as it is. Keep it in a left-to-right island on Persian pages."""
     if len(code) == TRACKING_LENGTH and code.isdigit():
         return " ".join(code[i:i + 4] for i in range(0, TRACKING_LENGTH, 4))
+    return code
+
+
+#: Between the groups of a code in an SMS: a no-break space is a "common separator" to the bidi
+#: algorithm, so on a right-to-left phone screen the groups stay one number in order; a space or
+#: a hyphen after Persian words sends them out last group first.
+SMS_CODE_SEPARATOR = "\u00a0"
+
+
+def sms_tracking_code(code: str) -> str:
+    """A 16-digit code in the four groups of the receipt, for an SMS ("0013\u00a00112\u00a0…");
+    any other code as it is."""
+    if len(code) == TRACKING_LENGTH and code.isdigit():
+        return SMS_CODE_SEPARATOR.join(code[i:i + 4] for i in range(0, TRACKING_LENGTH, 4))
     return code
 
 

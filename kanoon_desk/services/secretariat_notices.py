@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from ..models.secretariat import NOTICE_METHODS, VISIT_PURPOSES, Applicant, Case
 from ..persian import normalize_text
 from ..store import Store
 from .accounts import require
+from .numbers import TRACKING_LENGTH, sms_tracking_code
 from .secretariat_common import MSG_METHOD, _load, _stamp, _subject
 from .secretariat_followups import MSG_NO_CASES
 
@@ -50,12 +52,22 @@ def _cut(body: str) -> str:
     return body if len(body) <= SMS_MAX else body[:SMS_MAX - 1] + "…"
 
 
+def _sms_code(text: str, code: str) -> str:
+    """`text` (as stored) with the case's 16-digit code in the SMS's groups (`sms_tracking_code`)
+    wherever it stands whole or in groups of four split by spaces or hyphens: storing a text
+    turns the groups' no-break spaces into spaces, which a phone shows last group first."""
+    if len(code) != TRACKING_LENGTH or not code.isdigit():
+        return text
+    spelled = r"[ \-\u00a0]?".join(code[i:i + 4] for i in range(0, TRACKING_LENGTH, 4))
+    return re.sub(rf"(?<!\d){spelled}(?!\d)", sms_tracking_code(code), text)
+
+
 def sms_text(case: Mapping[str, Any]) -> str:
     """The SMS an applicant gets when the clerk writes none: the result in one message, with the
     tracking code to ask about it, never longer than SMS_MAX (a rejection's long note is cut like
     an agency's long answer: the printed notice says it all). `case` holds the case's columns (a
     row's fields, or the case view's `CaseDetail.case`)."""
-    code = case["tracking_code"]
+    code = sms_tracking_code(case["tracking_code"])
     if case["status"] == "rejected":
         if not case.get("reject_reason"):  # (closed as rejected before a rejection named its reason:
             # its note was the office's own, not for the applicant)
@@ -171,7 +183,8 @@ def _record_notice(store: Store, s: Session, actor: Actor, c: Case, method: str,
         if not mobile:
             raise ValidationError(MSG_NO_MOBILE, "method")
         payload["mobile"] = mobile
-        payload["text"] = payload["text"] or sms_text({k: getattr(c, k) for k in _SMS_FIELDS})
+        payload["text"] = _sms_code(str(payload["text"]), c.tracking_code) or sms_text(
+            {k: getattr(c, k) for k in _SMS_FIELDS})
     store.record(s, actor, "case.notified", c.id, payload, subject=_subject(c))
 
 

@@ -94,3 +94,30 @@ def test_a_rejected_or_closed_request_reads_so_to_its_applicant(server: LiveServ
 
     assert said(rejected.tracking_code) == ("rejected", "درخواست شما بررسی شد و پذیرفته نشد.")
     assert said(closed.tracking_code) == ("closed", "رسیدگی به درخواست شما پایان یافت و نتیجه به شما اعلام شد.")
+
+
+def test_the_status_look_up_takes_the_code_as_the_sms_and_the_receipt_show_it(
+        server: LiveServer, tmp_path: Path) -> None:
+    """The applicant types back (or pastes) the code their SMS shows: in Persian digits, in groups
+    with the SMS's no-break spaces, with spaces or hyphens; the look-up and the desk's search find
+    the case by each."""
+    from urllib.parse import quote
+
+    from kanoon_desk.persian import to_persian_digits
+    from kanoon_desk.services import secretariat_query as q
+    from kanoon_desk.services.secretariat_search import find_case_id
+
+    desk = enrol(server, tmp_path / "d.sqlite3", "13")
+    admin = bootstrap_admin(desk)
+    receipt = sec.intake(desk, admin, case_input())
+    assert client.sync_once(desk).ok
+    code = receipt.tracking_code
+    case = q.get_case(desk, admin, receipt.case_id).case
+    in_sms = next(w for w in sec.sms_text({**case, "status": "closed"}).split(" ") if "\u00a0" in w)
+    groups = [code[i:i + 4] for i in range(0, 16, 4)]
+    for typed in (in_sms, to_persian_digits(in_sms), " ".join(groups), "-".join(groups),
+                  to_persian_digits("-".join(groups)), "\u202f".join(groups)):
+        answer = httpx.get(f"{server.url}/v1/status/{quote(typed)}")
+        assert answer.status_code == 200, (typed, answer.text)
+        assert answer.json()["tracking_code"] == code
+        assert find_case_id(desk, admin, typed) == receipt.case_id, typed

@@ -117,3 +117,51 @@ def test_the_sms_shows_its_length_and_parts_as_the_clerk_types(
 ])
 def test_sms_size_counts_parts_as_a_gateway_bills_them(text: str, size: tuple[int, int]) -> None:
     assert sec.sms_size(text) == size
+
+
+def _groups_in_reading_order(line: str, groups: list[str]) -> bool:
+    """Whether `groups` are drawn left to right, in order, in `line` laid out right to left (as a
+    Persian phone shows an SMS): the bidi algorithm, as Qt runs it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(line, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    row = layout.createLine()
+    row.setLineWidth(100_000)
+    layout.endLayout()
+    xs = [row.cursorToX(line.index(g) + 2)[0] for g in groups]  # (inside a group: no run boundary)
+    return xs == sorted(xs)
+
+
+def test_the_tracking_code_in_the_sms_reads_in_groups_of_four_in_order(
+        qtbot: Any, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SMS gave the code as 16 digits in one run; grouped like the receipt it must stay in
+    order on a right-to-left phone screen (groups split by spaces or hyphens come out last group
+    first), in the box and in the SMS queued once the clerk sends what the box shows."""
+    from kanoon_desk.persian import to_persian_digits
+    from kanoon_desk.services import secretariat_query as q
+
+    case_id = _answered(desk)
+    code = q.get_case(desk.store, desk.clerk, case_id).case["tracking_code"]
+    groups = [to_persian_digits(code[i:i + 4]) for i in range(0, 16, 4)]
+    seen: list[str] = []
+
+    def look(dlg: ActionDialog) -> None:
+        method, text = dlg.form.field("method"), dlg.form.field("text")
+        method.setCurrentIndex(method.findData("sms"))  # type: ignore[attr-defined]
+        seen.append(text.document().toRawText())  # type: ignore[attr-defined]  # (as drawn: toPlainText gives spaces)
+        dlg.submit()
+
+    _open_notify(qtbot, desk, tmp_path, case_id, monkeypatch, look)
+    shown = seen[0]
+    assert to_persian_digits(code) not in shown and all(g in shown for g in groups), shown
+    [notice] = [t for t in q.get_case(desk.store, desk.clerk, case_id).timeline if t.type == "case.notified"]
+    sent = notice.payload["text"]
+    assert code not in sent
+    for line in (shown, sent, to_persian_digits(sent)):
+        assert _groups_in_reading_order(line, [g if line is not sent else code[i * 4:i * 4 + 4]
+                                               for i, g in enumerate(groups)]), line

@@ -293,7 +293,8 @@ class CaseActions(_ViewBase):
         def sms_chosen() -> None:
             if method.currentData() == "sms" and not text.toPlainText().strip():
                 text.setPlainText(default_sms)
-            elif method.currentData() != "sms" and text.toPlainText() == default_sms:
+            elif (method.currentData() != "sms"  # (the box gives the code's no-break spaces back as spaces)
+                  and persian.normalize_text(text.toPlainText()) == persian.normalize_text(default_sms)):
                 # the SMS put in, untouched, is no note of a letter or a call (a letter would
                 # print it as what the clerk wrote); a text the clerk edited stays
                 text.clear()
