@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -332,6 +332,13 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.logout_action)
         toolbar.addAction(self.quit_action)
+        self.toolbar = toolbar
+        # room for the icons that `load_icons` brings a moment later: buttons laid out for their
+        # text alone drew «خرو…ساب» and «بست…امه» once the icons came, until the next layout
+        blank = QPixmap(toolbar.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        for action in (self.logout_action, self.quit_action):
+            action.setIcon(QIcon(blank))
 
     def load_icons(self) -> None:
         """qtawesome costs ~0.2 s to import: icons come after the window is on screen."""
@@ -352,6 +359,8 @@ class MainWindow(QMainWindow):
             self.quit_action.setIcon(qtawesome.icon("fa6s.power-off", color="#b00020"))
         except Exception:
             log.warning("toolbar icons missing")
+        if (bar_layout := self.toolbar.layout()) is not None:
+            bar_layout.activate()  # (the buttons' sizes now, not after the next paint)
 
     # -- pages ----------------------------------------------------------------------------------
 
