@@ -1034,7 +1034,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="337" />
             <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
@@ -1120,13 +1120,13 @@
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="85" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="98" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="340" />
             <source>دلیل</source>
             <translation>Reason</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="333" />
             <source>توضیح</source>
             <translation>Note</translation>
         </message>
@@ -1347,27 +1347,27 @@
             <translation>Once recorded, the result letter, with the agency's answer and this text, prints from “Print and PDF”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="310" />
             <source>{n} نویسه، {parts} پیامک</source>
             <translation>{n} characters, {parts} SMS parts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="313" />
             <source>بیش از {max} نویسه فرستاده نمی‌شود</source>
             <translation>no more than {max} characters are sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="324" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="325" />
             <source>مختومه کردن</source>
             <translation>Close case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="329" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="331" />
+            <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="332" />
             <source>دستگاه مسئول (اگر وظیفه این دستگاه نیست)</source>
             <translation>Responsible agency (if not this agency's duty)</translation>
         </message>
@@ -2494,7 +2494,7 @@
             <translation>You cannot refer a request to yourself.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="21" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="23" />
             <source>هدف مراجعه را برگزینید.</source>
             <translation>Choose the purpose of the visit.</translation>
         </message>
@@ -2514,7 +2514,7 @@
             <translation>Choose the executive agency.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="22" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="24" />
             <source>هنوز درباره این درخواست تصمیمی گرفته نشده است؛ چیزی برای اعلام به متقاضی نیست.</source>
             <translation>Nothing has been decided about this request yet; there is nothing to tell the applicant.</translation>
         </message>
@@ -2524,27 +2524,27 @@
             <translation>This agency has been taken out of the agency directory; choose another one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="24" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="26" />
             <source>مراجعه حضوری امروز این متقاضی برای این درخواست پیش‌تر ثبت شده است؛ هر روز یک بار شمرده می‌شود.</source>
             <translation>Today's in-person visit about this request is already recorded; a visit counts once a day.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="28" />
             <source>برای این متقاضی شماره همراهی ثبت نشده است؛ پیامک فرستادنی نیست. شیوه دیگری برگزینید.</source>
             <translation>No mobile number is recorded for this applicant, so no SMS can be sent. Choose another way.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="30" />
             <source>به متقاضی پرونده {case} پیش‌تر اعلام شده است؛ فهرست را دوباره بخوانید. چیزی ثبت نشد.</source>
             <translation>The applicant of case {case} has been told already; read the list again. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="32" />
             <source>متقاضی پرونده {case} شماره همراه ندارد؛ نشان آن را بردارید یا نامه را برگزینید. چیزی ثبت نشد.</source>
             <translation>The applicant of case {case} has no mobile number; untick it or choose a letter. Nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_notices.py" line="32" />
+            <location filename="../kanoon_desk/services/secretariat_notices.py" line="34" />
             <source>متن پیامک {n} نویسه است و بیش از {max} نویسه فرستاده نمی‌شود؛ آن را کوتاه کنید.</source>
             <translation>The SMS is {n} characters long; no more than {max} are sent. Please shorten it.</translation>
         </message>
