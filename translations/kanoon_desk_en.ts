@@ -706,47 +706,53 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
             <source>رسیده به من</source>
+            <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="161" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="176" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="169" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="185" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="170" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="185" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="187" />
+            <source>به ترتیب ستون برگزیده</source>
+            <translation>By the column chosen</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="223" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="281" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -6165,7 +6171,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="513" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="557" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6366,70 +6372,70 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="263" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="268" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="312" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="283" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="284" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="305" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="383" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="349" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="427" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="351" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="423" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="429" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="393" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="437" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="276" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="395" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="439" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="458" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="502" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="474" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="518" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6696,7 +6702,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="213" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -6722,7 +6728,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="212" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="236" />
             <source>به</source>
             <translation>To</translation>
         </message>

@@ -45,7 +45,12 @@ class CartableItem:
         return now - self.sent_at
 
 
-CARTABLE_SORTS = {"sent": Referral.sent_at, "subject": Case.subject, "tracking": Case.tracking_code}
+#: What the cartable can be ordered by (each of its list's columns): the sender by name.
+CARTABLE_SORTS: dict[str, Any] = {
+    "sent": Referral.sent_at, "subject": Case.subject, "tracking": Case.tracking_code,
+    "registration": Case.registration_no, "applicant": Case.applicant_name, "instruction": Referral.instruction,
+    "from": select(User.full_name).where(User.id == Referral.from_user_id).scalar_subquery(),
+}
 
 
 def _cartable_select(actor: Actor, *, include_cc: bool, unread_only: bool, words: str) -> Select[*tuple[Any, ...]]:

@@ -123,6 +123,21 @@ class CartableModel(LazyTableModel):
                 return super().data(index, role) + "\n" + conflict_tip(row.conflict_kinds)
         return super().data(index, role)
 
+    #: The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending
+    #: order is the service's descending one (the dwell: least first is the newest sent first).
+    COLUMN_SORTS: tuple[tuple[str, bool], ...] = (
+        ("tracking", False), ("registration", False), ("subject", False), ("applicant", False), ("from", False),
+        ("instruction", False), ("sent", False), ("sent", True))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a column's header: the inbox read again in that column's order (the
+        "sent" box keeps its newest first)."""
+        if self.opts.get("box") == "sent" or not 0 <= column < len(self.COLUMN_SORTS):
+            return
+        key, flipped = self.COLUMN_SORTS[column]
+        self.opts.update(sort=key, descending=(order == Qt.SortOrder.DescendingOrder) != flipped)
+        self.reload()
+
     def reload(self) -> None:
         self.now = utcnow()
         super().reload()
@@ -169,6 +184,7 @@ class CartablePage(QWidget):
         for label, key, desc in ((self.tr("قدیمی‌ترین (بیشترین رسوب)"), "sent", False),
                                  (self.tr("تازه‌ترین"), "sent", True), (self.tr("موضوع"), "subject", False)):
             self.sort.addItem(label, (key, desc))
+        self.sort.setPlaceholderText(self.tr("به ترتیب ستون برگزیده"))  # (sorted by a click on a header)
         self.sort.currentIndexChanged.connect(self._refilter)
         self.unread = QCheckBox(self.tr("فقط خوانده‌نشده"))
         self.unread.toggled.connect(self._refilter)
@@ -186,6 +202,12 @@ class CartablePage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = CartableModel(ctx, self.opts)
         self.table = CaseTable(self.model, stretch=2)
+        # a click on any column's header orders the list by it (again: the other way); the
+        # order box says the same while it has that order
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(6, Qt.SortOrder.AscendingOrder)  # «رسیده», oldest first
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sorted_by_header)
         self.table.clicked.connect(lambda idx: self.open_row(idx.row()))
         self.table.activated.connect(lambda idx: self.open_row(idx.row()))
         down_into(self.filter, self.table)  # typed, Down, Enter: the item is open (and read)
@@ -209,14 +231,36 @@ class CartablePage(QWidget):
         self.opts["box"] = "sent" if sent else "inbox"
         for w in (self.filter, self.sort, self.unread):
             w.setEnabled(not sent)
+        self.table.horizontalHeader().setSectionsClickable(not sent)  # (newest first, always)
+        self.table.horizontalHeader().setSortIndicatorShown(not sent)
         self.model.headers[4] = (QCoreApplication.translate("Secretariat", "به") if sent
                                  else QCoreApplication.translate("Secretariat", "از"))
         self.refresh()
 
     def _refilter(self) -> None:
-        key, desc = self.sort.currentData()
-        self.opts.update(sort=key, descending=desc, unread_only=self.unread.isChecked(), words=self.filter.text())
+        if self.sort.currentIndex() >= 0:
+            key, desc = self.sort.currentData()
+            self.opts.update(sort=key, descending=desc)
+            column = 2 if key == "subject" else 6
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)  # (the indicator follows the box; the list is read once, below)
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            header.viewport().update()
+        self.opts.update(unread_only=self.unread.isChecked(), words=self.filter.text())
         self.refresh()
+
+    def _sorted_by_header(self, _column: int, _order: Qt.SortOrder) -> None:
+        """The model read itself in the header's order (`CartableModel.sort`): the box shows the
+        same order, or none; the count is as it was."""
+        match = -1
+        for i in range(self.sort.count()):
+            if self.sort.itemData(i) == (self.opts["sort"], self.opts["descending"]):
+                match = i
+        self.sort.blockSignals(True)
+        self.sort.setCurrentIndex(match)
+        self.sort.blockSignals(False)
+        self.table.fit_columns()
 
     def refresh(self) -> None:
         self.model.reload()
