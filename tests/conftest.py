@@ -18,6 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in bench/, not here: a property test on a loaded CI machine must not fail
+# for taking more than Hypothesis's default 200 ms an example.
+settings.register_profile("kanoon", deadline=None)
+settings.load_profile("kanoon")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
