@@ -45,17 +45,21 @@ from .jalali import (
     week_start_saturday,
 )
 from .persian_script import (
+    COLLATION,
     ZWNJ,
     format_number,
     normalize,
     normalize_text,
+    persian_collate,
     script_digits,
     search_key,
+    sort_key,
     to_ascii_digits,
     to_persian_digits,
 )
 
 __all__ = [
+    "COLLATION",
     "JALALI_MONTHS",
     "JALALI_YEAR_MAX",
     "JALALI_YEAR_MIN",
@@ -94,9 +98,11 @@ __all__ = [
     "normalize_mobile",
     "normalize_national_id",
     "normalize_text",
+    "persian_collate",
     "parse_jalali_date",
     "script_digits",
     "search_key",
+    "sort_key",
     "season_name",
     "to_ascii_digits",
     "to_persian_digits",

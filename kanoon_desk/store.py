@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .eventlog import Actor, EventRecord, record
 from .ids import HybridClock, new_id
 from .models import DeskState, Event
+from .persian_script import COLLATION, persian_collate
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Desk state: when the store was last restored from a backup (`ops.restore`), until a sync round
@@ -57,6 +58,7 @@ CACHE_KIB = 32 * 1024
 
 
 def _pragmas(dbapi_conn: Any, durable: bool) -> None:
+    dbapi_conn.create_collation(COLLATION, persian_collate)  # Persian names in dictionary order
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")

@@ -764,3 +764,14 @@ def test_add_working_days_matches_counting(cal: WorkingCalendar, start: date, n:
 def test_working_days_between_matches_brute_force(cal: WorkingCalendar, start: date, days: int) -> None:
     end = start + timedelta(days=days)
     assert cal.working_days_between(start, end) == (_brute_count(cal, start, end) if days > 0 else 0)
+
+
+def test_sort_key_orders_persian_as_a_dictionary_does() -> None:
+    from kanoon_desk.persian_script import persian_collate, sort_key
+
+    words = ["مریم", "گلناز", "کاوه", "ژاله", "چکاوک", "پریا", "یاسمن", "آرش", "احمد", "بهار", "zahra", "12"]
+    assert sorted(words, key=sort_key) == ["12", "zahra", "آرش", "احمد", "بهار", "پریا", "چکاوک", "ژاله",
+                                           "کاوه", "گلناز", "مریم", "یاسمن"]
+    assert sort_key("علي") == sort_key("علی") and sort_key("كاوه") == sort_key("کاوه")  # Arabic ye, kaf
+    assert sort_key("محمّد") == sort_key("محمد") and sort_key("کتاب‌ها") == sort_key("کتاب ها")
+    assert persian_collate("پریا", "مریم") < 0 < persian_collate("مریم", "پریا") and persian_collate(None, "") == 0

@@ -107,3 +107,15 @@ def test_an_agency_list_from_a_sheet_is_checked_row_by_row_and_added_all_or_none
     assert err.value.message == ag.MSG_NO_NAME_COLUMN
     with pytest.raises(PermissionDenied):
         ag.preview_agencies(desk.store, desk.clerk, bad)
+
+
+def test_the_agencies_are_listed_in_the_persian_alphabets_order(desk: Desk) -> None:
+    """The forwarding list by the code points of their letters put «اداره ...» then «مخابرات» before
+    «پست» and «گاز» (پ, چ, ژ, ک, گ and ی come after م in Unicode); a clerk looks for them as a
+    dictionary orders them."""
+    before = {a.name for a in ag.list_agencies(desk.store)}
+    for name in ("شرکت گاز استان", "مخابرات منطقه", "اداره پست", "شرکت آب و فاضلاب", "پلیس راهور", "چاپخانه دولتی"):
+        ag.save_agency(desk.store, desk.admin, name=name)
+    names = [a.name for a in ag.list_agencies(desk.store) if a.name not in before]
+    assert names == ["اداره پست", "پلیس راهور", "چاپخانه دولتی", "شرکت آب و فاضلاب", "شرکت گاز استان",
+                     "مخابرات منطقه"]

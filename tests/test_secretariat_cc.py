@@ -141,3 +141,17 @@ def test_a_referral_goes_only_to_an_expert_or_a_manager_and_a_cc_to_the_secretar
     sec.refer(desk.store, desk.expert, case_id, desk.manager.user_id, cc=[desk.clerk.user_id], on=DAY)
     [item] = q.cartable(desk.store, desk.clerk)  # the clerk reads the copy in their own cartable
     assert item.kind == "cc" and item.case_id == case_id
+
+
+def test_the_cartable_sorted_by_applicant_follows_the_persian_alphabet(desk: Desk) -> None:
+    """Sorted by the applicant's name the cartable read «مریم, پریا, ژاله» (by code point پ and ژ
+    come after م); a manager reads it as a dictionary orders it, either way round."""
+    for n, first in enumerate(("مریم", "ژاله", "پریا", "Sara", "آرش"), start=1):
+        r = sec.intake(desk.store, desk.clerk, case_input(n, first_name=first), on=DAY)
+        sec.review(desk.store, desk.expert, r.case_id, accept=True, on=DAY)
+        sec.register(desk.store, desk.clerk, r.case_id, on=DAY)
+        sec.refer(desk.store, desk.expert, r.case_id, desk.manager.user_id, on=DAY)
+    names = [i.applicant_name.split()[0] for i in q.cartable(desk.store, desk.manager, sort="applicant")]
+    assert names == ["Sara", "آرش", "پریا", "ژاله", "مریم"]
+    assert [i.applicant_name.split()[0] for i in q.cartable(desk.store, desk.manager, sort="applicant",
+                                                              descending=True)] == names[::-1]

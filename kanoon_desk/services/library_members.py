@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import case, collate, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
@@ -23,6 +23,7 @@ from ..persian import (
     normalize_text,
     search_key,
 )
+from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
 from .library_common import (
@@ -355,7 +356,7 @@ def search_members(store: Store, query: str, limit: int = 50) -> list[MemberView
             return []
         words = [or_(Member.name_key.like(w + "%"), Member.name_key.like("% " + w + "%")) for w in key.split()]
         rows = s.scalars(select(Member).where(*words, Member.merged_into.is_(None))
-                         .order_by(case((Member.name_key.like(key + "%"), 0), else_=1), Member.name_key)
+                         .order_by(case((Member.name_key.like(key + "%"), 0), else_=1), collate(Member.name_key, COLLATION))
                          .limit(limit))
         return [member_view(m) for m in rows]
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Subquery, and_, case, func, select
+from sqlalchemy import Select, Subquery, and_, case, collate, func, select
 from sqlalchemy.orm import Session
 
 from ..eventlog import Actor
@@ -17,6 +17,7 @@ from ..ids import new_id
 from ..models import Event, Office, User
 from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
+from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
 from .library_common import office_actor
@@ -163,7 +164,7 @@ def popular_titles(store: Store, start: date, end: date, *, centre: str | None =
     with store.read() as s:
         c = _loan_counts(Loan.title_id, start, end, centre)
         q = (select(c.c.key, Title.title, Title.author, c.c.n).join(Title, Title.id == c.c.key)
-             .order_by(c.c.n.desc(), Title.title, c.c.key).limit(limit))
+             .order_by(c.c.n.desc(), collate(Title.title, COLLATION), c.c.key).limit(limit))
         return [Count(tid, title, cnt, author) for tid, title, author, cnt in s.execute(q)]
 
 
@@ -173,7 +174,7 @@ def active_readers(store: Store, start: date, end: date, *, centre: str | None =
     with store.read() as s:
         c = _loan_counts(Loan.member_id, start, end, centre)
         q = (select(c.c.key, Member.first_name, Member.last_name, Member.member_no, c.c.n)
-             .join(Member, Member.id == c.c.key).order_by(c.c.n.desc(), Member.last_name, c.c.key).limit(limit))
+             .join(Member, Member.id == c.c.key).order_by(c.c.n.desc(), collate(Member.last_name, COLLATION), c.c.key).limit(limit))
         return [Count(mid, f"{fn} {ln}", cnt, no) for mid, fn, ln, no, cnt in s.execute(q)]
 
 

@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import collate, select
 
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
 from ..models.secretariat import Agency
 from ..persian import WorkingCalendar, normalize, normalize_text, search_key, to_ascii_digits
+from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
 from .sheets import read_rows
@@ -50,7 +51,7 @@ def _view(a: Agency) -> AgencyView:
 
 def list_agencies(store: Store, *, include_inactive: bool = False) -> list[AgencyView]:
     with store.read() as s:
-        q = select(Agency).order_by(Agency.name)
+        q = select(Agency).order_by(collate(Agency.name, COLLATION))
         if not include_inactive:
             q = q.where(Agency.active.is_(True))
         return [_view(a) for a in s.scalars(q)]

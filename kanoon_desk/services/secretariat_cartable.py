@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, collate, false, func, select
 from sqlalchemy.orm import aliased
 
 from ..eventlog import Actor
 from ..models import User
 from ..models.secretariat import Case, Referral
 from ..persian import ZWNJ, search_key
+from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
 from .secretariat_search import open_conflicts
@@ -47,9 +48,10 @@ class CartableItem:
 
 #: What the cartable can be ordered by (each of its list's columns): the sender by name.
 CARTABLE_SORTS: dict[str, Any] = {
-    "sent": Referral.sent_at, "subject": Case.subject, "tracking": Case.tracking_code,
-    "registration": Case.registration_no, "applicant": Case.applicant_name, "instruction": Referral.instruction,
-    "from": select(User.full_name).where(User.id == Referral.from_user_id).scalar_subquery(),
+    "sent": Referral.sent_at, "subject": collate(Case.subject, COLLATION), "tracking": Case.tracking_code,
+    "registration": Case.registration_no, "applicant": collate(Case.applicant_name, COLLATION),
+    "instruction": collate(Referral.instruction, COLLATION),
+    "from": collate(select(User.full_name).where(User.id == Referral.from_user_id).scalar_subquery(), COLLATION),
 }
 
 

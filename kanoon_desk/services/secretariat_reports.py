@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, collate, func, or_, select
 
 from ..errors import QT_TRANSLATE_NOOP
 from ..eventlog import Actor
@@ -27,6 +27,7 @@ from ..persian import (
     to_ascii_digits,
     to_persian_digits,
 )
+from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require, working_calendar
 from .secretariat_common import today
@@ -285,7 +286,7 @@ def _overdue_by_agency(s: Any, p: Period, asof: date) -> list[tuple[str, int]]:
         select(Agency.name, n).select_from(Forward).join(Agency, Agency.id == Forward.agency_id)
         .join(Case, Case.id == Forward.case_id)
         .where(due.between(p.start, p.end), due < asof, Forward.status != "withdrawn", late)
-        .group_by(Agency.name).order_by(n.desc(), Agency.name))]
+        .group_by(Agency.name).order_by(n.desc(), collate(Agency.name, COLLATION)))]
 
 
 def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
