@@ -20,7 +20,7 @@ from ..models import Event
 from ..services.secretariat_files import attachment_path
 from . import errors as e
 from . import protocol as p
-from .report import ATTACHMENT_NOT_HERE, ATTACHMENT_PENDING, SyncReport, SyncWarning
+from .report import ATTACHMENT_NOT_HERE, ATTACHMENT_PARTIAL, ATTACHMENT_PENDING, SyncReport, SyncWarning
 from .state import K_ACKED
 
 if TYPE_CHECKING:
@@ -33,7 +33,14 @@ K_UP, K_DOWN = "sync.attachments_up_seq", "sync.attachments_down_seq"
 K_MISSING, K_UNSENT = "sync.attachments_missing", "sync.attachments_unsent"
 _KEYS = {"up": K_UP, "down": K_DOWN, "missing": K_MISSING, "unsent": K_UNSENT}
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+#: An upload's chunks: the first, the smallest and the largest. Each later chunk is sized from how
+#: fast the one before went, to take about `CHUNK_SHARE` of the timeout: on a slow link (a rural
+#: office's 20 kB/s) a whole 1 MB chunk took 50 s, its answer came after the desk had stopped
+#: waiting (30 s), and the scan never got up however often it was tried.
+FIRST_CHUNK = 256 * 1024
+MIN_CHUNK = 16 * 1024
 CHUNK = 1024 * 1024
+CHUNK_SHARE = 0.25
 #: Only events whose payload has a `sha256` are read (the desk's store is SQLite): a first sync's
 #: scan of every payload, parsed, was several seconds for 200,000 events.
 _NAMES_A_FILE = func.json_extract(Event.payload, "$.sha256").is_not(None)
@@ -45,14 +52,14 @@ def _named(payload: dict[str, object]) -> str | None:
 
 
 def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = None,
-              headers: dict[str, str] | None = None) -> httpx.Response:
+              headers: dict[str, str] | None = None, tries: int | None = None) -> httpx.Response:
     """One request of a file's transfer, tried again (as `SyncClient.call` does) when the
     connection fails or the server answers 5xx; still failing, the round fails with a reason
     the clerk can read (the events are safe: they went before the files). A refused credential
     or an old program is said as such; other answers are the caller's to read."""
     path = f"/v1/attachments/{sha}"
     last = ""
-    for attempt in range(c.retries + 1):
+    for attempt in range(tries or c.retries + 1):
         if attempt:
             time.sleep(c.backoff * attempt)
         try:
@@ -74,21 +81,48 @@ def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = N
     raise e.Offline(e.MSG_ATTACHMENTS_CUT, f"attachment {sha[:12]} ({method}): {last}")
 
 
-def upload(c: SyncClient, sha: str, data: bytes) -> None:
-    status = c.call("GET", f"/v1/attachments/{sha}/status", p.AttachmentStatus)
-    offset = status.received
-    while not status.complete:
-        chunk = data[offset:offset + CHUNK]
-        end = offset + len(chunk) - 1
-        r = _transfer(c, "PUT", sha, content=chunk,
-                      headers={"Content-Range": f"bytes {offset}-{end}/{len(data)}"})
-        if r.status_code == 409:  # the server holds a different amount (a reply lost): resume from there
-            offset = int(r.json().get("received", 0))
-            continue
-        if r.status_code >= 400:
-            raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
-        status = p.AttachmentStatus.model_validate_json(r.content)
+def upload(c: SyncClient, sha: str, data: bytes, report: SyncReport | None = None) -> None:
+    """Send a file from where the server's copy stops, in chunks sized to the link (`FIRST_CHUNK`,
+    `CHUNK_SHARE`). A chunk whose answer does not come is sent again smaller, from where the
+    server then says it stands; after `c.retries` failures at the smallest size the round stops,
+    and `report` says how far the file got (`ATTACHMENT_PARTIAL`): the next round goes on from
+    there."""
+    offset, size, failures = 0, FIRST_CHUNK, 0
+    try:
+        status = c.call("GET", f"/v1/attachments/{sha}/status", p.AttachmentStatus)
         offset = status.received
+        while not status.complete:
+            chunk = data[offset:offset + size]
+            end = offset + len(chunk) - 1
+            started = time.monotonic()
+            try:
+                r = _transfer(c, "PUT", sha, content=chunk, tries=1,
+                              headers={"Content-Range": f"bytes {offset}-{end}/{len(data)}"})
+            except e.Offline:
+                failures += 1
+                if size <= MIN_CHUNK and failures > c.retries:
+                    raise
+                size = max(MIN_CHUNK, size // 4)
+                time.sleep(c.backoff * failures)
+                # the server may have taken the chunk although its answer was lost
+                status = c.call("GET", f"/v1/attachments/{sha}/status", p.AttachmentStatus)
+                offset = status.received
+                continue
+            if r.status_code == 409:  # the server holds a different amount (a reply lost): resume from there
+                offset = int(r.json().get("received", 0))
+                continue
+            if r.status_code >= 400:
+                raise e.Refused(e.MSG_REFUSED, f"attachment {sha[:12]}: HTTP {r.status_code}")
+            status = p.AttachmentStatus.model_validate_json(r.content)
+            offset, failures = status.received, 0
+            speed = len(chunk) / max(time.monotonic() - started, 1e-3)
+            size = max(MIN_CHUNK, min(CHUNK, int(speed * c.timeout * CHUNK_SHARE)))
+    except e.Offline as exc:
+        if report is not None and 0 < offset < len(data):
+            report.warnings.append(SyncWarning(ATTACHMENT_PARTIAL, (
+                ("sha", sha[:12]), ("size", max(1, round(len(data) / 1_048_576))),
+                ("percent", offset * 100 // len(data)))))
+        raise e.Offline(e.MSG_ATTACHMENTS_CUT, exc.detail) from exc
 
 
 def _kept(store: Store, key: str) -> set[str]:
@@ -130,7 +164,7 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     for before in sorted(unsent):  # own files missing before: here again?
         path = attachment_path(store, before)
         if path.is_file():
-            upload(c, before, path.read_bytes())
+            upload(c, before, path.read_bytes(), report)
             report.uploaded += 1
             unsent.discard(before)
             _save(store, unsent=unsent)
@@ -142,7 +176,7 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
             continue
         path = attachment_path(store, sha)
         if path.is_file():
-            upload(c, sha, path.read_bytes())
+            upload(c, sha, path.read_bytes(), report)
             report.uploaded += 1
             _save(store, up=str(seq))
         else:  # kept track of, and the scan goes on

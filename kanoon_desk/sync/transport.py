@@ -43,6 +43,9 @@ class Connection:
         self.batch_size, self.page_size = max(1, min(batch_size, p.MAX_BATCH)), max(1, min(page_size, p.MAX_PAGE))
         self.snapshot_page_size = max(1, min(snapshot_page_size, p.MAX_PAGE))
         self.retries, self.backoff = retries, backoff
+        #: How long a request may wait for each step (connect, send, answer), in seconds: what
+        #: a file's upload sizes its chunks by (`attachments.upload`).
+        self.timeout = timeout
         #: Ask for compact push answers (`p.PushRequest.compact`); turned off for a server that
         #: does not know them.
         self.compact = True
