@@ -24,6 +24,9 @@ from .state import K_SECRET, K_SERVER, K_SKEW
 M = TypeVar("M", bound=BaseModel)
 #: The clock skew kept in desk_state is refreshed when it moves by this much.
 SKEW_RESOLUTION_MS = 1000
+#: The longest a desk waits for the server's computer to take the connection, in seconds: one that
+#: is off, or a network that drops the packets, is known in seconds, not after the whole timeout.
+CONNECT_TIMEOUT = 10.0
 
 
 class Connection:
@@ -51,7 +54,8 @@ class Connection:
         self.compact = True
         #: The name of this store the server follows (`p.HEADER_STORE`), known after `hello`.
         self._store_name: str | None = None
-        self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=tls_context())
+        self.http = httpx.Client(base_url=self.base_url, transport=transport, verify=tls_context(),
+                                 timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)))
 
     def close(self) -> None:
         self.http.close()
@@ -71,10 +75,18 @@ class Connection:
 
     def call(self, method: str, path: str, model: type[M], *, json: Any = None, content: bytes | None = None,
              params: dict[str, Any] | None = None, authenticated: bool = True) -> M:
-        """One request with retries on transport errors and 503; maps refusals to SyncError."""
+        """One request with retries on transport errors and 5xx; maps refusals to SyncError.
+
+        It is tried again only while less than one `timeout` has gone by: a server that took the
+        connection and said nothing for that long is out of reach for this round (tried four
+        times, it kept the clerk waiting two minutes for «آفلاین»); a refused or cut connection
+        fails at once and is tried again as before."""
         last: Exception | None = None
+        began = time.monotonic()
         for attempt in range(self.retries + 1):
             if attempt:
+                if time.monotonic() - began >= self.timeout:
+                    break
                 time.sleep(self.backoff * attempt)
             try:
                 headers = self._headers(authenticated)

@@ -130,3 +130,50 @@ def test_an_upload_cut_at_sixty_percent_says_how_far_and_resumes_there(live: Liv
     with live.db.read() as s:
         held = s.scalar(select(func.count()).select_from(ServerEvent).where(ServerEvent.id.in_(mine)))
     assert held == len(mine) > 0
+
+
+class Silent:
+    """A server that takes connections and never answers (a hung proxy, a server stuck on a lock)."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.held: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+def test_a_server_that_never_answers_is_given_up_after_one_timeout_not_four(live: LiveServer,
+                                                                          tmp_path: Path) -> None:
+    """«همگام‌سازی اکنون» against a server that took the connection and said nothing kept the clerk
+    waiting two minutes (the 30 s timeout, tried four times) before «آفلاین». A request is now
+    tried again only while less than one timeout has gone by (a refused or cut connection is
+    still tried again at once, as before)."""
+    (tmp_path / "a").mkdir()
+    desk = enrol(live, tmp_path / "a" / "desk.sqlite3", "13")
+    silent = Silent()
+    try:
+        began = time.monotonic()
+        report = client.sync_once(desk, base_url=silent.url, timeout=0.5, backoff=0.01)
+        took = time.monotonic() - began
+    finally:
+        silent.close()
+    assert not report.ok and report.failure == "Offline" and report.error == e.MSG_OFFLINE, report.summary_line()
+    assert took < 1.5, took
+    assert client.sync_once(desk).ok  # the real server again: nothing was lost on the way
