@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..eventlog import system_actor
-from ..models import Office
+from ..models import Office, office_today
 from ..persian import jalali_year, normalize_text, to_persian_digits
 from ..services import accounts
 from ..store import Store
@@ -174,7 +174,7 @@ def run(db_path: Path | str, *, office: str = "13", size: str = "small", seed: i
     sizes = SIZES[size]
     path = Path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    today = today or date.today()
+    today = today or office_today()
     rng = random.Random(seed)
     result: dict[str, Any] = {
         "db": str(path), "size": size, "seed": seed, "skipped": False, "missing": [], "seconds": {},

@@ -2,7 +2,7 @@
 
 from . import library, secretariat  # noqa: F401 - complete Base.metadata
 from .accounts import ROLES, Holiday, Office, User
-from .base import PROJECTION, Base, acting_at, projection_tables, table_of, utcnow
+from .base import PROJECTION, Base, acting_at, office_today, projection_tables, table_of, utcnow
 from .events import AuditEntry, Conflict, Counter, DeskState, Event
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Office",
     "User",
     "projection_tables",
+    "office_today",
     "utcnow",
     "acting_at",
 ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, MetaData, Table, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
+
+from ..jalali import TEHRAN
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -31,6 +33,13 @@ _ACTING_AT: ContextVar[datetime | None] = ContextVar("kanoon_acting_at", default
 def utcnow() -> datetime:
     """Now, aware UTC: the instant events are recorded at and actions stamped with."""
     return _ACTING_AT.get() or datetime.now(UTC)
+
+
+def office_today() -> date:
+    """The office's day: the date in Tehran at `utcnow` (what the clerk's wall calendar says, whatever
+    the machine's time zone: between 20:30 and midnight UTC Tehran is already on the next day).
+    Every service's "today" when none is given, and the interface's (`ui.widgets.today`)."""
+    return utcnow().astimezone(TEHRAN).date()
 
 
 @contextmanager

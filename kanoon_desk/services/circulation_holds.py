@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..errors import InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import Office
+from ..models import Office, office_today
 from ..models.library import Copy, Hold, Member, Title
 from ..store import Store
 from .accounts import require, working_calendar
@@ -155,7 +155,7 @@ def place_hold(store: Store, actor: Actor, member_code: str, title_id: str, *, p
                today: date | None = None) -> HoldView:
     """Reserve a title that is out here (or on a shelf at another centre); served in the order placed."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     pickup = pickup_centre or actor.office_code
     with store.transaction() as s:
         m = find_member(s, member_code) or s.get(Member, member_code)
@@ -189,7 +189,7 @@ def cancel_hold(store: Store, actor: Actor, hold_id: str, *, today: date | None 
     """Cancel a hold. Its copy, if one was set aside or on its way for it, goes to the next waiting
     hold, home or the shelf (`release_copy`): the result says what to do with it (None: no copy)."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         hold = s.get(Hold, hold_id)
         if hold is None:
@@ -204,7 +204,7 @@ def cancel_hold(store: Store, actor: Actor, hold_id: str, *, today: date | None 
 def expire_holds(store: Store, actor: Actor, *, today: date | None = None) -> list[ReturnResult]:
     """Uncollected holds past their date expire; each freed copy goes to the next hold or the shelf."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     results: list[ReturnResult] = []
     with store.transaction() as s:
         stale = list(s.scalars(select(Hold).where(Hold.status == "ready", Hold.ready_until < today,

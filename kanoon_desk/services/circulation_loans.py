@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..errors import InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor, SqliteStatement
 from ..ids import new_id
-from ..models import table_of
+from ..models import office_today, table_of
 from ..models.library import Copy, Hold, Loan, Member, Title
 from ..persian import WorkingCalendar, normalize_text
 from ..store import Store
@@ -119,7 +119,7 @@ def _member_key(s: Session, code: str) -> Any:
 
 def member_desk(store: Store, code: str, *, today: date | None = None, history: int = 20) -> MemberDesk:
     """Scan a card (or type a national ID): the member, their loans, blocks, holds and history."""
-    today = today or date.today()
+    today = today or office_today()
     with store.read() as s:
         m = find_member(s, code) or s.get(Member, code)
         if m is None:
@@ -160,7 +160,7 @@ def checkout(store: Store, actor: Actor, member_code: str, barcode: str, *, toda
     librarian lends anyway, giving a short reason (`note`), and the override is logged as its own
     event."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     calendar = calendar or working_calendar(store)
     with store.transaction() as s:
         # The desk's busiest write: plain statements built once, no ORM objects (see recompute_copy).
@@ -225,7 +225,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
     would not move the due date (a loan made today) is refused outright: it would use up a renewal
     for nothing."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     calendar = calendar or working_calendar(store)
     with store.transaction() as s:
         loan = s.get(Loan, loan_id)
@@ -260,7 +260,7 @@ def renew(store: Store, actor: Actor, loan_id: str, *, today: date | None = None
 def renew_all(store: Store, actor: Actor, member_code: str, *,
               today: date | None = None) -> list[tuple[LoanView | None, str, CirculationRefused | None]]:
     """Renew every open loan of a member: (renewed loan or None, loan id, refusal or None) per loan."""
-    today = today or date.today()
+    today = today or office_today()
     desk = member_desk(store, member_code, today=today)
     calendar = working_calendar(store)
     results: list[tuple[LoanView | None, str, CirculationRefused | None]] = []

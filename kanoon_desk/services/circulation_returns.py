@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
+from ..models import office_today
 from ..models.library import Copy, Loan, Member
 from ..persian import normalize_text
 from ..store import Store
@@ -34,7 +35,7 @@ from .library_common import LIBRARIAN, MSG_CENTRE, MSG_COPY_NOT_FOUND, centre_ex
 def checkin(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
     """A copy scanned at the return desk: close its loan (or receive it from transit) and say what next."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:
@@ -84,7 +85,7 @@ def found_copy(store: Store, actor: Actor, barcode: str, *, today: date | None =
     """«پیدا شد»: a copy recorded lost turned up here; it is received here (`copy.received`, newer than
     the loss) and goes where a returned copy goes — a waiting hold, its home centre or the shelf."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:
@@ -111,7 +112,7 @@ def mark_loan_lost(store: Store, actor: Actor, loan_id: str, *, note: str = "",
     """«گم‌شده نزد عضو»: the member lost the book. The loan is closed (off the overdue list and its
     notices; it no longer blocks the member) and the copy stays lost until it is found."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         loan = s.get(Loan, loan_id)
         if loan is None:
@@ -142,7 +143,7 @@ def send_copy(store: Store, actor: Actor, barcode: str, to_centre: str) -> None:
 def receive_copy(store: Store, actor: Actor, barcode: str, *, today: date | None = None) -> ReturnResult:
     """A copy in transit scanned at arrival: it is here now; a waiting hold here sets it aside."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         copy = find_copy(s, barcode)
         if copy is None:

@@ -8,17 +8,16 @@ Part of the conflict inbox (`conflicts`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationError
-from ..models import Conflict, Event, User, utcnow
+from ..models import Conflict, Event, User, office_today, utcnow
 from ..models.library import Copy, Loan, Member
 from ..models.secretariat import Case, Forward
-from ..persian import TEHRAN
 from ..store import Store
 from . import numbers
 from .conflict_kinds import (
@@ -60,7 +59,7 @@ def _event(s: Session, event_id: str) -> Event:
 
 
 def _today() -> date:
-    return datetime.now(TEHRAN).date()
+    return office_today()
 
 
 def _double_loan(store: Store, s: Session, c: Conflict, resolution: str) -> list[Planned]:

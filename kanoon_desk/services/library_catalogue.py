@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
+from ..models import office_today
 from ..models.library import AGE_GROUPS, Copy, Loan, Title
 from ..persian import TEHRAN, is_valid_isbn, normalize, normalize_isbn, normalize_text, search_key
 from ..projections.library.titles import FTS_TABLE
@@ -391,7 +392,7 @@ def mark_copy_lost(store: Store, actor: Actor, barcode: str, note: str = "", *, 
         loan = s.scalar(select(Loan).where(Loan.copy_id == c.id, Loan.returned_at.is_(None))
                         .order_by(Loan.out_hlc.desc()).limit(1))
         if loan is not None:
-            record_loan_lost(store, s, actor, loan, c.barcode, note, today or date.today())
+            record_loan_lost(store, s, actor, loan, c.barcode, note, today or office_today())
         else:
             store.record(s, actor, "copy.marked_lost", c.id, {"note": normalize_text(note or "")}, subject=c.barcode)
         return copy_view(c, s.scalar(select(Title.title).where(Title.id == c.title_id)) or "")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, ServiceError, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
+from ..models import office_today
 from ..models.library import Title
 from ..persian import format_jalali_date, normalize, normalize_isbn, parse_jalali_date
 from ..store import Store
@@ -353,7 +354,7 @@ def preview_import(store: Store, actor: Actor, kind: str, path: Path, *, today: 
     if not table.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
     with store.read() as s:
-        preview, _ = _validate_all(s, actor, kind, table.rows, today or date.today())
+        preview, _ = _validate_all(s, actor, kind, table.rows, today or office_today())
     preview.headings = table.headings
     preview.unknown_columns = table.unknown
     return preview
@@ -364,7 +365,7 @@ def commit_import(store: Store, actor: Actor, preview: ImportPreview, *, today: 
     require(actor, *LIBRARIAN)
     if not preview.rows:
         raise ValidationError(MSG_FILE_EMPTY, "path")
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         checked, writes = _validate_all(s, actor, preview.kind, [(r.line, r.values) for r in preview.rows], today)
         if checked.errors:

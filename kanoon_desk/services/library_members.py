@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
+from ..models import office_today
 from ..models.library import MEMBER_CATEGORIES, Member
 from ..persian import (
     is_valid_mobile,
@@ -281,7 +282,7 @@ def register_member(store: Store, actor: Actor, data: MemberInput, *, today: dat
     """A new member (no duplicate national IDs, no child registered twice under the guardian's); the
     member number is issued by this desk."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         p = validate_member(s, actor, data, today)
         p["member_no"] = _new_code(store, s, "member_no", 6)
@@ -296,7 +297,7 @@ def update_member(store: Store, actor: Actor, member_id: str, data: MemberInput,
                   today: date | None = None) -> MemberView:
     """Only the fields that changed are recorded (field by field, the newest stamp wins in sync)."""
     require(actor, *LIBRARIAN)
-    today = today or date.today()
+    today = today or office_today()
     with store.transaction() as s:
         m = s.get(Member, member_id)
         if m is None:

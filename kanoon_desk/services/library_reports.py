@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..eventlog import Actor
 from ..ids import new_id
-from ..models import Event, Office, User
+from ..models import Event, Office, User, office_today
 from ..models.library import Copy, Loan, Member, Notice, NoticeLoan, OverrideLog, Title
 from ..persian import jalali_month_bounds, jalali_season_bounds, jalali_year_bounds
 from ..persian_script import COLLATION
@@ -54,7 +54,7 @@ def _overdue_filter(q: Select, today: date, centre: str | None) -> Select:  # ty
 
 
 def overdue_count(store: Store, *, today: date | None = None, centre: str | None = None) -> int:
-    today = today or date.today()
+    today = today or office_today()
     with store.read() as s:
         return s.scalar(_overdue_filter(select(func.count()).select_from(Loan), today, centre)) or 0
 
@@ -62,7 +62,7 @@ def overdue_count(store: Store, *, today: date | None = None, centre: str | None
 def overdue_page(store: Store, *, today: date | None = None, centre: str | None = None, offset: int = 0,
                  limit: int = 100) -> list[OverdueRow]:
     """Most overdue first, with the member's and the guardian's phone (indexed, one page at a time)."""
-    today = today or date.today()
+    today = today or office_today()
     with store.read() as s:
         q = _overdue_filter(
             select(Loan.id, Loan.due_on, Loan.member_id, Member.member_no, Member.first_name, Member.last_name,
@@ -222,7 +222,7 @@ def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = N
                  today: date | None = None) -> OverdueRate:
     """Of the loans made in the period: how many came back late or are still out past due, and how
     many were closed as lost with the member (`loan.lost`: the day it was recorded is no return)."""
-    today = today or date.today()
+    today = today or office_today()
     with store.read() as s:
         lost = Loan.lost_hlc.is_not(None)
         late_back = and_(Loan.returned_on.is_not(None), Loan.returned_on > Loan.due_on, Loan.lost_hlc.is_(None))
@@ -260,7 +260,7 @@ def queue_overdue_notices(store: Store, actor: Actor, *, today: date | None = No
     `min_days` late at a centre, at most one every `every_days` (a hold's notice does not count);
     the sync server sends them when it can. Returns how many were queued."""
     require(actor, "librarian", "admin")
-    today = today or date.today()
+    today = today or office_today()
     late: dict[tuple[str, str], list[OverdueRow]] = {}
     offset = 0
     while True:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, PermissionDenied, ValidationError
 from ..eventlog import Actor
-from ..models import utcnow
+from ..models import office_today, utcnow
 from ..models.secretariat import Case
 from ..persian import TEHRAN, normalize_text
 from ..store import Store
@@ -24,8 +24,8 @@ READ_ROLES = ("clerk", "expert", "manager", "admin")
 
 
 def today() -> date:
-    """Today's date in Tehran (the office's day, whatever the machine's time zone)."""
-    return datetime.now(TEHRAN).date()
+    """Today's date in Tehran (the office's day, whatever the machine's time zone): `office_today`."""
+    return office_today()
 
 
 def _stamp(on: date | None) -> tuple[date, str]:

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from .. import persian
 from ..errors import FieldErrors
+from ..models import office_today
 from .errors import error_field, error_text
 
 ERROR_STYLE = "color: #b00020;"
@@ -62,8 +63,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def today() -> date:
-    """The desk's today: the calendar date in Tehran (what a clerk sees on the wall calendar)."""
-    return datetime.now(persian.TEHRAN).date()
+    """The desk's today: the calendar date in Tehran (what a clerk sees on the wall calendar), the
+    same day the services take when given none (`models.office_today`)."""
+    return office_today()
 
 
 def digits(n: int | str) -> str:
