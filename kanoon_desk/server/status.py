@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import literal_column, select
 
+from ..jalali import TEHRAN
 from ..services.numbers import clean_tracking_code, is_valid_tracking_code
 from ..sync.protocol import StatusResponse
 from . import logs
@@ -102,5 +103,7 @@ def lookup(db: ServerDb, code: str) -> StatusResponse | None:
             ServerEvent.hlc.desc(), ServerEvent.id.desc()).limit(2)).all()
     newest = latest[0] if latest else None
     status, status_fa = _public(newest, latest[1] if len(latest) > 1 else None) if newest else DEFAULT_STATUS
-    updated = newest.recorded_at.date().isoformat() if newest else ""
+    # the office's day it changed (Tehran's), not the UTC date the instant is stored in: a step
+    # recorded after 20:30 UTC happened on the next day for the applicant and the clerk
+    updated = newest.recorded_at.astimezone(TEHRAN).date().isoformat() if newest else ""
     return StatusResponse(tracking_code=code, status=status, status_fa=status_fa, updated_on=updated)

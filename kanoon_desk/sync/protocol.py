@@ -299,6 +299,7 @@ class StatusResponse(_Model):
     tracking_code: str
     status: str
     status_fa: str
+    #: the day (ISO, Tehran's calendar day) of the newest public step
     updated_on: str
 
 

@@ -121,3 +121,22 @@ def test_the_status_look_up_takes_the_code_as_the_sms_and_the_receipt_show_it(
         assert answer.status_code == 200, (typed, answer.text)
         assert answer.json()["tracking_code"] == code
         assert find_case_id(desk, admin, typed) == receipt.case_id, typed
+
+
+def test_the_status_says_the_day_it_changed_on_the_office_calendar(server_db_url: str) -> None:
+    """A request received at 00:30 on Nowruz in Tehran (21:00 UTC the evening before) read as
+    updated on 29 Esfand, the UTC date: the applicant was told a day the office never saw it."""
+    db = ServerDb(server_db_url)
+    code = "001123456790" + damm_check_digit("001123456790")
+    at = datetime(2026, 3, 20, 21, 0, tzinfo=UTC)
+    try:
+        with db.transaction() as s:
+            s.execute(insert(ServerEvent), [{
+                "id": new_id(), "server_seq": 1, "type": "case.received", "aggregate_type": "case",
+                "aggregate_id": new_id(), "payload": {}, "hlc": 1, "device_id": "d", "office_code": "13",
+                "user_id": "u", "recorded_at": at, "schema_version": 1, "client_seq": 1, "scope": "13",
+                "tracking_code": code, "received_at": at}])
+        found = status.lookup(db, code)
+        assert found is not None and found.updated_on == "2026-03-21"  # 1405/01/01
+    finally:
+        db.close()
