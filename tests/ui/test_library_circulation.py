@@ -307,7 +307,9 @@ def test_a_return_routed_to_a_hold_elsewhere_is_recorded_and_shown(qtbot: Any, t
 
 
 def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> None:
-    from kanoon_desk.persian import format_jalali_date
+    from datetime import UTC, datetime
+
+    from kanoon_desk.models import acting_at
     from kanoon_desk.services import circulation as circ
     from kanoon_desk.services import library_transit as tr
     from tests.library_helpers import NATIONAL_IDS, actor_at
@@ -316,7 +318,10 @@ def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> N
     at_b = actor_at(L.admin, "14")
     third = lib.register_member(L.store, L.admin, lib.MemberInput(
         first_name="مریم", last_name="رضایی", national_id=NATIONAL_IDS[2], category="adult"), today=TODAY)
-    first = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
+    # placed at 00:30 on Nowruz 1405 in Tehran (21:00 UTC the evening before): the list says the
+    # office's day it was placed, not the UTC date (it said ۱۴۰۴/۱۲/۲۹)
+    with acting_at(datetime(2026, 3, 20, 21, 0, tzinfo=UTC)):
+        first = circ.place_hold(L.store, at_b, L.child.member_no, L.title.id, today=TODAY)
     second = circ.place_hold(L.store, at_b, third.member_no, L.title.id, today=TODAY)
     page = CirculationPage(make_ctx(L.store, L.admin, tmp_path))
     page.today = TODAY
@@ -328,9 +333,8 @@ def test_pull_list_sends_with_a_scan_or_one_key(qtbot: Any, tmp_path: Path) -> N
     dialog.show()
     model = dialog.table.model()
     assert model.rowCount() == 2
-    placed = format_jalali_date(tr.pull_list(L.store, "13")[0].placed_at.date())
     assert [model.index(0, c).data() for c in range(6)] == [
-        "ماهی سیاه کوچولو", "زهرا محمدی", "مرکز فرهنگی هنری شماره ۲", placed, "B0001", "A1"]
+        "ماهی سیاه کوچولو", "زهرا محمدی", "مرکز فرهنگی هنری شماره ۲", "۱۴۰۵/۰۱/۰۱", "B0001", "A1"]
     # the librarian took B0003 from the shelf and scans it: it goes to the oldest hold
     qtbot.keyClicks(dialog.scan, "b0003")
     qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)

@@ -59,6 +59,7 @@ def category_text(category: str) -> str:
 
 
 def jdate(d: date | None) -> str:
+    """A day in Jalali; a datetime is an instant, shown as its day in Tehran (never its UTC `.date()`)."""
     return persian.format_jalali_date(d) if d else ""
 
 

@@ -82,7 +82,7 @@ class PullListDialog(QDialog):
             [QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "عضو"),
              QCoreApplication.translate("Library", "مرکز تحویل"), QCoreApplication.translate("Library", "تاریخ رزرو"),
              QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "قفسه")],
-            lambda: items, lambda i: [i.title, i.member_name, name(i.pickup_centre), jdate(i.placed_at.date()),
+            lambda: items, lambda i: [i.title, i.member_name, name(i.pickup_centre), jdate(i.placed_at),
                                       i.barcode, i.shelf]))
         self.empty.setVisible(not items)
         self.send_button.setEnabled(bool(items))
