@@ -3,7 +3,7 @@ ticked, one letter for those kept ticked, printed from the page and again from a
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +32,8 @@ def persian_app(qapp: Any) -> Any:
 
 @pytest.fixture(autouse=True)
 def clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The desk's clock (`ui.widgets.today` reads it): 10:00 in Tehran on DAY."""
-
-    class Now(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> Any:  # type: ignore[override]
-            return datetime.combine(DAY, time(10, 0), tz)
-
-    monkeypatch.setattr(widgets, "datetime", Now)
+    """The desk's clock (`ui.widgets.today` reads the office's day from it): DAY in Tehran."""
+    monkeypatch.setattr(widgets, "office_today", lambda: DAY)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ status bar)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def desk(tmp_path: Path) -> Desk:
 
 
 class WallClock:
-    """The desk's clock (`ui.widgets.today` reads it): 10:00 in Tehran on `day`."""
+    """The desk's clock (`ui.widgets.today` reads the office's day from it): `day` in Tehran."""
 
     def __init__(self, day: date) -> None:
         self.day = day
@@ -45,13 +45,7 @@ class WallClock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> WallClock:
     wall = WallClock(DAY)
-
-    class Now(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> Any:  # type: ignore[override]
-            return datetime.combine(wall.day, time(10, 0), tz)
-
-    monkeypatch.setattr(widgets, "datetime", Now)
+    monkeypatch.setattr(widgets, "office_today", lambda: wall.day)
     return wall
 
 
