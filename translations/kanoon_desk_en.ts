@@ -706,53 +706,53 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
             <source>رسیده به من</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="180" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="188" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="185" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="185" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="187" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="267" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="281" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="289" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -781,345 +781,345 @@
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="83" />
             <source>پرونده‌ای برگزیده نشده است؛ برای دیدن گردش کار، یکی را در فهرست برگزینید.</source>
             <extracomment>today, read as each action runs (the page's, when it shares its own); when the day turns, the case shown is read again (its clocks and lateness count to the new day)</extracomment>
             <translation>No case selected; pick one in the list to see its timeline.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="91" />
             <source>پرونده</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source>کد رهگیری</source>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
             <source>در دست</source>
             <translation>Held by</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="169" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="282" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
             <source>مراجعه‌های حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="99" />
             <source>زمان رسیدگی</source>
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="147" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
             <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="155" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="163" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="164" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="226" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="229" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="234" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="251" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="268" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="285" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="288" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="296" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="301" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="450" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="472" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="480" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>گردش کار</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="272" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="337" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="352" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="371" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="384" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1174,12 +1174,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="436" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="460" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>
@@ -1962,7 +1962,7 @@
         <message>
             <location filename="../kanoon_desk/services/accounts.py" line="26" />
             <location filename="../kanoon_desk/services/library_common.py" line="20" />
-            <location filename="../kanoon_desk/services/library_import.py" line="247" />
+            <location filename="../kanoon_desk/services/library_import.py" line="248" />
             <location filename="../kanoon_desk/services/secretariat_common.py" line="17" />
             <source>این خانه را پر کنید.</source>
             <extracomment>How a "loanable" cell says yes or no (empty: yes, the usual case). Accepted column headings (Persian as centres write them, or English) → field name. A member category as centres write it (Persian or English, as the members list names it) → its code; "" (کودک و نوجوان: a child or a teen) is decided by the birth date, a child without one. The heading a field is named by in an error when the file has no such column. A service's field name → the import's (a member's home centre is the file's "centre" column). Stand-ins for required cells found wrong, so the rest of a row is still checked (never written). what the row does besides the plain case (Persian, "Errors" context, `{t}`: note_title) every error of the row: (field, Persian message, "Errors" context) the values an error's message names (its `params`: who has this national ID), by field One event an import row writes: (type, aggregate id, payload). each field's heading as the file writes it the headings of the columns the import does not know (not read: said in the preview)</extracomment>
@@ -2219,34 +2219,34 @@
             <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="39" />
+            <location filename="../kanoon_desk/services/library_members.py" line="41" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="41" />
+            <location filename="../kanoon_desk/services/library_members.py" line="43" />
             <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
             <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="43" />
+            <location filename="../kanoon_desk/services/library_members.py" line="45" />
             <source>{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).</source>
             <extracomment>`{name}`, `{no}`: the member already registered (DuplicateChild.params)</extracomment>
             <translation>{name} is already a member under this name and guardian's national ID (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="45" />
+            <location filename="../kanoon_desk/services/library_members.py" line="47" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="47" />
+            <location filename="../kanoon_desk/services/library_members.py" line="49" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="48" />
+            <location filename="../kanoon_desk/services/library_members.py" line="50" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
@@ -2261,12 +2261,12 @@
             <translation>No member has this number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="35" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
             <source>شابک درست نیست.</source>
             <translation>The ISBN is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="36" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
             <source>گروه سنی باید یکی از الف، ب، ج، د، ه باشد.</source>
             <translation>The age group must be one of الف, ب, ج, د, ه (A to E).</translation>
         </message>
@@ -2281,12 +2281,12 @@
             <translation>No copy has this barcode.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="37" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
             <source>این بارکد پیش‌تر به نسخه دیگری داده شده است.</source>
             <translation>This barcode is already assigned to another copy.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="38" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
             <source>بارکد فقط رقم و حروف لاتین باشد (حداکثر ۳۲ نویسه).</source>
             <translation>A barcode may contain only digits and Latin letters (at most 32 characters).</translation>
         </message>
@@ -2296,38 +2296,38 @@
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="49" />
+            <location filename="../kanoon_desk/services/library_members.py" line="51" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="50" />
+            <location filename="../kanoon_desk/services/library_members.py" line="52" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="51" />
+            <location filename="../kanoon_desk/services/library_members.py" line="53" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="52" />
+            <location filename="../kanoon_desk/services/library_members.py" line="54" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="39" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="40" />
             <source>نشانی قفسه حداکثر ۳۲ نویسه باشد.</source>
             <translation>A shelf mark is at most 32 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="41" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="42" />
             <source>کتابی با این شابک در فهرست هست: «{t}». نسخه‌ها را به همان عنوان بیفزایید.</source>
             <extracomment>`{t}`: the title already in the catalogue (DuplicateIsbn.existing)</extracomment>
             <translation>A book with this ISBN is already in the catalogue: “{t}”. Add copies to that title.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_catalogue.py" line="364" />
+            <location filename="../kanoon_desk/services/library_catalogue.py" line="365" />
             <source>این نسخه در امانت است؛ نخست آن را بازگردانید (اگر نزد عضو گم شده است، در میز امانت «گم‌شده نزد عضو» را بزنید).</source>
             <extracomment>Above this many matches a query is too broad to rank them all by bm25 within the time a person waits; the first matches are ordered by how the title reads against the query instead. Copies that are on no shelf any more: no label is printed for them.</extracomment>
             <translation>This copy is on loan; return it first (if the member lost it, press “Lost by member” at the circulation desk).</translation>
@@ -2576,53 +2576,53 @@
             <translation>No actionable subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="24" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
             <source>نام دستگاه را بنویسید.</source>
             <translation>Write the agency's name.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="25" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
             <source>نام دستگاه بیش از ۲۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The agency name is longer than 200 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="26" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
             <source>دستگاهی با همین نام در فهرست هست.</source>
             <translation>An agency of this name is already in the directory.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="27" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
             <source>مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.</source>
             <translation>The response deadline must be between 1 and 90 working days.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="28" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
             <source>نشانی بیش از ۴۰۰ نویسه است؛ کوتاه‌ترش کنید.</source>
             <translation>The address is longer than 400 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="29" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
             <source>شماره تلفن بیش از ۴۰ نویسه است.</source>
             <translation>The phone number is longer than 40 characters.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="30" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="31" />
             <source>دستگاه اجرایی پیدا نشد.</source>
             <translation>Executive agency not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="143" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="144" />
             <source>پرونده ستون «نام» دستگاه‌ها را ندارد.</source>
             <extracomment>Accepted column headings of an agency list (Persian as offices write them, or English).</extracomment>
             <translation>The file has no “name” («نام») column of agencies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="144" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="145" />
             <source>این نام در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This name is also in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="145" />
+            <location filename="../kanoon_desk/services/secretariat_agencies.py" line="146" />
             <source>پرونده ردیف نادرست دارد؛ هیچ دستگاهی افزوده نشد.</source>
             <translation>The file has wrong rows; no agency was added.</translation>
         </message>
@@ -2828,53 +2828,53 @@
             <translation>The column «{c}» is not recognised and is ignored.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="38" />
+            <location filename="../kanoon_desk/services/library_import.py" line="39" />
             <source>پرونده ردیف نادرست دارد؛ هیچ ردیفی درون‌ریزی نشد.</source>
             <translation>The file has invalid rows; no row was imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="39" />
+            <location filename="../kanoon_desk/services/library_import.py" line="40" />
             <source>ستون لازم در پرونده نیست.</source>
             <translation>A required column is missing from the file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="40" />
+            <location filename="../kanoon_desk/services/library_import.py" line="41" />
             <source>این مقدار در ردیف دیگری از همین پرونده هم آمده است.</source>
             <translation>This value also appears in another row of the same file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="41" />
+            <location filename="../kanoon_desk/services/library_import.py" line="42" />
             <source>عنوانی با این شابک یا نام در فهرست نیست.</source>
             <translation>No title with this ISBN or name is in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="42" />
+            <location filename="../kanoon_desk/services/library_import.py" line="43" />
             <source>تاریخ درست نیست (مانند ۱۴۰۳/۰۵/۱۲).</source>
             <translation>The date is not valid (e.g. 1403/05/12).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="43" />
+            <location filename="../kanoon_desk/services/library_import.py" line="44" />
             <source>ستون امانت‌دادنی «بله» یا «خیر» باشد.</source>
             <translation>The loanable column must be “yes” or “no”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="45" />
+            <location filename="../kanoon_desk/services/library_import.py" line="46" />
             <source>این کتاب با همین شابک در فهرست هست: «{t}»؛ عنوان دوباره ساخته نمی‌شود.</source>
             <extracomment>notes of a row that joins a title already there (`{t}`: its name, ImportRow.note_title)</extracomment>
             <translation>This book is already in the catalogue with this ISBN: “{t}”; no second title is made.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="46" />
+            <location filename="../kanoon_desk/services/library_import.py" line="47" />
             <source>نسخه به عنوان «{t}» افزوده می‌شود که در فهرست هست.</source>
             <translation>The copy is added to “{t}”, already in the catalogue.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="47" />
+            <location filename="../kanoon_desk/services/library_import.py" line="48" />
             <source>نسخه به عنوان «{t}» از ردیف بالاتر همین پرونده افزوده می‌شود.</source>
             <translation>The copy is added to “{t}” from a row above in this file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="49" />
+            <location filename="../kanoon_desk/services/library_import.py" line="50" />
             <source>عضویت {t} به پایان رسیده است؛ عضو با عضویت پایان‌یافته درون‌ریزی می‌شود.</source>
             <extracomment>a member whose membership ended before the import (`{t}`: the Jalali date it ended)</extracomment>
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
@@ -2885,7 +2885,7 @@
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_import.py" line="50" />
+            <location filename="../kanoon_desk/services/library_import.py" line="51" />
             <source>گروه عضویت «کودک»، «نوجوان» یا «بزرگسال» باشد.</source>
             <translation>The member category must be “child”, “teen” or “adult”.</translation>
         </message>
@@ -3249,17 +3249,17 @@
             <translation>{year} is not a leap year and its Esfand has 29 days; 30 Esfand exists only in leap years.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="110" />
+            <location filename="../kanoon_desk/persian.py" line="116" />
             <source>کد ملی معتبر نیست؛ لطفاً کد ملی ۱۰ رقمی را دوباره بررسی و وارد کنید.</source>
             <translation>The national ID is not valid; please check the 10-digit national ID and enter it again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="111" />
+            <location filename="../kanoon_desk/persian.py" line="117" />
             <source>شماره همراه معتبر نیست؛ لطفاً آن را مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.</source>
             <translation>The mobile number is not valid; please enter it like 09121234567.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/persian.py" line="112" />
+            <location filename="../kanoon_desk/persian.py" line="118" />
             <source>شابک معتبر نیست؛ لطفاً شابک ۱۰ یا ۱۳ رقمی کتاب را دوباره بررسی کنید.</source>
             <translation>The ISBN is not valid; please check the book's 10- or 13-digit ISBN.</translation>
         </message>
@@ -3713,181 +3713,181 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="77" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="88" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="242" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="243" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="243" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="93" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="245" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="246" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="98" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="101" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="106" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="113" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="114" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="120" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="132" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="139" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="139" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="140" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="144" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="145" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="160" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="161" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="162" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="292" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="293" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="424" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="166" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="167" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="172" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="178" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="179" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="179" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="180" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="254" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="295" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="296" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="255" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="256" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="258" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="259" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="308" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="309" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="376" />
             <source>«{name}»: {reason}</source>
             <translation>“{name}”: {reason}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="392" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="393" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -5157,19 +5157,21 @@ Tracking code: {code}</translation>
             <translation>SMS not sent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="70" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="72" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="60" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="206" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="275" />
             <source>همه مراکز</source>
-            <extracomment>the controls' choice the report on screen was built for (`chosen`) the centre the figures are of (None: all); the active centres are always all of them
+            <extracomment>the day the days late count to, the notices are dated and queued on: the page sets it each time it reads the list (`OverduePage.reload`)
+----------
+the controls' choice the report on screen was built for (`chosen`) the centre the figures are of (None: all); the active centres are always all of them
 ----------
 the choice whose report is being counted in the background (None: none is)</extracomment>
             <translation>All centres</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="76" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="94" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
@@ -5177,23 +5179,23 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="80" />
             <source>صف پیامک یادآوری</source>
             <translation>Queue SMS reminders</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="80" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="82" />
             <source>برای هر عضو دیرکرددار، هفته‌ای یک پیامک که کتاب‌های دیرکردش را نام می‌برد به تلفن ولی یا عضو در صف می‌رود؛ سرور هنگام همگام‌سازی آن را می‌فرستد.</source>
             <translation>For each member with overdue books, one SMS a week naming them is queued to the guardian's or the member's phone; the server sends it during sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="83" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="85" />
             <source>چاپ برگه‌های یادآوری</source>
             <translation>Print reminder notices</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="89" />
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="89" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="75" />
@@ -5201,17 +5203,18 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="112" />
             <source>{n} امانت دیرکرد دارد.</source>
+            <extracomment>the office's day, read as the list is read; a page left open past midnight reads the list again on the new day (it counted days late to the day it was built)</extracomment>
             <translation>Overdue loans: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="134" />
             <source>{n} پیامک یادآوری در صف ارسال گذاشته شد.</source>
             <translation>SMS reminders queued for sending: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/overdue.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/overdue.py" line="144" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
@@ -6176,7 +6179,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="557" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="565" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6265,7 +6268,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="148" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="151" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>
@@ -6377,70 +6380,70 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="307" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="315" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="312" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="336" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="349" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="427" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="357" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="435" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="351" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="359" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="423" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="431" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="429" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="437" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="445" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="447" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="502" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="510" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="518" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="526" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6635,105 +6638,105 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="115" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="79" />
             <source>مهلت پاسخ</source>
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="117" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="81" />
             <source>روز دیرکرد</source>
             <translation>Days late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="133" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="97" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="159" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="123" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="62" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="70" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="63" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="71" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="73" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="74" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="82" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="99" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="107" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="236" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -6810,173 +6813,173 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="63" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="64" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="64" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="65" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="65" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="66" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="67" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -610,3 +611,39 @@ class ReadWhenShown(QObject):
         if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
             self.reload()
         return False
+
+
+class Today(QObject):
+    """A page's today (the office's, `today`), read when an action runs (a page is built once and
+    may stay open overnight: a day kept from its building dated the next day's cases wrong), and
+    announced when it turns, checked every minute, so the page moves the dates it shows.
+
+    Signals:
+        changed(object): the new day (a `date`), once it differs from the last one seen.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], date] = today,
+                 every_ms: int = 60_000) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.day = clock()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(every_ms)
+
+    def __call__(self) -> date:
+        return self.clock()
+
+    def check(self) -> None:
+        """Announce the day if it turned since the last look."""
+        day = self.clock()
+        if day != self.day:
+            self.day = day
+            self.changed.emit(day)
+
+    def pin(self, day: date) -> None:
+        """From now on the day is `day` (tests; a day that moves is announced as it would be)."""
+        self.clock = lambda: day
+        self.check()

@@ -598,3 +598,35 @@ def test_the_overdue_and_report_pages_write_centre_names_in_the_interfaces_digit
                 names = [picker.itemText(i) for i in range(1, picker.count())]
                 assert f"مرکز فرهنگی هنری شماره {one}" in names, (lang, names)
             assert overdue.model.index(0, 9).data().endswith(one), lang  # the loan's centre
+
+
+def test_an_overdue_list_left_open_past_midnight_counts_to_the_new_day(L: Lib, tmp_path: Path, qtbot: Any) -> None:
+    """The page is built once and stays open: it counted days late to the day it was built, so the
+    next morning a book due yesterday was missing from the list, and the reminders printed and
+    queued were dated yesterday. It now reads the day as the list is read, and moves at midnight
+    (Tehran's) on its own."""
+    from datetime import UTC, datetime, time
+
+    from kanoon_desk.models import acting_at
+    from kanoon_desk.persian import TEHRAN, format_jalali_date
+
+    loan = circ.checkout(L.store, L.admin, L.adult.member_no, "B0001", today=TODAY)
+    due_noon = datetime.combine(loan.due_on, time(12, 0), TEHRAN).astimezone(UTC)
+    next_day = loan.due_on + timedelta(days=1)
+    after_midnight = datetime.combine(next_day, time(0, 30), TEHRAN).astimezone(UTC)  # 21:00 UTC
+    with acting_at(due_noon):
+        page = OverduePage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(page)
+        assert page.count.text() == "۰ امانت دیرکرد دارد."  # due today: not late yet
+    with acting_at(after_midnight):
+        page.ctx.bus.changed.emit("library")  # a return at the desk: the list is read again
+        assert page.count.text() == "۱ امانت دیرکرد دارد."
+        assert page.model.index(0, 0).data() == "۱"
+        assert f"<p>تاریخ: {format_jalali_date(next_day)}</p>" in page.notices_html()
+    # left alone, it moves to the new day when the clock passes midnight in Tehran
+    with acting_at(due_noon):
+        idle = OverduePage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(idle)
+    with acting_at(after_midnight):
+        idle.today.check()  # what its minute timer does
+        assert idle.count.text() == "۱ امانت دیرکرد دارد."

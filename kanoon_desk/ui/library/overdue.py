@@ -15,7 +15,7 @@ from ...services.accounts import get_office
 from ..context import UiContext
 from ..printing import print_dialog
 from ..saving import save_to
-from ..widgets import LazyTableModel, digits, right_to_left, text_digits, today
+from ..widgets import LazyTableModel, Today, digits, right_to_left, text_digits, today
 from .common import jdate, table_view, tr_dynamic
 from .printouts import overdue_notices_html
 
@@ -39,6 +39,8 @@ class OverdueModel(LazyTableModel):
     def __init__(self, ctx: UiContext, centre: str | None = None) -> None:
         self.ctx = ctx
         self.centre = centre
+        #: the day the days late count to, the notices are dated and queued on: the page sets it
+        #: each time it reads the list (`OverduePage.reload`)
         self.day = today()
         self.centre_names = dict(lib.list_centres(ctx.store))
         super().__init__([tr_dynamic(h) for h in HEADERS],
@@ -91,6 +93,10 @@ class OverduePage(QWidget):
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         self.table = table_view("overdue-table", stretch=6)
+        #: the office's day, read as the list is read; a page left open past midnight reads the list
+        #: again on the new day (it counted days late to the day it was built)
+        self.today = Today(self)
+        self.today.changed.connect(lambda _day: self.reload())
         self.model = OverdueModel(ctx)
         self.table.setModel(self.model)
         box = QVBoxLayout(self)
@@ -100,6 +106,7 @@ class OverduePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self.model.day = self.today()
         self.model.centre = self.centre.currentData() or None
         self.model.reload()
         self.count.setText(QCoreApplication.translate("Library", "{n} امانت دیرکرد دارد.").format(n=digits(self.model.total)))

@@ -23,8 +23,8 @@ from ...services.secretariat_agencies import default_deadline, get_agency, list_
 from ..context import UiContext
 from ..drafts import draft_key
 from ..roles import roles_text
-from ..widgets import ERROR_STYLE, digits, isolated, text_digits
-from .common import Today, ltr, outcome_text
+from ..widgets import ERROR_STYLE, Today, digits, isolated, text_digits
+from .common import ltr, outcome_text
 from .dialogs import ActionDialog
 
 __all__ = ["CaseActions"]

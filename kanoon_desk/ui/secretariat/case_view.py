@@ -41,6 +41,7 @@ from ..tables import read_only, remember_splitter
 from ..widgets import (
     ERROR_STYLE,
     FileDropList,
+    Today,
     digits,
     isolated,
     long_date,
@@ -51,7 +52,7 @@ from ..widgets import (
 from . import papers
 from .case_actions import CaseActions
 from .case_timeline import EVENT_FA, TimelineModel
-from .common import Today, ltr, notice_text, outcome_text, print_html, save_pdf, status_text
+from .common import ltr, notice_text, outcome_text, print_html, save_pdf, status_text
 from .dialogs import ActionDialog
 
 __all__ = ["EVENT_FA", "ActionDialog", "CaseView", "TimelineModel"]

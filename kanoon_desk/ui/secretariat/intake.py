@@ -39,13 +39,14 @@ from ..widgets import (
     Form,
     JalaliDateEdit,
     LtrLineEdit,
+    Today,
     digits,
     isolated,
     notice_label,
     reads_like_the_interface,
     text_digits,
 )
-from .common import Today, ltr, print_html, save_pdf, status_text
+from .common import ltr, print_html, save_pdf, status_text
 
 
 class IntakePage(QWidget):

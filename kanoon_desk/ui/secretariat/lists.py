@@ -35,12 +35,20 @@ from ..context import UiContext
 from ..fitting import FlowLayout
 from ..saving import save_to
 from ..tables import FittedTable, down_into, remember_splitter
-from ..widgets import ERROR_STYLE, LazyTableModel, digits, number_text, right_to_left, select_row, text_digits
+from ..widgets import (
+    ERROR_STYLE,
+    LazyTableModel,
+    Today,
+    digits,
+    number_text,
+    right_to_left,
+    select_row,
+    text_digits,
+)
 from .case_view import CaseView
 from .common import (
     ALERT_COLOUR,
     CaseListModel,
-    Today,
     conflict_marker,
     conflict_tip,
     ltr,

@@ -31,8 +31,8 @@ from .. import printing
 from ..context import UiContext
 from ..saving import save_to
 from ..tables import remember_splitter
-from ..widgets import digits, month_name, period_title, right_to_left, season_text, text_digits
-from .common import Today, outcome_text
+from ..widgets import Today, digits, month_name, period_title, right_to_left, season_text, text_digits
+from .common import outcome_text
 
 
 def report_text() -> ReportText:
