@@ -3649,63 +3649,63 @@
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="83" />
+            <location filename="../kanoon_desk/ui/home.py" line="87" />
             <source>نمایش</source>
-            <extracomment>Where a fact leads: the page that gave it, and what to do there once shown (list one queue). the facts were just read: the first show (right after the page is built) does not read them a second time (each read counts the office's queues: ~2 s on a busy province's store)</extracomment>
+            <extracomment>Where a fact leads: the page that gave it, and what to do there once shown (list one queue). the office's day; a page left on screen past midnight reads its facts again (it said yesterday was «امروز» and counted to it until another page was opened) the facts were just read: the first show (right after the page is built) does not read them a second time (each read counts the office's queues: ~2 s on a busy province's store)</extracomment>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="112" />
+            <location filename="../kanoon_desk/ui/home.py" line="116" />
             <source>سلام، %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="116" />
+            <location filename="../kanoon_desk/ui/home.py" line="120" />
             <source>امروز</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="117" />
+            <location filename="../kanoon_desk/ui/home.py" line="121" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="118" />
+            <location filename="../kanoon_desk/ui/home.py" line="122" />
             <source>نقش‌های شما</source>
             <translation>Your roles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="121" />
+            <location filename="../kanoon_desk/ui/home.py" line="125" />
             <source>امروز روز کاری است؟</source>
             <translation>Is today a working day?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="122" />
+            <location filename="../kanoon_desk/ui/home.py" line="126" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="122" />
+            <location filename="../kanoon_desk/ui/home.py" line="126" />
             <source>خیر، تعطیل است</source>
             <translation>No, it is a holiday</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="124" />
+            <location filename="../kanoon_desk/ui/home.py" line="128" />
             <source>تعطیلی‌های پیش رو</source>
             <translation>Coming holidays</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="125" />
+            <location filename="../kanoon_desk/ui/home.py" line="129" />
             <source>در جدول تعطیلات روزی ثبت نشده است.</source>
             <translation>No day is in the holiday table.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="129" />
+            <location filename="../kanoon_desk/ui/home.py" line="133" />
             <source>کاربران فعال</source>
             <translation>Active users</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/home.py" line="163" />
+            <location filename="../kanoon_desk/ui/home.py" line="167" />
             <source>پیشخوان</source>
             <translation>Home</translation>
         </message>
@@ -5862,22 +5862,23 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="51" />
+            <location filename="../kanoon_desk/ui/login.py" line="54" />
             <source>نام کاربری</source>
+            <extracomment>the office's day: a log-in window left open overnight shows the new day</extracomment>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="52" />
+            <location filename="../kanoon_desk/ui/login.py" line="55" />
             <source>گذرواژه</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="54" />
+            <location filename="../kanoon_desk/ui/login.py" line="57" />
             <source>ورود</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/login.py" line="86" />
+            <location filename="../kanoon_desk/ui/login.py" line="89" />
             <source>نام کاربری را بنویسید.</source>
             <translation>Write your user name.</translation>
         </message>

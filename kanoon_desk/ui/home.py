@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 from ..services import accounts
 from .context import PageSpec, UiContext
 from .roles import roles_text
-from .widgets import digits, long_date, today
+from .widgets import Today, digits, long_date
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,10 @@ class HomePage(QWidget):
         box.addWidget(card)
         box.addStretch(1)
         ctx.bus.changed.connect(self._on_changed)
+        #: the office's day; a page left on screen past midnight reads its facts again (it said
+        #: yesterday was «امروز» and counted to it until another page was opened)
+        self.today = Today(self)
+        self.today.changed.connect(lambda _day: self._on_changed("day"))
         self.refresh()
         #: the facts were just read: the first show (right after the page is built) does not read
         #: them a second time (each read counts the office's queues: ~2 s on a busy province's store)
@@ -111,7 +115,7 @@ class HomePage(QWidget):
         actor = self.ctx.actor
         self.greeting.setText(self.tr("سلام، %1").replace("%1", actor.full_name))
         office = accounts.get_office(self.ctx.store, actor.office_code)
-        day = today()
+        day = self.today()
         rows = [
             (self.tr("امروز"), long_date(day)),
             (self.tr("دفتر"), office.name if office else actor.office_code),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ..errors import ServiceError
 from ..services import accounts
 from ..store import Store
-from .widgets import Form, LtrLineEdit, long_date, today
+from .widgets import Form, LtrLineEdit, Today, long_date
 
 
 class LoginWindow(QWidget):
@@ -37,8 +37,11 @@ class LoginWindow(QWidget):
         self.office_label.setFont(title_font)
         self.office_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.office_label.setWordWrap(True)
-        self.date_label = QLabel(long_date(today()))
+        #: the office's day: a log-in window left open overnight shows the new day
+        self.today = Today(self)
+        self.date_label = QLabel(long_date(self.today()))
         self.date_label.setObjectName("today")
+        self.today.changed.connect(lambda day: self.date_label.setText(long_date(day)))
         self.date_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.form = Form()

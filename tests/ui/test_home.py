@@ -105,3 +105,21 @@ def test_the_home_page_reads_its_facts_once_as_it_first_shows(qtbot: Any, tmp_pa
     page.hide()
     page.show()
     assert len(reads) == 2
+
+
+def test_the_home_page_left_open_past_midnight_shows_the_new_day(qtbot: Any, tmp_path: Path) -> None:
+    """The home page on screen overnight said yesterday was «امروز» (and counted the work to it)
+    until another page was opened; it reads its facts again when the day turns in Tehran."""
+    from datetime import UTC, datetime
+
+    from kanoon_desk.models import acting_at
+
+    desk = make_secretariat_desk(tmp_path)
+    with acting_at(datetime(2026, 3, 20, 15, 0, tzinfo=UTC)):  # 18:30 on 29 Esfand 1404 in Tehran
+        page = HomePage(make_ctx(desk.store, desk.manager, tmp_path))
+        qtbot.addWidget(page)
+        page.show()
+        assert _fact(page, "امروز") == "جمعه ۲۹ اسفند ۱۴۰۴"
+    with acting_at(datetime(2026, 3, 20, 21, 0, tzinfo=UTC)):  # 00:30 on Nowruz 1405
+        page.today.check()  # what its minute timer does
+        qtbot.waitUntil(lambda: _fact(page, "امروز") == "شنبه ۱ فروردین ۱۴۰۵")

@@ -659,3 +659,21 @@ def test_every_page_opens_inside_the_window_and_the_keys_keep_working(
         assert main.current_key() == keys[2]
         qtbot.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         assert QApplication.focusWidget() is getattr(main.page_widget(keys[2]), "search_box", None)
+
+
+def test_a_log_in_window_left_open_past_midnight_shows_the_new_day(fa: QApplication, qtbot: Any,
+                                                                   desk: tuple[Store, Any]) -> None:
+    """A clerk logs out in the evening and leaves the app open: the next morning the log-in window
+    still said yesterday. It moves at midnight in Tehran (checked every minute)."""
+    from datetime import UTC, datetime
+
+    from kanoon_desk.models import acting_at
+
+    store, _ = desk
+    with acting_at(datetime(2026, 3, 20, 15, 0, tzinfo=UTC)):  # 18:30 on 29 Esfand 1404 in Tehran
+        window = LoginWindow(store)
+        qtbot.addWidget(window)
+        assert window.date_label.text() == "جمعه ۲۹ اسفند ۱۴۰۴"
+    with acting_at(datetime(2026, 3, 20, 21, 0, tzinfo=UTC)):  # 00:30 on Nowruz 1405
+        window.today.check()  # what its minute timer does
+        assert window.date_label.text() == "شنبه ۱ فروردین ۱۴۰۵"
