@@ -4222,8 +4222,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="249" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="368" />
@@ -4808,79 +4808,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="61" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="85" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="248" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="108" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="111" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="113" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="115" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="118" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -4944,108 +4944,108 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="89" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="120" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="146" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="159" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="155" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="335" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="201" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="331" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="338" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="232" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="239" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="255" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="257" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="264" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="261" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="268" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="351" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="368" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="387" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="168" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="165" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="327" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="334" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="241" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="248" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="349" />
@@ -5054,52 +5054,53 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="242" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="249" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="311" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="361" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="243" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
             <source>اعتبار تا</source>
+            <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="386" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="403" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="422" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="439" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="426" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="443" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="427" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="444" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="451" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="468" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

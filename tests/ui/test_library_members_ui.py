@@ -404,3 +404,28 @@ def test_a_broad_search_says_the_list_holds_only_the_first_members_found(
     type_persian(p.query, "مریم رضایی 1")
     qtbot.keyClick(p.query, Qt.Key.Key_Return)
     assert p.list_title.text() == "۱۱ عضو پیدا شد"  # 1, 10–19
+
+
+def test_a_form_left_open_past_midnight_offers_a_year_from_the_new_day(qtbot: Any, tmp_path: Path) -> None:
+    """The page is built at log-in and stays open: the next morning the form still offered a year
+    from yesterday, and the first member registered ended a day early. An untouched default moves
+    with the day (Tehran's midnight); a date the clerk chose stays."""
+    from datetime import UTC, datetime
+
+    from kanoon_desk.models import acting_at
+
+    L = make_library(tmp_path)
+    evening = datetime(2026, 3, 20, 15, 0, tzinfo=UTC)  # 18:30 on 29 Esfand 1404 in Tehran
+    night = datetime(2026, 3, 20, 21, 0, tzinfo=UTC)  # 00:30 on Nowruz 1405
+    with acting_at(evening):
+        p = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(p)
+        chosen = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(chosen)
+        assert p.expires.value() == date(2027, 3, 20)  # type: ignore[attr-defined]
+        chosen.expires.set_value(date(2026, 9, 22))  # type: ignore[attr-defined]
+    with acting_at(night):
+        for page in (p, chosen):
+            page.today.check()  # what its minute timer does
+    assert p.expires.value() == date(2027, 3, 21)  # type: ignore[attr-defined]
+    assert chosen.expires.value() == date(2026, 9, 22)  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
@@ -35,6 +35,7 @@ from ..widgets import (
     JalaliDateEdit,
     LtrLineEdit,
     ReadWhenShown,
+    Today,
     digits,
     select_row,
     text_digits,
@@ -124,8 +125,14 @@ class MembersPage(QWidget):
         self.centre.setObjectName("member-centre")
         self._fill_centres()
         self.form.add_field("home_centre", QCoreApplication.translate("Library", "مرکز"), self.centre)
+        #: the office's day: a form left open past midnight moves its untouched default (a year
+        #: from today) to the new day's, or the first member registered the next morning ended a
+        #: day early
+        self.today = Today(self)
+        self.today.changed.connect(self._new_day)
+        self._expiry_default = self.today() + timedelta(days=365)
         self.expires = self.form.add_field("expires_on", QCoreApplication.translate("Library", "اعتبار تا"),
-                                           JalaliDateEdit(value=today() + timedelta(days=365)))
+                                           JalaliDateEdit(value=self._expiry_default))
         self.photo_view = FileDropLabel()  # a photo dragged from a folder is chosen too
         self.photo_view.dropped.connect(lambda paths: self.choose_photo(paths[0]))
         self.photo_view.setToolTip(QCoreApplication.translate("Library", "عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید."))
@@ -332,10 +339,20 @@ class MembersPage(QWidget):
                 "Library", "عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.")]))
         self.message.setText(said)
 
+    def _new_day(self, day: date) -> None:
+        """The new day's one-year membership in place of the last day's, unless the clerk chose
+        another date or is correcting a member."""
+        if self.editing is None and self.expires.value() == self._expiry_default:  # type: ignore[attr-defined]
+            self._set_default_expiry(day)
+
+    def _set_default_expiry(self, day: date) -> None:
+        self._expiry_default = day + timedelta(days=365)
+        self.expires.set_value(self._expiry_default)  # type: ignore[attr-defined]
+
     def _reset_extra_fields(self) -> None:
         """Home centre: this desk's; membership for a year; no photo."""
         self.centre.setCurrentIndex(max(self.centre.findData(desk_centre(self.ctx)), 0))
-        self.expires.set_value(today() + timedelta(days=365))  # type: ignore[attr-defined]
+        self._set_default_expiry(self.today())
         self.photo = None
         self._show_photo(None)
 
