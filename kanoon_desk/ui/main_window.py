@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import accounts
+from .accessible import name_for_readers
 from .context import PageSpec, UiContext
 from .fonts import TEXT_SCALES, apply_text_scale
 from .tables import remember_splitter
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("صفحه‌ها"))
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setSpacing(2)
         self.sidebar.setMinimumWidth(200)
@@ -378,6 +380,7 @@ class MainWindow(QMainWindow):
                     view.setTabKeyNavigation(False)  # a list one reads: Tab leaves it, the arrows walk it
             self._widgets[key] = widget
             self.stack.addWidget(widget)
+            name_for_readers(widget, spec.title)
         return widget
 
     def show_page(self, key: str) -> QWidget:
@@ -424,7 +427,9 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         spec = self.pages[index]
-        self.stack.setCurrentWidget(self.page_widget(spec.key))
+        page = self.page_widget(spec.key)
+        self.stack.setCurrentWidget(page)
+        name_for_readers(page, spec.title)  # (and what the page built since)
         self.page_title.setText(spec.title)
 
     def _title_font(self) -> None:

@@ -117,6 +117,7 @@ class IntakePage(QWidget):
         fl.setContentsMargins(0, 0, 0, 0)
         self.file_list = FileDropList()  # scans dragged from a folder join the list too
         self.file_list.setObjectName("intake-files")
+        self.file_list.setAccessibleName(self.tr("پیوست‌ها"))  # (the form's label names the row it stands in)
         self.file_list.setMaximumHeight(70)
         self.file_list.setToolTip(self.tr("پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید."))
         self.file_list.dropped.connect(self.add_files)

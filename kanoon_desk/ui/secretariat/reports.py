@@ -127,6 +127,7 @@ class ReportsPage(QWidget):
             self.kind.addItem(label, key)
         self.year = QSpinBox()
         self.year.setRange(1390, 1500)
+        self.year.setAccessibleName(self.tr("سال"))
         self.year.setValue(persian.jalali_year(self.today.day))
         self.number = QComboBox()
         self._numbers()

@@ -1,0 +1,151 @@
+"""Names for screen readers: every list, field and icon-only button a page shows is read by the
+words a sighted person reads there, not as a bare "table", "edit" or "button".
+
+`name_for_readers` is run over each page of the main window as it is built and shown, so a page
+need not name its widgets one by one. A widget that already has a name keeps it; the others take,
+in this order:
+
+- a field (a line edit, a date, a number): the label or tick box just before it in its row (a
+  right-to-left row reads it first: «از قفسه:»), else its placeholder (the search box's «شماره
+  عضویت، کد ملی یا نام»), else its tool tip;
+- a list: the title of the box or tab it stands in, else the label just above it, else the page's
+  own title (the page's one list is what the page is about);
+- an icon-only button: its tool tip.
+
+Lists a page holds two of with no title between them name themselves (`setAccessibleName`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+
+def _plain(text: str) -> str:
+    """A label's words as they are read: no mnemonic '&', no trailing colon."""
+    return text.replace("&", "").strip().rstrip(":").strip()
+
+
+def _layout_of(widget: QWidget) -> QLayout | None:
+    """The layout (of its parent, at any depth) that holds `widget` itself."""
+    parent = widget.parentWidget()
+    top = parent.layout() if parent is not None else None
+    pending: list[QLayout] = [top] if top is not None else []
+    while pending:
+        layout = pending.pop()
+        if layout.indexOf(widget) >= 0:
+            return layout
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            inner = item.layout() if item is not None else None
+            if inner is not None:
+                pending.append(inner)
+    return None
+
+
+def _label_before(widget: QWidget, kinds: tuple[type[QWidget], ...]) -> QLabel | QCheckBox | None:
+    """The nearest label (or tick box) with words before `widget` in the layout that holds it."""
+    layout = _layout_of(widget)
+    if layout is None:
+        return None
+    for i in range(layout.indexOf(widget) - 1, -1, -1):
+        item = layout.itemAt(i)
+        other = item.widget() if item is not None else None
+        if other is None:
+            continue
+        if isinstance(other, (QLabel, QCheckBox)) and isinstance(other, kinds) \
+                and not other.isHidden() and _plain(other.text()):
+            return other
+        if isinstance(other, (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QAbstractButton)):
+            return None  # another field or a button stands between: that label is not this one's
+    return None
+
+
+def _named_by(widget: QWidget, label: QLabel | QCheckBox | None) -> bool:
+    """Name `widget` by `label`: a label becomes its buddy (so a title that changes, «۳ عضو پیدا شد»,
+    is read as it is now), a tick box lends its words."""
+    if isinstance(label, QLabel) and label.buddy() is None:
+        label.setBuddy(widget)
+        return True
+    if label is not None:
+        widget.setAccessibleName(_plain(label.text()))
+        return True
+    return False
+
+
+def _title_around(view: QWidget, root: QWidget) -> str:
+    """The title of the box or tab `view` stands in (up to `root`)."""
+    child, parent = view, view.parentWidget()
+    while parent is not None and child is not root:
+        if isinstance(parent, QGroupBox) and _plain(parent.title()):
+            return _plain(parent.title())
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            index = tabs.indexOf(child)
+            if index >= 0 and _plain(tabs.tabText(index)):
+                return _plain(tabs.tabText(index))
+        child, parent = parent, parent.parentWidget()
+    return ""
+
+
+def is_part_of_another(widget: QWidget) -> bool:
+    """A widget Qt builds inside another (a table's header and corner button, a spin box's or a
+    combo box's own line edit): the screen reader reads the outer one."""
+    return (isinstance(widget, QHeaderView) or widget.objectName().startswith("qt_")
+            or isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox, QAbstractItemView)))
+
+
+def needs_a_name(widget: QWidget) -> bool:
+    """Whether a screen reader needs a name for `widget`: a list, a field, an icon-only button."""
+    if is_part_of_another(widget):
+        return False
+    if isinstance(widget, QAbstractButton):
+        return not widget.text().strip()
+    return isinstance(widget, (QAbstractItemView, QLineEdit, QAbstractSpinBox))  # (a choice reads its choice)
+
+
+def name_for_readers(root: QWidget, title: str = "") -> None:
+    """Name each unnamed list, field and icon-only button in `root` (see the module); `title` is the
+    page's own title, the name of its one otherwise untitled list."""
+    untitled: list[QAbstractItemView] = []
+    for widget in root.findChildren(QWidget):
+        if not needs_a_name(widget) or _read_name(widget):
+            continue
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+            if _named_by(widget, _label_before(widget, (QLabel, QCheckBox))):
+                continue
+            if isinstance(widget, QLineEdit) and widget.placeholderText().strip():
+                widget.setAccessibleName(widget.placeholderText().strip())
+                continue
+        elif isinstance(widget, QAbstractItemView):
+            around = _title_around(widget, root)
+            if around:
+                widget.setAccessibleName(around)
+            elif not _named_by(widget, _label_before(widget, (QLabel,))) and widget.isVisibleTo(root):
+                untitled.append(widget)
+            continue
+        if widget.toolTip().strip():
+            widget.setAccessibleName(widget.toolTip().strip())
+    if len(untitled) == 1 and title:
+        untitled[0].setAccessibleName(title)
+
+
+def _read_name(widget: QWidget) -> str:
+    """What a screen reader reads as `widget`'s name now (its own, or its buddy label's)."""
+    face = QAccessible.queryAccessibleInterface(widget)
+    return face.text(QAccessible.Text.Name).strip() if face is not None else ""
