@@ -4,27 +4,27 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="125" />
+            <location filename="../kanoon_desk/ui/help.py" line="127" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="127" />
+            <location filename="../kanoon_desk/ui/help.py" line="129" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="132" />
+            <location filename="../kanoon_desk/ui/help.py" line="134" />
             <source>میز دبیرخانه و کتابخانه، با کار بی‌اینترنت و همگام‌سازی با سرور مرکزی.</source>
             <translation>The secretariat and library desk: works offline and syncs with the central server.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="137" />
+            <location filename="../kanoon_desk/ui/help.py" line="139" />
             <source>قلم: وزیرمتن (Vazirmatn)، با پروانه SIL Open Font License 1.1.</source>
             <translation>Font: Vazirmatn, under the SIL Open Font License 1.1.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="143" />
+            <location filename="../kanoon_desk/ui/help.py" line="145" />
             <source>رونوشت برای پشتیبانی</source>
             <translation>Copy for support</translation>
         </message>
@@ -3422,6 +3422,7 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/help.py" line="37" />
+            <location filename="../kanoon_desk/ui/help.py" line="39" />
             <source>ثبت درخواست</source>
             <translation>New request</translation>
         </message>
@@ -3432,105 +3433,110 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/help.py" line="39" />
+            <source>چاپ رسید درخواستی که همین الان ثبت شد</source>
+            <translation>Print the receipt of the request just saved</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="41" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="39" />
+            <location filename="../kanoon_desk/ui/help.py" line="41" />
             <source>باز کردن پرونده ردیف برگزیده</source>
             <translation>Open the selected row's case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="40" />
             <location filename="../kanoon_desk/ui/help.py" line="42" />
-            <location filename="../kanoon_desk/ui/help.py" line="43" />
             <location filename="../kanoon_desk/ui/help.py" line="44" />
             <location filename="../kanoon_desk/ui/help.py" line="45" />
+            <location filename="../kanoon_desk/ui/help.py" line="46" />
+            <location filename="../kanoon_desk/ui/help.py" line="47" />
             <source>میز امانت</source>
             <translation>Circulation desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="40" />
+            <location filename="../kanoon_desk/ui/help.py" line="42" />
             <source>خواندن کارت عضو یا بارکد کتاب (بارکدخوان خودش Enter می‌زند)</source>
             <translation>Read a member card or a book barcode (the scanner presses Enter itself)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="42" />
+            <location filename="../kanoon_desk/ui/help.py" line="44" />
             <source>کار: امانت</source>
             <translation>Mode: lend</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="43" />
+            <location filename="../kanoon_desk/ui/help.py" line="45" />
             <source>کار: بازگشت</source>
             <translation>Mode: return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="44" />
+            <location filename="../kanoon_desk/ui/help.py" line="46" />
             <source>رزرو کتاب برای عضو</source>
             <translation>Place a hold for the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="45" />
+            <location filename="../kanoon_desk/ui/help.py" line="47" />
             <source>پایان کار عضو</source>
             <translation>Done with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="46" />
+            <location filename="../kanoon_desk/ui/help.py" line="48" />
             <source>انبارگردانی</source>
             <translation>Stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="46" />
+            <location filename="../kanoon_desk/ui/help.py" line="48" />
             <source>ثبت بارکد خوانده‌شده از قفسه</source>
             <translation>Record a barcode scanned from the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="102" />
+            <location filename="../kanoon_desk/ui/help.py" line="104" />
             <source>نگارش</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="103" />
+            <location filename="../kanoon_desk/ui/help.py" line="105" />
             <source>پایگاه داده</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="104" />
+            <location filename="../kanoon_desk/ui/help.py" line="106" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="104" />
+            <location filename="../kanoon_desk/ui/help.py" line="106" />
             <source>{name} (کد {code})</source>
             <translation>{name} (code {code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="106" />
+            <location filename="../kanoon_desk/ui/help.py" line="108" />
             <source>میز</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="106" />
+            <location filename="../kanoon_desk/ui/help.py" line="108" />
             <source>دستگاه شماره {n}، شناسه {id}</source>
             <translation>device {n}, id {id}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="108" />
+            <location filename="../kanoon_desk/ui/help.py" line="110" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="108" />
+            <location filename="../kanoon_desk/ui/help.py" line="110" />
             <source>{name} (نام کاربری {user})</source>
             <translation>{name} (user name {user})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="110" />
+            <location filename="../kanoon_desk/ui/help.py" line="112" />
             <source>ساخته با</source>
             <translation>Built with</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="111" />
+            <location filename="../kanoon_desk/ui/help.py" line="113" />
             <source>سامانه</source>
             <translation>System</translation>
         </message>
@@ -3713,182 +3719,182 @@
     <context>
         <name>IntakePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="78" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="79" />
             <source>کد ملی</source>
             <extracomment>today, read when the request is saved; when the day turns (a page left open overnight) the received date moves with it, unless the clerk chose another one</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="89" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="90" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="248" />
             <source>نام</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="91" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="92" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="249" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="94" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="95" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="250" />
             <source>شماره همراه</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="96" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="97" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="251" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="98" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="99" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="102" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="103" />
             <source>شرح درخواست</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="108" />
             <source>دسته</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
             <source>حضوری</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
             <source>پستی</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="109" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="110" />
             <source>تلفنی</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="111" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="112" />
             <source>شیوه دریافت</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="114" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="115" />
             <source>تاریخ دریافت</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="122" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="123" />
             <source>پرونده‌های اسکن را اینجا رها کنید یا «افزودن پیوست…» را بزنید.</source>
             <translation>Drop the scanned files here, or press “Add attachment…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="124" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="125" />
             <source>افزودن پیوست…</source>
             <translation>Add attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="126" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="127" />
             <source>حذف پیوست</source>
             <translation>Remove attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="120" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="133" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="309" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="181" />
+            <source>چاپ رسید (Ctrl+P)</source>
+            <translation>Print receipt (Ctrl+P)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="121" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="134" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="313" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="135" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="136" />
             <source>ثبت درخواست (Enter)</source>
             <translation>Save request (Enter)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="140" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
             <source>فرم تازه</source>
             <translation>New form</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="142" />
             <source>همه خانه‌های فرم و پیش‌نویس آن را پاک می‌کند</source>
             <translation>Empties every field of the form and drops its draft</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="147" />
             <source>فرم نیمه‌کاره‌ای که پیش‌تر نوشته بودید بازگردانده شد؛ آن را کامل و ثبت کنید، یا «فرم تازه» را بزنید.</source>
             <translation>The half-filled form you were typing earlier is back; complete and save it, or press "New form".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="162" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="163" />
             <source>درخواست‌های مشابه در ۹۰ روز گذشته</source>
             <translation>Similar requests in the last 90 days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="164" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="294" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="425" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="298" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="429" />
             <source>موردی نیست.</source>
             <translation>None.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="168" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="169" />
             <source>پیش از ثبت این درخواست‌های مشابه را ببینید؛ اگر تکراری نیست، دوباره Enter بزنید.</source>
             <translation>Look at these similar requests before saving; if it is not a repeat, press Enter again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="173" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="174" />
             <source>رسید</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="175" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="176" />
             <source>پس از ثبت، کد رهگیری اینجا نشان داده می‌شود.</source>
             <translation>After saving, the tracking code is shown here.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="180" />
-            <source>چاپ رسید</source>
-            <translation>Print receipt</translation>
-        </message>
-        <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="181" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="185" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="256" />
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="301" />
             <source>، </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="257" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="261" />
             <source>متقاضی شناخته‌شده: {name}. {fields} از پرونده پیشین او پر شد؛ اگر چیزی تغییر کرده، اصلاحش کنید.</source>
             <translation>Known applicant: {name}. {fields} filled in from their earlier case; correct whatever has changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="260" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="264" />
             <source>متقاضی شناخته‌شده: {name}. آنچه نوشته‌اید جای اطلاعات پیشین او را می‌گیرد.</source>
             <translation>Known applicant: {name}. What you typed replaces their earlier details.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="310" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="314" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="381" />
             <source>«{name}»: {reason}</source>
             <translation>“{name}”: {reason}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="394" />
+            <location filename="../kanoon_desk/ui/secretariat/intake.py" line="398" />
             <source>درخواست {name} ثبت شد.
 کد رهگیری: {code}</source>
             <translation>Request of {name} saved.
@@ -7117,23 +7123,23 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="68" />
+            <location filename="../kanoon_desk/ui/help.py" line="70" />
             <source>میان‌برهای صفحه‌کلید</source>
             <extracomment>Keys named by what is printed on them (Qt's Persian names say «کنترل», «ورود»).</extracomment>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="75" />
+            <location filename="../kanoon_desk/ui/help.py" line="77" />
             <source>کجا</source>
             <translation>Where</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="75" />
+            <location filename="../kanoon_desk/ui/help.py" line="77" />
             <source>کلید</source>
             <translation>Key</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="75" />
+            <location filename="../kanoon_desk/ui/help.py" line="77" />
             <source>کار</source>
             <translation>Does</translation>
         </message>

@@ -36,6 +36,8 @@ PAGE_KEYS: list[tuple[str, str, str]] = [
         "Help", "رفتن به فهرست؛ پیکان‌ها ردیف را عوض می‌کنند و پرونده یا عضو آن را نشان می‌دهند")),
     (QT_TRANSLATE_NOOP("Help", "ثبت درخواست"), "Enter", QT_TRANSLATE_NOOP(
         "Help", "ذخیره (در کد ملی: پر کردن مشخصات متقاضی شناخته‌شده)")),
+    (QT_TRANSLATE_NOOP("Help", "ثبت درخواست"), "Ctrl+P", QT_TRANSLATE_NOOP(
+        "Help", "چاپ رسید درخواستی که همین الان ثبت شد")),
     (QT_TRANSLATE_NOOP("Help", "کارتابل"), "Enter", QT_TRANSLATE_NOOP("Help", "باز کردن پرونده ردیف برگزیده")),
     (QT_TRANSLATE_NOOP("Help", "میز امانت"), "Enter", QT_TRANSLATE_NOOP(
         "Help", "خواندن کارت عضو یا بارکد کتاب (بارکدخوان خودش Enter می‌زند)")),

@@ -241,3 +241,36 @@ def test_the_lists_are_named_by_what_a_person_reads_above_them(qtbot: Any, desk:
     assert said(desk_page.scan) == desk_page.scan.placeholderText()
     reports: Any = main.show_page("library-reports")
     assert [said(reports.readers), said(reports.centres)] == ["اعضای فعال", "مراکز فعال"]
+
+
+def test_ctrl_p_prints_the_receipt_of_the_request_just_saved(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After Enter saved a request, printing its receipt took some sixteen Tabs to reach «چاپ رسید»
+    (there was no key for it). Ctrl+P prints it from wherever the cursor is, the button says so,
+    and the shortcuts (F1) list it; before any save Ctrl+P prints nothing."""
+    from kanoon_desk.ui.help import ShortcutsDialog
+    from kanoon_desk.ui.secretariat import intake as intake_module
+    from tests.secretariat_helpers import national_id
+
+    printed: list[str] = []
+    monkeypatch.setattr(intake_module, "print_html", lambda _parent, html: printed.append(html) or True)
+    main = _window(qtbot, make_ctx(desk.store, desk.clerk, tmp_path))
+    page: Any = main.show_page("secretariat-intake")
+    page.national_id.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(300)  # (a button's key presses it as a click would, a moment later)
+    assert printed == []  # nothing saved yet: nothing to print
+    qtbot.keyClicks(page.national_id, national_id(777))
+    type_persian(page.first_name, "زهرا")
+    type_persian(page.last_name, "کریمی")
+    type_persian(page.subject, "قطعی مکرر برق")
+    qtbot.keyClick(page.subject, Qt.Key.Key_Return)
+    assert page.receipt is not None
+    assert QApplication.focusWidget() is page.national_id  # (ready for the next walk-in)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1)
+    assert printed == [page.receipt_html()]
+    assert "Ctrl+P" in page.print_button.text() + page.print_button.toolTip()
+    rows = ShortcutsDialog([], main).table
+    listed = [" ".join(rows.item(r, c).text() for c in range(3)) for r in range(rows.rowCount())]
+    assert any("Ctrl+P" in row and "رسید" in row for row in listed), listed

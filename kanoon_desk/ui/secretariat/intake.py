@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -177,7 +178,10 @@ class IntakePage(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rl.addWidget(self.result)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("چاپ رسید"))
+        self.print_button = QPushButton(self.tr("چاپ رسید (Ctrl+P)"))
+        # (the receipt of the request just saved, from wherever the cursor is: the button sat some
+        # sixteen Tabs away from the form)
+        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
         self.pdf_button = QPushButton(self.tr("رسید PDF"))
         self.print_button.clicked.connect(lambda: print_html(self, self.receipt_html()))
         self.pdf_button.clicked.connect(lambda: save_pdf(self, self.receipt_html(), "receipt.pdf"))
