@@ -4,27 +4,27 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="127" />
+            <location filename="../kanoon_desk/ui/help.py" line="131" />
             <source>درباره کانون دسک</source>
             <translation>About Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="129" />
+            <location filename="../kanoon_desk/ui/help.py" line="133" />
             <source>کانون دسک</source>
             <translation>Kanoon Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="134" />
+            <location filename="../kanoon_desk/ui/help.py" line="138" />
             <source>میز دبیرخانه و کتابخانه، با کار بی‌اینترنت و همگام‌سازی با سرور مرکزی.</source>
             <translation>The secretariat and library desk: works offline and syncs with the central server.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="139" />
+            <location filename="../kanoon_desk/ui/help.py" line="143" />
             <source>قلم: وزیرمتن (Vazirmatn)، با پروانه SIL Open Font License 1.1.</source>
             <translation>Font: Vazirmatn, under the SIL Open Font License 1.1.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="145" />
+            <location filename="../kanoon_desk/ui/help.py" line="149" />
             <source>رونوشت برای پشتیبانی</source>
             <translation>Copy for support</translation>
         </message>
@@ -760,23 +760,23 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="91" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="97" />
             <source>آنچه پیش‌تر در این فرم نوشته بودید و ثبت نشد بازگردانده شد.</source>
             <extracomment>the fields typed into (lines and texts): kept as a draft while the dialog is open</extracomment>
             <translation>What you typed in this form earlier and did not save is back.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="171" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="180" />
             <source>بدون پیوست</source>
             <translation>No attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="172" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="181" />
             <source>انتخاب فایل…</source>
             <translation>Choose a file…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="176" />
+            <location filename="../kanoon_desk/ui/secretariat/dialogs.py" line="185" />
             <source>اسکن‌ها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
@@ -3438,105 +3438,121 @@
         </message>
         <message>
             <location filename="../kanoon_desk/ui/help.py" line="41" />
+            <location filename="../kanoon_desk/ui/help.py" line="43" />
+            <source>پنجره‌های کار پرونده</source>
+            <translation>Case action dialogs</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="41" />
+            <source>ثبت، از درون متن چندخطی هم (Enter در آن سطر تازه است)</source>
+            <translation>Save, from a multi-line note too (where Enter starts a new line)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="43" />
+            <source>بستن بدون ثبت (نوشته‌های کار پرونده برای بار بعد می‌ماند)</source>
+            <translation>Close without saving (what was typed for the case is kept for next time)</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/help.py" line="45" />
             <source>کارتابل</source>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="41" />
+            <location filename="../kanoon_desk/ui/help.py" line="45" />
             <source>باز کردن پرونده ردیف برگزیده</source>
             <translation>Open the selected row's case</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="42" />
-            <location filename="../kanoon_desk/ui/help.py" line="44" />
-            <location filename="../kanoon_desk/ui/help.py" line="45" />
             <location filename="../kanoon_desk/ui/help.py" line="46" />
-            <location filename="../kanoon_desk/ui/help.py" line="47" />
+            <location filename="../kanoon_desk/ui/help.py" line="48" />
+            <location filename="../kanoon_desk/ui/help.py" line="49" />
+            <location filename="../kanoon_desk/ui/help.py" line="50" />
+            <location filename="../kanoon_desk/ui/help.py" line="51" />
             <source>میز امانت</source>
             <translation>Circulation desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="42" />
+            <location filename="../kanoon_desk/ui/help.py" line="46" />
             <source>خواندن کارت عضو یا بارکد کتاب (بارکدخوان خودش Enter می‌زند)</source>
             <translation>Read a member card or a book barcode (the scanner presses Enter itself)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="44" />
+            <location filename="../kanoon_desk/ui/help.py" line="48" />
             <source>کار: امانت</source>
             <translation>Mode: lend</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="45" />
+            <location filename="../kanoon_desk/ui/help.py" line="49" />
             <source>کار: بازگشت</source>
             <translation>Mode: return</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="46" />
+            <location filename="../kanoon_desk/ui/help.py" line="50" />
             <source>رزرو کتاب برای عضو</source>
             <translation>Place a hold for the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="47" />
+            <location filename="../kanoon_desk/ui/help.py" line="51" />
             <source>پایان کار عضو</source>
             <translation>Done with the member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="48" />
+            <location filename="../kanoon_desk/ui/help.py" line="52" />
             <source>انبارگردانی</source>
             <translation>Stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="48" />
+            <location filename="../kanoon_desk/ui/help.py" line="52" />
             <source>ثبت بارکد خوانده‌شده از قفسه</source>
             <translation>Record a barcode scanned from the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="104" />
+            <location filename="../kanoon_desk/ui/help.py" line="108" />
             <source>نگارش</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="105" />
+            <location filename="../kanoon_desk/ui/help.py" line="109" />
             <source>پایگاه داده</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="106" />
+            <location filename="../kanoon_desk/ui/help.py" line="110" />
             <source>دفتر</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="106" />
+            <location filename="../kanoon_desk/ui/help.py" line="110" />
             <source>{name} (کد {code})</source>
             <translation>{name} (code {code})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="108" />
+            <location filename="../kanoon_desk/ui/help.py" line="112" />
             <source>میز</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="108" />
+            <location filename="../kanoon_desk/ui/help.py" line="112" />
             <source>دستگاه شماره {n}، شناسه {id}</source>
             <translation>device {n}, id {id}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="110" />
+            <location filename="../kanoon_desk/ui/help.py" line="114" />
             <source>کاربر</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="110" />
+            <location filename="../kanoon_desk/ui/help.py" line="114" />
             <source>{name} (نام کاربری {user})</source>
             <translation>{name} (user name {user})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="112" />
+            <location filename="../kanoon_desk/ui/help.py" line="116" />
             <source>ساخته با</source>
             <translation>Built with</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="113" />
+            <location filename="../kanoon_desk/ui/help.py" line="117" />
             <source>سامانه</source>
             <translation>System</translation>
         </message>
@@ -7123,23 +7139,23 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="70" />
+            <location filename="../kanoon_desk/ui/help.py" line="74" />
             <source>میان‌برهای صفحه‌کلید</source>
             <extracomment>Keys named by what is printed on them (Qt's Persian names say «کنترل», «ورود»).</extracomment>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="77" />
+            <location filename="../kanoon_desk/ui/help.py" line="81" />
             <source>کجا</source>
             <translation>Where</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="77" />
+            <location filename="../kanoon_desk/ui/help.py" line="81" />
             <source>کلید</source>
             <translation>Key</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/help.py" line="77" />
+            <location filename="../kanoon_desk/ui/help.py" line="81" />
             <source>کار</source>
             <translation>Does</translation>
         </message>

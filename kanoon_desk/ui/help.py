@@ -38,6 +38,10 @@ PAGE_KEYS: list[tuple[str, str, str]] = [
         "Help", "ذخیره (در کد ملی: پر کردن مشخصات متقاضی شناخته‌شده)")),
     (QT_TRANSLATE_NOOP("Help", "ثبت درخواست"), "Ctrl+P", QT_TRANSLATE_NOOP(
         "Help", "چاپ رسید درخواستی که همین الان ثبت شد")),
+    (QT_TRANSLATE_NOOP("Help", "پنجره‌های کار پرونده"), "Ctrl+Enter", QT_TRANSLATE_NOOP(
+        "Help", "ثبت، از درون متن چندخطی هم (Enter در آن سطر تازه است)")),
+    (QT_TRANSLATE_NOOP("Help", "پنجره‌های کار پرونده"), "Esc", QT_TRANSLATE_NOOP(
+        "Help", "بستن بدون ثبت (نوشته‌های کار پرونده برای بار بعد می‌ماند)")),
     (QT_TRANSLATE_NOOP("Help", "کارتابل"), "Enter", QT_TRANSLATE_NOOP("Help", "باز کردن پرونده ردیف برگزیده")),
     (QT_TRANSLATE_NOOP("Help", "میز امانت"), "Enter", QT_TRANSLATE_NOOP(
         "Help", "خواندن کارت عضو یا بارکد کتاب (بارکدخوان خودش Enter می‌زند)")),

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from kanoon_desk.services import secretariat as sec
+from kanoon_desk.services import secretariat_query as q
 from kanoon_desk.ui.main_window import MainWindow
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
 from tests.ui.shell_support import language, make_ctx
@@ -274,3 +275,109 @@ def test_ctrl_p_prints_the_receipt_of_the_request_just_saved(
     rows = ShortcutsDialog([], main).table
     listed = [" ".join(rows.item(r, c).text() for c in range(3)) for r in range(rows.rowCount())]
     assert any("Ctrl+P" in row and "رسید" in row for row in listed), listed
+
+
+def _by_keys(qtbot: Any, monkeypatch: pytest.MonkeyPatch, keys: Any) -> list[str]:
+    """Let a case action's dialog be worked by `keys(dialog, first)` alone, as a person would
+    (`first`: the widget the cursor was in as it opened): the dialog is shown, not run modal, and
+    its result handed back. What the cursor went through is returned for the test to read."""
+    from kanoon_desk.ui.secretariat.dialogs import ActionDialog
+
+    def by_keys(dlg: ActionDialog) -> int:
+        dlg.show()
+        dlg.activateWindow()
+        qtbot.waitUntil(dlg.isActiveWindow)
+        keys(dlg, QApplication.focusWidget())
+        qtbot.waitUntil(lambda: not dlg.isVisible())
+        return int(dlg.result())
+
+    monkeypatch.setattr(ActionDialog, "exec", by_keys)
+    return []
+
+
+def _case_view(qtbot: Any, desk: Desk, tmp_path: Path, actor: Any, case_id: str) -> Any:
+    from kanoon_desk.ui.secretariat.case_view import CaseView
+
+    view = CaseView(make_ctx(desk.store, actor, tmp_path))
+    view.today.pin(DAY)
+    view.load(case_id)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def test_a_case_action_dialog_opens_on_its_first_field_and_tab_walks_it_then_ctrl_enter_saves(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """«رد» at review opened with the cursor on a button (Tab went to the other button first); in the
+    note Tab typed a tab character (no way on by Tab) and Ctrl+Enter did nothing, so the expert had
+    to reach OK with the mouse. Now the reason has the cursor, Tab goes reason → note → OK, and
+    Ctrl+Enter in the note saves."""
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPlainTextEdit
+
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY).case_id
+    walked: list[QWidget] = []
+
+    def keys(dlg: Any, first: QWidget) -> None:
+        walked.append(first)
+        qtbot.keyClick(first, Qt.Key.Key_Down)  # the first reason
+        for _ in range(2):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            walked.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        type_persian(QApplication.focusWidget(), "مدارک ناقص است")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    _by_keys(qtbot, monkeypatch, keys)
+    view = _case_view(qtbot, desk, tmp_path, desk.expert, case_id)
+    view.buttons["reject"].click()
+    assert isinstance(walked[0], QComboBox)  # the reason, first
+    assert isinstance(walked[1], QPlainTextEdit)
+    assert isinstance(walked[2].parentWidget(), QDialogButtonBox)  # on out of the note, to the buttons
+    detail = q.get_case(desk.store, desk.expert, case_id)
+    assert detail.case["status"] == "rejected"
+    assert "\t" not in str(detail.timeline[-1].payload.get("note", ""))
+
+
+def test_enter_in_a_one_line_field_saves_and_esc_keeps_a_half_typed_answer(
+        qtbot: Any, desk: Desk, tmp_path: Path, type_persian: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refer with an instruction: the receiver has the cursor, Tab to the instruction, Enter saves.
+    The agency's answer half typed, Esc closes it and the text is there when it is opened again."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    case_id = _referred(desk, 1)  # in the manager's cartable
+    steps: list[str] = []
+
+    def refer_keys(dlg: Any, first: QWidget) -> None:
+        steps.append(type(first).__name__)
+        qtbot.keyClick(first, Qt.Key.Key_Tab)
+        assert isinstance(QApplication.focusWidget(), QLineEdit)
+        type_persian(QApplication.focusWidget(), "فوری پیگیری شود")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    _by_keys(qtbot, monkeypatch, refer_keys)
+    view = _case_view(qtbot, desk, tmp_path, desk.manager, case_id)
+    view.buttons["refer"].click()
+    assert steps == ["QComboBox"]
+    assert q.get_case(desk.store, desk.manager, case_id).case["holder_user_id"] != desk.manager.user_id
+
+    forwarded = _referred(desk, 2)
+    sec.forward(desk.store, desk.manager, forwarded, desk.agency.id, on=DAY)
+
+    def answer_keys(dlg: Any, first: QWidget) -> None:
+        assert isinstance(first, QPlainTextEdit)
+        type_persian(first, "نیمی از پاسخ")
+        qtbot.keyClick(first, Qt.Key.Key_Escape)
+
+    _by_keys(qtbot, monkeypatch, answer_keys)
+    view = _case_view(qtbot, desk, tmp_path, desk.clerk, forwarded)
+    view.buttons["answer"].click()
+    assert q.get_case(desk.store, desk.clerk, forwarded).case["status"] == "forwarded"
+    kept: list[str] = []
+
+    def look(dlg: Any, first: QWidget) -> None:
+        kept.append(first.toPlainText())  # type: ignore[attr-defined]
+        qtbot.keyClick(first, Qt.Key.Key_Escape)
+
+    _by_keys(qtbot, monkeypatch, look)
+    view.buttons["answer"].click()
+    assert kept == ["نیمی از پاسخ"]

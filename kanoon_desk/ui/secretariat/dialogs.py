@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -76,7 +78,11 @@ class ActionDialog(QDialog):
 
     With `keep_draft`, what is typed outlives the dialog until it is saved or «انصراف» (`cancel`)
     drops it: Esc and the window's close button only close it (`reject`), and the next opening
-    of the same action on the same case brings the text back."""
+    of the same action on the same case brings the text back.
+
+    By keyboard: it opens with the cursor in its first field; Tab walks the fields top to bottom
+    (out of a note too) and then OK and «انصراف»; Enter in a one-line field or a choice saves, and
+    Ctrl+Enter saves from a note (where Enter starts a new line)."""
 
     def __init__(self, parent: QWidget | None, title: str, run: Callable[[dict[str, Any]], Any]) -> None:
         super().__init__(parent)
@@ -96,6 +102,8 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.cancel)
         box.addWidget(buttons)
+        self.buttons = buttons
+        self._walked = False  # whether the fields were put in the Tab order yet (`showEvent`)
 
     def line(self, name: str, label: str, value: str = "") -> QLineEdit:
         w = QLineEdit(value)
@@ -107,6 +115,7 @@ class ActionDialog(QDialog):
     def text(self, name: str, label: str) -> QPlainTextEdit:
         w = reads_like_the_interface(QPlainTextEdit())
         w.setFixedHeight(80)
+        w.setTabChangesFocus(True)  # Tab goes on (it typed a tab: no way out of a note by Tab)
         self.form.add_field(name, label, w)
         self._getters[name] = w.toPlainText
         self._typed[name] = w
@@ -186,6 +195,40 @@ class ActionDialog(QDialog):
         self.form.add_field(name, label, holder)
         self._getters[name] = lambda: path.text() or None
         return path
+
+    def _fields(self) -> list[QWidget]:
+        """The form's controls that Tab stops at, top to bottom as they were added (the inner line
+        edit of a date or a choice is part of it)."""
+        return [w for w in self.form.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()
+                and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """On first showing: OK and «انصراف» after the fields in the Tab order (they were made
+        before the fields, so the cursor opened on a button and Tab went to the other one first),
+        and the cursor in the first field."""
+        super().showEvent(event)
+        if self._walked:
+            return
+        self._walked = True
+        fields = self._fields()
+        previous = fields[-1] if fields else None
+        for button in (self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                       self.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+            if previous is not None:
+                QWidget.setTabOrder(previous, button)
+            previous = button
+        first = next((w for w in fields if w.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+Enter saves from anywhere in the dialog (a note takes a plain Enter as a new line)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def values(self) -> dict[str, Any]:
         return {k: g() for k, g in self._getters.items()}
