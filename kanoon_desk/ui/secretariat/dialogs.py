@@ -200,8 +200,8 @@ class ActionDialog(QDialog):
         """The form's controls that Tab stops at, top to bottom as they were added (the inner line
         edit of a date or a choice is part of it)."""
         return [w for w in self.form.findChildren(QWidget)
-                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()
-                and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden() and w.window() is self
+                and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]  # (a choice's popup is a window)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """On first showing: OK and «انصراف» after the fields in the Tab order (they were made
