@@ -33,6 +33,7 @@ from ..eventlog import Actor
 from ..store import NewerStoreError, Store, not_writable, open_store
 from .context import ChangeBus, UiContext
 from .errors import problems_text
+from .focus_ring import install_focus_ring
 from .fonts import BASE_POINT_SIZE, load_fonts, translations_dir
 from .single_instance import InstanceGuard, already_open_dialog, bring_forward
 from .tasks import TaskRunner
@@ -80,11 +81,13 @@ class KeyNamesAsPrinted(QTranslator):
 
 
 def ensure_app() -> QApplication:
-    """The process's QApplication (created on first call), with the names QSettings uses."""
+    """The process's QApplication (created on first call), with the names QSettings uses and a
+    focus ring a keyboard user can see (`focus_ring`)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    install_focus_ring(app)
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     return app

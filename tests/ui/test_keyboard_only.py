@@ -381,3 +381,38 @@ def test_enter_in_a_one_line_field_saves_and_esc_keeps_a_half_typed_answer(
     _by_keys(qtbot, monkeypatch, look)
     view.buttons["answer"].click()
     assert kept == ["نیمی از پاسخ"]
+
+
+def test_the_button_tab_reached_wears_a_ring_a_person_can_see(qtbot: Any, qapp: Any) -> None:
+    """Fusion marked the button the cursor was on with a one-pixel border a shade lighter than its
+    own: on a picture it was hard to tell which of two buttons Space would press. The app's style
+    (as `ensure_app` sets it up) draws a ring in the highlight colour round it, and none round the
+    other; a click leaves no ring."""
+    from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QStyleFactory
+
+    from kanoon_desk.ui.app import ensure_app
+
+    before = qapp.style().name()
+    assert ensure_app() is qapp
+    try:
+        holder = QWidget()
+        qtbot.addWidget(holder)
+        row = QHBoxLayout(holder)
+        field, save, fresh = QLineEdit(), QPushButton("ثبت درخواست"), QPushButton("فرم تازه")
+        for w in (field, save, fresh):
+            row.addWidget(w)
+        holder.show()
+        holder.activateWindow()
+        qtbot.waitUntil(holder.isActiveWindow)
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is save
+
+        def ring(button: QPushButton) -> int:
+            image, colour = button.grab().toImage(), button.palette().color(button.palette().ColorRole.Highlight)
+            return sum(image.pixelColor(x, y) == colour for x in range(image.width()) for y in range(image.height()))
+
+        perimeter = 2 * (save.width() + save.height())
+        assert ring(save) >= perimeter and ring(fresh) == 0
+    finally:
+        qapp.setStyle(QStyleFactory.create(before))
