@@ -30,6 +30,14 @@
         </message>
     </context>
     <context>
+        <name>Accessible</name>
+        <message>
+            <location filename="../kanoon_desk/ui/accessible.py" line="146" />
+            <source>پاک کردن</source>
+            <translation>Clear</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminDialogs</name>
         <message>
             <location filename="../kanoon_desk/ui/admin/users.py" line="101" />
@@ -828,7 +836,7 @@
             <translation>Response deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
             <source>مراجعه حضوری</source>
             <translation>Record a visit</translation>
         </message>
@@ -849,277 +857,278 @@
             <translation>Time taken</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="147" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="148" />
             <source>دو بار کلیک: باز کردن پیوست؛ پرونده‌ای که اینجا رها شود به پیوست‌ها افزوده می‌شود</source>
-            <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Double-click: open the attachment; a file dropped here is added to the attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="156" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="157" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>پیوست‌ها</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="163" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="164" />
             <source>برداشتن پیوست…</source>
             <translation>Remove attachment…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="165" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="166" />
             <source>پیوستی را که به اشتباه افزوده شده است، با نوشتن دلیل، از پرونده بردارید</source>
             <translation>Take an attachment added by mistake off the case, writing the reason</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="227" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="228" />
             <source>(مهلت نامه ارسال: {day})</source>
             <translation>(the forwarding letter's deadline: {day})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="230" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="231" />
             <source>دیرکرد</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="235" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="236" />
             <source>ثبت نشده</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="252" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="253" />
             <source>پیوست‌ها ({n})</source>
             <translation>Attachments ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="269" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="270" />
             <source>ناسازگاری همگام‌سازی: «{title}». تا مدیر در «ناسازگاری‌ها» تصمیم بگیرد، وضعیت این پرونده قطعی نیست.</source>
             <translation>Sync conflict: «{title}». Until a manager decides in «Conflicts», this case's state is not settled.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="286" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="287" />
             <source>{n} کیلوبایت</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="290" />
             <source>{n} مگابایت</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="297" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="298" />
             <source>هیچ‌کس (پرونده بسته است)</source>
             <translation>Nobody (the case is closed)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="302" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
             <source>کارشناس بررسی اولیه (در نوبت بررسی)</source>
             <translation>Reviewing expert (waiting for review)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="303" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
             <source>دبیرخانه (در انتظار شماره ثبت)</source>
             <translation>Secretariat (waiting for its registration number)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="304" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
             <source>دبیرخانه (در انتظار ارجاع)</source>
             <translation>Secretariat (waiting to be referred)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="305" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="306" />
             <source>دفتر (کارشناس: اعلام پاسخ به متقاضی)</source>
             <translation>The office (expert: tell the applicant the answer)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="313" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="314" />
             <source>دفتر {office} روز کاری، دستگاه {agency} روز کاری (همه {total})</source>
             <translation>Office {office} working days, agency {agency} working days (total {total})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="316" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="317" />
             <source>ساعت دستگاه می‌گذرد، ساعت دفتر ایستاده است</source>
             <translation>the agency's clock runs, the office's is paused</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="318" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="319" />
             <source>ساعت دفتر می‌گذرد</source>
             <translation>the office's clock runs</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="333" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
             <source>پذیرش</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="334" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
             <source>رد</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
             <source>ثبت در دبیرخانه</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="442" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="443" />
             <source>پرونده این پیوست روی این میز خوانده نشد؛ به پشتیبان سامانه خبر دهید.</source>
             <translation>This attachment's file could not be read on this desk; tell your system support.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="452" />
             <source>رونوشت پیوست برای باز کردن نوشته نشد؛ شاید جای خالی دیسک تمام شده است.</source>
             <translation>A copy of the attachment to open could not be written; the disk may be full.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>مشخصه</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="473" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="474" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="481" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
             <source>پرونده {code}</source>
             <translation>Case {code}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="482" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
             <source>گردش کار</source>
+            <extracomment>each value's caption, in order (the printed case file lists them) why a one-click action (accept, register, recall, visit) was refused, under the bar: the status line keeps the status; gone at the next action done or another case shown a sync met this case worked on two desks at once (forwarded twice, acted on after it was closed): said here, where it is worked on, until a manager decides</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="483" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="484" />
             <source>چاپ: {day}</source>
             <translation>Printed: {day}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="131" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="337" />
             <source>ارجاع</source>
             <translation>Refer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="338" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="339" />
             <source>پس‌گرفتن ارجاع</source>
             <translation>Recall referral</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="145" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="341" />
             <source>بازگرداندن به ارجاع‌دهنده</source>
             <translation>Send back to the referrer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="342" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="343" />
             <source>ارسال به دستگاه</source>
             <translation>Forward to agency</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="196" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="346" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
             <source>پیگیری</source>
             <translation>Follow up</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="347" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
             <source>ثبت پاسخ</source>
             <translation>Record response</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="272" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="348" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="349" />
             <source>اعلام به متقاضی</source>
             <translation>Notify applicant</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="350" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="351" />
             <source>مختومه</source>
             <translation>Close</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="337" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="353" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="354" />
             <source>بازگشایی</source>
             <translation>Reopen</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="229" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="355" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="356" />
             <source>افزودن پیوست</source>
             <translation>Add an attachment</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>چاپ رسید</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="372" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
             <source>رسید PDF</source>
             <translation>Receipt PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>نامه ارسال PDF</source>
             <translation>Forwarding letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="373" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="374" />
             <source>چاپ نامه ارسال</source>
             <translation>Print forwarding letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
             <source>نامه پیگیری PDF</source>
             <translation>Follow-up letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="375" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="376" />
             <source>چاپ نامه پیگیری</source>
             <translation>Print follow-up letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>چاپ گردش کار</source>
             <translation>Print the case file</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="377" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="378" />
             <source>گردش کار PDF</source>
             <translation>Case file PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>اعلام رد PDF</source>
             <translation>Rejection notice PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="379" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="380" />
             <source>چاپ اعلام رد</source>
             <translation>Print rejection notice</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
             <source>چاپ نامه اعلام نتیجه</source>
             <translation>Print result letter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="381" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="382" />
             <source>نامه اعلام نتیجه PDF</source>
             <translation>Result letter PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="385" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="386" />
             <source>چاپ و PDF</source>
             <translation>Print and PDF</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="80" />
             <location filename="../kanoon_desk/ui/secretariat/case_actions.py" line="95" />
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="344" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="345" />
             <source>رد درخواست</source>
             <translation>Reject request</translation>
         </message>
@@ -1174,12 +1183,12 @@
             <translation>CC (for information)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="438" />
             <source>این پیوست هنوز به این میز نرسیده است؛ پس از همگام‌سازی باز می‌شود.</source>
             <translation>This attachment has not reached this desk yet; it opens after the next sync.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="461" />
+            <location filename="../kanoon_desk/ui/secretariat/case_view.py" line="462" />
             <source>برنامه‌ای برای باز کردن این فایل پیدا نشد: {p}</source>
             <translation>No program was found to open this file: {p}</translation>
         </message>

@@ -10,13 +10,14 @@ in this order:
   عضویت، کد ملی یا نام»), else its tool tip;
 - a list: the title of the box or tab it stands in, else the label just above it, else the page's
   own title (the page's one list is what the page is about);
-- an icon-only button: its tool tip.
+- an icon-only button: its tool tip; a line edit's own ⨯ that clears it: «پاک کردن».
 
 Lists a page holds two of with no title between them name themselves (`setAccessibleName`).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -105,7 +106,8 @@ def _title_around(view: QWidget, root: QWidget) -> str:
 
 def is_part_of_another(widget: QWidget) -> bool:
     """A widget Qt builds inside another (a table's header and corner button, a spin box's or a
-    combo box's own line edit): the screen reader reads the outer one."""
+    combo box's own line edit): the screen reader reads the outer one. (A search box's ⨯ is a
+    button of its own, read as one.)"""
     return (isinstance(widget, QHeaderView) or widget.objectName().startswith("qt_")
             or isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox, QAbstractItemView)))
 
@@ -139,7 +141,10 @@ def name_for_readers(root: QWidget, title: str = "") -> None:
             elif not _named_by(widget, _label_before(widget, (QLabel,))) and widget.isVisibleTo(root):
                 untitled.append(widget)
             continue
-        if widget.toolTip().strip():
+        if isinstance(widget, QAbstractButton) and isinstance(widget.parentWidget(), QLineEdit):
+            # (Qt's ⨯ of a search box, `setClearButtonEnabled`: the only button Qt puts in one)
+            widget.setAccessibleName(QCoreApplication.translate("Accessible", "پاک کردن"))
+        elif widget.toolTip().strip():
             widget.setAccessibleName(widget.toolTip().strip())
     if len(untitled) == 1 and title:
         untitled[0].setAccessibleName(title)

@@ -416,3 +416,27 @@ def test_the_button_tab_reached_wears_a_ring_a_person_can_see(qtbot: Any, qapp: 
         assert ring(save) >= perimeter and ring(fresh) == 0
     finally:
         qapp.setStyle(QStyleFactory.create(before))
+
+
+def test_a_case_opened_and_a_search_run_leave_nothing_unnamed(qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """With a case open below the list its timeline was a bare "table" (and, named by nothing, it
+    left the list above it unnamed too); a search box's ⨯ was a bare "button"."""
+    from PySide6.QtGui import QAccessible
+
+    case_id = _referred(desk, 1)
+    main = _window(qtbot, make_ctx(desk.store, desk.manager, tmp_path))
+    cartable: Any = main.show_page("secretariat-cartable")
+    cartable.open_row(0)
+    assert cartable.view.case_id == case_id
+    assert _unnamed(main) == []
+    search: Any = main.show_page("secretariat-search")
+    from tests.secretariat_helpers import national_id
+
+    qtbot.keyClicks(search.text, national_id(100001))  # the applicant's (`case_input(1)`)
+    qtbot.keyClick(search.text, Qt.Key.Key_Return)
+    search.table.setFocus()
+    qtbot.keyClick(search.table, Qt.Key.Key_Down)
+    assert search.view.case_id == case_id
+    assert _unnamed(main) == []
+    timeline = QAccessible.queryAccessibleInterface(search.view.timeline)
+    assert timeline is not None and timeline.text(QAccessible.Text.Name) == "گردش کار"

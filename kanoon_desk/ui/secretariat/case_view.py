@@ -138,6 +138,7 @@ class CaseView(CaseActions, QWidget):
         box.addWidget(self.conflict_message)
         self.timeline = QTableView()
         self.timeline.setObjectName("case-timeline")
+        self.timeline.setAccessibleName(self.tr("گردش کار"))  # (a screen reader said a bare "table")
         read_only(self.timeline)
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setStretchLastSection(True)
