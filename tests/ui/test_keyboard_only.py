@@ -440,3 +440,30 @@ def test_a_case_opened_and_a_search_run_leave_nothing_unnamed(qtbot: Any, desk: 
     assert _unnamed(main) == []
     timeline = QAccessible.queryAccessibleInterface(search.view.timeline)
     assert timeline is not None and timeline.text(QAccessible.Text.Name) == "گردش کار"
+
+
+def test_after_an_action_by_keyboard_the_cursor_stays_among_the_case_s_actions(
+        qtbot: Any, desk: Desk, tmp_path: Path) -> None:
+    """«پذیرش» pressed with Space: the case was read again and its buttons made anew, the one with
+    the cursor deleted, and the cursor was nowhere (the next Tab started over at the top of the
+    window). Now it is on the case's next action («ثبت در دبیرخانه»), and Space takes that step too."""
+    from tests.secretariat_helpers import national_id
+
+    case_id = sec.intake(desk.store, desk.clerk, case_input(1), on=DAY).case_id
+    main = _window(qtbot, make_ctx(desk.store, desk.expert, tmp_path))
+    search: Any = main.show_page("secretariat-search")
+    qtbot.keyClicks(search.text, national_id(100001))
+    qtbot.keyClick(search.text, Qt.Key.Key_Return)
+    search.table.setFocus()
+    qtbot.keyClick(search.table, Qt.Key.Key_Down)
+    view = search.view
+    assert view.case_id == case_id
+    view.buttons["accept"].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(view.buttons["accept"], Qt.Key.Key_Space)
+    qtbot.wait(50)  # (the old buttons are deleted as the events run)
+    assert q.get_case(desk.store, desk.expert, case_id).case["status"] == "accepted"
+    assert QApplication.focusWidget() is view.buttons["register"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.wait(50)
+    assert q.get_case(desk.store, desk.expert, case_id).case["status"] == "registered"
+    assert QApplication.focusWidget() in view.buttons.values()

@@ -320,6 +320,10 @@ class CaseView(CaseActions, QWidget):
         return text
 
     def _build_actions(self) -> None:
+        # the action the cursor was on (pressed with Space, or its dialog just closed): the buttons
+        # are made anew, and a deleted one took the cursor with it (the next Tab began at the top)
+        focused = self.window().focusWidget()
+        had = next((key for key, b in getattr(self, "buttons", {}).items() if b is focused), None)
         while self.actions_bar.count():
             item = self.actions_bar.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -363,6 +367,10 @@ class CaseView(CaseActions, QWidget):
             self.actions_bar.addWidget(b)
             self.buttons[key] = b
         self._build_papers()
+        if had is not None:  # on the same action if the case still has it, else its next step
+            target = self.buttons.get(had) or next(iter(self.buttons.values()), None)
+            if target is not None:  # (once it is shown: a button just laid out shows a moment later)
+                QTimer.singleShot(0, target, lambda: target.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _build_papers(self) -> None:
         """«چاپ و PDF»: each paper the case has, to the printer (the system's print dialog) or to a
