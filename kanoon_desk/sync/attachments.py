@@ -20,6 +20,7 @@ from ..models import Event
 from ..services.secretariat_files import attachment_path
 from . import errors as e
 from . import protocol as p
+from .progress import DOWNLOAD, UPLOAD
 from .report import ATTACHMENT_NOT_HERE, ATTACHMENT_PARTIAL, ATTACHMENT_PENDING, SyncReport, SyncWarning
 from .state import K_ACKED
 
@@ -62,6 +63,7 @@ def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = N
     for attempt in range(tries or c.retries + 1):
         if attempt:
             time.sleep(c.backoff * attempt)
+        c.control.checkpoint()  # a clerk's «توقف»: before the request, never half-way
         try:
             r = c.http.request(method, path, content=content, headers={**c._headers(), **(headers or {})})
         except httpx.TransportError as exc:
@@ -81,17 +83,20 @@ def _transfer(c: SyncClient, method: str, sha: str, *, content: bytes | None = N
     raise e.Offline(e.MSG_ATTACHMENTS_CUT, f"attachment {sha[:12]} ({method}): {last}")
 
 
-def upload(c: SyncClient, sha: str, data: bytes, report: SyncReport | None = None) -> None:
+def upload(c: SyncClient, sha: str, data: bytes, report: SyncReport | None = None, name: str = "") -> None:
     """Send a file from where the server's copy stops, in chunks sized to the link (`FIRST_CHUNK`,
     `CHUNK_SHARE`). A chunk whose answer does not come is sent again smaller, from where the
     server then says it stands; after `c.retries` failures at the smallest size the round stops,
     and `report` says how far the file got (`ATTACHMENT_PARTIAL`): the next round goes on from
-    there."""
+    there. Each chunk across is told (`RoundControl.tell`, as `name`, else the file's SHA-256), and
+    a clerk's «توقف» stops it between chunks, said likewise."""
     offset, size, failures = 0, FIRST_CHUNK, 0
+    name = name or sha[:12]
     try:
         status = c.call("GET", f"/v1/attachments/{sha}/status", p.AttachmentStatus)
         offset = status.received
         while not status.complete:
+            c.control.tell(UPLOAD, offset, len(data), name)
             chunk = data[offset:offset + size]
             end = offset + len(chunk) - 1
             started = time.monotonic()
@@ -117,12 +122,21 @@ def upload(c: SyncClient, sha: str, data: bytes, report: SyncReport | None = Non
             offset, failures = status.received, 0
             speed = len(chunk) / max(time.monotonic() - started, 1e-3)
             size = max(MIN_CHUNK, min(CHUNK, int(speed * c.timeout * CHUNK_SHARE)))
-    except e.Offline as exc:
+    except (e.Offline, e.Stopped) as exc:
         if report is not None and 0 < offset < len(data):
             report.warnings.append(SyncWarning(ATTACHMENT_PARTIAL, (
                 ("sha", sha[:12]), ("size", max(1, round(len(data) / 1_048_576))),
                 ("percent", offset * 100 // len(data)))))
+        if isinstance(exc, e.Stopped):
+            raise
         raise e.Offline(e.MSG_ATTACHMENTS_CUT, exc.detail) from exc
+    c.control.tell(UPLOAD, len(data), len(data), name)
+
+
+def _filename(payload: dict[str, object]) -> str:
+    """The name the clerk gave the file (a case's attachment), "" when the event has none."""
+    name = payload.get("filename")
+    return name.replace("\\", "/").rsplit("/", 1)[-1] if isinstance(name, str) else ""
 
 
 def _kept(store: Store, key: str) -> set[str]:
@@ -164,8 +178,10 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
     for before in sorted(unsent):  # own files missing before: here again?
         path = attachment_path(store, before)
         if path.is_file():
-            upload(c, before, path.read_bytes(), report)
+            data = path.read_bytes()
+            upload(c, before, data, report)
             report.uploaded += 1
+            report.uploaded_bytes += len(data)
             unsent.discard(before)
             _save(store, unsent=unsent)
     for seq, payload in mine:
@@ -176,8 +192,10 @@ def sync_attachments(c: SyncClient, report: SyncReport) -> None:
             continue
         path = attachment_path(store, sha)
         if path.is_file():
-            upload(c, sha, path.read_bytes(), report)
+            data = path.read_bytes()
+            upload(c, sha, data, report, name=_filename(payload))
             report.uploaded += 1
+            report.uploaded_bytes += len(data)
             _save(store, up=str(seq))
         else:  # kept track of, and the scan goes on
             unsent.add(sha)
@@ -195,11 +213,13 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
     scan position goes to `last` (the newest pulled event) with the set of those kept."""
     store = c.store
     missing = _kept(store, K_MISSING)
-    wanted = sorted(missing) + [sha for _seq, payload in theirs if (sha := _named(payload))]
-    for sha in dict.fromkeys(wanted):  # the ones kept first, then in server order, each once
+    names = {sha: _filename(payload) for _seq, payload in theirs if (sha := _named(payload))}
+    wanted = list(dict.fromkeys(sorted(missing) + list(names)))  # the ones kept first, then in server order
+    for i, sha in enumerate(wanted):
         if attachment_path(store, sha).is_file():
             missing.discard(sha)
             continue
+        c.control.tell(DOWNLOAD, i, len(wanted), names.get(sha) or sha[:12])
         r = _transfer(c, "GET", sha)
         if r.status_code == 404:
             missing.add(sha)
@@ -212,6 +232,7 @@ def _download(c: SyncClient, report: SyncReport, theirs: list[Any], last: int | 
         tmp.write_bytes(r.content)
         tmp.replace(dest)
         report.downloaded += 1
+        report.downloaded_bytes += len(r.content)
         missing.discard(sha)
     for sha in sorted(missing):
         report.warnings.append(SyncWarning(ATTACHMENT_PENDING, (("sha", sha[:12]),)))

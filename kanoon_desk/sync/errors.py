@@ -12,6 +12,8 @@ MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP("Errors", "این میز هنوز در کا
 MSG_STORE_EXISTS = QT_TRANSLATE_NOOP("Errors", "در این مسیر پیش‌تر پایگاه داده‌ای هست؛ ثبت دستگاه فقط روی مسیر خالی انجام می‌شود.")
 MSG_MISMATCH = QT_TRANSLATE_NOOP("Errors", "پس از همگام‌سازی، داده‌های این میز با کارگزار برابر نیست.")
 MSG_BAD_ANSWER = QT_TRANSLATE_NOOP("Errors", "پاسخ کارگزار خوانده نشد.")
+MSG_CUT = QT_TRANSLATE_NOOP("Errors", "اتصال با کارگزار در میانه قطع شد؛ آنچه رسیده بود سالم است و باقی در همگام‌سازی بعدی می‌رود و می‌آید.")
+MSG_STOPPED = QT_TRANSLATE_NOOP("Errors", "همگام‌سازی متوقف شد.")
 MSG_ATTACHMENTS_CUT = QT_TRANSLATE_NOOP("Errors", "اتصال با کارگزار هنگام جابه‌جایی پیوست‌ها قطع شد؛ رویدادها سالم‌اند و پیوست‌ها در همگام‌سازی بعدی جابه‌جا می‌شوند.")
 # Enrolment (the first-run dialog and `kanoon-desk enroll`): what to do next, for the person at the desk.
 MSG_NO_SERVER = QT_TRANSLATE_NOOP("Errors", "کارگزار در این نشانی پاسخ نداد؛ نشانی و اتصال شبکه را بررسی کنید.")
@@ -43,6 +45,10 @@ class SyncError(Exception):
 
 class Offline(SyncError):
     """The server could not be reached (or kept failing); nothing is lost, try later."""
+
+
+class Stopped(SyncError):
+    """The clerk stopped the round («توقف»); it stopped where nothing is half done."""
 
 
 class UpgradeRequired(SyncError):

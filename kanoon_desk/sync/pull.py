@@ -17,6 +17,7 @@ from ..digest import EventDigest, canonical_hash, canonical_json
 from ..models import Event
 from ..sqlite_bulk import JsonText
 from . import protocol as p
+from .progress import PULL, SNAPSHOT
 from .report import SyncReport
 from .state import K_ACKED, K_CURSOR, K_DIGESTS, K_SNAP_CURSOR, K_SNAP_UPTO
 from .transport import Connection
@@ -65,6 +66,8 @@ class PullMixin(Connection):
                     self.store.set_state(s, K_CURSOR, str(page.next_cursor))
             report.pulled += len(fresh)
             report.cursor = page.next_cursor
+            if page.events:
+                self.control.tell(PULL, report.pulled)
             if fresh:  # a stamp far past the server's time is not followed (`HybridClock.merge`)
                 self.store.clock.merge(max(ev.hlc for ev in fresh), page.server_time_ms)
             if not page.has_more:
@@ -100,6 +103,7 @@ class PullMixin(Connection):
                 # it travels, meanwhile (a crash drops it unstored; the stored cursor asks again)
                 coming = wire.submit(self._snapshot_page, page.next_cursor, page.upto) if page.has_more else None
                 self._store_snapshot_page(report, page, digests, kept)
+                self.control.tell(SNAPSHOT, report.snapshot)
                 if kept is not None and len(kept) > SNAPSHOT_KEPT_MAX:
                     kept = None
             if kept is not None:

@@ -16,8 +16,9 @@ from ..models import Event, utcnow
 from ..models.sync import SyncRejection
 from . import errors as e
 from . import protocol as p
+from .progress import PUSH
 from .report import SyncReport
-from .state import K_ACKED
+from .state import K_ACKED, pending_count
 from .transport import Connection
 
 #: What a push body's events may take: the server's cap, less room for the rest of the body.
@@ -38,6 +39,9 @@ class PushMixin(Connection):
         it leaves as soon as the answer before it is in, which is booked while it travels. After
         an answer that asks to resend, or a refusal, the prepared batch is dropped unsent."""
         resends = 0
+        total, sent = pending_count(self.store), 0  # for «فرستادن رویدادها ۱۲۰ از ۵۰۰»
+        if total:
+            self.control.tell(PUSH, 0, total)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kanoon-push") as wire:
 
             def launch(batch: _Batch | None) -> tuple[_Batch, Future[p.PushResponse]] | None:
@@ -72,6 +76,9 @@ class PushMixin(Connection):
                     continue
                 flight = launch(upcoming)  # on its way while this answer is booked
                 self._record_push(current.events, answer, report)
+                sent += len(current.events)
+                total = max(total, sent)  # events recorded meanwhile go too
+                self.control.tell(PUSH, sent, total)
                 if flight is None:  # events recorded meanwhile go in this round too
                     flight = launch(self._batch_after(self._int_state(K_ACKED)))
 

@@ -40,6 +40,9 @@ class SyncReport:
     snapshot: int = 0
     uploaded: int = 0
     downloaded: int = 0
+    #: The bytes of the files moved whole (`uploaded`, `downloaded`).
+    uploaded_bytes: int = 0
+    downloaded_bytes: int = 0
     resends: int = 0
     #: Own events taken back from the server (a desk restored from an old backup), and own
     #: events not yet sent that were numbered past them.
@@ -67,6 +70,41 @@ class SyncReport:
         else:
             fa = f"همگام‌سازی ناتمام ماند: {self.error or ''}"
             en = f"sync failed: {self.error_detail or 'see log'}"
+        files_fa, files_en = self.files_moved()
+        if files_fa:
+            fa += "، " + files_fa if self.ok else " — " + files_fa
+            en += ", " + files_en
         if self.warnings:
             fa += " — " + "؛ ".join(w.text() for w in self.warnings)
         return f"{fa} | {en}"
+
+    def files_moved(self) -> tuple[str, str]:
+        """The files the round moved whole, Persian and English («۱ پیوست فرستاده (۱۸ مگابایت)»
+        before the UI's digits), or two empty strings when none."""
+        fa: list[str] = []
+        en: list[str] = []
+        if self.uploaded:
+            fa.append(f"{self.uploaded} پیوست فرستاده ({size_fa(self.uploaded_bytes)})")
+            en.append(f"{self.uploaded} attachment(s) sent ({size_en(self.uploaded_bytes)})")
+        if self.downloaded:
+            fa.append(f"{self.downloaded} پیوست دریافت ({size_fa(self.downloaded_bytes)})")
+            en.append(f"{self.downloaded} attachment(s) received ({size_en(self.downloaded_bytes)})")
+        return "، ".join(fa), ", ".join(en)
+
+
+def size_parts(size: int) -> tuple[int, bool]:
+    """A file size as a clerk reads it: whole megabytes from one up (True), else kilobytes (at
+    least one)."""
+    if size >= 1_048_576:
+        return round(size / 1_048_576), True
+    return max(1, round(size / 1024)), False
+
+
+def size_fa(size: int) -> str:
+    n, mb = size_parts(size)
+    return f"{n} {'مگابایت' if mb else 'کیلوبایت'}"
+
+
+def size_en(size: int) -> str:
+    n, mb = size_parts(size)
+    return f"{n} {'MB' if mb else 'kB'}"

@@ -18,6 +18,7 @@ from ..ids import MAX_DRIFT_MS
 from ..store import Store
 from . import errors as e
 from . import protocol as p
+from .progress import RoundControl
 from .report import CLOCK_SKEW, SyncReport, SyncWarning
 from .state import K_SECRET, K_SERVER, K_SKEW
 
@@ -36,8 +37,10 @@ class Connection:
     def __init__(self, store: Store, base_url: str | None = None, transport: httpx.BaseTransport | None = None,
                  *, batch_size: int = p.DEFAULT_BATCH, page_size: int = p.DEFAULT_PAGE,
                  snapshot_page_size: int = p.MAX_PAGE, retries: int = 3, timeout: float = 30.0,
-                 backoff: float = 0.2) -> None:
+                 backoff: float = 0.2, control: RoundControl | None = None) -> None:
         self.store = store
+        #: Where the round says how far it is, and hears a clerk's «توقف» (`RoundControl`).
+        self.control = control or RoundControl()
         base_url = base_url or store.get_state(K_SERVER)
         if not base_url:
             raise e.SyncError(e.MSG_NOT_ENROLLED, "no server url in desk_state")
@@ -80,7 +83,9 @@ class Connection:
         It is tried again only while less than one `timeout` has gone by: a server that took the
         connection and said nothing for that long is out of reach for this round (tried four
         times, it kept the clerk waiting two minutes for «آفلاین»); a refused or cut connection
-        fails at once and is tried again as before."""
+        fails at once and is tried again as before. A connection cut while the server was
+        answering is said as such (`errors.MSG_CUT`), not as a server out of reach; a round the
+        clerk stopped stops before the request (`RoundControl.checkpoint`)."""
         last: Exception | None = None
         began = time.monotonic()
         for attempt in range(self.retries + 1):
@@ -88,6 +93,7 @@ class Connection:
                 if time.monotonic() - began >= self.timeout:
                     break
                 time.sleep(self.backoff * attempt)
+            self.control.checkpoint()
             try:
                 headers = self._headers(authenticated)
                 if content is not None:
@@ -114,7 +120,7 @@ class Connection:
             except ValidationError as exc:
                 last = exc
                 continue
-        raise e.Offline(e.MSG_OFFLINE, _one_line(f"{type(last).__name__}: {last}"))
+        raise e.Offline(cut_or_offline(last), _one_line(f"{type(last).__name__}: {last}"))
 
     # -- bookkeeping -----------------------------------------------------------------------------
 
@@ -138,6 +144,15 @@ class Connection:
             warning = SyncWarning(CLOCK_SKEW, (("minutes", minutes),))
             if warning not in report.warnings:
                 report.warnings.append(warning)
+
+
+def cut_or_offline(exc: BaseException | None) -> str:
+    """The clerk's reason for a request that failed on the way: a connection the server had taken
+    and then lost half-way through its answer (peer closed, reset) is «cut in the middle»; one that
+    never got to the server (refused, no route, timed out) is «out of reach»."""
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+        return e.MSG_CUT
+    return e.MSG_OFFLINE
 
 
 @cache

@@ -23,16 +23,19 @@ from .. import persian
 from ..errors import QT_TRANSLATE_NOOP
 from ..ids import MAX_DRIFT_MS
 from ..services import conflicts, sms_outcomes
+from ..sync import progress as prog
 from ..sync import status as sync_status
 from ..sync.client import sync_once
 from ..sync.enrolment import enroll_store
-from ..sync.report import CLOCK_SKEW, SyncReport
+from ..sync.errors import Stopped
+from ..sync.progress import Progress, RoundControl
+from ..sync.report import CLOCK_SKEW, SyncReport, size_parts
 from ..sync.state import pending_count
 from .conflict_inbox import ConflictInbox, conflict_facts, event_title
 from .context import PageSpec, UiContext
 from .errors import error_text
 from .tables import read_only
-from .widgets import LazyTableModel, digits, list_fetcher, text_digits
+from .widgets import LazyTableModel, digits, isolated, list_fetcher, text_digits
 
 #: The first round after log-in waits this long, so the window is up and drawn first.
 STARTUP_DELAY_MS = 3000
@@ -73,6 +76,7 @@ STATE_WORDS = {
     "UpgradeRequired": QT_TRANSLATE_NOOP("SyncPage", "برنامه باید به‌روز شود"),
     "Mismatch": QT_TRANSLATE_NOOP("SyncPage", "ناهمخوانی با کارگزار"),
     "StoreCopied": QT_TRANSLATE_NOOP("SyncPage", "رونوشت میز؛ همگام نمی‌شود"),
+    "Stopped": QT_TRANSLATE_NOOP("SyncPage", "همگام‌سازی متوقف شد"),
 }
 
 
@@ -94,6 +98,44 @@ def span_text(ms: int) -> str:
     if minutes >= 120:
         return QCoreApplication.translate("SyncPage", "%1 ساعت").replace("%1", digits(round(minutes / 60)))
     return QCoreApplication.translate("SyncPage", "%1 دقیقه").replace("%1", digits(minutes))
+
+
+def size_text(size: int) -> str:
+    """A file size in the interface's digits: «۱۸ مگابایت», «۳۵۰ کیلوبایت»."""
+    n, mb = size_parts(size)
+    unit = (QCoreApplication.translate("SyncPage", "%1 مگابایت") if mb else
+            QCoreApplication.translate("SyncPage", "%1 کیلوبایت"))
+    return unit.replace("%1", digits(n))
+
+
+def files_text(report: SyncReport) -> str:
+    """The files a round moved whole, as a sentence («۱ پیوست فرستاده شد (۱۸ مگابایت).»), or ""."""
+    said = []
+    if report.uploaded:
+        said.append(QCoreApplication.translate("SyncPage", "%1 پیوست فرستاده شد (%2).").replace(
+            "%1", digits(report.uploaded)).replace("%2", size_text(report.uploaded_bytes)))
+    if report.downloaded:
+        said.append(QCoreApplication.translate("SyncPage", "%1 پیوست دریافت شد (%2).").replace(
+            "%1", digits(report.downloaded)).replace("%2", size_text(report.downloaded_bytes)))
+    return " ".join(said)
+
+
+def progress_text(step: Progress) -> str:
+    """What a running round is doing, in the interface's digits (`sync.progress.Progress`)."""
+    if step.stage == prog.PUSH:
+        return QCoreApplication.translate("SyncPage", "فرستادن رویدادها %1 از %2").replace(
+            "%1", digits(step.done)).replace("%2", digits(step.total))
+    if step.stage == prog.PULL:
+        return QCoreApplication.translate("SyncPage", "دریافت رویدادها: %1").replace("%1", digits(step.done))
+    if step.stage == prog.SNAPSHOT:
+        return QCoreApplication.translate("SyncPage", "دریافت داده‌های دفتر: %1 رویداد").replace(
+            "%1", digits(step.done))
+    if step.stage == prog.UPLOAD:
+        percent = step.done * 100 // step.total if step.total else 0
+        return QCoreApplication.translate("SyncPage", "فرستادن پیوست %1: %2٪ از %3").replace(
+            "%1", isolated(step.name)).replace("%2", digits(percent)).replace("%3", size_text(step.total))
+    return QCoreApplication.translate("SyncPage", "دریافت پیوست %1 (%2 از %3)").replace(
+        "%1", isolated(step.name)).replace("%2", digits(step.done + 1)).replace("%3", digits(step.total))
 
 
 class HistoryModel(LazyTableModel):
@@ -119,7 +161,15 @@ class RejectionModel(LazyTableModel):
 
 
 class SyncPage(QWidget):
-    """Sync status and history in Persian; the round runs off the GUI thread."""
+    """Sync status and history in Persian; the round runs off the GUI thread, says how far it is
+    and can be stopped («توقف»).
+
+    Signals:
+        progress(object): a `Progress` of the page's own round (a page without the status bar's
+            runner), from the sync thread.
+    """
+
+    progress = Signal(object)
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -130,8 +180,17 @@ class SyncPage(QWidget):
         self.status_label.setWordWrap(True)
         self.sync_button = QPushButton(self.tr("همگام‌سازی اکنون"))
         self.sync_button.clicked.connect(self.sync_now)
+        self.stop_button = QPushButton(self.tr("توقف"))
+        self.stop_button.setObjectName("sync-stop")
+        self.stop_button.setToolTip(self.tr("همگام‌سازی در نخستین جای امن می‌ایستد؛ آنچه رسیده است می‌ماند و "
+                                            "باقی در همگام‌سازی بعدی می‌رود."))
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.hide()  # shown while a round runs
+        self._control: RoundControl | None = None  # the page's own round (no runner)
+        self.progress.connect(self._progress)
         head.addWidget(self.status_label, 1)
         head.addWidget(self.sync_button)
+        head.addWidget(self.stop_button)
         layout.addLayout(head)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -164,6 +223,8 @@ class SyncPage(QWidget):
         self._layout = layout
         ctx.bus.changed.connect(lambda _area: self.refresh())
         if ctx.sync_runner is not None:  # rounds of the background sync (and ours) report here
+            ctx.sync_runner.started.connect(self._round_started)
+            ctx.sync_runner.progress.connect(self._progress)
             ctx.sync_runner.finished.connect(self._done)
         self.refresh()
         self._say_last_failure()
@@ -236,7 +297,7 @@ class SyncPage(QWidget):
                 self.tr("این میز هنوز به کارگزار مرکزی نپیوسته است؛ مدیر سامانه می‌تواند از همین صفحه آن را بپیوندد."))
             self.sync_button.setEnabled(False)
         else:
-            self.sync_button.setEnabled(True)
+            self.sync_button.setEnabled(not self._round_running())
             state = self.tr("آخرین همگام‌سازی موفق: %1 — رویدادهای در انتظار: %2 — ناسازگاری‌های باز: %3")
             text = (state.replace("%1", _when(st.last_ok_at)).replace("%2", digits(st.pending))
                     .replace("%3", digits(st.open_conflicts)))
@@ -254,18 +315,49 @@ class SyncPage(QWidget):
         self.tabs.setVisible(lists)
         self._layout.setStretch(self._layout.count() - 1, 0 if lists else 1)
 
+    def _round_running(self) -> bool:
+        runner: BackgroundSync | None = self.ctx.sync_runner
+        return runner.running if runner is not None else self._control is not None
+
     def sync_now(self) -> None:
-        self.sync_button.setEnabled(False)
-        self.message.setText(self.tr("در حال همگام‌سازی…"))
         runner: BackgroundSync | None = self.ctx.sync_runner
         if runner is None:  # a page on its own (no status bar): the round runs here
+            if self._control is not None:
+                return
+            self._control = control = RoundControl(self.progress.emit)
+            self._round_started()
             store = self.ctx.store
-            self.ctx.tasks.run(lambda: sync_once(store), on_done=self._done, on_error=self._failed)
+            self.ctx.tasks.run(lambda: sync_once(store, control=control), on_done=self._done, on_error=self._failed)
         elif not runner.sync_now():
             self.message.setText(self.tr("همگام‌سازی در جریان است؛ نتیجه‌اش همین‌جا می‌آید."))
 
+    def _round_started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
+        self.message.setText(self.tr("در حال همگام‌سازی…"))
+
+    def _progress(self, step: Progress) -> None:
+        if self._round_running() and self.stop_button.isEnabled():
+            self.message.setText(self.tr("در حال همگام‌سازی: %1").replace("%1", progress_text(step)))
+
+    def stop(self) -> None:
+        """Stop the running round at its next safe point; its outcome says what got through."""
+        runner: BackgroundSync | None = self.ctx.sync_runner
+        control = runner.control if runner is not None else self._control
+        if control is None:
+            return
+        control.stop()
+        self.stop_button.setEnabled(False)
+        self.message.setText(self.tr("در حال توقف همگام‌سازی؛ کاری که در میانه است تمام می‌شود…"))
+
+    def _round_over(self) -> None:
+        self._control = None
+        self.stop_button.hide()
+        self.sync_button.setEnabled(sync_status.is_enrolled(self.ctx.store))
+
     def _done(self, report: SyncReport) -> None:
-        self.sync_button.setEnabled(True)
+        self._round_over()
         if report.ok:
             text = self.tr("همگام‌سازی انجام شد: %1 رویداد فرستاده و %2 رویداد دریافت شد.")
             text = text.replace("%1", digits(report.pushed)).replace("%2", digits(report.pulled + report.snapshot))
@@ -275,10 +367,16 @@ class SyncPage(QWidget):
         else:
             text = QCoreApplication.translate("Errors", report.error or "")
             received = report.pulled + report.snapshot
-            if report.pushed or received:  # cut half-way: what went through stays through
+            if report.failure == Stopped.__name__:  # stopped by the clerk: what went through stays
+                text += " " + self.tr("پیش از توقف، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی "
+                                      "بعدی می‌رود و می‌آید.").replace("%1", digits(report.pushed)).replace(
+                    "%2", digits(received))
+            elif report.pushed or received:  # cut half-way: what went through stays through
                 text += " " + self.tr("پیش از قطع، %1 رویداد فرستاده و %2 رویداد دریافت شد؛ باقی در همگام‌سازی "
                                       "بعدی می‌رود و می‌آید.").replace("%1", digits(report.pushed)).replace(
                     "%2", digits(received))
+        if files_text(report):
+            text += " " + files_text(report)
         for warning in report.warnings:
             values = {k: digits(v) if isinstance(v, int) else v for k, v in warning.params}
             text += " " + QCoreApplication.translate("Errors", warning.template).format(**values)
@@ -286,19 +384,24 @@ class SyncPage(QWidget):
         self.ctx.bus.changed.emit("sync")
 
     def _failed(self, err: BaseException) -> None:
-        self.sync_button.setEnabled(True)
+        self._round_over()
         self.message.setText(error_text(err))
         self.refresh()
 
 
 class BackgroundSync(QObject):
-    """Runs a sync round every `minutes` (and on `sync_now()`), off the GUI thread, one at a time.
+    """Runs a sync round every `minutes` (and on `sync_now()`), off the GUI thread, one at a time;
+    `stop()` stops the running one at its next safe point (the timer's rounds go on after).
 
     Signals:
+        started(): a round began.
+        progress(object): a `Progress` of the running round (emitted from the sync thread: a
+            widget's slot receives it on the GUI thread).
         finished(object): the `SyncReport` of a round (for the status bar: ok → online).
     """
 
     started = Signal()
+    progress = Signal(object)
     finished = Signal(object)
 
     def __init__(self, ctx: UiContext, minutes: float = 5, parent: QObject | None = None) -> None:
@@ -306,6 +409,8 @@ class BackgroundSync(QObject):
         self.ctx = ctx
         self.running = False
         self.last_report: SyncReport | None = None
+        #: The running round's (`stop`), None between rounds.
+        self.control: RoundControl | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self.sync_now)
@@ -319,19 +424,29 @@ class BackgroundSync(QObject):
         if self.running or not sync_status.is_enrolled(self.ctx.store):
             return False
         self.running = True
+        self.control = control = RoundControl(self.progress.emit)
         self.started.emit()
         store = self.ctx.store
-        self.ctx.tasks.run(lambda: sync_once(store), on_done=self._done, on_error=self._failed)
+        self.ctx.tasks.run(lambda: sync_once(store, control=control), on_done=self._done, on_error=self._failed)
+        return True
+
+    def stop(self) -> bool:
+        """Ask the running round to stop; False when none runs."""
+        if self.control is None:
+            return False
+        self.control.stop()
         return True
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
+        self.control = None
         self.last_report = report
         self.finished.emit(report)
         self.ctx.bus.changed.emit("sync")
 
     def _failed(self, err: BaseException) -> None:
         self.running = False
+        self.control = None
         report = SyncReport(error=error_text(err))
         self.last_report = report
         self.finished.emit(report)
@@ -361,6 +476,7 @@ class SyncStatusWidget(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)
         self.runner.started.connect(self._started)
+        self.runner.progress.connect(self._progress)
         self.runner.finished.connect(lambda _report: self.refresh())
         ctx.bus.changed.connect(self.refresh)
         self._status: sync_status.SyncStatus | None = None
@@ -371,6 +487,10 @@ class SyncStatusWidget(QWidget):
 
     def _started(self) -> None:
         self.label.setText(self.tr("در حال همگام‌سازی…"))
+
+    def _progress(self, step: Progress) -> None:
+        if self.runner.running:  # (a step queued before the round's end is not said after it)
+            self.label.setText(self.tr("در حال همگام‌سازی: %1").replace("%1", progress_text(step)))
 
     def refresh(self, area: str = "sync") -> None:
         """Say it again. After work at the desk (a scan, an intake: `area` is not "sync") only the

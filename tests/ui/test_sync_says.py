@@ -67,7 +67,7 @@ def test_a_round_cut_half_way_says_what_went_up_and_the_page_and_home_say_it_lat
     qtbot.addWidget(home)
     line = _sync_line(home)
     assert "برخط" in line and "۲ رویداد در انتظار فرستادن" in line and "آخرین همگام‌سازی موفق: ۱۴" in line
-    monkeypatch.setattr(sync_page, "sync_once", lambda s: client.sync_once(s, transport=CutAtPull()))
+    monkeypatch.setattr(sync_page, "sync_once", lambda s, **kw: client.sync_once(s, transport=CutAtPull(), **kw))
     page = SyncPage(ctx)
     qtbot.addWidget(page)
     assert page.message.text() == ""  # the last round (at enrolment) finished
