@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -26,7 +26,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
     QTextOption,
+    QTextTable,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -186,7 +188,9 @@ def lay_out_pages(doc: QTextDocument, device: QPdfWriter | QPrinter) -> Pages:
     for the page number under it. A paragraph marked `KEEP_WITH_PREVIOUS` (a letter's signature
     and stamp) is not cut at the page's end and never starts a page alone: it goes over with the
     paragraph before it (or with that one's last lines when it is most of a page). A page break
-    in the HTML (`page-break-before: always`) starts a paper of its own, numbered on its own."""
+    in the HTML (`page-break-before: always`) starts a paper of its own, numbered on its own. A
+    table that runs onto the next page ends with its last row as tall as that row, never stretched
+    to the page's end (`_unstretch_tables`)."""
     doc.documentLayout().setPaintDevice(device)
     rect = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(rect.width()), float(rect.height())
@@ -196,7 +200,9 @@ def lay_out_pages(doc: QTextDocument, device: QPdfWriter | QPrinter) -> Pages:
     if any(b - a > 1 for a, b in zip(pages.papers, [*pages.papers[1:], pages.total], strict=True)):
         height -= FOOTER_MM / 25.4 * device.resolution()
         doc.setPageSize(QSizeF(width, height))
+    _unstretch_tables(doc, height)
     _keep_with_previous(doc, height)
+    _unstretch_tables(doc, height)  # a signature moved over moves the tables after it
     return _pages(doc, starts, height)
 
 
@@ -219,6 +225,86 @@ def _pages(doc: QTextDocument, starts: list[QTextBlock], height: float) -> Pages
     count = doc.pageCount()
     firsts = {min(int(layout.blockBoundingRect(b).top() // height), count - 1) for b in starts}
     return Pages(height, sorted({0} | firsts), count)
+
+
+def _tables(frame: QTextFrame) -> Iterator[QTextTable]:
+    """The tables in `frame` and its frames, in the order they print (not those inside a table's cells)."""
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            yield child
+        else:
+            yield from _tables(child)
+
+
+def _row_extent(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float] | None:
+    """The top and bottom of the text of `row`'s cells; None when a cell from a row above spans it."""
+    layout = doc.documentLayout()
+    top, bottom = float("inf"), float("-inf")
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() != row:
+            return None
+        block, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            top, bottom = min(top, rect.top()), max(bottom, rect.bottom())
+            if block == last:
+                break
+            block = block.next()
+    return top, bottom
+
+
+def _stretched_row(doc: QTextDocument, page_height: float) -> tuple[QTextTable, int] | None:
+    """The first table row that Qt moved whole to the next page, stretching the row before it
+    down to the page's end (a tall empty box), or that starts on the next page with a sliver of
+    its box left at this page's foot: the table and the row."""
+    for table in _tables(doc.rootFrame()):
+        heads = table.format().headerRowCount()
+        end: float | None = None
+        for row in range(table.rows()):
+            extent = _row_extent(doc, table, row)
+            if extent is None:
+                end = None
+                continue
+            top, bottom = extent
+            if row > heads and end is not None and int(top // page_height) > int((end - 1) // page_height):
+                return table, row
+            end = bottom
+    return None
+
+
+def _split_table(doc: QTextDocument, table: QTextTable, row: int) -> None:
+    """Cut `table` before `row`: its rows from `row` on go to a copy of it (its header rows too)
+    that starts the next page."""
+    heads = table.format().headerRowCount()
+    rows = table.rows()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(table.firstPosition() - 1)
+    cursor.setPosition(table.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    whole = cursor.selection()
+    at = QTextCursor(doc)
+    at.setPosition(table.lastPosition() + 1)
+    at.insertFragment(whole)
+    tail = min((t for t in _tables(doc.rootFrame()) if t.firstPosition() > table.lastPosition()),
+               key=lambda t: t.firstPosition())
+    table.removeRows(row, rows - row)
+    tail.removeRows(heads, row - heads)
+    fmt = tail.format()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    tail.setFormat(fmt)
+
+
+def _unstretch_tables(doc: QTextDocument, page_height: float) -> None:
+    """Qt moves a table row that does not fit to the next page whole, and stretches the row
+    before it down to the page's end: the last row on the page printed as a tall, mostly empty
+    box (a report's «اداره کل امور مالیاتی»). Each table is cut where that happens instead: its
+    first part ends with the row as tall as its text, and the rest, under a copy of its header,
+    starts the next page."""
+    for _ in range(10_000):  # each cut moves a table's rest onto a later page: it ends
+        found = _stretched_row(doc, page_height)
+        if found is None:
+            return
+        _split_table(doc, *found)
 
 
 def _keep_with_previous(doc: QTextDocument, page_height: float) -> None:

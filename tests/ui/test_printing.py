@@ -178,3 +178,56 @@ def test_a_letters_signature_stays_on_the_page_of_its_last_paragraph(qapp: Any, 
     named = [i for i, text in enumerate(pages) if "مهدی" in text]
     assert signed == named and len(signed) == 1  # name and stamp on one page
     assert "اعلام" in pages[signed[0]]  # … with the closing line «… اعلام فرمایید.»
+
+
+def _tables_and_rows(doc: QTextDocument) -> list[list[tuple[float, float, str]]]:
+    """Each table of `doc`: each row's text top, text bottom and text (as laid out)."""
+    from PySide6.QtGui import QTextTable
+
+    layout = doc.documentLayout()
+    found = []
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        rows = []
+        for r in range(frame.rows()):
+            rects = [layout.blockBoundingRect(frame.cellAt(r, c).firstCursorPosition().block())
+                     for c in range(frame.columns())]
+            text = " ".join(frame.cellAt(r, c).firstCursorPosition().block().text() for c in range(frame.columns()))
+            rows.append((min(x.top() for x in rects), max(x.bottom() for x in rects), text))
+        found.append(rows)
+    return found
+
+
+@pytest.mark.parametrize("lines_before", [0, 1, 3, 7])  # the table's rows fall differently on the pages
+def test_a_table_running_onto_the_next_page_ends_with_a_row_as_tall_as_its_text(qapp: Any, tmp_path: Path,
+                                                                                  lines_before: int) -> None:
+    """The secretariat's year report: the last row of a table on a page («اداره کل امور مالیاتی»)
+    was drawn as a tall, mostly empty box down to the page's end (Qt moves the row that does not
+    fit to the next page whole, and stretches the one before it). Now no row of a table is
+    followed by a row on a later page (where a row does not fit, the table goes on under its own
+    header on the next page); every row is printed once, and each page's part has its header."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    from kanoon_desk.ui.printing import lay_out_pages
+
+    rows = [[i, f"اداره کل شماره {i}", i * 3] for i in range(1, 71)]
+    html = "".join("<p>بند پیش از جدول</p>" for _ in range(lines_before)) + html_table(
+        ["ردیف", "دستگاه اجرایی", "پرونده‌ها"], rows)
+    writer = QPdfWriter(str(tmp_path / "t.pdf"))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    doc = document_from_html(html)
+    pages = lay_out_pages(doc, writer)
+    assert pages.total >= 3
+    tables = _tables_and_rows(doc)
+    for table in tables:
+        for (_, end, _), (top, _, text) in zip(table[1:], table[2:], strict=False):
+            assert int(top // pages.height) == int((end - 1) // pages.height), f"row «{text}» went to the next page"
+    from kanoon_desk.persian import to_persian_digits
+
+    body = [text for table in tables for _, _, text in table[1:]]
+    assert sorted(body) == sorted(" ".join(to_persian_digits(str(c)) for c in reversed(row)) for row in rows)
+    assert all("دستگاه اجرایی" in table[0][2] for table in tables)
