@@ -345,3 +345,34 @@ def test_the_report_reads_its_cases_letters_and_clock_events_from_indexes(tmp_pa
         if " cases " in line or " forwards " in line:
             assert "COVERING INDEX" in line or "PRIMARY KEY" in line or "sqlite_autoindex" in line, (line, sql)
     assert any("ix_events_case_clock" in line for _sql, line in read)
+
+
+def test_every_sheet_of_the_report_has_a_heading_in_view_and_columns_that_show_their_words(tmp_path: Path) -> None:
+    """The report's Excel file: only the first sheet's first cell was bold, no heading stayed in
+    view while scrolling down a long list of agencies, and the columns but the first kept Excel's
+    default width (the period's days and «میانگین روز کاری تا پاسخ» cut short). An agency named
+    «=…» was written as a formula. Now each sheet's first row is bold and frozen, each column is
+    as wide as its longest value, and a name stays text."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.services.secretariat_agencies import save_agency
+    from kanoon_desk.services.secretariat_reports import report_to_xlsx
+
+    d = make_secretariat_desk(tmp_path)
+    odd = save_agency(d.store, d.admin, name="=HYPERLINK(\"http://x.example\",\"دستگاه\")")
+    for n, agency in enumerate((d.agency.id, odd.id), 1):
+        r = sec.intake(d.store, d.clerk, case_input(n), on=DAY)
+        sec.review(d.store, d.expert, r.case_id, accept=True, on=DAY)
+        sec.register(d.store, d.clerk, r.case_id, on=DAY)
+        sec.forward(d.store, d.admin, r.case_id, agency, deadline=date(2025, 5, 20), on=DAY)
+    rep = build_report(d.store, d.manager, period("season", 1404, 1), on=date(2025, 6, 5))
+    wb = load_workbook(report_to_xlsx(rep, tmp_path / "r.xlsx", made_on=date(2025, 6, 5)))
+    for ws in wb.worksheets:
+        assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A2", ws.title
+        assert all(c.font.b for c in ws[1] if c.value is not None), ws.title
+        for column in ws.iter_cols():
+            longest = max(len(str(c.value)) for c in column if c.value is not None)
+            assert (ws.column_dimensions[column[0].column_letter].width or 0) >= min(longest, 60), ws.title
+    names = {ws.title: c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == odd.name}
+    assert set(names) == {"دیرکرد دستگاه‌ها", "پاسخ‌گویی دستگاه‌ها"}  # late past its deadline; forwarded
+    assert all(c.data_type == "s" for c in names.values())

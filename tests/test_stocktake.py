@@ -173,3 +173,35 @@ def test_a_session_opened_before_expecting_held_copies_never_writes_them_off(tmp
     assert st.mark_missing_lost(L.store, L.admin, take_id) == 1
     assert (lib.get_copy(L.store, "B0001").status, lib.get_copy(L.store, "B0002").status) == ("held", "lost")
     circ.checkout(L.store, L.admin, L.child.member_no, "B0001", today=TODAY)  # not refused as lost
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_title_that_looks_like_a_formula_is_exported_as_the_words_typed(tmp_path: Path, suffix: str) -> None:
+    """A title catalogued as «=2+3» (or «-» or «@» first, as a pasted list gives) came back from
+    the export as a formula: openpyxl stored it as one (Excel showed ۵, or ran a HYPERLINK), and
+    Excel runs a CSV cell that starts so. Now the sheet holds it as text, and the CSV cell starts
+    with Excel's apostrophe; the sheet's heading row is bold and stays in view, its columns wide
+    enough for the titles."""
+    L = make_library(tmp_path)
+    titles = ['=HYPERLINK("http://x.example","ببینید")', "+98 نمونه", "-خراب", "@همه"]
+    for n, name in enumerate(titles):
+        t = lib.add_title(L.store, L.admin, lib.TitleInput(title=name, author="نویسنده"))
+        lib.add_copy(L.store, L.admin, t.id, barcode=f"F{n:04d}", shelf="A1")
+    take = st.open_stocktake(L.store, L.admin, "13")
+    st.scan(L.store, L.admin, take.id, [f"F{n:04d}" for n in range(len(titles))])
+    st.close_stocktake(L.store, L.admin, take.id)
+    out = tmp_path / f"take{suffix}"
+    st.export_stocktake(L.store, take.id, out)
+    if suffix == ".csv":
+        with out.open(encoding="utf-8-sig") as f:
+            written = {r[1] for r in csv.reader(f)}
+        assert {"'" + name for name in titles} <= written
+        return
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out).active
+    assert ws is not None
+    cells = {c.value: c for c in ws["B"]}
+    assert set(titles) <= set(cells) and all(cells[name].data_type == "s" for name in titles)
+    assert all(c.font.b for c in ws[1]) and ws.freeze_panes == "A2"
+    assert (ws.column_dimensions["B"].width or 0) >= len(titles[0])

@@ -21,6 +21,7 @@ from ..persian_script import COLLATION
 from ..store import Store
 from .accounts import require
 from .library_common import office_actor
+from .sheets import append_rows, finish_sheet
 from .sms_outcomes import outcomes
 
 # --- overdue ----------------------------------------------------------------------------------
@@ -235,22 +236,18 @@ def overdue_rate(store: Store, start: date, end: date, *, centre: str | None = N
 
 def export_xlsx(path: Path, headers: list[str], rows: list[list[object]], *, title: str = "",
                 right_to_left: bool = True) -> None:
-    """A sheet with a heading row, right to left unless the interface reads from the left: the
-    Excel export of any report table."""
+    """A sheet with a heading row (bold, kept in view), right to left unless the interface reads
+    from the left, text never read as a formula (`sheets.append_rows`): the Excel export of any
+    report table."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.sheet_view.rightToLeft = right_to_left
     if title:
         ws.title = title[:31]
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
+    append_rows(ws, [headers, *rows])
+    finish_sheet(ws, right_to_left=right_to_left)
     wb.save(path)
 
 

@@ -33,6 +33,7 @@ from .accounts import require, working_calendar
 from .secretariat_common import today
 from .secretariat_status import OUTCOME_FA
 from .secretariat_time import agency_spans, service_time
+from .sheets import append_rows, finish_sheet
 
 
 @dataclass(frozen=True)
@@ -312,20 +313,16 @@ def _agency_figures(s: Any, p: Period, cal: Any) -> list[AgencyFigures]:
 def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text: ReportText | None = None) -> Path:
     """The report as an Excel workbook (figures, overdue, agencies, by month) in `text`'s words and
     direction (Persian, right to left, by default); the first row names the period, its Jalali first
-    and last days, and the day it was made (`made_on`, today by default). Figures stay numbers."""
+    and last days, and the day it was made (`made_on`, today by default). Figures stay numbers;
+    each sheet's first row is bold and stays in view, its columns as wide as what they hold, and
+    an agency's name is never read as a formula (`sheets.append_rows`)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     t = text or ReportText()
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = t.figures_sheet[:31]
-    ws.sheet_view.rightToLeft = t.rtl
-    ws.append([t.sheet_heading.replace("{period}", t.period_title(rep.period)),
-               t.span.replace("{start}", t.day(rep.period.start)).replace("{end}", t.day(rep.period.end)),
-               t.made.replace("{day}", t.day(made_on or today()))])
-    ws["A1"].font = Font(bold=True)
     rows: list[tuple[str, float | int | None]] = [
         (t.received, rep.received), (t.accepted, rep.accepted), (t.rejected, rep.rejected),
         *[(t.closed_as.replace("{outcome}", t.outcomes.get(k, k)), v) for k, v in sorted(rep.closed_by_outcome.items())],
@@ -336,27 +333,22 @@ def report_to_xlsx(rep: Report, path: Path, *, made_on: date | None = None, text
         (t.visits, rep.visits),
         (t.applicants_per_season, round(rep.applicants_per_season, 1)),
         (t.visits_per_case, round(rep.visits_per_case, 2) if rep.visits_per_case else None)]
-    for row in rows:
-        ws.append(list(row))
-    ws.column_dimensions["A"].width = 40
+    append_rows(ws, [[t.sheet_heading.replace("{period}", t.period_title(rep.period)),
+                      t.span.replace("{start}", t.day(rep.period.start)).replace("{end}", t.day(rep.period.end)),
+                      t.made.replace("{day}", t.day(made_on or today()))], *rows])
+    finish_sheet(ws, right_to_left=t.rtl)
     od = wb.create_sheet(t.overdue_sheet[:31])
-    od.sheet_view.rightToLeft = t.rtl
-    od.append([t.agency, t.overdue_cases])
-    for agency, n in rep.overdue_by_agency:
-        od.append([agency, n])
-    od.column_dimensions["A"].width = 45
+    append_rows(od, [[t.agency, t.overdue_cases], *rep.overdue_by_agency])
+    finish_sheet(od, right_to_left=t.rtl)
     ag = wb.create_sheet(t.agencies_heading[:31])
-    ag.sheet_view.rightToLeft = t.rtl
-    ag.append(agency_headers(t))
-    for a in rep.agencies:
-        ag.append([a.name, a.forwarded, a.answered, a.on_time,
-                   round(a.avg_days, 1) if a.avg_days is not None else None, a.waiting])
-    ag.column_dimensions["A"].width = 45
+    append_rows(ag, [agency_headers(t), *([a.name, a.forwarded, a.answered, a.on_time,
+                                           round(a.avg_days, 1) if a.avg_days is not None else None, a.waiting]
+                                          for a in rep.agencies)])
+    finish_sheet(ag, right_to_left=t.rtl)
     bm = wb.create_sheet(t.months_sheet[:31])
-    bm.sheet_view.rightToLeft = t.rtl
-    bm.append([t.month, t.month_received, t.month_closed])
-    for month, r, c in rep.by_month:
-        bm.append([t.month_title(month), r, c])
+    append_rows(bm, [[t.month, t.month_received, t.month_closed],
+                     *([t.month_title(month), r, c] for month, r, c in rep.by_month)])
+    finish_sheet(bm, right_to_left=t.rtl)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

@@ -19,6 +19,7 @@ from ..persian import normalize, to_ascii_digits
 from ..store import Store
 from .accounts import require
 from .library_common import LIBRARIAN, MSG_CENTRE, centre_exists, clean_code, office_actor
+from .sheets import append_rows, csv_safe, finish_sheet
 
 MSG_TAKE_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "انبارگردانی پیدا نشد.")
 MSG_TAKE_CLOSED = QT_TRANSLATE_NOOP("Errors", "این انبارگردانی بسته شده است.")
@@ -294,14 +295,12 @@ def export_stocktake(store: Store, take_id: str, path: Path, *, headers: Sequenc
         wb = Workbook()
         ws = wb.active
         assert ws is not None
-        ws.sheet_view.rightToLeft = right_to_left
-        ws.append(list(headers))
-        for row in rows:
-            ws.append(row)
+        append_rows(ws, [list(headers), *rows])
+        finish_sheet(ws, right_to_left=right_to_left)
         wb.save(path)
     else:
         with path.open("w", newline="", encoding="utf-8-sig") as f:
             writer = csv.writer(f)
             writer.writerow(list(headers))
-            writer.writerows(rows)
+            writer.writerows([csv_safe(v) for v in row] for row in rows)
     return len(rows)

