@@ -172,3 +172,28 @@ def test_the_case_below_a_list_is_one_of_the_list(qtbot: Any, desk: Desk, tmp_pa
     assert page.view.case_id == mine[0] and not page.view.body.isHidden()
     page.agency.setCurrentIndex(page.agency.findData(other.id))  # not late there: an empty list
     assert page.model.total == 0 and page.view.case_id is None and page.view.body.isHidden() and not page.view.placeholder.isHidden()
+
+
+def test_the_overdue_list_in_excel_gives_codes_as_typed_and_days_late_as_numbers(qtbot: Any, desk: Desk,
+                                                                                 tmp_path: Path) -> None:
+    """The sheet had the list's screen text: «۰۰۱۳ ۰۱۹۰ …» for a tracking code (no other system
+    takes it back) and «۳» as text in «روز دیرکرد» (no sum, no sort). Codes are now as typed and the
+    days late a number."""
+    from openpyxl import load_workbook
+
+    from kanoon_desk.ui.secretariat.lists import SearchPage
+
+    case_id = _forwarded(desk, 1, DAY - timedelta(days=3))
+    page = SearchPage(make_ctx(desk.store, desk.expert, tmp_path), overdue_only=True)
+    qtbot.addWidget(page)
+    page.date_from.set_value(None)
+    page.date_to.set_value(None)
+    assert page.model.total == 1
+    path = tmp_path / "late.xlsx"
+    assert page.export(path) == 1
+    ws = load_workbook(path).active
+    assert ws is not None
+    [row] = list(ws.iter_rows(min_row=2, values_only=True))
+    case = q.get_case(desk.store, desk.expert, case_id).case
+    assert row[0] == case["tracking_code"] and row[1] == case["registration_no"]
+    assert isinstance(row[8], int) and to_persian_digits(row[8]) == page.model.display(page.model.row_at(0), 8)

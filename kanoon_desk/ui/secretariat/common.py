@@ -106,6 +106,17 @@ class CaseListModel(LazyTableModel):
         return persian.to_persian_digits((self._on() - row.deadline).days) \
             if row.deadline and row.is_overdue(self._on()) else ""
 
+    def export_cell(self, row: CaseRow, column: int) -> object:
+        """A cell as a sheet keeps it: the codes as typed into other systems (Latin digits, no
+        spaces), the days late a number to sum and sort by; the rest as shown."""
+        if column == 0:
+            return row.tracking_code
+        if column == 1:
+            return row.registration_no or ""
+        if column == 8:
+            return (self._on() - row.deadline).days if row.deadline and row.is_overdue(self._on()) else None
+        return self.display(row, column)
+
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.row() < len(self._rows):
             row: CaseRow = self._rows[index.row()]

@@ -64,6 +64,11 @@ EXPORT_PAGE = 5000
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def _no_marks(cell: object) -> object:
+    """A sheet's cell without the direction marks the list draws with (numbers as they are)."""
+    return _BIDI_MARKS.sub("", cell) if isinstance(cell, str) else cell
+
+
 def dwell_text(delta: Any) -> str:
     days = delta.days
     if days >= 1:
@@ -426,8 +431,7 @@ class SearchPage(QWidget):
         sheet in the interface's direction, the columns as on screen; how many."""
         rows: list[list[object]] = []
         while page := self._fetch(len(rows), EXPORT_PAGE):
-            rows += [[_BIDI_MARKS.sub("", self.model.display(r, c)) for c in range(len(self.model.headers))]
-                     for r in page]
+            rows += [[_no_marks(self.model.export_cell(r, c)) for c in range(len(self.model.headers))] for r in page]
         export_xlsx(path, list(self.model.headers), rows, title=self.tr("پرونده‌ها"), right_to_left=right_to_left())
         return len(rows)
 
