@@ -32,8 +32,9 @@
     <context>
         <name>Accessible</name>
         <message>
-            <location filename="../kanoon_desk/ui/accessible.py" line="146" />
+            <location filename="../kanoon_desk/ui/accessible.py" line="199" />
             <source>پاک کردن</source>
+            <extracomment>the property that holds a choice box's label (`label_a_choice`)</extracomment>
             <translation>Clear</translation>
         </message>
     </context>
@@ -365,163 +366,163 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="195" />
+            <location filename="../kanoon_desk/ui/app.py" line="198" />
             <source>دیسکی که پرونده داده این میز روی آن است پر شده است؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <extracomment>message boxes that show file paths: wide enough that a path is not cut at the edge</extracomment>
             <translation>The disk that holds this desk's data file is full; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="197" />
+            <location filename="../kanoon_desk/ui/app.py" line="200" />
             <source>چه کنید: روی همین دیسک جا باز کنید (پرونده‌های بزرگ یا کهنه را پاک یا جابه‌جا کنید و سطل بازیافت را خالی کنید)، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: make room on that disk (delete or move large or old files and empty the recycle bin), then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="200" />
+            <location filename="../kanoon_desk/ui/app.py" line="203" />
             <source>پرونده داده این میز یا پوشه آن دیگر نوشتنی نیست (فقط‌خواندنی شد یا اجازه نوشتن در آن گرفته شد)؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>This desk's data file or its folder can no longer be written (it was made read-only, or the permission to write was taken away); what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="202" />
+            <location filename="../kanoon_desk/ui/app.py" line="205" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید اجازه نوشتن در پرونده و پوشه را برگرداند، سپس همان کار را دوباره انجام دهید. گزارش خطا:</source>
             <translation>What to do: ask the office's technical contact to give back the permission to write to the file and the folder, then do the same thing again. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="205" />
+            <location filename="../kanoon_desk/ui/app.py" line="208" />
             <source>برنامه دیگری پرونده داده این میز را بیش از اندازه در دست نگه داشت؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>Another program held this desk's data file too long; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="207" />
+            <location filename="../kanoon_desk/ui/app.py" line="210" />
             <source>چه کنید: چند لحظه بعد همان کار را دوباره انجام دهید؛ اگر باز همین پیام آمد، برنامه‌های دیگری را که این پرونده را باز کرده‌اند (پشتیبان‌گیری، نسخه دیگری از کانون دسک) ببندید. گزارش خطا:</source>
             <translation>What to do: do the same thing again in a moment; if this message comes again, close the other programs that have this file open (a backup, another copy of Kanoon Desk). Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="210" />
+            <location filename="../kanoon_desk/ui/app.py" line="213" />
             <source>دیسک در خواندن یا نوشتن پرونده داده این میز خطا داد؛ کاری که در دست داشتید ثبت نشد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>The disk failed to read or write this desk's data file; what you were doing was not recorded. What was recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="212" />
+            <location filename="../kanoon_desk/ui/app.py" line="215" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر دیسک را بررسی کنید؛ پیش از ادامه کار از پرونده داده پشتیبان بگیرید. گزارش خطا:</source>
             <translation>What to do: close the program and have the office's technical contact check the disk; back the data file up before working on. Error report:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="215" />
+            <location filename="../kanoon_desk/ui/app.py" line="218" />
             <source>کاری که در دست داشتید کامل نشد، چون در برنامه خطای پیش‌بینی‌نشده‌ای رخ داد. آنچه پیش‌تر ثبت شده بود محفوظ است.</source>
             <translation>What you were doing did not finish because of an unexpected error in the program. Everything recorded before is safe.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="217" />
+            <location filename="../kanoon_desk/ui/app.py" line="220" />
             <source>چه کنید: کار آخر را یک بار دیگر انجام دهید؛ اگر دوباره همین پیام آمد، برنامه را ببندید و باز کنید و پرونده گزارش زیر را برای پشتیبانی بفرستید:</source>
             <translation>What to do: try the last step once more; if this message comes back, close and reopen the program and send the report file below to support:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="244" />
+            <location filename="../kanoon_desk/ui/app.py" line="247" />
             <source>دیسک پر است</source>
             <translation>The disk is full</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="245" />
+            <location filename="../kanoon_desk/ui/app.py" line="248" />
             <source>کار ثبت نشد</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="246" />
+            <location filename="../kanoon_desk/ui/app.py" line="249" />
             <source>خطای پیش‌بینی‌نشده</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="266" />
+            <location filename="../kanoon_desk/ui/app.py" line="269" />
             <source>پرونده داده باز نشد</source>
             <translation>The data file could not be opened</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="267" />
+            <location filename="../kanoon_desk/ui/app.py" line="270" />
             <source>پرونده داده این میز کار باز نشد؛ شاید آسیب دیده یا پرونده دیگری به جای آن گذاشته شده است:</source>
             <translation>This desk's data file could not be opened; it may be damaged, or another file was put in its place:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="269" />
+            <location filename="../kanoon_desk/ui/app.py" line="272" />
             <source>چه کنید: «بازگرداندن آخرین پشتیبان سالم» تازه‌ترین پشتیبان خودکاری را که بررسی را بگذراند بازمی‌گرداند و پرونده کنونی را کنار آن نگه می‌دارد؛ کار پس از آن پشتیبان، اگر میز با سرور همگام شده باشد، با همگام‌سازی بازمی‌گردد. گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: “Restore the newest healthy backup” restores the newest automatic backup that passes the check and keeps the current file beside it; work done after that backup comes back with a sync, if the desk syncs with a server. The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="274" />
+            <location filename="../kanoon_desk/ui/app.py" line="277" />
             <source>چه کنید: برنامه را ببندید و با مسئول فنی دفتر، آخرین پشتیبان را از پوشه زیر بازگردانید (kanoon-desk restore). گزارش خطا اینجا ذخیره شد:</source>
             <translation>What to do: close the program and, with the office's technician, restore the latest backup from the folder below (kanoon-desk restore). The error report was saved here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="280" />
+            <location filename="../kanoon_desk/ui/app.py" line="283" />
             <source>بازگرداندن آخرین پشتیبان سالم</source>
             <translation>Restore the newest healthy backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="281" />
-            <location filename="../kanoon_desk/ui/app.py" line="303" />
-            <location filename="../kanoon_desk/ui/app.py" line="328" />
+            <location filename="../kanoon_desk/ui/app.py" line="284" />
+            <location filename="../kanoon_desk/ui/app.py" line="306" />
+            <location filename="../kanoon_desk/ui/app.py" line="331" />
             <location filename="../kanoon_desk/ui/single_instance.py" line="184" />
             <source>بستن</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="294" />
+            <location filename="../kanoon_desk/ui/app.py" line="297" />
             <source>پرونده داده از نسخه تازه‌تر برنامه است</source>
             <translation>The data file is from a newer version</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="295" />
+            <location filename="../kanoon_desk/ui/app.py" line="298" />
             <source>پرونده داده این میز را نسخه تازه‌تری از کانون دسک نوشته است و این نسخه ({version}) نمی‌تواند آن را باز کند. پرونده سالم است و چیزی در آن تغییر نکرد:</source>
             <translation>This desk's data file was written by a newer version of Kanoon Desk, which this version ({version}) cannot open. The file is sound and nothing in it was changed:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="298" />
+            <location filename="../kanoon_desk/ui/app.py" line="301" />
             <source>چه کنید: همان نسخه تازه کانون دسک (یا تازه‌تر از آن) را نصب کنید و برنامه را دوباره باز کنید. پشتیبان قدیمی‌تری را به جای این پرونده بازنگردانید: کاری که پس از آن ثبت شده از دست می‌رود.</source>
             <translation>What to do: install that newer version of Kanoon Desk (or a later one) and open the program again. Do not restore an older backup in place of this file: the work recorded since would be lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="314" />
+            <location filename="../kanoon_desk/ui/app.py" line="317" />
             <source>پرونده داده نوشتنی نیست</source>
             <translation>The data file cannot be written</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="316" />
+            <location filename="../kanoon_desk/ui/app.py" line="319" />
             <source>کانون دسک نمی‌تواند در پرونده داده این میز بنویسد: پرونده فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. تا این درست نشود هیچ کاری، حتی ورود، ثبت نمی‌شود:</source>
             <translation>Kanoon Desk cannot write to this desk's data file: the file is read-only, or this computer's user may not write to it. Until that is put right nothing can be recorded, not even a log-in:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="320" />
+            <location filename="../kanoon_desk/ui/app.py" line="323" />
             <source>کانون دسک نمی‌تواند در پوشه داده این میز بنویسد: پوشه فقط‌خواندنی است یا کاربر این رایانه اجازه نوشتن در آن را ندارد. پرونده داده، گزارش کار و پشتیبان‌ها در همین پوشه نوشته می‌شوند:</source>
             <translation>Kanoon Desk cannot write to this desk's data folder: the folder is read-only, or this computer's user may not write to it. The data file, the log and the backups are written in this folder:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="323" />
+            <location filename="../kanoon_desk/ui/app.py" line="326" />
             <source>چه کنید: از مسئول فنی دفتر بخواهید «فقط‌خواندنی» را از پرونده و پوشه بردارد و به کاربر این رایانه اجازه نوشتن در آن‌ها را بدهد، سپس برنامه را دوباره باز کنید. چیزی در پرونده داده تغییر نکرد.</source>
             <translation>What to do: ask the office's technical contact to clear «read-only» on the file and the folder and to let this computer's user write to them, then open the program again. Nothing in the data file was changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="369" />
-            <location filename="../kanoon_desk/ui/app.py" line="504" />
+            <location filename="../kanoon_desk/ui/app.py" line="372" />
+            <location filename="../kanoon_desk/ui/app.py" line="507" />
             <source>بازگرداندن پشتیبان</source>
             <extracomment>what the last restore in the app said (shown over the log-in window)</extracomment>
             <translation>Restoring a backup</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="373" />
+            <location filename="../kanoon_desk/ui/app.py" line="376" />
             <source>هیچ‌یک از پشتیبان‌های پوشه زیر بررسی را نگذراند؛ چیزی بازگردانده نشد. با مسئول فنی دفتر تماس بگیرید:</source>
             <translation>None of the backups in the folder below passed the check; nothing was restored. Call the office's technical contact:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="381" />
+            <location filename="../kanoon_desk/ui/app.py" line="384" />
             <source>پشتیبان {backup} بازگردانده شد. پرونده‌ای که باز نمی‌شد اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored. The file that did not open is kept here:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="508" />
+            <location filename="../kanoon_desk/ui/app.py" line="511" />
             <source>پشتیبان بازگردانده نشد و داده‌های این میز همان است که بود:</source>
             <translation>The backup was not restored; this desk's data is as it was:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/app.py" line="512" />
+            <location filename="../kanoon_desk/ui/app.py" line="515" />
             <source>پشتیبان {backup} بازگردانده شد؛ دوباره وارد شوید. داده‌های پیشین این میز اینجا نگه داشته شد:</source>
             <translation>Backup {backup} was restored; log in again. This desk's previous data is kept here:</translation>
         </message>
@@ -4011,7 +4012,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="62" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="50" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="74" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="75" />
             <source>انصراف</source>
             <translation>Cancel</translation>
         </message>
@@ -4021,22 +4022,27 @@ Tracking code: {code}</translation>
             <translation>Rows imported: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="51" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="52" />
             <source>نسخه‌های برگزیده در فهرست ({n})</source>
             <translation>Copies selected in the list ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="53" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="54" />
             <source>نسخه‌هایی که امروز در این مرکز افزوده شد ({n})</source>
             <translation>Copies this centre added today ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="81" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="72" />
+            <source>برگه برچسب:</source>
+            <translation>Label sheet:</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="85" />
             <source>ذخیره PNG</source>
             <translation>Save PNG</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="117" />
             <source>نسخه‌ای برای برچسب نیست.</source>
             <translation>No copy to label.</translation>
         </message>
@@ -4058,7 +4064,7 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="38" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
@@ -4205,13 +4211,13 @@ Tracking code: {code}</translation>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="43" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="44" />
             <source>برچسب بارکد نسخه‌ها</source>
             <extracomment>The QSettings key of the label sheet this desk prints on (the dialog remembers the last chosen).</extracomment>
             <translation>Barcode labels for the copies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="52" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="53" />
             <source>همه نسخه‌های این عنوان در این مرکز ({n})</source>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
@@ -4332,7 +4338,7 @@ Tracking code: {code}</translation>
             <translation>Copy {b} added.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="123" />
             <source>برچسب‌ها</source>
             <translation>Labels</translation>
         </message>
@@ -4490,7 +4496,7 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/circulation.py" line="161" />
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="55" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="119" />
             <source>قفسه رزرو</source>
             <translation>Hold shelf</translation>
         </message>
@@ -5152,7 +5158,7 @@ Tracking code: {code}</translation>
             <translation>Days overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="21" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="367" />
@@ -5162,7 +5168,7 @@ Tracking code: {code}</translation>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن</source>
             <translation>Phone</translation>
@@ -5262,14 +5268,14 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="78" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="82" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="111" />
             <source>چاپ</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="83" />
-            <location filename="../kanoon_desk/ui/library/holds.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/catalogue_labels.py" line="87" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="131" />
             <location filename="../kanoon_desk/ui/library/printouts.py" line="113" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="54" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="171" />
@@ -5668,39 +5674,44 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>A few words of the title or the author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="53" />
+            <source>کتاب‌های پیدا شده</source>
+            <translation>Books found</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <source>کتاب</source>
             <translation>Book</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="66" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="83" />
             <source>مرکز تحویل</source>
             <translation>Pick-up centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="68" />
             <source>رزروها به ترتیب ثبت پاسخ داده می‌شوند؛ وقتی نسخه‌ای برگردد، در میز بازگشت برای این عضو کنار گذاشته می‌شود.</source>
             <translation>Holds are served in the order they were placed; when a copy comes back, the return desk sets it aside for this member.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="72" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="73" />
             <source>ثبت رزرو</source>
             <translation>Place the hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="100" />
             <source>کتاب را بجویید و از فهرست برگزینید.</source>
             <translation>Search for the book and pick it from the list.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="124" />
             <source>مهلت گرفتن</source>
             <translation>Collect by</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/holds.py" line="127" />
+            <location filename="../kanoon_desk/ui/library/holds.py" line="128" />
             <source>قفسه رزرو این مرکز خالی است.</source>
             <translation>This centre's hold shelf is empty.</translation>
         </message>
@@ -6319,7 +6330,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../kanoon_desk/ui/widgets.py" line="151" />
+            <location filename="../kanoon_desk/ui/widgets.py" line="153" />
             <source>سال {y}</source>
             <extracomment>A message that says it went well (lent, received, found). A word to heed, not an error: a draft brought back, cases to look at before saving. The Jalali months and the weekdays (Saturday first) as the English interface writes them.</extracomment>
             <translation>Year {y}</translation>

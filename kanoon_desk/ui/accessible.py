@@ -13,18 +13,31 @@ in this order:
 - an icon-only button: its tool tip; a line edit's own ⨯ that clears it: «پاک کردن».
 
 Lists a page holds two of with no title between them name themselves (`setAccessibleName`).
+
+A choice box (a QComboBox that is not typed in) is read by its current choice: Qt's accessible
+interface gives the choice as the box's name (on Linux always, whatever `setAccessibleName` says),
+so «شیوه دریافت» was read as «حضوری» alone. `label_a_choice` makes its label the label the reader
+is pointed at (the label's buddy, the "labelled by" relation), its name where the platform reads
+it, and its description, which every reader reads after the choice; an error shown under it is
+read after the label (`describe`).
+
+Dialogs are named the same way as they are shown: `install_dialog_names` (set up by `ensure_app`)
+runs `name_for_readers` over every QDialog the app shows, the dialog's title naming its one
+otherwise untitled list.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -34,6 +47,31 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+
+#: the property that holds a choice box's label (`label_a_choice`)
+CHOICE_LABEL = "readerLabel"
+
+
+def label_a_choice(box: QComboBox, words: str) -> None:
+    """Let a screen reader announce `box` by `words`, its label, not by its choice alone (see the
+    module): its name and its description (kept in front of an error `describe` adds)."""
+    words = _plain(words)
+    box.setProperty(CHOICE_LABEL, words)
+    if not box.accessibleName():
+        box.setAccessibleName(words)
+    box.setAccessibleDescription(words)
+
+
+def choice_label(box: QWidget) -> str:
+    """The label `label_a_choice` gave `box` ("" when none)."""
+    words = box.property(CHOICE_LABEL)
+    return words if isinstance(words, str) else ""
+
+
+def describe(widget: QWidget, note: str) -> None:
+    """Set what a screen reader reads after `widget`'s name and value: `note` (an error under the
+    field, or "" when it is gone), after a choice box's label (which it must keep: see the module)."""
+    widget.setAccessibleDescription("\n".join(part for part in (choice_label(widget), note) if part))
 
 
 def _plain(text: str) -> str:
@@ -118,7 +156,17 @@ def needs_a_name(widget: QWidget) -> bool:
         return False
     if isinstance(widget, QAbstractButton):
         return not widget.text().strip()
-    return isinstance(widget, (QAbstractItemView, QLineEdit, QAbstractSpinBox))  # (a choice reads its choice)
+    if isinstance(widget, QComboBox):
+        return not widget.isEditable() and not choice_label(widget)  # (it reads its choice: see the module)
+    return isinstance(widget, (QAbstractItemView, QLineEdit, QAbstractSpinBox))
+
+
+def _buddy_of(widget: QWidget, root: QWidget) -> QLabel | None:
+    """The label in `root` that already points at `widget` (a form's label)."""
+    for label in root.findChildren(QLabel):
+        if label.buddy() is widget and _plain(label.text()):
+            return label
+    return None
 
 
 def name_for_readers(root: QWidget, title: str = "") -> None:
@@ -126,6 +174,10 @@ def name_for_readers(root: QWidget, title: str = "") -> None:
     page's own title, the name of its one otherwise untitled list."""
     untitled: list[QAbstractItemView] = []
     for widget in root.findChildren(QWidget):
+        if isinstance(widget, QComboBox):
+            if needs_a_name(widget):
+                _name_a_choice(widget, root)
+            continue
         if not needs_a_name(widget) or _read_name(widget):
             continue
         if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
@@ -148,6 +200,38 @@ def name_for_readers(root: QWidget, title: str = "") -> None:
             widget.setAccessibleName(widget.toolTip().strip())
     if len(untitled) == 1 and title:
         untitled[0].setAccessibleName(title)
+
+
+def _name_a_choice(box: QComboBox, root: QWidget) -> None:
+    """Label a choice box by the label that points at it or stands before it, else its tool tip."""
+    label = _buddy_of(box, root) or _label_before(box, (QLabel,))
+    if isinstance(label, QLabel):
+        if label.buddy() is None:
+            label.setBuddy(box)
+        label_a_choice(box, label.text())
+    elif box.accessibleName().strip():
+        label_a_choice(box, box.accessibleName())
+    elif box.toolTip().strip():
+        label_a_choice(box, box.toolTip())
+
+
+class DialogNames(QObject):
+    """An application event filter: names a dialog's lists, fields, choices and icon-only buttons
+    for screen readers each time it is shown (what it built since is named too)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            name_for_readers(watched, _plain(watched.windowTitle()))
+        return False
+
+
+def install_dialog_names(app: QApplication) -> DialogNames:
+    """Name every dialog `app` shows (once; the app owns the filter)."""
+    for existing in app.findChildren(DialogNames):
+        return existing
+    names = DialogNames(app)
+    app.installEventFilter(names)
+    return names
 
 
 def _read_name(widget: QWidget) -> str:

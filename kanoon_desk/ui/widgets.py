@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QLabel,
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
 from .. import persian
 from ..errors import FieldErrors
 from ..models import office_today
+from .accessible import describe, label_a_choice
 from .errors import error_field, error_text
 
 ERROR_STYLE = "color: #b00020;"
@@ -386,7 +388,9 @@ class Form(QWidget):
         shown = self.form.labelForField(holder)
         if isinstance(shown, QLabel):
             shown.setBuddy(widget)
-        if not widget.accessibleName():
+        if isinstance(widget, QComboBox) and not widget.isEditable() and label.strip():
+            label_a_choice(widget, label)  # (read by its label too, not by its choice alone)
+        elif not widget.accessibleName():
             widget.setAccessibleName(label.strip().rstrip(":").strip())
         for key in (name, *aliases):
             self._fields[key] = (widget, err)
@@ -407,7 +411,7 @@ class Form(QWidget):
         for widget, label in self._fields.values():
             label.clear()
             label.hide()
-            widget.setAccessibleDescription("")
+            describe(widget, "")
         self.general_error.clear()
         self.general_error.hide()
 
@@ -428,7 +432,7 @@ class Form(QWidget):
                 label = self._fields[field][1]
                 label.setText(f"{label.text()}\n{text}" if label.text() else text)
                 label.show()
-                self._fields[field][0].setAccessibleDescription(label.text())  # read out with the field
+                describe(self._fields[field][0], label.text())  # read out with the field
                 if first is None or order.index(field) < order.index(first):
                     first = field
             elif text not in general:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QScrollArea,
@@ -67,7 +68,10 @@ class LabelsDialog(QDialog):
         self.sheet_box.setCurrentIndex(max(0, self.sheet_box.findData(
             label_sheet(str(ctx.settings.value(SHEET_KEY, "") or "")).key)))
         self.sheet_box.currentIndexChanged.connect(self._sheet_chosen)
-        box.addWidget(self.sheet_box)
+        sheet_row = QHBoxLayout()  # (named: a bare choice said only the sheet, to eye and to reader)
+        sheet_row.addWidget(QLabel(QCoreApplication.translate("Library", "برگه برچسب:")))
+        sheet_row.addWidget(self.sheet_box, 1)
+        box.addLayout(sheet_row)
         self.preview = QLabel()
         self.preview.setObjectName("labels-preview")
         scroll = QScrollArea()

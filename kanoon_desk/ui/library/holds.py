@@ -50,6 +50,7 @@ class HoldDialog(QDialog):
         self.query.textChanged.connect(self.search)
         self.matches = QListWidget()
         self.matches.setObjectName("hold-matches")
+        self.matches.setAccessibleName(QCoreApplication.translate("Library", "کتاب‌های پیدا شده"))
         self.matches.setMinimumHeight(160)
         holder = QWidget()
         col = QVBoxLayout(holder)
