@@ -223,3 +223,24 @@ def test_a_choice_box_is_announced_by_its_label(qtbot: Any, desk: Desk, tmp_path
     assert said(page.channel, QAccessible.Text.Description) == "شیوه دریافت\nشیوه دریافت را برگزینید."
     page.new_form()
     assert said(page.channel, QAccessible.Text.Description) == "شیوه دریافت"
+
+
+def test_tab_leaves_the_office_s_letter_heading(qtbot: Any, library: Lib, tmp_path: Path) -> None:
+    """The office page's «سربرگ نامه‌ها» typed a tab character at Tab: a keyboard user in it could
+    never reach «ذخیره», and the heading printed on every letter got a stray tab.
+    Tab goes on to the next field (Enter still starts a new line of the heading)."""
+    from PySide6.QtCore import Qt
+
+    from kanoon_desk.ui.admin.office import OfficePage
+
+    page = OfficePage(make_ctx(library.store, library.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.heading.setFocus()
+    before = page.heading.toPlainText()
+    qtbot.keyClick(page.heading, Qt.Key.Key_Tab)
+    on = page.is_centre if page.is_centre.isEnabled() else page.save_button  # (fixed once it is a centre)
+    assert QApplication.focusWidget() is on
+    assert page.heading.toPlainText() == before

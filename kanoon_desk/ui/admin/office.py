@@ -41,6 +41,7 @@ class OfficePage(QWidget):
         self.phone = LtrLineEdit()
         self.heading = reads_like_the_interface(QPlainTextEdit())
         self.heading.setFixedHeight(90)
+        self.heading.setTabChangesFocus(True)  # Tab goes on (it typed a tab: no way out by Tab)
         self.is_centre = QCheckBox(self.tr("این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)"))
         self.is_centre.setObjectName("is_centre")
         for key, widget in (("name", self.name), ("province", self.province), ("city", self.city),
