@@ -32,7 +32,7 @@
     <context>
         <name>Accessible</name>
         <message>
-            <location filename="../kanoon_desk/ui/accessible.py" line="199" />
+            <location filename="../kanoon_desk/ui/accessible.py" line="198" />
             <source>پاک کردن</source>
             <extracomment>the property that holds a choice box's label (`label_a_choice`)</extracomment>
             <translation>Clear</translation>
@@ -716,52 +716,62 @@
         <name>CartablePage</name>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
-            <source>رسیده به من</source>
+            <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
-            <translation>Sent to me</translation>
+            <translation>Cartable</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <source>رسیده به من</source>
+            <translation>Sent to me</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="185" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="188" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="192" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <source>ترتیب</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="275" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="277" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="289" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="291" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -3963,7 +3973,7 @@ Tracking code: {code}</translation>
             <translation>Titles</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="178" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="179" />
             <location filename="../kanoon_desk/ui/library/catalogue_import.py" line="16" />
             <source>نسخه‌ها</source>
             <translation>Copies</translation>
@@ -4053,13 +4063,18 @@ Tracking code: {code}</translation>
             <translation>Title, author, publisher, subject or ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="77" />
+            <source>نوع درون‌ریزی</source>
+            <translation>Import kind</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="80" />
             <source>درون‌ریزی از CSV/XLSX</source>
             <translation>Import from CSV/XLSX</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="90" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/history.py" line="31" />
@@ -4076,84 +4091,84 @@ Tracking code: {code}</translation>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <location filename="../kanoon_desk/ui/library/history.py" line="32" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <source>نویسنده</source>
             <translation>Author</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="94" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <location filename="../kanoon_desk/ui/library/history.py" line="34" />
             <source>شابک</source>
             <translation>ISBN</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="98" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <location filename="../kanoon_desk/ui/library/history.py" line="35" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="365" />
             <source>گروه سنی</source>
             <translation>Age group</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
             <location filename="../kanoon_desk/ui/library/history.py" line="36" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="100" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="373" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="101" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="374" />
             <source>افزودن عنوان</source>
             <translation>Add title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="108" />
             <source>ویرایش عنوان برگزیده</source>
             <translation>Edit the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="117" />
             <source>وجین نسخه برگزیده</source>
             <extracomment>the title the form holds for editing (None: the form adds a new one)</extracomment>
             <translation>Withdraw the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="119" />
             <source>نسخه‌ای که فرسوده یا کنار گذاشته شده است دیگر امانت داده نمی‌شود.</source>
             <translation>A worn or discarded copy is not lent again.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="122" />
             <source>اصلاح نسخه</source>
             <translation>Correct copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="124" />
             <source>قفسه، مرکز و امانت‌دادنی بودن نسخه برگزیده</source>
             <translation>The selected copy's shelf, centre and whether it may be lent</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="130" />
             <source>تاریخچه تغییرات عنوان</source>
             <translation>Title change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="134" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="135" />
             <source>تاریخچه تغییرات نسخه برگزیده</source>
             <translation>Change history of the selected copy</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="137" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="138" />
             <source>بارکد (خالی: خودکار)</source>
             <translation>Barcode (leave empty for automatic)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
@@ -4164,49 +4179,49 @@ Tracking code: {code}</translation>
             <translation>Shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="140" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="141" />
             <source>افزودن نسخه به عنوان برگزیده</source>
             <translation>Add a copy to the selected title</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="197" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="377" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="198" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="378" />
             <source>عنوان تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>A new title left half typed earlier is in the form; complete it and add it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="225" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="226" />
             <source>آخرین عنوان‌های افزوده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Titles added last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="228" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="229" />
             <source>نتیجه جست‌وجو</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="238" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="239" />
             <source>عنوانی که هم‌اکنون ثبت شد</source>
             <translation>The title just saved</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="303" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="304" />
             <source>«{t}» به فهرست افزوده شد؛ نسخه‌هایش را با بارکد بیفزایید.</source>
             <translation>“{t}” was added to the catalogue; add its copies with their barcodes.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="336" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="337" />
             <source>تغییرات ثبت‌نشده</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="337" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="338" />
             <source>تغییرات «{t}» هنوز ثبت نشده است. آن‌ها کنار گذاشته شوند و عنوان برگزیده ویرایش شود؟</source>
             <translation>The changes to “{t}” are not saved yet. Discard them and correct the selected title?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="501" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="502" />
             <source>«{f}» درون‌ریزی نشد: {e}</source>
             <translation>“{f}” was not imported: {e}</translation>
         </message>
@@ -4222,38 +4237,38 @@ Tracking code: {code}</translation>
             <translation>Every copy of this title at this centre ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="92" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="93" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="247" />
             <location filename="../kanoon_desk/ui/library/history.py" line="33" />
             <source>ناشر</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="147" />
             <source>برچسب بارکد…</source>
             <translation>Barcode labels…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="149" />
             <source>چاپ یا ذخیره برچسب نسخه‌های برگزیده، همه نسخه‌های عنوان، یا نسخه‌های امروز این مرکز</source>
             <translation>Print or save labels for the selected copies, every copy of the title, or the copies this centre added today</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="127" />
             <location filename="../kanoon_desk/ui/library/circulation_base.py" line="133" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
@@ -4267,7 +4282,7 @@ Tracking code: {code}</translation>
             <translation>Barcode</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="254" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
             <location filename="../kanoon_desk/ui/library/members.py" line="127" />
@@ -4279,61 +4294,61 @@ Tracking code: {code}</translation>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/history.py" line="73" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
             <source>اکنون در</source>
             <translation>Now at</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="257" />
             <location filename="../kanoon_desk/ui/library/history.py" line="39" />
             <source>امانت‌دادنی</source>
             <translation>Loanable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="299" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
             <source>تغییرات «{t}» ثبت شد.</source>
             <translation>The changes to “{t}” were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="390" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="405" />
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="429" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="406" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="430" />
             <source>نخست نسخه را در فهرست نسخه‌ها برگزینید.</source>
             <translation>First pick the copy in the list of copies.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="422" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="423" />
             <source>نسخه {b} اصلاح شد.</source>
             <translation>Copy {b} corrected.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="431" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
             <source>چرا وجین می‌شود؟ (فرسوده، آسیب‌دیده، تکراری…)</source>
             <translation>Why is it withdrawn? (worn, damaged, duplicate…)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="432" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="433" />
             <source>یادداشت (کجا و کی دیده نشد):</source>
             <translation>Note (where and when it was missed):</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="442" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="443" />
             <source>نسخه {b} وجین شد.</source>
             <translation>Copy {b} was withdrawn.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="445" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="446" />
             <source>نسخه {b} گم‌شده ثبت شد.</source>
             <translation>Copy {b} was recorded as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="464" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="465" />
             <source>نسخه {b} افزوده شد.</source>
             <translation>Copy {b} added.</translation>
         </message>
@@ -4343,7 +4358,7 @@ Tracking code: {code}</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="488" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="489" />
             <source>درون‌ریزی</source>
             <translation>Import</translation>
         </message>
@@ -4829,7 +4844,7 @@ Tracking code: {code}</translation>
             <translation>Set aside for a hold</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="126" />
             <location filename="../kanoon_desk/ui/library/common.py" line="31" />
             <source>گم‌شده</source>
             <translation>Lost</translation>
@@ -4991,7 +5006,7 @@ Tracking code: {code}</translation>
             <translation>When two centres change a field while offline, the newer change stands everywhere and the other value shows here as "Replaced".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="132" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
             <location filename="../kanoon_desk/ui/library/members.py" line="90" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
@@ -5081,7 +5096,7 @@ Tracking code: {code}</translation>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
             <location filename="../kanoon_desk/ui/library/members.py" line="168" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
@@ -5112,7 +5127,7 @@ Tracking code: {code}</translation>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
             <location filename="../kanoon_desk/ui/library/members.py" line="320" />
             <source>ذخیره تغییرات</source>
@@ -5137,7 +5152,7 @@ Tracking code: {code}</translation>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/catalogue.py" line="300" />
+            <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
             <location filename="../kanoon_desk/ui/library/members.py" line="443" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
@@ -6047,77 +6062,77 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>OfficePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="44" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="45" />
             <source>این دفتر خودش یک مرکز فرهنگی هنری است (کتابخانه دارد و امانت می‌دهد)</source>
             <translation>This office is itself a cultural centre (it has a library and lends)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="50" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
             <source>کد دفتر</source>
             <translation>Office code</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="51" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="52" />
             <source>نام دفتر</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="52" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
             <source>استان</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="53" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
             <source>شهر</source>
             <translation>City</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="54" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
             <source>نشانی</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="55" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
             <source>تلفن</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="56" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="57" />
             <source>سربرگ نامه‌ها</source>
             <translation>Letter heading</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="58" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="59" />
             <source>ذخیره</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="70" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="71" />
             <source>تغییرهایی که پیش‌تر در مشخصات دفتر دادید و ذخیره نشد بازگردانده شد؛ آن‌ها را ذخیره کنید، یا «کنار گذاشتن تغییرها» را بزنید.</source>
             <translation>Changes to the office's details that were not saved have been brought back; save them, or press “Discard changes”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="72" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="73" />
             <source>کنار گذاشتن تغییرها</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="124" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="125" />
             <source>دفتر، مرکز فرهنگی هنری</source>
             <translation>The office as a cultural centre</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="125" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="126" />
             <source>این دفتر مرکز فرهنگی هنری شود؟ این کار برگشت ندارد: کتاب‌ها، اعضا و امانت‌هایی که در آن ثبت شود به آن بسته می‌ماند.</source>
             <translation>Make this office a cultural centre? There is no way back: the books, members and loans recorded at it stay tied to it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="142" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="143" />
             <source>چیزی ذخیره نشد؛ برای ذخیره بی‌آنکه دفتر مرکز شود، تیک «مرکز فرهنگی هنری» را بردارید.</source>
             <translation>Nothing was saved; to save without making the office a centre, untick "cultural centre".</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/admin/office.py" line="151" />
+            <location filename="../kanoon_desk/ui/admin/office.py" line="152" />
             <source>مشخصات دفتر ذخیره شد.</source>
             <translation>Office details saved.</translation>
         </message>
@@ -6241,7 +6256,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="565" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="569" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6356,30 +6371,35 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="138" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="133" />
+            <source>دوره</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="139" />
             <source>نمایش</source>
             <translation>Show</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="140" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="237" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="141" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="238" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="142" />
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="143" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="247" />
             <source>خروجی PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="146" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="147" />
             <source>در حال ساختن گزارش…</source>
             <extracomment>said while the report is being built in the background (a year of a busy province's cases takes many seconds: the window stays usable meanwhile)</extracomment>
             <translation>Building the report…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="150" />
+            <location filename="../kanoon_desk/ui/secretariat/reports.py" line="151" />
             <source>دوره:</source>
             <translation>Period:</translation>
         </message>
@@ -6443,70 +6463,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="315" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="317" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="320" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="322" />
+            <source>وضعیت</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="323" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="330" />
+            <source>دستگاه</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="336" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="357" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="435" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="439" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="359" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="363" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="431" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="435" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="437" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="441" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="445" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="449" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="332" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="447" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="451" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="510" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="514" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="526" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="530" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6773,7 +6803,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="245" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="247" />
             <source>از</source>
             <translation>From</translation>
         </message>
@@ -6799,7 +6829,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="244" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
             <source>به</source>
             <translation>To</translation>
         </message>

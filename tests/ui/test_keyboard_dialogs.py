@@ -244,3 +244,22 @@ def test_tab_leaves_the_office_s_letter_heading(qtbot: Any, library: Lib, tmp_pa
     on = page.is_centre if page.is_centre.isEnabled() else page.save_button  # (fixed once it is a centre)
     assert QApplication.focusWidget() is on
     assert page.heading.toPlainText() == before
+
+
+@pytest.mark.parametrize("role", ["admin", "librarian"])
+def test_every_page_s_choices_are_announced_by_a_label(qtbot: Any, desk: Desk, tmp_path: Path, role: str) -> None:
+    """The pages' filter choices stand with no label beside them: the cartable's «رسیده به من» and
+    its order, the search's «همه وضعیت‌ها» and «همه دستگاه‌ها», the report's «پاییز», the catalogue's
+    «عنوان‌ها» were read as that choice alone. Each says what it chooses."""
+    from kanoon_desk.ui.main_window import MainWindow
+
+    main = MainWindow(make_ctx(desk.store, getattr(desk, role), tmp_path))
+    qtbot.addWidget(main)
+    main.show()
+    unlabelled: dict[str, list[str]] = {}
+    for key in main.page_keys():
+        main.show_page(key)
+        QApplication.processEvents()
+        if found := unread(main):
+            unlabelled[key] = found
+    assert unlabelled == {}

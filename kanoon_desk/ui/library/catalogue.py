@@ -74,6 +74,7 @@ class CataloguePage(QWidget):
         self.query.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the recent titles again
         self.query.textChanged.connect(lambda text: self.search() if not text else None)
         self.kind = QComboBox()
+        self.kind.setAccessibleName(QCoreApplication.translate("Library", "نوع درون‌ریزی"))
         for key, label in IMPORT_KINDS.items():
             self.kind.addItem(tr_dynamic(label), key)
         self.import_button = QPushButton(QCoreApplication.translate("Library", "درون‌ریزی از CSV/XLSX"))

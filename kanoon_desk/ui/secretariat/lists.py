@@ -185,6 +185,7 @@ class CartablePage(QWidget):
         bar = QHBoxLayout()
         self.box = QComboBox()
         self.box.setObjectName("cartable-box")
+        self.box.setAccessibleName(self.tr("کارتابل"))  # (a choice is read by its label: `accessible`)
         self.box.addItem(self.tr("رسیده به من"), "inbox")
         self.box.addItem(self.tr("فرستاده‌های من (هنوز باز)"), "sent")
         self.box.currentIndexChanged.connect(self._box_changed)
@@ -194,6 +195,7 @@ class CartablePage(QWidget):
         self.filter.textChanged.connect(self._refilter)
         self.filter.setClearButtonEnabled(True)
         self.sort = QComboBox()
+        self.sort.setAccessibleName(self.tr("ترتیب"))
         for label, key, desc in ((self.tr("قدیمی‌ترین (بیشترین رسوب)"), "sent", False),
                                  (self.tr("تازه‌ترین"), "sent", True), (self.tr("موضوع"), "subject", False)):
             self.sort.addItem(label, (key, desc))
@@ -322,6 +324,7 @@ class SearchPage(QWidget):
         self.text.setClearButtonEnabled(True)  # cleared (its ⨯ or by hand): the list by the other filters again
         self.text.textChanged.connect(lambda text: self.run() if not text else None)
         self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("وضعیت"))
         self.status.addItem(self.tr("همه وضعیت‌ها"), None)
         for st in q.STATUS_FA:
             self.status.addItem(status_text(st), st)
@@ -329,6 +332,7 @@ class SearchPage(QWidget):
         for name in q.QUEUES:  # what waits on the office: a queue is one more filter
             self.status.addItem(queue_text(name), QUEUE_PREFIX + name)
         self.agency = QComboBox()
+        self.agency.setAccessibleName(self.tr("دستگاه"))
         self.fill_agencies()
         self.overdue = QCheckBox(self.tr("فقط دیرکرد"))
         self.overdue.setChecked(overdue_only)

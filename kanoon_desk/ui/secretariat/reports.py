@@ -130,6 +130,7 @@ class ReportsPage(QWidget):
         self.year.setAccessibleName(self.tr("سال"))
         self.year.setValue(persian.jalali_year(self.today.day))
         self.number = QComboBox()
+        self.number.setAccessibleName(self.tr("دوره"))
         self._numbers()
         # the report follows the period chosen at once, so what is shown is what is exported
         self.kind.currentIndexChanged.connect(self._kind_changed)
