@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kanoon_desk.persian import sort_key
 from kanoon_desk.services import secretariat as sec
 from kanoon_desk.ui.secretariat.lists import CartablePage
 from tests.secretariat_helpers import Desk, case_input, make_secretariat_desk
@@ -62,12 +63,12 @@ def test_a_click_on_a_column_header_sorts_the_cartable_by_it(qtbot: Any, desk: D
     assert [n.split()[0] for n in column(3)] == names  # oldest first, as before
     _click_header(qtbot, page, 3)
     applicants = column(3)
-    assert applicants == sorted(applicants) and applicants[0].startswith("آرش")
+    assert applicants == sorted(applicants, key=sort_key) and applicants[0].startswith("آرش")
     assert page.sort.currentIndex() == -1  # the order box no longer says «oldest»: «به ترتیب ستون برگزیده»
     _click_header(qtbot, page, 3)
-    assert column(3) == sorted(applicants, reverse=True)
+    assert column(3) == sorted(applicants, key=sort_key, reverse=True)
     _click_header(qtbot, page, 5)
-    assert column(5) == sorted(column(5))
+    assert column(5) == sorted(column(5), key=sort_key)  # the Persian alphabet's order: «پیگیری» before «جهت …»
     _click_header(qtbot, page, 7)  # the dwell: least first, then most
     assert [n.split()[0] for n in column(3)] == names[::-1]
     _click_header(qtbot, page, 7)
