@@ -4083,8 +4083,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="368" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -4171,9 +4171,9 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="82" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="369" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -4256,14 +4256,14 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="371" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="371" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
@@ -4274,8 +4274,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="294" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="368" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -5237,8 +5237,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="94" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="360" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -5262,7 +5262,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="89" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="122" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
         </message>
@@ -5504,177 +5504,177 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Rules saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
             <source>پیدا شد</source>
             <translation>Found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
             <source>ناپیدا</source>
             <translation>Missing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
             <source>جابه‌جا</source>
             <translation>Misplaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="30" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
             <source>ناشناخته</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="31" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="34" />
             <source>در امانت (بازگردانده نشد)</source>
             <translation>On loan (not returned)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="32" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="35" />
             <source>پیدا شد، گم‌شده ثبت شده بود</source>
             <translation>Found, had been recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="36" />
             <source>پیدا شد، خارج از گردش ثبت شده بود</source>
             <translation>Found, had been recorded withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="58" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="105" />
             <source>آغاز انبارگردانی</source>
             <translation>Start stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="63" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="110" />
             <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
             <translation>This centre's stock-takes, newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="65" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="112" />
             <source>در راه به این مرکز</source>
             <translation>On the way here</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="67" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="114" />
             <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
             <translation>Copies sent to this centre and not received yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="71" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="118" />
             <source>انبارگردانی:</source>
             <translation>Stock-take:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="122" />
             <source>از قفسه:</source>
             <translation>From shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="76" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="123" />
             <source>تا قفسه:</source>
             <translation>To shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
             <source>بارکد نسخه‌های قفسه را بخوانید</source>
             <translation>Scan the barcodes of the copies on the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="88" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="135" />
             <source>بستن انبارگردانی</source>
             <translation>Close stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="91" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="229" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="157" />
             <source>همه</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="142" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="193" />
             <source>{d} — {state}</source>
             <translation>{d} — {state}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="145" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="196" />
             <source>قفسه {a} تا {b}</source>
             <translation>shelves {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="224" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="209" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="260" />
             <source>{n} نسخه پیداشده به گردش برگشت.</source>
             <translation>{n} found copies are back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="220" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="271" />
             <source>نسخه‌های پیداشده</source>
             <translation>Copies found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="221" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="272" />
             <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="230" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="281" />
             <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
             <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="246" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است.</source>
             <translation>No copies not found are left to record as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="252" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="303" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="370" />
             <source>در فهرست</source>
             <translation>On the list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="140" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="191" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="328" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="141" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="275" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="192" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="329" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="343" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="276" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="330" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="295" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="369" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="296" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="370" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

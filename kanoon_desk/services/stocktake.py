@@ -183,15 +183,48 @@ def list_stocktakes(store: Store, centre: str | None = None) -> list[StocktakeVi
         return [_view(s, t) for t in s.scalars(q)]
 
 
-def stocktake_rows(store: Store, take_id: str, outcome: str | None = None) -> list[StocktakeRow]:
+def stocktake_rows(store: Store, take_id: str, outcome: str | None = None, *,
+                   barcode: str | None = None) -> list[StocktakeRow]:
+    """The session's rows by outcome, then barcode (`row_order`); of one outcome, or the one row of
+    `barcode`. Read as plain columns: a 3,000-copy session reads in a few milliseconds."""
     with store.read() as s:
-        q = (select(StocktakeItem, Copy.shelf, Title.title)
+        q = (select(StocktakeItem.barcode, Title.title, Copy.shelf, StocktakeItem.scanned_shelf,
+                    StocktakeItem.expected, StocktakeItem.outcome)
              .outerjoin(Copy, Copy.id == StocktakeItem.copy_id).outerjoin(Title, Title.id == Copy.title_id)
              .where(StocktakeItem.stocktake_id == take_id).order_by(StocktakeItem.outcome, StocktakeItem.barcode))
         if outcome:
             q = q.where(StocktakeItem.outcome == outcome)
-        return [StocktakeRow(i.barcode, title or "", shelf or "", i.scanned_shelf, i.expected, i.outcome)
-                for i, shelf, title in s.execute(q)]
+        if barcode is not None:
+            q = q.where(StocktakeItem.barcode == barcode)
+        return [StocktakeRow(code, title or "", shelf or "", scanned_shelf or "", bool(expected), result)
+                for code, title, shelf, scanned_shelf, expected, result in s.execute(q)]
+
+
+def row_order(row: StocktakeRow) -> tuple[str, str]:
+    """Where a row stands in `stocktake_rows`: by outcome, then barcode."""
+    return row.outcome, row.barcode
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """One scan at the desk: the barcode as read (`clean_code`), its outcome, whether this session
+    had read it already (a second scan of the same label), and its row as it stands now."""
+    barcode: str
+    outcome: str
+    again: bool
+    row: StocktakeRow | None
+
+
+def scan_copy(store: Store, actor: Actor, take_id: str, barcode: str, *, shelf: str = "") -> ScanResult:
+    """`scan` of one barcode, with what the desk shows of it: the row it changed, and whether the
+    copy had been read already in this session."""
+    code = clean_code(barcode)
+    with store.read() as s:
+        again = bool(s.scalar(select(StocktakeItem.scanned).where(
+            StocktakeItem.stocktake_id == take_id, StocktakeItem.barcode == code)))
+    outcome = scan(store, actor, take_id, code, shelf=shelf)[0]
+    rows = stocktake_rows(store, take_id, barcode=code)
+    return ScanResult(code, outcome, again, rows[0] if rows else None)
 
 
 def _missing_to_write_off(s: object, take: Stocktake) -> list[tuple[Copy, str]]:
