@@ -715,63 +715,63 @@
     <context>
         <name>CartablePage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="183" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="188" />
             <source>کارتابل</source>
             <extracomment>The service's order (`CARTABLE_SORTS`) of each column, and whether a click's ascending order is the service's descending one (the dwell: least first is the newest sent first).</extracomment>
             <translation>Cartable</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="184" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
             <source>رسیده به من</source>
             <translation>Sent to me</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="185" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="190" />
             <source>فرستاده‌های من (هنوز باز)</source>
             <translation>Sent by me (still open)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="189" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
             <source>جستجو در موضوع، کد رهگیری یا شماره ثبت</source>
             <translation>Search the subject, tracking code or registration number</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="193" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="198" />
             <source>ترتیب</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="194" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
             <source>قدیمی‌ترین (بیشترین رسوب)</source>
             <translation>Oldest first (longest dwell)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
             <source>تازه‌ترین</source>
             <translation>Newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="195" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="200" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="197" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="202" />
             <source>به ترتیب ستون برگزیده</source>
             <translation>By the column chosen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="199" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="204" />
             <source>فقط خوانده‌نشده</source>
             <translation>Unread only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="277" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="282" />
             <source>{n} مورد</source>
             <translation>{n} items</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="291" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="296" />
             <source>این رونوشت خوانده شد و از کارتابل باز بیرون رفت؛ پرونده در جستجو همیشه پیدا می‌شود.</source>
             <translation>This copy has been read and has left the open cartable; the case can always be found by search.</translation>
         </message>
@@ -2812,47 +2812,47 @@
             <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="23" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
             <source>انبارگردانی پیدا نشد.</source>
             <translation>Stock-take not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
             <source>این انبارگردانی بسته شده است.</source>
             <translation>This stock-take is closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
             <source>نخست انبارگردانی را ببندید.</source>
             <translation>Close the stock-take first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
             <source>انبارگردانی دیگری برای این مرکز باز است.</source>
             <translation>Another stock-take is open for this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
             <source>بارکد خالی است.</source>
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
             <source>بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.</source>
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="18" />
+            <location filename="../kanoon_desk/services/sheets.py" line="21" />
             <source>فقط پرونده CSV یا XLSX را می‌توان درون‌ریزی کرد.</source>
             <translation>Only CSV or XLSX files can be imported.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="19" />
+            <location filename="../kanoon_desk/services/sheets.py" line="22" />
             <source>پرونده ردیفی ندارد.</source>
             <translation>The file has no rows.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="24" />
+            <location filename="../kanoon_desk/services/sheets.py" line="27" />
             <source>ستون «{c}» شناخته نشد و نادیده گرفته می‌شود.</source>
             <extracomment>A column whose heading names no field: said in the preview, never dropped silently ({c}: the heading).</extracomment>
             <translation>The column «{c}» is not recognised and is ignored.</translation>
@@ -2910,7 +2910,7 @@
             <translation>The membership ended on {t}; the member is imported with an ended membership.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/sheets.py" line="20" />
+            <location filename="../kanoon_desk/services/sheets.py" line="23" />
             <source>پرونده خوانده نشد؛ شاید آسیب دیده یا در برنامه دیگری باز است. آن را دوباره از Excel ذخیره کنید.</source>
             <translation>The file could not be read; it may be damaged or open in another program. Save it again from Excel.</translation>
         </message>
@@ -4083,8 +4083,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="399" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -4171,9 +4171,9 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="256" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="129" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -4256,14 +4256,14 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="402" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="371" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="402" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
@@ -4274,8 +4274,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="399" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -5237,8 +5237,8 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="78" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="141" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="151" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -5262,7 +5262,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="89" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="67" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="220" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="132" />
             <source>مرکز:</source>
             <translation>Centre:</translation>
         </message>
@@ -5504,177 +5504,187 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Rules saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
             <source>پیدا شد</source>
             <translation>Found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
             <source>ناپیدا</source>
             <translation>Missing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
             <source>جابه‌جا</source>
             <translation>Misplaced</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="33" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="43" />
             <source>ناشناخته</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="34" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="44" />
             <source>در امانت (بازگردانده نشد)</source>
             <translation>On loan (not returned)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="35" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="45" />
             <source>پیدا شد، گم‌شده ثبت شده بود</source>
             <translation>Found, had been recorded lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="36" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="46" />
             <source>پیدا شد، خارج از گردش ثبت شده بود</source>
             <translation>Found, had been recorded withdrawn</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="115" />
             <source>آغاز انبارگردانی</source>
             <translation>Start stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="110" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="120" />
             <source>انبارگردانی‌های این مرکز، تازه‌ترین نخست</source>
             <translation>This centre's stock-takes, newest first</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="122" />
             <source>در راه به این مرکز</source>
             <translation>On the way here</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="114" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="124" />
             <source>نسخه‌هایی که به این مرکز فرستاده شده‌اند و هنوز دریافت نشده‌اند</source>
             <translation>Copies sent to this centre and not received yet</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="128" />
             <source>انبارگردانی:</source>
             <translation>Stock-take:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="122" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="132" />
             <source>از قفسه:</source>
             <translation>From shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="123" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
             <source>تا قفسه:</source>
             <translation>To shelf:</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="143" />
             <source>بارکد نسخه‌های قفسه را بخوانید</source>
             <translation>Scan the barcodes of the copies on the shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="135" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="145" />
             <source>بستن انبارگردانی</source>
             <translation>Close stock-take</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="138" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="280" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="290" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="167" />
             <source>همه</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="193" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="203" />
             <source>{d} — {state}</source>
             <translation>{d} — {state}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="196" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="206" />
             <source>قفسه {a} تا {b}</source>
             <translation>shelves {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="224" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="234" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="260" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="270" />
             <source>{n} نسخه پیداشده به گردش برگشت.</source>
             <translation>{n} found copies are back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="271" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="281" />
             <source>نسخه‌های پیداشده</source>
             <translation>Copies found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="272" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="282" />
             <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="291" />
             <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
             <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="307" />
             <source>نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است.</source>
             <translation>No copies not found are left to record as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="303" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="313" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="327" />
+            <source>این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.</source>
+            <translation>This copy is recorded on loan: check it in at the lending desk.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="330" />
+            <source>این نسخه پیش‌تر هم خوانده شده بود.</source>
+            <translation>This copy had already been scanned.</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="401" />
             <source>در فهرست</source>
             <translation>On the list</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="191" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="328" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="201" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="359" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="192" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="329" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="202" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="360" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="343" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="374" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="330" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="361" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="352" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="370" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="401" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>
@@ -6247,7 +6257,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>Printing</name>
         <message>
-            <location filename="../kanoon_desk/ui/printing.py" line="152" />
+            <location filename="../kanoon_desk/ui/printing.py" line="154" />
             <source>صفحه {page} از {pages}</source>
             <extracomment>The longest run of letters a printed line keeps whole: a longer one may break every this many. The line under each page of a paper that runs onto more than one: «صفحه ۱ از ۳».</extracomment>
             <translation>Page {page} of {pages}</translation>
@@ -6256,7 +6266,7 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>QueueBar</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="569" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="573" />
             <source>کار در انتظار دفتر:</source>
             <extracomment>The status filter's data for a work queue ("queue:untold").</extracomment>
             <translation>Waiting on the office:</translation>
@@ -6463,80 +6473,80 @@ the choice whose report is being counted in the background (None: none is)</extr
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="317" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="322" />
             <source>کد رهگیری، شماره ثبت، کد ملی، نام یا واژه‌های موضوع — Enter</source>
             <extracomment>today, read as the list is searched; when the day turns, the date range's ends that were left at their defaults move with it, and the list (its lateness) is read again</extracomment>
             <translation>Tracking code, registration no., national ID, name or subject words — Enter</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="322" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="327" />
             <source>وضعیت</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="323" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="328" />
             <source>همه وضعیت‌ها</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="330" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="335" />
             <source>دستگاه</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="339" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="344" />
             <source>دریافت از</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="340" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="345" />
             <source>تا</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="361" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="439" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="366" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="443" />
             <source>خروجی اکسل</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="363" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="368" />
             <source>همه پرونده‌های این فهرست با همین پالایه‌ها، نه فقط ردیف‌های دیده‌شده</source>
             <translation>Every case of this list with these filters, not only the rows on screen</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="435" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="439" />
             <source>پرونده‌ها</source>
             <extracomment>cases changed while the page was put away (another page of the side bar shown): read again when it is shown, not on every change it cannot show</extracomment>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="441" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="445" />
             <source>{n} پرونده در پرونده اکسل نوشته شد.</source>
             <translation>{n} cases written to the Excel file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="449" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="453" />
             <source>همه دستگاه‌ها</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="332" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="337" />
             <source>فقط دیرکرد</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="451" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="455" />
             <source>{name} (غیرفعال)</source>
             <translation>{name} (inactive)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="514" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="518" />
             <source>بازه تاریخ وارونه است: «دریافت از» پس از «تا» است.</source>
             <translation>The date range is reversed: «Received from» is after «to».</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="530" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="534" />
             <source>{n} پرونده</source>
             <translation>{n} cases</translation>
         </message>
@@ -6732,26 +6742,26 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>کد رهگیری</source>
             <extracomment>the status column: a list of overdue cases hides it (every row would say "forwarded — overdue")</extracomment>
             <translation>Tracking code</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>شماره ثبت</source>
             <translation>Registration no.</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>متقاضی</source>
             <translation>Applicant</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/secretariat/common.py" line="78" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>موضوع</source>
             <translation>Subject</translation>
         </message>
@@ -6786,50 +6796,50 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/common.py" line="123" />
+            <location filename="../kanoon_desk/ui/secretariat/common.py" line="134" />
             <source>ذخیره PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="70" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="75" />
             <source> روز</source>
             <extracomment>Cases read per query when a list is written to Excel. The direction marks the list puts around codes on screen (a sheet cell needs none).</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="71" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="76" />
             <source> ساعت</source>
             <translation> hours</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="247" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="252" />
             <source>از</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>دستور</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="81" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="86" />
             <source>رسیده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="82" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="87" />
             <source>رسوب</source>
             <translation>Dwell</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="107" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="112" />
             <source>(رونوشت)</source>
             <extracomment>How many of my open referrals the "sent" view lists (the newest first).</extracomment>
             <translation>(CC)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="246" />
+            <location filename="../kanoon_desk/ui/secretariat/lists.py" line="251" />
             <source>به</source>
             <translation>To</translation>
         </message>
@@ -6906,173 +6916,173 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>Received and closed by month — </translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="64" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="65" />
             <source>گزارش رسیدگی به درخواست‌ها و شکایات — {period}</source>
             <translation>Report on requests and complaints — {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="65" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="66" />
             <source>گزارش {period}</source>
             <translation>Report {period}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="66" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="67" />
             <source>سال {year}</source>
             <translation>Year {year}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="67" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
             <source>از {start} تا {end}</source>
             <translation>from {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="68" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
             <source>تهیه‌شده در {day}</source>
             <translation>made on {day}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="69" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
             <source>شاخص</source>
             <translation>Figure</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="70" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
             <source>مقدار</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="71" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
             <source>دریافت‌شده</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="72" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
             <source>پذیرفته‌شده</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="73" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
             <source>ردشده</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="74" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
             <source>مختومه: {outcome}</source>
             <translation>Closed: {outcome}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="75" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
             <source>میانگین زمان ارائه خدمت (روز کاری)</source>
             <translation>Average service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="76" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
             <source>صدک ۹۰ زمان ارائه خدمت (روز کاری)</source>
             <translation>90th percentile of service time (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="77" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
             <source>میانگین زمان دفتر (روز کاری)</source>
             <translation>Average time at the office (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="78" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
             <source>میانگین زمان دستگاه‌ها (روز کاری)</source>
             <translation>Average time at the agencies (working days)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="79" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
             <source>مراجعه حضوری</source>
             <translation>In-person visits</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="80" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
             <source>متقاضیان در هر فصل</source>
             <translation>Applicants per season</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="81" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
             <source>مراجعه حضوری برای هر درخواست</source>
             <translation>In-person visits per request</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="82" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
             <source>شاخص‌ها</source>
             <translation>Figures</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="83" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
             <source>دیرکرد پاسخ به تفکیک دستگاه</source>
             <translation>Late answers by agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="84" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
             <source>دیرکرد دستگاه‌ها</source>
             <translation>Agencies late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="85" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
             <source>دستگاه اجرایی</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="86" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
             <source>پرونده‌های دیرکرد</source>
             <translation>Cases answered late</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="87" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
             <source>پاسخ‌گویی دستگاه‌ها</source>
             <translation>Agencies answering</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="88" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
             <source>ارجاع‌شده</source>
             <translation>Forwarded</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="89" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
             <source>پاسخ‌داده</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="90" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
             <source>پاسخ در مهلت</source>
             <translation>Answered by the deadline</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="91" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
             <source>میانگین روز کاری تا پاسخ</source>
             <translation>Average working days to the answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="92" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
             <source>در انتظار پاسخ</source>
             <translation>Awaiting an answer</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="93" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
             <source>به تفکیک ماه</source>
             <translation>By month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="94" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
             <source>ماهانه</source>
             <translation>Monthly</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="95" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
             <source>ماه</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="96" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="58" />
             <source>دریافت</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/secretariat_reports.py" line="97" />
+            <location filename="../kanoon_desk/services/secretariat_reports.py" line="98" />
             <location filename="../kanoon_desk/ui/secretariat/reports.py" line="59" />
             <source>مختومه</source>
             <translation>Closed</translation>

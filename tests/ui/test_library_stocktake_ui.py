@@ -82,7 +82,7 @@ def test_closing_offers_to_put_back_copies_found_though_written_off(tmp_path: Pa
     for code in ("B0001", "B0002"):
         qtbot.keyClicks(page.scan, code)
         qtbot.keyClick(page.scan, Qt.Key.Key_Return)
-    assert page.message.text() == "B0002: پیدا شد، گم‌شده ثبت شده بود"
+    assert page.message.text() == "\u2068B0002\u2069: پیدا شد، گم‌شده ثبت شده بود"
     asked: list[int] = []
     page.ask_reshelve = lambda n: asked.append(n) or True  # type: ignore[method-assign]
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
@@ -196,3 +196,38 @@ def test_a_scan_puts_its_one_row_in_place_without_reading_the_whole_list(tmp_pat
     qtbot.keyClick(page.scan, Qt.Key.Key_Return)
     left = page.table.model()
     assert left.rowCount() == 36 and "B0003" not in [left.index(r, 0).data() for r in range(36)]
+
+
+def test_each_scan_is_said_apart_in_colour_and_by_beep(tmp_path: Path, qtbot: Any) -> None:
+    """Every scan said «B0001: پیدا شد» in the same black: a copy read twice said exactly what it
+    said the first time (was the second scan taken?), and a copy of another centre, an unknown
+    label or a copy on loan looked like any other line unless read. Now a copy found is green and
+    quiet, anything to look at is red with a beep, a second read is said, and the barcode is shown
+    as read (typed with Persian digits, as its label)."""
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.widgets import ERROR_STYLE, OK_STYLE
+
+    L = make_library(tmp_path)
+    lib.add_copy(L.store, actor_at(L.admin, "14"), L.title.id, barcode="X0001", shelf="A1")
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    beeps: list[str] = []
+    page.alert = lambda: beeps.append(page.message.text())  # type: ignore[method-assign]
+
+    def scan(code: str) -> tuple[str, str]:
+        page.scan.setText(code)  # as a scanner types it
+        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+        return page.message.text(), page.message.styleSheet()
+
+    assert scan("B0001") == ("\u2068B0001\u2069: پیدا شد", OK_STYLE) and beeps == []
+    assert scan("B۰۰۰۲") == ("\u2068B0002\u2069: پیدا شد", OK_STYLE) and beeps == []
+    again = scan("B0001")
+    assert again == ("\u2068B0001\u2069: پیدا شد — این نسخه پیش‌تر هم خوانده شده بود.", ERROR_STYLE)
+    assert scan("X0001") == ("\u2068X0001\u2069: جابه‌جا", ERROR_STYLE)
+    assert scan("ZZZ9") == ("\u2068ZZZ9\u2069: ناشناخته", ERROR_STYLE)
+    on_loan = scan("B0003")
+    assert on_loan[0].endswith("این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.")
+    assert len(beeps) == 4 and "پیدا شد: ۲" in page.status.text()

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -26,7 +27,16 @@ from ...services import stocktake as st
 from ..context import UiContext
 from ..errors import error_field, error_text
 from ..saving import save_to
-from ..widgets import ERROR_STYLE, LtrLineEdit, digits, right_to_left, select_row, text_digits
+from ..widgets import (
+    ERROR_STYLE,
+    OK_STYLE,
+    LtrLineEdit,
+    digits,
+    isolated,
+    right_to_left,
+    select_row,
+    text_digits,
+)
 from .common import ListModel, desk_centre, table_view, tr_dynamic
 from .transit import TransitDialog
 
@@ -236,7 +246,7 @@ class StocktakePage(QWidget):
         take_id = self.take.id
 
         def done(result: st.ScanResult) -> None:
-            self._say(f"{code}: {tr_dynamic(OUTCOME_LABELS[result.outcome])}")
+            self.acknowledge(result)
             self.show_scan(result)
 
         shelf = self.shelf.text()
@@ -306,6 +316,27 @@ class StocktakePage(QWidget):
 
         self.ctx.tasks.run(lambda: st.mark_missing_lost(self.ctx.store, self.ctx.actor, take_id),
                            on_done=done, on_error=self._fail)
+
+    def acknowledge(self, result: st.ScanResult) -> None:
+        """Each scan said apart, so a librarian at the shelf knows it was taken without reading:
+        a copy found in green and quietly; anything to look at (not of this shelf or centre,
+        unknown, on loan, written off, or read a second time) in red with the desk's beep. The
+        barcode as read (Persian digits typed become those of the label)."""
+        text = f"{isolated(result.barcode)}: {tr_dynamic(OUTCOME_LABELS[result.outcome])}"
+        if result.outcome == "on_loan":
+            text += " — " + QCoreApplication.translate(
+                "Library", "این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.")
+        if result.again:
+            text += " — " + QCoreApplication.translate("Library", "این نسخه پیش‌تر هم خوانده شده بود.")
+        ok = result.outcome == "found" and not result.again
+        self.message.setText(text)
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        if not ok:
+            self.alert()
+
+    def alert(self) -> None:
+        """The desk's beep for a scan to look at (tests replace it)."""
+        QApplication.beep()
 
     def show_scan(self, result: st.ScanResult) -> None:
         """A scan's result on the page: the counts read again, its one row put in place in the
