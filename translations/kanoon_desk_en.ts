@@ -4083,8 +4083,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="407" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -4172,8 +4172,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="408" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -4256,14 +4256,14 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="402" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="410" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="402" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="410" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
@@ -4274,8 +4274,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="407" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -5238,7 +5238,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="399" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -5585,7 +5585,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="148" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="290" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="301" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
@@ -5625,66 +5625,71 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="291" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="292" />
+            <source>{m} نسخه در این انبارگردانی پیدا نشد؛ {k} نسخه از آن‌ها پس از آغاز انبارگردانی به امانت رفته، برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. {n} نسخه دیگر گم‌شده ثبت شوند؟</source>
+            <translation>{m} copies were not found in this stock-take; {k} of them have since been lent, set aside for a hold or sent on their way, and are not marked lost. Mark the other {n} copies lost?</translation>
+        </message>
+        <message>
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
             <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
             <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="307" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="315" />
             <source>نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است.</source>
             <translation>No copies not found are left to record as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="313" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="321" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="327" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="335" />
             <source>این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.</source>
             <translation>This copy is recorded on loan: check it in at the lending desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="330" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="338" />
             <source>این نسخه پیش‌تر هم خوانده شده بود.</source>
             <translation>This copy had already been scanned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="409" />
             <source>در فهرست</source>
             <translation>On the list</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="201" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="367" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="202" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="360" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="368" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="374" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="382" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="361" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="369" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="400" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="408" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="383" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="401" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="409" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

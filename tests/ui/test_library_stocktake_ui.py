@@ -231,3 +231,32 @@ def test_each_scan_is_said_apart_in_colour_and_by_beep(tmp_path: Path, qtbot: An
     on_loan = scan("B0003")
     assert on_loan[0].endswith("این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.")
     assert len(beeps) == 4 and "پیدا شد: ۲" in page.status.text()
+
+
+def test_the_write_off_question_agrees_with_the_missing_count_shown(tmp_path: Path, qtbot: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy lent (at this desk or another, synced) after the session opened stays «ناپیدا» in
+    the counts but is rightly not written off: the page said «ناپیدا: ۲» and the question «۱ نسخه
+    در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟». Now it names both counts and why."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kanoon_desk.services import library as lib
+
+    L = make_library(tmp_path)
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    circ.checkout(L.store, L.admin, L.adult.member_no, "B0003", today=TODAY)  # lent during the session
+    qtbot.keyClicks(page.scan, "B0001")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert "ناپیدا: ۲" in page.status.text()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.lost_button, Qt.MouseButton.LeftButton)
+    assert asked == ["۲ نسخه در این انبارگردانی پیدا نشد؛ ۱ نسخه از آن‌ها پس از آغاز انبارگردانی به امانت رفته، "
+                     "برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. ۱ نسخه دیگر گم‌شده ثبت شوند؟"]
+    assert page.message.text() == "۱ نسخه گم‌شده ثبت شد."
+    assert [lib.get_copy(L.store, b).status for b in ("B0002", "B0003")] == ["lost", "on_loan"]

@@ -283,14 +283,22 @@ class StocktakePage(QWidget):
                                                   "به گردش برگردند؟").format(n=digits(n)))
         return answer == QMessageBox.StandardButton.Yes
 
-    def ask_mark_lost(self, n: int) -> bool:
+    def ask_mark_lost(self, n: int, missing: int | None = None) -> bool:
         """Write the `n` copies not found off as lost? Asked first, «No» by default (tests replace
-        `QMessageBox.question` or this method)."""
+        `QMessageBox.question` or this method). `missing`: the session's «ناپیدا» count on the page;
+        when some of them moved since opening (lent at another desk, set aside for a hold), the
+        question says so, not a count the page contradicts."""
+        if missing is not None and missing > n:
+            text = QCoreApplication.translate(
+                "Library", "{m} نسخه در این انبارگردانی پیدا نشد؛ {k} نسخه از آن‌ها پس از آغاز انبارگردانی "
+                "به امانت رفته، برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. "
+                "{n} نسخه دیگر گم‌شده ثبت شوند؟").format(m=digits(missing), k=digits(missing - n), n=digits(n))
+        else:
+            text = QCoreApplication.translate("Library", "{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ "
+                                                         "(نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه "
+                                                         "گم‌شده ثبت نمی‌شوند.)").format(n=digits(n))
         answer = QMessageBox.question(
-            self, QCoreApplication.translate("Library", "ثبت ناپیداها به‌عنوان گم‌شده"),
-            QCoreApplication.translate("Library", "{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ "
-                                                  "(نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه "
-                                                  "گم‌شده ثبت نمی‌شوند.)").format(n=digits(n)),
+            self, QCoreApplication.translate("Library", "ثبت ناپیداها به‌عنوان گم‌شده"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -306,7 +314,7 @@ class StocktakePage(QWidget):
         if not n:
             self._say(QCoreApplication.translate("Library", "نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است."))
             return
-        if not self.ask_mark_lost(n):
+        if not self.ask_mark_lost(n, self.take.counts.get("missing", n)):
             return
 
         def done(n: int) -> None:
