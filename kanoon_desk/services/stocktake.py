@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from ..errors import QT_TRANSLATE_NOOP, InvariantError, NotFound, ValidationError
 from ..eventlog import Actor
 from ..ids import new_id
+from ..models import Event
 from ..models.library import Copy, Stocktake, StocktakeItem, Title
 from ..persian import normalize, to_ascii_digits
 from ..store import Store
@@ -153,6 +154,16 @@ def scan(store: Store, actor: Actor, take_id: str, barcodes: str | list[str], *,
                           "outcome": outcome})
         store.record(s, office_actor(store, actor), "stocktake.scanned", take.id, {"scans": scans}, subject=take.centre)
         return [x["outcome"] for x in scans]  # type: ignore[misc]
+
+
+def last_scanned_shelf(store: Store, take_id: str) -> str:
+    """The shelf the session's latest scan was read on (on any desk), "" when none: a session taken
+    up again (after a log-out, the next morning) goes on at that shelf."""
+    with store.read() as s:
+        payload = s.scalar(select(Event.payload).where(Event.aggregate_id == take_id, Event.type == "stocktake.scanned")
+                           .order_by(Event.hlc.desc(), Event.id.desc()).limit(1))
+    scans = (payload or {}).get("scans") or [{}]
+    return str(scans[-1].get("shelf") or "")
 
 
 def close_stocktake(store: Store, actor: Actor, take_id: str) -> StocktakeView:

@@ -260,3 +260,22 @@ def test_the_write_off_question_agrees_with_the_missing_count_shown(tmp_path: Pa
                      "برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. ۱ نسخه دیگر گم‌شده ثبت شوند؟"]
     assert page.message.text() == "۱ نسخه گم‌شده ثبت شد."
     assert [lib.get_copy(L.store, b).status for b in ("B0002", "B0003")] == ["lost", "on_loan"]
+
+
+def test_a_session_taken_up_again_goes_on_at_the_shelf_of_its_last_scan(tmp_path: Path, qtbot: Any) -> None:
+    """Shelf A1 typed, a copy scanned, a log-out: back in, the session and its scans were there but
+    the shelf box was empty, so the next scans were taken with no shelf and a copy of another
+    shelf was no longer said «جابه‌جا». The page now goes on at the shelf of the last scan."""
+    L = make_library(tmp_path)
+    take = st.open_stocktake(L.store, L.admin, "13")
+    st.scan(L.store, L.admin, take.id, "B0001", shelf="a2")
+    st.scan(L.store, L.admin, take.id, "B0002", shelf="a1")
+    page = StocktakePage(make_ctx(L.store, L.admin, tmp_path))  # as after logging in again
+    qtbot.addWidget(page)
+    page.show()
+    assert page.take is not None and page.take.id == take.id
+    assert page.shelf.text() == "A1"
+    st.close_stocktake(L.store, L.admin, take.id)
+    again = StocktakePage(make_ctx(L.store, L.admin, tmp_path))  # a closed session: nothing to go on with
+    qtbot.addWidget(again)
+    assert again.shelf.text() == ""

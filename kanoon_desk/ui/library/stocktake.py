@@ -210,6 +210,10 @@ class StocktakePage(QWidget):
     def _session_chosen(self) -> None:
         take_id = self.session.currentData()
         self.take = st.get_stocktake(self.ctx.store, take_id) if take_id else None
+        if self.take is not None and self.take.status == "open" and not self.shelf.text():
+            # a session taken up again goes on at the shelf of its last scan: with the box empty a
+            # copy of the wrong shelf was no longer said «جابه‌جا»
+            self.shelf.setText(st.last_scanned_shelf(self.ctx.store, self.take.id))
         self.refresh()
 
     def transit_dialog(self) -> TransitDialog:
