@@ -429,3 +429,49 @@ def test_a_form_left_open_past_midnight_offers_a_year_from_the_new_day(qtbot: An
             page.today.check()  # what its minute timer does
     assert p.expires.value() == date(2027, 3, 21)  # type: ignore[attr-defined]
     assert chosen.expires.value() == date(2026, 9, 22)  # type: ignore[attr-defined]
+
+
+def _sideways_phone_photo(path: Path) -> Path:
+    """A phone's photo of a face (red forehead, blue below) taken upright: kept as the sensor read
+    it, lying on its side, with the EXIF note (orientation 6) that says to turn it a quarter
+    clockwise."""
+    import struct
+
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+
+    upright = QImage(300, 400, QImage.Format.Format_RGB32)
+    upright.fill(QColor("blue"))
+    painter = QPainter(upright)
+    painter.fillRect(0, 0, 300, 120, QColor("red"))
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    upright.transformed(QTransform().rotate(-90)).save(buffer, "JPG")  # type: ignore[call-overload]
+    jpeg = bytes(buffer.data().data())
+    tiff = (b"MM\x00\x2a" + struct.pack(">IH", 8, 1) + struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0)
+            + struct.pack(">I", 0))
+    exif = b"Exif\x00\x00" + tiff
+    path.write_bytes(jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif + jpeg[2:])
+    return path
+
+
+def test_a_phone_photo_taken_upright_stands_upright_in_the_form_and_on_the_card(
+        qtbot: Any, page: tuple[Lib, MembersPage], tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor
+
+    _L, p = page
+    assert p.choose_photo(_sideways_phone_photo(tmp_path / "IMG_2041.jpg"))
+    shown = p.photo_view.pixmap()
+    assert shown.height() > shown.width()  # a portrait in the form, not lying on its side
+    p.first.setText("Sara")
+    p.last.setText("Rahimi")
+    p.category.setCurrentIndex(p.category.findData("adult"))
+    from tests.library_helpers import NATIONAL_IDS
+    p.nid.setText(NATIONAL_IDS[2])
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    assert p.message.text().startswith("عضو ثبت شد")
+    card = p.card_image(scale=1.0)  # the photo's frame: 72 × 96 from (20, 56)
+    top, below = QColor(card.pixel(56, 70)), QColor(card.pixel(56, 140))
+    assert top.red() > 200 and top.blue() < 60  # the forehead at the top (a JPEG's colours are near)
+    assert below.blue() > 200 and below.red() < 60

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSignalBlocker, Qt
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,19 @@ from .printouts import card_print_html, membership_card
 
 # The most members a search lists (a broader search says there are more).
 SEARCH_LIMIT = 50
+
+
+def upright_photo(data: bytes) -> QImage | None:
+    """A photo's picture as it is meant to be seen (None: not a picture): a phone keeps a photo
+    taken upright as the sensor read it, sideways, with an EXIF note to turn it, which QImage
+    alone ignores — the child stood on their side on the form and the card."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    return None if image.isNull() else image
 
 
 class MembersPage(QWidget):
@@ -359,8 +372,7 @@ class MembersPage(QWidget):
     def _photo_image(self, sha: str) -> QImage | None:
         """The stored photo as a picture (None: no photo, or its file has not arrived yet)."""
         data = lib.member_photo(self.ctx.store, sha)
-        image = QImage.fromData(data) if data else QImage()
-        return None if image.isNull() else image
+        return upright_photo(data) if data else None
 
     def _show_photo(self, image: QImage | None) -> None:
         if image is None:
@@ -380,7 +392,7 @@ class MembersPage(QWidget):
             return False
         self.form.clear_errors()
         self.photo = sha
-        self._show_photo(QImage(str(path)))
+        self._show_photo(self._photo_image(sha))
         return True
 
     def choose_photo_dialog(self) -> None:
