@@ -143,3 +143,28 @@ def test_the_category_follows_the_birth_date_as_the_member_grows(tmp_path: Path)
     assert calendar.working_days_between(TODAY, child_loan.due_on) == 10  # the child's period
     assert calendar.working_days_between(birthday, teen_loan.due_on) == 14  # the teen's
     assert lib.get_member(L.store, m.id).category == "child"  # the record is not rewritten
+
+
+@pytest.mark.parametrize(("born", "day", "category"), [
+    ((1393, 1, 1), (1410, 12, 29), "teen"),  # born at Nowruz: 17 on the last day of Esfand
+    ((1393, 1, 1), (1411, 1, 1), "adult"),  # 18 on their Nowruz (20 March 2032, not 21 March)
+    ((1386, 12, 11), (1404, 12, 10), "teen"),  # the day before their 18th birthday (1 March 2026)
+    ((1386, 12, 11), (1404, 12, 11), "adult"),
+    ((1395, 12, 30), (1407, 12, 29), "child"),  # born on Esfand 30 of a leap year; 1407 has no Esfand 30
+    ((1395, 12, 30), (1408, 1, 1), "teen"),  # twelve the day after Esfand 29
+    ((1391, 12, 30), (1403, 12, 30), "teen"),  # and on Esfand 30 itself in a leap year
+])
+def test_a_member_grows_up_on_their_jalali_birthday(tmp_path: Path, born: tuple[int, int, int],
+                                                    day: tuple[int, int, int], category: str) -> None:
+    import jdatetime
+
+    from kanoon_desk.services import circulation as circ
+
+    birth, on = jdatetime.date(*born).togregorian(), jdatetime.date(*day).togregorian()
+    assert lib.category_for(birth, on) == category
+    L = make_library(tmp_path)
+    m = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="آرش", last_name="کریمی", national_id=NATIONAL_IDS[2], birth_date=birth,
+        guardian_name="رضا کریمی", guardian_phone="09120000000", expires_on=date(2040, 1, 1)), today=birth)
+    desk = circ.member_desk(L.store, m.member_no, today=on)  # the rules the desk lends by that day
+    assert desk.member.category == category

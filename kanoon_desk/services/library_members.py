@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import jdatetime
 from sqlalchemy import case, collate, or_, select
 from sqlalchemy.orm import Session
 
@@ -120,9 +121,15 @@ class MemberInput:
 
 
 def category_for(birth: date | None, today: date) -> str:
+    """The category of a member born on `birth`, on `today`: by their age in Jalali years, as their
+    birthday falls on the Jalali calendar. (Counted on the Gregorian one, a child born at Nowruz
+    (1393/01/01, 21 March) was not yet 18 on 1411/01/01 (20 March), and one born on 1386/12/11 was an
+    adult on 1404/12/10, a day early.) One born on Esfand 30 of a leap year is a year older on
+    1 Farvardin in a year without that day."""
     if birth is None:
         return "child"
-    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    b, t = jdatetime.date.fromgregorian(date=birth), jdatetime.date.fromgregorian(date=today)
+    age = t.year - b.year - ((t.month, t.day) < (b.month, b.day))
     return "child" if age < 12 else "teen" if age < 18 else "adult"
 
 
