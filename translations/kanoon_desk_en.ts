@@ -2239,34 +2239,34 @@
             <translation>This copy is not recorded lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="41" />
+            <location filename="../kanoon_desk/services/library_members.py" line="42" />
             <source>کد ملی درست نیست.</source>
             <translation>The national ID is not valid.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="43" />
+            <location filename="../kanoon_desk/services/library_members.py" line="44" />
             <source>این کد ملی پیش‌تر برای {name} (شماره عضویت {no}) ثبت شده است.</source>
             <extracomment>`{name}`, `{no}`: the member who has it (DuplicateNationalId.params)</extracomment>
             <translation>This national ID is already registered for {name} (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="45" />
+            <location filename="../kanoon_desk/services/library_members.py" line="46" />
             <source>{name} با همین نام و کد ملی ولی پیش‌تر عضو شده است (شماره عضویت {no}).</source>
             <extracomment>`{name}`, `{no}`: the member already registered (DuplicateChild.params)</extracomment>
             <translation>{name} is already a member under this name and guardian's national ID (member number {no}).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="47" />
+            <location filename="../kanoon_desk/services/library_members.py" line="48" />
             <source>کد ملی عضو را بنویسید؛ تنها کودکی که کد ملی ندارد با کد ملی ولی‌اش ثبت می‌شود.</source>
             <translation>Enter the member's national ID; only a child without one is registered with the guardian's national ID.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="49" />
+            <location filename="../kanoon_desk/services/library_members.py" line="50" />
             <source>شماره همراه درست نیست (۰۹xxxxxxxxx).</source>
             <translation>The mobile number is not valid (09xxxxxxxxx).</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="50" />
+            <location filename="../kanoon_desk/services/library_members.py" line="51" />
             <source>برای عضو کودک و نوجوان نام و تلفن ولی را بنویسید.</source>
             <translation>For a child or teen member, enter the guardian's name and phone.</translation>
         </message>
@@ -2316,22 +2316,22 @@
             <translation>A lending rule value must be a positive number.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="51" />
+            <location filename="../kanoon_desk/services/library_members.py" line="52" />
             <source>تاریخ پایان عضویت پیش از امروز است.</source>
             <translation>The membership end date is before today.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="52" />
+            <location filename="../kanoon_desk/services/library_members.py" line="53" />
             <source>عکس عضو باید پرونده JPEG یا PNG باشد.</source>
             <translation>A member's photo must be a JPEG or PNG file.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="53" />
+            <location filename="../kanoon_desk/services/library_members.py" line="54" />
             <source>اندازه عکس حداکثر ۲ مگابایت است.</source>
             <translation>A photo is at most 2 MB.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/library_members.py" line="54" />
+            <location filename="../kanoon_desk/services/library_members.py" line="55" />
             <source>پرونده عکس خوانده نشد.</source>
             <translation>The photo file could not be read.</translation>
         </message>
@@ -2812,32 +2812,32 @@
             <translation>Not recorded: the disk failed writing this desk's data file. What was recorded before is safe; have the office's technician check the disk, and take a backup before going on.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="24" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
             <source>انبارگردانی پیدا نشد.</source>
             <translation>Stock-take not found.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="25" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
             <source>این انبارگردانی بسته شده است.</source>
             <translation>This stock-take is closed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="26" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
             <source>نخست انبارگردانی را ببندید.</source>
             <translation>Close the stock-take first.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="27" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
             <source>انبارگردانی دیگری برای این مرکز باز است.</source>
             <translation>Another stock-take is open for this centre.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="28" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
             <source>بارکد خالی است.</source>
             <translation>The barcode is empty.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/services/stocktake.py" line="29" />
+            <location filename="../kanoon_desk/services/stocktake.py" line="30" />
             <source>بازه قفسه وارونه است: «از قفسه» پس از «تا قفسه» می‌آید؛ آن دو را جابه‌جا بنویسید.</source>
             <translation>The shelf range is reversed: “From shelf” comes after “To shelf”; swap them.</translation>
         </message>
@@ -4083,8 +4083,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="363" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="411" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="82" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>عنوان</source>
@@ -4172,8 +4172,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/copies.py" line="31" />
             <location filename="../kanoon_desk/ui/library/history.py" line="37" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="139" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="408" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <source>قفسه</source>
             <translation>Shelf</translation>
@@ -4256,14 +4256,14 @@ Tracking code: {code}</translation>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="410" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
             <source>بله</source>
             <translation>Yes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="253" />
             <location filename="../kanoon_desk/ui/library/history.py" line="52" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="410" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="414" />
             <source>خیر</source>
             <translation>No</translation>
         </message>
@@ -4274,8 +4274,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="23" />
             <location filename="../kanoon_desk/ui/library/returns.py" line="72" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="411" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="84" />
             <location filename="../kanoon_desk/ui/library/transit.py" line="160" />
             <source>بارکد</source>
@@ -4285,8 +4285,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="127" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="141" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="263" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
@@ -4871,79 +4871,79 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="62" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
             <source>شماره عضویت، کد ملی یا نام</source>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="79" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="82" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="86" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="262" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="107" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="120" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="108" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="112" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="113" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="115" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="116" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="117" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="118" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -5007,108 +5007,108 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="90" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="103" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="96" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="138" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="143" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="157" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="146" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="159" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="356" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="208" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="222" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="359" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="239" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="255" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="269" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="268" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="282" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="387" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="407" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="408" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="168" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="182" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="334" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="186" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="355" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="248" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="262" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
@@ -5117,53 +5117,53 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="249" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="263" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="318" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="339" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="320" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="341" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="250" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="148" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="264" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="403" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="423" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="439" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="459" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="443" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="463" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="444" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="464" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="468" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="488" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>
@@ -5238,7 +5238,7 @@ the choice whose report is being counted in the background (None: none is)</extr
             <location filename="../kanoon_desk/ui/library/overdue.py" line="149" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="212" />
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="151" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="399" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="403" />
             <source>خروجی اکسل</source>
             <translation>Export Excel</translation>
         </message>
@@ -5585,7 +5585,7 @@ the choice whose report is being counted in the background (None: none is)</extr
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="148" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="301" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="305" />
             <source>ثبت ناپیداها به‌عنوان گم‌شده</source>
             <translation>Mark missing copies as lost</translation>
         </message>
@@ -5605,91 +5605,91 @@ the choice whose report is being counted in the background (None: none is)</extr
             <translation>shelves {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="234" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="238" />
             <source>انبارگردانی آغاز شد؛ {n} نسخه در فهرست است.</source>
             <translation>Stock-take started; copies expected: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="270" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="274" />
             <source>{n} نسخه پیداشده به گردش برگشت.</source>
             <translation>{n} found copies are back in circulation.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="281" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="285" />
             <source>نسخه‌های پیداشده</source>
             <translation>Copies found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="286" />
             <source>{n} نسخه که گم‌شده یا خارج از گردش ثبت شده بود در قفسه پیدا شد. به گردش برگردند؟</source>
             <translation>{n} copies recorded lost or withdrawn were found on the shelves. Put them back into circulation?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="292" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="296" />
             <source>{m} نسخه در این انبارگردانی پیدا نشد؛ {k} نسخه از آن‌ها پس از آغاز انبارگردانی به امانت رفته، برای رزرو کنار گذاشته شده یا در راه است و گم‌شده ثبت نمی‌شود. {n} نسخه دیگر گم‌شده ثبت شوند؟</source>
             <translation>{m} copies were not found in this stock-take; {k} of them have since been lent, set aside for a hold or sent on their way, and are not marked lost. Mark the other {n} copies lost?</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="297" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="301" />
             <source>{n} نسخه در این انبارگردانی پیدا نشد. همه گم‌شده ثبت شوند؟ (نسخه‌های کنار گذاشته برای رزرو و نسخه‌های در راه گم‌شده ثبت نمی‌شوند.)</source>
             <translation>{n} copies were not found in this stock-take. Record them all as lost? (Copies set aside for holds and copies on their way are not recorded lost.)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="315" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="319" />
             <source>نسخه ناپیدایی برای ثبت به‌عنوان گم‌شده نمانده است.</source>
             <translation>No copies not found are left to record as lost.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="321" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="325" />
             <source>{n} نسخه گم‌شده ثبت شد.</source>
             <translation>Copies marked as lost: {n}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="335" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="339" />
             <source>این نسخه در امانت ثبت شده است؛ آن را در میز امانت بازگردانید.</source>
             <translation>This copy is recorded on loan: check it in at the lending desk.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="338" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="342" />
             <source>این نسخه پیش‌تر هم خوانده شده بود.</source>
             <translation>This copy had already been scanned.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
             <source>در فهرست</source>
             <translation>On the list</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="201" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="367" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="371" />
             <source>باز</source>
             <translation>open</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/stocktake.py" line="202" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="368" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="372" />
             <source>بسته</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="382" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="386" />
             <source>این مرکز هنوز انبارگردانی ندارد. برای آغاز، اگر بخواهید بازه قفسه‌ها را بنویسید و «آغاز انبارگردانی» را بزنید؛ سپس قفسه را بنویسید و بارکد نسخه‌های آن را یکی‌یکی بخوانید.</source>
             <translation>This centre has no stock-take yet. To begin, optionally enter a shelf range and press “Start stock-take”; then enter the shelf and scan its copies one by one.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="369" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="373" />
             <source>انبارگردانی {state} — در فهرست: {n} — {counts}</source>
             <translation>Stock-take ({state}) — expected: {n} — {counts}</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="408" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="412" />
             <source>قفسه اسکن</source>
             <translation>Scanned on shelf</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="391" />
-            <location filename="../kanoon_desk/ui/library/stocktake.py" line="409" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="395" />
+            <location filename="../kanoon_desk/ui/library/stocktake.py" line="413" />
             <source>نتیجه</source>
             <translation>Outcome</translation>
         </message>

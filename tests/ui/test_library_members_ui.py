@@ -475,3 +475,35 @@ def test_a_phone_photo_taken_upright_stands_upright_in_the_form_and_on_the_card(
     top, below = QColor(card.pixel(56, 70)), QColor(card.pixel(56, 140))
     assert top.red() > 200 and top.blue() < 60  # the forehead at the top (a JPEG's colours are near)
     assert below.blue() > 200 and below.red() < 60
+
+
+def test_a_birth_date_typed_in_persian_digits_is_the_members_without_ticking_the_box(
+        qtbot: Any, page: tuple[Lib, MembersPage], type_persian: Any) -> None:
+    from kanoon_desk import persian
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.ui.widgets import today
+    from tests.library_helpers import NATIONAL_IDS
+
+    L, p = page
+    qtbot.waitActive(p)
+    type_persian(p.first, "سارا")
+    type_persian(p.last, "نیکو")
+    qtbot.keyClicks(p.nid, NATIONAL_IDS[2])
+    assert not p.has_birth.isChecked()
+    p.birth.setFocus()
+    p.birth.setSelectedSection(p.birth.Section.YearSection)  # type: ignore[attr-defined]
+    type_persian(p.birth, "۱۳۹۰/۰۶/۰۱")  # the birth date as the birth certificate writes it
+    born = persian.parse_jalali_date("1390/06/01")
+    assert p.has_birth.isChecked() and p.category.currentData() == lib.category_for(born, today())
+    type_persian(p.guardian, "رضا نیکو")
+    qtbot.keyClicks(p.guardian_phone, "09120000000")
+    qtbot.mouseClick(p.register_button, Qt.MouseButton.LeftButton)
+    assert p.message.text().startswith("عضو ثبت شد")
+    member = lib.lookup_member(L.store, NATIONAL_IDS[2])
+    assert member is not None and member.birth_date == born  # not dropped for an unticked box
+    # a correction's date put in the form by the page, not typed, ticks nothing by itself
+    qtbot.mouseClick(p.edit_button, Qt.MouseButton.LeftButton)
+    assert p.has_birth.isChecked() and p.birth.value() == born  # type: ignore[attr-defined]
+    p.end_edit()
+    p.birth.set_value(today())  # type: ignore[attr-defined]
+    assert not p.has_birth.isChecked()

@@ -133,6 +133,7 @@ class MembersPage(QWidget):
             "guardian_national_id", QCoreApplication.translate("Library", "کد ملی ولی (کودک بی‌کد ملی)"), LtrLineEdit())
         # with a birth date the category follows it (and keeps following it as the member grows)
         self.has_birth.toggled.connect(self._category_from_birth)
+        self.birth.dateChanged.connect(self._birth_typed)  # type: ignore[attr-defined]
         self.birth.dateChanged.connect(self._category_from_birth)  # type: ignore[attr-defined]
         self.centre = QComboBox()
         self.centre.setObjectName("member-centre")
@@ -294,6 +295,13 @@ class MembersPage(QWidget):
         self.renew_button.setEnabled(True)
         self.history_button.setEnabled(True)
         self.edit_button.setEnabled(True)
+
+    def _birth_typed(self) -> None:
+        """A birth date the clerk types (or picks) is one they know: the box is ticked for them.
+        Left unticked, the date typed was shown in the form and dropped at «ثبت عضو» (the member
+        saved without it, in the category the box chose)."""
+        if self.birth.hasFocus() or self.birth.calendarWidget().isVisible():  # type: ignore[attr-defined]
+            self.has_birth.setChecked(True)
 
     def _category_from_birth(self) -> None:
         known = self.has_birth.isChecked()
