@@ -4698,6 +4698,11 @@ Tracking code: {code}</translation>
             <translation>Voided (conflict)</translation>
         </message>
         <message>
+            <location filename="../kanoon_desk/ui/library/circulation_base.py" line="145" />
+            <source>عضویت این عضو تا {d} اعتبار داشت؛ برای امانت، نخست آن را در صفحه «اعضا» با «تمدید عضویت برای یک سال» تمدید کنید.</source>
+            <translation>This member's membership ran until {d}; before lending, renew it on the «Members» page with «Renew membership for one year».</translation>
+        </message>
+        <message>
             <location filename="../kanoon_desk/ui/library/circulation_holds.py" line="61" />
             <source>رزرو ثبت شد: «{t}» — نوبت {n}، تحویل در «{c}».</source>
             <translation>Hold placed: “{t}” — place {n}, to collect at “{c}”.</translation>

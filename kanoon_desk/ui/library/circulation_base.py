@@ -122,7 +122,7 @@ class DeskBase(QWidget):
                     QCoreApplication.translate("Library", "{t} (نوبت {n})").format(t=isolated(h.title), n=digits(h.position))
                     for h in waiting)))
             self.member_info.setText(text_digits(" | ".join(parts)))
-            self.blocks.setText(" ".join(error_text(circ.CirculationRefused([c])) for c in d.blocks))
+            self.blocks.setText(" ".join(self._block_text(c, m.expires_on) for c in d.blocks))
             loans, history = d.loans, d.history
         headers = [QCoreApplication.translate("Library", "بارکد"), QCoreApplication.translate("Library", "عنوان"), QCoreApplication.translate("Library", "تاریخ امانت"), QCoreApplication.translate("Library", "مهلت بازگشت"), QCoreApplication.translate("Library", "دیرکرد (روز)"), QCoreApplication.translate("Library", "تمدید")]
         self.loans.setModel(ListModel(headers, lambda: loans, lambda x: [
@@ -135,6 +135,15 @@ class DeskBase(QWidget):
                                             x.barcode, x.title, x.due_on,
                                             f"{lost} {jdate(x.returned_on)}" if x.lost
                                             else f"{voided} {jdate(x.returned_on)}" if x.voided else x.returned_on]))
+
+    @staticmethod
+    def _block_text(code: str, expires_on: date) -> str:
+        """What stops the member on the desk borrowing, as the red line under their name says it:
+        an ended membership says until when it ran and what to do (the bare «عضویت این عضو به
+        پایان رسیده است» left a librarian, who cannot renew it here, not knowing where to go)."""
+        if code == "expired":
+            return QCoreApplication.translate("Library", "عضویت این عضو تا {d} اعتبار داشت؛ برای امانت، نخست آن را در صفحه «اعضا» با «تمدید عضویت برای یک سال» تمدید کنید.").format(d=jdate(expires_on))  # noqa: E501
+        return error_text(circ.CirculationRefused([code]))
 
     def open_holds(self) -> list[circ.HoldView]:
         return [h for h in self.desk.holds if h.status in circ.OPEN_HOLD] if self.desk else []
