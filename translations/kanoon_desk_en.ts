@@ -4285,8 +4285,8 @@ Tracking code: {code}</translation>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="255" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="39" />
             <location filename="../kanoon_desk/ui/library/history.py" line="27" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="141" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="263" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="172" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="20" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="371" />
@@ -4876,79 +4876,80 @@ Tracking code: {code}</translation>
             <translation>Adult</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="75" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="106" />
             <source>شماره عضویت، کد ملی یا نام</source>
+            <extracomment>A camera's photo too large to keep is kept at most this size (the card prints it 3 × 4 cm at about 180 dpi: 216 × 288 pixels; the rest is room for a sharper print).</extracomment>
             <translation>Member no., national ID or name</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="92" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="123" />
             <source>ذخیره کارت عضویت (PNG)</source>
             <translation>Save membership card (PNG)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="95" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
             <source>چاپ کارت عضویت</source>
             <translation>Print membership card</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="99" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
             <source>تمدید عضویت برای یک سال</source>
             <translation>Renew membership for one year</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="20" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="119" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="262" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="150" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
             <source>نام</source>
             <extracomment>the member whose details the form holds for editing (None: the form registers a new one) a save is running in the background: another click waits for it</extracomment>
             <translation>Name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="21" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="120" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="151" />
             <source>نام خانوادگی</source>
             <translation>Last name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="19" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="121" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
             <source>کد ملی</source>
             <extracomment>Field names as a librarian reads them (translated on show).</extracomment>
             <translation>National ID</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="22" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="125" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="156" />
             <location filename="../kanoon_desk/ui/library/rules.py" line="38" />
             <source>گروه عضویت</source>
             <translation>Membership category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="126" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="157" />
             <source>تاریخ تولد را می‌دانم</source>
             <translation>Date of birth is known</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="23" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="128" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="159" />
             <source>تاریخ تولد</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="24" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="129" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
             <source>شماره همراه</source>
             <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="25" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="130" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="161" />
             <source>نام ولی</source>
             <translation>Guardian's name</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="26" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="131" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="162" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <source>تلفن ولی</source>
             <translation>Guardian's phone</translation>
@@ -5012,108 +5013,108 @@ Tracking code: {code}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="133" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="103" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="134" />
             <source>تاریخچه تغییرات</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="105" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="136" />
             <source>همه مقدارهایی که هر فیلد گرفته، از هر مرکز؛ مقدار جایگزین‌شده هم دیده می‌شود.</source>
             <translation>Every value each field has had, from every centre, replaced values included.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="109" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="140" />
             <source>ویرایش مشخصات عضو</source>
             <translation>Edit the member's details</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="133" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="164" />
             <source>کد ملی ولی (کودک بی‌کد ملی)</source>
             <translation>Guardian's national ID (child without one)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="152" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="183" />
             <source>عکس را اینجا رها کنید یا «انتخاب عکس…» را بزنید.</source>
             <translation>Drop the photo here, or press “Choose photo…”.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="157" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="188" />
             <source>انتخاب عکس…</source>
             <translation>Choose photo…</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="160" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="191" />
             <source>بدون عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="173" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="204" />
             <source>عکس (اختیاری)</source>
             <translation>Photo (optional)</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="176" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="356" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="207" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="387" />
             <source>ثبت عضو</source>
             <extracomment>the photo the form will save: None keeps the member's (or none for a new member), "" removes it</extracomment>
             <translation>Register member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="222" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="359" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="390" />
             <source>عضو تازه‌ای که پیش‌تر نیمه‌کاره ماند در فرم است؛ آن را کامل و ثبت کنید.</source>
             <translation>The new member you left half-typed earlier is back in the form; complete and register it.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="253" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="284" />
             <source>آخرین اعضای ثبت‌شده</source>
             <extracomment>what other desks (or this desk's other pages) changed, read again (`ReadWhenShown`)</extracomment>
             <translation>Members registered last</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="269" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="300" />
             <source>عضویت به پایان رسیده است؛ پیش از امانت، آن را تمدید کنید.</source>
             <translation>The membership has ended; renew it before lending.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="278" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="309" />
             <source>بیش از {n} عضو پیدا شد؛ {n} عضو نخست در فهرست است. جست‌وجو را دقیق‌تر بنویسید.</source>
             <translation>More than {n} members found; the list holds the first {n}. Narrow the search.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="282" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="313" />
             <source>{n} عضو پیدا شد</source>
             <translation>{n} members found</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="388" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="419" />
             <source>بی‌عکس</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="407" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="443" />
             <source>عکس عضو</source>
             <translation>Member's photo</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="408" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="444" />
             <source>عکس (*.jpg *.jpeg *.png)</source>
             <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="111" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="182" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="213" />
             <source>انصراف از ویرایش</source>
             <translation>Stop editing</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="186" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="355" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="217" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="386" />
             <source>عضو تازه</source>
             <translation>New member</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="262" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="293" />
             <location filename="../kanoon_desk/ui/library/overdue.py" line="22" />
             <location filename="../kanoon_desk/ui/library/overrides.py" line="22" />
             <location filename="../kanoon_desk/ui/library/reports.py" line="352" />
@@ -5122,53 +5123,53 @@ Tracking code: {code}</translation>
             <translation>Member no.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="263" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="294" />
             <source>گروه</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="339" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="370" />
             <source>ویرایش: {m} ({n})</source>
             <translation>Editing: {m} ({n})</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="362" />
             <location filename="../kanoon_desk/ui/library/copies.py" line="48" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="341" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="372" />
             <source>ذخیره تغییرات</source>
             <translation>Save changes</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/history.py" line="28" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="148" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="264" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="179" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="295" />
             <source>اعتبار تا</source>
             <extracomment>the office's day: a form left open past midnight moves its untouched default (a year from today) to the new day's, or the first member registered the next morning ended a day early</extracomment>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="423" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="459" />
             <source>عضویت تا {d} تمدید شد.</source>
             <translation>Membership renewed until {d}.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="459" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="495" />
             <source>عضو ثبت شد؛ شماره عضویت {n}</source>
             <translation>Member registered; member no. {n}</translation>
         </message>
         <message>
             <location filename="../kanoon_desk/ui/library/catalogue.py" line="301" />
-            <location filename="../kanoon_desk/ui/library/members.py" line="463" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="499" />
             <source>چیزی تغییر نکرده بود.</source>
             <translation>Nothing had changed.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="464" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="500" />
             <source>تغییرات {m} ثبت شد.</source>
             <translation>The changes to {m} were saved.</translation>
         </message>
         <message>
-            <location filename="../kanoon_desk/ui/library/members.py" line="488" />
+            <location filename="../kanoon_desk/ui/library/members.py" line="524" />
             <source>کارت عضویت</source>
             <translation>Membership card</translation>
         </message>

@@ -83,6 +83,7 @@ from .library_members import (
     member_photo,
     member_view,
     put_member_photo,
+    put_member_photo_data,
     recent_members,
     register_member,
     renew_membership,
@@ -119,7 +120,7 @@ __all__ = ["CentreView", "CopyView", "DEFAULT_RULES", "DuplicateChild", "Duplica
            "copies_of_title", "copy_view", "find_copy", "find_member", "fts_query", "get_copy", "get_member",
            "get_rule", "get_title", "isbn_forms", "isbn_key", "list_centres", "list_rules", "lookup_member",
            "mark_copy_lost", "member_category", "member_photo", "member_view", "office_actor",
-           "put_member_photo", "recent_members", "recent_titles", "register_member", "renew_membership",
+           "put_member_photo", "put_member_photo_data", "recent_members", "recent_titles", "register_member", "renew_membership",
            "search_members", "search_titles", "set_override_grant", "set_rule", "title_by_isbn",
            "title_view", "update_centre", "update_copy", "update_member", "update_title", "validate_barcode",
            "validate_member", "validate_title", "withdraw_copy"]

@@ -245,17 +245,22 @@ PHOTO_TYPES = ("image/jpeg", "image/png")
 def put_member_photo(store: Store, path: Path | str) -> str:
     """Keep a member's photo (JPEG or PNG) with the desk's attachments, content-addressed; returns
     its SHA-256 to put in `MemberInput.photo`. Refused at the "photo" field otherwise."""
-    from .secretariat_files import put_bytes, sniff_mime
-
     try:
         data = Path(path).read_bytes()
     except OSError:
         raise ValidationError(MSG_PHOTO_UNREADABLE, "photo") from None
+    return put_member_photo_data(store, data, Path(path).name)
+
+
+def put_member_photo_data(store: Store, data: bytes, name: str) -> str:
+    """`put_member_photo` for a photo already read (or made smaller by the page: a camera's)."""
+    from .secretariat_files import put_bytes, sniff_mime
+
     if sniff_mime(data[:16]) not in PHOTO_TYPES:
         raise ValidationError(MSG_PHOTO_TYPE, "photo")
     if len(data) > MAX_PHOTO_BYTES:
         raise ValidationError(MSG_PHOTO_SIZE, "photo")
-    return put_bytes(store, data, Path(path).name, "photo").sha256
+    return put_bytes(store, data, name, "photo").sha256
 
 
 def member_photo(store: Store, photo: str) -> bytes | None:

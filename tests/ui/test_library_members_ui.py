@@ -507,3 +507,48 @@ def test_a_birth_date_typed_in_persian_digits_is_the_members_without_ticking_the
     p.end_edit()
     p.birth.set_value(today())  # type: ignore[attr-defined]
     assert not p.has_birth.isChecked()
+
+
+def test_a_cameras_photo_too_large_to_keep_is_kept_smaller_not_refused(
+        qtbot: Any, page: tuple[Lib, MembersPage], tmp_path: Path) -> None:
+    import random
+
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from kanoon_desk.services import library as lib
+    from kanoon_desk.services.secretariat_files import attachment_path
+
+    _L, p = page
+    width, height = 1800, 2400  # a phone's portrait: grain a JPEG cannot squeeze, so several MB
+    noise = random.Random(7).randbytes(width * height * 3)
+    photo = QImage(noise, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+    painter = QPainter(photo)
+    painter.fillRect(0, 0, width, 600, QColor("red"))  # the forehead, for which way up it is kept
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    photo.save(buffer, "JPG", 95)  # type: ignore[call-overload]
+    big = tmp_path / "IMG_20250505_101500.jpg"
+    big.write_bytes(bytes(buffer.data().data()))
+    assert big.stat().st_size > lib.MAX_PHOTO_BYTES
+    assert p.choose_photo(big)
+    assert p.form.error_of("photo") == "" and p.photo
+    kept = QImage(str(attachment_path(p.ctx.store, p.photo)))
+    assert attachment_path(p.ctx.store, p.photo).stat().st_size <= lib.MAX_PHOTO_BYTES
+    assert (kept.width(), kept.height()) == (600, 800)  # enough for the card, still a portrait
+    assert QColor(kept.pixel(300, 50)).red() > 200
+    assert not p.photo_view.pixmap().isNull()
+    # a PNG too large to keep, transparent round the face, is kept on white, not on black
+    grain = random.Random(8).randbytes(1000 * 1300 * 4)
+    clear = QImage(grain, 1000, 1300, 1000 * 4, QImage.Format.Format_ARGB32).copy()
+    painter = QPainter(clear)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.fillRect(0, 0, 1000, 300, QColor(0, 0, 0, 0))
+    painter.end()
+    clear.save(str(tmp_path / "scan.png"))
+    assert (tmp_path / "scan.png").stat().st_size > lib.MAX_PHOTO_BYTES
+    assert p.choose_photo(tmp_path / "scan.png")
+    kept = QImage(str(attachment_path(p.ctx.store, p.photo)))
+    assert attachment_path(p.ctx.store, p.photo).stat().st_size <= lib.MAX_PHOTO_BYTES
+    assert QColor(kept.pixel(300, 50)).lightness() > 240

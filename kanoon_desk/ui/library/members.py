@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSignalBlocker, Qt
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +60,37 @@ def upright_photo(data: bytes) -> QImage | None:
     reader.setAutoTransform(True)
     image = reader.read()
     return None if image.isNull() else image
+
+
+#: A camera's photo too large to keep is kept at most this size (the card prints it 3 × 4 cm at
+#: about 180 dpi: 216 × 288 pixels; the rest is room for a sharper print).
+PHOTO_KEPT_SIZE = (600, 800)
+
+
+def card_sized_photo(path: Path) -> bytes | None:
+    """A JPEG or PNG too large to keep (a phone's or a camera's, 3–8 MB) as a smaller JPEG, upright
+    and on white where it was transparent; None when the file is not a picture of those kinds (the
+    service then says why at the field)."""
+    reader = QImageReader(str(path))
+    if bytes(reader.format().data()) not in (b"jpeg", b"png"):
+        return None
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        return None
+    width, height = PHOTO_KEPT_SIZE
+    if image.width() > width or image.height() > height:
+        image = image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    flat.save(buffer, "JPG", 90)  # type: ignore[call-overload]  # (the stubs say bytes; PySide6 takes str)
+    return bytes(buffer.data().data())
 
 
 class MembersPage(QWidget):
@@ -392,9 +423,14 @@ class MembersPage(QWidget):
                 Qt.TransformationMode.SmoothTransformation))
 
     def choose_photo(self, path: Path) -> bool:
-        """Keep the photo file (JPEG or PNG) for the member in the form; a refusal is said at the field."""
+        """Keep the photo file (JPEG or PNG) for the member in the form — one too large to keep, made
+        smaller (`card_sized_photo`); a refusal is said at the field."""
         try:
-            sha = lib.put_member_photo(self.ctx.store, path)
+            smaller = card_sized_photo(path) if path.is_file() and path.stat().st_size > lib.MAX_PHOTO_BYTES else None
+            if smaller is not None:  # a camera's photo: kept smaller, not refused as too large
+                sha = lib.put_member_photo_data(self.ctx.store, smaller, f"{path.stem}.jpg")
+            else:
+                sha = lib.put_member_photo(self.ctx.store, path)
         except ServiceError as err:
             self.form.show_error(err)
             return False
