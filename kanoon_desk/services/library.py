@@ -76,6 +76,7 @@ from .library_members import (
     DuplicateNationalId,
     MemberInput,
     MemberView,
+    a_year_after,
     category_for,
     get_member,
     lookup_member,
@@ -108,7 +109,7 @@ from .library_rules import (
 )
 
 __all__ = ["CentreView", "CopyView", "DEFAULT_RULES", "DuplicateChild", "DuplicateIsbn", "DuplicateNationalId",
-           "GONE",
+           "GONE", "a_year_after",
            "LIBRARIAN", "MAX_PHOTO_BYTES", "MSG_AGE_GROUP", "MSG_BARCODE_SHAPE", "MSG_BARCODE_TAKEN",
            "MSG_CATEGORY", "MSG_CENTRE", "MSG_CHILD_REGISTERED", "MSG_COPY_NOT_FOUND", "MSG_DATE_ORDER", "MSG_GUARDIAN", "MSG_ISBN",
            "MSG_ISBN_TAKEN", "MSG_MEMBER_NOT_FOUND", "MSG_MOBILE", "MSG_NATIONAL_ID",

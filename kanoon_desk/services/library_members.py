@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,18 @@ def category_for(birth: date | None, today: date) -> str:
     b, t = jdatetime.date.fromgregorian(date=birth), jdatetime.date.fromgregorian(date=today)
     age = t.year - b.year - ((t.month, t.day) < (b.month, b.day))
     return "child" if age < 12 else "teen" if age < 18 else "adult"
+
+
+def a_year_after(day: date) -> date:
+    """The same Jalali day a year on: a membership for a year (registered, or renewed) ends on the
+    date it began, as the clerk counts it. (365 days ended a day short across a leap year's Esfand
+    30: from 1403/05/10 to 1404/05/09.) Esfand 30 goes to Esfand 29 in a year without it."""
+    j = jdatetime.date.fromgregorian(date=day)
+    try:
+        later: date = jdatetime.date(j.year + 1, j.month, j.day).togregorian()
+    except ValueError:
+        later = jdatetime.date(j.year + 1, j.month, j.day - 1).togregorian()
+    return later
 
 
 def member_category(m: Member | MemberView | Any, today: date) -> str:
@@ -281,7 +293,7 @@ def validate_member(s: Session, actor: Actor, data: MemberInput, today: date, *,
     if not data.home_centre:
         data = replace(data, home_centre=actor.office_code)
     p = _member_payload(s, data, today, partial=False)
-    p.setdefault("expires_on", (today + timedelta(days=365)).isoformat())
+    p.setdefault("expires_on", a_year_after(today).isoformat())
     if date.fromisoformat(p["expires_on"]) < today and not expired_ok:
         raise ValidationError(MSG_DATE_ORDER, "expires_on")
     _check_identity(p["national_id"], p["category"], p["guardian_national_id"])

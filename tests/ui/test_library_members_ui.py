@@ -552,3 +552,31 @@ def test_a_cameras_photo_too_large_to_keep_is_kept_smaller_not_refused(
     kept = QImage(str(attachment_path(p.ctx.store, p.photo)))
     assert attachment_path(p.ctx.store, p.photo).stat().st_size <= lib.MAX_PHOTO_BYTES
     assert QColor(kept.pixel(300, 50)).lightness() > 240
+
+
+def test_a_membership_for_a_year_ends_on_the_same_jalali_day_across_a_leap_year(
+        qtbot: Any, tmp_path: Path) -> None:
+    """1403 is a leap year: 365 days from 1403/05/10 ended on 1404/05/09, on the form, on renewal
+    and on the card; a year on is the same day of the next Jalali year."""
+    from datetime import UTC, datetime
+
+    from kanoon_desk import persian
+    from kanoon_desk.models import acting_at
+    from kanoon_desk.services import library as lib
+
+    J = persian.parse_jalali_date
+    L = make_library(tmp_path)
+    lib.renew_membership(L.store, L.admin, L.adult.id, J("1403/12/30"))  # to be renewed early
+    lib.renew_membership(L.store, L.admin, L.child.id, J("1403/02/01"))  # ended: renewed late
+    with acting_at(datetime(2024, 7, 31, 8, 0, tzinfo=UTC)):  # 1403/05/10 in Tehran
+        p = MembersPage(make_ctx(L.store, L.admin, tmp_path))
+        qtbot.addWidget(p)
+        assert p.expires.value() == J("1404/05/10")  # type: ignore[attr-defined]
+        for member, ends in ((L.child, "1404/05/10"), (L.adult, "1404/12/29")):  # 1404 has no Esfand 30
+            _find(qtbot, p, member.member_no)
+            qtbot.mouseClick(p.renew_button, Qt.MouseButton.LeftButton)
+            assert lib.get_member(L.store, member.id).expires_on == J(ends)
+            assert p.message.text() == f"عضویت تا {persian.format_jalali_date(J(ends))} تمدید شد."
+    m = lib.register_member(L.store, L.admin, lib.MemberInput(
+        first_name="مریم", last_name="رضایی", national_id="0790419904", category="adult"), today=J("1403/05/10"))
+    assert m.expires_on == J("1404/05/10")  # the service's own default too

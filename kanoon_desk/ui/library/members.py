@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSignalBlocker, Qt
@@ -175,7 +175,7 @@ class MembersPage(QWidget):
         #: day early
         self.today = Today(self)
         self.today.changed.connect(self._new_day)
-        self._expiry_default = self.today() + timedelta(days=365)
+        self._expiry_default = lib.a_year_after(self.today())
         self.expires = self.form.add_field("expires_on", QCoreApplication.translate("Library", "اعتبار تا"),
                                            JalaliDateEdit(value=self._expiry_default))
         self.photo_view = FileDropLabel()  # a photo dragged from a folder is chosen too
@@ -398,7 +398,7 @@ class MembersPage(QWidget):
             self._set_default_expiry(day)
 
     def _set_default_expiry(self, day: date) -> None:
-        self._expiry_default = day + timedelta(days=365)
+        self._expiry_default = lib.a_year_after(day)
         self.expires.set_value(self._expiry_default)  # type: ignore[attr-defined]
 
     def _reset_extra_fields(self) -> None:
@@ -453,7 +453,7 @@ class MembersPage(QWidget):
         if self.current is None:
             return
         member = self.current
-        until = max(today(), member.expires_on) + timedelta(days=365)
+        until = lib.a_year_after(max(today(), member.expires_on))  # early: from its end; late: from today
 
         def done(view: lib.MemberView) -> None:
             self.message.setText(QCoreApplication.translate("Library", "عضویت تا {d} تمدید شد.").format(
